@@ -1,0 +1,2 @@
+//! lotline-cli
+fn main() {}

@@ -1,0 +1,3 @@
+fn main() {
+    lotline_desktop::run();
+}
