@@ -1,1 +1,51 @@
-pub fn run() {}
+//! The desktop host: one window, and an IPC bridge that forwards `{act, input}` to the
+//! catalogue. No business rule lives here.
+
+use lotline_app::{ApiError, Ctx};
+use serde_json::Value;
+use tauri::Manager;
+use tauri_plugin_dialog::DialogExt;
+
+/// The catalogue, or why the data folder could not be opened (shown by the UI at start).
+struct Backend(Result<Ctx, ApiError>);
+
+#[tauri::command]
+async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> Result<Value, ApiError> {
+    match &backend.0 {
+        Ok(ctx) => lotline_app::call(ctx, &act, input).await,
+        Err(err) => Err(err.clone()),
+    }
+}
+
+/// Asks where to save with the native dialog and writes the file; `None` when cancelled.
+#[tauri::command]
+async fn save_text_file(
+    app: tauri::AppHandle,
+    suggested_name: String,
+    contents: String,
+) -> Result<Option<String>, ApiError> {
+    let chosen = app.dialog().file().set_file_name(&suggested_name).add_filter("CSV", &["csv"]).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    std::fs::write(&path, contents).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+    Ok(Some(path.display().to_string()))
+}
+
+pub fn run() {
+    let data_dir = lotline_store::default_data_dir();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let backend = tauri::async_runtime::block_on(lotline_app::open(&data_dir));
+            if let Err(err) = &backend {
+                eprintln!("lotline: cannot open {}: {err}", data_dir.display());
+            }
+            app.manage(Backend(backend));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![call, save_text_file])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|err| {
+            eprintln!("lotline: the window could not start: {err}");
+            std::process::exit(1);
+        });
+}

@@ -1,1 +1,17 @@
-//! lotline-app
+//! The command catalogue: one async function per business act, `fn(&Ctx, Input) -> Result<Output,
+//! ApiError>`. The desktop app, the CLI and the server all go through `call`.
+
+pub mod acts;
+mod catalogue;
+mod clock;
+mod context;
+pub mod demo;
+mod open;
+mod password;
+
+pub use catalogue::{ACTS, call};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use context::Ctx;
+pub use lotline_domain::{ApiError, ErrorCode, FieldError};
+pub use lotline_store::Store;
+pub use open::open;

@@ -1,2 +1,220 @@
-//! lotline-cli
-fn main() {}
+//! `lotline`: the same catalogue as the desktop app, from a terminal.
+
+mod bench;
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use lotline_app::{ApiError, Ctx, call};
+use serde_json::{Value, json};
+
+#[derive(Parser)]
+#[command(name = "lotline", version, about = "Lotline: QC failures, reshipments, returns and traceability")]
+struct Cli {
+    /// Data folder (default: the per-user app data folder, or LOTLINE_DATA_DIR).
+    #[arg(long, global = true)]
+    data: Option<PathBuf>,
+    /// Sign in as this user; the password comes from LOTLINE_PASSWORD.
+    #[arg(long, global = true, env = "LOTLINE_USER")]
+    user: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EntityArg {
+    Products,
+    Vendors,
+    Customers,
+    Orders,
+    Failures,
+}
+
+impl EntityArg {
+    fn name(self) -> &'static str {
+        match self {
+            EntityArg::Products => "products",
+            EntityArg::Vendors => "vendors",
+            EntityArg::Customers => "customers",
+            EntityArg::Orders => "orders",
+            EntityArg::Failures => "failures",
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// First start without the desktop app: settings and the first admin (password from LOTLINE_PASSWORD).
+    Init {
+        #[arg(long)]
+        company: String,
+        #[arg(long)]
+        site: String,
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+        #[arg(long)]
+        admin: String,
+        #[arg(long)]
+        admin_name: Option<String>,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Fill the database with the demo data set.
+    Demo,
+    /// Import a CSV file; nothing is written unless every row is good.
+    Import { entity: EntityArg, file: PathBuf },
+    /// Export as CSV to a file or standard output.
+    Export {
+        entity: EntityArg,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run any catalogue act with a JSON input (or `-` to read it from standard input).
+    Call { act: String, input: Option<String> },
+    /// Rebuild the projections from the event log.
+    Rebuild,
+    /// SQLite integrity check, and the projections compared with a rebuild.
+    Check,
+    /// Measure import, interactive acts and list queries against raw SQLite in the same run.
+    Bench {
+        #[arg(long, default_value_t = 1)]
+        scale: u32,
+    },
+}
+
+fn fail(err: &ApiError) -> ExitCode {
+    eprintln!("{}", serde_json::to_string_pretty(err).unwrap_or_else(|_| err.to_string()));
+    ExitCode::from(1)
+}
+
+async fn sign_in(ctx: &Ctx, user: Option<&str>) -> Result<(), ApiError> {
+    let Some(user) = user else { return Ok(()) };
+    let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
+    call(ctx, "sign_in", json!({ "username": user, "password": password })).await.map(|_| ())
+}
+
+fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> String) {
+    if json_mode {
+        println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    } else {
+        println!("{}", text());
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
+    let data = cli.data.clone().unwrap_or_else(lotline_store::default_data_dir);
+    if let Command::Bench { scale } = cli.command {
+        return bench::run(scale, cli.json)
+            .await
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(|e| ApiError::internal(format!("{e:#}")));
+    }
+    let ctx = lotline_app::open(&data).await?;
+    match cli.command {
+        Command::Init { company, site, currency, admin, admin_name, language } => {
+            let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
+            let input = json!({
+                "company_name": company, "site_code": site, "currency": currency, "language": language,
+                "admin_username": admin, "admin_display_name": admin_name.unwrap_or_else(|| admin.clone()),
+                "admin_password": password, "load_demo": false,
+            });
+            let out = call(&ctx, "complete_setup", input).await?;
+            print(cli.json, &out, || format!("Lotline set up in {}; admin {admin} can sign in.", data.display()));
+        }
+        Command::Demo => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            lotline_app::demo::load(&ctx).await?;
+            print(cli.json, &json!({ "loaded": true }), || {
+                format!("Demo data loaded. Demo users sign in with password {}", lotline_app::demo::DEMO_PASSWORD)
+            });
+        }
+        Command::Import { entity, file } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let csv = std::fs::read_to_string(&file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
+            let out = call(&ctx, "import_csv", json!({ "entity": entity.name(), "csv": csv })).await?;
+            print(cli.json, &out, || format!("Imported {} {}.", out["imported"], entity.name()));
+        }
+        Command::Export { entity, out } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let result = call(&ctx, "export_csv", json!({ "entity": entity.name() })).await?;
+            let csv = result["csv"].as_str().unwrap_or_default();
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, csv).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+                    print(cli.json, &json!({ "path": path, "bytes": csv.len() }), || {
+                        format!("Wrote {}", path.display())
+                    });
+                }
+                None => print!("{csv}"),
+            }
+        }
+        Command::Call { act, input } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let text = match input.as_deref() {
+                Some("-") => {
+                    let mut buf = String::new();
+                    std::io::stdin().read_to_string(&mut buf).map_err(ApiError::internal)?;
+                    buf
+                }
+                Some(text) => text.to_owned(),
+                None => "{}".to_owned(),
+            };
+            let input: Value = serde_json::from_str(&text).map_err(|e| {
+                ApiError::field(lotline_app::FieldError::new("input", "error.field.malformed").with("reason", e))
+            })?;
+            let out = call(&ctx, &act, input).await?;
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        Command::Rebuild => {
+            let counts = lotline_store::rebuild(&ctx.store).await.map_err(ApiError::internal)?;
+            let value = serde_json::to_value(&counts).unwrap_or_default();
+            print(cli.json, &value, || {
+                let mut lines = vec![format!("replayed {} events", counts.events)];
+                lines.extend(counts.tables.iter().map(|(t, n)| format!("  {t:<20} {n}")));
+                lines.join("\n")
+            });
+        }
+        Command::Check => {
+            let report = lotline_store::check(&ctx.store).await.map_err(ApiError::internal)?;
+            let value = serde_json::to_value(&report).unwrap_or_default();
+            print(cli.json, &value, || {
+                format!(
+                    "integrity: {}\nevents: {}\nprojections: {}",
+                    report.integrity,
+                    report.events,
+                    if report.mismatched.is_empty() {
+                        "equal to a rebuild".to_owned()
+                    } else {
+                        format!("DIFFER in {}", report.mismatched.join(", "))
+                    }
+                )
+            });
+            if !report.ok() {
+                return Ok(ExitCode::from(2));
+            }
+        }
+        Command::Bench { .. } => {}
+    }
+    ctx.store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("cannot start: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(err) => fail(&err),
+    }
+}

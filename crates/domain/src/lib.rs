@@ -2,3 +2,12 @@
 //! The store and the server call `decide`/`evolve` here so every host enforces the same rules.
 
 pub mod aql;
+pub mod error;
+pub mod event;
+pub mod failure;
+pub mod master;
+pub mod people;
+pub mod settings;
+
+pub use error::{ApiError, ErrorCode, FieldError, Violations};
+pub use event::Event;

@@ -1,1 +1,113 @@
-//! lotline-store
+//! Lotline's SQLite store: one event log, projections kept in the same transaction, and the
+//! queries the screens need. Every write runs in `BEGIN IMMEDIATE` so writers never deadlock.
+
+mod log;
+mod project;
+pub mod queries;
+mod rebuild;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
+pub use rebuild::{CheckReport, ProjectionCounts, check, rebuild};
+
+pub type WriteTx = Transaction<'static, Sqlite>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error(
+        "the database at {path} was written by a newer Lotline (schema {found}); this version knows up to {known}. Update Lotline to open it."
+    )]
+    NewerSchema { path: String, found: i64, known: i64 },
+    #[error("could not upgrade the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored event {id} does not parse: {reason}")]
+    BadEvent { id: String, reason: String },
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    data_dir: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating and upgrading as needed) the database in `data_dir`.
+    pub async fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir)?;
+        let path = data_dir.join("lotline.db");
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(&path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10))
+            .pragma("temp_store", "memory")
+            .pragma("cache_size", "-32000");
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+        let found = newest_applied_migration(&pool).await?;
+        if found > known {
+            pool.close().await;
+            return Err(StoreError::NewerSchema { path: path.display().to_string(), found, known });
+        }
+        MIGRATOR.run(&pool).await?;
+        Ok(Store { pool, data_dir: data_dir.to_path_buf() })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn attachments_dir(&self) -> PathBuf {
+        self.data_dir.join("attachments")
+    }
+
+    /// A write transaction that holds SQLite's write lock from its first statement.
+    pub async fn begin_write(&self) -> Result<WriteTx, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+async fn newest_applied_migration(pool: &SqlitePool) -> Result<i64, StoreError> {
+    let exists: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'")
+            .fetch_optional(pool)
+            .await?;
+    if exists.is_none() {
+        return Ok(0);
+    }
+    let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations").fetch_one(pool).await?;
+    Ok(newest.unwrap_or(0))
+}
+
+/// The per-user app data folder shared by the desktop app and the CLI, unless
+/// `LOTLINE_DATA_DIR` names another.
+pub fn default_data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("LOTLINE_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("", "", "lotline")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("lotline-data"))
+}

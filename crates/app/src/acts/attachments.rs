@@ -1,0 +1,134 @@
+//! Photos and documents: files in the data folder named by their content hash.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use lotline_domain::error::FieldError;
+use lotline_domain::people::Permission;
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::master::{self, AttachmentView};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::context::{Ctx, store_error};
+
+/// A phone photo is a few MiB; anything far beyond that is a mistake, not evidence.
+pub const MAX_ATTACHMENT_BYTES: usize = 15 * 1024 * 1024;
+
+/// Types we accept, decided from the bytes themselves, never from the name the file came with.
+const ALLOWED: &[&str] = &["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"];
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UploadAttachmentInput {
+    pub file_name: String,
+    #[serde(default)]
+    pub content_type: String,
+    pub data_base64: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IdInput {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AttachmentData {
+    pub id: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub data_base64: String,
+}
+
+/// The last path component only, so a name like "../../etc/passwd" cannot steer anything.
+fn plain_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("").trim();
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    if cleaned.is_empty() || cleaned == "." || cleaned == ".." { "attachment".into() } else { cleaned }
+}
+
+pub async fn upload_attachment(ctx: &Ctx, input: UploadAttachmentInput) -> Result<AttachmentView, ApiError> {
+    ctx.allowed(Permission::LogFailure).or_else(|_| ctx.allowed(Permission::ManageFailure))?;
+    let bytes = STANDARD
+        .decode(input.data_base64.trim())
+        .map_err(|_| ApiError::field(FieldError::new("data_base64", "error.attachment.not_base64")))?;
+    if bytes.is_empty() {
+        return Err(ApiError::field(FieldError::new("data_base64", "error.attachment.empty")));
+    }
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(ApiError::field(
+            FieldError::new("data_base64", "error.attachment.too_large")
+                .with("max_mib", MAX_ATTACHMENT_BYTES / 1024 / 1024)
+                .with("size_mib", format!("{:.1}", bytes.len() as f64 / 1024.0 / 1024.0)),
+        ));
+    }
+    let content_type = infer::get(&bytes).map(|t| t.mime_type()).filter(|t| ALLOWED.contains(t)).ok_or_else(|| {
+        ApiError::field(
+            FieldError::new("data_base64", "error.attachment.type_not_allowed").with("file_name", &input.file_name),
+        )
+    })?;
+    let id = format!("{:x}", Sha256::digest(&bytes));
+    let dir = ctx.store.attachments_dir();
+    let path = dir.join(&id);
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).map_err(ApiError::internal)?;
+        // Write then rename, so a crash never leaves a truncated file under a valid hash name.
+        let partial = dir.join(format!("{id}.partial"));
+        std::fs::write(&partial, &bytes).map_err(ApiError::internal)?;
+        std::fs::rename(&partial, &path).map_err(ApiError::internal)?;
+    }
+    let mut tx = ctx.begin().await?;
+    if let Some(existing) = master::attachment(&mut tx, &id).await.map_err(store_error)? {
+        return Ok(existing);
+    }
+    let view = AttachmentView {
+        id: id.clone(),
+        file_name: plain_file_name(&input.file_name),
+        content_type: content_type.to_owned(),
+        size: bytes.len() as i64,
+    };
+    let event = Event::AttachmentStored {
+        id,
+        file_name: view.file_name.clone(),
+        content_type: view.content_type.clone(),
+        size: view.size,
+    };
+    ctx.commit(tx, vec![event]).await?;
+    Ok(view)
+}
+
+pub async fn get_attachment(ctx: &Ctx, input: IdInput) -> Result<AttachmentData, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let id = input.id.trim();
+    // Ids are hex digests; anything else never reaches the file system.
+    if id.len() != 64 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(ApiError::not_found("attachment", id));
+    }
+    let view = master::attachment(&mut *ctx.read().await?, id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("attachment", id))?;
+    let bytes =
+        std::fs::read(ctx.store.attachments_dir().join(id)).map_err(|_| ApiError::not_found("attachment_file", id))?;
+    Ok(AttachmentData {
+        id: view.id,
+        file_name: view.file_name,
+        content_type: view.content_type,
+        data_base64: STANDARD.encode(bytes),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_file_name;
+
+    #[test]
+    fn file_names_lose_their_paths() {
+        assert_eq!(plain_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(plain_file_name("C:\\Users\\x\\photo.jpg"), "photo.jpg");
+        assert_eq!(plain_file_name(".."), "attachment");
+        assert_eq!(plain_file_name(""), "attachment");
+    }
+}

@@ -1,0 +1,413 @@
+//! Logging QC failures and following them to closure.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use lotline_domain::aql::{self, AqlPlan, AqlPlanInput};
+use lotline_domain::error::{FieldError, Violations};
+use lotline_domain::failure::{
+    self, Disposition, Failure, FailureChanges, FailureRecord, InspectionInput, InspectionResult, LogRequest,
+    ProductFacts, Severity, Stage, Team,
+};
+use lotline_domain::people::Permission;
+use lotline_domain::settings::DefectCategory;
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::failures::{self as q, ChecklistItem, FailureRow, HoldView, ListFailuresInput};
+use lotline_store::queries::master::{self, AttachmentView};
+use lotline_store::queries::{Page, people};
+use lotline_store::{StoredEvent, WriteTx};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Empty;
+use super::history::{HistoryEntry, history_of};
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LogFailureInput {
+    #[serde(default)]
+    pub occurred_at: Option<String>,
+    pub sku: String,
+    pub vendor_code: String,
+    #[serde(default)]
+    pub lot_code: Option<String>,
+    #[serde(default)]
+    pub serials: Vec<String>,
+    pub stage: Stage,
+    pub qty_inspected: i64,
+    pub qty_failed: i64,
+    pub category_code: String,
+    pub description: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub inspection: Option<InspectionInput>,
+    #[serde(default)]
+    pub attachment_ids: Vec<String>,
+    #[serde(default)]
+    pub disposition: Option<Disposition>,
+    pub owner_team: Team,
+    #[serde(default)]
+    pub reinspection_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FailureDetail {
+    #[serde(flatten)]
+    pub row: FailureRow,
+    pub description: String,
+    pub serials: Vec<String>,
+    pub inspection: Option<InspectionResult>,
+    pub attachments: Vec<AttachmentView>,
+    pub disposition_note: Option<String>,
+    pub outcome: Option<String>,
+    pub reinspection_of: Option<String>,
+    pub reinspections: Vec<String>,
+    pub lot_on_hold: bool,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FailureNoInput {
+    pub failure_no: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CorrectFailureInput {
+    pub failure_no: String,
+    pub reason: String,
+    pub changes: FailureChanges,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetDispositionInput {
+    pub failure_no: String,
+    pub disposition: Disposition,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CompleteDispositionInput {
+    pub failure_no: String,
+    pub outcome: String,
+    #[serde(default)]
+    pub qty: Option<i64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ApproveDeviationInput {
+    pub failure_no: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AddChecklistItemInput {
+    pub sku: String,
+    pub text: String,
+    #[serde(default)]
+    pub failure_no: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SkuInput {
+    pub sku: String,
+}
+
+pub async fn aql_plan(_ctx: &Ctx, input: AqlPlanInput) -> Result<AqlPlan, ApiError> {
+    aql::plan(&input)
+        .map_err(|err| ApiError::field(FieldError::new(err.field(), "error.aql.invalid").with("reason", &err)))
+}
+
+pub async fn list_defect_categories(ctx: &Ctx, _: Empty) -> Result<Vec<DefectCategory>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    master::defect_categories(&mut *ctx.read().await?).await.map_err(store_error)
+}
+
+pub async fn save_defect_category(ctx: &Ctx, input: DefectCategory) -> Result<DefectCategory, ApiError> {
+    ctx.allowed(Permission::ConfigureQuality)?;
+    let category = DefectCategory { code: input.code.trim().to_uppercase(), ..input };
+    category.violations().into_result()?;
+    let tx = ctx.begin().await?;
+    ctx.commit(tx, vec![Event::DefectCategorySaved(category.clone())]).await?;
+    Ok(category)
+}
+
+fn parse_time(field: &str, text: &str) -> Result<DateTime<Utc>, FieldError> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| FieldError::new(field, "error.field.bad_datetime").with("value", text))
+}
+
+/// Looks up what the rules need to know about the SKU, vendor and category of a record.
+async fn facts_for(
+    tx: &mut WriteTx,
+    v: &mut Violations,
+    record: &FailureRecord,
+) -> Result<(ProductFacts, bool), ApiError> {
+    let product = master::product(tx, &record.sku).await.map_err(store_error)?;
+    if product.is_none() {
+        v.push(FieldError::new("sku", "error.failure.unknown_sku").with("sku", &record.sku));
+    }
+    if master::vendor(tx, &record.vendor_code).await.map_err(store_error)?.is_none() {
+        v.push(FieldError::new("vendor_code", "error.failure.unknown_vendor").with("code", &record.vendor_code));
+    }
+    for id in &record.attachment_ids {
+        if master::attachment(tx, id).await.map_err(store_error)?.is_none() {
+            v.push(FieldError::new("attachment_ids", "error.failure.unknown_attachment").with("id", id));
+        }
+    }
+    let categories = master::defect_categories(tx).await.map_err(store_error)?;
+    let category_active = categories.iter().any(|c| c.code == record.category_code && c.active);
+    let facts = product.map_or_else(
+        || ProductFacts { sku: record.sku.clone(), lot_tracked: false, serial_tracked: false },
+        |p| ProductFacts {
+            sku: p.product.sku,
+            lot_tracked: p.product.lot_tracked,
+            serial_tracked: p.product.serial_tracked,
+        },
+    );
+    Ok((facts, category_active))
+}
+
+async fn load_failure(tx: &mut sqlx::SqliteConnection, failure_no: &str) -> Result<Failure, ApiError> {
+    let events = lotline_store::load_stream(tx, "failure", failure_no.trim()).await.map_err(store_error)?;
+    events
+        .iter()
+        .fold(None, |state, stored: &StoredEvent| Failure::evolve(state, &stored.event))
+        .ok_or_else(|| ApiError::not_found("failure", failure_no))
+}
+
+/// Builds and appends a failure within `tx`; shared by the form and the CSV import.
+pub(crate) async fn log_in(
+    ctx: &Ctx,
+    tx: &mut WriteTx,
+    input: LogFailureInput,
+) -> Result<(String, Vec<Event>), ApiError> {
+    let actor = ctx.allowed(Permission::LogFailure)?;
+    let mut v = Violations::default();
+    let now = ctx.now();
+    let occurred_at = match input.occurred_at.as_deref().filter(|t| !t.trim().is_empty()) {
+        Some(text) => match parse_time("occurred_at", text) {
+            Ok(at) if at > now + chrono::Duration::minutes(5) => {
+                v.push(FieldError::new("occurred_at", "error.failure.in_future"));
+                now
+            }
+            Ok(at) => at,
+            Err(err) => {
+                v.push(err);
+                now
+            }
+        },
+        None => now,
+    };
+    let inspection = match &input.inspection {
+        Some(inspection) => match failure::evaluate_inspection(inspection) {
+            Ok(result) => Some(result),
+            Err(err) => {
+                v.0.extend(err.fields);
+                None
+            }
+        },
+        None => None,
+    };
+    let mut serials: Vec<String> =
+        input.serials.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+    serials.dedup();
+    let record = FailureRecord {
+        sku: input.sku.trim().to_owned(),
+        vendor_code: input.vendor_code.trim().to_uppercase(),
+        lot_code: input.lot_code.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+        serials,
+        stage: input.stage,
+        qty_inspected: input.qty_inspected,
+        qty_failed: input.qty_failed,
+        category_code: input.category_code.trim().to_uppercase(),
+        description: input.description.trim().to_owned(),
+        severity: input.severity,
+        owner_team: input.owner_team,
+        inspection,
+        attachment_ids: input.attachment_ids,
+    };
+    let (product, category_active) = facts_for(tx, &mut v, &record).await?;
+    let reinspected = match input.reinspection_of.as_deref().filter(|n| !n.trim().is_empty()) {
+        Some(no) => match load_failure(tx, no).await {
+            Ok(f) => Some(f),
+            Err(_) => {
+                v.push(FieldError::new("reinspection_of", "error.failure.unknown_failure").with("failure_no", no));
+                None
+            }
+        },
+        None => None,
+    };
+    let settings =
+        people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let number = q::next_failure_seq(tx).await.map_err(store_error)?;
+    let failure_no = format!("QF-{}-{number:06}", settings.site_code);
+    let request = LogRequest {
+        failure_no: failure_no.clone(),
+        inspector_id: actor.user_id,
+        occurred_at: occurred_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        record,
+        disposition: input.disposition,
+        product: &product,
+        category_active,
+        reinspected: reinspected.as_ref(),
+    };
+    // Lookup problems and rule problems are reported together, so the form shows all at once.
+    let events = match failure::decide_log(request) {
+        Ok(events) => {
+            v.into_result()?;
+            events
+        }
+        Err(err) if err.fields.is_empty() => return Err(err),
+        Err(err) => {
+            v.0.extend(err.fields);
+            return Err(v.into_result().unwrap_err());
+        }
+    };
+    lotline_store::append(tx, &ctx.meta(), events.clone()).await.map_err(store_error)?;
+    Ok((failure_no, events))
+}
+
+pub async fn log_failure(ctx: &Ctx, input: LogFailureInput) -> Result<FailureDetail, ApiError> {
+    let mut tx = ctx.begin().await?;
+    let (failure_no, _) = log_in(ctx, &mut tx, input).await?;
+    tx.commit().await.map_err(crate::context::sql_error)?;
+    detail(ctx, &failure_no).await
+}
+
+pub async fn list_failures(ctx: &Ctx, input: ListFailuresInput) -> Result<Page<FailureRow>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    q::list_failures(&mut *ctx.read().await?, &input).await.map_err(store_error)
+}
+
+pub async fn get_failure(ctx: &Ctx, input: FailureNoInput) -> Result<FailureDetail, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    detail(ctx, input.failure_no.trim()).await
+}
+
+pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail, ApiError> {
+    let mut conn = ctx.read().await?;
+    let row = q::failure_row(&mut conn, failure_no)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("failure", failure_no))?;
+    let extras = q::failure_extras(&mut conn, failure_no)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("failure", failure_no))?;
+    let mut attachments = Vec::new();
+    for id in &extras.record.attachment_ids {
+        if let Some(a) = master::attachment(&mut conn, id).await.map_err(store_error)? {
+            attachments.push(a);
+        }
+    }
+    let lot_on_hold = match &row.lot_code {
+        Some(lot) => !q::holds(&mut conn, Some(lot)).await.map_err(store_error)?.is_empty(),
+        None => false,
+    };
+    let events = lotline_store::load_stream(&mut conn, "failure", failure_no).await.map_err(store_error)?;
+    let names = q::user_names(&mut conn).await.map_err(store_error)?;
+    Ok(FailureDetail {
+        row,
+        description: extras.record.description.clone(),
+        serials: extras.record.serials.clone(),
+        inspection: extras.record.inspection.clone(),
+        attachments,
+        disposition_note: extras.disposition_note,
+        outcome: extras.outcome,
+        reinspection_of: extras.reinspection_of,
+        reinspections: extras.reinspections,
+        lot_on_hold,
+        history: history_of(&events, &names),
+    })
+}
+
+/// Loads a failure, lets `decide` turn the request into events, appends them, returns the detail.
+async fn act_on(
+    ctx: &Ctx,
+    failure_no: &str,
+    decide: impl FnOnce(&Failure) -> Result<Vec<Event>, ApiError>,
+) -> Result<FailureDetail, ApiError> {
+    let mut tx = ctx.begin().await?;
+    let failure = load_failure(&mut tx, failure_no).await?;
+    let events = decide(&failure)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, &failure.failure_no).await
+}
+
+pub async fn correct_failure(ctx: &Ctx, input: CorrectFailureInput) -> Result<FailureDetail, ApiError> {
+    ctx.allowed(Permission::ManageFailure)?;
+    let mut tx = ctx.begin().await?;
+    let failure = load_failure(&mut tx, &input.failure_no).await?;
+    let (next, _) = failure::apply_changes(&failure.record, &input.changes);
+    let mut v = Violations::default();
+    let (product, category_active) = facts_for(&mut tx, &mut v, &next).await?;
+    v.into_result()?;
+    let events = failure::decide_correct(&failure, &input.changes, &input.reason, &product, category_active)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, &failure.failure_no).await
+}
+
+pub async fn set_disposition(ctx: &Ctx, input: SetDispositionInput) -> Result<FailureDetail, ApiError> {
+    ctx.allowed(Permission::ManageFailure)?;
+    act_on(ctx, &input.failure_no, |f| failure::decide_set_disposition(f, input.disposition, &input.note)).await
+}
+
+pub async fn complete_disposition(ctx: &Ctx, input: CompleteDispositionInput) -> Result<FailureDetail, ApiError> {
+    ctx.allowed(Permission::ManageFailure)?;
+    act_on(ctx, &input.failure_no, |f| failure::decide_complete(f, &input.outcome, input.qty, &input.note)).await
+}
+
+pub async fn approve_deviation(ctx: &Ctx, input: ApproveDeviationInput) -> Result<FailureDetail, ApiError> {
+    let actor = ctx.actor()?;
+    act_on(ctx, &input.failure_no, |f| failure::decide_approve_deviation(f, &actor, &input.note)).await
+}
+
+pub async fn add_checklist_item(ctx: &Ctx, input: AddChecklistItemInput) -> Result<ChecklistItem, ApiError> {
+    ctx.allowed(Permission::ManageFailure)?;
+    let text = input.text.trim().to_owned();
+    let mut v = Violations::default();
+    v.required("text", &text);
+    v.max_len("text", &text, 500);
+    let mut tx = ctx.begin().await?;
+    let sku = input.sku.trim().to_owned();
+    if master::product(&mut tx, &sku).await.map_err(store_error)?.is_none() {
+        v.push(FieldError::new("sku", "error.failure.unknown_sku").with("sku", &sku));
+    }
+    if let Some(no) = &input.failure_no
+        && load_failure(&mut tx, no).await.is_err()
+    {
+        v.push(FieldError::new("failure_no", "error.failure.unknown_failure").with("failure_no", no));
+    }
+    v.into_result()?;
+    let existing = q::checklist(&mut tx, &sku).await.map_err(store_error)?;
+    if existing.iter().any(|item| item.text.eq_ignore_ascii_case(&text)) {
+        return Err(ApiError::field(FieldError::new("text", "error.checklist.duplicate")));
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    let event =
+        Event::ChecklistItemAdded { id: id.clone(), sku: sku.clone(), text, source_failure_no: input.failure_no };
+    ctx.commit(tx, vec![event]).await?;
+    let items = q::checklist(&mut *ctx.read().await?, &sku).await.map_err(store_error)?;
+    items.into_iter().find(|item| item.id == id).ok_or_else(|| ApiError::internal("checklist item vanished"))
+}
+
+pub async fn get_checklist(ctx: &Ctx, input: SkuInput) -> Result<Vec<ChecklistItem>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    q::checklist(&mut *ctx.read().await?, input.sku.trim()).await.map_err(store_error)
+}
+
+pub async fn list_holds(ctx: &Ctx, _: Empty) -> Result<Vec<HoldView>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    q::holds(&mut *ctx.read().await?, None).await.map_err(store_error)
+}

@@ -1,0 +1,91 @@
+//! A stream's events told as history: who, when, from which desk, what changed.
+
+use std::collections::HashMap;
+
+use lotline_domain::Event;
+use lotline_domain::failure::FieldChange;
+use lotline_store::StoredEvent;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub at: String,
+    pub actor_name: Option<String>,
+    pub device_id: String,
+    /// The event kind, e.g. "failure_corrected"; the UI translates it.
+    pub kind: String,
+    pub changes: Vec<FieldChange>,
+    pub note: Option<String>,
+}
+
+fn set(field: &str, after: impl ToString) -> FieldChange {
+    FieldChange { field: field.into(), before: None, after: Some(after.to_string()) }
+}
+
+fn name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn non_empty(note: &str) -> Option<String> {
+    Some(note.to_owned()).filter(|n| !n.is_empty())
+}
+
+pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Vec<HistoryEntry> {
+    events
+        .iter()
+        .map(|stored| {
+            let (changes, note) = match &stored.event {
+                Event::FailureLogged { record, disposition, reinspection_of, .. } => {
+                    let mut changes = vec![
+                        set("sku", &record.sku),
+                        set("vendor_code", &record.vendor_code),
+                        set("qty_inspected", record.qty_inspected),
+                        set("qty_failed", record.qty_failed),
+                        set("category_code", &record.category_code),
+                        set("severity", name(&record.severity)),
+                        set("stage", name(&record.stage)),
+                    ];
+                    if let Some(lot) = &record.lot_code {
+                        changes.push(set("lot_code", lot));
+                    }
+                    if let Some(d) = disposition {
+                        changes.push(set("disposition", d.as_str()));
+                    }
+                    if let Some(original) = reinspection_of {
+                        changes.push(set("reinspection_of", original));
+                    }
+                    (changes, None)
+                }
+                Event::FailureCorrected { reason, changes, .. } => (changes.clone(), Some(reason.clone())),
+                Event::FailureDispositionSet { disposition, previous, note, .. } => (
+                    vec![FieldChange {
+                        field: "disposition".into(),
+                        before: previous.map(|p| p.as_str().to_owned()),
+                        after: Some(disposition.as_str().to_owned()),
+                    }],
+                    non_empty(note),
+                ),
+                Event::FailureDispositionCompleted { outcome, qty, note, .. } => {
+                    let mut changes = vec![set("outcome", outcome)];
+                    if let Some(qty) = qty {
+                        changes.push(set("outcome_qty", qty));
+                    }
+                    (changes, non_empty(note))
+                }
+                Event::FailureDeviationApproved { note, .. } => (vec![set("status", "closed")], non_empty(note)),
+                Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
+                _ => (Vec::new(), None),
+            };
+            HistoryEntry {
+                at: stored.occurred_at.clone(),
+                actor_name: stored.actor_id.as_ref().and_then(|id| names.get(id).cloned()),
+                device_id: stored.device_id.clone(),
+                kind: stored.event.kind().to_owned(),
+                changes,
+                note,
+            }
+        })
+        .collect()
+}

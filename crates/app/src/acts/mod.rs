@@ -1,0 +1,18 @@
+//! The business acts, grouped by what they are about.
+
+pub mod attachments;
+pub mod failures;
+pub mod history;
+pub mod imports;
+pub mod master;
+pub mod search;
+pub mod session;
+pub mod users;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The input of acts that take nothing.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Empty {}

@@ -1,0 +1,122 @@
+//! The global search box: typed text or a barcode scan, answered with what it names.
+
+use lotline_domain::ApiError;
+use lotline_domain::people::Permission;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use ts_rs::TS;
+
+use crate::context::{Ctx, sql_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchInput {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SearchKind {
+    Failure,
+    Product,
+    Lot,
+    Order,
+    Vendor,
+    Customer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    pub key: String,
+    pub label: String,
+}
+
+/// Strips what scanners add around the data: AIM symbology prefixes (`]C1`, `]d2`, `]Q3`),
+/// control characters, and surrounding whitespace.
+pub fn clean_scan(text: &str) -> String {
+    let trimmed = text.trim();
+    let without_aim = if trimmed.starts_with(']') && trimmed.len() >= 3 { &trimmed[3..] } else { trimmed };
+    without_aim.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned()
+}
+
+/// The GTIN in a GS1 element string that starts with AI (01), with or without parentheses.
+pub fn gtin_in_scan(text: &str) -> Option<String> {
+    let digits = text.strip_prefix("(01)").or_else(|| text.strip_prefix("01"))?;
+    let gtin: String = digits.chars().take(14).collect();
+    (gtin.len() == 14 && gtin.chars().all(|c| c.is_ascii_digit())).then_some(gtin)
+}
+
+const QUERIES: &[(SearchKind, &str)] = &[
+    (
+        SearchKind::Failure,
+        "SELECT failure_no, failure_no || ' · ' || sku || ' · ' || vendor_code FROM failures WHERE failure_no = ?1 COLLATE NOCASE OR failure_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
+    ),
+    (
+        SearchKind::Product,
+        "SELECT sku, sku || ' · ' || name FROM products WHERE sku = ?1 COLLATE NOCASE OR gtin = ?1 OR (?3 <> '' AND ltrim(gtin, '0') = ltrim(?3, '0')) OR sku LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY sku LIMIT 8",
+    ),
+    (
+        SearchKind::Lot,
+        "SELECT lot_code, lot_code || ' · ' || sku FROM lots WHERE lot_code = ?1 COLLATE NOCASE OR lot_code LIKE ?2 ESCAPE '\\' ORDER BY lot_code LIMIT 8",
+    ),
+    (
+        SearchKind::Order,
+        "SELECT order_no, order_no || ' · ' || customer_code FROM orders WHERE order_no = ?1 COLLATE NOCASE OR order_no LIKE ?2 ESCAPE '\\' ORDER BY order_no LIMIT 8",
+    ),
+    (
+        SearchKind::Vendor,
+        "SELECT code, code || ' · ' || name FROM vendors WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
+    ),
+    (
+        SearchKind::Customer,
+        "SELECT code, code || ' · ' || name FROM customers WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
+    ),
+];
+
+pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let text = clean_scan(&input.text);
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let gtin = gtin_in_scan(&text).unwrap_or_default();
+    let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let mut conn = ctx.read().await?;
+    let mut exact = Vec::new();
+    let mut partial = Vec::new();
+    for (kind, sql) in QUERIES {
+        let rows =
+            sqlx::query(*sql).bind(&text).bind(&pattern).bind(&gtin).fetch_all(&mut *conn).await.map_err(sql_error)?;
+        for row in rows {
+            let hit = SearchHit { kind: *kind, key: row.get(0), label: row.get(1) };
+            if hit.key.eq_ignore_ascii_case(&text) || (!gtin.is_empty() && *kind == SearchKind::Product) {
+                exact.push(hit);
+            } else {
+                partial.push(hit);
+            }
+        }
+    }
+    // A scan names one thing: when something matches exactly, only exact matches are shown.
+    Ok(if exact.is_empty() { partial } else { exact })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scanner_noise_is_removed() {
+        assert_eq!(clean_scan("]C1QF-AMS1-000001\r\n"), "QF-AMS1-000001");
+        assert_eq!(clean_scan("  LOT-7 "), "LOT-7");
+    }
+
+    #[test]
+    fn gtin_is_read_from_gs1_strings() {
+        assert_eq!(gtin_in_scan("0104006381333931").as_deref(), Some("04006381333931"));
+        assert_eq!(gtin_in_scan("(01)04006381333931(10)LOT1").as_deref(), Some("04006381333931"));
+        assert_eq!(gtin_in_scan("QF-1"), None);
+    }
+}

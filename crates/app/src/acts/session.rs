@@ -1,0 +1,186 @@
+//! First start, signing in and out.
+
+use lotline_domain::error::{FieldError, Violations};
+use lotline_domain::people::{Actor, Language, Role, validate_password, validate_username};
+use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories};
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::people::{self, SettingsView, UserView};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Empty;
+use crate::context::{Ctx, store_error};
+use crate::password;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetupStatus {
+    pub needs_setup: bool,
+    pub company_name: Option<String>,
+    pub site_code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CompleteSetupInput {
+    pub company_name: String,
+    pub site_code: String,
+    pub currency: String,
+    pub language: Language,
+    pub admin_username: String,
+    pub admin_display_name: String,
+    pub admin_password: String,
+    #[serde(default)]
+    pub load_demo: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Session {
+    pub user: UserView,
+    pub settings: SettingsView,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SignInInput {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetMyLanguageInput {
+    pub language: Language,
+}
+
+pub async fn setup_status(ctx: &Ctx, _: Empty) -> Result<SetupStatus, ApiError> {
+    let mut conn = ctx.read().await?;
+    let settings = people::settings(&mut conn).await.map_err(store_error)?;
+    Ok(SetupStatus {
+        needs_setup: settings.is_none(),
+        company_name: settings.as_ref().map(|s| s.company_name.clone()),
+        site_code: settings.map(|s| s.site_code),
+    })
+}
+
+pub(crate) fn actor_of(user: &UserView) -> Actor {
+    Actor {
+        user_id: user.id.clone(),
+        username: user.username.clone(),
+        display_name: user.display_name.clone(),
+        roles: user.roles.clone(),
+    }
+}
+
+pub(crate) fn check_new_user(
+    v: &mut Violations,
+    username_field: &str,
+    username: &str,
+    password_field: &str,
+    password: &str,
+) {
+    if let Err(key) = validate_username(username) {
+        v.push(FieldError::new(username_field, key));
+    }
+    if let Err(key) = validate_password(password) {
+        v.push(FieldError::new(password_field, key));
+    }
+}
+
+/// First start: the installation's settings, the default defect categories and the first admin,
+/// all in one transaction; optionally the demo data after it.
+pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Session, ApiError> {
+    let request = SetupRequest {
+        company_name: input.company_name.trim().to_owned(),
+        site_code: input.site_code.trim().to_uppercase(),
+        currency: input.currency.trim().to_uppercase(),
+        language: input.language,
+    };
+    let mut v = check_setup(&request);
+    let username = input.admin_username.trim().to_owned();
+    check_new_user(&mut v, "admin_username", &username, "admin_password", &input.admin_password);
+    v.required("admin_display_name", &input.admin_display_name);
+    v.into_result()?;
+
+    let mut tx = ctx.begin().await?;
+    if people::settings(&mut tx).await.map_err(store_error)?.is_some() {
+        return Err(ApiError::conflict("error.setup.already_done"));
+    }
+    let user_id = uuid::Uuid::now_v7().to_string();
+    let mut events = vec![
+        Event::SettingsInitialized {
+            company_name: request.company_name,
+            site_code: request.site_code,
+            currency: request.currency,
+            default_language: request.language,
+        },
+        Event::UserCreated {
+            user_id: user_id.clone(),
+            username,
+            display_name: input.admin_display_name.trim().to_owned(),
+            roles: vec![Role::Admin, Role::QualityLead],
+            language: input.language,
+            password_hash: password::hash(&input.admin_password)?,
+        },
+    ];
+    events.extend(default_defect_categories().into_iter().map(Event::DefectCategorySaved));
+    ctx.commit(tx, events).await?;
+    let session = start_session(ctx, &user_id).await?;
+    if input.load_demo {
+        crate::demo::load(ctx).await?;
+    }
+    Ok(session)
+}
+
+async fn start_session(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
+    let mut conn = ctx.read().await?;
+    let user =
+        people::user_by_id(&mut conn, user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)?;
+    let settings = people::settings(&mut conn)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    ctx.set_actor(Some(actor_of(&user)));
+    Ok(Session { user, settings })
+}
+
+pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError> {
+    let secret = {
+        let mut conn = ctx.read().await?;
+        people::user_secret(&mut conn, &input.username).await.map_err(store_error)?
+    };
+    // One message for unknown user and wrong password, so names cannot be probed.
+    let bad = || ApiError::new(lotline_domain::ErrorCode::Unauthenticated, "error.auth.bad_credentials");
+    let Some(secret) = secret else {
+        let _ = password::hash(&input.password);
+        return Err(bad());
+    };
+    if !password::verify(&input.password, &secret.password_hash) {
+        return Err(bad());
+    }
+    if !secret.user.active {
+        return Err(ApiError::forbidden("error.auth.inactive"));
+    }
+    start_session(ctx, &secret.user.id).await
+}
+
+pub async fn sign_out(ctx: &Ctx, _: Empty) -> Result<Empty, ApiError> {
+    ctx.set_actor(None);
+    Ok(Empty {})
+}
+
+pub async fn current_session(ctx: &Ctx, _: Empty) -> Result<Option<Session>, ApiError> {
+    match ctx.actor() {
+        Ok(actor) => start_session(ctx, &actor.user_id).await.map(Some),
+        Err(_) => Ok(None),
+    }
+}
+
+pub async fn set_my_language(ctx: &Ctx, input: SetMyLanguageInput) -> Result<UserView, ApiError> {
+    let actor = ctx.actor()?;
+    let tx = ctx.begin().await?;
+    ctx.commit(tx, vec![Event::UserLanguageSet { user_id: actor.user_id.clone(), language: input.language }]).await?;
+    let mut conn = ctx.read().await?;
+    people::user_by_id(&mut conn, &actor.user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)
+}

@@ -1,0 +1,86 @@
+//! The name → act table every host dispatches through. Adding an act is one line here.
+
+use lotline_domain::error::FieldError;
+use lotline_domain::{ApiError, ErrorCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::acts::{attachments, failures, imports, master, search, session, users};
+use crate::context::Ctx;
+
+/// Deserialises the input, runs the act, serialises the output. A malformed input names the
+/// field at fault (e.g. `qty_failed`) rather than a line and column of JSON.
+async fn run<'a, I, O, F, Fut>(ctx: &'a Ctx, input: Value, act: F) -> Result<Value, ApiError>
+where
+    I: DeserializeOwned,
+    O: Serialize,
+    F: FnOnce(&'a Ctx, I) -> Fut,
+    Fut: Future<Output = Result<O, ApiError>>,
+{
+    let input = if input.is_null() { Value::Object(Default::default()) } else { input };
+    let parsed: I = serde_path_to_error::deserialize(input).map_err(|err| {
+        let field = err.path().to_string();
+        let field = if field == "." { "input".to_owned() } else { field };
+        let mut error = ApiError::field(FieldError::new(field, "error.field.malformed").with("reason", err.inner()));
+        error.code = ErrorCode::Invalid;
+        error
+    })?;
+    let output = act(ctx, parsed).await?;
+    serde_json::to_value(output).map_err(ApiError::internal)
+}
+
+macro_rules! catalogue {
+    ($($name:ident => $act:path),* $(,)?) => {
+        /// Every act's name, for `lotline call --list` and the hosts' checks.
+        pub const ACTS: &[&str] = &[$(stringify!($name)),*];
+
+        /// Runs the act called `act` with a JSON `input`.
+        pub async fn call(ctx: &Ctx, act: &str, input: Value) -> Result<Value, ApiError> {
+            match act {
+                $(stringify!($name) => run(ctx, input, $act).await,)*
+                _ => Err(ApiError::new(ErrorCode::NotFound, "error.unknown_act").with("act", act)),
+            }
+        }
+    };
+}
+
+catalogue! {
+    setup_status => session::setup_status,
+    complete_setup => session::complete_setup,
+    sign_in => session::sign_in,
+    sign_out => session::sign_out,
+    current_session => session::current_session,
+    set_my_language => session::set_my_language,
+    list_users => users::list_users,
+    create_user => users::create_user,
+    update_user => users::update_user,
+    reset_password => users::reset_password,
+    list_products => master::list_products,
+    save_product => master::save_product,
+    list_vendors => master::list_vendors,
+    save_vendor => master::save_vendor,
+    list_customers => master::list_customers,
+    save_customer => master::save_customer,
+    list_orders => master::list_orders,
+    get_order => master::get_order,
+    save_order => master::save_order,
+    import_csv => imports::import_csv,
+    export_csv => imports::export_csv,
+    aql_plan => failures::aql_plan,
+    list_defect_categories => failures::list_defect_categories,
+    save_defect_category => failures::save_defect_category,
+    upload_attachment => attachments::upload_attachment,
+    get_attachment => attachments::get_attachment,
+    log_failure => failures::log_failure,
+    list_failures => failures::list_failures,
+    get_failure => failures::get_failure,
+    correct_failure => failures::correct_failure,
+    set_disposition => failures::set_disposition,
+    complete_disposition => failures::complete_disposition,
+    approve_deviation => failures::approve_deviation,
+    add_checklist_item => failures::add_checklist_item,
+    get_checklist => failures::get_checklist,
+    list_holds => failures::list_holds,
+    search => search::search,
+}

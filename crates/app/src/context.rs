@@ -1,0 +1,79 @@
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use lotline_domain::people::{Actor, Permission};
+use lotline_domain::{ApiError, Event};
+use lotline_store::{EventMeta, Store, StoreError, StoredEvent, WriteTx};
+
+use crate::clock::Clock;
+
+/// What every act runs with: the store, who is signed in, the clock and this desk's id.
+#[derive(Clone)]
+pub struct Ctx {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub device_id: String,
+    session: Arc<RwLock<Option<Actor>>>,
+}
+
+pub(crate) fn store_error(err: StoreError) -> ApiError {
+    ApiError::internal(err)
+}
+
+pub(crate) fn sql_error(err: sqlx::Error) -> ApiError {
+    ApiError::internal(err)
+}
+
+impl Ctx {
+    pub fn new(store: Store, clock: Arc<dyn Clock>, device_id: impl Into<String>) -> Self {
+        Self { store, clock, device_id: device_id.into(), session: Arc::new(RwLock::new(None)) }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn now_text(&self) -> String {
+        self.now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
+    pub fn actor(&self) -> Result<Actor, ApiError> {
+        self.session.read().ok().and_then(|s| s.clone()).ok_or_else(ApiError::unauthenticated)
+    }
+
+    /// The signed-in actor, if allowed to do `permission`.
+    pub fn allowed(&self, permission: Permission) -> Result<Actor, ApiError> {
+        let actor = self.actor()?;
+        actor.require(permission)?;
+        Ok(actor)
+    }
+
+    pub(crate) fn set_actor(&self, actor: Option<Actor>) {
+        if let Ok(mut slot) = self.session.write() {
+            *slot = actor;
+        }
+    }
+
+    pub(crate) fn meta(&self) -> EventMeta {
+        EventMeta {
+            actor_id: self.actor().ok().map(|a| a.user_id),
+            device_id: self.device_id.clone(),
+            occurred_at: self.now_text(),
+        }
+    }
+
+    pub(crate) async fn begin(&self) -> Result<WriteTx, ApiError> {
+        self.store.begin_write().await.map_err(store_error)
+    }
+
+    pub(crate) async fn read(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Sqlite>, ApiError> {
+        self.store.pool().acquire().await.map_err(sql_error)
+    }
+
+    /// Appends `events` (and projects them) in `tx`, then commits.
+    pub(crate) async fn commit(&self, mut tx: WriteTx, events: Vec<Event>) -> Result<Vec<StoredEvent>, ApiError> {
+        let stored = lotline_store::append(&mut tx, &self.meta(), events).await.map_err(store_error)?;
+        tx.commit().await.map_err(sql_error)?;
+        Ok(stored)
+    }
+}

@@ -1,0 +1,28 @@
+use std::path::Path;
+use std::sync::Arc;
+
+use lotline_domain::ApiError;
+use lotline_store::Store;
+
+use crate::clock::SystemClock;
+use crate::context::Ctx;
+
+/// This desk's id: made once per data folder, so events say which installation wrote them.
+fn device_id(data_dir: &Path) -> std::io::Result<String> {
+    let path = data_dir.join("device-id");
+    if let Ok(id) = std::fs::read_to_string(&path)
+        && !id.trim().is_empty()
+    {
+        return Ok(id.trim().to_owned());
+    }
+    let id = uuid::Uuid::now_v7().to_string();
+    std::fs::write(&path, &id)?;
+    Ok(id)
+}
+
+/// Opens the data folder (creating and upgrading the database) with the real clock.
+pub async fn open(data_dir: &Path) -> Result<Ctx, ApiError> {
+    let store = Store::open(data_dir).await.map_err(|err| ApiError::internal(err).with("path", data_dir.display()))?;
+    let device = device_id(data_dir).map_err(ApiError::internal)?;
+    Ok(Ctx::new(store, Arc::new(SystemClock), device))
+}

@@ -1,0 +1,111 @@
+mod common;
+
+use common::world;
+use lotline_app::ErrorCode;
+use serde_json::json;
+
+const GOOD_PRODUCTS: &str = "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code\n\
+P-1,4006381333931,Kabel 2 m,Kabels,245,EUR,true,true,false,false,SZHQ\n\
+P-2,,无线充电器,Opladers,1190,EUR,yes,no,no,no,\n";
+
+#[tokio::test]
+async fn a_file_with_bad_rows_imports_nothing_and_names_each_row() {
+    let w = world().await;
+    w.master_data().await;
+    let before = w.events().await;
+    let csv = "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code\n\
+P-1,,Good row,Kabels,100,EUR,true,false,false,false,\n\
+P-2,4006381333932,Bad GTIN,Kabels,100,EUR,true,false,false,false,\n\
+P-3,,Cost,Kabels,12.50,EUR,true,false,false,false,\n\
+P-4,,Vendor,Kabels,100,EUR,maybe,false,false,false,NOBODY\n\
+P-1,,Duplicate,Kabels,100,EUR,true,false,false,false,\n";
+    let err = w.err("import_csv", json!({"entity": "products", "csv": csv})).await;
+    assert_eq!(err.code, ErrorCode::Invalid);
+    let found: Vec<(u64, &str, &str)> =
+        err.fields.iter().map(|f| (f.row.unwrap(), f.field.as_str(), f.message_key.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (3, "gtin", "error.product.bad_gtin"),
+            (4, "unit_cost_minor", "error.field.not_a_number"),
+            (5, "returnable", "error.field.not_a_flag"),
+            (5, "vendor_code", "error.master.unknown_vendor"),
+            (6, "sku", "error.import.duplicate"),
+        ]
+    );
+    assert_eq!(w.events().await, before, "nothing may be written");
+    let page = w.ok("list_products", json!({"text": "P-1", "offset": 0, "limit": 10})).await;
+    assert_eq!(page["total"], 0);
+}
+
+#[tokio::test]
+async fn a_missing_column_is_reported_on_the_header_line() {
+    let w = world().await;
+    let err = w.err("import_csv", json!({"entity": "vendors", "csv": "code,name\nV1,Vendor\n"})).await;
+    assert_eq!(err.fields[0].field, "country");
+    assert_eq!(err.fields[0].row, Some(1));
+    assert_eq!(err.fields[0].message_key, "error.import.missing_column");
+}
+
+#[tokio::test]
+async fn good_files_import_and_export_round_trips() {
+    let w = world().await;
+    w.master_data().await;
+    let report = w.ok("import_csv", json!({"entity": "products", "csv": GOOD_PRODUCTS})).await;
+    assert_eq!(report["imported"], 2);
+    let out = w.ok("export_csv", json!({"entity": "products"})).await;
+    let csv = out["csv"].as_str().unwrap();
+    assert!(csv.starts_with("sku,gtin,name,category,unit_cost_minor"));
+    assert!(csv.contains("P-2,,无线充电器,Opladers,1190,EUR,true,false,false,false,\n"), "{csv}");
+    assert_eq!(out["file_name"], "lotline-products-2026-11-02.csv");
+}
+
+#[tokio::test]
+async fn orders_group_lines_and_check_customers_and_skus() {
+    let w = world().await;
+    w.master_data().await;
+    w.ok("import_csv", json!({"entity": "customers", "csv": "code,name,email,phone,address,country\nc-1,Bakker BV,inkoop@bakker.example,,Damrak 1,NL\n"})).await;
+    let bad = "order_no,customer_code,ordered_at,currency,line_no,sku,qty,unit_price_minor\n\
+SO-1,C-1,2026-10-01,EUR,1,BOX-5L,2,500\n\
+SO-1,C-1,2026-10-01,EUR,2,NOPE,1,500\n\
+SO-2,C-9,2026-10-01,EUR,1,BOX-5L,0,500\n";
+    let err = w.err("import_csv", json!({"entity": "orders", "csv": bad})).await;
+    let found: Vec<(u64, &str)> = err.fields.iter().map(|f| (f.row.unwrap(), f.field.as_str())).collect();
+    assert_eq!(found, [(3, "sku"), (4, "qty"), (4, "customer_code")]);
+    let good = "order_no,customer_code,ordered_at,currency,line_no,sku,qty,unit_price_minor\n\
+SO-1,C-1,2026-10-01,EUR,1,BOX-5L,2,500\n\
+SO-1,C-1,2026-10-01,EUR,2,CHG-15W,1,2500\n";
+    w.ok("import_csv", json!({"entity": "orders", "csv": good})).await;
+    let order = w.ok("get_order", json!({"order_no": "SO-1"})).await;
+    assert_eq!(order["customer_name"], "Bakker BV");
+    assert_eq!(order["total_minor"], 3500);
+    assert_eq!(order["lines"].as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn exports_defuse_formulas() {
+    let w = world().await;
+    w.ok("save_customer", json!({"code": "EVIL", "name": "=HYPERLINK(\"http://x\",\"click\")", "email": null, "phone": null, "address": "@SUM(A1)", "country": "NL"})).await;
+    let out = w.ok("export_csv", json!({"entity": "customers"})).await;
+    let csv = out["csv"].as_str().unwrap();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""), "{csv}");
+    assert!(csv.contains("'@SUM(A1)"), "{csv}");
+}
+
+#[tokio::test]
+async fn failures_import_through_the_same_rules_as_the_form() {
+    let w = world().await;
+    w.master_data().await;
+    let csv = "sku,vendor_code,stage,qty_inspected,qty_failed,category_code,severity,description,owner_team\n\
+BOX-5L,SZHQ,incoming,50,2,COS,minor,Scuffed,warehouse_qc\n\
+BOX-5L,SZHQ,incoming,50,60,COS,minor,Too many,warehouse_qc\n\
+BOX-5L,SZHQ,sideways,50,1,COS,minor,Bad stage,warehouse_qc\n";
+    let before = w.events().await;
+    let err = w.err("import_csv", json!({"entity": "failures", "csv": csv})).await;
+    let found: Vec<(u64, &str)> = err.fields.iter().map(|f| (f.row.unwrap(), f.field.as_str())).collect();
+    assert_eq!(found, [(3, "qty_failed"), (4, "stage")]);
+    assert_eq!(w.events().await, before);
+    let good = "sku,vendor_code,stage,qty_inspected,qty_failed,category_code,severity,description,owner_team\n\
+BOX-5L,SZHQ,incoming,50,2,COS,minor,Scuffed,warehouse_qc\n";
+    assert_eq!(w.ok("import_csv", json!({"entity": "failures", "csv": good})).await["imported"], 1);
+}

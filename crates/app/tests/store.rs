@@ -1,0 +1,109 @@
+mod common;
+
+use common::{failure, world};
+use lotline_app::Store;
+use serde_json::json;
+
+#[tokio::test]
+async fn rebuild_from_the_log_equals_the_live_projections() {
+    let w = world().await;
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    lotline_app::demo::load(&w.ctx).await.expect("demo loads");
+    w.master_data().await;
+    let mut input = failure("CHG-15W");
+    input["lot_code"] = json!("L-1");
+    input["serials"] = json!(["S1"]);
+    w.ok("log_failure", input).await;
+    w.ok(
+        "correct_failure",
+        json!({"failure_no": "QF-AMS1-000037", "reason": "typo", "changes": {"description": "Cracked housing"}}),
+    )
+    .await;
+
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert_eq!(report.integrity, "ok");
+    assert!(report.mismatched.is_empty(), "differs: {:?}", report.mismatched);
+
+    let before = w.ok("list_failures", json!({"offset": 0, "limit": 1000})).await;
+    let counts = lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");
+    assert!(counts.events > 100);
+    let after = w.ok("list_failures", json!({"offset": 0, "limit": 1000})).await;
+    assert_eq!(before, after);
+    assert_eq!(after["total"], 37);
+    let found = w.ok("list_failures", json!({"text": "Cracked", "offset": 0, "limit": 10})).await;
+    assert_eq!(found["total"], 1, "the search index is rebuilt too");
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_lotline_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    sqlx::query("INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) VALUES (99990101000000, 'future', CURRENT_TIMESTAMP, 1, x'00', 0)")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    store.close().await;
+    let err = Store::open(dir.path()).await.unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("newer Lotline"), "{text}");
+}
+
+#[tokio::test]
+async fn the_database_runs_in_wal_with_full_sync() {
+    let w = world().await;
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(w.ctx.store.pool()).await.unwrap();
+    let sync: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(w.ctx.store.pool()).await.unwrap();
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(w.ctx.store.pool()).await.unwrap();
+    assert_eq!((mode.as_str(), sync, fk), ("wal", 2, 1));
+}
+
+#[tokio::test]
+async fn setup_runs_once_and_validates_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = lotline_app::open(dir.path()).await.unwrap();
+    let status = lotline_app::call(&ctx, "setup_status", json!({})).await.unwrap();
+    assert_eq!(status["needs_setup"], true);
+    let err = lotline_app::call(
+        &ctx,
+        "complete_setup",
+        json!({"company_name": "", "site_code": "a-b", "currency": "EUO", "language": "nl", "admin_username": "x y",
+               "admin_display_name": "X", "admin_password": "short", "load_demo": false}),
+    )
+    .await
+    .unwrap_err();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["company_name", "site_code", "currency", "admin_username", "admin_password"]);
+    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events").fetch_one(ctx.store.pool()).await.unwrap();
+    assert_eq!(events, 0);
+}
+
+#[tokio::test]
+async fn attachments_are_checked_by_content_and_stored_by_hash() {
+    use base64::Engine;
+    let w = world().await;
+    // A 1x1 PNG.
+    let png = base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+        .unwrap();
+    let data = base64::engine::general_purpose::STANDARD.encode(&png);
+    let view = w
+        .ok(
+            "upload_attachment",
+            json!({"file_name": "../../evil/photo.png", "content_type": "text/plain", "data_base64": data}),
+        )
+        .await;
+    assert_eq!(view["content_type"], "image/png");
+    assert_eq!(view["file_name"], "photo.png");
+    let id = view["id"].as_str().unwrap().to_owned();
+    assert_eq!(id.len(), 64);
+    let again = w.ok("get_attachment", json!({"id": id})).await;
+    assert_eq!(again["data_base64"], data);
+    let exe = base64::engine::general_purpose::STANDARD.encode(b"MZ\x90\x00\x03\x00\x00\x00");
+    let err = w
+        .err("upload_attachment", json!({"file_name": "x.png", "content_type": "image/png", "data_base64": exe}))
+        .await;
+    assert_eq!(err.fields[0].message_key, "error.attachment.type_not_allowed");
+    let err = w.err("get_attachment", json!({"id": "../lotline.db"})).await;
+    assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
+}

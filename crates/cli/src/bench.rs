@@ -1,0 +1,274 @@
+//! `lotline bench`: the speed targets of DESIGN.md section 8, each reported beside a baseline
+//! measured in the same run on the same machine, so the figures compare across machines.
+
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use lotline_app::{Ctx, call};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+#[derive(Serialize)]
+struct Report {
+    scale: u32,
+    import: ImportFigures,
+    log_failure: Latency,
+    failures_list: Latency,
+    failures_text_search: Latency,
+}
+
+#[derive(Serialize)]
+struct ImportFigures {
+    rows: usize,
+    lotline_rows_per_s: f64,
+    raw_rusqlite_rows_per_s: f64,
+    /// Lotline's speed as a share of the raw insert (target >= 0.3).
+    ratio_to_raw: f64,
+}
+
+#[derive(Serialize)]
+struct Latency {
+    runs: usize,
+    events_in_db: i64,
+    rows_in_db: i64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+fn products_csv(rows: usize, round: usize) -> String {
+    let mut csv = String::from(
+        "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code\n",
+    );
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "SKU-{i:07},,Product {i} rev {round},Category {},{},EUR,true,{},false,false,V{:02}\n",
+            i % 40,
+            100 + i % 5000,
+            i % 2 == 0,
+            i % 20
+        ));
+    }
+    csv
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+    samples.sort();
+    let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples.get(index).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+async fn must(ctx: &Ctx, act: &str, input: Value) -> Result<Value> {
+    call(ctx, act, input).await.map_err(|e| anyhow::anyhow!("{act}: {e}"))
+}
+
+async fn fresh(dir: &std::path::Path) -> Result<Ctx> {
+    let ctx = lotline_app::open(dir).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    must(
+        &ctx,
+        "complete_setup",
+        json!({"company_name": "Bench BV", "site_code": "BEN", "currency": "EUR", "language": "en",
+               "admin_username": "admin", "admin_display_name": "Admin", "admin_password": "bench-password", "load_demo": false}),
+    )
+    .await?;
+    let vendors: String = std::iter::once("code,name,country\n".to_owned())
+        .chain((0..20).map(|v| format!("V{v:02},Vendor {v},NL\n")))
+        .collect();
+    must(&ctx, "import_csv", json!({"entity": "vendors", "csv": vendors})).await?;
+    Ok(ctx)
+}
+
+/// The same rows through rusqlite's plainest fast path: one transaction, multi-row VALUES.
+fn raw_insert(path: &std::path::Path, rows: usize) -> Result<Duration> {
+    let mut conn = rusqlite::Connection::open(path)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+         CREATE TABLE products (sku TEXT PRIMARY KEY, gtin TEXT, name TEXT NOT NULL, category TEXT NOT NULL,
+           unit_cost_minor INTEGER NOT NULL, currency TEXT NOT NULL, returnable INTEGER NOT NULL, lot_tracked INTEGER NOT NULL,
+           serial_tracked INTEGER NOT NULL, has_expiry INTEGER NOT NULL, vendor_code TEXT, updated_at TEXT NOT NULL);",
+    )?;
+    let started = Instant::now();
+    let tx = conn.transaction()?;
+    const CHUNK: usize = 500;
+    let placeholders = vec!["(?,?,?,?,?,?,?,?,?,?,?,?)"; CHUNK].join(",");
+    {
+        let mut full = tx.prepare(&format!("INSERT INTO products VALUES {placeholders}"))?;
+        let mut start = 0;
+        while start < rows {
+            let end = (start + CHUNK).min(rows);
+            let mut values: Vec<rusqlite::types::Value> = Vec::with_capacity(CHUNK * 12);
+            for i in start..end {
+                values.extend([
+                    format!("SKU-{i:07}").into(),
+                    rusqlite::types::Value::Null,
+                    format!("Product {i} rev 0").into(),
+                    format!("Category {}", i % 40).into(),
+                    (100 + (i % 5000) as i64).into(),
+                    "EUR".to_owned().into(),
+                    1_i64.into(),
+                    ((i % 2 == 0) as i64).into(),
+                    0_i64.into(),
+                    0_i64.into(),
+                    format!("V{:02}", i % 20).into(),
+                    "2026-01-01T00:00:00.000Z".to_owned().into(),
+                ]);
+            }
+            if end - start == CHUNK {
+                full.execute(rusqlite::params_from_iter(values))?;
+            } else {
+                let tail = vec!["(?,?,?,?,?,?,?,?,?,?,?,?)"; end - start].join(",");
+                tx.execute(&format!("INSERT INTO products VALUES {tail}"), rusqlite::params_from_iter(values))?;
+            }
+            start = end;
+        }
+    }
+    tx.commit()?;
+    Ok(started.elapsed())
+}
+
+async fn event_count(ctx: &Ctx) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM events").fetch_one(ctx.store.pool()).await?)
+}
+
+fn failure_input(i: usize) -> Value {
+    let category = ["DIM", "COS", "FUN", "PKG"][i % 4];
+    let severity = ["minor", "major", "critical"][i % 3];
+    json!({
+        "sku": format!("SKU-{:07}", ((i * 7919) % 100_000) | 1),
+        "vendor_code": format!("V{:02}", i % 20),
+        "lot_code": null, "serials": [], "stage": "incoming",
+        "qty_inspected": 100, "qty_failed": 1 + i % 7, "category_code": category,
+        "description": format!("Bench failure {i}: scratch on housing near port {}", i % 13),
+        "severity": severity, "inspection": null, "attachment_ids": [],
+        "disposition": null, "owner_team": "warehouse_qc", "reinspection_of": null
+    })
+}
+
+fn failures_csv(from: usize, to: usize) -> String {
+    let mut csv =
+        String::from("sku,vendor_code,stage,qty_inspected,qty_failed,category_code,severity,description,owner_team\n");
+    for i in from..to {
+        csv.push_str(&format!(
+            "SKU-{:07},V{:02},incoming,100,{},{},{},Bench failure {i} scratch near port {},warehouse_qc\n",
+            ((i * 7919) % 100_000) | 1,
+            i % 20,
+            1 + i % 7,
+            ["DIM", "COS", "FUN", "PKG"][i % 4],
+            ["minor", "major", "critical"][i % 3],
+            i % 13
+        ));
+    }
+    csv
+}
+
+async fn time_calls(ctx: &Ctx, runs: usize, act: &str, input: impl Fn(usize) -> Value) -> Result<Vec<Duration>> {
+    let mut samples = Vec::with_capacity(runs);
+    for i in 0..runs {
+        let input = input(i);
+        let started = Instant::now();
+        must(ctx, act, input).await?;
+        samples.push(started.elapsed());
+    }
+    Ok(samples)
+}
+
+pub async fn run(scale: u32, json_out: bool) -> Result<()> {
+    if scale == 0 {
+        bail!("--scale must be at least 1");
+    }
+    let scale_n = scale as usize;
+    let dir = tempfile::tempdir().context("temporary folder")?;
+    let say = |text: &str| {
+        if !json_out {
+            eprintln!("{text}");
+        }
+    };
+
+    // 1. Bulk import against raw rusqlite.
+    let rows = 100_000 * scale_n;
+    let raw = raw_insert(&dir.path().join("raw.db"), rows)?;
+    let ctx = fresh(&dir.path().join("lotline")).await?;
+    let csv = products_csv(rows, 0);
+    let started = Instant::now();
+    must(&ctx, "import_csv", json!({"entity": "products", "csv": csv})).await?;
+    let ours = started.elapsed();
+    let import = ImportFigures {
+        rows,
+        lotline_rows_per_s: rows as f64 / ours.as_secs_f64(),
+        raw_rusqlite_rows_per_s: rows as f64 / raw.as_secs_f64(),
+        ratio_to_raw: raw.as_secs_f64() / ours.as_secs_f64(),
+    };
+    say(&format!(
+        "import: {:.0} rows/s, raw {:.0} rows/s, ratio {:.2}",
+        import.lotline_rows_per_s, import.raw_rusqlite_rows_per_s, import.ratio_to_raw
+    ));
+
+    // 2. Grow the log to ~1M events per scale: 100k failures, then product revisions.
+    let failures = 100_000 * scale_n;
+    let mut done = 0;
+    while done < failures {
+        let end = (done + 10_000).min(failures);
+        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end)})).await?;
+        done = end;
+        say(&format!("  seeded {done} failures"));
+    }
+    let target_events = 1_000_000 * scale as i64;
+    let mut round = 1;
+    while event_count(&ctx).await? < target_events {
+        let missing = (target_events - event_count(&ctx).await?) as usize;
+        must(&ctx, "import_csv", json!({"entity": "products", "csv": products_csv(missing.min(100_000), round)}))
+            .await?;
+        round += 1;
+    }
+    let events = event_count(&ctx).await?;
+    say(&format!("  database holds {events} events"));
+
+    // 3. One interactive act.
+    let mut samples = time_calls(&ctx, 1000, "log_failure", |i| failure_input(failures + i)).await?;
+    let log_failure = Latency {
+        runs: samples.len(),
+        events_in_db: events,
+        rows_in_db: failures as i64,
+        p50_ms: percentile(&mut samples, 0.5),
+        p99_ms: percentile(&mut samples, 0.99),
+    };
+    say(&format!("log_failure: p50 {:.2} ms, p99 {:.2} ms", log_failure.p50_ms, log_failure.p99_ms));
+
+    // 4. The failures list: filter + sort, first page; and the search box.
+    let mut samples = time_calls(&ctx, 200, "list_failures", |i| {
+        json!({"vendor_code": format!("V{:02}", i % 20), "sort_by": "occurred_at", "sort_dir": "desc", "offset": 0, "limit": 200})
+    })
+    .await?;
+    let failures_list = Latency {
+        runs: samples.len(),
+        events_in_db: events,
+        rows_in_db: failures as i64 + 1000,
+        p50_ms: percentile(&mut samples, 0.5),
+        p99_ms: percentile(&mut samples, 0.99),
+    };
+    say(&format!(
+        "failures list (vendor filter, newest first, 200 rows): p50 {:.2} ms, p99 {:.2} ms",
+        failures_list.p50_ms, failures_list.p99_ms
+    ));
+    let mut samples = time_calls(&ctx, 200, "list_failures", |i| {
+        json!({"text": format!("port {}", i % 13), "sort_by": "occurred_at", "sort_dir": "desc", "offset": 0, "limit": 200})
+    })
+    .await?;
+    let failures_text_search = Latency {
+        runs: samples.len(),
+        events_in_db: events,
+        rows_in_db: failures as i64 + 1000,
+        p50_ms: percentile(&mut samples, 0.5),
+        p99_ms: percentile(&mut samples, 0.99),
+    };
+    say(&format!(
+        "failures text search: p50 {:.2} ms, p99 {:.2} ms",
+        failures_text_search.p50_ms, failures_text_search.p99_ms
+    ));
+
+    let report = Report { scale, import, log_failure, failures_list, failures_text_search };
+    if json_out {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
+    ctx.store.close().await;
+    Ok(())
+}

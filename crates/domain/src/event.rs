@@ -1,0 +1,153 @@
+//! Every fact Lotline records. One enum so that the store, rebuild and sync share one vocabulary;
+//! the serialised variant name is the event's `kind`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
+use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
+use crate::people::{Language, Role};
+use crate::settings::DefectCategory;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    SettingsInitialized {
+        company_name: String,
+        site_code: String,
+        currency: String,
+        default_language: Language,
+    },
+    UserCreated {
+        user_id: String,
+        username: String,
+        display_name: String,
+        roles: Vec<Role>,
+        language: Language,
+        password_hash: String,
+    },
+    UserUpdated {
+        user_id: String,
+        display_name: String,
+        roles: Vec<Role>,
+        active: bool,
+    },
+    UserPasswordReset {
+        user_id: String,
+        password_hash: String,
+    },
+    UserLanguageSet {
+        user_id: String,
+        language: Language,
+    },
+    ProductSaved(ProductInput),
+    VendorSaved(VendorInput),
+    CustomerSaved(CustomerInput),
+    OrderRecorded(OrderInput),
+    DefectCategorySaved(DefectCategory),
+    AttachmentStored {
+        id: String,
+        file_name: String,
+        content_type: String,
+        size: i64,
+    },
+    FailureLogged {
+        failure_no: String,
+        occurred_at: String,
+        inspector_id: String,
+        record: FailureRecord,
+        disposition: Option<Disposition>,
+        reinspection_of: Option<String>,
+    },
+    FailureCorrected {
+        failure_no: String,
+        reason: String,
+        requested: FailureChanges,
+        changes: Vec<FieldChange>,
+        record: FailureRecord,
+    },
+    FailureDispositionSet {
+        failure_no: String,
+        disposition: Disposition,
+        previous: Option<Disposition>,
+        note: String,
+    },
+    FailureDispositionCompleted {
+        failure_no: String,
+        outcome: String,
+        qty: Option<i64>,
+        note: String,
+    },
+    FailureDeviationApproved {
+        failure_no: String,
+        note: String,
+    },
+    FailureReinspected {
+        failure_no: String,
+        reinspection_no: String,
+    },
+    LotHoldPlaced {
+        lot_code: String,
+        sku: String,
+        vendor_code: String,
+        reason: String,
+        failure_no: String,
+    },
+    ChecklistItemAdded {
+        id: String,
+        sku: String,
+        text: String,
+        source_failure_no: Option<String>,
+    },
+}
+
+impl Event {
+    /// The serialised `kind` tag, e.g. "failure_logged".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::SettingsInitialized { .. } => "settings_initialized",
+            Event::UserCreated { .. } => "user_created",
+            Event::UserUpdated { .. } => "user_updated",
+            Event::UserPasswordReset { .. } => "user_password_reset",
+            Event::UserLanguageSet { .. } => "user_language_set",
+            Event::ProductSaved(_) => "product_saved",
+            Event::VendorSaved(_) => "vendor_saved",
+            Event::CustomerSaved(_) => "customer_saved",
+            Event::OrderRecorded(_) => "order_recorded",
+            Event::DefectCategorySaved(_) => "defect_category_saved",
+            Event::AttachmentStored { .. } => "attachment_stored",
+            Event::FailureLogged { .. } => "failure_logged",
+            Event::FailureCorrected { .. } => "failure_corrected",
+            Event::FailureDispositionSet { .. } => "failure_disposition_set",
+            Event::FailureDispositionCompleted { .. } => "failure_disposition_completed",
+            Event::FailureDeviationApproved { .. } => "failure_deviation_approved",
+            Event::FailureReinspected { .. } => "failure_reinspected",
+            Event::LotHoldPlaced { .. } => "lot_hold_placed",
+            Event::ChecklistItemAdded { .. } => "checklist_item_added",
+        }
+    }
+
+    /// (stream_type, stream_id): the aggregate this event belongs to.
+    pub fn stream(&self) -> (&'static str, String) {
+        match self {
+            Event::SettingsInitialized { .. } => ("settings", "settings".into()),
+            Event::UserCreated { user_id, .. }
+            | Event::UserUpdated { user_id, .. }
+            | Event::UserPasswordReset { user_id, .. }
+            | Event::UserLanguageSet { user_id, .. } => ("user", user_id.clone()),
+            Event::ProductSaved(p) => ("product", p.sku.clone()),
+            Event::VendorSaved(v) => ("vendor", v.code.clone()),
+            Event::CustomerSaved(c) => ("customer", c.code.clone()),
+            Event::OrderRecorded(o) => ("order", o.order_no.clone()),
+            Event::DefectCategorySaved(c) => ("defect_category", c.code.clone()),
+            Event::AttachmentStored { id, .. } => ("attachment", id.clone()),
+            Event::FailureLogged { failure_no, .. }
+            | Event::FailureCorrected { failure_no, .. }
+            | Event::FailureDispositionSet { failure_no, .. }
+            | Event::FailureDispositionCompleted { failure_no, .. }
+            | Event::FailureDeviationApproved { failure_no, .. }
+            | Event::FailureReinspected { failure_no, .. } => ("failure", failure_no.clone()),
+            Event::LotHoldPlaced { lot_code, .. } => ("lot", lot_code.clone()),
+            Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
+        }
+    }
+}

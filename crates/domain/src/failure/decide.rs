@@ -1,0 +1,359 @@
+use crate::aql::{self, Aql, AqlPlanInput};
+use crate::error::{ApiError, FieldError, Violations};
+use crate::event::Event;
+use crate::people::{Actor, Permission};
+
+use super::types::*;
+
+/// Everything `decide_log` needs besides the record itself.
+pub struct LogRequest<'a> {
+    pub failure_no: String,
+    pub inspector_id: String,
+    pub occurred_at: String,
+    pub record: FailureRecord,
+    pub disposition: Option<Disposition>,
+    pub product: &'a ProductFacts,
+    pub category_active: bool,
+    /// The failure this one re-inspects, folded from its events.
+    pub reinspected: Option<&'a Failure>,
+}
+
+const MAX_ATTACHMENTS: usize = 20;
+
+/// Checks the facts of a failure against the product it is about; used by log and correct.
+pub fn check_record(record: &FailureRecord, product: &ProductFacts, category_active: bool) -> Violations {
+    let mut v = Violations::default();
+    if record.qty_inspected < 1 {
+        v.push(FieldError::new("qty_inspected", "error.field.must_be_positive"));
+    }
+    if record.qty_failed < 1 {
+        v.push(FieldError::new("qty_failed", "error.field.must_be_positive"));
+    } else if record.qty_failed > record.qty_inspected {
+        v.push(
+            FieldError::new("qty_failed", "error.failure.qty_failed_above_inspected")
+                .with("failed", record.qty_failed)
+                .with("inspected", record.qty_inspected),
+        );
+    }
+    if product.lot_tracked && record.lot_code.as_deref().is_none_or(|l| l.trim().is_empty()) {
+        v.push(FieldError::new("lot_code", "error.failure.lot_required").with("sku", &product.sku));
+    }
+    if let Some(lot) = &record.lot_code {
+        crate::master::check_code(&mut v, "lot_code", lot, 40);
+    }
+    if product.serial_tracked {
+        if record.serials.is_empty() {
+            v.push(FieldError::new("serials", "error.failure.serials_required").with("sku", &product.sku));
+        } else if record.serials.len() as i64 > record.qty_failed {
+            v.push(
+                FieldError::new("serials", "error.failure.too_many_serials")
+                    .with("count", record.serials.len())
+                    .with("failed", record.qty_failed),
+            );
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for serial in &record.serials {
+        if !seen.insert(serial) {
+            v.push(FieldError::new("serials", "error.failure.duplicate_serial").with("serial", serial));
+        }
+    }
+    if !category_active {
+        v.push(FieldError::new("category_code", "error.failure.unknown_category").with("code", &record.category_code));
+    }
+    v.required("description", &record.description);
+    v.max_len("description", &record.description, 4000);
+    if record.attachment_ids.len() > MAX_ATTACHMENTS {
+        v.push(FieldError::new("attachment_ids", "error.failure.too_many_attachments").with("max", MAX_ATTACHMENTS));
+    }
+    v
+}
+
+/// Works out the sampling plan per severity class and the verdict from the defects found.
+pub fn evaluate_inspection(input: &InspectionInput) -> Result<InspectionResult, ApiError> {
+    let classes = [
+        (Severity::Critical, input.aql_critical, input.defects_critical, "aql_critical"),
+        (Severity::Major, input.aql_major, input.defects_major, "aql_major"),
+        (Severity::Minor, input.aql_minor, input.defects_minor, "aql_minor"),
+    ];
+    let mut plans = Vec::new();
+    let mut v = Violations::default();
+    for (severity, aql_value, found, field) in classes {
+        let Some(aql_value) = aql_value else { continue };
+        let Some(aql) = Aql::from_value(aql_value) else {
+            v.push(FieldError::new(field, "error.aql.not_standard").with("value", aql_value));
+            continue;
+        };
+        match aql::plan(&AqlPlanInput { lot_size: input.lot_size, level: input.level, aql }) {
+            Ok(plan) => {
+                let verdict = match aql::verdict(&plan, found) {
+                    aql::Verdict::Accept => PlanVerdict::Accept,
+                    aql::Verdict::Reject => PlanVerdict::Reject,
+                };
+                plans.push(SeverityPlan { severity, aql: aql_value, plan, found, verdict });
+            }
+            Err(err) => {
+                let at = if err.field() == "aql" { field } else { err.field() };
+                v.push(FieldError::new(format!("inspection.{at}"), "error.aql.invalid").with("reason", err));
+            }
+        }
+    }
+    v.into_result()?;
+    let verdict = if plans.iter().any(|p| p.verdict == PlanVerdict::Reject) {
+        PlanVerdict::Reject
+    } else {
+        PlanVerdict::Accept
+    };
+    Ok(InspectionResult { input: input.clone(), plans, verdict })
+}
+
+pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
+    let mut v = check_record(&request.record, request.product, request.category_active);
+    if let Some(original) = request.reinspected
+        && (original.disposition != Some(Disposition::Reinspect) || original.status != FailureStatus::InDisposition)
+    {
+        v.push(FieldError::new("reinspection_of", "error.failure.not_awaiting_reinspection").with("failure_no", &original.failure_no));
+    }
+    v.into_result()?;
+    let record = request.record;
+    let mut events = Vec::new();
+    if let Some(lot_code) = &record.lot_code {
+        events.push(Event::LotHoldPlaced {
+            lot_code: lot_code.clone(),
+            sku: record.sku.clone(),
+            vendor_code: record.vendor_code.clone(),
+            reason: "qc_failure".into(),
+            failure_no: request.failure_no.clone(),
+        });
+    }
+    if let Some(original) = request.reinspected {
+        events.push(Event::FailureReinspected {
+            failure_no: original.failure_no.clone(),
+            reinspection_no: request.failure_no.clone(),
+        });
+    }
+    events.insert(
+        0,
+        Event::FailureLogged {
+            failure_no: request.failure_no,
+            occurred_at: request.occurred_at,
+            inspector_id: request.inspector_id,
+            record,
+            disposition: request.disposition,
+            reinspection_of: request.reinspected.map(|f| f.failure_no.clone()),
+        },
+    );
+    Ok(events)
+}
+
+fn text(value: impl ToString) -> Option<String> {
+    Some(value.to_string())
+}
+
+fn named<T: serde::Serialize>(value: &T) -> Option<String> {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned))
+}
+
+/// Applies the requested changes and lists each field that actually changed, before and after.
+pub fn apply_changes(record: &FailureRecord, changes: &FailureChanges) -> (FailureRecord, Vec<FieldChange>) {
+    let mut next = record.clone();
+    let mut diff = Vec::new();
+    let mut note = |field: &str, before: Option<String>, after: Option<String>| {
+        if before != after {
+            diff.push(FieldChange { field: field.into(), before, after });
+        }
+    };
+    if let Some(value) = &changes.description {
+        note("description", text(&record.description), text(value));
+        next.description = value.trim().to_owned();
+    }
+    if let Some(value) = changes.qty_inspected {
+        note("qty_inspected", text(record.qty_inspected), text(value));
+        next.qty_inspected = value;
+    }
+    if let Some(value) = changes.qty_failed {
+        note("qty_failed", text(record.qty_failed), text(value));
+        next.qty_failed = value;
+    }
+    if let Some(value) = &changes.category_code {
+        note("category_code", text(&record.category_code), text(value));
+        next.category_code = value.clone();
+    }
+    if let Some(value) = changes.severity {
+        note("severity", named(&record.severity), named(&value));
+        next.severity = value;
+    }
+    if let Some(value) = &changes.lot_code {
+        let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        note("lot_code", record.lot_code.clone(), value.clone());
+        next.lot_code = value;
+    }
+    if let Some(value) = changes.stage {
+        note("stage", named(&record.stage), named(&value));
+        next.stage = value;
+    }
+    if let Some(value) = changes.owner_team {
+        note("owner_team", named(&record.owner_team), named(&value));
+        next.owner_team = value;
+    }
+    if let Some(value) = &changes.serials {
+        note("serials", text(record.serials.join(", ")), text(value.join(", ")));
+        next.serials = value.clone();
+    }
+    (next, diff)
+}
+
+pub fn decide_correct(
+    failure: &Failure,
+    changes: &FailureChanges,
+    reason: &str,
+    product: &ProductFacts,
+    category_active: bool,
+) -> Result<Vec<Event>, ApiError> {
+    let mut v = Violations::default();
+    v.required("reason", reason);
+    v.max_len("reason", reason, 1000);
+    let (record, diff) = apply_changes(&failure.record, changes);
+    v.0.extend(check_record(&record, product, category_active).0);
+    v.into_result()?;
+    if diff.is_empty() {
+        return Err(ApiError::field(FieldError::new("changes", "error.failure.nothing_changed")));
+    }
+    let mut events = vec![Event::FailureCorrected {
+        failure_no: failure.failure_no.clone(),
+        reason: reason.trim().to_owned(),
+        requested: changes.clone(),
+        changes: diff,
+        record: record.clone(),
+    }];
+    if let Some(lot) = &record.lot_code
+        && failure.record.lot_code.as_ref() != Some(lot)
+    {
+        events.push(Event::LotHoldPlaced {
+            lot_code: lot.clone(),
+            sku: record.sku.clone(),
+            vendor_code: record.vendor_code.clone(),
+            reason: "qc_failure".into(),
+            failure_no: failure.failure_no.clone(),
+        });
+    }
+    Ok(events)
+}
+
+fn not_closed(failure: &Failure) -> Result<(), ApiError> {
+    if failure.status == FailureStatus::Closed {
+        return Err(ApiError::conflict("error.failure.closed").with("failure_no", &failure.failure_no));
+    }
+    Ok(())
+}
+
+pub fn decide_set_disposition(failure: &Failure, disposition: Disposition, note: &str) -> Result<Vec<Event>, ApiError> {
+    not_closed(failure)?;
+    if failure.disposition == Some(disposition) {
+        return Err(ApiError::conflict("error.failure.disposition_unchanged").with("disposition", disposition.as_str()));
+    }
+    let mut v = Violations::default();
+    v.max_len("note", note, 2000);
+    v.into_result()?;
+    Ok(vec![Event::FailureDispositionSet {
+        failure_no: failure.failure_no.clone(),
+        disposition,
+        previous: failure.disposition,
+        note: note.trim().to_owned(),
+    }])
+}
+
+/// Closes the follow-up of rework, scrap, return-to-vendor, or a re-inspection that passed.
+pub fn decide_complete(failure: &Failure, outcome: &str, qty: Option<i64>, note: &str) -> Result<Vec<Event>, ApiError> {
+    not_closed(failure)?;
+    let Some(disposition) = failure.disposition else {
+        return Err(ApiError::conflict("error.failure.no_disposition").with("failure_no", &failure.failure_no));
+    };
+    if disposition == Disposition::AcceptWithDeviation {
+        return Err(ApiError::conflict("error.failure.deviation_needs_approval"));
+    }
+    let mut v = Violations::default();
+    v.required("outcome", outcome);
+    v.max_len("outcome", outcome, 500);
+    v.max_len("note", note, 2000);
+    if let Some(qty) = qty
+        && (qty < 0 || qty > failure.record.qty_failed)
+    {
+        v.push(FieldError::new("qty", "error.failure.outcome_qty_range").with("max", failure.record.qty_failed));
+    }
+    v.into_result()?;
+    Ok(vec![Event::FailureDispositionCompleted {
+        failure_no: failure.failure_no.clone(),
+        outcome: outcome.trim().to_owned(),
+        qty,
+        note: note.trim().to_owned(),
+    }])
+}
+
+pub fn decide_approve_deviation(failure: &Failure, actor: &Actor, note: &str) -> Result<Vec<Event>, ApiError> {
+    actor.require(Permission::ApproveDeviation)?;
+    not_closed(failure)?;
+    if failure.status != FailureStatus::AwaitingApproval {
+        return Err(ApiError::conflict("error.failure.no_deviation_requested"));
+    }
+    if failure.inspector_id == actor.user_id {
+        return Err(ApiError::forbidden("error.failure.own_deviation"));
+    }
+    let mut v = Violations::default();
+    v.required("note", note);
+    v.into_result()?;
+    Ok(vec![Event::FailureDeviationApproved { failure_no: failure.failure_no.clone(), note: note.trim().to_owned() }])
+}
+
+impl Failure {
+    /// Folds one event of this failure's stream; events of other streams leave it unchanged.
+    pub fn evolve(state: Option<Failure>, event: &Event) -> Option<Failure> {
+        match (state, event) {
+            (
+                None,
+                Event::FailureLogged { failure_no, occurred_at, inspector_id, record, disposition, reinspection_of },
+            ) => Some(Failure {
+                failure_no: failure_no.clone(),
+                occurred_at: occurred_at.clone(),
+                inspector_id: inspector_id.clone(),
+                record: record.clone(),
+                status: disposition.map_or(FailureStatus::Open, Disposition::entry_status),
+                disposition: *disposition,
+                disposition_note: None,
+                outcome: None,
+                outcome_qty: None,
+                reinspection_of: reinspection_of.clone(),
+                reinspections: Vec::new(),
+                version: 1,
+            }),
+            (Some(mut f), event) => {
+                match event {
+                    Event::FailureCorrected { record, .. } => f.record = record.clone(),
+                    Event::FailureDispositionSet { disposition, note, .. } => {
+                        f.disposition = Some(*disposition);
+                        f.disposition_note = Some(note.clone()).filter(|n| !n.is_empty());
+                        f.status = disposition.entry_status();
+                    }
+                    Event::FailureDispositionCompleted { outcome, qty, .. } => {
+                        f.outcome = Some(outcome.clone());
+                        f.outcome_qty = *qty;
+                        f.status = FailureStatus::Closed;
+                    }
+                    Event::FailureDeviationApproved { .. } => {
+                        f.outcome = Some("accepted_with_deviation".into());
+                        f.status = FailureStatus::Closed;
+                    }
+                    Event::FailureReinspected { reinspection_no, .. } => {
+                        f.reinspections.push(reinspection_no.clone());
+                        f.outcome = Some("reinspection_failed".into());
+                        f.status = FailureStatus::Closed;
+                    }
+                    _ => return Some(f),
+                }
+                f.version += 1;
+                Some(f)
+            }
+            (None, _) => None,
+        }
+    }
+}

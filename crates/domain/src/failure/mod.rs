@@ -1,0 +1,8 @@
+//! QC inspection failures: what was found, what is done about it, and how it closes.
+//! `decide_*` turn a request into events or an error; `Failure::evolve` folds events into state.
+
+mod decide;
+mod types;
+
+pub use decide::*;
+pub use types::*;

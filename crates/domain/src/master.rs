@@ -1,0 +1,309 @@
+//! Master data records (products, vendors, customers, orders) and their validation.
+//! The same checks serve a form and a CSV row, so an import reports what a form would.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{FieldError, Violations};
+use crate::people::Language;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProductInput {
+    pub sku: String,
+    pub gtin: Option<String>,
+    pub name: String,
+    pub category: String,
+    pub unit_cost_minor: i64,
+    pub currency: String,
+    pub returnable: bool,
+    pub lot_tracked: bool,
+    pub serial_tracked: bool,
+    pub has_expiry: bool,
+    pub vendor_code: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorInput {
+    pub code: String,
+    pub name: String,
+    pub country: String,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub language: Language,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CustomerInput {
+    pub code: String,
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub country: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrderLineInput {
+    pub line_no: i64,
+    pub sku: String,
+    pub qty: i64,
+    pub unit_price_minor: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrderInput {
+    pub order_no: String,
+    pub customer_code: String,
+    /// RFC 3339 UTC.
+    pub ordered_at: String,
+    pub currency: String,
+    pub lines: Vec<OrderLineInput>,
+}
+
+/// ISO 4217 codes our users trade in; a typo such as "EUO" must not become a currency.
+pub const CURRENCIES: &[&str] = &[
+    "EUR", "USD", "CNY", "GBP", "HKD", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD",
+    "AUD", "SGD", "TWD", "KRW", "INR", "VND", "THB", "MYR", "IDR", "TRY", "AED", "MXN", "BRL",
+];
+
+pub fn normalise_code(value: &str) -> String {
+    value.trim().to_uppercase()
+}
+
+fn is_code(value: &str, max: usize) -> bool {
+    !value.is_empty()
+        && value.len() <= max
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+}
+
+pub fn check_code(v: &mut Violations, field: &str, value: &str, max: usize) {
+    if value.trim().is_empty() {
+        v.push(FieldError::new(field, "error.field.required"));
+    } else if !is_code(value, max) {
+        v.push(FieldError::new(field, "error.field.bad_code").with("max", max));
+    }
+}
+
+pub fn check_currency(v: &mut Violations, field: &str, value: &str) {
+    if !CURRENCIES.contains(&value) {
+        v.push(FieldError::new(field, "error.field.bad_currency").with("value", value));
+    }
+}
+
+pub fn check_country(v: &mut Violations, field: &str, value: &str) {
+    if value.len() != 2 || !value.chars().all(|c| c.is_ascii_uppercase()) {
+        v.push(FieldError::new(field, "error.field.bad_country").with("value", value));
+    }
+}
+
+fn check_email(v: &mut Violations, field: &str, value: Option<&str>) {
+    if let Some(email) = value {
+        let parts: Vec<&str> = email.split('@').collect();
+        let ok = parts.len() == 2
+            && !parts[0].is_empty()
+            && parts[1].contains('.')
+            && !email.contains(char::is_whitespace);
+        if !ok {
+            v.push(FieldError::new(field, "error.field.bad_email").with("value", email));
+        }
+    }
+}
+
+/// GS1 mod-10 check digit over the digits before the check digit.
+pub fn gs1_check_digit(body: &str) -> Option<u32> {
+    let digits: Option<Vec<u32>> = body.chars().map(|c| c.to_digit(10)).collect();
+    let sum: u32 = digits?
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| if i % 2 == 0 { d * 3 } else { *d })
+        .sum();
+    Some((10 - sum % 10) % 10)
+}
+
+pub fn is_valid_gtin(gtin: &str) -> bool {
+    if !matches!(gtin.len(), 8 | 12 | 13 | 14) || !gtin.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let (body, check) = gtin.split_at(gtin.len() - 1);
+    gs1_check_digit(body) == check.chars().next().and_then(|c| c.to_digit(10))
+}
+
+fn blank_to_none(value: Option<String>) -> Option<String> {
+    value.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+impl ProductInput {
+    pub fn normalised(mut self) -> Self {
+        self.sku = self.sku.trim().to_owned();
+        self.gtin = blank_to_none(self.gtin);
+        self.name = self.name.trim().to_owned();
+        self.category = self.category.trim().to_owned();
+        self.currency = normalise_code(&self.currency);
+        self.vendor_code = blank_to_none(self.vendor_code).map(|c| normalise_code(&c));
+        self
+    }
+
+    pub fn violations(&self) -> Violations {
+        let mut v = Violations::default();
+        check_code(&mut v, "sku", &self.sku, 40);
+        if let Some(gtin) = &self.gtin
+            && !is_valid_gtin(gtin)
+        {
+            v.push(FieldError::new("gtin", "error.product.bad_gtin").with("value", gtin));
+        }
+        v.required("name", &self.name);
+        v.max_len("name", &self.name, 200);
+        v.required("category", &self.category);
+        v.max_len("category", &self.category, 60);
+        if self.unit_cost_minor < 0 {
+            v.push(FieldError::new("unit_cost_minor", "error.field.negative"));
+        }
+        check_currency(&mut v, "currency", &self.currency);
+        v
+    }
+}
+
+impl VendorInput {
+    pub fn normalised(mut self) -> Self {
+        self.code = normalise_code(&self.code);
+        self.name = self.name.trim().to_owned();
+        self.country = normalise_code(&self.country);
+        self.contact_name = blank_to_none(self.contact_name);
+        self.email = blank_to_none(self.email);
+        self.phone = blank_to_none(self.phone);
+        self
+    }
+
+    pub fn violations(&self) -> Violations {
+        let mut v = Violations::default();
+        check_code(&mut v, "code", &self.code, 20);
+        v.required("name", &self.name);
+        v.max_len("name", &self.name, 200);
+        check_country(&mut v, "country", &self.country);
+        check_email(&mut v, "email", self.email.as_deref());
+        v
+    }
+}
+
+impl CustomerInput {
+    pub fn normalised(mut self) -> Self {
+        self.code = normalise_code(&self.code);
+        self.name = self.name.trim().to_owned();
+        self.country = normalise_code(&self.country);
+        self.email = blank_to_none(self.email);
+        self.phone = blank_to_none(self.phone);
+        self.address = blank_to_none(self.address);
+        self
+    }
+
+    pub fn violations(&self) -> Violations {
+        let mut v = Violations::default();
+        check_code(&mut v, "code", &self.code, 20);
+        v.required("name", &self.name);
+        v.max_len("name", &self.name, 200);
+        check_country(&mut v, "country", &self.country);
+        check_email(&mut v, "email", self.email.as_deref());
+        v
+    }
+}
+
+impl OrderInput {
+    pub fn normalised(mut self) -> Self {
+        self.order_no = self.order_no.trim().to_owned();
+        self.customer_code = normalise_code(&self.customer_code);
+        self.currency = normalise_code(&self.currency);
+        for line in &mut self.lines {
+            line.sku = line.sku.trim().to_owned();
+        }
+        self
+    }
+
+    pub fn violations(&self) -> Violations {
+        let mut v = Violations::default();
+        check_code(&mut v, "order_no", &self.order_no, 40);
+        check_code(&mut v, "customer_code", &self.customer_code, 20);
+        if chrono::DateTime::parse_from_rfc3339(&self.ordered_at).is_err() {
+            v.push(FieldError::new("ordered_at", "error.field.bad_datetime").with("value", &self.ordered_at));
+        }
+        check_currency(&mut v, "currency", &self.currency);
+        if self.lines.is_empty() {
+            v.push(FieldError::new("lines", "error.order.no_lines"));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for line in &self.lines {
+            if line.line_no < 1 || !seen.insert(line.line_no) {
+                v.push(FieldError::new("line_no", "error.order.bad_line_no").with("line_no", line.line_no));
+            }
+            check_code(&mut v, "sku", &line.sku, 40);
+            if line.qty <= 0 {
+                v.push(FieldError::new("qty", "error.field.must_be_positive"));
+            }
+            if line.unit_price_minor < 0 {
+                v.push(FieldError::new("unit_price_minor", "error.field.negative"));
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gtin_check_digits_match_published_examples() {
+        // GS1 General Specifications examples.
+        assert!(is_valid_gtin("4006381333931"));
+        assert!(is_valid_gtin("96385074"));
+        assert!(is_valid_gtin("036000291452"));
+        assert!(is_valid_gtin("10614141000415"));
+        assert!(!is_valid_gtin("4006381333932"));
+        assert!(!is_valid_gtin("40063813339"));
+        assert_eq!(gs1_check_digit("400638133393"), Some(1));
+    }
+
+    #[test]
+    fn product_reports_every_bad_field() {
+        let product = ProductInput {
+            sku: "bad sku!".into(),
+            gtin: Some("123".into()),
+            name: " ".into(),
+            category: "Cables".into(),
+            unit_cost_minor: -1,
+            currency: "EUO".into(),
+            returnable: true,
+            lot_tracked: false,
+            serial_tracked: false,
+            has_expiry: false,
+            vendor_code: None,
+        }
+        .normalised();
+        let fields: Vec<String> = product.violations().0.into_iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["sku", "gtin", "name", "unit_cost_minor", "currency"]);
+    }
+
+    #[test]
+    fn order_lines_must_be_positive_and_unique() {
+        let order = OrderInput {
+            order_no: "SO-1".into(),
+            customer_code: "c1".into(),
+            ordered_at: "2026-01-02T03:04:05Z".into(),
+            currency: "eur".into(),
+            lines: vec![
+                OrderLineInput { line_no: 1, sku: "A".into(), qty: 0, unit_price_minor: 5 },
+                OrderLineInput { line_no: 1, sku: "B".into(), qty: 1, unit_price_minor: 5 },
+            ],
+        }
+        .normalised();
+        assert_eq!(order.customer_code, "C1");
+        let fields: Vec<String> = order.violations().0.into_iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["qty", "line_no"]);
+    }
+}

@@ -1,0 +1,202 @@
+//! Users, roles and what each role may do. Role checks live here, not in the UI.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Role {
+    Inspector,
+    Logistics,
+    ReturnsAnalyst,
+    VendorManager,
+    Finance,
+    QualityLead,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Inspector,
+        Role::Logistics,
+        Role::ReturnsAnalyst,
+        Role::VendorManager,
+        Role::Finance,
+        Role::QualityLead,
+        Role::Admin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Inspector => "inspector",
+            Role::Logistics => "logistics",
+            Role::ReturnsAnalyst => "returns_analyst",
+            Role::VendorManager => "vendor_manager",
+            Role::Finance => "finance",
+            Role::QualityLead => "quality_lead",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, Default)]
+#[ts(export)]
+pub enum Language {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "nl")]
+    Nl,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::ZhCn => "zh-CN",
+            Language::Nl => "nl",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Language::En),
+            "zh-cn" | "zh" | "chinese" => Some(Language::ZhCn),
+            "nl" | "dutch" => Some(Language::Nl),
+            _ => None,
+        }
+    }
+}
+
+/// Things a signed-in person may try to do; each maps to the roles allowed to do it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    ManageUsers,
+    EditMasterData,
+    ImportData,
+    LogFailure,
+    ManageFailure,
+    ApproveDeviation,
+    ConfigureQuality,
+    ViewData,
+}
+
+impl Permission {
+    fn allowed(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Permission::ManageUsers => &[Admin],
+            Permission::EditMasterData | Permission::ImportData => {
+                &[Admin, QualityLead, VendorManager, Logistics, ReturnsAnalyst]
+            }
+            Permission::LogFailure => &[Admin, QualityLead, Inspector, ReturnsAnalyst],
+            Permission::ManageFailure => &[Admin, QualityLead, Inspector, VendorManager, Logistics],
+            Permission::ApproveDeviation | Permission::ConfigureQuality => &[Admin, QualityLead],
+            Permission::ViewData => &Role::ALL,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Permission::ManageUsers => "manage_users",
+            Permission::EditMasterData => "edit_master_data",
+            Permission::ImportData => "import_data",
+            Permission::LogFailure => "log_failure",
+            Permission::ManageFailure => "manage_failure",
+            Permission::ApproveDeviation => "approve_deviation",
+            Permission::ConfigureQuality => "configure_quality",
+            Permission::ViewData => "view_data",
+        }
+    }
+}
+
+/// The signed-in person on whose behalf an act runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: String,
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+}
+
+impl Actor {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn may(&self, permission: Permission) -> bool {
+        permission.allowed().iter().any(|role| self.has(*role))
+    }
+
+    /// Fails with the roles that would have been allowed, so the UI can say who may do it.
+    pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
+        if self.may(permission) {
+            return Ok(());
+        }
+        let roles: Vec<&str> = permission.allowed().iter().map(|r| r.as_str()).collect();
+        Err(ApiError::forbidden(format!("error.forbidden.{}", permission.key()))
+            .with("roles", roles.join(", ")))
+    }
+}
+
+pub fn validate_username(value: &str) -> Result<(), &'static str> {
+    let ok_len = (2..=40).contains(&value.chars().count());
+    let ok_chars = value.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    if !ok_len {
+        Err("error.user.username_length")
+    } else if !ok_chars {
+        Err("error.user.username_chars")
+    } else {
+        Ok(())
+    }
+}
+
+/// Length over composition rules (NIST SP 800-63B): at least 8 characters.
+pub fn validate_password(value: &str) -> Result<(), &'static str> {
+    if value.chars().count() < 8 {
+        Err("error.user.password_too_short")
+    } else if value.chars().count() > 256 {
+        Err("error.field.too_long")
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(roles: &[Role]) -> Actor {
+        Actor { user_id: "u".into(), username: "u".into(), display_name: "U".into(), roles: roles.to_vec() }
+    }
+
+    #[test]
+    fn only_quality_lead_or_admin_approve_deviation() {
+        assert!(actor(&[Role::QualityLead]).may(Permission::ApproveDeviation));
+        assert!(actor(&[Role::Admin]).may(Permission::ApproveDeviation));
+        let err = actor(&[Role::Inspector]).require(Permission::ApproveDeviation).unwrap_err();
+        assert_eq!(err.message_key, "error.forbidden.approve_deviation");
+        assert_eq!(err.params["roles"], "admin, quality_lead");
+    }
+
+    #[test]
+    fn inspector_logs_but_does_not_manage_users() {
+        let inspector = actor(&[Role::Inspector]);
+        assert!(inspector.may(Permission::LogFailure));
+        assert!(!inspector.may(Permission::ManageUsers));
+    }
+
+    #[test]
+    fn usernames_and_passwords() {
+        assert!(validate_username("anna.de-vries").is_ok());
+        assert!(validate_username("王伟").is_ok());
+        assert_eq!(validate_username("a b"), Err("error.user.username_chars"));
+        assert_eq!(validate_password("short"), Err("error.user.password_too_short"));
+        assert!(validate_password("long enough").is_ok());
+    }
+}

@@ -1,0 +1,329 @@
+//! Keeps the read tables in step with the event log. The same code runs for a live append and
+//! for a rebuild, which is what makes `rebuild == live` hold.
+
+use lotline_domain::Event;
+use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity};
+use lotline_domain::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::StoreError;
+use crate::log::StoredEvent;
+
+const BATCH: usize = 400;
+
+pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
+    let mut start = 0;
+    while start < events.len() {
+        // Imports bring long runs of one kind: project them with multi-row statements.
+        let kind = events[start].event.kind();
+        let mut end = start + 1;
+        while end < events.len() && end - start < BATCH && events[end].event.kind() == kind {
+            end += 1;
+        }
+        let run = &events[start..end];
+        match &run[0].event {
+            Event::ProductSaved(_) => products(conn, run).await?,
+            Event::VendorSaved(_) => vendors(conn, run).await?,
+            Event::CustomerSaved(_) => customers(conn, run).await?,
+            Event::OrderRecorded(_) => orders(conn, run).await?,
+            _ => {
+                for event in run {
+                    one(conn, event).await?;
+                }
+            }
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+fn severity_rank(severity: Severity) -> i64 {
+    match severity {
+        Severity::Critical => 3,
+        Severity::Major => 2,
+        Severity::Minor => 1,
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn number_part(failure_no: &str) -> i64 {
+    failure_no.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let at = &stored.occurred_at;
+    match &stored.event {
+        Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
+            sqlx::query("INSERT OR REPLACE INTO settings (id, company_name, site_code, currency, default_language) VALUES (1, ?, ?, ?, ?)")
+                .bind(company_name).bind(site_code).bind(currency).bind(default_language.as_str())
+                .execute(&mut *conn).await?;
+        }
+        Event::UserCreated { user_id, username, display_name, roles, language, password_hash } => {
+            sqlx::query("INSERT INTO users (user_id, username, display_name, roles, language, password_hash, active) VALUES (?, ?, ?, ?, ?, ?, 1)")
+                .bind(user_id).bind(username).bind(display_name).bind(json(roles)).bind(language.as_str()).bind(password_hash)
+                .execute(&mut *conn).await?;
+        }
+        Event::UserUpdated { user_id, display_name, roles, active } => {
+            sqlx::query("UPDATE users SET display_name = ?, roles = ?, active = ? WHERE user_id = ?")
+                .bind(display_name)
+                .bind(json(roles))
+                .bind(active)
+                .bind(user_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::UserPasswordReset { user_id, password_hash } => {
+            sqlx::query("UPDATE users SET password_hash = ? WHERE user_id = ?")
+                .bind(password_hash)
+                .bind(user_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::UserLanguageSet { user_id, language } => {
+            sqlx::query("UPDATE users SET language = ? WHERE user_id = ?")
+                .bind(language.as_str())
+                .bind(user_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::DefectCategorySaved(c) => {
+            sqlx::query("INSERT INTO defect_categories (code, name_en, name_zh, name_nl, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh, name_nl = excluded.name_nl, active = excluded.active")
+                .bind(&c.code).bind(&c.name_en).bind(&c.name_zh).bind(&c.name_nl).bind(c.active)
+                .execute(&mut *conn).await?;
+        }
+        Event::AttachmentStored { id, file_name, content_type, size } => {
+            sqlx::query("INSERT OR IGNORE INTO attachments (id, file_name, content_type, size) VALUES (?, ?, ?, ?)")
+                .bind(id)
+                .bind(file_name)
+                .bind(content_type)
+                .bind(size)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::FailureLogged { failure_no, occurred_at, inspector_id, record, disposition, reinspection_of } => {
+            let status = disposition.map_or(FailureStatus::Open, Disposition::entry_status);
+            sqlx::query(
+                "INSERT INTO failures (failure_no, seq_no, occurred_at, sku, vendor_code, lot_code, stage, qty_inspected, qty_failed, category_code, severity, severity_rank, description, owner_team, inspector_id, disposition, status, record, reinspection_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(failure_no).bind(number_part(failure_no)).bind(occurred_at)
+            .bind(&record.sku).bind(&record.vendor_code).bind(&record.lot_code).bind(name(&record.stage))
+            .bind(record.qty_inspected).bind(record.qty_failed).bind(&record.category_code)
+            .bind(name(&record.severity)).bind(severity_rank(record.severity)).bind(&record.description)
+            .bind(name(&record.owner_team)).bind(inspector_id).bind(disposition.map(|d| d.as_str()))
+            .bind(name(&status)).bind(json(record)).bind(reinspection_of)
+            .execute(&mut *conn).await?;
+            index_failure(conn, failure_no, record).await?;
+        }
+        Event::FailureCorrected { failure_no, record, .. } => {
+            sqlx::query(
+                "UPDATE failures SET lot_code = ?, stage = ?, qty_inspected = ?, qty_failed = ?, category_code = ?, severity = ?, severity_rank = ?, description = ?, owner_team = ?, record = ? WHERE failure_no = ?",
+            )
+            .bind(&record.lot_code).bind(name(&record.stage)).bind(record.qty_inspected).bind(record.qty_failed)
+            .bind(&record.category_code).bind(name(&record.severity)).bind(severity_rank(record.severity))
+            .bind(&record.description).bind(name(&record.owner_team)).bind(json(record)).bind(failure_no)
+            .execute(&mut *conn).await?;
+            index_failure(conn, failure_no, record).await?;
+        }
+        Event::FailureDispositionSet { failure_no, disposition, note, .. } => {
+            sqlx::query("UPDATE failures SET disposition = ?, status = ?, disposition_note = ? WHERE failure_no = ?")
+                .bind(disposition.as_str())
+                .bind(name(&disposition.entry_status()))
+                .bind(Some(note).filter(|n| !n.is_empty()))
+                .bind(failure_no)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::FailureDispositionCompleted { failure_no, outcome, .. } => {
+            close_failure(conn, failure_no, outcome).await?
+        }
+        Event::FailureDeviationApproved { failure_no, .. } => {
+            close_failure(conn, failure_no, "accepted_with_deviation").await?
+        }
+        Event::FailureReinspected { failure_no, .. } => close_failure(conn, failure_no, "reinspection_failed").await?,
+        Event::LotHoldPlaced { lot_code, sku, vendor_code, reason, failure_no } => {
+            sqlx::query("INSERT INTO lots (lot_code, sku, vendor_code, status) VALUES (?, ?, ?, 'on_hold') ON CONFLICT (lot_code) DO UPDATE SET status = 'on_hold'")
+                .bind(lot_code).bind(sku).bind(vendor_code).execute(&mut *conn).await?;
+            sqlx::query(
+                "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(lot_code)
+            .bind(sku)
+            .bind(reason)
+            .bind(failure_no)
+            .bind(at)
+            .bind(&stored.actor_id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Event::ChecklistItemAdded { id, sku, text, source_failure_no } => {
+            sqlx::query("INSERT INTO checklist_items (id, sku, text, source_failure_no, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
+                .execute(&mut *conn).await?;
+        }
+        Event::ProductSaved(_) | Event::VendorSaved(_) | Event::CustomerSaved(_) | Event::OrderRecorded(_) => {
+            unreachable_batch(stored)?;
+        }
+    }
+    Ok(())
+}
+
+fn unreachable_batch(stored: &StoredEvent) -> Result<(), StoreError> {
+    Err(StoreError::BadEvent { id: stored.id.clone(), reason: "batched kind reached the single-event path".into() })
+}
+
+async fn close_failure(conn: &mut SqliteConnection, failure_no: &str, outcome: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE failures SET status = 'closed', outcome = ? WHERE failure_no = ?")
+        .bind(outcome)
+        .bind(failure_no)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn index_failure(
+    conn: &mut SqliteConnection,
+    failure_no: &str,
+    record: &FailureRecord,
+) -> Result<(), StoreError> {
+    let rowid: i64 = sqlx::query_scalar("SELECT rowid FROM failures WHERE failure_no = ?")
+        .bind(failure_no)
+        .fetch_one(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM failures_fts WHERE rowid = ?").bind(rowid).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO failures_fts (rowid, failure_no, sku, vendor_code, lot_code, description, category_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(rowid).bind(failure_no).bind(&record.sku).bind(&record.vendor_code).bind(&record.lot_code)
+        .bind(&record.description).bind(&record.category_code)
+        .execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn products(conn: &mut SqliteConnection, run: &[StoredEvent]) -> Result<(), StoreError> {
+    let rows: Vec<(&ProductInput, &str)> = run
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::ProductSaved(p) => Some((p, e.occurred_at.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "INSERT INTO products (sku, gtin, name, category, unit_cost_minor, currency, returnable, lot_tracked, serial_tracked, has_expiry, vendor_code, updated_at) ",
+    );
+    q.push_values(rows, |mut b, (p, at)| {
+        b.push_bind(p.sku.clone())
+            .push_bind(p.gtin.clone())
+            .push_bind(p.name.clone())
+            .push_bind(p.category.clone())
+            .push_bind(p.unit_cost_minor)
+            .push_bind(p.currency.clone())
+            .push_bind(p.returnable)
+            .push_bind(p.lot_tracked)
+            .push_bind(p.serial_tracked)
+            .push_bind(p.has_expiry)
+            .push_bind(p.vendor_code.clone())
+            .push_bind(at.to_owned());
+    });
+    q.push(" ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, name = excluded.name, category = excluded.category, unit_cost_minor = excluded.unit_cost_minor, currency = excluded.currency, returnable = excluded.returnable, lot_tracked = excluded.lot_tracked, serial_tracked = excluded.serial_tracked, has_expiry = excluded.has_expiry, vendor_code = excluded.vendor_code, updated_at = excluded.updated_at");
+    q.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn vendors(conn: &mut SqliteConnection, run: &[StoredEvent]) -> Result<(), StoreError> {
+    let rows: Vec<(&VendorInput, &str)> = run
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::VendorSaved(v) => Some((v, e.occurred_at.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "INSERT INTO vendors (code, name, country, contact_name, email, phone, language, updated_at) ",
+    );
+    q.push_values(rows, |mut b, (v, at)| {
+        b.push_bind(v.code.clone())
+            .push_bind(v.name.clone())
+            .push_bind(v.country.clone())
+            .push_bind(v.contact_name.clone())
+            .push_bind(v.email.clone())
+            .push_bind(v.phone.clone())
+            .push_bind(v.language.as_str())
+            .push_bind(at.to_owned());
+    });
+    q.push(" ON CONFLICT (code) DO UPDATE SET name = excluded.name, country = excluded.country, contact_name = excluded.contact_name, email = excluded.email, phone = excluded.phone, language = excluded.language, updated_at = excluded.updated_at");
+    q.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn customers(conn: &mut SqliteConnection, run: &[StoredEvent]) -> Result<(), StoreError> {
+    let rows: Vec<(&CustomerInput, &str)> = run
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::CustomerSaved(c) => Some((c, e.occurred_at.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut q: QueryBuilder<Sqlite> =
+        QueryBuilder::new("INSERT INTO customers (code, name, email, phone, address, country, updated_at) ");
+    q.push_values(rows, |mut b, (c, at)| {
+        b.push_bind(c.code.clone())
+            .push_bind(c.name.clone())
+            .push_bind(c.email.clone())
+            .push_bind(c.phone.clone())
+            .push_bind(c.address.clone())
+            .push_bind(c.country.clone())
+            .push_bind(at.to_owned());
+    });
+    q.push(" ON CONFLICT (code) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, address = excluded.address, country = excluded.country, updated_at = excluded.updated_at");
+    q.build().execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn orders(conn: &mut SqliteConnection, run: &[StoredEvent]) -> Result<(), StoreError> {
+    let orders: Vec<&OrderInput> = run
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::OrderRecorded(o) => Some(o),
+            _ => None,
+        })
+        .collect();
+    let mut q: QueryBuilder<Sqlite> =
+        QueryBuilder::new("INSERT INTO orders (order_no, customer_code, ordered_at, currency) ");
+    q.push_values(&orders, |mut b, o| {
+        b.push_bind(o.order_no.clone())
+            .push_bind(o.customer_code.clone())
+            .push_bind(o.ordered_at.clone())
+            .push_bind(o.currency.clone());
+    });
+    q.push(" ON CONFLICT (order_no) DO UPDATE SET customer_code = excluded.customer_code, ordered_at = excluded.ordered_at, currency = excluded.currency");
+    q.build().execute(&mut *conn).await?;
+
+    let mut del: QueryBuilder<Sqlite> = QueryBuilder::new("DELETE FROM order_lines WHERE order_no IN (");
+    let mut list = del.separated(", ");
+    for o in &orders {
+        list.push_bind(o.order_no.clone());
+    }
+    del.push(")");
+    del.build().execute(&mut *conn).await?;
+
+    let lines: Vec<(&str, &lotline_domain::master::OrderLineInput)> =
+        orders.iter().flat_map(|o| o.lines.iter().map(move |l| (o.order_no.as_str(), l))).collect();
+    for chunk in lines.chunks(BATCH * 2) {
+        let mut q: QueryBuilder<Sqlite> =
+            QueryBuilder::new("INSERT INTO order_lines (order_no, line_no, sku, qty, unit_price_minor) ");
+        q.push_values(chunk, |mut b, (order_no, l)| {
+            b.push_bind(order_no.to_string())
+                .push_bind(l.line_no)
+                .push_bind(l.sku.clone())
+                .push_bind(l.qty)
+                .push_bind(l.unit_price_minor);
+        });
+        q.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}

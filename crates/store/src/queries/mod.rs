@@ -1,0 +1,41 @@
+//! Read queries over the projections, returning the views the screens show.
+
+pub mod failures;
+pub mod master;
+pub mod people;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+}
+
+fn default_limit() -> i64 {
+    100
+}
+
+/// Keeps a page request within what a screen can use, whatever the caller asked for.
+pub(crate) fn bounded(offset: i64, limit: i64) -> (i64, i64) {
+    (offset.max(0), limit.clamp(1, 1000))
+}
+
+/// A LIKE pattern matching `text` anywhere, with LIKE's own wildcards taken literally.
+pub(crate) fn contains_pattern(text: &str) -> String {
+    let escaped = text.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}

@@ -1,0 +1,79 @@
+use lotline_domain::people::{Language, Role};
+use serde::{Deserialize, Serialize};
+use sqlx::{Row, SqliteConnection};
+use ts_rs::TS;
+
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct UserView {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub language: Language,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SettingsView {
+    pub company_name: String,
+    pub site_code: String,
+    pub currency: String,
+    pub default_language: Language,
+}
+
+/// A user row with the password hash, for signing in; never sent to a screen.
+pub struct UserSecret {
+    pub user: UserView,
+    pub password_hash: String,
+}
+
+fn user_from(row: &sqlx::sqlite::SqliteRow) -> UserView {
+    let roles: String = row.get("roles");
+    let language: String = row.get("language");
+    UserView {
+        id: row.get("user_id"),
+        username: row.get("username"),
+        display_name: row.get("display_name"),
+        roles: serde_json::from_str(&roles).unwrap_or_default(),
+        language: Language::parse(&language).unwrap_or_default(),
+        active: row.get("active"),
+    }
+}
+
+pub async fn settings(conn: &mut SqliteConnection) -> Result<Option<SettingsView>, StoreError> {
+    let row = sqlx::query("SELECT company_name, site_code, currency, default_language FROM settings WHERE id = 1")
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|r| SettingsView {
+        company_name: r.get(0),
+        site_code: r.get(1),
+        currency: r.get(2),
+        default_language: Language::parse(&r.get::<String, _>(3)).unwrap_or_default(),
+    }))
+}
+
+pub async fn list_users(conn: &mut SqliteConnection) -> Result<Vec<UserView>, StoreError> {
+    let rows = sqlx::query("SELECT * FROM users ORDER BY username").fetch_all(&mut *conn).await?;
+    Ok(rows.iter().map(user_from).collect())
+}
+
+pub async fn user_by_id(conn: &mut SqliteConnection, user_id: &str) -> Result<Option<UserView>, StoreError> {
+    let row = sqlx::query("SELECT * FROM users WHERE user_id = ?").bind(user_id).fetch_optional(&mut *conn).await?;
+    Ok(row.as_ref().map(user_from))
+}
+
+pub async fn user_secret(conn: &mut SqliteConnection, username: &str) -> Result<Option<UserSecret>, StoreError> {
+    let row =
+        sqlx::query("SELECT * FROM users WHERE username = ?").bind(username.trim()).fetch_optional(&mut *conn).await?;
+    Ok(row.map(|r| UserSecret { user: user_from(&r), password_hash: r.get("password_hash") }))
+}
+
+pub async fn count_admins(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE active = 1 AND roles LIKE '%\"admin\"%'")
+        .fetch_one(&mut *conn)
+        .await?)
+}
