@@ -16,7 +16,6 @@ CREATE TABLE events (
     status         TEXT    NOT NULL DEFAULT 'pending',
     UNIQUE (stream_type, stream_id, stream_version)
 );
-CREATE INDEX events_unsynced ON events (seq) WHERE server_seq IS NULL;
 
 CREATE TABLE settings (
     id               INTEGER PRIMARY KEY CHECK (id = 1),
@@ -130,6 +129,7 @@ CREATE TABLE failures (
     outcome         TEXT,
     reinspection_of TEXT
 );
+CREATE UNIQUE INDEX failures_seq_no ON failures (seq_no);
 CREATE INDEX failures_occurred ON failures (occurred_at);
 CREATE INDEX failures_vendor ON failures (vendor_code, occurred_at);
 CREATE INDEX failures_sku ON failures (sku, occurred_at);

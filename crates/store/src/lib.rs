@@ -55,7 +55,7 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory")
-            .pragma("cache_size", "-32000");
+            .pragma("cache_size", "-65536");
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         let known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
         let found = newest_applied_migration(&pool).await?;

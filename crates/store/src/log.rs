@@ -85,10 +85,11 @@ pub async fn append(
                 .push_bind(e.occurred_at.clone())
                 .push_bind(format!("{millis:015}-{}", e.id));
         });
-        query.push(" RETURNING seq");
-        let seqs: Vec<i64> = query.build().fetch_all(&mut *conn).await?.iter().map(|r| r.get(0)).collect();
-        for (e, seq) in chunk.iter_mut().zip(seqs) {
-            e.seq = seq;
+        // Rowids of one multi-row INSERT are consecutive: this transaction holds the write lock.
+        let last = query.build().execute(&mut *conn).await?.last_insert_rowid();
+        let first = last - chunk.len() as i64 + 1;
+        for (offset, e) in chunk.iter_mut().enumerate() {
+            e.seq = first + offset as i64;
         }
     }
     project::apply(conn, &stored).await?;
