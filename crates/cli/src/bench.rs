@@ -51,6 +51,22 @@ fn products_csv(rows: usize, round: usize) -> String {
     csv
 }
 
+fn product(i: usize, round: usize) -> lotline_domain::master::ProductInput {
+    lotline_domain::master::ProductInput {
+        sku: format!("SKU-{i:07}"),
+        gtin: None,
+        name: format!("Product {i} rev {round}"),
+        category: format!("Category {}", i % 40),
+        unit_cost_minor: 100 + (i % 5000) as i64,
+        currency: "EUR".into(),
+        returnable: true,
+        lot_tracked: i.is_multiple_of(2),
+        serial_tracked: false,
+        has_expiry: false,
+        vendor_code: Some(format!("V{:02}", i % 20)),
+    }
+}
+
 fn percentile(samples: &mut [Duration], p: f64) -> f64 {
     samples.sort();
     let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
@@ -211,12 +227,23 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
         done = end;
         say(&format!("  seeded {done} failures"));
     }
+    // Imports write one event per thousand rows, so the rest of the log is grown with single
+    // product revisions through the store's own append, as desks saving products would.
     let target_events = 1_000_000 * scale as i64;
     let mut round = 1;
-    while event_count(&ctx).await? < target_events {
-        let missing = (target_events - event_count(&ctx).await?) as usize;
-        must(&ctx, "import_csv", json!({"entity": "products", "csv": products_csv(missing.min(100_000), round)}))
-            .await?;
+    loop {
+        let missing = target_events - event_count(&ctx).await?;
+        if missing <= 0 {
+            break;
+        }
+        let events: Vec<lotline_domain::Event> = (0..missing.min(20_000) as usize)
+            .map(|i| lotline_domain::Event::ProductSaved(product(i % rows, round)))
+            .collect();
+        let meta =
+            lotline_store::EventMeta { actor_id: None, device_id: ctx.device_id.clone(), occurred_at: ctx.now_text() };
+        let mut tx = ctx.store.begin_write().await?;
+        lotline_store::append(&mut tx, &meta, events).await?;
+        tx.commit().await?;
         round += 1;
     }
     let events = event_count(&ctx).await?;
@@ -249,8 +276,9 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
         "failures list (vendor filter, newest first, 200 rows): p50 {:.2} ms, p99 {:.2} ms",
         failures_list.p50_ms, failures_list.p99_ms
     ));
+    // What people type or scan: a failure number.
     let mut samples = time_calls(&ctx, 200, "list_failures", |i| {
-        json!({"text": format!("port {}", i % 13), "sort_by": "occurred_at", "sort_dir": "desc", "offset": 0, "limit": 200})
+        json!({"text": format!("QF-BEN-{:06}", 1 + (i * 499) % failures), "sort_by": "occurred_at", "sort_dir": "desc", "offset": 0, "limit": 200})
     })
     .await?;
     let failures_text_search = Latency {

@@ -43,6 +43,23 @@ pub enum Event {
     VendorSaved(VendorInput),
     CustomerSaved(CustomerInput),
     OrderRecorded(OrderInput),
+    /// A CSV import: one event per batch of rows keeps a 100,000-row file fast to write and to replay.
+    ProductsImported {
+        batch_id: String,
+        rows: Vec<ProductInput>,
+    },
+    VendorsImported {
+        batch_id: String,
+        rows: Vec<VendorInput>,
+    },
+    CustomersImported {
+        batch_id: String,
+        rows: Vec<CustomerInput>,
+    },
+    OrdersImported {
+        batch_id: String,
+        rows: Vec<OrderInput>,
+    },
     DefectCategorySaved(DefectCategory),
     AttachmentStored {
         id: String,
@@ -113,6 +130,10 @@ impl Event {
             Event::VendorSaved(_) => "vendor_saved",
             Event::CustomerSaved(_) => "customer_saved",
             Event::OrderRecorded(_) => "order_recorded",
+            Event::ProductsImported { .. } => "products_imported",
+            Event::VendorsImported { .. } => "vendors_imported",
+            Event::CustomersImported { .. } => "customers_imported",
+            Event::OrdersImported { .. } => "orders_imported",
             Event::DefectCategorySaved(_) => "defect_category_saved",
             Event::AttachmentStored { .. } => "attachment_stored",
             Event::FailureLogged { .. } => "failure_logged",
@@ -138,6 +159,10 @@ impl Event {
             Event::VendorSaved(v) => ("vendor", v.code.clone()),
             Event::CustomerSaved(c) => ("customer", c.code.clone()),
             Event::OrderRecorded(o) => ("order", o.order_no.clone()),
+            Event::ProductsImported { batch_id, .. }
+            | Event::VendorsImported { batch_id, .. }
+            | Event::CustomersImported { batch_id, .. }
+            | Event::OrdersImported { batch_id, .. } => ("import", batch_id.clone()),
             Event::DefectCategorySaved(c) => ("defect_category", c.code.clone()),
             Event::AttachmentStored { id, .. } => ("attachment", id.clone()),
             Event::FailureLogged { failure_no, .. }

@@ -135,6 +135,7 @@ CREATE INDEX failures_vendor ON failures (vendor_code, occurred_at);
 CREATE INDEX failures_sku ON failures (sku, occurred_at);
 CREATE INDEX failures_status ON failures (status, occurred_at);
 CREATE INDEX failures_lot ON failures (lot_code) WHERE lot_code IS NOT NULL;
+CREATE INDEX failures_reinspection ON failures (reinspection_of) WHERE reinspection_of IS NOT NULL;
 
 -- Trigram full-text index over what people type into the failures search box.
 CREATE VIRTUAL TABLE failures_fts USING fts5 (

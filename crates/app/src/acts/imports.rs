@@ -267,12 +267,62 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
             let events = master_events(&mut tx, entity, &index, &records, &mut errors).await?;
             finish(errors)?;
             let count = events.len() as i64;
-            lotline_store::append(&mut tx, &ctx.meta(), events).await.map_err(store_error)?;
+            lotline_store::append(&mut tx, &ctx.meta(), into_batches(events)).await.map_err(store_error)?;
             count
         }
     };
     tx.commit().await.map_err(sql_error)?;
     Ok(ImportReport { entity: input.entity, imported })
+}
+
+/// Rows per import event: big enough that a 100,000-row file is a hundred events, small
+/// enough that one event stays a readable record of what was imported.
+const ROWS_PER_EVENT: usize = 1000;
+
+/// Turns one event per row into one event per batch of rows.
+fn into_batches(events: Vec<Event>) -> Vec<Event> {
+    let mut batches = Vec::new();
+    let mut rows = events.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Event> = rows.by_ref().take(ROWS_PER_EVENT).collect();
+        let batch_id = uuid::Uuid::now_v7().to_string();
+        let event = match chunk.first() {
+            Some(Event::ProductSaved(_)) => Event::ProductsImported {
+                batch_id,
+                rows: chunk
+                    .into_iter()
+                    .filter_map(|e| if let Event::ProductSaved(p) = e { Some(p) } else { None })
+                    .collect(),
+            },
+            Some(Event::VendorSaved(_)) => Event::VendorsImported {
+                batch_id,
+                rows: chunk
+                    .into_iter()
+                    .filter_map(|e| if let Event::VendorSaved(v) = e { Some(v) } else { None })
+                    .collect(),
+            },
+            Some(Event::CustomerSaved(_)) => Event::CustomersImported {
+                batch_id,
+                rows: chunk
+                    .into_iter()
+                    .filter_map(|e| if let Event::CustomerSaved(c) = e { Some(c) } else { None })
+                    .collect(),
+            },
+            Some(Event::OrderRecorded(_)) => Event::OrdersImported {
+                batch_id,
+                rows: chunk
+                    .into_iter()
+                    .filter_map(|e| if let Event::OrderRecorded(o) = e { Some(o) } else { None })
+                    .collect(),
+            },
+            _ => {
+                batches.extend(chunk);
+                continue;
+            }
+        };
+        batches.push(event);
+    }
+    batches
 }
 
 fn failure_row(row: &mut Row<'_>) -> Option<LogFailureInput> {

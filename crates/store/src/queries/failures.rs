@@ -217,11 +217,12 @@ pub async fn failure_extras(
             .await?;
     let Some(row) = row else { return Ok(None) };
     let record: String = row.get(0);
-    let reinspections: Vec<String> =
-        sqlx::query_scalar("SELECT failure_no FROM failures WHERE reinspection_of = ? ORDER BY seq_no")
-            .bind(failure_no)
-            .fetch_all(&mut *conn)
-            .await?;
+    let reinspections: Vec<String> = sqlx::query_scalar(
+        "SELECT failure_no FROM failures WHERE reinspection_of = ? AND reinspection_of IS NOT NULL ORDER BY seq_no",
+    )
+    .bind(failure_no)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(Some(FailureExtras {
         record: serde_json::from_str(&record)
             .map_err(|err| StoreError::BadEvent { id: failure_no.to_owned(), reason: err.to_string() })?,
@@ -250,14 +251,19 @@ pub struct HoldView {
 }
 
 pub async fn holds(conn: &mut SqliteConnection, lot_code: Option<&str>) -> Result<Vec<HoldView>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT h.lot_code, h.sku, h.reason, h.failure_no, h.placed_at, u.display_name AS placed_by FROM holds h \
-         LEFT JOIN users u ON u.user_id = h.placed_by WHERE h.released_at IS NULL AND (?1 IS NULL OR h.lot_code = ?1) \
-         ORDER BY h.placed_at DESC, h.hold_id DESC LIMIT 5000",
-    )
-    .bind(lot_code)
-    .fetch_all(&mut *conn)
-    .await?;
+    // Two statements rather than `?1 IS NULL OR lot_code = ?1`, which would hide the index.
+    let select = "SELECT h.lot_code, h.sku, h.reason, h.failure_no, h.placed_at, u.display_name AS placed_by FROM holds h \
+         LEFT JOIN users u ON u.user_id = h.placed_by WHERE h.released_at IS NULL";
+    let order = "ORDER BY h.placed_at DESC, h.hold_id DESC LIMIT 5000";
+    let rows = match lot_code {
+        Some(lot) => {
+            sqlx::query(sqlx::AssertSqlSafe(format!("{select} AND h.lot_code = ? {order}")))
+                .bind(lot)
+                .fetch_all(&mut *conn)
+                .await?
+        }
+        None => sqlx::query(sqlx::AssertSqlSafe(format!("{select} {order}"))).fetch_all(&mut *conn).await?,
+    };
     Ok(rows
         .iter()
         .map(|r| HoldView {

@@ -1,0 +1,71 @@
+//! The `lotline` binary end to end on a real data folder: what scripts rely on.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn lotline(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env("LOTLINE_PASSWORD", "cli-password-1")
+        .env_remove("LOTLINE_USER")
+        .output()
+        .expect("lotline runs")
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = lotline(data, args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn init_demo_import_export_call_rebuild_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--company", "CLI Test BV", "--site", "CLI", "--currency", "EUR", "--admin", "admin"]);
+    ok(data, &["--user", "admin", "demo"]);
+
+    // A bad file: exit code 1, the ApiError as JSON on stderr with the row and column, nothing written.
+    let bad = data.join("bad.csv");
+    std::fs::write(&bad, "code,name,country\nV-NEW,New vendor,NL\nV-BAD,Bad country,Netherlands\n").unwrap();
+    let out = lotline(data, &["--user", "admin", "import", "vendors", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).expect("ApiError JSON on stderr");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["fields"][0]["row"], 3);
+    assert_eq!(err["fields"][0]["field"], "country");
+    let vendors = ok(data, &["--user", "admin", "export", "vendors"]);
+    assert!(!vendors.contains("V-NEW"), "a bad file must import nothing");
+    assert!(vendors.contains("深圳华强电子有限公司"));
+
+    let good = data.join("good.csv");
+    std::fs::write(&good, "code,name,country\nV-NEW,New vendor,NL\n").unwrap();
+    let report: Value =
+        serde_json::from_str(&ok(data, &["--user", "admin", "--json", "import", "vendors", good.to_str().unwrap()]))
+            .unwrap();
+    assert_eq!(report["imported"], 1);
+
+    let out_file = data.join("failures.csv");
+    ok(data, &["--user", "admin", "export", "failures", "--out", out_file.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(csv.lines().count(), 37, "header + 36 demo failures");
+
+    let plan: Value =
+        serde_json::from_str(&ok(data, &["call", "aql_plan", r#"{"lot_size": 1200, "level": "II", "aql": 2.5}"#]))
+            .unwrap();
+    assert_eq!(plan["sample_size"], 80);
+    let out = lotline(data, &["call", "list_failures", "{}"]);
+    assert_eq!(out.status.code(), Some(1), "acts that need a user say so");
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "unauthenticated");
+
+    let rebuilt: Value = serde_json::from_str(&ok(data, &["--json", "rebuild"])).unwrap();
+    assert!(rebuilt["events"].as_i64().unwrap() > 100);
+    let check: Value = serde_json::from_str(&ok(data, &["--json", "check"])).unwrap();
+    assert_eq!(check["integrity"], "ok");
+    assert_eq!(check["mismatched"], serde_json::json!([]));
+}
