@@ -68,8 +68,8 @@ pub struct OrderInput {
 
 /// ISO 4217 codes our users trade in; a typo such as "EUO" must not become a currency.
 pub const CURRENCIES: &[&str] = &[
-    "EUR", "USD", "CNY", "GBP", "HKD", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD",
-    "AUD", "SGD", "TWD", "KRW", "INR", "VND", "THB", "MYR", "IDR", "TRY", "AED", "MXN", "BRL",
+    "EUR", "USD", "CNY", "GBP", "HKD", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "SGD", "TWD",
+    "KRW", "INR", "VND", "THB", "MYR", "IDR", "TRY", "AED", "MXN", "BRL",
 ];
 
 pub fn normalise_code(value: &str) -> String {
@@ -105,10 +105,8 @@ pub fn check_country(v: &mut Violations, field: &str, value: &str) {
 fn check_email(v: &mut Violations, field: &str, value: Option<&str>) {
     if let Some(email) = value {
         let parts: Vec<&str> = email.split('@').collect();
-        let ok = parts.len() == 2
-            && !parts[0].is_empty()
-            && parts[1].contains('.')
-            && !email.contains(char::is_whitespace);
+        let ok =
+            parts.len() == 2 && !parts[0].is_empty() && parts[1].contains('.') && !email.contains(char::is_whitespace);
         if !ok {
             v.push(FieldError::new(field, "error.field.bad_email").with("value", email));
         }
@@ -118,12 +116,7 @@ fn check_email(v: &mut Violations, field: &str, value: Option<&str>) {
 /// GS1 mod-10 check digit over the digits before the check digit.
 pub fn gs1_check_digit(body: &str) -> Option<u32> {
     let digits: Option<Vec<u32>> = body.chars().map(|c| c.to_digit(10)).collect();
-    let sum: u32 = digits?
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, d)| if i % 2 == 0 { d * 3 } else { *d })
-        .sum();
+    let sum: u32 = digits?.iter().rev().enumerate().map(|(i, d)| if i % 2 == 0 { d * 3 } else { *d }).sum();
     Some((10 - sum % 10) % 10)
 }
 

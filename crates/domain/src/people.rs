@@ -139,8 +139,7 @@ impl Actor {
             return Ok(());
         }
         let roles: Vec<&str> = permission.allowed().iter().map(|r| r.as_str()).collect();
-        Err(ApiError::forbidden(format!("error.forbidden.{}", permission.key()))
-            .with("roles", roles.join(", ")))
+        Err(ApiError::forbidden(format!("error.forbidden.{}", permission.key())).with("roles", roles.join(", ")))
     }
 }
 

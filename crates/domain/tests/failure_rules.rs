@@ -67,7 +67,9 @@ fn a_lot_on_a_failure_is_put_on_hold() {
         reinspected: None,
     })
     .unwrap();
-    assert!(matches!(&events[1], Event::LotHoldPlaced { lot_code, failure_no, .. } if lot_code == "L-1" && failure_no == "QF-T-000002"));
+    assert!(
+        matches!(&events[1], Event::LotHoldPlaced { lot_code, failure_no, .. } if lot_code == "L-1" && failure_no == "QF-T-000002")
+    );
 }
 
 #[test]

@@ -99,11 +99,8 @@ pub fn evaluate_inspection(input: &InspectionInput) -> Result<InspectionResult, 
         }
     }
     v.into_result()?;
-    let verdict = if plans.iter().any(|p| p.verdict == PlanVerdict::Reject) {
-        PlanVerdict::Reject
-    } else {
-        PlanVerdict::Accept
-    };
+    let verdict =
+        if plans.iter().any(|p| p.verdict == PlanVerdict::Reject) { PlanVerdict::Reject } else { PlanVerdict::Accept };
     Ok(InspectionResult { input: input.clone(), plans, verdict })
 }
 
@@ -112,7 +109,10 @@ pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
     if let Some(original) = request.reinspected
         && (original.disposition != Some(Disposition::Reinspect) || original.status != FailureStatus::InDisposition)
     {
-        v.push(FieldError::new("reinspection_of", "error.failure.not_awaiting_reinspection").with("failure_no", &original.failure_no));
+        v.push(
+            FieldError::new("reinspection_of", "error.failure.not_awaiting_reinspection")
+                .with("failure_no", &original.failure_no),
+        );
     }
     v.into_result()?;
     let record = request.record;

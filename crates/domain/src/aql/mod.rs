@@ -1,0 +1,178 @@
+//! AQL sampling by ISO 2859-1: single sampling, normal inspection, general inspection levels.
+//! Given a lot size, an inspection level and an AQL, how many units to pull and how many
+//! nonconforming units the lot may have before it is rejected.
+
+mod tables;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
+
+use tables::{AQL_COLUMNS, CODE_LETTERS, Cell, LETTERS, normal_cell};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum InspectionLevel {
+    I,
+    II,
+    III,
+}
+
+/// One of the standard's AQL values (0.010 ... 1000), held in thousandths of a percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, TS)]
+#[ts(export, type = "number")]
+pub struct Aql(u32);
+
+impl Aql {
+    /// The standard value nearest to `value`, if `value` is one (within rounding noise).
+    pub fn from_value(value: f64) -> Option<Aql> {
+        let thousandths = value * 1000.0;
+        AQL_COLUMNS
+            .iter()
+            .copied()
+            .find(|c| (f64::from(*c) - thousandths).abs() < 1e-6 * f64::from(*c).max(1.0))
+            .map(Aql)
+    }
+
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+
+    fn column(self) -> usize {
+        AQL_COLUMNS.iter().position(|c| *c == self.0).unwrap_or(0)
+    }
+
+    /// Every value the standard's table has, for pick lists.
+    pub fn all() -> impl Iterator<Item = Aql> {
+        AQL_COLUMNS.iter().map(|c| Aql(*c))
+    }
+}
+
+impl Serialize for Aql {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.value())
+    }
+}
+
+impl<'de> Deserialize<'de> for Aql {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Aql::from_value(value).ok_or_else(|| {
+            serde::de::Error::custom(format!("{value} is not an AQL value of ISO 2859-1 (e.g. 0.65, 1.0, 2.5, 4.0)"))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AqlPlanInput {
+    pub lot_size: u64,
+    pub level: InspectionLevel,
+    pub aql: Aql,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AqlPlan {
+    pub code_letter: String,
+    pub sample_size: u64,
+    pub accept: u32,
+    pub reject: u32,
+    /// The sample would be at least the lot: inspect every unit.
+    pub full_inspection: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Verdict {
+    Accept,
+    Reject,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AqlError {
+    #[error("the lot size must be at least 2 units")]
+    LotTooSmall,
+    #[error("the table has no plan for this AQL at this sample size")]
+    NoPlan,
+}
+
+impl AqlError {
+    /// The input field at fault.
+    pub fn field(&self) -> &'static str {
+        match self {
+            AqlError::LotTooSmall => "lot_size",
+            AqlError::NoPlan => "aql",
+        }
+    }
+}
+
+/// Table 1: the sample size code letter for a lot size and level.
+pub fn code_letter(lot_size: u64, level: InspectionLevel) -> Result<char, AqlError> {
+    letter_index(lot_size, level).map(|i| LETTERS[i].0)
+}
+
+fn letter_index(lot_size: u64, level: InspectionLevel) -> Result<usize, AqlError> {
+    if lot_size < 2 {
+        return Err(AqlError::LotTooSmall);
+    }
+    let column = match level {
+        InspectionLevel::I => 0,
+        InspectionLevel::II => 1,
+        InspectionLevel::III => 2,
+    };
+    let row =
+        CODE_LETTERS.iter().find(|(upper, _)| lot_size <= *upper).unwrap_or(&CODE_LETTERS[CODE_LETTERS.len() - 1]);
+    Ok(row.1[column])
+}
+
+/// The single sampling plan for normal inspection, following the table's arrows: the plan an
+/// arrow points to brings its own sample size (and code letter) with it.
+pub fn plan(input: &AqlPlanInput) -> Result<AqlPlan, AqlError> {
+    let start = letter_index(input.lot_size, input.level)?;
+    let column = input.aql.column();
+    let mut letter = start;
+    let (accept, reject) = loop {
+        match normal_cell(letter, column) {
+            Cell::Plan { accept, reject } => break (accept, reject),
+            Cell::Down if letter + 1 < LETTERS.len() => letter += 1,
+            Cell::Up if letter > 0 => letter -= 1,
+            // An arrow off the edge of the table: the nearest plan lies the other way.
+            Cell::Up => return plan_from(input.lot_size, start, column, 1),
+            Cell::Down => return plan_from(input.lot_size, start, column, -1),
+        }
+    };
+    Ok(finish(input.lot_size, letter, accept, reject))
+}
+
+fn plan_from(lot_size: u64, start: usize, column: usize, direction: i64) -> Result<AqlPlan, AqlError> {
+    let mut letter = start as i64;
+    while (0..LETTERS.len() as i64).contains(&letter) {
+        if let Cell::Plan { accept, reject } = normal_cell(letter as usize, column) {
+            return Ok(finish(lot_size, letter as usize, accept, reject));
+        }
+        letter += direction;
+    }
+    Err(AqlError::NoPlan)
+}
+
+fn finish(lot_size: u64, letter: usize, accept: u32, reject: u32) -> AqlPlan {
+    let (code, sample) = LETTERS[letter];
+    // A sample as large as the lot means inspecting every unit (standard clause 10.1).
+    let full_inspection = sample >= lot_size;
+    AqlPlan {
+        code_letter: code.to_string(),
+        sample_size: if full_inspection { lot_size } else { sample },
+        accept,
+        reject,
+        full_inspection,
+    }
+}
+
+/// Accept when the nonconforming units found do not exceed the acceptance number.
+pub fn verdict(plan: &AqlPlan, found: u32) -> Verdict {
+    if found <= plan.accept { Verdict::Accept } else { Verdict::Reject }
+}
+
+#[cfg(test)]
+mod tests;

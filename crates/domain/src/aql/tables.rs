@@ -1,0 +1,93 @@
+//! ISO 2859-1 (= ANSI/ASQ Z1.4, MIL-STD-105E) tables for single sampling.
+//!
+//! Table 2-A is not stored cell by cell: the standard builds it along diagonals. Going one row
+//! down (the next, about 1.6 times larger sample) or one column right (the next AQL, about 1.6
+//! times larger) moves one step along the same sequence of plans. So a cell is found from
+//! `step = aql_column + letter_row - 14`, which puts "0 1" exactly where the printed table has it
+//! (A at 6.5, J at 0.15, Q at 0.010). The tests check the result against printed cells.
+
+/// Sample size code letters in order, with the sample size each stands for.
+pub const LETTERS: [(char, u64); 16] = [
+    ('A', 2),
+    ('B', 3),
+    ('C', 5),
+    ('D', 8),
+    ('E', 13),
+    ('F', 20),
+    ('G', 32),
+    ('H', 50),
+    ('J', 80),
+    ('K', 125),
+    ('L', 200),
+    ('M', 315),
+    ('N', 500),
+    ('P', 800),
+    ('Q', 1250),
+    ('R', 2000),
+];
+
+/// Table 1: the upper bound of each lot-size range and its code letter (as an index into
+/// `LETTERS`) for the general inspection levels I, II and III.
+pub const CODE_LETTERS: [(u64, [usize; 3]); 15] = [
+    (8, [0, 0, 1]),
+    (15, [0, 1, 2]),
+    (25, [1, 2, 3]),
+    (50, [2, 3, 4]),
+    (90, [2, 4, 5]),
+    (150, [3, 5, 6]),
+    (280, [4, 6, 7]),
+    (500, [5, 7, 8]),
+    (1_200, [6, 8, 9]),
+    (3_200, [7, 9, 10]),
+    (10_000, [8, 10, 11]),
+    (35_000, [9, 11, 12]),
+    (150_000, [10, 12, 13]),
+    (500_000, [11, 13, 14]),
+    (u64::MAX, [12, 14, 15]),
+];
+
+/// The AQL columns of Table 2-A, in hundredths of a percent (so 0.065 % is 65 / 1000 ...);
+/// stored as thousandths to keep them integers: 0.010 -> 10, 6.5 -> 6_500, 1000 -> 1_000_000.
+pub const AQL_COLUMNS: [u32; 26] = [
+    10, 15, 25, 40, 65, 100, 150, 250, 400, 650, 1_000, 1_500, 2_500, 4_000, 6_500, 10_000, 15_000, 25_000, 40_000,
+    65_000, 100_000, 150_000, 250_000, 400_000, 650_000, 1_000_000,
+];
+
+/// What a cell of Table 2-A holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Plan {
+        accept: u32,
+        reject: u32,
+    },
+    /// Use the first sampling plan below the arrow.
+    Down,
+    /// Use the first sampling plan above the arrow.
+    Up,
+}
+
+/// The acceptance numbers along a diagonal after the first "0 1" and its two arrows.
+const ACCEPT_AFTER_ARROWS: [u32; 10] = [1, 2, 3, 5, 7, 10, 14, 21, 30, 44];
+
+/// Table 2-A, normal inspection, single sampling.
+pub fn normal_cell(letter: usize, column: usize) -> Cell {
+    let step = column as i64 + letter as i64 - 14;
+    // Acceptance numbers of 30 and 44 appear only in the nonconformities-per-hundred-units
+    // columns from 100 and 150 upwards; elsewhere the table turns up at 21/22.
+    let ceiling = match column {
+        c if c >= 21 => 12,
+        20 => 11,
+        _ => 10,
+    };
+    match step {
+        s if s < 0 => Cell::Down,
+        0 => Cell::Plan { accept: 0, reject: 1 },
+        1 => Cell::Up,
+        2 => Cell::Down,
+        s if s > ceiling => Cell::Up,
+        s => {
+            let accept = ACCEPT_AFTER_ARROWS[(s - 3) as usize];
+            Cell::Plan { accept, reject: accept + 1 }
+        }
+    }
+}

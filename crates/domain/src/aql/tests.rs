@@ -1,0 +1,136 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn plan_for(lot_size: u64, level: InspectionLevel, aql: f64) -> AqlPlan {
+    let aql = Aql::from_value(aql).expect("a standard AQL");
+    plan(&AqlPlanInput { lot_size, level, aql }).expect("a plan")
+}
+
+fn summary(p: &AqlPlan) -> (String, u64, u32, u32) {
+    (p.code_letter.clone(), p.sample_size, p.accept, p.reject)
+}
+
+#[test]
+fn the_catalogue_example() {
+    assert_eq!(summary(&plan_for(1200, InspectionLevel::II, 2.5)), ("J".into(), 80, 5, 6));
+}
+
+#[test]
+fn table_1_code_letters() {
+    use InspectionLevel::*;
+    let cases = [
+        (2, II, 'A'),
+        (8, III, 'B'),
+        (9, II, 'B'),
+        (91, II, 'F'),
+        (150, II, 'F'),
+        (151, I, 'E'),
+        (500, II, 'H'),
+        (501, I, 'G'),
+        (1200, III, 'K'),
+        (3201, II, 'L'),
+        (10_000, II, 'L'),
+        (35_001, II, 'N'),
+        (150_001, I, 'M'),
+        (35_001, I, 'L'),
+        (500_001, II, 'Q'),
+        (500_001, III, 'R'),
+        (10_000_000, I, 'N'),
+    ];
+    for (lot, level, letter) in cases {
+        assert_eq!(code_letter(lot, level), Ok(letter), "lot {lot} level {level:?}");
+    }
+    assert_eq!(code_letter(1, InspectionLevel::II), Err(AqlError::LotTooSmall));
+}
+
+/// Cells read off the printed Table 2-A (normal inspection, single sampling).
+#[test]
+fn table_2a_printed_cells() {
+    use InspectionLevel::II;
+    let cases: [(u64, f64, (&str, u64, u32, u32)); 14] = [
+        (500, 2.5, ("H", 50, 3, 4)),
+        (500, 4.0, ("H", 50, 5, 6)),
+        (500, 1.5, ("H", 50, 2, 3)),
+        (500, 1.0, ("H", 50, 1, 2)),
+        (5000, 2.5, ("L", 200, 10, 11)),
+        (5000, 1.0, ("L", 200, 5, 6)),
+        (5000, 0.65, ("L", 200, 3, 4)),
+        (5000, 6.5, ("L", 200, 21, 22)),
+        (20_000, 2.5, ("M", 315, 14, 15)),
+        (50_000, 2.5, ("N", 500, 21, 22)),
+        (1200, 6.5, ("J", 80, 10, 11)),
+        (1200, 0.65, ("J", 80, 1, 2)),
+        (150, 6.5, ("F", 20, 3, 4)),
+        (3000, 0.065, ("L", 200, 0, 1)),
+    ];
+    for (lot, aql, expected) in cases {
+        let got = plan_for(lot, II, aql);
+        assert_eq!(summary(&got), (expected.0.to_owned(), expected.1, expected.2, expected.3), "lot {lot} AQL {aql}");
+    }
+}
+
+/// Arrows: the plan they point to brings its own sample size.
+#[test]
+fn arrows_are_followed_with_their_sample_size() {
+    use InspectionLevel::II;
+    // H at 0.65 points down to J: 80 units, 1/2.
+    assert_eq!(summary(&plan_for(500, II, 0.65)), ("J".into(), 80, 1, 2));
+    // H at 0.40 points up to G: 32 units, 0/1.
+    assert_eq!(summary(&plan_for(500, II, 0.40)), ("G".into(), 32, 0, 1));
+    // P (800) at 2.5 points up to N: 500 units, 21/22.
+    assert_eq!(summary(&plan_for(200_000, II, 2.5)), ("N".into(), 500, 21, 22));
+    // J at 0.065 points down to L: 200 units, 0/1.
+    assert_eq!(summary(&plan_for(1200, II, 0.065)), ("L".into(), 200, 0, 1));
+}
+
+#[test]
+fn a_sample_as_large_as_the_lot_means_inspecting_every_unit() {
+    // Lot of 5 at 0.065 points down to L (200 units): inspect all 5.
+    let p = plan_for(5, InspectionLevel::II, 0.065);
+    assert!(p.full_inspection);
+    assert_eq!((p.sample_size, p.accept, p.reject), (5, 0, 1));
+    assert!(!plan_for(1200, InspectionLevel::II, 2.5).full_inspection);
+}
+
+#[test]
+fn verdicts_at_the_boundary() {
+    let p = plan_for(1200, InspectionLevel::II, 2.5);
+    assert_eq!(verdict(&p, 5), Verdict::Accept);
+    assert_eq!(verdict(&p, 6), Verdict::Reject);
+}
+
+#[test]
+fn aql_values_parse_from_json_numbers() {
+    let input: AqlPlanInput = serde_json::from_str(r#"{"lot_size": 1200, "level": "II", "aql": 2.5}"#).unwrap();
+    assert_eq!(input.aql.value(), 2.5);
+    assert_eq!(serde_json::to_value(input).unwrap()["aql"], serde_json::json!(2.5));
+    let err = serde_json::from_str::<AqlPlanInput>(r#"{"lot_size": 1200, "level": "II", "aql": 2.4}"#).unwrap_err();
+    assert!(err.to_string().contains("not an AQL value"), "{err}");
+    assert!(Aql::from_value(0.065).is_some() && Aql::from_value(1000.0).is_some());
+}
+
+fn any_level() -> impl Strategy<Value = InspectionLevel> {
+    prop_oneof![Just(InspectionLevel::I), Just(InspectionLevel::II), Just(InspectionLevel::III)]
+}
+
+proptest! {
+    #[test]
+    fn every_lot_level_and_aql_has_a_plan(lot in 2_u64..2_000_000, level in any_level(), column in 0_usize..26) {
+        let aql = Aql::all().nth(column).unwrap();
+        let p = plan(&AqlPlanInput { lot_size: lot, level, aql }).unwrap();
+        prop_assert_eq!(p.reject, p.accept + 1);
+        prop_assert!(p.sample_size <= lot);
+        prop_assert_eq!(p.full_inspection, p.sample_size == lot && LETTERS.iter().any(|(c, n)| c.to_string() == p.code_letter && *n >= lot));
+    }
+
+    #[test]
+    fn a_larger_aql_never_tightens_the_plan(lot in 2_u64..2_000_000, level in any_level(), column in 0_usize..25) {
+        // At the same letter, moving to a more lenient AQL never lowers the acceptance
+        // fraction: accept / sample does not fall.
+        let strict = plan(&AqlPlanInput { lot_size: lot, level, aql: Aql::all().nth(column).unwrap() }).unwrap();
+        let lenient = plan(&AqlPlanInput { lot_size: lot, level, aql: Aql::all().nth(column + 1).unwrap() }).unwrap();
+        prop_assert!(lenient.accept as f64 / lenient.sample_size as f64 >= strict.accept as f64 / strict.sample_size as f64 - 1e-12,
+            "{:?} then {:?}", strict, lenient);
+    }
+}
