@@ -1,0 +1,216 @@
+// The QC inspector's day, end to end in the real desktop app: first-start setup with demo data,
+// sign out and in, log a failure with a photo, find it in the list, correct it (history grows),
+// and switch the interface to Simplified Chinese. Screenshots of every step go to screenshots/.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { startApp, TIMEOUT_MS, writePngFixture } from "./harness.mjs";
+
+const ADMIN = { username: "qa.admin", name: "QA Admin", password: "e2e-Secret-2026!" };
+/** A SKU of the demo data set (crates/app/src/demo.rs); E2E_SKU overrides it. */
+const DEMO_SKU = process.env.E2E_SKU ?? "CBL-USBC-2M";
+const FAILURE_NO = /^QF-[A-Z0-9]+-\d{6}$/;
+/** Loading the demo data set and hashing the password take a while in a debug build. */
+const SLOW_MS = Math.max(TIMEOUT_MS, 60_000);
+
+test("inspector: set up, sign in, log a failure with a photo, find it, correct it, read it in Chinese", { timeout: 10 * 60_000 }, async () => {
+  const app = await startApp();
+  try {
+    await app.step("setup-form", async () => {
+      await app.fill("setup-company", "Lotline E2E B.V.");
+      await app.fill("setup-site", "AMS1");
+      await app.select("setup-currency", "EUR");
+      await app.select("setup-language", "en");
+      await app.fill("setup-admin-username", ADMIN.username);
+      await app.fill("setup-admin-name", ADMIN.name);
+      await app.fill("setup-admin-password", ADMIN.password);
+      await app.fill("setup-admin-password2", ADMIN.password);
+      await checkBox(app, "setup-demo");
+    });
+
+    await app.step("setup-done-shell", async () => {
+      await app.click("setup-submit");
+      await app.waitFor("nav-failures", SLOW_MS);
+    });
+
+    await app.step("signed-out", async () => {
+      await app.click("user-menu");
+      await app.click("sign-out");
+      await app.waitFor("signin-username");
+    });
+
+    await app.step("signed-in", async () => {
+      await app.fill("signin-username", ADMIN.username);
+      await app.fill("signin-password", ADMIN.password);
+      await app.click("signin-submit");
+      await app.waitFor("nav-failures", SLOW_MS);
+    });
+
+    await app.step("failures-list", async () => {
+      await app.click("nav-failures");
+      await app.waitFor("failures-new");
+    });
+
+    const photo = writePngFixture();
+    await app.step("failure-form-filled", async () => {
+      await app.click("failures-new");
+      await chooseSku(app, DEMO_SKU);
+      await app.fill("ff-qty-inspected", 80);
+      await app.fill("ff-qty-failed", 3);
+      await app.select("ff-category", 1);
+      await chooseSeverity(app, "major");
+      await app.fill("ff-description", "Connector housing cracked on 3 of 80 samples (e2e)");
+      await attachFile(app, "ff-photo-input", photo);
+    });
+
+    const failureNo = await app.step("failure-logged", async () => {
+      await app.click("ff-submit");
+      const number = await app.waitForText("failure-number", FAILURE_NO, SLOW_MS);
+      await app.waitFor("failure-photo");
+      return number;
+    });
+    assert.match(failureNo, FAILURE_NO);
+
+    await app.step("failures-filtered", async () => {
+      await app.click("nav-failures");
+      await app.fill("failures-filter-text", failureNo);
+      await app.browser.waitUntil(
+        async () => {
+          const rows = await app.allByTestId("failure-row");
+          return rows.length === 1 && (await rows[0].getAttribute("data-failure-no")) === failureNo;
+        },
+        { timeout: TIMEOUT_MS, interval: 250, timeoutMsg: `the list filtered by ${failureNo} should show exactly that failure-row` },
+      );
+    });
+
+    await app.step("failure-detail-history", async () => {
+      const [row] = await app.allByTestId("failure-row");
+      await row.click();
+      await app.waitForText("failure-number", failureNo);
+      await app.waitFor("failure-history");
+      await app.waitForCount("history-entry", 1, { atLeast: true });
+    });
+    const entriesBefore = (await app.allByTestId("history-entry")).length;
+
+    await app.step("correction-form", async () => {
+      await app.click("failure-correct");
+      const description = await firstPresent(app, ["correct-description", "ff-description"]);
+      await app.fill(description, "Connector housing cracked on 3 of 80 samples; hairline crack at the latch (corrected)");
+      await app.fill("correct-reason", "Inspector added where the crack is");
+    });
+
+    await app.step("failure-corrected", async () => {
+      await app.click("correct-submit");
+      await app.waitForCount("history-entry", entriesBefore + 1);
+    });
+
+    await app.step("chinese", async () => {
+      await app.click("user-menu");
+      await app.click("lang-zh-CN");
+      await app.waitForText("page-title", /[\u4e00-\u9fff]/);
+    });
+  } finally {
+    await app.stop();
+  }
+});
+
+/** Ticks a checkbox (a native one, or a Mantine one whose input carries the test id). */
+async function checkBox(app, id) {
+  const box = await app.waitForExist(id);
+  if (await box.isSelected()) return;
+  if (await box.isDisplayed()) await box.click();
+  else await app.browser.execute((el) => el.click(), box);
+  await app.browser.waitUntil(() => box.isSelected(), { timeout: 5_000, timeoutMsg: `checkbox data-testid="${id}" did not get ticked` });
+}
+
+/**
+ * The SKU field is a searchable Mantine Select: type the SKU, then pick the option that shows it
+ * (or, when none does, the first option), by click; Enter as a last resort.
+ */
+async function chooseSku(app, sku) {
+  const input = await app.waitFor("ff-sku");
+  await input.click();
+  await input.addValue(sku);
+  const options = () => app.browser.$$('[role="option"]');
+  try {
+    await app.browser.waitUntil(async () => (await options()).length > 0, { timeout: 10_000, interval: 200 });
+  } catch {
+    await app.browser.keys(["Enter"]);
+  }
+  const all = await options();
+  if (all.length > 0) {
+    let pick = all[0];
+    for (const option of all) {
+      if ((await option.getText()).includes(sku)) {
+        pick = option;
+        break;
+      }
+    }
+    await pick.click();
+  }
+  await app.browser.waitUntil(async () => (await input.getValue()).trim() !== "" && (await options()).length === 0, {
+    timeout: 5_000,
+    timeoutMsg: `no SKU got chosen in ff-sku (typed "${sku}"; value "${await input.getValue()}")`,
+  });
+}
+
+/** Severity may be a <select>, a radio group or a segmented control: choose `value` in any of them. */
+async function chooseSeverity(app, value) {
+  const el = await app.waitFor("ff-severity");
+  const tag = (await el.getTagName()).toLowerCase();
+  if (tag === "select") {
+    await app.select("ff-severity", value);
+    return;
+  }
+  if (tag === "input") {
+    // A Mantine Select: open it and click the option (its label may be translated, its value not).
+    await el.click();
+    const options = await app.browser.$$('[role="option"]');
+    for (const option of options) {
+      const text = (await option.getText()).toLowerCase();
+      const optionValue = await option.getAttribute("value");
+      if (optionValue === value || text.includes(value)) {
+        await option.click();
+        return;
+      }
+    }
+    throw new Error(`data-testid="ff-severity" has no option "${value}"`);
+  }
+  const input = await el.$(`input[value="${value}"]`);
+  if (await input.isExisting()) {
+    const label = await el.$(`label[for="${await input.getAttribute("id")}"]`);
+    if (await label.isExisting()) await label.click();
+    else await app.browser.execute((node) => node.click(), input);
+    return;
+  }
+  throw new Error(`don't know how to choose "${value}" in data-testid="ff-severity" (<${tag}>)`);
+}
+
+/**
+ * Attaches a file to an <input type=file> (often hidden behind a button) by sending its absolute
+ * path, which WebDriver turns into the input's file list.
+ */
+async function attachFile(app, id, file) {
+  const input = await app.waitForExist(id);
+  await input.addValue(file);
+  const count = await app.browser.execute((el) => el.files?.length ?? 0, input);
+  assert.equal(count, 1, `the file input data-testid="${id}" did not take ${file}`);
+}
+
+/** The first of these test ids that is displayed (for forms that may reuse field ids). */
+async function firstPresent(app, ids) {
+  let found = null;
+  await app.browser.waitUntil(
+    async () => {
+      for (const id of ids) {
+        if (await app.byTestId(id).isDisplayed()) {
+          found = id;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: TIMEOUT_MS, interval: 200, timeoutMsg: `none of ${ids.map((id) => `data-testid="${id}"`).join(", ")} appeared` },
+  );
+  return found;
+}

@@ -1,0 +1,82 @@
+import {
+  createHashHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from "@tanstack/react-router";
+import { FailureDetailPage } from "../features/failures/FailureDetailPage";
+import { FailureFormPage } from "../features/failures/FailureFormPage";
+import { FailuresPage } from "../features/failures/FailuresPage";
+import { HoldsPage } from "../features/lots/HoldsPage";
+import { CustomersPage } from "../features/masterdata/CustomersPage";
+import { OrdersPage } from "../features/masterdata/OrdersPage";
+import { ProductsPage } from "../features/masterdata/ProductsPage";
+import { VendorsPage } from "../features/masterdata/VendorsPage";
+import { ComingSoon } from "../features/placeholders/ComingSoon";
+import { CategoriesPage } from "../features/settings/CategoriesPage";
+import { Shell } from "../features/shell/Shell";
+import { UsersPage } from "../features/users/UsersPage";
+
+const root = createRootRoute({ component: Shell });
+/** Lists take an optional `text` filter in the URL, so a search hit can open them filtered. */
+const page = (path: string, component: () => React.ReactNode) =>
+  createRoute({
+    getParentRoute: () => root,
+    path,
+    component,
+    validateSearch: (search: Record<string, unknown>): { text?: string } => ({
+      text: typeof search.text === "string" ? search.text : undefined,
+    }),
+  });
+
+const failureDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/failures/$failureNo",
+  component: function Detail() {
+    const { failureNo } = failureDetail.useParams();
+    return <FailureDetailPage failureNo={failureNo} />;
+  },
+});
+
+const newFailure = createRoute({
+  getParentRoute: () => root,
+  path: "/failures/new",
+  validateSearch: (search: Record<string, unknown>): { reinspection_of?: string } => ({
+    reinspection_of: typeof search.reinspection_of === "string" ? search.reinspection_of : undefined,
+  }),
+  component: function New() {
+    const { reinspection_of } = newFailure.useSearch();
+    return <FailureFormPage reinspectionOf={reinspection_of ?? null} />;
+  },
+});
+
+const routeTree = root.addChildren([
+  page("/", FailuresPage),
+  page("/failures", FailuresPage),
+  newFailure,
+  failureDetail,
+  page("/reshipments", () => <ComingSoon section="reshipments" />),
+  page("/returns", () => <ComingSoon section="returns" />),
+  page("/lots", HoldsPage),
+  page("/reports", () => <ComingSoon section="reports" />),
+  page("/products", ProductsPage),
+  page("/vendors", VendorsPage),
+  page("/customers", CustomersPage),
+  page("/orders", OrdersPage),
+  page("/settings/users", UsersPage),
+  page("/settings/categories", CategoriesPage),
+]);
+
+// Hash history: the desktop webview serves one index.html, so deep links must not hit the host.
+const router = createRouter({ routeTree, history: createHashHistory() });
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,19 @@
+import { createContext, useContext } from "react";
+import type { Session } from "../backend/bindings/Session";
+
+export type SessionState = {
+  session: Session;
+  setSession: (session: Session | null) => void;
+};
+
+export const SessionContext = createContext<SessionState | null>(null);
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error("useSession outside a signed-in app");
+  return state;
+}
+
+export function hasRole(session: Session, ...roles: string[]): boolean {
+  return session.user.roles.some((r) => roles.includes(r));
+}

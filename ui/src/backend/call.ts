@@ -1,0 +1,35 @@
+// The only module that talks to the Tauri host. Every act goes through one command, "call".
+import { invoke } from "@tauri-apps/api/core";
+import type { ApiError } from "./bindings/ApiError";
+import type { Acts } from "./acts";
+
+export class ApiFailure extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message_key);
+    this.error = error;
+  }
+}
+
+function isApiError(value: unknown): value is ApiError {
+  return typeof value === "object" && value !== null && "code" in value && "message_key" in value;
+}
+
+export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Promise<Acts[A][1]> {
+  try {
+    return (await invoke("call", { act, input })) as Acts[A][1];
+  } catch (err) {
+    if (isApiError(err)) throw new ApiFailure(err);
+    throw new ApiFailure({
+      code: "internal",
+      message_key: "error.internal",
+      params: { detail: String(err) },
+      fields: [],
+    });
+  }
+}
+
+/** Shows the native save dialog and writes the text; resolves to the path, or null if cancelled. */
+export async function saveTextFile(suggestedName: string, contents: string): Promise<string | null> {
+  return (await invoke("save_text_file", { suggestedName, contents })) as string | null;
+}

@@ -1,0 +1,159 @@
+import { Box, Center, Group, Loader, Text, UnstyledButton } from "@mantine/core";
+import { IconArrowDown, IconArrowUp, IconSelector } from "@tabler/icons-react";
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type SortingState,
+  useReactTable,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useRef } from "react";
+
+export type Column<T> = ColumnDef<T> & { meta?: { width?: string; align?: "right" } };
+
+type Props<T> = {
+  rows: T[];
+  total: number;
+  columns: Column<T>[];
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  onEndReached?: () => void;
+  loading?: boolean;
+  empty: React.ReactNode;
+  onRowClick?: (row: T) => void;
+  rowProps?: (row: T) => Record<string, string>;
+  height?: string;
+};
+
+const ROW_HEIGHT = 40;
+
+/** A table that renders only the rows in view, so 100,000 rows scroll like 100. */
+export function VirtualTable<T>(props: Props<T>) {
+  const { rows, columns, sorting = [], onSortingChange } = props;
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      onSortingChange?.(next);
+    },
+  });
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1];
+  const { onEndReached } = props;
+  useEffect(() => {
+    if (last && last.index >= rows.length - 20 && rows.length < props.total) onEndReached?.();
+  }, [last, rows.length, props.total, onEndReached]);
+
+  const template = columns.map((c) => c.meta?.width ?? "1fr").join(" ");
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+
+  return (
+    <Box
+      style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 8, background: "white" }}
+    >
+      <Box
+        style={{
+          display: "grid",
+          gridTemplateColumns: template,
+          borderBottom: "1px solid var(--mantine-color-gray-3)",
+          background: "var(--mantine-color-gray-0)",
+        }}
+      >
+        {headers.map((header) => {
+          const sortable = header.column.getCanSort() && onSortingChange !== undefined;
+          const dir = header.column.getIsSorted();
+          const align = (header.column.columnDef as Column<T>).meta?.align;
+          const label = flexRender(header.column.columnDef.header, header.getContext());
+          return (
+            <Box key={header.id} px="sm" py={8} style={{ textAlign: align ?? "left" }}>
+              {sortable ? (
+                <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
+                  <Group gap={4} wrap="nowrap" justify={align === "right" ? "flex-end" : "flex-start"}>
+                    <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+                      {label}
+                    </Text>
+                    {dir === "asc" ? (
+                      <IconArrowUp size={12} />
+                    ) : dir === "desc" ? (
+                      <IconArrowDown size={12} />
+                    ) : (
+                      <IconSelector size={12} opacity={0.4} />
+                    )}
+                  </Group>
+                </UnstyledButton>
+              ) : (
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+                  {label}
+                </Text>
+              )}
+            </Box>
+          );
+        })}
+      </Box>
+      <div ref={scroller} style={{ height: props.height ?? "calc(100vh - 290px)", overflow: "auto" }}>
+        {rows.length === 0 && !props.loading && <Center h={200}>{props.empty}</Center>}
+        {rows.length === 0 && props.loading && (
+          <Center h={200}>
+            <Loader size="sm" />
+          </Center>
+        )}
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {items.map((item) => {
+            const row = table.getRowModel().rows[item.index];
+            if (!row) return null;
+            return (
+              <Box
+                key={row.id}
+                {...(props.rowProps?.(row.original) ?? {})}
+                onClick={() => props.onRowClick?.(row.original)}
+                style={{
+                  position: "absolute",
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                  display: "grid",
+                  gridTemplateColumns: template,
+                  alignItems: "center",
+                  borderBottom: "1px solid var(--mantine-color-gray-2)",
+                  cursor: props.onRowClick ? "pointer" : undefined,
+                }}
+                className="lotline-row"
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <Box
+                    key={cell.id}
+                    px="sm"
+                    style={{
+                      textAlign: (cell.column.columnDef as Column<T>).meta?.align ?? "left",
+                      overflow: "hidden",
+                      whiteSpace: "nowrap",
+                      textOverflow: "ellipsis",
+                      fontSize: 14,
+                      fontVariantNumeric: "tabular-nums",
+                    }}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Box>
+                ))}
+              </Box>
+            );
+          })}
+        </div>
+      </div>
+    </Box>
+  );
+}

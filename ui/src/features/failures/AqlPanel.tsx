@@ -1,0 +1,123 @@
+import { Badge, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useQueries } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import type { InspectionInput } from "../../backend/bindings/InspectionInput";
+import type { InspectionLevel } from "../../backend/bindings/InspectionLevel";
+
+export const AQL_VALUES = [0.065, 0.1, 0.15, 0.25, 0.4, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10];
+
+type Props = { value: InspectionInput; onChange: (value: InspectionInput) => void };
+
+const CLASSES = [
+  { severity: "critical", aql: "aql_critical", found: "defects_critical" },
+  { severity: "major", aql: "aql_major", found: "defects_major" },
+  { severity: "minor", aql: "aql_minor", found: "defects_minor" },
+] as const;
+
+/** ISO 2859-1 sampling: sample size and accept/reject per severity class, and the verdict. */
+export function AqlPanel({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const [debounced] = useDebouncedValue(value, 200);
+  const plans = useQueries({
+    queries: CLASSES.map((c) => {
+      const aql = debounced[c.aql];
+      return {
+        queryKey: ["aql_plan", debounced.lot_size, debounced.level, aql],
+        queryFn: () => call("aql_plan", { lot_size: debounced.lot_size, level: debounced.level, aql: aql ?? 0 }),
+        enabled: aql !== null && debounced.lot_size >= 2,
+      };
+    }),
+  });
+  const set = (patch: Partial<InspectionInput>) => onChange({ ...value, ...patch });
+
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="sm">
+        {t("aql.title")}
+      </Title>
+      <SimpleGrid cols={2} mb="sm">
+        <NumberInput
+          data-testid="aql-lot-size"
+          label={t("aql.lot_size")}
+          min={2}
+          value={value.lot_size}
+          onChange={(v) => set({ lot_size: Number(v) || 0 })}
+        />
+        <NativeSelect
+          data-testid="aql-level"
+          label={t("aql.level")}
+          data={["I", "II", "III"]}
+          value={value.level}
+          onChange={(e) => set({ level: e.currentTarget.value as InspectionLevel })}
+        />
+      </SimpleGrid>
+      <Table verticalSpacing={4} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("failure.field.severity")}</Table.Th>
+            <Table.Th>AQL</Table.Th>
+            <Table.Th ta="right">{t("aql.sample_size")}</Table.Th>
+            <Table.Th ta="right">Ac / Re</Table.Th>
+            <Table.Th>{t("aql.found")}</Table.Th>
+            <Table.Th>{t("aql.verdict")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {CLASSES.map((c, i) => {
+            const plan = plans[i]?.data;
+            const found = value[c.found];
+            const aql = value[c.aql];
+            return (
+              <Table.Tr key={c.severity}>
+                <Table.Td>{t(`failure.severity.${c.severity}`)}</Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    size="xs"
+                    data-testid={`aql-aql-${c.severity}`}
+                    value={aql === null ? "" : String(aql)}
+                    onChange={(e) => set({ [c.aql]: e.currentTarget.value === "" ? null : Number(e.currentTarget.value) })}
+                    data={[{ value: "", label: "—" }, ...AQL_VALUES.map((a) => ({ value: String(a), label: String(a) }))]}
+                  />
+                </Table.Td>
+                <Table.Td ta="right" data-testid={c.severity === "major" ? "aql-sample-size" : undefined}>
+                  {plan ? (
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Text size="sm">{plan.sample_size}</Text>
+                      <Text size="xs" c="dimmed">
+                        ({plan.code_letter})
+                      </Text>
+                      {plan.full_inspection && (
+                        <Badge size="xs" color="orange">
+                          {t("aql.full_inspection")}
+                        </Badge>
+                      )}
+                    </Group>
+                  ) : (
+                    "—"
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{plan ? `${plan.accept} / ${plan.reject}` : "—"}</Table.Td>
+                <Table.Td>
+                  <NumberInput size="xs" min={0} w={80} value={found} onChange={(v) => set({ [c.found]: Number(v) || 0 })} />
+                </Table.Td>
+                <Table.Td data-testid={c.severity === "major" ? "aql-verdict" : undefined}>
+                  {plan ? (
+                    found <= plan.accept ? (
+                      <Badge color="teal">{t("aql.accept")}</Badge>
+                    ) : (
+                      <Badge color="red">{t("aql.reject")}</Badge>
+                    )
+                  ) : (
+                    "—"
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

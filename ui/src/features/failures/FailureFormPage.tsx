@@ -1,0 +1,341 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Grid,
+  Group,
+  List,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { IconListCheck, IconPaperclip } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import type { AttachmentView } from "../../backend/bindings/AttachmentView";
+import type { Disposition } from "../../backend/bindings/Disposition";
+import type { InspectionInput } from "../../backend/bindings/InspectionInput";
+import type { LogFailureInput } from "../../backend/bindings/LogFailureInput";
+import type { Severity } from "../../backend/bindings/Severity";
+import type { Stage } from "../../backend/bindings/Stage";
+import type { Team } from "../../backend/bindings/Team";
+import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { categoryName } from "./categoryName";
+import { AqlPanel } from "./AqlPanel";
+import { fileToBase64 } from "./files";
+
+export const STAGES: Stage[] = ["incoming", "in_process", "pre_shipment", "customer_return"];
+export const SEVERITIES: Severity[] = ["critical", "major", "minor"];
+export const TEAMS: Team[] = ["warehouse_qc", "logistics", "returns", "vendor_management", "finance", "quality"];
+export const DISPOSITIONS: Disposition[] = ["rework", "reinspect", "scrap", "return_to_vendor", "accept_with_deviation"];
+
+const NEW_INSPECTION: InspectionInput = {
+  lot_size: 500,
+  level: "II",
+  aql_critical: null,
+  aql_major: 2.5,
+  aql_minor: 4,
+  defects_critical: 0,
+  defects_major: 0,
+  defects_minor: 0,
+};
+
+/** A QC inspector logs a failed inspection here, keyboard first. */
+export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | null }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const products = useQuery({
+    queryKey: ["products", "all"],
+    queryFn: () => call("list_products", { text: null, offset: 0, limit: 1000 }),
+  });
+  const vendors = useQuery({
+    queryKey: ["vendors", "all"],
+    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
+  });
+  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const original = useQuery({
+    queryKey: ["failure", reinspectionOf],
+    queryFn: () => call("get_failure", { failure_no: reinspectionOf ?? "" }),
+    enabled: reinspectionOf !== null,
+  });
+  const [form, setForm] = useState({
+    sku: "",
+    vendor_code: "",
+    lot_code: "",
+    serials: [] as string[],
+    stage: "incoming" as Stage,
+    qty_inspected: 0,
+    qty_failed: 0,
+    category_code: "",
+    description: "",
+    severity: "major" as Severity,
+    disposition: "" as Disposition | "",
+    owner_team: "warehouse_qc" as Team,
+  });
+  const [useAql, setUseAql] = useState(false);
+  const [inspection, setInspection] = useState(NEW_INSPECTION);
+  const [attachments, setAttachments] = useState<AttachmentView[]>([]);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  if (original.data && form.sku === "") {
+    setForm((f) => ({ ...f, sku: original.data.sku, vendor_code: original.data.vendor_code, lot_code: original.data.lot_code ?? "" }));
+  }
+  const product = products.data?.rows.find((p) => p.sku === form.sku);
+  const checklist = useQuery({
+    queryKey: ["checklist", form.sku],
+    queryFn: () => call("get_checklist", { sku: form.sku }),
+    enabled: form.sku !== "",
+  });
+  const activeCategories = (categories.data ?? []).filter((c) => c.active);
+  const categoryCode = form.category_code || activeCategories[0]?.code || "";
+
+  const log = useMutation({
+    mutationFn: () => {
+      const input: LogFailureInput = {
+        occurred_at: null,
+        sku: form.sku,
+        vendor_code: form.vendor_code,
+        lot_code: form.lot_code.trim() || null,
+        serials: form.serials,
+        stage: form.stage,
+        qty_inspected: form.qty_inspected,
+        qty_failed: form.qty_failed,
+        category_code: categoryCode,
+        description: form.description,
+        severity: form.severity,
+        inspection: useAql ? inspection : null,
+        attachment_ids: attachments.map((a) => a.id),
+        disposition: form.disposition === "" ? null : form.disposition,
+        owner_team: form.owner_team,
+        reinspection_of: reinspectionOf,
+      };
+      return call("log_failure", input);
+    },
+    onSuccess: (detail) => void navigate({ to: "/failures/$failureNo", params: { failureNo: detail.failure_no } }),
+  });
+  const errors = log.error ? fieldErrors(t, log.error) : {};
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  const upload = async (files: File[]) => {
+    setUploadError(null);
+    for (const file of files) {
+      try {
+        const data_base64 = await fileToBase64(file);
+        const view = await call("upload_attachment", { file_name: file.name, content_type: file.type, data_base64 });
+        setAttachments((list) => (list.some((a) => a.id === view.id) ? list : [...list, view]));
+      } catch (err) {
+        setUploadError(`${file.name}: ${errorMessage(t, err)}`);
+      }
+    }
+  };
+
+  return (
+    <Stack gap="md" component="form" onSubmit={(e: React.FormEvent) => { e.preventDefault(); log.mutate(); }}>
+      <Group justify="space-between">
+        <div>
+          <Title order={2} data-testid="page-title">
+            {reinspectionOf ? t("failure_form.title_reinspection", { no: reinspectionOf }) : t("failure_form.title")}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t("failure_form.intro")}
+          </Text>
+        </div>
+      </Group>
+      {checklist.data && checklist.data.length > 0 && (
+        <Alert icon={<IconListCheck />} color="blue" title={t("failure_form.checklist_title", { sku: form.sku })} data-testid="ff-checklist">
+          <List size="sm">
+            {checklist.data.map((item) => (
+              <List.Item key={item.id}>
+                <Checkbox size="xs" label={item.text} />
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Paper withBorder p="md">
+            <Stack>
+              <SimpleGrid cols={2}>
+                <Select
+                  data-testid="ff-sku"
+                  label={t("failure.field.sku")}
+                  searchable
+                  autoFocus
+                  required
+                  selectFirstOptionOnChange
+                  data={(products.data?.rows ?? []).map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name}` }))}
+                  value={form.sku || null}
+                  onChange={(sku) => {
+                    const chosen = products.data?.rows.find((p) => p.sku === sku);
+                    setForm((f) => ({ ...f, sku: sku ?? "", vendor_code: chosen?.vendor_code ?? f.vendor_code }));
+                  }}
+                  error={errors.sku}
+                  nothingFoundMessage={t("common.nothing_found")}
+                />
+                <NativeSelect
+                  data-testid="ff-vendor"
+                  label={t("failure.field.vendor")}
+                  required
+                  data={[{ value: "", label: "—" }, ...(vendors.data?.rows ?? []).map((v) => ({ value: v.code, label: `${v.code} · ${v.name}` }))]}
+                  value={form.vendor_code}
+                  onChange={(e) => set("vendor_code", e.currentTarget.value)}
+                  error={errors.vendor_code}
+                />
+                <TextInput
+                  data-testid="ff-lot"
+                  label={t("failure.field.lot_code")}
+                  required={product?.lot_tracked ?? false}
+                  description={product?.lot_tracked ? t("failure_form.lot_tracked") : undefined}
+                  value={form.lot_code}
+                  onChange={(e) => set("lot_code", e.currentTarget.value)}
+                  error={errors.lot_code}
+                />
+                <NativeSelect
+                  data-testid="ff-stage"
+                  label={t("failure.field.stage")}
+                  data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
+                  value={form.stage}
+                  onChange={(e) => set("stage", e.currentTarget.value as Stage)}
+                />
+              </SimpleGrid>
+              {product?.serial_tracked && (
+                <TagsInput
+                  data-testid="ff-serials"
+                  label={t("failure.field.serials")}
+                  description={t("failure_form.serials_hint")}
+                  value={form.serials}
+                  onChange={(v) => set("serials", v)}
+                  error={errors.serials}
+                />
+              )}
+              <SimpleGrid cols={3}>
+                <NumberInput
+                  data-testid="ff-qty-inspected"
+                  label={t("failure.field.qty_inspected")}
+                  min={1}
+                  value={form.qty_inspected || ""}
+                  onChange={(v) => set("qty_inspected", Number(v) || 0)}
+                  error={errors.qty_inspected}
+                  required
+                />
+                <NumberInput
+                  data-testid="ff-qty-failed"
+                  label={t("failure.field.qty_failed")}
+                  min={1}
+                  value={form.qty_failed || ""}
+                  onChange={(v) => set("qty_failed", Number(v) || 0)}
+                  error={errors.qty_failed}
+                  required
+                />
+                <NativeSelect
+                  data-testid="ff-severity"
+                  label={t("failure.field.severity")}
+                  data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
+                  value={form.severity}
+                  onChange={(e) => set("severity", e.currentTarget.value as Severity)}
+                />
+              </SimpleGrid>
+              <NativeSelect
+                data-testid="ff-category"
+                label={t("failure.field.category")}
+                data={activeCategories.map((c) => ({ value: c.code, label: `${c.code} · ${categoryName(c, i18n.language)}` }))}
+                value={categoryCode}
+                onChange={(e) => set("category_code", e.currentTarget.value)}
+                error={errors.category_code}
+              />
+              <Textarea
+                data-testid="ff-description"
+                label={t("failure.field.description")}
+                autosize
+                minRows={3}
+                value={form.description}
+                onChange={(e) => set("description", e.currentTarget.value)}
+                error={errors.description}
+                required
+              />
+              <SimpleGrid cols={2}>
+                <NativeSelect
+                  data-testid="ff-disposition"
+                  label={t("failure.field.disposition")}
+                  data={[{ value: "", label: t("failure_form.decide_later") }, ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))]}
+                  value={form.disposition}
+                  onChange={(e) => set("disposition", e.currentTarget.value as Disposition | "")}
+                />
+                <NativeSelect
+                  data-testid="ff-owner-team"
+                  label={t("failure.field.owner_team")}
+                  data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
+                  value={form.owner_team}
+                  onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack>
+            <Paper withBorder p="md">
+              <Group justify="space-between" mb="xs">
+                <Title order={5}>{t("failure_form.photos")}</Title>
+                <FileButton onChange={(files) => void upload(files)} accept="image/png,image/jpeg,image/webp,image/gif,application/pdf" multiple>
+                  {(props) => (
+                    <Button {...props} variant="light" size="xs" leftSection={<IconPaperclip size={14} />}>
+                      {t("failure_form.add_photos")}
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+              <input
+                type="file"
+                data-testid="ff-photo-input"
+                multiple
+                accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
+                style={{ fontSize: 12 }}
+                onChange={(e) => void upload(Array.from(e.currentTarget.files ?? []))}
+              />
+              <Group gap="xs" mt="xs">
+                {attachments.map((a) => (
+                  <Badge key={a.id} variant="light" data-testid="ff-attachment" rightSection={
+                    <span style={{ cursor: "pointer" }} onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}>×</span>
+                  }>
+                    {a.file_name}
+                  </Badge>
+                ))}
+              </Group>
+              {uploadError && (
+                <Text c="red" size="sm" mt="xs">
+                  {uploadError}
+                </Text>
+              )}
+            </Paper>
+            <Switch label={t("failure_form.use_aql")} checked={useAql} onChange={(e) => setUseAql(e.currentTarget.checked)} data-testid="ff-use-aql" />
+            {useAql && <AqlPanel value={inspection} onChange={setInspection} />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {log.isError && Object.keys(errors).length === 0 && <Text c="red">{errorMessage(t, log.error)}</Text>}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => void navigate({ to: "/failures" })}>
+          {t("common.cancel")}
+        </Button>
+        <Button type="submit" loading={log.isPending} data-testid="ff-submit">
+          {t("failure_form.submit")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,189 @@
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { SortingState } from "@tanstack/react-table";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call, saveTextFile } from "../../backend/call";
+import type { FailureRow } from "../../backend/bindings/FailureRow";
+import { type Column, VirtualTable } from "../../components/VirtualTable";
+import { errorMessage } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+import { SeverityBadge, StatusBadge } from "./badges";
+import { type FailureFilters, NO_FILTERS, toListInput } from "./filters";
+
+const PAGE = 200;
+const STATUSES = ["open", "in_disposition", "awaiting_approval", "closed"];
+const DISPOSITIONS = ["rework", "reinspect", "scrap", "return_to_vendor", "accept_with_deviation"];
+
+export function FailuresPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<FailureFilters>(NO_FILTERS);
+  const [debounced] = useDebouncedValue(filters, 250);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "occurred_at", desc: true }]);
+  const vendors = useQuery({
+    queryKey: ["vendors", "all"],
+    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
+  });
+  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const list = useInfiniteQuery({
+    queryKey: ["failures", debounced, sorting],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => call("list_failures", toListInput(debounced, sorting[0], pageParam, PAGE)),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const set = (key: keyof FailureFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
+
+  const columns: Column<FailureRow>[] = [
+    { id: "failure_no", header: t("failure.field.failure_no"), accessorKey: "failure_no", meta: { width: "170px" } },
+    {
+      id: "occurred_at",
+      header: t("failure.field.occurred_at"),
+      cell: ({ row }) => formatDateTime(row.original.occurred_at, i18n.language),
+      meta: { width: "170px" },
+    },
+    {
+      id: "sku",
+      header: t("failure.field.sku"),
+      cell: ({ row }) => (
+        <span title={row.original.product_name ?? ""}>
+          {row.original.sku}
+          <Text span c="dimmed" size="xs">
+            {" "}
+            {row.original.product_name}
+          </Text>
+        </span>
+      ),
+      meta: { width: "minmax(180px, 2fr)" },
+    },
+    { id: "vendor", header: t("failure.field.vendor"), accessorKey: "vendor_code", meta: { width: "90px" } },
+    { id: "lot", header: t("failure.field.lot_code"), accessorKey: "lot_code", enableSorting: false, meta: { width: "110px" } },
+    {
+      id: "qty_failed",
+      header: t("failure.field.qty_failed"),
+      cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
+      meta: { width: "100px", align: "right" },
+    },
+    { id: "category", header: t("failure.field.category"), accessorKey: "category_code", enableSorting: false, meta: { width: "90px" } },
+    {
+      id: "severity",
+      header: t("failure.field.severity"),
+      cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
+      meta: { width: "110px" },
+    },
+    {
+      id: "disposition",
+      header: t("failure.field.disposition"),
+      enableSorting: false,
+      cell: ({ row }) => (row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—"),
+      meta: { width: "150px" },
+    },
+    {
+      id: "status",
+      header: t("failure.field.status"),
+      enableSorting: false,
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+      meta: { width: "130px" },
+    },
+  ];
+
+  const exportCsv = async () => {
+    try {
+      const out = await call("export_csv", { entity: "failures" });
+      const path = await saveTextFile(out.file_name, out.csv);
+      if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
+    } catch (err) {
+      notifications.show({ color: "red", message: errorMessage(t, err) });
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <div>
+          <Title order={2} data-testid="page-title">
+            {t("failures.title")}
+          </Title>
+          <Text c="dimmed" size="sm" data-testid="failures-total">
+            {t("failures.count", { count: total })}
+          </Text>
+        </div>
+        <Group>
+          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportCsv()} data-testid="failures-export">
+            {t("common.export_csv")}
+          </Button>
+          <Button component={Link} to="/failures/new" leftSection={<IconPlus size={16} />} data-testid="failures-new">
+            {t("failures.new")}
+          </Button>
+        </Group>
+      </Group>
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            data-testid="failures-filter-text"
+            label={t("failures.filter.text")}
+            leftSection={<IconSearch size={14} />}
+            value={filters.text}
+            onChange={(e) => set("text")(e.currentTarget.value)}
+            w={240}
+          />
+          <TextInput type="date" label={t("failures.filter.from")} value={filters.from} onChange={(e) => set("from")(e.currentTarget.value)} />
+          <TextInput type="date" label={t("failures.filter.to")} value={filters.to} onChange={(e) => set("to")(e.currentTarget.value)} />
+          <NativeSelect
+            label={t("failure.field.vendor")}
+            value={filters.vendor}
+            onChange={(e) => set("vendor")(e.currentTarget.value)}
+            data={[{ value: "", label: t("common.all") }, ...(vendors.data?.rows ?? []).map((v) => ({ value: v.code, label: `${v.code} · ${v.name}` }))]}
+            w={200}
+          />
+          <TextInput label={t("failure.field.sku")} value={filters.sku} onChange={(e) => set("sku")(e.currentTarget.value)} w={140} />
+          <NativeSelect
+            label={t("failure.field.category")}
+            value={filters.category}
+            onChange={(e) => set("category")(e.currentTarget.value)}
+            data={[{ value: "", label: t("common.all") }, ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.code }))]}
+          />
+          <NativeSelect
+            label={t("failure.field.status")}
+            value={filters.status}
+            onChange={(e) => set("status")(e.currentTarget.value)}
+            data={[{ value: "", label: t("common.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))]}
+          />
+          <NativeSelect
+            label={t("failure.field.disposition")}
+            value={filters.disposition}
+            onChange={(e) => set("disposition")(e.currentTarget.value)}
+            data={[{ value: "", label: t("common.all") }, ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))]}
+          />
+          <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+            {t("common.clear")}
+          </Button>
+        </Group>
+      </Paper>
+      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      <VirtualTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        sorting={sorting}
+        onSortingChange={(s) => setSorting(s.length ? s : [{ id: "occurred_at", desc: true }])}
+        onEndReached={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
+        loading={list.isPending}
+        empty={<Text c="dimmed">{t("failures.empty")}</Text>}
+        onRowClick={(row) => void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })}
+        rowProps={(row) => ({ "data-testid": "failure-row", "data-failure-no": row.failure_no })}
+      />
+    </Stack>
+  );
+}

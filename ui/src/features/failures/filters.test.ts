@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { NO_FILTERS, toListInput } from "./filters";
+
+describe("toListInput", () => {
+  it("filters nothing when the bar is empty, newest first", () => {
+    const input = toListInput(NO_FILTERS, undefined, 0, 200);
+    expect(input.vendor_code).toBeNull();
+    expect(input.text).toBeNull();
+    expect(input.sort_by).toBe("occurred_at");
+    expect(input.sort_dir).toBe("desc");
+  });
+
+  it("makes the 'to' day inclusive and passes the chosen filters", () => {
+    const input = toListInput(
+      { ...NO_FILTERS, from: "2026-11-01", to: "2026-11-01", vendor: "SZHQ", text: " lid " },
+      { id: "qty_failed", desc: false },
+      200,
+      200,
+    );
+    expect(input.from).not.toBeNull();
+    expect(input.to).not.toBeNull();
+    const span = new Date(input.to ?? "").getTime() - new Date(input.from ?? "").getTime();
+    expect(span).toBe(24 * 3600 * 1000);
+    expect(input.vendor_code).toBe("SZHQ");
+    expect(input.text).toBe("lid");
+    expect(input.sort_by).toBe("qty_failed");
+    expect(input.sort_dir).toBe("asc");
+    expect(input.offset).toBe(200);
+  });
+
+  it("ignores unknown sort columns", () => {
+    expect(toListInput(NO_FILTERS, { id: "description", desc: false }, 0, 10).sort_by).toBe("occurred_at");
+  });
+});

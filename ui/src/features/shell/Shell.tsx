@@ -1,0 +1,100 @@
+import { AppShell, Group, NavLink, ScrollArea, Text, Title } from "@mantine/core";
+import {
+  IconAlertTriangle,
+  IconBuildingFactory2,
+  IconCategory,
+  IconChartBar,
+  IconLock,
+  IconPackage,
+  IconReceiptRefund,
+  IconShoppingCart,
+  IconTruckDelivery,
+  IconUsers,
+  IconUserCircle,
+} from "@tabler/icons-react";
+import { Link, Outlet, useRouterState } from "@tanstack/react-router";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { hasRole, useSession } from "../../app/session";
+import i18n from "../../i18n";
+import { GlobalSearch } from "./GlobalSearch";
+import { UserMenu } from "./UserMenu";
+
+type Item = { to: string; key: string; icon: React.ReactNode; testId: string };
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  useEffect(() => {
+    if (i18n.language !== session.user.language) void i18n.changeLanguage(session.user.language);
+  }, [session.user.language]);
+
+  const work: Item[] = [
+    { to: "/failures", key: "nav.failures", icon: <IconAlertTriangle size={18} />, testId: "nav-failures" },
+    { to: "/reshipments", key: "nav.reshipments", icon: <IconTruckDelivery size={18} />, testId: "nav-reshipments" },
+    { to: "/returns", key: "nav.returns", icon: <IconReceiptRefund size={18} />, testId: "nav-returns" },
+    { to: "/lots", key: "nav.lots", icon: <IconLock size={18} />, testId: "nav-lots" },
+    { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
+  ];
+  const master: Item[] = [
+    { to: "/products", key: "nav.products", icon: <IconPackage size={18} />, testId: "nav-products" },
+    { to: "/vendors", key: "nav.vendors", icon: <IconBuildingFactory2 size={18} />, testId: "nav-vendors" },
+    { to: "/customers", key: "nav.customers", icon: <IconUserCircle size={18} />, testId: "nav-customers" },
+    { to: "/orders", key: "nav.orders", icon: <IconShoppingCart size={18} />, testId: "nav-orders" },
+  ];
+  const settings: Item[] = [
+    ...(hasRole(session, "admin")
+      ? [{ to: "/settings/users", key: "nav.users", icon: <IconUsers size={18} />, testId: "nav-users" }]
+      : []),
+    { to: "/settings/categories", key: "nav.categories", icon: <IconCategory size={18} />, testId: "nav-categories" },
+  ];
+  const link = (item: Item) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={t(item.key)}
+      leftSection={item.icon}
+      active={path === item.to || (item.to === "/failures" && (path === "/" || path.startsWith("/failures")))}
+      data-testid={item.testId}
+    />
+  );
+  const section = (key: string) => (
+    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
+      {t(key)}
+    </Text>
+  );
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Title order={3} c="teal.8">
+              Lotline
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="md">
+              {session.settings.company_name} · {session.settings.site_code}
+            </Text>
+          </Group>
+          <GlobalSearch />
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          {section("nav.section_work")}
+          {work.map(link)}
+          {section("nav.section_master")}
+          {master.map(link)}
+          {section("nav.section_settings")}
+          {settings.map(link)}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

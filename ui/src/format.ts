@@ -1,0 +1,26 @@
+/** Local date and time in the UI language, from an RFC 3339 UTC string. */
+export function formatDateTime(value: string | null | undefined, language: string): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** Integer minor units as money in the UI language. */
+export function formatMoney(minor: number, currency: string, language: string): string {
+  return new Intl.NumberFormat(language, { style: "currency", currency }).format(minor / 100);
+}
+
+/** A date picked in a form (YYYY-MM-DD, local) as the UTC instant the day starts. */
+export function dayStartUtc(day: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const date = new Date(`${day}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** The day after a picked date, so that a "to" filter includes the whole day. */
+export function dayEndUtc(day: string): string | null {
+  const start = dayStartUtc(day);
+  if (!start) return null;
+  return new Date(new Date(start).getTime() + 24 * 3600 * 1000).toISOString();
+}

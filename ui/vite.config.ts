@@ -1,0 +1,10 @@
+import { defineConfig } from "vite";
+
+// No React plugin: esbuild's automatic JSX runtime is all this app needs, and it installs cleanly.
+export default defineConfig({
+  base: "./",
+  esbuild: { jsx: "automatic" },
+  server: { port: 5173, strictPort: true },
+  build: { outDir: "dist", target: "es2022", chunkSizeWarningLimit: 2000 },
+  test: { environment: "jsdom", include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
+});

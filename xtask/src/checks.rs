@@ -1,0 +1,216 @@
+//! `cargo xtask test`: installs what the checks need, then runs every check in order and stops at
+//! the first failure. This is exactly what CI runs (`.ci/run`).
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+
+use crate::display::{has_display, under_xvfb};
+use crate::process::{cargo_cmd, cmd, desktop_binary, find_program, repo_root};
+use crate::{npm, system};
+
+/// Every check, in the order it runs: (name for `--only`, what it does).
+const STEPS: &[(&str, &str)] = &[
+    ("fmt", "cargo fmt --all -- --check"),
+    ("clippy", "cargo clippy --workspace --all-targets -- -D warnings"),
+    ("cargo-test", "cargo test --workspace (also regenerates ui/src/backend/bindings)"),
+    ("bindings", "the generated TypeScript bindings are committed and fresh"),
+    ("ui-typecheck", "npm run typecheck (ui)"),
+    ("ui-lint", "npm run lint (ui)"),
+    ("ui-test", "npm test (ui)"),
+    ("ui-build", "npm run build (ui -> ui/dist)"),
+    ("desktop-build", "cargo build -p lotline-desktop --features custom-protocol"),
+    ("e2e", "the desktop app driven over WebDriver under Xvfb (tests/e2e)"),
+];
+
+const E2E_DIR: &str = "tests/e2e";
+
+struct Options {
+    steps: Vec<&'static str>,
+}
+
+fn parse(args: &[String]) -> Result<Option<Options>> {
+    let mut only: Vec<String> = Vec::new();
+    let mut skip_e2e = false;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--skip-e2e" => skip_e2e = true,
+            "--only" => match args.next() {
+                Some(names) => only.extend(names.split(',').map(str::to_string)),
+                None => bail!("--only needs a step name (see --list)"),
+            },
+            "--list" => {
+                for (name, what) in STEPS {
+                    println!("{name:<14} {what}");
+                }
+                return Ok(None);
+            }
+            other => match other.strip_prefix("--only=") {
+                Some(names) => only.extend(names.split(',').map(str::to_string)),
+                None => bail!("unknown option `{other}` (options: --skip-e2e, --only STEP, --list)"),
+            },
+        }
+    }
+    for name in &only {
+        if !STEPS.iter().any(|(step, _)| step == name) {
+            bail!(
+                "unknown step `{name}`; the steps are: {}",
+                STEPS.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
+    let steps = STEPS
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| only.is_empty() || only.iter().any(|o| o == name))
+        .filter(|name| !(skip_e2e && *name == "e2e"))
+        .collect();
+    Ok(Some(Options { steps }))
+}
+
+/// One timed piece of work and how it ended.
+struct Record {
+    name: String,
+    took: Duration,
+    ok: bool,
+}
+
+pub fn main(args: &[String]) -> Result<ExitCode> {
+    let Some(options) = parse(args)? else { return Ok(ExitCode::SUCCESS) };
+    let started = Instant::now();
+    let mut records: Vec<Record> = Vec::new();
+    let wants = |step: &str| options.steps.contains(&step);
+
+    let mut setup: Vec<(&str, &str)> = vec![("setup:system", "system packages")];
+    if options.steps.iter().any(|s| s.starts_with("ui-")) {
+        setup.push(("setup:ui-npm", "npm ci in ui/"));
+    }
+    if wants("e2e") {
+        setup.push(("setup:e2e-npm", "npm ci in tests/e2e/"));
+        setup.push(("setup:tauri-driver", "tauri-driver"));
+    }
+    let work = setup.into_iter().chain(options.steps.iter().map(|name| {
+        let what = STEPS.iter().find(|(s, _)| s == name).map_or("", |(_, w)| *w);
+        (*name, what)
+    }));
+
+    for (name, what) in work {
+        println!("\n==> [{name}] {what}");
+        let t = Instant::now();
+        let outcome = run(name);
+        records.push(Record { name: name.to_string(), took: t.elapsed(), ok: outcome.is_ok() });
+        if let Err(err) = outcome {
+            print_timings(&records, started.elapsed());
+            let rule = "=".repeat(78);
+            eprintln!("\n{rule}\nFAILED at step `{name}`: {what}\n{err:#}\n{rule}");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    print_timings(&records, started.elapsed());
+    println!("\nall {} checks passed", options.steps.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run(name: &str) -> Result<()> {
+    match name {
+        "setup:system" => {
+            let mut packages: Vec<&str> =
+                system::DESKTOP_PACKAGES.iter().chain(system::CHECK_PACKAGES).copied().collect();
+            if workspace_has_package("lotline-server") {
+                packages.push("postgresql");
+            }
+            system::ensure_packages(&packages)
+        }
+        "setup:ui-npm" => npm::ensure_node_modules("ui"),
+        "setup:e2e-npm" => npm::ensure_node_modules(E2E_DIR),
+        "setup:tauri-driver" => ensure_tauri_driver(),
+        "fmt" => cargo_cmd(["fmt", "--all", "--", "--check"]).run(),
+        "clippy" => cargo_cmd(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).run(),
+        "cargo-test" => cargo_cmd(["test", "--workspace"]).run(),
+        "bindings" => check_bindings(),
+        "ui-typecheck" => npm::run_script("ui", "typecheck"),
+        "ui-lint" => npm::run_script("ui", "lint"),
+        "ui-test" => npm::run_script("ui", "test"),
+        "ui-build" => npm::run_script("ui", "build"),
+        "desktop-build" => cargo_cmd(["build", "-p", "lotline-desktop", "--features", "custom-protocol"]).run(),
+        "e2e" => run_e2e(),
+        other => bail!("no such step `{other}`"),
+    }
+}
+
+/// `cargo test` rewrote the bindings; any difference from git means they were not committed.
+fn check_bindings() -> Result<()> {
+    const BINDINGS: &str = "ui/src/backend/bindings";
+    if cmd("git", ["rev-parse", "--is-inside-work-tree"]).read().is_none_or(|out| out.trim() != "true") {
+        println!("warning: not inside a git checkout, so the freshness of {BINDINGS} cannot be checked; skipped");
+        return Ok(());
+    }
+    let Some(changes) = cmd("git", ["status", "--porcelain", "--", BINDINGS]).read() else {
+        bail!("`git status` failed");
+    };
+    if !changes.trim().is_empty() {
+        eprintln!("{changes}");
+        bail!("generated TS bindings are stale: run cargo test and commit {BINDINGS}");
+    }
+    println!("{BINDINGS} is fresh");
+    Ok(())
+}
+
+fn ensure_tauri_driver() -> Result<()> {
+    if let Some(path) = find_program("tauri-driver") {
+        println!("tauri-driver: {}", path.display());
+        return Ok(());
+    }
+    cargo_cmd(["install", "tauri-driver", "--locked", "--version", "^2"]).run()?;
+    if find_program("tauri-driver").is_none() {
+        bail!("`cargo install tauri-driver` succeeded but tauri-driver is not in ~/.cargo/bin");
+    }
+    Ok(())
+}
+
+fn run_e2e() -> Result<()> {
+    let app = desktop_binary("debug");
+    if !app.is_file() {
+        bail!("{} is missing: the e2e step needs the `desktop-build` step first", app.display());
+    }
+    let driver = find_program("tauri-driver");
+    let test = if cfg!(target_os = "linux") && find_program("xvfb-run").is_some() {
+        under_xvfb("npm", ["test"])
+    } else if has_display() {
+        cmd("npm", ["test"])
+    } else {
+        bail!("there is no display and no xvfb-run (apt-get install xvfb xauth)");
+    };
+    let mut test = test.dir(E2E_DIR).env("LOTLINE_APP", &app);
+    if let Some(driver) = driver {
+        test = test.env("TAURI_DRIVER", driver);
+    }
+    let outcome = test.run();
+    println!("screenshots: {}", repo_root().join(E2E_DIR).join("screenshots").display());
+    outcome
+}
+
+/// Whether a crate of that name is in crates/ (optional ones, like the sync server, may not be yet).
+fn workspace_has_package(name: &str) -> bool {
+    let Ok(entries) = std::fs::read_dir(repo_root().join("crates")) else { return false };
+    let wanted = format!("name = \"{name}\"");
+    entries.flatten().any(|entry| {
+        std::fs::read_to_string(entry.path().join("Cargo.toml"))
+            .is_ok_and(|toml| toml.lines().any(|l| l.trim() == wanted))
+    })
+}
+
+fn print_timings(records: &[Record], total: Duration) {
+    println!("\n{:<20} {:>9}  result", "step", "time");
+    for r in records {
+        println!("{:<20} {:>9}  {}", r.name, format_duration(r.took), if r.ok { "ok" } else { "FAILED" });
+    }
+    println!("{:<20} {:>9}", "total", format_duration(total));
+}
+
+fn format_duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs < 60.0 { format!("{secs:.1}s") } else { format!("{}m{:02}s", d.as_secs() / 60, d.as_secs() % 60) }
+}
