@@ -6,5 +6,5 @@ export default defineConfig({
   esbuild: { jsx: "automatic" },
   server: { port: 5173, strictPort: true },
   build: { outDir: "dist", target: "es2022", chunkSizeWarningLimit: 2000 },
-  test: { environment: "jsdom", include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
+  test: { environment: "jsdom", globals: true, include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
 });

@@ -5,7 +5,7 @@ import {
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
-import { FailureDetailPage } from "../features/failures/FailureDetailPage";
+import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
 import { FailureFormPage } from "../features/failures/FailureFormPage";
 import { FailuresPage } from "../features/failures/FailuresPage";
 import { HoldsPage } from "../features/lots/HoldsPage";
@@ -20,7 +20,7 @@ import { UsersPage } from "../features/users/UsersPage";
 
 const root = createRootRoute({ component: Shell });
 /** Lists take an optional `text` filter in the URL, so a search hit can open them filtered. */
-const page = (path: string, component: () => React.ReactNode) =>
+const page = <P extends string>(path: P, component: () => React.ReactNode) =>
   createRoute({
     getParentRoute: () => root,
     path,

@@ -10,7 +10,7 @@ export function apiErrorOf(err: unknown): ApiError {
 
 /** A translated message for a key sent by the backend, with a generic fallback per code. */
 export function translateKey(t: TFunction, key: string, params: Record<string, string>, code?: string): string {
-  const fallback = code ? t(`error.${code}`, params) : t("error.internal", params);
+  const fallback = code ? t(`error.code.${code}`, params) : t("error.internal", params);
   return t(key, { ...params, defaultValue: fallback });
 }
 

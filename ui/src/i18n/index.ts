@@ -1,8 +1,5 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "../locales/en.json";
-import nl from "../locales/nl.json";
-import zhCN from "../locales/zh-CN.json";
 
 export const LANGUAGES = [
   { code: "en", label: "English" },
@@ -10,8 +7,35 @@ export const LANGUAGES = [
   { code: "nl", label: "Nederlands" },
 ] as const;
 
+type Tree = { [key: string]: string | Tree };
+
+// One file per area and language (locales/<lang>/<area>.json), so features own their wording.
+const files = import.meta.glob<Tree>("../locales/*/*.json", { eager: true, import: "default" });
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    if (typeof value === "object" && typeof existing === "object") merge(existing, value);
+    else into[key] = typeof value === "object" ? merge({}, value) : value;
+  }
+  return into;
+}
+
+export function localeTrees(): Record<string, Tree> {
+  const out: Record<string, Tree> = {};
+  for (const [path, tree] of Object.entries(files)) {
+    const language = path.split("/").at(-2) ?? "en";
+    out[language] = merge(out[language] ?? {}, tree);
+  }
+  return out;
+}
+
+const resources = Object.fromEntries(
+  Object.entries(localeTrees()).map(([language, tree]) => [language, { translation: tree }]),
+);
+
 i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, "zh-CN": { translation: zhCN }, nl: { translation: nl } },
+  resources,
   lng: "en",
   fallbackLng: "en",
   interpolation: { escapeValue: false },

@@ -1,0 +1,95 @@
+import { Button, Group, List, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconListCheck } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { errorMessage, fieldErrors } from "../../../errors/apiError";
+
+/** Turns a failure into a check the next inspection of the same product will show. */
+export function ChecklistButton({ failure }: { failure: FailureDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const checklist = useQuery({
+    queryKey: ["checklist", failure.sku],
+    queryFn: () => call("get_checklist", { sku: failure.sku }),
+    enabled: open,
+  });
+  const add = useMutation({
+    mutationFn: () => call("add_checklist_item", { sku: failure.sku, text, failure_no: failure.failure_no }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["checklist", failure.sku] });
+      notifications.show({ color: "teal", message: t("failure_detail.checklist_added", { sku: failure.sku }) });
+      setOpen(false);
+    },
+    onError: (err) => {
+      const fields = fieldErrors(t, err);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) notifications.show({ color: "red", message: errorMessage(t, err) });
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconListCheck size={16} />}
+        onClick={() => {
+          setText(failure.description);
+          setErrors({});
+          setOpen(true);
+        }}
+        data-testid="failure-add-checklist"
+      >
+        {t("failure_detail.add_checklist")}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t("failure_detail.add_checklist")} size="lg">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t("failure_detail.checklist_explain", { sku: failure.sku })}
+            </Text>
+            <Textarea
+              label={t("failure_detail.checklist_text")}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={errors.text}
+              autosize
+              minRows={2}
+              data-testid="checklist-text"
+            />
+            {(checklist.data?.length ?? 0) > 0 && (
+              <Stack gap={4}>
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+                  {t("failure_detail.checklist_current")}
+                </Text>
+                <List size="sm">
+                  {checklist.data?.map((item) => (
+                    <List.Item key={item.id}>{item.text}</List.Item>
+                  ))}
+                </List>
+              </Stack>
+            )}
+          </Stack>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setOpen(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={add.isPending} data-testid="checklist-submit">
+              {t("failure_detail.add_checklist")}
+            </Button>
+          </Group>
+        </form>
+      </Modal>
+    </>
+  );
+}

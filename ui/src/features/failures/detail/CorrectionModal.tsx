@@ -1,0 +1,166 @@
+import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import type { FailureChanges } from "../../../backend/bindings/FailureChanges";
+import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import type { Severity } from "../../../backend/bindings/Severity";
+import type { Stage } from "../../../backend/bindings/Stage";
+import type { Team } from "../../../backend/bindings/Team";
+import { categoryName } from "../categoryName";
+import { SEVERITIES, STAGES, TEAMS } from "../FailureFormPage";
+import { useFailureAction } from "./useFailureAction";
+
+type Draft = {
+  description: string;
+  qty_inspected: number;
+  qty_failed: number;
+  category_code: string;
+  severity: Severity;
+  lot_code: string;
+  stage: Stage;
+  owner_team: Team;
+  serials: string[];
+};
+
+const draftOf = (f: FailureDetail): Draft => ({
+  description: f.description,
+  qty_inspected: f.qty_inspected,
+  qty_failed: f.qty_failed,
+  category_code: f.category_code,
+  severity: f.severity,
+  lot_code: f.lot_code ?? "",
+  stage: f.stage,
+  owner_team: f.owner_team,
+  serials: f.serials,
+});
+
+/** Only the fields the user changed: a correction records what changed, never a full rewrite. */
+export function changesOf(before: Draft, after: Draft): FailureChanges {
+  const pick = <K extends keyof Draft>(key: K): Draft[K] | null =>
+    JSON.stringify(before[key]) === JSON.stringify(after[key]) ? null : after[key];
+  return {
+    description: pick("description"),
+    qty_inspected: pick("qty_inspected"),
+    qty_failed: pick("qty_failed"),
+    category_code: pick("category_code"),
+    severity: pick("severity"),
+    lot_code: pick("lot_code"),
+    stage: pick("stage"),
+    owner_team: pick("owner_team"),
+    serials: pick("serials"),
+  };
+}
+
+export function CorrectionModal({ failure, onClose }: { failure: FailureDetail; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const original = draftOf(failure);
+  const [draft, setDraft] = useState<Draft>(original);
+  const [reason, setReason] = useState("");
+  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const { mutation, errors } = useFailureAction(
+    () => call("correct_failure", { failure_no: failure.failure_no, reason, changes: changesOf(original, draft) }),
+    onClose,
+  );
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const categoryOptions = (categories.data ?? [])
+    .filter((c) => c.active || c.code === failure.category_code)
+    .map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }));
+
+  return (
+    <Modal opened onClose={onClose} title={t("failure_detail.correct_title", { no: failure.failure_no })} size="xl">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Stack gap="sm">
+          <Textarea
+            label={t("failure.field.description")}
+            value={draft.description}
+            onChange={(e) => set("description", e.currentTarget.value)}
+            error={errors.description}
+            autosize
+            minRows={3}
+            data-testid="correct-description"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberInput
+              label={t("failure.field.qty_inspected")}
+              min={1}
+              value={draft.qty_inspected}
+              onChange={(v) => set("qty_inspected", Number(v) || 0)}
+              error={errors.qty_inspected}
+            />
+            <NumberInput
+              label={t("failure.field.qty_failed")}
+              min={1}
+              value={draft.qty_failed}
+              onChange={(v) => set("qty_failed", Number(v) || 0)}
+              error={errors.qty_failed}
+            />
+            <TextInput
+              label={t("failure.field.lot_code")}
+              value={draft.lot_code}
+              onChange={(e) => set("lot_code", e.currentTarget.value)}
+              error={errors.lot_code}
+            />
+            <NativeSelect
+              label={t("failure.field.category")}
+              data={categoryOptions}
+              value={draft.category_code}
+              onChange={(e) => set("category_code", e.currentTarget.value)}
+              error={errors.category_code}
+            />
+            <NativeSelect
+              label={t("failure.field.severity")}
+              data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
+              value={draft.severity}
+              onChange={(e) => set("severity", e.currentTarget.value as Severity)}
+            />
+            <NativeSelect
+              label={t("failure.field.stage")}
+              data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
+              value={draft.stage}
+              onChange={(e) => set("stage", e.currentTarget.value as Stage)}
+            />
+            <NativeSelect
+              label={t("failure.field.owner_team")}
+              data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
+              value={draft.owner_team}
+              onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
+            />
+          </SimpleGrid>
+          <TagsInput
+            label={t("failure.field.serials")}
+            value={draft.serials}
+            onChange={(v) => set("serials", v)}
+            error={errors.serials}
+            splitChars={[",", " ", ";"]}
+          />
+          <Textarea
+            label={t("failure_detail.correct_reason")}
+            description={t("failure_detail.correct_reason_hint")}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+            required
+            autosize
+            minRows={2}
+            data-testid="correct-reason"
+          />
+        </Stack>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={mutation.isPending} data-testid="correct-submit">
+            {t("failure_detail.save_correction")}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

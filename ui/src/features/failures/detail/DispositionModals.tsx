@@ -1,0 +1,147 @@
+import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import type { Disposition } from "../../../backend/bindings/Disposition";
+import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { DISPOSITIONS } from "../FailureFormPage";
+import { useFailureAction } from "./useFailureAction";
+
+type Props = { failure: FailureDetail; onClose: () => void };
+
+function Actions({ onClose, loading, testId }: { onClose: () => void; loading: boolean; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" mt="md">
+      <Button variant="default" onClick={onClose}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" loading={loading} data-testid={testId}>
+        {t("common.save")}
+      </Button>
+    </Group>
+  );
+}
+
+export function SetDispositionModal({ failure, onClose }: Props) {
+  const { t } = useTranslation();
+  const [disposition, setDisposition] = useState<Disposition | null>(failure.disposition);
+  const [note, setNote] = useState("");
+  const { mutation, errors } = useFailureAction(
+    (d: Disposition) => call("set_disposition", { failure_no: failure.failure_no, disposition: d, note }),
+    onClose,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("failure_detail.set_disposition")} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (disposition) mutation.mutate(disposition);
+        }}
+      >
+        <Radio.Group value={disposition} onChange={(v) => setDisposition(v as Disposition)} error={errors.disposition}>
+          <Stack gap="xs">
+            {DISPOSITIONS.map((d) => (
+              <Radio
+                key={d}
+                value={d}
+                label={t(`failure.disposition.${d}`)}
+                description={t(`failure_detail.next.${d}`)}
+                data-testid={`disposition-${d}`}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Textarea mt="md" label={t("failure_detail.note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={2} />
+        <Actions onClose={onClose} loading={mutation.isPending} testId="disposition-submit" />
+      </form>
+    </Modal>
+  );
+}
+
+export function CompleteModal({ failure, onClose }: Props) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState("");
+  const [qty, setQty] = useState<number | string>(failure.qty_failed);
+  const [note, setNote] = useState("");
+  const { mutation, errors } = useFailureAction(
+    () =>
+      call("complete_disposition", {
+        failure_no: failure.failure_no,
+        outcome,
+        qty: typeof qty === "number" ? qty : null,
+        note,
+      }),
+    onClose,
+  );
+  const disposition = failure.disposition ?? "rework";
+  return (
+    <Modal opened onClose={onClose} title={t("failure_detail.complete")} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t(`failure_detail.next.${disposition}`)}
+          </Text>
+          <TextInput
+            label={t("failure_detail.outcome_label")}
+            placeholder={t(`failure_detail.outcome_hint.${disposition}`)}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+            error={errors.outcome}
+            required
+            data-testid="complete-outcome"
+          />
+          <NumberInput
+            label={t("failure_detail.outcome_qty")}
+            min={0}
+            max={failure.qty_failed}
+            value={qty}
+            onChange={setQty}
+            error={errors.qty}
+          />
+          <Textarea label={t("failure_detail.note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={2} />
+        </Stack>
+        <Actions onClose={onClose} loading={mutation.isPending} testId="complete-submit" />
+      </form>
+    </Modal>
+  );
+}
+
+export function ApproveDeviationModal({ failure, onClose }: Props) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState("");
+  const { mutation, errors } = useFailureAction(
+    () => call("approve_deviation", { failure_no: failure.failure_no, note }),
+    onClose,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("failure_detail.approve_deviation")} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Text size="sm" mb="sm">
+          {t("failure_detail.approve_explain")}
+        </Text>
+        <Textarea
+          label={t("failure_detail.approval_note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          required
+          autosize
+          minRows={3}
+          data-testid="approve-note"
+        />
+        <Actions onClose={onClose} loading={mutation.isPending} testId="approve-submit" />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,111 @@
+import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+import { StatusBadge } from "../badges";
+import { ChecklistButton } from "./ChecklistButton";
+import { CorrectionModal } from "./CorrectionModal";
+import { DispositionCard } from "./DispositionCard";
+import { FailureFacts } from "./FailureFacts";
+import { FailureHistory } from "./FailureHistory";
+import { FailurePhotos } from "./FailurePhotos";
+
+function FailureLink({ failureNo }: { failureNo: string }) {
+  return (
+    <Anchor renderRoot={(props) => <Link {...props} to="/failures/$failureNo" params={{ failureNo }} />}>
+      {failureNo}
+    </Anchor>
+  );
+}
+
+export const failureKey = (failureNo: string) => ["failure", failureNo] as const;
+
+/** Everything about one failure: its facts, photos, follow-up and the full history of changes. */
+export function FailureDetailPage({ failureNo }: { failureNo: string }) {
+  const { t } = useTranslation();
+  const [correcting, setCorrecting] = useState(false);
+  const query = useQuery({ queryKey: failureKey(failureNo), queryFn: () => call("get_failure", { failure_no: failureNo }) });
+
+  if (query.isPending) {
+    return (
+      <Center h={300}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert color="red" icon={<IconAlertCircle />} title={t("failure_detail.cannot_load")}>
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  }
+  const failure = query.data;
+  const closed = failure.status === "closed";
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("failure_detail.title")}{" "}
+            <Text span inherit ff="monospace" data-testid="failure-number">
+              {failure.failure_no}
+            </Text>
+          </Title>
+          <Group gap="xs">
+            <StatusBadge status={failure.status} testId="failure-status" />
+            {failure.lot_on_hold && failure.lot_code && (
+              <Badge color="red" variant="outline" leftSection={<IconLock size={12} />} data-testid="failure-lot-hold">
+                {t("failure_detail.lot_on_hold", { lot: failure.lot_code })}
+              </Badge>
+            )}
+            {failure.reinspection_of && (
+              <Text size="sm">
+                {t("failure_detail.reinspection_of")}{" "}
+                <FailureLink failureNo={failure.reinspection_of} />
+              </Text>
+            )}
+            {failure.reinspections.map((no) => (
+              <Text size="sm" key={no}>
+                {t("failure_detail.reinspected_in")}{" "}
+                <FailureLink failureNo={no} />
+              </Text>
+            ))}
+          </Group>
+        </Stack>
+        <Group>
+          <ChecklistButton failure={failure} />
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} />}
+            disabled={closed}
+            title={closed ? t("failure_detail.closed_no_corrections") : undefined}
+            onClick={() => setCorrecting(true)}
+            data-testid="failure-correct"
+          >
+            {t("failure_detail.correct")}
+          </Button>
+        </Group>
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            <FailureFacts failure={failure} />
+            <FailurePhotos attachments={failure.attachments} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <DispositionCard failure={failure} />
+            <FailureHistory history={failure.history} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {correcting && <CorrectionModal failure={failure} onClose={() => setCorrecting(false)} />}
+    </Stack>
+  );
+}
