@@ -55,6 +55,7 @@ test("inspector: set up, sign in, log a failure with a photo, find it, correct i
     await app.step("failure-form-filled", async () => {
       await app.click("failures-new");
       await chooseSku(app, DEMO_SKU);
+      await app.fill("ff-lot", "LOT-E2E-0001");
       await app.fill("ff-qty-inspected", 80);
       await app.fill("ff-qty-failed", 3);
       await app.select("ff-category", 1);
@@ -131,7 +132,12 @@ async function chooseSku(app, sku) {
   const input = await app.waitFor("ff-sku");
   await input.click();
   await input.addValue(sku);
-  const options = () => app.browser.$$('[role="option"]');
+  // Mantine keeps closed dropdowns in the DOM, hidden: only displayed options count.
+  const options = async () => {
+    const shown = [];
+    for (const option of await app.browser.$$('[role="option"]')) if (await option.isDisplayed()) shown.push(option);
+    return shown;
+  };
   try {
     await app.browser.waitUntil(async () => (await options()).length > 0, { timeout: 10_000, interval: 200 });
   } catch {
@@ -167,6 +173,7 @@ async function chooseSeverity(app, value) {
     await el.click();
     const options = await app.browser.$$('[role="option"]');
     for (const option of options) {
+      if (!(await option.isDisplayed())) continue;
       const text = (await option.getText()).toLowerCase();
       const optionValue = await option.getAttribute("value");
       if (optionValue === value || text.includes(value)) {
@@ -187,14 +194,14 @@ async function chooseSeverity(app, value) {
 }
 
 /**
- * Attaches a file to an <input type=file> (often hidden behind a button) by sending its absolute
- * path, which WebDriver turns into the input's file list.
+ * Attaches a file to an <input type=file> (hidden behind a button) by sending its absolute path,
+ * which WebDriver turns into the input's file list, then waits until the form shows it uploaded.
  */
 async function attachFile(app, id, file) {
   const input = await app.waitForExist(id);
   await input.addValue(file);
-  const count = await app.browser.execute((el) => el.files?.length ?? 0, input);
-  assert.equal(count, 1, `the file input data-testid="${id}" did not take ${file}`);
+  // The form uploads the file at once and lists it; the input itself is cleared for the next pick.
+  await app.waitForCount("ff-attachment", 1, { atLeast: true });
 }
 
 /** The first of these test ids that is displayed (for forms that may reuse field ids). */

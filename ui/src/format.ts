@@ -6,6 +6,14 @@ export function formatDateTime(value: string | null | undefined, language: strin
   return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** A compact date and time for table cells. */
+export function formatDateTimeShort(value: string | null | undefined, language: string): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" }).format(date);
+}
+
 /** Integer minor units as money in the UI language. */
 export function formatMoney(minor: number, currency: string, language: string): string {
   return new Intl.NumberFormat(language, { style: "currency", currency }).format(minor / 100);

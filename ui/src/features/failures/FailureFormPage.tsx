@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Checkbox,
-  FileButton,
   Grid,
   Group,
   List,
@@ -23,7 +22,7 @@ import {
 import { IconListCheck, IconPaperclip } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import type { AttachmentView } from "../../backend/bindings/AttachmentView";
@@ -43,6 +42,8 @@ export const SEVERITIES: Severity[] = ["critical", "major", "minor"];
 export const TEAMS: Team[] = ["warehouse_qc", "logistics", "returns", "vendor_management", "finance", "quality"];
 export const DISPOSITIONS: Disposition[] = ["rework", "reinspect", "scrap", "return_to_vendor", "accept_with_deviation"];
 
+const ACCEPTED_FILES = "image/png,image/jpeg,image/webp,image/gif,application/pdf";
+
 const NEW_INSPECTION: InspectionInput = {
   lot_size: 500,
   level: "II",
@@ -58,6 +59,7 @@ const NEW_INSPECTION: InspectionInput = {
 export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | null }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const fileInput = useRef<HTMLInputElement>(null);
   const products = useQuery({
     queryKey: ["products", "all"],
     queryFn: () => call("list_products", { text: null, offset: 0, limit: 1000 }),
@@ -291,22 +293,33 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
             <Paper withBorder p="md">
               <Group justify="space-between" mb="xs">
                 <Title order={5}>{t("failure_form.photos")}</Title>
-                <FileButton onChange={(files) => void upload(files)} accept="image/png,image/jpeg,image/webp,image/gif,application/pdf" multiple>
-                  {(props) => (
-                    <Button {...props} variant="light" size="xs" leftSection={<IconPaperclip size={14} />}>
-                      {t("failure_form.add_photos")}
-                    </Button>
-                  )}
-                </FileButton>
+                <Button
+                  variant="light"
+                  size="xs"
+                  leftSection={<IconPaperclip size={14} />}
+                  onClick={() => fileInput.current?.click()}
+                >
+                  {t("failure_form.add_photos")}
+                </Button>
               </Group>
+              {/* Visually hidden, not display:none, so scanners' file drops and WebDriver can still reach it. */}
               <input
+                ref={fileInput}
                 type="file"
                 data-testid="ff-photo-input"
                 multiple
-                accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
-                style={{ fontSize: 12 }}
-                onChange={(e) => void upload(Array.from(e.currentTarget.files ?? []))}
+                accept={ACCEPTED_FILES}
+                style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+                onChange={(e) => {
+                  void upload(Array.from(e.currentTarget.files ?? []));
+                  e.currentTarget.value = "";
+                }}
               />
+              {attachments.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t("failure_form.no_photos")}
+                </Text>
+              )}
               <Group gap="xs" mt="xs">
                 {attachments.map((a) => (
                   <Badge key={a.id} variant="light" data-testid="ff-attachment" rightSection={

@@ -11,7 +11,7 @@ import { call, saveTextFile } from "../../backend/call";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
-import { formatDateTime } from "../../format";
+import { formatDateTimeShort } from "../../format";
 import { SeverityBadge, StatusBadge } from "./badges";
 import { type FailureFilters, NO_FILTERS, toListInput } from "./filters";
 
@@ -44,12 +44,12 @@ export function FailuresPage() {
   const set = (key: keyof FailureFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
 
   const columns: Column<FailureRow>[] = [
-    { id: "failure_no", header: t("failure.field.failure_no"), accessorKey: "failure_no", meta: { width: "170px" } },
+    { id: "failure_no", header: t("failure.field.failure_no"), accessorKey: "failure_no", meta: { width: "140px" } },
     {
       id: "occurred_at",
       header: t("failure.field.occurred_at"),
-      cell: ({ row }) => formatDateTime(row.original.occurred_at, i18n.language),
-      meta: { width: "170px" },
+      cell: ({ row }) => formatDateTimeShort(row.original.occurred_at, i18n.language),
+      meta: { width: "125px" },
     },
     {
       id: "sku",
@@ -63,36 +63,36 @@ export function FailuresPage() {
           </Text>
         </span>
       ),
-      meta: { width: "minmax(180px, 2fr)" },
+      meta: { width: "minmax(150px, 2fr)" },
     },
-    { id: "vendor", header: t("failure.field.vendor"), accessorKey: "vendor_code", meta: { width: "90px" } },
-    { id: "lot", header: t("failure.field.lot_code"), accessorKey: "lot_code", enableSorting: false, meta: { width: "110px" } },
+    { id: "vendor", header: t("failure.field.vendor"), accessorKey: "vendor_code", meta: { width: "70px" } },
+    { id: "lot", header: t("failure.field.lot_code"), accessorKey: "lot_code", enableSorting: false, meta: { width: "100px" } },
     {
       id: "qty_failed",
       header: t("failure.field.qty_failed"),
       cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
-      meta: { width: "100px", align: "right" },
+      meta: { width: "80px", align: "right" },
     },
-    { id: "category", header: t("failure.field.category"), accessorKey: "category_code", enableSorting: false, meta: { width: "90px" } },
+    { id: "category", header: t("failure.field.category"), accessorKey: "category_code", enableSorting: false, meta: { width: "70px" } },
     {
       id: "severity",
       header: t("failure.field.severity"),
       cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
-      meta: { width: "110px" },
+      meta: { width: "100px" },
     },
     {
       id: "disposition",
       header: t("failure.field.disposition"),
       enableSorting: false,
       cell: ({ row }) => (row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—"),
-      meta: { width: "150px" },
+      meta: { width: "minmax(120px, 1fr)" },
     },
     {
       id: "status",
       header: t("failure.field.status"),
       enableSorting: false,
       cell: ({ row }) => <StatusBadge status={row.original.status} />,
-      meta: { width: "130px" },
+      meta: { width: "125px" },
     },
   ];
 
@@ -130,7 +130,8 @@ export function FailuresPage() {
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput
             data-testid="failures-filter-text"
-            label={t("failures.filter.text")}
+            label={t("failures.filter.search")}
+            placeholder={t("failures.filter.text")}
             leftSection={<IconSearch size={14} />}
             value={filters.text}
             onChange={(e) => set("text")(e.currentTarget.value)}

@@ -52,7 +52,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
         <Stack gap={4}>
           <Title order={2} data-testid="page-title">
             {t("failure_detail.title")}{" "}
-            <Text span inherit ff="monospace" data-testid="failure-number">
+            <Text span inherit c="dimmed" data-testid="failure-number">
               {failure.failure_no}
             </Text>
           </Title>
