@@ -44,11 +44,14 @@ fn table_1_code_letters() {
     assert_eq!(code_letter(1, InspectionLevel::II), Err(AqlError::LotTooSmall));
 }
 
+/// (lot size, AQL, (code letter, sample size, Ac, Re)).
+type PrintedCell = (u64, f64, (&'static str, u64, u32, u32));
+
 /// Cells read off the printed Table 2-A (normal inspection, single sampling).
 #[test]
 fn table_2a_printed_cells() {
     use InspectionLevel::II;
-    let cases: [(u64, f64, (&str, u64, u32, u32)); 14] = [
+    let cases: [PrintedCell; 14] = [
         (500, 2.5, ("H", 50, 3, 4)),
         (500, 4.0, ("H", 50, 5, 6)),
         (500, 1.5, ("H", 50, 2, 3)),
