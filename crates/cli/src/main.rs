@@ -1,6 +1,7 @@
 //! `lotline`: the same catalogue as the desktop app, from a terminal.
 
 mod bench;
+mod messages;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -87,8 +88,12 @@ enum Command {
     },
 }
 
-fn fail(err: &ApiError) -> ExitCode {
-    eprintln!("{}", serde_json::to_string_pretty(err).unwrap_or_else(|_| err.to_string()));
+fn fail(err: &ApiError, as_json: bool) -> ExitCode {
+    if as_json {
+        eprintln!("{}", serde_json::to_string_pretty(err).unwrap_or_else(|_| err.to_string()));
+    } else {
+        eprintln!("{}", messages::describe(err));
+    }
     ExitCode::from(1)
 }
 
@@ -206,6 +211,8 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Scripts read `call` and `--json` errors as JSON; people read the rest.
+    let errors_as_json = cli.json || matches!(cli.command, Command::Call { .. });
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(err) => {
@@ -215,6 +222,6 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(run(cli)) {
         Ok(code) => code,
-        Err(err) => fail(&err),
+        Err(err) => fail(&err, errors_as_json),
     }
 }

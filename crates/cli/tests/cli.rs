@@ -29,10 +29,17 @@ fn init_demo_import_export_call_rebuild_check() {
     ok(data, &["init", "--company", "CLI Test BV", "--site", "CLI", "--currency", "EUR", "--admin", "admin"]);
     ok(data, &["--user", "admin", "demo"]);
 
-    // A bad file: exit code 1, the ApiError as JSON on stderr with the row and column, nothing written.
+    // A bad file: exit code 1, each bad row with line, column and reason, nothing written.
     let bad = data.join("bad.csv");
     std::fs::write(&bad, "code,name,country\nV-NEW,New vendor,NL\nV-BAD,Bad country,Netherlands\n").unwrap();
     let out = lotline(data, &["--user", "admin", "import", "vendors", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: 1 field(s) need attention\n  line 3, country: “NETHERLANDS” is not a two-letter country code such as NL or CN"
+    );
+    // With --json the same error is the ApiError itself, for scripts.
+    let out = lotline(data, &["--user", "admin", "--json", "import", "vendors", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err: Value = serde_json::from_slice(&out.stderr).expect("ApiError JSON on stderr");
     assert_eq!(err["code"], "invalid");
