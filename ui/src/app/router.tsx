@@ -43,7 +43,8 @@ const newFailure = createRoute({
   getParentRoute: () => root,
   path: "/failures/new",
   validateSearch: (search: Record<string, unknown>): { reinspection_of?: string } => ({
-    reinspection_of: typeof search.reinspection_of === "string" ? search.reinspection_of : undefined,
+    reinspection_of:
+      typeof search.reinspection_of === "string" ? search.reinspection_of : undefined,
   }),
   component: function New() {
     const { reinspection_of } = newFailure.useSearch();

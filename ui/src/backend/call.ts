@@ -1,7 +1,7 @@
 // The only module that talks to the Tauri host. Every act goes through one command, "call".
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError } from "./bindings/ApiError";
 import type { Acts } from "./acts";
+import type { ApiError } from "./bindings/ApiError";
 
 export class ApiFailure extends Error {
   readonly error: ApiError;
@@ -30,6 +30,9 @@ export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Pro
 }
 
 /** Shows the native save dialog and writes the text; resolves to the path, or null if cancelled. */
-export async function saveTextFile(suggestedName: string, contents: string): Promise<string | null> {
+export async function saveTextFile(
+  suggestedName: string,
+  contents: string,
+): Promise<string | null> {
   return (await invoke("save_text_file", { suggestedName, contents })) as string | null;
 }

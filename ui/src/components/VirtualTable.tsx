@@ -61,7 +61,11 @@ export function VirtualTable<T>(props: Props<T>) {
 
   return (
     <Box
-      style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 8, background: "white" }}
+      style={{
+        border: "1px solid var(--mantine-color-gray-3)",
+        borderRadius: 8,
+        background: "white",
+      }}
     >
       <Box
         style={{
@@ -80,7 +84,11 @@ export function VirtualTable<T>(props: Props<T>) {
             <Box key={header.id} px="sm" py={8} style={{ textAlign: align ?? "left" }}>
               {sortable ? (
                 <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
-                  <Group gap={4} wrap="nowrap" justify={align === "right" ? "flex-end" : "flex-start"}>
+                  <Group
+                    gap={4}
+                    wrap="nowrap"
+                    justify={align === "right" ? "flex-end" : "flex-start"}
+                  >
                     <Text size="xs" fw={700} c="dimmed" tt="uppercase">
                       {label}
                     </Text>
@@ -102,7 +110,10 @@ export function VirtualTable<T>(props: Props<T>) {
           );
         })}
       </Box>
-      <div ref={scroller} style={{ height: props.height ?? "calc(100vh - 290px)", overflow: "auto" }}>
+      <div
+        ref={scroller}
+        style={{ height: props.height ?? "calc(100vh - 290px)", overflow: "auto" }}
+      >
         {rows.length === 0 && !props.loading && <Center h={200}>{props.empty}</Center>}
         {rows.length === 0 && props.loading && (
           <Center h={200}>

@@ -1,15 +1,25 @@
 import type { TFunction } from "i18next";
-import { ApiFailure } from "../backend/call";
 import type { ApiError } from "../backend/bindings/ApiError";
+import { ApiFailure } from "../backend/call";
 
 /** The error carried by a thrown value, or an internal error describing it. */
 export function apiErrorOf(err: unknown): ApiError {
   if (err instanceof ApiFailure) return err.error;
-  return { code: "internal", message_key: "error.internal", params: { detail: String(err) }, fields: [] };
+  return {
+    code: "internal",
+    message_key: "error.internal",
+    params: { detail: String(err) },
+    fields: [],
+  };
 }
 
 /** A translated message for a key sent by the backend, with a generic fallback per code. */
-export function translateKey(t: TFunction, key: string, params: Record<string, string>, code?: string): string {
+export function translateKey(
+  t: TFunction,
+  key: string,
+  params: Record<string, string>,
+  code?: string,
+): string {
   const fallback = code ? t(`error.code.${code}`, params) : t("error.internal", params);
   return t(key, { ...params, defaultValue: fallback });
 }

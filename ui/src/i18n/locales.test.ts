@@ -33,15 +33,21 @@ describe("locales", () => {
   it.each(["zh-CN", "nl"])("%s has exactly the English keys, none empty by mistake", (language) => {
     const other = leaves(trees[language] ?? {});
     expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
-    const empty = [...other].filter(([k, v]) => v.trim() === "" && en.get(k)?.trim() !== "").map(([k]) => k);
+    const empty = [...other]
+      .filter(([k, v]) => v.trim() === "" && en.get(k)?.trim() !== "")
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
   it.each(["zh-CN", "nl"])("%s keeps every {{placeholder}} of the English text", (language) => {
     const other = leaves(trees[language] ?? {});
-    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const placeholders = (text: string) =>
+      [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const differing = [...en]
-      .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(other.get(k) ?? "")))
+      .filter(
+        ([k, v]) =>
+          JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(other.get(k) ?? "")),
+      )
       .map(([k]) => k);
     expect(differing).toEqual([]);
   });
@@ -49,7 +55,9 @@ describe("locales", () => {
   it("defines every literal key the screens ask for", () => {
     const used = new Set<string>();
     for (const file of sourceFiles(join(__dirname, ".."))) {
-      for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-z_]+(?:\.[a-z_A-Z0-9]+)+)"/g)) {
+      for (const match of readFileSync(file, "utf8").matchAll(
+        /\bt\(\s*"([a-z_]+(?:\.[a-z_A-Z0-9]+)+)"/g,
+      )) {
         used.add(match[1] as string);
       }
     }

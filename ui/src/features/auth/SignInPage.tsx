@@ -2,8 +2,8 @@ import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } f
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import type { Session } from "../../backend/bindings/Session";
+import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 
 export function SignInPage({

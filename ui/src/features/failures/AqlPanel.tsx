@@ -1,10 +1,20 @@
-import { Badge, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Table, Text, Title } from "@mantine/core";
+import {
+  Badge,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import type { InspectionInput } from "../../backend/bindings/InspectionInput";
 import type { InspectionLevel } from "../../backend/bindings/InspectionLevel";
+import { call } from "../../backend/call";
 
 export const AQL_VALUES = [0.065, 0.1, 0.15, 0.25, 0.4, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10];
 
@@ -25,7 +35,8 @@ export function AqlPanel({ value, onChange }: Props) {
       const aql = debounced[c.aql];
       return {
         queryKey: ["aql_plan", debounced.lot_size, debounced.level, aql],
-        queryFn: () => call("aql_plan", { lot_size: debounced.lot_size, level: debounced.level, aql: aql ?? 0 }),
+        queryFn: () =>
+          call("aql_plan", { lot_size: debounced.lot_size, level: debounced.level, aql: aql ?? 0 }),
         enabled: aql !== null && debounced.lot_size >= 2,
       };
     }),
@@ -77,11 +88,22 @@ export function AqlPanel({ value, onChange }: Props) {
                     size="xs"
                     data-testid={`aql-aql-${c.severity}`}
                     value={aql === null ? "" : String(aql)}
-                    onChange={(e) => set({ [c.aql]: e.currentTarget.value === "" ? null : Number(e.currentTarget.value) })}
-                    data={[{ value: "", label: "—" }, ...AQL_VALUES.map((a) => ({ value: String(a), label: String(a) }))]}
+                    onChange={(e) =>
+                      set({
+                        [c.aql]:
+                          e.currentTarget.value === "" ? null : Number(e.currentTarget.value),
+                      })
+                    }
+                    data={[
+                      { value: "", label: "—" },
+                      ...AQL_VALUES.map((a) => ({ value: String(a), label: String(a) })),
+                    ]}
                   />
                 </Table.Td>
-                <Table.Td ta="right" data-testid={c.severity === "major" ? "aql-sample-size" : undefined}>
+                <Table.Td
+                  ta="right"
+                  data-testid={c.severity === "major" ? "aql-sample-size" : undefined}
+                >
                   {plan ? (
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       <Text size="sm">{plan.sample_size}</Text>
@@ -100,7 +122,13 @@ export function AqlPanel({ value, onChange }: Props) {
                 </Table.Td>
                 <Table.Td ta="right">{plan ? `${plan.accept} / ${plan.reject}` : "—"}</Table.Td>
                 <Table.Td>
-                  <NumberInput size="xs" min={0} w={80} value={found} onChange={(v) => set({ [c.found]: Number(v) || 0 })} />
+                  <NumberInput
+                    size="xs"
+                    min={0}
+                    w={80}
+                    value={found}
+                    onChange={(v) => set({ [c.found]: Number(v) || 0 })}
+                  />
                 </Table.Td>
                 <Table.Td data-testid={c.severity === "major" ? "aql-verdict" : undefined}>
                   {plan ? (

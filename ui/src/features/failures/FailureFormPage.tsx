@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  CloseButton,
   Grid,
   Group,
   List,
@@ -24,7 +25,6 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import type { Disposition } from "../../backend/bindings/Disposition";
 import type { InspectionInput } from "../../backend/bindings/InspectionInput";
@@ -32,15 +32,29 @@ import type { LogFailureInput } from "../../backend/bindings/LogFailureInput";
 import type { Severity } from "../../backend/bindings/Severity";
 import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
+import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
-import { categoryName } from "./categoryName";
 import { AqlPanel } from "./AqlPanel";
+import { categoryName } from "./categoryName";
 import { fileToBase64 } from "./files";
 
 export const STAGES: Stage[] = ["incoming", "in_process", "pre_shipment", "customer_return"];
 export const SEVERITIES: Severity[] = ["critical", "major", "minor"];
-export const TEAMS: Team[] = ["warehouse_qc", "logistics", "returns", "vendor_management", "finance", "quality"];
-export const DISPOSITIONS: Disposition[] = ["rework", "reinspect", "scrap", "return_to_vendor", "accept_with_deviation"];
+export const TEAMS: Team[] = [
+  "warehouse_qc",
+  "logistics",
+  "returns",
+  "vendor_management",
+  "finance",
+  "quality",
+];
+export const DISPOSITIONS: Disposition[] = [
+  "rework",
+  "reinspect",
+  "scrap",
+  "return_to_vendor",
+  "accept_with_deviation",
+];
 
 const ACCEPTED_FILES = "image/png,image/jpeg,image/webp,image/gif,application/pdf";
 
@@ -68,7 +82,10 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
     queryKey: ["vendors", "all"],
     queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
   });
-  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const categories = useQuery({
+    queryKey: ["categories"],
+    queryFn: () => call("list_defect_categories", {}),
+  });
   const original = useQuery({
     queryKey: ["failure", reinspectionOf],
     queryFn: () => call("get_failure", { failure_no: reinspectionOf ?? "" }),
@@ -93,7 +110,12 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
   const [attachments, setAttachments] = useState<AttachmentView[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
   if (original.data && form.sku === "") {
-    setForm((f) => ({ ...f, sku: original.data.sku, vendor_code: original.data.vendor_code, lot_code: original.data.lot_code ?? "" }));
+    setForm((f) => ({
+      ...f,
+      sku: original.data.sku,
+      vendor_code: original.data.vendor_code,
+      lot_code: original.data.lot_code ?? "",
+    }));
   }
   const product = products.data?.rows.find((p) => p.sku === form.sku);
   const checklist = useQuery({
@@ -126,17 +148,23 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
       };
       return call("log_failure", input);
     },
-    onSuccess: (detail) => void navigate({ to: "/failures/$failureNo", params: { failureNo: detail.failure_no } }),
+    onSuccess: (detail) =>
+      void navigate({ to: "/failures/$failureNo", params: { failureNo: detail.failure_no } }),
   });
   const errors = log.error ? fieldErrors(t, log.error) : {};
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   const upload = async (files: File[]) => {
     setUploadError(null);
     for (const file of files) {
       try {
         const data_base64 = await fileToBase64(file);
-        const view = await call("upload_attachment", { file_name: file.name, content_type: file.type, data_base64 });
+        const view = await call("upload_attachment", {
+          file_name: file.name,
+          content_type: file.type,
+          data_base64,
+        });
         setAttachments((list) => (list.some((a) => a.id === view.id) ? list : [...list, view]));
       } catch (err) {
         setUploadError(`${file.name}: ${errorMessage(t, err)}`);
@@ -145,11 +173,20 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
   };
 
   return (
-    <Stack gap="md" component="form" onSubmit={(e: React.FormEvent) => { e.preventDefault(); log.mutate(); }}>
+    <Stack
+      gap="md"
+      component="form"
+      onSubmit={(e: React.FormEvent) => {
+        e.preventDefault();
+        log.mutate();
+      }}
+    >
       <Group justify="space-between">
         <div>
           <Title order={2} data-testid="page-title">
-            {reinspectionOf ? t("failure_form.title_reinspection", { no: reinspectionOf }) : t("failure_form.title")}
+            {reinspectionOf
+              ? t("failure_form.title_reinspection", { no: reinspectionOf })
+              : t("failure_form.title")}
           </Title>
           <Text c="dimmed" size="sm">
             {t("failure_form.intro")}
@@ -157,7 +194,12 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
         </div>
       </Group>
       {checklist.data && checklist.data.length > 0 && (
-        <Alert icon={<IconListCheck />} color="blue" title={t("failure_form.checklist_title", { sku: form.sku })} data-testid="ff-checklist">
+        <Alert
+          icon={<IconListCheck />}
+          color="blue"
+          title={t("failure_form.checklist_title", { sku: form.sku })}
+          data-testid="ff-checklist"
+        >
           <List size="sm">
             {checklist.data.map((item) => (
               <List.Item key={item.id}>
@@ -179,11 +221,18 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
                   autoFocus
                   required
                   selectFirstOptionOnChange
-                  data={(products.data?.rows ?? []).map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name}` }))}
+                  data={(products.data?.rows ?? []).map((p) => ({
+                    value: p.sku,
+                    label: `${p.sku} · ${p.name}`,
+                  }))}
                   value={form.sku || null}
                   onChange={(sku) => {
                     const chosen = products.data?.rows.find((p) => p.sku === sku);
-                    setForm((f) => ({ ...f, sku: sku ?? "", vendor_code: chosen?.vendor_code ?? f.vendor_code }));
+                    setForm((f) => ({
+                      ...f,
+                      sku: sku ?? "",
+                      vendor_code: chosen?.vendor_code ?? f.vendor_code,
+                    }));
                   }}
                   error={errors.sku}
                   nothingFoundMessage={t("common.nothing_found")}
@@ -192,7 +241,13 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
                   data-testid="ff-vendor"
                   label={t("failure.field.vendor")}
                   required
-                  data={[{ value: "", label: "—" }, ...(vendors.data?.rows ?? []).map((v) => ({ value: v.code, label: `${v.code} · ${v.name}` }))]}
+                  data={[
+                    { value: "", label: "—" },
+                    ...(vendors.data?.rows ?? []).map((v) => ({
+                      value: v.code,
+                      label: `${v.code} · ${v.name}`,
+                    })),
+                  ]}
                   value={form.vendor_code}
                   onChange={(e) => set("vendor_code", e.currentTarget.value)}
                   error={errors.vendor_code}
@@ -254,7 +309,10 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
               <NativeSelect
                 data-testid="ff-category"
                 label={t("failure.field.category")}
-                data={activeCategories.map((c) => ({ value: c.code, label: `${c.code} · ${categoryName(c, i18n.language)}` }))}
+                data={activeCategories.map((c) => ({
+                  value: c.code,
+                  label: `${c.code} · ${categoryName(c, i18n.language)}`,
+                }))}
                 value={categoryCode}
                 onChange={(e) => set("category_code", e.currentTarget.value)}
                 error={errors.category_code}
@@ -273,7 +331,13 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
                 <NativeSelect
                   data-testid="ff-disposition"
                   label={t("failure.field.disposition")}
-                  data={[{ value: "", label: t("failure_form.decide_later") }, ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))]}
+                  data={[
+                    { value: "", label: t("failure_form.decide_later") },
+                    ...DISPOSITIONS.map((d) => ({
+                      value: d,
+                      label: t(`failure.disposition.${d}`),
+                    })),
+                  ]}
                   value={form.disposition}
                   onChange={(e) => set("disposition", e.currentTarget.value as Disposition | "")}
                 />
@@ -309,7 +373,13 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
                 data-testid="ff-photo-input"
                 multiple
                 accept={ACCEPTED_FILES}
-                style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+                style={{
+                  position: "absolute",
+                  width: 1,
+                  height: 1,
+                  opacity: 0,
+                  overflow: "hidden",
+                }}
                 onChange={(e) => {
                   void upload(Array.from(e.currentTarget.files ?? []));
                   e.currentTarget.value = "";
@@ -322,9 +392,18 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
               )}
               <Group gap="xs" mt="xs">
                 {attachments.map((a) => (
-                  <Badge key={a.id} variant="light" data-testid="ff-attachment" rightSection={
-                    <span style={{ cursor: "pointer" }} onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}>×</span>
-                  }>
+                  <Badge
+                    key={a.id}
+                    variant="light"
+                    data-testid="ff-attachment"
+                    rightSection={
+                      <CloseButton
+                        size="xs"
+                        aria-label={t("failure_form.remove_attachment", { name: a.file_name })}
+                        onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}
+                      />
+                    }
+                  >
                     {a.file_name}
                   </Badge>
                 ))}
@@ -335,12 +414,19 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
                 </Text>
               )}
             </Paper>
-            <Switch label={t("failure_form.use_aql")} checked={useAql} onChange={(e) => setUseAql(e.currentTarget.checked)} data-testid="ff-use-aql" />
+            <Switch
+              label={t("failure_form.use_aql")}
+              checked={useAql}
+              onChange={(e) => setUseAql(e.currentTarget.checked)}
+              data-testid="ff-use-aql"
+            />
             {useAql && <AqlPanel value={inspection} onChange={setInspection} />}
           </Stack>
         </Grid.Col>
       </Grid>
-      {log.isError && Object.keys(errors).length === 0 && <Text c="red">{errorMessage(t, log.error)}</Text>}
+      {log.isError && Object.keys(errors).length === 0 && (
+        <Text c="red">{errorMessage(t, log.error)}</Text>
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={() => void navigate({ to: "/failures" })}>
           {t("common.cancel")}

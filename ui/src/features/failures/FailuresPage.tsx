@@ -3,12 +3,12 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { SortingState } from "@tanstack/react-table";
 import { Link, useNavigate } from "@tanstack/react-router";
+import type { SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call, saveTextFile } from "../../backend/call";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
+import { call, saveTextFile } from "../../backend/call";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -29,11 +29,15 @@ export function FailuresPage() {
     queryKey: ["vendors", "all"],
     queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
   });
-  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const categories = useQuery({
+    queryKey: ["categories"],
+    queryFn: () => call("list_defect_categories", {}),
+  });
   const list = useInfiniteQuery({
     queryKey: ["failures", debounced, sorting],
     initialPageParam: 0,
-    queryFn: ({ pageParam }) => call("list_failures", toListInput(debounced, sorting[0], pageParam, PAGE)),
+    queryFn: ({ pageParam }) =>
+      call("list_failures", toListInput(debounced, sorting[0], pageParam, PAGE)),
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
       return loaded < last.total ? loaded : undefined;
@@ -41,10 +45,16 @@ export function FailuresPage() {
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
-  const set = (key: keyof FailureFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof FailureFilters) => (value: string) =>
+    setFilters((f) => ({ ...f, [key]: value }));
 
   const columns: Column<FailureRow>[] = [
-    { id: "failure_no", header: t("failure.field.failure_no"), accessorKey: "failure_no", meta: { width: "140px" } },
+    {
+      id: "failure_no",
+      header: t("failure.field.failure_no"),
+      accessorKey: "failure_no",
+      meta: { width: "140px" },
+    },
     {
       id: "occurred_at",
       header: t("failure.field.occurred_at"),
@@ -65,15 +75,32 @@ export function FailuresPage() {
       ),
       meta: { width: "minmax(150px, 2fr)" },
     },
-    { id: "vendor", header: t("failure.field.vendor"), accessorKey: "vendor_code", meta: { width: "70px" } },
-    { id: "lot", header: t("failure.field.lot_code"), accessorKey: "lot_code", enableSorting: false, meta: { width: "100px" } },
+    {
+      id: "vendor",
+      header: t("failure.field.vendor"),
+      accessorKey: "vendor_code",
+      meta: { width: "70px" },
+    },
+    {
+      id: "lot",
+      header: t("failure.field.lot_code"),
+      accessorKey: "lot_code",
+      enableSorting: false,
+      meta: { width: "100px" },
+    },
     {
       id: "qty_failed",
       header: t("failure.field.qty_failed"),
       cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
       meta: { width: "80px", align: "right" },
     },
-    { id: "category", header: t("failure.field.category"), accessorKey: "category_code", enableSorting: false, meta: { width: "70px" } },
+    {
+      id: "category",
+      header: t("failure.field.category"),
+      accessorKey: "category_code",
+      enableSorting: false,
+      meta: { width: "70px" },
+    },
     {
       id: "severity",
       header: t("failure.field.severity"),
@@ -84,7 +111,8 @@ export function FailuresPage() {
       id: "disposition",
       header: t("failure.field.disposition"),
       enableSorting: false,
-      cell: ({ row }) => (row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—"),
+      cell: ({ row }) =>
+        row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—",
       meta: { width: "minmax(120px, 1fr)" },
     },
     {
@@ -118,10 +146,20 @@ export function FailuresPage() {
           </Text>
         </div>
         <Group>
-          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void exportCsv()} data-testid="failures-export">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            onClick={() => void exportCsv()}
+            data-testid="failures-export"
+          >
             {t("common.export_csv")}
           </Button>
-          <Button component={Link} to="/failures/new" leftSection={<IconPlus size={16} />} data-testid="failures-new">
+          <Button
+            component={Link}
+            to="/failures/new"
+            leftSection={<IconPlus size={16} />}
+            data-testid="failures-new"
+          >
             {t("failures.new")}
           </Button>
         </Group>
@@ -137,33 +175,63 @@ export function FailuresPage() {
             onChange={(e) => set("text")(e.currentTarget.value)}
             w={240}
           />
-          <TextInput type="date" label={t("failures.filter.from")} value={filters.from} onChange={(e) => set("from")(e.currentTarget.value)} />
-          <TextInput type="date" label={t("failures.filter.to")} value={filters.to} onChange={(e) => set("to")(e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t("failures.filter.from")}
+            value={filters.from}
+            onChange={(e) => set("from")(e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t("failures.filter.to")}
+            value={filters.to}
+            onChange={(e) => set("to")(e.currentTarget.value)}
+          />
           <NativeSelect
             label={t("failure.field.vendor")}
             value={filters.vendor}
             onChange={(e) => set("vendor")(e.currentTarget.value)}
-            data={[{ value: "", label: t("common.all") }, ...(vendors.data?.rows ?? []).map((v) => ({ value: v.code, label: `${v.code} · ${v.name}` }))]}
+            data={[
+              { value: "", label: t("common.all") },
+              ...(vendors.data?.rows ?? []).map((v) => ({
+                value: v.code,
+                label: `${v.code} · ${v.name}`,
+              })),
+            ]}
             w={200}
           />
-          <TextInput label={t("failure.field.sku")} value={filters.sku} onChange={(e) => set("sku")(e.currentTarget.value)} w={140} />
+          <TextInput
+            label={t("failure.field.sku")}
+            value={filters.sku}
+            onChange={(e) => set("sku")(e.currentTarget.value)}
+            w={140}
+          />
           <NativeSelect
             label={t("failure.field.category")}
             value={filters.category}
             onChange={(e) => set("category")(e.currentTarget.value)}
-            data={[{ value: "", label: t("common.all") }, ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.code }))]}
+            data={[
+              { value: "", label: t("common.all") },
+              ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.code })),
+            ]}
           />
           <NativeSelect
             label={t("failure.field.status")}
             value={filters.status}
             onChange={(e) => set("status")(e.currentTarget.value)}
-            data={[{ value: "", label: t("common.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))]}
+            data={[
+              { value: "", label: t("common.all") },
+              ...STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) })),
+            ]}
           />
           <NativeSelect
             label={t("failure.field.disposition")}
             value={filters.disposition}
             onChange={(e) => set("disposition")(e.currentTarget.value)}
-            data={[{ value: "", label: t("common.all") }, ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))]}
+            data={[
+              { value: "", label: t("common.all") },
+              ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) })),
+            ]}
           />
           <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
             {t("common.clear")}
@@ -182,7 +250,9 @@ export function FailuresPage() {
         }}
         loading={list.isPending}
         empty={<Text c="dimmed">{t("failures.empty")}</Text>}
-        onRowClick={(row) => void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })}
+        onRowClick={(row) =>
+          void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })
+        }
         rowProps={(row) => ({ "data-testid": "failure-row", "data-failure-no": row.failure_no })}
       />
     </Stack>

@@ -29,6 +29,8 @@ describe("toListInput", () => {
   });
 
   it("ignores unknown sort columns", () => {
-    expect(toListInput(NO_FILTERS, { id: "description", desc: false }, 0, 10).sort_by).toBe("occurred_at");
+    expect(toListInput(NO_FILTERS, { id: "description", desc: false }, 0, 10).sort_by).toBe(
+      "occurred_at",
+    );
   });
 });

@@ -26,7 +26,14 @@ export const NO_FILTERS: FailureFilters = {
   text: "",
 };
 
-const SORTABLE: FailureSortBy[] = ["occurred_at", "failure_no", "sku", "vendor", "qty_failed", "severity"];
+const SORTABLE: FailureSortBy[] = [
+  "occurred_at",
+  "failure_no",
+  "sku",
+  "vendor",
+  "qty_failed",
+  "severity",
+];
 
 const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
 

@@ -15,9 +15,9 @@ import {
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import type { Language } from "../../backend/bindings/Language";
 import type { Session } from "../../backend/bindings/Session";
+import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import i18n, { LANGUAGES } from "../../i18n";
 

@@ -4,8 +4,8 @@ import { IconSearch } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import type { SearchHit } from "../../backend/bindings/SearchHit";
+import { call } from "../../backend/call";
 import { cleanScan, hitPath } from "./scan";
 
 /** One box for typed text and barcode scans: a single hit opens straight away. */
@@ -36,7 +36,12 @@ export function GlobalSearch() {
   };
 
   return (
-    <Popover opened={hits !== null} onChange={(o) => !o && setHits(null)} width="target" position="bottom-start">
+    <Popover
+      opened={hits !== null}
+      onChange={(o) => !o && setHits(null)}
+      width="target"
+      position="bottom-start"
+    >
       <Popover.Target>
         <TextInput
           ref={input}

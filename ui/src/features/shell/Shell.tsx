@@ -9,8 +9,8 @@ import {
   IconReceiptRefund,
   IconShoppingCart,
   IconTruckDelivery,
-  IconUsers,
   IconUserCircle,
+  IconUsers,
 } from "@tabler/icons-react";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
@@ -31,23 +31,70 @@ export function Shell() {
   }, [session.user.language]);
 
   const work: Item[] = [
-    { to: "/failures", key: "nav.failures", icon: <IconAlertTriangle size={18} />, testId: "nav-failures" },
-    { to: "/reshipments", key: "nav.reshipments", icon: <IconTruckDelivery size={18} />, testId: "nav-reshipments" },
-    { to: "/returns", key: "nav.returns", icon: <IconReceiptRefund size={18} />, testId: "nav-returns" },
+    {
+      to: "/failures",
+      key: "nav.failures",
+      icon: <IconAlertTriangle size={18} />,
+      testId: "nav-failures",
+    },
+    {
+      to: "/reshipments",
+      key: "nav.reshipments",
+      icon: <IconTruckDelivery size={18} />,
+      testId: "nav-reshipments",
+    },
+    {
+      to: "/returns",
+      key: "nav.returns",
+      icon: <IconReceiptRefund size={18} />,
+      testId: "nav-returns",
+    },
     { to: "/lots", key: "nav.lots", icon: <IconLock size={18} />, testId: "nav-lots" },
     { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
   ];
   const master: Item[] = [
-    { to: "/products", key: "nav.products", icon: <IconPackage size={18} />, testId: "nav-products" },
-    { to: "/vendors", key: "nav.vendors", icon: <IconBuildingFactory2 size={18} />, testId: "nav-vendors" },
-    { to: "/customers", key: "nav.customers", icon: <IconUserCircle size={18} />, testId: "nav-customers" },
-    { to: "/orders", key: "nav.orders", icon: <IconShoppingCart size={18} />, testId: "nav-orders" },
+    {
+      to: "/products",
+      key: "nav.products",
+      icon: <IconPackage size={18} />,
+      testId: "nav-products",
+    },
+    {
+      to: "/vendors",
+      key: "nav.vendors",
+      icon: <IconBuildingFactory2 size={18} />,
+      testId: "nav-vendors",
+    },
+    {
+      to: "/customers",
+      key: "nav.customers",
+      icon: <IconUserCircle size={18} />,
+      testId: "nav-customers",
+    },
+    {
+      to: "/orders",
+      key: "nav.orders",
+      icon: <IconShoppingCart size={18} />,
+      testId: "nav-orders",
+    },
   ];
   const settings: Item[] = [
     ...(hasRole(session, "admin")
-      ? [{ to: "/settings/users", key: "nav.users", icon: <IconUsers size={18} />, testId: "nav-users" }]
+      ? [
+          {
+            to: "/settings/users",
+            key: "nav.users",
+            icon: <IconUsers size={18} />,
+            testId: "nav-users",
+          },
+        ]
       : []),
-    { to: "/settings/categories", key: "nav.categories", icon: <IconCategory size={18} />, testId: "nav-categories" },
+    {
+      to: "/settings/categories",
+      key: "nav.categories",
+      icon: <IconCategory size={18} />,
+      testId: "nav-categories",
+    },
   ];
   const link = (item: Item) => (
     <NavLink
@@ -56,7 +103,10 @@ export function Shell() {
       to={item.to}
       label={t(item.key)}
       leftSection={item.icon}
-      active={path === item.to || (item.to === "/failures" && (path === "/" || path.startsWith("/failures")))}
+      active={
+        path === item.to ||
+        (item.to === "/failures" && (path === "/" || path.startsWith("/failures")))
+      }
       data-testid={item.testId}
     />
   );

@@ -2,8 +2,8 @@ import { Avatar, Badge, Group, Menu, Text, UnstyledButton } from "@mantine/core"
 import { IconCheck, IconLanguage, IconLogout } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
-import { call } from "../../backend/call";
 import type { Language } from "../../backend/bindings/Language";
+import { call } from "../../backend/call";
 import i18n, { LANGUAGES } from "../../i18n";
 
 export function UserMenu() {
@@ -66,7 +66,11 @@ export function UserMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
-        <Menu.Item data-testid="sign-out" leftSection={<IconLogout size={14} />} onClick={() => void signOut()}>
+        <Menu.Item
+          data-testid="sign-out"
+          leftSection={<IconLogout size={14} />}
+          onClick={() => void signOut()}
+        >
           {t("menu.sign_out")}
         </Menu.Item>
       </Menu.Dropdown>

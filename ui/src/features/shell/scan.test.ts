@@ -15,6 +15,9 @@ describe("cleanScan", () => {
 describe("hitPath", () => {
   it("opens failures by number and lists others filtered by key", () => {
     expect(hitPath("failure", "QF-AMS1-000001")).toEqual({ to: "/failures/QF-AMS1-000001" });
-    expect(hitPath("product", "CBL-USBC-2M")).toEqual({ to: "/products", search: { text: "CBL-USBC-2M" } });
+    expect(hitPath("product", "CBL-USBC-2M")).toEqual({
+      to: "/products",
+      search: { text: "CBL-USBC-2M" },
+    });
   });
 });

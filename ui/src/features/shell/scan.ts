@@ -3,13 +3,18 @@
  * and a trailing carriage return. What is left is what the user meant to search for.
  */
 export function cleanScan(text: string): string {
+  // Scanners end with Enter or Tab and may add other control codes (GS in GS1 data): drop them.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control codes is the point
   let value = text.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   if (/^\][A-Za-z][0-9A-Za-z]/.test(value)) value = value.slice(3);
   return value.trim();
 }
 
 /** Where a search hit is shown in the app. */
-export function hitPath(kind: string, key: string): { to: string; search?: Record<string, string> } {
+export function hitPath(
+  kind: string,
+  key: string,
+): { to: string; search?: Record<string, string> } {
   switch (kind) {
     case "failure":
       return { to: `/failures/${encodeURIComponent(key)}` };

@@ -4,8 +4,8 @@ import { IconListCheck } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { call } from "../../../backend/call";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 
 /** Turns a failure into a check the next inspection of the same product will show. */
@@ -21,16 +21,21 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
     enabled: open,
   });
   const add = useMutation({
-    mutationFn: () => call("add_checklist_item", { sku: failure.sku, text, failure_no: failure.failure_no }),
+    mutationFn: () =>
+      call("add_checklist_item", { sku: failure.sku, text, failure_no: failure.failure_no }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ["checklist", failure.sku] });
-      notifications.show({ color: "teal", message: t("failure_detail.checklist_added", { sku: failure.sku }) });
+      notifications.show({
+        color: "teal",
+        message: t("failure_detail.checklist_added", { sku: failure.sku }),
+      });
       setOpen(false);
     },
     onError: (err) => {
       const fields = fieldErrors(t, err);
       setErrors(fields);
-      if (Object.keys(fields).length === 0) notifications.show({ color: "red", message: errorMessage(t, err) });
+      if (Object.keys(fields).length === 0)
+        notifications.show({ color: "red", message: errorMessage(t, err) });
     },
   });
   return (
@@ -47,7 +52,12 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
       >
         {t("failure_detail.add_checklist")}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t("failure_detail.add_checklist")} size="lg">
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t("failure_detail.add_checklist")}
+        size="lg"
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();

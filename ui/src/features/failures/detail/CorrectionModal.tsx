@@ -1,13 +1,24 @@
-import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
 import type { FailureChanges } from "../../../backend/bindings/FailureChanges";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import type { Severity } from "../../../backend/bindings/Severity";
 import type { Stage } from "../../../backend/bindings/Stage";
 import type { Team } from "../../../backend/bindings/Team";
+import { call } from "../../../backend/call";
 import { categoryName } from "../categoryName";
 import { SEVERITIES, STAGES, TEAMS } from "../FailureFormPage";
 import { useFailureAction } from "./useFailureAction";
@@ -53,23 +64,43 @@ export function changesOf(before: Draft, after: Draft): FailureChanges {
   };
 }
 
-export function CorrectionModal({ failure, onClose }: { failure: FailureDetail; onClose: () => void }) {
+export function CorrectionModal({
+  failure,
+  onClose,
+}: {
+  failure: FailureDetail;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const original = draftOf(failure);
   const [draft, setDraft] = useState<Draft>(original);
   const [reason, setReason] = useState("");
-  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const categories = useQuery({
+    queryKey: ["categories"],
+    queryFn: () => call("list_defect_categories", {}),
+  });
   const { mutation, errors } = useFailureAction(
-    () => call("correct_failure", { failure_no: failure.failure_no, reason, changes: changesOf(original, draft) }),
+    () =>
+      call("correct_failure", {
+        failure_no: failure.failure_no,
+        reason,
+        changes: changesOf(original, draft),
+      }),
     onClose,
   );
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
   const categoryOptions = (categories.data ?? [])
     .filter((c) => c.active || c.code === failure.category_code)
     .map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }));
 
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.correct_title", { no: failure.failure_no })} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("failure_detail.correct_title", { no: failure.failure_no })}
+      size="xl"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -19,7 +19,9 @@ export function DispositionCard({ failure }: { failure: FailureDetail }) {
   const disposition = failure.disposition;
   const isLead = hasRole(session, "quality_lead", "admin");
   const canComplete =
-    failure.status === "in_disposition" && disposition !== null && disposition !== "accept_with_deviation";
+    failure.status === "in_disposition" &&
+    disposition !== null &&
+    disposition !== "accept_with_deviation";
 
   return (
     <Paper withBorder p="md" radius="md">
@@ -28,7 +30,9 @@ export function DispositionCard({ failure }: { failure: FailureDetail }) {
       </Title>
       <Stack gap="xs">
         <Text size="sm" data-testid="failure-disposition">
-          {disposition ? t(`failure.disposition.${disposition}`) : t("failure_detail.no_disposition")}
+          {disposition
+            ? t(`failure.disposition.${disposition}`)
+            : t("failure_detail.no_disposition")}
         </Text>
         {failure.disposition_note && (
           <Text size="xs" c="dimmed" fs="italic">
@@ -52,15 +56,27 @@ export function DispositionCard({ failure }: { failure: FailureDetail }) {
         )}
         {!closed && (
           <Group gap="xs" mt="xs">
-            <Button size="xs" variant="default" onClick={() => setDialog("set")} data-testid="failure-set-disposition">
-              {disposition ? t("failure_detail.change_disposition") : t("failure_detail.set_disposition")}
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setDialog("set")}
+              data-testid="failure-set-disposition"
+            >
+              {disposition
+                ? t("failure_detail.change_disposition")
+                : t("failure_detail.set_disposition")}
             </Button>
             {disposition === "reinspect" && failure.status === "in_disposition" && (
               <Button
                 size="xs"
                 variant="light"
                 leftSection={<IconRepeat size={14} />}
-                onClick={() => void navigate({ to: "/failures/new", search: { reinspection_of: failure.failure_no } })}
+                onClick={() =>
+                  void navigate({
+                    to: "/failures/new",
+                    search: { reinspection_of: failure.failure_no },
+                  })
+                }
                 data-testid="failure-reinspect"
               >
                 {t("failure_detail.log_reinspection")}
@@ -73,7 +89,11 @@ export function DispositionCard({ failure }: { failure: FailureDetail }) {
                 onClick={() => setDialog("complete")}
                 data-testid="failure-complete"
               >
-                {t(disposition === "reinspect" ? "failure_detail.reinspection_passed" : "failure_detail.complete")}
+                {t(
+                  disposition === "reinspect"
+                    ? "failure_detail.reinspection_passed"
+                    : "failure_detail.complete",
+                )}
               </Button>
             )}
             {failure.status === "awaiting_approval" && isLead && (
@@ -90,9 +110,13 @@ export function DispositionCard({ failure }: { failure: FailureDetail }) {
           </Group>
         )}
       </Stack>
-      {dialog === "set" && <SetDispositionModal failure={failure} onClose={() => setDialog(null)} />}
+      {dialog === "set" && (
+        <SetDispositionModal failure={failure} onClose={() => setDialog(null)} />
+      )}
       {dialog === "complete" && <CompleteModal failure={failure} onClose={() => setDialog(null)} />}
-      {dialog === "approve" && <ApproveDeviationModal failure={failure} onClose={() => setDialog(null)} />}
+      {dialog === "approve" && (
+        <ApproveDeviationModal failure={failure} onClose={() => setDialog(null)} />
+      )}
     </Paper>
   );
 }

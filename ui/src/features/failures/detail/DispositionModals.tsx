@@ -1,15 +1,33 @@
-import { Button, Group, Modal, NumberInput, Radio, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
 import type { Disposition } from "../../../backend/bindings/Disposition";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { call } from "../../../backend/call";
 import { DISPOSITIONS } from "../FailureFormPage";
 import { useFailureAction } from "./useFailureAction";
 
 type Props = { failure: FailureDetail; onClose: () => void };
 
-function Actions({ onClose, loading, testId }: { onClose: () => void; loading: boolean; testId: string }) {
+function Actions({
+  onClose,
+  loading,
+  testId,
+}: {
+  onClose: () => void;
+  loading: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" mt="md">
@@ -28,7 +46,8 @@ export function SetDispositionModal({ failure, onClose }: Props) {
   const [disposition, setDisposition] = useState<Disposition | null>(failure.disposition);
   const [note, setNote] = useState("");
   const { mutation, errors } = useFailureAction(
-    (d: Disposition) => call("set_disposition", { failure_no: failure.failure_no, disposition: d, note }),
+    (d: Disposition) =>
+      call("set_disposition", { failure_no: failure.failure_no, disposition: d, note }),
     onClose,
   );
   return (
@@ -39,7 +58,11 @@ export function SetDispositionModal({ failure, onClose }: Props) {
           if (disposition) mutation.mutate(disposition);
         }}
       >
-        <Radio.Group value={disposition} onChange={(v) => setDisposition(v as Disposition)} error={errors.disposition}>
+        <Radio.Group
+          value={disposition}
+          onChange={(v) => setDisposition(v as Disposition)}
+          error={errors.disposition}
+        >
           <Stack gap="xs">
             {DISPOSITIONS.map((d) => (
               <Radio
@@ -52,7 +75,15 @@ export function SetDispositionModal({ failure, onClose }: Props) {
             ))}
           </Stack>
         </Radio.Group>
-        <Textarea mt="md" label={t("failure_detail.note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={2} />
+        <Textarea
+          mt="md"
+          label={t("failure_detail.note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          autosize
+          minRows={2}
+        />
         <Actions onClose={onClose} loading={mutation.isPending} testId="disposition-submit" />
       </form>
     </Modal>
@@ -104,7 +135,14 @@ export function CompleteModal({ failure, onClose }: Props) {
             onChange={setQty}
             error={errors.qty}
           />
-          <Textarea label={t("failure_detail.note")} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.note} autosize minRows={2} />
+          <Textarea
+            label={t("failure_detail.note")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+            autosize
+            minRows={2}
+          />
         </Stack>
         <Actions onClose={onClose} loading={mutation.isPending} testId="complete-submit" />
       </form>

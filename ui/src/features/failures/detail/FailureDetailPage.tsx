@@ -1,4 +1,16 @@
-import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -16,7 +28,9 @@ import { FailurePhotos } from "./FailurePhotos";
 
 function FailureLink({ failureNo }: { failureNo: string }) {
   return (
-    <Anchor renderRoot={(props) => <Link {...props} to="/failures/$failureNo" params={{ failureNo }} />}>
+    <Anchor
+      renderRoot={(props) => <Link {...props} to="/failures/$failureNo" params={{ failureNo }} />}
+    >
       {failureNo}
     </Anchor>
   );
@@ -28,7 +42,10 @@ export const failureKey = (failureNo: string) => ["failure", failureNo] as const
 export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
-  const query = useQuery({ queryKey: failureKey(failureNo), queryFn: () => call("get_failure", { failure_no: failureNo }) });
+  const query = useQuery({
+    queryKey: failureKey(failureNo),
+    queryFn: () => call("get_failure", { failure_no: failureNo }),
+  });
 
   if (query.isPending) {
     return (
@@ -59,7 +76,12 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
           <Group gap="xs">
             <StatusBadge status={failure.status} testId="failure-status" />
             {failure.lot_on_hold && failure.lot_code && (
-              <Badge color="red" variant="outline" leftSection={<IconLock size={12} />} data-testid="failure-lot-hold">
+              <Badge
+                color="red"
+                variant="outline"
+                leftSection={<IconLock size={12} />}
+                data-testid="failure-lot-hold"
+              >
                 {t("failure_detail.lot_on_hold", { lot: failure.lot_code })}
               </Badge>
             )}
@@ -71,8 +93,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
             )}
             {failure.reinspections.map((no) => (
               <Text size="sm" key={no}>
-                {t("failure_detail.reinspected_in")}{" "}
-                <FailureLink failureNo={no} />
+                {t("failure_detail.reinspected_in")} <FailureLink failureNo={no} />
               </Text>
             ))}
           </Group>

@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { call } from "../../../backend/call";
 import { formatDateTime } from "../../../format";
 import { SeverityBadge } from "../badges";
 import { categoryName } from "../categoryName";
@@ -22,12 +22,17 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export function FailureFacts({ failure }: { failure: FailureDetail }) {
   const { t, i18n } = useTranslation();
-  const categories = useQuery({ queryKey: ["categories"], queryFn: () => call("list_defect_categories", {}) });
+  const categories = useQuery({
+    queryKey: ["categories"],
+    queryFn: () => call("list_defect_categories", {}),
+  });
   const category = categories.data?.find((c) => c.code === failure.category_code);
   return (
     <Paper withBorder p="md" radius="md">
       <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="sm">
-        <Fact label={t("failure.field.occurred_at")}>{formatDateTime(failure.occurred_at, i18n.language)}</Fact>
+        <Fact label={t("failure.field.occurred_at")}>
+          {formatDateTime(failure.occurred_at, i18n.language)}
+        </Fact>
         <Fact label={t("failure.field.sku")}>
           {failure.sku}
           <Text size="xs" c="dimmed">
@@ -44,7 +49,10 @@ export function FailureFacts({ failure }: { failure: FailureDetail }) {
         <Fact label={t("failure.field.stage")}>{t(`failure.stage.${failure.stage}`)}</Fact>
         <Fact label={t("failure.field.inspector")}>{failure.inspector_name}</Fact>
         <Fact label={t("failure.field.qty_failed")}>
-          {t("failure_detail.qty_of", { failed: failure.qty_failed, inspected: failure.qty_inspected })}
+          {t("failure_detail.qty_of", {
+            failed: failure.qty_failed,
+            inspected: failure.qty_inspected,
+          })}
         </Fact>
         <Fact label={t("failure.field.category")}>
           {category ? categoryName(category, i18n.language) : failure.category_code}
@@ -81,7 +89,11 @@ export function FailureFacts({ failure }: { failure: FailureDetail }) {
   );
 }
 
-function InspectionSummary({ inspection }: { inspection: NonNullable<FailureDetail["inspection"]> }) {
+function InspectionSummary({
+  inspection,
+}: {
+  inspection: NonNullable<FailureDetail["inspection"]>;
+}) {
   const { t } = useTranslation();
   const rejected = inspection.verdict === "reject";
   return (
@@ -91,7 +103,10 @@ function InspectionSummary({ inspection }: { inspection: NonNullable<FailureDeta
         <Badge color={rejected ? "red" : "teal"}>{t(`aql.verdict_${inspection.verdict}`)}</Badge>
       </Group>
       <Text size="xs" c="dimmed">
-        {t("failure_detail.aql_summary", { lot: inspection.input.lot_size, level: inspection.input.level })}
+        {t("failure_detail.aql_summary", {
+          lot: inspection.input.lot_size,
+          level: inspection.input.level,
+        })}
       </Text>
       <Table withTableBorder fz="sm">
         <Table.Thead>

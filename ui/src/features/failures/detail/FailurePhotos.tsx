@@ -1,10 +1,21 @@
-import { Group, Image, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import {
+  Group,
+  Image,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from "@mantine/core";
 import { IconFileText } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
 import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
+import { call } from "../../../backend/call";
 
 const isImage = (a: AttachmentView) => a.content_type.startsWith("image/");
 
@@ -25,13 +36,26 @@ function useDataUrl(id: string) {
   });
 }
 
-function Photo({ attachment, onOpen }: { attachment: AttachmentView; onOpen: (url: string) => void }) {
+function Photo({
+  attachment,
+  onOpen,
+}: {
+  attachment: AttachmentView;
+  onOpen: (url: string) => void;
+}) {
   const url = useDataUrl(attachment.id);
   if (!url.data) return <Skeleton h={140} />;
   const src = url.data;
   return (
     <UnstyledButton onClick={() => onOpen(src)} title={attachment.file_name}>
-      <Image src={src} h={140} fit="cover" radius="sm" alt={attachment.file_name} data-testid="failure-photo" />
+      <Image
+        src={src}
+        h={140}
+        fit="cover"
+        radius="sm"
+        alt={attachment.file_name}
+        data-testid="failure-photo"
+      />
     </UnstyledButton>
   );
 }
@@ -70,7 +94,13 @@ export function FailurePhotos({ attachments }: { attachments: AttachmentView[] }
           ))}
         </Stack>
       )}
-      <Modal opened={open !== null} onClose={() => setOpen(null)} size="xl" centered withCloseButton>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        size="xl"
+        centered
+        withCloseButton
+      >
         {open && <Image src={open} fit="contain" mah="75vh" />}
       </Modal>
     </Paper>

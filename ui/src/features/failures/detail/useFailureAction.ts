@@ -25,7 +25,8 @@ export function useFailureAction<I>(run: (input: I) => Promise<FailureDetail>, o
     onError: (err) => {
       const fields = fieldErrors(t, err);
       setErrors(fields);
-      if (Object.keys(fields).length === 0) notifications.show({ color: "red", message: errorMessage(t, err) });
+      if (Object.keys(fields).length === 0)
+        notifications.show({ color: "red", message: errorMessage(t, err) });
     },
   });
   return { mutation, errors };

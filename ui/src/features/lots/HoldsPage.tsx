@@ -1,0 +1,82 @@
+import { Alert, Anchor, Badge, Center, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { IconInfoCircle, IconLock } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import { errorMessage } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+
+/** Lots on hold: a failed inspection holds its lot until the follow-up releases it. */
+export function HoldsPage() {
+  const { t, i18n } = useTranslation();
+  const holds = useQuery({ queryKey: ["holds"], queryFn: () => call("list_holds", {}) });
+  return (
+    <Stack gap="md">
+      <Title order={2} data-testid="page-title">
+        {t("holds.title")}
+      </Title>
+      <Alert variant="light" icon={<IconInfoCircle size={16} />}>
+        {t("holds.note")}
+      </Alert>
+      {holds.isPending && (
+        <Center h={200}>
+          <Loader />
+        </Center>
+      )}
+      {holds.isError && <Alert color="red">{errorMessage(t, holds.error)}</Alert>}
+      {holds.data && holds.data.length === 0 && (
+        <Center h={200}>
+          <Stack align="center" gap="xs">
+            <IconLock size={32} opacity={0.4} />
+            <Text c="dimmed">{t("holds.empty")}</Text>
+          </Stack>
+        </Center>
+      )}
+      {holds.data && holds.data.length > 0 && (
+        <Table striped highlightOnHover withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("holds.lot")}</Table.Th>
+              <Table.Th>{t("failure.field.sku")}</Table.Th>
+              <Table.Th>{t("holds.reason")}</Table.Th>
+              <Table.Th>{t("failure.field.failure_no")}</Table.Th>
+              <Table.Th>{t("holds.placed_at")}</Table.Th>
+              <Table.Th>{t("holds.placed_by")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {holds.data.map((h) => (
+              <Table.Tr key={`${h.sku}/${h.lot_code}`} data-testid="hold-row">
+                <Table.Td>
+                  <Badge color="red" variant="outline" leftSection={<IconLock size={10} />}>
+                    {h.lot_code}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{h.sku}</Table.Td>
+                <Table.Td>{t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}</Table.Td>
+                <Table.Td>
+                  {h.failure_no && (
+                    <Anchor
+                      renderRoot={(props) => (
+                        <Link
+                          {...props}
+                          to="/failures/$failureNo"
+                          params={{ failureNo: h.failure_no ?? "" }}
+                        />
+                      )}
+                    >
+                      {h.failure_no}
+                    </Anchor>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatDateTime(h.placed_at, i18n.language)}</Table.Td>
+                <Table.Td>{h.placed_by}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,99 @@
+import { useTranslation } from "react-i18next";
+import type { CustomerInput } from "../../backend/bindings/CustomerInput";
+import type { CustomerView } from "../../backend/bindings/CustomerView";
+import { call } from "../../backend/call";
+import type { Column } from "../../components/VirtualTable";
+import { MasterPage } from "./MasterPage";
+import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+
+const FIELDS: FieldSpec[] = [
+  { name: "code", kind: "text", required: true, key: true },
+  { name: "country", kind: "text", required: true },
+  { name: "name", kind: "text", required: true, wide: true },
+  { name: "email", kind: "text" },
+  { name: "phone", kind: "text" },
+  { name: "address", kind: "textarea" },
+];
+
+const toInput = (v: Values): CustomerInput => ({
+  code: String(v.code ?? "").trim(),
+  name: String(v.name ?? "").trim(),
+  email: optional(v.email),
+  phone: optional(v.phone),
+  address: optional(v.address),
+  country: String(v.country ?? "")
+    .trim()
+    .toUpperCase(),
+});
+
+const valuesOf = (c: CustomerView | null): Values =>
+  c
+    ? { ...c, email: c.email ?? "", phone: c.phone ?? "", address: c.address ?? "" }
+    : { country: "" };
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const columns: Column<CustomerView>[] = [
+    {
+      id: "code",
+      header: t("masterdata.field.code"),
+      accessorKey: "code",
+      enableSorting: false,
+      meta: { width: "110px" },
+    },
+    {
+      id: "name",
+      header: t("masterdata.field.name"),
+      accessorKey: "name",
+      enableSorting: false,
+      meta: { width: "minmax(220px, 2fr)" },
+    },
+    {
+      id: "country",
+      header: t("masterdata.field.country"),
+      accessorKey: "country",
+      enableSorting: false,
+      meta: { width: "80px" },
+    },
+    {
+      id: "email",
+      header: t("masterdata.field.email"),
+      accessorKey: "email",
+      enableSorting: false,
+      meta: { width: "minmax(180px, 1fr)" },
+    },
+    {
+      id: "phone",
+      header: t("masterdata.field.phone"),
+      accessorKey: "phone",
+      enableSorting: false,
+      meta: { width: "140px" },
+    },
+    {
+      id: "address",
+      header: t("masterdata.field.address"),
+      accessorKey: "address",
+      enableSorting: false,
+      meta: { width: "minmax(180px, 1fr)" },
+    },
+  ];
+  return (
+    <MasterPage
+      entity="customers"
+      list={(q) => call("list_customers", q)}
+      columns={columns}
+      rowKey={(c) => c.code}
+      form={(row, close) => (
+        <RecordForm
+          entity="customers"
+          fields={FIELDS}
+          initial={valuesOf(row)}
+          isNew={row === null}
+          toInput={toInput}
+          save={(input: CustomerInput) => call("save_customer", input)}
+          onClose={close}
+        />
+      )}
+    />
+  );
+}

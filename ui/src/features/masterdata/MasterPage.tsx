@@ -1,0 +1,92 @@
+import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Entity } from "../../backend/bindings/Entity";
+import type { Page } from "../../backend/bindings/Page";
+import { type Column, VirtualTable } from "../../components/VirtualTable";
+import { ExportButton, ImportButton } from "./ImportExport";
+
+const PAGE = 200;
+
+type Props<T> = {
+  entity: Exclude<Entity, "failures">;
+  list: (query: { text: string | null; offset: number; limit: number }) => Promise<Page<T>>;
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  /** The edit form for a row, or for a new record when `row` is null. */
+  form: (row: T | null, close: () => void) => React.ReactNode;
+};
+
+/** A searchable, virtualised list of one kind of master data, with CSV import and export. */
+export function MasterPage<T>({ entity, list, columns, rowKey, form }: Props<T>) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const [debounced] = useDebouncedValue(text.trim(), 250);
+  const [editing, setEditing] = useState<{ row: T | null } | null>(null);
+  const query = useInfiniteQuery({
+    queryKey: [entity, debounced],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => list({ text: debounced || null, offset: pageParam, limit: PAGE }),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
+  const total = query.data?.pages[0]?.total ?? 0;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Title order={2} data-testid="page-title">
+            {t(`masterdata.${entity}.title`)}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t(`masterdata.${entity}.count`, { count: total })}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <ImportButton entity={entity} />
+          <ExportButton entity={entity} />
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing({ row: null })}
+            data-testid={`${entity}-new`}
+          >
+            {t(`masterdata.${entity}.new`)}
+          </Button>
+        </Group>
+      </Group>
+      <TextInput
+        leftSection={<IconSearch size={14} />}
+        placeholder={t(`masterdata.${entity}.search`)}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        w={360}
+        data-testid={`${entity}-search`}
+      />
+      <VirtualTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        loading={query.isFetching}
+        onEndReached={() => {
+          if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
+        }}
+        onRowClick={(row) => setEditing({ row })}
+        rowProps={(row) => ({ "data-testid": `${entity}-row`, "data-key": rowKey(row) })}
+        empty={
+          <Text c="dimmed">
+            {t(debounced ? "common.nothing_found" : `masterdata.${entity}.empty`)}
+          </Text>
+        }
+        height="calc(100vh - 260px)"
+      />
+      {editing && form(editing.row, () => setEditing(null))}
+    </Stack>
+  );
+}

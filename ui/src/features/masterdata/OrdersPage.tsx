@@ -1,0 +1,100 @@
+import { Badge } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { OrderView } from "../../backend/bindings/OrderView";
+import { call } from "../../backend/call";
+import type { Column } from "../../components/VirtualTable";
+import { formatDateTimeShort, formatMoney } from "../../format";
+import { MasterPage } from "./MasterPage";
+import { OrderForm } from "./OrderForm";
+
+/** The list carries headers only; the form loads the order with its lines. */
+function OrderEditor({
+  orderNo,
+  currency,
+  onClose,
+}: {
+  orderNo: string | null;
+  currency: string;
+  onClose: () => void;
+}) {
+  const order = useQuery({
+    queryKey: ["orders", "one", orderNo],
+    queryFn: () => call("get_order", { order_no: orderNo ?? "" }),
+    enabled: orderNo !== null,
+  });
+  if (orderNo !== null && !order.data) return null;
+  return <OrderForm order={order.data ?? null} currency={currency} onClose={onClose} />;
+}
+
+export function OrdersPage() {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const columns: Column<OrderView>[] = [
+    {
+      id: "order_no",
+      header: t("masterdata.field.order_no"),
+      accessorKey: "order_no",
+      enableSorting: false,
+      meta: { width: "140px" },
+    },
+    {
+      id: "customer",
+      header: t("masterdata.field.customer_code"),
+      enableSorting: false,
+      cell: ({ row }) => `${row.original.customer_code} · ${row.original.customer_name ?? ""}`,
+      meta: { width: "minmax(220px, 2fr)" },
+    },
+    {
+      id: "ordered_at",
+      header: t("masterdata.field.ordered_at"),
+      enableSorting: false,
+      cell: ({ row }) => formatDateTimeShort(row.original.ordered_at, i18n.language),
+      meta: { width: "140px" },
+    },
+    {
+      id: "status",
+      header: t("masterdata.field.status"),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <Badge variant="light" color="gray">
+          {t(`masterdata.orders.status.${row.original.status}`, {
+            defaultValue: row.original.status,
+          })}
+        </Badge>
+      ),
+      meta: { width: "120px" },
+    },
+    {
+      id: "lines",
+      header: t("masterdata.orders.lines"),
+      accessorKey: "line_count",
+      enableSorting: false,
+      meta: { width: "80px", align: "right" },
+    },
+    {
+      id: "total",
+      header: t("masterdata.orders.total"),
+      enableSorting: false,
+      cell: ({ row }) =>
+        formatMoney(row.original.total_minor, row.original.currency, i18n.language),
+      meta: { width: "120px", align: "right" },
+    },
+  ];
+  return (
+    <MasterPage
+      entity="orders"
+      list={(q) => call("list_orders", q)}
+      columns={columns}
+      rowKey={(o) => o.order_no}
+      form={(row, close) => (
+        <OrderEditor
+          orderNo={row?.order_no ?? null}
+          currency={session.settings.currency}
+          onClose={close}
+        />
+      )}
+    />
+  );
+}

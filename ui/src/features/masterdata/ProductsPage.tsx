@@ -1,0 +1,150 @@
+import { Badge, Group } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { ProductInput } from "../../backend/bindings/ProductInput";
+import type { ProductView } from "../../backend/bindings/ProductView";
+import { call } from "../../backend/call";
+import type { Column } from "../../components/VirtualTable";
+import { formatMoney } from "../../format";
+import { MasterPage } from "./MasterPage";
+import { fromMinor, toMinor } from "./money";
+import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+
+const FIELDS: FieldSpec[] = [
+  { name: "sku", kind: "text", required: true, key: true },
+  { name: "gtin", kind: "text" },
+  { name: "name", kind: "text", required: true, wide: true },
+  { name: "category", kind: "text", required: true },
+  { name: "vendor_code", kind: "text" },
+  { name: "unit_cost", kind: "money", required: true },
+  { name: "currency", kind: "text", required: true },
+  { name: "returnable", kind: "flag" },
+  { name: "lot_tracked", kind: "flag" },
+  { name: "serial_tracked", kind: "flag" },
+  { name: "has_expiry", kind: "flag" },
+];
+
+function toInput(v: Values): ProductInput | { badField: string } {
+  const unit = toMinor(String(v.unit_cost ?? ""));
+  if (unit === null) return { badField: "unit_cost" };
+  return {
+    sku: String(v.sku ?? "").trim(),
+    gtin: optional(v.gtin),
+    name: String(v.name ?? "").trim(),
+    category: String(v.category ?? "").trim(),
+    unit_cost_minor: unit,
+    currency: String(v.currency ?? "")
+      .trim()
+      .toUpperCase(),
+    returnable: v.returnable === true,
+    lot_tracked: v.lot_tracked === true,
+    serial_tracked: v.serial_tracked === true,
+    has_expiry: v.has_expiry === true,
+    vendor_code: optional(v.vendor_code),
+  };
+}
+
+const valuesOf = (p: ProductView | null, currency: string): Values =>
+  p
+    ? {
+        sku: p.sku,
+        gtin: p.gtin ?? "",
+        name: p.name,
+        category: p.category,
+        vendor_code: p.vendor_code ?? "",
+        unit_cost: fromMinor(p.unit_cost_minor),
+        currency: p.currency,
+        returnable: p.returnable,
+        lot_tracked: p.lot_tracked,
+        serial_tracked: p.serial_tracked,
+        has_expiry: p.has_expiry,
+      }
+    : { currency, returnable: true, unit_cost: "" };
+
+export function ProductsPage() {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const flag = (on: boolean, key: string) =>
+    on ? (
+      <Badge key={key} size="xs" variant="light">
+        {t(`masterdata.field.${key}`)}
+      </Badge>
+    ) : null;
+  const columns: Column<ProductView>[] = [
+    {
+      id: "sku",
+      header: t("masterdata.field.sku"),
+      accessorKey: "sku",
+      enableSorting: false,
+      meta: { width: "150px" },
+    },
+    {
+      id: "name",
+      header: t("masterdata.field.name"),
+      accessorKey: "name",
+      enableSorting: false,
+      meta: { width: "minmax(200px, 2fr)" },
+    },
+    {
+      id: "category",
+      header: t("masterdata.field.category"),
+      accessorKey: "category",
+      enableSorting: false,
+      meta: { width: "120px" },
+    },
+    {
+      id: "vendor",
+      header: t("masterdata.field.vendor_code"),
+      accessorKey: "vendor_code",
+      enableSorting: false,
+      meta: { width: "90px" },
+    },
+    {
+      id: "gtin",
+      header: t("masterdata.field.gtin"),
+      accessorKey: "gtin",
+      enableSorting: false,
+      meta: { width: "140px" },
+    },
+    {
+      id: "cost",
+      header: t("masterdata.field.unit_cost"),
+      enableSorting: false,
+      cell: ({ row }) =>
+        formatMoney(row.original.unit_cost_minor, row.original.currency, i18n.language),
+      meta: { width: "100px", align: "right" },
+    },
+    {
+      id: "flags",
+      header: t("masterdata.products.tracking"),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <Group gap={4} wrap="nowrap">
+          {flag(row.original.lot_tracked, "lot_tracked")}
+          {flag(row.original.serial_tracked, "serial_tracked")}
+          {flag(row.original.has_expiry, "has_expiry")}
+        </Group>
+      ),
+      meta: { width: "minmax(160px, 1fr)" },
+    },
+  ];
+  return (
+    <MasterPage
+      entity="products"
+      list={(q) => call("list_products", q)}
+      columns={columns}
+      rowKey={(p) => p.sku}
+      form={(row, close) => (
+        <RecordForm
+          entity="products"
+          fields={FIELDS}
+          initial={valuesOf(row, session.settings.currency)}
+          isNew={row === null}
+          toInput={toInput}
+          save={(input: ProductInput) => call("save_product", input)}
+          onClose={close}
+        />
+      )}
+    />
+  );
+}

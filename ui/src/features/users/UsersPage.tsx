@@ -1,0 +1,109 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { IconKey, IconPlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { UserView } from "../../backend/bindings/UserView";
+import { call } from "../../backend/call";
+import { LANGUAGES } from "../../i18n";
+import { ResetPasswordForm, UserForm } from "./UserForm";
+
+type Dialog = { kind: "edit"; user: UserView | null } | { kind: "password"; user: UserView } | null;
+
+/** Administrators add people, give them roles, deactivate them and reset passwords. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const users = useQuery({ queryKey: ["users"], queryFn: () => call("list_users", {}) });
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} data-testid="page-title">
+          {t("users.title")}
+        </Title>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setDialog({ kind: "edit", user: null })}
+          data-testid="users-new"
+        >
+          {t("users.new")}
+        </Button>
+      </Group>
+      <Table striped highlightOnHover withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("auth.username")}</Table.Th>
+            <Table.Th>{t("users.display_name")}</Table.Th>
+            <Table.Th>{t("users.roles")}</Table.Th>
+            <Table.Th>{t("menu.language")}</Table.Th>
+            <Table.Th>{t("users.status")}</Table.Th>
+            <Table.Th w={60} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(users.data ?? []).map((u) => (
+            <Table.Tr
+              key={u.id}
+              data-testid="user-row"
+              style={{ cursor: "pointer" }}
+              onClick={() => setDialog({ kind: "edit", user: u })}
+            >
+              <Table.Td ff="monospace">{u.username}</Table.Td>
+              <Table.Td>{u.display_name}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {u.roles.map((r) => (
+                    <Badge
+                      key={r}
+                      size="sm"
+                      variant="light"
+                      color={r === "admin" ? "red" : r === "quality_lead" ? "grape" : "blue"}
+                    >
+                      {t(`role.${r}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {LANGUAGES.find((l) => l.code === u.language)?.label ?? u.language}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={u.active ? "teal" : "dimmed"}>
+                  {t(u.active ? "users.active" : "users.inactive")}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Tooltip label={t("users.reset_password")}>
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={t("users.reset_password")}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setDialog({ kind: "password", user: u });
+                    }}
+                  >
+                    <IconKey size={16} />
+                  </ActionIcon>
+                </Tooltip>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {dialog?.kind === "edit" && <UserForm user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === "password" && (
+        <ResetPasswordForm user={dialog.user} onClose={() => setDialog(null)} />
+      )}
+    </Stack>
+  );
+}
