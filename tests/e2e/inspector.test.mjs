@@ -4,34 +4,18 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { SLOW_MS, setUpDesk } from "./flows.mjs";
 import { startApp, TIMEOUT_MS, writePngFixture } from "./harness.mjs";
 
 const ADMIN = { username: "qa.admin", name: "QA Admin", password: "e2e-Secret-2026!" };
 /** A SKU of the demo data set (crates/app/src/demo.rs); E2E_SKU overrides it. */
 const DEMO_SKU = process.env.E2E_SKU ?? "CBL-USBC-2M";
 const FAILURE_NO = /^QF-[A-Z0-9]+-\d{6}$/;
-/** Loading the demo data set and hashing the password take a while in a debug build. */
-const SLOW_MS = Math.max(TIMEOUT_MS, 60_000);
 
 test("inspector: set up, sign in, log a failure with a photo, find it, correct it, read it in Chinese", { timeout: 10 * 60_000 }, async () => {
   const app = await startApp();
   try {
-    await app.step("setup-form", async () => {
-      await app.fill("setup-company", "Lotline E2E B.V.");
-      await app.fill("setup-site", "AMS1");
-      await app.select("setup-currency", "EUR");
-      await app.select("setup-language", "en");
-      await app.fill("setup-admin-username", ADMIN.username);
-      await app.fill("setup-admin-name", ADMIN.name);
-      await app.fill("setup-admin-password", ADMIN.password);
-      await app.fill("setup-admin-password2", ADMIN.password);
-      await checkBox(app, "setup-demo");
-    });
-
-    await app.step("setup-done-shell", async () => {
-      await app.click("setup-submit");
-      await app.waitFor("nav-failures", SLOW_MS);
-    });
+    await setUpDesk(app, { admin: ADMIN });
 
     await app.step("signed-out", async () => {
       await app.click("user-menu");
@@ -114,15 +98,6 @@ test("inspector: set up, sign in, log a failure with a photo, find it, correct i
     await app.stop();
   }
 });
-
-/** Ticks a checkbox (a native one, or a Mantine one whose input carries the test id). */
-async function checkBox(app, id) {
-  const box = await app.waitForExist(id);
-  if (await box.isSelected()) return;
-  if (await box.isDisplayed()) await box.click();
-  else await app.browser.execute((el) => el.click(), box);
-  await app.browser.waitUntil(() => box.isSelected(), { timeout: 5_000, timeoutMsg: `checkbox data-testid="${id}" did not get ticked` });
-}
 
 /**
  * The SKU field is a searchable Mantine Select: type the SKU, then pick the option that shows it

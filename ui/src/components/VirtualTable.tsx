@@ -81,7 +81,24 @@ export function VirtualTable<T>(props: Props<T>) {
           const align = (header.column.columnDef as Column<T>).meta?.align;
           const label = flexRender(header.column.columnDef.header, header.getContext());
           return (
-            <Box key={header.id} px="sm" py={8} style={{ textAlign: align ?? "left" }}>
+            <Box
+              key={header.id}
+              px="sm"
+              py={8}
+              title={
+                typeof header.column.columnDef.header === "string"
+                  ? header.column.columnDef.header
+                  : undefined
+              }
+              style={{
+                textAlign: align ?? "left",
+                display: "flex",
+                alignItems: "flex-end",
+                justifyContent: align === "right" ? "flex-end" : "flex-start",
+                minWidth: 0,
+                overflow: "hidden",
+              }}
+            >
               {sortable ? (
                 <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
                   <Group
@@ -89,7 +106,7 @@ export function VirtualTable<T>(props: Props<T>) {
                     wrap="nowrap"
                     justify={align === "right" ? "flex-end" : "flex-start"}
                   >
-                    <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate>
                       {label}
                     </Text>
                     {dir === "asc" ? (
@@ -102,7 +119,7 @@ export function VirtualTable<T>(props: Props<T>) {
                   </Group>
                 </UnstyledButton>
               ) : (
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate>
                   {label}
                 </Text>
               )}

@@ -13,6 +13,7 @@ import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { SeverityBadge, StatusBadge } from "./badges";
+import { categoryName } from "./categoryName";
 import { type FailureFilters, NO_FILTERS, toListInput } from "./filters";
 
 const PAGE = 200;
@@ -59,7 +60,7 @@ export function FailuresPage() {
       id: "occurred_at",
       header: t("failure.field.occurred_at"),
       cell: ({ row }) => formatDateTimeShort(row.original.occurred_at, i18n.language),
-      meta: { width: "125px" },
+      meta: { width: "140px" },
     },
     {
       id: "sku",
@@ -73,13 +74,13 @@ export function FailuresPage() {
           </Text>
         </span>
       ),
-      meta: { width: "minmax(150px, 2fr)" },
+      meta: { width: "minmax(130px, 2fr)" },
     },
     {
       id: "vendor",
       header: t("failure.field.vendor"),
       accessorKey: "vendor_code",
-      meta: { width: "70px" },
+      meta: { width: "90px" },
     },
     {
       id: "lot",
@@ -96,10 +97,10 @@ export function FailuresPage() {
     },
     {
       id: "category",
-      header: t("failure.field.category"),
+      header: t("failures.column.category"),
       accessorKey: "category_code",
       enableSorting: false,
-      meta: { width: "70px" },
+      meta: { width: "80px" },
     },
     {
       id: "severity",
@@ -180,17 +181,20 @@ export function FailuresPage() {
             label={t("failures.filter.from")}
             value={filters.from}
             onChange={(e) => set("from")(e.currentTarget.value)}
+            data-testid="failures-filter-from"
           />
           <TextInput
             type="date"
             label={t("failures.filter.to")}
             value={filters.to}
             onChange={(e) => set("to")(e.currentTarget.value)}
+            data-testid="failures-filter-to"
           />
           <NativeSelect
             label={t("failure.field.vendor")}
             value={filters.vendor}
             onChange={(e) => set("vendor")(e.currentTarget.value)}
+            data-testid="failures-filter-vendor"
             data={[
               { value: "", label: t("common.all") },
               ...(vendors.data?.rows ?? []).map((v) => ({
@@ -204,21 +208,27 @@ export function FailuresPage() {
             label={t("failure.field.sku")}
             value={filters.sku}
             onChange={(e) => set("sku")(e.currentTarget.value)}
+            data-testid="failures-filter-sku"
             w={140}
           />
           <NativeSelect
             label={t("failure.field.category")}
             value={filters.category}
             onChange={(e) => set("category")(e.currentTarget.value)}
+            data-testid="failures-filter-category"
             data={[
               { value: "", label: t("common.all") },
-              ...(categories.data ?? []).map((c) => ({ value: c.code, label: c.code })),
+              ...(categories.data ?? []).map((c) => ({
+                value: c.code,
+                label: categoryName(c, i18n.language),
+              })),
             ]}
           />
           <NativeSelect
             label={t("failure.field.status")}
             value={filters.status}
             onChange={(e) => set("status")(e.currentTarget.value)}
+            data-testid="failures-filter-status"
             data={[
               { value: "", label: t("common.all") },
               ...STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) })),
@@ -228,6 +238,7 @@ export function FailuresPage() {
             label={t("failure.field.disposition")}
             value={filters.disposition}
             onChange={(e) => set("disposition")(e.currentTarget.value)}
+            data-testid="failures-filter-disposition"
             data={[
               { value: "", label: t("common.all") },
               ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) })),
@@ -253,7 +264,11 @@ export function FailuresPage() {
         onRowClick={(row) =>
           void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })
         }
-        rowProps={(row) => ({ "data-testid": "failure-row", "data-failure-no": row.failure_no })}
+        rowProps={(row) => ({
+          "data-testid": "failure-row",
+          "data-failure-no": row.failure_no,
+          "data-status": row.status,
+        })}
       />
     </Stack>
   );
