@@ -12,7 +12,12 @@ const SEVERITY_COLOR: Record<string, string> = { critical: "red", major: "orange
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status] ?? "gray"} variant="light" data-testid={testId} data-status={status}>
+    <Badge
+      color={STATUS_COLOR[status] ?? "gray"}
+      variant="light"
+      data-testid={testId}
+      data-status={status}
+    >
       {t(`failure.status.${status}`)}
     </Badge>
   );

@@ -7,7 +7,9 @@ import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { Page } from "../../backend/bindings/Page";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { ExportButton, ImportButton } from "./ImportExport";
+import { errorMessage } from "../../errors/apiError";
+import { ExportButton } from "./ExportButton";
+import { ImportButton } from "./ImportButton";
 
 const PAGE = 200;
 
@@ -69,6 +71,7 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form }: Props<T>)
         w={360}
         data-testid={`${entity}-search`}
       />
+      {query.isError && <Text c="red">{errorMessage(t, query.error)}</Text>}
       <VirtualTable
         rows={rows}
         total={total}
@@ -81,7 +84,7 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form }: Props<T>)
         rowProps={(row) => ({ "data-testid": `${entity}-row`, "data-key": rowKey(row) })}
         empty={
           <Text c="dimmed">
-            {t(debounced ? "common.nothing_found" : `masterdata.${entity}.empty`)}
+            {t(debounced ? "masterdata.nothing_found" : `masterdata.${entity}.empty`)}
           </Text>
         }
         height="calc(100vh - 260px)"

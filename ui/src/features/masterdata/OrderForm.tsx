@@ -1,57 +1,86 @@
-import {
-  ActionIcon,
-  Button,
-  Drawer,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Drawer, Group, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrderInput } from "../../backend/bindings/OrderInput";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../format";
-import { fromMinor, toMinor } from "./money";
+import { FormProblems } from "./FormProblems";
+import { type LineMessages, OrderLinesTable } from "./OrderLinesTable";
+import {
+  dayToInstant,
+  emptyLine,
+  type Line,
+  type LineProblem,
+  type LineProblems,
+  lineOf,
+  linesTotal,
+  localDay,
+  parseLines,
+} from "./orderLines";
 
-type Line = { sku: string; qty: string; price: string };
+const HEADER = ["order_no", "customer_code", "ordered_at", "currency"] as const;
+type Header = Record<(typeof HEADER)[number], string>;
+type Errors = { header: Partial<Header>; lines: LineMessages; other: string[] };
+const NONE: Errors = { header: {}, lines: {}, other: [] };
 
-const today = () => new Date().toISOString().slice(0, 10);
+function problemText(t: TFunction, problem: LineProblem): string {
+  if (problem === "required") return t("masterdata.required");
+  if (problem === "bad_qty") return t("masterdata.orders.bad_qty");
+  if (problem === "negative") return t("masterdata.negative_amount");
+  return t("masterdata.bad_amount");
+}
+
+function localErrors(t: TFunction, problems: LineProblems): Errors {
+  const lines: LineMessages = {};
+  for (const [i, p] of Object.entries(problems)) {
+    lines[Number(i)] = Object.fromEntries(
+      Object.entries(p).map(([field, problem]) => [field, problemText(t, problem)]),
+    );
+  }
+  return { ...NONE, lines };
+}
+
+/** Backend errors at the header fields, unknown SKUs at their lines, the rest in a list. */
+function backendErrors(t: TFunction, err: unknown, lines: Line[]): Errors {
+  const out: Errors = { header: {}, lines: {}, other: [] };
+  for (const f of apiErrorOf(err).fields) {
+    const message = translateKey(t, f.message_key, f.params);
+    const header = HEADER.find((h) => h === f.field);
+    const sku = f.field === "sku" ? f.params.sku : undefined;
+    const at = sku === undefined ? [] : lines.flatMap((l, i) => (l.sku.trim() === sku ? [i] : []));
+    if (header && out.header[header] === undefined) out.header[header] = message;
+    else if (at.length > 0) for (const i of at) out.lines[i] = { ...out.lines[i], sku: message };
+    else if (!header && !out.other.includes(message)) out.other.push(message);
+  }
+  return out;
+}
+
+const money = (minor: number, currency: string, fallback: string, language: string) =>
+  formatMoney(minor, /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : fallback, language);
 
 /** An order header with its lines; amounts are typed as decimals and sent as minor units. */
-export function OrderForm({
-  order,
-  currency,
-  onClose,
-}: {
+export function OrderForm(props: {
   order: OrderView | null;
   currency: string;
   onClose: () => void;
 }) {
+  const { order, currency, onClose } = props;
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [header, setHeader] = useState({
+  const [header, setHeader] = useState<Header>({
     order_no: order?.order_no ?? "",
     customer_code: order?.customer_code ?? "",
-    ordered_at: order?.ordered_at.slice(0, 10) ?? today(),
+    ordered_at: localDay(order?.ordered_at ?? new Date()),
     currency: order?.currency ?? currency,
   });
-  const [lines, setLines] = useState<Line[]>(
-    order?.lines.map((l) => ({
-      sku: l.sku,
-      qty: String(l.qty),
-      price: fromMinor(l.unit_price_minor),
-    })) ?? [{ sku: "", qty: "1", price: "" }],
-  );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
+  const [lines, setLines] = useState<Line[]>(order?.lines.map(lineOf) ?? [emptyLine()]);
+  const [errors, setErrors] = useState<Errors>(NONE);
   const mutation = useMutation({
     mutationFn: (input: OrderInput) => call("save_order", input),
     onSuccess: () => {
@@ -60,39 +89,35 @@ export function OrderForm({
       onClose();
     },
     onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
+      setErrors(backendErrors(t, err, lines));
+      notifications.show({ color: "red", message: errorMessage(t, err) });
     },
   });
 
   const submit = () => {
-    const bad: Record<number, string> = {};
-    const parsed = lines.map((l, i) => {
-      const qty = Number.parseInt(l.qty, 10);
-      const price = toMinor(l.price);
-      if (!Number.isInteger(qty) || qty <= 0 || String(qty) !== l.qty.trim())
-        bad[i] = t("masterdata.orders.bad_qty");
-      else if (price === null) bad[i] = t("masterdata.bad_amount");
-      return { line_no: i + 1, sku: l.sku.trim(), qty: qty || 0, unit_price_minor: price ?? 0 };
-    });
-    setLineErrors(bad);
-    if (Object.keys(bad).length > 0) return;
-    const day = new Date(`${header.ordered_at}T12:00:00`);
+    const parsed = parseLines(lines);
+    if (!parsed.ok) {
+      setErrors(localErrors(t, parsed.problems));
+      return;
+    }
+    setErrors(NONE);
     mutation.mutate({
       order_no: header.order_no.trim(),
       customer_code: header.customer_code.trim(),
-      ordered_at: Number.isNaN(day.getTime()) ? header.ordered_at : day.toISOString(),
+      ordered_at: dayToInstant(header.ordered_at, order?.ordered_at ?? null),
       currency: header.currency.trim().toUpperCase(),
-      lines: parsed,
+      lines: parsed.lines,
     });
   };
-  const setLine = (i: number, patch: Partial<Line>) =>
-    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const total = lines.reduce(
-    (sum, l) => sum + (toMinor(l.price) ?? 0) * (Number.parseInt(l.qty, 10) || 0),
-    0,
+  const headerInput = (name: keyof Header, extra: { required?: boolean; type?: string } = {}) => (
+    <TextInput
+      label={t(`masterdata.field.${name}`)}
+      value={header[name]}
+      onChange={(e) => setHeader({ ...header, [name]: e.currentTarget.value })}
+      error={errors.header[name]}
+      data-testid={`md-${name}`}
+      {...extra}
+    />
   );
 
   return (
@@ -110,123 +135,51 @@ export function OrderForm({
         }}
       >
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t("masterdata.field.order_no")}
-            value={header.order_no}
-            onChange={(e) => setHeader({ ...header, order_no: e.currentTarget.value })}
-            disabled={order !== null}
-            required
-            error={errors.order_no}
-          />
-          <TextInput
-            label={t("masterdata.field.customer_code")}
-            value={header.customer_code}
-            onChange={(e) => setHeader({ ...header, customer_code: e.currentTarget.value })}
-            required
-            error={errors.customer_code}
-          />
-          <TextInput
-            type="date"
-            label={t("masterdata.field.ordered_at")}
-            value={header.ordered_at}
-            onChange={(e) => setHeader({ ...header, ordered_at: e.currentTarget.value })}
-            error={errors.ordered_at}
-          />
-          <TextInput
-            label={t("masterdata.field.currency")}
-            value={header.currency}
-            onChange={(e) => setHeader({ ...header, currency: e.currentTarget.value })}
-            error={errors.currency}
-          />
+          {order ? (
+            <TextInput label={t("masterdata.field.order_no")} value={header.order_no} disabled />
+          ) : (
+            headerInput("order_no", { required: true })
+          )}
+          {headerInput("customer_code", { required: true })}
+          {headerInput("ordered_at", { type: "date", required: true })}
+          {headerInput("currency", { required: true })}
         </SimpleGrid>
-        <Table mt="md" withTableBorder fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={40}>#</Table.Th>
-              <Table.Th>{t("masterdata.field.sku")}</Table.Th>
-              <Table.Th w={90}>{t("masterdata.field.qty")}</Table.Th>
-              <Table.Th w={120}>{t("masterdata.field.unit_price")}</Table.Th>
-              <Table.Th w={40} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lines.map((l, i) => (
-              // Lines are numbered by position; that number is their identity here.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <Table.Tr key={i}>
-                <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    value={l.sku}
-                    onChange={(e) => setLine(i, { sku: e.currentTarget.value })}
-                    error={lineErrors[i]}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    value={l.qty}
-                    inputMode="numeric"
-                    onChange={(e) => setLine(i, { qty: e.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    value={l.price}
-                    inputMode="decimal"
-                    onChange={(e) => setLine(i, { price: e.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    disabled={lines.length === 1}
-                    onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
-                    aria-label={t("masterdata.orders.remove_line")}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {errors.lines && (
-          <Text c="red" size="xs" mt={4}>
-            {errors.lines}
-          </Text>
-        )}
+        <OrderLinesTable
+          lines={lines}
+          errors={errors.lines}
+          onChange={(i, patch) => {
+            setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+            setErrors((e) => ({ ...e, lines: { ...e.lines, [i]: {} } }));
+          }}
+          onRemove={(i) => {
+            setLines((ls) => ls.filter((_, j) => j !== i));
+            setErrors((e) => ({ ...e, lines: {} }));
+          }}
+        />
         <Group justify="space-between" mt="xs">
           <Button
             variant="subtle"
             size="xs"
             leftSection={<IconPlus size={14} />}
-            onClick={() => setLines((ls) => [...ls, { sku: "", qty: "1", price: "" }])}
+            onClick={() => setLines((ls) => [...ls, emptyLine()])}
+            data-testid="order-add-line"
           >
             {t("masterdata.orders.add_line")}
           </Button>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} data-testid="order-total">
             {t("masterdata.orders.total")}:{" "}
-            {formatMoney(
-              total,
-              header.currency.length === 3 ? header.currency.toUpperCase() : currency,
-              i18n.language,
-            )}
+            {money(linesTotal(lines), header.currency, currency, i18n.language)}
           </Text>
         </Group>
-        <Stack mt="lg">
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="orders-save">
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
+        <FormProblems messages={errors.other} />
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={onClose}>
+            {t("masterdata.cancel")}
+          </Button>
+          <Button type="submit" loading={mutation.isPending} data-testid="orders-save">
+            {t("masterdata.save")}
+          </Button>
+        </Group>
       </form>
     </Drawer>
   );

@@ -1,10 +1,13 @@
-import { Badge } from "@mantine/core";
+import { Badge, Center, Drawer, Loader } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
 import type { Column } from "../../components/VirtualTable";
+import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort, formatMoney } from "../../format";
 import { MasterPage } from "./MasterPage";
 import { OrderForm } from "./OrderForm";
@@ -19,13 +22,35 @@ function OrderEditor({
   currency: string;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const order = useQuery({
     queryKey: ["orders", "one", orderNo],
     queryFn: () => call("get_order", { order_no: orderNo ?? "" }),
     enabled: orderNo !== null,
+    // Loaded fresh each time the drawer opens (nothing kept after it closes), and never
+    // refetched while open: the form copies the lines once, and edits must not be reset.
+    gcTime: 0,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    retry: false,
   });
-  if (orderNo !== null && !order.data) return null;
-  return <OrderForm order={order.data ?? null} currency={currency} onClose={onClose} />;
+  const failed = order.isError;
+  useEffect(() => {
+    if (!failed) return;
+    notifications.show({ color: "red", message: errorMessage(t, order.error) });
+    onClose();
+  }, [failed, order.error, onClose, t]);
+  if (orderNo === null) return <OrderForm order={null} currency={currency} onClose={onClose} />;
+  if (!order.data) {
+    return (
+      <Drawer opened onClose={onClose} position="right" size="xl" title={orderNo}>
+        <Center h={200}>
+          <Loader size="sm" />
+        </Center>
+      </Drawer>
+    );
+  }
+  return <OrderForm order={order.data} currency={currency} onClose={onClose} />;
 }
 
 export function OrdersPage() {

@@ -5,7 +5,6 @@ import {
   Group,
   NativeSelect,
   SimpleGrid,
-  Stack,
   Textarea,
   TextInput,
 } from "@mantine/core";
@@ -14,7 +13,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { errorMessage } from "../../errors/apiError";
+import { FormProblems } from "./FormProblems";
+import { type FormErrors, NO_ERRORS, splitFieldErrors } from "./formErrors";
 
 export type FieldSpec =
   | {
@@ -34,51 +35,52 @@ type Props<I> = {
   fields: FieldSpec[];
   initial: Values;
   isNew: boolean;
-  /** Values to the act's input; a string names a field whose value cannot be converted. */
+  /** Values to the act's input, or the name of a field whose value cannot be converted. */
   toInput: (values: Values) => I | { badField: string };
   save: (input: I) => Promise<unknown>;
   onClose: () => void;
 };
 
+const isBad = (value: unknown): value is { badField: string } =>
+  typeof value === "object" && value !== null && "badField" in value;
+
 /** A drawer form for one master-data record; field errors from the backend appear at their fields. */
-export function RecordForm<I>({
-  entity,
-  fields,
-  initial,
-  isNew,
-  toInput,
-  save,
-  onClose,
-}: Props<I>) {
+export function RecordForm<I>(props: Props<I>) {
+  const { entity, fields, isNew, onClose } = props;
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [values, setValues] = useState<Values>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Values>(props.initial);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  // Money is edited as "unit_cost" and sent as "unit_cost_minor"; errors come back on the latter.
+  const place = (field: string) => {
+    const name = fields.some((f) => f.name === field) ? field : field.replace(/_minor$/, "");
+    return fields.some((f) => f.name === name) ? name : null;
+  };
   const mutation = useMutation({
-    mutationFn: save,
+    mutationFn: props.save,
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: [entity] });
       notifications.show({ color: "teal", message: t("masterdata.saved") });
       onClose();
     },
     onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
+      setErrors(splitFieldErrors(t, err, place));
+      notifications.show({ color: "red", message: errorMessage(t, err) });
     },
   });
-  const set = (name: string, value: string | boolean) =>
+  const set = (name: string, value: string | boolean) => {
     setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => ({ ...e, at: { ...e.at, [name]: "" } }));
+  };
   const label = (name: string) => t(`masterdata.field.${name}`);
 
   const submit = () => {
-    const input = toInput(values);
-    if (typeof input === "object" && input !== null && "badField" in input) {
-      setErrors({ [input.badField]: t("masterdata.bad_amount") });
+    const input = props.toInput(values);
+    if (isBad(input)) {
+      setErrors({ at: { [input.badField]: t("masterdata.bad_amount") }, other: [] });
       return;
     }
-    mutation.mutate(input as I);
+    mutation.mutate(input);
   };
 
   return (
@@ -97,8 +99,7 @@ export function RecordForm<I>({
       >
         <SimpleGrid cols={2} spacing="sm">
           {fields.map((f) => {
-            const error =
-              errors[f.name] ?? (f.kind === "money" ? errors[`${f.name}_minor`] : undefined);
+            const error = errors.at[f.name] || undefined;
             if (f.kind === "flag") {
               return (
                 <Checkbox
@@ -106,7 +107,9 @@ export function RecordForm<I>({
                   label={label(f.name)}
                   checked={values[f.name] === true}
                   onChange={(e) => set(f.name, e.currentTarget.checked)}
+                  error={error}
                   mt="xs"
+                  data-testid={`md-${f.name}`}
                 />
               );
             }
@@ -119,6 +122,7 @@ export function RecordForm<I>({
                   value={String(values[f.name] ?? "")}
                   onChange={(e) => set(f.name, e.currentTarget.value)}
                   error={error}
+                  data-testid={`md-${f.name}`}
                 />
               );
             }
@@ -134,21 +138,21 @@ export function RecordForm<I>({
                 error={error}
                 style={f.wide || f.kind === "textarea" ? { gridColumn: "1 / -1" } : undefined}
                 inputMode={f.kind === "money" ? "decimal" : undefined}
+                placeholder={f.kind === "money" ? "0.00" : undefined}
                 data-testid={`md-${f.name}`}
               />
             );
           })}
         </SimpleGrid>
-        <Stack mt="lg">
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid={`${entity}-save`}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
+        <FormProblems messages={errors.other} />
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={onClose}>
+            {t("masterdata.cancel")}
+          </Button>
+          <Button type="submit" loading={mutation.isPending} data-testid={`${entity}-save`}>
+            {t("masterdata.save")}
+          </Button>
+        </Group>
       </form>
     </Drawer>
   );

@@ -1,0 +1,71 @@
+import { Button } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconFileImport } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Entity } from "../../backend/bindings/Entity";
+import type { FieldError } from "../../backend/bindings/FieldError";
+import { call } from "../../backend/call";
+import { apiErrorOf, errorMessage } from "../../errors/apiError";
+import { ImportErrorsModal } from "./ImportErrorsModal";
+
+/** Picks a CSV file and imports it whole, or shows every bad row and imports nothing. */
+export function ImportButton({ entity }: { entity: Entity }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<{ file: string; rows: FieldError[] } | null>(null);
+
+  const importFile = async (file: File) => {
+    setBusy(true);
+    try {
+      const report = await call("import_csv", { entity, csv: await file.text() });
+      notifications.show({
+        color: "teal",
+        message: t("masterdata.imported", { count: report.imported }),
+      });
+      await client.invalidateQueries({ queryKey: [entity] });
+    } catch (err) {
+      const fields = apiErrorOf(err).fields;
+      if (fields.length > 0) setProblems({ file: file.name, rows: fields });
+      else notifications.show({ color: "red", message: errorMessage(t, err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconFileImport size={16} />}
+        loading={busy}
+        onClick={() => input.current?.click()}
+        data-testid={`${entity}-import`}
+      >
+        {t("masterdata.import_csv")}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,text/csv"
+        data-testid={`${entity}-import-input`}
+        style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = "";
+          if (file) void importFile(file);
+        }}
+      />
+      {problems && (
+        <ImportErrorsModal
+          file={problems.file}
+          rows={problems.rows}
+          onClose={() => setProblems(null)}
+        />
+      )}
+    </>
+  );
+}
