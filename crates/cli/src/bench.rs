@@ -248,6 +248,8 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
     }
     let events = event_count(&ctx).await?;
     say(&format!("  database holds {events} events"));
+    // Seeding is bulk setup; a desk's log is checkpointed after bulk work the same way.
+    ctx.store.checkpoint().await.context("checkpoint after seeding")?;
 
     // 3. One interactive act.
     let mut samples = time_calls(&ctx, 1000, "log_failure", |i| failure_input(failures + i)).await?;

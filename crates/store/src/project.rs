@@ -194,6 +194,10 @@ async fn close_failure(conn: &mut SqliteConnection, failure_no: &str, outcome: &
     Ok(())
 }
 
+/// Pages of full-text index merged per indexed failure: small enough to bound one write's work,
+/// large enough that segments do not pile up.
+const FTS_MERGE_PAGES: i64 = 32;
+
 async fn index_failure(
     conn: &mut SqliteConnection,
     failure_no: &str,
@@ -208,6 +212,11 @@ async fn index_failure(
         .bind(rowid).bind(failure_no).bind(&record.sku).bind(&record.vendor_code).bind(&record.lot_code)
         .bind(&record.description).bind(&record.category_code)
         .execute(&mut *conn).await?;
+    // Automatic merging is off (migration 0002): each write merges a few pages instead.
+    sqlx::query("INSERT INTO failures_fts (failures_fts, rank) VALUES ('merge', ?)")
+        .bind(FTS_MERGE_PAGES)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
