@@ -83,7 +83,7 @@ export function VirtualTable<T>(props: Props<T>) {
           return (
             <Box
               key={header.id}
-              px="sm"
+              px="xs"
               py={8}
               title={
                 typeof header.column.columnDef.header === "string"
@@ -164,7 +164,7 @@ export function VirtualTable<T>(props: Props<T>) {
                 {row.getVisibleCells().map((cell) => (
                   <Box
                     key={cell.id}
-                    px="sm"
+                    px="xs"
                     style={{
                       textAlign: (cell.column.columnDef as Column<T>).meta?.align ?? "left",
                       overflow: "hidden",

@@ -54,7 +54,7 @@ export function FailuresPage() {
       id: "failure_no",
       header: t("failure.field.failure_no"),
       accessorKey: "failure_no",
-      meta: { width: "140px" },
+      meta: { width: "132px" },
     },
     {
       id: "occurred_at",
@@ -74,26 +74,26 @@ export function FailuresPage() {
           </Text>
         </span>
       ),
-      meta: { width: "minmax(130px, 2fr)" },
+      meta: { width: "minmax(120px, 2fr)" },
     },
     {
       id: "vendor",
       header: t("failure.field.vendor"),
       accessorKey: "vendor_code",
-      meta: { width: "90px" },
+      meta: { width: "80px" },
     },
     {
       id: "lot",
       header: t("failure.field.lot_code"),
       accessorKey: "lot_code",
       enableSorting: false,
-      meta: { width: "100px" },
+      meta: { width: "95px" },
     },
     {
       id: "qty_failed",
       header: t("failure.field.qty_failed"),
       cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
-      meta: { width: "80px", align: "right" },
+      meta: { width: "75px", align: "right" },
     },
     {
       id: "category",
@@ -106,7 +106,7 @@ export function FailuresPage() {
       id: "severity",
       header: t("failure.field.severity"),
       cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
-      meta: { width: "100px" },
+      meta: { width: "115px" },
     },
     {
       id: "disposition",
@@ -114,14 +114,14 @@ export function FailuresPage() {
       enableSorting: false,
       cell: ({ row }) =>
         row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—",
-      meta: { width: "minmax(120px, 1fr)" },
+      meta: { width: "minmax(100px, 1fr)" },
     },
     {
       id: "status",
       header: t("failure.field.status"),
       enableSorting: false,
       cell: ({ row }) => <StatusBadge status={row.original.status} />,
-      meta: { width: "125px" },
+      meta: { width: "165px" },
     },
   ];
 

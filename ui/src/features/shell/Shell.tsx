@@ -117,7 +117,7 @@ export function Shell() {
   );
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 212, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
