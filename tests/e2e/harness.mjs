@@ -117,9 +117,13 @@ export async function startApp() {
   console.log(`e2e: app ${application}\ne2e: data folder ${dataDir}\ne2e: driver log ${logFile}`);
 
   // tauri-driver starts the native driver, which starts the app: all inherit this environment.
+  // Its own process group (POSIX), so stopping it also stops the native driver and the app: an
+  // orphaned WebKitWebDriver would keep our pipes open and the test process alive for ever.
+  const ownGroup = process.platform !== "win32";
   const driver = spawn(driverPath, ["--port", String(DRIVER_PORT), "--native-port", String(NATIVE_PORT), ...nativeArgs], {
     env: { ...process.env, LOTLINE_DATA_DIR: dataDir },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: ownGroup,
   });
   const driverOutput = captureOutput(driver, logFile);
   let driverExit = null;
@@ -127,31 +131,33 @@ export async function startApp() {
     driverExit = { code, signal };
   });
   const killDriver = () => {
-    if (driverExit === null) driver.kill("SIGKILL");
+    try {
+      if (ownGroup) process.kill(-driver.pid, "SIGKILL");
+      else if (driverExit === null) driver.kill("SIGKILL");
+    } catch {
+      // the group is already gone
+    }
+    driver.stdout.destroy();
+    driver.stderr.destroy();
   };
   process.once("exit", killDriver);
 
   const app = new App({ driver, dataDir, driverOutput, killDriver, exited: () => driverExit });
   try {
-    const deadline = Date.now() + 30_000;
-    while (!(await portIsOpen(DRIVER_PORT))) {
-      if (driverExit) throw new Error(`tauri-driver exited (${JSON.stringify(driverExit)}):\n${driverOutput()}`);
-      if (Date.now() > deadline) throw new Error(`tauri-driver did not listen on port ${DRIVER_PORT} within 30 s:\n${driverOutput()}`);
-      await sleep(100);
+    // tauri-driver listens at once but forwards to the native driver, which needs a moment more;
+    // a session asked for before both listen fails with a refused connection.
+    for (const [port, who] of [
+      [DRIVER_PORT, "tauri-driver"],
+      [NATIVE_PORT, "the native WebDriver"],
+    ]) {
+      const deadline = Date.now() + 30_000;
+      while (!(await portIsOpen(port))) {
+        if (driverExit) throw new Error(`tauri-driver exited (${JSON.stringify(driverExit)}):\n${driverOutput()}`);
+        if (Date.now() > deadline) throw new Error(`${who} did not listen on port ${port} within 30 s:\n${driverOutput()}`);
+        await sleep(100);
+      }
     }
-    app.browser = await remote({
-      hostname: "127.0.0.1",
-      port: DRIVER_PORT,
-      logLevel: process.env.E2E_VERBOSE ? "info" : "warn",
-      connectionRetryTimeout: 120_000,
-      connectionRetryCount: 0,
-      waitforTimeout: TIMEOUT_MS,
-      capabilities: {
-        "tauri:options": { application },
-        // WebKitWebDriver speaks classic WebDriver; do not ask for a BiDi session.
-        "wdio:enforceWebDriverClassic": true,
-      },
-    });
+    app.browser = await newSession(application);
     await app.browser.waitUntil(
       () => app.browser.execute(() => document.readyState === "complete" && (document.body?.innerText ?? "").trim() !== ""),
       { timeout: 30_000, interval: 250, timeoutMsg: "the app's window stayed empty for 30 s (is ui/dist built and embedded?)" },
@@ -162,6 +168,33 @@ export async function startApp() {
     throw new Error(`could not start the app under WebDriver: ${err.message}\n--- tauri-driver output ---\n${driverOutput()}`, {
       cause: err,
     });
+  }
+}
+
+/** A WebDriver session on the app; a refused or reset connection (driver still warming up) is retried. */
+async function newSession(application) {
+  const attempts = 4;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await remote({
+        hostname: "127.0.0.1",
+        port: DRIVER_PORT,
+        logLevel: process.env.E2E_VERBOSE ? "info" : "silent",
+        connectionRetryTimeout: 120_000,
+        connectionRetryCount: 0,
+        waitforTimeout: TIMEOUT_MS,
+        capabilities: {
+          "tauri:options": { application },
+          // WebKitWebDriver speaks classic WebDriver; do not ask for a BiDi session.
+          "wdio:enforceWebDriverClassic": true,
+        },
+      });
+    } catch (err) {
+      const transient = /UND_ERR_SOCKET|ECONNREFUSED|ECONNRESET|Connection refused/.test(String(err?.message));
+      if (!transient || attempt === attempts) throw err;
+      console.warn(`e2e: the WebDriver session was refused (attempt ${attempt} of ${attempts}); retrying in 2 s`);
+      await sleep(2_000);
+    }
   }
 }
 
@@ -321,8 +354,8 @@ class App {
     if (this.exited() === null) {
       this.driver.kill("SIGTERM"); // tauri-driver stops its native driver on SIGTERM
       for (let i = 0; i < 50 && this.exited() === null; i++) await sleep(100);
-      this.killDriver();
     }
+    this.killDriver(); // whatever of the group is left, and our ends of its pipes
     process.removeListener("exit", this.killDriver);
     if (process.env.E2E_KEEP_DATA) {
       console.log(`e2e: kept the data folder ${this.dataDir}`);

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, bail};
 
-use crate::display::{has_display, under_xvfb};
+use crate::display::{has_display, under_xvfb, under_xvfb_within};
 use crate::process::{cargo_cmd, cmd, desktop_binary, find_program, repo_root};
 use crate::{npm, system};
 
@@ -25,6 +25,8 @@ const STEPS: &[(&str, &str)] = &[
 ];
 
 const E2E_DIR: &str = "tests/e2e";
+/// The e2e flows take about a minute; far beyond that something hangs.
+const E2E_TIME_LIMIT: Duration = Duration::from_secs(20 * 60);
 
 struct Options {
     steps: Vec<&'static str>,
@@ -177,7 +179,11 @@ fn run_e2e() -> Result<()> {
     }
     let driver = find_program("tauri-driver");
     let test = if cfg!(target_os = "linux") && find_program("xvfb-run").is_some() {
-        under_xvfb("npm", ["test"])
+        if find_program("timeout").is_some() {
+            under_xvfb_within(E2E_TIME_LIMIT, "npm", ["test"])
+        } else {
+            under_xvfb("npm", ["test"])
+        }
     } else if has_display() {
         cmd("npm", ["test"])
     } else {

@@ -22,3 +22,23 @@ pub fn under_xvfb<S: AsRef<OsStr>>(program: impl AsRef<OsStr>, args: impl IntoIt
     all.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
     cmd("xvfb-run", all)
 }
+
+/// Like [`under_xvfb`], but killed (with everything it started) after `limit`: a hung browser
+/// session must fail the run, not hold CI until its own deadline.
+pub fn under_xvfb_within<S: AsRef<OsStr>>(
+    limit: std::time::Duration,
+    program: impl AsRef<OsStr>,
+    args: impl IntoIterator<Item = S>,
+) -> Cmd {
+    let mut all: Vec<std::ffi::OsString> = vec![
+        "--kill-after=30".into(),
+        format!("{}", limit.as_secs()).into(),
+        "xvfb-run".into(),
+        "-a".into(),
+        "-s".into(),
+        XVFB_SERVER_ARGS.into(),
+        program.as_ref().into(),
+    ];
+    all.extend(args.into_iter().map(|a| a.as_ref().to_os_string()));
+    cmd("timeout", all)
+}
