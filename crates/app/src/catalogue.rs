@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::acts::{attachments, failures, imports, master, search, session, users};
+use crate::acts::{attachments, exports, failures, imports, master, search, session, users};
 use crate::context::Ctx;
 
 /// Deserialises the input, runs the act, serialises the output. A malformed input names the
@@ -66,7 +66,7 @@ catalogue! {
     get_order => master::get_order,
     save_order => master::save_order,
     import_csv => imports::import_csv,
-    export_csv => imports::export_csv,
+    export_csv => exports::export_csv,
     aql_plan => failures::aql_plan,
     list_defect_categories => failures::list_defect_categories,
     save_defect_category => failures::save_defect_category,

@@ -1,6 +1,7 @@
 //! Lotline's SQLite store: one event log, projections kept in the same transaction, and the
 //! queries the screens need. Every write runs in `BEGIN IMMEDIATE` so writers never deadlock.
 
+mod bulk;
 mod log;
 mod project;
 pub mod queries;
@@ -28,6 +29,8 @@ pub enum StoreError {
     NewerSchema { path: String, found: i64, known: i64 },
     #[error("could not upgrade the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error in a bulk write: {0}")]
+    Bulk(#[from] rusqlite::Error),
     #[error("stored event {id} does not parse: {reason}")]
     BadEvent { id: String, reason: String },
     #[error("file error: {0}")]

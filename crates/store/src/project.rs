@@ -3,10 +3,11 @@
 
 use lotline_domain::Event;
 use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity};
-use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use lotline_domain::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
+use sqlx::SqliteConnection;
 
 use crate::StoreError;
+use crate::bulk::{self, with_raw};
 use crate::log::StoredEvent;
 
 const BATCH: usize = 400;
@@ -22,10 +23,18 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
         }
         let run = &events[start..end];
         match &run[0].event {
-            Event::ProductSaved(_) | Event::ProductsImported { .. } => products(conn, &product_rows(run)).await?,
-            Event::VendorSaved(_) | Event::VendorsImported { .. } => vendors(conn, &vendor_rows(run)).await?,
-            Event::CustomerSaved(_) | Event::CustomersImported { .. } => customers(conn, &customer_rows(run)).await?,
-            Event::OrderRecorded(_) | Event::OrdersImported { .. } => orders(conn, &order_rows(run)).await?,
+            Event::ProductSaved(_) | Event::ProductsImported { .. } => {
+                with_raw(conn, |db| bulk::products(db, &product_rows(run))).await?
+            }
+            Event::VendorSaved(_) | Event::VendorsImported { .. } => {
+                with_raw(conn, |db| bulk::vendors(db, &vendor_rows(run))).await?
+            }
+            Event::CustomerSaved(_) | Event::CustomersImported { .. } => {
+                with_raw(conn, |db| bulk::customers(db, &customer_rows(run))).await?
+            }
+            Event::OrderRecorded(_) | Event::OrdersImported { .. } => {
+                with_raw(conn, |db| bulk::orders(db, &order_rows(run))).await?
+            }
             _ => {
                 for event in run {
                     one(conn, event).await?;
@@ -241,104 +250,3 @@ rows_of!(product_rows, ProductInput, ProductSaved, ProductsImported);
 rows_of!(vendor_rows, VendorInput, VendorSaved, VendorsImported);
 rows_of!(customer_rows, CustomerInput, CustomerSaved, CustomersImported);
 rows_of!(order_rows, OrderInput, OrderRecorded, OrdersImported);
-
-async fn products(conn: &mut SqliteConnection, rows: &[(&ProductInput, &str)]) -> Result<(), StoreError> {
-    for chunk in rows.chunks(BATCH) {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO products (sku, gtin, name, category, unit_cost_minor, currency, returnable, lot_tracked, serial_tracked, has_expiry, vendor_code, updated_at) ",
-        );
-        q.push_values(chunk, |mut b, (p, at)| {
-            b.push_bind(&p.sku)
-                .push_bind(&p.gtin)
-                .push_bind(&p.name)
-                .push_bind(&p.category)
-                .push_bind(p.unit_cost_minor)
-                .push_bind(&p.currency)
-                .push_bind(p.returnable)
-                .push_bind(p.lot_tracked)
-                .push_bind(p.serial_tracked)
-                .push_bind(p.has_expiry)
-                .push_bind(&p.vendor_code)
-                .push_bind(*at);
-        });
-        q.push(" ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, name = excluded.name, category = excluded.category, unit_cost_minor = excluded.unit_cost_minor, currency = excluded.currency, returnable = excluded.returnable, lot_tracked = excluded.lot_tracked, serial_tracked = excluded.serial_tracked, has_expiry = excluded.has_expiry, vendor_code = excluded.vendor_code, updated_at = excluded.updated_at");
-        q.build().execute(&mut *conn).await?;
-    }
-    Ok(())
-}
-
-async fn vendors(conn: &mut SqliteConnection, rows: &[(&VendorInput, &str)]) -> Result<(), StoreError> {
-    for chunk in rows.chunks(BATCH) {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO vendors (code, name, country, contact_name, email, phone, language, updated_at) ",
-        );
-        q.push_values(chunk, |mut b, (v, at)| {
-            b.push_bind(&v.code)
-                .push_bind(&v.name)
-                .push_bind(&v.country)
-                .push_bind(&v.contact_name)
-                .push_bind(&v.email)
-                .push_bind(&v.phone)
-                .push_bind(v.language.as_str())
-                .push_bind(*at);
-        });
-        q.push(" ON CONFLICT (code) DO UPDATE SET name = excluded.name, country = excluded.country, contact_name = excluded.contact_name, email = excluded.email, phone = excluded.phone, language = excluded.language, updated_at = excluded.updated_at");
-        q.build().execute(&mut *conn).await?;
-    }
-    Ok(())
-}
-
-async fn customers(conn: &mut SqliteConnection, rows: &[(&CustomerInput, &str)]) -> Result<(), StoreError> {
-    for chunk in rows.chunks(BATCH) {
-        let mut q: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO customers (code, name, email, phone, address, country, updated_at) ");
-        q.push_values(chunk, |mut b, (c, at)| {
-            b.push_bind(&c.code)
-                .push_bind(&c.name)
-                .push_bind(&c.email)
-                .push_bind(&c.phone)
-                .push_bind(&c.address)
-                .push_bind(&c.country)
-                .push_bind(*at);
-        });
-        q.push(" ON CONFLICT (code) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone, address = excluded.address, country = excluded.country, updated_at = excluded.updated_at");
-        q.build().execute(&mut *conn).await?;
-    }
-    Ok(())
-}
-
-async fn orders(conn: &mut SqliteConnection, rows: &[(&OrderInput, &str)]) -> Result<(), StoreError> {
-    for chunk in rows.chunks(BATCH) {
-        let mut q: QueryBuilder<Sqlite> =
-            QueryBuilder::new("INSERT INTO orders (order_no, customer_code, ordered_at, currency) ");
-        q.push_values(chunk, |mut b, (o, _)| {
-            b.push_bind(&o.order_no).push_bind(&o.customer_code).push_bind(&o.ordered_at).push_bind(&o.currency);
-        });
-        q.push(" ON CONFLICT (order_no) DO UPDATE SET customer_code = excluded.customer_code, ordered_at = excluded.ordered_at, currency = excluded.currency");
-        q.build().execute(&mut *conn).await?;
-
-        let mut del: QueryBuilder<Sqlite> = QueryBuilder::new("DELETE FROM order_lines WHERE order_no IN (");
-        let mut list = del.separated(", ");
-        for (o, _) in chunk {
-            list.push_bind(&o.order_no);
-        }
-        del.push(")");
-        del.build().execute(&mut *conn).await?;
-
-        let lines: Vec<(&str, &OrderLineInput)> =
-            chunk.iter().flat_map(|(o, _)| o.lines.iter().map(move |l| (o.order_no.as_str(), l))).collect();
-        for lines in lines.chunks(BATCH * 2) {
-            let mut q: QueryBuilder<Sqlite> =
-                QueryBuilder::new("INSERT INTO order_lines (order_no, line_no, sku, qty, unit_price_minor) ");
-            q.push_values(lines, |mut b, (order_no, l)| {
-                b.push_bind(*order_no)
-                    .push_bind(l.line_no)
-                    .push_bind(&l.sku)
-                    .push_bind(l.qty)
-                    .push_bind(l.unit_price_minor);
-            });
-            q.build().execute(&mut *conn).await?;
-        }
-    }
-    Ok(())
-}

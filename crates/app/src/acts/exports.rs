@@ -1,0 +1,185 @@
+//! CSV export of master data and failures, in the columns the import reads, with spreadsheet
+//! formulas defused.
+
+use lotline_domain::ApiError;
+use lotline_domain::people::Permission;
+use lotline_store::queries::{failures as fq, master};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::imports::Entity;
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportInput {
+    pub entity: Entity,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportOutput {
+    pub file_name: String,
+    pub csv: String,
+}
+
+/// Prefixes cells a spreadsheet would run as a formula, so an export cannot carry one.
+pub fn defuse(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
+}
+
+fn write_rows(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String, ApiError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(columns).map_err(ApiError::internal)?;
+    for row in rows {
+        writer.write_record(row.iter().map(|c| defuse(c))).map_err(ApiError::internal)?;
+    }
+    let bytes = writer.into_inner().map_err(ApiError::internal)?;
+    String::from_utf8(bytes).map_err(ApiError::internal)
+}
+
+fn opt(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+fn name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let mut conn = ctx.read().await?;
+    let all = lotline_store::queries::ListQuery { text: None, offset: 0, limit: i64::MAX };
+    let columns = input.entity.columns();
+    let csv = match input.entity {
+        Entity::Products => {
+            let mut rows = Vec::new();
+            let mut offset = 0;
+            loop {
+                let page = master::list_products(
+                    &mut conn,
+                    &lotline_store::queries::ListQuery { offset, limit: 1000, ..all.clone() },
+                )
+                .await
+                .map_err(store_error)?;
+                let n = page.rows.len() as i64;
+                rows.extend(page.rows.into_iter().map(|p| {
+                    let p = p.product;
+                    vec![
+                        p.sku,
+                        opt(&p.gtin),
+                        p.name,
+                        p.category,
+                        p.unit_cost_minor.to_string(),
+                        p.currency,
+                        p.returnable.to_string(),
+                        p.lot_tracked.to_string(),
+                        p.serial_tracked.to_string(),
+                        p.has_expiry.to_string(),
+                        opt(&p.vendor_code),
+                    ]
+                }));
+                if n < 1000 {
+                    break;
+                }
+                offset += n;
+            }
+            write_rows(columns, rows.into_iter())?
+        }
+        Entity::Vendors => {
+            let page = master::list_vendors(&mut conn, &all).await.map_err(store_error)?;
+            write_rows(
+                columns,
+                page.rows.into_iter().map(|v| {
+                    let v = v.vendor;
+                    vec![
+                        v.code,
+                        v.name,
+                        v.country,
+                        opt(&v.contact_name),
+                        opt(&v.email),
+                        opt(&v.phone),
+                        v.language.as_str().into(),
+                    ]
+                }),
+            )?
+        }
+        Entity::Customers => {
+            let page = master::list_customers(&mut conn, &all).await.map_err(store_error)?;
+            write_rows(
+                columns,
+                page.rows.into_iter().map(|c| {
+                    let c = c.customer;
+                    vec![c.code, c.name, opt(&c.email), opt(&c.phone), opt(&c.address), c.country]
+                }),
+            )?
+        }
+        Entity::Orders => {
+            let orders = master::all_orders(&mut conn).await.map_err(store_error)?;
+            write_rows(
+                columns,
+                orders.into_iter().flat_map(|o| {
+                    o.lines.into_iter().map(move |l| {
+                        vec![
+                            o.order_no.clone(),
+                            o.customer_code.clone(),
+                            o.ordered_at.clone(),
+                            o.currency.clone(),
+                            l.line_no.to_string(),
+                            l.sku,
+                            l.qty.to_string(),
+                            l.unit_price_minor.to_string(),
+                        ]
+                    })
+                }),
+            )?
+        }
+        Entity::Failures => {
+            let rows = fq::all_failures(&mut conn).await.map_err(store_error)?;
+            let mut columns = vec!["failure_no"];
+            columns.extend(columns_without_serials());
+            columns.push("status");
+            write_rows(
+                &columns,
+                rows.into_iter().map(|(r, description)| {
+                    vec![
+                        r.failure_no,
+                        r.occurred_at,
+                        r.sku,
+                        r.vendor_code,
+                        opt(&r.lot_code),
+                        name(&r.stage),
+                        r.qty_inspected.to_string(),
+                        r.qty_failed.to_string(),
+                        r.category_code,
+                        name(&r.severity),
+                        description,
+                        r.disposition.map(|d| d.as_str().to_owned()).unwrap_or_default(),
+                        name(&r.owner_team),
+                        name(&r.status),
+                    ]
+                }),
+            )?
+        }
+    };
+    let date = ctx.now().format("%Y-%m-%d");
+    Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })
+}
+
+fn columns_without_serials() -> Vec<&'static str> {
+    Entity::Failures.columns().iter().copied().filter(|c| *c != "serials").collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::defuse;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse("+1"), "'+1");
+        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse("-2+3"), "'-2+3");
+        assert_eq!(defuse("Kabel 2m"), "Kabel 2m");
+    }
+}

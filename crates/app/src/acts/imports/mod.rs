@@ -1,0 +1,141 @@
+//! CSV import of master data and failures. An import checks every row first and writes nothing
+//! unless all rows are good, reporting each bad row with its line, column and reason.
+
+mod failure_rows;
+mod master_rows;
+mod rows;
+
+use lotline_domain::ApiError;
+use lotline_domain::error::FieldError;
+use lotline_domain::people::Permission;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::failures::log_in;
+use crate::context::{Ctx, sql_error, store_error};
+use failure_rows::failure_row;
+use master_rows::master_rows;
+use rows::{Row, finish, read_csv};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Entity {
+    Products,
+    Vendors,
+    Customers,
+    Orders,
+    Failures,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportInput {
+    pub entity: Entity,
+    pub csv: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub entity: Entity,
+    pub imported: i64,
+}
+
+impl Entity {
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Entity::Products => &[
+                "sku",
+                "gtin",
+                "name",
+                "category",
+                "unit_cost_minor",
+                "currency",
+                "returnable",
+                "lot_tracked",
+                "serial_tracked",
+                "has_expiry",
+                "vendor_code",
+            ],
+            Entity::Vendors => &["code", "name", "country", "contact_name", "email", "phone", "language"],
+            Entity::Customers => &["code", "name", "email", "phone", "address", "country"],
+            Entity::Orders => {
+                &["order_no", "customer_code", "ordered_at", "currency", "line_no", "sku", "qty", "unit_price_minor"]
+            }
+            Entity::Failures => &[
+                "occurred_at",
+                "sku",
+                "vendor_code",
+                "lot_code",
+                "serials",
+                "stage",
+                "qty_inspected",
+                "qty_failed",
+                "category_code",
+                "severity",
+                "description",
+                "disposition",
+                "owner_team",
+            ],
+        }
+    }
+
+    /// Columns a file may leave out entirely.
+    pub(crate) fn optional(self) -> &'static [&'static str] {
+        match self {
+            Entity::Products => &["gtin", "vendor_code"],
+            Entity::Vendors => &["contact_name", "email", "phone", "language"],
+            Entity::Customers => &["email", "phone", "address"],
+            Entity::Orders => &[],
+            Entity::Failures => &["occurred_at", "lot_code", "serials", "disposition"],
+        }
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Entity::Products => "products",
+            Entity::Vendors => "vendors",
+            Entity::Customers => "customers",
+            Entity::Orders => "orders",
+            Entity::Failures => "failures",
+        }
+    }
+}
+
+pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, ApiError> {
+    ctx.allowed(if input.entity == Entity::Failures { Permission::LogFailure } else { Permission::ImportData })?;
+    let table = read_csv(input.entity, &input.csv)?;
+    let mut errors = Vec::new();
+    let mut tx = ctx.begin().await?;
+    let imported = match input.entity {
+        Entity::Failures => {
+            // Each failure goes through the same act as the form, inside this one transaction:
+            // the first bad row rolls all of them back, and every bad row is reported.
+            let mut count = 0;
+            for (i, cells) in table.records.iter().enumerate() {
+                let line = i as u64 + 2;
+                let mut row = Row::new(line, cells, &table.columns, &mut errors);
+                let Some(input) = failure_row(&mut row) else { continue };
+                match log_in(ctx, &mut tx, input).await {
+                    Ok(_) => count += 1,
+                    Err(err) if err.fields.is_empty() => {
+                        errors.push(FieldError::new("row", err.message_key).at_row(line))
+                    }
+                    Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(line))),
+                }
+            }
+            finish(errors)?;
+            count
+        }
+        entity => {
+            let rows = master_rows(&mut tx, entity, &table, &mut errors).await?;
+            finish(errors)?;
+            let count = rows.len() as i64;
+            lotline_store::append(&mut tx, &ctx.meta(), rows.into_events()).await.map_err(store_error)?;
+            count
+        }
+    };
+    tx.commit().await.map_err(sql_error)?;
+    Ok(ImportReport { entity: input.entity, imported })
+}
