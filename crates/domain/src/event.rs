@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
+use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
 use crate::settings::DefectCategory;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,6 +116,50 @@ pub enum Event {
         text: String,
         source_failure_no: Option<String>,
     },
+    ApprovalPolicySet(ApprovalPolicy),
+    ReshipmentRequested(Box<ReshipmentRequest>),
+    /// The cost changed: approvals given for an earlier amount no longer count.
+    ReshipmentAmended {
+        reshipment_no: String,
+        cost: Cost,
+        amount_version: u32,
+        reason: String,
+    },
+    ReshipmentApproved {
+        reshipment_no: String,
+        approval: Approval,
+    },
+    /// Enough approvals, or none needed (`by_policy`): it may ship, by `due_on`.
+    ReshipmentAuthorized {
+        reshipment_no: String,
+        by_policy: bool,
+        due_on: String,
+    },
+    ReshipmentRejected {
+        reshipment_no: String,
+        reason: String,
+    },
+    ReshipmentShipped {
+        reshipment_no: String,
+        carrier: Carrier,
+        service: String,
+        tracking_no: String,
+        shipped_on: String,
+    },
+    ReshipmentDelivered {
+        reshipment_no: String,
+        delivered_on: String,
+    },
+    ReshipmentCancelled {
+        reshipment_no: String,
+        reason: String,
+    },
+    ChargebackUpdated {
+        reshipment_no: String,
+        status: ChargebackStatus,
+        recovered_minor: i64,
+        note: String,
+    },
 }
 
 impl Event {
@@ -144,6 +189,16 @@ impl Event {
             Event::FailureReinspected { .. } => "failure_reinspected",
             Event::LotHoldPlaced { .. } => "lot_hold_placed",
             Event::ChecklistItemAdded { .. } => "checklist_item_added",
+            Event::ApprovalPolicySet(_) => "approval_policy_set",
+            Event::ReshipmentRequested(_) => "reshipment_requested",
+            Event::ReshipmentAmended { .. } => "reshipment_amended",
+            Event::ReshipmentApproved { .. } => "reshipment_approved",
+            Event::ReshipmentAuthorized { .. } => "reshipment_authorized",
+            Event::ReshipmentRejected { .. } => "reshipment_rejected",
+            Event::ReshipmentShipped { .. } => "reshipment_shipped",
+            Event::ReshipmentDelivered { .. } => "reshipment_delivered",
+            Event::ReshipmentCancelled { .. } => "reshipment_cancelled",
+            Event::ChargebackUpdated { .. } => "chargeback_updated",
         }
     }
 
@@ -173,6 +228,16 @@ impl Event {
             | Event::FailureReinspected { failure_no, .. } => ("failure", failure_no.clone()),
             Event::LotHoldPlaced { lot_code, .. } => ("lot", lot_code.clone()),
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
+            Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
+            Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
+            Event::ReshipmentAmended { reshipment_no, .. }
+            | Event::ReshipmentApproved { reshipment_no, .. }
+            | Event::ReshipmentAuthorized { reshipment_no, .. }
+            | Event::ReshipmentRejected { reshipment_no, .. }
+            | Event::ReshipmentShipped { reshipment_no, .. }
+            | Event::ReshipmentDelivered { reshipment_no, .. }
+            | Event::ReshipmentCancelled { reshipment_no, .. }
+            | Event::ChargebackUpdated { reshipment_no, .. } => ("reshipment", reshipment_no.clone()),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod event;
 pub mod failure;
 pub mod master;
 pub mod people;
+pub mod reshipment;
 pub mod settings;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};

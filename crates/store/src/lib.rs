@@ -4,6 +4,7 @@
 mod bulk;
 mod log;
 mod project;
+mod project_reshipments;
 pub mod queries;
 mod rebuild;
 

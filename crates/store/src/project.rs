@@ -67,6 +67,9 @@ fn number_part(failure_no: &str) -> i64 {
 }
 
 async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    if crate::project_reshipments::apply(conn, stored).await? {
+        return Ok(());
+    }
     let at = &stored.occurred_at;
     match &stored.event {
         Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
@@ -186,6 +189,16 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::OrdersImported { .. } => {
             unreachable_batch(stored)?;
         }
+        Event::ApprovalPolicySet(_)
+        | Event::ReshipmentRequested(_)
+        | Event::ReshipmentAmended { .. }
+        | Event::ReshipmentApproved { .. }
+        | Event::ReshipmentAuthorized { .. }
+        | Event::ReshipmentRejected { .. }
+        | Event::ReshipmentShipped { .. }
+        | Event::ReshipmentDelivered { .. }
+        | Event::ReshipmentCancelled { .. }
+        | Event::ChargebackUpdated { .. } => {}
     }
     Ok(())
 }

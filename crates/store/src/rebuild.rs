@@ -26,6 +26,10 @@ const PROJECTIONS: &[&str] = &[
     "lots",
     "holds",
     "checklist_items",
+    "approval_policy",
+    "reshipments",
+    "reshipment_failures",
+    "reshipment_items",
 ];
 
 /// Rows per table after a rebuild, plus how many events were replayed.

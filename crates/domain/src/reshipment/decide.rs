@@ -1,0 +1,605 @@
+//! The acts on a reshipment: each checks its input and the reshipment's state and returns the
+//! events to record, or an error naming the field; nothing is written on an error.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::authorize::{check_approver, counting, is_satisfied, requirement};
+use super::sla::add_working_days;
+use super::state::{Reshipment, ReshipmentRequest};
+use super::tracking::{normalise_tracking, tracking_fits};
+use super::types::{
+    Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, Payer, ReshipmentItem, ReshipmentStatus, ShipTo,
+};
+use crate::error::{ApiError, FieldError, Violations};
+use crate::master::{check_country, check_currency};
+use crate::people::Actor;
+use crate::{ErrorCode, Event};
+
+/// Shipping and goods may be entered in different currencies; the request refuses a mix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CostInput {
+    pub shipping_minor: i64,
+    pub shipping_currency: String,
+    pub goods_minor: i64,
+    pub goods_currency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ItemInput {
+    pub line_no: i64,
+    pub qty: i64,
+    #[serde(default)]
+    pub lot_code: Option<String>,
+    #[serde(default)]
+    pub serials: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RequestReshipmentInput {
+    pub failure_nos: Vec<String>,
+    pub order_no: String,
+    pub items: Vec<ItemInput>,
+    /// Absent: the order's customer address.
+    #[serde(default)]
+    pub ship_to: Option<ShipTo>,
+    #[serde(default)]
+    pub ship_to_reason: Option<String>,
+    pub carrier: Carrier,
+    pub service: String,
+    pub cost: CostInput,
+    pub payer: Payer,
+    #[serde(default)]
+    pub vendor_code: Option<String>,
+    pub reason: String,
+    /// YYYY-MM-DD; absent: the policy's working days from authorization.
+    #[serde(default)]
+    pub due_on: Option<String>,
+}
+
+/// A linked failure as far as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailureFacts {
+    pub failure_no: String,
+    pub sku: String,
+    pub vendor_code: String,
+    pub qty_failed: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderLineFacts {
+    pub line_no: i64,
+    pub sku: String,
+    pub qty: i64,
+    pub lot_tracked: bool,
+    pub serial_tracked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderFacts {
+    pub order_no: String,
+    pub lines: Vec<OrderLineFacts>,
+    pub ship_to: ShipTo,
+}
+
+/// What the store knows that a request is checked against.
+pub struct RequestFacts<'a> {
+    pub failures: &'a [FailureFacts],
+    pub unknown_failures: &'a [String],
+    pub order: Option<&'a OrderFacts>,
+    /// Per SKU, what active reshipments linked to any of these failures already send.
+    pub reshipped: &'a BTreeMap<String, i64>,
+    pub lots_on_hold: &'a HashSet<String>,
+    pub policy: &'a ApprovalPolicy,
+    pub today: NaiveDate,
+}
+
+fn parse_date(v: &mut Violations, field: &str, text: &str) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            v.push(FieldError::new(field, "error.field.bad_date").with("value", text));
+            None
+        }
+    }
+}
+
+fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub fn check_cost(v: &mut Violations, input: &CostInput) -> Cost {
+    for (field, minor) in [("cost.shipping_minor", input.shipping_minor), ("cost.goods_minor", input.goods_minor)] {
+        if minor < 0 {
+            v.push(FieldError::new(field, "error.field.negative"));
+        }
+    }
+    let shipping_currency = input.shipping_currency.trim().to_uppercase();
+    let goods_currency = input.goods_currency.trim().to_uppercase();
+    check_currency(v, "cost.shipping_currency", &shipping_currency);
+    if goods_currency != shipping_currency {
+        v.push(
+            FieldError::new("cost.goods_currency", "error.reshipment.mixed_currency")
+                .with("shipping", &shipping_currency)
+                .with("goods", &goods_currency),
+        );
+    }
+    if input.shipping_minor.checked_add(input.goods_minor).is_none() {
+        v.push(FieldError::new("cost.goods_minor", "error.field.too_large"));
+    }
+    Cost { shipping_minor: input.shipping_minor, goods_minor: input.goods_minor, currency: shipping_currency }
+}
+
+fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &RequestFacts<'_>) -> Vec<ReshipmentItem> {
+    if input.items.is_empty() {
+        v.push(FieldError::new("items", "error.reshipment.no_items"));
+    }
+    let mut items = Vec::new();
+    let mut seen = HashSet::new();
+    for (i, item) in input.items.iter().enumerate() {
+        let field = |name: &str| format!("items.{i}.{name}");
+        if !seen.insert(item.line_no) {
+            v.push(FieldError::new(field("line_no"), "error.reshipment.line_twice").with("line_no", item.line_no));
+        }
+        if item.qty <= 0 {
+            v.push(FieldError::new(field("qty"), "error.field.must_be_positive"));
+        }
+        let Some(order) = facts.order else { continue };
+        let Some(line) = order.lines.iter().find(|l| l.line_no == item.line_no) else {
+            v.push(
+                FieldError::new(field("line_no"), "error.reshipment.unknown_line")
+                    .with("line_no", item.line_no)
+                    .with("order_no", &order.order_no),
+            );
+            continue;
+        };
+        if item.qty > line.qty {
+            v.push(FieldError::new(field("qty"), "error.reshipment.qty_above_ordered").with("ordered", line.qty));
+        }
+        let lot_code = item.lot_code.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+        let serials: Vec<String> = item.serials.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+        if line.lot_tracked && lot_code.is_none() {
+            v.push(FieldError::new(field("lot_code"), "error.reshipment.lot_required").with("sku", &line.sku));
+        }
+        if let Some(lot) = lot_code.as_ref().filter(|l| facts.lots_on_hold.contains(*l)) {
+            v.push(FieldError::new(field("lot_code"), "error.reshipment.lot_on_hold").with("lot_code", lot));
+        }
+        if line.serial_tracked && serials.len() as i64 != item.qty {
+            v.push(
+                FieldError::new(field("serials"), "error.reshipment.serials_count")
+                    .with("qty", item.qty)
+                    .with("count", serials.len()),
+            );
+        }
+        items.push(ReshipmentItem { line_no: line.line_no, sku: line.sku.clone(), qty: item.qty, lot_code, serials });
+    }
+    // Per SKU, no more than the linked failures found bad and no other reshipment already covers.
+    let mut wanted: BTreeMap<&str, i64> = BTreeMap::new();
+    for item in &items {
+        *wanted.entry(item.sku.as_str()).or_default() += item.qty;
+    }
+    for (sku, qty) in wanted {
+        let failed: Vec<&FailureFacts> = facts.failures.iter().filter(|f| f.sku == sku).collect();
+        if failed.is_empty() {
+            v.push(FieldError::new("items", "error.reshipment.sku_not_failed").with("sku", sku));
+            continue;
+        }
+        let failed_qty: i64 = failed.iter().map(|f| f.qty_failed).sum();
+        let available = (failed_qty - facts.reshipped.get(sku).copied().unwrap_or(0)).max(0);
+        if qty > available {
+            v.push(
+                FieldError::new("items", "error.reshipment.qty_above_failed")
+                    .with("sku", sku)
+                    .with("qty", qty)
+                    .with("available", available),
+            );
+        }
+    }
+    items
+}
+
+fn check_ship_to(
+    v: &mut Violations,
+    input: &RequestReshipmentInput,
+    order: Option<&OrderFacts>,
+) -> (ShipTo, Option<String>) {
+    let from_order = order.map(|o| o.ship_to.clone());
+    let reason = input.ship_to_reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+    let ship_to = match (&input.ship_to, from_order) {
+        (Some(given), from_order) => {
+            let given = ShipTo {
+                name: given.name.trim().to_owned(),
+                address: given.address.trim().to_owned(),
+                country: given.country.trim().to_uppercase(),
+            };
+            if from_order.as_ref().is_some_and(|o| *o != given) && reason.is_none() {
+                v.push(FieldError::new("ship_to_reason", "error.reshipment.ship_to_reason_required"));
+            }
+            given
+        }
+        (None, Some(from_order)) => from_order,
+        (None, None) => ShipTo { name: String::new(), address: String::new(), country: String::new() },
+    };
+    if order.is_some() {
+        v.required("ship_to.name", &ship_to.name);
+        v.required("ship_to.address", &ship_to.address);
+        v.max_len("ship_to.address", &ship_to.address, 400);
+        check_country(v, "ship_to.country", &ship_to.country);
+    }
+    (ship_to, reason)
+}
+
+/// A new reshipment: `ReshipmentRequested`, and `ReshipmentAuthorized` at once when the
+/// requester's own limit covers it.
+pub fn decide_request(
+    input: &RequestReshipmentInput,
+    facts: &RequestFacts<'_>,
+    reshipment_no: &str,
+    actor: &Actor,
+) -> Result<Vec<Event>, ApiError> {
+    let mut v = Violations::default();
+    if input.failure_nos.is_empty() {
+        v.push(FieldError::new("failure_nos", "error.reshipment.no_failures"));
+    }
+    for no in facts.unknown_failures {
+        v.push(FieldError::new("failure_nos", "error.reshipment.unknown_failure").with("failure_no", no));
+    }
+    if facts.order.is_none() {
+        v.push(FieldError::new("order_no", "error.reshipment.unknown_order").with("order_no", &input.order_no));
+    }
+    let items = check_items(&mut v, input, facts);
+    let (ship_to, ship_to_reason) = check_ship_to(&mut v, input, facts.order);
+    let cost = check_cost(&mut v, &input.cost);
+    let service = input.service.trim().to_owned();
+    v.required("service", &service);
+    v.max_len("service", &service, 60);
+    let reason = input.reason.trim().to_owned();
+    v.required("reason", &reason);
+    v.max_len("reason", &reason, 1000);
+    let vendor_code = match input.payer {
+        Payer::Us => None,
+        Payer::Vendor => {
+            let vendors: Vec<&str> = facts.failures.iter().map(|f| f.vendor_code.as_str()).collect();
+            let chosen = input.vendor_code.as_deref().map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty());
+            match chosen {
+                Some(code) if vendors.contains(&code.as_str()) => Some(code),
+                Some(code) => {
+                    v.push(
+                        FieldError::new("vendor_code", "error.reshipment.vendor_not_in_failures").with("code", code),
+                    );
+                    None
+                }
+                None if !vendors.is_empty() && vendors.iter().all(|c| *c == vendors[0]) => Some(vendors[0].to_owned()),
+                None => {
+                    v.push(FieldError::new("vendor_code", "error.reshipment.vendor_required"));
+                    None
+                }
+            }
+        }
+    };
+    let due = match input.due_on.as_deref().filter(|d| !d.trim().is_empty()) {
+        Some(text) => match parse_date(&mut v, "due_on", text) {
+            Some(date) if date < facts.today => {
+                v.push(FieldError::new("due_on", "error.reshipment.due_in_past"));
+                None
+            }
+            other => other,
+        },
+        None => None,
+    };
+    v.into_result()?;
+    let due_on = due.unwrap_or_else(|| add_working_days(facts.today, facts.policy.ship_within_working_days));
+    let request = ReshipmentRequest {
+        reshipment_no: reshipment_no.to_owned(),
+        requested_by: actor.user_id.clone(),
+        requester_roles: actor.roles.clone(),
+        failure_nos: input.failure_nos.iter().map(|n| n.trim().to_owned()).collect(),
+        order_no: input.order_no.trim().to_owned(),
+        items,
+        ship_to,
+        ship_to_reason,
+        carrier: input.carrier,
+        service,
+        cost: cost.clone(),
+        payer: input.payer,
+        vendor_code,
+        reason,
+        due_on: date_text(due_on),
+        due_date_set: due.is_some(),
+    };
+    let needs = requirement(facts.policy, &cost, &actor.roles);
+    let mut events = vec![Event::ReshipmentRequested(Box::new(request))];
+    if needs.approvals == 0 {
+        events.push(Event::ReshipmentAuthorized {
+            reshipment_no: reshipment_no.to_owned(),
+            by_policy: true,
+            due_on: date_text(due_on),
+        });
+    }
+    Ok(events)
+}
+
+fn conflict(r: &Reshipment, key: &str) -> ApiError {
+    ApiError::new(ErrorCode::Conflict, key).with("reshipment_no", r.reshipment_no()).with("status", r.status.as_str())
+}
+
+fn not_in(r: &Reshipment, allowed: &[ReshipmentStatus], key: &str) -> Result<(), ApiError> {
+    if allowed.contains(&r.status) { Ok(()) } else { Err(conflict(r, key)) }
+}
+
+/// The due date once authorized: the requester's, or the policy's working days from today.
+fn due_on_authorization(r: &Reshipment, policy: &ApprovalPolicy, today: NaiveDate) -> String {
+    if r.request.due_date_set {
+        r.due_on.clone()
+    } else {
+        date_text(add_working_days(today, policy.ship_within_working_days))
+    }
+}
+
+pub fn decide_approve(
+    r: &Reshipment,
+    policy: &ApprovalPolicy,
+    actor: &Actor,
+    note: &str,
+    today: NaiveDate,
+) -> Result<Vec<Event>, ApiError> {
+    match r.status {
+        ReshipmentStatus::Requested => {}
+        ReshipmentStatus::Authorized | ReshipmentStatus::Shipped | ReshipmentStatus::Delivered => {
+            return Err(conflict(r, "error.reshipment.already_authorized"));
+        }
+        ReshipmentStatus::Rejected | ReshipmentStatus::Cancelled => {
+            return Err(conflict(r, "error.reshipment.not_open"));
+        }
+    }
+    let needs = requirement(policy, &r.cost, &r.request.requester_roles);
+    let counted = counting(policy, &r.cost, r.amount_version, &r.approvals);
+    check_approver(policy, &needs, &r.cost, &r.request.requested_by, &counted, &actor.user_id, &actor.roles).map_err(
+        |refusal| {
+            let mut err = ApiError::forbidden(refusal.key)
+                .with("total_minor", r.cost.total_minor())
+                .with("currency", &r.cost.currency);
+            if let Some(limit) = refusal.limit_minor {
+                err = err.with("limit_minor", limit);
+            }
+            err
+        },
+    )?;
+    let approval = Approval {
+        approver_id: actor.user_id.clone(),
+        approver_roles: actor.roles.clone(),
+        limit_minor: policy.limit_of(&actor.roles).as_option(),
+        amount_version: r.amount_version,
+        total_minor: r.cost.total_minor(),
+        currency: r.cost.currency.clone(),
+        note: note.trim().to_owned(),
+    };
+    let mut after = counted.into_iter().cloned().collect::<Vec<_>>();
+    after.push(approval.clone());
+    let now_counting = counting(policy, &r.cost, r.amount_version, &after);
+    let mut events = vec![Event::ReshipmentApproved { reshipment_no: r.reshipment_no().to_owned(), approval }];
+    if is_satisfied(&needs, &now_counting) {
+        events.push(Event::ReshipmentAuthorized {
+            reshipment_no: r.reshipment_no().to_owned(),
+            by_policy: false,
+            due_on: due_on_authorization(r, policy, today),
+        });
+    }
+    Ok(events)
+}
+
+fn required_text(field: &str, text: &str) -> Result<String, ApiError> {
+    let text = text.trim().to_owned();
+    let mut v = Violations::default();
+    v.required(field, &text);
+    v.max_len(field, &text, 1000);
+    v.into_result()?;
+    Ok(text)
+}
+
+/// Someone who could approve it turns it down; the requester withdraws with a cancel instead.
+pub fn decide_reject(
+    r: &Reshipment,
+    policy: &ApprovalPolicy,
+    actor: &Actor,
+    reason: &str,
+) -> Result<Vec<Event>, ApiError> {
+    not_in(r, &[ReshipmentStatus::Requested], "error.reshipment.not_open")?;
+    let reason = required_text("reason", reason)?;
+    if actor.user_id == r.request.requested_by {
+        return Err(ApiError::forbidden("error.reshipment.self_reject"));
+    }
+    if !policy.covers(policy.limit_of(&actor.roles), &r.cost) {
+        return Err(ApiError::forbidden("error.reshipment.limit_too_low")
+            .with("total_minor", r.cost.total_minor())
+            .with("currency", &r.cost.currency));
+    }
+    Ok(vec![Event::ReshipmentRejected { reshipment_no: r.reshipment_no().to_owned(), reason }])
+}
+
+/// A new cost voids the approvals so far; within the requester's limit it is authorized again.
+pub fn decide_amend(
+    r: &Reshipment,
+    policy: &ApprovalPolicy,
+    cost: &CostInput,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<Vec<Event>, ApiError> {
+    not_in(r, &[ReshipmentStatus::Requested, ReshipmentStatus::Authorized], "error.reshipment.not_amendable")?;
+    let mut v = Violations::default();
+    let cost = check_cost(&mut v, cost);
+    v.into_result()?;
+    let reason = required_text("reason", reason)?;
+    if cost == r.cost {
+        return Err(ApiError::field(FieldError::new("cost", "error.reshipment.cost_unchanged")));
+    }
+    let amount_version = r.amount_version + 1;
+    let mut events = vec![Event::ReshipmentAmended {
+        reshipment_no: r.reshipment_no().to_owned(),
+        cost: cost.clone(),
+        amount_version,
+        reason,
+    }];
+    if requirement(policy, &cost, &r.request.requester_roles).approvals == 0 {
+        events.push(Event::ReshipmentAuthorized {
+            reshipment_no: r.reshipment_no().to_owned(),
+            by_policy: true,
+            due_on: due_on_authorization(r, policy, today),
+        });
+    }
+    Ok(events)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ShipInput {
+    pub reshipment_no: String,
+    pub carrier: Carrier,
+    #[serde(default)]
+    pub service: Option<String>,
+    pub tracking_no: String,
+    /// YYYY-MM-DD; absent: today.
+    #[serde(default)]
+    pub shipped_on: Option<String>,
+}
+
+pub fn decide_ship(r: &Reshipment, input: &ShipInput, today: NaiveDate) -> Result<Vec<Event>, ApiError> {
+    if r.status == ReshipmentStatus::Requested {
+        return Err(ApiError::new(ErrorCode::Conflict, "error.reshipment.not_authorized")
+            .with("reshipment_no", r.reshipment_no()));
+    }
+    not_in(r, &[ReshipmentStatus::Authorized], "error.reshipment.not_shippable")?;
+    let mut v = Violations::default();
+    let tracking_no = normalise_tracking(&input.tracking_no);
+    if tracking_no.is_empty() {
+        v.push(FieldError::new("tracking_no", "error.field.required"));
+    } else if !tracking_fits(input.carrier, &tracking_no) {
+        v.push(
+            FieldError::new("tracking_no", "error.reshipment.bad_tracking")
+                .with("carrier", input.carrier.display_name())
+                .with("value", &tracking_no),
+        );
+    }
+    let shipped_on = match input.shipped_on.as_deref().filter(|d| !d.trim().is_empty()) {
+        Some(text) => parse_date(&mut v, "shipped_on", text),
+        None => Some(today),
+    };
+    if shipped_on.is_some_and(|d| d > today) {
+        v.push(FieldError::new("shipped_on", "error.reshipment.date_in_future"));
+    }
+    let service = input.service.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&r.service).to_owned();
+    v.max_len("service", &service, 60);
+    v.into_result()?;
+    Ok(vec![Event::ReshipmentShipped {
+        reshipment_no: r.reshipment_no().to_owned(),
+        carrier: input.carrier,
+        service,
+        tracking_no,
+        shipped_on: date_text(shipped_on.unwrap_or(today)),
+    }])
+}
+
+pub fn decide_deliver(r: &Reshipment, delivered_on: Option<&str>, today: NaiveDate) -> Result<Vec<Event>, ApiError> {
+    not_in(r, &[ReshipmentStatus::Shipped], "error.reshipment.not_shipped")?;
+    let mut v = Violations::default();
+    let date = match delivered_on.filter(|d| !d.trim().is_empty()) {
+        Some(text) => parse_date(&mut v, "delivered_on", text),
+        None => Some(today),
+    };
+    if let Some(date) = date {
+        if date > today {
+            v.push(FieldError::new("delivered_on", "error.reshipment.date_in_future"));
+        }
+        let shipped = r.shipped_on.as_deref().and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        if shipped.is_some_and(|s| date < s) {
+            v.push(FieldError::new("delivered_on", "error.reshipment.delivered_before_shipped"));
+        }
+    }
+    v.into_result()?;
+    Ok(vec![Event::ReshipmentDelivered {
+        reshipment_no: r.reshipment_no().to_owned(),
+        delivered_on: date_text(date.unwrap_or(today)),
+    }])
+}
+
+pub fn decide_cancel(r: &Reshipment, reason: &str) -> Result<Vec<Event>, ApiError> {
+    not_in(r, &[ReshipmentStatus::Requested, ReshipmentStatus::Authorized], "error.reshipment.not_cancellable")?;
+    let reason = required_text("reason", reason)?;
+    Ok(vec![Event::ReshipmentCancelled { reshipment_no: r.reshipment_no().to_owned(), reason }])
+}
+
+/// open → accepted | disputed | recovered; disputed → accepted | recovered | open;
+/// accepted → recovered. Recovered is final and needs the amount actually received.
+pub fn decide_chargeback(
+    r: &Reshipment,
+    status: ChargebackStatus,
+    recovered_minor: i64,
+    note: &str,
+) -> Result<Vec<Event>, ApiError> {
+    let Some(claim) = &r.chargeback else {
+        return Err(
+            ApiError::new(ErrorCode::Conflict, "error.chargeback.none").with("reshipment_no", r.reshipment_no())
+        );
+    };
+    if !r.status.is_active() {
+        return Err(
+            ApiError::new(ErrorCode::Conflict, "error.chargeback.reshipment_closed").with("status", r.status.as_str())
+        );
+    }
+    use ChargebackStatus::*;
+    let allowed = matches!(
+        (claim.status, status),
+        (Open, Accepted | Disputed | Recovered) | (Disputed, Accepted | Recovered | Open) | (Accepted, Recovered)
+    );
+    if !allowed {
+        return Err(ApiError::field(
+            FieldError::new("status", "error.chargeback.bad_transition")
+                .with("from", claim.status.as_str())
+                .with("to", status.as_str()),
+        ));
+    }
+    let recovered = if status == Recovered { recovered_minor } else { 0 };
+    if status == Recovered && !(1..=claim.amount_minor).contains(&recovered_minor) {
+        return Err(ApiError::field(
+            FieldError::new("recovered_minor", "error.chargeback.bad_recovered")
+                .with("amount_minor", claim.amount_minor),
+        ));
+    }
+    Ok(vec![Event::ChargebackUpdated {
+        reshipment_no: r.reshipment_no().to_owned(),
+        status,
+        recovered_minor: recovered,
+        note: note.trim().to_owned(),
+    }])
+}
+
+/// Limits must not be negative, and at least one role must be able to approve anything.
+pub fn check_policy(policy: &ApprovalPolicy) -> Result<(), ApiError> {
+    let mut v = Violations::default();
+    check_currency(&mut v, "currency", &policy.currency);
+    let mut roles = HashSet::new();
+    for (i, limit) in policy.limits.iter().enumerate() {
+        if limit.limit_minor.is_some_and(|m| m < 0) {
+            v.push(FieldError::new(format!("limits.{i}.limit_minor"), "error.field.negative"));
+        }
+        if !roles.insert(limit.role) {
+            v.push(FieldError::new(format!("limits.{i}.role"), "error.policy.role_twice"));
+        }
+    }
+    if !policy.limits.iter().any(|l| l.limit_minor.is_none()) {
+        v.push(FieldError::new("limits", "error.policy.no_unlimited_role"));
+    }
+    if policy.dual_control_above_minor < 0 {
+        v.push(FieldError::new("dual_control_above_minor", "error.field.negative"));
+    }
+    if policy.ship_within_working_days > 60 {
+        v.push(FieldError::new("ship_within_working_days", "error.field.too_large"));
+    }
+    v.into_result()
+}

@@ -1,0 +1,252 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::people::Role;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReshipmentStatus {
+    Requested,
+    Authorized,
+    Rejected,
+    Shipped,
+    Delivered,
+    Cancelled,
+}
+
+impl ReshipmentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReshipmentStatus::Requested => "requested",
+            ReshipmentStatus::Authorized => "authorized",
+            ReshipmentStatus::Rejected => "rejected",
+            ReshipmentStatus::Shipped => "shipped",
+            ReshipmentStatus::Delivered => "delivered",
+            ReshipmentStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Rejected and cancelled reshipments no longer claim any failed quantity.
+    pub fn is_active(self) -> bool {
+        !matches!(self, ReshipmentStatus::Rejected | ReshipmentStatus::Cancelled)
+    }
+}
+
+/// Who bears the cost: we do, or the vendor through a chargeback claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Payer {
+    Us,
+    Vendor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Carrier {
+    Dhl,
+    Ups,
+    Fedex,
+    Postnl,
+    Dpd,
+    Gls,
+    SfExpress,
+    Other,
+}
+
+impl Carrier {
+    pub const ALL: [Carrier; 8] = [
+        Carrier::Dhl,
+        Carrier::Ups,
+        Carrier::Fedex,
+        Carrier::Postnl,
+        Carrier::Dpd,
+        Carrier::Gls,
+        Carrier::SfExpress,
+        Carrier::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Carrier::Dhl => "dhl",
+            Carrier::Ups => "ups",
+            Carrier::Fedex => "fedex",
+            Carrier::Postnl => "postnl",
+            Carrier::Dpd => "dpd",
+            Carrier::Gls => "gls",
+            Carrier::SfExpress => "sf_express",
+            Carrier::Other => "other",
+        }
+    }
+
+    /// The name printed on documents.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Carrier::Dhl => "DHL",
+            Carrier::Ups => "UPS",
+            Carrier::Fedex => "FedEx",
+            Carrier::Postnl => "PostNL",
+            Carrier::Dpd => "DPD",
+            Carrier::Gls => "GLS",
+            Carrier::SfExpress => "SF Express",
+            Carrier::Other => "—",
+        }
+    }
+}
+
+/// What a reshipment costs, in integer minor units of one currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Cost {
+    pub shipping_minor: i64,
+    pub goods_minor: i64,
+    pub currency: String,
+}
+
+impl Cost {
+    /// Saturating: a sum that overflows is refused by validation long before it matters.
+    pub fn total_minor(&self) -> i64 {
+        self.shipping_minor.saturating_add(self.goods_minor)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ShipTo {
+    pub name: String,
+    pub address: String,
+    pub country: String,
+}
+
+/// One order line sent again: which line, how many, and the replacement lot or serials.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReshipmentItem {
+    pub line_no: i64,
+    pub sku: String,
+    pub qty: i64,
+    #[serde(default)]
+    pub lot_code: Option<String>,
+    #[serde(default)]
+    pub serials: Vec<String>,
+}
+
+/// An approval limit: `None` means no limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RoleLimit {
+    pub role: Role,
+    pub limit_minor: Option<i64>,
+}
+
+/// Who may authorize what, and how fast an authorized reshipment must ship. An admin sets it;
+/// limits are in the installation's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ApprovalPolicy {
+    pub currency: String,
+    /// Roles missing here cannot approve reshipments.
+    pub limits: Vec<RoleLimit>,
+    /// Above this total two different approvers are needed, one of them from finance.
+    pub dual_control_above_minor: i64,
+    /// The reshipment ships within this many working days (Monday to Friday) of authorization.
+    pub ship_within_working_days: u32,
+}
+
+impl ApprovalPolicy {
+    /// Logistics up to 50.00, finance up to 1,000.00, admin without limit; two approvers above 500.00.
+    pub fn default_for(currency: &str) -> Self {
+        ApprovalPolicy {
+            currency: currency.to_owned(),
+            limits: vec![
+                RoleLimit { role: Role::Logistics, limit_minor: Some(5_000) },
+                RoleLimit { role: Role::VendorManager, limit_minor: Some(20_000) },
+                RoleLimit { role: Role::QualityLead, limit_minor: Some(20_000) },
+                RoleLimit { role: Role::Finance, limit_minor: Some(100_000) },
+                RoleLimit { role: Role::Admin, limit_minor: None },
+            ],
+            dual_control_above_minor: 50_000,
+            ship_within_working_days: 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ChargebackStatus {
+    Open,
+    Accepted,
+    Disputed,
+    Recovered,
+}
+
+impl ChargebackStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChargebackStatus::Open => "open",
+            ChargebackStatus::Accepted => "accepted",
+            ChargebackStatus::Disputed => "disputed",
+            ChargebackStatus::Recovered => "recovered",
+        }
+    }
+}
+
+/// A claim against the vendor for a reshipment the vendor pays for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Chargeback {
+    pub vendor_code: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub status: ChargebackStatus,
+    pub recovered_minor: i64,
+}
+
+/// One approval, for one version of the amount: a later change of the amount voids it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Approval {
+    pub approver_id: String,
+    pub approver_roles: Vec<Role>,
+    pub limit_minor: Option<i64>,
+    pub amount_version: u32,
+    pub total_minor: i64,
+    pub currency: String,
+    pub note: String,
+}
+
+/// Whose move it is: the team that owns the next step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Queue {
+    Finance,
+    Logistics,
+    VendorManagement,
+}
+
+impl Queue {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Queue::Finance => "finance",
+            Queue::Logistics => "logistics",
+            Queue::VendorManagement => "vendor_management",
+        }
+    }
+}
+
+/// Where a reshipment stands against its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SlaState {
+    OnTrack,
+    AtRisk,
+    Overdue,
+    ShippedOnTime,
+    ShippedLate,
+    Closed,
+}

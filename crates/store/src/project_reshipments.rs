@@ -1,0 +1,129 @@
+//! The reshipment tables, kept in step with reshipment events.
+
+use lotline_domain::Event;
+use lotline_domain::reshipment::ReshipmentRequest;
+use sqlx::SqliteConnection;
+
+use crate::StoreError;
+use crate::log::StoredEvent;
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn number_part(number: &str) -> i64 {
+    number.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+async fn set_status(conn: &mut SqliteConnection, reshipment_no: &str, status: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE reshipments SET status = ? WHERE reshipment_no = ?")
+        .bind(status)
+        .bind(reshipment_no)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn requested(conn: &mut SqliteConnection, r: &ReshipmentRequest, at: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO reshipments (reshipment_no, seq_no, order_no, status, requested_by, requested_at, due_on, carrier, service, shipping_minor, goods_minor, total_minor, currency, payer, vendor_code, chargeback_status, ship_to_name, reason) VALUES (?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&r.reshipment_no)
+    .bind(number_part(&r.reshipment_no))
+    .bind(&r.order_no)
+    .bind(&r.requested_by)
+    .bind(at)
+    .bind(&r.due_on)
+    .bind(r.carrier.as_str())
+    .bind(&r.service)
+    .bind(r.cost.shipping_minor)
+    .bind(r.cost.goods_minor)
+    .bind(r.cost.total_minor())
+    .bind(&r.cost.currency)
+    .bind(name(&r.payer))
+    .bind(&r.vendor_code)
+    .bind(r.vendor_code.as_ref().map(|_| "open"))
+    .bind(&r.ship_to.name)
+    .bind(&r.reason)
+    .execute(&mut *conn)
+    .await?;
+    for failure_no in &r.failure_nos {
+        sqlx::query("INSERT OR IGNORE INTO reshipment_failures (reshipment_no, failure_no) VALUES (?, ?)")
+            .bind(&r.reshipment_no)
+            .bind(failure_no)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for item in &r.items {
+        sqlx::query(
+            "INSERT INTO reshipment_items (reshipment_no, line_no, sku, qty, lot_code, serials) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&r.reshipment_no)
+        .bind(item.line_no)
+        .bind(&item.sku)
+        .bind(item.qty)
+        .bind(&item.lot_code)
+        .bind(json(&item.serials))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Projects one reshipment event (or the approval policy); other events are not ours.
+pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<bool, StoreError> {
+    let at = stored.occurred_at.as_str();
+    match &stored.event {
+        Event::ApprovalPolicySet(policy) => {
+            sqlx::query("INSERT OR REPLACE INTO approval_policy (id, policy) VALUES (1, ?)")
+                .bind(json(policy))
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::ReshipmentRequested(request) => requested(conn, request, at).await?,
+        Event::ReshipmentAmended { reshipment_no, cost, .. } => {
+            sqlx::query("UPDATE reshipments SET shipping_minor = ?, goods_minor = ?, total_minor = ?, currency = ?, status = 'requested', authorized_at = NULL WHERE reshipment_no = ?")
+                .bind(cost.shipping_minor).bind(cost.goods_minor).bind(cost.total_minor()).bind(&cost.currency).bind(reshipment_no)
+                .execute(&mut *conn).await?;
+        }
+        Event::ReshipmentApproved { .. } => {}
+        Event::ReshipmentAuthorized { reshipment_no, due_on, .. } => {
+            sqlx::query(
+                "UPDATE reshipments SET status = 'authorized', authorized_at = ?, due_on = ? WHERE reshipment_no = ?",
+            )
+            .bind(at)
+            .bind(due_on)
+            .bind(reshipment_no)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Event::ReshipmentRejected { reshipment_no, .. } => set_status(conn, reshipment_no, "rejected").await?,
+        Event::ReshipmentCancelled { reshipment_no, .. } => set_status(conn, reshipment_no, "cancelled").await?,
+        Event::ReshipmentShipped { reshipment_no, carrier, service, tracking_no, shipped_on } => {
+            sqlx::query("UPDATE reshipments SET status = 'shipped', carrier = ?, service = ?, tracking_no = ?, shipped_on = ? WHERE reshipment_no = ?")
+                .bind(carrier.as_str()).bind(service).bind(tracking_no).bind(shipped_on).bind(reshipment_no)
+                .execute(&mut *conn).await?;
+        }
+        Event::ReshipmentDelivered { reshipment_no, delivered_on } => {
+            sqlx::query("UPDATE reshipments SET status = 'delivered', delivered_on = ? WHERE reshipment_no = ?")
+                .bind(delivered_on)
+                .bind(reshipment_no)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::ChargebackUpdated { reshipment_no, status, recovered_minor, .. } => {
+            sqlx::query("UPDATE reshipments SET chargeback_status = ?, recovered_minor = ? WHERE reshipment_no = ?")
+                .bind(status.as_str())
+                .bind(recovered_minor)
+                .bind(reshipment_no)
+                .execute(&mut *conn)
+                .await?;
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
