@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::acts::{attachments, exports, failures, imports, master, search, session, users};
+use crate::acts::{attachments, exports, failures, imports, master, reshipments, search, session, users};
 use crate::context::Ctx;
 
 /// Deserialises the input, runs the act, serialises the output. A malformed input names the
@@ -83,4 +83,16 @@ catalogue! {
     get_checklist => failures::get_checklist,
     list_holds => failures::list_holds,
     search => search::search,
+    get_approval_policy => reshipments::get_approval_policy,
+    set_approval_policy => reshipments::set_approval_policy,
+    request_reshipment => reshipments::request_reshipment,
+    list_reshipments => reshipments::list_reshipments,
+    get_reshipment => reshipments::get_reshipment,
+    approve_reshipment => reshipments::approve_reshipment,
+    reject_reshipment => reshipments::reject_reshipment,
+    amend_reshipment => reshipments::amend_reshipment,
+    cancel_reshipment => reshipments::cancel_reshipment,
+    ship_reshipment => reshipments::ship_reshipment,
+    deliver_reshipment => reshipments::deliver_reshipment,
+    update_chargeback => reshipments::update_chargeback,
 }

@@ -48,6 +48,10 @@ fn keys_in_sources() -> BTreeSet<String> {
         "manage_failure",
         "approve_deviation",
         "configure_quality",
+        "request_reshipment",
+        "ship_reshipment",
+        "manage_chargeback",
+        "configure_approvals",
         "view_data",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));

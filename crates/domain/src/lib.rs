@@ -6,6 +6,7 @@ pub mod error;
 pub mod event;
 pub mod failure;
 pub mod master;
+pub mod money;
 pub mod people;
 pub mod reshipment;
 pub mod settings;

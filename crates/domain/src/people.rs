@@ -84,6 +84,10 @@ pub enum Permission {
     ApproveDeviation,
     ConfigureQuality,
     ViewData,
+    RequestReshipment,
+    ShipReshipment,
+    ManageChargeback,
+    ConfigureApprovals,
 }
 
 impl Permission {
@@ -98,6 +102,10 @@ impl Permission {
             Permission::ManageFailure => &[Admin, QualityLead, Inspector, VendorManager, Logistics],
             Permission::ApproveDeviation | Permission::ConfigureQuality => &[Admin, QualityLead],
             Permission::ViewData => &Role::ALL,
+            Permission::RequestReshipment => &[Admin, QualityLead, Logistics, VendorManager, ReturnsAnalyst, Inspector],
+            Permission::ShipReshipment => &[Admin, Logistics],
+            Permission::ManageChargeback => &[Admin, Finance, VendorManager],
+            Permission::ConfigureApprovals => &[Admin],
         }
     }
 
@@ -111,6 +119,10 @@ impl Permission {
             Permission::ApproveDeviation => "approve_deviation",
             Permission::ConfigureQuality => "configure_quality",
             Permission::ViewData => "view_data",
+            Permission::RequestReshipment => "request_reshipment",
+            Permission::ShipReshipment => "ship_reshipment",
+            Permission::ManageChargeback => "manage_chargeback",
+            Permission::ConfigureApprovals => "configure_approvals",
         }
     }
 }

@@ -315,7 +315,10 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         Some(lot) => !q::holds(&mut conn, Some(lot)).await.map_err(store_error)?.is_empty(),
         None => false,
     };
-    let events = lotline_store::load_stream(&mut conn, "failure", failure_no).await.map_err(store_error)?;
+    let mut events = lotline_store::load_stream(&mut conn, "failure", failure_no).await.map_err(store_error)?;
+    // What was done about it elsewhere (reshipments) belongs to its history too.
+    events.extend(super::reshipments::events_for_failure(&mut conn, failure_no).await?);
+    events.sort_by_key(|e| e.seq);
     let names = q::user_names(&mut conn).await.map_err(store_error)?;
     Ok(FailureDetail {
         row,

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use lotline_domain::Event;
 use lotline_domain::failure::FieldChange;
+use lotline_domain::money::format_money as money;
 use lotline_store::StoredEvent;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -76,6 +77,57 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 }
                 Event::FailureDeviationApproved { note, .. } => (vec![set("status", "closed")], non_empty(note)),
                 Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
+                Event::ReshipmentRequested(r) => (
+                    vec![
+                        set("reshipment_no", &r.reshipment_no),
+                        set("order_no", &r.order_no),
+                        set("qty", r.items.iter().map(|i| i.qty).sum::<i64>()),
+                        set("total", money(r.cost.total_minor(), &r.cost.currency)),
+                        set("due_on", &r.due_on),
+                    ],
+                    non_empty(&r.reason),
+                ),
+                Event::ReshipmentAmended { reshipment_no, cost, reason, .. } => (
+                    vec![set("reshipment_no", reshipment_no), set("total", money(cost.total_minor(), &cost.currency))],
+                    non_empty(reason),
+                ),
+                Event::ReshipmentApproved { reshipment_no, approval } => (
+                    vec![
+                        set("reshipment_no", reshipment_no),
+                        set("total", money(approval.total_minor, &approval.currency)),
+                    ],
+                    non_empty(&approval.note),
+                ),
+                Event::ReshipmentAuthorized { reshipment_no, due_on, by_policy } => {
+                    let mut changes = vec![set("reshipment_no", reshipment_no), set("due_on", due_on)];
+                    if *by_policy {
+                        changes.push(set("authorized_by", "policy"));
+                    }
+                    (changes, None)
+                }
+                Event::ReshipmentRejected { reshipment_no, reason }
+                | Event::ReshipmentCancelled { reshipment_no, reason } => {
+                    (vec![set("reshipment_no", reshipment_no)], non_empty(reason))
+                }
+                Event::ReshipmentShipped { reshipment_no, carrier, tracking_no, shipped_on, .. } => (
+                    vec![
+                        set("reshipment_no", reshipment_no),
+                        set("carrier", carrier.display_name()),
+                        set("tracking_no", tracking_no),
+                        set("shipped_on", shipped_on),
+                    ],
+                    None,
+                ),
+                Event::ReshipmentDelivered { reshipment_no, delivered_on } => {
+                    (vec![set("reshipment_no", reshipment_no), set("delivered_on", delivered_on)], None)
+                }
+                Event::ChargebackUpdated { reshipment_no, status, recovered_minor, note } => {
+                    let mut changes = vec![set("reshipment_no", reshipment_no), set("chargeback", status.as_str())];
+                    if *recovered_minor > 0 {
+                        changes.push(set("recovered_minor", recovered_minor));
+                    }
+                    (changes, non_empty(note))
+                }
                 _ => (Vec::new(), None),
             };
             HistoryEntry {

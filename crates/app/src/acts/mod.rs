@@ -6,6 +6,7 @@ pub mod failures;
 pub mod history;
 pub mod imports;
 pub mod master;
+pub mod reshipments;
 pub mod search;
 pub mod session;
 pub mod users;

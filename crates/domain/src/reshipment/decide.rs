@@ -16,6 +16,7 @@ use super::types::{
 };
 use crate::error::{ApiError, FieldError, Violations};
 use crate::master::{check_country, check_currency};
+use crate::money::format_money;
 use crate::people::Actor;
 use crate::{ErrorCode, Event};
 
@@ -364,9 +365,9 @@ pub fn decide_approve(
         |refusal| {
             let mut err = ApiError::forbidden(refusal.key)
                 .with("total_minor", r.cost.total_minor())
-                .with("currency", &r.cost.currency);
+                .with("total", format_money(r.cost.total_minor(), &r.cost.currency));
             if let Some(limit) = refusal.limit_minor {
-                err = err.with("limit_minor", limit);
+                err = err.with("limit_minor", limit).with("limit", format_money(limit, &policy.currency));
             }
             err
         },
@@ -418,7 +419,8 @@ pub fn decide_reject(
     if !policy.covers(policy.limit_of(&actor.roles), &r.cost) {
         return Err(ApiError::forbidden("error.reshipment.limit_too_low")
             .with("total_minor", r.cost.total_minor())
-            .with("currency", &r.cost.currency));
+            .with("total", format_money(r.cost.total_minor(), &r.cost.currency))
+            .with("limit", format_money(policy.limit_of(&actor.roles).as_option().unwrap_or(0), &policy.currency)));
     }
     Ok(vec![Event::ReshipmentRejected { reshipment_no: r.reshipment_no().to_owned(), reason }])
 }

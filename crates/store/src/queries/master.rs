@@ -179,7 +179,14 @@ pub async fn customer(conn: &mut SqliteConnection, code: &str) -> Result<Option<
     Ok(row.as_ref().map(customer_from))
 }
 
+/// An order's status follows its reshipments: pending while any is open, then shipped, then
+/// delivered once every one is.
 const ORDER_SELECT: &str = "SELECT o.*, c.name AS customer_name, \
+    COALESCE((SELECT CASE \
+        WHEN SUM(r.status IN ('requested', 'authorized')) > 0 THEN 'reshipment_pending' \
+        WHEN SUM(r.status = 'shipped') > 0 THEN 'reshipment_shipped' \
+        WHEN SUM(r.status = 'delivered') > 0 THEN 'reshipment_delivered' END \
+        FROM reshipments r WHERE r.order_no = o.order_no), o.status) AS order_status, \
     (SELECT COUNT(*) FROM order_lines l WHERE l.order_no = o.order_no) AS line_count, \
     (SELECT COALESCE(SUM(qty * unit_price_minor), 0) FROM order_lines l WHERE l.order_no = o.order_no) AS total_minor \
     FROM orders o LEFT JOIN customers c ON c.code = o.customer_code";
@@ -190,7 +197,7 @@ fn order_from(r: &sqlx::sqlite::SqliteRow) -> OrderView {
         customer_code: r.get("customer_code"),
         customer_name: r.get("customer_name"),
         ordered_at: r.get("ordered_at"),
-        status: r.get("status"),
+        status: r.get("order_status"),
         currency: r.get("currency"),
         line_count: r.get("line_count"),
         total_minor: r.get("total_minor"),
@@ -232,7 +239,13 @@ pub async fn order(conn: &mut SqliteConnection, order_no: &str) -> Result<Option
     let Some(row) = row else { return Ok(None) };
     let mut view = order_from(&row);
     let lines = sqlx::query(
-        "SELECT l.*, p.name AS product_name FROM order_lines l LEFT JOIN products p ON p.sku = l.sku WHERE l.order_no = ? ORDER BY l.line_no",
+        "SELECT l.*, p.name AS product_name, COALESCE((SELECT CASE \
+            WHEN SUM(r.status IN ('requested', 'authorized')) > 0 THEN 'reshipment_pending' \
+            WHEN SUM(r.status = 'shipped') > 0 THEN 'reshipment_shipped' \
+            WHEN SUM(r.status = 'delivered') > 0 THEN 'reshipment_delivered' END \
+            FROM reshipment_items i JOIN reshipments r ON r.reshipment_no = i.reshipment_no \
+            WHERE r.order_no = l.order_no AND i.line_no = l.line_no), l.status) AS line_status \
+         FROM order_lines l LEFT JOIN products p ON p.sku = l.sku WHERE l.order_no = ? ORDER BY l.line_no",
     )
     .bind(order_no)
     .fetch_all(&mut *conn)
@@ -245,7 +258,7 @@ pub async fn order(conn: &mut SqliteConnection, order_no: &str) -> Result<Option
             product_name: r.get("product_name"),
             qty: r.get("qty"),
             unit_price_minor: r.get("unit_price_minor"),
-            status: r.get("status"),
+            status: r.get("line_status"),
         })
         .collect();
     Ok(Some(view))

@@ -3,6 +3,7 @@
 pub mod failures;
 pub mod master;
 pub mod people;
+pub mod reshipments;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -1,0 +1,273 @@
+//! Reshipment lists and the facts a request is checked against.
+
+use std::collections::BTreeMap;
+
+use lotline_domain::reshipment::{ApprovalPolicy, Queue, ReshipmentStatus, SlaState};
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use ts_rs::TS;
+
+use super::{Page, bounded, contains_pattern};
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReshipmentRow {
+    pub reshipment_no: String,
+    pub order_no: String,
+    pub customer_name: Option<String>,
+    pub status: ReshipmentStatus,
+    pub failure_nos: Vec<String>,
+    pub requested_by_name: Option<String>,
+    pub requested_at: String,
+    pub authorized_at: Option<String>,
+    pub due_on: String,
+    pub carrier: String,
+    pub service: String,
+    pub tracking_no: Option<String>,
+    pub shipped_on: Option<String>,
+    pub delivered_on: Option<String>,
+    pub shipping_minor: i64,
+    pub goods_minor: i64,
+    pub total_minor: i64,
+    pub currency: String,
+    pub payer: String,
+    pub vendor_code: Option<String>,
+    pub chargeback_status: Option<String>,
+    pub recovered_minor: i64,
+    pub ship_to_name: String,
+    pub reason: String,
+    /// Filled in by the caller, who knows today's date.
+    pub sla: Option<SlaState>,
+    /// The team whose move it is, if anyone's.
+    pub queue: Option<Queue>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListReshipmentsInput {
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub status: Option<ReshipmentStatus>,
+    #[serde(default)]
+    pub queue: Option<Queue>,
+    #[serde(default)]
+    pub sla: Option<SlaState>,
+    #[serde(default)]
+    pub failure_no: Option<String>,
+    #[serde(default)]
+    pub order_no: Option<String>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+}
+
+fn default_limit() -> i64 {
+    100
+}
+
+/// Dates the SLA filters compare against: today, and the last day still counted as at risk.
+#[derive(Debug, Clone)]
+pub struct SlaDates {
+    pub today: String,
+    pub at_risk_until: String,
+}
+
+const SELECT: &str = "SELECT r.*, c.name AS customer_name, u.display_name AS requested_by_name, \
+    (SELECT group_concat(failure_no, ' ') FROM (SELECT failure_no FROM reshipment_failures f WHERE f.reshipment_no = r.reshipment_no ORDER BY failure_no)) AS failure_list \
+    FROM reshipments r LEFT JOIN orders o ON o.order_no = r.order_no LEFT JOIN customers c ON c.code = o.customer_code \
+    LEFT JOIN users u ON u.user_id = r.requested_by";
+
+/// The SQL condition for a team's queue: who owns the next step.
+fn queue_condition(queue: Queue) -> &'static str {
+    match queue {
+        Queue::Finance => "r.status = 'requested'",
+        Queue::Logistics => "r.status IN ('authorized', 'shipped')",
+        Queue::VendorManagement => {
+            "r.status NOT IN ('rejected', 'cancelled') AND r.chargeback_status IN ('open', 'accepted', 'disputed')"
+        }
+    }
+}
+
+pub fn queue_of(status: ReshipmentStatus, chargeback_status: Option<&str>) -> Option<Queue> {
+    match status {
+        ReshipmentStatus::Requested => Some(Queue::Finance),
+        ReshipmentStatus::Authorized | ReshipmentStatus::Shipped => Some(Queue::Logistics),
+        ReshipmentStatus::Delivered if matches!(chargeback_status, Some("open" | "accepted" | "disputed")) => {
+            Some(Queue::VendorManagement)
+        }
+        _ => None,
+    }
+}
+
+fn parse_status(text: &str) -> ReshipmentStatus {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).unwrap_or(ReshipmentStatus::Requested)
+}
+
+fn row_from(r: &sqlx::sqlite::SqliteRow) -> ReshipmentRow {
+    let status = parse_status(r.get::<&str, _>("status"));
+    let chargeback_status: Option<String> = r.get("chargeback_status");
+    let failures: Option<String> = r.get("failure_list");
+    ReshipmentRow {
+        reshipment_no: r.get("reshipment_no"),
+        order_no: r.get("order_no"),
+        customer_name: r.get("customer_name"),
+        status,
+        failure_nos: failures.unwrap_or_default().split_whitespace().map(str::to_owned).collect(),
+        requested_by_name: r.get("requested_by_name"),
+        requested_at: r.get("requested_at"),
+        authorized_at: r.get("authorized_at"),
+        due_on: r.get("due_on"),
+        carrier: r.get("carrier"),
+        service: r.get("service"),
+        tracking_no: r.get("tracking_no"),
+        shipped_on: r.get("shipped_on"),
+        delivered_on: r.get("delivered_on"),
+        shipping_minor: r.get("shipping_minor"),
+        goods_minor: r.get("goods_minor"),
+        total_minor: r.get("total_minor"),
+        currency: r.get("currency"),
+        payer: r.get("payer"),
+        vendor_code: r.get("vendor_code"),
+        queue: queue_of(status, chargeback_status.as_deref()),
+        chargeback_status,
+        recovered_minor: r.get("recovered_minor"),
+        ship_to_name: r.get("ship_to_name"),
+        reason: r.get("reason"),
+        sla: None,
+    }
+}
+
+fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListReshipmentsInput, dates: &SlaDates) {
+    q.push(" WHERE 1 = 1");
+    if let Some(text) = input.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = contains_pattern(text);
+        q.push(" AND (r.reshipment_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR r.order_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR r.tracking_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR r.ship_to_name LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR EXISTS (SELECT 1 FROM reshipment_failures f WHERE f.reshipment_no = r.reshipment_no AND f.failure_no LIKE ")
+            .push_bind(pattern)
+            .push(" ESCAPE '\\'))");
+    }
+    if let Some(status) = input.status {
+        q.push(" AND r.status = ").push_bind(status.as_str());
+    }
+    if let Some(queue) = input.queue {
+        q.push(" AND ").push(queue_condition(queue));
+    }
+    if let Some(no) = input.failure_no.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        q.push(" AND r.reshipment_no IN (SELECT reshipment_no FROM reshipment_failures WHERE failure_no = ")
+            .push_bind(no.to_owned())
+            .push(")");
+    }
+    if let Some(no) = input.order_no.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        q.push(" AND r.order_no = ").push_bind(no.to_owned());
+    }
+    let open = " AND r.status IN ('requested', 'authorized')";
+    match input.sla {
+        Some(SlaState::Overdue) => {
+            q.push(open).push(" AND r.due_on < ").push_bind(dates.today.clone());
+        }
+        Some(SlaState::AtRisk) => {
+            q.push(open).push(" AND r.due_on >= ").push_bind(dates.today.clone());
+            q.push(" AND r.due_on <= ").push_bind(dates.at_risk_until.clone());
+        }
+        Some(SlaState::OnTrack) => {
+            q.push(open).push(" AND r.due_on > ").push_bind(dates.at_risk_until.clone());
+        }
+        Some(SlaState::ShippedOnTime) => {
+            q.push(" AND r.status IN ('shipped', 'delivered') AND r.shipped_on <= r.due_on");
+        }
+        Some(SlaState::ShippedLate) => {
+            q.push(" AND r.status IN ('shipped', 'delivered') AND r.shipped_on > r.due_on");
+        }
+        Some(SlaState::Closed) => {
+            q.push(" AND r.status IN ('rejected', 'cancelled')");
+        }
+        None => {}
+    }
+}
+
+/// Newest first; open ones due soonest first when filtering on the SLA.
+pub async fn list_reshipments(
+    conn: &mut SqliteConnection,
+    input: &ListReshipmentsInput,
+    dates: &SlaDates,
+) -> Result<Page<ReshipmentRow>, StoreError> {
+    let (offset, limit) = bounded(input.offset, input.limit);
+    let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT COUNT(*) FROM reshipments r");
+    push_filters(&mut count, input, dates);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(SELECT);
+    push_filters(&mut q, input, dates);
+    if input.sla.is_some() || input.queue.is_some() {
+        q.push(" ORDER BY r.due_on, r.seq_no");
+    } else {
+        q.push(" ORDER BY r.seq_no DESC");
+    }
+    q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+    let rows = q.build().fetch_all(&mut *conn).await?;
+    Ok(Page { rows: rows.iter().map(row_from).collect(), total })
+}
+
+pub async fn reshipment_row(
+    conn: &mut SqliteConnection,
+    reshipment_no: &str,
+) -> Result<Option<ReshipmentRow>, StoreError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} WHERE r.reshipment_no = ?")))
+        .bind(reshipment_no)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(row_from))
+}
+
+pub async fn next_reshipment_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM reshipments").fetch_one(&mut *conn).await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// The policy an admin set, if any.
+pub async fn approval_policy(conn: &mut SqliteConnection) -> Result<Option<ApprovalPolicy>, StoreError> {
+    let text: Option<String> =
+        sqlx::query_scalar("SELECT policy FROM approval_policy WHERE id = 1").fetch_optional(&mut *conn).await?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// Per SKU, what active reshipments linked to any of `failure_nos` already send.
+pub async fn reshipped_for(
+    conn: &mut SqliteConnection,
+    failure_nos: &[String],
+) -> Result<BTreeMap<String, i64>, StoreError> {
+    if failure_nos.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "SELECT i.sku, SUM(i.qty) FROM reshipment_items i JOIN reshipments r ON r.reshipment_no = i.reshipment_no \
+         WHERE r.status NOT IN ('rejected', 'cancelled') AND r.reshipment_no IN \
+         (SELECT reshipment_no FROM reshipment_failures WHERE failure_no IN (",
+    );
+    let mut list = q.separated(", ");
+    for no in failure_nos {
+        list.push_bind(no.clone());
+    }
+    q.push(")) GROUP BY i.sku");
+    let rows = q.build().fetch_all(&mut *conn).await?;
+    Ok(rows.iter().map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1))).collect())
+}
+
+/// The reshipments a failure led to, for its history.
+pub async fn reshipments_of_failure(conn: &mut SqliteConnection, failure_no: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT reshipment_no FROM reshipment_failures WHERE failure_no = ? ORDER BY reshipment_no")
+        .bind(failure_no)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Every reshipment, oldest first, for export.
+pub async fn all_reshipments(conn: &mut SqliteConnection) -> Result<Vec<ReshipmentRow>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY r.seq_no"))).fetch_all(&mut *conn).await?;
+    Ok(rows.iter().map(row_from).collect())
+}
