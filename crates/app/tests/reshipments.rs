@@ -312,3 +312,44 @@ async fn queues_sla_and_the_policy() {
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "a rebuild differs: {:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn csv_import_groups_rows_by_ref_refuses_bad_files_whole_and_exports() {
+    let (w, failure_no) = setting().await;
+    let mut chg = failure("CHG-15W");
+    chg["lot_code"] = json!("L-1");
+    chg["serials"] = json!(["S1"]);
+    let chg = w.ok("log_failure", chg).await;
+    let chg_no = chg["failure_no"].as_str().unwrap();
+    let header = "ref,failure_nos,order_no,line_no,qty,lot_code,serials,carrier,service,shipping_minor,goods_minor,currency,payer,vendor_code,reason,due_on\n";
+    let bad = format!(
+        "{header}A,{failure_no},SO-1,1,2,,,dpd,Classic,1000,1000,EUR,us,,Cracked lids,\n\
+         B,{failure_no},SO-1,1,1,,,carrier-pigeon,Classic,1000,1000,EUR,us,,Again,\n\
+         C,QF-AMS1-999999,SO-1,1,1,,,dpd,Classic,1000,1000,EUR,us,,Unknown,\n"
+    );
+    let before = w.events().await;
+    let err = w.err("import_csv", json!({"entity": "reshipments", "csv": bad})).await;
+    let found: Vec<(u64, &str)> = err.fields.iter().map(|f| (f.row.unwrap(), f.field.as_str())).collect();
+    assert_eq!(found, [(3, "carrier")], "row errors first; the file is refused before any act runs");
+    assert_eq!(w.events().await, before);
+
+    let bad = format!("{header}C,QF-AMS1-999999,SO-1,1,1,,,dpd,Classic,1000,1000,EUR,us,,Unknown,\n");
+    let err = w.err("import_csv", json!({"entity": "reshipments", "csv": bad})).await;
+    assert_eq!((err.fields[0].row, err.fields[0].message_key.as_str()), (Some(2), "error.reshipment.unknown_failure"));
+
+    let good = format!(
+        "{header}A,{failure_no};{chg_no},SO-1,1,2,,,dpd,Classic,1000,1000,EUR,us,,Cracked lids,\n\
+         A,{failure_no};{chg_no},SO-1,2,1,L-7,SN-1,dpd,Classic,1000,1000,EUR,us,,Cracked lids,\n"
+    );
+    let report = w.ok("import_csv", json!({"entity": "reshipments", "csv": good})).await;
+    assert_eq!(report["imported"], 1);
+    let r = w.ok("get_reshipment", json!({"reshipment_no": "RS-AMS1-000001"})).await;
+    assert_eq!(r["request"]["items"].as_array().unwrap().len(), 2);
+    assert_eq!(r["failure_nos"].as_array().unwrap().len(), 2);
+
+    let out = w.ok("export_csv", json!({"entity": "reshipments"})).await;
+    let csv = out["csv"].as_str().unwrap();
+    assert!(csv.starts_with("reshipment_no,status,failure_nos,order_no,customer,"), "{csv}");
+    assert!(csv.contains("RS-AMS1-000001,authorized,"), "{csv}");
+    assert!(csv.contains(",on_track,1000,1000,2000,EUR,us,"), "{csv}");
+}

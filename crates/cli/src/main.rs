@@ -34,6 +34,7 @@ enum EntityArg {
     Customers,
     Orders,
     Failures,
+    Reshipments,
 }
 
 impl EntityArg {
@@ -44,6 +45,7 @@ impl EntityArg {
             EntityArg::Customers => "customers",
             EntityArg::Orders => "orders",
             EntityArg::Failures => "failures",
+            EntityArg::Reshipments => "reshipments",
         }
     }
 }

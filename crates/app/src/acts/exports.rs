@@ -161,10 +161,74 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
                 }),
             )?
         }
+        Entity::Reshipments => {
+            let today = super::reshipments::today(ctx);
+            let rows = lotline_store::queries::reshipments::all_reshipments(&mut conn).await.map_err(store_error)?;
+            write_rows(
+                &RESHIPMENT_COLUMNS,
+                rows.into_iter().map(|r| {
+                    let r = super::reshipments::with_sla(r, today);
+                    vec![
+                        r.reshipment_no,
+                        r.status.as_str().to_owned(),
+                        r.failure_nos.join(";"),
+                        r.order_no,
+                        r.customer_name.unwrap_or_default(),
+                        r.requested_at,
+                        opt(&r.authorized_at),
+                        r.due_on,
+                        r.carrier,
+                        r.service,
+                        opt(&r.tracking_no),
+                        opt(&r.shipped_on),
+                        opt(&r.delivered_on),
+                        r.sla.map(|s| name(&s)).unwrap_or_default(),
+                        r.shipping_minor.to_string(),
+                        r.goods_minor.to_string(),
+                        r.total_minor.to_string(),
+                        r.currency,
+                        r.payer,
+                        opt(&r.vendor_code),
+                        opt(&r.chargeback_status),
+                        r.recovered_minor.to_string(),
+                        r.ship_to_name,
+                        r.reason,
+                    ]
+                }),
+            )?
+        }
     };
     let date = ctx.now().format("%Y-%m-%d");
     Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })
 }
+
+/// Reshipments export what happened to them, not the import's request columns.
+const RESHIPMENT_COLUMNS: [&str; 24] = [
+    "reshipment_no",
+    "status",
+    "failure_nos",
+    "order_no",
+    "customer",
+    "requested_at",
+    "authorized_at",
+    "due_on",
+    "carrier",
+    "service",
+    "tracking_no",
+    "shipped_on",
+    "delivered_on",
+    "sla",
+    "shipping_minor",
+    "goods_minor",
+    "total_minor",
+    "currency",
+    "payer",
+    "vendor_code",
+    "chargeback_status",
+    "recovered_minor",
+    "ship_to",
+    "reason",
+];
 
 fn columns_without_serials() -> Vec<&'static str> {
     Entity::Failures.columns().iter().copied().filter(|c| *c != "serials").collect()

@@ -97,7 +97,7 @@ pub struct ReshipmentDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-fn today(ctx: &Ctx) -> NaiveDate {
+pub(crate) fn today(ctx: &Ctx) -> NaiveDate {
     ctx.now().date_naive()
 }
 
@@ -108,7 +108,7 @@ fn sla_dates(today: NaiveDate) -> SlaDates {
     }
 }
 
-fn with_sla(mut row: ReshipmentRow, today: NaiveDate) -> ReshipmentRow {
+pub(crate) fn with_sla(mut row: ReshipmentRow, today: NaiveDate) -> ReshipmentRow {
     let due = NaiveDate::parse_from_str(&row.due_on, "%Y-%m-%d").unwrap_or(today);
     let shipped = row.shipped_on.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     row.sla = Some(rs::sla_state(row.status, due, today, shipped));

@@ -3,6 +3,7 @@
 
 mod failure_rows;
 mod master_rows;
+mod reshipment_rows;
 mod rows;
 
 use lotline_domain::ApiError;
@@ -26,6 +27,7 @@ pub enum Entity {
     Customers,
     Orders,
     Failures,
+    Reshipments,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -63,6 +65,24 @@ impl Entity {
             Entity::Orders => {
                 &["order_no", "customer_code", "ordered_at", "currency", "line_no", "sku", "qty", "unit_price_minor"]
             }
+            Entity::Reshipments => &[
+                "ref",
+                "failure_nos",
+                "order_no",
+                "line_no",
+                "qty",
+                "lot_code",
+                "serials",
+                "carrier",
+                "service",
+                "shipping_minor",
+                "goods_minor",
+                "currency",
+                "payer",
+                "vendor_code",
+                "reason",
+                "due_on",
+            ],
             Entity::Failures => &[
                 "occurred_at",
                 "sku",
@@ -89,6 +109,7 @@ impl Entity {
             Entity::Customers => &["email", "phone", "address"],
             Entity::Orders => &[],
             Entity::Failures => &["occurred_at", "lot_code", "serials", "disposition"],
+            Entity::Reshipments => &["lot_code", "serials", "vendor_code", "due_on"],
         }
     }
 
@@ -99,12 +120,17 @@ impl Entity {
             Entity::Customers => "customers",
             Entity::Orders => "orders",
             Entity::Failures => "failures",
+            Entity::Reshipments => "reshipments",
         }
     }
 }
 
 pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, ApiError> {
-    ctx.allowed(if input.entity == Entity::Failures { Permission::LogFailure } else { Permission::ImportData })?;
+    ctx.allowed(match input.entity {
+        Entity::Failures => Permission::LogFailure,
+        Entity::Reshipments => Permission::RequestReshipment,
+        _ => Permission::ImportData,
+    })?;
     let table = read_csv(input.entity, &input.csv)?;
     let mut errors = Vec::new();
     let mut tx = ctx.begin().await?;
@@ -123,6 +149,28 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
                         errors.push(FieldError::new("row", err.message_key).at_row(line))
                     }
                     Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(line))),
+                }
+            }
+            finish(errors)?;
+            count
+        }
+        Entity::Reshipments => {
+            let mut gathered = Vec::new();
+            for (i, cells) in table.records.iter().enumerate() {
+                let mut row = Row::new(i as u64 + 2, cells, &table.columns, &mut errors);
+                reshipment_rows::gather(&mut row, &mut gathered);
+            }
+            // A reshipment's own errors are reported on the line of its first row.
+            let mut count = 0;
+            if errors.is_empty() {
+                for g in &gathered {
+                    match super::reshipments::request_in(ctx, &mut tx, &g.input).await {
+                        Ok(_) => count += 1,
+                        Err(err) if err.fields.is_empty() => {
+                            errors.push(FieldError::new("ref", err.message_key).at_row(g.first_line))
+                        }
+                        Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(g.first_line))),
+                    }
                 }
             }
             finish(errors)?;
