@@ -15,6 +15,8 @@ struct Report {
     log_failure: Latency,
     failures_list: Latency,
     failures_text_search: Latency,
+    approve_reshipment: Latency,
+    ship_reshipment: Latency,
 }
 
 #[derive(Serialize)]
@@ -187,6 +189,55 @@ async fn time_calls(ctx: &Ctx, runs: usize, act: &str, input: impl Fn(usize) -> 
     Ok(samples)
 }
 
+/// Logistics requests reshipments above its limit; finance approves them (which authorizes);
+/// logistics ships them. The approve and ship acts are timed.
+async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
+    const RUNS: usize = 300;
+    // Imported failure i is QF-BEN-(i+1) on the SKU failure_input(i) names.
+    let sku = |i: usize| format!("SKU-{:07}", ((i * 7919) % 100_000) | 1);
+    must(ctx, "import_csv", json!({"entity": "customers", "csv": "code,name,email,phone,address,country\nBENCH-C,Bench Klant BV,,,Kade 1 Rotterdam,NL\n"})).await?;
+    let mut orders = String::from("order_no,customer_code,ordered_at,currency,line_no,sku,qty,unit_price_minor\n");
+    for i in 0..RUNS {
+        orders.push_str(&format!("SO-B{i:04},BENCH-C,2026-10-01,EUR,1,{},10,1500\n", sku(i)));
+    }
+    must(ctx, "import_csv", json!({"entity": "orders", "csv": orders})).await?;
+    for (name, role) in [("bench-logistics", "logistics"), ("bench-finance", "finance")] {
+        must(ctx, "create_user", json!({"username": name, "display_name": name, "password": "bench-password", "roles": [role], "language": "en"})).await?;
+    }
+    let sign_in = |name: &'static str| must(ctx, "sign_in", json!({"username": name, "password": "bench-password"}));
+    sign_in("bench-logistics").await?;
+    for i in 0..RUNS {
+        must(ctx, "request_reshipment", json!({
+            "failure_nos": [format!("QF-BEN-{:06}", i + 1)], "order_no": format!("SO-B{i:04}"),
+            "items": [{"line_no": 1, "qty": 1}], "carrier": "dpd", "service": "Classic",
+            "cost": {"shipping_minor": 4_500, "shipping_currency": "EUR", "goods_minor": 7_500, "goods_currency": "EUR"},
+            "payer": "us", "reason": "bench"
+        })).await?;
+    }
+    sign_in("bench-finance").await?;
+    let mut samples = time_calls(
+        ctx,
+        RUNS,
+        "approve_reshipment",
+        |i| json!({"reshipment_no": format!("RS-BEN-{:06}", i + 1), "note": "bench"}),
+    )
+    .await?;
+    let latency = |samples: &mut Vec<Duration>| Latency {
+        runs: samples.len(),
+        events_in_db: events,
+        rows_in_db: RUNS as i64,
+        p50_ms: percentile(samples, 0.5),
+        p99_ms: percentile(samples, 0.99),
+    };
+    let approve = latency(&mut samples);
+    sign_in("bench-logistics").await?;
+    let mut samples = time_calls(ctx, RUNS, "ship_reshipment", |i| {
+        json!({"reshipment_no": format!("RS-BEN-{:06}", i + 1), "carrier": "dpd", "tracking_no": format!("0123456789{i:04}")})
+    })
+    .await?;
+    Ok((approve, latency(&mut samples)))
+}
+
 pub async fn run(scale: u32, json_out: bool) -> Result<()> {
     if scale == 0 {
         bail!("--scale must be at least 1");
@@ -295,7 +346,14 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
         failures_text_search.p50_ms, failures_text_search.p99_ms
     ));
 
-    let report = Report { scale, import, log_failure, failures_list, failures_text_search };
+    let (approve_reshipment, ship_reshipment) = reshipment_acts(&ctx, events).await?;
+    say(&format!(
+        "approve_reshipment: p50 {:.2} ms, p99 {:.2} ms; ship_reshipment: p50 {:.2} ms, p99 {:.2} ms",
+        approve_reshipment.p50_ms, approve_reshipment.p99_ms, ship_reshipment.p50_ms, ship_reshipment.p99_ms
+    ));
+
+    let report =
+        Report { scale, import, log_failure, failures_list, failures_text_search, approve_reshipment, ship_reshipment };
     if json_out {
         println!("{}", serde_json::to_string_pretty(&report)?);
     }
