@@ -30,6 +30,21 @@ async fn save_text_file(
     Ok(Some(path.display().to_string()))
 }
 
+/// Saves a PDF the catalogue produced (sent base64-encoded, as IPC carries text) where the user chooses.
+#[tauri::command]
+async fn save_pdf_file(
+    app: tauri::AppHandle,
+    suggested_name: String,
+    pdf_base64: String,
+) -> Result<Option<String>, ApiError> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(pdf_base64.as_bytes()).map_err(ApiError::internal)?;
+    let chosen = app.dialog().file().set_file_name(&suggested_name).add_filter("PDF", &["pdf"]).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    std::fs::write(&path, bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+    Ok(Some(path.display().to_string()))
+}
+
 pub fn run() {
     let data_dir = lotline_store::default_data_dir();
     tauri::Builder::default()
@@ -42,7 +57,7 @@ pub fn run() {
             app.manage(Backend(backend));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call, save_text_file])
+        .invoke_handler(tauri::generate_handler![call, save_text_file, save_pdf_file])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("lotline: the window could not start: {err}");

@@ -36,3 +36,8 @@ export async function saveTextFile(
 ): Promise<string | null> {
   return (await invoke("save_text_file", { suggestedName, contents })) as string | null;
 }
+
+/** Shows the native save dialog and writes the PDF; resolves to the path, or null if cancelled. */
+export async function savePdfFile(suggestedName: string, pdfBase64: string): Promise<string | null> {
+  return (await invoke("save_pdf_file", { suggestedName, pdfBase64 })) as string | null;
+}
