@@ -45,3 +45,72 @@ export async function waitForFailureStatus(app, status, timeout = TIMEOUT_MS) {
     { timeout, interval: 200, timeoutMsg: `the failure should be "${status}"; it is "${seen}"` },
   );
 }
+
+/**
+ * The SKU field is a searchable Mantine Select: type the SKU, then pick the option that shows it
+ * (or, when none does, the first option), by click; Enter as a last resort.
+ */
+export async function chooseSku(app, sku) {
+  const input = await app.waitFor("ff-sku");
+  await input.click();
+  await input.addValue(sku);
+  // Mantine keeps closed dropdowns in the DOM, hidden: only displayed options count.
+  const options = async () => {
+    const shown = [];
+    for (const option of await app.browser.$$('[role="option"]')) if (await option.isDisplayed()) shown.push(option);
+    return shown;
+  };
+  try {
+    await app.browser.waitUntil(async () => (await options()).length > 0, { timeout: 10_000, interval: 200 });
+  } catch {
+    await app.browser.keys(["Enter"]);
+  }
+  const all = await options();
+  if (all.length > 0) {
+    let pick = all[0];
+    for (const option of all) {
+      if ((await option.getText()).includes(sku)) {
+        pick = option;
+        break;
+      }
+    }
+    await pick.click();
+  }
+  await app.browser.waitUntil(async () => (await input.getValue()).trim() !== "" && (await options()).length === 0, {
+    timeout: 5_000,
+    timeoutMsg: `no SKU got chosen in ff-sku (typed "${sku}"; value "${await input.getValue()}")`,
+  });
+}
+
+/** Severity may be a <select>, a radio group or a segmented control: choose `value` in any of them. */
+export async function chooseSeverity(app, value) {
+  const el = await app.waitFor("ff-severity");
+  const tag = (await el.getTagName()).toLowerCase();
+  if (tag === "select") {
+    await app.select("ff-severity", value);
+    return;
+  }
+  if (tag === "input") {
+    // A Mantine Select: open it and click the option (its label may be translated, its value not).
+    await el.click();
+    const options = await app.browser.$$('[role="option"]');
+    for (const option of options) {
+      if (!(await option.isDisplayed())) continue;
+      const text = (await option.getText()).toLowerCase();
+      const optionValue = await option.getAttribute("value");
+      if (optionValue === value || text.includes(value)) {
+        await option.click();
+        return;
+      }
+    }
+    throw new Error(`data-testid="ff-severity" has no option "${value}"`);
+  }
+  const input = await el.$(`input[value="${value}"]`);
+  if (await input.isExisting()) {
+    const label = await el.$(`label[for="${await input.getAttribute("id")}"]`);
+    if (await label.isExisting()) await label.click();
+    else await app.browser.execute((node) => node.click(), input);
+    return;
+  }
+  throw new Error(`don't know how to choose "${value}" in data-testid="ff-severity" (<${tag}>)`);
+}
