@@ -33,7 +33,15 @@ test("back office in Dutch: sections, a refused CSV import, a failure closed aft
         await app.waitForCount(row, 1, { atLeast: true });
       });
     }
-    for (const nav of ["nav-reshipments", "nav-returns", "nav-reports"]) {
+    // Reshipments is being built: its section may be the explanation or the real list.
+    await app.step("section-reshipments", async () => {
+      await app.click("nav-reshipments");
+      await app.browser.waitUntil(
+        () => app.browser.execute(() => Boolean(document.querySelector('[data-testid="coming-soon"], [data-testid="page-title"]'))),
+        { timeout: TIMEOUT_MS, interval: 200, timeoutMsg: "the reshipments section showed neither its explanation nor its page" },
+      );
+    });
+    for (const nav of ["nav-returns", "nav-reports"]) {
       await app.step(nav.replace("nav-", "section-"), async () => {
         await app.click(nav);
         await app.waitFor("coming-soon");
