@@ -14,6 +14,10 @@ import { OrdersPage } from "../features/masterdata/OrdersPage";
 import { ProductsPage } from "../features/masterdata/ProductsPage";
 import { VendorsPage } from "../features/masterdata/VendorsPage";
 import { ComingSoon } from "../features/placeholders/ComingSoon";
+import { ApprovalLimitsPage } from "../features/reshipments/ApprovalLimitsPage";
+import { ReshipmentDetailPage } from "../features/reshipments/detail/ReshipmentDetailPage";
+import { RequestFormPage } from "../features/reshipments/RequestFormPage";
+import { ReshipmentsPage } from "../features/reshipments/ReshipmentsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
 import { Shell } from "../features/shell/Shell";
 import { UsersPage } from "../features/users/UsersPage";
@@ -52,12 +56,35 @@ const newFailure = createRoute({
   },
 });
 
+const reshipmentDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/reshipments/$reshipmentNo",
+  component: function Detail() {
+    const { reshipmentNo } = reshipmentDetail.useParams();
+    return <ReshipmentDetailPage reshipmentNo={reshipmentNo} />;
+  },
+});
+
+const newReshipment = createRoute({
+  getParentRoute: () => root,
+  path: "/reshipments/new",
+  validateSearch: (search: Record<string, unknown>): { failure?: string } => ({
+    failure: typeof search.failure === "string" ? search.failure : undefined,
+  }),
+  component: function New() {
+    const { failure } = newReshipment.useSearch();
+    return <RequestFormPage failure={failure ?? null} />;
+  },
+});
+
 const routeTree = root.addChildren([
   page("/", FailuresPage),
   page("/failures", FailuresPage),
   newFailure,
   failureDetail,
-  page("/reshipments", () => <ComingSoon section="reshipments" />),
+  page("/reshipments", ReshipmentsPage),
+  newReshipment,
+  reshipmentDetail,
   page("/returns", () => <ComingSoon section="returns" />),
   page("/lots", HoldsPage),
   page("/reports", () => <ComingSoon section="reports" />),
@@ -67,6 +94,7 @@ const routeTree = root.addChildren([
   page("/orders", OrdersPage),
   page("/settings/users", UsersPage),
   page("/settings/categories", CategoriesPage),
+  page("/settings/approval-limits", ApprovalLimitsPage),
 ]);
 
 // Hash history: the desktop webview serves one index.html, so deep links must not hit the host.

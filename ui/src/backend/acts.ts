@@ -1,5 +1,17 @@
 // Input and output type of every catalogue act; the names match crates/app/src/catalogue.rs.
+import type {
+  AmendReshipmentInput,
+  ApproveReshipmentInput,
+  ChargebackInput,
+  DeliverInput,
+  ListReshipmentsInput,
+  ReasonInput,
+  ReshipmentDetail,
+  ReshipmentNoInput,
+  ReshipmentRow,
+} from "../features/reshipments/types";
 import type { AddChecklistItemInput } from "./bindings/AddChecklistItemInput";
+import type { ApprovalPolicy } from "./bindings/ApprovalPolicy";
 import type { ApproveDeviationInput } from "./bindings/ApproveDeviationInput";
 import type { AqlPlan } from "./bindings/AqlPlan";
 import type { AqlPlanInput } from "./bindings/AqlPlanInput";
@@ -32,6 +44,7 @@ import type { OrderView } from "./bindings/OrderView";
 import type { Page } from "./bindings/Page";
 import type { ProductInput } from "./bindings/ProductInput";
 import type { ProductView } from "./bindings/ProductView";
+import type { RequestReshipmentInput } from "./bindings/RequestReshipmentInput";
 import type { ResetPasswordInput } from "./bindings/ResetPasswordInput";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchInput } from "./bindings/SearchInput";
@@ -39,6 +52,7 @@ import type { Session } from "./bindings/Session";
 import type { SetDispositionInput } from "./bindings/SetDispositionInput";
 import type { SetMyLanguageInput } from "./bindings/SetMyLanguageInput";
 import type { SetupStatus } from "./bindings/SetupStatus";
+import type { ShipInput } from "./bindings/ShipInput";
 import type { SignInInput } from "./bindings/SignInInput";
 import type { SkuInput } from "./bindings/SkuInput";
 import type { UpdateUserInput } from "./bindings/UpdateUserInput";
@@ -85,4 +99,16 @@ export type Acts = {
   get_checklist: [SkuInput, ChecklistItem[]];
   list_holds: [Empty, HoldView[]];
   search: [SearchInput, SearchHit[]];
+  list_reshipments: [ListReshipmentsInput, Page<ReshipmentRow>];
+  get_reshipment: [ReshipmentNoInput, ReshipmentDetail];
+  request_reshipment: [RequestReshipmentInput, ReshipmentDetail];
+  approve_reshipment: [ApproveReshipmentInput, ReshipmentDetail];
+  reject_reshipment: [ReasonInput, ReshipmentDetail];
+  cancel_reshipment: [ReasonInput, ReshipmentDetail];
+  amend_reshipment: [AmendReshipmentInput, ReshipmentDetail];
+  ship_reshipment: [ShipInput, ReshipmentDetail];
+  deliver_reshipment: [DeliverInput, ReshipmentDetail];
+  update_chargeback: [ChargebackInput, ReshipmentDetail];
+  get_approval_policy: [Empty, ApprovalPolicy];
+  set_approval_policy: [ApprovalPolicy, ApprovalPolicy];
 };

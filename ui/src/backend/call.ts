@@ -38,6 +38,9 @@ export async function saveTextFile(
 }
 
 /** Shows the native save dialog and writes the PDF; resolves to the path, or null if cancelled. */
-export async function savePdfFile(suggestedName: string, pdfBase64: string): Promise<string | null> {
+export async function savePdfFile(
+  suggestedName: string,
+  pdfBase64: string,
+): Promise<string | null> {
   return (await invoke("save_pdf_file", { suggestedName, pdfBase64 })) as string | null;
 }

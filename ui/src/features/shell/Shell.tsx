@@ -7,6 +7,7 @@ import {
   IconLock,
   IconPackage,
   IconReceiptRefund,
+  IconShieldCheck,
   IconShoppingCart,
   IconTruckDelivery,
   IconUserCircle,
@@ -86,6 +87,12 @@ export function Shell() {
             key: "nav.users",
             icon: <IconUsers size={18} />,
             testId: "nav-users",
+          },
+          {
+            to: "/settings/approval-limits",
+            key: "nav.approval_limits",
+            icon: <IconShieldCheck size={18} />,
+            testId: "nav-approval-limits",
           },
         ]
       : []),

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
+import { FailureReshipments } from "../../reshipments/FailureReshipments";
 import { StatusBadge } from "../badges";
 import { ChecklistButton } from "./ChecklistButton";
 import { CorrectionModal } from "./CorrectionModal";
@@ -122,6 +123,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
             <DispositionCard failure={failure} />
+            <FailureReshipments failureNo={failure.failure_no} />
             <FailureHistory history={failure.history} />
           </Stack>
         </Grid.Col>

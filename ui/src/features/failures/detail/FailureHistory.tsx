@@ -15,6 +15,12 @@ function valueLabel(t: TFunction, field: string, value: string | null): string {
     status: "failure.status",
     owner_team: "team",
   };
+  if (field === "status")
+    // A failure's history also shows the steps of its reshipments, whose statuses differ.
+    return t([`failure.status.${value}`, `reshipment.status.${value}`], { defaultValue: value });
+  if (field === "carrier") return t(`reshipment.carrier.${value}`, { defaultValue: value });
+  if (field === "chargeback")
+    return t(`reshipment.chargeback.status.${value}`, { defaultValue: value });
   const base = prefix[field];
   return base ? t(`${base}.${value}`, { defaultValue: value }) : value;
 }

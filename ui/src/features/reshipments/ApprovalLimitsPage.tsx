@@ -1,0 +1,166 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
+import { call } from "../../backend/call";
+import { errorMessage } from "../../errors/apiError";
+import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import { fromPolicyForm, type LimitRow, type PolicyForm, toPolicyForm } from "./policyForm";
+
+export function ApprovalLimitsPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ["approval-policy"],
+    queryFn: () => call("get_approval_policy", {}),
+  });
+  const [form, setForm] = useState<PolicyForm | null>(null);
+  const [bad, setBad] = useState<string[]>([]);
+  const [errors, setErrors] = useState(NO_ERRORS);
+  useEffect(() => {
+    if (query.data) setForm(toPolicyForm(query.data));
+  }, [query.data]);
+  const mutation = useMutation({
+    mutationFn: (policy: ApprovalPolicy) => call("set_approval_policy", policy),
+    onSuccess: (policy) => {
+      client.setQueryData(["approval-policy"], policy);
+      setErrors(NO_ERRORS);
+      notifications.show({ color: "teal", message: t("approval_limits.saved") });
+    },
+    onError: (err) => {
+      const split = splitFieldErrors(t, err, () => null);
+      if (split.other.length === 0) split.other.push(errorMessage(t, err));
+      setErrors(split);
+    },
+  });
+  if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
+  if (!form || !query.data) return <Loader />;
+  const currency = query.data.currency || session.settings.currency;
+  const setRow = (i: number, patch: Partial<LimitRow>) =>
+    setForm({ ...form, rows: form.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const badText = (key: string) => (bad.includes(key) ? t("reshipment.form.bad_money") : undefined);
+  return (
+    <Stack gap="md" maw={760}>
+      <div>
+        <Title order={2} data-testid="page-title">
+          {t("approval_limits.title")}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t("approval_limits.intro", { currency })}
+        </Text>
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const out = fromPolicyForm(form, currency);
+          if ("errors" in out) setBad(out.errors);
+          else {
+            setBad([]);
+            mutation.mutate(out.policy);
+          }
+        }}
+      >
+        <Stack gap="md">
+          <Paper withBorder p="md" radius="md">
+            <Table data-testid="limits-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("approval_limits.role")}</Table.Th>
+                  <Table.Th>{t("approval_limits.may_approve")}</Table.Th>
+                  <Table.Th>{t("approval_limits.limit", { currency })}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {form.rows.map((row, i) => (
+                  <Table.Tr key={row.role} data-testid="limit-row" data-role={row.role}>
+                    <Table.Td>{t(`role.${row.role}`)}</Table.Td>
+                    <Table.Td>
+                      <NativeSelect
+                        value={row.kind}
+                        onChange={(e) =>
+                          setRow(i, { kind: e.currentTarget.value as LimitRow["kind"] })
+                        }
+                        data={[
+                          { value: "none", label: t("approval_limits.kind.none") },
+                          { value: "limit", label: t("approval_limits.kind.limit") },
+                          { value: "unlimited", label: t("approval_limits.kind.unlimited") },
+                        ]}
+                        data-testid={`limit-kind-${row.role}`}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {row.kind === "limit" ? (
+                        <TextInput
+                          value={row.amount}
+                          onChange={(e) => setRow(i, { amount: e.currentTarget.value })}
+                          error={badText(`limit.${row.role}`)}
+                          inputMode="decimal"
+                          data-testid={`limit-amount-${row.role}`}
+                        />
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {row.kind === "unlimited" ? t("approval_limits.no_limit") : "—"}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <Group grow align="flex-start">
+              <TextInput
+                label={t("approval_limits.dual", { currency })}
+                description={t("approval_limits.dual_hint")}
+                value={form.dual}
+                onChange={(e) => setForm({ ...form, dual: e.currentTarget.value })}
+                error={badText("dual")}
+                data-testid="limits-dual"
+              />
+              <TextInput
+                label={t("approval_limits.days")}
+                description={t("approval_limits.days_hint")}
+                value={form.days}
+                onChange={(e) => setForm({ ...form, days: e.currentTarget.value })}
+                error={bad.includes("days") ? t("reshipment.form.bad_qty") : undefined}
+                data-testid="limits-days"
+              />
+            </Group>
+          </Paper>
+          {errors.other.length > 0 && (
+            <Alert color="red">
+              <List size="sm">
+                {errors.other.map((m) => (
+                  <List.Item key={m}>{m}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button type="submit" loading={mutation.isPending} data-testid="limits-save">
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

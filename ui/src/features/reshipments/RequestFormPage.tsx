@@ -1,0 +1,382 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { Carrier } from "../../backend/bindings/Carrier";
+import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
+import { call } from "../../backend/call";
+import { errorMessage } from "../../errors/apiError";
+import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import {
+  emptyForm,
+  type LineState,
+  placeField,
+  type RequestFormState,
+  toRequestInput,
+} from "./requestForm";
+import { CARRIERS } from "./types";
+
+const CURRENCIES = ["EUR", "USD", "CNY", "GBP"];
+const NO_LINE: LineState = { qty: "", lot: "", serials: "" };
+
+export function RequestFormPage({ failure }: { failure: string | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { session } = useSession();
+  const [form, setForm] = useState<RequestFormState>(() =>
+    emptyForm(failure ?? "", session.settings.currency),
+  );
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
+  const order = useQuery({
+    queryKey: ["order", orderNo],
+    queryFn: () => call("get_order", { order_no: orderNo }),
+    enabled: orderNo !== "",
+    retry: false,
+  });
+  const vendors = useQuery({
+    queryKey: ["vendors", "all"],
+    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
+  });
+  const set = <K extends keyof RequestFormState>(key: K, value: RequestFormState[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const setLine = (lineNo: number, patch: Partial<LineState>) =>
+    setForm((f) => ({
+      ...f,
+      lines: { ...f.lines, [lineNo]: { ...(f.lines[lineNo] ?? NO_LINE), ...patch } },
+    }));
+
+  const mutation = useMutation({
+    mutationFn: (input: RequestReshipmentInput) => call("request_reshipment", input),
+    onSuccess: (detail) => {
+      client.setQueryData(["reshipment", detail.reshipment_no], detail);
+      void client.invalidateQueries({ queryKey: ["reshipments"] });
+      void client.invalidateQueries({ queryKey: ["order"] });
+      void navigate({
+        to: "/reshipments/$reshipmentNo",
+        params: { reshipmentNo: detail.reshipment_no },
+      });
+    },
+  });
+
+  const submit = () => {
+    const out = toRequestInput(form);
+    if ("errors" in out) {
+      setErrors({
+        at: Object.fromEntries(Object.entries(out.errors).map(([k, v]) => [k, t(v)])),
+        other: [],
+      });
+      return;
+    }
+    const sent = out.input.items.map((i) => i.line_no);
+    setErrors(NO_ERRORS);
+    mutation.mutate(out.input, {
+      onError: (err) => {
+        const split = splitFieldErrors(t, err, (field) => placeField(field, sent));
+        if (Object.keys(split.at).length === 0 && split.other.length === 0)
+          split.other.push(errorMessage(t, err));
+        setErrors(split);
+      },
+    });
+  };
+  const at = (field: string) => errors.at[field];
+
+  return (
+    <Stack gap="md" maw={1000}>
+      <Title order={2} data-testid="page-title">
+        {t("reshipment.form.title")}
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          <Paper withBorder p="md" radius="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t("reshipment.field.failures")}
+                description={t("reshipment.form.failures_hint")}
+                value={form.failureNos}
+                onChange={(e) => set("failureNos", e.currentTarget.value)}
+                error={at("failure_nos")}
+                required
+                data-testid="rs-failures"
+              />
+              <TextInput
+                label={t("reshipment.field.order_no")}
+                value={form.orderNo}
+                onChange={(e) => set("orderNo", e.currentTarget.value)}
+                error={
+                  at("order_no") ??
+                  (order.isError && orderNo !== "" ? errorMessage(t, order.error) : undefined)
+                }
+                required
+                data-testid="rs-order"
+              />
+            </SimpleGrid>
+          </Paper>
+
+          {order.data && (
+            <Paper withBorder p="md" radius="md">
+              <Text size="sm" mb="xs">
+                {t("reshipment.form.order_of", {
+                  customer: order.data.customer_name ?? order.data.customer_code,
+                })}
+              </Text>
+              {at("items") && (
+                <Text c="red" size="sm" mb="xs">
+                  {at("items")}
+                </Text>
+              )}
+              <Table data-testid="rs-lines">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("reshipment.field.line_no")}</Table.Th>
+                    <Table.Th>{t("reshipment.field.sku")}</Table.Th>
+                    <Table.Th>{t("reshipment.form.ordered")}</Table.Th>
+                    <Table.Th>{t("reshipment.field.qty")}</Table.Th>
+                    <Table.Th>{t("reshipment.field.lot_code")}</Table.Th>
+                    <Table.Th>{t("reshipment.field.serials")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {order.data.lines.map((line) => {
+                    const state = form.lines[line.line_no] ?? NO_LINE;
+                    return (
+                      <Table.Tr key={line.line_no}>
+                        <Table.Td>{line.line_no}</Table.Td>
+                        <Table.Td>
+                          {line.sku}
+                          <Text size="xs" c="dimmed">
+                            {line.product_name}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {line.qty}
+                          {line.status !== "open" && (
+                            <Text size="xs" c="orange">
+                              {t(`order_status.${line.status}`, { defaultValue: line.status })}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            w={80}
+                            inputMode="numeric"
+                            value={state.qty}
+                            onChange={(e) => setLine(line.line_no, { qty: e.currentTarget.value })}
+                            error={at(`line.${line.line_no}`)}
+                            aria-label={t("reshipment.field.qty")}
+                            data-testid={`rs-line-qty-${line.line_no}`}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            w={120}
+                            value={state.lot}
+                            onChange={(e) => setLine(line.line_no, { lot: e.currentTarget.value })}
+                            aria-label={t("reshipment.field.lot_code")}
+                            data-testid={`rs-line-lot-${line.line_no}`}
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            value={state.serials}
+                            onChange={(e) =>
+                              setLine(line.line_no, { serials: e.currentTarget.value })
+                            }
+                            aria-label={t("reshipment.field.serials")}
+                            placeholder={t("reshipment.form.serials_hint")}
+                            data-testid={`rs-line-serials-${line.line_no}`}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )}
+
+          <Paper withBorder p="md" radius="md">
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+              <NativeSelect
+                label={t("reshipment.field.carrier")}
+                value={form.carrier}
+                onChange={(e) => set("carrier", e.currentTarget.value as Carrier)}
+                data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
+                error={at("carrier")}
+                data-testid="rs-carrier"
+              />
+              <TextInput
+                label={t("reshipment.field.service")}
+                placeholder={t("reshipment.form.service_hint")}
+                value={form.service}
+                onChange={(e) => set("service", e.currentTarget.value)}
+                error={at("service")}
+                data-testid="rs-service"
+              />
+              <TextInput
+                type="date"
+                label={t("reshipment.field.due_on")}
+                description={t("reshipment.form.due_hint")}
+                value={form.dueOn}
+                onChange={(e) => set("dueOn", e.currentTarget.value)}
+                error={at("due_on")}
+                data-testid="rs-due"
+              />
+              <TextInput
+                label={t("reshipment.field.shipping_cost")}
+                inputMode="decimal"
+                value={form.shipping}
+                onChange={(e) => set("shipping", e.currentTarget.value)}
+                error={at("cost.shipping_minor")}
+                data-testid="rs-shipping"
+              />
+              <TextInput
+                label={t("reshipment.field.goods_cost")}
+                inputMode="decimal"
+                value={form.goods}
+                onChange={(e) => set("goods", e.currentTarget.value)}
+                error={at("cost.goods_minor")}
+                data-testid="rs-goods"
+              />
+              <NativeSelect
+                label={t("reshipment.field.currency")}
+                value={form.currency}
+                onChange={(e) => set("currency", e.currentTarget.value)}
+                data={[...new Set([session.settings.currency, ...CURRENCIES])]}
+                error={at("currency")}
+                data-testid="rs-currency"
+              />
+            </SimpleGrid>
+            <Group mt="md" align="flex-end">
+              <Radio.Group
+                label={t("reshipment.field.payer")}
+                value={form.payer}
+                onChange={(v) => set("payer", v as "us" | "vendor")}
+                error={at("payer")}
+              >
+                <Group mt={4}>
+                  <Radio value="us" label={t("reshipment.payer.us")} data-testid="rs-payer-us" />
+                  <Radio
+                    value="vendor"
+                    label={t("reshipment.payer.vendor")}
+                    data-testid="rs-payer-vendor"
+                  />
+                </Group>
+              </Radio.Group>
+              {form.payer === "vendor" && (
+                <NativeSelect
+                  label={t("reshipment.field.vendor")}
+                  description={t("reshipment.form.vendor_hint")}
+                  value={form.vendorCode}
+                  onChange={(e) => set("vendorCode", e.currentTarget.value)}
+                  data={[
+                    { value: "", label: "—" },
+                    ...(vendors.data?.rows ?? []).map((v) => ({
+                      value: v.code,
+                      label: `${v.code} · ${v.name}`,
+                    })),
+                  ]}
+                  error={at("vendor_code")}
+                  data-testid="rs-vendor"
+                />
+              )}
+            </Group>
+            <Textarea
+              mt="md"
+              label={t("reshipment.field.reason")}
+              value={form.reason}
+              onChange={(e) => set("reason", e.currentTarget.value)}
+              error={at("reason")}
+              required
+              data-testid="rs-reason"
+            />
+          </Paper>
+
+          <Paper withBorder p="md" radius="md">
+            <Checkbox
+              label={t("reshipment.form.other_address")}
+              checked={form.otherAddress}
+              onChange={(e) => set("otherAddress", e.currentTarget.checked)}
+              data-testid="rs-other-address"
+            />
+            {form.otherAddress && (
+              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
+                <TextInput
+                  label={t("reshipment.field.ship_to_name")}
+                  value={form.shipName}
+                  onChange={(e) => set("shipName", e.currentTarget.value)}
+                  error={at("ship_to.name")}
+                  data-testid="rs-ship-name"
+                />
+                <TextInput
+                  label={t("reshipment.field.country")}
+                  value={form.shipCountry}
+                  onChange={(e) => set("shipCountry", e.currentTarget.value)}
+                  error={at("ship_to.country")}
+                  data-testid="rs-ship-country"
+                />
+                <Textarea
+                  label={t("reshipment.field.address")}
+                  value={form.shipAddress}
+                  onChange={(e) => set("shipAddress", e.currentTarget.value)}
+                  error={at("ship_to.address")}
+                  data-testid="rs-ship-address"
+                />
+                <Textarea
+                  label={t("reshipment.field.ship_to_reason")}
+                  value={form.shipReason}
+                  onChange={(e) => set("shipReason", e.currentTarget.value)}
+                  error={at("ship_to_reason")}
+                  data-testid="rs-ship-reason"
+                />
+              </SimpleGrid>
+            )}
+          </Paper>
+
+          {errors.other.length > 0 && (
+            <Alert color="red" data-testid="rs-form-errors">
+              <List size="sm">
+                {errors.other.map((m) => (
+                  <List.Item key={m}>{m}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => window.history.back()}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={mutation.isPending} data-testid="rs-submit">
+              {t("reshipment.form.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,196 @@
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconSearch } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import { call } from "../../backend/call";
+import { type Column, VirtualTable } from "../../components/VirtualTable";
+import { errorMessage } from "../../errors/apiError";
+import { formatMoney } from "../../format";
+import { ReshipmentStatusBadge, SlaBadge } from "./badges";
+import { myQueue, NO_FILTERS, type ReshipmentFilters, toListInput } from "./filters";
+import { QUEUES, type ReshipmentRow, SLAS, STATUSES } from "./types";
+
+const PAGE = 200;
+
+export function ReshipmentsPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const mine = myQueue(session.user.roles);
+  const [filters, setFilters] = useState<ReshipmentFilters>(NO_FILTERS);
+  const [debounced] = useDebouncedValue(filters, 250);
+  const list = useInfiniteQuery({
+    queryKey: ["reshipments", debounced],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => call("list_reshipments", toListInput(debounced, pageParam, PAGE)),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const set = (key: keyof ReshipmentFilters) => (value: string) =>
+    setFilters((f) => ({ ...f, [key]: value }));
+
+  const columns: Column<ReshipmentRow>[] = [
+    {
+      id: "reshipment_no",
+      header: t("reshipment.field.reshipment_no"),
+      accessorKey: "reshipment_no",
+      enableSorting: false,
+      meta: { width: "132px" },
+    },
+    {
+      id: "order_no",
+      header: t("reshipment.field.order_no"),
+      accessorKey: "order_no",
+      enableSorting: false,
+      meta: { width: "110px" },
+    },
+    {
+      id: "customer",
+      header: t("reshipment.field.customer"),
+      cell: ({ row }) => row.original.customer_name ?? "—",
+      enableSorting: false,
+      meta: { width: "minmax(120px, 2fr)" },
+    },
+    {
+      id: "failures",
+      header: t("reshipment.field.failures"),
+      cell: ({ row }) => row.original.failure_nos.join(", "),
+      enableSorting: false,
+      meta: { width: "minmax(110px, 1fr)" },
+    },
+    {
+      id: "status",
+      header: t("reshipment.field.status"),
+      cell: ({ row }) => <ReshipmentStatusBadge status={row.original.status} />,
+      enableSorting: false,
+      meta: { width: "115px" },
+    },
+    {
+      id: "sla",
+      header: t("reshipment.field.due_on"),
+      cell: ({ row }) => <SlaBadge sla={row.original.sla} dueOn={row.original.due_on} />,
+      enableSorting: false,
+      meta: { width: "210px" },
+    },
+    {
+      id: "total",
+      header: t("reshipment.field.total"),
+      cell: ({ row }) =>
+        formatMoney(row.original.total_minor, row.original.currency, i18n.language),
+      enableSorting: false,
+      meta: { width: "110px", align: "right" },
+    },
+    {
+      id: "queue",
+      header: t("reshipment.field.queue"),
+      cell: ({ row }) => (row.original.queue ? t(`team.${row.original.queue}`) : "—"),
+      enableSorting: false,
+      meta: { width: "140px" },
+    },
+    {
+      id: "requested_by",
+      header: t("reshipment.field.requested_by"),
+      cell: ({ row }) => row.original.requested_by_name ?? "—",
+      enableSorting: false,
+      meta: { width: "minmax(100px, 1fr)" },
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2} data-testid="page-title">
+          {t("reshipments.title")}
+        </Title>
+        <Text c="dimmed" size="sm" data-testid="reshipments-total">
+          {t("reshipments.count", { count: total })}
+        </Text>
+      </div>
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            data-testid="reshipments-filter-text"
+            label={t("reshipments.filter.search")}
+            placeholder={t("reshipments.filter.text")}
+            leftSection={<IconSearch size={14} />}
+            value={filters.text}
+            onChange={(e) => set("text")(e.currentTarget.value)}
+            w={240}
+          />
+          <NativeSelect
+            label={t("reshipment.field.status")}
+            value={filters.status}
+            onChange={(e) => set("status")(e.currentTarget.value)}
+            data-testid="reshipments-filter-status"
+            data={[
+              { value: "", label: t("common.all") },
+              ...STATUSES.map((s) => ({ value: s, label: t(`reshipment.status.${s}`) })),
+            ]}
+          />
+          <NativeSelect
+            label={t("reshipment.field.queue")}
+            value={filters.queue}
+            onChange={(e) => set("queue")(e.currentTarget.value)}
+            data-testid="reshipments-filter-queue"
+            data={[
+              { value: "", label: t("common.all") },
+              ...QUEUES.map((q) => ({ value: q, label: t(`team.${q}`) })),
+            ]}
+          />
+          <NativeSelect
+            label={t("reshipment.field.sla")}
+            value={filters.sla}
+            onChange={(e) => set("sla")(e.currentTarget.value)}
+            data-testid="reshipments-filter-sla"
+            data={[
+              { value: "", label: t("common.all") },
+              ...SLAS.map((s) => ({ value: s, label: t(`reshipment.sla.${s}`) })),
+            ]}
+          />
+          {mine && (
+            <Button
+              variant={filters.queue === mine ? "filled" : "light"}
+              onClick={() => setFilters({ ...NO_FILTERS, queue: mine })}
+              data-testid="reshipments-my-queue"
+            >
+              {t("reshipments.my_queue")}
+            </Button>
+          )}
+          <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+            {t("common.clear")}
+          </Button>
+        </Group>
+      </Paper>
+      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      <VirtualTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        onEndReached={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
+        loading={list.isPending}
+        empty={<Text c="dimmed">{t("reshipments.empty")}</Text>}
+        onRowClick={(row) =>
+          void navigate({
+            to: "/reshipments/$reshipmentNo",
+            params: { reshipmentNo: row.reshipment_no },
+          })
+        }
+        rowProps={(row) => ({
+          "data-testid": "reshipments-row",
+          "data-no": row.reshipment_no,
+          "data-status": row.status,
+        })}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import { Badge, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ReshipmentStatus, SlaState } from "./types";
+
+const STATUS_COLOR: Record<ReshipmentStatus, string> = {
+  requested: "yellow",
+  authorized: "blue",
+  rejected: "red",
+  shipped: "grape",
+  delivered: "teal",
+  cancelled: "gray",
+};
+
+const SLA_COLOR: Record<SlaState, string> = {
+  on_track: "teal",
+  at_risk: "orange",
+  overdue: "red",
+  shipped_on_time: "teal",
+  shipped_late: "red",
+  closed: "gray",
+};
+
+export function ReshipmentStatusBadge({
+  status,
+  testId,
+}: {
+  status: ReshipmentStatus;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" data-testid={testId} data-status={status}>
+      {t(`reshipment.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Where a reshipment stands against its due date: red when late, orange when close. */
+export function SlaBadge({ sla, dueOn }: { sla: SlaState | null; dueOn: string }) {
+  const { t } = useTranslation();
+  if (sla === null || sla === "closed")
+    return (
+      <Text size="sm" c="dimmed">
+        {dueOn}
+      </Text>
+    );
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Badge color={SLA_COLOR[sla]} variant="light" data-sla={sla}>
+        {t(`reshipment.sla.${sla}`)}
+      </Badge>
+      <Text size="sm" c={sla === "overdue" ? "red" : sla === "at_risk" ? "orange" : undefined}>
+        {dueOn}
+      </Text>
+    </Group>
+  );
+}

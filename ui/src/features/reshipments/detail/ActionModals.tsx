@@ -1,0 +1,361 @@
+import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Carrier } from "../../../backend/bindings/Carrier";
+import type { ChargebackStatus } from "../../../backend/bindings/ChargebackStatus";
+import { call } from "../../../backend/call";
+import { fromMinor, toMinor } from "../../masterdata/money";
+import { CARRIERS, type ReshipmentDetail } from "../types";
+import { useReshipmentAction } from "./useReshipmentAction";
+
+type Props = { detail: ReshipmentDetail; onClose: () => void };
+
+function Actions({
+  onClose,
+  loading,
+  testId,
+  label,
+}: {
+  onClose: () => void;
+  loading: boolean;
+  testId: string;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" mt="md">
+      <Button variant="default" onClick={onClose}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" loading={loading} data-testid={testId}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+export function ApproveModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState("");
+  const { mutation, errors } = useReshipmentAction(
+    () => call("approve_reshipment", { reshipment_no: detail.reshipment_no, note }),
+    onClose,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("reshipment.action.approve")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Textarea
+          label={t("reshipment.action.note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          data-testid="rs-approve-note"
+        />
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rs-approve-confirm"
+          label={t("reshipment.action.approve")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+/** Reject and cancel both ask only for a reason. */
+export function ReasonModal({ detail, onClose, kind }: Props & { kind: "reject" | "cancel" }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  const { mutation, errors } = useReshipmentAction(
+    () =>
+      call(kind === "reject" ? "reject_reshipment" : "cancel_reshipment", {
+        reshipment_no: detail.reshipment_no,
+        reason,
+      }),
+    onClose,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t(`reshipment.action.${kind}`)}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Textarea
+          label={t("reshipment.field.reason")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          data-testid={`rs-${kind}-reason`}
+        />
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId={`rs-${kind}-confirm`}
+          label={t(`reshipment.action.${kind}`)}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function AmendModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const cost = detail.request.cost;
+  const [shipping, setShipping] = useState(fromMinor(cost.shipping_minor));
+  const [goods, setGoods] = useState(fromMinor(cost.goods_minor));
+  const [reason, setReason] = useState("");
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { mutation, errors } = useReshipmentAction(
+    (input: { shipping: number; goods: number }) =>
+      call("amend_reshipment", {
+        reshipment_no: detail.reshipment_no,
+        cost: {
+          shipping_minor: input.shipping,
+          shipping_currency: cost.currency,
+          goods_minor: input.goods,
+          goods_currency: cost.currency,
+        },
+        reason,
+      }),
+    onClose,
+  );
+  const err = (field: string) =>
+    errors[field] ?? (local[field] ? t("reshipment.form.bad_money") : undefined);
+  return (
+    <Modal opened onClose={onClose} title={t("reshipment.action.amend")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const s = toMinor(shipping);
+          const g = toMinor(goods);
+          const bad: Record<string, string> = {};
+          if (s === null) bad["cost.shipping_minor"] = "x";
+          if (g === null) bad["cost.goods_minor"] = "x";
+          setLocal(bad);
+          if (s !== null && g !== null) mutation.mutate({ shipping: s, goods: g });
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={`${t("reshipment.field.shipping_cost")} (${cost.currency})`}
+            value={shipping}
+            onChange={(e) => setShipping(e.currentTarget.value)}
+            error={err("cost.shipping_minor")}
+            data-testid="rs-amend-shipping"
+          />
+          <TextInput
+            label={`${t("reshipment.field.goods_cost")} (${cost.currency})`}
+            value={goods}
+            onChange={(e) => setGoods(e.currentTarget.value)}
+            error={err("cost.goods_minor")}
+            data-testid="rs-amend-goods"
+          />
+          <Textarea
+            label={t("reshipment.field.reason")}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+            required
+            data-testid="rs-amend-reason"
+          />
+        </Stack>
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rs-amend-confirm"
+          label={t("common.save")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function ShipModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const [carrier, setCarrier] = useState<Carrier>(detail.request.carrier);
+  const [service, setService] = useState(detail.request.service);
+  const [tracking, setTracking] = useState("");
+  const [shippedOn, setShippedOn] = useState("");
+  const { mutation, errors } = useReshipmentAction(
+    () =>
+      call("ship_reshipment", {
+        reshipment_no: detail.reshipment_no,
+        carrier,
+        service: service.trim() === "" ? null : service.trim(),
+        tracking_no: tracking.trim(),
+        shipped_on: shippedOn === "" ? null : shippedOn,
+      }),
+    onClose,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("reshipment.action.ship")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Stack gap="sm">
+          <NativeSelect
+            label={t("reshipment.field.carrier")}
+            value={carrier}
+            onChange={(e) => setCarrier(e.currentTarget.value as Carrier)}
+            data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
+            error={errors.carrier}
+            data-testid="rs-ship-carrier"
+          />
+          <TextInput
+            label={t("reshipment.field.service")}
+            value={service}
+            onChange={(e) => setService(e.currentTarget.value)}
+            error={errors.service}
+            data-testid="rs-ship-service"
+          />
+          <TextInput
+            label={t("reshipment.field.tracking_no")}
+            value={tracking}
+            onChange={(e) => setTracking(e.currentTarget.value)}
+            error={errors.tracking_no}
+            required
+            data-testid="rs-ship-tracking"
+          />
+          <TextInput
+            type="date"
+            label={t("reshipment.field.shipped_on")}
+            description={t("reshipment.action.today_if_empty")}
+            value={shippedOn}
+            onChange={(e) => setShippedOn(e.currentTarget.value)}
+            error={errors.shipped_on}
+            data-testid="rs-ship-date"
+          />
+        </Stack>
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rs-ship-confirm"
+          label={t("reshipment.action.ship")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function DeliverModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const [deliveredOn, setDeliveredOn] = useState("");
+  const { mutation, errors } = useReshipmentAction(
+    () =>
+      call("deliver_reshipment", {
+        reshipment_no: detail.reshipment_no,
+        delivered_on: deliveredOn === "" ? null : deliveredOn,
+      }),
+    onClose,
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("reshipment.action.deliver")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <TextInput
+          type="date"
+          label={t("reshipment.field.delivered_on")}
+          description={t("reshipment.action.today_if_empty")}
+          value={deliveredOn}
+          onChange={(e) => setDeliveredOn(e.currentTarget.value)}
+          error={errors.delivered_on}
+          data-testid="rs-deliver-date"
+        />
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rs-deliver-confirm"
+          label={t("reshipment.action.deliver")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+/** The chargeback moves open → accepted/disputed → recovered; a dispute may also reopen. */
+export const NEXT_CHARGEBACK: Record<ChargebackStatus, ChargebackStatus[]> = {
+  open: ["accepted", "disputed", "recovered"],
+  accepted: ["recovered"],
+  disputed: ["accepted", "recovered", "open"],
+  recovered: [],
+};
+
+export function ChargebackModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const cb = detail.chargeback;
+  const next = cb ? NEXT_CHARGEBACK[cb.status] : [];
+  const [status, setStatus] = useState<ChargebackStatus>(next[0] ?? "open");
+  const [recovered, setRecovered] = useState(cb ? fromMinor(cb.amount_minor) : "");
+  const [note, setNote] = useState("");
+  const [bad, setBad] = useState(false);
+  const { mutation, errors } = useReshipmentAction(
+    (recoveredMinor: number) =>
+      call("update_chargeback", {
+        reshipment_no: detail.reshipment_no,
+        status,
+        recovered_minor: recoveredMinor,
+        note,
+      }),
+    onClose,
+  );
+  if (!cb) return null;
+  return (
+    <Modal opened onClose={onClose} title={t("reshipment.chargeback.update")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const minor = status === "recovered" ? toMinor(recovered) : 0;
+          setBad(minor === null);
+          if (minor !== null) mutation.mutate(minor);
+        }}
+      >
+        <Stack gap="sm">
+          <NativeSelect
+            label={t("reshipment.field.status")}
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as ChargebackStatus)}
+            data={next.map((s) => ({ value: s, label: t(`reshipment.chargeback.status.${s}`) }))}
+            error={errors.status}
+            data-testid="rs-chargeback-status"
+          />
+          {status === "recovered" && (
+            <TextInput
+              label={`${t("reshipment.chargeback.recovered")} (${cb.currency})`}
+              value={recovered}
+              onChange={(e) => setRecovered(e.currentTarget.value)}
+              error={errors.recovered_minor ?? (bad ? t("reshipment.form.bad_money") : undefined)}
+              data-testid="rs-chargeback-recovered"
+            />
+          )}
+          <Textarea
+            label={t("reshipment.action.note")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+          />
+        </Stack>
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rs-chargeback-confirm"
+          label={t("common.save")}
+        />
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../../format";
+import { moneyText } from "../money";
+import { refusalParams, requirementSentence } from "../requirement";
+import type { ReshipmentDetail } from "../types";
+
+/** What approval the reshipment needs, who may give it, who gave it, and why I may not. */
+export function ApprovalsPanel({ detail }: { detail: ReshipmentDetail }) {
+  const { t, i18n } = useTranslation();
+  const sentence = requirementSentence(detail.requirement);
+  const waiting = detail.status === "requested";
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="rs-approvals">
+      <Title order={5} mb="sm">
+        {t("reshipment.approvals.title")}
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm" data-testid="rs-requirement">
+          {t(sentence.key, sentence.params)}
+        </Text>
+        {detail.approver_roles.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t("reshipment.approvals.who", {
+              roles: detail.approver_roles.map((r) => t(`role.${r}`)).join(", "),
+            })}
+          </Text>
+        )}
+        {detail.approvals.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("reshipment.approvals.none_yet")}
+          </Text>
+        ) : (
+          <List size="sm" spacing={4}>
+            {detail.approvals.map((a) => (
+              <List.Item key={`${a.at}-${a.approver_name}`} data-testid="rs-approval">
+                <Text span inherit td={a.counts ? undefined : "line-through"}>
+                  {t("reshipment.approvals.given", {
+                    who: a.approver_name ?? "—",
+                    roles: a.approver_roles.map((r) => t(`role.${r}`)).join(", "),
+                    when: formatDateTime(a.at, i18n.language),
+                    total: moneyText(a.total_minor, a.currency),
+                  })}
+                </Text>
+                {!a.counts && (
+                  <Text span inherit c="dimmed">
+                    {" "}
+                    ({t("reshipment.approvals.voided")})
+                  </Text>
+                )}
+                {a.note && (
+                  <Text size="xs" fs="italic">
+                    “{a.note}”
+                  </Text>
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {waiting && detail.my_refusal && (
+          <Alert color="orange" variant="light" p="xs">
+            <Text size="sm" data-testid="rs-refusal">
+              {t(
+                detail.my_refusal.key,
+                refusalParams(detail.my_refusal.limit_minor, detail.requirement),
+              )}
+            </Text>
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

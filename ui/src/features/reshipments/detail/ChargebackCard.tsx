@@ -1,0 +1,48 @@
+import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatMoney } from "../../../format";
+import type { ReshipmentDetail } from "../types";
+import { ChargebackModal, NEXT_CHARGEBACK } from "./ActionModals";
+
+export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const cb = detail.chargeback;
+  if (!cb) return null;
+  const active = !["rejected", "cancelled"].includes(detail.status);
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="rs-chargeback">
+      <Group justify="space-between" mb="sm">
+        <Title order={5}>{t("reshipment.chargeback.title")}</Title>
+        {active && NEXT_CHARGEBACK[cb.status].length > 0 && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => setOpen(true)}
+            data-testid="rs-chargeback-update"
+          >
+            {t("reshipment.chargeback.update")}
+          </Button>
+        )}
+      </Group>
+      <Stack gap={4}>
+        <Text size="sm">
+          {t("reshipment.field.vendor")}: {cb.vendor_code}
+        </Text>
+        <Text size="sm" data-testid="rs-chargeback-status" data-status={cb.status}>
+          {t("reshipment.field.status")}: {t(`reshipment.chargeback.status.${cb.status}`)}
+        </Text>
+        <Text size="sm">
+          {t("reshipment.chargeback.amount")}:{" "}
+          {formatMoney(cb.amount_minor, cb.currency, i18n.language)}
+        </Text>
+        <Text size="sm">
+          {t("reshipment.chargeback.recovered")}:{" "}
+          {formatMoney(cb.recovered_minor, cb.currency, i18n.language)}
+        </Text>
+      </Stack>
+      {open && <ChargebackModal detail={detail} onClose={() => setOpen(false)} />}
+    </Paper>
+  );
+}

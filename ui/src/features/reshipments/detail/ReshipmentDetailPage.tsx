@@ -1,0 +1,99 @@
+import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+import { FailureHistory } from "../../failures/detail/FailureHistory";
+import { ReshipmentStatusBadge } from "../badges";
+import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
+import { ApprovalsPanel } from "./ApprovalsPanel";
+import { ChargebackCard } from "./ChargebackCard";
+import { ReshipmentFacts } from "./ReshipmentFacts";
+
+type Open = null | "approve" | "reject" | "amend" | "cancel" | "ship" | "deliver";
+
+export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Open>(null);
+  const query = useQuery({
+    queryKey: ["reshipment", reshipmentNo],
+    queryFn: () => call("get_reshipment", { reshipment_no: reshipmentNo }),
+  });
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="rs-error">
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  const detail = query.data;
+  const close = () => setOpen(null);
+  const button = (kind: Exclude<Open, null>, variant = "default", disabled = false) => (
+    <Button
+      key={kind}
+      variant={variant}
+      color={kind === "reject" || kind === "cancel" ? "red" : undefined}
+      disabled={disabled}
+      onClick={() => setOpen(kind)}
+      data-testid={`rs-${kind}`}
+    >
+      {t(`reshipment.action.${kind}`)}
+    </Button>
+  );
+  const actions =
+    detail.status === "requested"
+      ? [
+          button("approve", "filled", detail.my_refusal !== null),
+          button("reject"),
+          button("amend"),
+          button("cancel"),
+        ]
+      : detail.status === "authorized"
+        ? [button("ship", "filled"), button("amend"), button("cancel")]
+        : detail.status === "shipped"
+          ? [button("deliver", "filled")]
+          : [];
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("reshipment.detail.title")}{" "}
+            <Text span inherit c="dimmed" data-testid="rs-number">
+              {detail.reshipment_no}
+            </Text>
+          </Title>
+          <Group gap="xs">
+            <ReshipmentStatusBadge status={detail.status} testId="rs-status" />
+            {detail.queue && (
+              <Text size="sm" c="dimmed">
+                {t("reshipment.detail.next_step", { team: t(`team.${detail.queue}`) })}
+              </Text>
+            )}
+          </Group>
+        </Stack>
+        <Group>{actions}</Group>
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <ReshipmentFacts detail={detail} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <ApprovalsPanel detail={detail} />
+            <ChargebackCard detail={detail} />
+            <FailureHistory history={detail.history} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {open === "approve" && <ApproveModal detail={detail} onClose={close} />}
+      {(open === "reject" || open === "cancel") && (
+        <ReasonModal detail={detail} onClose={close} kind={open} />
+      )}
+      {open === "amend" && <AmendModal detail={detail} onClose={close} />}
+      {open === "ship" && <ShipModal detail={detail} onClose={close} />}
+      {open === "deliver" && <DeliverModal detail={detail} onClose={close} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Carrier } from "../../backend/bindings/Carrier";
+import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
+import { toMinor } from "../masterdata/money";
+
+export type LineState = { qty: string; lot: string; serials: string };
+
+export type RequestFormState = {
+  failureNos: string;
+  orderNo: string;
+  lines: Record<number, LineState>;
+  carrier: Carrier;
+  service: string;
+  shipping: string;
+  goods: string;
+  currency: string;
+  payer: "us" | "vendor";
+  vendorCode: string;
+  reason: string;
+  dueOn: string;
+  otherAddress: boolean;
+  shipName: string;
+  shipAddress: string;
+  shipCountry: string;
+  shipReason: string;
+};
+
+export function emptyForm(failureNos: string, currency: string): RequestFormState {
+  return {
+    failureNos,
+    orderNo: "",
+    lines: {},
+    carrier: "dhl",
+    service: "",
+    shipping: "",
+    goods: "",
+    currency,
+    payer: "us",
+    vendorCode: "",
+    reason: "",
+    dueOn: "",
+    otherAddress: false,
+    shipName: "",
+    shipAddress: "",
+    shipCountry: "",
+    shipReason: "",
+  };
+}
+
+const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
+const splitList = (value: string) =>
+  value
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+
+/**
+ * The request act's input for the form, or the fields the form itself can tell are wrong
+ * (money that does not parse, quantities that are not whole numbers), keyed like the backend.
+ */
+export function toRequestInput(
+  form: RequestFormState,
+): { input: RequestReshipmentInput } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const shipping = form.shipping.trim() === "" ? 0 : toMinor(form.shipping);
+  const goods = form.goods.trim() === "" ? 0 : toMinor(form.goods);
+  if (shipping === null) errors["cost.shipping_minor"] = "reshipment.form.bad_money";
+  if (goods === null) errors["cost.goods_minor"] = "reshipment.form.bad_money";
+  const items: RequestReshipmentInput["items"] = [];
+  for (const [lineNo, line] of Object.entries(form.lines).sort(
+    ([a], [b]) => Number(a) - Number(b),
+  )) {
+    const text = line.qty.trim();
+    if (text === "" || text === "0") continue;
+    const qty = /^\d+$/.test(text) ? Number(text) : null;
+    if (qty === null) {
+      errors[`line.${lineNo}`] = "reshipment.form.bad_qty";
+      continue;
+    }
+    items.push({
+      line_no: Number(lineNo),
+      qty,
+      lot_code: orNull(line.lot),
+      serials: splitList(line.serials),
+    });
+  }
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    input: {
+      failure_nos: splitList(form.failureNos),
+      order_no: form.orderNo.trim(),
+      items,
+      ship_to: form.otherAddress
+        ? {
+            name: form.shipName.trim(),
+            address: form.shipAddress.trim(),
+            country: form.shipCountry.trim(),
+          }
+        : null,
+      ship_to_reason: form.otherAddress ? orNull(form.shipReason) : null,
+      carrier: form.carrier,
+      service: form.service.trim(),
+      cost: {
+        shipping_minor: shipping ?? 0,
+        shipping_currency: form.currency,
+        goods_minor: goods ?? 0,
+        goods_currency: form.currency,
+      },
+      payer: form.payer,
+      vendor_code: form.payer === "vendor" ? orNull(form.vendorCode) : null,
+      reason: form.reason.trim(),
+      due_on: orNull(form.dueOn),
+    },
+  };
+}
+
+const DIRECT = new Set([
+  "failure_nos",
+  "order_no",
+  "items",
+  "carrier",
+  "service",
+  "payer",
+  "vendor_code",
+  "reason",
+  "due_on",
+  "ship_to_reason",
+]);
+
+/**
+ * Where a backend field error shows: `items.<i>.…` at the line sent as the i-th item,
+ * money and currency at the cost inputs, ship-to parts at the address inputs; else null.
+ */
+export function placeField(field: string, sentLineNos: number[]): string | null {
+  const item = /^items\.(\d+)(?:\.|$)/.exec(field);
+  if (item) {
+    const lineNo = sentLineNos[Number(item[1])];
+    return lineNo === undefined ? "items" : `line.${lineNo}`;
+  }
+  if (field.startsWith("cost.shipping")) return "cost.shipping_minor";
+  if (field.startsWith("cost.goods_minor")) return "cost.goods_minor";
+  if (field.endsWith("currency")) return "currency";
+  if (field === "cost" || field === "total") return "cost.goods_minor";
+  if (field.startsWith("ship_to.")) return field;
+  if (field === "ship_to") return "ship_to.address";
+  return DIRECT.has(field) ? field : null;
+}

@@ -1,0 +1,30 @@
+import type { Requirement } from "../../backend/bindings/Requirement";
+import { moneyText } from "./money";
+
+/** A sentence key and its params saying what approval a reshipment needs. */
+export function requirementSentence(req: Requirement): {
+  key: string;
+  params: Record<string, string | number>;
+} {
+  const total = moneyText(req.total_minor, req.currency);
+  if (req.approvals === 0) return { key: "reshipment.approvals.none_needed", params: { total } };
+  if (!req.comparable) return { key: "reshipment.approvals.unlimited_needed", params: { total } };
+  if (req.approvals >= 2)
+    return req.finance_needed
+      ? { key: "reshipment.approvals.two_with_finance", params: { total } }
+      : { key: "reshipment.approvals.two", params: { total } };
+  return req.finance_needed
+    ? { key: "reshipment.approvals.one_finance", params: { total } }
+    : { key: "reshipment.approvals.one", params: { total } };
+}
+
+/** Params for a refusal message: the user's limit and the total, as money text. */
+export function refusalParams(
+  limitMinor: number | null,
+  req: Requirement,
+): { limit: string; total: string } {
+  return {
+    limit: limitMinor === null ? "—" : moneyText(limitMinor, req.currency),
+    total: moneyText(req.total_minor, req.currency),
+  };
+}
