@@ -12,6 +12,7 @@ import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../format";
 import { FormProblems } from "./FormProblems";
 import { type LineMessages, OrderLinesTable } from "./OrderLinesTable";
+import { OrderStatusBadge } from "./OrderStatusBadge";
 import {
   dayToInstant,
   emptyLine,
@@ -144,7 +145,14 @@ export function OrderForm(props: {
           {headerInput("ordered_at", { type: "date", required: true })}
           {headerInput("currency", { required: true })}
         </SimpleGrid>
+        {order && (
+          <Group gap="xs" mt="sm">
+            <Text size="sm">{t("masterdata.field.status")}:</Text>
+            <OrderStatusBadge status={order.status} testId="order-status" />
+          </Group>
+        )}
         <OrderLinesTable
+          statuses={order?.lines.map((l) => l.status)}
           lines={lines}
           errors={errors.lines}
           onChange={(i, patch) => {

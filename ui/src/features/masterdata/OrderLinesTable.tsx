@@ -1,6 +1,7 @@
 import { ActionIcon, Table, TextInput } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { OrderStatusBadge } from "./OrderStatusBadge";
 import type { Line, LineField } from "./orderLines";
 
 export type LineMessages = Record<number, Partial<Record<LineField, string>>>;
@@ -10,10 +11,12 @@ type Props = {
   errors: LineMessages;
   onChange: (index: number, patch: Partial<Line>) => void;
   onRemove: (index: number) => void;
+  /** The saved lines' statuses (open, reshipment pending, ...), by position; absent for a new order. */
+  statuses?: string[];
 };
 
 /** The editable lines of an order; the line number is the position. */
-export function OrderLinesTable({ lines, errors, onChange, onRemove }: Props) {
+export function OrderLinesTable({ lines, errors, onChange, onRemove, statuses }: Props) {
   const { t } = useTranslation();
   const cell = (i: number, field: LineField, extra: { inputMode?: "numeric" | "decimal" }) => (
     <TextInput
@@ -34,6 +37,7 @@ export function OrderLinesTable({ lines, errors, onChange, onRemove }: Props) {
           <Table.Th>{t("masterdata.field.sku")}</Table.Th>
           <Table.Th w={100}>{t("masterdata.field.qty")}</Table.Th>
           <Table.Th w={140}>{t("masterdata.field.unit_price")}</Table.Th>
+          {statuses && <Table.Th w={150}>{t("masterdata.field.status")}</Table.Th>}
           <Table.Th w={40} />
         </Table.Tr>
       </Table.Thead>
@@ -50,6 +54,13 @@ export function OrderLinesTable({ lines, errors, onChange, onRemove }: Props) {
             <Table.Td style={{ verticalAlign: "top" }}>
               {cell(i, "price", { inputMode: "decimal" })}
             </Table.Td>
+            {statuses && (
+              <Table.Td style={{ verticalAlign: "top", paddingTop: 8 }}>
+                {statuses[i] && (
+                  <OrderStatusBadge status={statuses[i]} testId="order-line-status" />
+                )}
+              </Table.Td>
+            )}
             <Table.Td style={{ verticalAlign: "top" }}>
               <ActionIcon
                 variant="subtle"

@@ -1,4 +1,4 @@
-import { Badge, Center, Drawer, Loader } from "@mantine/core";
+import { Center, Drawer, Loader } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
@@ -11,6 +11,7 @@ import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort, formatMoney } from "../../format";
 import { MasterPage } from "./MasterPage";
 import { OrderForm } from "./OrderForm";
+import { OrderStatusBadge } from "./OrderStatusBadge";
 
 /** The list carries headers only; the form loads the order with its lines. */
 function OrderEditor({
@@ -82,13 +83,7 @@ export function OrdersPage() {
       id: "status",
       header: t("masterdata.field.status"),
       enableSorting: false,
-      cell: ({ row }) => (
-        <Badge variant="light" color="gray">
-          {t(`masterdata.orders.status.${row.original.status}`, {
-            defaultValue: row.original.status,
-          })}
-        </Badge>
-      ),
+      cell: ({ row }) => <OrderStatusBadge status={row.original.status} />,
       meta: { width: "120px" },
     },
     {

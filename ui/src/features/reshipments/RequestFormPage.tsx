@@ -177,7 +177,9 @@ export function RequestFormPage({ failure }: { failure: string | null }) {
                           {line.qty}
                           {line.status !== "open" && (
                             <Text size="xs" c="orange">
-                              {t(`order_status.${line.status}`, { defaultValue: line.status })}
+                              {t(`masterdata.orders.status.${line.status}`, {
+                                defaultValue: line.status,
+                              })}
                             </Text>
                           )}
                         </Table.Td>

@@ -60,10 +60,11 @@ export function ApprovalsPanel({ detail }: { detail: ReshipmentDetail }) {
         {waiting && detail.my_refusal && (
           <Alert color="orange" variant="light" p="xs">
             <Text size="sm" data-testid="rs-refusal">
-              {t(
-                detail.my_refusal.key,
-                refusalParams(detail.my_refusal.limit_minor, detail.requirement),
-              )}
+              {t(detail.my_refusal.key, {
+                ...refusalParams(detail.my_refusal.limit_minor, detail.requirement),
+                reshipment_no: detail.reshipment_no,
+                status: t(`reshipment.status.${detail.status}`),
+              })}
             </Text>
           </Alert>
         )}
