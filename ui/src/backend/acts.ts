@@ -1,22 +1,14 @@
 // Input and output type of every catalogue act; the names match crates/app/src/catalogue.rs.
-import type {
-  AmendReshipmentInput,
-  ApproveReshipmentInput,
-  ChargebackInput,
-  DeliverInput,
-  ListReshipmentsInput,
-  ReasonInput,
-  ReshipmentDetail,
-  ReshipmentNoInput,
-  ReshipmentRow,
-} from "../features/reshipments/types";
 import type { AddChecklistItemInput } from "./bindings/AddChecklistItemInput";
+import type { AmendReshipmentInput } from "./bindings/AmendReshipmentInput";
 import type { ApprovalPolicy } from "./bindings/ApprovalPolicy";
 import type { ApproveDeviationInput } from "./bindings/ApproveDeviationInput";
+import type { ApproveReshipmentInput } from "./bindings/ApproveReshipmentInput";
 import type { AqlPlan } from "./bindings/AqlPlan";
 import type { AqlPlanInput } from "./bindings/AqlPlanInput";
 import type { AttachmentData } from "./bindings/AttachmentData";
 import type { AttachmentView } from "./bindings/AttachmentView";
+import type { ChargebackInput } from "./bindings/ChargebackInput";
 import type { ChecklistItem } from "./bindings/ChecklistItem";
 import type { CompleteDispositionInput } from "./bindings/CompleteDispositionInput";
 import type { CompleteSetupInput } from "./bindings/CompleteSetupInput";
@@ -25,6 +17,7 @@ import type { CreateUserInput } from "./bindings/CreateUserInput";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerView } from "./bindings/CustomerView";
 import type { DefectCategory } from "./bindings/DefectCategory";
+import type { DeliverInput } from "./bindings/DeliverInput";
 import type { Empty } from "./bindings/Empty";
 import type { ExportInput } from "./bindings/ExportInput";
 import type { ExportOutput } from "./bindings/ExportOutput";
@@ -37,6 +30,7 @@ import type { ImportInput } from "./bindings/ImportInput";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { ListFailuresInput } from "./bindings/ListFailuresInput";
 import type { ListQuery } from "./bindings/ListQuery";
+import type { ListReshipmentsInput } from "./bindings/ListReshipmentsInput";
 import type { LogFailureInput } from "./bindings/LogFailureInput";
 import type { OrderInput } from "./bindings/OrderInput";
 import type { OrderNoInput } from "./bindings/OrderNoInput";
@@ -44,8 +38,12 @@ import type { OrderView } from "./bindings/OrderView";
 import type { Page } from "./bindings/Page";
 import type { ProductInput } from "./bindings/ProductInput";
 import type { ProductView } from "./bindings/ProductView";
+import type { ReasonInput } from "./bindings/ReasonInput";
 import type { RequestReshipmentInput } from "./bindings/RequestReshipmentInput";
 import type { ResetPasswordInput } from "./bindings/ResetPasswordInput";
+import type { ReshipmentDetail } from "./bindings/ReshipmentDetail";
+import type { ReshipmentNoInput } from "./bindings/ReshipmentNoInput";
+import type { ReshipmentRow } from "./bindings/ReshipmentRow";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { SearchInput } from "./bindings/SearchInput";
 import type { Session } from "./bindings/Session";

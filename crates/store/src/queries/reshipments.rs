@@ -47,16 +47,22 @@ pub struct ReshipmentRow {
 #[ts(export)]
 pub struct ListReshipmentsInput {
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub text: Option<String>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub status: Option<ReshipmentStatus>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub queue: Option<Queue>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub sla: Option<SlaState>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub failure_no: Option<String>,
     #[serde(default)]
+    #[ts(optional = nullable)]
     pub order_no: Option<String>,
     #[serde(default)]
     pub offset: i64,
