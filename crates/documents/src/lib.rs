@@ -1,1 +1,15 @@
-//! lotline-documents
+//! Printable documents as PDF bytes: pure functions from a document's data to a file.
+//!
+//! Nothing here touches the database or the file system: the app gathers the data, this crate
+//! lays it out with embedded fonts, and the caller decides where the bytes go.
+
+mod barcode;
+mod error;
+mod fonts;
+mod i18n;
+mod layout;
+mod packing_slip;
+
+pub use barcode::BarcodeError;
+pub use error::DocumentError;
+pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
