@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::acts::{attachments, exports, failures, imports, master, reshipments, search, session, users};
+use crate::acts::{attachments, documents, exports, failures, imports, master, reshipments, search, session, users};
 use crate::context::Ctx;
 
 /// Deserialises the input, runs the act, serialises the output. A malformed input names the
@@ -95,4 +95,5 @@ catalogue! {
     ship_reshipment => reshipments::ship_reshipment,
     deliver_reshipment => reshipments::deliver_reshipment,
     update_chargeback => reshipments::update_chargeback,
+    packing_slip => documents::packing_slip,
 }

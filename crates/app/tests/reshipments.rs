@@ -353,3 +353,62 @@ async fn csv_import_groups_rows_by_ref_refuses_bad_files_whole_and_exports() {
     assert!(csv.contains("RS-AMS1-000001,authorized,"), "{csv}");
     assert!(csv.contains(",on_track,1000,1000,2000,EUR,us,"), "{csv}");
 }
+
+/// Runs a PDF tool on `pdf` and returns its standard output, failing the test when the tool does.
+fn pdf_tool(tool: &str, args: &[&str], pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} must be installed (cargo xtask test installs it): {e}"));
+    assert!(out.status.success(), "{tool} rejected the PDF: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn write_pdf(dir: &std::path::Path, file: &Value) -> std::path::PathBuf {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD.decode(file["pdf_base64"].as_str().unwrap()).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let path = dir.join(file["file_name"].as_str().unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn the_packing_slip_is_printed_once_authorized_in_the_readers_language() {
+    let (w, failure_no) = setting().await;
+    let dir = tempfile::tempdir().unwrap();
+    as_user(&w, "lena").await;
+    w.ok("request_reshipment", request(&failure_no, 4_000, 8_000)).await;
+    let no = json!({"reshipment_no": "RS-AMS1-000001"});
+    let before = w.events().await;
+    let err = w.err("packing_slip", no.clone()).await;
+    assert_eq!((err.code, err.message_key.as_str()), (ErrorCode::Conflict, "error.reshipment.no_packing_slip"));
+    assert_eq!(err.params["status"], "requested");
+    assert_eq!(w.events().await, before, "printing writes nothing");
+
+    as_user(&w, "fien").await;
+    w.ok("approve_reshipment", no.clone()).await;
+    let file = w.ok("packing_slip", no.clone()).await;
+    assert_eq!(file["file_name"], "packing-slip-RS-AMS1-000001.pdf");
+    let pdf = write_pdf(dir.path(), &file);
+    pdf_tool("qpdf", &["--check"], &pdf);
+    let text = pdf_tool("pdftotext", &["-layout"], &pdf);
+    for expected in ["Packing slip", "RS-AMS1-000001", "SO-1", "Bakker BV", failure_no.as_str(), "BOX-5L", "DPD"] {
+        assert!(text.contains(expected), "the slip shows {expected}:\n{text}");
+    }
+
+    // Asked for in Dutch, the labels are Dutch; the data stays as recorded.
+    let file = w.ok("packing_slip", json!({"reshipment_no": "RS-AMS1-000001", "language": "nl"})).await;
+    let text = pdf_tool("pdftotext", &["-layout"], &write_pdf(dir.path(), &file));
+    assert!(text.contains("Pakbon") && text.contains("Bestelling") && text.contains("RS-AMS1-000001"), "{text}");
+
+    as_user(&w, "lena").await;
+    w.ok("cancel_reshipment", json!({"reshipment_no": "RS-AMS1-000001", "reason": "customer found the original"}))
+        .await;
+    let err = w.err("packing_slip", no.clone()).await;
+    assert_eq!(err.params["status"], "cancelled");
+    let err = w.err("packing_slip", json!({"reshipment_no": "RS-AMS1-000099"})).await;
+    assert_eq!(err.code, ErrorCode::NotFound);
+}

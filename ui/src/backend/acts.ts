@@ -35,7 +35,9 @@ import type { LogFailureInput } from "./bindings/LogFailureInput";
 import type { OrderInput } from "./bindings/OrderInput";
 import type { OrderNoInput } from "./bindings/OrderNoInput";
 import type { OrderView } from "./bindings/OrderView";
+import type { PackingSlipInput } from "./bindings/PackingSlipInput";
 import type { Page } from "./bindings/Page";
+import type { PdfFile } from "./bindings/PdfFile";
 import type { ProductInput } from "./bindings/ProductInput";
 import type { ProductView } from "./bindings/ProductView";
 import type { ReasonInput } from "./bindings/ReasonInput";
@@ -109,4 +111,5 @@ export type Acts = {
   update_chargeback: [ChargebackInput, ReshipmentDetail];
   get_approval_policy: [Empty, ApprovalPolicy];
   set_approval_policy: [ApprovalPolicy, ApprovalPolicy];
+  packing_slip: [PackingSlipInput, PdfFile];
 };

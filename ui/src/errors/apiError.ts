@@ -14,14 +14,52 @@ export function apiErrorOf(err: unknown): ApiError {
 }
 
 /** A translated message for a key sent by the backend, with a generic fallback per code. */
+/**
+ * Params the backend sends as stable codes (a status such as `cancelled`) that must read as words
+ * of the user's language inside a sentence: which params of which messages, and where the words are.
+ */
+const WORD_PARAMS: ReadonlyArray<{ keyPrefix: string; param: string; words: string }> = [
+  { keyPrefix: "error.reshipment.", param: "status", words: "reshipment.status_word" },
+  {
+    keyPrefix: "error.chargeback.reshipment_closed",
+    param: "status",
+    words: "reshipment.status_word",
+  },
+  {
+    keyPrefix: "error.chargeback.bad_transition",
+    param: "from",
+    words: "reshipment.chargeback.status",
+  },
+  {
+    keyPrefix: "error.chargeback.bad_transition",
+    param: "to",
+    words: "reshipment.chargeback.status",
+  },
+];
+
+function withWords(
+  t: TFunction,
+  key: string,
+  params: Record<string, string>,
+): Record<string, string> {
+  let out = params;
+  for (const rule of WORD_PARAMS) {
+    const value = params[rule.param];
+    if (value === undefined || !key.startsWith(rule.keyPrefix)) continue;
+    out = { ...out, [rule.param]: t(`${rule.words}.${value}`, { defaultValue: value }) };
+  }
+  return out;
+}
+
 export function translateKey(
   t: TFunction,
   key: string,
   params: Record<string, string>,
   code?: string,
 ): string {
-  const fallback = code ? t(`error.code.${code}`, params) : t("error.internal", params);
-  return t(key, { ...params, defaultValue: fallback });
+  const words = withWords(t, key, params);
+  const fallback = code ? t(`error.code.${code}`, words) : t("error.internal", words);
+  return t(key, { ...words, defaultValue: fallback });
 }
 
 export function errorMessage(t: TFunction, err: unknown): string {

@@ -139,7 +139,7 @@ pub async fn set_approval_policy(ctx: &Ctx, input: ApprovalPolicy) -> Result<App
     Ok(policy)
 }
 
-async fn load(
+pub(crate) async fn load(
     conn: &mut sqlx::SqliteConnection,
     reshipment_no: &str,
 ) -> Result<(Reshipment, Vec<StoredEvent>), ApiError> {

@@ -38,7 +38,7 @@ pub struct SlipAddress {
 
 #[derive(Clone, Debug, Default)]
 pub struct SlipItem {
-    pub line_no: u32,
+    pub line_no: i64,
     pub sku: String,
     pub name: String,
     pub lot_code: Option<String>,

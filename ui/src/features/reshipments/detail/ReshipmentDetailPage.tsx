@@ -9,7 +9,11 @@ import { ReshipmentStatusBadge } from "../badges";
 import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
 import { ApprovalsPanel } from "./ApprovalsPanel";
 import { ChargebackCard } from "./ChargebackCard";
+import { PackingSlipButton } from "./PackingSlipButton";
 import { ReshipmentFacts } from "./ReshipmentFacts";
+
+/** The statuses in which something is (or was) packed, so a packing slip exists. */
+const PRINTABLE = new Set(["authorized", "shipped", "delivered"]);
 
 type Open = null | "approve" | "reject" | "amend" | "cancel" | "ship" | "deliver";
 
@@ -73,7 +77,12 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
             )}
           </Group>
         </Stack>
-        <Group>{actions}</Group>
+        <Group>
+          {PRINTABLE.has(detail.status) && (
+            <PackingSlipButton reshipmentNo={detail.reshipment_no} />
+          )}
+          {actions}
+        </Group>
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>

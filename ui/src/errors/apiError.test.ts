@@ -1,0 +1,44 @@
+import i18n from "../i18n";
+import { translateKey } from "./apiError";
+
+describe("translateKey", () => {
+  afterEach(async () => {
+    await i18n.changeLanguage("en");
+  });
+
+  it("shows a reshipment status param as a word of the reader's language", async () => {
+    const params = { reshipment_no: "RS-AMS1-000007", status: "cancelled" };
+    expect(translateKey(i18n.t, "error.reshipment.not_shippable", params)).toBe(
+      "Reshipment RS-AMS1-000007 is cancelled and cannot be shipped",
+    );
+    await i18n.changeLanguage("nl");
+    expect(translateKey(i18n.t, "error.reshipment.not_shippable", params)).toBe(
+      "Herzending RS-AMS1-000007 is geannuleerd en kan niet worden verzonden",
+    );
+    await i18n.changeLanguage("zh-CN");
+    expect(translateKey(i18n.t, "error.reshipment.not_shippable", params)).toBe(
+      "补发 RS-AMS1-000007 已取消，不能发运",
+    );
+  });
+
+  it("translates both ends of a chargeback transition", async () => {
+    await i18n.changeLanguage("nl");
+    const text = translateKey(i18n.t, "error.chargeback.bad_transition", {
+      from: "recovered",
+      to: "open",
+    });
+    expect(text).toContain(i18n.t("reshipment.chargeback.status.recovered"));
+    expect(text).toContain(i18n.t("reshipment.chargeback.status.open"));
+    expect(text).not.toContain("recovered");
+  });
+
+  it("leaves a status it has no word for as sent, and other messages' params alone", () => {
+    expect(
+      translateKey(i18n.t, "error.reshipment.not_open", {
+        reshipment_no: "RS-1",
+        status: "archived",
+      }),
+    ).toBe("Reshipment RS-1 is archived");
+    expect(translateKey(i18n.t, "error.unknown_act", { act: "cancelled" })).toContain("cancelled");
+  });
+});
