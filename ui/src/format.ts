@@ -34,3 +34,13 @@ export function dayEndUtc(day: string): string | null {
   if (!start) return null;
   return new Date(new Date(start).getTime() + 24 * 3600 * 1000).toISOString();
 }
+
+/** Backend money text in the reader's language ("€ 1.234,50" in Dutch); anything else as it is. */
+export function moneyInLanguage(value: string, language: string): string {
+  const match = /^(-?)([\d,]+)(?:\.(\d+))? ([A-Z]{3})$/.exec(value);
+  if (!match) return value;
+  const [, sign = "", units = "", decimals = "", currency = ""] = match;
+  const minor = Number(`${sign}${units.replaceAll(",", "")}${decimals}`);
+  // formatMoney counts in hundredths; a currency without decimals is scaled to match.
+  return formatMoney(decimals === "" ? minor * 100 : minor, currency, language);
+}

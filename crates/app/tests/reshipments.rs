@@ -273,6 +273,13 @@ async fn vendor_chargebacks_are_tracked_to_recovery() {
         .await;
     assert_eq!(r["chargeback_status"], "recovered");
     assert_eq!(r["recovered_minor"], 3_500);
+    let last = r["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "chargeback_updated");
+    assert_eq!(
+        last["changes"][2],
+        json!({"field": "recovered", "before": null, "after": "35.00 EUR"}),
+        "the history shows money with its currency"
+    );
 }
 
 #[tokio::test]

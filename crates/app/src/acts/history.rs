@@ -34,6 +34,9 @@ fn non_empty(note: &str) -> Option<String> {
 }
 
 pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Vec<HistoryEntry> {
+    // A chargeback update carries only minor units; its currency is the reshipment's cost's,
+    // seen earlier in the same stream.
+    let mut currencies: HashMap<&str, &str> = HashMap::new();
     events
         .iter()
         .map(|stored| {
@@ -77,20 +80,29 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 }
                 Event::FailureDeviationApproved { note, .. } => (vec![set("status", "closed")], non_empty(note)),
                 Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
-                Event::ReshipmentRequested(r) => (
-                    vec![
-                        set("reshipment_no", &r.reshipment_no),
-                        set("order_no", &r.order_no),
-                        set("qty", r.items.iter().map(|i| i.qty).sum::<i64>()),
-                        set("total", money(r.cost.total_minor(), &r.cost.currency)),
-                        set("due_on", &r.due_on),
-                    ],
-                    non_empty(&r.reason),
-                ),
-                Event::ReshipmentAmended { reshipment_no, cost, reason, .. } => (
-                    vec![set("reshipment_no", reshipment_no), set("total", money(cost.total_minor(), &cost.currency))],
-                    non_empty(reason),
-                ),
+                Event::ReshipmentRequested(r) => {
+                    currencies.insert(&r.reshipment_no, &r.cost.currency);
+                    (
+                        vec![
+                            set("reshipment_no", &r.reshipment_no),
+                            set("order_no", &r.order_no),
+                            set("qty", r.items.iter().map(|i| i.qty).sum::<i64>()),
+                            set("total", money(r.cost.total_minor(), &r.cost.currency)),
+                            set("due_on", &r.due_on),
+                        ],
+                        non_empty(&r.reason),
+                    )
+                }
+                Event::ReshipmentAmended { reshipment_no, cost, reason, .. } => {
+                    currencies.insert(reshipment_no, &cost.currency);
+                    (
+                        vec![
+                            set("reshipment_no", reshipment_no),
+                            set("total", money(cost.total_minor(), &cost.currency)),
+                        ],
+                        non_empty(reason),
+                    )
+                }
                 Event::ReshipmentApproved { reshipment_no, approval } => (
                     vec![
                         set("reshipment_no", reshipment_no),
@@ -124,7 +136,10 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 Event::ChargebackUpdated { reshipment_no, status, recovered_minor, note } => {
                     let mut changes = vec![set("reshipment_no", reshipment_no), set("chargeback", status.as_str())];
                     if *recovered_minor > 0 {
-                        changes.push(set("recovered_minor", recovered_minor));
+                        changes.push(match currencies.get(reshipment_no.as_str()) {
+                            Some(currency) => set("recovered", money(*recovered_minor, currency)),
+                            None => set("recovered_minor", recovered_minor),
+                        });
                     }
                     (changes, non_empty(note))
                 }

@@ -45,13 +45,15 @@ export function SlaBadge({ sla, dueOn }: { sla: SlaState | null; dueOn: string }
       </Text>
     );
   return (
-    <Group gap={6} wrap="nowrap">
-      <Badge color={SLA_COLOR[sla]} variant="light" data-sla={sla}>
-        {t(`reshipment.sla.${sla}`)}
-      </Badge>
+    // The date first and wrapping allowed, so a narrow column drops the badge to the next line
+    // instead of cutting its words off.
+    <Group gap={6} wrap="wrap">
       <Text size="sm" c={sla === "overdue" ? "red" : sla === "at_risk" ? "orange" : undefined}>
         {dueOn}
       </Text>
+      <Badge color={SLA_COLOR[sla]} variant="light" data-sla={sla} style={{ flexShrink: 0 }}>
+        {t(`reshipment.sla.${sla}`)}
+      </Badge>
     </Group>
   );
 }

@@ -1,6 +1,6 @@
-import { fromMinor } from "../masterdata/money";
+import { formatMoney } from "../../format";
 
-/** Minor units as plain "120.00 EUR": exact, language-neutral, used inside sentences. */
-export function moneyText(minor: number, currency: string): string {
-  return `${fromMinor(minor)} ${currency}`;
+/** Minor units as money in the reader's language ("€ 120,00" in Dutch), for use inside sentences. */
+export function moneyText(minor: number, currency: string, language: string): string {
+  return formatMoney(minor, currency, language);
 }

@@ -2,11 +2,14 @@ import type { Requirement } from "../../backend/bindings/Requirement";
 import { moneyText } from "./money";
 
 /** A sentence key and its params saying what approval a reshipment needs. */
-export function requirementSentence(req: Requirement): {
+export function requirementSentence(
+  req: Requirement,
+  language: string,
+): {
   key: string;
   params: Record<string, string | number>;
 } {
-  const total = moneyText(req.total_minor, req.currency);
+  const total = moneyText(req.total_minor, req.currency, language);
   if (req.approvals === 0) return { key: "reshipment.approvals.none_needed", params: { total } };
   if (!req.comparable) return { key: "reshipment.approvals.unlimited_needed", params: { total } };
   if (req.approvals >= 2)
@@ -22,9 +25,10 @@ export function requirementSentence(req: Requirement): {
 export function refusalParams(
   limitMinor: number | null,
   req: Requirement,
+  language: string,
 ): { limit: string; total: string } {
   return {
-    limit: limitMinor === null ? "—" : moneyText(limitMinor, req.currency),
-    total: moneyText(req.total_minor, req.currency),
+    limit: limitMinor === null ? "—" : moneyText(limitMinor, req.currency, language),
+    total: moneyText(req.total_minor, req.currency, language),
   };
 }

@@ -3,11 +3,15 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { FieldChange } from "../../../backend/bindings/FieldChange";
 import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
-import { formatDateTime } from "../../../format";
+import { formatDateTime, moneyInLanguage } from "../../../format";
+
+/** History fields whose values the backend writes as money ("1,234.50 EUR"). */
+const MONEY_FIELDS = new Set(["total", "recovered"]);
 
 /** Coded values (stage, severity, ...) read in the UI language; free text stays as typed. */
-function valueLabel(t: TFunction, field: string, value: string | null): string {
+function valueLabel(t: TFunction, field: string, value: string | null, language: string): string {
   if (value === null || value === "") return "—";
+  if (MONEY_FIELDS.has(field)) return moneyInLanguage(value, language);
   const prefix: Record<string, string> = {
     stage: "failure.stage",
     severity: "failure.severity",
@@ -26,7 +30,7 @@ function valueLabel(t: TFunction, field: string, value: string | null): string {
 }
 
 function Change({ change }: { change: FieldChange }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const field = t(`failure.field.${change.field}`, { defaultValue: change.field });
   return (
     <Text size="xs">
@@ -36,12 +40,12 @@ function Change({ change }: { change: FieldChange }) {
       {change.before !== null && (
         <>
           <Text span td="line-through" c="dimmed" inherit>
-            {valueLabel(t, change.field, change.before)}
+            {valueLabel(t, change.field, change.before, i18n.language)}
           </Text>{" "}
           →{" "}
         </>
       )}
-      {valueLabel(t, change.field, change.after)}
+      {valueLabel(t, change.field, change.after, i18n.language)}
     </Text>
   );
 }

@@ -8,7 +8,7 @@ import type { ReshipmentDetail } from "../types";
 /** What approval the reshipment needs, who may give it, who gave it, and why I may not. */
 export function ApprovalsPanel({ detail }: { detail: ReshipmentDetail }) {
   const { t, i18n } = useTranslation();
-  const sentence = requirementSentence(detail.requirement);
+  const sentence = requirementSentence(detail.requirement, i18n.language);
   const waiting = detail.status === "requested";
   return (
     <Paper withBorder p="md" radius="md" data-testid="rs-approvals">
@@ -39,7 +39,7 @@ export function ApprovalsPanel({ detail }: { detail: ReshipmentDetail }) {
                     who: a.approver_name ?? "—",
                     roles: a.approver_roles.map((r) => t(`role.${r}`)).join(", "),
                     when: formatDateTime(a.at, i18n.language),
-                    total: moneyText(a.total_minor, a.currency),
+                    total: moneyText(a.total_minor, a.currency, i18n.language),
                   })}
                 </Text>
                 {!a.counts && (
@@ -61,9 +61,9 @@ export function ApprovalsPanel({ detail }: { detail: ReshipmentDetail }) {
           <Alert color="orange" variant="light" p="xs">
             <Text size="sm" data-testid="rs-refusal">
               {t(detail.my_refusal.key, {
-                ...refusalParams(detail.my_refusal.limit_minor, detail.requirement),
+                ...refusalParams(detail.my_refusal.limit_minor, detail.requirement, i18n.language),
                 reshipment_no: detail.reshipment_no,
-                status: t(`reshipment.status.${detail.status}`),
+                status: t(`reshipment.status_word.${detail.status}`),
               })}
             </Text>
           </Alert>
