@@ -1,5 +1,6 @@
 //! A realistic demo data set: Chinese, Dutch and European suppliers, products named in Dutch
-//! and Chinese, customers, orders and a few weeks of QC failures in every state.
+//! and Chinese, customers, orders, a few weeks of QC failures in every state, and reshipments
+//! for some of them, each step taken by the person whose job it is.
 
 use chrono::{Duration, SecondsFormat};
 use lotline_domain::ApiError;
@@ -7,7 +8,16 @@ use lotline_domain::failure::{Disposition, InspectionInput, Severity, Stage, Tea
 use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput, gs1_check_digit};
 use lotline_domain::people::{Language, Role};
 
+use std::collections::HashMap;
+
+use lotline_domain::people::Actor;
+use lotline_domain::reshipment::{
+    Carrier, ChargebackStatus, CostInput, ItemInput, Payer, RequestReshipmentInput, ShipInput,
+};
+
 use crate::acts::failures::{self, CompleteDispositionInput, LogFailureInput, SetDispositionInput};
+use crate::acts::reshipments::{self, ApproveReshipmentInput, ChargebackInput, DeliverInput, ReasonInput};
+use crate::acts::session::actor_of;
 use crate::acts::{master, users};
 use crate::context::Ctx;
 
@@ -76,8 +86,9 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         ("tom.jansen", "Tom Jansen", vec![Role::ReturnsAnalyst]),
         ("priya.shah", "Priya Shah", vec![Role::VendorManager]),
     ];
+    let mut actors = HashMap::new();
     for (username, name, roles) in people {
-        users::create_user(
+        let user = users::create_user(
             ctx,
             users::CreateUserInput {
                 username: username.into(),
@@ -88,6 +99,7 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
             },
         )
         .await?;
+        actors.insert(username, actor_of(&user));
     }
     for (code, name, country, contact, language) in VENDORS {
         master::save_vendor(
@@ -138,11 +150,13 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         .await?;
     }
     let now = ctx.now();
+    let mut order_lines = Vec::new();
     for n in 0..40_usize {
         let (customer, ..) = CUSTOMERS[n % CUSTOMERS.len()];
         let lines = (0..1 + n % 3)
             .map(|l| {
                 let (sku, _, _, cost, ..) = PRODUCTS[(n * 7 + l * 3) % PRODUCTS.len()];
+                order_lines.push(DemoLine { order_no: format!("SO-2026-{:05}", 1001 + n), line_no: l as i64 + 1, sku });
                 OrderLineInput {
                     line_no: l as i64 + 1,
                     sku: sku.into(),
@@ -163,10 +177,25 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         )
         .await?;
     }
-    log_demo_failures(ctx).await
+    let failed = log_demo_failures(ctx).await?;
+    demo_reshipments(ctx, &actors, &failed, &order_lines).await
 }
 
-async fn log_demo_failures(ctx: &Ctx) -> Result<(), ApiError> {
+/// An order line the demo saved.
+struct DemoLine {
+    order_no: String,
+    line_no: i64,
+    sku: &'static str,
+}
+
+/// A failure the demo logged, as far as a reshipment for it needs.
+struct DemoFailure {
+    failure_no: String,
+    product: &'static DemoProduct,
+}
+
+async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
+    let mut logged = Vec::new();
     let categories = ["DIM", "COS", "FUN", "PKG", "LBL", "MAT", "FUN", "COS"];
     let descriptions = [
         "Connector loose after 20 insertion cycles",
@@ -182,7 +211,8 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<(), ApiError> {
     let severities = [Severity::Major, Severity::Minor, Severity::Critical, Severity::Major, Severity::Minor];
     let now = ctx.now();
     for n in 0..36_usize {
-        let (sku, _, _, _, vendor, lot_tracked, serial_tracked, _) = PRODUCTS[(n * 5 + n / 3) % PRODUCTS.len()];
+        let product = &PRODUCTS[(n * 5 + n / 3) % PRODUCTS.len()];
+        let (sku, _, _, _, vendor, lot_tracked, serial_tracked, _) = *product;
         let qty_inspected = 50 + (n as i64 % 6) * 25;
         let qty_failed = 1 + (n as i64 * 7) % 9;
         let serials = if serial_tracked {
@@ -224,6 +254,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<(), ApiError> {
         )
         .await?;
         let no = detail.row.failure_no;
+        logged.push(DemoFailure { failure_no: no.clone(), product });
         // Older failures have moved on: a spread of dispositions, most of them done.
         let disposition = match n % 6 {
             0 => Some(Disposition::ReturnToVendor),
@@ -259,5 +290,134 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<(), ApiError> {
             .await?;
         }
     }
+    Ok(logged)
+}
+
+/// What happens to one demo reshipment after logistics requests it.
+#[derive(Clone, Copy)]
+enum Story {
+    Delivered,
+    Shipped,
+    AwaitingShipment,
+    AwaitingFinance,
+    RejectedByFinance,
+    ApprovedAndShipped,
+    VendorPays,
+}
+
+/// Reshipments in every state, for failures whose product is on a demo order. Logistics requests
+/// them; the totals decide whether finance must approve.
+async fn demo_reshipments(
+    ctx: &Ctx,
+    actors: &HashMap<&str, Actor>,
+    failed: &[DemoFailure],
+    lines: &[DemoLine],
+) -> Result<(), ApiError> {
+    let as_user = |username: &str| actors.get(username).map(|actor| ctx.acting_as(actor.clone()));
+    let (Some(logistics), Some(finance), Some(vendor_manager)) =
+        (as_user("jan.devries"), as_user("sanne.bakker"), as_user("priya.shah"))
+    else {
+        return Ok(());
+    };
+    let stories = [
+        Story::Delivered,
+        Story::Shipped,
+        Story::AwaitingShipment,
+        Story::AwaitingFinance,
+        Story::RejectedByFinance,
+        Story::ApprovedAndShipped,
+        Story::VendorPays,
+    ];
+    let mut used_lines = Vec::new();
+    // The newest failures, one per product; serial-tracked products are left to the user.
+    let candidates = failed.iter().rev().filter(|f| !f.product.6);
+    let mut told = 0;
+    for failure in candidates {
+        let Some(story) = stories.get(told).copied() else { break };
+        let (sku, _, _, unit_cost, vendor, lot_tracked, ..) = *failure.product;
+        let Some(line) = lines.iter().find(|l| l.sku == sku && !used_lines.contains(&(&l.order_no, l.line_no))) else {
+            continue;
+        };
+        used_lines.push((&line.order_no, line.line_no));
+        told += 1;
+        let big = matches!(story, Story::AwaitingFinance | Story::RejectedByFinance | Story::ApprovedAndShipped);
+        let request = RequestReshipmentInput {
+            failure_nos: vec![failure.failure_no.clone()],
+            order_no: line.order_no.clone(),
+            items: vec![ItemInput {
+                line_no: line.line_no,
+                qty: 1,
+                lot_code: lot_tracked.then(|| format!("L{vendor}-{:04}", 2400 + told)),
+                serials: Vec::new(),
+            }],
+            ship_to: None,
+            ship_to_reason: None,
+            carrier: if told % 2 == 0 { Carrier::Postnl } else { Carrier::Dpd },
+            service: if big { "Express 12:00".into() } else { "Standard".into() },
+            cost: CostInput {
+                shipping_minor: if big { 4_850 } else { 695 },
+                shipping_currency: "EUR".into(),
+                goods_minor: unit_cost * if big { 4 } else { 1 },
+                goods_currency: "EUR".into(),
+            },
+            payer: if matches!(story, Story::VendorPays) { Payer::Vendor } else { Payer::Us },
+            vendor_code: matches!(story, Story::VendorPays).then(|| vendor.to_owned()),
+            reason: if big {
+                "Key account, replacement by express before the weekend".into()
+            } else {
+                "Replacement for the part that failed inspection".into()
+            },
+            due_on: None,
+        };
+        let detail = reshipments::request_reshipment(&logistics, request).await?;
+        let no = detail.row.reshipment_no.clone();
+        let ship = |carrier: Carrier| ShipInput {
+            reshipment_no: no.clone(),
+            carrier,
+            service: None,
+            tracking_no: demo_tracking(carrier, told),
+            shipped_on: None,
+        };
+        let carrier = detail.request.carrier;
+        match story {
+            Story::Delivered => {
+                reshipments::ship_reshipment(&logistics, ship(carrier)).await?;
+                reshipments::deliver_reshipment(&logistics, DeliverInput { reshipment_no: no, delivered_on: None })
+                    .await?;
+            }
+            Story::Shipped => {
+                reshipments::ship_reshipment(&logistics, ship(carrier)).await?;
+            }
+            Story::AwaitingShipment | Story::AwaitingFinance => {}
+            Story::RejectedByFinance => {
+                let reason = "The customer already received a credit note for this line".into();
+                reshipments::reject_reshipment(&finance, ReasonInput { reshipment_no: no, reason }).await?;
+            }
+            Story::ApprovedAndShipped => {
+                let note = "Approved: key account".into();
+                let approve = ApproveReshipmentInput { reshipment_no: no.clone(), note };
+                reshipments::approve_reshipment(&finance, approve).await?;
+                reshipments::ship_reshipment(&logistics, ship(carrier)).await?;
+            }
+            Story::VendorPays => {
+                let claim = ChargebackInput {
+                    reshipment_no: no,
+                    status: ChargebackStatus::Accepted,
+                    recovered_minor: 0,
+                    note: "Supplier accepted the claim in its 8D reply".into(),
+                };
+                reshipments::update_chargeback(&vendor_manager, claim).await?;
+            }
+        }
+    }
     Ok(())
+}
+
+/// A tracking number in the carrier's format, different for each demo reshipment.
+fn demo_tracking(carrier: Carrier, n: usize) -> String {
+    match carrier {
+        // PostNL's own parcel codes: "3S", a customer code, a serial.
+        Carrier::Postnl => format!("3SLTLN{:07}", 2_026_000 + n),
+        _ => format!("{:014}", 5_512_000_000_000_u64 + n as u64),
+    }
 }

@@ -107,3 +107,29 @@ async fn attachments_are_checked_by_content_and_stored_by_hash() {
     let err = w.err("get_attachment", json!({"id": "../lotline.db"})).await;
     assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
 }
+
+#[tokio::test]
+async fn the_demo_has_reshipments_in_every_state_taken_by_the_right_people() {
+    let w = world().await;
+    lotline_app::demo::load(&w.ctx).await.expect("demo loads");
+    let listed = w.ok("list_reshipments", json!({"offset": 0, "limit": 100})).await;
+    let rows = listed["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 7, "one reshipment per story");
+    let mut statuses: Vec<&str> = rows.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    assert_eq!(statuses, ["authorized", "delivered", "rejected", "requested", "shipped"]);
+    let waiting = rows.iter().find(|r| r["status"] == "requested").unwrap();
+    assert_eq!(waiting["queue"], "finance", "above logistics' limit, finance approves");
+    let detail = w.ok("get_reshipment", json!({"reshipment_no": waiting["reshipment_no"]})).await;
+    assert_eq!(detail["requested_by_name"], "Jan de Vries");
+    let claims: Vec<_> = rows.iter().filter(|r| !r["chargeback_status"].is_null()).collect();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0]["chargeback_status"], "accepted");
+
+    let before = w.ok("list_reshipments", json!({"offset": 0, "limit": 100})).await;
+    lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");
+    assert_eq!(w.ok("list_reshipments", json!({"offset": 0, "limit": 100})).await, before);
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "differs: {:?}", report.mismatched);
+}
