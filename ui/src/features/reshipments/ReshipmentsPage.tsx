@@ -37,48 +37,54 @@ export function ReshipmentsPage() {
   const set = (key: keyof ReshipmentFilters) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value }));
 
+  // Sized to fit a 1440-pixel window without scrolling sideways; who requested it is on the detail.
   const columns: Column<ReshipmentRow>[] = [
     {
       id: "reshipment_no",
       header: t("reshipment.field.reshipment_no"),
       accessorKey: "reshipment_no",
       enableSorting: false,
-      meta: { width: "132px" },
+      meta: { width: "145px" },
     },
     {
       id: "order_no",
       header: t("reshipment.field.order_no"),
       accessorKey: "order_no",
       enableSorting: false,
-      meta: { width: "110px" },
+      meta: { width: "120px" },
     },
     {
       id: "customer",
       header: t("reshipment.field.customer"),
-      cell: ({ row }) => row.original.customer_name ?? "—",
+      // The column is narrow: the whole name shows on hover.
+      cell: ({ row }) => (
+        <span title={row.original.customer_name ?? undefined}>
+          {row.original.customer_name ?? "—"}
+        </span>
+      ),
       enableSorting: false,
-      meta: { width: "minmax(120px, 2fr)" },
+      meta: { width: "minmax(90px, 1fr)" },
     },
     {
       id: "failures",
       header: t("reshipment.field.failures"),
       cell: ({ row }) => row.original.failure_nos.join(", "),
       enableSorting: false,
-      meta: { width: "minmax(110px, 1fr)" },
+      meta: { width: "140px" },
     },
     {
       id: "status",
       header: t("reshipment.field.status"),
       cell: ({ row }) => <ReshipmentStatusBadge status={row.original.status} />,
       enableSorting: false,
-      meta: { width: "115px" },
+      meta: { width: "165px" },
     },
     {
       id: "sla",
       header: t("reshipment.field.due_on"),
       cell: ({ row }) => <SlaBadge sla={row.original.sla} dueOn={row.original.due_on} />,
       enableSorting: false,
-      meta: { width: "210px" },
+      meta: { width: "214px" },
     },
     {
       id: "total",
@@ -86,21 +92,14 @@ export function ReshipmentsPage() {
       cell: ({ row }) =>
         formatMoney(row.original.total_minor, row.original.currency, i18n.language),
       enableSorting: false,
-      meta: { width: "110px", align: "right" },
+      meta: { width: "90px", align: "right" },
     },
     {
       id: "queue",
       header: t("reshipment.field.queue"),
       cell: ({ row }) => (row.original.queue ? t(`team.${row.original.queue}`) : "—"),
       enableSorting: false,
-      meta: { width: "140px" },
-    },
-    {
-      id: "requested_by",
-      header: t("reshipment.field.requested_by"),
-      cell: ({ row }) => row.original.requested_by_name ?? "—",
-      enableSorting: false,
-      meta: { width: "minmax(100px, 1fr)" },
+      meta: { width: "130px" },
     },
   ];
 

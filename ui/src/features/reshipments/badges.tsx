@@ -36,7 +36,16 @@ export function ReshipmentStatusBadge({
 }
 
 /** Where a reshipment stands against its due date: red when late, orange when close. */
-export function SlaBadge({ sla, dueOn }: { sla: SlaState | null; dueOn: string }) {
+export function SlaBadge({
+  sla,
+  dueOn,
+  wrap = false,
+}: {
+  sla: SlaState | null;
+  dueOn: string;
+  /** In a narrow column the badge may go under the date; table rows keep one line. */
+  wrap?: boolean;
+}) {
   const { t } = useTranslation();
   if (sla === null || sla === "closed")
     return (
@@ -45,9 +54,7 @@ export function SlaBadge({ sla, dueOn }: { sla: SlaState | null; dueOn: string }
       </Text>
     );
   return (
-    // The date first and wrapping allowed, so a narrow column drops the badge to the next line
-    // instead of cutting its words off.
-    <Group gap={6} wrap="wrap">
+    <Group gap={6} wrap={wrap ? "wrap" : "nowrap"}>
       <Text size="sm" c={sla === "overdue" ? "red" : sla === "at_risk" ? "orange" : undefined}>
         {dueOn}
       </Text>

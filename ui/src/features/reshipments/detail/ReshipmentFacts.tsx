@@ -67,7 +67,7 @@ export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
             <span data-testid="rs-tracking">{detail.tracking_no}</span>
           </Fact>
           <Fact label={t("reshipment.field.due_on")}>
-            <SlaBadge sla={detail.sla} dueOn={detail.due_on} />
+            <SlaBadge sla={detail.sla} dueOn={detail.due_on} wrap />
           </Fact>
           <Fact label={t("reshipment.field.requested_by")}>
             {detail.requested_by_name}
