@@ -6,7 +6,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::acts::{attachments, documents, exports, failures, imports, master, reshipments, search, session, users};
+use crate::acts::{
+    attachments, documents, exports, failures, imports, master, reshipments, returns, search, session, users,
+};
 use crate::context::Ctx;
 
 /// Deserialises the input, runs the act, serialises the output. A malformed input names the
@@ -96,4 +98,18 @@ catalogue! {
     deliver_reshipment => reshipments::deliver_reshipment,
     update_chargeback => reshipments::update_chargeback,
     packing_slip => documents::packing_slip,
+    get_return_policy => returns::get_return_policy,
+    set_return_policy => returns::set_return_policy,
+    check_rma => returns::check_rma,
+    open_rma => returns::open_rma,
+    list_rmas => returns::list_rmas,
+    get_rma => returns::get_rma,
+    approve_rma => returns::approve_rma,
+    reject_rma => returns::reject_rma,
+    suspend_rma => returns::suspend_rma,
+    rma_in_transit => returns::rma_in_transit,
+    receive_rma => returns::receive_rma,
+    inspect_rma => returns::inspect_rma,
+    settle_rma => returns::settle_rma,
+    cancel_rma => returns::cancel_rma,
 }

@@ -53,10 +53,26 @@ fn keys_in_sources() -> BTreeSet<String> {
         "manage_chargeback",
         "configure_approvals",
         "view_data",
+        "open_rma",
+        "decide_rma",
+        "handle_returns",
+        "settle_rma",
+        "configure_returns",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }
-    for what in ["user", "order", "product", "vendor", "customer", "failure", "attachment", "attachment_file"] {
+    for what in [
+        "user",
+        "order",
+        "product",
+        "vendor",
+        "customer",
+        "failure",
+        "attachment",
+        "attachment_file",
+        "reshipment",
+        "rma",
+    ] {
         keys.insert(format!("error.not_found.{what}"));
     }
     keys

@@ -7,6 +7,7 @@ use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
+use crate::returns::{IntakeCheck, LineDisposition, ReturnPolicy, RmaOpening, Settlement};
 use crate::settings::DefectCategory;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,6 +161,54 @@ pub enum Event {
         recovered_minor: i64,
         note: String,
     },
+    ReturnPolicySet(Box<ReturnPolicy>),
+    RmaOpened(Box<RmaOpening>),
+    RmaApproved {
+        rma_no: String,
+        comment: String,
+    },
+    RmaRejected {
+        rma_no: String,
+        comment: String,
+    },
+    RmaSuspended {
+        rma_no: String,
+        comment: String,
+    },
+    RmaLabelPrinted {
+        rma_no: String,
+        carrier: Carrier,
+        service: String,
+        weight_grams: i64,
+    },
+    /// A label could not be made: kept, because the label success rate is a KPI.
+    RmaLabelFailed {
+        rma_no: String,
+        detail: String,
+    },
+    RmaInTransit {
+        rma_no: String,
+        carrier: Carrier,
+        tracking_no: String,
+    },
+    RmaReceived {
+        rma_no: String,
+        /// Per line of the RMA, in its order.
+        qty_received: Vec<i64>,
+        intake: IntakeCheck,
+    },
+    RmaInspected {
+        rma_no: String,
+        dispositions: Vec<LineDisposition>,
+    },
+    RmaSettled {
+        rma_no: String,
+        settlement: Settlement,
+    },
+    RmaCancelled {
+        rma_no: String,
+        reason: String,
+    },
 }
 
 impl Event {
@@ -199,6 +248,18 @@ impl Event {
             Event::ReshipmentDelivered { .. } => "reshipment_delivered",
             Event::ReshipmentCancelled { .. } => "reshipment_cancelled",
             Event::ChargebackUpdated { .. } => "chargeback_updated",
+            Event::ReturnPolicySet(_) => "return_policy_set",
+            Event::RmaOpened(_) => "rma_opened",
+            Event::RmaApproved { .. } => "rma_approved",
+            Event::RmaRejected { .. } => "rma_rejected",
+            Event::RmaSuspended { .. } => "rma_suspended",
+            Event::RmaLabelPrinted { .. } => "rma_label_printed",
+            Event::RmaLabelFailed { .. } => "rma_label_failed",
+            Event::RmaInTransit { .. } => "rma_in_transit",
+            Event::RmaReceived { .. } => "rma_received",
+            Event::RmaInspected { .. } => "rma_inspected",
+            Event::RmaSettled { .. } => "rma_settled",
+            Event::RmaCancelled { .. } => "rma_cancelled",
         }
     }
 
@@ -238,6 +299,18 @@ impl Event {
             | Event::ReshipmentDelivered { reshipment_no, .. }
             | Event::ReshipmentCancelled { reshipment_no, .. }
             | Event::ChargebackUpdated { reshipment_no, .. } => ("reshipment", reshipment_no.clone()),
+            Event::ReturnPolicySet(_) => ("settings", "return_policy".into()),
+            Event::RmaOpened(o) => ("rma", o.rma_no.clone()),
+            Event::RmaApproved { rma_no, .. }
+            | Event::RmaRejected { rma_no, .. }
+            | Event::RmaSuspended { rma_no, .. }
+            | Event::RmaLabelPrinted { rma_no, .. }
+            | Event::RmaLabelFailed { rma_no, .. }
+            | Event::RmaInTransit { rma_no, .. }
+            | Event::RmaReceived { rma_no, .. }
+            | Event::RmaInspected { rma_no, .. }
+            | Event::RmaSettled { rma_no, .. }
+            | Event::RmaCancelled { rma_no, .. } => ("rma", rma_no.clone()),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod master;
 pub mod money;
 pub mod people;
 pub mod reshipment;
+pub mod returns;
 pub mod settings;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};

@@ -88,6 +88,11 @@ pub enum Permission {
     ShipReshipment,
     ManageChargeback,
     ConfigureApprovals,
+    OpenRma,
+    DecideRma,
+    HandleReturns,
+    SettleRma,
+    ConfigureReturns,
 }
 
 impl Permission {
@@ -106,6 +111,11 @@ impl Permission {
             Permission::ShipReshipment => &[Admin, Logistics],
             Permission::ManageChargeback => &[Admin, Finance, VendorManager],
             Permission::ConfigureApprovals => &[Admin],
+            Permission::OpenRma => &[Admin, QualityLead, ReturnsAnalyst, Logistics],
+            Permission::DecideRma => &[Admin, QualityLead, ReturnsAnalyst],
+            Permission::HandleReturns => &[Admin, ReturnsAnalyst, Logistics],
+            Permission::SettleRma => &[Admin, ReturnsAnalyst, Finance],
+            Permission::ConfigureReturns => &[Admin, QualityLead],
         }
     }
 
@@ -123,6 +133,11 @@ impl Permission {
             Permission::ShipReshipment => "ship_reshipment",
             Permission::ManageChargeback => "manage_chargeback",
             Permission::ConfigureApprovals => "configure_approvals",
+            Permission::OpenRma => "open_rma",
+            Permission::DecideRma => "decide_rma",
+            Permission::HandleReturns => "handle_returns",
+            Permission::SettleRma => "settle_rma",
+            Permission::ConfigureReturns => "configure_returns",
         }
     }
 }

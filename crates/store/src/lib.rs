@@ -5,6 +5,7 @@ mod bulk;
 mod log;
 mod project;
 mod project_reshipments;
+mod project_returns;
 pub mod queries;
 mod rebuild;
 

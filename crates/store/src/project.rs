@@ -70,6 +70,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_reshipments::apply(conn, stored).await? {
         return Ok(());
     }
+    if crate::project_returns::apply(conn, stored).await? {
+        return Ok(());
+    }
     let at = &stored.occurred_at;
     match &stored.event {
         Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
@@ -199,6 +202,19 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::ReshipmentDelivered { .. }
         | Event::ReshipmentCancelled { .. }
         | Event::ChargebackUpdated { .. } => {}
+        // Projected by `project_returns` above.
+        Event::ReturnPolicySet(_)
+        | Event::RmaOpened(_)
+        | Event::RmaApproved { .. }
+        | Event::RmaRejected { .. }
+        | Event::RmaSuspended { .. }
+        | Event::RmaLabelPrinted { .. }
+        | Event::RmaLabelFailed { .. }
+        | Event::RmaInTransit { .. }
+        | Event::RmaReceived { .. }
+        | Event::RmaInspected { .. }
+        | Event::RmaSettled { .. }
+        | Event::RmaCancelled { .. } => {}
     }
     Ok(())
 }

@@ -30,6 +30,10 @@ const PROJECTIONS: &[&str] = &[
     "reshipments",
     "reshipment_failures",
     "reshipment_items",
+    "return_policy_versions",
+    "rmas",
+    "rma_lines",
+    "stock_moves",
 ];
 
 /// Rows per table after a rebuild, plus how many events were replayed.

@@ -21,6 +21,16 @@ describe("translateKey", () => {
     );
   });
 
+  it("shows an RMA status as a word too", async () => {
+    await i18n.changeLanguage("nl");
+    expect(
+      translateKey(i18n.t, "error.rma.not_receivable", {
+        rma_no: "RMA-AMS1-000003",
+        status: "rejected",
+      }),
+    ).toBe("RMA RMA-AMS1-000003 is afgewezen: er worden geen goederen voor verwacht");
+  });
+
   it("translates both ends of a chargeback transition", async () => {
     await i18n.changeLanguage("nl");
     const text = translateKey(i18n.t, "error.chargeback.bad_transition", {

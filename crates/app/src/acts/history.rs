@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use lotline_domain::Event;
 use lotline_domain::failure::FieldChange;
 use lotline_domain::money::format_money as money;
+use lotline_domain::returns::Settlement;
 use lotline_store::StoredEvent;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -142,6 +143,81 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                         });
                     }
                     (changes, non_empty(note))
+                }
+                Event::RmaOpened(o) => {
+                    currencies.insert(&o.rma_no, &o.currency);
+                    (
+                        vec![
+                            set("rma_no", &o.rma_no),
+                            set("customer_code", &o.customer_code),
+                            set("reason_code", &o.reason_code),
+                            set("qty", o.lines.iter().map(|l| l.qty).sum::<i64>()),
+                            set("value", money(o.value_minor(), &o.currency)),
+                            set("verdict", name(&o.eligibility.verdict)),
+                            set("policy_version", o.eligibility.policy_version),
+                        ],
+                        non_empty(&o.note),
+                    )
+                }
+                Event::RmaApproved { comment, .. }
+                | Event::RmaRejected { comment, .. }
+                | Event::RmaSuspended { comment, .. } => (Vec::new(), non_empty(comment)),
+                Event::RmaCancelled { reason, .. } => (Vec::new(), non_empty(reason)),
+                Event::RmaLabelPrinted { carrier, service, weight_grams, .. } => (
+                    vec![
+                        set("carrier", carrier.display_name()),
+                        set("service", service),
+                        set("weight_grams", weight_grams),
+                    ],
+                    None,
+                ),
+                Event::RmaLabelFailed { detail, .. } => (Vec::new(), non_empty(detail)),
+                Event::RmaInTransit { carrier, tracking_no, .. } => {
+                    (vec![set("carrier", carrier.display_name()), set("tracking_no", tracking_no)], None)
+                }
+                Event::RmaReceived { qty_received, intake, .. } => (
+                    vec![
+                        set("qty_received", qty_received.iter().sum::<i64>()),
+                        set("grade", name(&intake.grade)),
+                        set("packaging_intact", intake.packaging_intact),
+                        set("accessories_complete", intake.accessories_complete),
+                        set("serials_match", intake.serials_match),
+                    ],
+                    non_empty(&intake.note),
+                ),
+                Event::RmaInspected { rma_no, dispositions } => {
+                    let currency = currencies.get(rma_no.as_str()).copied().unwrap_or("");
+                    let changes = dispositions
+                        .iter()
+                        .map(|d| {
+                            let mut text = format!("{} × {}", d.qty, name(&d.disposition));
+                            if d.recovered_minor > 0 {
+                                text.push_str(&format!(" ({})", money(d.recovered_minor, currency)));
+                            }
+                            if d.disposition.returns_to_stock() {
+                                text.push_str(&format!(" → {}", d.location));
+                            }
+                            set("disposition", text)
+                        })
+                        .collect();
+                    (changes, None)
+                }
+                Event::RmaSettled { rma_no, settlement } => {
+                    let currency = currencies.get(rma_no.as_str()).copied().unwrap_or("");
+                    let changes = match settlement {
+                        Settlement::Refund { amount_minor, restocking_fee_minor } => vec![
+                            set("settlement", "refund"),
+                            set("refund", money(*amount_minor, currency)),
+                            set("restocking_fee", money(*restocking_fee_minor, currency)),
+                        ],
+                        Settlement::StoreCredit { amount_minor } => {
+                            vec![set("settlement", "store_credit"), set("store_credit", money(*amount_minor, currency))]
+                        }
+                        Settlement::Exchange { reshipment_no } => {
+                            vec![set("settlement", "exchange"), set("reshipment_no", reshipment_no)]
+                        }
+                    };
+                    (changes, None)
                 }
                 _ => (Vec::new(), None),
             };

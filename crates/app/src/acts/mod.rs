@@ -8,6 +8,7 @@ pub mod history;
 pub mod imports;
 pub mod master;
 pub mod reshipments;
+pub mod returns;
 pub mod search;
 pub mod session;
 pub mod users;

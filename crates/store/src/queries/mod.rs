@@ -4,6 +4,7 @@ pub mod failures;
 pub mod master;
 pub mod people;
 pub mod reshipments;
+pub mod returns;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

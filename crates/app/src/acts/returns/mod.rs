@@ -1,0 +1,123 @@
+//! Returns (RMAs): opening with the eligibility verdict, the analysts' decisions, and each step
+//! from label to settlement. The rules live in `lotline_domain::returns`.
+
+mod open;
+mod steps;
+
+use lotline_domain::people::Permission;
+use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, ReturnPolicy, Rma, RmaOpening, Settlement};
+use lotline_domain::{ApiError, Event};
+use lotline_store::StoredEvent;
+use lotline_store::queries::returns::{self as q, ListRmasInput, RmaRow};
+use lotline_store::queries::{Page, failures as fq};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use open::{OpenRmaInput, OpenRmaLineInput, RmaCheck, check_rma, open_rma};
+pub use steps::*;
+
+use super::history::{HistoryEntry, history_of};
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaNoInput {
+    pub rma_no: String,
+}
+
+/// Everything the RMA screen shows.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaDetail {
+    #[serde(flatten)]
+    pub row: RmaRow,
+    pub opening: RmaOpening,
+    /// Per line, in the order of `opening.lines`.
+    pub qty_received: Vec<i64>,
+    pub intake: Option<IntakeCheck>,
+    pub dispositions: Vec<LineDisposition>,
+    pub settlement: Option<Settlement>,
+    /// The most a refund or credit may be: what the customer paid for what came back.
+    pub paid_for_received_minor: i64,
+    /// The policy's restocking fee on that amount if the goods cannot be sold as new.
+    pub policy_fee_minor: i64,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The newest policy an admin set, or the default one.
+pub(crate) async fn policy(conn: &mut sqlx::SqliteConnection) -> Result<ReturnPolicy, ApiError> {
+    Ok(q::return_policy(conn).await.map_err(store_error)?.unwrap_or_else(ReturnPolicy::default_policy))
+}
+
+pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, rma_no: &str) -> Result<(Rma, Vec<StoredEvent>), ApiError> {
+    let events = lotline_store::load_stream(conn, "rma", rma_no.trim()).await.map_err(store_error)?;
+    let state = events
+        .iter()
+        .fold(None, |state, stored| Rma::evolve(state, &stored.event))
+        .ok_or_else(|| ApiError::not_found("rma", rma_no.trim()))?;
+    Ok((state, events))
+}
+
+pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiError> {
+    let mut conn = ctx.read().await?;
+    let (state, events) = load(&mut conn, rma_no).await?;
+    let row = q::rma_row(&mut conn, state.rma_no())
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("rma", rma_no))?;
+    let policy = policy(&mut conn).await?;
+    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let paid = rt::paid_for_received(&state);
+    Ok(RmaDetail {
+        row,
+        policy_fee_minor: rt::policy_fee(&policy, &state, paid),
+        paid_for_received_minor: paid,
+        qty_received: state.received.clone(),
+        intake: state.intake.clone(),
+        dispositions: state.dispositions.clone(),
+        settlement: state.settlement.clone(),
+        history: history_of(&events, &names),
+        opening: state.opening,
+    })
+}
+
+/// Loads an RMA, lets `decide` turn the step into events, records them, returns the detail.
+pub(crate) async fn act_on(
+    ctx: &Ctx,
+    rma_no: &str,
+    permission: Permission,
+    decide: impl FnOnce(&Rma) -> Result<Vec<Event>, ApiError>,
+) -> Result<RmaDetail, ApiError> {
+    ctx.allowed(permission)?;
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, rma_no).await?;
+    let events = decide(&state)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
+}
+
+pub async fn list_rmas(ctx: &Ctx, input: ListRmasInput) -> Result<Page<RmaRow>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    q::list_rmas(&mut *ctx.read().await?, &input).await.map_err(store_error)
+}
+
+pub async fn get_rma(ctx: &Ctx, input: RmaNoInput) -> Result<RmaDetail, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    detail(ctx, input.rma_no.trim()).await
+}
+
+pub async fn get_return_policy(ctx: &Ctx, _: crate::acts::Empty) -> Result<ReturnPolicy, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    policy(&mut *ctx.read().await?).await
+}
+
+/// Saves the policy as a new version; RMAs already opened keep the version that judged them.
+pub async fn set_return_policy(ctx: &Ctx, input: ReturnPolicy) -> Result<ReturnPolicy, ApiError> {
+    ctx.allowed(Permission::ConfigureReturns)?;
+    input.validate()?;
+    let mut tx = ctx.begin().await?;
+    let current = policy(&mut tx).await?;
+    let saved = ReturnPolicy { version: current.version + 1, ..input };
+    ctx.commit(tx, vec![Event::ReturnPolicySet(Box::new(saved.clone()))]).await?;
+    Ok(saved)
+}

@@ -1,0 +1,125 @@
+//! The steps after opening: the analysts' decisions, transit, intake, inspection, settlement
+//! and cancellation. Each checks the step in the domain and records it, or writes nothing.
+
+use lotline_domain::ApiError;
+use lotline_domain::error::FieldError;
+use lotline_domain::people::Permission;
+use lotline_domain::reshipment::Carrier;
+use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, Settlement};
+use lotline_store::queries::reshipments as rq;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{RmaDetail, act_on, load, policy};
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaCommentInput {
+    pub rma_no: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaInTransitInput {
+    pub rma_no: String,
+    pub carrier: Carrier,
+    pub tracking_no: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReceiveRmaInput {
+    pub rma_no: String,
+    /// Per RMA line, in order.
+    pub qty_received: Vec<i64>,
+    pub intake: IntakeCheck,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct InspectRmaInput {
+    pub rma_no: String,
+    pub dispositions: Vec<LineDisposition>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SettleRmaInput {
+    pub rma_no: String,
+    pub settlement: Settlement,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CancelRmaInput {
+    pub rma_no: String,
+    pub reason: String,
+}
+
+pub async fn approve_rma(ctx: &Ctx, input: RmaCommentInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::DecideRma, |rma| rt::decide_approve(rma, &input.comment)).await
+}
+
+pub async fn reject_rma(ctx: &Ctx, input: RmaCommentInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::DecideRma, |rma| rt::decide_reject(rma, &input.comment)).await
+}
+
+pub async fn suspend_rma(ctx: &Ctx, input: RmaCommentInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::DecideRma, |rma| rt::decide_suspend(rma, &input.comment)).await
+}
+
+pub async fn rma_in_transit(ctx: &Ctx, input: RmaInTransitInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::HandleReturns, |rma| {
+        rt::decide_in_transit(rma, input.carrier, &input.tracking_no)
+    })
+    .await
+}
+
+pub async fn receive_rma(ctx: &Ctx, input: ReceiveRmaInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::HandleReturns, |rma| {
+        rt::decide_receive(rma, &input.qty_received, &input.intake)
+    })
+    .await
+}
+
+pub async fn inspect_rma(ctx: &Ctx, input: InspectRmaInput) -> Result<RmaDetail, ApiError> {
+    let dispositions: Vec<LineDisposition> = input
+        .dispositions
+        .into_iter()
+        .map(|d| LineDisposition { location: d.location.trim().to_uppercase(), ..d })
+        .collect();
+    act_on(ctx, &input.rma_no, Permission::HandleReturns, |rma| rt::decide_inspect(rma, &dispositions)).await
+}
+
+/// Settles by refund (the fee checked against the policy), store credit, or exchange for a
+/// reshipment that exists.
+pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, ApiError> {
+    ctx.allowed(Permission::SettleRma)?;
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    let policy = policy(&mut tx).await?;
+    let settlement = match input.settlement {
+        Settlement::Exchange { reshipment_no } => {
+            Settlement::Exchange { reshipment_no: reshipment_no.trim().to_owned() }
+        }
+        other => other,
+    };
+    if let Settlement::Exchange { reshipment_no } = &settlement
+        && !reshipment_no.is_empty()
+        && rq::reshipment_row(&mut tx, reshipment_no).await.map_err(store_error)?.is_none()
+    {
+        return Err(ApiError::field(
+            FieldError::new("settlement.reshipment_no", "error.rma.unknown_reshipment").with("value", reshipment_no),
+        ));
+    }
+    let events = rt::decide_settle_by_policy(&policy, &state, &settlement)?;
+    ctx.commit(tx, events).await?;
+    super::detail(ctx, state.rma_no()).await
+}
+
+pub async fn cancel_rma(ctx: &Ctx, input: CancelRmaInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::OpenRma, |rma| rt::decide_cancel(rma, &input.reason)).await
+}

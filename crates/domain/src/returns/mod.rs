@@ -1,0 +1,19 @@
+//! Returns (RMAs): a versioned policy, and the eligibility verdict it gives an RMA with every
+//! rule's outcome, so analysts see why a return was approved, escalated or refused.
+//! The restocking fee follows from the same policy.
+
+mod eligibility;
+mod fee;
+mod policy;
+mod rma;
+#[cfg(test)]
+mod rma_tests;
+#[cfg(test)]
+mod tests;
+mod transitions;
+
+pub use eligibility::*;
+pub use fee::*;
+pub use policy::*;
+pub use rma::*;
+pub use transitions::*;

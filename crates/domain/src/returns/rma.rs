@@ -1,0 +1,243 @@
+//! An RMA as its events leave it: what was asked to come back, the verdict, and each step from
+//! label to settlement.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::eligibility::{Eligibility, Verdict};
+use crate::Event;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RmaStatus {
+    /// Waiting in the analyst queue, with the rules that sent it there.
+    Escalated,
+    /// An analyst asked the customer for information.
+    Suspended,
+    Approved,
+    LabelPrinted,
+    InTransit,
+    Received,
+    Inspected,
+    Settled,
+    Rejected,
+    Cancelled,
+}
+
+impl RmaStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RmaStatus::Escalated => "escalated",
+            RmaStatus::Suspended => "suspended",
+            RmaStatus::Approved => "approved",
+            RmaStatus::LabelPrinted => "label_printed",
+            RmaStatus::InTransit => "in_transit",
+            RmaStatus::Received => "received",
+            RmaStatus::Inspected => "inspected",
+            RmaStatus::Settled => "settled",
+            RmaStatus::Rejected => "rejected",
+            RmaStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Approved and on its way back (or about to be): goods may arrive.
+    pub fn expects_goods(self) -> bool {
+        matches!(self, RmaStatus::Approved | RmaStatus::LabelPrinted | RmaStatus::InTransit)
+    }
+}
+
+/// What the customer would like in return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PreferredOutcome {
+    Refund,
+    StoreCredit,
+    Exchange,
+}
+
+/// One order line coming back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaLine {
+    pub order_no: String,
+    pub line_no: i64,
+    pub sku: String,
+    pub qty: i64,
+    /// What the customer paid per unit, in minor units of the RMA's currency.
+    pub unit_price_minor: i64,
+    #[serde(default)]
+    pub lot_code: Option<String>,
+    #[serde(default)]
+    pub serials: Vec<String>,
+}
+
+/// The RMA as opened: recorded once, never rewritten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaOpening {
+    pub rma_no: String,
+    pub customer_code: String,
+    pub lines: Vec<RmaLine>,
+    pub currency: String,
+    pub reason_code: String,
+    pub preferred_outcome: PreferredOutcome,
+    #[serde(default)]
+    pub photo_ids: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+    /// The verdict and every rule's outcome, with the policy version it was judged by.
+    pub eligibility: Eligibility,
+}
+
+impl RmaOpening {
+    pub fn value_minor(&self) -> i64 {
+        self.lines.iter().map(|l| l.qty * l.unit_price_minor).sum()
+    }
+}
+
+/// How the returns centre grades what arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum ConditionGrade {
+    /// As new: may be sold as new.
+    A,
+    /// Opened or lightly used.
+    B,
+    /// Visibly used or damaged.
+    C,
+    /// Not sellable.
+    D,
+}
+
+/// The intake checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct IntakeCheck {
+    pub packaging_intact: bool,
+    pub accessories_complete: bool,
+    pub serials_match: bool,
+    pub grade: ConditionGrade,
+    #[serde(default)]
+    pub photo_ids: Vec<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Where an inspected unit goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReturnDisposition {
+    Restock,
+    Refurbish,
+    ResellOpenBox,
+    CreditOnly,
+    Donate,
+    Recycle,
+    WriteOff,
+}
+
+impl ReturnDisposition {
+    /// Dispositions that put goods back into sellable (or soon sellable) stock.
+    pub fn returns_to_stock(self) -> bool {
+        matches!(self, ReturnDisposition::Restock | ReturnDisposition::Refurbish | ReturnDisposition::ResellOpenBox)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LineDisposition {
+    /// The index of the line in the RMA's lines.
+    pub line_index: usize,
+    pub disposition: ReturnDisposition,
+    pub qty: i64,
+    /// What the disposition recovers (resale, refurbished value), in minor units.
+    pub recovered_minor: i64,
+    pub location: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum Settlement {
+    Refund { amount_minor: i64, restocking_fee_minor: i64 },
+    StoreCredit { amount_minor: i64 },
+    Exchange { reshipment_no: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rma {
+    pub opening: RmaOpening,
+    pub status: RmaStatus,
+    pub tracking_no: Option<String>,
+    pub labels_printed: u32,
+    pub received: Vec<i64>,
+    pub intake: Option<IntakeCheck>,
+    pub dispositions: Vec<LineDisposition>,
+    pub settlement: Option<Settlement>,
+}
+
+impl Rma {
+    pub fn rma_no(&self) -> &str {
+        &self.opening.rma_no
+    }
+
+    pub fn status_after_verdict(verdict: Verdict) -> RmaStatus {
+        match verdict {
+            Verdict::Approved => RmaStatus::Approved,
+            Verdict::Escalated => RmaStatus::Escalated,
+            Verdict::Refused => RmaStatus::Rejected,
+        }
+    }
+
+    pub fn evolve(state: Option<Rma>, event: &Event) -> Option<Rma> {
+        match (state, event) {
+            (None, Event::RmaOpened(opening)) => Some(Rma {
+                status: Rma::status_after_verdict(opening.eligibility.verdict),
+                tracking_no: None,
+                labels_printed: 0,
+                received: vec![0; opening.lines.len()],
+                intake: None,
+                dispositions: Vec::new(),
+                settlement: None,
+                opening: (**opening).clone(),
+            }),
+            (Some(mut rma), event) => {
+                match event {
+                    Event::RmaApproved { .. } => rma.status = RmaStatus::Approved,
+                    Event::RmaRejected { .. } => rma.status = RmaStatus::Rejected,
+                    Event::RmaSuspended { .. } => rma.status = RmaStatus::Suspended,
+                    Event::RmaLabelPrinted { .. } => {
+                        rma.labels_printed += 1;
+                        if rma.status == RmaStatus::Approved {
+                            rma.status = RmaStatus::LabelPrinted;
+                        }
+                    }
+                    Event::RmaInTransit { tracking_no, .. } => {
+                        rma.status = RmaStatus::InTransit;
+                        rma.tracking_no = Some(tracking_no.clone());
+                    }
+                    Event::RmaReceived { qty_received, intake, .. } => {
+                        rma.status = RmaStatus::Received;
+                        rma.received = qty_received.clone();
+                        rma.intake = Some(intake.clone());
+                    }
+                    Event::RmaInspected { dispositions, .. } => {
+                        rma.status = RmaStatus::Inspected;
+                        rma.dispositions = dispositions.clone();
+                    }
+                    Event::RmaSettled { settlement, .. } => {
+                        rma.status = RmaStatus::Settled;
+                        rma.settlement = Some(settlement.clone());
+                    }
+                    Event::RmaCancelled { .. } => rma.status = RmaStatus::Cancelled,
+                    _ => {}
+                }
+                Some(rma)
+            }
+            (None, _) => None,
+        }
+    }
+}

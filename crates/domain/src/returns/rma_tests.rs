@@ -1,0 +1,231 @@
+//! The RMA state machine: each step only from the states it belongs to, and no sequence of
+//! steps settles an RMA whose goods never arrived.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::Event;
+use crate::reshipment::Carrier;
+
+fn opening(verdict: Verdict) -> RmaOpening {
+    RmaOpening {
+        rma_no: "RMA-AMS1-000001".into(),
+        customer_code: "C-1".into(),
+        lines: vec![
+            RmaLine {
+                order_no: "SO-1".into(),
+                line_no: 1,
+                sku: "BOX-PP-5L".into(),
+                qty: 2,
+                unit_price_minor: 760,
+                lot_code: None,
+                serials: Vec::new(),
+            },
+            RmaLine {
+                order_no: "SO-1".into(),
+                line_no: 2,
+                sku: "CHG-GAN-65".into(),
+                qty: 1,
+                unit_price_minor: 3_700,
+                lot_code: None,
+                serials: vec!["SN1".into()],
+            },
+        ],
+        currency: "EUR".into(),
+        reason_code: "defective".into(),
+        preferred_outcome: PreferredOutcome::Refund,
+        photo_ids: Vec::new(),
+        note: String::new(),
+        eligibility: Eligibility { verdict, policy_version: 1, outcomes: Vec::new() },
+    }
+}
+
+fn opened(verdict: Verdict) -> Rma {
+    Rma::evolve(None, &Event::RmaOpened(Box::new(opening(verdict)))).unwrap()
+}
+
+fn apply(rma: Rma, events: Vec<Event>) -> Rma {
+    events.iter().try_fold(rma, |state, e| Rma::evolve(Some(state), e)).unwrap()
+}
+
+fn intake() -> IntakeCheck {
+    IntakeCheck {
+        packaging_intact: true,
+        accessories_complete: true,
+        serials_match: true,
+        grade: ConditionGrade::A,
+        photo_ids: Vec::new(),
+        note: String::new(),
+    }
+}
+
+fn restock(line_index: usize, qty: i64) -> LineDisposition {
+    LineDisposition {
+        line_index,
+        disposition: ReturnDisposition::Restock,
+        qty,
+        recovered_minor: 0,
+        location: "RET-A1".into(),
+    }
+}
+
+#[test]
+fn the_verdict_decides_where_an_rma_starts() {
+    assert_eq!(opened(Verdict::Approved).status, RmaStatus::Approved);
+    assert_eq!(opened(Verdict::Escalated).status, RmaStatus::Escalated);
+    assert_eq!(opened(Verdict::Refused).status, RmaStatus::Rejected);
+}
+
+#[test]
+fn an_approved_rma_goes_from_label_to_settlement() {
+    let rma = opened(Verdict::Approved);
+    let rma = apply(rma.clone(), decide_label(&rma, Carrier::Postnl, "Retour", 1_200).unwrap());
+    assert_eq!((rma.status, rma.labels_printed), (RmaStatus::LabelPrinted, 1));
+    let rma = apply(rma.clone(), decide_label(&rma, Carrier::Postnl, "Retour", 1_200).unwrap());
+    assert_eq!((rma.status, rma.labels_printed), (RmaStatus::LabelPrinted, 2), "a reprint is counted");
+    let err = decide_in_transit(&rma, Carrier::Ups, "1Z999AA10123456785").unwrap_err();
+    assert_eq!(err.fields[0].message_key, "error.reshipment.bad_tracking");
+    let rma = apply(rma.clone(), decide_in_transit(&rma, Carrier::Dpd, "0123 4567 8901 23").unwrap());
+    assert_eq!(rma.tracking_no.as_deref(), Some("01234567890123"));
+
+    let err = decide_receive(&rma, &[3, 1], &intake()).unwrap_err();
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("qty_received[0]", "error.rma.qty_above_expected")
+    );
+    let err = decide_receive(&rma, &[0, 0], &intake()).unwrap_err();
+    assert_eq!(err.fields[0].message_key, "error.rma.nothing_received");
+    let rma = apply(rma.clone(), decide_receive(&rma, &[2, 0], &intake()).unwrap());
+    assert_eq!(paid_for_received(&rma), 1_520, "only what came back can be refunded");
+
+    let err = decide_inspect(&rma, &[restock(0, 1)]).unwrap_err();
+    assert_eq!(err.fields[0].message_key, "error.rma.disposition_qty");
+    let mut no_place = restock(0, 2);
+    no_place.location = String::new();
+    let err = decide_inspect(&rma, &[no_place]).unwrap_err();
+    assert_eq!(err.fields[0].field, "dispositions[0].location");
+    let rma = apply(rma.clone(), decide_inspect(&rma, &[restock(0, 1), restock(0, 1)]).unwrap());
+
+    let err = decide_settle(&rma, &Settlement::Refund { amount_minor: 1_521, restocking_fee_minor: 0 }).unwrap_err();
+    assert_eq!(err.fields[0].message_key, "error.rma.refund_above_paid");
+    assert_eq!(err.fields[0].params["paid"], "15.20 EUR");
+    let err = decide_settle(&rma, &Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 153 }).unwrap_err();
+    assert_eq!(err.fields[0].message_key, "error.returns.fee_above_cap");
+    let rma = apply(
+        rma.clone(),
+        decide_settle(&rma, &Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 152 }).unwrap(),
+    );
+    assert_eq!(rma.status, RmaStatus::Settled);
+    assert_eq!(decide_cancel(&rma, "too late").unwrap_err().message_key, "error.rma.not_cancellable");
+}
+
+#[test]
+fn an_escalated_rma_waits_for_an_analyst_who_must_say_why_when_rejecting() {
+    let rma = opened(Verdict::Escalated);
+    assert_eq!(decide_label(&rma, Carrier::Dpd, "", 500).unwrap_err().message_key, "error.rma.no_label");
+    let err = decide_reject(&rma, "  ").unwrap_err();
+    assert_eq!(err.fields[0].field, "comment");
+    let suspended = apply(rma.clone(), decide_suspend(&rma, "Photo of the serial label, please").unwrap());
+    assert_eq!(suspended.status, RmaStatus::Suspended);
+    let approved = apply(suspended.clone(), decide_approve(&suspended, "").unwrap());
+    assert_eq!(approved.status, RmaStatus::Approved);
+    assert_eq!(decide_approve(&approved, "").unwrap_err().message_key, "error.rma.not_awaiting_decision");
+
+    let rejected = apply(rma.clone(), decide_reject(&rma, "Outside the warranty").unwrap());
+    let err = decide_receive(&rejected, &[1, 1], &intake()).unwrap_err();
+    assert_eq!((err.code, err.message_key.as_str()), (crate::ErrorCode::Conflict, "error.rma.not_receivable"));
+    assert_eq!(err.params["status"], "rejected");
+}
+
+/// One step a desk might try, with made-up input.
+#[derive(Debug, Clone)]
+enum Step {
+    Approve,
+    Reject,
+    Suspend,
+    Label,
+    InTransit,
+    Receive(i64, i64),
+    Inspect,
+    Refund(i64),
+    Credit(i64),
+    Cancel,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        Just(Step::Approve),
+        Just(Step::Reject),
+        Just(Step::Suspend),
+        Just(Step::Label),
+        Just(Step::InTransit),
+        (0i64..4, 0i64..3).prop_map(|(a, b)| Step::Receive(a, b)),
+        Just(Step::Inspect),
+        (-100i64..6_000).prop_map(Step::Refund),
+        (-100i64..6_000).prop_map(Step::Credit),
+        Just(Step::Cancel),
+    ]
+}
+
+fn try_step(rma: &Rma, step: &Step) -> Result<Vec<Event>, crate::ApiError> {
+    match step {
+        Step::Approve => decide_approve(rma, "ok"),
+        Step::Reject => decide_reject(rma, "no"),
+        Step::Suspend => decide_suspend(rma, "photos please"),
+        Step::Label => decide_label(rma, Carrier::Dpd, "Retour", 900),
+        Step::InTransit => decide_in_transit(rma, Carrier::Dpd, "01234567890123"),
+        Step::Receive(a, b) => decide_receive(rma, &[*a, *b], &intake()),
+        Step::Inspect => {
+            let all: Vec<LineDisposition> =
+                rma.received.iter().enumerate().filter(|(_, q)| **q > 0).map(|(i, q)| restock(i, *q)).collect();
+            decide_inspect(rma, &all)
+        }
+        Step::Refund(amount) => {
+            decide_settle(rma, &Settlement::Refund { amount_minor: *amount, restocking_fee_minor: 0 })
+        }
+        Step::Credit(amount) => decide_settle(rma, &Settlement::StoreCredit { amount_minor: *amount }),
+        Step::Cancel => decide_cancel(rma, "customer kept it"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn no_sequence_of_steps_settles_an_rma_that_was_never_received(
+        verdict in prop::sample::select(vec![Verdict::Approved, Verdict::Escalated, Verdict::Refused]),
+        steps in prop::collection::vec(step(), 0..14),
+    ) {
+        let mut rma = opened(verdict);
+        let mut received = false;
+        let mut ever_rejected = rma.status == RmaStatus::Rejected;
+        for step in &steps {
+            let before = rma.clone();
+            let Ok(events) = try_step(&rma, step) else {
+                prop_assert_eq!(&rma, &before, "a refused step changes nothing");
+                continue;
+            };
+            for event in &events {
+                match event {
+                    Event::RmaReceived { qty_received, .. } => {
+                        prop_assert!(!ever_rejected, "a rejected RMA was received");
+                        prop_assert!(qty_received.iter().zip(&rma.opening.lines).all(|(q, l)| *q <= l.qty));
+                        received = true;
+                    }
+                    Event::RmaSettled { settlement, .. } => {
+                        prop_assert!(received, "settled without receipt: {:?}", steps);
+                        if let Settlement::Refund { amount_minor, .. } | Settlement::StoreCredit { amount_minor } = settlement {
+                            prop_assert!(*amount_minor <= paid_for_received(&rma), "paid out more than came back");
+                        }
+                    }
+                    Event::RmaRejected { .. } => ever_rejected = true,
+                    _ => {}
+                }
+            }
+            rma = apply(rma, events);
+        }
+        if rma.status == RmaStatus::Settled {
+            prop_assert!(rma.intake.is_some() && !rma.dispositions.is_empty());
+        }
+    }
+}

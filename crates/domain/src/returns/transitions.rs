@@ -1,0 +1,241 @@
+//! Each step of an RMA: `decide_*` check the step against the RMA's state and return the events
+//! to record, or an error naming the field and writing nothing.
+
+use super::fee::{restocking_fee, restocking_fee_cap};
+use super::policy::ReturnPolicy;
+use super::rma::{ConditionGrade, IntakeCheck, LineDisposition, ReturnDisposition, Rma, RmaStatus, Settlement};
+use crate::Event;
+use crate::error::{ApiError, ErrorCode, FieldError, Violations};
+use crate::reshipment::{Carrier, normalise_tracking, tracking_fits};
+
+fn conflict(rma: &Rma, key: &str) -> ApiError {
+    ApiError::new(ErrorCode::Conflict, key).with("rma_no", rma.rma_no()).with("status", rma.status.as_str())
+}
+
+fn only_in(rma: &Rma, allowed: &[RmaStatus], key: &str) -> Result<(), ApiError> {
+    if allowed.contains(&rma.status) { Ok(()) } else { Err(conflict(rma, key)) }
+}
+
+fn comment_required(v: &mut Violations, comment: &str) {
+    v.required("comment", comment);
+    v.max_len("comment", comment, 2_000);
+}
+
+/// An analyst approves an escalated or suspended RMA.
+pub fn decide_approve(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Escalated, RmaStatus::Suspended], "error.rma.not_awaiting_decision")?;
+    let mut v = Violations::default();
+    v.max_len("comment", comment, 2_000);
+    v.into_result()?;
+    Ok(vec![Event::RmaApproved { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
+}
+
+/// An analyst rejects an escalated or suspended RMA, always saying why.
+pub fn decide_reject(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Escalated, RmaStatus::Suspended], "error.rma.not_awaiting_decision")?;
+    let mut v = Violations::default();
+    comment_required(&mut v, comment);
+    v.into_result()?;
+    Ok(vec![Event::RmaRejected { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
+}
+
+/// An escalated RMA waits for information from the customer; the comment says which.
+pub fn decide_suspend(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Escalated], "error.rma.not_escalated")?;
+    let mut v = Violations::default();
+    comment_required(&mut v, comment);
+    v.into_result()?;
+    Ok(vec![Event::RmaSuspended { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
+}
+
+/// A prepaid label was made (again, for a reprint) for an approved RMA.
+pub fn decide_label(rma: &Rma, carrier: Carrier, service: &str, weight_grams: i64) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Approved, RmaStatus::LabelPrinted], "error.rma.no_label")?;
+    let mut v = Violations::default();
+    if weight_grams <= 0 || weight_grams > 70_000 {
+        v.push(FieldError::new("weight_grams", "error.rma.weight").with("max_kg", 70));
+    }
+    v.max_len("service", service, 60);
+    v.into_result()?;
+    Ok(vec![Event::RmaLabelPrinted {
+        rma_no: rma.rma_no().to_owned(),
+        carrier,
+        service: service.trim().to_owned(),
+        weight_grams,
+    }])
+}
+
+/// The parcel is on its way back, with the carrier's tracking number.
+pub fn decide_in_transit(rma: &Rma, carrier: Carrier, tracking_no: &str) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Approved, RmaStatus::LabelPrinted], "error.rma.not_shippable")?;
+    let tracking_no = normalise_tracking(tracking_no);
+    let mut v = Violations::default();
+    if tracking_no.is_empty() {
+        v.push(FieldError::new("tracking_no", "error.field.required"));
+    } else if !tracking_fits(carrier, &tracking_no) {
+        v.push(
+            FieldError::new("tracking_no", "error.reshipment.bad_tracking")
+                .with("carrier", carrier.display_name())
+                .with("value", &tracking_no),
+        );
+    }
+    v.into_result()?;
+    Ok(vec![Event::RmaInTransit { rma_no: rma.rma_no().to_owned(), carrier, tracking_no }])
+}
+
+/// Goods arrived: how many of each line, and the intake checklist.
+pub fn decide_receive(rma: &Rma, qty_received: &[i64], intake: &IntakeCheck) -> Result<Vec<Event>, ApiError> {
+    if !rma.status.expects_goods() {
+        return Err(conflict(rma, "error.rma.not_receivable"));
+    }
+    let lines = &rma.opening.lines;
+    let mut v = Violations::default();
+    if qty_received.len() != lines.len() {
+        v.push(FieldError::new("qty_received", "error.rma.lines_count").with("expected", lines.len()));
+    } else {
+        for (i, (qty, line)) in qty_received.iter().zip(lines).enumerate() {
+            let field = format!("qty_received[{i}]");
+            if *qty < 0 {
+                v.push(FieldError::new(field, "error.field.negative"));
+            } else if *qty > line.qty {
+                v.push(
+                    FieldError::new(field, "error.rma.qty_above_expected")
+                        .with("sku", &line.sku)
+                        .with("expected", line.qty),
+                );
+            }
+        }
+        if v.is_empty() && qty_received.iter().all(|q| *q == 0) {
+            v.push(FieldError::new("qty_received", "error.rma.nothing_received"));
+        }
+    }
+    v.max_len("note", &intake.note, 2_000);
+    v.into_result()?;
+    Ok(vec![Event::RmaReceived {
+        rma_no: rma.rma_no().to_owned(),
+        qty_received: qty_received.to_vec(),
+        intake: intake.clone(),
+    }])
+}
+
+/// Every received unit gets a disposition; those that go back to stock say where.
+pub fn decide_inspect(rma: &Rma, dispositions: &[LineDisposition]) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Received], "error.rma.not_received")?;
+    let mut v = Violations::default();
+    let mut assigned = vec![0_i64; rma.opening.lines.len()];
+    for (i, d) in dispositions.iter().enumerate() {
+        let at = |name: &str| format!("dispositions[{i}].{name}");
+        match assigned.get_mut(d.line_index) {
+            None => v.push(FieldError::new(at("line_index"), "error.rma.unknown_line").with("index", d.line_index)),
+            Some(total) => *total += d.qty.max(0),
+        }
+        if d.qty <= 0 {
+            v.push(FieldError::new(at("qty"), "error.rma.qty_positive"));
+        }
+        if d.recovered_minor < 0 {
+            v.push(FieldError::new(at("recovered_minor"), "error.field.negative"));
+        }
+        if d.disposition.returns_to_stock() && d.location.trim().is_empty() {
+            v.push(FieldError::new(at("location"), "error.rma.location_required"));
+        }
+    }
+    for (i, (assigned, received)) in assigned.iter().zip(&rma.received).enumerate() {
+        if assigned != received {
+            v.push(
+                FieldError::new(format!("lines[{i}]"), "error.rma.disposition_qty")
+                    .with("sku", &rma.opening.lines[i].sku)
+                    .with("received", received)
+                    .with("assigned", assigned),
+            );
+        }
+    }
+    v.into_result()?;
+    Ok(vec![Event::RmaInspected { rma_no: rma.rma_no().to_owned(), dispositions: dispositions.to_vec() }])
+}
+
+/// What the customer paid for the units that came back: the most a refund or credit may be.
+pub fn paid_for_received(rma: &Rma) -> i64 {
+    rma.opening.lines.iter().zip(&rma.received).map(|(line, qty)| line.unit_price_minor * qty).sum()
+}
+
+/// Settles an inspected RMA by refund, store credit or exchange.
+pub fn decide_settle(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Inspected], "error.rma.not_inspected")?;
+    let paid = paid_for_received(rma);
+    let currency = &rma.opening.currency;
+    let money = |minor: i64| crate::money::format_money(minor, currency);
+    let mut v = Violations::default();
+    match settlement {
+        Settlement::Refund { amount_minor, restocking_fee_minor } => {
+            if *amount_minor <= 0 {
+                v.push(FieldError::new("amount_minor", "error.rma.amount_positive"));
+            } else if *amount_minor > paid {
+                v.push(FieldError::new("amount_minor", "error.rma.refund_above_paid").with("paid", money(paid)));
+            }
+            let cap = restocking_fee_cap(*amount_minor);
+            if *restocking_fee_minor < 0 {
+                v.push(FieldError::new("restocking_fee_minor", "error.field.negative"));
+            } else if *restocking_fee_minor > cap {
+                v.push(
+                    FieldError::new("restocking_fee_minor", "error.returns.fee_above_cap")
+                        .with("cap_percent", super::policy::RESTOCKING_FEE_CAP_BPS / 100),
+                );
+            }
+        }
+        Settlement::StoreCredit { amount_minor } => {
+            if *amount_minor <= 0 {
+                v.push(FieldError::new("amount_minor", "error.rma.amount_positive"));
+            } else if *amount_minor > paid {
+                v.push(FieldError::new("amount_minor", "error.rma.refund_above_paid").with("paid", money(paid)));
+            }
+        }
+        Settlement::Exchange { reshipment_no } => v.required("reshipment_no", reshipment_no),
+    }
+    v.into_result()?;
+    Ok(vec![Event::RmaSettled { rma_no: rma.rma_no().to_owned(), settlement: settlement.clone() }])
+}
+
+/// Every unit came back as new and goes straight back on the shelf: no restocking fee is due.
+pub fn resalable_as_new(rma: &Rma) -> bool {
+    rma.intake.as_ref().is_some_and(|intake| intake.grade == ConditionGrade::A)
+        && rma.dispositions.iter().all(|d| d.disposition == ReturnDisposition::Restock)
+}
+
+/// The restocking fee the policy charges on a refund of `refund_minor` for this RMA.
+pub fn policy_fee(policy: &ReturnPolicy, rma: &Rma, refund_minor: i64) -> i64 {
+    restocking_fee(policy, &rma.opening.reason_code, refund_minor, resalable_as_new(rma))
+}
+
+/// Settles as [`decide_settle`] does, and refuses a restocking fee above what the policy charges
+/// for this return (none for faulty goods or goods resold as new): refund accuracy.
+pub fn decide_settle_by_policy(
+    policy: &ReturnPolicy,
+    rma: &Rma,
+    settlement: &Settlement,
+) -> Result<Vec<Event>, ApiError> {
+    let events = decide_settle(rma, settlement)?;
+    if let Settlement::Refund { amount_minor, restocking_fee_minor } = settlement {
+        let allowed = policy_fee(policy, rma, *amount_minor);
+        if *restocking_fee_minor > allowed {
+            let money = crate::money::format_money(allowed, &rma.opening.currency);
+            return Err(ApiError::field(
+                FieldError::new("restocking_fee_minor", "error.rma.fee_above_policy").with("allowed", money),
+            ));
+        }
+    }
+    Ok(events)
+}
+
+/// Cancels an RMA whose goods have not been sent back yet.
+pub fn decide_cancel(rma: &Rma, reason: &str) -> Result<Vec<Event>, ApiError> {
+    only_in(
+        rma,
+        &[RmaStatus::Escalated, RmaStatus::Suspended, RmaStatus::Approved, RmaStatus::LabelPrinted],
+        "error.rma.not_cancellable",
+    )?;
+    let mut v = Violations::default();
+    v.required("reason", reason);
+    v.max_len("reason", reason, 2_000);
+    v.into_result()?;
+    Ok(vec![Event::RmaCancelled { rma_no: rma.rma_no().to_owned(), reason: reason.trim().to_owned() }])
+}

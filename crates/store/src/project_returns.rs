@@ -1,0 +1,251 @@
+//! The returns tables, kept in step with RMA events; receipts and dispositions move stock as
+//! deltas in `stock_moves`.
+
+use lotline_domain::Event;
+use lotline_domain::returns::{ReturnDisposition, RmaOpening, Settlement, Verdict};
+use sqlx::SqliteConnection;
+
+use crate::StoreError;
+use crate::log::StoredEvent;
+
+/// Where returned goods wait between receipt and disposition.
+pub const RETURNS_AREA: &str = "RETURNS";
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+fn number_part(number: &str) -> i64 {
+    number.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEvent) -> Result<(), StoreError> {
+    let mut orders: Vec<&str> = o.lines.iter().map(|l| l.order_no.as_str()).collect();
+    orders.dedup();
+    let verdict = o.eligibility.verdict;
+    let status = match verdict {
+        Verdict::Approved => "approved",
+        Verdict::Escalated => "escalated",
+        Verdict::Refused => "rejected",
+    };
+    sqlx::query(
+        "INSERT INTO rmas (rma_no, seq_no, customer_code, order_nos, status, verdict, policy_version, reason_code, preferred_outcome, currency, value_minor, opened_by, opened_at, decided_at, decided_by_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&o.rma_no)
+    .bind(number_part(&o.rma_no))
+    .bind(&o.customer_code)
+    .bind(orders.join(" "))
+    .bind(status)
+    .bind(name(&verdict))
+    .bind(o.eligibility.policy_version)
+    .bind(&o.reason_code)
+    .bind(name(&o.preferred_outcome))
+    .bind(&o.currency)
+    .bind(o.value_minor())
+    .bind(&stored.actor_id)
+    .bind(&stored.occurred_at)
+    .bind((verdict != Verdict::Escalated).then_some(&stored.occurred_at))
+    .bind(verdict != Verdict::Escalated)
+    .execute(&mut *conn)
+    .await?;
+    for (i, line) in o.lines.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO rma_lines (rma_no, line_index, order_no, line_no, sku, qty, unit_price_minor, lot_code, serials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&o.rma_no)
+        .bind(i as i64)
+        .bind(&line.order_no)
+        .bind(line.line_no)
+        .bind(&line.sku)
+        .bind(line.qty)
+        .bind(line.unit_price_minor)
+        .bind(&line.lot_code)
+        .bind(json(&line.serials))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn set_status(conn: &mut SqliteConnection, rma_no: &str, status: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE rmas SET status = ? WHERE rma_no = ?").bind(status).bind(rma_no).execute(&mut *conn).await?;
+    Ok(())
+}
+
+struct Move<'a> {
+    sku: &'a str,
+    lot_code: Option<&'a str>,
+    location: &'a str,
+    qty_delta: i64,
+    cause: &'a str,
+}
+
+async fn moves(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    rma_no: &str,
+    moves: &[Move<'_>],
+) -> Result<(), StoreError> {
+    for (idx, m) in moves.iter().enumerate().filter(|(_, m)| m.qty_delta != 0) {
+        sqlx::query(
+            "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(stored.seq)
+        .bind(idx as i64)
+        .bind(m.sku)
+        .bind(m.lot_code)
+        .bind(m.location)
+        .bind(m.qty_delta)
+        .bind(m.cause)
+        .bind(rma_no)
+        .bind(&stored.occurred_at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The SKU and lot of an RMA line, as projected at opening.
+async fn line_item(
+    conn: &mut SqliteConnection,
+    rma_no: &str,
+    index: usize,
+) -> Result<(String, Option<String>), StoreError> {
+    let row: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT sku, lot_code FROM rma_lines WHERE rma_no = ? AND line_index = ?")
+            .bind(rma_no)
+            .bind(index as i64)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.unwrap_or_default())
+}
+
+/// Projects one returns event; other events are not ours.
+pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<bool, StoreError> {
+    let at = stored.occurred_at.as_str();
+    match &stored.event {
+        Event::ReturnPolicySet(policy) => {
+            sqlx::query("INSERT OR REPLACE INTO return_policy_versions (version, policy, set_at) VALUES (?, ?, ?)")
+                .bind(policy.version)
+                .bind(json(policy))
+                .bind(at)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::RmaOpened(opening) => opened(conn, opening, stored).await?,
+        Event::RmaApproved { rma_no, .. } | Event::RmaRejected { rma_no, .. } => {
+            let status = if matches!(stored.event, Event::RmaApproved { .. }) { "approved" } else { "rejected" };
+            sqlx::query("UPDATE rmas SET status = ?, decided_at = ?, decided_by_rules = 0 WHERE rma_no = ?")
+                .bind(status)
+                .bind(at)
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::RmaSuspended { rma_no, .. } => set_status(conn, rma_no, "suspended").await?,
+        Event::RmaCancelled { rma_no, .. } => set_status(conn, rma_no, "cancelled").await?,
+        Event::RmaLabelPrinted { rma_no, .. } => {
+            sqlx::query(
+                "UPDATE rmas SET labels_printed = labels_printed + 1, status = CASE status WHEN 'approved' THEN 'label_printed' ELSE status END WHERE rma_no = ?",
+            )
+            .bind(rma_no)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Event::RmaLabelFailed { rma_no, .. } => {
+            sqlx::query("UPDATE rmas SET label_failures = label_failures + 1 WHERE rma_no = ?")
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::RmaInTransit { rma_no, tracking_no, .. } => {
+            sqlx::query("UPDATE rmas SET status = 'in_transit', tracking_no = ? WHERE rma_no = ?")
+                .bind(tracking_no)
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::RmaReceived { rma_no, qty_received, .. } => {
+            sqlx::query("UPDATE rmas SET status = 'received', received_at = ? WHERE rma_no = ?")
+                .bind(at)
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+            let mut items = Vec::with_capacity(qty_received.len());
+            for (i, qty) in qty_received.iter().enumerate() {
+                sqlx::query("UPDATE rma_lines SET qty_received = ? WHERE rma_no = ? AND line_index = ?")
+                    .bind(qty)
+                    .bind(rma_no)
+                    .bind(i as i64)
+                    .execute(&mut *conn)
+                    .await?;
+                items.push((line_item(conn, rma_no, i).await?, *qty));
+            }
+            let received: Vec<Move> = items
+                .iter()
+                .map(|((sku, lot), qty)| Move {
+                    sku,
+                    lot_code: lot.as_deref(),
+                    location: RETURNS_AREA,
+                    qty_delta: *qty,
+                    cause: "rma_received",
+                })
+                .collect();
+            moves(conn, stored, rma_no, &received).await?;
+        }
+        Event::RmaInspected { rma_no, dispositions } => {
+            sqlx::query("UPDATE rmas SET status = 'inspected', inspected_at = ? WHERE rma_no = ?")
+                .bind(at)
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+            let mut items = Vec::with_capacity(dispositions.len());
+            for d in dispositions {
+                items.push(line_item(conn, rma_no, d.line_index).await?);
+            }
+            // Out of the returns area, and into stock where the disposition keeps the goods.
+            let mut out = Vec::new();
+            for (d, (sku, lot)) in dispositions.iter().zip(&items) {
+                let cause = match d.disposition {
+                    ReturnDisposition::Restock => "rma_restock",
+                    ReturnDisposition::Refurbish => "rma_refurbish",
+                    ReturnDisposition::ResellOpenBox => "rma_open_box",
+                    ReturnDisposition::CreditOnly => "rma_credit_only",
+                    ReturnDisposition::Donate => "rma_donate",
+                    ReturnDisposition::Recycle => "rma_recycle",
+                    ReturnDisposition::WriteOff => "rma_write_off",
+                };
+                out.push(Move { sku, lot_code: lot.as_deref(), location: RETURNS_AREA, qty_delta: -d.qty, cause });
+                if d.disposition.returns_to_stock() {
+                    out.push(Move { sku, lot_code: lot.as_deref(), location: &d.location, qty_delta: d.qty, cause });
+                }
+            }
+            moves(conn, stored, rma_no, &out).await?;
+        }
+        Event::RmaSettled { rma_no, settlement } => {
+            let (kind, amount, fee) = match settlement {
+                Settlement::Refund { amount_minor, restocking_fee_minor } => {
+                    ("refund", Some(*amount_minor - *restocking_fee_minor), Some(*restocking_fee_minor))
+                }
+                Settlement::StoreCredit { amount_minor } => ("store_credit", Some(*amount_minor), None),
+                Settlement::Exchange { .. } => ("exchange", None, None),
+            };
+            sqlx::query(
+                "UPDATE rmas SET status = 'settled', settled_at = ?, settlement_kind = ?, settled_minor = ?, restocking_fee_minor = ? WHERE rma_no = ?",
+            )
+            .bind(at)
+            .bind(kind)
+            .bind(amount)
+            .bind(fee)
+            .bind(rma_no)
+            .execute(&mut *conn)
+            .await?;
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}

@@ -1,0 +1,224 @@
+//! RMA lists, the facts eligibility is judged on, and stock on hand from the deltas.
+
+use std::collections::BTreeMap;
+
+use lotline_domain::returns::{ReturnPolicy, RmaStatus};
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use ts_rs::TS;
+
+use super::{Page, bounded, contains_pattern};
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RmaRow {
+    pub rma_no: String,
+    pub customer_code: String,
+    pub customer_name: Option<String>,
+    pub order_nos: Vec<String>,
+    pub status: RmaStatus,
+    pub verdict: String,
+    pub policy_version: i64,
+    pub reason_code: String,
+    pub preferred_outcome: String,
+    pub currency: String,
+    pub value_minor: i64,
+    pub opened_by_name: Option<String>,
+    pub opened_at: String,
+    pub decided_at: Option<String>,
+    /// True when the rules decided and no person had to.
+    pub decided_by_rules: bool,
+    pub received_at: Option<String>,
+    pub inspected_at: Option<String>,
+    pub settled_at: Option<String>,
+    pub tracking_no: Option<String>,
+    pub labels_printed: i64,
+    pub label_failures: i64,
+    pub settlement_kind: Option<String>,
+    pub settled_minor: Option<i64>,
+    pub restocking_fee_minor: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListRmasInput {
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub text: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub status: Option<RmaStatus>,
+    /// Only escalated and suspended RMAs: the analysts' queue.
+    #[serde(default)]
+    pub analyst_queue: bool,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+}
+
+fn default_limit() -> i64 {
+    100
+}
+
+const SELECT: &str = "SELECT r.rma_no, r.customer_code, c.name AS customer_name, r.order_nos, r.status, r.verdict, \
+    r.policy_version, r.reason_code, r.preferred_outcome, r.currency, r.value_minor, u.display_name AS opened_by_name, \
+    r.opened_at, r.decided_at, r.decided_by_rules, r.received_at, r.inspected_at, r.settled_at, r.tracking_no, \
+    r.labels_printed, r.label_failures, r.settlement_kind, r.settled_minor, r.restocking_fee_minor \
+    FROM rmas r LEFT JOIN customers c ON c.code = r.customer_code LEFT JOIN users u ON u.user_id = r.opened_by";
+
+fn status_of(text: &str) -> RmaStatus {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).unwrap_or(RmaStatus::Escalated)
+}
+
+fn row_from(row: &sqlx::sqlite::SqliteRow) -> RmaRow {
+    let orders: String = row.get("order_nos");
+    RmaRow {
+        rma_no: row.get("rma_no"),
+        customer_code: row.get("customer_code"),
+        customer_name: row.get("customer_name"),
+        order_nos: orders.split_whitespace().map(str::to_owned).collect(),
+        status: status_of(row.get::<&str, _>("status")),
+        verdict: row.get("verdict"),
+        policy_version: row.get("policy_version"),
+        reason_code: row.get("reason_code"),
+        preferred_outcome: row.get("preferred_outcome"),
+        currency: row.get("currency"),
+        value_minor: row.get("value_minor"),
+        opened_by_name: row.get("opened_by_name"),
+        opened_at: row.get("opened_at"),
+        decided_at: row.get("decided_at"),
+        decided_by_rules: row.get("decided_by_rules"),
+        received_at: row.get("received_at"),
+        inspected_at: row.get("inspected_at"),
+        settled_at: row.get("settled_at"),
+        tracking_no: row.get("tracking_no"),
+        labels_printed: row.get("labels_printed"),
+        label_failures: row.get("label_failures"),
+        settlement_kind: row.get("settlement_kind"),
+        settled_minor: row.get("settled_minor"),
+        restocking_fee_minor: row.get("restocking_fee_minor"),
+    }
+}
+
+fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListRmasInput) {
+    q.push(" WHERE 1 = 1");
+    if let Some(text) = input.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = contains_pattern(text);
+        q.push(" AND (r.rma_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR r.order_nos LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR r.customer_code LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR r.tracking_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR c.name LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
+    }
+    if let Some(status) = input.status {
+        q.push(" AND r.status = ").push_bind(status.as_str());
+    }
+    if input.analyst_queue {
+        q.push(" AND r.status IN ('escalated', 'suspended')");
+    }
+}
+
+/// Newest first; the analysts' queue oldest first, as it is worked through.
+pub async fn list_rmas(conn: &mut SqliteConnection, input: &ListRmasInput) -> Result<Page<RmaRow>, StoreError> {
+    let (offset, limit) = bounded(input.offset, input.limit);
+    let mut count: QueryBuilder<Sqlite> =
+        QueryBuilder::new("SELECT COUNT(*) FROM rmas r LEFT JOIN customers c ON c.code = r.customer_code");
+    push_filters(&mut count, input);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(SELECT);
+    push_filters(&mut q, input);
+    q.push(if input.analyst_queue { " ORDER BY r.seq_no" } else { " ORDER BY r.seq_no DESC" });
+    q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+    let rows = q.build().fetch_all(&mut *conn).await?;
+    Ok(Page { rows: rows.iter().map(row_from).collect(), total })
+}
+
+pub async fn rma_row(conn: &mut SqliteConnection, rma_no: &str) -> Result<Option<RmaRow>, StoreError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} WHERE r.rma_no = ?")))
+        .bind(rma_no)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(row_from))
+}
+
+pub async fn next_rma_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM rmas").fetch_one(&mut *conn).await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+/// The newest policy an admin set, if any.
+pub async fn return_policy(conn: &mut SqliteConnection) -> Result<Option<ReturnPolicy>, StoreError> {
+    let text: Option<String> =
+        sqlx::query_scalar("SELECT policy FROM return_policy_versions ORDER BY version DESC LIMIT 1")
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
+/// Per (order, line), what RMAs that are not rejected or cancelled already bring back.
+pub async fn returning_for(
+    conn: &mut SqliteConnection,
+    order_nos: &[String],
+) -> Result<BTreeMap<(String, i64), i64>, StoreError> {
+    if order_nos.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+        "SELECT l.order_no, l.line_no, SUM(CASE WHEN r.status IN ('received', 'inspected', 'settled') THEN l.qty_received ELSE l.qty END) \
+         FROM rma_lines l JOIN rmas r ON r.rma_no = l.rma_no \
+         WHERE r.status NOT IN ('rejected', 'cancelled') AND l.order_no IN (",
+    );
+    let mut list = q.separated(", ");
+    for no in order_nos {
+        list.push_bind(no.clone());
+    }
+    q.push(") GROUP BY l.order_no, l.line_no");
+    let rows: Vec<(String, i64, i64)> = q.build_query_as().fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().map(|(order, line, qty)| ((order, line), qty)).collect())
+}
+
+/// The customer's returned share of ordered lines so far, in basis points; `None` without orders.
+pub async fn customer_return_rate_bps(
+    conn: &mut SqliteConnection,
+    customer_code: &str,
+) -> Result<Option<u32>, StoreError> {
+    let ordered: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM order_lines l JOIN orders o ON o.order_no = l.order_no WHERE o.customer_code = ?",
+    )
+    .bind(customer_code)
+    .fetch_one(&mut *conn)
+    .await?;
+    if ordered == 0 {
+        return Ok(None);
+    }
+    let returned: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM rma_lines l JOIN rmas r ON r.rma_no = l.rma_no \
+         WHERE r.customer_code = ? AND r.status NOT IN ('rejected', 'cancelled')",
+    )
+    .bind(customer_code)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(u32::try_from(returned * 10_000 / ordered).ok())
+}
+
+/// Stock on hand per location (and lot) for a SKU: the sum of its deltas, locations at zero left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StockLevel {
+    pub location: String,
+    pub lot_code: Option<String>,
+    pub qty: i64,
+}
+
+pub async fn stock_of(conn: &mut SqliteConnection, sku: &str) -> Result<Vec<StockLevel>, StoreError> {
+    let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT location, lot_code, SUM(qty_delta) FROM stock_moves WHERE sku = ? \
+         GROUP BY location, lot_code HAVING SUM(qty_delta) <> 0 ORDER BY location, lot_code",
+    )
+    .bind(sku)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(location, lot_code, qty)| StockLevel { location, lot_code, qty }).collect())
+}
