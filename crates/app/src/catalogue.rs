@@ -112,4 +112,5 @@ catalogue! {
     inspect_rma => returns::inspect_rma,
     settle_rma => returns::settle_rma,
     cancel_rma => returns::cancel_rma,
+    rma_labels => returns::rma_labels,
 }

@@ -127,9 +127,37 @@ async fn the_demo_has_reshipments_in_every_state_taken_by_the_right_people() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0]["chargeback_status"], "accepted");
 
+    let rmas = w.ok("list_rmas", json!({"offset": 0, "limit": 100})).await;
+    let mut statuses: Vec<&str> =
+        rmas["rows"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
+    statuses.sort_unstable();
+    assert_eq!(
+        statuses,
+        [
+            "approved",
+            "escalated",
+            "in_transit",
+            "inspected",
+            "label_printed",
+            "received",
+            "rejected",
+            "rejected",
+            "settled",
+            "settled",
+            "suspended"
+        ],
+        "one RMA per step, refused by the rules and rejected by the analyst"
+    );
+    let settled = w.ok("get_rma", json!({"rma_no": "RMA-AMS1-000006"})).await;
+    let actors: Vec<&str> =
+        settled["history"].as_array().unwrap().iter().map(|h| h["actor_name"].as_str().unwrap()).collect();
+    assert_eq!(actors, ["Tom Jansen", "Jan de Vries", "Jan de Vries", "Jan de Vries", "Tom Jansen", "Sanne Bakker"]);
+
     let before = w.ok("list_reshipments", json!({"offset": 0, "limit": 100})).await;
+    let rmas_before = w.ok("list_rmas", json!({"offset": 0, "limit": 100})).await;
     lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");
     assert_eq!(w.ok("list_reshipments", json!({"offset": 0, "limit": 100})).await, before);
+    assert_eq!(w.ok("list_rmas", json!({"offset": 0, "limit": 100})).await, rmas_before);
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "differs: {:?}", report.mismatched);
 }

@@ -8,6 +8,8 @@ use lotline_app::{Ctx, call};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::bench_returns::{ReturnsFigures, returns_acts};
+
 #[derive(Serialize)]
 struct Report {
     scale: u32,
@@ -17,6 +19,7 @@ struct Report {
     failures_text_search: Latency,
     approve_reshipment: Latency,
     ship_reshipment: Latency,
+    returns: ReturnsFigures,
 }
 
 #[derive(Serialize)]
@@ -29,12 +32,12 @@ struct ImportFigures {
 }
 
 #[derive(Serialize)]
-struct Latency {
-    runs: usize,
-    events_in_db: i64,
-    rows_in_db: i64,
-    p50_ms: f64,
-    p99_ms: f64,
+pub(crate) struct Latency {
+    pub runs: usize,
+    pub events_in_db: i64,
+    pub rows_in_db: i64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
 }
 
 fn products_csv(rows: usize, round: usize) -> String {
@@ -69,13 +72,13 @@ fn product(i: usize, round: usize) -> lotline_domain::master::ProductInput {
     }
 }
 
-fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+pub(crate) fn percentile(samples: &mut [Duration], p: f64) -> f64 {
     samples.sort();
     let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
     samples.get(index).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
-async fn must(ctx: &Ctx, act: &str, input: Value) -> Result<Value> {
+pub(crate) async fn must(ctx: &Ctx, act: &str, input: Value) -> Result<Value> {
     call(ctx, act, input).await.map_err(|e| anyhow::anyhow!("{act}: {e}"))
 }
 
@@ -178,7 +181,12 @@ fn failures_csv(from: usize, to: usize) -> String {
     csv
 }
 
-async fn time_calls(ctx: &Ctx, runs: usize, act: &str, input: impl Fn(usize) -> Value) -> Result<Vec<Duration>> {
+pub(crate) async fn time_calls(
+    ctx: &Ctx,
+    runs: usize,
+    act: &str,
+    input: impl Fn(usize) -> Value,
+) -> Result<Vec<Duration>> {
     let mut samples = Vec::with_capacity(runs);
     for i in 0..runs {
         let input = input(i);
@@ -352,8 +360,18 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
         approve_reshipment.p50_ms, approve_reshipment.p99_ms, ship_reshipment.p50_ms, ship_reshipment.p99_ms
     ));
 
-    let report =
-        Report { scale, import, log_failure, failures_list, failures_text_search, approve_reshipment, ship_reshipment };
+    let returns = returns_acts(&ctx, events, say).await?;
+
+    let report = Report {
+        scale,
+        import,
+        log_failure,
+        failures_list,
+        failures_text_search,
+        approve_reshipment,
+        ship_reshipment,
+        returns,
+    };
     if json_out {
         println!("{}", serde_json::to_string_pretty(&report)?);
     }

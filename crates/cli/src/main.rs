@@ -1,12 +1,14 @@
 //! `lotline`: the same catalogue as the desktop app, from a terminal.
 
 mod bench;
+mod bench_returns;
 mod messages;
 
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use base64::Engine as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use lotline_app::{ApiError, Ctx, call};
 use serde_json::{Value, json};
@@ -35,6 +37,7 @@ enum EntityArg {
     Orders,
     Failures,
     Reshipments,
+    Rmas,
 }
 
 impl EntityArg {
@@ -46,6 +49,7 @@ impl EntityArg {
             EntityArg::Orders => "orders",
             EntityArg::Failures => "failures",
             EntityArg::Reshipments => "reshipments",
+            EntityArg::Rmas => "rmas",
         }
     }
 }
@@ -77,6 +81,11 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Returns (RMAs).
+    Rma {
+        #[command(subcommand)]
+        command: RmaCommand,
+    },
     /// Run any catalogue act with a JSON input (or `-` to read it from standard input).
     Call { act: String, input: Option<String> },
     /// Rebuild the projections from the event log.
@@ -88,6 +97,33 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         scale: u32,
     },
+}
+
+#[derive(Subcommand)]
+enum RmaCommand {
+    /// Prepaid return labels as one PDF, a page per RMA.
+    Label {
+        /// The RMA numbers; none with --all-approved.
+        rma_nos: Vec<String>,
+        /// Every approved RMA that has no label yet.
+        #[arg(long, conflicts_with = "rma_nos")]
+        all_approved: bool,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "4x6")]
+        size: SizeArg,
+        /// Parcel weight in grams (default: the returns policy's parcel weight).
+        #[arg(long)]
+        weight_grams: Option<i64>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SizeArg {
+    #[value(name = "4x6")]
+    FourBySix,
+    #[value(name = "a6")]
+    A6,
 }
 
 fn fail(err: &ApiError, as_json: bool) -> ExitCode {
@@ -159,6 +195,30 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 }
                 None => print!("{csv}"),
             }
+        }
+        Command::Rma { command: RmaCommand::Label { rma_nos, all_approved, out, size, weight_grams } } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let rma_nos =
+                if all_approved { lotline_app::acts::returns::approved_without_label(&ctx).await? } else { rma_nos };
+            if rma_nos.is_empty() && all_approved {
+                print(cli.json, &json!({ "labels": 0 }), || "No approved RMA is waiting for a label.".to_owned());
+                ctx.store.close().await;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let size = match size {
+                SizeArg::FourBySix => "four_by_six",
+                SizeArg::A6 => "a6",
+            };
+            let input = json!({ "rma_nos": rma_nos, "size": size, "weight_grams": weight_grams });
+            let result = call(&ctx, "rma_labels", input).await?;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(result["pdf_base64"].as_str().unwrap_or_default())
+                .map_err(ApiError::internal)?;
+            std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
+            let count = rma_nos.len();
+            print(cli.json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
+                format!("Wrote {count} label(s) to {}", out.display())
+            });
         }
         Command::Call { act, input } => {
             sign_in(&ctx, cli.user.as_deref()).await?;

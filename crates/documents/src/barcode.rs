@@ -7,7 +7,7 @@
 
 use barcoders::sym::code128::Code128 as Encoder;
 
-use crate::layout::{Canvas, INK};
+use crate::layout::{Align, Canvas, INK, TextStyle};
 
 /// Empty space a scanner needs on each side of the bars, in modules (ISO/IEC 15417 asks for 10).
 pub(crate) const QUIET_ZONE_MODULES: usize = 10;
@@ -68,6 +68,23 @@ impl Code128 {
             canvas.fill_rect(x + start as f32 * module_mm, top, width as f32 * module_mm, height_mm, INK);
         }
     }
+}
+
+/// Draws the bars as [`Code128::draw`] does, with `text` (what the symbol carries, for a person
+/// to key in when a scanner fails) centred under them. Returns the bottom of the text.
+pub(crate) fn draw_with_text(
+    canvas: &mut Canvas,
+    symbol: &Code128,
+    text: &str,
+    style: &TextStyle,
+    (x, top): (f32, f32),
+    module_mm: f32,
+    height_mm: f32,
+) -> f32 {
+    symbol.draw(canvas, x, top, module_mm, height_mm);
+    let text_top = top + height_mm + 1.0;
+    canvas.text(x + symbol.modules() as f32 * module_mm / 2.0, text_top, text, style, Align::Center);
+    text_top + style.line_mm()
 }
 
 /// Prefixes `text` with the character-set codes barcoders expects: set B (all printable ASCII),

@@ -34,4 +34,13 @@ impl DocumentError {
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         Self::Invalid { field: field.into(), reason: reason.into() }
     }
+
+    /// The input field at fault, for tests that check which one is named.
+    #[cfg(test)]
+    pub(crate) fn field(&self) -> &str {
+        match self {
+            Self::Missing { field } | Self::Invalid { field, .. } | Self::Barcode { field, .. } => field,
+            Self::Font { name } => name,
+        }
+    }
 }

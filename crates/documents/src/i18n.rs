@@ -65,6 +65,15 @@ impl Labels {
         found.unwrap_or(key).to_string()
     }
 
+    /// What separates whole units from decimals in a number: Dutch writes "1,25", English and
+    /// Chinese "1.25".
+    pub(crate) fn decimal_separator(&self) -> char {
+        match self.language {
+            Language::Nl => ',',
+            Language::En | Language::ZhCn => '.',
+        }
+    }
+
     /// Like [`Labels::get`], with each `{{name}}` replaced by its value from `args`.
     pub(crate) fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         args.iter().fold(self.get(key), |text, (name, value)| text.replace(&format!("{{{{{name}}}}}"), value))
@@ -125,5 +134,9 @@ mod tests {
         assert_eq!(Labels::new("zh-CN").get("documents.packing_slip.title"), "装箱单");
         assert_eq!(Labels::new("xx").get("documents.packing_slip.title"), "Packing slip");
         assert_eq!(Labels::new("nl").format("documents.page_of", &[("page", "2"), ("pages", "3")]), "Pagina 2 van 3");
+        assert_eq!(Labels::new("nl").get("documents.rma_label.from"), "Afzender");
+        assert_eq!(Labels::new("zh-CN").get("documents.rma_label.to"), "收件人");
+        assert_eq!(Labels::new("nl-BE").decimal_separator(), ',');
+        assert_eq!(Labels::new("zh-CN").decimal_separator(), '.');
     }
 }

@@ -9,7 +9,10 @@ mod fonts;
 mod i18n;
 mod layout;
 mod packing_slip;
+mod qr;
+mod rma_label;
 
 pub use barcode::BarcodeError;
 pub use error::DocumentError;
 pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
+pub use rma_label::{LabelAddress, LabelSize, RmaLabel, rma_labels};

@@ -48,6 +48,9 @@ fn slip(language: &str) -> PackingSlip {
 fn opens_cleanly_and_says_what_is_in_the_box() {
     let checked = common::write_and_check("packing-slip-en.pdf", &packing_slip(&slip("en")).unwrap());
     assert_eq!(checked.page_count(), 1);
+    let [(width, height)] = checked.page_sizes()[..] else { panic!("one page") };
+    // A4 is 595.28 x 841.89 pt.
+    assert!((width - 595.28).abs() < 0.1 && (height - 841.89).abs() < 0.1, "{width} x {height}");
     let text = checked.text();
     for expected in [
         "Packing slip",

@@ -5,6 +5,7 @@ import {
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
+import { useCallback } from "react";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
 import { FailureFormPage } from "../features/failures/FailureFormPage";
 import { FailuresPage } from "../features/failures/FailuresPage";
@@ -18,6 +19,11 @@ import { ApprovalLimitsPage } from "../features/reshipments/ApprovalLimitsPage";
 import { ReshipmentDetailPage } from "../features/reshipments/detail/ReshipmentDetailPage";
 import { RequestFormPage } from "../features/reshipments/RequestFormPage";
 import { ReshipmentsPage } from "../features/reshipments/ReshipmentsPage";
+import { RmaDetailPage } from "../features/returns/detail/RmaDetailPage";
+import { fromSearch, parseSearch, type RmaFilters, toSearch } from "../features/returns/filters";
+import { OpenRmaPage } from "../features/returns/OpenRmaPage";
+import { ReturnPolicyPage } from "../features/returns/ReturnPolicyPage";
+import { ReturnsPage } from "../features/returns/ReturnsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
 import { Shell } from "../features/shell/Shell";
 import { UsersPage } from "../features/users/UsersPage";
@@ -77,6 +83,37 @@ const newReshipment = createRoute({
   },
 });
 
+/** The returns list keeps its filters in the URL, so a filtered view can be linked and restored. */
+const returns = createRoute({
+  getParentRoute: () => root,
+  path: "/returns",
+  validateSearch: parseSearch,
+  component: function Returns() {
+    const search = returns.useSearch();
+    const navigate = returns.useNavigate();
+    const onFilters = useCallback(
+      (filters: RmaFilters) => void navigate({ search: toSearch(filters), replace: true }),
+      [navigate],
+    );
+    return <ReturnsPage initial={fromSearch(search)} onFilters={onFilters} />;
+  },
+});
+
+const newRma = createRoute({
+  getParentRoute: () => root,
+  path: "/returns/new",
+  component: OpenRmaPage,
+});
+
+const rmaDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/returns/$rmaNo",
+  component: function Detail() {
+    const { rmaNo } = rmaDetail.useParams();
+    return <RmaDetailPage rmaNo={rmaNo} />;
+  },
+});
+
 const routeTree = root.addChildren([
   page("/", FailuresPage),
   page("/failures", FailuresPage),
@@ -85,7 +122,9 @@ const routeTree = root.addChildren([
   page("/reshipments", ReshipmentsPage),
   newReshipment,
   reshipmentDetail,
-  page("/returns", () => <ComingSoon section="returns" />),
+  returns,
+  newRma,
+  rmaDetail,
   page("/lots", HoldsPage),
   page("/reports", () => <ComingSoon section="reports" />),
   page("/products", ProductsPage),
@@ -95,6 +134,7 @@ const routeTree = root.addChildren([
   page("/settings/users", UsersPage),
   page("/settings/categories", CategoriesPage),
   page("/settings/approval-limits", ApprovalLimitsPage),
+  page("/settings/returns-policy", ReturnPolicyPage),
 ]);
 
 // Hash history: the desktop webview serves one index.html, so deep links must not hit the host.

@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 use lotline_documents::{DocumentError, PackingSlip, SlipAddress, SlipItem};
-use lotline_domain::people::{Language, Permission};
+use lotline_domain::people::{Actor, Language, Permission};
 use lotline_domain::reshipment::ReshipmentStatus;
 use lotline_domain::{ApiError, FieldError};
 use lotline_store::queries::reshipments as q;
@@ -33,7 +33,7 @@ pub struct PdfFile {
 }
 
 impl PdfFile {
-    fn new(file_name: String, bytes: &[u8]) -> Self {
+    pub(crate) fn new(file_name: String, bytes: &[u8]) -> Self {
         Self { file_name, pdf_base64: base64::engine::general_purpose::STANDARD.encode(bytes) }
     }
 }
@@ -55,13 +55,7 @@ pub async fn packing_slip(ctx: &Ctx, input: PackingSlipInput) -> Result<PdfFile,
         .map_err(store_error)?
         .ok_or_else(|| ApiError::not_found("reshipment", &number))?;
     let settings = people::settings(&mut conn).await.map_err(store_error)?;
-    let language = match input.language {
-        Some(language) => language,
-        None => match people::user_by_id(&mut conn, &actor.user_id).await.map_err(store_error)? {
-            Some(user) => user.language,
-            None => settings.as_ref().map(|s| s.default_language).unwrap_or_default(),
-        },
-    };
+    let language = reader_language(&mut conn, &actor, input.language).await?;
     let mut items = Vec::with_capacity(state.request.items.len());
     for item in &state.request.items {
         let name = master::product(&mut conn, &item.sku).await.map_err(store_error)?.map(|p| p.product.name);
@@ -99,9 +93,26 @@ pub async fn packing_slip(ctx: &Ctx, input: PackingSlipInput) -> Result<PdfFile,
     Ok(PdfFile::new(format!("packing-slip-{number}.pdf"), &bytes))
 }
 
+/// The language a document is printed in: the one asked for, else the signed-in user's, else
+/// the installation's default.
+pub(crate) async fn reader_language(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    asked: Option<Language>,
+) -> Result<Language, ApiError> {
+    if let Some(language) = asked {
+        return Ok(language);
+    }
+    if let Some(user) = people::user_by_id(conn, &actor.user_id).await.map_err(store_error)? {
+        return Ok(user.language);
+    }
+    let settings = people::settings(conn).await.map_err(store_error)?;
+    Ok(settings.map(|s| s.default_language).unwrap_or_default())
+}
+
 /// Documents are made from records that passed validation, so a field error here means a record
 /// the document cannot show (say, a name the barcode cannot carry): name the field and why.
-fn document_error(error: DocumentError) -> ApiError {
+pub(crate) fn document_error(error: DocumentError) -> ApiError {
     match &error {
         DocumentError::Missing { field }
         | DocumentError::Invalid { field, .. }

@@ -3,6 +3,7 @@
 
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
+use lotline_store::queries::returns::{self as rq, ListRmasInput, RmaRow};
 use lotline_store::queries::{failures as fq, master};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -197,6 +198,7 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
                 }),
             )?
         }
+        Entity::Rmas => write_rows(&RMA_COLUMNS, all_rmas(ctx, &mut conn).await?.into_iter().map(rma_cells))?,
     };
     let date = ctx.now().format("%Y-%m-%d");
     Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })
@@ -229,6 +231,83 @@ const RESHIPMENT_COLUMNS: [&str; 24] = [
     "ship_to",
     "reason",
 ];
+
+/// RMAs export where they stand, not the import's opening columns.
+const RMA_COLUMNS: [&str; 25] = [
+    "rma_no",
+    "status",
+    "verdict",
+    "decided_by_rules",
+    "customer_code",
+    "customer",
+    "order_nos",
+    "reason_code",
+    "preferred_outcome",
+    "policy_version",
+    "currency",
+    "value_minor",
+    "opened_at",
+    "decided_at",
+    "received_at",
+    "inspected_at",
+    "settled_at",
+    "tracking_no",
+    "labels_printed",
+    "label_failures",
+    "settlement",
+    "settled_minor",
+    "restocking_fee_minor",
+    "next_step",
+    "due_at",
+];
+
+async fn all_rmas(ctx: &Ctx, conn: &mut sqlx::SqliteConnection) -> Result<Vec<RmaRow>, ApiError> {
+    let refund_days = super::returns::policy(conn).await?.refund_within_days;
+    let now = ctx.now();
+    let mut rows = Vec::new();
+    loop {
+        let input = ListRmasInput { offset: rows.len() as i64, limit: 1000, ..ListRmasInput::default() };
+        let page = rq::list_rmas(conn, &input).await.map_err(store_error)?;
+        let got = page.rows.len();
+        rows.extend(page.rows.into_iter().map(|r| super::returns::with_sla(r, refund_days, now)));
+        if got < 1000 {
+            break;
+        }
+    }
+    rows.reverse();
+    Ok(rows)
+}
+
+fn rma_cells(r: RmaRow) -> Vec<String> {
+    let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    vec![
+        r.rma_no,
+        r.status.as_str().to_owned(),
+        r.verdict,
+        r.decided_by_rules.to_string(),
+        r.customer_code,
+        r.customer_name.unwrap_or_default(),
+        r.order_nos.join(";"),
+        r.reason_code,
+        r.preferred_outcome,
+        r.policy_version.to_string(),
+        r.currency,
+        r.value_minor.to_string(),
+        r.opened_at,
+        opt(&r.decided_at),
+        opt(&r.received_at),
+        opt(&r.inspected_at),
+        opt(&r.settled_at),
+        opt(&r.tracking_no),
+        r.labels_printed.to_string(),
+        r.label_failures.to_string(),
+        opt(&r.settlement_kind),
+        number(r.settled_minor),
+        number(r.restocking_fee_minor),
+        r.sla_step.map(|s| name(&s)).unwrap_or_default(),
+        opt(&r.due_at),
+    ]
+}
 
 fn columns_without_serials() -> Vec<&'static str> {
     Entity::Failures.columns().iter().copied().filter(|c| *c != "serials").collect()

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod returns;
+
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};

@@ -8,7 +8,7 @@ mod wrap;
 
 pub(crate) use flow::Flow;
 pub(crate) use table::{Column, Table};
-pub(crate) use wrap::{truncate, wrap};
+pub(crate) use wrap::{fit_block, truncate, wrap};
 
 use printpdf::{
     Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect,
@@ -44,6 +44,8 @@ pub(crate) const RULE: Rgb = Rgb(0.72, 0.72, 0.72);
 pub(crate) const SHADE: Rgb = Rgb(0.91, 0.91, 0.91);
 /// Every other table row, light enough to survive a cheap printer.
 pub(crate) const STRIPE: Rgb = Rgb(0.965, 0.965, 0.965);
+/// Text knocked out of a dark band.
+pub(crate) const PAPER: Rgb = Rgb(1.0, 1.0, 1.0);
 
 impl Rgb {
     fn color(self) -> Color {
@@ -181,9 +183,35 @@ impl Canvas {
         });
     }
 
+    /// The outline of a box, the stroke centred on its edges.
+    pub(crate) fn stroke_rect(&mut self, x: f32, top: f32, width: f32, height: f32, thickness_pt: f32, color: Rgb) {
+        let bottom_left = self.point(x, top + height);
+        self.ops.push(Op::SetOutlineColor { col: color.color() });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness_pt) });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: bottom_left.x,
+                y: bottom_left.y,
+                width: Pt(mm_to_pt(width)),
+                height: Pt(mm_to_pt(height)),
+                mode: Some(PaintMode::Stroke),
+                winding_order: None,
+            },
+        });
+    }
+
+    /// A vertical line from `y1` to `y2` at `x`, `thickness_pt` thick.
+    pub(crate) fn vline(&mut self, x: f32, y1: f32, y2: f32, thickness_pt: f32, color: Rgb) {
+        self.line(self.point(x, y1), self.point(x, y2), thickness_pt, color);
+    }
+
     /// A horizontal line from `x1` to `x2` at `y`, `thickness_pt` thick.
     pub(crate) fn hline(&mut self, x1: f32, x2: f32, y: f32, thickness_pt: f32, color: Rgb) {
-        let points = [self.point(x1, y), self.point(x2, y)].map(|p| LinePoint { p, bezier: false });
+        self.line(self.point(x1, y), self.point(x2, y), thickness_pt, color);
+    }
+
+    fn line(&mut self, from: Point, to: Point, thickness_pt: f32, color: Rgb) {
+        let points = [from, to].map(|p| LinePoint { p, bezier: false });
         self.ops.push(Op::SetOutlineColor { col: color.color() });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness_pt) });
         self.ops.push(Op::DrawLine { line: Line { points: points.to_vec(), is_closed: false } });

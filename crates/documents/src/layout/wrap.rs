@@ -66,6 +66,46 @@ pub(crate) fn truncate(fonts: &FontSet, text: &str, style: &TextStyle, width: f3
     if measure(&text) <= width { text } else { with_ellipsis(&text, width, &measure) }
 }
 
+/// Paragraphs, each in its own style, set into a box `width` × `height` mm: every style is scaled
+/// down together (not below `min_scale`) until the paragraphs fit whole; if even that is too
+/// much, later paragraphs are cut to the lines left, ending in "…". Returns each line with the
+/// style to draw it in.
+pub(crate) fn fit_block(
+    fonts: &FontSet,
+    paragraphs: &[(&str, TextStyle)],
+    width: f32,
+    height: f32,
+    min_scale: f32,
+) -> Vec<(String, TextStyle)> {
+    let scaled = |style: &TextStyle, scale: f32| TextStyle { size_pt: style.size_pt * scale, ..*style };
+    let mut scale = 1.0_f32;
+    loop {
+        let mut lines: Vec<(String, TextStyle)> = Vec::new();
+        let mut used = 0.0;
+        for (text, style) in paragraphs.iter().filter(|(text, _)| !text.trim().is_empty()) {
+            let style = scaled(style, scale);
+            let room = ((height - used) / style.line_mm() + 1e-3).floor().max(0.0) as usize;
+            // Only the last attempt cuts paragraphs short; before that, any overflow means smaller.
+            let max_lines = if scale <= min_scale { room } else { usize::MAX };
+            if max_lines == 0 {
+                // A paragraph left out entirely still shows that something is missing.
+                if let Some((last, style)) = lines.last_mut().filter(|(last, _)| !last.ends_with(ELLIPSIS)) {
+                    let measure = |s: &str| pt_to_mm(fonts.width_pt(s, style.weight, style.size_pt));
+                    *last = with_ellipsis(last, width, &measure);
+                }
+                break;
+            }
+            let wrapped = wrap(fonts, text, &style, width, max_lines);
+            used += wrapped.len() as f32 * style.line_mm();
+            lines.extend(wrapped.into_iter().map(|line| (line, style)));
+        }
+        if used <= height + 1e-3 || scale <= min_scale {
+            return lines;
+        }
+        scale = (scale - 0.05).max(min_scale);
+    }
+}
+
 /// `text` shortened until it fits `width` with "…" after it.
 fn with_ellipsis(text: &str, width: f32, measure: &impl Fn(&str) -> f32) -> String {
     let mut kept = text.trim_end().to_string();
@@ -146,6 +186,29 @@ mod tests {
         let capped = wrap(fonts, &"word ".repeat(100), &BODY, 30.0, 2);
         assert_eq!(capped.len(), 2);
         assert!(capped[1].ends_with('…') && fits(&capped, 30.0), "{capped:?}");
+    }
+
+    #[test]
+    fn a_block_shrinks_before_it_is_cut_short() {
+        let fonts = font_set().unwrap();
+        let big = TextStyle::new(14.0, Weight::Bold, INK);
+        let fits_height = |lines: &[(String, TextStyle)], height: f32| {
+            lines.iter().map(|(_, style)| style.line_mm()).sum::<f32>() <= height + 0.001
+        };
+        let short = fit_block(fonts, &[("Returns centre", big), ("Kade 1", BODY)], 60.0, 30.0, 0.6);
+        assert_eq!(short.len(), 2);
+        assert_eq!(short[0].1.size_pt, 14.0);
+
+        let street = "Keizersgracht 123, 1015 CJ Amsterdam, Noord-Holland";
+        let paragraphs = [("Lotline Returns Centre Amsterdam", big), (street, BODY), (street, BODY)];
+        let shrunk = fit_block(fonts, &paragraphs, 50.0, 30.0, 0.6);
+        assert!(shrunk[0].1.size_pt < 14.0 && fits_height(&shrunk, 30.0), "{shrunk:?}");
+        assert!(shrunk.iter().all(|(line, _)| !line.ends_with('…')), "{shrunk:?}");
+
+        let many = [(street, BODY); 12];
+        let cut = fit_block(fonts, &many, 50.0, 20.0, 0.8);
+        assert!(fits_height(&cut, 20.0), "{cut:?}");
+        assert!(cut.last().unwrap().0.ends_with('…'), "{cut:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The packing slip's layout on A4.
 
 use super::PackingSlip;
-use crate::barcode::{Code128, QUIET_ZONE_MODULES};
+use crate::barcode::{Code128, QUIET_ZONE_MODULES, draw_with_text};
 use crate::error::DocumentError;
 use crate::fonts::Weight;
 use crate::i18n::Labels;
@@ -70,10 +70,10 @@ fn header(canvas: &mut Canvas, slip: &PackingSlip, labels: &Labels, barcode: &Co
     canvas.text(MARGIN, MARGIN, &company, &COMPANY, Align::Left);
     let title = truncate(fonts, &labels.get("documents.packing_slip.title"), &TITLE, text_width);
     canvas.text(MARGIN, MARGIN + COMPANY.line_mm() + 1.0, &title, &TITLE, Align::Left);
-    barcode.draw(canvas, bars_left, MARGIN, MODULE_MM, BAR_HEIGHT);
     let number = slip.reshipment_no.trim();
-    canvas.text(bars_left + bars_mm / 2.0, MARGIN + BAR_HEIGHT + 1.0, number, &BARCODE_TEXT, Align::Center);
-    let rule = MARGIN + BAR_HEIGHT + 1.0 + BARCODE_TEXT.line_mm() + 3.0;
+    let text_bottom =
+        draw_with_text(canvas, barcode, number, &BARCODE_TEXT, (bars_left, MARGIN), MODULE_MM, BAR_HEIGHT);
+    let rule = text_bottom + 3.0;
     canvas.hline(MARGIN, RIGHT, rule, 1.0, INK);
     rule + 5.0
 }

@@ -30,15 +30,6 @@ pub(crate) fn sample() -> PackingSlip {
     }
 }
 
-fn field_of(error: DocumentError) -> String {
-    match error {
-        DocumentError::Missing { field }
-        | DocumentError::Invalid { field, .. }
-        | DocumentError::Barcode { field, .. } => field,
-        DocumentError::Font { name } => panic!("font {name}"),
-    }
-}
-
 #[test]
 fn a_complete_slip_renders() {
     let pdf = packing_slip(&sample()).unwrap();
@@ -49,15 +40,15 @@ fn a_complete_slip_renders() {
 fn missing_or_bad_fields_are_named() {
     let mut slip = sample();
     slip.reshipment_no = "  ".into();
-    assert_eq!(field_of(packing_slip(&slip).unwrap_err()), "reshipment_no");
+    assert_eq!(packing_slip(&slip).unwrap_err().field(), "reshipment_no");
 
     let mut slip = sample();
     slip.ship_to.name.clear();
-    assert_eq!(field_of(packing_slip(&slip).unwrap_err()), "ship_to.name");
+    assert_eq!(packing_slip(&slip).unwrap_err().field(), "ship_to.name");
 
     let mut slip = sample();
     slip.items.clear();
-    assert_eq!(field_of(packing_slip(&slip).unwrap_err()), "items");
+    assert_eq!(packing_slip(&slip).unwrap_err().field(), "items");
 
     let mut slip = sample();
     slip.items[0].qty = 0;
@@ -66,5 +57,5 @@ fn missing_or_bad_fields_are_named() {
 
     let mut slip = sample();
     slip.reshipment_no = "RS-ÄMS-1".into();
-    assert_eq!(field_of(packing_slip(&slip).unwrap_err()), "reshipment_no");
+    assert_eq!(packing_slip(&slip).unwrap_err().field(), "reshipment_no");
 }

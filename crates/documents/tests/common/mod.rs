@@ -70,6 +70,22 @@ impl Checked {
         prefix.with_extension("png")
     }
 
+    /// Each page's size in points (width, height), as `pdfinfo` reports it.
+    pub fn page_sizes(&self) -> Vec<(f64, f64)> {
+        let last = self.page_count().to_string();
+        let out = run("pdfinfo", "poppler-utils", &["-f", "1", "-l", &last, self.pdf.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        // Lines such as "Page    1 size: 288 x 432 pts (rotated 0 degrees)".
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|line| line.split_once(" size: ").filter(|(page, _)| page.starts_with("Page")))
+            .map(|(_, size)| {
+                let words: Vec<&str> = size.split_whitespace().collect();
+                (words[0].parse().unwrap(), words[2].parse().unwrap())
+            })
+            .collect()
+    }
+
     /// The fonts as `pdffonts` lists them: (name, embedded, subset).
     pub fn fonts(&self) -> Vec<(String, bool, bool)> {
         let out = run("pdffonts", "poppler-utils", &[self.pdf.to_str().unwrap()]);
@@ -87,9 +103,12 @@ impl Checked {
     }
 }
 
-/// Every barcode zbar finds in `png`, as "TYPE:data".
+/// Every barcode zbar finds in `png`, as "TYPE:data" ("CODE-128:…", "QR-Code:…"), sorted so
+/// that a page's symbols compare equal whatever order zbar found them in.
 pub fn barcodes(png: &Path) -> Vec<String> {
     let out = run("zbarimg", "zbar-tools", &["--quiet", png.to_str().unwrap()]);
     // zbarimg exits 4 when it finds no symbol: that is a test failure, reported by the caller.
-    String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect()
+    let mut found: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect();
+    found.sort();
+    found
 }

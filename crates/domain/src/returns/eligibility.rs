@@ -77,8 +77,10 @@ pub struct RuleOutcome {
     pub params: BTreeMap<String, String>,
 }
 
+// The AQL verdict is also called `Verdict`; the TypeScript names must not collide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "RmaVerdict")]
 pub enum Verdict {
     Approved,
     Escalated,

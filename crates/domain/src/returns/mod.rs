@@ -8,6 +8,7 @@ mod policy;
 mod rma;
 #[cfg(test)]
 mod rma_tests;
+mod sla;
 #[cfg(test)]
 mod tests;
 mod transitions;
@@ -16,4 +17,5 @@ pub use eligibility::*;
 pub use fee::*;
 pub use policy::*;
 pub use rma::*;
+pub use sla::*;
 pub use transitions::*;

@@ -2,9 +2,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{ApiError, FieldError, Violations};
+use crate::reshipment::Carrier;
 
 /// The most a restocking fee may be, in basis points of the refund (10%).
 pub const RESTOCKING_FEE_CAP_BPS: u32 = 1_000;
+
+/// The heaviest parcel a prepaid return label may be bought for.
+pub const MAX_PARCEL_GRAMS: i64 = 70_000;
 
 /// Who pays for the return shipment when a return has this reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,9 +41,20 @@ pub struct ConditionRequirement {
     pub tags_attached: bool,
 }
 
+/// Where returned parcels go: printed as the "to" address of every prepaid label.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReturnsCentre {
+    pub name: String,
+    /// Street lines, one per line.
+    pub address: String,
+    pub country: String,
+}
+
 /// The returns policy. Every edit makes a new version, and every RMA keeps the version it was
 /// judged by, so an old verdict can always be explained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ReturnPolicy {
     pub version: i64,
     /// Calendar days from delivery, counted in the site's time zone.
@@ -59,6 +74,25 @@ pub struct ReturnPolicy {
     pub refund_within_days: u32,
     /// Store credit is issued within this many hours of approval.
     pub store_credit_within_hours: u32,
+    // Label settings came after the first policies were recorded; old events read as defaults.
+    #[serde(default)]
+    pub returns_centre: ReturnsCentre,
+    /// The carrier and service prepaid labels are bought from.
+    #[serde(default = "default_label_carrier")]
+    pub label_carrier: Carrier,
+    #[serde(default)]
+    pub label_service: String,
+    /// The parcel weight printed on a label when the analyst gives none.
+    #[serde(default = "default_parcel_grams")]
+    pub parcel_grams: i64,
+}
+
+fn default_label_carrier() -> Carrier {
+    Carrier::Postnl
+}
+
+fn default_parcel_grams() -> i64 {
+    1_000
 }
 
 impl ReturnPolicy {
@@ -92,6 +126,10 @@ impl ReturnPolicy {
             restocking_fee_bps: 500,
             refund_within_days: 14,
             store_credit_within_hours: 24,
+            returns_centre: ReturnsCentre::default(),
+            label_carrier: default_label_carrier(),
+            label_service: String::new(),
+            parcel_grams: default_parcel_grams(),
         }
     }
 
@@ -131,6 +169,13 @@ impl ReturnPolicy {
         if self.store_credit_within_hours == 0 {
             v.push(FieldError::new("store_credit_within_hours", "error.returns.deadline_zero"));
         }
+        if self.parcel_grams <= 0 || self.parcel_grams > MAX_PARCEL_GRAMS {
+            v.push(FieldError::new("parcel_grams", "error.rma.weight").with("max_kg", MAX_PARCEL_GRAMS / 1_000));
+        }
+        v.max_len("label_service", &self.label_service, 60);
+        v.max_len("returns_centre.name", &self.returns_centre.name, 120);
+        v.max_len("returns_centre.address", &self.returns_centre.address, 400);
+        v.max_len("returns_centre.country", &self.returns_centre.country, 60);
         if self.reasons.is_empty() {
             v.push(FieldError::new("reasons", "error.returns.no_reasons"));
         }

@@ -2,7 +2,7 @@
 //! to record, or an error naming the field and writing nothing.
 
 use super::fee::{restocking_fee, restocking_fee_cap};
-use super::policy::ReturnPolicy;
+use super::policy::{MAX_PARCEL_GRAMS, ReturnPolicy};
 use super::rma::{ConditionGrade, IntakeCheck, LineDisposition, ReturnDisposition, Rma, RmaStatus, Settlement};
 use crate::Event;
 use crate::error::{ApiError, ErrorCode, FieldError, Violations};
@@ -52,8 +52,8 @@ pub fn decide_suspend(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> 
 pub fn decide_label(rma: &Rma, carrier: Carrier, service: &str, weight_grams: i64) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Approved, RmaStatus::LabelPrinted], "error.rma.no_label")?;
     let mut v = Violations::default();
-    if weight_grams <= 0 || weight_grams > 70_000 {
-        v.push(FieldError::new("weight_grams", "error.rma.weight").with("max_kg", 70));
+    if weight_grams <= 0 || weight_grams > MAX_PARCEL_GRAMS {
+        v.push(FieldError::new("weight_grams", "error.rma.weight").with("max_kg", MAX_PARCEL_GRAMS / 1_000));
     }
     v.max_len("service", service, 60);
     v.into_result()?;

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use lotline_domain::returns::{ReturnPolicy, RmaStatus};
+use lotline_domain::reshipment::SlaState;
+use lotline_domain::returns::{ReturnPolicy, RmaSlaStep, RmaStatus};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use ts_rs::TS;
@@ -38,6 +39,10 @@ pub struct RmaRow {
     pub settlement_kind: Option<String>,
     pub settled_minor: Option<i64>,
     pub restocking_fee_minor: Option<i64>,
+    /// Filled by the app from the clock and the policy: the running deadline, if any.
+    pub sla_step: Option<RmaSlaStep>,
+    pub due_at: Option<String>,
+    pub sla: Option<SlaState>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -99,6 +104,9 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> RmaRow {
         settlement_kind: row.get("settlement_kind"),
         settled_minor: row.get("settled_minor"),
         restocking_fee_minor: row.get("restocking_fee_minor"),
+        sla_step: None,
+        due_at: None,
+        sla: None,
     }
 }
 

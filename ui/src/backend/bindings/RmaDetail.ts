@@ -3,8 +3,10 @@ import type { HistoryEntry } from "./HistoryEntry";
 import type { IntakeCheck } from "./IntakeCheck";
 import type { LineDisposition } from "./LineDisposition";
 import type { RmaOpening } from "./RmaOpening";
+import type { RmaSlaStep } from "./RmaSlaStep";
 import type { RmaStatus } from "./RmaStatus";
 import type { Settlement } from "./Settlement";
+import type { SlaState } from "./SlaState";
 
 /**
  * Everything the RMA screen shows.
@@ -25,4 +27,8 @@ policy_fee_minor: number, history: Array<HistoryEntry>, rma_no: string, customer
 /**
  * True when the rules decided and no person had to.
  */
-decided_by_rules: boolean, received_at: string | null, inspected_at: string | null, settled_at: string | null, tracking_no: string | null, labels_printed: number, label_failures: number, settlement_kind: string | null, settled_minor: number | null, restocking_fee_minor: number | null, };
+decided_by_rules: boolean, received_at: string | null, inspected_at: string | null, settled_at: string | null, tracking_no: string | null, labels_printed: number, label_failures: number, settlement_kind: string | null, settled_minor: number | null, restocking_fee_minor: number | null, 
+/**
+ * Filled by the app from the clock and the policy: the running deadline, if any.
+ */
+sla_step: RmaSlaStep | null, due_at: string | null, sla: SlaState | null, };

@@ -7,6 +7,7 @@ import {
   IconLock,
   IconPackage,
   IconReceiptRefund,
+  IconSettingsCog,
   IconShieldCheck,
   IconShoppingCart,
   IconTruckDelivery,
@@ -96,6 +97,16 @@ export function Shell() {
           },
         ]
       : []),
+    ...(hasRole(session, "admin", "quality_lead")
+      ? [
+          {
+            to: "/settings/returns-policy",
+            key: "nav.returns_policy",
+            icon: <IconSettingsCog size={18} />,
+            testId: "nav-returns-policy",
+          },
+        ]
+      : []),
     {
       to: "/settings/categories",
       key: "nav.categories",
@@ -112,7 +123,8 @@ export function Shell() {
       leftSection={item.icon}
       active={
         path === item.to ||
-        (item.to === "/failures" && (path === "/" || path.startsWith("/failures")))
+        (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
+        (item.to === "/returns" && path.startsWith("/returns/"))
       }
       data-testid={item.testId}
     />

@@ -4,6 +4,7 @@
 mod failure_rows;
 mod master_rows;
 mod reshipment_rows;
+mod rma_rows;
 mod rows;
 
 use lotline_domain::ApiError;
@@ -28,6 +29,7 @@ pub enum Entity {
     Orders,
     Failures,
     Reshipments,
+    Rmas,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -83,6 +85,21 @@ impl Entity {
                 "reason",
                 "due_on",
             ],
+            Entity::Rmas => &[
+                "ref",
+                "order_no",
+                "line_no",
+                "qty",
+                "serials",
+                "lot_code",
+                "reason_code",
+                "preferred_outcome",
+                "delivered_on",
+                "original_packaging",
+                "unused",
+                "tags_attached",
+                "note",
+            ],
             Entity::Failures => &[
                 "occurred_at",
                 "sku",
@@ -110,6 +127,9 @@ impl Entity {
             Entity::Orders => &[],
             Entity::Failures => &["occurred_at", "lot_code", "serials", "disposition"],
             Entity::Reshipments => &["lot_code", "serials", "vendor_code", "due_on"],
+            Entity::Rmas => {
+                &["serials", "lot_code", "delivered_on", "original_packaging", "unused", "tags_attached", "note"]
+            }
         }
     }
 
@@ -121,6 +141,7 @@ impl Entity {
             Entity::Orders => "orders",
             Entity::Failures => "failures",
             Entity::Reshipments => "reshipments",
+            Entity::Rmas => "rmas",
         }
     }
 }
@@ -129,6 +150,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
     ctx.allowed(match input.entity {
         Entity::Failures => Permission::LogFailure,
         Entity::Reshipments => Permission::RequestReshipment,
+        Entity::Rmas => Permission::OpenRma,
         _ => Permission::ImportData,
     })?;
     let table = read_csv(input.entity, &input.csv)?;
@@ -145,9 +167,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
                 let Some(input) = failure_row(&mut row) else { continue };
                 match log_in(ctx, &mut tx, input).await {
                     Ok(_) => count += 1,
-                    Err(err) if err.fields.is_empty() => {
-                        errors.push(FieldError::new("row", err.message_key).at_row(line))
-                    }
+                    Err(err) if err.fields.is_empty() => errors.push(row_error("row", err, line)),
                     Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(line))),
                 }
             }
@@ -166,9 +186,27 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
                 for g in &gathered {
                     match super::reshipments::request_in(ctx, &mut tx, &g.input).await {
                         Ok(_) => count += 1,
-                        Err(err) if err.fields.is_empty() => {
-                            errors.push(FieldError::new("ref", err.message_key).at_row(g.first_line))
-                        }
+                        Err(err) if err.fields.is_empty() => errors.push(row_error("ref", err, g.first_line)),
+                        Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(g.first_line))),
+                    }
+                }
+            }
+            finish(errors)?;
+            count
+        }
+        Entity::Rmas => {
+            let mut gathered = Vec::new();
+            for (i, cells) in table.records.iter().enumerate() {
+                let mut row = Row::new(i as u64 + 2, cells, &table.columns, &mut errors);
+                rma_rows::gather(&mut row, &mut gathered);
+            }
+            // An RMA's own errors are reported on the line of its first row.
+            let mut count = 0;
+            if errors.is_empty() {
+                for g in &gathered {
+                    match super::returns::open_in(ctx, &mut tx, &g.input).await {
+                        Ok(_) => count += 1,
+                        Err(err) if err.fields.is_empty() => errors.push(row_error("ref", err, g.first_line)),
                         Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(g.first_line))),
                     }
                 }
@@ -186,4 +224,9 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
     };
     tx.commit().await.map_err(sql_error)?;
     Ok(ImportReport { entity: input.entity, imported })
+}
+
+/// An act's error about a whole record, placed on the file's line, keeping what it says.
+fn row_error(column: &str, err: ApiError, line: u64) -> FieldError {
+    FieldError { field: column.to_owned(), row: Some(line), message_key: err.message_key, params: err.params }
 }

@@ -1,9 +1,11 @@
 //! Returns (RMAs): opening with the eligibility verdict, the analysts' decisions, and each step
 //! from label to settlement. The rules live in `lotline_domain::returns`.
 
+mod label;
 mod open;
 mod steps;
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use lotline_domain::people::Permission;
 use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, ReturnPolicy, Rma, RmaOpening, Settlement};
 use lotline_domain::{ApiError, Event};
@@ -13,6 +15,8 @@ use lotline_store::queries::{Page, failures as fq};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use label::{LabelSize, MAX_LABELS_PER_BATCH, RmaLabelsInput, approved_without_label, rma_labels};
+pub(crate) use open::open_in;
 pub use open::{OpenRmaInput, OpenRmaLineInput, RmaCheck, check_rma, open_rma};
 pub use steps::*;
 
@@ -69,7 +73,7 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let paid = rt::paid_for_received(&state);
     Ok(RmaDetail {
-        row,
+        row: with_sla(row, policy.refund_within_days, ctx.now()),
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
         paid_for_received_minor: paid,
         qty_received: state.received.clone(),
@@ -98,7 +102,25 @@ pub(crate) async fn act_on(
 
 pub async fn list_rmas(ctx: &Ctx, input: ListRmasInput) -> Result<Page<RmaRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    q::list_rmas(&mut *ctx.read().await?, &input).await.map_err(store_error)
+    let mut conn = ctx.read().await?;
+    let refund_days = policy(&mut conn).await?.refund_within_days;
+    let page = q::list_rmas(&mut conn, &input).await.map_err(store_error)?;
+    let now = ctx.now();
+    Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, refund_days, now)).collect(), total: page.total })
+}
+
+/// The running deadline of an RMA as of `now`. Rows always hold RFC 3339 times written by the
+/// app, so one that does not parse has no deadline to show rather than a wrong one.
+pub(crate) fn with_sla(mut row: RmaRow, refund_within_days: u32, now: DateTime<Utc>) -> RmaRow {
+    let parse = |text: &str| DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc));
+    let Some(opened_at) = parse(&row.opened_at) else { return row };
+    let received_at = row.received_at.as_deref().and_then(parse);
+    if let Some(deadline) = rt::rma_deadline(row.status, opened_at, received_at, refund_within_days) {
+        row.sla_step = Some(deadline.step);
+        row.due_at = Some(deadline.due_at.to_rfc3339_opts(SecondsFormat::Secs, true));
+        row.sla = Some(rt::rma_sla_state(&deadline, now));
+    }
+    row
 }
 
 pub async fn get_rma(ctx: &Ctx, input: RmaNoInput) -> Result<RmaDetail, ApiError> {

@@ -231,13 +231,18 @@ pub async fn check_rma(ctx: &Ctx, input: OpenRmaInput) -> Result<RmaCheck, ApiEr
 pub async fn open_rma(ctx: &Ctx, input: OpenRmaInput) -> Result<RmaDetail, ApiError> {
     ctx.allowed(Permission::OpenRma)?;
     let mut tx = ctx.begin().await?;
-    let policy = policy(&mut tx).await?;
-    let gathered = gather(ctx, &mut tx, &policy, &input).await?;
-    let settings = people::settings(&mut tx)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    let number = q::next_rma_seq(&mut tx).await.map_err(store_error)?;
+    let rma_no = open_in(ctx, &mut tx, &input).await?;
+    tx.commit().await.map_err(sql_error)?;
+    detail(ctx, &rma_no).await
+}
+
+/// Judges and records one RMA in the caller's transaction; an import opens many in one.
+pub(crate) async fn open_in(ctx: &Ctx, tx: &mut SqliteConnection, input: &OpenRmaInput) -> Result<String, ApiError> {
+    let policy = policy(tx).await?;
+    let gathered = gather(ctx, tx, &policy, input).await?;
+    let settings =
+        people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let number = q::next_rma_seq(tx).await.map_err(store_error)?;
     let rma_no = format!("RMA-{}-{number:06}", settings.site_code);
     let opening = RmaOpening {
         rma_no: rma_no.clone(),
@@ -247,12 +252,9 @@ pub async fn open_rma(ctx: &Ctx, input: OpenRmaInput) -> Result<RmaDetail, ApiEr
         currency: gathered.currency,
         reason_code: gathered.facts.reason_code,
         preferred_outcome: input.preferred_outcome,
-        photo_ids: input.photo_ids,
+        photo_ids: input.photo_ids.clone(),
         note: input.note.trim().to_owned(),
     };
-    lotline_store::append(&mut tx, &ctx.meta(), vec![Event::RmaOpened(Box::new(opening))])
-        .await
-        .map_err(store_error)?;
-    tx.commit().await.map_err(sql_error)?;
-    detail(ctx, &rma_no).await
+    lotline_store::append(tx, &ctx.meta(), vec![Event::RmaOpened(Box::new(opening))]).await.map_err(store_error)?;
+    Ok(rma_no)
 }

@@ -21,6 +21,8 @@ use crate::acts::session::actor_of;
 use crate::acts::{master, users};
 use crate::context::Ctx;
 
+mod returns;
+
 /// Every demo user signs in with this password; the README says so.
 pub const DEMO_PASSWORD: &str = "demo-pass-2026";
 
@@ -156,7 +158,12 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         let lines = (0..1 + n % 3)
             .map(|l| {
                 let (sku, _, _, cost, ..) = PRODUCTS[(n * 7 + l * 3) % PRODUCTS.len()];
-                order_lines.push(DemoLine { order_no: format!("SO-2026-{:05}", 1001 + n), line_no: l as i64 + 1, sku });
+                order_lines.push(DemoLine {
+                    order_no: format!("SO-2026-{:05}", 1001 + n),
+                    line_no: l as i64 + 1,
+                    sku,
+                    days_ago: 60 - n as i64,
+                });
                 OrderLineInput {
                     line_no: l as i64 + 1,
                     sku: sku.into(),
@@ -178,7 +185,8 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         .await?;
     }
     let failed = log_demo_failures(ctx).await?;
-    demo_reshipments(ctx, &actors, &failed, &order_lines).await
+    demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
+    returns::demo_returns(ctx, &actors, &order_lines).await
 }
 
 /// An order line the demo saved.
@@ -186,6 +194,8 @@ struct DemoLine {
     order_no: String,
     line_no: i64,
     sku: &'static str,
+    /// How long ago the order was placed.
+    days_ago: i64,
 }
 
 /// A failure the demo logged, as far as a reshipment for it needs.

@@ -1,0 +1,182 @@
+//! Prepaid return labels, CSV import and export of RMAs, and RMA deadlines, through the
+//! catalogue on a real temporary SQLite database; label PDFs checked with qpdf and pdftotext.
+
+mod common;
+
+use std::process::Command;
+
+use base64::Engine as _;
+use common::World;
+use common::returns::{as_user, boxes, open, setting};
+use serde_json::{Value, json};
+
+async fn with_returns_centre(w: &World) {
+    let mut policy = w.ok("get_return_policy", json!({})).await;
+    policy["returns_centre"] =
+        json!({"name": "Lotline Retourcentrum", "address": "Havenstraat 12\n3011 AB Rotterdam", "country": "NL"});
+    policy["label_carrier"] = json!("postnl");
+    policy["label_service"] = json!("Retour");
+    policy["parcel_grams"] = json!(1_250);
+    let saved = w.ok("set_return_policy", policy).await;
+    assert_eq!(saved["version"], 2);
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("labels.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let check = Command::new("qpdf").arg("--check").arg(&path).output().expect("qpdf is installed");
+    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
+    let text = Command::new("pdftotext").args(["-layout"]).arg(&path).arg("-").output().expect("pdftotext");
+    assert!(text.status.success());
+    String::from_utf8(text.stdout).unwrap()
+}
+
+fn decode(file: &Value) -> Vec<u8> {
+    base64::engine::general_purpose::STANDARD.decode(file["pdf_base64"].as_str().unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn approved_rmas_print_in_one_batch_and_each_label_is_recorded() {
+    let w = setting().await;
+    with_returns_centre(&w).await;
+    as_user(&w, "ria").await;
+    let first = w.ok("open_rma", open(boxes(1), "no_longer_needed", "2026-10-20")).await;
+    // Another customer: a second return by C-1 would make its return rate unusual.
+    let second =
+        w.ok("open_rma", open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "wrong_item", "2026-10-20")).await;
+    let (a, b) = (first["rma_no"].as_str().unwrap(), second["rma_no"].as_str().unwrap());
+    assert_eq!((first["status"].as_str(), second["status"].as_str()), (Some("approved"), Some("approved")));
+
+    let file = w.ok("rma_labels", json!({"rma_nos": [a, b], "size": "a6"})).await;
+    assert_eq!(file["file_name"], "return-labels-2.pdf");
+    let text = pdf_text(&decode(&file));
+    for expected in
+        [a, b, "Lotline Retourcentrum", "Bakker BV", "Wang Li", "SO-1", "SO-2", "1.25 kg", "PostNL", "Retour"]
+    {
+        assert!(text.contains(expected), "{expected} missing from the labels:\n{text}");
+    }
+    for no in [a, b] {
+        let r = w.ok("get_rma", json!({"rma_no": no})).await;
+        assert_eq!(r["status"], "label_printed");
+        assert_eq!(r["labels_printed"], 1);
+        assert_eq!(r["history"].as_array().unwrap().last().unwrap()["kind"], "rma_label_printed");
+    }
+    // A reprint of one is fine and counted.
+    let file = w.ok("rma_labels", json!({"rma_nos": [a], "weight_grams": 800})).await;
+    assert_eq!(file["file_name"], format!("return-label-{a}.pdf"));
+    assert!(pdf_text(&decode(&file)).contains("0.80 kg"));
+    assert_eq!(w.ok("get_rma", json!({"rma_no": a})).await["labels_printed"], 2);
+}
+
+#[tokio::test]
+async fn a_batch_with_one_bad_rma_prints_nothing_and_says_which() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let ok = w.ok("open_rma", open(boxes(1), "no_longer_needed", "2026-10-20")).await;
+    let a = ok["rma_no"].as_str().unwrap();
+
+    let err = w.err("rma_labels", json!({"rma_nos": [a]})).await;
+    assert_eq!(err.fields[0].field, "returns_centre", "no returns centre in the policy yet");
+    assert_eq!(err.message_key, "error.rma.no_returns_centre");
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    with_returns_centre(&w).await;
+    as_user(&w, "ria").await;
+
+    let escalated =
+        w.ok("open_rma", open(json!([{"order_no": "SO-1", "line_no": 2, "qty": 1}]), "defective", "2026-10-30")).await;
+    let e = escalated["rma_no"].as_str().unwrap();
+    assert_eq!(escalated["status"], "escalated");
+    let before = w.events().await;
+    let err = w.err("rma_labels", json!({"rma_nos": [a, e]})).await;
+    assert_eq!(err.message_key, "error.rma.no_label");
+    assert_eq!(err.params["rma_no"], e);
+    assert_eq!(err.params["position"], "2");
+    let err = w.err("rma_labels", json!({"rma_nos": [a, "RMA-AMS1-999999"]})).await;
+    assert_eq!(err.params["position"], "2");
+    let err = w.err("rma_labels", json!({"rma_nos": [a, a]})).await;
+    assert_eq!(err.fields[0].field, "rma_nos[1]");
+    let err = w.err("rma_labels", json!({"rma_nos": [a], "weight_grams": 0})).await;
+    assert_eq!(err.fields[0].field, "weight_grams");
+    let err = w.err("rma_labels", json!({"rma_nos": []})).await;
+    assert_eq!(err.fields[0].field, "rma_nos");
+    assert_eq!(w.events().await, before, "nothing recorded for a refused batch");
+    assert_eq!(w.ok("get_rma", json!({"rma_no": a})).await["status"], "approved");
+
+    // An inspector does not print return labels.
+    as_user(&w, "ivo").await;
+    let err = w.err("rma_labels", json!({"rma_nos": [a]})).await;
+    assert_eq!(err.code, lotline_app::ErrorCode::Forbidden);
+}
+
+const RMA_CSV: &str = "ref,order_no,line_no,qty,serials,reason_code,preferred_outcome,delivered_on,original_packaging,unused,tags_attached,note
+R1,SO-1,1,2,,no_longer_needed,refund,2026-10-20,yes,yes,yes,changed mind
+R1,SO-1,2,1,,no_longer_needed,refund,2026-10-20,yes,yes,yes,
+R2,SO-2,1,1,,wrong_item,exchange,2026-10-25,ja,nee,ja,sent the wrong box
+";
+
+#[tokio::test]
+async fn an_rma_file_opens_every_rma_with_its_verdict_or_nothing() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let bad = RMA_CSV
+        .replace("R2,SO-2,1,1", "R2,SO-2,1,7")
+        .replace("R1,SO-1,2,1,,no_longer_needed", "R1,SO-1,2,1,,defective");
+    let before = w.events().await;
+    let err = w.err("import_csv", json!({"entity": "rmas", "csv": bad})).await;
+    let at: Vec<(String, Option<u64>)> = err.fields.iter().map(|f| (f.field.clone(), f.row)).collect();
+    assert_eq!(at, [("reason_code".to_owned(), Some(3))], "the differing reason on line 3 stops the file first");
+    let bad = RMA_CSV.replace("R2,SO-2,1,1", "R2,SO-2,1,7");
+    let err = w.err("import_csv", json!({"entity": "rmas", "csv": bad})).await;
+    assert_eq!(err.fields.len(), 1, "{err:?}");
+    assert_eq!(err.fields[0].row, Some(4));
+    assert_eq!(err.fields[0].message_key, "error.rma.qty_above_returnable");
+    let bad = RMA_CSV.replace("refund,2026-10-20,yes,yes,yes,changed", "money back,2026-10-20,yes,yes,yes,changed");
+    let err = w.err("import_csv", json!({"entity": "rmas", "csv": bad})).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].row), ("preferred_outcome", Some(2)));
+    assert_eq!(w.events().await, before, "a file with a bad row writes nothing");
+
+    let report = w.ok("import_csv", json!({"entity": "rmas", "csv": RMA_CSV})).await;
+    assert_eq!(report["imported"], 2);
+    let list = w.ok("list_rmas", json!({})).await;
+    assert_eq!(list["total"], 2);
+    let r1 = w.ok("get_rma", json!({"rma_no": "RMA-AMS1-000001"})).await;
+    assert_eq!(r1["opening"]["lines"].as_array().unwrap().len(), 2);
+    assert_eq!(r1["value_minor"], 2 * 500 + 2_500);
+    assert_eq!(r1["verdict"], "escalated", "a serial-tracked charger came back without its serial");
+    let r2 = w.ok("get_rma", json!({"rma_no": "RMA-AMS1-000002"})).await;
+    assert_eq!((r2["customer_code"].as_str(), r2["status"].as_str()), (Some("C-2"), Some("approved")));
+    assert_eq!(r2["opening"]["note"], "sent the wrong box");
+
+    let export = w.ok("export_csv", json!({"entity": "rmas"})).await;
+    let csv = export["csv"].as_str().unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("rma_no,status,verdict,decided_by_rules,customer_code"));
+    let first: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(&first[..5], ["RMA-AMS1-000001", "escalated", "escalated", "false", "C-1"]);
+    assert_eq!(first[23..], ["decision", "2026-11-04T09:30:00Z"], "an analyst decides within 2 days");
+    assert!(export["file_name"].as_str().unwrap().starts_with("lotline-rmas-"));
+}
+
+#[tokio::test]
+async fn each_step_has_its_deadline_and_the_list_shows_when_it_is_at_risk_or_overdue() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let r =
+        w.ok("open_rma", open(json!([{"order_no": "SO-1", "line_no": 2, "qty": 1}]), "defective", "2026-10-30")).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    assert_eq!((r["sla_step"].as_str(), r["sla"].as_str()), (Some("decision"), Some("on_track")));
+    assert_eq!(r["due_at"], "2026-11-04T09:30:00Z");
+    w.clock.advance(chrono::Duration::hours(40));
+    let row = &w.ok("list_rmas", json!({"analyst_queue": true})).await["rows"][0];
+    assert_eq!(row["sla"], "at_risk");
+    w.clock.advance(chrono::Duration::hours(9));
+    assert_eq!(w.ok("list_rmas", json!({})).await["rows"][0]["sla"], "overdue");
+
+    let r = w.ok("approve_rma", json!({"rma_no": no, "comment": "Serial checked by phone"})).await;
+    assert_eq!((r["sla_step"].clone(), r["sla"].clone()), (Value::Null, Value::Null), "the customer has the goods");
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "C", "photo_ids": [], "note": ""});
+    let r = w.ok("receive_rma", json!({"rma_no": no, "qty_received": [1], "intake": intake})).await;
+    assert_eq!((r["sla_step"].as_str(), r["due_at"].as_str()), (Some("intake"), Some("2026-11-05T10:30:00Z")));
+}

@@ -1,0 +1,97 @@
+import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call, savePdfFile } from "../../backend/call";
+import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { LABEL_SIZES, type LabelSize } from "./types";
+import { kgToGrams } from "./units";
+
+/**
+ * Makes the prepaid return labels of one or more RMAs (one page each) as a PDF and lets the user
+ * pick where to save it. Printing records the label on each RMA, so lists and details refresh.
+ */
+export function LabelsModal({
+  rmaNos,
+  onClose,
+  onDone,
+}: {
+  rmaNos: string[];
+  onClose: () => void;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [size, setSize] = useState<LabelSize>("four_by_six");
+  const [weight, setWeight] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const print = async () => {
+    const grams = weight.trim() === "" ? null : kgToGrams(weight);
+    if (grams === null && weight.trim() !== "") {
+      setErrors({ weight_grams: t("returns.labels.bad_weight") });
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    try {
+      const file = await call("rma_labels", { rma_nos: rmaNos, size, weight_grams: grams });
+      void client.invalidateQueries({ queryKey: ["rmas"] });
+      for (const no of rmaNos) void client.invalidateQueries({ queryKey: ["rma", no] });
+      const path = await savePdfFile(file.file_name, file.pdf_base64);
+      if (path)
+        notifications.show({ color: "teal", message: t("returns.labels.saved_to", { path }) });
+      onDone?.();
+      onClose();
+    } catch (err) {
+      const fields = fieldErrors(t, err);
+      setErrors(fields);
+      if (fields.weight_grams === undefined)
+        notifications.show({ color: "red", message: errorMessage(t, err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t("returns.labels.title", { count: rmaNos.length })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void print();
+        }}
+      >
+        <Stack gap="sm">
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t("returns.labels.size")}
+            </Text>
+            <SegmentedControl
+              value={size}
+              onChange={(v) => setSize(v as LabelSize)}
+              data={LABEL_SIZES.map((s) => ({ value: s, label: t(`returns.labels.size_${s}`) }))}
+              data-testid="rma-label-size"
+            />
+          </Stack>
+          <TextInput
+            label={t("returns.labels.weight")}
+            description={t("returns.labels.weight_hint")}
+            inputMode="decimal"
+            value={weight}
+            onChange={(e) => setWeight(e.currentTarget.value)}
+            error={errors.weight_grams}
+            data-testid="rma-label-weight"
+          />
+        </Stack>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="rma-label-submit">
+            {t("returns.labels.print")}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,391 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { AttachmentView } from "../../backend/bindings/AttachmentView";
+import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
+import { call } from "../../backend/call";
+import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
+import { formatMoney } from "../../format";
+import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import {
+  checkable,
+  EMPTY_OPEN_FORM,
+  NO_LINE,
+  type OpenFormState,
+  type PickedLine,
+  pickLine,
+  placeField,
+  toOpenInput,
+} from "./openForm";
+import { PhotoUpload } from "./PhotoUpload";
+import { OUTCOMES, type PreferredOutcome } from "./types";
+import { VerdictPanel } from "./VerdictPanel";
+import { reasonName } from "./verdict";
+
+export function OpenRmaPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [form, setForm] = useState<OpenFormState>(EMPTY_OPEN_FORM);
+  const [photos, setPhotos] = useState<AttachmentView[]>([]);
+  const [errors, setErrors] = useState(NO_ERRORS);
+  const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
+  const order = useQuery({
+    queryKey: ["order", orderNo],
+    queryFn: () => call("get_order", { order_no: orderNo }),
+    enabled: orderNo !== "",
+    retry: false,
+  });
+  const policy = useQuery({
+    queryKey: ["return-policy"],
+    queryFn: () => call("get_return_policy", {}),
+  });
+  const set = <K extends keyof OpenFormState>(key: K, value: OpenFormState[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const setLine = (lineNo: number, patch: Partial<PickedLine>) =>
+    setForm((f) => ({
+      ...f,
+      lines: { ...f.lines, [lineNo]: { ...(f.lines[lineNo] ?? NO_LINE), ...patch } },
+    }));
+
+  // The live verdict: the rules judge the form as it stands, 300 ms after the last change.
+  const [settled] = useDebouncedValue(form, 300);
+  const checkInput = useMemo((): OpenRmaInput | null => {
+    const out = toOpenInput(settled);
+    return "input" in out && checkable(out.input) ? out.input : null;
+  }, [settled]);
+  const check = useQuery({
+    queryKey: ["rma-check", checkInput],
+    queryFn: () =>
+      checkInput ? call("check_rma", checkInput) : Promise.reject(new Error("nothing to check")),
+    enabled: checkInput !== null,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+
+  const mutation = useMutation({
+    mutationFn: (input: OpenRmaInput) => call("open_rma", input),
+    onSuccess: (detail) => {
+      client.setQueryData(["rma", detail.rma_no], detail);
+      void client.invalidateQueries({ queryKey: ["rmas"] });
+      void navigate({ to: "/returns/$rmaNo", params: { rmaNo: detail.rma_no } });
+    },
+  });
+
+  const submit = () => {
+    const out = toOpenInput(form);
+    if ("errors" in out) {
+      setErrors({
+        at: Object.fromEntries(Object.entries(out.errors).map(([k, v]) => [k, t(v)])),
+        other: [],
+      });
+      return;
+    }
+    const sent = out.input.lines.map((l) => l.line_no);
+    setErrors(NO_ERRORS);
+    mutation.mutate(out.input, {
+      onError: (err) => {
+        const split = splitFieldErrors(t, err, (field) => placeField(field, sent));
+        if (Object.keys(split.at).length === 0 && split.other.length === 0)
+          split.other.push(errorMessage(t, err));
+        setErrors(split);
+      },
+    });
+  };
+  const at = (field: string) => errors.at[field];
+  const reasons = policy.data?.reasons ?? [];
+  const checkProblems = check.isError
+    ? apiErrorOf(check.error).fields.map((f) => translateKey(t, f.message_key, f.params))
+    : [];
+
+  return (
+    <Stack gap="md">
+      <Title order={2} data-testid="page-title">
+        {t("returns.form.title")}
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Grid gutter="md">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="md">
+              <Paper withBorder p="md" radius="md">
+                <TextInput
+                  label={t("returns.field.order_no")}
+                  description={t("returns.form.order_hint")}
+                  value={form.orderNo}
+                  onChange={(e) => setForm({ ...form, orderNo: e.currentTarget.value, lines: {} })}
+                  error={
+                    at("order_no") ??
+                    (order.isError && orderNo !== "" ? errorMessage(t, order.error) : undefined)
+                  }
+                  required
+                  data-testid="rma-order"
+                />
+                {order.data && (
+                  <Stack gap="xs" mt="md">
+                    <Text size="sm">
+                      {t("returns.form.order_of", {
+                        customer: order.data.customer_name ?? order.data.customer_code,
+                      })}
+                    </Text>
+                    {at("lines") && (
+                      <Text c="red" size="sm">
+                        {at("lines")}
+                      </Text>
+                    )}
+                    <Table data-testid="rma-lines">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th />
+                          <Table.Th>{t("returns.field.line_no")}</Table.Th>
+                          <Table.Th>{t("returns.field.sku")}</Table.Th>
+                          <Table.Th ta="right">{t("returns.form.ordered")}</Table.Th>
+                          <Table.Th>{t("returns.field.qty")}</Table.Th>
+                          <Table.Th>{t("returns.field.serials")}</Table.Th>
+                        </Table.Tr>
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {order.data.lines.map((line) => {
+                          const state = form.lines[line.line_no] ?? NO_LINE;
+                          return (
+                            <Table.Tr key={line.line_no}>
+                              <Table.Td>
+                                <Checkbox
+                                  checked={state.picked}
+                                  onChange={(e) =>
+                                    setForm(
+                                      pickLine(
+                                        form,
+                                        line.line_no,
+                                        e.currentTarget.checked,
+                                        line.qty,
+                                      ),
+                                    )
+                                  }
+                                  aria-label={t("returns.form.pick_line", { line: line.line_no })}
+                                  data-testid={`rma-line-pick-${line.line_no}`}
+                                />
+                              </Table.Td>
+                              <Table.Td>{line.line_no}</Table.Td>
+                              <Table.Td>
+                                {line.sku}
+                                <Text size="xs" c="dimmed">
+                                  {line.product_name}
+                                </Text>
+                              </Table.Td>
+                              <Table.Td ta="right">{line.qty}</Table.Td>
+                              <Table.Td>
+                                <TextInput
+                                  w={80}
+                                  inputMode="numeric"
+                                  disabled={!state.picked}
+                                  value={state.qty}
+                                  onChange={(e) =>
+                                    setLine(line.line_no, { qty: e.currentTarget.value })
+                                  }
+                                  error={at(`line.${line.line_no}.qty`)}
+                                  aria-label={t("returns.field.qty")}
+                                  data-testid={`rma-line-qty-${line.line_no}`}
+                                />
+                              </Table.Td>
+                              <Table.Td>
+                                <TextInput
+                                  disabled={!state.picked}
+                                  value={state.serials}
+                                  onChange={(e) =>
+                                    setLine(line.line_no, { serials: e.currentTarget.value })
+                                  }
+                                  error={at(`line.${line.line_no}.serials`)}
+                                  placeholder={t("returns.form.serials_hint")}
+                                  aria-label={t("returns.field.serials")}
+                                  data-testid={`rma-line-serials-${line.line_no}`}
+                                />
+                              </Table.Td>
+                            </Table.Tr>
+                          );
+                        })}
+                      </Table.Tbody>
+                    </Table>
+                  </Stack>
+                )}
+              </Paper>
+
+              <Paper withBorder p="md" radius="md">
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <NativeSelect
+                    label={t("returns.field.reason")}
+                    value={form.reasonCode}
+                    onChange={(e) => set("reasonCode", e.currentTarget.value)}
+                    data={[
+                      { value: "", label: t("returns.form.choose_reason") },
+                      ...reasons.map((r) => ({ value: r.code, label: reasonName(t, r.code) })),
+                    ]}
+                    error={at("reason_code")}
+                    required
+                    data-testid="rma-reason"
+                  />
+                  <TextInput
+                    type="date"
+                    label={t("returns.field.delivered_on")}
+                    description={t("returns.form.delivered_hint")}
+                    value={form.deliveredOn}
+                    onChange={(e) => set("deliveredOn", e.currentTarget.value)}
+                    error={at("delivered_on")}
+                    data-testid="rma-delivered-on"
+                  />
+                </SimpleGrid>
+                <Stack gap={4} mt="md">
+                  <Text size="sm" fw={500}>
+                    {t("returns.field.preferred_outcome")}
+                  </Text>
+                  <SegmentedControl
+                    value={form.preferredOutcome}
+                    onChange={(v) => set("preferredOutcome", v as PreferredOutcome)}
+                    data={OUTCOMES.map((o) => ({ value: o, label: t(`returns.outcome.${o}`) }))}
+                    data-testid="rma-outcome"
+                  />
+                  {at("preferred_outcome") && (
+                    <Text c="red" size="sm">
+                      {at("preferred_outcome")}
+                    </Text>
+                  )}
+                </Stack>
+                <Stack gap={6} mt="md">
+                  <Text size="sm" fw={500}>
+                    {t("returns.form.condition")}
+                  </Text>
+                  <Group>
+                    <Checkbox
+                      label={t("returns.condition.original_packaging")}
+                      checked={form.originalPackaging}
+                      onChange={(e) => set("originalPackaging", e.currentTarget.checked)}
+                      data-testid="rma-cond-packaging"
+                    />
+                    <Checkbox
+                      label={t("returns.condition.unused")}
+                      checked={form.unused}
+                      onChange={(e) => set("unused", e.currentTarget.checked)}
+                      data-testid="rma-cond-unused"
+                    />
+                    <Checkbox
+                      label={t("returns.condition.tags_attached")}
+                      checked={form.tagsAttached}
+                      onChange={(e) => set("tagsAttached", e.currentTarget.checked)}
+                      data-testid="rma-cond-tags"
+                    />
+                  </Group>
+                </Stack>
+                <Checkbox
+                  mt="md"
+                  label={t("returns.form.non_carrier_damage")}
+                  checked={form.nonCarrierDamage}
+                  onChange={(e) => set("nonCarrierDamage", e.currentTarget.checked)}
+                  data-testid="rma-damage"
+                />
+                <Textarea
+                  mt="md"
+                  label={t("returns.field.note")}
+                  value={form.note}
+                  onChange={(e) => set("note", e.currentTarget.value)}
+                  error={at("note")}
+                  data-testid="rma-note"
+                />
+              </Paper>
+              <PhotoUpload
+                photos={photos}
+                onChange={(list) => {
+                  setPhotos(list);
+                  set(
+                    "photoIds",
+                    list.map((p) => p.id),
+                  );
+                }}
+                error={at("photos")}
+              />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="md">
+              <VerdictPanel
+                outcomes={checkInput && check.data ? check.data.eligibility.outcomes : []}
+                policyVersion={check.data?.eligibility.policy_version}
+                busy={check.isFetching}
+              >
+                {checkInput === null && (
+                  <Text size="sm" c="dimmed" data-testid="rma-check-hint">
+                    {t("returns.verdict_panel.hint")}
+                  </Text>
+                )}
+                {checkInput && check.isError && (
+                  <Alert color="orange" data-testid="rma-check-problems">
+                    {checkProblems.length > 0 ? (
+                      <List size="sm">
+                        {checkProblems.map((m) => (
+                          <List.Item key={m}>{m}</List.Item>
+                        ))}
+                      </List>
+                    ) : (
+                      errorMessage(t, check.error)
+                    )}
+                  </Alert>
+                )}
+                {checkInput && check.data && (
+                  <Text size="sm" mb="xs" data-testid="rma-check-value">
+                    {t("returns.verdict_panel.value", {
+                      value: formatMoney(
+                        check.data.value_minor,
+                        check.data.currency,
+                        i18n.language,
+                      ),
+                    })}
+                  </Text>
+                )}
+              </VerdictPanel>
+              {errors.other.length > 0 && (
+                <Alert color="red" data-testid="rma-form-errors">
+                  <List size="sm">
+                    {errors.other.map((m) => (
+                      <List.Item key={m}>{m}</List.Item>
+                    ))}
+                  </List>
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => window.history.back()}>
+                  {t("common.cancel")}
+                </Button>
+                <Button type="submit" loading={mutation.isPending} data-testid="rma-submit">
+                  {t("returns.form.submit")}
+                </Button>
+              </Group>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,304 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconPlus, IconPrinter, IconSearch } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import { call } from "../../backend/call";
+import { type Column, VirtualTable } from "../../components/VirtualTable";
+import { errorMessage } from "../../errors/apiError";
+import { formatMoney } from "../../format";
+import { mayOpen, mayPrintLabels } from "./actions";
+import { RmaStatusBadge, SlaCell, VerdictBadge } from "./badges";
+import { NO_FILTERS, type RmaFilters, type RmaView, toListInput } from "./filters";
+import { LabelsModal } from "./LabelsModal";
+import { LABELLABLE, type RmaRow, type RmaStatus, STATUSES } from "./types";
+import { age } from "./units";
+import { verdictLabel } from "./verdict";
+
+const PAGE = 200;
+type Row = RmaRow;
+
+export function ReturnsPage({
+  initial,
+  onFilters,
+}: {
+  /** The filters the URL asked for. */
+  initial: RmaFilters;
+  /** Called (debounced) as the filters change, to keep them in the URL. */
+  onFilters: (filters: RmaFilters) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const roles = session.user.roles;
+  const [filters, setFilters] = useState<RmaFilters>(initial);
+  const [debounced] = useDebouncedValue(filters, 250);
+  // The input stays local (typing never waits for the router); the URL follows when it settles.
+  useEffect(() => onFilters(debounced), [debounced, onFilters]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [printing, setPrinting] = useState(false);
+  const list = useInfiniteQuery({
+    queryKey: ["rmas", debounced],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => call("list_rmas", toListInput(debounced, pageParam, PAGE)),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const rows: Row[] = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const labellable = rows.filter((r) => LABELLABLE.has(r.status)).map((r) => r.rma_no);
+  // Only what is still on screen and still labellable is printed.
+  const chosen = labellable.filter((no) => selected.has(no));
+  const toggle = (no: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(no);
+      else next.delete(no);
+      return next;
+    });
+  const now = new Date();
+  const canPrint = mayPrintLabels(roles);
+  const ageText = (openedAt: string) => {
+    const a = age(openedAt, now);
+    return a ? t(`returns.age.${a.unit}`, { count: a.count }) : "";
+  };
+
+  // Sized to fit a 1440-pixel window without scrolling sideways.
+  const columns: Column<Row>[] = [
+    ...(canPrint
+      ? [
+          {
+            id: "select",
+            header: () => (
+              <Checkbox
+                size="xs"
+                aria-label={t("returns.list.select_all")}
+                checked={chosen.length > 0 && chosen.length === labellable.length}
+                indeterminate={chosen.length > 0 && chosen.length < labellable.length}
+                disabled={labellable.length === 0}
+                onChange={(e) =>
+                  setSelected(e.currentTarget.checked ? new Set(labellable) : new Set())
+                }
+                data-testid="rmas-select-all"
+              />
+            ),
+            cell: ({ row }) =>
+              LABELLABLE.has(row.original.status) ? (
+                // Ticking a row selects it for labels; it does not open the RMA.
+                // biome-ignore lint/a11y/noStaticElementInteractions: only stops the row's click
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside takes the keys
+                <span onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    size="xs"
+                    aria-label={t("returns.list.select", { rma_no: row.original.rma_no })}
+                    checked={selected.has(row.original.rma_no)}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={(e) => toggle(row.original.rma_no, e.currentTarget.checked)}
+                    data-testid="rmas-select"
+                  />
+                </span>
+              ) : null,
+            enableSorting: false,
+            meta: { width: "36px" },
+          } satisfies Column<Row>,
+        ]
+      : []),
+    {
+      id: "rma_no",
+      header: t("returns.field.rma_no"),
+      accessorKey: "rma_no",
+      enableSorting: false,
+      meta: { width: "150px" },
+    },
+    {
+      id: "customer",
+      header: t("returns.field.customer"),
+      cell: ({ row }) => (
+        <span title={row.original.customer_name ?? row.original.customer_code}>
+          {row.original.customer_name ?? row.original.customer_code}
+        </span>
+      ),
+      enableSorting: false,
+      meta: { width: "minmax(90px, 1fr)" },
+    },
+    {
+      id: "orders",
+      header: t("returns.field.orders"),
+      cell: ({ row }) => (
+        <span title={row.original.order_nos.join(", ")}>{row.original.order_nos.join(", ")}</span>
+      ),
+      enableSorting: false,
+      meta: { width: "110px" },
+    },
+    {
+      id: "status",
+      header: t("returns.field.status"),
+      cell: ({ row }) => <RmaStatusBadge status={row.original.status} />,
+      enableSorting: false,
+      meta: { width: "150px" },
+    },
+    {
+      id: "verdict",
+      header: t("returns.field.verdict"),
+      cell: ({ row }) => <VerdictBadge verdict={verdictLabel(row.original)} />,
+      enableSorting: false,
+      meta: { width: "125px" },
+    },
+    {
+      id: "value",
+      header: t("returns.field.value"),
+      cell: ({ row }) =>
+        formatMoney(row.original.value_minor, row.original.currency, i18n.language),
+      enableSorting: false,
+      meta: { width: "95px", align: "right" },
+    },
+    {
+      id: "age",
+      header: t("returns.field.age"),
+      cell: ({ row }) => ageText(row.original.opened_at),
+      enableSorting: false,
+      meta: { width: "64px", align: "right" },
+    },
+    {
+      id: "sla",
+      header: t("returns.field.next_step"),
+      cell: ({ row }) => <SlaCell row={row.original} />,
+      enableSorting: false,
+      meta: { width: "175px" },
+    },
+    {
+      id: "settled",
+      header: t("returns.field.settled"),
+      cell: ({ row }) =>
+        row.original.settled_minor === null
+          ? "—"
+          : formatMoney(row.original.settled_minor, row.original.currency, i18n.language),
+      enableSorting: false,
+      meta: { width: "95px", align: "right" },
+    },
+  ];
+  const set = (patch: Partial<RmaFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const unfiltered = filters.text === "" && filters.status === "" && filters.view === "all";
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2} data-testid="page-title">
+            {t("returns.title")}
+          </Title>
+          <Text c="dimmed" size="sm" data-testid="rmas-total">
+            {t("returns.count", { count: total })}
+          </Text>
+        </div>
+        <Group>
+          {canPrint && (
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              disabled={chosen.length === 0}
+              onClick={() => setPrinting(true)}
+              data-testid="rmas-print-labels"
+            >
+              {t("returns.list.print_labels", { count: chosen.length })}
+            </Button>
+          )}
+          {mayOpen(roles) && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => void navigate({ to: "/returns/new" })}
+              data-testid="rmas-new"
+            >
+              {t("returns.list.new")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            data-testid="rmas-filter-text"
+            label={t("returns.filter.search")}
+            placeholder={t("returns.filter.text")}
+            leftSection={<IconSearch size={14} />}
+            value={filters.text}
+            onChange={(e) => set({ text: e.currentTarget.value })}
+            w={260}
+          />
+          <NativeSelect
+            label={t("returns.field.status")}
+            value={filters.status}
+            onChange={(e) => set({ status: e.currentTarget.value as RmaStatus | "" })}
+            data-testid="rmas-filter-status"
+            data={[
+              { value: "", label: t("common.all") },
+              ...STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) })),
+            ]}
+          />
+          <SegmentedControl
+            value={filters.view}
+            onChange={(v) => set({ view: v as RmaView })}
+            data={[
+              { value: "all", label: t("returns.filter.all") },
+              { value: "analyst", label: t("returns.filter.analyst_queue") },
+            ]}
+            data-testid="rmas-filter-view"
+          />
+          <Button
+            variant="subtle"
+            onClick={() => setFilters(NO_FILTERS)}
+            data-testid="rmas-filter-clear"
+          >
+            {t("common.clear")}
+          </Button>
+        </Group>
+      </Paper>
+      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      <VirtualTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        onEndReached={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
+        loading={list.isPending}
+        empty={
+          <Text c="dimmed" data-testid="rmas-empty">
+            {unfiltered ? t("returns.list.empty") : t("returns.list.none_match")}
+          </Text>
+        }
+        onRowClick={(row) =>
+          void navigate({ to: "/returns/$rmaNo", params: { rmaNo: row.rma_no } })
+        }
+        rowProps={(row) => ({
+          "data-testid": "rmas-row",
+          "data-no": row.rma_no,
+          "data-status": row.status,
+        })}
+      />
+      {printing && (
+        <LabelsModal
+          rmaNos={chosen}
+          onClose={() => setPrinting(false)}
+          onDone={() => setSelected(new Set())}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+import { Badge, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDateTimeShort } from "../../format";
+import type { RmaStatus, SlaState, WithSla } from "./types";
+import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
+
+const STATUS_COLOR: Record<RmaStatus, string> = {
+  escalated: "orange",
+  suspended: "yellow",
+  approved: "blue",
+  label_printed: "indigo",
+  in_transit: "grape",
+  received: "cyan",
+  inspected: "violet",
+  settled: "teal",
+  rejected: "red",
+  cancelled: "gray",
+};
+
+const SLA_COLOR: Record<SlaState, string> = {
+  on_track: "teal",
+  at_risk: "orange",
+  overdue: "red",
+  shipped_on_time: "teal",
+  shipped_late: "red",
+  closed: "gray",
+};
+
+export function RmaStatusBadge({ status, testId }: { status: RmaStatus; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" data-testid={testId} data-status={status}>
+      {t(`returns.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function VerdictBadge({ verdict, testId }: { verdict: VerdictLabel; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={VERDICT_COLOR[verdict]}
+      variant="outline"
+      data-testid={testId}
+      data-verdict={verdict}
+    >
+      {t(`returns.verdict.${verdict}`)}
+    </Badge>
+  );
+}
+
+/** Whose turn it is and by when: red when late, orange when close; a dash when no deadline runs. */
+export function SlaCell({ row, wrap = false }: { row: WithSla; wrap?: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (!row.sla_step) return <Text c="dimmed">—</Text>;
+  const sla = row.sla ?? null;
+  return (
+    <Group
+      gap={6}
+      wrap={wrap ? "wrap" : "nowrap"}
+      title={sla ? t(`reshipment.sla.${sla}`) : undefined}
+      data-testid="rma-sla"
+      data-sla={sla ?? ""}
+    >
+      <Text size="sm" c={sla === "overdue" ? "red" : sla === "at_risk" ? "orange" : undefined}>
+        {t(`returns.sla_step.${row.sla_step}`)}
+        {row.due_at ? ` · ${formatDateTimeShort(row.due_at, i18n.language)}` : ""}
+      </Text>
+      {sla && sla !== "closed" && wrap && (
+        <Badge color={SLA_COLOR[sla]} variant="light" style={{ flexShrink: 0 }}>
+          {t(`reshipment.sla.${sla}`)}
+        </Badge>
+      )}
+    </Group>
+  );
+}

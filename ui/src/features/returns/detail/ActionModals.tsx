@@ -1,0 +1,596 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Carrier } from "../../../backend/bindings/Carrier";
+import type { LineDisposition } from "../../../backend/bindings/LineDisposition";
+import type { Settlement } from "../../../backend/bindings/Settlement";
+import { call } from "../../../backend/call";
+import { formatMoney } from "../../../format";
+import { toMinor } from "../../masterdata/money";
+import { CARRIERS } from "../../reshipments/types";
+import {
+  type DispositionRow,
+  inspectDefaults,
+  placeDispositionField,
+  type SettleForm,
+  settleDefaults,
+  toDispositions,
+  toSettlement,
+} from "../stepForms";
+import {
+  type ConditionGrade,
+  DISPOSITIONS,
+  GRADES,
+  OUTCOMES,
+  type PreferredOutcome,
+  type ReturnDisposition,
+  type RmaDetail,
+  TO_STOCK,
+} from "../types";
+import { useRmaAction } from "./useRmaAction";
+
+type Props = { detail: RmaDetail; onClose: () => void };
+
+function Actions({
+  onClose,
+  loading,
+  testId,
+  label,
+  color,
+}: {
+  onClose: () => void;
+  loading: boolean;
+  testId: string;
+  label: string;
+  color?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" mt="md">
+      <Button variant="default" onClick={onClose}>
+        {t("common.cancel")}
+      </Button>
+      <Button type="submit" loading={loading} color={color} data-testid={testId}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+const ACT = { approve: "approve_rma", reject: "reject_rma", suspend: "suspend_rma" } as const;
+
+/** Approve, reject and suspend (ask for information) are the analyst's decisions, with a comment. */
+export function DecisionModal({ detail, onClose, kind }: Props & { kind: keyof typeof ACT }) {
+  const { t } = useTranslation();
+  const [comment, setComment] = useState("");
+  const { mutation, errors } = useRmaAction(
+    () => call(ACT[kind], { rma_no: detail.rma_no, comment }),
+    onClose,
+    (f) => f === "comment",
+  );
+  return (
+    <Modal opened onClose={onClose} title={t(`returns.action.${kind}`)}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Textarea
+          label={t("returns.action.comment")}
+          description={t(`returns.action.comment_hint_${kind}`)}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          error={errors.comment}
+          required={kind !== "approve"}
+          data-testid={`rma-${kind}-comment`}
+        />
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId={`rma-${kind}-submit`}
+          label={t(`returns.action.${kind}`)}
+          color={kind === "reject" ? "red" : undefined}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function CancelModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  const { mutation, errors } = useRmaAction(
+    () => call("cancel_rma", { rma_no: detail.rma_no, reason }),
+    onClose,
+    (f) => f === "reason",
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("returns.action.cancel")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Textarea
+          label={t("returns.action.cancel_reason")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          data-testid="rma-cancel-reason"
+        />
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rma-cancel-submit"
+          label={t("returns.action.cancel")}
+          color="red"
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function InTransitModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const [carrier, setCarrier] = useState<Carrier>("dhl");
+  const [tracking, setTracking] = useState("");
+  const { mutation, errors } = useRmaAction(
+    () => call("rma_in_transit", { rma_no: detail.rma_no, carrier, tracking_no: tracking.trim() }),
+    onClose,
+    (f) => f === "carrier" || f === "tracking_no",
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("returns.action.in_transit")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate(undefined);
+        }}
+      >
+        <Stack gap="sm">
+          <NativeSelect
+            label={t("returns.field.carrier")}
+            value={carrier}
+            onChange={(e) => setCarrier(e.currentTarget.value as Carrier)}
+            data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
+            error={errors.carrier}
+            data-testid="rma-transit-carrier"
+          />
+          <TextInput
+            label={t("returns.field.tracking_no")}
+            value={tracking}
+            onChange={(e) => setTracking(e.currentTarget.value)}
+            error={errors.tracking_no}
+            required
+            data-testid="rma-transit-tracking"
+          />
+        </Stack>
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rma-in-transit-submit"
+          label={t("returns.action.in_transit")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function ReceiveModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const lines = detail.opening.lines;
+  const [qty, setQty] = useState<string[]>(lines.map((l) => String(l.qty)));
+  const [packaging, setPackaging] = useState(true);
+  const [accessories, setAccessories] = useState(true);
+  const [serials, setSerials] = useState(true);
+  const [grade, setGrade] = useState<ConditionGrade>("A");
+  const [note, setNote] = useState("");
+  const [bad, setBad] = useState<number[]>([]);
+  const { mutation, errors } = useRmaAction(
+    (qtyReceived: number[]) =>
+      call("receive_rma", {
+        rma_no: detail.rma_no,
+        qty_received: qtyReceived,
+        intake: {
+          packaging_intact: packaging,
+          accessories_complete: accessories,
+          serials_match: serials,
+          grade,
+          photo_ids: [],
+          note: note.trim(),
+        },
+      }),
+    onClose,
+    (f) => f.startsWith("qty_received") || f === "note",
+  );
+  return (
+    <Modal opened onClose={onClose} title={t("returns.action.receive")} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = qty.map((q) => (/^\d+$/.test(q.trim()) ? Number(q.trim()) : null));
+          const wrong = parsed.flatMap((q, i) => (q === null ? [i] : []));
+          setBad(wrong);
+          if (wrong.length === 0) mutation.mutate(parsed.map((q) => q ?? 0));
+        }}
+      >
+        <Stack gap="sm">
+          <Table data-testid="rma-receive-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("returns.field.sku")}</Table.Th>
+                <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
+                <Table.Th>{t("returns.field.received")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lines.map((line, i) => (
+                <Table.Tr key={`${line.order_no}-${line.line_no}`}>
+                  <Table.Td>{line.sku}</Table.Td>
+                  <Table.Td ta="right">{line.qty}</Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      w={90}
+                      inputMode="numeric"
+                      value={qty[i] ?? ""}
+                      onChange={(e) => {
+                        const value = e.currentTarget.value;
+                        setQty((q) => q.map((x, j) => (j === i ? value : x)));
+                      }}
+                      error={
+                        errors[`qty_received[${i}]`] ??
+                        (bad.includes(i) ? t("returns.form.bad_qty") : undefined)
+                      }
+                      aria-label={t("returns.field.received")}
+                      data-testid={`rma-receive-qty-${i}`}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {errors.qty_received && (
+            <Text c="red" size="sm">
+              {errors.qty_received}
+            </Text>
+          )}
+          <Checkbox
+            label={t("returns.intake.packaging_intact")}
+            checked={packaging}
+            onChange={(e) => setPackaging(e.currentTarget.checked)}
+            data-testid="rma-receive-packaging"
+          />
+          <Checkbox
+            label={t("returns.intake.accessories_complete")}
+            checked={accessories}
+            onChange={(e) => setAccessories(e.currentTarget.checked)}
+            data-testid="rma-receive-accessories"
+          />
+          <Checkbox
+            label={t("returns.intake.serials_match")}
+            checked={serials}
+            onChange={(e) => setSerials(e.currentTarget.checked)}
+            data-testid="rma-receive-serials"
+          />
+          <NativeSelect
+            label={t("returns.intake.grade")}
+            value={grade}
+            onChange={(e) => setGrade(e.currentTarget.value as ConditionGrade)}
+            data={GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) }))}
+            data-testid="rma-receive-grade"
+          />
+          <Textarea
+            label={t("returns.field.note")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.note}
+            data-testid="rma-receive-note"
+          />
+        </Stack>
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rma-receive-submit"
+          label={t("returns.action.receive")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+/** The test id suffix of a disposition row: the line index, then `-k` for a line's extra rows. */
+function rowIds(rows: DispositionRow[]): string[] {
+  const seen = new Map<number, number>();
+  return rows.map((r) => {
+    const n = seen.get(r.lineIndex) ?? 0;
+    seen.set(r.lineIndex, n + 1);
+    return n === 0 ? String(r.lineIndex) : `${r.lineIndex}-${n}`;
+  });
+}
+
+export function InspectModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  const lines = detail.opening.lines;
+  const [rows, setRows] = useState<DispositionRow[]>(() => inspectDefaults(detail.qty_received));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { mutation, errors } = useRmaAction(
+    (dispositions: LineDisposition[]) =>
+      call("inspect_rma", { rma_no: detail.rma_no, dispositions }),
+    onClose,
+    (f) => placeDispositionField(f) !== null,
+  );
+  const placed: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    const at = placeDispositionField(field);
+    if (at) placed[at] = message;
+  }
+  const err = (key: string) => placed[key] ?? (local[key] ? t(local[key]) : undefined);
+  const setRow = (i: number, patch: Partial<DispositionRow>) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const ids = rowIds(rows);
+  return (
+    <Modal opened onClose={onClose} title={t("returns.action.inspect")} size="xl">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const out = toDispositions(rows);
+          if ("errors" in out) setLocal(out.errors);
+          else {
+            setLocal({});
+            mutation.mutate(out.dispositions);
+          }
+        }}
+      >
+        <Table data-testid="rma-inspect-rows">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("returns.field.sku")}</Table.Th>
+              <Table.Th>{t("returns.field.disposition")}</Table.Th>
+              <Table.Th>{t("returns.field.qty")}</Table.Th>
+              <Table.Th>{t("returns.field.recovered", { currency: detail.currency })}</Table.Th>
+              <Table.Th>{t("returns.field.location")}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row, i) => {
+              const line = lines[row.lineIndex];
+              const id = ids[i] ?? String(i);
+              return (
+                <Table.Tr key={id}>
+                  <Table.Td>
+                    {line?.sku}
+                    <Text size="xs" c="dimmed">
+                      {t("returns.inspect.received", {
+                        qty: detail.qty_received[row.lineIndex] ?? 0,
+                      })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <NativeSelect
+                      value={row.disposition}
+                      onChange={(e) =>
+                        setRow(i, { disposition: e.currentTarget.value as ReturnDisposition })
+                      }
+                      data={DISPOSITIONS.map((d) => ({
+                        value: d,
+                        label: t(`returns.disposition.${d}`),
+                      }))}
+                      error={err(`row.${i}.disposition`)}
+                      aria-label={t("returns.field.disposition")}
+                      data-testid={`rma-inspect-disposition-${id}`}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      w={70}
+                      inputMode="numeric"
+                      value={row.qty}
+                      onChange={(e) => setRow(i, { qty: e.currentTarget.value })}
+                      error={err(`row.${i}.qty`)}
+                      aria-label={t("returns.field.qty")}
+                      data-testid={`rma-inspect-qty-${id}`}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      w={100}
+                      inputMode="decimal"
+                      value={row.recovered}
+                      onChange={(e) => setRow(i, { recovered: e.currentTarget.value })}
+                      error={err(`row.${i}.recovered`)}
+                      aria-label={t("returns.field.recovered", { currency: detail.currency })}
+                      data-testid={`rma-inspect-recovered-${id}`}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      w={110}
+                      disabled={!TO_STOCK.has(row.disposition)}
+                      value={TO_STOCK.has(row.disposition) ? row.location : ""}
+                      onChange={(e) => setRow(i, { location: e.currentTarget.value })}
+                      error={err(`row.${i}.location`)}
+                      aria-label={t("returns.field.location")}
+                      data-testid={`rma-inspect-location-${id}`}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        aria-label={t("returns.inspect.split")}
+                        title={t("returns.inspect.split")}
+                        onClick={() =>
+                          setRows((rs) => [
+                            ...rs.slice(0, i + 1),
+                            { ...row, qty: "", recovered: "", location: "" },
+                            ...rs.slice(i + 1),
+                          ])
+                        }
+                        data-testid={`rma-inspect-split-${id}`}
+                      >
+                        <IconPlus size={14} />
+                      </Button>
+                      {rows.filter((r) => r.lineIndex === row.lineIndex).length > 1 && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t("returns.inspect.remove")}
+                          title={t("returns.inspect.remove")}
+                          onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                        >
+                          <IconTrash size={14} />
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {errors.dispositions && (
+          <Text c="red" size="sm" mt="xs">
+            {errors.dispositions}
+          </Text>
+        )}
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rma-inspect-submit"
+          label={t("returns.action.inspect")}
+        />
+      </form>
+    </Modal>
+  );
+}
+
+export function SettleModal({ detail, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const [form, setForm] = useState<SettleForm>(() => settleDefaults(detail));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const { mutation, errors } = useRmaAction(
+    (settlement: Settlement) => call("settle_rma", { rma_no: detail.rma_no, settlement }),
+    onClose,
+    (f) => f.startsWith("settlement"),
+  );
+  const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
+  const err = (field: string) => errors[field] ?? (local[field] ? t(local[field]) : undefined);
+  const refund = toMinor(form.refund);
+  const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee);
+  const set = (patch: Partial<SettleForm>) => setForm((f) => ({ ...f, ...patch }));
+  return (
+    <Modal opened onClose={onClose} title={t("returns.action.settle")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const out = toSettlement(form);
+          if ("errors" in out) setLocal(out.errors);
+          else {
+            setLocal({});
+            mutation.mutate(out.settlement);
+          }
+        }}
+      >
+        <Stack gap="sm">
+          <SegmentedControl
+            value={form.kind}
+            onChange={(v) => set({ kind: v as PreferredOutcome })}
+            data={OUTCOMES.map((o) => ({ value: o, label: t(`returns.outcome.${o}`) }))}
+            data-testid="rma-settle-kind"
+          />
+          <Text size="sm" c="dimmed">
+            {t("returns.settle.paid", { amount: money(detail.paid_for_received_minor) })}
+          </Text>
+          {form.kind === "refund" && (
+            <>
+              <TextInput
+                label={t("returns.settle.fee", { currency: detail.currency })}
+                description={t("returns.settle.fee_hint", {
+                  amount: money(detail.policy_fee_minor),
+                })}
+                inputMode="decimal"
+                value={form.fee}
+                onChange={(e) => set({ fee: e.currentTarget.value })}
+                error={err("settlement.restocking_fee_minor")}
+                data-testid="rma-settle-fee"
+              />
+              <TextInput
+                label={t("returns.settle.refund", { currency: detail.currency })}
+                inputMode="decimal"
+                value={form.refund}
+                onChange={(e) => set({ refund: e.currentTarget.value })}
+                error={err("settlement.amount_minor")}
+                data-testid="rma-settle-amount"
+              />
+              {refund !== null && fee !== null && (
+                <Table data-testid="rma-settle-summary">
+                  <Table.Tbody>
+                    <Table.Tr>
+                      <Table.Td>{t("returns.settle.refund_line")}</Table.Td>
+                      <Table.Td ta="right">{money(refund)}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr>
+                      <Table.Td>{t("returns.settle.fee_line")}</Table.Td>
+                      <Table.Td ta="right">{money(fee)}</Table.Td>
+                    </Table.Tr>
+                  </Table.Tbody>
+                </Table>
+              )}
+            </>
+          )}
+          {form.kind === "store_credit" && (
+            <TextInput
+              label={t("returns.settle.credit", { currency: detail.currency })}
+              inputMode="decimal"
+              value={form.credit}
+              onChange={(e) => set({ credit: e.currentTarget.value })}
+              error={err("settlement.amount_minor")}
+              data-testid="rma-settle-amount"
+            />
+          )}
+          {form.kind === "exchange" && (
+            <TextInput
+              label={t("returns.settle.reshipment_no")}
+              description={t("returns.settle.reshipment_hint")}
+              value={form.reshipmentNo}
+              onChange={(e) => set({ reshipmentNo: e.currentTarget.value })}
+              error={err("settlement.reshipment_no")}
+              required
+              data-testid="rma-settle-reshipment"
+            />
+          )}
+          {errors.settlement && (
+            <Text c="red" size="sm">
+              {errors.settlement}
+            </Text>
+          )}
+        </Stack>
+        <Actions
+          onClose={onClose}
+          loading={mutation.isPending}
+          testId="rma-settle-submit"
+          label={t("returns.action.settle")}
+        />
+      </form>
+    </Modal>
+  );
+}

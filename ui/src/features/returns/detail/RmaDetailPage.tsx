@@ -1,0 +1,101 @@
+import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../../app/session";
+import { call } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+import { availableActions, type RmaAction } from "../actions";
+import { RmaStatusBadge, SlaCell, VerdictBadge } from "../badges";
+import { LabelsModal } from "../LabelsModal";
+import type { RmaDetail } from "../types";
+import { VerdictPanel } from "../VerdictPanel";
+import { verdictLabel } from "../verdict";
+import {
+  CancelModal,
+  DecisionModal,
+  InspectModal,
+  InTransitModal,
+  ReceiveModal,
+  SettleModal,
+} from "./ActionModals";
+import { RmaFacts } from "./RmaFacts";
+import { RmaHistory } from "./RmaHistory";
+
+/** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
+const testId = (action: RmaAction) => `rma-${action.replace("_", "-")}`;
+
+export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const [open, setOpen] = useState<RmaAction | null>(null);
+  const query = useQuery({
+    queryKey: ["rma", rmaNo],
+    queryFn: () => call("get_rma", { rma_no: rmaNo }),
+  });
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="rma-error">
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  const detail: RmaDetail = query.data;
+  const close = () => setOpen(null);
+  const actions = availableActions(detail.status, session.user.roles);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("returns.detail.title")}{" "}
+            <Text span inherit c="dimmed" data-testid="rma-number">
+              {detail.rma_no}
+            </Text>
+          </Title>
+          <Group gap="xs">
+            <RmaStatusBadge status={detail.status} testId="rma-status" />
+            <VerdictBadge verdict={verdictLabel(detail)} testId="rma-verdict" />
+            <SlaCell row={detail} wrap />
+          </Group>
+        </Stack>
+        <Group data-testid="rma-actions">
+          {actions.map((action, i) => (
+            <Button
+              key={action}
+              variant={i === 0 ? "filled" : "default"}
+              color={action === "reject" || action === "cancel" ? "red" : undefined}
+              onClick={() => setOpen(action)}
+              data-testid={testId(action)}
+            >
+              {t(`returns.action.${action}`)}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <RmaFacts detail={detail} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <VerdictPanel
+              outcomes={detail.opening.eligibility.outcomes}
+              policyVersion={detail.opening.eligibility.policy_version}
+            />
+            <RmaHistory history={detail.history} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {(open === "approve" || open === "reject" || open === "suspend") && (
+        <DecisionModal detail={detail} onClose={close} kind={open} />
+      )}
+      {open === "cancel" && <CancelModal detail={detail} onClose={close} />}
+      {open === "label" && <LabelsModal rmaNos={[detail.rma_no]} onClose={close} />}
+      {open === "in_transit" && <InTransitModal detail={detail} onClose={close} />}
+      {open === "receive" && <ReceiveModal detail={detail} onClose={close} />}
+      {open === "inspect" && <InspectModal detail={detail} onClose={close} />}
+      {open === "settle" && <SettleModal detail={detail} onClose={close} />}
+    </Stack>
+  );
+}

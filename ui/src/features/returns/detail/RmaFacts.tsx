@@ -1,0 +1,194 @@
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatMoney } from "../../../format";
+import { SlaCell } from "../badges";
+import type { RmaDetail } from "../types";
+import { reasonName } from "../verdict";
+
+function Fact({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: React.ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" data-testid={testId}>
+        {children || "—"}
+      </Text>
+    </Stack>
+  );
+}
+
+export function RmaFacts({ detail }: { detail: RmaDetail }) {
+  const { t, i18n } = useTranslation();
+  const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
+  const yes = (v: boolean) => t(v ? "returns.yes" : "returns.no");
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t("returns.field.customer")} testId="rma-customer">
+            {detail.customer_name ?? detail.customer_code}
+            <Text size="xs" c="dimmed">
+              {detail.customer_code}
+            </Text>
+          </Fact>
+          <Fact label={t("returns.field.orders")} testId="rma-orders">
+            <Group gap="xs">
+              {detail.order_nos.map((no) => (
+                <Anchor key={no} size="sm" href={`#/orders?text=${encodeURIComponent(no)}`}>
+                  {no}
+                </Anchor>
+              ))}
+            </Group>
+          </Fact>
+          <Fact label={t("returns.field.reason")} testId="rma-reason">
+            {reasonName(t, detail.reason_code)}
+          </Fact>
+          <Fact label={t("returns.field.preferred_outcome")} testId="rma-preferred">
+            {t(`returns.outcome.${detail.preferred_outcome}`, {
+              defaultValue: detail.preferred_outcome,
+            })}
+          </Fact>
+          <Fact label={t("returns.field.value")} testId="rma-value">
+            {money(detail.value_minor)}
+          </Fact>
+          <Fact label={t("returns.field.policy_version")} testId="rma-policy-version">
+            {String(detail.policy_version)}
+          </Fact>
+          <Fact label={t("returns.field.opened_by")}>
+            {detail.opened_by_name}
+            <Text size="xs" c="dimmed">
+              {formatDateTime(detail.opened_at, i18n.language)}
+            </Text>
+          </Fact>
+          <Fact label={t("returns.field.decided_at")}>
+            {detail.decided_at ? formatDateTime(detail.decided_at, i18n.language) : null}
+          </Fact>
+          <Fact label={t("returns.field.next_step")}>
+            <SlaCell row={detail} wrap />
+          </Fact>
+          <Fact label={t("returns.field.tracking_no")} testId="rma-tracking">
+            {detail.tracking_no}
+          </Fact>
+          <Fact label={t("returns.field.labels")} testId="rma-labels-printed">
+            {t("returns.detail.labels_printed", { count: detail.labels_printed })}
+            {detail.label_failures > 0 && (
+              <Text size="xs" c="red">
+                {t("returns.detail.label_failures", { count: detail.label_failures })}
+              </Text>
+            )}
+          </Fact>
+          <Fact label={t("returns.field.received_at")}>
+            {detail.received_at ? formatDateTime(detail.received_at, i18n.language) : null}
+          </Fact>
+          {detail.settled_minor !== null && (
+            <Fact label={t("returns.field.settled")} testId="rma-settled">
+              {t(`returns.outcome.${detail.settlement_kind ?? ""}`, {
+                defaultValue: detail.settlement_kind ?? "",
+              })}{" "}
+              · {money(detail.settled_minor)}
+              {detail.restocking_fee_minor !== null && detail.restocking_fee_minor > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t("returns.detail.fee_charged", { amount: money(detail.restocking_fee_minor) })}
+                </Text>
+              )}
+            </Fact>
+          )}
+          {detail.settlement?.kind === "exchange" && (
+            <Fact label={t("returns.settle.reshipment_no")}>
+              <Anchor size="sm" href={`#/reshipments/${detail.settlement.reshipment_no}`}>
+                {detail.settlement.reshipment_no}
+              </Anchor>
+            </Fact>
+          )}
+        </SimpleGrid>
+        {detail.opening.note && (
+          <Text size="sm" fs="italic" mt="sm">
+            “{detail.opening.note}”
+          </Text>
+        )}
+      </Paper>
+      {detail.intake && (
+        <Paper withBorder p="md" radius="md" data-testid="rma-intake">
+          <Title order={5} mb="sm">
+            {t("returns.detail.intake")}
+          </Title>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Fact label={t("returns.intake.packaging_intact")}>
+              {yes(detail.intake.packaging_intact)}
+            </Fact>
+            <Fact label={t("returns.intake.accessories_complete")}>
+              {yes(detail.intake.accessories_complete)}
+            </Fact>
+            <Fact label={t("returns.intake.serials_match")}>
+              {yes(detail.intake.serials_match)}
+            </Fact>
+            <Fact label={t("returns.intake.grade")}>
+              {t(`returns.grade.${detail.intake.grade}`)}
+            </Fact>
+          </SimpleGrid>
+          {detail.intake.note && (
+            <Text size="sm" fs="italic" mt="sm">
+              “{detail.intake.note}”
+            </Text>
+          )}
+        </Paper>
+      )}
+      <Paper withBorder p="md" radius="md">
+        <Title order={5} mb="sm">
+          {t("returns.detail.lines")}
+        </Title>
+        <Table striped data-testid="rma-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("returns.field.order_no")}</Table.Th>
+              <Table.Th>{t("returns.field.sku")}</Table.Th>
+              <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
+              <Table.Th ta="right">{t("returns.field.received")}</Table.Th>
+              <Table.Th>{t("returns.field.disposition")}</Table.Th>
+              <Table.Th>{t("returns.field.serials")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {detail.opening.lines.map((line, i) => (
+              <Table.Tr
+                key={`${line.order_no}-${line.line_no}`}
+                data-testid="rma-line"
+                data-sku={line.sku}
+              >
+                <Table.Td>
+                  {line.order_no} / {line.line_no}
+                </Table.Td>
+                <Table.Td>{line.sku}</Table.Td>
+                <Table.Td ta="right">{line.qty}</Table.Td>
+                <Table.Td ta="right" data-testid={`rma-line-received-${i}`}>
+                  {detail.received_at ? (detail.qty_received[i] ?? 0) : "—"}
+                </Table.Td>
+                <Table.Td data-testid={`rma-line-disposition-${i}`}>
+                  {detail.dispositions
+                    .filter((d) => d.line_index === i)
+                    .map(
+                      (d) =>
+                        `${d.qty} × ${t(`returns.disposition.${d.disposition}`)}${
+                          d.location ? ` → ${d.location}` : ""
+                        }${d.recovered_minor > 0 ? ` (${money(d.recovered_minor)})` : ""}`,
+                    )
+                    .join("; ") || "—"}
+                </Table.Td>
+                <Table.Td>{line.serials.join(", ") || "—"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Carrier } from "../../backend/bindings/Carrier";
+import type { ConditionRequirement } from "../../backend/bindings/ConditionRequirement";
+import type { ReasonRule } from "../../backend/bindings/ReasonRule";
+import { fromMinor, toMinor } from "../masterdata/money";
+import type { ReturnPolicy } from "./types";
+import { bpsToPercent, gramsToKg, kgToGrams, percentToBps, wholeNumber } from "./units";
+
+/** The policy's restocking fee may not exceed 10 % (the backend checks it too). */
+export const FEE_CAP_BPS = 1000;
+
+export type ReturnPolicyForm = {
+  version: number;
+  windowDays: string;
+  proofRequired: boolean;
+  nonReturnable: string[];
+  conditions: ConditionRequirement[];
+  reasons: ReasonRule[];
+  autoApproveMax: string;
+  unusualRate: string;
+  restockingFee: string;
+  refundDays: string;
+  creditHours: string;
+  centreName: string;
+  centreAddress: string;
+  centreCountry: string;
+  carrier: Carrier;
+  service: string;
+  parcelKg: string;
+};
+
+export function toReturnPolicyForm(policy: ReturnPolicy): ReturnPolicyForm {
+  return {
+    version: policy.version,
+    windowDays: String(policy.window_days),
+    proofRequired: policy.proof_of_purchase_required,
+    nonReturnable: [...policy.non_returnable_categories],
+    conditions: policy.conditions.map((c) => ({ ...c })),
+    reasons: policy.reasons.map((r) => ({ ...r })),
+    autoApproveMax: fromMinor(policy.auto_approve_max_minor),
+    unusualRate: bpsToPercent(policy.unusual_return_rate_bps),
+    restockingFee: bpsToPercent(policy.restocking_fee_bps),
+    refundDays: String(policy.refund_within_days),
+    creditHours: String(policy.store_credit_within_hours),
+    centreName: policy.returns_centre.name,
+    centreAddress: policy.returns_centre.address,
+    centreCountry: policy.returns_centre.country,
+    carrier: policy.label_carrier,
+    service: policy.label_service,
+    parcelKg: gramsToKg(policy.parcel_grams),
+  };
+}
+
+export const NEW_REASON: ReasonRule = {
+  code: "",
+  shipping_paid_by: "customer",
+  ignores_window: false,
+  needs_evidence: false,
+  customer_choice: true,
+};
+
+export const NEW_CONDITION: ConditionRequirement = {
+  category: "",
+  original_packaging: true,
+  unused: true,
+  tags_attached: false,
+};
+
+/**
+ * The policy to save, or the fields that do not parse, keyed by the policy's field names (as the
+ * backend names them) with the message key to show.
+ */
+export function fromReturnPolicyForm(
+  form: ReturnPolicyForm,
+): { policy: ReturnPolicy } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const whole = (field: string, text: string) => {
+    const n = wholeNumber(text);
+    if (n === null) errors[field] = "returns.policy.bad_number";
+    return n ?? 0;
+  };
+  const window = whole("window_days", form.windowDays);
+  const refundDays = whole("refund_within_days", form.refundDays);
+  const creditHours = whole("store_credit_within_hours", form.creditHours);
+  const max = toMinor(form.autoApproveMax);
+  if (max === null) errors.auto_approve_max_minor = "returns.policy.bad_money";
+  const rate = percentToBps(form.unusualRate);
+  if (rate === null) errors.unusual_return_rate_bps = "returns.policy.bad_percent";
+  const fee = percentToBps(form.restockingFee);
+  if (fee === null) errors.restocking_fee_bps = "returns.policy.bad_percent";
+  else if (fee > FEE_CAP_BPS) errors.restocking_fee_bps = "returns.policy.fee_cap";
+  const grams = kgToGrams(form.parcelKg);
+  if (grams === null) errors.parcel_grams = "returns.policy.bad_weight";
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    policy: {
+      version: form.version,
+      window_days: window,
+      proof_of_purchase_required: form.proofRequired,
+      non_returnable_categories: form.nonReturnable.map((c) => c.trim()).filter((c) => c !== ""),
+      conditions: form.conditions.map((c) => ({ ...c, category: c.category.trim() })),
+      reasons: form.reasons.map((r) => ({ ...r, code: r.code.trim() })),
+      auto_approve_max_minor: max ?? 0,
+      unusual_return_rate_bps: rate ?? 0,
+      restocking_fee_bps: fee ?? 0,
+      refund_within_days: refundDays,
+      store_credit_within_hours: creditHours,
+      returns_centre: {
+        name: form.centreName.trim(),
+        address: form.centreAddress.trim(),
+        country: form.centreCountry.trim(),
+      },
+      label_carrier: form.carrier,
+      label_service: form.service.trim(),
+      parcel_grams: grams ?? 0,
+    },
+  };
+}

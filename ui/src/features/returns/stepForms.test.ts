@@ -1,0 +1,68 @@
+import {
+  inspectDefaults,
+  placeDispositionField,
+  settleDefaults,
+  toDispositions,
+  toSettlement,
+} from "./stepForms";
+import type { RmaDetail } from "./types";
+
+const detail = {
+  paid_for_received_minor: 10000,
+  policy_fee_minor: 1000,
+  opening: { preferred_outcome: "refund" },
+} as unknown as RmaDetail;
+
+describe("RMA step forms", () => {
+  it("prefills the refund as paid less the policy fee", () => {
+    const form = settleDefaults(detail);
+    expect(form).toEqual({
+      kind: "refund",
+      refund: "90.00",
+      fee: "10.00",
+      credit: "100.00",
+      reshipmentNo: "",
+    });
+    expect(toSettlement(form)).toEqual({
+      settlement: { kind: "refund", amount_minor: 9000, restocking_fee_minor: 1000 },
+    });
+  });
+
+  it("maps credit and exchange, and names bad money", () => {
+    const form = settleDefaults(detail);
+    expect(toSettlement({ ...form, kind: "store_credit" })).toEqual({
+      settlement: { kind: "store_credit", amount_minor: 10000 },
+    });
+    expect(toSettlement({ ...form, kind: "exchange", reshipmentNo: " RS-1 " })).toEqual({
+      settlement: { kind: "exchange", reshipment_no: "RS-1" },
+    });
+    expect(toSettlement({ ...form, refund: "lots" })).toEqual({
+      errors: { "settlement.amount_minor": "reshipment.form.bad_money" },
+    });
+  });
+
+  it("defaults dispositions per received line and maps them", () => {
+    const rows = inspectDefaults([2, 0, 1]);
+    expect(rows.map((r) => [r.lineIndex, r.qty])).toEqual([
+      [0, "2"],
+      [2, "1"],
+    ]);
+    const edited = rows.map((r, i) =>
+      i === 1
+        ? { ...r, disposition: "write_off" as const, location: "X" }
+        : { ...r, location: " a-1 ", recovered: "5" },
+    );
+    expect(toDispositions(edited)).toEqual({
+      dispositions: [
+        { line_index: 0, disposition: "restock", qty: 2, recovered_minor: 500, location: "a-1" },
+        { line_index: 2, disposition: "write_off", qty: 1, recovered_minor: 0, location: "" },
+      ],
+    });
+    expect(toDispositions([{ ...edited[0], qty: "x" } as (typeof edited)[0]])).toEqual({
+      errors: { "row.0.qty": "returns.form.bad_qty" },
+    });
+    expect(placeDispositionField("dispositions[1].location")).toBe("row.1.location");
+    expect(placeDispositionField("dispositions[0].recovered_minor")).toBe("row.0.recovered");
+    expect(placeDispositionField("dispositions")).toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import type { LineDisposition } from "../../backend/bindings/LineDisposition";
+import type { Settlement } from "../../backend/bindings/Settlement";
+import { fromMinor, toMinor } from "../masterdata/money";
+import { type PreferredOutcome, type ReturnDisposition, type RmaDetail, TO_STOCK } from "./types";
+import { wholeNumber } from "./units";
+
+export type SettleForm = {
+  kind: PreferredOutcome;
+  refund: string;
+  fee: string;
+  credit: string;
+  reshipmentNo: string;
+};
+
+/**
+ * The settlement the RMA most likely gets: the customer's preferred outcome, a refund of what
+ * they paid for what came back less the policy's restocking fee, or credit of the full amount.
+ */
+export function settleDefaults(detail: RmaDetail): SettleForm {
+  const paid = detail.paid_for_received_minor;
+  const fee = detail.policy_fee_minor;
+  return {
+    kind: detail.opening.preferred_outcome,
+    refund: fromMinor(Math.max(0, paid - fee)),
+    fee: fromMinor(fee),
+    credit: fromMinor(paid),
+    reshipmentNo: "",
+  };
+}
+
+/** The settlement to send, or the fields that do not parse (keyed as the backend names them). */
+export function toSettlement(
+  form: SettleForm,
+): { settlement: Settlement } | { errors: Record<string, string> } {
+  if (form.kind === "exchange")
+    return { settlement: { kind: "exchange", reshipment_no: form.reshipmentNo.trim() } };
+  if (form.kind === "store_credit") {
+    const amount = toMinor(form.credit);
+    if (amount === null)
+      return { errors: { "settlement.amount_minor": "reshipment.form.bad_money" } };
+    return { settlement: { kind: "store_credit", amount_minor: amount } };
+  }
+  const amount = toMinor(form.refund);
+  const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee);
+  const errors: Record<string, string> = {};
+  if (amount === null) errors["settlement.amount_minor"] = "reshipment.form.bad_money";
+  if (fee === null) errors["settlement.restocking_fee_minor"] = "reshipment.form.bad_money";
+  if (amount === null || fee === null) return { errors };
+  return { settlement: { kind: "refund", amount_minor: amount, restocking_fee_minor: fee } };
+}
+
+/** One disposition row of the inspection: a line's units going one way. */
+export type DispositionRow = {
+  lineIndex: number;
+  disposition: ReturnDisposition;
+  qty: string;
+  recovered: string;
+  location: string;
+};
+
+/** One row per line that had goods received, all of them restocked until told otherwise. */
+export function inspectDefaults(qtyReceived: number[]): DispositionRow[] {
+  return qtyReceived.flatMap((qty, lineIndex) =>
+    qty > 0
+      ? [
+          {
+            lineIndex,
+            disposition: "restock" as const,
+            qty: String(qty),
+            recovered: "",
+            location: "",
+          },
+        ]
+      : [],
+  );
+}
+
+/** The dispositions to send, or the rows whose numbers do not parse (`row.<i>.qty|recovered`). */
+export function toDispositions(
+  rows: DispositionRow[],
+): { dispositions: LineDisposition[] } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const dispositions: LineDisposition[] = [];
+  rows.forEach((row, i) => {
+    const qty = wholeNumber(row.qty);
+    const recovered = row.recovered.trim() === "" ? 0 : toMinor(row.recovered);
+    if (qty === null) errors[`row.${i}.qty`] = "returns.form.bad_qty";
+    if (recovered === null) errors[`row.${i}.recovered`] = "reshipment.form.bad_money";
+    if (qty === null || recovered === null) return;
+    dispositions.push({
+      line_index: row.lineIndex,
+      disposition: row.disposition,
+      qty,
+      recovered_minor: recovered,
+      location: TO_STOCK.has(row.disposition) ? row.location.trim() : "",
+    });
+  });
+  return Object.keys(errors).length > 0 ? { errors } : { dispositions };
+}
+
+/**
+ * Where an inspection error from the backend shows: `dispositions[i].<part>` at the i-th row's
+ * field (quantity, recovered value or location); other errors show under the table.
+ */
+export function placeDispositionField(field: string): string | null {
+  const match = /^dispositions\[(\d+)\]\.(\w+)$/.exec(field);
+  if (!match) return null;
+  const [, index = "", part = ""] = match;
+  const name =
+    part === "recovered_minor"
+      ? "recovered"
+      : part === "location"
+        ? "location"
+        : part === "disposition"
+          ? "disposition"
+          : "qty";
+  return `row.${index}.${name}`;
+}
