@@ -5,6 +5,7 @@ use lotline_app::{ApiError, Ctx};
 use serde_json::Value;
 use tauri::Manager;
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 /// The catalogue, or why the data folder could not be opened (shown by the UI at start).
 struct Backend(Result<Ctx, ApiError>);
@@ -37,18 +38,53 @@ async fn save_pdf_file(
     suggested_name: String,
     pdf_base64: String,
 ) -> Result<Option<String>, ApiError> {
-    use base64::Engine as _;
-    let bytes = base64::engine::general_purpose::STANDARD.decode(pdf_base64.as_bytes()).map_err(ApiError::internal)?;
-    let chosen = app.dialog().file().set_file_name(&suggested_name).add_filter("PDF", &["pdf"]).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let bytes = decode_pdf(&pdf_base64)?;
+    // Automated runs (the end-to-end tests) have nobody to answer a dialog: they name a folder.
+    let path = match std::env::var_os("LOTLINE_SAVE_DIR") {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join(file_name_of(&suggested_name))),
+        None => {
+            let chosen =
+                app.dialog().file().set_file_name(&suggested_name).add_filter("PDF", &["pdf"]).blocking_save_file();
+            chosen.and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
     std::fs::write(&path, bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Opens a PDF in the system's viewer, where the user prints it: the way label printers are
+/// driven on Windows and macOS desks. The file goes to a temporary folder the viewer can read.
+#[tauri::command]
+async fn open_pdf_file(app: tauri::AppHandle, suggested_name: String, pdf_base64: String) -> Result<String, ApiError> {
+    let bytes = decode_pdf(&pdf_base64)?;
+    let dir = std::env::temp_dir().join("lotline-documents");
+    std::fs::create_dir_all(&dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
+    let path = dir.join(file_name_of(&suggested_name));
+    std::fs::write(&path, bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+    Ok(path.display().to_string())
+}
+
+fn decode_pdf(pdf_base64: &str) -> Result<Vec<u8>, ApiError> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(pdf_base64.as_bytes()).map_err(ApiError::internal)
+}
+
+/// Only the file name of what the UI suggests, so a name can never point outside the folder.
+fn file_name_of(suggested_name: &str) -> std::ffi::OsString {
+    std::path::Path::new(suggested_name)
+        .file_name()
+        .map_or_else(|| std::ffi::OsString::from("lotline.pdf"), std::ffi::OsStr::to_os_string)
 }
 
 pub fn run() {
     let data_dir = lotline_store::default_data_dir();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let backend = tauri::async_runtime::block_on(lotline_app::open(&data_dir));
             if let Err(err) = &backend {
@@ -57,7 +93,7 @@ pub fn run() {
             app.manage(Backend(backend));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call, save_text_file, save_pdf_file])
+        .invoke_handler(tauri::generate_handler![call, save_text_file, save_pdf_file, open_pdf_file])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("lotline: the window could not start: {err}");

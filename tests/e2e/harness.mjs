@@ -113,6 +113,9 @@ export async function startApp() {
   }
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-e2e-"));
+  // Where the app saves PDFs instead of asking with a native dialog nobody could answer here.
+  const saveDir = path.join(dataDir, "saved");
+  fs.mkdirSync(saveDir, { recursive: true });
   const logFile = path.join(SCREENSHOT_DIR, "tauri-driver.log");
   console.log(`e2e: app ${application}\ne2e: data folder ${dataDir}\ne2e: driver log ${logFile}`);
 
@@ -121,7 +124,7 @@ export async function startApp() {
   // orphaned WebKitWebDriver would keep our pipes open and the test process alive for ever.
   const ownGroup = process.platform !== "win32";
   const driver = spawn(driverPath, ["--port", String(DRIVER_PORT), "--native-port", String(NATIVE_PORT), ...nativeArgs], {
-    env: { ...process.env, LOTLINE_DATA_DIR: dataDir },
+    env: { ...process.env, LOTLINE_DATA_DIR: dataDir, LOTLINE_SAVE_DIR: saveDir },
     stdio: ["ignore", "pipe", "pipe"],
     detached: ownGroup,
   });
@@ -142,7 +145,7 @@ export async function startApp() {
   };
   process.once("exit", killDriver);
 
-  const app = new App({ driver, dataDir, driverOutput, killDriver, exited: () => driverExit });
+  const app = new App({ driver, dataDir, saveDir, driverOutput, killDriver, exited: () => driverExit });
   try {
     // tauri-driver listens at once but forwards to the native driver, which needs a moment more;
     // a session asked for before both listen fails with a refused connection.
@@ -199,10 +202,12 @@ async function newSession(application) {
 }
 
 class App {
-  constructor({ driver, dataDir, driverOutput, killDriver, exited }) {
+  constructor({ driver, dataDir, saveDir, driverOutput, killDriver, exited }) {
     /** @type {WebdriverIO.Browser | null} */
     this.browser = null;
     this.dataDir = dataDir;
+    /** Files the app "saves" land here (LOTLINE_SAVE_DIR). */
+    this.saveDir = saveDir;
     this.driver = driver;
     this.driverOutput = driverOutput;
     this.killDriver = killDriver;

@@ -44,3 +44,8 @@ export async function savePdfFile(
 ): Promise<string | null> {
   return (await invoke("save_pdf_file", { suggestedName, pdfBase64 })) as string | null;
 }
+
+/** Opens the PDF in the system's viewer (to print it); resolves to where it was written. */
+export async function openPdfFile(suggestedName: string, pdfBase64: string): Promise<string> {
+  return (await invoke("open_pdf_file", { suggestedName, pdfBase64 })) as string;
+}

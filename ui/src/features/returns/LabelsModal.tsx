@@ -3,14 +3,15 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call, savePdfFile } from "../../backend/call";
+import { call, openPdfFile, savePdfFile } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LABEL_SIZES, type LabelSize } from "./types";
 import { kgToGrams } from "./units";
 
 /**
- * Makes the prepaid return labels of one or more RMAs (one page each) as a PDF and lets the user
- * pick where to save it. Printing records the label on each RMA, so lists and details refresh.
+ * Makes the prepaid return labels of one or more RMAs (one page each) as a PDF and opens it in the
+ * system's viewer to print, or saves it where the user picks. Making a label records it on each
+ * RMA, so lists and details refresh.
  */
 export function LabelsModal({
   rmaNos,
@@ -25,23 +26,27 @@ export function LabelsModal({
   const client = useQueryClient();
   const [size, setSize] = useState<LabelSize>("four_by_six");
   const [weight, setWeight] = useState("");
-  const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const print = async () => {
+  const [busy, setBusyWith] = useState<"open" | "save" | null>(null);
+  const print = async (destination: "open" | "save") => {
     const grams = weight.trim() === "" ? null : kgToGrams(weight);
     if (grams === null && weight.trim() !== "") {
       setErrors({ weight_grams: t("returns.labels.bad_weight") });
       return;
     }
-    setBusy(true);
+    setBusyWith(destination);
     setErrors({});
     try {
       const file = await call("rma_labels", { rma_nos: rmaNos, size, weight_grams: grams });
       void client.invalidateQueries({ queryKey: ["rmas"] });
       for (const no of rmaNos) void client.invalidateQueries({ queryKey: ["rma", no] });
-      const path = await savePdfFile(file.file_name, file.pdf_base64);
-      if (path)
-        notifications.show({ color: "teal", message: t("returns.labels.saved_to", { path }) });
+      if (destination === "open") {
+        await openPdfFile(file.file_name, file.pdf_base64);
+      } else {
+        const path = await savePdfFile(file.file_name, file.pdf_base64);
+        if (path)
+          notifications.show({ color: "teal", message: t("returns.labels.saved_to", { path }) });
+      }
       onDone?.();
       onClose();
     } catch (err) {
@@ -50,7 +55,7 @@ export function LabelsModal({
       if (fields.weight_grams === undefined)
         notifications.show({ color: "red", message: errorMessage(t, err) });
     } finally {
-      setBusy(false);
+      setBusyWith(null);
     }
   };
   return (
@@ -58,7 +63,7 @@ export function LabelsModal({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void print();
+          void print("open");
         }}
       >
         <Stack gap="sm">
@@ -87,7 +92,21 @@ export function LabelsModal({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={busy} data-testid="rma-label-submit">
+          <Button
+            variant="light"
+            loading={busy === "save"}
+            disabled={busy !== null}
+            onClick={() => void print("save")}
+            data-testid="rma-label-submit"
+          >
+            {t("returns.labels.save")}
+          </Button>
+          <Button
+            type="submit"
+            loading={busy === "open"}
+            disabled={busy !== null}
+            data-testid="rma-label-open"
+          >
             {t("returns.labels.print")}
           </Button>
         </Group>
