@@ -56,6 +56,18 @@ async function setDate(app, id, isoDate) {
   );
 }
 
+/** Waits for the live check's rule outcomes (the panel is empty until it answers) and their verdict. */
+async function waitForVerdict(app, result, timeoutMsg) {
+  await app.browser.waitUntil(
+    () =>
+      app.browser.execute((expected) => {
+        const panel = document.querySelector('[data-testid="rma-verdict-panel"]');
+        return panel?.querySelectorAll('[data-testid="rma-rule"]').length > 0 && panel.dataset.result === expected;
+      }, result),
+    { timeout: TIMEOUT_MS, interval: 250, timeoutMsg },
+  );
+}
+
 function daysAgo(days) {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -98,10 +110,7 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
     const rmaNo = await app.step("rma-analyst-opens-simple-return", async () => {
       await signInAs(app, ANALYST);
       await fillReturn(app, { order: SIMPLE_ORDER, reason: "no_longer_needed" });
-      await app.browser.waitUntil(
-        () => app.browser.execute(() => document.querySelector('[data-testid="rma-verdict-panel"]')?.dataset.result === "pass"),
-        { timeout: TIMEOUT_MS, interval: 250, timeoutMsg: "the live verdict should say every rule passes" },
-      );
+      await waitForVerdict(app, "pass", "the live verdict should say every rule passes");
       await app.screenshot("rma-live-verdict");
       await app.click("rma-submit");
       const number = await app.waitForText("rma-number", RMA_NO, SLOW_MS);
@@ -164,11 +173,7 @@ test("returns: escalated by the rules, approved by an analyst from the queue", {
     const rmaNo = await app.step("rma-logistics-opens-defective-return", async () => {
       await signInAs(app, LOGISTICS);
       await fillReturn(app, { order: SERIAL_ORDER, reason: "defective", outcome: "exchange" });
-      await app.browser.waitUntil(
-        () =>
-          app.browser.execute(() => document.querySelector('[data-testid="rma-verdict-panel"]')?.dataset.result === "escalate"),
-        { timeout: TIMEOUT_MS, interval: 250, timeoutMsg: "no photos and no serial: the live verdict should escalate" },
-      );
+      await waitForVerdict(app, "escalate", "no photos and no serial: the live verdict should escalate");
       const rules = await app.browser.execute(() =>
         [...document.querySelectorAll('[data-testid="rma-rule"][data-result="escalate"]')].map((r) => r.dataset.rule).sort(),
       );

@@ -180,3 +180,52 @@ async fn each_step_has_its_deadline_and_the_list_shows_when_it_is_at_risk_or_ove
     let r = w.ok("receive_rma", json!({"rma_no": no, "qty_received": [1], "intake": intake})).await;
     assert_eq!((r["sla_step"].as_str(), r["due_at"].as_str()), (Some("intake"), Some("2026-11-05T10:30:00Z")));
 }
+
+#[tokio::test]
+async fn a_failure_found_at_intake_is_linked_to_its_rma() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let r = w.ok("open_rma", open(boxes(2), "no_longer_needed", "2026-10-20")).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    let mut found = common::failure("BOX-5L");
+    found["stage"] = json!("customer_return");
+    found["qty_inspected"] = json!(2);
+    found["qty_failed"] = json!(1);
+    found["rma_no"] = json!(no);
+
+    let before = w.events().await;
+    let err = w.err("log_failure", found.clone()).await;
+    assert_eq!(err.message_key, "error.rma.not_at_intake", "the goods have not come back yet");
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "C", "photo_ids": [], "note": ""});
+    w.ok("receive_rma", json!({"rma_no": no, "qty_received": [2], "intake": intake})).await;
+    let before_bad = w.events().await;
+    assert_eq!(before_bad, before + 1, "the refused failure wrote nothing");
+
+    let mut wrong = found.clone();
+    wrong["stage"] = json!("incoming");
+    wrong["sku"] = json!("CHG-15W");
+    wrong["serials"] = json!(["SN-1"]);
+    wrong["lot_code"] = json!("L-1");
+    let err = w.err("log_failure", wrong).await;
+    let mut fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["rma_no", "stage"], "{err:?}");
+    let mut unknown = found.clone();
+    unknown["rma_no"] = json!("RMA-AMS1-999999");
+    let err = w.err("log_failure", unknown).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("rma_no", "error.rma.unknown_rma"));
+    assert_eq!(w.events().await, before_bad);
+
+    let failure = w.ok("log_failure", found).await;
+    let failure_no = failure["failure_no"].as_str().unwrap();
+    assert_eq!(failure["rma_no"], no);
+    let rma = w.ok("get_rma", json!({"rma_no": no})).await;
+    assert_eq!(rma["failure_nos"], json!([failure_no]));
+    let last = rma["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "rma_failure_logged");
+    assert_eq!(last["changes"][0]["after"], failure_no);
+
+    lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");
+    assert_eq!(w.ok("get_rma", json!({"rma_no": no})).await["failure_nos"], json!([failure_no]));
+    assert_eq!(w.ok("get_failure", json!({"failure_no": failure_no})).await["rma_no"], no);
+}

@@ -209,6 +209,11 @@ pub enum Event {
         rma_no: String,
         reason: String,
     },
+    /// A QC failure found when the returned goods were received or inspected.
+    RmaFailureLogged {
+        rma_no: String,
+        failure_no: String,
+    },
 }
 
 impl Event {
@@ -260,6 +265,7 @@ impl Event {
             Event::RmaInspected { .. } => "rma_inspected",
             Event::RmaSettled { .. } => "rma_settled",
             Event::RmaCancelled { .. } => "rma_cancelled",
+            Event::RmaFailureLogged { .. } => "rma_failure_logged",
         }
     }
 
@@ -310,7 +316,8 @@ impl Event {
             | Event::RmaReceived { rma_no, .. }
             | Event::RmaInspected { rma_no, .. }
             | Event::RmaSettled { rma_no, .. }
-            | Event::RmaCancelled { rma_no, .. } => ("rma", rma_no.clone()),
+            | Event::RmaCancelled { rma_no, .. }
+            | Event::RmaFailureLogged { rma_no, .. } => ("rma", rma_no.clone()),
         }
     }
 }

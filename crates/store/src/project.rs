@@ -214,7 +214,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::RmaReceived { .. }
         | Event::RmaInspected { .. }
         | Event::RmaSettled { .. }
-        | Event::RmaCancelled { .. } => {}
+        | Event::RmaCancelled { .. }
+        | Event::RmaFailureLogged { .. } => {}
     }
     Ok(())
 }

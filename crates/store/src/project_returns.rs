@@ -148,6 +148,13 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         }
         Event::RmaSuspended { rma_no, .. } => set_status(conn, rma_no, "suspended").await?,
         Event::RmaCancelled { rma_no, .. } => set_status(conn, rma_no, "cancelled").await?,
+        Event::RmaFailureLogged { rma_no, failure_no } => {
+            sqlx::query("INSERT INTO rma_failures (failure_no, rma_no) VALUES (?, ?)")
+                .bind(failure_no)
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::RmaLabelPrinted { rma_no, .. } => {
             sqlx::query(
                 "UPDATE rmas SET labels_printed = labels_printed + 1, status = CASE status WHEN 'approved' THEN 'label_printed' ELSE status END WHERE rma_no = ?",

@@ -33,6 +33,7 @@ const PROJECTIONS: &[&str] = &[
     "return_policy_versions",
     "rmas",
     "rma_lines",
+    "rma_failures",
     "stock_moves",
 ];
 

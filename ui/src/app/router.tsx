@@ -52,13 +52,22 @@ const failureDetail = createRoute({
 const newFailure = createRoute({
   getParentRoute: () => root,
   path: "/failures/new",
-  validateSearch: (search: Record<string, unknown>): { reinspection_of?: string } => ({
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { reinspection_of?: string; rma_no?: string; sku?: string } => ({
     reinspection_of:
       typeof search.reinspection_of === "string" ? search.reinspection_of : undefined,
+    rma_no: typeof search.rma_no === "string" ? search.rma_no : undefined,
+    sku: typeof search.sku === "string" ? search.sku : undefined,
   }),
   component: function New() {
-    const { reinspection_of } = newFailure.useSearch();
-    return <FailureFormPage reinspectionOf={reinspection_of ?? null} />;
+    const { reinspection_of, rma_no, sku } = newFailure.useSearch();
+    return (
+      <FailureFormPage
+        reinspectionOf={reinspection_of ?? null}
+        fromRma={rma_no && sku ? { rmaNo: rma_no, sku } : null}
+      />
+    );
   },
 });
 

@@ -8,10 +8,12 @@ use lotline_domain::failure::{
     ProductFacts, Severity, Stage, Team,
 };
 use lotline_domain::people::Permission;
+use lotline_domain::returns::{self, Rma};
 use lotline_domain::settings::DefectCategory;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::failures::{self as q, ChecklistItem, FailureRow, HoldView, ListFailuresInput};
 use lotline_store::queries::master::{self, AttachmentView};
+use lotline_store::queries::returns as rq;
 use lotline_store::queries::{Page, people};
 use lotline_store::{StoredEvent, WriteTx};
 use serde::{Deserialize, Serialize};
@@ -47,6 +49,10 @@ pub struct LogFailureInput {
     pub owner_team: Team,
     #[serde(default)]
     pub reinspection_of: Option<String>,
+    /// The RMA whose returned goods showed the failure at intake (stage `customer_return`).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub rma_no: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -62,6 +68,8 @@ pub struct FailureDetail {
     pub outcome: Option<String>,
     pub reinspection_of: Option<String>,
     pub reinspections: Vec<String>,
+    /// The RMA the failed goods came back with, when found at returns intake.
+    pub rma_no: Option<String>,
     pub lot_on_hold: bool,
     pub history: Vec<HistoryEntry>,
 }
@@ -248,10 +256,15 @@ pub(crate) async fn log_in(
         },
         None => None,
     };
+    let returned_with = match input.rma_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(no) => returned_with(tx, &mut v, no, &record).await?,
+        None => None,
+    };
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let number = q::next_failure_seq(tx).await.map_err(store_error)?;
     let failure_no = format!("QF-{}-{number:06}", settings.site_code);
+    let record_sku = record.sku.clone();
     let request = LogRequest {
         failure_no: failure_no.clone(),
         inspector_id: actor.user_id,
@@ -263,7 +276,7 @@ pub(crate) async fn log_in(
         reinspected: reinspected.as_ref(),
     };
     // Lookup problems and rule problems are reported together, so the form shows all at once.
-    let events = match failure::decide_log(request) {
+    let mut events = match failure::decide_log(request) {
         Ok(events) => {
             v.into_result()?;
             events
@@ -274,8 +287,40 @@ pub(crate) async fn log_in(
             return Err(v.into_result().unwrap_err());
         }
     };
+    if let Some(rma) = &returned_with {
+        events.extend(returns::decide_link_failure(rma, &failure_no, &record_sku)?);
+    }
     lotline_store::append(tx, &ctx.meta(), events.clone()).await.map_err(store_error)?;
     Ok((failure_no, events))
+}
+
+/// The RMA a failure found at intake came back with, checked before anything is written: it
+/// exists, the failure is logged at the customer-return stage, and the RMA is at intake and
+/// returns that product.
+async fn returned_with(
+    tx: &mut WriteTx,
+    v: &mut Violations,
+    rma_no: &str,
+    record: &FailureRecord,
+) -> Result<Option<Rma>, ApiError> {
+    let rma = match super::returns::load(tx, rma_no).await {
+        Ok((rma, _)) => rma,
+        Err(_) => {
+            v.push(FieldError::new("rma_no", "error.rma.unknown_rma").with("rma_no", rma_no));
+            return Ok(None);
+        }
+    };
+    if record.stage != Stage::CustomerReturn {
+        v.push(FieldError::new("stage", "error.failure.stage_for_rma"));
+    }
+    match returns::decide_link_failure(&rma, "", &record.sku) {
+        Ok(_) => Ok(Some(rma)),
+        Err(err) if err.fields.is_empty() => Err(err),
+        Err(err) => {
+            v.0.extend(err.fields);
+            Ok(None)
+        }
+    }
 }
 
 pub async fn log_failure(ctx: &Ctx, input: LogFailureInput) -> Result<FailureDetail, ApiError> {
@@ -330,6 +375,7 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         outcome: extras.outcome,
         reinspection_of: extras.reinspection_of,
         reinspections: extras.reinspections,
+        rma_no: rq::rma_of_failure(&mut conn, failure_no).await.map_err(store_error)?,
         lot_on_hold,
         history: history_of(&events, &names),
     })

@@ -163,6 +163,7 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 | Event::RmaRejected { comment, .. }
                 | Event::RmaSuspended { comment, .. } => (Vec::new(), non_empty(comment)),
                 Event::RmaCancelled { reason, .. } => (Vec::new(), non_empty(reason)),
+                Event::RmaFailureLogged { failure_no, .. } => (vec![set("failure_no", failure_no)], None),
                 Event::RmaLabelPrinted { carrier, service, weight_grams, .. } => (
                     vec![
                         set("carrier", carrier.display_name()),

@@ -260,6 +260,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                 disposition: None,
                 owner_team: if n % 4 == 0 { Team::VendorManagement } else { Team::WarehouseQc },
                 reinspection_of: None,
+                rma_no: None,
             },
         )
         .await?;

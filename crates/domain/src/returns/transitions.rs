@@ -39,6 +39,18 @@ pub fn decide_reject(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
     Ok(vec![Event::RmaRejected { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
 }
 
+/// A QC failure found at intake is linked to the RMA it came back with: only goods that came back
+/// (received, not yet settled) and only a product the RMA returns.
+pub fn decide_link_failure(rma: &Rma, failure_no: &str, sku: &str) -> Result<Vec<Event>, ApiError> {
+    only_in(rma, &[RmaStatus::Received, RmaStatus::Inspected], "error.rma.not_at_intake")?;
+    if !rma.opening.lines.iter().any(|l| l.sku == sku) {
+        return Err(ApiError::field(
+            FieldError::new("rma_no", "error.rma.sku_not_returned").with("sku", sku).with("rma_no", rma.rma_no()),
+        ));
+    }
+    Ok(vec![Event::RmaFailureLogged { rma_no: rma.rma_no().to_owned(), failure_no: failure_no.to_owned() }])
+}
+
 /// An escalated RMA waits for information from the customer; the comment says which.
 pub fn decide_suspend(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Escalated], "error.rma.not_escalated")?;

@@ -230,3 +230,19 @@ pub async fn stock_of(conn: &mut SqliteConnection, sku: &str) -> Result<Vec<Stoc
     .await?;
     Ok(rows.into_iter().map(|(location, lot_code, qty)| StockLevel { location, lot_code, qty }).collect())
 }
+
+/// The RMA a failure found at returns intake came back with.
+pub async fn rma_of_failure(conn: &mut SqliteConnection, failure_no: &str) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT rma_no FROM rma_failures WHERE failure_no = ?")
+        .bind(failure_no)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+/// The QC failures found at intake of an RMA, in the order they were logged.
+pub async fn failures_of_rma(conn: &mut SqliteConnection, rma_no: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT failure_no FROM rma_failures WHERE rma_no = ? ORDER BY rowid")
+        .bind(rma_no)
+        .fetch_all(&mut *conn)
+        .await?)
+}

@@ -8,4 +8,8 @@ import type { Severity } from "./Severity";
 import type { Stage } from "./Stage";
 import type { Team } from "./Team";
 
-export type FailureDetail = { description: string, serials: Array<string>, inspection: InspectionResult | null, attachments: Array<AttachmentView>, disposition_note: string | null, outcome: string | null, reinspection_of: string | null, reinspections: Array<string>, lot_on_hold: boolean, history: Array<HistoryEntry>, failure_no: string, occurred_at: string, sku: string, product_name: string | null, vendor_code: string, vendor_name: string | null, lot_code: string | null, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, severity: Severity, disposition: Disposition | null, status: FailureStatus, owner_team: Team, inspector_name: string | null, };
+export type FailureDetail = { description: string, serials: Array<string>, inspection: InspectionResult | null, attachments: Array<AttachmentView>, disposition_note: string | null, outcome: string | null, reinspection_of: string | null, reinspections: Array<string>, 
+/**
+ * The RMA the failed goods came back with, when found at returns intake.
+ */
+rma_no: string | null, lot_on_hold: boolean, history: Array<HistoryEntry>, failure_no: string, occurred_at: string, sku: string, product_name: string | null, vendor_code: string, vendor_name: string | null, lot_code: string | null, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, severity: Severity, disposition: Disposition | null, status: FailureStatus, owner_team: Team, inspector_name: string | null, };

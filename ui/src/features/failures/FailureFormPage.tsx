@@ -70,7 +70,16 @@ const NEW_INSPECTION: InspectionInput = {
 };
 
 /** A QC inspector logs a failed inspection here, keyboard first. */
-export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | null }) {
+/** Where a failure found at returns intake came back from: the RMA and the returned product. */
+export type FromRma = { rmaNo: string; sku: string };
+
+export function FailureFormPage({
+  reinspectionOf,
+  fromRma = null,
+}: {
+  reinspectionOf: string | null;
+  fromRma?: FromRma | null;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -92,18 +101,18 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
     enabled: reinspectionOf !== null,
   });
   const [form, setForm] = useState({
-    sku: "",
+    sku: fromRma?.sku ?? "",
     vendor_code: "",
     lot_code: "",
     serials: [] as string[],
-    stage: "incoming" as Stage,
+    stage: (fromRma ? "customer_return" : "incoming") as Stage,
     qty_inspected: 0,
     qty_failed: 0,
     category_code: "",
     description: "",
     severity: "major" as Severity,
     disposition: "" as Disposition | "",
-    owner_team: "warehouse_qc" as Team,
+    owner_team: (fromRma ? "returns" : "warehouse_qc") as Team,
   });
   const [useAql, setUseAql] = useState(false);
   const [inspection, setInspection] = useState(NEW_INSPECTION);
@@ -118,6 +127,10 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
     }));
   }
   const product = products.data?.rows.find((p) => p.sku === form.sku);
+  // A returned product's failure is usually the vendor's: start from the product's vendor.
+  if (fromRma && form.vendor_code === "" && product?.vendor_code) {
+    setForm((f) => ({ ...f, vendor_code: product.vendor_code ?? "" }));
+  }
   const checklist = useQuery({
     queryKey: ["checklist", form.sku],
     queryFn: () => call("get_checklist", { sku: form.sku }),
@@ -145,6 +158,7 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
         disposition: form.disposition === "" ? null : form.disposition,
         owner_team: form.owner_team,
         reinspection_of: reinspectionOf,
+        rma_no: fromRma?.rmaNo ?? null,
       };
       return call("log_failure", input);
     },
@@ -186,7 +200,9 @@ export function FailureFormPage({ reinspectionOf }: { reinspectionOf: string | n
           <Title order={2} data-testid="page-title">
             {reinspectionOf
               ? t("failure_form.title_reinspection", { no: reinspectionOf })
-              : t("failure_form.title")}
+              : fromRma
+                ? t("failure_form.title_rma", { no: fromRma.rmaNo })
+                : t("failure_form.title")}
           </Title>
           <Text c="dimmed" size="sm">
             {t("failure_form.intro")}

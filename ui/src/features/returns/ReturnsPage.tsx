@@ -144,7 +144,7 @@ export function ReturnsPage({
         <span title={row.original.order_nos.join(", ")}>{row.original.order_nos.join(", ")}</span>
       ),
       enableSorting: false,
-      meta: { width: "110px" },
+      meta: { width: "125px" },
     },
     {
       id: "status",
@@ -156,9 +156,9 @@ export function ReturnsPage({
     {
       id: "verdict",
       header: t("returns.field.verdict"),
-      cell: ({ row }) => <VerdictBadge verdict={verdictLabel(row.original)} />,
+      cell: ({ row }) => <VerdictBadge verdict={verdictLabel(row.original)} short />,
       enableSorting: false,
-      meta: { width: "125px" },
+      meta: { width: "110px" },
     },
     {
       id: "value",
@@ -173,24 +173,14 @@ export function ReturnsPage({
       header: t("returns.field.age"),
       cell: ({ row }) => ageText(row.original.opened_at),
       enableSorting: false,
-      meta: { width: "64px", align: "right" },
+      meta: { width: "84px", align: "right" },
     },
     {
       id: "sla",
       header: t("returns.field.next_step"),
       cell: ({ row }) => <SlaCell row={row.original} />,
       enableSorting: false,
-      meta: { width: "175px" },
-    },
-    {
-      id: "settled",
-      header: t("returns.field.settled"),
-      cell: ({ row }) =>
-        row.original.settled_minor === null
-          ? "—"
-          : formatMoney(row.original.settled_minor, row.original.currency, i18n.language),
-      enableSorting: false,
-      meta: { width: "95px", align: "right" },
+      meta: { width: "195px" },
     },
   ];
   const set = (patch: Partial<RmaFilters>) => setFilters((f) => ({ ...f, ...patch }));

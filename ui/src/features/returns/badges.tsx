@@ -35,16 +35,26 @@ export function RmaStatusBadge({ status, testId }: { status: RmaStatus; testId?:
   );
 }
 
-export function VerdictBadge({ verdict, testId }: { verdict: VerdictLabel; testId?: string }) {
+/** In a table column the short word, with the full one on hover. */
+export function VerdictBadge({
+  verdict,
+  testId,
+  short = false,
+}: {
+  verdict: VerdictLabel;
+  testId?: string;
+  short?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Badge
       color={VERDICT_COLOR[verdict]}
       variant="outline"
+      title={short ? t(`returns.verdict.${verdict}`) : undefined}
       data-testid={testId}
       data-verdict={verdict}
     >
-      {t(`returns.verdict.${verdict}`)}
+      {t(short ? `returns.verdict_short.${verdict}` : `returns.verdict.${verdict}`)}
     </Badge>
   );
 }

@@ -45,6 +45,8 @@ pub struct RmaDetail {
     pub paid_for_received_minor: i64,
     /// The policy's restocking fee on that amount if the goods cannot be sold as new.
     pub policy_fee_minor: i64,
+    /// QC failures found when the goods came back.
+    pub failure_nos: Vec<String>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -76,6 +78,7 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         row: with_sla(row, policy.refund_within_days, ctx.now()),
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
         paid_for_received_minor: paid,
+        failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await.map_err(store_error)?,
         qty_received: state.received.clone(),
         intake: state.intake.clone(),
         dispositions: state.dispositions.clone(),

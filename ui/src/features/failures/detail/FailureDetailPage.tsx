@@ -92,6 +92,22 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
                 <FailureLink failureNo={failure.reinspection_of} />
               </Text>
             )}
+            {failure.rma_no && (
+              <Text size="sm" data-testid="failure-rma">
+                {t("failure_detail.found_in_return")}{" "}
+                <Anchor
+                  renderRoot={(props) => (
+                    <Link
+                      {...props}
+                      to="/returns/$rmaNo"
+                      params={{ rmaNo: failure.rma_no ?? "" }}
+                    />
+                  )}
+                >
+                  {failure.rma_no}
+                </Anchor>
+              </Text>
+            )}
             {failure.reinspections.map((no) => (
               <Text size="sm" key={no}>
                 {t("failure_detail.reinspected_in")} <FailureLink failureNo={no} />

@@ -1,4 +1,6 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatMoney } from "../../../format";
 import { SlaCell } from "../badges";
@@ -27,6 +29,8 @@ function Fact({
 }
 
 export function RmaFacts({ detail }: { detail: RmaDetail }) {
+  // A failure found in the returned goods is logged while they are at intake.
+  const atIntake = detail.status === "received" || detail.status === "inspected";
   const { t, i18n } = useTranslation();
   const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
   const yes = (v: boolean) => t(v ? "returns.yes" : "returns.no");
@@ -155,6 +159,7 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
               <Table.Th ta="right">{t("returns.field.received")}</Table.Th>
               <Table.Th>{t("returns.field.disposition")}</Table.Th>
               <Table.Th>{t("returns.field.serials")}</Table.Th>
+              {atIntake && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -184,10 +189,46 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
                     .join("; ") || "—"}
                 </Table.Td>
                 <Table.Td>{line.serials.join(", ") || "—"}</Table.Td>
+                {atIntake && (
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="red"
+                      leftSection={<IconAlertTriangle size={12} />}
+                      renderRoot={(props) => (
+                        <Link
+                          {...props}
+                          to="/failures/new"
+                          search={{ rma_no: detail.rma_no, sku: line.sku }}
+                        />
+                      )}
+                      data-testid={`rma-log-failure-${i}`}
+                    >
+                      {t("returns.detail.log_failure")}
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        {detail.failure_nos.length > 0 && (
+          <Group gap="xs" mt="sm" data-testid="rma-failures">
+            <Text size="sm">{t("returns.detail.failures_found")}</Text>
+            {detail.failure_nos.map((no) => (
+              <Anchor
+                key={no}
+                size="sm"
+                renderRoot={(props) => (
+                  <Link {...props} to="/failures/$failureNo" params={{ failureNo: no }} />
+                )}
+              >
+                {no}
+              </Anchor>
+            ))}
+          </Group>
+        )}
       </Paper>
     </Stack>
   );
