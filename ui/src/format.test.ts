@@ -1,4 +1,4 @@
-import { moneyInLanguage } from "./format";
+import { formatDueShort, moneyInLanguage } from "./format";
 
 describe("moneyInLanguage", () => {
   it("reads the backend's money text in the reader's language", () => {
@@ -12,5 +12,19 @@ describe("moneyInLanguage", () => {
   it("leaves text that is not money alone", () => {
     expect(moneyInLanguage("policy", "en")).toBe("policy");
     expect(moneyInLanguage("12.5", "en")).toBe("12.5");
+  });
+});
+
+describe("formatDueShort", () => {
+  it("shows day, month and time without the year", () => {
+    const text = formatDueShort("2026-12-14T03:51:00Z", "en");
+    expect(text).toMatch(/14/);
+    expect(text).toMatch(/Dec/);
+    expect(text).not.toMatch(/2026/);
+  });
+
+  it("leaves an unreadable value as it is and an absent one empty", () => {
+    expect(formatDueShort("soon", "nl")).toBe("soon");
+    expect(formatDueShort(null, "nl")).toBe("");
   });
 });

@@ -16,6 +16,19 @@ export function formatDateTimeShort(value: string | null | undefined, language: 
   return new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" }).format(date);
 }
 
+/** Day, month and time without the year: a deadline in a narrow table column. */
+export function formatDueShort(value: string | null | undefined, language: string): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(language, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
+}
+
 /** Integer minor units as money in the UI language. */
 export function formatMoney(minor: number, currency: string, language: string): string {
   return new Intl.NumberFormat(language, { style: "currency", currency }).format(minor / 100);

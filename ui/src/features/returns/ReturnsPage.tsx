@@ -158,7 +158,7 @@ export function ReturnsPage({
       header: t("returns.field.verdict"),
       cell: ({ row }) => <VerdictBadge verdict={verdictLabel(row.original)} short />,
       enableSorting: false,
-      meta: { width: "110px" },
+      meta: { width: "120px" },
     },
     {
       id: "value",

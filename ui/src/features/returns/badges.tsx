@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatDateTimeShort } from "../../format";
+import { formatDateTimeShort, formatDueShort } from "../../format";
 import type { RmaStatus, SlaState, WithSla } from "./types";
 import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
 
@@ -74,7 +74,9 @@ export function SlaCell({ row, wrap = false }: { row: WithSla; wrap?: boolean })
     >
       <Text size="sm" c={sla === "overdue" ? "red" : sla === "at_risk" ? "orange" : undefined}>
         {t(`returns.sla_step.${row.sla_step}`)}
-        {row.due_at ? ` · ${formatDateTimeShort(row.due_at, i18n.language)}` : ""}
+        {row.due_at
+          ? ` · ${wrap ? formatDateTimeShort(row.due_at, i18n.language) : formatDueShort(row.due_at, i18n.language)}`
+          : ""}
       </Text>
       {sla && sla !== "closed" && wrap && (
         <Badge color={SLA_COLOR[sla]} variant="light" style={{ flexShrink: 0 }}>
