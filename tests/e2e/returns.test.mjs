@@ -107,6 +107,11 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
   try {
     await setUpDesk(app, { admin: ADMIN });
 
+    await app.step("rma-list-demo", async () => {
+      await app.click("nav-returns");
+      await app.waitForCount("rmas-row", 11);
+    });
+
     const rmaNo = await app.step("rma-analyst-opens-simple-return", async () => {
       await signInAs(app, ANALYST);
       await fillReturn(app, { order: SIMPLE_ORDER, reason: "no_longer_needed" });

@@ -130,8 +130,12 @@ async fn an_rma_file_opens_every_rma_with_its_verdict_or_nothing() {
     let bad = RMA_CSV.replace("R2,SO-2,1,1", "R2,SO-2,1,7");
     let err = w.err("import_csv", json!({"entity": "rmas", "csv": bad})).await;
     assert_eq!(err.fields.len(), 1, "{err:?}");
-    assert_eq!(err.fields[0].row, Some(4));
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].row), ("qty", Some(4)), "the line's own row and column");
     assert_eq!(err.fields[0].message_key, "error.rma.qty_above_returnable");
+    // An error about the second line of R1 lands on R1's second row.
+    let bad = RMA_CSV.replace("R1,SO-1,2,1,,", "R1,SO-1,2,9,,");
+    let err = w.err("import_csv", json!({"entity": "rmas", "csv": bad})).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].row), ("qty", Some(3)), "{err:?}");
     let bad = RMA_CSV.replace("refund,2026-10-20,yes,yes,yes,changed", "money back,2026-10-20,yes,yes,yes,changed");
     let err = w.err("import_csv", json!({"entity": "rmas", "csv": bad})).await;
     assert_eq!((err.fields[0].field.as_str(), err.fields[0].row), ("preferred_outcome", Some(2)));
@@ -228,4 +232,76 @@ async fn a_failure_found_at_intake_is_linked_to_its_rma() {
     lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");
     assert_eq!(w.ok("get_rma", json!({"rma_no": no})).await["failure_nos"], json!([failure_no]));
     assert_eq!(w.ok("get_failure", json!({"failure_no": failure_no})).await["rma_no"], no);
+}
+
+#[tokio::test]
+async fn an_rma_is_settled_by_the_policy_version_that_judged_it() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let r = w.ok("open_rma", open(boxes(2), "no_longer_needed", "2026-10-20")).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    assert_eq!(r["policy_version"], 1);
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    let mut policy = w.ok("get_return_policy", json!({})).await;
+    policy["restocking_fee_bps"] = json!(1_000);
+    assert_eq!(w.ok("set_return_policy", policy).await["version"], 2);
+
+    as_user(&w, "ria").await;
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "B", "photo_ids": [], "note": ""});
+    w.ok("receive_rma", json!({"rma_no": no, "qty_received": [2], "intake": intake})).await;
+    let restock = |location: &str| json!({"rma_no": no, "dispositions": [{"line_index": 0, "disposition": "resell_open_box", "qty": 2, "recovered_minor": 700, "location": location}]});
+    let err = w.err("inspect_rma", restock("returns")).await;
+    assert_eq!(err.fields[0].field, "dispositions[0].location");
+    assert_eq!(err.fields[0].message_key, "error.rma.location_is_returns_area");
+    let r = w.ok("inspect_rma", restock("B-12")).await;
+    assert_eq!(r["paid_for_received_minor"], 1_000);
+    assert_eq!(r["policy_fee_minor"], 50, "5% of version 1, not the 10% saved later");
+
+    as_user(&w, "fien").await;
+    let refund = |fee: i64| json!({"rma_no": no, "settlement": {"kind": "refund", "amount_minor": 1_000, "restocking_fee_minor": fee}});
+    let err = w.err("settle_rma", refund(100)).await;
+    assert_eq!(err.fields[0].message_key, "error.rma.fee_above_policy");
+    let r = w.ok("settle_rma", refund(50)).await;
+    assert_eq!((r["settled_minor"].as_i64(), r["restocking_fee_minor"].as_i64()), (Some(950), Some(50)));
+}
+
+#[tokio::test]
+async fn only_an_analyst_closes_an_rma_waiting_for_one_and_exchanges_go_to_the_same_customer() {
+    let w = setting().await;
+    w.add_user("lou", &["logistics"]).await;
+    as_user(&w, "lou").await;
+    let r =
+        w.ok("open_rma", open(json!([{"order_no": "SO-1", "line_no": 2, "qty": 1}]), "defective", "2026-10-30")).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    assert_eq!(r["status"], "escalated");
+    let err = w.err("cancel_rma", json!({"rma_no": no, "reason": "customer changed their mind"})).await;
+    assert_eq!(err.code, lotline_app::ErrorCode::Forbidden);
+    as_user(&w, "ria").await;
+    let r = w.ok("cancel_rma", json!({"rma_no": no, "reason": "customer changed their mind"})).await;
+    assert_eq!(r["status"], "cancelled");
+
+    // Wang Li (C-2) returns the box from SO-2 and wants an exchange.
+    let r =
+        w.ok("open_rma", open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "wrong_item", "2026-10-30")).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "A", "photo_ids": [], "note": ""});
+    w.ok("receive_rma", json!({"rma_no": no, "qty_received": [1], "intake": intake})).await;
+    let restock =
+        json!({"line_index": 0, "disposition": "restock", "qty": 1, "recovered_minor": 500, "location": "MAIN"});
+    w.ok("inspect_rma", json!({"rma_no": no, "dispositions": [restock]})).await;
+    let failure = w.ok("log_failure", common::failure("BOX-5L")).await;
+    let reship = |order: &str| {
+        json!({"failure_nos": [failure["failure_no"]], "order_no": order, "items": [{"line_no": 1, "qty": 1}],
+               "carrier": "dpd", "service": "Classic", "reason": "replacement",
+               "cost": {"shipping_minor": 500, "shipping_currency": "EUR", "goods_minor": 500, "goods_currency": "EUR"}, "payer": "us"})
+    };
+    let to_bakker = w.ok("request_reshipment", reship("SO-1")).await;
+    let exchange =
+        |rs: &Value| json!({"rma_no": no, "settlement": {"kind": "exchange", "reshipment_no": rs["reshipment_no"]}});
+    let err = w.err("settle_rma", exchange(&to_bakker)).await;
+    assert_eq!(err.fields[0].field, "settlement.reshipment_no");
+    assert_eq!(err.fields[0].message_key, "error.rma.reshipment_other_customer");
+    let to_wang = w.ok("request_reshipment", reship("SO-2")).await;
+    assert_eq!(w.ok("settle_rma", exchange(&to_wang)).await["status"], "settled");
 }

@@ -9,7 +9,7 @@ use crate::StoreError;
 use crate::log::StoredEvent;
 
 /// Where returned goods wait between receipt and disposition.
-pub const RETURNS_AREA: &str = "RETURNS";
+pub use lotline_domain::returns::RETURNS_AREA;
 
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
@@ -24,8 +24,12 @@ fn number_part(number: &str) -> i64 {
 }
 
 async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEvent) -> Result<(), StoreError> {
-    let mut orders: Vec<&str> = o.lines.iter().map(|l| l.order_no.as_str()).collect();
-    orders.dedup();
+    let mut orders: Vec<&str> = Vec::new();
+    for line in &o.lines {
+        if !orders.contains(&line.order_no.as_str()) {
+            orders.push(&line.order_no);
+        }
+    }
     let verdict = o.eligibility.verdict;
     let status = match verdict {
         Verdict::Approved => "approved",

@@ -183,10 +183,8 @@ async fn tell(
     let paid = inspected.paid_for_received_minor;
     let settlement = match story {
         Story::StoreCredit => Settlement::StoreCredit { amount_minor: paid },
-        _ => Settlement::Refund {
-            amount_minor: paid - inspected.policy_fee_minor,
-            restocking_fee_minor: inspected.policy_fee_minor,
-        },
+        // The refund is of what was paid; the policy's fee is kept from it.
+        _ => Settlement::Refund { amount_minor: paid, restocking_fee_minor: inspected.policy_fee_minor },
     };
     returns::settle_rma(finance, SettleRmaInput { rma_no, settlement }).await?;
     Ok(())

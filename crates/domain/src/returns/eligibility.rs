@@ -51,6 +51,8 @@ pub struct EligibilityFacts {
     pub reason_code: String,
     pub lines: Vec<ReturnLineFacts>,
     pub currency: String,
+    /// The installation's currency, in which the auto-approval maximum is set.
+    pub home_currency: String,
     pub photos: usize,
     /// An analyst or the intake saw damage in the photos that the carrier did not cause.
     pub non_carrier_damage_seen: bool,
@@ -178,9 +180,12 @@ pub fn judge(policy: &ReturnPolicy, facts: &EligibilityFacts) -> Eligibility {
     let value: i64 = facts.lines.iter().map(|l| l.value_minor).sum();
     let value_params = [
         ("value", format_money(value, &facts.currency)),
-        ("max", format_money(policy.auto_approve_max_minor, &facts.currency)),
+        ("max", format_money(policy.auto_approve_max_minor, &facts.home_currency)),
     ];
-    if value > policy.auto_approve_max_minor {
+    if facts.currency != facts.home_currency {
+        // The maximum is in the home currency and Lotline keeps no exchange rates: a person decides.
+        out.add("value", Escalate, "value_other_currency", &value_params);
+    } else if value > policy.auto_approve_max_minor {
         out.add("value", Escalate, "value_above_max", &value_params);
     } else {
         out.add("value", Pass, "value_within_max", &value_params);

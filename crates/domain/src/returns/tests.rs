@@ -28,6 +28,7 @@ fn facts(reason: &str, delivered: &str, opened: &str) -> EligibilityFacts {
         reason_code: reason.into(),
         lines: vec![line()],
         currency: "EUR".into(),
+        home_currency: "EUR".into(),
         photos: 0,
         non_carrier_damage_seen: false,
         customer_return_rate_bps: Some(500),
@@ -235,4 +236,17 @@ proptest! {
             prop_assert_ne!(e.verdict, Verdict::Approved);
         }
     }
+}
+
+#[test]
+fn an_order_in_another_currency_than_the_maximum_is_decided_by_a_person() {
+    let policy = ReturnPolicy::default_policy();
+    let mut pounds = facts("no_longer_needed", "2026-10-20", "2026-10-31");
+    pounds.currency = "GBP".into();
+    pounds.lines[0].value_minor = 100;
+    let judged = judge(&policy, &pounds);
+    assert_eq!(judged.verdict, Verdict::Escalated);
+    let value = outcome(&judged, "value");
+    assert_eq!(value.message_key, "returns.rule.value_other_currency");
+    assert_eq!(value.params["max"], "250.00 EUR");
 }

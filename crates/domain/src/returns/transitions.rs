@@ -130,6 +130,9 @@ pub fn decide_receive(rma: &Rma, qty_received: &[i64], intake: &IntakeCheck) -> 
     }])
 }
 
+/// Where received goods wait for inspection; dispositions move them on from here.
+pub const RETURNS_AREA: &str = "RETURNS";
+
 /// Every received unit gets a disposition; those that go back to stock say where.
 pub fn decide_inspect(rma: &Rma, dispositions: &[LineDisposition]) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Received], "error.rma.not_received")?;
@@ -149,6 +152,9 @@ pub fn decide_inspect(rma: &Rma, dispositions: &[LineDisposition]) -> Result<Vec
         }
         if d.disposition.returns_to_stock() && d.location.trim().is_empty() {
             v.push(FieldError::new(at("location"), "error.rma.location_required"));
+        } else if d.disposition.returns_to_stock() && d.location.trim().eq_ignore_ascii_case(RETURNS_AREA) {
+            // Goods "moved" to where they already wait would never leave the returns area.
+            v.push(FieldError::new(at("location"), "error.rma.location_is_returns_area").with("area", RETURNS_AREA));
         }
     }
     for (i, (assigned, received)) in assigned.iter().zip(&rma.received).enumerate() {

@@ -165,6 +165,18 @@ pub async fn return_policy(conn: &mut SqliteConnection) -> Result<Option<ReturnP
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
+/// The policy as it was at `version` (the one that judged an RMA); `None` before any was saved.
+pub async fn return_policy_version(
+    conn: &mut SqliteConnection,
+    version: i64,
+) -> Result<Option<ReturnPolicy>, StoreError> {
+    let text: Option<String> = sqlx::query_scalar("SELECT policy FROM return_policy_versions WHERE version = ?")
+        .bind(version)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+}
+
 /// Per (order, line), what RMAs that are not rejected or cancelled already bring back.
 pub async fn returning_for(
     conn: &mut SqliteConnection,

@@ -14,17 +14,17 @@ const detail = {
 } as unknown as RmaDetail;
 
 describe("RMA step forms", () => {
-  it("prefills the refund as paid less the policy fee", () => {
+  it("prefills the refund as what was paid, with the policy fee kept from it", () => {
     const form = settleDefaults(detail);
     expect(form).toEqual({
       kind: "refund",
-      refund: "90.00",
+      refund: "100.00",
       fee: "10.00",
       credit: "100.00",
       reshipmentNo: "",
     });
     expect(toSettlement(form)).toEqual({
-      settlement: { kind: "refund", amount_minor: 9000, restocking_fee_minor: 1000 },
+      settlement: { kind: "refund", amount_minor: 10000, restocking_fee_minor: 1000 },
     });
   });
 
@@ -37,7 +37,7 @@ describe("RMA step forms", () => {
       settlement: { kind: "exchange", reshipment_no: "RS-1" },
     });
     expect(toSettlement({ ...form, refund: "lots" })).toEqual({
-      errors: { "settlement.amount_minor": "reshipment.form.bad_money" },
+      errors: { amount_minor: "reshipment.form.bad_money" },
     });
   });
 

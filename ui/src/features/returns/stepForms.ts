@@ -13,15 +13,16 @@ export type SettleForm = {
 };
 
 /**
- * The settlement the RMA most likely gets: the customer's preferred outcome, a refund of what
- * they paid for what came back less the policy's restocking fee, or credit of the full amount.
+ * The settlement the RMA most likely gets: the customer's preferred outcome; a refund of what they
+ * paid for what came back, of which the policy's restocking fee is kept; or credit of the full
+ * amount. The refund amount is before the fee, as the backend checks it against what was paid.
  */
 export function settleDefaults(detail: RmaDetail): SettleForm {
   const paid = detail.paid_for_received_minor;
   const fee = detail.policy_fee_minor;
   return {
     kind: detail.opening.preferred_outcome,
-    refund: fromMinor(Math.max(0, paid - fee)),
+    refund: fromMinor(paid),
     fee: fromMinor(fee),
     credit: fromMinor(paid),
     reshipmentNo: "",
@@ -36,15 +37,14 @@ export function toSettlement(
     return { settlement: { kind: "exchange", reshipment_no: form.reshipmentNo.trim() } };
   if (form.kind === "store_credit") {
     const amount = toMinor(form.credit);
-    if (amount === null)
-      return { errors: { "settlement.amount_minor": "reshipment.form.bad_money" } };
+    if (amount === null) return { errors: { amount_minor: "reshipment.form.bad_money" } };
     return { settlement: { kind: "store_credit", amount_minor: amount } };
   }
   const amount = toMinor(form.refund);
   const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee);
   const errors: Record<string, string> = {};
-  if (amount === null) errors["settlement.amount_minor"] = "reshipment.form.bad_money";
-  if (fee === null) errors["settlement.restocking_fee_minor"] = "reshipment.form.bad_money";
+  if (amount === null) errors.amount_minor = "reshipment.form.bad_money";
+  if (fee === null) errors.restocking_fee_minor = "reshipment.form.bad_money";
   if (amount === null || fee === null) return { errors };
   return { settlement: { kind: "refund", amount_minor: amount, restocking_fee_minor: fee } };
 }

@@ -207,7 +207,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
                     match super::returns::open_in(ctx, &mut tx, &g.input).await {
                         Ok(_) => count += 1,
                         Err(err) if err.fields.is_empty() => errors.push(row_error("ref", err, g.first_line)),
-                        Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(g.first_line))),
+                        Err(err) => errors.extend(err.fields.into_iter().map(|f| g.place(f))),
                     }
                 }
             }

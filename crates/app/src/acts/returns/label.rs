@@ -154,8 +154,12 @@ async fn label_for(
         None => LabelAddress { name: opening.customer_code.clone(), ..LabelAddress::default() },
     };
     let centre = &policy.returns_centre;
-    let mut orders: Vec<&str> = opening.lines.iter().map(|l| l.order_no.as_str()).collect();
-    orders.dedup();
+    let mut orders: Vec<&str> = Vec::new();
+    for line in &opening.lines {
+        if !orders.contains(&line.order_no.as_str()) {
+            orders.push(&line.order_no);
+        }
+    }
     Ok(RmaLabel {
         rma_no: opening.rma_no.clone(),
         ship_from,

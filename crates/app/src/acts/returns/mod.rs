@@ -55,6 +55,16 @@ pub(crate) async fn policy(conn: &mut sqlx::SqliteConnection) -> Result<ReturnPo
     Ok(q::return_policy(conn).await.map_err(store_error)?.unwrap_or_else(ReturnPolicy::default_policy))
 }
 
+/// The policy version that judged `rma`: its fee and deadlines are the ones the customer was told.
+pub(crate) async fn judged_by(conn: &mut sqlx::SqliteConnection, rma: &Rma) -> Result<ReturnPolicy, ApiError> {
+    let version = rma.opening.eligibility.policy_version;
+    match q::return_policy_version(conn, version).await.map_err(store_error)? {
+        Some(policy) => Ok(policy),
+        // Version 1 is the built-in default until an admin saves one.
+        None => Ok(ReturnPolicy::default_policy()),
+    }
+}
+
 pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, rma_no: &str) -> Result<(Rma, Vec<StoredEvent>), ApiError> {
     let events = lotline_store::load_stream(conn, "rma", rma_no.trim()).await.map_err(store_error)?;
     let state = events
@@ -71,7 +81,7 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::not_found("rma", rma_no))?;
-    let policy = policy(&mut conn).await?;
+    let policy = judged_by(&mut conn, &state).await?;
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let paid = rt::paid_for_received(&state);
     Ok(RmaDetail {

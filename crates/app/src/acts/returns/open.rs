@@ -197,6 +197,7 @@ async fn gather(
     }
     v.into_result()?;
     let (customer_code, currency) = customer.unwrap_or_default();
+    let home_currency = people::settings(conn).await.map_err(store_error)?.map(|s| s.currency).unwrap_or_default();
     let customer_return_rate_bps = q::customer_return_rate_bps(conn, &customer_code).await.map_err(store_error)?;
     let facts = EligibilityFacts {
         opened_on,
@@ -205,6 +206,7 @@ async fn gather(
         reason_code: reason_code.to_owned(),
         lines: line_facts,
         currency: currency.clone(),
+        home_currency,
         photos: input.photo_ids.len(),
         non_carrier_damage_seen: input.non_carrier_damage_seen,
         customer_return_rate_bps,

@@ -5,12 +5,13 @@ use lotline_domain::ApiError;
 use lotline_domain::error::FieldError;
 use lotline_domain::people::Permission;
 use lotline_domain::reshipment::Carrier;
-use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, Settlement};
+use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, RmaStatus, Settlement};
+use lotline_store::queries::master;
 use lotline_store::queries::reshipments as rq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{RmaDetail, act_on, load, policy};
+use super::{RmaDetail, act_on, judged_by, load};
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -100,7 +101,7 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
     ctx.allowed(Permission::SettleRma)?;
     let mut tx = ctx.begin().await?;
     let (state, _) = load(&mut tx, &input.rma_no).await?;
-    let policy = policy(&mut tx).await?;
+    let policy = judged_by(&mut tx, &state).await?;
     let settlement = match input.settlement {
         Settlement::Exchange { reshipment_no } => {
             Settlement::Exchange { reshipment_no: reshipment_no.trim().to_owned() }
@@ -109,17 +110,35 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
     };
     if let Settlement::Exchange { reshipment_no } = &settlement
         && !reshipment_no.is_empty()
-        && rq::reshipment_row(&mut tx, reshipment_no).await.map_err(store_error)?.is_none()
     {
-        return Err(ApiError::field(
-            FieldError::new("settlement.reshipment_no", "error.rma.unknown_reshipment").with("value", reshipment_no),
-        ));
+        let field = "settlement.reshipment_no";
+        let Some(row) = rq::reshipment_row(&mut tx, reshipment_no).await.map_err(store_error)? else {
+            return Err(ApiError::field(
+                FieldError::new(field, "error.rma.unknown_reshipment").with("value", reshipment_no),
+            ));
+        };
+        // The replacement must go to the customer who sent the goods back.
+        let order = master::order(&mut tx, &row.order_no).await.map_err(store_error)?;
+        if order.is_some_and(|o| o.customer_code != state.opening.customer_code) {
+            return Err(ApiError::field(
+                FieldError::new(field, "error.rma.reshipment_other_customer")
+                    .with("value", reshipment_no)
+                    .with("customer", &state.opening.customer_code),
+            ));
+        }
     }
     let events = rt::decide_settle_by_policy(&policy, &state, &settlement)?;
     ctx.commit(tx, events).await?;
     super::detail(ctx, state.rma_no()).await
 }
 
+/// Whoever may open an RMA may cancel it, except one waiting for an analyst: closing that is
+/// the analysts' decision.
 pub async fn cancel_rma(ctx: &Ctx, input: CancelRmaInput) -> Result<RmaDetail, ApiError> {
-    act_on(ctx, &input.rma_no, Permission::OpenRma, |rma| rt::decide_cancel(rma, &input.reason)).await
+    let (state, _) = load(&mut *ctx.read().await?, &input.rma_no).await?;
+    let permission = match state.status {
+        RmaStatus::Escalated | RmaStatus::Suspended => Permission::DecideRma,
+        _ => Permission::OpenRma,
+    };
+    act_on(ctx, &input.rma_no, permission, |rma| rt::decide_cancel(rma, &input.reason)).await
 }

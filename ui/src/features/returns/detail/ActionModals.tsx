@@ -483,6 +483,9 @@ export function InspectModal({ detail, onClose }: Props) {
   );
 }
 
+/** The settlement fields the backend names (the exchange's reshipment is checked by the act). */
+const SETTLE_FIELDS = ["amount_minor", "restocking_fee_minor", "settlement.reshipment_no"];
+
 export function SettleModal({ detail, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const [form, setForm] = useState<SettleForm>(() => settleDefaults(detail));
@@ -490,7 +493,7 @@ export function SettleModal({ detail, onClose }: Props) {
   const { mutation, errors } = useRmaAction(
     (settlement: Settlement) => call("settle_rma", { rma_no: detail.rma_no, settlement }),
     onClose,
-    (f) => f.startsWith("settlement"),
+    (f) => SETTLE_FIELDS.includes(f),
   );
   const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
   const err = (field: string) => errors[field] ?? (local[field] ? t(local[field]) : undefined);
@@ -530,7 +533,7 @@ export function SettleModal({ detail, onClose }: Props) {
                 inputMode="decimal"
                 value={form.fee}
                 onChange={(e) => set({ fee: e.currentTarget.value })}
-                error={err("settlement.restocking_fee_minor")}
+                error={err("restocking_fee_minor")}
                 data-testid="rma-settle-fee"
               />
               <TextInput
@@ -538,7 +541,7 @@ export function SettleModal({ detail, onClose }: Props) {
                 inputMode="decimal"
                 value={form.refund}
                 onChange={(e) => set({ refund: e.currentTarget.value })}
-                error={err("settlement.amount_minor")}
+                error={err("amount_minor")}
                 data-testid="rma-settle-amount"
               />
               {refund !== null && fee !== null && (
@@ -550,7 +553,13 @@ export function SettleModal({ detail, onClose }: Props) {
                     </Table.Tr>
                     <Table.Tr>
                       <Table.Td>{t("returns.settle.fee_line")}</Table.Td>
-                      <Table.Td ta="right">{money(fee)}</Table.Td>
+                      <Table.Td ta="right">− {money(fee)}</Table.Td>
+                    </Table.Tr>
+                    <Table.Tr fw={700}>
+                      <Table.Td>{t("returns.settle.to_customer_line")}</Table.Td>
+                      <Table.Td ta="right" data-testid="rma-settle-to-customer">
+                        {money(refund - fee)}
+                      </Table.Td>
                     </Table.Tr>
                   </Table.Tbody>
                 </Table>
@@ -563,7 +572,7 @@ export function SettleModal({ detail, onClose }: Props) {
               inputMode="decimal"
               value={form.credit}
               onChange={(e) => set({ credit: e.currentTarget.value })}
-              error={err("settlement.amount_minor")}
+              error={err("amount_minor")}
               data-testid="rma-settle-amount"
             />
           )}
