@@ -305,3 +305,54 @@ async fn only_an_analyst_closes_an_rma_waiting_for_one_and_exchanges_go_to_the_s
     let to_wang = w.ok("request_reshipment", reship("SO-2")).await;
     assert_eq!(w.ok("settle_rma", exchange(&to_wang)).await["status"], "settled");
 }
+
+#[tokio::test]
+async fn an_exchange_sends_a_replacement_reshipment_for_what_came_back() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let mut input = open(boxes(2), "wrong_item", "2026-10-20");
+    input["preferred_outcome"] = json!("exchange");
+    let r = w.ok("open_rma", input).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    let replacement = |qty: i64| {
+        json!({"failure_nos": [], "rma_no": no, "order_no": "SO-1", "items": [{"line_no": 1, "qty": qty}],
+               "carrier": "postnl", "service": "Standaard", "reason": "exchange for a wrong item",
+               "cost": {"shipping_minor": 695, "shipping_currency": "EUR", "goods_minor": 0, "goods_currency": "EUR"}, "payer": "us"})
+    };
+    let before = w.events().await;
+    let err = w.err("request_reshipment", replacement(1)).await;
+    assert_eq!((err.fields[0].field.as_str(), err.message_key.as_str()), ("rma_no", "error.rma.not_back_for_exchange"));
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "A", "photo_ids": [], "note": ""});
+    w.ok("receive_rma", json!({"rma_no": no, "qty_received": [1], "intake": intake})).await;
+    assert_eq!(w.events().await, before + 1, "the refused request wrote nothing");
+
+    let err = w.err("request_reshipment", replacement(2)).await;
+    assert_eq!(err.fields[0].message_key, "error.reshipment.qty_above_failed", "one came back, so one goes out");
+    assert_eq!(err.fields[0].params["available"], "1");
+    let mut other_order = replacement(1);
+    other_order["order_no"] = json!("SO-2");
+    let err = w.err("request_reshipment", other_order).await;
+    assert_eq!(err.fields[0].field, "order_no");
+    let mut no_failures = replacement(1);
+    no_failures["rma_no"] = json!(null);
+    let err = w.err("request_reshipment", no_failures).await;
+    assert_eq!(
+        err.fields[0].message_key, "error.reshipment.no_failures",
+        "without an RMA a reshipment answers failures"
+    );
+
+    let rs = w.ok("request_reshipment", replacement(1)).await;
+    let rs_no = rs["reshipment_no"].as_str().unwrap().to_owned();
+    assert_eq!(rs["rma_no"], no);
+    assert_eq!(w.ok("get_rma", json!({"rma_no": no})).await["replacement_nos"], json!([rs_no]));
+    let err = w.err("request_reshipment", replacement(1)).await;
+    assert_eq!(err.fields[0].params["available"], "0", "the one that came back is already being replaced");
+
+    let restock =
+        json!({"line_index": 0, "disposition": "restock", "qty": 1, "recovered_minor": 500, "location": "MAIN"});
+    w.ok("inspect_rma", json!({"rma_no": no, "dispositions": [restock]})).await;
+    let r = w.ok("settle_rma", json!({"rma_no": no, "settlement": {"kind": "exchange", "reshipment_no": rs_no}})).await;
+    assert_eq!((r["status"].as_str(), r["settlement_kind"].as_str()), (Some("settled"), Some("exchange")));
+    lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");
+    assert_eq!(w.ok("get_reshipment", json!({"reshipment_no": rs_no})).await["rma_no"], no);
+}

@@ -30,7 +30,7 @@ async fn set_status(conn: &mut SqliteConnection, reshipment_no: &str, status: &s
 
 async fn requested(conn: &mut SqliteConnection, r: &ReshipmentRequest, at: &str) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO reshipments (reshipment_no, seq_no, order_no, status, requested_by, requested_at, due_on, carrier, service, shipping_minor, goods_minor, total_minor, currency, payer, vendor_code, chargeback_status, ship_to_name, reason) VALUES (?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reshipments (reshipment_no, seq_no, order_no, status, requested_by, requested_at, due_on, carrier, service, shipping_minor, goods_minor, total_minor, currency, payer, vendor_code, chargeback_status, ship_to_name, reason, rma_no) VALUES (?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&r.reshipment_no)
     .bind(number_part(&r.reshipment_no))
@@ -49,6 +49,7 @@ async fn requested(conn: &mut SqliteConnection, r: &ReshipmentRequest, at: &str)
     .bind(r.vendor_code.as_ref().map(|_| "open"))
     .bind(&r.ship_to.name)
     .bind(&r.reason)
+    .bind(&r.rma_no)
     .execute(&mut *conn)
     .await?;
     for failure_no in &r.failure_nos {

@@ -83,12 +83,13 @@ const reshipmentDetail = createRoute({
 const newReshipment = createRoute({
   getParentRoute: () => root,
   path: "/reshipments/new",
-  validateSearch: (search: Record<string, unknown>): { failure?: string } => ({
+  validateSearch: (search: Record<string, unknown>): { failure?: string; rma?: string } => ({
     failure: typeof search.failure === "string" ? search.failure : undefined,
+    rma: typeof search.rma === "string" ? search.rma : undefined,
   }),
   component: function New() {
-    const { failure } = newReshipment.useSearch();
-    return <RequestFormPage failure={failure ?? null} />;
+    const { failure, rma } = newReshipment.useSearch();
+    return <RequestFormPage failure={failure ?? null} rma={rma ?? null} />;
   },
 });
 

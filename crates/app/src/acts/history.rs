@@ -83,16 +83,17 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
                 Event::ReshipmentRequested(r) => {
                     currencies.insert(&r.reshipment_no, &r.cost.currency);
-                    (
-                        vec![
-                            set("reshipment_no", &r.reshipment_no),
-                            set("order_no", &r.order_no),
-                            set("qty", r.items.iter().map(|i| i.qty).sum::<i64>()),
-                            set("total", money(r.cost.total_minor(), &r.cost.currency)),
-                            set("due_on", &r.due_on),
-                        ],
-                        non_empty(&r.reason),
-                    )
+                    let mut changes = vec![
+                        set("reshipment_no", &r.reshipment_no),
+                        set("order_no", &r.order_no),
+                        set("qty", r.items.iter().map(|i| i.qty).sum::<i64>()),
+                        set("total", money(r.cost.total_minor(), &r.cost.currency)),
+                        set("due_on", &r.due_on),
+                    ];
+                    if let Some(rma_no) = &r.rma_no {
+                        changes.push(set("rma_no", rma_no));
+                    }
+                    (changes, non_empty(&r.reason))
                 }
                 Event::ReshipmentAmended { reshipment_no, cost, reason, .. } => {
                     currencies.insert(reshipment_no, &cost.currency);

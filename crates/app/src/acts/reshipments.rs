@@ -1,14 +1,17 @@
 //! Reshipments: requested from QC failures, authorized by limit, shipped, delivered; and the
 //! approval policy that governs them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
+use lotline_domain::error::FieldError;
 use lotline_domain::people::{Actor, Permission, Role};
 use lotline_domain::reshipment::{
-    self as rs, ApprovalPolicy, Chargeback, ChargebackStatus, CostInput, FailureFacts, OrderFacts, OrderLineFacts,
-    Refusal, RequestFacts, RequestReshipmentInput, Requirement, Reshipment, ReshipmentRequest, ShipInput, ShipTo,
+    self as rs, ApprovalPolicy, Chargeback, ChargebackStatus, CostInput, ExchangeFacts, FailureFacts, OrderFacts,
+    OrderLineFacts, Refusal, RequestFacts, RequestReshipmentInput, Requirement, Reshipment, ReshipmentRequest,
+    ShipInput, ShipTo,
 };
+use lotline_domain::returns::RmaStatus;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::reshipments::{self as q, ListReshipmentsInput, ReshipmentRow, SlaDates};
 use lotline_store::queries::{Page, failures as fq, master, people};
@@ -200,7 +203,16 @@ pub(crate) async fn request_in(
     let order = order_facts(tx, &input.order_no).await?;
     let lots_on_hold: HashSet<String> =
         fq::holds(tx, None).await.map_err(store_error)?.into_iter().map(|h| h.lot_code).collect();
-    let reshipped = q::reshipped_for(tx, &failure_nos).await.map_err(store_error)?;
+    let mut reshipped = q::reshipped_for(tx, &failure_nos).await.map_err(store_error)?;
+    let exchange = match input.rma_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(rma_no) => Some(exchange_facts(tx, rma_no, input.order_no.trim()).await?),
+        None => None,
+    };
+    if let Some(e) = &exchange {
+        for (sku, qty) in q::reshipped_for_rma(tx, &e.rma_no).await.map_err(store_error)? {
+            *reshipped.entry(sku).or_default() += qty;
+        }
+    }
     let policy = policy(tx).await?;
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
@@ -214,10 +226,37 @@ pub(crate) async fn request_in(
         lots_on_hold: &lots_on_hold,
         policy: &policy,
         today: today(ctx),
+        exchange: exchange.as_ref(),
     };
     let events = rs::decide_request(input, &facts, &reshipment_no, &actor)?;
     lotline_store::append(tx, &ctx.meta(), events).await.map_err(store_error)?;
     Ok(reshipment_no)
+}
+
+/// The return a replacement exchanges: its goods must have come back (received or inspected, not
+/// yet settled) on the order the replacement is for; what came back per SKU caps what goes out.
+async fn exchange_facts(tx: &mut WriteTx, rma_no: &str, order_no: &str) -> Result<ExchangeFacts, ApiError> {
+    let field = |key: &str| FieldError::new("rma_no", key).with("rma_no", rma_no);
+    let Ok((rma, _)) = super::returns::load(tx, rma_no).await else {
+        return Err(ApiError::field(field("error.rma.unknown_rma")));
+    };
+    if !matches!(rma.status, RmaStatus::Received | RmaStatus::Inspected) {
+        return Err(ApiError::field(field("error.rma.not_back_for_exchange").with("status", rma.status.as_str())));
+    }
+    let mut returned = BTreeMap::new();
+    for (line, qty) in rma.opening.lines.iter().zip(&rma.received) {
+        if line.order_no == order_no && *qty > 0 {
+            *returned.entry(line.sku.clone()).or_default() += qty;
+        }
+    }
+    if !rma.opening.lines.iter().any(|l| l.order_no == order_no) {
+        return Err(ApiError::field(
+            FieldError::new("order_no", "error.reshipment.order_not_in_rma")
+                .with("order_no", order_no)
+                .with("rma_no", rma_no),
+        ));
+    }
+    Ok(ExchangeFacts { rma_no: rma.rma_no().to_owned(), returned })
 }
 
 pub async fn request_reshipment(ctx: &Ctx, input: RequestReshipmentInput) -> Result<ReshipmentDetail, ApiError> {

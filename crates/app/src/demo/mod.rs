@@ -379,6 +379,7 @@ async fn demo_reshipments(
                 "Replacement for the part that failed inspection".into()
             },
             due_on: None,
+            rma_no: None,
         };
         let detail = reshipments::request_reshipment(&logistics, request).await?;
         let no = detail.row.reshipment_no.clone();

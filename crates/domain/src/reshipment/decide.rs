@@ -62,6 +62,17 @@ pub struct RequestReshipmentInput {
     /// YYYY-MM-DD; absent: the policy's working days from authorization.
     #[serde(default)]
     pub due_on: Option<String>,
+    /// The RMA this replacement exchanges; then QC failures are optional.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub rma_no: Option<String>,
+}
+
+/// A return being exchanged: what came back per SKU, the most its replacement may send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExchangeFacts {
+    pub rma_no: String,
+    pub returned: BTreeMap<String, i64>,
 }
 
 /// A linked failure as far as the rules need it.
@@ -99,6 +110,8 @@ pub struct RequestFacts<'a> {
     pub lots_on_hold: &'a HashSet<String>,
     pub policy: &'a ApprovalPolicy,
     pub today: NaiveDate,
+    /// The return being exchanged, when the request names one that may be exchanged.
+    pub exchange: Option<&'a ExchangeFacts>,
 }
 
 fn parse_date(v: &mut Violations, field: &str, text: &str) -> Option<NaiveDate> {
@@ -180,18 +193,25 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
         }
         items.push(ReshipmentItem { line_no: line.line_no, sku: line.sku.clone(), qty: item.qty, lot_code, serials });
     }
-    // Per SKU, no more than the linked failures found bad and no other reshipment already covers.
+    // Per SKU, no more than the linked failures found bad (or the exchanged return brought back)
+    // and no other reshipment already covers.
     let mut wanted: BTreeMap<&str, i64> = BTreeMap::new();
     for item in &items {
         *wanted.entry(item.sku.as_str()).or_default() += item.qty;
     }
     for (sku, qty) in wanted {
         let failed: Vec<&FailureFacts> = facts.failures.iter().filter(|f| f.sku == sku).collect();
-        if failed.is_empty() {
-            v.push(FieldError::new("items", "error.reshipment.sku_not_failed").with("sku", sku));
+        let returned = facts.exchange.and_then(|e| e.returned.get(sku)).copied();
+        if failed.is_empty() && returned.is_none() {
+            let key = if facts.exchange.is_some() {
+                "error.reshipment.sku_not_returned"
+            } else {
+                "error.reshipment.sku_not_failed"
+            };
+            v.push(FieldError::new("items", key).with("sku", sku));
             continue;
         }
-        let failed_qty: i64 = failed.iter().map(|f| f.qty_failed).sum();
+        let failed_qty: i64 = failed.iter().map(|f| f.qty_failed).sum::<i64>() + returned.unwrap_or(0);
         let available = (failed_qty - facts.reshipped.get(sku).copied().unwrap_or(0)).max(0);
         if qty > available {
             v.push(
@@ -245,7 +265,7 @@ pub fn decide_request(
     actor: &Actor,
 ) -> Result<Vec<Event>, ApiError> {
     let mut v = Violations::default();
-    if input.failure_nos.is_empty() {
+    if input.failure_nos.is_empty() && facts.exchange.is_none() {
         v.push(FieldError::new("failure_nos", "error.reshipment.no_failures"));
     }
     for no in facts.unknown_failures {
@@ -269,7 +289,8 @@ pub fn decide_request(
             let vendors: Vec<&str> = facts.failures.iter().map(|f| f.vendor_code.as_str()).collect();
             let chosen = input.vendor_code.as_deref().map(|c| c.trim().to_uppercase()).filter(|c| !c.is_empty());
             match chosen {
-                Some(code) if vendors.contains(&code.as_str()) => Some(code),
+                // An exchange has no failure to name the vendor: whoever the user names pays.
+                Some(code) if vendors.contains(&code.as_str()) || facts.exchange.is_some() => Some(code),
                 Some(code) => {
                     v.push(
                         FieldError::new("vendor_code", "error.reshipment.vendor_not_in_failures").with("code", code),
@@ -313,6 +334,7 @@ pub fn decide_request(
         reason,
         due_on: date_text(due_on),
         due_date_set: due.is_some(),
+        rma_no: facts.exchange.map(|e| e.rma_no.clone()),
     };
     let needs = requirement(facts.policy, &cost, &actor.roles);
     let mut events = vec![Event::ReshipmentRequested(Box::new(request))];

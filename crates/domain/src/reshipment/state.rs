@@ -33,6 +33,9 @@ pub struct ReshipmentRequest {
     pub due_on: String,
     /// Whether the requester chose the due date (else the policy sets it at authorization).
     pub due_date_set: bool,
+    /// The RMA whose exchange this replacement is; requests before exchanges existed have none.
+    #[serde(default)]
+    pub rma_no: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

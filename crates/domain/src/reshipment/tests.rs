@@ -68,6 +68,7 @@ fn request(minor: i64, currency: &str) -> RequestReshipmentInput {
         vendor_code: None,
         reason: "Cracked housing".into(),
         due_on: None,
+        rma_no: None,
     }
 }
 
@@ -84,6 +85,7 @@ fn requested(minor: i64, currency: &str, by: &Actor) -> Result<Reshipment, ApiEr
         lots_on_hold: &held,
         policy: &policy,
         today: today(),
+        exchange: None,
     };
     let events = decide_request(&request(minor, currency), &facts, "RS-A-000001", by)?;
     Ok(fold(None, &events).unwrap())
@@ -252,6 +254,7 @@ fn bad_requests_name_their_fields() {
         lots_on_hold: &held,
         policy: &policy,
         today: today(),
+        exchange: None,
     };
     let mut input = request(1_000, "EUR");
     input.items[0].qty = 6;
@@ -280,6 +283,7 @@ fn chargebacks_follow_their_transitions() {
         lots_on_hold: &held,
         policy: &policy,
         today: today(),
+        exchange: None,
     };
     let mut input = request(3_000, "EUR");
     input.payer = Payer::Vendor;

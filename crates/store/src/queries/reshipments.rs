@@ -37,6 +37,8 @@ pub struct ReshipmentRow {
     pub recovered_minor: i64,
     pub ship_to_name: String,
     pub reason: String,
+    /// The return this reshipment exchanges, if it is a replacement for one.
+    pub rma_no: Option<String>,
     /// Filled in by the caller, who knows today's date.
     pub sla: Option<SlaState>,
     /// The team whose move it is, if anyone's.
@@ -142,6 +144,7 @@ fn row_from(r: &sqlx::sqlite::SqliteRow) -> ReshipmentRow {
         recovered_minor: r.get("recovered_minor"),
         ship_to_name: r.get("ship_to_name"),
         reason: r.get("reason"),
+        rma_no: r.get("rma_no"),
         sla: None,
     }
 }
@@ -243,6 +246,26 @@ pub async fn approval_policy(conn: &mut SqliteConnection) -> Result<Option<Appro
 }
 
 /// Per SKU, what active reshipments linked to any of `failure_nos` already send.
+/// Per SKU, what active reshipments exchanging `rma_no` already send.
+pub async fn reshipped_for_rma(conn: &mut SqliteConnection, rma_no: &str) -> Result<BTreeMap<String, i64>, StoreError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT i.sku, SUM(i.qty) FROM reshipment_items i JOIN reshipments r ON r.reshipment_no = i.reshipment_no \
+         WHERE r.status NOT IN ('rejected', 'cancelled') AND r.rma_no = ? GROUP BY i.sku",
+    )
+    .bind(rma_no)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The reshipments (any status) that exchange `rma_no`, oldest first.
+pub async fn reshipments_for_rma(conn: &mut SqliteConnection, rma_no: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT reshipment_no FROM reshipments WHERE rma_no = ? ORDER BY seq_no")
+        .bind(rma_no)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
 pub async fn reshipped_for(
     conn: &mut SqliteConnection,
     failure_nos: &[String],

@@ -13,4 +13,8 @@ ship_to: ShipTo | null, ship_to_reason: string | null, carrier: Carrier, service
 /**
  * YYYY-MM-DD; absent: the policy's working days from authorization.
  */
-due_on: string | null, };
+due_on: string | null, 
+/**
+ * The RMA this replacement exchanges; then QC failures are optional.
+ */
+rma_no?: string | null, };

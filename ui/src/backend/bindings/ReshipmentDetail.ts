@@ -20,6 +20,10 @@ approver_roles: Array<Role>,
  */
 my_refusal: Refusal | null, chargeback: Chargeback | null, history: Array<HistoryEntry>, reshipment_no: string, order_no: string, customer_name: string | null, status: ReshipmentStatus, failure_nos: Array<string>, requested_by_name: string | null, requested_at: string, authorized_at: string | null, due_on: string, carrier: string, service: string, tracking_no: string | null, shipped_on: string | null, delivered_on: string | null, shipping_minor: number, goods_minor: number, total_minor: number, currency: string, payer: string, vendor_code: string | null, chargeback_status: string | null, recovered_minor: number, ship_to_name: string, reason: string, 
 /**
+ * The return this reshipment exchanges, if it is a replacement for one.
+ */
+rma_no: string | null, 
+/**
  * Filled in by the caller, who knows today's date.
  */
 sla: SlaState | null, 

@@ -25,4 +25,8 @@ due_on: string,
 /**
  * Whether the requester chose the due date (else the policy sets it at authorization).
  */
-due_date_set: boolean, };
+due_date_set: boolean, 
+/**
+ * The RMA whose exchange this replacement is; requests before exchanges existed have none.
+ */
+rma_no: string | null, };

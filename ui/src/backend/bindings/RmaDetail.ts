@@ -27,7 +27,11 @@ policy_fee_minor: number,
 /**
  * QC failures found when the goods came back.
  */
-failure_nos: Array<string>, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
+failure_nos: Array<string>, 
+/**
+ * Reshipments sending replacements for this return (an exchange), oldest first.
+ */
+replacement_nos: Array<string>, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
 /**
  * True when the rules decided and no person had to.
  */

@@ -38,14 +38,42 @@ import { CARRIERS } from "./types";
 const CURRENCIES = ["EUR", "USD", "CNY", "GBP"];
 const NO_LINE: LineState = { qty: "", lot: "", serials: "" };
 
-export function RequestFormPage({ failure }: { failure: string | null }) {
+export function RequestFormPage({
+  failure,
+  rma = null,
+}: {
+  failure: string | null;
+  /** The return this request exchanges: its order and what came back fill the form. */
+  rma?: string | null;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const { session } = useSession();
   const [form, setForm] = useState<RequestFormState>(() =>
-    emptyForm(failure ?? "", session.settings.currency),
+    emptyForm(failure ?? "", session.settings.currency, rma ?? ""),
   );
+  const exchanged = useQuery({
+    queryKey: ["rma", rma],
+    queryFn: () => call("get_rma", { rma_no: rma ?? "" }),
+    enabled: rma !== null,
+  });
+  // An exchange replaces what came back: the RMA's first order and its received quantities.
+  if (exchanged.data && form.orderNo === "") {
+    const first = exchanged.data.opening.lines[0]?.order_no ?? "";
+    const lines: Record<number, LineState> = {};
+    exchanged.data.opening.lines.forEach((line, i) => {
+      const qty = exchanged.data.qty_received[i] ?? 0;
+      if (line.order_no === first && qty > 0)
+        lines[line.line_no] = { ...NO_LINE, qty: String(qty), serials: "" };
+    });
+    setForm((f) => ({
+      ...f,
+      orderNo: first,
+      lines,
+      reason: t("reshipment.form.exchange_reason", { rma: exchanged.data.rma_no }),
+    }));
+  }
   const [errors, setErrors] = useState(NO_ERRORS);
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
   const order = useQuery({
@@ -115,15 +143,26 @@ export function RequestFormPage({ failure }: { failure: string | null }) {
         <Stack gap="md">
           <Paper withBorder p="md" radius="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t("reshipment.field.failures")}
-                description={t("reshipment.form.failures_hint")}
-                value={form.failureNos}
-                onChange={(e) => set("failureNos", e.currentTarget.value)}
-                error={at("failure_nos")}
-                required
-                data-testid="rs-failures"
-              />
+              {form.rmaNo !== "" ? (
+                <TextInput
+                  label={t("reshipment.field.exchange_of")}
+                  description={t("reshipment.form.exchange_hint")}
+                  value={form.rmaNo}
+                  readOnly
+                  error={at("rma_no")}
+                  data-testid="rs-rma"
+                />
+              ) : (
+                <TextInput
+                  label={t("reshipment.field.failures")}
+                  description={t("reshipment.form.failures_hint")}
+                  value={form.failureNos}
+                  onChange={(e) => set("failureNos", e.currentTarget.value)}
+                  error={at("failure_nos")}
+                  required
+                  data-testid="rs-failures"
+                />
+              )}
               <TextInput
                 label={t("reshipment.field.order_no")}
                 value={form.orderNo}

@@ -38,8 +38,16 @@ describe("toRequestInput", () => {
         vendor_code: null,
         reason: "broken",
         due_on: null,
+        rma_no: null,
       },
     });
+  });
+
+  it("names the return an exchange replaces", () => {
+    const form = { ...emptyForm("", "EUR", " RMA-AMS1-000004 "), orderNo: "SO-9", service: "std" };
+    const out = toRequestInput(form);
+    expect("input" in out && out.input.rma_no).toBe("RMA-AMS1-000004");
+    expect("input" in out && out.input.failure_nos).toEqual([]);
   });
 
   it("sends another address and the vendor only when chosen", () => {

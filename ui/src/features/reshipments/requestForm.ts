@@ -6,6 +6,8 @@ export type LineState = { qty: string; lot: string; serials: string };
 
 export type RequestFormState = {
   failureNos: string;
+  /** The return this replacement exchanges, when it is one. */
+  rmaNo: string;
   orderNo: string;
   lines: Record<number, LineState>;
   carrier: Carrier;
@@ -24,9 +26,10 @@ export type RequestFormState = {
   shipReason: string;
 };
 
-export function emptyForm(failureNos: string, currency: string): RequestFormState {
+export function emptyForm(failureNos: string, currency: string, rmaNo = ""): RequestFormState {
   return {
     failureNos,
+    rmaNo,
     orderNo: "",
     lines: {},
     carrier: "dhl",
@@ -109,12 +112,14 @@ export function toRequestInput(
       vendor_code: form.payer === "vendor" ? orNull(form.vendorCode) : null,
       reason: form.reason.trim(),
       due_on: orNull(form.dueOn),
+      rma_no: orNull(form.rmaNo),
     },
   };
 }
 
 const DIRECT = new Set([
   "failure_nos",
+  "rma_no",
   "order_no",
   "items",
   "carrier",

@@ -10,6 +10,7 @@ import type { RmaDetail } from "./types";
 const detail = {
   paid_for_received_minor: 10000,
   policy_fee_minor: 1000,
+  replacement_nos: [],
   opening: { preferred_outcome: "refund" },
 } as unknown as RmaDetail;
 

@@ -25,7 +25,8 @@ export function settleDefaults(detail: RmaDetail): SettleForm {
     refund: fromMinor(paid),
     fee: fromMinor(fee),
     credit: fromMinor(paid),
-    reshipmentNo: "",
+    // The newest replacement sent for this return is the one an exchange settles with.
+    reshipmentNo: detail.replacement_nos.at(-1) ?? "",
   };
 }
 

@@ -61,6 +61,7 @@ pub(super) fn gather(row: &mut Row<'_>, gathered: &mut Vec<Gathered>) -> Option<
         vendor_code: row.optional("vendor_code"),
         reason: row.text("reason"),
         due_on: row.optional("due_on"),
+        rma_no: None,
     };
     gathered.push(Gathered { reference, first_line: row.line, input });
     (row.errors.len() == before).then_some(())

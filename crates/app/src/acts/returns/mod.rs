@@ -47,6 +47,8 @@ pub struct RmaDetail {
     pub policy_fee_minor: i64,
     /// QC failures found when the goods came back.
     pub failure_nos: Vec<String>,
+    /// Reshipments sending replacements for this return (an exchange), oldest first.
+    pub replacement_nos: Vec<String>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -89,6 +91,9 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
         paid_for_received_minor: paid,
         failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await.map_err(store_error)?,
+        replacement_nos: lotline_store::queries::reshipments::reshipments_for_rma(&mut conn, state.rma_no())
+            .await
+            .map_err(store_error)?,
         qty_received: state.received.clone(),
         intake: state.intake.clone(),
         dispositions: state.dispositions.clone(),

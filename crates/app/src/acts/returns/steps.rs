@@ -117,6 +117,13 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
                 FieldError::new(field, "error.rma.unknown_reshipment").with("value", reshipment_no),
             ));
         };
+        if let Some(other) = row.rma_no.as_deref().filter(|r| *r != state.rma_no()) {
+            return Err(ApiError::field(
+                FieldError::new(field, "error.rma.reshipment_for_other_rma")
+                    .with("value", reshipment_no)
+                    .with("other", other),
+            ));
+        }
         // The replacement must go to the customer who sent the goods back.
         let order = master::order(&mut tx, &row.order_no).await.map_err(store_error)?;
         if order.is_some_and(|o| o.customer_code != state.opening.customer_code) {

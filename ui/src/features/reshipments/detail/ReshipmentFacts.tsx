@@ -46,6 +46,17 @@ export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
                   {no}
                 </Anchor>
               ))}
+              {detail.rma_no && (
+                <Anchor
+                  size="sm"
+                  renderRoot={(props) => (
+                    <Link {...props} to="/returns/$rmaNo" params={{ rmaNo: detail.rma_no ?? "" }} />
+                  )}
+                  data-testid="rs-rma-link"
+                >
+                  {t("reshipment.form.exchange_reason", { rma: detail.rma_no })}
+                </Anchor>
+              )}
             </Group>
           </Fact>
           <Fact label={t("reshipment.field.ship_to")}>

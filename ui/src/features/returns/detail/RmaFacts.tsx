@@ -213,6 +213,39 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
             ))}
           </Table.Tbody>
         </Table>
+        {(atIntake || detail.replacement_nos.length > 0) && (
+          <Group gap="xs" mt="sm" data-testid="rma-replacements">
+            <Text size="sm">{t("returns.detail.replacements")}</Text>
+            {detail.replacement_nos.map((no) => (
+              <Anchor
+                key={no}
+                size="sm"
+                renderRoot={(props) => (
+                  <Link {...props} to="/reshipments/$reshipmentNo" params={{ reshipmentNo: no }} />
+                )}
+              >
+                {no}
+              </Anchor>
+            ))}
+            {detail.replacement_nos.length === 0 && (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            )}
+            {atIntake && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                renderRoot={(props) => (
+                  <Link {...props} to="/reshipments/new" search={{ rma: detail.rma_no }} />
+                )}
+                data-testid="rma-request-replacement"
+              >
+                {t("returns.detail.request_replacement")}
+              </Button>
+            )}
+          </Group>
+        )}
         {detail.failure_nos.length > 0 && (
           <Group gap="xs" mt="sm" data-testid="rma-failures">
             <Text size="sm">{t("returns.detail.failures_found")}</Text>
