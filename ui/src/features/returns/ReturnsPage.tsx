@@ -144,21 +144,21 @@ export function ReturnsPage({
         <span title={row.original.order_nos.join(", ")}>{row.original.order_nos.join(", ")}</span>
       ),
       enableSorting: false,
-      meta: { width: "125px" },
+      meta: { width: "120px" },
     },
     {
       id: "status",
       header: t("returns.field.status"),
       cell: ({ row }) => <RmaStatusBadge status={row.original.status} />,
       enableSorting: false,
-      meta: { width: "150px" },
+      meta: { width: "145px" },
     },
     {
       id: "verdict",
       header: t("returns.field.verdict"),
       cell: ({ row }) => <VerdictBadge verdict={verdictLabel(row.original)} short />,
       enableSorting: false,
-      meta: { width: "120px" },
+      meta: { width: "110px" },
     },
     {
       id: "value",
@@ -166,21 +166,21 @@ export function ReturnsPage({
       cell: ({ row }) =>
         formatMoney(row.original.value_minor, row.original.currency, i18n.language),
       enableSorting: false,
-      meta: { width: "95px", align: "right" },
+      meta: { width: "90px", align: "right" },
     },
     {
       id: "age",
       header: t("returns.field.age"),
       cell: ({ row }) => ageText(row.original.opened_at),
       enableSorting: false,
-      meta: { width: "84px", align: "right" },
+      meta: { width: "76px", align: "right" },
     },
     {
       id: "sla",
       header: t("returns.field.next_step"),
       cell: ({ row }) => <SlaCell row={row.original} />,
       enableSorting: false,
-      meta: { width: "195px" },
+      meta: { width: "225px" },
     },
   ];
   const set = (patch: Partial<RmaFilters>) => setFilters((f) => ({ ...f, ...patch }));

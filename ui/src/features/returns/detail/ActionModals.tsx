@@ -14,6 +14,7 @@ import {
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { LineDisposition } from "../../../backend/bindings/LineDisposition";
 import type { Settlement } from "../../../backend/bindings/Settlement";
@@ -21,6 +22,7 @@ import { call } from "../../../backend/call";
 import { formatMoney } from "../../../format";
 import { toMinor } from "../../masterdata/money";
 import { CARRIERS } from "../../reshipments/types";
+import { PhotoUpload } from "../PhotoUpload";
 import {
   type DispositionRow,
   inspectDefaults,
@@ -198,6 +200,7 @@ export function ReceiveModal({ detail, onClose }: Props) {
   const [qty, setQty] = useState<string[]>(lines.map((l) => String(l.qty)));
   const [packaging, setPackaging] = useState(true);
   const [accessories, setAccessories] = useState(true);
+  const [photos, setPhotos] = useState<AttachmentView[]>([]);
   const [serials, setSerials] = useState(true);
   const [grade, setGrade] = useState<ConditionGrade>("A");
   const [note, setNote] = useState("");
@@ -212,7 +215,7 @@ export function ReceiveModal({ detail, onClose }: Props) {
           accessories_complete: accessories,
           serials_match: serials,
           grade,
-          photo_ids: [],
+          photo_ids: photos.map((p) => p.id),
           note: note.trim(),
         },
       }),
@@ -302,6 +305,7 @@ export function ReceiveModal({ detail, onClose }: Props) {
             error={errors.note}
             data-testid="rma-receive-note"
           />
+          <PhotoUpload photos={photos} onChange={setPhotos} />
         </Stack>
         <Actions
           onClose={onClose}

@@ -138,6 +138,7 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
             <Fact label={t("returns.intake.grade")}>
               {t(`returns.grade.${detail.intake.grade}`)}
             </Fact>
+            <Fact label={t("returns.intake.photos")}>{detail.intake.photo_ids.length}</Fact>
           </SimpleGrid>
           {detail.intake.note && (
             <Text size="sm" fs="italic" mt="sm">
