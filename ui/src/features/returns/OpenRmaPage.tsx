@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Button,
   Checkbox,
   Grid,
@@ -50,6 +51,14 @@ export function OpenRmaPage() {
   const [photos, setPhotos] = useState<AttachmentView[]>([]);
   const [errors, setErrors] = useState(NO_ERRORS);
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
+  // Users find the order by its number, the customer's code or name, or a scan of the number.
+  const matches = useQuery({
+    queryKey: ["orders", "search", orderNo],
+    queryFn: () => call("list_orders", { text: orderNo, offset: 0, limit: 8 }),
+    enabled: orderNo.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+  const suggestions = (matches.data?.rows ?? []).filter((o) => o.order_no !== form.orderNo.trim());
   const order = useQuery({
     queryKey: ["order", orderNo],
     queryFn: () => call("get_order", { order_no: orderNo }),
@@ -133,11 +142,24 @@ export function OpenRmaPage() {
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="md">
               <Paper withBorder p="md" radius="md">
-                <TextInput
+                <Autocomplete
                   label={t("returns.field.order_no")}
                   description={t("returns.form.order_hint")}
                   value={form.orderNo}
-                  onChange={(e) => setForm({ ...form, orderNo: e.currentTarget.value, lines: {} })}
+                  onChange={(value) => setForm({ ...form, orderNo: value, lines: {} })}
+                  data={suggestions.map((o) => o.order_no)}
+                  filter={({ options }) => options}
+                  renderOption={({ option }) => {
+                    const found = suggestions.find((o) => o.order_no === option.value);
+                    return (
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm">{option.value}</Text>
+                        <Text size="xs" c="dimmed">
+                          {found?.customer_name ?? found?.customer_code}
+                        </Text>
+                      </Group>
+                    );
+                  }}
                   error={
                     at("order_no") ??
                     (order.isError && orderNo !== "" ? errorMessage(t, order.error) : undefined)
