@@ -24,6 +24,8 @@ export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(E2E_DIR, "..", "..");
 /** Where screenshots (and driver logs) go; CI keeps this folder as its artefact. */
 export const SCREENSHOT_DIR = path.join(E2E_DIR, "screenshots");
+/** Written when the WebDriver session died mid-flow (the app's webview went away). */
+export const SESSION_LOST = "SESSION-LOST.txt";
 
 const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
 const NATIVE_PORT = DRIVER_PORT + 1;
@@ -339,6 +341,10 @@ class App {
         } catch {
           // the session may be gone; the error below says why
         }
+      }
+      // The webview (not a check) went away: leave a mark so the runner can tell this apart.
+      if (/invalid session id/i.test(String(err?.message))) {
+        fs.appendFileSync(path.join(SCREENSHOT_DIR, SESSION_LOST), `${name}: ${err.message}\n`);
       }
       const exited = this.exited();
       const hint = exited ? `\n(tauri-driver has exited: ${JSON.stringify(exited)})\n${this.driverOutput()}` : "";
