@@ -170,7 +170,7 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
   }
 });
 
-test("returns: escalated by the rules, approved by an analyst from the queue", { timeout: 10 * 60_000 }, async () => {
+test("returns: escalated by the rules, approved from the queue, exchanged for a replacement", { timeout: 10 * 60_000 }, async () => {
   const app = await startApp();
   try {
     await setUpDesk(app, { admin: ADMIN });
@@ -202,6 +202,41 @@ test("returns: escalated by the rules, approved by an analyst from the queue", {
       );
       assert.ok(kinds.includes("rma_approved"), `history shows the approval: ${kinds}`);
       await app.screenshot("rma-approved-by-analyst");
+    });
+
+    await app.step("rma-exchange-replacement-requested", async () => {
+      await app.click("rma-receive");
+      await app.fill("rma-receive-qty-0", 1);
+      await app.click("rma-receive-submit");
+      await waitForStatus(app, "received");
+      await app.click("rma-request-replacement");
+      await app.waitForText("rs-rma", "", SLOW_MS);
+      const rma = await app.browser.execute(() => document.querySelector('[data-testid="rs-rma"]')?.value);
+      assert.equal(rma, rmaNo, "the reshipment form names the return it exchanges");
+      // The desk fan is lot- and serial-tracked: the replacement needs its own lot and serial.
+      await app.fill("rs-line-lot-1", "LACME-2501");
+      await app.fill("rs-line-serials-1", "FAN-SN-000123");
+      await app.select("rs-carrier", "postnl");
+      await app.fill("rs-service", "Standaard");
+      await app.fill("rs-shipping", "6.95");
+      await app.click("rs-submit");
+      await app.waitForText("rs-number", /^RS-/, SLOW_MS);
+    });
+
+    await app.step("rma-exchange-settled", async () => {
+      await app.click("rs-rma-link");
+      await app.waitForText("rma-number", rmaNo);
+      await app.click("rma-inspect");
+      await app.fill("rma-inspect-location-0", "REFURB");
+      await app.click("rma-inspect-submit");
+      await waitForStatus(app, "inspected");
+      await app.click("rma-settle");
+      const reshipment = await app.browser.execute(
+        () => document.querySelector('[data-testid="rma-settle-reshipment"]')?.value ?? "",
+      );
+      assert.match(reshipment, /^RS-/, "the settle form proposes the replacement");
+      await app.click("rma-settle-submit");
+      await waitForStatus(app, "settled");
     });
   } finally {
     await app.stop();

@@ -18,7 +18,7 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { Carrier } from "../../backend/bindings/Carrier";
@@ -58,22 +58,29 @@ export function RequestFormPage({
     queryFn: () => call("get_rma", { rma_no: rma ?? "" }),
     enabled: rma !== null,
   });
-  // An exchange replaces what came back: the RMA's first order and its received quantities.
-  if (exchanged.data && form.orderNo === "") {
-    const first = exchanged.data.opening.lines[0]?.order_no ?? "";
+  // An exchange replaces what came back: the RMA's first order and its received quantities. In an
+  // effect, not during render, so the debounced order number sees the change.
+  const returned = exchanged.data;
+  useEffect(() => {
+    if (!returned) return;
+    const first = returned.opening.lines[0]?.order_no ?? "";
     const lines: Record<number, LineState> = {};
-    exchanged.data.opening.lines.forEach((line, i) => {
-      const qty = exchanged.data.qty_received[i] ?? 0;
+    returned.opening.lines.forEach((line, i) => {
+      const qty = returned.qty_received[i] ?? 0;
       if (line.order_no === first && qty > 0)
-        lines[line.line_no] = { ...NO_LINE, qty: String(qty), serials: "" };
+        lines[line.line_no] = { ...NO_LINE, qty: String(qty) };
     });
-    setForm((f) => ({
-      ...f,
-      orderNo: first,
-      lines,
-      reason: t("reshipment.form.exchange_reason", { rma: exchanged.data.rma_no }),
-    }));
-  }
+    setForm((f) =>
+      f.orderNo !== ""
+        ? f
+        : {
+            ...f,
+            orderNo: first,
+            lines,
+            reason: t("reshipment.form.exchange_reason", { rma: returned.rma_no }),
+          },
+    );
+  }, [returned, t]);
   const [errors, setErrors] = useState(NO_ERRORS);
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
   const order = useQuery({
