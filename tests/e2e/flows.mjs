@@ -114,3 +114,28 @@ export async function chooseSeverity(app, value) {
   }
   throw new Error(`don't know how to choose "${value}" in data-testid="ff-severity" (<${tag}>)`);
 }
+
+/** Every demo user's password (crates/app/src/demo). */
+export const DEMO_PASSWORD = "demo-pass-2026";
+
+/** Signs out whoever is signed in and signs in as a demo user. */
+export async function signInAs(app, username) {
+  await app.click("user-menu");
+  await app.click("sign-out");
+  await app.fill("signin-username", username);
+  await app.fill("signin-password", DEMO_PASSWORD);
+  await app.click("signin-submit");
+  await app.waitFor("nav-failures", SLOW_MS);
+}
+
+/** Waits until the badge `data-testid="testId"` carries `data-status="status"` (a coded value, whatever the language). */
+export async function waitForStatus(app, testId, status) {
+  let seen = null;
+  await app.browser.waitUntil(
+    async () => {
+      seen = await app.browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.dataset.status ?? null, testId);
+      return seen === status;
+    },
+    { timeout: TIMEOUT_MS, interval: 200, timeoutMsg: `${testId} should be "${status}"; it is "${seen}"` },
+  );
+}

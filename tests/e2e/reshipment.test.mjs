@@ -4,42 +4,17 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseSeverity, chooseSku, SLOW_MS, setUpDesk } from "./flows.mjs";
+import { chooseSeverity, chooseSku, SLOW_MS, setUpDesk, signInAs, waitForStatus } from "./flows.mjs";
 import { startApp, TIMEOUT_MS } from "./harness.mjs";
 
 const ADMIN = { username: "rs.admin", name: "RS Admin", password: "e2e-Secret-2026!" };
 /** Demo users (crates/app/src/demo.rs), and a demo order whose first line is DEMO_SKU (not lot-tracked). */
-const DEMO_PASSWORD = "demo-pass-2026";
 const INSPECTOR = "mei.chen";
 const LOGISTICS = "jan.devries";
 const FINANCE = "sanne.bakker";
 const DEMO_SKU = "PKG-DOOS-M";
 const DEMO_ORDER = "SO-2026-01014";
 const RESHIPMENT_NO = /^RS-[A-Z0-9]+-\d{6}$/;
-
-async function signInAs(app, username) {
-  await app.click("user-menu");
-  await app.click("sign-out");
-  await app.fill("signin-username", username);
-  await app.fill("signin-password", DEMO_PASSWORD);
-  await app.click("signin-submit");
-  await app.waitFor("nav-failures", SLOW_MS);
-}
-
-async function statusOf(app, testId) {
-  return app.browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.dataset.status ?? null, testId);
-}
-
-async function waitForStatus(app, testId, status) {
-  let seen = null;
-  await app.browser.waitUntil(
-    async () => {
-      seen = await statusOf(app, testId);
-      return seen === status;
-    },
-    { timeout: TIMEOUT_MS, interval: 200, timeoutMsg: `${testId} should be "${status}"; it is "${seen}"` },
-  );
-}
 
 async function openReshipment(app, number) {
   await app.click("nav-reshipments");

@@ -8,11 +8,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { checkBox, SLOW_MS, setUpDesk } from "./flows.mjs";
+import { checkBox, SLOW_MS, setUpDesk, signInAs, waitForStatus } from "./flows.mjs";
 import { startApp, TIMEOUT_MS } from "./harness.mjs";
 
 const ADMIN = { username: "rma.admin", name: "RMA Admin", password: "e2e-Secret-2026!" };
-const DEMO_PASSWORD = "demo-pass-2026";
 const ANALYST = "tom.jansen";
 const LOGISTICS = "jan.devries";
 const FINANCE = "sanne.bakker";
@@ -21,26 +20,6 @@ const FINANCE = "sanne.bakker";
 const SIMPLE_ORDER = "SO-2026-01039";
 const SERIAL_ORDER = "SO-2026-01038";
 const RMA_NO = /^RMA-[A-Z0-9]+-\d{6}$/;
-
-async function signInAs(app, username) {
-  await app.click("user-menu");
-  await app.click("sign-out");
-  await app.fill("signin-username", username);
-  await app.fill("signin-password", DEMO_PASSWORD);
-  await app.click("signin-submit");
-  await app.waitFor("nav-failures", SLOW_MS);
-}
-
-async function waitForStatus(app, status) {
-  let seen = null;
-  await app.browser.waitUntil(
-    async () => {
-      seen = await app.browser.execute(() => document.querySelector('[data-testid="rma-status"]')?.dataset.status ?? null);
-      return seen === status;
-    },
-    { timeout: TIMEOUT_MS, interval: 200, timeoutMsg: `the RMA should be "${status}"; it is "${seen}"` },
-  );
-}
 
 /** A date input takes its value from script: typing into WebKit's date field depends on the locale. */
 async function setDate(app, id, isoDate) {
@@ -119,7 +98,7 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
       await app.screenshot("rma-live-verdict");
       await app.click("rma-submit");
       const number = await app.waitForText("rma-number", RMA_NO, SLOW_MS);
-      await waitForStatus(app, "approved");
+      await waitForStatus(app, "rma-status", "approved");
       return number;
     });
 
@@ -132,7 +111,7 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
         interval: 250,
         timeoutMsg: `the label was not saved as ${file}`,
       });
-      await waitForStatus(app, "label_printed");
+      await waitForStatus(app, "rma-status", "label_printed");
       execFileSync("qpdf", ["--check", file]);
       const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
       assert.ok(text.includes(rmaNo), `the label shows ${rmaNo}:\n${text}`);
@@ -144,15 +123,15 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
       await app.select("rma-transit-carrier", "postnl");
       await app.fill("rma-transit-tracking", "3SLTRT9000001");
       await app.click("rma-in-transit-submit");
-      await waitForStatus(app, "in_transit");
+      await waitForStatus(app, "rma-status", "in_transit");
       await app.click("rma-receive");
       await app.fill("rma-receive-qty-0", 1);
       await app.click("rma-receive-submit");
-      await waitForStatus(app, "received");
+      await waitForStatus(app, "rma-status", "received");
       await app.click("rma-inspect");
       await app.fill("rma-inspect-location-0", "MAIN");
       await app.click("rma-inspect-submit");
-      await waitForStatus(app, "inspected");
+      await waitForStatus(app, "rma-status", "inspected");
     });
 
     await app.step("rma-finance-refunds", async () => {
@@ -161,7 +140,7 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
       await app.click("rma-settle");
       await app.waitFor("rma-settle-amount");
       await app.click("rma-settle-submit");
-      await waitForStatus(app, "settled");
+      await waitForStatus(app, "rma-status", "settled");
       await app.waitFor("rma-settled");
       await app.screenshot("rma-settled");
     });
@@ -185,7 +164,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       assert.deepEqual(rules, ["evidence", "serials"]);
       await app.click("rma-submit");
       const number = await app.waitForText("rma-number", RMA_NO, SLOW_MS);
-      await waitForStatus(app, "escalated");
+      await waitForStatus(app, "rma-status", "escalated");
       return number;
     });
 
@@ -195,7 +174,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await app.click("rma-approve");
       await app.fill("rma-approve-comment", "Customer sent the serial number by e-mail");
       await app.click("rma-approve-submit");
-      await waitForStatus(app, "approved");
+      await waitForStatus(app, "rma-status", "approved");
       await app.waitFor("rma-history");
       const kinds = await app.browser.execute(() =>
         [...document.querySelectorAll('[data-testid="history-entry"]')].map((e) => e.dataset.kind),
@@ -208,7 +187,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await app.click("rma-receive");
       await app.fill("rma-receive-qty-0", 1);
       await app.click("rma-receive-submit");
-      await waitForStatus(app, "received");
+      await waitForStatus(app, "rma-status", "received");
       await app.click("rma-request-replacement");
       await app.waitForText("rs-rma", "", SLOW_MS);
       const rma = await app.browser.execute(() => document.querySelector('[data-testid="rs-rma"]')?.value);
@@ -229,14 +208,14 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await app.click("rma-inspect");
       await app.fill("rma-inspect-location-0", "REFURB");
       await app.click("rma-inspect-submit");
-      await waitForStatus(app, "inspected");
+      await waitForStatus(app, "rma-status", "inspected");
       await app.click("rma-settle");
       const reshipment = await app.browser.execute(
         () => document.querySelector('[data-testid="rma-settle-reshipment"]')?.value ?? "",
       );
       assert.match(reshipment, /^RS-/, "the settle form proposes the replacement");
       await app.click("rma-settle-submit");
-      await waitForStatus(app, "settled");
+      await waitForStatus(app, "rma-status", "settled");
     });
   } finally {
     await app.stop();

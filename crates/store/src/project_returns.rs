@@ -24,12 +24,7 @@ fn number_part(number: &str) -> i64 {
 }
 
 async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEvent) -> Result<(), StoreError> {
-    let mut orders: Vec<&str> = Vec::new();
-    for line in &o.lines {
-        if !orders.contains(&line.order_no.as_str()) {
-            orders.push(&line.order_no);
-        }
-    }
+    let orders = o.order_nos();
     let verdict = o.eligibility.verdict;
     let status = match verdict {
         Verdict::Approved => "approved",

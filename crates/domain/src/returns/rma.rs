@@ -95,6 +95,17 @@ impl RmaOpening {
     pub fn value_minor(&self) -> i64 {
         self.lines.iter().map(|l| l.qty * l.unit_price_minor).sum()
     }
+
+    /// The orders the goods come from, each once, in the order of the lines.
+    pub fn order_nos(&self) -> Vec<&str> {
+        let mut orders: Vec<&str> = Vec::new();
+        for line in &self.lines {
+            if !orders.contains(&line.order_no.as_str()) {
+                orders.push(&line.order_no);
+            }
+        }
+        orders
+    }
 }
 
 /// How the returns centre grades what arrived.

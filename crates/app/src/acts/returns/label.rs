@@ -154,12 +154,7 @@ async fn label_for(
         None => LabelAddress { name: opening.customer_code.clone(), ..LabelAddress::default() },
     };
     let centre = &policy.returns_centre;
-    let mut orders: Vec<&str> = Vec::new();
-    for line in &opening.lines {
-        if !orders.contains(&line.order_no.as_str()) {
-            orders.push(&line.order_no);
-        }
-    }
+    let orders = opening.order_nos();
     Ok(RmaLabel {
         rma_no: opening.rma_no.clone(),
         ship_from,
