@@ -111,6 +111,7 @@ catalogue! {
     receive_rma => returns::receive_rma,
     inspect_rma => returns::inspect_rma,
     settle_rma => returns::settle_rma,
+    issue_store_credit => returns::issue_store_credit,
     cancel_rma => returns::cancel_rma,
     rma_labels => returns::rma_labels,
 }

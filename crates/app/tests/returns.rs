@@ -314,3 +314,74 @@ async fn store_credit_and_exchange_settle_and_the_list_filters() {
     assert_eq!(page["total"], 1);
     assert_eq!(page["rows"][0]["rma_no"], a["rma_no"]);
 }
+
+#[tokio::test]
+async fn store_credit_goes_out_within_a_day_of_approval_and_the_return_settles_as_it() {
+    let w = setting().await;
+    as_user(&w, "ria").await;
+    let mut input = open(boxes(2), "no_longer_needed", "2026-10-20");
+    input["preferred_outcome"] = json!("store_credit");
+    let r = w.ok("open_rma", input).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    assert_eq!(r["status"], "approved");
+    // The credit is owed from approval, not from receipt: 24 hours from 2 Nov 09:30.
+    assert_eq!((r["sla_step"].as_str(), r["due_at"].as_str()), (Some("credit"), Some("2026-11-03T09:30:00Z")));
+    w.clock.advance(chrono::Duration::hours(20));
+    assert_eq!(w.ok("get_rma", json!({"rma_no": no})).await["sla"], "at_risk");
+
+    // Finance issues it while the parcel is on its way; more than the return is worth is refused.
+    as_user(&w, "fien").await;
+    let before = w.events().await;
+    let err = w.err("issue_store_credit", json!({"rma_no": no, "amount_minor": 1_001})).await;
+    assert_eq!(err.fields[0].field, "amount_minor");
+    assert_eq!(err.fields[0].message_key, "error.rma.credit_above_value");
+    assert_eq!(w.events().await, before, "nothing written");
+    let r = w.ok("issue_store_credit", json!({"rma_no": no, "amount_minor": 1_000})).await;
+    assert_eq!(r["status"], "approved", "the goods have not come back yet");
+    assert_eq!(r["credit_issued_minor"], 1_000);
+    assert_eq!(r["credit_issued_at"], "2026-11-03T05:30:00.000Z");
+    assert_eq!(r["sla_step"], Value::Null, "nothing is owed while the customer has the goods");
+    assert!(kinds(&r).contains(&"rma_credit_issued"));
+    let err = w.err("issue_store_credit", json!({"rma_no": no, "amount_minor": 1_000})).await;
+    assert_eq!((err.code, err.message_key.as_str()), (ErrorCode::Conflict, "error.rma.credit_already_issued"));
+
+    // Only one of the two boxes comes back: the credit is 5.00 above what came back.
+    as_user(&w, "ria").await;
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "A"});
+    w.ok("receive_rma", json!({"rma_no": no, "qty_received": [1], "intake": intake})).await;
+    let r = w
+        .ok(
+            "inspect_rma",
+            json!({"rma_no": no, "dispositions": [{"line_index": 0, "disposition": "restock", "qty": 1, "recovered_minor": 500, "location": "MAIN"}]}),
+        )
+        .await;
+    assert_eq!(r["credit_above_received_minor"], 500);
+    let refund =
+        json!({"rma_no": no, "settlement": {"kind": "refund", "amount_minor": 500, "restocking_fee_minor": 0}});
+    let err = w.err("settle_rma", refund).await;
+    assert_eq!(err.fields[0].message_key, "error.rma.settle_as_issued_credit");
+    let r =
+        w.ok("settle_rma", json!({"rma_no": no, "settlement": {"kind": "store_credit", "amount_minor": 1_000}})).await;
+    assert_eq!((r["status"].as_str(), r["settled_minor"].as_i64()), (Some("settled"), Some(1_000)));
+}
+
+#[tokio::test]
+async fn credit_ahead_of_the_goods_only_for_a_customer_who_asked_and_cancelling_after_it_is_for_analysts() {
+    let w = setting().await;
+    let refund = w.ok("open_rma", open(boxes(1), "no_longer_needed", "2026-10-20")).await;
+    let err = w.err("issue_store_credit", json!({"rma_no": refund["rma_no"], "amount_minor": 500})).await;
+    assert_eq!(err.message_key, "error.rma.credit_not_preferred");
+
+    w.add_user("lou", &["logistics"]).await;
+    let mut input = open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "no_longer_needed", "2026-10-20");
+    input["preferred_outcome"] = json!("store_credit");
+    let credit = w.ok("open_rma", input).await;
+    w.ok("issue_store_credit", json!({"rma_no": credit["rma_no"], "amount_minor": 500})).await;
+    as_user(&w, "lou").await;
+    let err = w.err("cancel_rma", json!({"rma_no": credit["rma_no"], "reason": "customer kept it"})).await;
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    as_user(&w, "ria").await;
+    let r = w.ok("cancel_rma", json!({"rma_no": credit["rma_no"], "reason": "customer kept it"})).await;
+    assert_eq!(r["status"], "cancelled");
+    assert_eq!(r["credit_issued_minor"], 500, "the credit stays on record");
+}

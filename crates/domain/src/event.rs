@@ -205,6 +205,12 @@ pub enum Event {
         rma_no: String,
         settlement: Settlement,
     },
+    /// Store credit issued on approval, ahead of the goods: the customer is not kept waiting for
+    /// the parcel. The RMA still settles once the goods are inspected.
+    RmaCreditIssued {
+        rma_no: String,
+        amount_minor: i64,
+    },
     RmaCancelled {
         rma_no: String,
         reason: String,
@@ -264,6 +270,7 @@ impl Event {
             Event::RmaReceived { .. } => "rma_received",
             Event::RmaInspected { .. } => "rma_inspected",
             Event::RmaSettled { .. } => "rma_settled",
+            Event::RmaCreditIssued { .. } => "rma_credit_issued",
             Event::RmaCancelled { .. } => "rma_cancelled",
             Event::RmaFailureLogged { .. } => "rma_failure_logged",
         }
@@ -316,6 +323,7 @@ impl Event {
             | Event::RmaReceived { rma_no, .. }
             | Event::RmaInspected { rma_no, .. }
             | Event::RmaSettled { rma_no, .. }
+            | Event::RmaCreditIssued { rma_no, .. }
             | Event::RmaCancelled { rma_no, .. }
             | Event::RmaFailureLogged { rma_no, .. } => ("rma", rma_no.clone()),
         }

@@ -214,6 +214,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::RmaReceived { .. }
         | Event::RmaInspected { .. }
         | Event::RmaSettled { .. }
+        | Event::RmaCreditIssued { .. }
         | Event::RmaCancelled { .. }
         | Event::RmaFailureLogged { .. } => {}
     }

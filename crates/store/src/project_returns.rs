@@ -232,6 +232,14 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             }
             moves(conn, stored, rma_no, &out).await?;
         }
+        Event::RmaCreditIssued { rma_no, amount_minor } => {
+            sqlx::query("UPDATE rmas SET credit_issued_minor = ?, credit_issued_at = ? WHERE rma_no = ?")
+                .bind(amount_minor)
+                .bind(at)
+                .bind(rma_no)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::RmaSettled { rma_no, settlement } => {
             let (kind, amount, fee) = match settlement {
                 Settlement::Refund { amount_minor, restocking_fee_minor } => {

@@ -30,6 +30,7 @@ import type { IdInput } from "./bindings/IdInput";
 import type { ImportInput } from "./bindings/ImportInput";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { InspectRmaInput } from "./bindings/InspectRmaInput";
+import type { IssueStoreCreditInput } from "./bindings/IssueStoreCreditInput";
 import type { ListFailuresInput } from "./bindings/ListFailuresInput";
 import type { ListQuery } from "./bindings/ListQuery";
 import type { ListReshipmentsInput } from "./bindings/ListReshipmentsInput";
@@ -139,6 +140,7 @@ export type Acts = {
   receive_rma: [ReceiveRmaInput, RmaDetail];
   inspect_rma: [InspectRmaInput, RmaDetail];
   settle_rma: [SettleRmaInput, RmaDetail];
+  issue_store_credit: [IssueStoreCreditInput, RmaDetail];
   cancel_rma: [CancelRmaInput, RmaDetail];
   rma_labels: [RmaLabelsInput, PdfFile];
 };

@@ -233,7 +233,7 @@ const RESHIPMENT_COLUMNS: [&str; 24] = [
 ];
 
 /// RMAs export where they stand, not the import's opening columns.
-const RMA_COLUMNS: [&str; 25] = [
+const RMA_COLUMNS: [&str; 27] = [
     "rma_no",
     "status",
     "verdict",
@@ -257,19 +257,21 @@ const RMA_COLUMNS: [&str; 25] = [
     "settlement",
     "settled_minor",
     "restocking_fee_minor",
+    "credit_issued_minor",
+    "credit_issued_at",
     "next_step",
     "due_at",
 ];
 
 async fn all_rmas(ctx: &Ctx, conn: &mut sqlx::SqliteConnection) -> Result<Vec<RmaRow>, ApiError> {
-    let refund_days = super::returns::policy(conn).await?.refund_within_days;
+    let promises = super::returns::promises(&super::returns::policy(conn).await?);
     let now = ctx.now();
     let mut rows = Vec::new();
     loop {
         let input = ListRmasInput { offset: rows.len() as i64, limit: 1000, ..ListRmasInput::default() };
         let page = rq::list_rmas(conn, &input).await.map_err(store_error)?;
         let got = page.rows.len();
-        rows.extend(page.rows.into_iter().map(|r| super::returns::with_sla(r, refund_days, now)));
+        rows.extend(page.rows.into_iter().map(|r| super::returns::with_sla(r, promises, now)));
         if got < 1000 {
             break;
         }
@@ -304,6 +306,8 @@ fn rma_cells(r: RmaRow) -> Vec<String> {
         opt(&r.settlement_kind),
         number(r.settled_minor),
         number(r.restocking_fee_minor),
+        number(r.credit_issued_minor),
+        opt(&r.credit_issued_at),
         r.sla_step.map(|s| name(&s)).unwrap_or_default(),
         opt(&r.due_at),
     ]

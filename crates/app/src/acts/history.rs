@@ -204,6 +204,10 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                         .collect();
                     (changes, None)
                 }
+                Event::RmaCreditIssued { rma_no, amount_minor } => {
+                    let currency = currencies.get(rma_no.as_str()).copied().unwrap_or("");
+                    (vec![set("store_credit", money(*amount_minor, currency))], None)
+                }
                 Event::RmaSettled { rma_no, settlement } => {
                     let currency = currencies.get(rma_no.as_str()).copied().unwrap_or("");
                     let changes = match settlement {

@@ -15,8 +15,8 @@ use lotline_domain::returns::{
 
 use super::{DemoLine, PRODUCTS};
 use crate::acts::returns::{
-    self, InspectRmaInput, OpenRmaInput, OpenRmaLineInput, ReceiveRmaInput, RmaCommentInput, RmaInTransitInput,
-    RmaLabelsInput, SettleRmaInput,
+    self, InspectRmaInput, IssueStoreCreditInput, OpenRmaInput, OpenRmaLineInput, ReceiveRmaInput, RmaCommentInput,
+    RmaInTransitInput, RmaLabelsInput, SettleRmaInput,
 };
 use crate::context::Ctx;
 
@@ -144,6 +144,12 @@ async fn tell(
     }
     let labels = RmaLabelsInput { rma_nos: vec![rma_no.clone()], size: None, weight_grams: None, language: None };
     returns::rma_labels(logistics, labels).await?;
+    // Store credit goes out on approval, before the parcel comes back (the in-transit one still
+    // waits for finance, so the list shows its deadline running).
+    if story == Story::StoreCredit {
+        let credit = IssueStoreCreditInput { rma_no: rma_no.clone(), amount_minor: unit_price };
+        returns::issue_store_credit(finance, credit).await?;
+    }
     if story == Story::LabelPrinted {
         return Ok(());
     }
@@ -182,7 +188,7 @@ async fn tell(
     }
     let paid = inspected.paid_for_received_minor;
     let settlement = match story {
-        Story::StoreCredit => Settlement::StoreCredit { amount_minor: paid },
+        Story::StoreCredit => Settlement::StoreCredit { amount_minor: unit_price },
         // The refund is of what was paid; the policy's fee is kept from it.
         _ => Settlement::Refund { amount_minor: paid, restocking_fee_minor: inspected.policy_fee_minor },
     };

@@ -188,6 +188,8 @@ pub struct Rma {
     pub intake: Option<IntakeCheck>,
     pub dispositions: Vec<LineDisposition>,
     pub settlement: Option<Settlement>,
+    /// Store credit issued ahead of the goods, in minor units.
+    pub credit_issued_minor: Option<i64>,
 }
 
 impl Rma {
@@ -213,6 +215,7 @@ impl Rma {
                 intake: None,
                 dispositions: Vec::new(),
                 settlement: None,
+                credit_issued_minor: None,
                 opening: (**opening).clone(),
             }),
             (Some(mut rma), event) => {
@@ -243,6 +246,7 @@ impl Rma {
                         rma.status = RmaStatus::Settled;
                         rma.settlement = Some(settlement.clone());
                     }
+                    Event::RmaCreditIssued { amount_minor, .. } => rma.credit_issued_minor = Some(*amount_minor),
                     Event::RmaCancelled { .. } => rma.status = RmaStatus::Cancelled,
                     _ => {}
                 }

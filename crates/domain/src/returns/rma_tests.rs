@@ -137,6 +137,46 @@ fn an_escalated_rma_waits_for_an_analyst_who_must_say_why_when_rejecting() {
     assert_eq!(err.params["status"], "rejected");
 }
 
+#[test]
+fn store_credit_goes_out_on_approval_and_the_rma_settles_as_that_credit_after_inspection() {
+    let credit = |verdict| {
+        Rma::evolve(
+            None,
+            &Event::RmaOpened(Box::new(RmaOpening {
+                preferred_outcome: PreferredOutcome::StoreCredit,
+                ..opening(verdict)
+            })),
+        )
+        .unwrap()
+    };
+    // Waiting for an analyst: nothing is owed yet.
+    let err = decide_issue_credit(&credit(Verdict::Escalated), 500).unwrap_err();
+    assert_eq!(err.message_key, "error.rma.credit_not_open");
+    // A refund customer gets no credit ahead of the goods.
+    assert_eq!(
+        decide_issue_credit(&opened(Verdict::Approved), 500).unwrap_err().message_key,
+        "error.rma.credit_not_preferred"
+    );
+    let rma = credit(Verdict::Approved);
+    // Value is 2 × 7.60 + 37.00 = 52.20.
+    let err = decide_issue_credit(&rma, 5_221).unwrap_err();
+    assert_eq!(err.fields[0].field, "amount_minor");
+    assert_eq!(err.fields[0].message_key, "error.rma.credit_above_value");
+    let rma = apply(rma.clone(), decide_issue_credit(&rma, 5_220).unwrap());
+    assert_eq!(rma.credit_issued_minor, Some(5_220));
+    assert_eq!(decide_issue_credit(&rma, 1).unwrap_err().message_key, "error.rma.credit_already_issued");
+    // Only one of the two boxes came back: the credit is 7.60 above what came back.
+    let rma = apply(rma.clone(), decide_receive(&rma, &[1, 1], &intake()).unwrap());
+    let rma = apply(rma.clone(), decide_inspect(&rma, &[restock(0, 1), restock(1, 1)]).unwrap());
+    assert_eq!(credit_above_received(&rma), 760);
+    let refund = Settlement::Refund { amount_minor: 4_460, restocking_fee_minor: 0 };
+    assert_eq!(decide_settle(&rma, &refund).unwrap_err().fields[0].message_key, "error.rma.settle_as_issued_credit");
+    let err = decide_settle(&rma, &Settlement::StoreCredit { amount_minor: 4_460 }).unwrap_err();
+    assert_eq!(err.fields[0].field, "settlement");
+    let settled = apply(rma.clone(), decide_settle(&rma, &Settlement::StoreCredit { amount_minor: 5_220 }).unwrap());
+    assert_eq!(settled.status, RmaStatus::Settled);
+}
+
 /// One step a desk might try, with made-up input.
 #[derive(Debug, Clone)]
 enum Step {
@@ -149,6 +189,7 @@ enum Step {
     Inspect,
     Refund(i64),
     Credit(i64),
+    IssueCredit(i64),
     Cancel,
 }
 
@@ -163,6 +204,7 @@ fn step() -> impl Strategy<Value = Step> {
         Just(Step::Inspect),
         (-100i64..6_000).prop_map(Step::Refund),
         (-100i64..6_000).prop_map(Step::Credit),
+        (-100i64..6_000).prop_map(Step::IssueCredit),
         Just(Step::Cancel),
     ]
 }
@@ -184,6 +226,7 @@ fn try_step(rma: &Rma, step: &Step) -> Result<Vec<Event>, crate::ApiError> {
             decide_settle(rma, &Settlement::Refund { amount_minor: *amount, restocking_fee_minor: 0 })
         }
         Step::Credit(amount) => decide_settle(rma, &Settlement::StoreCredit { amount_minor: *amount }),
+        Step::IssueCredit(amount) => decide_issue_credit(rma, *amount),
         Step::Cancel => decide_cancel(rma, "customer kept it"),
     }
 }
@@ -194,9 +237,14 @@ proptest! {
     #[test]
     fn no_sequence_of_steps_settles_an_rma_that_was_never_received(
         verdict in prop::sample::select(vec![Verdict::Approved, Verdict::Escalated, Verdict::Refused]),
+        preferred in prop::sample::select(vec![PreferredOutcome::Refund, PreferredOutcome::StoreCredit]),
         steps in prop::collection::vec(step(), 0..14),
     ) {
-        let mut rma = opened(verdict);
+        let mut rma = Rma::evolve(None, &Event::RmaOpened(Box::new(RmaOpening {
+            preferred_outcome: preferred,
+            ..opening(verdict)
+        })))
+        .unwrap();
         let mut received = false;
         let mut ever_rejected = rma.status == RmaStatus::Rejected;
         for step in &steps {
@@ -214,9 +262,21 @@ proptest! {
                     }
                     Event::RmaSettled { settlement, .. } => {
                         prop_assert!(received, "settled without receipt: {:?}", steps);
-                        if let Settlement::Refund { amount_minor, .. } | Settlement::StoreCredit { amount_minor } = settlement {
-                            prop_assert!(*amount_minor <= paid_for_received(&rma), "paid out more than came back");
+                        match (rma.credit_issued_minor, settlement) {
+                            // Credit ahead of the goods settles as itself, never as more money.
+                            (Some(issued), Settlement::StoreCredit { amount_minor }) => prop_assert_eq!(issued, *amount_minor),
+                            (Some(_), other) => prop_assert!(false, "issued credit settled as {:?}", other),
+                            (None, Settlement::Refund { amount_minor, .. } | Settlement::StoreCredit { amount_minor }) => {
+                                prop_assert!(*amount_minor <= paid_for_received(&rma), "paid out more than came back");
+                            }
+                            (None, Settlement::Exchange { .. }) => {}
                         }
+                    }
+                    Event::RmaCreditIssued { amount_minor, .. } => {
+                        prop_assert!(rma.credit_issued_minor.is_none(), "credit issued twice");
+                        prop_assert_eq!(preferred, PreferredOutcome::StoreCredit);
+                        prop_assert!(!ever_rejected && !matches!(rma.status, RmaStatus::Escalated | RmaStatus::Suspended | RmaStatus::Cancelled));
+                        prop_assert!(*amount_minor > 0 && *amount_minor <= rma.opening.value_minor());
                     }
                     Event::RmaRejected { .. } => ever_rejected = true,
                     _ => {}

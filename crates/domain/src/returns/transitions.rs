@@ -3,7 +3,9 @@
 
 use super::fee::{restocking_fee, restocking_fee_cap};
 use super::policy::{MAX_PARCEL_GRAMS, ReturnPolicy};
-use super::rma::{ConditionGrade, IntakeCheck, LineDisposition, ReturnDisposition, Rma, RmaStatus, Settlement};
+use super::rma::{
+    ConditionGrade, IntakeCheck, LineDisposition, PreferredOutcome, ReturnDisposition, Rma, RmaStatus, Settlement,
+};
 use crate::Event;
 use crate::error::{ApiError, ErrorCode, FieldError, Violations};
 use crate::reshipment::{Carrier, normalise_tracking, tracking_fits};
@@ -176,12 +178,62 @@ pub fn paid_for_received(rma: &Rma) -> i64 {
     rma.opening.lines.iter().zip(&rma.received).map(|(line, qty)| line.unit_price_minor * qty).sum()
 }
 
-/// Settles an inspected RMA by refund, store credit or exchange.
+/// Store credit goes out within hours of approval (the policy's promise), long before the parcel
+/// arrives, so it is issued on its own and the RMA settles later, when the goods are inspected.
+/// Only for a customer who asked for credit, once, up to what they paid for every unit the RMA
+/// expects back. No restocking fee: the policy charges one on refunds only.
+pub fn decide_issue_credit(rma: &Rma, amount_minor: i64) -> Result<Vec<Event>, ApiError> {
+    only_in(
+        rma,
+        &[
+            RmaStatus::Approved,
+            RmaStatus::LabelPrinted,
+            RmaStatus::InTransit,
+            RmaStatus::Received,
+            RmaStatus::Inspected,
+        ],
+        "error.rma.credit_not_open",
+    )?;
+    if rma.opening.preferred_outcome != PreferredOutcome::StoreCredit {
+        return Err(conflict(rma, "error.rma.credit_not_preferred"));
+    }
+    if let Some(issued) = rma.credit_issued_minor {
+        let money = crate::money::format_money(issued, &rma.opening.currency);
+        return Err(conflict(rma, "error.rma.credit_already_issued").with("amount", money));
+    }
+    let value = rma.opening.value_minor();
+    let mut v = Violations::default();
+    if amount_minor <= 0 {
+        v.push(FieldError::new("amount_minor", "error.rma.amount_positive"));
+    } else if amount_minor > value {
+        let money = crate::money::format_money(value, &rma.opening.currency);
+        v.push(FieldError::new("amount_minor", "error.rma.credit_above_value").with("value", money));
+    }
+    v.into_result()?;
+    Ok(vec![Event::RmaCreditIssued { rma_no: rma.rma_no().to_owned(), amount_minor }])
+}
+
+/// Credit issued ahead of the goods above what the customer paid for what actually came back:
+/// money finance has to recover, shown on the RMA rather than silently written off.
+pub fn credit_above_received(rma: &Rma) -> i64 {
+    rma.credit_issued_minor.map_or(0, |issued| (issued - paid_for_received(rma)).max(0))
+}
+
+/// Settles an inspected RMA by refund, store credit or exchange. Credit issued ahead of the goods
+/// settles as exactly that credit: the money has already gone out.
 pub fn decide_settle(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Inspected], "error.rma.not_inspected")?;
     let paid = paid_for_received(rma);
     let currency = &rma.opening.currency;
     let money = |minor: i64| crate::money::format_money(minor, currency);
+    if let Some(issued) = rma.credit_issued_minor {
+        if *settlement != (Settlement::StoreCredit { amount_minor: issued }) {
+            return Err(ApiError::field(
+                FieldError::new("settlement", "error.rma.settle_as_issued_credit").with("amount", money(issued)),
+            ));
+        }
+        return Ok(vec![Event::RmaSettled { rma_no: rma.rma_no().to_owned(), settlement: settlement.clone() }]);
+    }
     let mut v = Violations::default();
     match settlement {
         Settlement::Refund { amount_minor, restocking_fee_minor } => {

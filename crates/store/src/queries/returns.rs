@@ -39,6 +39,9 @@ pub struct RmaRow {
     pub settlement_kind: Option<String>,
     pub settled_minor: Option<i64>,
     pub restocking_fee_minor: Option<i64>,
+    /// Store credit issued ahead of the goods, and when.
+    pub credit_issued_minor: Option<i64>,
+    pub credit_issued_at: Option<String>,
     /// Filled by the app from the clock and the policy: the running deadline, if any.
     pub sla_step: Option<RmaSlaStep>,
     pub due_at: Option<String>,
@@ -70,7 +73,7 @@ fn default_limit() -> i64 {
 const SELECT: &str = "SELECT r.rma_no, r.customer_code, c.name AS customer_name, r.order_nos, r.status, r.verdict, \
     r.policy_version, r.reason_code, r.preferred_outcome, r.currency, r.value_minor, u.display_name AS opened_by_name, \
     r.opened_at, r.decided_at, r.decided_by_rules, r.received_at, r.inspected_at, r.settled_at, r.tracking_no, \
-    r.labels_printed, r.label_failures, r.settlement_kind, r.settled_minor, r.restocking_fee_minor \
+    r.labels_printed, r.label_failures, r.settlement_kind, r.settled_minor, r.restocking_fee_minor, r.credit_issued_minor, r.credit_issued_at \
     FROM rmas r LEFT JOIN customers c ON c.code = r.customer_code LEFT JOIN users u ON u.user_id = r.opened_by";
 
 fn status_of(text: &str) -> RmaStatus {
@@ -104,6 +107,8 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> RmaRow {
         settlement_kind: row.get("settlement_kind"),
         settled_minor: row.get("settled_minor"),
         restocking_fee_minor: row.get("restocking_fee_minor"),
+        credit_issued_minor: row.get("credit_issued_minor"),
+        credit_issued_at: row.get("credit_issued_at"),
         sla_step: None,
         due_at: None,
         sla: None,

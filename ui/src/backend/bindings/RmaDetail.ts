@@ -25,6 +25,11 @@ paid_for_received_minor: number,
  */
 policy_fee_minor: number, 
 /**
+ * Store credit issued ahead of the goods above what the customer paid for what came back:
+ * for finance to recover.
+ */
+credit_above_received_minor: number, 
+/**
  * QC failures found when the goods came back.
  */
 failure_nos: Array<string>, 
@@ -36,6 +41,10 @@ replacement_nos: Array<string>, history: Array<HistoryEntry>, rma_no: string, cu
  * True when the rules decided and no person had to.
  */
 decided_by_rules: boolean, received_at: string | null, inspected_at: string | null, settled_at: string | null, tracking_no: string | null, labels_printed: number, label_failures: number, settlement_kind: string | null, settled_minor: number | null, restocking_fee_minor: number | null, 
+/**
+ * Store credit issued ahead of the goods, and when.
+ */
+credit_issued_minor: number | null, credit_issued_at: string | null, 
 /**
  * Filled by the app from the clock and the policy: the running deadline, if any.
  */

@@ -9,6 +9,10 @@ export type RmaRow = { rma_no: string, customer_code: string, customer_name: str
  */
 decided_by_rules: boolean, received_at: string | null, inspected_at: string | null, settled_at: string | null, tracking_no: string | null, labels_printed: number, label_failures: number, settlement_kind: string | null, settled_minor: number | null, restocking_fee_minor: number | null, 
 /**
+ * Store credit issued ahead of the goods, and when.
+ */
+credit_issued_minor: number | null, credit_issued_at: string | null, 
+/**
  * Filled by the app from the clock and the policy: the running deadline, if any.
  */
 sla_step: RmaSlaStep | null, due_at: string | null, sla: SlaState | null, };

@@ -3,4 +3,4 @@
 /**
  * The step whose deadline is running, and so whose turn it is.
  */
-export type RmaSlaStep = "decision" | "intake" | "settlement";
+export type RmaSlaStep = "decision" | "intake" | "settlement" | "credit";

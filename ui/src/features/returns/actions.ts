@@ -10,6 +10,7 @@ export type RmaAction =
   | "receive"
   | "inspect"
   | "settle"
+  | "issue_credit"
   | "cancel";
 
 /** The next steps of each status, the main one first (as the backend's transitions allow). */
@@ -36,12 +37,43 @@ const ROLES: Record<RmaAction, Role[]> = {
   receive: ["admin", "returns_analyst", "logistics"],
   inspect: ["admin", "returns_analyst", "logistics"],
   settle: ["admin", "returns_analyst", "finance"],
+  issue_credit: ["admin", "returns_analyst", "finance"],
   cancel: ["admin", "quality_lead", "returns_analyst", "logistics"],
 };
 
-/** The steps this user can take on an RMA in this status. */
-export function availableActions(status: RmaStatus, roles: Role[]): RmaAction[] {
-  return BY_STATUS[status].filter((a) => ROLES[a].some((r) => roles.includes(r)));
+/** Statuses in which store credit may go out ahead of the goods: approved and not yet settled. */
+const CREDIT_OPEN: RmaStatus[] = [
+  "approved",
+  "label_printed",
+  "in_transit",
+  "received",
+  "inspected",
+];
+
+/** What decides the steps of an RMA: its status, and whether it still owes store credit. */
+export type RmaActionState = {
+  status: RmaStatus;
+  preferred_outcome: string;
+  credit_issued_minor: number | null;
+};
+
+/**
+ * The steps this user can take on an RMA. Store credit the customer asked for comes first while
+ * it is owed: the policy promises it within hours of approval, long before the goods arrive.
+ */
+export function availableActions(rma: RmaActionState, roles: Role[]): RmaAction[] {
+  const owesCredit =
+    rma.preferred_outcome === "store_credit" &&
+    rma.credit_issued_minor === null &&
+    CREDIT_OPEN.includes(rma.status);
+  const steps: RmaAction[] = owesCredit
+    ? ["issue_credit", ...BY_STATUS[rma.status]]
+    : BY_STATUS[rma.status];
+  // Cancelling after credit went out leaves the customer with money for goods that will not
+  // come: that is the analysts' decision.
+  const allowed = (a: RmaAction) =>
+    a === "cancel" && rma.credit_issued_minor !== null ? ROLES.approve : ROLES[a];
+  return steps.filter((a) => allowed(a).some((r) => roles.includes(r)));
 }
 
 /** Who may open RMAs, and who may edit the returns policy. */

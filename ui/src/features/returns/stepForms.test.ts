@@ -11,10 +11,19 @@ const detail = {
   paid_for_received_minor: 10000,
   policy_fee_minor: 1000,
   replacement_nos: [],
+  credit_issued_minor: null,
   opening: { preferred_outcome: "refund" },
 } as unknown as RmaDetail;
 
 describe("RMA step forms", () => {
+  it("settles credit issued ahead of the goods as exactly that credit", () => {
+    const form = settleDefaults({ ...detail, credit_issued_minor: 12000 });
+    expect(form.kind).toBe("store_credit");
+    expect(toSettlement(form)).toEqual({
+      settlement: { kind: "store_credit", amount_minor: 12000 },
+    });
+  });
+
   it("prefills the refund as what was paid, with the policy fee kept from it", () => {
     const form = settleDefaults(detail);
     expect(form).toEqual({

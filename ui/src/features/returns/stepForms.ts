@@ -20,11 +20,13 @@ export type SettleForm = {
 export function settleDefaults(detail: RmaDetail): SettleForm {
   const paid = detail.paid_for_received_minor;
   const fee = detail.policy_fee_minor;
+  const issued = detail.credit_issued_minor;
   return {
-    kind: detail.opening.preferred_outcome,
+    // Credit issued ahead of the goods settles as that credit, nothing else.
+    kind: issued !== null ? "store_credit" : detail.opening.preferred_outcome,
     refund: fromMinor(paid),
     fee: fromMinor(fee),
-    credit: fromMinor(paid),
+    credit: fromMinor(issued ?? paid),
     // The newest replacement sent for this return is the one an exchange settles with.
     reshipmentNo: detail.replacement_nos.at(-1) ?? "",
   };

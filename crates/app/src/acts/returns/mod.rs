@@ -45,6 +45,9 @@ pub struct RmaDetail {
     pub paid_for_received_minor: i64,
     /// The policy's restocking fee on that amount if the goods cannot be sold as new.
     pub policy_fee_minor: i64,
+    /// Store credit issued ahead of the goods above what the customer paid for what came back:
+    /// for finance to recover.
+    pub credit_above_received_minor: i64,
     /// QC failures found when the goods came back.
     pub failure_nos: Vec<String>,
     /// Reshipments sending replacements for this return (an exchange), oldest first.
@@ -87,7 +90,8 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let paid = rt::paid_for_received(&state);
     Ok(RmaDetail {
-        row: with_sla(row, policy.refund_within_days, ctx.now()),
+        row: with_sla(row, promises(&policy), ctx.now()),
+        credit_above_received_minor: rt::credit_above_received(&state),
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
         paid_for_received_minor: paid,
         failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await.map_err(store_error)?,
@@ -121,19 +125,31 @@ pub(crate) async fn act_on(
 pub async fn list_rmas(ctx: &Ctx, input: ListRmasInput) -> Result<Page<RmaRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let mut conn = ctx.read().await?;
-    let refund_days = policy(&mut conn).await?.refund_within_days;
+    let promises = promises(&policy(&mut conn).await?);
     let page = q::list_rmas(&mut conn, &input).await.map_err(store_error)?;
     let now = ctx.now();
-    Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, refund_days, now)).collect(), total: page.total })
+    Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, promises, now)).collect(), total: page.total })
+}
+
+pub(crate) fn promises(policy: &ReturnPolicy) -> rt::RmaPromises {
+    rt::RmaPromises {
+        refund_within_days: policy.refund_within_days,
+        store_credit_within_hours: policy.store_credit_within_hours,
+    }
 }
 
 /// The running deadline of an RMA as of `now`. Rows always hold RFC 3339 times written by the
 /// app, so one that does not parse has no deadline to show rather than a wrong one.
-pub(crate) fn with_sla(mut row: RmaRow, refund_within_days: u32, now: DateTime<Utc>) -> RmaRow {
+pub(crate) fn with_sla(mut row: RmaRow, promises: rt::RmaPromises, now: DateTime<Utc>) -> RmaRow {
     let parse = |text: &str| DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc));
     let Some(opened_at) = parse(&row.opened_at) else { return row };
-    let received_at = row.received_at.as_deref().and_then(parse);
-    if let Some(deadline) = rt::rma_deadline(row.status, opened_at, received_at, refund_within_days) {
+    let times = rt::RmaTimes {
+        opened_at,
+        decided_at: row.decided_at.as_deref().and_then(parse),
+        received_at: row.received_at.as_deref().and_then(parse),
+    };
+    let credit_pending = row.preferred_outcome == "store_credit" && row.credit_issued_minor.is_none();
+    if let Some(deadline) = rt::rma_deadline(row.status, times, credit_pending, promises) {
         row.sla_step = Some(deadline.step);
         row.due_at = Some(deadline.due_at.to_rfc3339_opts(SecondsFormat::Secs, true));
         row.sla = Some(rt::rma_sla_state(&deadline, now));

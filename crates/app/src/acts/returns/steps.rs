@@ -55,6 +55,13 @@ pub struct SettleRmaInput {
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
+pub struct IssueStoreCreditInput {
+    pub rma_no: String,
+    pub amount_minor: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CancelRmaInput {
     pub rma_no: String,
     pub reason: String,
@@ -139,12 +146,19 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
     super::detail(ctx, state.rma_no()).await
 }
 
-/// Whoever may open an RMA may cancel it, except one waiting for an analyst: closing that is
-/// the analysts' decision.
+/// Store credit for an approved RMA, ahead of the goods (see `decide_issue_credit`).
+pub async fn issue_store_credit(ctx: &Ctx, input: IssueStoreCreditInput) -> Result<RmaDetail, ApiError> {
+    act_on(ctx, &input.rma_no, Permission::SettleRma, |rma| rt::decide_issue_credit(rma, input.amount_minor)).await
+}
+
+/// Whoever may open an RMA may cancel it, except one waiting for an analyst, or one whose
+/// credit already went out (the customer keeps money for goods that will not come): closing
+/// those is the analysts' decision.
 pub async fn cancel_rma(ctx: &Ctx, input: CancelRmaInput) -> Result<RmaDetail, ApiError> {
     let (state, _) = load(&mut *ctx.read().await?, &input.rma_no).await?;
     let permission = match state.status {
         RmaStatus::Escalated | RmaStatus::Suspended => Permission::DecideRma,
+        _ if state.credit_issued_minor.is_some() => Permission::DecideRma,
         _ => Permission::OpenRma,
     };
     act_on(ctx, &input.rma_no, permission, |rma| rt::decide_cancel(rma, &input.reason)).await

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Checkbox,
   Group,
@@ -518,12 +519,18 @@ export function SettleModal({ detail, onClose }: Props) {
         }}
       >
         <Stack gap="sm">
-          <SegmentedControl
-            value={form.kind}
-            onChange={(v) => set({ kind: v as PreferredOutcome })}
-            data={OUTCOMES.map((o) => ({ value: o, label: t(`returns.outcome.${o}`) }))}
-            data-testid="rma-settle-kind"
-          />
+          {detail.credit_issued_minor !== null ? (
+            <Alert color="blue" data-testid="rma-settle-issued-credit">
+              {t("returns.credit.settles_as", { amount: money(detail.credit_issued_minor) })}
+            </Alert>
+          ) : (
+            <SegmentedControl
+              value={form.kind}
+              onChange={(v) => set({ kind: v as PreferredOutcome })}
+              data={OUTCOMES.map((o) => ({ value: o, label: t(`returns.outcome.${o}`) }))}
+              data-testid="rma-settle-kind"
+            />
+          )}
           <Text size="sm" c="dimmed">
             {t("returns.settle.paid", { amount: money(detail.paid_for_received_minor) })}
           </Text>
@@ -570,7 +577,7 @@ export function SettleModal({ detail, onClose }: Props) {
               )}
             </>
           )}
-          {form.kind === "store_credit" && (
+          {form.kind === "store_credit" && detail.credit_issued_minor === null && (
             <TextInput
               label={t("returns.settle.credit", { currency: detail.currency })}
               inputMode="decimal"

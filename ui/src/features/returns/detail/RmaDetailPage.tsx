@@ -19,6 +19,7 @@ import {
   ReceiveModal,
   SettleModal,
 } from "./ActionModals";
+import { CreditModal } from "./CreditModal";
 import { RmaFacts } from "./RmaFacts";
 import { RmaHistory } from "./RmaHistory";
 
@@ -42,7 +43,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
     );
   const detail: RmaDetail = query.data;
   const close = () => setOpen(null);
-  const actions = availableActions(detail.status, session.user.roles);
+  const actions = availableActions(detail, session.user.roles);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
@@ -96,6 +97,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       {open === "receive" && <ReceiveModal detail={detail} onClose={close} />}
       {open === "inspect" && <InspectModal detail={detail} onClose={close} />}
       {open === "settle" && <SettleModal detail={detail} onClose={close} />}
+      {open === "issue_credit" && <CreditModal detail={detail} onClose={close} />}
     </Stack>
   );
 }

@@ -93,6 +93,21 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
           <Fact label={t("returns.field.received_at")}>
             {detail.received_at ? formatDateTime(detail.received_at, i18n.language) : null}
           </Fact>
+          {detail.credit_issued_minor !== null && (
+            <Fact label={t("returns.outcome.store_credit")} testId="rma-credit-issued">
+              {t("returns.credit.issued", { amount: money(detail.credit_issued_minor) })}
+              <Text size="xs" c="dimmed">
+                {formatDateTime(detail.credit_issued_at, i18n.language)}
+              </Text>
+              {detail.credit_above_received_minor > 0 && (
+                <Text size="xs" c="red" data-testid="rma-credit-above-received">
+                  {t("returns.credit.above_received", {
+                    amount: money(detail.credit_above_received_minor),
+                  })}
+                </Text>
+              )}
+            </Fact>
+          )}
           {detail.settled_minor !== null && (
             <Fact label={t("returns.field.settled")} testId="rma-settled">
               {t(`returns.outcome.${detail.settlement_kind ?? ""}`, {

@@ -1,0 +1,69 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import { formatDateTimeShort, formatMoney } from "../../../format";
+import { fromMinor, toMinor } from "../../masterdata/money";
+import type { RmaDetail } from "../types";
+import { useRmaAction } from "./useRmaAction";
+
+/**
+ * Store credit ahead of the goods: the policy promises it within hours of approval, so finance
+ * issues it while the parcel is still on its way; the return settles as this credit later.
+ */
+export function CreditModal({ detail, onClose }: { detail: RmaDetail; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [amount, setAmount] = useState(() => fromMinor(detail.value_minor));
+  const [local, setLocal] = useState<string | null>(null);
+  const { mutation, errors } = useRmaAction(
+    (amount_minor: number) => call("issue_store_credit", { rma_no: detail.rma_no, amount_minor }),
+    onClose,
+    (f) => f === "amount_minor",
+  );
+  const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
+  return (
+    <Modal opened onClose={onClose} title={t("returns.credit.title")}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const minor = toMinor(amount);
+          if (minor === null) setLocal(t("reshipment.form.bad_money"));
+          else {
+            setLocal(null);
+            mutation.mutate(minor);
+          }
+        }}
+      >
+        <Stack gap="sm">
+          {detail.sla_step === "credit" && detail.due_at && (
+            <Alert color={detail.sla === "overdue" ? "red" : "blue"} data-testid="rma-credit-due">
+              {t("returns.credit.promise", {
+                due: formatDateTimeShort(detail.due_at, i18n.language),
+              })}
+            </Alert>
+          )}
+          <TextInput
+            label={t("returns.credit.amount", { currency: detail.currency })}
+            description={t("returns.credit.hint", { value: money(detail.value_minor) })}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.currentTarget.value)}
+            error={errors.amount_minor ?? local}
+            data-testid="rma-credit-amount"
+          />
+          <Text size="sm" c="dimmed">
+            {detail.customer_name ?? detail.customer_code}
+          </Text>
+        </Stack>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={mutation.isPending} data-testid="rma-credit-submit">
+            {t("returns.action.issue_credit")}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
