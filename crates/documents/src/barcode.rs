@@ -22,6 +22,9 @@ pub enum BarcodeError {
     TooLong { len: usize, max: usize },
     #[error("the encoder rejected the data")]
     Encoder,
+    /// GS1 data with an FNC1 separator (GS) where no field ends: first, last or doubled.
+    #[error("the field separator (GS) at position {position} does not sit between two fields")]
+    MisplacedSeparator { position: usize },
 }
 
 /// An encoded Code 128 symbol: its modules, dark (`true`) or light, from start to stop pattern.
@@ -41,6 +44,28 @@ impl Code128 {
             return Err(BarcodeError::Unencodable { ch, position });
         }
         let encoder = Encoder::new(code_sets(text)).map_err(|_| BarcodeError::Encoder)?;
+        Ok(Self { modules: encoder.encode().into_iter().map(|module| module == 1).collect() })
+    }
+
+    /// Encodes GS1 element string data as GS1-128: FNC1 right after the start code marks the
+    /// symbol as GS1, and each [`GS1_SEPARATOR`] in `data` (which ends a variable-length field)
+    /// becomes FNC1 too. Character sets are chosen for the shortest symbol ([`gs1_code_sets`]).
+    pub(crate) fn gs1(data: &str) -> Result<Self, BarcodeError> {
+        if data.is_empty() {
+            return Err(BarcodeError::Empty);
+        }
+        let chars: Vec<char> = data.chars().collect();
+        for (index, ch) in chars.iter().enumerate() {
+            let position = index + 1;
+            if *ch == GS1_SEPARATOR {
+                if index == 0 || index + 1 == chars.len() || chars[index + 1] == GS1_SEPARATOR {
+                    return Err(BarcodeError::MisplacedSeparator { position });
+                }
+            } else if !(' '..='~').contains(ch) {
+                return Err(BarcodeError::Unencodable { ch: *ch, position });
+            }
+        }
+        let encoder = Encoder::new(gs1_code_sets(&chars)).map_err(|_| BarcodeError::Encoder)?;
         Ok(Self { modules: encoder.encode().into_iter().map(|module| module == 1).collect() })
     }
 
@@ -130,6 +155,78 @@ fn code_sets(text: &str) -> String {
     out
 }
 
+/// How GS1 barcode data marks FNC1 between fields: the ASCII group separator, which is also
+/// what a scanner sends for it.
+pub(crate) const GS1_SEPARATOR: char = '\x1d';
+
+/// barcoders' FNC1 character (valid in every character set).
+const FNC1: char = 'Ź';
+
+/// The barcoders input for GS1 data (`chars`, printable ASCII and [`GS1_SEPARATOR`]s between
+/// fields): start code, FNC1, then the data in sets B and C, switching where that saves symbols.
+/// GS1 data is mostly digits (GTINs, dates), so the choice matters: a shortest encoding is found
+/// by dynamic programming over (position, current set), each symbol and each switch costing one.
+fn gs1_code_sets(chars: &[char]) -> String {
+    const SETS: [char; 2] = ['Ɓ', 'Ć'];
+    let n = chars.len();
+    let digit_pair = |i: usize| i + 1 < n && chars[i].is_ascii_digit() && chars[i + 1].is_ascii_digit();
+    // cost[i][s]: symbols to encode chars[i..] when set s is active at i; `step` records the
+    // choice: how many chars the next symbol takes (0 = switch set first).
+    let mut cost = vec![[0usize; 2]; n + 1];
+    let mut step = vec![[0usize; 2]; n];
+    for i in (0..n).rev() {
+        let stay = |s: usize| -> Option<(usize, usize)> {
+            if chars[i] == GS1_SEPARATOR {
+                Some((1 + cost[i + 1][s], 1))
+            } else if s == 1 {
+                digit_pair(i).then(|| (1 + cost[i + 2][1], 2))
+            } else {
+                Some((1 + cost[i + 1][0], 1))
+            }
+        };
+        let stays = [stay(0), stay(1)];
+        for s in 0..2 {
+            let switched = stays[1 - s].map(|(c, _)| (c + 1, 0));
+            // Ties stay in the current set: fewer switches, same length.
+            let best = match (stays[s], switched) {
+                (Some(a), Some(b)) => {
+                    if b.0 < a.0 {
+                        b
+                    } else {
+                        a
+                    }
+                }
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => (usize::MAX / 2, 0),
+            };
+            cost[i][s] = best.0;
+            step[i][s] = best.1;
+        }
+    }
+    // Start in whichever set gives the shorter symbol (set C on a tie: GS1 data starts with digits).
+    let mut set = if n > 0 && cost[0][1] <= cost[0][0] { 1 } else { 0 };
+    let mut out = String::with_capacity(n + 8);
+    out.push(SETS[set]);
+    out.push(FNC1);
+    let mut i = 0;
+    while i < n {
+        match step[i][set] {
+            0 => {
+                set = 1 - set;
+                out.push(SETS[set]);
+            }
+            taken => {
+                for ch in &chars[i..i + taken] {
+                    out.push(if *ch == GS1_SEPARATOR { FNC1 } else { *ch });
+                }
+                i += taken;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +256,34 @@ mod tests {
         assert_eq!(digits.modules(), 11 + 33 + 11 + 13);
         let bars = symbol.bars();
         assert!(bars.iter().all(|(_, width)| (1..=4).contains(width)), "{bars:?}");
+    }
+
+    fn gs1_sets(data: &str) -> String {
+        gs1_code_sets(&data.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn gs1_data_starts_with_fnc1_and_uses_set_c_where_it_saves_symbols() {
+        // GTIN and expiry: all digits, all set C.
+        assert_eq!(gs1_sets("010950600013435217201225"), "ĆŹ010950600013435217201225");
+        // The lot's AI stays in set C; a separator is FNC1 in whichever set is active.
+        assert_eq!(gs1_sets("0109506000134352\u{1d}10ABC123\u{1d}21XYZ"), "ĆŹ0109506000134352Ź10ƁABC123Ź21XYZ");
+        assert_eq!(gs1_sets("10LOT-2026-000123"), "ĆŹ10ƁLOT-2026-Ć000123");
+        assert_eq!(gs1_sets("21A"), "ĆŹ21ƁA");
+        // An odd digit run: set B is no longer than switching.
+        assert_eq!(gs1_sets("10A1"), "ĆŹ10ƁA1");
+        let symbol = Code128::gs1("01095060001343521720122510ABC123").unwrap();
+        // Start, FNC1, 13 set C pairs, switch, 6 set B characters, check: 23 symbols, and the stop.
+        assert_eq!(symbol.modules(), 23 * 11 + 13);
+    }
+
+    #[test]
+    fn gs1_separators_must_sit_between_fields() {
+        assert_eq!(Code128::gs1("\u{1d}10A").unwrap_err(), BarcodeError::MisplacedSeparator { position: 1 });
+        assert_eq!(Code128::gs1("10A\u{1d}").unwrap_err(), BarcodeError::MisplacedSeparator { position: 4 });
+        assert_eq!(Code128::gs1("10A\u{1d}\u{1d}21B").unwrap_err(), BarcodeError::MisplacedSeparator { position: 4 });
+        assert_eq!(Code128::gs1("10Ä").unwrap_err(), BarcodeError::Unencodable { ch: 'Ä', position: 3 });
+        assert_eq!(Code128::gs1("").unwrap_err(), BarcodeError::Empty);
     }
 
     #[test]

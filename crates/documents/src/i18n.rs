@@ -137,6 +137,9 @@ mod tests {
         assert_eq!(Labels::new("nl").get("documents.rma_label.from"), "Afzender");
         assert_eq!(Labels::new("zh-CN").get("documents.rma_label.to"), "收件人");
         assert_eq!(Labels::new("nl-BE").decimal_separator(), ',');
+        assert_eq!(Labels::new("nl").get("documents.lot_label.expiry"), "Vervaldatum");
+        assert_eq!(Labels::new("zh-CN").get("documents.lot_label.lot"), "批号");
+        assert_eq!(Labels::new("en").get("documents.lot_label.supplier_lot"), "Supplier lot");
         assert_eq!(Labels::new("zh-CN").decimal_separator(), '.');
     }
 }

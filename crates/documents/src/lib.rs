@@ -8,11 +8,13 @@ mod error;
 mod fonts;
 mod i18n;
 mod layout;
+mod lot_label;
 mod packing_slip;
 mod qr;
 mod rma_label;
 
 pub use barcode::BarcodeError;
 pub use error::DocumentError;
+pub use lot_label::{LotLabel, lot_labels};
 pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
 pub use rma_label::{LabelAddress, LabelSize, RmaLabel, rma_labels};

@@ -5,6 +5,8 @@ pub mod aql;
 pub mod error;
 pub mod event;
 pub mod failure;
+pub mod gs1;
+pub mod lots;
 pub mod master;
 pub mod money;
 pub mod people;

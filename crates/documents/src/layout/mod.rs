@@ -104,10 +104,37 @@ impl Pdf {
     /// keeps a document with Chinese text at tens of kilobytes instead of megabytes.
     pub(crate) fn finish(mut self, pages: Vec<Canvas>) -> Vec<u8> {
         let pages = pages.into_iter().map(Canvas::into_page).collect();
-        let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
+        let options = PdfSaveOptions { subset_fonts: true, optimize: false, ..PdfSaveOptions::default() };
         // The warnings are informational (e.g. about fonts a page did not use); a real problem
         // such as a font that failed to subset shows in the tests, which check the file.
-        self.doc.with_pages(pages).save(&options, &mut Vec::new())
+        let mut doc = self.doc.with_pages(pages).to_lopdf_document(&options, &mut Vec::new());
+        compress_streams(&mut doc);
+        let mut bytes = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = doc.save_to(&mut bytes);
+        bytes
+    }
+}
+
+/// Deflates every stream not already encoded. printpdf would use the slowest level, which took
+/// half of a label's time; level 2 makes one label 25% faster for a file 5% larger.
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write;
+
+    use flate2::Compression;
+    use flate2::write::ZlibEncoder;
+
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 2), Compression::new(2));
+        let Ok(compressed) = encoder.write_all(&stream.content).and_then(|()| encoder.finish()) else { continue };
+        if compressed.len() < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
     }
 }
 

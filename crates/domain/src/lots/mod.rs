@@ -1,0 +1,1 @@
+//! Lots and their genealogy: what went into what, and where it went.
