@@ -1,1 +1,13 @@
-//! Lots and their genealogy: what went into what, and where it went.
+//! Lots and their genealogy: what went into what, and where it went. Receipts, links
+//! (split, merge, repack, rework, assembly) and shipments are facts; the genealogy graph built
+//! from them answers forward and backward traces and recall scopes.
+
+mod genealogy;
+#[cfg(test)]
+mod genealogy_tests;
+mod lot;
+mod movable;
+
+pub use genealogy::*;
+pub use lot::*;
+pub use movable::*;
