@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, documents, exports, failures, imports, master, reshipments, returns, search, session, users,
+    attachments, documents, exports, failures, imports, lots, master, reshipments, returns, search, session, users,
 };
 use crate::context::Ctx;
 
@@ -112,6 +112,12 @@ catalogue! {
     inspect_rma => returns::inspect_rma,
     settle_rma => returns::settle_rma,
     issue_store_credit => returns::issue_store_credit,
+    list_lots => lots::list_lots,
+    get_lot => lots::get_lot,
+    receive_lot => lots::receive_lot,
+    link_lots => lots::link_lots,
+    ship_lot => lots::ship_lot,
+    trace_lot => lots::trace_lot,
     cancel_rma => returns::cancel_rma,
     rma_labels => returns::rma_labels,
 }

@@ -58,6 +58,9 @@ fn keys_in_sources() -> BTreeSet<String> {
         "handle_returns",
         "settle_rma",
         "configure_returns",
+        "record_lots",
+        "hold_lots",
+        "release_holds",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }
@@ -72,6 +75,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "attachment_file",
         "reshipment",
         "rma",
+        "lot",
     ] {
         keys.insert(format!("error.not_found.{what}"));
     }

@@ -38,6 +38,9 @@ enum EntityArg {
     Failures,
     Reshipments,
     Rmas,
+    Lots,
+    LotLinks,
+    Shipments,
 }
 
 impl EntityArg {
@@ -50,6 +53,9 @@ impl EntityArg {
             EntityArg::Failures => "failures",
             EntityArg::Reshipments => "reshipments",
             EntityArg::Rmas => "rmas",
+            EntityArg::Lots => "lots",
+            EntityArg::LotLinks => "lot_links",
+            EntityArg::Shipments => "shipments",
         }
     }
 }
@@ -80,6 +86,14 @@ enum Command {
         entity: EntityArg,
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Everything made from a lot (--forward) or everything that went into it (--backward).
+    Trace {
+        lot_code: String,
+        #[arg(long, conflicts_with = "backward", required_unless_present = "backward")]
+        forward: bool,
+        #[arg(long)]
+        backward: bool,
     },
     /// Returns (RMAs).
     Rma {
@@ -220,6 +234,12 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 format!("Wrote {count} label(s) to {}", out.display())
             });
         }
+        Command::Trace { lot_code, forward, .. } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let direction = if forward { "forward" } else { "backward" };
+            let out = call(&ctx, "trace_lot", json!({ "lot_code": lot_code, "direction": direction })).await?;
+            print(cli.json, &out, || trace_text(&out));
+        }
         Command::Call { act, input } => {
             sign_in(&ctx, cli.user.as_deref()).await?;
             let text = match input.as_deref() {
@@ -286,4 +306,49 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => fail(&err, errors_as_json),
     }
+}
+
+/// A trace as a terminal table: the lots by distance, then the orders and customers reached.
+fn trace_text(trace: &Value) -> String {
+    let empty = Vec::new();
+    let list = |key: &str| trace[key].as_array().unwrap_or(&empty).clone();
+    let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
+    let mut lines = vec![format!(
+        "{} trace of {}: {} lots, {} orders, {} customers",
+        text(trace, "direction"),
+        text(trace, "root"),
+        list("lots").len(),
+        list("orders").len(),
+        list("customers").len()
+    )];
+    lines.push(format!("{:>5}  {:<20} {:<20} {:<16} {:>10}  {}", "depth", "lot", "via", "sku", "on hand", "status"));
+    for lot in list("lots") {
+        lines.push(format!(
+            "{:>5}  {:<20} {:<20} {:<16} {:>10}  {}",
+            lot["depth"],
+            text(&lot, "lot_code"),
+            text(&lot, "via"),
+            text(&lot, "sku"),
+            format!("{} {}", lot["on_hand"], text(&lot, "unit")),
+            text(&lot, "status")
+        ));
+    }
+    for order in list("orders") {
+        lines.push(format!(
+            "order {}  customer {}  qty {}",
+            text(&order, "order_no"),
+            text(&order, "customer_code"),
+            order["qty"]
+        ));
+    }
+    for customer in list("customers") {
+        lines.push(format!(
+            "customer {}  {}  {}  {}",
+            text(&customer, "customer_code"),
+            text(&customer, "name"),
+            text(&customer, "email"),
+            text(&customer, "phone")
+        ));
+    }
+    lines.join("\n")
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
+use crate::lots::{LotLink, LotReceipt, LotShipment};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
@@ -110,6 +111,23 @@ pub enum Event {
         vendor_code: String,
         reason: String,
         failure_no: String,
+    },
+    /// Lots received (one from a form, many from an import, which names its batch).
+    LotsReceived {
+        #[serde(default)]
+        batch_id: Option<String>,
+        rows: Vec<LotReceipt>,
+    },
+    /// Material of lots went into other lots (a split, merge, repack, rework or assembly).
+    LotsLinked {
+        #[serde(default)]
+        batch_id: Option<String>,
+        rows: Vec<LotLink>,
+    },
+    LotsShipped {
+        #[serde(default)]
+        batch_id: Option<String>,
+        rows: Vec<LotShipment>,
     },
     ChecklistItemAdded {
         id: String,
@@ -248,6 +266,9 @@ impl Event {
             Event::FailureDeviationApproved { .. } => "failure_deviation_approved",
             Event::FailureReinspected { .. } => "failure_reinspected",
             Event::LotHoldPlaced { .. } => "lot_hold_placed",
+            Event::LotsReceived { .. } => "lots_received",
+            Event::LotsLinked { .. } => "lots_linked",
+            Event::LotsShipped { .. } => "lots_shipped",
             Event::ChecklistItemAdded { .. } => "checklist_item_added",
             Event::ApprovalPolicySet(_) => "approval_policy_set",
             Event::ReshipmentRequested(_) => "reshipment_requested",
@@ -301,6 +322,13 @@ impl Event {
             | Event::FailureDeviationApproved { failure_no, .. }
             | Event::FailureReinspected { failure_no, .. } => ("failure", failure_no.clone()),
             Event::LotHoldPlaced { lot_code, .. } => ("lot", lot_code.clone()),
+            Event::LotsReceived { batch_id: Some(batch), .. }
+            | Event::LotsLinked { batch_id: Some(batch), .. }
+            | Event::LotsShipped { batch_id: Some(batch), .. } => ("import", batch.clone()),
+            // One act is about one lot: the received lot, the lot made, the lot shipped.
+            Event::LotsReceived { rows, .. } => ("lot", rows.first().map(|r| r.lot_code.clone()).unwrap_or_default()),
+            Event::LotsLinked { rows, .. } => ("lot", rows.first().map(|r| r.to_lot.clone()).unwrap_or_default()),
+            Event::LotsShipped { rows, .. } => ("lot", rows.first().map(|r| r.lot_code.clone()).unwrap_or_default()),
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),

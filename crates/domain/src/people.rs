@@ -93,6 +93,12 @@ pub enum Permission {
     HandleReturns,
     SettleRma,
     ConfigureReturns,
+    /// Receive lots, record what went into what, ship lots.
+    RecordLots,
+    /// Put a lot on hold.
+    HoldLots,
+    /// Release a hold, and run recalls: the quality lead's call.
+    ReleaseHolds,
 }
 
 impl Permission {
@@ -116,6 +122,9 @@ impl Permission {
             Permission::HandleReturns => &[Admin, ReturnsAnalyst, Logistics],
             Permission::SettleRma => &[Admin, ReturnsAnalyst, Finance],
             Permission::ConfigureReturns => &[Admin, QualityLead],
+            Permission::RecordLots => &[Admin, QualityLead, Logistics, Inspector],
+            Permission::HoldLots => &[Admin, QualityLead, Inspector, Logistics],
+            Permission::ReleaseHolds => &[Admin, QualityLead],
         }
     }
 
@@ -138,6 +147,9 @@ impl Permission {
             Permission::HandleReturns => "handle_returns",
             Permission::SettleRma => "settle_rma",
             Permission::ConfigureReturns => "configure_returns",
+            Permission::RecordLots => "record_lots",
+            Permission::HoldLots => "hold_lots",
+            Permission::ReleaseHolds => "release_holds",
         }
     }
 }

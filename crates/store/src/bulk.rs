@@ -34,10 +34,10 @@ pub(crate) async fn with_raw<T>(
 
 /// One `INSERT … VALUES (…), (…) …` shape: what comes before the rows, how many values a row
 /// has, and what follows them (an upsert clause).
-struct MultiRow {
-    head: &'static str,
-    width: usize,
-    tail: &'static str,
+pub(crate) struct MultiRow {
+    pub(crate) head: &'static str,
+    pub(crate) width: usize,
+    pub(crate) tail: &'static str,
 }
 
 impl MultiRow {
@@ -47,7 +47,7 @@ impl MultiRow {
     }
 
     /// Writes `rows`, binding each through `bind(statement, first_parameter_index, row)`.
-    fn write<R>(
+    pub(crate) fn write<R>(
         &self,
         db: &Connection,
         rows: &[R],

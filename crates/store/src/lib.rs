@@ -2,7 +2,9 @@
 //! queries the screens need. Every write runs in `BEGIN IMMEDIATE` so writers never deadlock.
 
 mod bulk;
+mod bulk_lots;
 mod log;
+mod lot_index;
 mod project;
 mod project_reshipments;
 mod project_returns;
@@ -11,12 +13,14 @@ mod rebuild;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
+pub use lot_index::{LotIndex, ShipmentFact};
 pub use rebuild::{CheckReport, ProjectionCounts, check, rebuild};
 
 pub type WriteTx = Transaction<'static, Sqlite>;
@@ -45,6 +49,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 pub struct Store {
     pool: SqlitePool,
     data_dir: PathBuf,
+    /// The genealogy in memory, shared by every clone of the store; filled on the first trace.
+    lots: Arc<tokio::sync::Mutex<LotIndex>>,
 }
 
 impl Store {
@@ -69,7 +75,15 @@ impl Store {
             return Err(StoreError::NewerSchema { path: path.display().to_string(), found, known });
         }
         MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, data_dir: data_dir.to_path_buf() })
+        Ok(Store { pool, data_dir: data_dir.to_path_buf(), lots: Arc::default() })
+    }
+
+    /// The genealogy index brought up to date with the database, locked for the caller's reads.
+    pub async fn lot_index(&self) -> Result<tokio::sync::MutexGuard<'_, LotIndex>, StoreError> {
+        let mut index = self.lots.lock().await;
+        let mut conn = self.pool.acquire().await?;
+        index.refresh(&mut conn).await?;
+        Ok(index)
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -3,11 +3,13 @@
 
 use lotline_domain::Event;
 use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity};
+use lotline_domain::lots::{LotLink, LotReceipt, LotShipment};
 use lotline_domain::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
 use crate::bulk::{self, with_raw};
+use crate::bulk_lots::{self, Placed};
 use crate::log::StoredEvent;
 
 const BATCH: usize = 400;
@@ -35,6 +37,9 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
             Event::OrderRecorded(_) | Event::OrdersImported { .. } => {
                 with_raw(conn, |db| bulk::orders(db, &order_rows(run))).await?
             }
+            Event::LotsReceived { .. } => with_raw(conn, |db| bulk_lots::received(db, &placed(run, receipts))).await?,
+            Event::LotsLinked { .. } => with_raw(conn, |db| bulk_lots::linked(db, &placed(run, links))).await?,
+            Event::LotsShipped { .. } => with_raw(conn, |db| bulk_lots::shipped(db, &placed(run, shipments))).await?,
             _ => {
                 for event in run {
                     one(conn, event).await?;
@@ -182,6 +187,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
                 .execute(&mut *conn).await?;
         }
+        Event::LotsReceived { .. } | Event::LotsLinked { .. } | Event::LotsShipped { .. } => unreachable_batch(stored)?,
         Event::ProductSaved(_)
         | Event::VendorSaved(_)
         | Event::CustomerSaved(_)
@@ -277,6 +283,36 @@ macro_rules! rows_of {
         }
     };
 }
+/// The rows of a run of lot events, each placed in its event for its stock delta.
+fn placed<'a, R>(run: &'a [StoredEvent], rows: fn(&'a Event) -> &'a [R]) -> Vec<Placed<'a, R>> {
+    run.iter()
+        .flat_map(|e| {
+            rows(&e.event).iter().enumerate().map(move |(idx, row)| Placed { row, at: &e.occurred_at, seq: e.seq, idx })
+        })
+        .collect()
+}
+
+fn receipts(event: &Event) -> &[LotReceipt] {
+    match event {
+        Event::LotsReceived { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
+fn links(event: &Event) -> &[LotLink] {
+    match event {
+        Event::LotsLinked { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
+fn shipments(event: &Event) -> &[LotShipment] {
+    match event {
+        Event::LotsShipped { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
 rows_of!(product_rows, ProductInput, ProductSaved, ProductsImported);
 rows_of!(vendor_rows, VendorInput, VendorSaved, VendorsImported);
 rows_of!(customer_rows, CustomerInput, CustomerSaved, CustomersImported);

@@ -24,6 +24,8 @@ const PROJECTIONS: &[&str] = &[
     "failures",
     "failures_fts",
     "lots",
+    "lot_links",
+    "lot_shipments",
     "holds",
     "checklist_items",
     "approval_policy",

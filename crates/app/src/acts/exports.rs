@@ -4,7 +4,7 @@
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_store::queries::returns::{self as rq, ListRmasInput, RmaRow};
-use lotline_store::queries::{failures as fq, master};
+use lotline_store::queries::{failures as fq, lots as lq, master};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -199,10 +199,37 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
             )?
         }
         Entity::Rmas => write_rows(&RMA_COLUMNS, all_rmas(ctx, &mut conn).await?.into_iter().map(rma_cells))?,
+        Entity::Lots => {
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Lots).await.map_err(store_error)?;
+            write_rows(&LOT_COLUMNS, rows.into_iter())?
+        }
+        Entity::LotLinks => {
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Links).await.map_err(store_error)?;
+            write_rows(&["from_lot", "to_lot", "qty", "kind", "linked_at"], rows.into_iter())?
+        }
+        Entity::Shipments => {
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Shipments).await.map_err(store_error)?;
+            write_rows(columns, rows.into_iter())?
+        }
     };
     let date = ctx.now().format("%Y-%m-%d");
     Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })
 }
+
+/// Lots export the import's columns and what became of them.
+const LOT_COLUMNS: [&str; 11] = [
+    "lot_code",
+    "sku",
+    "vendor_code",
+    "supplier_lot",
+    "qty",
+    "unit",
+    "mfg_date",
+    "expiry_date",
+    "location",
+    "on_hand",
+    "status",
+];
 
 /// Reshipments export what happened to them, not the import's request columns.
 const RESHIPMENT_COLUMNS: [&str; 24] = [

@@ -6,6 +6,7 @@ pub mod exports;
 pub mod failures;
 pub mod history;
 pub mod imports;
+pub mod lots;
 pub mod master;
 pub mod reshipments;
 pub mod returns;

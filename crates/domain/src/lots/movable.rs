@@ -54,10 +54,10 @@ pub fn check_movable(
 ) -> Result<(), ApiError> {
     let refuse = |key: &str| FieldError::new(field, key).with("lot", &lot.lot_code).with("action", movement.as_str());
     if let Some(hold) = lot.holds.first() {
-        let mut error = refuse("error.lot.on_hold").with("reason", &hold.reason);
-        if let Some(source) = &hold.source {
-            error = error.with("source", source);
-        }
+        // Always a source (empty when placed by hand), so every language's text can show it.
+        let error = refuse("error.lot.on_hold")
+            .with("reason", &hold.reason)
+            .with("source", hold.source.as_deref().unwrap_or_default());
         return Err(ApiError::field(error));
     }
     if matches!(lot.status, LotStatus::OnHold | LotStatus::Quarantined | LotStatus::Recalled) {

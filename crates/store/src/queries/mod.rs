@@ -1,6 +1,7 @@
 //! Read queries over the projections, returning the views the screens show.
 
 pub mod failures;
+pub mod lots;
 pub mod master;
 pub mod people;
 pub mod reshipments;

@@ -2,6 +2,7 @@
 //! unless all rows are good, reporting each bad row with its line, column and reason.
 
 mod failure_rows;
+mod lot_rows;
 mod master_rows;
 mod reshipment_rows;
 mod rma_rows;
@@ -30,6 +31,9 @@ pub enum Entity {
     Failures,
     Reshipments,
     Rmas,
+    Lots,
+    LotLinks,
+    Shipments,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -100,6 +104,19 @@ impl Entity {
                 "tags_attached",
                 "note",
             ],
+            Entity::Lots => &[
+                "lot_code",
+                "sku",
+                "vendor_code",
+                "supplier_lot",
+                "qty",
+                "unit",
+                "mfg_date",
+                "expiry_date",
+                "location",
+            ],
+            Entity::LotLinks => &["from_lot", "to_lot", "qty", "kind"],
+            Entity::Shipments => &["lot_code", "order_no", "customer_code", "qty", "shipped_at"],
             Entity::Failures => &[
                 "occurred_at",
                 "sku",
@@ -130,6 +147,8 @@ impl Entity {
             Entity::Rmas => {
                 &["serials", "lot_code", "delivered_on", "original_packaging", "unused", "tags_attached", "note"]
             }
+            Entity::Lots => &["supplier_lot", "unit", "mfg_date", "expiry_date", "location"],
+            Entity::LotLinks | Entity::Shipments => &[],
         }
     }
 
@@ -142,6 +161,9 @@ impl Entity {
             Entity::Failures => "failures",
             Entity::Reshipments => "reshipments",
             Entity::Rmas => "rmas",
+            Entity::Lots => "lots",
+            Entity::LotLinks => "lot_links",
+            Entity::Shipments => "shipments",
         }
     }
 }
@@ -151,6 +173,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Failures => Permission::LogFailure,
         Entity::Reshipments => Permission::RequestReshipment,
         Entity::Rmas => Permission::OpenRma,
+        Entity::Lots | Entity::LotLinks | Entity::Shipments => Permission::RecordLots,
         _ => Permission::ImportData,
     })?;
     let table = read_csv(input.entity, &input.csv)?;
@@ -212,6 +235,12 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
                 }
             }
             finish(errors)?;
+            count
+        }
+        Entity::Lots | Entity::LotLinks | Entity::Shipments => {
+            let (events, count) = lot_rows::lot_events(ctx, &mut tx, input.entity, &table, &mut errors).await?;
+            finish(errors)?;
+            lotline_store::append(&mut tx, &ctx.meta(), events).await.map_err(store_error)?;
             count
         }
         entity => {

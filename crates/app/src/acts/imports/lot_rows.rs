@@ -1,0 +1,146 @@
+//! Lots, lot links and shipments from CSV files: each row parsed, then checked in file order with
+//! the same `LotChecks` a form uses, so a link may use a lot received earlier in the database and
+//! no two rows spend the same stock. One bad row refuses the file; every bad row is reported.
+
+use chrono::NaiveDate;
+use lotline_domain::error::FieldError;
+use lotline_domain::lots::{LinkKind, LotLink, LotReceipt, LotShipment};
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::lots::KeyColumn;
+
+use super::Entity;
+use super::rows::{Row, Table, duplicates};
+use crate::acts::lots::{LotChecks, refuse_cycles};
+use crate::context::{Ctx, store_error};
+
+/// Rows per event, as for master data: a million lots is a thousand events.
+const ROWS_PER_EVENT: usize = 1000;
+
+/// Where goods go when the file does not say.
+const DEFAULT_LOCATION: &str = "MAIN";
+
+fn line_of(index: usize) -> u64 {
+    index as u64 + 2
+}
+
+fn date(row: &mut Row<'_>, column: &str) -> Option<NaiveDate> {
+    let text = row.cell(column);
+    if text.is_empty() {
+        return None;
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) => Some(day),
+        Err(_) => {
+            row.fail(column, "error.field.bad_date", text);
+            None
+        }
+    }
+}
+
+fn placed(errors: Vec<FieldError>, line: u64) -> impl Iterator<Item = FieldError> {
+    errors.into_iter().map(move |e| e.at_row(line))
+}
+
+fn batches<T>(rows: Vec<T>, event: impl Fn(String, Vec<T>) -> Event) -> Vec<Event> {
+    let mut rows = rows.into_iter().peekable();
+    let mut events = Vec::new();
+    while rows.peek().is_some() {
+        events.push(event(uuid::Uuid::now_v7().to_string(), rows.by_ref().take(ROWS_PER_EVENT).collect()));
+    }
+    events
+}
+
+/// The import events for a lot file, or every error in it.
+pub(super) async fn lot_events(
+    ctx: &Ctx,
+    tx: &mut lotline_store::WriteTx,
+    entity: Entity,
+    table: &Table,
+    errors: &mut Vec<FieldError>,
+) -> Result<(Vec<Event>, i64), ApiError> {
+    let today = ctx.now().date_naive();
+    match entity {
+        Entity::Lots => {
+            let mut rows = Vec::with_capacity(table.records.len());
+            for (i, cells) in table.records.iter().enumerate() {
+                let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+                let receipt = LotReceipt {
+                    lot_code: row.text("lot_code"),
+                    sku: row.text("sku"),
+                    vendor_code: row.text("vendor_code"),
+                    supplier_lot: row.optional("supplier_lot"),
+                    qty: row.int("qty"),
+                    unit: row.optional("unit").unwrap_or_else(|| "pcs".into()),
+                    mfg_date: date(&mut row, "mfg_date"),
+                    expiry_date: date(&mut row, "expiry_date"),
+                    location: row.optional("location").unwrap_or_else(|| DEFAULT_LOCATION.into()),
+                }
+                .normalised();
+                rows.push(receipt);
+            }
+            duplicates(rows.iter().enumerate().map(|(i, r)| (line_of(i), r.lot_code.as_str())), "lot_code", errors);
+            let codes: Vec<&str> = rows.iter().map(|r| r.lot_code.as_str()).collect();
+            let mut checks = LotChecks::load(tx, &codes, &[KeyColumn::Sku, KeyColumn::Vendor], &[], today).await?;
+            for (i, receipt) in rows.iter().enumerate() {
+                errors.extend(placed(checks.receipt(receipt), line_of(i)));
+            }
+            let count = rows.len() as i64;
+            Ok((batches(rows, |id, rows| Event::LotsReceived { batch_id: Some(id), rows }), count))
+        }
+        Entity::LotLinks => {
+            let mut rows = Vec::with_capacity(table.records.len());
+            for (i, cells) in table.records.iter().enumerate() {
+                let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+                let kind_text = row.cell("kind");
+                let kind = LinkKind::parse(kind_text).unwrap_or_else(|| {
+                    row.fail("kind", "error.lot.link_kind", kind_text);
+                    LinkKind::Split
+                });
+                rows.push(
+                    LotLink { from_lot: row.text("from_lot"), to_lot: row.text("to_lot"), qty: row.int("qty"), kind }
+                        .normalised(),
+                );
+            }
+            let codes: Vec<&str> = rows.iter().flat_map(|l| [l.from_lot.as_str(), l.to_lot.as_str()]).collect();
+            let mut checks = LotChecks::load(tx, &codes, &[], &[], today).await?;
+            for (i, link) in rows.iter().enumerate() {
+                errors.extend(placed(checks.link(link), line_of(i)));
+            }
+            if errors.is_empty() {
+                let index = ctx.store.lot_index().await.map_err(store_error)?;
+                let placed: Vec<(u64, &LotLink)> = rows.iter().enumerate().map(|(i, l)| (line_of(i), l)).collect();
+                if let Err(error) = refuse_cycles(&index, &placed) {
+                    errors.extend(error.fields);
+                }
+            }
+            let count = rows.len() as i64;
+            Ok((batches(rows, |id, rows| Event::LotsLinked { batch_id: Some(id), rows }), count))
+        }
+        Entity::Shipments => {
+            let mut rows = Vec::with_capacity(table.records.len());
+            for (i, cells) in table.records.iter().enumerate() {
+                let row = Row::new(line_of(i), cells, &table.columns, errors);
+                let mut row = row;
+                rows.push(
+                    LotShipment {
+                        lot_code: row.text("lot_code"),
+                        order_no: row.text("order_no"),
+                        customer_code: row.text("customer_code"),
+                        qty: row.int("qty"),
+                        shipped_at: row.text("shipped_at"),
+                    }
+                    .normalised(),
+                );
+            }
+            let codes: Vec<&str> = rows.iter().map(|s| s.lot_code.as_str()).collect();
+            let orders: Vec<&str> = rows.iter().map(|s| s.order_no.as_str()).collect();
+            let mut checks = LotChecks::load(tx, &codes, &[KeyColumn::Customer], &orders, today).await?;
+            for (i, shipment) in rows.iter().enumerate() {
+                errors.extend(placed(checks.shipment(shipment), line_of(i)));
+            }
+            let count = rows.len() as i64;
+            Ok((batches(rows, |id, rows| Event::LotsShipped { batch_id: Some(id), rows }), count))
+        }
+        _ => Err(ApiError::internal("not a lot file")),
+    }
+}

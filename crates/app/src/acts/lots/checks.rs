@@ -1,0 +1,196 @@
+//! The checks receipts, links and shipments share, whether one comes from a form or a million
+//! from a file: what they refer to exists, a lot moves only as far as its holds, expiry and
+//! stock allow, and no link closes a cycle in the genealogy. Rows are checked in order against
+//! what the rows before them already took, so a file cannot spend the same stock twice.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use lotline_domain::error::FieldError;
+use lotline_domain::lots::{self as lots, LotLink, LotReceipt, LotShipment, LotStanding, Movement};
+use lotline_domain::{ApiError, ErrorCode};
+use lotline_store::LotIndex;
+use lotline_store::queries::lots::{self as q, KeyColumn, LotFacts};
+use sqlx::SqliteConnection;
+
+use crate::context::store_error;
+
+/// What rows are checked against, loaded once for all of them.
+pub(crate) struct LotChecks {
+    today: NaiveDate,
+    facts: HashMap<String, LotFacts>,
+    holds: HashMap<String, Vec<lots::ActiveHold>>,
+    keys: HashMap<KeyColumn, HashSet<String>>,
+    /// SKUs whose lots must carry an expiry date.
+    expiring_skus: HashSet<String>,
+    orders: HashMap<String, String>,
+}
+
+/// An error about one row: its fields placed as they are, or the whole row named by `column`.
+fn fields_of(error: ApiError, column: &str) -> Vec<FieldError> {
+    if error.fields.is_empty() {
+        vec![FieldError { field: column.to_owned(), row: None, message_key: error.message_key, params: error.params }]
+    } else {
+        error.fields
+    }
+}
+
+impl LotChecks {
+    /// Loads the facts of `codes` and of the keys the rows refer to.
+    pub(crate) async fn load(
+        conn: &mut SqliteConnection,
+        codes: &[&str],
+        keys: &[KeyColumn],
+        orders: &[&str],
+        today: NaiveDate,
+    ) -> Result<LotChecks, ApiError> {
+        let facts = q::facts_by_code(conn, codes).await.map_err(store_error)?;
+        let holds = q::active_holds(conn).await.map_err(store_error)?;
+        let mut key_sets = HashMap::new();
+        for key in keys {
+            let values = q::keys(conn, *key).await.map_err(store_error)?;
+            key_sets.insert(*key, values.into_iter().collect());
+        }
+        let expiring_skus = if keys.contains(&KeyColumn::Sku) {
+            q::expiring_skus(conn).await.map_err(store_error)?.into_iter().collect()
+        } else {
+            HashSet::new()
+        };
+        let orders = q::order_customers(conn, orders).await.map_err(store_error)?;
+        Ok(LotChecks { today, facts, holds, keys: key_sets, expiring_skus, orders })
+    }
+
+    fn known(&self, key: KeyColumn, value: &str) -> bool {
+        self.keys.get(&key).is_some_and(|set| set.contains(value))
+    }
+
+    /// A receipt: its own checks, its product and vendor, and a lot code not received before.
+    pub(crate) fn receipt(&mut self, r: &LotReceipt) -> Vec<FieldError> {
+        let mut errors = r.validate().err().map(|e| e.fields).unwrap_or_default();
+        if !r.sku.is_empty() && !self.known(KeyColumn::Sku, &r.sku) {
+            errors.push(FieldError::new("sku", "error.lot.unknown_sku").with("value", &r.sku));
+        } else if self.expiring_skus.contains(&r.sku) && r.expiry_date.is_none() {
+            errors.push(FieldError::new("expiry_date", "error.lot.expiry_required").with("sku", &r.sku));
+        }
+        if !r.vendor_code.is_empty() && !self.known(KeyColumn::Vendor, &r.vendor_code) {
+            errors.push(FieldError::new("vendor_code", "error.lot.unknown_vendor").with("value", &r.vendor_code));
+        }
+        if self.facts.get(&r.lot_code).is_some_and(|f| f.received) {
+            errors.push(FieldError::new("lot_code", "error.lot.already_received").with("value", &r.lot_code));
+        }
+        if errors.is_empty() {
+            let facts = LotFacts {
+                lot_id: 0,
+                lot_code: r.lot_code.clone(),
+                sku: r.sku.clone(),
+                vendor_code: r.vendor_code.clone(),
+                status: self.facts.get(&r.lot_code).map_or(lots::LotStatus::Available, |f| f.status),
+                on_hand: r.qty,
+                unit: r.unit.clone(),
+                expiry_date: r.expiry_date,
+                location: Some(r.location.clone()),
+                received: true,
+            };
+            self.facts.insert(r.lot_code.clone(), facts);
+        }
+        errors
+    }
+
+    /// Takes `qty` of lot `code` for `movement`, or says why not.
+    fn take(&mut self, code: &str, movement: Movement, qty: i64, field: &str) -> Result<(), ApiError> {
+        let Some(facts) = self.facts.get_mut(code).filter(|f| f.received) else {
+            return Err(ApiError::field(FieldError::new(field, "error.lot.unknown_lot").with("value", code)));
+        };
+        let standing = LotStanding {
+            lot_code: code.to_owned(),
+            status: facts.status,
+            expiry_date: facts.expiry_date,
+            on_hand: facts.on_hand,
+            holds: self.holds.get(code).cloned().unwrap_or_default(),
+        };
+        lots::check_movable(&standing, movement, qty, self.today, field)?;
+        facts.on_hand -= qty;
+        Ok(())
+    }
+
+    /// A link: its own checks, both lots received, and the source may be consumed.
+    pub(crate) fn link(&mut self, l: &LotLink) -> Vec<FieldError> {
+        if let Err(error) = l.validate() {
+            return error.fields;
+        }
+        if !self.facts.get(&l.to_lot).is_some_and(|f| f.received) {
+            return vec![FieldError::new("to_lot", "error.lot.unknown_lot").with("value", &l.to_lot)];
+        }
+        match self.take(&l.from_lot, Movement::Consume, l.qty, "from_lot") {
+            Ok(()) => Vec::new(),
+            Err(error) => fields_of(error, "from_lot"),
+        }
+    }
+
+    /// A shipment: its own checks, a known customer (and the order's, when the order is known),
+    /// and the lot may ship.
+    pub(crate) fn shipment(&mut self, s: &LotShipment) -> Vec<FieldError> {
+        if let Err(error) = s.validate() {
+            return error.fields;
+        }
+        let mut errors = Vec::new();
+        if !self.known(KeyColumn::Customer, &s.customer_code) {
+            errors.push(FieldError::new("customer_code", "error.lot.unknown_customer").with("value", &s.customer_code));
+        } else if let Some(customer) = self.orders.get(&s.order_no).filter(|c| **c != s.customer_code) {
+            errors.push(
+                FieldError::new("order_no", "error.lot.order_other_customer")
+                    .with("order_no", &s.order_no)
+                    .with("customer", customer),
+            );
+        }
+        if errors.is_empty()
+            && let Err(error) = self.take(&s.lot_code, Movement::Ship, s.qty, "lot_code")
+        {
+            errors.extend(fields_of(error, "lot_code"));
+        }
+        errors
+    }
+}
+
+/// Refuses links that would close a cycle in the genealogy (with what is recorded already),
+/// naming the lots around it, on the line (0 for a form) of the link that closes it.
+pub(crate) fn refuse_cycles(index: &LotIndex, links: &[(u64, &LotLink)]) -> Result<(), ApiError> {
+    let mut genealogy = index.genealogy.clone();
+    // Lots received in the same run have no id yet: number them after the index's.
+    let mut extra: HashMap<&str, u32> = HashMap::new();
+    let mut next = genealogy.lots().max(1) as u32;
+    let mut code_of: HashMap<u32, String> = HashMap::new();
+    for (line, link) in links {
+        let from = lot_number(index, &mut extra, &mut next, &link.from_lot);
+        let to = lot_number(index, &mut extra, &mut next, &link.to_lot);
+        code_of.insert(from, link.from_lot.clone());
+        code_of.insert(to, link.to_lot.clone());
+        if let Some(cycle) = genealogy.cycle_if_linked(from, to) {
+            // Around the cycle and back to where it starts, so it reads as a loop.
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|lot| code_of.get(lot).cloned().unwrap_or_else(|| index.code(*lot).to_owned()))
+                .collect();
+            let mut error = FieldError::new("to_lot", "error.lot.cycle").with("lots", names.join(" → "));
+            if *line > 0 {
+                error = error.at_row(*line);
+            }
+            let mut error = ApiError::invalid_fields(vec![error]);
+            error.code = ErrorCode::Invalid;
+            return Err(error);
+        }
+        genealogy.add_link(from, to, 0);
+    }
+    Ok(())
+}
+
+fn lot_number<'a>(index: &LotIndex, extra: &mut HashMap<&'a str, u32>, next: &mut u32, code: &'a str) -> u32 {
+    if let Some(id) = index.lot_id(code) {
+        return id;
+    }
+    *extra.entry(code).or_insert_with(|| {
+        *next += 1;
+        *next
+    })
+}

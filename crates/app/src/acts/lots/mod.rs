@@ -1,0 +1,91 @@
+//! Lots: receipts, what went into what, shipments, holds, and traces over the genealogy. The
+//! rules live in `lotline_domain::lots`; the graph a trace walks is the store's `LotIndex`.
+
+mod checks;
+mod record;
+mod trace;
+
+use lotline_domain::ApiError;
+use lotline_domain::gs1::Gs1Data;
+use lotline_domain::people::Permission;
+use lotline_store::queries::Page;
+use lotline_store::queries::failures::{self as fq, HoldView};
+use lotline_store::queries::lots::{self as q, ListLotsInput, LotLinkView, LotRow, LotShipmentView};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub(crate) use checks::{LotChecks, refuse_cycles};
+pub use record::{LinkLotsInput, link_lots, receive_lot, ship_lot};
+pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};
+
+use super::history::{HistoryEntry, history_of};
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LotCodeInput {
+    pub lot_code: String,
+}
+
+/// Everything the lot screen shows.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LotDetail {
+    #[serde(flatten)]
+    pub row: LotRow,
+    /// What went into this lot, and what was made from it.
+    pub inputs: Vec<LotLinkView>,
+    pub outputs: Vec<LotLinkView>,
+    pub shipments: Vec<LotShipmentView>,
+    pub holds: Vec<HoldView>,
+    pub failure_nos: Vec<String>,
+    pub rma_nos: Vec<String>,
+    /// The lot's GS1 element string and Digital Link, when its product has a GTIN.
+    pub gs1_element_string: Option<String>,
+    pub digital_link: Option<String>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The GS1 data of a lot: its product's GTIN, the lot code and the expiry date.
+pub(crate) fn gs1_of(row: &LotRow) -> Option<Gs1Data> {
+    let gtin = row.gtin.as_deref()?;
+    let mut data = Gs1Data::new(gtin).ok()?.with_lot(&row.lot_code).ok()?;
+    if let Some(expiry) = row.expiry_date.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        data = data.with_expiry(expiry).ok()?;
+    }
+    Some(data)
+}
+
+pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiError> {
+    let mut conn = ctx.read().await?;
+    let code = lotline_domain::lots::normalise_lot_code(lot_code);
+    let row =
+        q::lot_row(&mut conn, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
+    let events = lotline_store::load_stream(&mut conn, "lot", &code).await.map_err(store_error)?;
+    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let (failures, rmas) = q::related_records(&mut conn, &[code.as_str()]).await.map_err(store_error)?;
+    let gs1 = gs1_of(&row);
+    Ok(LotDetail {
+        inputs: q::links_of(&mut conn, &code, true).await.map_err(store_error)?,
+        outputs: q::links_of(&mut conn, &code, false).await.map_err(store_error)?,
+        shipments: q::shipments_of(&mut conn, &code).await.map_err(store_error)?,
+        holds: fq::holds(&mut conn, Some(&code)).await.map_err(store_error)?,
+        failure_nos: failures.into_iter().map(|(no, _)| no).collect(),
+        rma_nos: rmas.into_iter().map(|(no, _)| no).collect(),
+        gs1_element_string: gs1.as_ref().map(Gs1Data::element_string),
+        digital_link: gs1.as_ref().map(Gs1Data::digital_link),
+        history: history_of(&events, &names),
+        row,
+    })
+}
+
+pub async fn get_lot(ctx: &Ctx, input: LotCodeInput) -> Result<LotDetail, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    detail(ctx, &input.lot_code).await
+}
+
+pub async fn list_lots(ctx: &Ctx, input: ListLotsInput) -> Result<Page<LotRow>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    q::list_lots(&mut *ctx.read().await?, &input).await.map_err(store_error)
+}

@@ -1,0 +1,195 @@
+//! Forward and backward traces: every lot reached with its distance and the link it was reached
+//! through, the orders and customers that received any of them, and the QC failures and RMAs
+//! recorded against them. The walk is in memory (`LotIndex`); the lots' current state is read
+//! for the lots reached only.
+
+use std::collections::{BTreeMap, HashMap};
+
+use lotline_domain::ApiError;
+use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code};
+use lotline_domain::people::Permission;
+use lotline_store::LotIndex;
+use lotline_store::queries::lots as q;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TraceInput {
+    pub lot_code: String,
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TraceLot {
+    pub lot_code: String,
+    /// Links between the root and this lot on the shortest way.
+    pub depth: u32,
+    /// The lot it was reached from, and how much of which went into which.
+    pub via: String,
+    pub qty: i64,
+    pub kind: Option<LinkKind>,
+    pub sku: String,
+    pub vendor_code: String,
+    pub status: LotStatus,
+    pub on_hand: i64,
+    pub unit: String,
+    pub expiry_date: Option<String>,
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TraceOrder {
+    pub order_no: String,
+    pub customer_code: String,
+    /// The traced lots the order received, and how much of them in all.
+    pub lots: Vec<String>,
+    pub qty: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TraceCustomer {
+    pub customer_code: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub orders: i64,
+    pub qty: i64,
+}
+
+/// A QC failure or RMA recorded against a traced lot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TraceRecord {
+    pub number: String,
+    pub lot_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TraceResult {
+    pub root: String,
+    pub direction: Direction,
+    /// Every lot reached, the root excluded, nearest first.
+    pub lots: Vec<TraceLot>,
+    pub orders: Vec<TraceOrder>,
+    pub customers: Vec<TraceCustomer>,
+    pub failures: Vec<TraceRecord>,
+    pub rmas: Vec<TraceRecord>,
+}
+
+pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let root = normalise_lot_code(&input.lot_code);
+    let (reached, shipments) = {
+        let index = ctx.store.lot_index().await.map_err(store_error)?;
+        let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
+        let reached = index.genealogy.trace(root_id, input.direction);
+        let shipments = shipped(&index, root_id, &reached, input.direction);
+        let reached: Vec<(Reached, String, String, i64, Option<LinkKind>)> = reached
+            .into_iter()
+            .map(|r| {
+                let (qty, kind) = index.link(r.link);
+                (r, index.code(r.lot).to_owned(), index.code(r.via).to_owned(), qty, kind)
+            })
+            .collect();
+        (reached, shipments)
+    };
+    let mut conn = ctx.read().await?;
+    let ids: Vec<LotId> = reached.iter().map(|(r, ..)| r.lot).collect();
+    let facts: HashMap<LotId, q::LotFacts> =
+        q::facts_by_id(&mut conn, &ids).await.map_err(store_error)?.into_iter().map(|f| (f.lot_id, f)).collect();
+    let lots = reached
+        .into_iter()
+        .filter_map(|(r, lot_code, via, qty, kind)| {
+            let f = facts.get(&r.lot)?;
+            Some(TraceLot {
+                lot_code,
+                depth: r.depth,
+                via,
+                qty,
+                kind,
+                sku: f.sku.clone(),
+                vendor_code: f.vendor_code.clone(),
+                status: f.status,
+                on_hand: f.on_hand,
+                unit: f.unit.clone(),
+                expiry_date: f.expiry_date.map(|d| d.to_string()),
+                location: f.location.clone(),
+            })
+        })
+        .collect::<Vec<_>>();
+    let customers = customers_of(&mut conn, &shipments).await?;
+    let mut codes: Vec<&str> = lots.iter().map(|l| l.lot_code.as_str()).collect();
+    codes.push(&root);
+    let (failures, rmas) = q::related_records(&mut conn, &codes).await.map_err(store_error)?;
+    let record = |(number, lot_code)| TraceRecord { number, lot_code };
+    Ok(TraceResult {
+        root,
+        direction: input.direction,
+        lots,
+        orders: shipments,
+        customers,
+        failures: failures.into_iter().map(record).collect(),
+        rmas: rmas.into_iter().map(record).collect(),
+    })
+}
+
+/// The orders that received any traced lot: forward, the root's own shipments too (its goods
+/// went out as they are); backward only the lots reached.
+fn shipped(index: &LotIndex, root: LotId, reached: &[Reached], direction: Direction) -> Vec<TraceOrder> {
+    let root_lots = if direction == Direction::Forward { vec![root] } else { Vec::new() };
+    let mut orders: BTreeMap<(String, String), TraceOrder> = BTreeMap::new();
+    for lot in root_lots.into_iter().chain(reached.iter().map(|r| r.lot)) {
+        for s in index.shipments_of(lot) {
+            let order_no = index.order_no(s.order).to_owned();
+            let customer_code = index.customer_code(s.customer).to_owned();
+            let order = orders.entry((order_no.clone(), customer_code.clone())).or_insert_with(|| TraceOrder {
+                order_no,
+                customer_code,
+                lots: Vec::new(),
+                qty: 0,
+            });
+            let code = index.code(lot);
+            if !order.lots.iter().any(|l| l == code) {
+                order.lots.push(code.to_owned());
+            }
+            order.qty += s.qty;
+        }
+    }
+    orders.into_values().collect()
+}
+
+async fn customers_of(
+    conn: &mut sqlx::SqliteConnection,
+    orders: &[TraceOrder],
+) -> Result<Vec<TraceCustomer>, ApiError> {
+    let mut customers: BTreeMap<&str, TraceCustomer> = BTreeMap::new();
+    for order in orders {
+        let c = customers.entry(&order.customer_code).or_insert_with(|| TraceCustomer {
+            customer_code: order.customer_code.clone(),
+            name: None,
+            email: None,
+            phone: None,
+            orders: 0,
+            qty: 0,
+        });
+        c.orders += 1;
+        c.qty += order.qty;
+    }
+    for c in customers.values_mut() {
+        if let Some(view) =
+            lotline_store::queries::master::customer(conn, &c.customer_code).await.map_err(store_error)?
+        {
+            c.name = Some(view.customer.name);
+            c.email = view.customer.email;
+            c.phone = view.customer.phone;
+        }
+    }
+    Ok(customers.into_values().collect())
+}

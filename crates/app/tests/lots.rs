@@ -1,0 +1,200 @@
+//! Lots through the catalogue on a real temporary SQLite database: imports, traces, and the
+//! refusals that keep the genealogy and the stock honest.
+
+mod common;
+
+use common::World;
+use serde_json::{Value, json};
+
+/// A chain of supply: two supplier resin lots are mixed into one batch, which is split into two
+/// finished lots; one of those ships to two customers.
+async fn setting() -> World {
+    let w = common::world().await;
+    w.master_data().await;
+    for (code, name) in [("C-1", "Bakker BV"), ("C-2", "Wang Li")] {
+        w.ok("save_customer", json!({"code": code, "name": name, "email": format!("{}@example.com", code.to_lowercase()), "phone": "+31 20 555 0101", "address": null, "country": "NL"})).await;
+    }
+    w
+}
+
+async fn import(w: &World, entity: &str, csv: &str) -> Result<Value, lotline_app::ApiError> {
+    w.call("import_csv", json!({"entity": entity, "csv": csv})).await
+}
+
+const LOTS: &str = "lot_code,sku,vendor_code,supplier_lot,qty,unit,mfg_date,expiry_date\n\
+    RES-A,BOX-5L,SZHQ,HQ-2026-118,500,kg,2026-09-01,2027-09-01\n\
+    RES-B,BOX-5L,SZHQ,HQ-2026-119,500,kg,2026-09-02,2027-09-02\n\
+    MIX-1,BOX-5L,SZHQ,,800,kg,2026-10-01,\n\
+    FG-1,CHG-15W,SZHQ,,400,pcs,2026-10-05,\n\
+    FG-2,CHG-15W,SZHQ,,400,pcs,2026-10-05,\n";
+
+const LINKS: &str = "from_lot,to_lot,qty,kind\n\
+    RES-A,MIX-1,400,merge\n\
+    RES-B,MIX-1,400,merge\n\
+    MIX-1,FG-1,400,split\n\
+    MIX-1,FG-2,400,split\n";
+
+const SHIPMENTS: &str = "lot_code,order_no,customer_code,qty,shipped_at\n\
+    FG-1,SO-9001,C-1,100,2026-10-20T10:00:00Z\n\
+    FG-1,SO-9002,C-2,50,2026-10-21T10:00:00Z\n";
+
+async fn supplied() -> World {
+    let w = setting().await;
+    assert_eq!(import(&w, "lots", LOTS).await.unwrap()["imported"], 5);
+    assert_eq!(import(&w, "lot_links", LINKS).await.unwrap()["imported"], 4);
+    assert_eq!(import(&w, "shipments", SHIPMENTS).await.unwrap()["imported"], 2);
+    w
+}
+
+fn codes(trace: &Value) -> Vec<(String, u64)> {
+    trace["lots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["lot_code"].as_str().unwrap().to_owned(), l["depth"].as_u64().unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_supplier_lot_traces_forward_to_the_customers_and_a_finished_lot_back_to_its_suppliers() {
+    let w = supplied().await;
+    let forward = w.ok("trace_lot", json!({"lot_code": "res-a", "direction": "forward"})).await;
+    assert_eq!(forward["root"], "RES-A");
+    assert_eq!(codes(&forward), [("MIX-1".into(), 1), ("FG-1".into(), 2), ("FG-2".into(), 2)]);
+    let mix = &forward["lots"][0];
+    assert_eq!(
+        (mix["via"].as_str(), mix["qty"].as_i64(), mix["kind"].as_str()),
+        (Some("RES-A"), Some(400), Some("merge"))
+    );
+    // 800 kg mixed, all of it split into finished lots.
+    assert_eq!((mix["on_hand"].as_i64(), mix["status"].as_str()), (Some(0), Some("consumed")));
+    let fg1 = &forward["lots"][1];
+    assert_eq!((fg1["on_hand"].as_i64(), fg1["status"].as_str()), (Some(250), Some("available")));
+    let orders: Vec<&str> =
+        forward["orders"].as_array().unwrap().iter().map(|o| o["order_no"].as_str().unwrap()).collect();
+    assert_eq!(orders, ["SO-9001", "SO-9002"]);
+    let customers = forward["customers"].as_array().unwrap();
+    assert_eq!(customers.len(), 2);
+    assert_eq!(
+        (customers[0]["customer_code"].as_str(), customers[0]["name"].as_str()),
+        (Some("C-1"), Some("Bakker BV"))
+    );
+    assert_eq!(customers[0]["email"], "c-1@example.com");
+    assert_eq!(customers[1]["qty"], 50);
+
+    let backward = w.ok("trace_lot", json!({"lot_code": "FG-2", "direction": "backward"})).await;
+    assert_eq!(codes(&backward), [("MIX-1".into(), 1), ("RES-A".into(), 2), ("RES-B".into(), 2)]);
+    assert_eq!(backward["orders"], json!([]), "nothing that went into FG-2 shipped on its own");
+
+    let lot = w.ok("get_lot", json!({"lot_code": "MIX-1"})).await;
+    let inputs: Vec<&str> = lot["inputs"].as_array().unwrap().iter().map(|l| l["lot_code"].as_str().unwrap()).collect();
+    assert_eq!(inputs, ["RES-A", "RES-B"]);
+    assert_eq!(lot["outputs"].as_array().unwrap().len(), 2);
+    let fg1 = w.ok("get_lot", json!({"lot_code": "FG-1"})).await;
+    assert_eq!(fg1["gs1_element_string"], "(01)04006381333931(10)FG-1");
+    assert_eq!(fg1["shipments"][0]["customer_name"], "Bakker BV");
+
+    // Stock moved only as deltas, and the projections equal a rebuild.
+    let on_hand: i64 = sqlx::query_scalar("SELECT SUM(qty_delta) FROM stock_moves WHERE lot_code = 'FG-1'")
+        .fetch_one(w.ctx.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(on_hand, 250);
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}
+
+#[tokio::test]
+async fn a_link_that_would_close_a_cycle_is_refused_with_the_lots_named_and_nothing_written() {
+    let w = supplied().await;
+    let before = w.events().await;
+    let err = import(&w, "lot_links", "from_lot,to_lot,qty,kind\nRES-B,FG-2,1,rework\nFG-2,RES-A,1,rework\n")
+        .await
+        .unwrap_err();
+    let field = &err.fields[0];
+    assert_eq!((field.field.as_str(), field.row, field.message_key.as_str()), ("to_lot", Some(3), "error.lot.cycle"));
+    assert_eq!(field.params["lots"], "FG-2 → RES-A → MIX-1 → FG-2");
+    assert_eq!(w.events().await, before, "nothing written");
+
+    let err = w
+        .err("link_lots", json!({"links": [{"from_lot": "FG-1", "to_lot": "RES-B", "qty": 1, "kind": "rework"}]}))
+        .await;
+    assert_eq!(err.fields[0].message_key, "error.lot.cycle");
+    assert_eq!(err.fields[0].params["lots"], "FG-1 → RES-B → MIX-1 → FG-1");
+}
+
+#[tokio::test]
+async fn bad_rows_are_each_named_by_line_and_column() {
+    let w = supplied().await;
+    let before = w.events().await;
+    let csv = "lot_code,sku,vendor_code,qty,unit,expiry_date\n\
+        NEW-1,BOX-5L,SZHQ,10,pcs,\n\
+        RES-A,BOX-5L,SZHQ,10,pcs,\n\
+        NEW-2,NOPE,SZHQ,0,crates,2027-13-01\n\
+        NEW-1,BOX-5L,SZHQ,10,pcs,\n\
+        A-LOT-CODE-THAT-IS-TOO-LONG,BOX-5L,XX,5,pcs,\n";
+    let err = import(&w, "lots", csv).await.unwrap_err();
+    let found: Vec<(Option<u64>, &str, &str)> =
+        err.fields.iter().map(|f| (f.row, f.field.as_str(), f.message_key.as_str())).collect();
+    for expected in [
+        (Some(3), "lot_code", "error.lot.already_received"),
+        (Some(4), "expiry_date", "error.field.bad_date"),
+        (Some(4), "qty", "error.field.must_be_positive"),
+        (Some(4), "unit", "error.lot.unit"),
+        (Some(4), "sku", "error.lot.unknown_sku"),
+        (Some(5), "lot_code", "error.import.duplicate"),
+        (Some(6), "lot_code", "error.lot.code_too_long"),
+        (Some(6), "vendor_code", "error.lot.unknown_vendor"),
+    ] {
+        assert!(found.contains(&expected), "missing {expected:?} in {found:?}");
+    }
+    assert_eq!(w.events().await, before);
+
+    // Shipping more than is left, to an unknown customer, and spending the same stock twice.
+    let csv = "lot_code,order_no,customer_code,qty,shipped_at\n\
+        FG-2,SO-1,C-1,300,2026-10-22T10:00:00Z\n\
+        FG-2,SO-2,C-2,300,2026-10-22T11:00:00Z\n\
+        FG-1,SO-3,C-9,1,2026-10-22T11:00:00Z\n\
+        FG-1,SO-4,C-1,1,yesterday\n";
+    let err = import(&w, "shipments", csv).await.unwrap_err();
+    let found: Vec<(Option<u64>, &str, &str)> =
+        err.fields.iter().map(|f| (f.row, f.field.as_str(), f.message_key.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (Some(3), "lot_code", "error.lot.not_enough"),
+            (Some(4), "customer_code", "error.lot.unknown_customer"),
+            (Some(5), "shipped_at", "error.field.bad_datetime"),
+        ]
+    );
+    assert_eq!(err.fields[0].params["on_hand"], "100");
+}
+
+#[tokio::test]
+async fn a_lot_on_hold_or_expired_cannot_ship_or_go_into_another_and_the_error_names_the_hold() {
+    let w = supplied().await;
+    let mut failure = common::failure("BOX-5L");
+    failure["lot_code"] = json!("RES-B");
+    let logged = w.ok("log_failure", failure).await;
+    let failure_no = logged["failure_no"].as_str().unwrap().to_owned();
+    let err = w
+        .err("link_lots", json!({"links": [{"from_lot": "RES-B", "to_lot": "MIX-1", "qty": 10, "kind": "rework"}]}))
+        .await;
+    let field = &err.fields[0];
+    assert_eq!((field.field.as_str(), field.message_key.as_str()), ("links[0].from_lot", "error.lot.on_hold"));
+    assert_eq!(field.params["source"], failure_no);
+    assert!(!field.params["reason"].is_empty());
+
+    w.ok(
+        "receive_lot",
+        json!({"lot_code": "old-1", "sku": "BOX-5L", "vendor_code": "SZHQ", "qty": 10, "unit": "pcs", "expiry_date": "2026-10-31", "location": "main"}),
+    )
+    .await;
+    let err = w
+        .err("ship_lot", json!({"lot_code": "OLD-1", "order_no": "SO-7", "customer_code": "C-1", "qty": 1, "shipped_at": "2026-11-02T09:00:00Z"}))
+        .await;
+    assert_eq!(err.fields[0].message_key, "error.lot.expired");
+    assert_eq!(err.fields[0].params["expiry_date"], "2026-10-31");
+    let lot = w.ok("get_lot", json!({"lot_code": "old-1"})).await;
+    assert_eq!((lot["on_hand"].as_i64(), lot["location"].as_str()), (Some(10), Some("MAIN")));
+}

@@ -1,0 +1,156 @@
+//! The genealogy in memory, kept in step with the lot tables: lots, links and shipments are only
+//! ever added, each numbered in the order recorded, so bringing the index up to date reads just
+//! the rows past what it holds. Another process (the CLI) writing the same database is picked up
+//! the same way, on the next trace.
+
+use std::collections::HashMap;
+
+use lotline_domain::lots::{Genealogy, LinkId, LinkKind, LotId};
+use rusqlite::Connection;
+use sqlx::SqliteConnection;
+
+use crate::StoreError;
+use crate::bulk::with_raw;
+
+/// A shipment of a lot, with its order and customer interned.
+#[derive(Debug, Clone, Copy)]
+pub struct ShipmentFact {
+    pub lot: LotId,
+    pub order: u32,
+    pub customer: u32,
+    pub qty: i64,
+}
+
+#[derive(Debug, Default)]
+pub struct LotIndex {
+    pub genealogy: Genealogy,
+    /// By lot id (index 0 unused: SQLite numbers from 1).
+    codes: Vec<Box<str>>,
+    by_code: HashMap<Box<str>, LotId>,
+    /// Link qty and kind by link id (index 0 unused).
+    link_qty: Vec<i64>,
+    link_kind: Vec<Option<LinkKind>>,
+    pub shipments: Vec<ShipmentFact>,
+    shipments_of: HashMap<LotId, Vec<u32>>,
+    orders: Interned,
+    customers: Interned,
+    /// The highest lot, link and shipment ids read.
+    seen: (i64, i64, i64),
+}
+
+/// Strings stored once, referred to by number.
+#[derive(Debug, Default)]
+struct Interned {
+    names: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl Interned {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.ids.get(name) {
+            return *id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+}
+
+impl LotIndex {
+    /// Reads what was recorded since the last refresh. A table that shrank (a rebuild emptied it)
+    /// makes it start over.
+    pub async fn refresh(&mut self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
+        let newest: (i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COALESCE(MAX(lot_id), 0) FROM lots), (SELECT COALESCE(MAX(link_id), 0) FROM lot_links), (SELECT COALESCE(MAX(shipment_id), 0) FROM lot_shipments)",
+        )
+        .fetch_one(&mut *conn)
+        .await?;
+        if newest == self.seen {
+            return Ok(());
+        }
+        if newest.0 < self.seen.0 || newest.1 < self.seen.1 || newest.2 < self.seen.2 {
+            *self = LotIndex::default();
+        }
+        with_raw(conn, |db| self.read_new(db, newest)).await
+    }
+
+    fn read_new(&mut self, db: &Connection, newest: (i64, i64, i64)) -> rusqlite::Result<()> {
+        let (lots, links, shipments) = self.seen;
+        let mut statement = db.prepare("SELECT lot_id, lot_code FROM lots WHERE lot_id > ?1 AND lot_id <= ?2")?;
+        let mut rows = statement.query([lots, newest.0])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let code: String = row.get(1)?;
+            let id = id as usize;
+            if self.codes.len() <= id {
+                self.codes.resize(id + 1, Box::from(""));
+            }
+            self.codes[id] = code.as_str().into();
+            self.by_code.insert(code.into_boxed_str(), id as LotId);
+            self.genealogy.add_lot(id as LotId);
+        }
+        let mut statement = db.prepare(
+            "SELECT link_id, from_id, to_id, qty, kind FROM lot_links WHERE link_id > ?1 AND link_id <= ?2 ORDER BY link_id",
+        )?;
+        let mut rows = statement.query([links, newest.1])?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let (from, to): (i64, i64) = (row.get(1)?, row.get(2)?);
+            let kind: String = row.get(4)?;
+            let id = id as usize;
+            if self.link_qty.len() <= id {
+                self.link_qty.resize(id + 1, 0);
+                self.link_kind.resize(id + 1, None);
+            }
+            self.link_qty[id] = row.get(3)?;
+            self.link_kind[id] = LinkKind::parse(&kind);
+            self.genealogy.add_link(from as LotId, to as LotId, id as LinkId);
+        }
+        let mut statement = db.prepare(
+            "SELECT lot_id, order_no, customer_code, qty FROM lot_shipments WHERE shipment_id > ?1 AND shipment_id <= ?2 ORDER BY shipment_id",
+        )?;
+        let mut rows = statement.query([shipments, newest.2])?;
+        while let Some(row) = rows.next()? {
+            let lot: i64 = row.get(0)?;
+            let order: String = row.get(1)?;
+            let customer: String = row.get(2)?;
+            let fact = ShipmentFact {
+                lot: lot as LotId,
+                order: self.orders.id(&order),
+                customer: self.customers.id(&customer),
+                qty: row.get(3)?,
+            };
+            self.shipments_of.entry(fact.lot).or_default().push(self.shipments.len() as u32);
+            self.shipments.push(fact);
+        }
+        self.seen = newest;
+        Ok(())
+    }
+
+    pub fn lot_id(&self, code: &str) -> Option<LotId> {
+        self.by_code.get(code).copied()
+    }
+
+    pub fn code(&self, lot: LotId) -> &str {
+        self.codes.get(lot as usize).map_or("", |c| c)
+    }
+
+    pub fn link(&self, link: LinkId) -> (i64, Option<LinkKind>) {
+        let i = link as usize;
+        (self.link_qty.get(i).copied().unwrap_or(0), self.link_kind.get(i).copied().flatten())
+    }
+
+    /// The shipments of `lot`, oldest first.
+    pub fn shipments_of(&self, lot: LotId) -> impl Iterator<Item = &ShipmentFact> {
+        self.shipments_of.get(&lot).into_iter().flatten().map(|i| &self.shipments[*i as usize])
+    }
+
+    pub fn order_no(&self, order: u32) -> &str {
+        self.orders.names.get(order as usize).map_or("", |n| n)
+    }
+
+    pub fn customer_code(&self, customer: u32) -> &str {
+        self.customers.names.get(customer as usize).map_or("", |n| n)
+    }
+}

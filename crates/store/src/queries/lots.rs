@@ -1,0 +1,390 @@
+//! Lots as the screens and the checks need them: a lot's row, lists, the facts that decide
+//! whether lots may move (read for many lots at once through SQLite's own connection), and the
+//! holds in force.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use lotline_domain::lots::{ActiveHold, LotId, LotStatus};
+use serde::{Deserialize, Serialize};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use ts_rs::TS;
+
+use super::{Page, bounded, contains_pattern};
+use crate::StoreError;
+use crate::bulk::with_raw;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LotRow {
+    pub lot_code: String,
+    pub sku: String,
+    pub product_name: Option<String>,
+    pub gtin: Option<String>,
+    pub vendor_code: String,
+    pub vendor_name: Option<String>,
+    pub supplier_lot: Option<String>,
+    pub qty: i64,
+    pub unit: String,
+    pub mfg_date: Option<String>,
+    pub expiry_date: Option<String>,
+    pub location: Option<String>,
+    pub on_hand: i64,
+    pub status: LotStatus,
+    /// None for a lot known only from a QC failure (never received here).
+    pub received_at: Option<String>,
+    /// How many holds are in force.
+    pub active_holds: i64,
+}
+
+const SELECT: &str = "SELECT l.lot_code, l.sku, p.name AS product_name, p.gtin, l.vendor_code, v.name AS vendor_name, \
+    l.supplier_lot, l.qty, l.unit, l.mfg_date, l.expiry_date, l.location, l.on_hand, l.status, l.received_at, \
+    (SELECT COUNT(*) FROM holds h WHERE h.lot_code = l.lot_code AND h.released_at IS NULL) AS active_holds \
+    FROM lots l LEFT JOIN products p ON p.sku = l.sku LEFT JOIN vendors v ON v.code = l.vendor_code";
+
+fn row_from(row: &sqlx::sqlite::SqliteRow) -> LotRow {
+    LotRow {
+        lot_code: row.get("lot_code"),
+        sku: row.get("sku"),
+        product_name: row.get("product_name"),
+        gtin: row.get("gtin"),
+        vendor_code: row.get("vendor_code"),
+        vendor_name: row.get("vendor_name"),
+        supplier_lot: row.get("supplier_lot"),
+        qty: row.get("qty"),
+        unit: row.get("unit"),
+        mfg_date: row.get("mfg_date"),
+        expiry_date: row.get("expiry_date"),
+        location: row.get("location"),
+        on_hand: row.get("on_hand"),
+        status: LotStatus::parse(row.get("status")).unwrap_or(LotStatus::Available),
+        received_at: row.get("received_at"),
+        active_holds: row.get("active_holds"),
+    }
+}
+
+pub async fn lot_row(conn: &mut SqliteConnection, lot_code: &str) -> Result<Option<LotRow>, StoreError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} WHERE l.lot_code = ?")))
+        .bind(lot_code)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(row_from))
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListLotsInput {
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub text: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub status: Option<LotStatus>,
+    /// Only lots expiring on or before this day (YYYY-MM-DD) that still have stock.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub expiring_by: Option<String>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+}
+
+fn default_limit() -> i64 {
+    100
+}
+
+fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListLotsInput) {
+    q.push(" WHERE 1 = 1");
+    if let Some(text) = input.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = contains_pattern(text);
+        q.push(" AND (l.lot_code LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR l.sku LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR l.supplier_lot LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+        q.push(" OR l.vendor_code LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
+    }
+    if let Some(status) = input.status {
+        q.push(" AND l.status = ").push_bind(status.as_str());
+    }
+    if let Some(day) = input.expiring_by.as_deref() {
+        q.push(" AND l.expiry_date IS NOT NULL AND l.expiry_date <= ")
+            .push_bind(day.to_owned())
+            .push(" AND l.on_hand > 0");
+    }
+}
+
+/// Newest first, or soonest expiry first when filtering by expiry.
+pub async fn list_lots(conn: &mut SqliteConnection, input: &ListLotsInput) -> Result<Page<LotRow>, StoreError> {
+    let (offset, limit) = bounded(input.offset, input.limit);
+    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM lots l");
+    push_filters(&mut count, input);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    let mut q = QueryBuilder::<Sqlite>::new(SELECT);
+    push_filters(&mut q, input);
+    q.push(if input.expiring_by.is_some() { " ORDER BY l.expiry_date, l.lot_id" } else { " ORDER BY l.lot_id DESC" });
+    q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+    let rows = q.build().fetch_all(&mut *conn).await?;
+    Ok(Page { rows: rows.iter().map(row_from).collect(), total })
+}
+
+/// What decides whether a lot may move, and what a trace shows of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LotFacts {
+    pub lot_id: LotId,
+    pub lot_code: String,
+    pub sku: String,
+    pub vendor_code: String,
+    pub status: LotStatus,
+    pub on_hand: i64,
+    pub unit: String,
+    pub expiry_date: Option<NaiveDate>,
+    pub location: Option<String>,
+    pub received: bool,
+}
+
+const FACTS: &str = "SELECT lot_id, lot_code, sku, vendor_code, status, on_hand, unit, expiry_date, location, received_at IS NOT NULL FROM lots";
+
+fn facts_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<LotFacts> {
+    let status: String = row.get(4)?;
+    let expiry: Option<String> = row.get(7)?;
+    Ok(LotFacts {
+        lot_id: row.get(0)?,
+        lot_code: row.get(1)?,
+        sku: row.get(2)?,
+        vendor_code: row.get(3)?,
+        status: LotStatus::parse(&status).unwrap_or(LotStatus::Available),
+        on_hand: row.get(5)?,
+        unit: row.get(6)?,
+        expiry_date: expiry.and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()),
+        location: row.get(8)?,
+        received: row.get(9)?,
+    })
+}
+
+/// The facts of each lot code that exists, keyed by code.
+pub async fn facts_by_code(
+    conn: &mut SqliteConnection,
+    codes: &[&str],
+) -> Result<HashMap<String, LotFacts>, StoreError> {
+    with_raw(conn, |db| {
+        let mut statement = db.prepare_cached(&format!("{FACTS} WHERE lot_code = ?1"))?;
+        let mut found = HashMap::with_capacity(codes.len());
+        for code in codes {
+            if found.contains_key(*code) {
+                continue;
+            }
+            if let Some(facts) = statement.query_row([code], facts_from).map(Some).or_else(no_row)? {
+                found.insert((*code).to_owned(), facts);
+            }
+        }
+        Ok(found)
+    })
+    .await
+}
+
+/// The facts of lots by id, in the order asked (ids that do not exist are left out).
+pub async fn facts_by_id(conn: &mut SqliteConnection, ids: &[LotId]) -> Result<Vec<LotFacts>, StoreError> {
+    with_raw(conn, |db| {
+        let mut statement = db.prepare_cached(&format!("{FACTS} WHERE lot_id = ?1"))?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(facts) = statement.query_row([id], facts_from).map(Some).or_else(no_row)? {
+                found.push(facts);
+            }
+        }
+        Ok(found)
+    })
+    .await
+}
+
+fn no_row<T>(error: rusqlite::Error) -> rusqlite::Result<Option<T>> {
+    match error {
+        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+        other => Err(other),
+    }
+}
+
+/// The holds in force, by lot code, oldest first.
+pub async fn active_holds(conn: &mut SqliteConnection) -> Result<HashMap<String, Vec<ActiveHold>>, StoreError> {
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT lot_code, reason, failure_no FROM holds WHERE released_at IS NULL ORDER BY placed_at, hold_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut holds: HashMap<String, Vec<ActiveHold>> = HashMap::new();
+    for (lot, reason, source) in rows {
+        let source = source.filter(|s| !s.is_empty());
+        holds.entry(lot).or_default().push(ActiveHold { reason, source });
+    }
+    Ok(holds)
+}
+
+/// Every value of a key column, for checking imported rows against what exists.
+pub async fn keys(conn: &mut SqliteConnection, table_column: KeyColumn) -> Result<Vec<String>, StoreError> {
+    let sql = match table_column {
+        KeyColumn::Sku => "SELECT sku FROM products",
+        KeyColumn::Vendor => "SELECT code FROM vendors",
+        KeyColumn::Customer => "SELECT code FROM customers",
+    };
+    Ok(sqlx::query_scalar(sql).fetch_all(&mut *conn).await?)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyColumn {
+    Sku,
+    Vendor,
+    Customer,
+}
+
+/// The customer of each order asked for that exists.
+pub async fn order_customers(
+    conn: &mut SqliteConnection,
+    orders: &[&str],
+) -> Result<HashMap<String, String>, StoreError> {
+    with_raw(conn, |db| {
+        let mut statement = db.prepare_cached("SELECT customer_code FROM orders WHERE order_no = ?1")?;
+        let mut found = HashMap::new();
+        for order in orders {
+            if found.contains_key(*order) {
+                continue;
+            }
+            if let Some(customer) = statement.query_row([order], |r| r.get::<_, String>(0)).map(Some).or_else(no_row)? {
+                found.insert((*order).to_owned(), customer);
+            }
+        }
+        Ok(found)
+    })
+    .await
+}
+
+/// Products whose lots must carry an expiry date.
+pub async fn expiring_skus(conn: &mut SqliteConnection) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT sku FROM products WHERE has_expiry = 1").fetch_all(&mut *conn).await?)
+}
+
+/// A link as the lot page shows it: the lot at the other end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LotLinkView {
+    pub lot_code: String,
+    pub sku: String,
+    pub qty: i64,
+    pub unit: String,
+    pub kind: String,
+    pub at: String,
+}
+
+/// What went into the lot (`into = true`) or what was made from it.
+pub async fn links_of(conn: &mut SqliteConnection, lot_code: &str, into: bool) -> Result<Vec<LotLinkView>, StoreError> {
+    let (this, other) = if into { ("to_id", "from_id") } else { ("from_id", "to_id") };
+    let sql = format!(
+        "SELECT o.lot_code, o.sku, k.qty, f.unit, k.kind, k.at FROM lot_links k \
+         JOIN lots t ON t.lot_id = k.{this} JOIN lots o ON o.lot_id = k.{other} JOIN lots f ON f.lot_id = k.from_id \
+         WHERE t.lot_code = ? ORDER BY k.link_id LIMIT 1000"
+    );
+    let rows: Vec<(String, String, i64, String, String, String)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(lot_code).fetch_all(&mut *conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(lot_code, sku, qty, unit, kind, at)| LotLinkView { lot_code, sku, qty, unit, kind, at })
+        .collect())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LotShipmentView {
+    pub order_no: String,
+    pub customer_code: String,
+    pub customer_name: Option<String>,
+    pub qty: i64,
+    pub shipped_at: String,
+}
+
+pub async fn shipments_of(conn: &mut SqliteConnection, lot_code: &str) -> Result<Vec<LotShipmentView>, StoreError> {
+    let rows: Vec<(String, String, Option<String>, i64, String)> = sqlx::query_as(
+        "SELECT s.order_no, s.customer_code, c.name, s.qty, s.shipped_at FROM lot_shipments s \
+         JOIN lots l ON l.lot_id = s.lot_id LEFT JOIN customers c ON c.code = s.customer_code \
+         WHERE l.lot_code = ? ORDER BY s.shipment_id LIMIT 1000",
+    )
+    .bind(lot_code)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(order_no, customer_code, customer_name, qty, shipped_at)| LotShipmentView {
+            order_no,
+            customer_code,
+            customer_name,
+            qty,
+            shipped_at,
+        })
+        .collect())
+}
+
+/// QC failures logged on any of `lot_codes`, and RMAs returning any of them.
+pub async fn related_records(
+    conn: &mut SqliteConnection,
+    lot_codes: &[&str],
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), StoreError> {
+    with_raw(conn, |db| {
+        let mut failures = Vec::new();
+        let mut rmas = Vec::new();
+        let mut by_failure =
+            db.prepare_cached("SELECT failure_no FROM failures WHERE lot_code = ?1 ORDER BY failure_no")?;
+        let mut by_rma =
+            db.prepare_cached("SELECT DISTINCT rma_no FROM rma_lines WHERE lot_code = ?1 ORDER BY rma_no")?;
+        for code in lot_codes {
+            for no in by_failure.query_map([code], |r| r.get::<_, String>(0))? {
+                failures.push((no?, (*code).to_owned()));
+            }
+            for no in by_rma.query_map([code], |r| r.get::<_, String>(0))? {
+                rmas.push((no?, (*code).to_owned()));
+            }
+        }
+        Ok((failures, rmas))
+    })
+    .await
+}
+
+/// What `lotline export` writes for lots, links and shipments: the import's columns (lots add
+/// what happened since: on hand and status), in the order recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LotExport {
+    Lots,
+    Links,
+    Shipments,
+}
+
+pub async fn export_rows(conn: &mut SqliteConnection, which: LotExport) -> Result<Vec<Vec<String>>, StoreError> {
+    let sql = match which {
+        LotExport::Lots => {
+            "SELECT lot_code, sku, vendor_code, COALESCE(supplier_lot, ''), qty, unit, COALESCE(mfg_date, ''), \
+             COALESCE(expiry_date, ''), COALESCE(location, ''), on_hand, status FROM lots WHERE received_at IS NOT NULL ORDER BY lot_id"
+        }
+        LotExport::Links => {
+            "SELECT f.lot_code, t.lot_code, k.qty, k.kind, k.at FROM lot_links k JOIN lots f ON f.lot_id = k.from_id \
+             JOIN lots t ON t.lot_id = k.to_id ORDER BY k.link_id"
+        }
+        LotExport::Shipments => {
+            "SELECT l.lot_code, s.order_no, s.customer_code, s.qty, s.shipped_at FROM lot_shipments s \
+             JOIN lots l ON l.lot_id = s.lot_id ORDER BY s.shipment_id"
+        }
+    };
+    with_raw(conn, |db| {
+        let mut statement = db.prepare(sql)?;
+        let width = statement.column_count();
+        let rows = statement.query_map([], |row| {
+            (0..width)
+                .map(|i| {
+                    Ok(match row.get_ref(i)? {
+                        rusqlite::types::ValueRef::Integer(n) => n.to_string(),
+                        rusqlite::types::ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                        _ => String::new(),
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })?;
+        rows.collect()
+    })
+    .await
+}
