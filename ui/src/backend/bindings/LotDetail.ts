@@ -22,6 +22,6 @@ gs1_element_string: string | null, digital_link: string | null, history: Array<H
  */
 received_at: string | null, 
 /**
- * Holds in force.
+ * How many holds are in force.
  */
-holds: number, };
+active_holds: number, };
