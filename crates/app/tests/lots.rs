@@ -198,3 +198,30 @@ async fn a_lot_on_hold_or_expired_cannot_ship_or_go_into_another_and_the_error_n
     let lot = w.ok("get_lot", json!({"lot_code": "old-1"})).await;
     assert_eq!((lot["on_hand"].as_i64(), lot["location"].as_str()), (Some(10), Some("MAIN")));
 }
+
+#[tokio::test]
+async fn a_long_file_is_checked_for_cycles_in_one_pass_and_the_closing_line_is_named() {
+    let w = setting().await;
+    let mut lots = String::from("lot_code,sku,vendor_code,qty,unit\n");
+    for i in 0..80 {
+        lots.push_str(&format!("C{i},BOX-5L,SZHQ,10,pcs\n"));
+    }
+    import(&w, "lots", &lots).await.unwrap();
+    let mut links = String::from("from_lot,to_lot,qty,kind\n");
+    for i in 0..79 {
+        links.push_str(&format!("C{i},C{},1,repack\n", i + 1));
+    }
+    links.push_str("C79,C75,1,rework\n");
+    let before = w.events().await;
+    let err = import(&w, "lot_links", &links).await.unwrap_err();
+    let field = &err.fields[0];
+    assert_eq!((field.row, field.message_key.as_str()), (Some(81), "error.lot.cycle"));
+    assert_eq!(field.params["lots"], "C79 → C75 → C76 → C77 → C78 → C79");
+    assert_eq!(w.events().await, before);
+    // Without the closing link the chain goes in, and a trace walks all of it.
+    let chain: String = links.lines().take(80).map(|l| format!("{l}\n")).collect();
+    import(&w, "lot_links", &chain).await.unwrap();
+    let trace = w.ok("trace_lot", json!({"lot_code": "C0", "direction": "forward"})).await;
+    assert_eq!(trace["lots"].as_array().unwrap().len(), 79);
+    assert_eq!(trace["lots"][78]["depth"], 79);
+}

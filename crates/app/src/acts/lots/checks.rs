@@ -152,45 +152,52 @@ impl LotChecks {
     }
 }
 
+/// Up to this many links are checked one by one (a walk from each link's target); a file of
+/// more is checked in one pass over the whole graph, which costs the same for a million links.
+const CHECK_ONE_BY_ONE: usize = 64;
+
 /// Refuses links that would close a cycle in the genealogy (with what is recorded already),
-/// naming the lots around it, on the line (0 for a form) of the link that closes it.
+/// naming the lots around it, on the line (0 for a form) of the link that closes it. Lots
+/// without an id were refused by the row checks already.
 pub(crate) fn refuse_cycles(index: &LotIndex, links: &[(u64, &LotLink)]) -> Result<(), ApiError> {
+    let pairs: Vec<(u64, u32, u32)> = links
+        .iter()
+        .filter_map(|(line, l)| Some((*line, index.lot_id(&l.from_lot)?, index.lot_id(&l.to_lot)?)))
+        .collect();
     let mut genealogy = index.genealogy.clone();
-    // Lots received in the same run have no id yet: number them after the index's.
-    let mut extra: HashMap<&str, u32> = HashMap::new();
-    let mut next = genealogy.lots().max(1) as u32;
-    let mut code_of: HashMap<u32, String> = HashMap::new();
-    for (line, link) in links {
-        let from = lot_number(index, &mut extra, &mut next, &link.from_lot);
-        let to = lot_number(index, &mut extra, &mut next, &link.to_lot);
-        code_of.insert(from, link.from_lot.clone());
-        code_of.insert(to, link.to_lot.clone());
-        if let Some(cycle) = genealogy.cycle_if_linked(from, to) {
-            // Around the cycle and back to where it starts, so it reads as a loop.
-            let names: Vec<String> = cycle
-                .iter()
-                .chain(cycle.first())
-                .map(|lot| code_of.get(lot).cloned().unwrap_or_else(|| index.code(*lot).to_owned()))
-                .collect();
-            let mut error = FieldError::new("to_lot", "error.lot.cycle").with("lots", names.join(" → "));
-            if *line > 0 {
-                error = error.at_row(*line);
+    if pairs.len() <= CHECK_ONE_BY_ONE {
+        for (line, from, to) in pairs {
+            if let Some(cycle) = genealogy.cycle_if_linked(from, to) {
+                return Err(cycle_error(index, &cycle, line));
             }
-            let mut error = ApiError::invalid_fields(vec![error]);
-            error.code = ErrorCode::Invalid;
-            return Err(error);
+            genealogy.add_link(from, to, 0);
         }
-        genealogy.add_link(from, to, 0);
+        return Ok(());
     }
-    Ok(())
+    let mut line_of: HashMap<(u32, u32), u64> = HashMap::with_capacity(pairs.len());
+    for (line, from, to) in pairs {
+        genealogy.add_link(from, to, 0);
+        line_of.insert((from, to), line);
+    }
+    let Some(cycle) = genealogy.find_cycle() else { return Ok(()) };
+    // The new link latest in the file closes the loop; the loop is told from that link on.
+    let closing = (0..cycle.len())
+        .filter_map(|i| line_of.get(&(cycle[i], cycle[(i + 1) % cycle.len()])).map(|line| (*line, i)))
+        .max();
+    let (line, at) = closing.unwrap_or((0, 0));
+    let mut rotated = cycle[at..].to_vec();
+    rotated.extend_from_slice(&cycle[..at]);
+    Err(cycle_error(index, &rotated, line))
 }
 
-fn lot_number<'a>(index: &LotIndex, extra: &mut HashMap<&'a str, u32>, next: &mut u32, code: &'a str) -> u32 {
-    if let Some(id) = index.lot_id(code) {
-        return id;
+fn cycle_error(index: &LotIndex, cycle: &[u32], line: u64) -> ApiError {
+    // Around the cycle and back to where it starts, so it reads as a loop.
+    let names: Vec<&str> = cycle.iter().chain(cycle.first()).map(|lot| index.code(*lot)).collect();
+    let mut error = FieldError::new("to_lot", "error.lot.cycle").with("lots", names.join(" → "));
+    if line > 0 {
+        error = error.at_row(line);
     }
-    *extra.entry(code).or_insert_with(|| {
-        *next += 1;
-        *next
-    })
+    let mut error = ApiError::invalid_fields(vec![error]);
+    error.code = ErrorCode::Invalid;
+    error
 }
