@@ -10,10 +10,11 @@ use tauri_plugin_opener::OpenerExt;
 /// The catalogue, or why the data folder could not be opened (shown by the UI at start).
 struct Backend(Result<Ctx, ApiError>);
 
+/// The act's output goes to the webview as the JSON text the catalogue wrote, not serialised twice.
 #[tauri::command]
-async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> Result<Value, ApiError> {
+async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> Result<tauri::ipc::Response, ApiError> {
     match &backend.0 {
-        Ok(ctx) => lotline_app::call(ctx, &act, input).await,
+        Ok(ctx) => lotline_app::call_json(ctx, &act, input).await.map(tauri::ipc::Response::new),
         Err(err) => Err(err.clone()),
     }
 }

@@ -9,7 +9,7 @@ pub mod demo;
 mod open;
 mod password;
 
-pub use catalogue::{ACTS, call};
+pub use catalogue::{ACTS, call, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::Ctx;
 pub use lotline_domain::{ApiError, ErrorCode, FieldError};

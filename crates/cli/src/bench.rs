@@ -8,6 +8,7 @@ use lotline_app::{Ctx, call};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::bench_lots::{LotFigures, lot_figures};
 use crate::bench_returns::{ReturnsFigures, returns_acts};
 
 #[derive(Serialize)]
@@ -20,6 +21,7 @@ struct Report {
     approve_reshipment: Latency,
     ship_reshipment: Latency,
     returns: ReturnsFigures,
+    lots: LotFigures,
 }
 
 #[derive(Serialize)]
@@ -80,6 +82,11 @@ pub(crate) fn percentile(samples: &mut [Duration], p: f64) -> f64 {
 
 pub(crate) async fn must(ctx: &Ctx, act: &str, input: Value) -> Result<Value> {
     call(ctx, act, input).await.map_err(|e| anyhow::anyhow!("{act}: {e}"))
+}
+
+/// The act as the desktop calls it: the output stays the JSON text the webview receives.
+pub(crate) async fn must_json(ctx: &Ctx, act: &str, input: Value) -> Result<String> {
+    lotline_app::call_json(ctx, act, input).await.map_err(|e| anyhow::anyhow!("{act}: {e}"))
 }
 
 async fn fresh(dir: &std::path::Path) -> Result<Ctx> {
@@ -191,7 +198,7 @@ pub(crate) async fn time_calls(
     for i in 0..runs {
         let input = input(i);
         let started = Instant::now();
-        must(ctx, act, input).await?;
+        must_json(ctx, act, input).await?;
         samples.push(started.elapsed());
     }
     Ok(samples)
@@ -246,9 +253,21 @@ async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
     Ok((approve, latency(&mut samples)))
 }
 
-pub async fn run(scale: u32, json_out: bool) -> Result<()> {
+pub async fn run(scale: u32, lots_only: bool, json_out: bool) -> Result<()> {
     if scale == 0 {
         bail!("--scale must be at least 1");
+    }
+    if lots_only {
+        let say = |text: &str| {
+            if !json_out {
+                eprintln!("{text}");
+            }
+        };
+        let lots = lot_figures(scale as usize, say).await?;
+        if json_out {
+            println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "scale": scale, "lots": lots }))?);
+        }
+        return Ok(());
     }
     let scale_n = scale as usize;
     let dir = tempfile::tempdir().context("temporary folder")?;
@@ -361,6 +380,8 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
     ));
 
     let returns = returns_acts(&ctx, events, say).await?;
+    ctx.store.close().await;
+    let lots = lot_figures(scale_n, say).await?;
 
     let report = Report {
         scale,
@@ -371,10 +392,10 @@ pub async fn run(scale: u32, json_out: bool) -> Result<()> {
         approve_reshipment,
         ship_reshipment,
         returns,
+        lots,
     };
     if json_out {
         println!("{}", serde_json::to_string_pretty(&report)?);
     }
-    ctx.store.close().await;
     Ok(())
 }

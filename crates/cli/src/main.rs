@@ -1,6 +1,7 @@
 //! `lotline`: the same catalogue as the desktop app, from a terminal.
 
 mod bench;
+mod bench_lots;
 mod bench_returns;
 mod messages;
 
@@ -110,6 +111,9 @@ enum Command {
     Bench {
         #[arg(long, default_value_t = 1)]
         scale: u32,
+        /// Only the lots part (import, traces, recall scope) on its own database.
+        #[arg(long)]
+        lots_only: bool,
     },
 }
 
@@ -165,8 +169,8 @@ fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> String) {
 
 async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     let data = cli.data.clone().unwrap_or_else(lotline_store::default_data_dir);
-    if let Command::Bench { scale } = cli.command {
-        return bench::run(scale, cli.json)
+    if let Command::Bench { scale, lots_only } = cli.command {
+        return bench::run(scale, lots_only, cli.json)
             .await
             .map(|_| ExitCode::SUCCESS)
             .map_err(|e| ApiError::internal(format!("{e:#}")));

@@ -53,6 +53,8 @@ import type { PdfFile } from "./bindings/PdfFile";
 import type { ProductInput } from "./bindings/ProductInput";
 import type { ProductView } from "./bindings/ProductView";
 import type { ReasonInput } from "./bindings/ReasonInput";
+import type { RecallScope } from "./bindings/RecallScope";
+import type { RecallScopeInput } from "./bindings/RecallScopeInput";
 import type { ReceiveRmaInput } from "./bindings/ReceiveRmaInput";
 import type { RequestReshipmentInput } from "./bindings/RequestReshipmentInput";
 import type { ResetPasswordInput } from "./bindings/ResetPasswordInput";
@@ -156,6 +158,7 @@ export type Acts = {
   link_lots: [LinkLotsInput, LotDetail];
   ship_lot: [LotShipment, LotDetail];
   trace_lot: [TraceInput, TraceResult];
+  recall_scope: [RecallScopeInput, RecallScope];
   cancel_rma: [CancelRmaInput, RmaDetail];
   rma_labels: [RmaLabelsInput, PdfFile];
 };

@@ -2,6 +2,7 @@
 //! rules live in `lotline_domain::lots`; the graph a trace walks is the store's `LotIndex`.
 
 mod checks;
+mod recall;
 mod record;
 mod trace;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub(crate) use checks::{LotChecks, refuse_cycles};
+pub use recall::{RecallScope, RecallScopeInput, ScopeLot, StockAt, recall_scope};
 pub use record::{LinkLotsInput, link_lots, receive_lot, ship_lot};
 pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};
 

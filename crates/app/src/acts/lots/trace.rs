@@ -90,7 +90,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
         let index = ctx.store.lot_index().await.map_err(store_error)?;
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
         let reached = index.genealogy.trace(root_id, input.direction);
-        let shipments = shipped(&index, root_id, &reached, input.direction);
+        let shipments = shipped(&index, &[root_id], &reached, input.direction);
         let reached: Vec<(Reached, String, String, i64, Option<LinkKind>)> = reached
             .into_iter()
             .map(|r| {
@@ -142,8 +142,8 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
 
 /// The orders that received any traced lot: forward, the root's own shipments too (its goods
 /// went out as they are); backward only the lots reached.
-fn shipped(index: &LotIndex, root: LotId, reached: &[Reached], direction: Direction) -> Vec<TraceOrder> {
-    let root_lots = if direction == Direction::Forward { vec![root] } else { Vec::new() };
+pub(crate) fn shipped(index: &LotIndex, roots: &[LotId], reached: &[Reached], direction: Direction) -> Vec<TraceOrder> {
+    let root_lots = if direction == Direction::Forward { roots.to_vec() } else { Vec::new() };
     let mut orders: BTreeMap<(String, String), TraceOrder> = BTreeMap::new();
     for lot in root_lots.into_iter().chain(reached.iter().map(|r| r.lot)) {
         for s in index.shipments_of(lot) {
@@ -165,7 +165,8 @@ fn shipped(index: &LotIndex, root: LotId, reached: &[Reached], direction: Direct
     orders.into_values().collect()
 }
 
-async fn customers_of(
+/// Each customer the orders went to, with how to reach them.
+pub(crate) async fn customers_of(
     conn: &mut sqlx::SqliteConnection,
     orders: &[TraceOrder],
 ) -> Result<Vec<TraceCustomer>, ApiError> {
@@ -182,14 +183,17 @@ async fn customers_of(
         c.orders += 1;
         c.qty += order.qty;
     }
-    for c in customers.values_mut() {
-        if let Some(view) =
-            lotline_store::queries::master::customer(conn, &c.customer_code).await.map_err(store_error)?
-        {
-            c.name = Some(view.customer.name);
-            c.email = view.customer.email;
-            c.phone = view.customer.phone;
-        }
-    }
-    Ok(customers.into_values().collect())
+    let codes: Vec<&str> = customers.keys().copied().collect();
+    let contacts = q::contacts(conn, &codes).await.map_err(store_error)?;
+    Ok(customers
+        .into_values()
+        .map(|mut c| {
+            if let Some(contact) = contacts.get(&c.customer_code) {
+                c.name = contact.name.clone();
+                c.email = contact.email.clone();
+                c.phone = contact.phone.clone();
+            }
+            c
+        })
+        .collect())
 }
