@@ -76,6 +76,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "reshipment",
         "rma",
         "lot",
+        "recall",
     ] {
         keys.insert(format!("error.not_found.{what}"));
     }

@@ -225,3 +225,86 @@ async fn a_long_file_is_checked_for_cycles_in_one_pass_and_the_closing_line_is_n
     assert_eq!(trace["lots"].as_array().unwrap().len(), 79);
     assert_eq!(trace["lots"][78]["depth"], 79);
 }
+
+#[tokio::test]
+async fn a_hold_placed_by_hand_blocks_shipping_until_a_quality_lead_releases_it() {
+    let w = supplied().await;
+    w.add_user("ivo", &["inspector"]).await;
+    w.add_user("lea", &["quality_lead"]).await;
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("ivo", "password-123").await;
+    let lot = w.ok("hold_lot", json!({"lot_code": "fg-2", "reason": "Customer reports loose screws"})).await;
+    assert_eq!((lot["status"].as_str(), lot["active_holds"].as_i64()), (Some("on_hold"), Some(1)));
+    let ship = json!({"lot_code": "FG-2", "order_no": "SO-7", "customer_code": "C-1", "qty": 1, "shipped_at": "2026-11-02T09:00:00Z"});
+    let err = w.err("ship_lot", ship.clone()).await;
+    assert_eq!(err.fields[0].message_key, "error.lot.on_hold");
+    assert_eq!(err.fields[0].params["reason"], "Customer reports loose screws");
+    let err = w.err("release_hold", json!({"lot_code": "FG-2", "note": "Checked 20, all fine"})).await;
+    assert_eq!(err.code, lotline_app::ErrorCode::Forbidden);
+
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("lea", "password-123").await;
+    let err = w.err("release_hold", json!({"lot_code": "FG-2", "note": ""})).await;
+    assert_eq!(err.fields[0].field, "note");
+    let lot = w.ok("release_hold", json!({"lot_code": "FG-2", "note": "Checked 20, all fine"})).await;
+    assert_eq!((lot["status"].as_str(), lot["active_holds"].as_i64()), (Some("released"), Some(0)));
+    let err = w.err("release_hold", json!({"lot_code": "FG-2", "note": "again"})).await;
+    assert_eq!(err.message_key, "error.lot.no_hold");
+    let lot = w.ok("ship_lot", ship).await;
+    assert_eq!(lot["on_hand"], 399);
+}
+
+#[tokio::test]
+async fn a_recall_holds_the_affected_stock_in_one_act_and_is_tracked_to_closure() {
+    let w = supplied().await;
+    let scope = w.ok("recall_scope", json!({"lot_codes": ["RES-A"]})).await;
+    assert_eq!((scope["lots"].as_i64(), scope["in_stock_lots"].as_i64()), (Some(4), Some(3)));
+    // RES-A has 100 kg left; FG-1 250 and FG-2 400 pieces, all in MAIN.
+    assert_eq!(
+        scope["in_stock"],
+        json!([{"location": "MAIN", "unit": "kg", "lots": 1, "qty": 100}, {"location": "MAIN", "unit": "pcs", "lots": 2, "qty": 650}])
+    );
+    assert_eq!((scope["orders"].as_i64(), scope["shipped_qty"].as_i64()), (Some(2), Some(150)));
+    let err = w.err("recall_scope", json!({"lot_codes": ["RES-A", "NOPE"]})).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("lot_codes[1]", "error.lot.unknown_lot")
+    );
+
+    let err = w.err("start_recall", json!({"lot_codes": ["RES-A"], "reason": " "})).await;
+    assert_eq!(err.fields[0].field, "reason");
+    let recall =
+        w.ok("start_recall", json!({"lot_codes": ["res-a"], "reason": "Supplier reports contaminated resin"})).await;
+    assert_eq!(recall["recall_no"], "RC-AMS1-000001");
+    assert_eq!(
+        (recall["held"].as_i64(), recall["still_held"].as_i64(), recall["customer_count"].as_i64()),
+        (Some(3), Some(3), Some(2))
+    );
+    for code in ["RES-A", "FG-1", "FG-2"] {
+        assert_eq!(w.ok("get_lot", json!({"lot_code": code})).await["status"], "recalled", "{code}");
+    }
+    assert_eq!(w.ok("get_lot", json!({"lot_code": "RES-B"})).await["status"], "available", "only the affected lots");
+    let err = w
+        .err("ship_lot", json!({"lot_code": "FG-1", "order_no": "SO-8", "customer_code": "C-2", "qty": 1, "shipped_at": "2026-11-02T09:00:00Z"}))
+        .await;
+    assert_eq!(err.fields[0].message_key, "error.lot.on_hold");
+
+    let csv = w.ok("recall_customers_csv", json!({"recall_no": "RC-AMS1-000001"})).await;
+    let text = csv["csv"].as_str().unwrap();
+    assert!(text.starts_with("customer_code,name,email,phone,address,notified_at\n"), "{text}");
+    assert!(text.contains("C-1,Bakker BV,c-1@example.com"), "{text}");
+    let err = w.err("recall_customer_notified", json!({"recall_no": "RC-AMS1-000001", "customer_code": "C-9"})).await;
+    assert_eq!(err.fields[0].message_key, "error.recall.not_a_customer");
+    let r = w.ok("recall_customer_notified", json!({"recall_no": "RC-AMS1-000001", "customer_code": "C-1"})).await;
+    assert_eq!(r["notified_count"], 1);
+    let r = w
+        .ok("close_recall", json!({"recall_no": "RC-AMS1-000001", "note": "Customers credited; stock scrapped"}))
+        .await;
+    assert_eq!(r["status"], "closed");
+    let err = w.err("close_recall", json!({"recall_no": "RC-AMS1-000001", "note": "again"})).await;
+    assert_eq!(err.message_key, "error.recall.closed");
+    assert_eq!(w.ok("list_recalls", json!({})).await.as_array().unwrap().len(), 1);
+
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
-use crate::lots::{LotLink, LotReceipt, LotShipment};
+use crate::lots::{LotLink, LotReceipt, LotShipment, RecallOpening};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
@@ -128,6 +128,20 @@ pub enum Event {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<LotShipment>,
+    },
+    /// Every hold in force on the lot is lifted: a quality lead's decision, with why.
+    LotHoldReleased {
+        lot_code: String,
+        note: String,
+    },
+    RecallStarted(Box<RecallOpening>),
+    RecallCustomerNotified {
+        recall_no: String,
+        customer_code: String,
+    },
+    RecallClosed {
+        recall_no: String,
+        note: String,
     },
     ChecklistItemAdded {
         id: String,
@@ -269,6 +283,10 @@ impl Event {
             Event::LotsReceived { .. } => "lots_received",
             Event::LotsLinked { .. } => "lots_linked",
             Event::LotsShipped { .. } => "lots_shipped",
+            Event::LotHoldReleased { .. } => "lot_hold_released",
+            Event::RecallStarted(_) => "recall_started",
+            Event::RecallCustomerNotified { .. } => "recall_customer_notified",
+            Event::RecallClosed { .. } => "recall_closed",
             Event::ChecklistItemAdded { .. } => "checklist_item_added",
             Event::ApprovalPolicySet(_) => "approval_policy_set",
             Event::ReshipmentRequested(_) => "reshipment_requested",
@@ -321,7 +339,13 @@ impl Event {
             | Event::FailureDispositionCompleted { failure_no, .. }
             | Event::FailureDeviationApproved { failure_no, .. }
             | Event::FailureReinspected { failure_no, .. } => ("failure", failure_no.clone()),
-            Event::LotHoldPlaced { lot_code, .. } => ("lot", lot_code.clone()),
+            Event::LotHoldPlaced { lot_code, .. } | Event::LotHoldReleased { lot_code, .. } => {
+                ("lot", lot_code.clone())
+            }
+            Event::RecallStarted(opening) => ("recall", opening.recall_no.clone()),
+            Event::RecallCustomerNotified { recall_no, .. } | Event::RecallClosed { recall_no, .. } => {
+                ("recall", recall_no.clone())
+            }
             Event::LotsReceived { batch_id: Some(batch), .. }
             | Event::LotsLinked { batch_id: Some(batch), .. }
             | Event::LotsShipped { batch_id: Some(batch), .. } => ("import", batch.clone()),

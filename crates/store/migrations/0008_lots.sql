@@ -47,3 +47,31 @@ CREATE INDEX lot_shipments_order ON lot_shipments (order_no);
 CREATE INDEX stock_moves_lot ON stock_moves (lot_code, location) WHERE lot_code IS NOT NULL;
 
 CREATE INDEX rma_lines_lot ON rma_lines (lot_code) WHERE lot_code IS NOT NULL;
+
+-- Holds say what placed them (a QC failure or a recall) and who lifted them.
+ALTER TABLE holds ADD COLUMN recall_no TEXT;
+ALTER TABLE holds ADD COLUMN released_by TEXT;
+ALTER TABLE holds ADD COLUMN release_note TEXT;
+CREATE INDEX holds_recall ON holds (recall_no) WHERE recall_no IS NOT NULL;
+
+CREATE TABLE recalls (
+    recall_no     TEXT PRIMARY KEY,
+    seq_no        INTEGER NOT NULL,
+    lot_codes     TEXT NOT NULL,                  -- the recalled lots, space-separated
+    reason        TEXT NOT NULL,
+    lots_in_scope INTEGER NOT NULL,
+    held          INTEGER NOT NULL,
+    status        TEXT NOT NULL,
+    started_at    TEXT NOT NULL,
+    started_by    TEXT,
+    closed_at     TEXT,
+    close_note    TEXT
+);
+
+CREATE TABLE recall_customers (
+    recall_no     TEXT NOT NULL,
+    customer_code TEXT NOT NULL,
+    notified_at   TEXT,
+    notified_by   TEXT,
+    PRIMARY KEY (recall_no, customer_code)
+);

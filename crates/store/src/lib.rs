@@ -6,6 +6,7 @@ mod bulk_lots;
 mod log;
 mod lot_index;
 mod project;
+mod project_recalls;
 mod project_reshipments;
 mod project_returns;
 pub mod queries;

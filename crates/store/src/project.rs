@@ -78,6 +78,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_returns::apply(conn, stored).await? {
         return Ok(());
     }
+    if crate::project_recalls::apply(conn, stored).await? {
+        return Ok(());
+    }
     let at = &stored.occurred_at;
     match &stored.event {
         Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
@@ -188,6 +191,11 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn).await?;
         }
         Event::LotsReceived { .. } | Event::LotsLinked { .. } | Event::LotsShipped { .. } => unreachable_batch(stored)?,
+        // Projected by `project_recalls` above.
+        Event::LotHoldReleased { .. }
+        | Event::RecallStarted(_)
+        | Event::RecallCustomerNotified { .. }
+        | Event::RecallClosed { .. } => {}
         Event::ProductSaved(_)
         | Event::VendorSaved(_)
         | Event::CustomerSaved(_)

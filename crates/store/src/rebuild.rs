@@ -27,6 +27,8 @@ const PROJECTIONS: &[&str] = &[
     "lot_links",
     "lot_shipments",
     "holds",
+    "recalls",
+    "recall_customers",
     "checklist_items",
     "approval_policy",
     "reshipments",

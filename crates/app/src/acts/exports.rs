@@ -29,7 +29,7 @@ pub fn defuse(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
 }
 
-fn write_rows(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String, ApiError> {
+pub(crate) fn write_rows(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(columns).map_err(ApiError::internal)?;
     for row in rows {

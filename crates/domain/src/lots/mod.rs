@@ -7,7 +7,9 @@ mod genealogy;
 mod genealogy_tests;
 mod lot;
 mod movable;
+mod recall;
 
 pub use genealogy::*;
 pub use lot::*;
 pub use movable::*;
+pub use recall::*;

@@ -414,3 +414,109 @@ pub async fn contacts(conn: &mut SqliteConnection, codes: &[&str]) -> Result<Has
     })
     .await
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecallRow {
+    pub recall_no: String,
+    pub lot_codes: Vec<String>,
+    pub reason: String,
+    pub lots_in_scope: i64,
+    pub held: i64,
+    /// Holds this recall placed that are still in force.
+    pub still_held: i64,
+    pub customer_count: i64,
+    pub notified_count: i64,
+    pub status: lotline_domain::lots::RecallStatus,
+    pub started_at: String,
+    pub started_by_name: Option<String>,
+    pub closed_at: Option<String>,
+    pub close_note: Option<String>,
+}
+
+const RECALL_SELECT: &str = "SELECT r.recall_no, r.lot_codes, r.reason, r.lots_in_scope, r.held, \
+    (SELECT COUNT(*) FROM holds h WHERE h.recall_no = r.recall_no AND h.released_at IS NULL) AS still_held, \
+    (SELECT COUNT(*) FROM recall_customers c WHERE c.recall_no = r.recall_no) AS customer_count, \
+    (SELECT COUNT(*) FROM recall_customers c WHERE c.recall_no = r.recall_no AND c.notified_at IS NOT NULL) AS notified_count, \
+    r.status, r.started_at, u.display_name AS started_by_name, r.closed_at, r.close_note \
+    FROM recalls r LEFT JOIN users u ON u.user_id = r.started_by";
+
+fn recall_from(row: &sqlx::sqlite::SqliteRow) -> RecallRow {
+    let lots: String = row.get("lot_codes");
+    let status: String = row.get("status");
+    RecallRow {
+        recall_no: row.get("recall_no"),
+        lot_codes: lots.split_whitespace().map(str::to_owned).collect(),
+        reason: row.get("reason"),
+        lots_in_scope: row.get("lots_in_scope"),
+        held: row.get("held"),
+        still_held: row.get("still_held"),
+        customer_count: row.get("customer_count"),
+        notified_count: row.get("notified_count"),
+        status: if status == "closed" {
+            lotline_domain::lots::RecallStatus::Closed
+        } else {
+            lotline_domain::lots::RecallStatus::Open
+        },
+        started_at: row.get("started_at"),
+        started_by_name: row.get("started_by_name"),
+        closed_at: row.get("closed_at"),
+        close_note: row.get("close_note"),
+    }
+}
+
+pub async fn recall_row(conn: &mut SqliteConnection, recall_no: &str) -> Result<Option<RecallRow>, StoreError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("{RECALL_SELECT} WHERE r.recall_no = ?")))
+        .bind(recall_no)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(recall_from))
+}
+
+/// Open recalls first, newest first.
+pub async fn list_recalls(conn: &mut SqliteConnection) -> Result<Vec<RecallRow>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{RECALL_SELECT} ORDER BY r.status = 'closed', r.seq_no DESC LIMIT 1000"
+    )))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(recall_from).collect())
+}
+
+pub async fn next_recall_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM recalls").fetch_one(&mut *conn).await?;
+    Ok(max.unwrap_or(0) + 1)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecallCustomer {
+    pub customer_code: String,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub notified_at: Option<String>,
+}
+
+pub async fn recall_customers(conn: &mut SqliteConnection, recall_no: &str) -> Result<Vec<RecallCustomer>, StoreError> {
+    let rows: Vec<(String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>)> =
+        sqlx::query_as(
+            "SELECT r.customer_code, c.name, c.email, c.phone, c.address, r.notified_at FROM recall_customers r \
+             LEFT JOIN customers c ON c.code = r.customer_code WHERE r.recall_no = ? ORDER BY r.customer_code",
+        )
+        .bind(recall_no)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(customer_code, name, email, phone, address, notified_at)| RecallCustomer {
+            customer_code,
+            name,
+            email,
+            phone,
+            address,
+            notified_at,
+        })
+        .collect())
+}

@@ -3,6 +3,7 @@
 
 mod checks;
 mod recall;
+mod recalls;
 mod record;
 mod trace;
 
@@ -17,6 +18,11 @@ use ts_rs::TS;
 
 pub(crate) use checks::{LotChecks, refuse_cycles};
 pub use recall::{RecallScope, RecallScopeInput, ScopeLot, StockAt, recall_scope};
+pub use recalls::{
+    CloseRecallInput, HoldLotInput, RecallDetail, RecallNoInput, RecallNotifiedInput, ReleaseHoldInput,
+    StartRecallInput, close_recall, get_recall, hold_lot, list_recalls, recall_customer_notified, recall_customers_csv,
+    release_hold, start_recall,
+};
 pub use record::{LinkLotsInput, link_lots, receive_lot, ship_lot};
 pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};
 

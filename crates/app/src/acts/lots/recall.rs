@@ -85,10 +85,11 @@ pub(crate) fn root_ids(index: &lotline_store::LotIndex, codes: &[String]) -> Res
 
 pub async fn recall_scope(ctx: &Ctx, input: RecallScopeInput) -> Result<RecallScope, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    scope_of(ctx, &input.lot_codes).await
+    Ok(scope_of(ctx, &input.lot_codes).await?.0)
 }
 
-pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<RecallScope, ApiError> {
+/// The scope, and every in-stock lot in it (the scope lists only the first ones).
+pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<(RecallScope, Vec<String>), ApiError> {
     let (roots, lots, orders) = {
         let index = ctx.store.lot_index().await.map_err(store_error)?;
         let roots = root_ids(&index, codes)?;
@@ -104,12 +105,12 @@ pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<RecallScope,
     let facts = q::facts_by_id(&mut conn, &ids).await.map_err(store_error)?;
     let mut stock: BTreeMap<(String, String), StockAt> = BTreeMap::new();
     let mut listed = Vec::new();
-    let mut in_stock_lots = 0;
+    let mut in_stock_codes = Vec::new();
     for (f, (_, depth)) in facts.iter().zip(&lots) {
         if f.on_hand <= 0 {
             continue;
         }
-        in_stock_lots += 1;
+        in_stock_codes.push(f.lot_code.clone());
         let location = f.location.clone().unwrap_or_default();
         let at = stock.entry((location.clone(), f.unit.clone())).or_insert_with(|| StockAt {
             location,
@@ -132,14 +133,15 @@ pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<RecallScope,
         }
     }
     let customers = customers_of(&mut conn, &orders).await?;
-    Ok(RecallScope {
+    let scope = RecallScope {
         roots: roots.into_iter().map(|(code, _)| code).collect(),
         lots: lots.len() as i64,
-        in_stock_lots,
+        in_stock_lots: in_stock_codes.len() as i64,
         in_stock: stock.into_values().collect(),
         in_stock_listed: listed,
         orders: orders.len() as i64,
         shipped_qty: orders.iter().map(|o| o.qty).sum(),
         customers,
-    })
+    };
+    Ok((scope, in_stock_codes))
 }

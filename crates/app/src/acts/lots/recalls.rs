@@ -1,0 +1,203 @@
+//! Holds placed and lifted by hand, and recalls from start to closure.
+
+use lotline_domain::lots::{self as lots, Recall, RecallOpening, check_recall_reason, normalise_lot_code};
+use lotline_domain::people::Permission;
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::lots::{self as q, RecallCustomer, RecallRow};
+use lotline_store::queries::{failures as fq, people};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::recall::scope_of;
+use super::{LotDetail, detail};
+use crate::acts::history::{HistoryEntry, history_of};
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HoldLotInput {
+    pub lot_code: String,
+    pub reason: String,
+}
+
+/// Puts a lot on hold by hand (a QC failure on a lot holds it by itself).
+pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiError> {
+    ctx.allowed(Permission::HoldLots)?;
+    let code = normalise_lot_code(&input.lot_code);
+    check_reason("reason", &input.reason)?;
+    let mut tx = ctx.begin().await?;
+    let row =
+        q::lot_row(&mut tx, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
+    let event = Event::LotHoldPlaced {
+        lot_code: code.clone(),
+        sku: row.sku,
+        vendor_code: row.vendor_code,
+        reason: input.reason.trim().to_owned(),
+        failure_no: String::new(),
+    };
+    ctx.commit(tx, vec![event]).await?;
+    detail(ctx, &code).await
+}
+
+fn check_reason(field: &str, text: &str) -> Result<(), ApiError> {
+    let mut v = lotline_domain::error::Violations::default();
+    v.required(field, text);
+    v.max_len(field, text, 2_000);
+    v.into_result()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReleaseHoldInput {
+    pub lot_code: String,
+    /// Why the lot may move again (found good, reworked, …).
+    pub note: String,
+}
+
+/// Lifts every hold in force on a lot: the quality lead's decision.
+pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetail, ApiError> {
+    ctx.allowed(Permission::ReleaseHolds)?;
+    let code = normalise_lot_code(&input.lot_code);
+    check_reason("note", &input.note)?;
+    let mut tx = ctx.begin().await?;
+    let holds = fq::holds(&mut tx, Some(&code)).await.map_err(store_error)?;
+    if holds.is_empty() {
+        return Err(ApiError::conflict("error.lot.no_hold").with("lot", &code));
+    }
+    ctx.commit(tx, vec![Event::LotHoldReleased { lot_code: code.clone(), note: input.note.trim().to_owned() }]).await?;
+    detail(ctx, &code).await
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartRecallInput {
+    pub lot_codes: Vec<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecallDetail {
+    #[serde(flatten)]
+    pub row: RecallRow,
+    pub customers: Vec<RecallCustomer>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecallNoInput {
+    pub recall_no: String,
+}
+
+/// Starts a recall: every in-stock lot in scope goes on hold in this one act.
+pub async fn start_recall(ctx: &Ctx, input: StartRecallInput) -> Result<RecallDetail, ApiError> {
+    ctx.allowed(Permission::ReleaseHolds)?;
+    check_recall_reason(&input.reason)?;
+    let (scope, in_stock) = scope_of(ctx, &input.lot_codes).await?;
+    let mut tx = ctx.begin().await?;
+    let settings = people::settings(&mut tx)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let number = q::next_recall_seq(&mut tx).await.map_err(store_error)?;
+    let recall_no = format!("RC-{}-{number:06}", settings.site_code);
+    let opening = RecallOpening {
+        recall_no: recall_no.clone(),
+        lot_codes: scope.roots,
+        reason: input.reason.trim().to_owned(),
+        lots_in_scope: scope.lots,
+        held: in_stock,
+        customers: scope.customers.into_iter().map(|c| c.customer_code).collect(),
+    };
+    ctx.commit(tx, vec![Event::RecallStarted(Box::new(opening))]).await?;
+    recall_detail(ctx, &recall_no).await
+}
+
+async fn load(conn: &mut sqlx::SqliteConnection, recall_no: &str) -> Result<Recall, ApiError> {
+    let events = lotline_store::load_stream(conn, "recall", recall_no.trim()).await.map_err(store_error)?;
+    events
+        .iter()
+        .fold(None, |state, stored| Recall::evolve(state, &stored.event))
+        .ok_or_else(|| ApiError::not_found("recall", recall_no.trim()))
+}
+
+pub(crate) async fn recall_detail(ctx: &Ctx, recall_no: &str) -> Result<RecallDetail, ApiError> {
+    let mut conn = ctx.read().await?;
+    let row = q::recall_row(&mut conn, recall_no)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("recall", recall_no))?;
+    let events = lotline_store::load_stream(&mut conn, "recall", recall_no).await.map_err(store_error)?;
+    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    Ok(RecallDetail {
+        customers: q::recall_customers(&mut conn, recall_no).await.map_err(store_error)?,
+        history: history_of(&events, &names),
+        row,
+    })
+}
+
+pub async fn get_recall(ctx: &Ctx, input: RecallNoInput) -> Result<RecallDetail, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    recall_detail(ctx, input.recall_no.trim()).await
+}
+
+pub async fn list_recalls(ctx: &Ctx, _: crate::acts::Empty) -> Result<Vec<RecallRow>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    q::list_recalls(&mut *ctx.read().await?).await.map_err(store_error)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecallNotifiedInput {
+    pub recall_no: String,
+    pub customer_code: String,
+}
+
+/// Records that a customer of the recall was told.
+pub async fn recall_customer_notified(ctx: &Ctx, input: RecallNotifiedInput) -> Result<RecallDetail, ApiError> {
+    ctx.allowed(Permission::ReleaseHolds)?;
+    let mut tx = ctx.begin().await?;
+    let recall = load(&mut tx, &input.recall_no).await?;
+    let events = lots::decide_notified(&recall, &input.customer_code)?;
+    ctx.commit(tx, events).await?;
+    recall_detail(ctx, &recall.opening.recall_no).await
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CloseRecallInput {
+    pub recall_no: String,
+    pub note: String,
+}
+
+pub async fn close_recall(ctx: &Ctx, input: CloseRecallInput) -> Result<RecallDetail, ApiError> {
+    ctx.allowed(Permission::ReleaseHolds)?;
+    let mut tx = ctx.begin().await?;
+    let recall = load(&mut tx, &input.recall_no).await?;
+    let events = lots::decide_close(&recall, &input.note)?;
+    ctx.commit(tx, events).await?;
+    recall_detail(ctx, &recall.opening.recall_no).await
+}
+
+/// The customers of a recall as CSV, to send the letters from.
+pub async fn recall_customers_csv(
+    ctx: &Ctx,
+    input: RecallNoInput,
+) -> Result<crate::acts::exports::ExportOutput, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let detail = recall_detail(ctx, input.recall_no.trim()).await?;
+    let rows = detail.customers.into_iter().map(|c| {
+        vec![
+            c.customer_code,
+            c.name.unwrap_or_default(),
+            c.email.unwrap_or_default(),
+            c.phone.unwrap_or_default(),
+            c.address.unwrap_or_default().replace('\n', ", "),
+            c.notified_at.unwrap_or_default(),
+        ]
+    });
+    let columns = ["customer_code", "name", "email", "phone", "address", "notified_at"];
+    let csv = crate::acts::exports::write_rows(&columns, rows)?;
+    Ok(crate::acts::exports::ExportOutput { file_name: format!("{}-customers.csv", detail.row.recall_no), csv })
+}
