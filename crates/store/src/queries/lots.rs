@@ -500,23 +500,22 @@ pub struct RecallCustomer {
 }
 
 pub async fn recall_customers(conn: &mut SqliteConnection, recall_no: &str) -> Result<Vec<RecallCustomer>, StoreError> {
-    let rows: Vec<(String, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "SELECT r.customer_code, c.name, c.email, c.phone, c.address, r.notified_at FROM recall_customers r \
-             LEFT JOIN customers c ON c.code = r.customer_code WHERE r.recall_no = ? ORDER BY r.customer_code",
-        )
-        .bind(recall_no)
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT r.customer_code, c.name, c.email, c.phone, c.address, r.notified_at FROM recall_customers r \
+         LEFT JOIN customers c ON c.code = r.customer_code WHERE r.recall_no = ? ORDER BY r.customer_code",
+    )
+    .bind(recall_no)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(rows
-        .into_iter()
-        .map(|(customer_code, name, email, phone, address, notified_at)| RecallCustomer {
-            customer_code,
-            name,
-            email,
-            phone,
-            address,
-            notified_at,
+        .iter()
+        .map(|r| RecallCustomer {
+            customer_code: r.get("customer_code"),
+            name: r.get("name"),
+            email: r.get("email"),
+            phone: r.get("phone"),
+            address: r.get("address"),
+            notified_at: r.get("notified_at"),
         })
         .collect())
 }
