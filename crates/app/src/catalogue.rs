@@ -126,6 +126,7 @@ catalogue! {
     ship_lot => lots::ship_lot,
     trace_lot => lots::trace_lot,
     recall_scope => lots::recall_scope,
+    lot_labels => lots::lot_labels,
     hold_lot => lots::hold_lot,
     release_hold => lots::release_hold,
     start_recall => lots::start_recall,

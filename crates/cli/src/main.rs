@@ -96,6 +96,13 @@ enum Command {
         #[arg(long)]
         backward: bool,
     },
+    /// The recall scope of lots: what is still in stock and where, and which customers to contact.
+    Recall { lot_codes: Vec<String> },
+    /// Lots.
+    Lot {
+        #[command(subcommand)]
+        command: LotCommand,
+    },
     /// Returns (RMAs).
     Rma {
         #[command(subcommand)]
@@ -114,6 +121,19 @@ enum Command {
         /// Only the lots part (import, traces, recall scope) on its own database.
         #[arg(long)]
         lots_only: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum LotCommand {
+    /// GS1 lot labels (GS1-128 and a Digital Link QR code) as one PDF, a page per lot.
+    Label {
+        #[arg(required = true)]
+        lot_codes: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "4x6")]
+        size: SizeArg,
     },
 }
 
@@ -244,6 +264,27 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let out = call(&ctx, "trace_lot", json!({ "lot_code": lot_code, "direction": direction })).await?;
             print(cli.json, &out, || trace_text(&out));
         }
+        Command::Recall { lot_codes } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let out = call(&ctx, "recall_scope", json!({ "lot_codes": lot_codes })).await?;
+            print(cli.json, &out, || recall_text(&out));
+        }
+        Command::Lot { command: LotCommand::Label { lot_codes, out, size } } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let size = match size {
+                SizeArg::FourBySix => "four_by_six",
+                SizeArg::A6 => "a6",
+            };
+            let result = call(&ctx, "lot_labels", json!({ "lot_codes": lot_codes, "size": size })).await?;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(result["pdf_base64"].as_str().unwrap_or_default())
+                .map_err(ApiError::internal)?;
+            std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
+            let count = lot_codes.len();
+            print(cli.json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
+                format!("Wrote {count} lot label(s) to {}", out.display())
+            });
+        }
         Command::Call { act, input } => {
             sign_in(&ctx, cli.user.as_deref()).await?;
             let text = match input.as_deref() {
@@ -352,6 +393,43 @@ fn trace_text(trace: &Value) -> String {
             text(&customer, "name"),
             text(&customer, "email"),
             text(&customer, "phone")
+        ));
+    }
+    lines.join("\n")
+}
+
+/// A recall scope as a terminal summary: stock by location, then the customers to contact.
+fn recall_text(scope: &Value) -> String {
+    let empty = Vec::new();
+    let list = |key: &str| scope[key].as_array().unwrap_or(&empty).clone();
+    let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
+    let roots: Vec<String> = list("roots").iter().filter_map(|r| r.as_str().map(str::to_owned)).collect();
+    let mut lines = vec![format!(
+        "recall scope of {}: {} lots, {} in stock, {} orders ({} shipped), {} customers",
+        roots.join(", "),
+        scope["lots"],
+        scope["in_stock_lots"],
+        scope["orders"],
+        scope["shipped_qty"],
+        list("customers").len()
+    )];
+    for at in list("in_stock") {
+        lines.push(format!(
+            "stock {:<12} {:>6} lots {:>12} {}",
+            text(&at, "location"),
+            at["lots"],
+            at["qty"],
+            text(&at, "unit")
+        ));
+    }
+    for customer in list("customers") {
+        lines.push(format!(
+            "customer {}  {}  {}  {}  qty {}",
+            text(&customer, "customer_code"),
+            text(&customer, "name"),
+            text(&customer, "email"),
+            text(&customer, "phone"),
+            customer["qty"]
         ));
     }
     lines.join("\n")

@@ -2,6 +2,7 @@
 //! rules live in `lotline_domain::lots`; the graph a trace walks is the store's `LotIndex`.
 
 mod checks;
+mod label;
 mod recall;
 mod recalls;
 mod record;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub(crate) use checks::{LotChecks, refuse_cycles};
+pub use label::{LotLabelsInput, lot_labels};
 pub use recall::{RecallScope, RecallScopeInput, ScopeLot, StockAt, recall_scope};
 pub use recalls::{
     CloseRecallInput, HoldLotInput, RecallDetail, RecallNoInput, RecallNotifiedInput, ReleaseHoldInput,
