@@ -308,3 +308,20 @@ async fn a_recall_holds_the_affected_stock_in_one_act_and_is_tracked_to_closure(
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn scanning_a_lot_label_into_search_opens_the_lot() {
+    let w = supplied().await;
+    // FG-1 is CHG-15W, GTIN 4006381333931: the GS1-128 data a scanner sends, and the QR's link.
+    for scan in [
+        "]C10104006381333931\u{1d}10FG-1\r\n",
+        "(01)04006381333931(10)FG-1",
+        "https://id.gs1.org/01/04006381333931/10/FG-1",
+    ] {
+        let hits = w.ok("search", json!({"text": scan})).await;
+        assert_eq!(hits, json!([{"kind": "lot", "key": "FG-1", "label": "FG-1 · CHG-15W"}]), "{scan:?}");
+    }
+    // The typed lot code still finds it.
+    let hits = w.ok("search", json!({"text": "fg-1"})).await;
+    assert_eq!(hits[0]["key"], "FG-1");
+}

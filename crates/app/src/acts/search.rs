@@ -1,6 +1,7 @@
 //! The global search box: typed text or a barcode scan, answered with what it names.
 
 use lotline_domain::ApiError;
+use lotline_domain::gs1::Gs1Data;
 use lotline_domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -78,6 +79,9 @@ const QUERIES: &[(SearchKind, &str)] = &[
 
 pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
+    if let Some(hits) = gs1_lot(ctx, &input.text).await? {
+        return Ok(hits);
+    }
     let text = clean_scan(&input.text);
     if text.is_empty() {
         return Ok(Vec::new());
@@ -101,6 +105,26 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
     }
     // A scan names one thing: when something matches exactly, only exact matches are shown.
     Ok(if exact.is_empty() { partial } else { exact })
+}
+
+/// A scanned lot label (its GS1-128 barcode or its Digital Link QR code) opens the lot: the
+/// lot code with the product's GTIN, so the same lot code of another product is not confused.
+async fn gs1_lot(ctx: &Ctx, text: &str) -> Result<Option<Vec<SearchHit>>, ApiError> {
+    let Ok(data) = Gs1Data::parse(text.trim()) else { return Ok(None) };
+    let Some(lot) = data.lot() else { return Ok(None) };
+    let lot = lotline_domain::lots::normalise_lot_code(lot);
+    let rows = sqlx::query(
+        "SELECT l.lot_code, l.lot_code || ' · ' || l.sku FROM lots l JOIN products p ON p.sku = l.sku \
+         WHERE l.lot_code = ?1 AND ltrim(p.gtin, '0') = ltrim(?2, '0')",
+    )
+    .bind(&lot)
+    .bind(data.gtin())
+    .fetch_all(&mut *ctx.read().await?)
+    .await
+    .map_err(sql_error)?;
+    let hits: Vec<SearchHit> =
+        rows.iter().map(|r| SearchHit { kind: SearchKind::Lot, key: r.get(0), label: r.get(1) }).collect();
+    Ok((!hits.is_empty()).then_some(hits))
 }
 
 #[cfg(test)]
