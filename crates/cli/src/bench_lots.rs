@@ -215,7 +215,9 @@ pub async fn lot_figures(scale: usize, say: impl Fn(&str)) -> Result<LotFigures>
 
     let started = Instant::now();
     for (entity, csv) in [("lots", lots), ("lot_links", links), ("shipments", shipments)] {
+        let part = Instant::now();
         must(&ctx, "import_csv", json!({"entity": entity, "csv": csv})).await?;
+        say(&format!("  {entity}: {:.2} s", part.elapsed().as_secs_f64()));
     }
     let import = started.elapsed();
     ctx.store.checkpoint().await?;

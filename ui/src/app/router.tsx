@@ -9,7 +9,15 @@ import { useCallback } from "react";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
 import { FailureFormPage } from "../features/failures/FailureFormPage";
 import { FailuresPage } from "../features/failures/FailuresPage";
-import { HoldsPage } from "../features/lots/HoldsPage";
+import { LotDetailPage } from "../features/lots/detail/LotDetailPage";
+import {
+  type LotFilters,
+  type LotsTab,
+  fromSearch as lotsFromSearch,
+  toSearch as lotsToSearch,
+  parseSearch as parseLotsSearch,
+} from "../features/lots/filters";
+import { LotsPage } from "../features/lots/LotsPage";
 import { CustomersPage } from "../features/masterdata/CustomersPage";
 import { OrdersPage } from "../features/masterdata/OrdersPage";
 import { ProductsPage } from "../features/masterdata/ProductsPage";
@@ -124,6 +132,50 @@ const rmaDetail = createRoute({
   },
 });
 
+/** Lots keep their filters and tab in the URL; the global search opens the list with `?text=`. */
+const lots = createRoute({
+  getParentRoute: () => root,
+  path: "/lots",
+  validateSearch: parseLotsSearch,
+  component: function Lots() {
+    const search = lots.useSearch();
+    const navigate = lots.useNavigate();
+    const onFilters = useCallback(
+      (filters: LotFilters) =>
+        void navigate({
+          search: (prev) => ({ ...lotsToSearch(filters), tab: prev.tab }),
+          replace: true,
+        }),
+      [navigate],
+    );
+    const onTab = useCallback(
+      (tab: LotsTab) =>
+        void navigate({
+          search: (prev) => ({ ...prev, tab: tab === "holds" ? "holds" : undefined }),
+          replace: true,
+        }),
+      [navigate],
+    );
+    return (
+      <LotsPage
+        initial={lotsFromSearch(search)}
+        tab={search.tab ?? "lots"}
+        onFilters={onFilters}
+        onTab={onTab}
+      />
+    );
+  },
+});
+
+const lotDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/lots/$lotCode",
+  component: function Detail() {
+    const { lotCode } = lotDetail.useParams();
+    return <LotDetailPage lotCode={lotCode} />;
+  },
+});
+
 const routeTree = root.addChildren([
   page("/", FailuresPage),
   page("/failures", FailuresPage),
@@ -135,7 +187,8 @@ const routeTree = root.addChildren([
   returns,
   newRma,
   rmaDetail,
-  page("/lots", HoldsPage),
+  lots,
+  lotDetail,
   page("/reports", () => <ComingSoon section="reports" />),
   page("/products", ProductsPage),
   page("/vendors", VendorsPage),

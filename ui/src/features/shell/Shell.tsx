@@ -4,9 +4,9 @@ import {
   IconBuildingFactory2,
   IconCategory,
   IconChartBar,
-  IconLock,
   IconPackage,
   IconReceiptRefund,
+  IconRoute,
   IconSettingsCog,
   IconShieldCheck,
   IconShoppingCart,
@@ -51,7 +51,7 @@ export function Shell() {
       icon: <IconReceiptRefund size={18} />,
       testId: "nav-returns",
     },
-    { to: "/lots", key: "nav.lots", icon: <IconLock size={18} />, testId: "nav-lots" },
+    { to: "/lots", key: "nav.lots", icon: <IconRoute size={18} />, testId: "nav-lots" },
     { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
   ];
   const master: Item[] = [
@@ -124,7 +124,8 @@ export function Shell() {
       active={
         path === item.to ||
         (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
-        (item.to === "/returns" && path.startsWith("/returns/"))
+        (item.to === "/returns" && path.startsWith("/returns/")) ||
+        (item.to === "/lots" && path.startsWith("/lots/"))
       }
       data-testid={item.testId}
     />

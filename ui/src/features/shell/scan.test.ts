@@ -20,4 +20,7 @@ describe("hitPath", () => {
       search: { text: "CBL-USBC-2M" },
     });
   });
+  it("opens a lot's own page, its code escaped for the URL", () => {
+    expect(hitPath("lot", "L2024/07 A")).toEqual({ to: "/lots/L2024%2F07%20A" });
+  });
 });

@@ -21,7 +21,7 @@ export function hitPath(
     case "product":
       return { to: "/products", search: { text: key } };
     case "lot":
-      return { to: "/lots", search: { text: key } };
+      return { to: `/lots/${encodeURIComponent(key)}` };
     case "order":
       return { to: "/orders", search: { text: key } };
     case "vendor":

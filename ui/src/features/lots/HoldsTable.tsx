@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Center, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Center, Loader, Stack, Table, Text } from "@mantine/core";
 import { IconInfoCircle, IconLock } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -8,14 +8,11 @@ import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 
 /** Lots on hold: a failed inspection holds its lot until the follow-up releases it. */
-export function HoldsPage() {
+export function HoldsTable() {
   const { t, i18n } = useTranslation();
   const holds = useQuery({ queryKey: ["holds"], queryFn: () => call("list_holds", {}) });
   return (
     <Stack gap="md">
-      <Title order={2} data-testid="page-title">
-        {t("holds.title")}
-      </Title>
       <Alert variant="light" icon={<IconInfoCircle size={16} />}>
         {t("holds.note")}
       </Alert>
@@ -49,9 +46,20 @@ export function HoldsPage() {
             {holds.data.map((h) => (
               <Table.Tr key={`${h.sku}/${h.lot_code}`} data-testid="hold-row">
                 <Table.Td>
-                  <Badge color="red" variant="outline" leftSection={<IconLock size={10} />}>
-                    {h.lot_code}
-                  </Badge>
+                  <Anchor
+                    renderRoot={(props) => (
+                      <Link {...props} to="/lots/$lotCode" params={{ lotCode: h.lot_code }} />
+                    )}
+                  >
+                    <Badge
+                      color="red"
+                      variant="outline"
+                      leftSection={<IconLock size={10} />}
+                      style={{ cursor: "pointer" }}
+                    >
+                      {h.lot_code}
+                    </Badge>
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{h.sku}</Table.Td>
                 <Table.Td>{t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}</Table.Td>

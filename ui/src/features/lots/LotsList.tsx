@@ -1,0 +1,192 @@
+import { Button, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconSearch } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { LotRow } from "../../backend/bindings/LotRow";
+import type { LotStatus } from "../../backend/bindings/LotStatus";
+import { call } from "../../backend/call";
+import { type Column, VirtualTable } from "../../components/VirtualTable";
+import { errorMessage } from "../../errors/apiError";
+import { HoldBadge, LotStatusBadge } from "./badges";
+import { EXPIRY_WINDOW_DAYS, formatQty } from "./dates";
+import { ExpiryDate } from "./ExpiryDate";
+import { LOT_STATUSES, type LotFilters, NO_FILTERS, toListInput } from "./filters";
+
+const PAGE = 200;
+
+/** Every lot, filterable; the filters follow into the URL so a view can be linked. */
+export function LotsList({
+  initial,
+  onFilters,
+}: {
+  initial: LotFilters;
+  onFilters: (filters: LotFilters) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<LotFilters>(initial);
+  const [debounced] = useDebouncedValue(filters, 250);
+  // The input stays local (typing never waits for the router); the URL follows when it settles.
+  useEffect(() => onFilters(debounced), [debounced, onFilters]);
+  const list = useInfiniteQuery({
+    queryKey: ["lots", debounced],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      call("list_lots", toListInput(debounced, pageParam, PAGE, new Date())),
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const set = (patch: Partial<LotFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const unfiltered = filters.text === "" && filters.status === "" && !filters.expiring;
+
+  const columns: Column<LotRow>[] = [
+    {
+      id: "lot_code",
+      header: t("lots.field.lot_code"),
+      cell: ({ row }) => (
+        <Text fw={600} size="sm" truncate>
+          {row.original.lot_code}
+        </Text>
+      ),
+      meta: { width: "minmax(120px, 1fr)" },
+    },
+    {
+      id: "product",
+      header: t("lots.field.product"),
+      cell: ({ row }) => (
+        <span title={row.original.product_name ?? row.original.sku}>
+          {row.original.product_name ?? row.original.sku}
+          {row.original.product_name && (
+            <Text span size="xs" c="dimmed">
+              {" "}
+              {row.original.sku}
+            </Text>
+          )}
+        </span>
+      ),
+      meta: { width: "minmax(140px, 2fr)" },
+    },
+    {
+      id: "vendor",
+      header: t("lots.field.vendor"),
+      cell: ({ row }) => (
+        <span title={row.original.vendor_code}>
+          {row.original.vendor_name ?? row.original.vendor_code}
+        </span>
+      ),
+      meta: { width: "minmax(90px, 1fr)" },
+    },
+    {
+      id: "supplier_lot",
+      header: t("lots.field.supplier_lot"),
+      cell: ({ row }) => row.original.supplier_lot ?? "",
+      meta: { width: "110px" },
+    },
+    {
+      id: "on_hand",
+      header: t("lots.field.on_hand"),
+      cell: ({ row }) => formatQty(row.original.on_hand, row.original.unit, i18n.language),
+      meta: { width: "100px", align: "right" },
+    },
+    {
+      id: "location",
+      header: t("lots.field.location"),
+      cell: ({ row }) => row.original.location ?? "",
+      meta: { width: "90px" },
+    },
+    {
+      id: "expiry",
+      header: t("lots.field.expiry_date"),
+      cell: ({ row }) => <ExpiryDate value={row.original.expiry_date} />,
+      meta: { width: "110px" },
+    },
+    {
+      id: "status",
+      header: t("lots.field.status"),
+      cell: ({ row }) => <LotStatusBadge status={row.original.status} />,
+      meta: { width: "120px" },
+    },
+    {
+      id: "holds",
+      header: t("lots.field.holds"),
+      cell: ({ row }) => <HoldBadge count={row.original.active_holds} />,
+      meta: { width: "90px" },
+    },
+  ];
+
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            data-testid="lots-filter-text"
+            label={t("lots.filter.search")}
+            placeholder={t("lots.filter.text")}
+            leftSection={<IconSearch size={14} />}
+            value={filters.text}
+            onChange={(e) => set({ text: e.currentTarget.value })}
+            w={280}
+          />
+          <NativeSelect
+            label={t("lots.field.status")}
+            value={filters.status}
+            onChange={(e) => set({ status: e.currentTarget.value as LotStatus | "" })}
+            data-testid="lots-filter-status"
+            data={[
+              { value: "", label: t("common.all") },
+              ...LOT_STATUSES.map((s) => ({ value: s, label: t(`lots.status.${s}`) })),
+            ]}
+          />
+          <Switch
+            mb={8}
+            label={t("lots.filter.expiring", { days: EXPIRY_WINDOW_DAYS })}
+            checked={filters.expiring}
+            onChange={(e) => set({ expiring: e.currentTarget.checked })}
+            data-testid="lots-filter-expiring"
+          />
+          <Button
+            variant="subtle"
+            onClick={() => setFilters(NO_FILTERS)}
+            data-testid="lots-filter-clear"
+          >
+            {t("common.clear")}
+          </Button>
+          <Text c="dimmed" size="sm" ml="auto" mb={8} data-testid="lots-total">
+            {t("lots.count", { count: total })}
+          </Text>
+        </Group>
+      </Paper>
+      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      <VirtualTable
+        rows={rows}
+        total={total}
+        columns={columns}
+        onEndReached={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
+        loading={list.isPending}
+        height="calc(100vh - 330px)"
+        empty={
+          <Text c="dimmed" data-testid="lots-empty">
+            {unfiltered ? t("lots.list.empty") : t("lots.list.none_match")}
+          </Text>
+        }
+        onRowClick={(row) =>
+          void navigate({ to: "/lots/$lotCode", params: { lotCode: row.lot_code } })
+        }
+        rowProps={(row) => ({
+          "data-testid": "lot-row",
+          "data-lot": row.lot_code,
+          "data-status": row.status,
+        })}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { Stack, Tabs, Title } from "@mantine/core";
+import { IconLock, IconPackages } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import type { LotFilters, LotsTab } from "./filters";
+import { HoldsTable } from "./HoldsTable";
+import { LotsList } from "./LotsList";
+
+/** Lots & traceability: every lot received, and the holds in force. */
+export function LotsPage({
+  initial,
+  tab,
+  onFilters,
+  onTab,
+}: {
+  initial: LotFilters;
+  tab: LotsTab;
+  onFilters: (filters: LotFilters) => void;
+  onTab: (tab: LotsTab) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Title order={2} data-testid="page-title">
+        {t("lots.title")}
+      </Title>
+      <Tabs
+        value={tab}
+        onChange={(v) => onTab(v === "holds" ? "holds" : "lots")}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab
+            value="lots"
+            leftSection={<IconPackages size={14} />}
+            data-testid="lots-tab-lots"
+          >
+            {t("lots.tab.lots")}
+          </Tabs.Tab>
+          <Tabs.Tab value="holds" leftSection={<IconLock size={14} />} data-testid="lots-tab-holds">
+            {t("lots.tab.holds")}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="lots">
+          <LotsList initial={initial} onFilters={onFilters} />
+        </Tabs.Panel>
+        <Tabs.Panel value="holds">
+          <HoldsTable />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

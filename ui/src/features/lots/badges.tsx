@@ -1,0 +1,47 @@
+import { Badge } from "@mantine/core";
+import { IconLock } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import type { LotStatus } from "../../backend/bindings/LotStatus";
+
+/** Mantine colour per status; the trace graph colours its nodes the same way. */
+export const LOT_STATUS_COLOR: Record<LotStatus, string> = {
+  available: "teal",
+  on_hold: "red",
+  quarantined: "orange",
+  released: "blue",
+  consumed: "gray",
+  shipped: "indigo",
+  expired: "dark",
+  recalled: "grape",
+};
+
+export function LotStatusBadge({ status, testId }: { status: LotStatus; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={LOT_STATUS_COLOR[status]}
+      variant="light"
+      data-testid={testId}
+      data-status={status}
+    >
+      {t(`lots.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** Holds in force; nothing when there are none, so a clean lot's row stays quiet. */
+export function HoldBadge({ count, testId }: { count: number; testId?: string }) {
+  const { t } = useTranslation();
+  if (count <= 0) return null;
+  return (
+    <Badge
+      color="red"
+      variant="outline"
+      leftSection={<IconLock size={10} />}
+      data-testid={testId}
+      data-count={count}
+    >
+      {t("lots.holds_count", { count })}
+    </Badge>
+  );
+}

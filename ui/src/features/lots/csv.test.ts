@@ -1,0 +1,39 @@
+import { defuse, fileSafe, toCsv } from "./csv";
+
+describe("toCsv", () => {
+  it("quotes commas, quotes and line breaks, and ends lines with CRLF", () => {
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["two\nlines", null],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"two\nlines",\r\n');
+  });
+
+  it("defuses text a spreadsheet would run as a formula", () => {
+    expect(toCsv(["name"], [['=HYPERLINK("x")'], ["+31 20"], ["-1"], ["@SUM(A1)"]])).toBe(
+      'name\r\n"\'=HYPERLINK(""x"")"\r\n\'+31 20\r\n\'-1\r\n\'@SUM(A1)\r\n',
+    );
+  });
+
+  it("writes numbers as numbers, negative ones too", () => {
+    expect(toCsv(["qty"], [[-2.5], [0]])).toBe("qty\r\n-2.5\r\n0\r\n");
+  });
+});
+
+describe("defuse", () => {
+  it("leaves ordinary text alone and prefixes tabs and carriage returns", () => {
+    expect(defuse("LOT-1")).toBe("LOT-1");
+    expect(defuse("a=b")).toBe("a=b");
+    expect(defuse("\tcmd")).toBe("'\tcmd");
+  });
+});
+
+describe("fileSafe", () => {
+  it("replaces characters a file name cannot hold", () => {
+    expect(fileSafe("L/2024:01 A")).toBe("L_2024_01_A");
+  });
+});

@@ -1,0 +1,190 @@
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from "@tanstack/react-router";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import "../../../i18n";
+import type { LotDetail } from "../../../backend/bindings/LotDetail";
+import type { RecallScope } from "../../../backend/bindings/RecallScope";
+import type { TraceResult } from "../../../backend/bindings/TraceResult";
+import { LotDetailPage } from "./LotDetailPage";
+
+// Mantine and React Flow ask the browser about media queries and element sizes, which jsdom lacks.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+// The router restores scroll positions, which jsdom does not implement.
+window.scrollTo = () => {};
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const lot: LotDetail = {
+  lot_code: "L-1",
+  sku: "SKU-1",
+  product_name: "Cable",
+  gtin: "04006381333931",
+  vendor_code: "V1",
+  vendor_name: "Vendor One",
+  supplier_lot: "S-9",
+  qty: 100,
+  unit: "pcs",
+  mfg_date: "2026-01-01",
+  expiry_date: "2020-01-01",
+  location: "A-01",
+  on_hand: 40,
+  status: "on_hold",
+  received_at: "2026-01-02T10:00:00Z",
+  active_holds: 1,
+  inputs: [],
+  outputs: [
+    {
+      lot_code: "L-2",
+      sku: "SKU-1",
+      qty: 60,
+      unit: "pcs",
+      kind: "split",
+      at: "2026-01-03T10:00:00Z",
+    },
+  ],
+  shipments: [],
+  holds: [
+    {
+      lot_code: "L-1",
+      sku: "SKU-1",
+      reason: "qc_failure",
+      failure_no: "QF-1",
+      placed_at: "2026-01-04T10:00:00Z",
+      placed_by: "ann",
+    },
+  ],
+  failure_nos: ["QF-1"],
+  rma_nos: [],
+  gs1_element_string: "(01)04006381333931(10)L-1",
+  digital_link: "https://id.gs1.org/01/04006381333931/10/L-1",
+  history: [],
+};
+
+const trace: TraceResult = {
+  root: "L-1",
+  direction: "forward",
+  lots: [
+    {
+      lot_code: "L-2",
+      depth: 1,
+      via: "L-1",
+      qty: 60,
+      kind: "split",
+      sku: "SKU-1",
+      vendor_code: "V1",
+      status: "shipped",
+      on_hand: 0,
+      unit: "pcs",
+      expiry_date: null,
+      location: null,
+    },
+  ],
+  orders: [{ order_no: "SO-1", customer_code: "C1", lots: ["L-2"], qty: 60 }],
+  customers: [
+    { customer_code: "C1", name: "Shop", email: "a@shop.nl", phone: null, orders: 1, qty: 60 },
+  ],
+  failures: [{ number: "QF-1", lot_code: "L-1" }],
+  rmas: [],
+};
+
+const scope: RecallScope = {
+  roots: ["L-1"],
+  lots: 2,
+  in_stock_lots: 1,
+  in_stock: [{ location: "A-01", unit: "pcs", lots: 1, qty: 40 }],
+  in_stock_listed: [
+    {
+      lot_code: "L-1",
+      sku: "SKU-1",
+      status: "on_hold",
+      on_hand: 40,
+      unit: "pcs",
+      location: "A-01",
+      depth: 0,
+    },
+  ],
+  orders: 1,
+  shipped_qty: 60,
+  customers: trace.customers,
+};
+
+vi.mock("../../../backend/call", () => ({
+  call: async (act: string) => {
+    if (act === "get_lot") return lot;
+    if (act === "trace_lot") return trace;
+    if (act === "recall_scope") return scope;
+    throw new Error(`unexpected act ${act}`);
+  },
+  saveTextFile: async () => null,
+}));
+
+async function render() {
+  const root = createRootRoute();
+  const page = createRoute({
+    getParentRoute: () => root,
+    path: "/lots/$lotCode",
+    component: () => <LotDetailPage lotCode="L-1" />,
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([page]),
+    history: createMemoryHistory({ initialEntries: ["/lots/L-1"] }),
+  });
+  const host = document.createElement("div");
+  document.body.append(host);
+  await act(async () =>
+    createRoot(host).render(
+      <MantineProvider>
+        <QueryClientProvider client={new QueryClient()}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    ),
+  );
+  // Let the queries settle.
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+  return host;
+}
+
+const q = (id: string) => document.querySelectorAll(`[data-testid="${id}"]`);
+
+it("shows the lot, its hold, its codes and a graph of the trace", async () => {
+  await render();
+  expect(q("page-title")[0]?.textContent).toContain("L-1");
+  expect(q("lot-status")[0]?.getAttribute("data-status")).toBe("on_hold");
+  expect(q("lot-hold-badge")).toHaveLength(1);
+  expect(q("lot-expiry")[0]?.getAttribute("data-expiry")).toBe("expired");
+  expect(q("lot-gs1")[0]?.textContent).toBe("(01)04006381333931(10)L-1");
+  expect(q("lot-outputs-row")).toHaveLength(1);
+  expect(q("trace-direction")).toHaveLength(1);
+  expect(q("trace-graph")).toHaveLength(1);
+  expect(q("trace-order")).toHaveLength(1);
+  expect(q("customer-row")).toHaveLength(1);
+  expect(q("trace-failure")[0]?.textContent).toBe("QF-1");
+
+  await act(async () => (q("lot-recall-scope")[0] as HTMLElement).click());
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+  expect(q("recall-lots")[0]?.textContent).toBe("2");
+  expect(q("recall-export-customers")).toHaveLength(1);
+});

@@ -1,0 +1,92 @@
+import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+import { HoldBadge, LotStatusBadge } from "../badges";
+import { TracePanel } from "../trace/TracePanel";
+import { Gs1Codes } from "./Gs1Codes";
+import { LotFacts } from "./LotFacts";
+import { LotHistory } from "./LotHistory";
+import { LotHolds } from "./LotHolds";
+import { LotLinks } from "./LotLinks";
+import { LotRecords } from "./LotRecords";
+import { LotShipments } from "./LotShipments";
+import { RecallScopeModal } from "./RecallScopeModal";
+
+export function LotDetailPage({ lotCode }: { lotCode: string }) {
+  const { t } = useTranslation();
+  const [recall, setRecall] = useState(false);
+  const query = useQuery({
+    queryKey: ["lot", lotCode],
+    queryFn: () => call("get_lot", { lot_code: lotCode }),
+  });
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="lot-error">
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  const lot = query.data;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("lots.detail.title")}{" "}
+            <Text span inherit c="dimmed" data-testid="lot-code">
+              {lot.lot_code}
+            </Text>
+          </Title>
+          <Group gap="xs">
+            <LotStatusBadge status={lot.status} testId="lot-status" />
+            <HoldBadge count={lot.active_holds} testId="lot-hold-badge" />
+          </Group>
+        </Stack>
+        <Button
+          variant="default"
+          color="red"
+          leftSection={<IconAlertTriangle size={16} />}
+          onClick={() => setRecall(true)}
+          data-testid="lot-recall-scope"
+        >
+          {t("lots.recall.button")}
+        </Button>
+      </Group>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <LotFacts lot={lot} />
+            <LotHolds holds={lot.holds} />
+            <LotLinks
+              links={lot.inputs}
+              title={t("lots.detail.inputs")}
+              empty={t("lots.detail.no_inputs")}
+              testId="lot-inputs"
+            />
+            <LotLinks
+              links={lot.outputs}
+              title={t("lots.detail.outputs")}
+              empty={t("lots.detail.no_outputs")}
+              testId="lot-outputs"
+            />
+            <LotShipments shipments={lot.shipments} unit={lot.unit} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="md">
+            <Gs1Codes elementString={lot.gs1_element_string} digitalLink={lot.digital_link} />
+            <LotRecords failureNos={lot.failure_nos} rmaNos={lot.rma_nos} />
+            <LotHistory history={lot.history} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {/* Keyed by lot: following a node to another lot starts its trace afresh. */}
+      <TracePanel key={lot.lot_code} lot={lot} />
+      {recall && <RecallScopeModal lotCode={lot.lot_code} onClose={() => setRecall(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+import { Table } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { LotLinkView } from "../../../backend/bindings/LotLinkView";
+import { formatDateTime } from "../../../format";
+import { formatQty } from "../dates";
+import { LotLink } from "../links";
+import { Section } from "./Section";
+
+/** The lots this one was made from, or the lots made from it. */
+export function LotLinks({
+  links,
+  title,
+  empty,
+  testId,
+}: {
+  links: LotLinkView[];
+  title: string;
+  empty: string;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Section title={title} empty={empty} isEmpty={links.length === 0} testId={testId}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("lots.field.lot_code")}</Table.Th>
+            <Table.Th>{t("lots.field.sku")}</Table.Th>
+            <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
+            <Table.Th>{t("lots.trace.kind")}</Table.Th>
+            <Table.Th>{t("lots.detail.linked_at")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {links.map((l) => (
+            <Table.Tr key={`${l.lot_code}/${l.at}`} data-testid={`${testId}-row`}>
+              <Table.Td>
+                <LotLink no={l.lot_code} />
+              </Table.Td>
+              <Table.Td>{l.sku}</Table.Td>
+              <Table.Td ta="right">{formatQty(l.qty, l.unit, i18n.language)}</Table.Td>
+              <Table.Td>{t(`lots.link_kind.${l.kind}`, { defaultValue: l.kind })}</Table.Td>
+              <Table.Td>{formatDateTime(l.at, i18n.language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  );
+}

@@ -1,0 +1,51 @@
+import { Anchor, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { LotShipmentView } from "../../../backend/bindings/LotShipmentView";
+import { formatDateTime } from "../../../format";
+import { formatQty } from "../dates";
+import { Section } from "./Section";
+
+export function LotShipments({ shipments, unit }: { shipments: LotShipmentView[]; unit: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Section
+      title={t("lots.detail.shipments")}
+      empty={t("lots.detail.no_shipments")}
+      isEmpty={shipments.length === 0}
+      testId="lot-shipments"
+    >
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("lots.order.order_no")}</Table.Th>
+            <Table.Th>{t("lots.customer.name")}</Table.Th>
+            <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
+            <Table.Th>{t("lots.detail.shipped_at")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shipments.map((s) => (
+            <Table.Tr key={`${s.order_no}/${s.shipped_at}`} data-testid="lot-shipment">
+              <Table.Td>
+                <Anchor size="sm" href={`#/orders?text=${encodeURIComponent(s.order_no)}`}>
+                  {s.order_no}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {s.customer_name ?? s.customer_code}
+                {s.customer_name && (
+                  <Text span size="xs" c="dimmed">
+                    {" "}
+                    {s.customer_code}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">{formatQty(s.qty, unit, i18n.language)}</Table.Td>
+              <Table.Td>{formatDateTime(s.shipped_at, i18n.language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  );
+}

@@ -1,0 +1,177 @@
+import {
+  Alert,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+import { LotStatusBadge } from "../badges";
+import { CsvButton } from "../CsvButton";
+import { fileSafe } from "../csv";
+import { formatQty } from "../dates";
+import { LotLink } from "../links";
+import { CustomersTable } from "../trace/CustomersTable";
+import { customersCsv } from "../trace/exports";
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700} data-testid={testId}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/** What a recall of this lot would reach: stock to pull and customers to contact. */
+export function RecallScopeModal({ lotCode, onClose }: { lotCode: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const scope = useQuery({
+    queryKey: ["recall_scope", lotCode],
+    queryFn: () => call("recall_scope", { lot_codes: [lotCode] }),
+  });
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const data = scope.data;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      size="80rem"
+      title={t("lots.recall.title", { lot: lotCode })}
+      data-testid="recall-scope"
+    >
+      {scope.isPending && (
+        <Center h={200}>
+          <Loader />
+        </Center>
+      )}
+      {scope.isError && <Alert color="red">{errorMessage(t, scope.error)}</Alert>}
+      {data && (
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {t("lots.recall.intro")}
+          </Text>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Stat
+              label={t("lots.recall.lots")}
+              value={number.format(data.lots)}
+              testId="recall-lots"
+            />
+            <Stat
+              label={t("lots.recall.in_stock_lots")}
+              value={number.format(data.in_stock_lots)}
+              testId="recall-in-stock-lots"
+            />
+            <Stat
+              label={t("lots.recall.orders")}
+              value={number.format(data.orders)}
+              testId="recall-orders"
+            />
+            <Stat
+              label={t("lots.recall.shipped_qty")}
+              value={number.format(data.shipped_qty)}
+              testId="recall-shipped-qty"
+            />
+          </SimpleGrid>
+          <Stack gap="xs">
+            <Title order={5}>{t("lots.recall.stock_by_location")}</Title>
+            {data.in_stock.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t("lots.recall.no_stock")}
+              </Text>
+            ) : (
+              <Table data-testid="recall-stock">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("lots.field.location")}</Table.Th>
+                    <Table.Th ta="right">{t("lots.recall.lots")}</Table.Th>
+                    <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.in_stock.map((s) => (
+                    <Table.Tr key={`${s.location}/${s.unit}`}>
+                      <Table.Td>{s.location || t("lots.recall.no_location")}</Table.Td>
+                      <Table.Td ta="right">{number.format(s.lots)}</Table.Td>
+                      <Table.Td ta="right">{formatQty(s.qty, s.unit, i18n.language)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Title order={5}>
+                {t("lots.recall.customers", { count: data.customers.length })}
+              </Title>
+              <CsvButton
+                fileName={`recall-customers-${fileSafe(lotCode)}.csv`}
+                build={() => customersCsv(data.customers, t)}
+                label={t("lots.export_customers")}
+                testId="recall-export-customers"
+                disabled={data.customers.length === 0}
+              />
+            </Group>
+            <CustomersTable customers={data.customers} />
+          </Stack>
+          {data.in_stock_listed.length > 0 && (
+            <Stack gap="xs">
+              <Title order={5}>
+                {t("lots.recall.in_stock_listed", {
+                  shown: data.in_stock_listed.length,
+                  total: data.in_stock_lots,
+                })}
+              </Title>
+              <Table.ScrollContainer minWidth={600} maxHeight={300}>
+                <Table stickyHeader data-testid="recall-in-stock">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("lots.field.lot_code")}</Table.Th>
+                      <Table.Th>{t("lots.field.sku")}</Table.Th>
+                      <Table.Th>{t("lots.field.status")}</Table.Th>
+                      <Table.Th ta="right">{t("lots.field.on_hand")}</Table.Th>
+                      <Table.Th>{t("lots.field.location")}</Table.Th>
+                      <Table.Th ta="right">{t("lots.trace.depth")}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.in_stock_listed.map((l) => (
+                      <Table.Tr key={l.lot_code}>
+                        <Table.Td>
+                          <LotLink no={l.lot_code} />
+                        </Table.Td>
+                        <Table.Td>{l.sku}</Table.Td>
+                        <Table.Td>
+                          <LotStatusBadge status={l.status} />
+                        </Table.Td>
+                        <Table.Td ta="right">
+                          {formatQty(l.on_hand, l.unit, i18n.language)}
+                        </Table.Td>
+                        <Table.Td>{l.location}</Table.Td>
+                        <Table.Td ta="right">{l.depth}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Stack>
+          )}
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import { Anchor, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
+
+/** The customers who received traced stock: whom to contact. */
+export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  if (customers.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("lots.customer.none")}
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={600} maxHeight={360}>
+      <Table stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("lots.customer.name")}</Table.Th>
+            <Table.Th>{t("lots.customer.email")}</Table.Th>
+            <Table.Th>{t("lots.customer.phone")}</Table.Th>
+            <Table.Th ta="right">{t("lots.customer.orders")}</Table.Th>
+            <Table.Th ta="right">{t("lots.customer.qty")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {customers.map((c) => (
+            <Table.Tr
+              key={c.customer_code}
+              data-testid="customer-row"
+              data-customer={c.customer_code}
+            >
+              <Table.Td>
+                {c.name ?? c.customer_code}
+                {c.name && (
+                  <Text span size="xs" c="dimmed">
+                    {" "}
+                    {c.customer_code}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {c.email && (
+                  <Anchor size="sm" href={`mailto:${c.email}`}>
+                    {c.email}
+                  </Anchor>
+                )}
+              </Table.Td>
+              <Table.Td>{c.phone}</Table.Td>
+              <Table.Td ta="right">{number.format(c.orders)}</Table.Td>
+              <Table.Td ta="right">{number.format(c.qty)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,47 @@
+import { Anchor, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
+
+/** The orders that received traced lots. */
+export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  if (orders.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("lots.order.none")}
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={500} maxHeight={360}>
+      <Table stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("lots.order.order_no")}</Table.Th>
+            <Table.Th>{t("lots.order.customer")}</Table.Th>
+            <Table.Th>{t("lots.order.lots")}</Table.Th>
+            <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {orders.map((o) => (
+            <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>
+              <Table.Td>
+                <Anchor size="sm" href={`#/orders?text=${encodeURIComponent(o.order_no)}`}>
+                  {o.order_no}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{o.customer_code}</Table.Td>
+              <Table.Td>
+                <Text size="sm" truncate maw={260} title={o.lots.join(", ")}>
+                  {o.lots.join(", ")}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">{number.format(o.qty)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
