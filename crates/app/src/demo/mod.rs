@@ -21,6 +21,7 @@ use crate::acts::session::actor_of;
 use crate::acts::{master, users};
 use crate::context::Ctx;
 
+mod lots;
 mod returns;
 
 /// Every demo user signs in with this password; the README says so.
@@ -186,7 +187,8 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
     }
     let failed = log_demo_failures(ctx).await?;
     demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
-    returns::demo_returns(ctx, &actors, &order_lines).await
+    returns::demo_returns(ctx, &actors, &order_lines).await?;
+    lots::demo_lots(ctx, &actors).await
 }
 
 /// An order line the demo saved.
