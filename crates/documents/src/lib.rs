@@ -12,9 +12,13 @@ mod lot_label;
 mod packing_slip;
 mod qr;
 mod rma_label;
+mod trace_report;
 
 pub use barcode::BarcodeError;
 pub use error::DocumentError;
 pub use lot_label::{LotLabel, lot_labels};
 pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
 pub use rma_label::{LabelAddress, LabelSize, RmaLabel, rma_labels};
+pub use trace_report::{
+    ReportCustomer, ReportLot, ReportOrder, ReportStock, TraceReport, TraceReportKind, trace_report,
+};
