@@ -127,6 +127,8 @@ catalogue! {
     trace_lot => lots::trace_lot,
     recall_scope => lots::recall_scope,
     lot_labels => lots::lot_labels,
+    trace_report_pdf => lots::trace_report_pdf,
+    recall_report_pdf => lots::recall_report_pdf,
     hold_lot => lots::hold_lot,
     release_hold => lots::release_hold,
     start_recall => lots::start_recall,

@@ -97,7 +97,13 @@ enum Command {
         backward: bool,
     },
     /// The recall scope of lots: what is still in stock and where, and which customers to contact.
-    Recall { lot_codes: Vec<String> },
+    Recall {
+        #[arg(required = true)]
+        lot_codes: Vec<String>,
+        /// Also write the scope as a PDF report.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Lots.
     Lot {
         #[command(subcommand)]
@@ -264,9 +270,16 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let out = call(&ctx, "trace_lot", json!({ "lot_code": lot_code, "direction": direction })).await?;
             print(cli.json, &out, || trace_text(&out));
         }
-        Command::Recall { lot_codes } => {
+        Command::Recall { lot_codes, out: pdf } => {
             sign_in(&ctx, cli.user.as_deref()).await?;
             let out = call(&ctx, "recall_scope", json!({ "lot_codes": lot_codes })).await?;
+            if let Some(path) = pdf {
+                let result = call(&ctx, "recall_report_pdf", json!({ "lot_codes": lot_codes })).await?;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(result["pdf_base64"].as_str().unwrap_or_default())
+                    .map_err(ApiError::internal)?;
+                std::fs::write(&path, &bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+            }
             print(cli.json, &out, || recall_text(&out));
         }
         Command::Lot { command: LotCommand::Label { lot_codes, out, size } } => {

@@ -82,7 +82,15 @@ fn import_a_genealogy_trace_it_scope_a_recall_and_print_a_lot_label() {
     let out = lotline(data, &["--user", "admin", "trace", "R-1"]);
     assert!(!out.status.success(), "a direction is required");
 
-    let scope: Value = serde_json::from_str(&ok(data, &["--user", "admin", "--json", "recall", "R-1"])).unwrap();
+    let report = data.join("recall.pdf");
+    let scope: Value = serde_json::from_str(&ok(
+        data,
+        &["--user", "admin", "--json", "recall", "R-1", "--out", report.to_str().unwrap()],
+    ))
+    .unwrap();
+    assert!(tool("qpdf", &["--check", report.to_str().unwrap()]).contains("No syntax or stream encoding errors"));
+    let text = tool("pdftotext", &["-layout", report.to_str().unwrap(), "-"]);
+    assert!(text.contains("Recall") && text.contains("Wang Li") && text.contains("C-100"), "{text}");
     assert_eq!((scope["lots"].as_i64(), scope["in_stock_lots"].as_i64()), (Some(2), Some(2)));
     assert_eq!(scope["customers"][0]["email"], "wang@example.com");
 

@@ -44,6 +44,12 @@ const SOURCES: [&str; 3] = [
 static CATALOGUES: LazyLock<[Value; 3]> =
     LazyLock::new(|| SOURCES.map(|source| serde_json::from_str(source).unwrap_or(Value::Null)));
 
+/// A document text for the caller's own parts of a document (figures it computed and labels):
+/// the same catalogue, language fallbacks and key, as [`Labels::get`].
+pub fn document_text(language_tag: &str, key: &str) -> String {
+    Labels::new(language_tag).get(key)
+}
+
 /// Looks up labels for one language.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Labels {

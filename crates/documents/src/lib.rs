@@ -16,6 +16,7 @@ mod trace_report;
 
 pub use barcode::BarcodeError;
 pub use error::DocumentError;
+pub use i18n::document_text;
 pub use lot_label::{LotLabel, lot_labels};
 pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
 pub use rma_label::{LabelAddress, LabelSize, RmaLabel, rma_labels};

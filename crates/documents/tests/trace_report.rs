@@ -4,7 +4,6 @@
 #[allow(dead_code)]
 mod common;
 
-
 use lotline_documents::{
     ReportCustomer, ReportLot, ReportOrder, ReportStock, TraceReport, TraceReportKind, trace_report,
 };

@@ -91,6 +91,15 @@ impl<'c> Outflow<'c> {
     }
 }
 
+/// What one event's links took from one source lot: the quantity, the first link's place in
+/// the event (the delta's key), the event's time and the lots made.
+struct Consumed<'a> {
+    qty: i64,
+    idx: usize,
+    at: &'a str,
+    made: Vec<&'a str>,
+}
+
 /// Links, and what they consume: one stock delta per source lot per event (its links in that
 /// event summed) and one on-hand update per source lot per run. An import's links draw on the same
 /// lots again and again; a delta and an update per link made the projection three times slower.
@@ -98,8 +107,7 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
     let mut insert = db.prepare(
         "INSERT INTO lot_links (from_id, to_id, qty, kind, at) VALUES ((SELECT lot_id FROM lots WHERE lot_code = ?1), (SELECT lot_id FROM lots WHERE lot_code = ?2), ?3, ?4, ?5)",
     )?;
-    // (event, source lot) → (qty, first row's place in the event, time, lots made)
-    let mut per_event: Vec<((i64, &str), (i64, usize, &str, Vec<&str>))> = Vec::new();
+    let mut per_event: Vec<((i64, &str), Consumed<'_>)> = Vec::new();
     let mut at_event: HashMap<(i64, &str), usize> = HashMap::new();
     let mut per_lot: HashMap<&str, i64> = HashMap::new();
     for p in rows {
@@ -107,19 +115,19 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
         insert.execute(rusqlite::params![l.from_lot, l.to_lot, l.qty, l.kind.as_str(), p.at])?;
         let key = (p.seq, l.from_lot.as_str());
         let slot = *at_event.entry(key).or_insert_with(|| {
-            per_event.push((key, (0, p.idx, p.at, Vec::new())));
+            per_event.push((key, Consumed { qty: 0, idx: p.idx, at: p.at, made: Vec::new() }));
             per_event.len() - 1
         });
         let entry = &mut per_event[slot].1;
-        entry.0 += l.qty;
-        if !entry.3.contains(&l.to_lot.as_str()) {
-            entry.3.push(&l.to_lot);
+        entry.qty += l.qty;
+        if !entry.made.contains(&l.to_lot.as_str()) {
+            entry.made.push(&l.to_lot);
         }
         *per_lot.entry(&l.from_lot).or_default() += l.qty;
     }
     let mut outflow = Outflow::new(db, "consumed")?;
-    for ((seq, lot), (qty, idx, at, made)) in &per_event {
-        outflow.delta(lot, *qty, "lot_consumed", &made.join(" "), (at, *seq, *idx))?;
+    for ((seq, lot), c) in &per_event {
+        outflow.delta(lot, c.qty, "lot_consumed", &c.made.join(" "), (c.at, *seq, c.idx))?;
     }
     for (lot, qty) in per_lot {
         outflow.take.execute(rusqlite::params![qty, lot])?;

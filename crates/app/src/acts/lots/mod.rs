@@ -6,6 +6,7 @@ mod label;
 mod recall;
 mod recalls;
 mod record;
+mod report;
 mod trace;
 
 use lotline_domain::ApiError;
@@ -26,6 +27,7 @@ pub use recalls::{
     release_hold, start_recall,
 };
 pub use record::{LinkLotsInput, link_lots, receive_lot, ship_lot};
+pub use report::{RecallReportInput, TraceReportInput, recall_report_pdf, trace_report_pdf};
 pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};
 
 use super::history::{HistoryEntry, history_of};
