@@ -19,6 +19,17 @@ async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> 
     }
 }
 
+/// Where to save a file: the user's choice in the native dialog (`None` when cancelled). Automated
+/// runs (the end-to-end tests) have nobody to answer a dialog: they name a folder instead.
+fn chosen_path(app: &tauri::AppHandle, suggested_name: &str, filter: (&str, &str)) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("LOTLINE_SAVE_DIR") {
+        return Some(std::path::PathBuf::from(dir).join(file_name_of(suggested_name)));
+    }
+    let chosen =
+        app.dialog().file().set_file_name(suggested_name).add_filter(filter.0, &[filter.1]).blocking_save_file();
+    chosen.and_then(|p| p.into_path().ok())
+}
+
 /// Asks where to save with the native dialog and writes the file; `None` when cancelled.
 #[tauri::command]
 async fn save_text_file(
@@ -26,8 +37,8 @@ async fn save_text_file(
     suggested_name: String,
     contents: String,
 ) -> Result<Option<String>, ApiError> {
-    let chosen = app.dialog().file().set_file_name(&suggested_name).add_filter("CSV", &["csv"]).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let path = chosen_path(&app, &suggested_name, ("CSV", "csv"));
+    let Some(path) = path else { return Ok(None) };
     std::fs::write(&path, contents).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
     Ok(Some(path.display().to_string()))
 }
@@ -40,16 +51,7 @@ async fn save_pdf_file(
     pdf_base64: String,
 ) -> Result<Option<String>, ApiError> {
     let bytes = decode_pdf(&pdf_base64)?;
-    // Automated runs (the end-to-end tests) have nobody to answer a dialog: they name a folder.
-    let path = match std::env::var_os("LOTLINE_SAVE_DIR") {
-        Some(dir) => Some(std::path::PathBuf::from(dir).join(file_name_of(&suggested_name))),
-        None => {
-            let chosen =
-                app.dialog().file().set_file_name(&suggested_name).add_filter("PDF", &["pdf"]).blocking_save_file();
-            chosen.and_then(|p| p.into_path().ok())
-        }
-    };
-    let Some(path) = path else { return Ok(None) };
+    let Some(path) = chosen_path(&app, &suggested_name, ("PDF", "pdf")) else { return Ok(None) };
     std::fs::write(&path, bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
     Ok(Some(path.display().to_string()))
 }

@@ -23,6 +23,8 @@ import { OrdersPage } from "../features/masterdata/OrdersPage";
 import { ProductsPage } from "../features/masterdata/ProductsPage";
 import { VendorsPage } from "../features/masterdata/VendorsPage";
 import { ComingSoon } from "../features/placeholders/ComingSoon";
+import { RecallDetailPage } from "../features/recalls/RecallDetailPage";
+import { RecallsPage } from "../features/recalls/RecallsPage";
 import { ApprovalLimitsPage } from "../features/reshipments/ApprovalLimitsPage";
 import { ReshipmentDetailPage } from "../features/reshipments/detail/ReshipmentDetailPage";
 import { RequestFormPage } from "../features/reshipments/RequestFormPage";
@@ -176,6 +178,21 @@ const lotDetail = createRoute({
   },
 });
 
+const recalls = createRoute({
+  getParentRoute: () => root,
+  path: "/recalls",
+  component: RecallsPage,
+});
+
+const recallDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/recalls/$recallNo",
+  component: function Detail() {
+    const { recallNo } = recallDetail.useParams();
+    return <RecallDetailPage recallNo={recallNo} />;
+  },
+});
+
 const routeTree = root.addChildren([
   page("/", FailuresPage),
   page("/failures", FailuresPage),
@@ -189,6 +206,8 @@ const routeTree = root.addChildren([
   rmaDetail,
   lots,
   lotDetail,
+  recalls,
+  recallDetail,
   page("/reports", () => <ComingSoon section="reports" />),
   page("/products", ProductsPage),
   page("/vendors", VendorsPage),

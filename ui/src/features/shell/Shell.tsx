@@ -1,5 +1,6 @@
 import { AppShell, Group, NavLink, ScrollArea, Text, Title } from "@mantine/core";
 import {
+  IconAlertOctagon,
   IconAlertTriangle,
   IconBuildingFactory2,
   IconCategory,
@@ -52,6 +53,12 @@ export function Shell() {
       testId: "nav-returns",
     },
     { to: "/lots", key: "nav.lots", icon: <IconRoute size={18} />, testId: "nav-lots" },
+    {
+      to: "/recalls",
+      key: "nav.recalls",
+      icon: <IconAlertOctagon size={18} />,
+      testId: "nav-recalls",
+    },
     { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
   ];
   const master: Item[] = [
@@ -125,7 +132,8 @@ export function Shell() {
         path === item.to ||
         (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
         (item.to === "/returns" && path.startsWith("/returns/")) ||
-        (item.to === "/lots" && path.startsWith("/lots/"))
+        (item.to === "/lots" && path.startsWith("/lots/")) ||
+        (item.to === "/recalls" && path.startsWith("/recalls/"))
       }
       data-testid={item.testId}
     />

@@ -10,8 +10,11 @@ import {
 import { act } from "react";
 import { createRoot } from "react-dom/client";
 import "../../../i18n";
+import { SessionContext } from "../../../app/session";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import type { RecallScope } from "../../../backend/bindings/RecallScope";
+import type { Role } from "../../../backend/bindings/Role";
+import type { Session } from "../../../backend/bindings/Session";
 import type { TraceResult } from "../../../backend/bindings/TraceResult";
 import { LotDetailPage } from "./LotDetailPage";
 
@@ -140,7 +143,19 @@ vi.mock("../../../backend/call", () => ({
   saveTextFile: async () => null,
 }));
 
-async function render() {
+const sessionAs = (roles: Role[]): Session => ({
+  user: {
+    id: "u1",
+    username: "ann",
+    display_name: "Ann",
+    roles,
+    language: "en",
+    active: true,
+  },
+  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
+});
+
+async function render(roles: Role[] = ["quality_lead"]) {
   const root = createRootRoute();
   const page = createRoute({
     getParentRoute: () => root,
@@ -156,9 +171,11 @@ async function render() {
   await act(async () =>
     createRoot(host).render(
       <MantineProvider>
-        <QueryClientProvider client={new QueryClient()}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <SessionContext.Provider value={{ session: sessionAs(roles), setSession: () => {} }}>
+          <QueryClientProvider client={new QueryClient()}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </SessionContext.Provider>
       </MantineProvider>,
     ),
   );
@@ -166,6 +183,11 @@ async function render() {
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
   return host;
 }
+
+// Each test renders afresh; the previous page (and its portals) must not answer the queries.
+afterEach(() => {
+  document.body.innerHTML = "";
+});
 
 const q = (id: string) => document.querySelectorAll(`[data-testid="${id}"]`);
 
@@ -186,5 +208,29 @@ it("shows the lot, its hold, its codes and a graph of the trace", async () => {
   await act(async () => (q("lot-recall-scope")[0] as HTMLElement).click());
   for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
   expect(q("recall-lots")[0]?.textContent).toBe("2");
-  expect(q("recall-export-customers")).toHaveLength(1);
+  expect(q("recall-scope-export-customers")).toHaveLength(1);
+  expect(q("recall-start")).toHaveLength(1);
+  expect(q("recall-reason")).toHaveLength(1);
+});
+
+it("offers hold, release and the recall start by role", async () => {
+  await render(["quality_lead"]);
+  expect(q("lot-label")).toHaveLength(1);
+  expect(q("lot-hold")).toHaveLength(1);
+  expect(q("lot-release")).toHaveLength(1);
+  document.body.innerHTML = "";
+
+  await render(["logistics"]);
+  expect(q("lot-label")).toHaveLength(1);
+  expect(q("lot-hold")).toHaveLength(1);
+  expect(q("lot-release")).toHaveLength(0);
+  await act(async () => (q("lot-recall-scope")[0] as HTMLElement).click());
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+  expect(q("recall-lots")[0]?.textContent).toBe("2");
+  expect(q("recall-start")).toHaveLength(0);
+  document.body.innerHTML = "";
+
+  await render(["finance"]);
+  expect(q("lot-hold")).toHaveLength(0);
+  expect(q("lot-release")).toHaveLength(0);
 });

@@ -1,13 +1,14 @@
-import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { Alert, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSession } from "../../../app/session";
 import { call } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
 import { HoldBadge, LotStatusBadge } from "../badges";
 import { TracePanel } from "../trace/TracePanel";
 import { Gs1Codes } from "./Gs1Codes";
+import { LotActions } from "./LotActions";
 import { LotFacts } from "./LotFacts";
 import { LotHistory } from "./LotHistory";
 import { LotHolds } from "./LotHolds";
@@ -18,6 +19,7 @@ import { RecallScopeModal } from "./RecallScopeModal";
 
 export function LotDetailPage({ lotCode }: { lotCode: string }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   const [recall, setRecall] = useState(false);
   const query = useQuery({
     queryKey: ["lot", lotCode],
@@ -46,15 +48,7 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
             <HoldBadge count={lot.active_holds} testId="lot-hold-badge" />
           </Group>
         </Stack>
-        <Button
-          variant="default"
-          color="red"
-          leftSection={<IconAlertTriangle size={16} />}
-          onClick={() => setRecall(true)}
-          data-testid="lot-recall-scope"
-        >
-          {t("lots.recall.button")}
-        </Button>
+        <LotActions lot={lot} roles={session.user.roles} onRecallScope={() => setRecall(true)} />
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -86,7 +80,13 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
       </Grid>
       {/* Keyed by lot: following a node to another lot starts its trace afresh. */}
       <TracePanel key={lot.lot_code} lot={lot} />
-      {recall && <RecallScopeModal lotCode={lot.lot_code} onClose={() => setRecall(false)} />}
+      {recall && (
+        <RecallScopeModal
+          lotCode={lot.lot_code}
+          roles={session.user.roles}
+          onClose={() => setRecall(false)}
+        />
+      )}
     </Stack>
   );
 }

@@ -24,7 +24,7 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
           {holds.map((h) => (
             <Table.Tr
               key={`${h.reason}/${h.failure_no ?? ""}/${h.placed_at}`}
-              data-testid="lot-hold"
+              data-testid="lot-hold-row"
             >
               <Table.Td>
                 <Text size="sm" c="red" fw={600}>

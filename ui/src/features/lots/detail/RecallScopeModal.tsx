@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   Center,
   Group,
   Loader,
@@ -9,17 +10,23 @@ import {
   Stack,
   Table,
   Text,
+  Textarea,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
-import { errorMessage } from "../../../errors/apiError";
+import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { LotStatusBadge } from "../badges";
 import { CsvButton } from "../CsvButton";
 import { fileSafe } from "../csv";
 import { formatQty } from "../dates";
 import { LotLink } from "../links";
+import { mayDo } from "../permissions";
+import { refreshLotViews } from "../refresh";
 import { CustomersTable } from "../trace/CustomersTable";
 import { customersCsv } from "../trace/exports";
 
@@ -36,8 +43,89 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   );
 }
 
+/** Starts the recall of a lot: a reason is required; every in-stock lot in scope goes on hold. */
+function StartRecall({ lotCode, inStockLots }: { lotCode: string; inStockLots: number }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [other, setOther] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    if (reason.trim() === "") {
+      setError(t("error.field.required"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setOther(null);
+    try {
+      const recall = await call("start_recall", { lot_codes: [lotCode], reason: reason.trim() });
+      client.setQueryData(["recall", recall.recall_no], recall);
+      refreshLotViews(client);
+      void navigate({ to: "/recalls/$recallNo", params: { recallNo: recall.recall_no } });
+    } catch (err) {
+      const fields = fieldErrors(t, err);
+      if (fields.reason !== undefined) setError(fields.reason);
+      else setOther(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md" bg="red.0" data-testid="recall-start-section">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={5}>{t("recalls.start.title")}</Title>
+          <Text size="sm">{t("recalls.start.intro", { count: inStockLots })}</Text>
+          <Textarea
+            label={t("recalls.field.reason")}
+            withAsterisk
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={error}
+            data-testid="recall-reason"
+          />
+          {other && (
+            <Alert color="red" data-testid="recall-start-error">
+              {other}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button
+              type="submit"
+              color="red"
+              leftSection={<IconAlertTriangle size={16} />}
+              loading={busy}
+              data-testid="recall-start"
+            >
+              {t("recalls.start.button")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
 /** What a recall of this lot would reach: stock to pull and customers to contact. */
-export function RecallScopeModal({ lotCode, onClose }: { lotCode: string; onClose: () => void }) {
+export function RecallScopeModal({
+  lotCode,
+  roles,
+  onClose,
+}: {
+  lotCode: string;
+  roles: readonly string[];
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const scope = useQuery({
     queryKey: ["recall_scope", lotCode],
@@ -122,7 +210,7 @@ export function RecallScopeModal({ lotCode, onClose }: { lotCode: string; onClos
                 fileName={`recall-customers-${fileSafe(lotCode)}.csv`}
                 build={() => customersCsv(data.customers, t)}
                 label={t("lots.export_customers")}
-                testId="recall-export-customers"
+                testId="recall-scope-export-customers"
                 disabled={data.customers.length === 0}
               />
             </Group>
@@ -169,6 +257,9 @@ export function RecallScopeModal({ lotCode, onClose }: { lotCode: string; onClos
                 </Table>
               </Table.ScrollContainer>
             </Stack>
+          )}
+          {mayDo("recall", roles) && (
+            <StartRecall lotCode={lotCode} inStockLots={data.in_stock_lots} />
           )}
         </Stack>
       )}

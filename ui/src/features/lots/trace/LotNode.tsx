@@ -28,7 +28,7 @@ export function LotNodeView({ data }: NodeProps<LotNode>) {
       }}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <Text size="sm" fw={700} truncate>
+      <Text size="sm" fw={700} truncate data-testid={`trace-node-${data.lot_code}`}>
         {data.lot_code}
       </Text>
       <Text size="xs" c="dimmed" truncate>

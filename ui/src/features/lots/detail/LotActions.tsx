@@ -1,0 +1,140 @@
+import { ActionIcon, Button, Group, Tooltip } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import {
+  IconAlertTriangle,
+  IconDownload,
+  IconLock,
+  IconLockOpen,
+  IconPrinter,
+} from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { LotDetail } from "../../../backend/bindings/LotDetail";
+import { call, openPdfFile, savePdfFile } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+import { holdActions } from "../permissions";
+import { refreshLotViews } from "../refresh";
+import { NoteModal } from "./NoteModal";
+
+/** The lot's buttons: its label, hold and release (by role), and the recall scope. */
+export function LotActions({
+  lot,
+  roles,
+  onRecallScope,
+}: {
+  lot: LotDetail;
+  roles: readonly string[];
+  onRecallScope: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [modal, setModal] = useState<"hold" | "release" | null>(null);
+  const [printing, setPrinting] = useState<"open" | "save" | null>(null);
+  const steps = holdActions(lot.active_holds, roles);
+  const done = (detail: LotDetail) => {
+    client.setQueryData(["lot", lot.lot_code], detail);
+    refreshLotViews(client);
+  };
+  const label = async (destination: "open" | "save") => {
+    setPrinting(destination);
+    try {
+      const file = await call("lot_labels", { lot_codes: [lot.lot_code] });
+      if (destination === "open") {
+        await openPdfFile(file.file_name, file.pdf_base64);
+      } else {
+        const path = await savePdfFile(file.file_name, file.pdf_base64);
+        if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
+      }
+    } catch (err) {
+      notifications.show({ color: "red", message: errorMessage(t, err) });
+    } finally {
+      setPrinting(null);
+    }
+  };
+  return (
+    <Group gap="xs">
+      <Group gap={0}>
+        <Button
+          variant="default"
+          leftSection={<IconPrinter size={16} />}
+          loading={printing === "open"}
+          disabled={printing !== null}
+          onClick={() => void label("open")}
+          data-testid="lot-label"
+          style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+        >
+          {t("lots.actions.label")}
+        </Button>
+        <Tooltip label={t("lots.actions.label_save")}>
+          <ActionIcon
+            variant="default"
+            size={36}
+            loading={printing === "save"}
+            disabled={printing !== null}
+            onClick={() => void label("save")}
+            aria-label={t("lots.actions.label_save")}
+            data-testid="lot-label-save"
+            style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeftWidth: 0 }}
+          >
+            <IconDownload size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      {steps.includes("hold") && (
+        <Button
+          variant="default"
+          leftSection={<IconLock size={16} />}
+          onClick={() => setModal("hold")}
+          data-testid="lot-hold"
+        >
+          {t("lots.actions.hold")}
+        </Button>
+      )}
+      {steps.includes("release") && (
+        <Button
+          variant="default"
+          leftSection={<IconLockOpen size={16} />}
+          onClick={() => setModal("release")}
+          data-testid="lot-release"
+        >
+          {t("lots.actions.release")}
+        </Button>
+      )}
+      <Button
+        variant="default"
+        color="red"
+        leftSection={<IconAlertTriangle size={16} />}
+        onClick={onRecallScope}
+        data-testid="lot-recall-scope"
+      >
+        {t("lots.recall.button")}
+      </Button>
+      {modal === "hold" && (
+        <NoteModal
+          title={t("lots.actions.hold_title", { lot: lot.lot_code })}
+          intro={t("lots.actions.hold_intro")}
+          label={t("lots.actions.hold_reason")}
+          field="reason"
+          submitLabel={t("lots.actions.hold")}
+          color="red"
+          testId="lot-hold"
+          run={async (reason) => done(await call("hold_lot", { lot_code: lot.lot_code, reason }))}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal === "release" && (
+        <NoteModal
+          title={t("lots.actions.release_title", { lot: lot.lot_code })}
+          intro={t("lots.actions.release_intro", { count: lot.active_holds })}
+          label={t("lots.actions.release_note")}
+          field="note"
+          submitLabel={t("lots.actions.release")}
+          testId="lot-release"
+          run={async (note) => done(await call("release_hold", { lot_code: lot.lot_code, note }))}
+          onClose={() => setModal(null)}
+        />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,99 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage, fieldErrors } from "../../../errors/apiError";
+
+/**
+ * A step that needs a written reason or note (hold, release, close a recall): the text is
+ * required, and the backend's complaint about it shows next to the field.
+ */
+export function NoteModal({
+  title,
+  intro,
+  label,
+  field,
+  submitLabel,
+  color,
+  testId,
+  run,
+  onClose,
+}: {
+  title: string;
+  intro?: string;
+  label: string;
+  /** The input's field name, as the backend names it in field errors ("reason", "note"). */
+  field: string;
+  submitLabel: string;
+  color?: string;
+  /** `<testId>-<field>` on the text, `<testId>-submit` on the button. */
+  testId: string;
+  run: (text: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [other, setOther] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (text.trim() === "") {
+      setError(t("error.field.required"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setOther(null);
+    try {
+      await run(text.trim());
+      onClose();
+    } catch (err) {
+      const fields = fieldErrors(t, err);
+      if (fields[field] !== undefined) setError(fields[field]);
+      else setOther(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={title} data-testid={`${testId}-modal`}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          {intro && (
+            <Text size="sm" c="dimmed">
+              {intro}
+            </Text>
+          )}
+          <Textarea
+            label={label}
+            withAsterisk
+            autosize
+            minRows={3}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={error}
+            data-testid={`${testId}-${field}`}
+            data-autofocus
+          />
+          {other && (
+            <Alert color="red" data-testid={`${testId}-error`}>
+              {other}
+            </Alert>
+          )}
+        </Stack>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" color={color} loading={busy} data-testid={`${testId}-submit`}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
