@@ -67,6 +67,8 @@ export function TraceGraph({ graph, direction }: { graph: Graph; direction: Dire
           edges={edges}
           nodeTypes={nodeTypes}
           fitView
+          // A small trace would otherwise be blown up to fill the pane.
+          fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}

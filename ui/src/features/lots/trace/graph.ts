@@ -4,7 +4,7 @@ import type { TraceResult } from "../../../backend/bindings/TraceResult";
 
 /** More nodes than this make the graph unreadable and slow; the table still lists them all. */
 export const GRAPH_LIMIT = 300;
-export const COLUMN_GAP = 260;
+export const COLUMN_GAP = 340;
 export const ROW_GAP = 90;
 
 /** What a node shows; the root comes from the lot page, the others from the trace. */
