@@ -158,3 +158,90 @@ mod tests {
         assert!(!near_expiry(None, day(2), 30));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// One thing a desk might do to a lot.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Hold,
+        Release,
+        Ship(i64),
+        Consume(i64),
+        Move,
+        /// Days pass.
+        Wait(i64),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            Just(Step::Hold),
+            Just(Step::Release),
+            (1i64..40).prop_map(Step::Ship),
+            (1i64..40).prop_map(Step::Consume),
+            Just(Step::Move),
+            (1i64..20).prop_map(Step::Wait),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever desks do, nothing leaves a lot while a hold is on it or once it expired, and
+        /// never more than is left.
+        #[test]
+        fn no_sequence_of_acts_ships_or_consumes_a_held_or_expired_lot(
+            expires_in in prop::option::of(0i64..60),
+            steps in prop::collection::vec(step(), 0..30),
+        ) {
+            let start = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+            let mut today = start;
+            let mut lot = LotStanding {
+                lot_code: "L-1".into(),
+                status: LotStatus::Available,
+                expiry_date: expires_in.map(|d| start + chrono::Duration::days(d)),
+                on_hand: 100,
+                holds: Vec::new(),
+            };
+            for step in steps {
+                let (movement, qty) = match step {
+                    Step::Hold => {
+                        lot.holds.push(ActiveHold { reason: "check".into(), source: None });
+                        lot.status = LotStatus::OnHold;
+                        continue;
+                    }
+                    Step::Release => {
+                        lot.holds.clear();
+                        lot.status = LotStatus::Released;
+                        continue;
+                    }
+                    Step::Wait(days) => {
+                        today += chrono::Duration::days(days);
+                        continue;
+                    }
+                    Step::Ship(qty) => (Movement::Ship, qty),
+                    Step::Consume(qty) => (Movement::Consume, qty),
+                    Step::Move => (Movement::Move, 0),
+                };
+                let held = !lot.holds.is_empty();
+                let expired = lot.expiry_date.is_some_and(|e| e < today);
+                match check_movable(&lot, movement, qty, today, "lot_code") {
+                    Ok(()) => {
+                        prop_assert!(!held, "moved a held lot");
+                        prop_assert!(movement == Movement::Move || !expired, "{movement:?} of an expired lot");
+                        prop_assert!(qty <= lot.on_hand, "took more than was left");
+                        lot.on_hand -= qty;
+                    }
+                    Err(error) => {
+                        prop_assert!(held || expired || qty > lot.on_hand, "refused for nothing: {error:?}");
+                        prop_assert_eq!(error.fields[0].field.as_str(), "lot_code");
+                    }
+                }
+            }
+        }
+    }
+}
