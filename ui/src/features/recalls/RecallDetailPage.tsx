@@ -28,6 +28,7 @@ import { formatDateTime } from "../../format";
 import { Fact } from "../lots/detail/Fact";
 import { NoteModal } from "../lots/detail/NoteModal";
 import { LotLink } from "../lots/links";
+import { PdfButton } from "../lots/PdfButton";
 import { mayDo } from "../lots/permissions";
 import { refreshLotViews } from "../lots/refresh";
 import { RecallStatusBadge } from "./RecallStatusBadge";
@@ -200,6 +201,17 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          <PdfButton
+            make={() =>
+              call("recall_report_pdf", {
+                lot_codes: recall.lot_codes,
+                recall_no: recall.recall_no,
+                reason: recall.reason,
+              })
+            }
+            label={t("recalls.report_pdf")}
+            testId="recall-report-pdf"
+          />
           <ExportCustomers recallNo={recall.recall_no} disabled={recall.customers.length === 0} />
           {open && allowed && (
             <Button

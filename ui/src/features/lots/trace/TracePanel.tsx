@@ -21,6 +21,7 @@ import { call } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
 import { CsvButton } from "../CsvButton";
 import { fileSafe } from "../csv";
+import { PdfButton } from "../PdfButton";
 import { CustomersTable } from "./CustomersTable";
 import { customersCsv, traceLotsCsv } from "./exports";
 import { layoutTrace } from "./graph";
@@ -114,7 +115,14 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                 >
                   {t("lots.trace.table", { count: trace.data.lots.length })}
                 </Tabs.Tab>
-                <Group ml="auto" pb={4}>
+                <Group ml="auto" pb={4} gap="xs">
+                  <PdfButton
+                    make={() =>
+                      call("trace_report_pdf", { lot_code: lot.lot_code, direction: direction })
+                    }
+                    label={t("lots.trace.report_pdf")}
+                    testId="trace-report-pdf"
+                  />
                   <CsvButton
                     fileName={`trace-${base}.csv`}
                     build={() => traceLotsCsv(trace.data.lots, t)}

@@ -1,0 +1,44 @@
+import { Button } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconFileTypePdf } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { PdfFile } from "../../backend/bindings/PdfFile";
+import { openPdfFile } from "../../backend/call";
+import { errorMessage } from "../../errors/apiError";
+
+/** Makes a PDF report through the backend and opens it in the system's viewer to print or keep. */
+export function PdfButton({
+  make,
+  label,
+  testId,
+}: {
+  make: () => Promise<PdfFile>;
+  label: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="default"
+      size="xs"
+      leftSection={<IconFileTypePdf size={14} />}
+      loading={busy}
+      data-testid={testId}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const file = await make();
+          await openPdfFile(file.file_name, file.pdf_base64);
+        } catch (err) {
+          notifications.show({ color: "red", message: errorMessage(t, err) });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {label}
+    </Button>
+  );
+}
