@@ -130,6 +130,7 @@ catalogue! {
     trace_report_pdf => lots::trace_report_pdf,
     recall_report_pdf => lots::recall_report_pdf,
     hold_lot => lots::hold_lot,
+    move_lot => lots::move_lot,
     release_hold => lots::release_hold,
     start_recall => lots::start_recall,
     list_recalls => lots::list_recalls,

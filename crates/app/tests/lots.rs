@@ -325,3 +325,24 @@ async fn scanning_a_lot_label_into_search_opens_the_lot() {
     let hits = w.ok("search", json!({"text": "fg-1"})).await;
     assert_eq!(hits[0]["key"], "FG-1");
 }
+
+#[tokio::test]
+async fn a_lot_moves_whole_between_locations_as_two_deltas_unless_held() {
+    let w = supplied().await;
+    let lot = w.ok("move_lot", json!({"lot_code": "fg-2", "to_location": "quarantine"})).await;
+    assert_eq!((lot["location"].as_str(), lot["on_hand"].as_i64()), (Some("QUARANTINE"), Some(400)));
+    let by_location: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT location, SUM(qty_delta) FROM stock_moves WHERE lot_code = 'FG-2' GROUP BY location ORDER BY location",
+    )
+    .fetch_all(w.ctx.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(by_location, [("MAIN".to_owned(), 0), ("QUARANTINE".to_owned(), 400)]);
+    let err = w.err("move_lot", json!({"lot_code": "FG-2", "to_location": "Quarantine"})).await;
+    assert_eq!(err.fields[0].message_key, "error.lot.same_location");
+    w.ok("hold_lot", json!({"lot_code": "FG-2", "reason": "Sorting"})).await;
+    let err = w.err("move_lot", json!({"lot_code": "FG-2", "to_location": "MAIN"})).await;
+    assert_eq!(err.fields[0].message_key, "error.lot.on_hold");
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}

@@ -129,6 +129,13 @@ pub enum Event {
         batch_id: Option<String>,
         rows: Vec<LotShipment>,
     },
+    /// The lot was moved, all of what is left of it, to another location.
+    LotMoved {
+        lot_code: String,
+        from_location: String,
+        to_location: String,
+        qty: i64,
+    },
     /// Every hold in force on the lot is lifted: a quality lead's decision, with why.
     LotHoldReleased {
         lot_code: String,
@@ -284,6 +291,7 @@ impl Event {
             Event::LotsLinked { .. } => "lots_linked",
             Event::LotsShipped { .. } => "lots_shipped",
             Event::LotHoldReleased { .. } => "lot_hold_released",
+            Event::LotMoved { .. } => "lot_moved",
             Event::RecallStarted(_) => "recall_started",
             Event::RecallCustomerNotified { .. } => "recall_customer_notified",
             Event::RecallClosed { .. } => "recall_closed",
@@ -339,9 +347,9 @@ impl Event {
             | Event::FailureDispositionCompleted { failure_no, .. }
             | Event::FailureDeviationApproved { failure_no, .. }
             | Event::FailureReinspected { failure_no, .. } => ("failure", failure_no.clone()),
-            Event::LotHoldPlaced { lot_code, .. } | Event::LotHoldReleased { lot_code, .. } => {
-                ("lot", lot_code.clone())
-            }
+            Event::LotHoldPlaced { lot_code, .. }
+            | Event::LotHoldReleased { lot_code, .. }
+            | Event::LotMoved { lot_code, .. } => ("lot", lot_code.clone()),
             Event::RecallStarted(opening) => ("recall", opening.recall_no.clone()),
             Event::RecallCustomerNotified { recall_no, .. } | Event::RecallClosed { recall_no, .. } => {
                 ("recall", recall_no.clone())

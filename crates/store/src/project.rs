@@ -193,6 +193,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         Event::LotsReceived { .. } | Event::LotsLinked { .. } | Event::LotsShipped { .. } => unreachable_batch(stored)?,
         // Projected by `project_recalls` above.
         Event::LotHoldReleased { .. }
+        | Event::LotMoved { .. }
         | Event::RecallStarted(_)
         | Event::RecallCustomerNotified { .. }
         | Event::RecallClosed { .. } => {}

@@ -69,6 +69,27 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
+        Event::LotMoved { lot_code, from_location, to_location, qty } => {
+            // Out of one location and into the other, as two deltas of the same event.
+            for (idx, (location, delta)) in [(from_location, -qty), (to_location, *qty)].into_iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) SELECT ?, ?, sku, lot_code, ?, ?, 'lot_moved', lot_code, ? FROM lots WHERE lot_code = ?",
+                )
+                .bind(stored.seq)
+                .bind(idx as i64)
+                .bind(location)
+                .bind(delta)
+                .bind(at)
+                .bind(lot_code)
+                .execute(&mut *conn)
+                .await?;
+            }
+            sqlx::query("UPDATE lots SET location = ? WHERE lot_code = ?")
+                .bind(to_location)
+                .bind(lot_code)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::RecallStarted(opening) => started(conn, opening, stored).await?,
         Event::RecallCustomerNotified { recall_no, customer_code } => {
             sqlx::query(

@@ -46,6 +46,7 @@ import type { LotLabelsInput } from "./bindings/LotLabelsInput";
 import type { LotReceipt } from "./bindings/LotReceipt";
 import type { LotRow } from "./bindings/LotRow";
 import type { LotShipment } from "./bindings/LotShipment";
+import type { MoveLotInput } from "./bindings/MoveLotInput";
 import type { OpenRmaInput } from "./bindings/OpenRmaInput";
 import type { OrderInput } from "./bindings/OrderInput";
 import type { OrderNoInput } from "./bindings/OrderNoInput";
@@ -171,6 +172,7 @@ export type Acts = {
   trace_lot: [TraceInput, TraceResult];
   recall_scope: [RecallScopeInput, RecallScope];
   trace_report_pdf: [TraceReportInput, PdfFile];
+  move_lot: [MoveLotInput, LotDetail];
   recall_report_pdf: [RecallReportInput, PdfFile];
   cancel_rma: [CancelRmaInput, RmaDetail];
   rma_labels: [RmaLabelsInput, PdfFile];

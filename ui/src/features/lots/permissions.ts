@@ -1,6 +1,6 @@
 import type { Role } from "../../backend/bindings/Role";
 
-export type LotAction = "hold" | "release" | "recall";
+export type LotAction = "hold" | "release" | "recall" | "move";
 
 /** Who may take each step (the backend's permissions: hold lots, release holds). */
 const ROLES: Record<LotAction, Role[]> = {
@@ -8,6 +8,8 @@ const ROLES: Record<LotAction, Role[]> = {
   release: ["admin", "quality_lead"],
   // Starting, following and closing a recall all need the quality lead's permission.
   recall: ["admin", "quality_lead"],
+  // Receiving, linking, shipping and moving lots.
+  move: ["admin", "quality_lead", "logistics", "inspector"],
 };
 
 export function mayDo(action: LotAction, roles: readonly string[]): boolean {

@@ -26,6 +26,7 @@ pub use recalls::{
     StartRecallInput, close_recall, get_recall, hold_lot, list_recalls, recall_customer_notified, recall_customers_csv,
     release_hold, start_recall,
 };
+pub use recalls::{MoveLotInput, move_lot};
 pub use record::{LinkLotsInput, link_lots, receive_lot, ship_lot};
 pub use report::{RecallReportInput, TraceReportInput, recall_report_pdf, trace_report_pdf};
 pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};

@@ -48,6 +48,50 @@ fn check_reason(field: &str, text: &str) -> Result<(), ApiError> {
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
+pub struct MoveLotInput {
+    pub lot_code: String,
+    pub to_location: String,
+}
+
+/// Moves what is left of a lot to another location (to move part of it, split it first). A held
+/// lot stays where it is; an expired one may move, to quarantine say.
+pub async fn move_lot(ctx: &Ctx, input: MoveLotInput) -> Result<LotDetail, ApiError> {
+    ctx.allowed(Permission::RecordLots)?;
+    let code = normalise_lot_code(&input.lot_code);
+    let to = input.to_location.trim().to_uppercase();
+    let mut v = lotline_domain::error::Violations::default();
+    v.required("to_location", &to);
+    v.max_len("to_location", &to, 40);
+    v.into_result()?;
+    let mut tx = ctx.begin().await?;
+    let facts = q::facts_by_code(&mut tx, &[code.as_str()]).await.map_err(store_error)?;
+    let Some(lot) = facts.get(&code).filter(|f| f.received) else {
+        return Err(ApiError::field(
+            lotline_domain::error::FieldError::new("lot_code", "error.lot.unknown_lot").with("value", &code),
+        ));
+    };
+    let from = lot.location.clone().unwrap_or_default();
+    if from == to {
+        return Err(ApiError::field(
+            lotline_domain::error::FieldError::new("to_location", "error.lot.same_location").with("location", &to),
+        ));
+    }
+    let holds = q::active_holds(&mut tx).await.map_err(store_error)?.remove(&code).unwrap_or_default();
+    let standing = lots::LotStanding {
+        lot_code: code.clone(),
+        status: lot.status,
+        expiry_date: lot.expiry_date,
+        on_hand: lot.on_hand,
+        holds,
+    };
+    lots::check_movable(&standing, lots::Movement::Move, 0, ctx.now().date_naive(), "lot_code")?;
+    let event = Event::LotMoved { lot_code: code.clone(), from_location: from, to_location: to, qty: lot.on_hand };
+    ctx.commit(tx, vec![event]).await?;
+    detail(ctx, &code).await
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ReleaseHoldInput {
     pub lot_code: String,
     /// Why the lot may move again (found good, reworked, …).

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   IconAlertTriangle,
+  IconArrowsTransferUp,
   IconDownload,
   IconLock,
   IconLockOpen,
@@ -13,7 +14,7 @@ import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call, openPdfFile, savePdfFile } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
-import { holdActions } from "../permissions";
+import { holdActions, mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
 import { NoteModal } from "./NoteModal";
 
@@ -29,7 +30,7 @@ export function LotActions({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [modal, setModal] = useState<"hold" | "release" | null>(null);
+  const [modal, setModal] = useState<"hold" | "release" | "move" | null>(null);
   const [printing, setPrinting] = useState<"open" | "save" | null>(null);
   const steps = holdActions(lot.active_holds, roles);
   const done = (detail: LotDetail) => {
@@ -81,6 +82,16 @@ export function LotActions({
           </ActionIcon>
         </Tooltip>
       </Group>
+      {mayDo("move", roles) && lot.on_hand > 0 && (
+        <Button
+          variant="default"
+          leftSection={<IconArrowsTransferUp size={16} />}
+          onClick={() => setModal("move")}
+          data-testid="lot-move"
+        >
+          {t("lots.actions.move")}
+        </Button>
+      )}
       {steps.includes("hold") && (
         <Button
           variant="default"
@@ -120,6 +131,21 @@ export function LotActions({
           color="red"
           testId="lot-hold"
           run={async (reason) => done(await call("hold_lot", { lot_code: lot.lot_code, reason }))}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal === "move" && (
+        <NoteModal
+          title={t("lots.actions.move_title", { lot: lot.lot_code })}
+          intro={t("lots.actions.move_intro", { location: lot.location ?? "—" })}
+          label={t("lots.actions.move_to")}
+          field="to_location"
+          submitLabel={t("lots.actions.move")}
+          testId="lot-move"
+          singleLine
+          run={async (to_location) =>
+            done(await call("move_lot", { lot_code: lot.lot_code, to_location }))
+          }
           onClose={() => setModal(null)}
         />
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
@@ -15,6 +15,7 @@ export function NoteModal({
   submitLabel,
   color,
   testId,
+  singleLine = false,
   run,
   onClose,
 }: {
@@ -27,6 +28,8 @@ export function NoteModal({
   color?: string;
   /** `<testId>-<field>` on the text, `<testId>-submit` on the button. */
   testId: string;
+  /** A short value (a location) rather than a written note. */
+  singleLine?: boolean;
   run: (text: string) => Promise<void>;
   onClose: () => void;
 }) {
@@ -68,17 +71,29 @@ export function NoteModal({
               {intro}
             </Text>
           )}
-          <Textarea
-            label={label}
-            withAsterisk
-            autosize
-            minRows={3}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={error}
-            data-testid={`${testId}-${field}`}
-            data-autofocus
-          />
+          {singleLine ? (
+            <TextInput
+              label={label}
+              withAsterisk
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={error}
+              data-testid={`${testId}-${field}`}
+              data-autofocus
+            />
+          ) : (
+            <Textarea
+              label={label}
+              withAsterisk
+              autosize
+              minRows={3}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={error}
+              data-testid={`${testId}-${field}`}
+              data-autofocus
+            />
+          )}
           {other && (
             <Alert color="red" data-testid={`${testId}-error`}>
               {other}
