@@ -346,3 +346,36 @@ async fn a_lot_moves_whole_between_locations_as_two_deltas_unless_held() {
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn supplier_quality_per_lot_shows_on_the_vendor() {
+    let w = supplied().await;
+    for (lot, inspected, failed, severity) in
+        [("RES-A", 80, 4, "major"), ("RES-A", 50, 1, "minor"), ("RES-B", 20, 2, "minor")]
+    {
+        let mut failure = common::failure("BOX-5L");
+        failure["lot_code"] = json!(lot);
+        failure["qty_inspected"] = json!(inspected);
+        failure["qty_failed"] = json!(failed);
+        failure["severity"] = json!(severity);
+        w.ok("log_failure", failure).await;
+    }
+    let q = w.ok("vendor_lot_quality", json!({"vendor_code": "SZHQ"})).await;
+    assert_eq!((q["qty_inspected"].as_i64(), q["qty_failed"].as_i64()), (Some(150), Some(7)));
+    // 7 of 150 failed: 4.67 %.
+    assert_eq!(q["failure_rate_bps"], 467);
+    assert_eq!(q["lots_with_failures"], 2);
+    let first = &q["lots"][0];
+    assert_eq!(
+        (first["lot_code"].as_str(), first["failures"].as_i64()),
+        (Some("RES-B"), Some(1)),
+        "lots with failures first, newest first"
+    );
+    let res_a = q["lots"].as_array().unwrap().iter().find(|l| l["lot_code"] == "RES-A").unwrap();
+    assert_eq!(
+        (res_a["failures"].as_i64(), res_a["major"].as_i64(), res_a["minor"].as_i64()),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(res_a["supplier_lot"], "HQ-2026-118");
+    assert_eq!(q["lots"].as_array().unwrap().len(), 5, "every lot of the vendor, with or without failures");
+}

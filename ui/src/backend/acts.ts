@@ -96,7 +96,9 @@ import type { TraceResult } from "./bindings/TraceResult";
 import type { UpdateUserInput } from "./bindings/UpdateUserInput";
 import type { UploadAttachmentInput } from "./bindings/UploadAttachmentInput";
 import type { UserView } from "./bindings/UserView";
+import type { VendorCodeInput } from "./bindings/VendorCodeInput";
 import type { VendorInput } from "./bindings/VendorInput";
+import type { VendorLotQuality } from "./bindings/VendorLotQuality";
 import type { VendorView } from "./bindings/VendorView";
 
 export type Acts = {
@@ -173,6 +175,7 @@ export type Acts = {
   recall_scope: [RecallScopeInput, RecallScope];
   trace_report_pdf: [TraceReportInput, PdfFile];
   move_lot: [MoveLotInput, LotDetail];
+  vendor_lot_quality: [VendorCodeInput, VendorLotQuality];
   recall_report_pdf: [RecallReportInput, PdfFile];
   cancel_rma: [CancelRmaInput, RmaDetail];
   rma_labels: [RmaLabelsInput, PdfFile];

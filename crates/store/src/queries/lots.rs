@@ -517,3 +517,55 @@ pub async fn recall_customers(conn: &mut SqliteConnection, recall_no: &str) -> R
         })
         .collect())
 }
+
+/// A supplier lot's quality: the QC failures logged on it and what they found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LotQuality {
+    pub lot_code: String,
+    pub supplier_lot: Option<String>,
+    pub sku: String,
+    pub qty: i64,
+    pub unit: String,
+    pub received_at: Option<String>,
+    pub failures: i64,
+    pub qty_inspected: i64,
+    pub qty_failed: i64,
+    /// Critical, major and minor failures.
+    pub critical: i64,
+    pub major: i64,
+    pub minor: i64,
+}
+
+/// A vendor's lots received here with their QC failures, the lots with failures first, then the
+/// newest.
+pub async fn vendor_lot_quality(conn: &mut SqliteConnection, vendor_code: &str) -> Result<Vec<LotQuality>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT l.lot_code, l.supplier_lot, l.sku, l.qty, l.unit, l.received_at, COUNT(f.failure_no) AS failures, \
+         COALESCE(SUM(f.qty_inspected), 0) AS qty_inspected, COALESCE(SUM(f.qty_failed), 0) AS qty_failed, \
+         COALESCE(SUM(f.severity = 'critical'), 0) AS critical, COALESCE(SUM(f.severity = 'major'), 0) AS major, \
+         COALESCE(SUM(f.severity = 'minor'), 0) AS minor \
+         FROM lots l LEFT JOIN failures f ON f.lot_code = l.lot_code \
+         WHERE l.vendor_code = ? GROUP BY l.lot_id ORDER BY failures > 0 DESC, l.lot_id DESC LIMIT 1000",
+    )
+    .bind(vendor_code)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| LotQuality {
+            lot_code: r.get("lot_code"),
+            supplier_lot: r.get("supplier_lot"),
+            sku: r.get("sku"),
+            qty: r.get("qty"),
+            unit: r.get("unit"),
+            received_at: r.get("received_at"),
+            failures: r.get("failures"),
+            qty_inspected: r.get("qty_inspected"),
+            qty_failed: r.get("qty_failed"),
+            critical: r.get("critical"),
+            major: r.get("major"),
+            minor: r.get("minor"),
+        })
+        .collect())
+}

@@ -7,6 +7,7 @@ import type { Column } from "../../components/VirtualTable";
 import { LANGUAGES } from "../../i18n";
 import { MasterPage } from "./MasterPage";
 import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+import { VendorLotQuality } from "./VendorLotQuality";
 
 const FIELDS: FieldSpec[] = [
   { name: "code", kind: "text", required: true, key: true },
@@ -92,15 +93,18 @@ export function VendorsPage() {
       columns={columns}
       rowKey={(v) => v.code}
       form={(row, close) => (
-        <RecordForm
-          entity="vendors"
-          fields={FIELDS}
-          initial={valuesOf(row)}
-          isNew={row === null}
-          toInput={toInput}
-          save={(input: VendorInput) => call("save_vendor", input)}
-          onClose={close}
-        />
+        <>
+          <RecordForm
+            entity="vendors"
+            fields={FIELDS}
+            initial={valuesOf(row)}
+            isNew={row === null}
+            toInput={toInput}
+            save={(input: VendorInput) => call("save_vendor", input)}
+            onClose={close}
+          />
+          {row && <VendorLotQuality vendorCode={row.code} />}
+        </>
       )}
     />
   );

@@ -102,3 +102,39 @@ pub async fn list_lots(ctx: &Ctx, input: ListLotsInput) -> Result<Page<LotRow>, 
     ctx.allowed(Permission::ViewData)?;
     q::list_lots(&mut *ctx.read().await?, &input).await.map_err(store_error)
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorCodeInput {
+    pub vendor_code: String,
+}
+
+/// Supplier quality per lot, as the vendor's page shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorLotQuality {
+    pub vendor_code: String,
+    pub lots: Vec<q::LotQuality>,
+    pub lots_with_failures: i64,
+    pub qty_inspected: i64,
+    pub qty_failed: i64,
+    /// Failed of inspected over all the vendor's lots, in hundredths of a percent (None when
+    /// nothing was inspected).
+    pub failure_rate_bps: Option<i64>,
+}
+
+pub async fn vendor_lot_quality(ctx: &Ctx, input: VendorCodeInput) -> Result<VendorLotQuality, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let code = input.vendor_code.trim().to_owned();
+    let lots = q::vendor_lot_quality(&mut *ctx.read().await?, &code).await.map_err(store_error)?;
+    let qty_inspected: i64 = lots.iter().map(|l| l.qty_inspected).sum();
+    let qty_failed: i64 = lots.iter().map(|l| l.qty_failed).sum();
+    Ok(VendorLotQuality {
+        vendor_code: code,
+        lots_with_failures: lots.iter().filter(|l| l.failures > 0).count() as i64,
+        failure_rate_bps: (qty_inspected > 0).then(|| (qty_failed * 10_000 + qty_inspected / 2) / qty_inspected),
+        qty_inspected,
+        qty_failed,
+        lots,
+    })
+}
