@@ -131,6 +131,7 @@ catalogue! {
     recall_report_pdf => lots::recall_report_pdf,
     hold_lot => lots::hold_lot,
     move_lot => lots::move_lot,
+    pick_suggestion => lots::pick_suggestion,
     vendor_lot_quality => lots::vendor_lot_quality,
     release_hold => lots::release_hold,
     start_recall => lots::start_recall,

@@ -379,3 +379,28 @@ async fn supplier_quality_per_lot_shows_on_the_vendor() {
     assert_eq!(res_a["supplier_lot"], "HQ-2026-118");
     assert_eq!(q["lots"].as_array().unwrap().len(), 5, "every lot of the vendor, with or without failures");
 }
+
+#[tokio::test]
+async fn picking_suggests_first_expiry_first_out_and_skips_what_may_not_ship() {
+    let w = setting().await;
+    let csv = "lot_code,sku,vendor_code,qty,unit,expiry_date\n\
+        LATE,BOX-5L,SZHQ,50,pcs,2027-06-30\n\
+        SOON,BOX-5L,SZHQ,30,pcs,2026-11-20\n\
+        GONE,BOX-5L,SZHQ,40,pcs,2026-10-31\n\
+        HELD,BOX-5L,SZHQ,40,pcs,2026-11-10\n\
+        NONE,BOX-5L,SZHQ,20,pcs,\n";
+    import(&w, "lots", csv).await.unwrap();
+    w.ok("hold_lot", json!({"lot_code": "HELD", "reason": "Label check"})).await;
+    let pick = w.ok("pick_suggestion", json!({"sku": "BOX-5L", "qty": 60})).await;
+    let lots: Vec<(&str, i64, bool)> = pick["lots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["lot_code"].as_str().unwrap(), l["take"].as_i64().unwrap(), l["near_expiry"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(lots, [("SOON", 30, true), ("LATE", 30, false)]);
+    assert_eq!(pick["short"], 0);
+    assert_eq!(pick["skipped"], json!(["GONE", "HELD"]));
+    let pick = w.ok("pick_suggestion", json!({"sku": "BOX-5L", "qty": 500})).await;
+    assert_eq!(pick["short"], 400, "30 + 50 + 20 can ship");
+}

@@ -153,7 +153,7 @@ const lots = createRoute({
     const onTab = useCallback(
       (tab: LotsTab) =>
         void navigate({
-          search: (prev) => ({ ...prev, tab: tab === "holds" ? "holds" : undefined }),
+          search: (prev) => ({ ...prev, tab: tab === "lots" ? undefined : tab }),
           replace: true,
         }),
       [navigate],

@@ -54,6 +54,8 @@ import type { OrderView } from "./bindings/OrderView";
 import type { PackingSlipInput } from "./bindings/PackingSlipInput";
 import type { Page } from "./bindings/Page";
 import type { PdfFile } from "./bindings/PdfFile";
+import type { PickInput } from "./bindings/PickInput";
+import type { PickSuggestion } from "./bindings/PickSuggestion";
 import type { ProductInput } from "./bindings/ProductInput";
 import type { ProductView } from "./bindings/ProductView";
 import type { ReasonInput } from "./bindings/ReasonInput";
@@ -175,6 +177,7 @@ export type Acts = {
   recall_scope: [RecallScopeInput, RecallScope];
   trace_report_pdf: [TraceReportInput, PdfFile];
   move_lot: [MoveLotInput, LotDetail];
+  pick_suggestion: [PickInput, PickSuggestion];
   vendor_lot_quality: [VendorCodeInput, VendorLotQuality];
   recall_report_pdf: [RecallReportInput, PdfFile];
   cancel_rma: [CancelRmaInput, RmaDetail];

@@ -569,3 +569,16 @@ pub async fn vendor_lot_quality(conn: &mut SqliteConnection, vendor_code: &str) 
         })
         .collect())
 }
+
+/// The lots of a SKU with stock left, oldest receipt first (the order FEFO keeps among equals).
+pub async fn lots_of_sku_in_stock(conn: &mut SqliteConnection, sku: &str) -> Result<Vec<LotFacts>, StoreError> {
+    let sku = sku.to_owned();
+    with_raw(conn, move |db| {
+        let mut statement = db.prepare_cached(&format!(
+            "{FACTS} WHERE sku = ?1 AND on_hand > 0 AND received_at IS NOT NULL ORDER BY lot_id"
+        ))?;
+        let rows = statement.query_map([&sku], facts_from)?;
+        rows.collect()
+    })
+    .await
+}

@@ -1,9 +1,10 @@
 import { Stack, Tabs, Title } from "@mantine/core";
-import { IconLock, IconPackages } from "@tabler/icons-react";
+import { IconListNumbers, IconLock, IconPackages } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { LotFilters, LotsTab } from "./filters";
 import { HoldsTable } from "./HoldsTable";
 import { LotsList } from "./LotsList";
+import { PickPanel } from "./PickPanel";
 
 /** Lots & traceability: every lot received, and the holds in force. */
 export function LotsPage({
@@ -25,7 +26,7 @@ export function LotsPage({
       </Title>
       <Tabs
         value={tab}
-        onChange={(v) => onTab(v === "holds" ? "holds" : "lots")}
+        onChange={(v) => onTab(v === "holds" || v === "pick" ? v : "lots")}
         keepMounted={false}
       >
         <Tabs.List mb="md">
@@ -39,12 +40,22 @@ export function LotsPage({
           <Tabs.Tab value="holds" leftSection={<IconLock size={14} />} data-testid="lots-tab-holds">
             {t("lots.tab.holds")}
           </Tabs.Tab>
+          <Tabs.Tab
+            value="pick"
+            leftSection={<IconListNumbers size={14} />}
+            data-testid="lots-tab-pick"
+          >
+            {t("lots.tab.pick")}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="lots">
           <LotsList initial={initial} onFilters={onFilters} />
         </Tabs.Panel>
         <Tabs.Panel value="holds">
           <HoldsTable />
+        </Tabs.Panel>
+        <Tabs.Panel value="pick">
+          <PickPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

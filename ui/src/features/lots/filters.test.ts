@@ -51,4 +51,7 @@ describe("toListInput", () => {
       limit: 50,
     });
   });
+  it("keeps the pick tab in the URL", () => {
+    expect(parseSearch({ tab: "pick" }).tab).toBe("pick");
+  });
 });

@@ -13,10 +13,15 @@ export const LOT_STATUSES: LotStatus[] = [
   "recalled",
 ];
 
-export type LotsTab = "lots" | "holds";
+export type LotsTab = "lots" | "holds" | "pick";
 export type LotFilters = { text: string; status: LotStatus | ""; expiring: boolean };
 /** The page's state as it appears in the URL (`#/lots?text=…&status=…&expiring=true&tab=holds`). */
-export type LotsSearch = { text?: string; status?: LotStatus; expiring?: true; tab?: "holds" };
+export type LotsSearch = {
+  text?: string;
+  status?: LotStatus;
+  expiring?: true;
+  tab?: "holds" | "pick";
+};
 
 export const NO_FILTERS: LotFilters = { text: "", status: "", expiring: false };
 
@@ -30,7 +35,7 @@ export function parseSearch(search: Record<string, unknown>): LotsSearch {
     status: isStatus(search.status) ? search.status : undefined,
     // A hand-typed URL may carry the flag as text.
     expiring: search.expiring === true || search.expiring === "true" ? true : undefined,
-    tab: search.tab === "holds" ? "holds" : undefined,
+    tab: search.tab === "holds" || search.tab === "pick" ? search.tab : undefined,
   };
 }
 

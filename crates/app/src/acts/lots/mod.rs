@@ -3,6 +3,7 @@
 
 mod checks;
 mod label;
+mod pick;
 mod recall;
 mod recalls;
 mod record;
@@ -20,6 +21,7 @@ use ts_rs::TS;
 
 pub(crate) use checks::{LotChecks, refuse_cycles};
 pub use label::{LotLabelsInput, lot_labels};
+pub use pick::{PickInput, PickLot, PickSuggestion, pick_suggestion};
 pub use recall::{RecallScope, RecallScopeInput, ScopeLot, StockAt, recall_scope};
 pub use recalls::{
     CloseRecallInput, HoldLotInput, RecallDetail, RecallNoInput, RecallNotifiedInput, ReleaseHoldInput,
