@@ -404,3 +404,38 @@ async fn picking_suggests_first_expiry_first_out_and_skips_what_may_not_ship() {
     let pick = w.ok("pick_suggestion", json!({"sku": "BOX-5L", "qty": 500})).await;
     assert_eq!(pick["short"], 400, "30 + 50 + 20 can ship");
 }
+
+#[tokio::test]
+async fn a_qc_failure_on_a_lot_typed_in_lower_case_holds_the_received_lot() {
+    let w = supplied().await;
+    let mut failure = common::failure("BOX-5L");
+    failure["lot_code"] = json!("res-b ");
+    let logged = w.ok("log_failure", failure).await;
+    let lot = w.ok("get_lot", json!({"lot_code": "RES-B"})).await;
+    assert_eq!((lot["status"].as_str(), lot["active_holds"].as_i64()), (Some("on_hold"), Some(1)));
+    assert_eq!(lot["failure_nos"], json!([logged["failure_no"]]));
+    let err = w
+        .err("ship_lot", json!({"lot_code": "RES-B", "order_no": "SO-9", "customer_code": "C-1", "qty": 1, "shipped_at": "2026-11-02T09:00:00Z"}))
+        .await;
+    assert_eq!(err.fields[0].params["source"], logged["failure_no"].as_str().unwrap());
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}
+
+#[tokio::test]
+async fn a_lot_held_by_an_open_recall_is_released_only_after_the_recall_closes() {
+    let w = supplied().await;
+    w.ok("start_recall", json!({"lot_codes": ["FG-2"], "reason": "Loose screws"})).await;
+    let err = w.err("release_hold", json!({"lot_code": "FG-2", "note": "Looks fine"})).await;
+    assert_eq!(
+        (err.message_key.as_str(), err.params["recall_no"].as_str()),
+        ("error.lot.held_by_open_recall", "RC-AMS1-000001")
+    );
+    let err = w
+        .err("ship_lot", json!({"lot_code": "FG-2", "order_no": "SO-9", "customer_code": "C-1", "qty": 1, "shipped_at": "2026-11-02T09:00:00Z"}))
+        .await;
+    assert_eq!(err.fields[0].params["source"], "RC-AMS1-000001", "the refusal names the recall");
+    w.ok("close_recall", json!({"recall_no": "RC-AMS1-000001", "note": "Screws tightened and checked"})).await;
+    let lot = w.ok("release_hold", json!({"lot_code": "FG-2", "note": "Reworked under the recall"})).await;
+    assert_eq!(lot["status"], "released");
+}

@@ -3,7 +3,7 @@
 
 use lotline_domain::Event;
 use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity};
-use lotline_domain::lots::{LotLink, LotReceipt, LotShipment};
+use lotline_domain::lots::{LotLink, LotReceipt, LotShipment, normalise_lot_code};
 use lotline_domain::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use sqlx::SqliteConnection;
 
@@ -13,6 +13,12 @@ use crate::bulk_lots::{self, Placed};
 use crate::log::StoredEvent;
 
 const BATCH: usize = 400;
+
+/// Lot codes as the lots tables keep them (trimmed, upper-cased), whatever a QC failure, RMA or
+/// reshipment event recorded as typed, so a hold, a trace and a lot's failures all meet on one key.
+pub(crate) fn lot_key(code: &Option<String>) -> Option<String> {
+    code.as_deref().map(normalise_lot_code).filter(|c| !c.is_empty())
+}
 
 pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
     let mut start = 0;
@@ -136,7 +142,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 "INSERT INTO failures (failure_no, seq_no, occurred_at, sku, vendor_code, lot_code, stage, qty_inspected, qty_failed, category_code, severity, severity_rank, description, owner_team, inspector_id, disposition, status, record, reinspection_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(failure_no).bind(number_part(failure_no)).bind(occurred_at)
-            .bind(&record.sku).bind(&record.vendor_code).bind(&record.lot_code).bind(name(&record.stage))
+            .bind(&record.sku).bind(&record.vendor_code).bind(lot_key(&record.lot_code)).bind(name(&record.stage))
             .bind(record.qty_inspected).bind(record.qty_failed).bind(&record.category_code)
             .bind(name(&record.severity)).bind(severity_rank(record.severity)).bind(&record.description)
             .bind(name(&record.owner_team)).bind(inspector_id).bind(disposition.map(|d| d.as_str()))
@@ -148,7 +154,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
             sqlx::query(
                 "UPDATE failures SET lot_code = ?, stage = ?, qty_inspected = ?, qty_failed = ?, category_code = ?, severity = ?, severity_rank = ?, description = ?, owner_team = ?, record = ? WHERE failure_no = ?",
             )
-            .bind(&record.lot_code).bind(name(&record.stage)).bind(record.qty_inspected).bind(record.qty_failed)
+            .bind(lot_key(&record.lot_code)).bind(name(&record.stage)).bind(record.qty_inspected).bind(record.qty_failed)
             .bind(&record.category_code).bind(name(&record.severity)).bind(severity_rank(record.severity))
             .bind(&record.description).bind(name(&record.owner_team)).bind(json(record)).bind(failure_no)
             .execute(&mut *conn).await?;
@@ -171,6 +177,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         }
         Event::FailureReinspected { failure_no, .. } => close_failure(conn, failure_no, "reinspection_failed").await?,
         Event::LotHoldPlaced { lot_code, sku, vendor_code, reason, failure_no } => {
+            let lot_code = &normalise_lot_code(lot_code);
             sqlx::query("INSERT INTO lots (lot_code, sku, vendor_code, status) VALUES (?, ?, ?, 'on_hold') ON CONFLICT (lot_code) DO UPDATE SET status = 'on_hold'")
                 .bind(lot_code).bind(sku).bind(vendor_code).execute(&mut *conn).await?;
             sqlx::query(
@@ -264,7 +271,7 @@ async fn index_failure(
         .await?;
     sqlx::query("DELETE FROM failures_fts WHERE rowid = ?").bind(rowid).execute(&mut *conn).await?;
     sqlx::query("INSERT INTO failures_fts (rowid, failure_no, sku, vendor_code, lot_code, description, category_code) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(rowid).bind(failure_no).bind(&record.sku).bind(&record.vendor_code).bind(&record.lot_code)
+        .bind(rowid).bind(failure_no).bind(&record.sku).bind(&record.vendor_code).bind(lot_key(&record.lot_code))
         .bind(&record.description).bind(&record.category_code)
         .execute(&mut *conn).await?;
     // Automatic merging is off (migration 0002): each write merges a few pages instead.

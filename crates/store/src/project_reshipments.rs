@@ -67,7 +67,7 @@ async fn requested(conn: &mut SqliteConnection, r: &ReshipmentRequest, at: &str)
         .bind(item.line_no)
         .bind(&item.sku)
         .bind(item.qty)
-        .bind(&item.lot_code)
+        .bind(crate::project::lot_key(&item.lot_code))
         .bind(json(&item.serials))
         .execute(&mut *conn)
         .await?;

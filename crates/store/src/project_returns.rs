@@ -62,7 +62,7 @@ async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEven
         .bind(&line.sku)
         .bind(line.qty)
         .bind(line.unit_price_minor)
-        .bind(&line.lot_code)
+        .bind(crate::project::lot_key(&line.lot_code))
         .bind(json(&line.serials))
         .execute(&mut *conn)
         .await?;
@@ -104,6 +104,17 @@ async fn moves(
         .bind(&stored.occurred_at)
         .execute(&mut *conn)
         .await?;
+        // A lot's on-hand is the sum of its deltas: goods coming back count again, and a lot
+        // shipped or used up is available again once some of it is back (unless a hold says not).
+        if let Some(lot) = m.lot_code {
+            sqlx::query(
+                "UPDATE lots SET on_hand = on_hand + ?1, status = CASE WHEN status IN ('shipped', 'consumed') AND on_hand + ?1 > 0 THEN 'available' ELSE status END WHERE lot_code = ?2",
+            )
+            .bind(m.qty_delta)
+            .bind(lot)
+            .execute(&mut *conn)
+            .await?;
+        }
     }
     Ok(())
 }

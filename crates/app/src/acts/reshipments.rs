@@ -201,8 +201,9 @@ pub(crate) async fn request_in(
         }
     }
     let order = order_facts(tx, &input.order_no).await?;
+    // Every hold in force (a QC failure's, a recall's, or by hand), not a page of them.
     let lots_on_hold: HashSet<String> =
-        fq::holds(tx, None).await.map_err(store_error)?.into_iter().map(|h| h.lot_code).collect();
+        lotline_store::queries::lots::active_holds(tx).await.map_err(store_error)?.into_keys().collect();
     let mut reshipped = q::reshipped_for(tx, &failure_nos).await.map_err(store_error)?;
     let exchange = match input.rma_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(rma_no) => Some(exchange_facts(tx, rma_no, input.order_no.trim()).await?),

@@ -176,7 +176,7 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
         if item.qty > line.qty {
             v.push(FieldError::new(field("qty"), "error.reshipment.qty_above_ordered").with("ordered", line.qty));
         }
-        let lot_code = item.lot_code.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+        let lot_code = item.lot_code.as_deref().map(crate::lots::normalise_lot_code).filter(|l| !l.is_empty());
         let serials: Vec<String> = item.serials.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
         if line.lot_tracked && lot_code.is_none() {
             v.push(FieldError::new(field("lot_code"), "error.reshipment.lot_required").with("sku", &line.sku));

@@ -203,7 +203,7 @@ fn no_row<T>(error: rusqlite::Error) -> rusqlite::Result<Option<T>> {
 /// The holds in force, by lot code, oldest first.
 pub async fn active_holds(conn: &mut SqliteConnection) -> Result<HashMap<String, Vec<ActiveHold>>, StoreError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT lot_code, reason, failure_no FROM holds WHERE released_at IS NULL ORDER BY placed_at, hold_id",
+        "SELECT lot_code, reason, COALESCE(NULLIF(failure_no, ''), recall_no) FROM holds WHERE released_at IS NULL ORDER BY placed_at, hold_id",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -581,4 +581,15 @@ pub async fn lots_of_sku_in_stock(conn: &mut SqliteConnection, sku: &str) -> Res
         rows.collect()
     })
     .await
+}
+
+/// An open recall with a hold in force on the lot, if any.
+pub async fn open_recall_holding(conn: &mut SqliteConnection, lot_code: &str) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT h.recall_no FROM holds h JOIN recalls r ON r.recall_no = h.recall_no \
+         WHERE h.lot_code = ? AND h.released_at IS NULL AND r.status = 'open' LIMIT 1",
+    )
+    .bind(lot_code)
+    .fetch_optional(&mut *conn)
+    .await?)
 }

@@ -108,6 +108,13 @@ pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetai
     if holds.is_empty() {
         return Err(ApiError::conflict("error.lot.no_hold").with("lot", &code));
     }
+    // A recall decides about its lots: releasing one while the recall is open would let recalled
+    // stock ship by a side door.
+    if let Some(recall_no) = q::open_recall_holding(&mut tx, &code).await.map_err(store_error)? {
+        return Err(ApiError::conflict("error.lot.held_by_open_recall")
+            .with("lot", &code)
+            .with("recall_no", recall_no));
+    }
     ctx.commit(tx, vec![Event::LotHoldReleased { lot_code: code.clone(), note: input.note.trim().to_owned() }]).await?;
     detail(ctx, &code).await
 }
@@ -138,8 +145,10 @@ pub struct RecallNoInput {
 pub async fn start_recall(ctx: &Ctx, input: StartRecallInput) -> Result<RecallDetail, ApiError> {
     ctx.allowed(Permission::ReleaseHolds)?;
     check_recall_reason(&input.reason)?;
-    let (scope, in_stock) = scope_of(ctx, &input.lot_codes).await?;
+    // The write lock first: nobody can link, ship or move a lot in scope between the scope and
+    // the holds, so the recorded scope is the true one.
     let mut tx = ctx.begin().await?;
+    let (scope, in_stock) = scope_of(ctx, &input.lot_codes).await?;
     let settings = people::settings(&mut tx)
         .await
         .map_err(store_error)?
