@@ -9,12 +9,10 @@ use lotline_domain::{ApiError, Event};
 use lotline_store::queries::lots::KeyColumn;
 
 use super::Entity;
+use super::master_rows::batches;
 use super::rows::{Row, Table, duplicates};
 use crate::acts::lots::{LotChecks, refuse_cycles};
 use crate::context::{Ctx, store_error};
-
-/// Rows per event, as for master data: a million lots is a thousand events.
-const ROWS_PER_EVENT: usize = 1000;
 
 /// Where goods go when the file does not say.
 const DEFAULT_LOCATION: &str = "MAIN";
@@ -39,15 +37,6 @@ fn date(row: &mut Row<'_>, column: &str) -> Option<NaiveDate> {
 
 fn placed(errors: Vec<FieldError>, line: u64) -> impl Iterator<Item = FieldError> {
     errors.into_iter().map(move |e| e.at_row(line))
-}
-
-fn batches<T>(rows: Vec<T>, event: impl Fn(String, Vec<T>) -> Event) -> Vec<Event> {
-    let mut rows = rows.into_iter().peekable();
-    let mut events = Vec::new();
-    while rows.peek().is_some() {
-        events.push(event(uuid::Uuid::now_v7().to_string(), rows.by_ref().take(ROWS_PER_EVENT).collect()));
-    }
-    events
 }
 
 /// The import events for a lot file, or every error in it.

@@ -47,7 +47,8 @@ impl MasterRows {
     }
 }
 
-fn batches<T>(rows: Vec<T>, event: impl Fn(String, Vec<T>) -> Event) -> Vec<Event> {
+/// The rows as import events of [`ROWS_PER_EVENT`] rows each, each event with its own batch id.
+pub(super) fn batches<T>(rows: Vec<T>, event: impl Fn(String, Vec<T>) -> Event) -> Vec<Event> {
     let mut rows = rows.into_iter().peekable();
     let mut events = Vec::new();
     while rows.peek().is_some() {

@@ -1,10 +1,10 @@
 import { Paper, SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
+import { Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
 import { formatDay, formatQty } from "../dates";
 import { ExpiryDate } from "../ExpiryDate";
-import { Fact } from "./Fact";
 
 export function LotFacts({ lot }: { lot: LotDetail }) {
   const { t, i18n } = useTranslation();

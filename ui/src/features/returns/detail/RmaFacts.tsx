@@ -2,31 +2,11 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } f
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { Fact } from "../../../components/Fact";
 import { formatDateTime, formatMoney } from "../../../format";
 import { SlaCell } from "../badges";
 import type { RmaDetail } from "../types";
 import { reasonName } from "../verdict";
-
-function Fact({
-  label,
-  children,
-  testId,
-}: {
-  label: string;
-  children: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" data-testid={testId}>
-        {children || "—"}
-      </Text>
-    </Stack>
-  );
-}
 
 export function RmaFacts({ detail }: { detail: RmaDetail }) {
   // A failure found in the returned goods is logged while they are at intake.

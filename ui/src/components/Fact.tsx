@@ -1,5 +1,6 @@
 import { Stack, Text } from "@mantine/core";
 
+/** One labelled fact on a record's page; an empty value shows as a dash. */
 export function Fact({
   label,
   children,
