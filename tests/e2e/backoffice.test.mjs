@@ -24,7 +24,7 @@ test("back office in Dutch: sections, a refused CSV import, a failure closed aft
       ["nav-orders", "Orders", "orders-row"],
       ["nav-users", "Gebruikers en rollen", "user-row"],
       ["nav-categories", "Defectcategorieën", "category-row"],
-      ["nav-lots", "Geblokkeerde partijen", "hold-row"],
+      ["nav-lots", "Partijen & traceerbaarheid", "lot-row"],
     ];
     for (const [nav, title, row] of sections) {
       await app.step(nav.replace("nav-", "section-"), async () => {
