@@ -73,7 +73,8 @@ fn name<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
-fn number_part(failure_no: &str) -> i64 {
+/// The sequence in a human number (`QF-AMS1-000123` → 123), which lists sort by.
+pub(crate) fn number_part(failure_no: &str) -> i64 {
     failure_no.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 

@@ -9,10 +9,7 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::bulk::with_raw;
 use crate::log::StoredEvent;
-
-fn number_part(number: &str) -> i64 {
-    number.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
-}
+use crate::project::number_part;
 
 async fn started(conn: &mut SqliteConnection, o: &RecallOpening, stored: &StoredEvent) -> Result<(), StoreError> {
     sqlx::query(

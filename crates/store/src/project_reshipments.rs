@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 
 use crate::StoreError;
 use crate::log::StoredEvent;
+use crate::project::number_part;
 
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
@@ -13,10 +14,6 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 fn name<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-fn number_part(number: &str) -> i64 {
-    number.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 async fn set_status(conn: &mut SqliteConnection, reshipment_no: &str, status: &str) -> Result<(), StoreError> {

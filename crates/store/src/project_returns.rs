@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 
 use crate::StoreError;
 use crate::log::StoredEvent;
+use crate::project::number_part;
 
 /// Where returned goods wait between receipt and disposition.
 pub use lotline_domain::returns::RETURNS_AREA;
@@ -17,10 +18,6 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 fn name<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-fn number_part(number: &str) -> i64 {
-    number.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEvent) -> Result<(), StoreError> {

@@ -66,12 +66,18 @@ fn open_only(recall: &Recall) -> Result<(), ApiError> {
     }
 }
 
-/// A reason is what the customer letters and the authorities are told: required.
-pub fn check_recall_reason(reason: &str) -> Result<(), ApiError> {
+/// A written reason or note a step needs (a hold's reason, a release's note): required, and at
+/// most 2,000 characters.
+pub fn check_note(field: &str, text: &str) -> Result<(), ApiError> {
     let mut v = Violations::default();
-    v.required("reason", reason);
-    v.max_len("reason", reason, 2_000);
+    v.required(field, text);
+    v.max_len(field, text, 2_000);
     v.into_result()
+}
+
+/// A recall's reason is what the customer letters and the authorities are told: required.
+pub fn check_recall_reason(reason: &str) -> Result<(), ApiError> {
+    check_note("reason", reason)
 }
 
 /// A customer of the recall was told (once is enough).

@@ -53,12 +53,8 @@ pub struct ListFailuresInput {
     pub sort_dir: SortDir,
     #[serde(default)]
     pub offset: i64,
-    #[serde(default = "default_limit")]
+    #[serde(default = "super::default_limit")]
     pub limit: i64,
-}
-
-fn default_limit() -> i64 {
-    200
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -86,12 +86,8 @@ pub struct ListLotsInput {
     pub expiring_by: Option<String>,
     #[serde(default)]
     pub offset: i64,
-    #[serde(default = "default_limit")]
+    #[serde(default = "super::default_limit")]
     pub limit: i64,
-}
-
-fn default_limit() -> i64 {
-    100
 }
 
 fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListLotsInput) {

@@ -28,7 +28,8 @@ pub struct ListQuery {
     pub limit: i64,
 }
 
-fn default_limit() -> i64 {
+/// A page's size when the caller does not say.
+pub(crate) fn default_limit() -> i64 {
     100
 }
 

@@ -68,12 +68,8 @@ pub struct ListReshipmentsInput {
     pub order_no: Option<String>,
     #[serde(default)]
     pub offset: i64,
-    #[serde(default = "default_limit")]
+    #[serde(default = "super::default_limit")]
     pub limit: i64,
-}
-
-fn default_limit() -> i64 {
-    100
 }
 
 /// Dates the SLA filters compare against: today, and the last day still counted as at risk.

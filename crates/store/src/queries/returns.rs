@@ -62,12 +62,8 @@ pub struct ListRmasInput {
     pub analyst_queue: bool,
     #[serde(default)]
     pub offset: i64,
-    #[serde(default = "default_limit")]
+    #[serde(default = "super::default_limit")]
     pub limit: i64,
-}
-
-fn default_limit() -> i64 {
-    100
 }
 
 const SELECT: &str = "SELECT r.rma_no, r.customer_code, c.name AS customer_name, r.order_nos, r.status, r.verdict, \

@@ -24,7 +24,7 @@ pub struct HoldLotInput {
 pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::HoldLots)?;
     let code = normalise_lot_code(&input.lot_code);
-    check_reason("reason", &input.reason)?;
+    lots::check_note("reason", &input.reason)?;
     let mut tx = ctx.begin().await?;
     let row =
         q::lot_row(&mut tx, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
@@ -37,13 +37,6 @@ pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiEr
     };
     ctx.commit(tx, vec![event]).await?;
     detail(ctx, &code).await
-}
-
-fn check_reason(field: &str, text: &str) -> Result<(), ApiError> {
-    let mut v = lotline_domain::error::Violations::default();
-    v.required(field, text);
-    v.max_len(field, text, 2_000);
-    v.into_result()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -102,7 +95,7 @@ pub struct ReleaseHoldInput {
 pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::ReleaseHolds)?;
     let code = normalise_lot_code(&input.lot_code);
-    check_reason("note", &input.note)?;
+    lots::check_note("note", &input.note)?;
     let mut tx = ctx.begin().await?;
     let holds = fq::holds(&mut tx, Some(&code)).await.map_err(store_error)?;
     if holds.is_empty() {
