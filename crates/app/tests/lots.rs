@@ -439,3 +439,57 @@ async fn a_lot_held_by_an_open_recall_is_released_only_after_the_recall_closes()
     let lot = w.ok("release_hold", json!({"lot_code": "FG-2", "note": "Reworked under the recall"})).await;
     assert_eq!(lot["status"], "released");
 }
+
+#[tokio::test]
+async fn one_hold_of_several_is_lifted_by_itself_and_a_quarantine_shows_until_lifted() {
+    let w = supplied().await;
+    let mut failure = common::failure("BOX-5L");
+    failure["lot_code"] = json!("RES-A");
+    let logged = w.ok("log_failure", failure).await;
+    let lot =
+        w.ok("hold_lot", json!({"lot_code": "RES-A", "reason": "Set apart for sorting", "quarantine": true})).await;
+    assert_eq!((lot["status"].as_str(), lot["active_holds"].as_i64()), (Some("quarantined"), Some(2)));
+    let holds = lot["holds"].as_array().unwrap();
+    let manual = holds.iter().find(|h| h["quarantine"] == true).unwrap();
+    assert_eq!(manual["failure_no"], Value::Null);
+    let qc = holds.iter().find(|h| h["failure_no"] == logged["failure_no"]).unwrap();
+
+    let err = w.err("release_hold", json!({"lot_code": "RES-A", "note": "x", "hold_ref": "no-such-hold"})).await;
+    assert_eq!(err.message_key, "error.lot.hold_not_found");
+    let lot =
+        w.ok("release_hold", json!({"lot_code": "RES-A", "note": "Sorted", "hold_ref": manual["hold_ref"]})).await;
+    assert_eq!((lot["status"].as_str(), lot["active_holds"].as_i64()), (Some("on_hold"), Some(1)));
+    assert_eq!(lot["holds"][0]["hold_ref"], qc["hold_ref"], "the QC hold is still in force");
+    let ship = json!({"lot_code": "RES-A", "order_no": "SO-7", "customer_code": "C-1", "qty": 1, "shipped_at": "2026-11-02T09:00:00Z"});
+    assert_eq!(w.err("ship_lot", ship.clone()).await.fields[0].params["source"], logged["failure_no"]);
+    let lot = w
+        .ok("release_hold", json!({"lot_code": "RES-A", "note": "Re-inspected, fine", "hold_ref": qc["hold_ref"]}))
+        .await;
+    assert_eq!(lot["status"], "released");
+    w.ok("ship_lot", ship).await;
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}
+
+#[tokio::test]
+async fn a_hold_found_after_a_lot_left_keeps_it_shipped_and_nothing_goes_into_a_held_lot() {
+    let w = supplied().await;
+    let ship_rest = json!({"lot_code": "FG-1", "order_no": "SO-9003", "customer_code": "C-1", "qty": 250, "shipped_at": "2026-11-01T10:00:00Z"});
+    assert_eq!(w.ok("ship_lot", ship_rest).await["status"], "shipped");
+    let lot = w.ok("hold_lot", json!({"lot_code": "FG-1", "reason": "Complaint from C-2"})).await;
+    assert_eq!((lot["status"].as_str(), lot["active_holds"].as_i64()), (Some("shipped"), Some(1)));
+
+    // Good resin into a held batch would be held with it.
+    w.ok("hold_lot", json!({"lot_code": "MIX-1", "reason": "Viscosity out of spec"})).await;
+    let err = w
+        .err("link_lots", json!({"links": [{"from_lot": "RES-A", "to_lot": "MIX-1", "qty": 10, "kind": "merge"}]}))
+        .await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("links[0].to_lot", "error.lot.target_on_hold")
+    );
+    assert_eq!(err.fields[0].params["reason"], "Viscosity out of spec");
+    let err = import(&w, "lot_links", "from_lot,to_lot,qty,kind\nRES-B,MIX-1,5,merge\n").await.unwrap_err();
+    assert_eq!((err.fields[0].row, err.fields[0].field.as_str()), (Some(2), "to_lot"));
+    assert_eq!(w.ok("get_lot", json!({"lot_code": "RES-A"})).await["on_hand"], 100, "nothing was taken");
+}

@@ -111,6 +111,9 @@ pub enum Event {
         vendor_code: String,
         reason: String,
         failure_no: String,
+        /// The stock is also set apart (quarantined), not only stopped.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        quarantine: bool,
     },
     /// Lots received (one from a form, many from an import, which names its batch).
     LotsReceived {
@@ -136,10 +139,13 @@ pub enum Event {
         to_location: String,
         qty: i64,
     },
-    /// Every hold in force on the lot is lifted: a quality lead's decision, with why.
+    /// A hold on the lot is lifted (the one placed by event `hold`), or every hold in force when
+    /// none is named: a quality lead's decision, with why.
     LotHoldReleased {
         lot_code: String,
         note: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hold: Option<String>,
     },
     RecallStarted(Box<RecallOpening>),
     RecallCustomerNotified {

@@ -177,22 +177,6 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
             close_failure(conn, failure_no, "accepted_with_deviation").await?
         }
         Event::FailureReinspected { failure_no, .. } => close_failure(conn, failure_no, "reinspection_failed").await?,
-        Event::LotHoldPlaced { lot_code, sku, vendor_code, reason, failure_no } => {
-            let lot_code = &normalise_lot_code(lot_code);
-            sqlx::query("INSERT INTO lots (lot_code, sku, vendor_code, status) VALUES (?, ?, ?, 'on_hold') ON CONFLICT (lot_code) DO UPDATE SET status = 'on_hold'")
-                .bind(lot_code).bind(sku).bind(vendor_code).execute(&mut *conn).await?;
-            sqlx::query(
-                "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(lot_code)
-            .bind(sku)
-            .bind(reason)
-            .bind(failure_no)
-            .bind(at)
-            .bind(&stored.actor_id)
-            .execute(&mut *conn)
-            .await?;
-        }
         Event::ChecklistItemAdded { id, sku, text, source_failure_no } => {
             sqlx::query("INSERT INTO checklist_items (id, sku, text, source_failure_no, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
@@ -200,7 +184,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         }
         Event::LotsReceived { .. } | Event::LotsLinked { .. } | Event::LotsShipped { .. } => unreachable_batch(stored)?,
         // Projected by `project_recalls` above.
-        Event::LotHoldReleased { .. }
+        Event::LotHoldPlaced { .. }
+        | Event::LotHoldReleased { .. }
         | Event::LotMoved { .. }
         | Event::RecallStarted(_)
         | Event::RecallCustomerNotified { .. }

@@ -1,15 +1,67 @@
-//! Holds lifted by hand, and recalls: the recall's row, its customers, and a hold on every
+//! Holds placed and lifted, and recalls: the recall's row, its customers, and a hold on every
 //! in-stock lot in its scope (written through SQLite's own connection, as a recall of a hub lot
 //! holds tens of thousands of lots in one act).
+//!
+//! A lot's status follows from its holds and its stock, in one statement (`RESTATE`) run after
+//! every change to either: a hold shows only on stock we hold (or a lot known only from a QC
+//! failure), so a hold found after a lot shipped leaves it `shipped`; a recall's hold outranks a
+//! quarantine, which outranks a plain hold; once the last hold is lifted the lot is `released`.
 
 use lotline_domain::Event;
-use lotline_domain::lots::RecallOpening;
+use lotline_domain::lots::{RecallOpening, normalise_lot_code};
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
 use crate::bulk::with_raw;
 use crate::log::StoredEvent;
 use crate::project::number_part;
+
+const IN_FORCE: &str = "SELECT 1 FROM holds h WHERE h.lot_code = lots.lot_code AND h.released_at IS NULL";
+
+fn restate_sql() -> String {
+    let ours = "(on_hand > 0 OR received_at IS NULL)";
+    format!(
+        "UPDATE lots SET status = CASE \
+         WHEN {ours} AND EXISTS ({IN_FORCE} AND h.recall_no IS NOT NULL) THEN 'recalled' \
+         WHEN {ours} AND EXISTS ({IN_FORCE} AND h.quarantine = 1) THEN 'quarantined' \
+         WHEN {ours} AND EXISTS ({IN_FORCE}) THEN 'on_hold' \
+         WHEN status IN ('on_hold', 'quarantined', 'recalled') THEN CASE WHEN {ours} THEN 'released' ELSE 'consumed' END \
+         ELSE status END WHERE lot_code = ?1"
+    )
+}
+
+async fn restate(conn: &mut SqliteConnection, lot_code: &str) -> Result<(), StoreError> {
+    sqlx::query(sqlx::AssertSqlSafe(restate_sql())).bind(lot_code).execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent) -> Result<(), StoreError> {
+    let Event::LotHoldPlaced { lot_code, sku, vendor_code, reason, failure_no, quarantine } = event else {
+        return Ok(());
+    };
+    let lot_code = &normalise_lot_code(lot_code);
+    // A QC failure may name a lot never received here: it is known from then on, held.
+    sqlx::query("INSERT INTO lots (lot_code, sku, vendor_code) VALUES (?, ?, ?) ON CONFLICT (lot_code) DO NOTHING")
+        .bind(lot_code)
+        .bind(sku)
+        .bind(vendor_code)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by, quarantine, placed_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(lot_code)
+    .bind(sku)
+    .bind(reason)
+    .bind(failure_no)
+    .bind(&stored.occurred_at)
+    .bind(&stored.actor_id)
+    .bind(quarantine)
+    .bind(&stored.id)
+    .execute(&mut *conn)
+    .await?;
+    restate(conn, lot_code).await
+}
 
 async fn started(conn: &mut SqliteConnection, o: &RecallOpening, stored: &StoredEvent) -> Result<(), StoreError> {
     sqlx::query(
@@ -27,17 +79,18 @@ async fn started(conn: &mut SqliteConnection, o: &RecallOpening, stored: &Stored
     .await?;
     let at = stored.occurred_at.clone();
     let actor = stored.actor_id.clone();
+    let event_id = stored.id.clone();
     with_raw(conn, |db| {
         let mut customer = db.prepare("INSERT OR IGNORE INTO recall_customers (recall_no, customer_code) VALUES (?1, ?2)")?;
         for code in &o.customers {
             customer.execute(rusqlite::params![o.recall_no, code])?;
         }
         let mut hold = db.prepare(
-            "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by, recall_no) SELECT lot_code, sku, ?2, NULL, ?3, ?4, ?5 FROM lots WHERE lot_code = ?1",
+            "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by, recall_no, placed_event) SELECT lot_code, sku, ?2, NULL, ?3, ?4, ?5, ?6 FROM lots WHERE lot_code = ?1",
         )?;
-        let mut status = db.prepare("UPDATE lots SET status = 'recalled' WHERE lot_code = ?1")?;
+        let mut status = db.prepare(&restate_sql())?;
         for lot in &o.held {
-            hold.execute(rusqlite::params![lot, o.reason, at, actor, o.recall_no])?;
+            hold.execute(rusqlite::params![lot, o.reason, at, actor, o.recall_no, event_id])?;
             status.execute([lot])?;
         }
         Ok(())
@@ -49,22 +102,21 @@ async fn started(conn: &mut SqliteConnection, o: &RecallOpening, stored: &Stored
 pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<bool, StoreError> {
     let at = stored.occurred_at.as_str();
     match &stored.event {
-        Event::LotHoldReleased { lot_code, note } => {
+        Event::LotHoldPlaced { .. } => placed(conn, &stored.event, stored).await?,
+        Event::LotHoldReleased { lot_code, note, hold } => {
+            let lot_code = &normalise_lot_code(lot_code);
+            // `?5 IS NULL OR …` is fine here: the lot's own index narrows the rows first.
             sqlx::query(
-                "UPDATE holds SET released_at = ?, released_by = ?, release_note = ? WHERE lot_code = ? AND released_at IS NULL",
+                "UPDATE holds SET released_at = ?1, released_by = ?2, release_note = ?3 WHERE lot_code = ?4 AND released_at IS NULL AND (?5 IS NULL OR placed_event = ?5)",
             )
             .bind(at)
             .bind(&stored.actor_id)
             .bind(note)
             .bind(lot_code)
+            .bind(hold)
             .execute(&mut *conn)
             .await?;
-            sqlx::query(
-                "UPDATE lots SET status = CASE WHEN on_hand > 0 THEN 'released' ELSE 'consumed' END WHERE lot_code = ? AND status IN ('on_hold', 'quarantined', 'recalled')",
-            )
-            .bind(lot_code)
-            .execute(&mut *conn)
-            .await?;
+            restate(conn, lot_code).await?;
         }
         Event::LotMoved { lot_code, from_location, to_location, qty } => {
             // Out of one location and into the other, as two deltas of the same event.

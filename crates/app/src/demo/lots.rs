@@ -1,5 +1,5 @@
 //! Demo lots: supplier lots received, repacked and reworked here, shipped to customers; one held
-//! for a leak test, one glue lot close to its expiry and one past it. Enough for a trace with a
+//! for a leak test, one glue lot close to its expiry and one past it, quarantined. Enough for a trace with a
 //! graph, a recall scope with customers, and the expiry warnings.
 
 use std::collections::HashMap;
@@ -77,8 +77,17 @@ pub(super) async fn demo_lots(ctx: &Ctx, actors: &HashMap<&str, Actor>) -> Resul
         };
         lots::ship_lot(&logistics, shipment).await?;
     }
-    let hold =
-        HoldLotInput { lot_code: "NB-2610-07".into(), reason: "Leak test pending after a customer complaint".into() };
+    let hold = HoldLotInput {
+        lot_code: "NB-2610-07".into(),
+        reason: "Leak test pending after a customer complaint".into(),
+        quarantine: false,
+    };
     lots::hold_lot(&lead, hold).await?;
+    let quarantine = HoldLotInput {
+        lot_code: "HZ-GLU-2510".into(),
+        reason: "Expired: set apart for disposal".into(),
+        quarantine: true,
+    };
+    lots::hold_lot(&lead, quarantine).await?;
     Ok(())
 }

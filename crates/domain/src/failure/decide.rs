@@ -124,6 +124,7 @@ pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
             vendor_code: record.vendor_code.clone(),
             reason: "qc_failure".into(),
             failure_no: request.failure_no.clone(),
+            quarantine: false,
         });
     }
     if let Some(original) = request.reinspected {
@@ -235,6 +236,7 @@ pub fn decide_correct(
             vendor_code: record.vendor_code.clone(),
             reason: "qc_failure".into(),
             failure_no: failure.failure_no.clone(),
+            quarantine: false,
         });
     }
     Ok(events)

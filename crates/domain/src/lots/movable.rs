@@ -26,12 +26,14 @@ pub struct LotStanding {
 }
 
 /// What is being done with the lot; shipping an expired lot is refused, consuming it into rework
-/// is too (expired material does not go into new product).
+/// is too (expired material does not go into new product). `Receive` is material going into the
+/// lot: good material mixed into a held, recalled or expired lot would be stuck with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Movement {
     Ship,
     Consume,
     Move,
+    Receive,
 }
 
 impl Movement {
@@ -40,6 +42,16 @@ impl Movement {
             Movement::Ship => "ship",
             Movement::Consume => "consume",
             Movement::Move => "move",
+            Movement::Receive => "receive",
+        }
+    }
+
+    /// The error key for refusing this movement for reason `what`: going into a lot has its own
+    /// wording, as the lot named is the one taking material in.
+    fn refusal(self, what: &str) -> String {
+        match self {
+            Movement::Receive => format!("error.lot.target_{what}"),
+            _ => format!("error.lot.{what}"),
         }
     }
 }
@@ -52,28 +64,29 @@ pub fn check_movable(
     today: NaiveDate,
     field: &str,
 ) -> Result<(), ApiError> {
-    let refuse = |key: &str| FieldError::new(field, key).with("lot", &lot.lot_code).with("action", movement.as_str());
+    let refuse = |what: &str| {
+        FieldError::new(field, movement.refusal(what)).with("lot", &lot.lot_code).with("action", movement.as_str())
+    };
     if let Some(hold) = lot.holds.first() {
         // Always a source (empty when placed by hand), so every language's text can show it.
-        let error = refuse("error.lot.on_hold")
-            .with("reason", &hold.reason)
-            .with("source", hold.source.as_deref().unwrap_or_default());
+        let error =
+            refuse("on_hold").with("reason", &hold.reason).with("source", hold.source.as_deref().unwrap_or_default());
         return Err(ApiError::field(error));
     }
     if matches!(lot.status, LotStatus::OnHold | LotStatus::Quarantined | LotStatus::Recalled) {
-        let error = refuse("error.lot.blocked").with("status", lot.status.as_str());
+        let error = refuse("blocked").with("status", lot.status.as_str());
         return Err(ApiError::field(error));
     }
     let expired = lot.status == LotStatus::Expired || lot.expiry_date.is_some_and(|e| e < today);
     if expired && movement != Movement::Move {
-        let mut error = refuse("error.lot.expired");
+        let mut error = refuse("expired");
         if let Some(expiry) = lot.expiry_date {
             error = error.with("expiry_date", expiry);
         }
         return Err(ApiError::field(error));
     }
     if qty > lot.on_hand {
-        let error = refuse("error.lot.not_enough").with("on_hand", lot.on_hand).with("qty", qty);
+        let error = refuse("not_enough").with("on_hand", lot.on_hand).with("qty", qty);
         return Err(ApiError::field(error));
     }
     Ok(())
@@ -134,6 +147,22 @@ mod tests {
         assert!(check_movable(&expired, Movement::Move, 1, day(2), "x").is_ok());
         // The expiry day itself is still good.
         assert!(check_movable(&expired, Movement::Ship, 1, day(1), "x").is_ok());
+    }
+
+    #[test]
+    fn nothing_goes_into_a_held_recalled_or_expired_lot() {
+        let hold = ActiveHold { reason: "Leak test".into(), source: None };
+        let refused = |standing: &LotStanding| {
+            let err = check_movable(standing, Movement::Receive, 0, day(2), "to_lot").unwrap_err();
+            (err.fields[0].field.clone(), err.fields[0].message_key.clone())
+        };
+        let held = lot(LotStatus::OnHold, None, vec![hold]);
+        assert_eq!(refused(&held), ("to_lot".into(), "error.lot.target_on_hold".into()));
+        assert_eq!(refused(&lot(LotStatus::Recalled, None, Vec::new())).1, "error.lot.target_blocked");
+        assert_eq!(refused(&lot(LotStatus::Available, Some(day(1)), Vec::new())).1, "error.lot.target_expired");
+        // An empty lot may take material in: the quantity is the source's to check.
+        let empty = LotStanding { on_hand: 0, ..lot(LotStatus::Consumed, None, Vec::new()) };
+        assert!(check_movable(&empty, Movement::Receive, 0, day(2), "to_lot").is_ok());
     }
 
     #[test]

@@ -238,17 +238,23 @@ pub async fn next_failure_seq(conn: &mut SqliteConnection) -> Result<i64, StoreE
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HoldView {
+    /// The event that placed the hold, which names it when it is released on its own.
+    pub hold_ref: Option<String>,
     pub lot_code: String,
     pub sku: String,
     pub reason: String,
     pub failure_no: Option<String>,
+    pub recall_no: Option<String>,
+    /// The stock is set apart, not only stopped.
+    pub quarantine: bool,
     pub placed_at: String,
     pub placed_by: Option<String>,
 }
 
 pub async fn holds(conn: &mut SqliteConnection, lot_code: Option<&str>) -> Result<Vec<HoldView>, StoreError> {
     // Two statements rather than `?1 IS NULL OR lot_code = ?1`, which would hide the index.
-    let select = "SELECT h.lot_code, h.sku, h.reason, h.failure_no, h.placed_at, u.display_name AS placed_by FROM holds h \
+    let select = "SELECT h.lot_code, h.sku, h.reason, NULLIF(h.failure_no, ''), h.placed_at, u.display_name AS placed_by, \
+         h.placed_event, h.recall_no, h.quarantine FROM holds h \
          LEFT JOIN users u ON u.user_id = h.placed_by WHERE h.released_at IS NULL";
     let order = "ORDER BY h.placed_at DESC, h.hold_id DESC LIMIT 5000";
     let rows = match lot_code {
@@ -263,10 +269,13 @@ pub async fn holds(conn: &mut SqliteConnection, lot_code: Option<&str>) -> Resul
     Ok(rows
         .iter()
         .map(|r| HoldView {
+            hold_ref: r.get(6),
             lot_code: r.get(0),
             sku: r.get(1),
             reason: r.get(2),
             failure_no: r.get(3),
+            recall_no: r.get(7),
+            quarantine: r.get(8),
             placed_at: r.get(4),
             placed_by: r.get(5),
         })

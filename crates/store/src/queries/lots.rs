@@ -578,14 +578,3 @@ pub async fn lots_of_sku_in_stock(conn: &mut SqliteConnection, sku: &str) -> Res
     })
     .await
 }
-
-/// An open recall with a hold in force on the lot, if any.
-pub async fn open_recall_holding(conn: &mut SqliteConnection, lot_code: &str) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT h.recall_no FROM holds h JOIN recalls r ON r.recall_no = h.recall_no \
-         WHERE h.lot_code = ? AND h.released_at IS NULL AND r.status = 'open' LIMIT 1",
-    )
-    .bind(lot_code)
-    .fetch_optional(&mut *conn)
-    .await?)
-}

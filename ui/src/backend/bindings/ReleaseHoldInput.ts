@@ -4,4 +4,8 @@ export type ReleaseHoldInput = { lot_code: string,
 /**
  * Why the lot may move again (found good, reworked, …).
  */
-note: string, };
+note: string, 
+/**
+ * The hold to lift (its `hold_ref`); every hold in force on the lot when absent.
+ */
+hold_ref: string | null, };

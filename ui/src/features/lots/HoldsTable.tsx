@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
+import { FailureLink, RecallLink } from "./links";
 
 /** Lots on hold: a failed inspection holds its lot until the follow-up releases it. */
 export function HoldsTable() {
@@ -37,14 +38,14 @@ export function HoldsTable() {
               <Table.Th>{t("holds.lot")}</Table.Th>
               <Table.Th>{t("failure.field.sku")}</Table.Th>
               <Table.Th>{t("holds.reason")}</Table.Th>
-              <Table.Th>{t("failure.field.failure_no")}</Table.Th>
+              <Table.Th>{t("holds.source")}</Table.Th>
               <Table.Th>{t("holds.placed_at")}</Table.Th>
               <Table.Th>{t("holds.placed_by")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {holds.data.map((h) => (
-              <Table.Tr key={`${h.sku}/${h.lot_code}`} data-testid="hold-row">
+            {holds.data.map((h, i) => (
+              <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="hold-row">
                 <Table.Td>
                   <Anchor
                     renderRoot={(props) => (
@@ -62,21 +63,17 @@ export function HoldsTable() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{h.sku}</Table.Td>
-                <Table.Td>{t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}</Table.Td>
                 <Table.Td>
-                  {h.failure_no && (
-                    <Anchor
-                      renderRoot={(props) => (
-                        <Link
-                          {...props}
-                          to="/failures/$failureNo"
-                          params={{ failureNo: h.failure_no ?? "" }}
-                        />
-                      )}
-                    >
-                      {h.failure_no}
-                    </Anchor>
+                  {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
+                  {h.quarantine && (
+                    <Badge ml="xs" color="grape" variant="light">
+                      {t("lots.status.quarantined")}
+                    </Badge>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  {h.failure_no && <FailureLink no={h.failure_no} />}
+                  {h.recall_no && <RecallLink no={h.recall_no} />}
                 </Table.Td>
                 <Table.Td>{formatDateTime(h.placed_at, i18n.language)}</Table.Td>
                 <Table.Td>{h.placed_by}</Table.Td>

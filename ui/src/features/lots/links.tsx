@@ -42,3 +42,15 @@ export function RmaLink({ no, testId }: Props) {
     </Anchor>
   );
 }
+
+export function RecallLink({ no, testId }: Props) {
+  return (
+    <Anchor
+      size="sm"
+      data-testid={testId}
+      renderRoot={(props) => <Link {...props} to="/recalls/$recallNo" params={{ recallNo: no }} />}
+    >
+      {no}
+    </Anchor>
+  );
+}

@@ -96,7 +96,8 @@ impl LotChecks {
         errors
     }
 
-    /// Takes `qty` of lot `code` for `movement`, or says why not.
+    /// Checks `movement` of `qty` of lot `code`, and takes the quantity off what is left (a
+    /// receiving lot takes none: its quantity was set when it was received).
     fn take(&mut self, code: &str, movement: Movement, qty: i64, field: &str) -> Result<(), ApiError> {
         let Some(facts) = self.facts.get_mut(code).filter(|f| f.received) else {
             return Err(ApiError::field(FieldError::new(field, "error.lot.unknown_lot").with("value", code)));
@@ -113,18 +114,17 @@ impl LotChecks {
         Ok(())
     }
 
-    /// A link: its own checks, both lots received, and the source may be consumed.
+    /// A link: its own checks, both lots received, the target may take material in and the
+    /// source may be consumed.
     pub(crate) fn link(&mut self, l: &LotLink) -> Vec<FieldError> {
         if let Err(error) = l.validate() {
             return error.fields;
         }
-        if !self.facts.get(&l.to_lot).is_some_and(|f| f.received) {
-            return vec![FieldError::new("to_lot", "error.lot.unknown_lot").with("value", &l.to_lot)];
-        }
-        match self.take(&l.from_lot, Movement::Consume, l.qty, "from_lot") {
-            Ok(()) => Vec::new(),
-            Err(error) => fields_of(error, "from_lot"),
-        }
+        let checked =
+            self.take(&l.to_lot, Movement::Receive, 0, "to_lot").map_err(|error| fields_of(error, "to_lot")).and_then(
+                |()| self.take(&l.from_lot, Movement::Consume, l.qty, "from_lot").map_err(|e| fields_of(e, "from_lot")),
+            );
+        checked.err().unwrap_or_default()
     }
 
     /// A shipment: its own checks, a known customer (and the order's, when the order is known),

@@ -18,9 +18,12 @@ use crate::context::{Ctx, store_error};
 pub struct HoldLotInput {
     pub lot_code: String,
     pub reason: String,
+    /// Set the stock apart as well (quarantine), not only stop it.
+    #[serde(default)]
+    pub quarantine: bool,
 }
 
-/// Puts a lot on hold by hand (a QC failure on a lot holds it by itself).
+/// Puts a lot on hold or in quarantine by hand (a QC failure on a lot holds it by itself).
 pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::HoldLots)?;
     let code = normalise_lot_code(&input.lot_code);
@@ -34,6 +37,7 @@ pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiEr
         vendor_code: row.vendor_code,
         reason: input.reason.trim().to_owned(),
         failure_no: String::new(),
+        quarantine: input.quarantine,
     };
     ctx.commit(tx, vec![event]).await?;
     detail(ctx, &code).await
@@ -89,9 +93,13 @@ pub struct ReleaseHoldInput {
     pub lot_code: String,
     /// Why the lot may move again (found good, reworked, …).
     pub note: String,
+    /// The hold to lift (its `hold_ref`); every hold in force on the lot when absent.
+    #[serde(default)]
+    pub hold_ref: Option<String>,
 }
 
-/// Lifts every hold in force on a lot: the quality lead's decision.
+/// Lifts one hold on a lot, or all of them: the quality lead's decision. The lot moves again
+/// only once no hold is left on it.
 pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::ReleaseHolds)?;
     let code = normalise_lot_code(&input.lot_code);
@@ -101,14 +109,29 @@ pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetai
     if holds.is_empty() {
         return Err(ApiError::conflict("error.lot.no_hold").with("lot", &code));
     }
+    let lifted: Vec<_> = match &input.hold_ref {
+        Some(wanted) => {
+            let hold = holds.iter().find(|h| h.hold_ref.as_ref() == Some(wanted));
+            vec![hold.ok_or_else(|| ApiError::conflict("error.lot.hold_not_found").with("lot", &code))?]
+        }
+        None => holds.iter().collect(),
+    };
     // A recall decides about its lots: releasing one while the recall is open would let recalled
     // stock ship by a side door.
-    if let Some(recall_no) = q::open_recall_holding(&mut tx, &code).await.map_err(store_error)? {
-        return Err(ApiError::conflict("error.lot.held_by_open_recall")
-            .with("lot", &code)
-            .with("recall_no", recall_no));
+    for recall_no in lifted.iter().filter_map(|h| h.recall_no.as_deref()) {
+        let open = q::recall_row(&mut tx, recall_no)
+            .await
+            .map_err(store_error)?
+            .is_some_and(|r| r.status == lots::RecallStatus::Open);
+        if open {
+            return Err(ApiError::conflict("error.lot.held_by_open_recall")
+                .with("lot", &code)
+                .with("recall_no", recall_no));
+        }
     }
-    ctx.commit(tx, vec![Event::LotHoldReleased { lot_code: code.clone(), note: input.note.trim().to_owned() }]).await?;
+    let event =
+        Event::LotHoldReleased { lot_code: code.clone(), note: input.note.trim().to_owned(), hold: input.hold_ref };
+    ctx.commit(tx, vec![event]).await?;
     detail(ctx, &code).await
 }
 

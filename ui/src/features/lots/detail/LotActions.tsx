@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Tooltip } from "@mantine/core";
+import { ActionIcon, Button, Checkbox, Group, Select, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   IconAlertTriangle,
@@ -16,6 +16,7 @@ import { call, openPdfFile, savePdfFile } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
 import { holdActions, mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
+import { holdLabel } from "./LotHolds";
 import { NoteModal } from "./NoteModal";
 
 /** The lot's buttons: its label, hold and release (by role), and the recall scope. */
@@ -32,6 +33,9 @@ export function LotActions({
   const client = useQueryClient();
   const [modal, setModal] = useState<"hold" | "release" | "move" | null>(null);
   const [printing, setPrinting] = useState<"open" | "save" | null>(null);
+  const [quarantine, setQuarantine] = useState(false);
+  // One hold to lift, or every hold in force ("").
+  const [holdRef, setHoldRef] = useState("");
   const steps = holdActions(lot.active_holds, roles);
   const done = (detail: LotDetail) => {
     client.setQueryData(["lot", lot.lot_code], detail);
@@ -96,7 +100,10 @@ export function LotActions({
         <Button
           variant="default"
           leftSection={<IconLock size={16} />}
-          onClick={() => setModal("hold")}
+          onClick={() => {
+            setQuarantine(false);
+            setModal("hold");
+          }}
           data-testid="lot-hold"
         >
           {t("lots.actions.hold")}
@@ -106,7 +113,10 @@ export function LotActions({
         <Button
           variant="default"
           leftSection={<IconLockOpen size={16} />}
-          onClick={() => setModal("release")}
+          onClick={() => {
+            setHoldRef("");
+            setModal("release");
+          }}
           data-testid="lot-release"
         >
           {t("lots.actions.release")}
@@ -130,9 +140,19 @@ export function LotActions({
           submitLabel={t("lots.actions.hold")}
           color="red"
           testId="lot-hold"
-          run={async (reason) => done(await call("hold_lot", { lot_code: lot.lot_code, reason }))}
+          run={async (reason) =>
+            done(await call("hold_lot", { lot_code: lot.lot_code, reason, quarantine }))
+          }
           onClose={() => setModal(null)}
-        />
+        >
+          <Checkbox
+            label={t("lots.actions.quarantine")}
+            description={t("lots.actions.quarantine_hint")}
+            checked={quarantine}
+            onChange={(e) => setQuarantine(e.currentTarget.checked)}
+            data-testid="lot-hold-quarantine"
+          />
+        </NoteModal>
       )}
       {modal === "move" && (
         <NoteModal
@@ -157,9 +177,35 @@ export function LotActions({
           field="note"
           submitLabel={t("lots.actions.release")}
           testId="lot-release"
-          run={async (note) => done(await call("release_hold", { lot_code: lot.lot_code, note }))}
+          run={async (note) =>
+            done(
+              await call("release_hold", {
+                lot_code: lot.lot_code,
+                note,
+                hold_ref: holdRef === "" ? null : holdRef,
+              }),
+            )
+          }
           onClose={() => setModal(null)}
-        />
+        >
+          {lot.holds.length > 1 && (
+            <Select
+              label={t("lots.actions.release_which")}
+              data={[
+                { value: "", label: t("lots.actions.release_all", { count: lot.holds.length }) },
+                ...lot.holds.map((h) => ({
+                  value: h.hold_ref ?? "",
+                  label: holdLabel(t, h),
+                  disabled: h.hold_ref === null,
+                })),
+              ]}
+              value={holdRef}
+              onChange={(value) => setHoldRef(value ?? "")}
+              allowDeselect={false}
+              data-testid="lot-release-which"
+            />
+          )}
+        </NoteModal>
       )}
     </Group>
   );

@@ -70,10 +70,13 @@ const lot: LotDetail = {
   shipments: [],
   holds: [
     {
+      hold_ref: "0193-hold-1",
       lot_code: "L-1",
       sku: "SKU-1",
       reason: "qc_failure",
       failure_no: "QF-1",
+      recall_no: null,
+      quarantine: false,
       placed_at: "2026-01-04T10:00:00Z",
       placed_by: "ann",
     },

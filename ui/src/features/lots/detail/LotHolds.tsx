@@ -1,9 +1,17 @@
-import { Table, Text } from "@mantine/core";
+import { Badge, Group, Table, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HoldView } from "../../../backend/bindings/HoldView";
 import { formatDateTime } from "../../../format";
-import { FailureLink } from "../links";
+import { FailureLink, RecallLink } from "../links";
 import { Section } from "./Section";
+
+/** A hold in words: why, and what placed it (a QC failure or a recall) when anything did. */
+export function holdLabel(t: TFunction, h: HoldView): string {
+  const reason = t(`holds.reasons.${h.reason}`, { defaultValue: h.reason });
+  const source = h.failure_no ?? h.recall_no;
+  return source ? `${reason} · ${source}` : reason;
+}
 
 /** Holds in force on this lot; a hold keeps it from shipping or going into another lot. */
 export function LotHolds({ holds }: { holds: HoldView[] }) {
@@ -15,23 +23,30 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("holds.reason")}</Table.Th>
-            <Table.Th>{t("failure.field.failure_no")}</Table.Th>
+            <Table.Th>{t("holds.source")}</Table.Th>
             <Table.Th>{t("holds.placed_at")}</Table.Th>
             <Table.Th>{t("holds.placed_by")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {holds.map((h) => (
-            <Table.Tr
-              key={`${h.reason}/${h.failure_no ?? ""}/${h.placed_at}`}
-              data-testid="lot-hold-row"
-            >
+          {holds.map((h, i) => (
+            <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="lot-hold-row">
               <Table.Td>
-                <Text size="sm" c="red" fw={600}>
-                  {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
-                </Text>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" c="red" fw={600}>
+                    {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
+                  </Text>
+                  {h.quarantine && (
+                    <Badge color="grape" variant="light" data-testid="lot-hold-quarantine-badge">
+                      {t("lots.status.quarantined")}
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
-              <Table.Td>{h.failure_no && <FailureLink no={h.failure_no} />}</Table.Td>
+              <Table.Td>
+                {h.failure_no && <FailureLink no={h.failure_no} />}
+                {h.recall_no && <RecallLink no={h.recall_no} />}
+              </Table.Td>
               <Table.Td>{formatDateTime(h.placed_at, i18n.language)}</Table.Td>
               <Table.Td>{h.placed_by}</Table.Td>
             </Table.Tr>

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 
@@ -16,6 +16,7 @@ export function NoteModal({
   color,
   testId,
   singleLine = false,
+  children,
   run,
   onClose,
 }: {
@@ -30,6 +31,8 @@ export function NoteModal({
   testId: string;
   /** A short value (a location) rather than a written note. */
   singleLine?: boolean;
+  /** Choices that go with the text (which hold to lift, quarantine or not), shown above it. */
+  children?: ReactNode;
   run: (text: string) => Promise<void>;
   onClose: () => void;
 }) {
@@ -71,6 +74,7 @@ export function NoteModal({
               {intro}
             </Text>
           )}
+          {children}
           {singleLine ? (
             <TextInput
               label={label}

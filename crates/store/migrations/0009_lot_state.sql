@@ -1,0 +1,22 @@
+-- Holds: a quarantine is a hold whose stock is also set apart; each hold names the event that
+-- placed it, so one hold of several can be lifted (the recall's event for a recall's holds).
+ALTER TABLE holds ADD COLUMN quarantine INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE holds ADD COLUMN placed_event TEXT;
+UPDATE holds SET placed_event = (
+    SELECT e.id FROM events e
+    WHERE e.occurred_at = holds.placed_at
+      AND ((holds.recall_no IS NOT NULL AND e.kind = 'recall_started' AND e.stream_id = holds.recall_no)
+        OR (holds.recall_no IS NULL AND e.kind = 'lot_hold_placed' AND upper(trim(e.stream_id)) = holds.lot_code))
+    ORDER BY e.seq LIMIT 1
+);
+
+-- Every change to a lot's row after it was first written, newest last: the in-memory lot index
+-- reads only the lots touched since it last looked. One row per lot (a lot touched again moves
+-- to the end), so the table never outgrows the lots. Not a projection: a rebuild touches again.
+CREATE TABLE lot_touches (
+    touch_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    lot_id   INTEGER NOT NULL UNIQUE
+);
+CREATE TRIGGER lots_touched AFTER UPDATE ON lots BEGIN
+    INSERT OR REPLACE INTO lot_touches (lot_id) VALUES (new.lot_id);
+END;
