@@ -148,4 +148,15 @@ mod tests {
         assert_eq!(Labels::new("en").get("documents.lot_label.supplier_lot"), "Supplier lot");
         assert_eq!(Labels::new("zh-CN").decimal_separator(), '.');
     }
+
+    #[test]
+    fn vendor_report_labels_are_translated() {
+        assert_eq!(Labels::new("en").get("documents.vendor_report.title"), "Supplier corrective action request");
+        assert_eq!(Labels::new("zh-CN").get("documents.vendor_report.d4.title"), "D4 根本原因");
+        assert_eq!(Labels::new("nl").get("documents.vendor_report.d3.title"), "D3 Beheersmaatregelen");
+        assert_eq!(
+            Labels::new("nl").format("documents.vendor_report.pareto_rest", &[("count", "4")]),
+            "Overig (4 categorieën)"
+        );
+    }
 }

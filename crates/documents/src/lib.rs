@@ -13,6 +13,7 @@ mod packing_slip;
 mod qr;
 mod rma_label;
 mod trace_report;
+mod vendor_report;
 
 pub use barcode::BarcodeError;
 pub use error::DocumentError;
@@ -22,4 +23,8 @@ pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
 pub use rma_label::{LabelAddress, LabelSize, RmaLabel, rma_labels};
 pub use trace_report::{
     ReportCustomer, ReportLot, ReportOrder, ReportStock, TraceReport, TraceReportKind, trace_report,
+};
+pub use vendor_report::{
+    VendorDefectCount, VendorReport, VendorReportFailure, VendorReportFigures, VendorReportParty, VendorReportPhoto,
+    VendorReportScope, vendor_report,
 };

@@ -12,6 +12,7 @@ pub mod money;
 pub mod people;
 pub mod reshipment;
 pub mod returns;
+pub mod review;
 pub mod settings;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};

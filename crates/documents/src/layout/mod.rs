@@ -2,12 +2,16 @@
 //! page's top-left corner (as one measures a printed sheet; PDF itself counts points from the
 //! bottom-left), and [`Pdf`], which turns the canvases into a file.
 
+mod facts;
 mod flow;
+mod image;
 mod table;
 mod wrap;
 
+pub(crate) use facts::{Fact, FactGrid};
 pub(crate) use flow::Flow;
-pub(crate) use table::{Column, Table};
+pub(crate) use image::{Image, fit_size};
+pub(crate) use table::{Column, LINE_BREAK, Table};
 pub(crate) use wrap::{fit_block, truncate, wrap};
 
 use printpdf::{

@@ -1,0 +1,118 @@
+//! The KPI table on the fixture's November, computed by hand.
+
+use super::kpi_fixture::{input, now};
+use super::test_util::{at, november};
+use super::*;
+
+/// (value, previous, sample, state) of the single figure of a KPI.
+fn one(table: &KpiTable, id: KpiId) -> (Option<i64>, Option<i64>, i64, KpiState) {
+    let row = table.rows.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(row.figures.len(), 1, "{id:?}");
+    let f = &row.figures[0];
+    (f.value, f.previous, f.sample, f.state)
+}
+
+#[test]
+fn every_kpi_of_the_period_against_the_previous() {
+    use KpiState::*;
+    let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
+    // 7 RMAs opened of 110 orders = 6.36%: misses 6% by less than 10% of it. October: 2 of 50.
+    assert_eq!(one(&t, KpiId::ReturnRate), (Some(636), Some(400), 110, Amber));
+    // (1,440 + 4,320 + 360) / 3 = 2,040 min; October (1,440 + 2,880) / 2 = 2,160.
+    assert_eq!(one(&t, KpiId::ReceiptToDecision), (Some(2_040), Some(2_160), 3, Green));
+    // (3,600 + 5,760 + 1,440 + 11,520) / 4 = 5,580 min, far above 3,600.
+    assert_eq!(one(&t, KpiId::RefundProcessing), (Some(5_580), Some(2_880), 4, Red));
+    // 2 restocked of 5 disposed lines (refurbish is not restock); October 1 of 2.
+    assert_eq!(one(&t, KpiId::RestockRate), (Some(4_000), Some(5_000), 5, Red));
+    // 1 damaged of 3 received; October 1 of 2.
+    assert_eq!(one(&t, KpiId::DamagedRate), (Some(3_333), Some(5_000), 3, Red));
+    // 1 written off + 4 recycled of 2,000 in stock on 1 November; October 2 donated of 10,000.
+    assert_eq!(one(&t, KpiId::InventoryImpact), (Some(25), Some(2), 2_000, Green));
+    // R1 and R8 right, R2 wrong; R3 was store credit. October: R7 right.
+    assert_eq!(one(&t, KpiId::RefundAccuracy), (Some(6_667), Some(10_000), 3, Red));
+    // Decided in November: R1, R2 (by a person), R3, R4, R6; October R7, R8 (by a person).
+    assert_eq!(one(&t, KpiId::AutomationRate), (Some(8_000), Some(5_000), 5, Neutral));
+    assert_eq!(one(&t, KpiId::DenialRate), (Some(2_000), Some(0), 5, Neutral));
+    // 2 of 3 labels; none tried in October.
+    assert_eq!(one(&t, KpiId::LabelSuccessRate), (Some(6_667), None, 3, Neutral));
+}
+
+#[test]
+fn changes_and_trends_follow_the_previous_period() {
+    let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
+    let fig = |id: KpiId| t.rows.iter().find(|r| r.id == id).unwrap().figures[0].clone();
+    let rr = fig(KpiId::ReturnRate);
+    // 636 - 400 = 236, which is 59% of 400.
+    assert_eq!(rr.change, Some(FigureChange { absolute: 236, relative_bps: Some(5_900) }));
+    assert_eq!((rr.trend, rr.target), (Some(ReviewTrend::Up), Some(600)));
+    // -120 of 2,160 = -5.56%.
+    assert_eq!(fig(KpiId::ReceiptToDecision).change, Some(FigureChange { absolute: -120, relative_bps: Some(-556) }));
+    // From a denial rate of 0 there is no relative change.
+    assert_eq!(fig(KpiId::DenialRate).change, Some(FigureChange { absolute: 2_000, relative_bps: None }));
+    let labels = fig(KpiId::LabelSuccessRate);
+    assert_eq!((labels.change, labels.trend), (None, None));
+}
+
+#[test]
+fn cost_per_return_is_per_currency_with_a_target_only_in_euros() {
+    let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
+    let row = t.rows.iter().find(|r| r.id == KpiId::CostPerReturn).unwrap();
+    assert_eq!(row.unit, KpiUnit::Money);
+    let figures: Vec<_> = row
+        .figures
+        .iter()
+        .map(|f| (f.currency.as_deref().unwrap(), f.value, f.previous, f.sample, f.target, f.state))
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            // (900 + 500) / 2 = 700 ≤ 750; October R7 800.
+            ("EUR", Some(700), Some(800), 2, Some(750), KpiState::Green),
+            ("GBP", Some(700), None, 1, None, KpiState::Neutral),
+            ("USD", Some(1_200), None, 1, None, KpiState::Neutral),
+        ]
+    );
+    assert_eq!(row.figures[0].change, Some(FigureChange { absolute: -100, relative_bps: Some(-1_250) }));
+}
+
+#[test]
+fn open_rmas_age_at_now() {
+    let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
+    // R6 2 days 3 h, R5 5 days, R10 8 days 12 h, R9 76 days.
+    assert_eq!(t.aging, RmaAging { days_0_2: 1, days_3_7: 1, days_8_14: 1, days_15_30: 0, over_30_days: 1, open: 4 });
+    // On 8 November at midnight R1 had just settled; R2 (4 days 15 h) and R3 (4 days) were
+    // still open, the later RMAs not opened yet.
+    let earlier = rma_aging(&input().rmas, at(2026, 11, 8, 0, 0));
+    assert_eq!(earlier, RmaAging { days_0_2: 0, days_3_7: 2, days_8_14: 0, days_15_30: 0, over_30_days: 1, open: 3 });
+}
+
+#[test]
+fn an_empty_period_is_no_data_everywhere() {
+    let t = kpi_table(&KpiInput::default(), &november(), &KpiTargets::default(), now());
+    assert_eq!(t.rows.len(), KpiId::ALL.len());
+    for row in &t.rows {
+        assert_eq!(row.definition_key, format!("kpi.{}.definition", row.id.code()));
+        assert!(!row.definition.is_empty());
+        for f in &row.figures {
+            assert_eq!((f.value, f.previous, f.sample, f.state, f.change), (None, None, 0, KpiState::Neutral, None));
+        }
+    }
+    let money = t.rows.iter().find(|r| r.id == KpiId::CostPerReturn).unwrap();
+    assert!(money.figures.is_empty());
+    assert_eq!(t.aging, RmaAging::default());
+    assert_eq!(t.previous_period, november().previous());
+}
+
+#[test]
+fn states_are_green_amber_red_around_the_target() {
+    use KpiDirection::*;
+    use KpiState::*;
+    let s = |v: i64, t: i64, d| kpi_state(Some(v), Some(t), Some(d));
+    assert_eq!((s(600, 600, AtMost), s(660, 600, AtMost), s(661, 600, AtMost)), (Green, Amber, Red));
+    assert_eq!((s(6_000, 6_000, AtLeast), s(5_400, 6_000, AtLeast), s(5_399, 6_000, AtLeast)), (Green, Amber, Red));
+    // A target of 0 leaves no room for amber.
+    assert_eq!((s(0, 0, AtMost), s(1, 0, AtMost)), (Green, Red));
+    assert_eq!(kpi_state(None, Some(600), Some(AtMost)), Neutral);
+    assert_eq!(kpi_state(Some(5), None, Some(AtMost)), Neutral);
+    assert_eq!(kpi_state(Some(5), Some(6), None), Neutral);
+}
