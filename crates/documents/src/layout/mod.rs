@@ -5,12 +5,14 @@
 mod facts;
 mod flow;
 mod image;
+mod label;
 mod table;
 mod wrap;
 
 pub(crate) use facts::{Fact, FactGrid};
 pub(crate) use flow::Flow;
 pub(crate) use image::{Image, fit_size};
+pub(crate) use label::heading_band;
 pub(crate) use table::{Column, LINE_BREAK, Table};
 pub(crate) use wrap::{fit_block, truncate, wrap};
 
@@ -197,6 +199,15 @@ impl Canvas {
         }
         self.ops.push(Op::EndTextSection);
         self.ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// Draws `lines` (as [`fit_block`] returns them) one under the other from `top`, left-aligned
+    /// at `x`; returns where the next line would go.
+    pub(crate) fn lines(&mut self, x: f32, top: f32, lines: &[(String, TextStyle)]) -> f32 {
+        lines.iter().fold(top, |y, (text, style)| {
+            self.text(x, y, text, style, Align::Left);
+            y + style.line_mm()
+        })
     }
 
     pub(crate) fn fill_rect(&mut self, x: f32, top: f32, width: f32, height: f32, color: Rgb) {

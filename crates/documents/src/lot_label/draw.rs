@@ -9,7 +9,7 @@ use crate::barcode::{self, Code128, QUIET_ZONE_MODULES};
 use crate::error::DocumentError;
 use crate::fonts::{FontSet, Weight};
 use crate::i18n::Labels;
-use crate::layout::{Align, Canvas, INK, MUTED, PAPER, Pdf, TextStyle, fit_block, truncate};
+use crate::layout::{Align, Canvas, INK, MUTED, PAPER, Pdf, TextStyle, fit_block, heading_band, truncate};
 use crate::rma_label::LabelSize;
 
 /// Blank edge around the content: thermal printers cannot print right up to the label's edge.
@@ -140,14 +140,6 @@ impl Page<'_> {
             .map_or_else(|| self.labels.get("documents.none"), str::to_string)
     }
 
-    /// Draws `lines` one under the other from `top`; returns where the next line would go.
-    fn lines(&mut self, x: f32, top: f32, lines: Vec<(String, TextStyle)>) -> f32 {
-        lines.into_iter().fold(top, |y, (text, style)| {
-            self.canvas.text(x, y, &text, &style, Align::Left);
-            y + style.line_mm()
-        })
-    }
-
     /// A caption and its value on one line, the value shrunk (not below [`MIN_SCALE`]) and then
     /// cut short to fit `width`. One line, not wrapped: codes such as lot numbers read best
     /// whole, and a cut one shows where it was cut.
@@ -165,10 +157,8 @@ impl Page<'_> {
 
     /// The black band with the heading knocked out in white.
     fn band(&mut self, top: f32) {
-        let width = inner_width(self.size);
-        self.canvas.fill_rect(MARGIN, top, width, BAND, INK);
-        let heading = truncate(self.fonts(), &self.caption("heading"), &HEADING, width - 2.0 * PAD);
-        self.canvas.text(MARGIN + PAD, top + (BAND - HEADING.line_mm()) / 2.0, &heading, &HEADING, Align::Left);
+        let heading = self.caption("heading");
+        heading_band(self.canvas, MARGIN, top, (inner_width(self.size), BAND), PAD, &heading, &HEADING);
     }
 
     /// The product name as large as two lines allow, then SKU and supplier side by side.
@@ -180,7 +170,7 @@ impl Page<'_> {
         let details_top = top + PRODUCT_BOX - 1.2 - CAPTION.line_mm() - 0.3 - DETAIL.line_mm();
         let room = details_top - 1.2 - name_top;
         let name = fit_block(self.fonts(), &[(label.product_name.trim(), NAME)], width, room, MIN_SCALE);
-        self.lines(x, name_top, name);
+        self.canvas.lines(x, name_top, &name);
         let sku_width = width * 0.4;
         self.captioned(x, details_top, sku_width - PAD, "sku", label.sku.trim(), DETAIL);
         let vendor = self.or_none(Some(&label.vendor_name));

@@ -7,7 +7,7 @@ use crate::barcode::{self, Code128, QUIET_ZONE_MODULES};
 use crate::error::DocumentError;
 use crate::fonts::{FontSet, Weight};
 use crate::i18n::Labels;
-use crate::layout::{Align, Canvas, INK, MUTED, PAPER, Pdf, TextStyle, fit_block, truncate};
+use crate::layout::{Align, Canvas, INK, MUTED, PAPER, Pdf, TextStyle, fit_block, heading_band, truncate};
 
 /// Blank edge around the frame: thermal printers cannot print right up to the label's edge.
 const MARGIN: f32 = 3.0;
@@ -133,10 +133,8 @@ impl Page<'_> {
 
     /// The black band with the heading knocked out in white, the first thing anyone sees.
     fn band(&mut self, top: f32) {
-        let width = inner_width(self.size);
-        self.canvas.fill_rect(MARGIN, top, width, BAND, INK);
-        let heading = truncate(self.fonts(), &self.caption("heading"), &HEADING, width - 2.0 * PAD);
-        self.canvas.text(MARGIN + PAD, top + (BAND - HEADING.line_mm()) / 2.0, &heading, &HEADING, Align::Left);
+        let heading = self.caption("heading");
+        heading_band(self.canvas, MARGIN, top, (inner_width(self.size), BAND), PAD, &heading, &HEADING);
     }
 
     /// A caption, then the name, the address lines and the country, each in its style. The
@@ -157,20 +155,12 @@ impl Page<'_> {
         let block = fit_block(self.fonts(), &paragraphs, width, room, MIN_SCALE);
         // The country shrinks with the rest, so the block reads as one.
         let scale = block.first().map_or(1.0, |(_, style)| style.size_pt / name.size_pt);
-        let y = self.lines(x, text_top, block);
+        let y = self.canvas.lines(x, text_top, &block);
         if has_country {
             let country = TextStyle { size_pt: country.size_pt * scale, ..country };
             let text = truncate(self.fonts(), &address.country, &country, width);
             self.canvas.text(x, y, &text, &country, Align::Left);
         }
-    }
-
-    /// Draws `lines` one under the other from `top`; returns where the next line would go.
-    fn lines(&mut self, x: f32, top: f32, lines: Vec<(String, TextStyle)>) -> f32 {
-        lines.into_iter().fold(top, |y, (text, style)| {
-            self.canvas.text(x, y, &text, &style, Align::Left);
-            y + style.line_mm()
-        })
     }
 
     /// Carrier, service and weight side by side: what the drop-off point checks.
@@ -187,7 +177,7 @@ impl Page<'_> {
             let caption = truncate(self.fonts(), &self.caption(key), &CAPTION, cell - 2.0 * PAD);
             self.canvas.text(x + PAD, top + 1.2, &caption, &CAPTION, Align::Left);
             let value = fit_block(self.fonts(), &[(value, VALUE)], cell - 2.0 * PAD, VALUE.line_mm(), MIN_SCALE);
-            self.lines(x + PAD, top + 1.2 + CAPTION.line_mm() + 0.6, value);
+            self.canvas.lines(x + PAD, top + 1.2 + CAPTION.line_mm() + 0.6, &value);
             x += cell;
         }
     }
@@ -199,7 +189,7 @@ impl Page<'_> {
         let width = inner_width(self.size) - 2.0 * PAD;
         let height = top + REFERENCE_BOX - 0.8 - text_top;
         let lines = fit_block(self.fonts(), &[(reference, REFERENCE)], width, height, MIN_SCALE);
-        self.lines(x, text_top, lines);
+        self.canvas.lines(x, text_top, &lines);
     }
 
     /// The Code 128 bars centred across the label, their quiet zones inside the box.
@@ -228,6 +218,6 @@ impl Page<'_> {
         let note = self.labels.get("documents.rma_label.instructions");
         let height = top + QR_BOX - 1.0 - y;
         let lines = fit_block(self.fonts(), &[(&note, NOTE)], width, height, MIN_SCALE);
-        self.lines(x, y, lines);
+        self.canvas.lines(x, y, &lines);
     }
 }

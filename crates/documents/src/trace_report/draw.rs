@@ -7,7 +7,8 @@ use crate::error::DocumentError;
 use crate::fonts::{FontSet, Weight};
 use crate::i18n::Labels;
 use crate::layout::{
-    A4, Align, Canvas, Column, Flow, INK, MUTED, Pdf, RULE, Rgb, STRIPE, Table, TextStyle, pt_to_mm, truncate, wrap,
+    A4, Align, Canvas, Column, Fact, FactGrid, Flow, INK, MUTED, Pdf, RULE, Rgb, Table, TextStyle, pt_to_mm, truncate,
+    wrap,
 };
 
 const MARGIN: f32 = 15.0;
@@ -37,9 +38,9 @@ const FOOTER: TextStyle = TextStyle::new(8.0, Weight::Regular, MUTED);
 /// Space between a table cell's border and its text, in mm.
 const PAD_X: f32 = 1.6;
 const EMAIL_WIDTH: f32 = 45.0;
-/// At most this many facts share a row of the summary grid; the space between their boxes.
-const FACT_COLUMNS: usize = 5;
-const FACT_GAP: f32 = 3.0;
+/// The summary's figures: at most five boxes to a row, 3 mm apart, across the page.
+const SUMMARY_GRID: FactGrid =
+    FactGrid { x: MARGIN, width: WIDTH, max_columns: 5, gap: 3.0, label: FACT_LABEL, value: FACT_VALUE };
 /// Space after a section.
 const SECTION_GAP: f32 = 6.0;
 /// Room a section needs below its heading before it is worth starting on this page: the table's
@@ -231,65 +232,25 @@ fn scope(flow: &mut Flow, report: &TraceReport, labels: &Labels) {
 
 /// The caller's facts as a grid of boxes, the figure large and its label small above it.
 fn summary(flow: &mut Flow, report: &TraceReport, labels: &Labels) {
-    let facts: Vec<&(String, String)> =
-        report.summary.iter().filter(|(label, value)| !label.trim().is_empty() || !value.trim().is_empty()).collect();
+    let facts: Vec<Fact> = report
+        .summary
+        .iter()
+        .filter(|(label, value)| !label.trim().is_empty() || !value.trim().is_empty())
+        .map(|(label, value)| Fact { label: label.clone(), value: value.clone() })
+        .collect();
     if facts.is_empty() {
         return;
     }
-    let columns = grid_columns(facts.len());
-    let box_width = (WIDTH - FACT_GAP * (columns - 1) as f32) / columns as f32;
-    let pad = 2.5;
-    let fonts = flow.page().fonts();
-    let rows: Vec<Vec<(Vec<String>, String)>> = facts
-        .chunks(columns)
-        .map(|row| {
-            row.iter()
-                .map(|(label, value)| {
-                    (
-                        wrap(fonts, label, &FACT_LABEL, box_width - 2.0 * pad, 2),
-                        truncate(fonts, value, &FACT_VALUE, box_width - 2.0 * pad),
-                    )
-                })
-                .collect()
-        })
-        .collect();
-    let first_height = rows.first().map_or(0.0, |row| fact_row_height(row, pad));
-    heading(flow, &labels.get("documents.trace_report.summary"), first_height);
-    for row in rows {
-        let height = fact_row_height(&row, pad);
-        flow.ensure(height);
-        let top = flow.y;
-        let page = flow.page();
-        for (index, (label_lines, value)) in row.iter().enumerate() {
-            let x = MARGIN + index as f32 * (box_width + FACT_GAP);
-            page.fill_rect(x, top, box_width, height, STRIPE);
-            page.stroke_rect(x, top, box_width, height, 0.5, RULE);
-            // A bar down the left edge, the way dashboards mark a figure.
-            page.fill_rect(x, top, 0.8, height, INK);
-            let mut y = top + pad;
-            for line in label_lines {
-                page.text(x + pad + 0.6, y, line, &FACT_LABEL, Align::Left);
-                y += FACT_LABEL.line_mm();
-            }
-            // Values line up across the row even when one label takes two lines.
-            let value_top = top + height - pad - FACT_VALUE.line_mm();
-            page.text(x + pad + 0.6, value_top, value, &FACT_VALUE, Align::Left);
-        }
-        flow.y = top + height + FACT_GAP;
-    }
-    flow.y += SECTION_GAP - FACT_GAP;
+    let first_row = SUMMARY_GRID.first_row_height(flow.page().fonts(), &facts);
+    heading(flow, &labels.get("documents.trace_report.summary"), first_row);
+    SUMMARY_GRID.draw(flow, &facts);
+    flow.y += SECTION_GAP;
 }
 
-/// How many boxes go in a row of the summary grid for `facts` facts: as few rows as
-/// [`FACT_COLUMNS`] allows, filled evenly (six facts are two rows of three, not five and one).
+/// How many boxes go in a row of the summary grid for `facts` facts.
+#[cfg(test)]
 pub(super) fn grid_columns(facts: usize) -> usize {
-    let rows = facts.div_ceil(FACT_COLUMNS).max(1);
-    facts.div_ceil(rows).max(1)
-}
-
-fn fact_row_height(row: &[(Vec<String>, String)], pad: f32) -> f32 {
-    let label_lines = row.iter().map(|(lines, _)| lines.len()).max().unwrap_or(1).max(1);
-    2.0 * pad + label_lines as f32 * FACT_LABEL.line_mm() + 0.8 + FACT_VALUE.line_mm()
+    SUMMARY_GRID.columns(facts)
 }
 
 /// A section heading, kept on the page with at least `keep_with` mm of what follows it.
