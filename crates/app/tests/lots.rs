@@ -493,3 +493,25 @@ async fn a_hold_found_after_a_lot_left_keeps_it_shipped_and_nothing_goes_into_a_
     assert_eq!((err.fields[0].row, err.fields[0].field.as_str()), (Some(2), "to_lot"));
     assert_eq!(w.ok("get_lot", json!({"lot_code": "RES-A"})).await["on_hand"], 100, "nothing was taken");
 }
+
+#[tokio::test]
+async fn a_trace_shows_each_lot_as_it_stands_now_not_as_it_was_first_traced() {
+    let w = supplied().await;
+    let lot_in = |trace: &Value, code: &str| {
+        trace["lots"].as_array().unwrap().iter().find(|l| l["lot_code"] == code).cloned().unwrap()
+    };
+    let forward = json!({"lot_code": "RES-A", "direction": "forward"});
+    let before = w.ok("trace_lot", forward.clone()).await;
+    assert_eq!(
+        (lot_in(&before, "FG-2")["status"].as_str(), lot_in(&before, "FG-2")["on_hand"].as_i64()),
+        (Some("available"), Some(400))
+    );
+    w.ok("ship_lot", json!({"lot_code": "FG-2", "order_no": "SO-9010", "customer_code": "C-2", "qty": 30, "shipped_at": "2026-11-02T08:00:00Z"})).await;
+    w.ok("hold_lot", json!({"lot_code": "FG-2", "reason": "Loose screws"})).await;
+    w.ok("move_lot", json!({"lot_code": "FG-1", "to_location": "QUARANTINE"})).await;
+    let after = w.ok("trace_lot", forward).await;
+    let fg2 = lot_in(&after, "FG-2");
+    assert_eq!((fg2["status"].as_str(), fg2["on_hand"].as_i64()), (Some("on_hold"), Some(370)));
+    assert_eq!(lot_in(&after, "FG-1")["location"], "QUARANTINE");
+    assert!(after["orders"].as_array().unwrap().iter().any(|o| o["order_no"] == "SO-9010"));
+}

@@ -419,3 +419,40 @@ async fn the_packing_slip_is_printed_once_authorized_in_the_readers_language() {
     let err = w.err("packing_slip", json!({"reshipment_no": "RS-AMS1-000099"})).await;
     assert_eq!(err.code, ErrorCode::NotFound);
 }
+
+#[tokio::test]
+async fn replacement_goods_from_a_lot_leave_its_stock_and_a_hold_placed_after_approval_stops_them() {
+    let (w, failure_no) = setting().await;
+    w.add_user("quinn", &["quality_lead"]).await;
+    w.ok("receive_lot", json!({"lot_code": "BX-1", "sku": "BOX-5L", "vendor_code": "SZHQ", "supplier_lot": null, "qty": 3, "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "MAIN"})).await;
+    as_user(&w, "lena").await;
+    let mut asked = request(&failure_no, 1_500, 2_000);
+    asked["items"] = json!([{"line_no": 1, "qty": 4, "lot_code": "bx-1"}]);
+    let err = w.err("request_reshipment", asked.clone()).await;
+    let found: Vec<(&str, &str)> = err.fields.iter().map(|f| (f.field.as_str(), f.message_key.as_str())).collect();
+    assert!(found.contains(&("items.0.lot_code", "error.lot.not_enough")), "{found:?}");
+    asked["items"] = json!([{"line_no": 1, "qty": 2, "lot_code": "bx-1"}]);
+    let r = w.ok("request_reshipment", asked).await;
+    assert_eq!(r["status"], "authorized");
+
+    w.ok("hold_lot", json!({"lot_code": "BX-1", "reason": "Cracked lids in this lot too"})).await;
+    let ship = json!({"reshipment_no": "RS-AMS1-000001", "carrier": "dpd", "tracking_no": "01234567890123"});
+    let err = w.err("ship_reshipment", ship.clone()).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("items.0.lot_code", "error.lot.on_hold")
+    );
+    assert_eq!(err.fields[0].params["reason"], "Cracked lids in this lot too");
+    as_user(&w, "quinn").await;
+    w.ok("release_hold", json!({"lot_code": "BX-1", "note": "Checked, the lids are fine"})).await;
+    as_user(&w, "lena").await;
+    w.ok("ship_reshipment", ship).await;
+
+    let lot = w.ok("get_lot", json!({"lot_code": "BX-1"})).await;
+    assert_eq!(lot["on_hand"], 1);
+    assert_eq!(lot["shipments"][0]["order_no"], "SO-1");
+    let trace = w.ok("trace_lot", json!({"lot_code": "BX-1", "direction": "forward"})).await;
+    assert_eq!(trace["customers"][0]["customer_code"], "C-1", "the replacement reached C-1");
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "a rebuild differs: {:?}", report.mismatched);
+}

@@ -385,3 +385,32 @@ async fn credit_ahead_of_the_goods_only_for_a_customer_who_asked_and_cancelling_
     assert_eq!(r["status"], "cancelled");
     assert_eq!(r["credit_issued_minor"], 500, "the credit stays on record");
 }
+
+#[tokio::test]
+async fn returns_of_a_held_lot_do_not_go_back_to_stock_and_a_lot_comes_back_only_from_an_order_it_went_to() {
+    let w = setting().await;
+    w.ok("receive_lot", json!({"lot_code": "BX-9", "sku": "BOX-5L", "vendor_code": "SZHQ", "supplier_lot": null, "qty": 10, "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "MAIN"})).await;
+    w.ok("ship_lot", json!({"lot_code": "BX-9", "order_no": "SO-1", "customer_code": "C-1", "qty": 4, "shipped_at": "2026-10-02T10:00:00Z"})).await;
+    w.ok("hold_lot", json!({"lot_code": "BX-9", "reason": "Brittle lids"})).await;
+    as_user(&w, "ria").await;
+    let line = |order: &str, qty: i64| json!([{"order_no": order, "line_no": 1, "qty": qty, "lot_code": "bx-9"}]);
+    let err = w.err("open_rma", open(line("SO-2", 1), "no_longer_needed", "2026-10-20")).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("lines[0].lot_code", "error.rma.lot_not_shipped")
+    );
+    let r = w.ok("open_rma", open(line("SO-1", 2), "no_longer_needed", "2026-10-20")).await;
+    let no = r["rma_no"].as_str().unwrap().to_owned();
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "B", "photo_ids": [], "note": ""});
+    w.ok("receive_rma", json!({"rma_no": no, "qty_received": [2], "intake": intake})).await;
+    let restock = json!({"rma_no": no, "dispositions": [{"line_index": 0, "disposition": "restock", "qty": 2, "recovered_minor": 0, "location": "MAIN"}]});
+    let err = w.err("inspect_rma", restock).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("dispositions[0].disposition", "error.rma.lot_on_hold")
+    );
+    assert_eq!(err.fields[0].params["reason"], "Brittle lids");
+    let write_off = json!({"rma_no": no, "dispositions": [{"line_index": 0, "disposition": "write_off", "qty": 2, "recovered_minor": 0, "location": ""}]});
+    assert_eq!(w.ok("inspect_rma", write_off).await["status"], "inspected");
+    assert_eq!(w.ok("get_lot", json!({"lot_code": "BX-9"})).await["on_hand"], 6, "nothing came back into the held lot");
+}

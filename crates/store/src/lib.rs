@@ -21,7 +21,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
-pub use lot_index::{LotIndex, ShipmentFact};
+pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use rebuild::{CheckReport, ProjectionCounts, check, rebuild};
 
 pub type WriteTx = Transaction<'static, Sqlite>;

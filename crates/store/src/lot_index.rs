@@ -2,10 +2,15 @@
 //! ever added, each numbered in the order recorded, so bringing the index up to date reads just
 //! the rows past what it holds. Another process (the CLI) writing the same database is picked up
 //! the same way, on the next trace.
+//!
+//! Each lot's current state (stock, status, location) is held too, so a trace of thousands of
+//! lots reads no lot rows: a lot's row changing is noted in `lot_touches` (by a trigger), and a
+//! refresh re-reads only the lots touched since the last one.
 
 use std::collections::HashMap;
 
-use lotline_domain::lots::{Genealogy, LinkId, LinkKind, LotId};
+use chrono::NaiveDate;
+use lotline_domain::lots::{Genealogy, LinkId, LinkKind, LotId, LotStatus};
 use rusqlite::Connection;
 use sqlx::SqliteConnection;
 
@@ -21,6 +26,37 @@ pub struct ShipmentFact {
     pub qty: i64,
 }
 
+/// A lot's state, its texts interned.
+#[derive(Debug, Clone, Copy)]
+struct LotState {
+    sku: u32,
+    vendor: u32,
+    unit: u32,
+    /// `NO_LOCATION` when the lot has none.
+    location: u32,
+    status: LotStatus,
+    on_hand: i64,
+    expiry: Option<NaiveDate>,
+    received: bool,
+}
+
+const NO_LOCATION: u32 = u32::MAX;
+
+/// What a trace or recall shows of a lot, borrowed from the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LotView<'a> {
+    pub lot_id: LotId,
+    pub lot_code: &'a str,
+    pub sku: &'a str,
+    pub vendor_code: &'a str,
+    pub status: LotStatus,
+    pub on_hand: i64,
+    pub unit: &'a str,
+    pub expiry_date: Option<NaiveDate>,
+    pub location: Option<&'a str>,
+    pub received: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct LotIndex {
     pub genealogy: Genealogy,
@@ -34,9 +70,17 @@ pub struct LotIndex {
     shipments_of: HashMap<LotId, Vec<u32>>,
     orders: Interned,
     customers: Interned,
-    /// The highest lot, link and shipment ids read.
-    seen: (i64, i64, i64),
+    /// By lot id, as `codes`.
+    states: Vec<Option<LotState>>,
+    /// SKUs, vendors, units and locations.
+    texts: Interned,
+    /// The highest lot, link, shipment and touch ids read.
+    seen: Watermarks,
 }
+
+type Watermarks = (i64, i64, i64, i64);
+
+const LOT_STATE: &str = "SELECT lot_id, lot_code, sku, vendor_code, unit, location, status, on_hand, expiry_date, received_at IS NOT NULL FROM lots";
 
 /// Strings stored once, referred to by number.
 #[derive(Debug, Default)]
@@ -61,34 +105,37 @@ impl LotIndex {
     /// Reads what was recorded since the last refresh. A table that shrank (a rebuild emptied it)
     /// makes it start over.
     pub async fn refresh(&mut self, conn: &mut SqliteConnection) -> Result<(), StoreError> {
-        let newest: (i64, i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COALESCE(MAX(lot_id), 0) FROM lots), (SELECT COALESCE(MAX(link_id), 0) FROM lot_links), (SELECT COALESCE(MAX(shipment_id), 0) FROM lot_shipments)",
+        let newest: Watermarks = sqlx::query_as(
+            "SELECT (SELECT COALESCE(MAX(lot_id), 0) FROM lots), (SELECT COALESCE(MAX(link_id), 0) FROM lot_links), \
+             (SELECT COALESCE(MAX(shipment_id), 0) FROM lot_shipments), (SELECT COALESCE(MAX(touch_id), 0) FROM lot_touches)",
         )
         .fetch_one(&mut *conn)
         .await?;
         if newest == self.seen {
             return Ok(());
         }
-        if newest.0 < self.seen.0 || newest.1 < self.seen.1 || newest.2 < self.seen.2 {
+        if newest.0 < self.seen.0 || newest.1 < self.seen.1 || newest.2 < self.seen.2 || newest.3 < self.seen.3 {
             *self = LotIndex::default();
         }
         with_raw(conn, |db| self.read_new(db, newest)).await
     }
 
-    fn read_new(&mut self, db: &Connection, newest: (i64, i64, i64)) -> rusqlite::Result<()> {
-        let (lots, links, shipments) = self.seen;
-        let mut statement = db.prepare("SELECT lot_id, lot_code FROM lots WHERE lot_id > ?1 AND lot_id <= ?2")?;
+    fn read_new(&mut self, db: &Connection, newest: Watermarks) -> rusqlite::Result<()> {
+        let (lots, links, shipments, touches) = self.seen;
+        // Lots read whole below are as new as any touch up to `newest`: only lots already held
+        // need their touches read.
+        let mut statement = db.prepare(&format!(
+            "{LOT_STATE} WHERE lot_id IN (SELECT lot_id FROM lot_touches WHERE touch_id > ?1 AND touch_id <= ?2 AND lot_id <= ?3)"
+        ))?;
+        let mut rows = statement.query([touches, newest.3, lots])?;
+        while let Some(row) = rows.next()? {
+            self.read_lot(row)?;
+        }
+        let mut statement = db.prepare(&format!("{LOT_STATE} WHERE lot_id > ?1 AND lot_id <= ?2"))?;
         let mut rows = statement.query([lots, newest.0])?;
         while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let code: String = row.get(1)?;
-            let id = id as usize;
-            if self.codes.len() <= id {
-                self.codes.resize(id + 1, Box::from(""));
-            }
-            self.codes[id] = code.as_str().into();
-            self.by_code.insert(code.into_boxed_str(), id as LotId);
-            self.genealogy.add_lot(id as LotId);
+            let id = self.read_lot(row)?;
+            self.genealogy.add_lot(id);
         }
         let mut statement = db.prepare(
             "SELECT link_id, from_id, to_id, qty, kind FROM lot_links WHERE link_id > ?1 AND link_id <= ?2 ORDER BY link_id",
@@ -126,6 +173,52 @@ impl LotIndex {
         }
         self.seen = newest;
         Ok(())
+    }
+
+    /// Reads one row of `LOT_STATE` into the index: its code and its state.
+    fn read_lot(&mut self, row: &rusqlite::Row<'_>) -> rusqlite::Result<LotId> {
+        let id = row.get::<_, i64>(0)? as usize;
+        if self.codes.len() <= id {
+            self.codes.resize(id + 1, Box::from(""));
+            self.states.resize(id + 1, None);
+        }
+        let code: String = row.get(1)?;
+        if *self.codes[id] != *code {
+            self.codes[id] = code.as_str().into();
+            self.by_code.insert(code.into_boxed_str(), id as LotId);
+        }
+        let location: Option<String> = row.get(5)?;
+        let status: String = row.get(6)?;
+        let expiry: Option<String> = row.get(8)?;
+        self.states[id] = Some(LotState {
+            sku: self.texts.id(&row.get::<_, String>(2)?),
+            vendor: self.texts.id(&row.get::<_, String>(3)?),
+            unit: self.texts.id(&row.get::<_, String>(4)?),
+            location: location.map_or(NO_LOCATION, |l| self.texts.id(&l)),
+            status: LotStatus::parse(&status).unwrap_or(LotStatus::Available),
+            on_hand: row.get(7)?,
+            expiry: expiry.and_then(|e| NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()),
+            received: row.get(9)?,
+        });
+        Ok(id as LotId)
+    }
+
+    /// The lot as it stands, if it is known.
+    pub fn view(&self, lot: LotId) -> Option<LotView<'_>> {
+        let state = self.states.get(lot as usize).copied().flatten()?;
+        let text = |id: u32| self.texts.names.get(id as usize).map_or("", |t| t);
+        Some(LotView {
+            lot_id: lot,
+            lot_code: self.code(lot),
+            sku: text(state.sku),
+            vendor_code: text(state.vendor),
+            status: state.status,
+            on_hand: state.on_hand,
+            unit: text(state.unit),
+            expiry_date: state.expiry,
+            location: (state.location != NO_LOCATION).then(|| text(state.location)),
+            received: state.received,
+        })
     }
 
     pub fn lot_id(&self, code: &str) -> Option<LotId> {

@@ -25,6 +25,44 @@ async fn set_status(conn: &mut SqliteConnection, reshipment_no: &str, status: &s
     Ok(())
 }
 
+/// Replacement goods leave stock like any shipment: a delta per item, and for a lot received
+/// here its on-hand and a shipment to the order's customer, so a forward trace reaches them.
+async fn goods_left(conn: &mut SqliteConnection, reshipment_no: &str, stored: &StoredEvent) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) \
+         SELECT ?2, i.line_no, i.sku, i.lot_code, COALESCE(l.location, ''), -i.qty, 'reshipment_shipped', i.reshipment_no, ?3 \
+         FROM reshipment_items i LEFT JOIN lots l ON l.lot_code = i.lot_code AND l.received_at IS NOT NULL \
+         WHERE i.reshipment_no = ?1",
+    )
+    .bind(reshipment_no)
+    .bind(stored.seq)
+    .bind(&stored.occurred_at)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO lot_shipments (lot_id, order_no, customer_code, qty, shipped_at) \
+         SELECT l.lot_id, r.order_no, COALESCE(o.customer_code, ''), i.qty, ?2 \
+         FROM reshipment_items i JOIN reshipments r ON r.reshipment_no = i.reshipment_no \
+         JOIN lots l ON l.lot_code = i.lot_code AND l.received_at IS NOT NULL \
+         LEFT JOIN orders o ON o.order_no = r.order_no \
+         WHERE i.reshipment_no = ?1 ORDER BY i.line_no",
+    )
+    .bind(reshipment_no)
+    .bind(&stored.occurred_at)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "WITH taken AS (SELECT lot_code, SUM(qty) AS qty FROM reshipment_items WHERE reshipment_no = ?1 AND lot_code IS NOT NULL GROUP BY lot_code) \
+         UPDATE lots SET on_hand = on_hand - taken.qty, \
+         status = CASE WHEN on_hand - taken.qty <= 0 AND status IN ('available', 'released') THEN 'shipped' ELSE status END \
+         FROM taken WHERE lots.lot_code = taken.lot_code AND lots.received_at IS NOT NULL",
+    )
+    .bind(reshipment_no)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 async fn requested(conn: &mut SqliteConnection, r: &ReshipmentRequest, at: &str) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO reshipments (reshipment_no, seq_no, order_no, status, requested_by, requested_at, due_on, carrier, service, shipping_minor, goods_minor, total_minor, currency, payer, vendor_code, chargeback_status, ship_to_name, reason, rma_no) VALUES (?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -105,6 +143,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             sqlx::query("UPDATE reshipments SET status = 'shipped', carrier = ?, service = ?, tracking_no = ?, shipped_on = ? WHERE reshipment_no = ?")
                 .bind(carrier.as_str()).bind(service).bind(tracking_no).bind(shipped_on).bind(reshipment_no)
                 .execute(&mut *conn).await?;
+            goods_left(conn, reshipment_no, stored).await?;
         }
         Event::ReshipmentDelivered { reshipment_no, delivered_on } => {
             sqlx::query("UPDATE reshipments SET status = 'delivered', delivered_on = ? WHERE reshipment_no = ?")

@@ -1,10 +1,11 @@
 //! Reshipments: requested from QC failures, authorized by limit, shipped, delivered; and the
 //! approval policy that governs them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use lotline_domain::error::FieldError;
+use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::people::{Actor, Permission, Role};
 use lotline_domain::reshipment::{
     self as rs, ApprovalPolicy, Chargeback, ChargebackStatus, CostInput, ExchangeFacts, FailureFacts, OrderFacts,
@@ -21,6 +22,7 @@ use ts_rs::TS;
 
 use super::Empty;
 use super::history::{HistoryEntry, history_of};
+use super::lots::item_lots;
 use crate::context::{Ctx, sql_error, store_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -201,9 +203,9 @@ pub(crate) async fn request_in(
         }
     }
     let order = order_facts(tx, &input.order_no).await?;
-    // Every hold in force (a QC failure's, a recall's, or by hand), not a page of them.
-    let lots_on_hold: HashSet<String> =
-        lotline_store::queries::lots::active_holds(tx).await.map_err(store_error)?.into_keys().collect();
+    let lot_codes: Vec<String> =
+        input.items.iter().filter_map(|i| i.lot_code.as_deref()).map(normalise_lot_code).collect();
+    let lots = item_lots(tx, &lot_codes.iter().map(String::as_str).collect::<Vec<_>>()).await?;
     let mut reshipped = q::reshipped_for(tx, &failure_nos).await.map_err(store_error)?;
     let exchange = match input.rma_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(rma_no) => Some(exchange_facts(tx, rma_no, input.order_no.trim()).await?),
@@ -224,7 +226,7 @@ pub(crate) async fn request_in(
         unknown_failures: &unknown,
         order: order.as_ref(),
         reshipped: &reshipped,
-        lots_on_hold: &lots_on_hold,
+        lots: &lots,
         policy: &policy,
         today: today(ctx),
         exchange: exchange.as_ref(),
@@ -393,7 +395,14 @@ pub async fn cancel_reshipment(ctx: &Ctx, input: ReasonInput) -> Result<Reshipme
 
 pub async fn ship_reshipment(ctx: &Ctx, input: ShipInput) -> Result<ReshipmentDetail, ApiError> {
     ctx.allowed(Permission::ShipReshipment)?;
-    act_on(ctx, &input.reshipment_no.clone(), |r, _, today| rs::decide_ship(r, &input, today)).await
+    // The lots are read in the write transaction: a hold placed a moment ago still counts.
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.reshipment_no).await?;
+    let codes: Vec<&str> = state.request.items.iter().filter_map(|i| i.lot_code.as_deref()).collect();
+    let lots = item_lots(&mut tx, &codes).await?;
+    let events = rs::decide_ship(&state, &input, &lots, today(ctx))?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.reshipment_no()).await
 }
 
 pub async fn deliver_reshipment(ctx: &Ctx, input: DeliverInput) -> Result<ReshipmentDetail, ApiError> {

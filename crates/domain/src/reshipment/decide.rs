@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::authorize::{check_approver, counting, is_satisfied, requirement};
+use super::lots::{ItemLots, check_item_lots};
 use super::sla::add_working_days;
 use super::state::{Reshipment, ReshipmentRequest};
 use super::tracking::{normalise_tracking, tracking_fits};
@@ -107,7 +108,8 @@ pub struct RequestFacts<'a> {
     pub order: Option<&'a OrderFacts>,
     /// Per SKU, what active reshipments linked to any of these failures already send.
     pub reshipped: &'a BTreeMap<String, i64>,
-    pub lots_on_hold: &'a HashSet<String>,
+    /// The lots the items name, as they stand.
+    pub lots: &'a ItemLots,
     pub policy: &'a ApprovalPolicy,
     pub today: NaiveDate,
     /// The return being exchanged, when the request names one that may be exchanged.
@@ -155,6 +157,8 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
         v.push(FieldError::new("items", "error.reshipment.no_items"));
     }
     let mut items = Vec::new();
+    // (index in the form, index in `items`), for naming a lot's refusal where it was entered.
+    let mut lotted = Vec::new();
     let mut seen = HashSet::new();
     for (i, item) in input.items.iter().enumerate() {
         let field = |name: &str| format!("items.{i}.{name}");
@@ -181,9 +185,6 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
         if line.lot_tracked && lot_code.is_none() {
             v.push(FieldError::new(field("lot_code"), "error.reshipment.lot_required").with("sku", &line.sku));
         }
-        if let Some(lot) = lot_code.as_ref().filter(|l| facts.lots_on_hold.contains(*l)) {
-            v.push(FieldError::new(field("lot_code"), "error.reshipment.lot_on_hold").with("lot_code", lot));
-        }
         if line.serial_tracked && serials.len() as i64 != item.qty {
             v.push(
                 FieldError::new(field("serials"), "error.reshipment.serials_count")
@@ -192,6 +193,11 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
             );
         }
         items.push(ReshipmentItem { line_no: line.line_no, sku: line.sku.clone(), qty: item.qty, lot_code, serials });
+        lotted.push((i, items.len() - 1));
+    }
+    let from_lots = lotted.iter().filter_map(|(i, at)| Some((*i, items[*at].lot_code.as_deref()?, items[*at].qty)));
+    for error in check_item_lots(from_lots, facts.lots, facts.today) {
+        v.push(error);
     }
     // Per SKU, no more than the linked failures found bad (or the exchanged return brought back)
     // and no other reshipment already covers.
@@ -493,7 +499,14 @@ pub struct ShipInput {
     pub shipped_on: Option<String>,
 }
 
-pub fn decide_ship(r: &Reshipment, input: &ShipInput, today: NaiveDate) -> Result<Vec<Event>, ApiError> {
+/// Ships an authorized reshipment. Its lots are checked again: a hold or recall placed since the
+/// request stops the goods at the door.
+pub fn decide_ship(
+    r: &Reshipment,
+    input: &ShipInput,
+    lots: &ItemLots,
+    today: NaiveDate,
+) -> Result<Vec<Event>, ApiError> {
     if r.status == ReshipmentStatus::Requested {
         return Err(ApiError::new(ErrorCode::Conflict, "error.reshipment.not_authorized")
             .with("reshipment_no", r.reshipment_no()));
@@ -519,6 +532,11 @@ pub fn decide_ship(r: &Reshipment, input: &ShipInput, today: NaiveDate) -> Resul
     }
     let service = input.service.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&r.service).to_owned();
     v.max_len("service", &service, 60);
+    let from_lots =
+        r.request.items.iter().enumerate().filter_map(|(i, item)| Some((i, item.lot_code.as_deref()?, item.qty)));
+    for error in check_item_lots(from_lots, lots, today) {
+        v.push(error);
+    }
     v.into_result()?;
     Ok(vec![Event::ReshipmentShipped {
         reshipment_no: r.reshipment_no().to_owned(),

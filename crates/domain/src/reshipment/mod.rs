@@ -4,6 +4,7 @@
 
 mod authorize;
 mod decide;
+mod lots;
 mod sla;
 mod state;
 #[cfg(test)]
@@ -13,6 +14,7 @@ mod types;
 
 pub use authorize::*;
 pub use decide::*;
+pub use lots::*;
 pub use sla::*;
 pub use state::*;
 pub use tracking::*;

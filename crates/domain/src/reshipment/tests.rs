@@ -75,14 +75,14 @@ fn request(minor: i64, currency: &str) -> RequestReshipmentInput {
 fn requested(minor: i64, currency: &str, by: &Actor) -> Result<Reshipment, ApiError> {
     let failures = failures();
     let order = order();
-    let held = HashSet::new();
+    let lots = ItemLots::default();
     let policy = policy();
     let facts = RequestFacts {
         failures: &failures,
         unknown_failures: &[],
         order: Some(&order),
         reshipped: &BTreeMap::new(),
-        lots_on_hold: &held,
+        lots: &lots,
         policy: &policy,
         today: today(),
         exchange: None,
@@ -140,7 +140,7 @@ proptest! {
                 Act::Ship => decide_ship(&state, &ShipInput {
                     reshipment_no: "RS-A-000001".into(), carrier: Carrier::Dpd, service: None,
                     tracking_no: "01234567890123".into(), shipped_on: None,
-                }, today()),
+                }, &ItemLots::default(), today()),
                 Act::Cancel => decide_cancel(&state, "not needed"),
                 Act::Reject(who) => decide_reject(&state, &policy, &actors[who], "too expensive"),
             };
@@ -230,6 +230,7 @@ fn changing_the_amount_voids_earlier_approvals() {
             tracking_no: "01234567890123".into(),
             shipped_on: None,
         },
+        &ItemLots::default(),
         today(),
     )
     .unwrap_err();
@@ -244,14 +245,14 @@ fn bad_requests_name_their_fields() {
     let logistics = actor(1, vec![Role::Logistics]);
     let failures = failures();
     let order = order();
-    let held = HashSet::new();
+    let lots = ItemLots::default();
     let policy = policy();
     let facts = RequestFacts {
         failures: &failures,
         unknown_failures: &["QF-A-999999".to_owned()],
         order: Some(&order),
         reshipped: &BTreeMap::new(),
-        lots_on_hold: &held,
+        lots: &lots,
         policy: &policy,
         today: today(),
         exchange: None,
@@ -273,14 +274,14 @@ fn chargebacks_follow_their_transitions() {
     let logistics = actor(1, vec![Role::Logistics]);
     let failures = failures();
     let order = order();
-    let held = HashSet::new();
+    let lots = ItemLots::default();
     let policy = policy();
     let facts = RequestFacts {
         failures: &failures,
         unknown_failures: &[],
         order: Some(&order),
         reshipped: &BTreeMap::new(),
-        lots_on_hold: &held,
+        lots: &lots,
         policy: &policy,
         today: today(),
         exchange: None,

@@ -4,6 +4,7 @@
 
 mod eligibility;
 mod fee;
+mod lot_stock;
 mod policy;
 mod rma;
 #[cfg(test)]
@@ -15,6 +16,7 @@ mod transitions;
 
 pub use eligibility::*;
 pub use fee::*;
+pub use lot_stock::*;
 pub use policy::*;
 pub use rma::*;
 pub use sla::*;

@@ -176,19 +176,6 @@ pub async fn facts_by_code(
     .await
 }
 
-/// The facts of lots by id, in the order asked (ids that do not exist are left out). One
-/// statement over the whole list: a statement per lot cost twice as much for a large trace.
-pub async fn facts_by_id(conn: &mut SqliteConnection, ids: &[LotId]) -> Result<Vec<LotFacts>, StoreError> {
-    let list = serde_json::to_string(ids).unwrap_or_default();
-    let mut found: HashMap<LotId, LotFacts> = with_raw(conn, |db| {
-        let mut statement = db.prepare_cached(&format!("{FACTS} WHERE lot_id IN (SELECT value FROM json_each(?1))"))?;
-        let rows = statement.query_map([&list], facts_from)?;
-        rows.map(|f| f.map(|f| (f.lot_id, f))).collect()
-    })
-    .await?;
-    Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
-}
-
 fn no_row<T>(error: rusqlite::Error) -> rusqlite::Result<Option<T>> {
     match error {
         rusqlite::Error::QueryReturnedNoRows => Ok(None),
@@ -577,4 +564,14 @@ pub async fn lots_of_sku_in_stock(conn: &mut SqliteConnection, sku: &str) -> Res
         rows.collect()
     })
     .await
+}
+
+/// The orders a lot was shipped to, as (order, customer), when its shipments are recorded here.
+pub async fn orders_shipped(conn: &mut SqliteConnection, lot_code: &str) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT DISTINCT s.order_no, s.customer_code FROM lot_shipments s JOIN lots l ON l.lot_id = s.lot_id WHERE l.lot_code = ?",
+    )
+    .bind(lot_code)
+    .fetch_all(&mut *conn)
+    .await?)
 }

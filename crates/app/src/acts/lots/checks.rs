@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use lotline_domain::error::FieldError;
 use lotline_domain::lots::{self as lots, LotLink, LotReceipt, LotShipment, LotStanding, Movement};
+use lotline_domain::reshipment::ItemLots;
 use lotline_domain::{ApiError, ErrorCode};
 use lotline_store::LotIndex;
 use lotline_store::queries::lots::{self as q, KeyColumn, LotFacts};
@@ -200,4 +201,26 @@ fn cycle_error(index: &LotIndex, cycle: &[u32], line: u64) -> ApiError {
     let mut error = ApiError::invalid_fields(vec![error]);
     error.code = ErrorCode::Invalid;
     error
+}
+
+/// How the lots `codes` stand, for goods taken from them outside a lot file (reshipments).
+pub(crate) async fn item_lots(conn: &mut SqliteConnection, codes: &[&str]) -> Result<ItemLots, ApiError> {
+    let facts = q::facts_by_code(conn, codes).await.map_err(store_error)?;
+    let mut holds = q::active_holds(conn).await.map_err(store_error)?;
+    let received = facts
+        .into_values()
+        .filter(|f| f.received)
+        .map(|f| {
+            let standing = LotStanding {
+                lot_code: f.lot_code.clone(),
+                status: f.status,
+                expiry_date: f.expiry_date,
+                on_hand: f.on_hand,
+                holds: holds.get(&f.lot_code).cloned().unwrap_or_default(),
+            };
+            (f.lot_code, standing)
+        })
+        .collect();
+    holds.retain(|lot, _| codes.contains(&lot.as_str()));
+    Ok(ItemLots { received, on_hold: holds.into_keys().collect() })
 }

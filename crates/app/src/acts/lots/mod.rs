@@ -19,7 +19,7 @@ use lotline_store::queries::lots::{self as q, ListLotsInput, LotLinkView, LotRow
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub(crate) use checks::{LotChecks, refuse_cycles};
+pub(crate) use checks::{LotChecks, item_lots, refuse_cycles};
 pub use label::{LotLabelsInput, lot_labels};
 pub use pick::{PickInput, PickLot, PickSuggestion, pick_suggestion};
 pub use recall::{RecallScope, RecallScopeInput, ScopeLot, StockAt, recall_scope};

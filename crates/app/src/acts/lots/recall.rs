@@ -8,7 +8,6 @@ use lotline_domain::ApiError;
 use lotline_domain::error::FieldError;
 use lotline_domain::lots::{Direction, LotId, LotStatus, normalise_lot_code};
 use lotline_domain::people::Permission;
-use lotline_store::queries::lots as q;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -90,54 +89,53 @@ pub async fn recall_scope(ctx: &Ctx, input: RecallScopeInput) -> Result<RecallSc
 
 /// The scope, and every in-stock lot in it (the scope lists only the first ones).
 pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<(RecallScope, Vec<String>), ApiError> {
-    let (roots, lots, orders) = {
+    let (roots, lots, orders, stock, listed, in_stock_codes) = {
         let index = ctx.store.lot_index().await.map_err(store_error)?;
         let roots = root_ids(&index, codes)?;
         let ids: Vec<LotId> = roots.iter().map(|(_, id)| *id).collect();
         let reached = index.genealogy.trace_from(&ids, Direction::Forward);
         let orders = shipped(&index, &ids, &reached, Direction::Forward);
-        let lots: Vec<(LotId, u32)> =
-            ids.iter().map(|id| (*id, 0)).chain(reached.iter().map(|r| (r.lot, r.depth))).collect();
-        (roots, lots, orders)
+        let lots = ids.len() + reached.len();
+        let mut stock: BTreeMap<(&str, &str), StockAt> = BTreeMap::new();
+        let mut listed = Vec::new();
+        let mut in_stock_codes = Vec::new();
+        let scope = ids.iter().map(|id| (*id, 0)).chain(reached.iter().map(|r| (r.lot, r.depth)));
+        for (lot, depth) in scope.filter_map(|(id, depth)| Some((index.view(id)?, depth))) {
+            if lot.on_hand <= 0 {
+                continue;
+            }
+            in_stock_codes.push(lot.lot_code.to_owned());
+            let location = lot.location.unwrap_or_default();
+            let at = stock.entry((location, lot.unit)).or_insert_with(|| StockAt {
+                location: location.to_owned(),
+                unit: lot.unit.to_owned(),
+                lots: 0,
+                qty: 0,
+            });
+            at.lots += 1;
+            at.qty += lot.on_hand;
+            if listed.len() < LISTED_LOTS {
+                listed.push(ScopeLot {
+                    lot_code: lot.lot_code.to_owned(),
+                    sku: lot.sku.to_owned(),
+                    status: lot.status,
+                    on_hand: lot.on_hand,
+                    unit: lot.unit.to_owned(),
+                    location: lot.location.map(str::to_owned),
+                    depth,
+                });
+            }
+        }
+        let stock: Vec<StockAt> = stock.into_values().collect();
+        (roots, lots, orders, stock, listed, in_stock_codes)
     };
     let mut conn = ctx.read().await?;
-    let ids: Vec<LotId> = lots.iter().map(|(id, _)| *id).collect();
-    let facts = q::facts_by_id(&mut conn, &ids).await.map_err(store_error)?;
-    let mut stock: BTreeMap<(String, String), StockAt> = BTreeMap::new();
-    let mut listed = Vec::new();
-    let mut in_stock_codes = Vec::new();
-    for (f, (_, depth)) in facts.iter().zip(&lots) {
-        if f.on_hand <= 0 {
-            continue;
-        }
-        in_stock_codes.push(f.lot_code.clone());
-        let location = f.location.clone().unwrap_or_default();
-        let at = stock.entry((location.clone(), f.unit.clone())).or_insert_with(|| StockAt {
-            location,
-            unit: f.unit.clone(),
-            lots: 0,
-            qty: 0,
-        });
-        at.lots += 1;
-        at.qty += f.on_hand;
-        if listed.len() < LISTED_LOTS {
-            listed.push(ScopeLot {
-                lot_code: f.lot_code.clone(),
-                sku: f.sku.clone(),
-                status: f.status,
-                on_hand: f.on_hand,
-                unit: f.unit.clone(),
-                location: f.location.clone(),
-                depth: *depth,
-            });
-        }
-    }
     let customers = customers_of(&mut conn, &orders).await?;
     let scope = RecallScope {
         roots: roots.into_iter().map(|(code, _)| code).collect(),
-        lots: lots.len() as i64,
+        lots: lots as i64,
         in_stock_lots: in_stock_codes.len() as i64,
-        in_stock: stock.into_values().collect(),
+        in_stock: stock,
         in_stock_listed: listed,
         orders: orders.len() as i64,
         shipped_qty: orders.iter().map(|o| o.qty).sum(),

@@ -1,9 +1,8 @@
 //! Forward and backward traces: every lot reached with its distance and the link it was reached
 //! through, the orders and customers that received any of them, and the QC failures and RMAs
-//! recorded against them. The walk is in memory (`LotIndex`); the lots' current state is read
-//! for the lots reached only.
+//! recorded against them. The walk and the lots' current state are in memory (`LotIndex`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use lotline_domain::ApiError;
 use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code};
@@ -86,44 +85,35 @@ pub struct TraceResult {
 pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let root = normalise_lot_code(&input.lot_code);
-    let (reached, shipments) = {
+    let (lots, shipments) = {
         let index = ctx.store.lot_index().await.map_err(store_error)?;
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
         let reached = index.genealogy.trace(root_id, input.direction);
         let shipments = shipped(&index, &[root_id], &reached, input.direction);
-        let reached: Vec<(Reached, String, String, i64, Option<LinkKind>)> = reached
+        let lots: Vec<TraceLot> = reached
             .into_iter()
-            .map(|r| {
+            .filter_map(|r| {
+                let lot = index.view(r.lot)?;
                 let (qty, kind) = index.link(r.link);
-                (r, index.code(r.lot).to_owned(), index.code(r.via).to_owned(), qty, kind)
+                Some(TraceLot {
+                    lot_code: lot.lot_code.to_owned(),
+                    depth: r.depth,
+                    via: index.code(r.via).to_owned(),
+                    qty,
+                    kind,
+                    sku: lot.sku.to_owned(),
+                    vendor_code: lot.vendor_code.to_owned(),
+                    status: lot.status,
+                    on_hand: lot.on_hand,
+                    unit: lot.unit.to_owned(),
+                    expiry_date: lot.expiry_date.map(|d| d.to_string()),
+                    location: lot.location.map(str::to_owned),
+                })
             })
             .collect();
-        (reached, shipments)
+        (lots, shipments)
     };
     let mut conn = ctx.read().await?;
-    let ids: Vec<LotId> = reached.iter().map(|(r, ..)| r.lot).collect();
-    let facts: HashMap<LotId, q::LotFacts> =
-        q::facts_by_id(&mut conn, &ids).await.map_err(store_error)?.into_iter().map(|f| (f.lot_id, f)).collect();
-    let lots = reached
-        .into_iter()
-        .filter_map(|(r, lot_code, via, qty, kind)| {
-            let f = facts.get(&r.lot)?;
-            Some(TraceLot {
-                lot_code,
-                depth: r.depth,
-                via,
-                qty,
-                kind,
-                sku: f.sku.clone(),
-                vendor_code: f.vendor_code.clone(),
-                status: f.status,
-                on_hand: f.on_hand,
-                unit: f.unit.clone(),
-                expiry_date: f.expiry_date.map(|d| d.to_string()),
-                location: f.location.clone(),
-            })
-        })
-        .collect::<Vec<_>>();
     let customers = customers_of(&mut conn, &shipments).await?;
     let mut codes: Vec<&str> = lots.iter().map(|l| l.lot_code.as_str()).collect();
     codes.push(&root);

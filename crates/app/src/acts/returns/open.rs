@@ -5,12 +5,14 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use lotline_domain::error::{FieldError, Violations};
+use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::people::Permission;
 use lotline_domain::returns::{
     self as rt, Eligibility, EligibilityFacts, GoodsCondition, PreferredOutcome, ProofOfPurchase, ReturnLineFacts,
     ReturnPolicy, RmaLine, RmaOpening,
 };
 use lotline_domain::{ApiError, Event};
+use lotline_store::queries::lots as lots_q;
 use lotline_store::queries::returns as q;
 use lotline_store::queries::{master, people};
 use serde::{Deserialize, Serialize};
@@ -174,6 +176,14 @@ async fn gather(
         if i64::try_from(serials.len()).unwrap_or(i64::MAX) > line.qty.max(0) {
             v.push(bad(at("serials"), "error.rma.too_many_serials").with("qty", line.qty));
         }
+        let lot_code = line.lot_code.as_deref().map(normalise_lot_code).filter(|l| !l.is_empty());
+        if let Some(lot) = &lot_code {
+            // A lot whose shipments are recorded here can only come back from an order it went to.
+            let shipped = lots_q::orders_shipped(conn, lot).await.map_err(store_error)?;
+            if !shipped.is_empty() && !shipped.iter().any(|(o, _)| o == order_no) {
+                v.push(bad(at("lot_code"), "error.rma.lot_not_shipped").with("lot", lot).with("order_no", order_no));
+            }
+        }
         let product = master::product(conn, &ordered.sku).await.map_err(store_error)?.map(|p| p.product);
         line_facts.push(ReturnLineFacts {
             sku: ordered.sku.clone(),
@@ -191,7 +201,7 @@ async fn gather(
             sku: ordered.sku.clone(),
             qty: line.qty,
             unit_price_minor: ordered.unit_price_minor,
-            lot_code: line.lot_code.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned),
+            lot_code,
             serials,
         });
     }

@@ -11,7 +11,7 @@ use lotline_store::queries::reshipments as rq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{RmaDetail, act_on, judged_by, load};
+use super::{RmaDetail, act_on, detail, judged_by, load};
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -99,7 +99,15 @@ pub async fn inspect_rma(ctx: &Ctx, input: InspectRmaInput) -> Result<RmaDetail,
         .into_iter()
         .map(|d| LineDisposition { location: d.location.trim().to_uppercase(), ..d })
         .collect();
-    act_on(ctx, &input.rma_no, Permission::HandleReturns, |rma| rt::decide_inspect(rma, &dispositions)).await
+    ctx.allowed(Permission::HandleReturns)?;
+    // Holds are read in the write transaction: one placed a moment ago still stops a restock.
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    let holds = lotline_store::queries::lots::active_holds(&mut tx).await.map_err(store_error)?;
+    rt::check_restock_lots(&state, &dispositions, &holds)?;
+    let events = rt::decide_inspect(&state, &dispositions)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
 }
 
 /// Settles by refund (the fee checked against the policy), store credit, or exchange for a
