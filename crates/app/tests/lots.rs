@@ -515,3 +515,19 @@ async fn a_trace_shows_each_lot_as_it_stands_now_not_as_it_was_first_traced() {
     assert_eq!(lot_in(&after, "FG-1")["location"], "QUARANTINE");
     assert!(after["orders"].as_array().unwrap().iter().any(|o| o["order_no"] == "SO-9010"));
 }
+
+#[tokio::test]
+async fn a_started_recall_prints_what_it_recorded() {
+    let w = supplied().await;
+    w.ok("start_recall", json!({"lot_codes": ["res-a"], "reason": "Solvent found in resin"})).await;
+    let file = w.ok("recall_report_pdf", json!({"recall_no": "RC-AMS1-000001", "language": "en"})).await;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = common::pdf::write_pdf(dir.path(), &file);
+    common::pdf::pdf_tool("qpdf", &["--check"], &pdf);
+    let text = common::pdf::pdf_tool("pdftotext", &[], &pdf);
+    for expected in ["RC-AMS1-000001", "Solvent found in resin", "RES-A", "Bakker BV", "Wang Li"] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let err = w.err("recall_report_pdf", json!({"recall_no": "RC-AMS1-000099"})).await;
+    assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
+}

@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::pdf::{pdf_tool, write_pdf};
 use common::{World, failure, world};
 use lotline_app::ErrorCode;
 use serde_json::{Value, json};
@@ -359,27 +360,6 @@ async fn csv_import_groups_rows_by_ref_refuses_bad_files_whole_and_exports() {
     assert!(csv.starts_with("reshipment_no,status,failure_nos,order_no,customer,"), "{csv}");
     assert!(csv.contains("RS-AMS1-000001,authorized,"), "{csv}");
     assert!(csv.contains(",on_track,1000,1000,2000,EUR,us,"), "{csv}");
-}
-
-/// Runs a PDF tool on `pdf` and returns its standard output, failing the test when the tool does.
-fn pdf_tool(tool: &str, args: &[&str], pdf: &std::path::Path) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} must be installed (cargo xtask test installs it): {e}"));
-    assert!(out.status.success(), "{tool} rejected the PDF: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn write_pdf(dir: &std::path::Path, file: &Value) -> std::path::PathBuf {
-    use base64::Engine as _;
-    let bytes = base64::engine::general_purpose::STANDARD.decode(file["pdf_base64"].as_str().unwrap()).unwrap();
-    assert!(bytes.starts_with(b"%PDF-"));
-    let path = dir.join(file["file_name"].as_str().unwrap());
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 #[tokio::test]

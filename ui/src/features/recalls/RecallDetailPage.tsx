@@ -203,11 +203,7 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
         <Group gap="xs">
           <PdfButton
             make={() =>
-              call("recall_report_pdf", {
-                lot_codes: recall.lot_codes,
-                recall_no: recall.recall_no,
-                reason: recall.reason,
-              })
+              call("recall_report_pdf", { lot_codes: [], recall_no: recall.recall_no })
             }
             label={t("recalls.report_pdf")}
             testId="recall-report-pdf"

@@ -4,6 +4,7 @@ use lotline_documents::{ReportCustomer, ReportLot, ReportOrder, ReportStock, Tra
 use lotline_domain::ApiError;
 use lotline_domain::lots::Direction;
 use lotline_domain::people::{Language, Permission};
+use lotline_store::queries::lots as q;
 use lotline_store::queries::people;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -106,14 +107,14 @@ pub async fn trace_report_pdf(ctx: &Ctx, input: TraceReportInput) -> Result<PdfF
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RecallReportInput {
+    /// The lots a recall would start from; ignored when `recall_no` names a started recall.
+    #[serde(default)]
     pub lot_codes: Vec<String>,
-    /// The recall's number and reason, for a recall that was started.
+    /// A started recall: the report shows what it recorded (its lots, reason, scope and
+    /// customers as they were when it started) beside the stock as it is now.
     #[serde(default)]
     #[ts(optional = nullable)]
     pub recall_no: Option<String>,
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub reason: Option<String>,
     #[serde(default)]
     #[ts(optional = nullable)]
     pub language: Option<Language>,
@@ -123,20 +124,52 @@ pub struct RecallReportInput {
 /// scope counts the rest).
 pub async fn recall_report_pdf(ctx: &Ctx, input: RecallReportInput) -> Result<PdfFile, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let (scope, _) = scope_of(ctx, &input.lot_codes).await?;
+    let recall = match input.recall_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(no) => {
+            let mut conn = ctx.read().await?;
+            let row = q::recall_row(&mut conn, no).await.map_err(store_error)?;
+            let row = row.ok_or_else(|| ApiError::not_found("recall", no))?;
+            let customers = q::recall_customers(&mut conn, no).await.map_err(store_error)?;
+            Some((row, customers))
+        }
+        None => None,
+    };
+    let codes = recall.as_ref().map_or(&input.lot_codes, |(row, _)| &row.lot_codes);
+    let (mut scope, _) = scope_of(ctx, codes).await?;
     let (language, company, generated_at) = heading(ctx, input.language).await?;
     let [in_scope, in_stock, orders, customers, shipped] = words(language);
-    let reference = input.recall_no.clone().unwrap_or_else(|| scope.roots.join(", "));
+    let (reference, reason, lots_in_scope, lots_in_stock) = match &recall {
+        Some((row, recorded)) => {
+            // The customers the recall set out to contact, whether or not today's scope has them.
+            scope.customers.retain(|c| recorded.iter().any(|r| r.customer_code == c.customer_code));
+            let missing: Vec<_> = recorded
+                .iter()
+                .filter(|r| !scope.customers.iter().any(|c| c.customer_code == r.customer_code))
+                .collect();
+            for r in missing {
+                scope.customers.push(super::TraceCustomer {
+                    customer_code: r.customer_code.clone(),
+                    name: r.name.clone(),
+                    email: r.email.clone(),
+                    phone: r.phone.clone(),
+                    orders: 0,
+                    qty: 0,
+                });
+            }
+            (row.recall_no.clone(), Some(row.reason.clone()), row.lots_in_scope, row.held)
+        }
+        None => (scope.roots.join(", "), None, scope.lots, scope.in_stock_lots),
+    };
     let report = TraceReport {
         kind: TraceReportKind::Recall,
         reference: reference.clone(),
         company,
         generated_at,
         roots: scope.roots.clone(),
-        reason: input.reason.filter(|r| !r.trim().is_empty()),
+        reason,
         summary: vec![
-            (in_scope, scope.lots.to_string()),
-            (in_stock, scope.in_stock_lots.to_string()),
+            (in_scope, lots_in_scope.to_string()),
+            (in_stock, lots_in_stock.to_string()),
             (orders, scope.orders.to_string()),
             (customers, scope.customers.len().to_string()),
             (shipped, scope.shipped_qty.to_string()),
