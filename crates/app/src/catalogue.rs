@@ -7,7 +7,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, documents, exports, failures, imports, lots, master, reshipments, returns, search, session, users,
+    attachments, documents, exports, failures, imports, lots, master, reshipments, returns, review, search, session,
+    users,
 };
 use crate::context::Ctx;
 
@@ -134,6 +135,7 @@ catalogue! {
     pick_suggestion => lots::pick_suggestion,
     vendor_lot_quality => lots::vendor_lot_quality,
     release_hold => lots::release_hold,
+    record_serials => lots::record_serials,
     start_recall => lots::start_recall,
     list_recalls => lots::list_recalls,
     get_recall => lots::get_recall,
@@ -142,4 +144,16 @@ catalogue! {
     recall_customers_csv => lots::recall_customers_csv,
     cancel_rma => returns::cancel_rma,
     rma_labels => returns::rma_labels,
+    review_period => review::review_period,
+    kpi_table => review::kpi_table,
+    get_kpi_targets => review::get_kpi_targets,
+    set_kpi_targets => review::set_kpi_targets,
+    vendor_scorecards => review::vendor_scorecards,
+    record_vendor_ratings => review::record_vendor_ratings,
+    get_scorecard_settings => review::get_scorecard_settings,
+    set_scorecard_settings => review::set_scorecard_settings,
+    sku_flags => review::sku_flags,
+    safety_stock_alerts => review::safety_stock_alerts,
+    set_safety_stock => review::set_safety_stock,
+    vendor_report_pdf => review::vendor_report_pdf,
 }

@@ -61,6 +61,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "record_lots",
         "hold_lots",
         "release_holds",
+        "configure_reviews",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }

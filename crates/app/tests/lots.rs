@@ -531,3 +531,54 @@ async fn a_started_recall_prints_what_it_recorded() {
     let err = w.err("recall_report_pdf", json!({"recall_no": "RC-AMS1-000099"})).await;
     assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
 }
+
+#[tokio::test]
+async fn serials_belong_to_their_lot_once_per_product_and_a_scanned_serial_opens_the_lot() {
+    let w = supplied().await;
+    // FG-1 is CHG-15W, serial-tracked; RES-A is BOX-5L, which is not.
+    let lot = w.ok("record_serials", json!({"lot_code": "fg-1", "serials": ["SN-0001", " SN-0002 ", ""]})).await;
+    assert_eq!((lot["serial_count"].as_i64(), lot["serials"].clone()), (Some(2), json!(["SN-0001", "SN-0002"])));
+    let err = w
+        .err("record_serials", json!({"lot_code": "FG-1", "serials": ["SN-0003", "SN-0001", "SN 4", "SN-0003"]}))
+        .await;
+    let found: Vec<(&str, &str)> = err.fields.iter().map(|f| (f.field.as_str(), f.message_key.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("serials[1]", "error.lot.serial_taken"),
+            ("serials[2]", "error.lot.serial_char"),
+            ("serials[3]", "error.lot.serial_twice"),
+        ]
+    );
+    let err = w.err("record_serials", json!({"lot_code": "RES-A", "serials": ["X-1"]})).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("lot_code", "error.lot.not_serial_tracked")
+    );
+
+    // A file names the line; FG-2 received 400 units, so 400 serials fit and the 401st does not.
+    let mut csv = String::from("lot_code,serial\n");
+    for i in 0..401 {
+        csv.push_str(&format!("FG-2,U-{i:04}\n"));
+    }
+    let err = import(&w, "serials", &csv).await.unwrap_err();
+    assert_eq!(
+        (err.fields[0].row, err.fields[0].message_key.as_str(), err.fields[0].params["qty"].as_str()),
+        (Some(402), "error.lot.serials_above_qty", "400")
+    );
+    assert_eq!(w.ok("get_lot", json!({"lot_code": "FG-2"})).await["serial_count"], 0, "nothing of a refused file");
+    assert_eq!(import(&w, "serials", "lot_code,serial\nFG-2,U-0001\nFG-2,U-0002\n").await.unwrap()["imported"], 2);
+
+    for scan in ["SN-0002", "(01)04006381333931(21)SN-0002", "]C1010400638133393121SN-0002"] {
+        let hits = w.ok("search", json!({"text": scan})).await;
+        assert_eq!((hits[0]["kind"].as_str(), hits[0]["key"].as_str()), (Some("lot"), Some("FG-1")), "{scan}");
+    }
+    let file = w.ok("lot_labels", json!({"lot_codes": ["FG-1"], "serials": ["SN-0001", "SN-0002"]})).await;
+    assert_eq!(file["file_name"], "lot-labels-2.pdf");
+    let err = w.err("lot_labels", json!({"lot_codes": ["FG-1"], "serials": ["U-0001"]})).await;
+    assert_eq!(err.fields[0].message_key, "error.lot.serial_not_in_lot");
+    let csv = w.ok("export_csv", json!({"entity": "serials"})).await;
+    assert!(csv["csv"].as_str().unwrap().starts_with("lot_code,serial\nFG-1,SN-0001\nFG-1,SN-0002\nFG-2,U-0001\n"));
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}

@@ -5,7 +5,7 @@
 //! The genealogy has four levels, as a plant's has: supplier lots (20%), mixes of four supplier
 //! lots each (20%), finished lots from two mixes (30%) and packs from two finished lots (30%),
 //! each drawing on neighbours of the lot above so traces stay local, as real ones do. On top, 100
-//! shared ingredients each go into 1,000 mixes (a trace from one reaches about 10,000 lots), and
+//! shared ingredients each go into 2,400 mixes (a trace from one reaches just under 10,000 lots), and
 //! one hub ingredient goes into 48,000 mixes (its recall reaches over 400,000 lots).
 
 use std::time::{Duration, Instant};
@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use crate::bench::{must, must_json, percentile};
 
 const INGREDIENTS: usize = 100;
-const INGREDIENT_FANOUT: usize = 1_000;
+const INGREDIENT_FANOUT: usize = 2_400;
 const HUB_FANOUT: usize = 48_000;
 const CUSTOMERS: usize = 10_000;
 const TIMED: usize = 400;

@@ -4,6 +4,7 @@ mod bench;
 mod bench_lots;
 mod bench_returns;
 mod messages;
+mod report;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -42,6 +43,7 @@ enum EntityArg {
     Lots,
     LotLinks,
     Shipments,
+    Serials,
 }
 
 impl EntityArg {
@@ -57,6 +59,7 @@ impl EntityArg {
             EntityArg::Lots => "lots",
             EntityArg::LotLinks => "lot_links",
             EntityArg::Shipments => "shipments",
+            EntityArg::Serials => "serials",
         }
     }
 }
@@ -114,6 +117,11 @@ enum Command {
         #[command(subcommand)]
         command: RmaCommand,
     },
+    /// Reviews: `review`, `kpis`, and a vendor defect report as PDF.
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
+    },
     /// Run any catalogue act with a JSON input (or `-` to read it from standard input).
     Call { act: String, input: Option<String> },
     /// Rebuild the projections from the event log.
@@ -140,6 +148,9 @@ enum LotCommand {
         out: PathBuf,
         #[arg(long, value_enum, default_value = "4x6")]
         size: SizeArg,
+        /// A label per unit of the (one) lot, each with its serial (GS1 AI 21).
+        #[arg(long = "serial")]
+        serials: Vec<String>,
     },
 }
 
@@ -282,18 +293,19 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             }
             print(cli.json, &out, || recall_text(&out));
         }
-        Command::Lot { command: LotCommand::Label { lot_codes, out, size } } => {
+        Command::Lot { command: LotCommand::Label { lot_codes, out, size, serials } } => {
             sign_in(&ctx, cli.user.as_deref()).await?;
             let size = match size {
                 SizeArg::FourBySix => "four_by_six",
                 SizeArg::A6 => "a6",
             };
-            let result = call(&ctx, "lot_labels", json!({ "lot_codes": lot_codes, "size": size })).await?;
+            let input = json!({ "lot_codes": lot_codes, "size": size, "serials": serials });
+            let result = call(&ctx, "lot_labels", input).await?;
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(result["pdf_base64"].as_str().unwrap_or_default())
                 .map_err(ApiError::internal)?;
             std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
-            let count = lot_codes.len();
+            let count = if serials.is_empty() { lot_codes.len() } else { serials.len() };
             print(cli.json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
                 format!("Wrote {count} lot label(s) to {}", out.display())
             });
@@ -342,6 +354,10 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             if !report.ok() {
                 return Ok(ExitCode::from(2));
             }
+        }
+        Command::Report { command } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            report::run(&ctx, command, cli.json).await?;
         }
         Command::Bench { .. } => {}
     }

@@ -46,7 +46,7 @@ fn import_a_genealogy_trace_it_scope_a_recall_and_print_a_lot_label() {
         "products",
         "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code\n\
          RESIN,,Resin,Raw,100,EUR,false,true,false,false,RES\n\
-         CUP-200,09506000134352,Beker 200 ml,Cups,35,EUR,true,true,false,true,RES\n",
+         CUP-200,09506000134352,Beker 200 ml,Cups,35,EUR,true,true,true,true,RES\n",
     );
     import(
         data,
@@ -104,6 +104,14 @@ fn import_a_genealogy_trace_it_scope_a_recall_and_print_a_lot_label() {
     let all: String = decoded.lines().collect::<Vec<_>>().join("|");
     assert!(all.contains("0109506000134352") && all.contains("17281231") && all.contains("10C-100"), "{all}");
     assert!(all.contains("QR-Code:https://id.gs1.org/01/09506000134352/10/C-100?17=281231"), "{all}");
+    // A unit's label carries its serial (21) in the bars and in the Digital Link.
+    import(data, "serials", "lot_code,serial\nC-100,SN-7\nC-100,SN-8\n");
+    ok(data, &["--user", "admin", "lot", "label", "C-100", "--serial", "SN-7", "--out", pdf.to_str().unwrap()]);
+    tool("pdftoppm", &["-r", "300", "-png", "-singlefile", pdf.to_str().unwrap(), png.to_str().unwrap()]);
+    let decoded = tool("zbarimg", &["--quiet", data.join("label.png").to_str().unwrap()]);
+    let all: String = decoded.lines().collect::<Vec<_>>().join("|");
+    assert!(all.contains("21SN-7"), "{all}");
+    assert!(all.contains("QR-Code:https://id.gs1.org/01/09506000134352/10/C-100/21/SN-7"), "{all}");
     // A lot whose product has no GTIN cannot carry a GS1 label, and says so.
     let out = lotline(data, &["--user", "admin", "lot", "label", "R-1", "--out", pdf.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));

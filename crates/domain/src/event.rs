@@ -4,11 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
-use crate::lots::{LotLink, LotReceipt, LotShipment, RecallOpening};
+use crate::lots::{LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
 use crate::returns::{IntakeCheck, LineDisposition, ReturnPolicy, RmaOpening, Settlement};
+use crate::review::{KpiTargets, ScorecardSettings};
 use crate::settings::DefectCategory;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +132,12 @@ pub enum Event {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<LotShipment>,
+    },
+    /// Units' serial numbers recorded in their lots (from a form or a file).
+    SerialsRecorded {
+        #[serde(default)]
+        batch_id: Option<String>,
+        rows: Vec<SerialRecord>,
     },
     /// The lot was moved, all of what is left of it, to another location.
     LotMoved {
@@ -265,6 +272,21 @@ pub enum Event {
         rma_no: String,
         failure_no: String,
     },
+    KpiTargetsSet(KpiTargets),
+    ScorecardSettingsSet(ScorecardSettings),
+    /// A vendor's rating on `day` over the period named, kept so its trend can be drawn.
+    VendorRated {
+        vendor_code: String,
+        day: String,
+        rating: u32,
+        period_from: String,
+        period_to: String,
+    },
+    /// The stock below which a SKU is flagged; `None` stops watching it.
+    SafetyStockSet {
+        sku: String,
+        min_qty: Option<i64>,
+    },
 }
 
 impl Event {
@@ -296,6 +318,7 @@ impl Event {
             Event::LotsReceived { .. } => "lots_received",
             Event::LotsLinked { .. } => "lots_linked",
             Event::LotsShipped { .. } => "lots_shipped",
+            Event::SerialsRecorded { .. } => "serials_recorded",
             Event::LotHoldReleased { .. } => "lot_hold_released",
             Event::LotMoved { .. } => "lot_moved",
             Event::RecallStarted(_) => "recall_started",
@@ -326,6 +349,10 @@ impl Event {
             Event::RmaCreditIssued { .. } => "rma_credit_issued",
             Event::RmaCancelled { .. } => "rma_cancelled",
             Event::RmaFailureLogged { .. } => "rma_failure_logged",
+            Event::KpiTargetsSet(_) => "kpi_targets_set",
+            Event::ScorecardSettingsSet(_) => "scorecard_settings_set",
+            Event::VendorRated { .. } => "vendor_rated",
+            Event::SafetyStockSet { .. } => "safety_stock_set",
         }
     }
 
@@ -362,11 +389,15 @@ impl Event {
             }
             Event::LotsReceived { batch_id: Some(batch), .. }
             | Event::LotsLinked { batch_id: Some(batch), .. }
-            | Event::LotsShipped { batch_id: Some(batch), .. } => ("import", batch.clone()),
+            | Event::LotsShipped { batch_id: Some(batch), .. }
+            | Event::SerialsRecorded { batch_id: Some(batch), .. } => ("import", batch.clone()),
             // One act is about one lot: the received lot, the lot made, the lot shipped.
             Event::LotsReceived { rows, .. } => ("lot", rows.first().map(|r| r.lot_code.clone()).unwrap_or_default()),
             Event::LotsLinked { rows, .. } => ("lot", rows.first().map(|r| r.to_lot.clone()).unwrap_or_default()),
             Event::LotsShipped { rows, .. } => ("lot", rows.first().map(|r| r.lot_code.clone()).unwrap_or_default()),
+            Event::SerialsRecorded { rows, .. } => {
+                ("lot", rows.first().map(|r| r.lot_code.clone()).unwrap_or_default())
+            }
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
@@ -392,6 +423,10 @@ impl Event {
             | Event::RmaCreditIssued { rma_no, .. }
             | Event::RmaCancelled { rma_no, .. }
             | Event::RmaFailureLogged { rma_no, .. } => ("rma", rma_no.clone()),
+            Event::KpiTargetsSet(_) => ("settings", "kpi_targets".into()),
+            Event::ScorecardSettingsSet(_) => ("settings", "scorecard".into()),
+            Event::VendorRated { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
+            Event::SafetyStockSet { sku, .. } => ("safety_stock", sku.clone()),
         }
     }
 }

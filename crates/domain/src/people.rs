@@ -99,6 +99,8 @@ pub enum Permission {
     HoldLots,
     /// Release a hold, and run recalls: the quality lead's call.
     ReleaseHolds,
+    /// KPI targets, the vendor scorecard's weights and threshold, safety stock minimums.
+    ConfigureReviews,
 }
 
 impl Permission {
@@ -125,6 +127,7 @@ impl Permission {
             Permission::RecordLots => &[Admin, QualityLead, Logistics, Inspector],
             Permission::HoldLots => &[Admin, QualityLead, Inspector, Logistics],
             Permission::ReleaseHolds => &[Admin, QualityLead],
+            Permission::ConfigureReviews => &[Admin],
         }
     }
 
@@ -150,6 +153,7 @@ impl Permission {
             Permission::RecordLots => "record_lots",
             Permission::HoldLots => "hold_lots",
             Permission::ReleaseHolds => "release_holds",
+            Permission::ConfigureReviews => "configure_reviews",
         }
     }
 }

@@ -2,12 +2,13 @@
 //! connection (see `bulk`), because an import of a million lots and two million links is a speed
 //! target. Every movement is also a stock delta in `stock_moves`, and `lots.on_hand` is their sum.
 
-use lotline_domain::lots::{LotLink, LotReceipt, LotShipment};
+use lotline_domain::lots::{LotLink, LotReceipt, LotShipment, SerialRecord};
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 
 use crate::bulk::MultiRow;
+use crate::lot_touches::{touch_existing, touch_ids};
 
 /// A row of a lot event with what its stock delta is keyed by: the event's time and sequence, and
 /// the row's place in the event.
@@ -32,6 +33,8 @@ const MOVES: MultiRow = MultiRow {
 };
 
 pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusqlite::Result<()> {
+    let codes: Vec<&str> = rows.iter().map(|p| p.row.lot_code.as_str()).collect();
+    touch_existing(db, &codes)?;
     LOTS.write(db, rows, |s, at, p| {
         let r = p.row;
         s.raw_bind_parameter(at, &r.lot_code)?;
@@ -63,19 +66,35 @@ pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusq
 /// Takes `qty` off a lot: a stock delta where the lot is, and its on-hand; a lot used up becomes
 /// `emptied` (consumed or shipped) unless a hold or recall says otherwise.
 struct Outflow<'c> {
+    db: &'c Connection,
     take: rusqlite::Statement<'c>,
     delta: rusqlite::Statement<'c>,
+    /// The lots taken from, noted for the lot index in one go at the end.
+    touched: Vec<i64>,
 }
 
 impl<'c> Outflow<'c> {
     fn new(db: &'c Connection, emptied: &str) -> rusqlite::Result<Self> {
         let take = db.prepare(&format!(
-            "UPDATE lots SET on_hand = on_hand - ?1, status = CASE WHEN on_hand - ?1 <= 0 AND status IN ('available', 'released') THEN '{emptied}' ELSE status END WHERE lot_code = ?2"
+            "UPDATE lots SET on_hand = on_hand - ?1, status = CASE WHEN on_hand - ?1 <= 0 AND status IN ('available', 'released') THEN '{emptied}' ELSE status END WHERE lot_code = ?2 RETURNING lot_id"
         ))?;
         let delta = db.prepare(
             "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) SELECT ?1, ?2, sku, lot_code, COALESCE(location, ''), -?3, ?4, ?5, ?6 FROM lots WHERE lot_code = ?7",
         )?;
-        Ok(Outflow { take, delta })
+        Ok(Outflow { db, take, delta, touched: Vec::new() })
+    }
+
+    /// Takes `qty` off the lot's on-hand (its delta is written apart).
+    fn on_hand(&mut self, lot: &str, qty: i64) -> rusqlite::Result<()> {
+        let mut rows = self.take.query(rusqlite::params![qty, lot])?;
+        while let Some(row) = rows.next()? {
+            self.touched.push(row.get(0)?);
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> rusqlite::Result<()> {
+        touch_ids(self.db, &self.touched)
     }
 
     fn delta(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, i64, usize)) -> rusqlite::Result<()> {
@@ -86,8 +105,7 @@ impl<'c> Outflow<'c> {
 
     fn take(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, i64, usize)) -> rusqlite::Result<()> {
         self.delta(lot, qty, cause, ref_no, p)?;
-        self.take.execute(rusqlite::params![qty, lot])?;
-        Ok(())
+        self.on_hand(lot, qty)
     }
 }
 
@@ -130,9 +148,9 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
         outflow.delta(lot, c.qty, "lot_consumed", &c.made.join(" "), (c.at, *seq, c.idx))?;
     }
     for (lot, qty) in per_lot {
-        outflow.take.execute(rusqlite::params![qty, lot])?;
+        outflow.on_hand(lot, qty)?;
     }
-    Ok(())
+    outflow.finish()
 }
 
 pub(crate) fn shipped(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusqlite::Result<()> {
@@ -144,6 +162,17 @@ pub(crate) fn shipped(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
         let s = p.row;
         insert.execute(rusqlite::params![s.lot_code, s.order_no, s.customer_code, s.qty, s.shipped_at])?;
         outflow.take(&s.lot_code, s.qty, "lot_shipped", &s.order_no, (p.at, p.seq, p.idx))?;
+    }
+    outflow.finish()
+}
+
+/// Serials into their lots, keyed by the lot's product (a serial is unique per product).
+pub(crate) fn serials(db: &Connection, rows: &[Placed<'_, SerialRecord>]) -> rusqlite::Result<()> {
+    let mut insert = db.prepare(
+        "INSERT INTO lot_serials (sku, serial, lot_id, recorded_at) SELECT sku, ?2, lot_id, ?3 FROM lots WHERE lot_code = ?1",
+    )?;
+    for p in rows {
+        insert.execute(rusqlite::params![p.row.lot_code, p.row.serial, p.at])?;
     }
     Ok(())
 }

@@ -5,10 +5,12 @@ mod bulk;
 mod bulk_lots;
 mod log;
 mod lot_index;
+mod lot_touches;
 mod project;
 mod project_recalls;
 mod project_reshipments;
 mod project_returns;
+mod project_reviews;
 pub mod queries;
 mod rebuild;
 

@@ -3,7 +3,7 @@
 
 use lotline_domain::Event;
 use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity};
-use lotline_domain::lots::{LotLink, LotReceipt, LotShipment, normalise_lot_code};
+use lotline_domain::lots::{LotLink, LotReceipt, LotShipment, SerialRecord, normalise_lot_code};
 use lotline_domain::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use sqlx::SqliteConnection;
 
@@ -46,6 +46,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
             Event::LotsReceived { .. } => with_raw(conn, |db| bulk_lots::received(db, &placed(run, receipts))).await?,
             Event::LotsLinked { .. } => with_raw(conn, |db| bulk_lots::linked(db, &placed(run, links))).await?,
             Event::LotsShipped { .. } => with_raw(conn, |db| bulk_lots::shipped(db, &placed(run, shipments))).await?,
+            Event::SerialsRecorded { .. } => with_raw(conn, |db| bulk_lots::serials(db, &placed(run, serials))).await?,
             _ => {
                 for event in run {
                     one(conn, event).await?;
@@ -53,6 +54,16 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
             }
         }
         start = end;
+    }
+    if let (Some(first), Some(last)) = (events.first(), events.last()) {
+        sqlx::query(
+            "INSERT INTO stock_days (day, delta) SELECT substr(at, 1, 10), SUM(qty_delta) FROM stock_moves \
+             WHERE event_seq BETWEEN ?1 AND ?2 GROUP BY 1 ON CONFLICT (day) DO UPDATE SET delta = delta + excluded.delta",
+        )
+        .bind(first.seq)
+        .bind(last.seq)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -79,6 +90,10 @@ pub(crate) fn number_part(failure_no: &str) -> i64 {
 }
 
 async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    // First: it notes facts from returns and chargeback events before their projections run.
+    if crate::project_reviews::apply(conn, stored).await? {
+        return Ok(());
+    }
     if crate::project_reshipments::apply(conn, stored).await? {
         return Ok(());
     }
@@ -182,7 +197,10 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
                 .execute(&mut *conn).await?;
         }
-        Event::LotsReceived { .. } | Event::LotsLinked { .. } | Event::LotsShipped { .. } => unreachable_batch(stored)?,
+        Event::LotsReceived { .. }
+        | Event::LotsLinked { .. }
+        | Event::LotsShipped { .. }
+        | Event::SerialsRecorded { .. } => unreachable_batch(stored)?,
         // Projected by `project_recalls` above.
         Event::LotHoldPlaced { .. }
         | Event::LotHoldReleased { .. }
@@ -225,6 +243,11 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::RmaCreditIssued { .. }
         | Event::RmaCancelled { .. }
         | Event::RmaFailureLogged { .. } => {}
+        // Projected by `project_reviews` above.
+        Event::KpiTargetsSet(_)
+        | Event::ScorecardSettingsSet(_)
+        | Event::VendorRated { .. }
+        | Event::SafetyStockSet { .. } => {}
     }
     Ok(())
 }
@@ -304,6 +327,13 @@ fn receipts(event: &Event) -> &[LotReceipt] {
 fn links(event: &Event) -> &[LotLink] {
     match event {
         Event::LotsLinked { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
+fn serials(event: &Event) -> &[SerialRecord] {
+    match event {
+        Event::SerialsRecorded { rows, .. } => rows,
         _ => &[],
     }
 }

@@ -14,6 +14,7 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::bulk::with_raw;
 use crate::log::StoredEvent;
+use crate::lot_touches::{TOUCH_BY_CODE, touch};
 use crate::project::number_part;
 
 const IN_FORCE: &str = "SELECT 1 FROM holds h WHERE h.lot_code = lots.lot_code AND h.released_at IS NULL";
@@ -32,7 +33,7 @@ fn restate_sql() -> String {
 
 async fn restate(conn: &mut SqliteConnection, lot_code: &str) -> Result<(), StoreError> {
     sqlx::query(sqlx::AssertSqlSafe(restate_sql())).bind(lot_code).execute(&mut *conn).await?;
-    Ok(())
+    touch(conn, lot_code).await
 }
 
 async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent) -> Result<(), StoreError> {
@@ -89,9 +90,11 @@ async fn started(conn: &mut SqliteConnection, o: &RecallOpening, stored: &Stored
             "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by, recall_no, placed_event) SELECT lot_code, sku, ?2, NULL, ?3, ?4, ?5, ?6 FROM lots WHERE lot_code = ?1",
         )?;
         let mut status = db.prepare(&restate_sql())?;
+        let mut touch = db.prepare(TOUCH_BY_CODE)?;
         for lot in &o.held {
             hold.execute(rusqlite::params![lot, o.reason, at, actor, o.recall_no, event_id])?;
             status.execute([lot])?;
+            touch.execute([lot])?;
         }
         Ok(())
     })
@@ -138,6 +141,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .bind(lot_code)
                 .execute(&mut *conn)
                 .await?;
+            touch(conn, lot_code).await?;
         }
         Event::RecallStarted(opening) => started(conn, opening, stored).await?,
         Event::RecallCustomerNotified { recall_no, customer_code } => {

@@ -60,6 +60,13 @@ async fn goods_left(conn: &mut SqliteConnection, reshipment_no: &str, stored: &S
     .bind(reshipment_no)
     .execute(&mut *conn)
     .await?;
+    sqlx::query(
+        "INSERT OR REPLACE INTO lot_touches (lot_id) SELECT DISTINCT l.lot_id FROM reshipment_items i \
+         JOIN lots l ON l.lot_code = i.lot_code AND l.received_at IS NOT NULL WHERE i.reshipment_no = ?1",
+    )
+    .bind(reshipment_no)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

@@ -111,6 +111,7 @@ async fn moves(
             .bind(lot)
             .execute(&mut *conn)
             .await?;
+            crate::lot_touches::touch(conn, lot).await?;
         }
     }
     Ok(())

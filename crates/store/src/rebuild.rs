@@ -26,6 +26,7 @@ const PROJECTIONS: &[&str] = &[
     "lots",
     "lot_links",
     "lot_shipments",
+    "lot_serials",
     "holds",
     "recalls",
     "recall_customers",
@@ -39,6 +40,14 @@ const PROJECTIONS: &[&str] = &[
     "rma_lines",
     "rma_failures",
     "stock_moves",
+    "kpi_targets",
+    "scorecard_settings",
+    "vendor_ratings",
+    "safety_stock",
+    "rma_review_facts",
+    "rma_label_attempts",
+    "chargeback_recoveries",
+    "stock_days",
 ];
 
 /// Rows per table after a rebuild, plus how many events were replayed.

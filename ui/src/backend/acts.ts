@@ -67,6 +67,7 @@ import type { RecallRow } from "./bindings/RecallRow";
 import type { RecallScope } from "./bindings/RecallScope";
 import type { RecallScopeInput } from "./bindings/RecallScopeInput";
 import type { ReceiveRmaInput } from "./bindings/ReceiveRmaInput";
+import type { RecordSerialsInput } from "./bindings/RecordSerialsInput";
 import type { ReleaseHoldInput } from "./bindings/ReleaseHoldInput";
 import type { RequestReshipmentInput } from "./bindings/RequestReshipmentInput";
 import type { ResetPasswordInput } from "./bindings/ResetPasswordInput";
@@ -185,6 +186,7 @@ export type Acts = {
   lot_labels: [LotLabelsInput, PdfFile];
   hold_lot: [HoldLotInput, LotDetail];
   release_hold: [ReleaseHoldInput, LotDetail];
+  record_serials: [RecordSerialsInput, LotDetail];
   start_recall: [StartRecallInput, RecallDetail];
   list_recalls: [Empty, RecallRow[]];
   get_recall: [RecallNoInput, RecallDetail];

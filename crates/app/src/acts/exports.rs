@@ -211,6 +211,10 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
             let rows = lq::export_rows(&mut conn, lq::LotExport::Shipments).await.map_err(store_error)?;
             write_rows(columns, rows.into_iter())?
         }
+        Entity::Serials => {
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Serials).await.map_err(store_error)?;
+            write_rows(columns, rows.into_iter())?
+        }
     };
     let date = ctx.now().format("%Y-%m-%d");
     Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })

@@ -10,6 +10,7 @@ pub mod lots;
 pub mod master;
 pub mod reshipments;
 pub mod returns;
+pub mod review;
 pub mod search;
 pub mod session;
 pub mod users;

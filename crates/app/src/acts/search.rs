@@ -103,6 +103,8 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
             }
         }
     }
+    let serials = sqlx::query(SERIAL).bind(&text).fetch_all(&mut *conn).await.map_err(sql_error)?;
+    exact.extend(serials.iter().map(lot_hit));
     // A scan names one thing: when something matches exactly, only exact matches are shown.
     Ok(if exact.is_empty() { partial } else { exact })
 }
@@ -111,6 +113,18 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
 /// lot code with the product's GTIN, so the same lot code of another product is not confused.
 async fn gs1_lot(ctx: &Ctx, text: &str) -> Result<Option<Vec<SearchHit>>, ApiError> {
     let Ok(data) = Gs1Data::parse(text.trim()) else { return Ok(None) };
+    // A unit's label carries its serial: the serial of that product names the lot exactly.
+    if let Some(serial) = data.serial() {
+        let rows = sqlx::query(SERIAL_OF_PRODUCT)
+            .bind(serial)
+            .bind(data.gtin())
+            .fetch_all(&mut *ctx.read().await?)
+            .await
+            .map_err(sql_error)?;
+        if !rows.is_empty() {
+            return Ok(Some(rows.iter().map(lot_hit).collect()));
+        }
+    }
     let Some(lot) = data.lot() else { return Ok(None) };
     let lot = lotline_domain::lots::normalise_lot_code(lot);
     let rows = sqlx::query(
@@ -122,10 +136,20 @@ async fn gs1_lot(ctx: &Ctx, text: &str) -> Result<Option<Vec<SearchHit>>, ApiErr
     .fetch_all(&mut *ctx.read().await?)
     .await
     .map_err(sql_error)?;
-    let hits: Vec<SearchHit> =
-        rows.iter().map(|r| SearchHit { kind: SearchKind::Lot, key: r.get(0), label: r.get(1) }).collect();
+    let hits: Vec<SearchHit> = rows.iter().map(lot_hit).collect();
     Ok((!hits.is_empty()).then_some(hits))
 }
+
+fn lot_hit(row: &sqlx::sqlite::SqliteRow) -> SearchHit {
+    SearchHit { kind: SearchKind::Lot, key: row.get(0), label: row.get(1) }
+}
+
+const SERIAL_OF_PRODUCT: &str = "SELECT l.lot_code, s.serial || ' · ' || l.lot_code || ' · ' || s.sku FROM lot_serials s \
+     JOIN lots l ON l.lot_id = s.lot_id JOIN products p ON p.sku = s.sku WHERE s.serial = ?1 AND ltrim(p.gtin, '0') = ltrim(?2, '0')";
+
+/// A serial typed or scanned on its own: exact, as serials are.
+const SERIAL: &str = "SELECT l.lot_code, s.serial || ' · ' || l.lot_code || ' · ' || s.sku FROM lot_serials s \
+     JOIN lots l ON l.lot_id = s.lot_id WHERE s.serial = ?1 ORDER BY l.lot_code LIMIT 8";
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,7 @@ use lotline_domain::ApiError;
 use lotline_domain::lots::{LinkKind, LotLink, LotReceipt, LotShipment};
 use lotline_domain::people::Actor;
 
-use crate::acts::lots::{self, HoldLotInput, LinkLotsInput};
+use crate::acts::lots::{self, HoldLotInput, LinkLotsInput, RecordSerialsInput};
 use crate::context::Ctx;
 
 /// (lot, SKU, vendor, supplier lot, qty, unit, made days ago, expires in days)
@@ -66,6 +66,9 @@ pub(super) async fn demo_lots(ctx: &Ctx, actors: &HashMap<&str, Actor>) -> Resul
         let link = LotLink { from_lot: (*from).into(), to_lot: (*to).into(), qty: *qty, kind: *kind };
         lots::link_lots(&logistics, LinkLotsInput { links: vec![link] }).await?;
     }
+    // The reworked chargers were serialised here: the first units of the lot.
+    let serials = (1..=24).map(|i| format!("WL15-2611-{i:04}")).collect();
+    lots::record_serials(&logistics, RecordSerialsInput { lot_code: "AMS-CHG-0003".into(), serials }).await?;
     for (lot, n, qty, days_ago) in SHIPPED {
         let shipped_at = ctx.now() - Duration::days(*days_ago);
         let shipment = LotShipment {

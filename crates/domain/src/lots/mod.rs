@@ -8,8 +8,10 @@ mod genealogy_tests;
 mod lot;
 mod movable;
 mod recall;
+mod serials;
 
 pub use genealogy::*;
 pub use lot::*;
 pub use movable::*;
 pub use recall::*;
+pub use serials::*;

@@ -1,11 +1,18 @@
 //! Read queries over the projections, returning the views the screens show.
 
 pub mod failures;
+pub mod kpis;
 pub mod lots;
 pub mod master;
 pub mod people;
 pub mod reshipments;
 pub mod returns;
+pub mod review;
+pub mod review_settings;
+pub mod safety_stock;
+pub mod scorecard;
+pub mod serials;
+pub mod vendor_report;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

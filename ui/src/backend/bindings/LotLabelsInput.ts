@@ -2,7 +2,11 @@
 import type { LabelSize } from "./LabelSize";
 import type { Language } from "./Language";
 
-export type LotLabelsInput = { lot_codes: Array<string>, size?: LabelSize | null, 
+export type LotLabelsInput = { lot_codes: Array<string>, 
+/**
+ * Units of one lot: a label per serial, each with its (21). Only with a single lot code.
+ */
+serials: Array<string>, size?: LabelSize | null, 
 /**
  * The language of the fixed texts; the signed-in user's when absent.
  */

@@ -1,17 +1,17 @@
-//! Lots, lot links and shipments from CSV files: each row parsed, then checked in file order with
+//! Lots, lot links, shipments and serials from CSV files: each row parsed, then checked in file order with
 //! the same `LotChecks` a form uses, so a link may use a lot received earlier in the database and
 //! no two rows spend the same stock. One bad row refuses the file; every bad row is reported.
 
 use chrono::NaiveDate;
 use lotline_domain::error::FieldError;
-use lotline_domain::lots::{LinkKind, LotLink, LotReceipt, LotShipment};
+use lotline_domain::lots::{LinkKind, LotLink, LotReceipt, LotShipment, SerialRecord};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::lots::KeyColumn;
 
 use super::Entity;
 use super::master_rows::batches;
 use super::rows::{Row, Table, duplicates};
-use crate::acts::lots::{LotChecks, refuse_cycles};
+use crate::acts::lots::{LotChecks, check_serials, refuse_cycles};
 use crate::context::{Ctx, store_error};
 
 /// Where goods go when the file does not say.
@@ -129,6 +129,22 @@ pub(super) async fn lot_events(
             }
             let count = rows.len() as i64;
             Ok((batches(rows, |id, rows| Event::LotsShipped { batch_id: Some(id), rows }), count))
+        }
+        Entity::Serials => {
+            let rows: Vec<SerialRecord> = table
+                .records
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| {
+                    let row = Row::new(line_of(i), cells, &table.columns, errors);
+                    SerialRecord { lot_code: row.text("lot_code"), serial: row.text("serial") }.normalised()
+                })
+                .collect();
+            for (i, error) in check_serials(tx, &rows).await? {
+                errors.push(error.at_row(line_of(i)));
+            }
+            let count = rows.len() as i64;
+            Ok((batches(rows, |id, rows| Event::SerialsRecorded { batch_id: Some(id), rows }), count))
         }
         _ => Err(ApiError::internal("not a lot file")),
     }

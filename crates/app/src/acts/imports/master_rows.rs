@@ -69,7 +69,13 @@ pub(super) async fn master_rows(
         Entity::Vendors => MasterRows::Vendors(vendors(table, errors)),
         Entity::Customers => MasterRows::Customers(customers(table, errors)),
         Entity::Orders => MasterRows::Orders(orders(tx, table, errors).await?),
-        Entity::Failures | Entity::Reshipments | Entity::Rmas | Entity::Lots | Entity::LotLinks | Entity::Shipments => {
+        Entity::Failures
+        | Entity::Reshipments
+        | Entity::Rmas
+        | Entity::Lots
+        | Entity::LotLinks
+        | Entity::Shipments
+        | Entity::Serials => {
             return Err(ApiError::internal("not master data"));
         }
     })

@@ -34,6 +34,7 @@ pub enum Entity {
     Lots,
     LotLinks,
     Shipments,
+    Serials,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -117,6 +118,7 @@ impl Entity {
             ],
             Entity::LotLinks => &["from_lot", "to_lot", "qty", "kind"],
             Entity::Shipments => &["lot_code", "order_no", "customer_code", "qty", "shipped_at"],
+            Entity::Serials => &["lot_code", "serial"],
             Entity::Failures => &[
                 "occurred_at",
                 "sku",
@@ -148,7 +150,7 @@ impl Entity {
                 &["serials", "lot_code", "delivered_on", "original_packaging", "unused", "tags_attached", "note"]
             }
             Entity::Lots => &["supplier_lot", "unit", "mfg_date", "expiry_date", "location"],
-            Entity::LotLinks | Entity::Shipments => &[],
+            Entity::LotLinks | Entity::Shipments | Entity::Serials => &[],
         }
     }
 
@@ -164,6 +166,7 @@ impl Entity {
             Entity::Lots => "lots",
             Entity::LotLinks => "lot_links",
             Entity::Shipments => "shipments",
+            Entity::Serials => "serials",
         }
     }
 }
@@ -173,7 +176,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Failures => Permission::LogFailure,
         Entity::Reshipments => Permission::RequestReshipment,
         Entity::Rmas => Permission::OpenRma,
-        Entity::Lots | Entity::LotLinks | Entity::Shipments => Permission::RecordLots,
+        Entity::Lots | Entity::LotLinks | Entity::Shipments | Entity::Serials => Permission::RecordLots,
         _ => Permission::ImportData,
     })?;
     let table = read_csv(input.entity, &input.csv)?;
@@ -237,7 +240,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
             finish(errors)?;
             count
         }
-        Entity::Lots | Entity::LotLinks | Entity::Shipments => {
+        Entity::Lots | Entity::LotLinks | Entity::Shipments | Entity::Serials => {
             let (events, count) = lot_rows::lot_events(ctx, &mut tx, input.entity, &table, &mut errors).await?;
             finish(errors)?;
             lotline_store::append(&mut tx, &ctx.meta(), events).await.map_err(store_error)?;

@@ -1,12 +1,15 @@
 //! Lot labels: the lot's GS1 data (GTIN, expiry, lot) as GS1-128 barcodes and as a Digital Link
-//! QR code, so a scanner or a phone opens the lot. One page per lot, many lots in one PDF.
+//! QR code, so a scanner or a phone opens the lot. One page per lot, many lots in one PDF; or one
+//! page per unit of a lot, each with its serial (21).
 
 use lotline_documents::LotLabel;
 use lotline_domain::ApiError;
 use lotline_domain::error::FieldError;
+use lotline_domain::gs1::Gs1Data;
 use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::people::{Language, Permission};
-use lotline_store::queries::lots as q;
+use lotline_store::queries::lots::{self as q, LotRow};
+use lotline_store::queries::serials as sq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,6 +31,9 @@ fn display_date(day: &str, language: Language) -> String {
 #[ts(export)]
 pub struct LotLabelsInput {
     pub lot_codes: Vec<String>,
+    /// Units of one lot: a label per serial, each with its (21). Only with a single lot code.
+    #[serde(default)]
+    pub serials: Vec<String>,
     #[serde(default)]
     #[ts(optional = nullable)]
     pub size: Option<LabelSize>,
@@ -39,6 +45,24 @@ pub struct LotLabelsInput {
 
 pub const MAX_LOT_LABELS: usize = 2_000;
 
+fn label_of(row: &LotRow, gs1: &Gs1Data, serial: Option<&str>, language: Language) -> LotLabel {
+    LotLabel {
+        product_name: row.product_name.clone().unwrap_or_else(|| row.sku.clone()),
+        sku: row.sku.clone(),
+        lot_code: row.lot_code.clone(),
+        supplier_lot: row.supplier_lot.clone(),
+        vendor_name: row.vendor_name.clone().unwrap_or_else(|| row.vendor_code.clone()),
+        quantity_text: if serial.is_some() { format!("1 {}", row.unit) } else { format!("{} {}", row.qty, row.unit) },
+        manufactured: row.mfg_date.as_deref().map(|d| display_date(d, language)),
+        expiry: row.expiry_date.as_deref().map(|d| display_date(d, language)),
+        serial: serial.map(str::to_owned),
+        gs1_human: gs1.element_string(),
+        gs1_barcode_data: gs1.barcode_data(),
+        digital_link: gs1.digital_link(),
+        language: language.as_str().to_owned(),
+    }
+}
+
 pub async fn lot_labels(ctx: &Ctx, input: LotLabelsInput) -> Result<PdfFile, ApiError> {
     let actor = ctx.allowed(Permission::ViewData)?;
     if input.lot_codes.is_empty() {
@@ -49,9 +73,18 @@ pub async fn lot_labels(ctx: &Ctx, input: LotLabelsInput) -> Result<PdfFile, Api
             FieldError::new("lot_codes", "error.lot.too_many_labels").with("max", MAX_LOT_LABELS),
         ));
     }
+    let serials: Vec<&str> = input.serials.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+    if !serials.is_empty() && input.lot_codes.len() != 1 {
+        return Err(ApiError::field(FieldError::new("serials", "error.lot.serials_one_lot")));
+    }
+    if serials.len() > MAX_LOT_LABELS {
+        return Err(ApiError::field(
+            FieldError::new("serials", "error.lot.too_many_labels").with("max", MAX_LOT_LABELS),
+        ));
+    }
     let mut conn = ctx.read().await?;
     let language = reader_language(&mut conn, &actor, input.language).await?;
-    let mut labels = Vec::with_capacity(input.lot_codes.len());
+    let mut labels = Vec::with_capacity(input.lot_codes.len().max(serials.len()));
     for (i, code) in input.lot_codes.iter().enumerate() {
         let field = format!("lot_codes[{i}]");
         let code = normalise_lot_code(code);
@@ -61,21 +94,22 @@ pub async fn lot_labels(ctx: &Ctx, input: LotLabelsInput) -> Result<PdfFile, Api
         let Some(gs1) = gs1_of(&row) else {
             return Err(ApiError::field(FieldError::new(field, "error.lot.no_gtin").with("sku", &row.sku)));
         };
-        labels.push(LotLabel {
-            product_name: row.product_name.clone().unwrap_or_else(|| row.sku.clone()),
-            sku: row.sku.clone(),
-            lot_code: row.lot_code.clone(),
-            supplier_lot: row.supplier_lot.clone(),
-            vendor_name: row.vendor_name.clone().unwrap_or_else(|| row.vendor_code.clone()),
-            quantity_text: format!("{} {}", row.qty, row.unit),
-            manufactured: row.mfg_date.as_deref().map(|d| display_date(d, language)),
-            expiry: row.expiry_date.as_deref().map(|d| display_date(d, language)),
-            serial: None,
-            gs1_human: gs1.element_string(),
-            gs1_barcode_data: gs1.barcode_data(),
-            digital_link: gs1.digital_link(),
-            language: language.as_str().to_owned(),
-        });
+        if !serials.is_empty() {
+            let held = sq::in_lot(&mut conn, &code, &serials).await.map_err(store_error)?;
+            for (j, serial) in serials.iter().enumerate() {
+                if !held.contains(*serial) {
+                    let error = FieldError::new(format!("serials[{j}]"), "error.lot.serial_not_in_lot");
+                    return Err(ApiError::field(error.with("serial", serial).with("lot", &code)));
+                }
+                let Ok(unit) = gs1.clone().with_serial(serial) else {
+                    let error = FieldError::new(format!("serials[{j}]"), "error.lot.serial_char");
+                    return Err(ApiError::field(error.with("char", "").with("position", "")));
+                };
+                labels.push(label_of(&row, &unit, Some(serial), language));
+            }
+            continue;
+        }
+        labels.push(label_of(&row, &gs1, None, language));
     }
     let size = match input.size.unwrap_or_default() {
         LabelSize::FourBySix => lotline_documents::LabelSize::FourBySix,
@@ -83,7 +117,11 @@ pub async fn lot_labels(ctx: &Ctx, input: LotLabelsInput) -> Result<PdfFile, Api
     };
     let bytes = lotline_documents::lot_labels(&labels, size).map_err(document_error)?;
     let name = match labels.as_slice() {
-        [one] => format!("lot-label-{}.pdf", one.lot_code),
+        [one] => format!(
+            "lot-label-{}{}.pdf",
+            one.lot_code,
+            one.serial.as_deref().map(|s| format!("-{s}")).unwrap_or_default()
+        ),
         many => format!("lot-labels-{}.pdf", many.len()),
     };
     Ok(PdfFile::new(name, &bytes))

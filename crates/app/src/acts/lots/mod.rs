@@ -8,6 +8,7 @@ mod recall;
 mod recalls;
 mod record;
 mod report;
+mod serials;
 mod trace;
 
 use lotline_domain::ApiError;
@@ -16,6 +17,7 @@ use lotline_domain::people::Permission;
 use lotline_store::queries::Page;
 use lotline_store::queries::failures::{self as fq, HoldView};
 use lotline_store::queries::lots::{self as q, ListLotsInput, LotLinkView, LotRow, LotShipmentView};
+use lotline_store::queries::serials as sq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -31,6 +33,8 @@ pub use recalls::{
 pub use recalls::{MoveLotInput, move_lot};
 pub use record::{LinkLotsInput, link_lots, receive_lot, ship_lot};
 pub use report::{RecallReportInput, TraceReportInput, recall_report_pdf, trace_report_pdf};
+pub(crate) use serials::check_serials;
+pub use serials::{RecordSerialsInput, record_serials};
 pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};
 
 use super::history::{HistoryEntry, history_of};
@@ -58,6 +62,11 @@ pub struct LotDetail {
     /// The lot's GS1 element string and Digital Link, when its product has a GTIN.
     pub gs1_element_string: Option<String>,
     pub digital_link: Option<String>,
+    /// Whether the product's units carry serial numbers; then the lot's first serials, and how
+    /// many it holds.
+    pub serial_tracked: bool,
+    pub serials: Vec<String>,
+    pub serial_count: i64,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -72,6 +81,9 @@ pub(crate) fn gs1_of(row: &LotRow) -> Option<Gs1Data> {
     Some(data)
 }
 
+/// Enough serials to check by eye; the rest are counted (and exported).
+const SERIALS_SHOWN: i64 = 500;
+
 pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiError> {
     let mut conn = ctx.read().await?;
     let code = lotline_domain::lots::normalise_lot_code(lot_code);
@@ -81,7 +93,12 @@ pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiEr
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let (failures, rmas) = q::related_records(&mut conn, &[code.as_str()]).await.map_err(store_error)?;
     let gs1 = gs1_of(&row);
+    let (serials, serial_count) = sq::of_lot(&mut conn, &code, SERIALS_SHOWN).await.map_err(store_error)?;
+    let product = lotline_store::queries::master::product(&mut conn, &row.sku).await.map_err(store_error)?;
     Ok(LotDetail {
+        serial_tracked: product.is_some_and(|p| p.product.serial_tracked),
+        serials,
+        serial_count,
         inputs: q::links_of(&mut conn, &code, true).await.map_err(store_error)?,
         outputs: q::links_of(&mut conn, &code, false).await.map_err(store_error)?,
         shipments: q::shipments_of(&mut conn, &code).await.map_err(store_error)?,

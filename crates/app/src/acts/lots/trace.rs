@@ -2,7 +2,7 @@
 //! through, the orders and customers that received any of them, and the QC failures and RMAs
 //! recorded against them. The walk and the lots' current state are in memory (`LotIndex`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use lotline_domain::ApiError;
 use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code};
@@ -134,25 +134,31 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
 /// went out as they are); backward only the lots reached.
 pub(crate) fn shipped(index: &LotIndex, roots: &[LotId], reached: &[Reached], direction: Direction) -> Vec<TraceOrder> {
     let root_lots = if direction == Direction::Forward { roots.to_vec() } else { Vec::new() };
-    let mut orders: BTreeMap<(String, String), TraceOrder> = BTreeMap::new();
+    // Keyed by the index's interned numbers: texts are made once per order, not per shipment.
+    let mut at: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut orders: Vec<TraceOrder> = Vec::new();
     for lot in root_lots.into_iter().chain(reached.iter().map(|r| r.lot)) {
+        let code = index.code(lot);
         for s in index.shipments_of(lot) {
-            let order_no = index.order_no(s.order).to_owned();
-            let customer_code = index.customer_code(s.customer).to_owned();
-            let order = orders.entry((order_no.clone(), customer_code.clone())).or_insert_with(|| TraceOrder {
-                order_no,
-                customer_code,
-                lots: Vec::new(),
-                qty: 0,
+            let slot = *at.entry((s.order, s.customer)).or_insert_with(|| {
+                orders.push(TraceOrder {
+                    order_no: index.order_no(s.order).to_owned(),
+                    customer_code: index.customer_code(s.customer).to_owned(),
+                    lots: Vec::new(),
+                    qty: 0,
+                });
+                orders.len() - 1
             });
-            let code = index.code(lot);
-            if !order.lots.iter().any(|l| l == code) {
+            let order = &mut orders[slot];
+            // A lot's shipments on one order come one after another.
+            if order.lots.last().is_none_or(|l| l != code) && !order.lots.iter().any(|l| l == code) {
                 order.lots.push(code.to_owned());
             }
             order.qty += s.qty;
         }
     }
-    orders.into_values().collect()
+    orders.sort_unstable_by(|a, b| (&a.order_no, &a.customer_code).cmp(&(&b.order_no, &b.customer_code)));
+    orders
 }
 
 /// Each customer the orders went to, with how to reach them.

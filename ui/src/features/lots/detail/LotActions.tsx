@@ -44,7 +44,7 @@ export function LotActions({
   const label = async (destination: "open" | "save") => {
     setPrinting(destination);
     try {
-      const file = await call("lot_labels", { lot_codes: [lot.lot_code] });
+      const file = await call("lot_labels", { lot_codes: [lot.lot_code], serials: [] });
       if (destination === "open") {
         await openPdfFile(file.file_name, file.pdf_base64);
       } else {

@@ -84,6 +84,9 @@ const lot: LotDetail = {
   failure_nos: ["QF-1"],
   rma_nos: [],
   gs1_element_string: "(01)04006381333931(10)L-1",
+  serial_tracked: false,
+  serials: [],
+  serial_count: 0,
   digital_link: "https://id.gs1.org/01/04006381333931/10/L-1",
   history: [],
 };

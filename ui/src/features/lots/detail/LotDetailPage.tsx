@@ -6,6 +6,7 @@ import { useSession } from "../../../app/session";
 import { call } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
 import { HoldBadge, LotStatusBadge } from "../badges";
+import { mayDo } from "../permissions";
 import { TracePanel } from "../trace/TracePanel";
 import { Gs1Codes } from "./Gs1Codes";
 import { LotActions } from "./LotActions";
@@ -14,6 +15,7 @@ import { LotHistory } from "./LotHistory";
 import { LotHolds } from "./LotHolds";
 import { LotLinks } from "./LotLinks";
 import { LotRecords } from "./LotRecords";
+import { LotSerials } from "./LotSerials";
 import { LotShipments } from "./LotShipments";
 import { RecallScopeModal } from "./RecallScopeModal";
 
@@ -68,6 +70,7 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
               testId="lot-outputs"
             />
             <LotShipments shipments={lot.shipments} unit={lot.unit} />
+            <LotSerials lot={lot} mayRecord={mayDo("move", session.user.roles)} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

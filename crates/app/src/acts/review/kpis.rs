@@ -1,0 +1,48 @@
+//! The returns KPI table and its targets.
+
+use lotline_domain::people::Permission;
+use lotline_domain::review::{KpiId, KpiState, KpiTable, KpiTargets, kpi_table as table};
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::{kpis, review_settings};
+
+use super::{PeriodInput, period_of};
+use crate::acts::Empty;
+use crate::context::{Ctx, store_error};
+
+/// No RMA records its handling, label or return shipping cost, so cost per return has no
+/// source: its figures keep their sample (RMAs settled) but say "no data" rather than a cost of 0.
+fn without_unrecorded_costs(mut table: KpiTable) -> KpiTable {
+    for row in table.rows.iter_mut().filter(|r| r.id == KpiId::CostPerReturn) {
+        for figure in &mut row.figures {
+            (figure.value, figure.previous, figure.change, figure.trend) = (None, None, None, None);
+            figure.state = KpiState::Neutral;
+        }
+    }
+    table
+}
+
+pub async fn kpi_table(ctx: &Ctx, input: PeriodInput) -> Result<KpiTable, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let period = period_of(&input)?;
+    let mut conn = ctx.read().await?;
+    let targets = review_settings::kpi_targets(&mut conn).await.map_err(store_error)?;
+    let rows = kpis::kpi_input(&mut conn, &period).await.map_err(store_error)?;
+    Ok(without_unrecorded_costs(table(&rows, &period, &targets, ctx.now())))
+}
+
+pub async fn get_kpi_targets(ctx: &Ctx, _: Empty) -> Result<KpiTargets, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    review_settings::kpi_targets(&mut *ctx.read().await?).await.map_err(store_error)
+}
+
+pub async fn set_kpi_targets(ctx: &Ctx, input: KpiTargets) -> Result<KpiTargets, ApiError> {
+    ctx.allowed(Permission::ConfigureReviews)?;
+    let mut targets = input;
+    // Currency codes are compared as stored: "eur" and "EUR" are one target.
+    targets.cost_per_return_max_minor =
+        targets.cost_per_return_max_minor.into_iter().map(|(c, v)| (c.trim().to_uppercase(), v)).collect();
+    targets.validate()?;
+    let tx = ctx.begin().await?;
+    ctx.commit(tx, vec![Event::KpiTargetsSet(targets.clone())]).await?;
+    Ok(targets)
+}

@@ -1,0 +1,218 @@
+//! The weekly / monthly review: what failed and why, who supplied it, what it cost, whether
+//! replacements went out on time, and what the QC checklists learnt; each against the previous
+//! period of the same length, and each figure with the filter that lists the records behind it.
+
+use std::collections::BTreeMap;
+
+use lotline_domain::ApiError;
+use lotline_domain::people::Permission;
+use lotline_domain::review::{
+    CostOfQuality, FigureChange, Pareto, ParetoBar, ParetoMeasure, ReviewPeriod, Timeliness, change, cost_of_quality,
+    pareto, timeliness,
+};
+use lotline_store::queries::review::{self as q, ChecklistAdded, FailureCounts, FailureGroup, Span};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{PeriodInput, period_of};
+use crate::context::{Ctx, store_error};
+
+/// Bars before the rest are gathered as "other".
+const PARETO_TOP: usize = 8;
+/// Vendors and SKUs listed; the rest are counted.
+const GROUPS_LISTED: usize = 20;
+const CHECKLIST_LISTED: i64 = 200;
+
+/// The failures list's filter that shows the failures behind a figure (`list_failures` takes
+/// `from` inclusive and `to` exclusive; a bar of several categories lists each).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FailureFilter {
+    pub from: String,
+    pub to: String,
+    pub category_codes: Vec<String>,
+    pub vendor_code: Option<String>,
+    pub sku: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParetoBarReview {
+    #[serde(flatten)]
+    pub bar: ParetoBar,
+    /// The same categories' failures in the previous period.
+    pub previous_count: i64,
+    pub previous_quantity: i64,
+    pub filter: FailureFilter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParetoReview {
+    pub measure: ParetoMeasure,
+    pub total_count: i64,
+    pub total_quantity: i64,
+    pub previous_total_count: i64,
+    pub previous_total_quantity: i64,
+    pub count_change: Option<FigureChange>,
+    pub bars: Vec<ParetoBarReview>,
+}
+
+/// Failures of one vendor or SKU, now and before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FailureGroupReview {
+    pub code: String,
+    pub name: Option<String>,
+    pub current: FailureCounts,
+    pub previous: FailureCounts,
+    pub failures_change: Option<FigureChange>,
+    pub filter: FailureFilter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReviewPeriodReport {
+    pub period: ReviewPeriod,
+    pub previous_period: ReviewPeriod,
+    pub pareto: ParetoReview,
+    /// Most failures first, at most 20; `vendors_with_failures` counts them all.
+    pub by_vendor: Vec<FailureGroupReview>,
+    pub vendors_with_failures: i64,
+    pub by_sku: Vec<FailureGroupReview>,
+    pub skus_with_failures: i64,
+    pub cost_of_quality: CostOfQuality,
+    /// Failures sent to rework: their cost is not recorded, so it is not in the cost of quality.
+    pub rework_failures: i64,
+    pub rework_failures_previous: i64,
+    pub timeliness: Timeliness,
+    pub timeliness_previous: Timeliness,
+    pub checklist_added: i64,
+    pub checklist_added_previous: i64,
+    pub checklist_change: Option<FigureChange>,
+    /// The items added in the period, newest first (at most 200).
+    pub checklist_items: Vec<ChecklistAdded>,
+}
+
+fn filter(span: &Span) -> FailureFilter {
+    FailureFilter { from: span.start.clone(), to: span.end.clone(), ..FailureFilter::default() }
+}
+
+/// The Pareto with each bar's previous figures and its filter; the "other" bar lists every
+/// category it gathers, so it too opens on the failures behind it.
+fn pareto_review(now: Pareto, now_codes: &[String], before: &[(String, i64, i64)], span: &Span) -> ParetoReview {
+    let shown: Vec<String> = now.bars.iter().filter(|b| !b.is_other).map(|b| b.category.clone()).collect();
+    let in_bar =
+        |bar: &ParetoBar, code: &String| if bar.is_other { !shown.contains(code) } else { *code == bar.category };
+    let bars = now
+        .bars
+        .into_iter()
+        .map(|bar| {
+            let mut codes: Vec<String> = now_codes.iter().filter(|c| in_bar(&bar, c)).cloned().collect();
+            codes.dedup();
+            let (previous_count, previous_quantity) =
+                before.iter().filter(|r| in_bar(&bar, &r.0)).fold((0, 0), |(n, q), r| (n + r.1, q + r.2));
+            let filter = FailureFilter { category_codes: codes, ..filter(span) };
+            ParetoBarReview { bar, previous_count, previous_quantity, filter }
+        })
+        .collect();
+    let (previous_total_count, previous_total_quantity) = before.iter().fold((0, 0), |(n, q), r| (n + r.1, q + r.2));
+    ParetoReview {
+        measure: now.measure,
+        total_count: now.total_count,
+        total_quantity: now.total_quantity,
+        previous_total_count,
+        previous_total_quantity,
+        count_change: change(Some(now.total_count), Some(previous_total_count)),
+        bars,
+    }
+}
+
+fn groups(
+    group: FailureGroup,
+    now: Vec<(String, Option<String>, FailureCounts)>,
+    before: Vec<(String, Option<String>, FailureCounts)>,
+    span: &Span,
+) -> (Vec<FailureGroupReview>, i64) {
+    let mut by: BTreeMap<String, FailureGroupReview> = BTreeMap::new();
+    let blank = |code: &str, name: Option<String>| FailureGroupReview {
+        code: code.to_owned(),
+        name,
+        current: FailureCounts::default(),
+        previous: FailureCounts::default(),
+        failures_change: None,
+        filter: match group {
+            FailureGroup::Vendor => FailureFilter { vendor_code: Some(code.to_owned()), ..filter(span) },
+            FailureGroup::Sku => FailureFilter { sku: Some(code.to_owned()), ..filter(span) },
+        },
+    };
+    for (code, name, counts) in now {
+        by.entry(code.clone()).or_insert_with(|| blank(&code, name)).current = counts;
+    }
+    let with_failures = i64::try_from(by.len()).unwrap_or(i64::MAX);
+    for (code, name, counts) in before {
+        by.entry(code.clone()).or_insert_with(|| blank(&code, name)).previous = counts;
+    }
+    let mut rows: Vec<FailureGroupReview> = by.into_values().collect();
+    for row in &mut rows {
+        row.failures_change = change(Some(row.current.failures), Some(row.previous.failures));
+    }
+    // Most failures now first; a vendor that had failures only before follows, as an improvement.
+    rows.sort_by(|a, b| {
+        (b.current.failures, b.previous.failures)
+            .cmp(&(a.current.failures, a.previous.failures))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    rows.truncate(GROUPS_LISTED);
+    (rows, with_failures)
+}
+
+pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriodReport, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let period = period_of(&input)?;
+    let previous_period = period.previous();
+    let (now_span, before_span) = (Span::of(&period), Span::of(&previous_period));
+    let both = Span::both(&previous_period, &period);
+    let mut conn = ctx.read().await?;
+    let c = &mut *conn;
+    let reasons_now = q::reason_counts(c, &now_span).await.map_err(store_error)?;
+    let reasons_before = q::reason_counts(c, &before_span).await.map_err(store_error)?;
+    let before: Vec<(String, i64, i64)> =
+        reasons_before.into_iter().map(|r| (r.category, r.count, r.quantity)).collect();
+    let mut now_codes: Vec<String> = reasons_now.iter().filter(|r| r.count > 0).map(|r| r.category.clone()).collect();
+    now_codes.sort();
+    let pareto =
+        pareto_review(pareto(&reasons_now, ParetoMeasure::Count, Some(PARETO_TOP)), &now_codes, &before, &now_span);
+    let mut listed = Vec::new();
+    for group in [FailureGroup::Vendor, FailureGroup::Sku] {
+        let now = q::failures_by(c, group, &now_span).await.map_err(store_error)?;
+        let before = q::failures_by(c, group, &before_span).await.map_err(store_error)?;
+        listed.push(groups(group, now, before, &now_span));
+    }
+    let (by_sku, skus_with_failures) = listed.pop().unwrap_or_default();
+    let (by_vendor, vendors_with_failures) = listed.pop().unwrap_or_default();
+    let cost_rows = q::cost_rows(c, &both).await.map_err(store_error)?;
+    let times = q::reshipment_times(c, &both).await.map_err(store_error)?;
+    let (checklist_items, checklist_added) =
+        q::checklist_added(c, &now_span, CHECKLIST_LISTED).await.map_err(store_error)?;
+    let (_, checklist_added_previous) = q::checklist_added(c, &before_span, 0).await.map_err(store_error)?;
+    let now = ctx.now();
+    Ok(ReviewPeriodReport {
+        pareto,
+        by_vendor,
+        vendors_with_failures,
+        by_sku,
+        skus_with_failures,
+        cost_of_quality: cost_of_quality(&cost_rows, &period),
+        rework_failures: q::rework_failures(c, &now_span).await.map_err(store_error)?,
+        rework_failures_previous: q::rework_failures(c, &before_span).await.map_err(store_error)?,
+        timeliness: timeliness(&times, &period, now),
+        timeliness_previous: timeliness(&times, &previous_period, now),
+        checklist_change: change(Some(checklist_added), Some(checklist_added_previous)),
+        checklist_added,
+        checklist_added_previous,
+        checklist_items,
+        period,
+        previous_period,
+    })
+}

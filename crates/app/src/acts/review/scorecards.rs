@@ -1,0 +1,135 @@
+//! Vendor scorecards, their settings, and the rating history that shows their trend.
+//!
+//! A rating is recorded by an explicit act, `record_vendor_ratings`, over the 90 days ending
+//! today, at most once per vendor per day (the first recording of a day stands). Viewing a
+//! scorecard for any period never writes: a past period's rating stamped with today's date
+//! would make the trend line lie. The desktop records once a day when the dashboard opens.
+
+use chrono::Days;
+use lotline_domain::people::Permission;
+use lotline_domain::review::{
+    RATING_TREND_MIN_POINTS, RatingPoint, ReviewPeriod, ReviewTrend, ScorecardSettings, VendorScorecard, rating_trend,
+    vendor_scorecards as cards,
+};
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::review::{Span, day_text};
+use lotline_store::queries::{review_settings, scorecard as q};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{PeriodInput, period_of};
+use crate::acts::Empty;
+use crate::context::{Ctx, store_error};
+
+/// The window a recorded rating covers.
+pub const RATING_WINDOW_DAYS: u64 = 90;
+/// History shown beside a scorecard.
+const HISTORY_DAYS: u64 = 365;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorScorecardView {
+    #[serde(flatten)]
+    pub card: VendorScorecard,
+    pub vendor_name: Option<String>,
+    /// Recorded ratings of the last year, oldest first.
+    pub history: Vec<RatingPoint>,
+    pub trend: Option<ReviewTrend>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorScorecards {
+    pub period: ReviewPeriod,
+    pub settings: ScorecardSettings,
+    /// Lowest rating first, unrated last.
+    pub vendors: Vec<VendorScorecardView>,
+}
+
+async fn compute(ctx: &Ctx, period: &ReviewPeriod) -> Result<(ScorecardSettings, Vec<VendorScorecard>), ApiError> {
+    let mut conn = ctx.read().await?;
+    let span = Span::of(period);
+    let settings = review_settings::scorecard_settings(&mut conn).await.map_err(store_error)?;
+    let rows = q::vendor_quality(&mut conn, &span).await.map_err(store_error)?;
+    let chargebacks = q::chargebacks(&mut conn, &span).await.map_err(store_error)?;
+    Ok((settings, cards(&rows, &chargebacks, &settings)))
+}
+
+pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorScorecards, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let period = period_of(&input)?;
+    let (settings, scored) = compute(ctx, &period).await?;
+    let mut conn = ctx.read().await?;
+    let since = ctx.now().date_naive().checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or_default();
+    let mut history = q::rating_history(&mut conn, &day_text(since)).await.map_err(store_error)?;
+    let mut vendors = Vec::with_capacity(scored.len());
+    for card in scored {
+        let vendor_name = lotline_store::queries::master::vendor(&mut conn, &card.vendor_code)
+            .await
+            .map_err(store_error)?
+            .map(|v| v.vendor.name);
+        let points = history.remove(&card.vendor_code).unwrap_or_default();
+        let trend = rating_trend(&points, RATING_TREND_MIN_POINTS);
+        vendors.push(VendorScorecardView { card, vendor_name, history: points, trend });
+    }
+    Ok(VendorScorecards { period, settings, vendors })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecordedRatings {
+    pub day: String,
+    pub period: ReviewPeriod,
+    /// Vendors rated now; those already rated today, or without data to rate, are not.
+    pub recorded: Vec<String>,
+}
+
+pub async fn record_vendor_ratings(ctx: &Ctx, _: Empty) -> Result<RecordedRatings, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let today = ctx.now().date_naive();
+    let from = today.checked_sub_days(Days::new(RATING_WINDOW_DAYS - 1)).unwrap_or(today);
+    let period = ReviewPeriod::new(from, today)?;
+    let (_, scored) = compute(ctx, &period).await?;
+    let day = day_text(today);
+    let mut tx = ctx.begin().await?;
+    let already = q::rated_on(&mut tx, &day).await.map_err(store_error)?;
+    let events: Vec<Event> = scored
+        .iter()
+        .filter(|c| !already.contains(&c.vendor_code))
+        .filter_map(|c| {
+            Some(Event::VendorRated {
+                vendor_code: c.vendor_code.clone(),
+                day: day.clone(),
+                rating: c.rating?,
+                period_from: day_text(period.from),
+                period_to: day_text(period.to),
+            })
+        })
+        .collect();
+    let recorded = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::VendorRated { vendor_code, .. } => Some(vendor_code.clone()),
+            _ => None,
+        })
+        .collect();
+    if events.is_empty() {
+        drop(tx);
+    } else {
+        ctx.commit(tx, events).await?;
+    }
+    Ok(RecordedRatings { day, period, recorded })
+}
+
+pub async fn get_scorecard_settings(ctx: &Ctx, _: Empty) -> Result<ScorecardSettings, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    review_settings::scorecard_settings(&mut *ctx.read().await?).await.map_err(store_error)
+}
+
+pub async fn set_scorecard_settings(ctx: &Ctx, input: ScorecardSettings) -> Result<ScorecardSettings, ApiError> {
+    ctx.allowed(Permission::ConfigureReviews)?;
+    input.validate()?;
+    let tx = ctx.begin().await?;
+    ctx.commit(tx, vec![Event::ScorecardSettingsSet(input)]).await?;
+    Ok(input)
+}

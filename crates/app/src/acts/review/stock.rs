@@ -1,0 +1,66 @@
+//! SKUs to raise with product and tech teams, and safety-stock alerts.
+
+use lotline_domain::people::Permission;
+use lotline_domain::review::{DEFAULT_SKU_FLAG_BPS, ReviewPeriod, SkuConformity, sku_conformity};
+use lotline_domain::{ApiError, Event, FieldError};
+use lotline_store::queries::review::{Span, day_text};
+use lotline_store::queries::safety_stock::{SafetyStockRow, safety_stock};
+use lotline_store::queries::{master, scorecard};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{PeriodInput, period_of};
+use crate::acts::Empty;
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SkuFlags {
+    pub period: ReviewPeriod,
+    pub threshold_bps: i64,
+    /// To review first (worst rate first), then the rest, then SKUs without orders.
+    pub skus: Vec<SkuConformity>,
+}
+
+pub async fn sku_flags(ctx: &Ctx, input: PeriodInput) -> Result<SkuFlags, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let period = period_of(&input)?;
+    let rows = scorecard::sku_conformity(&mut *ctx.read().await?, &Span::of(&period)).await.map_err(store_error)?;
+    Ok(SkuFlags { period, threshold_bps: DEFAULT_SKU_FLAG_BPS, skus: sku_conformity(&rows, DEFAULT_SKU_FLAG_BPS) })
+}
+
+/// Every watched SKU, those below their minimum first.
+pub async fn safety_stock_alerts(ctx: &Ctx, _: Empty) -> Result<Vec<SafetyStockRow>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let today = day_text(ctx.now().date_naive());
+    safety_stock(&mut *ctx.read().await?, &today, None).await.map_err(store_error)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SafetyStockInput {
+    pub sku: String,
+    /// The minimum; `null` stops watching the SKU.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub min_qty: Option<i64>,
+}
+
+/// Sets (or clears) a SKU's minimum and returns its row as the alerts list shows it.
+pub async fn set_safety_stock(ctx: &Ctx, input: SafetyStockInput) -> Result<Vec<SafetyStockRow>, ApiError> {
+    ctx.allowed(Permission::ConfigureReviews)?;
+    let sku = input.sku.trim().to_owned();
+    if sku.is_empty() {
+        return Err(ApiError::field(FieldError::new("sku", "error.field.required")));
+    }
+    if input.min_qty.is_some_and(|q| q < 0) {
+        return Err(ApiError::field(FieldError::new("min_qty", "error.field.negative")));
+    }
+    let mut tx = ctx.begin().await?;
+    if master::product(&mut tx, &sku).await.map_err(store_error)?.is_none() {
+        return Err(ApiError::not_found("product", &sku));
+    }
+    ctx.commit(tx, vec![Event::SafetyStockSet { sku: sku.clone(), min_qty: input.min_qty }]).await?;
+    let today = day_text(ctx.now().date_naive());
+    safety_stock(&mut *ctx.read().await?, &today, Some(&sku)).await.map_err(store_error)
+}

@@ -1,0 +1,216 @@
+//! Reviews through the catalogue on a real temporary SQLite database: every figure below is
+//! worked out by hand from the data set in `reviews/data.rs`.
+
+mod common;
+#[path = "reviews/data.rs"]
+mod data;
+
+use common::returns::as_user;
+use data::{as_admin, two_weeks};
+use lotline_app::ErrorCode;
+use serde_json::{Value, json};
+
+fn current() -> Value {
+    json!({"from": "2026-11-02", "to": "2026-11-08"})
+}
+
+fn kpi<'a>(table: &'a Value, id: &str) -> &'a Value {
+    let rows = table["rows"].as_array().unwrap();
+    &rows.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no {id} in {table}"))["figures"]
+}
+
+/// (value, previous, sample, state) of a KPI's only figure.
+fn figure(table: &Value, id: &str) -> (Value, Value, Value, Value) {
+    let f = &kpi(table, id)[0];
+    (f["value"].clone(), f["previous"].clone(), f["sample"].clone(), f["state"].clone())
+}
+
+#[tokio::test]
+async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_against_the_previous_week() {
+    let w = two_weeks().await;
+    let r = w.ok("review_period", current()).await;
+    assert_eq!(r["previous_period"], json!({"from": "2026-10-26", "to": "2026-11-01"}));
+
+    // Pareto: COS 2 failures (5 units), FUN 1 (4 units); the week before, one COS failure.
+    let p = &r["pareto"];
+    assert_eq!((p["total_count"].as_i64(), p["total_quantity"].as_i64()), (Some(3), Some(9)));
+    assert_eq!(p["previous_total_count"], 1);
+    assert_eq!(p["count_change"], json!({"absolute": 2, "relative_bps": 20_000}));
+    let bars: Vec<(&str, i64, i64, i64, i64)> = p["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let n = |k: &str| b[k].as_i64().unwrap();
+            (b["category"].as_str().unwrap(), n("count"), n("share_bps"), n("cumulative_bps"), n("previous_count"))
+        })
+        .collect();
+    assert_eq!(bars, vec![("COS", 2, 6_667, 6_667, 1), ("FUN", 1, 3_333, 10_000, 0)]);
+    let filter = &p["bars"][0]["filter"];
+    assert_eq!(filter["category_codes"], json!(["COS"]));
+    // Clicking the bar lists exactly the failures behind it.
+    let listed =
+        w.ok("list_failures", json!({"category_code": "COS", "from": filter["from"], "to": filter["to"]})).await;
+    assert_eq!(listed["total"], 2);
+
+    // By vendor and SKU, with the previous week beside them.
+    let v = &r["by_vendor"];
+    assert_eq!((v[0]["code"].as_str(), v[0]["name"].as_str()), (Some("SZHQ"), Some("深圳华强电子有限公司")));
+    assert_eq!(v[0]["current"], json!({"failures": 2, "qty_failed": 5, "qty_inspected": 130}));
+    assert_eq!(v[0]["previous"], json!({"failures": 1, "qty_failed": 1, "qty_inspected": 10}));
+    assert_eq!(v[1]["code"], "ACME");
+    assert_eq!(v[1]["filter"]["vendor_code"], "ACME");
+    assert_eq!(r["vendors_with_failures"], 2);
+    let skus: Vec<&str> = r["by_sku"].as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap()).collect();
+    assert_eq!(skus, ["BOX-5L", "MUG-1"]);
+
+    // Cost of quality per currency. EUR: scrap 3 × 3.80, reshipments 15.00 + 5.00 shipping and
+    // 20.00 + 10.00 goods, refunds 5.00 + 9.50 + 4.00, less 10.00 recovered. USD: scrap 4 × 2.50.
+    let costs = r["cost_of_quality"]["currencies"].as_array().unwrap();
+    assert_eq!(costs.len(), 2);
+    assert_eq!(
+        costs[0]["current"],
+        json!({"currency": "EUR", "scrap_minor": 1_140, "rework_minor": 0, "reshipment_shipping_minor": 2_000,
+               "reshipment_goods_minor": 3_000, "refunds_minor": 1_850, "chargebacks_recovered_minor": 1_000, "net_minor": 6_990})
+    );
+    assert_eq!((costs[0]["previous"].clone(), costs[0]["net_change"].clone()), (Value::Null, Value::Null));
+    assert_eq!((costs[1]["currency"].as_str(), costs[1]["current"]["net_minor"].as_i64()), (Some("USD"), Some(1_000)));
+    assert_eq!((r["rework_failures"].as_i64(), r["rework_failures_previous"].as_i64()), (Some(1), Some(0)));
+
+    // Both reshipments were due on Wed 4 Nov: one shipped Tue (24 h after authorization), one Thu
+    // (74 h): median (1,440 + 4,440) / 2 minutes.
+    let t = &r["timeliness"];
+    assert_eq!(
+        *t,
+        json!({"on_time": 1, "late": 1, "open": 0, "no_due_date": 0, "on_time_bps": 5_000,
+               "median_minutes_to_ship": 2_940, "shipped_with_authorization": 2})
+    );
+    assert_eq!(r["timeliness_previous"]["on_time_bps"], Value::Null);
+    assert_eq!((r["checklist_added"].as_i64(), r["checklist_added_previous"].as_i64()), (Some(1), Some(0)));
+    assert_eq!(r["checklist_items"][0]["source_failure_no"], "QF-AMS1-000001");
+}
+
+#[tokio::test]
+async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
+    let w = two_weeks().await;
+    let t = w.ok("kpi_table", current()).await;
+    let n = |v: i64| json!(v);
+    // 4 RMAs opened of 8 orders; the week before 1 of 4.
+    assert_eq!(figure(&t, "return_rate"), (n(5_000), n(2_500), n(8), json!("red")));
+    // Nobody records handling, label or return shipping costs: no data, over 3 settled RMAs.
+    let cost = &kpi(&t, "cost_per_return")[0];
+    assert_eq!(
+        (cost["currency"].as_str(), cost["value"].clone(), cost["sample"].as_i64()),
+        (Some("EUR"), Value::Null, Some(3))
+    );
+    assert_eq!(cost["state"], "neutral");
+    // Received to inspected: 24 h, 24 h and 30 h; received to settled: 48 h each.
+    assert_eq!(figure(&t, "receipt_to_decision"), (n(1_560), Value::Null, n(3), json!("green")));
+    assert_eq!(figure(&t, "refund_processing"), (n(2_880), Value::Null, n(3), json!("green")));
+    // Dispositions: restock, restock + write-off, write-off.
+    assert_eq!(figure(&t, "restock_rate"), (n(5_000), Value::Null, n(4), json!("red")));
+    // Received: grade A intact; grade B in a broken box; grade C.
+    assert_eq!(figure(&t, "damaged_rate"), (n(6_667), Value::Null, n(3), json!("red")));
+    // 2 units written off of the 100 in stock on Monday morning (the lot received the week before).
+    assert_eq!(figure(&t, "inventory_impact"), (n(200), Value::Null, n(100), json!("red")));
+    // RMA 3 was refunded 4.00 where the policy pays 5.00; the other two match.
+    assert_eq!(figure(&t, "refund_accuracy"), (n(6_667), Value::Null, n(3), json!("red")));
+    // Decided this week: 2 and 5 by the rules, 3 approved and 4 rejected by an analyst.
+    assert_eq!(figure(&t, "automation_rate"), (n(5_000), n(10_000), n(4), json!("neutral")));
+    assert_eq!(figure(&t, "denial_rate"), (n(2_500), n(0), n(4), json!("neutral")));
+    assert_eq!(figure(&t, "label_success_rate"), (n(10_000), Value::Null, n(1), json!("neutral")));
+    let rr = &kpi(&t, "return_rate")[0];
+    assert_eq!((rr["target"].as_i64(), rr["trend"].as_str()), (Some(600), Some("up")));
+    // Only RMA 5 is open, opened 4 days before Friday.
+    assert_eq!(
+        t["aging"],
+        json!({"days_0_2": 0, "days_3_7": 1, "days_8_14": 0, "days_15_30": 0, "over_30_days": 0, "open": 1})
+    );
+
+    // An admin moves a target; the state follows.
+    let mut targets = w.ok("get_kpi_targets", json!({})).await;
+    targets["restock_rate_min_bps"] = json!(5_000);
+    w.ok("set_kpi_targets", targets).await;
+    let t = w.ok("kpi_table", current()).await;
+    assert_eq!(figure(&t, "restock_rate").3, "green");
+}
+
+#[tokio::test]
+async fn an_empty_period_is_no_data_not_zero() {
+    let w = two_weeks().await;
+    let r = w.ok("review_period", json!({"from": "2025-01-01", "to": "2025-01-31"})).await;
+    assert_eq!((r["pareto"]["total_count"].as_i64(), r["pareto"]["bars"].as_array().map(Vec::len)), (Some(0), Some(0)));
+    assert_eq!(r["cost_of_quality"]["currencies"], json!([]));
+    assert_eq!(
+        (r["timeliness"]["on_time_bps"].clone(), r["timeliness"]["median_minutes_to_ship"].clone()),
+        (Value::Null, Value::Null)
+    );
+    let t = w.ok("kpi_table", json!({"from": "2025-01-01", "to": "2025-01-31"})).await;
+    for id in
+        ["return_rate", "receipt_to_decision", "restock_rate", "damaged_rate", "refund_accuracy", "label_success_rate"]
+    {
+        assert_eq!(figure(&t, id).0, Value::Null, "{id}");
+    }
+    assert_eq!(kpi(&t, "cost_per_return"), &json!([]));
+    let s = w.ok("vendor_scorecards", json!({"from": "2025-01-01", "to": "2025-01-31"})).await;
+    assert_eq!(s["vendors"], json!([]));
+}
+
+#[tokio::test]
+async fn bad_periods_and_settings_name_the_field_and_settings_are_for_admins() {
+    let w = two_weeks().await;
+    let err = w.err("review_period", json!({"from": "2026-11-08", "to": "2026-11-02"})).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("to", "error.review.period_reversed")
+    );
+    let err = w.err("kpi_table", json!({"from": "2026-13-01", "to": "2026-11-02"})).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("from", "error.field.bad_date"));
+    let err = w.err("review_period", json!({"from": "2000-01-01", "to": "2026-11-02"})).await;
+    assert_eq!(err.fields[0].message_key, "error.review.period_too_long");
+
+    let mut targets = w.ok("get_kpi_targets", json!({})).await;
+    assert_eq!(targets["return_rate_max_bps"], 600);
+    targets["restock_rate_min_bps"] = json!(12_000);
+    let err = w.err("set_kpi_targets", targets).await;
+    assert_eq!((err.code, err.fields[0].field.as_str()), (ErrorCode::Invalid, "restock_rate_min_bps"));
+    let mut settings = w.ok("get_scorecard_settings", json!({})).await;
+    settings["weights"]["on_time"] = json!(25);
+    let err = w.err("set_scorecard_settings", settings.clone()).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].params["total"].as_str()), ("weights", "110"));
+    settings["weights"]["on_time"] = json!(15);
+    settings["flag_below"] = json!(101);
+    assert_eq!(w.err("set_scorecard_settings", settings).await.fields[0].field, "flag_below");
+
+    as_user(&w, "ria").await;
+    let err = w.err("set_kpi_targets", w.ok("get_kpi_targets", json!({})).await).await;
+    assert_eq!((err.code, err.message_key.as_str()), (ErrorCode::Forbidden, "error.forbidden.configure_reviews"));
+    let err = w.err("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 5})).await;
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    w.ok("review_period", current()).await;
+    as_admin(&w).await;
+    let err = w.err("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": -1})).await;
+    assert_eq!(err.fields[0].field, "min_qty");
+    assert_eq!(w.err("set_safety_stock", json!({"sku": "NOPE", "min_qty": 1})).await.code, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn the_review_tables_equal_a_rebuild_from_the_event_log() {
+    let w = two_weeks().await;
+    w.ok("record_vendor_ratings", json!({})).await;
+    w.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 5})).await;
+    let report = lotline_store::check(&w.ctx.store).await.unwrap();
+    assert!(report.ok(), "{report:?}");
+    let counts = lotline_store::rebuild(&w.ctx.store).await.unwrap();
+    let rows = |t: &str| counts.tables.iter().find(|(name, _)| name == t).map(|(_, n)| *n);
+    // One label attempt, one recovery, three RMAs received, one rating, one minimum.
+    assert_eq!(rows("rma_label_attempts"), Some(1));
+    assert_eq!(rows("chargeback_recoveries"), Some(1));
+    assert_eq!(rows("rma_review_facts"), Some(3));
+    assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(1), Some(1)));
+    let t = w.ok("kpi_table", current()).await;
+    assert_eq!(figure(&t, "damaged_rate").0, json!(6_667), "the same figures after a rebuild");
+}
+
+#[path = "reviews/vendors.rs"]
+mod vendors;

@@ -1,0 +1,135 @@
+//! Vendor scorecards and ratings, SKU flags, safety stock and the vendor defect report.
+
+use serde_json::{Value, json};
+
+use super::current;
+use crate::common::pdf::{pdf_tool, write_pdf};
+use crate::data::two_weeks;
+
+#[tokio::test]
+async fn the_scorecard_rates_a_vendor_from_its_defects_returns_and_chargebacks() {
+    let w = two_weeks().await;
+    let s = w.ok("vendor_scorecards", current()).await;
+    let v = &s["vendors"];
+    // SZHQ this week: lot L-P (50 units) received, no failure names a lot (0 of 1 lots: 100);
+    // 5 units failed of 50 (10% > 5%: 0); 3 major × 5 + 2 minor = 17 per 50 units (34 per 100 >
+    // 10: 0); 1 of 32 units ordered returned as defective (3.125% of 5%: 37.5); 10.00 of 15.00
+    // recovered (66.67); no delivery dates (no data). Weighted over the 85 points with data:
+    // (20 × 100 + 20 × 37.5 + 10 × 66.67) / 85 = 40.2.
+    assert_eq!(
+        (v[0]["vendor_code"].as_str(), v[0]["vendor_name"].as_str()),
+        (Some("SZHQ"), Some("深圳华强电子有限公司"))
+    );
+    assert_eq!(
+        (v[0]["rating"].as_u64(), v[0]["flagged"].as_bool(), v[0]["block_receipts"].as_bool()),
+        (Some(40), Some(true), Some(false))
+    );
+    let parts: Vec<(&str, Value, Value, i64)> = v[0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["measured"].clone(),
+                c["score"].clone(),
+                c["effective_weight_bps"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            ("lot_defects", json!(0), json!(100), 2_353),
+            ("unit_defects", json!(1_000), json!(0), 2_353),
+            ("severity", json!(3_400), json!(0), 1_765),
+            ("returns", json!(313), json!(38), 2_353),
+            ("on_time", Value::Null, Value::Null, 0),
+            ("chargebacks", json!(6_667), json!(67), 1_176),
+        ]
+    );
+    // ACME had a failure but nothing received, ordered or charged back: no rating, not flagged.
+    assert_eq!(
+        (v[1]["vendor_code"].as_str(), v[1]["rating"].clone(), v[1]["flagged"].as_bool()),
+        (Some("ACME"), Value::Null, Some(false))
+    );
+
+    // Ratings are recorded once a day over the last 90 days, and kept for the trend.
+    let rec = w.ok("record_vendor_ratings", json!({})).await;
+    assert_eq!((rec["day"].as_str(), rec["recorded"].clone()), (Some("2026-11-06"), json!(["SZHQ"])));
+    assert_eq!(rec["period"], json!({"from": "2026-08-09", "to": "2026-11-06"}));
+    let again = w.ok("record_vendor_ratings", json!({})).await;
+    assert_eq!(again["recorded"], json!([]), "at most once per vendor per day");
+    let window = w.ok("vendor_scorecards", json!({"from": "2026-08-09", "to": "2026-11-06"})).await;
+    let szhq = window["vendors"].as_array().unwrap().iter().find(|c| c["vendor_code"] == "SZHQ").unwrap().clone();
+    assert_eq!(szhq["history"], json!([{"day": "2026-11-06", "rating": szhq["rating"]}]));
+    assert_eq!(szhq["trend"], Value::Null, "one day is not a trend");
+}
+
+#[tokio::test]
+async fn skus_above_two_percent_are_flagged_and_safety_stock_counts_only_sellable_stock() {
+    let w = two_weeks().await;
+    let f = w.ok("sku_flags", current()).await;
+    // BOX-5L: 2 QC failures + 1 defect RMA (the rejected one does not count) in 8 orders.
+    assert_eq!(
+        f["skus"],
+        json!([
+            {"sku": "BOX-5L", "orders": 8, "problems": 3, "rate_bps": 3_750, "flag": "review"},
+            {"sku": "MUG-1", "orders": 0, "problems": 1, "rate_bps": null, "flag": "no_orders"}
+        ])
+    );
+
+    // Boxes are kept without lots and no opening stock was ever recorded: two came back to the
+    // shelf, four left as replacements, so the books say -2. 150 chargers in two available lots.
+    let rows = w.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 5})).await;
+    assert_eq!((rows[0]["sellable"].as_i64(), rows[0]["below_minimum"].as_bool()), (Some(-2), Some(true)));
+    w.ok("set_safety_stock", json!({"sku": "CHG-15W", "min_qty": 120})).await;
+    let alerts = w.ok("safety_stock_alerts", json!({})).await;
+    let summary: Vec<(&str, i64, bool)> = alerts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["sku"].as_str().unwrap(), a["sellable"].as_i64().unwrap(), a["below_minimum"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(summary, vec![("BOX-5L", -2, true), ("CHG-15W", 150, false)]);
+    // A hold takes a lot out of sellable stock.
+    w.ok("hold_lot", json!({"lot_code": "L-P", "reason": "Suspect coil"})).await;
+    let alerts = w.ok("safety_stock_alerts", json!({})).await;
+    let chg = alerts.as_array().unwrap().iter().find(|a| a["sku"] == "CHG-15W").unwrap();
+    assert_eq!(
+        (chg["sellable"].as_i64(), chg["blocked"].as_i64(), chg["below_minimum"].as_bool()),
+        (Some(100), Some(50), Some(true))
+    );
+    w.ok("set_safety_stock", json!({"sku": "CHG-15W", "min_qty": null})).await;
+    assert_eq!(w.ok("safety_stock_alerts", json!({})).await.as_array().map(Vec::len), Some(1));
+}
+
+#[tokio::test]
+async fn the_vendor_defect_report_prints_in_the_vendors_language_for_a_period_or_one_failure() {
+    let w = two_weeks().await;
+    let dir = tempfile::tempdir().unwrap();
+    let input = json!({"vendor_code": "SZHQ", "from": "2026-11-02", "to": "2026-11-08"});
+    let file = w.ok("vendor_report_pdf", input).await;
+    assert_eq!(file["file_name"], "SCAR-AMS1-SZHQ-2026-11-02-2026-11-08.pdf");
+    let path = write_pdf(dir.path(), &file);
+    pdf_tool("qpdf", &["--check"], &path);
+    let text = pdf_tool("pdftotext", &[], &path);
+    assert!(text.contains("深圳华强电子有限公司"), "{text}");
+    assert!(text.contains("QF-AMS1-000001") && text.contains("QF-AMS1-000002"), "{text}");
+    assert!(!text.contains("QF-AMS1-000004"), "last week's failure is not in this report");
+    // 5 of 130 inspected units; defective units at cost (19.00) and both reshipments (50.00).
+    assert!(text.contains("3.85 %") && text.contains("€ 69.00"), "{text}");
+
+    let file = w.ok("vendor_report_pdf", json!({"failure_no": "QF-AMS1-000001", "language": "en"})).await;
+    assert_eq!(file["file_name"], "SCAR-AMS1-QF-AMS1-000001.pdf");
+    let text = pdf_tool("pdftotext", &[], &write_pdf(dir.path(), &file));
+    assert!(text.contains("Supplier corrective action request") && text.contains("Cosmetic damage"), "{text}");
+
+    let err = w.err("vendor_report_pdf", json!({"vendor_code": "SZHQ"})).await;
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(fields, ["from", "to"]);
+    assert_eq!(
+        w.err("vendor_report_pdf", json!({"failure_no": "QF-AMS1-999999"})).await.message_key,
+        "error.not_found.failure"
+    );
+}

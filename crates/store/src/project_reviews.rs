@@ -1,0 +1,121 @@
+//! The review tables: settings, vendor ratings, safety stock; and the facts the KPIs need from
+//! returns and chargebacks that their own tables overwrite or never keep.
+//!
+//! Runs before the reshipment and returns projections, because a chargeback's change is the new
+//! total less the one their row still holds. Those events stay theirs: this returns `false` for
+//! them after noting what it needs.
+
+use lotline_domain::Event;
+use lotline_domain::returns::{ConditionGrade, IntakeCheck, ReturnDisposition};
+use sqlx::SqliteConnection;
+
+use crate::StoreError;
+use crate::log::StoredEvent;
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Damaged as the damaged-returns KPI counts it: graded visibly used / damaged or unsellable, or
+/// arrived in broken packaging.
+fn damaged(intake: &IntakeCheck) -> bool {
+    matches!(intake.grade, ConditionGrade::C | ConditionGrade::D) || !intake.packaging_intact
+}
+
+fn grade(intake: &IntakeCheck) -> &'static str {
+    match intake.grade {
+        ConditionGrade::A => "A",
+        ConditionGrade::B => "B",
+        ConditionGrade::C => "C",
+        ConditionGrade::D => "D",
+    }
+}
+
+/// Notes what the review needs from returns and chargeback events; never claims them.
+async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let at = stored.occurred_at.as_str();
+    match &stored.event {
+        Event::RmaReceived { rma_no, intake, .. } => {
+            sqlx::query("INSERT INTO rma_review_facts (rma_no, grade, damaged) VALUES (?, ?, ?) ON CONFLICT (rma_no) DO UPDATE SET grade = excluded.grade, damaged = excluded.damaged")
+                .bind(rma_no).bind(grade(intake)).bind(damaged(intake))
+                .execute(&mut *conn).await?;
+        }
+        Event::RmaInspected { rma_no, dispositions } => {
+            let restock_only = dispositions.iter().all(|d| d.disposition == ReturnDisposition::Restock);
+            sqlx::query("INSERT INTO rma_review_facts (rma_no, restock_only) VALUES (?, ?) ON CONFLICT (rma_no) DO UPDATE SET restock_only = excluded.restock_only")
+                .bind(rma_no).bind(restock_only)
+                .execute(&mut *conn).await?;
+        }
+        Event::RmaCancelled { rma_no, .. } => {
+            sqlx::query("INSERT INTO rma_review_facts (rma_no, cancelled_at) VALUES (?, ?) ON CONFLICT (rma_no) DO UPDATE SET cancelled_at = excluded.cancelled_at")
+                .bind(rma_no).bind(at)
+                .execute(&mut *conn).await?;
+        }
+        Event::RmaLabelPrinted { rma_no, .. } | Event::RmaLabelFailed { rma_no, .. } => {
+            let ok = matches!(stored.event, Event::RmaLabelPrinted { .. });
+            sqlx::query("INSERT INTO rma_label_attempts (event_seq, rma_no, at, ok) VALUES (?, ?, ?, ?)")
+                .bind(stored.seq)
+                .bind(rma_no)
+                .bind(at)
+                .bind(ok)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::ChargebackUpdated { reshipment_no, recovered_minor, .. } => {
+            sqlx::query(
+                "INSERT INTO chargeback_recoveries (event_seq, reshipment_no, vendor_code, currency, delta_minor, at) \
+                 SELECT ?, reshipment_no, vendor_code, currency, ? - recovered_minor, ? FROM reshipments \
+                 WHERE reshipment_no = ? AND ? <> recovered_minor",
+            )
+            .bind(stored.seq)
+            .bind(recovered_minor)
+            .bind(at)
+            .bind(reshipment_no)
+            .bind(recovered_minor)
+            .execute(&mut *conn)
+            .await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Projects one review event; notes returns and chargeback facts and leaves those events to
+/// their own projections.
+pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<bool, StoreError> {
+    match &stored.event {
+        Event::KpiTargetsSet(targets) => {
+            sqlx::query("INSERT OR REPLACE INTO kpi_targets (id, targets) VALUES (1, ?)")
+                .bind(json(targets))
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::ScorecardSettingsSet(settings) => {
+            sqlx::query("INSERT OR REPLACE INTO scorecard_settings (id, settings) VALUES (1, ?)")
+                .bind(json(settings))
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::VendorRated { vendor_code, day, rating, period_from, period_to } => {
+            // The first rating of a day stands; a second one the same day changes nothing.
+            sqlx::query("INSERT OR IGNORE INTO vendor_ratings (vendor_code, day, rating, period_from, period_to) VALUES (?, ?, ?, ?, ?)")
+                .bind(vendor_code).bind(day).bind(rating).bind(period_from).bind(period_to)
+                .execute(&mut *conn).await?;
+        }
+        Event::SafetyStockSet { sku, min_qty: Some(min_qty) } => {
+            sqlx::query("INSERT OR REPLACE INTO safety_stock (sku, min_qty) VALUES (?, ?)")
+                .bind(sku)
+                .bind(min_qty)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Event::SafetyStockSet { sku, min_qty: None } => {
+            sqlx::query("DELETE FROM safety_stock WHERE sku = ?").bind(sku).execute(&mut *conn).await?;
+        }
+        _ => {
+            observe(conn, stored).await?;
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}

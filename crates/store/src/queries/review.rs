@@ -1,0 +1,235 @@
+//! The weekly / monthly review's rows: failures by reason, vendor and SKU, cost of quality,
+//! reshipment times and checklist items, each aggregated in SQL over indexed time ranges.
+//!
+//! Times are compared as text: every stored instant is RFC 3339 UTC and every date is
+//! `YYYY-MM-DD`, so the bounds `from <= t < to+1` written as bare dates select whole UTC days
+//! for either kind of column.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use lotline_domain::review::{CostComponent, CostRow, ReasonCountRow, ReshipmentTimesRow, ReviewPeriod};
+use serde::{Deserialize, Serialize};
+use sqlx::{Row, SqliteConnection};
+use ts_rs::TS;
+
+use crate::StoreError;
+
+/// A period as the two text bounds the queries compare with: `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: String,
+    pub end: String,
+}
+
+impl Span {
+    pub fn of(period: &ReviewPeriod) -> Self {
+        Self { start: day_text(period.from), end: day_text(period.end().date_naive()) }
+    }
+
+    /// From the start of `earlier` to the end of `later`: both periods in one query.
+    pub fn both(earlier: &ReviewPeriod, later: &ReviewPeriod) -> Self {
+        Self { start: Self::of(earlier).start, end: Self::of(later).end }
+    }
+}
+
+pub fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// An instant as stored; a bare date reads as its midnight. Rows hold what the app wrote, so
+/// text that does not parse is left out rather than guessed.
+pub fn instant(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t.with_timezone(&Utc));
+    }
+    let day = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(day.and_time(NaiveTime::MIN).and_utc())
+}
+
+pub async fn reason_counts(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ReasonCountRow>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT category_code, COUNT(*), COALESCE(SUM(qty_failed), 0) FROM failures \
+         WHERE occurred_at >= ? AND occurred_at < ? GROUP BY category_code",
+    )
+    .bind(&span.start)
+    .bind(&span.end)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(|r| ReasonCountRow { category: r.get(0), count: r.get(1), quantity: r.get(2) }).collect())
+}
+
+/// Failures of one vendor or SKU in a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FailureCounts {
+    pub failures: i64,
+    pub qty_failed: i64,
+    pub qty_inspected: i64,
+}
+
+/// What failures are grouped by on the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureGroup {
+    Vendor,
+    Sku,
+}
+
+/// (code, name, counts) per vendor or SKU with failures in the span.
+pub async fn failures_by(
+    conn: &mut SqliteConnection,
+    group: FailureGroup,
+    span: &Span,
+) -> Result<Vec<(String, Option<String>, FailureCounts)>, StoreError> {
+    let sql = match group {
+        FailureGroup::Vendor => {
+            "SELECT g.k, v.name, g.n, g.qf, g.qi FROM (SELECT vendor_code AS k, COUNT(*) AS n, SUM(qty_failed) AS qf, \
+             SUM(qty_inspected) AS qi FROM failures WHERE occurred_at >= ? AND occurred_at < ? GROUP BY vendor_code) g \
+             LEFT JOIN vendors v ON v.code = g.k"
+        }
+        FailureGroup::Sku => {
+            "SELECT g.k, p.name, g.n, g.qf, g.qi FROM (SELECT sku AS k, COUNT(*) AS n, SUM(qty_failed) AS qf, \
+             SUM(qty_inspected) AS qi FROM failures WHERE occurred_at >= ? AND occurred_at < ? GROUP BY sku) g \
+             LEFT JOIN products p ON p.sku = g.k"
+        }
+    };
+    let rows = sqlx::query(sql).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            (r.get(0), r.get(1), FailureCounts { failures: r.get(2), qty_failed: r.get(3), qty_inspected: r.get(4) })
+        })
+        .collect())
+}
+
+/// Every cost of quality fact in the span, summed per day and currency in SQL.
+///
+/// - Scrap: failed units of failures whose disposition is scrap, at the product's unit cost in
+///   the product's currency, booked on the failure's date.
+/// - Reshipment shipping and goods: as costed on the reshipment, booked on the day it shipped
+///   (rejected, cancelled or unshipped reshipments cost nothing yet).
+/// - Refunds: what RMAs settled by refund paid out (after the restocking fee), on settlement.
+/// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back.
+///
+/// Rework has no cost in the data (labour is not recorded): see `rework_failures`.
+pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<CostRow>, StoreError> {
+    let sql = "SELECT 'scrap', substr(f.occurred_at, 1, 10), p.currency, SUM(f.qty_failed * p.unit_cost_minor) \
+         FROM failures f JOIN products p ON p.sku = f.sku \
+         WHERE f.occurred_at >= ?1 AND f.occurred_at < ?2 AND f.disposition = 'scrap' GROUP BY 2, 3 \
+         UNION ALL SELECT 'shipping', shipped_on, currency, SUM(shipping_minor) FROM reshipments \
+         WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
+         UNION ALL SELECT 'goods', shipped_on, currency, SUM(goods_minor) FROM reshipments \
+         WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
+         UNION ALL SELECT 'refund', substr(settled_at, 1, 10), currency, SUM(settled_minor) FROM rmas \
+         WHERE settled_at >= ?1 AND settled_at < ?2 AND settlement_kind = 'refund' GROUP BY 2, 3 \
+         UNION ALL SELECT 'recovered', substr(at, 1, 10), currency, SUM(delta_minor) FROM chargeback_recoveries \
+         WHERE at >= ?1 AND at < ?2 GROUP BY 2, 3";
+    let rows = sqlx::query(sql).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let component = match r.get::<String, _>(0).as_str() {
+            "scrap" => CostComponent::Scrap,
+            "shipping" => CostComponent::ReshipmentShipping,
+            "goods" => CostComponent::ReshipmentGoods,
+            "refund" => CostComponent::Refund,
+            _ => CostComponent::ChargebackRecovered,
+        };
+        let Some(occurred_at) = instant(&r.get::<String, _>(1)) else { continue };
+        let amount_minor: i64 = r.get(3);
+        if amount_minor != 0 {
+            out.push(CostRow { component, currency: r.get(2), amount_minor, occurred_at });
+        }
+    }
+    Ok(out)
+}
+
+/// Failures in the span whose disposition is rework: their cost is not known, but they are not
+/// free, so the review says how many there were instead of showing 0.
+pub async fn rework_failures(conn: &mut SqliteConnection, span: &Span) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM failures WHERE occurred_at >= ? AND occurred_at < ? AND disposition = 'rework'",
+    )
+    .bind(&span.start)
+    .bind(&span.end)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Reshipments due, shipped or authorized in the span.
+///
+/// A reshipment is due by the end of its due day, as the SLA reads it. Its shipping time is
+/// when the shipment was recorded, unless the date entered as shipped is earlier (recorded
+/// afterwards): then the end of that day, the latest it can have left.
+pub async fn reshipment_times(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ReshipmentTimesRow>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT r.authorized_at, r.due_on, r.shipped_on, r.status IN ('rejected', 'cancelled'), \
+         (SELECT e.occurred_at FROM events e WHERE e.stream_type = 'reshipment' AND e.stream_id = r.reshipment_no \
+          AND e.kind = 'reshipment_shipped' ORDER BY e.stream_version DESC LIMIT 1) \
+         FROM reshipments r WHERE (r.due_on >= ?1 AND r.due_on < ?2) OR (r.shipped_on >= ?1 AND r.shipped_on < ?2) \
+         OR (r.authorized_at >= ?1 AND r.authorized_at < ?2)",
+    )
+    .bind(&span.start)
+    .bind(&span.end)
+    .fetch_all(&mut *conn)
+    .await?;
+    let end_of = |day: &str| instant(day).map(|d| d + chrono::Duration::days(1) - chrono::Duration::seconds(1));
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let shipped_day = r.get::<Option<String>, _>(2).as_deref().and_then(end_of);
+            let recorded = r.get::<Option<String>, _>(4).as_deref().and_then(instant);
+            let shipped_at = match (shipped_day, recorded) {
+                (Some(day_end), Some(rec)) => Some(rec.min(day_end)),
+                (day_end, _) => day_end,
+            };
+            ReshipmentTimesRow {
+                authorized_at: r.get::<Option<String>, _>(0).as_deref().and_then(instant),
+                due_at: end_of(&r.get::<String, _>(1)),
+                shipped_at,
+                cancelled: r.get(3),
+            }
+        })
+        .collect())
+}
+
+/// A QC checklist item added in the period, with the failure that prompted it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChecklistAdded {
+    pub id: String,
+    pub sku: String,
+    pub text: String,
+    pub source_failure_no: Option<String>,
+    pub added_at: String,
+}
+
+/// The items added in the span (the newest first, at most `limit`) and how many there were.
+pub async fn checklist_added(
+    conn: &mut SqliteConnection,
+    span: &Span,
+    limit: i64,
+) -> Result<(Vec<ChecklistAdded>, i64), StoreError> {
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM checklist_items WHERE added_at >= ? AND added_at < ?")
+        .bind(&span.start)
+        .bind(&span.end)
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows = sqlx::query(
+        "SELECT id, sku, text, source_failure_no, added_at FROM checklist_items \
+         WHERE added_at >= ? AND added_at < ? ORDER BY added_at DESC, id LIMIT ?",
+    )
+    .bind(&span.start)
+    .bind(&span.end)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let items = rows
+        .iter()
+        .map(|r| ChecklistAdded {
+            id: r.get(0),
+            sku: r.get(1),
+            text: r.get(2),
+            source_failure_no: r.get(3),
+            added_at: r.get(4),
+        })
+        .collect();
+    Ok((items, total))
+}

@@ -1,0 +1,73 @@
+//! Safety stock: each watched SKU's sellable stock against its minimum.
+//!
+//! Sellable is what could be picked for an order today: stock of lots that are not on hold,
+//! quarantined, recalled or expired (by status or by expiry date), less what of those lots
+//! waits in the returns area for a disposition; plus stock kept without a lot (returned goods
+//! restocked without one), outside the returns area. Every movement is a delta in
+//! `stock_moves`, and a lot's `on_hand` is the sum of its deltas. Goods kept without lots have
+//! no opening balance in Lotline (only their movements: returns restocked, replacements sent),
+//! so their stock can read below zero; it is shown as it is rather than clamped.
+
+use lotline_domain::returns::RETURNS_AREA;
+use serde::{Deserialize, Serialize};
+use sqlx::{Row, SqliteConnection};
+use ts_rs::TS;
+
+use crate::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SafetyStockRow {
+    pub sku: String,
+    pub product_name: Option<String>,
+    pub min_qty: i64,
+    pub sellable: i64,
+    /// On hand in lots that are held, quarantined, recalled or expired: there, but not sellable.
+    pub blocked: i64,
+    /// Returned units waiting for a disposition.
+    pub in_returns: i64,
+    pub below_minimum: bool,
+}
+
+const USABLE: &str = "l.status NOT IN ('on_hold', 'quarantined', 'recalled', 'expired') \
+    AND (l.expiry_date IS NULL OR l.expiry_date >= ?1)";
+
+/// Every SKU with a minimum (or the one named), those below it first, then by SKU.
+pub async fn safety_stock(
+    conn: &mut SqliteConnection,
+    today: &str,
+    sku: Option<&str>,
+) -> Result<Vec<SafetyStockRow>, StoreError> {
+    let sql = format!(
+        "SELECT s.sku, p.name, s.min_qty, \
+           COALESCE((SELECT SUM(l.on_hand) FROM lots l WHERE l.sku = s.sku AND {USABLE}), 0), \
+           COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m JOIN lots l ON l.lot_code = m.lot_code \
+                     WHERE m.sku = s.sku AND m.location = ?2 AND {USABLE}), 0), \
+           COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.lot_code IS NULL \
+                     AND m.location <> ?2), 0), \
+           COALESCE((SELECT SUM(l.on_hand) FROM lots l WHERE l.sku = s.sku AND NOT ({USABLE})), 0), \
+           COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.location = ?2), 0) \
+         FROM safety_stock s LEFT JOIN products p ON p.sku = s.sku WHERE ?3 IS NULL OR s.sku = ?3"
+    );
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(today).bind(RETURNS_AREA).bind(sku).fetch_all(&mut *conn).await?;
+    let mut out: Vec<SafetyStockRow> = rows
+        .iter()
+        .map(|r| {
+            let (lotted, lotted_in_returns, unlotted): (i64, i64, i64) = (r.get(3), r.get(4), r.get(5));
+            let sellable = lotted - lotted_in_returns + unlotted;
+            let min_qty: i64 = r.get(2);
+            SafetyStockRow {
+                sku: r.get(0),
+                product_name: r.get(1),
+                min_qty,
+                sellable,
+                blocked: r.get(6),
+                in_returns: r.get(7),
+                below_minimum: sellable < min_qty,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.below_minimum.cmp(&a.below_minimum).then_with(|| a.sku.cmp(&b.sku)));
+    Ok(out)
+}

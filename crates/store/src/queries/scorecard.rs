@@ -1,0 +1,154 @@
+//! Vendor scorecard and SKU conformity rows, each a handful of grouped queries over indexed time
+//! ranges, merged per vendor (or SKU) here.
+//!
+//! Everything is a flow over the period, as a supplier PPM is counted: lots and units received
+//! in the period against the failures found in it. Where a figure has no source:
+//! - On-time delivery: receipts carry no promised date, so it is "no data" (0 of 0) and the
+//!   scorecard spreads its weight over the other components.
+//! - Units shipped to customers: orders carry no shipping record for goods without lots, so the
+//!   closest source is units ordered in the period (order lines of the vendor's products).
+//! - Defects by severity: each failed unit counts at its failure's severity.
+
+use std::collections::BTreeMap;
+
+use lotline_domain::review::{ChargebackRow, DEFECT_REASONS, RatingPoint, SkuConformityRow, VendorQualityRow};
+use sqlx::{Row, SqliteConnection};
+
+use super::review::{Span, instant};
+use crate::StoreError;
+
+fn empty(vendor_code: &str) -> VendorQualityRow {
+    VendorQualityRow {
+        vendor_code: vendor_code.to_owned(),
+        lots_received: 0,
+        lots_with_failure: 0,
+        units_received: 0,
+        defective_units: 0,
+        critical_defects: 0,
+        major_defects: 0,
+        minor_defects: 0,
+        units_shipped: 0,
+        vendor_return_units: 0,
+        deliveries_with_due_date: 0,
+        deliveries_on_time: 0,
+    }
+}
+
+/// `'defective', 'not_as_described'`: the reasons that count against a vendor or SKU.
+fn defect_reasons() -> String {
+    DEFECT_REASONS.iter().map(|r| format!("'{}'", r.replace('\'', "''"))).collect::<Vec<_>>().join(", ")
+}
+
+async fn grouped(
+    conn: &mut SqliteConnection,
+    sql: &str,
+    span: &Span,
+) -> Result<Vec<sqlx::sqlite::SqliteRow>, StoreError> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?)
+}
+
+/// One row per vendor with any receipt, failure, order or vendor-attributed return in the span.
+pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<VendorQualityRow>, StoreError> {
+    let mut by: BTreeMap<String, VendorQualityRow> = BTreeMap::new();
+    let received = "SELECT vendor_code, COUNT(*), COALESCE(SUM(qty), 0) FROM lots \
+        WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code";
+    for r in grouped(conn, received, span).await? {
+        let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
+        (row.lots_received, row.units_received) = (r.get(1), r.get(2));
+    }
+    let failures = "SELECT vendor_code, COUNT(DISTINCT lot_code), SUM(qty_failed), \
+        SUM(CASE severity_rank WHEN 3 THEN qty_failed ELSE 0 END), SUM(CASE severity_rank WHEN 2 THEN qty_failed ELSE 0 END), \
+        SUM(CASE severity_rank WHEN 1 THEN qty_failed ELSE 0 END) FROM failures \
+        WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY vendor_code";
+    for r in grouped(conn, failures, span).await? {
+        let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
+        row.lots_with_failure = r.get(1);
+        row.defective_units = r.get(2);
+        (row.critical_defects, row.major_defects, row.minor_defects) = (r.get(3), r.get(4), r.get(5));
+    }
+    let ordered = "SELECT p.vendor_code, SUM(l.qty) FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
+        JOIN products p ON p.sku = l.sku WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 AND p.vendor_code IS NOT NULL \
+        GROUP BY p.vendor_code";
+    for r in grouped(conn, ordered, span).await? {
+        by.entry(r.get(0)).or_insert_with_key(|k| empty(k)).units_shipped = r.get(1);
+    }
+    // The lot's vendor when the return names a lot, else the product's.
+    let returned = format!(
+        "SELECT COALESCE(lt.vendor_code, p.vendor_code), SUM(l.qty) FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
+         LEFT JOIN lots lt ON lt.lot_code = l.lot_code LEFT JOIN products p ON p.sku = l.sku \
+         WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ({}) \
+         AND r.status NOT IN ('rejected', 'cancelled') GROUP BY 1",
+        defect_reasons()
+    );
+    for r in grouped(conn, &returned, span).await? {
+        if let Some(code) = r.get::<Option<String>, _>(0) {
+            by.entry(code).or_insert_with_key(|k| empty(k)).vendor_return_units = r.get(1);
+        }
+    }
+    Ok(by.into_values().collect())
+}
+
+/// Chargebacks claimed from vendors on reshipments requested in the span (not rejected or
+/// cancelled), with what each has paid back so far, per currency.
+pub async fn chargebacks(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ChargebackRow>, StoreError> {
+    let sql = "SELECT vendor_code, currency, SUM(total_minor), SUM(recovered_minor) FROM reshipments \
+        WHERE requested_at >= ?1 AND requested_at < ?2 AND vendor_code IS NOT NULL AND chargeback_status IS NOT NULL \
+        AND status NOT IN ('rejected', 'cancelled') GROUP BY 1, 2";
+    Ok(grouped(conn, sql, span)
+        .await?
+        .iter()
+        .map(|r| ChargebackRow {
+            vendor_code: r.get(0),
+            currency: r.get(1),
+            claimed_minor: r.get(2),
+            recovered_minor: r.get(3),
+        })
+        .collect())
+}
+
+/// Every vendor's recorded ratings from `since` (a day), oldest first.
+pub async fn rating_history(
+    conn: &mut SqliteConnection,
+    since: &str,
+) -> Result<BTreeMap<String, Vec<RatingPoint>>, StoreError> {
+    let rows =
+        sqlx::query("SELECT vendor_code, day, rating FROM vendor_ratings WHERE day >= ? ORDER BY vendor_code, day")
+            .bind(since)
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut out: BTreeMap<String, Vec<RatingPoint>> = BTreeMap::new();
+    for r in &rows {
+        if let Some(day) = instant(&r.get::<String, _>(1)) {
+            let rating: i64 = r.get(2);
+            let point = RatingPoint { day: day.date_naive(), rating: u32::try_from(rating).unwrap_or(0) };
+            out.entry(r.get(0)).or_default().push(point);
+        }
+    }
+    Ok(out)
+}
+
+/// Vendors already rated on `day`.
+pub async fn rated_on(conn: &mut SqliteConnection, day: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT vendor_code FROM vendor_ratings WHERE day = ?")
+        .bind(day)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Per SKU: orders with a line of it, QC failures, and RMAs returning it for a defect reason.
+pub async fn sku_conformity(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<SkuConformityRow>, StoreError> {
+    let sql = format!(
+        "SELECT l.sku, COUNT(DISTINCT o.order_no), 0, 0 FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
+         WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 GROUP BY l.sku \
+         UNION ALL SELECT sku, 0, COUNT(*), 0 FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY sku \
+         UNION ALL SELECT l.sku, 0, 0, COUNT(DISTINCT r.rma_no) FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
+         WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ({}) \
+         AND r.status NOT IN ('rejected', 'cancelled') GROUP BY l.sku",
+        defect_reasons()
+    );
+    Ok(grouped(conn, &sql, span)
+        .await?
+        .iter()
+        .map(|r| SkuConformityRow { sku: r.get(0), orders: r.get(1), qc_failures: r.get(2), defect_rmas: r.get(3) })
+        .collect())
+}
