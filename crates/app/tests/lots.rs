@@ -582,3 +582,51 @@ async fn serials_belong_to_their_lot_once_per_product_and_a_scanned_serial_opens
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn a_kit_is_assembled_by_its_bill_of_materials_and_traces_back_to_every_part() {
+    let w = supplied().await;
+    for (sku, name) in [("SET-2", "Opbergset"), ("KIT-9", "Cadeauset")] {
+        w.ok("save_product", json!({"sku": sku, "gtin": null, "name": name, "category": "Sets", "unit_cost_minor": 900, "currency": "EUR",
+            "returnable": true, "lot_tracked": true, "serial_tracked": false, "has_expiry": false, "vendor_code": "SZHQ"})).await;
+    }
+    // Two levels: a kit of one set and one charger; a set of two boxes.
+    w.ok("save_bom", json!({"parent_sku": "SET-2", "components": [{"component_sku": "BOX-5L", "qty_per": 2}]})).await;
+    let bom = w.ok("save_bom", json!({"parent_sku": "KIT-9", "components": [{"component_sku": "SET-2", "qty_per": 1}, {"component_sku": "CHG-15W", "qty_per": 1}]})).await;
+    assert_eq!(bom["parts_per_unit"], json!({"BOX-5L": 2, "CHG-15W": 1}));
+    let err = w
+        .err("save_bom", json!({"parent_sku": "BOX-5L", "components": [{"component_sku": "KIT-9", "qty_per": 1}]}))
+        .await;
+    assert_eq!(err.fields[0].message_key, "error.bom.cycle");
+    assert_eq!(err.fields[0].params["skus"], "BOX-5L → KIT-9 → SET-2 → BOX-5L");
+
+    let receipt = |code: &str, sku: &str, qty: i64| json!({"lot_code": code, "sku": sku, "vendor_code": "SZHQ", "supplier_lot": null, "qty": qty, "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "KITTING"});
+    w.ok("receive_lot", receipt("BX-A", "BOX-5L", 30)).await;
+    let set = json!({"kit": receipt("SET-L1", "SET-2", 10), "components": [{"lot_code": "BX-A", "qty": 20}]});
+    assert_eq!(w.ok("assemble_kit", set).await["inputs"][0]["lot_code"], "BX-A");
+    // One charger short, and a lot that is not in the bill: nothing is written.
+    let short = json!({"kit": receipt("KIT-L1", "KIT-9", 5), "components": [{"lot_code": "SET-L1", "qty": 5}, {"lot_code": "FG-2", "qty": 4}, {"lot_code": "BX-A", "qty": 1}]});
+    let before = w.events().await;
+    let err = w.err("assemble_kit", short).await;
+    let found: Vec<(&str, &str)> = err.fields.iter().map(|f| (f.field.as_str(), f.message_key.as_str())).collect();
+    assert_eq!(
+        found,
+        [("components[2].lot_code", "error.bom.not_a_component"), ("components", "error.bom.component_qty")]
+    );
+    assert_eq!(w.events().await, before);
+    let kit = json!({"kit": receipt("KIT-L1", "KIT-9", 5), "components": [{"lot_code": "SET-L1", "qty": 5}, {"lot_code": "FG-2", "qty": 5}]});
+    w.ok("assemble_kit", kit).await;
+    let back = w.ok("trace_lot", json!({"lot_code": "KIT-L1", "direction": "backward"})).await;
+    let reached: Vec<&str> = back["lots"].as_array().unwrap().iter().map(|l| l["lot_code"].as_str().unwrap()).collect();
+    for part in ["SET-L1", "BX-A", "FG-2", "MIX-1", "RES-A", "RES-B"] {
+        assert!(reached.contains(&part), "{part} missing from {reached:?}");
+    }
+    assert_eq!(w.ok("get_lot", json!({"lot_code": "FG-2"})).await["on_hand"], 395);
+    let err = w
+        .err(
+            "assemble_kit",
+            json!({"kit": receipt("KIT-L2", "BOX-5L", 1), "components": [{"lot_code": "BX-A", "qty": 1}]}),
+        )
+        .await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("kit.sku", "error.bom.none"));
+}

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
-use crate::lots::{LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
+use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
@@ -132,6 +132,11 @@ pub enum Event {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<LotShipment>,
+    },
+    /// A product's bill of materials, set whole (an empty list removes it).
+    BomSaved {
+        parent_sku: String,
+        components: Vec<BomComponent>,
     },
     /// Units' serial numbers recorded in their lots (from a form or a file).
     SerialsRecorded {
@@ -319,6 +324,7 @@ impl Event {
             Event::LotsLinked { .. } => "lots_linked",
             Event::LotsShipped { .. } => "lots_shipped",
             Event::SerialsRecorded { .. } => "serials_recorded",
+            Event::BomSaved { .. } => "bom_saved",
             Event::LotHoldReleased { .. } => "lot_hold_released",
             Event::LotMoved { .. } => "lot_moved",
             Event::RecallStarted(_) => "recall_started",
@@ -398,6 +404,7 @@ impl Event {
             Event::SerialsRecorded { rows, .. } => {
                 ("lot", rows.first().map(|r| r.lot_code.clone()).unwrap_or_default())
             }
+            Event::BomSaved { parent_sku, .. } => ("bom", parent_sku.clone()),
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),

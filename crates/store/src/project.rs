@@ -197,6 +197,17 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
                 .execute(&mut *conn).await?;
         }
+        Event::BomSaved { parent_sku, components } => {
+            sqlx::query("DELETE FROM boms WHERE parent_sku = ?").bind(parent_sku).execute(&mut *conn).await?;
+            for c in components {
+                sqlx::query("INSERT INTO boms (parent_sku, component_sku, qty_per) VALUES (?, ?, ?)")
+                    .bind(parent_sku)
+                    .bind(&c.component_sku)
+                    .bind(c.qty_per)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
         Event::LotsReceived { .. }
         | Event::LotsLinked { .. }
         | Event::LotsShipped { .. }

@@ -27,6 +27,7 @@ const PROJECTIONS: &[&str] = &[
     "lot_links",
     "lot_shipments",
     "lot_serials",
+    "boms",
     "holds",
     "recalls",
     "recall_customers",

@@ -2,6 +2,7 @@
 //! (split, merge, repack, rework, assembly) and shipments are facts; the genealogy graph built
 //! from them answers forward and backward traces and recall scopes.
 
+mod bom;
 mod genealogy;
 #[cfg(test)]
 mod genealogy_tests;
@@ -10,6 +11,7 @@ mod movable;
 mod recall;
 mod serials;
 
+pub use bom::*;
 pub use genealogy::*;
 pub use lot::*;
 pub use movable::*;

@@ -1,5 +1,6 @@
 //! Read queries over the projections, returning the views the screens show.
 
+pub mod boms;
 pub mod failures;
 pub mod kpis;
 pub mod lots;

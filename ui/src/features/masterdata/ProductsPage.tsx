@@ -8,6 +8,7 @@ import type { Column } from "../../components/VirtualTable";
 import { formatMoney } from "../../format";
 import { MasterPage } from "./MasterPage";
 import { fromMinor, toMinor } from "./money";
+import { mayEditMasterData, ProductBom } from "./ProductBom";
 import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
 
 const FIELDS: FieldSpec[] = [
@@ -135,15 +136,18 @@ export function ProductsPage() {
       columns={columns}
       rowKey={(p) => p.sku}
       form={(row, close) => (
-        <RecordForm
-          entity="products"
-          fields={FIELDS}
-          initial={valuesOf(row, session.settings.currency)}
-          isNew={row === null}
-          toInput={toInput}
-          save={(input: ProductInput) => call("save_product", input)}
-          onClose={close}
-        />
+        <>
+          <RecordForm
+            entity="products"
+            fields={FIELDS}
+            initial={valuesOf(row, session.settings.currency)}
+            isNew={row === null}
+            toInput={toInput}
+            save={(input: ProductInput) => call("save_product", input)}
+            onClose={close}
+          />
+          {row && <ProductBom sku={row.sku} mayEdit={mayEditMasterData(session.user.roles)} />}
+        </>
       )}
     />
   );

@@ -61,6 +61,11 @@ impl LotChecks {
         Ok(LotChecks { today, facts, holds, keys: key_sets, expiring_skus, orders })
     }
 
+    /// The product of a lot the checks know (received here, or earlier in the same rows).
+    pub(crate) fn sku_of(&self, code: &str) -> Option<&str> {
+        self.facts.get(code).filter(|f| f.received).map(|f| f.sku.as_str())
+    }
+
     fn known(&self, key: KeyColumn, value: &str) -> bool {
         self.keys.get(&key).is_some_and(|set| set.contains(value))
     }

@@ -1,6 +1,7 @@
 //! Lots: receipts, what went into what, shipments, holds, and traces over the genealogy. The
 //! rules live in `lotline_domain::lots`; the graph a trace walks is the store's `LotIndex`.
 
+mod bom;
 mod checks;
 mod label;
 mod pick;
@@ -21,6 +22,7 @@ use lotline_store::queries::serials as sq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use bom::{AssembleKitInput, BomInput, BomView, KitComponent, SkuBomInput, assemble_kit, get_bom, save_bom};
 pub(crate) use checks::{LotChecks, item_lots, refuse_cycles};
 pub use label::{LotLabelsInput, lot_labels};
 pub use pick::{PickInput, PickLot, PickSuggestion, pick_suggestion};

@@ -1,0 +1,155 @@
+//! Bills of materials, and assembling a kit lot from component lots by its bill: the kit is
+//! received as a new lot and each component lot is linked into it (an `assembly` link), so the
+//! genealogy traces a kit back to every part's supplier lot.
+
+use std::collections::BTreeMap;
+
+use lotline_domain::error::FieldError;
+use lotline_domain::lots::{BomComponent, LinkKind, LotLink, LotReceipt, check_assembly, check_bom};
+use lotline_domain::people::Permission;
+use lotline_domain::{ApiError, Event};
+use lotline_store::queries::boms as bq;
+use lotline_store::queries::lots::KeyColumn;
+use lotline_store::queries::master;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{LotChecks, LotDetail, detail};
+use crate::context::{Ctx, store_error};
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BomInput {
+    pub parent_sku: String,
+    pub components: Vec<BomComponent>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BomView {
+    pub parent_sku: String,
+    pub components: Vec<BomComponent>,
+    /// What one unit takes of each bought-in part, all levels down.
+    pub parts_per_unit: BTreeMap<String, i64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SkuBomInput {
+    pub sku: String,
+}
+
+async fn view(conn: &mut sqlx::SqliteConnection, sku: &str) -> Result<BomView, ApiError> {
+    let boms = bq::all(conn).await.map_err(store_error)?;
+    let components = boms.by_parent.get(sku).cloned().unwrap_or_default();
+    let parts_per_unit = if components.is_empty() { BTreeMap::new() } else { boms.explode(sku, 1) };
+    Ok(BomView { parent_sku: sku.to_owned(), components, parts_per_unit })
+}
+
+pub async fn get_bom(ctx: &Ctx, input: SkuBomInput) -> Result<BomView, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    view(&mut *ctx.read().await?, input.sku.trim()).await
+}
+
+/// Sets a product's bill whole: every component a product, no loop through other bills.
+pub async fn save_bom(ctx: &Ctx, input: BomInput) -> Result<BomView, ApiError> {
+    ctx.allowed(Permission::EditMasterData)?;
+    let parent = input.parent_sku.trim().to_owned();
+    let components: Vec<BomComponent> = input
+        .components
+        .into_iter()
+        .map(|c| BomComponent { component_sku: c.component_sku.trim().to_owned(), ..c })
+        .collect();
+    check_bom(&parent, &components)?;
+    let mut tx = ctx.begin().await?;
+    let mut errors = Vec::new();
+    if master::product(&mut tx, &parent).await.map_err(store_error)?.is_none() {
+        errors.push(FieldError::new("parent_sku", "error.lot.unknown_sku").with("value", &parent));
+    }
+    for (i, c) in components.iter().enumerate() {
+        if master::product(&mut tx, &c.component_sku).await.map_err(store_error)?.is_none() {
+            let error = FieldError::new(format!("components[{i}].component_sku"), "error.lot.unknown_sku");
+            errors.push(error.with("value", &c.component_sku));
+        }
+    }
+    let boms = bq::all(&mut tx).await.map_err(store_error)?;
+    if let Some(cycle) = boms.cycle_if_set(&parent, &components) {
+        errors.push(FieldError::new("components", "error.bom.cycle").with("skus", cycle.join(" → ")));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid_fields(errors));
+    }
+    ctx.commit(tx, vec![Event::BomSaved { parent_sku: parent.clone(), components }]).await?;
+    view(&mut *ctx.read().await?, &parent).await
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct KitComponent {
+    pub lot_code: String,
+    pub qty: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AssembleKitInput {
+    /// The kit lot made: its product must have a bill.
+    pub kit: LotReceipt,
+    pub components: Vec<KitComponent>,
+}
+
+/// Assembles a kit lot from component lots: the bill's quantities exactly, from lots that may be
+/// consumed (no hold, recall or expiry, enough left), in one act.
+pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetail, ApiError> {
+    ctx.allowed(Permission::RecordLots)?;
+    let kit = input.kit.normalised();
+    let links: Vec<LotLink> = input
+        .components
+        .iter()
+        .map(|c| {
+            LotLink { from_lot: c.lot_code.clone(), to_lot: kit.lot_code.clone(), qty: c.qty, kind: LinkKind::Assembly }
+                .normalised()
+        })
+        .collect();
+    if links.is_empty() {
+        return Err(ApiError::field(FieldError::new("components", "error.field.required")));
+    }
+    let mut tx = ctx.begin().await?;
+    let bom = bq::of(&mut tx, &kit.sku).await.map_err(store_error)?;
+    if bom.is_empty() {
+        return Err(ApiError::field(FieldError::new("kit.sku", "error.bom.none").with("sku", &kit.sku)));
+    }
+    let mut codes: Vec<&str> = links.iter().map(|l| l.from_lot.as_str()).collect();
+    codes.push(&kit.lot_code);
+    let keys = [KeyColumn::Sku, KeyColumn::Vendor];
+    let mut checks = LotChecks::load(&mut tx, &codes, &keys, &[], ctx.now().date_naive()).await?;
+    let mut errors: Vec<FieldError> =
+        checks.receipt(&kit).into_iter().map(|e| FieldError { field: format!("kit.{}", e.field), ..e }).collect();
+    if errors.is_empty() {
+        let mut inputs = Vec::new();
+        for (i, link) in links.iter().enumerate() {
+            let at = |field: &str| match field {
+                "qty" => format!("components[{i}].qty"),
+                _ => format!("components[{i}].lot_code"),
+            };
+            errors.extend(checks.link(link).into_iter().map(|e| FieldError { field: at(&e.field), ..e }));
+            if let Some(sku) = checks.sku_of(&link.from_lot) {
+                inputs.push((i, sku.to_owned(), link.qty));
+            }
+        }
+        let inputs: Vec<(usize, &str, i64)> = inputs.iter().map(|(i, sku, qty)| (*i, sku.as_str(), *qty)).collect();
+        if errors.is_empty() {
+            errors.extend(check_assembly(&bom, kit.qty, &inputs));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid_fields(errors));
+    }
+    let code = kit.lot_code.clone();
+    let events = vec![
+        Event::LotsReceived { batch_id: None, rows: vec![kit] },
+        Event::LotsLinked { batch_id: None, rows: links },
+    ];
+    ctx.commit(tx, events).await?;
+    detail(ctx, &code).await
+}

@@ -1,0 +1,174 @@
+//! Bills of materials for kits and assemblies: what one unit of a product is made of, level by
+//! level (a component may be an assembly with its own bill). A kit lot is assembled from
+//! component lots in exactly the quantities its bill names, and no bill may contain itself.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{ApiError, FieldError, Violations};
+
+/// One component of a product, per unit of the product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BomComponent {
+    pub component_sku: String,
+    pub qty_per: i64,
+}
+
+/// Every product's bill, by parent SKU.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Boms {
+    pub by_parent: HashMap<String, Vec<BomComponent>>,
+}
+
+/// Deepest nesting walked; a real bill is a handful of levels, and a cycle is refused on save.
+const MAX_LEVELS: usize = 32;
+
+impl Boms {
+    /// The SKUs from `parent` down to a component that is `parent` again, if setting `components`
+    /// as its bill would close such a loop.
+    pub fn cycle_if_set(&self, parent: &str, components: &[BomComponent]) -> Option<Vec<String>> {
+        // Depth first from each new component, looking for the parent.
+        let mut stack: Vec<(String, Vec<String>)> =
+            components.iter().map(|c| (c.component_sku.clone(), vec![parent.to_owned()])).collect();
+        let mut seen = HashSet::new();
+        while let Some((sku, mut path)) = stack.pop() {
+            path.push(sku.clone());
+            if sku == parent {
+                return Some(path);
+            }
+            if !seen.insert(sku.clone()) {
+                continue;
+            }
+            for c in self.by_parent.get(&sku).into_iter().flatten() {
+                stack.push((c.component_sku.clone(), path.clone()));
+            }
+        }
+        None
+    }
+
+    /// What `qty` units of `sku` take of each bought-in part, all levels down (a component
+    /// without a bill of its own is a part).
+    pub fn explode(&self, sku: &str, qty: i64) -> BTreeMap<String, i64> {
+        let mut parts = BTreeMap::new();
+        self.explode_into(sku, qty, 0, &mut parts);
+        parts
+    }
+
+    fn explode_into(&self, sku: &str, qty: i64, level: usize, parts: &mut BTreeMap<String, i64>) {
+        match self.by_parent.get(sku).filter(|_| level < MAX_LEVELS) {
+            Some(components) if !components.is_empty() => {
+                for c in components {
+                    self.explode_into(&c.component_sku, qty.saturating_mul(c.qty_per), level + 1, parts);
+                }
+            }
+            _ => *parts.entry(sku.to_owned()).or_default() += qty,
+        }
+    }
+}
+
+/// A bill's own checks: components named once, positive quantities, not the product itself.
+pub fn check_bom(parent: &str, components: &[BomComponent]) -> Result<(), ApiError> {
+    let mut v = Violations::default();
+    if parent.trim().is_empty() {
+        v.push(FieldError::new("parent_sku", "error.field.required"));
+    }
+    let mut seen = HashSet::new();
+    for (i, c) in components.iter().enumerate() {
+        let at = |name: &str| format!("components[{i}].{name}");
+        if c.component_sku.trim().is_empty() {
+            v.push(FieldError::new(at("component_sku"), "error.field.required"));
+        } else if c.component_sku == parent {
+            v.push(FieldError::new(at("component_sku"), "error.bom.self").with("sku", parent));
+        } else if !seen.insert(c.component_sku.as_str()) {
+            v.push(FieldError::new(at("component_sku"), "error.bom.twice").with("sku", &c.component_sku));
+        }
+        if c.qty_per <= 0 {
+            v.push(FieldError::new(at("qty_per"), "error.field.must_be_positive"));
+        }
+    }
+    v.into_result()
+}
+
+/// Checks that component lots, given as (row, component SKU, qty), make `kit_qty` units of a
+/// product with bill `bom` exactly: each component in full, nothing else.
+pub fn check_assembly(bom: &[BomComponent], kit_qty: i64, inputs: &[(usize, &str, i64)]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut given: BTreeMap<&str, i64> = BTreeMap::new();
+    for (row, sku, qty) in inputs {
+        if bom.iter().any(|c| c.component_sku == *sku) {
+            *given.entry(sku).or_default() += qty;
+        } else {
+            errors.push(
+                FieldError::new(format!("components[{row}].lot_code"), "error.bom.not_a_component").with("sku", *sku),
+            );
+        }
+    }
+    for c in bom {
+        let needed = c.qty_per.saturating_mul(kit_qty);
+        let got = given.get(c.component_sku.as_str()).copied().unwrap_or(0);
+        if got != needed {
+            errors.push(
+                FieldError::new("components", "error.bom.component_qty")
+                    .with("sku", &c.component_sku)
+                    .with("needed", needed)
+                    .with("given", got),
+            );
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(sku: &str, qty: i64) -> BomComponent {
+        BomComponent { component_sku: sku.into(), qty_per: qty }
+    }
+
+    /// A gift kit: a charger set (a charger and two cables) and a box; the set has its own bill.
+    fn kits() -> Boms {
+        let mut boms = Boms::default();
+        boms.by_parent.insert("KIT-GIFT".into(), vec![line("SET-CHG", 1), line("BOX", 1)]);
+        boms.by_parent.insert("SET-CHG".into(), vec![line("CHG", 1), line("CABLE", 2)]);
+        boms
+    }
+
+    #[test]
+    fn a_bill_explodes_level_by_level_into_parts() {
+        let parts = kits().explode("KIT-GIFT", 10);
+        assert_eq!(parts, BTreeMap::from([("BOX".into(), 10), ("CABLE".into(), 20), ("CHG".into(), 10)]));
+    }
+
+    #[test]
+    fn a_bill_that_would_contain_itself_is_named() {
+        let boms = kits();
+        let cycle = boms.cycle_if_set("CABLE", &[line("KIT-GIFT", 1)]).unwrap();
+        assert_eq!(cycle, ["CABLE", "KIT-GIFT", "SET-CHG", "CABLE"]);
+        assert_eq!(boms.cycle_if_set("BOX", &[line("TAPE", 1)]), None);
+        let err = check_bom("SET-CHG", &[line("SET-CHG", 1), line("CHG", 0), line("CABLE", 1), line("CABLE", 2)])
+            .unwrap_err();
+        let keys: Vec<&str> = err.fields.iter().map(|f| f.message_key.as_str()).collect();
+        assert_eq!(keys, ["error.bom.self", "error.field.must_be_positive", "error.bom.twice"]);
+    }
+
+    #[test]
+    fn an_assembly_takes_every_component_in_full_and_nothing_else() {
+        let bom = &kits().by_parent["SET-CHG"];
+        assert!(check_assembly(bom, 5, &[(0, "CHG", 5), (1, "CABLE", 6), (2, "CABLE", 4)]).is_empty());
+        let errors = check_assembly(bom, 5, &[(0, "CHG", 4), (1, "BOX", 1)]);
+        let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.field.as_str(), e.message_key.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("components[1].lot_code", "error.bom.not_a_component"),
+                ("components", "error.bom.component_qty"),
+                ("components", "error.bom.component_qty"),
+            ]
+        );
+        assert_eq!((errors[1].params["needed"].as_str(), errors[1].params["given"].as_str()), ("5", "4"));
+    }
+}
