@@ -214,7 +214,7 @@ test("lots: scan a lot, trace it, recall it, hold the stock and export the custo
   }
 });
 
-test("lots: logistics puts a lot on hold, only the quality lead releases it", { timeout: 10 * 60_000 }, async () => {
+test("lots: logistics puts a lot on hold, only the quality lead releases it; quarantine and serials", { timeout: 10 * 60_000 }, async () => {
   const app = await startApp();
   const lot = "HZ-GLU-2609";
   try {
@@ -252,6 +252,46 @@ test("lots: logistics puts a lot on hold, only the quality lead releases it", { 
         timeoutMsg: "the hold badge should go once the hold is released",
       });
       assert.equal(await app.byTestId("lot-release").isExisting(), false, "nothing left to release");
+    });
+
+    await app.step("lots-quarantine-and-serials", async () => {
+      // The expired glue lot was set apart: a quarantine, shown as such.
+      await scanLot(app, "HZ-GLU-2510");
+      await waitForStatus(app, "lot-status", "quarantined");
+      await app.waitFor("lot-hold-quarantine-badge");
+      // A unit's serial scanned on its own opens its lot, which lists the serials recorded.
+      await app.fill("global-search", "WL15-2611-0003");
+      await app.browser.keys(["Enter"]);
+      await app.waitForText("lot-code", "AMS-CHG-0003");
+      const serials = () =>
+        app.browser.execute(() => [...document.querySelectorAll('[data-testid="lot-serial"]')].map((e) => e.textContent));
+      await app.browser.waitUntil(async () => (await serials()).includes("WL15-2611-0024"), {
+        timeout: TIMEOUT_MS,
+        interval: 200,
+        timeoutMsg: "the lot should list its 24 demo serials",
+      });
+      await app.click("lot-record-serials");
+      // As a scanner types them: each serial ended by Enter.
+      const scanSerials = async (codes) => {
+        await app.fill("lot-serials-text", codes[0]);
+        for (const code of codes.slice(1)) {
+          await app.browser.keys(["Enter"]);
+          await app.byTestId("lot-serials-text").addValue(code);
+        }
+      };
+      await scanSerials(["WL15-2611-0025", "WL15-2611-0003"]);
+      await app.click("lot-serials-submit");
+      // The serial already recorded is refused by name, and nothing is written.
+      await app.waitForText("lot-serials-error", "WL15-2611-0003");
+      await scanSerials(["WL15-2611-0025", "WL15-2611-0026"]);
+      await app.click("lot-serials-submit");
+      await app.browser.waitUntil(async () => (await serials()).length === 26, {
+        timeout: TIMEOUT_MS,
+        interval: 200,
+        timeoutMsg: "the lot should list 26 serials after recording two",
+      });
+      await app.browser.execute(() => document.querySelector('[data-testid="lot-serials"]').scrollIntoView({ block: "center" }));
+      await app.screenshot("lots-serials");
     });
   } finally {
     await app.stop();

@@ -9,12 +9,12 @@ import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { refreshLotViews } from "../refresh";
 import { Section } from "./Section";
 
-/** The serials typed or scanned into the box, one per line, blanks left out. */
+/**
+ * The serials typed or scanned into the box: a scanner ends each with Enter (or Tab), and a
+ * serial has no spaces in it, so any run of white space separates two.
+ */
 export function serialsOf(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  return text.split(/\s+/).filter((s) => s !== "");
 }
 
 /** Serial numbers of a serial-tracked product's units in this lot, and recording more. */
