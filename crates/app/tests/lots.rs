@@ -577,6 +577,21 @@ async fn serials_belong_to_their_lot_once_per_product_and_a_scanned_serial_opens
     assert_eq!(file["file_name"], "lot-labels-2.pdf");
     let err = w.err("lot_labels", json!({"lot_codes": ["FG-1"], "serials": ["U-0001"]})).await;
     assert_eq!(err.fields[0].message_key, "error.lot.serial_not_in_lot");
+    // Units ship by serial: each recorded in the lot, and out once.
+    let ship = |serials: Value| json!({"lot_code": "FG-1", "order_no": "SO-9003", "customer_code": "C-1", "qty": 2, "shipped_at": "2026-11-01T10:00:00Z", "serials": serials});
+    let err = w.err("ship_lot", ship(json!(["SN-0001", "U-0001"]))).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("serials", "error.lot.serial_not_in_lot")
+    );
+    w.ok("ship_lot", ship(json!(["SN-0001"]))).await;
+    let err = w.err("ship_lot", ship(json!(["SN-0001"]))).await;
+    assert_eq!(
+        (err.fields[0].message_key.as_str(), err.fields[0].params["order_no"].as_str()),
+        ("error.lot.serial_shipped", "SO-9003")
+    );
+    let err = w.err("ship_lot", json!({"lot_code": "FG-1", "order_no": "SO-9003", "customer_code": "C-1", "qty": 1, "shipped_at": "2026-11-01T10:00:00Z", "serials": ["SN-0002", "SN-0003"]})).await;
+    assert_eq!(err.fields[0].message_key, "error.lot.serials_above_shipped");
     let csv = w.ok("export_csv", json!({"entity": "serials"})).await;
     assert!(csv["csv"].as_str().unwrap().starts_with("lot_code,serial\nFG-1,SN-0001\nFG-1,SN-0002\nFG-2,U-0001\n"));
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");

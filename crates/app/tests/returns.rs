@@ -414,3 +414,22 @@ async fn returns_of_a_held_lot_do_not_go_back_to_stock_and_a_lot_comes_back_only
     assert_eq!(w.ok("inspect_rma", write_off).await["status"], "inspected");
     assert_eq!(w.ok("get_lot", json!({"lot_code": "BX-9"})).await["on_hand"], 6, "nothing came back into the held lot");
 }
+
+#[tokio::test]
+async fn a_serial_recorded_here_comes_back_only_from_the_order_it_went_out_on() {
+    let w = setting().await;
+    w.ok("receive_lot", json!({"lot_code": "CH-7", "sku": "CHG-15W", "vendor_code": "SZHQ", "supplier_lot": null, "qty": 5, "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "MAIN"})).await;
+    w.ok("record_serials", json!({"lot_code": "CH-7", "serials": ["S-1", "S-2", "S-3"]})).await;
+    w.ok("ship_lot", json!({"lot_code": "CH-7", "order_no": "SO-1", "customer_code": "C-1", "qty": 2, "shipped_at": "2026-10-02T10:00:00Z", "serials": ["S-1", "S-2"]})).await;
+    as_user(&w, "ria").await;
+    let line =
+        |serial: &str| json!([{"order_no": "SO-1", "line_no": 2, "qty": 1, "lot_code": "CH-7", "serials": [serial]}]);
+    let err = w.err("open_rma", open(line("S-3"), "no_longer_needed", "2026-10-20")).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str(), err.fields[0].params["serial"].as_str()),
+        ("lines[0].serials", "error.rma.serial_not_shipped", "S-3")
+    );
+    // A serial this desk never recorded is taken on the customer's word.
+    w.ok("open_rma", open(line("S-99"), "no_longer_needed", "2026-10-20")).await;
+    w.ok("open_rma", open(line("S-1"), "no_longer_needed", "2026-10-20")).await;
+}

@@ -4,6 +4,9 @@ CREATE TABLE lot_serials (
     serial      TEXT NOT NULL,
     lot_id      INTEGER NOT NULL,
     recorded_at TEXT NOT NULL,
+    -- The order and customer the unit went to, once shipped (by a lot shipment or a reshipment).
+    shipped_order    TEXT,
+    shipped_customer TEXT,
     PRIMARY KEY (sku, serial)
 ) WITHOUT ROWID;
 CREATE INDEX lot_serials_lot ON lot_serials (lot_id);

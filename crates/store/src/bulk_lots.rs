@@ -158,9 +158,15 @@ pub(crate) fn shipped(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
         "INSERT INTO lot_shipments (lot_id, order_no, customer_code, qty, shipped_at) VALUES ((SELECT lot_id FROM lots WHERE lot_code = ?1), ?2, ?3, ?4, ?5)",
     )?;
     let mut outflow = Outflow::new(db, "shipped")?;
+    let mut serial = db.prepare(
+        "UPDATE lot_serials SET shipped_order = ?3, shipped_customer = ?4 WHERE serial = ?2 AND lot_id = (SELECT lot_id FROM lots WHERE lot_code = ?1)",
+    )?;
     for p in rows {
         let s = p.row;
         insert.execute(rusqlite::params![s.lot_code, s.order_no, s.customer_code, s.qty, s.shipped_at])?;
+        for unit in &s.serials {
+            serial.execute(rusqlite::params![s.lot_code, unit, s.order_no, s.customer_code])?;
+        }
         outflow.take(&s.lot_code, s.qty, "lot_shipped", &s.order_no, (p.at, p.seq, p.idx))?;
     }
     outflow.finish()

@@ -61,6 +61,15 @@ async fn goods_left(conn: &mut SqliteConnection, reshipment_no: &str, stored: &S
     .execute(&mut *conn)
     .await?;
     sqlx::query(
+        "UPDATE lot_serials SET shipped_order = r.order_no, shipped_customer = COALESCE(o.customer_code, '') \
+         FROM reshipment_items i, json_each(i.serials) j JOIN reshipments r ON r.reshipment_no = i.reshipment_no \
+         JOIN lots l ON l.lot_code = i.lot_code LEFT JOIN orders o ON o.order_no = r.order_no \
+         WHERE i.reshipment_no = ?1 AND lot_serials.lot_id = l.lot_id AND lot_serials.serial = j.value",
+    )
+    .bind(reshipment_no)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
         "INSERT OR REPLACE INTO lot_touches (lot_id) SELECT DISTINCT l.lot_id FROM reshipment_items i \
          JOIN lots l ON l.lot_code = i.lot_code AND l.received_at IS NOT NULL WHERE i.reshipment_no = ?1",
     )

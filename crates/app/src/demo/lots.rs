@@ -77,6 +77,7 @@ pub(super) async fn demo_lots(ctx: &Ctx, actors: &HashMap<&str, Actor>) -> Resul
             customer_code: super::CUSTOMERS[n % super::CUSTOMERS.len()].0.into(),
             qty: *qty,
             shipped_at: shipped_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            serials: Vec::new(),
         };
         lots::ship_lot(&logistics, shipment).await?;
     }

@@ -199,6 +199,9 @@ pub struct LotShipment {
     pub qty: i64,
     /// RFC 3339.
     pub shipped_at: String,
+    /// The units' serials, for a serial-tracked product (at most `qty` of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub serials: Vec<String>,
 }
 
 impl LotShipment {
@@ -207,6 +210,7 @@ impl LotShipment {
             lot_code: normalise_lot_code(&self.lot_code),
             order_no: self.order_no.trim().to_owned(),
             customer_code: self.customer_code.trim().to_owned(),
+            serials: self.serials.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
             ..self
         }
     }
@@ -221,6 +225,9 @@ impl LotShipment {
         }
         if chrono::DateTime::parse_from_rfc3339(&self.shipped_at).is_err() {
             v.push(FieldError::new("shipped_at", "error.field.bad_datetime").with("value", &self.shipped_at));
+        }
+        if self.serials.len() as i64 > self.qty.max(0) {
+            v.push(FieldError::new("serials", "error.lot.serials_above_shipped").with("qty", self.qty));
         }
         v.into_result()
     }

@@ -99,3 +99,39 @@ pub async fn in_lot(
     .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// For each (lot code, serial) recorded: the order it was shipped on, if it was.
+pub async fn states(
+    conn: &mut SqliteConnection,
+    pairs: &[(&str, &str)],
+) -> Result<HashMap<(String, String), Option<String>>, StoreError> {
+    if pairs.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let list = serde_json::to_string(pairs).unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT l.lot_code, s.serial, s.shipped_order FROM json_each(?) j \
+         JOIN lots l ON l.lot_code = j.value ->> 0 JOIN lot_serials s ON s.lot_id = l.lot_id AND s.serial = j.value ->> 1",
+    )
+    .bind(list)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(|r| ((r.get(0), r.get(1)), r.get(2))).collect())
+}
+
+/// The serials recorded for `sku` among `serials`, with the order each went out on (if any).
+pub async fn shipped_orders(
+    conn: &mut SqliteConnection,
+    sku: &str,
+    serials: &[&str],
+) -> Result<HashMap<String, Option<String>>, StoreError> {
+    let list = serde_json::to_string(serials).unwrap_or_default();
+    let rows = sqlx::query(
+        "SELECT s.serial, s.shipped_order FROM json_each(?) j JOIN lot_serials s ON s.sku = ? AND s.serial = j.value",
+    )
+    .bind(list)
+    .bind(sku)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}

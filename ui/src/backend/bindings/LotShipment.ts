@@ -7,4 +7,8 @@ export type LotShipment = { lot_code: string, order_no: string, customer_code: s
 /**
  * RFC 3339.
  */
-shipped_at: string, };
+shipped_at: string, 
+/**
+ * The units' serials, for a serial-tracked product (at most `qty` of them).
+ */
+serials?: Array<string>, };

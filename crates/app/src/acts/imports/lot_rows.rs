@@ -117,13 +117,19 @@ pub(super) async fn lot_events(
                         customer_code: row.text("customer_code"),
                         qty: row.int("qty"),
                         shipped_at: row.text("shipped_at"),
+                        // Optional: the units' serials, separated by spaces.
+                        serials: row
+                            .optional("serials")
+                            .map(|s| s.split_whitespace().map(str::to_owned).collect())
+                            .unwrap_or_default(),
                     }
                     .normalised(),
                 );
             }
             let codes: Vec<&str> = rows.iter().map(|s| s.lot_code.as_str()).collect();
             let orders: Vec<&str> = rows.iter().map(|s| s.order_no.as_str()).collect();
-            let mut checks = LotChecks::load(tx, &codes, &[KeyColumn::Customer], &orders, today).await?;
+            let checks = LotChecks::load(tx, &codes, &[KeyColumn::Customer], &orders, today).await?;
+            let mut checks = checks.with_serials(tx, &rows).await?;
             for (i, shipment) in rows.iter().enumerate() {
                 errors.extend(placed(checks.shipment(shipment), line_of(i)));
             }

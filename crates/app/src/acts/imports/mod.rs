@@ -150,7 +150,8 @@ impl Entity {
                 &["serials", "lot_code", "delivered_on", "original_packaging", "unused", "tags_attached", "note"]
             }
             Entity::Lots => &["supplier_lot", "unit", "mfg_date", "expiry_date", "location"],
-            Entity::LotLinks | Entity::Shipments | Entity::Serials => &[],
+            Entity::Shipments => &["serials"],
+            Entity::LotLinks | Entity::Serials => &[],
         }
     }
 

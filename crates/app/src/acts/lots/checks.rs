@@ -25,6 +25,8 @@ pub(crate) struct LotChecks {
     /// SKUs whose lots must carry an expiry date.
     expiring_skus: HashSet<String>,
     orders: HashMap<String, String>,
+    /// Serials named by shipments, by (lot, serial): the order each went out on, if any.
+    serials: HashMap<(String, String), Option<String>>,
 }
 
 /// An error about one row: its fields placed as they are, or the whole row named by `column`.
@@ -58,7 +60,33 @@ impl LotChecks {
             HashSet::new()
         };
         let orders = q::order_customers(conn, orders).await.map_err(store_error)?;
-        Ok(LotChecks { today, facts, holds, keys: key_sets, expiring_skus, orders })
+        Ok(LotChecks { today, facts, holds, keys: key_sets, expiring_skus, orders, serials: HashMap::new() })
+    }
+
+    /// Loads what shipments' serials are checked against: whether each is in its lot, and shipped.
+    pub(crate) async fn with_serials(
+        mut self,
+        conn: &mut SqliteConnection,
+        shipments: &[LotShipment],
+    ) -> Result<LotChecks, ApiError> {
+        let pairs: Vec<(&str, &str)> =
+            shipments.iter().flat_map(|s| s.serials.iter().map(|u| (s.lot_code.as_str(), u.as_str()))).collect();
+        self.serials = lotline_store::queries::serials::states(conn, &pairs).await.map_err(store_error)?;
+        Ok(self)
+    }
+
+    /// Each serial shipped must be recorded in the lot and not have gone out before.
+    fn ship_serials(&mut self, s: &LotShipment) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        for unit in &s.serials {
+            let error = |key: &str| FieldError::new("serials", key).with("serial", unit).with("lot", &s.lot_code);
+            match self.serials.get_mut(&(s.lot_code.clone(), unit.clone())) {
+                None => errors.push(error("error.lot.serial_not_in_lot")),
+                Some(Some(order)) => errors.push(error("error.lot.serial_shipped").with("order_no", order.as_str())),
+                Some(shipped) => *shipped = Some(s.order_no.clone()),
+            }
+        }
+        errors
     }
 
     /// The product of a lot the checks know (received here, or earlier in the same rows).
@@ -153,6 +181,9 @@ impl LotChecks {
             && let Err(error) = self.take(&s.lot_code, Movement::Ship, s.qty, "lot_code")
         {
             errors.extend(fields_of(error, "lot_code"));
+        }
+        if errors.is_empty() {
+            errors.extend(self.ship_serials(s));
         }
         errors
     }

@@ -76,6 +76,8 @@ pub async fn ship_lot(ctx: &Ctx, input: LotShipment) -> Result<LotDetail, ApiErr
         &[shipment.order_no.as_str()],
         ctx.now().date_naive(),
     )
+    .await?
+    .with_serials(&mut tx, std::slice::from_ref(&shipment))
     .await?;
     refuse(checks.shipment(&shipment))?;
     let code = shipment.lot_code.clone();

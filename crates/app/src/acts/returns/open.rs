@@ -14,6 +14,7 @@ use lotline_domain::returns::{
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::lots as lots_q;
 use lotline_store::queries::returns as q;
+use lotline_store::queries::serials as serials_q;
 use lotline_store::queries::{master, people};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
@@ -182,6 +183,22 @@ async fn gather(
             let shipped = lots_q::orders_shipped(conn, lot).await.map_err(store_error)?;
             if !shipped.is_empty() && !shipped.iter().any(|(o, _)| o == order_no) {
                 v.push(bad(at("lot_code"), "error.rma.lot_not_shipped").with("lot", lot).with("order_no", order_no));
+            }
+        }
+        // A serial recorded here comes back only from the order it went out on.
+        let named: Vec<&str> = serials.iter().map(String::as_str).collect();
+        if !named.is_empty() {
+            let recorded = serials_q::shipped_orders(conn, &ordered.sku, &named).await.map_err(store_error)?;
+            for serial in &named {
+                if let Some(shipped) = recorded.get(*serial)
+                    && shipped.as_deref() != Some(order_no)
+                {
+                    v.push(
+                        bad(at("serials"), "error.rma.serial_not_shipped")
+                            .with("serial", serial)
+                            .with("order_no", order_no),
+                    );
+                }
             }
         }
         let product = master::product(conn, &ordered.sku).await.map_err(store_error)?.map(|p| p.product);
