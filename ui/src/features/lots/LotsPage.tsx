@@ -1,10 +1,14 @@
-import { Stack, Tabs, Title } from "@mantine/core";
-import { IconListNumbers, IconLock, IconPackages } from "@tabler/icons-react";
+import { Button, Group, Stack, Tabs, Title } from "@mantine/core";
+import { IconBoxMultiple, IconListNumbers, IconLock, IconPackages } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import { AssembleKitModal } from "./AssembleKitModal";
 import type { LotFilters, LotsTab } from "./filters";
 import { HoldsTable } from "./HoldsTable";
 import { LotsList } from "./LotsList";
 import { PickPanel } from "./PickPanel";
+import { mayDo } from "./permissions";
 
 /** Lots & traceability: every lot received, and the holds in force. */
 export function LotsPage({
@@ -19,11 +23,26 @@ export function LotsPage({
   onTab: (tab: LotsTab) => void;
 }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const [assembling, setAssembling] = useState(false);
   return (
     <Stack gap="md">
-      <Title order={2} data-testid="page-title">
-        {t("lots.title")}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} data-testid="page-title">
+          {t("lots.title")}
+        </Title>
+        {mayDo("move", session.user.roles) && (
+          <Button
+            variant="default"
+            leftSection={<IconBoxMultiple size={16} />}
+            onClick={() => setAssembling(true)}
+            data-testid="lots-assemble-kit"
+          >
+            {t("lots.kit.button")}
+          </Button>
+        )}
+      </Group>
+      {assembling && <AssembleKitModal onClose={() => setAssembling(false)} />}
       <Tabs
         value={tab}
         onChange={(v) => onTab(v === "holds" || v === "pick" ? v : "lots")}

@@ -115,6 +115,13 @@ pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetai
         return Err(ApiError::field(FieldError::new("components", "error.field.required")));
     }
     let mut tx = ctx.begin().await?;
+    // A kit made here is the product's vendor's unless the form says otherwise.
+    let mut kit = kit;
+    if kit.vendor_code.is_empty()
+        && let Some(product) = master::product(&mut tx, &kit.sku).await.map_err(store_error)?
+    {
+        kit.vendor_code = product.product.vendor_code.unwrap_or_default();
+    }
     let bom = bq::of(&mut tx, &kit.sku).await.map_err(store_error)?;
     if bom.is_empty() {
         return Err(ApiError::field(FieldError::new("kit.sku", "error.bom.none").with("sku", &kit.sku)));
