@@ -1,8 +1,9 @@
-// The back office in Dutch: every section of the shell opens (built ones with their data, the
-// others with an explanation), a CSV import with bad rows is refused row by row, and a failure is
-// taken through its disposition to closed.
+// The back office in Dutch: every section of the shell opens with its data, the review's Pareto
+// bar opens the failures behind it and a vendor defect report is saved, a CSV import with bad rows
+// is refused row by row, and a failure is taken through its disposition to closed.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,7 +34,7 @@ test("back office in Dutch: sections, a refused CSV import, a failure closed aft
         await app.waitForCount(row, 1, { atLeast: true });
       });
     }
-    // Reshipments and returns hold the demo's records; reports are not built yet.
+    // Reshipments and returns hold the demo's records.
     for (const [nav, row] of [
       ["nav-reshipments", "reshipments-row"],
       ["nav-returns", "rmas-row"],
@@ -46,7 +47,49 @@ test("back office in Dutch: sections, a refused CSV import, a failure closed aft
     }
     await app.step("section-reports", async () => {
       await app.click("nav-reports");
-      await app.waitFor("coming-soon");
+      await app.waitFor("reports-tab-review");
+      // The demo's failures fall in the last 30 days, so the Pareto has bars.
+      await app.waitForCount("pareto-bar", 1, { atLeast: true });
+      await app.screenshot("reports-review");
+    });
+
+    await app.step("reports-pareto-bar-opens-its-failures", async () => {
+      // An SVG bar: its click handler is React's, so the click is dispatched as a real event.
+      const category = await app.browser.execute(() => {
+        const bar = [...document.querySelectorAll('[data-testid="pareto-bar"]')].find((b) => b.dataset.category !== "other");
+        bar.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+        return bar.dataset.category;
+      });
+      await app.waitFor("failures-filter-category");
+      await app.browser.waitUntil(
+        () => app.browser.execute(() => document.querySelector('[data-testid="failures-filter-category"]')?.value),
+        { timeout: TIMEOUT_MS, timeoutMsg: "the failures list should open filtered by the bar's category" },
+      );
+      const shown = await app.browser.execute(() => document.querySelector('[data-testid="failures-filter-category"]').value);
+      assert.equal(shown, category, "the list is filtered by the bar's category");
+      await app.waitForCount("failure-row", 1, { atLeast: true });
+      await app.screenshot("reports-pareto-failures");
+    });
+
+    await app.step("reports-vendor-defect-report-saved", async () => {
+      await app.click("nav-reports");
+      await app.click("reports-tab-vendors");
+      await app.waitForCount("vendor-report-pdf-save", 1, { atLeast: true });
+      await app.screenshot("reports-vendors");
+      const before = new Set(fs.readdirSync(app.saveDir));
+      await app.browser.execute(() => document.querySelector('[data-testid="vendor-report-pdf-save"]').click());
+      let saved;
+      await app.browser.waitUntil(
+        () => {
+          saved = fs.readdirSync(app.saveDir).find((f) => !before.has(f) && f.endsWith(".pdf"));
+          return saved !== undefined && fs.statSync(path.join(app.saveDir, saved)).size > 0;
+        },
+        { timeout: 20_000, interval: 250, timeoutMsg: "the vendor defect report was not saved into LOTLINE_SAVE_DIR" },
+      );
+      const file = path.join(app.saveDir, saved);
+      execFileSync("qpdf", ["--check", file]);
+      const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+      assert.match(text, /8D|SCAR|corrigerende/i, `the saved file is the defect report:\n${text.slice(0, 400)}`);
     });
 
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lotline-e2e-csv-")), "producten.csv");

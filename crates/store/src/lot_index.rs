@@ -8,6 +8,7 @@
 //! refresh re-reads only the lots touched since the last one.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use lotline_domain::lots::{Genealogy, LinkId, LinkKind, LotId, LotStatus};
@@ -42,18 +43,19 @@ struct LotState {
 
 const NO_LOCATION: u32 = u32::MAX;
 
-/// What a trace or recall shows of a lot, borrowed from the index.
+/// What a trace or recall shows of a lot, borrowed from the index. Texts are shared: a trace of
+/// ten thousand lots copies pointers, not strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LotView<'a> {
     pub lot_id: LotId,
-    pub lot_code: &'a str,
-    pub sku: &'a str,
-    pub vendor_code: &'a str,
+    pub lot_code: &'a Arc<str>,
+    pub sku: &'a Arc<str>,
+    pub vendor_code: &'a Arc<str>,
     pub status: LotStatus,
     pub on_hand: i64,
-    pub unit: &'a str,
+    pub unit: &'a Arc<str>,
     pub expiry_date: Option<NaiveDate>,
-    pub location: Option<&'a str>,
+    pub location: Option<&'a Arc<str>>,
     pub received: bool,
 }
 
@@ -61,8 +63,8 @@ pub struct LotView<'a> {
 pub struct LotIndex {
     pub genealogy: Genealogy,
     /// By lot id (index 0 unused: SQLite numbers from 1).
-    codes: Vec<Box<str>>,
-    by_code: HashMap<Box<str>, LotId>,
+    codes: Vec<Arc<str>>,
+    by_code: HashMap<Arc<str>, LotId>,
     /// Link qty and kind by link id (index 0 unused).
     link_qty: Vec<i64>,
     link_kind: Vec<Option<LinkKind>>,
@@ -76,6 +78,8 @@ pub struct LotIndex {
     texts: Interned,
     /// The highest lot, link, shipment and touch ids read.
     seen: Watermarks,
+    /// Shared for a text that is missing.
+    empty: Arc<str>,
 }
 
 type Watermarks = (i64, i64, i64, i64);
@@ -85,8 +89,8 @@ const LOT_STATE: &str = "SELECT lot_id, lot_code, sku, vendor_code, unit, locati
 /// Strings stored once, referred to by number.
 #[derive(Debug, Default)]
 struct Interned {
-    names: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    names: Vec<Arc<str>>,
+    ids: HashMap<Arc<str>, u32>,
 }
 
 impl Interned {
@@ -95,8 +99,9 @@ impl Interned {
             return *id;
         }
         let id = self.names.len() as u32;
-        self.names.push(name.into());
-        self.ids.insert(name.into(), id);
+        let shared: Arc<str> = name.into();
+        self.names.push(shared.clone());
+        self.ids.insert(shared, id);
         id
     }
 }
@@ -183,13 +188,14 @@ impl LotIndex {
     fn read_lot(&mut self, row: &rusqlite::Row<'_>) -> rusqlite::Result<LotId> {
         let id = row.get::<_, i64>(0)? as usize;
         if self.codes.len() <= id {
-            self.codes.resize(id + 1, Box::from(""));
+            self.codes.resize(id + 1, self.empty.clone());
             self.states.resize(id + 1, None);
         }
         let code: String = row.get(1)?;
         if *self.codes[id] != *code {
-            self.codes[id] = code.as_str().into();
-            self.by_code.insert(code.into_boxed_str(), id as LotId);
+            let code: Arc<str> = code.into();
+            self.codes[id] = code.clone();
+            self.by_code.insert(code, id as LotId);
         }
         let location: Option<String> = row.get(5)?;
         let status: String = row.get(6)?;
@@ -210,10 +216,10 @@ impl LotIndex {
     /// The lot as it stands, if it is known.
     pub fn view(&self, lot: LotId) -> Option<LotView<'_>> {
         let state = self.states.get(lot as usize).copied().flatten()?;
-        let text = |id: u32| self.texts.names.get(id as usize).map_or("", |t| t);
+        let text = |id: u32| self.texts.names.get(id as usize).unwrap_or(&self.empty);
         Some(LotView {
             lot_id: lot,
-            lot_code: self.code(lot),
+            lot_code: self.codes.get(lot as usize).unwrap_or(&self.empty),
             sku: text(state.sku),
             vendor_code: text(state.vendor),
             status: state.status,
@@ -231,6 +237,11 @@ impl LotIndex {
 
     pub fn code(&self, lot: LotId) -> &str {
         self.codes.get(lot as usize).map_or("", |c| c)
+    }
+
+    /// The lot's code, shared.
+    pub fn code_shared(&self, lot: LotId) -> Arc<str> {
+        self.codes.get(lot as usize).unwrap_or(&self.empty).clone()
     }
 
     pub fn link(&self, link: LinkId) -> (i64, Option<LinkKind>) {

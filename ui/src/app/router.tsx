@@ -9,6 +9,7 @@ import { useCallback } from "react";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
 import { FailureFormPage } from "../features/failures/FailureFormPage";
 import { FailuresPage } from "../features/failures/FailuresPage";
+import { failureFiltersOf, parseFailureSearch } from "../features/failures/filters";
 import { LotDetailPage } from "../features/lots/detail/LotDetailPage";
 import {
   type LotFilters,
@@ -22,9 +23,11 @@ import { CustomersPage } from "../features/masterdata/CustomersPage";
 import { OrdersPage } from "../features/masterdata/OrdersPage";
 import { ProductsPage } from "../features/masterdata/ProductsPage";
 import { VendorsPage } from "../features/masterdata/VendorsPage";
-import { ComingSoon } from "../features/placeholders/ComingSoon";
 import { RecallDetailPage } from "../features/recalls/RecallDetailPage";
 import { RecallsPage } from "../features/recalls/RecallsPage";
+import { defaultPeriod, type Period } from "../features/reports/period";
+import { ReportsPage } from "../features/reports/ReportsPage";
+import { parseReportsSearch, periodOf, type ReportsTab } from "../features/reports/search";
 import { ApprovalLimitsPage } from "../features/reshipments/ApprovalLimitsPage";
 import { ReshipmentDetailPage } from "../features/reshipments/detail/ReshipmentDetailPage";
 import { RequestFormPage } from "../features/reshipments/RequestFormPage";
@@ -100,6 +103,18 @@ const newReshipment = createRoute({
   component: function New() {
     const { failure, rma } = newReshipment.useSearch();
     return <RequestFormPage failure={failure ?? null} rma={rma ?? null} />;
+  },
+});
+
+/** The failure log opens with the filters a link carries (a report's bar, a vendor, a SKU). */
+const failures = createRoute({
+  getParentRoute: () => root,
+  path: "/failures",
+  validateSearch: parseFailureSearch,
+  component: function Failures() {
+    const search = failures.useSearch();
+    // Keyed by the URL's filters: following another report link starts from its filters.
+    return <FailuresPage key={JSON.stringify(search)} initial={failureFiltersOf(search)} />;
   },
 });
 
@@ -193,9 +208,44 @@ const recallDetail = createRoute({
   },
 });
 
+/** Reports keep their tab and period in the URL, so Back from a click-through restores them. */
+const reports = createRoute({
+  getParentRoute: () => root,
+  path: "/reports",
+  validateSearch: parseReportsSearch,
+  component: function Reports() {
+    const search = reports.useSearch();
+    const navigate = reports.useNavigate();
+    const onTab = useCallback(
+      (tab: ReportsTab) =>
+        void navigate({
+          search: (prev) => ({ ...prev, tab: tab === "review" ? undefined : tab }),
+          replace: true,
+        }),
+      [navigate],
+    );
+    const onPeriod = useCallback(
+      (period: Period) =>
+        void navigate({
+          search: (prev) => ({ ...prev, from: period.from, to: period.to }),
+          replace: true,
+        }),
+      [navigate],
+    );
+    return (
+      <ReportsPage
+        tab={search.tab ?? "review"}
+        period={periodOf(search, defaultPeriod(new Date()))}
+        onTab={onTab}
+        onPeriod={onPeriod}
+      />
+    );
+  },
+});
+
 const routeTree = root.addChildren([
-  page("/", FailuresPage),
-  page("/failures", FailuresPage),
+  page("/", () => <FailuresPage />),
+  failures,
   newFailure,
   failureDetail,
   page("/reshipments", ReshipmentsPage),
@@ -208,7 +258,7 @@ const routeTree = root.addChildren([
   lotDetail,
   recalls,
   recallDetail,
-  page("/reports", () => <ComingSoon section="reports" />),
+  reports,
   page("/products", ProductsPage),
   page("/vendors", VendorsPage),
   page("/customers", CustomersPage),

@@ -20,10 +20,11 @@ const PAGE = 200;
 const STATUSES = ["open", "in_disposition", "awaiting_approval", "closed"];
 const DISPOSITIONS = ["rework", "reinspect", "scrap", "return_to_vendor", "accept_with_deviation"];
 
-export function FailuresPage() {
+/** The failure log; `initial` comes from the URL, so a report's figure opens its failures. */
+export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilters }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<FailureFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<FailureFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const [sorting, setSorting] = useState<SortingState>([{ id: "occurred_at", desc: true }]);
   const vendors = useQuery({

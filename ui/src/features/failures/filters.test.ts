@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_FILTERS, toListInput } from "./filters";
+import { failureFiltersOf, NO_FILTERS, parseFailureSearch, toListInput } from "./filters";
 
 describe("toListInput", () => {
   it("filters nothing when the bar is empty, newest first", () => {
@@ -32,5 +32,23 @@ describe("toListInput", () => {
     expect(toListInput(NO_FILTERS, { id: "description", desc: false }, 0, 10).sort_by).toBe(
       "occurred_at",
     );
+  });
+});
+
+describe("failure filters in the URL", () => {
+  it("keeps the known filters a link carries and drops the rest", () => {
+    const search = parseFailureSearch({
+      category: "COS",
+      from: "2026-11-01",
+      to: "",
+      page: 3,
+      vendor: 7,
+    });
+    expect(search).toEqual({ category: "COS", from: "2026-11-01" });
+    expect(failureFiltersOf(search)).toEqual({
+      ...NO_FILTERS,
+      category: "COS",
+      from: "2026-11-01",
+    });
   });
 });

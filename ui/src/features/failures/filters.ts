@@ -60,3 +60,21 @@ export function toListInput(
     limit,
   };
 }
+
+export type FailureSearch = Partial<Record<keyof FailureFilters, string>>;
+
+const KEYS = Object.keys(NO_FILTERS) as (keyof FailureFilters)[];
+
+/** The filters a link carries in the URL (a report's bar, a search hit); unknown keys dropped. */
+export function parseFailureSearch(search: Record<string, unknown>): FailureSearch {
+  const out: FailureSearch = {};
+  for (const key of KEYS) {
+    const value = search[key];
+    if (typeof value === "string" && value !== "") out[key] = value;
+  }
+  return out;
+}
+
+export function failureFiltersOf(search: FailureSearch): FailureFilters {
+  return { ...NO_FILTERS, ...search };
+}

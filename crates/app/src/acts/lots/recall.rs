@@ -104,11 +104,11 @@ pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<(RecallScope
             if lot.on_hand <= 0 {
                 continue;
             }
-            in_stock_codes.push(lot.lot_code.to_owned());
-            let location = lot.location.unwrap_or_default();
-            let at = stock.entry((location, lot.unit)).or_insert_with(|| StockAt {
+            in_stock_codes.push(lot.lot_code.to_string());
+            let location = lot.location.map_or("", |l| &**l);
+            let at = stock.entry((location, &**lot.unit)).or_insert_with(|| StockAt {
                 location: location.to_owned(),
-                unit: lot.unit.to_owned(),
+                unit: lot.unit.to_string(),
                 lots: 0,
                 qty: 0,
             });
@@ -116,12 +116,12 @@ pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<(RecallScope
             at.qty += lot.on_hand;
             if listed.len() < LISTED_LOTS {
                 listed.push(ScopeLot {
-                    lot_code: lot.lot_code.to_owned(),
-                    sku: lot.sku.to_owned(),
+                    lot_code: lot.lot_code.to_string(),
+                    sku: lot.sku.to_string(),
                     status: lot.status,
                     on_hand: lot.on_hand,
-                    unit: lot.unit.to_owned(),
-                    location: lot.location.map(str::to_owned),
+                    unit: lot.unit.to_string(),
+                    location: lot.location.map(|l| l.to_string()),
                     depth,
                 });
             }

@@ -66,13 +66,13 @@ pub async fn trace_report_pdf(ctx: &Ctx, input: TraceReportInput) -> Result<PdfF
             .iter()
             .map(|l| ReportLot {
                 depth: l.depth,
-                lot_code: l.lot_code.clone(),
-                via: l.via.clone(),
-                sku: l.sku.clone(),
+                lot_code: l.lot_code.to_string(),
+                via: l.via.to_string(),
+                sku: l.sku.to_string(),
                 qty_text: format!("{} {}", l.qty, l.unit),
                 status: l.status.as_str().replace('_', " "),
                 on_hand_text: format!("{} {}", l.on_hand, l.unit),
-                location: l.location.clone().unwrap_or_default(),
+                location: l.location.as_deref().unwrap_or_default().to_owned(),
             })
             .collect(),
         stock: Vec::new(),

@@ -3,6 +3,9 @@
 //! recorded against them. The walk and the lots' current state are in memory (`LotIndex`).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 
 use lotline_domain::ApiError;
 use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code};
@@ -24,20 +27,28 @@ pub struct TraceInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TraceLot {
-    pub lot_code: String,
+    // Texts are shared with the lot index (a large trace copies pointers, not strings).
+    #[ts(type = "string")]
+    pub lot_code: Arc<str>,
     /// Links between the root and this lot on the shortest way.
     pub depth: u32,
     /// The lot it was reached from, and how much of which went into which.
-    pub via: String,
+    #[ts(type = "string")]
+    pub via: Arc<str>,
     pub qty: i64,
     pub kind: Option<LinkKind>,
-    pub sku: String,
-    pub vendor_code: String,
+    #[ts(type = "string")]
+    pub sku: Arc<str>,
+    #[ts(type = "string")]
+    pub vendor_code: Arc<str>,
     pub status: LotStatus,
     pub on_hand: i64,
-    pub unit: String,
-    pub expiry_date: Option<String>,
-    pub location: Option<String>,
+    #[ts(type = "string")]
+    pub unit: Arc<str>,
+    #[ts(type = "string | null")]
+    pub expiry_date: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub location: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -96,18 +107,18 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
                 let lot = index.view(r.lot)?;
                 let (qty, kind) = index.link(r.link);
                 Some(TraceLot {
-                    lot_code: lot.lot_code.to_owned(),
+                    lot_code: lot.lot_code.clone(),
                     depth: r.depth,
-                    via: index.code(r.via).to_owned(),
+                    via: index.code_shared(r.via),
                     qty,
                     kind,
-                    sku: lot.sku.to_owned(),
-                    vendor_code: lot.vendor_code.to_owned(),
+                    sku: lot.sku.clone(),
+                    vendor_code: lot.vendor_code.clone(),
                     status: lot.status,
                     on_hand: lot.on_hand,
-                    unit: lot.unit.to_owned(),
-                    expiry_date: lot.expiry_date.map(|d| d.to_string()),
-                    location: lot.location.map(str::to_owned),
+                    unit: lot.unit.clone(),
+                    expiry_date: lot.expiry_date,
+                    location: lot.location.cloned(),
                 })
             })
             .collect();
@@ -115,7 +126,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
     };
     let mut conn = ctx.read().await?;
     let customers = customers_of(&mut conn, &shipments).await?;
-    let mut codes: Vec<&str> = lots.iter().map(|l| l.lot_code.as_str()).collect();
+    let mut codes: Vec<&str> = lots.iter().map(|l| &*l.lot_code).collect();
     codes.push(&root);
     let (failures, rmas) = q::related_records(&mut conn, &codes).await.map_err(store_error)?;
     let record = |(number, lot_code)| TraceRecord { number, lot_code };

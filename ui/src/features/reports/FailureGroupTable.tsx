@@ -1,0 +1,77 @@
+import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { FailureGroupReview } from "../../backend/bindings/FailureGroupReview";
+import { CountLink } from "./CountLink";
+import { formatChange } from "./units";
+import { useOpenFailures } from "./useOpenFailures";
+
+/** Failures of each vendor or SKU, now and in the previous period; a figure opens its failures. */
+export function FailureGroupTable({
+  groups,
+  total,
+  codeLabel,
+  testId,
+}: {
+  groups: FailureGroupReview[];
+  total: number;
+  codeLabel: string;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const openFailures = useOpenFailures();
+  if (groups.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {t("reports.none_in_period")}
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Table striped highlightOnHover withTableBorder fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{codeLabel}</Table.Th>
+            <Table.Th ta="right">{t("reports.col.failures")}</Table.Th>
+            <Table.Th ta="right">{t("reports.col.qty_failed_of_inspected")}</Table.Th>
+            <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
+            <Table.Th ta="right">{t("reports.col.change")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.map((g) => (
+            <Table.Tr key={g.code} data-testid={testId} data-code={g.code}>
+              <Table.Td>
+                <CountLink onOpen={() => openFailures(g.filter)}>{g.code}</CountLink>
+                {g.name && (
+                  <Text span c="dimmed" size="xs">
+                    {" "}
+                    {g.name}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">
+                <CountLink
+                  onOpen={() => openFailures(g.filter)}
+                  disabled={g.current.failures === 0}
+                >
+                  {g.current.failures}
+                </CountLink>
+              </Table.Td>
+              <Table.Td ta="right">
+                {g.current.qty_failed} / {g.current.qty_inspected}
+              </Table.Td>
+              <Table.Td ta="right">{g.previous.failures}</Table.Td>
+              <Table.Td ta="right">{formatChange(g.failures_change, i18n.language)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {total > groups.length && (
+        <Text c="dimmed" size="xs">
+          {t("reports.more_groups", { shown: groups.length, total })}
+        </Text>
+      )}
+    </>
+  );
+}

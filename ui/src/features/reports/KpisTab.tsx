@@ -1,0 +1,104 @@
+import { Button, Grid, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconTarget } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { KpiTargets } from "../../backend/bindings/KpiTargets";
+import { call } from "../../backend/call";
+import { errorMessage } from "../../errors/apiError";
+import { AgingChart } from "./AgingChart";
+import { CsvExportButton } from "./CsvExportButton";
+import { agingExport, kpiExport } from "./exports";
+import { KpiTableView } from "./KpiTableView";
+import type { Period } from "./period";
+import { QueryView } from "./QueryView";
+import { ReportSection } from "./ReportSection";
+import { TargetsModal } from "./TargetsModal";
+import { useIsAdmin } from "./useAdmin";
+
+/** The returns KPI table against its targets, and open RMAs by age. */
+export function KpisTab({ period }: { period: Period }) {
+  const { t, i18n } = useTranslation();
+  const admin = useIsAdmin();
+  const [editing, setEditing] = useState<KpiTargets | null>(null);
+  const [loadingTargets, setLoadingTargets] = useState(false);
+  const table = useQuery({
+    queryKey: ["kpi_table", period],
+    queryFn: () => call("kpi_table", period),
+  });
+  const editTargets = async () => {
+    setLoadingTargets(true);
+    try {
+      setEditing(await call("get_kpi_targets", {}));
+    } catch (err) {
+      notifications.show({ color: "red", message: errorMessage(t, err) });
+    } finally {
+      setLoadingTargets(false);
+    }
+  };
+  const suffix = `${period.from}_${period.to}`;
+  return (
+    <QueryView query={table}>
+      {(data) => (
+        <Stack gap="md">
+          <Text c="dimmed" size="xs">
+            {t("reports.compared_with", {
+              from: data.previous_period.from,
+              to: data.previous_period.to,
+            })}
+          </Text>
+          <Grid>
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <ReportSection
+                title={t("reports.kpi.title")}
+                note={t("reports.kpi.note")}
+                testId="kpi-section"
+                actions={
+                  <>
+                    {admin && (
+                      <Button
+                        variant="default"
+                        size="xs"
+                        leftSection={<IconTarget size={14} />}
+                        loading={loadingTargets}
+                        onClick={() => void editTargets()}
+                        data-testid="kpi-edit-targets"
+                      >
+                        {t("reports.targets.edit")}
+                      </Button>
+                    )}
+                    <CsvExportButton
+                      name={`returns_kpis_${suffix}`}
+                      build={() => kpiExport(t, data, i18n.language)}
+                      testId="export-kpis"
+                    />
+                  </>
+                }
+              >
+                <KpiTableView table={data} />
+              </ReportSection>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <ReportSection
+                title={t("reports.aging.title")}
+                note={t("reports.aging.note")}
+                testId="aging-section"
+                actions={
+                  <CsvExportButton
+                    name="rma_aging"
+                    build={() => agingExport(t, data)}
+                    testId="export-aging"
+                  />
+                }
+              >
+                <AgingChart aging={data.aging} />
+              </ReportSection>
+            </Grid.Col>
+          </Grid>
+          {editing && <TargetsModal targets={editing} onClose={() => setEditing(null)} />}
+        </Stack>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,57 @@
+import { Table } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
+import type { ParetoReview } from "../../backend/bindings/ParetoReview";
+import { CountLink } from "./CountLink";
+import { failuresSearch } from "./links";
+import { formatBps } from "./units";
+import { useCategoryNames } from "./useCategoryNames";
+
+/** The Pareto's figures under the chart, each count opening its failures. */
+export function ParetoTable({
+  pareto,
+  onOpen,
+}: {
+  pareto: ParetoReview;
+  onOpen: (bar: ParetoBarReview) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const nameOf = useCategoryNames();
+  return (
+    <Table striped withTableBorder fz="sm">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("reports.pareto.category")}</Table.Th>
+          <Table.Th ta="right">{t("reports.col.failures")}</Table.Th>
+          <Table.Th ta="right">{t("reports.col.qty_failed")}</Table.Th>
+          <Table.Th ta="right">{t("reports.pareto.share")}</Table.Th>
+          <Table.Th ta="right">{t("reports.pareto.cumulative")}</Table.Th>
+          <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {pareto.bars.map((bar) => (
+          <Table.Tr key={bar.is_other ? "~other" : bar.category} data-testid="pareto-row">
+            <Table.Td>
+              {bar.is_other
+                ? t("reports.pareto.other", { n: bar.categories })
+                : `${nameOf(bar.category)} (${bar.category})`}
+            </Table.Td>
+            <Table.Td ta="right">
+              <CountLink
+                onOpen={() => onOpen(bar)}
+                disabled={bar.count === 0 || failuresSearch(bar.filter) === null}
+              >
+                {bar.count}
+              </CountLink>
+            </Table.Td>
+            <Table.Td ta="right">{bar.quantity}</Table.Td>
+            <Table.Td ta="right">{formatBps(bar.share_bps, i18n.language)}</Table.Td>
+            <Table.Td ta="right">{formatBps(bar.cumulative_bps, i18n.language)}</Table.Td>
+            <Table.Td ta="right">{bar.previous_count}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,229 @@
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+  useRouterState,
+} from "@tanstack/react-router";
+import { act, useState } from "react";
+import { createRoot } from "react-dom/client";
+import "../../i18n";
+import { SessionContext } from "../../app/session";
+import type { Role } from "../../backend/bindings/Role";
+import type { Session } from "../../backend/bindings/Session";
+import { kpis, review, safety, scorecards, skuFlags } from "./fixtures.test-data";
+import type { Period } from "./period";
+import { ReportsPage } from "./ReportsPage";
+import type { ReportsTab } from "./search";
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+window.scrollTo = () => {};
+// jsdom lays nothing out: give the charts' containers a size so that recharts draws the bars.
+const layout = Element.prototype.getBoundingClientRect;
+Element.prototype.getBoundingClientRect = function (this: Element) {
+  if (this.classList.contains("recharts-responsive-container")) {
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      right: 640,
+      bottom: 300,
+      width: 640,
+      height: 300,
+    } as DOMRect;
+  }
+  return layout.call(this);
+};
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const calls: { act: string; input: unknown }[] = [];
+
+vi.mock("../../backend/call", () => ({
+  call: async (act: string, input: unknown) => {
+    calls.push({ act, input });
+    if (act === "review_period") return review;
+    if (act === "sku_flags") return skuFlags;
+    if (act === "kpi_table") return kpis;
+    if (act === "vendor_scorecards") return scorecards;
+    if (act === "safety_stock_alerts") return safety;
+    if (act === "list_defect_categories") return [];
+    if (act === "vendor_report_pdf") return { file_name: "SCAR.pdf", pdf_base64: "JVBERi0=" };
+    throw new Error(`unexpected act ${act}`);
+  },
+  saveTextFile: async () => null,
+  openPdfFile: async () => "/tmp/x.pdf",
+  savePdfFile: async () => null,
+}));
+
+const sessionAs = (roles: Role[]): Session => ({
+  user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
+  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
+});
+
+function Harness({ initialTab }: { initialTab: ReportsTab }) {
+  const [tab, setTab] = useState(initialTab);
+  const [period, setPeriod] = useState<Period>({ from: "2026-11-01", to: "2026-11-30" });
+  return <ReportsPage tab={tab} period={period} onTab={setTab} onPeriod={setPeriod} />;
+}
+
+function FailuresProbe() {
+  const search = useRouterState({ select: (s) => s.location.search });
+  return <pre data-testid="failures-search">{JSON.stringify(search)}</pre>;
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+};
+
+async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
+  const root = createRootRoute();
+  const reports = createRoute({
+    getParentRoute: () => root,
+    path: "/reports",
+    component: () => <Harness initialTab={tab} />,
+  });
+  const failures = createRoute({
+    getParentRoute: () => root,
+    path: "/failures",
+    component: FailuresProbe,
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([reports, failures]),
+    history: createMemoryHistory({ initialEntries: ["/reports"] }),
+  });
+  const host = document.createElement("div");
+  document.body.append(host);
+  await act(async () =>
+    createRoot(host).render(
+      <MantineProvider>
+        <SessionContext.Provider value={{ session: sessionAs(roles), setSession: () => {} }}>
+          <QueryClientProvider client={new QueryClient()}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </SessionContext.Provider>
+      </MantineProvider>,
+    ),
+  );
+  await settle();
+  return router;
+}
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+});
+
+const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+
+it("shows the review and opens the failures behind a Pareto figure", async () => {
+  const router = await render("review");
+  expect(q("reports-tab-review")).toHaveLength(1);
+  expect(q("reports-tab-kpis")).toHaveLength(1);
+  expect(q("reports-tab-vendors")).toHaveLength(1);
+  expect(q("reports-tab-stock")).toHaveLength(1);
+  expect(calls.find((c) => c.act === "review_period")?.input).toEqual({
+    from: "2026-11-01",
+    to: "2026-11-30",
+  });
+  expect(q("pareto-row")).toHaveLength(2);
+  expect(q("review-vendor-row")[0]?.getAttribute("data-code")).toBe("SZHQ");
+  expect(q("cost-currency")[0]?.textContent).toContain("€130.00");
+  expect(q("sku-flag-row")).toHaveLength(1);
+
+  const count = q("pareto-row")[0]?.querySelector("button");
+  await act(async () => count?.click());
+  await settle();
+  expect(router.state.location.pathname).toBe("/failures");
+  expect(router.state.location.search).toEqual({
+    from: "2026-11-01",
+    to: "2026-11-30",
+    category: "SCR",
+  });
+});
+
+it("draws a clickable bar per category; the bar opens its failures", async () => {
+  const router = await render("review");
+  const bars = [...q("pareto-bar")];
+  expect(bars.map((b) => b.getAttribute("data-category"))).toEqual(["SCR", "other"]);
+  // "Other" stands for several categories, which no single filter of the list can show.
+  expect(bars[1]?.getAttribute("aria-disabled")).toBe("true");
+  await act(async () => bars[0]?.dispatchEvent(new MouseEvent("click", { bubbles: true })));
+  await settle();
+  expect(router.state.location.pathname).toBe("/failures");
+  expect(router.state.location.search).toMatchObject({ category: "SCR" });
+});
+
+it("opens a vendor's failures from the by-vendor table", async () => {
+  const router = await render("review");
+  const vendor = q("review-vendor-row")[0]?.querySelector("button");
+  await act(async () => vendor?.click());
+  await settle();
+  expect(router.state.location.search).toEqual({
+    from: "2026-11-01",
+    to: "2026-11-30",
+    vendor: "SZHQ",
+  });
+});
+
+it("shows each KPI with its value, state and definition; targets only for admins", async () => {
+  await render("kpis");
+  const rows = [...q("kpi-row")];
+  expect(rows.map((r) => r.getAttribute("data-kpi"))).toEqual([
+    "return_rate",
+    "cost_per_return",
+    "receipt_to_decision",
+  ]);
+  expect(rows[0]?.getAttribute("data-state")).toBe("amber");
+  expect(rows[0]?.textContent).toContain("6.5%");
+  expect(rows[0]?.textContent).toContain("≤ 6%");
+  expect(rows[2]?.textContent).toContain("1 day");
+  expect(q("kpi-definition")[0]?.textContent).toContain("share of orders");
+  expect(q("rma-aging")).toHaveLength(1);
+  expect(q("kpi-edit-targets")).toHaveLength(0);
+  document.body.innerHTML = "";
+  await render("kpis", ["admin"]);
+  expect(q("kpi-edit-targets")).toHaveLength(1);
+});
+
+it("lists vendor scorecards with their defect report", async () => {
+  await render("vendors", ["admin"]);
+  const row = q("vendor-score-row")[0];
+  expect(row?.getAttribute("data-vendor")).toBe("SZHQ");
+  expect(q("vendor-rating")[0]?.textContent).toBe("62");
+  expect(q("vendor-flagged")).toHaveLength(1);
+  expect(q("vendor-report-pdf")).toHaveLength(1);
+  expect(q("record-ratings")).toHaveLength(1);
+  await act(async () => q("vendor-report-pdf")[0]?.click());
+  await settle();
+  expect(calls.find((c) => c.act === "vendor_report_pdf")?.input).toEqual({
+    vendor_code: "SZHQ",
+    from: "2026-11-01",
+    to: "2026-11-30",
+  });
+});
+
+it("shows safety stock rows below their minimum", async () => {
+  await render("stock");
+  expect(q("safety-row")).toHaveLength(1);
+  expect(q("safety-below")).toHaveLength(1);
+  expect(q("safety-set")).toHaveLength(0);
+});

@@ -1,0 +1,44 @@
+import { Table } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ScoreComponent } from "../../backend/bindings/ScoreComponent";
+import { formatBps, NO_DATA } from "./units";
+
+/** A component's measured figure: a rate, or for severity weighted defects per 100 units. */
+function measured(component: ScoreComponent, language: string): string {
+  if (component.measured === null) return NO_DATA;
+  if (component.id === "severity") {
+    return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(
+      component.measured / 100,
+    );
+  }
+  return formatBps(component.measured, language);
+}
+
+/** The sub-scores behind a vendor's rating, with their weights. */
+export function ScoreComponents({ components }: { components: ScoreComponent[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Table fz="xs" withTableBorder data-testid="score-components">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("reports.vendors.component")}</Table.Th>
+          <Table.Th ta="right">{t("reports.vendors.measured")}</Table.Th>
+          <Table.Th ta="right">{t("reports.vendors.score")}</Table.Th>
+          <Table.Th ta="right">{t("reports.vendors.weight")}</Table.Th>
+          <Table.Th ta="right">{t("reports.vendors.effective_weight")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {components.map((c) => (
+          <Table.Tr key={c.id} data-component={c.id}>
+            <Table.Td>{t(`reports.component.${c.id}`)}</Table.Td>
+            <Table.Td ta="right">{measured(c, i18n.language)}</Table.Td>
+            <Table.Td ta="right">{c.score ?? NO_DATA}</Table.Td>
+            <Table.Td ta="right">{c.weight}</Table.Td>
+            <Table.Td ta="right">{formatBps(c.effective_weight_bps, i18n.language)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,107 @@
+import { Badge, Switch, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { SkuFlag } from "../../backend/bindings/SkuFlag";
+import { call } from "../../backend/call";
+import { CountLink } from "./CountLink";
+import { CsvExportButton } from "./CsvExportButton";
+import { skuFlagsExport } from "./exports";
+import { addDays, type Period } from "./period";
+import { QueryView } from "./QueryView";
+import { ReportSection } from "./ReportSection";
+import { formatBps } from "./units";
+import { useOpenFailures } from "./useOpenFailures";
+
+const FLAG_COLOR: Record<SkuFlag, string> = { review: "red", ok: "teal", no_orders: "gray" };
+
+/** SKUs whose conformity problems pass 2% of their orders: to raise with product and tech. */
+export function SkuFlagsSection({ period }: { period: Period }) {
+  const { t, i18n } = useTranslation();
+  const openFailures = useOpenFailures();
+  const [all, setAll] = useState(false);
+  const flags = useQuery({
+    queryKey: ["sku_flags", period],
+    queryFn: () => call("sku_flags", period),
+  });
+  const threshold = formatBps(flags.data?.threshold_bps ?? 200, i18n.language);
+  return (
+    <ReportSection
+      title={t("reports.flags.title")}
+      note={t("reports.flags.note", { threshold })}
+      testId="sku-flags"
+      actions={
+        <>
+          <Switch
+            size="xs"
+            label={t("reports.flags.show_all")}
+            checked={all}
+            onChange={(e) => setAll(e.currentTarget.checked)}
+          />
+          {flags.data && (
+            <CsvExportButton
+              name={`sku_flags_${period.from}_${period.to}`}
+              build={() => skuFlagsExport(t, flags.data, i18n.language)}
+              testId="export-sku-flags"
+            />
+          )}
+        </>
+      }
+    >
+      <QueryView query={flags}>
+        {(data) => {
+          const rows = all ? data.skus : data.skus.filter((s) => s.flag === "review");
+          if (rows.length === 0) {
+            return (
+              <Text c="dimmed" size="sm">
+                {t("reports.flags.none")}
+              </Text>
+            );
+          }
+          return (
+            <Table striped withTableBorder fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("reports.col.sku")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.flags.orders")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.flags.problems")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.flags.rate")}</Table.Th>
+                  <Table.Th>{t("reports.flags.flag")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((s) => (
+                  <Table.Tr key={s.sku} data-testid="sku-flag-row" data-sku={s.sku}>
+                    <Table.Td>
+                      <CountLink
+                        onOpen={() =>
+                          openFailures({
+                            from: period.from,
+                            to: addDays(period.to, 1),
+                            category_codes: [],
+                            vendor_code: null,
+                            sku: s.sku,
+                          })
+                        }
+                      >
+                        {s.sku}
+                      </CountLink>
+                    </Table.Td>
+                    <Table.Td ta="right">{s.orders}</Table.Td>
+                    <Table.Td ta="right">{s.problems}</Table.Td>
+                    <Table.Td ta="right">{formatBps(s.rate_bps, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" color={FLAG_COLOR[s.flag]} variant="light">
+                        {t(`reports.flags.state.${s.flag}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          );
+        }}
+      </QueryView>
+    </ReportSection>
+  );
+}

@@ -1,0 +1,126 @@
+import { ActionIcon, Badge, Button, Table, Text, Tooltip } from "@mantine/core";
+import { IconEdit, IconPlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import { CsvExportButton } from "./CsvExportButton";
+import { safetyExport } from "./exports";
+import { MinimumModal } from "./MinimumModal";
+import { QueryView } from "./QueryView";
+import { ReportSection } from "./ReportSection";
+import { useIsAdmin } from "./useAdmin";
+
+/** Watched SKUs' sellable stock against their minimum, those below it first. */
+export function StockTab() {
+  const { t } = useTranslation();
+  const admin = useIsAdmin();
+  const [editing, setEditing] = useState<{ sku: string; min_qty: number | null } | null>(null);
+  const rows = useQuery({
+    queryKey: ["safety_stock_alerts"],
+    queryFn: () => call("safety_stock_alerts", {}),
+  });
+  return (
+    <ReportSection
+      title={t("reports.stock.title")}
+      note={t("reports.stock.note")}
+      testId="safety-stock"
+      actions={
+        <>
+          {admin && (
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setEditing({ sku: "", min_qty: null })}
+              data-testid="safety-set"
+            >
+              {t("reports.stock.set")}
+            </Button>
+          )}
+          {rows.data && (
+            <CsvExportButton
+              name="safety_stock"
+              build={() => safetyExport(t, rows.data)}
+              testId="export-safety"
+            />
+          )}
+        </>
+      }
+    >
+      <QueryView query={rows}>
+        {(data) =>
+          data.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t("reports.stock.empty")}
+            </Text>
+          ) : (
+            <Table striped withTableBorder fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("reports.col.sku")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.stock.sellable")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.stock.blocked")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.stock.in_returns")}</Table.Th>
+                  <Table.Th ta="right">{t("reports.stock.minimum")}</Table.Th>
+                  <Table.Th />
+                  {admin && <Table.Th />}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((r) => (
+                  <Table.Tr
+                    key={r.sku}
+                    data-testid="safety-row"
+                    data-sku={r.sku}
+                    data-below={r.below_minimum}
+                  >
+                    <Table.Td>
+                      <Text span size="sm" fw={600}>
+                        {r.sku}
+                      </Text>
+                      {r.product_name && (
+                        <Text span c="dimmed" size="xs">
+                          {" "}
+                          {r.product_name}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600}>
+                      {r.sellable}
+                    </Table.Td>
+                    <Table.Td ta="right">{r.blocked}</Table.Td>
+                    <Table.Td ta="right">{r.in_returns}</Table.Td>
+                    <Table.Td ta="right">{r.min_qty}</Table.Td>
+                    <Table.Td>
+                      {r.below_minimum && (
+                        <Badge color="red" size="sm" data-testid="safety-below">
+                          {t("reports.stock.below")}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    {admin && (
+                      <Table.Td w={40}>
+                        <Tooltip label={t("reports.stock.set")}>
+                          <ActionIcon
+                            variant="subtle"
+                            size="sm"
+                            aria-label={t("reports.stock.set")}
+                            onClick={() => setEditing({ sku: r.sku, min_qty: r.min_qty })}
+                          >
+                            <IconEdit size={14} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryView>
+      {editing && <MinimumModal initial={editing} onClose={() => setEditing(null)} />}
+    </ReportSection>
+  );
+}

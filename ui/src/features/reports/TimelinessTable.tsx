@@ -1,0 +1,54 @@
+import { Table } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { Timeliness } from "../../backend/bindings/Timeliness";
+import { formatBps, formatMinutesAsHours } from "./units";
+
+/** Reshipments on time or late against their due date, and the median time to ship. */
+export function TimelinessTable({
+  current,
+  previous,
+}: {
+  current: Timeliness;
+  previous: Timeliness;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const rows: [string, string, string | number, string | number][] = [
+    ["on_time", t("reports.timeliness.on_time"), current.on_time, previous.on_time],
+    ["late", t("reports.timeliness.late"), current.late, previous.late],
+    ["open", t("reports.timeliness.open"), current.open, previous.open],
+    ["no_due_date", t("reports.timeliness.no_due_date"), current.no_due_date, previous.no_due_date],
+    [
+      "on_time_share",
+      t("reports.timeliness.on_time_share"),
+      formatBps(current.on_time_bps, lang),
+      formatBps(previous.on_time_bps, lang),
+    ],
+    [
+      "median",
+      t("reports.timeliness.median"),
+      formatMinutesAsHours(current.median_minutes_to_ship, lang),
+      formatMinutesAsHours(previous.median_minutes_to_ship, lang),
+    ],
+  ];
+  return (
+    <Table withTableBorder fz="sm" data-testid="timeliness-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("reports.timeliness.metric")}</Table.Th>
+          <Table.Th ta="right">{t("reports.col.current")}</Table.Th>
+          <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(([key, label, now, before]) => (
+          <Table.Tr key={key} data-metric={key}>
+            <Table.Td>{label}</Table.Td>
+            <Table.Td ta="right">{now}</Table.Td>
+            <Table.Td ta="right">{before}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Stack, Table, Text } from "@mantine/core";
+import { IconSettings } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import { CsvExportButton } from "./CsvExportButton";
+import { scorecardExport } from "./exports";
+import type { Period } from "./period";
+import { QueryView } from "./QueryView";
+import { RecordRatingsButton } from "./RecordRatingsButton";
+import { ReportSection } from "./ReportSection";
+import { ScorecardRow } from "./ScorecardRow";
+import { ScorecardSettingsModal } from "./ScorecardSettingsModal";
+import { useIsAdmin } from "./useAdmin";
+
+/** Vendor scorecards for the period, worst first, with their defect reports. */
+export function VendorsTab({ period }: { period: Period }) {
+  const { t } = useTranslation();
+  const admin = useIsAdmin();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const cards = useQuery({
+    queryKey: ["vendor_scorecards", period],
+    queryFn: () => call("vendor_scorecards", period),
+  });
+  return (
+    <QueryView query={cards}>
+      {(data) => (
+        <Stack gap="md">
+          <ReportSection
+            title={t("reports.vendors.title")}
+            note={t("reports.vendors.note", { threshold: data.settings.flag_below })}
+            testId="vendor-scorecards"
+            actions={
+              <>
+                {admin && <RecordRatingsButton />}
+                {admin && (
+                  <Button
+                    variant="default"
+                    size="xs"
+                    leftSection={<IconSettings size={14} />}
+                    onClick={() => setSettingsOpen(true)}
+                    data-testid="scorecard-settings"
+                  >
+                    {t("reports.settings.button")}
+                  </Button>
+                )}
+                <CsvExportButton
+                  name={`vendor_scorecards_${period.from}_${period.to}`}
+                  build={() => scorecardExport(t, data)}
+                  testId="export-scorecards"
+                />
+              </>
+            }
+          >
+            {data.vendors.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {t("reports.vendors.empty")}
+              </Text>
+            ) : (
+              <Table withTableBorder highlightOnHover fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th />
+                    <Table.Th>{t("reports.col.vendor")}</Table.Th>
+                    <Table.Th ta="right">{t("reports.vendors.rating")}</Table.Th>
+                    <Table.Th ta="center">{t("reports.kpi.trend")}</Table.Th>
+                    <Table.Th>{t("reports.vendors.status")}</Table.Th>
+                    <Table.Th>{t("reports.vendors.report")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.vendors.map((v) => (
+                    <ScorecardRow
+                      key={v.vendor_code}
+                      vendor={v}
+                      flagBelow={data.settings.flag_below}
+                      period={period}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </ReportSection>
+          {settingsOpen && (
+            <ScorecardSettingsModal
+              settings={data.settings}
+              onClose={() => setSettingsOpen(false)}
+            />
+          )}
+        </Stack>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { KpiTargets } from "../../backend/bindings/KpiTargets";
+import { fromForm, toForm } from "./targetsForm";
+
+const defaults: KpiTargets = {
+  return_rate_max_bps: 600,
+  cost_per_return_max_minor: { EUR: 750 },
+  receipt_to_decision_max_minutes: 2880,
+  refund_processing_max_minutes: 3600,
+  restock_rate_min_bps: 6000,
+  damaged_rate_max_bps: 1000,
+  inventory_impact_max_bps: 100,
+  refund_accuracy_min_bps: 9800,
+};
+
+describe("KPI targets form", () => {
+  it("shows targets in percent, days and major units", () => {
+    const form = toForm(defaults);
+    expect(form.return_rate_max_bps).toBe(6);
+    expect(form.refund_processing_max_minutes).toBe(2.5);
+    expect(form.cost_per_return).toEqual([{ currency: "EUR", amount: 7.5 }]);
+  });
+
+  it("round-trips to the same targets", () => {
+    expect(fromForm(toForm(defaults))).toEqual(defaults);
+  });
+
+  it("upper-cases currencies, drops empty ones and marks unreadable numbers", () => {
+    const form = {
+      ...toForm(defaults),
+      return_rate_max_bps: "",
+      cost_per_return: [
+        { currency: "usd", amount: "8.25" },
+        { currency: " ", amount: 1 },
+      ],
+    };
+    const targets = fromForm(form);
+    expect(targets.return_rate_max_bps).toBe(-1);
+    expect(targets.cost_per_return_max_minor).toEqual({ USD: 825 });
+  });
+});
