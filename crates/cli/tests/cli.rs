@@ -1,26 +1,10 @@
 //! The `lotline` binary end to end on a real data folder: what scripts rely on.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::{lotline, ok};
 
 use serde_json::Value;
-
-fn lotline(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lotline"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env("LOTLINE_PASSWORD", "cli-password-1")
-        .env_remove("LOTLINE_USER")
-        .output()
-        .expect("lotline runs")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = lotline(data, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn init_demo_import_export_call_rebuild_check() {

@@ -1,39 +1,11 @@
 //! The lot commands as the README documents them: imports, `trace --json`, `recall`, and a lot
 //! label whose barcodes decode to the lot's GS1 data.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::{import, lotline, ok, tool};
 
 use serde_json::Value;
-
-fn lotline(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lotline"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env("LOTLINE_PASSWORD", "cli-password-1")
-        .env_remove("LOTLINE_USER")
-        .output()
-        .expect("lotline runs")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = lotline(data, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn import(data: &Path, entity: &str, csv: &str) {
-    let file = data.join(format!("{entity}.csv"));
-    std::fs::write(&file, csv).unwrap();
-    ok(data, &["--user", "admin", "import", entity, file.to_str().unwrap()]);
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("cannot run {name}: {e}"));
-    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 #[test]
 fn import_a_genealogy_trace_it_scope_a_recall_and_print_a_lot_label() {

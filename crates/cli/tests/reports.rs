@@ -1,41 +1,16 @@
 //! The report commands as the README documents them: `report review`, `report kpis` and
 //! `report vendor ... --out FILE.pdf`, in text and `--json`.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::{import, lotline, ok, tool};
 use serde_json::{Value, json};
-
-fn lotline(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lotline"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env("LOTLINE_PASSWORD", "cli-password-1")
-        .env_remove("LOTLINE_USER")
-        .output()
-        .expect("lotline runs")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = lotline(data, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("cannot run {name}: {e}"));
-    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn setup(data: &Path) {
     ok(data, &["init", "--company", "CLI Test BV", "--site", "CLI", "--currency", "EUR", "--admin", "admin"]);
-    let import = |entity: &str, csv: &str| {
-        let file = data.join(format!("{entity}.csv"));
-        std::fs::write(&file, csv).unwrap();
-        ok(data, &["--user", "admin", "import", entity, file.to_str().unwrap()]);
-    };
+    let import = |entity: &str, csv: &str| import(data, entity, csv);
     import("vendors", "code,name,country,language\nSZHQ,深圳华强电子有限公司,CN,zh-CN\n");
     import(
         "products",

@@ -136,14 +136,7 @@ impl LotChecks {
         let Some(facts) = self.facts.get_mut(code).filter(|f| f.received) else {
             return Err(ApiError::field(FieldError::new(field, "error.lot.unknown_lot").with("value", code)));
         };
-        let standing = LotStanding {
-            lot_code: code.to_owned(),
-            status: facts.status,
-            expiry_date: facts.expiry_date,
-            on_hand: facts.on_hand,
-            holds: self.holds.get(code).cloned().unwrap_or_default(),
-        };
-        lots::check_movable(&standing, movement, qty, self.today, field)?;
+        lots::check_movable(&standing_of(facts, &self.holds), movement, qty, self.today, field)?;
         facts.on_hand -= qty;
         Ok(())
     }
@@ -239,24 +232,23 @@ fn cycle_error(index: &LotIndex, cycle: &[u32], line: u64) -> ApiError {
     error
 }
 
+/// What decides whether a lot may move: its facts and the holds in force on it.
+pub(crate) fn standing_of(f: &LotFacts, holds: &HashMap<String, Vec<lots::ActiveHold>>) -> LotStanding {
+    LotStanding {
+        lot_code: f.lot_code.clone(),
+        status: f.status,
+        expiry_date: f.expiry_date,
+        on_hand: f.on_hand,
+        holds: holds.get(&f.lot_code).cloned().unwrap_or_default(),
+    }
+}
+
 /// How the lots `codes` stand, for goods taken from them outside a lot file (reshipments).
 pub(crate) async fn item_lots(conn: &mut SqliteConnection, codes: &[&str]) -> Result<ItemLots, ApiError> {
     let facts = q::facts_by_code(conn, codes).await.map_err(store_error)?;
     let mut holds = q::active_holds(conn).await.map_err(store_error)?;
-    let received = facts
-        .into_values()
-        .filter(|f| f.received)
-        .map(|f| {
-            let standing = LotStanding {
-                lot_code: f.lot_code.clone(),
-                status: f.status,
-                expiry_date: f.expiry_date,
-                on_hand: f.on_hand,
-                holds: holds.get(&f.lot_code).cloned().unwrap_or_default(),
-            };
-            (f.lot_code, standing)
-        })
-        .collect();
+    let received =
+        facts.into_values().filter(|f| f.received).map(|f| (f.lot_code.clone(), standing_of(&f, &holds))).collect();
     holds.retain(|lot, _| codes.contains(&lot.as_str()));
     Ok(ItemLots { received, on_hold: holds.into_keys().collect() })
 }

@@ -3,12 +3,13 @@
 
 use lotline_domain::ApiError;
 use lotline_domain::error::{FieldError, Violations};
-use lotline_domain::lots::{self as lots, LotStanding, Movement};
+use lotline_domain::lots::{self as lots, Movement};
 use lotline_domain::people::Permission;
 use lotline_store::queries::lots as q;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::standing_of;
 use crate::context::{Ctx, store_error};
 
 /// Lots expiring within this many days are flagged when suggested.
@@ -63,14 +64,7 @@ pub async fn pick_suggestion(ctx: &Ctx, input: PickInput) -> Result<PickSuggesti
     let mut picked = Vec::new();
     let mut skipped = Vec::new();
     for f in candidates {
-        let standing = LotStanding {
-            lot_code: f.lot_code.clone(),
-            status: f.status,
-            expiry_date: f.expiry_date,
-            on_hand: f.on_hand,
-            holds: holds.get(&f.lot_code).cloned().unwrap_or_default(),
-        };
-        if lots::check_movable(&standing, Movement::Ship, 0, today, "lot_code").is_err() {
+        if lots::check_movable(&standing_of(&f, &holds), Movement::Ship, 0, today, "lot_code").is_err() {
             skipped.push(f.lot_code);
             continue;
         }

@@ -1,19 +1,16 @@
-import { ActionIcon, Button, Checkbox, Group, Select, Tooltip } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Button, Checkbox, Group, Select } from "@mantine/core";
 import {
   IconAlertTriangle,
   IconArrowsTransferUp,
-  IconDownload,
   IconLock,
   IconLockOpen,
-  IconPrinter,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
-import { call, openPdfFile, savePdfFile } from "../../../backend/call";
-import { errorMessage } from "../../../errors/apiError";
+import { call } from "../../../backend/call";
+import { PrintSaveButton } from "../../../components/PrintSaveButton";
 import { holdActions, mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
 import { holdLabel } from "./LotHolds";
@@ -32,7 +29,6 @@ export function LotActions({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [modal, setModal] = useState<"hold" | "release" | "move" | null>(null);
-  const [printing, setPrinting] = useState<"open" | "save" | null>(null);
   const [quarantine, setQuarantine] = useState(false);
   // One hold to lift, or every hold in force ("").
   const [holdRef, setHoldRef] = useState("");
@@ -41,51 +37,14 @@ export function LotActions({
     client.setQueryData(["lot", lot.lot_code], detail);
     refreshLotViews(client);
   };
-  const label = async (destination: "open" | "save") => {
-    setPrinting(destination);
-    try {
-      const file = await call("lot_labels", { lot_codes: [lot.lot_code], serials: [] });
-      if (destination === "open") {
-        await openPdfFile(file.file_name, file.pdf_base64);
-      } else {
-        const path = await savePdfFile(file.file_name, file.pdf_base64);
-        if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
-      }
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    } finally {
-      setPrinting(null);
-    }
-  };
   return (
     <Group gap="xs">
-      <Group gap={0}>
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} />}
-          loading={printing === "open"}
-          disabled={printing !== null}
-          onClick={() => void label("open")}
-          data-testid="lot-label"
-          style={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
-        >
-          {t("lots.actions.label")}
-        </Button>
-        <Tooltip label={t("lots.actions.label_save")}>
-          <ActionIcon
-            variant="default"
-            size={36}
-            loading={printing === "save"}
-            disabled={printing !== null}
-            onClick={() => void label("save")}
-            aria-label={t("lots.actions.label_save")}
-            data-testid="lot-label-save"
-            style={{ borderTopLeftRadius: 0, borderBottomLeftRadius: 0, borderLeftWidth: 0 }}
-          >
-            <IconDownload size={16} />
-          </ActionIcon>
-        </Tooltip>
-      </Group>
+      <PrintSaveButton
+        make={() => call("lot_labels", { lot_codes: [lot.lot_code], serials: [] })}
+        label={t("lots.actions.label")}
+        saveLabel={t("lots.actions.label_save")}
+        testId="lot-label"
+      />
       {mayDo("move", roles) && lot.on_hand > 0 && (
         <Button
           variant="default"

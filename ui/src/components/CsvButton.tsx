@@ -3,8 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { IconDownload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { saveTextFile } from "../../backend/call";
-import { errorMessage } from "../../errors/apiError";
+import { saveTextFile } from "../backend/call";
+import { errorMessage } from "../errors/apiError";
 
 /** Builds a CSV from what is on screen and lets the user pick where to save it. */
 export function CsvButton({
