@@ -197,6 +197,12 @@ async fn a_lot_on_hold_or_expired_cannot_ship_or_go_into_another_and_the_error_n
     assert_eq!(err.fields[0].params["expiry_date"], "2026-10-31");
     let lot = w.ok("get_lot", json!({"lot_code": "old-1"})).await;
     assert_eq!((lot["on_hand"].as_i64(), lot["location"].as_str()), (Some(10), Some("MAIN")));
+    // Past its expiry date, free stock shows as expired: on the lot, in the list and its filter.
+    assert_eq!(lot["status"], "expired");
+    let expired = w.ok("list_lots", json!({"status": "expired"})).await;
+    assert_eq!((expired["total"].as_i64(), expired["rows"][0]["lot_code"].as_str()), (Some(1), Some("OLD-1")));
+    let available = w.ok("list_lots", json!({"status": "available"})).await;
+    assert!(available["rows"].as_array().unwrap().iter().all(|r| r["lot_code"] != "OLD-1"));
 }
 
 #[tokio::test]

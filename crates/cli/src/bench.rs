@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::bench_lots::{LotFigures, lot_figures};
 use crate::bench_returns::{ReturnsFigures, returns_acts};
+use crate::bench_reviews::{ReviewFigures, review_figures};
 
 #[derive(Serialize)]
 struct Report {
@@ -21,6 +22,7 @@ struct Report {
     approve_reshipment: Latency,
     ship_reshipment: Latency,
     returns: ReturnsFigures,
+    reviews: ReviewFigures,
     lots: LotFigures,
 }
 
@@ -380,6 +382,7 @@ pub async fn run(scale: u32, lots_only: bool, json_out: bool) -> Result<()> {
     ));
 
     let returns = returns_acts(&ctx, events, say).await?;
+    let reviews = review_figures(&ctx, events, say).await?;
     ctx.store.close().await;
     let lots = lot_figures(scale_n, say).await?;
 
@@ -392,6 +395,7 @@ pub async fn run(scale: u32, lots_only: bool, json_out: bool) -> Result<()> {
         approve_reshipment,
         ship_reshipment,
         returns,
+        reviews,
         lots,
     };
     if json_out {

@@ -3,6 +3,7 @@
 mod bench;
 mod bench_lots;
 mod bench_returns;
+mod bench_reviews;
 mod messages;
 mod report;
 

@@ -92,6 +92,13 @@ pub fn check_movable(
     Ok(())
 }
 
+/// The status a lot shows on `today`: stock that is free to use but past its expiry date is
+/// `expired` (a date, not an event, makes it so; a hold's status stays, as the hold says more).
+pub fn status_on(status: LotStatus, expiry_date: Option<NaiveDate>, on_hand: i64, today: NaiveDate) -> LotStatus {
+    let free = matches!(status, LotStatus::Available | LotStatus::Released);
+    if free && on_hand > 0 && expiry_date.is_some_and(|e| e < today) { LotStatus::Expired } else { status }
+}
+
 /// Lots that expire within `warn_days` of `today` (and have not yet): worth a warning when picking.
 pub fn near_expiry(expiry_date: Option<NaiveDate>, today: NaiveDate, warn_days: i64) -> bool {
     expiry_date.is_some_and(|e| e >= today && (e - today).num_days() <= warn_days)
@@ -163,6 +170,18 @@ mod tests {
         // An empty lot may take material in: the quantity is the source's to check.
         let empty = LotStanding { on_hand: 0, ..lot(LotStatus::Consumed, None, Vec::new()) };
         assert!(check_movable(&empty, Movement::Receive, 0, day(2), "to_lot").is_ok());
+    }
+
+    #[test]
+    fn free_stock_past_its_expiry_shows_as_expired() {
+        assert_eq!(status_on(LotStatus::Available, Some(day(1)), 5, day(2)), LotStatus::Expired);
+        assert_eq!(
+            status_on(LotStatus::Released, Some(day(1)), 5, day(1)),
+            LotStatus::Released,
+            "the day itself is good"
+        );
+        assert_eq!(status_on(LotStatus::OnHold, Some(day(1)), 5, day(2)), LotStatus::OnHold);
+        assert_eq!(status_on(LotStatus::Available, Some(day(1)), 0, day(2)), LotStatus::Available);
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub struct ListLotsInput {
     pub limit: i64,
 }
 
-fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListLotsInput) {
+fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListLotsInput, today: &str) {
     q.push(" WHERE 1 = 1");
     if let Some(text) = input.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let pattern = contains_pattern(text);
@@ -99,8 +99,19 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListLotsInput) {
         q.push(" OR l.supplier_lot LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
         q.push(" OR l.vendor_code LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
     }
-    if let Some(status) = input.status {
-        q.push(" AND l.status = ").push_bind(status.as_str());
+    // Expired is shown, not stored (see `lots::status_on`): free stock past its expiry date.
+    const FREE: &str = "l.status IN ('available', 'released') AND l.on_hand > 0 AND l.expiry_date < ";
+    match input.status {
+        Some(LotStatus::Expired) => {
+            q.push(" AND ").push(FREE).push_bind(today.to_owned());
+        }
+        Some(status) => {
+            q.push(" AND l.status = ").push_bind(status.as_str());
+            if matches!(status, LotStatus::Available | LotStatus::Released) {
+                q.push(" AND NOT (").push(FREE).push_bind(today.to_owned()).push(")");
+            }
+        }
+        None => {}
     }
     if let Some(day) = input.expiring_by.as_deref() {
         q.push(" AND l.expiry_date IS NOT NULL AND l.expiry_date <= ")
@@ -110,13 +121,17 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListLotsInput) {
 }
 
 /// Newest first, or soonest expiry first when filtering by expiry.
-pub async fn list_lots(conn: &mut SqliteConnection, input: &ListLotsInput) -> Result<Page<LotRow>, StoreError> {
+pub async fn list_lots(
+    conn: &mut SqliteConnection,
+    input: &ListLotsInput,
+    today: &str,
+) -> Result<Page<LotRow>, StoreError> {
     let (offset, limit) = bounded(input.offset, input.limit);
     let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM lots l");
-    push_filters(&mut count, input);
+    push_filters(&mut count, input, today);
     let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
     let mut q = QueryBuilder::<Sqlite>::new(SELECT);
-    push_filters(&mut q, input);
+    push_filters(&mut q, input, today);
     q.push(if input.expiring_by.is_some() { " ORDER BY l.expiry_date, l.lot_id" } else { " ORDER BY l.lot_id DESC" });
     q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
     let rows = q.build().fetch_all(&mut *conn).await?;

@@ -83,14 +83,21 @@ pub(crate) fn gs1_of(row: &LotRow) -> Option<Gs1Data> {
     Some(data)
 }
 
+/// The status the row shows today (expired is a date's doing, not stored).
+fn shown_status(row: &LotRow, today: chrono::NaiveDate) -> lotline_domain::lots::LotStatus {
+    let expiry = row.expiry_date.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    lotline_domain::lots::status_on(row.status, expiry, row.on_hand, today)
+}
+
 /// Enough serials to check by eye; the rest are counted (and exported).
 const SERIALS_SHOWN: i64 = 500;
 
 pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiError> {
     let mut conn = ctx.read().await?;
     let code = lotline_domain::lots::normalise_lot_code(lot_code);
-    let row =
+    let mut row =
         q::lot_row(&mut conn, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
+    row.status = shown_status(&row, ctx.now().date_naive());
     let events = lotline_store::load_stream(&mut conn, "lot", &code).await.map_err(store_error)?;
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let (failures, rmas) = q::related_records(&mut conn, &[code.as_str()]).await.map_err(store_error)?;
@@ -121,7 +128,12 @@ pub async fn get_lot(ctx: &Ctx, input: LotCodeInput) -> Result<LotDetail, ApiErr
 
 pub async fn list_lots(ctx: &Ctx, input: ListLotsInput) -> Result<Page<LotRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    q::list_lots(&mut *ctx.read().await?, &input).await.map_err(store_error)
+    let today = ctx.now().date_naive();
+    let mut page = q::list_lots(&mut *ctx.read().await?, &input, &today.to_string()).await.map_err(store_error)?;
+    for row in &mut page.rows {
+        row.status = shown_status(row, today);
+    }
+    Ok(page)
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

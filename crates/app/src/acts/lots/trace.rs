@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use lotline_domain::ApiError;
-use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code};
+use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code, status_on};
 use lotline_domain::people::Permission;
 use lotline_store::LotIndex;
 use lotline_store::queries::lots as q;
@@ -96,6 +96,7 @@ pub struct TraceResult {
 pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let root = normalise_lot_code(&input.lot_code);
+    let today = ctx.now().date_naive();
     let (lots, shipments) = {
         let index = ctx.store.lot_index().await.map_err(store_error)?;
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
@@ -114,7 +115,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
                     kind,
                     sku: lot.sku.clone(),
                     vendor_code: lot.vendor_code.clone(),
-                    status: lot.status,
+                    status: status_on(lot.status, lot.expiry_date, lot.on_hand, today),
                     on_hand: lot.on_hand,
                     unit: lot.unit.clone(),
                     expiry_date: lot.expiry_date,
