@@ -32,9 +32,18 @@ async fn count(ctx: &Ctx, table: &str) -> Result<i64> {
         .await?)
 }
 
-/// Orders and one RMA on each, through the CSV imports.
+/// Customers the RMAs spread over: a desk's returns come from many customers, and each RMA's
+/// checks read its customer's history.
+const CUSTOMERS: usize = 10_000;
+
+/// Customers, orders and one RMA on each order, through the CSV imports.
 async fn seed_rmas(ctx: &Ctx, rmas: usize, say: &impl Fn(&str)) -> Result<()> {
     let delivered = (Utc::now() - Duration::days(5)).format("%Y-%m-%d").to_string();
+    let mut customers = String::from("code,name,email,phone,address,country\n");
+    for c in 0..CUSTOMERS {
+        customers.push_str(&format!("BC-{c:05},Bench Klant {c},,,Kade {c} Rotterdam,NL\n"));
+    }
+    must(ctx, "import_csv", json!({"entity": "customers", "csv": customers})).await?;
     let mut done = 0;
     while done < rmas {
         let end = (done + CHUNK).min(rmas);
@@ -42,7 +51,7 @@ async fn seed_rmas(ctx: &Ctx, rmas: usize, say: &impl Fn(&str)) -> Result<()> {
         let mut returns = String::from("ref,order_no,line_no,qty,reason_code,preferred_outcome,delivered_on\n");
         for i in done..end {
             let sku = format!("SKU-{:07}", ((i * 31) % 100_000) | 1);
-            orders.push_str(&format!("SO-K{i:06},BENCH-C,{delivered},EUR,1,{sku},2,1990\n"));
+            orders.push_str(&format!("SO-K{i:06},BC-{:05},{delivered},EUR,1,{sku},2,1990\n", i % CUSTOMERS));
             returns.push_str(&format!("K{i},SO-K{i:06},1,1,wrong_item,refund,{delivered}\n"));
         }
         must(ctx, "import_csv", json!({"entity": "orders", "csv": orders})).await?;
