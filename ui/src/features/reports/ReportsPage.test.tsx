@@ -70,7 +70,7 @@ vi.mock("../../backend/call", () => ({
     throw new Error(`unexpected act ${act}`);
   },
   saveTextFile: async () => null,
-  openPdfFile: async () => "/tmp/x.pdf",
+  openPdfFile: async () => "saved/x.pdf",
   savePdfFile: async () => null,
 }));
 
