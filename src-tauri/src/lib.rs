@@ -43,15 +43,34 @@ async fn save_text_file(
     Ok(Some(path.display().to_string()))
 }
 
-/// Saves a PDF the catalogue produced (sent base64-encoded, as IPC carries text) where the user chooses.
+/// A binary file the UI hands over to save: its kind picks the dialog's filter.
+#[derive(serde::Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum BinaryKind {
+    Pdf,
+    Xlsx,
+}
+
+impl BinaryKind {
+    fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Pdf => ("PDF", "pdf"),
+            Self::Xlsx => ("Excel", "xlsx"),
+        }
+    }
+}
+
+/// Saves a PDF the catalogue produced or a workbook the UI built (sent base64-encoded, as IPC
+/// carries text) where the user chooses.
 #[tauri::command]
-async fn save_pdf_file(
+async fn save_binary_file(
     app: tauri::AppHandle,
     suggested_name: String,
-    pdf_base64: String,
+    contents_base64: String,
+    kind: BinaryKind,
 ) -> Result<Option<String>, ApiError> {
-    let bytes = decode_pdf(&pdf_base64)?;
-    let Some(path) = chosen_path(&app, &suggested_name, ("PDF", "pdf")) else { return Ok(None) };
+    let bytes = decode_base64(&contents_base64)?;
+    let Some(path) = chosen_path(&app, &suggested_name, kind.filter()) else { return Ok(None) };
     std::fs::write(&path, bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
     Ok(Some(path.display().to_string()))
 }
@@ -60,7 +79,7 @@ async fn save_pdf_file(
 /// driven on Windows and macOS desks. The file goes to a temporary folder the viewer can read.
 #[tauri::command]
 async fn open_pdf_file(app: tauri::AppHandle, suggested_name: String, pdf_base64: String) -> Result<String, ApiError> {
-    let bytes = decode_pdf(&pdf_base64)?;
+    let bytes = decode_base64(&pdf_base64)?;
     let dir = std::env::temp_dir().join("lotline-documents");
     std::fs::create_dir_all(&dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
     let path = dir.join(file_name_of(&suggested_name));
@@ -71,9 +90,9 @@ async fn open_pdf_file(app: tauri::AppHandle, suggested_name: String, pdf_base64
     Ok(path.display().to_string())
 }
 
-fn decode_pdf(pdf_base64: &str) -> Result<Vec<u8>, ApiError> {
+fn decode_base64(text: &str) -> Result<Vec<u8>, ApiError> {
     use base64::Engine as _;
-    base64::engine::general_purpose::STANDARD.decode(pdf_base64.as_bytes()).map_err(ApiError::internal)
+    base64::engine::general_purpose::STANDARD.decode(text.as_bytes()).map_err(ApiError::internal)
 }
 
 /// Only the file name of what the UI suggests, so a name can never point outside the folder.
@@ -96,7 +115,7 @@ pub fn run() {
             app.manage(Backend(backend));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![call, save_text_file, save_pdf_file, open_pdf_file])
+        .invoke_handler(tauri::generate_handler![call, save_text_file, save_binary_file, open_pdf_file])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("lotline: the window could not start: {err}");

@@ -190,7 +190,7 @@ test("lots: scan a lot, trace it, recall it, hold the stock and export the custo
         interval: 250,
         timeoutMsg:
           `the customer list was not saved as ${file}: the host's save_text_file must write into ` +
-          "LOTLINE_SAVE_DIR when it is set (as save_pdf_file does), or it waits on a save dialog nobody can answer",
+          "LOTLINE_SAVE_DIR when it is set (as save_binary_file does), or it waits on a save dialog nobody can answer",
       });
       const csv = fs.readFileSync(file, "utf8");
       for (const c of scope.customers) assert.ok(csv.includes(c.name), `the saved CSV names ${c.name}:\n${csv}`);

@@ -42,7 +42,18 @@ export async function savePdfFile(
   suggestedName: string,
   pdfBase64: string,
 ): Promise<string | null> {
-  return (await invoke("save_pdf_file", { suggestedName, pdfBase64 })) as string | null;
+  return saveBinaryFile(suggestedName, pdfBase64, "pdf");
+}
+
+/** Shows the native save dialog and writes the file (base64 as IPC carries text); null if cancelled. */
+export async function saveBinaryFile(
+  suggestedName: string,
+  contentsBase64: string,
+  kind: "pdf" | "xlsx",
+): Promise<string | null> {
+  return (await invoke("save_binary_file", { suggestedName, contentsBase64, kind })) as
+    | string
+    | null;
 }
 
 /** Opens the PDF in the system's viewer (to print it); resolves to where it was written. */
