@@ -91,6 +91,46 @@ pub(crate) async fn must_json(ctx: &Ctx, act: &str, input: Value) -> Result<Stri
     lotline_app::call_json(ctx, act, input).await.map_err(|e| anyhow::anyhow!("{act}: {e}"))
 }
 
+/// The review and KPI queries on a database holding the failures and RMAs they read, without
+/// the rest of the bench: a kept database is reused as it is, so a query can be looked into.
+async fn reviews_only(scale: usize, keep: Option<std::path::PathBuf>, json_out: bool) -> Result<()> {
+    let say = |text: &str| {
+        if !json_out {
+            eprintln!("{text}");
+        }
+    };
+    let temporary = tempfile::tempdir().context("temporary folder")?;
+    let dir = keep.unwrap_or_else(|| temporary.path().to_path_buf());
+    let ctx = if dir.join("lotline.db").exists() {
+        lotline_app::open(&dir).await.map_err(|e| anyhow::anyhow!("{e}"))?
+    } else {
+        fresh(&dir).await?
+    };
+    if count_rows(&ctx, "products").await? == 0 {
+        must(&ctx, "import_csv", json!({"entity": "products", "csv": products_csv(100_000 * scale, 0)})).await?;
+    }
+    let mut done = count_rows(&ctx, "failures").await? as usize;
+    while done < 100_000 * scale {
+        let end = (done + 10_000).min(100_000 * scale);
+        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end)})).await?;
+        done = end;
+        say(&format!("  seeded {done} failures"));
+    }
+    let events = event_count(&ctx).await?;
+    let reviews = review_figures(&ctx, events, say).await?;
+    ctx.store.close().await;
+    if json_out {
+        println!("{}", serde_json::to_string_pretty(&json!({ "scale": scale, "reviews": reviews }))?);
+    }
+    Ok(())
+}
+
+pub(crate) async fn count_rows(ctx: &Ctx, table: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+        .fetch_one(ctx.store.pool())
+        .await?)
+}
+
 async fn fresh(dir: &std::path::Path) -> Result<Ctx> {
     let ctx = lotline_app::open(dir).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     must(
@@ -255,11 +295,21 @@ async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
     Ok((approve, latency(&mut samples)))
 }
 
-pub async fn run(scale: u32, lots_only: bool, json_out: bool) -> Result<()> {
+/// Which of the bench's parts to run.
+pub enum Part {
+    All,
+    Lots,
+    Reviews { keep: Option<std::path::PathBuf> },
+}
+
+pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
     if scale == 0 {
         bail!("--scale must be at least 1");
     }
-    if lots_only {
+    if let Part::Reviews { keep } = part {
+        return reviews_only(scale as usize, keep, json_out).await;
+    }
+    if matches!(part, Part::Lots) {
         let say = |text: &str| {
             if !json_out {
                 eprintln!("{text}");

@@ -9,7 +9,7 @@ use lotline_app::Ctx;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::bench::{Latency, must, percentile, time_calls};
+use crate::bench::{Latency, count_rows, must, percentile, time_calls};
 
 const RUNS: usize = 20;
 /// RMAs per import: each is opened through the same checks as a form's.
@@ -24,12 +24,6 @@ pub struct ReviewFigures {
     vendor_scorecards: Latency,
     sku_flags: Latency,
     safety_stock_alerts: Latency,
-}
-
-async fn count(ctx: &Ctx, table: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-        .fetch_one(ctx.store.pool())
-        .await?)
 }
 
 /// Customers the RMAs spread over: a desk's returns come from many customers, and each RMA's
@@ -63,12 +57,12 @@ async fn seed_rmas(ctx: &Ctx, rmas: usize, say: &impl Fn(&str)) -> Result<()> {
 }
 
 pub async fn review_figures(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Result<ReviewFigures> {
-    let rmas = 100_000_usize.saturating_sub(count(ctx, "rmas").await? as usize);
+    let rmas = 100_000_usize.saturating_sub(count_rows(ctx, "rmas").await? as usize);
     seed_rmas(ctx, rmas, &say).await?;
     must(ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
     let today = Utc::now().date_naive();
     let period = json!({"from": (today - Duration::days(29)).to_string(), "to": today.to_string()});
-    let rows = count(ctx, "rmas").await?;
+    let rows = count_rows(ctx, "rmas").await?;
     let latency = |mut samples: Vec<std::time::Duration>| Latency {
         runs: samples.len(),
         events_in_db: events,
@@ -89,7 +83,7 @@ pub async fn review_figures(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Resul
     let mut next = || timed.next().ok_or_else(|| anyhow::anyhow!("a review figure is missing"));
     Ok(ReviewFigures {
         rmas_in_db: rows,
-        failures_in_db: count(ctx, "failures").await?,
+        failures_in_db: count_rows(ctx, "failures").await?,
         review_period: next()?,
         kpi_table: next()?,
         vendor_scorecards: next()?,

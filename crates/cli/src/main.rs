@@ -136,6 +136,13 @@ enum Command {
         /// Only the lots part (import, traces, recall scope) on its own database.
         #[arg(long)]
         lots_only: bool,
+        /// Only the reviews part (100,000 failures and 100,000 RMAs per scale) on its own database,
+        /// kept in `--keep` when given and reused by the next run there.
+        #[arg(long, conflicts_with = "lots_only")]
+        reviews_only: bool,
+        /// The folder the reviews-only database is kept in, to look into a figure afterwards.
+        #[arg(long, requires = "reviews_only")]
+        keep: Option<std::path::PathBuf>,
     },
 }
 
@@ -207,8 +214,13 @@ fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> String) {
 
 async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     let data = cli.data.clone().unwrap_or_else(lotline_store::default_data_dir);
-    if let Command::Bench { scale, lots_only } = cli.command {
-        return bench::run(scale, lots_only, cli.json)
+    if let Command::Bench { scale, lots_only, reviews_only, keep } = cli.command {
+        let part = match (lots_only, reviews_only) {
+            (true, _) => bench::Part::Lots,
+            (_, true) => bench::Part::Reviews { keep },
+            _ => bench::Part::All,
+        };
+        return bench::run(scale, part, cli.json)
             .await
             .map(|_| ExitCode::SUCCESS)
             .map_err(|e| ApiError::internal(format!("{e:#}")));

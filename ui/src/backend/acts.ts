@@ -91,6 +91,7 @@ import type { RmaLabelsInput } from "./bindings/RmaLabelsInput";
 import type { RmaNoInput } from "./bindings/RmaNoInput";
 import type { RmaRow } from "./bindings/RmaRow";
 import type { SafetyStockInput } from "./bindings/SafetyStockInput";
+import type { SafetyStockQuery } from "./bindings/SafetyStockQuery";
 import type { SafetyStockRow } from "./bindings/SafetyStockRow";
 import type { ScorecardSettings } from "./bindings/ScorecardSettings";
 import type { SearchHit } from "./bindings/SearchHit";
@@ -220,7 +221,7 @@ export type Acts = {
   get_scorecard_settings: [Empty, ScorecardSettings];
   set_scorecard_settings: [ScorecardSettings, ScorecardSettings];
   sku_flags: [PeriodInput, SkuFlags];
-  safety_stock_alerts: [Empty, SafetyStockRow[]];
+  safety_stock_alerts: [SafetyStockQuery, SafetyStockRow[]];
   set_safety_stock: [SafetyStockInput, SafetyStockRow[]];
   vendor_report_pdf: [VendorReportInput, PdfFile];
 };

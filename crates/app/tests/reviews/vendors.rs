@@ -92,6 +92,12 @@ async fn skus_above_two_percent_are_flagged_and_safety_stock_counts_only_sellabl
         .map(|a| (a["sku"].as_str().unwrap(), a["sellable"].as_i64().unwrap(), a["below_minimum"].as_bool().unwrap()))
         .collect();
     assert_eq!(summary, vec![("BOX-5L", -2, true), ("CHG-15W", 150, false)]);
+    // The dashboard asks for the alerts only; a SKU's screen for its own row.
+    let below = w.ok("safety_stock_alerts", json!({"below_only": true})).await;
+    assert_eq!(below.as_array().unwrap().iter().map(|a| a["sku"].as_str().unwrap()).collect::<Vec<_>>(), ["BOX-5L"]);
+    let one = w.ok("safety_stock_alerts", json!({"sku": " CHG-15W "})).await;
+    assert_eq!((one[0]["sku"].as_str(), one.as_array().map(Vec::len)), (Some("CHG-15W"), Some(1)));
+    assert_eq!(w.ok("safety_stock_alerts", json!({"sku": "MUG-1"})).await, json!([]));
     // A hold takes a lot out of sellable stock.
     w.ok("hold_lot", json!({"lot_code": "L-P", "reason": "Suspect coil"})).await;
     let alerts = w.ok("safety_stock_alerts", json!({})).await;

@@ -21,7 +21,7 @@ pub use scorecards::{
     RecordedRatings, VendorScorecardView, VendorScorecards, get_scorecard_settings, record_vendor_ratings,
     set_scorecard_settings, vendor_scorecards,
 };
-pub use stock::{SafetyStockInput, SkuFlags, safety_stock_alerts, set_safety_stock, sku_flags};
+pub use stock::{SafetyStockInput, SafetyStockQuery, SkuFlags, safety_stock_alerts, set_safety_stock, sku_flags};
 pub use vendor_pdf::{VendorReportInput, vendor_report_pdf};
 
 /// Reviews longer than this are typos (a year typed wrong), not reviews.

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{PeriodInput, period_of};
-use crate::acts::Empty;
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -29,11 +28,29 @@ pub async fn sku_flags(ctx: &Ctx, input: PeriodInput) -> Result<SkuFlags, ApiErr
     Ok(SkuFlags { period, threshold_bps: DEFAULT_SKU_FLAG_BPS, skus: sku_conformity(&rows, DEFAULT_SKU_FLAG_BPS) })
 }
 
-/// Every watched SKU, those below their minimum first.
-pub async fn safety_stock_alerts(ctx: &Ctx, _: Empty) -> Result<Vec<SafetyStockRow>, ApiError> {
+/// Which SKUs' safety stock to show.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SafetyStockQuery {
+    /// One SKU (its screen shows its row, if it is watched); every watched SKU when absent.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub sku: Option<String>,
+    /// Only the SKUs below their minimum: the dashboard's alerts.
+    #[serde(default)]
+    pub below_only: bool,
+}
+
+/// Watched SKUs, those below their minimum first.
+pub async fn safety_stock_alerts(ctx: &Ctx, input: SafetyStockQuery) -> Result<Vec<SafetyStockRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let today = day_text(ctx.now().date_naive());
-    safety_stock(&mut *ctx.read().await?, &today, None).await.map_err(store_error)
+    let sku = input.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    let mut rows = safety_stock(&mut *ctx.read().await?, &today, sku).await.map_err(store_error)?;
+    if input.below_only {
+        rows.retain(|r| r.below_minimum);
+    }
+    Ok(rows)
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
