@@ -102,7 +102,9 @@ async fn reviews_only(scale: usize, keep: Option<std::path::PathBuf>, json_out: 
     let temporary = tempfile::tempdir().context("temporary folder")?;
     let dir = keep.unwrap_or_else(|| temporary.path().to_path_buf());
     let ctx = if dir.join("lotline.db").exists() {
-        lotline_app::open(&dir).await.map_err(|e| anyhow::anyhow!("{e}"))?
+        let ctx = lotline_app::open(&dir).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        must(&ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
+        ctx
     } else {
         fresh(&dir).await?
     };

@@ -78,6 +78,7 @@ async fn skus_above_two_percent_are_flagged_and_safety_stock_counts_only_sellabl
             {"sku": "MUG-1", "orders": 0, "problems": 1, "rate_bps": null, "flag": "no_orders"}
         ])
     );
+    assert_eq!((f["total_skus"].as_i64(), f["flagged_skus"].as_i64()), (Some(2), Some(1)));
 
     // Boxes are kept without lots and no opening stock was ever recorded: two came back to the
     // shelf, four left as replacements, so the books say -2. 150 chargers in two available lots.

@@ -18,25 +18,36 @@ pub struct RmaAging {
     pub open: i64,
 }
 
+/// Whole days of age that start each bucket after the first: 3, 8, 15 and 31 days.
+const BUCKET_STARTS: [i64; 4] = [3, 8, 15, 31];
+
+/// The opening instants that part the buckets at `now`: an RMA opened after `edges[0]` is 0–2
+/// days old, after `edges[1]` 3–7, after `edges[2]` 8–14, after `edges[3]` 15–30, else older.
+/// The store counts open RMAs against these in SQL.
+pub fn aging_edges(now: DateTime<Utc>) -> [DateTime<Utc>; 4] {
+    BUCKET_STARTS.map(|days| now - chrono::Duration::days(days))
+}
+
+impl RmaAging {
+    /// Counts in bucket order (youngest first), as the store reads them.
+    pub fn from_counts(counts: [i64; 5]) -> Self {
+        let [days_0_2, days_3_7, days_8_14, days_15_30, over_30_days] = counts;
+        Self { days_0_2, days_3_7, days_8_14, days_15_30, over_30_days, open: counts.iter().sum() }
+    }
+}
+
 /// An RMA is open at `now` when it was opened by then and not closed (settled, rejected or
 /// cancelled) by then, so the same rows give yesterday's aging too.
 pub fn rma_aging(rmas: &[RmaReviewRow], now: DateTime<Utc>) -> RmaAging {
-    let mut aging = RmaAging::default();
+    let edges = aging_edges(now);
+    let mut counts = [0i64; 5];
     for rma in rmas {
         if rma.opened_at > now || rma.closed_at.is_some_and(|closed| closed <= now) {
             continue;
         }
-        let bucket = match (now - rma.opened_at).num_days() {
-            ..=2 => &mut aging.days_0_2,
-            3..=7 => &mut aging.days_3_7,
-            8..=14 => &mut aging.days_8_14,
-            15..=30 => &mut aging.days_15_30,
-            _ => &mut aging.over_30_days,
-        };
-        *bucket += 1;
-        aging.open += 1;
+        counts[edges.iter().position(|edge| rma.opened_at > *edge).unwrap_or(4)] += 1;
     }
-    aging
+    RmaAging::from_counts(counts)
 }
 
 #[cfg(test)]

@@ -2,8 +2,12 @@
 //! time stamp that ends what it measures (see `KpiId::definition`), so a figure for a closed
 //! period does not change as later work happens.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::math::minutes_between;
+use super::period::ReviewPeriod;
 use crate::returns::ReturnDisposition;
 
 /// Orders placed on one day (grouped in SQL: the KPIs need the count, not the orders).
@@ -90,5 +94,115 @@ impl RmaLineReviewRow {
             self.disposition,
             Some(ReturnDisposition::Donate | ReturnDisposition::Recycle | ReturnDisposition::WriteOff)
         )
+    }
+}
+
+/// One currency's returns settled in a period and what handling them cost.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReturnCosts {
+    pub settled: i64,
+    /// Handling, label and return shipping costs summed, in minor units.
+    pub cost_minor: i64,
+}
+
+/// One period's counts and sums that the KPI figures divide. The store adds them up in SQL over
+/// indexed time ranges, so a month of 100,000 RMAs is never read row by row;
+/// `KpiTotals::of` is the same definition over rows, which the tests work out by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KpiTotals {
+    pub orders: i64,
+    pub rmas_opened: i64,
+    /// RMAs inspected in the period whose goods were received, and the whole minutes from
+    /// receipt to inspection (each RMA's rounded on its own, as `minutes_between`) summed.
+    pub inspected: i64,
+    pub inspected_minutes: i64,
+    /// The same for RMAs settled in the period, from receipt to settlement.
+    pub settled_after_receipt: i64,
+    pub settled_minutes: i64,
+    /// Returned lines given a disposition in the period; of those, restocked; and the units
+    /// lost to stock (donated, recycled, written off).
+    pub lines_disposed: i64,
+    pub lines_restocked: i64,
+    pub units_lost: i64,
+    pub received: i64,
+    pub received_damaged: i64,
+    /// Units in stock at the start of the period (all SKUs and locations).
+    pub stock_at_start: i64,
+    /// Refunds settled in the period with a policy amount, and those paid exactly that.
+    pub refunds_judged: i64,
+    pub refunds_exact: i64,
+    pub decided: i64,
+    pub decided_automatically: i64,
+    pub rejected: i64,
+    pub label_attempts: i64,
+    pub labels_ok: i64,
+    /// Per currency, sorted by code.
+    pub costs: BTreeMap<String, ReturnCosts>,
+}
+
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl KpiTotals {
+    /// The totals of `period` from rows: the written definitions of `KpiId::definition`.
+    pub fn of(input: &KpiInput, period: &ReviewPeriod) -> Self {
+        let rmas = &input.rmas;
+        let decided: Vec<&RmaReviewRow> = rmas.iter().filter(|r| period.contains_opt(r.decided_at)).collect();
+        let received: Vec<&RmaReviewRow> = rmas.iter().filter(|r| period.contains_opt(r.received_at)).collect();
+        let disposed: Vec<&RmaLineReviewRow> =
+            input.lines.iter().filter(|l| l.disposition.is_some() && period.contains_opt(l.disposed_at)).collect();
+        let spans = |end: fn(&RmaReviewRow) -> Option<DateTime<Utc>>| {
+            let minutes: Vec<i64> = rmas
+                .iter()
+                .filter(|r| period.contains_opt(end(r)))
+                .filter_map(|r| Some(minutes_between(r.received_at?, end(r)?)))
+                .collect();
+            (count(minutes.len()), minutes.iter().sum::<i64>())
+        };
+        let (inspected, inspected_minutes) = spans(|r| r.inspected_at);
+        let (settled_after_receipt, settled_minutes) = spans(|r| r.settled_at);
+        let judged: Vec<(i64, i64)> = rmas
+            .iter()
+            .filter(|r| period.contains_opt(r.settled_at))
+            .filter_map(|r| Some((r.refund_paid_minor?, r.refund_policy_minor?)))
+            .collect();
+        let labels: Vec<&LabelAttemptRow> = input.labels.iter().filter(|l| period.contains(l.at)).collect();
+        let mut costs: BTreeMap<String, ReturnCosts> = BTreeMap::new();
+        for rma in rmas.iter().filter(|r| period.contains_opt(r.settled_at)) {
+            let entry = costs.entry(rma.currency.clone()).or_default();
+            entry.settled += 1;
+            entry.cost_minor += rma.handling_cost_minor + rma.label_cost_minor + rma.return_shipping_cost_minor;
+        }
+        Self {
+            orders: input.orders.iter().filter(|o| period.contains_day(o.day)).map(|o| o.orders).sum(),
+            rmas_opened: count(rmas.iter().filter(|r| period.contains(r.opened_at)).count()),
+            inspected,
+            inspected_minutes,
+            settled_after_receipt,
+            settled_minutes,
+            lines_disposed: count(disposed.len()),
+            lines_restocked: count(
+                disposed.iter().filter(|l| l.disposition == Some(crate::returns::ReturnDisposition::Restock)).count(),
+            ),
+            units_lost: disposed.iter().filter(|l| l.lost_to_stock()).map(|l| l.qty).sum(),
+            received: count(received.len()),
+            received_damaged: count(received.iter().filter(|r| r.received_damaged).count()),
+            // The latest count on or before the period's first day.
+            stock_at_start: input
+                .stock
+                .iter()
+                .filter(|s| s.day <= period.from)
+                .max_by_key(|s| s.day)
+                .map_or(0, |s| s.units),
+            refunds_judged: count(judged.len()),
+            refunds_exact: count(judged.iter().filter(|(paid, policy)| paid == policy).count()),
+            decided: count(decided.len()),
+            decided_automatically: count(decided.iter().filter(|r| r.decided_automatically).count()),
+            rejected: count(decided.iter().filter(|r| r.decision == Some(RmaDecision::Rejected)).count()),
+            label_attempts: count(labels.len()),
+            labels_ok: count(labels.iter().filter(|l| l.ok).count()),
+            costs,
+        }
     }
 }

@@ -73,31 +73,58 @@ pub enum FailureGroup {
     Sku,
 }
 
-/// (code, name, counts) per vendor or SKU with failures in the span.
+/// One vendor's or SKU's failures in a period and in the period before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailureGroupRow {
+    pub code: String,
+    pub name: Option<String>,
+    pub current: FailureCounts,
+    pub previous: FailureCounts,
+}
+
+/// The `limit` vendors or SKUs with the most failures in `now` (then the most in `before`, a
+/// fall to none being worth seeing, then by code), and how many had failures in `now`. One
+/// scan over both periods, grouped, ranked and cut in SQL: a month may hold failures of tens
+/// of thousands of SKUs, of which the review lists a few.
 pub async fn failures_by(
     conn: &mut SqliteConnection,
     group: FailureGroup,
-    span: &Span,
-) -> Result<Vec<(String, Option<String>, FailureCounts)>, StoreError> {
-    let sql = match group {
-        FailureGroup::Vendor => {
-            "SELECT g.k, v.name, g.n, g.qf, g.qi FROM (SELECT vendor_code AS k, COUNT(*) AS n, SUM(qty_failed) AS qf, \
-             SUM(qty_inspected) AS qi FROM failures WHERE occurred_at >= ? AND occurred_at < ? GROUP BY vendor_code) g \
-             LEFT JOIN vendors v ON v.code = g.k"
-        }
-        FailureGroup::Sku => {
-            "SELECT g.k, p.name, g.n, g.qf, g.qi FROM (SELECT sku AS k, COUNT(*) AS n, SUM(qty_failed) AS qf, \
-             SUM(qty_inspected) AS qi FROM failures WHERE occurred_at >= ? AND occurred_at < ? GROUP BY sku) g \
-             LEFT JOIN products p ON p.sku = g.k"
-        }
+    before: &Span,
+    now: &Span,
+    limit: i64,
+) -> Result<(Vec<FailureGroupRow>, i64), StoreError> {
+    let (key, names) = match group {
+        FailureGroup::Vendor => ("vendor_code", "vendors n ON n.code"),
+        FailureGroup::Sku => ("sku", "products n ON n.sku"),
     };
-    let rows = sqlx::query(sql).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
-    Ok(rows
+    let sql = format!(
+        "WITH g AS MATERIALIZED (SELECT {key} AS k, \
+           SUM(occurred_at >= ?3) AS n, SUM(CASE WHEN occurred_at >= ?3 THEN qty_failed ELSE 0 END) AS qf, \
+           SUM(CASE WHEN occurred_at >= ?3 THEN qty_inspected ELSE 0 END) AS qi, \
+           SUM(occurred_at < ?3) AS pn, SUM(CASE WHEN occurred_at < ?3 THEN qty_failed ELSE 0 END) AS pqf, \
+           SUM(CASE WHEN occurred_at < ?3 THEN qty_inspected ELSE 0 END) AS pqi \
+           FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY {key}) \
+         SELECT g.k, n.name, g.n, g.qf, g.qi, g.pn, g.pqf, g.pqi, (SELECT COUNT(*) FROM g WHERE g.n > 0) \
+         FROM g LEFT JOIN {names} = g.k ORDER BY g.n DESC, g.pn DESC, g.k LIMIT ?4"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&before.start)
+        .bind(&now.end)
+        .bind(&now.start)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    let with_failures = rows.first().map_or(0, |r| r.get(8));
+    let counts = |r: &sqlx::sqlite::SqliteRow, i: usize| FailureCounts {
+        failures: r.get(i),
+        qty_failed: r.get(i + 1),
+        qty_inspected: r.get(i + 2),
+    };
+    let groups = rows
         .iter()
-        .map(|r| {
-            (r.get(0), r.get(1), FailureCounts { failures: r.get(2), qty_failed: r.get(3), qty_inspected: r.get(4) })
-        })
-        .collect())
+        .map(|r| FailureGroupRow { code: r.get(0), name: r.get(1), current: counts(r, 2), previous: counts(r, 5) })
+        .collect();
+    Ok((groups, with_failures))
 }
 
 /// Every cost of quality fact in the span, summed per day and currency in SQL.

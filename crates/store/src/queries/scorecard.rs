@@ -66,9 +66,10 @@ pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<
         row.defective_units = r.get(2);
         (row.critical_defects, row.major_defects, row.minor_defects) = (r.get(3), r.get(4), r.get(5));
     }
-    let ordered = "SELECT p.vendor_code, SUM(l.qty) FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
-        JOIN products p ON p.sku = l.sku WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 AND p.vendor_code IS NOT NULL \
-        GROUP BY p.vendor_code";
+    // Per SKU first: each SKU's vendor is then looked up once, not once per order line.
+    let ordered = "SELECT p.vendor_code, SUM(g.qty) FROM (SELECT l.sku, SUM(l.qty) AS qty FROM orders o \
+        JOIN order_lines l ON l.order_no = o.order_no WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 GROUP BY l.sku) g \
+        JOIN products p ON p.sku = g.sku WHERE p.vendor_code IS NOT NULL GROUP BY p.vendor_code";
     for r in grouped(conn, ordered, span).await? {
         by.entry(r.get(0)).or_insert_with_key(|k| empty(k)).units_shipped = r.get(1);
     }
@@ -135,20 +136,57 @@ pub async fn rated_on(conn: &mut SqliteConnection, day: &str) -> Result<Vec<Stri
         .await?)
 }
 
-/// Per SKU: orders with a line of it, QC failures, and RMAs returning it for a defect reason.
-pub async fn sku_conformity(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<SkuConformityRow>, StoreError> {
+/// The SKUs of `sku_conformity` worth listing, and how many there were in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkuConformityRows {
+    pub rows: Vec<SkuConformityRow>,
+    /// SKUs with orders or problems in the span.
+    pub skus: i64,
+    /// Of those, above the threshold (the domain's `sku_conformity` rule, counted here).
+    pub flagged: i64,
+}
+
+/// Per SKU: orders with a line of it, QC failures, and RMAs returning it for a defect reason;
+/// at most `limit` SKUs, in the order `sku_conformity` ranks them (above `threshold_bps` first,
+/// worst rounded rate first; then the rest by rate; then those without orders; ties by SKU).
+///
+/// One sort over every event of the span rather than one per source: an order or RMA counts
+/// once per SKU (its first line of the SKU), each failure once. The rate is rounded as
+/// `ratio_bps` (halves up) so the cut falls where the domain's ranking puts it.
+pub async fn sku_conformity(
+    conn: &mut SqliteConnection,
+    span: &Span,
+    threshold_bps: i64,
+    limit: i64,
+) -> Result<SkuConformityRows, StoreError> {
     let sql = format!(
-        "SELECT l.sku, COUNT(DISTINCT o.order_no), 0, 0 FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
-         WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 GROUP BY l.sku \
-         UNION ALL SELECT sku, 0, COUNT(*), 0 FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY sku \
-         UNION ALL SELECT l.sku, 0, 0, COUNT(DISTINCT r.rma_no) FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
-         WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ({}) \
-         AND r.status NOT IN ('rejected', 'cancelled') GROUP BY l.sku",
+        "WITH s AS MATERIALIZED (SELECT sku, SUM(o) AS orders, SUM(q) AS qc, SUM(r) AS rmas, \
+           SUM(o) > 0 AND (SUM(q) + SUM(r)) * 10000 > ?3 * SUM(o) AS above, \
+           CASE WHEN SUM(o) > 0 THEN ((SUM(q) + SUM(r)) * 20000 + SUM(o)) / (2 * SUM(o)) END AS bps \
+         FROM (SELECT l.sku AS sku, 1 AS o, 0 AS q, 0 AS r FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
+             WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 AND NOT EXISTS (SELECT 1 FROM order_lines e \
+               WHERE e.order_no = l.order_no AND e.line_no < l.line_no AND e.sku = l.sku) \
+           UNION ALL SELECT sku, 0, 1, 0 FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 \
+           UNION ALL SELECT l.sku, 0, 0, 1 FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
+             WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ({}) \
+             AND r.status NOT IN ('rejected', 'cancelled') AND NOT EXISTS (SELECT 1 FROM rma_lines e \
+               WHERE e.rma_no = l.rma_no AND e.line_index < l.line_index AND e.sku = l.sku)) \
+         GROUP BY sku) \
+         SELECT sku, orders, qc, rmas, (SELECT COUNT(*) FROM s), (SELECT COUNT(*) FROM s WHERE above) FROM s \
+         ORDER BY above DESC, orders = 0, bps DESC, sku LIMIT ?4",
         defect_reasons()
     );
-    Ok(grouped(conn, &sql, span)
-        .await?
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(&span.start)
+        .bind(&span.end)
+        .bind(threshold_bps)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+    let (skus, flagged) = rows.first().map_or((0, 0), |r| (r.get(4), r.get(5)));
+    let rows = rows
         .iter()
         .map(|r| SkuConformityRow { sku: r.get(0), orders: r.get(1), qc_failures: r.get(2), defect_rmas: r.get(3) })
-        .collect())
+        .collect();
+    Ok(SkuConformityRows { rows, skus, flagged })
 }

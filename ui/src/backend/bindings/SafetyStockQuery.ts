@@ -11,4 +11,4 @@ sku?: string | null,
 /**
  * Only the SKUs below their minimum: the dashboard's alerts.
  */
-below_only: boolean, };
+below_only?: boolean | null, };

@@ -4,6 +4,15 @@ import type { SkuConformity } from "./SkuConformity";
 
 export type SkuFlags = { period: ReviewPeriod, threshold_bps: number, 
 /**
- * To review first (worst rate first), then the rest, then SKUs without orders.
+ * To review first (worst rate first), then the rest, then SKUs without orders; at most
+ * `SKU_FLAGS_LISTED`.
  */
-skus: Array<SkuConformity>, };
+skus: Array<SkuConformity>, 
+/**
+ * SKUs with orders or problems in the period, listed or not.
+ */
+total_skus: number, 
+/**
+ * Of those, to review.
+ */
+flagged_skus: number, };

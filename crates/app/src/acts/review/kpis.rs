@@ -1,7 +1,7 @@
 //! The returns KPI table and its targets.
 
 use lotline_domain::people::Permission;
-use lotline_domain::review::{KpiId, KpiState, KpiTable, KpiTargets, kpi_table as table};
+use lotline_domain::review::{KpiId, KpiState, KpiTable, KpiTargets, kpi_table_of_totals};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::{kpis, review_settings};
 
@@ -26,8 +26,8 @@ pub async fn kpi_table(ctx: &Ctx, input: PeriodInput) -> Result<KpiTable, ApiErr
     let period = period_of(&input)?;
     let mut conn = ctx.read().await?;
     let targets = review_settings::kpi_targets(&mut conn).await.map_err(store_error)?;
-    let rows = kpis::kpi_input(&mut conn, &period).await.map_err(store_error)?;
-    Ok(without_unrecorded_costs(table(&rows, &period, &targets, ctx.now())))
+    let (totals, before, aging) = kpis::kpi_totals(&mut conn, &period, ctx.now()).await.map_err(store_error)?;
+    Ok(without_unrecorded_costs(kpi_table_of_totals(&totals, &before, aging, &period, &targets)))
 }
 
 pub async fn get_kpi_targets(ctx: &Ctx, _: Empty) -> Result<KpiTargets, ApiError> {

@@ -2,8 +2,6 @@
 //! replacements went out on time, and what the QC checklists learnt; each against the previous
 //! period of the same length, and each figure with the filter that lists the records behind it.
 
-use std::collections::BTreeMap;
-
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_domain::review::{
@@ -20,7 +18,7 @@ use crate::context::{Ctx, store_error};
 /// Bars before the rest are gathered as "other".
 const PARETO_TOP: usize = 8;
 /// Vendors and SKUs listed; the rest are counted.
-const GROUPS_LISTED: usize = 20;
+const GROUPS_LISTED: i64 = 20;
 const CHECKLIST_LISTED: i64 = 200;
 
 /// The failures list's filter that shows the failures behind a figure (`list_failures` takes
@@ -128,43 +126,20 @@ fn pareto_review(now: Pareto, now_codes: &[String], before: &[(String, i64, i64)
     }
 }
 
-fn groups(
-    group: FailureGroup,
-    now: Vec<(String, Option<String>, FailureCounts)>,
-    before: Vec<(String, Option<String>, FailureCounts)>,
-    span: &Span,
-) -> (Vec<FailureGroupReview>, i64) {
-    let mut by: BTreeMap<String, FailureGroupReview> = BTreeMap::new();
-    let blank = |code: &str, name: Option<String>| FailureGroupReview {
-        code: code.to_owned(),
-        name,
-        current: FailureCounts::default(),
-        previous: FailureCounts::default(),
-        failures_change: None,
-        filter: match group {
-            FailureGroup::Vendor => FailureFilter { vendor_code: Some(code.to_owned()), ..filter(span) },
-            FailureGroup::Sku => FailureFilter { sku: Some(code.to_owned()), ..filter(span) },
-        },
-    };
-    for (code, name, counts) in now {
-        by.entry(code.clone()).or_insert_with(|| blank(&code, name)).current = counts;
-    }
-    let with_failures = i64::try_from(by.len()).unwrap_or(i64::MAX);
-    for (code, name, counts) in before {
-        by.entry(code.clone()).or_insert_with(|| blank(&code, name)).previous = counts;
-    }
-    let mut rows: Vec<FailureGroupReview> = by.into_values().collect();
-    for row in &mut rows {
-        row.failures_change = change(Some(row.current.failures), Some(row.previous.failures));
-    }
-    // Most failures now first; a vendor that had failures only before follows, as an improvement.
-    rows.sort_by(|a, b| {
-        (b.current.failures, b.previous.failures)
-            .cmp(&(a.current.failures, a.previous.failures))
-            .then_with(|| a.code.cmp(&b.code))
-    });
-    rows.truncate(GROUPS_LISTED);
-    (rows, with_failures)
+fn groups(group: FailureGroup, rows: Vec<q::FailureGroupRow>, span: &Span) -> Vec<FailureGroupReview> {
+    rows.into_iter()
+        .map(|row| FailureGroupReview {
+            failures_change: change(Some(row.current.failures), Some(row.previous.failures)),
+            filter: match group {
+                FailureGroup::Vendor => FailureFilter { vendor_code: Some(row.code.clone()), ..filter(span) },
+                FailureGroup::Sku => FailureFilter { sku: Some(row.code.clone()), ..filter(span) },
+            },
+            code: row.code,
+            name: row.name,
+            current: row.current,
+            previous: row.previous,
+        })
+        .collect()
 }
 
 pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriodReport, ApiError> {
@@ -185,9 +160,9 @@ pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriod
         pareto_review(pareto(&reasons_now, ParetoMeasure::Count, Some(PARETO_TOP)), &now_codes, &before, &now_span);
     let mut listed = Vec::new();
     for group in [FailureGroup::Vendor, FailureGroup::Sku] {
-        let now = q::failures_by(c, group, &now_span).await.map_err(store_error)?;
-        let before = q::failures_by(c, group, &before_span).await.map_err(store_error)?;
-        listed.push(groups(group, now, before, &now_span));
+        let (rows, with_failures) =
+            q::failures_by(c, group, &before_span, &now_span, GROUPS_LISTED).await.map_err(store_error)?;
+        listed.push((groups(group, rows, &now_span), with_failures));
     }
     let (by_sku, skus_with_failures) = listed.pop().unwrap_or_default();
     let (by_vendor, vendors_with_failures) = listed.pop().unwrap_or_default();

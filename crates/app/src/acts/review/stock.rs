@@ -17,15 +17,32 @@ use crate::context::{Ctx, store_error};
 pub struct SkuFlags {
     pub period: ReviewPeriod,
     pub threshold_bps: i64,
-    /// To review first (worst rate first), then the rest, then SKUs without orders.
+    /// To review first (worst rate first), then the rest, then SKUs without orders; at most
+    /// `SKU_FLAGS_LISTED`.
     pub skus: Vec<SkuConformity>,
+    /// SKUs with orders or problems in the period, listed or not.
+    pub total_skus: i64,
+    /// Of those, to review.
+    pub flagged_skus: i64,
 }
+
+/// SKUs listed: a month can touch tens of thousands, and nobody reviews past the worst few hundred.
+pub const SKU_FLAGS_LISTED: i64 = 500;
 
 pub async fn sku_flags(ctx: &Ctx, input: PeriodInput) -> Result<SkuFlags, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let period = period_of(&input)?;
-    let rows = scorecard::sku_conformity(&mut *ctx.read().await?, &Span::of(&period)).await.map_err(store_error)?;
-    Ok(SkuFlags { period, threshold_bps: DEFAULT_SKU_FLAG_BPS, skus: sku_conformity(&rows, DEFAULT_SKU_FLAG_BPS) })
+    let found =
+        scorecard::sku_conformity(&mut *ctx.read().await?, &Span::of(&period), DEFAULT_SKU_FLAG_BPS, SKU_FLAGS_LISTED)
+            .await
+            .map_err(store_error)?;
+    Ok(SkuFlags {
+        period,
+        threshold_bps: DEFAULT_SKU_FLAG_BPS,
+        skus: sku_conformity(&found.rows, DEFAULT_SKU_FLAG_BPS),
+        total_skus: found.skus,
+        flagged_skus: found.flagged,
+    })
 }
 
 /// Which SKUs' safety stock to show.
@@ -38,7 +55,8 @@ pub struct SafetyStockQuery {
     pub sku: Option<String>,
     /// Only the SKUs below their minimum: the dashboard's alerts.
     #[serde(default)]
-    pub below_only: bool,
+    #[ts(optional = nullable)]
+    pub below_only: Option<bool>,
 }
 
 /// Watched SKUs, those below their minimum first.
@@ -47,7 +65,7 @@ pub async fn safety_stock_alerts(ctx: &Ctx, input: SafetyStockQuery) -> Result<V
     let today = day_text(ctx.now().date_naive());
     let sku = input.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let mut rows = safety_stock(&mut *ctx.read().await?, &today, sku).await.map_err(store_error)?;
-    if input.below_only {
+    if input.below_only == Some(true) {
         rows.retain(|r| r.below_minimum);
     }
     Ok(rows)
