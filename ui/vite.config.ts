@@ -1,9 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+
+// write-excel-file zips with fflate, whose workers the CSP refuses (see src/files/zipInPage.ts).
+const zipInPage = fileURLToPath(new URL("./src/files/zipInPage.ts", import.meta.url));
 
 // No React plugin: esbuild's automatic JSX runtime is all this app needs, and it installs cleanly.
 export default defineConfig({
   base: "./",
   esbuild: { jsx: "automatic" },
+  resolve: { alias: [{ find: /^fflate$/, replacement: zipInPage }] },
+  // Pre-bundling would resolve write-excel-file's fflate past the alias.
+  optimizeDeps: { exclude: ["write-excel-file"] },
   server: { port: 5173, strictPort: true },
   build: {
     outDir: "dist",
@@ -16,5 +23,11 @@ export default defineConfig({
       },
     },
   },
-  test: { environment: "jsdom", globals: true, include: ["src/**/*.test.ts", "src/**/*.test.tsx"] },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    // Through Vite's resolver, so that the tests zip the way the app does.
+    server: { deps: { inline: ["write-excel-file"] } },
+  },
 });

@@ -153,6 +153,7 @@ catalogue! {
     set_kpi_targets => review::set_kpi_targets,
     vendor_scorecards => review::vendor_scorecards,
     record_vendor_ratings => review::record_vendor_ratings,
+    review_vendor => review::review_vendor,
     get_scorecard_settings => review::get_scorecard_settings,
     set_scorecard_settings => review::set_scorecard_settings,
     sku_flags => review::sku_flags,

@@ -287,6 +287,12 @@ pub enum Event {
         period_from: String,
         period_to: String,
     },
+    /// A flagged vendor was reviewed with product and quality teams: receipts from it are no
+    /// longer blocked until its rating falls below the threshold again.
+    VendorReviewed {
+        vendor_code: String,
+        note: String,
+    },
     /// The stock below which a SKU is flagged; `None` stops watching it.
     SafetyStockSet {
         sku: String,
@@ -358,6 +364,7 @@ impl Event {
             Event::KpiTargetsSet(_) => "kpi_targets_set",
             Event::ScorecardSettingsSet(_) => "scorecard_settings_set",
             Event::VendorRated { .. } => "vendor_rated",
+            Event::VendorReviewed { .. } => "vendor_reviewed",
             Event::SafetyStockSet { .. } => "safety_stock_set",
         }
     }
@@ -433,6 +440,7 @@ impl Event {
             Event::KpiTargetsSet(_) => ("settings", "kpi_targets".into()),
             Event::ScorecardSettingsSet(_) => ("settings", "scorecard".into()),
             Event::VendorRated { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
+            Event::VendorReviewed { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
             Event::SafetyStockSet { sku, .. } => ("safety_stock", sku.clone()),
         }
     }

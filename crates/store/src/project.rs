@@ -258,6 +258,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         Event::KpiTargetsSet(_)
         | Event::ScorecardSettingsSet(_)
         | Event::VendorRated { .. }
+        | Event::VendorReviewed { .. }
         | Event::SafetyStockSet { .. } => {}
     }
     Ok(())

@@ -44,6 +44,7 @@ const PROJECTIONS: &[&str] = &[
     "kpi_targets",
     "scorecard_settings",
     "vendor_ratings",
+    "vendor_reviews",
     "safety_stock",
     "rma_review_facts",
     "rma_label_attempts",

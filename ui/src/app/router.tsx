@@ -6,6 +6,7 @@ import {
   RouterProvider,
 } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
 import { FailureFormPage } from "../features/failures/FailureFormPage";
 import { FailuresPage } from "../features/failures/FailuresPage";
@@ -243,8 +244,23 @@ const reports = createRoute({
   },
 });
 
+/** A product's screen can be linked (`?sku=`): the dashboard's alerts open the SKU they name. */
+const products = createRoute({
+  getParentRoute: () => root,
+  path: "/products",
+  validateSearch: (search: Record<string, unknown>): { text?: string; sku?: string } => ({
+    text: typeof search.text === "string" ? search.text : undefined,
+    sku: typeof search.sku === "string" && search.sku !== "" ? search.sku : undefined,
+  }),
+  component: function Products() {
+    const { sku } = products.useSearch();
+    return <ProductsPage openSku={sku ?? null} />;
+  },
+});
+
 const routeTree = root.addChildren([
   page("/", () => <FailuresPage />),
+  page("/dashboard", DashboardPage),
   failures,
   newFailure,
   failureDetail,
@@ -259,7 +275,7 @@ const routeTree = root.addChildren([
   recalls,
   recallDetail,
   reports,
-  page("/products", ProductsPage),
+  products,
   page("/vendors", VendorsPage),
   page("/customers", CustomersPage),
   page("/orders", OrdersPage),

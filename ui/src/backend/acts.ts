@@ -117,6 +117,8 @@ import type { VendorCodeInput } from "./bindings/VendorCodeInput";
 import type { VendorInput } from "./bindings/VendorInput";
 import type { VendorLotQuality } from "./bindings/VendorLotQuality";
 import type { VendorReportInput } from "./bindings/VendorReportInput";
+import type { VendorReviewed } from "./bindings/VendorReviewed";
+import type { VendorReviewInput } from "./bindings/VendorReviewInput";
 import type { VendorScorecards } from "./bindings/VendorScorecards";
 import type { VendorView } from "./bindings/VendorView";
 
@@ -218,6 +220,7 @@ export type Acts = {
   set_kpi_targets: [KpiTargets, KpiTargets];
   vendor_scorecards: [PeriodInput, VendorScorecards];
   record_vendor_ratings: [Empty, RecordedRatings];
+  review_vendor: [VendorReviewInput, VendorReviewed];
   get_scorecard_settings: [Empty, ScorecardSettings];
   set_scorecard_settings: [ScorecardSettings, ScorecardSettings];
   sku_flags: [PeriodInput, SkuFlags];

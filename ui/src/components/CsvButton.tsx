@@ -1,10 +1,7 @@
 import { Button } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconDownload } from "@tabler/icons-react";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { saveTextFile } from "../backend/call";
-import { errorMessage } from "../errors/apiError";
+import { useFileSave } from "./useFileSave";
 
 /** Builds a CSV from what is on screen and lets the user pick where to save it. */
 export function CsvButton({
@@ -20,19 +17,7 @@ export function CsvButton({
   testId: string;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    try {
-      const path = await saveTextFile(fileName, build());
-      if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, save } = useFileSave();
   return (
     <Button
       variant="default"
@@ -40,7 +25,7 @@ export function CsvButton({
       leftSection={<IconDownload size={14} />}
       loading={busy}
       disabled={disabled}
-      onClick={() => void save()}
+      onClick={() => void save(() => saveTextFile(fileName, build()))}
       data-testid={testId}
     >
       {label}

@@ -11,7 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use lotline_domain::review::{ChargebackRow, DEFECT_REASONS, RatingPoint, SkuConformityRow, VendorQualityRow};
+use lotline_domain::review::{
+    ChargebackRow, DEFECT_REASONS, RatingPoint, SkuConformityRow, VendorQualityRow, receipts_blocked_since,
+};
 use sqlx::{Row, SqliteConnection};
 
 use super::review::{Span, instant};
@@ -103,6 +105,41 @@ pub async fn chargebacks(conn: &mut SqliteConnection, span: &Span) -> Result<Vec
             currency: r.get(1),
             claimed_minor: r.get(2),
             recovered_minor: r.get(3),
+        })
+        .collect())
+}
+
+/// The day each vendor (or the one named) was last reviewed.
+pub async fn last_reviews(
+    conn: &mut SqliteConnection,
+    vendor_code: Option<&str>,
+) -> Result<BTreeMap<String, chrono::NaiveDate>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT vendor_code, MAX(at) FROM vendor_reviews WHERE ?1 IS NULL OR vendor_code = ?1 GROUP BY vendor_code",
+    )
+    .bind(vendor_code)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| Some((r.get(0), instant(&r.get::<String, _>(1))?.date_naive())))
+        .collect())
+}
+
+/// Vendors whose receipts are blocked, and since when: none unless the scorecard settings
+/// block flagged vendors (`receipts_blocked_since` decides for each).
+pub async fn blocked_vendors(conn: &mut SqliteConnection) -> Result<BTreeMap<String, chrono::NaiveDate>, StoreError> {
+    let settings = super::review_settings::scorecard_settings(conn).await?;
+    if !settings.block_receipts_below_threshold {
+        return Ok(BTreeMap::new());
+    }
+    let reviews = last_reviews(conn, None).await?;
+    Ok(rating_history(conn, "")
+        .await?
+        .into_iter()
+        .filter_map(|(vendor, history)| {
+            let since = receipts_blocked_since(&history, reviews.get(&vendor).copied(), settings.flag_below)?;
+            Some((vendor, since))
         })
         .collect())
 }

@@ -7,7 +7,11 @@ export type VendorScorecardView = { vendor_name: string | null,
 /**
  * Recorded ratings of the last year, oldest first.
  */
-history: Array<RatingPoint>, trend: ReviewTrend | null, vendor_code: string, 
+history: Array<RatingPoint>, trend: ReviewTrend | null, 
+/**
+ * Set when the settings block flagged vendors and this one is blocked: since when.
+ */
+receipts_blocked_since: string | null, last_reviewed: string | null, vendor_code: string, 
 /**
  * 0..=100, from the unrounded sub-scores; `None` when no component had data.
  */

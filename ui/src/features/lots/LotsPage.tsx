@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Tabs, Title } from "@mantine/core";
+import { Button, Group, Stack, Title } from "@mantine/core";
 import { IconBoxMultiple, IconListNumbers, IconLock, IconPackages } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
+import { PageTabs } from "../../components/PageTabs";
 import { AssembleKitModal } from "./AssembleKitModal";
 import type { LotFilters, LotsTab } from "./filters";
 import { HoldsTable } from "./HoldsTable";
@@ -43,40 +44,33 @@ export function LotsPage({
         )}
       </Group>
       {assembling && <AssembleKitModal onClose={() => setAssembling(false)} />}
-      <Tabs
+      <PageTabs
         value={tab}
-        onChange={(v) => onTab(v === "holds" || v === "pick" ? v : "lots")}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          <Tabs.Tab
-            value="lots"
-            leftSection={<IconPackages size={14} />}
-            data-testid="lots-tab-lots"
-          >
-            {t("lots.tab.lots")}
-          </Tabs.Tab>
-          <Tabs.Tab value="holds" leftSection={<IconLock size={14} />} data-testid="lots-tab-holds">
-            {t("lots.tab.holds")}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="pick"
-            leftSection={<IconListNumbers size={14} />}
-            data-testid="lots-tab-pick"
-          >
-            {t("lots.tab.pick")}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="lots">
-          <LotsList initial={initial} onFilters={onFilters} />
-        </Tabs.Panel>
-        <Tabs.Panel value="holds">
-          <HoldsTable />
-        </Tabs.Panel>
-        <Tabs.Panel value="pick">
-          <PickPanel />
-        </Tabs.Panel>
-      </Tabs>
+        onChange={onTab}
+        tabs={[
+          {
+            value: "lots",
+            label: t("lots.tab.lots"),
+            icon: <IconPackages size={14} />,
+            testId: "lots-tab-lots",
+            panel: <LotsList initial={initial} onFilters={onFilters} />,
+          },
+          {
+            value: "holds",
+            label: t("lots.tab.holds"),
+            icon: <IconLock size={14} />,
+            testId: "lots-tab-holds",
+            panel: <HoldsTable />,
+          },
+          {
+            value: "pick",
+            label: t("lots.tab.pick"),
+            icon: <IconListNumbers size={14} />,
+            testId: "lots-tab-pick",
+            panel: <PickPanel />,
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { Page } from "../../backend/bindings/Page";
@@ -20,14 +20,19 @@ type Props<T> = {
   rowKey: (row: T) => string;
   /** The edit form for a row, or for a new record when `row` is null. */
   form: (row: T | null, close: () => void) => React.ReactNode;
+  /** A record to open once found, when a link names it; the list stays as it is. */
+  opened?: T | null;
 };
 
 /** A searchable, virtualised list of one kind of master data, with CSV import and export. */
-export function MasterPage<T>({ entity, list, columns, rowKey, form }: Props<T>) {
+export function MasterPage<T>({ entity, list, columns, rowKey, form, opened }: Props<T>) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const [debounced] = useDebouncedValue(text.trim(), 250);
   const [editing, setEditing] = useState<{ row: T | null } | null>(null);
+  useEffect(() => {
+    if (opened) setEditing({ row: opened });
+  }, [opened]);
   const query = useInfiniteQuery({
     queryKey: [entity, debounced],
     initialPageParam: 0,

@@ -9,7 +9,9 @@ import { formatMoney } from "../../format";
 import { MasterPage } from "./MasterPage";
 import { fromMinor, toMinor } from "./money";
 import { mayEditMasterData, ProductBom } from "./ProductBom";
+import { ProductSafetyStock } from "./ProductSafetyStock";
 import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+import { useProductBySku } from "./useProductBySku";
 
 const FIELDS: FieldSpec[] = [
   { name: "sku", kind: "text", required: true, key: true },
@@ -62,9 +64,11 @@ const valuesOf = (p: ProductView | null, currency: string): Values =>
       }
     : { currency, returnable: true, unit_cost: "" };
 
-export function ProductsPage() {
+/** `openSku` opens that product's screen on arrival (a link from the dashboard). */
+export function ProductsPage({ openSku = null }: { openSku?: string | null }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
+  const opened = useProductBySku(openSku);
   const flag = (on: boolean, key: string) =>
     on ? (
       <Badge key={key} size="xs" variant="light">
@@ -135,6 +139,7 @@ export function ProductsPage() {
       list={(q) => call("list_products", q)}
       columns={columns}
       rowKey={(p) => p.sku}
+      opened={opened}
       form={(row, close) => (
         <>
           <RecordForm
@@ -145,6 +150,7 @@ export function ProductsPage() {
             toInput={toInput}
             save={(input: ProductInput) => call("save_product", input)}
             onClose={close}
+            extra={row && <ProductSafetyStock sku={row.sku} />}
           />
           {row && <ProductBom sku={row.sku} mayEdit={mayEditMasterData(session.user.roles)} />}
         </>

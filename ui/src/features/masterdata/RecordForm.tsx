@@ -39,6 +39,8 @@ type Props<I> = {
   toInput: (values: Values) => I | { badField: string };
   save: (input: I) => Promise<unknown>;
   onClose: () => void;
+  /** Shown in the drawer under the form: what belongs to the record but is saved on its own. */
+  extra?: React.ReactNode;
 };
 
 const isBad = (value: unknown): value is { badField: string } =>
@@ -154,6 +156,7 @@ export function RecordForm<I>(props: Props<I>) {
           </Button>
         </Group>
       </form>
+      {props.extra}
     </Drawer>
   );
 }

@@ -8,7 +8,7 @@ import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 import { AgingChart } from "./AgingChart";
-import { CsvExportButton } from "./CsvExportButton";
+import { ExportButtons } from "./ExportButtons";
 import { agingExport, kpiExport } from "./exports";
 import { KpiTableView } from "./KpiTableView";
 import type { Period } from "./period";
@@ -68,8 +68,9 @@ export function KpisTab({ period }: { period: Period }) {
                         {t("reports.targets.edit")}
                       </Button>
                     )}
-                    <CsvExportButton
+                    <ExportButtons
                       name={`returns_kpis_${suffix}`}
+                      sheet={t("reports.kpi.title")}
                       build={() => kpiExport(t, data, i18n.language)}
                       testId="export-kpis"
                     />
@@ -85,8 +86,9 @@ export function KpisTab({ period }: { period: Period }) {
                 note={t("reports.aging.note")}
                 testId="aging-section"
                 actions={
-                  <CsvExportButton
+                  <ExportButtons
                     name="rma_aging"
+                    sheet={t("reports.aging.title")}
                     build={() => agingExport(t, data)}
                     testId="export-aging"
                   />

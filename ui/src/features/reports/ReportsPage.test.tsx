@@ -1,4 +1,5 @@
 import { MantineProvider } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import {
   createMemoryHistory,
@@ -11,6 +12,7 @@ import {
 import { act, useState } from "react";
 import { createRoot } from "react-dom/client";
 import "../../i18n";
+import "../../files/blob.test-data";
 import { SessionContext } from "../../app/session";
 import type { Role } from "../../backend/bindings/Role";
 import type { Session } from "../../backend/bindings/Session";
@@ -56,6 +58,7 @@ Element.prototype.getBoundingClientRect = function (this: Element) {
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { act: string; input: unknown }[] = [];
+const saved: { name: string; base64: string; kind: string }[] = [];
 
 vi.mock("../../backend/call", () => ({
   call: async (act: string, input: unknown) => {
@@ -72,6 +75,10 @@ vi.mock("../../backend/call", () => ({
   saveTextFile: async () => null,
   openPdfFile: async () => "saved/x.pdf",
   savePdfFile: async () => null,
+  saveBinaryFile: async (name: string, base64: string, kind: string) => {
+    saved.push({ name, base64, kind });
+    return `saved/${name}`;
+  },
 }));
 
 const sessionAs = (roles: Role[]): Session => ({
@@ -130,6 +137,7 @@ async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
 afterEach(() => {
   document.body.innerHTML = "";
   calls.length = 0;
+  saved.length = 0;
 });
 
 const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
@@ -226,4 +234,62 @@ it("shows safety stock rows below their minimum", async () => {
   expect(q("safety-row")).toHaveLength(1);
   expect(q("safety-below")).toHaveLength(1);
   expect(q("safety-set")).toHaveLength(0);
+});
+
+it("offers each table as CSV and as an Excel workbook, saved through the host", async () => {
+  const shown = vi.spyOn(notifications, "show");
+  await render("review");
+  for (const id of ["export-pareto", "export-by-vendor", "export-cost", "export-checklist"]) {
+    expect(q(id)).toHaveLength(1);
+    expect(q(`${id}-xlsx`)).toHaveLength(1);
+  }
+  await act(async () => q("export-pareto-xlsx")[0]?.click());
+  // The workbook writer is loaded on first use, which takes longer than a render.
+  await vi.waitFor(() => expect(saved).toHaveLength(1), { timeout: 5000 });
+  await settle();
+  expect(saved[0]?.name).toBe("pareto_2026-11-01_2026-11-30.xlsx");
+  expect(saved[0]?.kind).toBe("xlsx");
+  // An .xlsx file is a zip archive: "PK\x03\x04", which is "UEsDB" in base64.
+  expect(saved[0]?.base64.startsWith("UEsDB")).toBe(true);
+  expect(shown).toHaveBeenCalledWith({
+    color: "teal",
+    message: "Saved to saved/pareto_2026-11-01_2026-11-30.xlsx",
+  });
+  shown.mockRestore();
+});
+
+it("writes the defect report in the language chosen, or the vendor's own by default", async () => {
+  await render("vendors", ["admin"]);
+  const select = q("vendor-report-language")[0] as HTMLSelectElement | undefined;
+  expect(select?.value).toBe("vendor");
+  expect([...(select?.options ?? [])].map((o) => o.textContent)).toEqual([
+    "Vendor's language",
+    "English",
+    "简体中文",
+    "Nederlands",
+  ]);
+  const choose = async (value: string) => {
+    await act(async () => {
+      if (!select) return;
+      select.value = value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  };
+  const report = async () => {
+    calls.length = 0;
+    await act(async () => q("vendor-report-pdf")[0]?.click());
+    await settle();
+    return calls.find((c) => c.act === "vendor_report_pdf")?.input;
+  };
+  await choose("zh-CN");
+  expect(await report()).toEqual({
+    vendor_code: "SZHQ",
+    from: "2026-11-01",
+    to: "2026-11-30",
+    language: "zh-CN",
+  });
+  await choose("nl");
+  expect(await report()).toMatchObject({ language: "nl" });
+  await choose("vendor");
+  expect(await report()).not.toHaveProperty("language");
 });

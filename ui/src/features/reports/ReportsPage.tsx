@@ -1,6 +1,7 @@
-import { Group, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Group, Stack, Text, Title } from "@mantine/core";
 import { IconBuildingFactory2, IconChartBar, IconGauge, IconPackages } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { PageTabs } from "../../components/PageTabs";
 import { KpisTab } from "./KpisTab";
 import { PeriodPicker } from "./PeriodPicker";
 import type { Period } from "./period";
@@ -35,54 +36,40 @@ export function ReportsPage({
         </div>
         <PeriodPicker period={period} onChange={onPeriod} />
       </Group>
-      <Tabs
+      <PageTabs
         value={tab}
-        onChange={(v) => onTab(v === "kpis" || v === "vendors" || v === "stock" ? v : "review")}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          <Tabs.Tab
-            value="review"
-            leftSection={<IconChartBar size={14} />}
-            data-testid="reports-tab-review"
-          >
-            {t("reports.tab.review")}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="kpis"
-            leftSection={<IconGauge size={14} />}
-            data-testid="reports-tab-kpis"
-          >
-            {t("reports.tab.kpis")}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="vendors"
-            leftSection={<IconBuildingFactory2 size={14} />}
-            data-testid="reports-tab-vendors"
-          >
-            {t("reports.tab.vendors")}
-          </Tabs.Tab>
-          <Tabs.Tab
-            value="stock"
-            leftSection={<IconPackages size={14} />}
-            data-testid="reports-tab-stock"
-          >
-            {t("reports.tab.stock")}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="review">
-          <ReviewTab period={period} />
-        </Tabs.Panel>
-        <Tabs.Panel value="kpis">
-          <KpisTab period={period} />
-        </Tabs.Panel>
-        <Tabs.Panel value="vendors">
-          <VendorsTab period={period} />
-        </Tabs.Panel>
-        <Tabs.Panel value="stock">
-          <StockTab />
-        </Tabs.Panel>
-      </Tabs>
+        onChange={onTab}
+        tabs={[
+          {
+            value: "review",
+            label: t("reports.tab.review"),
+            icon: <IconChartBar size={14} />,
+            testId: "reports-tab-review",
+            panel: <ReviewTab period={period} />,
+          },
+          {
+            value: "kpis",
+            label: t("reports.tab.kpis"),
+            icon: <IconGauge size={14} />,
+            testId: "reports-tab-kpis",
+            panel: <KpisTab period={period} />,
+          },
+          {
+            value: "vendors",
+            label: t("reports.tab.vendors"),
+            icon: <IconBuildingFactory2 size={14} />,
+            testId: "reports-tab-vendors",
+            panel: <VendorsTab period={period} />,
+          },
+          {
+            value: "stock",
+            label: t("reports.tab.stock"),
+            icon: <IconPackages size={14} />,
+            testId: "reports-tab-stock",
+            panel: <StockTab />,
+          },
+        ]}
+      />
     </Stack>
   );
 }

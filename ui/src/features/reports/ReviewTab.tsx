@@ -5,7 +5,7 @@ import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodRepo
 import { call } from "../../backend/call";
 import { ChecklistTable } from "./ChecklistTable";
 import { CostTable } from "./CostTable";
-import { CsvExportButton } from "./CsvExportButton";
+import { ExportButtons } from "./ExportButtons";
 import { checklistTable, costTable, groupTable, paretoTable, timelinessTable } from "./exports";
 import { FailureGroupTable } from "./FailureGroupTable";
 import { ParetoChart } from "./ParetoChart";
@@ -70,8 +70,9 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
         note={t("reports.pareto.note")}
         testId="review-pareto"
         actions={
-          <CsvExportButton
+          <ExportButtons
             name={`pareto_${suffix}`}
+            sheet={t("reports.pareto.title")}
             build={() => paretoTable(t, report)}
             testId="export-pareto"
           />
@@ -87,8 +88,9 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
           title={t("reports.by_vendor")}
           testId="review-by-vendor"
           actions={
-            <CsvExportButton
+            <ExportButtons
               name={`failures_by_vendor_${suffix}`}
+              sheet={t("reports.by_vendor")}
               build={() => groupTable(t, report.by_vendor)}
               testId="export-by-vendor"
             />
@@ -105,8 +107,9 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
           title={t("reports.by_sku")}
           testId="review-by-sku"
           actions={
-            <CsvExportButton
+            <ExportButtons
               name={`failures_by_sku_${suffix}`}
+              sheet={t("reports.by_sku")}
               build={() => groupTable(t, report.by_sku)}
               testId="export-by-sku"
             />
@@ -126,8 +129,9 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
           note={t("reports.cost.note")}
           testId="review-cost"
           actions={
-            <CsvExportButton
+            <ExportButtons
               name={`cost_of_quality_${suffix}`}
+              sheet={t("reports.cost.title")}
               build={() => costTable(t, report)}
               testId="export-cost"
             />
@@ -140,8 +144,9 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
           note={t("reports.timeliness.note")}
           testId="review-timeliness"
           actions={
-            <CsvExportButton
+            <ExportButtons
               name={`reshipment_timeliness_${suffix}`}
+              sheet={t("reports.timeliness.title")}
               build={() => timelinessTable(t, report, i18n.language)}
               testId="export-timeliness"
             />
@@ -154,8 +159,9 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
         title={t("reports.checklist.title")}
         testId="review-checklist"
         actions={
-          <CsvExportButton
+          <ExportButtons
             name={`checklist_added_${suffix}`}
+            sheet={t("reports.checklist.title")}
             build={() => checklistTable(t, report)}
             testId="export-checklist"
           />

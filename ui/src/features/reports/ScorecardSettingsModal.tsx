@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-} from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { NumberInput, SimpleGrid, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScorecardSettings } from "../../backend/bindings/ScorecardSettings";
 import type { ScorecardWeights } from "../../backend/bindings/ScorecardWeights";
 import { call } from "../../backend/call";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { FormModal, useFormSave } from "../../components/FormModal";
 
 const WEIGHTS: (keyof ScorecardWeights)[] = [
   "lot_defects",
@@ -39,82 +27,68 @@ export function ScorecardSettingsModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [form, setForm] = useState(settings);
   const total = WEIGHTS.reduce((sum, w) => sum + form.weights[w], 0);
-  const save = useMutation({
-    mutationFn: () => call("set_scorecard_settings", form),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["vendor_scorecards"] });
-      notifications.show({ color: "teal", message: t("reports.settings.saved") });
-      onClose();
-    },
+  const { save, errors } = useFormSave({
+    act: () => call("set_scorecard_settings", form),
+    refresh: ["vendor_scorecards"],
+    saved: () => t("reports.settings.saved"),
+    onClose,
   });
-  const errors = save.error ? fieldErrors(t, save.error) : {};
-  const general = save.error && Object.keys(errors).length === 0;
   return (
-    <Modal opened onClose={onClose} title={t("reports.settings.title")} size="lg">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t("reports.settings.intro")}
+    <FormModal
+      title={t("reports.settings.title")}
+      size="lg"
+      save={save}
+      saveTestId="settings-save"
+      onClose={onClose}
+    >
+      <Text size="sm" c="dimmed">
+        {t("reports.settings.intro")}
+      </Text>
+      <SimpleGrid cols={{ base: 2, sm: 3 }}>
+        {WEIGHTS.map((w) => (
+          <NumberInput
+            key={w}
+            label={t(`reports.component.${w}`)}
+            value={form.weights[w]}
+            min={0}
+            max={100}
+            allowDecimal={false}
+            onChange={(v) => setForm((f) => ({ ...f, weights: { ...f.weights, [w]: whole(v) } }))}
+            data-testid={`weight-${w}`}
+          />
+        ))}
+      </SimpleGrid>
+      <Text size="sm" c={total === 100 ? "dimmed" : "red"} data-testid="weights-total">
+        {t("reports.settings.total", { total })}
+      </Text>
+      {errors.weights && (
+        <Text size="sm" c="red">
+          {errors.weights}
         </Text>
-        <SimpleGrid cols={{ base: 2, sm: 3 }}>
-          {WEIGHTS.map((w) => (
-            <NumberInput
-              key={w}
-              label={t(`reports.component.${w}`)}
-              value={form.weights[w]}
-              min={0}
-              max={100}
-              allowDecimal={false}
-              onChange={(v) => setForm((f) => ({ ...f, weights: { ...f.weights, [w]: whole(v) } }))}
-              data-testid={`weight-${w}`}
-            />
-          ))}
-        </SimpleGrid>
-        <Text size="sm" c={total === 100 ? "dimmed" : "red"} data-testid="weights-total">
-          {t("reports.settings.total", { total })}
-        </Text>
-        {errors.weights && (
-          <Text size="sm" c="red">
-            {errors.weights}
-          </Text>
-        )}
-        <NumberInput
-          label={t("reports.settings.flag_below")}
-          description={t("reports.settings.flag_below_hint")}
-          value={form.flag_below}
-          min={0}
-          max={100}
-          allowDecimal={false}
-          onChange={(v) => setForm((f) => ({ ...f, flag_below: whole(v) }))}
-          error={errors.flag_below}
-          data-testid="settings-flag-below"
-        />
-        <Switch
-          label={t("reports.settings.block_receipts")}
-          description={t("reports.settings.block_receipts_hint")}
-          checked={form.block_receipts_below_threshold}
-          onChange={(e) => {
-            const checked = e.currentTarget.checked;
-            setForm((f) => ({ ...f, block_receipts_below_threshold: checked }));
-          }}
-          data-testid="settings-block-receipts"
-        />
-        {general && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            loading={save.isPending}
-            onClick={() => save.mutate()}
-            data-testid="settings-save"
-          >
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      )}
+      <NumberInput
+        label={t("reports.settings.flag_below")}
+        description={t("reports.settings.flag_below_hint")}
+        value={form.flag_below}
+        min={0}
+        max={100}
+        allowDecimal={false}
+        onChange={(v) => setForm((f) => ({ ...f, flag_below: whole(v) }))}
+        error={errors.flag_below}
+        data-testid="settings-flag-below"
+      />
+      <Switch
+        label={t("reports.settings.block_receipts")}
+        description={t("reports.settings.block_receipts_hint")}
+        checked={form.block_receipts_below_threshold}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked;
+          setForm((f) => ({ ...f, block_receipts_below_threshold: checked }));
+        }}
+        data-testid="settings-block-receipts"
+      />
+    </FormModal>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { SkuFlag } from "../../backend/bindings/SkuFlag";
 import { call } from "../../backend/call";
 import { CountLink } from "./CountLink";
-import { CsvExportButton } from "./CsvExportButton";
+import { ExportButtons } from "./ExportButtons";
 import { skuFlagsExport } from "./exports";
 import { addDays, type Period } from "./period";
 import { QueryView } from "./QueryView";
@@ -39,8 +39,9 @@ export function SkuFlagsSection({ period }: { period: Period }) {
             onChange={(e) => setAll(e.currentTarget.checked)}
           />
           {flags.data && (
-            <CsvExportButton
+            <ExportButtons
               name={`sku_flags_${period.from}_${period.to}`}
+              sheet={t("reports.flags.title")}
               build={() => skuFlagsExport(t, flags.data, i18n.language)}
               testId="export-sku-flags"
             />

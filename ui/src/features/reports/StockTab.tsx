@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { CsvExportButton } from "./CsvExportButton";
+import { ExportButtons } from "./ExportButtons";
 import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
 import { QueryView } from "./QueryView";
@@ -18,7 +18,7 @@ export function StockTab() {
   const [editing, setEditing] = useState<{ sku: string; min_qty: number | null } | null>(null);
   const rows = useQuery({
     queryKey: ["safety_stock_alerts"],
-    queryFn: () => call("safety_stock_alerts", {}),
+    queryFn: () => call("safety_stock_alerts", { below_only: false }),
   });
   return (
     <ReportSection
@@ -39,8 +39,9 @@ export function StockTab() {
             </Button>
           )}
           {rows.data && (
-            <CsvExportButton
+            <ExportButtons
               name="safety_stock"
+              sheet={t("reports.stock.title")}
               build={() => safetyExport(t, rows.data)}
               testId="export-safety"
             />

@@ -1,41 +1,22 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { ActionIcon, Button, Group, NumberInput, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import { call } from "../../backend/call";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { FormModal, useFormSave } from "../../components/FormModal";
 import { DAY_FIELDS, fromForm, PERCENT_FIELDS, type TargetsForm, toForm } from "./targetsForm";
 
 /** The admin's KPI targets: percent, days, and a cost per return per currency. */
 export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClose: () => void }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [form, setForm] = useState<TargetsForm>(() => toForm(targets));
-  const save = useMutation({
-    mutationFn: () => call("set_kpi_targets", fromForm(form)),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["kpi_table"] });
-      void client.invalidateQueries({ queryKey: ["kpi_targets"] });
-      notifications.show({ color: "teal", message: t("reports.targets.saved") });
-      onClose();
-    },
+  const { save, errors } = useFormSave({
+    act: () => call("set_kpi_targets", fromForm(form)),
+    refresh: ["kpi_table", "kpi_targets"],
+    saved: () => t("reports.targets.saved"),
+    onClose,
   });
-  const errors = save.error ? fieldErrors(t, save.error) : {};
-  const general = save.error && Object.keys(errors).length === 0;
   const set = (key: keyof TargetsForm) => (value: number | string) =>
     setForm((f) => ({ ...f, [key]: value }));
   const setMoney = (i: number, key: "currency" | "amount", value: number | string) =>
@@ -46,114 +27,109 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
       ),
     }));
   return (
-    <Modal opened onClose={onClose} title={t("reports.targets.title")} size="lg">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t("reports.targets.intro")}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {PERCENT_FIELDS.map((field) => (
-            <NumberInput
-              key={field}
-              label={t(`reports.targets.field.${field}`)}
-              value={form[field]}
-              onChange={set(field)}
-              min={0}
-              max={100}
-              decimalScale={2}
-              suffix=" %"
-              error={errors[field]}
-              data-testid={`target-${field}`}
-            />
-          ))}
-          {DAY_FIELDS.map((field) => (
-            <NumberInput
-              key={field}
-              label={t(`reports.targets.field.${field}`)}
-              value={form[field]}
-              onChange={set(field)}
-              min={0}
-              decimalScale={2}
-              rightSection={
-                <Text size="xs" c="dimmed" pr="xs">
-                  {t("reports.targets.days")}
-                </Text>
-              }
-              rightSectionWidth={56}
-              error={errors[field]}
-              data-testid={`target-${field}`}
-            />
-          ))}
-        </SimpleGrid>
-        <Text fw={600} size="sm">
-          {t("reports.targets.field.cost_per_return")}
-        </Text>
-        {form.cost_per_return.map((row, i) => {
-          const code = row.currency.trim().toUpperCase();
-          const error = errors[`cost_per_return_max_minor.${code}`];
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place.
-            <Group key={i} align="flex-start" gap="xs">
-              <TextInput
-                w={90}
-                placeholder="EUR"
-                aria-label={t("reports.cost.currency")}
-                value={row.currency}
-                maxLength={3}
-                onChange={(e) => setMoney(i, "currency", e.currentTarget.value)}
-                error={error ? " " : undefined}
-              />
-              <NumberInput
-                style={{ flex: 1 }}
-                aria-label={t("reports.targets.field.cost_per_return")}
-                value={row.amount}
-                onChange={(v) => setMoney(i, "amount", v)}
-                min={0}
-                decimalScale={2}
-                error={error}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mt={4}
-                aria-label={t("reports.targets.remove_currency")}
-                onClick={() =>
-                  setForm((f) => ({
-                    ...f,
-                    cost_per_return: f.cost_per_return.filter((_, j) => j !== i),
-                  }))
-                }
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-          );
-        })}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() =>
-              setForm((f) => ({
-                ...f,
-                cost_per_return: [...f.cost_per_return, { currency: "", amount: "" }],
-              }))
+    <FormModal
+      title={t("reports.targets.title")}
+      size="lg"
+      save={save}
+      saveTestId="targets-save"
+      onClose={onClose}
+    >
+      <Text size="sm" c="dimmed">
+        {t("reports.targets.intro")}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {PERCENT_FIELDS.map((field) => (
+          <NumberInput
+            key={field}
+            label={t(`reports.targets.field.${field}`)}
+            value={form[field]}
+            onChange={set(field)}
+            min={0}
+            max={100}
+            decimalScale={2}
+            suffix=" %"
+            error={errors[field]}
+            data-testid={`target-${field}`}
+          />
+        ))}
+        {DAY_FIELDS.map((field) => (
+          <NumberInput
+            key={field}
+            label={t(`reports.targets.field.${field}`)}
+            value={form[field]}
+            onChange={set(field)}
+            min={0}
+            decimalScale={2}
+            rightSection={
+              <Text size="xs" c="dimmed" pr="xs">
+                {t("reports.targets.days")}
+              </Text>
             }
-          >
-            {t("reports.targets.add_currency")}
-          </Button>
-        </Group>
-        {general && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()} data-testid="targets-save">
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+            rightSectionWidth={56}
+            error={errors[field]}
+            data-testid={`target-${field}`}
+          />
+        ))}
+      </SimpleGrid>
+      <Text fw={600} size="sm">
+        {t("reports.targets.field.cost_per_return")}
+      </Text>
+      {form.cost_per_return.map((row, i) => {
+        const code = row.currency.trim().toUpperCase();
+        const error = errors[`cost_per_return_max_minor.${code}`];
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place.
+          <Group key={i} align="flex-start" gap="xs">
+            <TextInput
+              w={90}
+              placeholder="EUR"
+              aria-label={t("reports.cost.currency")}
+              value={row.currency}
+              maxLength={3}
+              onChange={(e) => setMoney(i, "currency", e.currentTarget.value)}
+              error={error ? " " : undefined}
+            />
+            <NumberInput
+              style={{ flex: 1 }}
+              aria-label={t("reports.targets.field.cost_per_return")}
+              value={row.amount}
+              onChange={(v) => setMoney(i, "amount", v)}
+              min={0}
+              decimalScale={2}
+              error={error}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={4}
+              aria-label={t("reports.targets.remove_currency")}
+              onClick={() =>
+                setForm((f) => ({
+                  ...f,
+                  cost_per_return: f.cost_per_return.filter((_, j) => j !== i),
+                }))
+              }
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        );
+      })}
+      <Group>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={() =>
+            setForm((f) => ({
+              ...f,
+              cost_per_return: [...f.cost_per_return, { currency: "", amount: "" }],
+            }))
+          }
+        >
+          {t("reports.targets.add_currency")}
+        </Button>
+      </Group>
+    </FormModal>
   );
 }

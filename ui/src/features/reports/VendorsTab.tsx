@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { CsvExportButton } from "./CsvExportButton";
+import { ExportButtons } from "./ExportButtons";
 import { scorecardExport } from "./exports";
 import type { Period } from "./period";
 import { QueryView } from "./QueryView";
@@ -45,8 +45,9 @@ export function VendorsTab({ period }: { period: Period }) {
                     {t("reports.settings.button")}
                   </Button>
                 )}
-                <CsvExportButton
+                <ExportButtons
                   name={`vendor_scorecards_${period.from}_${period.to}`}
+                  sheet={t("reports.vendors.title")}
                   build={() => scorecardExport(t, data)}
                   testId="export-scorecards"
                 />

@@ -202,6 +202,8 @@ export const scorecards: VendorScorecards = {
       flagged: true,
       block_receipts: false,
       history: [{ day: "2026-11-20", rating: 70 }],
+      receipts_blocked_since: null,
+      last_reviewed: null,
       components: [
         { id: "lot_defects", measured: 2500, score: 50, weight: 30, effective_weight_bps: 3000 },
         { id: "on_time", measured: null, score: null, weight: 0, effective_weight_bps: 0 },
@@ -217,6 +219,8 @@ export const skuFlags: SkuFlags = {
     { sku: "MUG-01", orders: 100, problems: 5, rate_bps: 500, flag: "review" },
     { sku: "CUP-02", orders: 100, problems: 1, rate_bps: 100, flag: "ok" },
   ],
+  total_skus: 2,
+  flagged_skus: 1,
 };
 
 export const safety: SafetyStockRow[] = [

@@ -5,6 +5,7 @@ import {
   IconBuildingFactory2,
   IconCategory,
   IconChartBar,
+  IconLayoutDashboard,
   IconPackage,
   IconReceiptRefund,
   IconRoute,
@@ -34,6 +35,12 @@ export function Shell() {
   }, [session.user.language]);
 
   const work: Item[] = [
+    {
+      to: "/dashboard",
+      key: "nav.dashboard",
+      icon: <IconLayoutDashboard size={18} />,
+      testId: "nav-dashboard",
+    },
     {
       to: "/failures",
       key: "nav.failures",

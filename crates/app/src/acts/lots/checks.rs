@@ -27,6 +27,8 @@ pub(crate) struct LotChecks {
     orders: HashMap<String, String>,
     /// Serials named by shipments, by (lot, serial): the order each went out on, if any.
     serials: HashMap<(String, String), Option<String>>,
+    /// Vendors flagged by their rating whose receipts are blocked until reviewed, and since when.
+    blocked_vendors: std::collections::BTreeMap<String, NaiveDate>,
 }
 
 /// An error about one row: its fields placed as they are, or the whole row named by `column`.
@@ -60,7 +62,21 @@ impl LotChecks {
             HashSet::new()
         };
         let orders = q::order_customers(conn, orders).await.map_err(store_error)?;
-        Ok(LotChecks { today, facts, holds, keys: key_sets, expiring_skus, orders, serials: HashMap::new() })
+        let blocked_vendors = if keys.contains(&KeyColumn::Vendor) {
+            lotline_store::queries::scorecard::blocked_vendors(conn).await.map_err(store_error)?
+        } else {
+            std::collections::BTreeMap::new()
+        };
+        Ok(LotChecks {
+            today,
+            facts,
+            holds,
+            keys: key_sets,
+            expiring_skus,
+            orders,
+            serials: HashMap::new(),
+            blocked_vendors,
+        })
     }
 
     /// Loads what shipments' serials are checked against: whether each is in its lot, and shipped.
@@ -108,6 +124,12 @@ impl LotChecks {
         }
         if !r.vendor_code.is_empty() && !self.known(KeyColumn::Vendor, &r.vendor_code) {
             errors.push(FieldError::new("vendor_code", "error.lot.unknown_vendor").with("value", &r.vendor_code));
+        } else if let Some(since) = self.blocked_vendors.get(&r.vendor_code) {
+            errors.push(
+                FieldError::new("vendor_code", "error.lot.vendor_blocked")
+                    .with("vendor", &r.vendor_code)
+                    .with("since", since.to_string()),
+            );
         }
         if self.facts.get(&r.lot_code).is_some_and(|f| f.received) {
             errors.push(FieldError::new("lot_code", "error.lot.already_received").with("value", &r.lot_code));

@@ -5,13 +5,13 @@
 //! scorecard for any period never writes: a past period's rating stamped with today's date
 //! would make the trend line lie. The desktop records once a day when the dashboard opens.
 
-use chrono::Days;
+use chrono::{Days, NaiveDate};
 use lotline_domain::people::Permission;
 use lotline_domain::review::{
     RATING_TREND_MIN_POINTS, RatingPoint, ReviewPeriod, ReviewTrend, ScorecardSettings, VendorScorecard, rating_trend,
     vendor_scorecards as cards,
 };
-use lotline_domain::{ApiError, Event};
+use lotline_domain::{ApiError, Event, FieldError, Violations};
 use lotline_store::queries::review::{Span, day_text};
 use lotline_store::queries::{review_settings, scorecard as q};
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,9 @@ pub struct VendorScorecardView {
     /// Recorded ratings of the last year, oldest first.
     pub history: Vec<RatingPoint>,
     pub trend: Option<ReviewTrend>,
+    /// Set when the settings block flagged vendors and this one is blocked: since when.
+    pub receipts_blocked_since: Option<NaiveDate>,
+    pub last_reviewed: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -62,6 +65,8 @@ pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorSc
     let mut conn = ctx.read().await?;
     let since = ctx.now().date_naive().checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or_default();
     let mut history = q::rating_history(&mut conn, &day_text(since)).await.map_err(store_error)?;
+    let blocked = q::blocked_vendors(&mut conn).await.map_err(store_error)?;
+    let reviews = q::last_reviews(&mut conn, None).await.map_err(store_error)?;
     let mut vendors = Vec::with_capacity(scored.len());
     for card in scored {
         let vendor_name = lotline_store::queries::master::vendor(&mut conn, &card.vendor_code)
@@ -70,7 +75,16 @@ pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorSc
             .map(|v| v.vendor.name);
         let points = history.remove(&card.vendor_code).unwrap_or_default();
         let trend = rating_trend(&points, RATING_TREND_MIN_POINTS);
-        vendors.push(VendorScorecardView { card, vendor_name, history: points, trend });
+        let (receipts_blocked_since, last_reviewed) =
+            (blocked.get(&card.vendor_code).copied(), reviews.get(&card.vendor_code).copied());
+        vendors.push(VendorScorecardView {
+            card,
+            vendor_name,
+            history: points,
+            trend,
+            receipts_blocked_since,
+            last_reviewed,
+        });
     }
     Ok(VendorScorecards { period, settings, vendors })
 }
@@ -132,4 +146,47 @@ pub async fn set_scorecard_settings(ctx: &Ctx, input: ScorecardSettings) -> Resu
     let tx = ctx.begin().await?;
     ctx.commit(tx, vec![Event::ScorecardSettingsSet(input)]).await?;
     Ok(input)
+}
+
+/// A flagged vendor reviewed with product and quality teams: what was agreed.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorReviewInput {
+    pub vendor_code: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct VendorReviewed {
+    pub vendor_code: String,
+    pub reviewed_on: NaiveDate,
+    /// Whether receipts are still blocked (never, once reviewed, until the rating falls again).
+    pub receipts_blocked_since: Option<NaiveDate>,
+}
+
+/// Records the review of a vendor, which lifts a block on its receipts until its rating
+/// recovers and falls below the threshold again.
+pub async fn review_vendor(ctx: &Ctx, input: VendorReviewInput) -> Result<VendorReviewed, ApiError> {
+    ctx.allowed(Permission::ConfigureReviews)?;
+    let (vendor_code, note) = (input.vendor_code.trim().to_owned(), input.note.trim().to_owned());
+    let mut v = Violations::default();
+    if vendor_code.is_empty() {
+        v.push(FieldError::new("vendor_code", "error.field.required"));
+    }
+    if note.is_empty() {
+        v.push(FieldError::new("note", "error.field.required"));
+    }
+    v.into_result()?;
+    let mut tx = ctx.begin().await?;
+    if lotline_store::queries::master::vendor(&mut tx, &vendor_code).await.map_err(store_error)?.is_none() {
+        return Err(ApiError::not_found("vendor", &vendor_code));
+    }
+    ctx.commit(tx, vec![Event::VendorReviewed { vendor_code: vendor_code.clone(), note }]).await?;
+    let blocked = q::blocked_vendors(&mut *ctx.read().await?).await.map_err(store_error)?;
+    Ok(VendorReviewed {
+        receipts_blocked_since: blocked.get(&vendor_code).copied(),
+        reviewed_on: ctx.now().date_naive(),
+        vendor_code,
+    })
 }

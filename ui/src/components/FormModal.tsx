@@ -1,0 +1,75 @@
+import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage, fieldErrors } from "../errors/apiError";
+
+type Save = UseMutationResult<unknown, Error, void>;
+
+/**
+ * A form's save: runs `act`; on success refreshes the `refresh` queries, shows `saved()` and
+ * closes. `errors` holds the backend's message per field, for the form's inputs.
+ */
+export function useFormSave({
+  act,
+  refresh,
+  saved,
+  onClose,
+}: {
+  act: () => Promise<unknown>;
+  refresh: string[];
+  saved: () => string;
+  onClose: () => void;
+}): { save: Save; errors: Record<string, string> } {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: act,
+    onSuccess: () => {
+      for (const key of refresh) void client.invalidateQueries({ queryKey: [key] });
+      notifications.show({ color: "teal", message: saved() });
+      onClose();
+    },
+  });
+  return { save, errors: save.error ? fieldErrors(t, save.error) : {} };
+}
+
+/**
+ * A modal form with Cancel and Save. An error no field claims is shown above the buttons;
+ * field errors are the form's to show (from `useFormSave`).
+ */
+export function FormModal({
+  title,
+  size,
+  save,
+  saveTestId,
+  onClose,
+  children,
+}: {
+  title: string;
+  size?: string;
+  save: Save;
+  saveTestId: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const general = save.error && Object.keys(fieldErrors(t, save.error)).length === 0;
+  return (
+    <Modal opened onClose={onClose} title={title} size={size}>
+      <Stack gap="sm">
+        {children}
+        {general && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button loading={save.isPending} onClick={() => save.mutate()} data-testid={saveTestId}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

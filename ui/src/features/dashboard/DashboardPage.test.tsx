@@ -1,0 +1,308 @@
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+  useRouterState,
+} from "@tanstack/react-router";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import "../../i18n";
+import type { KpiTable } from "../../backend/bindings/KpiTable";
+import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
+import type { SkuFlags } from "../../backend/bindings/SkuFlags";
+import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
+import { ApiFailure } from "../../backend/call";
+import { DashboardPage } from "./DashboardPage";
+import { lastDays } from "./periods";
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+window.scrollTo = () => {};
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const period = { from: "2026-11-01", to: "2026-11-30" };
+const alerts: SafetyStockRow[] = [
+  {
+    sku: "MUG-01",
+    product_name: "Mug",
+    min_qty: 50,
+    sellable: 20,
+    blocked: 5,
+    in_returns: 2,
+    below_minimum: true,
+  },
+];
+const scorecards: VendorScorecards = {
+  period,
+  settings: {
+    weights: {
+      lot_defects: 30,
+      unit_defects: 25,
+      severity: 20,
+      returns: 15,
+      on_time: 0,
+      chargebacks: 10,
+    },
+    flag_below: 70,
+    block_receipts_below_threshold: false,
+  },
+  vendors: [
+    {
+      vendor_code: "SZHQ",
+      vendor_name: "深圳华强",
+      rating: 62.4,
+      trend: "down",
+      flagged: true,
+      block_receipts: false,
+      history: [],
+      receipts_blocked_since: null,
+      last_reviewed: null,
+      components: [],
+    },
+    {
+      vendor_code: "GOOD",
+      vendor_name: "Good Co",
+      rating: 91,
+      trend: null,
+      flagged: false,
+      block_receipts: false,
+      history: [],
+      receipts_blocked_since: null,
+      last_reviewed: null,
+      components: [],
+    },
+  ],
+};
+const review = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    sku: `SKU-${String(i + 1).padStart(2, "0")}`,
+    orders: 100,
+    problems: 5,
+    rate_bps: 500,
+    flag: "review" as const,
+  }));
+const skuFlags: SkuFlags = {
+  period,
+  threshold_bps: 200,
+  skus: [...review(12), { sku: "CUP-02", orders: 100, problems: 1, rate_bps: 100, flag: "ok" }],
+  total_skus: 13,
+  flagged_skus: 12,
+};
+const kpis: KpiTable = {
+  period,
+  previous_period: period,
+  rows: [],
+  aging: { days_0_2: 3, days_3_7: 2, days_8_14: 0, days_15_30: 1, over_30_days: 4, open: 10 },
+};
+
+const calls: { act: string; input: unknown }[] = [];
+/** Never reset: the dashboard records ratings once per app session, across every render. */
+const recordings: unknown[] = [];
+let answers: Record<string, () => unknown> = {};
+const refused = () => {
+  throw new ApiFailure({
+    code: "forbidden",
+    message_key: "error.forbidden",
+    params: {},
+    fields: [],
+  });
+};
+
+vi.mock("../../backend/call", async (original) => ({
+  ...(await original<typeof import("../../backend/call")>()),
+  call: async (act: string, input: unknown) => {
+    calls.push({ act, input });
+    if (act === "record_vendor_ratings") {
+      recordings.push(input);
+      refused();
+    }
+    const answer = answers[act];
+    if (!answer) throw new Error(`unexpected act ${act}`);
+    return answer();
+  },
+}));
+
+beforeEach(() => {
+  answers = {
+    safety_stock_alerts: () => alerts,
+    vendor_scorecards: () => scorecards,
+    sku_flags: () => skuFlags,
+    kpi_table: () => kpis,
+  };
+});
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+});
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+};
+
+function Probe() {
+  const location = useRouterState({ select: (s) => s.location });
+  return (
+    <pre data-testid="probe">{JSON.stringify({ path: location.pathname, ...location.search })}</pre>
+  );
+}
+
+async function render() {
+  const root = createRootRoute();
+  const route = (path: string, component: () => React.ReactNode) =>
+    createRoute({ getParentRoute: () => root, path, component });
+  const router = createRouter({
+    routeTree: root.addChildren([
+      route("/dashboard", DashboardPage),
+      route("/reports", Probe),
+      route("/products", Probe),
+    ]),
+    history: createMemoryHistory({ initialEntries: ["/dashboard"] }),
+  });
+  const host = document.createElement("div");
+  document.body.append(host);
+  await act(async () =>
+    createRoot(host).render(
+      <MantineProvider>
+        <QueryClientProvider
+          client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
+        >
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    ),
+  );
+  await settle();
+  return router;
+}
+
+const q = (id: string, within: ParentNode = document) => [
+  ...within.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`),
+];
+const one = (id: string) => {
+  const [el] = q(id);
+  if (!el) throw new Error(`no ${id}`);
+  return el;
+};
+const text = (id: string) => one(id).textContent ?? "";
+const click = async (el: HTMLElement) => {
+  await act(async () => el.click());
+  await settle();
+};
+const probe = () => JSON.parse(text("probe"));
+
+it("lists the SKUs below their minimum with their figures, linking to the SKU and the report", async () => {
+  await render();
+  expect(calls.find((c) => c.act === "safety_stock_alerts")?.input).toEqual({ below_only: true });
+  const rows = q("dashboard-safety-row");
+  expect(rows.map((r) => r.dataset.sku)).toEqual(["MUG-01"]);
+  const row = rows[0] as HTMLElement;
+  expect(row.textContent).toContain("Mug");
+  expect(q("dashboard-sellable", row)[0]?.textContent).toBe("20 / 50");
+  expect(q("dashboard-blocked", row)[0]?.textContent).toBe("5");
+  expect(q("dashboard-in-returns", row)[0]?.textContent).toBe("2");
+
+  await click(q("dashboard-sku-link", row)[0] as HTMLElement);
+  expect(probe()).toEqual({ path: "/products", sku: "MUG-01" });
+});
+
+it("links the safety-stock card to the reports stock tab", async () => {
+  const router = await render();
+  await click(one("dashboard-stock-report"));
+  expect(router.state.location.pathname).toBe("/reports");
+  expect(probe()).toEqual({ path: "/reports", tab: "stock" });
+});
+
+it("says calmly when no SKU is below its minimum", async () => {
+  answers.safety_stock_alerts = () => [];
+  await render();
+  expect(q("dashboard-safety-row")).toHaveLength(0);
+  expect(text("dashboard-stock-empty")).toBe("No SKU is below its minimum");
+});
+
+it("shows only the flagged vendors of the last 90 days, with rating and threshold", async () => {
+  await render();
+  const today = new Date();
+  expect(calls.find((c) => c.act === "vendor_scorecards")?.input).toEqual(lastDays(90, today));
+  const rows = q("dashboard-vendor-row");
+  expect(rows.map((r) => r.dataset.vendor)).toEqual(["SZHQ"]);
+  expect(rows[0]?.textContent).toContain("深圳华强");
+  expect(q("dashboard-rating", rows[0])[0]?.textContent).toBe("62 / 70");
+
+  await click(one("dashboard-vendors-report"));
+  expect(probe()).toEqual({ path: "/reports", tab: "vendors", ...lastDays(90, today) });
+});
+
+it("shows at most ten SKUs to review over 30 days, and links to all of them", async () => {
+  await render();
+  const last30 = lastDays(30, new Date());
+  expect(calls.find((c) => c.act === "sku_flags")?.input).toEqual(last30);
+  const rows = q("dashboard-sku-row");
+  expect(rows).toHaveLength(10);
+  expect(rows[0]?.dataset.sku).toBe("SKU-01");
+  expect(rows[0]?.textContent).toContain("5 / 100");
+  expect(rows[0]?.textContent).toContain("5%");
+  expect(rows.some((r) => r.dataset.sku === "CUP-02")).toBe(false);
+  expect(text("dashboard-skus-all")).toBe("Show all (12) in Reports");
+
+  await click(one("dashboard-skus-all"));
+  // The review tab is the reports page's default, so the URL leaves it out.
+  expect(probe()).toEqual({ path: "/reports", ...last30 });
+});
+
+it("shows the open RMAs by age", async () => {
+  await render();
+  const card = one("dashboard-rma-aging");
+  const figure = (bucket: string) =>
+    card.querySelector(`[data-bucket="${bucket}"]`)?.textContent ?? "";
+  expect(figure("days_0_2")).toContain("3");
+  expect(figure("days_3_7")).toContain("2");
+  expect(figure("over_30_days")).toContain("4");
+  expect(card.textContent).toContain("10 open in total");
+});
+
+it("keeps the other cards when one fails, and shows its error", async () => {
+  answers.vendor_scorecards = refused;
+  await render();
+  const vendors = one("dashboard-flagged-vendors");
+  expect(q("dashboard-error", vendors)).toHaveLength(1);
+  expect(q("dashboard-vendor-row")).toHaveLength(0);
+  expect(q("dashboard-error")).toHaveLength(1);
+  expect(q("dashboard-safety-row")).toHaveLength(1);
+  expect(q("dashboard-sku-row")).toHaveLength(10);
+  expect(one("dashboard-rma-aging").textContent).toContain("10 open in total");
+});
+
+it("shows skeletons while a card loads", async () => {
+  answers.kpi_table = () => new Promise(() => {});
+  await render();
+  expect(q("dashboard-loading", one("dashboard-rma-aging"))).toHaveLength(1);
+  expect(q("dashboard-loading", one("dashboard-safety-stock"))).toHaveLength(0);
+});
+
+it("records vendor ratings once per session, and a refusal breaks nothing", async () => {
+  await render();
+  document.body.innerHTML = "";
+  await render();
+  expect(recordings).toEqual([{}]);
+  expect(q("dashboard-error")).toHaveLength(0);
+  expect(q("dashboard-safety-row")).toHaveLength(1);
+});

@@ -1,0 +1,38 @@
+import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FlaggedVendorsCard } from "./FlaggedVendorsCard";
+import { lastDays, RECENT_DAYS, VENDOR_DAYS } from "./periods";
+import { RmaAgingCard } from "./RmaAgingCard";
+import { recordVendorRatingsOnce } from "./recordRatings";
+import { SafetyStockCard } from "./SafetyStockCard";
+import { SkuReviewCard } from "./SkuReviewCard";
+
+/** What needs attention today, each card from its own act so one failure hides nothing else. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  // Fixed when the page opens, so a render past midnight does not refetch every card.
+  const [periods] = useState(() => {
+    const today = new Date();
+    return { vendors: lastDays(VENDOR_DAYS, today), recent: lastDays(RECENT_DAYS, today) };
+  });
+  useEffect(recordVendorRatingsOnce, []);
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2} data-testid="page-title">
+          {t("dashboard.title")}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t("dashboard.subtitle")}
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <SafetyStockCard />
+        <FlaggedVendorsCard period={periods.vendors} />
+        <SkuReviewCard period={periods.recent} />
+        <RmaAgingCard period={periods.recent} />
+      </SimpleGrid>
+    </Stack>
+  );
+}

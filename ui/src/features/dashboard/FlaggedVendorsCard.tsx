@@ -1,0 +1,80 @@
+import { Badge, Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import type { Period } from "../reports/period";
+import { DashboardCard } from "./DashboardCard";
+import { ReportsLink } from "./links";
+import { VENDOR_DAYS } from "./periods";
+
+/** Vendors rated below the scorecard threshold: the ones to call about corrective action. */
+export function FlaggedVendorsCard({ period }: { period: Period }) {
+  const { t } = useTranslation();
+  const cards = useQuery({
+    queryKey: ["vendor_scorecards", period],
+    queryFn: () => call("vendor_scorecards", period),
+  });
+  return (
+    <DashboardCard
+      title={t("dashboard.vendors.title")}
+      note={t("dashboard.vendors.note", { days: VENDOR_DAYS })}
+      action={
+        <ReportsLink tab="vendors" period={period} testId="dashboard-vendors-report">
+          {t("dashboard.open_report")}
+        </ReportsLink>
+      }
+      query={cards}
+      testId="dashboard-flagged-vendors"
+    >
+      {(data) => {
+        const flagged = data.vendors.filter((v) => v.flagged);
+        if (flagged.length === 0) {
+          return (
+            <Text c="teal.7" size="sm" data-testid="dashboard-vendors-empty">
+              {t("dashboard.vendors.empty", { threshold: data.settings.flag_below })}
+            </Text>
+          );
+        }
+        return (
+          <Table fz="sm" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("dashboard.col.vendor")}</Table.Th>
+                <Table.Th ta="right">{t("dashboard.vendors.rating")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {flagged.map((v) => (
+                <Table.Tr
+                  key={v.vendor_code}
+                  data-testid="dashboard-vendor-row"
+                  data-vendor={v.vendor_code}
+                >
+                  <Table.Td>
+                    <Text span size="sm" fw={600}>
+                      {v.vendor_code}
+                    </Text>
+                    {v.vendor_name && (
+                      <Text span c="dimmed" size="xs">
+                        {" "}
+                        {v.vendor_name}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Badge color="red" variant="light" tt="none" data-testid="dashboard-rating">
+                      {t("dashboard.vendors.rating_of", {
+                        rating: v.rating === null ? "—" : Math.round(v.rating),
+                        threshold: data.settings.flag_below,
+                      })}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        );
+      }}
+    </DashboardCard>
+  );
+}

@@ -1,0 +1,77 @@
+import { Badge, Group, Table, Text } from "@mantine/core";
+import { IconCircleCheck } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import { DashboardCard } from "./DashboardCard";
+import { ProductLink, ReportsLink } from "./links";
+
+/** SKUs whose sellable stock is under their minimum: reorder or release before they run out. */
+export function SafetyStockCard() {
+  const { t } = useTranslation();
+  const alerts = useQuery({
+    queryKey: ["safety_stock_alerts", { below_only: true }],
+    queryFn: () => call("safety_stock_alerts", { below_only: true }),
+  });
+  return (
+    <DashboardCard
+      title={t("dashboard.stock.title")}
+      note={t("dashboard.stock.note")}
+      action={
+        <ReportsLink tab="stock" testId="dashboard-stock-report">
+          {t("dashboard.open_report")}
+        </ReportsLink>
+      }
+      query={alerts}
+      testId="dashboard-safety-stock"
+    >
+      {(rows) =>
+        rows.length === 0 ? (
+          <Group gap="xs" data-testid="dashboard-stock-empty">
+            <IconCircleCheck size={18} color="var(--mantine-color-teal-6)" />
+            <Text c="teal.7" size="sm">
+              {t("dashboard.stock.empty")}
+            </Text>
+          </Group>
+        ) : (
+          <Table fz="sm" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("dashboard.col.sku")}</Table.Th>
+                <Table.Th ta="right">{t("dashboard.stock.sellable")}</Table.Th>
+                <Table.Th ta="right">{t("dashboard.stock.blocked")}</Table.Th>
+                <Table.Th ta="right">{t("dashboard.stock.in_returns")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>
+                  <Table.Td>
+                    <ProductLink sku={r.sku} testId="dashboard-sku-link" />
+                    {r.product_name && (
+                      <Text span c="dimmed" size="xs">
+                        {" "}
+                        {r.product_name}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Badge color="red" variant="light" tt="none" data-testid="dashboard-sellable">
+                      {t("dashboard.stock.of_minimum", { sellable: r.sellable, min: r.min_qty })}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid="dashboard-blocked">
+                    {r.blocked}
+                  </Table.Td>
+                  <Table.Td ta="right" data-testid="dashboard-in-returns">
+                    {r.in_returns}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )
+      }
+    </DashboardCard>
+  );
+}

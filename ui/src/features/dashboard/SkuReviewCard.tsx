@@ -1,0 +1,74 @@
+import { Table, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { call } from "../../backend/call";
+import type { Period } from "../reports/period";
+import { formatBps } from "../reports/units";
+import { DashboardCard } from "./DashboardCard";
+import { ProductLink, ReportsLink } from "./links";
+import { RECENT_DAYS } from "./periods";
+
+/** A glance, not the report: the full list and its export stay on the reports page. */
+const SHOWN = 10;
+
+/** SKUs whose conformity problems pass the 2% of their orders. */
+export function SkuReviewCard({ period }: { period: Period }) {
+  const { t, i18n } = useTranslation();
+  const flags = useQuery({
+    queryKey: ["sku_flags", period],
+    queryFn: () => call("sku_flags", period),
+  });
+  return (
+    <DashboardCard
+      title={t("dashboard.skus.title")}
+      note={t("dashboard.skus.note", {
+        threshold: formatBps(flags.data?.threshold_bps ?? 200, i18n.language),
+        days: RECENT_DAYS,
+      })}
+      query={flags}
+      testId="dashboard-sku-flags"
+    >
+      {(data) => {
+        const review = data.skus.filter((s) => s.flag === "review");
+        if (review.length === 0) {
+          return (
+            <Text c="teal.7" size="sm" data-testid="dashboard-skus-empty">
+              {t("dashboard.skus.empty")}
+            </Text>
+          );
+        }
+        return (
+          <>
+            <Table fz="sm" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("dashboard.col.sku")}</Table.Th>
+                  <Table.Th ta="right">{t("dashboard.skus.problems")}</Table.Th>
+                  <Table.Th ta="right">{t("dashboard.skus.rate")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {review.slice(0, SHOWN).map((s) => (
+                  <Table.Tr key={s.sku} data-testid="dashboard-sku-row" data-sku={s.sku}>
+                    <Table.Td>
+                      <ProductLink sku={s.sku} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {t("dashboard.skus.of_orders", { problems: s.problems, orders: s.orders })}
+                    </Table.Td>
+                    <Table.Td ta="right" fw={600} c="red.7">
+                      {formatBps(s.rate_bps, i18n.language)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <ReportsLink tab="review" period={period} testId="dashboard-skus-all">
+              {t("dashboard.skus.show_all", { count: review.length })}
+            </ReportsLink>
+          </>
+        );
+      }}
+    </DashboardCard>
+  );
+}
