@@ -97,13 +97,13 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
     let n = |v: i64| json!(v);
     // 4 RMAs opened of 8 orders; the week before 1 of 4.
     assert_eq!(figure(&t, "return_rate"), (n(5_000), n(2_500), n(8), json!("red")));
-    // Nobody records handling, label or return shipping costs: no data, over 3 settled RMAs.
+    // RMAs 1-3 settled: 3 × 3.50 handling, and 4.95 postage for RMA 3's label: 15.45 / 3 = 5.15.
     let cost = &kpi(&t, "cost_per_return")[0];
     assert_eq!(
-        (cost["currency"].as_str(), cost["value"].clone(), cost["sample"].as_i64()),
-        (Some("EUR"), Value::Null, Some(3))
+        (cost["currency"].as_str(), cost["value"].as_i64(), cost["sample"].as_i64()),
+        (Some("EUR"), Some(515), Some(3))
     );
-    assert_eq!(cost["state"], "neutral");
+    assert_eq!((cost["target"].as_i64(), cost["state"].as_str()), (Some(750), Some("green")));
     // Received to inspected: 24 h, 24 h and 30 h; received to settled: 48 h each.
     assert_eq!(figure(&t, "receipt_to_decision"), (n(1_560), Value::Null, n(3), json!("green")));
     assert_eq!(figure(&t, "refund_processing"), (n(2_880), Value::Null, n(3), json!("green")));
@@ -118,7 +118,7 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
     // Decided this week: 2 and 5 by the rules, 3 approved and 4 rejected by an analyst.
     assert_eq!(figure(&t, "automation_rate"), (n(5_000), n(10_000), n(4), json!("neutral")));
     assert_eq!(figure(&t, "denial_rate"), (n(2_500), n(0), n(4), json!("neutral")));
-    assert_eq!(figure(&t, "label_success_rate"), (n(10_000), Value::Null, n(1), json!("neutral")));
+    assert_eq!(figure(&t, "label_success_rate"), (n(10_000), Value::Null, n(2), json!("neutral")));
     let rr = &kpi(&t, "return_rate")[0];
     assert_eq!((rr["target"].as_i64(), rr["trend"].as_str()), (Some(600), Some("up")));
     // Only RMA 5 is open, opened 4 days before Friday.
@@ -199,17 +199,19 @@ async fn the_review_tables_equal_a_rebuild_from_the_event_log() {
     let w = two_weeks().await;
     w.ok("record_vendor_ratings", json!({})).await;
     w.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 5})).await;
+    w.ok("review_vendor", json!({"vendor_code": "SZHQ", "note": "8D received"})).await;
     let report = lotline_store::check(&w.ctx.store).await.unwrap();
     assert!(report.ok(), "{report:?}");
     let counts = lotline_store::rebuild(&w.ctx.store).await.unwrap();
     let rows = |t: &str| counts.tables.iter().find(|(name, _)| name == t).map(|(_, n)| *n);
-    // One label attempt, one recovery, three RMAs received, one rating, one minimum.
-    assert_eq!(rows("rma_label_attempts"), Some(1));
+    // Two label attempts, one recovery, three RMAs received, one rating, one minimum, one review.
+    assert_eq!((rows("rma_label_attempts"), rows("vendor_reviews")), (Some(2), Some(1)));
     assert_eq!(rows("chargeback_recoveries"), Some(1));
     assert_eq!(rows("rma_review_facts"), Some(3));
     assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(1), Some(1)));
     let t = w.ok("kpi_table", current()).await;
     assert_eq!(figure(&t, "damaged_rate").0, json!(6_667), "the same figures after a rebuild");
+    assert_eq!(kpi(&t, "cost_per_return")[0]["value"], json!(515));
 }
 
 #[path = "reviews/vendors.rs"]

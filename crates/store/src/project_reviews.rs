@@ -103,14 +103,16 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn).await?;
         }
         Event::VendorReviewed { vendor_code, note } => {
-            sqlx::query("INSERT INTO vendor_reviews (event_seq, vendor_code, at, note, actor_id) VALUES (?, ?, ?, ?, ?)")
-                .bind(stored.seq)
-                .bind(vendor_code)
-                .bind(&stored.occurred_at)
-                .bind(note)
-                .bind(&stored.actor_id)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "INSERT INTO vendor_reviews (event_seq, vendor_code, at, note, actor_id) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(stored.seq)
+            .bind(vendor_code)
+            .bind(&stored.occurred_at)
+            .bind(note)
+            .bind(&stored.actor_id)
+            .execute(&mut *conn)
+            .await?;
         }
         Event::SafetyStockSet { sku, min_qty: Some(min_qty) } => {
             sqlx::query("INSERT OR REPLACE INTO safety_stock (sku, min_qty) VALUES (?, ?)")

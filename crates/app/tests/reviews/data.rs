@@ -82,6 +82,8 @@ pub async fn two_weeks() -> World {
     let mut policy = w.ok("get_return_policy", json!({})).await;
     policy["returns_centre"] =
         json!({"name": "Retourcentrum", "address": "Havenstraat 12\n3011 AB Rotterdam", "country": "NL"});
+    // Finance's standard costs: 3.50 to handle a return, 4.95 postage per prepaid label.
+    (policy["handling_cost_minor"], policy["label_postage_minor"]) = (json!(350), json!(495));
     w.ok("set_return_policy", policy).await;
     // 8 orders in the current period, 4 in the previous one.
     for n in 3..=10 {
@@ -130,7 +132,7 @@ pub async fn two_weeks() -> World {
     receive(&w, "RMA-AMS1-000001", "A", true, 1).await;
     hours(&w, 1); // 11:30
     receive(&w, "RMA-AMS1-000002", "B", false, 2).await;
-    w.ok("rma_labels", json!({"rma_nos": ["RMA-AMS1-000005"], "size": "a6"})).await;
+    w.ok("rma_labels", json!({"rma_nos": ["RMA-AMS1-000003", "RMA-AMS1-000005"], "size": "a6"})).await;
 
     // Tuesday 3 Nov 09:30.
     hours(&w, 22);

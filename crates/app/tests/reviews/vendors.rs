@@ -144,9 +144,7 @@ async fn the_vendor_defect_report_prints_in_the_vendors_language_for_a_period_or
 #[tokio::test]
 async fn a_flagged_vendor_s_receipts_are_blocked_until_it_is_reviewed() {
     let w = two_weeks().await;
-    let lot = |code: &str| {
-        json!({"lot_code": code, "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 10, "unit": "pcs", "location": "main"})
-    };
+    let lot = |code: &str| json!({"lot_code": code, "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 10, "unit": "pcs", "location": "main"});
     // Flagged (rated 40, below 70) but the setting does not block yet.
     w.ok("record_vendor_ratings", json!({})).await;
     w.ok("receive_lot", lot("L-B1")).await;
@@ -169,19 +167,31 @@ async fn a_flagged_vendor_s_receipts_are_blocked_until_it_is_reviewed() {
     assert!(text.contains("error.lot.vendor_blocked"), "{text}");
     let cards = w.ok("vendor_scorecards", current()).await;
     let szhq = cards["vendors"].as_array().unwrap().iter().find(|c| c["vendor_code"] == "SZHQ").unwrap().clone();
-    assert_eq!((szhq["receipts_blocked_since"].as_str(), szhq["last_reviewed"].clone()), (Some("2026-11-06"), Value::Null));
+    assert_eq!(
+        (szhq["receipts_blocked_since"].as_str(), szhq["last_reviewed"].clone()),
+        (Some("2026-11-06"), Value::Null)
+    );
 
     // Reviewing needs what was agreed; then receipts go through, though the rating stays low.
     let err = w.err("review_vendor", json!({"vendor_code": "SZHQ", "note": "  "})).await;
     assert_eq!(err.fields[0].field, "note");
     let reviewed =
         w.ok("review_vendor", json!({"vendor_code": "SZHQ", "note": "8D agreed: new lid supplier from lot 12"})).await;
-    assert_eq!((reviewed["reviewed_on"].as_str(), reviewed["receipts_blocked_since"].clone()), (Some("2026-11-06"), Value::Null));
+    assert_eq!(
+        (reviewed["reviewed_on"].as_str(), reviewed["receipts_blocked_since"].clone()),
+        (Some("2026-11-06"), Value::Null)
+    );
     w.ok("receive_lot", lot("L-B2")).await;
     let cards = w.ok("vendor_scorecards", current()).await;
     let szhq = cards["vendors"].as_array().unwrap().iter().find(|c| c["vendor_code"] == "SZHQ").unwrap().clone();
-    assert_eq!((szhq["receipts_blocked_since"].clone(), szhq["last_reviewed"].as_str()), (Value::Null, Some("2026-11-06")));
-    assert_eq!(w.err("review_vendor", json!({"vendor_code": "NOPE", "note": "x"})).await.message_key, "error.not_found.vendor");
+    assert_eq!(
+        (szhq["receipts_blocked_since"].clone(), szhq["last_reviewed"].as_str()),
+        (Value::Null, Some("2026-11-06"))
+    );
+    assert_eq!(
+        w.err("review_vendor", json!({"vendor_code": "NOPE", "note": "x"})).await.message_key,
+        "error.not_found.vendor"
+    );
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }

@@ -85,6 +85,15 @@ pub struct ReturnPolicy {
     /// The parcel weight printed on a label when the analyst gives none.
     #[serde(default = "default_parcel_grams")]
     pub parcel_grams: i64,
+    /// What handling one return costs (receiving, inspecting, putting away), in minor units of
+    /// the installation's currency: the standard cost finance books. Unset is not known, not 0.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub handling_cost_minor: Option<i64>,
+    /// What the carrier charges for one prepaid return label (the return shipping), same currency.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub label_postage_minor: Option<i64>,
 }
 
 fn default_label_carrier() -> Carrier {
@@ -130,6 +139,8 @@ impl ReturnPolicy {
             label_carrier: default_label_carrier(),
             label_service: String::new(),
             parcel_grams: default_parcel_grams(),
+            handling_cost_minor: None,
+            label_postage_minor: None,
         }
     }
 
@@ -159,6 +170,13 @@ impl ReturnPolicy {
         }
         if self.auto_approve_max_minor < 0 {
             v.push(FieldError::new("auto_approve_max_minor", "error.field.negative"));
+        }
+        for (field, cost) in
+            [("handling_cost_minor", self.handling_cost_minor), ("label_postage_minor", self.label_postage_minor)]
+        {
+            if cost.is_some_and(|c| c < 0) {
+                v.push(FieldError::new(field, "error.field.negative"));
+            }
         }
         if self.unusual_return_rate_bps == 0 || self.unusual_return_rate_bps > 10_000 {
             v.push(FieldError::new("unusual_return_rate_bps", "error.returns.rate_out_of_range"));
@@ -194,5 +212,17 @@ impl ReturnPolicy {
             }
         }
         v.into_result()
+    }
+}
+
+impl ReturnPolicy {
+    /// What `returns` settled under this policy cost, with `labels` prepaid labels printed for
+    /// them in all: handling per return plus postage per label. `None` when the policy sets
+    /// neither cost.
+    pub fn returns_cost_minor(&self, returns: i64, labels: i64) -> Option<i64> {
+        if self.handling_cost_minor.is_none() && self.label_postage_minor.is_none() {
+            return None;
+        }
+        Some(returns * self.handling_cost_minor.unwrap_or(0) + labels * self.label_postage_minor.unwrap_or(0))
     }
 }

@@ -122,8 +122,9 @@ impl KpiId {
         match self {
             KpiId::ReturnRate => "RMAs opened in the period, as a share of orders placed in the period.",
             KpiId::CostPerReturn => {
-                "Handling, label and return shipping costs of the RMAs settled in the period, divided by \
-                 those RMAs; per currency, never converted."
+                "Handling cost and prepaid label postage, as set in the return policy each RMA was opened \
+                 under, of the RMAs settled in the period, divided by those RMAs; in the installation's \
+                 currency, never converted."
             }
             KpiId::ReceiptToDecision => {
                 "Mean time from receiving the goods to inspecting them and deciding their disposition, over \

@@ -4,9 +4,8 @@
 //! definition over rows.
 //!
 //! Sources, and what has none:
-//! - Handling, label and return shipping costs of an RMA are not recorded anywhere (a label
-//!   print carries carrier, service and weight, no price): they are read as 0 here and the app
-//!   reports cost per return as "no data" rather than as a cost of 0.
+//! - Cost of a return: the handling cost and label postage its return policy version sets (in
+//!   the installation's currency), per RMA and per prepaid label printed; see `costs`.
 //! - Damaged: the intake graded the goods C or D, or the packaging arrived broken.
 //! - The policy's refund: what the customer paid for the units received, less the restocking
 //!   fee the RMA's own policy version charges for its reason and condition.
@@ -62,8 +61,11 @@ async fn policies(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, ReturnPol
 
 /// Refunds settled in the span that have a policy amount, and those paid exactly it. The fee
 /// is the policy's rule, so these few rows are read; the other figures are summed in SQL.
-async fn refunds(conn: &mut SqliteConnection, span: &Span) -> Result<(i64, i64), StoreError> {
-    let policies = policies(conn).await?;
+async fn refunds(
+    conn: &mut SqliteConnection,
+    span: &Span,
+    policies: &BTreeMap<i64, ReturnPolicy>,
+) -> Result<(i64, i64), StoreError> {
     let rows = sqlx::query(
         "SELECT r.settled_minor, r.policy_version, r.reason_code, f.grade = 'A' AND f.restock_only = 1, \
            (SELECT SUM(l.qty_received * l.unit_price_minor) FROM rma_lines l WHERE l.rma_no = r.rma_no) \
@@ -85,15 +87,39 @@ async fn refunds(conn: &mut SqliteConnection, span: &Span) -> Result<(i64, i64),
     Ok((judged, exact))
 }
 
-/// Per currency: RMAs settled in the span. No RMA records what handling it cost (see above).
-async fn costs(conn: &mut SqliteConnection, span: &Span) -> Result<BTreeMap<String, ReturnCosts>, StoreError> {
-    let rows =
-        sqlx::query("SELECT currency, COUNT(*) FROM rmas WHERE settled_at >= ?1 AND settled_at < ?2 GROUP BY currency")
-            .bind(&span.start)
-            .bind(&span.end)
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows.iter().map(|r| (r.get(0), ReturnCosts { settled: r.get(1), cost_minor: 0 })).collect())
+/// Per currency: the RMAs settled in the span whose cost is known, and that cost. A return
+/// costs what the policy it was opened under sets for handling, plus the postage of each
+/// prepaid label printed for it; those amounts are in the installation's currency, so RMAs in
+/// another currency, or under a policy that sets neither, have no known cost and are left out.
+async fn costs(
+    conn: &mut SqliteConnection,
+    span: &Span,
+    policies: &BTreeMap<i64, ReturnPolicy>,
+) -> Result<BTreeMap<String, ReturnCosts>, StoreError> {
+    let home: Option<String> =
+        sqlx::query_scalar("SELECT currency FROM settings WHERE id = 1").fetch_optional(&mut *conn).await?;
+    let rows = sqlx::query(
+        "SELECT r.policy_version, COUNT(*), SUM((SELECT COUNT(*) FROM rma_label_attempts a \
+           WHERE a.rma_no = r.rma_no AND a.ok = 1)) \
+         FROM rmas r WHERE r.settled_at >= ?1 AND r.settled_at < ?2 AND r.currency = ?3 GROUP BY r.policy_version",
+    )
+    .bind(&span.start)
+    .bind(&span.end)
+    .bind(&home)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut total = ReturnCosts::default();
+    for r in &rows {
+        let Some(policy) = policies.get(&r.get::<i64, _>(0)) else { continue };
+        let (settled, labels): (i64, i64) = (r.get(1), r.get(2));
+        let Some(cost) = policy.returns_cost_minor(settled, labels) else { continue };
+        total.settled += settled;
+        total.cost_minor += cost;
+    }
+    Ok(match home {
+        Some(currency) if total.settled > 0 => BTreeMap::from([(currency, total)]),
+        _ => BTreeMap::new(),
+    })
 }
 
 /// One period's totals.
@@ -140,7 +166,8 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
         .bind(day_text(period.from))
         .fetch_one(&mut *conn)
         .await?;
-    let (refunds_judged, refunds_exact) = refunds(conn, &span).await?;
+    let policies = policies(conn).await?;
+    let (refunds_judged, refunds_exact) = refunds(conn, &span, &policies).await?;
     Ok(KpiTotals {
         orders,
         rmas_opened,
@@ -161,7 +188,7 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
         rejected,
         label_attempts,
         labels_ok,
-        costs: costs(conn, &span).await?,
+        costs: costs(conn, &span, &policies).await?,
     })
 }
 

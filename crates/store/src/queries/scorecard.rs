@@ -120,10 +120,7 @@ pub async fn last_reviews(
     .bind(vendor_code)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| Some((r.get(0), instant(&r.get::<String, _>(1))?.date_naive())))
-        .collect())
+    Ok(rows.iter().filter_map(|r| Some((r.get(0), instant(&r.get::<String, _>(1))?.date_naive()))).collect())
 }
 
 /// Vendors whose receipts are blocked, and since when: none unless the scorecard settings

@@ -44,4 +44,13 @@ label_carrier: Carrier, label_service: string,
 /**
  * The parcel weight printed on a label when the analyst gives none.
  */
-parcel_grams: number, };
+parcel_grams: number, 
+/**
+ * What handling one return costs (receiving, inspecting, putting away), in minor units of
+ * the installation's currency: the standard cost finance books. Unset is not known, not 0.
+ */
+handling_cost_minor?: number | null, 
+/**
+ * What the carrier charges for one prepaid return label (the return shipping), same currency.
+ */
+label_postage_minor?: number | null, };

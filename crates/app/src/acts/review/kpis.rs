@@ -1,7 +1,7 @@
 //! The returns KPI table and its targets.
 
 use lotline_domain::people::Permission;
-use lotline_domain::review::{KpiId, KpiState, KpiTable, KpiTargets, kpi_table_of_totals};
+use lotline_domain::review::{KpiTable, KpiTargets, kpi_table_of_totals};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::{kpis, review_settings};
 
@@ -9,25 +9,13 @@ use super::{PeriodInput, period_of};
 use crate::acts::Empty;
 use crate::context::{Ctx, store_error};
 
-/// No RMA records its handling, label or return shipping cost, so cost per return has no
-/// source: its figures keep their sample (RMAs settled) but say "no data" rather than a cost of 0.
-fn without_unrecorded_costs(mut table: KpiTable) -> KpiTable {
-    for row in table.rows.iter_mut().filter(|r| r.id == KpiId::CostPerReturn) {
-        for figure in &mut row.figures {
-            (figure.value, figure.previous, figure.change, figure.trend) = (None, None, None, None);
-            figure.state = KpiState::Neutral;
-        }
-    }
-    table
-}
-
 pub async fn kpi_table(ctx: &Ctx, input: PeriodInput) -> Result<KpiTable, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let period = period_of(&input)?;
     let mut conn = ctx.read().await?;
     let targets = review_settings::kpi_targets(&mut conn).await.map_err(store_error)?;
     let (totals, before, aging) = kpis::kpi_totals(&mut conn, &period, ctx.now()).await.map_err(store_error)?;
-    Ok(without_unrecorded_costs(kpi_table_of_totals(&totals, &before, aging, &period, &targets)))
+    Ok(kpi_table_of_totals(&totals, &before, aging, &period, &targets))
 }
 
 pub async fn get_kpi_targets(ctx: &Ctx, _: Empty) -> Result<KpiTargets, ApiError> {

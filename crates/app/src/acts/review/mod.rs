@@ -18,8 +18,8 @@ use ts_rs::TS;
 pub use kpis::{get_kpi_targets, kpi_table, set_kpi_targets};
 pub use period::{FailureFilter, FailureGroupReview, ParetoReview, ReviewPeriodReport, review_period};
 pub use scorecards::{
-    RecordedRatings, VendorReviewInput, VendorReviewed, VendorScorecardView, VendorScorecards,
-    get_scorecard_settings, record_vendor_ratings, review_vendor, set_scorecard_settings, vendor_scorecards,
+    RecordedRatings, VendorReviewInput, VendorReviewed, VendorScorecardView, VendorScorecards, get_scorecard_settings,
+    record_vendor_ratings, review_vendor, set_scorecard_settings, vendor_scorecards,
 };
 pub use stock::{SafetyStockInput, SafetyStockQuery, SkuFlags, safety_stock_alerts, set_safety_stock, sku_flags};
 pub use vendor_pdf::{VendorReportInput, vendor_report_pdf};

@@ -7,3 +7,5 @@ CREATE TABLE vendor_reviews (
     actor_id    TEXT
 );
 CREATE INDEX vendor_reviews_vendor ON vendor_reviews (vendor_code, at);
+-- Cost per return counts the prepaid labels printed for each RMA settled.
+CREATE INDEX rma_label_attempts_rma ON rma_label_attempts (rma_no, ok);
