@@ -7,28 +7,32 @@ import { errorMessage, fieldErrors } from "../errors/apiError";
 
 type Save = UseMutationResult<unknown, Error, void>;
 
+/** A notice other than the usual green one, when the reply says not everything went as asked. */
+export type SavedNotice = { color: string; message: string };
+
 /**
- * A form's save: runs `act`; on success refreshes the `refresh` queries, shows `saved()` and
+ * A form's save: runs `act`; on success refreshes the `refresh` queries, shows `saved(reply)` and
  * closes. `errors` holds the backend's message per field, for the form's inputs.
  */
-export function useFormSave({
+export function useFormSave<T>({
   act,
   refresh,
   saved,
   onClose,
 }: {
-  act: () => Promise<unknown>;
+  act: () => Promise<T>;
   refresh: string[];
-  saved: () => string;
+  saved: (reply: T) => string | SavedNotice;
   onClose: () => void;
 }): { save: Save; errors: Record<string, string> } {
   const { t } = useTranslation();
   const client = useQueryClient();
   const save = useMutation({
     mutationFn: act,
-    onSuccess: () => {
+    onSuccess: (reply) => {
       for (const key of refresh) void client.invalidateQueries({ queryKey: [key] });
-      notifications.show({ color: "teal", message: saved() });
+      const notice = saved(reply);
+      notifications.show(typeof notice === "string" ? { color: "teal", message: notice } : notice);
       onClose();
     },
   });

@@ -15,6 +15,7 @@ import type { KpiTable } from "../../backend/bindings/KpiTable";
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
 import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
+import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { ApiFailure } from "../../backend/call";
 import { DashboardPage } from "./DashboardPage";
 import { lastDays } from "./periods";
@@ -246,6 +247,7 @@ it("shows only the flagged vendors of the last 90 days, with rating and threshol
   expect(rows.map((r) => r.dataset.vendor)).toEqual(["SZHQ"]);
   expect(rows[0]?.textContent).toContain("深圳华强");
   expect(q("dashboard-rating", rows[0])[0]?.textContent).toBe("62 / 70");
+  expect(q("vendor-blocked")).toHaveLength(0);
 
   await click(one("dashboard-vendors-report"));
   expect(probe()).toEqual({ path: "/reports", tab: "vendors", ...lastDays(90, today) });
@@ -266,6 +268,33 @@ it("shows at most ten SKUs to review over 30 days, and links to all of them", as
   await click(one("dashboard-skus-all"));
   // The review tab is the reports page's default, so the URL leaves it out.
   expect(probe()).toEqual({ path: "/reports", ...last30 });
+});
+
+it("shows which vendors have their receipts blocked, even once rated above the threshold", async () => {
+  const [szhq, good] = scorecards.vendors as [VendorScorecardView, VendorScorecardView];
+  answers.vendor_scorecards = () => ({
+    ...scorecards,
+    vendors: [
+      { ...szhq, receipts_blocked_since: "2026-11-06" },
+      { ...good, vendor_code: "OLDB", rating: 74, receipts_blocked_since: "2026-10-15" },
+      good,
+    ],
+  });
+  await render();
+  const rows = q("dashboard-vendor-row");
+  expect(rows.map((r) => r.dataset.vendor)).toEqual(["SZHQ", "OLDB"]);
+  const blocked = q("vendor-blocked");
+  expect(blocked.map((b) => b.dataset.vendor)).toEqual(["SZHQ", "OLDB"]);
+  expect(q("vendor-blocked", rows[0])[0]?.textContent).toBe("Receipts blocked since Nov 6, 2026");
+  expect(q("vendor-blocked", rows[1])[0]?.textContent).toBe("Receipts blocked since Oct 15, 2026");
+  expect(q("dashboard-rating", rows[1])[0]?.textContent).toBe("74 / 70");
+});
+
+it("counts every SKU to review, not only those the reply lists", async () => {
+  answers.sku_flags = () => ({ ...skuFlags, total_skus: 9_000, flagged_skus: 640 });
+  await render();
+  expect(q("dashboard-sku-row")).toHaveLength(10);
+  expect(text("dashboard-skus-all")).toBe("Show all (640) in Reports");
 });
 
 it("shows the open RMAs by age", async () => {

@@ -3,11 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import type { Period } from "../reports/period";
+import { VendorBlockedBadge } from "../reports/VendorBlockedBadge";
 import { DashboardCard } from "./DashboardCard";
 import { ReportsLink } from "./links";
 import { VENDOR_DAYS } from "./periods";
 
-/** Vendors rated below the scorecard threshold: the ones to call about corrective action. */
+/**
+ * Vendors rated below the scorecard threshold, and those whose receipts are still blocked by an
+ * earlier rating: the ones to call about corrective action.
+ */
 export function FlaggedVendorsCard({ period }: { period: Period }) {
   const { t } = useTranslation();
   const cards = useQuery({
@@ -27,7 +31,7 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
       testId="dashboard-flagged-vendors"
     >
       {(data) => {
-        const flagged = data.vendors.filter((v) => v.flagged);
+        const flagged = data.vendors.filter((v) => v.flagged || v.receipts_blocked_since !== null);
         if (flagged.length === 0) {
           return (
             <Text c="teal.7" size="sm" data-testid="dashboard-vendors-empty">
@@ -60,9 +64,22 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
                         {v.vendor_name}
                       </Text>
                     )}
+                    {v.receipts_blocked_since && (
+                      <div>
+                        <VendorBlockedBadge
+                          vendor={v.vendor_code}
+                          since={v.receipts_blocked_since}
+                        />
+                      </div>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Badge color="red" variant="light" tt="none" data-testid="dashboard-rating">
+                    <Badge
+                      color={v.flagged ? "red" : "gray"}
+                      variant="light"
+                      tt="none"
+                      data-testid="dashboard-rating"
+                    >
                       {t("dashboard.vendors.rating_of", {
                         rating: v.rating === null ? "—" : Math.round(v.rating),
                         threshold: data.settings.flag_below,

@@ -63,8 +63,9 @@ export function SkuReviewCard({ period }: { period: Period }) {
                 ))}
               </Table.Tbody>
             </Table>
+            {/* The reply lists at most a few hundred SKUs; the count is of all those to review. */}
             <ReportsLink tab="review" period={period} testId="dashboard-skus-all">
-              {t("dashboard.skus.show_all", { count: review.length })}
+              {t("dashboard.skus.show_all", { count: data.flagged_skus })}
             </ReportsLink>
           </>
         );

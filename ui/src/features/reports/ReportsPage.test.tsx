@@ -16,6 +16,9 @@ import "../../files/blob.test-data";
 import { SessionContext } from "../../app/session";
 import type { Role } from "../../backend/bindings/Role";
 import type { Session } from "../../backend/bindings/Session";
+import type { SkuFlags } from "../../backend/bindings/SkuFlags";
+import type { VendorReviewed } from "../../backend/bindings/VendorReviewed";
+import { ApiFailure } from "../../backend/call";
 import { kpis, review, safety, scorecards, skuFlags } from "./fixtures.test-data";
 import type { Period } from "./period";
 import { ReportsPage } from "./ReportsPage";
@@ -60,11 +63,23 @@ Element.prototype.getBoundingClientRect = function (this: Element) {
 const calls: { act: string; input: unknown }[] = [];
 const saved: { name: string; base64: string; kind: string }[] = [];
 
-vi.mock("../../backend/call", () => ({
+/** The answers a test changes; reset before each test. */
+const answers: { skuFlags: () => SkuFlags; reviewVendor: () => VendorReviewed } = {
+  skuFlags: () => skuFlags,
+  reviewVendor: () => ({
+    vendor_code: "SZHQ",
+    reviewed_on: "2026-12-01",
+    receipts_blocked_since: null,
+  }),
+};
+
+vi.mock("../../backend/call", async (original) => ({
+  ...(await original<typeof import("../../backend/call")>()),
   call: async (act: string, input: unknown) => {
     calls.push({ act, input });
     if (act === "review_period") return review;
-    if (act === "sku_flags") return skuFlags;
+    if (act === "sku_flags") return answers.skuFlags();
+    if (act === "review_vendor") return answers.reviewVendor();
     if (act === "kpi_table") return kpis;
     if (act === "vendor_scorecards") return scorecards;
     if (act === "safety_stock_alerts") return safety;
@@ -138,6 +153,12 @@ afterEach(() => {
   document.body.innerHTML = "";
   calls.length = 0;
   saved.length = 0;
+  answers.skuFlags = () => skuFlags;
+  answers.reviewVendor = () => ({
+    vendor_code: "SZHQ",
+    reviewed_on: "2026-12-01",
+    receipts_blocked_since: null,
+  });
 });
 
 const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
@@ -156,6 +177,9 @@ it("shows the review and opens the failures behind a Pareto figure", async () =>
   expect(q("review-vendor-row")[0]?.getAttribute("data-code")).toBe("SZHQ");
   expect(q("cost-currency")[0]?.textContent).toContain("€130.00");
   expect(q("sku-flag-row")).toHaveLength(1);
+  expect(q("sku-flags-count")[0]?.textContent).toBe("1 SKU to review");
+  // Every SKU of the period is listed, so there is nothing to say about the rest.
+  expect(q("sku-flags-listed")).toHaveLength(0);
 
   const count = q("pareto-row")[0]?.querySelector("button");
   await act(async () => count?.click());
@@ -292,4 +316,121 @@ it("writes the defect report in the language chosen, or the vendor's own by defa
   expect(await report()).toMatchObject({ language: "nl" });
   await choose("vendor");
   expect(await report()).not.toHaveProperty("language");
+});
+
+const worst = (n: number): SkuFlags["skus"] =>
+  Array.from({ length: n }, (_, i) => ({
+    sku: `SKU-${i + 1}`,
+    orders: 100,
+    problems: 10,
+    rate_bps: 1000,
+    flag: "review" as const,
+  }));
+
+it("says when the SKU flags list only the worst of the period's SKUs", async () => {
+  answers.skuFlags = () => ({
+    ...skuFlags,
+    skus: worst(500),
+    total_skus: 12_000,
+    flagged_skus: 3_000,
+  });
+  await render("review");
+  expect(q("sku-flag-row")).toHaveLength(500);
+  expect(q("sku-flags-count")[0]?.textContent).toBe("3,000 SKUs to review");
+  expect(q("sku-flags-listed")[0]?.textContent).toBe("Showing the 500 worst of 3,000 SKUs");
+
+  const showAll = q("sku-flags")[0]?.querySelector<HTMLInputElement>('input[type="checkbox"]');
+  await act(async () => showAll?.click());
+  await settle();
+  expect(q("sku-flags-listed")[0]?.textContent).toBe("Showing the 500 worst of 12,000 SKUs");
+});
+
+it("shows a blocked vendor's block and last review; only admins may record a review", async () => {
+  await render("vendors");
+  const blocked = q("vendor-blocked");
+  expect(blocked).toHaveLength(1);
+  expect(blocked[0]?.getAttribute("data-vendor")).toBe("SZHQ");
+  expect(blocked[0]?.textContent).toBe("Receipts blocked since Nov 6, 2026");
+  expect(q("vendor-last-reviewed")[0]?.textContent).toBe("Last reviewed Oct 2, 2026");
+  expect(q("vendor-review")).toHaveLength(0);
+});
+
+/** Opens the review of SZHQ as an admin and saves `note`. */
+async function reviewSzhq(note: string) {
+  await render("vendors", ["admin"]);
+  const button = q("vendor-review")[0];
+  expect(button?.getAttribute("data-vendor")).toBe("SZHQ");
+  expect(button?.textContent).toBe("Record review");
+  await act(async () => button?.click());
+  await settle();
+  const field = q("vendor-review-note")[0] as HTMLTextAreaElement | undefined;
+  expect(field?.tagName).toBe("TEXTAREA");
+  await act(async () => {
+    if (!field) return;
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(field, note);
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  calls.length = 0;
+  await act(async () => q("vendor-review-save")[0]?.click());
+  await settle();
+}
+
+it("records an admin's review, refreshes the scorecards and says receipts are allowed again", async () => {
+  const shown = vi.spyOn(notifications, "show");
+  await reviewSzhq("8D report by 15 Dec; 100% inspection of the next 3 lots");
+  expect(calls.filter((c) => c.act === "review_vendor").map((c) => c.input)).toEqual([
+    { vendor_code: "SZHQ", note: "8D report by 15 Dec; 100% inspection of the next 3 lots" },
+  ]);
+  expect(shown).toHaveBeenCalledWith({
+    color: "teal",
+    message: "Review recorded; receipts from SZHQ are allowed again",
+  });
+  expect(calls.some((c) => c.act === "vendor_scorecards")).toBe(true);
+  expect(q("vendor-review-note")).toHaveLength(0);
+  shown.mockRestore();
+});
+
+it("warns when the vendor's receipts are still blocked after the review", async () => {
+  const shown = vi.spyOn(notifications, "show");
+  answers.reviewVendor = () => ({
+    vendor_code: "SZHQ",
+    reviewed_on: "2026-12-01",
+    receipts_blocked_since: "2026-12-01",
+  });
+  await reviewSzhq("Agreed on a new supplier audit");
+  expect(shown).toHaveBeenCalledWith({
+    color: "yellow",
+    message: "Review recorded, but receipts from SZHQ are still blocked since Dec 1, 2026",
+  });
+  shown.mockRestore();
+});
+
+it("shows the backend's error on the note, and keeps the review open", async () => {
+  const shown = vi.spyOn(notifications, "show");
+  answers.reviewVendor = () => {
+    throw new ApiFailure({
+      code: "invalid",
+      message_key: "error.code.invalid",
+      params: {},
+      fields: [{ field: "note", row: null, message_key: "error.field.required", params: {} }],
+    });
+  };
+  await reviewSzhq("   ");
+  expect(calls.find((c) => c.act === "review_vendor")?.input).toEqual({
+    vendor_code: "SZHQ",
+    note: "   ",
+  });
+  const field = q("vendor-review-note")[0];
+  expect(field?.getAttribute("aria-invalid")).toBe("true");
+  const error = document.getElementById(
+    field
+      ?.getAttribute("aria-describedby")
+      ?.split(" ")
+      .find((id) => id.endsWith("-error")) ?? "",
+  );
+  expect(error?.textContent).toBe("Required");
+  // The field claims the error, so no general alert repeats it.
+  expect(document.querySelector(".mantine-Alert-root")).toBeNull();
+  expect(shown).not.toHaveBeenCalled();
+  shown.mockRestore();
 });

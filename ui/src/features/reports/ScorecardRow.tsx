@@ -1,30 +1,41 @@
-import { ActionIcon, Badge, Collapse, Group, SimpleGrid, Table, Text } from "@mantine/core";
-import { IconChevronDown, IconChevronRight, IconLock } from "@tabler/icons-react";
+import { ActionIcon, Badge, Button, Collapse, Group, SimpleGrid, Table, Text } from "@mantine/core";
+import { IconChevronDown, IconChevronRight, IconClipboardCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
+import { formatDay } from "../lots/dates";
 import type { Period } from "./period";
 import { RatingHistory } from "./RatingHistory";
 import { ScoreComponents } from "./ScoreComponents";
 import { TrendIcon } from "./TrendIcon";
 import { ratingColor } from "./units";
+import { VendorBlockedBadge } from "./VendorBlockedBadge";
 import { VendorReportButton } from "./VendorReportButton";
+import { VendorReviewModal } from "./VendorReviewModal";
 
 const COLUMNS = 6;
 
-/** A vendor's rating, trend and flag; expands to its sub-scores and rating history. */
+/**
+ * A vendor's rating, trend, flag and receipt block; expands to its sub-scores and rating history.
+ * Admins (`canReview`) record the review of a flagged or blocked vendor here.
+ */
 export function ScorecardRow({
   vendor,
   flagBelow,
   period,
+  canReview,
 }: {
   vendor: VendorScorecardView;
   flagBelow: number;
   period: Period;
+  canReview: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const rating = vendor.rating === null ? null : Math.round(vendor.rating);
+  // Blocked by an earlier recorded rating even if this period's is above the threshold.
+  const reviewable = vendor.flagged || vendor.receipts_blocked_since !== null;
   return (
     <>
       <Table.Tr data-testid="vendor-score-row" data-vendor={vendor.vendor_code}>
@@ -72,17 +83,38 @@ export function ScorecardRow({
                 {t("reports.vendors.flagged")}
               </Badge>
             )}
-            {vendor.block_receipts && (
-              <Badge color="red" variant="outline" size="sm" leftSection={<IconLock size={10} />}>
-                {t("reports.vendors.receipts_blocked")}
-              </Badge>
+            {vendor.receipts_blocked_since && (
+              <VendorBlockedBadge
+                vendor={vendor.vendor_code}
+                since={vendor.receipts_blocked_since}
+              />
             )}
             {rating === null && (
               <Badge color="gray" variant="outline" size="sm">
                 {t("reports.vendors.unrated")}
               </Badge>
             )}
+            {canReview && reviewable && (
+              <Button
+                variant="light"
+                size="compact-xs"
+                leftSection={<IconClipboardCheck size={12} />}
+                onClick={() => setReviewing(true)}
+                data-testid="vendor-review"
+                data-vendor={vendor.vendor_code}
+              >
+                {t("reports.vendors.record_review")}
+              </Button>
+            )}
           </Group>
+          {vendor.last_reviewed && (
+            <Text c="dimmed" size="xs" mt={2} data-testid="vendor-last-reviewed">
+              {t("reports.vendors.last_reviewed", {
+                date: formatDay(vendor.last_reviewed, i18n.language),
+              })}
+            </Text>
+          )}
+          {reviewing && <VendorReviewModal vendor={vendor} onClose={() => setReviewing(false)} />}
         </Table.Td>
         <Table.Td>
           <VendorReportButton vendor={vendor.vendor_code} period={period} />

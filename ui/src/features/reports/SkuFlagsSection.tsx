@@ -10,7 +10,7 @@ import { skuFlagsExport } from "./exports";
 import { addDays, type Period } from "./period";
 import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
-import { formatBps } from "./units";
+import { formatBps, formatCount } from "./units";
 import { useOpenFailures } from "./useOpenFailures";
 
 const FLAG_COLOR: Record<SkuFlag, string> = { review: "red", ok: "teal", no_orders: "gray" };
@@ -32,6 +32,14 @@ export function SkuFlagsSection({ period }: { period: Period }) {
       testId="sku-flags"
       actions={
         <>
+          {flags.data && flags.data.flagged_skus > 0 && (
+            <Badge color="red" variant="light" tt="none" data-testid="sku-flags-count">
+              {t("reports.flags.to_review", {
+                count: flags.data.flagged_skus,
+                n: formatCount(flags.data.flagged_skus, i18n.language),
+              })}
+            </Badge>
+          )}
           <Switch
             size="xs"
             label={t("reports.flags.show_all")}
@@ -52,6 +60,8 @@ export function SkuFlagsSection({ period }: { period: Period }) {
       <QueryView query={flags}>
         {(data) => {
           const rows = all ? data.skus : data.skus.filter((s) => s.flag === "review");
+          // The reply lists only the worst SKUs; say so when the table is not all there is.
+          const total = all ? data.total_skus : data.flagged_skus;
           if (rows.length === 0) {
             return (
               <Text c="dimmed" size="sm">
@@ -60,46 +70,56 @@ export function SkuFlagsSection({ period }: { period: Period }) {
             );
           }
           return (
-            <Table striped withTableBorder fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("reports.col.sku")}</Table.Th>
-                  <Table.Th ta="right">{t("reports.flags.orders")}</Table.Th>
-                  <Table.Th ta="right">{t("reports.flags.problems")}</Table.Th>
-                  <Table.Th ta="right">{t("reports.flags.rate")}</Table.Th>
-                  <Table.Th>{t("reports.flags.flag")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((s) => (
-                  <Table.Tr key={s.sku} data-testid="sku-flag-row" data-sku={s.sku}>
-                    <Table.Td>
-                      <CountLink
-                        onOpen={() =>
-                          openFailures({
-                            from: period.from,
-                            to: addDays(period.to, 1),
-                            category_codes: [],
-                            vendor_code: null,
-                            sku: s.sku,
-                          })
-                        }
-                      >
-                        {s.sku}
-                      </CountLink>
-                    </Table.Td>
-                    <Table.Td ta="right">{s.orders}</Table.Td>
-                    <Table.Td ta="right">{s.problems}</Table.Td>
-                    <Table.Td ta="right">{formatBps(s.rate_bps, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" color={FLAG_COLOR[s.flag]} variant="light">
-                        {t(`reports.flags.state.${s.flag}`)}
-                      </Badge>
-                    </Table.Td>
+            <>
+              <Table striped withTableBorder fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("reports.col.sku")}</Table.Th>
+                    <Table.Th ta="right">{t("reports.flags.orders")}</Table.Th>
+                    <Table.Th ta="right">{t("reports.flags.problems")}</Table.Th>
+                    <Table.Th ta="right">{t("reports.flags.rate")}</Table.Th>
+                    <Table.Th>{t("reports.flags.flag")}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((s) => (
+                    <Table.Tr key={s.sku} data-testid="sku-flag-row" data-sku={s.sku}>
+                      <Table.Td>
+                        <CountLink
+                          onOpen={() =>
+                            openFailures({
+                              from: period.from,
+                              to: addDays(period.to, 1),
+                              category_codes: [],
+                              vendor_code: null,
+                              sku: s.sku,
+                            })
+                          }
+                        >
+                          {s.sku}
+                        </CountLink>
+                      </Table.Td>
+                      <Table.Td ta="right">{s.orders}</Table.Td>
+                      <Table.Td ta="right">{s.problems}</Table.Td>
+                      <Table.Td ta="right">{formatBps(s.rate_bps, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        <Badge size="sm" color={FLAG_COLOR[s.flag]} variant="light">
+                          {t(`reports.flags.state.${s.flag}`)}
+                        </Badge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {total > rows.length && (
+                <Text c="dimmed" size="xs" data-testid="sku-flags-listed">
+                  {t("reports.flags.listed", {
+                    listed: formatCount(rows.length, i18n.language),
+                    total: formatCount(total, i18n.language),
+                  })}
+                </Text>
+              )}
+            </>
           );
         }}
       </QueryView>

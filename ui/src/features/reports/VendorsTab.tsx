@@ -77,6 +77,7 @@ export function VendorsTab({ period }: { period: Period }) {
                       vendor={v}
                       flagBelow={data.settings.flag_below}
                       period={period}
+                      canReview={admin}
                     />
                   ))}
                 </Table.Tbody>

@@ -202,8 +202,8 @@ export const scorecards: VendorScorecards = {
       flagged: true,
       block_receipts: false,
       history: [{ day: "2026-11-20", rating: 70 }],
-      receipts_blocked_since: null,
-      last_reviewed: null,
+      receipts_blocked_since: "2026-11-06",
+      last_reviewed: "2026-10-02",
       components: [
         { id: "lot_defects", measured: 2500, score: 50, weight: 30, effective_weight_bps: 3000 },
         { id: "on_time", measured: null, score: null, weight: 0, effective_weight_bps: 0 },

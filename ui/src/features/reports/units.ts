@@ -3,6 +3,11 @@ import type { KpiState } from "../../backend/bindings/KpiState";
 import type { KpiUnit } from "../../backend/bindings/KpiUnit";
 import { formatMoney } from "../../format";
 
+/** A whole count with the UI language's grouping ("12,000", "12.000"). */
+export function formatCount(n: number, language: string): string {
+  return new Intl.NumberFormat(language).format(n);
+}
+
 /** What a figure without data reads as: never 0, which would be a measurement. */
 export const NO_DATA = "—";
 
