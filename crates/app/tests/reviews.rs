@@ -65,13 +65,14 @@ async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_agains
     assert_eq!(skus, ["BOX-5L", "MUG-1"]);
 
     // Cost of quality per currency. EUR: scrap 3 × 3.80, reshipments 15.00 + 5.00 shipping and
-    // 20.00 + 10.00 goods, refunds 5.00 + 9.50 + 4.00, less 10.00 recovered. USD: scrap 4 × 2.50.
+    // 20.00 + 10.00 goods, refunds 5.00 + 9.50 + 4.00, rework 12.00, less 10.00 recovered. USD:
+    // scrap 4 × 2.50.
     let costs = r["cost_of_quality"]["currencies"].as_array().unwrap();
     assert_eq!(costs.len(), 2);
     assert_eq!(
         costs[0]["current"],
-        json!({"currency": "EUR", "scrap_minor": 1_140, "rework_minor": 0, "reshipment_shipping_minor": 2_000,
-               "reshipment_goods_minor": 3_000, "refunds_minor": 1_850, "chargebacks_recovered_minor": 1_000, "net_minor": 6_990})
+        json!({"currency": "EUR", "scrap_minor": 1_140, "rework_minor": 1_200, "reshipment_shipping_minor": 2_000,
+               "reshipment_goods_minor": 3_000, "refunds_minor": 1_850, "chargebacks_recovered_minor": 1_000, "net_minor": 8_190})
     );
     assert_eq!((costs[0]["previous"].clone(), costs[0]["net_change"].clone()), (Value::Null, Value::Null));
     assert_eq!((costs[1]["currency"].as_str(), costs[1]["current"]["net_minor"].as_i64()), (Some("USD"), Some(1_000)));

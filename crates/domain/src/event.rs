@@ -97,6 +97,10 @@ pub enum Event {
         outcome: String,
         qty: Option<i64>,
         note: String,
+        /// What the rework cost (labour and parts), minor units of the product's currency; a
+        /// cost of quality. Earlier events carry none.
+        #[serde(default)]
+        cost_minor: Option<i64>,
     },
     FailureDeviationApproved {
         failure_no: String,

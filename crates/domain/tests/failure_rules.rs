@@ -131,7 +131,7 @@ proptest! {
             let before = failure.clone();
             let decided = match &act {
                 Act::Set(d) => decide_set_disposition(&failure, *d, ""),
-                Act::Complete(qty) => decide_complete(&failure, "done", Some(*qty), ""),
+                Act::Complete(qty) => decide_complete(&failure, "done", Some(*qty), "", None),
                 Act::Approve { lead } => {
                     let who = if *lead { actor("lead", &[Role::QualityLead]) } else { actor("other", &[Role::Inspector]) };
                     decide_approve_deviation(&failure, &who, "ok")

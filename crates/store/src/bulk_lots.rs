@@ -20,10 +20,10 @@ pub(crate) struct Placed<'a, R> {
 }
 
 const LOTS: MultiRow = MultiRow {
-    head: "INSERT INTO lots (lot_code, sku, vendor_code, supplier_lot, qty, unit, mfg_date, expiry_date, location, on_hand, received_at)",
-    width: 11,
+    head: "INSERT INTO lots (lot_code, sku, vendor_code, supplier_lot, qty, unit, mfg_date, expiry_date, location, on_hand, received_at, promised_on)",
+    width: 12,
     // A lot first known from a QC failure's hold keeps its id and its hold.
-    tail: "ON CONFLICT (lot_code) DO UPDATE SET sku = excluded.sku, vendor_code = excluded.vendor_code, supplier_lot = excluded.supplier_lot, qty = excluded.qty, unit = excluded.unit, mfg_date = excluded.mfg_date, expiry_date = excluded.expiry_date, location = excluded.location, on_hand = lots.on_hand + excluded.on_hand, received_at = excluded.received_at",
+    tail: "ON CONFLICT (lot_code) DO UPDATE SET sku = excluded.sku, vendor_code = excluded.vendor_code, supplier_lot = excluded.supplier_lot, qty = excluded.qty, unit = excluded.unit, mfg_date = excluded.mfg_date, expiry_date = excluded.expiry_date, location = excluded.location, on_hand = lots.on_hand + excluded.on_hand, received_at = excluded.received_at, promised_on = excluded.promised_on",
 };
 
 const MOVES: MultiRow = MultiRow {
@@ -47,7 +47,8 @@ pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusq
         s.raw_bind_parameter(at + 7, r.expiry_date.map(|d| d.to_string()))?;
         s.raw_bind_parameter(at + 8, &r.location)?;
         s.raw_bind_parameter(at + 9, r.qty)?;
-        s.raw_bind_parameter(at + 10, p.at)
+        s.raw_bind_parameter(at + 10, p.at)?;
+        s.raw_bind_parameter(at + 11, r.promised_on.map(|d| d.to_string()))
     })?;
     MOVES.write(db, rows, |s, at, p| {
         let r = p.row;

@@ -185,8 +185,17 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::FailureDispositionCompleted { failure_no, outcome, .. } => {
-            close_failure(conn, failure_no, outcome).await?
+        Event::FailureDispositionCompleted { failure_no, outcome, cost_minor, .. } => {
+            close_failure(conn, failure_no, outcome).await?;
+            if let Some(cost) = cost_minor {
+                sqlx::query("INSERT INTO rework_costs (event_seq, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
+                    .bind(stored.seq)
+                    .bind(failure_no)
+                    .bind(at)
+                    .bind(cost)
+                    .execute(&mut *conn)
+                    .await?;
+            }
         }
         Event::FailureDeviationApproved { failure_no, .. } => {
             close_failure(conn, failure_no, "accepted_with_deviation").await?

@@ -49,6 +49,7 @@ const PROJECTIONS: &[&str] = &[
     "rma_review_facts",
     "rma_label_attempts",
     "chargeback_recoveries",
+    "rework_costs",
     "stock_days",
 ];
 

@@ -106,6 +106,10 @@ pub struct CompleteDispositionInput {
     pub qty: Option<i64>,
     #[serde(default)]
     pub note: String,
+    /// What the rework cost (labour and parts), minor units of the product's currency.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub cost_minor: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -414,7 +418,10 @@ pub async fn set_disposition(ctx: &Ctx, input: SetDispositionInput) -> Result<Fa
 
 pub async fn complete_disposition(ctx: &Ctx, input: CompleteDispositionInput) -> Result<FailureDetail, ApiError> {
     ctx.allowed(Permission::ManageFailure)?;
-    act_on(ctx, &input.failure_no, |f| failure::decide_complete(f, &input.outcome, input.qty, &input.note)).await
+    act_on(ctx, &input.failure_no, |f| {
+        failure::decide_complete(f, &input.outcome, input.qty, &input.note, input.cost_minor)
+    })
+    .await
 }
 
 pub async fn approve_deviation(ctx: &Ctx, input: ApproveDeviationInput) -> Result<FailureDetail, ApiError> {

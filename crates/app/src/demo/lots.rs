@@ -59,6 +59,8 @@ pub(super) async fn demo_lots(ctx: &Ctx, actors: &HashMap<&str, Actor>) -> Resul
             mfg_date: Some(day(-made)),
             expiry_date: expires.map(day),
             location: if code.starts_with("AMS") { "MAIN".into() } else { "INBOUND".into() },
+            // The stocked lots came in before their due day; the ones still inbound a day late.
+            promised_on: Some(if code.starts_with("AMS") { day(1) } else { day(-1) }),
         };
         lots::receive_lot(&logistics, receipt).await?;
     }

@@ -298,6 +298,8 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                     },
                     qty: Some(qty_failed),
                     note: String::new(),
+                    // A bench technician's quarter hour per unit at 38.00 an hour.
+                    cost_minor: (disposition == Disposition::Rework).then_some(qty_failed * 950),
                 },
             )
             .await?;

@@ -110,6 +110,11 @@ pub async fn two_weeks() -> World {
     w.ok("log_failure", f1).await;
     w.ok("log_failure", failure("BOX-5L", "SZHQ", "2026-11-02T09:00:00Z", "COS", (50, 2), "minor", json!("rework")))
         .await;
+    // The rework is done the same morning: 12.00 of labour. A scrapped failure has no rework cost.
+    let done = json!({"failure_no": "QF-AMS1-000002", "outcome": "Lids re-seated", "qty": 2, "cost_minor": 1_200});
+    w.ok("complete_disposition", done).await;
+    let scrap = json!({"failure_no": "QF-AMS1-000001", "outcome": "Scrapped", "qty": 3, "cost_minor": 100});
+    assert_eq!(w.err("complete_disposition", scrap).await.fields[0].message_key, "error.failure.cost_only_for_rework");
     w.ok("log_failure", failure("MUG-1", "ACME", "2026-11-02T07:00:00Z", "FUN", (40, 4), "critical", json!("scrap")))
         .await;
     w.ok("log_failure", failure("BOX-5L", "SZHQ", "2026-10-28T08:00:00Z", "COS", (10, 1), "minor", Value::Null)).await;

@@ -195,3 +195,27 @@ async fn a_flagged_vendor_s_receipts_are_blocked_until_it_is_reviewed() {
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn on_time_delivery_compares_each_receipt_with_the_day_it_was_promised() {
+    let w = two_weeks().await;
+    // Friday 6 Nov: one lot due yesterday (late), one due today (on time), through the form and a file.
+    let lot = |code: &str, promised: &str| {
+        json!({"lot_code": code, "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 10, "unit": "pcs",
+               "location": "main", "promised_on": promised})
+    };
+    w.ok("receive_lot", lot("L-LATE", "2026-11-05")).await;
+    let csv = "lot_code,sku,vendor_code,qty,promised_on\nL-DUE,CHG-15W,SZHQ,10,2026-11-06\n";
+    w.ok("import_csv", json!({"entity": "lots", "csv": csv})).await;
+    let bad = "lot_code,sku,vendor_code,qty,promised_on\nL-BAD,CHG-15W,SZHQ,10,6 Nov\n";
+    let err = w.err("import_csv", json!({"entity": "lots", "csv": bad})).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].row), ("promised_on", Some(2)));
+    let cards = w.ok("vendor_scorecards", current()).await;
+    let szhq = cards["vendors"].as_array().unwrap().iter().find(|c| c["vendor_code"] == "SZHQ").unwrap().clone();
+    let on_time = szhq["components"].as_array().unwrap().iter().find(|c| c["id"] == "on_time").unwrap().clone();
+    // 1 of the 2 deliveries with a promised day came on time (L-P, received without one, is not judged).
+    assert_eq!((on_time["measured"].as_i64(), on_time["score"].as_i64()), (Some(5_000), Some(50)));
+    assert!(on_time["effective_weight_bps"].as_i64().unwrap() > 0, "with data the component counts");
+    let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
+    assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
+}

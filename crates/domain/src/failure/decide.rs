@@ -266,7 +266,14 @@ pub fn decide_set_disposition(failure: &Failure, disposition: Disposition, note:
 }
 
 /// Closes the follow-up of rework, scrap, return-to-vendor, or a re-inspection that passed.
-pub fn decide_complete(failure: &Failure, outcome: &str, qty: Option<i64>, note: &str) -> Result<Vec<Event>, ApiError> {
+/// Completes the disposition; rework may say what it cost, which the review books as rework.
+pub fn decide_complete(
+    failure: &Failure,
+    outcome: &str,
+    qty: Option<i64>,
+    note: &str,
+    cost_minor: Option<i64>,
+) -> Result<Vec<Event>, ApiError> {
     not_closed(failure)?;
     let Some(disposition) = failure.disposition else {
         return Err(ApiError::conflict("error.failure.no_disposition").with("failure_no", &failure.failure_no));
@@ -283,12 +290,20 @@ pub fn decide_complete(failure: &Failure, outcome: &str, qty: Option<i64>, note:
     {
         v.push(FieldError::new("qty", "error.failure.outcome_qty_range").with("max", failure.record.qty_failed));
     }
+    if let Some(cost) = cost_minor {
+        if disposition != Disposition::Rework {
+            v.push(FieldError::new("cost_minor", "error.failure.cost_only_for_rework"));
+        } else if cost < 0 {
+            v.push(FieldError::new("cost_minor", "error.field.negative"));
+        }
+    }
     v.into_result()?;
     Ok(vec![Event::FailureDispositionCompleted {
         failure_no: failure.failure_no.clone(),
         outcome: outcome.trim().to_owned(),
         qty,
         note: note.trim().to_owned(),
+        cost_minor,
     }])
 }
 

@@ -64,6 +64,11 @@ pub struct LotReceipt {
     pub expiry_date: Option<NaiveDate>,
     /// Where the lot is stored on receipt.
     pub location: String,
+    /// The day the supplier promised it (the purchase order's due date), when known: the
+    /// vendor scorecard's on-time delivery compares the receipt with it.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub promised_on: Option<NaiveDate>,
 }
 
 /// Units a lot's quantity may be counted in: whole numbers of each.

@@ -136,11 +136,15 @@ pub async fn failures_by(
 /// - Refunds: what RMAs settled by refund paid out (after the restocking fee), on settlement.
 /// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back.
 ///
-/// Rework has no cost in the data (labour is not recorded): see `rework_failures`.
+/// - Rework: what completing a rework disposition cost, as recorded then, in the product's
+///   currency, booked on completion (`rework_failures` counts the failures sent to rework).
 pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<CostRow>, StoreError> {
     let sql = "SELECT 'scrap', substr(f.occurred_at, 1, 10), p.currency, SUM(f.qty_failed * p.unit_cost_minor) \
          FROM failures f JOIN products p ON p.sku = f.sku \
          WHERE f.occurred_at >= ?1 AND f.occurred_at < ?2 AND f.disposition = 'scrap' GROUP BY 2, 3 \
+         UNION ALL SELECT 'rework', substr(c.at, 1, 10), p.currency, SUM(c.cost_minor) FROM rework_costs c \
+         JOIN failures f ON f.failure_no = c.failure_no JOIN products p ON p.sku = f.sku \
+         WHERE c.at >= ?1 AND c.at < ?2 GROUP BY 2, 3 \
          UNION ALL SELECT 'shipping', shipped_on, currency, SUM(shipping_minor) FROM reshipments \
          WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
          UNION ALL SELECT 'goods', shipped_on, currency, SUM(goods_minor) FROM reshipments \
@@ -154,6 +158,7 @@ pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<C
     for r in &rows {
         let component = match r.get::<String, _>(0).as_str() {
             "scrap" => CostComponent::Scrap,
+            "rework" => CostComponent::Rework,
             "shipping" => CostComponent::ReshipmentShipping,
             "goods" => CostComponent::ReshipmentGoods,
             "refund" => CostComponent::Refund,

@@ -3,8 +3,8 @@
 //!
 //! Everything is a flow over the period, as a supplier PPM is counted: lots and units received
 //! in the period against the failures found in it. Where a figure has no source:
-//! - On-time delivery: receipts carry no promised date, so it is "no data" (0 of 0) and the
-//!   scorecard spreads its weight over the other components.
+//! - On-time delivery: lots received with a promised date, received on or before that day (UTC);
+//!   without promised dates it is "no data" and the scorecard spreads its weight elsewhere.
 //! - Units shipped to customers: orders carry no shipping record for goods without lots, so the
 //!   closest source is units ordered in the period (order lines of the vendor's products).
 //! - Defects by severity: each failed unit counts at its failure's severity.
@@ -52,11 +52,13 @@ async fn grouped(
 /// One row per vendor with any receipt, failure, order or vendor-attributed return in the span.
 pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<VendorQualityRow>, StoreError> {
     let mut by: BTreeMap<String, VendorQualityRow> = BTreeMap::new();
-    let received = "SELECT vendor_code, COUNT(*), COALESCE(SUM(qty), 0) FROM lots \
+    let received = "SELECT vendor_code, COUNT(*), COALESCE(SUM(qty), 0), SUM(promised_on IS NOT NULL), \
+        SUM(promised_on IS NOT NULL AND substr(received_at, 1, 10) <= promised_on) FROM lots \
         WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code";
     for r in grouped(conn, received, span).await? {
         let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
         (row.lots_received, row.units_received) = (r.get(1), r.get(2));
+        (row.deliveries_with_due_date, row.deliveries_on_time) = (r.get(3), r.get(4));
     }
     let failures = "SELECT vendor_code, COUNT(DISTINCT lot_code), SUM(qty_failed), \
         SUM(CASE severity_rank WHEN 3 THEN qty_failed ELSE 0 END), SUM(CASE severity_rank WHEN 2 THEN qty_failed ELSE 0 END), \

@@ -11,4 +11,9 @@ supplier_lot: string | null, qty: number, unit: string, mfg_date: string | null,
 /**
  * Where the lot is stored on receipt.
  */
-location: string, };
+location: string, 
+/**
+ * The day the supplier promised it (the purchase order's due date), when known: the
+ * vendor scorecard's on-time delivery compares the receipt with it.
+ */
+promised_on: string | null, };

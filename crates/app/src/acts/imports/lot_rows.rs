@@ -63,6 +63,7 @@ pub(super) async fn lot_events(
                     mfg_date: date(&mut row, "mfg_date"),
                     expiry_date: date(&mut row, "expiry_date"),
                     location: row.optional("location").unwrap_or_else(|| DEFAULT_LOCATION.into()),
+                    promised_on: date(&mut row, "promised_on"),
                 }
                 .normalised();
                 rows.push(receipt);

@@ -115,6 +115,7 @@ impl Entity {
                 "mfg_date",
                 "expiry_date",
                 "location",
+                "promised_on",
             ],
             Entity::LotLinks => &["from_lot", "to_lot", "qty", "kind"],
             Entity::Shipments => &["lot_code", "order_no", "customer_code", "qty", "shipped_at"],
@@ -149,7 +150,7 @@ impl Entity {
             Entity::Rmas => {
                 &["serials", "lot_code", "delivered_on", "original_packaging", "unused", "tags_attached", "note"]
             }
-            Entity::Lots => &["supplier_lot", "unit", "mfg_date", "expiry_date", "location"],
+            Entity::Lots => &["supplier_lot", "unit", "mfg_date", "expiry_date", "location", "promised_on"],
             Entity::Shipments => &["serials"],
             Entity::LotLinks | Entity::Serials => &[],
         }

@@ -90,11 +90,20 @@ export function SetDispositionModal({ failure, onClose }: Props) {
   );
 }
 
+/** A typed amount in minor units; the input may hand over "12.50" as text. */
+function minorUnits(amount: number | string): number | null {
+  const value = typeof amount === "number" ? amount : Number(amount.trim() || Number.NaN);
+  return Number.isFinite(value) ? Math.round(value * 100) : null;
+}
+
 export function CompleteModal({ failure, onClose }: Props) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState("");
   const [qty, setQty] = useState<number | string>(failure.qty_failed);
   const [note, setNote] = useState("");
+  // In major units as typed; sent in minor units, and only for rework (the review books it).
+  const [cost, setCost] = useState<number | string>("");
+  const disposition = failure.disposition ?? "rework";
   const { mutation, errors } = useFailureAction(
     () =>
       call("complete_disposition", {
@@ -102,10 +111,10 @@ export function CompleteModal({ failure, onClose }: Props) {
         outcome,
         qty: typeof qty === "number" ? qty : null,
         note,
+        cost_minor: disposition === "rework" ? minorUnits(cost) : null,
       }),
     onClose,
   );
-  const disposition = failure.disposition ?? "rework";
   return (
     <Modal opened onClose={onClose} title={t("failure_detail.complete")} size="lg">
       <form
@@ -135,6 +144,19 @@ export function CompleteModal({ failure, onClose }: Props) {
             onChange={setQty}
             error={errors.qty}
           />
+          {disposition === "rework" && (
+            <NumberInput
+              label={t("failure_detail.rework_cost")}
+              description={t("failure_detail.rework_cost_hint")}
+              min={0}
+              decimalScale={2}
+              fixedDecimalScale
+              value={cost}
+              onChange={setCost}
+              error={errors.cost_minor}
+              data-testid="complete-rework-cost"
+            />
+          )}
           <Textarea
             label={t("failure_detail.note")}
             value={note}
