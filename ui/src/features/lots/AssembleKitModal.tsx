@@ -77,6 +77,8 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
         mfg_date: null,
         expiry_date: null,
         location,
+        // Made here, so no supplier promised it.
+        promised_on: null,
       };
       const lot = await call("assemble_kit", { kit, components: kitComponents(rows) });
       onClose();

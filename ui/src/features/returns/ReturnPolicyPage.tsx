@@ -62,6 +62,8 @@ const PLACED = new Set([
   "label_carrier",
   "label_service",
   "parcel_grams",
+  "handling_cost_minor",
+  "label_postage_minor",
 ]);
 const place = (field: string) =>
   PLACED.has(field) || /^(reasons\[\d+\]\.code|conditions\[\d+\]\.category)$/.test(field)
@@ -116,14 +118,20 @@ export function ReturnPolicyPage() {
       "conditions",
       form.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)),
     );
-  const input = (key: keyof ReturnPolicyForm, field: string, label: string, hint?: string) => (
+  const input = (
+    key: keyof ReturnPolicyForm,
+    field: string,
+    label: string,
+    hint?: string,
+    testId = `policy-${field.replaceAll("_", "-")}`,
+  ) => (
     <TextInput
       label={label}
       description={hint}
       value={String(form[key])}
       onChange={(e) => set(key, e.currentTarget.value as never)}
       error={at(field)}
-      data-testid={`policy-${field.replaceAll("_", "-")}`}
+      data-testid={testId}
     />
   );
 
@@ -396,6 +404,29 @@ export function ReturnPolicyPage() {
                     t("returns.policy.parcel_kg_hint"),
                   )}
                 </Stack>
+              </SimpleGrid>
+            </Paper>
+
+            <Paper withBorder p="md" radius="md" data-testid="policy-costs">
+              <Title order={5}>{t("returns.policy.section_costs")}</Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t("returns.policy.section_costs_hint")}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                {input(
+                  "handlingCost",
+                  "handling_cost_minor",
+                  t("returns.policy.handling_cost", { currency }),
+                  t("returns.policy.handling_cost_hint"),
+                  "policy-handling-cost",
+                )}
+                {input(
+                  "labelPostage",
+                  "label_postage_minor",
+                  t("returns.policy.label_postage", { currency }),
+                  t("returns.policy.label_postage_hint"),
+                  "policy-label-postage",
+                )}
               </SimpleGrid>
             </Paper>
 

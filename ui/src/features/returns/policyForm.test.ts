@@ -27,6 +27,8 @@ const policy: ReturnPolicy = {
   label_carrier: "postnl",
   label_service: "Retour",
   parcel_grams: 1500,
+  handling_cost_minor: 350,
+  label_postage_minor: 695,
 };
 
 describe("returns policy form", () => {
@@ -36,7 +38,49 @@ describe("returns policy form", () => {
     expect(form.unusualRate).toBe("30");
     expect(form.restockingFee).toBe("10");
     expect(form.parcelKg).toBe("1.5");
+    expect(form.handlingCost).toBe("3.50");
+    expect(form.labelPostage).toBe("6.95");
     expect(fromReturnPolicyForm(form)).toEqual({ policy });
+  });
+
+  it("keeps unknown costs unknown: null shows empty and empty saves null, not 0", () => {
+    const unknown = { ...policy, handling_cost_minor: null, label_postage_minor: null };
+    const form = toReturnPolicyForm(unknown);
+    expect(form.handlingCost).toBe("");
+    expect(form.labelPostage).toBe("");
+    const out = fromReturnPolicyForm(form);
+    expect(out).toEqual({ policy: unknown });
+    expect("policy" in out && out.policy.handling_cost_minor).toBeNull();
+    expect("policy" in out && out.policy.label_postage_minor).toBeNull();
+  });
+
+  it("shows costs a policy does not carry yet as empty and saves them as null", () => {
+    const { handling_cost_minor: _h, label_postage_minor: _l, ...older } = policy;
+    const form = toReturnPolicyForm(older);
+    expect(form.handlingCost).toBe("");
+    expect(form.labelPostage).toBe("");
+    expect(fromReturnPolicyForm({ ...form, labelPostage: "  " })).toEqual({
+      policy: { ...older, handling_cost_minor: null, label_postage_minor: null },
+    });
+  });
+
+  it("parses typed costs as money into minor units", () => {
+    const form = { ...toReturnPolicyForm(policy), handlingCost: "3.50", labelPostage: "4,5" };
+    const out = fromReturnPolicyForm(form);
+    expect("policy" in out && out.policy.handling_cost_minor).toBe(350);
+    expect("policy" in out && out.policy.label_postage_minor).toBe(450);
+    const zero = fromReturnPolicyForm({ ...form, handlingCost: "0" });
+    expect("policy" in zero && zero.policy.handling_cost_minor).toBe(0);
+  });
+
+  it("rejects cost text that is not money, as the other amounts are", () => {
+    const form = { ...toReturnPolicyForm(policy), handlingCost: "3.505", labelPostage: "cheap" };
+    expect(fromReturnPolicyForm(form)).toEqual({
+      errors: {
+        handling_cost_minor: "returns.policy.bad_money",
+        label_postage_minor: "returns.policy.bad_money",
+      },
+    });
   });
 
   it("names what does not parse and caps the fee at 10 %", () => {

@@ -26,7 +26,15 @@ export type ReturnPolicyForm = {
   carrier: Carrier;
   service: string;
   parcelKg: string;
+  /** Money in major units; empty means not known (null), which is not the same as 0. */
+  handlingCost: string;
+  labelPostage: string;
 };
+
+/** An optional amount as typed: not known (null or absent) shows empty, not "0.00". */
+function optionalMoney(minor: number | null | undefined): string {
+  return minor === null || minor === undefined ? "" : fromMinor(minor);
+}
 
 export function toReturnPolicyForm(policy: ReturnPolicy): ReturnPolicyForm {
   return {
@@ -47,6 +55,8 @@ export function toReturnPolicyForm(policy: ReturnPolicy): ReturnPolicyForm {
     carrier: policy.label_carrier,
     service: policy.label_service,
     parcelKg: gramsToKg(policy.parcel_grams),
+    handlingCost: optionalMoney(policy.handling_cost_minor),
+    labelPostage: optionalMoney(policy.label_postage_minor),
   };
 }
 
@@ -88,6 +98,14 @@ export function fromReturnPolicyForm(
   const fee = percentToBps(form.restockingFee);
   if (fee === null) errors.restocking_fee_bps = "returns.policy.bad_percent";
   else if (fee > FEE_CAP_BPS) errors.restocking_fee_bps = "returns.policy.fee_cap";
+  const optional = (field: string, text: string) => {
+    if (text.trim() === "") return null;
+    const minor = toMinor(text);
+    if (minor === null) errors[field] = "returns.policy.bad_money";
+    return minor;
+  };
+  const handling = optional("handling_cost_minor", form.handlingCost);
+  const postage = optional("label_postage_minor", form.labelPostage);
   const grams = kgToGrams(form.parcelKg);
   if (grams === null) errors.parcel_grams = "returns.policy.bad_weight";
   if (Object.keys(errors).length > 0) return { errors };
@@ -112,6 +130,8 @@ export function fromReturnPolicyForm(
       label_carrier: form.carrier,
       label_service: form.service.trim(),
       parcel_grams: grams ?? 0,
+      handling_cost_minor: handling,
+      label_postage_minor: postage,
     },
   };
 }

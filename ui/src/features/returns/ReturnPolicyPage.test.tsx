@@ -1,0 +1,194 @@
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import "../../i18n";
+import { SessionContext } from "../../app/session";
+import type { Session } from "../../backend/bindings/Session";
+import { ApiFailure } from "../../backend/call";
+import { ReturnPolicyPage } from "./ReturnPolicyPage";
+import type { ReturnPolicy } from "./types";
+
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+  }) as unknown as MediaQueryList;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const policy: ReturnPolicy = {
+  version: 3,
+  window_days: 30,
+  proof_of_purchase_required: true,
+  non_returnable_categories: [],
+  conditions: [],
+  reasons: [
+    {
+      code: "defective",
+      shipping_paid_by: "us",
+      ignores_window: true,
+      needs_evidence: true,
+      customer_choice: false,
+    },
+  ],
+  auto_approve_max_minor: 25000,
+  unusual_return_rate_bps: 3000,
+  restocking_fee_bps: 1000,
+  refund_within_days: 14,
+  store_credit_within_hours: 24,
+  returns_centre: { name: "Returns NL", address: "Dock 4\nVenlo", country: "NL" },
+  label_carrier: "postnl",
+  label_service: "Retour",
+  parcel_grams: 1500,
+  handling_cost_minor: 350,
+  label_postage_minor: null,
+};
+
+const calls: { act: string; input: unknown }[] = [];
+const answers: { set: (input: ReturnPolicy) => unknown } = {
+  set: (input) => ({ ...input, version: input.version + 1 }),
+};
+
+vi.mock("../../backend/call", async (actual) => ({
+  ...(await actual<typeof import("../../backend/call")>()),
+  call: async (act: string, input: unknown) => {
+    calls.push({ act, input });
+    if (act === "get_return_policy") return policy;
+    if (act === "set_return_policy") return answers.set(input as ReturnPolicy);
+    throw new Error(`unexpected ${act}`);
+  },
+}));
+
+const session: Session = {
+  user: {
+    id: "u1",
+    username: "ann",
+    display_name: "Ann",
+    roles: ["quality_lead"],
+    language: "en",
+    active: true,
+  },
+  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
+};
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+};
+
+async function render() {
+  const host = document.createElement("div");
+  document.body.append(host);
+  await act(async () =>
+    createRoot(host).render(
+      <MantineProvider>
+        <SessionContext.Provider value={{ session, setSession: () => {} }}>
+          <QueryClientProvider client={new QueryClient()}>
+            <ReturnPolicyPage />
+          </QueryClientProvider>
+        </SessionContext.Provider>
+      </MantineProvider>,
+    ),
+  );
+  await settle();
+}
+
+const field = (id: string) => {
+  const el = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`no ${id}`);
+  return el;
+};
+/** The label, description and error shown around an input. */
+const around = (id: string) => field(id).closest(".mantine-InputWrapper-root")?.textContent ?? "";
+
+async function type(id: string, text: string) {
+  await act(async () => {
+    const input = field(id);
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(input, text);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+async function save() {
+  await act(async () => field("policy-save").click());
+  await settle();
+}
+
+const saved = () =>
+  calls.filter((c) => c.act === "set_return_policy").map((c) => c.input as ReturnPolicy);
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+  answers.set = (input) => ({ ...input, version: input.version + 1 });
+});
+
+it("shows the costs for the returns KPIs, a known one as money and an unknown one empty", async () => {
+  await render();
+  const costs = document.querySelector('[data-testid="policy-costs"]')?.textContent ?? "";
+  expect(costs).toContain("Costs for the returns KPIs");
+  expect(costs).toContain("These feed cost per return in Reports");
+  expect(field("policy-handling-cost").value).toBe("3.50");
+  expect(around("policy-handling-cost")).toContain("Handling cost per return (EUR)");
+  expect(field("policy-label-postage").value).toBe("");
+  expect(around("policy-label-postage")).toContain("Postage per return label (EUR)");
+});
+
+it("saves typed costs in minor units and an emptied one as null", async () => {
+  await render();
+  await type("policy-handling-cost", "");
+  await type("policy-label-postage", "6,95");
+  await save();
+  expect(saved()).toHaveLength(1);
+  expect(saved()[0]?.handling_cost_minor).toBeNull();
+  expect(saved()[0]?.label_postage_minor).toBe(695);
+  expect(saved()[0]).toEqual({ ...policy, handling_cost_minor: null, label_postage_minor: 695 });
+});
+
+it("keeps text that is not money from the backend and says so at the field", async () => {
+  await render();
+  await type("policy-label-postage", "cheap");
+  await save();
+  expect(saved()).toHaveLength(0);
+  expect(around("policy-label-postage")).toContain("Enter an amount such as 250.00");
+  expect(around("policy-handling-cost")).not.toContain("Enter an amount");
+});
+
+it("shows the backend's refusal of a negative cost at that cost's field", async () => {
+  answers.set = () => {
+    throw new ApiFailure({
+      code: "invalid",
+      message_key: "error.code.invalid",
+      params: {},
+      fields: [
+        {
+          field: "handling_cost_minor",
+          message_key: "error.field.negative",
+          row: null,
+          params: {},
+        },
+        {
+          field: "label_postage_minor",
+          message_key: "error.field.negative",
+          row: null,
+          params: {},
+        },
+      ],
+    });
+  };
+  await render();
+  await type("policy-handling-cost", "-1");
+  await type("policy-label-postage", "-2.00");
+  await save();
+  expect(saved()[0]?.handling_cost_minor).toBe(-100);
+  expect(saved()[0]?.label_postage_minor).toBe(-200);
+  expect(around("policy-handling-cost")).toContain("Cannot be negative");
+  expect(around("policy-label-postage")).toContain("Cannot be negative");
+  expect(document.querySelector('[data-testid="policy-errors"]')).toBeNull();
+});
