@@ -17,6 +17,7 @@ use lotline_domain::reshipment::{
 
 use crate::acts::failures::{self, CompleteDispositionInput, LogFailureInput, SetDispositionInput};
 use crate::acts::reshipments::{self, ApproveReshipmentInput, ChargebackInput, DeliverInput, ReasonInput};
+use crate::acts::review::{self, SafetyStockInput};
 use crate::acts::session::actor_of;
 use crate::acts::{master, users};
 use crate::context::Ctx;
@@ -188,7 +189,16 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
     let failed = log_demo_failures(ctx).await?;
     demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
     returns::demo_returns(ctx, &actors, &order_lines).await?;
-    lots::demo_lots(ctx, &actors).await
+    lots::demo_lots(ctx, &actors).await?;
+    demo_safety_stock(ctx).await
+}
+
+/// Minimums for the stocked SKUs: the bottles' only lot is on hold, so they show as an alert.
+async fn demo_safety_stock(ctx: &Ctx) -> Result<(), ApiError> {
+    for (sku, min_qty) in [("BTL-TRITAN", 200), ("CHG-WL-15W", 150), ("GLU-PU-310", 100)] {
+        review::set_safety_stock(ctx, SafetyStockInput { sku: sku.into(), min_qty: Some(min_qty) }).await?;
+    }
+    Ok(())
 }
 
 /// An order line the demo saved.

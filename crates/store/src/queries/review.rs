@@ -6,7 +6,7 @@
 //! for either kind of column.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use lotline_domain::review::{CostComponent, CostRow, ReasonCountRow, ReshipmentTimesRow, ReviewPeriod};
+use lotline_domain::review::{CostComponent, CostRow, ReshipmentTimesRow, ReviewPeriod};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 use ts_rs::TS;
@@ -45,18 +45,6 @@ pub fn instant(text: &str) -> Option<DateTime<Utc>> {
     Some(day.and_time(NaiveTime::MIN).and_utc())
 }
 
-pub async fn reason_counts(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ReasonCountRow>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT category_code, COUNT(*), COALESCE(SUM(qty_failed), 0) FROM failures \
-         WHERE occurred_at >= ? AND occurred_at < ? GROUP BY category_code",
-    )
-    .bind(&span.start)
-    .bind(&span.end)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.iter().map(|r| ReasonCountRow { category: r.get(0), count: r.get(1), quantity: r.get(2) }).collect())
-}
-
 /// Failures of one vendor or SKU in a period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -66,11 +54,48 @@ pub struct FailureCounts {
     pub qty_inspected: i64,
 }
 
-/// What failures are grouped by on the review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailureGroup {
-    Vendor,
-    Sku,
+/// Failures of both periods counted per category, vendor, whether they went to rework and
+/// which period: a few hundred cells at most, from which the review reads its reasons, its
+/// vendors and its rework counts, all from one scan of the periods' index range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailureCell {
+    pub category: String,
+    pub vendor_code: String,
+    pub vendor_name: Option<String>,
+    pub rework: bool,
+    /// In the current period; else in the previous one.
+    pub current: bool,
+    pub counts: FailureCounts,
+}
+
+pub async fn failure_cells(
+    conn: &mut SqliteConnection,
+    before: &Span,
+    now: &Span,
+) -> Result<Vec<FailureCell>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT c.category_code, c.vendor_code, v.name, c.rework, c.cur, c.n, c.qf, c.qi FROM (SELECT category_code, \
+           vendor_code, COALESCE(disposition = 'rework', 0) AS rework, occurred_at >= ?3 AS cur, COUNT(*) AS n, \
+           SUM(qty_failed) AS qf, SUM(qty_inspected) AS qi FROM failures \
+           WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY 1, 2, 3, 4) c \
+         LEFT JOIN vendors v ON v.code = c.vendor_code",
+    )
+    .bind(&before.start)
+    .bind(&now.end)
+    .bind(&now.start)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| FailureCell {
+            category: r.get(0),
+            vendor_code: r.get(1),
+            vendor_name: r.get(2),
+            rework: r.get(3),
+            current: r.get(4),
+            counts: FailureCounts { failures: r.get(5), qty_failed: r.get(6), qty_inspected: r.get(7) },
+        })
+        .collect())
 }
 
 /// One vendor's or SKU's failures in a period and in the period before it.
@@ -82,38 +107,26 @@ pub struct FailureGroupRow {
     pub previous: FailureCounts,
 }
 
-/// The `limit` vendors or SKUs with the most failures in `now` (then the most in `before`, a
-/// fall to none being worth seeing, then by code), and how many had failures in `now`. One
-/// scan over both periods, grouped, ranked and cut in SQL: a month may hold failures of tens
-/// of thousands of SKUs, of which the review lists a few.
-pub async fn failures_by(
+/// The `limit` SKUs with the most failures in `now` (then the most in `before`, a fall to none
+/// being worth seeing, then by SKU), and how many had failures in `now`. One scan over both
+/// periods, grouped, ranked and cut in SQL: a month may hold failures of tens of thousands of
+/// SKUs, of which the review lists a few.
+pub async fn failures_by_sku(
     conn: &mut SqliteConnection,
-    group: FailureGroup,
     before: &Span,
     now: &Span,
     limit: i64,
 ) -> Result<(Vec<FailureGroupRow>, i64), StoreError> {
-    let (key, names) = match group {
-        FailureGroup::Vendor => ("vendor_code", "vendors n ON n.code"),
-        FailureGroup::Sku => ("sku", "products n ON n.sku"),
-    };
-    let sql = format!(
-        "WITH g AS MATERIALIZED (SELECT {key} AS k, \
+    let sql = "WITH g AS MATERIALIZED (SELECT sku AS k, \
            SUM(occurred_at >= ?3) AS n, SUM(CASE WHEN occurred_at >= ?3 THEN qty_failed ELSE 0 END) AS qf, \
            SUM(CASE WHEN occurred_at >= ?3 THEN qty_inspected ELSE 0 END) AS qi, \
            SUM(occurred_at < ?3) AS pn, SUM(CASE WHEN occurred_at < ?3 THEN qty_failed ELSE 0 END) AS pqf, \
            SUM(CASE WHEN occurred_at < ?3 THEN qty_inspected ELSE 0 END) AS pqi \
-           FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY {key}) \
+           FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY sku) \
          SELECT g.k, n.name, g.n, g.qf, g.qi, g.pn, g.pqf, g.pqi, (SELECT COUNT(*) FROM g WHERE g.n > 0) \
-         FROM g LEFT JOIN {names} = g.k ORDER BY g.n DESC, g.pn DESC, g.k LIMIT ?4"
-    );
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(&before.start)
-        .bind(&now.end)
-        .bind(&now.start)
-        .bind(limit)
-        .fetch_all(&mut *conn)
-        .await?;
+         FROM g LEFT JOIN products n ON n.sku = g.k ORDER BY g.n DESC, g.pn DESC, g.k LIMIT ?4";
+    let rows =
+        sqlx::query(sql).bind(&before.start).bind(&now.end).bind(&now.start).bind(limit).fetch_all(&mut *conn).await?;
     let with_failures = rows.first().map_or(0, |r| r.get(8));
     let counts = |r: &sqlx::sqlite::SqliteRow, i: usize| FailureCounts {
         failures: r.get(i),
@@ -171,18 +184,6 @@ pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<C
         }
     }
     Ok(out)
-}
-
-/// Failures in the span whose disposition is rework: their cost is not known, but they are not
-/// free, so the review says how many there were instead of showing 0.
-pub async fn rework_failures(conn: &mut SqliteConnection, span: &Span) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM failures WHERE occurred_at >= ? AND occurred_at < ? AND disposition = 'rework'",
-    )
-    .bind(&span.start)
-    .bind(&span.end)
-    .fetch_one(&mut *conn)
-    .await?)
 }
 
 /// Reshipments due, shipped or authorized in the span.

@@ -2,13 +2,15 @@
 //! replacements went out on time, and what the QC checklists learnt; each against the previous
 //! period of the same length, and each figure with the filter that lists the records behind it.
 
+use std::collections::BTreeMap;
+
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_domain::review::{
-    CostOfQuality, FigureChange, Pareto, ParetoBar, ParetoMeasure, ReviewPeriod, Timeliness, change, cost_of_quality,
-    pareto, timeliness,
+    CostOfQuality, FigureChange, Pareto, ParetoBar, ParetoMeasure, ReasonCountRow, ReviewPeriod, Timeliness, change,
+    cost_of_quality, pareto, timeliness,
 };
-use lotline_store::queries::review::{self as q, ChecklistAdded, FailureCounts, FailureGroup, Span};
+use lotline_store::queries::review::{self as q, ChecklistAdded, FailureCounts, Span};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -126,14 +128,61 @@ fn pareto_review(now: Pareto, now_codes: &[String], before: &[(String, i64, i64)
     }
 }
 
-fn groups(group: FailureGroup, rows: Vec<q::FailureGroupRow>, span: &Span) -> Vec<FailureGroupReview> {
+fn add(total: &mut FailureCounts, more: &FailureCounts) {
+    total.failures += more.failures;
+    total.qty_failed += more.qty_failed;
+    total.qty_inspected += more.qty_inspected;
+}
+
+/// Failures per category in one period, as the Pareto reads them.
+fn reasons(cells: &[q::FailureCell], current: bool) -> Vec<ReasonCountRow> {
+    let mut by: BTreeMap<&str, FailureCounts> = BTreeMap::new();
+    for cell in cells.iter().filter(|c| c.current == current) {
+        add(by.entry(cell.category.as_str()).or_default(), &cell.counts);
+    }
+    by.into_iter()
+        .map(|(category, c)| ReasonCountRow {
+            category: category.to_owned(),
+            count: c.failures,
+            quantity: c.qty_failed,
+        })
+        .collect()
+}
+
+fn rework(cells: &[q::FailureCell], current: bool) -> i64 {
+    cells.iter().filter(|c| c.current == current && c.rework).map(|c| c.counts.failures).sum()
+}
+
+/// The vendors with the most failures now (then the most before, a fall to none being worth
+/// seeing, then by code), at most `GROUPS_LISTED`, and how many had failures now.
+fn vendors(cells: &[q::FailureCell]) -> (Vec<q::FailureGroupRow>, i64) {
+    let mut by: BTreeMap<&str, q::FailureGroupRow> = BTreeMap::new();
+    for cell in cells {
+        let row = by.entry(cell.vendor_code.as_str()).or_insert_with(|| q::FailureGroupRow {
+            code: cell.vendor_code.clone(),
+            name: cell.vendor_name.clone(),
+            current: FailureCounts::default(),
+            previous: FailureCounts::default(),
+        });
+        add(if cell.current { &mut row.current } else { &mut row.previous }, &cell.counts);
+    }
+    let mut rows: Vec<q::FailureGroupRow> = by.into_values().collect();
+    let with_failures = i64::try_from(rows.iter().filter(|r| r.current.failures > 0).count()).unwrap_or(i64::MAX);
+    rows.sort_by(|a, b| {
+        (b.current.failures, b.previous.failures)
+            .cmp(&(a.current.failures, a.previous.failures))
+            .then_with(|| a.code.cmp(&b.code))
+    });
+    rows.truncate(usize::try_from(GROUPS_LISTED).unwrap_or(usize::MAX));
+    (rows, with_failures)
+}
+
+/// The listed rows with their change and the filter that lists their failures.
+fn groups(rows: Vec<q::FailureGroupRow>, span: &Span, of: fn(&str) -> FailureFilter) -> Vec<FailureGroupReview> {
     rows.into_iter()
         .map(|row| FailureGroupReview {
             failures_change: change(Some(row.current.failures), Some(row.previous.failures)),
-            filter: match group {
-                FailureGroup::Vendor => FailureFilter { vendor_code: Some(row.code.clone()), ..filter(span) },
-                FailureGroup::Sku => FailureFilter { sku: Some(row.code.clone()), ..filter(span) },
-            },
+            filter: FailureFilter { from: span.start.clone(), to: span.end.clone(), ..of(&row.code) },
             code: row.code,
             name: row.name,
             current: row.current,
@@ -150,22 +199,22 @@ pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriod
     let both = Span::both(&previous_period, &period);
     let mut conn = ctx.read().await?;
     let c = &mut *conn;
-    let reasons_now = q::reason_counts(c, &now_span).await.map_err(store_error)?;
-    let reasons_before = q::reason_counts(c, &before_span).await.map_err(store_error)?;
+    let cells = q::failure_cells(c, &before_span, &now_span).await.map_err(store_error)?;
+    let (reasons_now, reasons_before) = (reasons(&cells, true), reasons(&cells, false));
     let before: Vec<(String, i64, i64)> =
         reasons_before.into_iter().map(|r| (r.category, r.count, r.quantity)).collect();
     let mut now_codes: Vec<String> = reasons_now.iter().filter(|r| r.count > 0).map(|r| r.category.clone()).collect();
     now_codes.sort();
     let pareto =
         pareto_review(pareto(&reasons_now, ParetoMeasure::Count, Some(PARETO_TOP)), &now_codes, &before, &now_span);
-    let mut listed = Vec::new();
-    for group in [FailureGroup::Vendor, FailureGroup::Sku] {
-        let (rows, with_failures) =
-            q::failures_by(c, group, &before_span, &now_span, GROUPS_LISTED).await.map_err(store_error)?;
-        listed.push((groups(group, rows, &now_span), with_failures));
-    }
-    let (by_sku, skus_with_failures) = listed.pop().unwrap_or_default();
-    let (by_vendor, vendors_with_failures) = listed.pop().unwrap_or_default();
+    let (vendor_rows, vendors_with_failures) = vendors(&cells);
+    let by_vendor = groups(vendor_rows, &now_span, |code| FailureFilter {
+        vendor_code: Some(code.to_owned()),
+        ..Default::default()
+    });
+    let (sku_rows, skus_with_failures) =
+        q::failures_by_sku(c, &before_span, &now_span, GROUPS_LISTED).await.map_err(store_error)?;
+    let by_sku = groups(sku_rows, &now_span, |code| FailureFilter { sku: Some(code.to_owned()), ..Default::default() });
     let cost_rows = q::cost_rows(c, &both).await.map_err(store_error)?;
     let times = q::reshipment_times(c, &both).await.map_err(store_error)?;
     let (checklist_items, checklist_added) =
@@ -179,8 +228,8 @@ pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriod
         by_sku,
         skus_with_failures,
         cost_of_quality: cost_of_quality(&cost_rows, &period),
-        rework_failures: q::rework_failures(c, &now_span).await.map_err(store_error)?,
-        rework_failures_previous: q::rework_failures(c, &before_span).await.map_err(store_error)?,
+        rework_failures: rework(&cells, true),
+        rework_failures_previous: rework(&cells, false),
         timeliness: timeliness(&times, &period, now),
         timeliness_previous: timeliness(&times, &previous_period, now),
         checklist_change: change(Some(checklist_added), Some(checklist_added_previous)),
