@@ -27,6 +27,7 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    setupFiles: ["src/testing/setup.ts"],
     // Through Vite's resolver, so that the tests zip the way the app does.
     server: { deps: { inline: ["write-excel-file"] } },
   },

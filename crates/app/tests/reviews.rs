@@ -77,6 +77,21 @@ async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_agains
     assert_eq!((costs[0]["previous"].clone(), costs[0]["net_change"].clone()), (Value::Null, Value::Null));
     assert_eq!((costs[1]["currency"].as_str(), costs[1]["current"]["net_minor"].as_i64()), (Some("USD"), Some(1_000)));
     assert_eq!((r["rework_failures"].as_i64(), r["rework_failures_previous"].as_i64()), (Some(1), Some(0)));
+    // The records behind the costs: reshipments shipped in the period, RMAs refunded in it, and
+    // the reshipment whose chargeback was paid back in it.
+    let listed = |v: &Value| v["rows"].as_array().unwrap().len();
+    let shipped = w.ok("list_reshipments", json!({"shipped_from": "2026-11-02", "shipped_to": "2026-11-09"})).await;
+    assert_eq!(listed(&shipped), 2);
+    let refunded = w
+        .ok("list_rmas", json!({"settled_from": "2026-11-02", "settled_to": "2026-11-09", "settlement_kind": "refund"}))
+        .await;
+    assert_eq!(listed(&refunded), 3);
+    let none = w.ok("list_rmas", json!({"settled_from": "2026-11-02", "settled_to": "2026-11-09", "settlement_kind": "exchange"})).await;
+    assert_eq!(listed(&none), 0);
+    let recovered =
+        w.ok("list_reshipments", json!({"recovered_from": "2026-11-02", "recovered_to": "2026-11-09"})).await;
+    assert_eq!(listed(&recovered), 1);
+    assert_eq!(listed(&w.ok("list_reshipments", json!({"recovered_from": "2026-11-09"})).await), 0);
 
     // Both reshipments were due on Wed 4 Nov: one shipped Tue (24 h after authorization), one Thu
     // (74 h): median (1,440 + 4,440) / 2 minutes.

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -45,6 +45,7 @@ export function useFormSave<T>({
  */
 export function FormModal({
   title,
+  intro,
   size,
   save,
   saveTestId,
@@ -52,6 +53,8 @@ export function FormModal({
   children,
 }: {
   title: string;
+  /** What the form is for, above its fields. */
+  intro?: ReactNode;
   size?: string;
   save: Save;
   saveTestId: string;
@@ -63,6 +66,11 @@ export function FormModal({
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
       <Stack gap="sm">
+        {intro && (
+          <Text size="sm" c="dimmed">
+            {intro}
+          </Text>
+        )}
         {children}
         {general && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
         <Group justify="flex-end">

@@ -66,6 +66,21 @@ pub struct ListReshipmentsInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub order_no: Option<String>,
+    /// Shipped from this day (`YYYY-MM-DD`, included) to `shipped_to` (excluded): the
+    /// reshipments behind a review's shipping and goods costs and its timeliness.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub shipped_from: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub shipped_to: Option<String>,
+    /// A vendor paid back on the chargeback in this range (same bounds): the review's recoveries.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub recovered_from: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub recovered_to: Option<String>,
     #[serde(default)]
     pub offset: i64,
     #[serde(default = "super::default_limit")]
@@ -170,6 +185,23 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListReshipmentsInput, date
     }
     if let Some(no) = input.order_no.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         q.push(" AND r.order_no = ").push_bind(no.to_owned());
+    }
+    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+    if let Some(from) = given(&input.shipped_from) {
+        q.push(" AND r.shipped_on >= ").push_bind(from);
+    }
+    if let Some(to) = given(&input.shipped_to) {
+        q.push(" AND r.shipped_on < ").push_bind(to);
+    }
+    if input.recovered_from.is_some() || input.recovered_to.is_some() {
+        q.push(" AND EXISTS (SELECT 1 FROM chargeback_recoveries c WHERE c.reshipment_no = r.reshipment_no");
+        if let Some(from) = given(&input.recovered_from) {
+            q.push(" AND c.at >= ").push_bind(from);
+        }
+        if let Some(to) = given(&input.recovered_to) {
+            q.push(" AND c.at < ").push_bind(to);
+        }
+        q.push(")");
     }
     let open = " AND r.status IN ('requested', 'authorized')";
     match input.sla {

@@ -60,6 +60,18 @@ pub struct ListRmasInput {
     /// Only escalated and suspended RMAs: the analysts' queue.
     #[serde(default)]
     pub analyst_queue: bool,
+    /// Settled from this day (`YYYY-MM-DD`, included) to `settled_to` (excluded): the RMAs
+    /// behind a review's refunds.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub settled_from: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub settled_to: Option<String>,
+    /// Only RMAs settled this way: `refund`, `store_credit` or `exchange`.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub settlement_kind: Option<String>,
     #[serde(default)]
     pub offset: i64,
     #[serde(default = "super::default_limit")]
@@ -127,6 +139,19 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListRmasInput) {
     if input.analyst_queue {
         q.push(" AND r.status IN ('escalated', 'suspended')");
     }
+    if let Some(from) = given(&input.settled_from) {
+        q.push(" AND r.settled_at >= ").push_bind(from);
+    }
+    if let Some(to) = given(&input.settled_to) {
+        q.push(" AND r.settled_at < ").push_bind(to);
+    }
+    if let Some(kind) = given(&input.settlement_kind) {
+        q.push(" AND r.settlement_kind = ").push_bind(kind);
+    }
+}
+
+fn given(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
 }
 
 /// Newest first; the analysts' queue oldest first, as it is worked through.

@@ -3,4 +3,13 @@ import type { Queue } from "./Queue";
 import type { ReshipmentStatus } from "./ReshipmentStatus";
 import type { SlaState } from "./SlaState";
 
-export type ListReshipmentsInput = { text?: string | null, status?: ReshipmentStatus | null, queue?: Queue | null, sla?: SlaState | null, failure_no?: string | null, order_no?: string | null, offset: number, limit: number, };
+export type ListReshipmentsInput = { text?: string | null, status?: ReshipmentStatus | null, queue?: Queue | null, sla?: SlaState | null, failure_no?: string | null, order_no?: string | null, 
+/**
+ * Shipped from this day (`YYYY-MM-DD`, included) to `shipped_to` (excluded): the
+ * reshipments behind a review's shipping and goods costs and its timeliness.
+ */
+shipped_from?: string | null, shipped_to?: string | null, 
+/**
+ * A vendor paid back on the chargeback in this range (same bounds): the review's recoveries.
+ */
+recovered_from?: string | null, recovered_to?: string | null, offset: number, limit: number, };

@@ -5,4 +5,13 @@ export type ListRmasInput = { text?: string | null, status?: RmaStatus | null,
 /**
  * Only escalated and suspended RMAs: the analysts' queue.
  */
-analyst_queue: boolean, offset: number, limit: number, };
+analyst_queue: boolean, 
+/**
+ * Settled from this day (`YYYY-MM-DD`, included) to `settled_to` (excluded): the RMAs
+ * behind a review's refunds.
+ */
+settled_from?: string | null, settled_to?: string | null, 
+/**
+ * Only RMAs settled this way: `refund`, `store_credit` or `exchange`.
+ */
+settlement_kind?: string | null, offset: number, limit: number, };

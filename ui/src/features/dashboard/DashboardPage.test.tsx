@@ -1,5 +1,4 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import {
   createMemoryHistory,
   createRootRoute,
@@ -9,7 +8,6 @@ import {
   useRouterState,
 } from "@tanstack/react-router";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
 import "../../i18n";
 import type { KpiTable } from "../../backend/bindings/KpiTable";
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
@@ -17,27 +15,9 @@ import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { ApiFailure } from "../../backend/call";
+import { mount, settle } from "../../testing/mount";
 import { DashboardPage } from "./DashboardPage";
 import { lastDays } from "./periods";
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
-window.scrollTo = () => {};
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const period = { from: "2026-11-01", to: "2026-11-30" };
 const alerts: SafetyStockRow[] = [
@@ -155,10 +135,6 @@ afterEach(() => {
   calls.length = 0;
 });
 
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
-};
-
 function Probe() {
   const location = useRouterState({ select: (s) => s.location });
   return (
@@ -178,19 +154,9 @@ async function render() {
     ]),
     history: createMemoryHistory({ initialEntries: ["/dashboard"] }),
   });
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <QueryClientProvider
-          client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}
-        >
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </MantineProvider>,
-    ),
-  );
+  await mount(<RouterProvider router={router} />, {
+    client: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  });
   await settle();
   return router;
 }

@@ -3,6 +3,7 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { HeldStockCells, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
 
@@ -46,26 +47,18 @@ export function SafetyStockCard() {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>
-                  <Table.Td>
+                  <SafetySkuCell row={r}>
                     <ProductLink sku={r.sku} testId="dashboard-sku-link" />
-                    {r.product_name && (
-                      <Text span c="dimmed" size="xs">
-                        {" "}
-                        {r.product_name}
-                      </Text>
-                    )}
-                  </Table.Td>
+                  </SafetySkuCell>
                   <Table.Td ta="right">
                     <Badge color="red" variant="light" tt="none" data-testid="dashboard-sellable">
                       {t("dashboard.stock.of_minimum", { sellable: r.sellable, min: r.min_qty })}
                     </Badge>
                   </Table.Td>
-                  <Table.Td ta="right" data-testid="dashboard-blocked">
-                    {r.blocked}
-                  </Table.Td>
-                  <Table.Td ta="right" data-testid="dashboard-in-returns">
-                    {r.in_returns}
-                  </Table.Td>
+                  <HeldStockCells
+                    row={r}
+                    testIds={{ blocked: "dashboard-blocked", inReturns: "dashboard-in-returns" }}
+                  />
                 </Table.Tr>
               ))}
             </Table.Tbody>

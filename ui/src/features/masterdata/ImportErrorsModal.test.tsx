@@ -6,25 +6,6 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import en from "../../locales/en/masterdata.json";
 import { ImportErrorsModal } from "./ImportErrorsModal";
 
-// Mantine asks the browser about media queries and element sizes, which jsdom lacks.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 it("lists every bad row with line, column and reason, and says nothing was imported", async () => {
   const i18nInstance = i18n.createInstance();
   await i18nInstance.use(initReactI18next).init({

@@ -1,33 +1,11 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
 import "../../i18n";
-import { SessionContext } from "../../app/session";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import type { Role } from "../../backend/bindings/Role";
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
-import type { Session } from "../../backend/bindings/Session";
+import { mount, settle } from "../../testing/mount";
+import { sessionAs } from "../../testing/session";
 import { ProductsPage } from "./ProductsPage";
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
-window.scrollTo = () => {};
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const product = (sku: string, name: string): ProductView => ({
   updated_at: "2026-11-01T00:00:00Z",
@@ -75,29 +53,8 @@ vi.mock("../../backend/call", async (original) => ({
   },
 }));
 
-const sessionAs = (roles: Role[]): Session => ({
-  user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
-  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
-});
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
-};
-
 async function render(roles: Role[]) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <SessionContext.Provider value={{ session: sessionAs(roles), setSession: () => {} }}>
-          <QueryClientProvider client={new QueryClient()}>
-            <ProductsPage openSku="MUG-01" />
-          </QueryClientProvider>
-        </SessionContext.Provider>
-      </MantineProvider>,
-    ),
-  );
+  await mount(<ProductsPage openSku="MUG-01" />, { session: sessionAs(roles) });
   await settle();
 }
 

@@ -1,6 +1,4 @@
-import { MantineProvider } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import {
   createMemoryHistory,
   createRootRoute,
@@ -10,37 +8,19 @@ import {
   useRouterState,
 } from "@tanstack/react-router";
 import { act, useState } from "react";
-import { createRoot } from "react-dom/client";
 import "../../i18n";
 import "../../files/blob.test-data";
-import { SessionContext } from "../../app/session";
 import type { Role } from "../../backend/bindings/Role";
-import type { Session } from "../../backend/bindings/Session";
 import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorReviewed } from "../../backend/bindings/VendorReviewed";
 import { ApiFailure } from "../../backend/call";
+import { mount, settle } from "../../testing/mount";
+import { sessionAs } from "../../testing/session";
 import { kpis, review, safety, scorecards, skuFlags } from "./fixtures.test-data";
 import type { Period } from "./period";
 import { ReportsPage } from "./ReportsPage";
 import type { ReportsTab } from "./search";
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
-window.scrollTo = () => {};
 // jsdom lays nothing out: give the charts' containers a size so that recharts draws the bars.
 const layout = Element.prototype.getBoundingClientRect;
 Element.prototype.getBoundingClientRect = function (this: Element) {
@@ -58,7 +38,6 @@ Element.prototype.getBoundingClientRect = function (this: Element) {
   }
   return layout.call(this);
 };
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { act: string; input: unknown }[] = [];
 const saved: { name: string; base64: string; kind: string }[] = [];
@@ -96,11 +75,6 @@ vi.mock("../../backend/call", async (original) => ({
   },
 }));
 
-const sessionAs = (roles: Role[]): Session => ({
-  user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
-  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
-});
-
 function Harness({ initialTab }: { initialTab: ReportsTab }) {
   const [tab, setTab] = useState(initialTab);
   const [period, setPeriod] = useState<Period>({ from: "2026-11-01", to: "2026-11-30" });
@@ -111,10 +85,6 @@ function FailuresProbe() {
   const search = useRouterState({ select: (s) => s.location.search });
   return <pre data-testid="failures-search">{JSON.stringify(search)}</pre>;
 }
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
-};
 
 async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
   const root = createRootRoute();
@@ -132,19 +102,7 @@ async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
     routeTree: root.addChildren([reports, failures]),
     history: createMemoryHistory({ initialEntries: ["/reports"] }),
   });
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <SessionContext.Provider value={{ session: sessionAs(roles), setSession: () => {} }}>
-          <QueryClientProvider client={new QueryClient()}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </SessionContext.Provider>
-      </MantineProvider>,
-    ),
-  );
+  await mount(<RouterProvider router={router} />, { session: sessionAs(roles) });
   await settle();
   return router;
 }

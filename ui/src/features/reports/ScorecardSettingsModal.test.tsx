@@ -1,21 +1,11 @@
-import { MantineProvider } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient } from "@tanstack/react-query";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
 import "../../i18n";
 import type { ScorecardSettings } from "../../backend/bindings/ScorecardSettings";
 import { ApiFailure } from "../../backend/call";
+import { mount } from "../../testing/mount";
 import { ScorecardSettingsModal } from "./ScorecardSettingsModal";
-
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-  }) as unknown as MediaQueryList;
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const answer: { next: () => unknown } = { next: () => null };
 const calls: { act: string; input: unknown }[] = [];
@@ -53,17 +43,7 @@ async function open() {
   const closed = vi.fn();
   const client = new QueryClient();
   const refreshed = vi.spyOn(client, "invalidateQueries");
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <QueryClientProvider client={client}>
-          <ScorecardSettingsModal settings={settings} onClose={closed} />
-        </QueryClientProvider>
-      </MantineProvider>,
-    ),
-  );
+  await mount(<ScorecardSettingsModal settings={settings} onClose={closed} />, { client });
   const save = async () => {
     await act(async () =>
       document.querySelector<HTMLElement>('[data-testid="settings-save"]')?.click(),

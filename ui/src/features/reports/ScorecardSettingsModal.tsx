@@ -38,14 +38,12 @@ export function ScorecardSettingsModal({
   return (
     <FormModal
       title={t("reports.settings.title")}
+      intro={t("reports.settings.intro")}
       size="lg"
       save={save}
       saveTestId="settings-save"
       onClose={onClose}
     >
-      <Text size="sm" c="dimmed">
-        {t("reports.settings.intro")}
-      </Text>
       <SimpleGrid cols={{ base: 2, sm: 3 }}>
         {WEIGHTS.map((w) => (
           <NumberInput

@@ -9,6 +9,7 @@ import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
 import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
+import { HeldStockCells, SafetySkuCell } from "./SafetyStockCells";
 import { useIsAdmin } from "./useAdmin";
 
 /** Watched SKUs' sellable stock against their minimum, those below it first. */
@@ -76,22 +77,15 @@ export function StockTab() {
                     data-sku={r.sku}
                     data-below={r.below_minimum}
                   >
-                    <Table.Td>
+                    <SafetySkuCell row={r}>
                       <Text span size="sm" fw={600}>
                         {r.sku}
                       </Text>
-                      {r.product_name && (
-                        <Text span c="dimmed" size="xs">
-                          {" "}
-                          {r.product_name}
-                        </Text>
-                      )}
-                    </Table.Td>
+                    </SafetySkuCell>
                     <Table.Td ta="right" fw={600}>
                       {r.sellable}
                     </Table.Td>
-                    <Table.Td ta="right">{r.blocked}</Table.Td>
-                    <Table.Td ta="right">{r.in_returns}</Table.Td>
+                    <HeldStockCells row={r} />
                     <Table.Td ta="right">{r.min_qty}</Table.Td>
                     <Table.Td>
                       {r.below_minimum && (

@@ -19,6 +19,15 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
   });
   const set = (key: keyof TargetsForm) => (value: number | string) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const target = (field: (typeof PERCENT_FIELDS)[number] | (typeof DAY_FIELDS)[number]) => ({
+    label: t(`reports.targets.field.${field}`),
+    value: form[field],
+    onChange: set(field),
+    min: 0,
+    decimalScale: 2,
+    error: errors[field],
+    "data-testid": `target-${field}`,
+  });
   const setMoney = (i: number, key: "currency" | "amount", value: number | string) =>
     setForm((f) => ({
       ...f,
@@ -29,45 +38,26 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
   return (
     <FormModal
       title={t("reports.targets.title")}
+      intro={t("reports.targets.intro")}
       size="lg"
       save={save}
       saveTestId="targets-save"
       onClose={onClose}
     >
-      <Text size="sm" c="dimmed">
-        {t("reports.targets.intro")}
-      </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {PERCENT_FIELDS.map((field) => (
-          <NumberInput
-            key={field}
-            label={t(`reports.targets.field.${field}`)}
-            value={form[field]}
-            onChange={set(field)}
-            min={0}
-            max={100}
-            decimalScale={2}
-            suffix=" %"
-            error={errors[field]}
-            data-testid={`target-${field}`}
-          />
+          <NumberInput key={field} {...target(field)} max={100} suffix=" %" />
         ))}
         {DAY_FIELDS.map((field) => (
           <NumberInput
             key={field}
-            label={t(`reports.targets.field.${field}`)}
-            value={form[field]}
-            onChange={set(field)}
-            min={0}
-            decimalScale={2}
+            {...target(field)}
             rightSection={
               <Text size="xs" c="dimmed" pr="xs">
                 {t("reports.targets.days")}
               </Text>
             }
             rightSectionWidth={56}
-            error={errors[field]}
-            data-testid={`target-${field}`}
           />
         ))}
       </SimpleGrid>

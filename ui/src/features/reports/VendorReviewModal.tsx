@@ -42,17 +42,17 @@ export function VendorReviewModal({
       title={t("reports.vendor_review.title", {
         vendor: vendor.vendor_name ? `${code} ${vendor.vendor_name}` : code,
       })}
+      intro={
+        vendor.receipts_blocked_since
+          ? t("reports.vendor_review.intro_blocked", {
+              date: formatDay(vendor.receipts_blocked_since, i18n.language),
+            })
+          : t("reports.vendor_review.intro")
+      }
       save={save}
       saveTestId="vendor-review-save"
       onClose={onClose}
     >
-      <Text size="sm" c="dimmed">
-        {vendor.receipts_blocked_since
-          ? t("reports.vendor_review.intro_blocked", {
-              date: formatDay(vendor.receipts_blocked_since, i18n.language),
-            })
-          : t("reports.vendor_review.intro")}
-      </Text>
       {/* No input edits the vendor, so an error the backend puts on it would otherwise go unseen. */}
       {errors.vendor_code && (
         <Text size="sm" c="red" data-testid="vendor-review-vendor-error">

@@ -1,27 +1,10 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
 import "../../i18n";
-import { SessionContext } from "../../app/session";
-import type { Session } from "../../backend/bindings/Session";
 import { ApiFailure } from "../../backend/call";
+import { mount, settle } from "../../testing/mount";
+import { sessionAs } from "../../testing/session";
 import { ReturnPolicyPage } from "./ReturnPolicyPage";
 import type { ReturnPolicy } from "./types";
-
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-  }) as unknown as MediaQueryList;
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const policy: ReturnPolicy = {
   version: 3,
@@ -66,36 +49,8 @@ vi.mock("../../backend/call", async (actual) => ({
   },
 }));
 
-const session: Session = {
-  user: {
-    id: "u1",
-    username: "ann",
-    display_name: "Ann",
-    roles: ["quality_lead"],
-    language: "en",
-    active: true,
-  },
-  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
-};
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
-};
-
 async function render() {
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <SessionContext.Provider value={{ session, setSession: () => {} }}>
-          <QueryClientProvider client={new QueryClient()}>
-            <ReturnPolicyPage />
-          </QueryClientProvider>
-        </SessionContext.Provider>
-      </MantineProvider>,
-    ),
-  );
+  await mount(<ReturnPolicyPage />, { session: sessionAs(["quality_lead"]) });
   await settle();
 }
 

@@ -107,8 +107,7 @@ pub async fn approved_without_label(ctx: &Ctx) -> Result<Vec<String>, ApiError> 
     let mut numbers = Vec::new();
     let mut offset = 0;
     loop {
-        let input =
-            ListRmasInput { text: None, status: Some(RmaStatus::Approved), analyst_queue: false, offset, limit: 500 };
+        let input = ListRmasInput { status: Some(RmaStatus::Approved), offset, limit: 500, ..ListRmasInput::default() };
         let page = q::list_rmas(&mut conn, &input).await.map_err(store_error)?;
         let got = page.rows.len();
         numbers.extend(page.rows.into_iter().map(|r| r.rma_no));

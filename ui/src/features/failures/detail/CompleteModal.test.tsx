@@ -1,19 +1,8 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
 import "../../../i18n";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { mount } from "../../../testing/mount";
 import { CompleteModal } from "./DispositionModals";
-
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-  }) as unknown as MediaQueryList;
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const calls: { act: string; input: unknown }[] = [];
 
@@ -30,17 +19,7 @@ const failureWith = (disposition: "rework" | "scrap") =>
   ({ failure_no: "QF-AMS1-000002", qty_failed: 2, disposition }) as unknown as FailureDetail;
 
 async function open(disposition: "rework" | "scrap") {
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <QueryClientProvider client={new QueryClient()}>
-          <CompleteModal failure={failureWith(disposition)} onClose={() => {}} />
-        </QueryClientProvider>
-      </MantineProvider>,
-    ),
-  );
+  await mount(<CompleteModal failure={failureWith(disposition)} onClose={() => {}} />);
 }
 
 function type(testId: string, value: string) {

@@ -1,5 +1,3 @@
-import { MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import {
   createMemoryHistory,
   createRootRoute,
@@ -8,36 +6,14 @@ import {
   RouterProvider,
 } from "@tanstack/react-router";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
 import "../../../i18n";
-import { SessionContext } from "../../../app/session";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import type { RecallScope } from "../../../backend/bindings/RecallScope";
 import type { Role } from "../../../backend/bindings/Role";
-import type { Session } from "../../../backend/bindings/Session";
 import type { TraceResult } from "../../../backend/bindings/TraceResult";
+import { mount, settle } from "../../../testing/mount";
+import { sessionAs } from "../../../testing/session";
 import { LotDetailPage } from "./LotDetailPage";
-
-// Mantine and React Flow ask the browser about media queries and element sizes, which jsdom lacks.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-window.matchMedia ??= (query: string) =>
-  ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }) as MediaQueryList;
-// The router restores scroll positions, which jsdom does not implement.
-window.scrollTo = () => {};
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const lot: LotDetail = {
   lot_code: "L-1",
@@ -149,18 +125,6 @@ vi.mock("../../../backend/call", () => ({
   saveTextFile: async () => null,
 }));
 
-const sessionAs = (roles: Role[]): Session => ({
-  user: {
-    id: "u1",
-    username: "ann",
-    display_name: "Ann",
-    roles,
-    language: "en",
-    active: true,
-  },
-  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
-});
-
 async function render(roles: Role[] = ["quality_lead"]) {
   const root = createRootRoute();
   const page = createRoute({
@@ -172,21 +136,8 @@ async function render(roles: Role[] = ["quality_lead"]) {
     routeTree: root.addChildren([page]),
     history: createMemoryHistory({ initialEntries: ["/lots/L-1"] }),
   });
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <MantineProvider>
-        <SessionContext.Provider value={{ session: sessionAs(roles), setSession: () => {} }}>
-          <QueryClientProvider client={new QueryClient()}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </SessionContext.Provider>
-      </MantineProvider>,
-    ),
-  );
-  // Let the queries settle.
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+  const host = await mount(<RouterProvider router={router} />, { session: sessionAs(roles) });
+  await settle();
   return host;
 }
 

@@ -1,0 +1,35 @@
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, type ReactNode } from "react";
+import { createRoot } from "react-dom/client";
+import { SessionContext } from "../app/session";
+import type { Session } from "../backend/bindings/Session";
+
+/** Renders `ui` the way the app shell provides for it, into a fresh element in the document. */
+export async function mount(
+  ui: ReactNode,
+  { client = new QueryClient(), session }: { client?: QueryClient; session?: Session } = {},
+): Promise<HTMLElement> {
+  const withSession = session ? (
+    <SessionContext.Provider value={{ session, setSession: () => {} }}>
+      {ui}
+    </SessionContext.Provider>
+  ) : (
+    ui
+  );
+  const host = document.createElement("div");
+  document.body.append(host);
+  await act(async () =>
+    createRoot(host).render(
+      <MantineProvider>
+        <QueryClientProvider client={client}>{withSession}</QueryClientProvider>
+      </MantineProvider>,
+    ),
+  );
+  return host;
+}
+
+/** Lets queries answer and the renders they cause finish. */
+export async function settle() {
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((r) => setTimeout(r, 10)));
+}

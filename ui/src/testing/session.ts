@@ -1,0 +1,7 @@
+import type { Role } from "../backend/bindings/Role";
+import type { Session } from "../backend/bindings/Session";
+
+export const sessionAs = (roles: Role[]): Session => ({
+  user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
+  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
+});

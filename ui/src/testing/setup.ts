@@ -1,0 +1,24 @@
+// Some tests run in the node environment (`@vitest-environment node`), where there is no DOM.
+if (typeof window !== "undefined") {
+  // Mantine and React Flow ask the browser about media queries and element sizes, which jsdom lacks.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  // The router restores scroll positions, which jsdom does not implement.
+  window.scrollTo = () => {};
+  // Tells React that the tests wrap their updates in act(), so it warns about any that escape.
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+}
