@@ -45,12 +45,41 @@ test("back office in Dutch: sections, a refused CSV import, a failure closed aft
         await app.waitForCount(row, 1, { atLeast: true });
       });
     }
+    await app.step("section-dashboard", async () => {
+      await app.click("nav-dashboard");
+      // The demo's bottles sit in a held lot, below their minimum: an alert.
+      await app.waitForCount("dashboard-safety-row", 1, { atLeast: true });
+      const skus = await app.browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="dashboard-safety-row"]')].map((r) => r.dataset.sku),
+      );
+      assert.ok(skus.includes("BTL-TRITAN"), `the held bottles are below their minimum: ${skus}`);
+      await app.waitFor("dashboard-rma-aging");
+      await app.waitFor("dashboard-flagged-vendors");
+      await app.screenshot("dashboard");
+    });
     await app.step("section-reports", async () => {
       await app.click("nav-reports");
       await app.waitFor("reports-tab-review");
       // The demo's failures fall in the last 30 days, so the Pareto has bars.
       await app.waitForCount("pareto-bar", 1, { atLeast: true });
       await app.screenshot("reports-review");
+    });
+
+    await app.step("reports-pareto-xlsx-saved", async () => {
+      const before = new Set(fs.readdirSync(app.saveDir));
+      await app.browser.execute(() => document.querySelector('[data-testid="export-pareto-xlsx"]').click());
+      let saved;
+      await app.browser.waitUntil(
+        () => {
+          saved = fs.readdirSync(app.saveDir).find((f) => !before.has(f) && f.endsWith(".xlsx"));
+          return saved !== undefined && fs.statSync(path.join(app.saveDir, saved)).size > 0;
+        },
+        { timeout: 20_000, interval: 250, timeoutMsg: "the Pareto workbook was not saved into LOTLINE_SAVE_DIR" },
+      );
+      const bytes = fs.readFileSync(path.join(app.saveDir, saved));
+      // A workbook is a zip whose directory names its sheet in plain text.
+      assert.equal(bytes.subarray(0, 2).toString("latin1"), "PK", "the saved file is a zip");
+      assert.ok(bytes.includes(Buffer.from("xl/worksheets/sheet1.xml")), "the zip holds a worksheet");
     });
 
     await app.step("reports-pareto-bar-opens-its-failures", async () => {
@@ -151,6 +180,7 @@ test("back office in Dutch: sections, a refused CSV import, a failure closed aft
     await app.step("failure-closed", async () => {
       await app.click("failure-complete");
       await app.fill("complete-outcome", "3 stuks opnieuw gesoldeerd en goedgekeurd (e2e)");
+      await app.fill("complete-rework-cost", "18.50");
       await app.click("complete-submit");
       await waitForFailureStatus(app, "closed", SLOW_MS);
       await app.waitForText("failure-disposition", "Herbewerken");
