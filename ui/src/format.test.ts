@@ -1,4 +1,4 @@
-import { formatDueShort, moneyInLanguage } from "./format";
+import { formatDaySpan, formatDueShort, moneyInLanguage } from "./format";
 
 describe("moneyInLanguage", () => {
   it("reads the backend's money text in the reader's language", () => {
@@ -26,5 +26,18 @@ describe("formatDueShort", () => {
   it("leaves an unreadable value as it is and an absent one empty", () => {
     expect(formatDueShort("soon", "nl")).toBe("soon");
     expect(formatDueShort(null, "nl")).toBe("");
+  });
+});
+
+describe("formatDaySpan", () => {
+  // Intl puts thin spaces around a range's dash; the words are what the test is about.
+  const plain = (text: string) => text.replace(/\s/g, " ");
+  it("names the first and last day in the reader's language", () => {
+    expect(plain(formatDaySpan("2026-11-02", "2026-11-08", "en"))).toBe("Nov 2 – 8, 2026");
+    expect(plain(formatDaySpan("2026-11-02", "2026-12-08", "nl"))).toBe("2 nov – 8 dec 2026");
+  });
+  it("reads an open end as an ellipsis", () => {
+    expect(plain(formatDaySpan("2026-11-02", null, "en"))).toBe("Nov 2, 2026 – …");
+    expect(plain(formatDaySpan(null, "not a day", "en"))).toBe("… – …");
   });
 });

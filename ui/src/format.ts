@@ -57,3 +57,25 @@ export function moneyInLanguage(value: string, language: string): string {
   // formatMoney counts in hundredths; a currency without decimals is scaled to match.
   return formatMoney(decimals === "" ? minor * 100 : minor, currency, language);
 }
+
+/**
+ * Calendar days `first..=last` (YYYY-MM-DD) as one span in the UI language ("2–8 Nov 2026");
+ * an open end reads "…". Formatted in UTC because the days carry no time zone.
+ */
+export function formatDaySpan(first: string | null, last: string | null, language: string): string {
+  const format = new Intl.DateTimeFormat(language, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const date = (day: string | null) => {
+    if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+    const value = new Date(`${day}T00:00:00Z`);
+    return Number.isNaN(value.getTime()) ? null : value;
+  };
+  const start = date(first);
+  const end = date(last);
+  if (start && end) return format.formatRange(start, end);
+  return `${start ? format.format(start) : "…"} – ${end ? format.format(end) : "…"}`;
+}

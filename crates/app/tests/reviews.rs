@@ -86,7 +86,12 @@ async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_agains
         .ok("list_rmas", json!({"settled_from": "2026-11-02", "settled_to": "2026-11-09", "settlement_kind": "refund"}))
         .await;
     assert_eq!(listed(&refunded), 3);
-    let none = w.ok("list_rmas", json!({"settled_from": "2026-11-02", "settled_to": "2026-11-09", "settlement_kind": "exchange"})).await;
+    let none = w
+        .ok(
+            "list_rmas",
+            json!({"settled_from": "2026-11-02", "settled_to": "2026-11-09", "settlement_kind": "exchange"}),
+        )
+        .await;
     assert_eq!(listed(&none), 0);
     let recovered =
         w.ok("list_reshipments", json!({"recovered_from": "2026-11-02", "recovered_to": "2026-11-09"})).await;

@@ -3,106 +3,19 @@
 // The report has no barcodes and is checked by its text, so some shared helpers go unused here.
 #[allow(dead_code)]
 mod common;
+#[path = "fixtures/vendor_report.rs"]
+mod fixture;
 
 /// In a module of the document's name, so that `cargo test vendor_report` runs these too.
 mod vendor_report {
     use std::process::Command;
 
     use lotline_documents::{
-        VendorDefectCount, VendorReport, VendorReportFailure, VendorReportFigures, VendorReportParty,
-        VendorReportPhoto, VendorReportScope, vendor_report,
+        VendorReport, VendorReportFailure, VendorReportFigures, VendorReportPhoto, VendorReportScope, vendor_report,
     };
 
     use super::common;
-
-    const CHINESE_VENDOR: &str = "深圳华强电子有限公司";
-    const JPEG: &[u8] = include_bytes!("fixtures/defect-photo.jpg");
-
-    /// A small RGBA PNG, `width` × `height`, a gradient half transparent at the bottom.
-    fn png(width: u32, height: u32) -> Vec<u8> {
-        let mut bytes = Vec::new();
-        let mut encoder = png::Encoder::new(&mut bytes, width, height);
-        encoder.set_color(png::ColorType::Rgba);
-        encoder.set_depth(png::BitDepth::Eight);
-        let mut writer = encoder.write_header().unwrap();
-        let pixels: Vec<u8> = (0..height)
-            .flat_map(|y| {
-                (0..width).flat_map(move |x| {
-                    let alpha = if y > height / 2 { 128 } else { 255 };
-                    [u8::try_from(x * 255 / width).unwrap(), 60, u8::try_from(y * 255 / height).unwrap(), alpha]
-                })
-            })
-            .collect();
-        writer.write_image_data(&pixels).unwrap();
-        writer.finish().unwrap();
-        bytes
-    }
-
-    fn failure(n: usize, description: &str) -> VendorReportFailure {
-        VendorReportFailure {
-            number: format!("QF-AMS1-{n:06}"),
-            date: format!("2026-11-{:02}", 1 + n % 28),
-            sku: "CHG-WL-15W".into(),
-            lot: format!("L-2026-{n:05}"),
-            qty_defective: (1 + n % 7).to_string(),
-            qty_inspected: "80".into(),
-            severity: if n.is_multiple_of(3) { "Critical" } else { "Major" }.into(),
-            category: ["Scratches", "Wrong label", "Dead on arrival"][n % 3].into(),
-            description: description.into(),
-        }
-    }
-
-    fn report(language: &str, failures: usize) -> VendorReport {
-        VendorReport {
-        report_number: "SCAR-AMS1-2026-11".into(),
-        issued_on: "2026-11-30".into(),
-        response_due: "2026-12-14".into(),
-        company: VendorReportParty {
-            name: "Lotline Demo B.V.".into(),
-            code: String::new(),
-            address_lines: vec!["Oostelijke Handelskade 12".into(), "1019 BM Amsterdam".into(), "Netherlands".into()],
-            contact: "Anna de Vries".into(),
-            email: "quality@lotline-demo.example".into(),
-        },
-        vendor: VendorReportParty {
-            name: CHINESE_VENDOR.into(),
-            code: "V-0042".into(),
-            address_lines: vec!["华强北路 1002 号".into(), "深圳市福田区, China".into()],
-            contact: "李伟 (Li Wei)".into(),
-            email: "qa@huaqiang-electronics.example.cn".into(),
-        },
-        scope: VendorReportScope::Period { from: "2026-11-01".into(), to: "2026-11-30".into() },
-        figures: VendorReportFigures {
-            failures: failures.to_string(),
-            units_inspected: "4,800".into(),
-            units_defective: "57".into(),
-            defect_rate: "1.19 %".into(),
-            costs: vec!["€ 1,234.50".into(), "US$ 310.00".into()],
-        },
-        defects_by_category: vec![
-            VendorDefectCount { category: "Wrong label".into(), count: 12 },
-            VendorDefectCount { category: "Scratches".into(), count: 31 },
-            VendorDefectCount { category: "Dead on arrival".into(), count: 9 },
-            VendorDefectCount { category: "Loose parts".into(), count: 5 },
-        ],
-        failures: (0..failures)
-            .map(|n| {
-                failure(
-                    n,
-                    "Scratches on the housing near the charging coil; the protective film was missing on most units \
-                     of the carton.",
-                )
-            })
-            .collect(),
-        photos: vec![
-            VendorReportPhoto { caption: "QF-AMS1-000000 · photo 1".into(), bytes: JPEG.to_vec() },
-            VendorReportPhoto { caption: "QF-AMS1-000000 · photo 2".into(), bytes: png(90, 120) },
-            VendorReportPhoto { caption: "QF-AMS1-000001 · photo 1".into(), bytes: JPEG.to_vec() },
-            VendorReportPhoto { caption: "QF-AMS1-000002 · photo 1".into(), bytes: png(160, 60) },
-        ],
-        language: language.into(),
-    }
-    }
+    use super::fixture::{CHINESE_VENDOR, failure, report};
 
     fn assert_contains(text: &str, expected: &[&str]) {
         for expected in expected {
@@ -241,7 +154,7 @@ mod vendor_report {
                 severity: "严重".into(),
                 category: "外壳划伤".into(),
                 description: "外壳靠近充电线圈处有明显划痕，整箱产品缺少保护膜。".into(),
-                ..failure(12, "")
+                ..failure(12)
             }],
             ..report("zh-CN", 0)
         };

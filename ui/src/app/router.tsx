@@ -31,6 +31,13 @@ import { ReportsPage } from "../features/reports/ReportsPage";
 import { parseReportsSearch, periodOf, type ReportsTab } from "../features/reports/search";
 import { ApprovalLimitsPage } from "../features/reshipments/ApprovalLimitsPage";
 import { ReshipmentDetailPage } from "../features/reshipments/detail/ReshipmentDetailPage";
+import {
+  DATE_RANGES,
+  type DateRangeKind,
+  datesOfSearch,
+  filtersOfSearch,
+  parseReshipmentSearch,
+} from "../features/reshipments/filters";
 import { RequestFormPage } from "../features/reshipments/RequestFormPage";
 import { ReshipmentsPage } from "../features/reshipments/ReshipmentsPage";
 import { RmaDetailPage } from "../features/returns/detail/RmaDetailPage";
@@ -116,6 +123,45 @@ const failures = createRoute({
     const search = failures.useSearch();
     // Keyed by the URL's filters: following another report link starts from its filters.
     return <FailuresPage key={JSON.stringify(search)} initial={failureFiltersOf(search)} />;
+  },
+});
+
+/**
+ * Reshipments open with the filters a link carries: the global search's text, or a review's
+ * figure (an SLA state and the days shipped or recovered in the period).
+ */
+const reshipments = createRoute({
+  getParentRoute: () => root,
+  path: "/reshipments",
+  validateSearch: parseReshipmentSearch,
+  component: function Reshipments() {
+    const search = reshipments.useSearch();
+    const navigate = reshipments.useNavigate();
+    const onClearDates = useCallback(
+      (kinds: DateRangeKind[]) =>
+        void navigate({
+          search: (prev) => {
+            const next = { ...prev };
+            for (const { kind, from, to } of DATE_RANGES) {
+              if (!kinds.includes(kind)) continue;
+              next[from] = undefined;
+              next[to] = undefined;
+            }
+            return next;
+          },
+          replace: true,
+        }),
+      [navigate],
+    );
+    return (
+      <ReshipmentsPage
+        // Keyed by the URL's filters: following another link starts from its filters.
+        key={JSON.stringify([search.text, search.sla])}
+        initial={filtersOfSearch(search)}
+        dates={datesOfSearch(search)}
+        onClearDates={onClearDates}
+      />
+    );
   },
 });
 
@@ -264,7 +310,7 @@ const routeTree = root.addChildren([
   failures,
   newFailure,
   failureDetail,
-  page("/reshipments", ReshipmentsPage),
+  reshipments,
   newReshipment,
   reshipmentDetail,
   returns,

@@ -6,6 +6,7 @@ mod facts;
 mod flow;
 mod image;
 mod label;
+pub(crate) mod report;
 mod table;
 mod wrap;
 

@@ -1,39 +1,28 @@
 //! The trace report's layout on A4 portrait.
 
-use std::cell::RefCell;
-
 use super::{TraceReport, TraceReportKind};
 use crate::error::DocumentError;
 use crate::fonts::{FontSet, Weight};
 use crate::i18n::Labels;
+use crate::layout::report::{BOTTOM, MARGIN, META, RIGHT, ReportFrame, SECTION_GAP, WIDTH, empty_section, heading};
 use crate::layout::{
-    A4, Align, Canvas, Column, Fact, FactGrid, Flow, INK, MUTED, Pdf, RULE, Rgb, Table, TextStyle, pt_to_mm, truncate,
-    wrap,
+    A4, Align, Canvas, Column, Fact, FactGrid, Flow, INK, MUTED, Pdf, Rgb, Table, TextStyle, pt_to_mm, truncate, wrap,
 };
 
-const MARGIN: f32 = 15.0;
-const RIGHT: f32 = A4.0 - MARGIN;
-const WIDTH: f32 = A4.0 - 2.0 * MARGIN;
-/// Content stops here; the footer sits below.
-const BOTTOM: f32 = A4.1 - 18.0;
 /// The recall title's colour: a dark red that still prints as a solid dark grey in black and white.
 const ALERT: Rgb = Rgb(0.62, 0.09, 0.09);
 
 const TITLE: TextStyle = TextStyle::new(22.0, Weight::Bold, INK);
 const REFERENCE: TextStyle = TextStyle::new(16.0, Weight::Bold, INK);
 const COMPANY: TextStyle = TextStyle::new(11.0, Weight::Bold, MUTED);
-const META: TextStyle = TextStyle::new(8.5, Weight::Regular, MUTED);
 const INTRO: TextStyle = TextStyle::new(9.0, Weight::Regular, MUTED);
-const HEADING: TextStyle = TextStyle::new(12.0, Weight::Bold, INK);
 const LABEL: TextStyle = TextStyle::new(8.5, Weight::Regular, MUTED);
 const VALUE: TextStyle = TextStyle::new(10.0, Weight::Regular, INK);
 const STRONG: TextStyle = TextStyle::new(11.0, Weight::Bold, INK);
 const FACT_LABEL: TextStyle = TextStyle::new(8.0, Weight::Regular, MUTED);
 const FACT_VALUE: TextStyle = TextStyle::new(14.0, Weight::Bold, INK);
-const EMPTY: TextStyle = TextStyle::new(9.5, Weight::Regular, MUTED);
 const TABLE_HEAD: TextStyle = TextStyle::new(7.5, Weight::Bold, INK);
 const TABLE_BODY: TextStyle = TextStyle::new(8.0, Weight::Regular, INK);
-const FOOTER: TextStyle = TextStyle::new(8.0, Weight::Regular, MUTED);
 
 /// Space between a table cell's border and its text, in mm.
 const PAD_X: f32 = 1.6;
@@ -41,8 +30,6 @@ const EMAIL_WIDTH: f32 = 45.0;
 /// The summary's figures: at most five boxes to a row, 3 mm apart, across the page.
 const SUMMARY_GRID: FactGrid =
     FactGrid { x: MARGIN, width: WIDTH, max_columns: 5, gap: 3.0, label: FACT_LABEL, value: FACT_VALUE };
-/// Space after a section.
-const SECTION_GAP: f32 = 6.0;
 /// Room a section needs below its heading before it is worth starting on this page: the table's
 /// header (two lines at most) and a first row (three lines at most).
 const SECTION_MIN: f32 = 26.0;
@@ -96,59 +83,23 @@ fn kind_key(kind: TraceReportKind) -> &'static str {
 
 pub(super) fn render(report: &TraceReport) -> Result<Vec<u8>, DocumentError> {
     let labels = Labels::new(&report.language);
-    let reference = report.reference.trim();
     let title = labels.get(&format!("documents.trace_report.title.{}", kind_key(report.kind)));
-    let pdf = Pdf::new(&format!("{title} {reference}"), A4)?;
+    let frame = ReportFrame::new(labels, "trace_report", &title, report.reference.trim(), &report.company, STRONG);
+    let pdf = Pdf::new(frame.name(), A4)?;
     let mut first = pdf.canvas();
     let y = header(&mut first, report, &labels, &title);
 
-    // The section a table is in when it runs onto a new page, so that page can say what it continues.
-    let current_section = RefCell::new(String::new());
-    let start_page = {
-        let continued =
-            labels.format("documents.trace_report.continued", &[("title", &title), ("reference", reference)]);
-        let section_continued = labels.get("documents.trace_report.section_continued");
-        let company = report.company.trim().to_string();
-        let current_section = &current_section;
-        Box::new(move |canvas: &mut Canvas| {
-            let fonts = canvas.fonts();
-            let company = truncate(fonts, &company, &META, WIDTH * 0.35);
-            let company_width = canvas.text_width(&company, &META);
-            let continued = truncate(fonts, &continued, &STRONG, WIDTH - company_width - 6.0);
-            canvas.text(MARGIN, MARGIN, &continued, &STRONG, Align::Left);
-            canvas.text(RIGHT, MARGIN + (STRONG.line_mm() - META.line_mm()) / 2.0, &company, &META, Align::Right);
-            let rule = MARGIN + STRONG.line_mm() + 2.0;
-            canvas.hline(MARGIN, RIGHT, rule, 0.75, RULE);
-            let mut y = rule + 5.0;
-            let section = current_section.borrow();
-            if !section.is_empty() {
-                let text = section_continued.replace("{{section}}", &section);
-                canvas.text(MARGIN, y, &truncate(fonts, &text, &HEADING, WIDTH), &HEADING, Align::Left);
-                y += HEADING.line_mm() + 1.5;
-            }
-            y
-        })
-    };
-    let mut flow = Flow::new(&pdf, first, y, BOTTOM, start_page);
+    let mut flow = Flow::new(&pdf, first, y, BOTTOM, frame.continuation());
     scope(&mut flow, report, &labels);
     summary(&mut flow, report, &labels);
     for section in sections(report) {
         let heading = labels.get(&format!("documents.trace_report.section.{}", section.key()));
         let (table, rows) = table(flow.page().fonts(), section, report, &labels);
-        heading_and_table(&mut flow, &current_section, &heading, &table, &rows, &labels, section);
+        heading_and_table(&mut flow, &frame, &heading, &table, &rows, &labels, section);
     }
     sign_off(&mut flow, &labels);
     let mut pages = flow.into_pages();
-
-    let count = pages.len().to_string();
-    let fonts = pages[0].fonts();
-    let left = truncate(fonts, &format!("{title} {reference}"), &FOOTER, WIDTH * 0.6);
-    for (index, page) in pages.iter_mut().enumerate() {
-        let of = labels.format("documents.page_of", &[("page", &(index + 1).to_string()), ("pages", &count)]);
-        page.hline(MARGIN, RIGHT, A4.1 - 13.0, 0.5, RULE);
-        page.text(MARGIN, A4.1 - 12.0, &left, &FOOTER, Align::Left);
-        page.text(RIGHT, A4.1 - 12.0, &of, &FOOTER, Align::Right);
-    }
+    frame.footers(&mut pages);
     Ok(pdf.finish(pages))
 }
 
@@ -253,19 +204,9 @@ pub(super) fn grid_columns(facts: usize) -> usize {
     SUMMARY_GRID.columns(facts)
 }
 
-/// A section heading, kept on the page with at least `keep_with` mm of what follows it.
-fn heading(flow: &mut Flow, text: &str, keep_with: f32) {
-    flow.ensure(HEADING.line_mm() + 2.0 + keep_with);
-    let y = flow.y;
-    let page = flow.page();
-    let text = truncate(page.fonts(), text, &HEADING, WIDTH);
-    page.text(MARGIN, y, &text, &HEADING, Align::Left);
-    flow.y = y + HEADING.line_mm() + 1.5;
-}
-
 fn heading_and_table(
     flow: &mut Flow,
-    current_section: &RefCell<String>,
+    frame: &ReportFrame,
     heading_text: &str,
     table: &Table,
     rows: &[Vec<String>],
@@ -273,22 +214,14 @@ fn heading_and_table(
     section: Section,
 ) {
     if rows.is_empty() {
-        heading(flow, heading_text, EMPTY.line_mm());
         let sentence = labels.get(&format!("documents.trace_report.empty.{}", section.key()));
-        let fonts = flow.page().fonts();
-        for line in wrap(fonts, &sentence, &EMPTY, WIDTH, 3) {
-            flow.ensure(EMPTY.line_mm());
-            let y = flow.y;
-            flow.page().text(MARGIN, y, &line, &EMPTY, Align::Left);
-            flow.y = y + EMPTY.line_mm();
-        }
-        flow.y += SECTION_GAP;
+        empty_section(flow, heading_text, &sentence);
         return;
     }
     heading(flow, heading_text, SECTION_MIN);
-    heading_text.clone_into(&mut current_section.borrow_mut());
+    frame.begin_section(heading_text);
     table.draw(flow, rows);
-    current_section.borrow_mut().clear();
+    frame.end_section();
     flow.y += SECTION_GAP;
 }
 

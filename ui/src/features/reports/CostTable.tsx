@@ -1,12 +1,28 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CostOfQuality } from "../../backend/bindings/CostOfQuality";
+import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import { formatMoney } from "../../format";
-import { COST_COMPONENTS, costValue } from "./cost";
+import { COST_COMPONENTS, type CostComponent, costValue } from "./cost";
+import { FigureLink } from "./FigureLink";
+import { COST_LINK_IDS, costLink } from "./links";
 import { formatMoneyChange, NO_DATA } from "./units";
 
-/** Cost of quality per currency (never added across currencies), against the previous period. */
-export function CostTable({ cost }: { cost: CostOfQuality }) {
+/**
+ * Cost of quality per currency (never added across currencies), against the previous period.
+ * The period's figures open the records behind them.
+ */
+export function CostTable({
+  cost,
+  period,
+  reworkFailures,
+}: {
+  cost: CostOfQuality;
+  /** The period the current figures cover. */
+  period: ReviewPeriod;
+  /** Failures sent to rework in the period. */
+  reworkFailures: number;
+}) {
   const { t, i18n } = useTranslation();
   if (cost.currencies.length === 0) {
     return (
@@ -17,6 +33,19 @@ export function CostTable({ cost }: { cost: CostOfQuality }) {
   }
   const money = (minor: number | null, currency: string) =>
     minor === null ? NO_DATA : formatMoney(minor, currency, i18n.language);
+  const current = (component: CostComponent, minor: number | null, currency: string) => {
+    const link = costLink(component, period);
+    // Rework's cost is never recorded, so its 0 still stands for failures worth opening.
+    const behind = component === "rework_minor" ? reworkFailures > 0 : minor !== 0;
+    if (minor === null || link === null || component === "net_minor" || !behind) {
+      return money(minor, currency);
+    }
+    return (
+      <FigureLink link={link} testId={COST_LINK_IDS[component]} currency={currency}>
+        {money(minor, currency)}
+      </FigureLink>
+    );
+  };
   return (
     <Table withTableBorder fz="sm" data-testid="cost-table">
       <Table.Thead>
@@ -38,7 +67,9 @@ export function CostTable({ cost }: { cost: CostOfQuality }) {
             return (
               <Table.Tr key={component} fw={net ? 700 : undefined}>
                 <Table.Td pl={net ? undefined : "lg"}>{t(`reports.cost.${component}`)}</Table.Td>
-                <Table.Td ta="right">{money(costValue(c.current, component), c.currency)}</Table.Td>
+                <Table.Td ta="right">
+                  {current(component, costValue(c.current, component), c.currency)}
+                </Table.Td>
                 <Table.Td ta="right">
                   {money(costValue(c.previous, component), c.currency)}
                   {net && c.net_change && (

@@ -10,6 +10,7 @@ import {
 import { act, useState } from "react";
 import "../../i18n";
 import "../../files/blob.test-data";
+import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodReport";
 import type { Role } from "../../backend/bindings/Role";
 import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorReviewed } from "../../backend/bindings/VendorReviewed";
@@ -43,7 +44,12 @@ const calls: { act: string; input: unknown }[] = [];
 const saved: { name: string; base64: string; kind: string }[] = [];
 
 /** The answers a test changes; reset before each test. */
-const answers: { skuFlags: () => SkuFlags; reviewVendor: () => VendorReviewed } = {
+const answers: {
+  review: () => ReviewPeriodReport;
+  skuFlags: () => SkuFlags;
+  reviewVendor: () => VendorReviewed;
+} = {
+  review: () => review,
   skuFlags: () => skuFlags,
   reviewVendor: () => ({
     vendor_code: "SZHQ",
@@ -56,7 +62,7 @@ vi.mock("../../backend/call", async (original) => ({
   ...(await original<typeof import("../../backend/call")>()),
   call: async (act: string, input: unknown) => {
     calls.push({ act, input });
-    if (act === "review_period") return review;
+    if (act === "review_period") return answers.review();
     if (act === "sku_flags") return answers.skuFlags();
     if (act === "review_vendor") return answers.reviewVendor();
     if (act === "kpi_table") return kpis;
@@ -98,8 +104,18 @@ async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
     path: "/failures",
     component: FailuresProbe,
   });
+  const reshipments = createRoute({
+    getParentRoute: () => root,
+    path: "/reshipments",
+    component: FailuresProbe,
+  });
+  const returns = createRoute({
+    getParentRoute: () => root,
+    path: "/returns",
+    component: FailuresProbe,
+  });
   const router = createRouter({
-    routeTree: root.addChildren([reports, failures]),
+    routeTree: root.addChildren([reports, failures, reshipments, returns]),
     history: createMemoryHistory({ initialEntries: ["/reports"] }),
   });
   await mount(<RouterProvider router={router} />, { session: sessionAs(roles) });
@@ -111,6 +127,7 @@ afterEach(() => {
   document.body.innerHTML = "";
   calls.length = 0;
   saved.length = 0;
+  answers.review = () => review;
   answers.skuFlags = () => skuFlags;
   answers.reviewVendor = () => ({
     vendor_code: "SZHQ",
@@ -172,6 +189,94 @@ it("opens a vendor's failures from the by-vendor table", async () => {
     to: "2026-11-30",
     vendor: "SZHQ",
   });
+});
+
+it("links each cost of the period to the records behind it", async () => {
+  const router = await render("review");
+  const link = (id: string) => q(id)[0] as HTMLAnchorElement | undefined;
+  // Real anchors: keyboard users reach and open them like any link.
+  expect(link("cost-link-scrap")?.tagName).toBe("A");
+  expect(link("cost-link-scrap")?.textContent).toBe("€100.00");
+  expect(link("cost-link-scrap")?.getAttribute("data-currency")).toBe("EUR");
+  expect(link("cost-link-recovered")?.textContent).toBe("-€10.00");
+  expect(link("cost-link-recovered")?.getAttribute("data-currency")).toBe("EUR");
+  // Rework's cost is not recorded, but the period's one rework failure is still behind it.
+  expect(link("cost-link-rework")?.textContent).toBe("€0.00");
+  expect(q("cost-currency")[0]?.querySelectorAll("a")).toHaveLength(6);
+
+  const opens = async (id: string) => {
+    await act(async () => link(id)?.click());
+    await settle();
+    const { pathname, search } = router.state.location;
+    await act(async () => router.history.back());
+    await settle();
+    return { pathname, search };
+  };
+  expect(await opens("cost-link-scrap")).toEqual({
+    pathname: "/failures",
+    search: { from: "2026-11-01", to: "2026-11-30", disposition: "scrap" },
+  });
+  expect(await opens("cost-link-rework")).toEqual({
+    pathname: "/failures",
+    search: { from: "2026-11-01", to: "2026-11-30", disposition: "rework" },
+  });
+  const shipped = {
+    pathname: "/reshipments",
+    search: { shipped_from: "2026-11-01", shipped_to: "2026-12-01" },
+  };
+  expect(await opens("cost-link-shipping")).toEqual(shipped);
+  expect(await opens("cost-link-goods")).toEqual(shipped);
+  expect(await opens("cost-link-recovered")).toEqual({
+    pathname: "/reshipments",
+    search: { recovered_from: "2026-11-01", recovered_to: "2026-12-01" },
+  });
+  expect(await opens("cost-link-refunds")).toEqual({
+    pathname: "/returns",
+    search: { settled_from: "2026-11-01", settled_to: "2026-12-01", settlement_kind: "refund" },
+  });
+});
+
+it("links the period's on-time and late reshipments", async () => {
+  const router = await render("review");
+  const onTime = q("timeliness-link-on-time")[0];
+  expect(onTime?.tagName).toBe("A");
+  expect(onTime?.textContent).toBe("3");
+  expect(q("timeliness-link-late")[0]?.textContent).toBe("1");
+  await act(async () => q("timeliness-link-late")[0]?.click());
+  await settle();
+  expect(router.state.location.pathname).toBe("/reshipments");
+  expect(router.state.location.search).toEqual({
+    sla: "shipped_late",
+    shipped_from: "2026-11-01",
+    shipped_to: "2026-12-01",
+  });
+});
+
+it("leaves a zero, the net total and the previous period as plain text", async () => {
+  const [eur] = review.cost_of_quality.currencies;
+  answers.review = () => ({
+    ...review,
+    rework_failures: 0,
+    timeliness: { ...review.timeliness, late: 0 },
+    cost_of_quality: {
+      currencies: [
+        {
+          currency: "EUR",
+          current: eur?.current ? { ...eur.current, reshipment_shipping_minor: 0 } : null,
+          previous: eur?.current ?? null,
+          net_change: null,
+        },
+      ],
+    },
+  });
+  await render("review");
+  expect(q("cost-link-shipping")).toHaveLength(0);
+  expect(q("cost-link-rework")).toHaveLength(0);
+  expect(q("timeliness-link-late")).toHaveLength(0);
+  expect(q("timeliness-link-on-time")).toHaveLength(1);
+  // Scrap, goods, refunds and recoveries of the current period; nothing of the previous one.
+  expect(q("cost-currency")[0]?.querySelectorAll("a")).toHaveLength(4);
+  expect(q("cost-link-goods")).toHaveLength(1);
 });
 
 it("shows each KPI with its value, state and definition; targets only for admins", async () => {

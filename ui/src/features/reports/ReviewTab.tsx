@@ -137,7 +137,11 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
             />
           }
         >
-          <CostTable cost={report.cost_of_quality} />
+          <CostTable
+            cost={report.cost_of_quality}
+            period={report.period}
+            reworkFailures={report.rework_failures}
+          />
         </ReportSection>
         <ReportSection
           title={t("reports.timeliness.title")}
@@ -152,7 +156,11 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
             />
           }
         >
-          <TimelinessTable current={report.timeliness} previous={report.timeliness_previous} />
+          <TimelinessTable
+            current={report.timeliness}
+            previous={report.timeliness_previous}
+            period={report.period}
+          />
         </ReportSection>
       </SimpleGrid>
       <ReportSection

@@ -1,21 +1,49 @@
 import { Table } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import type { Timeliness } from "../../backend/bindings/Timeliness";
+import { FigureLink } from "./FigureLink";
+import { type TimelinessVerdict, timelinessLink } from "./links";
 import { formatBps, formatMinutesAsHours } from "./units";
 
-/** Reshipments on time or late against their due date, and the median time to ship. */
+/**
+ * Reshipments on time or late against their due date, and the median time to ship. The period's
+ * on-time and late counts open those reshipments.
+ */
 export function TimelinessTable({
   current,
   previous,
+  period,
 }: {
   current: Timeliness;
   previous: Timeliness;
+  /** The period `current` covers. */
+  period: ReviewPeriod;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const rows: [string, string, string | number, string | number][] = [
-    ["on_time", t("reports.timeliness.on_time"), current.on_time, previous.on_time],
-    ["late", t("reports.timeliness.late"), current.late, previous.late],
+  const count = (verdict: TimelinessVerdict, value: number, testId: string) =>
+    value === 0 ? (
+      value
+    ) : (
+      <FigureLink link={timelinessLink(verdict, period)} testId={testId}>
+        {value}
+      </FigureLink>
+    );
+  const rows: [string, string, ReactNode, string | number][] = [
+    [
+      "on_time",
+      t("reports.timeliness.on_time"),
+      count("on_time", current.on_time, "timeliness-link-on-time"),
+      previous.on_time,
+    ],
+    [
+      "late",
+      t("reports.timeliness.late"),
+      count("late", current.late, "timeliness-link-late"),
+      previous.late,
+    ],
     ["open", t("reports.timeliness.open"), current.open, previous.open],
     ["no_due_date", t("reports.timeliness.no_due_date"), current.no_due_date, previous.no_due_date],
     [

@@ -1,5 +1,9 @@
 import type { FailureFilter } from "../../backend/bindings/FailureFilter";
+import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import type { FailureFilters } from "../failures/filters";
+import type { ReshipmentSearch } from "../reshipments/filters";
+import type { RmaSearch } from "../returns/filters";
+import type { CostComponent } from "./cost";
 import { addDays } from "./period";
 
 /**
@@ -7,7 +11,7 @@ import { addDays } from "./period";
  * (`FailureFilters`: `from` and `to` are days, both included; empty fields are left out).
  */
 export type FailuresSearch = Partial<
-  Pick<FailureFilters, "from" | "to" | "vendor" | "sku" | "category" | "text">
+  Pick<FailureFilters, "from" | "to" | "vendor" | "sku" | "category" | "disposition" | "text">
 >;
 
 /**
@@ -25,4 +29,75 @@ export function failuresSearch(filter: FailureFilter): FailuresSearch | null {
   const [category] = filter.category_codes;
   if (category) out.category = category;
   return out;
+}
+
+/** Where a review's figure leads: a list and the search params that filter it to the figure. */
+export type FigureLink =
+  | { to: "/failures"; search: FailuresSearch }
+  | { to: "/reshipments"; search: ReshipmentSearch }
+  | { to: "/returns"; search: RmaSearch };
+
+/**
+ * The reshipments and returns acts take the period as days with the end excluded (like the
+ * backend's own period); the review names its last day, so the end is the day after it.
+ */
+function halfOpen(period: ReviewPeriod): { from: string; to: string } {
+  return { from: period.from, to: addDays(period.to, 1) };
+}
+
+/** The records behind a cost of quality row for the period; the net total has none of its own. */
+export function costLink(component: CostComponent, period: ReviewPeriod): FigureLink | null {
+  const days = halfOpen(period);
+  switch (component) {
+    case "scrap_minor":
+      return {
+        to: "/failures",
+        search: { from: period.from, to: period.to, disposition: "scrap" },
+      };
+    case "rework_minor":
+      return {
+        to: "/failures",
+        search: { from: period.from, to: period.to, disposition: "rework" },
+      };
+    case "reshipment_shipping_minor":
+    case "reshipment_goods_minor":
+      return { to: "/reshipments", search: { shipped_from: days.from, shipped_to: days.to } };
+    case "refunds_minor":
+      return {
+        to: "/returns",
+        search: { settled_from: days.from, settled_to: days.to, settlement_kind: "refund" },
+      };
+    case "chargebacks_recovered_minor":
+      return { to: "/reshipments", search: { recovered_from: days.from, recovered_to: days.to } };
+    case "net_minor":
+      return null;
+  }
+}
+
+/** The test id of a cost row's link, named for the row rather than the field. */
+export const COST_LINK_IDS: Record<Exclude<CostComponent, "net_minor">, string> = {
+  scrap_minor: "cost-link-scrap",
+  rework_minor: "cost-link-rework",
+  reshipment_shipping_minor: "cost-link-shipping",
+  reshipment_goods_minor: "cost-link-goods",
+  refunds_minor: "cost-link-refunds",
+  chargebacks_recovered_minor: "cost-link-recovered",
+};
+
+export type TimelinessVerdict = "on_time" | "late";
+
+/**
+ * The reshipments shipped in the period and judged on time or late. Open ones and those without
+ * a due date have no SLA state that matches only them, so only the two verdicts link.
+ */
+export function timelinessLink(verdict: TimelinessVerdict, period: ReviewPeriod): FigureLink {
+  const days = halfOpen(period);
+  return {
+    to: "/reshipments",
+    search: {
+      sla: verdict === "on_time" ? "shipped_on_time" : "shipped_late",
+      shipped_from: days.from,
+      shipped_to: days.to,
+    },
+  };
 }

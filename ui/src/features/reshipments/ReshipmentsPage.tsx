@@ -7,26 +7,50 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { FilterChip } from "../../components/FilterChip";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
-import { formatMoney } from "../../format";
+import { formatDaySpan, formatMoney } from "../../format";
+import { addDays } from "../reports/period";
 import { ReshipmentStatusBadge, SlaBadge } from "./badges";
-import { myQueue, NO_FILTERS, type ReshipmentFilters, toListInput } from "./filters";
+import {
+  DATE_RANGES,
+  type DateRangeKind,
+  myQueue,
+  NO_FILTERS,
+  type ReshipmentDates,
+  type ReshipmentFilters,
+  toListInput,
+} from "./filters";
 import { QUEUES, type ReshipmentRow, SLAS, STATUSES } from "./types";
 
 const PAGE = 200;
 
-export function ReshipmentsPage() {
+const NO_DATES: ReshipmentDates = {};
+
+export function ReshipmentsPage({
+  initial = NO_FILTERS,
+  dates = NO_DATES,
+  onClearDates,
+}: {
+  /** The filters the URL asked for. */
+  initial?: ReshipmentFilters;
+  /** Day ranges from the URL (a review's figure); they stay in the URL, not in the filter bar. */
+  dates?: ReshipmentDates;
+  /** Drops date ranges from the URL. */
+  onClearDates?: (kinds: DateRangeKind[]) => void;
+} = {}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
   const mine = myQueue(session.user.roles);
-  const [filters, setFilters] = useState<ReshipmentFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<ReshipmentFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const list = useInfiniteQuery({
-    queryKey: ["reshipments", debounced],
+    queryKey: ["reshipments", debounced, dates],
     initialPageParam: 0,
-    queryFn: ({ pageParam }) => call("list_reshipments", toListInput(debounced, pageParam, PAGE)),
+    queryFn: ({ pageParam }) =>
+      call("list_reshipments", toListInput(debounced, pageParam, PAGE, dates)),
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
       return loaded < last.total ? loaded : undefined;
@@ -36,6 +60,7 @@ export function ReshipmentsPage() {
   const total = list.data?.pages[0]?.total ?? 0;
   const set = (key: keyof ReshipmentFilters) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value }));
+  const ranges = DATE_RANGES.filter(({ from, to }) => dates[from] || dates[to]);
 
   // Sized to fit a 1440-pixel window without scrolling sideways; who requested it is on the detail.
   const columns: Column<ReshipmentRow>[] = [
@@ -163,10 +188,40 @@ export function ReshipmentsPage() {
               {t("reshipments.my_queue")}
             </Button>
           )}
-          <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+          <Button
+            variant="subtle"
+            onClick={() => {
+              setFilters(NO_FILTERS);
+              if (ranges.length > 0) onClearDates?.(ranges.map((r) => r.kind));
+            }}
+          >
             {t("common.clear")}
           </Button>
         </Group>
+        {ranges.length > 0 && (
+          <Group gap="xs" mt="sm">
+            {ranges.map(({ kind, from, to }) => {
+              const until = dates[to];
+              // The URL's end is the first day left out; people read the last day included.
+              const label = t(`reshipments.filter.${kind}`, {
+                days: formatDaySpan(
+                  dates[from] ?? null,
+                  until ? addDays(until, -1) : null,
+                  i18n.language,
+                ),
+              });
+              return (
+                <FilterChip
+                  key={kind}
+                  label={label}
+                  removeLabel={t("reshipments.filter.remove", { filter: label })}
+                  onRemove={() => onClearDates?.([kind])}
+                  testId={`reshipments-filter-${kind}`}
+                />
+              );
+            })}
+          </Group>
+        )}
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable

@@ -18,12 +18,14 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { FilterChip } from "../../components/FilterChip";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
-import { formatMoney } from "../../format";
+import { formatDaySpan, formatMoney } from "../../format";
+import { addDays } from "../reports/period";
 import { mayOpen, mayPrintLabels } from "./actions";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "./badges";
-import { NO_FILTERS, type RmaFilters, type RmaView, toListInput } from "./filters";
+import { NO_FILTERS, type RmaFilters, type RmaView, settledOf, toListInput } from "./filters";
 import { LabelsModal } from "./LabelsModal";
 import { LABELLABLE, type RmaRow, type RmaStatus, STATUSES } from "./types";
 import { age } from "./units";
@@ -184,7 +186,28 @@ export function ReturnsPage({
     },
   ];
   const set = (patch: Partial<RmaFilters>) => setFilters((f) => ({ ...f, ...patch }));
-  const unfiltered = filters.text === "" && filters.status === "" && filters.view === "all";
+  const settled = settledOf(filters);
+  const unfiltered =
+    filters.text === "" &&
+    filters.status === "" &&
+    filters.view === "all" &&
+    Object.keys(settled).length === 0;
+  const settledLabel = () => {
+    const kind = settled.settlement_kind
+      ? t(`returns.filter.settlement_kind.${settled.settlement_kind}`)
+      : null;
+    if (!settled.settled_from && !settled.settled_to)
+      return t("returns.filter.settled_as", { kind });
+    // The URL's end is the first day left out; people read the last day included.
+    const days = formatDaySpan(
+      settled.settled_from ?? null,
+      settled.settled_to ? addDays(settled.settled_to, -1) : null,
+      i18n.language,
+    );
+    return kind
+      ? t("returns.filter.settled_kind", { days, kind })
+      : t("returns.filter.settled", { days });
+  };
 
   return (
     <Stack gap="md">
@@ -258,6 +281,18 @@ export function ReturnsPage({
             {t("common.clear")}
           </Button>
         </Group>
+        {Object.keys(settled).length > 0 && (
+          <Group gap="xs" mt="sm">
+            <FilterChip
+              label={settledLabel()}
+              removeLabel={t("returns.filter.remove", { filter: settledLabel() })}
+              onRemove={() =>
+                set({ settled_from: undefined, settled_to: undefined, settlement_kind: undefined })
+              }
+              testId="rmas-filter-settled"
+            />
+          </Group>
+        )}
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable

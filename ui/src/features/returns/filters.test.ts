@@ -28,3 +28,35 @@ describe("RMA filters", () => {
     expect(fromSearch(parseSearch({ status: "lost", view: "mine", text: 3 }))).toEqual(NO_FILTERS);
   });
 });
+
+describe("RMA settlement filters", () => {
+  const refunds = {
+    settled_from: "2026-11-02",
+    settled_to: "2026-11-09",
+    settlement_kind: "refund" as const,
+  };
+
+  it("carries a review's refunds link from the URL to the list act and back", () => {
+    const filters = fromSearch(parseSearch({ ...refunds, view: "all" }));
+    expect(filters).toEqual({ ...NO_FILTERS, ...refunds });
+    expect(toListInput(filters, 0, 50)).toEqual({
+      text: null,
+      status: null,
+      analyst_queue: false,
+      ...refunds,
+      offset: 0,
+      limit: 50,
+    });
+    expect(toSearch(filters)).toMatchObject(refunds);
+  });
+
+  it("drops dates that are not days and kinds that are not settlements", () => {
+    const search = parseSearch({
+      settled_from: "2026-13-01",
+      settled_to: "tomorrow",
+      settlement_kind: "cash",
+    });
+    expect(fromSearch(search)).toEqual(NO_FILTERS);
+    expect(Object.keys(toListInput(fromSearch(search), 0, 1))).not.toContain("settled_from");
+  });
+});

@@ -1,9 +1,8 @@
 //! Every failure in a table, then their photos in a grid.
 
-use std::cell::RefCell;
-
-use super::{CAPTION, MARGIN, SECTION_GAP, SECTION_MIN, TABLE_BODY, TABLE_HEAD, WIDTH, empty_section, heading};
+use super::{CAPTION, SECTION_MIN, TABLE_BODY, TABLE_HEAD};
 use crate::i18n::Labels;
+use crate::layout::report::{MARGIN, ReportFrame, SECTION_GAP, WIDTH, empty_section, heading};
 use crate::layout::{Align, Column, Flow, Image, LINE_BREAK, RULE, STRIPE, Table, fit_size, wrap};
 use crate::vendor_report::VendorReport;
 
@@ -13,7 +12,7 @@ const PHOTO_GAP: f32 = 5.0;
 const PHOTO_ASPECT: f32 = 0.75;
 
 /// The failures in scope, one row each, the header repeated on every page the table runs onto.
-pub(super) fn failures(flow: &mut Flow, current_section: &RefCell<String>, report: &VendorReport, labels: &Labels) {
+pub(super) fn failures(flow: &mut Flow, frame: &ReportFrame, report: &VendorReport, labels: &Labels) {
     let text = labels.get("documents.vendor_report.failures");
     if report.failures.is_empty() {
         empty_section(flow, &text, &labels.get("documents.vendor_report.empty.failures"));
@@ -21,9 +20,9 @@ pub(super) fn failures(flow: &mut Flow, current_section: &RefCell<String>, repor
     }
     let (table, rows) = failure_table(report, labels);
     heading(flow, &text, SECTION_MIN);
-    text.clone_into(&mut current_section.borrow_mut());
+    frame.begin_section(&text);
     table.draw(flow, &rows);
-    current_section.borrow_mut().clear();
+    frame.end_section();
     flow.y += SECTION_GAP;
 }
 
@@ -64,7 +63,7 @@ pub(in crate::vendor_report) fn failure_table(report: &VendorReport, labels: &La
 /// The photos in a grid, each scaled to fit its frame with its caption below.
 pub(super) fn photos(
     flow: &mut Flow,
-    current_section: &RefCell<String>,
+    frame: &ReportFrame,
     report: &VendorReport,
     images: &[Option<Image>],
     labels: &Labels,
@@ -86,7 +85,7 @@ pub(super) fn photos(
     };
     let first_row = cells.chunks(PHOTO_COLUMNS).next().map_or(0.0, row_height);
     heading(flow, &text, first_row);
-    text.clone_into(&mut current_section.borrow_mut());
+    frame.begin_section(&text);
     for row in cells.chunks(PHOTO_COLUMNS) {
         let height = row_height(row);
         flow.ensure(height);
@@ -122,6 +121,6 @@ pub(super) fn photos(
         }
         flow.y = top + height + PHOTO_GAP;
     }
-    current_section.borrow_mut().clear();
+    frame.end_section();
     flow.y += SECTION_GAP - PHOTO_GAP;
 }

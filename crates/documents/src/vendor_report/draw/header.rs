@@ -1,8 +1,9 @@
 //! The header on the first page and the two address blocks under it.
 
-use super::{COMPANY, INTRO, LABEL, MARGIN, REFERENCE, RIGHT, SECTION_GAP, STRONG, TITLE, VALUE, WIDTH};
+use super::{COMPANY, INTRO, LABEL, REFERENCE, STRONG, TITLE, VALUE};
 use crate::fonts::FontSet;
 use crate::i18n::Labels;
+use crate::layout::report::{MARGIN, RIGHT, SECTION_GAP, WIDTH};
 use crate::layout::{Align, Canvas, Flow, INK, RULE, TextStyle, truncate, wrap};
 use crate::vendor_report::{VendorReport, VendorReportParty, VendorReportScope};
 

@@ -1,7 +1,8 @@
 //! The supplier's 8D response: the sections to fill in and the signatures.
 
-use super::{BOX_TITLE, HINT, INTRO, LABEL, MARGIN, RIGHT, STRONG, WIDTH, heading};
+use super::{BOX_TITLE, HINT, INTRO, LABEL, STRONG};
 use crate::i18n::Labels;
+use crate::layout::report::{MARGIN, RIGHT, WIDTH, heading};
 use crate::layout::{Align, Flow, INK, RULE, SHADE, truncate, wrap};
 use crate::vendor_report::VendorReport;
 

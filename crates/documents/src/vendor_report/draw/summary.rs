@@ -1,9 +1,8 @@
 //! The figures and the Pareto chart of the defect categories.
 
-use super::{
-    FACT_LABEL, FACT_VALUE, MARGIN, RIGHT, SECTION_GAP, TABLE_BODY, TABLE_HEAD, WIDTH, empty_section, heading,
-};
+use super::{FACT_LABEL, FACT_VALUE, TABLE_BODY, TABLE_HEAD};
 use crate::i18n::Labels;
+use crate::layout::report::{MARGIN, RIGHT, SECTION_GAP, WIDTH, empty_section, heading};
 use crate::layout::{Align, Fact, FactGrid, Flow, INK, RULE, Rgb, truncate};
 use crate::vendor_report::{VendorDefectCount, VendorReport};
 

@@ -1,0 +1,165 @@
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from "@tanstack/react-router";
+import { act } from "react";
+import "../../i18n";
+import type { ReshipmentRow } from "../../backend/bindings/ReshipmentRow";
+import { mount, settle } from "../../testing/mount";
+import { sessionAs } from "../../testing/session";
+import {
+  DATE_RANGES,
+  type DateRangeKind,
+  datesOfSearch,
+  filtersOfSearch,
+  parseReshipmentSearch,
+} from "./filters";
+import { ReshipmentsPage } from "./ReshipmentsPage";
+
+const calls: { act: string; input: Record<string, unknown> }[] = [];
+
+const row: ReshipmentRow = {
+  reshipment_no: "RS-AMS1-000007",
+  order_no: "SO-1001",
+  customer_name: "Acme",
+  status: "shipped",
+  failure_nos: ["QF-1"],
+  requested_by_name: "Ann",
+  requested_at: "2026-11-01T09:00:00Z",
+  authorized_at: "2026-11-01T10:00:00Z",
+  due_on: "2026-11-05",
+  carrier: "dhl",
+  service: "express",
+  tracking_no: "JD0001",
+  shipped_on: "2026-11-04",
+  delivered_on: null,
+  shipping_minor: 1500,
+  goods_minor: 2000,
+  total_minor: 3500,
+  currency: "EUR",
+  payer: "company",
+  vendor_code: null,
+  chargeback_status: null,
+  recovered_minor: 0,
+  ship_to_name: "Acme",
+  reason: "broken",
+  rma_no: null,
+  sla: "shipped_on_time",
+  queue: null,
+};
+
+vi.mock("../../backend/call", async (original) => ({
+  ...(await original<typeof import("../../backend/call")>()),
+  call: async (act: string, input: Record<string, unknown>) => {
+    calls.push({ act, input });
+    if (act === "list_reshipments") return { rows: [row], total: 1 };
+    throw new Error(`unexpected act ${act}`);
+  },
+}));
+
+/** The list's route as the app wires it: filters and date ranges from the URL. */
+async function render(url: string) {
+  const root = createRootRoute();
+  const route = createRoute({
+    getParentRoute: () => root,
+    path: "/reshipments",
+    validateSearch: parseReshipmentSearch,
+    component: function Reshipments() {
+      const search = route.useSearch();
+      const navigate = route.useNavigate();
+      const onClearDates = (kinds: DateRangeKind[]) => {
+        const cleared = DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [
+          r.from,
+          r.to,
+        ]);
+        void navigate({
+          search: (prev) => ({
+            ...prev,
+            ...Object.fromEntries(cleared.map((k) => [k, undefined])),
+          }),
+        });
+      };
+      return (
+        <ReshipmentsPage
+          initial={filtersOfSearch(search)}
+          dates={datesOfSearch(search)}
+          onClearDates={onClearDates}
+        />
+      );
+    },
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([route]),
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
+  await mount(<RouterProvider router={router} />, { session: sessionAs(["logistics"]) });
+  await settle();
+  return router;
+}
+
+const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+// Intl puts thin spaces around a range's dash; the words are what the test is about.
+const text = (id: string) => q(id)[0]?.textContent?.replace(/\s/g, " ");
+const lastList = () => calls.filter((c) => c.act === "list_reshipments").at(-1)?.input;
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+});
+
+it("lists the reshipments shipped in a review's period and says so in a chip", async () => {
+  const router = await render(
+    "/reshipments?sla=shipped_on_time&shipped_from=2026-11-02&shipped_to=2026-11-09",
+  );
+  expect(lastList()).toMatchObject({
+    sla: "shipped_on_time",
+    shipped_from: "2026-11-02",
+    shipped_to: "2026-11-09",
+    offset: 0,
+  });
+  expect(lastList()).not.toHaveProperty("recovered_from");
+  // The URL's end is excluded: the chip names the last day included.
+  expect(text("reshipments-filter-shipped")).toBe("Shipped Nov 2 – 8, 2026");
+  expect(q("reshipments-filter-recovered")).toHaveLength(0);
+  // The SLA state shows in the filter bar's own control.
+  const sla = document.querySelector<HTMLSelectElement>(
+    'select[data-testid="reshipments-filter-sla"]',
+  );
+  expect(sla?.value).toBe("shipped_on_time");
+  expect(q("reshipments-total")[0]?.textContent).toBe("1 reshipment");
+
+  await act(async () => q("reshipments-filter-shipped-remove")[0]?.click());
+  await settle();
+  expect(router.state.location.search).toEqual({ sla: "shipped_on_time" });
+  expect(q("reshipments-filter-shipped")).toHaveLength(0);
+  const after = lastList();
+  expect(after).toMatchObject({ sla: "shipped_on_time" });
+  expect(after).not.toHaveProperty("shipped_from");
+  expect(after).not.toHaveProperty("shipped_to");
+});
+
+it("shows the chargebacks recovered in a period", async () => {
+  await render("/reshipments?recovered_from=2026-11-02&recovered_to=2026-11-09");
+  expect(lastList()).toMatchObject({
+    sla: null,
+    recovered_from: "2026-11-02",
+    recovered_to: "2026-11-09",
+  });
+  expect(text("reshipments-filter-recovered")).toBe("Chargeback recovered Nov 2 – 8, 2026");
+});
+
+it("has no chip and no date range without one in the URL", async () => {
+  await render("/reshipments");
+  expect(lastList()).toEqual({
+    text: null,
+    status: null,
+    queue: null,
+    sla: null,
+    offset: 0,
+    limit: 200,
+  });
+  expect(q("reshipments-filter-shipped")).toHaveLength(0);
+});

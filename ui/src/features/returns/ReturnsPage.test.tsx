@@ -1,0 +1,133 @@
+import {
+  createMemoryHistory,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  RouterProvider,
+} from "@tanstack/react-router";
+import { act } from "react";
+import "../../i18n";
+import type { RmaRow } from "../../backend/bindings/RmaRow";
+import { mount, settle } from "../../testing/mount";
+import { sessionAs } from "../../testing/session";
+import { fromSearch, parseSearch, type RmaFilters, toSearch } from "./filters";
+import { ReturnsPage } from "./ReturnsPage";
+
+const calls: { act: string; input: Record<string, unknown> }[] = [];
+
+const row: RmaRow = {
+  rma_no: "RMA-AMS1-000003",
+  customer_code: "ACME",
+  customer_name: "Acme",
+  order_nos: ["SO-1001"],
+  status: "settled",
+  verdict: "approved",
+  policy_version: 1,
+  reason_code: "damaged",
+  preferred_outcome: "refund",
+  currency: "EUR",
+  value_minor: 500,
+  opened_by_name: "Ann",
+  opened_at: "2026-10-28T09:00:00Z",
+  decided_at: "2026-10-28T09:00:00Z",
+  decided_by_rules: true,
+  received_at: "2026-11-01T09:00:00Z",
+  inspected_at: "2026-11-02T09:00:00Z",
+  settled_at: "2026-11-03T09:00:00Z",
+  tracking_no: null,
+  labels_printed: 1,
+  label_failures: 0,
+  settlement_kind: "refund",
+  settled_minor: 500,
+  restocking_fee_minor: 0,
+  credit_issued_minor: null,
+  credit_issued_at: null,
+  sla_step: null,
+  due_at: null,
+  sla: null,
+};
+
+vi.mock("../../backend/call", async (original) => ({
+  ...(await original<typeof import("../../backend/call")>()),
+  call: async (act: string, input: Record<string, unknown>) => {
+    calls.push({ act, input });
+    if (act === "list_rmas") return { rows: [row], total: 1 };
+    throw new Error(`unexpected act ${act}`);
+  },
+}));
+
+/** The list's route as the app wires it: the filters live in the URL. */
+async function render(url: string) {
+  const root = createRootRoute();
+  const route = createRoute({
+    getParentRoute: () => root,
+    path: "/returns",
+    validateSearch: parseSearch,
+    component: function Returns() {
+      const search = route.useSearch();
+      const navigate = route.useNavigate();
+      const onFilters = (filters: RmaFilters) =>
+        void navigate({ search: toSearch(filters), replace: true });
+      return <ReturnsPage initial={fromSearch(search)} onFilters={onFilters} />;
+    },
+  });
+  const router = createRouter({
+    routeTree: root.addChildren([route]),
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
+  await mount(<RouterProvider router={router} />, { session: sessionAs(["finance"]) });
+  await settle();
+  return router;
+}
+
+const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+// Intl puts thin spaces around a range's dash; the words are what the test is about.
+const text = (id: string) => q(id)[0]?.textContent?.replace(/\s/g, " ");
+const lastList = () => calls.filter((c) => c.act === "list_rmas").at(-1)?.input;
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+});
+
+it("lists the refunds settled in a review's period and says so in a chip", async () => {
+  const router = await render(
+    "/returns?settled_from=2026-11-02&settled_to=2026-11-09&settlement_kind=refund",
+  );
+  expect(lastList()).toEqual({
+    text: null,
+    status: null,
+    analyst_queue: false,
+    settled_from: "2026-11-02",
+    settled_to: "2026-11-09",
+    settlement_kind: "refund",
+    offset: 0,
+    limit: 200,
+  });
+  expect(text("rmas-filter-settled")).toBe("Settled Nov 2 – 8, 2026 · refunds");
+  expect(q("rmas-total")[0]?.textContent).toBe("1 return");
+
+  await act(async () => q("rmas-filter-settled-remove")[0]?.click());
+  // The list asks again once the filters have settled (debounced).
+  await act(async () => new Promise((r) => setTimeout(r, 300)));
+  await settle();
+  expect(q("rmas-filter-settled")).toHaveLength(0);
+  const after = lastList();
+  expect(after).toMatchObject({ analyst_queue: false, offset: 0 });
+  expect(after).not.toHaveProperty("settled_from");
+  expect(after).not.toHaveProperty("settlement_kind");
+  expect(router.state.location.search).not.toHaveProperty("settled_from");
+});
+
+it("keeps the settlement filter in the URL alongside the filter bar's", async () => {
+  const router = await render(
+    "/returns?status=settled&settled_from=2026-11-02&settled_to=2026-11-09",
+  );
+  expect(lastList()).toMatchObject({ status: "settled", settled_from: "2026-11-02" });
+  expect(text("rmas-filter-settled")).toBe("Settled Nov 2 – 8, 2026");
+  expect(router.state.location.search).toMatchObject({
+    status: "settled",
+    settled_from: "2026-11-02",
+    settled_to: "2026-11-09",
+  });
+});
