@@ -67,7 +67,7 @@ export function ScorecardRow({
             color={ratingColor(rating, flagBelow)}
             variant="filled"
             size="lg"
-            miw={48}
+            miw={60}
             data-testid="vendor-rating"
           >
             {rating ?? "—"}

@@ -35,7 +35,7 @@ export function VendorReportButton({ vendor, period }: { vendor: string; period:
       />
       <NativeSelect
         size="xs"
-        w={150}
+        w={200}
         aria-label={t("reports.vendors.report_language.label")}
         value={language ?? VENDORS}
         onChange={(e) => {
