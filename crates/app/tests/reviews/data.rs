@@ -138,6 +138,8 @@ pub async fn two_weeks() -> World {
     hours(&w, 1); // 11:30
     receive(&w, "RMA-AMS1-000002", "B", false, 2).await;
     w.ok("rma_labels", json!({"rma_nos": ["RMA-AMS1-000003", "RMA-AMS1-000005"], "size": "a6"})).await;
+    // RMA 3's label printed again (the printer jammed): drawn here, no second postage.
+    w.ok("rma_labels", json!({"rma_nos": ["RMA-AMS1-000003"], "size": "a6"})).await;
 
     // Tuesday 3 Nov 09:30.
     hours(&w, 22);

@@ -172,6 +172,13 @@ async fn a_flagged_vendor_s_receipts_are_blocked_until_it_is_reviewed() {
         (Some("2026-11-06"), Value::Null)
     );
 
+    // A kit made here of stock already received is no delivery: the block does not stop it,
+    // though the kit's product is the blocked vendor's.
+    w.ok("save_bom", json!({"parent_sku": "BOX-5L", "components": [{"component_sku": "CHG-15W", "qty_per": 1}]})).await;
+    let kit =
+        json!({"lot_code": "KIT-1", "sku": "BOX-5L", "vendor_code": "", "qty": 2, "unit": "pcs", "location": "main"});
+    w.ok("assemble_kit", json!({"kit": kit, "components": [{"lot_code": "L-B1", "qty": 2}]})).await;
+
     // Reviewing needs what was agreed; then receipts go through, though the rating stays low.
     let err = w.err("review_vendor", json!({"vendor_code": "SZHQ", "note": "  "})).await;
     assert_eq!(err.fields[0].field, "note");

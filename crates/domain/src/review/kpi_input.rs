@@ -107,7 +107,9 @@ pub struct ReturnCosts {
 
 /// One period's counts and sums that the KPI figures divide. The store adds them up in SQL over
 /// indexed time ranges, so a month of 100,000 RMAs is never read row by row;
-/// `KpiTotals::of` is the same definition over rows, which the tests work out by hand.
+/// `KpiTotals::of` is the same definition over rows, which the tests work out by hand. (For
+/// cost per return the rows carry each RMA's cost; the store derives it from the RMA's return
+/// policy and leaves out RMAs whose cost is not known.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KpiTotals {
     pub orders: i64,

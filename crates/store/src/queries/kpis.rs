@@ -88,8 +88,8 @@ async fn refunds(
 }
 
 /// Per currency: the RMAs settled in the span whose cost is known, and that cost. A return
-/// costs what the policy it was opened under sets for handling, plus the postage of each
-/// prepaid label printed for it; those amounts are in the installation's currency, so RMAs in
+/// costs what the policy it was opened under sets for handling, plus one label's postage if a
+/// prepaid label was printed for it (a reprint is drawn here and buys no second postage); those amounts are in the installation's currency, so RMAs in
 /// another currency, or under a policy that sets neither, have no known cost and are left out.
 async fn costs(
     conn: &mut SqliteConnection,
@@ -99,7 +99,7 @@ async fn costs(
     let home: Option<String> =
         sqlx::query_scalar("SELECT currency FROM settings WHERE id = 1").fetch_optional(&mut *conn).await?;
     let rows = sqlx::query(
-        "SELECT r.policy_version, COUNT(*), SUM((SELECT COUNT(*) FROM rma_label_attempts a \
+        "SELECT r.policy_version, COUNT(*), SUM(EXISTS (SELECT 1 FROM rma_label_attempts a \
            WHERE a.rma_no = r.rma_no AND a.ok = 1)) \
          FROM rmas r WHERE r.settled_at >= ?1 AND r.settled_at < ?2 AND r.currency = ?3 GROUP BY r.policy_version",
     )

@@ -193,7 +193,7 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListReshipmentsInput, date
     if let Some(to) = given(&input.shipped_to) {
         q.push(" AND r.shipped_on < ").push_bind(to);
     }
-    if input.recovered_from.is_some() || input.recovered_to.is_some() {
+    if given(&input.recovered_from).is_some() || given(&input.recovered_to).is_some() {
         q.push(" AND EXISTS (SELECT 1 FROM chargeback_recoveries c WHERE c.reshipment_no = r.reshipment_no");
         if let Some(from) = given(&input.recovered_from) {
             q.push(" AND c.at >= ").push_bind(from);

@@ -129,7 +129,9 @@ pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetai
     let mut codes: Vec<&str> = links.iter().map(|l| l.from_lot.as_str()).collect();
     codes.push(&kit.lot_code);
     let keys = [KeyColumn::Sku, KeyColumn::Vendor];
-    let mut checks = LotChecks::load(&mut tx, &codes, &keys, &[], ctx.now().date_naive()).await?;
+    // Made here from stock already received, so a block on the vendor's deliveries does not apply.
+    let mut checks =
+        LotChecks::load(&mut tx, &codes, &keys, &[], ctx.now().date_naive()).await?.without_vendor_blocks();
     let mut errors: Vec<FieldError> =
         checks.receipt(&kit).into_iter().map(|e| FieldError { field: format!("kit.{}", e.field), ..e }).collect();
     if errors.is_empty() {

@@ -79,6 +79,12 @@ impl LotChecks {
         })
     }
 
+    /// For lots made here rather than delivered: a blocked vendor's receipts are its deliveries.
+    pub(crate) fn without_vendor_blocks(mut self) -> LotChecks {
+        self.blocked_vendors.clear();
+        self
+    }
+
     /// Loads what shipments' serials are checked against: whether each is in its lot, and shipped.
     pub(crate) async fn with_serials(
         mut self,
