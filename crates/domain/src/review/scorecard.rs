@@ -25,7 +25,7 @@ pub const SEVERITY_ZERO_AT_HUNDREDTHS: i64 = 1_000;
 pub const RETURNS_ZERO_AT_BPS: i64 = 500;
 
 /// One vendor's counts over the scored period, grouped in SQL.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VendorQualityRow {
     pub vendor_code: String,
     pub lots_received: i64,

@@ -94,20 +94,7 @@ fn a_vendor_below_the_threshold_is_flagged_and_receipts_blocked_if_set() {
 
 #[test]
 fn a_vendor_with_no_data_has_no_rating_and_is_not_flagged() {
-    let row = VendorQualityRow {
-        vendor_code: "NEW".into(),
-        lots_received: 0,
-        lots_with_failure: 0,
-        units_received: 0,
-        defective_units: 0,
-        critical_defects: 0,
-        major_defects: 0,
-        minor_defects: 0,
-        units_shipped: 0,
-        vendor_return_units: 0,
-        deliveries_with_due_date: 0,
-        deliveries_on_time: 0,
-    };
+    let row = VendorQualityRow { vendor_code: "NEW".into(), ..VendorQualityRow::default() };
     let card = vendor_scorecard(&row, &[], &ScorecardSettings::default());
     assert_eq!((card.rating, card.flagged), (None, false));
     assert!(card.components.iter().all(|c| c.score.is_none() && c.effective_weight_bps == 0));

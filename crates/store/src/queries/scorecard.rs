@@ -20,20 +20,7 @@ use super::review::{Span, instant};
 use crate::StoreError;
 
 fn empty(vendor_code: &str) -> VendorQualityRow {
-    VendorQualityRow {
-        vendor_code: vendor_code.to_owned(),
-        lots_received: 0,
-        lots_with_failure: 0,
-        units_received: 0,
-        defective_units: 0,
-        critical_defects: 0,
-        major_defects: 0,
-        minor_defects: 0,
-        units_shipped: 0,
-        vendor_return_units: 0,
-        deliveries_with_due_date: 0,
-        deliveries_on_time: 0,
-    }
+    VendorQualityRow { vendor_code: vendor_code.to_owned(), ..VendorQualityRow::default() }
 }
 
 /// `'defective', 'not_as_described'`: the reasons that count against a vendor or SKU.

@@ -16,6 +16,7 @@ import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { ApiFailure } from "../../backend/call";
 import { mount, settle } from "../../testing/mount";
+import { scorecards as reportScorecards } from "../reports/fixtures.test-data";
 import { DashboardPage } from "./DashboardPage";
 import { lastDays } from "./periods";
 
@@ -31,20 +32,10 @@ const alerts: SafetyStockRow[] = [
     below_minimum: true,
   },
 ];
+// The Reports screens' settings; the dashboard's own vendors.
 const scorecards: VendorScorecards = {
+  ...reportScorecards,
   period,
-  settings: {
-    weights: {
-      lot_defects: 30,
-      unit_defects: 25,
-      severity: 20,
-      returns: 15,
-      on_time: 0,
-      chargebacks: 10,
-    },
-    flag_below: 70,
-    block_receipts_below_threshold: false,
-  },
   vendors: [
     {
       vendor_code: "SZHQ",

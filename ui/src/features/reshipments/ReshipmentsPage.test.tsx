@@ -1,14 +1,9 @@
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from "@tanstack/react-router";
+import { createRoute } from "@tanstack/react-router";
 import { act } from "react";
 import "../../i18n";
 import type { ReshipmentRow } from "../../backend/bindings/ReshipmentRow";
-import { mount, settle } from "../../testing/mount";
+import { settle } from "../../testing/mount";
+import { byTestId, mountAt, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
 import {
   DATE_RANGES,
@@ -61,48 +56,44 @@ vi.mock("../../backend/call", async (original) => ({
 }));
 
 /** The list's route as the app wires it: filters and date ranges from the URL. */
-async function render(url: string) {
-  const root = createRootRoute();
-  const route = createRoute({
-    getParentRoute: () => root,
-    path: "/reshipments",
-    validateSearch: parseReshipmentSearch,
-    component: function Reshipments() {
-      const search = route.useSearch();
-      const navigate = route.useNavigate();
-      const onClearDates = (kinds: DateRangeKind[]) => {
-        const cleared = DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [
-          r.from,
-          r.to,
-        ]);
-        void navigate({
-          search: (prev) => ({
-            ...prev,
-            ...Object.fromEntries(cleared.map((k) => [k, undefined])),
-          }),
-        });
-      };
-      return (
-        <ReshipmentsPage
-          initial={filtersOfSearch(search)}
-          dates={datesOfSearch(search)}
-          onClearDates={onClearDates}
-        />
-      );
+function render(url: string) {
+  return mountAt(
+    url,
+    (root) => {
+      const route = createRoute({
+        getParentRoute: () => root,
+        path: "/reshipments",
+        validateSearch: parseReshipmentSearch,
+        component: function Reshipments() {
+          const search = route.useSearch();
+          const navigate = route.useNavigate();
+          const onClearDates = (kinds: DateRangeKind[]) => {
+            const cleared = DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [
+              r.from,
+              r.to,
+            ]);
+            void navigate({
+              search: (prev) => ({
+                ...prev,
+                ...Object.fromEntries(cleared.map((k) => [k, undefined])),
+              }),
+            });
+          };
+          return (
+            <ReshipmentsPage
+              initial={filtersOfSearch(search)}
+              dates={datesOfSearch(search)}
+              onClearDates={onClearDates}
+            />
+          );
+        },
+      });
+      return route;
     },
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([route]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  await mount(<RouterProvider router={router} />, { session: sessionAs(["logistics"]) });
-  await settle();
-  return router;
+    sessionAs(["logistics"]),
+  );
 }
 
-const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
-// Intl puts thin spaces around a range's dash; the words are what the test is about.
-const text = (id: string) => q(id)[0]?.textContent?.replace(/\s/g, " ");
 const lastList = () => calls.filter((c) => c.act === "list_reshipments").at(-1)?.input;
 
 afterEach(() => {
@@ -122,19 +113,19 @@ it("lists the reshipments shipped in a review's period and says so in a chip", a
   });
   expect(lastList()).not.toHaveProperty("recovered_from");
   // The URL's end is excluded: the chip names the last day included.
-  expect(text("reshipments-filter-shipped")).toBe("Shipped Nov 2 – 8, 2026");
-  expect(q("reshipments-filter-recovered")).toHaveLength(0);
+  expect(testText("reshipments-filter-shipped")).toBe("Shipped Nov 2 – 8, 2026");
+  expect(byTestId("reshipments-filter-recovered")).toHaveLength(0);
   // The SLA state shows in the filter bar's own control.
   const sla = document.querySelector<HTMLSelectElement>(
     'select[data-testid="reshipments-filter-sla"]',
   );
   expect(sla?.value).toBe("shipped_on_time");
-  expect(q("reshipments-total")[0]?.textContent).toBe("1 reshipment");
+  expect(byTestId("reshipments-total")[0]?.textContent).toBe("1 reshipment");
 
-  await act(async () => q("reshipments-filter-shipped-remove")[0]?.click());
+  await act(async () => byTestId("reshipments-filter-shipped-remove")[0]?.click());
   await settle();
   expect(router.state.location.search).toEqual({ sla: "shipped_on_time" });
-  expect(q("reshipments-filter-shipped")).toHaveLength(0);
+  expect(byTestId("reshipments-filter-shipped")).toHaveLength(0);
   const after = lastList();
   expect(after).toMatchObject({ sla: "shipped_on_time" });
   expect(after).not.toHaveProperty("shipped_from");
@@ -148,7 +139,7 @@ it("shows the chargebacks recovered in a period", async () => {
     recovered_from: "2026-11-02",
     recovered_to: "2026-11-09",
   });
-  expect(text("reshipments-filter-recovered")).toBe("Chargeback recovered Nov 2 – 8, 2026");
+  expect(testText("reshipments-filter-recovered")).toBe("Chargeback recovered Nov 2 – 8, 2026");
 });
 
 it("has no chip and no date range without one in the URL", async () => {
@@ -161,5 +152,5 @@ it("has no chip and no date range without one in the URL", async () => {
     offset: 0,
     limit: 200,
   });
-  expect(q("reshipments-filter-shipped")).toHaveLength(0);
+  expect(byTestId("reshipments-filter-shipped")).toHaveLength(0);
 });

@@ -1,14 +1,9 @@
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from "@tanstack/react-router";
+import { createRoute } from "@tanstack/react-router";
 import { act } from "react";
 import "../../i18n";
 import type { RmaRow } from "../../backend/bindings/RmaRow";
-import { mount, settle } from "../../testing/mount";
+import { settle } from "../../testing/mount";
+import { byTestId, mountAt, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
 import { fromSearch, parseSearch, type RmaFilters, toSearch } from "./filters";
 import { ReturnsPage } from "./ReturnsPage";
@@ -57,32 +52,28 @@ vi.mock("../../backend/call", async (original) => ({
 }));
 
 /** The list's route as the app wires it: the filters live in the URL. */
-async function render(url: string) {
-  const root = createRootRoute();
-  const route = createRoute({
-    getParentRoute: () => root,
-    path: "/returns",
-    validateSearch: parseSearch,
-    component: function Returns() {
-      const search = route.useSearch();
-      const navigate = route.useNavigate();
-      const onFilters = (filters: RmaFilters) =>
-        void navigate({ search: toSearch(filters), replace: true });
-      return <ReturnsPage initial={fromSearch(search)} onFilters={onFilters} />;
+function render(url: string) {
+  return mountAt(
+    url,
+    (root) => {
+      const route = createRoute({
+        getParentRoute: () => root,
+        path: "/returns",
+        validateSearch: parseSearch,
+        component: function Returns() {
+          const search = route.useSearch();
+          const navigate = route.useNavigate();
+          const onFilters = (filters: RmaFilters) =>
+            void navigate({ search: toSearch(filters), replace: true });
+          return <ReturnsPage initial={fromSearch(search)} onFilters={onFilters} />;
+        },
+      });
+      return route;
     },
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([route]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  await mount(<RouterProvider router={router} />, { session: sessionAs(["finance"]) });
-  await settle();
-  return router;
+    sessionAs(["finance"]),
+  );
 }
 
-const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
-// Intl puts thin spaces around a range's dash; the words are what the test is about.
-const text = (id: string) => q(id)[0]?.textContent?.replace(/\s/g, " ");
 const lastList = () => calls.filter((c) => c.act === "list_rmas").at(-1)?.input;
 
 afterEach(() => {
@@ -104,14 +95,14 @@ it("lists the refunds settled in a review's period and says so in a chip", async
     offset: 0,
     limit: 200,
   });
-  expect(text("rmas-filter-settled")).toBe("Settled Nov 2 – 8, 2026 · refunds");
-  expect(q("rmas-total")[0]?.textContent).toBe("1 return");
+  expect(testText("rmas-filter-settled")).toBe("Settled Nov 2 – 8, 2026 · refunds");
+  expect(byTestId("rmas-total")[0]?.textContent).toBe("1 return");
 
-  await act(async () => q("rmas-filter-settled-remove")[0]?.click());
+  await act(async () => byTestId("rmas-filter-settled-remove")[0]?.click());
   // The list asks again once the filters have settled (debounced).
   await act(async () => new Promise((r) => setTimeout(r, 300)));
   await settle();
-  expect(q("rmas-filter-settled")).toHaveLength(0);
+  expect(byTestId("rmas-filter-settled")).toHaveLength(0);
   const after = lastList();
   expect(after).toMatchObject({ analyst_queue: false, offset: 0 });
   expect(after).not.toHaveProperty("settled_from");
@@ -124,7 +115,7 @@ it("keeps the settlement filter in the URL alongside the filter bar's", async ()
     "/returns?status=settled&settled_from=2026-11-02&settled_to=2026-11-09",
   );
   expect(lastList()).toMatchObject({ status: "settled", settled_from: "2026-11-02" });
-  expect(text("rmas-filter-settled")).toBe("Settled Nov 2 – 8, 2026");
+  expect(testText("rmas-filter-settled")).toBe("Settled Nov 2 – 8, 2026");
   expect(router.state.location.search).toMatchObject({
     status: "settled",
     settled_from: "2026-11-02",
