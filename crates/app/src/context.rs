@@ -61,11 +61,7 @@ impl Ctx {
     }
 
     pub(crate) fn meta(&self) -> EventMeta {
-        EventMeta {
-            actor_id: self.actor().ok().map(|a| a.user_id),
-            device_id: self.device_id.clone(),
-            occurred_at: self.now_text(),
-        }
+        EventMeta::new(self.actor().ok().map(|a| a.user_id), self.device_id.clone(), self.now_text())
     }
 
     pub(crate) async fn begin(&self) -> Result<WriteTx, ApiError> {

@@ -371,8 +371,7 @@ pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
         let events: Vec<lotline_domain::Event> = (0..missing.min(20_000) as usize)
             .map(|i| lotline_domain::Event::ProductSaved(product(i % rows, round)))
             .collect();
-        let meta =
-            lotline_store::EventMeta { actor_id: None, device_id: ctx.device_id.clone(), occurred_at: ctx.now_text() };
+        let meta = lotline_store::EventMeta::new(None, ctx.device_id.clone(), ctx.now_text());
         let mut tx = ctx.store.begin_write().await?;
         lotline_store::append(&mut tx, &meta, events).await?;
         tx.commit().await?;

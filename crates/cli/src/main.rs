@@ -345,6 +345,12 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let value = serde_json::to_value(&counts).unwrap_or_default();
             print(cli.json, &value, || {
                 let mut lines = vec![format!("replayed {} events", counts.events)];
+                if counts.unknown_events > 0 {
+                    lines.push(format!(
+                        "kept {} events of kinds a newer Lotline wrote, not shown here: update Lotline",
+                        counts.unknown_events
+                    ));
+                }
                 lines.extend(counts.tables.iter().map(|(t, n)| format!("  {t:<20} {n}")));
                 lines.join("\n")
             });
@@ -353,8 +359,25 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let report = lotline_store::check(&ctx.store).await.map_err(ApiError::internal)?;
             let value = serde_json::to_value(&report).unwrap_or_default();
             print(cli.json, &value, || {
-                format!(
-                    "integrity: {}\nevents: {}\nprojections: {}",
+                let chain = match &report.chain.first_problem {
+                    None => format!("intact ({} events of {} desk(s))", report.chain.verified, report.chain.desks),
+                    Some(p) => format!(
+                        "BROKEN at event {} ({}, number {} of desk {}): {}",
+                        p.event_id,
+                        p.kind,
+                        p.desk_seq,
+                        p.desk_id,
+                        match p.problem {
+                            lotline_store::ChainBreak::Changed => "it was changed after it was written",
+                            lotline_store::ChainBreak::EventsRemovedBefore => "events before it were removed",
+                            lotline_store::ChainBreak::NotLinkedToPrevious => {
+                                "it does not follow the event before it (inserted, or that one replaced)"
+                            }
+                        }
+                    ),
+                };
+                let mut text = format!(
+                    "integrity: {}\nevents: {}\nchain: {chain}\nprojections: {}",
                     report.integrity,
                     report.events,
                     if report.mismatched.is_empty() {
@@ -362,7 +385,14 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                     } else {
                         format!("DIFFER in {}", report.mismatched.join(", "))
                     }
-                )
+                );
+                if report.unknown_events > 0 {
+                    text.push_str(&format!(
+                        "\nunknown: {} events of kinds a newer Lotline wrote (kept, not projected): update Lotline",
+                        report.unknown_events
+                    ));
+                }
+                text
             });
             if !report.ok() {
                 return Ok(ExitCode::from(2));

@@ -60,3 +60,35 @@ fn init_demo_import_export_call_rebuild_check() {
     assert_eq!(check["integrity"], "ok");
     assert_eq!(check["mismatched"], serde_json::json!([]));
 }
+
+#[test]
+fn check_fails_and_names_the_event_edited_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--company", "CLI Test BV", "--site", "CLI", "--currency", "EUR", "--admin", "admin"]);
+    let check: Value = serde_json::from_str(&ok(data, &["--json", "check"])).unwrap();
+    assert_eq!(check["chain"]["first_problem"], Value::Null);
+
+    // Someone with the file makes themselves a finance user in the log, and rebuilds.
+    let db = rusqlite::Connection::open(data.join("lotline.db")).unwrap();
+    let (id, seq): (String, i64) = db
+        .query_row("SELECT id, desk_seq FROM events WHERE kind = 'user_created'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    db.execute("UPDATE events SET payload = replace(payload, '\"quality_lead\"', '\"finance\"') WHERE id = ?1", [&id])
+        .unwrap();
+    drop(db);
+    ok(data, &["rebuild"]);
+
+    let out = lotline(data, &["check"]);
+    assert_eq!(out.status.code(), Some(2), "check fails");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("chain: BROKEN at event {id} (user_created, number {seq} of desk"))
+            && text.contains("changed after it was written"),
+        "{text}"
+    );
+    let out = lotline(data, &["--json", "check"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["chain"]["first_problem"]["event_id"], id.as_str());
+    assert_eq!(report["chain"]["first_problem"]["problem"], "changed");
+}

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod bulk_lots;
+mod chain;
 mod log;
 mod lot_index;
 mod lot_touches;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use rebuild::{CheckReport, ProjectionCounts, check, rebuild};
@@ -51,6 +53,7 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    options: SqliteConnectOptions,
     data_dir: PathBuf,
     /// The genealogy in memory, shared by every clone of the store; filled on the first trace.
     lots: Arc<tokio::sync::Mutex<LotIndex>>,
@@ -74,7 +77,7 @@ impl Store {
             // look up lots all over a large file, and the copies and calls were a fifth of the
             // time. Only reads are mapped; writes still go through the WAL.
             .pragma("mmap_size", "1073741824");
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options.clone()).await?;
         let known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
         let found = newest_applied_migration(&pool).await?;
         if found > known {
@@ -82,7 +85,10 @@ impl Store {
             return Err(StoreError::NewerSchema { path: path.display().to_string(), found, known });
         }
         MIGRATOR.run(&pool).await?;
-        Ok(Store { pool, data_dir: data_dir.to_path_buf(), lots: Arc::default() })
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        chain::seal_upgraded_log(&mut tx).await?;
+        tx.commit().await?;
+        Ok(Store { pool, options, data_dir: data_dir.to_path_buf(), lots: Arc::default() })
     }
 
     /// The genealogy index brought up to date with the database, locked for the caller's reads.
@@ -95,6 +101,14 @@ impl Store {
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// A connection of its own, outside the pool. SQLite's integrity check of the full-text
+    /// index reads through per-connection caches: on a pooled connection that emptied the index
+    /// in a rebuild, it reported a checksum mismatch that a fresh connection did not see.
+    pub async fn fresh_connection(&self) -> Result<sqlx::SqliteConnection, StoreError> {
+        use sqlx::ConnectOptions;
+        Ok(self.options.connect().await?)
     }
 
     pub fn data_dir(&self) -> &Path {

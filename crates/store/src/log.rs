@@ -1,20 +1,39 @@
-//! Appending to and reading from the event log.
+//! Appending to and reading from the event log (docs/sync.md): each event carries its desk, a
+//! gapless per-desk sequence, its act, its payload's schema version, a hybrid logical clock and
+//! the desk's SHA-256 chain.
 
 use std::collections::HashMap;
 
 use lotline_domain::Event;
+use lotline_domain::envelope::{
+    ChainLink, Decoded, GENESIS, Hlc, current_schema_version, decode_payload, payload_hash,
+};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use crate::StoreError;
 use crate::project;
 
-/// Who did it, from which desk, and when: shared by the events of one act.
+/// Who did it, from which desk, in which act, and when: shared by the events of one act.
 #[derive(Debug, Clone)]
 pub struct EventMeta {
     pub actor_id: Option<String>,
-    pub device_id: String,
+    pub desk_id: String,
+    /// One id for every event of a business act: the server accepts or refuses the act whole.
+    pub act_id: String,
     /// RFC 3339 UTC with milliseconds.
     pub occurred_at: String,
+}
+
+impl EventMeta {
+    /// A new act of `actor_id` on `desk_id` at `occurred_at`.
+    pub fn new(actor_id: Option<String>, desk_id: impl Into<String>, occurred_at: impl Into<String>) -> Self {
+        EventMeta {
+            actor_id,
+            desk_id: desk_id.into(),
+            act_id: uuid::Uuid::now_v7().to_string(),
+            occurred_at: occurred_at.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -26,16 +45,19 @@ pub struct NewEvent {
 pub struct StoredEvent {
     pub seq: i64,
     pub id: String,
+    pub desk_id: String,
+    pub desk_seq: i64,
+    pub act_id: String,
     pub stream_type: String,
     pub stream_id: String,
     pub stream_version: i64,
     pub event: Event,
     pub actor_id: Option<String>,
-    pub device_id: String,
     pub occurred_at: String,
+    pub hlc: String,
 }
 
-/// Rows per multi-row INSERT: 11 bound values each stays far below SQLite's variable limit.
+/// Rows per multi-row INSERT: 16 bound values each stays far below SQLite's variable limit.
 const BATCH: usize = 500;
 
 /// Appends events and updates the projections in the caller's transaction, so a failure
@@ -45,45 +67,70 @@ pub async fn append(
     meta: &EventMeta,
     events: Vec<Event>,
 ) -> Result<Vec<StoredEvent>, StoreError> {
+    if events.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut versions = current_versions(conn, &events).await?;
-    let millis = chrono::DateTime::parse_from_rfc3339(&meta.occurred_at).map(|t| t.timestamp_millis()).unwrap_or(0);
+    let (mut desk_seq, mut prev_hash) = desk_head(conn, &meta.desk_id).await?;
+    let now_ms = chrono::DateTime::parse_from_rfc3339(&meta.occurred_at).map(|t| t.timestamp_millis()).unwrap_or(0);
+    let mut clock = last_hlc(conn).await?;
     let mut stored = Vec::with_capacity(events.len());
+    let mut rows = Vec::with_capacity(events.len());
     for event in events {
         let (stream_type, stream_id) = event.stream();
         let version = versions.entry((stream_type.to_owned(), stream_id.clone())).or_insert(0);
         *version += 1;
-        stored.push(StoredEvent {
+        desk_seq += 1;
+        let hlc = Hlc::tick(clock.as_ref(), now_ms, &meta.desk_id);
+        let payload = serde_json::to_string(&event)
+            .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
+        let e = StoredEvent {
             seq: 0,
             id: uuid::Uuid::now_v7().to_string(),
+            desk_id: meta.desk_id.clone(),
+            desk_seq,
+            act_id: meta.act_id.clone(),
             stream_type: stream_type.to_owned(),
             stream_id,
             stream_version: *version,
-            event,
             actor_id: meta.actor_id.clone(),
-            device_id: meta.device_id.clone(),
             occurred_at: meta.occurred_at.clone(),
+            hlc: hlc.to_string(),
+            event,
+        };
+        let schema_version = current_schema_version(e.event.kind());
+        let hash = link_of(&e, schema_version, false, &payload_hash(&payload), &prev_hash).hash();
+        rows.push(Row16 {
+            schema_version,
+            payload,
+            hash: hash.clone(),
+            prev_hash: std::mem::replace(&mut prev_hash, hash),
         });
+        stored.push(e);
+        clock = Some(hlc);
     }
-    for chunk in stored.chunks_mut(BATCH) {
-        let payloads: Vec<String> = chunk
-            .iter()
-            .map(|e| serde_json::to_string(&e.event))
-            .collect::<Result<_, _>>()
-            .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
+    for (chunk, row_chunk) in stored.chunks_mut(BATCH).zip(rows.chunks(BATCH)) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "INSERT INTO events (id, stream_type, stream_id, stream_version, kind, payload, actor_id, device_id, occurred_at, hlc) ",
+            "INSERT INTO events (id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, kind, \
+             schema_version, payload, actor_id, occurred_at, hlc, local_only, prev_hash, hash) ",
         );
-        query.push_values(chunk.iter().zip(payloads), |mut row, (e, payload)| {
+        query.push_values(chunk.iter().zip(row_chunk), |mut row, (e, r)| {
             row.push_bind(e.id.clone())
+                .push_bind(e.desk_id.clone())
+                .push_bind(e.desk_seq)
+                .push_bind(e.act_id.clone())
                 .push_bind(e.stream_type.clone())
                 .push_bind(e.stream_id.clone())
                 .push_bind(e.stream_version)
                 .push_bind(e.event.kind())
-                .push_bind(payload)
+                .push_bind(r.schema_version)
+                .push_bind(r.payload.clone())
                 .push_bind(e.actor_id.clone())
-                .push_bind(e.device_id.clone())
                 .push_bind(e.occurred_at.clone())
-                .push_bind(format!("{millis:015}-{}", e.id));
+                .push_bind(e.hlc.clone())
+                .push_bind(false)
+                .push_bind(r.prev_hash.clone())
+                .push_bind(r.hash.clone());
         });
         // Rowids of one multi-row INSERT are consecutive: this transaction holds the write lock.
         let last = query.build().execute(&mut *conn).await?.last_insert_rowid();
@@ -92,8 +139,71 @@ pub async fn append(
             e.seq = first + offset as i64;
         }
     }
+    if let Some(clock) = clock {
+        set_last_hlc(conn, &clock).await?;
+    }
     project::apply(conn, &stored).await?;
     Ok(stored)
+}
+
+/// What an appended row stores besides its `StoredEvent`.
+struct Row16 {
+    schema_version: i64,
+    payload: String,
+    prev_hash: String,
+    hash: String,
+}
+
+pub(crate) fn link_of<'a>(
+    e: &'a StoredEvent,
+    schema_version: i64,
+    local_only: bool,
+    payload_hash: &'a str,
+    prev_hash: &'a str,
+) -> ChainLink<'a> {
+    ChainLink {
+        id: &e.id,
+        desk_id: &e.desk_id,
+        desk_seq: e.desk_seq,
+        act_id: &e.act_id,
+        stream_type: &e.stream_type,
+        stream_id: &e.stream_id,
+        kind: e.event.kind(),
+        schema_version,
+        actor_id: e.actor_id.as_deref(),
+        occurred_at: &e.occurred_at,
+        hlc: &e.hlc,
+        local_only,
+        payload_hash,
+        prev_hash,
+    }
+}
+
+/// The desk's last sequence number and chain hash (0 and the genesis hash for a new desk).
+async fn desk_head(conn: &mut SqliteConnection, desk_id: &str) -> Result<(i64, String), StoreError> {
+    let row = sqlx::query("SELECT desk_seq, hash FROM events WHERE desk_id = ? ORDER BY desk_seq DESC LIMIT 1")
+        .bind(desk_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match row {
+        Some(row) => (row.get(0), row.get::<Option<String>, _>(1).unwrap_or_else(|| GENESIS.to_owned())),
+        None => (0, GENESIS.to_owned()),
+    })
+}
+
+/// The latest clock this desk has written or seen.
+pub(crate) async fn last_hlc(conn: &mut SqliteConnection) -> Result<Option<Hlc>, StoreError> {
+    let text: Option<String> =
+        sqlx::query_scalar("SELECT value FROM local_state WHERE key = 'last_hlc'").fetch_optional(&mut *conn).await?;
+    Ok(text.and_then(|t| Hlc::parse(&t).ok()))
+}
+
+pub(crate) async fn set_last_hlc(conn: &mut SqliteConnection, hlc: &Hlc) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO local_state (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(hlc.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 async fn current_versions(
@@ -126,39 +236,60 @@ async fn current_versions(
     Ok(versions)
 }
 
-pub(crate) fn decode(row: &sqlx::sqlite::SqliteRow) -> Result<StoredEvent, StoreError> {
+/// A stored row as an event this version can project, or `None` for a kind (or payload
+/// version) written by a newer Lotline, which stays in the log unprojected.
+pub(crate) fn decode(row: &sqlx::sqlite::SqliteRow) -> Result<Option<StoredEvent>, StoreError> {
     let id: String = row.get("id");
+    let kind: String = row.get("kind");
+    let schema_version: i64 = row.get("schema_version");
     let payload: String = row.get("payload");
-    let event = serde_json::from_str(&payload)
-        .map_err(|err| StoreError::BadEvent { id: id.clone(), reason: err.to_string() })?;
-    Ok(StoredEvent {
+    let event = match decode_payload(&kind, schema_version, &payload) {
+        Ok(Decoded::Known(event)) => *event,
+        Ok(Decoded::Unknown { .. }) => return Ok(None),
+        Err(reason) => return Err(StoreError::BadEvent { id, reason }),
+    };
+    Ok(Some(StoredEvent {
         seq: row.get("seq"),
         id,
+        desk_id: row.get("desk_id"),
+        desk_seq: row.get("desk_seq"),
+        act_id: row.get("act_id"),
         stream_type: row.get("stream_type"),
         stream_id: row.get("stream_id"),
         stream_version: row.get("stream_version"),
         event,
         actor_id: row.get("actor_id"),
-        device_id: row.get("device_id"),
         occurred_at: row.get("occurred_at"),
-    })
+        hlc: row.get("hlc"),
+    }))
 }
 
-pub(crate) const EVENT_COLUMNS: &str =
-    "seq, id, stream_type, stream_id, stream_version, payload, actor_id, device_id, occurred_at";
+pub(crate) const EVENT_COLUMNS: &str = "seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, \
+     kind, schema_version, payload, actor_id, occurred_at, hlc";
 
-/// The events of one stream in order, e.g. to fold a failure's current state.
+/// The canonical order (docs/sync.md): events the server confirmed, in its order, then this
+/// desk's pending ones as they were written. Refused events are never projected.
+pub(crate) const CANONICAL_ORDER: &str = "(server_seq IS NULL), server_seq, seq";
+pub(crate) const PROJECTED: &str = "status <> 'rejected'";
+
+/// The events of one stream in the canonical order, e.g. to fold a failure's current state.
+/// Events of kinds this version does not know are left out.
 pub async fn load_stream(
     conn: &mut SqliteConnection,
     stream_type: &str,
     stream_id: &str,
 ) -> Result<Vec<StoredEvent>, StoreError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE stream_type = ? AND stream_id = ? ORDER BY stream_version"
+        "SELECT {EVENT_COLUMNS} FROM events WHERE stream_type = ? AND stream_id = ? AND {PROJECTED} \
+         ORDER BY {CANONICAL_ORDER}"
     )))
     .bind(stream_type)
     .bind(stream_id)
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(decode).collect()
+    let mut events = Vec::with_capacity(rows.len());
+    for row in &rows {
+        events.extend(decode(row)?);
+    }
+    Ok(events)
 }

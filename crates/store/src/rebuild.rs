@@ -6,7 +6,8 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 use sqlx::{Row, SqliteConnection};
 
-use crate::log::{EVENT_COLUMNS, decode};
+use crate::chain::{ChainReport, verify_chain};
+use crate::log::{EVENT_COLUMNS, PROJECTED, decode};
 use crate::{Store, StoreError, project};
 
 /// Every read table, in an order that respects nothing but readability: none has foreign keys
@@ -57,34 +58,51 @@ const PROJECTIONS: &[&str] = &[
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProjectionCounts {
     pub events: i64,
+    /// Events of kinds written by a newer Lotline: kept in the log, not projected.
+    pub unknown_events: i64,
     pub tables: Vec<(String, i64)>,
 }
 
-async fn replay(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+/// Events replayed, and how many of them were of kinds this version does not know.
+struct Replayed {
+    events: i64,
+    unknown: i64,
+}
+
+/// Empties every projection and refills it from the log in the canonical order.
+async fn replay(conn: &mut SqliteConnection) -> Result<Replayed, StoreError> {
     for table in PROJECTIONS {
         sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *conn).await?;
     }
-    let mut after = 0_i64;
-    let mut replayed = 0_i64;
-    loop {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq LIMIT 5000"
-        )))
-        .bind(after)
-        .fetch_all(&mut *conn)
-        .await?;
-        if rows.is_empty() {
-            break;
+    let mut done = Replayed { events: 0, unknown: 0 };
+    // Confirmed events in the server's order, then this desk's pending ones as written.
+    for (filter, key) in [("server_seq IS NOT NULL", "server_seq"), ("server_seq IS NULL", "seq")] {
+        let mut after = i64::MIN;
+        loop {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT {EVENT_COLUMNS}, server_seq FROM events WHERE {filter} AND {PROJECTED} AND {key} > ? \
+                 ORDER BY {key} LIMIT 5000"
+            )))
+            .bind(after)
+            .fetch_all(&mut *conn)
+            .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.get(key);
+            let mut events = Vec::with_capacity(rows.len());
+            for row in &rows {
+                match decode(row)? {
+                    Some(event) => events.push(event),
+                    None => done.unknown += 1,
+                }
+            }
+            done.events += rows.len() as i64;
+            project::apply(conn, &events).await?;
         }
-        let events = rows.iter().map(decode).collect::<Result<Vec<_>, _>>()?;
-        after = events.last().map_or(after, |e| e.seq);
-        replayed += events.len() as i64;
-        project::apply(conn, &events).await?;
     }
-    Ok(replayed)
+    Ok(done)
 }
 
-async fn counts(conn: &mut SqliteConnection, events: i64) -> Result<ProjectionCounts, StoreError> {
+async fn counts(conn: &mut SqliteConnection, replayed: Replayed) -> Result<ProjectionCounts, StoreError> {
     let mut tables = Vec::new();
     for table in PROJECTIONS {
         let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
@@ -92,14 +110,14 @@ async fn counts(conn: &mut SqliteConnection, events: i64) -> Result<ProjectionCo
             .await?;
         tables.push(((*table).to_owned(), n));
     }
-    Ok(ProjectionCounts { events, tables })
+    Ok(ProjectionCounts { events: replayed.events, unknown_events: replayed.unknown, tables })
 }
 
 /// Drops every projection and refills it from the event log, in one transaction.
 pub async fn rebuild(store: &Store) -> Result<ProjectionCounts, StoreError> {
     let mut tx = store.begin_write().await?;
-    let events = replay(&mut tx).await?;
-    let result = counts(&mut tx, events).await?;
+    let replayed = replay(&mut tx).await?;
+    let result = counts(&mut tx, replayed).await?;
     tx.commit().await?;
     Ok(result)
 }
@@ -128,26 +146,33 @@ async fn fingerprint(conn: &mut SqliteConnection, table: &str) -> Result<(i64, u
 pub struct CheckReport {
     pub integrity: String,
     pub events: i64,
+    pub unknown_events: i64,
     /// Tables whose live content differs from a rebuild from the log.
     pub mismatched: Vec<String>,
+    /// Every desk's hash chain, and where it first breaks.
+    pub chain: ChainReport,
 }
 
 impl CheckReport {
     pub fn ok(&self) -> bool {
-        self.integrity == "ok" && self.mismatched.is_empty()
+        self.integrity == "ok" && self.mismatched.is_empty() && self.chain.first_problem.is_none()
     }
 }
 
-/// SQLite's integrity check, then a rebuild in a transaction that is rolled back, comparing
+/// SQLite's integrity check, every desk's hash chain, then a rebuild in a transaction that is rolled back, comparing
 /// every projection before and after.
 pub async fn check(store: &Store) -> Result<CheckReport, StoreError> {
+    let integrity: Vec<String> = {
+        let mut fresh = store.fresh_connection().await?;
+        sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&mut fresh).await?
+    };
     let mut tx = store.begin_write().await?;
-    let integrity: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(&mut *tx).await?;
     let mut before = Vec::new();
     for table in PROJECTIONS {
         before.push(fingerprint(&mut tx, table).await?);
     }
-    let events = replay(&mut tx).await?;
+    let chain = verify_chain(&mut tx).await?;
+    let replayed = replay(&mut tx).await?;
     let mut mismatched = Vec::new();
     for (table, expected) in PROJECTIONS.iter().zip(before) {
         if fingerprint(&mut tx, table).await? != expected {
@@ -155,5 +180,11 @@ pub async fn check(store: &Store) -> Result<CheckReport, StoreError> {
         }
     }
     tx.rollback().await?;
-    Ok(CheckReport { integrity: integrity.join("; "), events, mismatched })
+    Ok(CheckReport {
+        integrity: integrity.join("; "),
+        events: replayed.events,
+        unknown_events: replayed.unknown,
+        mismatched,
+        chain,
+    })
 }

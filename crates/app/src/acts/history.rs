@@ -230,7 +230,7 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
             HistoryEntry {
                 at: stored.occurred_at.clone(),
                 actor_name: stored.actor_id.as_ref().and_then(|id| names.get(id).cloned()),
-                device_id: stored.device_id.clone(),
+                device_id: stored.desk_id.clone(),
                 kind: stored.event.kind().to_owned(),
                 changes,
                 note,
