@@ -14,6 +14,7 @@ mod project_returns;
 mod project_reviews;
 pub mod queries;
 mod rebuild;
+mod sync_log;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -26,7 +27,11 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
-pub use rebuild::{CheckReport, ProjectionCounts, check, rebuild};
+pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
+pub use sync_log::{
+    EnvelopedEvent, PullApplied, PulledEvent, apply_pulled, count_pending, mark_accepted, mark_refused, pending_events,
+    pull_cursor,
+};
 
 pub type WriteTx = Transaction<'static, Sqlite>;
 
@@ -97,6 +102,12 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         index.refresh(&mut conn).await?;
         Ok(index)
+    }
+
+    /// Drops the genealogy held in memory, after the lots tables were replayed: their rows
+    /// may be numbered differently now, so it is read afresh on the next trace.
+    pub(crate) async fn forget_lot_index(&self) {
+        *self.lots.lock().await = LotIndex::default();
     }
 
     pub fn pool(&self) -> &SqlitePool {

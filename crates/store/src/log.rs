@@ -268,9 +268,10 @@ pub(crate) const EVENT_COLUMNS: &str = "seq, id, desk_id, desk_seq, act_id, stre
      kind, schema_version, payload, actor_id, occurred_at, hlc";
 
 /// The canonical order (docs/sync.md): events the server confirmed, in its order, then this
-/// desk's pending ones as they were written. Refused events are never projected.
+/// desk's pending ones as they were written. Refused events and stubs are never projected.
 pub(crate) const CANONICAL_ORDER: &str = "(server_seq IS NULL), server_seq, seq";
-pub(crate) const PROJECTED: &str = "status <> 'rejected'";
+/// A stub of another desk's local-only event (its `payload_hash` set, no payload) has nothing to project.
+pub(crate) const PROJECTED: &str = "status <> 'rejected' AND payload_hash IS NULL";
 
 /// The events of one stream in the canonical order, e.g. to fold a failure's current state.
 /// Events of kinds this version does not know are left out.

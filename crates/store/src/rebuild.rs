@@ -64,13 +64,13 @@ pub struct ProjectionCounts {
 }
 
 /// Events replayed, and how many of them were of kinds this version does not know.
-struct Replayed {
+pub(crate) struct Replayed {
     events: i64,
     unknown: i64,
 }
 
 /// Empties every projection and refills it from the log in the canonical order.
-async fn replay(conn: &mut SqliteConnection) -> Result<Replayed, StoreError> {
+pub(crate) async fn replay(conn: &mut SqliteConnection) -> Result<Replayed, StoreError> {
     for table in PROJECTIONS {
         sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *conn).await?;
     }
@@ -119,6 +119,7 @@ pub async fn rebuild(store: &Store) -> Result<ProjectionCounts, StoreError> {
     let replayed = replay(&mut tx).await?;
     let result = counts(&mut tx, replayed).await?;
     tx.commit().await?;
+    store.forget_lot_index().await;
     Ok(result)
 }
 
@@ -139,6 +140,18 @@ async fn fingerprint(conn: &mut SqliteConnection, table: &str) -> Result<(i64, u
         row.get::<Option<String>, _>(0).hash(&mut hasher);
     }
     Ok((rows.len() as i64, hasher.finish()))
+}
+
+/// Every projection's row count and a hash of its rows, so two desks (or a desk and a rebuild)
+/// can be compared table by table.
+pub async fn fingerprints(store: &Store) -> Result<Vec<(String, i64, u64)>, StoreError> {
+    let mut conn = store.pool().acquire().await?;
+    let mut out = Vec::with_capacity(PROJECTIONS.len());
+    for table in PROJECTIONS {
+        let (rows, hash) = fingerprint(&mut conn, table).await?;
+        out.push(((*table).to_owned(), rows, hash));
+    }
+    Ok(out)
 }
 
 /// What `lotline check` found.

@@ -1,0 +1,182 @@
+//! The desk's side of team sync on real SQLite databases: pending acts out, pulled pages in, in
+//! the canonical order, with a stand-in for the server that accepts every act in arrival order.
+//! (The real server is exercised by the server's and the CLI's tests.)
+
+mod common;
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use common::{ADMIN_PASSWORD, failure, world};
+use lotline_app::{Ctx, FixedClock, Store};
+use lotline_store::{EnvelopedEvent, PulledEvent};
+use serde_json::json;
+
+/// The team's log as a server keeps it: one sequence, every act accepted.
+#[derive(Default)]
+struct Hub {
+    log: Vec<PulledEvent>,
+}
+
+impl Hub {
+    fn push(&mut self, events: Vec<EnvelopedEvent>) -> Vec<(String, i64)> {
+        let mut accepted = Vec::new();
+        for event in events {
+            if self.log.iter().any(|p| p.event.id == event.id) {
+                continue;
+            }
+            let server_seq = self.log.len() as i64 + 1;
+            accepted.push((event.id.clone(), server_seq));
+            self.log.push(PulledEvent { server_seq, rejected: false, event });
+        }
+        accepted
+    }
+
+    fn page(&self, after: i64, limit: usize) -> Vec<PulledEvent> {
+        self.log.iter().filter(|p| p.server_seq > after).take(limit).cloned().collect()
+    }
+}
+
+async fn push(hub: &mut Hub, ctx: &Ctx, page: usize) -> usize {
+    let mut pushed = 0;
+    loop {
+        let mut conn = ctx.store.pool().acquire().await.unwrap();
+        let pending = lotline_store::pending_events(&mut conn, &ctx.device_id, page).await.unwrap();
+        drop(conn);
+        if pending.is_empty() {
+            return pushed;
+        }
+        pushed += pending.len();
+        let accepted = hub.push(pending);
+        lotline_store::mark_accepted(&ctx.store, &accepted).await.unwrap();
+    }
+}
+
+async fn pull(hub: &Hub, store: &Store, page: usize) -> bool {
+    let mut replayed = false;
+    loop {
+        let mut conn = store.pool().acquire().await.unwrap();
+        let cursor = lotline_store::pull_cursor(&mut conn).await.unwrap();
+        drop(conn);
+        let events = hub.page(cursor, page);
+        if events.is_empty() {
+            return replayed;
+        }
+        replayed |= lotline_store::apply_pulled(store, &events).await.unwrap().replayed;
+    }
+}
+
+async fn sync(hub: &mut Hub, ctx: &Ctx) -> bool {
+    push(hub, ctx, 7).await;
+    pull(hub, &ctx.store, 5).await
+}
+
+/// An empty desk of the team: no setup of its own, it receives the team's data.
+async fn new_desk(desk: &str) -> (Ctx, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()));
+    (Ctx::new(store, clock, desk), dir)
+}
+
+async fn assert_same_rows(a: &Store, b: &Store) {
+    let (fa, fb) = (lotline_store::fingerprints(a).await.unwrap(), lotline_store::fingerprints(b).await.unwrap());
+    let differ: Vec<_> = fa.iter().zip(&fb).filter(|(x, y)| x != y).map(|(x, y)| (&x.0, x.1, y.1)).collect();
+    assert!(differ.is_empty(), "tables differ (table, rows here, rows there): {differ:?}");
+}
+
+#[tokio::test]
+async fn two_desks_working_offline_converge_and_keep_their_chains() {
+    let a = world().await;
+    a.master_data().await;
+    a.ok("log_failure", failure("BOX-5L")).await;
+    let mut hub = Hub::default();
+    let (b, _dir) = new_desk("desk-test-2").await;
+
+    assert!(!sync(&mut hub, &a.ctx).await, "nothing of another desk yet");
+    sync(&mut hub, &b).await;
+    assert_same_rows(&a.ctx.store, &b.store).await;
+    lotline_app::call(&b, "sign_in", json!({"username": "admin", "password": ADMIN_PASSWORD})).await.unwrap();
+
+    // Offline, each desk does its own work; the same vendor is saved on both (last in the
+    // server's order wins everywhere).
+    let vendor = |name: &str| json!({"code": "NLPK", "name": name, "country": "NL", "contact_name": null, "email": null, "phone": null, "language": "nl"});
+    a.ok("save_vendor", vendor("Verpakking Noord (A)")).await;
+    a.ok("save_product", json!({"sku": "TAPE-50", "gtin": null, "name": "Tape 50 mm", "category": "Opslag", "unit_cost_minor": 120,
+        "currency": "EUR", "returnable": true, "lot_tracked": false, "serial_tracked": false, "has_expiry": false, "vendor_code": "NLPK"})).await;
+    lotline_app::call(&b, "save_vendor", vendor("Verpakking Noord (B)")).await.unwrap();
+    lotline_app::call(&b, "set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 40})).await.unwrap();
+
+    // B pushes first, so A's later push lands after it: A must replay to put B's events first.
+    push(&mut hub, &b, 3).await;
+    assert!(sync(&mut hub, &a.ctx).await, "A's projections are replayed in the server's order");
+    sync(&mut hub, &b).await;
+    assert_same_rows(&a.ctx.store, &b.store).await;
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM vendors WHERE code = 'NLPK'").fetch_one(b.store.pool()).await.unwrap();
+    assert_eq!(name, "Verpakking Noord (A)", "A's save came last in the server's order");
+
+    // A rebuild on either desk yields the same rows, and both chains verify there.
+    for store in [&a.ctx.store, &b.store] {
+        let report = lotline_store::check(store).await.unwrap();
+        assert!(report.ok(), "{report:?}");
+        assert_eq!(report.chain.desks, 2);
+    }
+    // Nothing is pending and the clocks merged: B's next act orders after everything it pulled.
+    let mut conn = b.store.pool().acquire().await.unwrap();
+    assert_eq!(lotline_store::count_pending(&mut conn, "desk-test-2").await.unwrap(), 0);
+    let newest_pulled: String = sqlx::query_scalar("SELECT MAX(hlc) FROM events WHERE desk_id <> 'desk-test-2'")
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    drop(conn);
+    lotline_app::call(&b, "set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 50})).await.unwrap();
+    let mine: String =
+        sqlx::query_scalar("SELECT hlc FROM events WHERE desk_id = 'desk-test-2' ORDER BY desk_seq DESC LIMIT 1")
+            .fetch_one(b.store.pool())
+            .await
+            .unwrap();
+    assert!(mine > newest_pulled, "{mine} after {newest_pulled}");
+}
+
+#[tokio::test]
+async fn a_page_applied_twice_changes_nothing_and_acts_are_never_split() {
+    let a = world().await;
+    a.master_data().await;
+    let mut hub = Hub::default();
+    // A page of 2 would split the setup act: it is sent whole.
+    let mut conn = a.ctx.store.pool().acquire().await.unwrap();
+    let first = lotline_store::pending_events(&mut conn, "desk-test-1", 2).await.unwrap();
+    drop(conn);
+    assert!(first.len() > 2 && first.iter().all(|e| e.act_id == first[0].act_id), "{}", first.len());
+    push(&mut hub, &a.ctx, 4).await;
+    let (b, _dir) = new_desk("desk-test-2").await;
+    let page = hub.page(0, 1000);
+    lotline_store::apply_pulled(&b.store, &page).await.unwrap();
+    let again = lotline_store::apply_pulled(&b.store, &page).await.unwrap();
+    assert_eq!((again.inserted, again.confirmed), (0, 0));
+    let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events").fetch_one(b.store.pool()).await.unwrap();
+    assert_eq!(events, hub.log.len() as i64);
+    assert_same_rows(&a.ctx.store, &b.store).await;
+}
+
+#[tokio::test]
+async fn a_refused_act_leaves_the_projections_and_stays_in_the_log() {
+    let a = world().await;
+    a.master_data().await;
+    a.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 40})).await;
+    let act: String = sqlx::query_scalar("SELECT act_id FROM events ORDER BY seq DESC LIMIT 1")
+        .fetch_one(a.ctx.store.pool())
+        .await
+        .unwrap();
+    let marked = lotline_store::mark_refused(&a.ctx.store, std::slice::from_ref(&act)).await.unwrap();
+    assert_eq!(marked, 1);
+    let watched: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM safety_stock").fetch_one(a.ctx.store.pool()).await.unwrap();
+    assert_eq!(watched, 0, "the refused act is no longer projected");
+    let report = lotline_store::check(&a.ctx.store).await.unwrap();
+    assert!(report.ok(), "{report:?}");
+    let mut conn = a.ctx.store.pool().acquire().await.unwrap();
+    let pending = lotline_store::pending_events(&mut conn, "desk-test-1", 100).await.unwrap();
+    assert!(pending.iter().all(|e| e.act_id != act), "a refused act is not pushed again");
+}

@@ -1,0 +1,304 @@
+//! The desk's side of team sync in the log (docs/sync.md): which events wait to be pushed, what
+//! the server said of them, and pulled events brought into the log and the projections in the
+//! canonical order, each page in one transaction with the cursor.
+
+use lotline_domain::envelope::{Hlc, payload_hash};
+use serde::{Deserialize, Serialize};
+use sqlx::{Row, SqliteConnection};
+
+use crate::log::{last_hlc, set_last_hlc};
+use crate::{Store, StoreError, project, rebuild};
+
+/// An event with its whole envelope, as it travels to and from the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnvelopedEvent {
+    pub id: String,
+    pub desk_id: String,
+    pub desk_seq: i64,
+    pub act_id: String,
+    pub stream_type: String,
+    pub stream_id: String,
+    pub kind: String,
+    pub schema_version: i64,
+    /// The JSON text exactly as stored; `None` for a local-only event, which travels as a stub.
+    pub payload: Option<String>,
+    pub payload_hash: String,
+    pub actor_id: Option<String>,
+    pub occurred_at: String,
+    pub hlc: String,
+    pub local_only: bool,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// A pulled event: the server's place for it, and whether it refused it (a refused event is
+/// kept so every desk's chain stays whole, and is never projected).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PulledEvent {
+    pub server_seq: i64,
+    pub rejected: bool,
+    pub event: EnvelopedEvent,
+}
+
+const SELECT_ENVELOPE: &str = "SELECT id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, \
+     payload, payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash FROM events";
+
+fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
+    let local_only: bool = row.get("local_only");
+    let payload: String = row.get("payload");
+    let stub_hash: Option<String> = row.get("payload_hash");
+    EnvelopedEvent {
+        id: row.get("id"),
+        desk_id: row.get("desk_id"),
+        desk_seq: row.get("desk_seq"),
+        act_id: row.get("act_id"),
+        stream_type: row.get("stream_type"),
+        stream_id: row.get("stream_id"),
+        kind: row.get("kind"),
+        schema_version: row.get("schema_version"),
+        payload_hash: stub_hash.unwrap_or_else(|| payload_hash(&payload)),
+        payload: (!local_only).then_some(payload),
+        actor_id: row.get("actor_id"),
+        occurred_at: row.get("occurred_at"),
+        hlc: row.get("hlc"),
+        local_only,
+        prev_hash: row.get::<Option<String>, _>("prev_hash").unwrap_or_default(),
+        hash: row.get::<Option<String>, _>("hash").unwrap_or_default(),
+    }
+}
+
+/// This desk's events the server has not answered yet, in its order, whole acts only: at most
+/// `limit` events unless one act alone is larger.
+pub async fn pending_events(
+    conn: &mut SqliteConnection,
+    desk_id: &str,
+    limit: usize,
+) -> Result<Vec<EnvelopedEvent>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT_ENVELOPE} WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending' ORDER BY desk_seq LIMIT ?"
+    )))
+    .bind(desk_id)
+    .bind(limit as i64 + 1)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut events: Vec<EnvelopedEvent> = rows.iter().map(envelope_of).collect();
+    if events.len() > limit {
+        // The extra row tells whether the last act goes on past the page: keep acts whole.
+        let spill = events[limit].act_id.clone();
+        events.truncate(limit);
+        let whole = events.iter().rposition(|e| e.act_id != spill).map_or(0, |i| i + 1);
+        if whole > 0 {
+            events.truncate(whole);
+        } else {
+            let rest = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "{SELECT_ENVELOPE} WHERE desk_id = ? AND act_id = ? AND server_seq IS NULL AND desk_seq > ? ORDER BY desk_seq"
+            )))
+            .bind(desk_id)
+            .bind(&spill)
+            .bind(events.last().map_or(0, |e| e.desk_seq))
+            .fetch_all(&mut *conn)
+            .await?;
+            events.extend(rest.iter().map(envelope_of));
+        }
+    }
+    Ok(events)
+}
+
+pub async fn count_pending(conn: &mut SqliteConnection, desk_id: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM events WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending'",
+    )
+    .bind(desk_id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Records the server's sequence for this desk's events it accepted.
+pub async fn mark_accepted(store: &Store, accepted: &[(String, i64)]) -> Result<u64, StoreError> {
+    let mut tx = store.begin_write().await?;
+    let mut marked = 0;
+    for (id, server_seq) in accepted {
+        marked +=
+            sqlx::query("UPDATE events SET server_seq = ?, status = 'confirmed' WHERE id = ? AND server_seq IS NULL")
+                .bind(server_seq)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+    }
+    tx.commit().await?;
+    Ok(marked)
+}
+
+/// Marks this desk's acts the server refused: they stay in the log (and in the chain) and leave
+/// the projections, which are rebuilt without them. Returns the events marked.
+pub async fn mark_refused(store: &Store, act_ids: &[String]) -> Result<u64, StoreError> {
+    if act_ids.is_empty() {
+        return Ok(0);
+    }
+    let mut tx = store.begin_write().await?;
+    let mut marked = 0;
+    for act in act_ids {
+        marked += sqlx::query("UPDATE events SET status = 'rejected' WHERE act_id = ? AND status = 'pending'")
+            .bind(act)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    }
+    if marked > 0 {
+        rebuild::replay(&mut tx).await?;
+    }
+    tx.commit().await?;
+    if marked > 0 {
+        store.forget_lot_index().await;
+    }
+    Ok(marked)
+}
+
+/// Where the next pull starts: the highest server sequence applied here.
+pub async fn pull_cursor(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    let text: Option<String> = sqlx::query_scalar("SELECT value FROM local_state WHERE key = 'sync_cursor'")
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
+}
+
+/// What applying one pulled page did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PullApplied {
+    /// Events new to this desk (other desks').
+    pub inserted: u64,
+    /// This desk's own events the page confirmed (or told refused).
+    pub confirmed: u64,
+    /// The projections were replayed, because the server's order put pulled events before
+    /// events already projected here.
+    pub replayed: bool,
+    pub cursor: i64,
+}
+
+/// Brings one page of pulled events (in server order) into the log and the projections, in one
+/// transaction with the cursor: a desk stopped halfway has either all of the page or none.
+pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApplied, StoreError> {
+    let mut tx = store.begin_write().await?;
+    let cursor = pull_cursor(&mut tx).await?;
+    let mut applied = PullApplied { cursor, ..PullApplied::default() };
+    let mut clock = last_hlc(&mut tx).await?;
+    let mut fresh: Vec<i64> = Vec::new();
+    let mut own_refused = false;
+    for pulled in page.iter().filter(|p| p.server_seq > cursor) {
+        let e = &pulled.event;
+        let status = if pulled.rejected { "rejected" } else { "confirmed" };
+        let known: Option<(i64, Option<i64>, String)> =
+            sqlx::query_as("SELECT seq, server_seq, status FROM events WHERE id = ?")
+                .bind(&e.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match known {
+            Some((_, Some(_), _)) => {}
+            Some((seq, None, was)) => {
+                own_refused |= pulled.rejected && was != "rejected";
+                sqlx::query("UPDATE events SET server_seq = ?, status = ? WHERE seq = ?")
+                    .bind(pulled.server_seq)
+                    .bind(status)
+                    .bind(seq)
+                    .execute(&mut *tx)
+                    .await?;
+                applied.confirmed += 1;
+            }
+            None => {
+                let version: i64 = sqlx::query_scalar(
+                    "SELECT COALESCE(MAX(stream_version), 0) + 1 FROM events WHERE stream_type = ? AND stream_id = ?",
+                )
+                .bind(&e.stream_type)
+                .bind(&e.stream_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let stub = e.payload.is_none();
+                let seq = sqlx::query(
+                    "INSERT INTO events (id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, kind, \
+                     schema_version, payload, payload_hash, actor_id, occurred_at, hlc, local_only, server_seq, status, \
+                     prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(&e.id)
+                .bind(&e.desk_id)
+                .bind(e.desk_seq)
+                .bind(&e.act_id)
+                .bind(&e.stream_type)
+                .bind(&e.stream_id)
+                .bind(version)
+                .bind(&e.kind)
+                .bind(e.schema_version)
+                .bind(e.payload.as_deref().unwrap_or("null"))
+                .bind(stub.then_some(&e.payload_hash))
+                .bind(&e.actor_id)
+                .bind(&e.occurred_at)
+                .bind(&e.hlc)
+                .bind(e.local_only)
+                .bind(pulled.server_seq)
+                .bind(if stub && !pulled.rejected { "confirmed" } else { status })
+                .bind(&e.prev_hash)
+                .bind(&e.hash)
+                .execute(&mut *tx)
+                .await?
+                .last_insert_rowid();
+                if !pulled.rejected && !stub {
+                    fresh.push(seq);
+                }
+                applied.inserted += 1;
+            }
+        }
+        if let Ok(remote) = Hlc::parse(&e.hlc) {
+            clock = Some(Hlc::merge(clock.as_ref(), &remote));
+        }
+        applied.cursor = applied.cursor.max(pulled.server_seq);
+    }
+    if let Some(clock) = &clock {
+        set_last_hlc(&mut tx, clock).await?;
+    }
+    // New events can simply follow what is projected when nothing projected here comes after
+    // them in the canonical order: nothing pending, nothing the server placed later.
+    let first_fresh_server_seq =
+        page.iter().filter(|p| p.server_seq > cursor && !p.rejected).map(|p| p.server_seq).min();
+    let reorder = match first_fresh_server_seq {
+        Some(first) if !fresh.is_empty() => {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM events WHERE status <> 'rejected' AND payload_hash IS NULL AND seq NOT IN (SELECT value FROM json_each(?)) \
+                 AND (server_seq IS NULL OR server_seq > ?) LIMIT 1",
+            )
+            .bind(serde_json::to_string(&fresh).unwrap_or_default())
+            .bind(first)
+            .fetch_one(&mut *tx)
+            .await?
+                > 0
+        }
+        _ => false,
+    };
+    if reorder || own_refused {
+        rebuild::replay(&mut tx).await?;
+        applied.replayed = true;
+    } else if !fresh.is_empty() {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {} FROM events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY server_seq",
+            crate::log::EVENT_COLUMNS
+        )))
+        .bind(serde_json::to_string(&fresh).unwrap_or_default())
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        for row in &rows {
+            events.extend(crate::log::decode(row)?);
+        }
+        project::apply(&mut tx, &events).await?;
+    }
+    sqlx::query(
+        "INSERT INTO local_state (key, value) VALUES ('sync_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(applied.cursor.to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    if applied.replayed {
+        store.forget_lot_index().await;
+    }
+    Ok(applied)
+}
