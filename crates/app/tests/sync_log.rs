@@ -180,3 +180,46 @@ async fn a_refused_act_leaves_the_projections_and_stays_in_the_log() {
     let pending = lotline_store::pending_events(&mut conn, "desk-test-1", 100).await.unwrap();
     assert!(pending.iter().all(|e| e.act_id != act), "a refused act is not pushed again");
 }
+
+fn enrolment(desk_code: &str) -> lotline_store::Enrolment {
+    lotline_store::Enrolment {
+        server: "http://127.0.0.1:9".into(),
+        team_id: "team-1".into(),
+        desk_code: desk_code.into(),
+        token: "t".into(),
+    }
+}
+
+#[tokio::test]
+async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
+    let a = world().await;
+    a.master_data().await;
+    let before = a.ok("log_failure", failure("BOX-5L")).await;
+    assert_eq!(before["failure_no"], "QF-AMS1-000001", "a desk that never enrolled keeps today's numbers");
+    lotline_store::record_enrolment(&a.ctx.store, &enrolment("AMS1A")).await.unwrap();
+    let mut hub = Hub::default();
+    sync(&mut hub, &a.ctx).await;
+    let (b, _dir) = new_desk("desk-test-2").await;
+    lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
+    sync(&mut hub, &b).await;
+    lotline_app::call(&b, "sign_in", json!({"username": "admin", "password": ADMIN_PASSWORD})).await.unwrap();
+
+    // Offline, both log failures at once.
+    let on_a = [a.ok("log_failure", failure("BOX-5L")).await, a.ok("log_failure", failure("BOX-5L")).await];
+    let on_b = lotline_app::call(&b, "log_failure", failure("BOX-5L")).await.unwrap();
+    assert_eq!(on_a.map(|f| f["failure_no"].as_str().unwrap().to_owned()), ["QF-AMS1A-000001", "QF-AMS1A-000002"]);
+    assert_eq!(on_b["failure_no"], "QF-AMS1B-000001");
+
+    sync(&mut hub, &b).await;
+    sync(&mut hub, &a.ctx).await;
+    sync(&mut hub, &b).await;
+    assert_same_rows(&a.ctx.store, &b.store).await;
+    let numbers: Vec<String> = sqlx::query_scalar("SELECT failure_no FROM failures ORDER BY failure_no")
+        .fetch_all(b.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(numbers, ["QF-AMS1-000001", "QF-AMS1A-000001", "QF-AMS1A-000002", "QF-AMS1B-000001"]);
+    // B's count of its own prefix went on from what it issued, not from A's.
+    let next = lotline_app::call(&b, "log_failure", failure("BOX-5L")).await.unwrap();
+    assert_eq!(next["failure_no"], "QF-AMS1B-000002");
+}

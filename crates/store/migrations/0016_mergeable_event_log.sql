@@ -64,3 +64,19 @@ INSERT INTO local_state (key, value)
 SELECT 'chain_backfill', 'pending' WHERE EXISTS (SELECT 1 FROM events);
 INSERT INTO local_state (key, value)
 SELECT 'last_hlc', hlc FROM events ORDER BY hlc DESC LIMIT 1;
+
+-- Human numbers are counted per prefix (`QF-AMS1`, and once enrolled `QF-AMS1A`): desks of one
+-- team each issue their own, so the number part alone is no longer unique.
+DROP INDEX failures_seq_no;
+CREATE INDEX failures_seq_no ON failures (seq_no);
+CREATE TABLE issued_numbers (
+    prefix TEXT PRIMARY KEY,                     -- e.g. QF-AMS1A: the number without its count
+    last   INTEGER NOT NULL
+);
+INSERT INTO issued_numbers (prefix, last)
+SELECT substr(no, 1, length(rtrim(no, '0123456789')) - 1), MAX(seq_no)
+FROM (SELECT failure_no AS no, seq_no FROM failures
+      UNION ALL SELECT reshipment_no, seq_no FROM reshipments
+      UNION ALL SELECT rma_no, seq_no FROM rmas
+      UNION ALL SELECT recall_no, seq_no FROM recalls)
+GROUP BY 1;

@@ -8,6 +8,7 @@ mod log;
 mod lot_index;
 mod lot_touches;
 mod project;
+mod project_numbers;
 mod project_recalls;
 mod project_reshipments;
 mod project_returns;
@@ -27,10 +28,11 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
+pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
 pub use sync_log::{
-    EnvelopedEvent, PullApplied, PulledEvent, apply_pulled, count_pending, mark_accepted, mark_refused, pending_events,
-    pull_cursor,
+    Enrolment, EnvelopedEvent, PullApplied, PulledEvent, apply_pulled, count_pending, enrolment, mark_accepted,
+    mark_refused, pending_events, pull_cursor, record_enrolment,
 };
 
 pub type WriteTx = Transaction<'static, Sqlite>;

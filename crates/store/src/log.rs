@@ -143,6 +143,7 @@ pub async fn append(
         set_last_hlc(conn, &clock).await?;
     }
     project::apply(conn, &stored).await?;
+    crate::project_numbers::apply(conn, &stored).await?;
     Ok(stored)
 }
 

@@ -52,6 +52,7 @@ const PROJECTIONS: &[&str] = &[
     "chargeback_recoveries",
     "rework_costs",
     "stock_days",
+    "issued_numbers",
 ];
 
 /// Rows per table after a rebuild, plus how many events were replayed.
@@ -97,6 +98,7 @@ pub(crate) async fn replay(conn: &mut SqliteConnection) -> Result<Replayed, Stor
             }
             done.events += rows.len() as i64;
             project::apply(conn, &events).await?;
+            crate::project_numbers::apply(conn, &events).await?;
         }
     }
     Ok(done)

@@ -289,6 +289,7 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
             events.extend(crate::log::decode(row)?);
         }
         project::apply(&mut tx, &events).await?;
+        crate::project_numbers::apply(&mut tx, &events).await?;
     }
     sqlx::query(
         "INSERT INTO local_state (key, value) VALUES ('sync_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -301,4 +302,48 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
         store.forget_lot_index().await;
     }
     Ok(applied)
+}
+
+/// This desk's membership of a team, kept in the desk's own state (never in the log).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enrolment {
+    pub server: String,
+    pub team_id: String,
+    pub desk_code: String,
+    pub token: String,
+}
+
+const ENROLMENT_KEYS: [&str; 4] = ["sync_server", "team_id", "desk_code", "sync_token"];
+
+pub async fn enrolment(conn: &mut SqliteConnection) -> Result<Option<Enrolment>, StoreError> {
+    let mut values = Vec::with_capacity(ENROLMENT_KEYS.len());
+    for key in ENROLMENT_KEYS {
+        let value: Option<String> = sqlx::query_scalar("SELECT value FROM local_state WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+        match value {
+            Some(value) => values.push(value),
+            None => return Ok(None),
+        }
+    }
+    let [server, team_id, desk_code, token]: [String; 4] = values.try_into().unwrap_or_default();
+    Ok(Some(Enrolment { server, team_id, desk_code, token }))
+}
+
+/// Records that this desk joined a team: from now on its numbers carry the desk code.
+pub async fn record_enrolment(store: &Store, enrolment: &Enrolment) -> Result<(), StoreError> {
+    let mut tx = store.begin_write().await?;
+    let values = [&enrolment.server, &enrolment.team_id, &enrolment.desk_code, &enrolment.token];
+    for (key, value) in ENROLMENT_KEYS.iter().zip(values) {
+        sqlx::query(
+            "INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

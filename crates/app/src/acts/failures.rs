@@ -266,8 +266,7 @@ pub(crate) async fn log_in(
     };
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    let number = q::next_failure_seq(tx).await.map_err(store_error)?;
-    let failure_no = format!("QF-{}-{number:06}", settings.site_code);
+    let failure_no = super::numbers::issue(tx, "QF", &settings.site_code).await?;
     let record_sku = record.sku.clone();
     let request = LogRequest {
         failure_no: failure_no.clone(),

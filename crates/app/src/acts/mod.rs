@@ -8,6 +8,7 @@ pub mod history;
 pub mod imports;
 pub mod lots;
 pub mod master;
+mod numbers;
 pub mod reshipments;
 pub mod returns;
 pub mod review;

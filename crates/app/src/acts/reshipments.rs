@@ -219,8 +219,7 @@ pub(crate) async fn request_in(
     let policy = policy(tx).await?;
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    let number = q::next_reshipment_seq(tx).await.map_err(store_error)?;
-    let reshipment_no = format!("RS-{}-{number:06}", settings.site_code);
+    let reshipment_no = super::numbers::issue(tx, "RS", &settings.site_code).await?;
     let facts = RequestFacts {
         failures: &failures,
         unknown_failures: &unknown,

@@ -229,12 +229,6 @@ pub async fn failure_extras(
     }))
 }
 
-/// The next number for this site: one more than the highest ever logged here.
-pub async fn next_failure_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
-    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM failures").fetch_one(&mut *conn).await?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HoldView {

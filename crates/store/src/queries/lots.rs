@@ -493,11 +493,6 @@ pub async fn list_recalls(conn: &mut SqliteConnection) -> Result<Vec<RecallRow>,
     Ok(rows.iter().map(recall_from).collect())
 }
 
-pub async fn next_recall_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
-    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM recalls").fetch_one(&mut *conn).await?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RecallCustomer {

@@ -261,11 +261,6 @@ pub async fn reshipment_row(
     Ok(row.as_ref().map(row_from))
 }
 
-pub async fn next_reshipment_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
-    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM reshipments").fetch_one(&mut *conn).await?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
 /// The policy an admin set, if any.
 pub async fn approval_policy(conn: &mut SqliteConnection) -> Result<Option<ApprovalPolicy>, StoreError> {
     let text: Option<String> =

@@ -177,11 +177,6 @@ pub async fn rma_row(conn: &mut SqliteConnection, rma_no: &str) -> Result<Option
     Ok(row.as_ref().map(row_from))
 }
 
-pub async fn next_rma_seq(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
-    let max: Option<i64> = sqlx::query_scalar("SELECT MAX(seq_no) FROM rmas").fetch_one(&mut *conn).await?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
 /// The newest policy an admin set, if any.
 pub async fn return_policy(conn: &mut SqliteConnection) -> Result<Option<ReturnPolicy>, StoreError> {
     let text: Option<String> =

@@ -169,8 +169,7 @@ pub async fn start_recall(ctx: &Ctx, input: StartRecallInput) -> Result<RecallDe
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    let number = q::next_recall_seq(&mut tx).await.map_err(store_error)?;
-    let recall_no = format!("RC-{}-{number:06}", settings.site_code);
+    let recall_no = crate::acts::numbers::issue(&mut tx, "RC", &settings.site_code).await?;
     let opening = RecallOpening {
         recall_no: recall_no.clone(),
         lot_codes: scope.roots,

@@ -271,8 +271,7 @@ pub(crate) async fn open_in(ctx: &Ctx, tx: &mut SqliteConnection, input: &OpenRm
     let gathered = gather(ctx, tx, &policy, input).await?;
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    let number = q::next_rma_seq(tx).await.map_err(store_error)?;
-    let rma_no = format!("RMA-{}-{number:06}", settings.site_code);
+    let rma_no = crate::acts::numbers::issue(tx, "RMA", &settings.site_code).await?;
     let opening = RmaOpening {
         rma_no: rma_no.clone(),
         customer_code: gathered.customer_code,
