@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{failure, world};
+use common::{failure, unpack_fixture, world};
 use lotline_app::Store;
 use lotline_domain::envelope::{ChainLink, Hlc, payload_hash};
 use lotline_store::ChainBreak;
@@ -32,7 +32,9 @@ async fn every_event_carries_its_desk_sequence_act_clock_and_chain() {
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row.get::<String, _>("desk_id"), "desk-test-1");
         assert_eq!(row.get::<i64, _>("desk_seq"), i as i64 + 1, "gapless from 1");
-        assert_eq!(row.get::<i64, _>("schema_version"), 1);
+        let kind: String = row.get("kind");
+        let version = if kind == "user_created" { 2 } else { 1 };
+        assert_eq!(row.get::<i64, _>("schema_version"), version, "{kind}");
         let hlc = Hlc::parse(&row.get::<String, _>("hlc")).unwrap();
         assert_eq!(hlc.desk, "desk-test-1");
         if let Some(last) = &last_hlc {
@@ -253,14 +255,6 @@ async fn an_event_of_a_kind_from_a_newer_version_is_kept_not_projected() {
     w.ok("log_failure", failure("BOX-5L")).await;
     let report = check(&w.ctx.store).await;
     assert!(report.ok(), "{report:?}");
-}
-
-/// The data folder of Lotline 0.1.0 (`../shared/fixtures/`, copied here so the tests stand alone).
-fn unpack_fixture(into: &std::path::Path) -> std::path::PathBuf {
-    let file =
-        std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lotline-0.1.0-demo.tar.gz")).unwrap();
-    tar::Archive::new(flate2::read::GzDecoder::new(file)).unpack(into).unwrap();
-    into.join("data")
 }
 
 #[tokio::test]

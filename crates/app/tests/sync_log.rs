@@ -7,7 +7,7 @@ mod common;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
-use common::{ADMIN_PASSWORD, failure, world};
+use common::{ADMIN_PASSWORD, failure, unpack_fixture, world};
 use lotline_app::{Ctx, FixedClock, Store};
 use lotline_store::{EnvelopedEvent, PulledEvent};
 use serde_json::json;
@@ -79,6 +79,30 @@ async fn new_desk(desk: &str) -> (Ctx, tempfile::TempDir) {
     (Ctx::new(store, clock, desk), dir)
 }
 
+/// Passwords never travel in the log: a user of the team signs in on a new desk through the
+/// server, which leaves the desk a local credential. Here the credential is taken from `home`.
+async fn team_sign_in(desk: &Ctx, home: &Store, username: &str) {
+    let (user_id, hash): (String, String) = sqlx::query_as(
+        "SELECT u.user_id, c.password_hash FROM users u JOIN credentials c ON c.user_id = u.user_id WHERE u.username = ?",
+    )
+    .bind(username)
+    .fetch_one(home.pool())
+    .await
+    .unwrap();
+    let here: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM credentials WHERE user_id = ?")
+        .bind(&user_id)
+        .fetch_one(desk.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(here, 0, "the hash did not come with the user");
+    let mut tx = desk.store.begin_write().await.unwrap();
+    let meta = lotline_store::EventMeta::new(Some(user_id.clone()), desk.device_id.clone(), "2026-11-02T10:00:00.000Z");
+    let credential = lotline_domain::Event::UserPasswordSet { user_id, password_hash: hash };
+    lotline_store::append(&mut tx, &meta, vec![credential]).await.unwrap();
+    tx.commit().await.unwrap();
+    lotline_app::call(desk, "sign_in", json!({"username": username, "password": ADMIN_PASSWORD})).await.unwrap();
+}
+
 async fn assert_same_rows(a: &Store, b: &Store) {
     let (fa, fb) = (lotline_store::fingerprints(a).await.unwrap(), lotline_store::fingerprints(b).await.unwrap());
     let differ: Vec<_> = fa.iter().zip(&fb).filter(|(x, y)| x != y).map(|(x, y)| (&x.0, x.1, y.1)).collect();
@@ -96,7 +120,12 @@ async fn two_desks_working_offline_converge_and_keep_their_chains() {
     assert!(!sync(&mut hub, &a.ctx).await, "nothing of another desk yet");
     sync(&mut hub, &b).await;
     assert_same_rows(&a.ctx.store, &b.store).await;
-    lotline_app::call(&b, "sign_in", json!({"username": "admin", "password": ADMIN_PASSWORD})).await.unwrap();
+    // The hash reached neither the hub nor B: the admin's credential is a stub there.
+    assert!(hub.log.iter().all(|p| !p.event.payload.as_deref().unwrap_or_default().contains("argon2")));
+    assert!(
+        hub.log.iter().any(|p| p.event.kind == "user_password_set" && p.event.local_only && p.event.payload.is_none())
+    );
+    team_sign_in(&b, &a.ctx.store, "admin").await;
 
     // Offline, each desk does its own work; the same vendor is saved on both (last in the
     // server's order wins everywhere).
@@ -202,7 +231,7 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
     let (b, _dir) = new_desk("desk-test-2").await;
     lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
     sync(&mut hub, &b).await;
-    lotline_app::call(&b, "sign_in", json!({"username": "admin", "password": ADMIN_PASSWORD})).await.unwrap();
+    team_sign_in(&b, &a.ctx.store, "admin").await;
 
     // Offline, both log failures at once.
     let on_a = [a.ok("log_failure", failure("BOX-5L")).await, a.ok("log_failure", failure("BOX-5L")).await];
@@ -222,4 +251,27 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
     // B's count of its own prefix went on from what it issued, not from A's.
     let next = lotline_app::call(&b, "log_failure", failure("BOX-5L")).await.unwrap();
     assert_eq!(next["failure_no"], "QF-AMS1B-000002");
+}
+
+#[tokio::test]
+async fn a_0_1_0_desk_sends_its_users_without_their_password_hashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = lotline_app::open(&unpack_fixture(dir.path())).await.unwrap();
+    let mut hub = Hub::default();
+    let pushed = push(&mut hub, &old, 50).await;
+    assert_eq!(pushed, 279);
+    let users: Vec<&EnvelopedEvent> = hub.log.iter().map(|p| &p.event).filter(|e| e.kind == "user_created").collect();
+    assert_eq!(users.len(), 8);
+    for user in &users {
+        let payload = user.payload.as_deref().unwrap();
+        assert!(user.redacted && !payload.contains("password_hash") && payload.contains("username"), "{payload}");
+    }
+    let (b, _dir) = new_desk("desk-test-2").await;
+    pull(&hub, &b.store, 100).await;
+    assert_same_rows(&old.store, &b.store).await;
+    let credentials: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM credentials").fetch_one(b.store.pool()).await.unwrap();
+    assert_eq!(credentials, 0);
+    let report = lotline_store::check(&b.store).await.unwrap();
+    assert!(report.ok(), "the old desk's chain verifies through the redacted payloads' hashes: {report:?}");
 }

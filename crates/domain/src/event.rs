@@ -27,6 +27,14 @@ pub enum Event {
         display_name: String,
         roles: Vec<Role>,
         language: Language,
+        /// Only in events of schema version 1: the hash now travels in its own local-only
+        /// event (`UserPasswordSet`), so that it never leaves the desk with the user.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        password_hash: Option<String>,
+    },
+    /// A user's password hash: local to the desk that set it, never pushed to a team.
+    UserPasswordSet {
+        user_id: String,
         password_hash: String,
     },
     UserUpdated {
@@ -311,6 +319,7 @@ impl Event {
             Event::SettingsInitialized { .. } => "settings_initialized",
             Event::UserCreated { .. } => "user_created",
             Event::UserUpdated { .. } => "user_updated",
+            Event::UserPasswordSet { .. } => "user_password_set",
             Event::UserPasswordReset { .. } => "user_password_reset",
             Event::UserLanguageSet { .. } => "user_language_set",
             Event::ProductSaved(_) => "product_saved",
@@ -373,12 +382,18 @@ impl Event {
         }
     }
 
+    /// Credentials: kept in this desk's log and chain, pushed to a team only as a stub.
+    pub fn is_local_only(&self) -> bool {
+        matches!(self, Event::UserPasswordSet { .. } | Event::UserPasswordReset { .. })
+    }
+
     /// (stream_type, stream_id): the aggregate this event belongs to.
     pub fn stream(&self) -> (&'static str, String) {
         match self {
             Event::SettingsInitialized { .. } => ("settings", "settings".into()),
             Event::UserCreated { user_id, .. }
             | Event::UserUpdated { user_id, .. }
+            | Event::UserPasswordSet { user_id, .. }
             | Event::UserPasswordReset { user_id, .. }
             | Event::UserLanguageSet { user_id, .. } => ("user", user_id.clone()),
             Event::ProductSaved(p) => ("product", p.sku.clone()),

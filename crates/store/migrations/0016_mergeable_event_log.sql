@@ -3,7 +3,8 @@
 --   * act_id: the events of one business act, accepted or refused whole;
 --   * schema_version of the payload, so older payloads are upcast when read;
 --   * a hybrid logical clock (wall ms, counter, desk) instead of milliseconds plus an id;
---   * local_only for events that never leave the desk (credentials);
+--   * local_only for events that never leave the desk (credentials: password resets; a user's
+--     creation of schema version 1 carries a hash too, and is pushed with it taken out);
 --   * prev_hash/hash: the desk's SHA-256 chain, filled for existing events by the first open
 --     after this upgrade (SQLite has no SHA-256), see `chain_backfill` below;
 --   * (stream, version) is no longer unique: versions of pending events are local and are
@@ -45,7 +46,7 @@ SELECT seq, id, device_id,
        substr(hlc, 1, 15) || '-' ||
            printf('%05d', ROW_NUMBER() OVER (PARTITION BY device_id, substr(hlc, 1, 15) ORDER BY seq) - 1) ||
            '-' || device_id,
-       0, server_seq, 'pending'
+       kind = 'user_password_reset', server_seq, 'pending'
 FROM events;
 
 DROP TABLE events;
@@ -80,3 +81,12 @@ FROM (SELECT failure_no AS no, seq_no FROM failures
       UNION ALL SELECT rma_no, seq_no FROM rmas
       UNION ALL SELECT recall_no, seq_no FROM recalls)
 GROUP BY 1;
+
+-- Password hashes are this desk's own: they leave the users table, which every desk of a team
+-- holds alike, for a table of their own that is never compared or sent.
+CREATE TABLE credentials (
+    user_id       TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL
+);
+INSERT INTO credentials (user_id, password_hash) SELECT user_id, password_hash FROM users;
+ALTER TABLE users DROP COLUMN password_hash;

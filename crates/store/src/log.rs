@@ -99,10 +99,12 @@ pub async fn append(
             event,
         };
         let schema_version = current_schema_version(e.event.kind());
-        let hash = link_of(&e, schema_version, false, &payload_hash(&payload), &prev_hash).hash();
+        let local_only = e.event.is_local_only();
+        let hash = link_of(&e, schema_version, local_only, &payload_hash(&payload), &prev_hash).hash();
         rows.push(Row16 {
             schema_version,
             payload,
+            local_only,
             hash: hash.clone(),
             prev_hash: std::mem::replace(&mut prev_hash, hash),
         });
@@ -128,7 +130,7 @@ pub async fn append(
                 .push_bind(e.actor_id.clone())
                 .push_bind(e.occurred_at.clone())
                 .push_bind(e.hlc.clone())
-                .push_bind(false)
+                .push_bind(r.local_only)
                 .push_bind(r.prev_hash.clone())
                 .push_bind(r.hash.clone());
         });
@@ -151,6 +153,7 @@ pub async fn append(
 struct Row16 {
     schema_version: i64,
     payload: String,
+    local_only: bool,
     prev_hash: String,
     hash: String,
 }
@@ -271,8 +274,8 @@ pub(crate) const EVENT_COLUMNS: &str = "seq, id, desk_id, desk_seq, act_id, stre
 /// The canonical order (docs/sync.md): events the server confirmed, in its order, then this
 /// desk's pending ones as they were written. Refused events and stubs are never projected.
 pub(crate) const CANONICAL_ORDER: &str = "(server_seq IS NULL), server_seq, seq";
-/// A stub of another desk's local-only event (its `payload_hash` set, no payload) has nothing to project.
-pub(crate) const PROJECTED: &str = "status <> 'rejected' AND payload_hash IS NULL";
+/// A stub of another desk's local-only event (its `payload_hash` kept, no payload) has nothing to project.
+pub(crate) const PROJECTED: &str = "status <> 'rejected' AND NOT (local_only AND payload_hash IS NOT NULL)";
 
 /// The events of one stream in the canonical order, e.g. to fold a failure's current state.
 /// Events of kinds this version does not know are left out.

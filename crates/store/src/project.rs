@@ -89,6 +89,18 @@ pub(crate) fn number_part(failure_no: &str) -> i64 {
     failure_no.rsplit('-').next().and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
+async fn set_credential(conn: &mut SqliteConnection, user_id: &str, password_hash: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO credentials (user_id, password_hash) VALUES (?, ?) \
+         ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash",
+    )
+    .bind(user_id)
+    .bind(password_hash)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
     // First: it notes facts from returns and chargeback events before their projections run.
     if crate::project_reviews::apply(conn, stored).await? {
@@ -111,9 +123,13 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn).await?;
         }
         Event::UserCreated { user_id, username, display_name, roles, language, password_hash } => {
-            sqlx::query("INSERT INTO users (user_id, username, display_name, roles, language, password_hash, active) VALUES (?, ?, ?, ?, ?, ?, 1)")
-                .bind(user_id).bind(username).bind(display_name).bind(json(roles)).bind(language.as_str()).bind(password_hash)
+            sqlx::query("INSERT INTO users (user_id, username, display_name, roles, language, active) VALUES (?, ?, ?, ?, ?, 1)")
+                .bind(user_id).bind(username).bind(display_name).bind(json(roles)).bind(language.as_str())
                 .execute(&mut *conn).await?;
+            // Only a user created by schema version 1 brings its hash (and only on its own desk).
+            if let Some(hash) = password_hash {
+                set_credential(conn, user_id, hash).await?;
+            }
         }
         Event::UserUpdated { user_id, display_name, roles, active } => {
             sqlx::query("UPDATE users SET display_name = ?, roles = ?, active = ? WHERE user_id = ?")
@@ -124,12 +140,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::UserPasswordReset { user_id, password_hash } => {
-            sqlx::query("UPDATE users SET password_hash = ? WHERE user_id = ?")
-                .bind(password_hash)
-                .bind(user_id)
-                .execute(&mut *conn)
-                .await?;
+        Event::UserPasswordReset { user_id, password_hash } | Event::UserPasswordSet { user_id, password_hash } => {
+            set_credential(conn, user_id, password_hash).await?;
         }
         Event::UserLanguageSet { user_id, language } => {
             sqlx::query("UPDATE users SET language = ? WHERE user_id = ?")

@@ -2,7 +2,7 @@
 //! the server said of them, and pulled events brought into the log and the projections in the
 //! canonical order, each page in one transaction with the cursor.
 
-use lotline_domain::envelope::{Hlc, payload_hash};
+use lotline_domain::envelope::{Hlc, carries_credential, payload_hash, redact_credential};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 
@@ -22,6 +22,10 @@ pub struct EnvelopedEvent {
     pub schema_version: i64,
     /// The JSON text exactly as stored; `None` for a local-only event, which travels as a stub.
     pub payload: Option<String>,
+    /// The payload had a credential taken out (an older user event): `payload_hash` is of the
+    /// payload as the desk stored it, which only that desk can verify.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redacted: bool,
     pub payload_hash: String,
     pub actor_id: Option<String>,
     pub occurred_at: String,
@@ -47,6 +51,13 @@ fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
     let local_only: bool = row.get("local_only");
     let payload: String = row.get("payload");
     let stub_hash: Option<String> = row.get("payload_hash");
+    let kind: String = row.get("kind");
+    let schema_version: i64 = row.get("schema_version");
+    let (sent, redacted) = match carries_credential(&kind, schema_version) {
+        // A payload that does not parse is sent as it is: the server refuses it with its reason.
+        true => redact_credential(&payload).map_or((payload.clone(), false), |r| (r, true)),
+        false => (payload.clone(), false),
+    };
     EnvelopedEvent {
         id: row.get("id"),
         desk_id: row.get("desk_id"),
@@ -54,10 +65,11 @@ fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
         act_id: row.get("act_id"),
         stream_type: row.get("stream_type"),
         stream_id: row.get("stream_id"),
-        kind: row.get("kind"),
-        schema_version: row.get("schema_version"),
+        kind,
+        schema_version,
         payload_hash: stub_hash.unwrap_or_else(|| payload_hash(&payload)),
-        payload: (!local_only).then_some(payload),
+        payload: (!local_only).then_some(sent),
+        redacted,
         actor_id: row.get("actor_id"),
         occurred_at: row.get("occurred_at"),
         hlc: row.get("hlc"),
@@ -229,7 +241,8 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
                 .bind(&e.kind)
                 .bind(e.schema_version)
                 .bind(e.payload.as_deref().unwrap_or("null"))
-                .bind(stub.then_some(&e.payload_hash))
+                // Kept where the payload here is not what the chain hashed (a stub, a redaction).
+                .bind((stub || e.redacted).then_some(&e.payload_hash))
                 .bind(&e.actor_id)
                 .bind(&e.occurred_at)
                 .bind(&e.hlc)
@@ -262,7 +275,7 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
     let reorder = match first_fresh_server_seq {
         Some(first) if !fresh.is_empty() => {
             sqlx::query_scalar::<_, i64>(
-                "SELECT COUNT(*) FROM events WHERE status <> 'rejected' AND payload_hash IS NULL AND seq NOT IN (SELECT value FROM json_each(?)) \
+                "SELECT COUNT(*) FROM events WHERE status <> 'rejected' AND NOT (local_only AND payload_hash IS NOT NULL) AND seq NOT IN (SELECT value FROM json_each(?)) \
                  AND (server_seq IS NULL OR server_seq > ?) LIMIT 1",
             )
             .bind(serde_json::to_string(&fresh).unwrap_or_default())

@@ -121,8 +121,9 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
             display_name: input.admin_display_name.trim().to_owned(),
             roles: vec![Role::Admin, Role::QualityLead],
             language: input.language,
-            password_hash: password::hash(&input.admin_password)?,
+            password_hash: None,
         },
+        Event::UserPasswordSet { user_id: user_id.clone(), password_hash: password::hash(&input.admin_password)? },
     ];
     events.extend(default_defect_categories().into_iter().map(Event::DefectCategorySaved));
     ctx.commit(tx, events).await?;

@@ -72,9 +72,11 @@ pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, 
         display_name: input.display_name.trim().to_owned(),
         roles,
         language: input.language,
-        password_hash: password::hash(&input.password)?,
+        password_hash: None,
     };
-    ctx.commit(tx, vec![event]).await?;
+    let credential =
+        Event::UserPasswordSet { user_id: user_id.clone(), password_hash: password::hash(&input.password)? };
+    ctx.commit(tx, vec![event, credential]).await?;
     user(ctx, &user_id).await
 }
 

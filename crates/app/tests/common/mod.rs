@@ -88,3 +88,11 @@ pub fn failure(sku: &str) -> Value {
         "attachment_ids": [], "disposition": null, "owner_team": "warehouse_qc", "reinspection_of": null
     })
 }
+
+/// The data folder of Lotline 0.1.0 (`../shared/fixtures/`, copied here so the tests stand alone).
+pub fn unpack_fixture(into: &std::path::Path) -> std::path::PathBuf {
+    let file =
+        std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lotline-0.1.0-demo.tar.gz")).unwrap();
+    tar::Archive::new(flate2::read::GzDecoder::new(file)).unpack(into).unwrap();
+    into.join("data")
+}

@@ -7,13 +7,23 @@ mod decode;
 mod hlc;
 
 pub use chain::{ChainLink, GENESIS, payload_hash};
+pub use decode::redact_credential;
 pub use decode::{Decoded, decode_payload};
 pub use hlc::{Hlc, HlcError};
 
 /// The payload shape each event kind is written in today. A stored payload of an older version
 /// is upcast when read (`decode_payload`); a newer or unknown one is kept but not projected.
-pub const fn current_schema_version(kind: &str) -> i64 {
+pub fn current_schema_version(kind: &str) -> i64 {
     // Bumped per kind when its payload changes shape; every kind starts at 1.
-    let _ = kind;
-    1
+    match kind {
+        // 2: the password hash moved out to the local-only `user_password_set`.
+        "user_created" => 2,
+        _ => 1,
+    }
+}
+
+/// Kinds whose payloads of `schema_version` hold a credential that must not leave the desk:
+/// pushed with it taken out (`redacted`), their chain still verified through `payload_hash`.
+pub fn carries_credential(kind: &str, schema_version: i64) -> bool {
+    kind == "user_created" && schema_version < 2
 }

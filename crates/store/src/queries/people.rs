@@ -68,7 +68,11 @@ pub async fn user_by_id(conn: &mut SqliteConnection, user_id: &str) -> Result<Op
 
 pub async fn user_secret(conn: &mut SqliteConnection, username: &str) -> Result<Option<UserSecret>, StoreError> {
     let row =
-        sqlx::query("SELECT * FROM users WHERE username = ?").bind(username.trim()).fetch_optional(&mut *conn).await?;
+        sqlx::query("SELECT u.*, COALESCE(c.password_hash, '') AS password_hash FROM users u LEFT JOIN credentials c ON c.user_id = u.user_id WHERE u.username = ?")
+            .bind(username.trim())
+            .fetch_optional(&mut *conn)
+            .await?;
+    // A user from another desk of the team has no credential here until they sign in here.
     Ok(row.map(|r| UserSecret { user: user_from(&r), password_hash: r.get("password_hash") }))
 }
 
