@@ -9,6 +9,7 @@ pub mod failure;
 pub mod gs1;
 pub mod lots;
 pub mod master;
+pub mod merge;
 pub mod money;
 pub mod people;
 pub mod reshipment;

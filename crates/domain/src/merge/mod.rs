@@ -1,0 +1,124 @@
+//! How a desk's act is judged when the server merges it into the team's log (DESIGN.md §6,
+//! docs/sync.md): physical facts and holds are always accepted, since they happened; decisions
+//! on a record's state machine are decided again, with the same `decide_*` code the desk used,
+//! against the record as the team's log leaves it in the server's order. The server calls this;
+//! so can a desk that wants to know what the server will say.
+
+mod steps;
+
+use crate::{ApiError, Event};
+
+pub use steps::recheck_step;
+
+/// How an event merges with what other desks did meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeRule {
+    /// Goods received, moved, shipped, linked, returned, inspected; labels printed: accepted.
+    /// A business rule they break after the merge opens a conflict for a person to resolve.
+    PhysicalFact,
+    /// Holds, quarantines, recalls and their releases: accepted (safety first).
+    Safety,
+    /// A step of a record's state machine: decided again on the merged record.
+    StateStep,
+    /// A record that claims a unique name or number: the first in the server's order wins.
+    UniqueClaim,
+    /// Master data, settings and policies: the last writer in the server's order wins.
+    LastWriterWins,
+    /// What stays on its desk (credentials).
+    LocalOnly,
+}
+
+pub fn rule_of(event: &Event) -> MergeRule {
+    use Event as E;
+    match event {
+        E::LotsReceived { .. }
+        | E::LotsLinked { .. }
+        | E::LotsShipped { .. }
+        | E::SerialsRecorded { .. }
+        | E::LotMoved { .. }
+        | E::AttachmentStored { .. }
+        | E::RmaLabelPrinted { .. }
+        | E::RmaLabelFailed { .. }
+        | E::RmaInTransit { .. }
+        | E::RmaReceived { .. }
+        | E::RmaInspected { .. }
+        | E::ReshipmentShipped { .. }
+        | E::ReshipmentDelivered { .. }
+        | E::VendorRated { .. }
+        | E::ChecklistItemAdded { .. } => MergeRule::PhysicalFact,
+        E::LotHoldPlaced { .. }
+        | E::LotHoldReleased { .. }
+        | E::RecallStarted(_)
+        | E::RecallCustomerNotified { .. }
+        | E::RecallClosed { .. } => MergeRule::Safety,
+        E::FailureCorrected { .. }
+        | E::FailureDispositionSet { .. }
+        | E::FailureDispositionCompleted { .. }
+        | E::FailureDeviationApproved { .. }
+        | E::FailureReinspected { .. }
+        | E::ReshipmentAmended { .. }
+        | E::ReshipmentApproved { .. }
+        | E::ReshipmentAuthorized { .. }
+        | E::ReshipmentRejected { .. }
+        | E::ReshipmentCancelled { .. }
+        | E::ChargebackUpdated { .. }
+        | E::RmaApproved { .. }
+        | E::RmaRejected { .. }
+        | E::RmaSuspended { .. }
+        | E::RmaSettled { .. }
+        | E::RmaCreditIssued { .. }
+        | E::RmaCancelled { .. }
+        | E::RmaFailureLogged { .. } => MergeRule::StateStep,
+        E::SettingsInitialized { .. }
+        | E::UserCreated { .. }
+        | E::FailureLogged { .. }
+        | E::ReshipmentRequested(_)
+        | E::RmaOpened(_)
+        | E::ReturnPolicySet(_) => MergeRule::UniqueClaim,
+        E::UserUpdated { .. }
+        | E::UserLanguageSet { .. }
+        | E::ProductSaved(_)
+        | E::VendorSaved(_)
+        | E::CustomerSaved(_)
+        | E::OrderRecorded(_)
+        | E::ProductsImported { .. }
+        | E::VendorsImported { .. }
+        | E::CustomersImported { .. }
+        | E::OrdersImported { .. }
+        | E::DefectCategorySaved(_)
+        | E::BomSaved { .. }
+        | E::ApprovalPolicySet(_)
+        | E::KpiTargetsSet(_)
+        | E::ScorecardSettingsSet(_)
+        | E::VendorReviewed { .. }
+        | E::SafetyStockSet { .. } => MergeRule::LastWriterWins,
+        E::UserPasswordSet { .. } | E::UserPasswordReset { .. } => MergeRule::LocalOnly,
+    }
+}
+
+/// The server's word on one event of an act, given the events of its stream that the team's
+/// log already holds, in the server's order (`history`).
+pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
+    match rule_of(event) {
+        MergeRule::PhysicalFact | MergeRule::Safety | MergeRule::LastWriterWins | MergeRule::LocalOnly => Ok(()),
+        MergeRule::UniqueClaim => claim_is_free(history, event),
+        MergeRule::StateStep => recheck_step(history, event),
+    }
+}
+
+/// A record that opens a stream claims its name: an identical one is a duplicate (accepted, it
+/// changes nothing), anything else is refused.
+fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
+    let opener = history.iter().find(|e| rule_of(e) == MergeRule::UniqueClaim && e.kind() == event.kind());
+    match opener {
+        None => Ok(()),
+        Some(first) if first == event => Ok(()),
+        Some(_) => {
+            let (stream_type, stream_id) = event.stream();
+            Err(ApiError::conflict("error.sync.already_claimed").with("kind", stream_type).with("number", stream_id))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,124 @@
+//! The offline scenarios of team sync, judged as the server judges them.
+
+use super::*;
+use crate::returns::{
+    ConditionGrade, Eligibility, IntakeCheck, LineDisposition, PreferredOutcome, ReturnDisposition, RmaLine,
+    RmaOpening, Settlement, Verdict,
+};
+
+fn opened() -> Event {
+    Event::RmaOpened(Box::new(RmaOpening {
+        rma_no: "RMA-AMS1A-000042".into(),
+        customer_code: "C-1".into(),
+        lines: vec![RmaLine {
+            order_no: "SO-1".into(),
+            line_no: 1,
+            sku: "BOX-PP-5L".into(),
+            qty: 2,
+            unit_price_minor: 760,
+            lot_code: None,
+            serials: Vec::new(),
+        }],
+        currency: "EUR".into(),
+        reason_code: "changed_mind".into(),
+        preferred_outcome: PreferredOutcome::Refund,
+        photo_ids: Vec::new(),
+        note: String::new(),
+        eligibility: Eligibility { verdict: Verdict::Approved, policy_version: 1, outcomes: Vec::new() },
+    }))
+}
+
+fn rma(no_more: &[Event]) -> Vec<Event> {
+    let mut events = vec![opened()];
+    events.extend_from_slice(no_more);
+    events
+}
+
+fn received_and_inspected() -> Vec<Event> {
+    let no = "RMA-AMS1A-000042".to_owned();
+    vec![
+        Event::RmaReceived {
+            rma_no: no.clone(),
+            qty_received: vec![2],
+            intake: IntakeCheck {
+                packaging_intact: true,
+                accessories_complete: true,
+                serials_match: true,
+                grade: ConditionGrade::A,
+                photo_ids: Vec::new(),
+                note: String::new(),
+            },
+        },
+        Event::RmaInspected {
+            rma_no: no,
+            dispositions: vec![LineDisposition {
+                line_index: 0,
+                disposition: ReturnDisposition::Restock,
+                qty: 2,
+                recovered_minor: 0,
+                location: "A-1".into(),
+            }],
+        },
+    ]
+}
+
+fn settle() -> Event {
+    Event::RmaSettled {
+        rma_no: "RMA-AMS1A-000042".into(),
+        settlement: Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 0 },
+    }
+}
+
+fn cancel() -> Event {
+    Event::RmaCancelled { rma_no: "RMA-AMS1A-000042".into(), reason: "customer kept it".into() }
+}
+
+#[test]
+fn a_settlement_after_another_desks_cancellation_is_refused_with_the_reason() {
+    // Desk A cancelled while the RMA was approved; desk B, offline, had it back and inspected
+    // and settles it. B's settlement reaches the server after A's cancellation.
+    let history = rma(&[cancel()]);
+    let err = recheck(&history, &settle()).unwrap_err();
+    assert_eq!(err.message_key, "error.rma.not_inspected");
+    assert_eq!(err.params.get("status").map(String::as_str), Some("cancelled"));
+    assert_eq!(err.params.get("rma_no").map(String::as_str), Some("RMA-AMS1A-000042"));
+}
+
+#[test]
+fn the_goods_coming_back_are_accepted_whatever_the_other_desk_decided() {
+    let history = rma(&[cancel()]);
+    for fact in received_and_inspected() {
+        assert_eq!(rule_of(&fact), MergeRule::PhysicalFact);
+        assert!(recheck(&history, &fact).is_ok(), "{fact:?}");
+    }
+}
+
+#[test]
+fn a_cancellation_after_another_desks_settlement_is_refused() {
+    let mut steps = received_and_inspected();
+    steps.push(settle());
+    let err = recheck(&rma(&steps), &cancel()).unwrap_err();
+    assert_eq!(err.message_key, "error.rma.not_cancellable");
+}
+
+#[test]
+fn the_same_step_in_order_is_accepted() {
+    assert!(recheck(&rma(&received_and_inspected()), &settle()).is_ok());
+    assert!(recheck(&rma(&[]), &cancel()).is_ok());
+}
+
+#[test]
+fn a_step_on_a_record_the_team_never_saw_is_refused() {
+    let err = recheck(&[], &cancel()).unwrap_err();
+    assert_eq!(err.message_key, "error.sync.record_unknown");
+}
+
+#[test]
+fn a_number_claimed_twice_with_other_contents_is_refused_and_a_duplicate_is_not() {
+    let first = opened();
+    assert!(recheck(&[first.clone()], &first).is_ok(), "the same act pushed again");
+    let Event::RmaOpened(mut other) = opened() else { unreachable!() };
+    other.customer_code = "C-2".into();
+    let err = recheck(&[first], &Event::RmaOpened(other)).unwrap_err();
+    assert_eq!(err.message_key, "error.sync.already_claimed");
+}
