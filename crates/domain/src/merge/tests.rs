@@ -116,7 +116,7 @@ fn a_step_on_a_record_the_team_never_saw_is_refused() {
 #[test]
 fn a_number_claimed_twice_with_other_contents_is_refused_and_a_duplicate_is_not() {
     let first = opened();
-    assert!(recheck(&[first.clone()], &first).is_ok(), "the same act pushed again");
+    assert!(recheck(std::slice::from_ref(&first), &first).is_ok(), "the same act pushed again");
     let Event::RmaOpened(mut other) = opened() else { unreachable!() };
     other.customer_code = "C-2".into();
     let err = recheck(&[first], &Event::RmaOpened(other)).unwrap_err();
