@@ -1,6 +1,7 @@
 //! Lotline's SQLite store: one event log, projections kept in the same transaction, and the
 //! queries the screens need. Every write runs in `BEGIN IMMEDIATE` so writers never deadlock.
 
+mod blobs;
 mod bulk;
 mod bulk_lots;
 mod chain;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use blobs::{BlobError, blob_id, is_blob_id};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};

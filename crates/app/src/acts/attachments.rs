@@ -7,7 +7,6 @@ use lotline_domain::people::Permission;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::master::{self, AttachmentView};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use crate::context::{Ctx, store_error};
@@ -69,16 +68,8 @@ pub async fn upload_attachment(ctx: &Ctx, input: UploadAttachmentInput) -> Resul
             FieldError::new("data_base64", "error.attachment.type_not_allowed").with("file_name", &input.file_name),
         )
     })?;
-    let id = format!("{:x}", Sha256::digest(&bytes));
-    let dir = ctx.store.attachments_dir();
-    let path = dir.join(&id);
-    if !path.exists() {
-        std::fs::create_dir_all(&dir).map_err(ApiError::internal)?;
-        // Write then rename, so a crash never leaves a truncated file under a valid hash name.
-        let partial = dir.join(format!("{id}.partial"));
-        std::fs::write(&partial, &bytes).map_err(ApiError::internal)?;
-        std::fs::rename(&partial, &path).map_err(ApiError::internal)?;
-    }
+    // Durable before the event that names it commits.
+    let id = ctx.store.write_blob(&bytes).map_err(ApiError::internal)?;
     let mut tx = ctx.begin().await?;
     if let Some(existing) = master::attachment(&mut tx, &id).await.map_err(store_error)? {
         return Ok(existing);
@@ -103,15 +94,18 @@ pub async fn get_attachment(ctx: &Ctx, input: IdInput) -> Result<AttachmentData,
     ctx.allowed(Permission::ViewData)?;
     let id = input.id.trim();
     // Ids are hex digests; anything else never reaches the file system.
-    if id.len() != 64 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+    if !lotline_store::is_blob_id(id) {
         return Err(ApiError::not_found("attachment", id));
     }
     let view = master::attachment(&mut *ctx.read().await?, id)
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::not_found("attachment", id))?;
-    let bytes =
-        std::fs::read(ctx.store.attachments_dir().join(id)).map_err(|_| ApiError::not_found("attachment_file", id))?;
+    let bytes = match ctx.store.read_blob(id) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(ApiError::not_found("attachment_file", id)),
+        Err(err) => return Err(ApiError::internal(err)),
+    };
     Ok(AttachmentData {
         id: view.id,
         file_name: view.file_name,

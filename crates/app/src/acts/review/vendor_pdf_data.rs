@@ -104,11 +104,8 @@ pub(super) async fn body(
             if photos.len() == PHOTOS_PRINTED {
                 break 'photos;
             }
-            // Ids are content hashes; anything else never reaches the file system.
-            if id.len() != 64 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
-                continue;
-            }
-            if let Ok(bytes) = std::fs::read(ctx.store.attachments_dir().join(id)) {
+            // A missing or damaged photo leaves the report without it rather than failing it.
+            if let Ok(Some(bytes)) = ctx.store.read_blob(id) {
                 photos.push(VendorReportPhoto { caption: format!("{} · {}", f.failure_no, n + 1), bytes });
             }
         }
