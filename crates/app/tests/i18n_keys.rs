@@ -62,6 +62,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "hold_lots",
         "release_holds",
         "configure_reviews",
+        "maintain_log",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }

@@ -341,7 +341,8 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Command::Rebuild => {
-            let counts = lotline_store::rebuild(&ctx.store).await.map_err(ApiError::internal)?;
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let counts = lotline_app::acts::maintenance::rebuild_log(&ctx).await?;
             let value = serde_json::to_value(&counts).unwrap_or_default();
             print(cli.json, &value, || {
                 let mut lines = vec![format!("replayed {} events", counts.events)];
@@ -356,7 +357,8 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             });
         }
         Command::Check => {
-            let report = lotline_store::check(&ctx.store).await.map_err(ApiError::internal)?;
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            let report = lotline_app::acts::maintenance::check_log(&ctx).await?;
             let value = serde_json::to_value(&report).unwrap_or_default();
             print(cli.json, &value, || {
                 let chain = match &report.chain.first_problem {

@@ -54,9 +54,9 @@ fn init_demo_import_export_call_rebuild_check() {
     let err: Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(err["code"], "unauthenticated");
 
-    let rebuilt: Value = serde_json::from_str(&ok(data, &["--json", "rebuild"])).unwrap();
+    let rebuilt: Value = serde_json::from_str(&ok(data, &["--user", "admin", "--json", "rebuild"])).unwrap();
     assert!(rebuilt["events"].as_i64().unwrap() > 100);
-    let check: Value = serde_json::from_str(&ok(data, &["--json", "check"])).unwrap();
+    let check: Value = serde_json::from_str(&ok(data, &["--user", "admin", "--json", "check"])).unwrap();
     assert_eq!(check["integrity"], "ok");
     assert_eq!(check["mismatched"], serde_json::json!([]));
 }
@@ -66,8 +66,30 @@ fn check_fails_and_names_the_event_edited_in_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     ok(data, &["init", "--company", "CLI Test BV", "--site", "CLI", "--currency", "EUR", "--admin", "admin"]);
-    let check: Value = serde_json::from_str(&ok(data, &["--json", "check"])).unwrap();
+    let check: Value = serde_json::from_str(&ok(data, &["--user", "admin", "--json", "check"])).unwrap();
     assert_eq!(check["chain"]["first_problem"], Value::Null);
+    // Only an administrator rebuilds or checks: a rebuild makes whatever the log says the truth.
+    let out = lotline(data, &["--json", "rebuild"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["code"], "unauthenticated");
+    ok(
+        data,
+        &[
+            "--user",
+            "admin",
+            "call",
+            "create_user",
+            r#"{"username": "ines", "display_name": "Ines", "password": "password-123", "roles": ["inspector"], "language": "en"}"#,
+        ],
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .args(["--data", data.to_str().unwrap(), "--user", "ines", "--json", "check"])
+        .env("LOTLINE_PASSWORD", "password-123")
+        .output()
+        .unwrap();
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!((out.status.code(), err["message_key"].as_str()), (Some(1), Some("error.forbidden.maintain_log")));
 
     // Someone with the file makes themselves a finance user in the log, and rebuilds.
     let db = rusqlite::Connection::open(data.join("lotline.db")).unwrap();
@@ -77,9 +99,9 @@ fn check_fails_and_names_the_event_edited_in_the_file() {
     db.execute("UPDATE events SET payload = replace(payload, '\"quality_lead\"', '\"finance\"') WHERE id = ?1", [&id])
         .unwrap();
     drop(db);
-    ok(data, &["rebuild"]);
+    ok(data, &["--user", "admin", "rebuild"]);
 
-    let out = lotline(data, &["check"]);
+    let out = lotline(data, &["--user", "admin", "check"]);
     assert_eq!(out.status.code(), Some(2), "check fails");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -87,7 +109,7 @@ fn check_fails_and_names_the_event_edited_in_the_file() {
             && text.contains("changed after it was written"),
         "{text}"
     );
-    let out = lotline(data, &["--json", "check"]);
+    let out = lotline(data, &["--user", "admin", "--json", "check"]);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["chain"]["first_problem"]["event_id"], id.as_str());
     assert_eq!(report["chain"]["first_problem"]["problem"], "changed");

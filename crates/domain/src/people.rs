@@ -101,6 +101,8 @@ pub enum Permission {
     ReleaseHolds,
     /// KPI targets, the vendor scorecard's weights and threshold, safety stock minimums.
     ConfigureReviews,
+    /// Rebuild the projections from the log and verify the log: an administrator's work.
+    MaintainLog,
 }
 
 impl Permission {
@@ -128,6 +130,7 @@ impl Permission {
             Permission::HoldLots => &[Admin, QualityLead, Inspector, Logistics],
             Permission::ReleaseHolds => &[Admin, QualityLead],
             Permission::ConfigureReviews => &[Admin],
+            Permission::MaintainLog => &[Admin],
         }
     }
 
@@ -154,6 +157,7 @@ impl Permission {
             Permission::HoldLots => "hold_lots",
             Permission::ReleaseHolds => "release_holds",
             Permission::ConfigureReviews => "configure_reviews",
+            Permission::MaintainLog => "maintain_log",
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod failures;
 pub mod history;
 pub mod imports;
 pub mod lots;
+pub mod maintenance;
 pub mod master;
 mod numbers;
 pub mod reshipments;
