@@ -8,6 +8,7 @@ mod context;
 pub mod demo;
 mod open;
 mod password;
+pub mod sync;
 
 pub use catalogue::{ACTS, call, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -4,71 +4,114 @@
 
 mod common;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use common::{ADMIN_PASSWORD, failure, unpack_fixture, world};
+use lotline_app::sync::{PulledPage, PushOutcome, RefusedAct, SyncReport, Transport, TransportError};
 use lotline_app::{Ctx, FixedClock, Store};
+use lotline_domain::Event;
+use lotline_domain::envelope::{Decoded, decode_payload};
+use lotline_domain::merge;
 use lotline_store::{EnvelopedEvent, PulledEvent};
 use serde_json::json;
 
-/// The team's log as a server keeps it: one sequence, every act accepted.
+/// The team's log as a server keeps it: one sequence, each act judged with the domain's merge
+/// rules against the log so far; a refused act keeps its place (and the desk's chain) as a stub.
 #[derive(Default)]
 struct Hub {
-    log: Vec<PulledEvent>,
+    log: RefCell<Vec<PulledEvent>>,
+    blobs: RefCell<HashMap<String, Vec<u8>>>,
+}
+
+fn decoded(e: &EnvelopedEvent) -> Option<Event> {
+    match decode_payload(&e.kind, e.schema_version, e.payload.as_deref()?) {
+        Ok(Decoded::Known(event)) => Some(*event),
+        _ => None,
+    }
 }
 
 impl Hub {
-    fn push(&mut self, events: Vec<EnvelopedEvent>) -> Vec<(String, i64)> {
-        let mut accepted = Vec::new();
-        for event in events {
-            if self.log.iter().any(|p| p.event.id == event.id) {
-                continue;
-            }
-            let server_seq = self.log.len() as i64 + 1;
-            accepted.push((event.id.clone(), server_seq));
-            self.log.push(PulledEvent { server_seq, rejected: false, event });
-        }
-        accepted
+    fn history(&self, stream_type: &str, stream_id: &str) -> Vec<Event> {
+        let log = self.log.borrow();
+        let events =
+            log.iter().filter(|p| !p.rejected && p.event.stream_type == stream_type && p.event.stream_id == stream_id);
+        events.filter_map(|p| decoded(&p.event)).collect()
     }
 
     fn page(&self, after: i64, limit: usize) -> Vec<PulledEvent> {
-        self.log.iter().filter(|p| p.server_seq > after).take(limit).cloned().collect()
+        self.log.borrow().iter().filter(|p| p.server_seq > after).take(limit).cloned().collect()
     }
 }
 
-async fn push(hub: &mut Hub, ctx: &Ctx, page: usize) -> usize {
-    let mut pushed = 0;
-    loop {
-        let mut conn = ctx.store.pool().acquire().await.unwrap();
-        let pending = lotline_store::pending_events(&mut conn, &ctx.device_id, page).await.unwrap();
-        drop(conn);
-        if pending.is_empty() {
-            return pushed;
+impl Transport for Hub {
+    async fn push(&self, events: Vec<EnvelopedEvent>) -> Result<PushOutcome, TransportError> {
+        let mut outcome = PushOutcome::default();
+        let mut acts: Vec<Vec<EnvelopedEvent>> = Vec::new();
+        for event in events {
+            match acts.last_mut() {
+                Some(act) if act[0].act_id == event.act_id => act.push(event),
+                _ => acts.push(vec![event]),
+            }
         }
-        pushed += pending.len();
-        let accepted = hub.push(pending);
-        lotline_store::mark_accepted(&ctx.store, &accepted).await.unwrap();
-    }
-}
-
-async fn pull(hub: &Hub, store: &Store, page: usize) -> bool {
-    let mut replayed = false;
-    loop {
-        let mut conn = store.pool().acquire().await.unwrap();
-        let cursor = lotline_store::pull_cursor(&mut conn).await.unwrap();
-        drop(conn);
-        let events = hub.page(cursor, page);
-        if events.is_empty() {
-            return replayed;
+        for act in acts {
+            if let Some(known) = self.log.borrow().iter().find(|p| p.event.id == act[0].id) {
+                outcome.accepted.push((known.event.id.clone(), known.server_seq));
+                continue;
+            }
+            let judged: Vec<Event> = act.iter().filter_map(decoded).collect();
+            let verdict = merge::judge_act(&judged, |t, id| self.history(t, id));
+            let mut log = self.log.borrow_mut();
+            for mut event in act.iter().cloned() {
+                let server_seq = log.len() as i64 + 1;
+                if verdict.is_ok() {
+                    outcome.accepted.push((event.id.clone(), server_seq));
+                } else {
+                    event.payload = None;
+                }
+                if event.local_only {
+                    event.payload = None;
+                }
+                log.push(PulledEvent { server_seq, rejected: verdict.is_err(), event });
+            }
+            if let Err(err) = verdict {
+                outcome.rejected.push(RefusedAct {
+                    act_id: act[0].act_id.clone(),
+                    event_ids: act.iter().map(|e| e.id.clone()).collect(),
+                    reason_key: err.message_key.clone(),
+                    message: err.to_string(),
+                });
+            }
         }
-        replayed |= lotline_store::apply_pulled(store, &events).await.unwrap().replayed;
+        Ok(outcome)
+    }
+
+    async fn pull(&self, after: i64, limit: usize) -> Result<PulledPage, TransportError> {
+        let events = self.page(after, limit);
+        let more = self.log.borrow().iter().filter(|p| p.server_seq > after).count() > events.len();
+        Ok(PulledPage { events, more })
+    }
+
+    async fn put_blob(&self, id: &str, bytes: Vec<u8>) -> Result<(), TransportError> {
+        self.blobs.borrow_mut().insert(id.to_owned(), bytes);
+        Ok(())
+    }
+
+    async fn get_blob(&self, id: &str) -> Result<Option<Vec<u8>>, TransportError> {
+        Ok(self.blobs.borrow().get(id).cloned())
     }
 }
 
-async fn sync(hub: &mut Hub, ctx: &Ctx) -> bool {
-    push(hub, ctx, 7).await;
-    pull(hub, &ctx.store, 5).await
+async fn sync(hub: &Hub, ctx: &Ctx) -> SyncReport {
+    lotline_app::sync::sync_now(ctx, hub).await.unwrap()
+}
+
+async fn push(hub: &Hub, ctx: &Ctx) -> SyncReport {
+    let mut report = SyncReport::default();
+    lotline_app::sync::push(ctx, hub, &mut report).await.unwrap();
+    report
 }
 
 /// An empty desk of the team: no setup of its own, it receives the team's data.
@@ -114,16 +157,19 @@ async fn two_desks_working_offline_converge_and_keep_their_chains() {
     let a = world().await;
     a.master_data().await;
     a.ok("log_failure", failure("BOX-5L")).await;
-    let mut hub = Hub::default();
+    let hub = Hub::default();
     let (b, _dir) = new_desk("desk-test-2").await;
 
-    assert!(!sync(&mut hub, &a.ctx).await, "nothing of another desk yet");
-    sync(&mut hub, &b).await;
+    assert!(sync(&hub, &a.ctx).await.pulled == 0, "nothing of another desk yet");
+    sync(&hub, &b).await;
     assert_same_rows(&a.ctx.store, &b.store).await;
     // The hash reached neither the hub nor B: the admin's credential is a stub there.
-    assert!(hub.log.iter().all(|p| !p.event.payload.as_deref().unwrap_or_default().contains("argon2")));
+    assert!(hub.log.borrow().iter().all(|p| !p.event.payload.as_deref().unwrap_or_default().contains("argon2")));
     assert!(
-        hub.log.iter().any(|p| p.event.kind == "user_password_set" && p.event.local_only && p.event.payload.is_none())
+        hub.log
+            .borrow()
+            .iter()
+            .any(|p| p.event.kind == "user_password_set" && p.event.local_only && p.event.payload.is_none())
     );
     team_sign_in(&b, &a.ctx.store, "admin").await;
 
@@ -137,9 +183,9 @@ async fn two_desks_working_offline_converge_and_keep_their_chains() {
     lotline_app::call(&b, "set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 40})).await.unwrap();
 
     // B pushes first, so A's later push lands after it: A must replay to put B's events first.
-    push(&mut hub, &b, 3).await;
-    assert!(sync(&mut hub, &a.ctx).await, "A's projections are replayed in the server's order");
-    sync(&mut hub, &b).await;
+    push(&hub, &b).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
     assert_same_rows(&a.ctx.store, &b.store).await;
     let name: String =
         sqlx::query_scalar("SELECT name FROM vendors WHERE code = 'NLPK'").fetch_one(b.store.pool()).await.unwrap();
@@ -172,20 +218,20 @@ async fn two_desks_working_offline_converge_and_keep_their_chains() {
 async fn a_page_applied_twice_changes_nothing_and_acts_are_never_split() {
     let a = world().await;
     a.master_data().await;
-    let mut hub = Hub::default();
+    let hub = Hub::default();
     // A page of 2 would split the setup act: it is sent whole.
     let mut conn = a.ctx.store.pool().acquire().await.unwrap();
     let first = lotline_store::pending_events(&mut conn, "desk-test-1", 2).await.unwrap();
     drop(conn);
     assert!(first.len() > 2 && first.iter().all(|e| e.act_id == first[0].act_id), "{}", first.len());
-    push(&mut hub, &a.ctx, 4).await;
+    push(&hub, &a.ctx).await;
     let (b, _dir) = new_desk("desk-test-2").await;
     let page = hub.page(0, 1000);
     lotline_store::apply_pulled(&b.store, &page).await.unwrap();
     let again = lotline_store::apply_pulled(&b.store, &page).await.unwrap();
     assert_eq!((again.inserted, again.confirmed), (0, 0));
     let events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events").fetch_one(b.store.pool()).await.unwrap();
-    assert_eq!(events, hub.log.len() as i64);
+    assert_eq!(events, hub.log.borrow().len() as i64);
     assert_same_rows(&a.ctx.store, &b.store).await;
 }
 
@@ -226,11 +272,11 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
     let before = a.ok("log_failure", failure("BOX-5L")).await;
     assert_eq!(before["failure_no"], "QF-AMS1-000001", "a desk that never enrolled keeps today's numbers");
     lotline_store::record_enrolment(&a.ctx.store, &enrolment("AMS1A")).await.unwrap();
-    let mut hub = Hub::default();
-    sync(&mut hub, &a.ctx).await;
+    let hub = Hub::default();
+    sync(&hub, &a.ctx).await;
     let (b, _dir) = new_desk("desk-test-2").await;
     lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
-    sync(&mut hub, &b).await;
+    sync(&hub, &b).await;
     team_sign_in(&b, &a.ctx.store, "admin").await;
 
     // Offline, both log failures at once.
@@ -239,9 +285,9 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
     assert_eq!(on_a.map(|f| f["failure_no"].as_str().unwrap().to_owned()), ["QF-AMS1A-000001", "QF-AMS1A-000002"]);
     assert_eq!(on_b["failure_no"], "QF-AMS1B-000001");
 
-    sync(&mut hub, &b).await;
-    sync(&mut hub, &a.ctx).await;
-    sync(&mut hub, &b).await;
+    sync(&hub, &b).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
     assert_same_rows(&a.ctx.store, &b.store).await;
     let numbers: Vec<String> = sqlx::query_scalar("SELECT failure_no FROM failures ORDER BY failure_no")
         .fetch_all(b.store.pool())
@@ -257,21 +303,72 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
 async fn a_0_1_0_desk_sends_its_users_without_their_password_hashes() {
     let dir = tempfile::tempdir().unwrap();
     let old = lotline_app::open(&unpack_fixture(dir.path())).await.unwrap();
-    let mut hub = Hub::default();
-    let pushed = push(&mut hub, &old, 50).await;
+    let hub = Hub::default();
+    let pushed = push(&hub, &old).await.pushed;
     assert_eq!(pushed, 279);
-    let users: Vec<&EnvelopedEvent> = hub.log.iter().map(|p| &p.event).filter(|e| e.kind == "user_created").collect();
+    let log = hub.log.borrow();
+    let users: Vec<&EnvelopedEvent> = log.iter().map(|p| &p.event).filter(|e| e.kind == "user_created").collect();
     assert_eq!(users.len(), 8);
     for user in &users {
         let payload = user.payload.as_deref().unwrap();
         assert!(user.redacted && !payload.contains("password_hash") && payload.contains("username"), "{payload}");
     }
     let (b, _dir) = new_desk("desk-test-2").await;
-    pull(&hub, &b.store, 100).await;
+    sync(&hub, &b).await;
     assert_same_rows(&old.store, &b.store).await;
     let credentials: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM credentials").fetch_one(b.store.pool()).await.unwrap();
     assert_eq!(credentials, 0);
     let report = lotline_store::check(&b.store).await.unwrap();
     assert!(report.ok(), "the old desk's chain verifies through the redacted payloads' hashes: {report:?}");
+}
+
+#[tokio::test]
+async fn a_settlement_made_offline_after_another_desk_cancelled_is_refused_with_its_reason() {
+    let a = common::returns::setting().await;
+    let rma =
+        a.ok("open_rma", common::returns::open(common::returns::boxes(2), "no_longer_needed", "2026-10-20")).await;
+    let no = rma["rma_no"].as_str().unwrap().to_owned();
+    assert_eq!(rma["status"], "approved");
+    let hub = Hub::default();
+    sync(&hub, &a.ctx).await;
+    let (b, _dir) = new_desk("desk-test-2").await;
+    sync(&hub, &b).await;
+    team_sign_in(&b, &a.ctx.store, "admin").await;
+
+    // Offline: A cancels; B has the parcel back, inspects it and refunds.
+    a.ok("cancel_rma", json!({"rma_no": no, "reason": "The customer kept the boxes"})).await;
+    let call = |act: &'static str, input: serde_json::Value| {
+        let b = b.clone();
+        async move { lotline_app::call(&b, act, input).await.unwrap_or_else(|e| panic!("{act}: {e}")) }
+    };
+    let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "A", "photo_ids": [], "note": ""});
+    call("receive_rma", json!({"rma_no": no, "qty_received": [2], "intake": intake})).await;
+    call("inspect_rma", json!({"rma_no": no, "dispositions": [{"line_index": 0, "disposition": "restock", "qty": 2, "recovered_minor": 1000, "location": "main"}]})).await;
+    let settled = call(
+        "settle_rma",
+        json!({"rma_no": no, "settlement": {"kind": "refund", "amount_minor": 1000, "restocking_fee_minor": 0}}),
+    )
+    .await;
+    assert_eq!(settled["status"], "settled", "on B alone it settles");
+
+    sync(&hub, &a.ctx).await;
+    let report = sync(&hub, &b).await;
+    assert_eq!(report.rejected.len(), 1, "only the settlement: the goods coming back are facts");
+    let refused = &report.rejected[0];
+    assert_eq!(refused.number.as_deref(), Some(no.as_str()));
+    assert_eq!(refused.reason_key, "error.rma.not_inspected");
+    sync(&hub, &a.ctx).await;
+    assert_same_rows(&a.ctx.store, &b.store).await;
+    for store in [&a.ctx.store, &b.store] {
+        let (status, settled): (String, Option<String>) =
+            sqlx::query_as("SELECT status, settlement_kind FROM rmas WHERE rma_no = ?")
+                .bind(&no)
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert_eq!((status.as_str(), settled), ("cancelled", None), "the cancellation stands on every desk");
+        let report = lotline_store::check(store).await.unwrap();
+        assert!(report.ok(), "{report:?}");
+    }
 }

@@ -6,6 +6,8 @@
 
 mod steps;
 
+use std::collections::HashMap;
+
 use crate::{ApiError, Event};
 
 pub use steps::recheck_step;
@@ -104,6 +106,21 @@ pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
         MergeRule::UniqueClaim => claim_is_free(history, event),
         MergeRule::StateStep => recheck_step(history, event),
     }
+}
+
+/// The server's word on a whole act: each event judged against its stream as the team's log
+/// holds it (`history_of(stream_type, stream_id)`, in the server's order) plus the act's own
+/// earlier events. The first refusal refuses the act.
+pub fn judge_act(act: &[Event], mut history_of: impl FnMut(&str, &str) -> Vec<Event>) -> Result<(), ApiError> {
+    let mut streams: HashMap<(&'static str, String), Vec<Event>> = HashMap::new();
+    for event in act {
+        let (stream_type, stream_id) = event.stream();
+        let history =
+            streams.entry((stream_type, stream_id.clone())).or_insert_with(|| history_of(stream_type, &stream_id));
+        recheck(history, event)?;
+        history.push(event.clone());
+    }
+    Ok(())
 }
 
 /// A record that opens a stream claims its name: an identical one is a duplicate (accepted, it

@@ -94,6 +94,24 @@ fn the_goods_coming_back_are_accepted_whatever_the_other_desk_decided() {
 }
 
 #[test]
+fn goods_that_arrive_after_a_cancellation_do_not_reopen_it_for_settlement() {
+    // B, offline, received and inspected the parcel and settled; A had cancelled first.
+    let mut history = rma(&[cancel()]);
+    history.extend(received_and_inspected());
+    let err = recheck(&history, &settle()).unwrap_err();
+    assert_eq!(err.params.get("status").map(String::as_str), Some("cancelled"));
+}
+
+#[test]
+fn an_act_is_judged_event_by_event_with_its_own_earlier_events() {
+    let mut act = received_and_inspected();
+    act.push(settle());
+    assert!(judge_act(&act, |_, _| vec![opened()]).is_ok());
+    let err = judge_act(&act, |_, _| rma(&[cancel()])).unwrap_err();
+    assert_eq!(err.message_key, "error.rma.not_inspected");
+}
+
+#[test]
 fn a_cancellation_after_another_desks_settlement_is_refused() {
     let mut steps = received_and_inspected();
     steps.push(settle());

@@ -42,6 +42,13 @@ impl RmaStatus {
     }
 
     /// Approved and on its way back (or about to be): goods may arrive.
+    /// Settled, rejected or cancelled: no later step reopens it. On one desk no step follows
+    /// these; in a team's merged log goods may still arrive after another desk closed it, and
+    /// are recorded without changing the outcome.
+    pub fn is_closed(self) -> bool {
+        matches!(self, RmaStatus::Settled | RmaStatus::Rejected | RmaStatus::Cancelled)
+    }
+
     pub fn expects_goods(self) -> bool {
         matches!(self, RmaStatus::Approved | RmaStatus::LabelPrinted | RmaStatus::InTransit)
     }
@@ -219,6 +226,7 @@ impl Rma {
                 opening: (**opening).clone(),
             }),
             (Some(mut rma), event) => {
+                let closed = rma.status;
                 match event {
                     Event::RmaApproved { .. } => rma.status = RmaStatus::Approved,
                     Event::RmaRejected { .. } => rma.status = RmaStatus::Rejected,
@@ -249,6 +257,9 @@ impl Rma {
                     Event::RmaCreditIssued { amount_minor, .. } => rma.credit_issued_minor = Some(*amount_minor),
                     Event::RmaCancelled { .. } => rma.status = RmaStatus::Cancelled,
                     _ => {}
+                }
+                if closed.is_closed() {
+                    rma.status = closed;
                 }
                 Some(rma)
             }

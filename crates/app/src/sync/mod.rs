@@ -1,0 +1,151 @@
+//! Team sync from the desk's side: push this desk's pending acts, then pull the team's log
+//! until there is nothing left, moving attachments as blobs. The transport (HTTP to the sync
+//! server, or a stand-in in tests) is given, so hosts only choose how to reach the server.
+
+mod transport;
+
+use lotline_domain::ApiError;
+use lotline_store::EnvelopedEvent;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::context::{Ctx, store_error};
+pub use transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
+
+/// Events per push: whole acts, so a big import may go over it in one request.
+const PUSH_PAGE: usize = 1_000;
+const PULL_PAGE: usize = 1_000;
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SyncReport {
+    pub pushed: i64,
+    pub pulled: i64,
+    pub rejected: Vec<RejectedAct>,
+    /// Conflicts the merge opened during this run.
+    pub conflicts: i64,
+}
+
+/// An act of this desk the server refused, with the reason a person can read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RejectedAct {
+    pub act_id: String,
+    /// The human number of the record the act was about, when it has one.
+    pub number: Option<String>,
+    pub reason_key: String,
+    pub message: String,
+}
+
+fn transport_error(err: TransportError) -> ApiError {
+    match err {
+        TransportError::Unreachable(detail) => {
+            ApiError::new(lotline_domain::ErrorCode::Conflict, "error.sync.unreachable").with("detail", detail)
+        }
+        TransportError::Refused { key, detail } => {
+            ApiError::new(lotline_domain::ErrorCode::Forbidden, "error.sync.refused")
+                .with("reason", key)
+                .with("detail", detail)
+        }
+    }
+}
+
+/// The record an act was about, as people know it (`RMA-AMS1A-000042`), when its stream has one.
+fn number_of(events: &[EnvelopedEvent], act_id: &str) -> Option<String> {
+    events
+        .iter()
+        .find(|e| e.act_id == act_id && matches!(e.stream_type.as_str(), "failure" | "reshipment" | "rma" | "recall"))
+        .map(|e| e.stream_id.clone())
+}
+
+/// Pushes every pending act of this desk, in order.
+pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncReport) -> Result<(), ApiError> {
+    loop {
+        let pending = {
+            let mut conn = ctx.read().await?;
+            lotline_store::pending_events(&mut conn, &ctx.device_id, PUSH_PAGE).await.map_err(store_error)?
+        };
+        if pending.is_empty() {
+            return Ok(());
+        }
+        for event in pending.iter().filter(|e| e.kind == "attachment_stored") {
+            push_blob(ctx, transport, event).await?;
+        }
+        let outcome = transport.push(pending.clone()).await.map_err(transport_error)?;
+        if let Some(from) = outcome.resend_from {
+            // The server lacks events before the first one still pending here: this desk's log
+            // and the server's disagree, which no retry mends.
+            let first = pending.first().map_or(0, |e| e.desk_seq);
+            if from < first {
+                return Err(ApiError::conflict("error.sync.server_behind").with("from", from).with("first", first));
+            }
+        }
+        let answered = outcome.accepted.len() + outcome.rejected.iter().map(|r| r.event_ids.len()).sum::<usize>();
+        report.pushed += outcome.accepted.len() as i64;
+        lotline_store::mark_accepted(&ctx.store, &outcome.accepted).await.map_err(store_error)?;
+        let refused: Vec<String> = outcome.rejected.iter().map(|r| r.act_id.clone()).collect();
+        lotline_store::mark_refused(&ctx.store, &refused).await.map_err(store_error)?;
+        report.rejected.extend(outcome.rejected.into_iter().map(|r| RejectedAct {
+            number: number_of(&pending, &r.act_id),
+            act_id: r.act_id,
+            reason_key: r.reason_key,
+            message: r.message,
+        }));
+        if answered == 0 {
+            // Nothing was taken: stop instead of sending the same page for ever.
+            return Err(ApiError::conflict("error.sync.push_stalled"));
+        }
+    }
+}
+
+async fn push_blob<T: Transport>(ctx: &Ctx, transport: &T, event: &EnvelopedEvent) -> Result<(), ApiError> {
+    let Some(id) = attachment_id(event) else { return Ok(()) };
+    match ctx.store.read_blob(&id) {
+        Ok(Some(bytes)) => transport.put_blob(&id, bytes).await.map_err(transport_error),
+        // The file is gone or damaged here: the event still syncs, and other desks show the
+        // attachment as missing, as this desk does.
+        Ok(None) | Err(_) => Ok(()),
+    }
+}
+
+fn attachment_id(event: &EnvelopedEvent) -> Option<String> {
+    let payload: serde_json::Value = serde_json::from_str(event.payload.as_deref()?).ok()?;
+    payload.get("id")?.as_str().map(str::to_owned)
+}
+
+/// Pulls the team's log page by page until the server has nothing newer.
+pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncReport) -> Result<(), ApiError> {
+    loop {
+        let cursor = {
+            let mut conn = ctx.read().await?;
+            lotline_store::pull_cursor(&mut conn).await.map_err(store_error)?
+        };
+        let page = transport.pull(cursor, PULL_PAGE).await.map_err(transport_error)?;
+        // Files first: an event that names an attachment commits only once its file is here.
+        for pulled in page.events.iter().filter(|p| p.event.kind == "attachment_stored") {
+            let Some(id) = attachment_id(&pulled.event) else { continue };
+            if matches!(ctx.store.read_blob(&id), Ok(Some(_))) {
+                continue;
+            }
+            if let Some(bytes) = transport.get_blob(&id).await.map_err(transport_error)?
+                && lotline_store::blob_id(&bytes) == id
+            {
+                ctx.store.write_blob(&bytes).map_err(store_error)?;
+            }
+        }
+        let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await.map_err(store_error)?;
+        report.pulled += applied.inserted as i64;
+        if !page.more || page.events.is_empty() {
+            return Ok(());
+        }
+    }
+}
+
+/// Push, then pull until there is nothing left.
+pub async fn sync_now<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncReport, ApiError> {
+    let mut report = SyncReport::default();
+    push(ctx, transport, &mut report).await?;
+    pull(ctx, transport, &mut report).await?;
+    Ok(report)
+}

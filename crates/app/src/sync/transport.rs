@@ -1,0 +1,46 @@
+//! How a desk reaches the team's log: the HTTP client to the sync server in the hosts, a
+//! stand-in in tests.
+
+use std::future::Future;
+
+use lotline_store::{EnvelopedEvent, PulledEvent};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedAct {
+    pub act_id: String,
+    pub event_ids: Vec<String>,
+    pub reason_key: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PushOutcome {
+    /// (event id, server sequence) of every event the server holds now.
+    pub accepted: Vec<(String, i64)>,
+    pub rejected: Vec<RefusedAct>,
+    /// The server is missing this desk's events from this sequence on: send from there.
+    pub resend_from: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PulledPage {
+    pub events: Vec<PulledEvent>,
+    pub more: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    /// No answer: offline, a wrong address, the server down.
+    #[error("the sync server cannot be reached: {0}")]
+    Unreachable(String),
+    /// The server answered no: a revoked desk, a bad request.
+    #[error("the sync server refused: {key}: {detail}")]
+    Refused { key: String, detail: String },
+}
+
+pub trait Transport {
+    fn push(&self, events: Vec<EnvelopedEvent>) -> impl Future<Output = Result<PushOutcome, TransportError>>;
+    fn pull(&self, after: i64, limit: usize) -> impl Future<Output = Result<PulledPage, TransportError>>;
+    fn put_blob(&self, id: &str, bytes: Vec<u8>) -> impl Future<Output = Result<(), TransportError>>;
+    fn get_blob(&self, id: &str) -> impl Future<Output = Result<Option<Vec<u8>>, TransportError>>;
+}
