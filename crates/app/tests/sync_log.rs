@@ -306,8 +306,8 @@ async fn a_0_1_0_desk_sends_its_users_without_their_password_hashes() {
     let hub = Hub::default();
     let pushed = push(&hub, &old).await.pushed;
     assert_eq!(pushed, 279);
-    let log = hub.log.borrow();
-    let users: Vec<&EnvelopedEvent> = log.iter().map(|p| &p.event).filter(|e| e.kind == "user_created").collect();
+    let users: Vec<EnvelopedEvent> =
+        hub.log.borrow().iter().map(|p| p.event.clone()).filter(|e| e.kind == "user_created").collect();
     assert_eq!(users.len(), 8);
     for user in &users {
         let payload = user.payload.as_deref().unwrap();
