@@ -163,13 +163,17 @@ pub enum Event {
         to_location: String,
         qty: i64,
     },
-    /// A hold on the lot is lifted (the one placed by event `hold`), or every hold in force when
-    /// none is named: a quality lead's decision, with why.
+    /// Holds on the lot are lifted: a quality lead's decision, with why. `holds` names each hold
+    /// lifted (by the event that placed it), so a hold placed on another desk that the releaser
+    /// never saw stays. Releases recorded before it existed name one hold in `hold`, or none,
+    /// which lifts every hold in force when it is projected.
     LotHoldReleased {
         lot_code: String,
         note: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         hold: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        holds: Vec<String>,
     },
     RecallStarted(Box<RecallOpening>),
     RecallCustomerNotified {

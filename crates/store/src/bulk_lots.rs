@@ -9,13 +9,14 @@ use rusqlite::Connection;
 
 use crate::bulk::MultiRow;
 use crate::lot_touches::{touch_existing, touch_ids};
+use crate::project_recalls::emptied_sql;
 
-/// A row of a lot event with what its stock delta is keyed by: the event's time and sequence, and
-/// the row's place in the event.
+/// A row of a lot event with what its stock delta is keyed by: the event's time and id, and the
+/// row's place in the event.
 pub(crate) struct Placed<'a, R> {
     pub(crate) row: &'a R,
     pub(crate) at: &'a str,
-    pub(crate) seq: i64,
+    pub(crate) event_id: &'a str,
     pub(crate) idx: usize,
 }
 
@@ -27,7 +28,7 @@ const LOTS: MultiRow = MultiRow {
 };
 
 const MOVES: MultiRow = MultiRow {
-    head: "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at)",
+    head: "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at)",
     width: 9,
     tail: "",
 };
@@ -52,7 +53,7 @@ pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusq
     })?;
     MOVES.write(db, rows, |s, at, p| {
         let r = p.row;
-        s.raw_bind_parameter(at, p.seq)?;
+        s.raw_bind_parameter(at, p.event_id)?;
         s.raw_bind_parameter(at + 1, p.idx as i64)?;
         s.raw_bind_parameter(at + 2, &r.sku)?;
         s.raw_bind_parameter(at + 3, &r.lot_code)?;
@@ -64,8 +65,8 @@ pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusq
     })
 }
 
-/// Takes `qty` off a lot: a stock delta where the lot is, and its on-hand; a lot used up becomes
-/// `emptied` (consumed or shipped) unless a hold or recall says otherwise.
+/// Takes `qty` off a lot: a stock delta where the lot is, and its on-hand; a received lot used up
+/// becomes `emptied` (consumed or shipped), held or not (see `emptied_sql`).
 struct Outflow<'c> {
     db: &'c Connection,
     take: rusqlite::Statement<'c>,
@@ -77,10 +78,11 @@ struct Outflow<'c> {
 impl<'c> Outflow<'c> {
     fn new(db: &'c Connection, emptied: &str) -> rusqlite::Result<Self> {
         let take = db.prepare(&format!(
-            "UPDATE lots SET on_hand = on_hand - ?1, status = CASE WHEN on_hand - ?1 <= 0 AND status IN ('available', 'released') THEN '{emptied}' ELSE status END WHERE lot_code = ?2 RETURNING lot_id"
+            "UPDATE lots SET on_hand = on_hand - ?1, status = {} WHERE lot_code = ?2 RETURNING lot_id",
+            emptied_sql("on_hand - ?1", emptied)
         ))?;
         let delta = db.prepare(
-            "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) SELECT ?1, ?2, sku, lot_code, COALESCE(location, ''), -?3, ?4, ?5, ?6 FROM lots WHERE lot_code = ?7",
+            "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) SELECT ?1, ?2, sku, lot_code, COALESCE(location, ''), -?3, ?4, ?5, ?6 FROM lots WHERE lot_code = ?7",
         )?;
         Ok(Outflow { db, take, delta, touched: Vec::new() })
     }
@@ -98,13 +100,13 @@ impl<'c> Outflow<'c> {
         touch_ids(self.db, &self.touched)
     }
 
-    fn delta(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, i64, usize)) -> rusqlite::Result<()> {
-        let (at, seq, idx) = p;
-        self.delta.execute(rusqlite::params![seq, idx as i64, qty, cause, ref_no, at, lot])?;
+    fn delta(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, &str, usize)) -> rusqlite::Result<()> {
+        let (at, event_id, idx) = p;
+        self.delta.execute(rusqlite::params![event_id, idx as i64, qty, cause, ref_no, at, lot])?;
         Ok(())
     }
 
-    fn take(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, i64, usize)) -> rusqlite::Result<()> {
+    fn take(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, &str, usize)) -> rusqlite::Result<()> {
         self.delta(lot, qty, cause, ref_no, p)?;
         self.on_hand(lot, qty)
     }
@@ -126,13 +128,13 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
     let mut insert = db.prepare(
         "INSERT INTO lot_links (from_id, to_id, qty, kind, at) VALUES ((SELECT lot_id FROM lots WHERE lot_code = ?1), (SELECT lot_id FROM lots WHERE lot_code = ?2), ?3, ?4, ?5)",
     )?;
-    let mut per_event: Vec<((i64, &str), Consumed<'_>)> = Vec::new();
-    let mut at_event: HashMap<(i64, &str), usize> = HashMap::new();
+    let mut per_event: Vec<((&str, &str), Consumed<'_>)> = Vec::new();
+    let mut at_event: HashMap<(&str, &str), usize> = HashMap::new();
     let mut per_lot: HashMap<&str, i64> = HashMap::new();
     for p in rows {
         let l = p.row;
         insert.execute(rusqlite::params![l.from_lot, l.to_lot, l.qty, l.kind.as_str(), p.at])?;
-        let key = (p.seq, l.from_lot.as_str());
+        let key = (p.event_id, l.from_lot.as_str());
         let slot = *at_event.entry(key).or_insert_with(|| {
             per_event.push((key, Consumed { qty: 0, idx: p.idx, at: p.at, made: Vec::new() }));
             per_event.len() - 1
@@ -145,8 +147,8 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
         *per_lot.entry(&l.from_lot).or_default() += l.qty;
     }
     let mut outflow = Outflow::new(db, "consumed")?;
-    for ((seq, lot), c) in &per_event {
-        outflow.delta(lot, c.qty, "lot_consumed", &c.made.join(" "), (c.at, *seq, c.idx))?;
+    for ((event_id, lot), c) in &per_event {
+        outflow.delta(lot, c.qty, "lot_consumed", &c.made.join(" "), (c.at, event_id, c.idx))?;
     }
     for (lot, qty) in per_lot {
         outflow.on_hand(lot, qty)?;
@@ -168,7 +170,7 @@ pub(crate) fn shipped(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
         for unit in &s.serials {
             serial.execute(rusqlite::params![s.lot_code, unit, s.order_no, s.customer_code])?;
         }
-        outflow.take(&s.lot_code, s.qty, "lot_shipped", &s.order_no, (p.at, p.seq, p.idx))?;
+        outflow.take(&s.lot_code, s.qty, "lot_shipped", &s.order_no, (p.at, p.event_id, p.idx))?;
     }
     outflow.finish()
 }

@@ -55,13 +55,17 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
         }
         start = end;
     }
-    if let (Some(first), Some(last)) = (events.first(), events.last()) {
+    if !events.is_empty() {
+        // The moves of exactly these events, found by their ids through the moves' key: a range
+        // of local sequence numbers would not do once events from other desks are merged in.
+        let ids = serde_json::to_string(&events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>())
+            .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
         sqlx::query(
             "INSERT INTO stock_days (day, delta) SELECT substr(at, 1, 10), SUM(qty_delta) FROM stock_moves \
-             WHERE event_seq BETWEEN ?1 AND ?2 GROUP BY 1 ON CONFLICT (day) DO UPDATE SET delta = delta + excluded.delta",
+             WHERE event_id IN (SELECT value FROM json_each(?1)) GROUP BY 1 \
+             ON CONFLICT (day) DO UPDATE SET delta = delta + excluded.delta",
         )
-        .bind(first.seq)
-        .bind(last.seq)
+        .bind(ids)
         .execute(&mut *conn)
         .await?;
     }
@@ -200,8 +204,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         Event::FailureDispositionCompleted { failure_no, outcome, cost_minor, .. } => {
             close_failure(conn, failure_no, outcome).await?;
             if let Some(cost) = cost_minor {
-                sqlx::query("INSERT INTO rework_costs (event_seq, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
-                    .bind(stored.seq)
+                sqlx::query("INSERT INTO rework_costs (event_id, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
+                    .bind(&stored.id)
                     .bind(failure_no)
                     .bind(at)
                     .bind(cost)
@@ -345,7 +349,7 @@ macro_rules! rows_of {
 fn placed<'a, R>(run: &'a [StoredEvent], rows: fn(&'a Event) -> &'a [R]) -> Vec<Placed<'a, R>> {
     run.iter()
         .flat_map(|e| {
-            rows(&e.event).iter().enumerate().map(move |(idx, row)| Placed { row, at: &e.occurred_at, seq: e.seq, idx })
+            rows(&e.event).iter().enumerate().map(move |(idx, row)| Placed { row, at: &e.occurred_at, event_id: &e.id, idx })
         })
         .collect()
 }

@@ -6,6 +6,9 @@
 //! every change to either: a hold shows only on stock we hold (or a lot known only from a QC
 //! failure), so a hold found after a lot shipped leaves it `shipped`; a recall's hold outranks a
 //! quarantine, which outranks a plain hold; once the last hold is lifted the lot is `released`.
+//! Stock leaving a lot (`emptied_sql`) follows the same rule from the other side: a received lot
+//! whose stock all left is `shipped` or `consumed` even under a hold, so a hold and a shipment
+//! merged from two desks give one status whichever is projected first.
 
 use lotline_domain::Event;
 use lotline_domain::lots::{RecallOpening, normalise_lot_code};
@@ -31,7 +34,17 @@ fn restate_sql() -> String {
     )
 }
 
-async fn restate(conn: &mut SqliteConnection, lot_code: &str) -> Result<(), StoreError> {
+/// The status of a lot once stock left it, `on_hand_after` being its on-hand afterwards. A received
+/// lot with nothing left shows how its stock left, held or not (the hold no longer stops stock
+/// we hold); a lot known only from a QC failure keeps showing its hold, as `RESTATE` does.
+pub(crate) fn emptied_sql(on_hand_after: &str, emptied: &str) -> String {
+    format!(
+        "CASE WHEN {on_hand_after} <= 0 AND received_at IS NOT NULL AND status NOT IN ('shipped', 'consumed') THEN '{emptied}' \
+         WHEN {on_hand_after} <= 0 AND status IN ('available', 'released') THEN '{emptied}' ELSE status END"
+    )
+}
+
+pub(crate) async fn restate(conn: &mut SqliteConnection, lot_code: &str) -> Result<(), StoreError> {
     sqlx::query(sqlx::AssertSqlSafe(restate_sql())).bind(lot_code).execute(&mut *conn).await?;
     touch(conn, lot_code).await
 }
@@ -106,17 +119,22 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
     let at = stored.occurred_at.as_str();
     match &stored.event {
         Event::LotHoldPlaced { .. } => placed(conn, &stored.event, stored).await?,
-        Event::LotHoldReleased { lot_code, note, hold } => {
+        Event::LotHoldReleased { lot_code, note, hold, holds } => {
             let lot_code = &normalise_lot_code(lot_code);
+            // A release lifts the holds it names, so a hold placed on another desk that the
+            // releaser never saw stays. Older releases name one hold or none, and none meant
+            // every hold in force when it is projected.
+            let named: Vec<&String> = if holds.is_empty() { hold.iter().collect() } else { holds.iter().collect() };
             // `?5 IS NULL OR …` is fine here: the lot's own index narrows the rows first.
             sqlx::query(
-                "UPDATE holds SET released_at = ?1, released_by = ?2, release_note = ?3 WHERE lot_code = ?4 AND released_at IS NULL AND (?5 IS NULL OR placed_event = ?5)",
+                "UPDATE holds SET released_at = ?1, released_by = ?2, release_note = ?3 WHERE lot_code = ?4 AND released_at IS NULL \
+                 AND (?5 IS NULL OR placed_event IN (SELECT value FROM json_each(?5)))",
             )
             .bind(at)
             .bind(&stored.actor_id)
             .bind(note)
             .bind(lot_code)
-            .bind(hold)
+            .bind((!named.is_empty()).then(|| serde_json::to_string(&named).unwrap_or_default()))
             .execute(&mut *conn)
             .await?;
             restate(conn, lot_code).await?;
@@ -125,9 +143,9 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             // Out of one location and into the other, as two deltas of the same event.
             for (idx, (location, delta)) in [(from_location, -qty), (to_location, *qty)].into_iter().enumerate() {
                 sqlx::query(
-                    "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) SELECT ?, ?, sku, lot_code, ?, ?, 'lot_moved', lot_code, ? FROM lots WHERE lot_code = ?",
+                    "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) SELECT ?, ?, sku, lot_code, ?, ?, 'lot_moved', lot_code, ? FROM lots WHERE lot_code = ?",
                 )
-                .bind(stored.seq)
+                .bind(&stored.id)
                 .bind(idx as i64)
                 .bind(location)
                 .bind(delta)

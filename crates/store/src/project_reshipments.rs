@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
+use crate::project_recalls::emptied_sql;
 
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
@@ -29,13 +30,13 @@ async fn set_status(conn: &mut SqliteConnection, reshipment_no: &str, status: &s
 /// here its on-hand and a shipment to the order's customer, so a forward trace reaches them.
 async fn goods_left(conn: &mut SqliteConnection, reshipment_no: &str, stored: &StoredEvent) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) \
+        "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) \
          SELECT ?2, i.line_no, i.sku, i.lot_code, COALESCE(l.location, ''), -i.qty, 'reshipment_shipped', i.reshipment_no, ?3 \
          FROM reshipment_items i LEFT JOIN lots l ON l.lot_code = i.lot_code AND l.received_at IS NOT NULL \
          WHERE i.reshipment_no = ?1",
     )
     .bind(reshipment_no)
-    .bind(stored.seq)
+    .bind(&stored.id)
     .bind(&stored.occurred_at)
     .execute(&mut *conn)
     .await?;
@@ -51,12 +52,12 @@ async fn goods_left(conn: &mut SqliteConnection, reshipment_no: &str, stored: &S
     .bind(&stored.occurred_at)
     .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    sqlx::query(sqlx::AssertSqlSafe(format!(
         "WITH taken AS (SELECT lot_code, SUM(qty) AS qty FROM reshipment_items WHERE reshipment_no = ?1 AND lot_code IS NOT NULL GROUP BY lot_code) \
-         UPDATE lots SET on_hand = on_hand - taken.qty, \
-         status = CASE WHEN on_hand - taken.qty <= 0 AND status IN ('available', 'released') THEN 'shipped' ELSE status END \
+         UPDATE lots SET on_hand = on_hand - taken.qty, status = {} \
          FROM taken WHERE lots.lot_code = taken.lot_code AND lots.received_at IS NOT NULL",
-    )
+        emptied_sql("on_hand - taken.qty", "shipped")
+    )))
     .bind(reshipment_no)
     .execute(&mut *conn)
     .await?;

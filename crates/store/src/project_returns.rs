@@ -88,9 +88,9 @@ async fn moves(
 ) -> Result<(), StoreError> {
     for (idx, m) in moves.iter().enumerate().filter(|(_, m)| m.qty_delta != 0) {
         sqlx::query(
-            "INSERT INTO stock_moves (event_seq, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .bind(stored.seq)
+        .bind(&stored.id)
         .bind(idx as i64)
         .bind(m.sku)
         .bind(m.lot_code)
@@ -102,7 +102,8 @@ async fn moves(
         .execute(&mut *conn)
         .await?;
         // A lot's on-hand is the sum of its deltas: goods coming back count again, and a lot
-        // shipped or used up is available again once some of it is back (unless a hold says not).
+        // shipped or used up is available again once some of it is back, or shows the hold in
+        // force on it (restated, as a hold may have come after the lot shipped).
         if let Some(lot) = m.lot_code {
             sqlx::query(
                 "UPDATE lots SET on_hand = on_hand + ?1, status = CASE WHEN status IN ('shipped', 'consumed') AND on_hand + ?1 > 0 THEN 'available' ELSE status END WHERE lot_code = ?2",
@@ -111,7 +112,7 @@ async fn moves(
             .bind(lot)
             .execute(&mut *conn)
             .await?;
-            crate::lot_touches::touch(conn, lot).await?;
+            crate::project_recalls::restate(conn, lot).await?;
         }
     }
     Ok(())

@@ -53,8 +53,8 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         }
         Event::RmaLabelPrinted { rma_no, .. } | Event::RmaLabelFailed { rma_no, .. } => {
             let ok = matches!(stored.event, Event::RmaLabelPrinted { .. });
-            sqlx::query("INSERT INTO rma_label_attempts (event_seq, rma_no, at, ok) VALUES (?, ?, ?, ?)")
-                .bind(stored.seq)
+            sqlx::query("INSERT INTO rma_label_attempts (event_id, rma_no, at, ok) VALUES (?, ?, ?, ?)")
+                .bind(&stored.id)
                 .bind(rma_no)
                 .bind(at)
                 .bind(ok)
@@ -63,11 +63,11 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         }
         Event::ChargebackUpdated { reshipment_no, recovered_minor, .. } => {
             sqlx::query(
-                "INSERT INTO chargeback_recoveries (event_seq, reshipment_no, vendor_code, currency, delta_minor, at) \
+                "INSERT INTO chargeback_recoveries (event_id, reshipment_no, vendor_code, currency, delta_minor, at) \
                  SELECT ?, reshipment_no, vendor_code, currency, ? - recovered_minor, ? FROM reshipments \
                  WHERE reshipment_no = ? AND ? <> recovered_minor",
             )
-            .bind(stored.seq)
+            .bind(&stored.id)
             .bind(recovered_minor)
             .bind(at)
             .bind(reshipment_no)
@@ -97,16 +97,28 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .await?;
         }
         Event::VendorRated { vendor_code, day, rating, period_from, period_to } => {
-            // The first rating of a day stands; a second one the same day changes nothing.
-            sqlx::query("INSERT OR IGNORE INTO vendor_ratings (vendor_code, day, rating, period_from, period_to) VALUES (?, ?, ?, ?, ?)")
-                .bind(vendor_code).bind(day).bind(rating).bind(period_from).bind(period_to)
-                .execute(&mut *conn).await?;
+            // One rating a day: of two (two desks rated the vendor that day), the one with the
+            // greatest event id stands, whichever is projected first.
+            sqlx::query(
+                "INSERT INTO vendor_ratings (vendor_code, day, rating, period_from, period_to, event_id) VALUES (?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT (vendor_code, day) DO UPDATE SET rating = excluded.rating, period_from = excluded.period_from, \
+                 period_to = excluded.period_to, event_id = excluded.event_id \
+                 WHERE vendor_ratings.event_id IS NULL OR excluded.event_id > vendor_ratings.event_id",
+            )
+            .bind(vendor_code)
+            .bind(day)
+            .bind(rating)
+            .bind(period_from)
+            .bind(period_to)
+            .bind(&stored.id)
+            .execute(&mut *conn)
+            .await?;
         }
         Event::VendorReviewed { vendor_code, note } => {
             sqlx::query(
-                "INSERT INTO vendor_reviews (event_seq, vendor_code, at, note, actor_id) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO vendor_reviews (event_id, vendor_code, at, note, actor_id) VALUES (?, ?, ?, ?, ?)",
             )
-            .bind(stored.seq)
+            .bind(&stored.id)
             .bind(vendor_code)
             .bind(&stored.occurred_at)
             .bind(note)

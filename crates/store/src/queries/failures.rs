@@ -250,7 +250,7 @@ pub async fn holds(conn: &mut SqliteConnection, lot_code: Option<&str>) -> Resul
     let select = "SELECT h.lot_code, h.sku, h.reason, NULLIF(h.failure_no, ''), h.placed_at, u.display_name AS placed_by, \
          h.placed_event, h.recall_no, h.quarantine FROM holds h \
          LEFT JOIN users u ON u.user_id = h.placed_by WHERE h.released_at IS NULL";
-    let order = "ORDER BY h.placed_at DESC, h.hold_id DESC LIMIT 5000";
+    let order = "ORDER BY h.placed_at DESC, h.placed_event DESC, h.lot_code DESC LIMIT 5000";
     let rows = match lot_code {
         Some(lot) => {
             sqlx::query(sqlx::AssertSqlSafe(format!("{select} AND h.lot_code = ? {order}")))

@@ -201,7 +201,7 @@ fn no_row<T>(error: rusqlite::Error) -> rusqlite::Result<Option<T>> {
 /// The holds in force, by lot code, oldest first.
 pub async fn active_holds(conn: &mut SqliteConnection) -> Result<HashMap<String, Vec<ActiveHold>>, StoreError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT lot_code, reason, COALESCE(NULLIF(failure_no, ''), recall_no) FROM holds WHERE released_at IS NULL ORDER BY placed_at, hold_id",
+        "SELECT lot_code, reason, COALESCE(NULLIF(failure_no, ''), recall_no) FROM holds WHERE released_at IS NULL ORDER BY placed_at, placed_event",
     )
     .fetch_all(&mut *conn)
     .await?;

@@ -129,8 +129,16 @@ pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetai
                 .with("recall_no", recall_no));
         }
     }
-    let event =
-        Event::LotHoldReleased { lot_code: code.clone(), note: input.note.trim().to_owned(), hold: input.hold_ref };
+    // The event names every hold it lifts, so a hold placed elsewhere and merged in later stays.
+    // A hold from before holds were named by their event has no name: such a release keeps the
+    // old meaning, every hold in force.
+    let holds = lifted.iter().map(|h| h.hold_ref.clone()).collect::<Option<Vec<_>>>().unwrap_or_default();
+    let event = Event::LotHoldReleased {
+        lot_code: code.clone(),
+        note: input.note.trim().to_owned(),
+        hold: input.hold_ref,
+        holds,
+    };
     ctx.commit(tx, vec![event]).await?;
     detail(ctx, &code).await
 }
