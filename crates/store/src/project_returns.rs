@@ -67,8 +67,10 @@ async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEven
     Ok(())
 }
 
+/// A settled, rejected or cancelled RMA keeps that status whatever comes after it in a team's
+/// merged log (goods that arrive later are still recorded), as `Rma::evolve` keeps it.
 async fn set_status(conn: &mut SqliteConnection, rma_no: &str, status: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE rmas SET status = ? WHERE rma_no = ?").bind(status).bind(rma_no).execute(&mut *conn).await?;
+    sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE ? END WHERE rma_no = ?").bind(status).bind(rma_no).execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -179,14 +181,14 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .await?;
         }
         Event::RmaInTransit { rma_no, tracking_no, .. } => {
-            sqlx::query("UPDATE rmas SET status = 'in_transit', tracking_no = ? WHERE rma_no = ?")
+            sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'in_transit' END, tracking_no = ? WHERE rma_no = ?")
                 .bind(tracking_no)
                 .bind(rma_no)
                 .execute(&mut *conn)
                 .await?;
         }
         Event::RmaReceived { rma_no, qty_received, .. } => {
-            sqlx::query("UPDATE rmas SET status = 'received', received_at = ? WHERE rma_no = ?")
+            sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'received' END, received_at = ? WHERE rma_no = ?")
                 .bind(at)
                 .bind(rma_no)
                 .execute(&mut *conn)
@@ -214,7 +216,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             moves(conn, stored, rma_no, &received).await?;
         }
         Event::RmaInspected { rma_no, dispositions } => {
-            sqlx::query("UPDATE rmas SET status = 'inspected', inspected_at = ? WHERE rma_no = ?")
+            sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'inspected' END, inspected_at = ? WHERE rma_no = ?")
                 .bind(at)
                 .bind(rma_no)
                 .execute(&mut *conn)
