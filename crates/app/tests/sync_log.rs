@@ -372,3 +372,121 @@ async fn a_settlement_made_offline_after_another_desk_cancelled_is_refused_with_
         assert!(report.ok(), "{report:?}");
     }
 }
+
+/// Desk A with a received lot L-1 of 10 chargers, synced to a new desk B where the admin
+/// signed in; customers C-1 and C-2.
+async fn two_desks_with_a_lot() -> (common::World, Ctx, tempfile::TempDir, Hub) {
+    let a = world().await;
+    a.master_data().await;
+    for code in ["C-1", "C-2"] {
+        a.ok(
+            "save_customer",
+            json!({"code": code, "name": code, "email": null, "phone": null, "address": null, "country": "NL"}),
+        )
+        .await;
+    }
+    a.ok("receive_lot", json!({"lot_code": "L-1", "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 10, "unit": "pcs", "location": "main"}))
+        .await;
+    let hub = Hub::default();
+    sync(&hub, &a.ctx).await;
+    let (b, dir) = new_desk("desk-test-2").await;
+    sync(&hub, &b).await;
+    team_sign_in(&b, &a.ctx.store, "admin").await;
+    (a, b, dir, hub)
+}
+
+fn ship(customer: &str, qty: i64) -> serde_json::Value {
+    json!({"lot_code": "L-1", "order_no": format!("SO-{customer}"), "customer_code": customer, "qty": qty, "shipped_at": "2026-11-02T09:00:00Z"})
+}
+
+async fn conflicts(store: &Store) -> Vec<lotline_store::MergeConflict> {
+    let mut conn = store.pool().acquire().await.unwrap();
+    lotline_store::merge_conflicts(&mut conn).await.unwrap()
+}
+
+async fn lot_row(store: &Store) -> (String, i64) {
+    sqlx::query_as("SELECT status, on_hand FROM lots WHERE lot_code = 'L-1'").fetch_one(store.pool()).await.unwrap()
+}
+
+/// Both desks hold the same rows, both logs verify, and both list the same conflicts.
+async fn converged(a: &Ctx, b: &Ctx) -> Vec<lotline_store::MergeConflict> {
+    assert_same_rows(&a.store, &b.store).await;
+    for store in [&a.store, &b.store] {
+        let report = lotline_store::check(store).await.unwrap();
+        assert!(report.ok(), "{report:?}");
+    }
+    let (on_a, on_b) = (conflicts(&a.store).await, conflicts(&b.store).await);
+    assert_eq!(on_a, on_b);
+    on_a
+}
+
+async fn shipment_ids(store: &Store) -> Vec<String> {
+    sqlx::query_scalar("SELECT id FROM events WHERE kind = 'lots_shipped' ORDER BY server_seq")
+        .fetch_all(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn two_desks_ship_the_last_ten_units_both_stand_and_one_conflict_names_both() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    a.ok("ship_lot", ship("C-1", 10)).await;
+    lotline_app::call(&b, "ship_lot", ship("C-2", 10)).await.unwrap();
+    sync(&hub, &a.ctx).await;
+    let report = sync(&hub, &b).await;
+    assert!(report.rejected.is_empty(), "physical facts are accepted: {:?}", report.rejected);
+    sync(&hub, &a.ctx).await;
+    let found = converged(&a.ctx, &b).await;
+    assert_eq!(lot_row(&b.store).await.1, -10, "stock moves as deltas: both shipments count");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].kind.as_str(), found[0].subject.as_str()), ("stock_below_zero", "L-1"));
+    assert_eq!(found[0].event_ids, shipment_ids(&b.store).await);
+}
+
+#[tokio::test]
+async fn a_hold_and_a_shipment_made_apart_conflict_in_either_order() {
+    for hold_first in [true, false] {
+        let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+        a.ok("hold_lot", json!({"lot_code": "L-1", "reason": "Customer reports loose screws"})).await;
+        lotline_app::call(&b, "ship_lot", ship("C-2", 4)).await.unwrap();
+        let (first, second) = if hold_first { (&a.ctx, &b) } else { (&b, &a.ctx) };
+        sync(&hub, first).await;
+        let report = sync(&hub, second).await;
+        assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+        sync(&hub, first).await;
+        let found = converged(&a.ctx, &b).await;
+        assert_eq!(found.len(), 1, "hold first: {hold_first}: {found:?}");
+        assert_eq!((found[0].kind.as_str(), found[0].event_ids.len()), ("shipped_while_held", 2));
+        let (status, on_hand) = lot_row(&a.ctx.store).await;
+        assert_eq!((status.as_str(), on_hand), ("on_hold", 6), "the rest stays held on every desk");
+    }
+}
+
+#[tokio::test]
+async fn a_hold_placed_knowing_of_a_shipment_is_no_conflict() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    lotline_app::call(&b, "ship_lot", ship("C-2", 4)).await.unwrap();
+    sync(&hub, &b).await;
+    sync(&hub, &a.ctx).await;
+    a.ok("hold_lot", json!({"lot_code": "L-1", "reason": "Customer reports loose screws"})).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    assert!(converged(&a.ctx, &b).await.is_empty());
+}
+
+#[tokio::test]
+async fn the_same_serial_recorded_on_two_desks_is_kept_once_with_a_conflict() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    a.ok("record_serials", json!({"lot_code": "L-1", "serials": ["SN-0001", "SN-0002"]})).await;
+    lotline_app::call(&b, "record_serials", json!({"lot_code": "L-1", "serials": ["SN-0002", "SN-0003"]}))
+        .await
+        .unwrap();
+    sync(&hub, &a.ctx).await;
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+    sync(&hub, &a.ctx).await;
+    let found = converged(&a.ctx, &b).await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].kind.as_str(), found[0].subject.as_str()), ("serial_recorded_twice", "CHG-15W/SN-0002"));
+    let serials: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lot_serials").fetch_one(b.store.pool()).await.unwrap();
+    assert_eq!(serials, 3);
+}

@@ -3,6 +3,8 @@
 --   * act_id: the events of one business act, accepted or refused whole;
 --   * schema_version of the payload, so older payloads are upcast when read;
 --   * a hybrid logical clock (wall ms, counter, desk) instead of milliseconds plus an id;
+--   * seen: how much of the team's log the desk had pulled when it wrote the event, so a merge
+--     tells acts made in ignorance of each other (a shipment and a hold) from informed ones;
 --   * local_only for events that never leave the desk (credentials: password resets; a user's
 --     creation of schema version 1 carries a hash too, and is pushed with it taken out);
 --   * prev_hash/hash: the desk's SHA-256 chain, filled for existing events by the first open
@@ -27,6 +29,7 @@ CREATE TABLE events_v2 (
     actor_id       TEXT,
     occurred_at    TEXT    NOT NULL,             -- RFC 3339 UTC
     hlc            TEXT    NOT NULL,
+    seen           INTEGER NOT NULL DEFAULT 0,   -- the server sequence the desk had pulled when it wrote it
     local_only     INTEGER NOT NULL DEFAULT 0,
     server_seq     INTEGER UNIQUE,               -- NULL until the sync server accepts it
     status         TEXT    NOT NULL DEFAULT 'pending', -- pending | confirmed | rejected

@@ -34,6 +34,13 @@ const MOVES: MultiRow = MultiRow {
 };
 
 pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusqlite::Result<()> {
+    // One desk refuses a lot code it has received before; two desks may each receive it offline.
+    let mut known = db.prepare("SELECT 1 FROM lots WHERE lot_code = ?1 AND received_at IS NOT NULL")?;
+    for p in rows {
+        if known.exists([&p.row.lot_code])? {
+            crate::conflicts::note(db, "lot_received_twice", &p.row.lot_code, p.event_id, p.at)?;
+        }
+    }
     let codes: Vec<&str> = rows.iter().map(|p| p.row.lot_code.as_str()).collect();
     touch_existing(db, &codes)?;
     LOTS.write(db, rows, |s, at, p| {
@@ -78,7 +85,7 @@ struct Outflow<'c> {
 impl<'c> Outflow<'c> {
     fn new(db: &'c Connection, emptied: &str) -> rusqlite::Result<Self> {
         let take = db.prepare(&format!(
-            "UPDATE lots SET on_hand = on_hand - ?1, status = {} WHERE lot_code = ?2 RETURNING lot_id",
+            "UPDATE lots SET on_hand = on_hand - ?1, status = {} WHERE lot_code = ?2 RETURNING lot_id, on_hand",
             emptied_sql("on_hand - ?1", emptied)
         ))?;
         let delta = db.prepare(
@@ -87,11 +94,18 @@ impl<'c> Outflow<'c> {
         Ok(Outflow { db, take, delta, touched: Vec::new() })
     }
 
-    /// Takes `qty` off the lot's on-hand (its delta is written apart).
-    fn on_hand(&mut self, lot: &str, qty: i64) -> rusqlite::Result<()> {
+    /// Takes `qty` off the lot's on-hand (its delta is written apart). On one desk the checks
+    /// keep stock from going below zero; desks that took the same units offline open a conflict.
+    fn on_hand(&mut self, lot: &str, qty: i64, at: &str) -> rusqlite::Result<()> {
+        let mut below_zero = false;
         let mut rows = self.take.query(rusqlite::params![qty, lot])?;
         while let Some(row) = rows.next()? {
             self.touched.push(row.get(0)?);
+            below_zero |= row.get::<_, i64>(1)? < 0;
+        }
+        drop(rows);
+        if below_zero {
+            crate::conflicts::note_below_zero(self.db, lot, at)?;
         }
         Ok(())
     }
@@ -115,7 +129,7 @@ impl<'c> Outflow<'c> {
 
     fn take(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, &str, usize)) -> rusqlite::Result<()> {
         self.delta(lot, qty, cause, ref_no, p)?;
-        self.on_hand(lot, qty)
+        self.on_hand(lot, qty, p.0)
     }
 }
 
@@ -137,7 +151,7 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
     )?;
     let mut per_event: Vec<((&str, &str), Consumed<'_>)> = Vec::new();
     let mut at_event: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut per_lot: HashMap<&str, i64> = HashMap::new();
+    let mut per_lot: HashMap<&str, (i64, &str)> = HashMap::new();
     for p in rows {
         let l = p.row;
         insert.execute(rusqlite::params![l.from_lot, l.to_lot, l.qty, l.kind.as_str(), p.at])?;
@@ -151,14 +165,15 @@ pub(crate) fn linked(db: &Connection, rows: &[Placed<'_, LotLink>]) -> rusqlite:
         if !entry.made.contains(&l.to_lot.as_str()) {
             entry.made.push(&l.to_lot);
         }
-        *per_lot.entry(&l.from_lot).or_default() += l.qty;
+        let taken = per_lot.entry(&l.from_lot).or_insert((0, p.at));
+        *taken = (taken.0 + l.qty, p.at);
     }
     let mut outflow = Outflow::new(db, "consumed")?;
     for ((event_id, lot), c) in &per_event {
         outflow.delta(lot, c.qty, "lot_consumed", &c.made.join(" "), (c.at, event_id, c.idx))?;
     }
-    for (lot, qty) in per_lot {
-        outflow.on_hand(lot, qty)?;
+    for (lot, (qty, at)) in per_lot {
+        outflow.on_hand(lot, qty, at)?;
     }
     outflow.finish()
 }
@@ -171,8 +186,23 @@ pub(crate) fn shipped(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
     let mut serial = db.prepare(
         "UPDATE lot_serials SET shipped_order = ?3, shipped_customer = ?4 WHERE serial = ?2 AND lot_id = (SELECT lot_id FROM lots WHERE lot_code = ?1)",
     )?;
+    // On one desk a held lot cannot ship: a hold in force that this shipment meets was placed on
+    // another desk, and conflicts with it when the shipping desk had not pulled it yet.
+    let mut held = db.prepare(
+        "SELECT h.placed_event FROM holds h JOIN events he ON he.id = h.placed_event JOIN events se ON se.id = ?2 \
+         WHERE h.lot_code = ?1 AND h.released_at IS NULL AND he.desk_id <> se.desk_id AND he.server_seq > se.seen \
+         ORDER BY h.rowid",
+    )?;
     for p in rows {
         let s = p.row;
+        let holds: Vec<Option<String>> =
+            held.query_map(rusqlite::params![s.lot_code, p.event_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        if !holds.is_empty() {
+            for hold in holds.iter().flatten() {
+                crate::conflicts::note(db, "shipped_while_held", &s.lot_code, hold, p.at)?;
+            }
+            crate::conflicts::note(db, "shipped_while_held", &s.lot_code, p.event_id, p.at)?;
+        }
         insert.execute(rusqlite::params![s.lot_code, s.order_no, s.customer_code, s.qty, s.shipped_at])?;
         for unit in &s.serials {
             serial.execute(rusqlite::params![s.lot_code, unit, s.order_no, s.customer_code])?;
@@ -185,10 +215,16 @@ pub(crate) fn shipped(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
 /// Serials into their lots, keyed by the lot's product (a serial is unique per product).
 pub(crate) fn serials(db: &Connection, rows: &[Placed<'_, SerialRecord>]) -> rusqlite::Result<()> {
     let mut insert = db.prepare(
-        "INSERT INTO lot_serials (sku, serial, lot_id, recorded_at) SELECT sku, ?2, lot_id, ?3 FROM lots WHERE lot_code = ?1",
+        "INSERT INTO lot_serials (sku, serial, lot_id, recorded_at) SELECT sku, ?2, lot_id, ?3 FROM lots WHERE lot_code = ?1 \
+         ON CONFLICT (sku, serial) DO NOTHING",
     )?;
+    let mut sku_of = db.prepare("SELECT sku FROM lots WHERE lot_code = ?1")?;
     for p in rows {
-        insert.execute(rusqlite::params![p.row.lot_code, p.row.serial, p.at])?;
+        // One desk refuses a serial it already has; two desks may each record it offline.
+        if insert.execute(rusqlite::params![p.row.lot_code, p.row.serial, p.at])? == 0 {
+            let sku: String = sku_of.query_row([&p.row.lot_code], |r| r.get(0)).unwrap_or_default();
+            crate::conflicts::note(db, "serial_recorded_twice", &format!("{sku}/{}", p.row.serial), p.event_id, p.at)?;
+        }
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ struct ChainRow {
     actor_id: Option<String>,
     occurred_at: String,
     hlc: String,
+    seen: i64,
     local_only: bool,
     prev_hash: Option<String>,
     hash: Option<String>,
@@ -44,6 +45,7 @@ impl ChainRow {
             actor_id: row.get("actor_id"),
             occurred_at: row.get("occurred_at"),
             hlc: row.get("hlc"),
+            seen: row.get("seen"),
             local_only: row.get("local_only"),
             prev_hash: row.get("prev_hash"),
             hash: row.get("hash"),
@@ -63,6 +65,7 @@ impl ChainRow {
             actor_id: self.actor_id.as_deref(),
             occurred_at: &self.occurred_at,
             hlc: &self.hlc,
+            seen: self.seen,
             local_only: self.local_only,
             payload_hash: &self.payload_hash,
             prev_hash,
@@ -77,7 +80,7 @@ const PAGE: i64 = 5000;
 async fn page(conn: &mut SqliteConnection, after: &(String, i64)) -> Result<Vec<ChainRow>, StoreError> {
     let rows = sqlx::query(
         "SELECT seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, payload, \
-         payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash FROM events \
+         payload_hash, actor_id, occurred_at, hlc, seen, local_only, prev_hash, hash FROM events \
          WHERE (desk_id, desk_seq) > (?, ?) ORDER BY desk_id, desk_seq LIMIT ?",
     )
     .bind(&after.0)

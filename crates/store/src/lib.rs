@@ -5,6 +5,7 @@ mod blobs;
 mod bulk;
 mod bulk_lots;
 mod chain;
+mod conflicts;
 mod log;
 mod lot_index;
 mod lot_touches;
@@ -28,6 +29,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use blobs::{BlobError, blob_id, is_blob_id};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
+pub use conflicts::{MergeConflict, merge_conflicts};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use project_numbers::{next_number, number_code, split_number};

@@ -55,9 +55,13 @@ pub struct StoredEvent {
     pub actor_id: Option<String>,
     pub occurred_at: String,
     pub hlc: String,
+    /// What of the team's log the desk had pulled when it wrote this (see `ChainLink::seen`).
+    pub seen: i64,
+    /// The server's place for it; `None` while pending.
+    pub server_seq: Option<i64>,
 }
 
-/// Rows per multi-row INSERT: 16 bound values each stays far below SQLite's variable limit.
+/// Rows per multi-row INSERT: 17 bound values each stays far below SQLite's variable limit.
 const BATCH: usize = 500;
 
 /// Appends events and updates the projections in the caller's transaction, so a failure
@@ -74,6 +78,7 @@ pub async fn append(
     let (mut desk_seq, mut prev_hash) = desk_head(conn, &meta.desk_id).await?;
     let now_ms = chrono::DateTime::parse_from_rfc3339(&meta.occurred_at).map(|t| t.timestamp_millis()).unwrap_or(0);
     let mut clock = last_hlc(conn).await?;
+    let seen = crate::sync_log::pull_cursor(conn).await?;
     let mut stored = Vec::with_capacity(events.len());
     let mut rows = Vec::with_capacity(events.len());
     for event in events {
@@ -96,6 +101,8 @@ pub async fn append(
             actor_id: meta.actor_id.clone(),
             occurred_at: meta.occurred_at.clone(),
             hlc: hlc.to_string(),
+            seen,
+            server_seq: None,
             event,
         };
         let schema_version = current_schema_version(e.event.kind());
@@ -114,7 +121,7 @@ pub async fn append(
     for (chunk, row_chunk) in stored.chunks_mut(BATCH).zip(rows.chunks(BATCH)) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "INSERT INTO events (id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, kind, \
-             schema_version, payload, actor_id, occurred_at, hlc, local_only, prev_hash, hash) ",
+             schema_version, payload, actor_id, occurred_at, hlc, seen, local_only, prev_hash, hash) ",
         );
         query.push_values(chunk.iter().zip(row_chunk), |mut row, (e, r)| {
             row.push_bind(e.id.clone())
@@ -130,6 +137,7 @@ pub async fn append(
                 .push_bind(e.actor_id.clone())
                 .push_bind(e.occurred_at.clone())
                 .push_bind(e.hlc.clone())
+                .push_bind(e.seen)
                 .push_bind(r.local_only)
                 .push_bind(r.prev_hash.clone())
                 .push_bind(r.hash.clone());
@@ -177,6 +185,7 @@ pub(crate) fn link_of<'a>(
         actor_id: e.actor_id.as_deref(),
         occurred_at: &e.occurred_at,
         hlc: &e.hlc,
+        seen: e.seen,
         local_only,
         payload_hash,
         prev_hash,
@@ -265,11 +274,13 @@ pub(crate) fn decode(row: &sqlx::sqlite::SqliteRow) -> Result<Option<StoredEvent
         actor_id: row.get("actor_id"),
         occurred_at: row.get("occurred_at"),
         hlc: row.get("hlc"),
+        seen: row.get("seen"),
+        server_seq: row.get("server_seq"),
     }))
 }
 
 pub(crate) const EVENT_COLUMNS: &str = "seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, \
-     kind, schema_version, payload, actor_id, occurred_at, hlc";
+     kind, schema_version, payload, actor_id, occurred_at, hlc, seen, server_seq";
 
 /// The canonical order (docs/sync.md): events the server confirmed, in its order, then this
 /// desk's pending ones as they were written. Refused events and stubs are never projected.

@@ -74,6 +74,21 @@ async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent
     .bind(&stored.id)
     .execute(&mut *conn)
     .await?;
+    // Goods another desk shipped from the lot before this hold reached it: the holder did not
+    // know, so someone must decide what to do about them (the order is the server's, not theirs).
+    let unseen: Option<String> = sqlx::query_scalar(
+        "SELECT m.event_id FROM stock_moves m JOIN events e ON e.id = m.event_id \
+         WHERE m.lot_code = ? AND m.cause = 'lot_shipped' AND e.desk_id <> ? AND e.server_seq > ? LIMIT 1",
+    )
+    .bind(lot_code)
+    .bind(&stored.desk_id)
+    .bind(stored.seen)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(shipment) = unseen {
+        crate::conflicts::note_async(conn, "shipped_while_held", lot_code, &shipment, &stored.occurred_at).await?;
+        crate::conflicts::note_async(conn, "shipped_while_held", lot_code, &stored.id, &stored.occurred_at).await?;
+    }
     restate(conn, lot_code).await
 }
 

@@ -54,6 +54,7 @@ const PROJECTIONS: &[&str] = &[
     "stock_days",
     "issued_numbers",
     "credentials",
+    "merge_conflicts",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not
@@ -86,7 +87,7 @@ pub(crate) async fn replay(conn: &mut SqliteConnection) -> Result<Replayed, Stor
         let mut after = i64::MIN;
         loop {
             let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "SELECT {EVENT_COLUMNS}, server_seq FROM events WHERE {filter} AND {PROJECTED} AND {key} > ? \
+                "SELECT {EVENT_COLUMNS} FROM events WHERE {filter} AND {PROJECTED} AND {key} > ? \
                  ORDER BY {key} LIMIT 5000"
             )))
             .bind(after)

@@ -30,6 +30,8 @@ pub struct EnvelopedEvent {
     pub actor_id: Option<String>,
     pub occurred_at: String,
     pub hlc: String,
+    /// The server sequence the desk had pulled when it wrote the event.
+    pub seen: i64,
     pub local_only: bool,
     pub prev_hash: String,
     pub hash: String,
@@ -45,7 +47,7 @@ pub struct PulledEvent {
 }
 
 const SELECT_ENVELOPE: &str = "SELECT id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, \
-     payload, payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash FROM events";
+     payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, prev_hash, hash FROM events";
 
 fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
     let local_only: bool = row.get("local_only");
@@ -73,6 +75,7 @@ fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
         actor_id: row.get("actor_id"),
         occurred_at: row.get("occurred_at"),
         hlc: row.get("hlc"),
+        seen: row.get("seen"),
         local_only,
         prev_hash: row.get::<Option<String>, _>("prev_hash").unwrap_or_default(),
         hash: row.get::<Option<String>, _>("hash").unwrap_or_default(),
@@ -228,8 +231,8 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
                 let stub = e.payload.is_none();
                 let seq = sqlx::query(
                     "INSERT INTO events (id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, kind, \
-                     schema_version, payload, payload_hash, actor_id, occurred_at, hlc, local_only, server_seq, status, \
-                     prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     schema_version, payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, server_seq, status, \
+                     prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 )
                 .bind(&e.id)
                 .bind(&e.desk_id)
@@ -246,6 +249,7 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
                 .bind(&e.actor_id)
                 .bind(&e.occurred_at)
                 .bind(&e.hlc)
+                .bind(e.seen)
                 .bind(e.local_only)
                 .bind(pulled.server_seq)
                 .bind(if stub && !pulled.rejected { "confirmed" } else { status })

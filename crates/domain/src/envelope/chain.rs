@@ -28,6 +28,9 @@ pub struct ChainLink<'a> {
     pub actor_id: Option<&'a str>,
     pub occurred_at: &'a str,
     pub hlc: &'a str,
+    /// The last server sequence the desk had pulled when it wrote the event: what it had seen
+    /// of other desks, so that a merge can tell concurrent acts from informed ones.
+    pub seen: i64,
     pub local_only: bool,
     pub payload_hash: &'a str,
     pub prev_hash: &'a str,
@@ -40,7 +43,8 @@ impl ChainLink<'_> {
         digest.update(b"lotline-event-chain-v1");
         let desk_seq = self.desk_seq.to_string();
         let schema_version = self.schema_version.to_string();
-        let fields: [&str; 14] = [
+        let seen = self.seen.to_string();
+        let fields: [&str; 15] = [
             self.id,
             self.desk_id,
             &desk_seq,
@@ -52,6 +56,7 @@ impl ChainLink<'_> {
             self.actor_id.unwrap_or("\u{0}"),
             self.occurred_at,
             self.hlc,
+            &seen,
             if self.local_only { "1" } else { "0" },
             self.payload_hash,
             self.prev_hash,
@@ -89,6 +94,7 @@ mod tests {
             actor_id: Some("u1"),
             occurred_at: "2026-12-01T10:00:00.000Z",
             hlc: "001796512708508-00000-desk-a",
+            seen: 0,
             local_only: false,
             payload_hash,
             prev_hash: prev,
@@ -111,6 +117,7 @@ mod tests {
         assert_ne!(base, ChainLink { actor_id: None, ..link(&ph, GENESIS) }.hash());
         assert_ne!(base, ChainLink { actor_id: Some(""), ..link(&ph, GENESIS) }.hash());
         assert_ne!(base, ChainLink { local_only: true, ..link(&ph, GENESIS) }.hash());
+        assert_ne!(base, ChainLink { seen: 7, ..link(&ph, GENESIS) }.hash());
         assert_ne!(base, link(&ph, &base).hash(), "the previous hash is covered");
     }
 
