@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod hub;
 pub mod pdf;
 pub mod returns;
 
