@@ -250,6 +250,8 @@ async fn an_event_of_a_kind_from_a_newer_version_is_kept_not_projected() {
     .unwrap();
     let counts = lotline_store::rebuild(&w.ctx.store).await.expect("rebuild does not break");
     assert_eq!(counts.unknown_events, 1);
+    let status = w.ok("setup_status", json!({})).await;
+    assert_eq!(status["newer_events"], 1, "the app can say that this desk needs an update");
     let report = check(&w.ctx.store).await;
     assert!(report.ok(), "{report:?}");
     assert_eq!(report.unknown_events, 1);

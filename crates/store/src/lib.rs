@@ -36,7 +36,7 @@ pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
 pub use sync_log::{
     Enrolment, EnvelopedEvent, PullApplied, PulledEvent, apply_pulled, count_pending, enrolment, mark_accepted,
-    mark_refused, pending_events, pull_cursor, record_enrolment,
+    mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,
 };
 
 pub type WriteTx = Transaction<'static, Sqlite>;

@@ -107,6 +107,7 @@ pub(crate) async fn replay(conn: &mut SqliteConnection) -> Result<Replayed, Stor
             crate::project_numbers::apply(conn, &events).await?;
         }
     }
+    crate::sync_log::set_newer_events(conn, done.unknown).await?;
     Ok(done)
 }
 

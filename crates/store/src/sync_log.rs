@@ -305,6 +305,11 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
         for row in &rows {
             events.extend(crate::log::decode(row)?);
         }
+        let newer = (rows.len() - events.len()) as i64;
+        if newer > 0 {
+            let before = newer_events(&mut tx).await?;
+            set_newer_events(&mut tx, before + newer).await?;
+        }
         project::apply(&mut tx, &events).await?;
         crate::project_numbers::apply(&mut tx, &events).await?;
     }
@@ -362,5 +367,22 @@ pub async fn record_enrolment(store: &Store, enrolment: &Enrolment) -> Result<()
         .await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Events in this desk's log of kinds (or payload versions) a newer Lotline wrote: kept, not
+/// shown, until this desk is updated.
+pub async fn newer_events(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    let text: Option<String> = sqlx::query_scalar("SELECT value FROM local_state WHERE key = 'newer_events'")
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
+}
+
+pub(crate) async fn set_newer_events(conn: &mut SqliteConnection, count: i64) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO local_state (key, value) VALUES ('newer_events', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(count.to_string())
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }

@@ -11,6 +11,27 @@ import i18n from "../i18n";
 import { AppRouter } from "./router";
 import { SessionContext } from "./session";
 
+/** Changes from a team's desks that run a newer Lotline are kept but cannot be shown here. */
+function NewerEventsNotice({ count }: { count: number }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(true);
+  if (!open) return null;
+  return (
+    <Alert
+      color="yellow"
+      title={t("boot.newer_events_title")}
+      withCloseButton
+      closeButtonLabel={t("common.close")}
+      onClose={() => setOpen(false)}
+      maw={420}
+      style={{ position: "fixed", right: 16, bottom: 16, zIndex: 300 }}
+      data-testid="newer-events"
+    >
+      {t("boot.newer_events", { count })}
+    </Alert>
+  );
+}
+
 /** First start shows setup; then sign-in; then the app, in the signed-in user's language. */
 export function Boot() {
   const { t } = useTranslation();
@@ -61,6 +82,7 @@ export function Boot() {
   }
   return (
     <SessionContext.Provider value={{ session: active, setSession }}>
+      {status.data.newer_events > 0 && <NewerEventsNotice count={status.data.newer_events} />}
       <AppRouter />
     </SessionContext.Provider>
   );

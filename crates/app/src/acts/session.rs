@@ -18,6 +18,9 @@ pub struct SetupStatus {
     pub needs_setup: bool,
     pub company_name: Option<String>,
     pub site_code: Option<String>,
+    /// Events a newer Lotline wrote (pulled from a team): kept but not shown until this desk
+    /// is updated, which the app says.
+    pub newer_events: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -57,7 +60,9 @@ pub struct SetMyLanguageInput {
 pub async fn setup_status(ctx: &Ctx, _: Empty) -> Result<SetupStatus, ApiError> {
     let mut conn = ctx.read().await?;
     let settings = people::settings(&mut conn).await.map_err(store_error)?;
+    let newer_events = lotline_store::newer_events(&mut conn).await.map_err(store_error)?;
     Ok(SetupStatus {
+        newer_events,
         needs_setup: settings.is_none(),
         company_name: settings.as_ref().map(|s| s.company_name.clone()),
         site_code: settings.map(|s| s.site_code),
