@@ -348,3 +348,141 @@ async fn the_same_serial_recorded_on_two_desks_is_kept_once_with_a_conflict() {
     let serials: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM lot_serials").fetch_one(b.store.pool()).await.unwrap();
     assert_eq!(serials, 3);
 }
+
+/// Desk A with an order, a failure and a 600.00 reshipment request (two approvals, one from
+/// finance), synced to desk B; finance users fien and frank can sign in on either desk.
+async fn two_desks_with_a_costly_request() -> (common::World, Ctx, tempfile::TempDir, Hub, String) {
+    let a = world().await;
+    a.master_data().await;
+    a.ok("save_customer", json!({"code": "C-1", "name": "Bakker BV", "email": null, "phone": null, "address": "Damrak 1", "country": "NL"}))
+        .await;
+    a.ok(
+        "save_order",
+        json!({"order_no": "SO-1", "customer_code": "C-1", "ordered_at": "2026-10-01T10:00:00Z", "currency": "EUR",
+        "lines": [{"line_no": 1, "sku": "BOX-5L", "qty": 4, "unit_price_minor": 500}]}),
+    )
+    .await;
+    let failure_no = a.ok("log_failure", failure("BOX-5L")).await["failure_no"].as_str().unwrap().to_owned();
+    a.add_user("fien", &["finance"]).await;
+    a.add_user("frank", &["finance"]).await;
+    a.add_user("fay", &["finance"]).await;
+    let r = a
+        .ok("request_reshipment", json!({"failure_nos": [failure_no], "order_no": "SO-1", "items": [{"line_no": 1, "qty": 2}],
+            "carrier": "dpd", "service": "Classic",
+            "cost": {"shipping_minor": 20_000, "shipping_currency": "EUR", "goods_minor": 40_000, "goods_currency": "EUR"},
+            "payer": "us", "reason": "Lids cracked"}))
+        .await;
+    assert_eq!((r["status"].as_str(), r["requirement"]["approvals"].as_i64()), (Some("requested"), Some(2)));
+    let hub = Hub::default();
+    sync(&hub, &a.ctx).await;
+    let (b, dir) = new_desk("desk-test-2").await;
+    sync(&hub, &b).await;
+    (a, b, dir, hub, r["reshipment_no"].as_str().unwrap().to_owned())
+}
+
+/// Signs `who` in on `desk` with the credential their home desk `home` holds.
+async fn sign_in_as(desk: &Ctx, home: &Store, who: &str, password: &str) {
+    lotline_app::call(desk, "sign_out", json!({})).await.unwrap();
+    let hash: Option<String> = sqlx::query_scalar(
+        "SELECT c.password_hash FROM credentials c JOIN users u ON u.user_id = c.user_id WHERE u.username = ?",
+    )
+    .bind(who)
+    .fetch_optional(desk.store.pool())
+    .await
+    .unwrap();
+    if hash.is_none() {
+        let (user_id, hash): (String, String) = sqlx::query_as(
+            "SELECT u.user_id, c.password_hash FROM users u JOIN credentials c ON c.user_id = u.user_id WHERE u.username = ?",
+        )
+        .bind(who)
+        .fetch_one(home.pool())
+        .await
+        .unwrap();
+        let mut tx = desk.store.begin_write().await.unwrap();
+        let meta =
+            lotline_store::EventMeta::new(Some(user_id.clone()), desk.device_id.clone(), "2026-11-02T10:00:00.000Z");
+        let credential = lotline_domain::Event::UserPasswordSet { user_id, password_hash: hash };
+        lotline_store::append(&mut tx, &meta, vec![credential]).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    lotline_app::call(desk, "sign_in", json!({"username": who, "password": password})).await.unwrap();
+}
+
+async fn reshipment_status(store: &Store, no: &str) -> (String, Option<String>) {
+    sqlx::query_as("SELECT status, authorized_at FROM reshipments WHERE reshipment_no = ?")
+        .bind(no)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn two_approvals_each_too_few_alone_authorize_once_the_logs_merge() {
+    let (a, b, _dir, hub, no) = two_desks_with_a_costly_request().await;
+    sign_in_as(&a.ctx, &a.ctx.store, "fien", "password-123").await;
+    let on_a = a.ok("approve_reshipment", json!({"reshipment_no": no})).await;
+    sign_in_as(&b, &a.ctx.store, "frank", "password-123").await;
+    let on_b = lotline_app::call(&b, "approve_reshipment", json!({"reshipment_no": no})).await.unwrap();
+    assert_eq!((on_a["status"].as_str(), on_b["status"].as_str()), (Some("requested"), Some("requested")));
+
+    sync(&hub, &a.ctx).await;
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+    sync(&hub, &a.ctx).await;
+    converged(&a.ctx, &b).await;
+    for store in [&a.ctx.store, &b.store] {
+        let (status, at) = reshipment_status(store, &no).await;
+        assert_eq!(status, "authorized", "the merged set of approvals authorizes");
+        assert!(at.is_some());
+    }
+    let seen_by_b = lotline_app::call(&b, "get_reshipment", json!({"reshipment_no": no})).await.unwrap();
+    assert_eq!(seen_by_b["status"], "authorized");
+    let authorized_events: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE kind = 'reshipment_authorized'")
+        .fetch_one(b.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(authorized_events, 0, "derived from the set, not written by either desk");
+    // Either desk may now ship it: the act sees the authorization the set makes.
+    sign_in_as(&b, &a.ctx.store, "admin", common::ADMIN_PASSWORD).await;
+    let shipped = lotline_app::call(
+        &b,
+        "ship_reshipment",
+        json!({"reshipment_no": no, "carrier": "dpd", "tracking_no": "01234567890123"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(shipped["status"], "shipped");
+}
+
+#[tokio::test]
+async fn two_desks_that_each_complete_the_approvals_authorize_it_once() {
+    let (a, b, _dir, hub, no) = two_desks_with_a_costly_request().await;
+    // fien approves and both desks see it; then frank on A and fay on B, offline, each give the
+    // second approval, and each desk authorizes it.
+    sign_in_as(&a.ctx, &a.ctx.store, "fien", "password-123").await;
+    a.ok("approve_reshipment", json!({"reshipment_no": no})).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    sign_in_as(&a.ctx, &a.ctx.store, "frank", "password-123").await;
+    assert_eq!(a.ok("approve_reshipment", json!({"reshipment_no": no})).await["status"], "authorized");
+    sign_in_as(&b, &a.ctx.store, "fay", "password-123").await;
+    let on_b = lotline_app::call(&b, "approve_reshipment", json!({"reshipment_no": no})).await.unwrap();
+    assert_eq!(on_b["status"], "authorized");
+
+    sync(&hub, &a.ctx).await;
+    assert!(sync(&hub, &b).await.rejected.is_empty(), "an approval of an authorized request is no conflict");
+    sync(&hub, &a.ctx).await;
+    converged(&a.ctx, &b).await;
+    let first: String = sqlx::query_scalar(
+        "SELECT occurred_at FROM events WHERE kind = 'reshipment_authorized' ORDER BY server_seq LIMIT 1",
+    )
+    .fetch_one(b.store.pool())
+    .await
+    .unwrap();
+    for store in [&a.ctx.store, &b.store] {
+        assert_eq!(
+            reshipment_status(store, &no).await,
+            ("authorized".to_owned(), Some(first.clone())),
+            "authorized once"
+        );
+    }
+}

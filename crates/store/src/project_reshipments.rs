@@ -1,7 +1,9 @@
 //! The reshipment tables, kept in step with reshipment events.
 
 use lotline_domain::Event;
-use lotline_domain::reshipment::ReshipmentRequest;
+use lotline_domain::reshipment::{
+    ApprovalPolicy, Reshipment, ReshipmentRequest, ReshipmentStatus, authorize_by_approvals,
+};
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
@@ -127,6 +129,46 @@ async fn requested(conn: &mut SqliteConnection, r: &ReshipmentRequest, at: &str)
     Ok(())
 }
 
+/// An approval may complete a set of approvals given on several desks, none of which saw it
+/// complete: the reshipment is authorized by the set, as the domain decides it, from the
+/// stream up to this event (a rebuild must not see later ones).
+async fn approved(conn: &mut SqliteConnection, reshipment_no: &str, stored: &StoredEvent) -> Result<(), StoreError> {
+    let events = crate::log::load_stream(conn, "reshipment", reshipment_no).await?;
+    let upto = events.iter().position(|e| e.id == stored.id).map_or(events.len(), |i| i + 1);
+    // The desk that completed the set authorized it in the same act, with its own due date.
+    let decided_here = events[upto..]
+        .iter()
+        .any(|e| e.act_id == stored.act_id && matches!(e.event, Event::ReshipmentAuthorized { .. }));
+    if decided_here {
+        return Ok(());
+    }
+    let Some(state) = events[..upto].iter().fold(None, |s, e| Reshipment::evolve(s, &e.event)) else { return Ok(()) };
+    if state.status != ReshipmentStatus::Requested {
+        return Ok(());
+    }
+    let policy = match crate::queries::reshipments::approval_policy(conn).await? {
+        Some(policy) => policy,
+        None => match crate::queries::people::settings(conn).await? {
+            Some(settings) => ApprovalPolicy::default_for(&settings.currency),
+            None => return Ok(()),
+        },
+    };
+    let Some(day) = stored.occurred_at.get(..10).and_then(|d| d.parse().ok()) else { return Ok(()) };
+    let after = authorize_by_approvals(state, &policy, day);
+    if after.status == ReshipmentStatus::Authorized {
+        sqlx::query(
+            "UPDATE reshipments SET status = 'authorized', authorized_at = ?, due_on = ? \
+             WHERE reshipment_no = ? AND status = 'requested'",
+        )
+        .bind(&stored.occurred_at)
+        .bind(&after.due_on)
+        .bind(reshipment_no)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Projects one reshipment event (or the approval policy); other events are not ours.
 pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<bool, StoreError> {
     let at = stored.occurred_at.as_str();
@@ -143,10 +185,13 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .bind(cost.shipping_minor).bind(cost.goods_minor).bind(cost.total_minor()).bind(&cost.currency).bind(reshipment_no)
                 .execute(&mut *conn).await?;
         }
-        Event::ReshipmentApproved { .. } => {}
+        // Boxed: folding the stream makes a large future, and every append's future holds this one.
+        Event::ReshipmentApproved { reshipment_no, .. } => Box::pin(approved(conn, reshipment_no, stored)).await?,
+        // Once: a second desk's authorization of the same request, merged in later, changes nothing.
         Event::ReshipmentAuthorized { reshipment_no, due_on, .. } => {
             sqlx::query(
-                "UPDATE reshipments SET status = 'authorized', authorized_at = ?, due_on = ? WHERE reshipment_no = ?",
+                "UPDATE reshipments SET status = 'authorized', authorized_at = ?, due_on = ? \
+                 WHERE reshipment_no = ? AND status = 'requested'",
             )
             .bind(at)
             .bind(due_on)

@@ -362,6 +362,21 @@ fn not_in(r: &Reshipment, allowed: &[ReshipmentStatus], key: &str) -> Result<(),
     if allowed.contains(&r.status) { Ok(()) } else { Err(conflict(r, key)) }
 }
 
+/// Authorization follows from the set of approvals, wherever it was completed: approvals given
+/// on different desks, each too few alone, authorize the reshipment together once the logs
+/// merge. `today` is the day of the approval that completed the set.
+pub fn authorize_by_approvals(mut r: Reshipment, policy: &ApprovalPolicy, today: NaiveDate) -> Reshipment {
+    if r.status != ReshipmentStatus::Requested || r.approvals.is_empty() {
+        return r;
+    }
+    let needs = requirement(policy, &r.cost, &r.request.requester_roles);
+    if needs.approvals > 0 && is_satisfied(&needs, &counting(policy, &r.cost, r.amount_version, &r.approvals)) {
+        r.due_on = due_on_authorization(&r, policy, today);
+        r.status = ReshipmentStatus::Authorized;
+    }
+    r
+}
+
 /// The due date once authorized: the requester's, or the policy's working days from today.
 fn due_on_authorization(r: &Reshipment, policy: &ApprovalPolicy, today: NaiveDate) -> String {
     if r.request.due_date_set {

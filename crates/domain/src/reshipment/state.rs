@@ -96,7 +96,11 @@ impl Reshipment {
                         }
                     }
                     Event::ReshipmentApproved { approval, .. } => r.approvals.push(approval.clone()),
-                    Event::ReshipmentAuthorized { by_policy, due_on, .. } => {
+                    // Once only: after a merge a second desk's authorization of the same request
+                    // changes nothing, nor does one that arrives after the request ended.
+                    Event::ReshipmentAuthorized { by_policy, due_on, .. }
+                        if r.status == ReshipmentStatus::Requested =>
+                    {
                         r.status = ReshipmentStatus::Authorized;
                         r.authorized_by_policy = *by_policy;
                         r.due_on = due_on.clone();

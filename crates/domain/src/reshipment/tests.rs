@@ -302,3 +302,37 @@ fn chargebacks_follow_their_transitions() {
     let err = decide_chargeback(&r, ChargebackStatus::Open, 0, "").unwrap_err();
     assert_eq!(err.fields[0].message_key, "error.chargeback.bad_transition");
 }
+
+/// Two desks, offline, each record one of the two approvals a 600.00 request needs: neither
+/// authorizes alone, the merged set does, once.
+#[test]
+fn approvals_given_apart_authorize_together_once_merged() {
+    let requester = actor(0, vec![Role::Logistics]);
+    let (fien, frank) = (actor(1, vec![Role::Finance]), actor(2, vec![Role::Finance]));
+    let state = requested(60_000, "EUR", &requester).unwrap();
+    assert_eq!(state.status, ReshipmentStatus::Requested);
+    let on_a = decide_approve(&state, &policy(), &fien, "", today()).unwrap();
+    let on_b = decide_approve(&state, &policy(), &frank, "", today()).unwrap();
+    assert_eq!((on_a.len(), on_b.len()), (1, 1), "neither desk's approval is enough alone");
+    let merged = fold(Some(state.clone()), &[on_a.clone(), on_b.clone()].concat()).unwrap();
+    assert_eq!(merged.status, ReshipmentStatus::Requested, "the log alone holds no authorization");
+    let merged = authorize_by_approvals(merged, &policy(), today());
+    assert_eq!(merged.status, ReshipmentStatus::Authorized);
+    assert_eq!(merged.due_on, "2026-11-26", "two working days from the completing approval");
+    // The same approver twice (two desks, one person) is still one approval.
+    let twice = fold(Some(state), &[on_a.clone(), on_a].concat()).unwrap();
+    assert_eq!(authorize_by_approvals(twice, &policy(), today()).status, ReshipmentStatus::Requested);
+}
+
+#[test]
+fn a_second_desks_authorization_of_the_same_request_changes_nothing() {
+    let requester = actor(0, vec![Role::Logistics]);
+    let state = requested(9_000, "EUR", &requester).unwrap();
+    let on_a = decide_approve(&state, &policy(), &actor(1, vec![Role::Finance]), "", today()).unwrap();
+    let later = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let on_b = decide_approve(&state, &policy(), &actor(2, vec![Role::Finance]), "", later).unwrap();
+    assert_eq!((on_a.len(), on_b.len()), (2, 2), "each desk authorized on its own");
+    let merged = fold(Some(state), &[on_a, on_b].concat()).unwrap();
+    assert_eq!(merged.status, ReshipmentStatus::Authorized);
+    assert_eq!(merged.due_on, "2026-11-26", "the first authorization's due date stands");
+}
