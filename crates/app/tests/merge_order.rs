@@ -67,7 +67,7 @@ fn hold(reason: &str) -> Event {
         sku: "CHG-15W".into(),
         vendor_code: "SZHQ".into(),
         reason: reason.into(),
-        failure_no: None,
+        failure_no: String::new(),
         quarantine: false,
     }
 }
@@ -152,8 +152,10 @@ async fn two_ratings_of_a_day_leave_the_one_with_the_greatest_event_id_in_either
     let (store, _dir) = fresh().await;
     append(&store, vec![rated(70)]).await;
     append(&store, vec![rated(40)]).await;
-    let ids: Vec<(i64, String)> =
-        sqlx::query_as("SELECT seq, id FROM events WHERE kind = 'vendor_rated' ORDER BY seq").fetch_all(store.pool()).await.unwrap();
+    let ids: Vec<(i64, String)> = sqlx::query_as("SELECT seq, id FROM events WHERE kind = 'vendor_rated' ORDER BY seq")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
     let newest = ids.iter().map(|(_, id)| id.clone()).max().unwrap();
     let live = rating(&store).await;
     assert_eq!(live.1, newest);
@@ -174,10 +176,11 @@ async fn a_shipment_and_a_hold_arriving_the_other_way_round_rebuild_to_the_live_
     append(&store, vec![received(20)]).await;
     append(&store, vec![hold("Loose screws")]).await;
     append(&store, vec![shipped(20)]).await;
-    let seqs: Vec<i64> = sqlx::query_scalar("SELECT seq FROM events WHERE kind IN ('lot_hold_placed', 'lots_shipped') ORDER BY seq")
-        .fetch_all(store.pool())
-        .await
-        .unwrap();
+    let seqs: Vec<i64> =
+        sqlx::query_scalar("SELECT seq FROM events WHERE kind IN ('lot_hold_placed', 'lots_shipped') ORDER BY seq")
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
     swap_arrival(&store, seqs[0], seqs[1]).await;
     assert_rebuild_equals_live(&store).await;
 }
@@ -194,19 +197,21 @@ async fn a_release_lifts_the_holds_it_names_and_not_one_merged_in_before_it() {
     let (store, _dir) = fresh().await;
     append(&store, vec![received(20)]).await;
     append(&store, vec![hold("Loose screws")]).await;
-    let seen: String =
-        sqlx::query_scalar("SELECT id FROM events WHERE kind = 'lot_hold_placed'").fetch_one(store.pool()).await.unwrap();
+    let seen: String = sqlx::query_scalar("SELECT id FROM events WHERE kind = 'lot_hold_placed'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
     // Placed on another desk, merged in before the release that never saw it.
     append(&store, vec![hold("Scratched housing")]).await;
-    let release =
-        Event::LotHoldReleased { lot_code: "L-1".into(), note: "Fine".into(), hold: None, holds: vec![seen] };
+    let release = Event::LotHoldReleased { lot_code: "L-1".into(), note: "Fine".into(), hold: None, holds: vec![seen] };
     append(&store, vec![release]).await;
     assert_eq!(holds_in_force(&store).await, ["Scratched housing"]);
     assert!(lot_row(&store).await.contains("|on_hold|20|"));
     assert_rebuild_equals_live(&store).await;
 
     // A release from before releases named their holds still lifts every hold in force.
-    let old: Event = serde_json::from_value(json!({"kind": "lot_hold_released", "lot_code": "L-1", "note": "All fine"})).unwrap();
+    let old: Event =
+        serde_json::from_value(json!({"kind": "lot_hold_released", "lot_code": "L-1", "note": "All fine"})).unwrap();
     append(&store, vec![old]).await;
     assert!(holds_in_force(&store).await.is_empty());
     assert!(lot_row(&store).await.contains("|released|20|"));
@@ -231,9 +236,13 @@ async fn the_release_act_names_every_hold_it_lifts() {
         .unwrap();
     let lot = w.ok("release_hold", json!({"lot_code": "L-1", "note": "Checked 20, all fine"})).await;
     assert_eq!(lot["status"], "released");
-    let payload: String =
-        sqlx::query_scalar("SELECT payload FROM events WHERE kind = 'lot_hold_released'").fetch_one(w.ctx.store.pool()).await.unwrap();
-    let Event::LotHoldReleased { hold, mut holds, .. } = serde_json::from_str(&payload).unwrap() else { panic!("{payload}") };
+    let payload: String = sqlx::query_scalar("SELECT payload FROM events WHERE kind = 'lot_hold_released'")
+        .fetch_one(w.ctx.store.pool())
+        .await
+        .unwrap();
+    let Event::LotHoldReleased { hold, mut holds, .. } = serde_json::from_str(&payload).unwrap() else {
+        panic!("{payload}")
+    };
     holds.sort();
     assert_eq!((hold, holds), (None, placed));
 

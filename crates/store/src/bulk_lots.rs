@@ -100,7 +100,14 @@ impl<'c> Outflow<'c> {
         touch_ids(self.db, &self.touched)
     }
 
-    fn delta(&mut self, lot: &str, qty: i64, cause: &str, ref_no: &str, p: (&str, &str, usize)) -> rusqlite::Result<()> {
+    fn delta(
+        &mut self,
+        lot: &str,
+        qty: i64,
+        cause: &str,
+        ref_no: &str,
+        p: (&str, &str, usize),
+    ) -> rusqlite::Result<()> {
         let (at, event_id, idx) = p;
         self.delta.execute(rusqlite::params![event_id, idx as i64, qty, cause, ref_no, at, lot])?;
         Ok(())

@@ -337,7 +337,12 @@ macro_rules! rows_of {
 fn placed<'a, R>(run: &'a [StoredEvent], rows: fn(&'a Event) -> &'a [R]) -> Vec<Placed<'a, R>> {
     run.iter()
         .flat_map(|e| {
-            rows(&e.event).iter().enumerate().map(move |(idx, row)| Placed { row, at: &e.occurred_at, event_id: &e.id, idx })
+            rows(&e.event).iter().enumerate().map(move |(idx, row)| Placed {
+                row,
+                at: &e.occurred_at,
+                event_id: &e.id,
+                idx,
+            })
         })
         .collect()
 }
