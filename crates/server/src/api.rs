@@ -1,0 +1,234 @@
+//! The HTTP face of the server: routes, extractors that turn bad requests into `ErrorBody`
+//! answers, and the OpenAPI document generated from these handlers.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::StatusCode;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::routing::get;
+use axum::{Json, Router};
+use lotline_sync::{EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{IntoParams, Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::database::Store;
+use crate::error::{ApiError, ServerError};
+use crate::judge::ActJudge;
+use crate::limits::MAX_BODY_BYTES;
+use crate::{blobs, enrolment, pull, push};
+
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub store: Store,
+    pub judge: Arc<dyn ActJudge>,
+    pub data_dir: PathBuf,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Lotline sync", version = "1", description = "The team sync protocol of docs/sync.md."),
+    modifiers(&DeskTokenScheme),
+    tags((name = "sync", description = "Enrolment, push, pull and blobs"))
+)]
+struct ApiDoc;
+
+struct DeskTokenScheme;
+
+impl Modify for DeskTokenScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("The desk's token")).build();
+        components.add_security_scheme("desk_token", SecurityScheme::Http(scheme));
+    }
+}
+
+fn api_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(enroll))
+        .routes(routes!(push_events))
+        .routes(routes!(pull_events))
+        .routes(routes!(put_blob, get_blob))
+}
+
+/// The OpenAPI document of the protocol, as served at `/v1/openapi.json`.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    api_router().into_openapi()
+}
+
+pub(crate) fn router(state: AppState) -> Router {
+    let (router, openapi) = api_router().split_for_parts();
+    let openapi = Arc::new(openapi);
+    router
+        .route("/v1/openapi.json", get(move || async move { Json(openapi.as_ref().clone()) }))
+        .fallback(|| async { ApiError::not_found("sync.no_such_endpoint", "There is no such endpoint.") })
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// The desk whose bearer token came with the request.
+struct AuthenticatedDesk(String);
+
+impl FromRequestParts<AppState> for AuthenticatedDesk {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|token| !token.is_empty());
+        let Some(token) = token else {
+            return Err(ApiError::unauthorized("sync.token_missing", "Send the desk's token as a Bearer token.").into());
+        };
+        Ok(AuthenticatedDesk(enrolment::authenticate(&state.store, token).await?))
+    }
+}
+
+/// JSON whose rejection answers an `ErrorBody` instead of axum's plain text.
+struct ApiJson<T>(T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(json_rejection(&rejection)),
+        }
+    }
+}
+
+fn json_rejection(rejection: &JsonRejection) -> ApiError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return too_large();
+    }
+    ApiError::invalid("sync.body_malformed", format!("The request body is not valid: {}", rejection.body_text()))
+}
+
+fn too_large() -> ApiError {
+    ApiError::too_large("sync.body_too_large", format!("A request body holds at most {MAX_BODY_BYTES} bytes."))
+}
+
+#[utoipa::path(
+    post, path = "/v1/enroll", tag = "sync",
+    request_body = EnrollRequest,
+    responses(
+        (status = 200, description = "The desk is enrolled", body = EnrollResponse),
+        (status = 400, description = "Unknown, used or expired code, or bad fields", body = ErrorBody),
+    )
+)]
+async fn enroll(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<EnrollRequest>,
+) -> Result<Json<EnrollResponse>, ServerError> {
+    Ok(Json(enrolment::enroll(&state.store, &request).await?))
+}
+
+#[utoipa::path(
+    post, path = "/v1/push", tag = "sync",
+    request_body = PushRequest,
+    security(("desk_token" = [])),
+    responses(
+        (status = 200, description = "Accepted and refused acts, and where to resend from", body = PushResponse),
+        (status = 400, description = "Malformed or tampered events; nothing stored", body = ErrorBody),
+        (status = 401, description = "Missing, unknown or revoked token", body = ErrorBody),
+        (status = 403, description = "An event of another desk", body = ErrorBody),
+        (status = 409, description = "An event differs from the one stored at its place", body = ErrorBody),
+        (status = 413, description = "Too many events or too large a body", body = ErrorBody),
+    )
+)]
+async fn push_events(
+    State(state): State<AppState>,
+    AuthenticatedDesk(desk_id): AuthenticatedDesk,
+    ApiJson(request): ApiJson<PushRequest>,
+) -> Result<Json<PushResponse>, ServerError> {
+    Ok(Json(push::push(&state.store, state.judge.as_ref(), &desk_id, &request.events).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct PullParams {
+    /// The last server sequence already held (0 for everything).
+    #[serde(default)]
+    after: i64,
+    /// The page size: 1000 when absent, at most 5000.
+    limit: Option<i64>,
+}
+
+#[utoipa::path(
+    get, path = "/v1/pull", tag = "sync",
+    params(PullParams),
+    security(("desk_token" = [])),
+    responses(
+        (status = 200, description = "Events after the cursor, in server order", body = PullResponse),
+        (status = 400, description = "Bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "Missing, unknown or revoked token", body = ErrorBody),
+    )
+)]
+async fn pull_events(
+    State(state): State<AppState>,
+    AuthenticatedDesk(_desk): AuthenticatedDesk,
+    params: Result<Query<PullParams>, QueryRejection>,
+) -> Result<Json<PullResponse>, ServerError> {
+    let Query(params) = params
+        .map_err(|r| ApiError::invalid("sync.query_malformed", format!("The query is not valid: {}", r.body_text())))?;
+    Ok(Json(pull::pull(&state.store, params.after, params.limit).await?))
+}
+
+#[utoipa::path(
+    put, path = "/v1/blobs/{sha256}", tag = "sync",
+    params(("sha256" = String, Path, description = "SHA-256 of the bytes, lowercase hex")),
+    request_body(content = [u8], content_type = "application/octet-stream"),
+    security(("desk_token" = [])),
+    responses(
+        (status = 204, description = "Stored (or already held)"),
+        (status = 400, description = "The bytes do not hash to the name", body = ErrorBody),
+        (status = 401, description = "Missing, unknown or revoked token", body = ErrorBody),
+        (status = 413, description = "Too large", body = ErrorBody),
+    )
+)]
+async fn put_blob(
+    State(state): State<AppState>,
+    AuthenticatedDesk(_desk): AuthenticatedDesk,
+    Path(sha256): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<StatusCode, ServerError> {
+    let body = body.map_err(|r| {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            ApiError::invalid("sync.body_malformed", r.body_text())
+        }
+    })?;
+    blobs::put_blob(&state.store, &state.data_dir, &sha256, &body).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(
+    get, path = "/v1/blobs/{sha256}", tag = "sync",
+    params(("sha256" = String, Path, description = "SHA-256 of the bytes, lowercase hex")),
+    security(("desk_token" = [])),
+    responses(
+        (status = 200, description = "The bytes", content_type = "application/octet-stream", body = [u8]),
+        (status = 401, description = "Missing, unknown or revoked token", body = ErrorBody),
+        (status = 404, description = "No blob by this hash", body = ErrorBody),
+    )
+)]
+async fn get_blob(
+    State(state): State<AppState>,
+    AuthenticatedDesk(_desk): AuthenticatedDesk,
+    Path(sha256): Path<String>,
+) -> Result<Vec<u8>, ServerError> {
+    blobs::get_blob(&state.store, &state.data_dir, &sha256).await
+}

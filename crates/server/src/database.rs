@@ -1,0 +1,108 @@
+//! The store: an sqlx `Any` pool over SQLite or PostgreSQL, the schema migrations, and the one
+//! way to write: `begin_write`, which queues writers so server sequences commit in order.
+
+use std::sync::Arc;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{Any, AnyPool, Transaction};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+use crate::error::ServerError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub(crate) struct Store {
+    pub pool: AnyPool,
+    backend: Backend,
+    /// Writers of this process queue here before they take the database's lock, so they wait
+    /// without holding a connection and SQLite never answers "busy".
+    writer: Arc<Mutex<()>>,
+}
+
+/// A write transaction that holds the server's write lock until it commits or drops.
+pub(crate) struct WriteTx {
+    pub tx: Transaction<'static, Any>,
+    pub last_server_seq: i64,
+    _queue: OwnedMutexGuard<()>,
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+impl Store {
+    pub async fn open(url: &str) -> Result<Store, ServerError> {
+        install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            return Err(ServerError::Config(format!(
+                "the database URL must start with sqlite: or postgres:// ({url})"
+            )));
+        };
+        let pool = AnyPoolOptions::new().max_connections(8).connect(url).await?;
+        if backend == Backend::Sqlite {
+            // WAL lets pulls read while a push writes; the setting is kept in the file.
+            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+        }
+        MIGRATOR.run(&pool).await?;
+        let team_id = uuid::Uuid::now_v7().to_string();
+        sqlx::query(
+            "INSERT INTO server_state (id, team_id, last_server_seq) VALUES (1, $1, 0) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(team_id)
+        .execute(&pool)
+        .await?;
+        Ok(Store { pool, backend, writer: Arc::new(Mutex::new(())) })
+    }
+
+    /// Begins a transaction that owns the right to write: other writers, in this process or
+    /// another, wait until it ends. Locking the one state row works the same on both backends
+    /// (SQLite's IMMEDIATE takes the write lock at once; PostgreSQL locks the row).
+    pub async fn begin_write(&self) -> Result<WriteTx, ServerError> {
+        let queue = self.writer.clone().lock_owned().await;
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        sqlx::query("UPDATE server_state SET last_server_seq = last_server_seq WHERE id = 1").execute(&mut *tx).await?;
+        let last_server_seq: i64 =
+            sqlx::query_scalar("SELECT last_server_seq FROM server_state WHERE id = 1").fetch_one(&mut *tx).await?;
+        Ok(WriteTx { tx, last_server_seq, _queue: queue })
+    }
+
+    pub async fn team_id(&self) -> Result<String, ServerError> {
+        Ok(sqlx::query_scalar("SELECT team_id FROM server_state WHERE id = 1").fetch_one(&self.pool).await?)
+    }
+}
+
+impl WriteTx {
+    /// Records the last server sequence given and commits.
+    pub async fn commit(mut self) -> Result<(), ServerError> {
+        sqlx::query("UPDATE server_state SET last_server_seq = $1 WHERE id = 1")
+            .bind(self.last_server_seq)
+            .execute(&mut *self.tx)
+            .await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The time as stored: RFC 3339 UTC with milliseconds, which sorts as text.
+pub(crate) fn now_text() -> String {
+    time_text(chrono::Utc::now())
+}
+
+pub(crate) fn time_text(time: chrono::DateTime<chrono::Utc>) -> String {
+    time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

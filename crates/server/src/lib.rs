@@ -1,0 +1,33 @@
+//! The Lotline team sync server (docs/sync.md): enrols desks, orders their events into one
+//! server sequence, serves pulls by cursor and attachments by content hash. It stores through
+//! one set of portable SQL on SQLite (a small team) or PostgreSQL (a larger one).
+
+mod api;
+mod blobs;
+mod config;
+mod database;
+mod enrolment;
+mod error;
+mod judge;
+mod pull;
+mod push;
+mod serve;
+
+pub use api::openapi_document;
+pub use config::ServerConfig;
+pub use enrolment::{EnrollCode, issue_enroll_code, issue_enroll_code_valid_for, revoke_desk};
+pub use error::{ApiError, ServerError};
+pub use judge::{AcceptAll, ActJudge, Verdict};
+pub use serve::{RunningServer, serve, serve_with_judge};
+
+/// Limits that keep one request from exhausting the server.
+pub mod limits {
+    /// The largest request body (JSON of a push, one blob).
+    pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+    /// The most events one push may carry.
+    pub const MAX_EVENTS_PER_PUSH: usize = 5_000;
+    /// The page a pull serves when it names no limit.
+    pub const DEFAULT_PULL_LIMIT: i64 = 1_000;
+    /// The largest page a pull serves, whatever it asks for.
+    pub const MAX_PULL_LIMIT: i64 = 5_000;
+}

@@ -1,0 +1,52 @@
+//! `GET /v1/pull`: the team's events after a cursor, in server order. Sequences commit in order
+//! (see `Store::begin_write`), so a reader that saw N never misses an event below N later.
+
+use lotline_sync::{PullResponse, PulledEvent, WireEvent};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::database::Store;
+use crate::error::ServerError;
+use crate::limits::{DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT};
+
+pub(crate) async fn pull(store: &Store, after: i64, limit: Option<i64>) -> Result<PullResponse, ServerError> {
+    let limit = limit.unwrap_or(DEFAULT_PULL_LIMIT).clamp(1, MAX_PULL_LIMIT);
+    // One more than the page, to learn whether more follow without a second query.
+    let rows = sqlx::query(
+        "SELECT server_seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, payload, \
+         payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash \
+         FROM events WHERE server_seq > $1 ORDER BY server_seq LIMIT $2",
+    )
+    .bind(after)
+    .bind(limit + 1)
+    .fetch_all(&store.pool)
+    .await?;
+    let more = rows.len() as i64 > limit;
+    let events = rows.iter().take(limit as usize).map(pulled_event).collect::<Result<Vec<_>, _>>()?;
+    let next = events.last().map_or(after, |e| e.server_seq);
+    Ok(PullResponse { events, next, more })
+}
+
+fn pulled_event(row: &AnyRow) -> Result<PulledEvent, sqlx::Error> {
+    let local_only = row.try_get::<i64, _>("local_only")? != 0;
+    let event = WireEvent {
+        id: row.try_get("id")?,
+        desk_id: row.try_get("desk_id")?,
+        desk_seq: row.try_get("desk_seq")?,
+        act_id: row.try_get("act_id")?,
+        stream_type: row.try_get("stream_type")?,
+        stream_id: row.try_get("stream_id")?,
+        kind: row.try_get("kind")?,
+        schema_version: row.try_get("schema_version")?,
+        // A local-only event never had its payload sent; served as the stub it arrived as.
+        payload: if local_only { None } else { row.try_get("payload")? },
+        payload_hash: row.try_get("payload_hash")?,
+        actor_id: row.try_get("actor_id")?,
+        occurred_at: row.try_get("occurred_at")?,
+        hlc: row.try_get("hlc")?,
+        local_only,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    };
+    Ok(PulledEvent { event, server_seq: row.try_get("server_seq")? })
+}

@@ -1,0 +1,311 @@
+//! `POST /v1/push`: a desk's events, in its order and in whole acts, checked link by link against
+//! the desk's stored chain, judged act by act and given server sequences in one transaction.
+//! Anything malformed refuses the whole push and stores nothing; a gap stores what came before
+//! it and answers where to resend from.
+
+use lotline_sync::{AcceptedEvent, PushResponse, RejectedAct, WireEvent};
+use sqlx::{Any, Row, Transaction};
+
+use crate::database::{Store, now_text};
+use crate::error::{ApiError, ServerError};
+use crate::judge::{ActJudge, Verdict};
+use crate::limits::MAX_EVENTS_PER_PUSH;
+
+/// What the push does with one act of the batch.
+enum Step<'a> {
+    /// Already stored: answer as the first time.
+    Replay(Answer),
+    /// Next in the desk's chain: judge and store it.
+    New(&'a [WireEvent]),
+}
+
+enum Answer {
+    Accepted(Vec<AcceptedEvent>),
+    Rejected(RejectedAct),
+}
+
+pub(crate) async fn push(
+    store: &Store,
+    judge: &dyn ActJudge,
+    desk_id: &str,
+    events: &[WireEvent],
+) -> Result<PushResponse, ServerError> {
+    if events.len() > MAX_EVENTS_PER_PUSH {
+        let message = format!("A push carries at most {MAX_EVENTS_PER_PUSH} events; send the rest in the next one.");
+        return Err(ApiError::too_large("sync.push_too_many_events", message).at("events").into());
+    }
+    check_events(desk_id, events)?;
+    let acts = split_acts(events)?;
+
+    let mut write = store.begin_write().await?;
+    let desk = sqlx::query("SELECT next_seq, head_hash FROM desks WHERE desk_id = $1")
+        .bind(desk_id.to_owned())
+        .fetch_one(&mut *write.tx)
+        .await?;
+    let mut next_seq: i64 = desk.try_get("next_seq")?;
+    let mut head: String = desk.try_get("head_hash")?;
+
+    // First every act is placed against the stored chain, so the judge only sees acts that
+    // will be stored unless the database itself fails.
+    let mut steps = Vec::with_capacity(acts.len());
+    let mut resend_from = None;
+    for act in &acts {
+        let first = &act[0];
+        if first.desk_seq < next_seq {
+            steps.push(Step::Replay(replay(&mut write.tx, desk_id, act, next_seq).await?));
+        } else if first.desk_seq > next_seq {
+            resend_from = Some(next_seq);
+            break;
+        } else {
+            if first.prev_hash != head {
+                let message = format!("Event {} does not link to the desk's previous event on the server.", first.id);
+                return Err(ApiError::conflict("sync.chain_broken", message).at("events").into());
+            }
+            if steps.iter().all(|s| matches!(s, Step::Replay(_))) && next_seq > 1 {
+                check_act_not_continued(&mut write.tx, desk_id, next_seq - 1, &first.act_id).await?;
+            }
+            let last = &act[act.len() - 1];
+            next_seq = last.desk_seq + 1;
+            head = last.hash.clone();
+            steps.push(Step::New(act));
+        }
+    }
+
+    let mut response = PushResponse { resend_from, ..PushResponse::default() };
+    let received_at = now_text();
+    for step in steps {
+        match step {
+            Step::Replay(Answer::Accepted(accepted)) => response.accepted.extend(accepted),
+            Step::Replay(Answer::Rejected(rejected)) => response.rejected.push(rejected),
+            Step::New(act) => match judge.judge(act) {
+                Verdict::Accept => {
+                    for event in act {
+                        write.last_server_seq += 1;
+                        insert_event(&mut write.tx, event, write.last_server_seq, &received_at).await?;
+                        response
+                            .accepted
+                            .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });
+                    }
+                }
+                Verdict::Refuse { reason_key, params, message } => {
+                    let rejected = RejectedAct {
+                        act_id: act[0].act_id.clone(),
+                        event_ids: act.iter().map(|e| e.id.clone()).collect(),
+                        reason_key,
+                        params,
+                        message,
+                    };
+                    insert_rejected(&mut write.tx, act, &rejected, &received_at).await?;
+                    response.rejected.push(rejected);
+                }
+            },
+        }
+    }
+    sqlx::query("UPDATE desks SET next_seq = $1, head_hash = $2 WHERE desk_id = $3")
+        .bind(next_seq)
+        .bind(head)
+        .bind(desk_id.to_owned())
+        .execute(&mut *write.tx)
+        .await?;
+    write.commit().await?;
+    Ok(response)
+}
+
+/// Every event is the pushing desk's own and intact.
+fn check_events(desk_id: &str, events: &[WireEvent]) -> Result<(), ApiError> {
+    for (i, event) in events.iter().enumerate() {
+        if event.desk_id != desk_id {
+            let message = format!("Event {} belongs to another desk; a desk pushes only its own events.", event.id);
+            return Err(ApiError::forbidden("sync.other_desk_event", message).at(format!("events[{i}]")));
+        }
+        if let Err(error) = event.verify() {
+            return Err(ApiError::invalid(error.message_key(), error.to_string()).at(format!("events[{i}]")));
+        }
+    }
+    Ok(())
+}
+
+/// The batch cut into acts: runs of one act_id, each act whole and internally chained.
+fn split_acts(events: &[WireEvent]) -> Result<Vec<&[WireEvent]>, ApiError> {
+    let mut acts: Vec<&[WireEvent]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=events.len() {
+        if i < events.len() && events[i].act_id == events[start].act_id {
+            let (before, event) = (&events[i - 1], &events[i]);
+            if event.desk_seq != before.desk_seq + 1 || event.prev_hash != before.hash {
+                let message = format!("Event {} does not follow the previous event of its act.", event.id);
+                return Err(ApiError::invalid("sync.act_not_contiguous", message).at(format!("events[{i}]")));
+            }
+            continue;
+        }
+        let act = &events[start..i];
+        if acts.iter().any(|a| a[0].act_id == act[0].act_id) {
+            let message = format!("The events of act {} must travel together.", act[0].act_id);
+            return Err(ApiError::invalid("sync.act_split", message).at(format!("events[{start}]")));
+        }
+        acts.push(act);
+        start = i;
+    }
+    if let Some(pair) = acts.windows(2).find(|pair| pair[1][0].desk_seq <= pair[0][pair[0].len() - 1].desk_seq) {
+        let message = format!("Act {} comes out of the desk's order.", pair[1][0].act_id);
+        return Err(ApiError::invalid("sync.out_of_order", message).at("events"));
+    }
+    Ok(acts)
+}
+
+/// An act the server already holds: each event must be the very one stored at its place.
+async fn replay(
+    tx: &mut Transaction<'static, Any>,
+    desk_id: &str,
+    act: &[WireEvent],
+    next_seq: i64,
+) -> Result<Answer, ServerError> {
+    let differs = |event: &WireEvent| {
+        let message =
+            format!("Event {} differs from the event the server holds at desk sequence {}.", event.id, event.desk_seq);
+        ServerError::from(ApiError::conflict("sync.event_conflict", message).at("events"))
+    };
+    if act[act.len() - 1].desk_seq >= next_seq {
+        return Err(differs(&act[0]));
+    }
+    let mut accepted = Vec::with_capacity(act.len());
+    let mut rejected: Option<RejectedAct> = None;
+    for event in act {
+        let stored = sqlx::query("SELECT id, hash, server_seq FROM events WHERE desk_id = $1 AND desk_seq = $2")
+            .bind(desk_id.to_owned())
+            .bind(event.desk_seq)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some(row) = stored {
+            if row.try_get::<String, _>("id")? != event.id || row.try_get::<String, _>("hash")? != event.hash {
+                return Err(differs(event));
+            }
+            accepted.push(AcceptedEvent { id: event.id.clone(), server_seq: row.try_get("server_seq")? });
+            continue;
+        }
+        let refused = sqlx::query(
+            "SELECT id, hash, reason_key, params, message FROM rejected_events WHERE desk_id = $1 AND desk_seq = $2",
+        )
+        .bind(desk_id.to_owned())
+        .bind(event.desk_seq)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some(row) = refused else { return Err(differs(event)) };
+        if row.try_get::<String, _>("id")? != event.id || row.try_get::<String, _>("hash")? != event.hash {
+            return Err(differs(event));
+        }
+        let entry = rejected.get_or_insert_with(|| RejectedAct {
+            act_id: event.act_id.clone(),
+            event_ids: Vec::new(),
+            reason_key: String::new(),
+            params: serde_json::Map::new(),
+            message: String::new(),
+        });
+        entry.event_ids.push(event.id.clone());
+        entry.reason_key = row.try_get("reason_key")?;
+        entry.params = serde_json::from_str(&row.try_get::<String, _>("params")?).unwrap_or_default();
+        entry.message = row.try_get("message")?;
+    }
+    match rejected {
+        Some(rejected) if accepted.is_empty() => Ok(Answer::Rejected(rejected)),
+        Some(_) => Err(differs(&act[0])),
+        None => Ok(Answer::Accepted(accepted)),
+    }
+}
+
+/// The desk's last stored event must not belong to the act that follows it: that act was cut
+/// in two across pushes.
+async fn check_act_not_continued(
+    tx: &mut Transaction<'static, Any>,
+    desk_id: &str,
+    last_seq: i64,
+    act_id: &str,
+) -> Result<(), ServerError> {
+    let stored: Option<String> = sqlx::query_scalar(
+        "SELECT act_id FROM events WHERE desk_id = $1 AND desk_seq = $2 \
+         UNION ALL SELECT act_id FROM rejected_events WHERE desk_id = $1 AND desk_seq = $2",
+    )
+    .bind(desk_id.to_owned())
+    .bind(last_seq)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if stored.as_deref() == Some(act_id) {
+        let message = format!("The events of act {act_id} must travel together.");
+        return Err(ApiError::invalid("sync.act_split", message).at("events[0]").into());
+    }
+    Ok(())
+}
+
+async fn insert_event(
+    tx: &mut Transaction<'static, Any>,
+    event: &WireEvent,
+    server_seq: i64,
+    received_at: &str,
+) -> Result<(), ServerError> {
+    sqlx::query(
+        "INSERT INTO events (server_seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, \
+         schema_version, payload, payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash, received_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+    )
+    .bind(server_seq)
+    .bind(event.id.clone())
+    .bind(event.desk_id.clone())
+    .bind(event.desk_seq)
+    .bind(event.act_id.clone())
+    .bind(event.stream_type.clone())
+    .bind(event.stream_id.clone())
+    .bind(event.kind.clone())
+    .bind(event.schema_version)
+    .bind(event.payload.clone())
+    .bind(event.payload_hash.clone())
+    .bind(event.actor_id.clone())
+    .bind(event.occurred_at.clone())
+    .bind(event.hlc.clone())
+    .bind(i64::from(event.local_only))
+    .bind(event.prev_hash.clone())
+    .bind(event.hash.clone())
+    .bind(received_at.to_owned())
+    .execute(&mut **tx)
+    .await
+    .map_err(|error| id_reused(error, &event.id))?;
+    Ok(())
+}
+
+async fn insert_rejected(
+    tx: &mut Transaction<'static, Any>,
+    act: &[WireEvent],
+    rejected: &RejectedAct,
+    received_at: &str,
+) -> Result<(), ServerError> {
+    let params = serde_json::Value::Object(rejected.params.clone()).to_string();
+    for event in act {
+        sqlx::query(
+            "INSERT INTO rejected_events (id, desk_id, desk_seq, act_id, hash, reason_key, params, message, received_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(event.id.clone())
+        .bind(event.desk_id.clone())
+        .bind(event.desk_seq)
+        .bind(event.act_id.clone())
+        .bind(event.hash.clone())
+        .bind(rejected.reason_key.clone())
+        .bind(params.clone())
+        .bind(rejected.message.clone())
+        .bind(received_at.to_owned())
+        .execute(&mut **tx)
+        .await
+        .map_err(|error| id_reused(error, &event.id))?;
+    }
+    Ok(())
+}
+
+/// A new event whose id the server already holds elsewhere: ids are unique across the team.
+fn id_reused(error: sqlx::Error, id: &str) -> ServerError {
+    match &error {
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            let message = format!("Event id {id} is already used by another event.");
+            ApiError::conflict("sync.event_id_reused", message).at("events").into()
+        }
+        _ => error.into(),
+    }
+}

@@ -1,0 +1,71 @@
+//! A desk in miniature: writes chained events the way a real desk's store does, so the tests
+//! push what the server will meet in the field.
+
+use lotline_domain::envelope::{GENESIS, payload_hash};
+use lotline_sync::WireEvent;
+
+pub struct FakeDesk {
+    pub desk_id: String,
+    next_seq: i64,
+    head: String,
+    clock_ms: i64,
+}
+
+impl FakeDesk {
+    pub fn new() -> FakeDesk {
+        FakeDesk {
+            desk_id: uuid::Uuid::now_v7().to_string(),
+            next_seq: 1,
+            head: GENESIS.to_owned(),
+            clock_ms: 1_796_512_708_508,
+        }
+    }
+
+    /// One act of `events` shared events of `kind`, chained after the desk's last event.
+    pub fn act(&mut self, kind: &str, events: usize) -> Vec<WireEvent> {
+        let act_id = uuid::Uuid::now_v7().to_string();
+        (0..events).map(|i| self.event(&act_id, kind, Some(format!("{{\"n\":{i},\"kind\":\"{kind}\"}}")))).collect()
+    }
+
+    /// A credential event: travels as a stub without its payload.
+    pub fn local_only_act(&mut self) -> Vec<WireEvent> {
+        let act_id = uuid::Uuid::now_v7().to_string();
+        vec![self.event(&act_id, "password_set", None)]
+    }
+
+    fn event(&mut self, act_id: &str, kind: &str, payload: Option<String>) -> WireEvent {
+        self.clock_ms += 1;
+        let local_only = payload.is_none();
+        let hashed = payload.clone().unwrap_or_else(|| "{\"password_hash\":\"$argon2id$…\"}".to_owned());
+        let mut event = WireEvent {
+            id: uuid::Uuid::now_v7().to_string(),
+            desk_id: self.desk_id.clone(),
+            desk_seq: self.next_seq,
+            act_id: act_id.to_owned(),
+            stream_type: "failure".into(),
+            stream_id: format!("QF-AMS1A-{:06}", self.next_seq),
+            kind: kind.to_owned(),
+            schema_version: 1,
+            payload,
+            payload_hash: payload_hash(&hashed),
+            actor_id: Some("u1".into()),
+            occurred_at: "2026-12-01T10:00:00.000Z".into(),
+            hlc: format!("{:015}-00000-{}", self.clock_ms, self.desk_id),
+            local_only,
+            prev_hash: self.head.clone(),
+            hash: String::new(),
+        };
+        event.hash = event.chain_link().hash();
+        self.head = event.hash.clone();
+        self.next_seq += 1;
+        event
+    }
+}
+
+/// Recomputes an event's hashes after a test edits it, as a desk that lies consistently would.
+pub fn rehash(event: &mut WireEvent) {
+    if let Some(payload) = &event.payload {
+        event.payload_hash = payload_hash(payload);
+    }
+    event.hash = event.chain_link().hash();
+}

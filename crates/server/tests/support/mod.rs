@@ -1,0 +1,71 @@
+//! What the sync server's test binaries share: a fake desk, a PostgreSQL cluster, a harness that
+//! starts the real server on 127.0.0.1 and the scenarios every backend must pass.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
+pub mod fake_desk;
+pub mod postgres;
+pub mod scenarios;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use lotline_server::{AcceptAll, ActJudge, RunningServer, ServerConfig, serve_with_judge};
+use lotline_sync::{EnrollRequest, EnrollResponse, SyncClient};
+
+/// The scenarios, listed once for every backend's test file.
+macro_rules! with_scenarios {
+    ($run:ident) => {
+        $run!(
+            enrolment,
+            push_pull_round_trip,
+            idempotent_repush,
+            gap_answers_resend_from,
+            tampered_events_store_nothing,
+            other_desks_events_refused,
+            broken_chain_and_reused_sequence_refused,
+            revoked_token_refused_at_once,
+            pull_pages_by_limit,
+            refused_acts_keep_the_chain,
+            malformed_and_oversized_requests,
+            blob_round_trip
+        );
+    };
+}
+
+/// A server's data folder and, for PostgreSQL, its database.
+pub struct Harness {
+    pub dir: tempfile::TempDir,
+    database_url: Option<String>,
+}
+
+impl Harness {
+    pub fn sqlite() -> Harness {
+        Harness { dir: tempfile::tempdir().unwrap(), database_url: None }
+    }
+
+    pub fn postgres(url: String) -> Harness {
+        Harness { dir: tempfile::tempdir().unwrap(), database_url: Some(url) }
+    }
+
+    pub async fn start(&self) -> RunningServer {
+        self.start_with(Arc::new(AcceptAll)).await
+    }
+
+    pub async fn start_with(&self, judge: Arc<dyn ActJudge>) -> RunningServer {
+        let config = ServerConfig {
+            data_dir: self.dir.path().to_owned(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: self.database_url.clone(),
+        };
+        serve_with_judge(config, judge).await.expect("the server starts")
+    }
+
+    /// Enrols a new desk of `site` with a fresh code; answers its client and enrolment.
+    pub async fn enrol(&self, server: &RunningServer, desk_id: &str, site: &str) -> (SyncClient, EnrollResponse) {
+        let code = lotline_server::issue_enroll_code(self.dir.path()).await.expect("an enrolment code");
+        let request = EnrollRequest { code: code.code, desk_id: desk_id.to_owned(), site_code: site.to_owned() };
+        let enrolled = SyncClient::new(server.url()).enroll(&request).await.expect("enrolment");
+        (SyncClient::new(server.url()).with_token(enrolled.token.clone()), enrolled)
+    }
+}

@@ -1,0 +1,114 @@
+//! A thin async client for the protocol: one method per endpoint, the server's error body
+//! passed through as it came. Retrying, batching and state are the desk's business.
+
+use reqwest::{Response, StatusCode};
+use sha2::{Digest, Sha256};
+
+use crate::wire::{EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("the sync server could not be reached: {0}")]
+    Http(#[from] reqwest::Error),
+    #[error("the sync server answered {status}: {}", body.message)]
+    Server { status: u16, body: ErrorBody },
+    #[error("the blob served for {expected} has another hash")]
+    BlobMismatch { expected: String },
+    #[error("this client has no desk token yet: enrol first")]
+    NoToken,
+}
+
+impl ClientError {
+    /// The server's error code (`unauthorized`, `invalid`, …) when the server answered one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ClientError::Server { body, .. } => Some(&body.code),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SyncClient {
+    http: reqwest::Client,
+    base_url: String,
+    token: Option<String>,
+}
+
+impl SyncClient {
+    /// `base_url` like `http://127.0.0.1:7070`, without the `/v1`.
+    pub fn new(base_url: impl Into<String>) -> SyncClient {
+        let base_url = base_url.into().trim_end_matches('/').to_owned();
+        SyncClient { http: reqwest::Client::new(), base_url, token: None }
+    }
+
+    /// The same client speaking as the desk that holds `token`.
+    pub fn with_token(mut self, token: impl Into<String>) -> SyncClient {
+        self.token = Some(token.into());
+        self
+    }
+
+    pub async fn enroll(&self, request: &EnrollRequest) -> Result<EnrollResponse, ClientError> {
+        let response = self.http.post(self.url("/v1/enroll")).json(request).send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    pub async fn push(&self, request: &PushRequest) -> Result<PushResponse, ClientError> {
+        let response = self.http.post(self.url("/v1/push")).bearer_auth(self.token()?).json(request).send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// Events after server sequence `after`; `limit` None takes the server's default page.
+    pub async fn pull(&self, after: i64, limit: Option<u32>) -> Result<PullResponse, ClientError> {
+        let mut query = vec![("after", after.to_string())];
+        if let Some(limit) = limit {
+            query.push(("limit", limit.to_string()));
+        }
+        let response = self.http.get(self.url("/v1/pull")).bearer_auth(self.token()?).query(&query).send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    pub async fn put_blob(&self, sha256: &str, bytes: Vec<u8>) -> Result<(), ClientError> {
+        let url = self.url(&format!("/v1/blobs/{sha256}"));
+        let response = self.http.put(url).bearer_auth(self.token()?).body(bytes).send().await?;
+        ok(response).await?;
+        Ok(())
+    }
+
+    /// The blob's bytes, checked against the hash they were asked by.
+    pub async fn get_blob(&self, sha256: &str) -> Result<Vec<u8>, ClientError> {
+        let url = self.url(&format!("/v1/blobs/{sha256}"));
+        let response = self.http.get(url).bearer_auth(self.token()?).send().await?;
+        let bytes = ok(response).await?.bytes().await?.to_vec();
+        let actual: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        if actual != sha256 {
+            return Err(ClientError::BlobMismatch { expected: sha256.to_owned() });
+        }
+        Ok(bytes)
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    fn token(&self) -> Result<&str, ClientError> {
+        self.token.as_deref().ok_or(ClientError::NoToken)
+    }
+}
+
+/// The response when it succeeded, else the server's error body (or one made from the status
+/// when the body was not ours, e.g. a proxy's page).
+async fn ok(response: Response) -> Result<Response, ClientError> {
+    let status = response.status();
+    if status.is_success() {
+        return Ok(response);
+    }
+    let text = response.text().await.unwrap_or_default();
+    let body = serde_json::from_str::<ErrorBody>(&text).unwrap_or_else(|_| ErrorBody {
+        code: if status == StatusCode::UNAUTHORIZED { "unauthorized".into() } else { "http".into() },
+        message_key: "sync.unexpected_answer".into(),
+        message: format!("HTTP {status}: {}", text.chars().take(200).collect::<String>()),
+        fields: Vec::new(),
+    });
+    Err(ClientError::Server { status: status.as_u16(), body })
+}

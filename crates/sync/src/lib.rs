@@ -1,0 +1,13 @@
+//! The team sync protocol of docs/sync.md: the JSON a desk and the server exchange, the checks
+//! both sides make on an event's chain link, and a thin HTTP client for desks.
+
+mod client;
+mod verify;
+mod wire;
+
+pub use client::{ClientError, SyncClient};
+pub use verify::VerifyError;
+pub use wire::{
+    AcceptedEvent, EnrollRequest, EnrollResponse, ErrorBody, FieldError, PullResponse, PulledEvent, PushRequest,
+    PushResponse, RejectedAct, WireEvent,
+};
