@@ -43,12 +43,20 @@ CREATE TABLE events (
     actor_id TEXT,
     occurred_at TEXT NOT NULL,
     hlc TEXT NOT NULL,
+    seen BIGINT NOT NULL,
     local_only BIGINT NOT NULL,
+    -- The payload had a credential taken out; payload_hash is of the desk's stored payload.
+    redacted BIGINT NOT NULL,
+    -- An event of a refused act: kept in the sequence as a stub so every desk's chain stays whole.
+    rejected BIGINT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL,
     received_at TEXT NOT NULL,
     UNIQUE (desk_id, desk_seq)
 );
+
+-- The merge rules judge an act against its streams' history.
+CREATE INDEX events_stream ON events (stream_type, stream_id, server_seq);
 
 -- Events of refused acts: kept so a re-push answers the same and the desk's chain and sequence
 -- stay gapless through them.

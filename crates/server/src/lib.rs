@@ -9,6 +9,7 @@ mod database;
 mod enrolment;
 mod error;
 mod judge;
+mod merge;
 mod pull;
 mod push;
 mod serve;

@@ -14,7 +14,7 @@ pub(crate) async fn pull(store: &Store, after: i64, limit: Option<i64>) -> Resul
     // One more than the page, to learn whether more follow without a second query.
     let rows = sqlx::query(
         "SELECT server_seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, payload, \
-         payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash \
+         payload_hash, actor_id, occurred_at, hlc, seen, local_only, redacted, rejected, prev_hash, hash \
          FROM events WHERE server_seq > $1 ORDER BY server_seq LIMIT $2",
     )
     .bind(after)
@@ -29,6 +29,7 @@ pub(crate) async fn pull(store: &Store, after: i64, limit: Option<i64>) -> Resul
 
 fn pulled_event(row: &AnyRow) -> Result<PulledEvent, sqlx::Error> {
     let local_only = row.try_get::<i64, _>("local_only")? != 0;
+    let rejected = row.try_get::<i64, _>("rejected")? != 0;
     let event = WireEvent {
         id: row.try_get("id")?,
         desk_id: row.try_get("desk_id")?,
@@ -38,15 +39,18 @@ fn pulled_event(row: &AnyRow) -> Result<PulledEvent, sqlx::Error> {
         stream_id: row.try_get("stream_id")?,
         kind: row.try_get("kind")?,
         schema_version: row.try_get("schema_version")?,
-        // A local-only event never had its payload sent; served as the stub it arrived as.
-        payload: if local_only { None } else { row.try_get("payload")? },
+        // A local-only event never had its payload sent, and a refused act's events are not the
+        // team's: both are served as stubs.
+        payload: if local_only || rejected { None } else { row.try_get("payload")? },
         payload_hash: row.try_get("payload_hash")?,
         actor_id: row.try_get("actor_id")?,
         occurred_at: row.try_get("occurred_at")?,
         hlc: row.try_get("hlc")?,
+        seen: row.try_get("seen")?,
         local_only,
+        redacted: row.try_get::<i64, _>("redacted")? != 0,
         prev_hash: row.try_get("prev_hash")?,
         hash: row.try_get("hash")?,
     };
-    Ok(PulledEvent { event, server_seq: row.try_get("server_seq")? })
+    Ok(PulledEvent { event, server_seq: row.try_get("server_seq")?, rejected })
 }

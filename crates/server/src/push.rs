@@ -77,28 +77,36 @@ pub(crate) async fn push(
         match step {
             Step::Replay(Answer::Accepted(accepted)) => response.accepted.extend(accepted),
             Step::Replay(Answer::Rejected(rejected)) => response.rejected.push(rejected),
-            Step::New(act) => match judge.judge(act) {
-                Verdict::Accept => {
-                    for event in act {
-                        write.last_server_seq += 1;
-                        insert_event(&mut write.tx, event, write.last_server_seq, &received_at).await?;
-                        response
-                            .accepted
-                            .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });
+            // The domain's merge rules first, then any judge the server was started with.
+            Step::New(act) => {
+                match crate::merge::judge(&mut write.tx, act).await?.unwrap_or_else(|| judge.judge(act)) {
+                    Verdict::Accept => {
+                        for event in act {
+                            write.last_server_seq += 1;
+                            insert_event(&mut write.tx, event, write.last_server_seq, false, &received_at).await?;
+                            response
+                                .accepted
+                                .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });
+                        }
+                    }
+                    Verdict::Refuse { reason_key, params, message } => {
+                        let rejected = RejectedAct {
+                            act_id: act[0].act_id.clone(),
+                            event_ids: act.iter().map(|e| e.id.clone()).collect(),
+                            reason_key,
+                            params,
+                            message,
+                        };
+                        insert_rejected(&mut write.tx, act, &rejected, &received_at).await?;
+                        // In the sequence too, as stubs: every desk then holds the whole chain.
+                        for event in act {
+                            write.last_server_seq += 1;
+                            insert_event(&mut write.tx, event, write.last_server_seq, true, &received_at).await?;
+                        }
+                        response.rejected.push(rejected);
                     }
                 }
-                Verdict::Refuse { reason_key, params, message } => {
-                    let rejected = RejectedAct {
-                        act_id: act[0].act_id.clone(),
-                        event_ids: act.iter().map(|e| e.id.clone()).collect(),
-                        reason_key,
-                        params,
-                        message,
-                    };
-                    insert_rejected(&mut write.tx, act, &rejected, &received_at).await?;
-                    response.rejected.push(rejected);
-                }
-            },
+            }
         }
     }
     sqlx::query("UPDATE desks SET next_seq = $1, head_hash = $2 WHERE desk_id = $3")
@@ -171,11 +179,13 @@ async fn replay(
     let mut accepted = Vec::with_capacity(act.len());
     let mut rejected: Option<RejectedAct> = None;
     for event in act {
-        let stored = sqlx::query("SELECT id, hash, server_seq FROM events WHERE desk_id = $1 AND desk_seq = $2")
-            .bind(desk_id.to_owned())
-            .bind(event.desk_seq)
-            .fetch_optional(&mut **tx)
-            .await?;
+        let stored = sqlx::query(
+            "SELECT id, hash, server_seq FROM events WHERE desk_id = $1 AND desk_seq = $2 AND rejected = 0",
+        )
+        .bind(desk_id.to_owned())
+        .bind(event.desk_seq)
+        .fetch_optional(&mut **tx)
+        .await?;
         if let Some(row) = stored {
             if row.try_get::<String, _>("id")? != event.id || row.try_get::<String, _>("hash")? != event.hash {
                 return Err(differs(event));
@@ -221,14 +231,11 @@ async fn check_act_not_continued(
     last_seq: i64,
     act_id: &str,
 ) -> Result<(), ServerError> {
-    let stored: Option<String> = sqlx::query_scalar(
-        "SELECT act_id FROM events WHERE desk_id = $1 AND desk_seq = $2 \
-         UNION ALL SELECT act_id FROM rejected_events WHERE desk_id = $1 AND desk_seq = $2",
-    )
-    .bind(desk_id.to_owned())
-    .bind(last_seq)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let stored: Option<String> = sqlx::query_scalar("SELECT act_id FROM events WHERE desk_id = $1 AND desk_seq = $2")
+        .bind(desk_id.to_owned())
+        .bind(last_seq)
+        .fetch_optional(&mut **tx)
+        .await?;
     if stored.as_deref() == Some(act_id) {
         let message = format!("The events of act {act_id} must travel together.");
         return Err(ApiError::invalid("sync.act_split", message).at("events[0]").into());
@@ -240,12 +247,14 @@ async fn insert_event(
     tx: &mut Transaction<'static, Any>,
     event: &WireEvent,
     server_seq: i64,
+    rejected: bool,
     received_at: &str,
 ) -> Result<(), ServerError> {
     sqlx::query(
         "INSERT INTO events (server_seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, \
-         schema_version, payload, payload_hash, actor_id, occurred_at, hlc, local_only, prev_hash, hash, received_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+         schema_version, payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, redacted, rejected, \
+         prev_hash, hash, received_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
     )
     .bind(server_seq)
     .bind(event.id.clone())
@@ -256,12 +265,15 @@ async fn insert_event(
     .bind(event.stream_id.clone())
     .bind(event.kind.clone())
     .bind(event.schema_version)
-    .bind(event.payload.clone())
+    .bind(if rejected { None } else { event.payload.clone() })
     .bind(event.payload_hash.clone())
     .bind(event.actor_id.clone())
     .bind(event.occurred_at.clone())
     .bind(event.hlc.clone())
+    .bind(event.seen)
     .bind(i64::from(event.local_only))
+    .bind(i64::from(event.redacted))
+    .bind(i64::from(rejected))
     .bind(event.prev_hash.clone())
     .bind(event.hash.clone())
     .bind(received_at.to_owned())

@@ -2,7 +2,7 @@
 //! hash, and its chain hash covers the envelope as sent. Whether it links to the desk's previous
 //! event needs the server's state, so that check lives in the server.
 
-use lotline_domain::envelope::{ChainLink, payload_hash};
+use lotline_domain::envelope::{ChainLink, carries_credential, payload_hash};
 
 use crate::wire::WireEvent;
 
@@ -18,6 +18,8 @@ pub enum VerifyError {
     LocalOnlyWithPayload { id: String },
     #[error("event {id}: its hash does not match its fields")]
     HashMismatch { id: String },
+    #[error("event {id}: only an event that carried a credential may come with it taken out")]
+    RedactedWithoutCredential { id: String },
 }
 
 impl VerifyError {
@@ -29,6 +31,7 @@ impl VerifyError {
             VerifyError::PayloadMissing { .. } => "sync.payload_missing",
             VerifyError::LocalOnlyWithPayload { .. } => "sync.local_only_with_payload",
             VerifyError::HashMismatch { .. } => "sync.hash_mismatch",
+            VerifyError::RedactedWithoutCredential { .. } => "sync.redacted_without_credential",
         }
     }
 }
@@ -48,6 +51,7 @@ impl WireEvent {
             actor_id: self.actor_id.as_deref(),
             occurred_at: &self.occurred_at,
             hlc: &self.hlc,
+            seen: self.seen,
             local_only: self.local_only,
             payload_hash: &self.payload_hash,
             prev_hash: &self.prev_hash,
@@ -65,7 +69,13 @@ impl WireEvent {
                 if serde_json::from_str::<serde::de::IgnoredAny>(payload).is_err() {
                     return Err(VerifyError::PayloadNotJson { id: id() });
                 }
-                if payload_hash(payload) != self.payload_hash {
+                // A redacted payload cannot match the hash of the one its desk stored; only the
+                // kinds that carried a credential may come redacted.
+                if self.redacted {
+                    if !carries_credential(&self.kind, self.schema_version) {
+                        return Err(VerifyError::RedactedWithoutCredential { id: id() });
+                    }
+                } else if payload_hash(payload) != self.payload_hash {
                     return Err(VerifyError::PayloadHashMismatch { id: id() });
                 }
             }
@@ -98,7 +108,9 @@ mod tests {
             actor_id: Some("u1".into()),
             occurred_at: "2026-12-01T10:00:00.000Z".into(),
             hlc: "001796512708508-00000-desk-a".into(),
+            seen: 0,
             local_only,
+            redacted: false,
             prev_hash: GENESIS.into(),
             hash: String::new(),
         };

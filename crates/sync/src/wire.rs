@@ -27,8 +27,14 @@ pub struct WireEvent {
     pub occurred_at: String,
     /// Hybrid logical clock `WWWWWWWWWWWWWWW-CCCCC-DESK`.
     pub hlc: String,
+    /// The last server sequence the desk had pulled when it wrote the event.
+    pub seen: i64,
     /// A credential event: it travels as a stub without its payload.
     pub local_only: bool,
+    /// The payload had a credential taken out (a user created by schema version 1): its
+    /// payload_hash is of the payload as the desk stored it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redacted: bool,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -39,6 +45,10 @@ pub struct PulledEvent {
     #[serde(flatten)]
     pub event: WireEvent,
     pub server_seq: i64,
+    /// An event of an act the server refused: a stub (no payload) that keeps its desk's chain
+    /// whole; never projected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rejected: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

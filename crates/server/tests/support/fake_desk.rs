@@ -51,7 +51,9 @@ impl FakeDesk {
             actor_id: Some("u1".into()),
             occurred_at: "2026-12-01T10:00:00.000Z".into(),
             hlc: format!("{:015}-00000-{}", self.clock_ms, self.desk_id),
+            seen: 0,
             local_only,
+            redacted: false,
             prev_hash: self.head.clone(),
             hash: String::new(),
         };

@@ -64,13 +64,13 @@ pub async fn push_pull_round_trip(h: &Harness) {
     let (client_a, _) = h.enrol(&server, &desk_a.desk_id, "AMS1").await;
     let (client_b, _) = h.enrol(&server, &desk_b.desk_id, "AMS1").await;
 
-    let (one, two, secret) = (desk_a.act("failure_logged", 1), desk_a.act("rma_opened", 2), desk_a.local_only_act());
+    let (one, two, secret) = (desk_a.act("probe_logged", 1), desk_a.act("probe_opened", 2), desk_a.local_only_act());
     let response = client_a.push(&push_of(&[&one, &two, &secret])).await.unwrap();
     let seqs: Vec<i64> = response.accepted.iter().map(|a| a.server_seq).collect();
     assert_eq!(seqs, vec![1, 2, 3, 4]);
     assert_eq!((response.rejected.len(), response.resend_from), (0, None));
 
-    let from_b = desk_b.act("failure_logged", 1);
+    let from_b = desk_b.act("probe_logged", 1);
     let response_b = client_b.push(&push_of(&[&from_b])).await.unwrap();
     assert_eq!(response_b.accepted[0].server_seq, 5);
 
@@ -91,14 +91,14 @@ pub async fn idempotent_repush(h: &Harness) {
     let server = h.start().await;
     let mut desk = FakeDesk::new();
     let (client, _) = h.enrol(&server, &desk.desk_id, "AMS1").await;
-    let batch = push_of(&[&desk.act("failure_logged", 2), &desk.act("rma_opened", 1)]);
+    let batch = push_of(&[&desk.act("probe_logged", 2), &desk.act("probe_opened", 1)]);
     let first = client.push(&batch).await.unwrap();
     // The desk was killed before it read the reply: it sends the same batch again.
     let second = client.push(&batch).await.unwrap();
     assert_eq!(first, second, "a re-push answers as before");
     assert_eq!(pulled_count(&client).await, 3, "nothing doubled");
 
-    let next = desk.act("rma_closed", 1);
+    let next = desk.act("probe_closed", 1);
     let mut events = batch.events.clone();
     events.extend(next.iter().cloned());
     let third = client.push(&PushRequest { events }).await.unwrap();
@@ -138,8 +138,8 @@ pub async fn tampered_events_store_nothing(h: &Harness) {
     let server = h.start().await;
     let mut desk = FakeDesk::new();
     let (client, _) = h.enrol(&server, &desk.desk_id, "AMS1").await;
-    let good = desk.act("failure_logged", 1);
-    let act = desk.act("rma_opened", 2);
+    let good = desk.act("probe_logged", 1);
+    let act = desk.act("probe_opened", 2);
 
     let mut edited = act.clone();
     edited[1].payload = Some("{\"n\":1,\"qty\":1000}".into());
@@ -169,7 +169,7 @@ pub async fn other_desks_events_refused(h: &Harness) {
     let desk_b = FakeDesk::new();
     let (_, _) = h.enrol(&server, &desk_a.desk_id, "AMS1").await;
     let (client_b, _) = h.enrol(&server, &desk_b.desk_id, "AMS1").await;
-    let answer = refusal(client_b.push(&push_of(&[&desk_a.act("failure_logged", 1)])).await);
+    let answer = refusal(client_b.push(&push_of(&[&desk_a.act("probe_logged", 1)])).await);
     assert_eq!(answer, (403, "forbidden".into(), "sync.other_desk_event".into()));
     assert_eq!(pulled_count(&client_b).await, 0);
     server.shutdown().await.unwrap();
@@ -229,7 +229,7 @@ pub async fn pull_pages_by_limit(h: &Harness) {
     let server = h.start().await;
     let mut desk = FakeDesk::new();
     let (client, _) = h.enrol(&server, &desk.desk_id, "AMS1").await;
-    let acts: Vec<Vec<WireEvent>> = (0..5).map(|_| desk.act("failure_logged", 5)).collect();
+    let acts: Vec<Vec<WireEvent>> = (0..5).map(|_| desk.act("probe_logged", 5)).collect();
     let refs: Vec<&[WireEvent]> = acts.iter().map(Vec::as_slice).collect();
     client.push(&push_of(&refs)).await.unwrap();
 
@@ -280,9 +280,21 @@ pub async fn refused_acts_keep_the_chain(h: &Harness) {
 
     assert_eq!(client.push(&batch).await.unwrap(), response, "a refused act answers the same again");
     let next = client.push(&push_of(&[&after])).await.unwrap();
-    assert_eq!((next.accepted.len(), next.accepted[0].server_seq, next.resend_from), (1, 2, None));
+    // The refused act keeps its two places in the sequence, as stubs every desk pulls, so the
+    // desk's chain is whole on every desk.
+    assert_eq!((next.accepted.len(), next.accepted[0].server_seq, next.resend_from), (1, 4, None));
     let pulled = client.pull(0, None).await.unwrap();
-    assert_eq!(pulled.events.iter().map(|e| e.event.kind.as_str()).collect::<Vec<_>>(), vec!["a", "b"]);
+    let served: Vec<(&str, bool, bool)> =
+        pulled.events.iter().map(|e| (e.event.kind.as_str(), e.rejected, e.event.payload.is_some())).collect();
+    assert_eq!(
+        served,
+        vec![
+            ("a", false, true),
+            ("rma_settled_twice", true, false),
+            ("rma_settled_twice", true, false),
+            ("b", false, true)
+        ]
+    );
     server.shutdown().await.unwrap();
 }
 
