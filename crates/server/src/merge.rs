@@ -41,10 +41,9 @@ pub(crate) async fn judge(
     let mut histories: HashMap<(String, String), Vec<Event>> = HashMap::new();
     for event in &decoded {
         let (stream_type, stream_id) = event.stream();
-        let key = (stream_type.to_owned(), stream_id);
-        if !histories.contains_key(&key) {
-            let history = history(tx, &key.0, &key.1).await?;
-            histories.insert(key, history);
+        if let std::collections::hash_map::Entry::Vacant(slot) = histories.entry((stream_type.to_owned(), stream_id)) {
+            let (stream_type, stream_id) = slot.key().clone();
+            slot.insert(history(tx, &stream_type, &stream_id).await?);
         }
     }
     let verdict = merge::judge_act(&decoded, |stream_type, stream_id| {
