@@ -6,6 +6,7 @@ mod bench_returns;
 mod bench_reviews;
 mod messages;
 mod report;
+mod team;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -125,6 +126,23 @@ enum Command {
     },
     /// Run any catalogue act with a JSON input (or `-` to read it from standard input).
     Call { act: String, input: Option<String> },
+    /// The team's sync server on its own folder (not a desk's): runs until stopped, printing
+    /// `{"listening": "ADDR"}` first; or one of its commands.
+    Server {
+        #[command(subcommand)]
+        command: Option<team::ServerCommand>,
+        /// Where to listen; port 0 picks a free one.
+        #[arg(long, default_value = "127.0.0.1:7070")]
+        listen: std::net::SocketAddr,
+        /// PostgreSQL instead of the folder's SQLite; kept in the folder for later commands.
+        #[arg(long)]
+        database_url: Option<String>,
+    },
+    /// Push this desk's changes and pull the team's; or enrol this desk, or show its status.
+    Sync {
+        #[command(subcommand)]
+        command: Option<team::SyncCommand>,
+    },
     /// Rebuild the projections from the event log.
     Rebuild,
     /// SQLite integrity check, and the projections compared with a rebuild.
@@ -204,7 +222,7 @@ async fn sign_in(ctx: &Ctx, user: Option<&str>) -> Result<(), ApiError> {
     call(ctx, "sign_in", json!({ "username": user, "password": password })).await.map(|_| ())
 }
 
-fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> String) {
+pub(crate) fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> String) {
     if json_mode {
         println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
     } else {
@@ -224,6 +242,11 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             .await
             .map(|_| ExitCode::SUCCESS)
             .map_err(|e| ApiError::internal(format!("{e:#}")));
+    }
+    if let Command::Server { command, listen, database_url } = cli.command {
+        // The server's folder is not a desk's: no desk database is opened in it.
+        team::server(&data, command, listen, database_url, cli.json).await?;
+        return Ok(ExitCode::SUCCESS);
     }
     let ctx = lotline_app::open(&data).await?;
     match cli.command {
@@ -404,7 +427,11 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             sign_in(&ctx, cli.user.as_deref()).await?;
             report::run(&ctx, command, cli.json).await?;
         }
-        Command::Bench { .. } => {}
+        Command::Sync { command } => {
+            sign_in(&ctx, cli.user.as_deref()).await?;
+            team::sync(&ctx, command, cli.json).await?;
+        }
+        Command::Bench { .. } | Command::Server { .. } => {}
     }
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)

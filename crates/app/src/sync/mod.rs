@@ -2,6 +2,8 @@
 //! until there is nothing left, moving attachments as blobs. The transport (HTTP to the sync
 //! server, or a stand-in in tests) is given, so hosts only choose how to reach the server.
 
+mod http;
+mod team;
 mod transport;
 
 use lotline_domain::ApiError;
@@ -10,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::context::{Ctx, store_error};
+pub use http::HttpTransport;
+pub use team::{SyncStatus, enroll, sync_status, sync_with_team};
 pub use transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
 /// Events per push: whole acts, so a big import may go over it in one request.
@@ -38,7 +42,7 @@ pub struct RejectedAct {
     pub message: String,
 }
 
-fn transport_error(err: TransportError) -> ApiError {
+pub(crate) fn transport_error(err: TransportError) -> ApiError {
     match err {
         TransportError::Unreachable(detail) => {
             ApiError::new(lotline_domain::ErrorCode::Conflict, "error.sync.unreachable").with("detail", detail)
@@ -145,7 +149,14 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
 /// Push, then pull until there is nothing left.
 pub async fn sync_now<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncReport, ApiError> {
     let mut report = SyncReport::default();
+    let before = open_conflicts(ctx).await?;
     push(ctx, transport, &mut report).await?;
     pull(ctx, transport, &mut report).await?;
+    report.conflicts = (open_conflicts(ctx).await? - before).max(0);
     Ok(report)
+}
+
+async fn open_conflicts(ctx: &Ctx) -> Result<i64, ApiError> {
+    let mut conn = ctx.read().await?;
+    Ok(lotline_store::merge_conflicts(&mut conn).await.map_err(store_error)?.len() as i64)
 }

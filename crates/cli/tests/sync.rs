@@ -1,0 +1,171 @@
+//! Two desks and a real sync server, all as the `lotline` binary on loopback: enrolment with
+//! one-time codes, a new desk receiving the team's data, desk codes in new numbers, and an act
+//! another desk made impossible refused with its reason.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use common::{lotline, ok};
+use serde_json::Value;
+
+/// `lotline server` on a free loopback port, stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lotline"))
+            .args(["server", "--data", dir.to_str().unwrap(), "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        let line: Value = serde_json::from_str(&first).expect("the first line says where it listens");
+        Server { child, url: format!("http://{}", line["listening"].as_str().unwrap()) }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn json(data: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(data, args)).unwrap()
+}
+
+fn enroll_code(server_dir: &Path) -> String {
+    json(server_dir, &["server", "enroll-code", "--json"])["code"].as_str().unwrap().to_owned()
+}
+
+/// Passwords never travel: the admin signs in on the new desk with the credential of the home
+/// desk (what signing in through the server will leave there).
+async fn carry_admin_credential(home: &Path, desk: &Path) {
+    let home = lotline_store::Store::open(home).await.unwrap();
+    let (user_id, hash): (String, String) = sqlx::query_as(
+        "SELECT u.user_id, c.password_hash FROM users u JOIN credentials c ON c.user_id = u.user_id WHERE u.username = 'admin'",
+    )
+    .fetch_one(home.pool())
+    .await
+    .unwrap();
+    home.close().await;
+    let store = lotline_store::Store::open(desk).await.unwrap();
+    let desk_id = std::fs::read_to_string(desk.join("device-id")).unwrap();
+    let mut tx = store.begin_write().await.unwrap();
+    let meta = lotline_store::EventMeta::new(Some(user_id.clone()), desk_id.trim(), "2026-12-06T10:00:00.000Z");
+    let credential = lotline_domain::Event::UserPasswordSet { user_id, password_hash: hash };
+    lotline_store::append(&mut tx, &meta, vec![credential]).await.unwrap();
+    tx.commit().await.unwrap();
+    store.close().await;
+}
+
+async fn check(data: &Path) -> lotline_store::CheckReport {
+    let store = lotline_store::Store::open(data).await.unwrap();
+    let report = lotline_store::check(&store).await.unwrap();
+    store.close().await;
+    report
+}
+
+fn count(data: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(data.join("lotline.db")).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_desks_sync_through_a_real_server() {
+    let root = tempfile::tempdir().unwrap();
+    let (server_dir, a, b) = (root.path().join("server"), root.path().join("desk-a"), root.path().join("desk-b"));
+    let server = Server::start(&server_dir);
+
+    // A never-enrolled desk says so.
+    let status = json(&b, &["sync", "status", "--json"]);
+    assert_eq!(status, serde_json::json!({"server": null, "desk": null, "pending": 0}));
+
+    ok(&a, &["init", "--company", "Sync BV", "--site", "AMS1", "--currency", "EUR", "--admin", "admin"]);
+    ok(&a, &["--user", "admin", "demo"]);
+    let out = lotline(&a, &["sync", "enroll", "--server", &server.url, "--code", &enroll_code(&server_dir)]);
+    assert_eq!(out.status.code(), Some(1), "a desk with data needs its administrator");
+    let enrolled = json(
+        &a,
+        &["--user", "admin", "sync", "enroll", "--server", &server.url, "--code", &enroll_code(&server_dir), "--json"],
+    );
+    assert_eq!(enrolled["desk"], "AMS1A");
+    let pending = json(&a, &["sync", "status", "--json"])["pending"].as_i64().unwrap();
+    assert!(pending > 200, "the demo's events wait to be pushed: {pending}");
+    let first = json(&a, &["sync", "--json"]);
+    assert_eq!(first["pushed"].as_i64(), Some(pending));
+    assert_eq!(first["rejected"], serde_json::json!([]));
+    assert_eq!(json(&a, &["sync", "status", "--json"])["pending"], 0);
+
+    // A used code is refused; a new desk on an empty folder receives the team's data.
+    let used = enroll_code(&server_dir);
+    let enrolled = json(&b, &["sync", "enroll", "--server", &server.url, "--code", &used, "--site", "AMS1", "--json"]);
+    assert_eq!(enrolled["desk"], "AMS1B");
+    let out = lotline(
+        root.path().join("desk-c").as_path(),
+        &["sync", "enroll", "--server", &server.url, "--code", &used, "--site", "AMS1"],
+    );
+    assert_eq!(out.status.code(), Some(1), "a one-time code works once");
+    let pulled = json(&b, &["sync", "--json"]);
+    assert!(pulled["pulled"].as_i64().unwrap() >= pending);
+    for table in ["failures", "rmas", "reshipments", "lots", "lot_links", "lot_serials", "users"] {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        assert_eq!(count(&a, &sql), count(&b, &sql), "{table}");
+    }
+    assert_eq!(count(&b, "SELECT COUNT(*) FROM credentials"), 0, "no password hash reached desk B");
+    for desk in [&a, &b] {
+        let report = check(desk).await;
+        assert!(report.ok(), "{report:?}");
+    }
+
+    // Offline, both desks cancel the same return; B's number carries its desk code.
+    carry_admin_credential(&a, &b).await;
+    let rma: String = rusqlite::Connection::open(a.join("lotline.db"))
+        .unwrap()
+        .query_row(
+            "SELECT rma_no FROM rmas WHERE status IN ('approved', 'label_printed') ORDER BY rma_no LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let cancel = format!(r#"{{"rma_no": "{rma}", "reason": "The customer kept it"}}"#);
+    ok(&a, &["--user", "admin", "call", "cancel_rma", &cancel]);
+    ok(&b, &["--user", "admin", "call", "cancel_rma", &cancel]);
+    let failure = json(
+        &b,
+        &[
+            "--user",
+            "admin",
+            "call",
+            "log_failure",
+            r#"{"occurred_at": null, "sku": "CBL-USBC-2M", "vendor_code": "SZHQ", "lot_code": "LSZHQ-2100", "serials": [], "stage": "incoming", "qty_inspected": 80, "qty_failed": 3, "category_code": "COS", "description": "Scratches", "severity": "major", "inspection": null, "attachment_ids": [], "disposition": null, "owner_team": "warehouse_qc", "reinspection_of": null}"#,
+        ],
+    );
+    assert!(failure["failure_no"].as_str().unwrap().starts_with("QF-AMS1B-"), "{failure}");
+
+    json(&a, &["sync", "--json"]);
+    let report = json(&b, &["sync", "--json"]);
+    let refused = report["rejected"].as_array().unwrap();
+    assert_eq!(refused.len(), 1, "{report}");
+    assert_eq!(refused[0]["number"], rma.as_str());
+    assert_eq!(refused[0]["reason_key"], "error.rma.not_cancellable");
+    json(&a, &["sync", "--json"]);
+    assert_eq!(
+        count(&a, "SELECT COUNT(*) FROM failures"),
+        count(&b, "SELECT COUNT(*) FROM failures"),
+        "B's failure reached A"
+    );
+    for desk in [&a, &b] {
+        let report = check(desk).await;
+        assert!(report.ok(), "{report:?}");
+        assert_eq!(report.chain.desks, 2);
+    }
+    drop(server);
+}
