@@ -77,12 +77,21 @@ export function Boot() {
       </Center>
     );
   }
+  // Shown before and after sign-in: whoever sits at this desk should know it needs an update.
+  const notice = status.data.newer_events > 0 && (
+    <NewerEventsNotice count={status.data.newer_events} />
+  );
   if (active === null) {
-    return <SignInPage companyName={status.data.company_name} onSignedIn={(s) => setSession(s)} />;
+    return (
+      <>
+        {notice}
+        <SignInPage companyName={status.data.company_name} onSignedIn={(s) => setSession(s)} />
+      </>
+    );
   }
   return (
     <SessionContext.Provider value={{ session: active, setSession }}>
-      {status.data.newer_events > 0 && <NewerEventsNotice count={status.data.newer_events} />}
+      {notice}
       <AppRouter />
     </SessionContext.Provider>
   );
