@@ -1,0 +1,43 @@
+import { act } from "react";
+import "../i18n";
+import i18n from "../i18n";
+import { mount, settle } from "../testing/mount";
+import { Boot } from "./Boot";
+
+const status = { needs_setup: false, company_name: "Sync BV", site_code: "AMS1", newer_events: 0 };
+
+vi.mock("../backend/call", async (actual) => ({
+  ...(await actual<typeof import("../backend/call")>()),
+  call: async (act: string) => {
+    if (act === "setup_status") return status;
+    if (act === "current_session") return null;
+    throw new Error(`unexpected ${act}`);
+  },
+}));
+
+const notice = () => document.querySelector('[data-testid="newer-events"]');
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+test("a desk holding a newer Lotline's changes says it needs an update, before sign-in too", async () => {
+  status.newer_events = 3;
+  await i18n.changeLanguage("nl");
+  await mount(<Boot />);
+  await settle();
+  expect(notice()?.textContent).toContain("3 wijziging(en) van een nieuwere Lotline");
+  const close = notice()?.querySelector("button");
+  expect(close?.getAttribute("aria-label")).toBe("Sluiten");
+  await act(async () => close?.click());
+  expect(notice()).toBeNull();
+  await i18n.changeLanguage("en");
+});
+
+test("a desk with nothing newer shows no notice", async () => {
+  status.newer_events = 0;
+  await mount(<Boot />);
+  await settle();
+  expect(document.body.textContent).toContain("Sync BV");
+  expect(notice()).toBeNull();
+});
