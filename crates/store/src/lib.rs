@@ -32,11 +32,12 @@ pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
 pub use conflicts::{MergeConflict, merge_conflicts};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
+pub use lotline_domain::envelope::EnvelopedEvent;
 pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
 pub use sync_log::{
-    Enrolment, EnvelopedEvent, PullApplied, PulledEvent, apply_pulled, count_pending, enrolment, mark_accepted,
-    mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,
+    Enrolment, PullApplied, PulledEvent, apply_pulled, count_pending, enrolment, mark_accepted, mark_refused,
+    newer_events, pending_events, pull_cursor, record_enrolment,
 };
 
 pub type WriteTx = Transaction<'static, Sqlite>;

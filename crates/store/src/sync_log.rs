@@ -2,40 +2,12 @@
 //! the server said of them, and pulled events brought into the log and the projections in the
 //! canonical order, each page in one transaction with the cursor.
 
-use lotline_domain::envelope::{Hlc, carries_credential, payload_hash, redact_credential};
+use lotline_domain::envelope::{EnvelopedEvent, Hlc, carries_credential, payload_hash, redact_credential};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 
 use crate::log::{last_hlc, set_last_hlc};
 use crate::{Store, StoreError, project, rebuild};
-
-/// An event with its whole envelope, as it travels to and from the server.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EnvelopedEvent {
-    pub id: String,
-    pub desk_id: String,
-    pub desk_seq: i64,
-    pub act_id: String,
-    pub stream_type: String,
-    pub stream_id: String,
-    pub kind: String,
-    pub schema_version: i64,
-    /// The JSON text exactly as stored; `None` for a local-only event, which travels as a stub.
-    pub payload: Option<String>,
-    /// The payload had a credential taken out (an older user event): `payload_hash` is of the
-    /// payload as the desk stored it, which only that desk can verify.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub redacted: bool,
-    pub payload_hash: String,
-    pub actor_id: Option<String>,
-    pub occurred_at: String,
-    pub hlc: String,
-    /// The server sequence the desk had pulled when it wrote the event.
-    pub seen: i64,
-    pub local_only: bool,
-    pub prev_hash: String,
-    pub hash: String,
-}
 
 /// A pulled event: the server's place for it, and whether it refused it (a refused event is
 /// kept so every desk's chain stays whole, and is never projected).

@@ -2,12 +2,11 @@
 //! both sides make on an event's chain link, and a thin HTTP client for desks.
 
 mod client;
-mod verify;
 mod wire;
 
 pub use client::{ClientError, SyncClient};
-pub use verify::VerifyError;
+pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
     AcceptedEvent, EnrollRequest, EnrollResponse, ErrorBody, FieldError, PullResponse, PulledEvent, PushRequest,
-    PushResponse, RejectedAct, WireEvent,
+    PushResponse, RejectedAct,
 };

@@ -1,58 +1,12 @@
 //! The sync server over HTTP (`lotline_sync::SyncClient`) as the desk's transport.
 
 use lotline_store::{EnvelopedEvent, PulledEvent};
-use lotline_sync::{ClientError, PushRequest, SyncClient, WireEvent};
+use lotline_sync::{ClientError, PushRequest, SyncClient};
 
 use super::transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
 pub struct HttpTransport {
     pub client: SyncClient,
-}
-
-fn to_wire(e: EnvelopedEvent) -> WireEvent {
-    WireEvent {
-        id: e.id,
-        desk_id: e.desk_id,
-        desk_seq: e.desk_seq,
-        act_id: e.act_id,
-        stream_type: e.stream_type,
-        stream_id: e.stream_id,
-        kind: e.kind,
-        schema_version: e.schema_version,
-        payload: e.payload,
-        payload_hash: e.payload_hash,
-        actor_id: e.actor_id,
-        occurred_at: e.occurred_at,
-        hlc: e.hlc,
-        seen: e.seen,
-        local_only: e.local_only,
-        redacted: e.redacted,
-        prev_hash: e.prev_hash,
-        hash: e.hash,
-    }
-}
-
-fn from_wire(e: WireEvent) -> EnvelopedEvent {
-    EnvelopedEvent {
-        id: e.id,
-        desk_id: e.desk_id,
-        desk_seq: e.desk_seq,
-        act_id: e.act_id,
-        stream_type: e.stream_type,
-        stream_id: e.stream_id,
-        kind: e.kind,
-        schema_version: e.schema_version,
-        payload: e.payload,
-        redacted: e.redacted,
-        payload_hash: e.payload_hash,
-        actor_id: e.actor_id,
-        occurred_at: e.occurred_at,
-        hlc: e.hlc,
-        seen: e.seen,
-        local_only: e.local_only,
-        prev_hash: e.prev_hash,
-        hash: e.hash,
-    }
 }
 
 pub(crate) fn transport_error(err: ClientError) -> TransportError {
@@ -64,7 +18,7 @@ pub(crate) fn transport_error(err: ClientError) -> TransportError {
 
 impl Transport for HttpTransport {
     async fn push(&self, events: Vec<EnvelopedEvent>) -> Result<PushOutcome, TransportError> {
-        let request = PushRequest { events: events.into_iter().map(to_wire).collect() };
+        let request = PushRequest { events };
         let answer = self.client.push(&request).await.map_err(transport_error)?;
         Ok(PushOutcome {
             accepted: answer.accepted.into_iter().map(|a| (a.id, a.server_seq)).collect(),
@@ -87,7 +41,7 @@ impl Transport for HttpTransport {
         let events = answer
             .events
             .into_iter()
-            .map(|p| PulledEvent { server_seq: p.server_seq, rejected: p.rejected, event: from_wire(p.event) })
+            .map(|p| PulledEvent { server_seq: p.server_seq, rejected: p.rejected, event: p.event })
             .collect();
         Ok(PulledPage { events, more: answer.more })
     }

@@ -5,11 +5,15 @@
 mod chain;
 mod decode;
 mod hlc;
+mod verify;
+mod wire;
 
 pub use chain::{ChainLink, GENESIS, payload_hash};
 pub use decode::redact_credential;
 pub use decode::{Decoded, decode_payload};
 pub use hlc::{Hlc, HlcError};
+pub use verify::VerifyError;
+pub use wire::EnvelopedEvent;
 
 /// The payload shape each event kind is written in today. A stored payload of an older version
 /// is upcast when read (`decode_payload`); a newer or unknown one is kept but not projected.

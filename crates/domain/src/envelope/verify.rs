@@ -2,9 +2,7 @@
 //! hash, and its chain hash covers the envelope as sent. Whether it links to the desk's previous
 //! event needs the server's state, so that check lives in the server.
 
-use lotline_domain::envelope::{ChainLink, carries_credential, payload_hash};
-
-use crate::wire::WireEvent;
+use super::{ChainLink, EnvelopedEvent, carries_credential, payload_hash};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyError {
@@ -36,7 +34,7 @@ impl VerifyError {
     }
 }
 
-impl WireEvent {
+impl EnvelopedEvent {
     /// The chain link this event's fields describe.
     pub fn chain_link(&self) -> ChainLink<'_> {
         ChainLink {
@@ -91,10 +89,10 @@ impl WireEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lotline_domain::envelope::GENESIS;
+    use crate::envelope::GENESIS;
 
-    fn event(payload: Option<&str>, local_only: bool) -> WireEvent {
-        let mut e = WireEvent {
+    fn event(payload: Option<&str>, local_only: bool) -> EnvelopedEvent {
+        let mut e = EnvelopedEvent {
             id: "01900000-0000-7000-8000-000000000001".into(),
             desk_id: "desk-a".into(),
             desk_seq: 1,
