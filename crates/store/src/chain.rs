@@ -1,76 +1,23 @@
 //! The per-desk SHA-256 chain over the event log: sealing the events of a database upgraded from
 //! a version without it, and verifying it for `lotline check`.
 
-use lotline_domain::envelope::{ChainLink, GENESIS, payload_hash};
+use lotline_domain::envelope::{ChainLink, EnvelopedEvent, GENESIS};
 use serde::Serialize;
 use sqlx::{Row, SqliteConnection};
 
 use crate::StoreError;
+use crate::sync_log::{ENVELOPE_COLUMNS, envelope_of};
 
-/// One event's chained fields as stored.
+/// One event as stored, with its local place (to write its hash back).
 struct ChainRow {
     seq: i64,
-    id: String,
-    desk_id: String,
-    desk_seq: i64,
-    act_id: String,
-    stream_type: String,
-    stream_id: String,
-    kind: String,
-    schema_version: i64,
-    payload_hash: String,
-    actor_id: Option<String>,
-    occurred_at: String,
-    hlc: String,
-    seen: i64,
-    local_only: bool,
-    prev_hash: Option<String>,
-    hash: Option<String>,
+    event: EnvelopedEvent,
 }
 
 impl ChainRow {
-    fn of(row: &sqlx::sqlite::SqliteRow) -> ChainRow {
-        let stub_hash: Option<String> = row.get("payload_hash");
-        ChainRow {
-            seq: row.get("seq"),
-            id: row.get("id"),
-            desk_id: row.get("desk_id"),
-            desk_seq: row.get("desk_seq"),
-            act_id: row.get("act_id"),
-            stream_type: row.get("stream_type"),
-            stream_id: row.get("stream_id"),
-            kind: row.get("kind"),
-            schema_version: row.get("schema_version"),
-            payload_hash: stub_hash.unwrap_or_else(|| payload_hash(row.get::<&str, _>("payload"))),
-            actor_id: row.get("actor_id"),
-            occurred_at: row.get("occurred_at"),
-            hlc: row.get("hlc"),
-            seen: row.get("seen"),
-            local_only: row.get("local_only"),
-            prev_hash: row.get("prev_hash"),
-            hash: row.get("hash"),
-        }
-    }
-
-    fn expected_hash(&self, prev_hash: &str) -> String {
-        ChainLink {
-            id: &self.id,
-            desk_id: &self.desk_id,
-            desk_seq: self.desk_seq,
-            act_id: &self.act_id,
-            stream_type: &self.stream_type,
-            stream_id: &self.stream_id,
-            kind: &self.kind,
-            schema_version: self.schema_version,
-            actor_id: self.actor_id.as_deref(),
-            occurred_at: &self.occurred_at,
-            hlc: &self.hlc,
-            seen: self.seen,
-            local_only: self.local_only,
-            payload_hash: &self.payload_hash,
-            prev_hash,
-        }
-        .hash()
+    /// The hash the event has when it follows `prev_hash`.
+    fn hash_after(&self, prev_hash: &str) -> String {
+        ChainLink { prev_hash, ..self.event.chain_link() }.hash()
     }
 }
 
@@ -78,17 +25,15 @@ const PAGE: i64 = 5000;
 
 /// The next page of events in chain order (desk, then its sequence) after `after`.
 async fn page(conn: &mut SqliteConnection, after: &(String, i64)) -> Result<Vec<ChainRow>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, payload, \
-         payload_hash, actor_id, occurred_at, hlc, seen, local_only, prev_hash, hash FROM events \
-         WHERE (desk_id, desk_seq) > (?, ?) ORDER BY desk_id, desk_seq LIMIT ?",
-    )
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT seq, {ENVELOPE_COLUMNS} FROM events WHERE (desk_id, desk_seq) > (?, ?) ORDER BY desk_id, desk_seq LIMIT ?"
+    )))
     .bind(&after.0)
     .bind(after.1)
     .bind(PAGE)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.iter().map(ChainRow::of).collect())
+    Ok(rows.iter().map(|row| ChainRow { seq: row.get("seq"), event: envelope_of(row) }).collect())
 }
 
 /// Chains the events of a database upgraded from a version that kept no chain, once: the
@@ -107,12 +52,12 @@ pub(crate) async fn seal_upgraded_log(conn: &mut SqliteConnection) -> Result<u64
     loop {
         let rows = page(conn, &after).await?;
         let Some(last) = rows.last() else { break };
-        after = (last.desk_id.clone(), last.desk_seq);
+        after = (last.event.desk_id.clone(), last.event.desk_seq);
         for row in rows {
-            if row.desk_id != prev.0 {
-                prev = (row.desk_id.clone(), GENESIS.to_owned());
+            if row.event.desk_id != prev.0 {
+                prev = (row.event.desk_id.clone(), GENESIS.to_owned());
             }
-            let hash = row.expected_hash(&prev.1);
+            let hash = row.hash_after(&prev.1);
             sqlx::query("UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?")
                 .bind(&prev.1)
                 .bind(&hash)
@@ -167,35 +112,34 @@ pub async fn verify_chain(conn: &mut SqliteConnection) -> Result<ChainReport, St
     loop {
         let rows = page(conn, &after).await?;
         let Some(last) = rows.last() else { break };
-        after = (last.desk_id.clone(), last.desk_seq);
-        for row in rows {
-            if row.desk_id != prev.0 {
-                prev = (row.desk_id.clone(), 0, GENESIS.to_owned());
+        after = (last.event.desk_id.clone(), last.event.desk_seq);
+        for ChainRow { event, .. } in rows {
+            if event.desk_id != prev.0 {
+                prev = (event.desk_id.clone(), 0, GENESIS.to_owned());
                 report.desks += 1;
             }
-            let problem = if row.desk_seq != prev.1 + 1 {
+            // An event whose hash is missing reads as "" here, which no hash equals.
+            let problem = if event.desk_seq != prev.1 + 1 {
                 Some(ChainBreak::EventsRemovedBefore)
-            } else if row.hash.as_deref()
-                != Some(row.expected_hash(row.prev_hash.as_deref().unwrap_or_default()).as_str())
-            {
+            } else if event.hash != event.chain_link().hash() {
                 Some(ChainBreak::Changed)
-            } else if row.prev_hash.as_deref() != Some(prev.2.as_str()) {
+            } else if event.prev_hash != prev.2 {
                 Some(ChainBreak::NotLinkedToPrevious)
             } else {
                 None
             };
             if let Some(problem) = problem {
                 report.first_problem = Some(ChainProblem {
-                    event_id: row.id,
-                    desk_id: row.desk_id,
-                    desk_seq: row.desk_seq,
-                    kind: row.kind,
+                    event_id: event.id,
+                    desk_id: event.desk_id,
+                    desk_seq: event.desk_seq,
+                    kind: event.kind,
                     problem,
                 });
                 return Ok(report);
             }
             report.verified += 1;
-            prev = (row.desk_id, row.desk_seq, row.hash.unwrap_or_default());
+            prev = (event.desk_id, event.desk_seq, event.hash);
         }
     }
     Ok(report)

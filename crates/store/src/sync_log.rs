@@ -18,10 +18,12 @@ pub struct PulledEvent {
     pub event: EnvelopedEvent,
 }
 
-const SELECT_ENVELOPE: &str = "SELECT id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, schema_version, \
-     payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, prev_hash, hash FROM events";
+pub(crate) const ENVELOPE_COLUMNS: &str = "id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, \
+     schema_version, payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, prev_hash, hash";
 
-fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
+/// A stored row as it travels: a local-only payload left out, a credential taken out of an
+/// older user event, the payload's hash as the chain covers it.
+pub(crate) fn envelope_of(row: &sqlx::sqlite::SqliteRow) -> EnvelopedEvent {
     let local_only: bool = row.get("local_only");
     let payload: String = row.get("payload");
     let stub_hash: Option<String> = row.get("payload_hash");
@@ -62,7 +64,7 @@ pub async fn pending_events(
     limit: usize,
 ) -> Result<Vec<EnvelopedEvent>, StoreError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SELECT_ENVELOPE} WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending' ORDER BY desk_seq LIMIT ?"
+        "SELECT {ENVELOPE_COLUMNS} FROM events WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending' ORDER BY desk_seq LIMIT ?"
     )))
     .bind(desk_id)
     .bind(limit as i64 + 1)
@@ -78,7 +80,7 @@ pub async fn pending_events(
             events.truncate(whole);
         } else {
             let rest = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "{SELECT_ENVELOPE} WHERE desk_id = ? AND act_id = ? AND server_seq IS NULL AND desk_seq > ? ORDER BY desk_seq"
+                "SELECT {ENVELOPE_COLUMNS} FROM events WHERE desk_id = ? AND act_id = ? AND server_seq IS NULL AND desk_seq > ? ORDER BY desk_seq"
             )))
             .bind(desk_id)
             .bind(&spill)
