@@ -106,6 +106,11 @@ pub enum Permission {
 }
 
 impl Permission {
+    /// The roles that grant this permission.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        self.allowed()
+    }
+
     fn allowed(self) -> &'static [Role] {
         use Role::*;
         match self {

@@ -12,7 +12,9 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use axum::routing::get;
 use axum::{Json, Router};
-use lotline_sync::{EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse};
+use lotline_sync::{
+    EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse, SessionRequest, SessionResponse,
+};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -24,7 +26,7 @@ use crate::database::Store;
 use crate::error::{ApiError, ServerError};
 use crate::judge::ActJudge;
 use crate::limits::MAX_BODY_BYTES;
-use crate::{blobs, enrolment, pull, push};
+use crate::{blobs, enrolment, pull, push, users};
 
 #[derive(Clone)]
 pub(crate) struct AppState {
@@ -54,6 +56,7 @@ impl Modify for DeskTokenScheme {
 fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(enroll))
+        .routes(routes!(sign_in))
         .routes(routes!(push_events))
         .routes(routes!(pull_events))
         .routes(routes!(put_blob, get_blob))
@@ -136,6 +139,24 @@ async fn enroll(
 }
 
 #[utoipa::path(
+    post, path = "/v1/sessions", tag = "sync",
+    request_body = SessionRequest,
+    security(("desk_token" = [])),
+    responses(
+        (status = 200, description = "Signed in through this desk", body = SessionResponse),
+        (status = 401, description = "A wrong username or password, or a missing or revoked desk token", body = ErrorBody),
+        (status = 403, description = "The user is deactivated", body = ErrorBody),
+    )
+)]
+async fn sign_in(
+    State(state): State<AppState>,
+    AuthenticatedDesk(desk_id): AuthenticatedDesk,
+    ApiJson(request): ApiJson<SessionRequest>,
+) -> Result<Json<SessionResponse>, ServerError> {
+    Ok(Json(users::sign_in(&state.store, &desk_id, &request).await?))
+}
+
+#[utoipa::path(
     post, path = "/v1/push", tag = "sync",
     request_body = PushRequest,
     security(("desk_token" = [])),
@@ -153,7 +174,7 @@ async fn push_events(
     AuthenticatedDesk(desk_id): AuthenticatedDesk,
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ServerError> {
-    Ok(Json(push::push(&state.store, state.judge.as_ref(), &desk_id, &request.events).await?))
+    Ok(Json(push::push(&state.store, state.judge.as_ref(), &desk_id, &request.events, &request.credentials).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

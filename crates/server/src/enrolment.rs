@@ -113,8 +113,8 @@ pub(crate) async fn enroll(store: &Store, request: &EnrollRequest) -> Result<Enr
                 sqlx::query_scalar("SELECT desk_code FROM desks").fetch_all(&mut *write.tx).await?;
             let desk_code = first_free_desk_code(&request.site_code, &taken);
             sqlx::query(
-                "INSERT INTO desks (desk_id, desk_code, site_code, token_hash, enrolled_at, next_seq, head_hash) \
-                 VALUES ($1, $2, $3, $4, $5, 1, $6)",
+                "INSERT INTO desks (desk_id, desk_code, site_code, token_hash, enrolled_at, next_seq, head_hash, \
+                 enrolled_head) VALUES ($1, $2, $3, $4, $5, 1, $6, $7)",
             )
             .bind(request.desk_id.clone())
             .bind(desk_code.clone())
@@ -122,6 +122,7 @@ pub(crate) async fn enroll(store: &Store, request: &EnrollRequest) -> Result<Enr
             .bind(token_hash)
             .bind(now.clone())
             .bind(GENESIS)
+            .bind(request.head_seq)
             .execute(&mut *write.tx)
             .await?;
             desk_code
@@ -159,6 +160,9 @@ fn validate(request: &EnrollRequest) -> Result<(), ApiError> {
     if site.is_empty() || site.len() > 12 || !site.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
         let message = "A site code is 1 to 12 capital letters or digits (AMS1).";
         return Err(ApiError::invalid("sync.site_code_invalid", message).at("site_code"));
+    }
+    if request.head_seq < 0 {
+        return Err(ApiError::invalid("sync.head_seq_invalid", "A desk's sequence is 0 or more.").at("head_seq"));
     }
     let desk = &request.desk_id;
     if desk.is_empty() || desk.len() > 64 || !desk.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
@@ -202,7 +206,7 @@ fn normalize_code(code: &str) -> String {
     code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
 }
 
-fn random_hex(len: usize) -> String {
+pub(crate) fn random_hex(len: usize) -> String {
     let mut bytes = vec![0u8; len];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()

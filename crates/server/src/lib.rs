@@ -13,6 +13,7 @@ mod merge;
 mod pull;
 mod push;
 mod serve;
+mod users;
 
 pub use api::openapi_document;
 pub use config::ServerConfig;

@@ -3,7 +3,7 @@
 //! Anything malformed refuses the whole push and stores nothing; a gap stores what came before
 //! it and answers where to resend from.
 
-use lotline_sync::{AcceptedEvent, PushResponse, RejectedAct, WireEvent};
+use lotline_sync::{AcceptedEvent, CredentialPayload, PushResponse, RejectedAct, WireEvent};
 use sqlx::{Any, Row, Transaction};
 
 use crate::database::{Store, now_text};
@@ -29,6 +29,7 @@ pub(crate) async fn push(
     judge: &dyn ActJudge,
     desk_id: &str,
     events: &[WireEvent],
+    credentials: &[CredentialPayload],
 ) -> Result<PushResponse, ServerError> {
     if events.len() > MAX_EVENTS_PER_PUSH {
         let message = format!("A push carries at most {MAX_EVENTS_PER_PUSH} events; send the rest in the next one.");
@@ -36,14 +37,16 @@ pub(crate) async fn push(
     }
     check_events(desk_id, events)?;
     let acts = split_acts(events)?;
+    let credentials = crate::users::credentials_of(events, credentials)?;
 
     let mut write = store.begin_write().await?;
-    let desk = sqlx::query("SELECT next_seq, head_hash FROM desks WHERE desk_id = $1")
+    let desk = sqlx::query("SELECT next_seq, head_hash, enrolled_head FROM desks WHERE desk_id = $1")
         .bind(desk_id.to_owned())
         .fetch_one(&mut *write.tx)
         .await?;
     let mut next_seq: i64 = desk.try_get("next_seq")?;
     let mut head: String = desk.try_get("head_hash")?;
+    let enrolled_head: i64 = desk.try_get("enrolled_head")?;
 
     // First every act is placed against the stored chain, so the judge only sees acts that
     // will be stored unless the database itself fails.
@@ -77,10 +80,17 @@ pub(crate) async fn push(
         match step {
             Step::Replay(Answer::Accepted(accepted)) => response.accepted.extend(accepted),
             Step::Replay(Answer::Rejected(rejected)) => response.rejected.push(rejected),
-            // The domain's merge rules first, then any judge the server was started with.
+            // Its author first, then the domain's merge rules, then any judge the server was
+            // started with.
             Step::New(act) => {
-                match crate::merge::judge(&mut write.tx, act).await?.unwrap_or_else(|| judge.judge(act)) {
+                let mut verdict =
+                    crate::users::check_author(&mut write.tx, desk_id, enrolled_head, act, &credentials).await?;
+                if verdict.is_none() {
+                    verdict = crate::merge::judge(&mut write.tx, act).await?;
+                }
+                match verdict.unwrap_or_else(|| judge.judge(act)) {
                     Verdict::Accept => {
+                        crate::users::apply_accepted(&mut write.tx, enrolled_head, act, &credentials).await?;
                         for event in act {
                             write.last_server_seq += 1;
                             insert_event(&mut write.tx, event, write.last_server_seq, false, &received_at).await?;

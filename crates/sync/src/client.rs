@@ -4,7 +4,9 @@
 use reqwest::{Response, StatusCode};
 use sha2::{Digest, Sha256};
 
-use crate::wire::{EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse};
+use crate::wire::{
+    EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse, SessionRequest, SessionResponse,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
@@ -39,7 +41,12 @@ impl SyncClient {
     /// `base_url` like `http://127.0.0.1:7070`, without the `/v1`.
     pub fn new(base_url: impl Into<String>) -> SyncClient {
         let base_url = base_url.into().trim_end_matches('/').to_owned();
-        SyncClient { http: reqwest::Client::new(), base_url, token: None }
+        // A desk that cannot reach its server works offline: it should know soon.
+        let http = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(5))
+            .build()
+            .unwrap_or_else(|_| reqwest::Client::new());
+        SyncClient { http, base_url, token: None }
     }
 
     /// The same client speaking as the desk that holds `token`.
@@ -50,6 +57,13 @@ impl SyncClient {
 
     pub async fn enroll(&self, request: &EnrollRequest) -> Result<EnrollResponse, ClientError> {
         let response = self.http.post(self.url("/v1/enroll")).json(request).send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// Signs a person in through this desk; the server answers `unauthorized` for a wrong name
+    /// or password alike.
+    pub async fn session(&self, request: &SessionRequest) -> Result<SessionResponse, ClientError> {
+        let response = self.http.post(self.url("/v1/sessions")).bearer_auth(self.token()?).json(request).send().await?;
         Ok(ok(response).await?.json().await?)
     }
 

@@ -7,6 +7,6 @@ mod wire;
 pub use client::{ClientError, SyncClient};
 pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
-    AcceptedEvent, EnrollRequest, EnrollResponse, ErrorBody, FieldError, PullResponse, PulledEvent, PushRequest,
-    PushResponse, RejectedAct,
+    AcceptedEvent, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError, PullResponse, PulledEvent,
+    PushRequest, PushResponse, RejectedAct, SessionRequest, SessionResponse,
 };

@@ -24,6 +24,10 @@ pub struct EnrollRequest {
     pub desk_id: String,
     /// The site the desk works at (e.g. `AMS1`); its desk code starts with it.
     pub site_code: String,
+    /// The desk's last sequence when it enrols: its acts up to here were written before it
+    /// joined, under its own sign-in, and are not held to the team's sessions.
+    #[serde(default)]
+    pub head_seq: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -39,6 +43,40 @@ pub struct EnrollResponse {
 pub struct PushRequest {
     /// In the desk's order, whole acts only.
     pub events: Vec<WireEvent>,
+    /// The payloads of the batch's local-only credential events (a password set or reset),
+    /// which the events carry only as stubs: the server keeps them as the team's credentials and
+    /// never serves them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<CredentialPayload>,
+}
+
+impl PushRequest {
+    pub fn new(events: Vec<WireEvent>) -> PushRequest {
+        PushRequest { events, credentials: Vec::new() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct CredentialPayload {
+    /// The stub's event id; the payload must hash to its `payload_hash`.
+    pub event_id: String,
+    pub payload: String,
+}
+
+/// A person signs in on a desk through the team: the desk's token says which desk, the
+/// password which person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SessionRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// From now on the server takes this person's acts from this desk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SessionResponse {
+    pub user_id: String,
+    /// The session's token; the server keeps only its hash.
+    pub session: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -4,12 +4,14 @@
 //! against the record as the team's log leaves it in the server's order. The server calls this;
 //! so can a desk that wants to know what the server will say.
 
+mod authors;
 mod steps;
 
 use std::collections::HashMap;
 
 use crate::{ApiError, Event};
 
+pub use authors::{TeamMember, claim_username, may_author, username_key};
 pub use steps::recheck_step;
 
 /// How an event merges with what other desks did meanwhile.

@@ -1,8 +1,9 @@
 //! A desk in miniature: writes chained events the way a real desk's store does, so the tests
 //! push what the server will meet in the field.
 
-use lotline_domain::envelope::{GENESIS, payload_hash};
-use lotline_sync::WireEvent;
+use lotline_domain::Event;
+use lotline_domain::envelope::{GENESIS, current_schema_version, payload_hash};
+use lotline_sync::{CredentialPayload, WireEvent};
 
 pub struct FakeDesk {
     pub desk_id: String,
@@ -31,6 +32,43 @@ impl FakeDesk {
     pub fn local_only_act(&mut self) -> Vec<WireEvent> {
         let act_id = uuid::Uuid::now_v7().to_string();
         vec![self.event(&act_id, "password_set", None)]
+    }
+
+    /// One act of real domain events by `actor`, as a desk's store writes them: credential
+    /// events as stubs, their payloads answered beside for the push's `credentials`.
+    pub fn domain_act(&mut self, actor: &str, events: &[Event]) -> (Vec<WireEvent>, Vec<CredentialPayload>) {
+        let act_id = uuid::Uuid::now_v7().to_string();
+        let mut act = Vec::new();
+        let mut credentials = Vec::new();
+        for event in events {
+            let payload = serde_json::to_string(event).unwrap();
+            let local_only = event.is_local_only();
+            let mut wire = self.event(&act_id, event.kind(), (!local_only).then(|| payload.clone()));
+            let (stream_type, stream_id) = event.stream();
+            wire.stream_type = stream_type.to_owned();
+            wire.stream_id = stream_id;
+            wire.schema_version = current_schema_version(event.kind());
+            wire.payload_hash = payload_hash(&payload);
+            wire.actor_id = Some(actor.to_owned());
+            wire.hash = wire.chain_link().hash();
+            if local_only {
+                credentials.push(CredentialPayload { event_id: wire.id.clone(), payload });
+            }
+            act.push(wire);
+        }
+        // The fields changed after chaining: link the act again as the desk would have.
+        self.relink(&mut act);
+        (act, credentials)
+    }
+
+    fn relink(&mut self, act: &mut [WireEvent]) {
+        let mut prev = act[0].prev_hash.clone();
+        for event in act.iter_mut() {
+            event.prev_hash = prev;
+            event.hash = event.chain_link().hash();
+            prev = event.hash.clone();
+        }
+        self.head = prev;
     }
 
     fn event(&mut self, act_id: &str, kind: &str, payload: Option<String>) -> WireEvent {

@@ -3,6 +3,7 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod authorship;
 pub mod fake_desk;
 pub mod postgres;
 pub mod scenarios;
@@ -28,7 +29,8 @@ macro_rules! with_scenarios {
             pull_pages_by_limit,
             refused_acts_keep_the_chain,
             malformed_and_oversized_requests,
-            blob_round_trip
+            blob_round_trip,
+            authorship
         );
     };
 }
@@ -61,10 +63,24 @@ impl Harness {
         serve_with_judge(config, judge).await.expect("the server starts")
     }
 
-    /// Enrols a new desk of `site` with a fresh code; answers its client and enrolment.
+    /// Enrols a new desk of `site` with a fresh code; answers its client and enrolment. The
+    /// fake desk's acts all count as written before it enrolled: these scenarios are about the
+    /// protocol, `authorship` about who may push what.
     pub async fn enrol(&self, server: &RunningServer, desk_id: &str, site: &str) -> (SyncClient, EnrollResponse) {
+        self.enrol_at(server, desk_id, site, 1_000_000).await
+    }
+
+    /// Enrols a desk whose acts after `head_seq` are held to the team's sessions and roles.
+    pub async fn enrol_at(
+        &self,
+        server: &RunningServer,
+        desk_id: &str,
+        site: &str,
+        head_seq: i64,
+    ) -> (SyncClient, EnrollResponse) {
         let code = lotline_server::issue_enroll_code(self.dir.path()).await.expect("an enrolment code");
-        let request = EnrollRequest { code: code.code, desk_id: desk_id.to_owned(), site_code: site.to_owned() };
+        let request =
+            EnrollRequest { code: code.code, desk_id: desk_id.to_owned(), site_code: site.to_owned(), head_seq };
         let enrolled = SyncClient::new(server.url()).enroll(&request).await.expect("enrolment");
         (SyncClient::new(server.url()).with_token(enrolled.token.clone()), enrolled)
     }

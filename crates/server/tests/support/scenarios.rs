@@ -7,10 +7,11 @@ use lotline_server::{ActJudge, Verdict, issue_enroll_code, issue_enroll_code_val
 use lotline_sync::{ClientError, EnrollRequest, PushRequest, PushResponse, SyncClient, WireEvent};
 
 use super::Harness;
+pub use super::authorship::authorship;
 use super::fake_desk::{FakeDesk, rehash};
 
 fn push_of(acts: &[&[WireEvent]]) -> PushRequest {
-    PushRequest { events: acts.iter().flat_map(|act| act.iter().cloned()).collect() }
+    PushRequest::new(acts.iter().flat_map(|act| act.iter().cloned()).collect())
 }
 
 /// The error's code and message key, or a panic naming what came instead.
@@ -30,7 +31,12 @@ pub async fn enrolment(h: &Harness) {
     let client = SyncClient::new(server.url());
     let code = issue_enroll_code(h.dir.path()).await.unwrap();
     let first = FakeDesk::new();
-    let request = EnrollRequest { code: code.code.clone(), desk_id: first.desk_id.clone(), site_code: "AMS1".into() };
+    let request = EnrollRequest {
+        code: code.code.clone(),
+        desk_id: first.desk_id.clone(),
+        site_code: "AMS1".into(),
+        head_seq: 0,
+    };
     let enrolled = client.enroll(&request).await.expect("the first use of a code enrols");
     assert_eq!(enrolled.desk_code, "AMS1A");
     assert!(!enrolled.team_id.is_empty());
@@ -45,14 +51,16 @@ pub async fn enrolment(h: &Harness) {
     assert_eq!(other_site.desk_code, "ROT2A");
 
     let expired = issue_enroll_code_valid_for(h.dir.path(), chrono::Duration::minutes(-1)).await.unwrap();
-    let late = EnrollRequest { code: expired.code, desk_id: FakeDesk::new().desk_id, site_code: "AMS1".into() };
+    let late =
+        EnrollRequest { code: expired.code, desk_id: FakeDesk::new().desk_id, site_code: "AMS1".into(), head_seq: 0 };
     assert_eq!(refusal(client.enroll(&late).await), (400, "invalid".into(), "sync.enroll_code_expired".into()));
 
     let unknown = EnrollRequest { code: "NOPE-NOPE".into(), ..late };
     assert_eq!(refusal(client.enroll(&unknown).await).2, "sync.enroll_code_unknown");
 
     let fresh = issue_enroll_code(h.dir.path()).await.unwrap();
-    let bad_site = EnrollRequest { code: fresh.code, desk_id: FakeDesk::new().desk_id, site_code: "ams 1".into() };
+    let bad_site =
+        EnrollRequest { code: fresh.code, desk_id: FakeDesk::new().desk_id, site_code: "ams 1".into(), head_seq: 0 };
     assert_eq!(refusal(client.enroll(&bad_site).await).2, "sync.site_code_invalid");
     server.shutdown().await.unwrap();
 }
@@ -101,7 +109,7 @@ pub async fn idempotent_repush(h: &Harness) {
     let next = desk.act("probe_closed", 1);
     let mut events = batch.events.clone();
     events.extend(next.iter().cloned());
-    let third = client.push(&PushRequest { events }).await.unwrap();
+    let third = client.push(&PushRequest::new(events)).await.unwrap();
     let seqs: Vec<i64> = third.accepted.iter().map(|a| a.server_seq).collect();
     assert_eq!(seqs, vec![1, 2, 3, 4]);
 
@@ -109,7 +117,7 @@ pub async fn idempotent_repush(h: &Harness) {
     let mut changed = batch.events[2].clone();
     changed.payload = Some("{\"n\":99}".into());
     rehash(&mut changed);
-    let conflict = client.push(&PushRequest { events: vec![changed] }).await;
+    let conflict = client.push(&PushRequest::new(vec![changed])).await;
     assert_eq!(refusal(conflict), (409, "conflict".into(), "sync.event_conflict".into()));
     assert_eq!(pulled_count(&client).await, 4);
     server.shutdown().await.unwrap();

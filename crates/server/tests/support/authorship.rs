@@ -1,0 +1,131 @@
+//! Who may push what: the team's users, signed in through a desk, with the team's roles.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+use lotline_domain::Event;
+use lotline_domain::people::{Language, Role};
+use lotline_sync::{ClientError, PushRequest, PushResponse, SessionRequest, SyncClient, WireEvent};
+
+use super::Harness;
+use super::fake_desk::FakeDesk;
+
+fn hash(password: &str) -> String {
+    Argon2::default().hash_password(password.as_bytes(), &SaltString::generate(&mut OsRng)).unwrap().to_string()
+}
+
+fn user(user_id: &str, username: &str, roles: &[Role]) -> Event {
+    Event::UserCreated {
+        user_id: user_id.into(),
+        username: username.into(),
+        display_name: username.into(),
+        roles: roles.to_vec(),
+        language: Language::En,
+        password_hash: None,
+    }
+}
+
+fn password(user_id: &str, password: &str) -> Event {
+    Event::UserPasswordSet { user_id: user_id.into(), password_hash: hash(password) }
+}
+
+async fn push(client: &SyncClient, act: (Vec<WireEvent>, Vec<lotline_sync::CredentialPayload>)) -> PushResponse {
+    let (events, credentials) = act;
+    client.push(&PushRequest { events, credentials }).await.expect("the push is answered")
+}
+
+/// The reason the server refused the push's only act, or None when it took it.
+fn refusal(response: &PushResponse) -> Option<String> {
+    response.rejected.first().map(|r| r.reason_key.clone())
+}
+
+async fn sign_in(client: &SyncClient, username: &str, password: &str) -> Result<String, (u16, String)> {
+    let request = SessionRequest { username: username.into(), password: password.into() };
+    match client.session(&request).await {
+        Ok(session) => Ok(session.user_id),
+        Err(ClientError::Server { status, body }) => Err((status, body.message_key)),
+        Err(other) => panic!("the server did not answer: {other}"),
+    }
+}
+
+pub async fn authorship(h: &Harness) {
+    let server = h.start().await;
+    // Desk A set itself up before it joined: its administrator and her password.
+    let mut desk_a = FakeDesk::new();
+    let setup = desk_a.domain_act(
+        "u-admin",
+        &[
+            user("u-admin", "admin", &[Role::Admin]),
+            password("u-admin", "admin-pw-1"),
+            user("u-fien", "fien", &[Role::Finance]),
+            password("u-fien", "fien-pw-12"),
+        ],
+    );
+    let (client_a, _) = h.enrol_at(&server, &desk_a.desk_id, "AMS1", 4).await;
+    assert_eq!(refusal(&push(&client_a, setup).await), None, "history from before enrolment stands");
+    // Fien was a user of desk A before it joined: she signed in there, with its passwords.
+    let fien_dutch = [Event::UserLanguageSet { user_id: "u-fien".into(), language: Language::Nl }];
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-fien", &fien_dutch)).await), None);
+
+    assert_eq!(sign_in(&client_a, "admin", "wrong-password").await, Err((401, "sync.bad_credentials".into())));
+    assert_eq!(sign_in(&client_a, "nobody", "admin-pw-1").await, Err((401, "sync.bad_credentials".into())));
+    assert_eq!(sign_in(&client_a, "ADMIN", "admin-pw-1").await, Ok("u-admin".into()), "names without case");
+
+    // Jan joins after enrolment: his acts count once he has signed in through the desk.
+    let create_jan = [user("u-jan", "jan", &[Role::Inspector]), password("u-jan", "jan-pw-123")];
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-admin", &create_jan)).await), None);
+    let jan_dutch = [Event::UserLanguageSet { user_id: "u-jan".into(), language: Language::Nl }];
+    let early = push(&client_a, desk_a.domain_act("u-jan", &jan_dutch)).await;
+    assert_eq!(refusal(&early).as_deref(), Some("error.sync.not_signed_in_here"));
+    assert_eq!(sign_in(&client_a, "jan", "jan-pw-123").await, Ok("u-jan".into()), "the desk's password travelled");
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-jan", &jan_dutch)).await), None);
+
+    // An inspector may not manage users, whatever his desk says.
+    let by_jan = push(&client_a, desk_a.domain_act("u-jan", &[user("u-piet", "piet", &[Role::Admin])])).await;
+    assert_eq!(refusal(&by_jan).as_deref(), Some("error.sync.not_permitted"));
+    let someone_elses = push(&client_a, desk_a.domain_act("u-jan", &[password("u-admin", "taken-over")])).await;
+    assert_eq!(refusal(&someone_elses).as_deref(), Some("error.sync.not_permitted"));
+    assert_eq!(sign_in(&client_a, "admin", "taken-over").await, Err((401, "sync.bad_credentials".into())));
+    let own = push(&client_a, desk_a.domain_act("u-jan", &[password("u-jan", "jan-pw-456")])).await;
+    assert_eq!(refusal(&own), None, "a person sets their own password");
+    assert_eq!(sign_in(&client_a, "jan", "jan-pw-456").await, Ok("u-jan".into()));
+
+    // Signed in on desk A is not signed in on desk B.
+    let mut desk_b = FakeDesk::new();
+    let (client_b, _) = h.enrol_at(&server, &desk_b.desk_id, "AMS1", 0).await;
+    let language = jan_dutch;
+    let elsewhere = push(&client_b, desk_b.domain_act("u-jan", &language)).await;
+    assert_eq!(refusal(&elsewhere).as_deref(), Some("error.sync.not_signed_in_here"));
+    sign_in(&client_b, "jan", "jan-pw-456").await.expect("jan signs in on desk B");
+    assert_eq!(refusal(&push(&client_b, desk_b.domain_act("u-jan", &language)).await), None);
+
+    // A username is the team's once.
+    sign_in(&client_b, "admin", "admin-pw-1").await.expect("the administrator signs in on desk B");
+    let twin = push(&client_b, desk_b.domain_act("u-admin", &[user("u-jan-2", "Jan", &[Role::Finance])])).await;
+    assert_eq!(refusal(&twin).as_deref(), Some("error.sync.username_taken"));
+
+    // A deactivated user signs in nowhere and writes nothing more.
+    let off = Event::UserUpdated {
+        user_id: "u-jan".into(),
+        display_name: "jan".into(),
+        roles: vec![Role::Inspector],
+        active: false,
+    };
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-admin", &[off])).await), None);
+    assert_eq!(sign_in(&client_b, "jan", "jan-pw-456").await, Err((403, "sync.user_inactive".into())));
+    let late = push(&client_b, desk_b.domain_act("u-jan", &language)).await;
+    assert_eq!(refusal(&late).as_deref(), Some("error.sync.user_inactive"));
+
+    // A credential must be the very payload its stub was hashed from; nothing is stored otherwise.
+    let before = client_a.pull(0, Some(5_000)).await.unwrap().events.len();
+    let (events, mut credentials) = desk_a.domain_act("u-admin", &[password("u-admin", "admin-pw-2")]);
+    credentials[0].payload = serde_json::to_string(&password("u-admin", "admin-pw-2")).unwrap();
+    match client_a.push(&PushRequest { events, credentials }).await {
+        Err(ClientError::Server { status, body }) => {
+            assert_eq!((status, body.message_key.as_str()), (400, "sync.credential_mismatch"))
+        }
+        other => panic!("a forged credential is refused, got {other:?}"),
+    }
+    assert_eq!(client_a.pull(0, Some(5_000)).await.unwrap().events.len(), before);
+    assert_eq!(sign_in(&client_a, "admin", "admin-pw-1").await, Ok("u-admin".into()));
+    server.shutdown().await.unwrap();
+}
