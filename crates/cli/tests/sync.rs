@@ -46,27 +46,6 @@ fn enroll_code(server_dir: &Path) -> String {
     json(server_dir, &["server", "enroll-code", "--json"])["code"].as_str().unwrap().to_owned()
 }
 
-/// Passwords never travel: the admin signs in on the new desk with the credential of the home
-/// desk (what signing in through the server will leave there).
-async fn carry_admin_credential(home: &Path, desk: &Path) {
-    let home = lotline_store::Store::open(home).await.unwrap();
-    let (user_id, hash): (String, String) = sqlx::query_as(
-        "SELECT u.user_id, c.password_hash FROM users u JOIN credentials c ON c.user_id = u.user_id WHERE u.username = 'admin'",
-    )
-    .fetch_one(home.pool())
-    .await
-    .unwrap();
-    home.close().await;
-    let store = lotline_store::Store::open(desk).await.unwrap();
-    let desk_id = std::fs::read_to_string(desk.join("device-id")).unwrap();
-    let mut tx = store.begin_write().await.unwrap();
-    let meta = lotline_store::EventMeta::new(Some(user_id.clone()), desk_id.trim(), "2026-12-06T10:00:00.000Z");
-    let credential = lotline_domain::Event::UserPasswordSet { user_id, password_hash: hash };
-    lotline_store::append(&mut tx, &meta, vec![credential]).await.unwrap();
-    tx.commit().await.unwrap();
-    store.close().await;
-}
-
 async fn check(data: &Path) -> lotline_store::CheckReport {
     let store = lotline_store::Store::open(data).await.unwrap();
     let report = lotline_store::check(&store).await.unwrap();
@@ -125,8 +104,20 @@ async fn two_desks_sync_through_a_real_server() {
         assert!(report.ok(), "{report:?}");
     }
 
-    // Offline, both desks cancel the same return; B's number carries its desk code.
-    carry_admin_credential(&a, &b).await;
+    // Passwords never travel in the log: the administrator signs in on desk B through the
+    // server, which leaves B a hash of her own; a wrong password is the server's no.
+    let wrong = Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .args(["--data", b.to_str().unwrap(), "--user", "admin", "sync", "status"])
+        .env("LOTLINE_PASSWORD", "not-her-password")
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1), "{}", String::from_utf8_lossy(&wrong.stderr));
+    assert_eq!(count(&b, "SELECT COUNT(*) FROM credentials"), 0);
+    ok(&b, &["--user", "admin", "sync", "status"]);
+    assert_eq!(count(&b, "SELECT COUNT(*) FROM credentials"), 1, "signing in through the server left a hash");
+
+    // Both desks cancel the same return; B's number carries its desk code. Signing in pushes
+    // a desk's waiting changes first, so B's cancellation reaches the server before A's.
     let rma: String = rusqlite::Connection::open(a.join("lotline.db"))
         .unwrap()
         .query_row(
@@ -150,12 +141,12 @@ async fn two_desks_sync_through_a_real_server() {
     );
     assert!(failure["failure_no"].as_str().unwrap().starts_with("QF-AMS1B-"), "{failure}");
 
-    json(&a, &["sync", "--json"]);
-    let report = json(&b, &["sync", "--json"]);
+    let report = json(&a, &["sync", "--json"]);
     let refused = report["rejected"].as_array().unwrap();
     assert_eq!(refused.len(), 1, "{report}");
     assert_eq!(refused[0]["number"], rma.as_str());
     assert_eq!(refused[0]["reason_key"], "error.rma.not_cancellable");
+    assert_eq!(json(&b, &["sync", "--json"])["rejected"], serde_json::json!([]));
     json(&a, &["sync", "--json"]);
     assert_eq!(
         count(&a, "SELECT COUNT(*) FROM failures"),
@@ -168,4 +159,13 @@ async fn two_desks_sync_through_a_real_server() {
         assert_eq!(report.chain.desks, 2);
     }
     drop(server);
+
+    // Offline, the desk's own copy of her password lets her in; a wrong one still does not.
+    ok(&b, &["--user", "admin", "sync", "status"]);
+    let wrong = Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .args(["--data", b.to_str().unwrap(), "--user", "admin", "sync", "status"])
+        .env("LOTLINE_PASSWORD", "not-her-password")
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1));
 }

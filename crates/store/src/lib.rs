@@ -36,8 +36,8 @@ pub use lotline_domain::envelope::EnvelopedEvent;
 pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
 pub use sync_log::{
-    Enrolment, PullApplied, PulledEvent, apply_pulled, count_pending, enrolment, mark_accepted, mark_refused,
-    newer_events, pending_events, pull_cursor, record_enrolment,
+    Enrolment, PullApplied, PulledEvent, apply_pulled, count_pending, credential_payloads, desk_seq_head, enrolment,
+    mark_accepted, mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,
 };
 
 pub type WriteTx = Transaction<'static, Sqlite>;

@@ -93,6 +93,33 @@ pub async fn pending_events(
     Ok(events)
 }
 
+/// The full stored payloads of this batch's credential events (local-only, or redacted on the
+/// wire), by event id: they travel beside the stubs so the team's server can sign people in.
+pub async fn credential_payloads(
+    conn: &mut SqliteConnection,
+    events: &[EnvelopedEvent],
+) -> Result<Vec<(String, String)>, StoreError> {
+    let mut payloads = Vec::new();
+    for event in events.iter().filter(|e| e.local_only || e.redacted) {
+        let payload: Option<String> = sqlx::query_scalar("SELECT payload FROM events WHERE id = ?")
+            .bind(&event.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(payload) = payload {
+            payloads.push((event.id.clone(), payload));
+        }
+    }
+    Ok(payloads)
+}
+
+/// This desk's last sequence (0 before its first event).
+pub async fn desk_seq_head(conn: &mut SqliteConnection, desk_id: &str) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT COALESCE(MAX(desk_seq), 0) FROM events WHERE desk_id = ?")
+        .bind(desk_id)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
 pub async fn count_pending(conn: &mut SqliteConnection, desk_id: &str) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "SELECT COUNT(*) FROM events WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending'",

@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::Empty;
 use crate::context::{Ctx, store_error};
 use crate::password;
+use crate::sync::TeamSignIn;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -152,6 +153,12 @@ async fn start_session(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
 }
 
 pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError> {
+    // On a desk of a team the team's server decides; offline, the passwords this desk holds.
+    match crate::sync::sign_in_through_team(ctx, &input.username, &input.password).await? {
+        TeamSignIn::Verified(user_id) => return signed_in_through_team(ctx, &user_id, &input.password).await,
+        TeamSignIn::Refused(error) => return Err(error),
+        TeamSignIn::Unanswered => {}
+    }
     let secret = {
         let mut conn = ctx.read().await?;
         people::user_secret(&mut conn, &input.username).await.map_err(store_error)?
@@ -169,6 +176,28 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
         return Err(ApiError::forbidden("error.auth.inactive"));
     }
     start_session(ctx, &secret.user.id).await
+}
+
+/// The team knows the person by this password: the desk keeps a hash of it (a local-only
+/// event), so that they can sign in here while the server cannot be reached.
+async fn signed_in_through_team(ctx: &Ctx, user_id: &str, password: &str) -> Result<Session, ApiError> {
+    let (secret, user) = {
+        let mut conn = ctx.read().await?;
+        let secret = people::credential_of(&mut conn, user_id).await.map_err(store_error)?;
+        let user =
+            people::user_by_id(&mut conn, user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)?;
+        (secret, user)
+    };
+    if !user.active {
+        return Err(ApiError::forbidden("error.auth.inactive"));
+    }
+    if !secret.is_some_and(|hash| password::verify(password, &hash)) {
+        let tx = ctx.begin().await?;
+        let credential =
+            Event::UserPasswordSet { user_id: user_id.to_owned(), password_hash: password::hash(password)? };
+        ctx.acting_as(actor_of(&user)).commit(tx, vec![credential]).await?;
+    }
+    start_session(ctx, user_id).await
 }
 
 pub async fn sign_out(ctx: &Ctx, _: Empty) -> Result<Empty, ApiError> {

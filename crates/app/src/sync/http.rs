@@ -1,7 +1,7 @@
 //! The sync server over HTTP (`lotline_sync::SyncClient`) as the desk's transport.
 
 use lotline_store::{EnvelopedEvent, PulledEvent};
-use lotline_sync::{ClientError, PushRequest, SyncClient};
+use lotline_sync::{ClientError, CredentialPayload, PushRequest, SyncClient};
 
 use super::transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
@@ -17,8 +17,14 @@ pub(crate) fn transport_error(err: ClientError) -> TransportError {
 }
 
 impl Transport for HttpTransport {
-    async fn push(&self, events: Vec<EnvelopedEvent>) -> Result<PushOutcome, TransportError> {
-        let request = PushRequest { events };
+    async fn push(
+        &self,
+        events: Vec<EnvelopedEvent>,
+        credentials: Vec<(String, String)>,
+    ) -> Result<PushOutcome, TransportError> {
+        let credentials =
+            credentials.into_iter().map(|(event_id, payload)| CredentialPayload { event_id, payload }).collect();
+        let request = PushRequest { events, credentials };
         let answer = self.client.push(&request).await.map_err(transport_error)?;
         Ok(PushOutcome {
             accepted: answer.accepted.into_iter().map(|a| (a.id, a.server_seq)).collect(),

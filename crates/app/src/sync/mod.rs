@@ -14,6 +14,7 @@ use ts_rs::TS;
 use crate::context::{Ctx, store_error};
 pub use http::HttpTransport;
 pub use team::{SyncStatus, enroll, sync_status, sync_with_team};
+pub(crate) use team::{TeamSignIn, sign_in_through_team};
 pub use transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
 /// Events per push: whole acts, so a big import may go over it in one request.
@@ -66,9 +67,12 @@ fn number_of(events: &[EnvelopedEvent], act_id: &str) -> Option<String> {
 /// Pushes every pending act of this desk, in order.
 pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncReport) -> Result<(), ApiError> {
     loop {
-        let pending = {
+        let (pending, credentials) = {
             let mut conn = ctx.read().await?;
-            lotline_store::pending_events(&mut conn, &ctx.device_id, PUSH_PAGE).await.map_err(store_error)?
+            let pending =
+                lotline_store::pending_events(&mut conn, &ctx.device_id, PUSH_PAGE).await.map_err(store_error)?;
+            let credentials = lotline_store::credential_payloads(&mut conn, &pending).await.map_err(store_error)?;
+            (pending, credentials)
         };
         if pending.is_empty() {
             return Ok(());
@@ -76,7 +80,7 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
         for event in pending.iter().filter(|e| e.kind == "attachment_stored") {
             push_blob(ctx, transport, event).await?;
         }
-        let outcome = transport.push(pending.clone()).await.map_err(transport_error)?;
+        let outcome = transport.push(pending.clone(), credentials).await.map_err(transport_error)?;
         if let Some(from) = outcome.resend_from {
             // The server lacks events before the first one still pending here: this desk's log
             // and the server's disagree, which no retry mends.

@@ -2,10 +2,10 @@
 //! with, and what is waiting.
 
 use lotline_domain::people::Permission;
-use lotline_domain::{ApiError, FieldError};
+use lotline_domain::{ApiError, ErrorCode, FieldError};
 use lotline_store::Enrolment;
 use lotline_store::queries::people;
-use lotline_sync::{EnrollRequest, SyncClient};
+use lotline_sync::{ClientError, EnrollRequest, SessionRequest, SyncClient};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -17,12 +17,13 @@ use crate::context::{Ctx, store_error};
 /// sync), or on a desk with data, which needs a local administrator signed in. Its numbers
 /// carry the desk code the server gives from then on.
 pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> Result<Enrolment, ApiError> {
-    let settings = {
+    let (settings, head_seq) = {
         let mut conn = ctx.read().await?;
         if lotline_store::enrolment(&mut conn).await.map_err(store_error)?.is_some() {
             return Err(ApiError::conflict("error.sync.already_enrolled"));
         }
-        people::settings(&mut conn).await.map_err(store_error)?
+        let head_seq = lotline_store::desk_seq_head(&mut conn, &ctx.device_id).await.map_err(store_error)?;
+        (people::settings(&mut conn).await.map_err(store_error)?, head_seq)
     };
     if settings.is_some() {
         ctx.allowed(Permission::ManageUsers)?;
@@ -32,7 +33,7 @@ pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> 
         return Err(ApiError::field(FieldError::new("site", "error.sync.site_needed")));
     };
     let client = SyncClient::new(server);
-    let request = EnrollRequest { code: code.trim().to_owned(), desk_id: ctx.device_id.clone(), site_code };
+    let request = EnrollRequest { code: code.trim().to_owned(), desk_id: ctx.device_id.clone(), site_code, head_seq };
     let answer = client.enroll(&request).await.map_err(|e| super::transport_error(transport_error(e)))?;
     let enrolment = Enrolment {
         server: server.trim_end_matches('/').to_owned(),
@@ -51,8 +52,58 @@ pub async fn sync_with_team(ctx: &Ctx) -> Result<SyncReport, ApiError> {
         lotline_store::enrolment(&mut conn).await.map_err(store_error)?
     };
     let Some(enrolment) = enrolment else { return Err(ApiError::conflict("error.sync.not_enrolled")) };
-    let transport = HttpTransport { client: SyncClient::new(&enrolment.server).with_token(&enrolment.token) };
-    sync_now(ctx, &transport).await
+    sync_now(ctx, &transport_of(&enrolment)).await
+}
+
+fn transport_of(enrolment: &Enrolment) -> HttpTransport {
+    HttpTransport { client: SyncClient::new(&enrolment.server).with_token(&enrolment.token) }
+}
+
+/// What the team's server said to a person signing in on this desk.
+pub(crate) enum TeamSignIn {
+    /// The server knows them by this password: this user of the team.
+    Verified(String),
+    /// The server said no (a wrong password, a deactivated user): no way around it offline.
+    Refused(ApiError),
+    /// No answer, or not one about the person (a revoked desk): the desk's own passwords decide.
+    Unanswered,
+}
+
+/// Signs a person in through the team's server when this desk is enrolled. The desk's pending
+/// acts go first, so that a user created here meanwhile is known to the team.
+pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &str) -> Result<TeamSignIn, ApiError> {
+    let enrolment = {
+        let mut conn = ctx.read().await?;
+        lotline_store::enrolment(&mut conn).await.map_err(store_error)?
+    };
+    let Some(enrolment) = enrolment else { return Ok(TeamSignIn::Unanswered) };
+    let transport = transport_of(&enrolment);
+    // Best effort: a push that fails leaves the acts pending, and the sign-in still asks.
+    let _ = super::push(ctx, &transport, &mut SyncReport::default()).await;
+    let request = SessionRequest { username: username.trim().to_owned(), password: password.to_owned() };
+    let session = match transport.client.session(&request).await {
+        Ok(session) => session,
+        Err(ClientError::Server { body, .. }) if body.message_key == "sync.bad_credentials" => {
+            return Ok(TeamSignIn::Refused(ApiError::new(ErrorCode::Unauthenticated, "error.auth.bad_credentials")));
+        }
+        Err(ClientError::Server { body, .. }) if body.message_key == "sync.user_inactive" => {
+            return Ok(TeamSignIn::Refused(ApiError::forbidden("error.auth.inactive")));
+        }
+        Err(_) => return Ok(TeamSignIn::Unanswered),
+    };
+    if !known_here(ctx, &session.user_id).await? {
+        // A user of the team this desk has not pulled yet.
+        let _ = super::pull(ctx, &transport, &mut SyncReport::default()).await;
+        if !known_here(ctx, &session.user_id).await? {
+            return Ok(TeamSignIn::Refused(ApiError::conflict("error.sync.user_not_here_yet")));
+        }
+    }
+    Ok(TeamSignIn::Verified(session.user_id))
+}
+
+async fn known_here(ctx: &Ctx, user_id: &str) -> Result<bool, ApiError> {
+    let mut conn = ctx.read().await?;
+    people::user_by_id(&mut conn, user_id).await.map_err(store_error).map(|u| u.is_some())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -39,7 +39,13 @@ pub enum TransportError {
 }
 
 pub trait Transport {
-    fn push(&self, events: Vec<EnvelopedEvent>) -> impl Future<Output = Result<PushOutcome, TransportError>>;
+    /// `credentials`: (event id, full payload) of the batch's credential stubs, for the server's
+    /// sign-in; never part of the log.
+    fn push(
+        &self,
+        events: Vec<EnvelopedEvent>,
+        credentials: Vec<(String, String)>,
+    ) -> impl Future<Output = Result<PushOutcome, TransportError>>;
     fn pull(&self, after: i64, limit: usize) -> impl Future<Output = Result<PulledPage, TransportError>>;
     fn put_blob(&self, id: &str, bytes: Vec<u8>) -> impl Future<Output = Result<(), TransportError>>;
     fn get_blob(&self, id: &str) -> impl Future<Output = Result<Option<Vec<u8>>, TransportError>>;

@@ -45,7 +45,12 @@ impl Hub {
 }
 
 impl Transport for Hub {
-    async fn push(&self, events: Vec<EnvelopedEvent>) -> Result<PushOutcome, TransportError> {
+    // The stand-in signs no one in: the credentials that travel beside the stubs stay unused.
+    async fn push(
+        &self,
+        events: Vec<EnvelopedEvent>,
+        _credentials: Vec<(String, String)>,
+    ) -> Result<PushOutcome, TransportError> {
         let mut outcome = PushOutcome::default();
         let mut acts: Vec<Vec<EnvelopedEvent>> = Vec::new();
         for event in events {

@@ -76,6 +76,14 @@ pub async fn user_secret(conn: &mut SqliteConnection, username: &str) -> Result<
     Ok(row.map(|r| UserSecret { user: user_from(&r), password_hash: r.get("password_hash") }))
 }
 
+/// The password hash this desk holds for a user, if any.
+pub async fn credential_of(conn: &mut SqliteConnection, user_id: &str) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT password_hash FROM credentials WHERE user_id = ?")
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
 pub async fn count_admins(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE active = 1 AND roles LIKE '%\"admin\"%'")
         .fetch_one(&mut *conn)
