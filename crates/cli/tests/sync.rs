@@ -4,58 +4,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
+use common::team::{Server, check, count, enroll_code, json};
 use common::{lotline, ok};
-use serde_json::Value;
-
-/// `lotline server` on a free loopback port, stopped when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_lotline"))
-            .args(["server", "--data", dir.to_str().unwrap(), "--listen", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("the server starts");
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
-        let line: Value = serde_json::from_str(&first).expect("the first line says where it listens");
-        Server { child, url: format!("http://{}", line["listening"].as_str().unwrap()) }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn json(data: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(data, args)).unwrap()
-}
-
-fn enroll_code(server_dir: &Path) -> String {
-    json(server_dir, &["server", "enroll-code", "--json"])["code"].as_str().unwrap().to_owned()
-}
-
-async fn check(data: &Path) -> lotline_store::CheckReport {
-    let store = lotline_store::Store::open(data).await.unwrap();
-    let report = lotline_store::check(&store).await.unwrap();
-    store.close().await;
-    report
-}
-
-fn count(data: &Path, sql: &str) -> i64 {
-    rusqlite::Connection::open(data.join("lotline.db")).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_desks_sync_through_a_real_server() {

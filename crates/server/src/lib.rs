@@ -8,6 +8,7 @@ mod config;
 mod database;
 mod enrolment;
 mod error;
+mod fault;
 mod judge;
 mod merge;
 mod pull;

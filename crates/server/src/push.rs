@@ -125,6 +125,7 @@ pub(crate) async fn push(
         .bind(desk_id.to_owned())
         .execute(&mut *write.tx)
         .await?;
+    crate::fault::pause_point("push_before_commit").await;
     write.commit().await?;
     Ok(response)
 }

@@ -6,6 +6,7 @@ mod bulk;
 mod bulk_lots;
 mod chain;
 mod conflicts;
+mod fault;
 mod log;
 mod lot_index;
 mod lot_touches;

@@ -320,6 +320,7 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
     .bind(applied.cursor.to_string())
     .execute(&mut *tx)
     .await?;
+    crate::fault::pause_point("apply_pulled_before_commit").await;
     tx.commit().await?;
     if applied.replayed {
         store.forget_lot_index().await;

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod team;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -12,6 +14,7 @@ pub fn lotline(data: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("LOTLINE_PASSWORD", "cli-password-1")
         .env_remove("LOTLINE_USER")
+        .env_remove("LOTLINE_FAULT_PAUSE")
         .output()
         .expect("lotline runs")
 }

@@ -1,6 +1,7 @@
 //! A throwaway PostgreSQL cluster for the tests: initdb in a temporary folder, postgres on a
 //! free port, stopped and removed when the guard drops. As root it runs as the `postgres` user
-//! (PostgreSQL refuses to run as root).
+//! (PostgreSQL refuses to run as root). The CLI's fault tests (crates/cli/tests/sync_faults.rs)
+//! include this file too.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
