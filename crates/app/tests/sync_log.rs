@@ -137,10 +137,10 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
     sync(&hub, &b).await;
     team_sign_in(&b, &a.ctx.store, "admin").await;
 
-    // Offline, both log failures at once.
+    // Offline, both log failures at once. A goes on counting where its site numbers stopped.
     let on_a = [a.ok("log_failure", failure("BOX-5L")).await, a.ok("log_failure", failure("BOX-5L")).await];
     let on_b = lotline_app::call(&b, "log_failure", failure("BOX-5L")).await.unwrap();
-    assert_eq!(on_a.map(|f| f["failure_no"].as_str().unwrap().to_owned()), ["QF-AMS1A-000001", "QF-AMS1A-000002"]);
+    assert_eq!(on_a.map(|f| f["failure_no"].as_str().unwrap().to_owned()), ["QF-AMS1A-000002", "QF-AMS1A-000003"]);
     assert_eq!(on_b["failure_no"], "QF-AMS1B-000001");
 
     sync(&hub, &b).await;
@@ -151,7 +151,7 @@ async fn enrolled_desks_of_one_site_issue_distinct_numbers_that_merge() {
         .fetch_all(b.store.pool())
         .await
         .unwrap();
-    assert_eq!(numbers, ["QF-AMS1-000001", "QF-AMS1A-000001", "QF-AMS1A-000002", "QF-AMS1B-000001"]);
+    assert_eq!(numbers, ["QF-AMS1-000001", "QF-AMS1A-000002", "QF-AMS1A-000003", "QF-AMS1B-000001"]);
     // B's count of its own prefix went on from what it issued, not from A's.
     let next = lotline_app::call(&b, "log_failure", failure("BOX-5L")).await.unwrap();
     assert_eq!(next["failure_no"], "QF-AMS1B-000002");

@@ -103,6 +103,12 @@ pub async fn sync(ctx: &Ctx, command: Option<SyncCommand>, json_mode: bool) -> R
                         refused.message
                     ));
                 }
+                for renamed in &report.renumbered {
+                    lines.push(format!(
+                        "  renumbered: {} is {} now: the team already had that number (the old one still finds it)",
+                        renamed.from, renamed.to
+                    ));
+                }
                 lines.join("\n")
             });
         }

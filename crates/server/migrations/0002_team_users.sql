@@ -30,3 +30,20 @@ CREATE TABLE user_sessions (
 
 -- The desk's last sequence when it enrolled: its acts up to there were written before it joined.
 ALTER TABLE desks ADD COLUMN enrolled_head BIGINT NOT NULL DEFAULT 0;
+
+-- A record a desk numbered before it joined, whose number the team already had, goes by its
+-- desk's number (docs/sync.md): the server judges that desk's events through these aliases and
+-- tells every desk, while the events keep the text they were written with.
+CREATE TABLE number_aliases (
+    desk_id TEXT NOT NULL,
+    number TEXT NOT NULL,
+    alias TEXT NOT NULL UNIQUE,
+    -- The event that opened the record under its old number.
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (desk_id, number)
+);
+
+-- An event as the merge reads it where aliases apply: its stream and payload with the numbers renamed.
+ALTER TABLE events ADD COLUMN stream_alias TEXT;
+ALTER TABLE events ADD COLUMN payload_alias TEXT;
+CREATE INDEX events_stream_alias ON events (stream_type, stream_alias);

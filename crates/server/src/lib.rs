@@ -11,6 +11,7 @@ mod error;
 mod fault;
 mod judge;
 mod merge;
+mod numbers;
 mod pull;
 mod push;
 mod serve;

@@ -59,8 +59,9 @@ async fn history(
     stream_id: &str,
 ) -> Result<Vec<Event>, ServerError> {
     let rows = sqlx::query(
-        "SELECT kind, schema_version, payload FROM events \
-         WHERE stream_type = $1 AND stream_id = $2 AND rejected = 0 AND payload IS NOT NULL ORDER BY server_seq",
+        "SELECT kind, schema_version, COALESCE(payload_alias, payload) AS payload FROM events \
+         WHERE stream_type = $1 AND ((stream_alias IS NULL AND stream_id = $2) OR stream_alias = $2) \
+         AND rejected = 0 AND payload IS NOT NULL ORDER BY server_seq",
     )
     .bind(stream_type.to_owned())
     .bind(stream_id.to_owned())

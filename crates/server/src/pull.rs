@@ -22,7 +22,12 @@ pub(crate) async fn pull(store: &Store, after: i64, limit: Option<i64>) -> Resul
     .fetch_all(&store.pool)
     .await?;
     let more = rows.len() as i64 > limit;
-    let events = rows.iter().take(limit as usize).map(pulled_event).collect::<Result<Vec<_>, _>>()?;
+    let mut events = rows.iter().take(limit as usize).map(pulled_event).collect::<Result<Vec<_>, _>>()?;
+    for (event_id, renumbering) in crate::numbers::by_event(&store.pool).await? {
+        if let Some(opener) = events.iter_mut().find(|e| e.event.id == event_id) {
+            opener.renumbered.push(renumbering);
+        }
+    }
     let next = events.last().map_or(after, |e| e.server_seq);
     Ok(PullResponse { events, next, more })
 }
@@ -52,5 +57,5 @@ fn pulled_event(row: &AnyRow) -> Result<PulledEvent, sqlx::Error> {
         prev_hash: row.try_get("prev_hash")?,
         hash: row.try_get("hash")?,
     };
-    Ok(PulledEvent { event, server_seq: row.try_get("server_seq")?, rejected })
+    Ok(PulledEvent { event, server_seq: row.try_get("server_seq")?, rejected, renumbered: Vec::new() })
 }

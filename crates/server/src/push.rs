@@ -40,13 +40,15 @@ pub(crate) async fn push(
     let credentials = crate::users::credentials_of(events, credentials)?;
 
     let mut write = store.begin_write().await?;
-    let desk = sqlx::query("SELECT next_seq, head_hash, enrolled_head FROM desks WHERE desk_id = $1")
+    let desk = sqlx::query("SELECT next_seq, head_hash, enrolled_head, desk_code FROM desks WHERE desk_id = $1")
         .bind(desk_id.to_owned())
         .fetch_one(&mut *write.tx)
         .await?;
     let mut next_seq: i64 = desk.try_get("next_seq")?;
     let mut head: String = desk.try_get("head_hash")?;
     let enrolled_head: i64 = desk.try_get("enrolled_head")?;
+    let desk_code: String = desk.try_get("desk_code")?;
+    let mut renames = crate::numbers::aliases_of(&mut write.tx, desk_id).await?;
 
     // First every act is placed against the stored chain, so the judge only sees acts that
     // will be stored unless the database itself fails.
@@ -83,17 +85,30 @@ pub(crate) async fn push(
             // Its author first, then the domain's merge rules, then any judge the server was
             // started with.
             Step::New(act) => {
+                // A record numbered before enrolment whose number the team has goes by the
+                // desk's number: the act is judged as it will be read.
+                let fresh = match act[0].desk_seq <= enrolled_head {
+                    true => crate::numbers::new_aliases(&mut write.tx, act, &desk_code, &renames).await?,
+                    false => Vec::new(),
+                };
+                let mut reading = renames.clone();
+                reading.extend(fresh.iter().map(|a| (a.renumbering.from.clone(), a.renumbering.to.clone())));
+                let read = crate::numbers::translated(act, &reading);
                 let mut verdict =
-                    crate::users::check_author(&mut write.tx, desk_id, enrolled_head, act, &credentials).await?;
+                    crate::users::check_author(&mut write.tx, desk_id, enrolled_head, &read, &credentials).await?;
                 if verdict.is_none() {
-                    verdict = crate::merge::judge(&mut write.tx, act).await?;
+                    verdict = crate::merge::judge(&mut write.tx, &read).await?;
                 }
-                match verdict.unwrap_or_else(|| judge.judge(act)) {
+                match verdict.unwrap_or_else(|| judge.judge(&read)) {
                     Verdict::Accept => {
-                        crate::users::apply_accepted(&mut write.tx, enrolled_head, act, &credentials).await?;
-                        for event in act {
+                        crate::users::apply_accepted(&mut write.tx, enrolled_head, &read, &credentials).await?;
+                        crate::numbers::record(&mut write.tx, desk_id, &fresh).await?;
+                        response.renumbered.extend(fresh.into_iter().map(|a| a.renumbering));
+                        renames = reading;
+                        for (event, as_read) in act.iter().zip(read.iter()) {
                             write.last_server_seq += 1;
-                            insert_event(&mut write.tx, event, write.last_server_seq, false, &received_at).await?;
+                            let seq = write.last_server_seq;
+                            insert_event(&mut write.tx, event, as_read, seq, false, &received_at).await?;
                             response
                                 .accepted
                                 .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });
@@ -111,7 +126,8 @@ pub(crate) async fn push(
                         // In the sequence too, as stubs: every desk then holds the whole chain.
                         for event in act {
                             write.last_server_seq += 1;
-                            insert_event(&mut write.tx, event, write.last_server_seq, true, &received_at).await?;
+                            let seq = write.last_server_seq;
+                            insert_event(&mut write.tx, event, event, seq, true, &received_at).await?;
                         }
                         response.rejected.push(rejected);
                     }
@@ -254,9 +270,11 @@ async fn check_act_not_continued(
     Ok(())
 }
 
+/// `as_read`: the event with its desk's renamed numbers, kept beside it where they differ.
 async fn insert_event(
     tx: &mut Transaction<'static, Any>,
     event: &WireEvent,
+    as_read: &WireEvent,
     server_seq: i64,
     rejected: bool,
     received_at: &str,
@@ -264,8 +282,8 @@ async fn insert_event(
     sqlx::query(
         "INSERT INTO events (server_seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, \
          schema_version, payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, redacted, rejected, \
-         prev_hash, hash, received_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+         prev_hash, hash, received_at, stream_alias, payload_alias) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
     )
     .bind(server_seq)
     .bind(event.id.clone())
@@ -288,6 +306,8 @@ async fn insert_event(
     .bind(event.prev_hash.clone())
     .bind(event.hash.clone())
     .bind(received_at.to_owned())
+    .bind((as_read.stream_id != event.stream_id).then(|| as_read.stream_id.clone()))
+    .bind(if rejected || as_read.payload == event.payload { None } else { as_read.payload.clone() })
     .execute(&mut **tx)
     .await
     .map_err(|error| id_reused(error, &event.id))?;

@@ -18,6 +18,7 @@ mod project_returns;
 mod project_reviews;
 pub mod queries;
 mod rebuild;
+mod renames;
 mod sync_log;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use lotline_domain::envelope::EnvelopedEvent;
 pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
+pub use renames::{adopt_renames, current_number};
 pub use sync_log::{
     Enrolment, PullApplied, PulledEvent, apply_pulled, count_pending, credential_payloads, desk_seq_head, enrolment,
     mark_accepted, mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,

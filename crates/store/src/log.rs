@@ -279,8 +279,11 @@ pub(crate) fn decode(row: &sqlx::sqlite::SqliteRow) -> Result<Option<StoredEvent
     }))
 }
 
-pub(crate) const EVENT_COLUMNS: &str = "seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, \
-     kind, schema_version, payload, actor_id, occurred_at, hlc, seen, server_seq";
+/// An event as projections read it: a record renamed by the team (`number_aliases`) under its
+/// new number, in its stream and its payload.
+pub(crate) const EVENT_COLUMNS: &str = "seq, id, desk_id, desk_seq, act_id, stream_type, \
+     COALESCE(stream_alias, stream_id) AS stream_id, stream_version, kind, schema_version, \
+     COALESCE(payload_alias, payload) AS payload, actor_id, occurred_at, hlc, seen, server_seq";
 
 /// The canonical order (docs/sync.md): events the server confirmed, in its order, then this
 /// desk's pending ones as they were written. Refused events and stubs are never projected.
@@ -296,7 +299,8 @@ pub async fn load_stream(
     stream_id: &str,
 ) -> Result<Vec<StoredEvent>, StoreError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {EVENT_COLUMNS} FROM events WHERE stream_type = ? AND stream_id = ? AND {PROJECTED} \
+        "SELECT {EVENT_COLUMNS} FROM events WHERE stream_type = ?1 \
+         AND ((stream_alias IS NULL AND stream_id = ?2) OR stream_alias = ?2) AND {PROJECTED} \
          ORDER BY {CANONICAL_ORDER}"
     )))
     .bind(stream_type)

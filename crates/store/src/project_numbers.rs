@@ -1,7 +1,7 @@
 //! The last number issued per prefix (`QF-AMS1A` → 123), so the next one is one lookup, and
 //! numbers pulled from other desks move each prefix's count along too.
 
-use lotline_domain::Event;
+use lotline_domain::merge::opened_number;
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
@@ -13,18 +13,8 @@ pub fn split_number(number: &str) -> Option<(&str, i64)> {
     Some((prefix, count.parse().ok()?))
 }
 
-fn issued(event: &Event) -> Option<&str> {
-    match event {
-        Event::FailureLogged { failure_no, .. } => Some(failure_no),
-        Event::ReshipmentRequested(request) => Some(&request.reshipment_no),
-        Event::RmaOpened(opening) => Some(&opening.rma_no),
-        Event::RecallStarted(opening) => Some(&opening.recall_no),
-        _ => None,
-    }
-}
-
 pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
-    for (prefix, count) in events.iter().filter_map(|e| issued(&e.event)).filter_map(split_number) {
+    for (prefix, count) in events.iter().filter_map(|e| opened_number(&e.event)).filter_map(split_number) {
         sqlx::query(
             "INSERT INTO issued_numbers (prefix, last) VALUES (?, ?) \
              ON CONFLICT (prefix) DO UPDATE SET last = MAX(last, excluded.last)",
@@ -43,7 +33,34 @@ pub async fn next_number(conn: &mut SqliteConnection, prefix: &str) -> Result<i6
         .bind(prefix)
         .fetch_optional(&mut *conn)
         .await?;
-    Ok(last.unwrap_or(0) + 1)
+    Ok(last.unwrap_or(0).max(floor(conn, prefix).await?) + 1)
+}
+
+/// A desk that enrols goes on counting where its site numbers stopped (`QF-AMS1` at 41 →
+/// `QF-AMS1A-000042`): a record the team renames to its desk's number keeps its count, so the
+/// desk's new numbers must not reach it. Kept in the desk's own state, which a rebuild keeps.
+pub(crate) async fn carry_counts_to_desk_code(conn: &mut SqliteConnection, desk_code: &str) -> Result<(), StoreError> {
+    let counts: Vec<(String, i64)> =
+        sqlx::query_as("SELECT prefix, last FROM issued_numbers").fetch_all(&mut *conn).await?;
+    for (prefix, last) in counts {
+        let Some((kind, _)) = prefix.split_once('-') else { continue };
+        sqlx::query(
+            "INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(format!("number_floor:{kind}-{desk_code}"))
+        .bind(last.to_string())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn floor(conn: &mut SqliteConnection, prefix: &str) -> Result<i64, StoreError> {
+    let text: Option<String> = sqlx::query_scalar("SELECT value FROM local_state WHERE key = ?")
+        .bind(format!("number_floor:{prefix}"))
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(text.and_then(|t| t.parse().ok()).unwrap_or(0))
 }
 
 /// The code this desk's numbers carry: its desk code once enrolled in a team, else the site's.

@@ -16,6 +16,9 @@ pub struct PulledEvent {
     pub server_seq: i64,
     pub rejected: bool,
     pub event: EnvelopedEvent,
+    /// (old number, new number) the team gave records its desk opened before it enrolled.
+    #[serde(default)]
+    pub renumbered: Vec<(String, String)>,
 }
 
 pub(crate) const ENVELOPE_COLUMNS: &str = "id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, \
@@ -198,6 +201,8 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
     let mut tx = store.begin_write().await?;
     let cursor = pull_cursor(&mut tx).await?;
     let mut applied = PullApplied { cursor, ..PullApplied::default() };
+    let last_seq_before: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM events").fetch_one(&mut *tx).await?;
     let mut clock = last_hlc(&mut tx).await?;
     let mut fresh: Vec<i64> = Vec::new();
     let mut own_refused = false;
@@ -273,6 +278,12 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
     if let Some(clock) = &clock {
         set_last_hlc(&mut tx, clock).await?;
     }
+    // Records the team renamed: events already projected here under the old number replay.
+    let mut renamed = false;
+    for pulled in page.iter().filter(|p| p.server_seq > cursor && !p.renumbered.is_empty()) {
+        renamed |= crate::renames::record(&mut tx, &pulled.event.desk_id, &pulled.renumbered, last_seq_before).await?;
+    }
+    crate::renames::apply_known(&mut tx, last_seq_before).await?;
     // New events can simply follow what is projected when nothing projected here comes after
     // them in the canonical order: nothing pending, nothing the server placed later.
     let first_fresh_server_seq =
@@ -291,7 +302,7 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
         }
         _ => false,
     };
-    if reorder || own_refused {
+    if reorder || own_refused || renamed {
         rebuild::replay(&mut tx).await?;
         applied.replayed = true;
     } else if !fresh.is_empty() {
@@ -358,6 +369,7 @@ pub async fn enrolment(conn: &mut SqliteConnection) -> Result<Option<Enrolment>,
 /// Records that this desk joined a team: from now on its numbers carry the desk code.
 pub async fn record_enrolment(store: &Store, enrolment: &Enrolment) -> Result<(), StoreError> {
     let mut tx = store.begin_write().await?;
+    crate::project_numbers::carry_counts_to_desk_code(&mut tx, &enrolment.desk_code).await?;
     let values = [&enrolment.server, &enrolment.team_id, &enrolment.desk_code, &enrolment.token];
     for (key, value) in ENROLMENT_KEYS.iter().zip(values) {
         sqlx::query(

@@ -8,5 +8,5 @@ pub use client::{ClientError, SyncClient};
 pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
     AcceptedEvent, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError, PullResponse, PulledEvent,
-    PushRequest, PushResponse, RejectedAct, SessionRequest, SessionResponse,
+    PushRequest, PushResponse, RejectedAct, Renumbering, SessionRequest, SessionResponse,
 };

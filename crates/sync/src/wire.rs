@@ -15,6 +15,17 @@ pub struct PulledEvent {
     /// whole; never projected.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub rejected: bool,
+    /// On the event that opened a record under a number the team already had: the number the
+    /// record goes by from now on, for every event of its desk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renumbered: Vec<Renumbering>,
+}
+
+/// A number a desk issued before it joined its team, and the one its record goes by instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Renumbering {
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -104,6 +115,9 @@ pub struct PushResponse {
     pub rejected: Vec<RejectedAct>,
     /// The first desk sequence the server is missing, when the batch skipped ahead of it.
     pub resend_from: Option<i64>,
+    /// Records of this push whose numbers the team already had, and the numbers they go by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renumbered: Vec<Renumbering>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use ts_rs::TS;
 
-use crate::context::{Ctx, sql_error};
+use crate::context::{Ctx, sql_error, store_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -101,6 +101,18 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
             } else {
                 partial.push(hit);
             }
+        }
+    }
+    // A number the team gave another (a record numbered before its desk joined) still finds it.
+    if let Some(alias) = lotline_store::current_number(&mut conn, &text).await.map_err(store_error)? {
+        for (kind, sql) in QUERIES {
+            let rows =
+                sqlx::query(*sql).bind(&alias).bind(&alias).bind("").fetch_all(&mut *conn).await.map_err(sql_error)?;
+            exact.extend(
+                rows.iter()
+                    .map(|row| SearchHit { kind: *kind, key: row.get(0), label: row.get(1) })
+                    .filter(|hit| hit.key == alias),
+            );
         }
     }
     let serials = sqlx::query(SERIAL).bind(&text).fetch_all(&mut *conn).await.map_err(sql_error)?;

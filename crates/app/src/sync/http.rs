@@ -39,6 +39,7 @@ impl Transport for HttpTransport {
                 })
                 .collect(),
             resend_from: answer.resend_from,
+            renumbered: answer.renumbered.into_iter().map(|r| (r.from, r.to)).collect(),
         })
     }
 
@@ -47,7 +48,12 @@ impl Transport for HttpTransport {
         let events = answer
             .events
             .into_iter()
-            .map(|p| PulledEvent { server_seq: p.server_seq, rejected: p.rejected, event: p.event })
+            .map(|p| PulledEvent {
+                server_seq: p.server_seq,
+                rejected: p.rejected,
+                event: p.event,
+                renumbered: p.renumbered.into_iter().map(|r| (r.from, r.to)).collect(),
+            })
             .collect();
         Ok(PulledPage { events, more: answer.more })
     }

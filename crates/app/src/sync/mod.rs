@@ -30,6 +30,16 @@ pub struct SyncReport {
     pub rejected: Vec<RejectedAct>,
     /// Conflicts the merge opened during this run.
     pub conflicts: i64,
+    /// Records this desk numbered before it joined the team whose numbers the team already
+    /// had: each goes by its desk's number from now on (the old one still finds it).
+    pub renumbered: Vec<Renumbered>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Renumbered {
+    pub from: String,
+    pub to: String,
 }
 
 /// An act of this desk the server refused, with the reason a person can read.
@@ -92,6 +102,12 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
         let answered = outcome.accepted.len() + outcome.rejected.iter().map(|r| r.event_ids.len()).sum::<usize>();
         report.pushed += outcome.accepted.len() as i64;
         lotline_store::mark_accepted(&ctx.store, &outcome.accepted).await.map_err(store_error)?;
+        if !outcome.renumbered.is_empty() {
+            lotline_store::adopt_renames(&ctx.store, &ctx.device_id, &outcome.renumbered).await.map_err(store_error)?;
+            report
+                .renumbered
+                .extend(outcome.renumbered.iter().map(|(from, to)| Renumbered { from: from.clone(), to: to.clone() }));
+        }
         let refused: Vec<String> = outcome.rejected.iter().map(|r| r.act_id.clone()).collect();
         lotline_store::mark_refused(&ctx.store, &refused).await.map_err(store_error)?;
         report.rejected.extend(outcome.rejected.into_iter().map(|r| RejectedAct {
@@ -143,6 +159,13 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
             }
         }
         let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await.map_err(store_error)?;
+        let own_renames = page.events.iter().filter(|p| p.event.desk_id == ctx.device_id).flat_map(|p| &p.renumbered);
+        for (from, to) in own_renames {
+            let renamed = Renumbered { from: from.clone(), to: to.clone() };
+            if !report.renumbered.contains(&renamed) {
+                report.renumbered.push(renamed);
+            }
+        }
         report.pulled += applied.inserted as i64;
         if !page.more || page.events.is_empty() {
             return Ok(());

@@ -20,6 +20,9 @@ pub struct PushOutcome {
     pub rejected: Vec<RefusedAct>,
     /// The server is missing this desk's events from this sequence on: send from there.
     pub resend_from: Option<i64>,
+    /// (old number, new number) of records this desk numbered before it enrolled that the team
+    /// already had.
+    pub renumbered: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

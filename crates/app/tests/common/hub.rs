@@ -77,7 +77,7 @@ impl Transport for Hub {
                 if event.local_only {
                     event.payload = None;
                 }
-                log.push(PulledEvent { server_seq, rejected: verdict.is_err(), event });
+                log.push(PulledEvent { server_seq, rejected: verdict.is_err(), event, renumbered: Vec::new() });
             }
             if let Err(err) = verdict {
                 outcome.rejected.push(RefusedAct {

@@ -5,6 +5,7 @@
 //! so can a desk that wants to know what the server will say.
 
 mod authors;
+mod numbers;
 mod steps;
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 use crate::{ApiError, Event};
 
 pub use authors::{TeamMember, claim_username, may_author, username_key};
+pub use numbers::{apply_renames, opened_number, renumbered};
 pub use steps::recheck_step;
 
 /// How an event merges with what other desks did meanwhile.
