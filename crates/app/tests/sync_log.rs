@@ -486,3 +486,55 @@ async fn two_desks_that_each_complete_the_approvals_authorize_it_once() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_recall_made_apart_widens_to_what_the_other_desk_made_and_shipped() {
+    // Either order in the server: the recall before B's link and shipment, or after them.
+    for recall_first in [true, false] {
+        recall_made_apart(recall_first).await;
+    }
+}
+
+async fn recall_made_apart(recall_first: bool) {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    // Offline on B: two chargers go into kit K-1, and two leave for customer C-2.
+    let kit = json!({"lot_code": "K-1", "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 5, "unit": "pcs", "location": "main"});
+    lotline_app::call(&b, "receive_lot", kit).await.unwrap();
+    let link = json!({"links": [{"from_lot": "L-1", "to_lot": "K-1", "qty": 2, "kind": "merge"}]});
+    lotline_app::call(&b, "link_lots", link).await.unwrap();
+    lotline_app::call(&b, "ship_lot", ship("C-2", 2)).await.unwrap();
+    // Offline on A: L-1 is recalled; A saw neither.
+    let recall = a.ok("start_recall", json!({"lot_codes": ["L-1"], "reason": "Charger overheats"})).await;
+    let recall_no = recall["recall_no"].as_str().unwrap().to_owned();
+    assert_eq!(recall["lots_in_scope"], 1, "A's scope is the lot alone");
+
+    let (first, second) = if recall_first { (&a.ctx, &b) } else { (&b, &a.ctx) };
+    sync(&hub, first).await;
+    sync(&hub, second).await;
+    sync(&hub, first).await;
+    let found = converged(&a.ctx, &b).await;
+    let grew: Vec<_> = found.iter().filter(|c| c.kind == "recall_scope_grew").collect();
+    assert_eq!(grew.len(), 1, "recall first: {recall_first}: {found:?}");
+    assert_eq!(grew[0].subject, recall_no);
+    for desk in [&a.ctx, &b] {
+        let kit: (String,) = sqlx::query_as("SELECT status FROM lots WHERE lot_code = 'K-1'")
+            .fetch_one(desk.store.pool())
+            .await
+            .unwrap();
+        assert_eq!(kit.0, "recalled", "the kit made from the recalled lot is held under the recall");
+        let (in_scope, held): (i64, i64) =
+            sqlx::query_as("SELECT lots_in_scope, held FROM recalls WHERE recall_no = ?")
+                .bind(&recall_no)
+                .fetch_one(desk.store.pool())
+                .await
+                .unwrap();
+        assert_eq!((in_scope, held), (2, 2));
+        let customers: Vec<String> =
+            sqlx::query_scalar("SELECT customer_code FROM recall_customers WHERE recall_no = ? ORDER BY customer_code")
+                .bind(&recall_no)
+                .fetch_all(desk.store.pool())
+                .await
+                .unwrap();
+        assert_eq!(customers, ["C-2"], "the customer B shipped to is on the recall");
+    }
+}

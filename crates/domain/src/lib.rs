@@ -16,6 +16,7 @@ pub mod reshipment;
 pub mod returns;
 pub mod review;
 pub mod settings;
+pub mod users;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};
 pub use event::Event;

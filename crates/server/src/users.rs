@@ -11,6 +11,7 @@ use argon2::password_hash::{PasswordHash, PasswordVerifier};
 use lotline_domain::envelope::{Decoded, decode_payload, payload_hash};
 use lotline_domain::merge::{TeamMember, claim_username, may_author, username_key};
 use lotline_domain::people::Role;
+use lotline_domain::users::{Account, check_update};
 use lotline_domain::{ApiError as DomainError, Event};
 use lotline_sync::{CredentialPayload, SessionRequest, SessionResponse, WireEvent};
 use sqlx::{Any, Row, Transaction};
@@ -83,6 +84,21 @@ pub(crate) async fn check_author(
                 .await?;
             if let Err(taken) = claim_username(holder.as_deref(), user_id, username) {
                 return Ok(Some(refuse(taken)));
+            }
+        }
+    }
+    // The team keeps an active administrator, whatever two desks did apart.
+    for event in &decoded {
+        if let Event::UserUpdated { user_id, .. } = event
+            && let Some(current) = member(tx, user_id).await?
+        {
+            let admins: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM team_users WHERE active = 1 AND roles LIKE '%\"admin\"%'")
+                    .fetch_one(&mut **tx)
+                    .await?;
+            let account = Account { user_id: current.user_id, roles: current.roles, active: current.active };
+            if let Err(refusal) = check_update(&account, event, first.actor_id.as_deref().unwrap_or_default(), admins) {
+                return Ok(Some(refuse(refusal)));
             }
         }
     }

@@ -18,6 +18,7 @@ mod project_returns;
 mod project_reviews;
 pub mod queries;
 mod rebuild;
+mod recall_scope;
 mod renames;
 mod sync_log;
 

@@ -44,8 +44,14 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
                 with_raw(conn, |db| bulk::orders(db, &order_rows(run))).await?
             }
             Event::LotsReceived { .. } => with_raw(conn, |db| bulk_lots::received(db, &placed(run, receipts))).await?,
-            Event::LotsLinked { .. } => with_raw(conn, |db| bulk_lots::linked(db, &placed(run, links))).await?,
-            Event::LotsShipped { .. } => with_raw(conn, |db| bulk_lots::shipped(db, &placed(run, shipments))).await?,
+            Event::LotsLinked { .. } => {
+                with_raw(conn, |db| bulk_lots::linked(db, &placed(run, links))).await?;
+                crate::recall_scope::linked(conn, run).await?
+            }
+            Event::LotsShipped { .. } => {
+                with_raw(conn, |db| bulk_lots::shipped(db, &placed(run, shipments))).await?;
+                crate::recall_scope::shipped(conn, run).await?
+            }
             Event::SerialsRecorded { .. } => with_raw(conn, |db| bulk_lots::serials(db, &placed(run, serials))).await?,
             _ => {
                 for event in run {

@@ -176,7 +176,10 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .await?;
             touch(conn, lot_code).await?;
         }
-        Event::RecallStarted(opening) => started(conn, opening, stored).await?,
+        Event::RecallStarted(opening) => {
+            started(conn, opening, stored).await?;
+            crate::recall_scope::started(conn, opening, stored).await?
+        }
         Event::RecallCustomerNotified { recall_no, customer_code } => {
             sqlx::query(
                 "UPDATE recall_customers SET notified_at = ?, notified_by = ? WHERE recall_no = ? AND customer_code = ?",

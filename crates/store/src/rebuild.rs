@@ -55,6 +55,7 @@ const PROJECTIONS: &[&str] = &[
     "issued_numbers",
     "credentials",
     "merge_conflicts",
+    "recall_lots",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not

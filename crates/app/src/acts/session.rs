@@ -1,7 +1,6 @@
 //! First start, signing in and out.
 
-use lotline_domain::error::{FieldError, Violations};
-use lotline_domain::people::{Actor, Language, Role, validate_password, validate_username};
+use lotline_domain::people::{Actor, Language, Role};
 use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::people::{self, SettingsView, UserView};
@@ -79,21 +78,6 @@ pub(crate) fn actor_of(user: &UserView) -> Actor {
     }
 }
 
-pub(crate) fn check_new_user(
-    v: &mut Violations,
-    username_field: &str,
-    username: &str,
-    password_field: &str,
-    password: &str,
-) {
-    if let Err(key) = validate_username(username) {
-        v.push(FieldError::new(username_field, key));
-    }
-    if let Err(key) = validate_password(password) {
-        v.push(FieldError::new(password_field, key));
-    }
-}
-
 /// First start: the installation's settings, the default defect categories and the first admin,
 /// all in one transaction; optionally the demo data after it.
 pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Session, ApiError> {
@@ -105,7 +89,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
     };
     let mut v = check_setup(&request);
     let username = input.admin_username.trim().to_owned();
-    check_new_user(&mut v, "admin_username", &username, "admin_password", &input.admin_password);
+    lotline_domain::users::check_new_user(&mut v, "admin_username", &username, "admin_password", &input.admin_password);
     v.required("admin_display_name", &input.admin_display_name);
     v.into_result()?;
 

@@ -2,13 +2,13 @@
 
 use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::people::{Language, Permission, Role, validate_password};
+use lotline_domain::users::{Account, check_new_user, check_roles, check_update, normalised_roles};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::people::{self, UserView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Empty;
-use super::session::check_new_user;
 use crate::context::{Ctx, store_error};
 use crate::password;
 
@@ -44,12 +44,6 @@ pub async fn list_users(ctx: &Ctx, _: Empty) -> Result<Vec<UserView>, ApiError> 
     people::list_users(&mut conn).await.map_err(store_error)
 }
 
-fn check_roles(v: &mut Violations, roles: &[Role]) {
-    if roles.is_empty() {
-        v.push(FieldError::new("roles", "error.user.no_roles"));
-    }
-}
-
 pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, ApiError> {
     ctx.allowed(Permission::ManageUsers)?;
     let username = input.username.trim().to_owned();
@@ -63,14 +57,11 @@ pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, 
         return Err(ApiError::field(FieldError::new("username", "error.user.taken").with("username", &username)));
     }
     let user_id = uuid::Uuid::now_v7().to_string();
-    let mut roles = input.roles;
-    roles.sort();
-    roles.dedup();
     let event = Event::UserCreated {
         user_id: user_id.clone(),
         username,
         display_name: input.display_name.trim().to_owned(),
-        roles,
+        roles: normalised_roles(input.roles),
         language: input.language,
         password_hash: None,
     };
@@ -99,22 +90,15 @@ pub async fn update_user(ctx: &Ctx, input: UpdateUserInput) -> Result<UserView, 
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::not_found("user", &input.user_id))?;
-    let loses_admin = current.roles.contains(&Role::Admin) && (!input.roles.contains(&Role::Admin) || !input.active);
-    if loses_admin && current.active && people::count_admins(&mut tx).await.map_err(store_error)? <= 1 {
-        return Err(ApiError::conflict("error.user.last_admin"));
-    }
-    if input.user_id == actor.user_id && !input.active {
-        return Err(ApiError::conflict("error.user.deactivate_self"));
-    }
-    let mut roles = input.roles;
-    roles.sort();
-    roles.dedup();
     let event = Event::UserUpdated {
         user_id: input.user_id.clone(),
         display_name: input.display_name.trim().to_owned(),
-        roles,
+        roles: normalised_roles(input.roles),
         active: input.active,
     };
+    let account = Account { user_id: current.id.clone(), roles: current.roles.clone(), active: current.active };
+    let admins = people::count_admins(&mut tx).await.map_err(store_error)?;
+    check_update(&account, &event, &actor.user_id, admins)?;
     ctx.commit(tx, vec![event]).await?;
     user(ctx, &input.user_id).await
 }

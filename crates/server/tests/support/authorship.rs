@@ -70,6 +70,16 @@ pub async fn authorship(h: &Harness) {
     assert_eq!(sign_in(&client_a, "nobody", "admin-pw-1").await, Err((401, "sync.bad_credentials".into())));
     assert_eq!(sign_in(&client_a, "ADMIN", "admin-pw-1").await, Ok("u-admin".into()), "names without case");
 
+    // Two desks may each demote an administrator apart: the team keeps one.
+    let demote = Event::UserUpdated {
+        user_id: "u-admin".into(),
+        display_name: "admin".into(),
+        roles: vec![Role::Finance],
+        active: true,
+    };
+    let alone = push(&client_a, desk_a.domain_act("u-admin", &[demote])).await;
+    assert_eq!(refusal(&alone).as_deref(), Some("error.user.last_admin"));
+
     // Jan joins after enrolment: his acts count once he has signed in through the desk.
     let create_jan = [user("u-jan", "jan", &[Role::Inspector]), password("u-jan", "jan-pw-123")];
     assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-admin", &create_jan)).await), None);

@@ -1,0 +1,69 @@
+//! Managing users through the catalogue: the account rules of `lotline_domain::users`, the same
+//! the team's server applies when desks' changes merge.
+
+mod common;
+
+use common::world;
+use serde_json::json;
+
+async fn user_id(w: &common::World, username: &str) -> String {
+    sqlx::query_scalar("SELECT user_id FROM users WHERE username = ?")
+        .bind(username)
+        .fetch_one(w.ctx.store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_new_user_needs_a_free_name_a_password_and_a_role() {
+    let w = world().await;
+    let err = w
+        .err(
+            "create_user",
+            json!({"username": "x", "display_name": "", "password": "short", "roles": [], "language": "en"}),
+        )
+        .await;
+    let fields: Vec<(&str, &str)> = err.fields.iter().map(|f| (f.field.as_str(), f.message_key.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            ("username", "error.user.username_length"),
+            ("password", "error.user.password_too_short"),
+            ("display_name", "error.field.required"),
+            ("roles", "error.user.no_roles"),
+        ]
+    );
+    let before = w.events().await;
+    let taken = w
+        .err(
+            "create_user",
+            json!({"username": "ADMIN", "display_name": "Twin", "password": "password-123", "roles": ["finance"], "language": "en"}),
+        )
+        .await;
+    assert_eq!(taken.fields[0].message_key, "error.user.taken");
+    assert_eq!(w.events().await, before, "nothing written");
+
+    let made = w
+        .ok(
+            "create_user",
+            json!({"username": "fien", "display_name": "Fien", "password": "password-123", "roles": ["finance", "finance", "admin"], "language": "nl"}),
+        )
+        .await;
+    assert_eq!(made["roles"], json!(["finance", "admin"]), "roles are a set, in one order");
+}
+
+#[tokio::test]
+async fn the_last_administrator_stays_one_and_nobody_deactivates_themselves() {
+    let w = world().await;
+    let admin = user_id(&w, "admin").await;
+    let demote = json!({"user_id": admin, "display_name": "Ada", "roles": ["finance"], "active": true});
+    assert_eq!(w.err("update_user", demote.clone()).await.message_key, "error.user.last_admin");
+    let off = json!({"user_id": admin, "display_name": "Ada", "roles": ["admin"], "active": false});
+    assert_eq!(w.err("update_user", off).await.message_key, "error.user.last_admin");
+
+    w.add_user("bram", &["admin"]).await;
+    let self_off = json!({"user_id": admin, "display_name": "Ada", "roles": ["admin"], "active": false});
+    assert_eq!(w.err("update_user", self_off).await.message_key, "error.user.deactivate_self");
+    let demoted = w.ok("update_user", demote).await;
+    assert_eq!(demoted["roles"], json!(["finance"]), "with a second administrator she may step down");
+}

@@ -1,0 +1,89 @@
+//! The rules for user accounts, decided with the same code on a desk (`create_user`,
+//! `update_user`) and on the team's server when desks' changes merge.
+
+use crate::error::{FieldError, Violations};
+use crate::people::{Role, validate_password, validate_username};
+use crate::{ApiError, Event};
+
+/// A new user's name and password as typed, each reported under its own field.
+pub fn check_new_user(v: &mut Violations, username_field: &str, username: &str, password_field: &str, password: &str) {
+    if let Err(key) = validate_username(username) {
+        v.push(FieldError::new(username_field, key));
+    }
+    if let Err(key) = validate_password(password) {
+        v.push(FieldError::new(password_field, key));
+    }
+}
+
+pub fn check_roles(v: &mut Violations, roles: &[Role]) {
+    if roles.is_empty() {
+        v.push(FieldError::new("roles", "error.user.no_roles"));
+    }
+}
+
+/// Roles in one order, each once, so equal sets are equal events.
+pub fn normalised_roles(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+/// An account as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub user_id: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+}
+
+/// Whether `update` (a `UserUpdated`) may change `current`, by `actor_id`, while the team or desk
+/// has `active_admins` active administrators (`current` among them if it is one): the last
+/// active administrator stays one, and nobody deactivates themselves.
+pub fn check_update(current: &Account, update: &Event, actor_id: &str, active_admins: i64) -> Result<(), ApiError> {
+    let Event::UserUpdated { user_id, roles, active, .. } = update else { return Ok(()) };
+    let loses_admin = current.roles.contains(&Role::Admin) && (!roles.contains(&Role::Admin) || !active);
+    if loses_admin && current.active && active_admins <= 1 {
+        return Err(ApiError::conflict("error.user.last_admin"));
+    }
+    if user_id == actor_id && !active {
+        return Err(ApiError::conflict("error.user.deactivate_self"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(user_id: &str, roles: Vec<Role>, active: bool) -> Event {
+        Event::UserUpdated { user_id: user_id.into(), display_name: "X".into(), roles, active }
+    }
+
+    fn admin(user_id: &str) -> Account {
+        Account { user_id: user_id.into(), roles: vec![Role::Admin], active: true }
+    }
+
+    #[test]
+    fn the_last_active_administrator_stays_one() {
+        let demoted = update("u-1", vec![Role::Finance], true);
+        assert_eq!(check_update(&admin("u-1"), &demoted, "u-2", 1).unwrap_err().message_key, "error.user.last_admin");
+        assert!(check_update(&admin("u-1"), &demoted, "u-2", 2).is_ok());
+        let off = update("u-1", vec![Role::Admin], false);
+        assert_eq!(check_update(&admin("u-1"), &off, "u-2", 1).unwrap_err().message_key, "error.user.last_admin");
+        let inactive = Account { active: false, ..admin("u-1") };
+        assert!(check_update(&inactive, &demoted, "u-2", 1).is_ok(), "an inactive admin is not the last one");
+    }
+
+    #[test]
+    fn nobody_deactivates_themselves() {
+        let off = update("u-1", vec![Role::Finance], false);
+        let finance = Account { user_id: "u-1".into(), roles: vec![Role::Finance], active: true };
+        assert_eq!(check_update(&finance, &off, "u-1", 3).unwrap_err().message_key, "error.user.deactivate_self");
+        assert!(check_update(&finance, &off, "u-2", 3).is_ok());
+    }
+
+    #[test]
+    fn roles_are_a_set() {
+        assert_eq!(normalised_roles(vec![Role::Admin, Role::Finance, Role::Admin]), vec![Role::Finance, Role::Admin]);
+    }
+}
