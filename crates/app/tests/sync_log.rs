@@ -486,3 +486,72 @@ async fn two_desks_that_each_complete_the_approvals_authorize_it_once() {
         );
     }
 }
+
+/// Desk A with the returns world (SO-1: 4 boxes on line 1), enrolled as AMS1A, synced to a new
+/// desk B enrolled as AMS1B where the admin signed in.
+async fn two_enrolled_desks_with_orders() -> (common::World, Ctx, tempfile::TempDir, Hub) {
+    let a = common::returns::setting().await;
+    lotline_store::record_enrolment(&a.ctx.store, &enrolment("AMS1A")).await.unwrap();
+    let hub = Hub::default();
+    sync(&hub, &a.ctx).await;
+    let (b, dir) = new_desk("desk-test-2").await;
+    lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
+    sync(&hub, &b).await;
+    team_sign_in(&b, &a.ctx.store, "admin").await;
+    (a, b, dir, hub)
+}
+
+#[tokio::test]
+async fn two_desks_returning_the_last_units_of_an_order_line_the_later_is_refused_with_who_took_them() {
+    let (a, b, _dir, hub) = two_enrolled_desks_with_orders().await;
+    let open = |qty: i64| common::returns::open(common::returns::boxes(qty), "no_longer_needed", "2026-10-20");
+    // Offline, each desk opens a return for 3 of the 4 boxes: each alone is within the order.
+    let on_a = a.ok("open_rma", open(3)).await;
+    let on_b = lotline_app::call(&b, "open_rma", open(3)).await.unwrap();
+    let (no_a, no_b) = (on_a["rma_no"].as_str().unwrap(), on_b["rma_no"].as_str().unwrap());
+    assert_eq!((no_a, no_b), ("RMA-AMS1A-000001", "RMA-AMS1B-000001"));
+
+    assert!(sync(&hub, &a.ctx).await.rejected.is_empty());
+    let report = sync(&hub, &b).await;
+    assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+    let refused = &report.rejected[0];
+    assert_eq!((refused.number.as_deref(), refused.reason_key.as_str()), (Some(no_b), "error.sync.returnable_taken"));
+    for (param, value) in [("left", "1"), ("ordered", "4"), ("line", "1"), ("order_no", "SO-1"), ("taken_by", no_a)] {
+        assert!(refused.message.contains(&format!("\"{param}\": \"{value}\"")), "{param} in {}", refused.message);
+    }
+    sync(&hub, &a.ctx).await;
+    converged(&a.ctx, &b).await;
+    let rmas: Vec<String> =
+        sqlx::query_scalar("SELECT rma_no FROM rmas ORDER BY rma_no").fetch_all(b.store.pool()).await.unwrap();
+    assert_eq!(rmas, [no_a], "the refused return left B's lists");
+    // What is left may still come back, from either desk.
+    lotline_app::call(&b, "open_rma", open(1)).await.unwrap();
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+    let err = lotline_app::call(&b, "open_rma", open(1)).await.unwrap_err();
+    assert_eq!(err.message_key, "error.rma.fully_returned", "and the desk's own rule sees the merged count");
+}
+
+#[tokio::test]
+async fn two_desks_sending_again_more_than_failed_the_later_request_is_refused() {
+    let (a, b, _dir, hub) = two_enrolled_desks_with_orders().await;
+    let failure_no = a.ok("log_failure", failure("BOX-5L")).await["failure_no"].as_str().unwrap().to_owned();
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    // The failure found 3 bad boxes; offline, each desk sends 2 again.
+    let request = json!({"failure_nos": [failure_no], "order_no": "SO-1", "items": [{"line_no": 1, "qty": 2}],
+        "carrier": "dpd", "service": "Classic",
+        "cost": {"shipping_minor": 900, "shipping_currency": "EUR", "goods_minor": 1_000, "goods_currency": "EUR"},
+        "payer": "us", "reason": "Lids cracked"});
+    let on_a = a.ok("request_reshipment", request.clone()).await;
+    let on_b = lotline_app::call(&b, "request_reshipment", request).await.unwrap();
+    sync(&hub, &a.ctx).await;
+    let report = sync(&hub, &b).await;
+    assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+    let refused = &report.rejected[0];
+    assert_eq!(refused.number.as_deref(), on_b["reshipment_no"].as_str());
+    assert_eq!(refused.reason_key, "error.sync.reshippable_taken");
+    let taken_by = format!("\"taken_by\": \"{}\"", on_a["reshipment_no"].as_str().unwrap());
+    assert!(refused.message.contains(&taken_by) && refused.message.contains("\"left\": \"1\""), "{}", refused.message);
+    sync(&hub, &a.ctx).await;
+    converged(&a.ctx, &b).await;
+}

@@ -84,6 +84,7 @@ pub(crate) async fn push(
                         for event in act {
                             write.last_server_seq += 1;
                             insert_event(&mut write.tx, event, write.last_server_seq, false, &received_at).await?;
+                            crate::merge::index_subjects(&mut write.tx, event, write.last_server_seq).await?;
                             response
                                 .accepted
                                 .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });

@@ -10,7 +10,7 @@ use lotline_app::sync::{PulledPage, PushOutcome, RefusedAct, SyncReport, Transpo
 use lotline_app::{Ctx, FixedClock, Store};
 use lotline_domain::Event;
 use lotline_domain::envelope::{Decoded, decode_payload};
-use lotline_domain::merge;
+use lotline_domain::merge::{self, ActEvent, Logged, TeamLog};
 use lotline_store::{EnvelopedEvent, PulledEvent};
 use serde_json::json;
 
@@ -31,14 +31,32 @@ fn decoded(e: &EnvelopedEvent) -> Option<Event> {
     }
 }
 
-impl Hub {
-    fn history(&self, stream_type: &str, stream_id: &str) -> Vec<Event> {
-        let log = self.log.borrow();
-        let events =
-            log.iter().filter(|p| !p.rejected && p.event.stream_type == stream_type && p.event.stream_id == stream_id);
-        events.filter_map(|p| decoded(&p.event)).collect()
+/// The team's log as the merge judge reads it: accepted events, in the server's order.
+struct Accepted<'h>(&'h [PulledEvent]);
+
+impl Accepted<'_> {
+    fn logged(&self, keep: impl Fn(&PulledEvent, &Event) -> bool) -> Vec<Logged> {
+        let accepted = self.0.iter().filter(|p| !p.rejected);
+        accepted
+            .filter_map(|p| {
+                let event = decoded(&p.event)?;
+                keep(p, &event).then(|| Logged { server_seq: p.server_seq, desk_id: p.event.desk_id.clone(), event })
+            })
+            .collect()
+    }
+}
+
+impl TeamLog for Accepted<'_> {
+    fn stream(&mut self, stream_type: &str, stream_id: &str) -> Vec<Logged> {
+        self.logged(|p, _| p.event.stream_type == stream_type && p.event.stream_id == stream_id)
     }
 
+    fn naming(&mut self, subject: &str) -> Vec<Logged> {
+        self.logged(|_, event| merge::subjects_of(event).iter().any(|s| s == subject))
+    }
+}
+
+impl Hub {
     pub fn page(&self, after: i64, limit: usize) -> Vec<PulledEvent> {
         self.log.borrow().iter().filter(|p| p.server_seq > after).take(limit).cloned().collect()
     }
@@ -59,8 +77,10 @@ impl Transport for Hub {
                 outcome.accepted.push((known.event.id.clone(), known.server_seq));
                 continue;
             }
-            let judged: Vec<Event> = act.iter().filter_map(decoded).collect();
-            let verdict = merge::judge_act(&judged, |t, id| self.history(t, id));
+            let judged: Vec<(&EnvelopedEvent, Event)> = act.iter().filter_map(|e| Some((e, decoded(e)?))).collect();
+            let judged: Vec<ActEvent<'_>> =
+                judged.iter().map(|(envelope, event)| ActEvent { envelope, event }).collect();
+            let verdict = merge::judge_act(&judged, &mut Accepted(&self.log.borrow()));
             let mut log = self.log.borrow_mut();
             for mut event in act.iter().cloned() {
                 let server_seq = log.len() as i64 + 1;

@@ -4,12 +4,17 @@
 //! against the record as the team's log leaves it in the server's order. The server calls this;
 //! so can a desk that wants to know what the server will say.
 
+mod caps;
+mod log;
 mod steps;
-
-use std::collections::HashMap;
 
 use crate::{ApiError, Event};
 
+pub use caps::check_caps;
+pub use log::{
+    ActEvent, KINDS_WITH_SUBJECTS, Logged, Read, ReadAhead, TeamLog, failure_subject, order_subject, rma_subject,
+    subjects_of,
+};
 pub use steps::recheck_step;
 
 /// How an event merges with what other desks did meanwhile.
@@ -108,19 +113,39 @@ pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
     }
 }
 
-/// The server's word on a whole act: each event judged against its stream as the team's log
-/// holds it (`history_of(stream_type, stream_id)`, in the server's order) plus the act's own
-/// earlier events. The first refusal refuses the act.
-pub fn judge_act(act: &[Event], mut history_of: impl FnMut(&str, &str) -> Vec<Event>) -> Result<(), ApiError> {
-    let mut streams: HashMap<(&'static str, String), Vec<Event>> = HashMap::new();
-    for event in act {
-        let (stream_type, stream_id) = event.stream();
-        let history =
-            streams.entry((stream_type, stream_id.clone())).or_insert_with(|| history_of(stream_type, &stream_id));
-        recheck(history, event)?;
-        history.push(event.clone());
+/// The server's word on a whole act: each event judged against the team's log (in the server's
+/// order) as the act's own earlier events leave it: its stream's rules, then the counters its
+/// units count against. The first refusal refuses the act.
+pub fn judge_act(act: &[ActEvent<'_>], log: &mut impl TeamLog) -> Result<(), ApiError> {
+    let mut log = WithAct { log, earlier: Vec::new() };
+    for e in act {
+        let (stream_type, stream_id) = e.event.stream();
+        let history: Vec<Event> = log.stream(stream_type, &stream_id).into_iter().map(|l| l.event).collect();
+        recheck(&history, e.event)?;
+        check_caps(&mut log, *e)?;
+        log.earlier.push(Logged { server_seq: i64::MAX, desk_id: e.envelope.desk_id.clone(), event: e.event.clone() });
     }
     Ok(())
+}
+
+/// The team's log followed by the act's events judged so far, which come after all of it.
+struct WithAct<'l, L> {
+    log: &'l mut L,
+    earlier: Vec<Logged>,
+}
+
+impl<L: TeamLog> TeamLog for WithAct<'_, L> {
+    fn stream(&mut self, stream_type: &str, stream_id: &str) -> Vec<Logged> {
+        let mut events = self.log.stream(stream_type, stream_id);
+        events.extend(self.earlier.iter().filter(|l| l.event.stream() == (stream_type, stream_id.to_owned())).cloned());
+        events
+    }
+
+    fn naming(&mut self, subject: &str) -> Vec<Logged> {
+        let mut events = self.log.naming(subject);
+        events.extend(self.earlier.iter().filter(|l| subjects_of(&l.event).iter().any(|s| s == subject)).cloned());
+        events
+    }
 }
 
 /// A record that opens a stream claims its name: an identical one is a duplicate (accepted, it
@@ -137,5 +162,7 @@ fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
     }
 }
 
+#[cfg(test)]
+mod caps_tests;
 #[cfg(test)]
 mod tests;
