@@ -555,3 +555,65 @@ async fn two_desks_sending_again_more_than_failed_the_later_request_is_refused()
     sync(&hub, &a.ctx).await;
     converged(&a.ctx, &b).await;
 }
+
+#[tokio::test]
+async fn clocks_skewed_by_a_day_keep_their_order_and_each_act_is_judged_by_its_own_time() {
+    use chrono::TimeZone;
+    // The server's clock reads 2 November 10:00, A's 09:30 that day, B's a whole day behind.
+    let day_behind = chrono::Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap();
+    let a = common::returns::setting().await;
+    lotline_store::record_enrolment(&a.ctx.store, &enrolment("AMS1A")).await.unwrap();
+    let hub = Hub::default();
+    hub.clock.set(Some(chrono::Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()));
+    sync(&hub, &a.ctx).await;
+    let (b, _dir) = common::hub::new_desk_at("desk-test-2", day_behind).await;
+    lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
+    sync(&hub, &b).await;
+    team_sign_in(&b, &a.ctx.store, "admin").await;
+
+    // A names a vendor; B, having pulled that, renames it on a clock that reads a day earlier.
+    let vendor = |name: &str| json!({"code": "NLPK", "name": name, "country": "NL", "contact_name": null, "email": null, "phone": null, "language": "nl"});
+    a.ok("save_vendor", vendor("Verpakking Noord")).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    lotline_app::call(&b, "save_vendor", vendor("Verpakking Noord BV")).await.unwrap();
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+    sync(&hub, &a.ctx).await;
+    assert!(converged(&a.ctx, &b).await.is_empty(), "B had seen A's name: nothing was overwritten unseen");
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM vendors WHERE code = 'NLPK'").fetch_one(a.ctx.store.pool()).await.unwrap();
+    assert_eq!(name, "Verpakking Noord BV", "the later act in the server's order wins, whatever its clock read");
+    let saves: Vec<(String, String)> = sqlx::query_as(
+        "SELECT occurred_at, hlc FROM events WHERE kind = 'vendor_saved' AND stream_id = 'NLPK' ORDER BY server_seq",
+    )
+    .fetch_all(a.ctx.store.pool())
+    .await
+    .unwrap();
+    assert!(
+        saves[1].0 < saves[0].0 && saves[1].1 > saves[0].1,
+        "B's clock read earlier, its HLC orders it after: {saves:?}"
+    );
+
+    // On B's last day of the window (delivered 2 October, 30 days) the server's day is already
+    // the 31st: the return is judged by the day B opened it.
+    let rma = lotline_app::call(
+        &b,
+        "open_rma",
+        common::returns::open(common::returns::boxes(1), "no_longer_needed", "2026-10-02"),
+    )
+    .await
+    .unwrap();
+    let window =
+        rma["opening"]["eligibility"]["outcomes"].as_array().unwrap().iter().find(|o| o["rule"] == "window").cloned();
+    assert_eq!(window.unwrap()["params"], json!({"days": "30", "window": "30"}));
+    assert_eq!(rma["opening"]["delivered_on"], "2026-10-02");
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+
+    // A's clock jumps two days ahead of the server's: its next act is refused, saying so.
+    a.clock.advance(chrono::Duration::days(2));
+    a.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 40})).await;
+    let report = sync(&hub, &a.ctx).await;
+    assert_eq!(report.rejected.iter().map(|r| r.reason_key.as_str()).collect::<Vec<_>>(), ["error.sync.clock_ahead"]);
+    sync(&hub, &b).await;
+    converged(&a.ctx, &b).await;
+}

@@ -42,8 +42,10 @@ pub(crate) async fn judge(
     // The judge is pure: it reads what it was given, says what it missed, and is asked again
     // once that is read, until it misses nothing.
     let mut log = ReadAhead::default();
+    // Each event is judged by its own time; the server's clock only bounds how far ahead it is.
+    let now = chrono::Utc::now();
     let verdict: Result<(), ApiError> = loop {
-        let verdict = merge::judge_act(&act, &mut log);
+        let verdict = merge::judge_act(&act, now, &mut log);
         let missing = log.take_missing();
         if missing.is_empty() {
             break verdict;

@@ -1,11 +1,11 @@
 //! A stand-in for the sync server in the app's tests: the team's log in memory, each pushed act
 //! judged with the domain's merge rules, refused acts kept as stubs; and the desks around it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use lotline_app::sync::{PulledPage, PushOutcome, RefusedAct, SyncReport, Transport, TransportError};
 use lotline_app::{Ctx, FixedClock, Store};
 use lotline_domain::Event;
@@ -22,6 +22,8 @@ use super::ADMIN_PASSWORD;
 pub struct Hub {
     pub log: RefCell<Vec<PulledEvent>>,
     pub blobs: RefCell<HashMap<String, Vec<u8>>>,
+    /// The server's clock; the machine's when unset, as a real server's.
+    pub clock: Cell<Option<DateTime<Utc>>>,
 }
 
 fn decoded(e: &EnvelopedEvent) -> Option<Event> {
@@ -80,7 +82,8 @@ impl Transport for Hub {
             let judged: Vec<(&EnvelopedEvent, Event)> = act.iter().filter_map(|e| Some((e, decoded(e)?))).collect();
             let judged: Vec<ActEvent<'_>> =
                 judged.iter().map(|(envelope, event)| ActEvent { envelope, event }).collect();
-            let verdict = merge::judge_act(&judged, &mut Accepted(&self.log.borrow()));
+            let now = self.clock.get().unwrap_or_else(Utc::now);
+            let verdict = merge::judge_act(&judged, now, &mut Accepted(&self.log.borrow()));
             let mut log = self.log.borrow_mut();
             for mut event in act.iter().cloned() {
                 let server_seq = log.len() as i64 + 1;
@@ -134,10 +137,14 @@ pub async fn push(hub: &Hub, ctx: &Ctx) -> SyncReport {
 
 /// An empty desk of the team: no setup of its own, it receives the team's data.
 pub async fn new_desk(desk: &str) -> (Ctx, tempfile::TempDir) {
+    new_desk_at(desk, Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()).await
+}
+
+/// An empty desk whose clock shows `now`.
+pub async fn new_desk_at(desk: &str, now: DateTime<Utc>) -> (Ctx, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
-    let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()));
-    (Ctx::new(store, clock, desk), dir)
+    (Ctx::new(store, Arc::new(FixedClock::new(now)), desk), dir)
 }
 
 /// Passwords never travel in the log: a user of the team signs in on a new desk through the

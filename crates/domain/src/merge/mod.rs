@@ -7,6 +7,9 @@
 mod caps;
 mod log;
 mod steps;
+mod time;
+
+use chrono::{DateTime, Utc};
 
 use crate::{ApiError, Event};
 
@@ -16,6 +19,7 @@ pub use log::{
     subjects_of,
 };
 pub use steps::recheck_step;
+pub use time::{MAX_CLOCK_AHEAD_HOURS, check_dated_rules, event_time};
 
 /// How an event merges with what other desks did meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,15 +118,18 @@ pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
 }
 
 /// The server's word on a whole act: each event judged against the team's log (in the server's
-/// order) as the act's own earlier events leave it: its stream's rules, then the counters its
-/// units count against. The first refusal refuses the act.
-pub fn judge_act(act: &[ActEvent<'_>], log: &mut impl TeamLog) -> Result<(), ApiError> {
+/// order) as the act's own earlier events leave it: its time against `now` (the server's clock),
+/// its stream's rules, the counters its units count against, and the rules that read the day on
+/// the day it was made. The first refusal refuses the act.
+pub fn judge_act(act: &[ActEvent<'_>], now: DateTime<Utc>, log: &mut impl TeamLog) -> Result<(), ApiError> {
     let mut log = WithAct { log, earlier: Vec::new() };
     for e in act {
+        let at = event_time(*e, now)?;
         let (stream_type, stream_id) = e.event.stream();
         let history: Vec<Event> = log.stream(stream_type, &stream_id).into_iter().map(|l| l.event).collect();
         recheck(&history, e.event)?;
         check_caps(&mut log, *e)?;
+        check_dated_rules(&mut log, e.event, at)?;
         log.earlier.push(Logged { server_seq: i64::MAX, desk_id: e.envelope.desk_id.clone(), event: e.event.clone() });
     }
     Ok(())
@@ -166,3 +173,5 @@ fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
 mod caps_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_tests;

@@ -26,6 +26,7 @@ pub(super) fn opened() -> Event {
         photo_ids: Vec::new(),
         note: String::new(),
         eligibility: Eligibility { verdict: Verdict::Approved, policy_version: 1, outcomes: Vec::new() },
+        delivered_on: None,
     }))
 }
 
@@ -156,10 +157,21 @@ pub(super) fn envelope(desk: &str, seen: i64, occurred_at: &str) -> EnvelopedEve
     }
 }
 
-/// Judges `events` as one act of `desk` (which had seen `seen`) against `log`.
-pub(super) fn judge(events: &[Event], envelope: &EnvelopedEvent, log: &mut Memory) -> Result<(), ApiError> {
+/// Judges `events` as one act with `envelope` against `log`, the server's clock at `now`.
+pub(super) fn judge_at(
+    events: &[Event],
+    envelope: &EnvelopedEvent,
+    log: &mut Memory,
+    now: &str,
+) -> Result<(), ApiError> {
     let act: Vec<ActEvent<'_>> = events.iter().map(|event| ActEvent { envelope, event }).collect();
-    judge_act(&act, log)
+    let now = chrono::DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&chrono::Utc);
+    judge_act(&act, now, log)
+}
+
+/// Judges `events` as one act with `envelope` against `log`, on the server a day later.
+pub(super) fn judge(events: &[Event], envelope: &EnvelopedEvent, log: &mut Memory) -> Result<(), ApiError> {
+    judge_at(events, envelope, log, "2026-11-03T10:00:00Z")
 }
 
 #[test]

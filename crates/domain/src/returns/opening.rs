@@ -89,6 +89,7 @@ impl OpeningDraft {
     pub fn into_opening(self, rma_no: &str, policy: &ReturnPolicy, input: &OpenRmaInput) -> RmaOpening {
         RmaOpening {
             rma_no: rma_no.to_owned(),
+            delivered_on: self.facts.delivered_on,
             eligibility: judge(policy, &self.facts),
             customer_code: self.customer_code,
             lines: self.lines,

@@ -2,6 +2,7 @@
 //! verdict from `lotline_domain::returns`. `check_rma` shows the verdict while the form is
 //! filled in; `open_rma` records it.
 
+use chrono::{DateTime, Utc};
 use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::master::{OrderInput, OrderLineInput};
 use lotline_domain::people::Permission;
@@ -31,8 +32,12 @@ pub struct RmaCheck {
 
 /// Looks up what the opening rules read about the orders, products, lots, serials and photos
 /// the form names; the rules themselves are `lotline_domain::returns::decide_opening`.
-async fn gather(ctx: &Ctx, conn: &mut SqliteConnection, input: &OpenRmaInput) -> Result<OpeningFacts, ApiError> {
-    let mut facts = OpeningFacts { opened_on: ctx.now().date_naive(), ..OpeningFacts::default() };
+async fn gather(
+    now: DateTime<Utc>,
+    conn: &mut SqliteConnection,
+    input: &OpenRmaInput,
+) -> Result<OpeningFacts, ApiError> {
+    let mut facts = OpeningFacts { opened_on: now.date_naive(), ..OpeningFacts::default() };
     let mut order_nos: Vec<String> = Vec::new();
     for line in &input.lines {
         let order_no = line.order_no.trim();
@@ -105,7 +110,7 @@ pub async fn check_rma(ctx: &Ctx, input: OpenRmaInput) -> Result<RmaCheck, ApiEr
     ctx.allowed(Permission::OpenRma)?;
     let mut conn = ctx.read().await?;
     let policy = policy(&mut conn).await?;
-    let draft = rt::decide_opening(&policy, &input, &gather(ctx, &mut conn, &input).await?)?;
+    let draft = rt::decide_opening(&policy, &input, &gather(ctx.now(), &mut conn, &input).await?)?;
     Ok(RmaCheck {
         eligibility: rt::judge(&policy, &draft.facts),
         value_minor: draft.value_minor(),
@@ -126,12 +131,15 @@ pub async fn open_rma(ctx: &Ctx, input: OpenRmaInput) -> Result<RmaDetail, ApiEr
 
 /// Judges and records one RMA in the caller's transaction; an import opens many in one.
 pub(crate) async fn open_in(ctx: &Ctx, tx: &mut SqliteConnection, input: &OpenRmaInput) -> Result<String, ApiError> {
+    let now = ctx.now();
     let policy = policy(tx).await?;
-    let draft = rt::decide_opening(&policy, input, &gather(ctx, tx, input).await?)?;
+    let draft = rt::decide_opening(&policy, input, &gather(now, tx, input).await?)?;
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let rma_no = crate::acts::numbers::issue(tx, "RMA", &settings.site_code).await?;
     let opening = draft.into_opening(&rma_no, &policy, input);
-    lotline_store::append(tx, &ctx.meta(), vec![Event::RmaOpened(Box::new(opening))]).await.map_err(store_error)?;
+    lotline_store::append(tx, &ctx.meta_at(now), vec![Event::RmaOpened(Box::new(opening))])
+        .await
+        .map_err(store_error)?;
     Ok(rma_no)
 }
