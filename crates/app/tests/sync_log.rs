@@ -617,3 +617,58 @@ async fn clocks_skewed_by_a_day_keep_their_order_and_each_act_is_judged_by_its_o
     sync(&hub, &b).await;
     converged(&a.ctx, &b).await;
 }
+
+async fn event_id(store: &Store, desk: &str, kind: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM events WHERE desk_id = ? AND kind = ? ORDER BY desk_seq DESC LIMIT 1")
+        .bind(desk)
+        .bind(kind)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_save_over_another_desks_unseen_save_stands_and_both_desks_are_told() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    let product = |name: &str| {
+        json!({"sku": "BOX-5L", "gtin": null, "name": name, "category": "Opslag", "unit_cost_minor": 380,
+        "currency": "EUR", "returnable": true, "lot_tracked": false, "serial_tracked": false, "has_expiry": false, "vendor_code": "SZHQ"})
+    };
+    let mut policy = a.ok("get_approval_policy", json!({})).await;
+    // Offline, both desks rename the same product and change the approval policy.
+    a.ok("save_product", product("Opbergbox 5 L (A)")).await;
+    policy["ship_within_working_days"] = json!(3);
+    a.ok("set_approval_policy", policy.clone()).await;
+    lotline_app::call(&b, "save_product", product("Opbergbox 5 L (B)")).await.unwrap();
+    policy["ship_within_working_days"] = json!(4);
+    lotline_app::call(&b, "set_approval_policy", policy).await.unwrap();
+
+    // B's saves reach the server first; A's, which had not seen them, come later and stand.
+    assert_eq!(sync(&hub, &b).await.conflicts, 0);
+    let on_a = sync(&hub, &a.ctx).await;
+    assert_eq!((on_a.rejected.len(), on_a.conflicts), (0, 2));
+    assert_eq!(sync(&hub, &b).await.conflicts, 2, "the desk whose saves were lost is told");
+    let found = converged(&a.ctx, &b).await;
+    let (a_id, b_id) = ("desk-test-1", "desk-test-2");
+    let expected = [("product/BOX-5L", "product_saved"), ("settings/approval_policy", "approval_policy_set")];
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (conflict, (subject, kind)) in found.iter().zip(expected) {
+        assert_eq!((conflict.kind.as_str(), conflict.subject.as_str()), ("master_overwritten", subject));
+        let lost_then_standing = [event_id(&b.store, b_id, kind).await, event_id(&b.store, a_id, kind).await];
+        assert_eq!(conflict.event_ids, lost_then_standing, "{subject}");
+    }
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM products WHERE sku = 'BOX-5L'").fetch_one(b.store.pool()).await.unwrap();
+    assert_eq!(name, "Opbergbox 5 L (A)", "the last save in the server's order wins on every desk");
+    let shown = lotline_app::call(&b, "get_approval_policy", json!({})).await.unwrap();
+    assert_eq!(shown["ship_within_working_days"], 3);
+
+    // A save made after pulling the other's is informed: no new conflict.
+    lotline_app::call(&b, "save_product", product("Opbergbox 5 L")).await.unwrap();
+    sync(&hub, &b).await;
+    assert_eq!(sync(&hub, &a.ctx).await.conflicts, 0);
+    assert_eq!(converged(&a.ctx, &b).await.len(), 2);
+    let rebuilt = lotline_store::rebuild(&a.ctx.store).await.unwrap();
+    assert!(rebuilt.events > 0);
+    assert_eq!(conflicts(&a.ctx.store).await, found, "a rebuild finds the same");
+}

@@ -107,6 +107,28 @@ pub fn rule_of(event: &Event) -> MergeRule {
     }
 }
 
+/// The kinds that save a master record, setting or policy whole, each in its own stream: the
+/// last in the server's order wins, and one that overwrites another desk's save its desk had
+/// not seen opens a conflict, so the desk whose save was lost is told. (Imports are batches of
+/// many records and users have rules of their own; neither is among them.)
+pub const RECORD_SAVE_KINDS: &[&str] = &[
+    "product_saved",
+    "vendor_saved",
+    "customer_saved",
+    "order_recorded",
+    "defect_category_saved",
+    "bom_saved",
+    "approval_policy_set",
+    "kpi_targets_set",
+    "scorecard_settings_set",
+    "safety_stock_set",
+];
+
+/// Whether `event` saves a record whole, overwriting what another desk may have saved.
+pub fn saves_record(event: &Event) -> bool {
+    RECORD_SAVE_KINDS.contains(&event.kind()) && rule_of(event) == MergeRule::LastWriterWins
+}
+
 /// The server's word on one event of an act, given the events of its stream that the team's
 /// log already holds, in the server's order (`history`).
 pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
@@ -155,16 +177,29 @@ impl<L: TeamLog> TeamLog for WithAct<'_, L> {
     }
 }
 
-/// A record that opens a stream claims its name: an identical one is a duplicate (accepted, it
-/// changes nothing), anything else is refused.
+/// What a claim takes within its stream: the record itself, or for a policy the version, since
+/// every version of the policy is saved in the one stream.
+fn claimed_version(event: &Event) -> Option<i64> {
+    match event {
+        Event::ReturnPolicySet(policy) => Some(policy.version),
+        _ => None,
+    }
+}
+
+/// A record that opens a stream claims its name (a policy, its version): an identical one is a
+/// duplicate (accepted, it changes nothing), anything else is refused.
 fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
-    let opener = history.iter().find(|e| rule_of(e) == MergeRule::UniqueClaim && e.kind() == event.kind());
+    let version = claimed_version(event);
+    let opener = history
+        .iter()
+        .find(|e| rule_of(e) == MergeRule::UniqueClaim && e.kind() == event.kind() && claimed_version(e) == version);
     match opener {
         None => Ok(()),
         Some(first) if first == event => Ok(()),
         Some(_) => {
             let (stream_type, stream_id) = event.stream();
-            Err(ApiError::conflict("error.sync.already_claimed").with("kind", stream_type).with("number", stream_id))
+            let number = version.map_or(stream_id, |v| v.to_string());
+            Err(ApiError::conflict("error.sync.already_claimed").with("kind", stream_type).with("number", number))
         }
     }
 }

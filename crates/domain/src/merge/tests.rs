@@ -213,3 +213,16 @@ fn a_number_claimed_twice_with_other_contents_is_refused_and_a_duplicate_is_not(
     let err = recheck(&[first], &Event::RmaOpened(other)).unwrap_err();
     assert_eq!(err.message_key, "error.sync.already_claimed");
 }
+
+#[test]
+fn each_return_policy_version_is_claimed_once_and_later_versions_follow() {
+    use crate::returns::ReturnPolicy;
+    let version = |v: i64, window_days: u32| {
+        Event::ReturnPolicySet(Box::new(ReturnPolicy { version: v, window_days, ..ReturnPolicy::default_policy() }))
+    };
+    let history = [version(2, 45)];
+    assert!(recheck(&history, &version(3, 60)).is_ok(), "the next version is a claim of its own");
+    assert!(recheck(&history, &version(2, 45)).is_ok(), "the same version pushed again");
+    let err = recheck(&history, &version(2, 60)).unwrap_err();
+    assert_eq!((err.message_key.as_str(), err.params["number"].as_str()), ("error.sync.already_claimed", "2"));
+}
