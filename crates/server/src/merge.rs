@@ -42,6 +42,16 @@ pub(crate) async fn judge(
     // The judge is pure: it reads what it was given, says what it missed, and is asked again
     // once that is read, until it misses nothing.
     let mut log = ReadAhead::default();
+    // The act's own streams are read first: a step judged on a stream not yet read would stop
+    // the pass early, one stream per pass.
+    let mut read = std::collections::HashSet::new();
+    for (_, event) in &decoded {
+        let (stream_type, stream_id) = event.stream();
+        if read.insert((stream_type, stream_id.clone())) {
+            let events = stream(tx, stream_type, &stream_id).await?;
+            log.give(Read::Stream(stream_type.to_owned(), stream_id), events);
+        }
+    }
     // Each event is judged by its own time; the server's clock only bounds how far ahead it is.
     let now = chrono::Utc::now();
     let verdict: Result<(), ApiError> = loop {
