@@ -61,7 +61,14 @@ impl Ctx {
     }
 
     pub(crate) fn meta(&self) -> EventMeta {
-        EventMeta::new(self.actor().ok().map(|a| a.user_id), self.device_id.clone(), self.now_text())
+        self.meta_at(self.now())
+    }
+
+    /// The envelope's facts for events made at `at`: an act whose rules read the day (the
+    /// return window) records the very time it judged by.
+    pub(crate) fn meta_at(&self, at: DateTime<Utc>) -> EventMeta {
+        let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        EventMeta::new(self.actor().ok().map(|a| a.user_id), self.device_id.clone(), at)
     }
 
     pub(crate) async fn begin(&self) -> Result<WriteTx, ApiError> {

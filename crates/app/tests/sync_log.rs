@@ -538,3 +538,189 @@ async fn recall_made_apart(recall_first: bool) {
         assert_eq!(customers, ["C-2"], "the customer B shipped to is on the recall");
     }
 }
+
+/// Desk A with the returns world (SO-1: 4 boxes on line 1), enrolled as AMS1A, synced to a new
+/// desk B enrolled as AMS1B where the admin signed in.
+async fn two_enrolled_desks_with_orders() -> (common::World, Ctx, tempfile::TempDir, Hub) {
+    let a = common::returns::setting().await;
+    lotline_store::record_enrolment(&a.ctx.store, &enrolment("AMS1A")).await.unwrap();
+    let hub = Hub::default();
+    sync(&hub, &a.ctx).await;
+    let (b, dir) = new_desk("desk-test-2").await;
+    lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
+    sync(&hub, &b).await;
+    team_sign_in(&b, &a.ctx.store, "admin").await;
+    (a, b, dir, hub)
+}
+
+#[tokio::test]
+async fn two_desks_returning_the_last_units_of_an_order_line_the_later_is_refused_with_who_took_them() {
+    let (a, b, _dir, hub) = two_enrolled_desks_with_orders().await;
+    let open = |qty: i64| common::returns::open(common::returns::boxes(qty), "no_longer_needed", "2026-10-20");
+    // Offline, each desk opens a return for 3 of the 4 boxes: each alone is within the order.
+    let on_a = a.ok("open_rma", open(3)).await;
+    let on_b = lotline_app::call(&b, "open_rma", open(3)).await.unwrap();
+    let (no_a, no_b) = (on_a["rma_no"].as_str().unwrap(), on_b["rma_no"].as_str().unwrap());
+    assert_eq!((no_a, no_b), ("RMA-AMS1A-000001", "RMA-AMS1B-000001"));
+
+    assert!(sync(&hub, &a.ctx).await.rejected.is_empty());
+    let report = sync(&hub, &b).await;
+    assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+    let refused = &report.rejected[0];
+    assert_eq!((refused.number.as_deref(), refused.reason_key.as_str()), (Some(no_b), "error.sync.returnable_taken"));
+    for (param, value) in [("left", "1"), ("ordered", "4"), ("line", "1"), ("order_no", "SO-1"), ("taken_by", no_a)] {
+        assert!(refused.message.contains(&format!("\"{param}\": \"{value}\"")), "{param} in {}", refused.message);
+    }
+    sync(&hub, &a.ctx).await;
+    converged(&a.ctx, &b).await;
+    let rmas: Vec<String> =
+        sqlx::query_scalar("SELECT rma_no FROM rmas ORDER BY rma_no").fetch_all(b.store.pool()).await.unwrap();
+    assert_eq!(rmas, [no_a], "the refused return left B's lists");
+    // What is left may still come back, from either desk.
+    lotline_app::call(&b, "open_rma", open(1)).await.unwrap();
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+    let err = lotline_app::call(&b, "open_rma", open(1)).await.unwrap_err();
+    assert_eq!(err.message_key, "error.rma.fully_returned", "and the desk's own rule sees the merged count");
+}
+
+#[tokio::test]
+async fn two_desks_sending_again_more_than_failed_the_later_request_is_refused() {
+    let (a, b, _dir, hub) = two_enrolled_desks_with_orders().await;
+    let failure_no = a.ok("log_failure", failure("BOX-5L")).await["failure_no"].as_str().unwrap().to_owned();
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    // The failure found 3 bad boxes; offline, each desk sends 2 again.
+    let request = json!({"failure_nos": [failure_no], "order_no": "SO-1", "items": [{"line_no": 1, "qty": 2}],
+        "carrier": "dpd", "service": "Classic",
+        "cost": {"shipping_minor": 900, "shipping_currency": "EUR", "goods_minor": 1_000, "goods_currency": "EUR"},
+        "payer": "us", "reason": "Lids cracked"});
+    let on_a = a.ok("request_reshipment", request.clone()).await;
+    let on_b = lotline_app::call(&b, "request_reshipment", request).await.unwrap();
+    sync(&hub, &a.ctx).await;
+    let report = sync(&hub, &b).await;
+    assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+    let refused = &report.rejected[0];
+    assert_eq!(refused.number.as_deref(), on_b["reshipment_no"].as_str());
+    assert_eq!(refused.reason_key, "error.sync.reshippable_taken");
+    let taken_by = format!("\"taken_by\": \"{}\"", on_a["reshipment_no"].as_str().unwrap());
+    assert!(refused.message.contains(&taken_by) && refused.message.contains("\"left\": \"1\""), "{}", refused.message);
+    sync(&hub, &a.ctx).await;
+    converged(&a.ctx, &b).await;
+}
+
+#[tokio::test]
+async fn clocks_skewed_by_a_day_keep_their_order_and_each_act_is_judged_by_its_own_time() {
+    use chrono::TimeZone;
+    // The server's clock reads 2 November 10:00, A's 09:30 that day, B's a whole day behind.
+    let day_behind = chrono::Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap();
+    let a = common::returns::setting().await;
+    lotline_store::record_enrolment(&a.ctx.store, &enrolment("AMS1A")).await.unwrap();
+    let hub = Hub::default();
+    hub.clock.set(Some(chrono::Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()));
+    sync(&hub, &a.ctx).await;
+    let (b, _dir) = common::hub::new_desk_at("desk-test-2", day_behind).await;
+    lotline_store::record_enrolment(&b.store, &enrolment("AMS1B")).await.unwrap();
+    sync(&hub, &b).await;
+    team_sign_in(&b, &a.ctx.store, "admin").await;
+
+    // A names a vendor; B, having pulled that, renames it on a clock that reads a day earlier.
+    let vendor = |name: &str| json!({"code": "NLPK", "name": name, "country": "NL", "contact_name": null, "email": null, "phone": null, "language": "nl"});
+    a.ok("save_vendor", vendor("Verpakking Noord")).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    lotline_app::call(&b, "save_vendor", vendor("Verpakking Noord BV")).await.unwrap();
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+    sync(&hub, &a.ctx).await;
+    assert!(converged(&a.ctx, &b).await.is_empty(), "B had seen A's name: nothing was overwritten unseen");
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM vendors WHERE code = 'NLPK'").fetch_one(a.ctx.store.pool()).await.unwrap();
+    assert_eq!(name, "Verpakking Noord BV", "the later act in the server's order wins, whatever its clock read");
+    let saves: Vec<(String, String)> = sqlx::query_as(
+        "SELECT occurred_at, hlc FROM events WHERE kind = 'vendor_saved' AND stream_id = 'NLPK' ORDER BY server_seq",
+    )
+    .fetch_all(a.ctx.store.pool())
+    .await
+    .unwrap();
+    assert!(
+        saves[1].0 < saves[0].0 && saves[1].1 > saves[0].1,
+        "B's clock read earlier, its HLC orders it after: {saves:?}"
+    );
+
+    // On B's last day of the window (delivered 2 October, 30 days) the server's day is already
+    // the 31st: the return is judged by the day B opened it.
+    let rma = lotline_app::call(
+        &b,
+        "open_rma",
+        common::returns::open(common::returns::boxes(1), "no_longer_needed", "2026-10-02"),
+    )
+    .await
+    .unwrap();
+    let window =
+        rma["opening"]["eligibility"]["outcomes"].as_array().unwrap().iter().find(|o| o["rule"] == "window").cloned();
+    assert_eq!(window.unwrap()["params"], json!({"days": "30", "window": "30"}));
+    assert_eq!(rma["opening"]["delivered_on"], "2026-10-02");
+    assert!(sync(&hub, &b).await.rejected.is_empty());
+
+    // A's clock jumps two days ahead of the server's: its next act is refused, saying so.
+    a.clock.advance(chrono::Duration::days(2));
+    a.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 40})).await;
+    let report = sync(&hub, &a.ctx).await;
+    assert_eq!(report.rejected.iter().map(|r| r.reason_key.as_str()).collect::<Vec<_>>(), ["error.sync.clock_ahead"]);
+    sync(&hub, &b).await;
+    converged(&a.ctx, &b).await;
+}
+
+async fn event_id(store: &Store, desk: &str, kind: &str) -> String {
+    sqlx::query_scalar("SELECT id FROM events WHERE desk_id = ? AND kind = ? ORDER BY desk_seq DESC LIMIT 1")
+        .bind(desk)
+        .bind(kind)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_save_over_another_desks_unseen_save_stands_and_both_desks_are_told() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    let product = |name: &str| {
+        json!({"sku": "BOX-5L", "gtin": null, "name": name, "category": "Opslag", "unit_cost_minor": 380,
+        "currency": "EUR", "returnable": true, "lot_tracked": false, "serial_tracked": false, "has_expiry": false, "vendor_code": "SZHQ"})
+    };
+    let mut policy = a.ok("get_approval_policy", json!({})).await;
+    // Offline, both desks rename the same product and change the approval policy.
+    a.ok("save_product", product("Opbergbox 5 L (A)")).await;
+    policy["ship_within_working_days"] = json!(3);
+    a.ok("set_approval_policy", policy.clone()).await;
+    lotline_app::call(&b, "save_product", product("Opbergbox 5 L (B)")).await.unwrap();
+    policy["ship_within_working_days"] = json!(4);
+    lotline_app::call(&b, "set_approval_policy", policy).await.unwrap();
+
+    // B's saves reach the server first; A's, which had not seen them, come later and stand.
+    assert_eq!(sync(&hub, &b).await.conflicts, 0);
+    let on_a = sync(&hub, &a.ctx).await;
+    assert_eq!((on_a.rejected.len(), on_a.conflicts), (0, 2));
+    assert_eq!(sync(&hub, &b).await.conflicts, 2, "the desk whose saves were lost is told");
+    let found = converged(&a.ctx, &b).await;
+    let (a_id, b_id) = ("desk-test-1", "desk-test-2");
+    let expected = [("product/BOX-5L", "product_saved"), ("settings/approval_policy", "approval_policy_set")];
+    assert_eq!(found.len(), 2, "{found:?}");
+    for (conflict, (subject, kind)) in found.iter().zip(expected) {
+        assert_eq!((conflict.kind.as_str(), conflict.subject.as_str()), ("master_overwritten", subject));
+        let lost_then_standing = [event_id(&b.store, b_id, kind).await, event_id(&b.store, a_id, kind).await];
+        assert_eq!(conflict.event_ids, lost_then_standing, "{subject}");
+    }
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM products WHERE sku = 'BOX-5L'").fetch_one(b.store.pool()).await.unwrap();
+    assert_eq!(name, "Opbergbox 5 L (A)", "the last save in the server's order wins on every desk");
+    let shown = lotline_app::call(&b, "get_approval_policy", json!({})).await.unwrap();
+    assert_eq!(shown["ship_within_working_days"], 3);
+
+    // A save made after pulling the other's is informed: no new conflict.
+    lotline_app::call(&b, "save_product", product("Opbergbox 5 L")).await.unwrap();
+    sync(&hub, &b).await;
+    assert_eq!(sync(&hub, &a.ctx).await.conflicts, 0);
+    assert_eq!(converged(&a.ctx, &b).await.len(), 2);
+    let rebuilt = lotline_store::rebuild(&a.ctx.store).await.unwrap();
+    assert!(rebuilt.events > 0);
+    assert_eq!(conflicts(&a.ctx.store).await, found, "a rebuild finds the same");
+}

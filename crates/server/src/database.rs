@@ -51,6 +51,7 @@ impl Store {
             sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
         }
         MIGRATOR.run(&pool).await?;
+        crate::merge::index_missing_subjects(&pool).await?;
         let team_id = uuid::Uuid::now_v7().to_string();
         sqlx::query(
             "INSERT INTO server_state (id, team_id, last_server_seq) VALUES (1, $1, 0) ON CONFLICT (id) DO NOTHING",

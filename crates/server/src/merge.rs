@@ -1,14 +1,14 @@
 //! The team's business rules on each pushed act: the domain's merge rules
-//! (`crates/domain/src/merge`) against each stream as the team's log holds it, in server order.
-//! Physical facts stand; a step on a record another desk already ended is refused with the
-//! domain's own reason, which the desk shows its user.
+//! (`crates/domain/src/merge`) against the team's log as it stands, in server order. Physical
+//! facts stand; a step on a record another desk already ended is refused with the domain's own
+//! reason, which the desk shows its user; so is an act that takes units another desk took.
 
-use std::collections::HashMap;
-
+use lotline_domain::ApiError;
 use lotline_domain::envelope::{Decoded, decode_payload};
-use lotline_domain::{Event, merge};
+use lotline_domain::merge::{self, ActEvent, KINDS_WITH_SUBJECTS, Logged, Read, ReadAhead};
 use lotline_sync::WireEvent;
-use sqlx::{Any, Row, Transaction};
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyPool, Row, Transaction};
 
 use crate::error::ServerError;
 use crate::judge::Verdict;
@@ -28,7 +28,7 @@ pub(crate) async fn judge(
         // A stub (a credential) has no rules to check here.
         let Some(payload) = &event.payload else { continue };
         match decode_payload(&event.kind, event.schema_version, payload) {
-            Ok(Decoded::Known(e)) => decoded.push(*e),
+            Ok(Decoded::Known(e)) => decoded.push((event, *e)),
             // A newer Lotline's kind is stored as it is: its rules are that version's.
             Ok(Decoded::Unknown { .. }) => {}
             Err(reason) => {
@@ -38,28 +38,64 @@ pub(crate) async fn judge(
             }
         }
     }
-    let mut histories: HashMap<(String, String), Vec<Event>> = HashMap::new();
-    for event in &decoded {
+    let act: Vec<ActEvent<'_>> = decoded.iter().map(|(envelope, event)| ActEvent { envelope, event }).collect();
+    // The judge is pure: it reads what it was given, says what it missed, and is asked again
+    // once that is read, until it misses nothing.
+    let mut log = ReadAhead::default();
+    // The act's own streams are read first: a step judged on a stream not yet read would stop
+    // the pass early, one stream per pass.
+    let mut read = std::collections::HashSet::new();
+    for (_, event) in &decoded {
         let (stream_type, stream_id) = event.stream();
-        if let std::collections::hash_map::Entry::Vacant(slot) = histories.entry((stream_type.to_owned(), stream_id)) {
-            let (stream_type, stream_id) = slot.key().clone();
-            slot.insert(history(tx, &stream_type, &stream_id).await?);
+        if read.insert((stream_type, stream_id.clone())) {
+            let events = stream(tx, stream_type, &stream_id).await?;
+            log.give(Read::Stream(stream_type.to_owned(), stream_id), events);
         }
     }
-    let verdict = merge::judge_act(&decoded, |stream_type, stream_id| {
-        histories.get(&(stream_type.to_owned(), stream_id.to_owned())).cloned().unwrap_or_default()
-    });
+    // Each event is judged by its own time; the server's clock only bounds how far ahead it is.
+    let now = chrono::Utc::now();
+    let verdict: Result<(), ApiError> = loop {
+        let verdict = merge::judge_act(&act, now, &mut log);
+        let missing = log.take_missing();
+        if missing.is_empty() {
+            break verdict;
+        }
+        for read in missing {
+            let events = match &read {
+                Read::Stream(stream_type, stream_id) => stream(tx, stream_type, stream_id).await?,
+                Read::Naming(subject) => naming(tx, subject).await?,
+            };
+            log.give(read, events);
+        }
+    };
     Ok(verdict.err().map(|err| refuse(&err.message_key, err.params.clone(), err.to_string())))
 }
 
+fn logged(rows: &[AnyRow]) -> Result<Vec<Logged>, ServerError> {
+    let mut events = Vec::with_capacity(rows.len());
+    for row in rows {
+        let kind: String = row.try_get("kind")?;
+        let schema_version: i64 = row.try_get("schema_version")?;
+        let payload: String = row.try_get("payload")?;
+        if let Ok(Decoded::Known(event)) = decode_payload(&kind, schema_version, &payload) {
+            events.push(Logged {
+                server_seq: row.try_get("server_seq")?,
+                desk_id: row.try_get("desk_id")?,
+                event: *event,
+            });
+        }
+    }
+    Ok(events)
+}
+
 /// The stream's accepted events in server order (refused acts and stubs left out).
-async fn history(
+async fn stream(
     tx: &mut Transaction<'static, Any>,
     stream_type: &str,
     stream_id: &str,
-) -> Result<Vec<Event>, ServerError> {
+) -> Result<Vec<Logged>, ServerError> {
     let rows = sqlx::query(
-        "SELECT kind, schema_version, COALESCE(payload_alias, payload) AS payload FROM events \
+        "SELECT server_seq, desk_id, kind, schema_version, COALESCE(payload_alias, payload) AS payload FROM events \
          WHERE stream_type = $1 AND ((stream_alias IS NULL AND stream_id = $2) OR stream_alias = $2) \
          AND rejected = 0 AND payload IS NOT NULL ORDER BY server_seq",
     )
@@ -67,14 +103,78 @@ async fn history(
     .bind(stream_id.to_owned())
     .fetch_all(&mut **tx)
     .await?;
-    let mut events = Vec::with_capacity(rows.len());
+    logged(&rows)
+}
+
+/// The accepted events that name `subject`, in server order.
+async fn naming(tx: &mut Transaction<'static, Any>, subject: &str) -> Result<Vec<Logged>, ServerError> {
+    let rows = sqlx::query(
+        "SELECT e.server_seq, e.desk_id, e.kind, e.schema_version, COALESCE(e.payload_alias, e.payload) AS payload \
+         FROM event_subjects s JOIN events e ON e.server_seq = s.server_seq \
+         WHERE s.subject = $1 AND e.rejected = 0 AND e.payload IS NOT NULL ORDER BY e.server_seq",
+    )
+    .bind(subject.to_owned())
+    .fetch_all(&mut **tx)
+    .await?;
+    logged(&rows)
+}
+
+fn subjects(kind: &str, schema_version: i64, payload: Option<&str>) -> Vec<String> {
+    if !KINDS_WITH_SUBJECTS.contains(&kind) {
+        return Vec::new();
+    }
+    match payload.map(|p| decode_payload(kind, schema_version, p)) {
+        Some(Ok(Decoded::Known(event))) => merge::subjects_of(&event),
+        _ => Vec::new(),
+    }
+}
+
+async fn insert_subjects(
+    tx: &mut Transaction<'static, Any>,
+    subjects: Vec<String>,
+    server_seq: i64,
+) -> Result<(), ServerError> {
+    for subject in subjects {
+        sqlx::query(
+            "INSERT INTO event_subjects (subject, server_seq) VALUES ($1, $2) ON CONFLICT (subject, server_seq) DO NOTHING",
+        )
+        .bind(subject)
+        .bind(server_seq)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Indexes an accepted event by the subjects it names, in the transaction that stores it.
+pub(crate) async fn index_subjects(
+    tx: &mut Transaction<'static, Any>,
+    event: &WireEvent,
+    server_seq: i64,
+) -> Result<(), ServerError> {
+    insert_subjects(tx, subjects(&event.kind, event.schema_version, event.payload.as_deref()), server_seq).await
+}
+
+/// Indexes the events stored before the index existed. Every accepted event is indexed as it is
+/// stored, so only events after the newest indexed one can be missing.
+pub(crate) async fn index_missing_subjects(pool: &AnyPool) -> Result<(), ServerError> {
+    let mut tx = pool.begin().await?;
+    let indexed: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(server_seq), 0) FROM event_subjects").fetch_one(&mut *tx).await?;
+    let kinds = KINDS_WITH_SUBJECTS.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT server_seq, kind, schema_version, COALESCE(payload_alias, payload) AS payload FROM events \
+         WHERE server_seq > $1 AND rejected = 0 AND payload IS NOT NULL AND kind IN ({kinds}) ORDER BY server_seq"
+    )))
+    .bind(indexed)
+    .fetch_all(&mut *tx)
+    .await?;
     for row in &rows {
         let kind: String = row.try_get("kind")?;
-        let schema_version: i64 = row.try_get("schema_version")?;
         let payload: String = row.try_get("payload")?;
-        if let Ok(Decoded::Known(event)) = decode_payload(&kind, schema_version, &payload) {
-            events.push(*event);
-        }
+        let subjects = subjects(&kind, row.try_get("schema_version")?, Some(&payload));
+        insert_subjects(&mut tx, subjects, row.try_get("server_seq")?).await?;
     }
-    Ok(events)
+    tx.commit().await?;
+    Ok(())
 }

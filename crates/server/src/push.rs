@@ -109,6 +109,7 @@ pub(crate) async fn push(
                             write.last_server_seq += 1;
                             let seq = write.last_server_seq;
                             insert_event(&mut write.tx, event, as_read, seq, false, &received_at).await?;
+                            crate::merge::index_subjects(&mut write.tx, as_read, seq).await?;
                             response
                                 .accepted
                                 .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });

@@ -1,12 +1,14 @@
 //! Conflicts that merging desks' logs opens (DESIGN.md §6): stock taken below zero, goods
-//! shipped while a hold was in force, a serial recorded twice, a lot code received twice. They
-//! are found while projecting in the canonical order, so every desk and a rebuild hold the same.
+//! shipped while a hold was in force, a serial recorded twice, a lot code received twice, a
+//! master record saved over another desk's unseen save. They are found while projecting in the
+//! canonical order, so every desk and a rebuild hold the same.
 
 use rusqlite::Connection;
 use serde::Serialize;
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
+use crate::log::StoredEvent;
 
 /// Adds `event_id` to the conflict of `kind` about `subject`, opening it if new.
 const NOTE: &str = "INSERT INTO merge_conflicts (conflict_key, kind, subject, event_ids, opened_at) \
@@ -39,6 +41,40 @@ pub(crate) fn note_below_zero(db: &Connection, lot: &str, at: &str) -> rusqlite:
     let ids: Vec<String> = takers.query_map([lot], |r| r.get(0))?.collect::<Result<_, _>>()?;
     for id in ids {
         note(db, "stock_below_zero", lot, &id, at)?;
+    }
+    Ok(())
+}
+
+/// `stored` saves a master record, setting or policy over a save of another desk that its desk
+/// had not seen (a later one in the server's order than it had pulled): the last writer wins, and
+/// the conflict names the saves that were lost, then the one that stands, so both desks are told.
+/// The subject is the record's stream (`vendor/NLPK`).
+pub(crate) async fn note_overwritten(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    if !lotline_domain::merge::saves_record(&stored.event) {
+        return Ok(());
+    }
+    let kinds = serde_json::to_string(lotline_domain::merge::RECORD_SAVE_KINDS).unwrap_or_default();
+    // Before it in the canonical order: confirmed ahead of it, or confirmed at all while it is pending.
+    let lost: Vec<String> = sqlx::query_scalar(
+        "SELECT id FROM events WHERE stream_type = ? AND stream_id = ? AND desk_id <> ? AND status = 'confirmed' \
+         AND server_seq > ? AND (? IS NULL OR server_seq < ?) AND kind IN (SELECT value FROM json_each(?)) \
+         ORDER BY server_seq",
+    )
+    .bind(&stored.stream_type)
+    .bind(&stored.stream_id)
+    .bind(&stored.desk_id)
+    .bind(stored.seen)
+    .bind(stored.server_seq)
+    .bind(stored.server_seq)
+    .bind(kinds)
+    .fetch_all(&mut *conn)
+    .await?;
+    if lost.is_empty() {
+        return Ok(());
+    }
+    let subject = format!("{}/{}", stored.stream_type, stored.stream_id);
+    for id in lost.iter().chain([&stored.id]) {
+        note_async(conn, "master_overwritten", &subject, id, &stored.occurred_at).await?;
     }
     Ok(())
 }

@@ -1,16 +1,16 @@
 //! A stand-in for the sync server in the app's tests: the team's log in memory, each pushed act
 //! judged with the domain's merge rules, refused acts kept as stubs; and the desks around it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use lotline_app::sync::{PulledPage, PushOutcome, RefusedAct, SyncReport, Transport, TransportError};
 use lotline_app::{Ctx, FixedClock, Store};
 use lotline_domain::Event;
 use lotline_domain::envelope::{Decoded, decode_payload};
-use lotline_domain::merge;
+use lotline_domain::merge::{self, ActEvent, Logged, TeamLog};
 use lotline_store::{EnvelopedEvent, PulledEvent};
 use serde_json::json;
 
@@ -22,6 +22,8 @@ use super::ADMIN_PASSWORD;
 pub struct Hub {
     pub log: RefCell<Vec<PulledEvent>>,
     pub blobs: RefCell<HashMap<String, Vec<u8>>>,
+    /// The server's clock; the machine's when unset, as a real server's.
+    pub clock: Cell<Option<DateTime<Utc>>>,
 }
 
 fn decoded(e: &EnvelopedEvent) -> Option<Event> {
@@ -31,14 +33,32 @@ fn decoded(e: &EnvelopedEvent) -> Option<Event> {
     }
 }
 
-impl Hub {
-    fn history(&self, stream_type: &str, stream_id: &str) -> Vec<Event> {
-        let log = self.log.borrow();
-        let events =
-            log.iter().filter(|p| !p.rejected && p.event.stream_type == stream_type && p.event.stream_id == stream_id);
-        events.filter_map(|p| decoded(&p.event)).collect()
+/// The team's log as the merge judge reads it: accepted events, in the server's order.
+struct Accepted<'h>(&'h [PulledEvent]);
+
+impl Accepted<'_> {
+    fn logged(&self, keep: impl Fn(&PulledEvent, &Event) -> bool) -> Vec<Logged> {
+        let accepted = self.0.iter().filter(|p| !p.rejected);
+        accepted
+            .filter_map(|p| {
+                let event = decoded(&p.event)?;
+                keep(p, &event).then(|| Logged { server_seq: p.server_seq, desk_id: p.event.desk_id.clone(), event })
+            })
+            .collect()
+    }
+}
+
+impl TeamLog for Accepted<'_> {
+    fn stream(&mut self, stream_type: &str, stream_id: &str) -> Vec<Logged> {
+        self.logged(|p, _| p.event.stream_type == stream_type && p.event.stream_id == stream_id)
     }
 
+    fn naming(&mut self, subject: &str) -> Vec<Logged> {
+        self.logged(|_, event| merge::subjects_of(event).iter().any(|s| s == subject))
+    }
+}
+
+impl Hub {
     pub fn page(&self, after: i64, limit: usize) -> Vec<PulledEvent> {
         self.log.borrow().iter().filter(|p| p.server_seq > after).take(limit).cloned().collect()
     }
@@ -64,8 +84,11 @@ impl Transport for Hub {
                 outcome.accepted.push((known.event.id.clone(), known.server_seq));
                 continue;
             }
-            let judged: Vec<Event> = act.iter().filter_map(decoded).collect();
-            let verdict = merge::judge_act(&judged, |t, id| self.history(t, id));
+            let judged: Vec<(&EnvelopedEvent, Event)> = act.iter().filter_map(|e| Some((e, decoded(e)?))).collect();
+            let judged: Vec<ActEvent<'_>> =
+                judged.iter().map(|(envelope, event)| ActEvent { envelope, event }).collect();
+            let now = self.clock.get().unwrap_or_else(Utc::now);
+            let verdict = merge::judge_act(&judged, now, &mut Accepted(&self.log.borrow()));
             let mut log = self.log.borrow_mut();
             for mut event in act.iter().cloned() {
                 let server_seq = log.len() as i64 + 1;
@@ -119,10 +142,14 @@ pub async fn push(hub: &Hub, ctx: &Ctx) -> SyncReport {
 
 /// An empty desk of the team: no setup of its own, it receives the team's data.
 pub async fn new_desk(desk: &str) -> (Ctx, tempfile::TempDir) {
+    new_desk_at(desk, Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()).await
+}
+
+/// An empty desk whose clock shows `now`.
+pub async fn new_desk_at(desk: &str, now: DateTime<Utc>) -> (Ctx, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
-    let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap()));
-    (Ctx::new(store, clock, desk), dir)
+    (Ctx::new(store, Arc::new(FixedClock::new(now)), desk), dir)
 }
 
 /// Passwords never travel in the log: a user of the team signs in on a new desk through the

@@ -5,16 +5,25 @@
 //! so can a desk that wants to know what the server will say.
 
 mod authors;
+mod caps;
+mod log;
 mod numbers;
 mod steps;
+mod time;
 
-use std::collections::HashMap;
+use chrono::{DateTime, Utc};
 
 use crate::{ApiError, Event};
 
 pub use authors::{TeamMember, claim_username, may_author, username_key};
+pub use caps::check_caps;
+pub use log::{
+    ActEvent, KINDS_WITH_SUBJECTS, Logged, Read, ReadAhead, TeamLog, failure_subject, order_subject, rma_subject,
+    subjects_of,
+};
 pub use numbers::{apply_renames, opened_number, renumbered};
 pub use steps::recheck_step;
+pub use time::{MAX_CLOCK_AHEAD_HOURS, check_dated_rules, event_time};
 
 /// How an event merges with what other desks did meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +111,28 @@ pub fn rule_of(event: &Event) -> MergeRule {
     }
 }
 
+/// The kinds that save a master record, setting or policy whole, each in its own stream: the
+/// last in the server's order wins, and one that overwrites another desk's save its desk had
+/// not seen opens a conflict, so the desk whose save was lost is told. (Imports are batches of
+/// many records and users have rules of their own; neither is among them.)
+pub const RECORD_SAVE_KINDS: &[&str] = &[
+    "product_saved",
+    "vendor_saved",
+    "customer_saved",
+    "order_recorded",
+    "defect_category_saved",
+    "bom_saved",
+    "approval_policy_set",
+    "kpi_targets_set",
+    "scorecard_settings_set",
+    "safety_stock_set",
+];
+
+/// Whether `event` saves a record whole, overwriting what another desk may have saved.
+pub fn saves_record(event: &Event) -> bool {
+    RECORD_SAVE_KINDS.contains(&event.kind()) && rule_of(event) == MergeRule::LastWriterWins
+}
+
 /// The server's word on one event of an act, given the events of its stream that the team's
 /// log already holds, in the server's order (`history`).
 pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
@@ -112,34 +143,74 @@ pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
     }
 }
 
-/// The server's word on a whole act: each event judged against its stream as the team's log
-/// holds it (`history_of(stream_type, stream_id)`, in the server's order) plus the act's own
-/// earlier events. The first refusal refuses the act.
-pub fn judge_act(act: &[Event], mut history_of: impl FnMut(&str, &str) -> Vec<Event>) -> Result<(), ApiError> {
-    let mut streams: HashMap<(&'static str, String), Vec<Event>> = HashMap::new();
-    for event in act {
-        let (stream_type, stream_id) = event.stream();
-        let history =
-            streams.entry((stream_type, stream_id.clone())).or_insert_with(|| history_of(stream_type, &stream_id));
-        recheck(history, event)?;
-        history.push(event.clone());
+/// The server's word on a whole act: each event judged against the team's log (in the server's
+/// order) as the act's own earlier events leave it: its time against `now` (the server's clock),
+/// its stream's rules, the counters its units count against, and the rules that read the day on
+/// the day it was made. The first refusal refuses the act.
+pub fn judge_act(act: &[ActEvent<'_>], now: DateTime<Utc>, log: &mut impl TeamLog) -> Result<(), ApiError> {
+    let mut log = WithAct { log, earlier: Vec::new() };
+    for e in act {
+        let at = event_time(*e, now)?;
+        let (stream_type, stream_id) = e.event.stream();
+        let history: Vec<Event> = log.stream(stream_type, &stream_id).into_iter().map(|l| l.event).collect();
+        recheck(&history, e.event)?;
+        check_caps(&mut log, *e)?;
+        check_dated_rules(&mut log, e.event, at)?;
+        log.earlier.push(Logged { server_seq: i64::MAX, desk_id: e.envelope.desk_id.clone(), event: e.event.clone() });
     }
     Ok(())
 }
 
-/// A record that opens a stream claims its name: an identical one is a duplicate (accepted, it
-/// changes nothing), anything else is refused.
+/// The team's log followed by the act's events judged so far, which come after all of it.
+struct WithAct<'l, L> {
+    log: &'l mut L,
+    earlier: Vec<Logged>,
+}
+
+impl<L: TeamLog> TeamLog for WithAct<'_, L> {
+    fn stream(&mut self, stream_type: &str, stream_id: &str) -> Vec<Logged> {
+        let mut events = self.log.stream(stream_type, stream_id);
+        events.extend(self.earlier.iter().filter(|l| l.event.stream() == (stream_type, stream_id.to_owned())).cloned());
+        events
+    }
+
+    fn naming(&mut self, subject: &str) -> Vec<Logged> {
+        let mut events = self.log.naming(subject);
+        events.extend(self.earlier.iter().filter(|l| subjects_of(&l.event).iter().any(|s| s == subject)).cloned());
+        events
+    }
+}
+
+/// What a claim takes within its stream: the record itself, or for a policy the version, since
+/// every version of the policy is saved in the one stream.
+fn claimed_version(event: &Event) -> Option<i64> {
+    match event {
+        Event::ReturnPolicySet(policy) => Some(policy.version),
+        _ => None,
+    }
+}
+
+/// A record that opens a stream claims its name (a policy, its version): an identical one is a
+/// duplicate (accepted, it changes nothing), anything else is refused.
 fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
-    let opener = history.iter().find(|e| rule_of(e) == MergeRule::UniqueClaim && e.kind() == event.kind());
+    let version = claimed_version(event);
+    let opener = history
+        .iter()
+        .find(|e| rule_of(e) == MergeRule::UniqueClaim && e.kind() == event.kind() && claimed_version(e) == version);
     match opener {
         None => Ok(()),
         Some(first) if first == event => Ok(()),
         Some(_) => {
             let (stream_type, stream_id) = event.stream();
-            Err(ApiError::conflict("error.sync.already_claimed").with("kind", stream_type).with("number", stream_id))
+            let number = version.map_or(stream_id, |v| v.to_string());
+            Err(ApiError::conflict("error.sync.already_claimed").with("kind", stream_type).with("number", number))
         }
     }
 }
 
 #[cfg(test)]
+mod caps_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_tests;

@@ -1,12 +1,13 @@
 //! The offline scenarios of team sync, judged as the server judges them.
 
 use super::*;
+use crate::envelope::EnvelopedEvent;
 use crate::returns::{
     ConditionGrade, Eligibility, IntakeCheck, LineDisposition, PreferredOutcome, ReturnDisposition, RmaLine,
     RmaOpening, Settlement, Verdict,
 };
 
-fn opened() -> Event {
+pub(super) fn opened() -> Event {
     Event::RmaOpened(Box::new(RmaOpening {
         rma_no: "RMA-AMS1A-000042".into(),
         customer_code: "C-1".into(),
@@ -25,6 +26,7 @@ fn opened() -> Event {
         photo_ids: Vec::new(),
         note: String::new(),
         eligibility: Eligibility { verdict: Verdict::Approved, policy_version: 1, outcomes: Vec::new() },
+        delivered_on: None,
     }))
 }
 
@@ -34,7 +36,7 @@ fn rma(no_more: &[Event]) -> Vec<Event> {
     events
 }
 
-fn received_and_inspected() -> Vec<Event> {
+pub(super) fn received_and_inspected() -> Vec<Event> {
     let no = "RMA-AMS1A-000042".to_owned();
     vec![
         Event::RmaReceived {
@@ -102,12 +104,83 @@ fn goods_that_arrive_after_a_cancellation_do_not_reopen_it_for_settlement() {
     assert_eq!(err.params.get("status").map(String::as_str), Some("cancelled"));
 }
 
+/// The team's log in memory, in the server's order, as the stand-in hub and the server hold it.
+#[derive(Default)]
+pub(super) struct Memory(pub Vec<Logged>);
+
+impl Memory {
+    pub fn of(desk: &str, events: Vec<Event>) -> Memory {
+        let mut log = Memory::default();
+        log.add(desk, events);
+        log
+    }
+
+    pub fn add(&mut self, desk: &str, events: Vec<Event>) {
+        for event in events {
+            let server_seq = self.0.len() as i64 + 1;
+            self.0.push(Logged { server_seq, desk_id: desk.into(), event });
+        }
+    }
+}
+
+impl TeamLog for Memory {
+    fn stream(&mut self, stream_type: &str, stream_id: &str) -> Vec<Logged> {
+        self.0.iter().filter(|l| l.event.stream() == (stream_type, stream_id.to_owned())).cloned().collect()
+    }
+
+    fn naming(&mut self, subject: &str) -> Vec<Logged> {
+        self.0.iter().filter(|l| subjects_of(&l.event).iter().any(|s| s == subject)).cloned().collect()
+    }
+}
+
+/// An envelope for an event of `desk` that had pulled the team's log up to `seen`.
+pub(super) fn envelope(desk: &str, seen: i64, occurred_at: &str) -> EnvelopedEvent {
+    EnvelopedEvent {
+        id: "01900000-0000-7000-8000-000000000001".into(),
+        desk_id: desk.into(),
+        desk_seq: 1,
+        act_id: "act-1".into(),
+        stream_type: String::new(),
+        stream_id: String::new(),
+        kind: String::new(),
+        schema_version: 1,
+        payload: None,
+        payload_hash: String::new(),
+        actor_id: Some("u1".into()),
+        occurred_at: occurred_at.into(),
+        hlc: String::new(),
+        seen,
+        local_only: false,
+        redacted: false,
+        prev_hash: String::new(),
+        hash: String::new(),
+    }
+}
+
+/// Judges `events` as one act with `envelope` against `log`, the server's clock at `now`.
+pub(super) fn judge_at(
+    events: &[Event],
+    envelope: &EnvelopedEvent,
+    log: &mut Memory,
+    now: &str,
+) -> Result<(), ApiError> {
+    let act: Vec<ActEvent<'_>> = events.iter().map(|event| ActEvent { envelope, event }).collect();
+    let now = chrono::DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&chrono::Utc);
+    judge_act(&act, now, log)
+}
+
+/// Judges `events` as one act with `envelope` against `log`, on the server a day later.
+pub(super) fn judge(events: &[Event], envelope: &EnvelopedEvent, log: &mut Memory) -> Result<(), ApiError> {
+    judge_at(events, envelope, log, "2026-11-03T10:00:00Z")
+}
+
 #[test]
 fn an_act_is_judged_event_by_event_with_its_own_earlier_events() {
     let mut act = received_and_inspected();
     act.push(settle());
-    assert!(judge_act(&act, |_, _| vec![opened()]).is_ok());
-    let err = judge_act(&act, |_, _| rma(&[cancel()])).unwrap_err();
+    let on_b = envelope("desk-b", 1, "2026-11-02T10:00:00.000Z");
+    assert!(judge(&act, &on_b, &mut Memory::of("desk-a", vec![opened()])).is_ok());
+    let err = judge(&act, &on_b, &mut Memory::of("desk-a", rma(&[cancel()]))).unwrap_err();
     assert_eq!(err.message_key, "error.rma.not_inspected");
 }
 
@@ -139,4 +212,17 @@ fn a_number_claimed_twice_with_other_contents_is_refused_and_a_duplicate_is_not(
     other.customer_code = "C-2".into();
     let err = recheck(&[first], &Event::RmaOpened(other)).unwrap_err();
     assert_eq!(err.message_key, "error.sync.already_claimed");
+}
+
+#[test]
+fn each_return_policy_version_is_claimed_once_and_later_versions_follow() {
+    use crate::returns::ReturnPolicy;
+    let version = |v: i64, window_days: u32| {
+        Event::ReturnPolicySet(Box::new(ReturnPolicy { version: v, window_days, ..ReturnPolicy::default_policy() }))
+    };
+    let history = [version(2, 45)];
+    assert!(recheck(&history, &version(3, 60)).is_ok(), "the next version is a claim of its own");
+    assert!(recheck(&history, &version(2, 45)).is_ok(), "the same version pushed again");
+    let err = recheck(&history, &version(2, 60)).unwrap_err();
+    assert_eq!((err.message_key.as_str(), err.params["number"].as_str()), ("error.sync.already_claimed", "2"));
 }

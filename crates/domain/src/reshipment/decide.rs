@@ -152,6 +152,36 @@ pub fn check_cost(v: &mut Violations, input: &CostInput) -> Cost {
     Cost { shipping_minor: input.shipping_minor, goods_minor: input.goods_minor, currency: shipping_currency }
 }
 
+/// Per SKU, the units that may still be sent again: what the linked failures found bad (or the
+/// exchanged return brought back) less what other reshipments in play already send. A SKU that
+/// none of them names is absent. The desk's request and the sync server's merge both cap with it.
+pub fn reshippable(
+    failures: &[FailureFacts],
+    exchange: Option<&ExchangeFacts>,
+    reshipped: &BTreeMap<String, i64>,
+) -> BTreeMap<String, i64> {
+    let mut ceiling: BTreeMap<String, i64> = BTreeMap::new();
+    for f in failures {
+        *ceiling.entry(f.sku.clone()).or_default() += f.qty_failed;
+    }
+    for (sku, qty) in exchange.map(|e| &e.returned).into_iter().flatten() {
+        *ceiling.entry(sku.clone()).or_default() += qty;
+    }
+    for (sku, left) in &mut ceiling {
+        *left = (*left - reshipped.get(sku).copied().unwrap_or(0)).max(0);
+    }
+    ceiling
+}
+
+/// The units of each SKU the items ask for.
+pub fn wanted_per_sku(items: &[ReshipmentItem]) -> BTreeMap<&str, i64> {
+    let mut wanted: BTreeMap<&str, i64> = BTreeMap::new();
+    for item in items {
+        *wanted.entry(item.sku.as_str()).or_default() += item.qty;
+    }
+    wanted
+}
+
 fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &RequestFacts<'_>) -> Vec<ReshipmentItem> {
     if input.items.is_empty() {
         v.push(FieldError::new("items", "error.reshipment.no_items"));
@@ -199,16 +229,9 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
     for error in check_item_lots(from_lots, facts.lots, facts.today) {
         v.push(error);
     }
-    // Per SKU, no more than the linked failures found bad (or the exchanged return brought back)
-    // and no other reshipment already covers.
-    let mut wanted: BTreeMap<&str, i64> = BTreeMap::new();
-    for item in &items {
-        *wanted.entry(item.sku.as_str()).or_default() += item.qty;
-    }
-    for (sku, qty) in wanted {
-        let failed: Vec<&FailureFacts> = facts.failures.iter().filter(|f| f.sku == sku).collect();
-        let returned = facts.exchange.and_then(|e| e.returned.get(sku)).copied();
-        if failed.is_empty() && returned.is_none() {
+    let reshippable = reshippable(facts.failures, facts.exchange, facts.reshipped);
+    for (sku, qty) in wanted_per_sku(&items) {
+        let Some(&available) = reshippable.get(sku) else {
             let key = if facts.exchange.is_some() {
                 "error.reshipment.sku_not_returned"
             } else {
@@ -216,9 +239,7 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
             };
             v.push(FieldError::new("items", key).with("sku", sku));
             continue;
-        }
-        let failed_qty: i64 = failed.iter().map(|f| f.qty_failed).sum::<i64>() + returned.unwrap_or(0);
-        let available = (failed_qty - facts.reshipped.get(sku).copied().unwrap_or(0)).max(0);
+        };
         if qty > available {
             v.push(
                 FieldError::new("items", "error.reshipment.qty_above_failed")

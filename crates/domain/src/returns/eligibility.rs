@@ -123,22 +123,7 @@ pub fn judge(policy: &ReturnPolicy, facts: &EligibilityFacts) -> Eligibility {
         None => out.add("reason", Refuse, "reason_unknown", &[("reason", facts.reason_code.clone())]),
     }
 
-    let window = policy.window_days.to_string();
-    match facts.delivered_on {
-        None => out.add("window", Escalate, "window_no_delivery", &[("window", window)]),
-        Some(delivered) => {
-            // Opened before the recorded delivery (a late scan): no days have passed.
-            let days = (facts.opened_on - delivered).num_days().max(0).to_string();
-            let params = [("days", days.clone()), ("window", window)];
-            if exception {
-                out.add("window", Pass, "window_exception", &[("days", days), ("reason", facts.reason_code.clone())]);
-            } else if (facts.opened_on - delivered).num_days() <= i64::from(policy.window_days) {
-                out.add("window", Pass, "window_used", &params);
-            } else {
-                out.add("window", Refuse, "window_passed", &params);
-            }
-        }
-    }
+    out.0.push(window_rule(policy, &facts.reason_code, facts.opened_on, facts.delivered_on));
 
     match facts.proof {
         ProofOfPurchase::Order => out.add("proof", Pass, "proof_order", &[]),
@@ -222,6 +207,37 @@ pub fn judge(policy: &ReturnPolicy, facts: &EligibilityFacts) -> Eligibility {
         policy_version: policy.version,
         outcomes: out.0,
     }
+}
+
+/// The window rule: the days from delivery to the day the RMA is opened against the policy's
+/// window; a reason that ignores the window passes whatever the days. The sync server judges an
+/// RMA opened offline with the same rule on the day the desk opened it.
+pub fn window_rule(
+    policy: &ReturnPolicy,
+    reason_code: &str,
+    opened_on: NaiveDate,
+    delivered_on: Option<NaiveDate>,
+) -> RuleOutcome {
+    use RuleResult::{Escalate, Pass, Refuse};
+    let mut out = Outcomes(Vec::new());
+    let exception = policy.reason(reason_code).is_some_and(|r| r.ignores_window);
+    let window = policy.window_days.to_string();
+    match delivered_on {
+        None => out.add("window", Escalate, "window_no_delivery", &[("window", window)]),
+        Some(delivered) => {
+            // Opened before the recorded delivery (a late scan): no days have passed.
+            let days = (opened_on - delivered).num_days().max(0).to_string();
+            let params = [("days", days.clone()), ("window", window)];
+            if exception {
+                out.add("window", Pass, "window_exception", &[("days", days), ("reason", reason_code.to_owned())]);
+            } else if (opened_on - delivered).num_days() <= i64::from(policy.window_days) {
+                out.add("window", Pass, "window_used", &params);
+            } else {
+                out.add("window", Refuse, "window_passed", &params);
+            }
+        }
+    }
+    out.0.remove(0)
 }
 
 /// Basis points as a percentage with at most one decimal: 3000 → "30", 1250 → "12.5".

@@ -1,10 +1,13 @@
 //! Returns (RMAs): a versioned policy, and the eligibility verdict it gives an RMA with every
 //! rule's outcome, so analysts see why a return was approved, escalated or refused.
-//! The restocking fee follows from the same policy.
+//! The restocking fee follows from the same policy; the opening rules decide what may come back.
 
 mod eligibility;
 mod fee;
 mod lot_stock;
+mod opening;
+#[cfg(test)]
+mod opening_tests;
 mod policy;
 mod rma;
 #[cfg(test)]
@@ -17,6 +20,7 @@ mod transitions;
 pub use eligibility::*;
 pub use fee::*;
 pub use lot_stock::*;
+pub use opening::*;
 pub use policy::*;
 pub use rma::*;
 pub use sla::*;

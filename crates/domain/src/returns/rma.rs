@@ -1,6 +1,7 @@
 //! An RMA as its events leave it: what was asked to come back, the verdict, and each step from
 //! label to settlement.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -96,6 +97,11 @@ pub struct RmaOpening {
     pub note: String,
     /// The verdict and every rule's outcome, with the policy version it was judged by.
     pub eligibility: Eligibility,
+    /// The day the carrier delivered the goods, when known: the window counts from it. Openings
+    /// recorded before it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub delivered_on: Option<NaiveDate>,
 }
 
 impl RmaOpening {

@@ -37,6 +37,7 @@ fn opening(verdict: Verdict) -> RmaOpening {
         photo_ids: Vec::new(),
         note: String::new(),
         eligibility: Eligibility { verdict, policy_version: 1, outcomes: Vec::new() },
+        delivered_on: None,
     }
 }
 

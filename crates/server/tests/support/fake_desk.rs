@@ -28,6 +28,23 @@ impl FakeDesk {
         (0..events).map(|i| self.event(&act_id, kind, Some(format!("{{\"n\":{i},\"kind\":\"{kind}\"}}")))).collect()
     }
 
+    /// One act of real domain events, in their own streams, written after the desk had pulled
+    /// the team's log up to `seen`.
+    pub fn domain_act_seen(&mut self, events: &[lotline_domain::Event], seen: i64) -> Vec<WireEvent> {
+        let act_id = uuid::Uuid::now_v7().to_string();
+        events
+            .iter()
+            .map(|e| {
+                let mut event = self.event(&act_id, e.kind(), Some(serde_json::to_string(e).unwrap()));
+                let (stream_type, stream_id) = e.stream();
+                (event.stream_type, event.stream_id, event.seen) = (stream_type.to_owned(), stream_id, seen);
+                event.hash = event.chain_link().hash();
+                self.head = event.hash.clone();
+                event
+            })
+            .collect()
+    }
+
     /// A credential event: travels as a stub without its payload.
     pub fn local_only_act(&mut self) -> Vec<WireEvent> {
         let act_id = uuid::Uuid::now_v7().to_string();

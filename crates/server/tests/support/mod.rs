@@ -28,6 +28,7 @@ macro_rules! with_scenarios {
             revoked_token_refused_at_once,
             pull_pages_by_limit,
             refused_acts_keep_the_chain,
+            quantity_caps_hold_across_desks,
             malformed_and_oversized_requests,
             blob_round_trip,
             authorship
@@ -61,6 +62,16 @@ impl Harness {
             database_url: self.database_url.clone(),
         };
         serve_with_judge(config, judge).await.expect("the server starts")
+    }
+
+    /// Runs `sql` on the server's database while no server runs on it.
+    pub async fn execute(&self, sql: &str) {
+        sqlx::any::install_default_drivers();
+        let sqlite = format!("sqlite://{}?mode=rwc", self.dir.path().join("server.db").display());
+        let url = self.database_url.clone().unwrap_or(sqlite);
+        let pool = sqlx::AnyPool::connect(&url).await.expect("the server's database");
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("the statement runs");
+        pool.close().await;
     }
 
     /// Enrols a new desk of `site` with a fresh code; answers its client and enrolment. The

@@ -364,3 +364,52 @@ pub async fn blob_round_trip(h: &Harness) {
     assert_eq!(refusal(client.put_blob("../../etc/passwd", photo).await).0, 404, "not a route: no path escapes");
     server.shutdown().await.unwrap();
 }
+
+/// An order of 5 units on line 1, and an approved return of `qty` of them.
+fn order_of_five() -> lotline_domain::Event {
+    serde_json::from_value(serde_json::json!({"kind": "order_recorded", "order_no": "SO-1", "customer_code": "C-1",
+        "ordered_at": "2026-10-01T10:00:00Z", "currency": "EUR",
+        "lines": [{"line_no": 1, "sku": "BOX-5L", "qty": 5, "unit_price_minor": 500}]}))
+    .unwrap()
+}
+
+fn rma_for(rma_no: &str, qty: i64) -> lotline_domain::Event {
+    serde_json::from_value(serde_json::json!({"kind": "rma_opened", "rma_no": rma_no, "customer_code": "C-1",
+        "lines": [{"order_no": "SO-1", "line_no": 1, "sku": "BOX-5L", "qty": qty, "unit_price_minor": 500}],
+        "currency": "EUR", "reason_code": "no_longer_needed", "preferred_outcome": "refund",
+        "eligibility": {"verdict": "approved", "policy_version": 1, "outcomes": []}}))
+    .unwrap()
+}
+
+pub async fn quantity_caps_hold_across_desks(h: &Harness) {
+    let server = h.start().await;
+    let (mut desk_a, mut desk_b) = (FakeDesk::new(), FakeDesk::new());
+    let (client_a, _) = h.enrol(&server, &desk_a.desk_id, "AMS1").await;
+    let (client_b, enrolled_b) = h.enrol(&server, &desk_b.desk_id, "AMS1").await;
+    let order = desk_a.domain_act_seen(&[order_of_five()], 0);
+    client_a.push(&push_of(&[&order])).await.unwrap();
+
+    // Both desks had the order (sequence 1); offline, each opens a return for 3 of the 5 units.
+    let on_a = desk_a.domain_act_seen(&[rma_for("RMA-AMS1A-000003", 3)], 1);
+    let on_b = desk_b.domain_act_seen(&[rma_for("RMA-AMS1B-000001", 3)], 1);
+    assert!(client_a.push(&push_of(&[&on_a])).await.unwrap().rejected.is_empty());
+    let response = client_b.push(&push_of(&[&on_b])).await.unwrap();
+    assert_eq!(response.rejected.len(), 1, "{response:?}");
+    let refused = &response.rejected[0];
+    assert_eq!(refused.reason_key, "error.sync.returnable_taken");
+    let param = |k: &str| refused.params[k].as_str().unwrap().to_owned();
+    assert_eq!([param("left"), param("ordered"), param("taken_by")], ["2", "5", "RMA-AMS1A-000003"]);
+
+    // What is left may come back. A server whose log was stored before it indexed subjects
+    // indexes them when it starts, and still counts what was taken.
+    let rest = desk_b.domain_act_seen(&[rma_for("RMA-AMS1B-000002", 2)], 2);
+    assert!(client_b.push(&push_of(&[&rest])).await.unwrap().rejected.is_empty());
+    server.shutdown().await.unwrap();
+    h.execute("DELETE FROM event_subjects").await;
+    let server = h.start().await;
+    let client_b = SyncClient::new(server.url()).with_token(enrolled_b.token.clone());
+    let more = desk_b.domain_act_seen(&[rma_for("RMA-AMS1B-000003", 1)], 5);
+    let response = client_b.push(&push_of(&[&more])).await.unwrap();
+    assert_eq!(response.rejected.first().map(|r| r.reason_key.as_str()), Some("error.sync.returnable_taken"));
+    server.shutdown().await.unwrap();
+}

@@ -10,4 +10,9 @@ export type RmaOpening = { rma_no: string, customer_code: string, lines: Array<R
 /**
  * The verdict and every rule's outcome, with the policy version it was judged by.
  */
-eligibility: Eligibility, };
+eligibility: Eligibility, 
+/**
+ * The day the carrier delivered the goods, when known: the window counts from it. Openings
+ * recorded before it was kept have none.
+ */
+delivered_on?: string, };
