@@ -99,12 +99,15 @@ pub(crate) async fn push(
                 if verdict.is_none() {
                     verdict = crate::merge::judge(&mut write.tx, &read).await?;
                 }
-                match verdict.unwrap_or_else(|| judge.judge(&read)) {
+                let verdict = verdict.unwrap_or_else(|| judge.judge(&read));
+                // The rename stands even when the act is refused: the desk's later steps on that
+                // record must not land on the team's record of the same number.
+                crate::numbers::record(&mut write.tx, desk_id, &fresh).await?;
+                response.renumbered.extend(fresh.into_iter().map(|a| a.renumbering));
+                renames = reading;
+                match verdict {
                     Verdict::Accept => {
                         crate::users::apply_accepted(&mut write.tx, enrolled_head, &read, &credentials).await?;
-                        crate::numbers::record(&mut write.tx, desk_id, &fresh).await?;
-                        response.renumbered.extend(fresh.into_iter().map(|a| a.renumbering));
-                        renames = reading;
                         for (event, as_read) in act.iter().zip(read.iter()) {
                             write.last_server_seq += 1;
                             let seq = write.last_server_seq;
