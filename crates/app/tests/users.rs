@@ -67,3 +67,32 @@ async fn the_last_administrator_stays_one_and_nobody_deactivates_themselves() {
     let demoted = w.ok("update_user", demote).await;
     assert_eq!(demoted["roles"], json!(["finance"]), "with a second administrator she may step down");
 }
+
+#[tokio::test]
+async fn five_wrong_passwords_in_a_row_lock_the_name_for_fifteen_minutes() {
+    let w = world().await;
+    let wrong = json!({"username": "admin", "password": "not the password"});
+    for _ in 0..5 {
+        assert_eq!(w.err("sign_in", wrong.clone()).await.message_key, "error.auth.bad_credentials");
+    }
+    let right = json!({"username": "Admin", "password": common::ADMIN_PASSWORD});
+    let locked = w.err("sign_in", right.clone()).await;
+    assert_eq!(locked.message_key, "error.session.locked", "even the right password, even in other case");
+    assert_eq!(locked.params["until"], "2026-11-02 09:45 UTC", "15 minutes after the last wrong one");
+
+    w.clock.advance(chrono::Duration::minutes(15));
+    w.ok("sign_in", right.clone()).await;
+    let attempts: Vec<(bool, Option<String>)> =
+        sqlx::query_as("SELECT ok, user_id FROM sign_in_attempts WHERE username_key = 'admin' ORDER BY id")
+            .fetch_all(w.ctx.store.pool())
+            .await
+            .unwrap();
+    assert_eq!(attempts.len(), 6, "each wrong password and the success, not the refusals while locked");
+    assert!(attempts[5].0 && attempts[5].1.is_some());
+
+    // A success starts the count again.
+    for _ in 0..4 {
+        w.err("sign_in", wrong.clone()).await;
+    }
+    w.ok("sign_in", right).await;
+}

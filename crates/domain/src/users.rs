@@ -1,6 +1,8 @@
 //! The rules for user accounts, decided with the same code on a desk (`create_user`,
 //! `update_user`) and on the team's server when desks' changes merge.
 
+use chrono::{DateTime, Utc};
+
 use crate::error::{FieldError, Violations};
 use crate::people::{Role, validate_password, validate_username};
 use crate::{ApiError, Event};
@@ -51,9 +53,39 @@ pub fn check_update(current: &Account, update: &Event, actor_id: &str, active_ad
     Ok(())
 }
 
+/// Wrong passwords in a row that lock a name.
+pub const LOCK_AFTER_FAILURES: usize = 5;
+/// How long a locked name stays locked after its last wrong password.
+pub const LOCK_MINUTES: i64 = 15;
+
+/// Until when sign-in under a name is refused, given its latest attempts, newest first
+/// (succeeded, when): after `LOCK_AFTER_FAILURES` wrong passwords in a row, `LOCK_MINUTES` from
+/// the last of them.
+pub fn locked_until(recent: &[(bool, DateTime<Utc>)], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let failures = recent.iter().take_while(|(ok, _)| !ok).count();
+    if failures < LOCK_AFTER_FAILURES {
+        return None;
+    }
+    let until = recent.first()?.1 + chrono::Duration::minutes(LOCK_MINUTES);
+    (until > now).then_some(until)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn five_wrong_passwords_in_a_row_lock_for_fifteen_minutes() {
+        let at = |m: u32| Utc.with_ymd_and_hms(2026, 12, 6, 10, m, 0).unwrap();
+        let wrong: Vec<(bool, DateTime<Utc>)> = (0..5).rev().map(|m| (false, at(m))).collect();
+        assert_eq!(locked_until(&wrong[..4], at(5)), None, "four are not enough");
+        assert_eq!(locked_until(&wrong, at(5)), Some(at(19)), "15 minutes after the last");
+        assert_eq!(locked_until(&wrong, at(19)), None, "open again");
+        let mut interrupted = wrong.clone();
+        interrupted.insert(2, (true, at(2)));
+        assert_eq!(locked_until(&interrupted, at(5)), None, "a success in between resets the count");
+    }
 
     fn update(user_id: &str, roles: Vec<Role>, active: bool) -> Event {
         Event::UserUpdated { user_id: user_id.into(), display_name: "X".into(), roles, active }

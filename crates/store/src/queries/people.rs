@@ -84,6 +84,36 @@ pub async fn credential_of(conn: &mut SqliteConnection, user_id: &str) -> Result
         .await?)
 }
 
+/// The latest sign-ins under a name, newest first: (succeeded, when).
+pub async fn recent_sign_ins(
+    conn: &mut SqliteConnection,
+    username_key: &str,
+    limit: i64,
+) -> Result<Vec<(bool, String)>, StoreError> {
+    Ok(sqlx::query_as("SELECT ok, at FROM sign_in_attempts WHERE username_key = ? ORDER BY id DESC LIMIT ?")
+        .bind(username_key)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+pub async fn record_sign_in(
+    conn: &mut SqliteConnection,
+    username_key: &str,
+    user_id: Option<&str>,
+    at: &str,
+    ok: bool,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sign_in_attempts (username_key, user_id, at, ok) VALUES (?, ?, ?, ?)")
+        .bind(username_key)
+        .bind(user_id)
+        .bind(at)
+        .bind(ok)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn count_admins(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE active = 1 AND roles LIKE '%\"admin\"%'")
         .fetch_one(&mut *conn)
