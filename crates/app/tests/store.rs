@@ -161,3 +161,26 @@ async fn the_demo_has_reshipments_in_every_state_taken_by_the_right_people() {
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "differs: {:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn the_demo_goes_only_into_a_new_database_outside_any_team() {
+    let w = world().await;
+    w.master_data().await;
+    let before = w.events().await;
+    let err = lotline_app::demo::load(&w.ctx).await.expect_err("a database with data is refused");
+    assert_eq!(err.message_key, "error.demo.not_empty");
+    assert_eq!(w.events().await, before, "nothing written");
+
+    let team_desk = world().await;
+    let enrolment = lotline_store::Enrolment {
+        server: "http://127.0.0.1:9".into(),
+        team_id: "team-1".into(),
+        desk_code: "AMS1A".into(),
+        token: "t".into(),
+    };
+    lotline_store::record_enrolment(&team_desk.ctx.store, &enrolment).await.unwrap();
+    let before = team_desk.events().await;
+    let err = lotline_app::demo::load(&team_desk.ctx).await.expect_err("a desk of a team is refused");
+    assert_eq!(err.message_key, "error.demo.enrolled");
+    assert_eq!(team_desk.events().await, before);
+}

@@ -73,3 +73,16 @@ pub fn check_setup(request: &SetupRequest) -> Violations {
     check_currency(&mut v, "currency", &request.currency);
     v
 }
+
+/// The demo data set goes only into a database that holds nothing but its setup (`acts` written
+/// so far, the setup being one) on a desk outside any team: its accounts share a published
+/// password, a finance user's included.
+pub fn check_demo_allowed(acts: i64, enrolled: bool) -> Result<(), crate::ApiError> {
+    if enrolled {
+        return Err(crate::ApiError::conflict("error.demo.enrolled"));
+    }
+    if acts > 1 {
+        return Err(crate::ApiError::conflict("error.demo.not_empty"));
+    }
+    Ok(())
+}

@@ -81,6 +81,15 @@ fn gtin_for(index: usize) -> String {
 
 /// Fills the database with the demo set, as the signed-in admin.
 pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
+    {
+        let mut conn = ctx.read().await?;
+        let acts: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT act_id) FROM events")
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(crate::context::sql_error)?;
+        let enrolled = lotline_store::enrolment(&mut conn).await.map_err(crate::context::store_error)?.is_some();
+        lotline_domain::settings::check_demo_allowed(acts, enrolled)?;
+    }
     let people = [
         ("mei.chen", "Mei Chen", vec![Role::Inspector]),
         ("daan.visser", "Daan Visser", vec![Role::Inspector]),
