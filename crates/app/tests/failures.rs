@@ -226,3 +226,39 @@ async fn acts_need_a_signed_in_user_with_the_right_role() {
     let err = w.err("log_failure", failure("BOX-5L")).await;
     assert_eq!(err.code, ErrorCode::Forbidden);
 }
+
+#[tokio::test]
+async fn the_quality_lead_who_asks_for_a_deviation_does_not_approve_it() {
+    let w = world().await;
+    w.master_data().await;
+    w.add_user("quinn", &["quality_lead"]).await;
+    w.add_user("quirine", &["quality_lead"]).await;
+    w.ok("log_failure", failure("BOX-5L")).await;
+    w.sign_in("quinn", "password-123").await;
+    let asked = json!({"failure_no": "QF-AMS1-000001", "disposition": "accept_with_deviation", "note": "Cosmetic"});
+    assert_eq!(w.ok("set_disposition", asked).await["status"], "awaiting_approval");
+    let own = w.err("approve_deviation", json!({"failure_no": "QF-AMS1-000001", "note": "ok"})).await;
+    assert_eq!(own.message_key, "error.failure.own_deviation");
+    w.sign_in("quirine", "password-123").await;
+    let d =
+        w.ok("approve_deviation", json!({"failure_no": "QF-AMS1-000001", "note": "Agreed with the customer"})).await;
+    assert_eq!(d["status"], "closed");
+}
+
+#[tokio::test]
+async fn only_inspectors_and_quality_leads_correct_a_failure() {
+    let w = world().await;
+    w.master_data().await;
+    w.ok("log_failure", failure("BOX-5L")).await;
+    let correction = json!({"failure_no": "QF-AMS1-000001", "reason": "Counted again", "changes": {"qty_failed": 1}});
+    for (user, role) in [("vera", "vendor_manager"), ("luuk", "logistics")] {
+        w.add_user(user, &[role]).await;
+        w.sign_in(user, "password-123").await;
+        let err = w.err("correct_failure", correction.clone()).await;
+        assert_eq!(err.message_key, "error.forbidden.correct_failure", "{role}");
+        w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    }
+    w.add_user("ines", &["inspector"]).await;
+    w.sign_in("ines", "password-123").await;
+    w.ok("correct_failure", correction).await;
+}

@@ -81,6 +81,9 @@ pub enum Permission {
     ImportData,
     LogFailure,
     ManageFailure,
+    /// Correct what a QC failure records (quantities, severity): it moves scorecards and
+    /// chargebacks, so only those who inspect.
+    CorrectFailure,
     ApproveDeviation,
     ConfigureQuality,
     ViewData,
@@ -120,6 +123,7 @@ impl Permission {
             }
             Permission::LogFailure => &[Admin, QualityLead, Inspector, ReturnsAnalyst],
             Permission::ManageFailure => &[Admin, QualityLead, Inspector, VendorManager, Logistics],
+            Permission::CorrectFailure => &[Admin, QualityLead, Inspector],
             Permission::ApproveDeviation | Permission::ConfigureQuality => &[Admin, QualityLead],
             Permission::ViewData => &Role::ALL,
             Permission::RequestReshipment => &[Admin, QualityLead, Logistics, VendorManager, ReturnsAnalyst, Inspector],
@@ -146,6 +150,7 @@ impl Permission {
             Permission::ImportData => "import_data",
             Permission::LogFailure => "log_failure",
             Permission::ManageFailure => "manage_failure",
+            Permission::CorrectFailure => "correct_failure",
             Permission::ApproveDeviation => "approve_deviation",
             Permission::ConfigureQuality => "configure_quality",
             Permission::ViewData => "view_data",

@@ -93,10 +93,19 @@ fn a_correction_that_changes_nothing_is_refused() {
 fn the_inspector_cannot_approve_their_own_deviation() {
     let f = logged(Some(Disposition::AcceptWithDeviation));
     assert_eq!(f.status, FailureStatus::AwaitingApproval);
-    let own = decide_approve_deviation(&f, &actor("inspector", &[Role::QualityLead]), "fine").unwrap_err();
+    let own = decide_approve_deviation(&f, &actor("inspector", &[Role::QualityLead]), "fine", None).unwrap_err();
     assert_eq!(own.message_key, "error.failure.own_deviation");
-    let events = decide_approve_deviation(&f, &actor("lead", &[Role::QualityLead]), "fine").unwrap();
+    let events = decide_approve_deviation(&f, &actor("lead", &[Role::QualityLead]), "fine", None).unwrap();
     assert_eq!(fold(Some(f), &events).unwrap().status, FailureStatus::Closed);
+}
+
+#[test]
+fn who_asked_for_the_deviation_does_not_approve_it() {
+    let f = logged(Some(Disposition::AcceptWithDeviation));
+    let lead = actor("lead", &[Role::QualityLead]);
+    let own = decide_approve_deviation(&f, &lead, "fine", Some("lead")).unwrap_err();
+    assert_eq!(own.message_key, "error.failure.own_deviation");
+    assert!(decide_approve_deviation(&f, &lead, "fine", Some("other-lead")).is_ok());
 }
 
 #[derive(Debug, Clone)]
@@ -134,7 +143,7 @@ proptest! {
                 Act::Complete(qty) => decide_complete(&failure, "done", Some(*qty), "", None),
                 Act::Approve { lead } => {
                     let who = if *lead { actor("lead", &[Role::QualityLead]) } else { actor("other", &[Role::Inspector]) };
-                    decide_approve_deviation(&failure, &who, "ok")
+                    decide_approve_deviation(&failure, &who, "ok", None)
                 }
                 Act::Correct(i, f) => decide_correct(
                     &failure,

@@ -398,7 +398,7 @@ async fn act_on(
 }
 
 pub async fn correct_failure(ctx: &Ctx, input: CorrectFailureInput) -> Result<FailureDetail, ApiError> {
-    ctx.allowed(Permission::ManageFailure)?;
+    ctx.allowed(Permission::CorrectFailure)?;
     let mut tx = ctx.begin().await?;
     let failure = load_failure(&mut tx, &input.failure_no).await?;
     let (next, _) = failure::apply_changes(&failure.record, &input.changes);
@@ -425,7 +425,20 @@ pub async fn complete_disposition(ctx: &Ctx, input: CompleteDispositionInput) ->
 
 pub async fn approve_deviation(ctx: &Ctx, input: ApproveDeviationInput) -> Result<FailureDetail, ApiError> {
     let actor = ctx.actor()?;
-    act_on(ctx, &input.failure_no, |f| failure::decide_approve_deviation(f, &actor, &input.note)).await
+    let requested_by = {
+        let mut conn = ctx.read().await?;
+        let events =
+            lotline_store::load_stream(&mut conn, "failure", input.failure_no.trim()).await.map_err(store_error)?;
+        events
+            .iter()
+            .rev()
+            .find(|e| matches!(e.event, Event::FailureDispositionSet { .. }))
+            .and_then(|e| e.actor_id.clone())
+    };
+    act_on(ctx, &input.failure_no, |f| {
+        failure::decide_approve_deviation(f, &actor, &input.note, requested_by.as_deref())
+    })
+    .await
 }
 
 pub async fn add_checklist_item(ctx: &Ctx, input: AddChecklistItemInput) -> Result<ChecklistItem, ApiError> {

@@ -307,13 +307,20 @@ pub fn decide_complete(
     }])
 }
 
-pub fn decide_approve_deviation(failure: &Failure, actor: &Actor, note: &str) -> Result<Vec<Event>, ApiError> {
+/// `requested_by`: who chose "accept with deviation" (the latest disposition's author). Neither
+/// the inspector who logged the failure nor the person who asked for the deviation approves it.
+pub fn decide_approve_deviation(
+    failure: &Failure,
+    actor: &Actor,
+    note: &str,
+    requested_by: Option<&str>,
+) -> Result<Vec<Event>, ApiError> {
     actor.require(Permission::ApproveDeviation)?;
     not_closed(failure)?;
     if failure.status != FailureStatus::AwaitingApproval {
         return Err(ApiError::conflict("error.failure.no_deviation_requested"));
     }
-    if failure.inspector_id == actor.user_id {
+    if failure.inspector_id == actor.user_id || requested_by == Some(actor.user_id.as_str()) {
         return Err(ApiError::forbidden("error.failure.own_deviation"));
     }
     let mut v = Violations::default();

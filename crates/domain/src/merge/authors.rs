@@ -35,8 +35,8 @@ fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         // A person's own password and language are theirs to set (checked by the caller).
         E::UserPasswordSet { .. } | E::UserLanguageSet { .. } => &[P::ManageUsers],
         E::FailureLogged { .. } => &[P::LogFailure, P::HandleReturns],
-        E::FailureCorrected { .. }
-        | E::FailureDispositionSet { .. }
+        E::FailureCorrected { .. } => &[P::CorrectFailure],
+        E::FailureDispositionSet { .. }
         | E::FailureDispositionCompleted { .. }
         | E::FailureReinspected { .. }
         | E::ChecklistItemAdded { .. } => &[P::ManageFailure, P::LogFailure],
