@@ -86,6 +86,9 @@ pub enum Permission {
     CorrectFailure,
     ApproveDeviation,
     ConfigureQuality,
+    /// Export customers' contact data (customer lists, a recall's customers): only for the work
+    /// that writes to customers.
+    ExportCustomerContacts,
     ViewData,
     RequestReshipment,
     ShipReshipment,
@@ -124,6 +127,7 @@ impl Permission {
             Permission::LogFailure => &[Admin, QualityLead, Inspector, ReturnsAnalyst],
             Permission::ManageFailure => &[Admin, QualityLead, Inspector, VendorManager, Logistics],
             Permission::CorrectFailure => &[Admin, QualityLead, Inspector],
+            Permission::ExportCustomerContacts => &[Admin, QualityLead, ReturnsAnalyst, Logistics],
             Permission::ApproveDeviation | Permission::ConfigureQuality => &[Admin, QualityLead],
             Permission::ViewData => &Role::ALL,
             Permission::RequestReshipment => &[Admin, QualityLead, Logistics, VendorManager, ReturnsAnalyst, Inspector],
@@ -151,6 +155,7 @@ impl Permission {
             Permission::LogFailure => "log_failure",
             Permission::ManageFailure => "manage_failure",
             Permission::CorrectFailure => "correct_failure",
+            Permission::ExportCustomerContacts => "export_customer_contacts",
             Permission::ApproveDeviation => "approve_deviation",
             Permission::ConfigureQuality => "configure_quality",
             Permission::ViewData => "view_data",

@@ -49,6 +49,9 @@ fn name<T: Serialize>(value: &T) -> String {
 
 pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, ApiError> {
     ctx.allowed(Permission::ViewData)?;
+    if input.entity == Entity::Customers {
+        ctx.allowed(Permission::ExportCustomerContacts)?;
+    }
     let mut conn = ctx.read().await?;
     let all = lotline_store::queries::ListQuery { text: None, offset: 0, limit: i64::MAX };
     let columns = input.entity.columns();

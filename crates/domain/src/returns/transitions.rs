@@ -296,6 +296,17 @@ pub fn decide_settle_by_policy(
     Ok(events)
 }
 
+/// Who may cancel an RMA in its state: a decision once it was escalated, suspended or credited,
+/// else whoever may open one.
+pub fn cancel_permission(rma: &Rma) -> crate::people::Permission {
+    use crate::people::Permission;
+    match rma.status {
+        RmaStatus::Escalated | RmaStatus::Suspended => Permission::DecideRma,
+        _ if rma.credit_issued_minor.is_some() => Permission::DecideRma,
+        _ => Permission::OpenRma,
+    }
+}
+
 /// Cancels an RMA whose goods have not been sent back yet.
 pub fn decide_cancel(rma: &Rma, reason: &str) -> Result<Vec<Event>, ApiError> {
     only_in(

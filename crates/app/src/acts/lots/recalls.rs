@@ -261,7 +261,7 @@ pub async fn recall_customers_csv(
     ctx: &Ctx,
     input: RecallNoInput,
 ) -> Result<crate::acts::exports::ExportOutput, ApiError> {
-    ctx.allowed(Permission::ViewData)?;
+    ctx.allowed(Permission::ExportCustomerContacts)?;
     let detail = recall_detail(ctx, input.recall_no.trim()).await?;
     let rows = detail.customers.into_iter().map(|c| {
         vec![

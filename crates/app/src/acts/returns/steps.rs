@@ -5,7 +5,7 @@ use lotline_domain::ApiError;
 use lotline_domain::error::FieldError;
 use lotline_domain::people::Permission;
 use lotline_domain::reshipment::Carrier;
-use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, RmaStatus, Settlement};
+use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, Settlement};
 use lotline_store::queries::master;
 use lotline_store::queries::reshipments as rq;
 use serde::{Deserialize, Serialize};
@@ -162,12 +162,17 @@ pub async fn issue_store_credit(ctx: &Ctx, input: IssueStoreCreditInput) -> Resu
 /// Whoever may open an RMA may cancel it, except one waiting for an analyst, or one whose
 /// credit already went out (the customer keeps money for goods that will not come): closing
 /// those is the analysts' decision.
+/// The permission comes first, so someone who may not cancel any RMA learns nothing of this one;
+/// which permission the RMA's state needs is read inside the write transaction.
 pub async fn cancel_rma(ctx: &Ctx, input: CancelRmaInput) -> Result<RmaDetail, ApiError> {
-    let (state, _) = load(&mut *ctx.read().await?, &input.rma_no).await?;
-    let permission = match state.status {
-        RmaStatus::Escalated | RmaStatus::Suspended => Permission::DecideRma,
-        _ if state.credit_issued_minor.is_some() => Permission::DecideRma,
-        _ => Permission::OpenRma,
-    };
-    act_on(ctx, &input.rma_no, permission, |rma| rt::decide_cancel(rma, &input.reason)).await
+    let actor = ctx.actor()?;
+    if !actor.may(Permission::OpenRma) && !actor.may(Permission::DecideRma) {
+        actor.require(Permission::OpenRma)?;
+    }
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    actor.require(rt::cancel_permission(&state))?;
+    let events = rt::decide_cancel(&state, &input.reason)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
 }

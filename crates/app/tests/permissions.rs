@@ -1,0 +1,38 @@
+//! Acts that were open to roles whose work does not need them.
+
+mod common;
+
+use common::world;
+use serde_json::json;
+
+#[tokio::test]
+async fn cancelling_an_rma_checks_the_right_first_so_nothing_is_told_about_the_rma() {
+    let w = world().await;
+    w.add_user("ines", &["inspector"]).await;
+    w.sign_in("ines", "password-123").await;
+    let unknown = w.err("cancel_rma", json!({"rma_no": "RMA-AMS1-999999", "reason": "x"})).await;
+    assert_eq!(unknown.message_key, "error.forbidden.open_rma", "not `not found`: an inspector learns nothing");
+}
+
+#[tokio::test]
+async fn customers_contact_data_is_exported_only_for_the_work_that_writes_to_them() {
+    let w = world().await;
+    w.master_data().await;
+    w.ok(
+        "save_customer",
+        json!({"code": "C-1", "name": "De Vries BV", "email": "inkoop@devries.example", "phone": null, "address": null, "country": "NL"}),
+    )
+    .await;
+    for (user, role) in [("ines", "inspector"), ("fien", "finance"), ("vera", "vendor_manager")] {
+        w.add_user(user, &[role]).await;
+        w.sign_in(user, "password-123").await;
+        let err = w.err("export_csv", json!({"entity": "customers"})).await;
+        assert_eq!(err.message_key, "error.forbidden.export_customer_contacts", "{role}");
+        w.ok("export_csv", json!({"entity": "products"})).await;
+        w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    }
+    w.add_user("tom", &["returns_analyst"]).await;
+    w.sign_in("tom", "password-123").await;
+    let csv = w.ok("export_csv", json!({"entity": "customers"})).await;
+    assert!(csv.to_string().contains("inkoop@devries.example"), "{csv}");
+}
