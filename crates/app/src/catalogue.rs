@@ -30,6 +30,7 @@ where
         error.code = ErrorCode::Invalid;
         error
     })?;
+    crate::acts::session::refresh_actor(ctx).await?;
     let output = act(ctx, parsed).await?;
     serde_json::to_string(&output).map_err(ApiError::internal)
 }

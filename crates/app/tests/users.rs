@@ -96,3 +96,27 @@ async fn five_wrong_passwords_in_a_row_lock_the_name_for_fifteen_minutes() {
     }
     w.ok("sign_in", right).await;
 }
+
+#[tokio::test]
+async fn a_deactivated_user_is_signed_out_at_their_next_act_and_new_roles_apply_at_once() {
+    let w = world().await;
+    w.add_user("fien", &["finance"]).await;
+    // Fien works at the same desk in a window of her own.
+    let hers = lotline_app::Ctx::new(w.ctx.store.clone(), w.clock.clone(), "desk-test-1");
+    lotline_app::call(&hers, "sign_in", json!({"username": "fien", "password": "password-123"})).await.unwrap();
+    let failures = json!({"offset": 0, "limit": 10});
+    let refused = lotline_app::call(&hers, "list_users", json!({})).await.unwrap_err();
+    assert_eq!(refused.code, lotline_app::ErrorCode::Forbidden);
+
+    let fien = user_id(&w, "fien").await;
+    let promoted = json!({"user_id": fien, "display_name": "Fien", "roles": ["finance", "admin"], "active": true});
+    w.ok("update_user", promoted).await;
+    lotline_app::call(&hers, "list_users", json!({})).await.expect("the new role applies at her next act");
+
+    let off = json!({"user_id": fien, "display_name": "Fien", "roles": ["finance"], "active": false});
+    w.ok("update_user", off).await;
+    let out = lotline_app::call(&hers, "list_failures", failures).await.unwrap_err();
+    assert_eq!(out.message_key, "error.auth.deactivated");
+    let session = lotline_app::call(&hers, "current_session", json!({})).await.unwrap();
+    assert!(session.is_null(), "signed out");
+}

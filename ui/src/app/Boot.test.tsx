@@ -1,4 +1,5 @@
 import { act } from "react";
+import { SIGNED_OUT_EVENT } from "../backend/call";
 import "../i18n";
 import i18n from "../i18n";
 import { mount, settle } from "../testing/mount";
@@ -40,4 +41,23 @@ test("a desk with nothing newer shows no notice", async () => {
   await settle();
   expect(document.body.textContent).toContain("Sync BV");
   expect(notice()).toBeNull();
+});
+
+test("a person the backend signed out (deactivated) is back at sign-in and told why", async () => {
+  status.newer_events = 0;
+  await mount(<Boot />);
+  await settle();
+  const error = {
+    code: "unauthenticated",
+    message_key: "error.auth.deactivated",
+    params: {},
+    fields: [],
+  };
+  await act(async () => {
+    window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: error }));
+  });
+  await settle();
+  expect(document.querySelector('[data-testid="signed-out"]')?.textContent).toBe(
+    "Your account was deactivated: you have been signed out",
+  );
 });

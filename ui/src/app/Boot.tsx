@@ -1,9 +1,10 @@
 import { Alert, Center, Loader } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiError } from "../backend/bindings/ApiError";
 import type { Session } from "../backend/bindings/Session";
-import { call } from "../backend/call";
+import { ApiFailure, call, SIGNED_OUT_EVENT } from "../backend/call";
 import { errorMessage } from "../errors/apiError";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SetupPage } from "../features/setup/SetupPage";
@@ -44,11 +45,25 @@ export function Boot() {
     enabled: status.data?.needs_setup === false,
   });
 
+  const [signedOut, setSignedOut] = useState<ApiError | null>(null);
+
   const setSession = (next: Session | null) => {
     if (next) void i18n.changeLanguage(next.user.language);
     if (!next) queryClient.clear();
+    if (next) setSignedOut(null);
     setSessionState(next);
   };
+
+  // The backend signed the person out (their account was deactivated): back to sign-in, saying why.
+  useEffect(() => {
+    const onSignedOut = (event: Event) => {
+      setSignedOut((event as CustomEvent<ApiError>).detail);
+      queryClient.clear();
+      setSessionState(null);
+    };
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, [queryClient]);
 
   if (status.isError || current.isError) {
     return (
@@ -85,6 +100,16 @@ export function Boot() {
     return (
       <>
         {notice}
+        {signedOut && (
+          <Alert
+            color="orange"
+            maw={420}
+            style={{ position: "fixed", left: 16, top: 16, zIndex: 300 }}
+            data-testid="signed-out"
+          >
+            {errorMessage(t, new ApiFailure(signedOut))}
+          </Alert>
+        )}
         <SignInPage companyName={status.data.company_name} onSignedIn={(s) => setSession(s)} />
       </>
     );

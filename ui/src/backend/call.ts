@@ -15,11 +15,19 @@ function isApiError(value: unknown): value is ApiError {
   return typeof value === "object" && value !== null && "code" in value && "message_key" in value;
 }
 
+/** Dispatched on `window` when the backend signed the person out (their account was deactivated). */
+export const SIGNED_OUT_EVENT = "lotline:signed-out";
+
 export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Promise<Acts[A][1]> {
   try {
     return (await invoke("call", { act, input })) as Acts[A][1];
   } catch (err) {
-    if (isApiError(err)) throw new ApiFailure(err);
+    if (isApiError(err)) {
+      if (err.message_key === "error.auth.deactivated") {
+        window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: err }));
+      }
+      throw new ApiFailure(err);
+    }
     throw new ApiFailure({
       code: "internal",
       message_key: "error.internal",

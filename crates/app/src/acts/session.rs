@@ -217,6 +217,29 @@ async fn signed_in_through_team(ctx: &Ctx, user_id: &str, password: &str) -> Res
     start_session(ctx, user_id).await
 }
 
+/// The signed-in person as the log knows them now, before each act: roles changed or an account
+/// deactivated (here or, through sync, on another desk) take effect at their next act, and a
+/// deactivated user is signed out.
+pub(crate) async fn refresh_actor(ctx: &Ctx) -> Result<(), ApiError> {
+    let Ok(actor) = ctx.actor() else { return Ok(()) };
+    let user = {
+        let mut conn = ctx.read().await?;
+        people::user_by_id(&mut conn, &actor.user_id).await.map_err(store_error)?
+    };
+    match user {
+        Some(user) if user.active => {
+            if user.roles != actor.roles {
+                ctx.set_actor(Some(actor_of(&user)));
+            }
+            Ok(())
+        }
+        _ => {
+            ctx.set_actor(None);
+            Err(ApiError::new(lotline_domain::ErrorCode::Unauthenticated, "error.auth.deactivated"))
+        }
+    }
+}
+
 pub async fn sign_out(ctx: &Ctx, _: Empty) -> Result<Empty, ApiError> {
     ctx.set_actor(None);
     Ok(Empty {})
