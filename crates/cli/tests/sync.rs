@@ -68,8 +68,7 @@ async fn two_desks_sync_through_a_real_server() {
     ok(&b, &["--user", "admin", "sync", "status"]);
     assert_eq!(count(&b, "SELECT COUNT(*) FROM credentials"), 1, "signing in through the server left a hash");
 
-    // Both desks cancel the same return; B's number carries its desk code. Signing in pushes
-    // a desk's waiting changes first, so B's cancellation reaches the server before A's.
+    // Both desks cancel the same return; B's number carries its desk code.
     let rma: String = rusqlite::Connection::open(a.join("lotline.db"))
         .unwrap()
         .query_row(
@@ -93,12 +92,12 @@ async fn two_desks_sync_through_a_real_server() {
     );
     assert!(failure["failure_no"].as_str().unwrap().starts_with("QF-AMS1B-"), "{failure}");
 
-    let report = json(&a, &["sync", "--json"]);
+    assert_eq!(json(&a, &["sync", "--json"])["rejected"], serde_json::json!([]));
+    let report = json(&b, &["sync", "--json"]);
     let refused = report["rejected"].as_array().unwrap();
     assert_eq!(refused.len(), 1, "{report}");
     assert_eq!(refused[0]["number"], rma.as_str());
     assert_eq!(refused[0]["reason_key"], "error.rma.not_cancellable");
-    assert_eq!(json(&b, &["sync", "--json"])["rejected"], serde_json::json!([]));
     json(&a, &["sync", "--json"]);
     assert_eq!(
         count(&a, "SELECT COUNT(*) FROM failures"),
@@ -110,6 +109,17 @@ async fn two_desks_sync_through_a_real_server() {
         assert!(report.ok(), "{report:?}");
         assert_eq!(report.chain.desks, 2);
     }
+    // A user created on B signs in on B before B synced again: the server learns of her first.
+    let piet = r#"{"username": "piet", "display_name": "Piet", "password": "piet-password-1", "roles": ["inspector"], "language": "nl"}"#;
+    ok(&b, &["--user", "admin", "call", "create_user", piet]);
+    let signed_in = Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .args(["--data", b.to_str().unwrap(), "--user", "piet", "sync", "status", "--json"])
+        .env("LOTLINE_PASSWORD", "piet-password-1")
+        .output()
+        .unwrap();
+    assert!(signed_in.status.success(), "{}", String::from_utf8_lossy(&signed_in.stderr));
+    let status: serde_json::Value = serde_json::from_slice(&signed_in.stdout).unwrap();
+    assert_eq!(status["pending"], 0, "her creation went to the server with her sign-in");
     drop(server);
 
     // Offline, the desk's own copy of her password lets her in; a wrong one still does not.

@@ -63,7 +63,15 @@ impl SyncClient {
     /// Signs a person in through this desk; the server answers `unauthorized` for a wrong name
     /// or password alike.
     pub async fn session(&self, request: &SessionRequest) -> Result<SessionResponse, ClientError> {
-        let response = self.http.post(self.url("/v1/sessions")).bearer_auth(self.token()?).json(request).send().await?;
+        // A person waits at the sign-in screen: a server that does not answer soon is offline.
+        let response = self
+            .http
+            .post(self.url("/v1/sessions"))
+            .bearer_auth(self.token()?)
+            .timeout(std::time::Duration::from_secs(10))
+            .json(request)
+            .send()
+            .await?;
         Ok(ok(response).await?.json().await?)
     }
 

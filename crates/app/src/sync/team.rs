@@ -69,8 +69,9 @@ pub(crate) enum TeamSignIn {
     Unanswered,
 }
 
-/// Signs a person in through the team's server when this desk is enrolled. The desk's pending
-/// acts go first, so that a user created here meanwhile is known to the team.
+/// Signs a person in through the team's server when this desk is enrolled. A person the team
+/// does not know yet may have been created here since the last sync: the desk's waiting acts go
+/// first, and the server is asked once more.
 pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &str) -> Result<TeamSignIn, ApiError> {
     let enrolment = {
         let mut conn = ctx.read().await?;
@@ -78,10 +79,17 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
     };
     let Some(enrolment) = enrolment else { return Ok(TeamSignIn::Unanswered) };
     let transport = transport_of(&enrolment);
-    // Best effort: a push that fails leaves the acts pending, and the sign-in still asks.
-    let _ = super::push(ctx, &transport, &mut SyncReport::default()).await;
     let request = SessionRequest { username: username.trim().to_owned(), password: password.to_owned() };
-    let session = match transport.client.session(&request).await {
+    let mut answer = transport.client.session(&request).await;
+    if matches!(&answer, Err(ClientError::Server { body, .. }) if body.message_key == "sync.bad_credentials")
+        && waiting_here(ctx, username).await?
+    {
+        // Best effort: a push that fails leaves the acts pending, and the answer stands.
+        if super::push(ctx, &transport, &mut SyncReport::default()).await.is_ok() {
+            answer = transport.client.session(&request).await;
+        }
+    }
+    let session = match answer {
         Ok(session) => session,
         Err(ClientError::Server { body, .. }) if body.message_key == "sync.bad_credentials" => {
             return Ok(TeamSignIn::Refused(ApiError::new(ErrorCode::Unauthenticated, "error.auth.bad_credentials")));
@@ -99,6 +107,13 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
         }
     }
     Ok(TeamSignIn::Verified(session.user_id))
+}
+
+/// Whether this desk knows the name and has acts the team has not taken yet.
+async fn waiting_here(ctx: &Ctx, username: &str) -> Result<bool, ApiError> {
+    let mut conn = ctx.read().await?;
+    let known = people::user_secret(&mut conn, username).await.map_err(store_error)?.is_some();
+    Ok(known && lotline_store::count_pending(&mut conn, &ctx.device_id).await.map_err(store_error)? > 0)
 }
 
 async fn known_here(ctx: &Ctx, user_id: &str) -> Result<bool, ApiError> {
