@@ -1,7 +1,7 @@
 //! `lotline server` (the team's sync server) and `lotline sync` (this desk and its team).
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use lotline_app::{ApiError, Ctx};
@@ -13,6 +13,24 @@ pub enum ServerCommand {
     EnrollCode,
     /// Revoke a desk (by its desk code or id): its token stops working at once.
     Revoke { desk: String },
+    /// The desks: code, site, enrolled, last contact, Lotline version, revoked.
+    Desks,
+    /// The team's users as the server knows them: roles, active, the desks they signed in on.
+    Users,
+    /// Print a new token for scraping /v1/metrics; the one before stops working.
+    MetricsToken,
+    /// Write a backup (one tar file) while the server runs: SQLite through VACUUM INTO,
+    /// PostgreSQL through pg_dump; the blobs with it.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into this (new or empty) folder; a PostgreSQL backup goes into the empty
+    /// database given with --database-url.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -59,16 +77,116 @@ pub async fn server(
             }
             println!("{}", if json_mode { json!({ "revoked": desk }).to_string() } else { format!("{desk} revoked") });
         }
+        Some(ServerCommand::Desks) => {
+            let desks = lotline_server::list_desks(data).await.map_err(server_error)?;
+            crate::print(json_mode, &json!(desks), || desks_text(&desks));
+        }
+        Some(ServerCommand::Users) => {
+            let users = lotline_server::list_users(data).await.map_err(server_error)?;
+            crate::print(json_mode, &json!(users), || users_text(&users));
+        }
+        Some(ServerCommand::MetricsToken) => {
+            let token = lotline_server::issue_metrics_token(data).await.map_err(server_error)?;
+            println!("{}", if json_mode { json!({ "token": token }).to_string() } else { token });
+        }
+        Some(ServerCommand::Backup { out }) => {
+            let report = lotline_server::backup(data, &out).await.map_err(server_error)?;
+            crate::print(json_mode, &json!(report), || {
+                let m = &report.manifest;
+                format!(
+                    "Wrote {} ({}, the log up to server sequence {}, {} blob(s)).",
+                    report.path.display(),
+                    m.backend,
+                    m.last_server_seq,
+                    m.blobs
+                )
+            });
+        }
+        Some(ServerCommand::Restore { from }) => {
+            let report = lotline_server::restore(data, &from, database_url.as_deref()).await.map_err(server_error)?;
+            crate::print(json_mode, &json!(report), || {
+                format!(
+                    "Restored the log up to server sequence {} and {} blob(s) into {}; start `lotline server --data {}` on it.",
+                    report.manifest.last_server_seq,
+                    report.manifest.blobs,
+                    data.display(),
+                    data.display()
+                )
+            });
+        }
         None => {
             let config = lotline_server::ServerConfig { data_dir: data.to_path_buf(), listen, database_url };
             let running = lotline_server::serve(config).await.map_err(server_error)?;
             // The first line is for scripts and tests: which port was taken.
             println!("{}", json!({ "listening": running.addr().to_string() }));
-            tokio::signal::ctrl_c().await.map_err(ApiError::internal)?;
+            stop_requested().await.map_err(ApiError::internal)?;
             running.shutdown().await.map_err(server_error)?;
         }
     }
     Ok(())
+}
+
+/// Ctrl+C, or SIGTERM from systemd or a container runtime: either lets requests in flight finish.
+async fn stop_requested() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            stopped = tokio::signal::ctrl_c() => stopped,
+            _ = terminate.recv() => Ok(()),
+        }
+    }
+    #[cfg(not(unix))]
+    tokio::signal::ctrl_c().await
+}
+
+fn desks_text(desks: &[lotline_server::DeskListing]) -> String {
+    if desks.is_empty() {
+        return "No desk has enrolled yet (lotline server enroll-code issues a code).".to_owned();
+    }
+    let rows = desks.iter().map(|d| {
+        let state = d.revoked_at.as_ref().map_or_else(|| "active".to_owned(), |at| format!("revoked {at}"));
+        [
+            d.desk_code.clone(),
+            d.site_code.clone(),
+            d.enrolled_at.clone(),
+            d.last_contact_at.clone().unwrap_or_else(|| "never".into()),
+            d.lotline_version.clone().unwrap_or_else(|| "-".into()),
+            state,
+        ]
+    });
+    table(["DESK", "SITE", "ENROLLED", "LAST CONTACT", "VERSION", "STATE"], rows)
+}
+
+fn users_text(users: &[lotline_server::TeamUserListing]) -> String {
+    if users.is_empty() {
+        return "The server knows no user yet: they arrive with the first desk's sync.".to_owned();
+    }
+    let rows = users.iter().map(|u| {
+        [
+            u.username.clone(),
+            u.roles.join(","),
+            if u.active { "active" } else { "deactivated" }.to_owned(),
+            if u.has_password { "yes" } else { "no" }.to_owned(),
+            u.desks.join(","),
+        ]
+    });
+    table(["USER", "ROLES", "STATE", "PASSWORD", "DESKS"], rows)
+}
+
+/// Columns padded to their widest cell.
+fn table<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
+    let mut lines: Vec<[String; N]> = vec![header.map(str::to_owned)];
+    lines.extend(rows);
+    let widths: Vec<usize> = (0..N).map(|i| lines.iter().map(|l| l[i].chars().count()).max().unwrap_or(0)).collect();
+    lines
+        .iter()
+        .map(|line| {
+            let cells: Vec<String> = line.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+            cells.join("  ").trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub async fn sync(ctx: &Ctx, command: Option<SyncCommand>, json_mode: bool) -> Result<(), ApiError> {

@@ -7,13 +7,16 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
-use axum::http::StatusCode;
-use axum::http::header::AUTHORIZATION;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use lotline_sync::{
-    EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse, SessionRequest, SessionResponse,
+    EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
+    SessionResponse,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -22,24 +25,31 @@ use utoipa::{IntoParams, Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::contact::Contacts;
 use crate::database::Store;
 use crate::error::{ApiError, ServerError};
 use crate::judge::ActJudge;
 use crate::limits::MAX_BODY_BYTES;
-use crate::{blobs, enrolment, pull, push, users};
+use crate::metrics::{LogSize, Metrics, track};
+use crate::{admin, blobs, enrolment, pull, push, users};
 
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub store: Store,
     pub judge: Arc<dyn ActJudge>,
     pub data_dir: PathBuf,
+    pub metrics: Arc<Metrics>,
+    pub contacts: Arc<Contacts>,
 }
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Lotline sync", version = "1", description = "The team sync protocol of docs/sync.md."),
     modifiers(&DeskTokenScheme),
-    tags((name = "sync", description = "Enrolment, push, pull and blobs"))
+    tags(
+        (name = "sync", description = "Enrolment, push, pull and blobs"),
+        (name = "operations", description = "Health and metrics, for whoever runs the server")
+    )
 )]
 struct ApiDoc;
 
@@ -50,6 +60,11 @@ impl Modify for DeskTokenScheme {
         let components = openapi.components.get_or_insert_with(Default::default);
         let scheme = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("The desk's token")).build();
         components.add_security_scheme("desk_token", SecurityScheme::Http(scheme));
+        let metrics = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some("The metrics token from `lotline server metrics-token`"))
+            .build();
+        components.add_security_scheme("metrics_token", SecurityScheme::Http(metrics));
     }
 }
 
@@ -60,6 +75,8 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(push_events))
         .routes(routes!(pull_events))
         .routes(routes!(put_blob, get_blob))
+        .routes(routes!(health))
+        .routes(routes!(metrics))
 }
 
 /// The OpenAPI document of the protocol, as served at `/v1/openapi.json`.
@@ -70,9 +87,11 @@ pub fn openapi_document() -> utoipa::openapi::OpenApi {
 pub(crate) fn router(state: AppState) -> Router {
     let (router, openapi) = api_router().split_for_parts();
     let openapi = Arc::new(openapi);
+    let metrics = state.metrics.clone();
     router
         .route("/v1/openapi.json", get(move || async move { Json(openapi.as_ref().clone()) }))
         .fallback(|| async { ApiError::not_found("sync.no_such_endpoint", "There is no such endpoint.") })
+        .layer(from_fn_with_state(metrics, track))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
@@ -84,18 +103,25 @@ impl FromRequestParts<AppState> for AuthenticatedDesk {
     type Rejection = ServerError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|token| !token.is_empty());
-        let Some(token) = token else {
+        let Some(token) = bearer(&parts.headers) else {
             return Err(ApiError::unauthorized("sync.token_missing", "Send the desk's token as a Bearer token.").into());
         };
-        Ok(AuthenticatedDesk(enrolment::authenticate(&state.store, token).await?))
+        let desk_id = enrolment::authenticate(&state.store, token).await?;
+        // The request is the desk's whatever happens to this bookkeeping.
+        if let Err(error) = state.contacts.record(&state.store, &desk_id, &parts.headers).await {
+            eprintln!("lotline-server: recording desk {desk_id}'s contact: {error}");
+        }
+        Ok(AuthenticatedDesk(desk_id))
     }
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|token| !token.is_empty())
 }
 
 /// JSON whose rejection answers an `ErrorBody` instead of axum's plain text.
@@ -252,4 +278,43 @@ async fn get_blob(
     Path(sha256): Path<String>,
 ) -> Result<Vec<u8>, ServerError> {
     blobs::get_blob(&state.store, &state.data_dir, &sha256).await
+}
+
+#[utoipa::path(
+    get, path = "/v1/health", tag = "operations",
+    responses(
+        (status = 200, description = "Up, and its database answers", body = HealthResponse),
+        (status = 503, description = "The database does not answer", body = ErrorBody),
+    )
+)]
+async fn health(State(state): State<AppState>) -> Result<Json<HealthResponse>, ServerError> {
+    let size = LogSize::read(&state.store).await.map_err(|error| {
+        eprintln!("lotline-server: health: {error}");
+        ApiError::unavailable("sync.unavailable", "The sync server cannot read its database.")
+    })?;
+    Ok(Json(HealthResponse {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        events: size.events,
+        last_server_seq: size.last_server_seq,
+        desks: size.desks,
+    }))
+}
+
+/// The Prometheus text exposition's media type.
+const PROMETHEUS_TEXT: &str = "text/plain; version=0.0.4; charset=utf-8";
+
+#[utoipa::path(
+    get, path = "/v1/metrics", tag = "operations",
+    security(("metrics_token" = [])),
+    responses(
+        (status = 200, description = "Request counts, push and pull latency and the log's size, in Prometheus's text format",
+            content_type = "text/plain; version=0.0.4", body = String),
+        (status = 401, description = "No metrics token, or not the one issued last", body = ErrorBody),
+    )
+)]
+async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ServerError> {
+    admin::check_metrics_token(&state.store, bearer(&headers)).await?;
+    let text = state.metrics.render(&state.store).await?;
+    Ok(([(CONTENT_TYPE, PROMETHEUS_TEXT)], text).into_response())
 }

@@ -47,6 +47,10 @@ impl ApiError {
         ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", message_key, message)
     }
 
+    pub fn unavailable(message_key: &str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message_key, message)
+    }
+
     /// Names the part of the request at fault (`events[3]`), with the same reason.
     pub fn at(mut self, field: impl Into<String>) -> ApiError {
         let error = FieldError {

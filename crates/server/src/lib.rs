@@ -1,23 +1,30 @@
 //! The Lotline team sync server (docs/sync.md): enrols desks, orders their events into one
 //! server sequence, serves pulls by cursor and attachments by content hash. It stores through
-//! one set of portable SQL on SQLite (a small team) or PostgreSQL (a larger one).
+//! one set of portable SQL on SQLite (a small team) or PostgreSQL (a larger one). Whoever runs
+//! it has `/v1/health`, `/v1/metrics`, the desks and users listed, and backups (docs/server.md).
 
+mod admin;
 mod api;
+mod backup;
 mod blobs;
 mod config;
+mod contact;
 mod database;
 mod enrolment;
 mod error;
 mod fault;
 mod judge;
 mod merge;
+mod metrics;
 mod numbers;
 mod pull;
 mod push;
 mod serve;
 mod users;
 
+pub use admin::{DeskListing, TeamUserListing, issue_metrics_token, list_desks, list_users};
 pub use api::openapi_document;
+pub use backup::{BackupManifest, BackupReport, backup, restore};
 pub use config::ServerConfig;
 pub use enrolment::{EnrollCode, issue_enroll_code, issue_enroll_code_valid_for, revoke_desk};
 pub use error::{ApiError, ServerError};

@@ -34,7 +34,13 @@ pub async fn serve_with_judge(config: ServerConfig, judge: Arc<dyn ActJudge>) ->
         .await
         .map_err(ServerError::io(format!("listening on {}", config.listen)))?;
     let addr = listener.local_addr().map_err(ServerError::io("reading the bound address"))?;
-    let app = router(AppState { store: store.clone(), judge, data_dir: config.data_dir });
+    let app = router(AppState {
+        store: store.clone(),
+        judge,
+        data_dir: config.data_dir,
+        metrics: Arc::default(),
+        contacts: Arc::default(),
+    });
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(listener, app)

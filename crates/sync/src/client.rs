@@ -5,7 +5,8 @@ use reqwest::{Response, StatusCode};
 use sha2::{Digest, Sha256};
 
 use crate::wire::{
-    EnrollRequest, EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse, SessionRequest, SessionResponse,
+    EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
+    SessionResponse,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,12 @@ impl ClientError {
     }
 }
 
+/// The header a desk names its Lotline version in, so the server's administrator sees which
+/// desks still run an older one (`lotline server desks`).
+pub const VERSION_HEADER: &str = "x-lotline-version";
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[derive(Debug, Clone)]
 pub struct SyncClient {
     http: reqwest::Client,
@@ -42,8 +49,12 @@ impl SyncClient {
     pub fn new(base_url: impl Into<String>) -> SyncClient {
         let base_url = base_url.into().trim_end_matches('/').to_owned();
         // A desk that cannot reach its server works offline: it should know soon.
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(VERSION_HEADER, reqwest::header::HeaderValue::from_static(VERSION));
         let http = reqwest::Client::builder()
             .connect_timeout(std::time::Duration::from_secs(5))
+            .user_agent(concat!("lotline/", env!("CARGO_PKG_VERSION")))
+            .default_headers(headers)
             .build()
             .unwrap_or_else(|_| reqwest::Client::new());
         SyncClient { http, base_url, token: None }
@@ -53,6 +64,12 @@ impl SyncClient {
     pub fn with_token(mut self, token: impl Into<String>) -> SyncClient {
         self.token = Some(token.into());
         self
+    }
+
+    /// The server's health; asks no token.
+    pub async fn health(&self) -> Result<HealthResponse, ClientError> {
+        let response = self.http.get(self.url("/v1/health")).send().await?;
+        Ok(ok(response).await?.json().await?)
     }
 
     pub async fn enroll(&self, request: &EnrollRequest) -> Result<EnrollResponse, ClientError> {

@@ -4,9 +4,9 @@
 mod client;
 mod wire;
 
-pub use client::{ClientError, SyncClient};
+pub use client::{ClientError, SyncClient, VERSION_HEADER};
 pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
-    AcceptedEvent, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError, PullResponse, PulledEvent,
-    PushRequest, PushResponse, RejectedAct, Renumbering, SessionRequest, SessionResponse,
+    AcceptedEvent, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError, HealthResponse,
+    PullResponse, PulledEvent, PushRequest, PushResponse, RejectedAct, Renumbering, SessionRequest, SessionResponse,
 };

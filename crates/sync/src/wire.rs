@@ -132,7 +132,8 @@ pub struct PullResponse {
 /// Every error answer of the server: a stable code to branch on, an i18n key to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ErrorBody {
-    /// `invalid`, `unauthorized`, `forbidden`, `conflict`, `not_found`, `too_large`, `gone`, `internal`.
+    /// `invalid`, `unauthorized`, `forbidden`, `conflict`, `not_found`, `too_large`, `gone`, `unavailable`,
+    /// `internal`.
     pub code: String,
     pub message_key: String,
     pub message: String,
@@ -146,4 +147,20 @@ pub struct FieldError {
     pub field: String,
     pub message_key: String,
     pub message: String,
+}
+
+/// `GET /v1/health`: the server is up and reads its database. Asks no token, so a load
+/// balancer or a monitor can call it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HealthResponse {
+    /// `ok`.
+    pub status: String,
+    /// The server's Lotline version.
+    pub version: String,
+    /// Events in the team's log, refused acts' stubs included: every server sequence is one.
+    pub events: i64,
+    /// The last server sequence given; a desk whose pull cursor is here holds the whole log.
+    pub last_server_seq: i64,
+    /// Desks enrolled and not revoked.
+    pub desks: i64,
 }

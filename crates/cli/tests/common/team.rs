@@ -63,6 +63,13 @@ impl Server {
         wait_for_pause(self.stderr.as_mut().expect("the server's standard error"), point);
     }
 
+    /// SIGTERM, as systemd stops a service; answers how the server exited.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let sent = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap();
+        assert!(sent.success(), "kill -TERM");
+        self.child.wait().unwrap()
+    }
+
     /// SIGKILL: no shutdown, no commit, no flush.
     pub fn kill(mut self) {
         self.child.kill().unwrap();

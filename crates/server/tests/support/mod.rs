@@ -5,6 +5,7 @@
 
 pub mod authorship;
 pub mod fake_desk;
+pub mod operations;
 pub mod postgres;
 pub mod scenarios;
 
@@ -31,7 +32,10 @@ macro_rules! with_scenarios {
             quantity_caps_hold_across_desks,
             malformed_and_oversized_requests,
             blob_round_trip,
-            authorship
+            authorship,
+            health_and_metrics,
+            desks_and_users_listed,
+            backup_restore_drill
         );
     };
 }
@@ -62,6 +66,25 @@ impl Harness {
             database_url: self.database_url.clone(),
         };
         serve_with_judge(config, judge).await.expect("the server starts")
+    }
+
+    pub fn backend(&self) -> &'static str {
+        if self.database_url.is_some() { "postgres" } else { "sqlite" }
+    }
+
+    /// For PostgreSQL, a new empty database beside the harness's (to restore into); None on SQLite.
+    pub async fn spare_database(&self, suffix: &str) -> Option<String> {
+        use sqlx::Connection;
+        let url = self.database_url.as_ref()?;
+        let (server, name) = url.rsplit_once('/').expect("a database URL ends in its database");
+        let spare = format!("{name}_{suffix}");
+        let mut conn = sqlx::PgConnection::connect(url).await.expect("connecting to postgres");
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {spare}")))
+            .execute(&mut conn)
+            .await
+            .expect("CREATE DATABASE");
+        let _ = conn.close().await;
+        Some(format!("{server}/{spare}"))
     }
 
     /// Runs `sql` on the server's database while no server runs on it.

@@ -9,6 +9,7 @@ use lotline_sync::{ClientError, EnrollRequest, PushRequest, PushResponse, SyncCl
 use super::Harness;
 pub use super::authorship::authorship;
 use super::fake_desk::{FakeDesk, rehash};
+pub use super::operations::{backup_restore_drill, desks_and_users_listed, health_and_metrics};
 
 fn push_of(acts: &[&[WireEvent]]) -> PushRequest {
     PushRequest::new(acts.iter().flat_map(|act| act.iter().cloned()).collect())
