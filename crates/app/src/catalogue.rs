@@ -30,7 +30,9 @@ where
         error.code = ErrorCode::Invalid;
         error
     })?;
-    let output = act(ctx, parsed).await?;
+    // Boxed: the dispatch below holds one of these per act, and a debug build's frame for it
+    // grows with every act whose future sits inline, until a test thread's stack overflows.
+    let output = Box::pin(act(ctx, parsed)).await?;
     serde_json::to_string(&output).map_err(ApiError::internal)
 }
 
