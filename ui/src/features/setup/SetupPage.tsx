@@ -12,6 +12,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { IconUsersGroup } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -73,7 +74,22 @@ export function SetupPage({
         <Title order={2} data-testid="page-title">
           {t("setup.title")}
         </Title>
-        <Text c="dimmed">{t("setup.intro")}</Text>
+        {!joining && (
+          <>
+            <Text c="dimmed">{t("setup.intro")}</Text>
+            <Group>
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconUsersGroup size={16} />}
+                onClick={() => setJoining(true)}
+                data-testid="setup-join-team"
+              >
+                {t("sync.team.join.open")}
+              </Button>
+            </Group>
+          </>
+        )}
       </Stack>
       {joining ? (
         <JoinTeam teamDesk={teamDesk} onBack={() => setJoining(false)} />
@@ -169,14 +185,7 @@ export function SetupPage({
             {setup.isError && Object.keys(errors).length === 0 && (
               <Text c="red">{errorMessage(t, setup.error)}</Text>
             )}
-            <Group justify="space-between" mt="md">
-              <Button
-                variant="subtle"
-                onClick={() => setJoining(true)}
-                data-testid="setup-join-team"
-              >
-                {t("sync.team.join.open")}
-              </Button>
+            <Group justify="flex-end" mt="md">
               <Button data-testid="setup-submit" type="submit" loading={setup.isPending} size="md">
                 {t("setup.submit")}
               </Button>

@@ -30,6 +30,19 @@ export function EnrolForm({
   });
   const errors = enrol.error ? fieldErrors(t, enrol.error) : {};
   const shownInFields = ["server", "code", "site"].some((f) => errors[f] !== undefined);
+  // On a desk not set up yet the site joins the form: the address then gets a line of its own.
+  const serverInput = (
+    <TextInput
+      label={t("sync.team.server_label")}
+      placeholder="https://sync.example.com"
+      value={form.server}
+      onChange={(e) => setForm({ ...form, server: e.currentTarget.value })}
+      error={errors.server}
+      required
+      autoComplete="url"
+      data-testid="team-server"
+    />
+  );
   return (
     <form
       onSubmit={(e) => {
@@ -47,17 +60,9 @@ export function EnrolForm({
             {t("sync.team.enrol_intro")}
           </Text>
         </div>
-        <SimpleGrid cols={{ base: 1, sm: withSite ? 3 : 2 }}>
-          <TextInput
-            label={t("sync.team.server_label")}
-            placeholder="https://sync.example.com"
-            value={form.server}
-            onChange={(e) => setForm({ ...form, server: e.currentTarget.value })}
-            error={errors.server}
-            required
-            autoComplete="url"
-            data-testid="team-server"
-          />
+        {withSite && serverInput}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {!withSite && serverInput}
           <TextInput
             label={t("sync.team.code_label")}
             value={form.code}
@@ -71,7 +76,7 @@ export function EnrolForm({
           {withSite && (
             <TextInput
               label={t("sync.team.site_label")}
-              description={t("sync.team.site_hint")}
+              placeholder={t("sync.team.site_hint")}
               value={form.site}
               onChange={(e) => setForm({ ...form, site: e.currentTarget.value.toUpperCase() })}
               error={errors.site}

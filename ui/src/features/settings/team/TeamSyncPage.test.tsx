@@ -104,7 +104,8 @@ test("an enrolled desk that is offline says so in Dutch, with its facts and the 
   expect(testText("team-conflicts")).toBe("1");
   const error = testText("team-error") ?? "";
   expect(error).toContain("De synchronisatieserver is niet bereikbaar");
-  expect(error).toContain("connection refused");
+  expect(error).toContain("Deze werkplek kan https://sync.example.com niet bereiken.");
+  expect(error).toContain("Details: connection refused");
   expect(byTestId("refused-row")).toHaveLength(1);
   const row = byTestId("refused-row")[0]?.textContent ?? "";
   expect(row).toContain("Gebruiker aangemaakt");

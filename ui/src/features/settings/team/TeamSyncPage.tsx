@@ -20,7 +20,7 @@ import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
 import { call } from "../../../backend/call";
 import { Fact } from "../../../components/Fact";
-import { errorMessage, translateKey } from "../../../errors/apiError";
+import { apiErrorOf, errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTime } from "../../../format";
 import { syncStateOf, syncStateWords } from "../../shell/syncState";
 import { EnrolForm } from "./EnrolForm";
@@ -77,7 +77,15 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
       else void client.invalidateQueries({ queryKey: TEAM_STATUS });
     },
     onError: (err) => {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
+      const offline = apiErrorOf(err).message_key === "error.sync.unreachable";
+      notifications.show(
+        offline
+          ? {
+              color: "yellow",
+              message: t("sync.team.offline_body", { server: status.server ?? "" }),
+            }
+          : { color: "red", message: errorMessage(t, err) },
+      );
       void client.invalidateQueries({ queryKey: TEAM_STATUS });
       void client.invalidateQueries({ queryKey: REFUSED_ACTS });
     },
@@ -96,7 +104,7 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
             <Text size="sm" c="dimmed">
               {t("sync.team.state_label")}
             </Text>
-            <Badge color={color} variant="light" size="lg" data-testid="team-state">
+            <Badge color={color} variant="light" size="lg" tt="none" data-testid="team-state">
               {syncStateWords(t, state, i18n.language)}
             </Badge>
           </Group>
@@ -118,10 +126,20 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
             title={t(offline ? "sync.team.offline_title" : "sync.team.error_title")}
             data-testid="team-error"
           >
-            <Text size="sm">{translateKey(t, error.message_key, error.params)}</Text>
+            <Text size="sm">
+              {offline
+                ? t("sync.team.offline_body", { server: status.server ?? "" })
+                : translateKey(t, error.message_key, error.params)}
+            </Text>
             <Text size="xs" c="dimmed" mt={4}>
               {t("sync.team.since", { time: when(status.failing_since ?? error.at) })}
             </Text>
+            {offline && error.params.detail && (
+              // The technical words stay available for whoever looks after the server.
+              <Text size="xs" c="dimmed">
+                {t("sync.team.detail", { detail: error.params.detail })}
+              </Text>
+            )}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="md">
