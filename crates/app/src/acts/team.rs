@@ -118,7 +118,8 @@ pub async fn enroll_desk(ctx: &Ctx, input: EnrollDeskInput) -> Result<Enrolled, 
     let mut v = Violations::default();
     v.required("server", server);
     v.required("code", &input.code);
-    if !server.is_empty() && !(server.starts_with("http://") || server.starts_with("https://")) {
+    let http = server.starts_with("http://") || server.starts_with("https://");
+    if !server.is_empty() && !http {
         v.push(FieldError::new("server", "error.sync.server_address").with("value", server));
     }
     v.into_result()?;

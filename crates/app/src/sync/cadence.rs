@@ -37,10 +37,6 @@ impl Cadence {
     pub fn after_write(&self) -> Option<Duration> {
         (self.failures == 0).then_some(AFTER_WRITE)
     }
-
-    pub fn failing(&self) -> bool {
-        self.failures > 0
-    }
 }
 
 #[cfg(test)]
@@ -52,7 +48,6 @@ mod tests {
         let mut cadence = Cadence::default();
         let waits: Vec<u64> = (0..8).map(|_| cadence.failed().as_secs()).collect();
         assert_eq!(waits, [30, 60, 120, 240, 480, 600, 600, 600]);
-        assert!(cadence.failing());
         assert_eq!(cadence.after_write(), None, "a write does not break the back-off");
         assert_eq!(cadence.succeeded(), EVERY);
         assert_eq!(cadence.after_write(), Some(AFTER_WRITE));
