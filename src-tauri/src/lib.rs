@@ -1,5 +1,7 @@
-//! The desktop host: one window, and an IPC bridge that forwards `{act, input}` to the
-//! catalogue. No business rule lives here.
+//! The desktop host: one window, an IPC bridge that forwards `{act, input}` to the catalogue,
+//! and the desk's background sync with its team. No business rule lives here.
+
+mod team_sync;
 
 use lotline_app::{ApiError, Ctx};
 use serde_json::Value;
@@ -7,14 +9,21 @@ use tauri::Manager;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-/// The catalogue, or why the data folder could not be opened (shown by the UI at start).
-struct Backend(Result<Ctx, ApiError>);
+/// The catalogue and the background sync, or why the data folder could not be opened (shown
+/// by the UI at start).
+struct Backend(Result<(Ctx, team_sync::Nudge), ApiError>);
 
 /// The act's output goes to the webview as the JSON text the catalogue wrote, not serialised twice.
 #[tauri::command]
 async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> Result<tauri::ipc::Response, ApiError> {
     match &backend.0 {
-        Ok(ctx) => lotline_app::call_json(ctx, &act, input).await.map(tauri::ipc::Response::new),
+        Ok((ctx, nudge)) => {
+            let output = lotline_app::call_json(ctx, &act, input).await.map(tauri::ipc::Response::new);
+            if output.is_ok() {
+                nudge.act_ran(&act);
+            }
+            output
+        }
         Err(err) => Err(err.clone()),
     }
 }
@@ -112,6 +121,10 @@ pub fn run() {
             if let Err(err) = &backend {
                 eprintln!("lotline: cannot open {}: {err}", data_dir.display());
             }
+            let backend = backend.map(|ctx| {
+                let nudge = team_sync::start(app.handle().clone(), ctx.clone());
+                (ctx, nudge)
+            });
             app.manage(Backend(backend));
             Ok(())
         })

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, documents, exports, failures, imports, lots, master, reshipments, returns, review, search, session,
-    users,
+    team, users,
 };
 use crate::context::Ctx;
 
@@ -163,4 +163,9 @@ catalogue! {
     safety_stock_alerts => review::safety_stock_alerts,
     set_safety_stock => review::set_safety_stock,
     vendor_report_pdf => review::vendor_report_pdf,
+    team_status => team::team_status,
+    enroll_desk => team::enroll_desk,
+    sync_team => team::sync_team,
+    leave_team => team::leave_team,
+    list_refused_acts => team::list_refused_acts,
 }

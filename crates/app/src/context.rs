@@ -14,6 +14,8 @@ pub struct Ctx {
     pub clock: Arc<dyn Clock>,
     pub device_id: String,
     session: Arc<RwLock<Option<Actor>>>,
+    /// Held while this desk syncs with its team, shared by every clone.
+    pub(crate) sync_lock: Arc<tokio::sync::Mutex<()>>,
 }
 
 pub(crate) fn store_error(err: StoreError) -> ApiError {
@@ -26,7 +28,13 @@ pub(crate) fn sql_error(err: sqlx::Error) -> ApiError {
 
 impl Ctx {
     pub fn new(store: Store, clock: Arc<dyn Clock>, device_id: impl Into<String>) -> Self {
-        Self { store, clock, device_id: device_id.into(), session: Arc::new(RwLock::new(None)) }
+        Self {
+            store,
+            clock,
+            device_id: device_id.into(),
+            session: Arc::new(RwLock::new(None)),
+            sync_lock: Arc::new(tokio::sync::Mutex::new(())),
+        }
     }
 
     pub fn now(&self) -> DateTime<Utc> {

@@ -82,6 +82,18 @@ fn keys_in_sources() -> BTreeSet<String> {
     ] {
         keys.insert(format!("error.not_found.{what}"));
     }
+    // The sync server's refusals a desk words itself (crates/app/src/sync/mod.rs).
+    for reason in [
+        "enroll_code_unknown",
+        "enroll_code_used",
+        "enroll_code_expired",
+        "desk_other_site",
+        "site_code_invalid",
+        "token_revoked",
+        "token_unknown",
+    ] {
+        keys.insert(format!("error.sync.{reason}"));
+    }
     keys
 }
 

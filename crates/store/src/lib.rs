@@ -19,8 +19,10 @@ mod project_reviews;
 pub mod queries;
 mod rebuild;
 mod recall_scope;
+mod refusals;
 mod renames;
 mod sync_log;
+mod team_state;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -38,10 +40,15 @@ pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use lotline_domain::envelope::EnvelopedEvent;
 pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
+pub use refusals::{Refusal, RefusalRow, count_refused, record_refusals, refused_acts};
 pub use renames::{adopt_renames, current_number};
 pub use sync_log::{
     Enrolment, PullApplied, PulledEvent, apply_pulled, count_pending, credential_payloads, desk_seq_head, enrolment,
     mark_accepted, mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,
+};
+pub use team_state::{
+    SyncFailure, SyncOutcome, desk_code, leave_team, record_sync_failure, record_sync_success, sync_outcome,
+    team_of_desk,
 };
 
 pub type WriteTx = Transaction<'static, Sqlite>;

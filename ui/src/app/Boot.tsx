@@ -9,6 +9,7 @@ import { errorMessage } from "../errors/apiError";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SetupPage } from "../features/setup/SetupPage";
 import i18n from "../i18n";
+import { useLiveData } from "./liveData";
 import { AppRouter } from "./router";
 import { SessionContext } from "./session";
 
@@ -37,6 +38,7 @@ function NewerEventsNotice({ count }: { count: number }) {
 export function Boot() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  useLiveData();
   const [session, setSessionState] = useState<Session | null | undefined>(undefined);
   const status = useQuery({ queryKey: ["setup_status"], queryFn: () => call("setup_status", {}) });
   const current = useQuery({
@@ -82,7 +84,7 @@ export function Boot() {
     );
   }
   if (status.data.needs_setup && session === undefined) {
-    return <SetupPage onDone={(s) => setSession(s)} />;
+    return <SetupPage onDone={(s) => setSession(s)} teamDesk={status.data.team_desk} />;
   }
   const active = session === undefined ? current.data : session;
   if (active === undefined) {

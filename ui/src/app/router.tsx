@@ -46,6 +46,7 @@ import { OpenRmaPage } from "../features/returns/OpenRmaPage";
 import { ReturnPolicyPage } from "../features/returns/ReturnPolicyPage";
 import { ReturnsPage } from "../features/returns/ReturnsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
+import { TeamSyncPage } from "../features/settings/team/TeamSyncPage";
 import { Shell } from "../features/shell/Shell";
 import { UsersPage } from "../features/users/UsersPage";
 
@@ -329,6 +330,7 @@ const routeTree = root.addChildren([
   page("/settings/categories", CategoriesPage),
   page("/settings/approval-limits", ApprovalLimitsPage),
   page("/settings/returns-policy", ReturnPolicyPage),
+  page("/settings/team-sync", TeamSyncPage),
 ]);
 
 // Hash history: the desktop webview serves one index.html, so deep links must not hit the host.

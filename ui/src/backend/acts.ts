@@ -1,4 +1,5 @@
 // Input and output type of every catalogue act; the names match crates/app/src/catalogue.rs.
+
 import type { AddChecklistItemInput } from "./bindings/AddChecklistItemInput";
 import type { AmendReshipmentInput } from "./bindings/AmendReshipmentInput";
 import type { ApprovalPolicy } from "./bindings/ApprovalPolicy";
@@ -24,6 +25,8 @@ import type { CustomerView } from "./bindings/CustomerView";
 import type { DefectCategory } from "./bindings/DefectCategory";
 import type { DeliverInput } from "./bindings/DeliverInput";
 import type { Empty } from "./bindings/Empty";
+import type { EnrollDeskInput } from "./bindings/EnrollDeskInput";
+import type { Enrolled } from "./bindings/Enrolled";
 import type { ExportInput } from "./bindings/ExportInput";
 import type { ExportOutput } from "./bindings/ExportOutput";
 import type { FailureDetail } from "./bindings/FailureDetail";
@@ -75,6 +78,7 @@ import type { RecallScopeInput } from "./bindings/RecallScopeInput";
 import type { ReceiveRmaInput } from "./bindings/ReceiveRmaInput";
 import type { RecordedRatings } from "./bindings/RecordedRatings";
 import type { RecordSerialsInput } from "./bindings/RecordSerialsInput";
+import type { RefusedActView } from "./bindings/RefusedActView";
 import type { ReleaseHoldInput } from "./bindings/ReleaseHoldInput";
 import type { RequestReshipmentInput } from "./bindings/RequestReshipmentInput";
 import type { ResetPasswordInput } from "./bindings/ResetPasswordInput";
@@ -107,6 +111,8 @@ import type { SkuBomInput } from "./bindings/SkuBomInput";
 import type { SkuFlags } from "./bindings/SkuFlags";
 import type { SkuInput } from "./bindings/SkuInput";
 import type { StartRecallInput } from "./bindings/StartRecallInput";
+import type { SyncReport } from "./bindings/SyncReport";
+import type { TeamStatus } from "./bindings/TeamStatus";
 import type { TraceInput } from "./bindings/TraceInput";
 import type { TraceReportInput } from "./bindings/TraceReportInput";
 import type { TraceResult } from "./bindings/TraceResult";
@@ -227,4 +233,9 @@ export type Acts = {
   safety_stock_alerts: [SafetyStockQuery, SafetyStockRow[]];
   set_safety_stock: [SafetyStockInput, SafetyStockRow[]];
   vendor_report_pdf: [VendorReportInput, PdfFile];
+  team_status: [Empty, TeamStatus];
+  enroll_desk: [EnrollDeskInput, Enrolled];
+  sync_team: [Empty, SyncReport];
+  leave_team: [Empty, TeamStatus];
+  list_refused_acts: [Empty, RefusedActView[]];
 };

@@ -15,6 +15,7 @@ pub mod returns;
 pub mod review;
 pub mod search;
 pub mod session;
+pub mod team;
 pub mod users;
 
 use serde::{Deserialize, Serialize};

@@ -24,6 +24,9 @@ pub struct SetupStatus {
     /// Events a newer Lotline wrote (pulled from a team): kept but not shown until this desk
     /// is updated, which the app says.
     pub newer_events: i64,
+    /// This desk's desk code when it is enrolled in a team: a desk that joined a team before it
+    /// was set up waits for the team's data instead of being set up on its own.
+    pub team_desk: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -64,8 +67,10 @@ pub async fn setup_status(ctx: &Ctx, _: Empty) -> Result<SetupStatus, ApiError> 
     let mut conn = ctx.read().await?;
     let settings = people::settings(&mut conn).await.map_err(store_error)?;
     let newer_events = lotline_store::newer_events(&mut conn).await.map_err(store_error)?;
+    let enrolment = lotline_store::enrolment(&mut conn).await.map_err(store_error)?;
     Ok(SetupStatus {
         newer_events,
+        team_desk: enrolment.map(|e| e.desk_code),
         needs_setup: settings.is_none(),
         company_name: settings.as_ref().map(|s| s.company_name.clone()),
         site_code: settings.map(|s| s.site_code),

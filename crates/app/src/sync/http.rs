@@ -35,6 +35,7 @@ impl Transport for HttpTransport {
                     act_id: r.act_id,
                     event_ids: r.event_ids,
                     reason_key: r.reason_key,
+                    params: r.params.into_iter().map(|(key, value)| (key, param_text(value))).collect(),
                     message: r.message,
                 })
                 .collect(),
@@ -68,5 +69,13 @@ impl Transport for HttpTransport {
             Err(ClientError::Server { status: 404, .. }) => Ok(None),
             Err(err) => Err(transport_error(err)),
         }
+    }
+}
+
+/// A reason's parameter as the UI's messages take it: text as it is, anything else as JSON.
+fn param_text(value: serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text,
+        other => other.to_string(),
     }
 }

@@ -2,16 +2,18 @@
 //! until there is nothing left, moving attachments as blobs. The transport (HTTP to the sync
 //! server, or a stand-in in tests) is given, so hosts only choose how to reach the server.
 
+mod cadence;
 mod http;
 mod team;
 mod transport;
 
 use lotline_domain::ApiError;
-use lotline_store::EnvelopedEvent;
+use lotline_store::{EnvelopedEvent, Refusal, SyncFailure};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::context::{Ctx, store_error};
+pub use cadence::{AFTER_WRITE, Cadence, EVERY, LONGEST_WAIT};
 pub use http::HttpTransport;
 pub use team::{SyncStatus, enroll, sync_status, sync_with_team};
 pub(crate) use team::{TeamSignIn, sign_in_through_team};
@@ -58,11 +60,22 @@ pub(crate) fn transport_error(err: TransportError) -> ApiError {
         TransportError::Unreachable(detail) => {
             ApiError::new(lotline_domain::ErrorCode::Conflict, "error.sync.unreachable").with("detail", detail)
         }
-        TransportError::Refused { key, detail } => {
-            ApiError::new(lotline_domain::ErrorCode::Forbidden, "error.sync.refused")
+        TransportError::Refused { key, detail } => match key.strip_prefix("sync.") {
+            // Answers a person can act on, in their language rather than the server's English.
+            Some(
+                reason @ ("enroll_code_unknown"
+                | "enroll_code_used"
+                | "enroll_code_expired"
+                | "desk_other_site"
+                | "site_code_invalid"
+                | "token_revoked"
+                | "token_unknown"),
+            ) => ApiError::new(lotline_domain::ErrorCode::Forbidden, format!("error.sync.{reason}"))
+                .with("detail", detail),
+            _ => ApiError::new(lotline_domain::ErrorCode::Forbidden, "error.sync.refused")
                 .with("reason", key)
-                .with("detail", detail)
-        }
+                .with("detail", detail),
+        },
     }
 }
 
@@ -108,6 +121,10 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
                 .renumbered
                 .extend(outcome.renumbered.iter().map(|(from, to)| Renumbered { from: from.clone(), to: to.clone() }));
         }
+        // The reasons first: were this desk stopped in between, the acts stay pending, and the
+        // server answers the same reasons when they are pushed again.
+        let refusals: Vec<Refusal> = outcome.rejected.iter().filter_map(|r| refusal_of(ctx, &pending, r)).collect();
+        lotline_store::record_refusals(&ctx.store, &refusals).await.map_err(store_error)?;
         let refused: Vec<String> = outcome.rejected.iter().map(|r| r.act_id.clone()).collect();
         lotline_store::mark_refused(&ctx.store, &refused).await.map_err(store_error)?;
         report.rejected.extend(outcome.rejected.into_iter().map(|r| RejectedAct {
@@ -121,6 +138,22 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
             return Err(ApiError::conflict("error.sync.push_stalled"));
         }
     }
+}
+
+/// What this desk keeps of a refusal: the act as the person made it, and the server's reason.
+fn refusal_of(ctx: &Ctx, pending: &[EnvelopedEvent], refused: &RefusedAct) -> Option<Refusal> {
+    let first = pending.iter().find(|e| e.act_id == refused.act_id)?;
+    Some(Refusal {
+        act_id: refused.act_id.clone(),
+        kind: first.kind.clone(),
+        number: number_of(pending, &refused.act_id),
+        actor_id: first.actor_id.clone(),
+        reason_key: refused.reason_key.clone(),
+        params: refused.params.clone(),
+        message: refused.message.clone(),
+        occurred_at: first.occurred_at.clone(),
+        refused_at: ctx.now_text(),
+    })
 }
 
 async fn push_blob<T: Transport>(ctx: &Ctx, transport: &T, event: &EnvelopedEvent) -> Result<(), ApiError> {
@@ -173,8 +206,25 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
     }
 }
 
-/// Push, then pull until there is nothing left.
+/// Push, then pull until there is nothing left. How it went is kept on the desk (the last
+/// success, or the error and since when syncs fail) for the status the shell shows.
 pub async fn sync_now<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncReport, ApiError> {
+    // One sync at a time per desk: the background sync, "Sync now" and a sign-in's push would
+    // otherwise send and apply the same pages twice.
+    let _running = ctx.sync_lock.lock().await;
+    let outcome = push_and_pull(ctx, transport).await;
+    match &outcome {
+        Ok(_) => lotline_store::record_sync_success(&ctx.store, &ctx.now_text()).await.map_err(store_error)?,
+        Err(err) => {
+            let failure =
+                SyncFailure { message_key: err.message_key.clone(), params: err.params.clone(), at: ctx.now_text() };
+            lotline_store::record_sync_failure(&ctx.store, &failure).await.map_err(store_error)?;
+        }
+    }
+    outcome
+}
+
+async fn push_and_pull<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncReport, ApiError> {
     let mut report = SyncReport::default();
     let before = open_conflicts(ctx).await?;
     push(ctx, transport, &mut report).await?;

@@ -34,7 +34,18 @@ pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> 
     };
     let client = SyncClient::new(server);
     let request = EnrollRequest { code: code.trim().to_owned(), desk_id: ctx.device_id.clone(), site_code, head_seq };
-    let answer = client.enroll(&request).await.map_err(|e| super::transport_error(transport_error(e)))?;
+    let answer = client.enroll(&request).await.map_err(|e| enrol_error(super::transport_error(transport_error(e))))?;
+    let former = {
+        let mut conn = ctx.read().await?;
+        lotline_store::team_of_desk(&mut conn).await.map_err(store_error)?
+    };
+    if let Some(former) = former
+        && former != answer.team_id
+    {
+        // This desk's log holds its former team's sequence numbers and cursor: mixed with
+        // another team's, neither log would be whole.
+        return Err(ApiError::conflict("error.sync.other_team"));
+    }
     let enrolment = Enrolment {
         server: server.trim_end_matches('/').to_owned(),
         team_id: answer.team_id,
@@ -43,6 +54,18 @@ pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> 
     };
     lotline_store::record_enrolment(&ctx.store, &enrolment).await.map_err(store_error)?;
     Ok(enrolment)
+}
+
+/// A refused code or site belongs next to the field the person typed it in.
+fn enrol_error(err: ApiError) -> ApiError {
+    let field = match err.message_key.as_str() {
+        "error.sync.enroll_code_unknown" | "error.sync.enroll_code_used" | "error.sync.enroll_code_expired" => "code",
+        "error.sync.desk_other_site" | "error.sync.site_code_invalid" => "site",
+        _ => return err,
+    };
+    let mut error = FieldError::new(field, &err.message_key);
+    error.params = err.params.clone();
+    ApiError { code: ErrorCode::Invalid, fields: vec![error], ..err }
 }
 
 /// Push, then pull until nothing is left, with the server this desk enrolled with.
@@ -84,7 +107,9 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
     if matches!(&answer, Err(ClientError::Server { body, .. }) if body.message_key == "sync.bad_credentials")
         && waiting_here(ctx, username).await?
     {
-        // Best effort: a push that fails leaves the acts pending, and the answer stands.
+        // Best effort: a push that fails leaves the acts pending, and the answer stands. One sync
+        // at a time on a desk: the background sync may be running.
+        let _running = ctx.sync_lock.lock().await;
         if super::push(ctx, &transport, &mut SyncReport::default()).await.is_ok() {
             answer = transport.client.session(&request).await;
         }
@@ -101,6 +126,7 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
     };
     if !known_here(ctx, &session.user_id).await? {
         // A user of the team this desk has not pulled yet.
+        let _running = ctx.sync_lock.lock().await;
         let _ = super::pull(ctx, &transport, &mut SyncReport::default()).await;
         if !known_here(ctx, &session.user_id).await? {
             return Ok(TeamSignIn::Refused(ApiError::conflict("error.sync.user_not_here_yet")));

@@ -1,6 +1,7 @@
 //! How a desk reaches the team's log: the HTTP client to the sync server in the hosts, a
 //! stand-in in tests.
 
+use std::collections::BTreeMap;
 use std::future::Future;
 
 use lotline_store::{EnvelopedEvent, PulledEvent};
@@ -10,6 +11,8 @@ pub struct RefusedAct {
     pub act_id: String,
     pub event_ids: Vec<String>,
     pub reason_key: String,
+    /// The reason's parameters (the record, its status), for the reason in the user's language.
+    pub params: BTreeMap<String, String>,
     pub message: String,
 }
 

@@ -107,6 +107,7 @@ impl Transport for Hub {
                     act_id: act[0].act_id.clone(),
                     event_ids: act.iter().map(|e| e.id.clone()).collect(),
                     reason_key: err.message_key.clone(),
+                    params: err.params.clone(),
                     message: err.to_string(),
                 });
             }

@@ -5,4 +5,9 @@ export type SetupStatus = { needs_setup: boolean, company_name: string | null, s
  * Events a newer Lotline wrote (pulled from a team): kept but not shown until this desk
  * is updated, which the app says.
  */
-newer_events: number, };
+newer_events: number, 
+/**
+ * This desk's desk code when it is enrolled in a team: a desk that joined a team before it
+ * was set up waits for the team's data instead of being set up on its own.
+ */
+team_desk: string | null, };

@@ -5,6 +5,7 @@ import {
   IconBuildingFactory2,
   IconCategory,
   IconChartBar,
+  IconCloudComputing,
   IconLayoutDashboard,
   IconPackage,
   IconReceiptRefund,
@@ -22,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { hasRole, useSession } from "../../app/session";
 import i18n from "../../i18n";
 import { GlobalSearch } from "./GlobalSearch";
+import { SyncIndicator } from "./SyncIndicator";
 import { UserMenu } from "./UserMenu";
 
 type Item = { to: string; key: string; icon: React.ReactNode; testId: string };
@@ -127,6 +129,12 @@ export function Shell() {
       icon: <IconCategory size={18} />,
       testId: "nav-categories",
     },
+    {
+      to: "/settings/team-sync",
+      key: "nav.team_sync",
+      icon: <IconCloudComputing size={18} />,
+      testId: "nav-team-sync",
+    },
   ];
   const link = (item: Item) => (
     <NavLink
@@ -164,7 +172,10 @@ export function Shell() {
             </Text>
           </Group>
           <GlobalSearch />
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            <SyncIndicator />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

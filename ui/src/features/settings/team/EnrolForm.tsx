@@ -1,0 +1,102 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Enrolled } from "../../../backend/bindings/Enrolled";
+import { call } from "../../../backend/call";
+import { errorMessage, fieldErrors } from "../../../errors/apiError";
+
+/**
+ * Joins a team with the server's address and a one-time code. A desk that is not set up yet
+ * also gives its site, which its numbers carry.
+ */
+export function EnrolForm({
+  withSite,
+  onEnrolled,
+}: {
+  withSite: boolean;
+  onEnrolled: (enrolled: Enrolled) => void;
+}) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({ server: "", code: "", site: "" });
+  const enrol = useMutation({
+    mutationFn: () =>
+      call("enroll_desk", {
+        server: form.server.trim(),
+        code: form.code.trim(),
+        site: withSite ? form.site.trim().toUpperCase() : null,
+      }),
+    onSuccess: onEnrolled,
+  });
+  const errors = enrol.error ? fieldErrors(t, enrol.error) : {};
+  const shownInFields = ["server", "code", "site"].some((f) => errors[f] !== undefined);
+  // On a desk not set up yet the site joins the form: the address then gets a line of its own.
+  const serverInput = (
+    <TextInput
+      label={t("sync.team.server_label")}
+      placeholder="https://sync.example.com"
+      value={form.server}
+      onChange={(e) => setForm({ ...form, server: e.currentTarget.value })}
+      error={errors.server}
+      required
+      autoComplete="url"
+      data-testid="team-server"
+    />
+  );
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        enrol.mutate();
+      }}
+      aria-labelledby="enrol-title"
+    >
+      <Stack gap="sm">
+        <div>
+          <Title order={4} id="enrol-title">
+            {t("sync.team.enrol_title")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("sync.team.enrol_intro")}
+          </Text>
+        </div>
+        {withSite && serverInput}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {!withSite && serverInput}
+          <TextInput
+            label={t("sync.team.code_label")}
+            value={form.code}
+            onChange={(e) => setForm({ ...form, code: e.currentTarget.value })}
+            error={errors.code}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="team-code"
+          />
+          {withSite && (
+            <TextInput
+              label={t("sync.team.site_label")}
+              placeholder={t("sync.team.site_hint")}
+              value={form.site}
+              onChange={(e) => setForm({ ...form, site: e.currentTarget.value.toUpperCase() })}
+              error={errors.site}
+              required
+              maxLength={6}
+              data-testid="team-site"
+            />
+          )}
+        </SimpleGrid>
+        {enrol.isError && !shownInFields && (
+          <Alert color="red" data-testid="team-enrol-error">
+            {errorMessage(t, enrol.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={enrol.isPending} data-testid="team-enrol">
+            {t("sync.team.enrol")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconLogout } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { TEAM_STATUS } from "../../../app/liveData";
+import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
+import { call } from "../../../backend/call";
+import { errorMessage } from "../../../errors/apiError";
+
+/** Leaves the team after a confirmation that says what stays and what is lost. */
+export function LeaveTeamButton({ status }: { status: TeamStatus }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const leave = useMutation({
+    mutationFn: () => call("leave_team", {}),
+    onSuccess: (next) => {
+      client.setQueryData(TEAM_STATUS, next);
+      notifications.show({ color: "teal", message: t("sync.team.left") });
+      setOpen(false);
+    },
+  });
+  return (
+    <>
+      <Button
+        variant="outline"
+        color="red"
+        leftSection={<IconLogout size={16} />}
+        onClick={() => setOpen(true)}
+        data-testid="team-leave"
+      >
+        {t("sync.team.leave")}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t("sync.team.leave_title")}
+        closeButtonProps={{ "aria-label": t("common.close") }}
+        data-testid="team-leave-modal"
+      >
+        <Stack gap="md">
+          <Text size="sm">
+            {t("sync.team.leave_body", {
+              server: status.server ?? "",
+              desk: status.desk_code ?? "",
+            })}
+          </Text>
+          {status.pending > 0 && (
+            <Alert color="yellow" data-testid="team-leave-pending">
+              {t("sync.team.leave_pending", { count: status.pending })}
+            </Alert>
+          )}
+          {leave.isError && <Alert color="red">{errorMessage(t, leave.error)}</Alert>}
+          <Group justify="flex-end">
+            {/* Focus starts on Cancel: Enter alone never leaves the team. */}
+            <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => leave.mutate()}
+              loading={leave.isPending}
+              data-testid="team-leave-confirm"
+            >
+              {t("sync.team.leave_confirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

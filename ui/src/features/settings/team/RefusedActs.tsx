@@ -1,0 +1,64 @@
+import { Alert, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { call } from "../../../backend/call";
+import { errorMessage, translateKey } from "../../../errors/apiError";
+import { formatDateTimeShort } from "../../../format";
+
+export const REFUSED_ACTS = ["refused_acts"] as const;
+
+/** This desk's changes the team's server refused, with its reasons in the reader's language. */
+export function RefusedActs() {
+  const { t, i18n } = useTranslation();
+  const refused = useQuery({
+    queryKey: REFUSED_ACTS,
+    queryFn: () => call("list_refused_acts", {}),
+  });
+  const rows = refused.data ?? [];
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="refused-title">
+      <Stack gap="sm">
+        <div>
+          <Title order={4} id="refused-title">
+            {t("sync.team.refused.title")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("sync.team.refused.intro")}
+          </Text>
+        </div>
+        {refused.isError && <Alert color="red">{errorMessage(t, refused.error)}</Alert>}
+        {refused.isSuccess && rows.length === 0 && (
+          <Text size="sm" data-testid="refused-none">
+            {t("sync.team.refused.empty")}
+          </Text>
+        )}
+        {rows.length > 0 && (
+          <Table striped withTableBorder verticalSpacing="xs" data-testid="refused-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={150}>{t("sync.team.refused.when")}</Table.Th>
+                <Table.Th>{t("sync.team.refused.what")}</Table.Th>
+                <Table.Th>{t("sync.team.refused.record")}</Table.Th>
+                <Table.Th>{t("sync.team.refused.by")}</Table.Th>
+                <Table.Th>{t("sync.team.refused.reason")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.act_id} data-testid="refused-row">
+                  <Table.Td>{formatDateTimeShort(row.refused_at, i18n.language)}</Table.Td>
+                  <Table.Td>{t(`history.kind.${row.kind}`, { defaultValue: row.kind })}</Table.Td>
+                  <Table.Td ff={row.number ? "monospace" : undefined}>{row.number ?? "—"}</Table.Td>
+                  <Table.Td>{row.actor_name ?? "—"}</Table.Td>
+                  <Table.Td data-testid="refused-reason">
+                    {translateKey(t, row.reason_key, row.params)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

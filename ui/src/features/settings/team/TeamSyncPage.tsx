@@ -1,0 +1,213 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconRefresh } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { TEAM_STATUS } from "../../../app/liveData";
+import { hasRole, useSession } from "../../../app/session";
+import type { Enrolled } from "../../../backend/bindings/Enrolled";
+import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
+import { call } from "../../../backend/call";
+import { Fact } from "../../../components/Fact";
+import { apiErrorOf, errorMessage, translateKey } from "../../../errors/apiError";
+import { formatDateTime } from "../../../format";
+import { syncStateOf, syncStateWords } from "../../shell/syncState";
+import { EnrolForm } from "./EnrolForm";
+import { LeaveTeamButton } from "./LeaveTeamButton";
+import { REFUSED_ACTS, RefusedActs } from "./RefusedActs";
+
+/** Settings → Team sync: where this desk stands with its team; administrators join and leave. */
+export function TeamSyncPage() {
+  const { t } = useTranslation();
+  const status = useQuery({ queryKey: TEAM_STATUS, queryFn: () => call("team_status", {}) });
+  return (
+    <Stack gap="md" maw={920}>
+      <div>
+        <Title order={2} data-testid="page-title">
+          {t("sync.team.title")}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t("sync.team.intro")}
+        </Text>
+      </div>
+      {status.isError && <Alert color="red">{errorMessage(t, status.error)}</Alert>}
+      {status.isPending && <Loader />}
+      {status.data &&
+        (status.data.enrolled ? (
+          <EnrolledPanel status={status.data} />
+        ) : (
+          <OnItsOwnPanel status={status.data} />
+        ))}
+      {status.data && (status.data.enrolled || status.data.refused_acts > 0) && <RefusedActs />}
+    </Stack>
+  );
+}
+
+function EnrolledPanel({ status }: { status: TeamStatus }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const client = useQueryClient();
+  const state = syncStateOf(status);
+  const sync = useMutation({
+    mutationFn: () => call("sync_team", {}),
+    onSuccess: (report) => {
+      notifications.show({
+        color: "teal",
+        message: t("sync.team.synced", { pushed: report.pushed, pulled: report.pulled }),
+      });
+      if (report.rejected.length > 0) {
+        notifications.show({
+          color: "orange",
+          message: t("sync.team.synced_refused", { count: report.rejected.length }),
+        });
+      }
+      // Other desks' changes or this desk's refused ones: every open list may be out of date.
+      if (report.pulled > 0 || report.rejected.length > 0) void client.invalidateQueries();
+      else void client.invalidateQueries({ queryKey: TEAM_STATUS });
+    },
+    onError: (err) => {
+      const offline = apiErrorOf(err).message_key === "error.sync.unreachable";
+      notifications.show(
+        offline
+          ? {
+              color: "yellow",
+              message: t("sync.team.offline_body", { server: status.server ?? "" }),
+            }
+          : { color: "red", message: errorMessage(t, err) },
+      );
+      void client.invalidateQueries({ queryKey: TEAM_STATUS });
+      void client.invalidateQueries({ queryKey: REFUSED_ACTS });
+    },
+  });
+  const when = (value: string | null) => (value ? formatDateTime(value, i18n.language) : "");
+  const error = status.last_error;
+  const offline = state.kind === "offline";
+  const color = { synced: "teal", waiting: "blue", offline: "gray", error: "red", off: "gray" }[
+    state.kind
+  ];
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="md">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t("sync.team.state_label")}
+            </Text>
+            <Badge color={color} variant="light" size="lg" tt="none" data-testid="team-state">
+              {syncStateWords(t, state, i18n.language)}
+            </Badge>
+          </Group>
+          <Group gap="sm">
+            <Button
+              leftSection={<IconRefresh size={16} />}
+              onClick={() => sync.mutate()}
+              loading={sync.isPending}
+              data-testid="team-sync-now"
+            >
+              {t("sync.team.sync_now")}
+            </Button>
+            {hasRole(session, "admin") && <LeaveTeamButton status={status} />}
+          </Group>
+        </Group>
+        {error && (
+          <Alert
+            color={offline ? "yellow" : "red"}
+            title={t(offline ? "sync.team.offline_title" : "sync.team.error_title")}
+            data-testid="team-error"
+          >
+            <Text size="sm">
+              {offline
+                ? t("sync.team.offline_body", { server: status.server ?? "" })
+                : translateKey(t, error.message_key, error.params)}
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t("sync.team.since", { time: when(status.failing_since ?? error.at) })}
+            </Text>
+            {offline && error.params.detail && (
+              // The technical words stay available for whoever looks after the server.
+              <Text size="xs" c="dimmed">
+                {t("sync.team.detail", { detail: error.params.detail })}
+              </Text>
+            )}
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="md">
+          <Fact label={t("sync.team.server")} testId="team-server-shown">
+            {status.server}
+          </Fact>
+          <Fact label={t("sync.team.desk_code")} testId="team-desk-code">
+            {status.desk_code}
+          </Fact>
+          <Fact label={t("sync.team.last_success")} testId="team-last-success">
+            {when(status.last_success) || t("sync.team.never")}
+          </Fact>
+          <Fact label={t("sync.team.pending")} testId="team-pending">
+            {String(status.pending)}
+          </Fact>
+          <Fact label={t("sync.team.open_conflicts")} testId="team-conflicts">
+            {String(status.open_conflicts)}
+          </Fact>
+          <Fact label={t("sync.team.refused_count")} testId="team-refused-count">
+            {String(status.refused_acts)}
+          </Fact>
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}
+
+function OnItsOwnPanel({ status }: { status: TeamStatus }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const client = useQueryClient();
+  const enrolled = (result: Enrolled) => {
+    if (result.first_sync) {
+      notifications.show({
+        color: "teal",
+        message: t("sync.team.enrolled", { desk: result.desk_code }),
+      });
+    } else {
+      const reason = result.sync_error
+        ? translateKey(t, result.sync_error.message_key, result.sync_error.params)
+        : "";
+      notifications.show({
+        color: "orange",
+        message: t("sync.team.enrolled_no_sync", { desk: result.desk_code, reason }),
+      });
+    }
+    // The desk code now leads new numbers, and the team's data may have arrived.
+    void client.invalidateQueries();
+  };
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="md">
+        <div>
+          <Text data-testid="team-on-its-own">{t("sync.team.not_enrolled")}</Text>
+          {status.desk_code && (
+            <Text size="sm" c="dimmed">
+              {t("sync.team.kept_desk_code", { desk: status.desk_code })}
+            </Text>
+          )}
+        </div>
+        {hasRole(session, "admin") ? (
+          <EnrolForm withSite={false} onEnrolled={enrolled} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("sync.team.admin_only")}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
