@@ -53,6 +53,9 @@ impl SyncClient {
         headers.insert(VERSION_HEADER, reqwest::header::HeaderValue::from_static(VERSION));
         let http = reqwest::Client::builder()
             .connect_timeout(std::time::Duration::from_secs(5))
+            // A server that takes the connection and never answers must not hold the desk's sync
+            // (and whoever waits behind it) for ever; a page of pushes or pulls takes seconds.
+            .timeout(std::time::Duration::from_secs(120))
             .user_agent(concat!("lotline/", env!("CARGO_PKG_VERSION")))
             .default_headers(headers)
             .build()
