@@ -60,7 +60,7 @@ fn products_csv(rows: usize, round: usize) -> String {
     csv
 }
 
-fn product(i: usize, round: usize) -> lotline_domain::master::ProductInput {
+pub(crate) fn product(i: usize, round: usize) -> lotline_domain::master::ProductInput {
     lotline_domain::master::ProductInput {
         sku: format!("SKU-{i:07}"),
         gtin: None,
@@ -133,7 +133,7 @@ pub(crate) async fn count_rows(ctx: &Ctx, table: &str) -> Result<i64> {
         .await?)
 }
 
-async fn fresh(dir: &std::path::Path) -> Result<Ctx> {
+pub(crate) async fn fresh(dir: &std::path::Path) -> Result<Ctx> {
     let ctx = lotline_app::open(dir).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     must(
         &ctx,
@@ -301,12 +301,35 @@ async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
 pub enum Part {
     All,
     Lots,
-    Reviews { keep: Option<std::path::PathBuf> },
+    Reviews {
+        keep: Option<std::path::PathBuf>,
+    },
+    /// Team sync (`bench_sync`): a desk of `events` events pushes, pulls, and a new desk joins.
+    Sync {
+        events: usize,
+    },
 }
 
 pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
     if scale == 0 {
         bail!("--scale must be at least 1");
+    }
+    if let Part::Sync { events } = part {
+        let say = |text: &str| {
+            if !json_out {
+                eprintln!("{text}");
+            }
+        };
+        #[derive(Serialize)]
+        struct SyncReport {
+            sync: crate::bench_sync::SyncFigures,
+        }
+        let sync = crate::bench_sync::sync_figures(events, say).await?;
+        if json_out {
+            // Through the structs, not a JSON value: the figures keep their order.
+            println!("{}", serde_json::to_string_pretty(&SyncReport { sync })?);
+        }
+        return Ok(());
     }
     if let Part::Reviews { keep } = part {
         return reviews_only(scale as usize, keep, json_out).await;

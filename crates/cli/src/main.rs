@@ -4,6 +4,8 @@ mod bench;
 mod bench_lots;
 mod bench_returns;
 mod bench_reviews;
+mod bench_sync;
+mod bench_sync_raw;
 mod messages;
 mod report;
 mod team;
@@ -161,6 +163,13 @@ enum Command {
         /// The folder the reviews-only database is kept in, to look into a figure afterwards.
         #[arg(long, requires = "reviews_only")]
         keep: Option<std::path::PathBuf>,
+        /// Only team sync: push into a sync server on loopback (SQLite, and PostgreSQL when its
+        /// binaries are here), pull pages from it, and a new desk's first sync of the team.
+        #[arg(long, conflicts_with_all = ["lots_only", "reviews_only"])]
+        sync: bool,
+        /// The events the syncing desk writes for the team (--sync).
+        #[arg(long, requires = "sync", default_value_t = 50_000)]
+        sync_events: usize,
     },
 }
 
@@ -232,10 +241,11 @@ pub(crate) fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> Strin
 
 async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     let data = cli.data.clone().unwrap_or_else(lotline_store::default_data_dir);
-    if let Command::Bench { scale, lots_only, reviews_only, keep } = cli.command {
-        let part = match (lots_only, reviews_only) {
-            (true, _) => bench::Part::Lots,
-            (_, true) => bench::Part::Reviews { keep },
+    if let Command::Bench { scale, lots_only, reviews_only, keep, sync, sync_events } = cli.command {
+        let part = match (lots_only, reviews_only, sync) {
+            (true, _, _) => bench::Part::Lots,
+            (_, true, _) => bench::Part::Reviews { keep },
+            (_, _, true) => bench::Part::Sync { events: sync_events },
             _ => bench::Part::All,
         };
         return bench::run(scale, part, cli.json)

@@ -15,6 +15,7 @@ mod error;
 mod fault;
 mod judge;
 mod merge;
+pub mod pg_cluster;
 mod metrics;
 mod numbers;
 mod pull;
