@@ -77,6 +77,10 @@ impl Store {
         Ok(WriteTx { tx, last_server_seq, _queue: queue })
     }
 
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
     pub async fn team_id(&self) -> Result<String, ServerError> {
         Ok(sqlx::query_scalar("SELECT team_id FROM server_state WHERE id = 1").fetch_one(&self.pool).await?)
     }
@@ -94,6 +98,36 @@ impl WriteTx {
     }
 }
 
+/// `($1, $2), ($3, $4)` for 2 rows of 2 values on PostgreSQL, numbered from `first`; `(?, ?),
+/// (?, ?)` on SQLite, which looks each numbered parameter up in a list of all of them (quadratic
+/// in a statement of thousands of values) where a bare `?` is bound by its position.
+pub(crate) fn values_list(backend: Backend, first: usize, rows: usize, width: usize) -> String {
+    let mut sql = String::with_capacity(rows * width * 7);
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..width {
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            match backend {
+                Backend::Sqlite => sql.push('?'),
+                Backend::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(first + row * width + column).to_string());
+                }
+            }
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// `$first, $first+1, …` (or bare `?`s on SQLite) for an `IN (…)` list of `count` values.
+pub(crate) fn in_list(backend: Backend, first: usize, count: usize) -> String {
+    let list = values_list(backend, first, 1, count);
+    list[1..list.len() - 1].to_owned()
+}
+
 /// The time as stored: RFC 3339 UTC with milliseconds, which sorts as text.
 pub(crate) fn now_text() -> String {
     time_text(chrono::Utc::now())
@@ -106,4 +140,18 @@ pub(crate) fn time_text(time: chrono::DateTime<chrono::Utc>) -> String {
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Backend, in_list, values_list};
+
+    #[test]
+    fn placeholders_count_on_across_rows_on_postgres_and_stay_bare_on_sqlite() {
+        assert_eq!(values_list(Backend::Postgres, 1, 2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(values_list(Backend::Postgres, 2, 1, 2), "($2, $3)");
+        assert_eq!(values_list(Backend::Sqlite, 1, 2, 2), "(?, ?), (?, ?)");
+        assert_eq!(in_list(Backend::Postgres, 2, 3), "$2, $3, $4");
+        assert_eq!(in_list(Backend::Sqlite, 2, 2), "?, ?");
+    }
 }

@@ -20,6 +20,8 @@ mod metrics;
 mod numbers;
 mod pull;
 mod push;
+mod push_rows;
+mod push_view;
 mod serve;
 mod users;
 

@@ -5,13 +5,13 @@
 
 use lotline_domain::ApiError;
 use lotline_domain::envelope::{Decoded, decode_payload};
-use lotline_domain::merge::{self, ActEvent, KINDS_WITH_SUBJECTS, Logged, Read, ReadAhead};
+use lotline_domain::merge::{self, ActEvent, KINDS_WITH_SUBJECTS, Read, ReadAhead};
 use lotline_sync::WireEvent;
-use sqlx::any::AnyRow;
 use sqlx::{Any, AnyPool, Row, Transaction};
 
 use crate::error::ServerError;
 use crate::judge::Verdict;
+use crate::push_view::PushView;
 
 fn refuse(reason_key: &str, params: impl IntoIterator<Item = (String, String)>, message: String) -> Verdict {
     let params = params.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
@@ -21,6 +21,7 @@ fn refuse(reason_key: &str, params: impl IntoIterator<Item = (String, String)>, 
 /// `None` when the rules let the act stand, else the refusal.
 pub(crate) async fn judge(
     tx: &mut Transaction<'static, Any>,
+    view: &mut PushView,
     act: &[WireEvent],
 ) -> Result<Option<Verdict>, ServerError> {
     let mut decoded = Vec::with_capacity(act.len());
@@ -48,7 +49,7 @@ pub(crate) async fn judge(
     for (_, event) in &decoded {
         let (stream_type, stream_id) = event.stream();
         if read.insert((stream_type, stream_id.clone())) {
-            let events = stream(tx, stream_type, &stream_id).await?;
+            let events = view.stream(tx, stream_type, &stream_id).await?;
             log.give(Read::Stream(stream_type.to_owned(), stream_id), events);
         }
     }
@@ -62,61 +63,13 @@ pub(crate) async fn judge(
         }
         for read in missing {
             let events = match &read {
-                Read::Stream(stream_type, stream_id) => stream(tx, stream_type, stream_id).await?,
-                Read::Naming(subject) => naming(tx, subject).await?,
+                Read::Stream(stream_type, stream_id) => view.stream(tx, stream_type, stream_id).await?,
+                Read::Naming(subject) => view.naming(tx, subject).await?,
             };
             log.give(read, events);
         }
     };
     Ok(verdict.err().map(|err| refuse(&err.message_key, err.params.clone(), err.to_string())))
-}
-
-fn logged(rows: &[AnyRow]) -> Result<Vec<Logged>, ServerError> {
-    let mut events = Vec::with_capacity(rows.len());
-    for row in rows {
-        let kind: String = row.try_get("kind")?;
-        let schema_version: i64 = row.try_get("schema_version")?;
-        let payload: String = row.try_get("payload")?;
-        if let Ok(Decoded::Known(event)) = decode_payload(&kind, schema_version, &payload) {
-            events.push(Logged {
-                server_seq: row.try_get("server_seq")?,
-                desk_id: row.try_get("desk_id")?,
-                event: *event,
-            });
-        }
-    }
-    Ok(events)
-}
-
-/// The stream's accepted events in server order (refused acts and stubs left out).
-async fn stream(
-    tx: &mut Transaction<'static, Any>,
-    stream_type: &str,
-    stream_id: &str,
-) -> Result<Vec<Logged>, ServerError> {
-    let rows = sqlx::query(
-        "SELECT server_seq, desk_id, kind, schema_version, COALESCE(payload_alias, payload) AS payload FROM events \
-         WHERE stream_type = $1 AND ((stream_alias IS NULL AND stream_id = $2) OR stream_alias = $2) \
-         AND rejected = 0 AND payload IS NOT NULL ORDER BY server_seq",
-    )
-    .bind(stream_type.to_owned())
-    .bind(stream_id.to_owned())
-    .fetch_all(&mut **tx)
-    .await?;
-    logged(&rows)
-}
-
-/// The accepted events that name `subject`, in server order.
-async fn naming(tx: &mut Transaction<'static, Any>, subject: &str) -> Result<Vec<Logged>, ServerError> {
-    let rows = sqlx::query(
-        "SELECT e.server_seq, e.desk_id, e.kind, e.schema_version, COALESCE(e.payload_alias, e.payload) AS payload \
-         FROM event_subjects s JOIN events e ON e.server_seq = s.server_seq \
-         WHERE s.subject = $1 AND e.rejected = 0 AND e.payload IS NOT NULL ORDER BY e.server_seq",
-    )
-    .bind(subject.to_owned())
-    .fetch_all(&mut **tx)
-    .await?;
-    logged(&rows)
 }
 
 fn subjects(kind: &str, schema_version: i64, payload: Option<&str>) -> Vec<String> {
@@ -144,15 +97,6 @@ async fn insert_subjects(
         .await?;
     }
     Ok(())
-}
-
-/// Indexes an accepted event by the subjects it names, in the transaction that stores it.
-pub(crate) async fn index_subjects(
-    tx: &mut Transaction<'static, Any>,
-    event: &WireEvent,
-    server_seq: i64,
-) -> Result<(), ServerError> {
-    insert_subjects(tx, subjects(&event.kind, event.schema_version, event.payload.as_deref()), server_seq).await
 }
 
 /// Indexes the events stored before the index existed. Every accepted event is indexed as it is

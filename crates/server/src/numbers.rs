@@ -11,6 +11,7 @@ use lotline_sync::{Renumbering, WireEvent};
 use sqlx::{Any, Row, Transaction};
 
 use crate::error::ServerError;
+use crate::push_view::PushView;
 
 /// A rename the server decided, with the event that opened the record.
 pub(crate) struct NewAlias {
@@ -30,27 +31,11 @@ pub(crate) async fn aliases_of(
     rows.iter().map(|r| Ok((r.try_get("number")?, r.try_get("alias")?))).collect()
 }
 
-/// Whether the team's log has a stream by this number (as the merge reads streams).
-async fn stream_taken(
-    tx: &mut Transaction<'static, Any>,
-    stream_type: &str,
-    number: &str,
-) -> Result<bool, ServerError> {
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT server_seq FROM events WHERE stream_type = $1 AND rejected = 0 \
-         AND ((stream_alias IS NULL AND stream_id = $2) OR stream_alias = $2) LIMIT 1",
-    )
-    .bind(stream_type.to_owned())
-    .bind(number.to_owned())
-    .fetch_optional(&mut **tx)
-    .await?;
-    Ok(found.is_some())
-}
-
 /// The renames an act from before its desk enrolled needs: each record it opens under a number
 /// the team already has takes the desk's number, when that one is free.
 pub(crate) async fn new_aliases(
     tx: &mut Transaction<'static, Any>,
+    view: &mut PushView,
     act: &[WireEvent],
     desk_code: &str,
     known: &[(String, String)],
@@ -63,11 +48,11 @@ pub(crate) async fn new_aliases(
         if known.iter().any(|(from, _)| from == number) || fresh.iter().any(|a| a.renumbering.from == number) {
             continue;
         }
-        if !stream_taken(tx, &event.stream_type, number).await? {
+        if !view.taken(tx, &event.stream_type, number).await? {
             continue;
         }
         let Some(alias) = renumbered(number, desk_code) else { continue };
-        if stream_taken(tx, &event.stream_type, &alias).await? {
+        if view.taken(tx, &event.stream_type, &alias).await? {
             continue;
         }
         fresh.push(NewAlias {
@@ -76,6 +61,22 @@ pub(crate) async fn new_aliases(
         });
     }
     Ok(fresh)
+}
+
+/// The streams the push's acts from before enrolment may be renamed by: each number they open,
+/// and the desk's number for it, so they are read with the acts' own streams.
+pub(crate) fn candidate_streams(act: &[WireEvent], desk_code: &str) -> Vec<(String, String)> {
+    let mut streams = Vec::new();
+    for event in act {
+        let Some(payload) = &event.payload else { continue };
+        let Ok(Decoded::Known(decoded)) = decode_payload(&event.kind, event.schema_version, payload) else { continue };
+        let Some(number) = opened_number(&decoded) else { continue };
+        if let Some(alias) = renumbered(number, desk_code) {
+            streams.push((event.stream_type.clone(), alias));
+        }
+        streams.push((event.stream_type.clone(), number.to_owned()));
+    }
+    streams
 }
 
 /// The act as the merge reads it: the desk's renamed numbers in streams and payloads.

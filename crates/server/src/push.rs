@@ -9,6 +9,9 @@ use sqlx::{Any, Row, Transaction};
 use crate::database::{Store, now_text};
 use crate::error::{ApiError, ServerError};
 use crate::judge::{ActJudge, Verdict};
+use crate::push_rows::Rows;
+use crate::push_view::PushView;
+use crate::users::KnownPeople;
 use crate::limits::MAX_EVENTS_PER_PUSH;
 
 /// What the push does with one act of the batch.
@@ -78,6 +81,19 @@ pub(crate) async fn push(
 
     let mut response = PushResponse { resend_from, ..PushResponse::default() };
     let received_at = now_text();
+    // The streams the new acts open or step on, read in a few statements before the first act.
+    let mut view = PushView::new(store.backend());
+    let mut people = KnownPeople::default();
+    let mut streams = Vec::new();
+    for step in &steps {
+        let Step::New(act) = step else { continue };
+        streams.extend(act.iter().map(|e| (e.stream_type.clone(), e.stream_id.clone())));
+        if act[0].desk_seq <= enrolled_head {
+            streams.extend(crate::numbers::candidate_streams(act, &desk_code));
+        }
+    }
+    view.read_streams(&mut write.tx, streams).await?;
+    let mut rows = Rows::default();
     for step in steps {
         match step {
             Step::Replay(Answer::Accepted(accepted)) => response.accepted.extend(accepted),
@@ -88,16 +104,23 @@ pub(crate) async fn push(
                 // A record numbered before enrolment whose number the team has goes by the
                 // desk's number: the act is judged as it will be read.
                 let fresh = match act[0].desk_seq <= enrolled_head {
-                    true => crate::numbers::new_aliases(&mut write.tx, act, &desk_code, &renames).await?,
+                    true => crate::numbers::new_aliases(&mut write.tx, &mut view, act, &desk_code, &renames).await?,
                     false => Vec::new(),
                 };
                 let mut reading = renames.clone();
                 reading.extend(fresh.iter().map(|a| (a.renumbering.from.clone(), a.renumbering.to.clone())));
                 let read = crate::numbers::translated(act, &reading);
-                let mut verdict =
-                    crate::users::check_author(&mut write.tx, desk_id, enrolled_head, &read, &credentials).await?;
+                let mut verdict = crate::users::check_author(
+                    &mut write.tx,
+                    &mut people,
+                    desk_id,
+                    enrolled_head,
+                    &read,
+                    &credentials,
+                )
+                .await?;
                 if verdict.is_none() {
-                    verdict = crate::merge::judge(&mut write.tx, &read).await?;
+                    verdict = crate::merge::judge(&mut write.tx, &mut view, &read).await?;
                 }
                 let verdict = verdict.unwrap_or_else(|| judge.judge(&read));
                 // The rename stands even when the act is refused: the desk's later steps on that
@@ -107,15 +130,14 @@ pub(crate) async fn push(
                 renames = reading;
                 match verdict {
                     Verdict::Accept => {
-                        crate::users::apply_accepted(&mut write.tx, enrolled_head, &read, &credentials).await?;
+                        crate::users::apply_accepted(&mut write.tx, &mut people, enrolled_head, &read, &credentials)
+                            .await?;
                         for (event, as_read) in act.iter().zip(read.iter()) {
                             write.last_server_seq += 1;
                             let seq = write.last_server_seq;
-                            insert_event(&mut write.tx, event, as_read, seq, false, &received_at).await?;
-                            crate::merge::index_subjects(&mut write.tx, as_read, seq).await?;
-                            response
-                                .accepted
-                                .push(AcceptedEvent { id: event.id.clone(), server_seq: write.last_server_seq });
+                            rows.accepted(event, as_read, seq);
+                            rows.subjects(view.accept(as_read, seq), seq);
+                            response.accepted.push(AcceptedEvent { id: event.id.clone(), server_seq: seq });
                         }
                     }
                     Verdict::Refuse { reason_key, params, message } => {
@@ -126,12 +148,10 @@ pub(crate) async fn push(
                             params,
                             message,
                         };
-                        insert_rejected(&mut write.tx, act, &rejected, &received_at).await?;
-                        // In the sequence too, as stubs: every desk then holds the whole chain.
+                        rows.refused(act, &rejected);
                         for event in act {
                             write.last_server_seq += 1;
-                            let seq = write.last_server_seq;
-                            insert_event(&mut write.tx, event, event, seq, true, &received_at).await?;
+                            rows.stub(event, write.last_server_seq);
                         }
                         response.rejected.push(rejected);
                     }
@@ -139,6 +159,7 @@ pub(crate) async fn push(
             }
         }
     }
+    rows.insert(store, &mut write.tx, &received_at).await?;
     sqlx::query("UPDATE desks SET next_seq = $1, head_hash = $2 WHERE desk_id = $3")
         .bind(next_seq)
         .bind(head)
@@ -272,87 +293,4 @@ async fn check_act_not_continued(
         return Err(ApiError::invalid("sync.act_split", message).at("events[0]").into());
     }
     Ok(())
-}
-
-/// `as_read`: the event with its desk's renamed numbers, kept beside it where they differ.
-async fn insert_event(
-    tx: &mut Transaction<'static, Any>,
-    event: &WireEvent,
-    as_read: &WireEvent,
-    server_seq: i64,
-    rejected: bool,
-    received_at: &str,
-) -> Result<(), ServerError> {
-    sqlx::query(
-        "INSERT INTO events (server_seq, id, desk_id, desk_seq, act_id, stream_type, stream_id, kind, \
-         schema_version, payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, redacted, rejected, \
-         prev_hash, hash, received_at, stream_alias, payload_alias) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
-    )
-    .bind(server_seq)
-    .bind(event.id.clone())
-    .bind(event.desk_id.clone())
-    .bind(event.desk_seq)
-    .bind(event.act_id.clone())
-    .bind(event.stream_type.clone())
-    .bind(event.stream_id.clone())
-    .bind(event.kind.clone())
-    .bind(event.schema_version)
-    .bind(if rejected { None } else { event.payload.clone() })
-    .bind(event.payload_hash.clone())
-    .bind(event.actor_id.clone())
-    .bind(event.occurred_at.clone())
-    .bind(event.hlc.clone())
-    .bind(event.seen)
-    .bind(i64::from(event.local_only))
-    .bind(i64::from(event.redacted))
-    .bind(i64::from(rejected))
-    .bind(event.prev_hash.clone())
-    .bind(event.hash.clone())
-    .bind(received_at.to_owned())
-    .bind((as_read.stream_id != event.stream_id).then(|| as_read.stream_id.clone()))
-    .bind(if rejected || as_read.payload == event.payload { None } else { as_read.payload.clone() })
-    .execute(&mut **tx)
-    .await
-    .map_err(|error| id_reused(error, &event.id))?;
-    Ok(())
-}
-
-async fn insert_rejected(
-    tx: &mut Transaction<'static, Any>,
-    act: &[WireEvent],
-    rejected: &RejectedAct,
-    received_at: &str,
-) -> Result<(), ServerError> {
-    let params = serde_json::Value::Object(rejected.params.clone()).to_string();
-    for event in act {
-        sqlx::query(
-            "INSERT INTO rejected_events (id, desk_id, desk_seq, act_id, hash, reason_key, params, message, received_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(event.id.clone())
-        .bind(event.desk_id.clone())
-        .bind(event.desk_seq)
-        .bind(event.act_id.clone())
-        .bind(event.hash.clone())
-        .bind(rejected.reason_key.clone())
-        .bind(params.clone())
-        .bind(rejected.message.clone())
-        .bind(received_at.to_owned())
-        .execute(&mut **tx)
-        .await
-        .map_err(|error| id_reused(error, &event.id))?;
-    }
-    Ok(())
-}
-
-/// A new event whose id the server already holds elsewhere: ids are unique across the team.
-fn id_reused(error: sqlx::Error, id: &str) -> ServerError {
-    match &error {
-        sqlx::Error::Database(db) if db.is_unique_violation() => {
-            let message = format!("Event id {id} is already used by another event.");
-            ApiError::conflict("sync.event_id_reused", message).at("events").into()
-        }
-        _ => error.into(),
-    }
 }

@@ -59,10 +59,53 @@ fn refuse(error: DomainError) -> Verdict {
     Verdict::Refuse { reason_key: error.message_key.clone(), params, message }
 }
 
+/// Who signed in through the pushing desk, and the team's members, as one push has read them:
+/// most acts of a push are one person's, so each is read once a push.
+#[derive(Default)]
+pub(crate) struct KnownPeople {
+    signed_in: HashMap<String, bool>,
+    members: HashMap<String, Option<TeamMember>>,
+}
+
+impl KnownPeople {
+    async fn signed_in(
+        &mut self,
+        tx: &mut Transaction<'static, Any>,
+        desk_id: &str,
+        user_id: &str,
+    ) -> Result<bool, ServerError> {
+        if let Some(known) = self.signed_in.get(user_id) {
+            return Ok(*known);
+        }
+        let found: Option<String> =
+            sqlx::query_scalar("SELECT user_id FROM desk_users WHERE desk_id = $1 AND user_id = $2")
+                .bind(desk_id.to_owned())
+                .bind(user_id.to_owned())
+                .fetch_optional(&mut **tx)
+                .await?;
+        self.signed_in.insert(user_id.to_owned(), found.is_some());
+        Ok(found.is_some())
+    }
+
+    async fn member(
+        &mut self,
+        tx: &mut Transaction<'static, Any>,
+        user_id: &str,
+    ) -> Result<Option<TeamMember>, ServerError> {
+        if let Some(known) = self.members.get(user_id) {
+            return Ok(known.clone());
+        }
+        let found = member(tx, user_id).await?;
+        self.members.insert(user_id.to_owned(), found.clone());
+        Ok(found)
+    }
+}
+
 /// `None` when the act's author may have written it through this desk, else the refusal. Acts
 /// the desk wrote before it enrolled (`enrolled_head`) were signed in on the desk alone.
 pub(crate) async fn check_author(
     tx: &mut Transaction<'static, Any>,
+    people: &mut KnownPeople,
     desk_id: &str,
     enrolled_head: i64,
     act: &[WireEvent],
@@ -108,16 +151,10 @@ pub(crate) async fn check_author(
     let Some(user_id) = first.actor_id.as_deref() else {
         return Ok(Some(refuse(DomainError::forbidden("error.sync.act_without_user"))));
     };
-    let signed_in: Option<String> =
-        sqlx::query_scalar("SELECT user_id FROM desk_users WHERE desk_id = $1 AND user_id = $2")
-            .bind(desk_id.to_owned())
-            .bind(user_id.to_owned())
-            .fetch_optional(&mut **tx)
-            .await?;
-    if signed_in.is_none() {
+    if !people.signed_in(tx, desk_id, user_id).await? {
         return Ok(Some(refuse(DomainError::forbidden("error.sync.not_signed_in_here").with("user", user_id))));
     }
-    let Some(member) = member(tx, user_id).await? else {
+    let Some(member) = people.member(tx, user_id).await? else {
         return Ok(Some(refuse(DomainError::forbidden("error.sync.not_a_member").with("user", user_id))));
     };
     for event in &decoded {
@@ -143,19 +180,27 @@ async fn member(tx: &mut Transaction<'static, Any>, user_id: &str) -> Result<Opt
 /// there, with the desk's own passwords.
 pub(crate) async fn apply_accepted(
     tx: &mut Transaction<'static, Any>,
+    people: &mut KnownPeople,
     enrolled_head: i64,
     act: &[WireEvent],
     credentials: &HashMap<String, Event>,
 ) -> Result<(), ServerError> {
     let before_enrolment = act[0].desk_seq <= enrolled_head;
-    if before_enrolment && let Some(actor) = &act[0].actor_id {
+    if before_enrolment
+        && let Some(actor) = &act[0].actor_id
+        && people.signed_in.get(actor) != Some(&true)
+    {
         record_desk_user(tx, &act[0].desk_id, actor).await?;
+        people.signed_in.insert(actor.clone(), true);
     }
     for event in act.iter().filter_map(|e| full_event(e, credentials)) {
         if before_enrolment && let Event::UserCreated { user_id, .. } = &event {
             record_desk_user(tx, &act[0].desk_id, user_id).await?;
+            people.signed_in.insert(user_id.clone(), true);
         }
-        apply_user_event(tx, &event).await?;
+        if apply_user_event(tx, &event).await? {
+            people.members.clear();
+        }
     }
     Ok(())
 }
@@ -182,7 +227,8 @@ fn full_event(wire: &WireEvent, credentials: &HashMap<String, Event>) -> Option<
     }
 }
 
-async fn apply_user_event(tx: &mut Transaction<'static, Any>, event: &Event) -> Result<(), ServerError> {
+/// Answers whether the event changed a team member.
+async fn apply_user_event(tx: &mut Transaction<'static, Any>, event: &Event) -> Result<bool, ServerError> {
     match event {
         Event::UserCreated { user_id, username, roles, password_hash, .. } => {
             sqlx::query(
@@ -211,9 +257,9 @@ async fn apply_user_event(tx: &mut Transaction<'static, Any>, event: &Event) -> 
                 .execute(&mut **tx)
                 .await?;
         }
-        _ => {}
+        _ => return Ok(false),
     }
-    Ok(())
+    Ok(true)
 }
 
 /// An argon2 hash of nothing anyone types: verified against when the name is unknown, so a

@@ -3,6 +3,7 @@
 
 mod blobs;
 mod bulk;
+mod bulk_failures;
 mod bulk_lots;
 mod chain;
 mod conflicts;
@@ -22,6 +23,7 @@ mod recall_scope;
 mod refusals;
 mod renames;
 mod sync_log;
+mod sync_pull;
 mod team_state;
 
 use std::path::{Path, PathBuf};
@@ -43,9 +45,10 @@ pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
 pub use refusals::{Refusal, RefusalRow, count_refused, record_refusals, refused_acts};
 pub use renames::{adopt_renames, current_number};
 pub use sync_log::{
-    Enrolment, PullApplied, PulledEvent, apply_pulled, count_pending, credential_payloads, desk_seq_head, enrolment,
-    mark_accepted, mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,
+    Enrolment, PullApplied, PulledEvent, count_pending, credential_payloads, desk_seq_head, enrolment, mark_accepted,
+    mark_refused, newer_events, pending_events, pull_cursor, record_enrolment,
 };
+pub use sync_pull::apply_pulled;
 pub use team_state::{
     SyncFailure, SyncOutcome, desk_code, leave_team, record_sync_failure, record_sync_success, sync_outcome,
     team_of_desk,

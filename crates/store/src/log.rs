@@ -74,7 +74,7 @@ pub async fn append(
     if events.is_empty() {
         return Ok(Vec::new());
     }
-    let mut versions = current_versions(conn, &events).await?;
+    let mut versions = current_versions(conn, events.iter().map(|e| e.stream())).await?;
     let (mut desk_seq, mut prev_hash) = desk_head(conn, &meta.desk_id).await?;
     let now_ms = chrono::DateTime::parse_from_rfc3339(&meta.occurred_at).map(|t| t.timestamp_millis()).unwrap_or(0);
     let mut clock = last_hlc(conn).await?;
@@ -219,13 +219,13 @@ pub(crate) async fn set_last_hlc(conn: &mut SqliteConnection, hlc: &Hlc) -> Resu
     Ok(())
 }
 
-async fn current_versions(
+/// The highest stream version each stream holds here (streams with no event are left out).
+pub(crate) async fn current_versions<T: AsRef<str> + Eq + std::hash::Hash>(
     conn: &mut SqliteConnection,
-    events: &[Event],
+    streams: impl Iterator<Item = (T, String)>,
 ) -> Result<HashMap<(String, String), i64>, StoreError> {
-    let mut by_type: HashMap<&'static str, Vec<String>> = HashMap::new();
-    for event in events {
-        let (stream_type, stream_id) = event.stream();
+    let mut by_type: HashMap<T, Vec<String>> = HashMap::new();
+    for (stream_type, stream_id) in streams {
         by_type.entry(stream_type).or_default().push(stream_id);
     }
     let mut versions = HashMap::new();
@@ -235,14 +235,14 @@ async fn current_versions(
         for chunk in ids.chunks(BATCH) {
             let mut query: QueryBuilder<Sqlite> =
                 QueryBuilder::new("SELECT stream_id, MAX(stream_version) FROM events WHERE stream_type = ");
-            query.push_bind(stream_type).push(" AND stream_id IN (");
+            query.push_bind(stream_type.as_ref().to_owned()).push(" AND stream_id IN (");
             let mut list = query.separated(", ");
             for id in chunk {
                 list.push_bind(id.clone());
             }
             query.push(") GROUP BY stream_id");
             for row in query.build().fetch_all(&mut *conn).await? {
-                versions.insert((stream_type.to_owned(), row.get::<String, _>(0)), row.get::<i64, _>(1));
+                versions.insert((stream_type.as_ref().to_owned(), row.get::<String, _>(0)), row.get::<i64, _>(1));
             }
         }
     }

@@ -2,7 +2,7 @@
 //! for a rebuild, which is what makes `rebuild == live` hold.
 
 use lotline_domain::Event;
-use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity};
+use lotline_domain::failure::{FailureRecord, Severity};
 use lotline_domain::lots::{LotLink, LotReceipt, LotShipment, SerialRecord, normalise_lot_code};
 use lotline_domain::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use sqlx::SqliteConnection;
@@ -20,46 +20,77 @@ pub(crate) fn lot_key(code: &Option<String>) -> Option<String> {
     code.as_deref().map(normalise_lot_code).filter(|c| !c.is_empty())
 }
 
+/// Where the run of one kind that starts at `start` ends (at most `BATCH` events).
+fn run_end(events: &[StoredEvent], start: usize) -> usize {
+    let kind = events[start].event.kind();
+    let mut end = start + 1;
+    while end < events.len() && end - start < BATCH && events[end].event.kind() == kind {
+        end += 1;
+    }
+    end
+}
+
+type BulkWriter = fn(&rusqlite::Connection, &[StoredEvent]) -> rusqlite::Result<()>;
+
+/// How a run of this kind is written through SQLite's own connection, when it is: `None` for
+/// kinds projected one event at a time.
+fn bulk_writer(event: &Event) -> Option<BulkWriter> {
+    let writer: BulkWriter = match event {
+        Event::ProductSaved(_) | Event::ProductsImported { .. } => |db, run| bulk::products(db, &product_rows(run)),
+        Event::VendorSaved(_) | Event::VendorsImported { .. } => |db, run| bulk::vendors(db, &vendor_rows(run)),
+        Event::CustomerSaved(_) | Event::CustomersImported { .. } => |db, run| bulk::customers(db, &customer_rows(run)),
+        Event::OrderRecorded(_) | Event::OrdersImported { .. } => |db, run| bulk::orders(db, &order_rows(run)),
+        Event::FailureLogged { .. } => crate::bulk_failures::logged,
+        Event::LotsReceived { .. } => |db, run| bulk_lots::received(db, &placed(run, receipts)),
+        Event::LotsLinked { .. } => |db, run| bulk_lots::linked(db, &placed(run, links)),
+        Event::LotsShipped { .. } => |db, run| bulk_lots::shipped(db, &placed(run, shipments)),
+        Event::SerialsRecorded { .. } => |db, run| bulk_lots::serials(db, &placed(run, serials)),
+        _ => return None,
+    };
+    Some(writer)
+}
+
 pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
     let mut start = 0;
     while start < events.len() {
-        // Imports bring long runs of one kind: project them with multi-row statements.
-        let kind = events[start].event.kind();
-        let mut end = start + 1;
-        while end < events.len() && end - start < BATCH && events[end].event.kind() == kind {
-            end += 1;
-        }
-        let run = &events[start..end];
-        match &run[0].event {
-            Event::ProductSaved(_) | Event::ProductsImported { .. } => {
-                with_raw(conn, |db| bulk::products(db, &product_rows(run))).await?
-            }
-            Event::VendorSaved(_) | Event::VendorsImported { .. } => {
-                with_raw(conn, |db| bulk::vendors(db, &vendor_rows(run))).await?
-            }
-            Event::CustomerSaved(_) | Event::CustomersImported { .. } => {
-                with_raw(conn, |db| bulk::customers(db, &customer_rows(run))).await?
-            }
-            Event::OrderRecorded(_) | Event::OrdersImported { .. } => {
-                with_raw(conn, |db| bulk::orders(db, &order_rows(run))).await?
-            }
-            Event::LotsReceived { .. } => with_raw(conn, |db| bulk_lots::received(db, &placed(run, receipts))).await?,
-            Event::LotsLinked { .. } => {
-                with_raw(conn, |db| bulk_lots::linked(db, &placed(run, links))).await?;
-                crate::recall_scope::linked(conn, run).await?
-            }
-            Event::LotsShipped { .. } => {
-                with_raw(conn, |db| bulk_lots::shipped(db, &placed(run, shipments))).await?;
-                crate::recall_scope::shipped(conn, run).await?
-            }
-            Event::SerialsRecorded { .. } => with_raw(conn, |db| bulk_lots::serials(db, &placed(run, serials))).await?,
-            _ => {
-                for event in run {
-                    one(conn, event).await?;
+        // Imports bring long runs of one kind: project them with multi-row statements. Runs of
+        // such kinds that follow each other (a pulled page of a working day interleaves them)
+        // share one hand-over of the connection from sqlx's worker, in their order.
+        if bulk_writer(&events[start].event).is_some() {
+            // A run of links or shipments ends its group: a recall open here widens after it,
+            // before anything later is written, as one event at a time would.
+            let (mut end, mut last) = (start, start);
+            while end < events.len() && bulk_writer(&events[end].event).is_some() {
+                last = end;
+                end = run_end(events, end);
+                if matches!(events[last].event, Event::LotsLinked { .. } | Event::LotsShipped { .. }) {
+                    break;
                 }
             }
+            let group = &events[start..end];
+            with_raw(conn, |db| {
+                let mut at = 0;
+                while let Some(write) = group.get(at).and_then(|e| bulk_writer(&e.event)) {
+                    let next = run_end(group, at);
+                    write(db, &group[at..next])?;
+                    at = next;
+                }
+                Ok(())
+            })
+            .await?;
+            match events[last].event {
+                Event::LotsLinked { .. } => crate::recall_scope::linked(conn, &events[last..end]).await?,
+                Event::LotsShipped { .. } => crate::recall_scope::shipped(conn, &events[last..end]).await?,
+                _ => {}
+            }
+            start = end;
+        } else {
+            let end = run_end(events, start);
+            for event in &events[start..end] {
+                one(conn, event).await?;
+            }
+            start = end;
         }
-        start = end;
     }
     for stored in events {
         crate::conflicts::note_overwritten(conn, stored).await?;
@@ -81,7 +112,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
     Ok(())
 }
 
-fn severity_rank(severity: Severity) -> i64 {
+pub(crate) fn severity_rank(severity: Severity) -> i64 {
     match severity {
         Severity::Critical => 3,
         Severity::Major => 2,
@@ -89,11 +120,11 @@ fn severity_rank(severity: Severity) -> i64 {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn name<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn name<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
@@ -177,20 +208,6 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::FailureLogged { failure_no, occurred_at, inspector_id, record, disposition, reinspection_of } => {
-            let status = disposition.map_or(FailureStatus::Open, Disposition::entry_status);
-            sqlx::query(
-                "INSERT INTO failures (failure_no, seq_no, occurred_at, sku, vendor_code, lot_code, stage, qty_inspected, qty_failed, category_code, severity, severity_rank, description, owner_team, inspector_id, disposition, status, record, reinspection_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(failure_no).bind(number_part(failure_no)).bind(occurred_at)
-            .bind(&record.sku).bind(&record.vendor_code).bind(lot_key(&record.lot_code)).bind(name(&record.stage))
-            .bind(record.qty_inspected).bind(record.qty_failed).bind(&record.category_code)
-            .bind(name(&record.severity)).bind(severity_rank(record.severity)).bind(&record.description)
-            .bind(name(&record.owner_team)).bind(inspector_id).bind(disposition.map(|d| d.as_str()))
-            .bind(name(&status)).bind(json(record)).bind(reinspection_of)
-            .execute(&mut *conn).await?;
-            index_failure(conn, failure_no, record).await?;
-        }
         Event::FailureCorrected { failure_no, record, .. } => {
             sqlx::query(
                 "UPDATE failures SET lot_code = ?, stage = ?, qty_inspected = ?, qty_failed = ?, category_code = ?, severity = ?, severity_rank = ?, description = ?, owner_team = ?, record = ? WHERE failure_no = ?",
@@ -242,7 +259,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                     .await?;
             }
         }
-        Event::LotsReceived { .. }
+        Event::FailureLogged { .. }
+        | Event::LotsReceived { .. }
         | Event::LotsLinked { .. }
         | Event::LotsShipped { .. }
         | Event::SerialsRecorded { .. } => unreachable_batch(stored)?,
@@ -313,7 +331,7 @@ async fn close_failure(conn: &mut SqliteConnection, failure_no: &str, outcome: &
 
 /// Pages of full-text index merged per indexed failure: small enough to bound one write's work,
 /// large enough that segments do not pile up.
-const FTS_MERGE_PAGES: i64 = 32;
+pub(crate) const FTS_MERGE_PAGES: i64 = 32;
 
 async fn index_failure(
     conn: &mut SqliteConnection,

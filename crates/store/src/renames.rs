@@ -71,14 +71,16 @@ pub(crate) async fn record(
     Ok(changed)
 }
 
-/// Events that arrived after `seq` `after`, read through every rename the desk knows.
-pub(crate) async fn apply_known(conn: &mut SqliteConnection, after: i64) -> Result<(), StoreError> {
+/// Events that arrived after `seq` `after`, read through every rename the desk knows; answers
+/// how many changed.
+pub(crate) async fn apply_known(conn: &mut SqliteConnection, after: i64) -> Result<u64, StoreError> {
     let aliases: Vec<(String, String, String)> =
         sqlx::query_as("SELECT desk_id, number, alias FROM number_aliases").fetch_all(&mut *conn).await?;
+    let mut changed = 0;
     for (desk_id, from, to) in &aliases {
-        apply_one(conn, desk_id, (from, to), (after + 1, i64::MAX)).await?;
+        changed += apply_one(conn, desk_id, (from, to), (after + 1, i64::MAX)).await?;
     }
-    Ok(())
+    Ok(changed)
 }
 
 /// This desk's records the team renamed in answer to its push: read through the new numbers

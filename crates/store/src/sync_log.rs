@@ -2,12 +2,11 @@
 //! the server said of them, and pulled events brought into the log and the projections in the
 //! canonical order, each page in one transaction with the cursor.
 
-use lotline_domain::envelope::{EnvelopedEvent, Hlc, carries_credential, payload_hash, redact_credential};
+use lotline_domain::envelope::{EnvelopedEvent, carries_credential, payload_hash, redact_credential};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 
-use crate::log::{last_hlc, set_last_hlc};
-use crate::{Store, StoreError, project, rebuild};
+use crate::{Store, StoreError, rebuild};
 
 /// A pulled event: the server's place for it, and whether it refused it (a refused event is
 /// kept so every desk's chain stays whole, and is never projected).
@@ -66,8 +65,11 @@ pub async fn pending_events(
     desk_id: &str,
     limit: usize,
 ) -> Result<Vec<EnvelopedEvent>, StoreError> {
+    // Named, since SQLite would rather take the unique server_seq index for `IS NULL` and sort
+    // every pending event for each page.
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {ENVELOPE_COLUMNS} FROM events WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending' ORDER BY desk_seq LIMIT ?"
+        "SELECT {ENVELOPE_COLUMNS} FROM events INDEXED BY events_pending_desk \
+         WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending' ORDER BY desk_seq LIMIT ?"
     )))
     .bind(desk_id)
     .bind(limit as i64 + 1)
@@ -125,7 +127,7 @@ pub async fn desk_seq_head(conn: &mut SqliteConnection, desk_id: &str) -> Result
 
 pub async fn count_pending(conn: &mut SqliteConnection, desk_id: &str) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM events WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending'",
+        "SELECT COUNT(*) FROM events INDEXED BY events_pending_desk WHERE desk_id = ? AND server_seq IS NULL AND status = 'pending'",
     )
     .bind(desk_id)
     .fetch_one(&mut *conn)
@@ -136,14 +138,22 @@ pub async fn count_pending(conn: &mut SqliteConnection, desk_id: &str) -> Result
 pub async fn mark_accepted(store: &Store, accepted: &[(String, i64)]) -> Result<u64, StoreError> {
     let mut tx = store.begin_write().await?;
     let mut marked = 0;
-    for (id, server_seq) in accepted {
-        marked +=
-            sqlx::query("UPDATE events SET server_seq = ?, status = 'confirmed' WHERE id = ? AND server_seq IS NULL")
-                .bind(server_seq)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+    // One statement per thousand events: a statement each cost more than the push itself. The
+    // unary `+` keeps SQLite from walking every pending event (by the server_seq index) for
+    // each accepted one: the accepted ids lead, each found by its unique id.
+    for chunk in accepted.chunks(1_000) {
+        let pairs = serde_json::to_string(chunk)
+            .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
+        marked += sqlx::query(
+            "UPDATE events SET server_seq = accepted.server_seq, status = 'confirmed' \
+             FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS server_seq \
+                   FROM json_each(?)) AS accepted \
+             WHERE events.id = accepted.id AND +events.server_seq IS NULL",
+        )
+        .bind(pairs)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
     }
     tx.commit().await?;
     Ok(marked)
@@ -193,150 +203,6 @@ pub struct PullApplied {
     /// events already projected here.
     pub replayed: bool,
     pub cursor: i64,
-}
-
-/// Brings one page of pulled events (in server order) into the log and the projections, in one
-/// transaction with the cursor: a desk stopped halfway has either all of the page or none.
-pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApplied, StoreError> {
-    let mut tx = store.begin_write().await?;
-    let cursor = pull_cursor(&mut tx).await?;
-    let mut applied = PullApplied { cursor, ..PullApplied::default() };
-    let last_seq_before: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM events").fetch_one(&mut *tx).await?;
-    let mut clock = last_hlc(&mut tx).await?;
-    let mut fresh: Vec<i64> = Vec::new();
-    let mut own_refused = false;
-    for pulled in page.iter().filter(|p| p.server_seq > cursor) {
-        let e = &pulled.event;
-        let status = if pulled.rejected { "rejected" } else { "confirmed" };
-        let known: Option<(i64, Option<i64>, String)> =
-            sqlx::query_as("SELECT seq, server_seq, status FROM events WHERE id = ?")
-                .bind(&e.id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        match known {
-            Some((_, Some(_), _)) => {}
-            Some((seq, None, was)) => {
-                own_refused |= pulled.rejected && was != "rejected";
-                sqlx::query("UPDATE events SET server_seq = ?, status = ? WHERE seq = ?")
-                    .bind(pulled.server_seq)
-                    .bind(status)
-                    .bind(seq)
-                    .execute(&mut *tx)
-                    .await?;
-                applied.confirmed += 1;
-            }
-            None => {
-                let version: i64 = sqlx::query_scalar(
-                    "SELECT COALESCE(MAX(stream_version), 0) + 1 FROM events WHERE stream_type = ? AND stream_id = ?",
-                )
-                .bind(&e.stream_type)
-                .bind(&e.stream_id)
-                .fetch_one(&mut *tx)
-                .await?;
-                let stub = e.payload.is_none();
-                let seq = sqlx::query(
-                    "INSERT INTO events (id, desk_id, desk_seq, act_id, stream_type, stream_id, stream_version, kind, \
-                     schema_version, payload, payload_hash, actor_id, occurred_at, hlc, seen, local_only, server_seq, status, \
-                     prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                )
-                .bind(&e.id)
-                .bind(&e.desk_id)
-                .bind(e.desk_seq)
-                .bind(&e.act_id)
-                .bind(&e.stream_type)
-                .bind(&e.stream_id)
-                .bind(version)
-                .bind(&e.kind)
-                .bind(e.schema_version)
-                .bind(e.payload.as_deref().unwrap_or("null"))
-                // Kept where the payload here is not what the chain hashed (a stub, a redaction).
-                .bind((stub || e.redacted).then_some(&e.payload_hash))
-                .bind(&e.actor_id)
-                .bind(&e.occurred_at)
-                .bind(&e.hlc)
-                .bind(e.seen)
-                .bind(e.local_only)
-                .bind(pulled.server_seq)
-                .bind(if stub && !pulled.rejected { "confirmed" } else { status })
-                .bind(&e.prev_hash)
-                .bind(&e.hash)
-                .execute(&mut *tx)
-                .await?
-                .last_insert_rowid();
-                if !pulled.rejected && !stub {
-                    fresh.push(seq);
-                }
-                applied.inserted += 1;
-            }
-        }
-        if let Ok(remote) = Hlc::parse(&e.hlc) {
-            clock = Some(Hlc::merge(clock.as_ref(), &remote));
-        }
-        applied.cursor = applied.cursor.max(pulled.server_seq);
-    }
-    if let Some(clock) = &clock {
-        set_last_hlc(&mut tx, clock).await?;
-    }
-    // Records the team renamed: events already projected here under the old number replay.
-    let mut renamed = false;
-    for pulled in page.iter().filter(|p| p.server_seq > cursor && !p.renumbered.is_empty()) {
-        renamed |= crate::renames::record(&mut tx, &pulled.event.desk_id, &pulled.renumbered, last_seq_before).await?;
-    }
-    crate::renames::apply_known(&mut tx, last_seq_before).await?;
-    // New events can simply follow what is projected when nothing projected here comes after
-    // them in the canonical order: nothing pending, nothing the server placed later.
-    let first_fresh_server_seq =
-        page.iter().filter(|p| p.server_seq > cursor && !p.rejected).map(|p| p.server_seq).min();
-    let reorder = match first_fresh_server_seq {
-        Some(first) if !fresh.is_empty() => {
-            sqlx::query_scalar::<_, i64>(
-                "SELECT COUNT(*) FROM events WHERE status <> 'rejected' AND NOT (local_only AND payload_hash IS NOT NULL) AND seq NOT IN (SELECT value FROM json_each(?)) \
-                 AND (server_seq IS NULL OR server_seq > ?) LIMIT 1",
-            )
-            .bind(serde_json::to_string(&fresh).unwrap_or_default())
-            .bind(first)
-            .fetch_one(&mut *tx)
-            .await?
-                > 0
-        }
-        _ => false,
-    };
-    if reorder || own_refused || renamed {
-        rebuild::replay(&mut tx).await?;
-        applied.replayed = true;
-    } else if !fresh.is_empty() {
-        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {} FROM events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY server_seq",
-            crate::log::EVENT_COLUMNS
-        )))
-        .bind(serde_json::to_string(&fresh).unwrap_or_default())
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut events = Vec::with_capacity(rows.len());
-        for row in &rows {
-            events.extend(crate::log::decode(row)?);
-        }
-        let newer = (rows.len() - events.len()) as i64;
-        if newer > 0 {
-            let before = newer_events(&mut tx).await?;
-            set_newer_events(&mut tx, before + newer).await?;
-        }
-        project::apply(&mut tx, &events).await?;
-        crate::project_numbers::apply(&mut tx, &events).await?;
-    }
-    sqlx::query(
-        "INSERT INTO local_state (key, value) VALUES ('sync_cursor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(applied.cursor.to_string())
-    .execute(&mut *tx)
-    .await?;
-    crate::fault::pause_point("apply_pulled_before_commit").await;
-    tx.commit().await?;
-    if applied.replayed {
-        store.forget_lot_index().await;
-    }
-    Ok(applied)
 }
 
 /// This desk's membership of a team, kept in the desk's own state (never in the log).

@@ -30,6 +30,7 @@ macro_rules! with_scenarios {
             pull_pages_by_limit,
             refused_acts_keep_the_chain,
             quantity_caps_hold_across_desks,
+            acts_of_one_push_are_judged_in_order,
             malformed_and_oversized_requests,
             blob_round_trip,
             authorship,

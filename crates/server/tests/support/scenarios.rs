@@ -414,3 +414,84 @@ pub async fn quantity_caps_hold_across_desks(h: &Harness) {
     assert_eq!(response.rejected.first().map(|r| r.reason_key.as_str()), Some("error.sync.returnable_taken"));
     server.shutdown().await.unwrap();
 }
+
+fn failure_logged(number: &str, description: &str) -> lotline_domain::Event {
+    serde_json::from_value(serde_json::json!({
+        "kind": "failure_logged", "failure_no": number, "occurred_at": "2026-12-01T10:00:00.000Z",
+        "inspector_id": "u1",
+        "record": {"sku": "SKU-1", "vendor_code": "V01", "lot_code": null, "serials": [], "stage": "incoming",
+                   "qty_inspected": 10, "qty_failed": 1, "category_code": "DIM", "description": description,
+                   "severity": "minor", "owner_team": "warehouse_qc", "inspection": null, "attachment_ids": []},
+        "disposition": null, "reinspection_of": null
+    }))
+    .expect("a failure_logged event")
+}
+
+/// The push judges each act against the acts before it in the same push, as it would across
+/// pushes, though it writes the push's rows only once all are judged: a number an earlier act
+/// took is renamed, a claim an earlier act made is refused, units an earlier act took back are
+/// gone; and an id used twice, or one the team holds, stores nothing of the push.
+pub async fn acts_of_one_push_are_judged_in_order(h: &Harness) {
+    let server = h.start().await;
+    let mut desk = FakeDesk::new();
+    let (client, enrolled) = h.enrol(&server, &desk.desk_id, "AMS1").await;
+    let number = |n: usize| format!("QF-AMS1-{n:06}");
+    let renamed = |n: usize| format!("QF-{}-{n:06}", enrolled.desk_code);
+    let mut acts: Vec<Vec<WireEvent>> =
+        (1..=700).map(|n| desk.domain_act_seen(&[failure_logged(&number(n), "scratch")], 0)).collect();
+    // Written before the desk enrolled: a number the push already took goes by the desk's
+    // number; a second record under that number clashes with the renamed one.
+    acts.push(desk.domain_act_seen(&[failure_logged(&number(1), "dent")], 0));
+    acts.push(desk.domain_act_seen(&[failure_logged(&number(1), "crack")], 0));
+    acts.push(desk.domain_act_seen(&[order_of_five()], 0));
+    acts.push(desk.domain_act_seen(&[rma_for("RMA-AMS1-000001", 4)], 0));
+    acts.push(desk.domain_act_seen(&[rma_for("RMA-AMS1-000002", 2)], 0));
+    let batch = push_of(&acts.iter().map(Vec::as_slice).collect::<Vec<_>>());
+    let response = client.push(&batch).await.unwrap();
+    let renumbered: Vec<(String, String)> =
+        response.renumbered.iter().map(|r| (r.from.clone(), r.to.clone())).collect();
+    assert_eq!(renumbered, [(number(1), renamed(1))]);
+    let refused: Vec<(&str, &str)> =
+        response.rejected.iter().map(|r| (r.act_id.as_str(), r.reason_key.as_str())).collect();
+    assert_eq!(
+        refused,
+        [
+            (acts[701][0].act_id.as_str(), "error.sync.already_claimed"),
+            (acts[704][0].act_id.as_str(), "error.sync.returnable_taken"),
+        ]
+    );
+    let seqs: Vec<i64> = response.accepted.iter().map(|a| a.server_seq).collect();
+    assert_eq!(seqs, (1..=701).chain([703, 704]).collect::<Vec<i64>>(), "refused acts keep their places as stubs");
+    // A re-push answers the same (the renames travel again with the pulled events).
+    let again = client.push(&batch).await.unwrap();
+    assert!(again.accepted == response.accepted && again.rejected == response.rejected, "a re-push answers the same");
+
+    // The next push reads what this one stored.
+    let late = desk.domain_act_seen(&[failure_logged(&renamed(700), "dent")], 0);
+    let clash = desk.domain_act_seen(&[failure_logged(&renamed(1), "chip")], 0);
+    let more = desk.domain_act_seen(&[rma_for("RMA-AMS1-000003", 2)], 0);
+    let next = client.push(&push_of(&[&late, &clash, &more])).await.unwrap();
+    let refused: Vec<&str> = next.rejected.iter().map(|r| r.reason_key.as_str()).collect();
+    assert_eq!(refused, ["error.sync.already_claimed", "error.sync.returnable_taken"], "{next:?}");
+    assert_eq!(next.accepted.len(), 1);
+
+    // An id the team already holds, or one used twice in a push, stores nothing.
+    let mut other = FakeDesk::new();
+    let (other_client, _) = h.enrol(&server, &other.desk_id, "AMS1").await;
+    let mut reused = other.act("probe_logged", 1);
+    reused[0].id = acts[5][0].id.clone();
+    rehash(&mut reused[0]);
+    assert_eq!(
+        refusal(other_client.push(&push_of(&[&reused])).await),
+        (409, "conflict".into(), "sync.event_id_reused".into())
+    );
+    let mut third = FakeDesk::new();
+    let (third_client, _) = h.enrol(&server, &third.desk_id, "AMS1").await;
+    let first = third.act("probe_logged", 1);
+    let mut second = third.act("probe_logged", 1);
+    second[0].id = first[0].id.clone();
+    rehash(&mut second[0]);
+    assert_eq!(refusal(third_client.push(&push_of(&[&first, &second])).await).2, "sync.event_id_reused");
+    assert_eq!(pulled_count(&client).await, 708);
+    server.shutdown().await.unwrap();
+}
