@@ -2,6 +2,7 @@
 //! way to write: `begin_write`, which queues writers so server sequences commit in order.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{Any, AnyPool, Transaction};
@@ -22,6 +23,8 @@ pub(crate) struct Store {
     /// Writers of this process queue here before they take the database's lock, so they wait
     /// without holding a connection and SQLite never answers "busy".
     writer: Arc<Mutex<()>>,
+    /// The team's log size when PostgreSQL last analysed it (see `keep_statistics`).
+    analysed_at: Arc<AtomicI64>,
 }
 
 /// A write transaction that holds the server's write lock until it commits or drops.
@@ -59,7 +62,7 @@ impl Store {
         .bind(team_id)
         .execute(&pool)
         .await?;
-        Ok(Store { pool, backend, writer: Arc::new(Mutex::new(())) })
+        Ok(Store { pool, backend, writer: Arc::new(Mutex::new(())), analysed_at: Arc::new(AtomicI64::new(0)) })
     }
 
     /// Begins a transaction that owns the right to write: other writers, in this process or
@@ -79,6 +82,21 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// PostgreSQL plans a push's lookups of a few hundred streams from the events table's
+    /// statistics; without them (a new team's first large pushes, before autovacuum comes round)
+    /// it guesses that such a list matches the whole table and scans it, and each push takes
+    /// longer than the last. So the log is analysed whenever it has doubled since the last time:
+    /// a handful of times over a team's life, each a sample of the table.
+    pub async fn keep_statistics(&self, log_size: i64) -> Result<(), ServerError> {
+        let analysed = self.analysed_at.load(Ordering::Relaxed);
+        if self.backend != Backend::Postgres || log_size < 2 * analysed + 1_000 {
+            return Ok(());
+        }
+        self.analysed_at.store(log_size, Ordering::Relaxed);
+        sqlx::query("ANALYZE events, event_subjects").execute(&self.pool).await?;
+        Ok(())
     }
 
     pub async fn team_id(&self) -> Result<String, ServerError> {

@@ -18,6 +18,20 @@ fn refuse(reason_key: &str, params: impl IntoIterator<Item = (String, String)>, 
     Verdict::Refuse { reason_key: reason_key.to_owned(), params, message }
 }
 
+/// The streams of these events that the merge rules will read (`merge::reads_own_stream`), for
+/// the push to read before its first act.
+pub(crate) fn streams_read(act: &[WireEvent]) -> Vec<(String, String)> {
+    act.iter()
+        .filter(|e| {
+            e.payload.as_deref().is_some_and(|payload| {
+                matches!(decode_payload(&e.kind, e.schema_version, payload),
+                    Ok(Decoded::Known(event)) if merge::reads_own_stream(&event))
+            })
+        })
+        .map(|e| (e.stream_type.clone(), e.stream_id.clone()))
+        .collect()
+}
+
 /// `None` when the rules let the act stand, else the refusal.
 pub(crate) async fn judge(
     tx: &mut Transaction<'static, Any>,
@@ -43,10 +57,10 @@ pub(crate) async fn judge(
     // The judge is pure: it reads what it was given, says what it missed, and is asked again
     // once that is read, until it misses nothing.
     let mut log = ReadAhead::default();
-    // The act's own streams are read first: a step judged on a stream not yet read would stop
-    // the pass early, one stream per pass.
+    // The act's own streams are read first, where its rules read them: a step judged on a
+    // stream not yet read would stop the pass early, one stream per pass.
     let mut read = std::collections::HashSet::new();
-    for (_, event) in &decoded {
+    for (_, event) in decoded.iter().filter(|(_, event)| merge::reads_own_stream(event)) {
         let (stream_type, stream_id) = event.stream();
         if read.insert((stream_type, stream_id.clone())) {
             let events = view.stream(tx, stream_type, &stream_id).await?;

@@ -9,10 +9,10 @@ use sqlx::{Any, Row, Transaction};
 use crate::database::{Store, now_text};
 use crate::error::{ApiError, ServerError};
 use crate::judge::{ActJudge, Verdict};
+use crate::limits::MAX_EVENTS_PER_PUSH;
 use crate::push_rows::Rows;
 use crate::push_view::PushView;
 use crate::users::KnownPeople;
-use crate::limits::MAX_EVENTS_PER_PUSH;
 
 /// What the push does with one act of the batch.
 enum Step<'a> {
@@ -81,13 +81,13 @@ pub(crate) async fn push(
 
     let mut response = PushResponse { resend_from, ..PushResponse::default() };
     let received_at = now_text();
-    // The streams the new acts open or step on, read in a few statements before the first act.
+    // The streams the new acts claim or step on, read in a few statements before the first act.
     let mut view = PushView::new(store.backend());
     let mut people = KnownPeople::default();
     let mut streams = Vec::new();
     for step in &steps {
         let Step::New(act) = step else { continue };
-        streams.extend(act.iter().map(|e| (e.stream_type.clone(), e.stream_id.clone())));
+        streams.extend(crate::merge::streams_read(act));
         if act[0].desk_seq <= enrolled_head {
             streams.extend(crate::numbers::candidate_streams(act, &desk_code));
         }
@@ -110,15 +110,9 @@ pub(crate) async fn push(
                 let mut reading = renames.clone();
                 reading.extend(fresh.iter().map(|a| (a.renumbering.from.clone(), a.renumbering.to.clone())));
                 let read = crate::numbers::translated(act, &reading);
-                let mut verdict = crate::users::check_author(
-                    &mut write.tx,
-                    &mut people,
-                    desk_id,
-                    enrolled_head,
-                    &read,
-                    &credentials,
-                )
-                .await?;
+                let mut verdict =
+                    crate::users::check_author(&mut write.tx, &mut people, desk_id, enrolled_head, &read, &credentials)
+                        .await?;
                 if verdict.is_none() {
                     verdict = crate::merge::judge(&mut write.tx, &mut view, &read).await?;
                 }
@@ -167,7 +161,9 @@ pub(crate) async fn push(
         .execute(&mut *write.tx)
         .await?;
     crate::fault::pause_point("push_before_commit").await;
+    let log_size = write.last_server_seq;
     write.commit().await?;
+    store.keep_statistics(log_size).await?;
     Ok(response)
 }
 

@@ -85,12 +85,13 @@ impl PushView {
             for chunk in ids.chunks(IDS_PER_READ) {
                 let mut rows: Vec<(String, AnyRow)> = Vec::new();
                 // An index-exact statement for each way a stream is found: its own number where
-                // the team did not rename it, its alias where it did.
+                // the team did not rename it, its alias where it did. (A renamed record's rows
+                // are left out here rather than in SQL: SQLite would walk `stream_alias IS NULL`
+                // by the alias index, every unrenamed event of the type.)
                 for column in ["stream_id", "stream_alias"] {
-                    let unrenamed = if column == "stream_id" { "AND stream_alias IS NULL" } else { "" };
                     let sql = format!(
                         "SELECT server_seq, desk_id, kind, schema_version, COALESCE(payload_alias, payload) AS payload, \
-                         {column} AS found FROM events WHERE stream_type = {} {unrenamed} AND {column} IN ({}) \
+                         {column} AS found, stream_alias FROM events WHERE stream_type = {} AND {column} IN ({}) \
                          AND rejected = 0",
                         self.param(1),
                         in_list(self.backend, 2, chunk.len())
@@ -100,7 +101,10 @@ impl PushView {
                         query = query.bind(id.clone());
                     }
                     for row in query.fetch_all(&mut **tx).await? {
-                        rows.push((row.try_get("found")?, row));
+                        let renamed = row.try_get::<Option<String>, _>("stream_alias")?.is_some();
+                        if column == "stream_alias" || !renamed {
+                            rows.push((row.try_get("found")?, row));
+                        }
                     }
                 }
                 let mut read: HashMap<&str, Vec<Logged>> = HashMap::new();

@@ -210,7 +210,11 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
     } else if !fresh.is_empty() {
         let events = match read_through_alias {
             true => read_back(&mut tx, &fresh_seqs()).await?,
-            false => fresh.iter().map(|(seq, new)| stored(*seq, new)).filter_map(Result::transpose).collect::<Result<_, _>>()?,
+            false => fresh
+                .iter()
+                .map(|(seq, new)| stored(*seq, new))
+                .filter_map(Result::transpose)
+                .collect::<Result<_, _>>()?,
         };
         let newer = (fresh.len() - events.len()) as i64;
         if newer > 0 {
