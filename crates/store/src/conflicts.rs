@@ -45,36 +45,48 @@ pub(crate) fn note_below_zero(db: &Connection, lot: &str, at: &str) -> rusqlite:
     Ok(())
 }
 
-/// `stored` saves a master record, setting or policy over a save of another desk that its desk
-/// had not seen (a later one in the server's order than it had pulled): the last writer wins, and
-/// the conflict names the saves that were lost, then the one that stands, so both desks are told.
-/// The subject is the record's stream (`vendor/NLPK`).
-pub(crate) async fn note_overwritten(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
-    if !lotline_domain::merge::saves_record(&stored.event) {
-        return Ok(());
-    }
+/// Saves per lookup of what they overwrote.
+const SAVES_PER_LOOKUP: usize = 500;
+
+/// Each of `events` that saves a master record, setting or policy over a save of another desk
+/// that its desk had not seen (a later one in the server's order than it had pulled): the last
+/// writer wins, and the conflict names the saves that were lost, then the one that stands, so
+/// both desks are told. The subject is the record's stream (`vendor/NLPK`). The saves are looked
+/// up a few hundred at a time: a team's first sync brings hundreds of thousands of them.
+pub(crate) async fn note_overwritten(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
+    let saves: Vec<&StoredEvent> = events.iter().filter(|e| lotline_domain::merge::saves_record(&e.event)).collect();
     let kinds = serde_json::to_string(lotline_domain::merge::RECORD_SAVE_KINDS).unwrap_or_default();
-    // Before it in the canonical order: confirmed ahead of it, or confirmed at all while it is pending.
-    let lost: Vec<String> = sqlx::query_scalar(
-        "SELECT id FROM events WHERE stream_type = ? AND stream_id = ? AND desk_id <> ? AND status = 'confirmed' \
-         AND server_seq > ? AND (? IS NULL OR server_seq < ?) AND kind IN (SELECT value FROM json_each(?)) \
-         ORDER BY server_seq",
-    )
-    .bind(&stored.stream_type)
-    .bind(&stored.stream_id)
-    .bind(&stored.desk_id)
-    .bind(stored.seen)
-    .bind(stored.server_seq)
-    .bind(stored.server_seq)
-    .bind(kinds)
-    .fetch_all(&mut *conn)
-    .await?;
-    if lost.is_empty() {
-        return Ok(());
-    }
-    let subject = format!("{}/{}", stored.stream_type, stored.stream_id);
-    for id in lost.iter().chain([&stored.id]) {
-        note_async(conn, "master_overwritten", &subject, id, &stored.occurred_at).await?;
+    for chunk in saves.chunks(SAVES_PER_LOOKUP) {
+        let keys: Vec<serde_json::Value> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, e)| serde_json::json!([i, e.stream_type, e.stream_id, e.desk_id, e.seen, e.server_seq]))
+            .collect();
+        // Before each save in the canonical order: confirmed ahead of it, or confirmed at all
+        // while it is pending.
+        let lost: Vec<(i64, String)> = sqlx::query_as(
+            "WITH saves AS (SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS stream_type, \
+               json_extract(value, '$[2]') AS stream_id, json_extract(value, '$[3]') AS desk_id, \
+               json_extract(value, '$[4]') AS seen, json_extract(value, '$[5]') AS server_seq FROM json_each(?1)) \
+             SELECT s.i, e.id FROM saves s JOIN events e ON e.stream_type = s.stream_type AND e.stream_id = s.stream_id \
+             WHERE e.desk_id <> s.desk_id AND e.status = 'confirmed' AND e.server_seq > s.seen \
+             AND (s.server_seq IS NULL OR e.server_seq < s.server_seq) \
+             AND e.kind IN (SELECT value FROM json_each(?2)) ORDER BY s.i, e.server_seq",
+        )
+        .bind(serde_json::Value::Array(keys).to_string())
+        .bind(&kinds)
+        .fetch_all(&mut *conn)
+        .await?;
+        for (i, stored) in chunk.iter().enumerate() {
+            let ids: Vec<&String> = lost.iter().filter(|(at, _)| *at == i as i64).map(|(_, id)| id).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let subject = format!("{}/{}", stored.stream_type, stored.stream_id);
+            for id in ids.into_iter().chain([&stored.id]) {
+                note_async(conn, "master_overwritten", &subject, id, &stored.occurred_at).await?;
+            }
+        }
     }
     Ok(())
 }

@@ -92,9 +92,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
             start = end;
         }
     }
-    for stored in events {
-        crate::conflicts::note_overwritten(conn, stored).await?;
-    }
+    crate::conflicts::note_overwritten(conn, events).await?;
     if !events.is_empty() {
         // The moves of exactly these events, found by their ids through the moves' key: a range
         // of local sequence numbers would not do once events from other desks are merged in.

@@ -14,7 +14,13 @@ pub fn split_number(number: &str) -> Option<(&str, i64)> {
 }
 
 pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
+    // One write per prefix: a pulled page opens hundreds of numbers of a few prefixes.
+    let mut highest: std::collections::BTreeMap<_, i64> = std::collections::BTreeMap::new();
     for (prefix, count) in events.iter().filter_map(|e| opened_number(&e.event)).filter_map(split_number) {
+        let last = highest.entry(prefix).or_insert(count);
+        *last = (*last).max(count);
+    }
+    for (prefix, count) in highest {
         sqlx::query(
             "INSERT INTO issued_numbers (prefix, last) VALUES (?, ?) \
              ON CONFLICT (prefix) DO UPDATE SET last = MAX(last, excluded.last)",
