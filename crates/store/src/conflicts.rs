@@ -48,6 +48,33 @@ pub(crate) fn note_below_zero(db: &Connection, lot: &str, at: &str) -> rusqlite:
 /// Saves per lookup of what they overwrote.
 const SAVES_PER_LOOKUP: usize = 500;
 
+/// For each save of a JSON list `[i, stream_type, stream_id, desk_id, seen, server_seq]`: the
+/// other desks' confirmed saves of its stream before it in the canonical order (confirmed ahead
+/// of it, or confirmed at all while it is pending), as `(i, id, server_seq)` in that order. Each
+/// half walks index `events_record_saves` (migration 0024) over the desks on one side of the
+/// save's own, so a stream only its own desk saves costs two probes whatever its history; the
+/// kinds are spelled out as the index's condition spells them, which SQLite needs to use it.
+static LOST_SAVES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let kinds =
+        lotline_domain::merge::RECORD_SAVE_KINDS.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
+    let half = |side: &str| {
+        format!(
+            "SELECT s.i, e.id, e.server_seq FROM saves s JOIN events e INDEXED BY events_record_saves \
+             ON e.stream_type = s.stream_type AND e.stream_id = s.stream_id AND e.desk_id {side} s.desk_id \
+             WHERE e.status = 'confirmed' AND e.kind IN ({kinds}) AND e.server_seq > s.seen \
+             AND (s.server_seq IS NULL OR e.server_seq < s.server_seq)"
+        )
+    };
+    format!(
+        "WITH saves AS (SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS stream_type, \
+           json_extract(value, '$[2]') AS stream_id, json_extract(value, '$[3]') AS desk_id, \
+           json_extract(value, '$[4]') AS seen, json_extract(value, '$[5]') AS server_seq FROM json_each(?1)) \
+         {} UNION ALL {} ORDER BY 1, 3",
+        half("<"),
+        half(">")
+    )
+});
+
 /// Each of `events` that saves a master record, setting or policy over a save of another desk
 /// that its desk had not seen (a later one in the server's order than it had pulled): the last
 /// writer wins, and the conflict names the saves that were lost, then the one that stands, so
@@ -55,30 +82,18 @@ const SAVES_PER_LOOKUP: usize = 500;
 /// up a few hundred at a time: a team's first sync brings hundreds of thousands of them.
 pub(crate) async fn note_overwritten(conn: &mut SqliteConnection, events: &[StoredEvent]) -> Result<(), StoreError> {
     let saves: Vec<&StoredEvent> = events.iter().filter(|e| lotline_domain::merge::saves_record(&e.event)).collect();
-    let kinds = serde_json::to_string(lotline_domain::merge::RECORD_SAVE_KINDS).unwrap_or_default();
     for chunk in saves.chunks(SAVES_PER_LOOKUP) {
         let keys: Vec<serde_json::Value> = chunk
             .iter()
             .enumerate()
             .map(|(i, e)| serde_json::json!([i, e.stream_type, e.stream_id, e.desk_id, e.seen, e.server_seq]))
             .collect();
-        // Before each save in the canonical order: confirmed ahead of it, or confirmed at all
-        // while it is pending.
-        let lost: Vec<(i64, String)> = sqlx::query_as(
-            "WITH saves AS (SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS stream_type, \
-               json_extract(value, '$[2]') AS stream_id, json_extract(value, '$[3]') AS desk_id, \
-               json_extract(value, '$[4]') AS seen, json_extract(value, '$[5]') AS server_seq FROM json_each(?1)) \
-             SELECT s.i, e.id FROM saves s JOIN events e ON e.stream_type = s.stream_type AND e.stream_id = s.stream_id \
-             WHERE e.desk_id <> s.desk_id AND e.status = 'confirmed' AND e.server_seq > s.seen \
-             AND (s.server_seq IS NULL OR e.server_seq < s.server_seq) \
-             AND e.kind IN (SELECT value FROM json_each(?2)) ORDER BY s.i, e.server_seq",
-        )
-        .bind(serde_json::Value::Array(keys).to_string())
-        .bind(&kinds)
-        .fetch_all(&mut *conn)
-        .await?;
+        let lost: Vec<(i64, String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(LOST_SAVES.as_str()))
+            .bind(serde_json::Value::Array(keys).to_string())
+            .fetch_all(&mut *conn)
+            .await?;
         for (i, stored) in chunk.iter().enumerate() {
-            let ids: Vec<&String> = lost.iter().filter(|(at, _)| *at == i as i64).map(|(_, id)| id).collect();
+            let ids: Vec<&String> = lost.iter().filter(|(at, ..)| *at == i as i64).map(|(_, id, _)| id).collect();
             if ids.is_empty() {
                 continue;
             }

@@ -114,7 +114,9 @@ pub fn rule_of(event: &Event) -> MergeRule {
 /// The kinds that save a master record, setting or policy whole, each in its own stream: the
 /// last in the server's order wins, and one that overwrites another desk's save its desk had
 /// not seen opens a conflict, so the desk whose save was lost is told. (Imports are batches of
-/// many records and users have rules of their own; neither is among them.)
+/// many records and users have rules of their own; neither is among them.) A desk finds the
+/// saves a save overwrote through an index made for exactly these kinds (store migration 0024):
+/// a kind added here needs a migration that makes the index again with it, or the lookup fails.
 pub const RECORD_SAVE_KINDS: &[&str] = &[
     "product_saved",
     "vendor_saved",
