@@ -4,9 +4,10 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
-use common::team::{Server, check, count, enroll_code, json};
+use common::team::{Server, ServerOptions, check, count, enroll_code, json};
 use common::{lotline, ok};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -120,14 +121,33 @@ async fn two_desks_sync_through_a_real_server() {
     assert!(signed_in.status.success(), "{}", String::from_utf8_lossy(&signed_in.stderr));
     let status: serde_json::Value = serde_json::from_slice(&signed_in.stdout).unwrap();
     assert_eq!(status["pending"], 0, "her creation went to the server with her sign-in");
+    let addr = server.addr.clone();
     drop(server);
 
     // Offline, the desk's own copy of her password lets her in; a wrong one still does not.
     ok(&b, &["--user", "admin", "sync", "status"]);
-    let wrong = Command::new(env!("CARGO_BIN_EXE_lotline"))
-        .args(["--data", b.to_str().unwrap(), "--user", "admin", "sync", "status"])
-        .env("LOTLINE_PASSWORD", "not-her-password")
-        .output()
-        .unwrap();
-    assert_eq!(wrong.status.code(), Some(1));
+    let as_admin = |desk: &Path, password: &str| {
+        Command::new(env!("CARGO_BIN_EXE_lotline"))
+            .args(["--data", desk.to_str().unwrap(), "--user", "admin", "sync", "status"])
+            .env("LOTLINE_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    for _ in 0..4 {
+        assert_eq!(as_admin(&b, "not-her-password").status.code(), Some(1));
+    }
+    let unreported = "SELECT COUNT(*) FROM sign_in_attempts WHERE reported = 0";
+    assert_eq!(count(&b, unreported), 5, "what the desk decided alone waits for the team");
+
+    // Back online, the next sync tells the team: four wrong in a row, and a fifth on another
+    // desk locks her name there, her right password too.
+    let server = Server::start_with(&server_dir, ServerOptions { listen: Some(&addr), ..ServerOptions::default() });
+    json(&b, &["sync", "--json"]);
+    assert_eq!(count(&b, unreported), 0);
+    assert_eq!(as_admin(&a, "not-her-password").status.code(), Some(1));
+    let locked = as_admin(&a, "cli-password-1");
+    assert_eq!(locked.status.code(), Some(1), "locked on desk A by what desk B saw offline");
+    let said = String::from_utf8_lossy(&locked.stderr).to_string();
+    assert!(said.contains("locked"), "{said}");
+    drop(server);
 }

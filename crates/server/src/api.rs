@@ -16,7 +16,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use lotline_sync::{
     EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
-    SessionResponse,
+    SessionResponse, SignInAttempts,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -72,6 +72,7 @@ fn api_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(enroll))
         .routes(routes!(sign_in))
+        .routes(routes!(report_sign_ins))
         .routes(routes!(push_events))
         .routes(routes!(pull_events))
         .routes(routes!(put_blob, get_blob))
@@ -171,7 +172,7 @@ async fn enroll(
     responses(
         (status = 200, description = "Signed in through this desk", body = SessionResponse),
         (status = 401, description = "A wrong username or password, or a missing or revoked desk token", body = ErrorBody),
-        (status = 403, description = "The user is deactivated", body = ErrorBody),
+        (status = 403, description = "The user is deactivated, or the name is locked after five wrong passwords in a row (`sync.sign_in_locked`, `params.until`)", body = ErrorBody),
     )
 )]
 async fn sign_in(
@@ -180,6 +181,26 @@ async fn sign_in(
     ApiJson(request): ApiJson<SessionRequest>,
 ) -> Result<Json<SessionResponse>, ServerError> {
     Ok(Json(users::sign_in(&state.store, &desk_id, &request).await?))
+}
+
+#[utoipa::path(
+    post, path = "/v1/sign-in-attempts", tag = "sync",
+    request_body = SignInAttempts,
+    security(("desk_token" = [])),
+    responses(
+        (status = 204, description = "Kept: they count towards the team's lockout"),
+        (status = 400, description = "An attempt without a valid time", body = ErrorBody),
+        (status = 401, description = "Missing, unknown or revoked token", body = ErrorBody),
+        (status = 413, description = "More than 1,000 attempts", body = ErrorBody),
+    )
+)]
+async fn report_sign_ins(
+    State(state): State<AppState>,
+    AuthenticatedDesk(desk_id): AuthenticatedDesk,
+    ApiJson(request): ApiJson<SignInAttempts>,
+) -> Result<StatusCode, ServerError> {
+    crate::sign_ins::report(&state.store, &desk_id, &request).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(

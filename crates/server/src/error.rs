@@ -19,6 +19,7 @@ impl ApiError {
             message_key: message_key.into(),
             message: message.into(),
             fields: Vec::new(),
+            params: Default::default(),
         };
         ApiError { status, body }
     }
@@ -49,6 +50,12 @@ impl ApiError {
 
     pub fn unavailable(message_key: &str, message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message_key, message)
+    }
+
+    /// A value the message names, for the desk to show in its language.
+    pub fn with(mut self, name: &str, value: impl Into<String>) -> ApiError {
+        self.body.params.insert(name.to_owned(), value.into());
+        self
     }
 
     /// Names the part of the request at fault (`events[3]`), with the same reason.
@@ -110,6 +117,7 @@ impl IntoResponse for ServerError {
                     message_key: "sync.server_error".into(),
                     message: "The sync server failed; see its log.".into(),
                     fields: Vec::new(),
+                    params: Default::default(),
                 };
                 (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
             }

@@ -23,6 +23,7 @@ mod push;
 mod push_rows;
 mod push_view;
 mod serve;
+mod sign_ins;
 mod users;
 
 pub use admin::{DeskListing, TeamUserListing, issue_metrics_token, list_desks, list_users};

@@ -273,8 +273,12 @@ pub(crate) async fn sign_in(
     desk_id: &str,
     request: &SessionRequest,
 ) -> Result<SessionResponse, ServerError> {
+    let key = username_key(&request.username);
+    if let Some(until) = crate::sign_ins::locked(store, &key).await? {
+        return Err(crate::sign_ins::locked_error(until).into());
+    }
     let row = sqlx::query("SELECT user_id, active, password_hash FROM team_users WHERE username_key = $1")
-        .bind(username_key(&request.username))
+        .bind(key.clone())
         .fetch_optional(&store.pool)
         .await?;
     let (user_id, active, stored) = match &row {
@@ -294,7 +298,9 @@ pub(crate) async fn sign_in(
     })
     .await
     .unwrap_or(false);
-    let Some(user_id) = user_id.filter(|_| matches && stored.is_some()) else {
+    let verified = matches && stored.is_some() && user_id.is_some();
+    crate::sign_ins::record(store, desk_id, &[(key, verified, chrono::Utc::now())], false).await?;
+    let Some(user_id) = user_id.filter(|_| verified) else {
         return Err(ApiError::unauthorized("sync.bad_credentials", "The username or password is wrong.").into());
     };
     if !active {

@@ -6,7 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::wire::{
     EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
-    SessionResponse,
+    SessionResponse, SignInAttempts,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +95,14 @@ impl SyncClient {
         Ok(ok(response).await?.json().await?)
     }
 
+    /// Reports sign-ins this desk decided while it could not reach the server.
+    pub async fn report_sign_ins(&self, request: &SignInAttempts) -> Result<(), ClientError> {
+        let url = self.url("/v1/sign-in-attempts");
+        let response = self.http.post(url).bearer_auth(self.token()?).json(request).send().await?;
+        ok(response).await?;
+        Ok(())
+    }
+
     pub async fn push(&self, request: &PushRequest) -> Result<PushResponse, ClientError> {
         let response = self.http.post(self.url("/v1/push")).bearer_auth(self.token()?).json(request).send().await?;
         Ok(ok(response).await?.json().await?)
@@ -151,6 +159,7 @@ async fn ok(response: Response) -> Result<Response, ClientError> {
         message_key: "sync.unexpected_answer".into(),
         message: format!("HTTP {status}: {}", text.chars().take(200).collect::<String>()),
         fields: Vec::new(),
+        params: Default::default(),
     });
     Err(ClientError::Server { status: status.as_u16(), body })
 }

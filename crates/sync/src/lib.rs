@@ -9,4 +9,5 @@ pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
     AcceptedEvent, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError, HealthResponse,
     PullResponse, PulledEvent, PushRequest, PushResponse, RejectedAct, Renumbering, SessionRequest, SessionResponse,
+    SignInAttempt, SignInAttempts,
 };

@@ -82,6 +82,21 @@ pub struct SessionRequest {
     pub password: String,
 }
 
+/// Sign-ins a desk decided on its own while it could not reach the server, reported when it
+/// could again, so they count towards the team's lockout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SignInAttempts {
+    pub attempts: Vec<SignInAttempt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SignInAttempt {
+    pub username: String,
+    /// RFC 3339, when the person tried.
+    pub at: String,
+    pub ok: bool,
+}
+
 /// From now on the server takes this person's acts from this desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct SessionResponse {
@@ -139,6 +154,9 @@ pub struct ErrorBody {
     pub message: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldError>,
+    /// Values the message names (`until` of a locked sign-in), for the desk to show.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub params: std::collections::BTreeMap<String, String>,
 }
 
 /// Which part of the request was wrong (`events[3]`, `code`), and why.

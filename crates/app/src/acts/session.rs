@@ -160,7 +160,7 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
         let until = until.format("%Y-%m-%d %H:%M UTC").to_string();
         return Err(ApiError::forbidden("error.session.locked").with("until", until));
     }
-    let result = check_password(ctx, &input).await;
+    let (result, decided_by) = check_password(ctx, &input).await?;
     let counted = match &result {
         Ok(_) => true,
         Err(error) => error.message_key == "error.auth.bad_credentials",
@@ -168,19 +168,42 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
     if counted {
         let mut tx = ctx.begin().await?;
         let user_id = result.as_ref().ok().map(|session| session.user.id.as_str());
-        people::record_sign_in(&mut tx, &key, user_id, &ctx.now_text(), result.is_ok()).await.map_err(store_error)?;
+        // The team's server counted what it decided; what this desk decided alone while it could
+        // not reach the server waits to be reported (sync::report_sign_ins).
+        let reported = decided_by != Decider::DeskOffline;
+        people::record_sign_in(&mut tx, &key, user_id, &ctx.now_text(), result.is_ok(), reported)
+            .await
+            .map_err(store_error)?;
         tx.commit().await.map_err(|e| store_error(e.into()))?;
     }
     result
 }
 
-async fn check_password(ctx: &Ctx, input: &SignInInput) -> Result<Session, ApiError> {
+/// Who decided a sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decider {
+    /// The team's server, which counts it too.
+    Team,
+    /// This desk, which belongs to no team.
+    Desk,
+    /// This desk, because the team's server could not be reached.
+    DeskOffline,
+}
+
+async fn check_password(ctx: &Ctx, input: &SignInInput) -> Result<(Result<Session, ApiError>, Decider), ApiError> {
     // On a desk of a team the team's server decides; offline, the passwords this desk holds.
-    match crate::sync::sign_in_through_team(ctx, &input.username, &input.password).await? {
-        TeamSignIn::Verified(user_id) => return signed_in_through_team(ctx, &user_id, &input.password).await,
-        TeamSignIn::Refused(error) => return Err(error),
-        TeamSignIn::Unanswered => {}
-    }
+    let decider = match crate::sync::sign_in_through_team(ctx, &input.username, &input.password).await? {
+        TeamSignIn::Verified(user_id) => {
+            return Ok((signed_in_through_team(ctx, &user_id, &input.password).await, Decider::Team));
+        }
+        TeamSignIn::Refused(error) => return Ok((Err(error), Decider::Team)),
+        TeamSignIn::Unanswered { enrolled: true } => Decider::DeskOffline,
+        TeamSignIn::Unanswered { enrolled: false } => Decider::Desk,
+    };
+    Ok((check_locally(ctx, input).await, decider))
+}
+
+async fn check_locally(ctx: &Ctx, input: &SignInInput) -> Result<Session, ApiError> {
     let secret = {
         let mut conn = ctx.read().await?;
         people::user_secret(&mut conn, &input.username).await.map_err(store_error)?

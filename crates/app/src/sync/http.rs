@@ -1,7 +1,7 @@
 //! The sync server over HTTP (`lotline_sync::SyncClient`) as the desk's transport.
 
 use lotline_store::{EnvelopedEvent, PulledEvent};
-use lotline_sync::{ClientError, CredentialPayload, PushRequest, SyncClient};
+use lotline_sync::{ClientError, CredentialPayload, PushRequest, SignInAttempt, SignInAttempts, SyncClient};
 
 use super::transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
@@ -69,6 +69,11 @@ impl Transport for HttpTransport {
             Err(ClientError::Server { status: 404, .. }) => Ok(None),
             Err(err) => Err(transport_error(err)),
         }
+    }
+
+    async fn report_sign_ins(&self, attempts: Vec<(String, String, bool)>) -> Result<(), TransportError> {
+        let attempts = attempts.into_iter().map(|(username, at, ok)| SignInAttempt { username, at, ok }).collect();
+        self.client.report_sign_ins(&SignInAttempts { attempts }).await.map_err(transport_error)
     }
 }
 

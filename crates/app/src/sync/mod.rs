@@ -228,9 +228,29 @@ async fn push_and_pull<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncRep
     let mut report = SyncReport::default();
     let before = open_conflicts(ctx).await?;
     push(ctx, transport, &mut report).await?;
+    report_sign_ins(ctx, transport).await?;
     pull(ctx, transport, &mut report).await?;
     report.conflicts = (open_conflicts(ctx).await? - before).max(0);
     Ok(report)
+}
+
+/// Tells the team the sign-ins this desk decided alone while it could not reach the server, so
+/// wrong passwords typed offline count towards the team's lockout.
+async fn report_sign_ins<T: Transport>(ctx: &Ctx, transport: &T) -> Result<(), ApiError> {
+    let waiting = {
+        let mut conn = ctx.read().await?;
+        lotline_store::queries::people::unreported_sign_ins(&mut conn).await.map_err(store_error)?
+    };
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = waiting.iter().map(|(id, ..)| *id).collect();
+    let attempts = waiting.into_iter().map(|(_, key, at, ok)| (key, at, ok)).collect();
+    transport.report_sign_ins(attempts).await.map_err(transport_error)?;
+    let mut tx = ctx.begin().await?;
+    lotline_store::queries::people::mark_sign_ins_reported(&mut tx, &ids).await.map_err(store_error)?;
+    tx.commit().await.map_err(|e| store_error(e.into()))?;
+    Ok(())
 }
 
 async fn open_conflicts(ctx: &Ctx) -> Result<i64, ApiError> {

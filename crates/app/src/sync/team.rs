@@ -88,8 +88,9 @@ pub(crate) enum TeamSignIn {
     Verified(String),
     /// The server said no (a wrong password, a deactivated user): no way around it offline.
     Refused(ApiError),
-    /// No answer, or not one about the person (a revoked desk): the desk's own passwords decide.
-    Unanswered,
+    /// No answer, or not one about the person (a revoked desk), or no team (`enrolled` false):
+    /// the desk's own passwords decide.
+    Unanswered { enrolled: bool },
 }
 
 /// Signs a person in through the team's server when this desk is enrolled. A person the team
@@ -100,7 +101,7 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
         let mut conn = ctx.read().await?;
         lotline_store::enrolment(&mut conn).await.map_err(store_error)?
     };
-    let Some(enrolment) = enrolment else { return Ok(TeamSignIn::Unanswered) };
+    let Some(enrolment) = enrolment else { return Ok(TeamSignIn::Unanswered { enrolled: false }) };
     let transport = transport_of(&enrolment);
     let request = SessionRequest { username: username.trim().to_owned(), password: password.to_owned() };
     let mut answer = transport.client.session(&request).await;
@@ -122,7 +123,12 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
         Err(ClientError::Server { body, .. }) if body.message_key == "sync.user_inactive" => {
             return Ok(TeamSignIn::Refused(ApiError::forbidden("error.auth.inactive")));
         }
-        Err(_) => return Ok(TeamSignIn::Unanswered),
+        // Locked by wrong passwords on any desk of the team, this one offline included.
+        Err(ClientError::Server { body, .. }) if body.message_key == "sync.sign_in_locked" => {
+            let until = body.params.get("until").cloned().unwrap_or_default();
+            return Ok(TeamSignIn::Refused(ApiError::forbidden("error.session.locked").with("until", until)));
+        }
+        Err(_) => return Ok(TeamSignIn::Unanswered { enrolled: true }),
     };
     if !known_here(ctx, &session.user_id).await? {
         // A user of the team this desk has not pulled yet.

@@ -4,7 +4,9 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use lotline_domain::Event;
 use lotline_domain::people::{Language, Role};
-use lotline_sync::{ClientError, PushRequest, PushResponse, SessionRequest, SyncClient, WireEvent};
+use lotline_sync::{
+    ClientError, PushRequest, PushResponse, SessionRequest, SignInAttempt, SignInAttempts, SyncClient, WireEvent,
+};
 
 use super::Harness;
 use super::fake_desk::FakeDesk;
@@ -137,5 +139,73 @@ pub async fn authorship(h: &Harness) {
     }
     assert_eq!(client_a.pull(0, Some(5_000)).await.unwrap().events.len(), before);
     assert_eq!(sign_in(&client_a, "admin", "admin-pw-1").await, Ok("u-admin".into()));
+    server.shutdown().await.unwrap();
+}
+
+/// Five wrong passwords in a row lock a name on every desk of the team for 15 minutes, a right
+/// password included; wrong passwords a desk took offline and reported count the same, where
+/// they happened; reports older than a day, or malformed, lock no one.
+pub async fn sign_in_lockout(h: &Harness) {
+    let server = h.start().await;
+    let mut desk_a = FakeDesk::new();
+    let setup = desk_a.domain_act(
+        "u-admin",
+        &[
+            user("u-admin", "admin", &[Role::Admin]),
+            password("u-admin", "admin-pw-1"),
+            user("u-fien", "fien", &[Role::Finance]),
+            password("u-fien", "fien-pw-12"),
+        ],
+    );
+    let (client_a, _) = h.enrol_at(&server, &desk_a.desk_id, "AMS1", 4).await;
+    assert_eq!(refusal(&push(&client_a, setup).await), None);
+    let desk_b = FakeDesk::new();
+    let (client_b, _) = h.enrol_at(&server, &desk_b.desk_id, "AMS1", 0).await;
+
+    // Four wrong on desk A and one on desk B: the fifth in a row locks, on both desks.
+    for _ in 0..4 {
+        assert_eq!(sign_in(&client_a, "fien", "guess").await, Err((401, "sync.bad_credentials".into())));
+    }
+    assert_eq!(sign_in(&client_b, "Fien", "guess").await, Err((401, "sync.bad_credentials".into())));
+    for client in [&client_a, &client_b] {
+        let request = SessionRequest { username: "fien".into(), password: "fien-pw-12".into() };
+        match client.session(&request).await {
+            Err(ClientError::Server { status: 403, body }) => {
+                assert_eq!(body.message_key, "sync.sign_in_locked");
+                assert!(body.params.get("until").is_some_and(|u| u.ends_with("UTC")), "{body:?}");
+            }
+            other => panic!("a locked name is refused, the right password too: {other:?}"),
+        }
+    }
+    // Another name is not locked with it.
+    assert_eq!(sign_in(&client_a, "admin", "wrong").await, Err((401, "sync.bad_credentials".into())));
+
+    // Desk B, offline a few minutes earlier, took a right password for the administrator and
+    // then three wrong ones, and reports them when it is back: with the wrong one just now they
+    // are four in a row, which do not lock; the fifth does, the right password included.
+    let now = chrono::Utc::now();
+    let at = |minutes_ago: i64| (now - chrono::Duration::minutes(minutes_ago)).to_rfc3339();
+    let offline = |ok: bool, minutes_ago: i64| SignInAttempt { username: "ADMIN".into(), at: at(minutes_ago), ok };
+    let report =
+        SignInAttempts { attempts: vec![offline(true, 6), offline(false, 4), offline(false, 3), offline(false, 2)] };
+    client_b.report_sign_ins(&report).await.expect("the report is taken");
+    assert_eq!(sign_in(&client_a, "admin", "wrong").await, Err((401, "sync.bad_credentials".into())));
+    assert_eq!(sign_in(&client_a, "admin", "admin-pw-1").await.unwrap_err().1, "sync.sign_in_locked");
+
+    // Attempts from more than a day ago lock no one; a report without a valid time is refused whole.
+    let stale = SignInAttempts {
+        attempts: (0..6).map(|i| SignInAttempt { username: "jan".into(), at: at(25 * 60 + i), ok: false }).collect(),
+    };
+    client_b.report_sign_ins(&stale).await.expect("an old report is taken and dropped");
+    let create_jan = [user("u-jan", "jan", &[Role::Inspector]), password("u-jan", "jan-pw-123")];
+    let (events, credentials) = desk_a.domain_act("u-admin", &create_jan);
+    assert!(client_a.push(&PushRequest { events, credentials }).await.unwrap().rejected.is_empty());
+    assert_eq!(sign_in(&client_a, "jan", "jan-pw-123").await, Ok("u-jan".into()));
+    let bad =
+        SignInAttempts { attempts: vec![SignInAttempt { username: "jan".into(), at: "yesterday".into(), ok: false }] };
+    match client_b.report_sign_ins(&bad).await {
+        Err(ClientError::Server { status: 400, body }) => assert_eq!(body.fields[0].field, "attempts[0].at"),
+        other => panic!("a report without a valid time is refused: {other:?}"),
+    }
     server.shutdown().await.unwrap();
 }

@@ -34,6 +34,7 @@ macro_rules! with_scenarios {
             malformed_and_oversized_requests,
             blob_round_trip,
             authorship,
+            sign_in_lockout,
             health_and_metrics,
             desks_and_users_listed,
             backup_restore_drill

@@ -97,18 +97,41 @@ pub async fn recent_sign_ins(
         .await?)
 }
 
+/// `reported`: the team's server counted it (it decided it), or there is no team to tell.
 pub async fn record_sign_in(
     conn: &mut SqliteConnection,
     username_key: &str,
     user_id: Option<&str>,
     at: &str,
     ok: bool,
+    reported: bool,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO sign_in_attempts (username_key, user_id, at, ok) VALUES (?, ?, ?, ?)")
+    sqlx::query("INSERT INTO sign_in_attempts (username_key, user_id, at, ok, reported) VALUES (?, ?, ?, ?, ?)")
         .bind(username_key)
         .bind(user_id)
         .bind(at)
         .bind(ok)
+        .bind(reported)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Sign-ins this desk decided alone while the team's server could not be reached, oldest first:
+/// (id, name key, when, succeeded).
+pub async fn unreported_sign_ins(conn: &mut SqliteConnection) -> Result<Vec<(i64, String, String, bool)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, username_key, at, ok FROM sign_in_attempts WHERE reported = 0 ORDER BY id LIMIT 1000",
+    )
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+pub async fn mark_sign_ins_reported(conn: &mut SqliteConnection, ids: &[i64]) -> Result<(), StoreError> {
+    let ids = serde_json::to_string(ids)
+        .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
+    sqlx::query("UPDATE sign_in_attempts SET reported = 1 WHERE id IN (SELECT value FROM json_each(?))")
+        .bind(ids)
         .execute(&mut *conn)
         .await?;
     Ok(())
