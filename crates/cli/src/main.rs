@@ -168,7 +168,7 @@ enum Command {
         #[arg(long, conflicts_with_all = ["lots_only", "reviews_only"])]
         sync: bool,
         /// The events the syncing desk writes for the team (--sync).
-        #[arg(long, requires = "sync", default_value_t = 50_000)]
+        #[arg(long, requires = "sync", default_value_t = 100_000)]
         sync_events: usize,
     },
 }
