@@ -11,6 +11,8 @@ mod common;
 mod desks;
 #[path = "sync_faults/logs.rs"]
 mod logs;
+// The server's own test cluster; these tests need only part of it.
+#[allow(dead_code)]
 #[path = "../../server/tests/support/postgres.rs"]
 mod postgres;
 #[path = "sync_faults/proxy.rs"]

@@ -9,7 +9,8 @@ use lotline_sync::{ErrorBody, FieldError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub body: ErrorBody,
+    /// Boxed: every fallible function of the server returns it, and the body is large.
+    pub body: Box<ErrorBody>,
 }
 
 impl ApiError {
@@ -21,7 +22,7 @@ impl ApiError {
             fields: Vec::new(),
             params: Default::default(),
         };
-        ApiError { status, body }
+        ApiError { status, body: Box::new(body) }
     }
 
     pub fn invalid(message_key: &str, message: impl Into<String>) -> ApiError {
@@ -101,7 +102,7 @@ impl From<ApiError> for ServerError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(self.body)).into_response()
+        (self.status, Json(*self.body)).into_response()
     }
 }
 
