@@ -1,8 +1,9 @@
-//! A bounded load test on loopback: 20 desks push and pull at once against a real `lotline
-//! server`, one of them killed in the middle of a sync and started again. Afterwards nothing is
-//! lost or doubled, every desk holds the server's log at the server's places, and all hold the
-//! same rows. The throughput and the slowest syncs are printed (`-- --nocapture`), never
-//! asserted: speed belongs to `lotline bench`.
+//! A bounded load test on loopback: 20 desks push and pull at once for a minute against a real
+//! `lotline server` (on SQLite, and on PostgreSQL), one of them killed in the middle of a sync
+//! and started again. Afterwards nothing is lost or doubled, every desk holds the server's log at
+//! the server's places, and all hold the same rows. The throughput and the slowest syncs are
+//! printed (`-- --nocapture`), never asserted: speed belongs to `lotline bench`.
+//! `LOTLINE_LOAD_SECONDS` runs it longer or shorter than 60 seconds.
 //!
 //! Nineteen desks run in this process through `lotline_app::sync` and the real HTTP client; the
 //! twentieth is the `lotline` binary, so that it can be killed.
@@ -15,12 +16,16 @@ mod desks;
 #[allow(dead_code)]
 #[path = "sync_faults/logs.rs"]
 mod logs;
+// The server's own test cluster; the load needs only part of it.
+#[allow(dead_code)]
+#[path = "../../server/tests/support/postgres.rs"]
+mod postgres;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::ok;
-use common::team::{Server, check, enroll_code, json};
+use common::team::{Server, ServerOptions, check, enroll_code, json};
 use desks::{kill_when_paused, spawn_sync, write_acts};
 use logs::{DeskLog, ServerLog};
 use lotline_app::{Ctx, call};
@@ -28,11 +33,14 @@ use serde_json::json;
 
 /// Desks in this process; one more runs as a process.
 const DESKS: usize = 19;
-/// Rounds of write-then-sync per desk, and acts (customers) written per round.
-const ROUNDS: usize = 10;
+/// Acts (customers) each desk writes before each of its syncs.
 const ACTS: usize = 10;
-/// The round in which the process desk is killed inside its sync.
-const KILL_ROUND: usize = ROUNDS / 2;
+
+/// How long the desks write and sync: a minute unless `LOTLINE_LOAD_SECONDS` says otherwise.
+fn load_time() -> Duration {
+    let seconds = std::env::var("LOTLINE_LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(60);
+    Duration::from_secs(seconds)
+}
 const PASSWORD: &str = "cli-password-1";
 
 async fn sign_in(ctx: &Ctx) {
@@ -74,17 +82,23 @@ async fn write_customers(ctx: &Ctx, desk: usize, round: usize) {
     }
 }
 
-/// What one desk did in the load: the time of each of its syncs and the events it pushed.
+/// What one desk did in the load: its rounds of writing and syncing, the time of each sync and
+/// the events it pushed.
 #[derive(Default)]
 struct Load {
+    rounds: usize,
     syncs: Vec<Duration>,
     pushed: i64,
     pulled: i64,
 }
 
-async fn run_desk(ctx: Ctx, desk: usize) -> Load {
+async fn run_desk(ctx: Ctx, desk: usize, until: Instant) -> Load {
     let mut load = Load::default();
-    for round in 0..ROUNDS {
+    for round in 0.. {
+        if Instant::now() >= until {
+            break;
+        }
+        load.rounds += 1;
         write_customers(&ctx, desk, round).await;
         let started = Instant::now();
         let report = lotline_app::sync::sync_with_team(&ctx).await.expect("the sync goes through");
@@ -96,16 +110,22 @@ async fn run_desk(ctx: Ctx, desk: usize) -> Load {
     load
 }
 
-/// The desk that runs as `lotline sync` processes: killed once while it applies a pulled page
-/// (inside its write transaction, after its push), then started again.
-fn run_process_desk(dir: &Path) -> Load {
+/// The desk that runs as `lotline sync` processes: killed once, halfway through the load, while
+/// it applies a pulled page (inside its write transaction, after its push), then started again.
+fn run_process_desk(dir: &Path, halfway: Instant, until: Instant) -> Load {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let mut load = Load::default();
-    for round in 0..ROUNDS {
+    let mut killed = false;
+    for round in 0.. {
+        if Instant::now() >= until {
+            break;
+        }
+        load.rounds += 1;
         let sizes = vec![1; ACTS];
         runtime.block_on(write_acts(dir, &sizes, &format!("P{round}")));
         let started = Instant::now();
-        if round == KILL_ROUND {
+        if !killed && started >= halfway {
+            killed = true;
             kill_when_paused(spawn_sync(dir, Some("apply_pulled_before_commit:1")), "apply_pulled_before_commit");
             eprintln!("load: the process desk was killed inside its sync in round {round}; it starts again");
             continue;
@@ -121,9 +141,12 @@ fn run_process_desk(dir: &Path) -> Load {
     load
 }
 
-async fn customers_on_server(server_dir: &Path) -> i64 {
+async fn customers_on_server(server_dir: &Path, database_url: Option<&str>) -> i64 {
     sqlx::any::install_default_drivers();
-    let url = format!("sqlite://{}?mode=ro", server_dir.join("server.db").display());
+    let url = match database_url {
+        Some(url) => url.to_owned(),
+        None => format!("sqlite://{}?mode=ro", server_dir.join("server.db").display()),
+    };
     let pool = sqlx::AnyPool::connect(&url).await.unwrap();
     let n =
         sqlx::query_scalar("SELECT COUNT(*) FROM events WHERE kind = 'customer_saved'").fetch_one(&pool).await.unwrap();
@@ -137,10 +160,21 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn twenty_desks_push_and_pull_at_once_and_one_killed_loses_nothing() {
+async fn twenty_desks_on_sqlite_push_and_pull_at_once_and_one_killed_loses_nothing() {
+    twenty_desks_at_once(None).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_desks_on_postgres_push_and_pull_at_once_and_one_killed_loses_nothing() {
+    let Some(postgres) = postgres::Postgres::start().await else { return };
+    let url = postgres.create_database("load").await;
+    twenty_desks_at_once(Some(&url)).await;
+}
+
+async fn twenty_desks_at_once(database_url: Option<&str>) {
     let root = tempfile::tempdir().unwrap();
     let server_dir = root.path().join("server");
-    let server = Server::start(&server_dir);
+    let server = Server::start_with(&server_dir, ServerOptions { database_url, ..ServerOptions::default() });
     let set_up = Instant::now();
     let mut desks = vec![home_desk(root.path(), &server_dir, &server.url).await];
     for n in 1..DESKS {
@@ -155,10 +189,13 @@ async fn twenty_desks_push_and_pull_at_once_and_one_killed_loses_nothing() {
     eprintln!("load: {} desks set up in {:.1?}", DESKS + 1, set_up.elapsed());
 
     let started = Instant::now();
-    let tasks: Vec<_> = desks.iter().enumerate().map(|(n, (_, ctx))| tokio::spawn(run_desk(ctx.clone(), n))).collect();
+    let until = started + load_time();
+    let halfway = started + load_time() / 2;
+    let tasks: Vec<_> =
+        desks.iter().enumerate().map(|(n, (_, ctx))| tokio::spawn(run_desk(ctx.clone(), n, until))).collect();
     let process = {
         let dir = process_desk.clone();
-        std::thread::spawn(move || run_process_desk(&dir))
+        std::thread::spawn(move || run_process_desk(&dir, halfway, until))
     };
     let mut loads = Vec::new();
     for task in tasks {
@@ -173,11 +210,12 @@ async fn twenty_desks_push_and_pull_at_once_and_one_killed_loses_nothing() {
     for (_, ctx) in &desks {
         lotline_app::sync::sync_with_team(ctx).await.unwrap();
     }
-    let log = ServerLog::read(&server_dir, None).await;
+    let log = ServerLog::read(&server_dir, database_url).await;
     log.assert_whole();
-    let written = (DESKS + 1) * ROUNDS * ACTS;
+    let rounds = loads.iter().map(|l| l.rounds).sum::<usize>() + process_load.rounds;
+    let written = rounds * ACTS;
     assert_eq!(
-        customers_on_server(&server_dir).await,
+        customers_on_server(&server_dir, database_url).await,
         written as i64,
         "every act the desks wrote is on the server once"
     );
@@ -213,20 +251,25 @@ async fn twenty_desks_push_and_pull_at_once_and_one_killed_loses_nothing() {
     let pulled: i64 = loads.iter().map(|l| l.pulled).sum::<i64>() + process_load.pulled;
     let seconds = took.as_secs_f64();
     eprintln!(
-        "load: {} desks x {ROUNDS} rounds in {took:.1?}: {pushed} events pushed ({:.0}/s), {pulled} pulled ({:.0}/s), \
+        "load ({}): {} desks, {rounds} rounds in {took:.1?}: {pushed} events pushed ({:.0}/s), {pulled} pulled ({:.0}/s), \
          {} syncs ({:.1}/s)",
+        if database_url.is_some() { "PostgreSQL" } else { "SQLite" },
         DESKS + 1,
         pushed as f64 / seconds,
         pulled as f64 / seconds,
         syncs.len() + process_load.syncs.len(),
         (syncs.len() + process_load.syncs.len()) as f64 / seconds,
     );
+    let mut process_syncs = process_load.syncs.clone();
+    process_syncs.sort();
     eprintln!(
-        "load: a sync in this process took p50 {:.1?}, p99 {:.1?}, max {:.1?}; the process desk's (with its start) {:?}",
+        "load: a sync in this process took p50 {:.1?}, p99 {:.1?}, max {:.1?}; the process desk's (with its start) \
+         p50 {:.1?}, max {:.1?}",
         percentile(&syncs, 0.5),
         percentile(&syncs, 0.99),
         syncs.last().copied().unwrap_or_default(),
-        process_load.syncs,
+        percentile(&process_syncs, 0.5),
+        process_syncs.last().copied().unwrap_or_default(),
     );
     drop(server);
 }
