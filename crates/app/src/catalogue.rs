@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, conflicts, documents, exports, failures, imports, lots, master, reshipments, returns, review, search, session,
-    team, users,
+    attachments, conflicts, documents, exports, failures, imports, lots, master, reshipments, returns, review, search,
+    session, team, users,
 };
 use crate::context::Ctx;
 

@@ -67,7 +67,11 @@ async fn converged(a: &Ctx, b: &Ctx) -> Vec<Value> {
 }
 
 async fn on_hand(store: &Store, lot: &str) -> (String, i64) {
-    sqlx::query_as("SELECT status, on_hand FROM lots WHERE lot_code = ?").bind(lot).fetch_one(store.pool()).await.unwrap()
+    sqlx::query_as("SELECT status, on_hand FROM lots WHERE lot_code = ?")
+        .bind(lot)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
 }
 
 async fn rebuilt_equal(store: &Store) {
@@ -106,7 +110,10 @@ async fn stock_taken_below_zero_is_listed_with_both_sides_and_written_off_by_its
     let desks: Vec<bool> = events.iter().map(|e| e["this_desk"].as_bool().unwrap()).collect();
     assert_eq!(desks.iter().filter(|d| **d).count(), 1, "one shipment is this desk's, one the other's");
     for e in events {
-        assert_eq!((e["kind"].as_str(), e["number"].as_str(), e["username"].as_str()), (Some("lots_shipped"), Some("L-1"), Some("admin")));
+        assert_eq!(
+            (e["kind"].as_str(), e["number"].as_str(), e["username"].as_str()),
+            (Some("lots_shipped"), Some("L-1"), Some("admin"))
+        );
         let changes = e["changes"].as_array().unwrap();
         assert!(changes.iter().any(|ch| ch["field"] == "qty" && ch["after"] == "10"), "{changes:?}");
     }
@@ -124,7 +131,9 @@ async fn stock_taken_below_zero_is_listed_with_both_sides_and_written_off_by_its
     assert_eq!(err.message_key, "error.field.malformed");
     assert_eq!(a.events().await, events_before, "nothing half-written");
 
-    let resolved = a.ok("resolve_conflict", resolve("stock_below_zero/L-1", "write_off_difference", "Only ten were ever there")).await;
+    let resolved = a
+        .ok("resolve_conflict", resolve("stock_below_zero/L-1", "write_off_difference", "Only ten were ever there"))
+        .await;
     assert_eq!(resolved["resolution"]["resolution"], "write_off_difference");
     assert_eq!(resolved["resolution"]["resolved_by"], "admin");
     assert_eq!(resolved["resolution"]["note"], "Only ten were ever there");
@@ -161,7 +170,10 @@ async fn a_recount_later_leaves_the_stock_as_merged_and_stays_listed_as_resolved
     sync(&hub, &b).await;
     sync(&hub, &a.ctx).await;
     let listed = converged(&a.ctx, &b).await;
-    assert_eq!((listed[0]["resolution"]["resolution"].as_str(), listed[0]["resolution"]["note"].as_str()), (Some("recount_later"), Some("Count on Monday")));
+    assert_eq!(
+        (listed[0]["resolution"]["resolution"].as_str(), listed[0]["resolution"]["note"].as_str()),
+        (Some("recount_later"), Some("Count on Monday"))
+    );
     assert_eq!(on_hand(&a.ctx.store, "L-1").await.1, -10);
 }
 
@@ -201,7 +213,8 @@ async fn shipped_while_held_keeps_the_hold_or_releases_it_in_the_same_act() {
     let (a, b, _dir, hub) = held_and_shipped().await;
     let listed = converged(&a.ctx, &b).await;
     assert_eq!(listed[0]["kind"], "shipped_while_held");
-    let kinds: Vec<&str> = listed[0]["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        listed[0]["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["lot_hold_placed", "lots_shipped"]);
     let key = "shipped_while_held/L-1";
     let err = a.err("resolve_conflict", resolve(key, "release_hold", "")).await;
@@ -248,7 +261,10 @@ async fn a_serial_or_a_lot_recorded_twice_is_kept_with_a_required_note() {
     merge(&hub, &a.ctx, &b).await;
     let listed = converged(&a.ctx, &b).await;
     let keys: Vec<&str> = listed.iter().map(|c| c["conflict_key"].as_str().unwrap()).collect();
-    assert!(keys.contains(&"serial_recorded_twice/CHG-15W/SN-0002") && keys.contains(&"lot_received_twice/L-2"), "{keys:?}");
+    assert!(
+        keys.contains(&"serial_recorded_twice/CHG-15W/SN-0002") && keys.contains(&"lot_received_twice/L-2"),
+        "{keys:?}"
+    );
     for key in ["serial_recorded_twice/CHG-15W/SN-0002", "lot_received_twice/L-2"] {
         let err = a.err("resolve_conflict", resolve(key, "keep_both_noted", "")).await;
         assert_eq!(err.message_key, "error.conflict.note_required");
@@ -348,7 +364,8 @@ async fn only_quality_leads_resolve_and_logistics_only_stock() {
     a.ok("hold_lot", json!({"lot_code": "L-1", "reason": "Customer reports loose screws"})).await;
     lotline_app::call(&b, "ship_lot", ship("C-2", 6)).await.unwrap();
     merge(&hub, &a.ctx, &b).await;
-    let kinds: Vec<String> = converged(&a.ctx, &b).await.iter().map(|c| c["kind"].as_str().unwrap().to_owned()).collect();
+    let kinds: Vec<String> =
+        converged(&a.ctx, &b).await.iter().map(|c| c["kind"].as_str().unwrap().to_owned()).collect();
     assert_eq!(kinds.len(), 2, "{kinds:?}");
     a.add_user("ida", &["inspector"]).await;
     a.add_user("lou", &["logistics"]).await;
@@ -392,14 +409,20 @@ async fn a_refused_act_is_dismissed_here_once() {
         .fetch_one(a.ctx.store.pool())
         .await
         .unwrap();
-    lotline_store::record_refusals(&a.ctx.store, &[refusal("act-1", Some(admin_id.clone())), refusal("act-2", Some(admin_id))])
-        .await
-        .unwrap();
+    lotline_store::record_refusals(
+        &a.ctx.store,
+        &[refusal("act-1", Some(admin_id.clone())), refusal("act-2", Some(admin_id))],
+    )
+    .await
+    .unwrap();
     assert_eq!(a.ok("count_open_conflicts", json!({})).await, json!({"conflicts": 0, "refused_acts": 2, "total": 2}));
 
     a.sign_in("ida", "password-123").await;
     let err = a.err("dismiss_refused_act", json!({"act_id": "act-1"})).await;
-    assert_eq!(err.message_key, "error.forbidden.resolve_conflicts", "another person's refusal is not theirs to set aside");
+    assert_eq!(
+        err.message_key, "error.forbidden.resolve_conflicts",
+        "another person's refusal is not theirs to set aside"
+    );
 
     a.sign_in("admin", common::ADMIN_PASSWORD).await;
     let count = a.ok("dismiss_refused_act", json!({"act_id": "act-1"})).await;

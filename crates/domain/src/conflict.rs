@@ -163,7 +163,8 @@ mod tests {
 
     #[test]
     fn a_resolution_another_kind_offers_is_refused() {
-        let err = check_resolution(ConflictKind::RecallScopeGrew, Resolution::WriteOffDifference, "counted").unwrap_err();
+        let err =
+            check_resolution(ConflictKind::RecallScopeGrew, Resolution::WriteOffDifference, "counted").unwrap_err();
         assert_eq!(err.message_key, "error.conflict.resolution_not_offered");
         assert_eq!(err.params["resolution"], "write_off_difference");
         let err = check_resolution(ConflictKind::StockBelowZero, Resolution::ReleaseHold, "x").unwrap_err();

@@ -179,7 +179,10 @@ pub async fn merge_conflicts(conn: &mut SqliteConnection) -> Result<Vec<MergeCon
     Ok(rows.iter().map(conflict_of).collect())
 }
 
-pub async fn merge_conflict(conn: &mut SqliteConnection, conflict_key: &str) -> Result<Option<MergeConflict>, StoreError> {
+pub async fn merge_conflict(
+    conn: &mut SqliteConnection,
+    conflict_key: &str,
+) -> Result<Option<MergeConflict>, StoreError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM merge_conflicts WHERE conflict_key = ?")))
         .bind(conflict_key)
         .fetch_optional(&mut *conn)

@@ -36,7 +36,9 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use blobs::{BlobError, blob_id, is_blob_id};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
-pub use conflicts::{ConflictResolution, MergeConflict, merge_conflict, merge_conflicts, open_conflict_counts, usernames};
+pub use conflicts::{
+    ConflictResolution, MergeConflict, merge_conflict, merge_conflicts, open_conflict_counts, usernames,
+};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_events, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use lotline_domain::envelope::EnvelopedEvent;

@@ -293,7 +293,8 @@ pub(crate) const PROJECTED: &str = "status <> 'rejected' AND NOT (local_only AND
 
 /// The events named by `ids` (a conflict's), in the canonical order; unknown kinds are left out.
 pub async fn load_events(conn: &mut SqliteConnection, ids: &[String]) -> Result<Vec<StoredEvent>, StoreError> {
-    let list = serde_json::to_string(ids).map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
+    let list = serde_json::to_string(ids)
+        .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {EVENT_COLUMNS} FROM events WHERE id IN (SELECT value FROM json_each(?1)) AND {PROJECTED} \
          ORDER BY {CANONICAL_ORDER}"

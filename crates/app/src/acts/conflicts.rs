@@ -236,7 +236,8 @@ pub async fn resolve_conflict(ctx: &Ctx, input: ResolveConflictInput) -> Result<
 /// The units a lot is short of zero: what the write-off puts back. None when a later receipt
 /// brought it back up already.
 async fn missing_units(conn: &mut SqliteConnection, lot_code: &str) -> Result<Option<StockWriteOff>, ApiError> {
-    let row = q::lot_row(conn, lot_code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", lot_code))?;
+    let row =
+        q::lot_row(conn, lot_code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", lot_code))?;
     Ok((row.on_hand < 0).then(|| StockWriteOff { lot_code: row.lot_code, qty: -row.on_hand }))
 }
 
@@ -250,8 +251,10 @@ async fn release(conn: &mut SqliteConnection, conflict: &MergeConflict, note: &s
         return Err(ApiError::conflict("error.lot.no_hold").with("lot", &code));
     }
     for recall_no in named.iter().filter_map(|h| h.recall_no.as_deref()) {
-        let open =
-            q::recall_row(conn, recall_no).await.map_err(store_error)?.is_some_and(|r| r.status == lots::RecallStatus::Open);
+        let open = q::recall_row(conn, recall_no)
+            .await
+            .map_err(store_error)?
+            .is_some_and(|r| r.status == lots::RecallStatus::Open);
         if open {
             return Err(ApiError::conflict("error.lot.held_by_open_recall")
                 .with("lot", &code)

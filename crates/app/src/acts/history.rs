@@ -229,14 +229,23 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                     };
                     (changes, None)
                 }
-                Event::LotsReceived { rows, .. } => {
-                    (rows.iter().take(ROWS_TOLD).flat_map(|r| [set("lot_code", &r.lot_code), set("qty", r.qty)]).collect(), None)
-                }
+                Event::LotsReceived { rows, .. } => (
+                    rows.iter()
+                        .take(ROWS_TOLD)
+                        .flat_map(|r| [set("lot_code", &r.lot_code), set("qty", r.qty)])
+                        .collect(),
+                    None,
+                ),
                 Event::LotsShipped { rows, .. } => (
                     rows.iter()
                         .take(ROWS_TOLD)
                         .flat_map(|r| {
-                            [set("lot_code", &r.lot_code), set("qty", r.qty), set("order_no", &r.order_no), set("customer_code", &r.customer_code)]
+                            [
+                                set("lot_code", &r.lot_code),
+                                set("qty", r.qty),
+                                set("order_no", &r.order_no),
+                                set("customer_code", &r.customer_code),
+                            ]
                         })
                         .collect(),
                     None,

@@ -108,7 +108,12 @@ async fn status_of(ctx: &Ctx) -> Result<TeamStatus, ApiError> {
         last_success: outcome.last_success,
         failing_since: outcome.failing_since,
         last_error: outcome.last_error.map(|e| SyncError { message_key: e.message_key, params: e.params, at: e.at }),
-        open_conflicts: lotline_store::open_conflict_counts(&mut conn).await.map_err(store_error)?.iter().map(|(_, n)| n).sum(),
+        open_conflicts: lotline_store::open_conflict_counts(&mut conn)
+            .await
+            .map_err(store_error)?
+            .iter()
+            .map(|(_, n)| n)
+            .sum(),
         refused_acts: lotline_store::count_refused(&mut conn).await.map_err(store_error)?,
     })
 }
