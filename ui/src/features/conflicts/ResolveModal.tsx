@@ -1,6 +1,7 @@
 import { Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TEAM_STATUS } from "../../app/liveData";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
 import type { WayOut } from "../../backend/bindings/WayOut";
 import { call } from "../../backend/call";
@@ -26,7 +27,8 @@ export function ResolveModal({
         resolution: way.resolution,
         note,
       }),
-    refresh: [CONFLICTS[0], OPEN_COUNT[0]],
+    // The Team sync page counts open conflicts too.
+    refresh: [CONFLICTS[0], OPEN_COUNT[0], TEAM_STATUS[0]],
     saved: () => t("conflicts.resolved_notice"),
     onClose,
   });
