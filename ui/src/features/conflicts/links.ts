@@ -12,6 +12,7 @@ const MASTER_LISTS: Record<string, string> = {
   order: "/orders",
   safety_stock: "/products",
   bom: "/products",
+  defect_category: "/settings/categories",
 };
 
 export function subjectLink(kind: string, subject: string): SubjectLink | null {
