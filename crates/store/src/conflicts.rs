@@ -106,9 +106,10 @@ pub(crate) async fn written_off(
     crate::lot_touches::touch(conn, &w.lot_code).await
 }
 
-/// Notes a resolution on its conflict's row. Called once the run of events it came with has
-/// been projected whole: an overwritten save's conflict is found only then (`note_overwritten`),
-/// and a rebuild replays the resolving act in the same run as the saves it resolves.
+/// Notes a resolution on its conflict's row: in its place in the order, and again once the run
+/// of events it came with has been projected whole, since an overwritten save's conflict is found
+/// only then (`note_overwritten`) and a rebuild replays the resolving act in the same run as the
+/// saves it resolves. The second call changes nothing when the first found the row.
 pub(crate) async fn resolved(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
     let lotline_domain::Event::ConflictResolved { conflict_key, resolution, note, .. } = &stored.event else {
         return Ok(());

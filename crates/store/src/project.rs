@@ -319,6 +319,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
             if let Some(w) = write_off {
                 crate::conflicts::written_off(conn, stored, conflict_key, w).await?;
             }
+            // In its place in the order when its conflict is there already; `apply` tries again
+            // once the run is projected, for a conflict only the end of the run opens.
+            crate::conflicts::resolved(conn, stored).await?;
         }
     }
     Ok(())
