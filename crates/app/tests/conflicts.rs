@@ -428,7 +428,7 @@ async fn a_refused_act_is_dismissed_here_once() {
     let count = a.ok("dismiss_refused_act", json!({"act_id": "act-1"})).await;
     assert_eq!(count["refused_acts"], 1);
     let err = a.err("dismiss_refused_act", json!({"act_id": "act-1"})).await;
-    assert_eq!(err.message_key, "error.conflict.already_resolved");
+    assert_eq!(err.message_key, "error.conflict.already_dismissed");
     let err = a.err("dismiss_refused_act", json!({"act_id": "act-9"})).await;
     assert_eq!(err.message_key, "error.conflict.unknown");
     let listed = a.ok("list_refused_acts", json!({})).await;

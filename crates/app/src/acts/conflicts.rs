@@ -295,7 +295,7 @@ pub async fn dismiss_refused_act(ctx: &Ctx, input: DismissRefusedActInput) -> Re
         actor.require(Permission::ResolveConflicts)?;
     }
     if refusal.dismissed_at.is_some() {
-        return Err(ApiError::conflict("error.conflict.already_resolved").with("key", &input.act_id));
+        return Err(ApiError::conflict("error.conflict.already_dismissed").with("key", &input.act_id));
     }
     let at = ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     lotline_store::dismiss_refusal(&ctx.store, &input.act_id, &actor.user_id, &at).await.map_err(store_error)?;
