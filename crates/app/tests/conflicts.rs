@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::hub::{Hub, assert_same_rows, new_desk, sync, team_sign_in};
+use common::hub::{Hub, assert_same_rows, new_desk, push, sync, team_sign_in};
 use common::world;
 use lotline_app::{Ctx, Store};
 use serde_json::{Value, json};
@@ -239,6 +239,32 @@ async fn shipped_while_held_keeps_the_hold_or_releases_it_in_the_same_act() {
     converged(&a.ctx, &b).await;
     assert_eq!(on_hand(&b.store, "L-1").await.0, "released");
     rebuilt_equal(&b.store).await;
+}
+
+#[tokio::test]
+async fn a_conflict_that_breaks_again_after_it_was_resolved_opens_again_and_is_resolved_again() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    a.ok("hold_lot", json!({"lot_code": "L-1", "reason": "Customer reports loose screws"})).await;
+    lotline_app::call(&b, "ship_lot", ship("C-2", 4)).await.unwrap();
+    sync(&hub, &a.ctx).await;
+    push(&hub, &b).await;
+    sync(&hub, &a.ctx).await;
+    a.ok("resolve_conflict", resolve("shipped_while_held/L-1", "keep_hold", "")).await;
+    sync(&hub, &a.ctx).await;
+    // B, which has not pulled the hold yet, ships again: the rule breaks anew.
+    lotline_app::call(&b, "ship_lot", ship("C-2", 2)).await.unwrap();
+    push(&hub, &b).await;
+    sync(&hub, &a.ctx).await;
+    let listed = a.ok("list_conflicts", json!({})).await;
+    let c = &listed.as_array().unwrap()[0];
+    assert!(c["resolution"].is_null(), "open again: {c}");
+    assert_eq!(c["events"].as_array().unwrap().len(), 3);
+    a.ok("resolve_conflict", resolve("shipped_while_held/L-1", "keep_hold", "Both shipments recalled by phone")).await;
+    merge(&hub, &a.ctx, &b).await;
+    let listed = converged(&a.ctx, &b).await;
+    assert_eq!(listed[0]["resolution"]["note"], "Both shipments recalled by phone");
+    rebuilt_equal(&b.store).await;
+    assert_eq!(converged(&a.ctx, &b).await, listed, "a rebuild reopens and resolves it alike");
 }
 
 #[tokio::test]

@@ -200,6 +200,7 @@ mod tests {
     fn a_conflict_is_resolved_once_in_the_team_s_order() {
         let resolved = |resolution, note: &str| crate::Event::ConflictResolved {
             conflict_key: "stock_below_zero/L-1".into(),
+            opening: 0,
             resolution,
             note: note.into(),
             write_off: None,
@@ -209,7 +210,17 @@ mod tests {
         assert!(crate::merge::recheck(&[], &first).is_ok());
         assert!(crate::merge::recheck(std::slice::from_ref(&first), &first).is_ok(), "the same act again");
         let other_desk = resolved(Resolution::WriteOffDifference, "Never arrived");
-        let err = crate::merge::recheck(&[first], &other_desk).unwrap_err();
+        let err = crate::merge::recheck(std::slice::from_ref(&first), &other_desk).unwrap_err();
         assert_eq!(err.message_key, "error.sync.already_claimed");
+        // Opened again after it was resolved, it is resolved again, in a stream of its own.
+        let reopened = crate::Event::ConflictResolved {
+            conflict_key: "stock_below_zero/L-1".into(),
+            opening: 1,
+            resolution: Resolution::WriteOffDifference,
+            note: "Short again".into(),
+            write_off: None,
+        };
+        assert_eq!(reopened.stream(), ("conflict", "stock_below_zero/L-1#1".to_owned()));
+        assert!(crate::merge::recheck(&[], &reopened).is_ok());
     }
 }

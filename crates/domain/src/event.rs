@@ -319,11 +319,19 @@ pub enum Event {
     /// carries its units, so the stock moves by a delta fixed when it was decided.
     ConflictResolved {
         conflict_key: String,
+        /// Which opening of the conflict it settles: a conflict that breaks again after it was
+        /// resolved opens again, and each opening is resolved once.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        opening: u32,
         resolution: Resolution,
         note: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         write_off: Option<StockWriteOff>,
     },
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Event {
@@ -476,7 +484,8 @@ impl Event {
             Event::VendorRated { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
             Event::VendorReviewed { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
             Event::SafetyStockSet { sku, .. } => ("safety_stock", sku.clone()),
-            Event::ConflictResolved { conflict_key, .. } => ("conflict", conflict_key.clone()),
+            Event::ConflictResolved { conflict_key, opening: 0, .. } => ("conflict", conflict_key.clone()),
+            Event::ConflictResolved { conflict_key, opening, .. } => ("conflict", format!("{conflict_key}#{opening}")),
         }
     }
 }

@@ -10,12 +10,21 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 
-/// Adds `event_id` to the conflict of `kind` about `subject`, opening it if new.
+/// Adds `event_id` to the conflict of `kind` about `subject`, opening it if new. A new event
+/// in a resolved conflict breaks the rule anew: the conflict opens again, as its next opening.
 const NOTE: &str = "INSERT INTO merge_conflicts (conflict_key, kind, subject, event_ids, opened_at) \
      VALUES (?1 || '/' || ?2, ?1, ?2, json_array(?3), ?4) \
      ON CONFLICT (conflict_key) DO UPDATE SET event_ids = \
        CASE WHEN EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN event_ids \
-       ELSE json_insert(event_ids, '$[#]', ?3) END";
+       ELSE json_insert(event_ids, '$[#]', ?3) END, \
+     opening = CASE WHEN resolved_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) \
+       THEN opening + 1 ELSE opening END, \
+     opened_at = CASE WHEN resolved_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) \
+       THEN ?4 ELSE opened_at END, \
+     resolution = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE resolution END, \
+     resolved_by = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE resolved_by END, \
+     note = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE note END, \
+     resolved_at = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE resolved_at END";
 
 pub(crate) fn note(db: &Connection, kind: &str, subject: &str, event_id: &str, at: &str) -> rusqlite::Result<()> {
     db.prepare_cached(NOTE)?.execute(rusqlite::params![kind, subject, event_id, at])?;
@@ -111,19 +120,21 @@ pub(crate) async fn written_off(
 /// only then (`note_overwritten`) and a rebuild replays the resolving act in the same run as the
 /// saves it resolves. The second call changes nothing when the first found the row.
 pub(crate) async fn resolved(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
-    let lotline_domain::Event::ConflictResolved { conflict_key, resolution, note, .. } = &stored.event else {
+    let lotline_domain::Event::ConflictResolved { conflict_key, opening, resolution, note, .. } = &stored.event else {
         return Ok(());
     };
-    // The first resolution in the canonical order stands; the server refuses a second one.
+    // The first resolution of this opening in the canonical order stands (the server refuses a
+    // second); one of an earlier opening no longer settles a conflict that broke again.
     sqlx::query(
         "UPDATE merge_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, note = ? \
-         WHERE conflict_key = ? AND resolved_at IS NULL",
+         WHERE conflict_key = ? AND resolved_at IS NULL AND opening = ?",
     )
     .bind(&stored.occurred_at)
     .bind(&stored.actor_id)
     .bind(resolution.as_str())
     .bind(note)
     .bind(conflict_key)
+    .bind(i64::from(*opening))
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -136,6 +147,8 @@ pub struct MergeConflict {
     pub subject: String,
     pub event_ids: Vec<String>,
     pub opened_at: String,
+    /// 0, or how often it opened again after being resolved.
+    pub opening: u32,
     pub resolution: Option<ConflictResolution>,
 }
 
@@ -148,7 +161,8 @@ pub struct ConflictResolution {
     pub note: String,
 }
 
-const COLUMNS: &str = "conflict_key, kind, subject, event_ids, opened_at, resolution, resolved_at, resolved_by, note";
+const COLUMNS: &str =
+    "conflict_key, kind, subject, event_ids, opened_at, opening, resolution, resolved_at, resolved_by, note";
 
 fn conflict_of(row: &sqlx::sqlite::SqliteRow) -> MergeConflict {
     use sqlx::Row;
@@ -160,6 +174,7 @@ fn conflict_of(row: &sqlx::sqlite::SqliteRow) -> MergeConflict {
         subject: row.get("subject"),
         event_ids: serde_json::from_str(&ids).unwrap_or_default(),
         opened_at: row.get("opened_at"),
+        opening: u32::try_from(row.get::<i64, _>("opening")).unwrap_or_default(),
         resolution: resolution.map(|resolution| ConflictResolution {
             resolution,
             resolved_at: row.get::<Option<String>, _>("resolved_at").unwrap_or_default(),

@@ -219,6 +219,7 @@ pub async fn resolve_conflict(ctx: &Ctx, input: ResolveConflictInput) -> Result<
     }
     events.push(Event::ConflictResolved {
         conflict_key: conflict.conflict_key.clone(),
+        opening: conflict.opening,
         resolution: input.resolution,
         note,
         write_off,
