@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, documents, exports, failures, imports, lots, master, reshipments, returns, review, search, session,
-    team, users,
+    attachments, conflicts, documents, exports, failures, imports, lots, master, reshipments, returns, review, search,
+    session, team, users,
 };
 use crate::context::Ctx;
 
@@ -168,4 +168,8 @@ catalogue! {
     sync_team => team::sync_team,
     leave_team => team::leave_team,
     list_refused_acts => team::list_refused_acts,
+    list_conflicts => conflicts::list_conflicts,
+    resolve_conflict => conflicts::resolve_conflict,
+    dismiss_refused_act => conflicts::dismiss_refused_act,
+    count_open_conflicts => conflicts::count_open_conflicts,
 }

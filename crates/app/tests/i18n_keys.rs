@@ -63,6 +63,8 @@ fn keys_in_sources() -> BTreeSet<String> {
         "release_holds",
         "configure_reviews",
         "maintain_log",
+        "resolve_conflicts",
+        "resolve_stock_conflicts",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::conflict::{Resolution, StockWriteOff};
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
@@ -314,6 +315,23 @@ pub enum Event {
         sku: String,
         min_qty: Option<i64>,
     },
+    /// A person settled a conflict the merge opened (`merge_conflicts.conflict_key`). A write-off
+    /// carries its units, so the stock moves by a delta fixed when it was decided.
+    ConflictResolved {
+        conflict_key: String,
+        /// Which opening of the conflict it settles: a conflict that breaks again after it was
+        /// resolved opens again, and each opening is resolved once.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        opening: u32,
+        resolution: Resolution,
+        note: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        write_off: Option<StockWriteOff>,
+    },
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Event {
@@ -383,6 +401,7 @@ impl Event {
             Event::VendorRated { .. } => "vendor_rated",
             Event::VendorReviewed { .. } => "vendor_reviewed",
             Event::SafetyStockSet { .. } => "safety_stock_set",
+            Event::ConflictResolved { .. } => "conflict_resolved",
         }
     }
 
@@ -465,6 +484,8 @@ impl Event {
             Event::VendorRated { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
             Event::VendorReviewed { vendor_code, .. } => ("vendor_rating", vendor_code.clone()),
             Event::SafetyStockSet { sku, .. } => ("safety_stock", sku.clone()),
+            Event::ConflictResolved { conflict_key, opening: 0, .. } => ("conflict", conflict_key.clone()),
+            Event::ConflictResolved { conflict_key, opening, .. } => ("conflict", format!("{conflict_key}#{opening}")),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! The store and the server call `decide`/`evolve` here so every host enforces the same rules.
 
 pub mod aql;
+pub mod conflict;
 pub mod envelope;
 pub mod error;
 pub mod event;

@@ -109,6 +109,10 @@ pub enum Permission {
     ConfigureReviews,
     /// Rebuild the projections from the log and verify the log: an administrator's work.
     MaintainLog,
+    /// Settle a conflict the merge of desks' logs opened: a quality lead's call.
+    ResolveConflicts,
+    /// Settle a stock conflict (units taken below zero): logistics counts the stock too.
+    ResolveStockConflicts,
 }
 
 impl Permission {
@@ -144,6 +148,8 @@ impl Permission {
             Permission::ReleaseHolds => &[Admin, QualityLead],
             Permission::ConfigureReviews => &[Admin],
             Permission::MaintainLog => &[Admin],
+            Permission::ResolveConflicts => &[Admin, QualityLead],
+            Permission::ResolveStockConflicts => &[Admin, QualityLead, Logistics],
         }
     }
 
@@ -173,6 +179,8 @@ impl Permission {
             Permission::ReleaseHolds => "release_holds",
             Permission::ConfigureReviews => "configure_reviews",
             Permission::MaintainLog => "maintain_log",
+            Permission::ResolveConflicts => "resolve_conflicts",
+            Permission::ResolveStockConflicts => "resolve_stock_conflicts",
         }
     }
 }

@@ -10,12 +10,21 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 
-/// Adds `event_id` to the conflict of `kind` about `subject`, opening it if new.
+/// Adds `event_id` to the conflict of `kind` about `subject`, opening it if new. A new event
+/// in a resolved conflict breaks the rule anew: the conflict opens again, as its next opening.
 const NOTE: &str = "INSERT INTO merge_conflicts (conflict_key, kind, subject, event_ids, opened_at) \
      VALUES (?1 || '/' || ?2, ?1, ?2, json_array(?3), ?4) \
      ON CONFLICT (conflict_key) DO UPDATE SET event_ids = \
        CASE WHEN EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN event_ids \
-       ELSE json_insert(event_ids, '$[#]', ?3) END";
+       ELSE json_insert(event_ids, '$[#]', ?3) END, \
+     opening = CASE WHEN resolved_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) \
+       THEN opening + 1 ELSE opening END, \
+     opened_at = CASE WHEN resolved_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) \
+       THEN ?4 ELSE opened_at END, \
+     resolution = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE resolution END, \
+     resolved_by = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE resolved_by END, \
+     note = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE note END, \
+     resolved_at = CASE WHEN NOT EXISTS (SELECT 1 FROM json_each(event_ids) WHERE value = ?3) THEN NULL ELSE resolved_at END";
 
 pub(crate) fn note(db: &Connection, kind: &str, subject: &str, event_id: &str, at: &str) -> rusqlite::Result<()> {
     db.prepare_cached(NOTE)?.execute(rusqlite::params![kind, subject, event_id, at])?;
@@ -106,28 +115,136 @@ pub(crate) async fn note_overwritten(conn: &mut SqliteConnection, events: &[Stor
     Ok(())
 }
 
+/// A write-off puts the units that were never there back on the lot, as a delta of the
+/// resolving event, in the canonical order like any other stock move.
+pub(crate) async fn written_off(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    conflict_key: &str,
+    w: &lotline_domain::conflict::StockWriteOff,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) \
+         SELECT ?, 0, sku, lot_code, COALESCE(location, ''), ?, 'conflict_write_off', ?, ? FROM lots WHERE lot_code = ?",
+    )
+    .bind(&stored.id)
+    .bind(w.qty)
+    .bind(conflict_key)
+    .bind(&stored.occurred_at)
+    .bind(&w.lot_code)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE lots SET on_hand = on_hand + ? WHERE lot_code = ?")
+        .bind(w.qty)
+        .bind(&w.lot_code)
+        .execute(&mut *conn)
+        .await?;
+    crate::lot_touches::touch(conn, &w.lot_code).await
+}
+
+/// Notes a resolution on its conflict's row: in its place in the order, and again once the run
+/// of events it came with has been projected whole, since an overwritten save's conflict is found
+/// only then (`note_overwritten`) and a rebuild replays the resolving act in the same run as the
+/// saves it resolves. The second call changes nothing when the first found the row.
+pub(crate) async fn resolved(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let lotline_domain::Event::ConflictResolved { conflict_key, opening, resolution, note, .. } = &stored.event else {
+        return Ok(());
+    };
+    // The first resolution of this opening in the canonical order stands (the server refuses a
+    // second); one of an earlier opening no longer settles a conflict that broke again.
+    sqlx::query(
+        "UPDATE merge_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ?, note = ? \
+         WHERE conflict_key = ? AND resolved_at IS NULL AND opening = ?",
+    )
+    .bind(&stored.occurred_at)
+    .bind(&stored.actor_id)
+    .bind(resolution.as_str())
+    .bind(note)
+    .bind(conflict_key)
+    .bind(i64::from(*opening))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MergeConflict {
+    pub conflict_key: String,
     pub kind: String,
     pub subject: String,
     pub event_ids: Vec<String>,
     pub opened_at: String,
+    /// 0, or how often it opened again after being resolved.
+    pub opening: u32,
+    pub resolution: Option<ConflictResolution>,
 }
 
-/// Every open conflict, oldest first.
+/// Who resolved a conflict, when, how and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConflictResolution {
+    pub resolution: String,
+    pub resolved_at: String,
+    pub resolved_by: Option<String>,
+    pub note: String,
+}
+
+const COLUMNS: &str =
+    "conflict_key, kind, subject, event_ids, opened_at, opening, resolution, resolved_at, resolved_by, note";
+
+fn conflict_of(row: &sqlx::sqlite::SqliteRow) -> MergeConflict {
+    use sqlx::Row;
+    let ids: String = row.get("event_ids");
+    let resolution: Option<String> = row.get("resolution");
+    MergeConflict {
+        conflict_key: row.get("conflict_key"),
+        kind: row.get("kind"),
+        subject: row.get("subject"),
+        event_ids: serde_json::from_str(&ids).unwrap_or_default(),
+        opened_at: row.get("opened_at"),
+        opening: u32::try_from(row.get::<i64, _>("opening")).unwrap_or_default(),
+        resolution: resolution.map(|resolution| ConflictResolution {
+            resolution,
+            resolved_at: row.get::<Option<String>, _>("resolved_at").unwrap_or_default(),
+            resolved_by: row.get("resolved_by"),
+            note: row.get::<Option<String>, _>("note").unwrap_or_default(),
+        }),
+    }
+}
+
+/// Every conflict: the open ones first, oldest first, then the resolved ones, latest resolved first.
 pub async fn merge_conflicts(conn: &mut SqliteConnection) -> Result<Vec<MergeConflict>, StoreError> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT kind, subject, event_ids, opened_at FROM merge_conflicts ORDER BY opened_at, conflict_key",
-    )
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM merge_conflicts \
+         ORDER BY resolved_at IS NOT NULL, CASE WHEN resolved_at IS NULL THEN opened_at END, resolved_at DESC, conflict_key"
+    )))
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
+    Ok(rows.iter().map(conflict_of).collect())
+}
+
+pub async fn merge_conflict(
+    conn: &mut SqliteConnection,
+    conflict_key: &str,
+) -> Result<Option<MergeConflict>, StoreError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM merge_conflicts WHERE conflict_key = ?")))
+        .bind(conflict_key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(conflict_of))
+}
+
+/// Open conflicts by kind, for a badge that counts only what its reader may resolve.
+pub async fn open_conflict_counts(conn: &mut SqliteConnection) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sqlx::query_as("SELECT kind, COUNT(*) FROM merge_conflicts WHERE resolved_at IS NULL GROUP BY kind")
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Every user's username by id: the inbox says who did what as the team knows them.
+pub async fn usernames(conn: &mut SqliteConnection) -> Result<std::collections::HashMap<String, String>, StoreError> {
+    Ok(sqlx::query_as::<_, (String, String)>("SELECT user_id, username FROM users")
+        .fetch_all(&mut *conn)
+        .await?
         .into_iter()
-        .map(|(kind, subject, ids, opened_at)| MergeConflict {
-            kind,
-            subject,
-            event_ids: serde_json::from_str(&ids).unwrap_or_default(),
-            opened_at,
-        })
         .collect())
 }

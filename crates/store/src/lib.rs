@@ -36,13 +36,17 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use blobs::{BlobError, blob_id, is_blob_id};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
-pub use conflicts::{MergeConflict, merge_conflicts};
-pub use log::{EventMeta, NewEvent, StoredEvent, append, load_stream};
+pub use conflicts::{
+    ConflictResolution, MergeConflict, merge_conflict, merge_conflicts, open_conflict_counts, usernames,
+};
+pub use log::{EventMeta, NewEvent, StoredEvent, append, load_events, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use lotline_domain::envelope::EnvelopedEvent;
 pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
-pub use refusals::{Refusal, RefusalRow, count_refused, record_refusals, refused_acts};
+pub use refusals::{
+    Refusal, RefusalRow, count_refused, count_undismissed, dismiss_refusal, record_refusals, refused_acts,
+};
 pub use renames::{adopt_renames, current_number};
 pub use sync_log::{
     Enrolment, PullApplied, PulledEvent, count_pending, credential_payloads, desk_seq_head, enrolment, mark_accepted,

@@ -291,6 +291,24 @@ pub(crate) const CANONICAL_ORDER: &str = "(server_seq IS NULL), server_seq, seq"
 /// A stub of another desk's local-only event (its `payload_hash` kept, no payload) has nothing to project.
 pub(crate) const PROJECTED: &str = "status <> 'rejected' AND NOT (local_only AND payload_hash IS NOT NULL)";
 
+/// The events named by `ids` (a conflict's), in the canonical order; unknown kinds are left out.
+pub async fn load_events(conn: &mut SqliteConnection, ids: &[String]) -> Result<Vec<StoredEvent>, StoreError> {
+    let list = serde_json::to_string(ids)
+        .map_err(|err| StoreError::BadEvent { id: String::new(), reason: err.to_string() })?;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {EVENT_COLUMNS} FROM events WHERE id IN (SELECT value FROM json_each(?1)) AND {PROJECTED} \
+         ORDER BY {CANONICAL_ORDER}"
+    )))
+    .bind(list)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut events = Vec::with_capacity(rows.len());
+    for row in &rows {
+        events.extend(decode(row)?);
+    }
+    Ok(events)
+}
+
 /// The events of one stream in the canonical order, e.g. to fold a failure's current state.
 /// Events of kinds this version does not know are left out.
 pub async fn load_stream(

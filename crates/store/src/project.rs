@@ -93,6 +93,9 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, events: &[StoredEvent]) -
         }
     }
     crate::conflicts::note_overwritten(conn, events).await?;
+    for stored in events {
+        crate::conflicts::resolved(conn, stored).await?;
+    }
     if !events.is_empty() {
         // The moves of exactly these events, found by their ids through the moves' key: a range
         // of local sequence numbers would not do once events from other desks are merged in.
@@ -310,6 +313,14 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::VendorRated { .. }
         | Event::VendorReviewed { .. }
         | Event::SafetyStockSet { .. } => {}
+        Event::ConflictResolved { conflict_key, write_off, .. } => {
+            if let Some(w) = write_off {
+                crate::conflicts::written_off(conn, stored, conflict_key, w).await?;
+            }
+            // In its place in the order when its conflict is there already; `apply` tries again
+            // once the run is projected, for a conflict only the end of the run opens.
+            crate::conflicts::resolved(conn, stored).await?;
+        }
     }
     Ok(())
 }

@@ -27,6 +27,9 @@ pub struct Refusal {
 pub struct RefusalRow {
     pub refusal: Refusal,
     pub actor_name: Option<String>,
+    /// When a person at this desk set it aside, and who.
+    pub dismissed_at: Option<String>,
+    pub dismissed_by: Option<String>,
 }
 
 /// Notes the server's refusals. A push answered again (its first answer lost) refuses the same
@@ -62,7 +65,7 @@ pub async fn record_refusals(store: &Store, refusals: &[Refusal]) -> Result<(), 
 pub async fn refused_acts(conn: &mut SqliteConnection) -> Result<Vec<RefusalRow>, StoreError> {
     let rows = sqlx::query(
         "SELECT r.act_id, r.kind, r.number, r.actor_id, r.reason_key, r.params, r.message, r.occurred_at, r.refused_at, \
-         u.display_name FROM refused_acts r LEFT JOIN users u ON u.user_id = r.actor_id \
+         r.dismissed_at, r.dismissed_by, u.display_name FROM refused_acts r LEFT JOIN users u ON u.user_id = r.actor_id \
          ORDER BY r.refused_at DESC, r.occurred_at DESC",
     )
     .fetch_all(&mut *conn)
@@ -85,6 +88,8 @@ pub async fn refused_acts(conn: &mut SqliteConnection) -> Result<Vec<RefusalRow>
                     refused_at: row.get("refused_at"),
                 },
                 actor_name: row.get("display_name"),
+                dismissed_at: row.get("dismissed_at"),
+                dismissed_by: row.get("dismissed_by"),
             }
         })
         .collect())
@@ -92,4 +97,25 @@ pub async fn refused_acts(conn: &mut SqliteConnection) -> Result<Vec<RefusalRow>
 
 pub async fn count_refused(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM refused_acts").fetch_one(&mut *conn).await?)
+}
+
+/// Refusals no one at this desk has dismissed yet.
+pub async fn count_undismissed(conn: &mut SqliteConnection) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM refused_acts WHERE dismissed_at IS NULL").fetch_one(&mut *conn).await?)
+}
+
+/// Sets a refusal aside: `false` when there is no such refusal or it was dismissed already.
+pub async fn dismiss_refusal(store: &Store, act_id: &str, by: &str, at: &str) -> Result<bool, StoreError> {
+    let mut tx = store.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE refused_acts SET dismissed_at = ?, dismissed_by = ? WHERE act_id = ? AND dismissed_at IS NULL",
+    )
+    .bind(at)
+    .bind(by)
+    .bind(act_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(done == 1)
 }

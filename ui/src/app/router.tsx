@@ -6,6 +6,7 @@ import {
   RouterProvider,
 } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { ConflictsPage } from "../features/conflicts/ConflictsPage";
 import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
 import { FailureFormPage } from "../features/failures/FailureFormPage";
@@ -331,6 +332,7 @@ const routeTree = root.addChildren([
   page("/settings/approval-limits", ApprovalLimitsPage),
   page("/settings/returns-policy", ReturnPolicyPage),
   page("/settings/team-sync", TeamSyncPage),
+  page("/conflicts", ConflictsPage),
 ]);
 
 // Hash history: the desktop webview serves one index.html, so deep links must not hit the host.

@@ -22,6 +22,10 @@ pub struct HistoryEntry {
     pub note: Option<String>,
 }
 
+/// Rows of a batch told in a history entry: an import's thousands are not read there.
+const ROWS_TOLD: usize = 5;
+const SERIALS_TOLD: usize = 20;
+
 fn set(field: &str, after: impl ToString) -> FieldChange {
     FieldChange { field: field.into(), before: None, after: Some(after.to_string()) }
 }
@@ -224,6 +228,48 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                         }
                     };
                     (changes, None)
+                }
+                Event::LotsReceived { rows, .. } => (
+                    rows.iter()
+                        .take(ROWS_TOLD)
+                        .flat_map(|r| [set("lot_code", &r.lot_code), set("qty", r.qty)])
+                        .collect(),
+                    None,
+                ),
+                Event::LotsShipped { rows, .. } => (
+                    rows.iter()
+                        .take(ROWS_TOLD)
+                        .flat_map(|r| {
+                            [
+                                set("lot_code", &r.lot_code),
+                                set("qty", r.qty),
+                                set("order_no", &r.order_no),
+                                set("customer_code", &r.customer_code),
+                            ]
+                        })
+                        .collect(),
+                    None,
+                ),
+                Event::LotsLinked { rows, .. } => (
+                    rows.iter()
+                        .take(ROWS_TOLD)
+                        .flat_map(|r| [set("lot_code", format!("{} → {}", r.from_lot, r.to_lot)), set("qty", r.qty)])
+                        .collect(),
+                    None,
+                ),
+                Event::SerialsRecorded { rows, .. } => {
+                    let serials: Vec<&str> = rows.iter().take(SERIALS_TOLD).map(|r| r.serial.as_str()).collect();
+                    (vec![set("serials", serials.join(", "))], None)
+                }
+                Event::LotHoldPlaced { reason, .. } => (Vec::new(), non_empty(reason)),
+                Event::LotHoldReleased { note, .. } => (Vec::new(), non_empty(note)),
+                Event::RecallStarted(opening) => (Vec::new(), non_empty(&opening.reason)),
+                Event::ConflictResolved { resolution, note, write_off, .. } => {
+                    let mut changes = vec![set("resolution", resolution.as_str())];
+                    if let Some(w) = write_off {
+                        changes.push(set("qty", format!("+{}", w.qty)));
+                    }
+                    (changes, non_empty(note))
                 }
                 _ => (Vec::new(), None),
             };

@@ -1,6 +1,7 @@
 //! The business acts, grouped by what they are about.
 
 pub mod attachments;
+pub mod conflicts;
 pub mod documents;
 pub mod exports;
 pub mod failures;

@@ -83,6 +83,8 @@ pub struct RefusedActView {
     /// RFC 3339 UTC: when the act was made here, and when the refusal arrived.
     pub occurred_at: String,
     pub refused_at: String,
+    /// When a person at this desk set it aside (RFC 3339 UTC).
+    pub dismissed_at: Option<String>,
 }
 
 pub async fn team_status(ctx: &Ctx, _: Empty) -> Result<TeamStatus, ApiError> {
@@ -106,7 +108,12 @@ async fn status_of(ctx: &Ctx) -> Result<TeamStatus, ApiError> {
         last_success: outcome.last_success,
         failing_since: outcome.failing_since,
         last_error: outcome.last_error.map(|e| SyncError { message_key: e.message_key, params: e.params, at: e.at }),
-        open_conflicts: lotline_store::merge_conflicts(&mut conn).await.map_err(store_error)?.len() as i64,
+        open_conflicts: lotline_store::open_conflict_counts(&mut conn)
+            .await
+            .map_err(store_error)?
+            .iter()
+            .map(|(_, n)| n)
+            .sum(),
         refused_acts: lotline_store::count_refused(&mut conn).await.map_err(store_error)?,
     })
 }
@@ -172,6 +179,7 @@ pub async fn list_refused_acts(ctx: &Ctx, _: Empty) -> Result<Vec<RefusedActView
             params: row.refusal.params,
             occurred_at: row.refusal.occurred_at,
             refused_at: row.refusal.refused_at,
+            dismissed_at: row.dismissed_at,
         })
         .collect())
 }

@@ -25,7 +25,7 @@ impl TeamMember {
 }
 
 /// The permissions (any one suffices) under which acts write `event`; `None` when any member may.
-fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
+pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
     use Event as E;
     use Permission as P;
     let needed: &'static [Permission] = match event {
@@ -82,6 +82,8 @@ fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
             &[P::ConfigureReviews]
         }
         E::VendorRated { .. } => return None,
+        // Which of the two a conflict needs is the resolving act's check; the log holds its kind.
+        E::ConflictResolved { .. } => &[P::ResolveConflicts, P::ResolveStockConflicts],
     };
     Some(needed)
 }

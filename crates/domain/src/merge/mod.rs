@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 use crate::{ApiError, Event};
 
-pub use authors::{TeamMember, claim_username, may_author, username_key};
+pub use authors::{TeamMember, claim_username, may_author, permissions_for, username_key};
 pub use caps::check_caps;
 pub use log::{
     ActEvent, KINDS_WITH_SUBJECTS, Logged, Read, ReadAhead, TeamLog, failure_subject, order_subject, rma_subject,
@@ -89,7 +89,9 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::FailureLogged { .. }
         | E::ReshipmentRequested(_)
         | E::RmaOpened(_)
-        | E::ReturnPolicySet(_) => MergeRule::UniqueClaim,
+        | E::ReturnPolicySet(_)
+        // A conflict is resolved once: a second desk's resolution is refused.
+        | E::ConflictResolved { .. } => MergeRule::UniqueClaim,
         E::UserUpdated { .. }
         | E::UserLanguageSet { .. }
         | E::ProductSaved(_)

@@ -19,4 +19,8 @@ reason_key: string, params: { [key in string]: string },
 /**
  * RFC 3339 UTC: when the act was made here, and when the refusal arrived.
  */
-occurred_at: string, refused_at: string, };
+occurred_at: string, refused_at: string, 
+/**
+ * When a person at this desk set it aside (RFC 3339 UTC).
+ */
+dismissed_at: string | null, };

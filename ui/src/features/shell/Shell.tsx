@@ -1,4 +1,4 @@
-import { AppShell, Group, NavLink, ScrollArea, Text, Title } from "@mantine/core";
+import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from "@mantine/core";
 import {
   IconAlertOctagon,
   IconAlertTriangle,
@@ -6,6 +6,7 @@ import {
   IconCategory,
   IconChartBar,
   IconCloudComputing,
+  IconGitMerge,
   IconLayoutDashboard,
   IconPackage,
   IconReceiptRefund,
@@ -17,16 +18,19 @@ import {
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { hasRole, useSession } from "../../app/session";
+import { call } from "../../backend/call";
 import i18n from "../../i18n";
+import { OPEN_COUNT } from "../conflicts/queries";
 import { GlobalSearch } from "./GlobalSearch";
 import { SyncIndicator } from "./SyncIndicator";
 import { UserMenu } from "./UserMenu";
 
-type Item = { to: string; key: string; icon: React.ReactNode; testId: string };
+type Item = { to: string; key: string; icon: React.ReactNode; testId: string; count?: number };
 
 export function Shell() {
   const { t } = useTranslation();
@@ -35,6 +39,13 @@ export function Shell() {
   useEffect(() => {
     if (i18n.language !== session.user.language) void i18n.changeLanguage(session.user.language);
   }, [session.user.language]);
+  // Only those who may resolve conflicts are counted for; the inbox itself is open to everyone.
+  const resolves = hasRole(session, "admin", "quality_lead", "logistics");
+  const open = useQuery({
+    queryKey: OPEN_COUNT,
+    queryFn: () => call("count_open_conflicts", {}),
+    enabled: resolves,
+  });
 
   const work: Item[] = [
     {
@@ -69,6 +80,13 @@ export function Shell() {
       testId: "nav-recalls",
     },
     { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
+    {
+      to: "/conflicts",
+      key: "nav.conflicts",
+      icon: <IconGitMerge size={18} />,
+      testId: "nav-conflicts",
+      count: open.data?.total ?? 0,
+    },
   ];
   const master: Item[] = [
     {
@@ -143,6 +161,18 @@ export function Shell() {
       to={item.to}
       label={t(item.key)}
       leftSection={item.icon}
+      rightSection={
+        item.count ? (
+          <Badge
+            size="sm"
+            color="orange"
+            circle={item.count < 10}
+            data-testid={`${item.testId}-count`}
+          >
+            {item.count}
+          </Badge>
+        ) : undefined
+      }
       active={
         path === item.to ||
         (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||

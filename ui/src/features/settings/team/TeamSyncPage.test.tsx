@@ -35,6 +35,7 @@ const REFUSED: RefusedActView[] = [
     params: { username: "bob" },
     occurred_at: "2026-11-02T09:30:00.000Z",
     refused_at: "2026-11-02T09:32:00.000Z",
+    dismissed_at: null,
   },
 ];
 
