@@ -2,8 +2,9 @@
 // joins the team on Settings → Team sync; a second desk (the `lotline` CLI) joins too, saves a
 // vendor and takes a username first; the app's background sync brings the vendor and the
 // refusal of its own later user with the same name, which the Team sync page lists with its
-// reason. With the server stopped the shell says the desk is offline. The page is photographed
-// in English, Dutch and Chinese. Last, a new desk joins from the first-start screen.
+// reason, and the conflicts inbox lists it until it is dismissed. With the server stopped the
+// shell says the desk is offline. The pages are photographed in English, Dutch and Chinese.
+// Last, a new desk joins from the first-start screen.
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -125,6 +126,19 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
       await app.click("lang-nl");
       await app.waitForText("page-title", "Teamsynchronisatie");
       await app.waitForText("refused-reason", "Het team heeft al een gebruiker met de naam bob");
+    });
+
+    // The refusal waits in the conflicts inbox too, until someone reads it and dismisses it.
+    await app.step("conflicts-inbox-nl", async () => {
+      await app.click("nav-conflicts");
+      await app.waitForText("refused-card-reason", "Het team heeft al een gebruiker met de naam bob");
+    });
+
+    await app.step("conflicts-dismissed-nl", async () => {
+      await app.click("refused-dismiss");
+      await app.waitFor("conflicts-empty");
+      await app.click("nav-team-sync");
+      await app.waitForText("page-title", "Teamsynchronisatie");
     });
 
     // The server goes away: the next sync says the desk is offline, and since when.
