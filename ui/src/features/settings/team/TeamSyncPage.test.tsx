@@ -103,6 +103,9 @@ test("an enrolled desk that is offline says so in Dutch, with its facts and the 
   expect(testText("team-server-shown")).toBe("https://sync.example.com");
   expect(testText("team-pending")).toBe("3");
   expect(testText("team-conflicts")).toBe("1");
+  const inbox = byTestId("team-open-inbox")[0];
+  expect(inbox?.getAttribute("href")).toBe("#/conflicts");
+  expect(inbox?.textContent).toBe("Open het conflictenoverzicht");
   const error = testText("team-error") ?? "";
   expect(error).toContain("De synchronisatieserver is niet bereikbaar");
   expect(error).toContain("Deze werkplek kan https://sync.example.com niet bereiken.");

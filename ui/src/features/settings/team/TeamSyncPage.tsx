@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -162,6 +163,12 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
             {String(status.refused_acts)}
           </Fact>
         </SimpleGrid>
+        {status.open_conflicts + status.refused_acts > 0 && (
+          // A plain hash link: the router's history is the hash, and this page also renders alone.
+          <Anchor href="#/conflicts" size="sm" data-testid="team-open-inbox">
+            {t("sync.team.open_inbox")}
+          </Anchor>
+        )}
       </Stack>
     </Paper>
   );
