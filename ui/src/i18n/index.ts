@@ -42,4 +42,11 @@ i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/** The page says which language it is in, so screen readers and CJK fonts follow the person's choice. */
+export function followLanguage(language: string) {
+  if (typeof document !== "undefined") document.documentElement.lang = language;
+}
+followLanguage(i18n.language);
+i18n.on("languageChanged", followLanguage);
+
 export default i18n;

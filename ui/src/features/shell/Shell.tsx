@@ -160,6 +160,9 @@ export function Shell() {
       component={Link}
       to={item.to}
       label={t(item.key)}
+      // A long Dutch or German word ("Goedkeuringslimieten") breaks, hyphenated where the
+      // page's language allows, rather than being cut off.
+      styles={{ label: { whiteSpace: "normal", overflowWrap: "anywhere", hyphens: "auto" } }}
       leftSection={item.icon}
       rightSection={
         item.count ? (
