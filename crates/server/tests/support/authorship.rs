@@ -49,9 +49,9 @@ async fn sign_in(client: &SyncClient, username: &str, password: &str) -> Result<
     }
 }
 
-pub async fn authorship(h: &Harness) {
-    let server = h.start().await;
-    // Desk A set itself up before it joined: its administrator and her password.
+/// Desk A set itself up before it joined: its administrator and Fien of finance, with their
+/// passwords, pushed as its history from before enrolment.
+async fn desk_with_admin_and_fien(h: &Harness, server: &lotline_server::RunningServer) -> (FakeDesk, SyncClient) {
     let mut desk_a = FakeDesk::new();
     let setup = desk_a.domain_act(
         "u-admin",
@@ -62,8 +62,14 @@ pub async fn authorship(h: &Harness) {
             password("u-fien", "fien-pw-12"),
         ],
     );
-    let (client_a, _) = h.enrol_at(&server, &desk_a.desk_id, "AMS1", 4).await;
+    let (client_a, _) = h.enrol_at(server, &desk_a.desk_id, "AMS1", 4).await;
     assert_eq!(refusal(&push(&client_a, setup).await), None, "history from before enrolment stands");
+    (desk_a, client_a)
+}
+
+pub async fn authorship(h: &Harness) {
+    let server = h.start().await;
+    let (mut desk_a, client_a) = desk_with_admin_and_fien(h, &server).await;
     // Fien was a user of desk A before it joined: she signed in there, with its passwords.
     let fien_dutch = [Event::UserLanguageSet { user_id: "u-fien".into(), language: Language::Nl }];
     assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-fien", &fien_dutch)).await), None);
@@ -147,18 +153,7 @@ pub async fn authorship(h: &Harness) {
 /// they happened; reports older than a day, or malformed, lock no one.
 pub async fn sign_in_lockout(h: &Harness) {
     let server = h.start().await;
-    let mut desk_a = FakeDesk::new();
-    let setup = desk_a.domain_act(
-        "u-admin",
-        &[
-            user("u-admin", "admin", &[Role::Admin]),
-            password("u-admin", "admin-pw-1"),
-            user("u-fien", "fien", &[Role::Finance]),
-            password("u-fien", "fien-pw-12"),
-        ],
-    );
-    let (client_a, _) = h.enrol_at(&server, &desk_a.desk_id, "AMS1", 4).await;
-    assert_eq!(refusal(&push(&client_a, setup).await), None);
+    let (mut desk_a, client_a) = desk_with_admin_and_fien(h, &server).await;
     let desk_b = FakeDesk::new();
     let (client_b, _) = h.enrol_at(&server, &desk_b.desk_id, "AMS1", 0).await;
 
