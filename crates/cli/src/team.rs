@@ -15,8 +15,12 @@ pub enum ServerCommand {
     Revoke { desk: String },
     /// The desks: code, site, enrolled, last contact, Lotline version, revoked.
     Desks,
-    /// The team's users as the server knows them: roles, active, the desks they signed in on.
+    /// The team's users as the server knows them: roles, active or locked, the desks they
+    /// signed in on, their last sign-in.
     Users,
+    /// Lift the lock that five wrong passwords put on a user, on every desk, and end their
+    /// sessions. Their password stays: a team administrator resets it on a desk (Users).
+    Unlock { username: String },
     /// Print a new token for scraping /v1/metrics; the one before stops working.
     MetricsToken,
     /// Write a backup (one tar file) while the server runs: SQLite through VACUUM INTO,
@@ -85,6 +89,12 @@ pub async fn server(
             let users = lotline_server::list_users(data).await.map_err(server_error)?;
             crate::print(json_mode, &json!(users), || users_text(&users));
         }
+        Some(ServerCommand::Unlock { username }) => {
+            let Some(user) = lotline_server::unlock_user(data, &username).await.map_err(server_error)? else {
+                return Err(ApiError::not_found("user", &username));
+            };
+            crate::print(json_mode, &json!(user), || format!("{} can sign in again on every desk", user.username));
+        }
         Some(ServerCommand::MetricsToken) => {
             let token = lotline_server::issue_metrics_token(data).await.map_err(server_error)?;
             println!("{}", if json_mode { json!({ "token": token }).to_string() } else { token });
@@ -140,7 +150,7 @@ async fn stop_requested() -> std::io::Result<()> {
     tokio::signal::ctrl_c().await
 }
 
-fn desks_text(desks: &[lotline_server::DeskListing]) -> String {
+fn desks_text(desks: &[lotline_server::TeamDesk]) -> String {
     if desks.is_empty() {
         return "No desk has enrolled yet (lotline server enroll-code issues a code).".to_owned();
     }
@@ -158,7 +168,7 @@ fn desks_text(desks: &[lotline_server::DeskListing]) -> String {
     table(["DESK", "SITE", "ENROLLED", "LAST CONTACT", "VERSION", "STATE"], rows)
 }
 
-fn users_text(users: &[lotline_server::TeamUserListing]) -> String {
+fn users_text(users: &[lotline_server::TeamUser]) -> String {
     if users.is_empty() {
         return "The server knows no user yet: they arrive with the first desk's sync.".to_owned();
     }
@@ -166,12 +176,17 @@ fn users_text(users: &[lotline_server::TeamUserListing]) -> String {
         [
             u.username.clone(),
             u.roles.join(","),
-            if u.active { "active" } else { "deactivated" }.to_owned(),
+            match (&u.locked_until, u.active) {
+                (_, false) => "deactivated".to_owned(),
+                (Some(until), true) => format!("locked until {until}"),
+                (None, true) => "active".to_owned(),
+            },
             if u.has_password { "yes" } else { "no" }.to_owned(),
             u.desks.join(","),
+            u.last_sign_in_at.clone().unwrap_or_else(|| "never".into()),
         ]
     });
-    table(["USER", "ROLES", "STATE", "PASSWORD", "DESKS"], rows)
+    table(["USER", "ROLES", "STATE", "PASSWORD", "DESKS", "LAST SIGN-IN"], rows)
 }
 
 /// Columns padded to their widest cell.

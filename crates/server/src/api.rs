@@ -15,23 +15,25 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use lotline_sync::{
-    EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
-    SessionResponse, SignInAttempts,
+    EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SESSION_HEADER,
+    SessionRequest, SessionResponse, SignInAttempts, TeamDesk, TeamUser,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::contact::Contacts;
 use crate::database::Store;
+use crate::enrolment::EnrollCode;
 use crate::error::{ApiError, ServerError};
 use crate::judge::ActJudge;
 use crate::limits::MAX_BODY_BYTES;
 use crate::metrics::{LogSize, Metrics, track};
-use crate::{admin, blobs, enrolment, pull, push, users};
+use crate::team_admin::TeamAdministrator;
+use crate::{admin, blobs, enrolment, pull, push, team_admin, users};
 
 #[derive(Clone)]
 pub(crate) struct AppState {
@@ -48,7 +50,8 @@ pub(crate) struct AppState {
     modifiers(&DeskTokenScheme),
     tags(
         (name = "sync", description = "Enrolment, push, pull and blobs"),
-        (name = "operations", description = "Health and metrics, for whoever runs the server")
+        (name = "operations", description = "Health and metrics, for whoever runs the server"),
+        (name = "administration", description = "Desks, enrolment codes and users, for the team's administrators signed in through a desk")
     )
 )]
 struct ApiDoc;
@@ -65,6 +68,11 @@ impl Modify for DeskTokenScheme {
             .description(Some("The metrics token from `lotline server metrics-token`"))
             .build();
         components.add_security_scheme("metrics_token", SecurityScheme::Http(metrics));
+        let session = ApiKey::Header(ApiKeyValue::with_description(
+            SESSION_HEADER,
+            "An administrator's session from POST /v1/sessions, through the same desk",
+        ));
+        components.add_security_scheme("admin_session", SecurityScheme::ApiKey(session));
     }
 }
 
@@ -78,6 +86,11 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(put_blob, get_blob))
         .routes(routes!(health))
         .routes(routes!(metrics))
+        .routes(routes!(admin_desks))
+        .routes(routes!(admin_revoke_desk))
+        .routes(routes!(admin_enroll_code))
+        .routes(routes!(admin_users))
+        .routes(routes!(admin_unlock_user))
 }
 
 /// The OpenAPI document of the protocol, as served at `/v1/openapi.json`.
@@ -98,7 +111,7 @@ pub(crate) fn router(state: AppState) -> Router {
 }
 
 /// The desk whose bearer token came with the request.
-struct AuthenticatedDesk(String);
+pub(crate) struct AuthenticatedDesk(pub String);
 
 impl FromRequestParts<AppState> for AuthenticatedDesk {
     type Rejection = ServerError;
@@ -338,4 +351,92 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Re
     admin::check_metrics_token(&state.store, bearer(&headers)).await?;
     let text = state.metrics.render(&state.store).await?;
     Ok(([(CONTENT_TYPE, PROMETHEUS_TEXT)], text).into_response())
+}
+
+#[utoipa::path(
+    get, path = "/v1/admin/desks", tag = "administration",
+    security(("desk_token" = [], "admin_session" = [])),
+    responses(
+        (status = 200, description = "The team's desks with their last contact and version", body = Vec<TeamDesk>),
+        (status = 401, description = "No desk token, or no session, an unknown one or one older than 12 hours", body = ErrorBody),
+        (status = 403, description = "The session's user is no active administrator", body = ErrorBody),
+    )
+)]
+async fn admin_desks(
+    State(state): State<AppState>,
+    _admin: TeamAdministrator,
+) -> Result<Json<Vec<TeamDesk>>, ServerError> {
+    Ok(Json(team_admin::desks(&state.store).await?))
+}
+
+#[utoipa::path(
+    post, path = "/v1/admin/desks/{desk}/revoke", tag = "administration",
+    params(("desk" = String, Path, description = "The desk's code or id")),
+    security(("desk_token" = [], "admin_session" = [])),
+    responses(
+        (status = 200, description = "Revoked: its token stops working at its next request", body = TeamDesk),
+        (status = 401, description = "No desk token, or no valid session", body = ErrorBody),
+        (status = 403, description = "The session's user is no active administrator", body = ErrorBody),
+        (status = 404, description = "No such desk", body = ErrorBody),
+        (status = 409, description = "The desk the administrator is signed in on (`sync.revoke_own_desk`)", body = ErrorBody),
+    )
+)]
+async fn admin_revoke_desk(
+    State(state): State<AppState>,
+    admin: TeamAdministrator,
+    Path(desk): Path<String>,
+) -> Result<Json<TeamDesk>, ServerError> {
+    Ok(Json(team_admin::revoke_by(&state.store, &admin, &desk).await?))
+}
+
+#[utoipa::path(
+    post, path = "/v1/admin/enroll-codes", tag = "administration",
+    security(("desk_token" = [], "admin_session" = [])),
+    responses(
+        (status = 200, description = "A one-time code, valid 24 hours", body = EnrollCode),
+        (status = 401, description = "No desk token, or no valid session", body = ErrorBody),
+        (status = 403, description = "The session's user is no active administrator", body = ErrorBody),
+    )
+)]
+async fn admin_enroll_code(
+    State(state): State<AppState>,
+    _admin: TeamAdministrator,
+) -> Result<Json<EnrollCode>, ServerError> {
+    let validity = chrono::Duration::hours(enrolment::ENROLL_CODE_VALIDITY_HOURS);
+    Ok(Json(enrolment::issue_code(&state.store, validity).await?))
+}
+
+#[utoipa::path(
+    get, path = "/v1/admin/users", tag = "administration",
+    security(("desk_token" = [], "admin_session" = [])),
+    responses(
+        (status = 200, description = "The team's users with their desks, locks and last sign-in", body = Vec<TeamUser>),
+        (status = 401, description = "No desk token, or no valid session", body = ErrorBody),
+        (status = 403, description = "The session's user is no active administrator", body = ErrorBody),
+    )
+)]
+async fn admin_users(
+    State(state): State<AppState>,
+    _admin: TeamAdministrator,
+) -> Result<Json<Vec<TeamUser>>, ServerError> {
+    Ok(Json(team_admin::users(&state.store).await?))
+}
+
+#[utoipa::path(
+    post, path = "/v1/admin/users/{user_id}/unlock", tag = "administration",
+    params(("user_id" = String, Path, description = "The user's id")),
+    security(("desk_token" = [], "admin_session" = [])),
+    responses(
+        (status = 200, description = "The lock of wrong passwords is lifted and the user's sessions ended", body = TeamUser),
+        (status = 401, description = "No desk token, or no valid session", body = ErrorBody),
+        (status = 403, description = "The session's user is no active administrator", body = ErrorBody),
+        (status = 404, description = "No such user", body = ErrorBody),
+    )
+)]
+async fn admin_unlock_user(
+    State(state): State<AppState>,
+    admin: TeamAdministrator,
+    Path(user_id): Path<String>,
+) -> Result<Json<TeamUser>, ServerError> {
+    Ok(Json(team_admin::unlock(&state.store, &admin.desk_id, &admin.user_id, &user_id).await?))
 }

@@ -7,20 +7,14 @@ use std::path::Path;
 use lotline_domain::envelope::GENESIS;
 use lotline_sync::{EnrollRequest, EnrollResponse};
 use rand::RngCore;
-use serde::Serialize;
 use sqlx::Row;
 
 use crate::config::prepare_data_dir;
 use crate::database::{Store, now_text, sha256_hex, time_text};
 use crate::error::{ApiError, ServerError};
 
-/// A code from `lotline server enroll-code`, shown once to the administrator.
-#[derive(Debug, Clone, Serialize)]
-pub struct EnrollCode {
-    pub code: String,
-    /// RFC 3339 UTC.
-    pub expires_at: String,
-}
+/// A code from `lotline server enroll-code` or the desktop's team administration, shown once.
+pub use lotline_sync::EnrollCodeResponse as EnrollCode;
 
 /// How long an enrolment code works.
 pub const ENROLL_CODE_VALIDITY_HOURS: i64 = 24;
@@ -33,6 +27,12 @@ pub async fn issue_enroll_code(dir: &Path) -> Result<EnrollCode, ServerError> {
 /// Issues a code valid for `validity` (a negative one is already expired: for tests).
 pub async fn issue_enroll_code_valid_for(dir: &Path, validity: chrono::Duration) -> Result<EnrollCode, ServerError> {
     let store = Store::open(&prepare_data_dir(dir, None)?).await?;
+    let code = issue_code(&store, validity).await;
+    store.pool.close().await;
+    code
+}
+
+pub(crate) async fn issue_code(store: &Store, validity: chrono::Duration) -> Result<EnrollCode, ServerError> {
     let code = new_code();
     let now = chrono::Utc::now();
     let expires_at = time_text(now + validity);
@@ -42,7 +42,6 @@ pub async fn issue_enroll_code_valid_for(dir: &Path, validity: chrono::Duration)
         .bind(expires_at.clone())
         .execute(&store.pool)
         .await?;
-    store.pool.close().await;
     Ok(EnrollCode { code, expires_at })
 }
 
@@ -50,13 +49,9 @@ pub async fn issue_enroll_code_valid_for(dir: &Path, validity: chrono::Duration)
 /// desk id; answers whether such a desk exists.
 pub async fn revoke_desk(dir: &Path, desk: &str) -> Result<bool, ServerError> {
     let store = Store::open(&prepare_data_dir(dir, None)?).await?;
-    let result = sqlx::query("UPDATE desks SET revoked_at = $1 WHERE desk_code = $2 OR desk_id = $2")
-        .bind(now_text())
-        .bind(desk.to_owned())
-        .execute(&store.pool)
-        .await?;
+    let revoked = crate::team_admin::revoke(&store, desk).await;
     store.pool.close().await;
-    Ok(result.rows_affected() > 0)
+    Ok(revoked?.is_some())
 }
 
 /// Trades a one-time code for a token. A desk that enrols again (a lost token) keeps its desk

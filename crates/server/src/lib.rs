@@ -24,16 +24,19 @@ mod push_rows;
 mod push_view;
 mod serve;
 mod sign_ins;
+mod team_admin;
 mod users;
 
-pub use admin::{DeskListing, TeamUserListing, issue_metrics_token, list_desks, list_users};
+pub use admin::{issue_metrics_token, list_desks, list_users, unlock_user};
 pub use api::openapi_document;
 pub use backup::{BackupManifest, BackupReport, backup, restore};
 pub use config::ServerConfig;
 pub use enrolment::{EnrollCode, issue_enroll_code, issue_enroll_code_valid_for, revoke_desk};
 pub use error::{ApiError, ServerError};
 pub use judge::{AcceptAll, ActJudge, Verdict};
+pub use lotline_sync::{TeamDesk, TeamUser};
 pub use serve::{RunningServer, serve, serve_with_judge};
+pub use team_admin::SESSION_HOURS;
 
 /// Limits that keep one request from exhausting the server.
 pub mod limits {

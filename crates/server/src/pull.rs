@@ -1,7 +1,7 @@
 //! `GET /v1/pull`: the team's events after a cursor, in server order. Sequences commit in order
 //! (see `Store::begin_write`), so a reader that saw N never misses an event below N later.
 
-use lotline_sync::{PullResponse, PulledEvent, WireEvent};
+use lotline_sync::{DeskCode, PullResponse, PulledEvent, WireEvent};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -29,7 +29,18 @@ pub(crate) async fn pull(store: &Store, after: i64, limit: Option<i64>) -> Resul
         }
     }
     let next = events.last().map_or(after, |e| e.server_seq);
-    Ok(PullResponse { events, next, more })
+    // The desks of a team are few; the empty page a desk polls for every minute goes without.
+    let desks = if events.is_empty() { Vec::new() } else { desk_codes(store).await? };
+    Ok(PullResponse { events, next, more, desks })
+}
+
+async fn desk_codes(store: &Store) -> Result<Vec<DeskCode>, ServerError> {
+    let rows = sqlx::query("SELECT desk_id, desk_code FROM desks ORDER BY desk_code").fetch_all(&store.pool).await?;
+    let codes = rows
+        .iter()
+        .map(|row| Ok(DeskCode { desk_id: row.try_get("desk_id")?, desk_code: row.try_get("desk_code")? }))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(codes)
 }
 
 fn pulled_event(row: &AnyRow) -> Result<PulledEvent, sqlx::Error> {

@@ -4,6 +4,7 @@
 use reqwest::{Response, StatusCode};
 use sha2::{Digest, Sha256};
 
+use crate::admin_wire::{EnrollCodeResponse, SESSION_HEADER, TeamDesk, TeamUser};
 use crate::wire::{
     EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
     SessionResponse, SignInAttempts,
@@ -19,6 +20,8 @@ pub enum ClientError {
     BlobMismatch { expected: String },
     #[error("this client has no desk token yet: enrol first")]
     NoToken,
+    #[error("the sync server's address is not a URL: {0}")]
+    BadAddress(String),
 }
 
 impl ClientError {
@@ -135,6 +138,50 @@ impl SyncClient {
             return Err(ClientError::BlobMismatch { expected: sha256.to_owned() });
         }
         Ok(bytes)
+    }
+
+    /// The team's desks, asked by an administrator whose `session` this desk holds.
+    pub async fn admin_desks(&self, session: &str) -> Result<Vec<TeamDesk>, ClientError> {
+        let response = self.admin(reqwest::Method::GET, &["desks"], session)?.send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// Revokes a desk (by code or id); its token stops working at once.
+    pub async fn admin_revoke_desk(&self, session: &str, desk: &str) -> Result<TeamDesk, ClientError> {
+        let response = self.admin(reqwest::Method::POST, &["desks", desk, "revoke"], session)?.send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// A one-time enrolment code for another desk.
+    pub async fn admin_enroll_code(&self, session: &str) -> Result<EnrollCodeResponse, ClientError> {
+        let response = self.admin(reqwest::Method::POST, &["enroll-codes"], session)?.send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// The team's users, with their locks and last sign-in.
+    pub async fn admin_users(&self, session: &str) -> Result<Vec<TeamUser>, ClientError> {
+        let response = self.admin(reqwest::Method::GET, &["users"], session)?.send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// Lifts a user's lock of wrong passwords and ends their sessions.
+    pub async fn admin_unlock_user(&self, session: &str, user_id: &str) -> Result<TeamUser, ClientError> {
+        let response = self.admin(reqwest::Method::POST, &["users", user_id, "unlock"], session)?.send().await?;
+        Ok(ok(response).await?.json().await?)
+    }
+
+    /// A request under `/v1/admin/`, each of `segments` escaped as one path segment (a desk code
+    /// or user id never changes the path).
+    fn admin(
+        &self,
+        method: reqwest::Method,
+        segments: &[&str],
+        session: &str,
+    ) -> Result<reqwest::RequestBuilder, ClientError> {
+        let mut url =
+            reqwest::Url::parse(&self.url("/v1/admin")).map_err(|e| ClientError::BadAddress(e.to_string()))?;
+        url.path_segments_mut().map_err(|()| ClientError::BadAddress(self.base_url.clone()))?.extend(segments);
+        Ok(self.http.request(method, url).bearer_auth(self.token()?).header(SESSION_HEADER, session))
     }
 
     fn url(&self, path: &str) -> String {

@@ -1,9 +1,11 @@
 //! The team sync protocol of docs/sync.md: the JSON a desk and the server exchange, the checks
 //! both sides make on an event's chain link, and a thin HTTP client for desks.
 
+mod admin_wire;
 mod client;
 mod wire;
 
+pub use admin_wire::{DeskCode, EnrollCodeResponse, SESSION_HEADER, TeamDesk, TeamUser};
 pub use client::{ClientError, SyncClient, VERSION_HEADER};
 pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{

@@ -142,6 +142,10 @@ pub struct PullResponse {
     pub next: i64,
     /// More events follow `next`.
     pub more: bool,
+    /// The team's desks and their codes, so that a desk can name the others; served with every
+    /// page that holds events (absent from servers of an earlier Lotline).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub desks: Vec<crate::DeskCode>,
 }
 
 /// Every error answer of the server: a stable code to branch on, an i18n key to show.

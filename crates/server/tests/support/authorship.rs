@@ -40,7 +40,7 @@ fn refusal(response: &PushResponse) -> Option<String> {
     response.rejected.first().map(|r| r.reason_key.clone())
 }
 
-async fn sign_in(client: &SyncClient, username: &str, password: &str) -> Result<String, (u16, String)> {
+pub(super) async fn sign_in(client: &SyncClient, username: &str, password: &str) -> Result<String, (u16, String)> {
     let request = SessionRequest { username: username.into(), password: password.into() };
     match client.session(&request).await {
         Ok(session) => Ok(session.user_id),
@@ -51,7 +51,10 @@ async fn sign_in(client: &SyncClient, username: &str, password: &str) -> Result<
 
 /// Desk A set itself up before it joined: its administrator and Fien of finance, with their
 /// passwords, pushed as its history from before enrolment.
-async fn desk_with_admin_and_fien(h: &Harness, server: &lotline_server::RunningServer) -> (FakeDesk, SyncClient) {
+pub(super) async fn desk_with_admin_and_fien(
+    h: &Harness,
+    server: &lotline_server::RunningServer,
+) -> (FakeDesk, SyncClient) {
     let mut desk_a = FakeDesk::new();
     let setup = desk_a.domain_act(
         "u-admin",

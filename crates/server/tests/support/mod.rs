@@ -3,6 +3,7 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod administration;
 pub mod authorship;
 pub mod fake_desk;
 pub mod operations;
@@ -37,6 +38,7 @@ macro_rules! with_scenarios {
             sign_in_lockout,
             health_and_metrics,
             desks_and_users_listed,
+            team_administration,
             backup_restore_drill
         );
     };

@@ -145,7 +145,7 @@ async fn pull_all(client: &SyncClient) -> Vec<PulledEvent> {
     let mut events = Vec::new();
     let mut after = 0;
     loop {
-        let PullResponse { events: page, next, more } = client.pull(after, Some(5_000)).await.expect("pull");
+        let PullResponse { events: page, next, more, .. } = client.pull(after, Some(5_000)).await.expect("pull");
         events.extend(page);
         after = next;
         if !more {

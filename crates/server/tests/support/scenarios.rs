@@ -7,6 +7,7 @@ use lotline_server::{ActJudge, Verdict, issue_enroll_code, issue_enroll_code_val
 use lotline_sync::{ClientError, EnrollRequest, PushRequest, PushResponse, SyncClient, WireEvent};
 
 use super::Harness;
+pub use super::administration::team_administration;
 pub use super::authorship::{authorship, sign_in_lockout};
 use super::fake_desk::{FakeDesk, rehash};
 pub use super::operations::{backup_restore_drill, desks_and_users_listed, health_and_metrics};
