@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, conflicts, documents, exports, failures, imports, lots, master, reshipments, returns, review, search,
-    session, team, users,
+    session, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -168,6 +168,11 @@ catalogue! {
     sync_team => team::sync_team,
     leave_team => team::leave_team,
     list_refused_acts => team::list_refused_acts,
+    team_administration => team_admin::team_administration,
+    renew_team_session => team_admin::renew_team_session,
+    revoke_team_desk => team_admin::revoke_team_desk,
+    issue_team_enroll_code => team_admin::issue_team_enroll_code,
+    unlock_team_user => team_admin::unlock_team_user,
     list_conflicts => conflicts::list_conflicts,
     resolve_conflict => conflicts::resolve_conflict,
     dismiss_refused_act => conflicts::dismiss_refused_act,

@@ -14,6 +14,9 @@ pub struct Ctx {
     pub clock: Arc<dyn Clock>,
     pub device_id: String,
     session: Arc<RwLock<Option<Actor>>>,
+    /// The session the team's server gave the person signed in here, when it signed them in:
+    /// team administration needs it. Kept in memory only, and gone with the sign-in.
+    team_session: Arc<RwLock<Option<String>>>,
     /// Held while this desk syncs with its team, shared by every clone.
     pub(crate) sync_lock: Arc<tokio::sync::Mutex<()>>,
 }
@@ -33,6 +36,7 @@ impl Ctx {
             clock,
             device_id: device_id.into(),
             session: Arc::new(RwLock::new(None)),
+            team_session: Arc::new(RwLock::new(None)),
             sync_lock: Arc::new(tokio::sync::Mutex::new(())),
         }
     }
@@ -59,12 +63,26 @@ impl Ctx {
     /// The same store, clock and desk acting as another user, leaving this session alone: the
     /// demo data set records each step as the person whose job it is.
     pub(crate) fn acting_as(&self, actor: Actor) -> Ctx {
-        Ctx { session: Arc::new(RwLock::new(Some(actor))), ..self.clone() }
+        Ctx { session: Arc::new(RwLock::new(Some(actor))), team_session: Arc::new(RwLock::new(None)), ..self.clone() }
     }
 
     pub(crate) fn set_actor(&self, actor: Option<Actor>) {
+        let signed_out = actor.is_none();
         if let Ok(mut slot) = self.session.write() {
             *slot = actor;
+        }
+        if signed_out {
+            self.set_team_session(None);
+        }
+    }
+
+    pub(crate) fn team_session(&self) -> Option<String> {
+        self.team_session.read().ok().and_then(|s| s.clone())
+    }
+
+    pub(crate) fn set_team_session(&self, session: Option<String>) {
+        if let Ok(mut slot) = self.team_session.write() {
+            *slot = session;
         }
     }
 

@@ -136,6 +136,15 @@ async fn desks_enrol_sync_and_keep_the_reasons_of_refused_acts() {
     let status = a.ok("team_status", json!({})).await;
     assert_eq!((status["open_conflicts"].as_i64(), status["refused_acts"].as_i64()), (Some(1), Some(0)));
     assert_eq!(a.ok("list_refused_acts", json!({})).await, json!([]));
+    // The server named the team's desks with its pages: the inbox says which desk did what.
+    let conflicts = a.ok("list_conflicts", json!({})).await;
+    let desks: Vec<(Value, Value)> = conflicts[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["this_desk"].clone(), e["desk_code"].clone()))
+        .collect();
+    assert_eq!(desks, [(json!(false), json!("AMS1B"))], "{conflicts}");
     server.shutdown().await.unwrap();
 }
 

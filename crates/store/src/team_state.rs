@@ -101,3 +101,30 @@ pub async fn leave_team(store: &Store) -> Result<(), StoreError> {
     tx.commit().await?;
     Ok(())
 }
+
+/// Keeps the team's desk codes as the server named them (desk id, desk code).
+pub async fn record_team_desks(store: &Store, desks: &[(String, String)]) -> Result<(), StoreError> {
+    if desks.is_empty() {
+        return Ok(());
+    }
+    let mut tx = store.begin_write().await?;
+    for (desk_id, desk_code) in desks {
+        sqlx::query(
+            "INSERT INTO team_desks (desk_id, desk_code) VALUES (?, ?) \
+             ON CONFLICT (desk_id) DO UPDATE SET desk_code = excluded.desk_code",
+        )
+        .bind(desk_id)
+        .bind(desk_code)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The team's desk codes by desk id, as far as this desk has heard of them.
+pub async fn team_desk_codes(conn: &mut SqliteConnection) -> Result<BTreeMap<String, String>, StoreError> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT desk_id, desk_code FROM team_desks").fetch_all(&mut *conn).await?;
+    Ok(rows.into_iter().collect())
+}

@@ -2,7 +2,7 @@
 //! the acts that settle them. A resolution travels in the team's log (`conflict_resolved`), with
 //! whatever it changes (a hold released, a lost save restored, stock written off) in the same act.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use lotline_domain::conflict::{ConflictKind, Resolution, StockWriteOff, check_resolution, permission_for, ways_out};
 use lotline_domain::failure::FieldChange;
@@ -33,7 +33,8 @@ pub struct ConflictEventView {
     pub username: Option<String>,
     pub at: String,
     pub desk_id: String,
-    /// The desk's code when it is this desk (other desks' codes are not known here).
+    /// The desk's code: this desk's, or another's as the team's server named it (None for a
+    /// desk this one has not heard of yet).
     pub desk_code: Option<String>,
     pub this_desk: bool,
     /// What it did, as a record's history tells it.
@@ -126,6 +127,8 @@ struct People {
     usernames: HashMap<String, String>,
     desk_code: Option<String>,
     desk_id: String,
+    /// The other desks of the team, by id.
+    desk_codes: BTreeMap<String, String>,
 }
 
 impl People {
@@ -135,6 +138,7 @@ impl People {
             names: fq::user_names(conn).await.map_err(store_error)?,
             usernames: lotline_store::usernames(conn).await.map_err(store_error)?,
             desk_code: lotline_store::desk_code(conn).await.map_err(store_error)?,
+            desk_codes: lotline_store::team_desk_codes(conn).await.map_err(store_error)?,
         })
     }
 }
@@ -159,7 +163,11 @@ async fn view(
                 username: stored.actor_id.as_ref().and_then(|id| people.usernames.get(id).cloned()),
                 at: entry.at,
                 desk_id: stored.desk_id.clone(),
-                desk_code: this_desk.then(|| people.desk_code.clone()).flatten(),
+                desk_code: if this_desk {
+                    people.desk_code.clone()
+                } else {
+                    people.desk_codes.get(&stored.desk_id).cloned()
+                },
                 this_desk,
                 changes: entry.changes,
                 note: entry.note,

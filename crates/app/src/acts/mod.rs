@@ -17,6 +17,7 @@ pub mod review;
 pub mod search;
 pub mod session;
 pub mod team;
+pub mod team_admin;
 pub mod users;
 
 use serde::{Deserialize, Serialize};

@@ -147,6 +147,8 @@ async fn start_session(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
 /// Signs a person in, five wrong passwords in a row locking the name for 15 minutes; every
 /// attempt that got as far as the password is recorded on the desk.
 pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError> {
+    // Whoever signs in now, the team's session of the one before is not theirs.
+    ctx.set_team_session(None);
     let key = username_key(&input.username);
     let recent = {
         let mut conn = ctx.read().await?;
@@ -156,11 +158,8 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
         .into_iter()
         .filter_map(|(ok, at)| Some((ok, DateTime::parse_from_rfc3339(&at).ok()?.with_timezone(&Utc))))
         .collect();
-    if let Some(until) = locked_until(&recent, ctx.now()) {
-        let until = until.format("%Y-%m-%d %H:%M UTC").to_string();
-        return Err(ApiError::forbidden("error.session.locked").with("until", until));
-    }
-    let (result, decided_by) = check_password(ctx, &input).await?;
+    let locked_here = locked_until(&recent, ctx.now()).map(|until| until.format("%Y-%m-%d %H:%M UTC").to_string());
+    let (result, decided_by) = check_password(ctx, &input, locked_here).await?;
     let counted = match &result {
         Ok(_) => true,
         Err(error) => error.message_key == "error.auth.bad_credentials",
@@ -190,16 +189,30 @@ enum Decider {
     DeskOffline,
 }
 
-async fn check_password(ctx: &Ctx, input: &SignInInput) -> Result<(Result<Session, ApiError>, Decider), ApiError> {
-    // On a desk of a team the team's server decides; offline, the passwords this desk holds.
+/// `locked_here`: until when this desk's own count locks the name, if it does.
+async fn check_password(
+    ctx: &Ctx,
+    input: &SignInInput,
+    locked_here: Option<String>,
+) -> Result<(Result<Session, ApiError>, Decider), ApiError> {
+    // On a desk of a team the team's server decides, lockout included (it counts every desk's
+    // attempts, and an administrator may lift a lock there); offline, this desk's count and the
+    // passwords it holds.
     let decider = match crate::sync::sign_in_through_team(ctx, &input.username, &input.password).await? {
-        TeamSignIn::Verified(user_id) => {
-            return Ok((signed_in_through_team(ctx, &user_id, &input.password).await, Decider::Team));
+        TeamSignIn::Verified { user_id, session } => {
+            let signed_in = signed_in_through_team(ctx, &user_id, &input.password).await;
+            if signed_in.is_ok() {
+                ctx.set_team_session(Some(session));
+            }
+            return Ok((signed_in, Decider::Team));
         }
         TeamSignIn::Refused(error) => return Ok((Err(error), Decider::Team)),
         TeamSignIn::Unanswered { enrolled: true } => Decider::DeskOffline,
         TeamSignIn::Unanswered { enrolled: false } => Decider::Desk,
     };
+    if let Some(until) = locked_here {
+        return Ok((Err(ApiError::forbidden("error.session.locked").with("until", until)), decider));
+    }
     Ok((check_locally(ctx, input).await, decider))
 }
 

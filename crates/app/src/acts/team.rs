@@ -30,6 +30,7 @@ pub struct TeamStatus {
     /// Why the latest sync failed; none once a sync works again.
     pub last_error: Option<SyncError>,
     pub open_conflicts: i64,
+    /// Refused acts no one here has dismissed yet.
     pub refused_acts: i64,
 }
 
@@ -114,7 +115,7 @@ async fn status_of(ctx: &Ctx) -> Result<TeamStatus, ApiError> {
             .iter()
             .map(|(_, n)| n)
             .sum(),
-        refused_acts: lotline_store::count_refused(&mut conn).await.map_err(store_error)?,
+        refused_acts: lotline_store::count_undismissed(&mut conn).await.map_err(store_error)?,
     })
 }
 

@@ -56,7 +56,8 @@ impl Transport for HttpTransport {
                 renumbered: p.renumbered.into_iter().map(|r| (r.from, r.to)).collect(),
             })
             .collect();
-        Ok(PulledPage { events, more: answer.more })
+        let desks = answer.desks.into_iter().map(|d| (d.desk_id, d.desk_code)).collect();
+        Ok(PulledPage { events, more: answer.more, desks })
     }
 
     async fn put_blob(&self, id: &str, bytes: Vec<u8>) -> Result<(), TransportError> {

@@ -2,6 +2,7 @@
 //! until there is nothing left, moving attachments as blobs. The transport (HTTP to the sync
 //! server, or a stand-in in tests) is given, so hosts only choose how to reach the server.
 
+pub(crate) mod admin;
 mod cadence;
 mod http;
 mod team;
@@ -17,6 +18,7 @@ pub use cadence::{AFTER_WRITE, Cadence, EVERY, LONGEST_WAIT};
 pub use http::HttpTransport;
 pub use team::{SyncStatus, enroll, sync_status, sync_with_team};
 pub(crate) use team::{TeamSignIn, sign_in_through_team};
+
 pub use transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
 /// Events per push: whole acts, so a big import may go over it in one request.
@@ -192,6 +194,7 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
             }
         }
         let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await.map_err(store_error)?;
+        lotline_store::record_team_desks(&ctx.store, &page.desks).await.map_err(store_error)?;
         let own_renames = page.events.iter().filter(|p| p.event.desk_id == ctx.device_id).flat_map(|p| &p.renumbered);
         for (from, to) in own_renames {
             let renamed = Renumbered { from: from.clone(), to: to.clone() };

@@ -78,14 +78,14 @@ pub async fn sync_with_team(ctx: &Ctx) -> Result<SyncReport, ApiError> {
     sync_now(ctx, &transport_of(&enrolment)).await
 }
 
-fn transport_of(enrolment: &Enrolment) -> HttpTransport {
+pub(crate) fn transport_of(enrolment: &Enrolment) -> HttpTransport {
     HttpTransport { client: SyncClient::new(&enrolment.server).with_token(&enrolment.token) }
 }
 
 /// What the team's server said to a person signing in on this desk.
 pub(crate) enum TeamSignIn {
-    /// The server knows them by this password: this user of the team.
-    Verified(String),
+    /// The server knows them by this password: this user of the team, and the session it gave.
+    Verified { user_id: String, session: String },
     /// The server said no (a wrong password, a deactivated user): no way around it offline.
     Refused(ApiError),
     /// No answer, or not one about the person (a revoked desk), or no team (`enrolled` false):
@@ -138,7 +138,7 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
             return Ok(TeamSignIn::Refused(ApiError::conflict("error.sync.user_not_here_yet")));
         }
     }
-    Ok(TeamSignIn::Verified(session.user_id))
+    Ok(TeamSignIn::Verified { user_id: session.user_id, session: session.session })
 }
 
 /// Whether this desk knows the name and has acts the team has not taken yet.

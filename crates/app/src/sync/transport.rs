@@ -32,6 +32,8 @@ pub struct PushOutcome {
 pub struct PulledPage {
     pub events: Vec<PulledEvent>,
     pub more: bool,
+    /// The team's desks as (desk id, desk code), when the server names them.
+    pub desks: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

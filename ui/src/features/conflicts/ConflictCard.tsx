@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { type TFunction, useTranslation } from "react-i18next";
 import type { ConflictEventView } from "../../backend/bindings/ConflictEventView";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
 import type { WayOut } from "../../backend/bindings/WayOut";
@@ -50,6 +50,13 @@ function What({ event }: { event: ConflictEventView }) {
       )}
     </Stack>
   );
+}
+
+/** This desk, another desk by the code the team gave it, or one not heard of yet by its id. */
+function deskName(t: TFunction, event: ConflictEventView): string {
+  if (event.this_desk) return t("conflicts.this_desk", { code: event.desk_code ?? "" });
+  if (event.desk_code) return t("conflicts.other_desk_code", { code: event.desk_code });
+  return t("conflicts.other_desk", { id: event.desk_id.slice(0, 8) });
 }
 
 /** One conflict: what happened on each desk, and its ways out or how it was resolved. */
@@ -109,9 +116,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
                 <Table.Td>{event.username ?? "—"}</Table.Td>
                 <Table.Td>{formatDateTimeShort(event.at, i18n.language)}</Table.Td>
                 <Table.Td data-testid="conflict-desk">
-                  {event.this_desk
-                    ? t("conflicts.this_desk", { code: event.desk_code ?? "" })
-                    : t("conflicts.other_desk", { id: event.desk_id.slice(0, 8) })}
+                  {deskName(t, event)}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -50,6 +50,8 @@ const SHIPPED_TWICE: ConflictView = {
 
 const RESOLVED: ConflictView = {
   ...SHIPPED_TWICE,
+  // Desk B's code reached this desk with a pull: it is named by it.
+  events: SHIPPED_TWICE.events.map((e) => (e.this_desk ? e : { ...e, desk_code: "AMS1B" })),
   conflict_key: "recall_scope_grew/RC-AMS1-000001",
   kind: "recall_scope_grew",
   subject: "RC-AMS1-000001",
@@ -129,6 +131,8 @@ describe("ConflictsPage", () => {
     expect(rows[0]?.textContent).toContain("This desk AMS1A");
     expect(rows[1]?.textContent).toContain("bob");
     expect(rows[1]?.textContent).toContain("Another desk (desk-bbb)");
+    const named = (cards[1] as HTMLElement).querySelectorAll('[data-testid="conflict-desk"]');
+    expect([...named].map((cell) => cell.textContent)).toEqual(["This desk AMS1A", "Desk AMS1B"]);
     expect(open.querySelector('[data-testid="way-write_off_difference"]')?.textContent).toBe(
       "Write off the difference",
     );
