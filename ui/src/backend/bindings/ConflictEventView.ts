@@ -18,7 +18,8 @@ number: string,
  */
 username: string | null, at: string, desk_id: string, 
 /**
- * The desk's code when it is this desk (other desks' codes are not known here).
+ * The desk's code: this desk's, or another's as the team's server named it (None for a
+ * desk this one has not heard of yet).
  */
 desk_code: string | null, this_desk: boolean, 
 /**

@@ -24,4 +24,8 @@ failing_since: string | null,
 /**
  * Why the latest sync failed; none once a sync works again.
  */
-last_error: SyncError | null, open_conflicts: number, refused_acts: number, };
+last_error: SyncError | null, open_conflicts: number, 
+/**
+ * Refused acts no one here has dismissed yet.
+ */
+refused_acts: number, };

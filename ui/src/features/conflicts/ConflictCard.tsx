@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
 import { useState } from "react";
-import { type TFunction, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import type { ConflictEventView } from "../../backend/bindings/ConflictEventView";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
 import type { WayOut } from "../../backend/bindings/WayOut";
@@ -115,9 +116,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
                 <Table.Td ff="monospace">{event.number}</Table.Td>
                 <Table.Td>{event.username ?? "—"}</Table.Td>
                 <Table.Td>{formatDateTimeShort(event.at, i18n.language)}</Table.Td>
-                <Table.Td data-testid="conflict-desk">
-                  {deskName(t, event)}
-                </Table.Td>
+                <Table.Td data-testid="conflict-desk">{deskName(t, event)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -51,6 +51,7 @@ vi.mock("../../../backend/call", async (actual) => ({
     if (answer) return answer(input);
     if (act === "team_status") return status;
     if (act === "list_refused_acts") return REFUSED;
+    if (act === "team_administration") return { desks: [], users: [] };
     throw new Error(`unexpected ${act}`);
   },
 }));

@@ -24,6 +24,7 @@ import { Fact } from "../../../components/Fact";
 import { apiErrorOf, errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTime } from "../../../format";
 import { syncStateOf, syncStateWords } from "../../shell/syncState";
+import { TeamAdminPanel } from "./admin/TeamAdminPanel";
 import { EnrolForm } from "./EnrolForm";
 import { LeaveTeamButton } from "./LeaveTeamButton";
 import { REFUSED_ACTS, RefusedActs } from "./RefusedActs";
@@ -31,6 +32,7 @@ import { REFUSED_ACTS, RefusedActs } from "./RefusedActs";
 /** Settings → Team sync: where this desk stands with its team; administrators join and leave. */
 export function TeamSyncPage() {
   const { t } = useTranslation();
+  const { session } = useSession();
   const status = useQuery({ queryKey: TEAM_STATUS, queryFn: () => call("team_status", {}) });
   return (
     <Stack gap="md" maw={920}>
@@ -50,6 +52,7 @@ export function TeamSyncPage() {
         ) : (
           <OnItsOwnPanel status={status.data} />
         ))}
+      {status.data?.enrolled && hasRole(session, "admin") && <TeamAdminPanel />}
       {status.data && (status.data.enrolled || status.data.refused_acts > 0) && <RefusedActs />}
     </Stack>
   );
