@@ -1,19 +1,24 @@
 // Team sync in the desktop app, end to end: the test starts a real `lotline server`; the app
-// joins the team on Settings → Team sync; a second desk (the `lotline` CLI) joins too, saves a
-// vendor and takes a username first; the app's background sync brings the vendor and the
-// refusal of its own later user with the same name, which the Team sync page lists with its
-// reason, and the conflicts inbox lists it until it is dismissed. With the server stopped the
+// joins the team on Settings → Team sync (through a loopback relay the test can cut, so the app
+// alone goes offline); a second desk (the `lotline` CLI) joins too, saves a vendor and takes a
+// username first; the app's background sync brings the vendor and the refusal of its own later
+// user with the same name, which the Team sync page lists with its reason, and the conflicts
+// inbox lists it until it is dismissed. The app logs a failure that the CLI desk then sees; the
+// CLI desk settles an RMA that the app, offline, settles too: after sync the refusal waits in the
+// app's conflicts inbox until the person resolves it. The administrator sees the team's desks
+// and users, gives their password again for the server's session, and issues the code a new
+// desk joins with from the first-start screen; desk B is revoked. With the server stopped the
 // shell says the desk is offline. The pages are photographed in English, Dutch and Chinese.
-// Last, a new desk joins from the first-start screen.
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { test } from "node:test";
-import { SLOW_MS, setUpDesk } from "./flows.mjs";
+import { chooseSeverity, chooseSku, SLOW_MS, setUpDesk, waitForStatus } from "./flows.mjs";
 import { REPO_ROOT, startApp, TIMEOUT_MS } from "./harness.mjs";
 
 const ADMIN = { username: "qa.admin", name: "QA Admin", password: "e2e-Secret-2026!" };
@@ -52,13 +57,60 @@ function startServer(dir, listen = "127.0.0.1:0") {
   });
 }
 
+/**
+ * A loopback relay to the server for the app alone: `cut()` drops its connections and refuses
+ * new ones (the app is offline while the CLI desk still reaches the server), `mend()` listens
+ * again on the same port.
+ */
+async function startRelay(target) {
+  const [host, port] = target.split(":");
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(port), host);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  const listen = (onPort) => new Promise((resolve) => server.listen(onPort, "127.0.0.1", resolve));
+  await listen(0);
+  const relayPort = server.address().port;
+  return {
+    url: `http://127.0.0.1:${relayPort}`,
+    cut: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+    mend: () => listen(relayPort),
+    stop: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
+}
+
+/** A date `days` from today, `YYYY-MM-DD`. */
+function day(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 test("team sync: the app joins a real server, syncs in the background, shows refusals and offline", { timeout: 15 * 60_000 }, async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-e2e-team-"));
   const serverDir = path.join(root, "server");
   const deskB = path.join(root, "desk-b");
   const enrollCode = () => cli(["server", "--data", serverDir, "enroll-code"]);
   const asAdmin = { LOTLINE_PASSWORD: ADMIN.password };
+  /** Issued in the app's team administration; the last desk joins with it. */
+  let newDeskCode = "";
   let server = await startServer(serverDir);
+  const relay = await startRelay(server.addr);
   const app = await startApp();
   try {
     await setUpDesk(app, { admin: ADMIN, demo: false });
@@ -69,7 +121,7 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
     });
 
     await app.step("team-sync-enrolled", async () => {
-      await app.fill("team-server", server.url);
+      await app.fill("team-server", relay.url);
       await app.fill("team-code", enrollCode());
       await app.click("team-enrol");
       await app.waitForText("team-desk-code", "AMS1A", SLOW_MS);
@@ -141,6 +193,135 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
       await app.waitForText("page-title", "Teamsynchronisatie");
     });
 
+    // Desk B takes a return as far as its inspection; the app receives it with the product.
+    const asB = (act, input) =>
+      JSON.parse(cli(["--data", deskB, "--user", ADMIN.username, "--json", "call", act, JSON.stringify(input)], asAdmin));
+    const rmaNo = await app.step("desk-b-inspects-a-return", async () => {
+      asB("save_product", {
+        sku: "E2E-BOX", gtin: null, name: "Opbergbox E2E", category: "Opslag", unit_cost_minor: 380, currency: "EUR",
+        returnable: true, lot_tracked: false, serial_tracked: false, has_expiry: false, vendor_code: "E2EV",
+      });
+      asB("save_customer", { code: "C-E2E", name: "Bakker BV", email: null, phone: null, address: "Damrak 1\n1012 LG Amsterdam", country: "NL" });
+      asB("save_order", {
+        order_no: "SO-E2E", customer_code: "C-E2E", ordered_at: `${day(-10)}T10:00:00Z`, currency: "EUR",
+        lines: [{ line_no: 1, sku: "E2E-BOX", qty: 2, unit_price_minor: 1250 }],
+      });
+      const opened = asB("open_rma", {
+        lines: [{ order_no: "SO-E2E", line_no: 1, qty: 1 }], reason_code: "no_longer_needed", preferred_outcome: "refund",
+        delivered_on: day(-3), condition: { original_packaging: true, unused: true, tags_attached: true }, photo_ids: [], note: "",
+      });
+      const no = opened.rma_no;
+      asB("rma_in_transit", { rma_no: no, carrier: "postnl", tracking_no: "3SLTRT9000077" });
+      const intake = { packaging_intact: true, accessories_complete: true, serials_match: true, grade: "A", photo_ids: [], note: "" };
+      asB("receive_rma", { rma_no: no, qty_received: [1], intake });
+      const inspected = asB("inspect_rma", {
+        rma_no: no, dispositions: [{ line_index: 0, disposition: "restock", qty: 1, recovered_minor: 1250, location: "MAIN" }],
+      });
+      assert.equal(inspected.status, "inspected");
+      assert.deepEqual(JSON.parse(cli(["--data", deskB, "--json", "sync"])).rejected, []);
+      await app.click("team-sync-now");
+      await waitForSyncState(app, "synced");
+      return no;
+    });
+
+    // The app logs a failure on the product desk B made; desk B sees it after its sync.
+    const failureNo = await app.step("app-logs-a-failure", async () => {
+      await app.click("nav-failures");
+      await app.click("failures-new");
+      await chooseSku(app, "E2E-BOX");
+      await app.fill("ff-qty-inspected", 20);
+      await app.fill("ff-qty-failed", 2);
+      await app.select("ff-category", 1);
+      await chooseSeverity(app, "minor");
+      await app.fill("ff-description", "Lid does not close on 2 of 20 (team sync e2e)");
+      await app.click("ff-submit");
+      return app.waitForText("failure-number", /^QF-AMS1A-\d{6}$/, SLOW_MS);
+    });
+
+    await app.step("desk-b-sees-the-failure", async () => {
+      await app.click("nav-team-sync");
+      await app.click("team-sync-now");
+      await app.waitForText("team-pending", "0", SLOW_MS);
+      cli(["--data", deskB, "sync"]);
+      const seen = asB("get_failure", { failure_no: failureNo });
+      assert.equal(seen.failure_no, failureNo);
+      assert.equal(seen.sku, "E2E-BOX");
+    });
+
+    // The app goes offline; desk B settles the return and syncs; the app, not knowing, settles it too.
+    await relay.cut();
+    await app.step("desk-b-settles-the-return", async () => {
+      const settled = asB("settle_rma", { rma_no: rmaNo, settlement: { kind: "refund", amount_minor: 1250, restocking_fee_minor: 0 } });
+      assert.equal(settled.status, "settled");
+      assert.deepEqual(JSON.parse(cli(["--data", deskB, "--json", "sync"])).rejected, []);
+    });
+
+    await app.step("app-settles-it-offline-nl", async () => {
+      await app.click("nav-returns");
+      await app.browser.waitUntil(
+        () => app.browser.execute((no) => Boolean(document.querySelector(`[data-testid="rmas-row"][data-no="${no}"]`)), rmaNo),
+        { timeout: TIMEOUT_MS, interval: 250, timeoutMsg: `${rmaNo} is not in the app's returns list` },
+      );
+      await app.browser.execute((no) => document.querySelector(`[data-testid="rmas-row"][data-no="${no}"]`).click(), rmaNo);
+      await app.waitForText("rma-number", rmaNo);
+      await waitForStatus(app, "rma-status", "inspected");
+      await app.click("rma-settle");
+      await app.waitFor("rma-settle-amount");
+      await app.click("rma-settle-submit");
+      await waitForStatus(app, "rma-status", "settled");
+    });
+
+    // Back online: the team refuses the app's settlement, which waits in the inbox.
+    await relay.mend();
+    await app.step("rma-refusal-in-inbox-nl", async () => {
+      await app.click("nav-team-sync");
+      await app.click("team-sync-now");
+      await app.waitForText("team-refused-count", "1", SYNC_MS);
+      await app.click("nav-conflicts");
+      await app.waitFor("refused-card-reason");
+      await waitForContent(app, "refused-card", rmaNo);
+    });
+
+    await app.step("rma-refusal-resolved-nl", async () => {
+      await app.click("refused-dismiss");
+      await app.waitFor("conflicts-empty");
+      await app.click("nav-returns");
+      await app.browser.execute((no) => document.querySelector(`[data-testid="rmas-row"][data-no="${no}"]`)?.click(), rmaNo);
+      await app.waitForText("rma-number", rmaNo);
+      await waitForStatus(app, "rma-status", "settled");
+    });
+
+    // The administrator signed in before the desk joined: the server asks for the password once
+    // more, then shows the team's desks and users.
+    await app.step("team-admin-password-en", async () => {
+      await app.click("user-menu");
+      await app.click("lang-en");
+      await app.click("nav-team-sync");
+      await app.waitForText("page-title", "Team sync");
+      await app.waitFor("team-admin-renew-intro", SLOW_MS);
+      await app.fill("team-admin-password", ADMIN.password);
+    });
+
+    await app.step("team-admin-desks-en", async () => {
+      await app.click("team-admin-renew");
+      await app.waitForCount("team-desk-row", 2, { timeout: SLOW_MS });
+      await app.waitForCount("team-user-row", 1, { atLeast: true });
+    });
+
+    await app.step("team-admin-new-desk-code-en", async () => {
+      await app.click("team-issue-code");
+      newDeskCode = await app.waitForText("team-issued-code", /^[A-Z0-9-]{8,}$/);
+    });
+
+    await app.step("team-admin-desk-b-revoked-en", async () => {
+      await app.click("team-code-done");
+      const revoke = await app.browser.$('[data-testid="team-desk-row"][data-key="AMS1B"] [data-testid="team-desk-revoke"]');
+      await revoke.click();
+      await app.click("team-desk-revoke-confirm");
+      await waitForContent(app, "team-desks", "Revoked");
+      assert.throws(() => cli(["--data", deskB, "sync"]), "desk B's token no longer works");
+    });
+
     // The server goes away: the next sync says the desk is offline, and since when.
     server.stop();
     await app.step("team-sync-offline-zh", async () => {
@@ -163,6 +344,7 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
     });
   } finally {
     await app.stop();
+    relay.stop();
   }
 
   // A new desk joins from the first-start screen, giving its site, receives the team's data and
@@ -172,7 +354,7 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
     await fresh.step("join-team-form", async () => {
       await fresh.click("setup-join-team");
       await fresh.fill("team-server", server.url);
-      await fresh.fill("team-code", enrollCode());
+      await fresh.fill("team-code", newDeskCode);
       await fresh.fill("team-site", "AMS1");
     });
     await fresh.step("join-team-signin", async () => {

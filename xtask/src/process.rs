@@ -9,8 +9,12 @@ use anyhow::{Context, Result, bail};
 
 /// The repository root: the folder above `xtask/`.
 pub fn repo_root() -> PathBuf {
-    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+    // `cargo run` names the manifest's folder at run time: a build of xtask made in another
+    // clone that shares this target folder would otherwise check that clone's code.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir.parent().map_or_else(|| manifest_dir.clone(), Path::to_path_buf)
 }
 
 /// Cargo's target folder (honours CARGO_TARGET_DIR).

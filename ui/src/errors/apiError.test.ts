@@ -28,7 +28,7 @@ describe("translateKey", () => {
         rma_no: "RMA-AMS1-000003",
         status: "rejected",
       }),
-    ).toBe("RMA RMA-AMS1-000003 is afgewezen: er worden geen goederen voor verwacht");
+    ).toBe("RMA-AMS1-000003 is afgewezen: er worden geen goederen voor verwacht");
   });
 
   it("translates both ends of a chargeback transition", async () => {

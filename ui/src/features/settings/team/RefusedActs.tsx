@@ -48,7 +48,12 @@ export function RefusedActs() {
                 <Table.Tr key={row.act_id} data-testid="refused-row">
                   <Table.Td>{formatDateTimeShort(row.refused_at, i18n.language)}</Table.Td>
                   <Table.Td>{t(`history.kind.${row.kind}`, { defaultValue: row.kind })}</Table.Td>
-                  <Table.Td ff={row.number ? "monospace" : undefined}>{row.number ?? "—"}</Table.Td>
+                  <Table.Td
+                    ff={row.number ? "monospace" : undefined}
+                    style={{ whiteSpace: "nowrap" }}
+                  >
+                    {row.number ?? "—"}
+                  </Table.Td>
                   <Table.Td>{row.actor_name ?? "—"}</Table.Td>
                   <Table.Td data-testid="refused-reason">
                     {translateKey(t, row.reason_key, row.params)}
