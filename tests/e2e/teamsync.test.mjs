@@ -315,8 +315,14 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
 
     await app.step("team-admin-desk-b-revoked-en", async () => {
       await app.click("team-code-done");
-      const revoke = await app.browser.$('[data-testid="team-desk-row"][data-key="AMS1B"] [data-testid="team-desk-revoke"]');
-      await revoke.click();
+      await app.browser.waitUntil(async () => !(await app.byTestId("team-issued-code").isExisting()), {
+        timeout: TIMEOUT_MS,
+        timeoutMsg: "the code's dialog should close",
+      });
+      // The dialog fades out over the page: a script's click does not wait for it.
+      await app.browser.execute(() =>
+        document.querySelector('[data-testid="team-desk-row"][data-key="AMS1B"] [data-testid="team-desk-revoke"]').click(),
+      );
       await app.click("team-desk-revoke-confirm");
       await waitForContent(app, "team-desks", "Revoked");
       assert.throws(() => cli(["--data", deskB, "sync"]), "desk B's token no longer works");
