@@ -63,6 +63,18 @@ const page = <P extends string>(path: P, component: () => React.ReactNode) =>
     }),
   });
 
+/** A master data list whose `?text=` fills its filter: a search hit opens it filtered to the record. */
+const listPage = <P extends string>(
+  path: P,
+  List: (props: { filter?: string }) => React.ReactNode,
+) => {
+  const route = page(path, function Listed() {
+    const { text } = route.useSearch() as { text?: string };
+    return <List filter={text} />;
+  });
+  return route;
+};
+
 const failureDetail = createRoute({
   getParentRoute: () => root,
   path: "/failures/$failureNo",
@@ -301,8 +313,8 @@ const products = createRoute({
     sku: typeof search.sku === "string" && search.sku !== "" ? search.sku : undefined,
   }),
   component: function Products() {
-    const { sku } = products.useSearch();
-    return <ProductsPage openSku={sku ?? null} />;
+    const { sku, text } = products.useSearch();
+    return <ProductsPage openSku={sku ?? null} filter={text} />;
   },
 });
 
@@ -324,9 +336,9 @@ const routeTree = root.addChildren([
   recallDetail,
   reports,
   products,
-  page("/vendors", VendorsPage),
-  page("/customers", CustomersPage),
-  page("/orders", OrdersPage),
+  listPage("/vendors", VendorsPage),
+  listPage("/customers", CustomersPage),
+  listPage("/orders", OrdersPage),
   page("/settings/users", UsersPage),
   page("/settings/categories", CategoriesPage),
   page("/settings/approval-limits", ApprovalLimitsPage),

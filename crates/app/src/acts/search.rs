@@ -25,6 +25,9 @@ pub enum SearchKind {
     Order,
     Vendor,
     Customer,
+    Rma,
+    Reshipment,
+    Recall,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -50,30 +53,60 @@ pub fn gtin_in_scan(text: &str) -> Option<String> {
     (gtin.len() == 14 && gtin.chars().all(|c| c.is_ascii_digit())).then_some(gtin)
 }
 
+/// Each kind's rows as (key, label, exact): an exact match is the record's number itself, a
+/// product's scanned GTIN, or a parcel's tracking number; a scan names one thing.
 const QUERIES: &[(SearchKind, &str)] = &[
     (
         SearchKind::Failure,
-        "SELECT failure_no, failure_no || ' · ' || sku || ' · ' || vendor_code FROM failures WHERE failure_no = ?1 COLLATE NOCASE OR failure_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
+        "SELECT failure_no, failure_no || ' · ' || sku || ' · ' || vendor_code, failure_no = ?1 COLLATE NOCASE \
+         FROM failures WHERE failure_no = ?1 COLLATE NOCASE OR failure_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
     ),
     (
         SearchKind::Product,
-        "SELECT sku, sku || ' · ' || name FROM products WHERE sku = ?1 COLLATE NOCASE OR gtin = ?1 OR (?3 <> '' AND ltrim(gtin, '0') = ltrim(?3, '0')) OR sku LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY sku LIMIT 8",
+        "SELECT sku, sku || ' · ' || name, sku = ?1 COLLATE NOCASE OR ?3 <> '' FROM products \
+         WHERE sku = ?1 COLLATE NOCASE OR gtin = ?1 OR (?3 <> '' AND ltrim(gtin, '0') = ltrim(?3, '0')) \
+         OR sku LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY sku LIMIT 8",
     ),
     (
         SearchKind::Lot,
-        "SELECT lot_code, lot_code || ' · ' || sku FROM lots WHERE lot_code = ?1 COLLATE NOCASE OR lot_code LIKE ?2 ESCAPE '\\' ORDER BY lot_code LIMIT 8",
+        "SELECT lot_code, lot_code || ' · ' || sku, lot_code = ?1 COLLATE NOCASE FROM lots \
+         WHERE lot_code = ?1 COLLATE NOCASE OR lot_code LIKE ?2 ESCAPE '\\' ORDER BY lot_code LIMIT 8",
     ),
     (
         SearchKind::Order,
-        "SELECT order_no, order_no || ' · ' || customer_code FROM orders WHERE order_no = ?1 COLLATE NOCASE OR order_no LIKE ?2 ESCAPE '\\' ORDER BY order_no LIMIT 8",
+        "SELECT order_no, order_no || ' · ' || customer_code, order_no = ?1 COLLATE NOCASE FROM orders \
+         WHERE order_no = ?1 COLLATE NOCASE OR order_no LIKE ?2 ESCAPE '\\' ORDER BY order_no LIMIT 8",
     ),
     (
         SearchKind::Vendor,
-        "SELECT code, code || ' · ' || name FROM vendors WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
+        "SELECT code, code || ' · ' || name, code = ?1 COLLATE NOCASE FROM vendors \
+         WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
     ),
     (
         SearchKind::Customer,
-        "SELECT code, code || ' · ' || name FROM customers WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
+        "SELECT code, code || ' · ' || name, code = ?1 COLLATE NOCASE FROM customers \
+         WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
+    ),
+    // The returns desk scans the parcel: the RMA number on its label, or the carrier's tracking
+    // number (compared as the domain keeps it: no spaces, upper case).
+    (
+        SearchKind::Rma,
+        "SELECT rma_no, rma_no || ' · ' || customer_code || COALESCE(' · ' || tracking_no, ''), \
+         rma_no = ?1 COLLATE NOCASE OR (?4 <> '' AND tracking_no = ?4) FROM rmas \
+         WHERE rma_no = ?1 COLLATE NOCASE OR rma_no LIKE ?2 ESCAPE '\\' OR (?4 <> '' AND tracking_no = ?4) \
+         ORDER BY seq_no DESC LIMIT 8",
+    ),
+    (
+        SearchKind::Reshipment,
+        "SELECT reshipment_no, reshipment_no || ' · ' || order_no || COALESCE(' · ' || tracking_no, ''), \
+         reshipment_no = ?1 COLLATE NOCASE OR (?4 <> '' AND tracking_no = ?4) FROM reshipments \
+         WHERE reshipment_no = ?1 COLLATE NOCASE OR reshipment_no LIKE ?2 ESCAPE '\\' OR (?4 <> '' AND tracking_no = ?4) \
+         ORDER BY seq_no DESC LIMIT 8",
+    ),
+    (
+        SearchKind::Recall,
+        "SELECT recall_no, recall_no || ' · ' || lot_codes, recall_no = ?1 COLLATE NOCASE FROM recalls \
+         WHERE recall_no = ?1 COLLATE NOCASE OR recall_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
     ),
 ];
 
@@ -87,16 +120,23 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
         return Ok(Vec::new());
     }
     let gtin = gtin_in_scan(&text).unwrap_or_default();
+    let tracking = lotline_domain::reshipment::normalise_tracking(&text);
     let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let mut conn = ctx.read().await?;
     let mut exact = Vec::new();
     let mut partial = Vec::new();
     for (kind, sql) in QUERIES {
-        let rows =
-            sqlx::query(*sql).bind(&text).bind(&pattern).bind(&gtin).fetch_all(&mut *conn).await.map_err(sql_error)?;
+        let rows = sqlx::query(*sql)
+            .bind(&text)
+            .bind(&pattern)
+            .bind(&gtin)
+            .bind(&tracking)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(sql_error)?;
         for row in rows {
             let hit = SearchHit { kind: *kind, key: row.get(0), label: row.get(1) };
-            if hit.key.eq_ignore_ascii_case(&text) || (!gtin.is_empty() && *kind == SearchKind::Product) {
+            if row.get::<bool, _>(2) {
                 exact.push(hit);
             } else {
                 partial.push(hit);
@@ -106,8 +146,14 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
     // A number the team gave another (a record numbered before its desk joined) still finds it.
     if let Some(alias) = lotline_store::current_number(&mut conn, &text).await.map_err(store_error)? {
         for (kind, sql) in QUERIES {
-            let rows =
-                sqlx::query(*sql).bind(&alias).bind(&alias).bind("").fetch_all(&mut *conn).await.map_err(sql_error)?;
+            let rows = sqlx::query(*sql)
+                .bind(&alias)
+                .bind(&alias)
+                .bind("")
+                .bind("")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(sql_error)?;
             exact.extend(
                 rows.iter()
                     .map(|row| SearchHit { kind: *kind, key: row.get(0), label: row.get(1) })

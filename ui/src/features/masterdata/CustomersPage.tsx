@@ -31,7 +31,7 @@ const valuesOf = (c: CustomerView | null): Values =>
     ? { ...c, email: c.email ?? "", phone: c.phone ?? "", address: c.address ?? "" }
     : { country: "" };
 
-export function CustomersPage() {
+export function CustomersPage({ filter }: { filter?: string }) {
   const { t } = useTranslation();
   const columns: Column<CustomerView>[] = [
     {
@@ -79,6 +79,7 @@ export function CustomersPage() {
   ];
   return (
     <MasterPage
+      filter={filter}
       entity="customers"
       list={(q) => call("list_customers", q)}
       columns={columns}

@@ -22,12 +22,17 @@ type Props<T> = {
   form: (row: T | null, close: () => void) => React.ReactNode;
   /** A record to open once found, when a link names it; the list stays as it is. */
   opened?: T | null;
+  /** The filter a link asks for (a search hit): the list opens filtered to it. */
+  filter?: string;
 };
 
 /** A searchable, virtualised list of one kind of master data, with CSV import and export. */
-export function MasterPage<T>({ entity, list, columns, rowKey, form, opened }: Props<T>) {
+export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, filter }: Props<T>) {
   const { t } = useTranslation();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(filter ?? "");
+  useEffect(() => {
+    if (filter !== undefined) setText(filter);
+  }, [filter]);
   const [debounced] = useDebouncedValue(text.trim(), 250);
   const [editing, setEditing] = useState<{ row: T | null } | null>(null);
   useEffect(() => {

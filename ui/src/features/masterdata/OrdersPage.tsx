@@ -54,7 +54,7 @@ function OrderEditor({
   return <OrderForm order={order.data} currency={currency} onClose={onClose} />;
 }
 
-export function OrdersPage() {
+export function OrdersPage({ filter }: { filter?: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const columns: Column<OrderView>[] = [
@@ -104,6 +104,7 @@ export function OrdersPage() {
   ];
   return (
     <MasterPage
+      filter={filter}
       entity="orders"
       list={(q) => call("list_orders", q)}
       columns={columns}

@@ -64,8 +64,17 @@ const valuesOf = (p: ProductView | null, currency: string): Values =>
       }
     : { currency, returnable: true, unit_cost: "" };
 
-/** `openSku` opens that product's screen on arrival (a link from the dashboard). */
-export function ProductsPage({ openSku = null }: { openSku?: string | null }) {
+/**
+ * `openSku` opens that product's screen on arrival (a link from the dashboard or a search hit);
+ * `filter` fills the list's filter.
+ */
+export function ProductsPage({
+  openSku = null,
+  filter,
+}: {
+  openSku?: string | null;
+  filter?: string;
+}) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const opened = useProductBySku(openSku);
@@ -140,6 +149,7 @@ export function ProductsPage({ openSku = null }: { openSku?: string | null }) {
       columns={columns}
       rowKey={(p) => p.sku}
       opened={opened}
+      filter={filter}
       form={(row, close) => (
         <>
           <RecordForm

@@ -40,7 +40,7 @@ const valuesOf = (v: VendorView | null): Values =>
     ? { ...v, contact_name: v.contact_name ?? "", email: v.email ?? "", phone: v.phone ?? "" }
     : { language: "en", country: "" };
 
-export function VendorsPage() {
+export function VendorsPage({ filter }: { filter?: string }) {
   const { t } = useTranslation();
   const columns: Column<VendorView>[] = [
     {
@@ -88,6 +88,7 @@ export function VendorsPage() {
   ];
   return (
     <MasterPage
+      filter={filter}
       entity="vendors"
       list={(q) => call("list_vendors", q)}
       columns={columns}

@@ -13,12 +13,16 @@ describe("cleanScan", () => {
 });
 
 describe("hitPath", () => {
-  it("opens failures by number and lists others filtered by key", () => {
+  it("opens records by their numbers and lists the others filtered by key", () => {
     expect(hitPath("failure", "QF-AMS1-000001")).toEqual({ to: "/failures/QF-AMS1-000001" });
+    expect(hitPath("rma", "RMA-AMS1A-000009")).toEqual({ to: "/returns/RMA-AMS1A-000009" });
+    expect(hitPath("reshipment", "RS-AMS1-000002")).toEqual({ to: "/reshipments/RS-AMS1-000002" });
+    expect(hitPath("recall", "RC-AMS1-000001")).toEqual({ to: "/recalls/RC-AMS1-000001" });
     expect(hitPath("product", "CBL-USBC-2M")).toEqual({
       to: "/products",
-      search: { text: "CBL-USBC-2M" },
+      search: { sku: "CBL-USBC-2M", text: "CBL-USBC-2M" },
     });
+    expect(hitPath("order", "SO-1001")).toEqual({ to: "/orders", search: { text: "SO-1001" } });
   });
   it("opens a lot's own page, its code escaped for the URL", () => {
     expect(hitPath("lot", "L2024/07 A")).toEqual({ to: "/lots/L2024%2F07%20A" });

@@ -10,18 +10,25 @@ export function cleanScan(text: string): string {
   return value.trim();
 }
 
-/** Where a search hit is shown in the app. */
+/** Where a search hit is shown in the app: the record itself, or its list filtered to it. */
 export function hitPath(
   kind: string,
   key: string,
 ): { to: string; search?: Record<string, string> } {
+  const record = (list: string) => ({ to: `/${list}/${encodeURIComponent(key)}` });
   switch (kind) {
     case "failure":
-      return { to: `/failures/${encodeURIComponent(key)}` };
-    case "product":
-      return { to: "/products", search: { text: key } };
+      return record("failures");
     case "lot":
-      return { to: `/lots/${encodeURIComponent(key)}` };
+      return record("lots");
+    case "rma":
+      return record("returns");
+    case "reshipment":
+      return record("reshipments");
+    case "recall":
+      return record("recalls");
+    case "product":
+      return { to: "/products", search: { sku: key, text: key } };
     case "order":
       return { to: "/orders", search: { text: key } };
     case "vendor":
