@@ -81,7 +81,10 @@ export function toMinor(text: string, currency: string): number | null {
   return parsed.ok ? parsed.minor : null;
 }
 
-/** Minor units as the text a user would type: "12.50" EUR, "1234" JPY, "1.250" KWD. */
+/**
+ * Minor units as the text a user would type: "12.50" EUR, "1234" JPY, "1.250" KWD. A code the
+ * backend never sent shows its minor units, as `formatMoney` does, rather than a guessed scale.
+ */
 export function fromMinor(minor: number, currency: string): string {
   const decimals = exponentOf(currency) ?? 0;
   const sign = minor < 0 ? "-" : "";
