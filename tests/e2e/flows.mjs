@@ -139,3 +139,14 @@ export async function waitForStatus(app, testId, status) {
     { timeout: TIMEOUT_MS, interval: 200, timeoutMsg: `${testId} should be "${status}"; it is "${seen}"` },
   );
 }
+
+/** Opens reshipment `number` from the reshipments list. */
+export async function openReshipment(app, number) {
+  await app.click("nav-reshipments");
+  await app.browser.waitUntil(
+    () => app.browser.execute((no) => Boolean(document.querySelector(`[data-testid="reshipments-row"][data-no="${no}"]`)), number),
+    { timeout: TIMEOUT_MS, interval: 250, timeoutMsg: `${number} is not in the reshipments list` },
+  );
+  await app.browser.execute((no) => document.querySelector(`[data-testid="reshipments-row"][data-no="${no}"]`).click(), number);
+  await app.waitForText("rs-number", number);
+}

@@ -4,8 +4,16 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseSeverity, chooseSku, SLOW_MS, setUpDesk, signInAs, waitForStatus } from "./flows.mjs";
-import { startApp, TIMEOUT_MS } from "./harness.mjs";
+import {
+  chooseSeverity,
+  chooseSku,
+  openReshipment,
+  SLOW_MS,
+  setUpDesk,
+  signInAs,
+  waitForStatus,
+} from "./flows.mjs";
+import { startApp } from "./harness.mjs";
 
 const ADMIN = { username: "rs.admin", name: "RS Admin", password: "e2e-Secret-2026!" };
 /** Demo users (crates/app/src/demo.rs), and a demo order whose first line is DEMO_SKU (not lot-tracked). */
@@ -15,16 +23,6 @@ const FINANCE = "sanne.bakker";
 const DEMO_SKU = "PKG-DOOS-M";
 const DEMO_ORDER = "SO-2026-01014";
 const RESHIPMENT_NO = /^RS-[A-Z0-9]+-\d{6}$/;
-
-async function openReshipment(app, number) {
-  await app.click("nav-reshipments");
-  await app.browser.waitUntil(
-    () => app.browser.execute((no) => Boolean(document.querySelector(`[data-testid="reshipments-row"][data-no="${no}"]`)), number),
-    { timeout: TIMEOUT_MS, interval: 250, timeoutMsg: `${number} is not in the reshipments list` },
-  );
-  await app.browser.execute((no) => document.querySelector(`[data-testid="reshipments-row"][data-no="${no}"]`).click(), number);
-  await app.waitForText("rs-number", number);
-}
 
 test("reshipment: requested above the limit, approved by finance, shipped, the order shows it", { timeout: 10 * 60_000 }, async () => {
   const app = await startApp();

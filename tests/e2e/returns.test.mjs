@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { checkBox, SLOW_MS, setUpDesk, signInAs, waitForStatus } from "./flows.mjs";
+import { checkBox, openReshipment, SLOW_MS, setUpDesk, signInAs, waitForStatus } from "./flows.mjs";
 import { startApp, TIMEOUT_MS } from "./harness.mjs";
 
 const ADMIN = { username: "rma.admin", name: "RMA Admin", password: "e2e-Secret-2026!" };
@@ -183,7 +183,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await app.screenshot("rma-approved-by-analyst");
     });
 
-    await app.step("rma-exchange-replacement-requested", async () => {
+    const reshipmentNo = await app.step("rma-exchange-replacement-requested", async () => {
       await app.click("rma-receive");
       await app.fill("rma-receive-qty-0", 1);
       await app.click("rma-receive-submit");
@@ -199,12 +199,21 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await app.fill("rs-service", "Standaard");
       await app.fill("rs-shipping", "6.95");
       await app.click("rs-submit");
-      await app.waitForText("rs-number", /^RS-/, SLOW_MS);
+      return app.waitForText("rs-number", /^RS-/, SLOW_MS);
+    });
+
+    // Only an approved replacement settles the exchange, and the analyst's role approves none.
+    await app.step("rma-exchange-replacement-approved", async () => {
+      await signInAs(app, FINANCE);
+      await openReshipment(app, reshipmentNo);
+      await app.click("rs-approve");
+      await app.click("rs-approve-confirm");
+      await waitForStatus(app, "rs-status", "authorized");
     });
 
     await app.step("rma-exchange-settled", async () => {
-      await app.click("rs-rma-link");
-      await app.waitForText("rma-number", rmaNo);
+      await signInAs(app, ANALYST);
+      await openFromList(app, rmaNo);
       await app.click("rma-inspect");
       await app.fill("rma-inspect-location-0", "REFURB");
       await app.click("rma-inspect-submit");

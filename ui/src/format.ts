@@ -29,11 +29,6 @@ export function formatDueShort(value: string | null | undefined, language: strin
   }).format(date);
 }
 
-/** Integer minor units as money in the UI language. */
-export function formatMoney(minor: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: "currency", currency }).format(minor / 100);
-}
-
 /** A date picked in a form (YYYY-MM-DD, local) as the UTC instant the day starts. */
 export function dayStartUtc(day: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
@@ -46,16 +41,6 @@ export function dayEndUtc(day: string): string | null {
   const start = dayStartUtc(day);
   if (!start) return null;
   return new Date(new Date(start).getTime() + 24 * 3600 * 1000).toISOString();
-}
-
-/** Backend money text in the reader's language ("€ 1.234,50" in Dutch); anything else as it is. */
-export function moneyInLanguage(value: string, language: string): string {
-  const match = /^(-?)([\d,]+)(?:\.(\d+))? ([A-Z]{3})$/.exec(value);
-  if (!match) return value;
-  const [, sign = "", units = "", decimals = "", currency = ""] = match;
-  const minor = Number(`${sign}${units.replaceAll(",", "")}${decimals}`);
-  // formatMoney counts in hundredths; a currency without decimals is scaled to match.
-  return formatMoney(decimals === "" ? minor * 100 : minor, currency, language);
 }
 
 /**

@@ -267,7 +267,7 @@ async fn an_rma_is_settled_by_the_policy_version_that_judged_it() {
 }
 
 #[tokio::test]
-async fn only_an_analyst_closes_an_rma_waiting_for_one_and_exchanges_go_to_the_same_customer() {
+async fn only_an_analyst_closes_an_rma_waiting_for_one_and_a_reshipment_for_a_failure_settles_no_exchange() {
     let w = setting().await;
     w.add_user("lou", &["logistics"]).await;
     as_user(&w, "lou").await;
@@ -301,9 +301,10 @@ async fn only_an_analyst_closes_an_rma_waiting_for_one_and_exchanges_go_to_the_s
         |rs: &Value| json!({"rma_no": no, "settlement": {"kind": "exchange", "reshipment_no": rs["reshipment_no"]}});
     let err = w.err("settle_rma", exchange(&to_bakker)).await;
     assert_eq!(err.fields[0].field, "settlement.reshipment_no");
-    assert_eq!(err.fields[0].message_key, "error.rma.reshipment_other_customer");
+    assert_eq!(err.fields[0].message_key, "error.rma.not_a_replacement");
+    // Even one to Wang Li herself: it replaces the QC failure, not the goods she sent back.
     let to_wang = w.ok("request_reshipment", reship("SO-2")).await;
-    assert_eq!(w.ok("settle_rma", exchange(&to_wang)).await["status"], "settled");
+    assert_eq!(w.err("settle_rma", exchange(&to_wang)).await.message_key, "error.rma.not_a_replacement");
 }
 
 #[tokio::test]
@@ -351,6 +352,8 @@ async fn an_exchange_sends_a_replacement_reshipment_for_what_came_back() {
     let restock =
         json!({"line_index": 0, "disposition": "restock", "qty": 1, "recovered_minor": 500, "location": "MAIN"});
     w.ok("inspect_rma", json!({"rma_no": no, "dispositions": [restock]})).await;
+    as_user(&w, "fien").await;
+    w.ok("approve_reshipment", json!({"reshipment_no": rs_no})).await;
     let r = w.ok("settle_rma", json!({"rma_no": no, "settlement": {"kind": "exchange", "reshipment_no": rs_no}})).await;
     assert_eq!((r["status"].as_str(), r["settlement_kind"].as_str()), (Some("settled"), Some("exchange")));
     lotline_store::rebuild(&w.ctx.store).await.expect("rebuild");

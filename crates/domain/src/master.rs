@@ -66,12 +66,6 @@ pub struct OrderInput {
     pub lines: Vec<OrderLineInput>,
 }
 
-/// ISO 4217 codes our users trade in; a typo such as "EUO" must not become a currency.
-pub const CURRENCIES: &[&str] = &[
-    "EUR", "USD", "CNY", "GBP", "HKD", "JPY", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "CAD", "AUD", "SGD", "TWD",
-    "KRW", "INR", "VND", "THB", "MYR", "IDR", "TRY", "AED", "MXN", "BRL",
-];
-
 pub fn normalise_code(value: &str) -> String {
     value.trim().to_uppercase()
 }
@@ -107,7 +101,7 @@ pub fn check_code(v: &mut Violations, field: &str, value: &str, max: usize) {
 }
 
 pub fn check_currency(v: &mut Violations, field: &str, value: &str) {
-    if !CURRENCIES.contains(&value) {
+    if !crate::money::is_currency(value) {
         v.push(FieldError::new(field, "error.field.bad_currency").with("value", value));
     }
 }

@@ -2,10 +2,19 @@ import { act } from "react";
 import { SIGNED_OUT_EVENT } from "../backend/call";
 import "../i18n";
 import i18n from "../i18n";
+import { exponentOf } from "../money";
+import currencies from "../testing/currencies.json";
 import { mount, settle } from "../testing/mount";
 import { Boot } from "./Boot";
 
-const status = { needs_setup: false, company_name: "Sync BV", site_code: "AMS1", newer_events: 0 };
+// The backend's currency table, plus ISO's test currency XTS to see that Boot installs what it gets.
+const status = {
+  needs_setup: false,
+  company_name: "Sync BV",
+  site_code: "AMS1",
+  newer_events: 0,
+  currencies: [...currencies, { code: "XTS", exponent: 1 }],
+};
 
 vi.mock("../backend/call", async (actual) => ({
   ...(await actual<typeof import("../backend/call")>()),
@@ -41,6 +50,7 @@ test("a desk with nothing newer shows no notice", async () => {
   await settle();
   expect(document.body.textContent).toContain("Sync BV");
   expect(notice()).toBeNull();
+  expect(exponentOf("XTS")).toBe(1);
 });
 
 test("a person the backend signed out (deactivated) is back at sign-in and told why", async () => {

@@ -9,6 +9,7 @@ import { errorMessage } from "../errors/apiError";
 import { SignInPage } from "../features/auth/SignInPage";
 import { SetupPage } from "../features/setup/SetupPage";
 import i18n from "../i18n";
+import { installCurrencies } from "../money";
 import { useLiveData } from "./liveData";
 import { AppRouter } from "./router";
 import { SessionContext } from "./session";
@@ -40,7 +41,15 @@ export function Boot() {
   const queryClient = useQueryClient();
   useLiveData();
   const [session, setSessionState] = useState<Session | null | undefined>(undefined);
-  const status = useQuery({ queryKey: ["setup_status"], queryFn: () => call("setup_status", {}) });
+  const status = useQuery({
+    queryKey: ["setup_status"],
+    queryFn: async () => {
+      const answer = await call("setup_status", {});
+      // Installed before anything renders an amount: every screen formats with the backend's table.
+      installCurrencies(answer.currencies);
+      return answer;
+    },
+  });
   const current = useQuery({
     queryKey: ["current_session"],
     queryFn: () => call("current_session", {}),

@@ -21,6 +21,7 @@ export function apiErrorOf(err: unknown): ApiError {
 const WORD_PARAMS: ReadonlyArray<{ keyPrefix: string; param: string; words: string }> = [
   { keyPrefix: "error.reshipment.", param: "status", words: "reshipment.status_word" },
   { keyPrefix: "error.rma.", param: "status", words: "rma.status_word" },
+  { keyPrefix: "error.rma.", param: "reshipment_status", words: "reshipment.status_word" },
   {
     keyPrefix: "error.chargeback.reshipment_closed",
     param: "status",

@@ -1,3 +1,6 @@
+import { installCurrencies } from "../money";
+import currencies from "./currencies.json";
+
 // Some tests run in the node environment (`@vitest-environment node`), where there is no DOM.
 if (typeof window !== "undefined") {
   // Mantine and React Flow ask the browser about media queries and element sizes, which jsdom lacks.
@@ -22,3 +25,7 @@ if (typeof window !== "undefined") {
   // Tells React that the tests wrap their updates in act(), so it warns about any that escape.
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 }
+
+// Every test formats and parses money with the currency table as the backend serves it
+// (`setup_status.currencies`, which crates/app/tests/money.rs writes to currencies.json).
+installCurrencies(currencies);

@@ -71,6 +71,9 @@ pub struct FailureDetail {
     /// The RMA the failed goods came back with, when found at returns intake.
     pub rma_no: Option<String>,
     pub lot_on_hold: bool,
+    /// The product's currency, in which a rework's cost is typed and booked; none when the
+    /// product is no longer in the master data.
+    pub product_currency: Option<String>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -369,7 +372,6 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
     events.sort_by_key(|e| e.seq);
     let names = q::user_names(&mut conn).await.map_err(store_error)?;
     Ok(FailureDetail {
-        row,
         description: extras.record.description.clone(),
         serials: extras.record.serials.clone(),
         inspection: extras.record.inspection.clone(),
@@ -380,7 +382,9 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         reinspections: extras.reinspections,
         rma_no: rq::rma_of_failure(&mut conn, failure_no).await.map_err(store_error)?,
         lot_on_hold,
+        product_currency: master::product(&mut conn, &row.sku).await.map_err(store_error)?.map(|p| p.product.currency),
         history: history_of(&events, &names),
+        row,
     })
 }
 

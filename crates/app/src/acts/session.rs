@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use lotline_domain::merge::username_key;
+use lotline_domain::money::{Currency, currencies};
 use lotline_domain::people::{Actor, Language, Role};
 use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories};
 use lotline_domain::users::{LOCK_AFTER_FAILURES, locked_until};
@@ -27,6 +28,10 @@ pub struct SetupStatus {
     /// This desk's desk code when it is enrolled in a team: a desk that joined a team before it
     /// was set up waits for the team's data instead of being set up on its own.
     pub team_desk: Option<String>,
+    /// The currencies Lotline accepts, each with its decimals: the UI formats and parses every
+    /// amount with these, so it holds no money rule of its own. Sent before setup, whose form
+    /// asks for the home currency.
+    pub currencies: Vec<Currency>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -74,6 +79,7 @@ pub async fn setup_status(ctx: &Ctx, _: Empty) -> Result<SetupStatus, ApiError> 
         needs_setup: settings.is_none(),
         company_name: settings.as_ref().map(|s| s.company_name.clone()),
         site_code: settings.map(|s| s.site_code),
+        currencies: currencies(),
     })
 }
 

@@ -8,6 +8,7 @@ mod authors;
 mod caps;
 mod log;
 mod numbers;
+mod replacement;
 mod steps;
 mod time;
 
@@ -22,6 +23,7 @@ pub use log::{
     subjects_of,
 };
 pub use numbers::{apply_renames, opened_number, renumbered};
+pub use replacement::check_replacement_in_log;
 pub use steps::recheck_step;
 pub use time::{MAX_CLOCK_AHEAD_HOURS, check_dated_rules, event_time};
 
@@ -156,7 +158,8 @@ pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
 
 /// The server's word on a whole act: each event judged against the team's log (in the server's
 /// order) as the act's own earlier events leave it: its time against `now` (the server's clock),
-/// its stream's rules, the counters its units count against, and the rules that read the day on
+/// its stream's rules, the counters its units count against, the records it names (an
+/// exchange's replacement), and the rules that read the day on
 /// the day it was made. The first refusal refuses the act.
 pub fn judge_act(act: &[ActEvent<'_>], now: DateTime<Utc>, log: &mut impl TeamLog) -> Result<(), ApiError> {
     let mut log = WithAct { log, earlier: Vec::new() };
@@ -168,6 +171,7 @@ pub fn judge_act(act: &[ActEvent<'_>], now: DateTime<Utc>, log: &mut impl TeamLo
             recheck(&history, e.event)?;
         }
         check_caps(&mut log, *e)?;
+        check_replacement_in_log(&mut log, e.event)?;
         check_dated_rules(&mut log, e.event, at)?;
         log.earlier.push(Logged { server_seq: i64::MAX, desk_id: e.envelope.desk_id.clone(), event: e.event.clone() });
     }
@@ -223,6 +227,8 @@ fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
 
 #[cfg(test)]
 mod caps_tests;
+#[cfg(test)]
+mod replacement_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

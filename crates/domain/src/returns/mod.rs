@@ -3,6 +3,7 @@
 //! The restocking fee follows from the same policy; the opening rules decide what may come back.
 
 mod eligibility;
+mod exchange;
 mod fee;
 mod lot_stock;
 mod opening;
@@ -18,6 +19,7 @@ mod tests;
 mod transitions;
 
 pub use eligibility::*;
+pub use exchange::*;
 pub use fee::*;
 pub use lot_stock::*;
 pub use opening::*;

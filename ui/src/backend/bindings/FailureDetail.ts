@@ -12,4 +12,9 @@ export type FailureDetail = { description: string, serials: Array<string>, inspe
 /**
  * The RMA the failed goods came back with, when found at returns intake.
  */
-rma_no: string | null, lot_on_hold: boolean, history: Array<HistoryEntry>, failure_no: string, occurred_at: string, sku: string, product_name: string | null, vendor_code: string, vendor_name: string | null, lot_code: string | null, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, severity: Severity, disposition: Disposition | null, status: FailureStatus, owner_team: Team, inspector_name: string | null, };
+rma_no: string | null, lot_on_hold: boolean, 
+/**
+ * The product's currency, in which a rework's cost is typed and booked; none when the
+ * product is no longer in the master data.
+ */
+product_currency: string | null, history: Array<HistoryEntry>, failure_no: string, occurred_at: string, sku: string, product_name: string | null, vendor_code: string, vendor_name: string | null, lot_code: string | null, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, severity: Severity, disposition: Disposition | null, status: FailureStatus, owner_team: Team, inspector_name: string | null, };

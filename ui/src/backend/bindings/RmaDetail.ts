@@ -36,7 +36,12 @@ failure_nos: Array<string>,
 /**
  * Reshipments sending replacements for this return (an exchange), oldest first.
  */
-replacement_nos: Array<string>, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
+replacement_nos: Array<string>, 
+/**
+ * The newest of them that may settle the exchange now (approved, not ended): what the
+ * settle form proposes. None while no replacement is approved.
+ */
+settling_replacement_no: string | null, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
 /**
  * True when the rules decided and no person had to.
  */

@@ -9,7 +9,7 @@ import type { OrderInput } from "../../backend/bindings/OrderInput";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
-import { formatMoney } from "../../format";
+import { exponentOf, formatMoney, moneyParams } from "../../money";
 import { FormProblems } from "./FormProblems";
 import { type LineMessages, OrderLinesTable } from "./OrderLinesTable";
 import { OrderStatusBadge } from "./OrderStatusBadge";
@@ -30,18 +30,18 @@ type Header = Record<(typeof HEADER)[number], string>;
 type Errors = { header: Partial<Header>; lines: LineMessages; other: string[] };
 const NONE: Errors = { header: {}, lines: {}, other: [] };
 
-function problemText(t: TFunction, problem: LineProblem): string {
+function problemText(t: TFunction, problem: LineProblem, currency: string): string {
   if (problem === "required") return t("masterdata.required");
   if (problem === "bad_qty") return t("masterdata.orders.bad_qty");
   if (problem === "negative") return t("masterdata.negative_amount");
-  return t("masterdata.bad_amount");
+  return t(problem, moneyParams(currency));
 }
 
-function localErrors(t: TFunction, problems: LineProblems): Errors {
+function localErrors(t: TFunction, problems: LineProblems, currency: string): Errors {
   const lines: LineMessages = {};
   for (const [i, p] of Object.entries(problems)) {
     lines[Number(i)] = Object.fromEntries(
-      Object.entries(p).map(([field, problem]) => [field, problemText(t, problem)]),
+      Object.entries(p).map(([field, problem]) => [field, problemText(t, problem, currency)]),
     );
   }
   return { ...NONE, lines };
@@ -62,8 +62,11 @@ function backendErrors(t: TFunction, err: unknown, lines: Line[]): Errors {
   return out;
 }
 
-const money = (minor: number, currency: string, fallback: string, language: string) =>
-  formatMoney(minor, /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : fallback, language);
+/** The typed currency when the backend knows it, else the home one, for the running total. */
+const known = (typed: string, fallback: string) => {
+  const code = typed.trim().toUpperCase();
+  return exponentOf(code) === undefined ? fallback : code;
+};
 
 /** An order header with its lines; amounts are typed as decimals and sent as minor units. */
 export function OrderForm(props: {
@@ -80,7 +83,9 @@ export function OrderForm(props: {
     ordered_at: localDay(order?.ordered_at ?? new Date()),
     currency: order?.currency ?? currency,
   });
-  const [lines, setLines] = useState<Line[]>(order?.lines.map(lineOf) ?? [emptyLine()]);
+  const [lines, setLines] = useState<Line[]>(
+    order?.lines.map((l) => lineOf(l, order.currency)) ?? [emptyLine()],
+  );
   const [errors, setErrors] = useState<Errors>(NONE);
   const mutation = useMutation({
     mutationFn: (input: OrderInput) => call("save_order", input),
@@ -96,9 +101,15 @@ export function OrderForm(props: {
   });
 
   const submit = () => {
-    const parsed = parseLines(lines);
+    const code = header.currency.trim().toUpperCase();
+    // Prices are read in the order's currency, so one the backend does not know reads none.
+    if (exponentOf(code) === undefined) {
+      setErrors({ ...NONE, header: { currency: t("money.unknown_currency", moneyParams(code)) } });
+      return;
+    }
+    const parsed = parseLines(lines, code);
     if (!parsed.ok) {
-      setErrors(localErrors(t, parsed.problems));
+      setErrors(localErrors(t, parsed.problems, code));
       return;
     }
     setErrors(NONE);
@@ -106,7 +117,7 @@ export function OrderForm(props: {
       order_no: header.order_no.trim(),
       customer_code: header.customer_code.trim(),
       ordered_at: dayToInstant(header.ordered_at, order?.ordered_at ?? null),
-      currency: header.currency.trim().toUpperCase(),
+      currency: code,
       lines: parsed.lines,
     });
   };
@@ -176,7 +187,11 @@ export function OrderForm(props: {
           </Button>
           <Text size="sm" fw={600} data-testid="order-total">
             {t("masterdata.orders.total")}:{" "}
-            {money(linesTotal(lines), header.currency, currency, i18n.language)}
+            {formatMoney(
+              linesTotal(lines, known(header.currency, currency)),
+              known(header.currency, currency),
+              i18n.language,
+            )}
           </Text>
         </Group>
         <FormProblems messages={errors.other} />

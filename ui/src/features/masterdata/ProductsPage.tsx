@@ -5,12 +5,11 @@ import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import { call } from "../../backend/call";
 import type { Column } from "../../components/VirtualTable";
-import { formatMoney } from "../../format";
+import { formatMoney, fromMinor, moneyParams, parseMoney } from "../../money";
 import { MasterPage } from "./MasterPage";
-import { fromMinor, toMinor } from "./money";
 import { mayEditMasterData, ProductBom } from "./ProductBom";
 import { ProductSafetyStock } from "./ProductSafetyStock";
-import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+import { type BadField, type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
 import { useProductBySku } from "./useProductBySku";
 
 const FIELDS: FieldSpec[] = [
@@ -27,18 +26,23 @@ const FIELDS: FieldSpec[] = [
   { name: "has_expiry", kind: "flag" },
 ];
 
-function toInput(v: Values): ProductInput | { badField: string } {
-  const unit = toMinor(String(v.unit_cost ?? ""));
-  if (unit === null) return { badField: "unit_cost" };
+function toInput(v: Values): ProductInput | BadField {
+  const currency = String(v.currency ?? "")
+    .trim()
+    .toUpperCase();
+  // The unit cost is read in the product's own currency: 1234 is ¥1,234 but €1,234.00.
+  const unit = parseMoney(String(v.unit_cost ?? ""), currency);
+  if (!unit.ok) {
+    const badField = unit.problem === "money.unknown_currency" ? "currency" : "unit_cost";
+    return { badField, message: unit.problem, params: moneyParams(currency) };
+  }
   return {
     sku: String(v.sku ?? "").trim(),
     gtin: optional(v.gtin),
     name: String(v.name ?? "").trim(),
     category: String(v.category ?? "").trim(),
-    unit_cost_minor: unit,
-    currency: String(v.currency ?? "")
-      .trim()
-      .toUpperCase(),
+    unit_cost_minor: unit.minor,
+    currency,
     returnable: v.returnable === true,
     lot_tracked: v.lot_tracked === true,
     serial_tracked: v.serial_tracked === true,
@@ -55,7 +59,7 @@ const valuesOf = (p: ProductView | null, currency: string): Values =>
         name: p.name,
         category: p.category,
         vendor_code: p.vendor_code ?? "",
-        unit_cost: fromMinor(p.unit_cost_minor),
+        unit_cost: fromMinor(p.unit_cost_minor, p.currency),
         currency: p.currency,
         returnable: p.returnable,
         lot_tracked: p.lot_tracked,

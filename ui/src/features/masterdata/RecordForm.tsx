@@ -30,20 +30,23 @@ export type FieldSpec =
 
 export type Values = Record<string, string | boolean>;
 
+/** A field whose value cannot be converted, and the message key (with params) saying why. */
+export type BadField = { badField: string; message?: string; params?: Record<string, string> };
+
 type Props<I> = {
   entity: Entity;
   fields: FieldSpec[];
   initial: Values;
   isNew: boolean;
   /** Values to the act's input, or the name of a field whose value cannot be converted. */
-  toInput: (values: Values) => I | { badField: string };
+  toInput: (values: Values) => I | BadField;
   save: (input: I) => Promise<unknown>;
   onClose: () => void;
   /** Shown in the drawer under the form: what belongs to the record but is saved on its own. */
   extra?: React.ReactNode;
 };
 
-const isBad = (value: unknown): value is { badField: string } =>
+const isBad = (value: unknown): value is BadField =>
   typeof value === "object" && value !== null && "badField" in value;
 
 /** A drawer form for one master-data record; field errors from the backend appear at their fields. */
@@ -79,7 +82,8 @@ export function RecordForm<I>(props: Props<I>) {
   const submit = () => {
     const input = props.toInput(values);
     if (isBad(input)) {
-      setErrors({ at: { [input.badField]: t("masterdata.bad_amount") }, other: [] });
+      const message = t(input.message ?? "masterdata.bad_amount", input.params ?? {});
+      setErrors({ at: { [input.badField]: message }, other: [] });
       return;
     }
     mutation.mutate(input);

@@ -2,10 +2,13 @@ import { dayToInstant, linesTotal, localDay, parseLines, parseQty } from "./orde
 
 describe("order lines", () => {
   it("numbers good lines and sends prices as exact minor units", () => {
-    const parsed = parseLines([
-      { sku: " A-1 ", qty: "3", price: "19.99" },
-      { sku: "B-2", qty: " 1 ", price: "0,10" },
-    ]);
+    const parsed = parseLines(
+      [
+        { sku: " A-1 ", qty: "3", price: "19.99" },
+        { sku: "B-2", qty: " 1 ", price: "0,10" },
+      ],
+      "EUR",
+    );
     expect(parsed).toEqual({
       ok: true,
       lines: [
@@ -16,15 +19,18 @@ describe("order lines", () => {
   });
 
   it("names every problem at its line and column", () => {
-    const parsed = parseLines([
-      { sku: "A", qty: "1", price: "1.00" },
-      { sku: " ", qty: "0", price: "1.234" },
-      { sku: "C", qty: "2.5", price: "-1" },
-    ]);
+    const parsed = parseLines(
+      [
+        { sku: "A", qty: "1", price: "1.00" },
+        { sku: " ", qty: "0", price: "1.234" },
+        { sku: "C", qty: "2.5", price: "-1" },
+      ],
+      "EUR",
+    );
     expect(parsed).toEqual({
       ok: false,
       problems: {
-        1: { sku: "required", qty: "bad_qty", price: "bad_amount" },
+        1: { sku: "required", qty: "bad_qty", price: "money.too_many_decimals" },
         2: { qty: "bad_qty", price: "negative" },
       },
     });
@@ -41,7 +47,20 @@ describe("order lines", () => {
       { sku: "B", qty: "1", price: "0.20" },
       { sku: "C", qty: "x", price: "5" },
     ];
-    expect(linesTotal(lines)).toBe(50);
+    expect(linesTotal(lines, "EUR")).toBe(50);
+  });
+
+  it("reads prices in the order's currency: whole yen", () => {
+    const lines = [{ sku: "A", qty: "3", price: "1980" }];
+    expect(parseLines(lines, "JPY")).toEqual({
+      ok: true,
+      lines: [{ line_no: 1, sku: "A", qty: 3, unit_price_minor: 1980 }],
+    });
+    expect(linesTotal(lines, "JPY")).toBe(5940);
+    expect(parseLines([{ sku: "A", qty: "1", price: "19.80" }], "JPY")).toEqual({
+      ok: false,
+      problems: { 0: { price: "money.no_decimals" } },
+    });
   });
 });
 

@@ -1,19 +1,20 @@
 import type { OrderLineInput } from "../../backend/bindings/OrderLineInput";
 import type { OrderLineView } from "../../backend/bindings/OrderLineView";
-import { fromMinor, toMinor } from "./money";
+import { fromMinor, type MoneyProblem, parseMoney, toMinor } from "../../money";
 
 /** An order line as typed: quantity and unit price stay text until the order is saved. */
 export type Line = { sku: string; qty: string; price: string };
 export type LineField = keyof Line;
-export type LineProblem = "required" | "bad_qty" | "bad_amount" | "negative";
+export type LineProblem = "required" | "bad_qty" | "negative" | MoneyProblem;
 export type LineProblems = Record<number, Partial<Record<LineField, LineProblem>>>;
 
 export const emptyLine = (): Line => ({ sku: "", qty: "1", price: "" });
 
-export const lineOf = (l: OrderLineView): Line => ({
+/** A saved line as typed, its price in the order's `currency`. */
+export const lineOf = (l: OrderLineView, currency: string): Line => ({
   sku: l.sku,
   qty: String(l.qty),
-  price: fromMinor(l.unit_price_minor),
+  price: fromMinor(l.unit_price_minor, currency),
 });
 
 /** A whole number above zero, or null. */
@@ -23,28 +24,36 @@ export function parseQty(text: string): number | null {
   return qty > 0 ? qty : null;
 }
 
-/** The lines as the act's input, numbered 1.., or what is wrong with each line (by index). */
+/**
+ * The lines as the act's input, numbered 1.., prices in the order's `currency`, or what is wrong
+ * with each line (by index).
+ */
 export function parseLines(
   lines: Line[],
+  currency: string,
 ): { ok: true; lines: OrderLineInput[] } | { ok: false; problems: LineProblems } {
   const problems: LineProblems = {};
   const out = lines.map((l, i) => {
     const qty = parseQty(l.qty);
-    const price = toMinor(l.price);
+    const parsed = parseMoney(l.price, currency);
+    const price = parsed.ok ? parsed.minor : null;
     const p: Partial<Record<LineField, LineProblem>> = {};
     if (l.sku.trim() === "") p.sku = "required";
     if (qty === null) p.qty = "bad_qty";
-    if (price === null) p.price = "bad_amount";
-    else if (price < 0) p.price = "negative";
+    if (!parsed.ok) p.price = parsed.problem;
+    else if (parsed.minor < 0) p.price = "negative";
     if (Object.keys(p).length > 0) problems[i] = p;
     return { line_no: i + 1, sku: l.sku.trim(), qty: qty ?? 0, unit_price_minor: price ?? 0 };
   });
   return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, lines: out };
 }
 
-/** The order total in minor units, counting only lines that parse. */
-export function linesTotal(lines: Line[]): number {
-  return lines.reduce((sum, l) => sum + (toMinor(l.price) ?? 0) * (parseQty(l.qty) ?? 0), 0);
+/** The order total in minor units of `currency`, counting only lines that parse. */
+export function linesTotal(lines: Line[], currency: string): number {
+  return lines.reduce(
+    (sum, l) => sum + (toMinor(l.price, currency) ?? 0) * (parseQty(l.qty) ?? 0),
+    0,
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

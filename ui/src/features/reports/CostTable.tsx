@@ -2,7 +2,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CostOfQuality } from "../../backend/bindings/CostOfQuality";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
-import { formatMoney } from "../../format";
+import { formatMoney } from "../../money";
 import { COST_COMPONENTS, type CostComponent, costValue } from "./cost";
 import { FigureLink } from "./FigureLink";
 import { COST_LINK_IDS, costLink } from "./links";

@@ -3,16 +3,36 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
-import { call } from "../../backend/call";
+import { ApiFailure, call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
-import { DAY_FIELDS, fromForm, PERCENT_FIELDS, type TargetsForm, toForm } from "./targetsForm";
+import {
+  DAY_FIELDS,
+  fromForm,
+  moneyProblems,
+  PERCENT_FIELDS,
+  type TargetsForm,
+  toForm,
+} from "./targetsForm";
 
 /** The admin's KPI targets: percent, days, and a cost per return per currency. */
 export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClose: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<TargetsForm>(() => toForm(targets));
   const { save, errors } = useFormSave({
-    act: () => call("set_kpi_targets", fromForm(form)),
+    act: () => {
+      // Amounts with more decimals than their currency has are refused here, at their row.
+      const fields = moneyProblems(form);
+      if (fields.length > 0) {
+        const first = fields[0] as (typeof fields)[0];
+        throw new ApiFailure({
+          code: "invalid",
+          message_key: first.message_key,
+          params: first.params,
+          fields,
+        });
+      }
+      return call("set_kpi_targets", fromForm(form));
+    },
     refresh: ["kpi_table", "kpi_targets"],
     saved: () => t("reports.targets.saved"),
     onClose,
@@ -28,7 +48,7 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
     error: errors[field],
     "data-testid": `target-${field}`,
   });
-  const setMoney = (i: number, key: "currency" | "amount", value: number | string) =>
+  const setMoney = (i: number, key: "currency" | "amount", value: string) =>
     setForm((f) => ({
       ...f,
       cost_per_return: f.cost_per_return.map((row, j) =>
@@ -79,13 +99,12 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
               onChange={(e) => setMoney(i, "currency", e.currentTarget.value)}
               error={error ? " " : undefined}
             />
-            <NumberInput
+            <TextInput
               style={{ flex: 1 }}
               aria-label={t("reports.targets.field.cost_per_return")}
+              inputMode="decimal"
               value={row.amount}
-              onChange={(v) => setMoney(i, "amount", v)}
-              min={0}
-              decimalScale={2}
+              onChange={(e) => setMoney(i, "amount", e.currentTarget.value)}
               error={error}
             />
             <ActionIcon

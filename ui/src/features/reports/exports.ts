@@ -5,6 +5,7 @@ import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodRepo
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
 import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
+import { toMajor } from "../../money";
 import { type Cell, toCsv } from "../lots/csv";
 import { AGING_BUCKETS } from "./aging";
 import { COST_COMPONENTS, costValue } from "./cost";
@@ -15,9 +16,9 @@ export type ExportTable = { header: string[]; rows: Cell[][] };
 
 export const csvOf = (table: ExportTable): string => toCsv(table.header, table.rows);
 
-/** Money in major units, as a number a spreadsheet can add up. */
-const major = (minor: number | null | undefined): Cell =>
-  minor === null || minor === undefined ? null : minor / 100;
+/** Money in major units of its currency, as a number a spreadsheet can add up. */
+const major = (minor: number | null | undefined, currency: string): Cell =>
+  minor === null || minor === undefined ? null : toMajor(minor, currency);
 
 export function paretoTable(t: TFunction, report: ReviewPeriodReport): ExportTable {
   return {
@@ -75,8 +76,8 @@ export function costTable(t: TFunction, report: ReviewPeriodReport): ExportTable
       COST_COMPONENTS.map((component) => [
         c.currency,
         t(`reports.cost.${component}`),
-        major(costValue(c.current, component)),
-        major(costValue(c.previous, component)),
+        major(costValue(c.current, component), c.currency),
+        major(costValue(c.previous, component), c.currency),
       ]),
     ),
   };

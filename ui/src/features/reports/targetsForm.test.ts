@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
-import { fromForm, toForm } from "./targetsForm";
+import { fromForm, moneyProblems, toForm } from "./targetsForm";
 
 const defaults: KpiTargets = {
   return_rate_max_bps: 600,
@@ -18,7 +18,7 @@ describe("KPI targets form", () => {
     const form = toForm(defaults);
     expect(form.return_rate_max_bps).toBe(6);
     expect(form.refund_processing_max_minutes).toBe(2.5);
-    expect(form.cost_per_return).toEqual([{ currency: "EUR", amount: 7.5 }]);
+    expect(form.cost_per_return).toEqual([{ currency: "EUR", amount: "7.50" }]);
   });
 
   it("round-trips to the same targets", () => {
@@ -31,11 +31,31 @@ describe("KPI targets form", () => {
       return_rate_max_bps: "",
       cost_per_return: [
         { currency: "usd", amount: "8.25" },
-        { currency: " ", amount: 1 },
+        { currency: " ", amount: "1" },
       ],
     };
     const targets = fromForm(form);
     expect(targets.return_rate_max_bps).toBe(-1);
     expect(targets.cost_per_return_max_minor).toEqual({ USD: 825 });
+  });
+
+  it("reads each cost in its own currency and names amounts with too many decimals", () => {
+    const form = {
+      ...toForm({ ...defaults, cost_per_return_max_minor: { EUR: 750, JPY: 1200 } }),
+    };
+    expect(form.cost_per_return).toEqual([
+      { currency: "EUR", amount: "7.50" },
+      { currency: "JPY", amount: "1200" },
+    ]);
+    expect(moneyProblems(form)).toEqual([]);
+    const yen = { ...form, cost_per_return: [{ currency: "jpy", amount: "1200.5" }] };
+    expect(moneyProblems(yen)).toEqual([
+      {
+        field: "cost_per_return_max_minor.JPY",
+        row: null,
+        message_key: "money.no_decimals",
+        params: { currency: "JPY", decimals: "0", example: "1234" },
+      },
+    ]);
   });
 });

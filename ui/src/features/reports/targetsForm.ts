@@ -1,4 +1,6 @@
+import type { FieldError } from "../../backend/bindings/FieldError";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
+import { fromMinor, moneyParams, parseMoney } from "../../money";
 
 /** The KPI targets as an admin types them: percent, days, and money in major units. */
 export type TargetsForm = {
@@ -9,8 +11,8 @@ export type TargetsForm = {
   damaged_rate_max_bps: number | string;
   inventory_impact_max_bps: number | string;
   refund_accuracy_min_bps: number | string;
-  /** One row per currency: code and amount in major units. */
-  cost_per_return: { currency: string; amount: number | string }[];
+  /** One row per currency: code and amount as typed, in that currency's decimals. */
+  cost_per_return: { currency: string; amount: string }[];
 };
 
 export const PERCENT_FIELDS = [
@@ -47,8 +49,28 @@ export function toForm(targets: KpiTargets): TargetsForm {
     refund_processing_max_minutes: exact(targets.refund_processing_max_minutes / MINUTES_PER_DAY),
     cost_per_return: Object.entries(targets.cost_per_return_max_minor)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, minor]) => ({ currency, amount: exact(minor / 100) })),
+      .map(([currency, minor]) => ({ currency, amount: fromMinor(minor, currency) })),
   };
+}
+
+/**
+ * Costs per return the form cannot read in their currency's decimals, named as the backend
+ * names the field. A currency the backend does not know is left for it to name.
+ */
+export function moneyProblems(form: TargetsForm): FieldError[] {
+  return form.cost_per_return.flatMap((row) => {
+    const currency = row.currency.trim().toUpperCase();
+    const parsed = parseMoney(row.amount, currency);
+    if (currency === "" || parsed.ok || parsed.problem === "money.unknown_currency") return [];
+    return [
+      {
+        field: `cost_per_return_max_minor.${currency}`,
+        row: null,
+        message_key: parsed.problem,
+        params: moneyParams(currency),
+      },
+    ];
+  });
 }
 
 /**
@@ -64,7 +86,8 @@ export function fromForm(form: TargetsForm): KpiTargets {
   const money: Record<string, number> = {};
   for (const row of form.cost_per_return) {
     const currency = row.currency.trim().toUpperCase();
-    if (currency !== "") money[currency] = scaled(row.amount, 100);
+    const parsed = parseMoney(row.amount, currency);
+    if (currency !== "") money[currency] = parsed.ok ? parsed.minor : -1;
   }
   return {
     return_rate_max_bps: scaled(form.return_rate_max_bps, 100),

@@ -1,7 +1,7 @@
 import type { FigureChange } from "../../backend/bindings/FigureChange";
 import type { KpiState } from "../../backend/bindings/KpiState";
 import type { KpiUnit } from "../../backend/bindings/KpiUnit";
-import { formatMoney } from "../../format";
+import { formatMoney } from "../../money";
 
 /** A whole count with the UI language's grouping ("12,000", "12.000"). */
 export function formatCount(n: number, language: string): string {

@@ -20,6 +20,7 @@ import { useSession } from "../../app/session";
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
+import { moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import { fromPolicyForm, type LimitRow, type PolicyForm, toPolicyForm } from "./policyForm";
 
@@ -32,11 +33,12 @@ export function ApprovalLimitsPage() {
     queryFn: () => call("get_approval_policy", {}),
   });
   const [form, setForm] = useState<PolicyForm | null>(null);
-  const [bad, setBad] = useState<string[]>([]);
+  const [bad, setBad] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState(NO_ERRORS);
   useEffect(() => {
-    if (query.data) setForm(toPolicyForm(query.data));
-  }, [query.data]);
+    if (query.data)
+      setForm(toPolicyForm(query.data, query.data.currency || session.settings.currency));
+  }, [query.data, session.settings.currency]);
   const mutation = useMutation({
     mutationFn: (policy: ApprovalPolicy) => call("set_approval_policy", policy),
     onSuccess: (policy) => {
@@ -55,7 +57,7 @@ export function ApprovalLimitsPage() {
   const currency = query.data.currency || session.settings.currency;
   const setRow = (i: number, patch: Partial<LimitRow>) =>
     setForm({ ...form, rows: form.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
-  const badText = (key: string) => (bad.includes(key) ? t("reshipment.form.bad_money") : undefined);
+  const badText = (key: string) => (bad[key] ? t(bad[key], moneyParams(currency)) : undefined);
   return (
     <Stack gap="md" maw={760}>
       <div>
@@ -72,7 +74,7 @@ export function ApprovalLimitsPage() {
           const out = fromPolicyForm(form, currency);
           if ("errors" in out) setBad(out.errors);
           else {
-            setBad([]);
+            setBad({});
             mutation.mutate(out.policy);
           }
         }}
@@ -140,7 +142,7 @@ export function ApprovalLimitsPage() {
                 description={t("approval_limits.days_hint")}
                 value={form.days}
                 onChange={(e) => setForm({ ...form, days: e.currentTarget.value })}
-                error={bad.includes("days") ? t("reshipment.form.bad_qty") : undefined}
+                error={badText("days")}
                 data-testid="limits-days"
               />
             </Group>

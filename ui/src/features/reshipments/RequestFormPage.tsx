@@ -25,6 +25,7 @@ import type { Carrier } from "../../backend/bindings/Carrier";
 import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
+import { currencyCodes, moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import {
   emptyForm,
@@ -35,7 +36,6 @@ import {
 } from "./requestForm";
 import { CARRIERS } from "./types";
 
-const CURRENCIES = ["EUR", "USD", "CNY", "GBP"];
 const NO_LINE: LineState = { qty: "", lot: "", serials: "" };
 
 export function RequestFormPage({
@@ -118,7 +118,9 @@ export function RequestFormPage({
     const out = toRequestInput(form);
     if ("errors" in out) {
       setErrors({
-        at: Object.fromEntries(Object.entries(out.errors).map(([k, v]) => [k, t(v)])),
+        at: Object.fromEntries(
+          Object.entries(out.errors).map(([k, v]) => [k, t(v, moneyParams(form.currency))]),
+        ),
         other: [],
       });
       return;
@@ -315,7 +317,7 @@ export function RequestFormPage({
                 label={t("reshipment.field.currency")}
                 value={form.currency}
                 onChange={(e) => set("currency", e.currentTarget.value)}
-                data={[...new Set([session.settings.currency, ...CURRENCIES])]}
+                data={[...new Set([session.settings.currency, ...currencyCodes()])]}
                 error={at("currency")}
                 data-testid="rs-currency"
               />

@@ -10,7 +10,8 @@ import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
-import { formatDaySpan, formatMoney } from "../../format";
+import { formatDaySpan } from "../../format";
+import { formatMoney } from "../../money";
 import { addDays } from "../reports/period";
 import { ReshipmentStatusBadge, SlaBadge } from "./badges";
 import {

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../format";
+import { formatMoney } from "../../money";
 
 /** Minor units as money in the reader's language ("€ 120,00" in Dutch), for use inside sentences. */
 export function moneyText(minor: number, currency: string, language: string): string {

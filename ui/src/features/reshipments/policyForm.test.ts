@@ -12,7 +12,7 @@ describe("approval policy form", () => {
   };
 
   it("round-trips a policy", () => {
-    const form = toPolicyForm(policy);
+    const form = toPolicyForm(policy, "EUR");
     expect(form.rows.find((r) => r.role === "logistics")).toEqual({
       role: "logistics",
       kind: "limit",
@@ -23,11 +23,26 @@ describe("approval policy form", () => {
   });
 
   it("names the fields that do not parse", () => {
-    const form = toPolicyForm(policy);
+    const form = toPolicyForm(policy, "EUR");
     form.dual = "x";
     form.days = "1.5";
     const logistics = form.rows.find((r) => r.role === "logistics");
     if (logistics) logistics.amount = "";
-    expect(fromPolicyForm(form, "EUR")).toEqual({ errors: ["limit.logistics", "dual", "days"] });
+    expect(fromPolicyForm(form, "EUR")).toEqual({
+      errors: {
+        "limit.logistics": "money.bad_amount",
+        dual: "money.bad_amount",
+        days: "reshipment.form.bad_qty",
+      },
+    });
+  });
+
+  it("reads limits in the policy's currency", () => {
+    const yen = { ...policy, currency: "JPY", dual_control_above_minor: 50000 };
+    const form = toPolicyForm(yen, "JPY");
+    expect(form.dual).toBe("50000");
+    expect(fromPolicyForm(form, "JPY")).toEqual({ policy: yen });
+    form.dual = "500.5";
+    expect(fromPolicyForm(form, "JPY")).toEqual({ errors: { dual: "money.no_decimals" } });
   });
 });

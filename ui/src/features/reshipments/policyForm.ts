@@ -1,6 +1,6 @@
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import type { Role } from "../../backend/bindings/Role";
-import { fromMinor, toMinor } from "../masterdata/money";
+import { fromMinor, parseMoney } from "../../money";
 
 export const ROLES: Role[] = [
   "inspector",
@@ -16,25 +16,35 @@ export const ROLES: Role[] = [
 export type LimitRow = { role: Role; kind: "none" | "limit" | "unlimited"; amount: string };
 export type PolicyForm = { rows: LimitRow[]; dual: string; days: string };
 
-export function toPolicyForm(policy: ApprovalPolicy): PolicyForm {
+/** The policy as typed, its amounts in `currency` (the policy's, or the home one while it has none). */
+export function toPolicyForm(policy: ApprovalPolicy, currency: string): PolicyForm {
   return {
     rows: ROLES.map((role) => {
       const found = policy.limits.find((l) => l.role === role);
       if (!found) return { role, kind: "none", amount: "" };
       if (found.limit_minor === null) return { role, kind: "unlimited", amount: "" };
-      return { role, kind: "limit", amount: fromMinor(found.limit_minor) };
+      return { role, kind: "limit", amount: fromMinor(found.limit_minor, currency) };
     }),
-    dual: fromMinor(policy.dual_control_above_minor),
+    dual: fromMinor(policy.dual_control_above_minor, currency),
     days: String(policy.ship_within_working_days),
   };
 }
 
-/** The policy to save, or the form fields that do not parse (keyed `limit.<role>`, dual, days). */
+/**
+ * The policy to save, or the form fields that do not parse (keyed `limit.<role>`, dual, days)
+ * with the message key to show; money keys take `moneyParams(currency)`.
+ */
 export function fromPolicyForm(
   form: PolicyForm,
   currency: string,
-): { policy: ApprovalPolicy } | { errors: string[] } {
-  const errors: string[] = [];
+): { policy: ApprovalPolicy } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const amount = (field: string, text: string): number | null => {
+    const parsed = parseMoney(text, currency);
+    if (parsed.ok) return parsed.minor;
+    errors[field] = parsed.problem;
+    return null;
+  };
   const limits: ApprovalPolicy["limits"] = [];
   for (const row of form.rows) {
     if (row.kind === "none") continue;
@@ -42,15 +52,13 @@ export function fromPolicyForm(
       limits.push({ role: row.role, limit_minor: null });
       continue;
     }
-    const minor = toMinor(row.amount);
-    if (minor === null) errors.push(`limit.${row.role}`);
-    else limits.push({ role: row.role, limit_minor: minor });
+    const minor = amount(`limit.${row.role}`, row.amount);
+    if (minor !== null) limits.push({ role: row.role, limit_minor: minor });
   }
-  const dual = toMinor(form.dual);
-  if (dual === null) errors.push("dual");
+  const dual = amount("dual", form.dual);
   const days = /^\d+$/.test(form.days.trim()) ? Number(form.days.trim()) : null;
-  if (days === null) errors.push("days");
-  if (errors.length > 0 || dual === null || days === null) return { errors };
+  if (days === null) errors.days = "reshipment.form.bad_qty";
+  if (Object.keys(errors).length > 0 || dual === null || days === null) return { errors };
   return {
     policy: {
       currency,

@@ -78,10 +78,18 @@ describe("toRequestInput", () => {
     };
     expect(toRequestInput(form)).toEqual({
       errors: {
-        "cost.shipping_minor": "reshipment.form.bad_money",
+        "cost.shipping_minor": "money.bad_amount",
         "line.1": "reshipment.form.bad_qty",
       },
     });
+  });
+
+  it("reads the costs in the chosen currency's decimals", () => {
+    const yen = { ...emptyForm("", "JPY"), shipping: "1500", goods: "12.5" };
+    expect(toRequestInput(yen)).toEqual({ errors: { "cost.goods_minor": "money.no_decimals" } });
+    const out = toRequestInput({ ...yen, goods: "1234" });
+    if (!("input" in out)) throw new Error("expected input");
+    expect([out.input.cost.shipping_minor, out.input.cost.goods_minor]).toEqual([1500, 1234]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Carrier } from "../../backend/bindings/Carrier";
 import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
-import { toMinor } from "../masterdata/money";
+import { parseMoney } from "../../money";
 
 export type LineState = { qty: string; lot: string; serials: string };
 
@@ -64,10 +64,16 @@ export function toRequestInput(
   form: RequestFormState,
 ): { input: RequestReshipmentInput } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const shipping = form.shipping.trim() === "" ? 0 : toMinor(form.shipping);
-  const goods = form.goods.trim() === "" ? 0 : toMinor(form.goods);
-  if (shipping === null) errors["cost.shipping_minor"] = "reshipment.form.bad_money";
-  if (goods === null) errors["cost.goods_minor"] = "reshipment.form.bad_money";
+  // Money message keys take `moneyParams(form.currency)` where they are shown.
+  const amount = (field: string, text: string): number | null => {
+    if (text.trim() === "") return 0;
+    const parsed = parseMoney(text, form.currency);
+    if (parsed.ok) return parsed.minor;
+    errors[field] = parsed.problem;
+    return null;
+  };
+  const shipping = amount("cost.shipping_minor", form.shipping);
+  const goods = amount("cost.goods_minor", form.goods);
   const items: RequestReshipmentInput["items"] = [];
   for (const [lineNo, line] of Object.entries(form.lines).sort(
     ([a], [b]) => Number(a) - Number(b),

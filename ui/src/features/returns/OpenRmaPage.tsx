@@ -26,7 +26,7 @@ import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import { call } from "../../backend/call";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
-import { formatMoney } from "../../format";
+import { formatMoney } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import {
   checkable,

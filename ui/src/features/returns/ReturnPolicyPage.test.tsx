@@ -111,8 +111,12 @@ it("keeps text that is not money from the backend and says so at the field", asy
   await type("policy-label-postage", "cheap");
   await save();
   expect(saved()).toHaveLength(0);
-  expect(around("policy-label-postage")).toContain("Enter an amount such as 250.00");
+  expect(around("policy-label-postage")).toContain("Enter an amount in EUR, such as 1234.50");
   expect(around("policy-handling-cost")).not.toContain("Enter an amount");
+  await type("policy-label-postage", "6.955");
+  await save();
+  expect(saved()).toHaveLength(0);
+  expect(around("policy-label-postage")).toContain("EUR amounts have at most 2 decimals");
 });
 
 it("shows the backend's refusal of a negative cost at that cost's field", async () => {

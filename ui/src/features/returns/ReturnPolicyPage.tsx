@@ -29,6 +29,7 @@ import type { ReasonRule } from "../../backend/bindings/ReasonRule";
 import type { ShippingPaidBy } from "../../backend/bindings/ShippingPaidBy";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
+import { moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import { CARRIERS } from "../reshipments/types";
 import { mayConfigure } from "./actions";
@@ -82,8 +83,8 @@ export function ReturnPolicyPage() {
   const [local, setLocal] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState(NO_ERRORS);
   useEffect(() => {
-    if (query.data) setForm(toReturnPolicyForm(query.data));
-  }, [query.data]);
+    if (query.data) setForm(toReturnPolicyForm(query.data, session.settings.currency));
+  }, [query.data, session.settings.currency]);
   const mutation = useMutation({
     mutationFn: (policy: ReturnPolicy) => call("set_return_policy", policy),
     onSuccess: (policy) => {
@@ -105,7 +106,8 @@ export function ReturnPolicyPage() {
   if (!form || !query.data) return <Loader />;
   const editable = mayConfigure(session.user.roles);
   const currency = session.settings.currency;
-  const at = (field: string) => errors.at[field] ?? (local[field] ? t(local[field]) : undefined);
+  const at = (field: string) =>
+    errors.at[field] ?? (local[field] ? t(local[field], moneyParams(currency)) : undefined);
   const set = <K extends keyof ReturnPolicyForm>(key: K, value: ReturnPolicyForm[K]) =>
     setForm({ ...form, [key]: value });
   const setReason = (i: number, patch: Partial<ReasonRule>) =>
@@ -148,7 +150,7 @@ export function ReturnPolicyPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const out = fromReturnPolicyForm(form);
+          const out = fromReturnPolicyForm(form, currency);
           if ("errors" in out) setLocal(out.errors);
           else {
             setLocal({});

@@ -1,7 +1,7 @@
 import type { Carrier } from "../../backend/bindings/Carrier";
 import type { ConditionRequirement } from "../../backend/bindings/ConditionRequirement";
 import type { ReasonRule } from "../../backend/bindings/ReasonRule";
-import { fromMinor, toMinor } from "../masterdata/money";
+import { fromMinor, parseMoney } from "../../money";
 import type { ReturnPolicy } from "./types";
 import { bpsToPercent, gramsToKg, kgToGrams, percentToBps, wholeNumber } from "./units";
 
@@ -32,11 +32,12 @@ export type ReturnPolicyForm = {
 };
 
 /** An optional amount as typed: not known (null or absent) shows empty, not "0.00". */
-function optionalMoney(minor: number | null | undefined): string {
-  return minor === null || minor === undefined ? "" : fromMinor(minor);
+function optionalMoney(minor: number | null | undefined, currency: string): string {
+  return minor === null || minor === undefined ? "" : fromMinor(minor, currency);
 }
 
-export function toReturnPolicyForm(policy: ReturnPolicy): ReturnPolicyForm {
+/** The policy as typed; its amounts are in `currency`, the installation's. */
+export function toReturnPolicyForm(policy: ReturnPolicy, currency: string): ReturnPolicyForm {
   return {
     version: policy.version,
     windowDays: String(policy.window_days),
@@ -44,7 +45,7 @@ export function toReturnPolicyForm(policy: ReturnPolicy): ReturnPolicyForm {
     nonReturnable: [...policy.non_returnable_categories],
     conditions: policy.conditions.map((c) => ({ ...c })),
     reasons: policy.reasons.map((r) => ({ ...r })),
-    autoApproveMax: fromMinor(policy.auto_approve_max_minor),
+    autoApproveMax: fromMinor(policy.auto_approve_max_minor, currency),
     unusualRate: bpsToPercent(policy.unusual_return_rate_bps),
     restockingFee: bpsToPercent(policy.restocking_fee_bps),
     refundDays: String(policy.refund_within_days),
@@ -55,8 +56,8 @@ export function toReturnPolicyForm(policy: ReturnPolicy): ReturnPolicyForm {
     carrier: policy.label_carrier,
     service: policy.label_service,
     parcelKg: gramsToKg(policy.parcel_grams),
-    handlingCost: optionalMoney(policy.handling_cost_minor),
-    labelPostage: optionalMoney(policy.label_postage_minor),
+    handlingCost: optionalMoney(policy.handling_cost_minor, currency),
+    labelPostage: optionalMoney(policy.label_postage_minor, currency),
   };
 }
 
@@ -77,10 +78,11 @@ export const NEW_CONDITION: ConditionRequirement = {
 
 /**
  * The policy to save, or the fields that do not parse, keyed by the policy's field names (as the
- * backend names them) with the message key to show.
+ * backend names them) with the message key to show; money keys take `moneyParams(currency)`.
  */
 export function fromReturnPolicyForm(
   form: ReturnPolicyForm,
+  currency: string,
 ): { policy: ReturnPolicy } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const whole = (field: string, text: string) => {
@@ -91,18 +93,20 @@ export function fromReturnPolicyForm(
   const window = whole("window_days", form.windowDays);
   const refundDays = whole("refund_within_days", form.refundDays);
   const creditHours = whole("store_credit_within_hours", form.creditHours);
-  const max = toMinor(form.autoApproveMax);
-  if (max === null) errors.auto_approve_max_minor = "returns.policy.bad_money";
+  const money = (field: string, text: string): number | null => {
+    const parsed = parseMoney(text, currency);
+    if (parsed.ok) return parsed.minor;
+    errors[field] = parsed.problem;
+    return null;
+  };
+  const max = money("auto_approve_max_minor", form.autoApproveMax);
   const rate = percentToBps(form.unusualRate);
   if (rate === null) errors.unusual_return_rate_bps = "returns.policy.bad_percent";
   const fee = percentToBps(form.restockingFee);
   if (fee === null) errors.restocking_fee_bps = "returns.policy.bad_percent";
   else if (fee > FEE_CAP_BPS) errors.restocking_fee_bps = "returns.policy.fee_cap";
   const optional = (field: string, text: string) => {
-    if (text.trim() === "") return null;
-    const minor = toMinor(text);
-    if (minor === null) errors[field] = "returns.policy.bad_money";
-    return minor;
+    return text.trim() === "" ? null : money(field, text);
   };
   const handling = optional("handling_cost_minor", form.handlingCost);
   const postage = optional("label_postage_minor", form.labelPostage);

@@ -10,7 +10,9 @@ import type { RmaDetail } from "./types";
 const detail = {
   paid_for_received_minor: 10000,
   policy_fee_minor: 1000,
-  replacement_nos: [],
+  currency: "EUR",
+  replacement_nos: ["RS-1", "RS-2"],
+  settling_replacement_no: "RS-1",
   credit_issued_minor: null,
   opening: { preferred_outcome: "refund" },
 } as unknown as RmaDetail;
@@ -19,7 +21,7 @@ describe("RMA step forms", () => {
   it("settles credit issued ahead of the goods as exactly that credit", () => {
     const form = settleDefaults({ ...detail, credit_issued_minor: 12000 });
     expect(form.kind).toBe("store_credit");
-    expect(toSettlement(form)).toEqual({
+    expect(toSettlement(form, "EUR")).toEqual({
       settlement: { kind: "store_credit", amount_minor: 12000 },
     });
   });
@@ -31,23 +33,41 @@ describe("RMA step forms", () => {
       refund: "100.00",
       fee: "10.00",
       credit: "100.00",
-      reshipmentNo: "",
+      // The replacement the backend says may settle it, not merely the newest one.
+      reshipmentNo: "RS-1",
     });
-    expect(toSettlement(form)).toEqual({
+    expect(toSettlement(form, "EUR")).toEqual({
       settlement: { kind: "refund", amount_minor: 10000, restocking_fee_minor: 1000 },
     });
   });
 
   it("maps credit and exchange, and names bad money", () => {
     const form = settleDefaults(detail);
-    expect(toSettlement({ ...form, kind: "store_credit" })).toEqual({
+    expect(toSettlement({ ...form, kind: "store_credit" }, "EUR")).toEqual({
       settlement: { kind: "store_credit", amount_minor: 10000 },
     });
-    expect(toSettlement({ ...form, kind: "exchange", reshipmentNo: " RS-1 " })).toEqual({
+    expect(toSettlement({ ...form, kind: "exchange", reshipmentNo: " RS-1 " }, "EUR")).toEqual({
       settlement: { kind: "exchange", reshipment_no: "RS-1" },
     });
-    expect(toSettlement({ ...form, refund: "lots" })).toEqual({
-      errors: { amount_minor: "reshipment.form.bad_money" },
+    expect(toSettlement({ ...form, refund: "lots" }, "EUR")).toEqual({
+      errors: { amount_minor: "money.bad_amount" },
+    });
+  });
+
+  it("reads amounts in the RMA's currency: whole yen", () => {
+    const yen = {
+      ...detail,
+      currency: "JPY",
+      paid_for_received_minor: 1234,
+      policy_fee_minor: 123,
+    };
+    const form = settleDefaults(yen);
+    expect([form.refund, form.fee]).toEqual(["1234", "123"]);
+    expect(toSettlement(form, "JPY")).toEqual({
+      settlement: { kind: "refund", amount_minor: 1234, restocking_fee_minor: 123 },
+    });
+    expect(toSettlement({ ...form, fee: "12.3" }, "JPY")).toEqual({
+      errors: { restocking_fee_minor: "money.no_decimals" },
     });
   });
 
@@ -62,14 +82,19 @@ describe("RMA step forms", () => {
         ? { ...r, disposition: "write_off" as const, location: "X" }
         : { ...r, location: " a-1 ", recovered: "5" },
     );
-    expect(toDispositions(edited)).toEqual({
+    expect(toDispositions(edited, "EUR")).toEqual({
       dispositions: [
         { line_index: 0, disposition: "restock", qty: 2, recovered_minor: 500, location: "a-1" },
         { line_index: 2, disposition: "write_off", qty: 1, recovered_minor: 0, location: "" },
       ],
     });
-    expect(toDispositions([{ ...edited[0], qty: "x" } as (typeof edited)[0]])).toEqual({
+    expect(toDispositions([{ ...edited[0], qty: "x" } as (typeof edited)[0]], "EUR")).toEqual({
       errors: { "row.0.qty": "returns.form.bad_qty" },
+    });
+    expect(
+      toDispositions([{ ...(edited[0] as (typeof edited)[0]), recovered: "5.5" }], "JPY"),
+    ).toEqual({
+      errors: { "row.0.recovered": "money.no_decimals" },
     });
     expect(placeDispositionField("dispositions[1].location")).toBe("row.1.location");
     expect(placeDispositionField("dispositions[0].recovered_minor")).toBe("row.0.recovered");

@@ -1,6 +1,6 @@
 import type { LineDisposition } from "../../backend/bindings/LineDisposition";
 import type { Settlement } from "../../backend/bindings/Settlement";
-import { fromMinor, toMinor } from "../masterdata/money";
+import { fromMinor, parseMoney } from "../../money";
 import { type PreferredOutcome, type ReturnDisposition, type RmaDetail, TO_STOCK } from "./types";
 import { wholeNumber } from "./units";
 
@@ -21,33 +21,42 @@ export function settleDefaults(detail: RmaDetail): SettleForm {
   const paid = detail.paid_for_received_minor;
   const fee = detail.policy_fee_minor;
   const issued = detail.credit_issued_minor;
+  const money = (minor: number) => fromMinor(minor, detail.currency);
   return {
     // Credit issued ahead of the goods settles as that credit, nothing else.
     kind: issued !== null ? "store_credit" : detail.opening.preferred_outcome,
-    refund: fromMinor(paid),
-    fee: fromMinor(fee),
-    credit: fromMinor(issued ?? paid),
-    // The newest replacement sent for this return is the one an exchange settles with.
-    reshipmentNo: detail.replacement_nos.at(-1) ?? "",
+    refund: money(paid),
+    fee: money(fee),
+    credit: money(issued ?? paid),
+    // The backend names the replacement that may settle the exchange (approved, from this RMA).
+    reshipmentNo: detail.settling_replacement_no ?? "",
   };
 }
 
-/** The settlement to send, or the fields that do not parse (keyed as the backend names them). */
+/**
+ * The settlement to send, or the fields that do not parse (keyed as the backend names them) with
+ * the message key to show, which takes `moneyParams(currency)`. Amounts are in the RMA's currency.
+ */
 export function toSettlement(
   form: SettleForm,
+  currency: string,
 ): { settlement: Settlement } | { errors: Record<string, string> } {
   if (form.kind === "exchange")
     return { settlement: { kind: "exchange", reshipment_no: form.reshipmentNo.trim() } };
+  const errors: Record<string, string> = {};
+  const money = (field: string, text: string): number | null => {
+    const parsed = parseMoney(text, currency);
+    if (parsed.ok) return parsed.minor;
+    errors[field] = parsed.problem;
+    return null;
+  };
   if (form.kind === "store_credit") {
-    const amount = toMinor(form.credit);
-    if (amount === null) return { errors: { amount_minor: "reshipment.form.bad_money" } };
+    const amount = money("amount_minor", form.credit);
+    if (amount === null) return { errors };
     return { settlement: { kind: "store_credit", amount_minor: amount } };
   }
-  const amount = toMinor(form.refund);
-  const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee);
-  const errors: Record<string, string> = {};
-  if (amount === null) errors.amount_minor = "reshipment.form.bad_money";
-  if (fee === null) errors.restocking_fee_minor = "reshipment.form.bad_money";
+  const amount = money("amount_minor", form.refund);
+  const fee = form.fee.trim() === "" ? 0 : money("restocking_fee_minor", form.fee);
   if (amount === null || fee === null) return { errors };
   return { settlement: { kind: "refund", amount_minor: amount, restocking_fee_minor: fee } };
 }
@@ -78,17 +87,22 @@ export function inspectDefaults(qtyReceived: number[]): DispositionRow[] {
   );
 }
 
-/** The dispositions to send, or the rows whose numbers do not parse (`row.<i>.qty|recovered`). */
+/**
+ * The dispositions to send, or the rows whose numbers do not parse (`row.<i>.qty|recovered`);
+ * recovered values are in the RMA's `currency`, and their message keys take `moneyParams` of it.
+ */
 export function toDispositions(
   rows: DispositionRow[],
+  currency: string,
 ): { dispositions: LineDisposition[] } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const dispositions: LineDisposition[] = [];
   rows.forEach((row, i) => {
     const qty = wholeNumber(row.qty);
-    const recovered = row.recovered.trim() === "" ? 0 : toMinor(row.recovered);
+    const parsed = row.recovered.trim() === "" ? null : parseMoney(row.recovered, currency);
+    const recovered = parsed === null ? 0 : parsed.ok ? parsed.minor : null;
     if (qty === null) errors[`row.${i}.qty`] = "returns.form.bad_qty";
-    if (recovered === null) errors[`row.${i}.recovered`] = "reshipment.form.bad_money";
+    if (parsed && !parsed.ok) errors[`row.${i}.recovered`] = parsed.problem;
     if (qty === null || recovered === null) return;
     dispositions.push({
       line_index: row.lineIndex,

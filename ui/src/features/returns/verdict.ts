@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { moneyInLanguage } from "../../format";
+import { moneyInLanguage } from "../../money";
 import { KNOWN_REASONS, type RuleOutcome, type RuleResult } from "./types";
 
 /** How the list and the header name the verdict an RMA got when it was opened. */

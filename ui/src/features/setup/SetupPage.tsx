@@ -21,9 +21,8 @@ import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import i18n, { LANGUAGES } from "../../i18n";
+import { currencyCodes } from "../../money";
 import { JoinTeam } from "./JoinTeam";
-
-const CURRENCIES = ["EUR", "USD", "CNY", "GBP", "CHF", "SEK", "PLN", "HKD", "JPY"];
 
 export function SetupPage({
   onDone,
@@ -120,7 +119,7 @@ export function SetupPage({
               <NativeSelect
                 data-testid="setup-currency"
                 label={t("setup.currency")}
-                data={CURRENCIES}
+                data={currencyCodes()}
                 value={form.currency}
                 onChange={(e) => set("currency")(e.currentTarget.value)}
                 error={errors.currency}

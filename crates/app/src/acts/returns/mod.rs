@@ -11,7 +11,7 @@ use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, ReturnPo
 use lotline_domain::{ApiError, Event};
 use lotline_store::StoredEvent;
 use lotline_store::queries::returns::{self as q, ListRmasInput, RmaRow};
-use lotline_store::queries::{Page, failures as fq};
+use lotline_store::queries::{Page, failures as fq, reshipments as rq};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -52,6 +52,9 @@ pub struct RmaDetail {
     pub failure_nos: Vec<String>,
     /// Reshipments sending replacements for this return (an exchange), oldest first.
     pub replacement_nos: Vec<String>,
+    /// The newest of them that may settle the exchange now (approved, not ended): what the
+    /// settle form proposes. None while no replacement is approved.
+    pub settling_replacement_no: Option<String>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -89,15 +92,15 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
     let policy = judged_by(&mut conn, &state).await?;
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let paid = rt::paid_for_received(&state);
+    let replacement_nos = rq::reshipments_for_rma(&mut conn, state.rma_no()).await.map_err(store_error)?;
     Ok(RmaDetail {
         row: with_sla(row, promises(&policy), ctx.now()),
         credit_above_received_minor: rt::credit_above_received(&state),
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
         paid_for_received_minor: paid,
         failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await.map_err(store_error)?,
-        replacement_nos: lotline_store::queries::reshipments::reshipments_for_rma(&mut conn, state.rma_no())
-            .await
-            .map_err(store_error)?,
+        settling_replacement_no: settling_replacement(&mut conn, state.rma_no(), &replacement_nos).await?,
+        replacement_nos,
         qty_received: state.received.clone(),
         intake: state.intake.clone(),
         dispositions: state.dispositions.clone(),
@@ -105,6 +108,23 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         history: history_of(&events, &names),
         opening: state.opening,
     })
+}
+
+/// The newest of `replacement_nos` that `check_replacement` lets settle the exchange: asking the
+/// rule, not repeating it, so the form proposes what the settlement will accept.
+async fn settling_replacement(
+    conn: &mut sqlx::SqliteConnection,
+    rma_no: &str,
+    replacement_nos: &[String],
+) -> Result<Option<String>, ApiError> {
+    for no in replacement_nos.iter().rev() {
+        let Some(row) = rq::reshipment_row(conn, no).await.map_err(store_error)? else { continue };
+        let replacement = rt::Replacement { reshipment_no: no, rma_no: row.rma_no.as_deref(), status: row.status };
+        if rt::check_replacement(rma_no, &replacement).is_ok() {
+            return Ok(Some(no.clone()));
+        }
+    }
+    Ok(None)
 }
 
 /// Loads an RMA, lets `decide` turn the step into events, records them, returns the detail.

@@ -6,7 +6,6 @@ use lotline_domain::error::FieldError;
 use lotline_domain::people::Permission;
 use lotline_domain::reshipment::Carrier;
 use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, Settlement};
-use lotline_store::queries::master;
 use lotline_store::queries::reshipments as rq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -110,8 +109,8 @@ pub async fn inspect_rma(ctx: &Ctx, input: InspectRmaInput) -> Result<RmaDetail,
     detail(ctx, state.rma_no()).await
 }
 
-/// Settles by refund (the fee checked against the policy), store credit, or exchange for a
-/// reshipment that exists.
+/// Settles by refund (the fee checked against the policy), store credit, or exchange for the
+/// approved replacement requested from this RMA.
 pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, ApiError> {
     ctx.allowed(Permission::SettleRma)?;
     let mut tx = ctx.begin().await?;
@@ -126,28 +125,15 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
     if let Settlement::Exchange { reshipment_no } = &settlement
         && !reshipment_no.is_empty()
     {
-        let field = "settlement.reshipment_no";
+        // Read in the write transaction: a replacement cancelled a moment ago settles nothing.
         let Some(row) = rq::reshipment_row(&mut tx, reshipment_no).await.map_err(store_error)? else {
             return Err(ApiError::field(
-                FieldError::new(field, "error.rma.unknown_reshipment").with("value", reshipment_no),
+                FieldError::new(rt::REPLACEMENT_FIELD, "error.rma.unknown_reshipment").with("value", reshipment_no),
             ));
         };
-        if let Some(other) = row.rma_no.as_deref().filter(|r| *r != state.rma_no()) {
-            return Err(ApiError::field(
-                FieldError::new(field, "error.rma.reshipment_for_other_rma")
-                    .with("value", reshipment_no)
-                    .with("other", other),
-            ));
-        }
-        // The replacement must go to the customer who sent the goods back.
-        let order = master::order(&mut tx, &row.order_no).await.map_err(store_error)?;
-        if order.is_some_and(|o| o.customer_code != state.opening.customer_code) {
-            return Err(ApiError::field(
-                FieldError::new(field, "error.rma.reshipment_other_customer")
-                    .with("value", reshipment_no)
-                    .with("customer", &state.opening.customer_code),
-            ));
-        }
+        let replacement =
+            rt::Replacement { reshipment_no: &row.reshipment_no, rma_no: row.rma_no.as_deref(), status: row.status };
+        rt::check_replacement(state.rma_no(), &replacement)?;
     }
     let events = rt::decide_settle_by_policy(&policy, &state, &settlement)?;
     ctx.commit(tx, events).await?;

@@ -15,11 +15,16 @@ vi.mock("../../../backend/call", async (actual) => ({
 }));
 
 // Only what the modal reads of a failure.
-const failureWith = (disposition: "rework" | "scrap") =>
-  ({ failure_no: "QF-AMS1-000002", qty_failed: 2, disposition }) as unknown as FailureDetail;
+const failureWith = (disposition: "rework" | "scrap", currency: string) =>
+  ({
+    failure_no: "QF-AMS1-000002",
+    qty_failed: 2,
+    disposition,
+    product_currency: currency,
+  }) as unknown as FailureDetail;
 
-async function open(disposition: "rework" | "scrap") {
-  await mount(<CompleteModal failure={failureWith(disposition)} onClose={() => {}} />);
+async function open(disposition: "rework" | "scrap", currency = "EUR") {
+  await mount(<CompleteModal failure={failureWith(disposition, currency)} onClose={() => {}} />);
 }
 
 function type(testId: string, value: string) {
@@ -59,6 +64,18 @@ it("sends what the rework cost in minor units", async () => {
       },
     },
   ]);
+});
+
+it("reads the cost in the product's currency and refuses yen with decimals", async () => {
+  await open("rework", "JPY");
+  await act(async () => type("complete-outcome", "Lids re-seated"));
+  await act(async () => type("complete-rework-cost", "1250.5"));
+  await submit();
+  expect(calls).toEqual([]);
+  expect(document.body.textContent).toContain("JPY amounts have no decimals");
+  await act(async () => type("complete-rework-cost", "1250"));
+  await submit();
+  expect(calls[0]?.input).toMatchObject({ cost_minor: 1250 });
 });
 
 it("asks no cost for other dispositions", async () => {

@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import type { Disposition } from "../../../backend/bindings/Disposition";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import { call } from "../../../backend/call";
+import { readAmount } from "../../../money";
 import { DISPOSITIONS } from "../FailureFormPage";
 import { useFailureAction } from "./useFailureAction";
 
@@ -90,28 +91,25 @@ export function SetDispositionModal({ failure, onClose }: Props) {
   );
 }
 
-/** A typed amount in minor units; the input may hand over "12.50" as text. */
-function minorUnits(amount: number | string): number | null {
-  const value = typeof amount === "number" ? amount : Number(amount.trim() || Number.NaN);
-  return Number.isFinite(value) ? Math.round(value * 100) : null;
-}
-
 export function CompleteModal({ failure, onClose }: Props) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState("");
   const [qty, setQty] = useState<number | string>(failure.qty_failed);
   const [note, setNote] = useState("");
-  // In major units as typed; sent in minor units, and only for rework (the review books it).
-  const [cost, setCost] = useState<number | string>("");
+  // As typed, in the product's currency; sent in its minor units, and only for rework (the
+  // review books it). A product gone from the master data has no currency to book it in.
+  const [cost, setCost] = useState("");
+  const [costError, setCostError] = useState<string | undefined>(undefined);
   const disposition = failure.disposition ?? "rework";
+  const currency = disposition === "rework" ? failure.product_currency : null;
   const { mutation, errors } = useFailureAction(
-    () =>
+    (cost_minor: number | null) =>
       call("complete_disposition", {
         failure_no: failure.failure_no,
         outcome,
         qty: typeof qty === "number" ? qty : null,
         note,
-        cost_minor: disposition === "rework" ? minorUnits(cost) : null,
+        cost_minor,
       }),
     onClose,
   );
@@ -120,7 +118,10 @@ export function CompleteModal({ failure, onClose }: Props) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate(undefined);
+          if (!currency || cost.trim() === "") return mutation.mutate(null);
+          const read = readAmount(t, cost, currency);
+          setCostError(read.ok ? undefined : read.error);
+          if (read.ok) mutation.mutate(read.minor);
         }}
       >
         <Stack gap="sm">
@@ -144,16 +145,14 @@ export function CompleteModal({ failure, onClose }: Props) {
             onChange={setQty}
             error={errors.qty}
           />
-          {disposition === "rework" && (
-            <NumberInput
-              label={t("failure_detail.rework_cost")}
+          {currency && (
+            <TextInput
+              label={`${t("failure_detail.rework_cost")} (${currency})`}
               description={t("failure_detail.rework_cost_hint")}
-              min={0}
-              decimalScale={2}
-              fixedDecimalScale
+              inputMode="decimal"
               value={cost}
-              onChange={setCost}
-              error={errors.cost_minor}
+              onChange={(e) => setCost(e.currentTarget.value)}
+              error={errors.cost_minor ?? costError}
               data-testid="complete-rework-cost"
             />
           )}

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
 import { HistoryTimeline } from "../../../components/HistoryTimeline";
-import { moneyInLanguage } from "../../../format";
+import { moneyInLanguage } from "../../../money";
 
 /** History fields whose values the backend writes as money ("1,234.50 EUR"). */
 const MONEY_FIELDS = new Set(["total", "recovered"]);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { ChargebackStatus } from "../../../backend/bindings/ChargebackStatus";
 import { call } from "../../../backend/call";
-import { fromMinor, toMinor } from "../../masterdata/money";
+import { fromMinor, readAmount } from "../../../money";
 import { CARRIERS, type ReshipmentDetail } from "../types";
 import { useReshipmentAction } from "./useReshipmentAction";
 
@@ -109,8 +109,8 @@ export function ReasonModal({ detail, onClose, kind }: Props & { kind: "reject" 
 export function AmendModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   const cost = detail.request.cost;
-  const [shipping, setShipping] = useState(fromMinor(cost.shipping_minor));
-  const [goods, setGoods] = useState(fromMinor(cost.goods_minor));
+  const [shipping, setShipping] = useState(fromMinor(cost.shipping_minor, cost.currency));
+  const [goods, setGoods] = useState(fromMinor(cost.goods_minor, cost.currency));
   const [reason, setReason] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
   const { mutation, errors } = useReshipmentAction(
@@ -127,20 +127,19 @@ export function AmendModal({ detail, onClose }: Props) {
       }),
     onClose,
   );
-  const err = (field: string) =>
-    errors[field] ?? (local[field] ? t("reshipment.form.bad_money") : undefined);
+  const err = (field: string) => errors[field] ?? local[field];
   return (
     <Modal opened onClose={onClose} title={t("reshipment.action.amend")}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const s = toMinor(shipping);
-          const g = toMinor(goods);
+          const s = readAmount(t, shipping, cost.currency);
+          const g = readAmount(t, goods, cost.currency);
           const bad: Record<string, string> = {};
-          if (s === null) bad["cost.shipping_minor"] = "x";
-          if (g === null) bad["cost.goods_minor"] = "x";
+          if (!s.ok) bad["cost.shipping_minor"] = s.error;
+          if (!g.ok) bad["cost.goods_minor"] = g.error;
           setLocal(bad);
-          if (s !== null && g !== null) mutation.mutate({ shipping: s, goods: g });
+          if (s.ok && g.ok) mutation.mutate({ shipping: s.minor, goods: g.minor });
         }}
       >
         <Stack gap="sm">
@@ -300,9 +299,9 @@ export function ChargebackModal({ detail, onClose }: Props) {
   const cb = detail.chargeback;
   const next = cb ? NEXT_CHARGEBACK[cb.status] : [];
   const [status, setStatus] = useState<ChargebackStatus>(next[0] ?? "open");
-  const [recovered, setRecovered] = useState(cb ? fromMinor(cb.amount_minor) : "");
+  const [recovered, setRecovered] = useState(cb ? fromMinor(cb.amount_minor, cb.currency) : "");
   const [note, setNote] = useState("");
-  const [bad, setBad] = useState(false);
+  const [bad, setBad] = useState<string | undefined>(undefined);
   const { mutation, errors } = useReshipmentAction(
     (recoveredMinor: number) =>
       call("update_chargeback", {
@@ -319,9 +318,10 @@ export function ChargebackModal({ detail, onClose }: Props) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const minor = status === "recovered" ? toMinor(recovered) : 0;
-          setBad(minor === null);
-          if (minor !== null) mutation.mutate(minor);
+          if (status !== "recovered") return mutation.mutate(0);
+          const amount = readAmount(t, recovered, cb.currency);
+          setBad(amount.ok ? undefined : amount.error);
+          if (amount.ok) mutation.mutate(amount.minor);
         }}
       >
         <Stack gap="sm">
@@ -338,7 +338,7 @@ export function ChargebackModal({ detail, onClose }: Props) {
               label={`${t("reshipment.chargeback.recovered")} (${cb.currency})`}
               value={recovered}
               onChange={(e) => setRecovered(e.currentTarget.value)}
-              error={errors.recovered_minor ?? (bad ? t("reshipment.form.bad_money") : undefined)}
+              error={errors.recovered_minor ?? bad}
               data-testid="rs-chargeback-recovered"
             />
           )}

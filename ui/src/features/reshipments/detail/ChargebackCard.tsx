@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "../../../format";
+import { formatMoney } from "../../../money";
 import type { ReshipmentDetail } from "../types";
 import { ChargebackModal, NEXT_CHARGEBACK } from "./ActionModals";
 

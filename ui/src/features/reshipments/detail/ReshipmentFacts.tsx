@@ -1,7 +1,8 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, formatMoney } from "../../../format";
+import { formatDateTime } from "../../../format";
+import { formatMoney } from "../../../money";
 import { SlaBadge } from "../badges";
 import type { ReshipmentDetail } from "../types";
 

@@ -20,8 +20,7 @@ import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { LineDisposition } from "../../../backend/bindings/LineDisposition";
 import type { Settlement } from "../../../backend/bindings/Settlement";
 import { call } from "../../../backend/call";
-import { formatMoney } from "../../../format";
-import { toMinor } from "../../masterdata/money";
+import { formatMoney, moneyParams, toMinor } from "../../../money";
 import { CARRIERS } from "../../reshipments/types";
 import { PhotoUpload } from "../PhotoUpload";
 import {
@@ -345,7 +344,8 @@ export function InspectModal({ detail, onClose }: Props) {
     const at = placeDispositionField(field);
     if (at) placed[at] = message;
   }
-  const err = (key: string) => placed[key] ?? (local[key] ? t(local[key]) : undefined);
+  const err = (key: string) =>
+    placed[key] ?? (local[key] ? t(local[key], moneyParams(detail.currency)) : undefined);
   const setRow = (i: number, patch: Partial<DispositionRow>) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const ids = rowIds(rows);
@@ -354,7 +354,7 @@ export function InspectModal({ detail, onClose }: Props) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const out = toDispositions(rows);
+          const out = toDispositions(rows, detail.currency);
           if ("errors" in out) setLocal(out.errors);
           else {
             setLocal({});
@@ -501,16 +501,17 @@ export function SettleModal({ detail, onClose }: Props) {
     (f) => SETTLE_FIELDS.includes(f),
   );
   const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
-  const err = (field: string) => errors[field] ?? (local[field] ? t(local[field]) : undefined);
-  const refund = toMinor(form.refund);
-  const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee);
+  const err = (field: string) =>
+    errors[field] ?? (local[field] ? t(local[field], moneyParams(detail.currency)) : undefined);
+  const refund = toMinor(form.refund, detail.currency);
+  const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee, detail.currency);
   const set = (patch: Partial<SettleForm>) => setForm((f) => ({ ...f, ...patch }));
   return (
     <Modal opened onClose={onClose} title={t("returns.action.settle")}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const out = toSettlement(form);
+          const out = toSettlement(form, detail.currency);
           if ("errors" in out) setLocal(out.errors);
           else {
             setLocal({});

@@ -2,8 +2,8 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/co
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
-import { formatDateTimeShort, formatMoney } from "../../../format";
-import { fromMinor, toMinor } from "../../masterdata/money";
+import { formatDateTimeShort } from "../../../format";
+import { formatMoney, fromMinor, readAmount } from "../../../money";
 import type { RmaDetail } from "../types";
 import { useRmaAction } from "./useRmaAction";
 
@@ -13,7 +13,7 @@ import { useRmaAction } from "./useRmaAction";
  */
 export function CreditModal({ detail, onClose }: { detail: RmaDetail; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [amount, setAmount] = useState(() => fromMinor(detail.value_minor));
+  const [amount, setAmount] = useState(() => fromMinor(detail.value_minor, detail.currency));
   const [local, setLocal] = useState<string | null>(null);
   const { mutation, errors } = useRmaAction(
     (amount_minor: number) => call("issue_store_credit", { rma_no: detail.rma_no, amount_minor }),
@@ -26,11 +26,11 @@ export function CreditModal({ detail, onClose }: { detail: RmaDetail; onClose: (
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const minor = toMinor(amount);
-          if (minor === null) setLocal(t("reshipment.form.bad_money"));
+          const read = readAmount(t, amount, detail.currency);
+          if (!read.ok) setLocal(read.error);
           else {
             setLocal(null);
-            mutation.mutate(minor);
+            mutation.mutate(read.minor);
           }
         }}
       >

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
 import { HistoryTimeline } from "../../../components/HistoryTimeline";
-import { moneyInLanguage } from "../../../format";
+import { moneyInLanguage } from "../../../money";
 import { gramsToKg } from "../units";
 import { reasonName } from "../verdict";
 
