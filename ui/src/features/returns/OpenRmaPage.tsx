@@ -59,6 +59,8 @@ export function OpenRmaPage() {
     placeholderData: keepPreviousData,
   });
   const suggestions = (matches.data?.rows ?? []).filter((o) => o.order_no !== form.orderNo.trim());
+  // A customer's name or code is no order number: their orders are offered to pick from, and
+  // "there is no order …" is said only when nothing matches at all.
   const order = useQuery({
     queryKey: ["order", orderNo],
     queryFn: () => call("get_order", { order_no: orderNo }),
@@ -144,7 +146,11 @@ export function OpenRmaPage() {
               <Paper withBorder p="md" radius="md">
                 <Autocomplete
                   label={t("returns.field.order_no")}
-                  description={t("returns.form.order_hint")}
+                  description={
+                    order.isError && suggestions.length > 0
+                      ? t("returns.form.order_pick", { count: suggestions.length })
+                      : t("returns.form.order_hint")
+                  }
                   value={form.orderNo}
                   onChange={(value) => setForm({ ...form, orderNo: value, lines: {} })}
                   data={suggestions.map((o) => o.order_no)}
@@ -162,7 +168,12 @@ export function OpenRmaPage() {
                   }}
                   error={
                     at("order_no") ??
-                    (order.isError && orderNo !== "" ? errorMessage(t, order.error) : undefined)
+                    (order.isError &&
+                    orderNo !== "" &&
+                    suggestions.length === 0 &&
+                    !matches.isFetching
+                      ? errorMessage(t, order.error)
+                      : undefined)
                   }
                   required
                   data-testid="rma-order"
