@@ -68,6 +68,14 @@ async function fillReturn(app, { order, reason, outcome }) {
   }
 }
 
+/** The intake's checks and grade: nothing is assumed, the person answers each. */
+async function answerIntake(app) {
+  for (const check of ["rma-receive-packaging", "rma-receive-accessories", "rma-receive-serials"]) {
+    await app.select(check, "yes");
+  }
+  await app.select("rma-receive-grade", "A");
+}
+
 async function openFromList(app, number, { analystQueue = false } = {}) {
   await app.click("nav-returns");
   if (analystQueue) {
@@ -126,9 +134,11 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
       await waitForStatus(app, "rma-status", "in_transit");
       await app.click("rma-receive");
       await app.fill("rma-receive-qty-0", 1);
+      await answerIntake(app);
       await app.click("rma-receive-submit");
       await waitForStatus(app, "rma-status", "received");
       await app.click("rma-inspect");
+      await app.select("rma-inspect-disposition-0", "restock");
       await app.fill("rma-inspect-location-0", "MAIN");
       await app.click("rma-inspect-submit");
       await waitForStatus(app, "rma-status", "inspected");
@@ -186,6 +196,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
     const reshipmentNo = await app.step("rma-exchange-replacement-requested", async () => {
       await app.click("rma-receive");
       await app.fill("rma-receive-qty-0", 1);
+      await answerIntake(app);
       await app.click("rma-receive-submit");
       await waitForStatus(app, "rma-status", "received");
       await app.click("rma-request-replacement");
@@ -215,6 +226,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await signInAs(app, ANALYST);
       await openFromList(app, rmaNo);
       await app.click("rma-inspect");
+      await app.select("rma-inspect-disposition-0", "restock");
       await app.fill("rma-inspect-location-0", "REFURB");
       await app.click("rma-inspect-submit");
       await waitForStatus(app, "rma-status", "inspected");

@@ -1,8 +1,10 @@
 import {
+  INTAKE_UNANSWERED,
   inspectDefaults,
   placeDispositionField,
   settleDefaults,
   toDispositions,
+  toIntakeChecks,
   toSettlement,
 } from "./stepForms";
 import type { RmaDetail } from "./types";
@@ -71,16 +73,23 @@ describe("RMA step forms", () => {
     });
   });
 
-  it("defaults dispositions per received line and maps them", () => {
+  it("offers a row per received line with no disposition chosen, and maps them once chosen", () => {
     const rows = inspectDefaults([2, 0, 1]);
-    expect(rows.map((r) => [r.lineIndex, r.qty])).toEqual([
-      [0, "2"],
-      [2, "1"],
+    expect(rows.map((r) => [r.lineIndex, r.qty, r.disposition])).toEqual([
+      [0, "2", ""],
+      [2, "1", ""],
     ]);
+    // Nothing goes back to stock until the inspector says so.
+    expect(toDispositions(rows, "EUR")).toEqual({
+      errors: {
+        "row.0.disposition": "returns.form.choose",
+        "row.1.disposition": "returns.form.choose",
+      },
+    });
     const edited = rows.map((r, i) =>
       i === 1
         ? { ...r, disposition: "write_off" as const, location: "X" }
-        : { ...r, location: " a-1 ", recovered: "5" },
+        : { ...r, disposition: "restock" as const, location: " a-1 ", recovered: "5" },
     );
     expect(toDispositions(edited, "EUR")).toEqual({
       dispositions: [
@@ -99,5 +108,29 @@ describe("RMA step forms", () => {
     expect(placeDispositionField("dispositions[1].location")).toBe("row.1.location");
     expect(placeDispositionField("dispositions[0].recovered_minor")).toBe("row.0.recovered");
     expect(placeDispositionField("dispositions")).toBeNull();
+  });
+
+  it("asks each intake check and the grade of the person, assuming none", () => {
+    expect(toIntakeChecks(INTAKE_UNANSWERED)).toEqual({
+      errors: {
+        packaging: "returns.form.choose",
+        accessories: "returns.form.choose",
+        serials: "returns.form.choose",
+        grade: "returns.form.choose",
+      },
+    });
+    expect(
+      toIntakeChecks({ packaging: "no", accessories: "yes", serials: "yes", grade: "B" }),
+    ).toEqual({
+      checks: {
+        packaging_intact: false,
+        accessories_complete: true,
+        serials_match: true,
+        grade: "B",
+      },
+    });
+    expect(toIntakeChecks({ ...INTAKE_UNANSWERED, packaging: "yes", grade: "A" })).toEqual({
+      errors: { accessories: "returns.form.choose", serials: "returns.form.choose" },
+    });
   });
 });

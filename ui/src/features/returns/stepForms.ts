@@ -1,7 +1,13 @@
 import type { LineDisposition } from "../../backend/bindings/LineDisposition";
 import type { Settlement } from "../../backend/bindings/Settlement";
 import { fromMinor, parseMoney } from "../../money";
-import { type PreferredOutcome, type ReturnDisposition, type RmaDetail, TO_STOCK } from "./types";
+import {
+  type ConditionGrade,
+  type PreferredOutcome,
+  type ReturnDisposition,
+  type RmaDetail,
+  TO_STOCK,
+} from "./types";
 import { wholeNumber } from "./units";
 
 export type SettleForm = {
@@ -61,23 +67,26 @@ export function toSettlement(
   return { settlement: { kind: "refund", amount_minor: amount, restocking_fee_minor: fee } };
 }
 
-/** One disposition row of the inspection: a line's units going one way. */
+/** One disposition row of the inspection: a line's units going one way, once the person chose it. */
 export type DispositionRow = {
   lineIndex: number;
-  disposition: ReturnDisposition;
+  disposition: ReturnDisposition | "";
   qty: string;
   recovered: string;
   location: string;
 };
 
-/** One row per line that had goods received, all of them restocked until told otherwise. */
+/**
+ * One row per line that had goods received, its disposition not chosen: the inspector decides
+ * where each unit goes; nothing is restocked by default.
+ */
 export function inspectDefaults(qtyReceived: number[]): DispositionRow[] {
   return qtyReceived.flatMap((qty, lineIndex) =>
     qty > 0
       ? [
           {
             lineIndex,
-            disposition: "restock" as const,
+            disposition: "" as const,
             qty: String(qty),
             recovered: "",
             location: "",
@@ -99,17 +108,19 @@ export function toDispositions(
   const dispositions: LineDisposition[] = [];
   rows.forEach((row, i) => {
     const qty = wholeNumber(row.qty);
+    const disposition = row.disposition;
+    if (disposition === "") errors[`row.${i}.disposition`] = "returns.form.choose";
     const parsed = row.recovered.trim() === "" ? null : parseMoney(row.recovered, currency);
     const recovered = parsed === null ? 0 : parsed.ok ? parsed.minor : null;
     if (qty === null) errors[`row.${i}.qty`] = "returns.form.bad_qty";
     if (parsed && !parsed.ok) errors[`row.${i}.recovered`] = parsed.problem;
-    if (qty === null || recovered === null) return;
+    if (qty === null || recovered === null || disposition === "") return;
     dispositions.push({
       line_index: row.lineIndex,
-      disposition: row.disposition,
+      disposition,
       qty,
       recovered_minor: recovered,
-      location: TO_STOCK.has(row.disposition) ? row.location.trim() : "",
+      location: TO_STOCK.has(disposition) ? row.location.trim() : "",
     });
   });
   return Object.keys(errors).length > 0 ? { errors } : { dispositions };
@@ -132,4 +143,48 @@ export function placeDispositionField(field: string): string | null {
           ? "disposition"
           : "qty";
   return `row.${index}.${name}`;
+}
+
+/** An intake check as the person answered it; unanswered until they do. */
+export type Answer = "" | "yes" | "no";
+
+export type IntakeForm = {
+  packaging: Answer;
+  accessories: Answer;
+  serials: Answer;
+  grade: ConditionGrade | "";
+};
+
+/** Nothing about the goods is assumed before someone has looked at them. */
+export const INTAKE_UNANSWERED: IntakeForm = {
+  packaging: "",
+  accessories: "",
+  serials: "",
+  grade: "",
+};
+
+export type IntakeChecks = {
+  packaging_intact: boolean;
+  accessories_complete: boolean;
+  serials_match: boolean;
+  grade: ConditionGrade;
+};
+
+/** The intake's checks and grade, or the ones not answered yet (`returns.form.choose`). */
+export function toIntakeChecks(
+  form: IntakeForm,
+): { checks: IntakeChecks } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  for (const key of ["packaging", "accessories", "serials", "grade"] as const) {
+    if (form[key] === "") errors[key] = "returns.form.choose";
+  }
+  if (form.grade === "" || Object.keys(errors).length > 0) return { errors };
+  return {
+    checks: {
+      packaging_intact: form.packaging === "yes",
+      accessories_complete: form.accessories === "yes",
+      serials_match: form.serials === "yes",
+      grade: form.grade,
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Group,
   Modal,
   NativeSelect,
@@ -13,6 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
@@ -24,12 +24,17 @@ import { formatMoney, moneyParams, toMinor } from "../../../money";
 import { CARRIERS } from "../../reshipments/types";
 import { PhotoUpload } from "../PhotoUpload";
 import {
+  type Answer,
   type DispositionRow,
+  INTAKE_UNANSWERED,
+  type IntakeChecks,
+  type IntakeForm,
   inspectDefaults,
   placeDispositionField,
   type SettleForm,
   settleDefaults,
   toDispositions,
+  toIntakeChecks,
   toSettlement,
 } from "../stepForms";
 import {
@@ -150,7 +155,13 @@ export function CancelModal({ detail, onClose }: Props) {
 
 export function InTransitModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const [carrier, setCarrier] = useState<Carrier>("dhl");
+  // The label named the returns policy's carrier: the parcel most likely travels with it.
+  const policy = useQuery({
+    queryKey: ["return-policy"],
+    queryFn: () => call("get_return_policy", {}),
+  });
+  const [chosen, setCarrier] = useState<Carrier | null>(null);
+  const carrier: Carrier = chosen ?? policy.data?.label_carrier ?? CARRIERS[0] ?? "dhl";
   const [tracking, setTracking] = useState("");
   const { mutation, errors } = useRmaAction(
     () => call("rma_in_transit", { rma_no: detail.rma_no, carrier, tracking_no: tracking.trim() }),
@@ -198,26 +209,17 @@ export function ReceiveModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   const lines = detail.opening.lines;
   const [qty, setQty] = useState<string[]>(lines.map((l) => String(l.qty)));
-  const [packaging, setPackaging] = useState(true);
-  const [accessories, setAccessories] = useState(true);
+  const [intake, setIntake] = useState<IntakeForm>(INTAKE_UNANSWERED);
+  const [unanswered, setUnanswered] = useState<Record<string, string>>({});
   const [photos, setPhotos] = useState<AttachmentView[]>([]);
-  const [serials, setSerials] = useState(true);
-  const [grade, setGrade] = useState<ConditionGrade>("A");
   const [note, setNote] = useState("");
   const [bad, setBad] = useState<number[]>([]);
   const { mutation, errors } = useRmaAction(
-    (qtyReceived: number[]) =>
+    ({ qtyReceived, checks }: { qtyReceived: number[]; checks: IntakeChecks }) =>
       call("receive_rma", {
         rma_no: detail.rma_no,
         qty_received: qtyReceived,
-        intake: {
-          packaging_intact: packaging,
-          accessories_complete: accessories,
-          serials_match: serials,
-          grade,
-          photo_ids: photos.map((p) => p.id),
-          note: note.trim(),
-        },
+        intake: { ...checks, photo_ids: photos.map((p) => p.id), note: note.trim() },
       }),
     onClose,
     (f) => f.startsWith("qty_received") || f === "note",
@@ -230,7 +232,10 @@ export function ReceiveModal({ detail, onClose }: Props) {
           const parsed = qty.map((q) => (/^\d+$/.test(q.trim()) ? Number(q.trim()) : null));
           const wrong = parsed.flatMap((q, i) => (q === null ? [i] : []));
           setBad(wrong);
-          if (wrong.length === 0) mutation.mutate(parsed.map((q) => q ?? 0));
+          const answered = toIntakeChecks(intake);
+          setUnanswered("errors" in answered ? answered.errors : {});
+          if (wrong.length === 0 && "checks" in answered)
+            mutation.mutate({ qtyReceived: parsed.map((q) => q ?? 0), checks: answered.checks });
         }}
       >
         <Stack gap="sm">
@@ -273,29 +278,44 @@ export function ReceiveModal({ detail, onClose }: Props) {
               {errors.qty_received}
             </Text>
           )}
-          <Checkbox
-            label={t("returns.intake.packaging_intact")}
-            checked={packaging}
-            onChange={(e) => setPackaging(e.currentTarget.checked)}
-            data-testid="rma-receive-packaging"
-          />
-          <Checkbox
-            label={t("returns.intake.accessories_complete")}
-            checked={accessories}
-            onChange={(e) => setAccessories(e.currentTarget.checked)}
-            data-testid="rma-receive-accessories"
-          />
-          <Checkbox
-            label={t("returns.intake.serials_match")}
-            checked={serials}
-            onChange={(e) => setSerials(e.currentTarget.checked)}
-            data-testid="rma-receive-serials"
-          />
+          <Group grow align="flex-start">
+            {(
+              [
+                ["packaging", "returns.intake.packaging_intact", "rma-receive-packaging"],
+                ["accessories", "returns.intake.accessories_complete", "rma-receive-accessories"],
+                ["serials", "returns.intake.serials_match", "rma-receive-serials"],
+              ] as const
+            ).map(([key, label, testId]) => (
+              <NativeSelect
+                key={key}
+                label={t(label)}
+                value={intake[key]}
+                onChange={(e) =>
+                  setIntake((f) => ({ ...f, [key]: e.currentTarget.value as Answer }))
+                }
+                data={[
+                  { value: "", label: t("returns.form.choose_option"), disabled: true },
+                  { value: "yes", label: t("returns.form.yes") },
+                  { value: "no", label: t("returns.form.no") },
+                ]}
+                error={unanswered[key] ? t(unanswered[key]) : undefined}
+                required
+                data-testid={testId}
+              />
+            ))}
+          </Group>
           <NativeSelect
             label={t("returns.intake.grade")}
-            value={grade}
-            onChange={(e) => setGrade(e.currentTarget.value as ConditionGrade)}
-            data={GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) }))}
+            value={intake.grade}
+            onChange={(e) =>
+              setIntake((f) => ({ ...f, grade: e.currentTarget.value as ConditionGrade }))
+            }
+            data={[
+              { value: "", label: t("returns.form.choose_option"), disabled: true },
+              ...GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) })),
+            ]}
+            error={unanswered.grade ? t(unanswered.grade) : undefined}
+            required
             data-testid="rma-receive-grade"
           />
           <Textarea
@@ -317,6 +337,9 @@ export function ReceiveModal({ detail, onClose }: Props) {
     </Modal>
   );
 }
+
+/** Whether the row's units go back into stock, so it needs a location. */
+const toStock = (row: DispositionRow) => row.disposition !== "" && TO_STOCK.has(row.disposition);
 
 /** The test id suffix of a disposition row: the line index, then `-k` for a line's extra rows. */
 function rowIds(rows: DispositionRow[]): string[] {
@@ -393,10 +416,13 @@ export function InspectModal({ detail, onClose }: Props) {
                       onChange={(e) =>
                         setRow(i, { disposition: e.currentTarget.value as ReturnDisposition })
                       }
-                      data={DISPOSITIONS.map((d) => ({
-                        value: d,
-                        label: t(`returns.disposition.${d}`),
-                      }))}
+                      data={[
+                        { value: "", label: t("returns.form.choose_option"), disabled: true },
+                        ...DISPOSITIONS.map((d) => ({
+                          value: d,
+                          label: t(`returns.disposition.${d}`),
+                        })),
+                      ]}
                       error={err(`row.${i}.disposition`)}
                       aria-label={t("returns.field.disposition")}
                       data-testid={`rma-inspect-disposition-${id}`}
@@ -427,8 +453,8 @@ export function InspectModal({ detail, onClose }: Props) {
                   <Table.Td>
                     <TextInput
                       w={110}
-                      disabled={!TO_STOCK.has(row.disposition)}
-                      value={TO_STOCK.has(row.disposition) ? row.location : ""}
+                      disabled={!toStock(row)}
+                      value={toStock(row) ? row.location : ""}
                       onChange={(e) => setRow(i, { location: e.currentTarget.value })}
                       error={err(`row.${i}.location`)}
                       aria-label={t("returns.field.location")}
