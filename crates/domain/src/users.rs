@@ -81,7 +81,8 @@ pub fn check_idle_lock_minutes(minutes: u32) -> Result<(), ApiError> {
     if (1..=IDLE_LOCK_MAX_MINUTES).contains(&minutes) {
         return Ok(());
     }
-    let error = FieldError::new("idle_lock_minutes", "error.settings.idle_lock_range").with("max", IDLE_LOCK_MAX_MINUTES);
+    let error =
+        FieldError::new("idle_lock_minutes", "error.settings.idle_lock_range").with("max", IDLE_LOCK_MAX_MINUTES);
     Err(ApiError::field(error.with("min", 1)))
 }
 

@@ -24,7 +24,7 @@ pub async fn world() -> World {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).await.expect("open store");
     let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()));
-    let ctx = Ctx::new(store, clock.clone(), "desk-test-1");
+    let ctx = Ctx::new(store, clock.clone(), "desk-test-1").with_test_hashing();
     let world = World { ctx, clock, _dir: dir };
     world
         .ok(
