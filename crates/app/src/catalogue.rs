@@ -7,15 +7,15 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, conflicts, documents, exports, failures, imports, lots, master, reshipments, returns, review, search,
-    session, team, team_admin, users,
+    attachments, conflicts, documents, exports, failures, imports, lots, master, passwords, reshipments, returns,
+    review, search, session, team, team_admin, users,
 };
 use crate::context::Ctx;
 
 /// Deserialises the input, runs the act, serialises the output as JSON text (what the desktop's
 /// IPC carries; building a `Value` first took longer than the act for a 4,000-lot trace). A
 /// malformed input names the field at fault (e.g. `qty_failed`) rather than a line and column.
-async fn run<'a, I, O, F, Fut>(ctx: &'a Ctx, input: Value, act: F) -> Result<String, ApiError>
+async fn run<'a, I, O, F, Fut>(ctx: &'a Ctx, name: &str, input: Value, act: F) -> Result<String, ApiError>
 where
     I: DeserializeOwned,
     O: Serialize,
@@ -30,7 +30,7 @@ where
         error.code = ErrorCode::Invalid;
         error
     })?;
-    crate::acts::session::refresh_actor(ctx).await?;
+    crate::acts::guard::admit(ctx, name).await?;
     // Boxed: the dispatch below holds one of these per act, and a debug build's frame for it
     // grows with every act whose future sits inline, until a test thread's stack overflows.
     let output = Box::pin(act(ctx, parsed)).await?;
@@ -45,7 +45,7 @@ macro_rules! catalogue {
         /// Runs the act called `act` with a JSON `input`; the output as JSON text.
         pub async fn call_json(ctx: &Ctx, act: &str, input: Value) -> Result<String, ApiError> {
             match act {
-                $(stringify!($name) => run(ctx, input, $act).await,)*
+                $(stringify!($name) => run(ctx, stringify!($name), input, $act).await,)*
                 _ => Err(ApiError::new(ErrorCode::NotFound, "error.unknown_act").with("act", act)),
             }
         }
@@ -65,6 +65,11 @@ catalogue! {
     sign_out => session::sign_out,
     current_session => session::current_session,
     set_my_language => session::set_my_language,
+    change_my_password => passwords::change_my_password,
+    lock_session => passwords::lock_session,
+    touch_session => passwords::touch_session,
+    unlock_session => passwords::unlock_session,
+    set_session_policy => passwords::set_session_policy,
     list_users => users::list_users,
     create_user => users::create_user,
     update_user => users::update_user,

@@ -6,6 +6,17 @@ use lotline_domain::{ApiError, Event};
 use lotline_store::{EventMeta, Store, StoreError, StoredEvent, WriteTx};
 
 use crate::clock::Clock;
+use crate::password::Hashing;
+
+/// A person's session on this desk: who, whether they must first choose a new password, and
+/// when they last did something, for the idle lock.
+#[derive(Debug, Clone)]
+pub(crate) struct SignedIn {
+    pub actor: Actor,
+    pub must_change_password: bool,
+    pub last_act: DateTime<Utc>,
+    pub locked: bool,
+}
 
 /// What every act runs with: the store, who is signed in, the clock and this desk's id.
 #[derive(Clone)]
@@ -13,7 +24,8 @@ pub struct Ctx {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     pub device_id: String,
-    session: Arc<RwLock<Option<Actor>>>,
+    pub(crate) hashing: Hashing,
+    session: Arc<RwLock<Option<SignedIn>>>,
     /// The session the team's server gave the person signed in here, when it signed them in:
     /// team administration needs it. Kept in memory only, and gone with the sign-in.
     team_session: Arc<RwLock<Option<String>>>,
@@ -35,10 +47,18 @@ impl Ctx {
             store,
             clock,
             device_id: device_id.into(),
+            hashing: Hashing::PRODUCTION,
             session: Arc::new(RwLock::new(None)),
             team_session: Arc::new(RwLock::new(None)),
             sync_lock: Arc::new(tokio::sync::Mutex::new(())),
         }
+    }
+
+    /// The same desk hashing new passwords as cheaply as argon2 allows: for test suites, which
+    /// sign in hundreds of times. Hosts never call it; `Ctx::new` and `open` hash for real.
+    pub fn with_test_hashing(mut self) -> Self {
+        self.hashing = Hashing::TESTS_ONLY;
+        self
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -50,7 +70,11 @@ impl Ctx {
     }
 
     pub fn actor(&self) -> Result<Actor, ApiError> {
-        self.session.read().ok().and_then(|s| s.clone()).ok_or_else(ApiError::unauthenticated)
+        self.signed_in().map(|s| s.actor).ok_or_else(ApiError::unauthenticated)
+    }
+
+    pub(crate) fn signed_in(&self) -> Option<SignedIn> {
+        self.session.read().ok().and_then(|s| s.clone())
     }
 
     /// The signed-in actor, if allowed to do `permission`.
@@ -63,16 +87,31 @@ impl Ctx {
     /// The same store, clock and desk acting as another user, leaving this session alone: the
     /// demo data set records each step as the person whose job it is.
     pub(crate) fn acting_as(&self, actor: Actor) -> Ctx {
-        Ctx { session: Arc::new(RwLock::new(Some(actor))), team_session: Arc::new(RwLock::new(None)), ..self.clone() }
+        let session = SignedIn { actor, must_change_password: false, last_act: self.now(), locked: false };
+        Ctx {
+            session: Arc::new(RwLock::new(Some(session))),
+            team_session: Arc::new(RwLock::new(None)),
+            ..self.clone()
+        }
     }
 
-    pub(crate) fn set_actor(&self, actor: Option<Actor>) {
-        let signed_out = actor.is_none();
+    /// Starts a session (replacing any other) or, with `None`, signs out.
+    pub(crate) fn set_session(&self, session: Option<SignedIn>) {
+        let signed_out = session.is_none();
         if let Ok(mut slot) = self.session.write() {
-            *slot = actor;
+            *slot = session;
         }
         if signed_out {
             self.set_team_session(None);
+        }
+    }
+
+    /// Changes the signed-in session in place; nothing when nobody is signed in.
+    pub(crate) fn update_session(&self, change: impl FnOnce(&mut SignedIn)) {
+        if let Ok(mut slot) = self.session.write()
+            && let Some(session) = slot.as_mut()
+        {
+            change(session);
         }
     }
 

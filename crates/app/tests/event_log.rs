@@ -275,6 +275,14 @@ async fn a_database_made_by_0_1_0_upgrades_in_place_keeps_every_record_and_passe
         async move { lotline_app::call(&ctx, act, input).await.unwrap_or_else(|e| panic!("{act}: {e}")) }
     };
     call("sign_in", json!({"username": "admin", "password": "bars-Secret-123"})).await;
+    // 0.1.0 hashed at argon2's default cost: the sign-in made the hash again, stronger (event 280).
+    let hash: String = sqlx::query_scalar(
+        "SELECT c.password_hash FROM credentials c JOIN users u ON u.user_id = c.user_id WHERE u.username = 'admin'",
+    )
+    .fetch_one(ctx.store.pool())
+    .await
+    .unwrap();
+    assert!(hash.starts_with("$argon2id$v=19$m=65536,t=3,p=1$"), "{hash}");
     let failures = call("list_failures", json!({"offset": 0, "limit": 100})).await;
     assert_eq!(failures["total"], 37);
     let numbers: Vec<&str> =
@@ -292,12 +300,12 @@ async fn a_database_made_by_0_1_0_upgrades_in_place_keeps_every_record_and_passe
     input["lot_code"] = json!("LSZHQ-2100");
     call("log_failure", input).await;
     let seq: i64 = sqlx::query_scalar("SELECT MAX(desk_seq) FROM events").fetch_one(ctx.store.pool()).await.unwrap();
-    assert_eq!(seq, 281, "the failure and the hold it put on the lot");
+    assert_eq!(seq, 282, "the stronger hash, the failure and the hold it put on the lot");
     ctx.store.close().await;
 
     // Opening again seals nothing twice and still verifies.
     let ctx = lotline_app::open(&data).await.unwrap();
     let report = check(&ctx.store).await;
     assert!(report.ok(), "{report:?}");
-    assert_eq!(report.chain.verified, 281);
+    assert_eq!(report.chain.verified, 282);
 }

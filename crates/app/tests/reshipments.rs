@@ -305,7 +305,7 @@ async fn queues_sla_and_the_policy() {
     assert_eq!(mine["total"], 1);
     let finance = w.ok("list_reshipments", json!({"queue": "finance"})).await;
     assert_eq!(finance["total"], 0);
-    w.clock.advance(chrono::Duration::days(3));
+    w.pass_time(chrono::Duration::days(3)).await;
     let overdue = w.ok("list_reshipments", json!({"sla": "overdue"})).await;
     assert_eq!(overdue["total"], 1);
     assert_eq!(overdue["rows"][0]["sla"], "overdue");

@@ -662,7 +662,7 @@ async fn clocks_skewed_by_a_day_keep_their_order_and_each_act_is_judged_by_its_o
     assert!(sync(&hub, &b).await.rejected.is_empty());
 
     // A's clock jumps two days ahead of the server's: its next act is refused, saying so.
-    a.clock.advance(chrono::Duration::days(2));
+    a.pass_time(chrono::Duration::days(2)).await;
     a.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 40})).await;
     let report = sync(&hub, &a.ctx).await;
     assert_eq!(report.rejected.iter().map(|r| r.reason_key.as_str()).collect::<Vec<_>>(), ["error.sync.clock_ahead"]);

@@ -28,7 +28,7 @@ async fn empty_desk(device: &str) -> World {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
     let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()));
-    World { ctx: Ctx::new(store, clock.clone(), device), clock, _dir: dir }
+    World { ctx: Ctx::new(store, clock.clone(), device).with_test_hashing(), clock, _dir: dir }
 }
 
 fn field_key(err: &lotline_app::ApiError, field: &str) -> String {

@@ -102,7 +102,7 @@ async fn a_deactivated_user_is_signed_out_at_their_next_act_and_new_roles_apply_
     let w = world().await;
     w.add_user("fien", &["finance"]).await;
     // Fien works at the same desk in a window of her own.
-    let hers = lotline_app::Ctx::new(w.ctx.store.clone(), w.clock.clone(), "desk-test-1");
+    let hers = lotline_app::Ctx::new(w.ctx.store.clone(), w.clock.clone(), "desk-test-1").with_test_hashing();
     lotline_app::call(&hers, "sign_in", json!({"username": "fien", "password": "password-123"})).await.unwrap();
     let failures = json!({"offset": 0, "limit": 10});
     let refused = lotline_app::call(&hers, "list_users", json!({})).await.unwrap_err();

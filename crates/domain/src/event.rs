@@ -52,6 +52,10 @@ pub enum Event {
         user_id: String,
         language: Language,
     },
+    /// How long a session may sit idle before it asks for the password again.
+    SessionPolicySet {
+        idle_lock_minutes: u32,
+    },
     ProductSaved(ProductInput),
     VendorSaved(VendorInput),
     CustomerSaved(CustomerInput),
@@ -344,6 +348,7 @@ impl Event {
             Event::UserPasswordSet { .. } => "user_password_set",
             Event::UserPasswordReset { .. } => "user_password_reset",
             Event::UserLanguageSet { .. } => "user_language_set",
+            Event::SessionPolicySet { .. } => "session_policy_set",
             Event::ProductSaved(_) => "product_saved",
             Event::VendorSaved(_) => "vendor_saved",
             Event::CustomerSaved(_) => "customer_saved",
@@ -456,6 +461,7 @@ impl Event {
             Event::BomSaved { parent_sku, .. } => ("bom", parent_sku.clone()),
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
+            Event::SessionPolicySet { .. } => ("settings", "session_policy".into()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
             Event::ReshipmentAmended { reshipment_no, .. }
             | Event::ReshipmentApproved { reshipment_no, .. }

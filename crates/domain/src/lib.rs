@@ -12,6 +12,7 @@ pub mod lots;
 pub mod master;
 pub mod merge;
 pub mod money;
+pub mod passwords;
 pub mod people;
 pub mod reshipment;
 pub mod returns;

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::error::{FieldError, Violations};
-use crate::people::{Role, validate_password, validate_username};
+use crate::passwords::check_password;
+use crate::people::{Role, validate_username};
 use crate::{ApiError, Event};
 
 /// A new user's name and password as typed, each reported under its own field.
@@ -12,8 +13,8 @@ pub fn check_new_user(v: &mut Violations, username_field: &str, username: &str, 
     if let Err(key) = validate_username(username) {
         v.push(FieldError::new(username_field, key));
     }
-    if let Err(key) = validate_password(password) {
-        v.push(FieldError::new(password_field, key));
+    if let Err(error) = check_password(password_field, password) {
+        v.push(error);
     }
 }
 
@@ -70,6 +71,26 @@ pub fn locked_until(recent: &[(bool, DateTime<Utc>)], now: DateTime<Utc>) -> Opt
     (until > now).then_some(until)
 }
 
+/// Idle minutes after which a session locks when an administrator has set nothing.
+pub const IDLE_LOCK_DEFAULT_MINUTES: u32 = 15;
+/// The longest idle time an administrator may set: a working day's shift. Longer is no lock.
+pub const IDLE_LOCK_MAX_MINUTES: u32 = 480;
+
+/// The idle time an administrator asks for, as the error of field `idle_lock_minutes`.
+pub fn check_idle_lock_minutes(minutes: u32) -> Result<(), ApiError> {
+    if (1..=IDLE_LOCK_MAX_MINUTES).contains(&minutes) {
+        return Ok(());
+    }
+    let error =
+        FieldError::new("idle_lock_minutes", "error.settings.idle_lock_range").with("max", IDLE_LOCK_MAX_MINUTES);
+    Err(ApiError::field(error.with("min", 1)))
+}
+
+/// Whether a session whose last act was at `last_act` is locked at `now`.
+pub fn idle_locked(last_act: DateTime<Utc>, now: DateTime<Utc>, idle_lock_minutes: u32) -> bool {
+    now - last_act >= chrono::Duration::minutes(i64::from(idle_lock_minutes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +133,16 @@ mod tests {
         let finance = Account { user_id: "u-1".into(), roles: vec![Role::Finance], active: true };
         assert_eq!(check_update(&finance, &off, "u-1", 3).unwrap_err().message_key, "error.user.deactivate_self");
         assert!(check_update(&finance, &off, "u-2", 3).is_ok());
+    }
+
+    #[test]
+    fn a_session_locks_once_it_was_idle_for_the_set_time() {
+        let at = |m: u32| Utc.with_ymd_and_hms(2026, 12, 6, 10, m, 0).unwrap();
+        assert!(!idle_locked(at(0), at(14), 15));
+        assert!(idle_locked(at(0), at(15), 15));
+        assert!(check_idle_lock_minutes(0).is_err() && check_idle_lock_minutes(481).is_err());
+        assert_eq!(check_idle_lock_minutes(0).unwrap_err().fields[0].field, "idle_lock_minutes");
+        assert!(check_idle_lock_minutes(15).is_ok());
     }
 
     #[test]

@@ -188,6 +188,12 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         Event::UserPasswordReset { user_id, password_hash } | Event::UserPasswordSet { user_id, password_hash } => {
             set_credential(conn, user_id, password_hash).await?;
         }
+        Event::SessionPolicySet { idle_lock_minutes } => {
+            sqlx::query("UPDATE settings SET idle_lock_minutes = ? WHERE id = 1")
+                .bind(idle_lock_minutes)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::UserLanguageSet { user_id, language } => {
             sqlx::query("UPDATE users SET language = ? WHERE user_id = ?")
                 .bind(language.as_str())

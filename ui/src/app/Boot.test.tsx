@@ -1,10 +1,12 @@
 import { act } from "react";
-import { SIGNED_OUT_EVENT } from "../backend/call";
+import type { Session } from "../backend/bindings/Session";
+import { SESSION_BLOCKED_EVENT, SIGNED_OUT_EVENT } from "../backend/call";
 import "../i18n";
 import i18n from "../i18n";
 import { exponentOf } from "../money";
 import currencies from "../testing/currencies.json";
 import { mount, settle } from "../testing/mount";
+import { sessionAs } from "../testing/session";
 import { Boot } from "./Boot";
 
 // The backend's currency table, plus ISO's test currency XTS to see that Boot installs what it gets.
@@ -15,12 +17,13 @@ const status = {
   newer_events: 0,
   currencies: [...currencies, { code: "XTS", exponent: 1 }],
 };
+let current: Session | null = null;
 
 vi.mock("../backend/call", async (actual) => ({
   ...(await actual<typeof import("../backend/call")>()),
   call: async (act: string) => {
     if (act === "setup_status") return status;
-    if (act === "current_session") return null;
+    if (act === "current_session") return current;
     throw new Error(`unexpected ${act}`);
   },
 }));
@@ -29,6 +32,7 @@ const notice = () => document.querySelector('[data-testid="newer-events"]');
 
 afterEach(() => {
   document.body.innerHTML = "";
+  current = null;
 });
 
 test("a desk holding a newer Lotline's changes says it needs an update, before sign-in too", async () => {
@@ -70,4 +74,39 @@ test("a person the backend signed out (deactivated) is back at sign-in and told 
   expect(document.querySelector('[data-testid="signed-out"]')?.textContent).toBe(
     "Your account was deactivated: you have been signed out",
   );
+});
+
+const shown = (id: string) => document.querySelector(`[data-testid="${id}"]`) !== null;
+
+test("a session whose password must change shows only the change screen", async () => {
+  current = { ...sessionAs(["finance"]), must_change_password: true };
+  await mount(<Boot />);
+  await settle();
+  expect(shown("change-password-page")).toBe(true);
+  expect(shown("user-menu")).toBe(false);
+});
+
+test("a session the backend reports locked, at start or on a refused act, shows the unlock screen", async () => {
+  current = { ...sessionAs(["finance"]), locked: true };
+  await mount(<Boot />);
+  await settle();
+  expect(shown("unlock-page")).toBe(true);
+  document.body.innerHTML = "";
+
+  current = { ...sessionAs(["finance"]), must_change_password: true };
+  await mount(<Boot />);
+  await settle();
+  expect(shown("unlock-page")).toBe(false);
+  current = { ...sessionAs(["finance"]), locked: true };
+  const error = {
+    code: "unauthenticated",
+    message_key: "error.session.idle_locked",
+    params: {},
+    fields: [],
+  };
+  await act(async () => {
+    window.dispatchEvent(new CustomEvent(SESSION_BLOCKED_EVENT, { detail: error }));
+  });
+  await settle();
+  expect(shown("unlock-page")).toBe(true);
 });

@@ -1,15 +1,18 @@
 import { Alert, Center, Loader } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../backend/bindings/ApiError";
 import type { Session } from "../backend/bindings/Session";
-import { ApiFailure, call, SIGNED_OUT_EVENT } from "../backend/call";
+import { ApiFailure, call, SESSION_BLOCKED_EVENT, SIGNED_OUT_EVENT } from "../backend/call";
 import { errorMessage } from "../errors/apiError";
+import { ChangePasswordPage } from "../features/auth/ChangePasswordPage";
 import { SignInPage } from "../features/auth/SignInPage";
+import { UnlockPage } from "../features/auth/UnlockPage";
 import { SetupPage } from "../features/setup/SetupPage";
 import i18n from "../i18n";
 import { installCurrencies } from "../money";
+import { useIdleLock } from "./idleLock";
 import { useLiveData } from "./liveData";
 import { AppRouter } from "./router";
 import { SessionContext } from "./session";
@@ -62,6 +65,8 @@ export function Boot() {
     if (next) void i18n.changeLanguage(next.user.language);
     if (!next) queryClient.clear();
     if (next) setSignedOut(null);
+    // After an unlock or a new password, what was refused meanwhile is asked for again.
+    if (next) void queryClient.invalidateQueries();
     setSessionState(next);
   };
 
@@ -75,6 +80,26 @@ export function Boot() {
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
     return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
   }, [queryClient]);
+
+  // The backend locked the session or wants a new password first: ask it where the session stands.
+  const refresh = useCallback(() => {
+    void call("current_session", {}).then((next) => setSessionState(next));
+  }, []);
+  useEffect(() => {
+    const onBlocked = () => refresh();
+    window.addEventListener(SESSION_BLOCKED_EVENT, onBlocked);
+    return () => window.removeEventListener(SESSION_BLOCKED_EVENT, onBlocked);
+  }, [refresh]);
+
+  const active = session === undefined ? current.data : session;
+  const working = !!active && !active.locked && !active.must_change_password;
+  const lock = useCallback(() => {
+    void call("lock_session", {}).finally(refresh);
+  }, [refresh]);
+  const heartbeat = useCallback(() => {
+    void call("touch_session", {}).catch(() => undefined);
+  }, []);
+  useIdleLock(active?.settings.idle_lock_minutes ?? 15, working, lock, heartbeat);
 
   if (status.isError || current.isError) {
     return (
@@ -95,7 +120,6 @@ export function Boot() {
   if (status.data.needs_setup && session === undefined) {
     return <SetupPage onDone={(s) => setSession(s)} teamDesk={status.data.team_desk} />;
   }
-  const active = session === undefined ? current.data : session;
   if (active === undefined) {
     return (
       <Center h="100vh">
@@ -124,6 +148,10 @@ export function Boot() {
         <SignInPage companyName={status.data.company_name} onSignedIn={(s) => setSession(s)} />
       </>
     );
+  }
+  if (active.locked) return <UnlockPage session={active} onDone={setSession} />;
+  if (active.must_change_password) {
+    return <ChangePasswordPage session={active} onDone={setSession} />;
   }
   return (
     <SessionContext.Provider value={{ session: active, setSession }}>

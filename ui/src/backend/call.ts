@@ -18,6 +18,14 @@ function isApiError(value: unknown): value is ApiError {
 /** Dispatched on `window` when the backend signed the person out (their account was deactivated). */
 export const SIGNED_OUT_EVENT = "lotline:signed-out";
 
+/**
+ * Dispatched on `window` when the backend refused an act because the session is locked (idle)
+ * or its password must change first: the app shows the screen that deals with it.
+ */
+export const SESSION_BLOCKED_EVENT = "lotline:session-blocked";
+
+const BLOCKING = ["error.session.idle_locked", "error.session.password_change_required"];
+
 export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Promise<Acts[A][1]> {
   try {
     return (await invoke("call", { act, input })) as Acts[A][1];
@@ -25,6 +33,9 @@ export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Pro
     if (isApiError(err)) {
       if (err.message_key === "error.auth.deactivated") {
         window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: err }));
+      }
+      if (BLOCKING.includes(err.message_key)) {
+        window.dispatchEvent(new CustomEvent(SESSION_BLOCKED_EVENT, { detail: err }));
       }
       throw new ApiFailure(err);
     }

@@ -3,5 +3,13 @@ import type { Session } from "../backend/bindings/Session";
 
 export const sessionAs = (roles: Role[]): Session => ({
   user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
-  settings: { company_name: "Co", site_code: "AMS1", currency: "EUR", default_language: "en" },
+  settings: {
+    company_name: "Co",
+    site_code: "AMS1",
+    currency: "EUR",
+    default_language: "en",
+    idle_lock_minutes: 15,
+  },
+  must_change_password: false,
+  locked: false,
 });

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use lotline_domain::merge::username_key;
 use lotline_domain::money::{Currency, currencies};
+use lotline_domain::passwords::must_change_password;
 use lotline_domain::people::{Actor, Language, Role};
 use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories};
 use lotline_domain::users::{LOCK_AFTER_FAILURES, locked_until};
@@ -12,8 +13,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Empty;
-use crate::context::{Ctx, store_error};
-use crate::password;
+use crate::context::{Ctx, SignedIn, store_error};
+use crate::password::Hashing;
 use crate::sync::TeamSignIn;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -53,6 +54,11 @@ pub struct CompleteSetupInput {
 pub struct Session {
     pub user: UserView,
     pub settings: SettingsView,
+    /// The person must choose a new password (an administrator reset theirs, or it is shorter
+    /// or more common than the policy now allows) before any other act.
+    pub must_change_password: bool,
+    /// The session sat idle too long: only the same person's password opens it again.
+    pub locked: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -127,18 +133,26 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
             language: input.language,
             password_hash: None,
         },
-        Event::UserPasswordSet { user_id: user_id.clone(), password_hash: password::hash(&input.admin_password)? },
+        Event::UserPasswordSet { user_id: user_id.clone(), password_hash: ctx.hashing.hash(&input.admin_password)? },
     ];
     events.extend(default_defect_categories().into_iter().map(Event::DefectCategorySaved));
     ctx.commit(tx, events).await?;
-    let session = start_session(ctx, &user_id).await?;
+    let session = begin_session(ctx, &user_id, false).await?;
     if input.load_demo {
         crate::demo::load(ctx).await?;
     }
     Ok(session)
 }
 
-async fn start_session(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
+/// Signs `user_id` in afresh: a new session replaces whoever was signed in here.
+async fn begin_session(ctx: &Ctx, user_id: &str, must_change: bool) -> Result<Session, ApiError> {
+    let (user, _) = user_and_settings(ctx, user_id).await?;
+    let actor = actor_of(&user);
+    ctx.set_session(Some(SignedIn { actor, must_change_password: must_change, last_act: ctx.now(), locked: false }));
+    session_view(ctx, user_id).await
+}
+
+async fn user_and_settings(ctx: &Ctx, user_id: &str) -> Result<(UserView, SettingsView), ApiError> {
     let mut conn = ctx.read().await?;
     let user =
         people::user_by_id(&mut conn, user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)?;
@@ -146,8 +160,19 @@ async fn start_session(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    ctx.set_actor(Some(actor_of(&user)));
-    Ok(Session { user, settings })
+    Ok((user, settings))
+}
+
+/// The current session as the UI shows it.
+pub(crate) async fn session_view(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
+    let (user, settings) = user_and_settings(ctx, user_id).await?;
+    let state = ctx.signed_in();
+    Ok(Session {
+        user,
+        settings,
+        must_change_password: state.as_ref().is_some_and(|s| s.must_change_password),
+        locked: state.is_some_and(|s| s.locked),
+    })
 }
 
 /// Signs a person in, five wrong passwords in a row locking the name for 15 minutes; every
@@ -230,16 +255,36 @@ async fn check_locally(ctx: &Ctx, input: &SignInInput) -> Result<Session, ApiErr
     // One message for unknown user and wrong password, so names cannot be probed.
     let bad = || ApiError::new(lotline_domain::ErrorCode::Unauthenticated, "error.auth.bad_credentials");
     let Some(secret) = secret else {
-        let _ = password::hash(&input.password);
+        let _ = ctx.hashing.hash(&input.password);
         return Err(bad());
     };
-    if !password::verify(&input.password, &secret.password_hash) {
+    if !Hashing::verify(&input.password, &secret.password_hash) {
         return Err(bad());
     }
     if !secret.user.active {
         return Err(ApiError::forbidden("error.auth.inactive"));
     }
-    start_session(ctx, &secret.user.id).await
+    let must_change = needs_new_password(ctx, &secret.user.id, &input.password).await?;
+    if !must_change && ctx.hashing.is_weaker(&secret.password_hash) {
+        store_hash(ctx, &secret.user, &input.password).await?;
+    }
+    begin_session(ctx, &secret.user.id, must_change).await
+}
+
+async fn needs_new_password(ctx: &Ctx, user_id: &str, typed: &str) -> Result<bool, ApiError> {
+    let mut conn = ctx.read().await?;
+    let reset = people::password_was_reset(&mut conn, user_id).await.map_err(store_error)?;
+    Ok(must_change_password(typed, reset))
+}
+
+/// Hashes the password just verified with this desk's current cost, as the person's own
+/// credential event: the log and the team's server take the stronger hash like any other.
+/// Not for a password that must change, whose reset the log keeps saying until it does.
+async fn store_hash(ctx: &Ctx, user: &UserView, password: &str) -> Result<(), ApiError> {
+    let tx = ctx.begin().await?;
+    let credential = Event::UserPasswordSet { user_id: user.id.clone(), password_hash: ctx.hashing.hash(password)? };
+    ctx.acting_as(actor_of(user)).commit(tx, vec![credential]).await?;
+    Ok(())
 }
 
 /// The team knows the person by this password: the desk keeps a hash of it (a local-only
@@ -255,46 +300,24 @@ async fn signed_in_through_team(ctx: &Ctx, user_id: &str, password: &str) -> Res
     if !user.active {
         return Err(ApiError::forbidden("error.auth.inactive"));
     }
-    if !secret.is_some_and(|hash| password::verify(password, &hash)) {
-        let tx = ctx.begin().await?;
-        let credential =
-            Event::UserPasswordSet { user_id: user_id.to_owned(), password_hash: password::hash(password)? };
-        ctx.acting_as(actor_of(&user)).commit(tx, vec![credential]).await?;
+    // Before the desk's copy below, which would hide another desk's reset from the log's order.
+    let must_change = needs_new_password(ctx, user_id, password).await?;
+    let known = secret.as_deref().is_some_and(|hash| Hashing::verify(password, hash));
+    let weak = secret.as_deref().is_some_and(|hash| ctx.hashing.is_weaker(hash));
+    if !known || (weak && !must_change) {
+        store_hash(ctx, &user, password).await?;
     }
-    start_session(ctx, user_id).await
-}
-
-/// The signed-in person as the log knows them now, before each act: roles changed or an account
-/// deactivated (here or, through sync, on another desk) take effect at their next act, and a
-/// deactivated user is signed out.
-pub(crate) async fn refresh_actor(ctx: &Ctx) -> Result<(), ApiError> {
-    let Ok(actor) = ctx.actor() else { return Ok(()) };
-    let user = {
-        let mut conn = ctx.read().await?;
-        people::user_by_id(&mut conn, &actor.user_id).await.map_err(store_error)?
-    };
-    match user {
-        Some(user) if user.active => {
-            if user.roles != actor.roles {
-                ctx.set_actor(Some(actor_of(&user)));
-            }
-            Ok(())
-        }
-        _ => {
-            ctx.set_actor(None);
-            Err(ApiError::new(lotline_domain::ErrorCode::Unauthenticated, "error.auth.deactivated"))
-        }
-    }
+    begin_session(ctx, user_id, must_change).await
 }
 
 pub async fn sign_out(ctx: &Ctx, _: Empty) -> Result<Empty, ApiError> {
-    ctx.set_actor(None);
+    ctx.set_session(None);
     Ok(Empty {})
 }
 
 pub async fn current_session(ctx: &Ctx, _: Empty) -> Result<Option<Session>, ApiError> {
     match ctx.actor() {
-        Ok(actor) => start_session(ctx, &actor.user_id).await.map(Some),
+        Ok(actor) => session_view(ctx, &actor.user_id).await.map(Some),
         Err(_) => Ok(None),
     }
 }

@@ -1,7 +1,8 @@
 //! Users and roles, managed by an admin.
 
 use lotline_domain::error::{FieldError, Violations};
-use lotline_domain::people::{Language, Permission, Role, validate_password};
+use lotline_domain::passwords::check_password;
+use lotline_domain::people::{Language, Permission, Role};
 use lotline_domain::users::{Account, check_new_user, check_roles, check_update, normalised_roles};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::people::{self, UserView};
@@ -10,7 +11,6 @@ use ts_rs::TS;
 
 use super::Empty;
 use crate::context::{Ctx, store_error};
-use crate::password;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -66,7 +66,7 @@ pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, 
         password_hash: None,
     };
     let credential =
-        Event::UserPasswordSet { user_id: user_id.clone(), password_hash: password::hash(&input.password)? };
+        Event::UserPasswordSet { user_id: user_id.clone(), password_hash: ctx.hashing.hash(&input.password)? };
     ctx.commit(tx, vec![event, credential]).await?;
     user(ctx, &user_id).await
 }
@@ -105,14 +105,12 @@ pub async fn update_user(ctx: &Ctx, input: UpdateUserInput) -> Result<UserView, 
 
 pub async fn reset_password(ctx: &Ctx, input: ResetPasswordInput) -> Result<UserView, ApiError> {
     ctx.allowed(Permission::ManageUsers)?;
-    if let Err(key) = validate_password(&input.new_password) {
-        return Err(ApiError::field(FieldError::new("new_password", key)));
-    }
+    check_password("new_password", &input.new_password).map_err(ApiError::field)?;
     let tx = ctx.begin().await?;
     user(ctx, &input.user_id).await?;
     let event = Event::UserPasswordReset {
         user_id: input.user_id.clone(),
-        password_hash: password::hash(&input.new_password)?,
+        password_hash: ctx.hashing.hash(&input.new_password)?,
     };
     ctx.commit(tx, vec![event]).await?;
     user(ctx, &input.user_id).await

@@ -150,7 +150,7 @@ pub async fn new_desk(desk: &str) -> (Ctx, tempfile::TempDir) {
 pub async fn new_desk_at(desk: &str, now: DateTime<Utc>) -> (Ctx, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
-    (Ctx::new(store, Arc::new(FixedClock::new(now)), desk), dir)
+    (Ctx::new(store, Arc::new(FixedClock::new(now)), desk).with_test_hashing(), dir)
 }
 
 /// Passwords never travel in the log: a user of the team signs in on a new desk through the

@@ -19,12 +19,14 @@ pub struct World {
 }
 
 pub const ADMIN_PASSWORD: &str = "correct horse battery";
+/// The password of every user `add_user` makes.
+pub const USER_PASSWORD: &str = "password-123";
 
 pub async fn world() -> World {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).await.expect("open store");
     let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()));
-    let ctx = Ctx::new(store, clock.clone(), "desk-test-1");
+    let ctx = Ctx::new(store, clock.clone(), "desk-test-1").with_test_hashing();
     let world = World { ctx, clock, _dir: dir };
     world
         .ok(
@@ -63,10 +65,26 @@ impl World {
         self.ok("sign_in", json!({"username": username, "password": password})).await;
     }
 
+    /// Hours or days pass at the desk, as when a person comes back to it: the clock moves on,
+    /// and the session the idle lock closed meanwhile is opened with the signed-in person's
+    /// password (one of the two this World gives out).
+    pub async fn pass_time(&self, by: chrono::Duration) {
+        self.clock.advance(by);
+        if self.ok("current_session", json!({})).await["locked"] != true {
+            return;
+        }
+        for password in [ADMIN_PASSWORD, USER_PASSWORD] {
+            if self.call("unlock_session", json!({"password": password})).await.is_ok() {
+                return;
+            }
+        }
+        panic!("the session locked after {by} and opens with neither of the World's passwords");
+    }
+
     pub async fn add_user(&self, username: &str, roles: &[&str]) {
         self.ok(
             "create_user",
-            json!({"username": username, "display_name": username, "password": "password-123", "roles": roles, "language": "en"}),
+            json!({"username": username, "display_name": username, "password": USER_PASSWORD, "roles": roles, "language": "en"}),
         )
         .await;
     }

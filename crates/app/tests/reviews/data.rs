@@ -16,8 +16,8 @@ pub async fn as_admin(w: &World) {
     w.sign_in("admin", ADMIN_PASSWORD).await;
 }
 
-pub fn hours(w: &World, h: i64) {
-    w.clock.advance(Duration::hours(h));
+pub async fn hours(w: &World, h: i64) {
+    w.pass_time(Duration::hours(h)).await;
 }
 
 fn order(no: &str, at: &str, qty: i64) -> Value {
@@ -94,14 +94,14 @@ pub async fn two_weeks() -> World {
     }
 
     // Tuesday 27 Oct: a lot of 100 chargers in stock, and RMA 1 opened and approved by the rules.
-    w.clock.advance(Duration::days(-6));
+    w.pass_time(Duration::days(-6)).await;
     let lot = |code: &str, qty: i64| json!({"lot_code": code, "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": qty, "unit": "pcs", "location": "main"});
     w.ok("receive_lot", lot("L-Q", 100)).await;
     as_user(&w, "ria").await;
     w.ok("open_rma", open(boxes(1), "no_longer_needed", "2026-10-20")).await;
 
     // Monday 2 Nov 09:30: a lot of 50, four QC failures (one in the previous period), RMAs 2-5.
-    w.clock.advance(Duration::days(6));
+    w.pass_time(Duration::days(6)).await;
     as_admin(&w).await;
     w.ok("receive_lot", lot("L-P", 50)).await;
     let mut f1 = failure("BOX-5L", "SZHQ", "2026-11-02T08:00:00Z", "COS", (80, 3), "major", json!("scrap"));
@@ -132,17 +132,17 @@ pub async fn two_weeks() -> World {
     w.ok("request_reshipment", reshipment("QF-AMS1-000001", 1_500, 2_000, "us")).await;
     w.ok("request_reshipment", reshipment("QF-AMS1-000002", 500, 1_000, "vendor")).await;
     as_user(&w, "ria").await;
-    hours(&w, 1); // 10:30
+    hours(&w, 1).await; // 10:30
     w.ok("approve_rma", json!({"rma_no": "RMA-AMS1-000003", "comment": "Photo received by mail"})).await;
     receive(&w, "RMA-AMS1-000001", "A", true, 1).await;
-    hours(&w, 1); // 11:30
+    hours(&w, 1).await; // 11:30
     receive(&w, "RMA-AMS1-000002", "B", false, 2).await;
     w.ok("rma_labels", json!({"rma_nos": ["RMA-AMS1-000003", "RMA-AMS1-000005"], "size": "a6"})).await;
     // RMA 3's label printed again (the printer jammed): drawn here, no second postage.
     w.ok("rma_labels", json!({"rma_nos": ["RMA-AMS1-000003"], "size": "a6"})).await;
 
     // Tuesday 3 Nov 09:30.
-    hours(&w, 22);
+    hours(&w, 22).await;
     as_user(&w, "lena").await;
     w.ok(
         "ship_reshipment",
@@ -158,24 +158,24 @@ pub async fn two_weeks() -> World {
     as_user(&w, "ria").await;
     w.ok("reject_rma", json!({"rma_no": "RMA-AMS1-000004", "comment": "Works as specified"})).await;
     receive(&w, "RMA-AMS1-000003", "C", true, 1).await;
-    hours(&w, 1); // 10:30
+    hours(&w, 1).await; // 10:30
     w.ok("inspect_rma", json!({"rma_no": "RMA-AMS1-000001", "dispositions": disposed(&[("restock", "main")])})).await;
-    hours(&w, 1); // 11:30
+    hours(&w, 1).await; // 11:30
     let two = disposed(&[("restock", "main"), ("write_off", "")]);
     w.ok("inspect_rma", json!({"rma_no": "RMA-AMS1-000002", "dispositions": two})).await;
 
     // Wednesday 4 Nov.
-    hours(&w, 23); // 10:30
+    hours(&w, 23).await; // 10:30
     settle(&w, "RMA-AMS1-000001", 500, 0).await;
-    hours(&w, 1); // 11:30
+    hours(&w, 1).await; // 11:30
     settle(&w, "RMA-AMS1-000002", 1_000, 50).await;
-    hours(&w, 4); // 15:30
+    hours(&w, 4).await; // 15:30
     w.ok("inspect_rma", json!({"rma_no": "RMA-AMS1-000003", "dispositions": disposed(&[("write_off", "")])})).await;
 
     // Thursday 5 Nov: RMA 3 refunded short of what the policy pays; the vendor-paid reshipment ships late.
-    hours(&w, 18); // 09:30
+    hours(&w, 18).await; // 09:30
     settle(&w, "RMA-AMS1-000003", 400, 0).await;
-    hours(&w, 2); // 11:30
+    hours(&w, 2).await; // 11:30
     as_user(&w, "lena").await;
     w.ok(
         "ship_reshipment",
@@ -184,7 +184,7 @@ pub async fn two_weeks() -> World {
     .await;
 
     // Friday 6 Nov 10:00: the vendor pays back 10.00 of the 15.00 reshipment.
-    w.clock.advance(Duration::minutes(22 * 60 + 30));
+    w.pass_time(Duration::minutes(22 * 60 + 30)).await;
     as_admin(&w).await;
     w.ok(
         "update_chargeback",

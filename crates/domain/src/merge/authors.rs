@@ -29,9 +29,11 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
     use Event as E;
     use Permission as P;
     let needed: &'static [Permission] = match event {
-        E::SettingsInitialized { .. } | E::UserCreated { .. } | E::UserUpdated { .. } | E::UserPasswordReset { .. } => {
-            &[P::ManageUsers]
-        }
+        E::SettingsInitialized { .. }
+        | E::UserCreated { .. }
+        | E::UserUpdated { .. }
+        | E::UserPasswordReset { .. }
+        | E::SessionPolicySet { .. } => &[P::ManageUsers],
         // A person's own password and language are theirs to set (checked by the caller).
         E::UserPasswordSet { .. } | E::UserLanguageSet { .. } => &[P::ManageUsers],
         E::FailureLogged { .. } => &[P::LogFailure, P::HandleReturns],

@@ -107,6 +107,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::DefectCategorySaved(_)
         | E::BomSaved { .. }
         | E::ApprovalPolicySet(_)
+        | E::SessionPolicySet { .. }
         | E::KpiTargetsSet(_)
         | E::ScorecardSettingsSet(_)
         | E::VendorReviewed { .. }

@@ -23,6 +23,8 @@ pub struct SettingsView {
     pub site_code: String,
     pub currency: String,
     pub default_language: Language,
+    /// Minutes a session may sit idle before it asks for the password again.
+    pub idle_lock_minutes: u32,
 }
 
 /// A user row with the password hash, for signing in; never sent to a screen.
@@ -45,15 +47,33 @@ fn user_from(row: &sqlx::sqlite::SqliteRow) -> UserView {
 }
 
 pub async fn settings(conn: &mut SqliteConnection) -> Result<Option<SettingsView>, StoreError> {
-    let row = sqlx::query("SELECT company_name, site_code, currency, default_language FROM settings WHERE id = 1")
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = sqlx::query(
+        "SELECT company_name, site_code, currency, default_language, idle_lock_minutes FROM settings WHERE id = 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(row.map(|r| SettingsView {
         company_name: r.get(0),
         site_code: r.get(1),
         currency: r.get(2),
         default_language: Language::parse(&r.get::<String, _>(3)).unwrap_or_default(),
+        idle_lock_minutes: r.get(4),
     }))
+}
+
+/// Whether the newest credential of a user in the log is an administrator's reset (this desk's
+/// or, as a stub, another desk's), so they must choose their own password. Newest in the log's
+/// one order: this desk's pending events after the confirmed ones, by server order.
+pub async fn password_was_reset(conn: &mut SqliteConnection, user_id: &str) -> Result<bool, StoreError> {
+    let kind: Option<String> = sqlx::query_scalar(
+        "SELECT kind FROM events WHERE stream_type = 'user' AND stream_id = ? \
+         AND kind IN ('user_password_set', 'user_password_reset') AND status <> 'rejected' \
+         ORDER BY server_seq IS NULL DESC, server_seq DESC, seq DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(kind.as_deref() == Some("user_password_reset"))
 }
 
 pub async fn list_users(conn: &mut SqliteConnection) -> Result<Vec<UserView>, StoreError> {

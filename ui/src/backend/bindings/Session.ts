@@ -2,4 +2,13 @@
 import type { SettingsView } from "./SettingsView";
 import type { UserView } from "./UserView";
 
-export type Session = { user: UserView, settings: SettingsView, };
+export type Session = { user: UserView, settings: SettingsView, 
+/**
+ * The person must choose a new password (an administrator reset theirs, or it is shorter
+ * or more common than the policy now allows) before any other act.
+ */
+must_change_password: boolean, 
+/**
+ * The session sat idle too long: only the same person's password opens it again.
+ */
+locked: boolean, };

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import type { UserView } from "../../backend/bindings/UserView";
 import { call } from "../../backend/call";
 import { LANGUAGES } from "../../i18n";
+import { SessionPolicyCard } from "./SessionPolicyCard";
 import { ResetPasswordForm, UserForm } from "./UserForm";
 
 type Dialog = { kind: "edit"; user: UserView | null } | { kind: "password"; user: UserView } | null;
@@ -100,6 +101,7 @@ export function UsersPage() {
           ))}
         </Table.Tbody>
       </Table>
+      <SessionPolicyCard />
       {dialog?.kind === "edit" && <UserForm user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === "password" && (
         <ResetPasswordForm user={dialog.user} onClose={() => setDialog(null)} />

@@ -1,0 +1,56 @@
+//! What every act passes before it runs, whichever host called it: the signed-in person as the
+//! log knows them now, the idle lock and a password that must be changed first. The UI shows
+//! the matching screens, but the rule holds here, so a script in the webview or a second window
+//! cannot step around them.
+
+use lotline_domain::users::idle_locked;
+use lotline_domain::{ApiError, ErrorCode};
+use lotline_store::queries::people;
+
+use super::session::actor_of;
+use crate::context::{Ctx, store_error};
+
+/// Acts a locked session, or one that must change its password, may still call: to find out
+/// where it stands, to unlock, or to leave.
+const ALWAYS_OPEN: &[&str] =
+    &["setup_status", "complete_setup", "sign_in", "sign_out", "current_session", "lock_session", "unlock_session"];
+
+/// Acts the UI calls by itself (on start, for the navigation's counts) rather than because the
+/// person did something: they do not keep a session from locking.
+const PASSIVE: &[&str] = &["setup_status", "current_session", "count_open_conflicts", "team_status"];
+
+/// Admits the act called `act`, or refuses it with why. Roles changed or an account deactivated
+/// (here or, through sync, on another desk) take effect at the person's next act, and a
+/// deactivated person is signed out.
+pub(crate) async fn admit(ctx: &Ctx, act: &str) -> Result<(), ApiError> {
+    let Some(session) = ctx.signed_in() else { return Ok(()) };
+    let (user, settings) = {
+        let mut conn = ctx.read().await?;
+        let user = people::user_by_id(&mut conn, &session.actor.user_id).await.map_err(store_error)?;
+        (user, people::settings(&mut conn).await.map_err(store_error)?)
+    };
+    let user = match user {
+        Some(user) if user.active => user,
+        _ => {
+            ctx.set_session(None);
+            return Err(ApiError::new(ErrorCode::Unauthenticated, "error.auth.deactivated"));
+        }
+    };
+    if user.roles != session.actor.roles {
+        ctx.update_session(|s| s.actor = actor_of(&user));
+    }
+    let open = ALWAYS_OPEN.contains(&act);
+    let now = ctx.now();
+    let idle_lock_minutes = settings.map_or(lotline_domain::users::IDLE_LOCK_DEFAULT_MINUTES, |s| s.idle_lock_minutes);
+    if session.locked || idle_locked(session.last_act, now, idle_lock_minutes) {
+        ctx.update_session(|s| s.locked = true);
+        return if open { Ok(()) } else { Err(ApiError::new(ErrorCode::Unauthenticated, "error.session.idle_locked")) };
+    }
+    if session.must_change_password && !open && act != "change_my_password" {
+        return Err(ApiError::forbidden("error.session.password_change_required"));
+    }
+    if !PASSIVE.contains(&act) {
+        ctx.update_session(|s| s.last_act = now);
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+import { act } from "react";
+import "../../i18n";
+import type { Session } from "../../backend/bindings/Session";
+import i18n from "../../i18n";
+import { around, byId, click, type } from "../../testing/form";
+import { mount } from "../../testing/mount";
+import { sessionAs } from "../../testing/session";
+import { ChangePasswordPage } from "./ChangePasswordPage";
+
+const calls: Array<[string, unknown]> = [];
+const wrongCurrent = {
+  code: "invalid",
+  message_key: "error.user.current_password_wrong",
+  params: {},
+  fields: [
+    {
+      field: "current_password",
+      row: null,
+      message_key: "error.user.current_password_wrong",
+      params: {},
+    },
+  ],
+};
+
+vi.mock("../../backend/call", async (actual) => {
+  const real = await actual<typeof import("../../backend/call")>();
+  return {
+    ...real,
+    call: async (act: string, input: { current_password?: string }) => {
+      calls.push([act, input]);
+      if (act === "sign_out") return {};
+      if (act === "change_my_password") {
+        if (input.current_password !== "given-by-admin-1")
+          throw new real.ApiFailure(wrongCurrent as never);
+        return { ...sessionAs(["finance"]), must_change_password: false };
+      }
+      throw new Error(`unexpected ${act}`);
+    },
+  };
+});
+
+const forced: Session = { ...sessionAs(["finance"]), must_change_password: true };
+
+afterEach(async () => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+  await act(async () => {
+    await i18n.changeLanguage("en");
+  });
+});
+
+async function fill(current: string, next: string, repeat: string) {
+  await type("change-password-current", current);
+  await type("change-password-new", next);
+  await type("change-password-repeat", repeat);
+  await click("change-password-submit");
+}
+
+test("a forced change says why, in Dutch, and names the rules", async () => {
+  await act(async () => {
+    await i18n.changeLanguage("nl");
+  });
+  await mount(<ChangePasswordPage session={forced} onDone={() => {}} />);
+  expect(byId("page-title").textContent).toBe("Kies een nieuw wachtwoord");
+  expect(byId("change-password-page").textContent).toContain(
+    "een beheerder heeft het uwe opnieuw ingesteld",
+  );
+  expect(around("change-password-new")).toContain("Minstens 10 tekens");
+});
+
+test("two different new passwords are caught before anything is sent", async () => {
+  const done = vi.fn();
+  await mount(<ChangePasswordPage session={forced} onDone={done} />);
+  await fill("given-by-admin-1", "fiens-own-choice", "fiens-own-choise");
+  expect(around("change-password-repeat")).toContain("The two passwords are not the same");
+  expect(calls).toEqual([]);
+  expect(done).not.toHaveBeenCalled();
+});
+
+test("a wrong current password is shown at its field; the right one lets the person in", async () => {
+  const done = vi.fn();
+  await mount(<ChangePasswordPage session={forced} onDone={done} />);
+  await fill("a-wrong-guess", "fiens-own-choice", "fiens-own-choice");
+  expect(around("change-password-current")).toContain("This is not your current password");
+  expect(done).not.toHaveBeenCalled();
+
+  await fill("given-by-admin-1", "fiens-own-choice", "fiens-own-choice");
+  expect(calls.at(-1)).toEqual([
+    "change_my_password",
+    { current_password: "given-by-admin-1", new_password: "fiens-own-choice" },
+  ]);
+  expect(done).toHaveBeenCalledWith(expect.objectContaining({ must_change_password: false }));
+});
+
+test("the person may sign out instead", async () => {
+  const done = vi.fn();
+  await mount(<ChangePasswordPage session={forced} onDone={done} />);
+  await click("change-password-sign-out");
+  expect(calls).toEqual([["sign_out", {}]]);
+  expect(done).toHaveBeenCalledWith(null);
+});

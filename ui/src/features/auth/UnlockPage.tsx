@@ -1,0 +1,81 @@
+import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { IconLock } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Session } from "../../backend/bindings/Session";
+import { call } from "../../backend/call";
+import { errorMessage } from "../../errors/apiError";
+
+/**
+ * A session that sat idle: the same person's password opens it again, where they left off.
+ * Anyone else signs out first, so nobody continues under another person's name.
+ */
+export function UnlockPage({
+  session,
+  onDone,
+}: {
+  session: Session;
+  onDone: (session: Session | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState("");
+  const unlock = useMutation({
+    mutationFn: () => call("unlock_session", { password }),
+    onSuccess: (next) => onDone(next),
+  });
+  const signOut = async () => {
+    await call("sign_out", {});
+    onDone(null);
+  };
+  return (
+    <Center h="100vh" bg="gray.0">
+      <Paper
+        withBorder
+        shadow="sm"
+        p="xl"
+        w={400}
+        component="form"
+        data-testid="unlock-page"
+        onSubmit={(e: React.FormEvent) => {
+          e.preventDefault();
+          unlock.mutate();
+        }}
+      >
+        <Stack>
+          <Group gap="xs">
+            <IconLock size={22} />
+            <Title order={2} data-testid="page-title">
+              {t("auth.locked_title")}
+            </Title>
+          </Group>
+          <Text c="dimmed" size="sm">
+            {t("auth.locked_intro", {
+              name: session.user.display_name,
+              minutes: session.settings.idle_lock_minutes,
+            })}
+          </Text>
+          <PasswordInput
+            data-testid="unlock-password"
+            label={t("auth.password")}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoFocus
+            required
+          />
+          {unlock.isError && (
+            <Text c="red" size="sm" data-testid="unlock-error">
+              {errorMessage(t, unlock.error)}
+            </Text>
+          )}
+          <Button data-testid="unlock-submit" type="submit" loading={unlock.isPending}>
+            {t("auth.unlock")}
+          </Button>
+          <Button variant="subtle" onClick={() => void signOut()} data-testid="unlock-sign-out">
+            {t("auth.not_you", { name: session.user.display_name })}
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
