@@ -16,7 +16,7 @@ fn device_id(data_dir: &Path) -> std::io::Result<String> {
         return Ok(id.trim().to_owned());
     }
     let id = uuid::Uuid::now_v7().to_string();
-    std::fs::write(&path, &id)?;
+    lotline_store::write_private(&path, id.as_bytes())?;
     Ok(id)
 }
 
