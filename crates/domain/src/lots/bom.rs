@@ -73,7 +73,9 @@ impl Boms {
         per_unit
             .iter()
             .map(|(part, n)| {
-                n.checked_mul(qty).map(|n| (part.clone(), n)).ok_or_else(|| ExplodeError::Overflow { sku: part.clone() })
+                n.checked_mul(qty)
+                    .map(|n| (part.clone(), n))
+                    .ok_or_else(|| ExplodeError::Overflow { sku: part.clone() })
             })
             .collect()
     }
