@@ -31,13 +31,21 @@ pub enum ExplodeError {
     Overflow { sku: String },
     /// Bills that contain themselves: refused on save, yet two desks may each save half of a loop.
     Cycle { sku: String },
+    /// Deeper than any real bill, and deep enough to exhaust the stack the walk runs on.
+    TooDeep { sku: String },
 }
+
+/// Levels of assemblies within assemblies; real bills have a handful.
+const MAX_LEVELS: usize = 256;
 
 impl ExplodeError {
     pub fn into_field(self, field: &str) -> FieldError {
         match self {
             Self::Overflow { sku } => FieldError::new(field, "error.bom.qty_overflow").with("sku", sku),
             Self::Cycle { sku } => FieldError::new(field, "error.bom.cycle").with("skus", sku),
+            Self::TooDeep { sku } => {
+                FieldError::new(field, "error.bom.too_deep").with("sku", sku).with("max", MAX_LEVELS)
+            }
         }
     }
 }
@@ -97,6 +105,9 @@ impl Boms {
         };
         if !walking.insert(sku) {
             return Err(ExplodeError::Cycle { sku: sku.to_owned() });
+        }
+        if walking.len() > MAX_LEVELS {
+            return Err(ExplodeError::TooDeep { sku: sku.to_owned() });
         }
         let mut parts: BTreeMap<String, i64> = BTreeMap::new();
         for c in components {
@@ -229,6 +240,16 @@ mod tests {
         let mut boms = kits();
         boms.by_parent.insert("CABLE".into(), vec![line("KIT-GIFT", 1)]);
         assert!(matches!(boms.explode("KIT-GIFT", 1), Err(ExplodeError::Cycle { .. })));
+    }
+
+    #[test]
+    fn a_chain_deeper_than_any_real_bill_is_refused_not_walked_off_the_stack() {
+        let mut boms = Boms::default();
+        for level in 0..10_000 {
+            boms.by_parent.insert(format!("A{level}"), vec![line(&format!("A{}", level + 1), 1)]);
+        }
+        assert!(matches!(boms.explode("A0", 1), Err(ExplodeError::TooDeep { .. })));
+        assert_eq!(boms.explode("A9990", 3).unwrap(), BTreeMap::from([("A10000".into(), 3)]));
     }
 
     #[test]
