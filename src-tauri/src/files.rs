@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use lotline_app::ApiError;
+use lotline_app::acts::documents::PdfFile;
+use serde_json::Value;
 use tauri::Manager as _;
 use tauri_plugin_dialog::DialogExt as _;
 use tauri_plugin_opener::OpenerExt as _;
@@ -79,24 +81,30 @@ pub async fn save_binary_file(
     Ok(Some(path.display().to_string()))
 }
 
-/// Opens a PDF in the system's viewer, where the user prints it: the way label printers are
-/// driven on Windows and macOS desks.
+/// Has the catalogue make a PDF and opens it in the system's viewer, where the user prints it:
+/// the way label printers are driven on Windows and macOS desks. The webview names only the act
+/// and its input; the bytes and the file name are the catalogue's, so a script in the webview
+/// cannot have the system open anything but Lotline's own PDFs.
 #[tauri::command]
-pub async fn open_pdf_file(
+pub async fn print_document(
     app: tauri::AppHandle,
     backend: tauri::State<'_, Backend>,
-    suggested_name: String,
-    pdf_base64: String,
+    act: String,
+    input: Value,
 ) -> Result<String, ApiError> {
-    let bytes = decode_base64(&pdf_base64, "pdf_base64", "error.print.not_a_pdf")?;
+    let (ctx, nudge) = backend.opened.as_ref().map_err(Clone::clone)?;
+    let output = lotline_app::call_json(ctx, &act, input).await.map_err(|err| ctx.withhold_internal(&act, err))?;
+    nudge.act_ran(&act);
+    let file: PdfFile = serde_json::from_str(&output).map_err(|_| print::not_a_pdf())?;
+    let bytes = decode_base64(&file.pdf_base64, "act", "error.print.not_a_pdf")?;
     print::check_pdf(&bytes)?;
-    let cache = app.path().app_cache_dir().map_err(|e| backend.withhold("open_pdf_file", e, "app cache folder"))?;
-    let dir = print::print_dir(&cache).map_err(|e| backend.withhold("open_pdf_file", e, &cache))?;
+    let cache = app.path().app_cache_dir().map_err(|e| backend.withhold("print_document", e, "app cache folder"))?;
+    let dir = print::print_dir(&cache).map_err(|e| backend.withhold("print_document", e, &cache))?;
     let path =
-        print::write_print(&dir, &suggested_name, &bytes).map_err(|e| backend.withhold("open_pdf_file", e, &dir))?;
+        print::write_print(&dir, &file.file_name, &bytes).map_err(|e| backend.withhold("print_document", e, &dir))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| backend.withhold("open_pdf_file", e, &path))?;
+        .map_err(|e| backend.withhold("print_document", e, &path))?;
     Ok(path.display().to_string())
 }
 

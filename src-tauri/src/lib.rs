@@ -66,7 +66,7 @@ pub fn run() {
             call,
             files::save_text_file,
             files::save_binary_file,
-            files::open_pdf_file
+            files::print_document
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

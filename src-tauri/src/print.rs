@@ -1,27 +1,27 @@
 //! Opening a PDF in the system's viewer to print it. The system opens a file with whatever its
 //! name says, so a script in the webview that could choose the bytes and the name could have an
 //! `.exe` or a `.command` run: only a PDF is written, always under a `.pdf` name, into a folder of
-//! this user's own that is emptied of old prints.
+//! this user's own that is emptied of old prints. The PDF itself comes from the catalogue
+//! (`print_document`), never from the webview.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use lotline_app::{ApiError, ErrorCode, FieldError};
+use lotline_app::{ApiError, FieldError};
 
 /// Long enough for a viewer to print from the file and a user to print again; then it goes.
 const KEEP_PRINTS: Duration = Duration::from_secs(24 * 60 * 60);
 /// A name the viewer's title bar and the print queue can show whole.
 const MAX_NAME_CHARS: usize = 100;
 
-/// The bytes, if they are a PDF.
+/// The bytes, if they are a PDF: the last check before the system opens them.
 pub fn check_pdf(bytes: &[u8]) -> Result<(), ApiError> {
-    if bytes.starts_with(b"%PDF-") {
-        Ok(())
-    } else {
-        let mut err = ApiError::field(FieldError::new("pdf_base64", "error.print.not_a_pdf"));
-        err.code = ErrorCode::Invalid;
-        Err(err)
-    }
+    if bytes.starts_with(b"%PDF-") { Ok(()) } else { Err(not_a_pdf()) }
+}
+
+/// Printing was asked of an act that does not make a PDF.
+pub fn not_a_pdf() -> ApiError {
+    ApiError::field(FieldError::new("act", "error.print.not_a_pdf"))
 }
 
 /// A readable file name that can only be a PDF in the print folder: the last path component,
@@ -78,6 +78,8 @@ pub fn write_print(dir: &Path, suggested_name: &str, bytes: &[u8]) -> std::io::R
 
 #[cfg(test)]
 mod tests {
+    use lotline_app::ErrorCode;
+
     use super::*;
 
     #[test]
