@@ -38,7 +38,7 @@ export function appPath() {
   if (!fs.existsSync(app)) {
     throw new Error(
       `the desktop app is not built: ${app} is missing.\n` +
-        "Build it with `cargo build -p lotline-desktop --features custom-protocol` (after `npm run build` in ui/), " +
+        "Build it with `cargo build -p lotline-desktop --features custom-protocol,e2e` (after `npm run build` in ui/), " +
         "or run everything with `cargo xtask test`.",
     );
   }

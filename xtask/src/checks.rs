@@ -20,7 +20,7 @@ const STEPS: &[(&str, &str)] = &[
     ("ui-lint", "npm run lint (ui)"),
     ("ui-test", "npm test (ui)"),
     ("ui-build", "npm run build (ui -> ui/dist)"),
-    ("desktop-build", "cargo build -p lotline-desktop --features custom-protocol"),
+    ("desktop-build", "cargo build -p lotline-desktop --features custom-protocol,e2e (the build the e2e step drives)"),
     ("e2e", "the desktop app driven over WebDriver under Xvfb (tests/e2e)"),
 ];
 
@@ -136,7 +136,9 @@ fn run(name: &str) -> Result<()> {
         "ui-lint" => npm::run_script("ui", "lint"),
         "ui-test" => npm::run_script("ui", "test"),
         "ui-build" => npm::run_script("ui", "build"),
-        "desktop-build" => cargo_cmd(["build", "-p", "lotline-desktop", "--features", "custom-protocol"]).run(),
+        // The e2e feature lets the flows save into LOTLINE_SAVE_DIR without a dialog; installers
+        // (`cargo tauri build`, `cargo xtask run`) build without it.
+        "desktop-build" => cargo_cmd(["build", "-p", "lotline-desktop", "--features", "custom-protocol,e2e"]).run(),
         "e2e" => run_e2e(),
         other => bail!("no such step `{other}`"),
     }

@@ -2,7 +2,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use lotline_domain::ApiError;
-use lotline_store::Store;
+use lotline_store::{Store, StoreError};
 
 use crate::clock::SystemClock;
 use crate::context::Ctx;
@@ -16,13 +16,19 @@ fn device_id(data_dir: &Path) -> std::io::Result<String> {
         return Ok(id.trim().to_owned());
     }
     let id = uuid::Uuid::now_v7().to_string();
-    std::fs::write(&path, &id)?;
+    lotline_store::write_private(&path, id.as_bytes())?;
     Ok(id)
 }
 
 /// Opens the data folder (creating and upgrading the database) with the real clock.
 pub async fn open(data_dir: &Path) -> Result<Ctx, ApiError> {
-    let store = Store::open(data_dir).await.map_err(|err| ApiError::internal(err).with("path", data_dir.display()))?;
+    let store = Store::open(data_dir).await.map_err(|err| match err {
+        // Not a fault but a version to install: said plainly, not hidden behind a log reference.
+        StoreError::NewerSchema { found, known, .. } => {
+            ApiError::conflict("error.store.newer_schema").with("found", found).with("known", known)
+        }
+        err => ApiError::internal(err).with("path", data_dir.display()),
+    })?;
     let device = device_id(data_dir).map_err(ApiError::internal)?;
     Ok(Ctx::new(store, Arc::new(SystemClock), device))
 }

@@ -651,3 +651,44 @@ async fn a_kit_is_assembled_by_its_bill_of_materials_and_traces_back_to_every_pa
         .await;
     assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("kit.sku", "error.bom.none"));
 }
+
+/// 32 levels under the top, each of two assemblies that both take both of the next level's, down
+/// to one screw: 2^32 paths, each SKU exploded once.
+#[tokio::test]
+async fn a_deep_diamond_bill_answers_at_once_and_an_uncountable_one_is_refused() {
+    let w = setting().await;
+    let pair = |level: u32| [format!("L{level:02}-A"), format!("L{level:02}-B")];
+    let mut products = String::from(
+        "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code\n",
+    );
+    for sku in (1..=32).flat_map(pair).chain(["TOP".into(), "SCREW".into(), "BIG-1".into(), "BIG-2".into()]) {
+        products.push_str(&format!("{sku},,{sku},Sets,100,EUR,true,false,false,false,SZHQ\n"));
+    }
+    assert_eq!(import(&w, "products", &products).await.unwrap()["imported"], 68);
+    let bill = |parent: &str, components: &[String], qty_per: i64| {
+        let components: Vec<Value> =
+            components.iter().map(|c| json!({"component_sku": c, "qty_per": qty_per})).collect();
+        json!({"parent_sku": parent, "components": components})
+    };
+    for parent in pair(32) {
+        w.ok("save_bom", bill(&parent, &["SCREW".into()], 1)).await;
+    }
+    for level in (1..32).rev() {
+        for parent in pair(level) {
+            w.ok("save_bom", bill(&parent, &pair(level + 1), 1)).await;
+        }
+    }
+    let top = w.ok("save_bom", bill("TOP", &pair(1), 1)).await;
+    assert_eq!(top["parts_per_unit"], json!({"SCREW": 1_i64 << 32}));
+    assert_eq!(w.ok("get_bom", json!({"sku": "TOP"})).await["parts_per_unit"], json!({"SCREW": 1_i64 << 32}));
+
+    w.ok("save_bom", bill("BIG-1", &["SCREW".into()], 4_000_000_000_000_000_000)).await;
+    let before = w.events().await;
+    let err = w.err("save_bom", bill("BIG-2", &["BIG-1".into()], 3)).await;
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("components", "error.bom.qty_overflow")
+    );
+    assert_eq!(err.fields[0].params["sku"], "SCREW");
+    assert_eq!(w.events().await, before, "nothing is saved");
+}

@@ -184,3 +184,22 @@ async fn the_demo_goes_only_into_a_new_database_outside_any_team() {
     assert_eq!(err.message_key, "error.demo.enrolled");
     assert_eq!(team_desk.events().await, before);
 }
+
+#[tokio::test]
+async fn a_database_from_a_newer_version_is_refused_in_words_not_behind_a_log_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).await.unwrap();
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+         VALUES (99999, 'from the future', 1, x'00', 0)",
+    )
+    .execute(store.pool())
+    .await
+    .unwrap();
+    store.close().await;
+    let err = lotline_app::open(dir.path()).await.err().expect("refused");
+    assert_eq!((err.code, err.message_key.as_str()), (lotline_app::ErrorCode::Conflict, "error.store.newer_schema"));
+    assert_eq!(err.params["found"], "99999");
+    // The desktop hands internal errors over as a reference; this one passes as it is.
+    assert_eq!(lotline_app::withhold_internal(dir.path(), "open", err.clone()), err);
+}

@@ -88,7 +88,13 @@ enum Command {
     /// Fill the database with the demo data set.
     Demo,
     /// Import a CSV file; nothing is written unless every row is good.
-    Import { entity: EntityArg, file: PathBuf },
+    Import {
+        entity: EntityArg,
+        file: PathBuf,
+        /// The file's encoding (gbk, windows-1252, utf-8) when detection cannot tell.
+        #[arg(long)]
+        encoding: Option<String>,
+    },
     /// Export as CSV to a file or standard output.
     Export {
         entity: EntityArg,
@@ -277,10 +283,14 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 format!("Demo data loaded. Demo users sign in with password {}", lotline_app::demo::DEMO_PASSWORD)
             });
         }
-        Command::Import { entity, file } => {
+        Command::Import { entity, file, encoding } => {
+            use base64::Engine as _;
             sign_in(&ctx, cli.user.as_deref()).await?;
-            let csv = std::fs::read_to_string(&file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
-            let out = call(&ctx, "import_csv", json!({ "entity": entity.name(), "csv": csv })).await?;
+            // The bytes as they are: the catalogue detects a file's encoding, or is told it.
+            let bytes = std::fs::read(&file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
+            let csv_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+            let input = json!({ "entity": entity.name(), "csv_base64": csv_base64, "encoding": encoding });
+            let out = call(&ctx, "import_csv", input).await?;
             print(cli.json, &out, || format!("Imported {} {}.", out["imported"], entity.name()));
         }
         Command::Export { entity, out } => {

@@ -114,3 +114,24 @@ fn check_fails_and_names_the_event_edited_in_the_file() {
     assert_eq!(report["chain"]["first_problem"]["event_id"], id.as_str());
     assert_eq!(report["chain"]["first_problem"]["problem"], "changed");
 }
+
+/// `lotline import` sends the file's bytes: a Dutch Excel's Windows-1252 file is read as written,
+/// and `--encoding` names the encoding when the file is not in the one detected.
+#[test]
+fn import_reads_a_file_in_the_encoding_excel_saved_it_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["init", "--company", "CLI Test BV", "--site", "CLI", "--currency", "EUR", "--admin", "admin"]);
+    let file = data.join("leveranciers.csv");
+    // "Brouwerij Café Zuid" in Windows-1252: é is the single byte 0xE9.
+    std::fs::write(&file, b"code,name,country\nV-CAFE,Brouwerij Caf\xe9 Zuid,NL\n").unwrap();
+    let out = lotline(
+        data,
+        &["--user", "admin", "--json", "import", "vendors", file.to_str().unwrap(), "--encoding", "utf-8"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err: Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["message_key"], "error.import.not_in_encoding");
+    ok(data, &["--user", "admin", "import", "vendors", file.to_str().unwrap()]);
+    assert!(ok(data, &["--user", "admin", "export", "vendors"]).contains("V-CAFE,Brouwerij Café Zuid,NL"));
+}

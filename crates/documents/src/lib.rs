@@ -23,6 +23,7 @@ extern crate self as lotline_documents;
 pub use barcode::BarcodeError;
 pub use error::DocumentError;
 pub use i18n::document_text;
+pub use layout::MAX_IMAGE_PIXELS;
 pub use lot_label::{LotLabel, lot_labels};
 pub use packing_slip::{PackingSlip, SlipAddress, SlipItem, packing_slip};
 pub use rma_label::{LabelAddress, LabelSize, RmaLabel, rma_labels};

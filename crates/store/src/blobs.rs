@@ -2,7 +2,6 @@
 //! (the file and its folder fsynced) before the event that names it commits, and every read
 //! checks the content against its name, so a damaged or swapped file is never served.
 
-use std::io::Write;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -39,11 +38,10 @@ impl Store {
         if path.exists() {
             return Ok(id);
         }
-        std::fs::create_dir_all(&dir)?;
+        crate::create_private_dir(&dir)?;
         // Write then rename, so a crash never leaves a truncated file under a valid hash name.
         let partial = dir.join(format!("{id}.partial"));
-        let mut file = std::fs::File::create(&partial)?;
-        file.write_all(bytes)?;
+        let file = crate::write_private(&partial, bytes)?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&partial, &path)?;

@@ -11,6 +11,7 @@ mod fault;
 mod log;
 mod lot_index;
 mod lot_touches;
+mod private;
 mod project;
 mod project_numbers;
 mod project_recalls;
@@ -42,6 +43,7 @@ pub use conflicts::{
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_events, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use lotline_domain::envelope::EnvelopedEvent;
+pub use private::{create_private_dir, private_file_options, restrict_file, write_private};
 pub use project_numbers::{next_number, number_code, split_number};
 pub use rebuild::{CheckReport, ProjectionCounts, check, fingerprints, rebuild};
 pub use refusals::{
@@ -92,8 +94,14 @@ pub struct Store {
 impl Store {
     /// Opens (creating and upgrading as needed) the database in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir)?;
+        create_private_dir(data_dir)?;
         let path = data_dir.join("lotline.db");
+        // SQLite gives its write-ahead log and shared-memory files the database file's mode, so
+        // the database is made owner-only before SQLite creates it.
+        private_file_options().open(&path)?;
+        for file in ["lotline.db", "lotline.db-wal", "lotline.db-shm"] {
+            restrict_file(&data_dir.join(file))?;
+        }
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(&path)
             .create_if_missing(true)

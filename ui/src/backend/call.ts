@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Acts } from "./acts";
 import type { ApiError } from "./bindings/ApiError";
+import type { PdfFile } from "./bindings/PdfFile";
 
 export class ApiFailure extends Error {
   readonly error: ApiError;
@@ -27,8 +28,13 @@ export const SESSION_BLOCKED_EVENT = "lotline:session-blocked";
 const BLOCKING = ["error.session.idle_locked", "error.session.password_change_required"];
 
 export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Promise<Acts[A][1]> {
+  return (await invokeHost("call", { act, input })) as Acts[A][1];
+}
+
+/** A host command whose failure is an ApiError, thrown as an ApiFailure. */
+async function invokeHost(command: string, args: Record<string, unknown>): Promise<unknown> {
   try {
-    return (await invoke("call", { act, input })) as Acts[A][1];
+    return await invoke(command, args);
   } catch (err) {
     if (isApiError(err)) {
       if (err.message_key === "error.auth.deactivated") {
@@ -75,7 +81,22 @@ export async function saveBinaryFile(
     | null;
 }
 
-/** Opens the PDF in the system's viewer (to print it); resolves to where it was written. */
-export async function openPdfFile(suggestedName: string, pdfBase64: string): Promise<string> {
-  return (await invoke("open_pdf_file", { suggestedName, pdfBase64 })) as string;
+/** The acts that make a PDF. */
+export type PdfAct = { [A in keyof Acts]: Acts[A][1] extends PdfFile ? A : never }[keyof Acts];
+
+/** An act that makes a PDF, with its input. */
+export type PdfRequest = { [A in PdfAct]: { act: A; input: Acts[A][0] } }[PdfAct];
+
+/** Runs the act and returns its PDF, to save or show. */
+export async function makePdf(request: PdfRequest): Promise<PdfFile> {
+  return (await invokeHost("call", { act: request.act, input: request.input })) as PdfFile;
+}
+
+/**
+ * Has the host run the act and open its PDF in the system's viewer, to print it; resolves to
+ * where the file was written. The host takes no bytes or file name from the webview for this:
+ * what the system opens is always the catalogue's own PDF.
+ */
+export async function printPdf(request: PdfRequest): Promise<string> {
+  return (await invokeHost("print_document", { act: request.act, input: request.input })) as string;
 }

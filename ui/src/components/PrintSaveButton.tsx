@@ -3,8 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPrinter } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PdfFile } from "../backend/bindings/PdfFile";
-import { openPdfFile, savePdfFile } from "../backend/call";
+import { makePdf, type PdfRequest, printPdf, savePdfFile } from "../backend/call";
 import { errorMessage } from "../errors/apiError";
 
 /**
@@ -19,7 +18,7 @@ export function PrintSaveButton({
   size = "sm",
   data = {},
 }: {
-  make: () => Promise<PdfFile>;
+  make: PdfRequest;
   label: string;
   saveLabel: string;
   testId: string;
@@ -32,10 +31,10 @@ export function PrintSaveButton({
   const run = async (destination: "open" | "save") => {
     setBusy(destination);
     try {
-      const file = await make();
       if (destination === "open") {
-        await openPdfFile(file.file_name, file.pdf_base64);
+        await printPdf(make);
       } else {
+        const file = await makePdf(make);
         const path = await savePdfFile(file.file_name, file.pdf_base64);
         if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
       }

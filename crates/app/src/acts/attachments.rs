@@ -2,6 +2,7 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use lotline_documents::MAX_IMAGE_PIXELS;
 use lotline_domain::error::FieldError;
 use lotline_domain::people::Permission;
 use lotline_domain::{ApiError, Event};
@@ -48,26 +49,57 @@ fn plain_file_name(name: &str) -> String {
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." { "attachment".into() } else { cleaned }
 }
 
+fn too_large(size: usize) -> ApiError {
+    ApiError::field(
+        FieldError::new("data_base64", "error.attachment.too_large")
+            .with("max_mib", MAX_ATTACHMENT_BYTES / 1024 / 1024)
+            .with("size_mib", format!("{:.1}", size as f64 / 1024.0 / 1024.0)),
+    )
+}
+
+/// An image's pixel count read from its header only: a few KiB of PNG may declare 100,000 ×
+/// 100,000 pixels, which every later reader (the vendor report, the viewer) would try to inflate.
+fn check_pixels(bytes: &[u8], file_name: &str) -> Result<(), ApiError> {
+    let size = imagesize::blob_size(bytes).map_err(|_| {
+        ApiError::field(FieldError::new("data_base64", "error.attachment.broken_image").with("file_name", file_name))
+    })?;
+    let pixels = (size.width as u64).saturating_mul(size.height as u64);
+    if pixels > MAX_IMAGE_PIXELS {
+        return Err(ApiError::field(
+            FieldError::new("data_base64", "error.attachment.too_many_pixels")
+                .with("file_name", file_name)
+                .with("width", size.width)
+                .with("height", size.height)
+                .with("max_megapixels", MAX_IMAGE_PIXELS / 1_000_000),
+        ));
+    }
+    Ok(())
+}
+
 pub async fn upload_attachment(ctx: &Ctx, input: UploadAttachmentInput) -> Result<AttachmentView, ApiError> {
     ctx.allowed(Permission::LogFailure).or_else(|_| ctx.allowed(Permission::ManageFailure))?;
+    let text = input.data_base64.trim();
+    // Refused by its length, before a decoded copy of a huge upload is made in memory.
+    if text.len() > MAX_ATTACHMENT_BYTES.div_ceil(3) * 4 {
+        return Err(too_large(text.len() / 4 * 3));
+    }
     let bytes = STANDARD
-        .decode(input.data_base64.trim())
+        .decode(text)
         .map_err(|_| ApiError::field(FieldError::new("data_base64", "error.attachment.not_base64")))?;
     if bytes.is_empty() {
         return Err(ApiError::field(FieldError::new("data_base64", "error.attachment.empty")));
     }
     if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(ApiError::field(
-            FieldError::new("data_base64", "error.attachment.too_large")
-                .with("max_mib", MAX_ATTACHMENT_BYTES / 1024 / 1024)
-                .with("size_mib", format!("{:.1}", bytes.len() as f64 / 1024.0 / 1024.0)),
-        ));
+        return Err(too_large(bytes.len()));
     }
     let content_type = infer::get(&bytes).map(|t| t.mime_type()).filter(|t| ALLOWED.contains(t)).ok_or_else(|| {
         ApiError::field(
             FieldError::new("data_base64", "error.attachment.type_not_allowed").with("file_name", &input.file_name),
         )
     })?;
+    if content_type.starts_with("image/") {
+        check_pixels(&bytes, &input.file_name)?;
+    }
     // Durable before the event that names it commits.
     let id = ctx.store.write_blob(&bytes).map_err(ApiError::internal)?;
     let mut tx = ctx.begin().await?;

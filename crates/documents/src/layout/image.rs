@@ -15,6 +15,15 @@ use printpdf::{
 
 use super::{Canvas, Pdf, mm_to_pt};
 
+/// More pixels than any defect photo has (a 50 megapixel camera is 8,660 × 5,773): a file that
+/// claims more is refused from its header, before a byte of it is inflated. A small PNG can
+/// declare 100,000 × 100,000 pixels and inflate to tens of gigabytes.
+pub const MAX_IMAGE_PIXELS: u64 = 50_000_000;
+
+fn pixels_allowed(width: u32, height: u32) -> bool {
+    u64::from(width) * u64::from(height) <= MAX_IMAGE_PIXELS
+}
+
 /// A photo registered with a [`Pdf`], ready to be drawn on any of its pages.
 #[derive(Clone, Debug)]
 pub(crate) struct Image {
@@ -77,7 +86,7 @@ impl Canvas {
 }
 
 fn add_jpeg(doc: &mut PdfDocument, bytes: &[u8]) -> Option<Image> {
-    let info = jpeg_info(bytes)?;
+    let info = jpeg_info(bytes).filter(|info| pixels_allowed(info.width, info.height))?;
     let color_space = match info.components {
         1 => "DeviceGray",
         3 => "DeviceRGB",
@@ -176,9 +185,15 @@ fn exif_quarter_turns(tiff: &[u8]) -> Option<u8> {
 }
 
 fn add_png(doc: &mut PdfDocument, bytes: &[u8]) -> Option<Image> {
-    let mut decoder = png::Decoder::new(Cursor::new(bytes));
+    // The decoder's own allocation cap backs up the header check: 8-bit RGBA of the largest
+    // photo allowed, and no more.
+    let limits = png::Limits { bytes: usize::try_from(MAX_IMAGE_PIXELS * 4).ok()? };
+    let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), limits);
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().ok()?;
+    if !pixels_allowed(reader.info().width, reader.info().height) {
+        return None;
+    }
     let mut pixels = vec![0; reader.output_buffer_size()?];
     let frame = reader.next_frame(&mut pixels).ok()?;
     pixels.truncate(frame.buffer_size());
@@ -284,5 +299,21 @@ mod tests {
         assert!(pdf.add_image(b"GIF89a").is_none());
         assert!(pdf.add_image(b"\x89PNG\r\n\x1a\nbroken").is_none());
         assert!(pdf.add_image(&[0xFF, 0xD8, 0xFF, 0xD9]).is_none());
+    }
+
+    #[test]
+    fn a_png_that_declares_ten_billion_pixels_is_refused_from_its_header() {
+        let bomb = include_bytes!("../../tests/fixtures/bomb-100000x100000.png");
+        let mut pdf = Pdf::new("t", super::super::A4).unwrap();
+        assert!(pdf.add_image(bomb).is_none());
+        // A complete, valid 64 megapixel PNG of 8 KiB: it would decode, but it is past the limit.
+        let big = include_bytes!("../../tests/fixtures/black-8000x8000.png");
+        assert!(pdf.add_image(big).is_none());
+        // A JPEG's frame header that claims 65,535 × 65,535 pixels is not embedded either.
+        let mut huge_jpeg = jpeg_head(1, false);
+        let frame = huge_jpeg.len() - 13;
+        huge_jpeg[frame + 5..frame + 9].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+        assert!(pdf.add_image(&huge_jpeg).is_none());
+        assert!(pdf.add_image(&jpeg_head(1, false)).is_some(), "the same header at 40 × 30 is");
     }
 }

@@ -12,6 +12,7 @@ mod wrap;
 
 pub(crate) use facts::{Fact, FactGrid};
 pub(crate) use flow::Flow;
+pub use image::MAX_IMAGE_PIXELS;
 pub(crate) use image::{Image, fit_size};
 pub(crate) use label::heading_band;
 pub(crate) use table::{Column, LINE_BREAK, Table};

@@ -123,3 +123,12 @@ fn broken_photos_still_give_a_report() {
     report.photos.push(VendorReportPhoto { caption: "broken".into(), bytes: b"not an image".to_vec() });
     assert!(vendor_report(&report).is_ok());
 }
+
+#[test]
+fn a_decompression_bomb_among_the_photos_is_skipped_and_the_report_still_made() {
+    let mut report = sample();
+    let bomb = include_bytes!("../../tests/fixtures/bomb-100000x100000.png").to_vec();
+    report.photos.insert(0, VendorReportPhoto { caption: "QF-AMS1-000001 · 1".into(), bytes: bomb });
+    let pdf = vendor_report(&report).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}

@@ -3,6 +3,7 @@
 //! component lots in exactly the quantities its bill names, and no bill may contain itself.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -23,8 +24,31 @@ pub struct Boms {
     pub by_parent: HashMap<String, Vec<BomComponent>>,
 }
 
-/// Deepest nesting walked; a real bill is a handful of levels, and a cycle is refused on save.
-const MAX_LEVELS: usize = 32;
+/// Why a bill cannot be exploded into parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExplodeError {
+    /// The quantity of `sku` needed does not fit in an i64: saturating would print a wrong count.
+    Overflow { sku: String },
+    /// Bills that contain themselves: refused on save, yet two desks may each save half of a loop.
+    Cycle { sku: String },
+    /// Deeper than any real bill, and deep enough to exhaust the stack the walk runs on.
+    TooDeep { sku: String },
+}
+
+/// Levels of assemblies within assemblies; real bills have a handful.
+const MAX_LEVELS: usize = 256;
+
+impl ExplodeError {
+    pub fn into_field(self, field: &str) -> FieldError {
+        match self {
+            Self::Overflow { sku } => FieldError::new(field, "error.bom.qty_overflow").with("sku", sku),
+            Self::Cycle { sku } => FieldError::new(field, "error.bom.cycle").with("skus", sku),
+            Self::TooDeep { sku } => {
+                FieldError::new(field, "error.bom.too_deep").with("sku", sku).with("max", MAX_LEVELS)
+            }
+        }
+    }
+}
 
 impl Boms {
     /// The SKUs from `parent` down to a component that is `parent` again, if setting `components`
@@ -51,21 +75,53 @@ impl Boms {
 
     /// What `qty` units of `sku` take of each bought-in part, all levels down (a component
     /// without a bill of its own is a part).
-    pub fn explode(&self, sku: &str, qty: i64) -> BTreeMap<String, i64> {
-        let mut parts = BTreeMap::new();
-        self.explode_into(sku, qty, 0, &mut parts);
-        parts
+    pub fn explode(&self, sku: &str, qty: i64) -> Result<BTreeMap<String, i64>, ExplodeError> {
+        let mut memo = HashMap::new();
+        let per_unit = self.parts_per_unit(sku, &mut memo, &mut HashSet::new())?;
+        per_unit
+            .iter()
+            .map(|(part, n)| {
+                n.checked_mul(qty)
+                    .map(|n| (part.clone(), n))
+                    .ok_or_else(|| ExplodeError::Overflow { sku: part.clone() })
+            })
+            .collect()
     }
 
-    fn explode_into(&self, sku: &str, qty: i64, level: usize, parts: &mut BTreeMap<String, i64>) {
-        match self.by_parent.get(sku).filter(|_| level < MAX_LEVELS) {
-            Some(components) if !components.is_empty() => {
-                for c in components {
-                    self.explode_into(&c.component_sku, qty.saturating_mul(c.qty_per), level + 1, parts);
-                }
-            }
-            _ => *parts.entry(sku.to_owned()).or_default() += qty,
+    /// Each distinct SKU is exploded once and remembered: walking every path instead doubles the
+    /// work per level of a bill whose assemblies share a sub-assembly (2^32 walks at 32 levels).
+    fn parts_per_unit<'a>(
+        &'a self,
+        sku: &'a str,
+        memo: &mut HashMap<&'a str, Rc<BTreeMap<String, i64>>>,
+        walking: &mut HashSet<&'a str>,
+    ) -> Result<Rc<BTreeMap<String, i64>>, ExplodeError> {
+        if let Some(known) = memo.get(sku) {
+            return Ok(Rc::clone(known));
         }
+        let components = self.by_parent.get(sku).filter(|c| !c.is_empty());
+        let Some(components) = components else {
+            return Ok(Rc::new(BTreeMap::from([(sku.to_owned(), 1)])));
+        };
+        if !walking.insert(sku) {
+            return Err(ExplodeError::Cycle { sku: sku.to_owned() });
+        }
+        if walking.len() > MAX_LEVELS {
+            return Err(ExplodeError::TooDeep { sku: sku.to_owned() });
+        }
+        let mut parts: BTreeMap<String, i64> = BTreeMap::new();
+        for c in components {
+            for (part, n) in self.parts_per_unit(&c.component_sku, memo, walking)?.iter() {
+                let overflow = || ExplodeError::Overflow { sku: part.clone() };
+                let add = n.checked_mul(c.qty_per).ok_or_else(overflow)?;
+                let total = parts.entry(part.clone()).or_default();
+                *total = total.checked_add(add).ok_or_else(overflow)?;
+            }
+        }
+        walking.remove(sku);
+        let parts = Rc::new(parts);
+        memo.insert(sku, Rc::clone(&parts));
+        Ok(parts)
     }
 }
 
@@ -107,7 +163,10 @@ pub fn check_assembly(bom: &[BomComponent], kit_qty: i64, inputs: &[(usize, &str
         }
     }
     for c in bom {
-        let needed = c.qty_per.saturating_mul(kit_qty);
+        let Some(needed) = c.qty_per.checked_mul(kit_qty) else {
+            errors.push(FieldError::new("kit.qty", "error.bom.qty_overflow").with("sku", &c.component_sku));
+            continue;
+        };
         let got = given.get(c.component_sku.as_str()).copied().unwrap_or(0);
         if got != needed {
             errors.push(
@@ -139,8 +198,58 @@ mod tests {
 
     #[test]
     fn a_bill_explodes_level_by_level_into_parts() {
-        let parts = kits().explode("KIT-GIFT", 10);
+        let parts = kits().explode("KIT-GIFT", 10).unwrap();
         assert_eq!(parts, BTreeMap::from([("BOX".into(), 10), ("CABLE".into(), 20), ("CHG".into(), 10)]));
+    }
+
+    /// 32 levels under the top, each of two assemblies that both use both of the next level's:
+    /// 2^32 paths down to the one part, which a walk per path would not finish.
+    fn diamond(levels: usize, qty_per: i64) -> Boms {
+        let mut boms = Boms::default();
+        let pair = |level: usize| [format!("L{level}-A"), format!("L{level}-B")];
+        boms.by_parent.insert("TOP".into(), pair(1).iter().map(|s| line(s, 1)).collect());
+        for level in 1..levels {
+            for parent in pair(level) {
+                boms.by_parent.insert(parent, pair(level + 1).iter().map(|s| line(s, qty_per)).collect());
+            }
+        }
+        for parent in pair(levels) {
+            boms.by_parent.insert(parent, vec![line("SCREW", 1)]);
+        }
+        boms
+    }
+
+    #[test]
+    fn a_deep_diamond_bill_is_exploded_once_per_part() {
+        let parts = diamond(32, 1).explode("TOP", 1).unwrap();
+        // Two ways in from the top, then two per level below: 2^32 screws.
+        assert_eq!(parts, BTreeMap::from([("SCREW".into(), 1_i64 << 32)]));
+        assert_eq!(diamond(32, 1).explode("TOP", 2).unwrap()["SCREW"], 1_i64 << 33);
+    }
+
+    #[test]
+    fn a_quantity_too_large_to_count_is_an_error_not_a_saturated_number() {
+        assert_eq!(diamond(32, 1000).explode("TOP", 1), Err(ExplodeError::Overflow { sku: "SCREW".into() }));
+        assert_eq!(diamond(2, 1).explode("TOP", i64::MAX), Err(ExplodeError::Overflow { sku: "SCREW".into() }));
+        let errors = check_assembly(&[line("SCREW", 4)], i64::MAX / 2, &[(0, "SCREW", 1)]);
+        assert_eq!(errors[0].message_key, "error.bom.qty_overflow");
+    }
+
+    #[test]
+    fn bills_merged_into_a_loop_are_named_not_walked_forever() {
+        let mut boms = kits();
+        boms.by_parent.insert("CABLE".into(), vec![line("KIT-GIFT", 1)]);
+        assert!(matches!(boms.explode("KIT-GIFT", 1), Err(ExplodeError::Cycle { .. })));
+    }
+
+    #[test]
+    fn a_chain_deeper_than_any_real_bill_is_refused_not_walked_off_the_stack() {
+        let mut boms = Boms::default();
+        for level in 0..10_000 {
+            boms.by_parent.insert(format!("A{level}"), vec![line(&format!("A{}", level + 1), 1)]);
+        }
+        assert!(matches!(boms.explode("A0", 1), Err(ExplodeError::TooDeep { .. })));
+        assert_eq!(boms.explode("A9990", 3).unwrap(), BTreeMap::from([("A10000".into(), 3)]));
     }
 
     #[test]

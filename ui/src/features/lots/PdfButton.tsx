@@ -3,8 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconFileTypePdf } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PdfFile } from "../../backend/bindings/PdfFile";
-import { openPdfFile } from "../../backend/call";
+import { type PdfRequest, printPdf } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 
 /** Makes a PDF report through the backend and opens it in the system's viewer to print or keep. */
@@ -13,7 +12,7 @@ export function PdfButton({
   label,
   testId,
 }: {
-  make: () => Promise<PdfFile>;
+  make: PdfRequest;
   label: string;
   testId: string;
 }) {
@@ -29,8 +28,7 @@ export function PdfButton({
       onClick={async () => {
         setBusy(true);
         try {
-          const file = await make();
-          await openPdfFile(file.file_name, file.pdf_base64);
+          await printPdf(make);
         } catch (err) {
           notifications.show({ color: "red", message: errorMessage(t, err) });
         } finally {

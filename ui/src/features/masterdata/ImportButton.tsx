@@ -4,10 +4,13 @@ import { IconFileImport } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ApiError } from "../../backend/bindings/ApiError";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { FieldError } from "../../backend/bindings/FieldError";
 import { call } from "../../backend/call";
 import { apiErrorOf, errorMessage } from "../../errors/apiError";
+import { bytesToBase64 } from "../../files/base64";
+import { asksForEncoding, EncodingModal } from "./EncodingModal";
 import { ImportErrorsModal } from "./ImportErrorsModal";
 
 /** Picks a CSV file and imports it whole, or shows every bad row and imports nothing. */
@@ -17,19 +20,30 @@ export function ImportButton({ entity }: { entity: Entity }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<{ file: string; rows: FieldError[] } | null>(null);
+  const [unsure, setUnsure] = useState<{ file: File; error: ApiError } | null>(null);
 
-  const importFile = async (file: File) => {
+  // The file's bytes, not file.text(): that reads every file as UTF-8 and turns the GBK or
+  // Windows-1252 a Chinese or Dutch Excel writes into replacement characters.
+  const importFile = async (file: File, encoding?: string) => {
     setBusy(true);
+    setUnsure(null);
     try {
-      const report = await call("import_csv", { entity, csv: await file.text() });
+      const csvBase64 = bytesToBase64(await file.arrayBuffer());
+      const report = await call("import_csv", {
+        entity,
+        csv_base64: csvBase64,
+        encoding: encoding ?? null,
+      });
       notifications.show({
         color: "teal",
         message: t("masterdata.imported", { count: report.imported }),
       });
       await client.invalidateQueries({ queryKey: [entity] });
     } catch (err) {
-      const fields = apiErrorOf(err).fields;
-      if (fields.length > 0) setProblems({ file: file.name, rows: fields });
+      const error = apiErrorOf(err);
+      const fields = error.fields;
+      if (asksForEncoding(error)) setUnsure({ file, error });
+      else if (fields.length > 0) setProblems({ file: file.name, rows: fields });
       else notifications.show({ color: "red", message: errorMessage(t, err) });
     } finally {
       setBusy(false);
@@ -59,6 +73,14 @@ export function ImportButton({ entity }: { entity: Entity }) {
           if (file) void importFile(file);
         }}
       />
+      {unsure && (
+        <EncodingModal
+          file={unsure.file.name}
+          error={unsure.error}
+          onRetry={(encoding) => void importFile(unsure.file, encoding)}
+          onClose={() => setUnsure(null)}
+        />
+      )}
       {problems && (
         <ImportErrorsModal
           file={problems.file}

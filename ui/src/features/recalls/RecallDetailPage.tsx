@@ -202,7 +202,10 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
         </Stack>
         <Group gap="xs">
           <PdfButton
-            make={() => call("recall_report_pdf", { lot_codes: [], recall_no: recall.recall_no })}
+            make={{
+              act: "recall_report_pdf",
+              input: { lot_codes: [], recall_no: recall.recall_no },
+            }}
             label={t("recalls.report_pdf")}
             testId="recall-report-pdf"
           />

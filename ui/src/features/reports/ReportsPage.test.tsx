@@ -73,7 +73,10 @@ vi.mock("../../backend/call", async (original) => ({
     throw new Error(`unexpected act ${act}`);
   },
   saveTextFile: async () => null,
-  openPdfFile: async () => "saved/x.pdf",
+  printPdf: async ({ act, input }: { act: string; input: unknown }) => {
+    calls.push({ act, input });
+    return "printed/x.pdf";
+  },
   savePdfFile: async () => null,
   saveBinaryFile: async (name: string, base64: string, kind: string) => {
     saved.push({ name, base64, kind });

@@ -2,7 +2,6 @@ import { Group, NativeSelect } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../backend/bindings/Language";
-import { call } from "../../backend/call";
 import { PrintSaveButton } from "../../components/PrintSaveButton";
 import type { Period } from "./period";
 
@@ -19,14 +18,15 @@ export function VendorReportButton({ vendor, period }: { vendor: string; period:
   return (
     <Group gap={4} wrap="nowrap">
       <PrintSaveButton
-        make={() =>
-          call("vendor_report_pdf", {
+        make={{
+          act: "vendor_report_pdf",
+          input: {
             vendor_code: vendor,
             from: period.from,
             to: period.to,
             ...(language ? { language } : {}),
-          })
-        }
+          },
+        }}
         label={t("reports.vendors.print_report")}
         saveLabel={t("reports.vendors.save_report")}
         testId="vendor-report-pdf"

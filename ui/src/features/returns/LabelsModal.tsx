@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call, openPdfFile, savePdfFile } from "../../backend/call";
+import { makePdf, printPdf, savePdfFile } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LABEL_SIZES, type LabelSize } from "./types";
 import { kgToGrams } from "./units";
@@ -37,16 +37,21 @@ export function LabelsModal({
     setBusyWith(destination);
     setErrors({});
     try {
-      const file = await call("rma_labels", { rma_nos: rmaNos, size, weight_grams: grams });
-      void client.invalidateQueries({ queryKey: ["rmas"] });
-      for (const no of rmaNos) void client.invalidateQueries({ queryKey: ["rma", no] });
+      const labels = {
+        act: "rma_labels",
+        input: { rma_nos: rmaNos, size, weight_grams: grams },
+      } as const;
       if (destination === "open") {
-        await openPdfFile(file.file_name, file.pdf_base64);
+        await printPdf(labels);
       } else {
+        const file = await makePdf(labels);
         const path = await savePdfFile(file.file_name, file.pdf_base64);
         if (path)
           notifications.show({ color: "teal", message: t("returns.labels.saved_to", { path }) });
       }
+      // Printing a label records it on the RMA.
+      void client.invalidateQueries({ queryKey: ["rmas"] });
+      for (const no of rmaNos) void client.invalidateQueries({ queryKey: ["rma", no] });
       onDone?.();
       onClose();
     } catch (err) {

@@ -17,10 +17,6 @@ use crate::context::{Ctx, store_error};
 /// Where goods go when the file does not say.
 const DEFAULT_LOCATION: &str = "MAIN";
 
-fn line_of(index: usize) -> u64 {
-    index as u64 + 2
-}
-
 fn date(row: &mut Row<'_>, column: &str) -> Option<NaiveDate> {
     let text = row.cell(column);
     if text.is_empty() {
@@ -52,7 +48,7 @@ pub(super) async fn lot_events(
         Entity::Lots => {
             let mut rows = Vec::with_capacity(table.records.len());
             for (i, cells) in table.records.iter().enumerate() {
-                let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+                let mut row = Row::new(table.line(i), cells, &table.columns, errors);
                 let receipt = LotReceipt {
                     lot_code: row.text("lot_code"),
                     sku: row.text("sku"),
@@ -68,11 +64,11 @@ pub(super) async fn lot_events(
                 .normalised();
                 rows.push(receipt);
             }
-            duplicates(rows.iter().enumerate().map(|(i, r)| (line_of(i), r.lot_code.as_str())), "lot_code", errors);
+            duplicates(rows.iter().enumerate().map(|(i, r)| (table.line(i), r.lot_code.as_str())), "lot_code", errors);
             let codes: Vec<&str> = rows.iter().map(|r| r.lot_code.as_str()).collect();
             let mut checks = LotChecks::load(tx, &codes, &[KeyColumn::Sku, KeyColumn::Vendor], &[], today).await?;
             for (i, receipt) in rows.iter().enumerate() {
-                errors.extend(placed(checks.receipt(receipt), line_of(i)));
+                errors.extend(placed(checks.receipt(receipt), table.line(i)));
             }
             let count = rows.len() as i64;
             Ok((batches(rows, |id, rows| Event::LotsReceived { batch_id: Some(id), rows }), count))
@@ -80,7 +76,7 @@ pub(super) async fn lot_events(
         Entity::LotLinks => {
             let mut rows = Vec::with_capacity(table.records.len());
             for (i, cells) in table.records.iter().enumerate() {
-                let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+                let mut row = Row::new(table.line(i), cells, &table.columns, errors);
                 let kind_text = row.cell("kind");
                 let kind = LinkKind::parse(kind_text).unwrap_or_else(|| {
                     row.fail("kind", "error.lot.link_kind", kind_text);
@@ -94,11 +90,11 @@ pub(super) async fn lot_events(
             let codes: Vec<&str> = rows.iter().flat_map(|l| [l.from_lot.as_str(), l.to_lot.as_str()]).collect();
             let mut checks = LotChecks::load(tx, &codes, &[], &[], today).await?;
             for (i, link) in rows.iter().enumerate() {
-                errors.extend(placed(checks.link(link), line_of(i)));
+                errors.extend(placed(checks.link(link), table.line(i)));
             }
             if errors.is_empty() {
                 let index = ctx.store.lot_index().await.map_err(store_error)?;
-                let placed: Vec<(u64, &LotLink)> = rows.iter().enumerate().map(|(i, l)| (line_of(i), l)).collect();
+                let placed: Vec<(u64, &LotLink)> = rows.iter().enumerate().map(|(i, l)| (table.line(i), l)).collect();
                 if let Err(error) = refuse_cycles(&index, &placed) {
                     errors.extend(error.fields);
                 }
@@ -109,7 +105,7 @@ pub(super) async fn lot_events(
         Entity::Shipments => {
             let mut rows = Vec::with_capacity(table.records.len());
             for (i, cells) in table.records.iter().enumerate() {
-                let row = Row::new(line_of(i), cells, &table.columns, errors);
+                let row = Row::new(table.line(i), cells, &table.columns, errors);
                 let mut row = row;
                 rows.push(
                     LotShipment {
@@ -132,7 +128,7 @@ pub(super) async fn lot_events(
             let checks = LotChecks::load(tx, &codes, &[KeyColumn::Customer], &orders, today).await?;
             let mut checks = checks.with_serials(tx, &rows).await?;
             for (i, shipment) in rows.iter().enumerate() {
-                errors.extend(placed(checks.shipment(shipment), line_of(i)));
+                errors.extend(placed(checks.shipment(shipment), table.line(i)));
             }
             let count = rows.len() as i64;
             Ok((batches(rows, |id, rows| Event::LotsShipped { batch_id: Some(id), rows }), count))
@@ -143,12 +139,12 @@ pub(super) async fn lot_events(
                 .iter()
                 .enumerate()
                 .map(|(i, cells)| {
-                    let row = Row::new(line_of(i), cells, &table.columns, errors);
+                    let row = Row::new(table.line(i), cells, &table.columns, errors);
                     SerialRecord { lot_code: row.text("lot_code"), serial: row.text("serial") }.normalised()
                 })
                 .collect();
             for (i, error) in check_serials(tx, &rows).await? {
-                errors.push(error.at_row(line_of(i)));
+                errors.push(error.at_row(table.line(i)));
             }
             let count = rows.len() as i64;
             Ok((batches(rows, |id, rows| Event::SerialsRecorded { batch_id: Some(id), rows }), count))

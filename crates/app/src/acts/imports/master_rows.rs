@@ -81,11 +81,6 @@ pub(super) async fn master_rows(
     })
 }
 
-/// Rows in file order; the row at index i is on line i + 2.
-fn line_of(index: usize) -> u64 {
-    index as u64 + 2
-}
-
 async fn products(
     tx: &mut lotline_store::WriteTx,
     table: &Table,
@@ -93,7 +88,7 @@ async fn products(
 ) -> Result<Vec<ProductInput>, ApiError> {
     let mut products = Vec::with_capacity(table.records.len());
     for (i, cells) in table.records.iter().enumerate() {
-        let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+        let mut row = Row::new(table.line(i), cells, &table.columns, errors);
         let product = ProductInput {
             sku: row.text("sku"),
             gtin: row.optional("gtin"),
@@ -111,7 +106,7 @@ async fn products(
         row.absorb(product.violations());
         products.push(product);
     }
-    duplicates(products.iter().enumerate().map(|(i, p)| (line_of(i), p.sku.as_str())), "sku", errors);
+    duplicates(products.iter().enumerate().map(|(i, p)| (table.line(i), p.sku.as_str())), "sku", errors);
     let codes: Vec<String> = products
         .iter()
         .filter_map(|p| p.vendor_code.as_deref())
@@ -123,7 +118,7 @@ async fn products(
     for (i, product) in products.iter().enumerate() {
         if let Some(code) = product.vendor_code.as_ref().filter(|c| !known.contains(*c)) {
             errors.push(
-                FieldError::new("vendor_code", "error.master.unknown_vendor").at_row(line_of(i)).with("value", code),
+                FieldError::new("vendor_code", "error.master.unknown_vendor").at_row(table.line(i)).with("value", code),
             );
         }
     }
@@ -133,7 +128,7 @@ async fn products(
 fn vendors(table: &Table, errors: &mut Vec<FieldError>) -> Vec<VendorInput> {
     let mut vendors = Vec::with_capacity(table.records.len());
     for (i, cells) in table.records.iter().enumerate() {
-        let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+        let mut row = Row::new(table.line(i), cells, &table.columns, errors);
         let language_text = row.cell("language");
         let language = if language_text.is_empty() {
             Language::En
@@ -156,14 +151,14 @@ fn vendors(table: &Table, errors: &mut Vec<FieldError>) -> Vec<VendorInput> {
         row.absorb(vendor.violations());
         vendors.push(vendor);
     }
-    duplicates(vendors.iter().enumerate().map(|(i, v)| (line_of(i), v.code.as_str())), "code", errors);
+    duplicates(vendors.iter().enumerate().map(|(i, v)| (table.line(i), v.code.as_str())), "code", errors);
     vendors
 }
 
 fn customers(table: &Table, errors: &mut Vec<FieldError>) -> Vec<CustomerInput> {
     let mut customers = Vec::with_capacity(table.records.len());
     for (i, cells) in table.records.iter().enumerate() {
-        let mut row = Row::new(line_of(i), cells, &table.columns, errors);
+        let mut row = Row::new(table.line(i), cells, &table.columns, errors);
         let customer = CustomerInput {
             code: row.text("code"),
             name: row.text("name"),
@@ -176,7 +171,7 @@ fn customers(table: &Table, errors: &mut Vec<FieldError>) -> Vec<CustomerInput> 
         row.absorb(customer.violations());
         customers.push(customer);
     }
-    duplicates(customers.iter().enumerate().map(|(i, c)| (line_of(i), c.code.as_str())), "code", errors);
+    duplicates(customers.iter().enumerate().map(|(i, c)| (table.line(i), c.code.as_str())), "code", errors);
     customers
 }
 
@@ -190,7 +185,7 @@ async fn orders(
     let mut position: HashMap<String, usize> = HashMap::new();
     let mut skus: Vec<(u64, String)> = Vec::new();
     for (i, cells) in table.records.iter().enumerate() {
-        let line = line_of(i);
+        let line = table.line(i);
         let mut row = Row::new(line, cells, &table.columns, errors);
         let order_no = row.text("order_no");
         let ordered_at = row.text("ordered_at");

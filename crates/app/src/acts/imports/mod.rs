@@ -1,6 +1,7 @@
 //! CSV import of master data and failures. An import checks every row first and writes nothing
 //! unless all rows are good, reporting each bad row with its line, column and reason.
 
+mod encoding;
 mod failure_rows;
 mod lot_rows;
 mod master_rows;
@@ -16,6 +17,7 @@ use ts_rs::TS;
 
 use super::failures::log_in;
 use crate::context::{Ctx, sql_error, store_error};
+pub use encoding::MAX_IMPORT_BYTES;
 use failure_rows::failure_row;
 use master_rows::master_rows;
 use rows::{Row, finish, read_csv};
@@ -41,7 +43,19 @@ pub enum Entity {
 #[ts(export)]
 pub struct ImportInput {
     pub entity: Entity,
-    pub csv: String,
+    /// The file as text, for callers that hold text already (scripts, tests).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub csv: Option<String>,
+    /// The file's bytes, base64: what the desktop and the CLI send, so that a file Excel saved
+    /// in a Windows code page is decoded here, strictly, instead of with replacement characters.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub csv_base64: Option<String>,
+    /// The file's encoding ("gbk", "windows-1252", "utf-8"), when detection is unsure.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub encoding: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -181,7 +195,8 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Lots | Entity::LotLinks | Entity::Shipments | Entity::Serials => Permission::RecordLots,
         _ => Permission::ImportData,
     })?;
-    let table = read_csv(input.entity, &input.csv)?;
+    let text = encoding::file_text(input.csv, input.csv_base64.as_deref(), input.encoding.as_deref())?;
+    let table = read_csv(input.entity, &text)?;
     let mut errors = Vec::new();
     let mut tx = ctx.begin().await?;
     let imported = match input.entity {
@@ -190,7 +205,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
             // the first bad row rolls all of them back, and every bad row is reported.
             let mut count = 0;
             for (i, cells) in table.records.iter().enumerate() {
-                let line = i as u64 + 2;
+                let line = table.line(i);
                 let mut row = Row::new(line, cells, &table.columns, &mut errors);
                 let Some(input) = failure_row(&mut row) else { continue };
                 match log_in(ctx, &mut tx, input).await {
@@ -205,7 +220,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Reshipments => {
             let mut gathered = Vec::new();
             for (i, cells) in table.records.iter().enumerate() {
-                let mut row = Row::new(i as u64 + 2, cells, &table.columns, &mut errors);
+                let mut row = Row::new(table.line(i), cells, &table.columns, &mut errors);
                 reshipment_rows::gather(&mut row, &mut gathered);
             }
             // A reshipment's own errors are reported on the line of its first row.
@@ -225,7 +240,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Rmas => {
             let mut gathered = Vec::new();
             for (i, cells) in table.records.iter().enumerate() {
-                let mut row = Row::new(i as u64 + 2, cells, &table.columns, &mut errors);
+                let mut row = Row::new(table.line(i), cells, &table.columns, &mut errors);
                 rma_rows::gather(&mut row, &mut gathered);
             }
             // An RMA's own errors are reported on the line of its first row.

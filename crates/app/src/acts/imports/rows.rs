@@ -29,6 +29,14 @@ pub(super) struct Table {
     pub records: Vec<csv::StringRecord>,
 }
 
+impl Table {
+    /// The file line on which record `index` starts: a quoted cell may span several lines,
+    /// so this is not the record's index plus the header.
+    pub fn line(&self, index: usize) -> u64 {
+        self.records[index].position().map_or(index as u64 + 2, csv::Position::line)
+    }
+}
+
 /// One data row; its accessors trim cells and record bad values against the row's line.
 pub(super) struct Row<'a> {
     pub line: u64,
@@ -131,9 +139,10 @@ pub(super) fn read_csv(entity: Entity, text: &str) -> Result<Table, ApiError> {
     }
     let columns = Columns { names, positions: names.iter().map(|c| index.get(*c).copied()).collect() };
     let mut records = Vec::new();
-    for (i, record) in reader.records().enumerate() {
+    for record in reader.records() {
         let record = record.map_err(|err| {
-            ApiError::field(FieldError::new("csv", "error.import.unreadable").at_row(i as u64 + 2).with("reason", err))
+            let line = err.position().map_or(0, csv::Position::line);
+            ApiError::field(FieldError::new("csv", "error.import.unreadable").at_row(line).with("reason", err))
         })?;
         records.push(record);
     }

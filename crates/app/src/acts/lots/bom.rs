@@ -42,7 +42,11 @@ pub struct SkuBomInput {
 async fn view(conn: &mut sqlx::SqliteConnection, sku: &str) -> Result<BomView, ApiError> {
     let boms = bq::all(conn).await.map_err(store_error)?;
     let components = boms.by_parent.get(sku).cloned().unwrap_or_default();
-    let parts_per_unit = if components.is_empty() { BTreeMap::new() } else { boms.explode(sku, 1) };
+    let parts_per_unit = if components.is_empty() {
+        BTreeMap::new()
+    } else {
+        boms.explode(sku, 1).map_err(|e| ApiError::field(e.into_field("components")))?
+    };
     Ok(BomView { parent_sku: sku.to_owned(), components, parts_per_unit })
 }
 
@@ -72,9 +76,15 @@ pub async fn save_bom(ctx: &Ctx, input: BomInput) -> Result<BomView, ApiError> {
             errors.push(error.with("value", &c.component_sku));
         }
     }
-    let boms = bq::all(&mut tx).await.map_err(store_error)?;
+    let mut boms = bq::all(&mut tx).await.map_err(store_error)?;
     if let Some(cycle) = boms.cycle_if_set(&parent, &components) {
         errors.push(FieldError::new("components", "error.bom.cycle").with("skus", cycle.join(" → ")));
+    } else {
+        // A bill whose parts cannot be counted is refused now, not shown later as a wrong number.
+        boms.by_parent.insert(parent.clone(), components.clone());
+        if let Err(err) = boms.explode(&parent, 1) {
+            errors.push(err.into_field("components"));
+        }
     }
     if !errors.is_empty() {
         return Err(ApiError::invalid_fields(errors));

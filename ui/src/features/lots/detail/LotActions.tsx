@@ -40,7 +40,7 @@ export function LotActions({
   return (
     <Group gap="xs">
       <PrintSaveButton
-        make={() => call("lot_labels", { lot_codes: [lot.lot_code], serials: [] })}
+        make={{ act: "lot_labels", input: { lot_codes: [lot.lot_code], serials: [] } }}
         label={t("lots.actions.label")}
         saveLabel={t("lots.actions.label_save")}
         testId="lot-label"

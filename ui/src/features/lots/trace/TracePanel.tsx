@@ -117,9 +117,10 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                 </Tabs.Tab>
                 <Group ml="auto" pb={4} gap="xs">
                   <PdfButton
-                    make={() =>
-                      call("trace_report_pdf", { lot_code: lot.lot_code, direction: direction })
-                    }
+                    make={{
+                      act: "trace_report_pdf",
+                      input: { lot_code: lot.lot_code, direction: direction },
+                    }}
                     label={t("lots.trace.report_pdf")}
                     testId="trace-report-pdf"
                   />
