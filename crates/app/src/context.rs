@@ -88,11 +88,7 @@ impl Ctx {
     /// demo data set records each step as the person whose job it is.
     pub(crate) fn acting_as(&self, actor: Actor) -> Ctx {
         let session = SignedIn { actor, must_change_password: false, last_act: self.now(), locked: false };
-        Ctx {
-            session: Arc::new(RwLock::new(Some(session))),
-            team_session: Arc::new(RwLock::new(None)),
-            ..self.clone()
-        }
+        Ctx { session: Arc::new(RwLock::new(Some(session))), team_session: Arc::new(RwLock::new(None)), ..self.clone() }
     }
 
     /// Starts a session (replacing any other) or, with `None`, signs out.
