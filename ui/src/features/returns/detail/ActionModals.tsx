@@ -290,16 +290,19 @@ export function ReceiveModal({ detail, onClose }: Props) {
                 key={key}
                 label={t(label)}
                 value={intake[key]}
-                onChange={(e) =>
-                  setIntake((f) => ({ ...f, [key]: e.currentTarget.value as Answer }))
-                }
+                onChange={(e) => {
+                  // Read now: React clears the event's target before a state updater runs.
+                  const answer = e.currentTarget.value as Answer;
+                  setIntake((f) => ({ ...f, [key]: answer }));
+                }}
                 data={[
                   { value: "", label: t("returns.form.choose_option"), disabled: true },
                   { value: "yes", label: t("returns.form.yes") },
                   { value: "no", label: t("returns.form.no") },
                 ]}
                 error={unanswered[key] ? t(unanswered[key]) : undefined}
-                required
+                // An asterisk, not the browser's own check: the message is ours, in the user's language.
+                withAsterisk
                 data-testid={testId}
               />
             ))}
@@ -307,15 +310,16 @@ export function ReceiveModal({ detail, onClose }: Props) {
           <NativeSelect
             label={t("returns.intake.grade")}
             value={intake.grade}
-            onChange={(e) =>
-              setIntake((f) => ({ ...f, grade: e.currentTarget.value as ConditionGrade }))
-            }
+            onChange={(e) => {
+              const grade = e.currentTarget.value as ConditionGrade;
+              setIntake((f) => ({ ...f, grade }));
+            }}
             data={[
               { value: "", label: t("returns.form.choose_option"), disabled: true },
               ...GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) })),
             ]}
             error={unanswered.grade ? t(unanswered.grade) : undefined}
-            required
+            withAsterisk
             data-testid="rma-receive-grade"
           />
           <Textarea
