@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } fro
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { SortingState } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
@@ -36,6 +36,8 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
     queryFn: () => call("list_defect_categories", {}),
   });
   const list = useInfiniteQuery({
+    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
+    placeholderData: keepPreviousData,
     queryKey: ["failures", debounced, sorting],
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,6 +32,8 @@ export function LotsList({
   // The input stays local (typing never waits for the router); the URL follows when it settles.
   useEffect(() => onFilters(debounced), [debounced, onFilters]);
   const list = useInfiniteQuery({
+    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
+    placeholderData: keepPreviousData,
     queryKey: ["lots", debounced],
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
@@ -39,6 +39,8 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
     if (opened) setEditing({ row: opened });
   }, [opened]);
   const query = useInfiniteQuery({
+    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
+    placeholderData: keepPreviousData,
     queryKey: [entity, debounced],
     initialPageParam: 0,
     queryFn: ({ pageParam }) => list({ text: debounced || null, offset: pageParam, limit: PAGE }),

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -48,6 +48,8 @@ export function ReshipmentsPage({
   const [filters, setFilters] = useState<ReshipmentFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const list = useInfiniteQuery({
+    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
+    placeholderData: keepPreviousData,
     queryKey: ["reshipments", debounced, dates],
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>

@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconPrinter, IconSearch } from "@tabler/icons-react";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -55,6 +55,8 @@ export function ReturnsPage({
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [printing, setPrinting] = useState(false);
   const list = useInfiniteQuery({
+    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
+    placeholderData: keepPreviousData,
     queryKey: ["rmas", debounced],
     initialPageParam: 0,
     queryFn: ({ pageParam }) => call("list_rmas", toListInput(debounced, pageParam, PAGE)),
