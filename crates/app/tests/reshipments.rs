@@ -436,3 +436,36 @@ async fn replacement_goods_from_a_lot_leave_its_stock_and_a_hold_placed_after_ap
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "a rebuild differs: {:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn each_person_is_offered_only_the_steps_they_may_take() {
+    let (w, failure_no) = setting().await;
+    let offered = |r: &Value| -> Vec<String> {
+        r["my_actions"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()).collect()
+    };
+    as_user(&w, "lena").await;
+    let within = w.ok("request_reshipment", request(&failure_no, 1_500, 2_000)).await;
+    let no = within["reshipment_no"].as_str().unwrap().to_owned();
+    assert_eq!(offered(&within), ["ship", "amend", "cancel"], "logistics ships and changes its own request");
+    as_user(&w, "fien").await;
+    let seen = w.ok("get_reshipment", json!({"reshipment_no": no})).await;
+    assert_eq!(offered(&seen), Vec::<String>::new(), "finance neither ships nor changes an authorized reshipment");
+    // What is not offered is refused, in words.
+    let err = w.err("cancel_reshipment", json!({"reshipment_no": no, "reason": "no"})).await;
+    assert_eq!(err.code, ErrorCode::Forbidden);
+
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    let second = w.ok("log_failure", failure("BOX-5L")).await;
+    as_user(&w, "lena").await;
+    let above = w.ok("request_reshipment", request(second["failure_no"].as_str().unwrap(), 4_000, 8_000)).await;
+    let above_no = above["reshipment_no"].as_str().unwrap().to_owned();
+    assert_eq!(above["status"], "requested");
+    assert_eq!(offered(&above), ["amend", "cancel"], "no one approves or rejects their own request");
+    as_user(&w, "fien").await;
+    let seen = w.ok("get_reshipment", json!({"reshipment_no": above_no})).await;
+    assert_eq!(offered(&seen), ["approve", "reject"], "finance's limit covers it");
+    as_user(&w, "vera").await;
+    let seen = w.ok("get_reshipment", json!({"reshipment_no": above_no})).await;
+    assert!(!offered(&seen).contains(&"amend".to_owned()), "{seen}");
+}

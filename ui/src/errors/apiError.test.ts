@@ -21,6 +21,21 @@ describe("translateKey", () => {
     );
   });
 
+  it("names the roles that may, in the reader's language, not by their codes", async () => {
+    const params = { roles: "admin, quality_lead, logistics" };
+    expect(translateKey(i18n.t, "error.forbidden.edit_master_data", params)).toBe(
+      "Only Administrator, Quality lead, or Logistics can edit master data",
+    );
+    await i18n.changeLanguage("nl");
+    expect(translateKey(i18n.t, "error.forbidden.edit_master_data", params)).toBe(
+      "Alleen Beheerder, Kwaliteitsleider of Logistiek mag stamgegevens wijzigen",
+    );
+    await i18n.changeLanguage("zh-CN");
+    expect(translateKey(i18n.t, "error.forbidden.edit_master_data", params)).not.toContain(
+      "quality_lead",
+    );
+  });
+
   it("shows an RMA status as a word too", async () => {
     await i18n.changeLanguage("nl");
     expect(

@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import i18next, { type TFunction } from "i18next";
 import type { ApiError } from "../backend/bindings/ApiError";
 import { ApiFailure } from "../backend/call";
 
@@ -39,12 +39,26 @@ const WORD_PARAMS: ReadonlyArray<{ keyPrefix: string; param: string; words: stri
   },
 ];
 
+/** A list of role codes (`admin, quality_lead`) as the reader's language names them. */
+function roleNames(t: TFunction, codes: string): string {
+  const names = codes
+    .split(",")
+    .map((code) => code.trim())
+    .filter(Boolean)
+    .map((code) => t(`role.${code}`, { defaultValue: code }));
+  return new Intl.ListFormat(i18next.language || "en", { type: "disjunction" }).format(names);
+}
+
 function withWords(
   t: TFunction,
   key: string,
   params: Record<string, string>,
 ): Record<string, string> {
   let out = params;
+  // Who may do it, in words: the backend names the roles by their codes.
+  if (key.startsWith("error.forbidden.") && params.roles !== undefined) {
+    out = { ...out, roles: roleNames(t, params.roles) };
+  }
   for (const rule of WORD_PARAMS) {
     const value = params[rule.param];
     if (value === undefined || !key.startsWith(rule.keyPrefix)) continue;

@@ -98,6 +98,8 @@ pub struct ReshipmentDetail {
     pub approver_roles: Vec<Role>,
     /// Why the signed-in person may not approve it now; absent when they may.
     pub my_refusal: Option<Refusal>,
+    /// The steps the signed-in person may take now: the app offers only these.
+    pub my_actions: Vec<rs::ReshipmentAction>,
     pub chargeback: Option<Chargeback>,
     pub history: Vec<HistoryEntry>,
 }
@@ -335,6 +337,7 @@ pub(crate) async fn detail(ctx: &Ctx, reshipment_no: &str) -> Result<ReshipmentD
         requirement: rs::requirement(&policy, &state.cost, &state.request.requester_roles),
         approver_roles: rs::approver_roles(&policy, &state.cost),
         my_refusal: refusal_for(&policy, &state, actor.as_ref()),
+        my_actions: actor.as_ref().map(|a| rs::offered_actions(&state, &policy, a)).unwrap_or_default(),
         chargeback: state.chargeback.clone(),
         history: history_of(&events, &names),
         request: state.request,

@@ -5,6 +5,7 @@
 mod authorize;
 mod decide;
 mod lots;
+mod offered;
 mod sla;
 mod state;
 #[cfg(test)]
@@ -15,6 +16,7 @@ mod types;
 pub use authorize::*;
 pub use decide::*;
 pub use lots::*;
+pub use offered::*;
 pub use sla::*;
 pub use state::*;
 pub use tracking::*;

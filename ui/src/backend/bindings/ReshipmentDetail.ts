@@ -5,6 +5,7 @@ import type { HistoryEntry } from "./HistoryEntry";
 import type { Queue } from "./Queue";
 import type { Refusal } from "./Refusal";
 import type { Requirement } from "./Requirement";
+import type { ReshipmentAction } from "./ReshipmentAction";
 import type { ReshipmentRequest } from "./ReshipmentRequest";
 import type { ReshipmentStatus } from "./ReshipmentStatus";
 import type { Role } from "./Role";
@@ -18,7 +19,11 @@ approver_roles: Array<Role>,
 /**
  * Why the signed-in person may not approve it now; absent when they may.
  */
-my_refusal: Refusal | null, chargeback: Chargeback | null, history: Array<HistoryEntry>, reshipment_no: string, order_no: string, customer_name: string | null, status: ReshipmentStatus, failure_nos: Array<string>, requested_by_name: string | null, requested_at: string, authorized_at: string | null, due_on: string, carrier: string, service: string, tracking_no: string | null, shipped_on: string | null, delivered_on: string | null, shipping_minor: number, goods_minor: number, total_minor: number, currency: string, payer: string, vendor_code: string | null, chargeback_status: string | null, recovered_minor: number, ship_to_name: string, reason: string, 
+my_refusal: Refusal | null, 
+/**
+ * The steps the signed-in person may take now: the app offers only these.
+ */
+my_actions: Array<ReshipmentAction>, chargeback: Chargeback | null, history: Array<HistoryEntry>, reshipment_no: string, order_no: string, customer_name: string | null, status: ReshipmentStatus, failure_nos: Array<string>, requested_by_name: string | null, requested_at: string, authorized_at: string | null, due_on: string, carrier: string, service: string, tracking_no: string | null, shipped_on: string | null, delivered_on: string | null, shipping_minor: number, goods_minor: number, total_minor: number, currency: string, payer: string, vendor_code: string | null, chargeback_status: string | null, recovered_minor: number, ship_to_name: string, reason: string, 
 /**
  * The return this reshipment exchanges, if it is a replacement for one.
  */

@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
 import { call } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
 import { FailureHistory } from "../../failures/detail/FailureHistory";
@@ -16,6 +17,9 @@ import { ReshipmentFacts } from "./ReshipmentFacts";
 const PRINTABLE = new Set(["authorized", "shipped", "delivered"]);
 
 type Open = null | "approve" | "reject" | "amend" | "cancel" | "ship" | "deliver";
+
+const ORDER: ReshipmentAction[] = ["approve", "ship", "deliver", "reject", "amend", "cancel"];
+const PRIMARY = new Set<ReshipmentAction>(["approve", "ship", "deliver"]);
 
 export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string }) {
   const { t } = useTranslation();
@@ -45,19 +49,11 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
       {t(`reshipment.action.${kind}`)}
     </Button>
   );
-  const actions =
-    detail.status === "requested"
-      ? [
-          button("approve", "filled", detail.my_refusal !== null),
-          button("reject"),
-          button("amend"),
-          button("cancel"),
-        ]
-      : detail.status === "authorized"
-        ? [button("ship", "filled"), button("amend"), button("cancel")]
-        : detail.status === "shipped"
-          ? [button("deliver", "filled")]
-          : [];
+  // The backend says which steps this person may take now: only those are offered.
+  const offered = new Set(detail.my_actions);
+  const actions = ORDER.filter((kind) => offered.has(kind)).map((kind) =>
+    button(kind, PRIMARY.has(kind) ? "filled" : "default"),
+  );
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
