@@ -263,8 +263,10 @@ async fn apply_user_event(tx: &mut Transaction<'static, Any>, event: &Event) -> 
 }
 
 /// An argon2 hash of nothing anyone types: verified against when the name is unknown, so a
-/// wrong name takes as long as a wrong password and names cannot be probed.
-const NO_ONE: &str = "$argon2id$v=19$m=19456,t=2,p=1$bm8tb25lLWF0LWFsbA$Xq2yJ3mGiPpBq7QfC3tQyCwJ0oZbmQ1y7s8XbLx0Fz8";
+/// wrong name takes as long as a wrong password and names cannot be probed. Its cost is the one
+/// desks hash with (64 MiB, 3 passes: `lotline_app`'s password module), or the time would tell.
+const NO_ONE: &str =
+    "$argon2id$v=19$m=65536,t=3,p=1$XeR2czIo2fwLcZYWkgBEow$c1sYtoDhMwN/W1JaCsnDMbOvxyBBOQJ4rsPbkgRS5So";
 
 /// Signs a person in through a desk: their team password, then a session that lets the server
 /// take their acts from this desk.
@@ -318,4 +320,19 @@ pub(crate) async fn sign_in(
     record_desk_user(&mut write.tx, desk_id, &user_id).await?;
     write.commit().await?;
     Ok(SessionResponse { user_id, session })
+}
+
+#[cfg(test)]
+mod tests {
+    use argon2::password_hash::PasswordHash;
+
+    #[test]
+    fn an_unknown_name_costs_what_a_desk_made_hash_costs() {
+        let parsed = PasswordHash::new(super::NO_ONE).expect("a well-formed argon2 hash");
+        assert_eq!(parsed.algorithm.as_str(), "argon2id");
+        let params: Vec<(String, String)> =
+            parsed.params.iter().map(|(k, v)| (k.as_str().to_owned(), v.as_str().to_owned())).collect();
+        let expected = [("m", "65536"), ("t", "3"), ("p", "1")].map(|(k, v)| (k.to_owned(), v.to_owned()));
+        assert_eq!(params, expected);
+    }
 }
