@@ -192,7 +192,10 @@ fn run_e2e() -> Result<()> {
         } else {
             bail!("there is no display and no xvfb-run (apt-get install xvfb xauth)");
         };
-        let mut test = test.dir(E2E_DIR).env("LOTLINE_APP", &app);
+        // The team sync flow runs the CLI (built by the cargo-test step) as a second desk and as
+        // the server; it is found in the same target folder as the app, CARGO_TARGET_DIR or not.
+        let cli = app.with_file_name(if cfg!(windows) { "lotline.exe" } else { "lotline" });
+        let mut test = test.dir(E2E_DIR).env("LOTLINE_APP", &app).env("LOTLINE_CLI", &cli);
         if let Some(driver) = &driver {
             test = test.env("TAURI_DRIVER", driver);
         }
