@@ -32,7 +32,9 @@ async fn setup_status_serves_every_currency_with_its_decimals() {
         ("currency", "error.field.bad_currency")
     );
     // It is served before setup too: the setup form asks for the home currency.
-    let fresh = lotline_app::Store::open(tempfile::tempdir().unwrap().path()).await.unwrap();
+    // The folder lives as long as the test: a temporary dropped at once would take the database with it.
+    let folder = tempfile::tempdir().unwrap();
+    let fresh = lotline_app::Store::open(folder.path()).await.unwrap();
     let ctx = lotline_app::Ctx::new(fresh, w.clock.clone(), "desk-test-2");
     let before_setup = lotline_app::call(&ctx, "setup_status", json!({})).await.unwrap();
     assert_eq!(
