@@ -16,7 +16,8 @@ export async function setUpDesk(app, { admin, language = "en", demo = true }) {
     await app.fill("setup-admin-name", admin.name);
     await app.fill("setup-admin-password", admin.password);
     await app.fill("setup-admin-password2", admin.password);
-    if (demo) await checkBox(app, "setup-demo");
+    // The box starts ticked: a desk without the demo data unticks it.
+    await checkBox(app, "setup-demo", demo);
   });
   await app.step("setup-done-shell", async () => {
     await app.click("setup-submit");
@@ -24,13 +25,16 @@ export async function setUpDesk(app, { admin, language = "en", demo = true }) {
   });
 }
 
-/** Ticks a checkbox (a native one, or a Mantine one whose input carries the test id). */
-export async function checkBox(app, id) {
+/** Ticks (or, with `ticked` false, unticks) a checkbox: a native one, or a Mantine one whose input carries the test id. */
+export async function checkBox(app, id, ticked = true) {
   const box = await app.waitForExist(id);
-  if (await box.isSelected()) return;
+  if ((await box.isSelected()) === ticked) return;
   if (await box.isDisplayed()) await box.click();
   else await app.browser.execute((el) => el.click(), box);
-  await app.browser.waitUntil(() => box.isSelected(), { timeout: 5_000, timeoutMsg: `checkbox data-testid="${id}" did not get ticked` });
+  await app.browser.waitUntil(async () => (await box.isSelected()) === ticked, {
+    timeout: 5_000,
+    timeoutMsg: `checkbox data-testid="${id}" did not get ${ticked ? "ticked" : "unticked"}`,
+  });
 }
 
 /** Waits until the failure detail shows `status` (the coded value, whatever the UI language). */
