@@ -5,31 +5,11 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::path::Path;
-use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
-use common::{ADMIN_PASSWORD, World};
-use lotline_app::{Ctx, ErrorCode, FixedClock, Store};
-use lotline_server::{RunningServer, ServerConfig};
+use common::ADMIN_PASSWORD;
+use common::team::{code, empty_desk, start_server};
+use lotline_app::ErrorCode;
 use serde_json::{Value, json};
-
-async fn start_server(dir: &Path, listen: SocketAddr) -> RunningServer {
-    let config = ServerConfig { data_dir: dir.to_owned(), listen, database_url: None };
-    lotline_server::serve(config).await.expect("the sync server starts")
-}
-
-async fn code(dir: &Path) -> String {
-    lotline_server::issue_enroll_code(dir).await.expect("an enrolment code").code
-}
-
-/// A desk that was never set up, with its own clock at the same time as the first desk's.
-async fn empty_desk(device: &str) -> World {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).await.unwrap();
-    let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()));
-    World { ctx: Ctx::new(store, clock.clone(), device).with_test_hashing(), clock, _dir: dir }
-}
 
 fn field_key(err: &lotline_app::ApiError, field: &str) -> String {
     err.fields.iter().find(|f| f.field == field).map(|f| f.message_key.clone()).unwrap_or_else(|| format!("{err}"))

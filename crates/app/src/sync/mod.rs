@@ -175,6 +175,7 @@ fn attachment_id(event: &EnvelopedEvent) -> Option<String> {
 
 /// Pulls the team's log page by page until the server has nothing newer.
 pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncReport) -> Result<(), ApiError> {
+    let mut desks_recorded = false;
     loop {
         let cursor = {
             let mut conn = ctx.read().await?;
@@ -194,7 +195,11 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
             }
         }
         let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await.map_err(store_error)?;
-        lotline_store::record_team_desks(&ctx.store, &page.desks).await.map_err(store_error)?;
+        // Every page names the same desks: one write a sync is enough.
+        if !desks_recorded && !page.desks.is_empty() {
+            lotline_store::record_team_desks(&ctx.store, &page.desks).await.map_err(store_error)?;
+            desks_recorded = true;
+        }
         let own_renames = page.events.iter().filter(|p| p.event.desk_id == ctx.device_id).flat_map(|p| &p.renumbered);
         for (from, to) in own_renames {
             let renamed = Renumbered { from: from.clone(), to: to.clone() };
