@@ -63,6 +63,8 @@ catalogue! {
     complete_setup => session::complete_setup,
     sign_in => session::sign_in,
     sign_out => session::sign_out,
+    log_hold => crate::audit::log_hold,
+    release_log_hold => crate::audit::release_log_hold,
     current_session => session::current_session,
     set_my_language => session::set_my_language,
     change_my_password => passwords::change_my_password,

@@ -5,6 +5,7 @@ use lotline_domain::people::{Actor, Permission};
 use lotline_domain::{ApiError, Event};
 use lotline_store::{EventMeta, Store, StoreError, StoredEvent, WriteTx};
 
+use crate::audit::{KeyPlace, KeyVault, LogHold};
 use crate::clock::Clock;
 use crate::password::Hashing;
 
@@ -31,6 +32,11 @@ pub struct Ctx {
     team_session: Arc<RwLock<Option<String>>>,
     /// Held while this desk syncs with its team, shared by every clone.
     pub(crate) sync_lock: Arc<tokio::sync::Mutex<()>>,
+    /// Set when the check at start found the log changed: only an administrator goes on.
+    log_hold: Arc<RwLock<Option<LogHold>>>,
+    /// Where the log's checkpoint key is kept, and where it was found.
+    key_vault: Arc<RwLock<Option<KeyVault>>>,
+    key_place: Arc<RwLock<Option<KeyPlace>>>,
 }
 
 pub(crate) fn store_error(err: StoreError) -> ApiError {
@@ -51,6 +57,49 @@ impl Ctx {
             session: Arc::new(RwLock::new(None)),
             team_session: Arc::new(RwLock::new(None)),
             sync_lock: Arc::new(tokio::sync::Mutex::new(())),
+            log_hold: Arc::default(),
+            key_vault: Arc::default(),
+            key_place: Arc::default(),
+        }
+    }
+
+    /// Why the log is on hold, if it is.
+    pub fn log_hold(&self) -> Option<LogHold> {
+        self.log_hold.read().ok().and_then(|h| h.clone())
+    }
+
+    pub(crate) fn set_log_hold(&self, hold: Option<LogHold>) {
+        if let Ok(mut slot) = self.log_hold.write() {
+            *slot = hold;
+        }
+    }
+
+    pub(crate) fn update_log_hold(&self, change: impl FnOnce(&mut LogHold)) {
+        if let Ok(mut slot) = self.log_hold.write()
+            && let Some(hold) = slot.as_mut()
+        {
+            change(hold);
+        }
+    }
+
+    pub(crate) fn key_vault(&self) -> Option<KeyVault> {
+        self.key_vault.read().ok().and_then(|v| v.clone())
+    }
+
+    pub(crate) fn set_key_vault(&self, vault: KeyVault) {
+        if let Ok(mut slot) = self.key_vault.write() {
+            *slot = Some(vault);
+        }
+    }
+
+    /// Where this desk's checkpoint key was found or put: `None` when it has none.
+    pub fn key_place(&self) -> Option<KeyPlace> {
+        self.key_place.read().ok().and_then(|p| *p)
+    }
+
+    pub(crate) fn set_key_place(&self, place: Option<KeyPlace>) {
+        if let Ok(mut slot) = self.key_place.write() {
+            *slot = place;
         }
     }
 
@@ -130,6 +179,7 @@ impl Ctx {
     pub(crate) fn meta_at(&self, at: DateTime<Utc>) -> EventMeta {
         let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
         EventMeta::new(self.actor().ok().map(|a| a.user_id), self.device_id.clone(), at)
+            .sealed_with(self.store.checkpoint_key())
     }
 
     pub(crate) async fn begin(&self) -> Result<WriteTx, ApiError> {

@@ -48,6 +48,18 @@ impl Ctx {
     }
 }
 
+/// Writes a note that needs no reference (something the desk could not do and went on without)
+/// to the log file.
+pub(crate) fn note(data_dir: &Path, message: &str) {
+    let entry = serde_json::json!({
+        "at": Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+        "note": message,
+    });
+    if let Err(log_err) = append(data_dir, &entry.to_string()) {
+        eprintln!("lotline: cannot write {LOG_FILE} ({log_err}): {entry}");
+    }
+}
+
 /// Eight hex digits from a v7 UUID's random part, grouped to read out on the phone: `3F9A-0C1E`.
 fn new_reference() -> String {
     let hex = uuid::Uuid::now_v7().simple().to_string().to_uppercase();

@@ -2,6 +2,7 @@
 //! ApiError>`. The desktop app, the CLI and the server all go through `call`.
 
 pub mod acts;
+pub mod audit;
 mod catalogue;
 mod clock;
 mod context;
@@ -17,4 +18,4 @@ pub use context::Ctx;
 pub use error_log::{LOG_FILE, withhold_internal};
 pub use lotline_domain::{ApiError, ErrorCode, FieldError};
 pub use lotline_store::Store;
-pub use open::open;
+pub use open::{open, open_with};

@@ -4,6 +4,7 @@ use std::sync::Arc;
 use lotline_domain::ApiError;
 use lotline_store::{Store, StoreError};
 
+use crate::audit::KeyVault;
 use crate::clock::SystemClock;
 use crate::context::Ctx;
 
@@ -20,8 +21,14 @@ fn device_id(data_dir: &Path) -> std::io::Result<String> {
     Ok(id)
 }
 
-/// Opens the data folder (creating and upgrading the database) with the real clock.
+/// Opens the data folder (creating and upgrading the database) with the real clock, finds the
+/// log's checkpoint key and checks what was added to the log since the last start.
 pub async fn open(data_dir: &Path) -> Result<Ctx, ApiError> {
+    open_with(data_dir, KeyVault::for_host()).await
+}
+
+/// [`open`] with the checkpoint key kept in `vault`.
+pub async fn open_with(data_dir: &Path, vault: KeyVault) -> Result<Ctx, ApiError> {
     let store = Store::open(data_dir).await.map_err(|err| match err {
         // Not a fault but a version to install: said plainly, not hidden behind a log reference.
         StoreError::NewerSchema { found, known, .. } => {
@@ -30,5 +37,7 @@ pub async fn open(data_dir: &Path) -> Result<Ctx, ApiError> {
         err => ApiError::internal(err).with("path", data_dir.display()),
     })?;
     let device = device_id(data_dir).map_err(ApiError::internal)?;
-    Ok(Ctx::new(store, Arc::new(SystemClock), device))
+    let ctx = Ctx::new(store, Arc::new(SystemClock), device);
+    crate::audit::start(&ctx, vault).await?;
+    Ok(ctx)
 }

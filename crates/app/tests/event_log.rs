@@ -265,10 +265,14 @@ async fn an_event_of_a_kind_from_a_newer_version_is_kept_not_projected() {
 async fn a_database_made_by_0_1_0_upgrades_in_place_keeps_every_record_and_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     let data = unpack_fixture(dir.path());
-    let ctx = lotline_app::open(&data).await.expect("opens and upgrades");
+    let vault = lotline_app::audit::KeyVault::Folder(dir.path().join("keys"));
+    let ctx = lotline_app::open_with(&data, vault).await.expect("opens and upgrades");
+    assert!(ctx.log_hold().is_none(), "an upgraded log is keyed at its first open, not held");
     let report = check(&ctx.store).await;
     assert!(report.ok(), "{report:?}");
     assert_eq!((report.events, report.chain.verified, report.chain.desks), (279, 279, 1));
+    // Its first open made a key and sealed the chain's head under it.
+    assert_eq!((report.keyed.state, report.keyed.verified), (lotline_store::KeyedState::Verified, 1));
 
     let call = |act: &'static str, input: serde_json::Value| {
         let ctx = ctx.clone();

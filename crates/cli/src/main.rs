@@ -153,8 +153,14 @@ enum Command {
     },
     /// Rebuild the projections from the event log.
     Rebuild,
-    /// SQLite integrity check, and the projections compared with a rebuild.
-    Check,
+    /// SQLite integrity check, every desk's hash chain, the keyed checkpoints, and the
+    /// projections compared with a rebuild.
+    Check {
+        /// When the check at start put the log on hold: record the finding with your name and
+        /// let the desk go on (an administrator, as the verified log knows them).
+        #[arg(long)]
+        accept: bool,
+    },
     /// Measure import, interactive acts and list queries against raw SQLite in the same run.
     Bench {
         #[arg(long, default_value_t = 1)]
@@ -399,8 +405,11 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 lines.join("\n")
             });
         }
-        Command::Check => {
+        Command::Check { accept } => {
             sign_in(&ctx, cli.user.as_deref()).await?;
+            if let Some(hold) = ctx.log_hold() {
+                eprintln!("{}", held_line(&hold));
+            }
             let report = lotline_app::acts::maintenance::check_log(&ctx).await?;
             let value = serde_json::to_value(&report).unwrap_or_default();
             print(cli.json, &value, || {
@@ -421,8 +430,9 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                         }
                     ),
                 };
+                let keyed = keyed_line(&report.keyed, ctx.key_place());
                 let mut text = format!(
-                    "integrity: {}\nevents: {}\nchain: {chain}\nprojections: {}",
+                    "integrity: {}\nevents: {}\nchain: {chain}\ncheckpoints: {keyed}\nprojections: {}",
                     report.integrity,
                     report.events,
                     if report.mismatched.is_empty() {
@@ -439,7 +449,10 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
                 }
                 text
             });
-            if !report.ok() {
+            if accept && ctx.log_hold().is_some() {
+                call(&ctx, "release_log_hold", json!({})).await?;
+                eprintln!("the finding is recorded with your name; the desk goes on");
+            } else if !report.ok() {
                 return Ok(ExitCode::from(2));
             }
         }
@@ -455,6 +468,51 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     }
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why the check at start put the log on hold, in words.
+fn held_line(hold: &lotline_app::audit::LogHold) -> String {
+    if hold.key_absent {
+        return "on hold: this log's checkpoint key is not on this computer; `lotline check --accept` makes a new one"
+            .to_owned();
+    }
+    "on hold: the check at start found the log changed (see below); `lotline check --accept` records the finding and goes on"
+        .to_owned()
+}
+
+/// The keyed part of `lotline check` in words.
+fn keyed_line(keyed: &lotline_store::KeyedReport, place: Option<lotline_app::audit::KeyPlace>) -> String {
+    use lotline_store::{KeyedBreak, KeyedState};
+    if let Some(p) = &keyed.first_problem {
+        let what = match p.problem {
+            KeyedBreak::CheckpointForged => "a checkpoint was made or changed without the key",
+            KeyedBreak::Rewritten => "events were rewritten and the chain recomputed after them",
+            KeyedBreak::Removed => "events at the end of this range were removed",
+            KeyedBreak::NotCovered => "events were written without the key (inserted), or their checkpoints removed",
+            KeyedBreak::DiffersFromTeam => "the team's server verified another event at this place",
+        };
+        let first = p.event_id.as_deref().map(|id| format!(", first event {id}")).unwrap_or_default();
+        return format!("BROKEN for desk {} numbers {} to {}{first}: {what}", p.desk_id, p.from_seq, p.to_seq);
+    }
+    let place = match place {
+        Some(lotline_app::audit::KeyPlace::Keychain) => "key in the system keychain",
+        Some(lotline_app::audit::KeyPlace::File) => "key in a file outside the data folder",
+        None => "no key",
+    };
+    match keyed.state {
+        KeyedState::Verified => {
+            let other = match keyed.other_key {
+                0 => String::new(),
+                n => format!("; {n} made with an earlier key, not verifiable here"),
+            };
+            format!("verified ({} checkpoints and anchors, {place}{other})", keyed.verified)
+        }
+        KeyedState::KeyAbsent => format!(
+            "NOT VERIFIABLE on this computer: the key of its {} checkpoints is not here (the chain was still verified)",
+            keyed.other_key
+        ),
+        KeyedState::NotKeyed => format!("none yet ({place})"),
+    }
 }
 
 fn main() -> ExitCode {

@@ -59,6 +59,9 @@ fn init_demo_import_export_call_rebuild_check() {
     let check: Value = serde_json::from_str(&ok(data, &["--user", "admin", "--json", "check"])).unwrap();
     assert_eq!(check["integrity"], "ok");
     assert_eq!(check["mismatched"], serde_json::json!([]));
+    // The log's key lives outside the data folder, and its checkpoints verify.
+    assert_eq!((check["keyed"]["state"].as_str(), &check["keyed"]["first_problem"]), (Some("verified"), &Value::Null));
+    assert!(check["keyed"]["verified"].as_i64().unwrap() >= 1, "{check}");
 }
 
 #[test]

@@ -52,6 +52,14 @@ pub enum Event {
         user_id: String,
         language: Language,
     },
+    /// An administrator, signed in against the verified part of the log, let the desk go on after
+    /// the check at start found the log changed (or its checkpoint key absent). The finding stays
+    /// in the log with who accepted it; `rekeyed` when a new checkpoint key was made for the desk.
+    LogCheckAccepted {
+        desk_id: String,
+        finding: String,
+        rekeyed: bool,
+    },
     /// How long a session may sit idle before it asks for the password again.
     SessionPolicySet {
         idle_lock_minutes: u32,
@@ -349,6 +357,7 @@ impl Event {
             Event::UserPasswordReset { .. } => "user_password_reset",
             Event::UserLanguageSet { .. } => "user_language_set",
             Event::SessionPolicySet { .. } => "session_policy_set",
+            Event::LogCheckAccepted { .. } => "log_check_accepted",
             Event::ProductSaved(_) => "product_saved",
             Event::VendorSaved(_) => "vendor_saved",
             Event::CustomerSaved(_) => "customer_saved",
@@ -462,6 +471,7 @@ impl Event {
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
             Event::SessionPolicySet { .. } => ("settings", "session_policy".into()),
+            Event::LogCheckAccepted { desk_id, .. } => ("audit_log", desk_id.clone()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
             Event::ReshipmentAmended { reshipment_no, .. }
             | Event::ReshipmentApproved { reshipment_no, .. }

@@ -2,7 +2,7 @@
 //! a version without it, and verifying it for `lotline check`.
 
 use lotline_domain::envelope::{ChainLink, EnvelopedEvent, GENESIS};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 
 use crate::StoreError;
@@ -30,6 +30,19 @@ async fn page(conn: &mut SqliteConnection, after: &(String, i64)) -> Result<Vec<
     )))
     .bind(&after.0)
     .bind(after.1)
+    .bind(PAGE)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(|row| ChainRow { seq: row.get("seq"), event: envelope_of(row) }).collect())
+}
+
+/// The next page of one desk's events after its sequence `after`.
+async fn desk_page(conn: &mut SqliteConnection, desk_id: &str, after: i64) -> Result<Vec<ChainRow>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT seq, {ENVELOPE_COLUMNS} FROM events WHERE desk_id = ? AND desk_seq > ? ORDER BY desk_seq LIMIT ?"
+    )))
+    .bind(desk_id)
+    .bind(after)
     .bind(PAGE)
     .fetch_all(&mut *conn)
     .await?;
@@ -73,7 +86,8 @@ pub(crate) async fn seal_upgraded_log(conn: &mut SqliteConnection) -> Result<u64
 }
 
 /// What is wrong at the first event where a desk's chain breaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ChainBreak {
     /// The event's own content or envelope differs from what was hashed when it was written.
@@ -85,7 +99,8 @@ pub enum ChainBreak {
     NotLinkedToPrevious,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ChainProblem {
     pub event_id: String,
     pub desk_id: String,
@@ -106,41 +121,66 @@ pub struct ChainReport {
 /// Walks every desk's chain from its first event: each sequence follows the previous one, each
 /// event names the previous hash, and its own hash matches its fields.
 pub async fn verify_chain(conn: &mut SqliteConnection) -> Result<ChainReport, StoreError> {
-    let mut after = (String::new(), 0_i64);
+    let desks: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT desk_id FROM events ORDER BY desk_id").fetch_all(&mut *conn).await?;
     let mut report = ChainReport { verified: 0, desks: 0, first_problem: None };
-    let mut prev: (String, i64, String) = (String::new(), 0, GENESIS.to_owned());
+    for desk in desks {
+        report.desks += 1;
+        let walked = verify_desk_from(conn, &desk, 0, GENESIS).await?;
+        report.verified += walked.verified;
+        if walked.problem.is_some() {
+            report.first_problem = walked.problem;
+            return Ok(report);
+        }
+    }
+    Ok(report)
+}
+
+/// What a walk along one desk's chain found.
+pub(crate) struct DeskWalk {
+    pub verified: i64,
+    /// The last event verified: (its sequence, its hash).
+    pub head: (i64, String),
+    pub problem: Option<ChainProblem>,
+}
+
+/// Verifies one desk's chain after the event at `after_seq`, whose hash is `after_hash` (0 and
+/// the genesis hash from the start).
+pub(crate) async fn verify_desk_from(
+    conn: &mut SqliteConnection,
+    desk_id: &str,
+    after_seq: i64,
+    after_hash: &str,
+) -> Result<DeskWalk, StoreError> {
+    let mut walk = DeskWalk { verified: 0, head: (after_seq, after_hash.to_owned()), problem: None };
     loop {
-        let rows = page(conn, &after).await?;
-        let Some(last) = rows.last() else { break };
-        after = (last.event.desk_id.clone(), last.event.desk_seq);
+        let rows = desk_page(conn, desk_id, walk.head.0).await?;
+        if rows.is_empty() {
+            return Ok(walk);
+        }
         for ChainRow { event, .. } in rows {
-            if event.desk_id != prev.0 {
-                prev = (event.desk_id.clone(), 0, GENESIS.to_owned());
-                report.desks += 1;
-            }
             // An event whose hash is missing reads as "" here, which no hash equals.
-            let problem = if event.desk_seq != prev.1 + 1 {
+            let problem = if event.desk_seq != walk.head.0 + 1 {
                 Some(ChainBreak::EventsRemovedBefore)
             } else if event.hash != event.chain_link().hash() {
                 Some(ChainBreak::Changed)
-            } else if event.prev_hash != prev.2 {
+            } else if event.prev_hash != walk.head.1 {
                 Some(ChainBreak::NotLinkedToPrevious)
             } else {
                 None
             };
             if let Some(problem) = problem {
-                report.first_problem = Some(ChainProblem {
+                walk.problem = Some(ChainProblem {
                     event_id: event.id,
                     desk_id: event.desk_id,
                     desk_seq: event.desk_seq,
                     kind: event.kind,
                     problem,
                 });
-                return Ok(report);
+                return Ok(walk);
             }
-            report.verified += 1;
-            prev = (event.desk_id, event.desk_seq, event.hash);
+            walk.verified += 1;
+            walk.head = (event.desk_seq, event.hash);
         }
     }
-    Ok(report)
 }

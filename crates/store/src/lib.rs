@@ -6,6 +6,7 @@ mod bulk;
 mod bulk_failures;
 mod bulk_lots;
 mod chain;
+mod checkpoints;
 mod conflicts;
 mod fault;
 mod log;
@@ -26,17 +27,23 @@ mod renames;
 mod sync_log;
 mod sync_pull;
 mod team_state;
+mod verified_users;
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use lotline_domain::envelope::CheckpointKey;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use blobs::{BlobError, blob_id, is_blob_id};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
+pub use checkpoints::{
+    KeyedBreak, KeyedProblem, KeyedReport, KeyedState, StartCheck, check_at_start, has_checkpoints,
+    mark_verified_heads, record_anchors, renew_checkpoints, seal_all, verify_checkpoints,
+};
 pub use conflicts::{
     ConflictResolution, MergeConflict, merge_conflict, merge_conflicts, open_conflict_counts, usernames,
 };
@@ -59,6 +66,8 @@ pub use team_state::{
     SyncFailure, SyncOutcome, desk_code, leave_team, record_sync_failure, record_sync_success, record_team_desks,
     sync_outcome, team_desk_codes, team_of_desk,
 };
+
+pub use verified_users::{TrustedUntil, VerifiedAccount, verified_account};
 
 pub type WriteTx = Transaction<'static, Sqlite>;
 
@@ -89,6 +98,8 @@ pub struct Store {
     data_dir: PathBuf,
     /// The genealogy in memory, shared by every clone of the store; filled on the first trace.
     lots: Arc<tokio::sync::Mutex<LotIndex>>,
+    /// The key the log's checkpoints are made with, once the host found or made it.
+    checkpoint_key: Arc<std::sync::RwLock<Option<CheckpointKey>>>,
 }
 
 impl Store {
@@ -126,7 +137,13 @@ impl Store {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         chain::seal_upgraded_log(&mut tx).await?;
         tx.commit().await?;
-        Ok(Store { pool, options, data_dir: data_dir.to_path_buf(), lots: Arc::default() })
+        Ok(Store {
+            pool,
+            options,
+            data_dir: data_dir.to_path_buf(),
+            lots: Arc::default(),
+            checkpoint_key: Arc::default(),
+        })
     }
 
     /// The genealogy index brought up to date with the database, locked for the caller's reads.
@@ -141,6 +158,17 @@ impl Store {
     /// may be numbered differently now, so it is read afresh on the next trace.
     pub(crate) async fn forget_lot_index(&self) {
         *self.lots.lock().await = LotIndex::default();
+    }
+
+    /// The key this log's checkpoints are made and verified with, when this computer has it.
+    pub fn checkpoint_key(&self) -> Option<CheckpointKey> {
+        self.checkpoint_key.read().ok().and_then(|k| k.clone())
+    }
+
+    pub fn set_checkpoint_key(&self, key: Option<CheckpointKey>) {
+        if let Ok(mut slot) = self.checkpoint_key.write() {
+            *slot = key;
+        }
     }
 
     pub fn pool(&self) -> &SqlitePool {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use lotline_domain::Event;
 use lotline_domain::envelope::{
-    ChainLink, Decoded, GENESIS, Hlc, current_schema_version, decode_payload, payload_hash,
+    ChainLink, CheckpointKey, Decoded, GENESIS, Hlc, current_schema_version, decode_payload, payload_hash,
 };
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
@@ -22,6 +22,8 @@ pub struct EventMeta {
     pub act_id: String,
     /// RFC 3339 UTC with milliseconds.
     pub occurred_at: String,
+    /// The log's checkpoint key: the desk's new head is sealed with it in the same transaction.
+    pub seal_with: Option<CheckpointKey>,
 }
 
 impl EventMeta {
@@ -32,7 +34,13 @@ impl EventMeta {
             desk_id: desk_id.into(),
             act_id: uuid::Uuid::now_v7().to_string(),
             occurred_at: occurred_at.into(),
+            seal_with: None,
         }
+    }
+
+    /// The same act, its events sealed with the log's checkpoint key when it has one.
+    pub fn sealed_with(self, key: Option<CheckpointKey>) -> Self {
+        EventMeta { seal_with: key, ..self }
     }
 }
 
@@ -151,6 +159,13 @@ pub async fn append(
     }
     if let Some(clock) = clock {
         set_last_hlc(conn, &clock).await?;
+    }
+    if let Some(key) = &meta.seal_with {
+        // An act on people or settings keeps its checkpoint: the log up to it stays trusted
+        // after a later rewrite, so its administrators can still be told apart.
+        let pinned = stored.iter().any(|e| matches!(e.stream_type.as_str(), "user" | "settings"));
+        let head = (desk_seq, prev_hash.as_str());
+        crate::checkpoints::seal_head(conn, key, &meta.desk_id, head, &meta.occurred_at, pinned).await?;
     }
     project::apply(conn, &stored).await?;
     crate::project_numbers::apply(conn, &stored).await?;

@@ -188,6 +188,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         Event::UserPasswordReset { user_id, password_hash } | Event::UserPasswordSet { user_id, password_hash } => {
             set_credential(conn, user_id, password_hash).await?;
         }
+        // Kept in the log (with its chain and checkpoints) and shown in its history; no table.
+        Event::LogCheckAccepted { .. } => {}
         Event::SessionPolicySet { idle_lock_minutes } => {
             sqlx::query("UPDATE settings SET idle_lock_minutes = ? WHERE id = 1")
                 .bind(idle_lock_minutes)

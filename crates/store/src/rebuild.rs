@@ -7,6 +7,7 @@ use serde::Serialize;
 use sqlx::{Row, SqliteConnection};
 
 use crate::chain::{ChainReport, verify_chain};
+use crate::checkpoints::{KeyedReport, verify_checkpoints};
 use crate::log::{EVENT_COLUMNS, PROJECTED, decode};
 use crate::{Store, StoreError, project};
 
@@ -174,11 +175,16 @@ pub struct CheckReport {
     pub mismatched: Vec<String>,
     /// Every desk's hash chain, and where it first breaks.
     pub chain: ChainReport,
+    /// The keyed checkpoints and the team's anchors, as far as this computer's key allows.
+    pub keyed: KeyedReport,
 }
 
 impl CheckReport {
     pub fn ok(&self) -> bool {
-        self.integrity == "ok" && self.mismatched.is_empty() && self.chain.first_problem.is_none()
+        self.integrity == "ok"
+            && self.mismatched.is_empty()
+            && self.chain.first_problem.is_none()
+            && self.keyed.first_problem.is_none()
     }
 }
 
@@ -195,6 +201,7 @@ pub async fn check(store: &Store) -> Result<CheckReport, StoreError> {
         before.push(fingerprint(&mut tx, table).await?);
     }
     let chain = verify_chain(&mut tx).await?;
+    let keyed = verify_checkpoints(&mut tx, store.checkpoint_key().as_ref()).await?;
     let replayed = replay(&mut tx).await?;
     let mut mismatched = Vec::new();
     for (table, expected) in PROJECTIONS.iter().zip(before) {
@@ -209,5 +216,6 @@ pub async fn check(store: &Store) -> Result<CheckReport, StoreError> {
         unknown_events: replayed.unknown,
         mismatched,
         chain,
+        keyed,
     })
 }

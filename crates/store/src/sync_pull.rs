@@ -169,6 +169,13 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
         applied.cursor = applied.cursor.max(pulled.server_seq);
     }
     let seqs = insert_rows(&mut tx, &new_rows).await?;
+    if let Some(key) = store.checkpoint_key() {
+        let mut desks: Vec<&str> = new_rows.iter().map(|r| r.pulled.event.desk_id.as_str()).collect();
+        desks.sort_unstable();
+        desks.dedup();
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        crate::checkpoints::seal_desks(&mut tx, &key, desks, &now).await?;
+    }
     if let Some(clock) = &clock {
         set_last_hlc(&mut tx, clock).await?;
     }

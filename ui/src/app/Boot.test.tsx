@@ -1,4 +1,5 @@
 import { act } from "react";
+import type { LogHold } from "../backend/bindings/LogHold";
 import type { Session } from "../backend/bindings/Session";
 import { SESSION_BLOCKED_EVENT, SIGNED_OUT_EVENT } from "../backend/call";
 import "../i18n";
@@ -18,12 +19,14 @@ const status = {
   currencies: [...currencies, { code: "XTS", exponent: 1 }],
 };
 let current: Session | null = null;
+let hold: LogHold | null = null;
 
 vi.mock("../backend/call", async (actual) => ({
   ...(await actual<typeof import("../backend/call")>()),
   call: async (act: string) => {
     if (act === "setup_status") return status;
     if (act === "current_session") return current;
+    if (act === "log_hold") return hold;
     throw new Error(`unexpected ${act}`);
   },
 }));
@@ -33,6 +36,27 @@ const notice = () => document.querySelector('[data-testid="newer-events"]');
 afterEach(() => {
   document.body.innerHTML = "";
   current = null;
+  hold = null;
+});
+
+test("a log on hold after the check at start shows the finding before anyone signs in", async () => {
+  hold = {
+    chain_problem: {
+      event_id: "0190-e",
+      desk_id: "desk-a",
+      desk_seq: 7,
+      kind: "failure_logged",
+      problem: "changed",
+    },
+    keyed_problem: null,
+    key_absent: false,
+  };
+  await mount(<Boot />);
+  await settle();
+  expect(document.querySelector('[data-testid="log-hold-finding"]')?.textContent).toBe(
+    "Event number 7 of desk desk-a was changed after it was written: 0190-e",
+  );
+  expect(document.querySelector('[data-testid="signin-submit"]')).not.toBeNull();
 });
 
 test("a desk holding a newer Lotline's changes says it needs an update, before sign-in too", async () => {

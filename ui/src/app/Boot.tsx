@@ -7,6 +7,7 @@ import type { Session } from "../backend/bindings/Session";
 import { ApiFailure, call, SESSION_BLOCKED_EVENT, SIGNED_OUT_EVENT } from "../backend/call";
 import { errorMessage } from "../errors/apiError";
 import { ChangePasswordPage } from "../features/auth/ChangePasswordPage";
+import { LogHoldPage } from "../features/auth/LogHoldPage";
 import { SignInPage } from "../features/auth/SignInPage";
 import { UnlockPage } from "../features/auth/UnlockPage";
 import { SetupPage } from "../features/setup/SetupPage";
@@ -52,6 +53,11 @@ export function Boot() {
       installCurrencies(answer.currencies);
       return answer;
     },
+  });
+  const hold = useQuery({
+    queryKey: ["log_hold"],
+    queryFn: () => call("log_hold", {}),
+    enabled: status.data?.needs_setup === false,
   });
   const current = useQuery({
     queryKey: ["current_session"],
@@ -101,11 +107,11 @@ export function Boot() {
   }, []);
   useIdleLock(active?.settings.idle_lock_minutes ?? 15, working, lock, heartbeat);
 
-  if (status.isError || current.isError) {
+  if (status.isError || current.isError || hold.isError) {
     return (
       <Center h="100vh" p="xl">
         <Alert color="red" title={t("boot.cannot_open")} maw={560}>
-          {errorMessage(t, status.error ?? current.error)}
+          {errorMessage(t, status.error ?? current.error ?? hold.error)}
         </Alert>
       </Center>
     );
@@ -120,7 +126,7 @@ export function Boot() {
   if (status.data.needs_setup && session === undefined) {
     return <SetupPage onDone={(s) => setSession(s)} teamDesk={status.data.team_desk} />;
   }
-  if (active === undefined) {
+  if (active === undefined || hold.isPending) {
     return (
       <Center h="100vh">
         <Loader />
@@ -131,6 +137,20 @@ export function Boot() {
   const notice = status.data.newer_events > 0 && (
     <NewerEventsNotice count={status.data.newer_events} />
   );
+  // The log failed its check at start: an administrator of the verified log sees it first.
+  if (hold.data) {
+    return (
+      <LogHoldPage
+        hold={hold.data}
+        session={active}
+        onSignedIn={setSessionState}
+        onReleased={() => {
+          void hold.refetch();
+          if (active) setSession(active);
+        }}
+      />
+    );
+  }
   if (active === null) {
     return (
       <>

@@ -51,6 +51,7 @@ import type { ListQuery } from "./bindings/ListQuery";
 import type { ListReshipmentsInput } from "./bindings/ListReshipmentsInput";
 import type { ListRmasInput } from "./bindings/ListRmasInput";
 import type { LogFailureInput } from "./bindings/LogFailureInput";
+import type { LogHold } from "./bindings/LogHold";
 import type { LotCodeInput } from "./bindings/LotCodeInput";
 import type { LotDetail } from "./bindings/LotDetail";
 import type { LotLabelsInput } from "./bindings/LotLabelsInput";
@@ -146,6 +147,8 @@ export type Acts = {
   complete_setup: [CompleteSetupInput, Session];
   sign_in: [SignInInput, Session];
   sign_out: [Empty, Empty];
+  log_hold: [Empty, LogHold | null];
+  release_log_hold: [Empty, Empty];
   current_session: [Empty, Session | null];
   set_my_language: [SetMyLanguageInput, UserView];
   change_my_password: [ChangeMyPasswordInput, Session];

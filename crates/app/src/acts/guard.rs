@@ -15,6 +15,11 @@ use crate::context::{Ctx, store_error};
 const ALWAYS_OPEN: &[&str] =
     &["setup_status", "complete_setup", "sign_in", "sign_out", "current_session", "lock_session", "unlock_session"];
 
+/// Acts open while the log is on hold after the check at start: to see why, for an
+/// administrator to sign in against the verified log, check it and go on.
+const OPEN_ON_HOLD: &[&str] =
+    &["setup_status", "sign_in", "sign_out", "current_session", "log_hold", "release_log_hold", "check_log"];
+
 /// Acts the UI calls by itself (on start, for the navigation's counts) rather than because the
 /// person did something: they do not keep a session from locking.
 const PASSIVE: &[&str] = &["setup_status", "current_session", "count_open_conflicts", "team_status"];
@@ -23,6 +28,9 @@ const PASSIVE: &[&str] = &["setup_status", "current_session", "count_open_confli
 /// (here or, through sync, on another desk) take effect at the person's next act, and a
 /// deactivated person is signed out.
 pub(crate) async fn admit(ctx: &Ctx, act: &str) -> Result<(), ApiError> {
+    if ctx.log_hold().is_some() && !OPEN_ON_HOLD.contains(&act) {
+        return Err(ApiError::forbidden("error.audit.log_held"));
+    }
     let Some(session) = ctx.signed_in() else { return Ok(()) };
     let (user, settings) = {
         let mut conn = ctx.read().await?;

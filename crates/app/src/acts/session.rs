@@ -181,6 +181,11 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
     // Whoever signs in now, the team's session of the one before is not theirs.
     ctx.set_team_session(None);
     let key = username_key(&input.username);
+    if let Some(hold) = ctx.log_hold() {
+        ctx.set_session(None);
+        let user_id = crate::audit::sign_in_held(ctx, &hold, &input.username, &input.password).await?;
+        return begin_session(ctx, &user_id, false).await;
+    }
     let recent = {
         let mut conn = ctx.read().await?;
         people::recent_sign_ins(&mut conn, &key, LOCK_AFTER_FAILURES as i64).await.map_err(store_error)?

@@ -3,12 +3,14 @@
 //! Desks and the sync server share these rules, so both compute the same clock and hashes.
 
 mod chain;
+mod checkpoint;
 mod decode;
 mod hlc;
 mod verify;
 mod wire;
 
 pub use chain::{ChainLink, GENESIS, payload_hash};
+pub use checkpoint::{CHECKPOINT_KEY_LEN, CheckpointKey};
 pub use decode::redact_credential;
 pub use decode::{Decoded, decode_payload};
 pub use hlc::{Hlc, HlcError};

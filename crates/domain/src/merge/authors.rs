@@ -34,6 +34,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::UserUpdated { .. }
         | E::UserPasswordReset { .. }
         | E::SessionPolicySet { .. } => &[P::ManageUsers],
+        E::LogCheckAccepted { .. } => &[P::MaintainLog],
         // A person's own password and language are theirs to set (checked by the caller).
         E::UserPasswordSet { .. } | E::UserLanguageSet { .. } => &[P::ManageUsers],
         E::FailureLogged { .. } => &[P::LogFailure, P::HandleReturns],

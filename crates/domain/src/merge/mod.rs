@@ -55,6 +55,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::LotMoved { .. }
         | E::AttachmentStored { .. }
         | E::RmaLabelPrinted { .. }
+        | E::LogCheckAccepted { .. }
         | E::RmaLabelFailed { .. }
         | E::RmaInTransit { .. }
         | E::RmaReceived { .. }
