@@ -15,6 +15,7 @@ const STEPS: &[(&str, &str)] = &[
     ("fmt", "cargo fmt --all -- --check"),
     ("clippy", "cargo clippy --workspace --all-targets -- -D warnings"),
     ("cargo-test", "cargo test --workspace (also regenerates ui/src/backend/bindings)"),
+    ("keychain", "the audit log's key in the real Secret Service (gnome-keyring in a D-Bus session)"),
     ("bindings", "the generated TypeScript bindings are committed and fresh"),
     ("ui-typecheck", "npm run typecheck (ui)"),
     ("ui-lint", "npm run lint (ui)"),
@@ -131,6 +132,7 @@ fn run(name: &str) -> Result<()> {
         "fmt" => cargo_cmd(["fmt", "--all", "--", "--check"]).run(),
         "clippy" => cargo_cmd(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).run(),
         "cargo-test" => cargo_cmd(["test", "--workspace"]).run(),
+        "keychain" => keychain_test(),
         "bindings" => check_bindings(),
         "ui-typecheck" => npm::run_script("ui", "typecheck"),
         "ui-lint" => npm::run_script("ui", "lint"),
@@ -142,6 +144,22 @@ fn run(name: &str) -> Result<()> {
         "e2e" => run_e2e(),
         other => bail!("no such step `{other}`"),
     }
+}
+
+/// The one test that needs the OS keychain, in a D-Bus session of its own with gnome-keyring
+/// unlocked by a throwaway password: the path a Linux desktop takes (macOS and Windows use their
+/// own keychains through the same crate).
+fn keychain_test() -> Result<()> {
+    if !cfg!(target_os = "linux") {
+        println!("skipped: the Secret Service is Linux's keychain");
+        return Ok(());
+    }
+    let cargo = crate::process::cargo().to_string_lossy().into_owned();
+    let script = format!(
+        "printf %s lotline-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
+         exec '{cargo}' test -p lotline-app --test audit_keychain -- --ignored"
+    );
+    cmd("dbus-run-session", ["--", "sh", "-c", &script]).run()
 }
 
 /// `cargo test` rewrote the bindings; any difference from git means they were not committed.

@@ -17,8 +17,10 @@ pub const DESKTOP_PACKAGES: &[&str] = &[
     "xauth",
 ];
 
-/// What the checks need on top: the WebDriver of WebKitGTK, PDF and barcode tools, CJK fonts.
-pub const CHECK_PACKAGES: &[&str] = &["webkit2gtk-driver", "poppler-utils", "qpdf", "zbar-tools", "fonts-noto-cjk"];
+/// What the checks need on top: the WebDriver of WebKitGTK, PDF and barcode tools, CJK fonts,
+/// and a D-Bus session with gnome-keyring for the audit log's keychain test.
+pub const CHECK_PACKAGES: &[&str] =
+    &["webkit2gtk-driver", "poppler-utils", "qpdf", "zbar-tools", "fonts-noto-cjk", "dbus-daemon", "gnome-keyring"];
 
 /// Installs the missing ones of `packages` on Debian/Ubuntu; elsewhere prints what is expected.
 pub fn ensure_packages(packages: &[&str]) -> Result<()> {
