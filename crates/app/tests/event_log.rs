@@ -248,6 +248,11 @@ async fn an_event_of_a_kind_from_a_newer_version_is_kept_not_projected() {
     .execute(pool)
     .await
     .unwrap();
+    // The newer Lotline that wrote it sealed its head with the desk's key, as every version does.
+    let key = w.ctx.store.checkpoint_key().expect("a keyed desk");
+    let mut conn = pool.acquire().await.unwrap();
+    lotline_store::seal_all(&mut conn, &key, "2026-11-02T09:30:00.000Z").await.unwrap();
+    drop(conn);
     let counts = lotline_store::rebuild(&w.ctx.store).await.expect("rebuild does not break");
     assert_eq!(counts.unknown_events, 1);
     let status = w.ok("setup_status", json!({})).await;

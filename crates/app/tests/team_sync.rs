@@ -125,6 +125,16 @@ async fn desks_enrol_sync_and_keep_the_reasons_of_refused_acts() {
         .map(|e| (e["this_desk"].clone(), e["desk_code"].clone()))
         .collect();
     assert_eq!(desks, [(json!(false), json!("AMS1B"))], "{conflicts}");
+
+    // Every push was sealed with its desk's key and verified by the server, which anchors each
+    // desk's chain: both desks hold both chains as the server verified them.
+    for desk in [&a, &b] {
+        let report = lotline_store::check(&desk.ctx.store).await.unwrap();
+        assert_eq!((report.keyed.state, &report.keyed.first_problem), (lotline_store::KeyedState::Verified, &None));
+        let anchors: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM chain_anchors").fetch_one(desk.ctx.store.pool()).await.unwrap();
+        assert_eq!(anchors, 2, "one anchor per desk of the team");
+    }
     server.shutdown().await.unwrap();
 }
 

@@ -234,7 +234,10 @@ async fn push_events(
     AuthenticatedDesk(desk_id): AuthenticatedDesk,
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ServerError> {
-    Ok(Json(push::push(&state.store, state.judge.as_ref(), &desk_id, &request.events, &request.credentials).await?))
+    let seal = request.seal.as_ref();
+    Ok(Json(
+        push::push(&state.store, state.judge.as_ref(), &desk_id, &request.events, &request.credentials, seal).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

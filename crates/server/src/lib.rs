@@ -22,6 +22,7 @@ mod pull;
 mod push;
 mod push_rows;
 mod push_view;
+mod seal;
 mod serve;
 mod sign_ins;
 mod team_admin;

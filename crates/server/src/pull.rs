@@ -1,7 +1,7 @@
 //! `GET /v1/pull`: the team's events after a cursor, in server order. Sequences commit in order
 //! (see `Store::begin_write`), so a reader that saw N never misses an event below N later.
 
-use lotline_sync::{DeskCode, PullResponse, PulledEvent, WireEvent};
+use lotline_sync::{ChainAnchor, DeskCode, PullResponse, PulledEvent, WireEvent};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -31,7 +31,27 @@ pub(crate) async fn pull(store: &Store, after: i64, limit: Option<i64>) -> Resul
     let next = events.last().map_or(after, |e| e.server_seq);
     // The desks of a team are few; the empty page a desk polls for every minute goes without.
     let desks = if events.is_empty() { Vec::new() } else { desk_codes(store).await? };
-    Ok(PullResponse { events, next, more, desks })
+    Ok(PullResponse { anchors: anchors_of(&events), events, next, more, desks })
+}
+
+/// Each desk's last event on the page: the server stored it only after verifying its link to
+/// the desk's chain (and the desk's checkpoint, where the desk sent its key).
+fn anchors_of(events: &[PulledEvent]) -> Vec<ChainAnchor> {
+    let mut anchors: Vec<ChainAnchor> = Vec::new();
+    for pulled in events {
+        let e = &pulled.event;
+        match anchors.iter_mut().find(|a| a.desk_id == e.desk_id) {
+            Some(anchor) if anchor.desk_seq < e.desk_seq => {
+                anchor.desk_seq = e.desk_seq;
+                anchor.hash = e.hash.clone();
+            }
+            Some(_) => {}
+            None => {
+                anchors.push(ChainAnchor { desk_id: e.desk_id.clone(), desk_seq: e.desk_seq, hash: e.hash.clone() })
+            }
+        }
+    }
+    anchors
 }
 
 async fn desk_codes(store: &Store) -> Result<Vec<DeskCode>, ServerError> {

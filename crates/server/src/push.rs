@@ -3,7 +3,7 @@
 //! Anything malformed refuses the whole push and stores nothing; a gap stores what came before
 //! it and answers where to resend from.
 
-use lotline_sync::{AcceptedEvent, CredentialPayload, PushResponse, RejectedAct, WireEvent};
+use lotline_sync::{AcceptedEvent, CredentialPayload, PushResponse, PushSeal, RejectedAct, WireEvent};
 use sqlx::{Any, Row, Transaction};
 
 use crate::database::{Store, now_text};
@@ -33,6 +33,7 @@ pub(crate) async fn push(
     desk_id: &str,
     events: &[WireEvent],
     credentials: &[CredentialPayload],
+    seal: Option<&PushSeal>,
 ) -> Result<PushResponse, ServerError> {
     if events.len() > MAX_EVENTS_PER_PUSH {
         let message = format!("A push carries at most {MAX_EVENTS_PER_PUSH} events; send the rest in the next one.");
@@ -43,14 +44,18 @@ pub(crate) async fn push(
     let credentials = crate::users::credentials_of(events, credentials)?;
 
     let mut write = store.begin_write().await?;
-    let desk = sqlx::query("SELECT next_seq, head_hash, enrolled_head, desk_code FROM desks WHERE desk_id = $1")
-        .bind(desk_id.to_owned())
-        .fetch_one(&mut *write.tx)
-        .await?;
+    let desk = sqlx::query(
+        "SELECT next_seq, head_hash, enrolled_head, desk_code, checkpoint_key FROM desks WHERE desk_id = $1",
+    )
+    .bind(desk_id.to_owned())
+    .fetch_one(&mut *write.tx)
+    .await?;
     let mut next_seq: i64 = desk.try_get("next_seq")?;
     let mut head: String = desk.try_get("head_hash")?;
     let enrolled_head: i64 = desk.try_get("enrolled_head")?;
     let desk_code: String = desk.try_get("desk_code")?;
+    let stored_key: Option<String> = desk.try_get("checkpoint_key")?;
+    let head_before = head.clone();
     let mut renames = crate::numbers::aliases_of(&mut write.tx, desk_id).await?;
 
     // First every act is placed against the stored chain, so the judge only sees acts that
@@ -79,6 +84,11 @@ pub(crate) async fn push(
         }
     }
 
+    // A batch the server stored only part of (it asks for earlier events) is sealed at its end,
+    // which is not the head here; it is verified when it comes again.
+    if head != head_before && resend_from.is_none() {
+        crate::seal::verify_push_seal(&mut write.tx, desk_id, stored_key, seal, next_seq - 1, &head).await?;
+    }
     let mut response = PushResponse { resend_from, ..PushResponse::default() };
     let received_at = now_text();
     // The streams the new acts claim or step on, read in a few statements before the first act.

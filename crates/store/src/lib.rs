@@ -63,8 +63,8 @@ pub use sync_log::{
 };
 pub use sync_pull::apply_pulled;
 pub use team_state::{
-    SyncFailure, SyncOutcome, desk_code, leave_team, record_sync_failure, record_sync_success, record_team_desks,
-    sync_outcome, team_desk_codes, team_of_desk,
+    SyncFailure, SyncOutcome, desk_code, leave_team, record_sync_failure, record_sync_success, record_team_anchors,
+    record_team_desks, record_team_key, sync_outcome, team_desk_codes, team_key, team_of_desk,
 };
 
 pub use verified_users::{TrustedUntil, VerifiedAccount, verified_account};

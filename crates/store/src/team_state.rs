@@ -97,7 +97,9 @@ pub async fn desk_code(conn: &mut SqliteConnection) -> Result<Option<String>, St
 pub async fn leave_team(store: &Store) -> Result<(), StoreError> {
     let mut tx = store.begin_write().await?;
     // The keys `record_enrolment` wrote; without them `enrolment` answers none.
-    forget(&mut tx, &["sync_server", "sync_token", LAST_SUCCESS, FAILING_SINCE, LAST_ERROR]).await?;
+    // The next team gets this desk's checkpoint key with its first push.
+    forget(&mut tx, &["sync_server", "sync_token", "team_checkpoint_key", LAST_SUCCESS, FAILING_SINCE, LAST_ERROR])
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -127,4 +129,34 @@ pub async fn team_desk_codes(conn: &mut SqliteConnection) -> Result<BTreeMap<Str
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT desk_id, desk_code FROM team_desks").fetch_all(&mut *conn).await?;
     Ok(rows.into_iter().collect())
+}
+
+/// The id of the checkpoint key the team's server has for this desk, once it took it.
+pub async fn team_key(conn: &mut SqliteConnection) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT value FROM local_state WHERE key = 'team_checkpoint_key'")
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn record_team_key(store: &Store, key_id: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO local_state (key, value) VALUES ('team_checkpoint_key', ?) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key_id)
+    .execute(store.pool())
+    .await?;
+    Ok(())
+}
+
+/// Records the chain heads the team's server vouched for on a pulled page.
+pub async fn record_team_anchors(
+    store: &Store,
+    anchors: &[(String, i64, String)],
+    anchored_at: &str,
+) -> Result<(), StoreError> {
+    let mut tx = store.begin_write().await?;
+    crate::checkpoints::record_anchors(&mut tx, anchors, anchored_at).await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ pub use admin_wire::{DeskCode, EnrollCodeResponse, SESSION_HEADER, TeamDesk, Tea
 pub use client::{ClientError, SyncClient, VERSION_HEADER};
 pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
-    AcceptedEvent, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError, HealthResponse,
-    PullResponse, PulledEvent, PushRequest, PushResponse, RejectedAct, Renumbering, SessionRequest, SessionResponse,
-    SignInAttempt, SignInAttempts,
+    AcceptedEvent, ChainAnchor, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError,
+    HealthResponse, PullResponse, PulledEvent, PushRequest, PushResponse, PushSeal, RejectedAct, Renumbering,
+    SessionRequest, SessionResponse, SignInAttempt, SignInAttempts,
 };

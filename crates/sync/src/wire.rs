@@ -59,12 +59,38 @@ pub struct PushRequest {
     /// never serves them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credentials: Vec<CredentialPayload>,
+    /// The desk's keyed checkpoint of its chain after the batch's last event (absent from
+    /// desks of an earlier Lotline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<PushSeal>,
 }
 
 impl PushRequest {
     pub fn new(events: Vec<WireEvent>) -> PushRequest {
-        PushRequest { events, credentials: Vec::new() }
+        PushRequest { events, credentials: Vec::new(), seal: None }
     }
+}
+
+/// A desk's HMAC checkpoint (docs/audit-log.md) of its chain head after a push: the server
+/// verifies it with the desk's key before it stores the events, so what it anchors is what the
+/// desk sealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PushSeal {
+    pub key_id: String,
+    /// The HMAC of (desk, last sequence, last hash), in hex.
+    pub checkpoint: String,
+    /// The key itself (`id:hex`), sent until the server has this key id for the desk: at the
+    /// first push after enrolment, after an upgrade, or after a new key was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// The head of a desk's chain as the server verified and stored it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct ChainAnchor {
+    pub desk_id: String,
+    pub desk_seq: i64,
+    pub hash: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -146,6 +172,10 @@ pub struct PullResponse {
     /// page that holds events (absent from servers of an earlier Lotline).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub desks: Vec<crate::DeskCode>,
+    /// For each desk with events on this page, its last one there: the server verified its
+    /// chain (and, for desks that sent their key, its checkpoint) up to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<ChainAnchor>,
 }
 
 /// Every error answer of the server: a stable code to branch on, an i18n key to show.

@@ -62,7 +62,7 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
 
 /// Finds the desk's key (or makes one for a log that never had checkpoints), then checks what
 /// was added to the log since the last start; a finding puts the desk on hold.
-pub(crate) async fn start(ctx: &Ctx, vault: KeyVault) -> Result<(), ApiError> {
+pub async fn start(ctx: &Ctx, vault: KeyVault) -> Result<(), ApiError> {
     let desk = ctx.device_id.clone();
     let found = {
         let vault = vault.clone();

@@ -1,7 +1,7 @@
 //! The sync server over HTTP (`lotline_sync::SyncClient`) as the desk's transport.
 
 use lotline_store::{EnvelopedEvent, PulledEvent};
-use lotline_sync::{ClientError, CredentialPayload, PushRequest, SignInAttempt, SignInAttempts, SyncClient};
+use lotline_sync::{ClientError, CredentialPayload, PushRequest, PushSeal, SignInAttempt, SignInAttempts, SyncClient};
 
 use super::transport::{PulledPage, PushOutcome, RefusedAct, Transport, TransportError};
 
@@ -22,9 +22,18 @@ impl Transport for HttpTransport {
         events: Vec<EnvelopedEvent>,
         credentials: Vec<(String, String)>,
     ) -> Result<PushOutcome, TransportError> {
+        self.push_sealed(events, credentials, None).await
+    }
+
+    async fn push_sealed(
+        &self,
+        events: Vec<EnvelopedEvent>,
+        credentials: Vec<(String, String)>,
+        seal: Option<PushSeal>,
+    ) -> Result<PushOutcome, TransportError> {
         let credentials =
             credentials.into_iter().map(|(event_id, payload)| CredentialPayload { event_id, payload }).collect();
-        let request = PushRequest { events, credentials };
+        let request = PushRequest { events, credentials, seal };
         let answer = self.client.push(&request).await.map_err(transport_error)?;
         Ok(PushOutcome {
             accepted: answer.accepted.into_iter().map(|a| (a.id, a.server_seq)).collect(),
@@ -57,7 +66,8 @@ impl Transport for HttpTransport {
             })
             .collect();
         let desks = answer.desks.into_iter().map(|d| (d.desk_id, d.desk_code)).collect();
-        Ok(PulledPage { events, more: answer.more, desks })
+        let anchors = answer.anchors.into_iter().map(|a| (a.desk_id, a.desk_seq, a.hash)).collect();
+        Ok(PulledPage { events, more: answer.more, desks, anchors })
     }
 
     async fn put_blob(&self, id: &str, bytes: Vec<u8>) -> Result<(), TransportError> {

@@ -90,6 +90,21 @@ fn number_of(events: &[EnvelopedEvent], act_id: &str) -> Option<String> {
 }
 
 /// Pushes every pending act of this desk, in order.
+/// The desk's checkpoint of the batch's last event, with its key while the team has not taken
+/// this key yet (docs/audit-log.md).
+async fn seal_of(ctx: &Ctx, pending: &[EnvelopedEvent]) -> Result<Option<lotline_sync::PushSeal>, ApiError> {
+    let (Some(key), Some(last)) = (ctx.store.checkpoint_key(), pending.last()) else { return Ok(None) };
+    let sent = {
+        let mut conn = ctx.read().await?;
+        lotline_store::team_key(&mut conn).await.map_err(store_error)?
+    };
+    Ok(Some(lotline_sync::PushSeal {
+        key_id: key.id.clone(),
+        checkpoint: key.checkpoint(&last.desk_id, last.desk_seq, &last.hash),
+        key: (sent.as_deref() != Some(key.id.as_str())).then(|| format!("{}:{}", key.id, key.to_hex())),
+    }))
+}
+
 pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncReport) -> Result<(), ApiError> {
     loop {
         let (pending, credentials) = {
@@ -105,7 +120,12 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
         for event in pending.iter().filter(|e| e.kind == "attachment_stored") {
             push_blob(ctx, transport, event).await?;
         }
-        let outcome = transport.push(pending.clone(), credentials).await.map_err(transport_error)?;
+        let seal = seal_of(ctx, &pending).await?;
+        let key_sent = seal.as_ref().and_then(|s| s.key.as_ref().map(|_| s.key_id.clone()));
+        let outcome = transport.push_sealed(pending.clone(), credentials, seal).await.map_err(transport_error)?;
+        if let Some(key_id) = key_sent {
+            lotline_store::record_team_key(&ctx.store, &key_id).await.map_err(store_error)?;
+        }
         if let Some(from) = outcome.resend_from {
             // The server lacks events before the first one still pending here: this desk's log
             // and the server's disagree, which no retry mends.
@@ -195,6 +215,11 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
             }
         }
         let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await.map_err(store_error)?;
+        if !page.anchors.is_empty() {
+            lotline_store::record_team_anchors(&ctx.store, &page.anchors, &ctx.now_text())
+                .await
+                .map_err(store_error)?;
+        }
         // Every page names the same desks: one write a sync is enough.
         if !desks_recorded && !page.desks.is_empty() {
             lotline_store::record_team_desks(&ctx.store, &page.desks).await.map_err(store_error)?;
@@ -217,6 +242,10 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
 /// Push, then pull until there is nothing left. How it went is kept on the desk (the last
 /// success, or the error and since when syncs fail) for the status the shell shows.
 pub async fn sync_now<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncReport, ApiError> {
+    // A log on hold is not sent on until an administrator has looked at it.
+    if ctx.log_hold().is_some() {
+        return Err(ApiError::forbidden("error.audit.log_held"));
+    }
     // One sync at a time per desk: the background sync, "Sync now" and a sign-in's push would
     // otherwise send and apply the same pages twice.
     let _running = ctx.sync_lock.lock().await;

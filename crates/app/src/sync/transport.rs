@@ -34,6 +34,8 @@ pub struct PulledPage {
     pub more: bool,
     /// The team's desks as (desk id, desk code), when the server names them.
     pub desks: Vec<(String, String)>,
+    /// (desk, sequence, hash) of each desk's last event on the page, as the server verified it.
+    pub anchors: Vec<(String, i64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,6 +56,17 @@ pub trait Transport {
         events: Vec<EnvelopedEvent>,
         credentials: Vec<(String, String)>,
     ) -> impl Future<Output = Result<PushOutcome, TransportError>>;
+    /// `push` with the desk's keyed checkpoint of the batch's last event; a transport that has
+    /// no use for it pushes as `push` does.
+    fn push_sealed(
+        &self,
+        events: Vec<EnvelopedEvent>,
+        credentials: Vec<(String, String)>,
+        seal: Option<lotline_sync::PushSeal>,
+    ) -> impl Future<Output = Result<PushOutcome, TransportError>> {
+        let _ = seal;
+        self.push(events, credentials)
+    }
     fn pull(&self, after: i64, limit: usize) -> impl Future<Output = Result<PulledPage, TransportError>>;
     fn put_blob(&self, id: &str, bytes: Vec<u8>) -> impl Future<Output = Result<(), TransportError>>;
     fn get_blob(&self, id: &str) -> impl Future<Output = Result<Option<Vec<u8>>, TransportError>>;

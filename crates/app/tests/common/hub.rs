@@ -118,7 +118,7 @@ impl Transport for Hub {
     async fn pull(&self, after: i64, limit: usize) -> Result<PulledPage, TransportError> {
         let events = self.page(after, limit);
         let more = self.log.borrow().iter().filter(|p| p.server_seq > after).count() > events.len();
-        Ok(PulledPage { events, more, desks: Vec::new() })
+        Ok(PulledPage { events, more, desks: Vec::new(), anchors: Vec::new() })
     }
 
     async fn put_blob(&self, id: &str, bytes: Vec<u8>) -> Result<(), TransportError> {

@@ -28,6 +28,8 @@ pub async fn world() -> World {
     let store = Store::open(dir.path()).await.expect("open store");
     let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()));
     let ctx = Ctx::new(store, clock.clone(), "desk-test-1").with_test_hashing();
+    // Keyed like a real desk: every act seals its checkpoint, and `check` verifies them.
+    lotline_app::audit::start(&ctx, lotline_app::audit::KeyVault::Folder(dir.path().join("keys"))).await.unwrap();
     let world = World { ctx, clock, _dir: dir };
     world
         .ok(

@@ -24,5 +24,9 @@ pub async fn empty_desk(device: &str) -> World {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).await.unwrap();
     let clock = Arc::new(FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0).unwrap()));
-    World { ctx: Ctx::new(store, clock.clone(), device).with_test_hashing(), clock, _dir: dir }
+    let ctx = Ctx::new(store, clock.clone(), device).with_test_hashing();
+    // Keyed like a real desk, so every push is sealed and the server verifies it.
+    let keys = lotline_app::audit::KeyVault::Folder(dir.path().join("keys"));
+    lotline_app::audit::start(&ctx, keys).await.unwrap();
+    World { ctx, clock, _dir: dir }
 }

@@ -32,7 +32,7 @@ fn password(user_id: &str, password: &str) -> Event {
 
 async fn push(client: &SyncClient, act: (Vec<WireEvent>, Vec<lotline_sync::CredentialPayload>)) -> PushResponse {
     let (events, credentials) = act;
-    client.push(&PushRequest { events, credentials }).await.expect("the push is answered")
+    client.push(&PushRequest { events, credentials, seal: None }).await.expect("the push is answered")
 }
 
 /// The reason the server refused the push's only act, or None when it took it.
@@ -140,7 +140,7 @@ pub async fn authorship(h: &Harness) {
     let before = client_a.pull(0, Some(5_000)).await.unwrap().events.len();
     let (events, mut credentials) = desk_a.domain_act("u-admin", &[password("u-admin", "admin-pw-2")]);
     credentials[0].payload = serde_json::to_string(&password("u-admin", "admin-pw-2")).unwrap();
-    match client_a.push(&PushRequest { events, credentials }).await {
+    match client_a.push(&PushRequest { events, credentials, seal: None }).await {
         Err(ClientError::Server { status, body }) => {
             assert_eq!((status, body.message_key.as_str()), (400, "sync.credential_mismatch"))
         }
@@ -197,7 +197,7 @@ pub async fn sign_in_lockout(h: &Harness) {
     client_b.report_sign_ins(&stale).await.expect("an old report is taken and dropped");
     let create_jan = [user("u-jan", "jan", &[Role::Inspector]), password("u-jan", "jan-pw-123")];
     let (events, credentials) = desk_a.domain_act("u-admin", &create_jan);
-    assert!(client_a.push(&PushRequest { events, credentials }).await.unwrap().rejected.is_empty());
+    assert!(client_a.push(&PushRequest { events, credentials, seal: None }).await.unwrap().rejected.is_empty());
     assert_eq!(sign_in(&client_a, "jan", "jan-pw-123").await, Ok("u-jan".into()));
     let bad =
         SignInAttempts { attempts: vec![SignInAttempt { username: "jan".into(), at: "yesterday".into(), ok: false }] };

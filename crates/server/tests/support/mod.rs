@@ -9,6 +9,7 @@ pub mod fake_desk;
 pub mod operations;
 pub mod postgres;
 pub mod scenarios;
+pub mod sealing;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -39,7 +40,8 @@ macro_rules! with_scenarios {
             health_and_metrics,
             desks_and_users_listed,
             team_administration,
-            backup_restore_drill
+            backup_restore_drill,
+            sealed_pushes
         );
     };
 }

@@ -108,7 +108,7 @@ pub async fn desks_and_users_listed(h: &Harness) {
 
     let setup = desk
         .domain_act("u-admin", &[user("u-admin", "Admin", &[Role::Admin]), user("u-tom", "tom", &[Role::Inspector])]);
-    let response = client.push(&PushRequest { events: setup.0, credentials: setup.1 }).await.unwrap();
+    let response = client.push(&PushRequest { events: setup.0, credentials: setup.1, seal: None }).await.unwrap();
     assert!(response.rejected.is_empty(), "{response:?}");
     let a = list_desks(h.dir.path()).await.unwrap().remove(0);
     assert!(a.last_contact_at.as_deref().is_some_and(|at| at >= a.enrolled_at.as_str()), "{a:?}");

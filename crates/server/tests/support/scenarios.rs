@@ -11,6 +11,7 @@ pub use super::administration::team_administration;
 pub use super::authorship::{authorship, sign_in_lockout};
 use super::fake_desk::{FakeDesk, rehash};
 pub use super::operations::{backup_restore_drill, desks_and_users_listed, health_and_metrics};
+pub use super::sealing::sealed_pushes;
 
 fn push_of(acts: &[&[WireEvent]]) -> PushRequest {
     PushRequest::new(acts.iter().flat_map(|act| act.iter().cloned()).collect())
