@@ -106,7 +106,7 @@ function captureOutput(child, logFile) {
 }
 
 /** Starts tauri-driver, opens a WebDriver session on the app and waits until the UI has rendered. */
-export async function startApp() {
+export async function startApp({ dataDir: given } = {}) {
   const application = appPath();
   const driverPath = tauriDriverPath();
   const nativeArgs = nativeDriverArgs();
@@ -114,7 +114,8 @@ export async function startApp() {
     throw new Error(`port ${DRIVER_PORT} is already taken (another tauri-driver?); set TAURI_DRIVER_PORT to use another`);
   }
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-e2e-"));
+  // A folder the test prepared (with the CLI, say), or a new empty one.
+  const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), "lotline-e2e-"));
   // Where the app saves PDFs instead of asking with a native dialog nobody could answer here.
   const saveDir = path.join(dataDir, "saved");
   fs.mkdirSync(saveDir, { recursive: true });

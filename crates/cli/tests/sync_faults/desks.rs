@@ -48,10 +48,15 @@ pub async fn write_acts(data: &Path, sizes: &[usize], tag: &str) {
         sqlx::query_scalar("SELECT user_id FROM users WHERE username = 'admin'").fetch_one(store.pool()).await.unwrap();
     let desk_id = std::fs::read_to_string(data.join("device-id")).unwrap();
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    // Sealed with the desk's own checkpoint key, as the app seals its acts: the next start of
+    // `lotline` would otherwise find events written past the key and hold the desk.
+    let key = lotline_app::audit::KeyVault::for_host().load(desk_id.trim()).unwrap().map(|(key, _)| key);
+    assert!(key.is_some(), "the desk's key is where `lotline init` put it");
     let mut tx = store.begin_write().await.unwrap();
     let mut n = 0;
     for size in sizes {
-        let meta = lotline_store::EventMeta::new(Some(admin.clone()), desk_id.trim(), now.clone());
+        let meta =
+            lotline_store::EventMeta::new(Some(admin.clone()), desk_id.trim(), now.clone()).sealed_with(key.clone());
         let events = (0..*size)
             .map(|_| {
                 n += 1;
