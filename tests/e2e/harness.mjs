@@ -148,7 +148,7 @@ export async function startApp({ dataDir: given } = {}) {
   };
   process.once("exit", killDriver);
 
-  const app = new App({ driver, dataDir, saveDir, driverOutput, killDriver, exited: () => driverExit });
+  const app = new App({ driver, dataDir, ownsData: !given, saveDir, driverOutput, killDriver, exited: () => driverExit });
   try {
     // tauri-driver listens at once but forwards to the native driver, which needs a moment more;
     // a session asked for before both listen fails with a refused connection.
@@ -205,10 +205,12 @@ async function newSession(application) {
 }
 
 class App {
-  constructor({ driver, dataDir, saveDir, driverOutput, killDriver, exited }) {
+  constructor({ driver, dataDir, ownsData, saveDir, driverOutput, killDriver, exited }) {
     /** @type {WebdriverIO.Browser | null} */
     this.browser = null;
     this.dataDir = dataDir;
+    /** A folder the test gave is the test's to remove; the folder startApp made is removed at stop. */
+    this.ownsData = ownsData;
     /** Files the app "saves" land here (LOTLINE_SAVE_DIR). */
     this.saveDir = saveDir;
     this.driver = driver;
@@ -371,7 +373,7 @@ class App {
     process.removeListener("exit", this.killDriver);
     if (process.env.E2E_KEEP_DATA) {
       console.log(`e2e: kept the data folder ${this.dataDir}`);
-    } else {
+    } else if (this.ownsData) {
       fs.rmSync(this.dataDir, { recursive: true, force: true });
     }
   }

@@ -82,6 +82,7 @@ export function LogHoldPage({
           </Title>
           <Alert color="red">
             <Stack gap="xs">
+              {!hold.key_absent && <Text size="sm">{t("auth.log_hold.changed")}</Text>}
               <Finding hold={hold} />
               <Text size="sm">{t("auth.log_hold.what_now")}</Text>
             </Stack>
