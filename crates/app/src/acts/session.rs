@@ -110,7 +110,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
     let mut v = check_setup(&request);
     let username = input.admin_username.trim().to_owned();
     lotline_domain::users::check_new_user(&mut v, "admin_username", &username, "admin_password", &input.admin_password);
-    v.required("admin_display_name", &input.admin_display_name);
+    lotline_domain::users::check_display_name(&mut v, "admin_display_name", &input.admin_display_name);
     v.into_result()?;
 
     let mut tx = ctx.begin().await?;

@@ -174,9 +174,8 @@ pub async fn review_vendor(ctx: &Ctx, input: VendorReviewInput) -> Result<Vendor
     if vendor_code.is_empty() {
         v.push(FieldError::new("vendor_code", "error.field.required"));
     }
-    if note.is_empty() {
-        v.push(FieldError::new("note", "error.field.required"));
-    }
+    v.required("note", &note);
+    v.max_len("note", &note, lotline_domain::limits::NOTE);
     v.into_result()?;
     let mut tx = ctx.begin().await?;
     if lotline_store::queries::master::vendor(&mut tx, &vendor_code).await.map_err(store_error)?.is_none() {
