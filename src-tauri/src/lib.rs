@@ -1,6 +1,7 @@
 //! The desktop host: one window, an IPC bridge that forwards `{act, input}` to the catalogue,
-//! and the desk's background sync with its team. No business rule lives here.
+//! the desk's background sync with its team, and the app's daily jobs. No business rule lives here.
 
+mod daily;
 mod files;
 mod print;
 mod team_sync;
@@ -57,6 +58,7 @@ pub fn run() {
                 })
                 .map(|ctx| {
                     let nudge = team_sync::start(app.handle().clone(), ctx.clone());
+                    daily::start(app.handle().clone(), ctx.clone());
                     (ctx, nudge)
                 });
             app.manage(Backend { data_dir: data_dir.clone(), opened: backend });

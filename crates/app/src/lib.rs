@@ -7,6 +7,7 @@ mod clock;
 mod context;
 pub mod demo;
 mod error_log;
+pub mod jobs;
 mod open;
 mod password;
 pub mod sync;
