@@ -3,6 +3,7 @@
 
 mod daily;
 mod files;
+mod imports;
 mod print;
 mod team_sync;
 
@@ -62,13 +63,16 @@ pub fn run() {
                     (ctx, nudge)
                 });
             app.manage(Backend { data_dir: data_dir.clone(), opened: backend });
+            app.manage(imports::Running::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             call,
             files::save_text_file,
             files::save_binary_file,
-            files::print_document
+            files::print_document,
+            imports::import_csv,
+            imports::cancel_import
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

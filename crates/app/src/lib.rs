@@ -12,7 +12,7 @@ mod open;
 mod password;
 pub mod sync;
 
-pub use catalogue::{ACTS, call, call_json};
+pub use catalogue::{ACTS, call, call_import_json, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::Ctx;
 pub use error_log::{LOG_FILE, withhold_internal};
