@@ -1,9 +1,12 @@
 import { act } from "react";
 import "../../i18n";
+import { MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createRoot } from "react-dom/client";
 import type { ImportProgress } from "../../backend/bindings/ImportProgress";
 import type { ImportReport } from "../../backend/bindings/ImportReport";
 import { ApiFailure } from "../../backend/call";
-import { mount, settle } from "../../testing/mount";
+import { settle } from "../../testing/mount";
 import { ImportButton } from "./ImportButton";
 
 let tell: (progress: ImportProgress) => void = () => {};
@@ -25,7 +28,18 @@ vi.mock("../../backend/call", async (original) => ({
 const q = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 it("shows the backend's progress and cancels the import, which then imports nothing", async () => {
-  await mount(<ImportButton entity="products" />);
+  const host = document.createElement("div");
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () =>
+    root.render(
+      <MantineProvider>
+        <QueryClientProvider client={new QueryClient()}>
+          <ImportButton entity="products" />
+        </QueryClientProvider>
+      </MantineProvider>,
+    ),
+  );
   const input = q("products-import-input") as HTMLInputElement;
   const file = new File(["sku,name\n"], "producten.csv", { type: "text/csv" });
   // jsdom's Blob has no arrayBuffer(); the browser's does.
@@ -60,4 +74,6 @@ it("shows the backend's progress and cancels the import, which then imports noth
   await settle();
   expect(q("import-progress-bar")).toBeNull();
   expect(document.body.textContent).not.toContain("was not imported");
+  // Unmounted here, so no closing transition outlives the test's document.
+  await act(async () => root.unmount());
 });
