@@ -1,7 +1,9 @@
 //! The desktop host: one window, an IPC bridge that forwards `{act, input}` to the catalogue,
-//! and the desk's background sync with its team. No business rule lives here.
+//! the desk's background sync with its team, and the app's daily jobs. No business rule lives here.
 
+mod daily;
 mod files;
+mod imports;
 mod print;
 mod team_sync;
 
@@ -57,16 +59,20 @@ pub fn run() {
                 })
                 .map(|ctx| {
                     let nudge = team_sync::start(app.handle().clone(), ctx.clone());
+                    daily::start(app.handle().clone(), ctx.clone());
                     (ctx, nudge)
                 });
             app.manage(Backend { data_dir: data_dir.clone(), opened: backend });
+            app.manage(imports::Running::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             call,
             files::save_text_file,
             files::save_binary_file,
-            files::print_document
+            files::print_document,
+            imports::import_csv,
+            imports::cancel_import
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

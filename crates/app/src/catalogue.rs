@@ -37,6 +37,12 @@ where
     serde_json::to_string(&output).map_err(ApiError::internal)
 }
 
+/// `import_csv` for a host that shows its progress and offers to cancel it: the same act, through
+/// the same checks of input and session as `call_json`.
+pub async fn call_import_json(ctx: &Ctx, input: Value, control: &imports::ImportControl) -> Result<String, ApiError> {
+    run(ctx, "import_csv", input, |ctx, input| imports::import_csv_with(ctx, input, control)).await
+}
+
 macro_rules! catalogue {
     ($($name:ident => $act:path),* $(,)?) => {
         /// Every act's name, for `lotline call --list` and the hosts' checks.

@@ -140,6 +140,12 @@ impl Ctx {
         Ctx { session: Arc::new(RwLock::new(Some(session))), team_session: Arc::new(RwLock::new(None)), ..self.clone() }
     }
 
+    /// The same store, clock and desk with nobody signed in: the app's own jobs write as the app,
+    /// not as whoever happens to be looking at it.
+    pub(crate) fn as_app(&self) -> Ctx {
+        Ctx { session: Arc::new(RwLock::new(None)), team_session: Arc::new(RwLock::new(None)), ..self.clone() }
+    }
+
     /// Starts a session (replacing any other) or, with `None`, signs out.
     pub(crate) fn set_session(&self, session: Option<SignedIn>) {
         let signed_out = session.is_none();

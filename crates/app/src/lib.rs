@@ -8,11 +8,12 @@ mod clock;
 mod context;
 pub mod demo;
 mod error_log;
+pub mod jobs;
 mod open;
 mod password;
 pub mod sync;
 
-pub use catalogue::{ACTS, call, call_json};
+pub use catalogue::{ACTS, call, call_import_json, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::Ctx;
 pub use error_log::{LOG_FILE, withhold_internal};

@@ -6,6 +6,7 @@ mod bench_returns;
 mod bench_reviews;
 mod bench_sync;
 mod bench_sync_raw;
+mod import_progress;
 mod messages;
 mod report;
 mod team;
@@ -296,7 +297,7 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             let bytes = std::fs::read(&file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
             let csv_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
             let input = json!({ "entity": entity.name(), "csv_base64": csv_base64, "encoding": encoding });
-            let out = call(&ctx, "import_csv", input).await?;
+            let out = import_progress::import(&ctx, input).await?;
             print(cli.json, &out, || format!("Imported {} {}.", out["imported"], entity.name()));
         }
         Command::Export { entity, out } => {

@@ -128,7 +128,7 @@ pub fn check_resolution(kind: ConflictKind, resolution: Resolution, note: &str) 
         ));
     }
     let mut v = crate::Violations::default();
-    v.max_len("note", note, 2_000);
+    v.max_len("note", note, crate::limits::REASON);
     v.into_result()
 }
 

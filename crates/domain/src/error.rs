@@ -131,9 +131,15 @@ impl Violations {
         }
     }
 
+    /// At most `max` characters; see `crate::limits` for the limits themselves.
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
-        if value.chars().count() > max {
-            self.push(FieldError::new(field, "error.field.too_long").with("max", max));
+        crate::limits::check_len(self, field, value, max);
+    }
+
+    /// An optional text: absent is fine, present is held to `max`.
+    pub fn max_len_opt(&mut self, field: &str, value: Option<&str>, max: usize) {
+        if let Some(value) = value {
+            self.max_len(field, value, max);
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod event;
 pub mod failure;
 pub mod gs1;
+pub mod limits;
 pub mod lots;
 pub mod master;
 pub mod merge;

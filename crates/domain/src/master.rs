@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{FieldError, Violations};
+use crate::limits;
 use crate::people::Language;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -114,6 +115,10 @@ pub fn check_country(v: &mut Violations, field: &str, value: &str) {
 
 fn check_email(v: &mut Violations, field: &str, value: Option<&str>) {
     if let Some(email) = value {
+        if let Some(error) = limits::too_long(field, email, limits::EMAIL) {
+            v.push(error);
+            return;
+        }
         let parts: Vec<&str> = email.split('@').collect();
         let ok =
             parts.len() == 2 && !parts[0].is_empty() && parts[1].contains('.') && !email.contains(char::is_whitespace);
@@ -162,9 +167,9 @@ impl ProductInput {
             v.push(FieldError::new("gtin", "error.product.bad_gtin").with("value", gtin));
         }
         v.required("name", &self.name);
-        v.max_len("name", &self.name, 200);
+        v.max_len("name", &self.name, limits::NAME);
         v.required("category", &self.category);
-        v.max_len("category", &self.category, 60);
+        v.max_len("category", &self.category, limits::LABEL);
         if self.unit_cost_minor < 0 {
             v.push(FieldError::new("unit_cost_minor", "error.field.negative"));
         }
@@ -188,9 +193,11 @@ impl VendorInput {
         let mut v = Violations::default();
         check_code(&mut v, "code", &self.code, 20);
         v.required("name", &self.name);
-        v.max_len("name", &self.name, 200);
+        v.max_len("name", &self.name, limits::NAME);
         check_country(&mut v, "country", &self.country);
+        v.max_len_opt("contact_name", self.contact_name.as_deref(), limits::NAME);
         check_email(&mut v, "email", self.email.as_deref());
+        v.max_len_opt("phone", self.phone.as_deref(), limits::PHONE);
         v
     }
 }
@@ -210,9 +217,11 @@ impl CustomerInput {
         let mut v = Violations::default();
         check_code(&mut v, "code", &self.code, 20);
         v.required("name", &self.name);
-        v.max_len("name", &self.name, 200);
+        v.max_len("name", &self.name, limits::NAME);
         check_country(&mut v, "country", &self.country);
         check_email(&mut v, "email", self.email.as_deref());
+        v.max_len_opt("phone", self.phone.as_deref(), limits::PHONE);
+        v.max_len_opt("address", self.address.as_deref(), limits::ADDRESS);
         v
     }
 }

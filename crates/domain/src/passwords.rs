@@ -45,7 +45,7 @@ pub fn check_password(field: &str, value: &str) -> Result<(), FieldError> {
         let error = FieldError::new(field, key);
         match key {
             "error.user.password_too_short" => error.with("min", MIN_PASSWORD_CHARS),
-            "error.field.too_long" => error.with("max", MAX_PASSWORD_CHARS),
+            "error.field.too_long" => crate::limits::too_long(field, value, MAX_PASSWORD_CHARS).unwrap_or(error),
             _ => error,
         }
     })

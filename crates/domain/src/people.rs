@@ -107,6 +107,8 @@ pub enum Permission {
     ReleaseHolds,
     /// KPI targets, the vendor scorecard's weights and threshold, safety stock minimums.
     ConfigureReviews,
+    /// Record the day's vendor ratings by hand (the app's daily job records them on its own).
+    RecordRatings,
     /// Rebuild the projections from the log and verify the log: an administrator's work.
     MaintainLog,
     /// Settle a conflict the merge of desks' logs opened: a quality lead's call.
@@ -147,6 +149,7 @@ impl Permission {
             Permission::HoldLots => &[Admin, QualityLead, Inspector, Logistics],
             Permission::ReleaseHolds => &[Admin, QualityLead],
             Permission::ConfigureReviews => &[Admin],
+            Permission::RecordRatings => &[Admin, VendorManager],
             Permission::MaintainLog => &[Admin],
             Permission::ResolveConflicts => &[Admin, QualityLead],
             Permission::ResolveStockConflicts => &[Admin, QualityLead, Logistics],
@@ -178,6 +181,7 @@ impl Permission {
             Permission::HoldLots => "hold_lots",
             Permission::ReleaseHolds => "release_holds",
             Permission::ConfigureReviews => "configure_reviews",
+            Permission::RecordRatings => "record_ratings",
             Permission::MaintainLog => "maintain_log",
             Permission::ResolveConflicts => "resolve_conflicts",
             Permission::ResolveStockConflicts => "resolve_stock_conflicts",

@@ -23,7 +23,7 @@ impl DefectCategory {
         check_code(&mut v, "code", &self.code, 30);
         for (field, value) in [("name_en", &self.name_en), ("name_zh", &self.name_zh), ("name_nl", &self.name_nl)] {
             v.required(field, value);
-            v.max_len(field, value, 80);
+            v.max_len(field, value, crate::limits::LABEL);
         }
         v
     }
@@ -65,7 +65,7 @@ pub struct SetupRequest {
 pub fn check_setup(request: &SetupRequest) -> Violations {
     let mut v = Violations::default();
     v.required("company_name", &request.company_name);
-    v.max_len("company_name", &request.company_name, 120);
+    v.max_len("company_name", &request.company_name, crate::limits::NAME);
     let site = &request.site_code;
     if !(2..=6).contains(&site.len()) || !site.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
         v.push(FieldError::new("site_code", "error.setup.bad_site_code").with("value", site));

@@ -18,6 +18,12 @@ pub fn check_new_user(v: &mut Violations, username_field: &str, username: &str, 
     }
 }
 
+/// A person's name as others see it: required, and no longer than any other name.
+pub fn check_display_name(v: &mut Violations, field: &str, value: &str) {
+    v.required(field, value);
+    v.max_len(field, value.trim(), crate::limits::NAME);
+}
+
 pub fn check_roles(v: &mut Violations, roles: &[Role]) {
     if roles.is_empty() {
         v.push(FieldError::new("roles", "error.user.no_roles"));

@@ -129,6 +129,10 @@ pub struct SessionResponse {
     pub user_id: String,
     /// The session's token; the server keeps only its hash.
     pub session: String,
+    /// The person must choose a new password before anything else: an administrator reset it
+    /// (on whichever desk), or it falls short of the password policy. Absent from older servers.
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

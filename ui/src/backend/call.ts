@@ -1,7 +1,10 @@
 // The only module that talks to the Tauri host. Every act goes through one command, "call".
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Acts } from "./acts";
 import type { ApiError } from "./bindings/ApiError";
+import type { ImportInput } from "./bindings/ImportInput";
+import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportReport } from "./bindings/ImportReport";
 import type { PdfFile } from "./bindings/PdfFile";
 
 export class ApiFailure extends Error {
@@ -29,6 +32,24 @@ const BLOCKING = ["error.session.idle_locked", "error.session.password_change_re
 
 export async function call<A extends keyof Acts>(act: A, input: Acts[A][0]): Promise<Acts[A][1]> {
   return (await invokeHost("call", { act, input })) as Acts[A][1];
+}
+
+/**
+ * Runs `import_csv` through the host's own command, which sends the backend's progress (rows
+ * checked of all) on a channel as it goes; `cancelImport` stops it, and then nothing is imported.
+ */
+export async function importCsv(
+  input: ImportInput,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const progress = new Channel<ImportProgress>();
+  progress.onmessage = onProgress;
+  return (await invokeHost("import_csv", { input, progress })) as ImportReport;
+}
+
+/** Cancels the import running now; it then fails with `error.import.cancelled`. */
+export async function cancelImport(): Promise<void> {
+  await invoke("cancel_import");
 }
 
 /** A host command whose failure is an ApiError, thrown as an ApiFailure. */

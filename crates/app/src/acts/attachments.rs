@@ -78,6 +78,9 @@ fn check_pixels(bytes: &[u8], file_name: &str) -> Result<(), ApiError> {
 
 pub async fn upload_attachment(ctx: &Ctx, input: UploadAttachmentInput) -> Result<AttachmentView, ApiError> {
     ctx.allowed(Permission::LogFailure).or_else(|_| ctx.allowed(Permission::ManageFailure))?;
+    let mut v = lotline_domain::Violations::default();
+    v.max_len("file_name", input.file_name.trim(), lotline_domain::limits::FILE_NAME);
+    v.into_result()?;
     let text = input.data_base64.trim();
     // Refused by its length, before a decoded copy of a huge upload is made in memory.
     if text.len() > MAX_ATTACHMENT_BYTES.div_ceil(3) * 4 {

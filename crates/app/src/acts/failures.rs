@@ -450,7 +450,7 @@ pub async fn add_checklist_item(ctx: &Ctx, input: AddChecklistItemInput) -> Resu
     let text = input.text.trim().to_owned();
     let mut v = Violations::default();
     v.required("text", &text);
-    v.max_len("text", &text, 500);
+    v.max_len("text", &text, lotline_domain::limits::LINE);
     let mut tx = ctx.begin().await?;
     let sku = input.sku.trim().to_owned();
     if master::product(&mut tx, &sku).await.map_err(store_error)?.is_none() {

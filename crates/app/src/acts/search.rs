@@ -112,6 +112,9 @@ const QUERIES: &[(SearchKind, &str)] = &[
 
 pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
+    let mut v = lotline_domain::Violations::default();
+    v.max_len("text", input.text.trim(), lotline_domain::limits::SEARCH);
+    v.into_result()?;
     if let Some(hits) = gs1_lot(ctx, &input.text).await? {
         return Ok(hits);
     }

@@ -110,7 +110,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
     let mut v = check_setup(&request);
     let username = input.admin_username.trim().to_owned();
     lotline_domain::users::check_new_user(&mut v, "admin_username", &username, "admin_password", &input.admin_password);
-    v.required("admin_display_name", &input.admin_display_name);
+    lotline_domain::users::check_display_name(&mut v, "admin_display_name", &input.admin_display_name);
     v.into_result()?;
 
     let mut tx = ctx.begin().await?;
@@ -235,8 +235,8 @@ async fn check_password(
     // attempts, and an administrator may lift a lock there); offline, this desk's count and the
     // passwords it holds.
     let decider = match crate::sync::sign_in_through_team(ctx, &input.username, &input.password).await? {
-        TeamSignIn::Verified { user_id, session } => {
-            let signed_in = signed_in_through_team(ctx, &user_id, &input.password).await;
+        TeamSignIn::Verified { user_id, session, must_change_password } => {
+            let signed_in = signed_in_through_team(ctx, &user_id, &input.password, must_change_password).await;
             if signed_in.is_ok() {
                 ctx.set_team_session(Some(session));
             }
@@ -292,9 +292,26 @@ async fn store_hash(ctx: &Ctx, user: &UserView, password: &str) -> Result<(), Ap
     Ok(())
 }
 
+/// The copy of a password the person must still change, written as theirs: the team takes a reset
+/// of one's own password (it only says what the team's server already said).
+async fn store_hash_as_reset(ctx: &Ctx, user: &UserView, password: &str) -> Result<(), ApiError> {
+    let tx = ctx.begin().await?;
+    let credential = Event::UserPasswordReset { user_id: user.id.clone(), password_hash: ctx.hashing.hash(password)? };
+    ctx.acting_as(actor_of(user)).commit(tx, vec![credential]).await?;
+    Ok(())
+}
+
 /// The team knows the person by this password: the desk keeps a hash of it (a local-only
-/// event), so that they can sign in here while the server cannot be reached.
-async fn signed_in_through_team(ctx: &Ctx, user_id: &str, password: &str) -> Result<Session, ApiError> {
+/// event), so that they can sign in here while the server cannot be reached. When the team says
+/// the password must change (an administrator reset it, maybe on another desk, maybe not pulled
+/// here yet), the copy is kept as a reset of the person's own, so the desk goes on saying so at
+/// every sign-in, offline too, until they choose a new one.
+async fn signed_in_through_team(
+    ctx: &Ctx,
+    user_id: &str,
+    password: &str,
+    team_says_change: bool,
+) -> Result<Session, ApiError> {
     let (secret, user) = {
         let mut conn = ctx.read().await?;
         let secret = people::credential_of(&mut conn, user_id).await.map_err(store_error)?;
@@ -306,10 +323,16 @@ async fn signed_in_through_team(ctx: &Ctx, user_id: &str, password: &str) -> Res
         return Err(ApiError::forbidden("error.auth.inactive"));
     }
     // Before the desk's copy below, which would hide another desk's reset from the log's order.
-    let must_change = needs_new_password(ctx, user_id, password).await?;
+    let reset_here = {
+        let mut conn = ctx.read().await?;
+        people::password_was_reset(&mut conn, user_id).await.map_err(store_error)?
+    };
+    let must_change = team_says_change || must_change_password(password, reset_here);
     let known = secret.as_deref().is_some_and(|hash| Hashing::verify(password, hash));
     let weak = secret.as_deref().is_some_and(|hash| ctx.hashing.is_weaker(hash));
-    if !known || (weak && !must_change) {
+    if team_says_change && !(known && reset_here) {
+        store_hash_as_reset(ctx, &user, password).await?;
+    } else if !known || (weak && !must_change) {
         store_hash(ctx, &user, password).await?;
     }
     begin_session(ctx, user_id, must_change).await

@@ -49,7 +49,7 @@ pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, 
     let username = input.username.trim().to_owned();
     let mut v = Violations::default();
     check_new_user(&mut v, "username", &username, "password", &input.password);
-    v.required("display_name", &input.display_name);
+    lotline_domain::users::check_display_name(&mut v, "display_name", &input.display_name);
     check_roles(&mut v, &input.roles);
     v.into_result()?;
     let mut tx = ctx.begin().await?;
@@ -82,7 +82,7 @@ async fn user(ctx: &Ctx, user_id: &str) -> Result<UserView, ApiError> {
 pub async fn update_user(ctx: &Ctx, input: UpdateUserInput) -> Result<UserView, ApiError> {
     let actor = ctx.allowed(Permission::ManageUsers)?;
     let mut v = Violations::default();
-    v.required("display_name", &input.display_name);
+    lotline_domain::users::check_display_name(&mut v, "display_name", &input.display_name);
     check_roles(&mut v, &input.roles);
     v.into_result()?;
     let mut tx = ctx.begin().await?;

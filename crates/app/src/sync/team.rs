@@ -84,8 +84,9 @@ pub(crate) fn transport_of(enrolment: &Enrolment) -> HttpTransport {
 
 /// What the team's server said to a person signing in on this desk.
 pub(crate) enum TeamSignIn {
-    /// The server knows them by this password: this user of the team, and the session it gave.
-    Verified { user_id: String, session: String },
+    /// The server knows them by this password: this user of the team, the session it gave, and
+    /// whether they must choose a new password first (an administrator's reset on any desk).
+    Verified { user_id: String, session: String, must_change_password: bool },
     /// The server said no (a wrong password, a deactivated user): no way around it offline.
     Refused(ApiError),
     /// No answer, or not one about the person (a revoked desk), or no team (`enrolled` false):
@@ -138,7 +139,11 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
             return Ok(TeamSignIn::Refused(ApiError::conflict("error.sync.user_not_here_yet")));
         }
     }
-    Ok(TeamSignIn::Verified { user_id: session.user_id, session: session.session })
+    Ok(TeamSignIn::Verified {
+        user_id: session.user_id,
+        session: session.session,
+        must_change_password: session.must_change_password,
+    })
 }
 
 /// Whether this desk knows the name and has acts the team has not taken yet.

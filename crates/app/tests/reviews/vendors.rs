@@ -226,3 +226,49 @@ async fn on_time_delivery_compares_each_receipt_with_the_day_it_was_promised() {
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn the_app_records_the_day_s_ratings_once_a_day_and_only_a_vendor_manager_by_hand() {
+    let w = two_weeks().await;
+    // Looking at the ratings is everyone's; recording them by hand is not.
+    w.add_user("vera", &["finance"]).await;
+    crate::common::returns::as_user(&w, "vera").await;
+    let before = w.events().await;
+    let err = w.err("record_vendor_ratings", json!({})).await;
+    assert_eq!(err.message_key, "error.forbidden.record_ratings");
+    assert_eq!(err.params["roles"], "admin, vendor_manager");
+    assert_eq!(w.events().await, before, "a refused act writes nothing");
+
+    // The app's own job records, whoever is signed in, as the app (no author).
+    let mut daily = lotline_app::jobs::Daily::default();
+    let first = daily.tick(&w.ctx).await.unwrap().expect("the first tick of a day runs");
+    assert_eq!((first.day.as_str(), first.recorded.clone()), ("2026-11-06", vec!["SZHQ".to_owned()]));
+    let author: Option<String> = sqlx::query_scalar("SELECT actor_id FROM events WHERE kind = 'vendor_rated'")
+        .fetch_one(w.ctx.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(author, None);
+    let after_first = w.events().await;
+    assert_eq!(daily.tick(&w.ctx).await.unwrap(), None, "a later tick of the same day does nothing");
+    // Another app started the same day (or a second window) finds the day recorded.
+    let again = lotline_app::jobs::Daily::default().tick(&w.ctx).await.unwrap().unwrap();
+    assert!(again.recorded.is_empty(), "a day already recorded is not recorded twice");
+    assert_eq!(w.events().await, after_first);
+
+    // The next day's first tick records the next day.
+    w.pass_time(chrono::Duration::days(1)).await;
+    let next = daily.tick(&w.ctx).await.unwrap().unwrap();
+    assert_eq!((next.day.as_str(), next.recorded.clone()), ("2026-11-07", vec!["SZHQ".to_owned()]));
+
+    // Closed for three days: the app records the day it opens on, not the days it missed.
+    w.pass_time(chrono::Duration::days(3)).await;
+    let mut reopened = lotline_app::jobs::Daily::default();
+    assert_eq!(reopened.tick(&w.ctx).await.unwrap().unwrap().day, "2026-11-10");
+    let days: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT json_extract(payload, '$.day') FROM events WHERE kind = 'vendor_rated' ORDER BY 1",
+    )
+    .fetch_all(w.ctx.store.pool())
+    .await
+    .unwrap();
+    assert_eq!(days, ["2026-11-06", "2026-11-07", "2026-11-10"]);
+}

@@ -62,7 +62,7 @@ pub fn check_record(record: &FailureRecord, product: &ProductFacts, category_act
         v.push(FieldError::new("category_code", "error.failure.unknown_category").with("code", &record.category_code));
     }
     v.required("description", &record.description);
-    v.max_len("description", &record.description, 4000);
+    v.max_len("description", &record.description, crate::limits::NOTE);
     if record.attachment_ids.len() > MAX_ATTACHMENTS {
         v.push(FieldError::new("attachment_ids", "error.failure.too_many_attachments").with("max", MAX_ATTACHMENTS));
     }
@@ -213,7 +213,7 @@ pub fn decide_correct(
 ) -> Result<Vec<Event>, ApiError> {
     let mut v = Violations::default();
     v.required("reason", reason);
-    v.max_len("reason", reason, 1000);
+    v.max_len("reason", reason, crate::limits::REASON);
     let (record, diff) = apply_changes(&failure.record, changes);
     v.0.extend(check_record(&record, product, category_active).0);
     v.into_result()?;
@@ -255,7 +255,7 @@ pub fn decide_set_disposition(failure: &Failure, disposition: Disposition, note:
         return Err(ApiError::conflict("error.failure.disposition_unchanged").with("disposition", disposition.as_str()));
     }
     let mut v = Violations::default();
-    v.max_len("note", note, 2000);
+    v.max_len("note", note, crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::FailureDispositionSet {
         failure_no: failure.failure_no.clone(),
@@ -283,8 +283,8 @@ pub fn decide_complete(
     }
     let mut v = Violations::default();
     v.required("outcome", outcome);
-    v.max_len("outcome", outcome, 500);
-    v.max_len("note", note, 2000);
+    v.max_len("outcome", outcome, crate::limits::LINE);
+    v.max_len("note", note, crate::limits::REASON);
     if let Some(qty) = qty
         && (qty < 0 || qty > failure.record.qty_failed)
     {
@@ -325,6 +325,7 @@ pub fn decide_approve_deviation(
     }
     let mut v = Violations::default();
     v.required("note", note);
+    v.max_len("note", note.trim(), crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::FailureDeviationApproved { failure_no: failure.failure_no.clone(), note: note.trim().to_owned() }])
 }

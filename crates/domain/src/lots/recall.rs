@@ -71,7 +71,7 @@ fn open_only(recall: &Recall) -> Result<(), ApiError> {
 pub fn check_note(field: &str, text: &str) -> Result<(), ApiError> {
     let mut v = Violations::default();
     v.required(field, text);
-    v.max_len(field, text, 2_000);
+    v.max_len(field, text.trim(), crate::limits::REASON);
     v.into_result()
 }
 
@@ -106,7 +106,7 @@ pub fn decide_close(recall: &Recall, note: &str) -> Result<Vec<crate::Event>, Ap
     open_only(recall)?;
     let mut v = Violations::default();
     v.required("note", note);
-    v.max_len("note", note, 4_000);
+    v.max_len("note", note.trim(), crate::limits::NOTE);
     v.into_result()?;
     Ok(vec![crate::Event::RecallClosed { recall_no: recall.opening.recall_no.clone(), note: note.trim().to_owned() }])
 }

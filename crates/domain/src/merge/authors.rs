@@ -84,7 +84,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         E::KpiTargetsSet(_) | E::ScorecardSettingsSet(_) | E::VendorReviewed { .. } | E::SafetyStockSet { .. } => {
             &[P::ConfigureReviews]
         }
-        E::VendorRated { .. } => return None,
+        E::VendorRated { .. } => &[P::RecordRatings],
         // Which of the two a conflict needs is the resolving act's check; the log holds its kind.
         E::ConflictResolved { .. } => &[P::ResolveConflicts, P::ResolveStockConflicts],
     };
@@ -102,7 +102,11 @@ pub fn may_author(author: &TeamMember, event: &Event) -> Result<(), ApiError> {
         return Err(ApiError::forbidden("error.sync.user_inactive").with("user", author.user_id.clone()));
     }
     match event {
-        Event::UserPasswordSet { user_id, .. } | Event::UserLanguageSet { user_id, .. }
+        // A desk that signs a person in through the team after an administrator's reset keeps its
+        // copy of that password as a reset of their own: it still says they must change it.
+        Event::UserPasswordSet { user_id, .. }
+        | Event::UserLanguageSet { user_id, .. }
+        | Event::UserPasswordReset { user_id, .. }
             if *user_id == author.user_id =>
         {
             return Ok(());
@@ -118,6 +122,12 @@ pub fn may_author(author: &TeamMember, event: &Event) -> Result<(), ApiError> {
         Some(permissions) if !author.may_any(permissions) => Err(refuse(event.kind())),
         _ => Ok(()),
     }
+}
+
+/// Whether the app itself, with nobody signed in, writes `event`: its daily job records the day's
+/// vendor ratings on every desk, so an act without an author is taken when it holds only these.
+pub fn written_by_the_app(event: &Event) -> bool {
+    matches!(event, Event::VendorRated { .. })
 }
 
 /// Usernames are one namespace for the whole team, compared without case as a desk does.

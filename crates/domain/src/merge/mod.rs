@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 
 use crate::{ApiError, Event};
 
-pub use authors::{TeamMember, claim_username, may_author, permissions_for, username_key};
+pub use authors::{TeamMember, claim_username, may_author, permissions_for, username_key, written_by_the_app};
 pub use caps::check_caps;
 pub use log::{
     ActEvent, KINDS_WITH_SUBJECTS, Logged, Read, ReadAhead, TeamLog, failure_subject, order_subject, rma_subject,

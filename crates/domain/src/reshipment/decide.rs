@@ -16,6 +16,7 @@ use super::types::{
     Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, Payer, ReshipmentItem, ReshipmentStatus, ShipTo,
 };
 use crate::error::{ApiError, FieldError, Violations};
+use crate::limits;
 use crate::master::{check_country, check_currency};
 use crate::money::format_money;
 use crate::people::Actor;
@@ -259,6 +260,7 @@ fn check_ship_to(
 ) -> (ShipTo, Option<String>) {
     let from_order = order.map(|o| o.ship_to.clone());
     let reason = input.ship_to_reason.as_deref().map(str::trim).filter(|r| !r.is_empty()).map(str::to_owned);
+    v.max_len_opt("ship_to_reason", reason.as_deref(), limits::REASON);
     let ship_to = match (&input.ship_to, from_order) {
         (Some(given), from_order) => {
             let given = ShipTo {
@@ -276,8 +278,9 @@ fn check_ship_to(
     };
     if order.is_some() {
         v.required("ship_to.name", &ship_to.name);
+        v.max_len("ship_to.name", &ship_to.name, limits::NAME);
         v.required("ship_to.address", &ship_to.address);
-        v.max_len("ship_to.address", &ship_to.address, 400);
+        v.max_len("ship_to.address", &ship_to.address, limits::ADDRESS);
         check_country(v, "ship_to.country", &ship_to.country);
     }
     (ship_to, reason)
@@ -306,10 +309,10 @@ pub fn decide_request(
     let cost = check_cost(&mut v, &input.cost);
     let service = input.service.trim().to_owned();
     v.required("service", &service);
-    v.max_len("service", &service, 60);
+    v.max_len("service", &service, limits::LABEL);
     let reason = input.reason.trim().to_owned();
     v.required("reason", &reason);
-    v.max_len("reason", &reason, 1000);
+    v.max_len("reason", &reason, limits::REASON);
     let vendor_code = match input.payer {
         Payer::Us => None,
         Payer::Vendor => {
@@ -436,6 +439,7 @@ pub fn decide_approve(
             err
         },
     )?;
+    note_fits(note)?;
     let approval = Approval {
         approver_id: actor.user_id.clone(),
         approver_roles: actor.roles.clone(),
@@ -459,11 +463,18 @@ pub fn decide_approve(
     Ok(events)
 }
 
+/// An optional note held to the length of a reason.
+fn note_fits(note: &str) -> Result<(), ApiError> {
+    let mut v = Violations::default();
+    v.max_len("note", note.trim(), limits::REASON);
+    v.into_result()
+}
+
 fn required_text(field: &str, text: &str) -> Result<String, ApiError> {
     let text = text.trim().to_owned();
     let mut v = Violations::default();
     v.required(field, &text);
-    v.max_len(field, &text, 1000);
+    v.max_len(field, &text, limits::REASON);
     v.into_result()?;
     Ok(text)
 }
@@ -567,7 +578,7 @@ pub fn decide_ship(
         v.push(FieldError::new("shipped_on", "error.reshipment.date_in_future"));
     }
     let service = input.service.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&r.service).to_owned();
-    v.max_len("service", &service, 60);
+    v.max_len("service", &service, limits::LABEL);
     let from_lots =
         r.request.items.iter().enumerate().filter_map(|(i, item)| Some((i, item.lot_code.as_deref()?, item.qty)));
     for error in check_item_lots(from_lots, lots, today) {
@@ -642,6 +653,7 @@ pub fn decide_chargeback(
                 .with("to", status.as_str()),
         ));
     }
+    note_fits(note)?;
     let recovered = if status == Recovered { recovered_minor } else { 0 };
     if status == Recovered && !(1..=claim.amount_minor).contains(&recovered_minor) {
         return Err(ApiError::field(

@@ -173,7 +173,7 @@ pub fn decide_opening(
             v.push(bad(format!("photo_ids[{i}]"), "error.rma.unknown_photo").with("id", id));
         }
     }
-    v.max_len("note", &input.note, 2_000);
+    v.max_len("note", input.note.trim(), crate::limits::REASON);
 
     let mut returning = facts.returning.clone();
     let mut customer: Option<(&str, &str)> = None;

@@ -190,10 +190,10 @@ impl ReturnPolicy {
         if self.parcel_grams <= 0 || self.parcel_grams > MAX_PARCEL_GRAMS {
             v.push(FieldError::new("parcel_grams", "error.rma.weight").with("max_kg", MAX_PARCEL_GRAMS / 1_000));
         }
-        v.max_len("label_service", &self.label_service, 60);
-        v.max_len("returns_centre.name", &self.returns_centre.name, 120);
-        v.max_len("returns_centre.address", &self.returns_centre.address, 400);
-        v.max_len("returns_centre.country", &self.returns_centre.country, 60);
+        v.max_len("label_service", &self.label_service, crate::limits::LABEL);
+        v.max_len("returns_centre.name", &self.returns_centre.name, crate::limits::NAME);
+        v.max_len("returns_centre.address", &self.returns_centre.address, crate::limits::ADDRESS);
+        v.max_len("returns_centre.country", &self.returns_centre.country, crate::limits::LABEL);
         if self.reasons.is_empty() {
             v.push(FieldError::new("reasons", "error.returns.no_reasons"));
         }

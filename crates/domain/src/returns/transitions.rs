@@ -20,14 +20,14 @@ fn only_in(rma: &Rma, allowed: &[RmaStatus], key: &str) -> Result<(), ApiError> 
 
 fn comment_required(v: &mut Violations, comment: &str) {
     v.required("comment", comment);
-    v.max_len("comment", comment, 2_000);
+    v.max_len("comment", comment, crate::limits::REASON);
 }
 
 /// An analyst approves an escalated or suspended RMA.
 pub fn decide_approve(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Escalated, RmaStatus::Suspended], "error.rma.not_awaiting_decision")?;
     let mut v = Violations::default();
-    v.max_len("comment", comment, 2_000);
+    v.max_len("comment", comment, crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::RmaApproved { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
 }
@@ -69,7 +69,7 @@ pub fn decide_label(rma: &Rma, carrier: Carrier, service: &str, weight_grams: i6
     if weight_grams <= 0 || weight_grams > MAX_PARCEL_GRAMS {
         v.push(FieldError::new("weight_grams", "error.rma.weight").with("max_kg", MAX_PARCEL_GRAMS / 1_000));
     }
-    v.max_len("service", service, 60);
+    v.max_len("service", service.trim(), crate::limits::LABEL);
     v.into_result()?;
     Ok(vec![Event::RmaLabelPrinted {
         rma_no: rma.rma_no().to_owned(),
@@ -123,7 +123,7 @@ pub fn decide_receive(rma: &Rma, qty_received: &[i64], intake: &IntakeCheck) -> 
             v.push(FieldError::new("qty_received", "error.rma.nothing_received"));
         }
     }
-    v.max_len("note", &intake.note, 2_000);
+    v.max_len("note", &intake.note, crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::RmaReceived {
         rma_no: rma.rma_no().to_owned(),
@@ -316,7 +316,7 @@ pub fn decide_cancel(rma: &Rma, reason: &str) -> Result<Vec<Event>, ApiError> {
     )?;
     let mut v = Violations::default();
     v.required("reason", reason);
-    v.max_len("reason", reason, 2_000);
+    v.max_len("reason", reason, crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::RmaCancelled { rma_no: rma.rma_no().to_owned(), reason: reason.trim().to_owned() }])
 }

@@ -207,3 +207,62 @@ pub async fn sign_in_lockout(h: &Harness) {
     }
     server.shutdown().await.unwrap();
 }
+
+async fn must_change(client: &SyncClient, username: &str, password: &str) -> bool {
+    let request = SessionRequest { username: username.into(), password: password.into() };
+    client.session(&request).await.expect("signed in").must_change_password
+}
+
+/// An administrator's reset on one desk makes the person choose a new password at their next
+/// sign-in through any desk, until they have; the desk's copy of the reset password, written as
+/// theirs, keeps saying so.
+pub async fn must_change_after_reset(h: &Harness) {
+    let server = h.start().await;
+    let (mut desk_a, client_a) = desk_with_admin_and_fien(h, &server).await;
+    assert!(!must_change(&client_a, "fien", "fien-pw-12").await);
+    let reset = Event::UserPasswordReset { user_id: "u-fien".into(), password_hash: hash("fien-reset-1") };
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-admin", &[reset])).await), None);
+
+    let desk_b = FakeDesk::new();
+    let (client_b, _) = h.enrol_at(&server, &desk_b.desk_id, "AMS1", 0).await;
+    assert!(must_change(&client_b, "fien", "fien-reset-1").await, "the reset made on desk A");
+    assert!(must_change(&client_b, "fien", "fien-reset-1").await, "until she has chosen a new one");
+
+    // A desk's copy of the password she must still change, as her own reset: taken, still says so.
+    let copy = Event::UserPasswordReset { user_id: "u-fien".into(), password_hash: hash("fien-reset-1") };
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-fien", &[copy])).await), None);
+    assert!(must_change(&client_b, "fien", "fien-reset-1").await);
+    // Someone else's reset is still an administrator's.
+    let other = Event::UserPasswordReset { user_id: "u-admin".into(), password_hash: hash("taken-over-1") };
+    let by_fien = push(&client_a, desk_a.domain_act("u-fien", &[other])).await;
+    assert_eq!(refusal(&by_fien).as_deref(), Some("error.sync.not_permitted"));
+
+    assert_eq!(
+        refusal(&push(&client_a, desk_a.domain_act("u-fien", &[password("u-fien", "fien-new-pw-1")])).await),
+        None
+    );
+    assert!(!must_change(&client_b, "fien", "fien-new-pw-1").await, "her own password, chosen after the reset");
+    // A password the policy refuses (shorter than 10) must change too, as a desk would say.
+    assert_eq!(refusal(&push(&client_a, desk_a.domain_act("u-fien", &[password("u-fien", "short")])).await), None);
+    assert!(must_change(&client_b, "fien", "short").await);
+    server.shutdown().await.unwrap();
+}
+
+/// The app's daily job writes the day's vendor ratings with nobody signed in: the team takes
+/// such an act when it holds only ratings, and nothing else without an author.
+pub async fn ratings_written_by_the_app(h: &Harness) {
+    let server = h.start().await;
+    let (mut desk_a, client_a) = desk_with_admin_and_fien(h, &server).await;
+    let rated = Event::VendorRated {
+        vendor_code: "SZHQ".into(),
+        day: "2026-12-01".into(),
+        rating: 71,
+        period_from: "2026-09-03".into(),
+        period_to: "2026-12-01".into(),
+    };
+    assert_eq!(refusal(&push(&client_a, (desk_a.app_act(&[rated]), Vec::new())).await), None);
+    let dutch = Event::UserLanguageSet { user_id: "u-fien".into(), language: Language::Nl };
+    let authorless = push(&client_a, (desk_a.app_act(&[dutch]), Vec::new())).await;
+    assert_eq!(refusal(&authorless).as_deref(), Some("error.sync.act_without_user"));
+    server.shutdown().await.unwrap();
+}

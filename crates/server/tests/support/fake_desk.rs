@@ -78,6 +78,16 @@ impl FakeDesk {
         (act, credentials)
     }
 
+    /// One act the app wrote on its own, with nobody signed in (its daily job).
+    pub fn app_act(&mut self, events: &[Event]) -> Vec<WireEvent> {
+        let (mut act, _) = self.domain_act("", events);
+        for event in &mut act {
+            event.actor_id = None;
+        }
+        self.relink(&mut act);
+        act
+    }
+
     fn relink(&mut self, act: &mut [WireEvent]) {
         let mut prev = act[0].prev_hash.clone();
         for event in act.iter_mut() {

@@ -37,6 +37,8 @@ macro_rules! with_scenarios {
             blob_round_trip,
             authorship,
             sign_in_lockout,
+            must_change_after_reset,
+            ratings_written_by_the_app,
             health_and_metrics,
             desks_and_users_listed,
             team_administration,

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TEAM_STATUS } from "../../app/liveData";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { WayOut } from "../../backend/bindings/WayOut";
 import { call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
@@ -42,6 +43,7 @@ export function ResolveModal({
     >
       <Textarea
         label={t("conflicts.note")}
+        maxLength={TEXT_LIMITS.reason}
         description={
           way.needs_note ? t("conflicts.note_required_hint") : t("conflicts.note_optional_hint")
         }

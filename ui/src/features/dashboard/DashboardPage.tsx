@@ -1,10 +1,9 @@
 import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FlaggedVendorsCard } from "./FlaggedVendorsCard";
 import { lastDays, RECENT_DAYS, VENDOR_DAYS } from "./periods";
 import { RmaAgingCard } from "./RmaAgingCard";
-import { recordVendorRatingsOnce } from "./recordRatings";
 import { SafetyStockCard } from "./SafetyStockCard";
 import { SkuReviewCard } from "./SkuReviewCard";
 
@@ -16,7 +15,6 @@ export function DashboardPage() {
     const today = new Date();
     return { vendors: lastDays(VENDOR_DAYS, today), recent: lastDays(RECENT_DAYS, today) };
   });
-  useEffect(recordVendorRatingsOnce, []);
   return (
     <Stack gap="md">
       <div>

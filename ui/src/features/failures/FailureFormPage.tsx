@@ -32,6 +32,7 @@ import type { LogFailureInput } from "../../backend/bindings/LogFailureInput";
 import type { Severity } from "../../backend/bindings/Severity";
 import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { AqlPanel } from "./AqlPanel";
@@ -336,6 +337,7 @@ export function FailureFormPage({
               <Textarea
                 data-testid="ff-description"
                 label={t("failure.field.description")}
+                maxLength={TEXT_LIMITS.note}
                 autosize
                 minRows={3}
                 value={form.description}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { CustomerInput } from "../../backend/bindings/CustomerInput";
 import type { CustomerView } from "../../backend/bindings/CustomerView";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import type { Column } from "../../components/VirtualTable";
 import { MasterPage } from "./MasterPage";
@@ -9,10 +10,10 @@ import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm"
 const FIELDS: FieldSpec[] = [
   { name: "code", kind: "text", required: true, key: true },
   { name: "country", kind: "text", required: true },
-  { name: "name", kind: "text", required: true, wide: true },
-  { name: "email", kind: "text" },
-  { name: "phone", kind: "text" },
-  { name: "address", kind: "textarea" },
+  { name: "name", kind: "text", required: true, wide: true, maxLength: TEXT_LIMITS.name },
+  { name: "email", kind: "text", maxLength: TEXT_LIMITS.email },
+  { name: "phone", kind: "text", maxLength: TEXT_LIMITS.phone },
+  { name: "address", kind: "textarea", maxLength: TEXT_LIMITS.address },
 ];
 
 const toInput = (v: Values): CustomerInput => ({

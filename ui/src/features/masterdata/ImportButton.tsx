@@ -7,11 +7,13 @@ import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../backend/bindings/ApiError";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { FieldError } from "../../backend/bindings/FieldError";
-import { call } from "../../backend/call";
+import type { ImportProgress } from "../../backend/bindings/ImportProgress";
+import { cancelImport, importCsv } from "../../backend/call";
 import { apiErrorOf, errorMessage } from "../../errors/apiError";
 import { bytesToBase64 } from "../../files/base64";
 import { asksForEncoding, EncodingModal } from "./EncodingModal";
 import { ImportErrorsModal } from "./ImportErrorsModal";
+import { ImportProgressModal } from "./ImportProgressModal";
 
 /** Picks a CSV file and imports it whole, or shows every bad row and imports nothing. */
 export function ImportButton({ entity }: { entity: Entity }) {
@@ -19,6 +21,10 @@ export function ImportButton({ entity }: { entity: Entity }) {
   const client = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<{ file: string; progress: ImportProgress | null } | null>(
+    null,
+  );
+  const [cancelling, setCancelling] = useState(false);
   const [problems, setProblems] = useState<{ file: string; rows: FieldError[] } | null>(null);
   const [unsure, setUnsure] = useState<{ file: File; error: ApiError } | null>(null);
 
@@ -27,13 +33,14 @@ export function ImportButton({ entity }: { entity: Entity }) {
   const importFile = async (file: File, encoding?: string) => {
     setBusy(true);
     setUnsure(null);
+    setCancelling(false);
+    setRunning({ file: file.name, progress: null });
     try {
       const csvBase64 = bytesToBase64(await file.arrayBuffer());
-      const report = await call("import_csv", {
-        entity,
-        csv_base64: csvBase64,
-        encoding: encoding ?? null,
-      });
+      const report = await importCsv(
+        { entity, csv_base64: csvBase64, encoding: encoding ?? null },
+        (progress) => setRunning({ file: file.name, progress }),
+      );
       notifications.show({
         color: "teal",
         message: t("masterdata.imported", { count: report.imported }),
@@ -42,11 +49,14 @@ export function ImportButton({ entity }: { entity: Entity }) {
     } catch (err) {
       const error = apiErrorOf(err);
       const fields = error.fields;
-      if (asksForEncoding(error)) setUnsure({ file, error });
+      if (error.message_key === "error.import.cancelled")
+        notifications.show({ message: t("masterdata.import_cancelled", { file: file.name }) });
+      else if (asksForEncoding(error)) setUnsure({ file, error });
       else if (fields.length > 0) setProblems({ file: file.name, rows: fields });
       else notifications.show({ color: "red", message: errorMessage(t, err) });
     } finally {
       setBusy(false);
+      setRunning(null);
     }
   };
 
@@ -73,6 +83,17 @@ export function ImportButton({ entity }: { entity: Entity }) {
           if (file) void importFile(file);
         }}
       />
+      {running && (
+        <ImportProgressModal
+          file={running.file}
+          progress={running.progress}
+          cancelling={cancelling}
+          onCancel={() => {
+            setCancelling(true);
+            void cancelImport();
+          }}
+        />
+      )}
       {unsure && (
         <EncodingModal
           file={unsure.file.name}

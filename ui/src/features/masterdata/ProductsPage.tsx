@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import type { Column } from "../../components/VirtualTable";
 import { formatMoney, fromMinor, moneyParams, parseMoney } from "../../money";
@@ -15,8 +16,8 @@ import { useProductBySku } from "./useProductBySku";
 const FIELDS: FieldSpec[] = [
   { name: "sku", kind: "text", required: true, key: true },
   { name: "gtin", kind: "text" },
-  { name: "name", kind: "text", required: true, wide: true },
-  { name: "category", kind: "text", required: true },
+  { name: "name", kind: "text", required: true, wide: true, maxLength: TEXT_LIMITS.name },
+  { name: "category", kind: "text", required: true, maxLength: TEXT_LIMITS.label },
   { name: "vendor_code", kind: "text" },
   { name: "unit_cost", kind: "money", required: true },
   { name: "currency", kind: "text", required: true },

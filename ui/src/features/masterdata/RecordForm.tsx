@@ -24,6 +24,8 @@ export type FieldSpec =
       required?: boolean;
       key?: boolean;
       wide?: boolean;
+      /** The backend's limit (`TEXT_LIMITS`), so the field stops where the check would refuse. */
+      maxLength?: number;
     }
   | { name: string; kind: "flag" }
   | { name: string; kind: "select"; options: { value: string; label: string }[] };
@@ -140,6 +142,7 @@ export function RecordForm<I>(props: Props<I>) {
                 value={String(values[f.name] ?? "")}
                 onChange={(e) => set(f.name, e.currentTarget.value)}
                 required={f.required}
+                maxLength={f.kind === "money" ? undefined : f.maxLength}
                 disabled={f.key === true && !isNew}
                 error={error}
                 style={f.wide || f.kind === "textarea" ? { gridColumn: "1 / -1" } : undefined}

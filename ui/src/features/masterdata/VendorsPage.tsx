@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../backend/bindings/Language";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { VendorInput } from "../../backend/bindings/VendorInput";
 import type { VendorView } from "../../backend/bindings/VendorView";
 import { call } from "../../backend/call";
@@ -12,10 +13,10 @@ import { VendorLotQuality } from "./VendorLotQuality";
 const FIELDS: FieldSpec[] = [
   { name: "code", kind: "text", required: true, key: true },
   { name: "country", kind: "text", required: true },
-  { name: "name", kind: "text", required: true, wide: true },
-  { name: "contact_name", kind: "text" },
-  { name: "email", kind: "text" },
-  { name: "phone", kind: "text" },
+  { name: "name", kind: "text", required: true, wide: true, maxLength: TEXT_LIMITS.name },
+  { name: "contact_name", kind: "text", maxLength: TEXT_LIMITS.name },
+  { name: "email", kind: "text", maxLength: TEXT_LIMITS.email },
+  { name: "phone", kind: "text", maxLength: TEXT_LIMITS.phone },
   {
     name: "language",
     kind: "select",

@@ -21,6 +21,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call, saveTextFile } from "../../backend/call";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
@@ -294,6 +295,7 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
           intro={t("recalls.close.intro", { count: recall.still_held })}
           label={t("recalls.close.note")}
           field="note"
+          maxLength={TEXT_LIMITS.note}
           submitLabel={t("recalls.close.button")}
           testId="recall-close"
           run={async (note) => {

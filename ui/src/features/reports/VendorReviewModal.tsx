@@ -1,6 +1,7 @@
 import { Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
@@ -61,6 +62,7 @@ export function VendorReviewModal({
       )}
       <Textarea
         label={t("reports.vendor_review.note")}
+        maxLength={TEXT_LIMITS.note}
         description={t("reports.vendor_review.note_hint")}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}

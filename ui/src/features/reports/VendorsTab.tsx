@@ -12,12 +12,13 @@ import { RecordRatingsButton } from "./RecordRatingsButton";
 import { ReportSection } from "./ReportSection";
 import { ScorecardRow } from "./ScorecardRow";
 import { ScorecardSettingsModal } from "./ScorecardSettingsModal";
-import { useIsAdmin } from "./useAdmin";
+import { useIsAdmin, useMayRecordRatings } from "./useAdmin";
 
 /** Vendor scorecards for the period, worst first, with their defect reports. */
 export function VendorsTab({ period }: { period: Period }) {
   const { t } = useTranslation();
   const admin = useIsAdmin();
+  const mayRecord = useMayRecordRatings();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const cards = useQuery({
     queryKey: ["vendor_scorecards", period],
@@ -33,7 +34,7 @@ export function VendorsTab({ period }: { period: Period }) {
             testId="vendor-scorecards"
             actions={
               <>
-                {admin && <RecordRatingsButton />}
+                {mayRecord && <RecordRatingsButton />}
                 {admin && (
                   <Button
                     variant="default"

@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { Carrier } from "../../backend/bindings/Carrier";
 import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
@@ -282,6 +283,7 @@ export function RequestFormPage({
               />
               <TextInput
                 label={t("reshipment.field.service")}
+                maxLength={TEXT_LIMITS.label}
                 placeholder={t("reshipment.form.service_hint")}
                 value={form.service}
                 onChange={(e) => set("service", e.currentTarget.value)}
@@ -359,6 +361,7 @@ export function RequestFormPage({
             <Textarea
               mt="md"
               label={t("reshipment.field.reason")}
+              maxLength={TEXT_LIMITS.reason}
               value={form.reason}
               onChange={(e) => set("reason", e.currentTarget.value)}
               error={at("reason")}
@@ -378,6 +381,7 @@ export function RequestFormPage({
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
                 <TextInput
                   label={t("reshipment.field.ship_to_name")}
+                  maxLength={TEXT_LIMITS.name}
                   value={form.shipName}
                   onChange={(e) => set("shipName", e.currentTarget.value)}
                   error={at("ship_to.name")}
@@ -392,6 +396,7 @@ export function RequestFormPage({
                 />
                 <Textarea
                   label={t("reshipment.field.address")}
+                  maxLength={TEXT_LIMITS.address}
                   value={form.shipAddress}
                   onChange={(e) => set("shipAddress", e.currentTarget.value)}
                   error={at("ship_to.address")}
@@ -399,6 +404,7 @@ export function RequestFormPage({
                 />
                 <Textarea
                   label={t("reshipment.field.ship_to_reason")}
+                  maxLength={TEXT_LIMITS.reason}
                   value={form.shipReason}
                   onChange={(e) => set("shipReason", e.currentTarget.value)}
                   error={at("ship_to_reason")}

@@ -24,6 +24,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
@@ -342,6 +343,7 @@ export function OpenRmaPage() {
                 <Textarea
                   mt="md"
                   label={t("returns.field.note")}
+                  maxLength={TEXT_LIMITS.reason}
                   value={form.note}
                   onChange={(e) => set("note", e.currentTarget.value)}
                   error={at("note")}

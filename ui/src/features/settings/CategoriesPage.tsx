@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DefectCategory } from "../../backend/bindings/DefectCategory";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { categoryName } from "../failures/categoryName";
@@ -119,6 +120,7 @@ function CategoryForm({
   const text = (name: "code" | "name_en" | "name_zh" | "name_nl", label: string) => (
     <TextInput
       label={label}
+      maxLength={name === "code" ? undefined : TEXT_LIMITS.label}
       value={draft[name]}
       onChange={(e) => setDraft({ ...draft, [name]: e.currentTarget.value })}
       error={errors[name]}

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../backend/bindings/Language";
 import type { Session } from "../../backend/bindings/Session";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import i18n, { LANGUAGES } from "../../i18n";
@@ -99,6 +100,7 @@ export function SetupPage({
             <TextInput
               data-testid="setup-company"
               label={t("setup.company_name")}
+              maxLength={TEXT_LIMITS.name}
               value={form.company_name}
               onChange={(e) => set("company_name")(e.currentTarget.value)}
               error={errors.company_name}
@@ -150,6 +152,7 @@ export function SetupPage({
               <TextInput
                 data-testid="setup-admin-name"
                 label={t("setup.admin_display_name")}
+                maxLength={TEXT_LIMITS.name}
                 value={form.admin_display_name}
                 onChange={(e) => set("admin_display_name")(e.currentTarget.value)}
                 error={errors.admin_display_name}

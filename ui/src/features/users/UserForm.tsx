@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../backend/bindings/Language";
 import type { Role } from "../../backend/bindings/Role";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { UserView } from "../../backend/bindings/UserView";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
@@ -86,6 +87,7 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
           />
           <TextInput
             label={t("users.display_name")}
+            maxLength={TEXT_LIMITS.name}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             required

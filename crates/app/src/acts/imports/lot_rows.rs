@@ -10,6 +10,7 @@ use lotline_store::queries::lots::KeyColumn;
 
 use super::Entity;
 use super::master_rows::batches;
+use super::progress::Ticker;
 use super::rows::{Row, Table, duplicates};
 use crate::acts::lots::{LotChecks, check_serials, refuse_cycles};
 use crate::context::{Ctx, store_error};
@@ -42,12 +43,14 @@ pub(super) async fn lot_events(
     entity: Entity,
     table: &Table,
     errors: &mut Vec<FieldError>,
+    ticker: &Ticker<'_>,
 ) -> Result<(Vec<Event>, i64), ApiError> {
     let today = ctx.now().date_naive();
     match entity {
         Entity::Lots => {
             let mut rows = Vec::with_capacity(table.records.len());
             for (i, cells) in table.records.iter().enumerate() {
+                ticker.row();
                 let mut row = Row::new(table.line(i), cells, &table.columns, errors);
                 let receipt = LotReceipt {
                     lot_code: row.text("lot_code"),
@@ -66,6 +69,7 @@ pub(super) async fn lot_events(
             }
             duplicates(rows.iter().enumerate().map(|(i, r)| (table.line(i), r.lot_code.as_str())), "lot_code", errors);
             let codes: Vec<&str> = rows.iter().map(|r| r.lot_code.as_str()).collect();
+            ticker.check()?;
             let mut checks = LotChecks::load(tx, &codes, &[KeyColumn::Sku, KeyColumn::Vendor], &[], today).await?;
             for (i, receipt) in rows.iter().enumerate() {
                 errors.extend(placed(checks.receipt(receipt), table.line(i)));
@@ -76,6 +80,7 @@ pub(super) async fn lot_events(
         Entity::LotLinks => {
             let mut rows = Vec::with_capacity(table.records.len());
             for (i, cells) in table.records.iter().enumerate() {
+                ticker.row();
                 let mut row = Row::new(table.line(i), cells, &table.columns, errors);
                 let kind_text = row.cell("kind");
                 let kind = LinkKind::parse(kind_text).unwrap_or_else(|| {
@@ -88,6 +93,7 @@ pub(super) async fn lot_events(
                 );
             }
             let codes: Vec<&str> = rows.iter().flat_map(|l| [l.from_lot.as_str(), l.to_lot.as_str()]).collect();
+            ticker.check()?;
             let mut checks = LotChecks::load(tx, &codes, &[], &[], today).await?;
             for (i, link) in rows.iter().enumerate() {
                 errors.extend(placed(checks.link(link), table.line(i)));
@@ -105,6 +111,7 @@ pub(super) async fn lot_events(
         Entity::Shipments => {
             let mut rows = Vec::with_capacity(table.records.len());
             for (i, cells) in table.records.iter().enumerate() {
+                ticker.row();
                 let row = Row::new(table.line(i), cells, &table.columns, errors);
                 let mut row = row;
                 rows.push(
@@ -125,6 +132,7 @@ pub(super) async fn lot_events(
             }
             let codes: Vec<&str> = rows.iter().map(|s| s.lot_code.as_str()).collect();
             let orders: Vec<&str> = rows.iter().map(|s| s.order_no.as_str()).collect();
+            ticker.check()?;
             let checks = LotChecks::load(tx, &codes, &[KeyColumn::Customer], &orders, today).await?;
             let mut checks = checks.with_serials(tx, &rows).await?;
             for (i, shipment) in rows.iter().enumerate() {
@@ -139,10 +147,12 @@ pub(super) async fn lot_events(
                 .iter()
                 .enumerate()
                 .map(|(i, cells)| {
+                    ticker.row();
                     let row = Row::new(table.line(i), cells, &table.columns, errors);
                     SerialRecord { lot_code: row.text("lot_code"), serial: row.text("serial") }.normalised()
                 })
                 .collect();
+            ticker.check()?;
             for (i, error) in check_serials(tx, &rows).await? {
                 errors.push(error.at_row(table.line(i)));
             }

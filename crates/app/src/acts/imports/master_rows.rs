@@ -12,6 +12,7 @@ use lotline_domain::people::Language;
 use lotline_store::queries::master;
 
 use super::Entity;
+use super::progress::Ticker;
 use super::rows::{Row, Table, duplicates};
 use crate::context::store_error;
 
@@ -63,12 +64,13 @@ pub(super) async fn master_rows(
     entity: Entity,
     table: &Table,
     errors: &mut Vec<FieldError>,
+    ticker: &Ticker<'_>,
 ) -> Result<MasterRows, ApiError> {
     Ok(match entity {
-        Entity::Products => MasterRows::Products(products(tx, table, errors).await?),
-        Entity::Vendors => MasterRows::Vendors(vendors(table, errors)),
-        Entity::Customers => MasterRows::Customers(customers(table, errors)),
-        Entity::Orders => MasterRows::Orders(orders(tx, table, errors).await?),
+        Entity::Products => MasterRows::Products(products(tx, table, errors, ticker).await?),
+        Entity::Vendors => MasterRows::Vendors(vendors(table, errors, ticker)),
+        Entity::Customers => MasterRows::Customers(customers(table, errors, ticker)),
+        Entity::Orders => MasterRows::Orders(orders(tx, table, errors, ticker).await?),
         Entity::Failures
         | Entity::Reshipments
         | Entity::Rmas
@@ -85,9 +87,11 @@ async fn products(
     tx: &mut lotline_store::WriteTx,
     table: &Table,
     errors: &mut Vec<FieldError>,
+    ticker: &Ticker<'_>,
 ) -> Result<Vec<ProductInput>, ApiError> {
     let mut products = Vec::with_capacity(table.records.len());
     for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
         let mut row = Row::new(table.line(i), cells, &table.columns, errors);
         let product = ProductInput {
             sku: row.text("sku"),
@@ -125,9 +129,10 @@ async fn products(
     Ok(products)
 }
 
-fn vendors(table: &Table, errors: &mut Vec<FieldError>) -> Vec<VendorInput> {
+fn vendors(table: &Table, errors: &mut Vec<FieldError>, ticker: &Ticker<'_>) -> Vec<VendorInput> {
     let mut vendors = Vec::with_capacity(table.records.len());
     for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
         let mut row = Row::new(table.line(i), cells, &table.columns, errors);
         let language_text = row.cell("language");
         let language = if language_text.is_empty() {
@@ -155,9 +160,10 @@ fn vendors(table: &Table, errors: &mut Vec<FieldError>) -> Vec<VendorInput> {
     vendors
 }
 
-fn customers(table: &Table, errors: &mut Vec<FieldError>) -> Vec<CustomerInput> {
+fn customers(table: &Table, errors: &mut Vec<FieldError>, ticker: &Ticker<'_>) -> Vec<CustomerInput> {
     let mut customers = Vec::with_capacity(table.records.len());
     for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
         let mut row = Row::new(table.line(i), cells, &table.columns, errors);
         let customer = CustomerInput {
             code: row.text("code"),
@@ -180,11 +186,13 @@ async fn orders(
     tx: &mut lotline_store::WriteTx,
     table: &Table,
     errors: &mut Vec<FieldError>,
+    ticker: &Ticker<'_>,
 ) -> Result<Vec<OrderInput>, ApiError> {
     let mut orders: Vec<(u64, OrderInput)> = Vec::new();
     let mut position: HashMap<String, usize> = HashMap::new();
     let mut skus: Vec<(u64, String)> = Vec::new();
     for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
         let line = table.line(i);
         let mut row = Row::new(line, cells, &table.columns, errors);
         let order_no = row.text("order_no");

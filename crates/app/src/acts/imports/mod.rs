@@ -5,6 +5,7 @@ mod encoding;
 mod failure_rows;
 mod lot_rows;
 mod master_rows;
+mod progress;
 mod reshipment_rows;
 mod rma_rows;
 mod rows;
@@ -20,6 +21,8 @@ use crate::context::{Ctx, sql_error, store_error};
 pub use encoding::MAX_IMPORT_BYTES;
 use failure_rows::failure_row;
 use master_rows::master_rows;
+use progress::Ticker;
+pub use progress::{ImportControl, ImportProgress};
 use rows::{Row, finish, read_csv};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -188,6 +191,12 @@ impl Entity {
 }
 
 pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, ApiError> {
+    import_csv_with(ctx, input, &ImportControl::default()).await
+}
+
+/// The import, telling `control` how far it got and stopping when it is cancelled: then the one
+/// transaction is dropped and nothing is written.
+pub async fn import_csv_with(ctx: &Ctx, input: ImportInput, control: &ImportControl) -> Result<ImportReport, ApiError> {
     ctx.allowed(match input.entity {
         Entity::Failures => Permission::LogFailure,
         Entity::Reshipments => Permission::RequestReshipment,
@@ -197,6 +206,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
     })?;
     let text = encoding::file_text(input.csv, input.csv_base64.as_deref(), input.encoding.as_deref())?;
     let table = read_csv(input.entity, &text)?;
+    let ticker = Ticker::new(control, table.records.len());
     let mut errors = Vec::new();
     let mut tx = ctx.begin().await?;
     let imported = match input.entity {
@@ -206,6 +216,7 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
             let mut count = 0;
             for (i, cells) in table.records.iter().enumerate() {
                 let line = table.line(i);
+                ticker.row_checked()?;
                 let mut row = Row::new(line, cells, &table.columns, &mut errors);
                 let Some(input) = failure_row(&mut row) else { continue };
                 match log_in(ctx, &mut tx, input).await {
@@ -220,13 +231,16 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Reshipments => {
             let mut gathered = Vec::new();
             for (i, cells) in table.records.iter().enumerate() {
+                ticker.row();
                 let mut row = Row::new(table.line(i), cells, &table.columns, &mut errors);
                 reshipment_rows::gather(&mut row, &mut gathered);
             }
+            ticker.check()?;
             // A reshipment's own errors are reported on the line of its first row.
             let mut count = 0;
             if errors.is_empty() {
                 for g in &gathered {
+                    ticker.check()?;
                     match super::reshipments::request_in(ctx, &mut tx, &g.input).await {
                         Ok(_) => count += 1,
                         Err(err) if err.fields.is_empty() => errors.push(row_error("ref", err, g.first_line)),
@@ -240,13 +254,16 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
         Entity::Rmas => {
             let mut gathered = Vec::new();
             for (i, cells) in table.records.iter().enumerate() {
+                ticker.row();
                 let mut row = Row::new(table.line(i), cells, &table.columns, &mut errors);
                 rma_rows::gather(&mut row, &mut gathered);
             }
+            ticker.check()?;
             // An RMA's own errors are reported on the line of its first row.
             let mut count = 0;
             if errors.is_empty() {
                 for g in &gathered {
+                    ticker.check()?;
                     match super::returns::open_in(ctx, &mut tx, &g.input).await {
                         Ok(_) => count += 1,
                         Err(err) if err.fields.is_empty() => errors.push(row_error("ref", err, g.first_line)),
@@ -258,19 +275,24 @@ pub async fn import_csv(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, A
             count
         }
         Entity::Lots | Entity::LotLinks | Entity::Shipments | Entity::Serials => {
-            let (events, count) = lot_rows::lot_events(ctx, &mut tx, input.entity, &table, &mut errors).await?;
+            let (events, count) =
+                lot_rows::lot_events(ctx, &mut tx, input.entity, &table, &mut errors, &ticker).await?;
             finish(errors)?;
+            ticker.writing()?;
             lotline_store::append(&mut tx, &ctx.meta(), events).await.map_err(store_error)?;
             count
         }
         entity => {
-            let rows = master_rows(&mut tx, entity, &table, &mut errors).await?;
+            let rows = master_rows(&mut tx, entity, &table, &mut errors, &ticker).await?;
             finish(errors)?;
+            ticker.writing()?;
             let count = rows.len() as i64;
             lotline_store::append(&mut tx, &ctx.meta(), rows.into_events()).await.map_err(store_error)?;
             count
         }
     };
+    // The last moment a cancel counts: after it, the import is the team's.
+    ticker.writing()?;
     tx.commit().await.map_err(sql_error)?;
     Ok(ImportReport { entity: input.entity, imported })
 }

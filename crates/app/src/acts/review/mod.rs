@@ -17,6 +17,7 @@ use ts_rs::TS;
 
 pub use kpis::{get_kpi_targets, kpi_table, set_kpi_targets};
 pub use period::{FailureFilter, FailureGroupReview, ParetoReview, ReviewPeriodReport, review_period};
+pub(crate) use scorecards::record_todays_ratings;
 pub use scorecards::{
     RecordedRatings, VendorReviewInput, VendorReviewed, VendorScorecardView, VendorScorecards, get_scorecard_settings,
     record_vendor_ratings, review_vendor, set_scorecard_settings, vendor_scorecards,

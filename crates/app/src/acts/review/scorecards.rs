@@ -1,9 +1,10 @@
 //! Vendor scorecards, their settings, and the rating history that shows their trend.
 //!
-//! A rating is recorded by an explicit act, `record_vendor_ratings`, over the 90 days ending
-//! today, at most once per vendor per day (the first recording of a day stands). Viewing a
-//! scorecard for any period never writes: a past period's rating stamped with today's date
-//! would make the trend line lie. The desktop records once a day when the dashboard opens.
+//! A rating is recorded over the 90 days ending today, at most once per vendor per day (the first
+//! recording of a day stands): by the app's daily job (`crate::jobs`), which runs as the app and
+//! not as whoever is looking, or by hand through `record_vendor_ratings`, a vendor manager's act.
+//! Viewing a scorecard for any period never writes: a past period's rating stamped with today's
+//! date would make the trend line lie.
 
 use chrono::{Days, NaiveDate};
 use lotline_domain::people::Permission;
@@ -99,7 +100,12 @@ pub struct RecordedRatings {
 }
 
 pub async fn record_vendor_ratings(ctx: &Ctx, _: Empty) -> Result<RecordedRatings, ApiError> {
-    ctx.allowed(Permission::ViewData)?;
+    ctx.allowed(Permission::RecordRatings)?;
+    record_todays_ratings(ctx).await
+}
+
+/// Today's ratings of the vendors not rated today yet; the caller has checked who may.
+pub(crate) async fn record_todays_ratings(ctx: &Ctx) -> Result<RecordedRatings, ApiError> {
     let today = ctx.now().date_naive();
     let from = today.checked_sub_days(Days::new(RATING_WINDOW_DAYS - 1)).unwrap_or(today);
     let period = ReviewPeriod::new(from, today)?;
@@ -174,9 +180,8 @@ pub async fn review_vendor(ctx: &Ctx, input: VendorReviewInput) -> Result<Vendor
     if vendor_code.is_empty() {
         v.push(FieldError::new("vendor_code", "error.field.required"));
     }
-    if note.is_empty() {
-        v.push(FieldError::new("note", "error.field.required"));
-    }
+    v.required("note", &note);
+    v.max_len("note", &note, lotline_domain::limits::NOTE);
     v.into_result()?;
     let mut tx = ctx.begin().await?;
     if lotline_store::queries::master::vendor(&mut tx, &vendor_code).await.map_err(store_error)?.is_none() {

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 
@@ -70,6 +71,7 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
             </Text>
             <Textarea
               label={t("failure_detail.checklist_text")}
+              maxLength={TEXT_LIMITS.line}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               error={errors.text}

@@ -18,6 +18,7 @@ import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import type { Severity } from "../../../backend/bindings/Severity";
 import type { Stage } from "../../../backend/bindings/Stage";
 import type { Team } from "../../../backend/bindings/Team";
+import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { categoryName } from "../categoryName";
 import { SEVERITIES, STAGES, TEAMS } from "../FailureFormPage";
@@ -110,6 +111,7 @@ export function CorrectionModal({
         <Stack gap="sm">
           <Textarea
             label={t("failure.field.description")}
+            maxLength={TEXT_LIMITS.note}
             value={draft.description}
             onChange={(e) => set("description", e.currentTarget.value)}
             error={errors.description}

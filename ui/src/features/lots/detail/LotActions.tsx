@@ -9,6 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
+import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { PrintSaveButton } from "../../../components/PrintSaveButton";
 import { holdActions, mayDo } from "../permissions";
@@ -96,6 +97,7 @@ export function LotActions({
           intro={t("lots.actions.hold_intro")}
           label={t("lots.actions.hold_reason")}
           field="reason"
+          maxLength={TEXT_LIMITS.reason}
           submitLabel={t("lots.actions.hold")}
           color="red"
           testId="lot-hold"
@@ -134,6 +136,7 @@ export function LotActions({
           intro={t("lots.actions.release_intro", { count: lot.active_holds })}
           label={t("lots.actions.release_note")}
           field="note"
+          maxLength={TEXT_LIMITS.reason}
           submitLabel={t("lots.actions.release")}
           testId="lot-release"
           run={async (note) =>

@@ -16,6 +16,7 @@ export function NoteModal({
   color,
   testId,
   singleLine = false,
+  maxLength,
   children,
   run,
   onClose,
@@ -31,6 +32,8 @@ export function NoteModal({
   testId: string;
   /** A short value (a location) rather than a written note. */
   singleLine?: boolean;
+  /** The backend's limit for the text (`TEXT_LIMITS`). */
+  maxLength?: number;
   /** Choices that go with the text (which hold to lift, quarantine or not), shown above it. */
   children?: ReactNode;
   run: (text: string) => Promise<void>;
@@ -78,6 +81,7 @@ export function NoteModal({
           {singleLine ? (
             <TextInput
               label={label}
+              maxLength={maxLength}
               withAsterisk
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
@@ -88,6 +92,7 @@ export function NoteModal({
           ) : (
             <Textarea
               label={label}
+              maxLength={maxLength}
               withAsterisk
               autosize
               minRows={3}

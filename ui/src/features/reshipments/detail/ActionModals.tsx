@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { ChargebackStatus } from "../../../backend/bindings/ChargebackStatus";
+import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { fromMinor, readAmount } from "../../../money";
 import { CARRIERS, type ReshipmentDetail } from "../types";
@@ -51,6 +52,7 @@ export function ApproveModal({ detail, onClose }: Props) {
       >
         <Textarea
           label={t("reshipment.action.note")}
+          maxLength={TEXT_LIMITS.reason}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           error={errors.note}
@@ -89,6 +91,7 @@ export function ReasonModal({ detail, onClose, kind }: Props & { kind: "reject" 
       >
         <Textarea
           label={t("reshipment.field.reason")}
+          maxLength={TEXT_LIMITS.reason}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={errors.reason}
@@ -159,6 +162,7 @@ export function AmendModal({ detail, onClose }: Props) {
           />
           <Textarea
             label={t("reshipment.field.reason")}
+            maxLength={TEXT_LIMITS.reason}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={errors.reason}
@@ -213,6 +217,7 @@ export function ShipModal({ detail, onClose }: Props) {
           />
           <TextInput
             label={t("reshipment.field.service")}
+            maxLength={TEXT_LIMITS.label}
             value={service}
             onChange={(e) => setService(e.currentTarget.value)}
             error={errors.service}
@@ -344,6 +349,7 @@ export function ChargebackModal({ detail, onClose }: Props) {
           )}
           <Textarea
             label={t("reshipment.action.note")}
+            maxLength={TEXT_LIMITS.reason}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             error={errors.note}

@@ -19,6 +19,7 @@ import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { LineDisposition } from "../../../backend/bindings/LineDisposition";
 import type { Settlement } from "../../../backend/bindings/Settlement";
+import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { formatMoney, moneyParams, toMinor } from "../../../money";
 import { CARRIERS } from "../../reshipments/types";
@@ -98,6 +99,7 @@ export function DecisionModal({ detail, onClose, kind }: Props & { kind: keyof t
       >
         <Textarea
           label={t("returns.action.comment")}
+          maxLength={TEXT_LIMITS.reason}
           description={t(`returns.action.comment_hint_${kind}`)}
           value={comment}
           onChange={(e) => setComment(e.currentTarget.value)}
@@ -135,6 +137,7 @@ export function CancelModal({ detail, onClose }: Props) {
       >
         <Textarea
           label={t("returns.action.cancel_reason")}
+          maxLength={TEXT_LIMITS.reason}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={errors.reason}
@@ -324,6 +327,7 @@ export function ReceiveModal({ detail, onClose }: Props) {
           />
           <Textarea
             label={t("returns.field.note")}
+            maxLength={TEXT_LIMITS.reason}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
             error={errors.note}
