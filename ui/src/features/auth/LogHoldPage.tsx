@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Code,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Center, Code, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LogHold } from "../../backend/bindings/LogHold";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
+import { SignInFields } from "./SignInFields";
 
 /** What the check at start found, in the reader's language. */
 function Finding({ hold }: { hold: LogHold }) {
@@ -63,12 +52,6 @@ export function LogHoldPage({
   onReleased: () => void;
 }) {
   const { t } = useTranslation();
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const signIn = useMutation({
-    mutationFn: () => call("sign_in", { username, password }),
-    onSuccess: onSignedIn,
-  });
   const release = useMutation({
     mutationFn: () => call("release_log_hold", {}),
     onSuccess: onReleased,
@@ -105,37 +88,9 @@ export function LogHoldPage({
               </Button>
             </>
           ) : (
-            <Stack
-              component="form"
-              onSubmit={(e: React.FormEvent) => {
-                e.preventDefault();
-                signIn.mutate();
-              }}
-            >
+            <Stack>
               <Text>{t("auth.log_hold.sign_in_intro")}</Text>
-              <TextInput
-                data-testid="signin-username"
-                label={t("auth.username")}
-                value={username}
-                onChange={(e) => setUsername(e.currentTarget.value)}
-                autoFocus
-                required
-              />
-              <PasswordInput
-                data-testid="signin-password"
-                label={t("auth.password")}
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                required
-              />
-              {signIn.isError && (
-                <Text c="red" size="sm" data-testid="signin-error">
-                  {errorMessage(t, signIn.error)}
-                </Text>
-              )}
-              <Button data-testid="signin-submit" type="submit" loading={signIn.isPending}>
-                {t("auth.sign_in")}
-              </Button>
+              <SignInFields onSignedIn={onSignedIn} />
             </Stack>
           )}
         </Stack>

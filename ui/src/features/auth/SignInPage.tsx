@@ -1,10 +1,6 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Center, Paper, Stack, Text, Title } from "@mantine/core";
 import type { Session } from "../../backend/bindings/Session";
-import { call } from "../../backend/call";
-import { errorMessage } from "../../errors/apiError";
+import { SignInFields } from "./SignInFields";
 
 export function SignInPage({
   companyName,
@@ -13,26 +9,9 @@ export function SignInPage({
   companyName: string | null;
   onSignedIn: (session: Session) => void;
 }) {
-  const { t } = useTranslation();
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const signIn = useMutation({
-    mutationFn: () => call("sign_in", { username, password }),
-    onSuccess: onSignedIn,
-  });
   return (
     <Center h="100vh" bg="gray.0">
-      <Paper
-        withBorder
-        shadow="sm"
-        p="xl"
-        w={400}
-        component="form"
-        onSubmit={(e: React.FormEvent) => {
-          e.preventDefault();
-          signIn.mutate();
-        }}
-      >
+      <Paper withBorder shadow="sm" p="xl" w={400}>
         <Stack>
           <div>
             <Title order={2} data-testid="page-title">
@@ -40,29 +19,7 @@ export function SignInPage({
             </Title>
             <Text c="dimmed">{companyName ?? ""}</Text>
           </div>
-          <TextInput
-            data-testid="signin-username"
-            label={t("auth.username")}
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            autoFocus
-            required
-          />
-          <PasswordInput
-            data-testid="signin-password"
-            label={t("auth.password")}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            required
-          />
-          {signIn.isError && (
-            <Text c="red" size="sm" data-testid="signin-error">
-              {errorMessage(t, signIn.error)}
-            </Text>
-          )}
-          <Button data-testid="signin-submit" type="submit" loading={signIn.isPending}>
-            {t("auth.sign_in")}
-          </Button>
+          <SignInFields onSignedIn={onSignedIn} />
         </Stack>
       </Paper>
     </Center>
