@@ -215,3 +215,36 @@ fn store_credit_ahead_of_the_goods_follows_the_same_duties() {
     assert_eq!((issued.credit_issued_minor, issued.paid_by.as_deref()), (Some(3_700), Some("tom")));
     assert!(!payout_open(&issued));
 }
+
+/// What the RMA screen offers, per role and state (the steps the UI once worked out itself).
+#[test]
+fn the_steps_offered_follow_the_roles_and_the_state() {
+    let policy = policy();
+    let rules = policy.settlement_rules();
+    let logistics = person("jan", &[Role::Logistics]);
+    let inspector = person("ivo", &[Role::Inspector]);
+    let rma = inspected(1, 3_700, PreferredOutcome::Refund);
+    let at = |status: RmaStatus| Rma { status, ..rma.clone() };
+    use RmaAction as A;
+    assert_eq!(
+        offered_actions(&at(RmaStatus::Escalated), &rules, &admin()),
+        [A::Approve, A::Reject, A::Suspend, A::Cancel]
+    );
+    // Cancelling one waiting for an analyst is the analysts' decision (the UI's copy offered it
+    // to logistics, whom the act then refused).
+    assert!(offered_actions(&at(RmaStatus::Escalated), &rules, &logistics).is_empty());
+    assert_eq!(
+        offered_actions(&at(RmaStatus::Approved), &rules, &logistics),
+        [A::Label, A::InTransit, A::Receive, A::Cancel]
+    );
+    assert_eq!(offered_actions(&at(RmaStatus::Inspected), &rules, &fien()), [A::Settle]);
+    assert!(offered_actions(&at(RmaStatus::Inspected), &rules, &logistics).is_empty());
+    assert!(offered_actions(&at(RmaStatus::Escalated), &rules, &inspector).is_empty());
+    assert!(offered_actions(&at(RmaStatus::Settled), &rules, &admin()).is_empty());
+    // Store credit owed comes first until it is issued; after it, only an analyst cancels.
+    let credit = Rma { status: RmaStatus::Approved, ..inspected(1, 3_700, PreferredOutcome::StoreCredit) };
+    assert_eq!(offered_actions(&credit, &rules, &fien()), [A::IssueCredit]);
+    let issued = Rma { credit_issued_minor: Some(3_700), ..credit };
+    assert!(!offered_actions(&issued, &rules, &logistics).contains(&A::Cancel));
+    assert!(offered_actions(&issued, &rules, &tom()).contains(&A::Cancel));
+}
