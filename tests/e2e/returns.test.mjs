@@ -1,5 +1,6 @@
 // Returns across desks. A simple return is approved by the rules as the analyst opens it, gets its
-// prepaid label as a PDF file, travels, is received, inspected and refunded by finance. A return
+// prepaid label as a PDF file, travels, is received, inspected and refunded by finance (not by the
+// analyst who opened it), and its credit note names both. A return
 // that needs evidence is opened by logistics, waits in the analysts' queue, and an analyst
 // approves it with a comment.
 
@@ -152,7 +153,24 @@ test("returns: auto-approved, labelled, received, inspected and refunded", { tim
       await app.click("rma-settle-submit");
       await waitForStatus(app, "rma-status", "settled");
       await app.waitFor("rma-settled");
+      // The analyst opened it, finance asked for and paid the refund: the duties are shown.
+      await app.waitFor("rma-payout-paid-by");
       await app.screenshot("rma-settled");
+    });
+
+    await app.step("rma-credit-note-names-the-duties", async () => {
+      await app.click("rma-credit-note");
+      const file = path.join(app.saveDir, `credit-note-${rmaNo}.pdf`);
+      await app.browser.waitUntil(() => fs.existsSync(file) && fs.statSync(file).size > 0, {
+        timeout: SLOW_MS,
+        interval: 250,
+        timeoutMsg: `the credit note was not saved as ${file}`,
+      });
+      execFileSync("qpdf", ["--check", file]);
+      const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+      assert.ok(text.includes(rmaNo), `the credit note shows ${rmaNo}:\n${text}`);
+      assert.ok(text.includes("Tom Jansen"), `the credit note names who opened it:\n${text}`);
+      assert.ok(text.includes("Sanne Bakker"), `the credit note names who paid it out:\n${text}`);
     });
   } finally {
     await app.stop();

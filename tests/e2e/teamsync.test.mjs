@@ -252,10 +252,13 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
       assert.equal(seen.sku, "E2E-BOX");
     });
 
-    // The app goes offline; desk B settles the return and syncs; the app, not knowing, settles it too.
+    // The app goes offline; desk B settles the return and syncs; the app, not knowing, asks to settle it too.
     await relay.cut();
     await app.step("desk-b-settles-the-return", async () => {
-      const settled = asB("settle_rma", { rma_no: rmaNo, settlement: { kind: "refund", amount_minor: 1250, restocking_fee_minor: 0 } });
+      // Bob (finance) pays it: the administrator who opened the return may not.
+      const asBob = (act, input) =>
+        JSON.parse(cli(["--data", deskB, "--user", "bob", "--json", "call", act, JSON.stringify(input)], { LOTLINE_PASSWORD: "password-123" }));
+      const settled = asBob("settle_rma", { rma_no: rmaNo, settlement: { kind: "refund", amount_minor: 1250, restocking_fee_minor: 0 } });
       assert.equal(settled.status, "settled");
       assert.deepEqual(JSON.parse(cli(["--data", deskB, "--json", "sync"])).rejected, []);
     });
@@ -272,10 +275,13 @@ test("team sync: the app joins a real server, syncs in the background, shows ref
       await app.click("rma-settle");
       await app.waitFor("rma-settle-amount");
       await app.click("rma-settle-submit");
-      await waitForStatus(app, "rma-status", "settled");
+      // The administrator opened the return on desk B: here the refund is only asked for.
+      await app.waitFor("rma-payout");
+      await waitForStatus(app, "rma-status", "inspected");
     });
 
-    // Back online: the team refuses the app's settlement, which waits in the inbox.
+    // Back online: the team refuses the app's request for the refund already paid on desk B,
+    // which waits in the inbox.
     await relay.mend();
     await app.step("rma-refusal-in-inbox-nl", async () => {
       await app.click("nav-team-sync");

@@ -99,8 +99,8 @@ async fn a_simple_return_is_approved_by_the_rules_and_runs_to_a_refund() {
     assert_eq!(err.message_key, "error.rma.not_inspected");
     assert_eq!(
         kinds(&r),
-        ["rma_opened", "rma_in_transit", "rma_received", "rma_inspected", "rma_settled"],
-        "every step is in the history"
+        ["rma_opened", "rma_in_transit", "rma_received", "rma_inspected", "rma_payout_requested", "rma_settled"],
+        "every step is in the history: fien asked for the refund and, within her limit, paid it"
     );
     let settled = r["history"].as_array().unwrap().last().unwrap();
     assert_eq!(settled["actor_name"], "fien");
@@ -292,6 +292,8 @@ async fn store_credit_and_exchange_settle_and_the_list_filters() {
         )
         .await;
     }
+    // The admin opened them: finance settles.
+    as_user(&w, "fien").await;
     let r = w
         .ok("settle_rma", json!({"rma_no": a["rma_no"], "settlement": {"kind": "store_credit", "amount_minor": 500}}))
         .await;
@@ -376,6 +378,7 @@ async fn credit_ahead_of_the_goods_only_for_a_customer_who_asked_and_cancelling_
     let mut input = open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "no_longer_needed", "2026-10-20");
     input["preferred_outcome"] = json!("store_credit");
     let credit = w.ok("open_rma", input).await;
+    as_user(&w, "fien").await;
     w.ok("issue_store_credit", json!({"rma_no": credit["rma_no"], "amount_minor": 500})).await;
     as_user(&w, "lou").await;
     let err = w.err("cancel_rma", json!({"rma_no": credit["rma_no"], "reason": "customer kept it"})).await;

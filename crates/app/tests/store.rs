@@ -151,7 +151,21 @@ async fn the_demo_has_reshipments_in_every_state_taken_by_the_right_people() {
     let settled = w.ok("get_rma", json!({"rma_no": "RMA-AMS1-000006"})).await;
     let actors: Vec<&str> =
         settled["history"].as_array().unwrap().iter().map(|h| h["actor_name"].as_str().unwrap()).collect();
-    assert_eq!(actors, ["Tom Jansen", "Jan de Vries", "Jan de Vries", "Jan de Vries", "Tom Jansen", "Sanne Bakker"]);
+    // Tom opened and inspected it; Sanne asked for the refund and paid it: separate duties.
+    assert_eq!(
+        actors,
+        ["Tom Jansen", "Jan de Vries", "Jan de Vries", "Jan de Vries", "Tom Jansen", "Sanne Bakker", "Sanne Bakker"]
+    );
+    assert_eq!(
+        (settled["opened_by_name"].as_str(), settled["paid_by_name"].as_str()),
+        (Some("Tom Jansen"), Some("Sanne Bakker"))
+    );
+    // The inspected one waits for finance: Tom asked for its refund but may not pay it out.
+    let waiting = w.ok("get_rma", json!({"rma_no": "RMA-AMS1-000005"})).await;
+    assert_eq!(
+        (waiting["status"].as_str(), waiting["payout"]["requested_by_name"].as_str()),
+        (Some("inspected"), Some("Tom Jansen"))
+    );
 
     let before = w.ok("list_reshipments", json!({"offset": 0, "limit": 100})).await;
     let rmas_before = w.ok("list_rmas", json!({"offset": 0, "limit": 100})).await;

@@ -4,6 +4,7 @@
 //! lays it out with embedded fonts, and the caller decides where the bytes go.
 
 mod barcode;
+mod credit_note;
 mod error;
 mod fonts;
 mod i18n;
@@ -21,6 +22,7 @@ mod vendor_report;
 extern crate self as lotline_documents;
 
 pub use barcode::BarcodeError;
+pub use credit_note::{CreditNote, CreditNoteApproval, CreditNoteDuties, CreditNoteLine, credit_note};
 pub use error::DocumentError;
 pub use i18n::document_text;
 pub use layout::MAX_IMAGE_PIXELS;

@@ -9,7 +9,7 @@ use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening,
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
-use crate::returns::{IntakeCheck, LineDisposition, ReturnPolicy, RmaOpening, Settlement};
+use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
 use crate::review::{KpiTargets, ScorecardSettings};
 use crate::settings::DefectCategory;
 
@@ -252,6 +252,9 @@ pub enum Event {
     RmaApproved {
         rma_no: String,
         comment: String,
+        /// The analyst who approved it: they may not pay it out. Older events have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        decided_by: Option<String>,
     },
     RmaRejected {
         rma_no: String,
@@ -290,12 +293,27 @@ pub enum Event {
     RmaSettled {
         rma_no: String,
         settlement: Settlement,
+        /// Who paid the refund or credit out (or settled the exchange). Older events have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        paid_by: Option<String>,
     },
     /// Store credit issued on approval, ahead of the goods: the customer is not kept waiting for
     /// the parcel. The RMA still settles once the goods are inspected.
     RmaCreditIssued {
         rma_no: String,
         amount_minor: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        paid_by: Option<String>,
+    },
+    /// A refund or store credit asked for: approved as its requirement says, then paid out by
+    /// someone who neither opened nor approved the return.
+    RmaPayoutRequested {
+        rma_no: String,
+        request: PayoutRequest,
+    },
+    RmaPayoutApproved {
+        rma_no: String,
+        approval: Approval,
     },
     RmaCancelled {
         rma_no: String,
@@ -408,6 +426,8 @@ impl Event {
             Event::RmaInspected { .. } => "rma_inspected",
             Event::RmaSettled { .. } => "rma_settled",
             Event::RmaCreditIssued { .. } => "rma_credit_issued",
+            Event::RmaPayoutRequested { .. } => "rma_payout_requested",
+            Event::RmaPayoutApproved { .. } => "rma_payout_approved",
             Event::RmaCancelled { .. } => "rma_cancelled",
             Event::RmaFailureLogged { .. } => "rma_failure_logged",
             Event::KpiTargetsSet(_) => "kpi_targets_set",
@@ -493,6 +513,8 @@ impl Event {
             | Event::RmaInspected { rma_no, .. }
             | Event::RmaSettled { rma_no, .. }
             | Event::RmaCreditIssued { rma_no, .. }
+            | Event::RmaPayoutRequested { rma_no, .. }
+            | Event::RmaPayoutApproved { rma_no, .. }
             | Event::RmaCancelled { rma_no, .. }
             | Event::RmaFailureLogged { rma_no, .. } => ("rma", rma_no.clone()),
             Event::KpiTargetsSet(_) => ("settings", "kpi_targets".into()),

@@ -1,6 +1,7 @@
 //! Lotline's business rules, pure: no IO, no async, no clock, no SQL.
 //! The store and the server call `decide`/`evolve` here so every host enforces the same rules.
 
+pub mod approval;
 pub mod aql;
 pub mod conflict;
 pub mod envelope;

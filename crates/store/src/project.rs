@@ -313,6 +313,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::RmaInspected { .. }
         | Event::RmaSettled { .. }
         | Event::RmaCreditIssued { .. }
+        // The payout's request and approvals live in the RMA's stream, read with it.
+        | Event::RmaPayoutRequested { .. }
+        | Event::RmaPayoutApproved { .. }
         | Event::RmaCancelled { .. }
         | Event::RmaFailureLogged { .. } => {}
         // Projected by `project_reviews` above.

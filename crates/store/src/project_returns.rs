@@ -244,7 +244,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             }
             moves(conn, stored, rma_no, &out).await?;
         }
-        Event::RmaCreditIssued { rma_no, amount_minor } => {
+        Event::RmaCreditIssued { rma_no, amount_minor, .. } => {
             sqlx::query("UPDATE rmas SET credit_issued_minor = ?, credit_issued_at = ? WHERE rma_no = ?")
                 .bind(amount_minor)
                 .bind(at)
@@ -252,7 +252,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::RmaSettled { rma_no, settlement } => {
+        Event::RmaSettled { rma_no, settlement, .. } => {
             let (kind, amount, fee) = match settlement {
                 Settlement::Refund { amount_minor, restocking_fee_minor } => {
                     ("refund", Some(*amount_minor - *restocking_fee_minor), Some(*restocking_fee_minor))

@@ -22,6 +22,7 @@ import type { CompleteSetupInput } from "./bindings/CompleteSetupInput";
 import type { ConflictView } from "./bindings/ConflictView";
 import type { CorrectFailureInput } from "./bindings/CorrectFailureInput";
 import type { CreateUserInput } from "./bindings/CreateUserInput";
+import type { CreditNoteInput } from "./bindings/CreditNoteInput";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerView } from "./bindings/CustomerView";
 import type { DefectCategory } from "./bindings/DefectCategory";
@@ -207,6 +208,9 @@ export type Acts = {
   list_rmas: [ListRmasInput, Page<RmaRow>];
   get_rma: [RmaNoInput, RmaDetail];
   approve_rma: [RmaCommentInput, RmaDetail];
+  approve_payout: [RmaCommentInput, RmaDetail];
+  pay_out_rma: [RmaNoInput, RmaDetail];
+  credit_note: [CreditNoteInput, PdfFile];
   reject_rma: [RmaCommentInput, RmaDetail];
   suspend_rma: [RmaCommentInput, RmaDetail];
   rma_in_transit: [RmaInTransitInput, RmaDetail];

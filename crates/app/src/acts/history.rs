@@ -34,6 +34,14 @@ fn name<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
+fn settlement_kind(settlement: &Settlement) -> &'static str {
+    match settlement {
+        Settlement::Refund { .. } => "refund",
+        Settlement::StoreCredit { .. } => "store_credit",
+        Settlement::Exchange { .. } => "exchange",
+    }
+}
+
 fn non_empty(note: &str) -> Option<String> {
     Some(note.to_owned()).filter(|n| !n.is_empty())
 }
@@ -208,11 +216,25 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                         .collect();
                     (changes, None)
                 }
-                Event::RmaCreditIssued { rma_no, amount_minor } => {
+                Event::RmaPayoutRequested { request, .. } => {
+                    let money_out = money(request.requirement.total_minor, &request.requirement.currency);
+                    (
+                        vec![
+                            set("settlement", settlement_kind(&request.settlement)),
+                            set("amount", money_out),
+                            set("approvals_needed", request.requirement.approvals),
+                        ],
+                        None,
+                    )
+                }
+                Event::RmaPayoutApproved { approval, .. } => {
+                    (vec![set("amount", money(approval.total_minor, &approval.currency))], non_empty(&approval.note))
+                }
+                Event::RmaCreditIssued { rma_no, amount_minor, .. } => {
                     let currency = currencies.get(rma_no.as_str()).copied().unwrap_or("");
                     (vec![set("store_credit", money(*amount_minor, currency))], None)
                 }
-                Event::RmaSettled { rma_no, settlement } => {
+                Event::RmaSettled { rma_no, settlement, .. } => {
                     let currency = currencies.get(rma_no.as_str()).copied().unwrap_or("");
                     let changes = match settlement {
                         Settlement::Refund { amount_minor, restocking_fee_minor } => vec![

@@ -1,6 +1,7 @@
 //! Demo returns: a returns policy with its returns centre, and RMAs in every state, each step by
 //! the person whose job it is (the returns analyst decides and inspects, logistics handles the
-//! parcel, finance settles).
+//! parcel, finance settles). Nobody pays out a return they opened or approved: the analyst who
+//! opens them asks for a refund at most, and finance pays it.
 
 use std::collections::HashMap;
 
@@ -161,6 +162,7 @@ async fn tell(
     }
     let used = story == Story::Inspected;
     let intake = IntakeCheck {
+        line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
         serials_match: true,
@@ -183,14 +185,18 @@ async fn tell(
     let inspected =
         returns::inspect_rma(analyst, InspectRmaInput { rma_no: rma_no.clone(), dispositions: vec![disposition] })
             .await?;
+    let paid = inspected.paid_for_received_minor;
+    let refund = Settlement::Refund { amount_minor: paid, restocking_fee_minor: inspected.policy_fee_minor };
     if story == Story::Inspected {
+        // The analyst asks for the refund; having opened the return, he may not pay it out: it
+        // waits for finance.
+        returns::settle_rma(analyst, SettleRmaInput { rma_no, settlement: refund }).await?;
         return Ok(());
     }
-    let paid = inspected.paid_for_received_minor;
     let settlement = match story {
         Story::StoreCredit => Settlement::StoreCredit { amount_minor: unit_price },
         // The refund is of what was paid; the policy's fee is kept from it.
-        _ => Settlement::Refund { amount_minor: paid, restocking_fee_minor: inspected.policy_fee_minor },
+        _ => refund,
     };
     returns::settle_rma(finance, SettleRmaInput { rma_no, settlement }).await?;
     Ok(())

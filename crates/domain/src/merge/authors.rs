@@ -64,7 +64,9 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
         | E::RmaFailureLogged { .. } => &[P::HandleReturns],
-        E::RmaSettled { .. } | E::RmaCreditIssued { .. } => &[P::SettleRma, P::DecideRma],
+        E::RmaSettled { .. } | E::RmaCreditIssued { .. } | E::RmaPayoutRequested { .. } => &[P::SettleRma],
+        // Approvers come from the settlement limits: the approval's own roles are checked below.
+        E::RmaPayoutApproved { .. } => return None,
         E::LotsReceived { .. }
         | E::LotsLinked { .. }
         | E::LotsShipped { .. }
@@ -111,10 +113,27 @@ pub fn may_author(author: &TeamMember, event: &Event) -> Result<(), ApiError> {
         {
             return Ok(());
         }
-        Event::ReshipmentApproved { approval, .. } => {
+        Event::ReshipmentApproved { approval, .. } | Event::RmaPayoutApproved { approval, .. } => {
             let own = approval.approver_id == author.user_id;
             let holds_roles = approval.approver_roles.iter().all(|role| author.roles.contains(role));
             return if own && holds_roles { Ok(()) } else { Err(refuse(event.kind())) };
+        }
+        // The names the duties are separated by must be the author's own.
+        Event::RmaPayoutRequested { request, .. }
+            if request.requested_by != author.user_id
+                || !request.requester_roles.iter().all(|role| author.roles.contains(role)) =>
+        {
+            return Err(refuse(event.kind()));
+        }
+        Event::RmaOpened(opening) if opening.opened_by.as_ref().is_some_and(|by| *by != author.user_id) => {
+            return Err(refuse(event.kind()));
+        }
+        Event::RmaApproved { decided_by: Some(by), .. }
+        | Event::RmaSettled { paid_by: Some(by), .. }
+        | Event::RmaCreditIssued { paid_by: Some(by), .. }
+            if *by != author.user_id =>
+        {
+            return Err(refuse(event.kind()));
         }
         _ => {}
     }

@@ -85,6 +85,8 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::RmaSuspended { .. }
         | E::RmaSettled { .. }
         | E::RmaCreditIssued { .. }
+        | E::RmaPayoutRequested { .. }
+        | E::RmaPayoutApproved { .. }
         | E::RmaCancelled { .. }
         | E::RmaFailureLogged { .. } => MergeRule::StateStep,
         E::SettingsInitialized { .. }
@@ -229,6 +231,8 @@ fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
 
 #[cfg(test)]
 mod caps_tests;
+#[cfg(test)]
+mod payout_tests;
 #[cfg(test)]
 mod replacement_tests;
 #[cfg(test)]

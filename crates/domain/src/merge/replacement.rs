@@ -10,7 +10,7 @@ use crate::returns::{REPLACEMENT_FIELD, Replacement, Settlement, check_replaceme
 use crate::{ApiError, Event};
 
 pub fn check_replacement_in_log(log: &mut impl TeamLog, event: &Event) -> Result<(), ApiError> {
-    let Event::RmaSettled { rma_no, settlement: Settlement::Exchange { reshipment_no } } = event else {
+    let Event::RmaSettled { rma_no, settlement: Settlement::Exchange { reshipment_no }, .. } = event else {
         return Ok(());
     };
     let replaced = log.stream("reshipment", reshipment_no).iter().fold(None, |r, l| Reshipment::evolve(r, &l.event));

@@ -35,8 +35,11 @@ fn team_log() -> Memory {
 }
 
 fn settle_b(no: &str, log: &mut Memory) -> Result<(), ApiError> {
-    let exchange =
-        Event::RmaSettled { rma_no: RMA.into(), settlement: Settlement::Exchange { reshipment_no: no.into() } };
+    let exchange = Event::RmaSettled {
+        rma_no: RMA.into(),
+        settlement: Settlement::Exchange { reshipment_no: no.into() },
+        paid_by: None,
+    };
     judge(&[exchange], &envelope("desk-b", 6, "2026-11-02T10:00:00.000Z"), log)
 }
 

@@ -4,7 +4,8 @@ use crate::error::ErrorCode;
 use crate::failure::Failure;
 use crate::reshipment::{Reshipment, ReshipmentStatus};
 use crate::returns::{
-    Rma, decide_approve, decide_cancel, decide_issue_credit, decide_reject, decide_settle, decide_suspend,
+    Rma, Settlement, check_credit, check_settlement, decide_approve, decide_cancel, decide_issue_credit, decide_reject,
+    decide_settle, decide_suspend, recheck_payout_step,
 };
 use crate::{ApiError, Event};
 
@@ -26,15 +27,23 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
         | E::RmaSuspended { .. }
         | E::RmaSettled { .. }
         | E::RmaCreditIssued { .. }
+        | E::RmaPayoutRequested { .. }
+        | E::RmaPayoutApproved { .. }
         | E::RmaCancelled { .. }
         | E::RmaFailureLogged { .. } => {
             let rma = fold(history, Rma::evolve).ok_or_else(|| missing(event))?;
             let decided = match event {
-                E::RmaApproved { comment, .. } => decide_approve(&rma, comment),
+                E::RmaApproved { comment, decided_by, .. } => decide_approve(&rma, comment, decided_by.as_deref()),
                 E::RmaRejected { comment, .. } => decide_reject(&rma, comment),
                 E::RmaSuspended { comment, .. } => decide_suspend(&rma, comment),
-                E::RmaSettled { settlement, .. } => decide_settle(&rma, settlement),
-                E::RmaCreditIssued { amount_minor, .. } => decide_issue_credit(&rma, *amount_minor),
+                // Paid out as the approved request asked, by someone free to pay it.
+                E::RmaSettled { settlement, paid_by, .. } => decide_settle(&rma, settlement, paid_by.as_deref()),
+                E::RmaCreditIssued { amount_minor, paid_by, .. } => {
+                    decide_issue_credit(&rma, *amount_minor, paid_by.as_deref())
+                }
+                E::RmaPayoutRequested { request, .. } => recheck_payout_request(&rma, &request.settlement),
+                // Approvals merge as a set while the money is not out, as a reshipment's do.
+                E::RmaPayoutApproved { .. } => recheck_payout_step(&rma).map(|()| Vec::new()),
                 E::RmaCancelled { reason, .. } => decide_cancel(&rma, reason),
                 // The failure was logged at intake: it stands whatever happened to the RMA since.
                 _ => Ok(Vec::new()),
@@ -60,6 +69,18 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
         }
         _ => Ok(()),
     }
+}
+
+/// A payout request stands while the money is not out and its amount is one the RMA may pay.
+fn recheck_payout_request(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, ApiError> {
+    match settlement {
+        Settlement::StoreCredit { amount_minor } if rma.status != crate::returns::RmaStatus::Inspected => {
+            check_credit(rma, *amount_minor)?
+        }
+        _ => check_settlement(rma, settlement)?,
+    }
+    recheck_payout_step(rma)?;
+    Ok(Vec::new())
 }
 
 /// Approvals and authorizations merge as a set (another desk's approval of the same request is

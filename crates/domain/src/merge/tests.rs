@@ -27,6 +27,7 @@ pub(super) fn opened() -> Event {
         note: String::new(),
         eligibility: Eligibility { verdict: Verdict::Approved, policy_version: 1, outcomes: Vec::new() },
         delivered_on: None,
+        opened_by: Some("u-ria".into()),
     }))
 }
 
@@ -43,6 +44,7 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
             rma_no: no.clone(),
             qty_received: vec![2],
             intake: IntakeCheck {
+                line_grades: Vec::new(),
                 packaging_intact: true,
                 accessories_complete: true,
                 serials_match: true,
@@ -64,11 +66,35 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
     ]
 }
 
-fn settle() -> Event {
-    Event::RmaSettled {
+fn refund() -> Settlement {
+    Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 0 }
+}
+
+/// Finance asks for the refund of 15.20, within its own limit of 1,000.00: no approval needed.
+pub(super) fn payout_requested() -> Event {
+    let policy = crate::reshipment::ApprovalPolicy::default_for("EUR");
+    let rules = policy.settlement_rules();
+    let requirement = rules
+        .requirement(crate::approval::Amount { total_minor: 1_520, currency: "EUR" }, &[crate::people::Role::Finance]);
+    assert_eq!(requirement.approvals, 0);
+    Event::RmaPayoutRequested {
         rma_no: "RMA-AMS1A-000042".into(),
-        settlement: Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 0 },
+        request: crate::returns::PayoutRequest {
+            settlement: refund(),
+            requested_by: "u-fien".into(),
+            requester_roles: vec![crate::people::Role::Finance],
+            amount_version: 1,
+            requirement,
+        },
     }
+}
+
+pub(super) fn settle_by(payer: &str) -> Event {
+    Event::RmaSettled { rma_no: "RMA-AMS1A-000042".into(), settlement: refund(), paid_by: Some(payer.into()) }
+}
+
+fn settle() -> Event {
+    settle_by("u-fien")
 }
 
 fn cancel() -> Event {
@@ -177,7 +203,7 @@ pub(super) fn judge(events: &[Event], envelope: &EnvelopedEvent, log: &mut Memor
 #[test]
 fn an_act_is_judged_event_by_event_with_its_own_earlier_events() {
     let mut act = received_and_inspected();
-    act.push(settle());
+    act.extend([payout_requested(), settle()]);
     let on_b = envelope("desk-b", 1, "2026-11-02T10:00:00.000Z");
     assert!(judge(&act, &on_b, &mut Memory::of("desk-a", vec![opened()])).is_ok());
     let err = judge(&act, &on_b, &mut Memory::of("desk-a", rma(&[cancel()]))).unwrap_err();
@@ -187,14 +213,16 @@ fn an_act_is_judged_event_by_event_with_its_own_earlier_events() {
 #[test]
 fn a_cancellation_after_another_desks_settlement_is_refused() {
     let mut steps = received_and_inspected();
-    steps.push(settle());
+    steps.extend([payout_requested(), settle()]);
     let err = recheck(&rma(&steps), &cancel()).unwrap_err();
     assert_eq!(err.message_key, "error.rma.not_cancellable");
 }
 
 #[test]
 fn the_same_step_in_order_is_accepted() {
-    assert!(recheck(&rma(&received_and_inspected()), &settle()).is_ok());
+    let mut asked = received_and_inspected();
+    asked.push(payout_requested());
+    assert!(recheck(&rma(&asked), &settle()).is_ok());
     assert!(recheck(&rma(&[]), &cancel()).is_ok());
 }
 

@@ -13,7 +13,8 @@ use super::sla::add_working_days;
 use super::state::{Reshipment, ReshipmentRequest};
 use super::tracking::{normalise_tracking, tracking_fits};
 use super::types::{
-    Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, Payer, ReshipmentItem, ReshipmentStatus, ShipTo,
+    Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, Payer, ReshipmentItem, ReshipmentStatus, RoleLimit,
+    ShipTo,
 };
 use crate::error::{ApiError, FieldError, Violations};
 use crate::limits;
@@ -670,23 +671,31 @@ pub fn decide_chargeback(
 }
 
 /// Limits must not be negative, and at least one role must be able to approve anything.
+fn check_limits(v: &mut Violations, prefix: &str, limits: &[RoleLimit], dual_control_above_minor: i64) {
+    let mut roles = HashSet::new();
+    for (i, limit) in limits.iter().enumerate() {
+        if limit.limit_minor.is_some_and(|m| m < 0) {
+            v.push(FieldError::new(format!("{prefix}limits.{i}.limit_minor"), "error.field.negative"));
+        }
+        if !roles.insert(limit.role) {
+            v.push(FieldError::new(format!("{prefix}limits.{i}.role"), "error.policy.role_twice"));
+        }
+    }
+    if !limits.iter().any(|l| l.limit_minor.is_none()) {
+        v.push(FieldError::new(format!("{prefix}limits"), "error.policy.no_unlimited_role"));
+    }
+    if dual_control_above_minor < 0 {
+        v.push(FieldError::new(format!("{prefix}dual_control_above_minor"), "error.field.negative"));
+    }
+}
+
+/// Both sets of limits (reshipments', settlements') follow the same checks.
 pub fn check_policy(policy: &ApprovalPolicy) -> Result<(), ApiError> {
     let mut v = Violations::default();
     check_currency(&mut v, "currency", &policy.currency);
-    let mut roles = HashSet::new();
-    for (i, limit) in policy.limits.iter().enumerate() {
-        if limit.limit_minor.is_some_and(|m| m < 0) {
-            v.push(FieldError::new(format!("limits.{i}.limit_minor"), "error.field.negative"));
-        }
-        if !roles.insert(limit.role) {
-            v.push(FieldError::new(format!("limits.{i}.role"), "error.policy.role_twice"));
-        }
-    }
-    if !policy.limits.iter().any(|l| l.limit_minor.is_none()) {
-        v.push(FieldError::new("limits", "error.policy.no_unlimited_role"));
-    }
-    if policy.dual_control_above_minor < 0 {
-        v.push(FieldError::new("dual_control_above_minor", "error.field.negative"));
+    check_limits(&mut v, "", &policy.limits, policy.dual_control_above_minor);
+    if let Some(settlements) = &policy.settlements {
+        check_limits(&mut v, "settlements.", &settlements.limits, settlements.dual_control_above_minor);
     }
     if policy.ship_within_working_days > 60 {
         v.push(FieldError::new("ship_within_working_days", "error.field.too_large"));

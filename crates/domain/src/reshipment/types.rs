@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::approval::{Approval, RoleLimit};
 use crate::people::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -133,14 +134,6 @@ pub struct ReshipmentItem {
     pub serials: Vec<String>,
 }
 
-/// An approval limit: `None` means no limit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct RoleLimit {
-    pub role: Role,
-    pub limit_minor: Option<i64>,
-}
-
 /// Who may authorize what, and how fast an authorized reshipment must ship. An admin sets it;
 /// limits are in the installation's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,6 +146,41 @@ pub struct ApprovalPolicy {
     pub dual_control_above_minor: i64,
     /// The reshipment ships within this many working days (Monday to Friday) of authorization.
     pub ship_within_working_days: u32,
+    /// Who may pay out refunds and store credit, in the same currency. Policies saved before
+    /// settlements needed approval have none: the defaults apply to them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub settlements: Option<SettlementLimits>,
+}
+
+/// The approval limits of refunds and store credit: the same model as reshipments', with its
+/// own figures, since an analyst who may refund a cable may not send a pallet again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SettlementLimits {
+    /// Roles missing here cannot approve refunds or store credit.
+    pub limits: Vec<RoleLimit>,
+    /// Above this amount two different approvers are needed, one of them from finance.
+    pub dual_control_above_minor: i64,
+}
+
+/// Returns analysts up to 100.00, finance up to 1,000.00, admin without limit.
+pub const DEFAULT_SETTLEMENT_LIMITS: &[RoleLimit] = &[
+    RoleLimit { role: Role::ReturnsAnalyst, limit_minor: Some(10_000) },
+    RoleLimit { role: Role::Finance, limit_minor: Some(100_000) },
+    RoleLimit { role: Role::Admin, limit_minor: None },
+];
+
+/// Above 500.00 a refund or credit needs two approvers, one of them from finance.
+pub const DEFAULT_SETTLEMENT_DUAL_CONTROL_MINOR: i64 = 50_000;
+
+impl SettlementLimits {
+    pub fn defaults() -> Self {
+        SettlementLimits {
+            limits: DEFAULT_SETTLEMENT_LIMITS.to_vec(),
+            dual_control_above_minor: DEFAULT_SETTLEMENT_DUAL_CONTROL_MINOR,
+        }
+    }
 }
 
 impl ApprovalPolicy {
@@ -169,6 +197,7 @@ impl ApprovalPolicy {
             ],
             dual_control_above_minor: 50_000,
             ship_within_working_days: 2,
+            settlements: Some(SettlementLimits::defaults()),
         }
     }
 }
@@ -203,19 +232,6 @@ pub struct Chargeback {
     pub currency: String,
     pub status: ChargebackStatus,
     pub recovered_minor: i64,
-}
-
-/// One approval, for one version of the amount: a later change of the amount voids it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Approval {
-    pub approver_id: String,
-    pub approver_roles: Vec<Role>,
-    pub limit_minor: Option<i64>,
-    pub amount_version: u32,
-    pub total_minor: i64,
-    pub currency: String,
-    pub note: String,
 }
 
 /// Whose move it is: the team that owns the next step.

@@ -5,10 +5,17 @@
 mod eligibility;
 mod exchange;
 mod fee;
+mod line_fee;
+#[cfg(test)]
+mod line_fee_tests;
 mod lot_stock;
+mod offered;
 mod opening;
 #[cfg(test)]
 mod opening_tests;
+mod payout;
+#[cfg(test)]
+mod payout_tests;
 mod policy;
 mod rma;
 #[cfg(test)]
@@ -21,8 +28,11 @@ mod transitions;
 pub use eligibility::*;
 pub use exchange::*;
 pub use fee::*;
+pub use line_fee::*;
 pub use lot_stock::*;
+pub use offered::*;
 pub use opening::*;
+pub use payout::*;
 pub use policy::*;
 pub use rma::*;
 pub use sla::*;

@@ -86,7 +86,14 @@ impl OpeningDraft {
     }
 
     /// The opening as recorded, with the policy's verdict.
-    pub fn into_opening(self, rma_no: &str, policy: &ReturnPolicy, input: &OpenRmaInput) -> RmaOpening {
+    /// `opened_by` may not pay the return out later.
+    pub fn into_opening(
+        self,
+        rma_no: &str,
+        policy: &ReturnPolicy,
+        input: &OpenRmaInput,
+        opened_by: &str,
+    ) -> RmaOpening {
         RmaOpening {
             rma_no: rma_no.to_owned(),
             delivered_on: self.facts.delivered_on,
@@ -98,6 +105,7 @@ impl OpeningDraft {
             preferred_outcome: input.preferred_outcome,
             photo_ids: input.photo_ids.clone(),
             note: input.note.trim().to_owned(),
+            opened_by: Some(opened_by.to_owned()),
         }
     }
 }

@@ -107,11 +107,12 @@ fn a_delivery_after_the_opening_day_is_refused() {
 fn an_rma_holds_what_was_asked_until_goods_arrive_then_what_came_back_and_nothing_once_ended() {
     let policy = ReturnPolicy::default_policy();
     let draft = decide_opening(&policy, &input(vec![line("SO-1", 3)]), &facts()).unwrap();
-    let opened = Event::RmaOpened(Box::new(draft.into_opening("RMA-1", &policy, &input(Vec::new()))));
+    let opened = Event::RmaOpened(Box::new(draft.into_opening("RMA-1", &policy, &input(Vec::new()), "u-ria")));
     let rma = Rma::evolve(None, &opened).unwrap();
     assert_eq!(rma.status, RmaStatus::Approved);
     assert_eq!(units_held(&rma), [("SO-1", 1, 3)]);
     let intake = IntakeCheck {
+        line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
         serials_match: true,

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::eligibility::{Eligibility, Verdict};
+use super::payout::PayoutRequest;
 use crate::Event;
+use crate::approval::Approval;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -102,6 +104,10 @@ pub struct RmaOpening {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub delivered_on: Option<NaiveDate>,
+    /// Who opened it: they may not pay it out. Openings recorded before it was kept have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub opened_by: Option<String>,
 }
 
 impl RmaOpening {
@@ -143,6 +149,10 @@ pub struct IntakeCheck {
     pub accessories_complete: bool,
     pub serials_match: bool,
     pub grade: ConditionGrade,
+    /// A grade per RMA line, in its order, when lines came back in different condition; empty
+    /// when one grade (`grade`) is for every line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub line_grades: Vec<ConditionGrade>,
     #[serde(default)]
     pub photo_ids: Vec<String>,
     #[serde(default)]
@@ -203,6 +213,13 @@ pub struct Rma {
     pub settlement: Option<Settlement>,
     /// Store credit issued ahead of the goods, in minor units.
     pub credit_issued_minor: Option<i64>,
+    pub opened_by: Option<String>,
+    /// The analyst who approved it, when an analyst did (not the rules).
+    pub approved_by: Option<String>,
+    /// The refund or store credit asked for last, and the approvals given to payouts.
+    pub payout: Option<PayoutRequest>,
+    pub payout_approvals: Vec<Approval>,
+    pub paid_by: Option<String>,
 }
 
 impl Rma {
@@ -229,12 +246,20 @@ impl Rma {
                 dispositions: Vec::new(),
                 settlement: None,
                 credit_issued_minor: None,
+                opened_by: opening.opened_by.clone(),
+                approved_by: None,
+                payout: None,
+                payout_approvals: Vec::new(),
+                paid_by: None,
                 opening: (**opening).clone(),
             }),
             (Some(mut rma), event) => {
                 let closed = rma.status;
                 match event {
-                    Event::RmaApproved { .. } => rma.status = RmaStatus::Approved,
+                    Event::RmaApproved { decided_by, .. } => {
+                        rma.status = RmaStatus::Approved;
+                        rma.approved_by = decided_by.clone();
+                    }
                     Event::RmaRejected { .. } => rma.status = RmaStatus::Rejected,
                     Event::RmaSuspended { .. } => rma.status = RmaStatus::Suspended,
                     Event::RmaLabelPrinted { .. } => {
@@ -256,11 +281,22 @@ impl Rma {
                         rma.status = RmaStatus::Inspected;
                         rma.dispositions = dispositions.clone();
                     }
-                    Event::RmaSettled { settlement, .. } => {
+                    Event::RmaSettled { settlement, paid_by, .. } => {
                         rma.status = RmaStatus::Settled;
                         rma.settlement = Some(settlement.clone());
+                        if rma.credit_issued_minor.is_none() {
+                            rma.paid_by = paid_by.clone();
+                        }
                     }
-                    Event::RmaCreditIssued { amount_minor, .. } => rma.credit_issued_minor = Some(*amount_minor),
+                    Event::RmaCreditIssued { amount_minor, paid_by, .. } => {
+                        rma.credit_issued_minor = Some(*amount_minor);
+                        rma.paid_by = paid_by.clone();
+                    }
+                    // After a merge a later payout cannot rewrite the one already paid.
+                    Event::RmaPayoutRequested { request, .. } if !super::payout::payout_made(&rma) => {
+                        rma.payout = Some(request.clone())
+                    }
+                    Event::RmaPayoutApproved { approval, .. } => rma.payout_approvals.push(approval.clone()),
                     Event::RmaCancelled { .. } => rma.status = RmaStatus::Cancelled,
                     _ => {}
                 }

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::Event;
-use crate::reshipment::Carrier;
+use crate::people::{Actor, Role};
+use crate::reshipment::{ApprovalPolicy, Carrier};
 
 fn opening(verdict: Verdict) -> RmaOpening {
     RmaOpening {
@@ -38,7 +39,23 @@ fn opening(verdict: Verdict) -> RmaOpening {
         note: String::new(),
         eligibility: Eligibility { verdict, policy_version: 1, outcomes: Vec::new() },
         delivered_on: None,
+        opened_by: Some("u-ria".into()),
     }
+}
+
+fn finance() -> Actor {
+    Actor { user_id: "u-fien".into(), username: "fien".into(), display_name: "Fien".into(), roles: vec![Role::Finance] }
+}
+
+/// Finance settles: within its limit, asked for and paid out in one act.
+fn settle_act(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, crate::ApiError> {
+    let policy = ApprovalPolicy::default_for("EUR");
+    decide_settle_act(&ReturnPolicy::default_policy(), &policy.settlement_rules(), rma, settlement, &finance())
+}
+
+fn credit_act(rma: &Rma, amount_minor: i64) -> Result<Vec<Event>, crate::ApiError> {
+    let policy = ApprovalPolicy::default_for("EUR");
+    decide_credit_act(&policy.settlement_rules(), rma, amount_minor, &finance())
 }
 
 fn opened(verdict: Verdict) -> Rma {
@@ -51,6 +68,7 @@ fn apply(rma: Rma, events: Vec<Event>) -> Rma {
 
 fn intake() -> IntakeCheck {
     IntakeCheck {
+        line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
         serials_match: true,
@@ -107,14 +125,14 @@ fn an_approved_rma_goes_from_label_to_settlement() {
     assert_eq!(err.fields[0].field, "dispositions[0].location");
     let rma = apply(rma.clone(), decide_inspect(&rma, &[restock(0, 1), restock(0, 1)]).unwrap());
 
-    let err = decide_settle(&rma, &Settlement::Refund { amount_minor: 1_521, restocking_fee_minor: 0 }).unwrap_err();
+    let err = settle_act(&rma, &Settlement::Refund { amount_minor: 1_521, restocking_fee_minor: 0 }).unwrap_err();
     assert_eq!(err.fields[0].message_key, "error.rma.refund_above_paid");
     assert_eq!(err.fields[0].params["paid"], "15.20 EUR");
-    let err = decide_settle(&rma, &Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 153 }).unwrap_err();
+    let err = settle_act(&rma, &Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 153 }).unwrap_err();
     assert_eq!(err.fields[0].message_key, "error.returns.fee_above_cap");
     let rma = apply(
         rma.clone(),
-        decide_settle(&rma, &Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 152 }).unwrap(),
+        settle_act(&rma, &Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 0 }).unwrap(),
     );
     assert_eq!(rma.status, RmaStatus::Settled);
     assert_eq!(decide_cancel(&rma, "too late").unwrap_err().message_key, "error.rma.not_cancellable");
@@ -128,9 +146,9 @@ fn an_escalated_rma_waits_for_an_analyst_who_must_say_why_when_rejecting() {
     assert_eq!(err.fields[0].field, "comment");
     let suspended = apply(rma.clone(), decide_suspend(&rma, "Photo of the serial label, please").unwrap());
     assert_eq!(suspended.status, RmaStatus::Suspended);
-    let approved = apply(suspended.clone(), decide_approve(&suspended, "").unwrap());
-    assert_eq!(approved.status, RmaStatus::Approved);
-    assert_eq!(decide_approve(&approved, "").unwrap_err().message_key, "error.rma.not_awaiting_decision");
+    let approved = apply(suspended.clone(), decide_approve(&suspended, "", Some("u-tom")).unwrap());
+    assert_eq!((approved.status, approved.approved_by.as_deref()), (RmaStatus::Approved, Some("u-tom")));
+    assert_eq!(decide_approve(&approved, "", None).unwrap_err().message_key, "error.rma.not_awaiting_decision");
 
     let rejected = apply(rma.clone(), decide_reject(&rma, "Outside the warranty").unwrap());
     let err = decide_receive(&rejected, &[1, 1], &intake()).unwrap_err();
@@ -151,30 +169,27 @@ fn store_credit_goes_out_on_approval_and_the_rma_settles_as_that_credit_after_in
         .unwrap()
     };
     // Waiting for an analyst: nothing is owed yet.
-    let err = decide_issue_credit(&credit(Verdict::Escalated), 500).unwrap_err();
+    let err = credit_act(&credit(Verdict::Escalated), 500).unwrap_err();
     assert_eq!(err.message_key, "error.rma.credit_not_open");
     // A refund customer gets no credit ahead of the goods.
-    assert_eq!(
-        decide_issue_credit(&opened(Verdict::Approved), 500).unwrap_err().message_key,
-        "error.rma.credit_not_preferred"
-    );
+    assert_eq!(credit_act(&opened(Verdict::Approved), 500).unwrap_err().message_key, "error.rma.credit_not_preferred");
     let rma = credit(Verdict::Approved);
     // Value is 2 × 7.60 + 37.00 = 52.20.
-    let err = decide_issue_credit(&rma, 5_221).unwrap_err();
+    let err = credit_act(&rma, 5_221).unwrap_err();
     assert_eq!(err.fields[0].field, "amount_minor");
     assert_eq!(err.fields[0].message_key, "error.rma.credit_above_value");
-    let rma = apply(rma.clone(), decide_issue_credit(&rma, 5_220).unwrap());
-    assert_eq!(rma.credit_issued_minor, Some(5_220));
-    assert_eq!(decide_issue_credit(&rma, 1).unwrap_err().message_key, "error.rma.credit_already_issued");
+    let rma = apply(rma.clone(), credit_act(&rma, 5_220).unwrap());
+    assert_eq!((rma.credit_issued_minor, rma.paid_by.as_deref()), (Some(5_220), Some("u-fien")));
+    assert_eq!(credit_act(&rma, 1).unwrap_err().message_key, "error.rma.credit_already_issued");
     // Only one of the two boxes came back: the credit is 7.60 above what came back.
     let rma = apply(rma.clone(), decide_receive(&rma, &[1, 1], &intake()).unwrap());
     let rma = apply(rma.clone(), decide_inspect(&rma, &[restock(0, 1), restock(1, 1)]).unwrap());
     assert_eq!(credit_above_received(&rma), 760);
     let refund = Settlement::Refund { amount_minor: 4_460, restocking_fee_minor: 0 };
-    assert_eq!(decide_settle(&rma, &refund).unwrap_err().fields[0].message_key, "error.rma.settle_as_issued_credit");
-    let err = decide_settle(&rma, &Settlement::StoreCredit { amount_minor: 4_460 }).unwrap_err();
+    assert_eq!(settle_act(&rma, &refund).unwrap_err().fields[0].message_key, "error.rma.settle_as_issued_credit");
+    let err = settle_act(&rma, &Settlement::StoreCredit { amount_minor: 4_460 }).unwrap_err();
     assert_eq!(err.fields[0].field, "settlement");
-    let settled = apply(rma.clone(), decide_settle(&rma, &Settlement::StoreCredit { amount_minor: 5_220 }).unwrap());
+    let settled = apply(rma.clone(), settle_act(&rma, &Settlement::StoreCredit { amount_minor: 5_220 }).unwrap());
     assert_eq!(settled.status, RmaStatus::Settled);
 }
 
@@ -212,7 +227,7 @@ fn step() -> impl Strategy<Value = Step> {
 
 fn try_step(rma: &Rma, step: &Step) -> Result<Vec<Event>, crate::ApiError> {
     match step {
-        Step::Approve => decide_approve(rma, "ok"),
+        Step::Approve => decide_approve(rma, "ok", Some("u-tom")),
         Step::Reject => decide_reject(rma, "no"),
         Step::Suspend => decide_suspend(rma, "photos please"),
         Step::Label => decide_label(rma, Carrier::Dpd, "Retour", 900),
@@ -223,11 +238,9 @@ fn try_step(rma: &Rma, step: &Step) -> Result<Vec<Event>, crate::ApiError> {
                 rma.received.iter().enumerate().filter(|(_, q)| **q > 0).map(|(i, q)| restock(i, *q)).collect();
             decide_inspect(rma, &all)
         }
-        Step::Refund(amount) => {
-            decide_settle(rma, &Settlement::Refund { amount_minor: *amount, restocking_fee_minor: 0 })
-        }
-        Step::Credit(amount) => decide_settle(rma, &Settlement::StoreCredit { amount_minor: *amount }),
-        Step::IssueCredit(amount) => decide_issue_credit(rma, *amount),
+        Step::Refund(amount) => settle_act(rma, &Settlement::Refund { amount_minor: *amount, restocking_fee_minor: 0 }),
+        Step::Credit(amount) => settle_act(rma, &Settlement::StoreCredit { amount_minor: *amount }),
+        Step::IssueCredit(amount) => credit_act(rma, *amount),
         Step::Cancel => decide_cancel(rma, "customer kept it"),
     }
 }

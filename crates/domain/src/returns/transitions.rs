@@ -1,13 +1,15 @@
 //! Each step of an RMA: `decide_*` check the step against the RMA's state and return the events
 //! to record, or an error naming the field and writing nothing.
 
-use super::fee::{restocking_fee, restocking_fee_cap};
+use super::fee::restocking_fee_cap;
+use super::line_fee::policy_fee;
+use super::payout::{check_payer, decide_request_payout, payout_open, pays_money};
 use super::policy::{MAX_PARCEL_GRAMS, ReturnPolicy};
-use super::rma::{
-    ConditionGrade, IntakeCheck, LineDisposition, PreferredOutcome, ReturnDisposition, Rma, RmaStatus, Settlement,
-};
+use super::rma::{IntakeCheck, LineDisposition, PreferredOutcome, Rma, RmaStatus, Settlement};
 use crate::Event;
+use crate::approval::Rules;
 use crate::error::{ApiError, ErrorCode, FieldError, Violations};
+use crate::people::Actor;
 use crate::reshipment::{Carrier, normalise_tracking, tracking_fits};
 
 fn conflict(rma: &Rma, key: &str) -> ApiError {
@@ -23,13 +25,17 @@ fn comment_required(v: &mut Violations, comment: &str) {
     v.max_len("comment", comment, crate::limits::REASON);
 }
 
-/// An analyst approves an escalated or suspended RMA.
-pub fn decide_approve(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
+/// An analyst approves an escalated or suspended RMA; `decided_by` may not pay it out later.
+pub fn decide_approve(rma: &Rma, comment: &str, decided_by: Option<&str>) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Escalated, RmaStatus::Suspended], "error.rma.not_awaiting_decision")?;
     let mut v = Violations::default();
     v.max_len("comment", comment, crate::limits::REASON);
     v.into_result()?;
-    Ok(vec![Event::RmaApproved { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
+    Ok(vec![Event::RmaApproved {
+        rma_no: rma.rma_no().to_owned(),
+        comment: comment.trim().to_owned(),
+        decided_by: decided_by.map(str::to_owned),
+    }])
 }
 
 /// An analyst rejects an escalated or suspended RMA, always saying why.
@@ -123,6 +129,9 @@ pub fn decide_receive(rma: &Rma, qty_received: &[i64], intake: &IntakeCheck) -> 
             v.push(FieldError::new("qty_received", "error.rma.nothing_received"));
         }
     }
+    if !intake.line_grades.is_empty() && intake.line_grades.len() != lines.len() {
+        v.push(FieldError::new("intake.line_grades", "error.rma.lines_count").with("expected", lines.len()));
+    }
     v.max_len("note", &intake.note, crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::RmaReceived {
@@ -182,7 +191,7 @@ pub fn paid_for_received(rma: &Rma) -> i64 {
 /// arrives, so it is issued on its own and the RMA settles later, when the goods are inspected.
 /// Only for a customer who asked for credit, once, up to what they paid for every unit the RMA
 /// expects back. No restocking fee: the policy charges one on refunds only.
-pub fn decide_issue_credit(rma: &Rma, amount_minor: i64) -> Result<Vec<Event>, ApiError> {
+pub fn check_credit(rma: &Rma, amount_minor: i64) -> Result<(), ApiError> {
     only_in(
         rma,
         &[
@@ -209,8 +218,32 @@ pub fn decide_issue_credit(rma: &Rma, amount_minor: i64) -> Result<Vec<Event>, A
         let money = crate::money::format_money(value, &rma.opening.currency);
         v.push(FieldError::new("amount_minor", "error.rma.credit_above_value").with("value", money));
     }
-    v.into_result()?;
-    Ok(vec![Event::RmaCreditIssued { rma_no: rma.rma_no().to_owned(), amount_minor }])
+    v.into_result()
+}
+
+/// The payout asked now must be this one, fully approved, and `paid_by` free to pay it.
+fn check_paying(rma: &Rma, settlement: &Settlement, paid_by: Option<&str>) -> Result<(), ApiError> {
+    let Some(payer) = paid_by else {
+        return Err(ApiError::forbidden("error.settlement.payer_unknown").with("rma_no", rma.rma_no()));
+    };
+    check_payer(rma, payer)?;
+    if rma.payout.as_ref().is_some_and(|p| p.settlement != *settlement) {
+        return Err(
+            ApiError::new(ErrorCode::Conflict, "error.settlement.other_amount_requested").with("rma_no", rma.rma_no())
+        );
+    }
+    Ok(())
+}
+
+/// Issues the approved store credit ahead of the goods.
+pub fn decide_issue_credit(rma: &Rma, amount_minor: i64, paid_by: Option<&str>) -> Result<Vec<Event>, ApiError> {
+    check_credit(rma, amount_minor)?;
+    check_paying(rma, &Settlement::StoreCredit { amount_minor }, paid_by)?;
+    Ok(vec![Event::RmaCreditIssued {
+        rma_no: rma.rma_no().to_owned(),
+        amount_minor,
+        paid_by: paid_by.map(str::to_owned),
+    }])
 }
 
 /// Credit issued ahead of the goods above what the customer paid for what actually came back:
@@ -219,9 +252,10 @@ pub fn credit_above_received(rma: &Rma) -> i64 {
     rma.credit_issued_minor.map_or(0, |issued| (issued - paid_for_received(rma)).max(0))
 }
 
-/// Settles an inspected RMA by refund, store credit or exchange. Credit issued ahead of the goods
-/// settles as exactly that credit: the money has already gone out.
-pub fn decide_settle(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, ApiError> {
+/// Whether an inspected RMA may settle so: a refund or credit up to what the customer paid for
+/// what came back, a fee within the cap. Credit issued ahead of the goods settles as exactly that
+/// credit: the money has already gone out.
+pub fn check_settlement(rma: &Rma, settlement: &Settlement) -> Result<(), ApiError> {
     only_in(rma, &[RmaStatus::Inspected], "error.rma.not_inspected")?;
     let paid = paid_for_received(rma);
     let currency = &rma.opening.currency;
@@ -232,7 +266,7 @@ pub fn decide_settle(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, A
                 FieldError::new("settlement", "error.rma.settle_as_issued_credit").with("amount", money(issued)),
             ));
         }
-        return Ok(vec![Event::RmaSettled { rma_no: rma.rma_no().to_owned(), settlement: settlement.clone() }]);
+        return Ok(());
     }
     let mut v = Violations::default();
     match settlement {
@@ -261,29 +295,27 @@ pub fn decide_settle(rma: &Rma, settlement: &Settlement) -> Result<Vec<Event>, A
         }
         Settlement::Exchange { reshipment_no } => v.required("reshipment_no", reshipment_no),
     }
-    v.into_result()?;
-    Ok(vec![Event::RmaSettled { rma_no: rma.rma_no().to_owned(), settlement: settlement.clone() }])
+    v.into_result()
 }
 
-/// Every unit came back as new and goes straight back on the shelf: no restocking fee is due.
-pub fn resalable_as_new(rma: &Rma) -> bool {
-    rma.intake.as_ref().is_some_and(|intake| intake.grade == ConditionGrade::A)
-        && rma.dispositions.iter().all(|d| d.disposition == ReturnDisposition::Restock)
+/// Settles an inspected RMA by refund, store credit or exchange, paid out by `paid_by`: money
+/// goes out only as the approved payout asked for, and not by whoever opened or approved the
+/// return or its payout.
+pub fn decide_settle(rma: &Rma, settlement: &Settlement, paid_by: Option<&str>) -> Result<Vec<Event>, ApiError> {
+    check_settlement(rma, settlement)?;
+    if pays_money(settlement) && rma.credit_issued_minor.is_none() {
+        check_paying(rma, settlement, paid_by)?;
+    }
+    Ok(vec![Event::RmaSettled {
+        rma_no: rma.rma_no().to_owned(),
+        settlement: settlement.clone(),
+        paid_by: paid_by.map(str::to_owned),
+    }])
 }
 
-/// The restocking fee the policy charges on a refund of `refund_minor` for this RMA.
-pub fn policy_fee(policy: &ReturnPolicy, rma: &Rma, refund_minor: i64) -> i64 {
-    restocking_fee(policy, &rma.opening.reason_code, refund_minor, resalable_as_new(rma))
-}
-
-/// Settles as [`decide_settle`] does, and refuses a restocking fee above what the policy charges
-/// for this return (none for faulty goods or goods resold as new): refund accuracy.
-pub fn decide_settle_by_policy(
-    policy: &ReturnPolicy,
-    rma: &Rma,
-    settlement: &Settlement,
-) -> Result<Vec<Event>, ApiError> {
-    let events = decide_settle(rma, settlement)?;
+/// Refuses a restocking fee above what the policy charges for this return (none for faulty goods
+/// or goods resold as new): refund accuracy.
+pub fn check_fee_by_policy(policy: &ReturnPolicy, rma: &Rma, settlement: &Settlement) -> Result<(), ApiError> {
     if let Settlement::Refund { amount_minor, restocking_fee_minor } = settlement {
         let allowed = policy_fee(policy, rma, *amount_minor);
         if *restocking_fee_minor > allowed {
@@ -293,7 +325,88 @@ pub fn decide_settle_by_policy(
             ));
         }
     }
+    Ok(())
+}
+
+/// Settles as [`decide_settle`] does, with the fee checked against the policy.
+pub fn decide_settle_by_policy(
+    policy: &ReturnPolicy,
+    rma: &Rma,
+    settlement: &Settlement,
+    paid_by: Option<&str>,
+) -> Result<Vec<Event>, ApiError> {
+    check_settlement(rma, settlement)?;
+    check_fee_by_policy(policy, rma, settlement)?;
+    decide_settle(rma, settlement, paid_by)
+}
+
+/// The events after `events` on `rma`.
+fn after(rma: &Rma, events: &[Event]) -> Rma {
+    events.iter().fold(Some(rma.clone()), Rma::evolve).expect("an RMA stays an RMA")
+}
+
+/// Asks for `settlement` unless it is the payout asked already, then pays it out with `pay` in
+/// the same act when nothing more is needed and `actor` may pay it. Otherwise the request
+/// waits for its approvals and for someone free to pay it out.
+fn request_then_pay(
+    rma: &Rma,
+    rules: &Rules<'_>,
+    settlement: &Settlement,
+    actor: &Actor,
+    pay: impl FnOnce(&Rma) -> Result<Vec<Event>, ApiError>,
+) -> Result<Vec<Event>, ApiError> {
+    let asked = rma.payout.as_ref().is_some_and(|p| p.settlement == *settlement) && payout_open(rma);
+    let mut events = if asked { Vec::new() } else { decide_request_payout(rma, rules, settlement, actor)? };
+    let state = after(rma, &events);
+    match check_payer(&state, &actor.user_id) {
+        Ok(()) => events.extend(pay(&state)?),
+        Err(err) if events.is_empty() => return Err(err),
+        Err(_) => {}
+    }
     Ok(events)
+}
+
+/// The settle act: an exchange (or credit already issued ahead) settles at once; a refund or
+/// store credit is asked for and paid out as [`request_then_pay`] says.
+pub fn decide_settle_act(
+    policy: &ReturnPolicy,
+    rules: &Rules<'_>,
+    rma: &Rma,
+    settlement: &Settlement,
+    actor: &Actor,
+) -> Result<Vec<Event>, ApiError> {
+    check_settlement(rma, settlement)?;
+    check_fee_by_policy(policy, rma, settlement)?;
+    if !pays_money(settlement) || rma.credit_issued_minor.is_some() {
+        return decide_settle(rma, settlement, Some(&actor.user_id));
+    }
+    request_then_pay(rma, rules, settlement, actor, |state| decide_settle(state, settlement, Some(&actor.user_id)))
+}
+
+/// The act of issuing store credit ahead of the goods, asked for and paid out the same way.
+pub fn decide_credit_act(
+    rules: &Rules<'_>,
+    rma: &Rma,
+    amount_minor: i64,
+    actor: &Actor,
+) -> Result<Vec<Event>, ApiError> {
+    check_credit(rma, amount_minor)?;
+    let credit = Settlement::StoreCredit { amount_minor };
+    request_then_pay(rma, rules, &credit, actor, |state| decide_issue_credit(state, amount_minor, Some(&actor.user_id)))
+}
+
+/// Pays out the approved payout: store credit before the goods are inspected is issued ahead,
+/// anything else settles the RMA.
+pub fn decide_pay_out(policy: &ReturnPolicy, rma: &Rma, actor: &Actor) -> Result<Vec<Event>, ApiError> {
+    let Some(request) = rma.payout.as_ref().filter(|_| payout_open(rma)) else {
+        return Err(ApiError::new(ErrorCode::Conflict, "error.settlement.not_requested").with("rma_no", rma.rma_no()));
+    };
+    match request.settlement {
+        Settlement::StoreCredit { amount_minor } if rma.status != RmaStatus::Inspected => {
+            decide_issue_credit(rma, amount_minor, Some(&actor.user_id))
+        }
+        _ => decide_settle_by_policy(policy, rma, &request.settlement, Some(&actor.user_id)),
+    }
 }
 
 /// Who may cancel an RMA in its state: a decision once it was escalated, suspended or credited,

@@ -4,4 +4,9 @@ import type { ConditionGrade } from "./ConditionGrade";
 /**
  * The intake checklist.
  */
-export type IntakeCheck = { packaging_intact: boolean, accessories_complete: boolean, serials_match: boolean, grade: ConditionGrade, photo_ids: Array<string>, note: string, };
+export type IntakeCheck = { packaging_intact: boolean, accessories_complete: boolean, serials_match: boolean, grade: ConditionGrade, 
+/**
+ * A grade per RMA line, in its order, when lines came back in different condition; empty
+ * when one grade (`grade`) is for every line.
+ */
+line_grades?: Array<ConditionGrade>, photo_ids: Array<string>, note: string, };

@@ -2,6 +2,9 @@
 import type { HistoryEntry } from "./HistoryEntry";
 import type { IntakeCheck } from "./IntakeCheck";
 import type { LineDisposition } from "./LineDisposition";
+import type { LineFee } from "./LineFee";
+import type { PayoutView } from "./PayoutView";
+import type { RmaAction } from "./RmaAction";
 import type { RmaOpening } from "./RmaOpening";
 import type { RmaSlaStep } from "./RmaSlaStep";
 import type { RmaStatus } from "./RmaStatus";
@@ -21,9 +24,14 @@ qty_received: Array<number>, intake: IntakeCheck | null, dispositions: Array<Lin
  */
 paid_for_received_minor: number, 
 /**
- * The policy's restocking fee on that amount if the goods cannot be sold as new.
+ * The policy's restocking fee on that amount: the lines' fees, at most the 10% cap.
  */
 policy_fee_minor: number, 
+/**
+ * Each line's share of the fee and why (back on the shelf as new, not the customer's
+ * choice, …), as the credit note explains it.
+ */
+line_fees: Array<LineFee>, 
 /**
  * Store credit issued ahead of the goods above what the customer paid for what came back:
  * for finance to recover.
@@ -41,7 +49,23 @@ replacement_nos: Array<string>,
  * The newest of them that may settle the exchange now (approved, not ended): what the
  * settle form proposes. None while no replacement is approved.
  */
-settling_replacement_no: string | null, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
+settling_replacement_no: string | null, 
+/**
+ * The refund or store credit asked for last, what it needs and who approved it.
+ */
+payout: PayoutView | null, 
+/**
+ * The analyst who approved it (none when the rules did).
+ */
+approved_by_name: string | null, 
+/**
+ * Who paid the refund or credit out.
+ */
+paid_by_name: string | null, 
+/**
+ * The steps the signed-in person may take now: the app offers only these.
+ */
+my_actions: Array<RmaAction>, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
 /**
  * True when the rules decided and no person had to.
  */

@@ -15,4 +15,8 @@ eligibility: Eligibility,
  * The day the carrier delivered the goods, when known: the window counts from it. Openings
  * recorded before it was kept have none.
  */
-delivered_on?: string, };
+delivered_on?: string, 
+/**
+ * Who opened it: they may not pay it out. Openings recorded before it was kept have none.
+ */
+opened_by?: string, };

@@ -71,7 +71,7 @@ export function ApprovalLimitsPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const out = fromPolicyForm(form, currency);
+          const out = fromPolicyForm(form, currency, query.data.settlements);
           if ("errors" in out) setBad(out.errors);
           else {
             setBad({});

@@ -37,6 +37,8 @@ export function toPolicyForm(policy: ApprovalPolicy, currency: string): PolicyFo
 export function fromPolicyForm(
   form: PolicyForm,
   currency: string,
+  /** The refund and store credit limits as loaded: this form does not edit them, so they stay. */
+  settlements?: ApprovalPolicy["settlements"],
 ): { policy: ApprovalPolicy } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const amount = (field: string, text: string): number | null => {
@@ -65,6 +67,7 @@ export function fromPolicyForm(
       limits,
       dual_control_above_minor: dual,
       ship_within_working_days: days,
+      ...(settlements ? { settlements } : {}),
     },
   };
 }

@@ -1,12 +1,17 @@
 //! Returns (RMAs): opening with the eligibility verdict, the analysts' decisions, and each step
 //! from label to settlement. The rules live in `lotline_domain::returns`.
 
+mod credit_note;
 mod label;
 mod open;
 mod steps;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, SecondsFormat, Utc};
+use lotline_domain::approval::{Amount, Requirement, Rules};
 use lotline_domain::people::Permission;
+use lotline_domain::people::Role;
 use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, ReturnPolicy, Rma, RmaOpening, Settlement};
 use lotline_domain::{ApiError, Event};
 use lotline_store::StoredEvent;
@@ -15,12 +20,14 @@ use lotline_store::queries::{Page, failures as fq, reshipments as rq};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use credit_note::{CreditNoteInput, credit_note};
 pub use label::{LabelSize, MAX_LABELS_PER_BATCH, RmaLabelsInput, approved_without_label, rma_labels};
 pub(crate) use open::open_in;
 pub use open::{OpenRmaInput, OpenRmaLineInput, RmaCheck, check_rma, open_rma};
 pub use steps::*;
 
 use super::history::{HistoryEntry, history_of};
+use super::reshipments::ApprovalView;
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -43,8 +50,11 @@ pub struct RmaDetail {
     pub settlement: Option<Settlement>,
     /// The most a refund or credit may be: what the customer paid for what came back.
     pub paid_for_received_minor: i64,
-    /// The policy's restocking fee on that amount if the goods cannot be sold as new.
+    /// The policy's restocking fee on that amount: the lines' fees, at most the 10% cap.
     pub policy_fee_minor: i64,
+    /// Each line's share of the fee and why (back on the shelf as new, not the customer's
+    /// choice, …), as the credit note explains it.
+    pub line_fees: Vec<rt::LineFee>,
     /// Store credit issued ahead of the goods above what the customer paid for what came back:
     /// for finance to recover.
     pub credit_above_received_minor: i64,
@@ -55,7 +65,31 @@ pub struct RmaDetail {
     /// The newest of them that may settle the exchange now (approved, not ended): what the
     /// settle form proposes. None while no replacement is approved.
     pub settling_replacement_no: Option<String>,
+    /// The refund or store credit asked for last, what it needs and who approved it.
+    pub payout: Option<PayoutView>,
+    /// The analyst who approved it (none when the rules did).
+    pub approved_by_name: Option<String>,
+    /// Who paid the refund or credit out.
+    pub paid_by_name: Option<String>,
+    /// The steps the signed-in person may take now: the app offers only these.
+    pub my_actions: Vec<rt::RmaAction>,
     pub history: Vec<HistoryEntry>,
+}
+
+/// A payout as the RMA screen and the credit note show it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PayoutView {
+    pub settlement: Settlement,
+    pub requested_by_name: Option<String>,
+    pub requested_at: String,
+    pub requirement: Requirement,
+    /// Roles whose settlement limit covers the amount: who may approve.
+    pub approver_roles: Vec<Role>,
+    /// Every approval given to a payout of this RMA; `counts` is false for an earlier amount.
+    pub approvals: Vec<ApprovalView>,
+    pub authorized: bool,
+    pub paid: bool,
 }
 
 /// The newest policy an admin set, or the default one.
@@ -93,10 +127,19 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let paid = rt::paid_for_received(&state);
     let replacement_nos = rq::reshipments_for_rma(&mut conn, state.rma_no()).await.map_err(store_error)?;
+    let approvals = crate::acts::reshipments::policy(&mut conn).await?;
+    let rules = approvals.settlement_rules();
+    let name_of = |id: &Option<String>| id.as_ref().and_then(|id| names.get(id).cloned());
+    let actor = ctx.actor().ok();
     Ok(RmaDetail {
+        payout: payout_view(&state, &events, &names, &rules),
+        approved_by_name: name_of(&state.approved_by),
+        paid_by_name: name_of(&state.paid_by),
+        my_actions: actor.as_ref().map(|a| rt::offered_actions(&state, &rules, a)).unwrap_or_default(),
         row: with_sla(row, promises(&policy), ctx.now()),
         credit_above_received_minor: rt::credit_above_received(&state),
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
+        line_fees: rt::line_fees(&policy, &state),
         paid_for_received_minor: paid,
         failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await.map_err(store_error)?,
         settling_replacement_no: settling_replacement(&mut conn, state.rma_no(), &replacement_nos).await?,
@@ -107,6 +150,49 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         settlement: state.settlement.clone(),
         history: history_of(&events, &names),
         opening: state.opening,
+    })
+}
+
+/// The payout asked for last, with every approval given (those of an earlier amount struck).
+fn payout_view(
+    state: &Rma,
+    events: &[StoredEvent],
+    names: &HashMap<String, String>,
+    rules: &Rules<'_>,
+) -> Option<PayoutView> {
+    let request = state.payout.as_ref()?;
+    let requested_at = events
+        .iter()
+        .rev()
+        .find(|e| matches!(&e.event, Event::RmaPayoutRequested { .. }))
+        .map(|e| e.occurred_at.clone())
+        .unwrap_or_default();
+    let counted = rt::payout_counting(state);
+    let approvals = events
+        .iter()
+        .filter_map(|stored| match &stored.event {
+            Event::RmaPayoutApproved { approval, .. } => Some(ApprovalView {
+                approver_name: names.get(&approval.approver_id).cloned(),
+                approver_roles: approval.approver_roles.clone(),
+                at: stored.occurred_at.clone(),
+                total_minor: approval.total_minor,
+                currency: approval.currency.clone(),
+                note: approval.note.clone(),
+                counts: counted.contains(&approval),
+            }),
+            _ => None,
+        })
+        .collect();
+    let amount = Amount { total_minor: request.requirement.total_minor, currency: &request.requirement.currency };
+    Some(PayoutView {
+        settlement: request.settlement.clone(),
+        requested_by_name: names.get(&request.requested_by).cloned(),
+        requested_at,
+        requirement: request.requirement.clone(),
+        approver_roles: rules.approver_roles(amount),
+        approvals,
+        authorized: rt::payout_authorized(state),
+        paid: rt::payout_made(state),
     })
 }
 

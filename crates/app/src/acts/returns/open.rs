@@ -137,7 +137,7 @@ pub(crate) async fn open_in(ctx: &Ctx, tx: &mut SqliteConnection, input: &OpenRm
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let rma_no = crate::acts::numbers::issue(tx, "RMA", &settings.site_code).await?;
-    let opening = draft.into_opening(&rma_no, &policy, input);
+    let opening = draft.into_opening(&rma_no, &policy, input, &ctx.actor()?.user_id);
     lotline_store::append(tx, &ctx.meta_at(now), vec![Event::RmaOpened(Box::new(opening))])
         .await
         .map_err(store_error)?;

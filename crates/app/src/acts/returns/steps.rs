@@ -10,7 +10,8 @@ use lotline_store::queries::reshipments as rq;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{RmaDetail, act_on, detail, judged_by, load};
+use super::{RmaDetail, RmaNoInput, act_on, detail, judged_by, load};
+use crate::acts::reshipments::policy as approval_policy;
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -66,8 +67,13 @@ pub struct CancelRmaInput {
     pub reason: String,
 }
 
+/// The approving analyst is named on the approval: they may not pay the return out later.
 pub async fn approve_rma(ctx: &Ctx, input: RmaCommentInput) -> Result<RmaDetail, ApiError> {
-    act_on(ctx, &input.rma_no, Permission::DecideRma, |rma| rt::decide_approve(rma, &input.comment)).await
+    let actor = ctx.actor()?;
+    act_on(ctx, &input.rma_no, Permission::DecideRma, |rma| {
+        rt::decide_approve(rma, &input.comment, Some(&actor.user_id))
+    })
+    .await
 }
 
 pub async fn reject_rma(ctx: &Ctx, input: RmaCommentInput) -> Result<RmaDetail, ApiError> {
@@ -110,9 +116,11 @@ pub async fn inspect_rma(ctx: &Ctx, input: InspectRmaInput) -> Result<RmaDetail,
 }
 
 /// Settles by refund (the fee checked against the policy), store credit, or exchange for the
-/// approved replacement requested from this RMA.
+/// approved replacement requested from this RMA. A refund or credit is asked for first, and paid
+/// out in the same act only when no approval is missing and the settler neither opened nor
+/// approved the return (see `decide_settle_act`).
 pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, ApiError> {
-    ctx.allowed(Permission::SettleRma)?;
+    let actor = ctx.allowed(Permission::SettleRma)?;
     let mut tx = ctx.begin().await?;
     let (state, _) = load(&mut tx, &input.rma_no).await?;
     let policy = judged_by(&mut tx, &state).await?;
@@ -135,14 +143,46 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
             rt::Replacement { reshipment_no: &row.reshipment_no, rma_no: row.rma_no.as_deref(), status: row.status };
         rt::check_replacement(state.rma_no(), &replacement)?;
     }
-    let events = rt::decide_settle_by_policy(&policy, &state, &settlement)?;
+    let approvals = approval_policy(&mut tx).await?;
+    let events = rt::decide_settle_act(&policy, &approvals.settlement_rules(), &state, &settlement, &actor)?;
     ctx.commit(tx, events).await?;
     super::detail(ctx, state.rma_no()).await
 }
 
-/// Store credit for an approved RMA, ahead of the goods (see `decide_issue_credit`).
+/// Store credit for an approved RMA, ahead of the goods (see `decide_issue_credit`), asked for
+/// and paid out as a refund is.
 pub async fn issue_store_credit(ctx: &Ctx, input: IssueStoreCreditInput) -> Result<RmaDetail, ApiError> {
-    act_on(ctx, &input.rma_no, Permission::SettleRma, |rma| rt::decide_issue_credit(rma, input.amount_minor)).await
+    let actor = ctx.allowed(Permission::SettleRma)?;
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    let approvals = approval_policy(&mut tx).await?;
+    let events = rt::decide_credit_act(&approvals.settlement_rules(), &state, input.amount_minor, &actor)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
+}
+
+/// Approves the refund or store credit asked for, for its amount: whoever the settlement limits
+/// let, except whoever asked for it or opened the return.
+pub async fn approve_payout(ctx: &Ctx, input: RmaCommentInput) -> Result<RmaDetail, ApiError> {
+    let actor = ctx.actor()?;
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    let approvals = approval_policy(&mut tx).await?;
+    let events = rt::decide_approve_payout(&state, &approvals.settlement_rules(), &actor, &input.comment)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
+}
+
+/// Pays out the approved refund or store credit: someone who neither opened the return, nor
+/// approved it, nor approved its payout.
+pub async fn pay_out_rma(ctx: &Ctx, input: RmaNoInput) -> Result<RmaDetail, ApiError> {
+    let actor = ctx.allowed(Permission::SettleRma)?;
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    let policy = judged_by(&mut tx, &state).await?;
+    let events = rt::decide_pay_out(&policy, &state, &actor)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
 }
 
 /// Whoever may open an RMA may cancel it, except one waiting for an analyst, or one whose

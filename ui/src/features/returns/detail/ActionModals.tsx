@@ -222,7 +222,13 @@ export function ReceiveModal({ detail, onClose }: Props) {
       call("receive_rma", {
         rma_no: detail.rma_no,
         qty_received: qtyReceived,
-        intake: { ...checks, photo_ids: photos.map((p) => p.id), note: note.trim() },
+        // One grade for every line; the backend takes a grade per line when one is given.
+        intake: {
+          ...checks,
+          line_grades: [],
+          photo_ids: photos.map((p) => p.id),
+          note: note.trim(),
+        },
       }),
     onClose,
     (f) => f.startsWith("qty_received") || f === "note",
@@ -590,6 +596,21 @@ export function SettleModal({ detail, onClose }: Props) {
                 error={err("amount_minor")}
                 data-testid="rma-settle-amount"
               />
+              {detail.line_fees.length > 1 && (
+                <Text size="sm" c="dimmed" data-testid="rma-settle-fee-lines">
+                  {t("returns.settle.fee_lines")}:{" "}
+                  {detail.line_fees
+                    .filter((l) => l.qty > 0)
+                    .map(
+                      (l) =>
+                        `${detail.opening.lines[l.line_index]?.sku ?? ""} ${money(l.fee_minor)} (${t(
+                          `returns.fee_reason.${l.reason}`,
+                          { count: l.qty - l.resold_as_new },
+                        )})`,
+                    )
+                    .join(" · ")}
+                </Text>
+              )}
               {refund !== null && fee !== null && (
                 <Table data-testid="rma-settle-summary">
                   <Table.Tbody>

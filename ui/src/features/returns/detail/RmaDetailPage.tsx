@@ -2,10 +2,9 @@ import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../../app/session";
+import type { RmaAction } from "../../../backend/bindings/RmaAction";
 import { call } from "../../../backend/call";
 import { errorMessage } from "../../../errors/apiError";
-import { availableActions, type RmaAction } from "../actions";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "../badges";
 import { LabelsModal } from "../LabelsModal";
 import type { RmaDetail } from "../types";
@@ -20,15 +19,17 @@ import {
   SettleModal,
 } from "./ActionModals";
 import { CreditModal } from "./CreditModal";
+import { CreditNoteButton } from "./CreditNoteButton";
+import { ApprovePayoutModal, PayOutModal } from "./PayoutModals";
+import { PayoutPanel } from "./PayoutPanel";
 import { RmaFacts } from "./RmaFacts";
 import { RmaHistory } from "./RmaHistory";
 
 /** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
-const testId = (action: RmaAction) => `rma-${action.replace("_", "-")}`;
+const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
-  const { session } = useSession();
   const [open, setOpen] = useState<RmaAction | null>(null);
   const query = useQuery({
     queryKey: ["rma", rmaNo],
@@ -43,7 +44,8 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
     );
   const detail: RmaDetail = query.data;
   const close = () => setOpen(null);
-  const actions = availableActions(detail, session.user.roles);
+  // The backend says which steps this person may take now (roles, state and duties alike).
+  const actions = detail.my_actions;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
@@ -61,6 +63,9 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
           </Group>
         </Stack>
         <Group data-testid="rma-actions">
+          {detail.status === "settled" && detail.settlement?.kind !== "exchange" && (
+            <CreditNoteButton rmaNo={detail.rma_no} />
+          )}
           {actions.map((action, i) => (
             <Button
               key={action}
@@ -80,6 +85,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            <PayoutPanel detail={detail} />
             <VerdictPanel
               outcomes={detail.opening.eligibility.outcomes}
               policyVersion={detail.opening.eligibility.policy_version}
@@ -98,6 +104,8 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       {open === "inspect" && <InspectModal detail={detail} onClose={close} />}
       {open === "settle" && <SettleModal detail={detail} onClose={close} />}
       {open === "issue_credit" && <CreditModal detail={detail} onClose={close} />}
+      {open === "approve_payout" && <ApprovePayoutModal detail={detail} onClose={close} />}
+      {open === "pay_out" && <PayOutModal detail={detail} onClose={close} />}
     </Stack>
   );
 }

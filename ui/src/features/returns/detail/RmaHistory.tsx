@@ -7,7 +7,7 @@ import { gramsToKg } from "../units";
 import { reasonName } from "../verdict";
 
 /** History fields whose values the backend writes as money ("1,234.50 EUR"). */
-const MONEY_FIELDS = new Set(["value", "refund", "restocking_fee", "store_credit"]);
+const MONEY_FIELDS = new Set(["value", "refund", "restocking_fee", "store_credit", "amount"]);
 const YES_NO_FIELDS = new Set(["packaging_intact", "accessories_complete", "serials_match"]);
 
 /** Coded values (verdict, grade, settlement…) read in the UI language; free text stays as sent. */
