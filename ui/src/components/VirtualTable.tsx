@@ -8,7 +8,7 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 
 export type Column<T> = ColumnDef<T> & { meta?: { width?: string; align?: "right" } };
 
@@ -24,6 +24,8 @@ type Props<T> = {
   onRowClick?: (row: T) => void;
   rowProps?: (row: T) => Record<string, string>;
   height?: string;
+  /** What the list is, for screen readers (the page's title). */
+  label?: string;
 };
 
 const ROW_HEIGHT = 40;
@@ -56,11 +58,56 @@ export function VirtualTable<T>(props: Props<T>) {
     if (last && last.index >= rows.length - 20 && rows.length < props.total) onEndReached?.();
   }, [last, rows.length, props.total, onEndReached]);
 
+  // One row is the table's Tab stop (the last one focused, or the first in view); arrows move it.
+  const [active, setActive] = useState(0);
+  const focusNext = useRef<number | null>(null);
+  const rowEls = useRef(new Map<number, HTMLElement>());
+  useEffect(() => {
+    // A row scrolled into view by the keyboard mounts a render later; focus it once it is there.
+    const wanted = focusNext.current;
+    if (wanted === null) return;
+    const el = rowEls.current.get(wanted);
+    if (el) {
+      focusNext.current = null;
+      el.focus({ preventScroll: true });
+    }
+  });
+  const stop = items.some((i) => i.index === active) ? active : (items[0]?.index ?? 0);
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    focusNext.current = next;
+    setActive(next);
+    virtualizer.scrollToIndex(next);
+  };
+  const page = Math.max(1, items.length - 2);
+  const onRowKey = (e: KeyboardEvent<HTMLElement>, index: number, row: T) => {
+    // Keys typed into a row's own controls (a tick box) are theirs.
+    if (e.target !== e.currentTarget) return;
+    const to: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    if (e.key === "Enter" && props.onRowClick) {
+      e.preventDefault();
+      props.onRowClick(row);
+    } else if (e.key in to) {
+      e.preventDefault();
+      moveTo(to[e.key] ?? index);
+    }
+  };
+
   const template = columns.map((c) => c.meta?.width ?? "1fr").join(" ");
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
     <Box
+      role="grid"
+      aria-rowcount={props.total + 1}
+      aria-label={props.label}
       style={{
         border: "1px solid var(--mantine-color-gray-3)",
         borderRadius: 8,
@@ -68,6 +115,8 @@ export function VirtualTable<T>(props: Props<T>) {
       }}
     >
       <Box
+        role="row"
+        aria-rowindex={1}
         style={{
           display: "grid",
           gridTemplateColumns: template,
@@ -83,6 +132,7 @@ export function VirtualTable<T>(props: Props<T>) {
           return (
             <Box
               key={header.id}
+              role="columnheader"
               px="xs"
               py={8}
               title={
@@ -145,6 +195,15 @@ export function VirtualTable<T>(props: Props<T>) {
               <Box
                 key={row.id}
                 {...(props.rowProps?.(row.original) ?? {})}
+                ref={(el: HTMLDivElement | null) => {
+                  if (el) rowEls.current.set(item.index, el);
+                  else rowEls.current.delete(item.index);
+                }}
+                role="row"
+                aria-rowindex={item.index + 2}
+                tabIndex={item.index === stop ? 0 : -1}
+                onFocus={() => setActive(item.index)}
+                onKeyDown={(e) => onRowKey(e, item.index, row.original)}
                 onClick={() => props.onRowClick?.(row.original)}
                 style={{
                   position: "absolute",
@@ -164,6 +223,7 @@ export function VirtualTable<T>(props: Props<T>) {
                 {row.getVisibleCells().map((cell) => (
                   <Box
                     key={cell.id}
+                    role="gridcell"
                     px="xs"
                     style={{
                       textAlign: (cell.column.columnDef as Column<T>).meta?.align ?? "left",

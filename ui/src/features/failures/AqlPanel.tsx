@@ -80,13 +80,15 @@ export function AqlPanel({ value, onChange }: Props) {
             const plan = plans[i]?.data;
             const found = value[c.found];
             const aql = value[c.aql];
+            const severity = t(`failure.severity.${c.severity}`);
             return (
               <Table.Tr key={c.severity}>
-                <Table.Td>{t(`failure.severity.${c.severity}`)}</Table.Td>
+                <Table.Td>{severity}</Table.Td>
                 <Table.Td>
                   <NativeSelect
                     size="xs"
                     data-testid={`aql-aql-${c.severity}`}
+                    aria-label={t("aql.aql_for", { severity })}
                     value={aql === null ? "" : String(aql)}
                     onChange={(e) =>
                       set({
@@ -126,6 +128,8 @@ export function AqlPanel({ value, onChange }: Props) {
                     size="xs"
                     min={0}
                     w={80}
+                    aria-label={t("aql.found_for", { severity })}
+                    data-testid={`aql-found-${c.severity}`}
                     value={found}
                     onChange={(v) => set({ [c.found]: Number(v) || 0 })}
                   />

@@ -33,6 +33,7 @@ import type { Severity } from "../../backend/bindings/Severity";
 import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
 import { call } from "../../backend/call";
+import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { AqlPanel } from "./AqlPanel";
 import { categoryName } from "./categoryName";
@@ -382,20 +383,11 @@ export function FailureFormPage({
                   {t("failure_form.add_photos")}
                 </Button>
               </Group>
-              {/* Visually hidden, not display:none, so scanners' file drops and WebDriver can still reach it. */}
-              <input
+              <HiddenFileInput
                 ref={fileInput}
-                type="file"
-                data-testid="ff-photo-input"
+                testId="ff-photo-input"
                 multiple
                 accept={ACCEPTED_FILES}
-                style={{
-                  position: "absolute",
-                  width: 1,
-                  height: 1,
-                  opacity: 0,
-                  overflow: "hidden",
-                }}
                 onChange={(e) => {
                   void upload(Array.from(e.currentTarget.files ?? []));
                   e.currentTarget.value = "";

@@ -254,6 +254,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("failures.title")}
         rows={rows}
         total={total}
         columns={columns}

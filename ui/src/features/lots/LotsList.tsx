@@ -167,6 +167,7 @@ export function LotsList({
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("lots.title")}
         rows={rows}
         total={total}
         columns={columns}

@@ -228,6 +228,7 @@ export function ReshipmentsPage({
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("reshipments.title")}
         rows={rows}
         total={total}
         columns={columns}

@@ -299,6 +299,7 @@ export function ReturnsPage({
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("returns.title")}
         rows={rows}
         total={total}
         columns={columns}
