@@ -8,9 +8,19 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 
-export type Column<T> = ColumnDef<T> & { meta?: { width?: string; align?: "right" } };
+export type Column<T> = ColumnDef<T> & {
+  meta?: {
+    width?: string;
+    align?: "right";
+    /**
+     * Free text (a name, an address) that may be shortened with an ellipsis, its whole text in a
+     * tooltip. Every other column (numbers, codes, dates, badges) is never cut: it grows to fit.
+     */
+    clip?: boolean;
+  };
+};
 
 type Props<T> = {
   rows: T[];
@@ -29,6 +39,10 @@ type Props<T> = {
 };
 
 const ROW_HEIGHT = 40;
+/** Column titles wrap between words rather than being cut. */
+const WRAP = { overflowWrap: "break-word", whiteSpace: "normal" } as const;
+/** A cell's padding (Mantine's xs, each side) and a pixel for rounding. */
+const CELL_PADDING = 2 * 10 + 2;
 
 /** A table that renders only the rows in view, so 100,000 rows scroll like 100. */
 export function VirtualTable<T>(props: Props<T>) {
@@ -45,6 +59,7 @@ export function VirtualTable<T>(props: Props<T>) {
     },
   });
   const scroller = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -100,7 +115,36 @@ export function VirtualTable<T>(props: Props<T>) {
     }
   };
 
-  const template = columns.map((c) => c.meta?.width ?? "1fr").join(" ");
+  // Columns that are never cut grow to their widest cell seen so far (in the rows rendered,
+  // measured in the webview's own font): a lot code, date or Dutch badge makes room for itself.
+  const [fit, setFit] = useState<Record<string, number>>({});
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    const widest: Record<string, number> = {};
+    for (const el of root.querySelectorAll<HTMLElement>("[data-fit-col]")) {
+      const id = el.dataset.fitCol ?? "";
+      widest[id] = Math.max(widest[id] ?? 0, Math.ceil(el.getBoundingClientRect().width));
+    }
+    const grown = Object.entries(widest).filter(
+      ([id, w]) => w > 0 && w + CELL_PADDING > (fit[id] ?? 0),
+    );
+    if (grown.length > 0) {
+      setFit((old) => {
+        const next = { ...old };
+        for (const [id, w] of grown) next[id] = Math.max(next[id] ?? 0, w + CELL_PADDING);
+        return next;
+      });
+    }
+  });
+  const template = columns
+    .map((c) => {
+      const width = c.meta?.width ?? "1fr";
+      const room = c.id ? fit[c.id] : undefined;
+      // minmax(a, b) with b below a is a; so a fixed width grows, and a flexible one keeps flexing.
+      return room ? `minmax(${room}px, ${width})` : width;
+    })
+    .join(" ");
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
@@ -114,71 +158,83 @@ export function VirtualTable<T>(props: Props<T>) {
         background: "white",
       }}
     >
+      {/* The header scrolls sideways with the rows (wide Dutch or Chinese columns may overflow). */}
       <Box
-        role="row"
-        aria-rowindex={1}
+        ref={header}
         style={{
-          display: "grid",
-          gridTemplateColumns: template,
+          overflow: "hidden",
           borderBottom: "1px solid var(--mantine-color-gray-3)",
           background: "var(--mantine-color-gray-0)",
         }}
       >
-        {headers.map((header) => {
-          const sortable = header.column.getCanSort() && onSortingChange !== undefined;
-          const dir = header.column.getIsSorted();
-          const align = (header.column.columnDef as Column<T>).meta?.align;
-          const label = flexRender(header.column.columnDef.header, header.getContext());
-          return (
-            <Box
-              key={header.id}
-              role="columnheader"
-              px="xs"
-              py={8}
-              title={
-                typeof header.column.columnDef.header === "string"
-                  ? header.column.columnDef.header
-                  : undefined
-              }
-              style={{
-                textAlign: align ?? "left",
-                display: "flex",
-                alignItems: "flex-end",
-                justifyContent: align === "right" ? "flex-end" : "flex-start",
-                minWidth: 0,
-                overflow: "hidden",
-              }}
-            >
-              {sortable ? (
-                <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
-                  <Group
-                    gap={4}
-                    wrap="nowrap"
-                    justify={align === "right" ? "flex-end" : "flex-start"}
-                  >
-                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate>
-                      {label}
-                    </Text>
-                    {dir === "asc" ? (
-                      <IconArrowUp size={12} />
-                    ) : dir === "desc" ? (
-                      <IconArrowDown size={12} />
-                    ) : (
-                      <IconSelector size={12} opacity={0.4} />
-                    )}
-                  </Group>
-                </UnstyledButton>
-              ) : (
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate>
-                  {label}
-                </Text>
-              )}
-            </Box>
-          );
-        })}
+        <Box
+          role="row"
+          aria-rowindex={1}
+          style={{
+            display: "grid",
+            gridTemplateColumns: template,
+            minWidth: "min-content",
+          }}
+        >
+          {headers.map((header) => {
+            const sortable = header.column.getCanSort() && onSortingChange !== undefined;
+            const dir = header.column.getIsSorted();
+            const align = (header.column.columnDef as Column<T>).meta?.align;
+            const label = flexRender(header.column.columnDef.header, header.getContext());
+            return (
+              <Box
+                key={header.id}
+                role="columnheader"
+                px="xs"
+                py={8}
+                title={
+                  typeof header.column.columnDef.header === "string"
+                    ? header.column.columnDef.header
+                    : undefined
+                }
+                style={{
+                  textAlign: align ?? "left",
+                  display: "flex",
+                  alignItems: "flex-end",
+                  justifyContent: align === "right" ? "flex-end" : "flex-start",
+                  minWidth: 0,
+                  overflow: "hidden",
+                }}
+              >
+                {sortable ? (
+                  <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
+                    <Group
+                      gap={4}
+                      wrap="nowrap"
+                      justify={align === "right" ? "flex-end" : "flex-start"}
+                    >
+                      <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={WRAP}>
+                        {label}
+                      </Text>
+                      {dir === "asc" ? (
+                        <IconArrowUp size={12} />
+                      ) : dir === "desc" ? (
+                        <IconArrowDown size={12} />
+                      ) : (
+                        <IconSelector size={12} opacity={0.4} />
+                      )}
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={WRAP}>
+                    {label}
+                  </Text>
+                )}
+              </Box>
+            );
+          })}
+        </Box>
       </Box>
       <div
         ref={scroller}
+        onScroll={(e) => {
+          if (header.current) header.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
         style={{ height: props.height ?? "calc(100vh - 290px)", overflow: "auto" }}
       >
         {rows.length === 0 && !props.loading && <Center h={200}>{props.empty}</Center>}
@@ -214,29 +270,44 @@ export function VirtualTable<T>(props: Props<T>) {
                   transform: `translateY(${item.start}px)`,
                   display: "grid",
                   gridTemplateColumns: template,
+                  minWidth: "min-content",
                   alignItems: "center",
                   borderBottom: "1px solid var(--mantine-color-gray-2)",
                   cursor: props.onRowClick ? "pointer" : undefined,
                 }}
                 className="lotline-row"
               >
-                {row.getVisibleCells().map((cell) => (
-                  <Box
-                    key={cell.id}
-                    role="gridcell"
-                    px="xs"
-                    style={{
-                      textAlign: (cell.column.columnDef as Column<T>).meta?.align ?? "left",
-                      overflow: "hidden",
-                      whiteSpace: "nowrap",
-                      textOverflow: "ellipsis",
-                      fontSize: 14,
-                      fontVariantNumeric: "tabular-nums",
-                    }}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </Box>
-                ))}
+                {row.getVisibleCells().map((cell) => {
+                  const meta = (cell.column.columnDef as Column<T>).meta;
+                  const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                  return (
+                    <Box
+                      key={cell.id}
+                      role="gridcell"
+                      px="xs"
+                      style={{
+                        textAlign: meta?.align ?? "left",
+                        overflow: meta?.clip ? "hidden" : "visible",
+                        whiteSpace: "nowrap",
+                        textOverflow: meta?.clip ? "ellipsis" : undefined,
+                        fontSize: 14,
+                        fontVariantNumeric: "tabular-nums",
+                      }}
+                    >
+                      {meta?.clip ? (
+                        content
+                      ) : (
+                        <span
+                          data-fit-col={cell.column.id}
+                          data-fit
+                          style={{ display: "inline-block", verticalAlign: "middle" }}
+                        >
+                          {content}
+                        </span>
+                      )}
+                    </Box>
+                  );
+                })}
               </Box>
             );
           })}

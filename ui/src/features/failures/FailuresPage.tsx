@@ -77,13 +77,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
           </Text>
         </span>
       ),
-      meta: { width: "minmax(120px, 2fr)" },
+      meta: { width: "minmax(120px, 2fr)", clip: true },
     },
     {
       id: "vendor",
       header: t("failure.field.vendor"),
       accessorKey: "vendor_code",
-      meta: { width: "80px" },
+      meta: { width: "80px", clip: true },
     },
     {
       id: "lot",
@@ -103,7 +103,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       header: t("failures.column.category"),
       accessorKey: "category_code",
       enableSorting: false,
-      meta: { width: "80px" },
+      meta: { width: "80px", clip: true },
     },
     {
       id: "severity",

@@ -73,7 +73,7 @@ export function LotsList({
           )}
         </span>
       ),
-      meta: { width: "minmax(140px, 2fr)" },
+      meta: { width: "minmax(140px, 2fr)", clip: true },
     },
     {
       id: "vendor",
@@ -83,7 +83,7 @@ export function LotsList({
           {row.original.vendor_name ?? row.original.vendor_code}
         </span>
       ),
-      meta: { width: "minmax(90px, 1fr)" },
+      meta: { width: "minmax(90px, 1fr)", clip: true },
     },
     {
       id: "supplier_lot",

@@ -46,7 +46,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.name"),
       accessorKey: "name",
       enableSorting: false,
-      meta: { width: "minmax(220px, 2fr)" },
+      meta: { width: "minmax(220px, 2fr)", clip: true },
     },
     {
       id: "country",
@@ -60,7 +60,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.email"),
       accessorKey: "email",
       enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)" },
+      meta: { width: "minmax(180px, 1fr)", clip: true },
     },
     {
       id: "phone",
@@ -74,7 +74,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.address"),
       accessorKey: "address",
       enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)" },
+      meta: { width: "minmax(180px, 1fr)", clip: true },
     },
   ];
   return (

@@ -91,7 +91,7 @@ export function ReshipmentsPage({
         </span>
       ),
       enableSorting: false,
-      meta: { width: "minmax(90px, 1fr)" },
+      meta: { width: "minmax(90px, 1fr)", clip: true },
     },
     {
       id: "failures",

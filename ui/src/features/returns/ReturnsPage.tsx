@@ -140,7 +140,7 @@ export function ReturnsPage({
         </span>
       ),
       enableSorting: false,
-      meta: { width: "minmax(90px, 1fr)" },
+      meta: { width: "minmax(90px, 1fr)", clip: true },
     },
     {
       id: "orders",
