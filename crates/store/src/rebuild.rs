@@ -21,6 +21,7 @@ const PROJECTIONS: &[&str] = &[
     "orders",
     "order_lines",
     "defect_categories",
+    "locations",
     "attachments",
     "failures",
     "failures_fts",

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Button,
   Group,
   Modal,
@@ -22,6 +23,7 @@ import type { Settlement } from "../../../backend/bindings/Settlement";
 import { call } from "../../../backend/call";
 import { formatMoney, moneyParams, toMinor } from "../../../money";
 import { CARRIERS } from "../../reshipments/types";
+import { useActiveLocationCodes } from "../../settings/useLocations";
 import { PhotoUpload } from "../PhotoUpload";
 import {
   type Answer,
@@ -357,6 +359,7 @@ function rowIds(rows: DispositionRow[]): string[] {
 
 export function InspectModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
+  const locations = useActiveLocationCodes();
   const lines = detail.opening.lines;
   const [rows, setRows] = useState<DispositionRow[]>(() => inspectDefaults(detail.qty_received));
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -455,11 +458,13 @@ export function InspectModal({ detail, onClose }: Props) {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
-                      w={110}
+                    <Autocomplete
+                      w={130}
                       disabled={!toStock(row)}
+                      // The administrator's list; anything else is refused by name on save.
+                      data={locations}
                       value={toStock(row) ? row.location : ""}
-                      onChange={(e) => setRow(i, { location: e.currentTarget.value })}
+                      onChange={(location) => setRow(i, { location })}
                       error={err(`row.${i}.location`)}
                       aria-label={t("returns.field.location")}
                       data-testid={`rma-inspect-location-${id}`}
