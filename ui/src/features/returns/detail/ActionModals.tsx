@@ -1,6 +1,5 @@
 import {
   Alert,
-  Autocomplete,
   Button,
   Group,
   Modal,
@@ -23,7 +22,6 @@ import type { Settlement } from "../../../backend/bindings/Settlement";
 import { call } from "../../../backend/call";
 import { formatMoney, moneyParams, toMinor } from "../../../money";
 import { CARRIERS } from "../../reshipments/types";
-import { useActiveLocationCodes } from "../../settings/useLocations";
 import { PhotoUpload } from "../PhotoUpload";
 import {
   type Answer,
@@ -359,7 +357,6 @@ function rowIds(rows: DispositionRow[]): string[] {
 
 export function InspectModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const locations = useActiveLocationCodes();
   const lines = detail.opening.lines;
   const [rows, setRows] = useState<DispositionRow[]>(() => inspectDefaults(detail.qty_received));
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -458,13 +455,12 @@ export function InspectModal({ detail, onClose }: Props) {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Autocomplete
+                    <TextInput
                       w={130}
                       disabled={!toStock(row)}
-                      // The administrator's list; anything else is refused by name on save.
-                      data={locations}
+                      // A location off the administrator's list is refused by name on save.
                       value={toStock(row) ? row.location : ""}
-                      onChange={(location) => setRow(i, { location })}
+                      onChange={(e) => setRow(i, { location: e.currentTarget.value })}
                       error={err(`row.${i}.location`)}
                       aria-label={t("returns.field.location")}
                       data-testid={`rma-inspect-location-${id}`}
