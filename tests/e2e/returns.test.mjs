@@ -245,7 +245,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await openFromList(app, rmaNo);
       await app.click("rma-inspect");
       await app.select("rma-inspect-disposition-0", "restock");
-      await app.fill("rma-inspect-location-0", "REFURB");
+      await app.fill("rma-inspect-location-0", "MAIN");
       await app.click("rma-inspect-submit");
       await waitForStatus(app, "rma-status", "inspected");
       await app.click("rma-settle");

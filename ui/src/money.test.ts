@@ -83,7 +83,9 @@ describe("parseMoney", () => {
 
   it("refuses more decimals than the currency has, saying which problem it is", () => {
     expect(parseMoney("12.5", "JPY")).toEqual({ ok: false, problem: "money.no_decimals" });
-    expect(parseMoney("1,234", "JPY")).toEqual({ ok: false, problem: "money.no_decimals" });
+    // In English "1,234" is grouped: 1234 yen. "1,23" is no grouping, so its "," is a decimal mark.
+    expect(parseMoney("1,234", "JPY", "en")).toEqual({ ok: true, minor: 1234 });
+    expect(parseMoney("1,23", "JPY", "en")).toEqual({ ok: false, problem: "money.no_decimals" });
     expect(parseMoney("12.345", "EUR")).toEqual({ ok: false, problem: "money.too_many_decimals" });
     expect(parseMoney("1.2345", "KWD")).toEqual({ ok: false, problem: "money.too_many_decimals" });
     expect(parseMoney("12", "EUO")).toEqual({ ok: false, problem: "money.unknown_currency" });

@@ -8,6 +8,54 @@ import type { TFunction } from "i18next";
 import type { Currency } from "./backend/bindings/Currency";
 
 let exponents = new Map<string, number>();
+/** The language amounts are typed and prefilled in ("12,50" in Dutch); i18n keeps it current. */
+let typing = "en";
+
+/** Follows the reader's language (called from i18n), so every money field reads it alike. */
+export function setMoneyLanguage(language: string) {
+  typing = language;
+}
+
+/** The language amounts and other decimals are typed in now. */
+export function typingLanguage(): string {
+  return typing;
+}
+
+/** The language's decimal and grouping marks ("," and "." in Dutch, "." and "," in English). */
+export function numberMarks(language: string): { decimal: string; group: string } {
+  const parts = new Intl.NumberFormat(language).formatToParts(12345.6);
+  return {
+    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+    group: parts.find((p) => p.type === "group")?.value ?? ",",
+  };
+}
+
+const literal = (mark: string) => mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A typed number in the language's own marks ("1.234,50" in Dutch, "1,234.50" in English) as
+ * plain digits with a "." before the decimals ("1234.50"); null when it is not written that way.
+ * A single "." or "," with no grouping around it is taken as the decimal mark whatever the
+ * language, so "12.50" still reads in Dutch and "12,50" in English.
+ */
+export function plainNumber(text: string, language: string = typing): string | null {
+  const { decimal, group } = numberMarks(language);
+  // Intl groups French and others with a narrow no-break space: any space groups.
+  const compact = text.trim().replace(/[\s\u00a0\u202f]/g, "");
+  const spaced = /[\s\u00a0\u202f]/.test(group);
+  const g = spaced ? "" : literal(group);
+  const d = literal(decimal);
+  const grouped = new RegExp(`^(-)?(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`).exec(compact);
+  if (grouped) {
+    const [, sign = "", whole = "", fraction] = grouped;
+    const digits = g === "" ? whole : whole.replaceAll(group, "");
+    return `${sign}${digits}${fraction === undefined ? "" : `.${fraction}`}`;
+  }
+  const loose = /^(-)?(\d+)(?:[.,](\d+))?$/.exec(compact);
+  if (!loose) return null;
+  const [, sign = "", whole = "", fraction] = loose;
+  return `${sign}${whole}${fraction === undefined ? "" : `.${fraction}`}`;
+}
 
 /** Takes the backend's table; called once the app has it, before any amount is shown. */
 export function installCurrencies(currencies: Currency[]) {
@@ -57,14 +105,16 @@ export type MoneyProblem =
 export type ParsedMoney = { ok: true; minor: number } | { ok: false; problem: MoneyProblem };
 
 /**
- * An amount typed as a decimal ("12.50", "12,50", "1234") in minor units of `currency`. Parsing
+ * An amount typed in the reader's language ("12,50" or "1.234,50" in Dutch, "1,234.50" in
+ * English, "12.50" and "1234" anywhere) in minor units of `currency`. Parsing
  * the digits, not a float, keeps every minor unit exact; more decimals than the currency has are
  * refused rather than rounded ("12.5" yen is no amount anyone can pay).
  */
-export function parseMoney(text: string, currency: string): ParsedMoney {
+export function parseMoney(text: string, currency: string, language: string = typing): ParsedMoney {
   const decimals = exponentOf(currency);
   if (decimals === undefined) return { ok: false, problem: "money.unknown_currency" };
-  const match = /^\s*(-)?(\d{1,15})(?:[.,](\d+))?\s*$/.exec(text);
+  const plain = plainNumber(text, language);
+  const match = plain === null ? null : /^(-)?(\d{1,15})(?:\.(\d+))?$/.exec(plain);
   if (!match) return { ok: false, problem: "money.bad_amount" };
   const [, sign, whole = "0", fraction = ""] = match;
   if (fraction.length > decimals) {
@@ -82,10 +132,15 @@ export function toMinor(text: string, currency: string): number | null {
 }
 
 /**
- * Minor units as the text a user would type: "12.50" EUR, "1234" JPY, "1.250" KWD. A code the
+ * Minor units as the text a user would type: "12.50" EUR ("12,50" in Dutch), "1234" JPY, "1.250" KWD. A code the
  * backend never sent shows its minor units, as `formatMoney` does, rather than a guessed scale.
  */
-export function fromMinor(minor: number, currency: string): string {
+export function fromMinor(minor: number, currency: string, language: string = typing): string {
+  return plainMinor(minor, currency).replace(".", numberMarks(language).decimal);
+}
+
+/** Minor units as digits with a "." before the decimals, whatever the language (for files). */
+function plainMinor(minor: number, currency: string): string {
   const decimals = exponentOf(currency) ?? 0;
   const sign = minor < 0 ? "-" : "";
   const digits = String(Math.abs(minor)).padStart(decimals + 1, "0");
@@ -121,5 +176,5 @@ export function readAmount(t: TFunction, text: string, currency: string): ReadAm
 
 /** Minor units as a number of major units (12.34 for 1234 EUR, 1234 for 1234 JPY), for spreadsheets. */
 export function toMajor(minor: number, currency: string): number {
-  return Number(fromMinor(minor, currency));
+  return Number(plainMinor(minor, currency));
 }

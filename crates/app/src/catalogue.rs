@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, conflicts, documents, exports, failures, imports, lots, master, passwords, reshipments, returns,
-    review, search, session, team, team_admin, users,
+    attachments, conflicts, documents, exports, failures, imports, locations, lots, master, passwords, reshipments,
+    returns, review, search, session, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -96,6 +96,8 @@ catalogue! {
     aql_plan => failures::aql_plan,
     list_defect_categories => failures::list_defect_categories,
     save_defect_category => failures::save_defect_category,
+    list_locations => locations::list_locations,
+    save_location => locations::save_location,
     upload_attachment => attachments::upload_attachment,
     get_attachment => attachments::get_attachment,
     log_failure => failures::log_failure,

@@ -65,6 +65,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "maintain_log",
         "resolve_conflicts",
         "resolve_stock_conflicts",
+        "manage_locations",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }

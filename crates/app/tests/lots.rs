@@ -621,6 +621,7 @@ async fn a_kit_is_assembled_by_its_bill_of_materials_and_traces_back_to_every_pa
     assert_eq!(err.fields[0].message_key, "error.bom.cycle");
     assert_eq!(err.fields[0].params["skus"], "BOX-5L → KIT-9 → SET-2 → BOX-5L");
 
+    w.ok("save_location", json!({"code": "KITTING", "name": "Kitting bench", "active": true})).await;
     let receipt = |code: &str, sku: &str, qty: i64| json!({"lot_code": code, "sku": sku, "vendor_code": "SZHQ", "supplier_lot": null, "qty": qty, "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "KITTING"});
     w.ok("receive_lot", receipt("BX-A", "BOX-5L", 30)).await;
     let set = json!({"kit": receipt("SET-L1", "SET-2", 10), "components": [{"lot_code": "BX-A", "qty": 20}]});

@@ -225,7 +225,7 @@ async fn the_release_act_names_every_hold_it_lifts() {
     w.ok(
         "receive_lot",
         json!({"lot_code": "L-1", "sku": "CHG-15W", "vendor_code": "SZHQ", "supplier_lot": null, "qty": 20, "unit": "pcs",
-               "mfg_date": null, "expiry_date": null, "location": "A-01", "promised_on": null}),
+               "mfg_date": null, "expiry_date": null, "location": "MAIN", "promised_on": null}),
     )
     .await;
     w.ok("hold_lot", json!({"lot_code": "L-1", "reason": "Loose screws"})).await;

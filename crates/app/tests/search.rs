@@ -64,7 +64,7 @@ async fn numbers_and_tracking_numbers_find_their_records() {
     w.ok(
         "receive_lot",
         json!({"lot_code": "L-77", "sku": "BOX-5L", "vendor_code": "SZHQ", "supplier_lot": null, "qty": 10,
-        "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "A-01", "promised_on": null}),
+        "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "MAIN", "promised_on": null}),
     )
     .await;
     let recall = w.ok("start_recall", json!({"lot_codes": ["L-77"], "reason": "Lids crack"})).await;

@@ -17,7 +17,7 @@ fn field_key(err: &lotline_app::ApiError, field: &str) -> String {
 
 fn lot(code: &str, qty: i64) -> Value {
     json!({"lot_code": code, "sku": "CHG-15W", "vendor_code": "SZHQ", "supplier_lot": null, "qty": qty, "unit": "pcs",
-           "mfg_date": null, "expiry_date": null, "location": "A-01", "promised_on": null})
+           "mfg_date": null, "expiry_date": null, "location": "MAIN", "promised_on": null})
 }
 
 #[tokio::test(flavor = "multi_thread")]

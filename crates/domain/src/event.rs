@@ -11,7 +11,7 @@ use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
 use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
 use crate::review::{KpiTargets, ScorecardSettings};
-use crate::settings::DefectCategory;
+use crate::settings::{DefectCategory, Location};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -86,6 +86,7 @@ pub enum Event {
         rows: Vec<OrderInput>,
     },
     DefectCategorySaved(DefectCategory),
+    LocationSaved(Location),
     AttachmentStored {
         id: String,
         file_name: String,
@@ -385,6 +386,7 @@ impl Event {
             Event::CustomersImported { .. } => "customers_imported",
             Event::OrdersImported { .. } => "orders_imported",
             Event::DefectCategorySaved(_) => "defect_category_saved",
+            Event::LocationSaved(_) => "location_saved",
             Event::AttachmentStored { .. } => "attachment_stored",
             Event::FailureLogged { .. } => "failure_logged",
             Event::FailureCorrected { .. } => "failure_corrected",
@@ -462,6 +464,7 @@ impl Event {
             | Event::CustomersImported { batch_id, .. }
             | Event::OrdersImported { batch_id, .. } => ("import", batch_id.clone()),
             Event::DefectCategorySaved(c) => ("defect_category", c.code.clone()),
+            Event::LocationSaved(l) => ("location", l.code.clone()),
             Event::AttachmentStored { id, .. } => ("attachment", id.clone()),
             Event::FailureLogged { failure_no, .. }
             | Event::FailureCorrected { failure_no, .. }

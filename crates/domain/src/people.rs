@@ -115,6 +115,8 @@ pub enum Permission {
     ResolveConflicts,
     /// Settle a stock conflict (units taken below zero): logistics counts the stock too.
     ResolveStockConflicts,
+    /// Keep the list of stock locations: an administrator's.
+    ManageLocations,
 }
 
 impl Permission {
@@ -153,6 +155,7 @@ impl Permission {
             Permission::MaintainLog => &[Admin],
             Permission::ResolveConflicts => &[Admin, QualityLead],
             Permission::ResolveStockConflicts => &[Admin, QualityLead, Logistics],
+            Permission::ManageLocations => &[Admin],
         }
     }
 
@@ -185,6 +188,7 @@ impl Permission {
             Permission::MaintainLog => "maintain_log",
             Permission::ResolveConflicts => "resolve_conflicts",
             Permission::ResolveStockConflicts => "resolve_stock_conflicts",
+            Permission::ManageLocations => "manage_locations",
         }
     }
 }

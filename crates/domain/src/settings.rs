@@ -29,6 +29,35 @@ impl DefectCategory {
     }
 }
 
+/// A place stock is kept ("MAIN", "RETURNS", "SHELF-4"): a list an administrator keeps, so a
+/// location typed freely is refused instead of silently becoming a new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Location {
+    pub code: String,
+    pub name: String,
+    pub active: bool,
+}
+
+impl Location {
+    pub fn violations(&self) -> Violations {
+        let mut v = Violations::default();
+        check_code(&mut v, "code", &self.code, 40);
+        v.required("name", &self.name);
+        v.max_len("name", &self.name, 80);
+        v
+    }
+}
+
+/// The locations a new installation starts with: where received lots, returns and restocked
+/// goods go unless told otherwise.
+pub fn default_locations() -> Vec<Location> {
+    [("MAIN", "Main warehouse"), ("INBOUND", "Goods in"), ("RETURNS", "Returns area"), ("QUARANTINE", "Quarantine")]
+        .into_iter()
+        .map(|(code, name)| Location { code: code.into(), name: name.into(), active: true })
+        .collect()
+}
+
 /// The categories a new installation starts with, in all three languages.
 pub fn default_defect_categories() -> Vec<DefectCategory> {
     [

@@ -203,6 +203,14 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
+        Event::LocationSaved(l) => {
+            sqlx::query("INSERT INTO locations (code, name, active) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, active = excluded.active")
+                .bind(&l.code)
+                .bind(&l.name)
+                .bind(l.active)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::DefectCategorySaved(c) => {
             sqlx::query("INSERT INTO defect_categories (code, name_en, name_zh, name_nl, active) VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name_en = excluded.name_en, name_zh = excluded.name_zh, name_nl = excluded.name_nl, active = excluded.active")
                 .bind(&c.code).bind(&c.name_en).bind(&c.name_zh).bind(&c.name_nl).bind(c.active)

@@ -22,6 +22,7 @@ const PROJECTIONS: &[&str] = &[
     "orders",
     "order_lines",
     "defect_categories",
+    "locations",
     "attachments",
     "failures",
     "failures_fts",

@@ -47,6 +47,7 @@ import { OpenRmaPage } from "../features/returns/OpenRmaPage";
 import { ReturnPolicyPage } from "../features/returns/ReturnPolicyPage";
 import { ReturnsPage } from "../features/returns/ReturnsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
+import { LocationsPage } from "../features/settings/LocationsPage";
 import { TeamSyncPage } from "../features/settings/team/TeamSyncPage";
 import { Shell } from "../features/shell/Shell";
 import { UsersPage } from "../features/users/UsersPage";
@@ -341,6 +342,7 @@ const routeTree = root.addChildren([
   listPage("/orders", OrdersPage),
   page("/settings/users", UsersPage),
   page("/settings/categories", CategoriesPage),
+  page("/settings/locations", LocationsPage),
   page("/settings/approval-limits", ApprovalLimitsPage),
   page("/settings/returns-policy", ReturnPolicyPage),
   page("/settings/team-sync", TeamSyncPage),

@@ -51,6 +51,7 @@ import type { ListLotsInput } from "./bindings/ListLotsInput";
 import type { ListQuery } from "./bindings/ListQuery";
 import type { ListReshipmentsInput } from "./bindings/ListReshipmentsInput";
 import type { ListRmasInput } from "./bindings/ListRmasInput";
+import type { Location } from "./bindings/Location";
 import type { LogFailureInput } from "./bindings/LogFailureInput";
 import type { LogHold } from "./bindings/LogHold";
 import type { LotCodeInput } from "./bindings/LotCodeInput";
@@ -175,6 +176,8 @@ export type Acts = {
   aql_plan: [AqlPlanInput, AqlPlan];
   list_defect_categories: [Empty, DefectCategory[]];
   save_defect_category: [DefectCategory, DefectCategory];
+  list_locations: [Empty, Location[]];
+  save_location: [Location, Location];
   upload_attachment: [UploadAttachmentInput, AttachmentView];
   get_attachment: [IdInput, AttachmentData];
   log_failure: [LogFailureInput, FailureDetail];

@@ -8,9 +8,19 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 
-export type Column<T> = ColumnDef<T> & { meta?: { width?: string; align?: "right" } };
+export type Column<T> = ColumnDef<T> & {
+  meta?: {
+    width?: string;
+    align?: "right";
+    /**
+     * Free text (a name, an address) that may be shortened with an ellipsis, its whole text in a
+     * tooltip. Every other column (numbers, codes, dates, badges) is never cut: it grows to fit.
+     */
+    clip?: boolean;
+  };
+};
 
 type Props<T> = {
   rows: T[];
@@ -24,9 +34,15 @@ type Props<T> = {
   onRowClick?: (row: T) => void;
   rowProps?: (row: T) => Record<string, string>;
   height?: string;
+  /** What the list is, for screen readers (the page's title). */
+  label?: string;
 };
 
 const ROW_HEIGHT = 40;
+/** Column titles wrap between words rather than being cut. */
+const WRAP = { overflowWrap: "break-word", whiteSpace: "normal" } as const;
+/** A cell's padding (Mantine's xs, each side) and a pixel for rounding. */
+const CELL_PADDING = 2 * 10 + 2;
 
 /** A table that renders only the rows in view, so 100,000 rows scroll like 100. */
 export function VirtualTable<T>(props: Props<T>) {
@@ -43,6 +59,7 @@ export function VirtualTable<T>(props: Props<T>) {
     },
   });
   const scroller = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -56,79 +73,168 @@ export function VirtualTable<T>(props: Props<T>) {
     if (last && last.index >= rows.length - 20 && rows.length < props.total) onEndReached?.();
   }, [last, rows.length, props.total, onEndReached]);
 
-  const template = columns.map((c) => c.meta?.width ?? "1fr").join(" ");
+  // One row is the table's Tab stop (the last one focused, or the first in view); arrows move it.
+  const [active, setActive] = useState(0);
+  const focusNext = useRef<number | null>(null);
+  const rowEls = useRef(new Map<number, HTMLElement>());
+  useEffect(() => {
+    // A row scrolled into view by the keyboard mounts a render later; focus it once it is there.
+    const wanted = focusNext.current;
+    if (wanted === null) return;
+    const el = rowEls.current.get(wanted);
+    if (el) {
+      focusNext.current = null;
+      el.focus({ preventScroll: true });
+    }
+  });
+  const stop = items.some((i) => i.index === active) ? active : (items[0]?.index ?? 0);
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, index));
+    focusNext.current = next;
+    setActive(next);
+    virtualizer.scrollToIndex(next);
+  };
+  const page = Math.max(1, items.length - 2);
+  const onRowKey = (e: KeyboardEvent<HTMLElement>, index: number, row: T) => {
+    // Keys typed into a row's own controls (a tick box) are theirs.
+    if (e.target !== e.currentTarget) return;
+    const to: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    if (e.key === "Enter" && props.onRowClick) {
+      e.preventDefault();
+      props.onRowClick(row);
+    } else if (e.key in to) {
+      e.preventDefault();
+      moveTo(to[e.key] ?? index);
+    }
+  };
+
+  // Columns that are never cut grow to their widest cell seen so far (in the rows rendered,
+  // measured in the webview's own font): a lot code, date or Dutch badge makes room for itself.
+  const [fit, setFit] = useState<Record<string, number>>({});
+  useLayoutEffect(() => {
+    const root = scroller.current;
+    if (!root) return;
+    const widest: Record<string, number> = {};
+    for (const el of root.querySelectorAll<HTMLElement>("[data-fit-col]")) {
+      const id = el.dataset.fitCol ?? "";
+      widest[id] = Math.max(widest[id] ?? 0, Math.ceil(el.getBoundingClientRect().width));
+    }
+    const grown = Object.entries(widest).filter(
+      ([id, w]) => w > 0 && w + CELL_PADDING > (fit[id] ?? 0),
+    );
+    if (grown.length > 0) {
+      setFit((old) => {
+        const next = { ...old };
+        for (const [id, w] of grown) next[id] = Math.max(next[id] ?? 0, w + CELL_PADDING);
+        return next;
+      });
+    }
+  });
+  const template = columns
+    .map((c) => {
+      const width = c.meta?.width ?? "1fr";
+      const room = c.id ? fit[c.id] : undefined;
+      // minmax(a, b) with b below a is a; so a fixed width grows, and a flexible one keeps flexing.
+      return room ? `minmax(${room}px, ${width})` : width;
+    })
+    .join(" ");
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
     <Box
+      role="grid"
+      aria-rowcount={props.total + 1}
+      aria-label={props.label}
       style={{
         border: "1px solid var(--mantine-color-gray-3)",
         borderRadius: 8,
         background: "white",
       }}
     >
+      {/* The header scrolls sideways with the rows (wide Dutch or Chinese columns may overflow). */}
       <Box
+        ref={header}
         style={{
-          display: "grid",
-          gridTemplateColumns: template,
+          overflow: "hidden",
           borderBottom: "1px solid var(--mantine-color-gray-3)",
           background: "var(--mantine-color-gray-0)",
         }}
       >
-        {headers.map((header) => {
-          const sortable = header.column.getCanSort() && onSortingChange !== undefined;
-          const dir = header.column.getIsSorted();
-          const align = (header.column.columnDef as Column<T>).meta?.align;
-          const label = flexRender(header.column.columnDef.header, header.getContext());
-          return (
-            <Box
-              key={header.id}
-              px="xs"
-              py={8}
-              title={
-                typeof header.column.columnDef.header === "string"
-                  ? header.column.columnDef.header
-                  : undefined
-              }
-              style={{
-                textAlign: align ?? "left",
-                display: "flex",
-                alignItems: "flex-end",
-                justifyContent: align === "right" ? "flex-end" : "flex-start",
-                minWidth: 0,
-                overflow: "hidden",
-              }}
-            >
-              {sortable ? (
-                <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
-                  <Group
-                    gap={4}
-                    wrap="nowrap"
-                    justify={align === "right" ? "flex-end" : "flex-start"}
-                  >
-                    <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate>
-                      {label}
-                    </Text>
-                    {dir === "asc" ? (
-                      <IconArrowUp size={12} />
-                    ) : dir === "desc" ? (
-                      <IconArrowDown size={12} />
-                    ) : (
-                      <IconSelector size={12} opacity={0.4} />
-                    )}
-                  </Group>
-                </UnstyledButton>
-              ) : (
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" truncate>
-                  {label}
-                </Text>
-              )}
-            </Box>
-          );
-        })}
+        <Box
+          role="row"
+          aria-rowindex={1}
+          style={{
+            display: "grid",
+            gridTemplateColumns: template,
+            minWidth: "min-content",
+          }}
+        >
+          {headers.map((header) => {
+            const sortable = header.column.getCanSort() && onSortingChange !== undefined;
+            const dir = header.column.getIsSorted();
+            const align = (header.column.columnDef as Column<T>).meta?.align;
+            const label = flexRender(header.column.columnDef.header, header.getContext());
+            return (
+              <Box
+                key={header.id}
+                role="columnheader"
+                px="xs"
+                py={8}
+                title={
+                  typeof header.column.columnDef.header === "string"
+                    ? header.column.columnDef.header
+                    : undefined
+                }
+                style={{
+                  textAlign: align ?? "left",
+                  display: "flex",
+                  alignItems: "flex-end",
+                  justifyContent: align === "right" ? "flex-end" : "flex-start",
+                  minWidth: 0,
+                  overflow: "hidden",
+                }}
+              >
+                {sortable ? (
+                  <UnstyledButton onClick={header.column.getToggleSortingHandler()}>
+                    <Group
+                      gap={4}
+                      wrap="nowrap"
+                      justify={align === "right" ? "flex-end" : "flex-start"}
+                    >
+                      <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={WRAP}>
+                        {label}
+                      </Text>
+                      {dir === "asc" ? (
+                        <IconArrowUp size={12} />
+                      ) : dir === "desc" ? (
+                        <IconArrowDown size={12} />
+                      ) : (
+                        <IconSelector size={12} opacity={0.4} />
+                      )}
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={WRAP}>
+                    {label}
+                  </Text>
+                )}
+              </Box>
+            );
+          })}
+        </Box>
       </Box>
       <div
         ref={scroller}
+        onScroll={(e) => {
+          if (header.current) header.current.scrollLeft = e.currentTarget.scrollLeft;
+        }}
         style={{ height: props.height ?? "calc(100vh - 290px)", overflow: "auto" }}
       >
         {rows.length === 0 && !props.loading && <Center h={200}>{props.empty}</Center>}
@@ -145,6 +251,15 @@ export function VirtualTable<T>(props: Props<T>) {
               <Box
                 key={row.id}
                 {...(props.rowProps?.(row.original) ?? {})}
+                ref={(el: HTMLDivElement | null) => {
+                  if (el) rowEls.current.set(item.index, el);
+                  else rowEls.current.delete(item.index);
+                }}
+                role="row"
+                aria-rowindex={item.index + 2}
+                tabIndex={item.index === stop ? 0 : -1}
+                onFocus={() => setActive(item.index)}
+                onKeyDown={(e) => onRowKey(e, item.index, row.original)}
                 onClick={() => props.onRowClick?.(row.original)}
                 style={{
                   position: "absolute",
@@ -155,28 +270,44 @@ export function VirtualTable<T>(props: Props<T>) {
                   transform: `translateY(${item.start}px)`,
                   display: "grid",
                   gridTemplateColumns: template,
+                  minWidth: "min-content",
                   alignItems: "center",
                   borderBottom: "1px solid var(--mantine-color-gray-2)",
                   cursor: props.onRowClick ? "pointer" : undefined,
                 }}
                 className="lotline-row"
               >
-                {row.getVisibleCells().map((cell) => (
-                  <Box
-                    key={cell.id}
-                    px="xs"
-                    style={{
-                      textAlign: (cell.column.columnDef as Column<T>).meta?.align ?? "left",
-                      overflow: "hidden",
-                      whiteSpace: "nowrap",
-                      textOverflow: "ellipsis",
-                      fontSize: 14,
-                      fontVariantNumeric: "tabular-nums",
-                    }}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </Box>
-                ))}
+                {row.getVisibleCells().map((cell) => {
+                  const meta = (cell.column.columnDef as Column<T>).meta;
+                  const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                  return (
+                    <Box
+                      key={cell.id}
+                      role="gridcell"
+                      px="xs"
+                      style={{
+                        textAlign: meta?.align ?? "left",
+                        overflow: meta?.clip ? "hidden" : "visible",
+                        whiteSpace: "nowrap",
+                        textOverflow: meta?.clip ? "ellipsis" : undefined,
+                        fontSize: 14,
+                        fontVariantNumeric: "tabular-nums",
+                      }}
+                    >
+                      {meta?.clip ? (
+                        content
+                      ) : (
+                        <span
+                          data-fit-col={cell.column.id}
+                          data-fit
+                          style={{ display: "inline-block", verticalAlign: "middle" }}
+                        >
+                          {content}
+                        </span>
+                      )}
+                    </Box>
+                  );
+                })}
               </Box>
             );
           })}

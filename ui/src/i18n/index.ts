@@ -1,5 +1,6 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { setMoneyLanguage } from "../money";
 
 export const LANGUAGES = [
   { code: "en", label: "English" },
@@ -45,6 +46,8 @@ i18n.use(initReactI18next).init({
 /** The page says which language it is in, so screen readers and CJK fonts follow the person's choice. */
 export function followLanguage(language: string) {
   if (typeof document !== "undefined") document.documentElement.lang = language;
+  // Amounts are typed and prefilled in the same language ("12,50" in Dutch).
+  setMoneyLanguage(language);
 }
 followLanguage(i18n.language);
 i18n.on("languageChanged", followLanguage);

@@ -1,8 +1,8 @@
-import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { SessionContext } from "../app/session";
+import { AppMantine } from "../app/theme";
 import type { Session } from "../backend/bindings/Session";
 
 /** Renders `ui` the way the app shell provides for it, into a fresh element in the document. */
@@ -21,9 +21,9 @@ export async function mount(
   document.body.append(host);
   await act(async () =>
     createRoot(host).render(
-      <MantineProvider>
+      <AppMantine>
         <QueryClientProvider client={client}>{withSession}</QueryClientProvider>
-      </MantineProvider>,
+      </AppMantine>,
     ),
   );
   return host;

@@ -8,6 +8,7 @@ pub mod failures;
 pub(crate) mod guard;
 pub mod history;
 pub mod imports;
+pub mod locations;
 pub mod lots;
 pub mod maintenance;
 pub mod master;

@@ -5,7 +5,7 @@ use lotline_domain::merge::username_key;
 use lotline_domain::money::{Currency, currencies};
 use lotline_domain::passwords::must_change_password;
 use lotline_domain::people::{Actor, Language, Role};
-use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories};
+use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories, default_locations};
 use lotline_domain::users::{LOCK_AFTER_FAILURES, locked_until};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::people::{self, SettingsView, UserView};
@@ -136,6 +136,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
         Event::UserPasswordSet { user_id: user_id.clone(), password_hash: ctx.hashing.hash(&input.admin_password)? },
     ];
     events.extend(default_defect_categories().into_iter().map(Event::DefectCategorySaved));
+    events.extend(default_locations().into_iter().map(Event::LocationSaved));
     ctx.commit(tx, events).await?;
     let session = begin_session(ctx, &user_id, false).await?;
     if input.load_demo {

@@ -46,6 +46,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         E::FailureDeviationApproved { .. } => &[P::ApproveDeviation],
         E::AttachmentStored { .. } => &[P::LogFailure, P::ManageFailure, P::HandleReturns, P::OpenRma],
         E::DefectCategorySaved(_) => &[P::ConfigureQuality],
+        E::LocationSaved(_) => &[P::ManageLocations],
         E::ReshipmentRequested(_) | E::ReshipmentAmended { .. } | E::ReshipmentCancelled { .. } => {
             &[P::RequestReshipment, P::ShipReshipment, P::OpenRma, P::DecideRma]
         }

@@ -108,6 +108,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::CustomersImported { .. }
         | E::OrdersImported { .. }
         | E::DefectCategorySaved(_)
+        | E::LocationSaved(_)
         | E::BomSaved { .. }
         | E::ApprovalPolicySet(_)
         | E::SessionPolicySet { .. }

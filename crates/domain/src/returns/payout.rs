@@ -177,7 +177,7 @@ pub fn decide_request_payout(
 pub fn decide_approve_payout(rma: &Rma, rules: &Rules<'_>, actor: &Actor, note: &str) -> Result<Vec<Event>, ApiError> {
     check_payout_approver(rma, rules, &actor.user_id, &actor.roles)?;
     let mut v = crate::error::Violations::default();
-    v.max_len("note", note, 1_000);
+    v.max_len("note", note, crate::limits::REASON);
     v.into_result()?;
     let request = rma.payout.as_ref().expect("checked by check_payout_approver");
     let approval = rules.approval(amount_of(request), request.amount_version, &actor.user_id, &actor.roles, note);

@@ -1,6 +1,6 @@
 use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput};
 use lotline_domain::people::Language;
-use lotline_domain::settings::DefectCategory;
+use lotline_domain::settings::{DefectCategory, Location};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 use ts_rs::TS;
@@ -302,6 +302,28 @@ pub async fn defect_categories(conn: &mut SqliteConnection) -> Result<Vec<Defect
             active: r.get("active"),
         })
         .collect())
+}
+
+pub async fn locations(conn: &mut SqliteConnection) -> Result<Vec<Location>, StoreError> {
+    let rows = sqlx::query("SELECT code, name, active FROM locations ORDER BY code").fetch_all(&mut *conn).await?;
+    Ok(rows.iter().map(|r| Location { code: r.get(0), name: r.get(1), active: r.get(2) }).collect())
+}
+
+/// Whether stock may go to `code`: it is on the administrator's list and active, or (not on the
+/// list at all) stock already sat there before the list existed.
+pub async fn location_usable(conn: &mut SqliteConnection, code: &str) -> Result<bool, StoreError> {
+    let listed: Option<bool> =
+        sqlx::query_scalar("SELECT active FROM locations WHERE code = ?").bind(code).fetch_optional(&mut *conn).await?;
+    if let Some(active) = listed {
+        return Ok(active);
+    }
+    let used: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM stock_moves WHERE location = ?1) OR EXISTS (SELECT 1 FROM lots WHERE location = ?1)",
+    )
+    .bind(code)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(used)
 }
 
 pub async fn attachment(conn: &mut SqliteConnection, id: &str) -> Result<Option<AttachmentView>, StoreError> {

@@ -20,6 +20,9 @@ export const AQL_VALUES = [0.065, 0.1, 0.15, 0.25, 0.4, 0.65, 1.0, 1.5, 2.5, 4.0
 
 type Props = { value: InspectionInput; onChange: (value: InspectionInput) => void };
 
+/** A severity and an "accept / reject" pair read as one: they never break over lines. */
+const NOWRAP = { whiteSpace: "nowrap" } as const;
+
 const CLASSES = [
   { severity: "critical", aql: "aql_critical", found: "defects_critical" },
   { severity: "major", aql: "aql_major", found: "defects_major" },
@@ -64,88 +67,99 @@ export function AqlPanel({ value, onChange }: Props) {
           onChange={(e) => set({ level: e.currentTarget.value as InspectionLevel })}
         />
       </SimpleGrid>
-      <Table verticalSpacing={4} fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("failure.field.severity")}</Table.Th>
-            <Table.Th>AQL</Table.Th>
-            <Table.Th ta="right">{t("aql.sample_size")}</Table.Th>
-            <Table.Th ta="right">Ac / Re</Table.Th>
-            <Table.Th>{t("aql.found")}</Table.Th>
-            <Table.Th>{t("aql.verdict")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {CLASSES.map((c, i) => {
-            const plan = plans[i]?.data;
-            const found = value[c.found];
-            const aql = value[c.aql];
-            return (
-              <Table.Tr key={c.severity}>
-                <Table.Td>{t(`failure.severity.${c.severity}`)}</Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    size="xs"
-                    data-testid={`aql-aql-${c.severity}`}
-                    value={aql === null ? "" : String(aql)}
-                    onChange={(e) =>
-                      set({
-                        [c.aql]:
-                          e.currentTarget.value === "" ? null : Number(e.currentTarget.value),
-                      })
-                    }
-                    data={[
-                      { value: "", label: "—" },
-                      ...AQL_VALUES.map((a) => ({ value: String(a), label: String(a) })),
-                    ]}
-                  />
-                </Table.Td>
-                <Table.Td
-                  ta="right"
-                  data-testid={c.severity === "major" ? "aql-sample-size" : undefined}
-                >
-                  {plan ? (
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Text size="sm">{plan.sample_size}</Text>
-                      <Text size="xs" c="dimmed">
-                        ({plan.code_letter})
-                      </Text>
-                      {plan.full_inspection && (
-                        <Badge size="xs" color="orange">
-                          {t("aql.full_inspection")}
-                        </Badge>
-                      )}
-                    </Group>
-                  ) : (
-                    "—"
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">{plan ? `${plan.accept} / ${plan.reject}` : "—"}</Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    min={0}
-                    w={80}
-                    value={found}
-                    onChange={(v) => set({ [c.found]: Number(v) || 0 })}
-                  />
-                </Table.Td>
-                <Table.Td data-testid={c.severity === "major" ? "aql-verdict" : undefined}>
-                  {plan ? (
-                    found <= plan.accept ? (
-                      <Badge color="teal">{t("aql.accept")}</Badge>
+      {/* Should it still not fit (a narrow window), the table scrolls inside its card. */}
+      <Table.ScrollContainer minWidth={0} type="native">
+        <Table verticalSpacing={4} horizontalSpacing={6} fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("failure.field.severity")}</Table.Th>
+              <Table.Th>AQL</Table.Th>
+              <Table.Th ta="right">{t("aql.sample_size")}</Table.Th>
+              <Table.Th ta="right">Ac / Re</Table.Th>
+              <Table.Th>{t("aql.found")}</Table.Th>
+              <Table.Th>{t("aql.verdict")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {CLASSES.map((c, i) => {
+              const plan = plans[i]?.data;
+              const found = value[c.found];
+              const aql = value[c.aql];
+              const severity = t(`failure.severity.${c.severity}`);
+              return (
+                <Table.Tr key={c.severity}>
+                  <Table.Td style={NOWRAP}>{severity}</Table.Td>
+                  <Table.Td>
+                    <NativeSelect
+                      size="xs"
+                      // Room for "0.065" and the arrow: narrower, it showed one character.
+                      miw={76}
+                      data-testid={`aql-aql-${c.severity}`}
+                      aria-label={t("aql.aql_for", { severity })}
+                      value={aql === null ? "" : String(aql)}
+                      onChange={(e) =>
+                        set({
+                          [c.aql]:
+                            e.currentTarget.value === "" ? null : Number(e.currentTarget.value),
+                        })
+                      }
+                      data={[
+                        { value: "", label: "—" },
+                        ...AQL_VALUES.map((a) => ({ value: String(a), label: String(a) })),
+                      ]}
+                    />
+                  </Table.Td>
+                  <Table.Td
+                    ta="right"
+                    data-testid={c.severity === "major" ? "aql-sample-size" : undefined}
+                  >
+                    {plan ? (
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Text size="sm">{plan.sample_size}</Text>
+                        <Text size="xs" c="dimmed">
+                          ({plan.code_letter})
+                        </Text>
+                        {plan.full_inspection && (
+                          <Badge size="xs" color="orange">
+                            {t("aql.full_inspection")}
+                          </Badge>
+                        )}
+                      </Group>
                     ) : (
-                      <Badge color="red">{t("aql.reject")}</Badge>
-                    )
-                  ) : (
-                    "—"
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                      "—"
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right" style={NOWRAP}>
+                    {plan ? `${plan.accept} / ${plan.reject}` : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      size="xs"
+                      min={0}
+                      w={80}
+                      aria-label={t("aql.found_for", { severity })}
+                      data-testid={`aql-found-${c.severity}`}
+                      value={found}
+                      onChange={(v) => set({ [c.found]: Number(v) || 0 })}
+                    />
+                  </Table.Td>
+                  <Table.Td data-testid={c.severity === "major" ? "aql-verdict" : undefined}>
+                    {plan ? (
+                      found <= plan.accept ? (
+                        <Badge color="teal">{t("aql.accept")}</Badge>
+                      ) : (
+                        <Badge color="red">{t("aql.reject")}</Badge>
+                      )
+                    ) : (
+                      "—"
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

@@ -34,6 +34,7 @@ import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { AqlPanel } from "./AqlPanel";
 import { categoryName } from "./categoryName";
@@ -384,20 +385,11 @@ export function FailureFormPage({
                   {t("failure_form.add_photos")}
                 </Button>
               </Group>
-              {/* Visually hidden, not display:none, so scanners' file drops and WebDriver can still reach it. */}
-              <input
+              <HiddenFileInput
                 ref={fileInput}
-                type="file"
-                data-testid="ff-photo-input"
+                testId="ff-photo-input"
                 multiple
                 accept={ACCEPTED_FILES}
-                style={{
-                  position: "absolute",
-                  width: 1,
-                  height: 1,
-                  opacity: 0,
-                  overflow: "hidden",
-                }}
                 onChange={(e) => {
                   void upload(Array.from(e.currentTarget.files ?? []));
                   e.currentTarget.value = "";

@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { call, saveTextFile } from "../../backend/call";
+import { DateField } from "../../components/DateField";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -77,13 +78,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
           </Text>
         </span>
       ),
-      meta: { width: "minmax(120px, 2fr)" },
+      meta: { width: "minmax(120px, 2fr)", clip: true },
     },
     {
       id: "vendor",
       header: t("failure.field.vendor"),
       accessorKey: "vendor_code",
-      meta: { width: "80px" },
+      meta: { width: "80px", clip: true },
     },
     {
       id: "lot",
@@ -103,7 +104,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       header: t("failures.column.category"),
       accessorKey: "category_code",
       enableSorting: false,
-      meta: { width: "80px" },
+      meta: { width: "80px", clip: true },
     },
     {
       id: "severity",
@@ -179,18 +180,16 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
             onChange={(e) => set("text")(e.currentTarget.value)}
             w={240}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("failures.filter.from")}
             value={filters.from}
-            onChange={(e) => set("from")(e.currentTarget.value)}
+            onChange={set("from")}
             data-testid="failures-filter-from"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("failures.filter.to")}
             value={filters.to}
-            onChange={(e) => set("to")(e.currentTarget.value)}
+            onChange={set("to")}
             data-testid="failures-filter-to"
           />
           <NativeSelect
@@ -254,6 +253,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("failures.title")}
         rows={rows}
         total={total}
         columns={columns}

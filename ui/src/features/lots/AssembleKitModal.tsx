@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Button,
   Group,
   Modal,
@@ -16,6 +17,7 @@ import type { BomView } from "../../backend/bindings/BomView";
 import type { KitComponent } from "../../backend/bindings/KitComponent";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { useActiveLocationCodes } from "../settings/useLocations";
 
 /** One row per component lot to take from: the bill's components, each filled first expiry first. */
 export type KitRow = { sku: string; lot_code: string; qty: number };
@@ -30,6 +32,7 @@ export function kitComponents(rows: KitRow[]): KitComponent[] {
 /** Assembles a kit lot from component lots by the kit's bill of materials. */
 export function AssembleKitModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const locations = useActiveLocationCodes();
   const navigate = useNavigate();
   const [sku, setSku] = useState("");
   const [lotCode, setLotCode] = useState("");
@@ -124,10 +127,11 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
             error={fields["kit.lot_code"]}
             data-testid="kit-lot-code"
           />
-          <TextInput
+          <Autocomplete
             label={t("lots.kit.location")}
+            data={locations}
             value={location}
-            onChange={(e) => setLocation(e.currentTarget.value)}
+            onChange={setLocation}
             error={fields["kit.location"]}
           />
         </Group>

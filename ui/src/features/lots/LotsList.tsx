@@ -73,7 +73,7 @@ export function LotsList({
           )}
         </span>
       ),
-      meta: { width: "minmax(140px, 2fr)" },
+      meta: { width: "minmax(140px, 2fr)", clip: true },
     },
     {
       id: "vendor",
@@ -83,7 +83,7 @@ export function LotsList({
           {row.original.vendor_name ?? row.original.vendor_code}
         </span>
       ),
-      meta: { width: "minmax(90px, 1fr)" },
+      meta: { width: "minmax(90px, 1fr)", clip: true },
     },
     {
       id: "supplier_lot",
@@ -167,6 +167,7 @@ export function LotsList({
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("lots.title")}
         rows={rows}
         total={total}
         columns={columns}

@@ -47,7 +47,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.name"),
       accessorKey: "name",
       enableSorting: false,
-      meta: { width: "minmax(220px, 2fr)" },
+      meta: { width: "minmax(220px, 2fr)", clip: true },
     },
     {
       id: "country",
@@ -61,7 +61,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.email"),
       accessorKey: "email",
       enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)" },
+      meta: { width: "minmax(180px, 1fr)", clip: true },
     },
     {
       id: "phone",
@@ -75,7 +75,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.address"),
       accessorKey: "address",
       enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)" },
+      meta: { width: "minmax(180px, 1fr)", clip: true },
     },
   ];
   return (

@@ -9,6 +9,7 @@ import type { Entity } from "../../backend/bindings/Entity";
 import type { FieldError } from "../../backend/bindings/FieldError";
 import type { ImportProgress } from "../../backend/bindings/ImportProgress";
 import { cancelImport, importCsv } from "../../backend/call";
+import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { apiErrorOf, errorMessage } from "../../errors/apiError";
 import { bytesToBase64 } from "../../files/base64";
 import { asksForEncoding, EncodingModal } from "./EncodingModal";
@@ -71,12 +72,10 @@ export function ImportButton({ entity }: { entity: Entity }) {
       >
         {t("masterdata.import_csv")}
       </Button>
-      <input
+      <HiddenFileInput
         ref={input}
-        type="file"
         accept=".csv,text/csv"
-        data-testid={`${entity}-import-input`}
-        style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+        testId={`${entity}-import-input`}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = "";

@@ -85,6 +85,7 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
       />
       {query.isError && <Text c="red">{errorMessage(t, query.error)}</Text>}
       <VirtualTable
+        label={t(`masterdata.${entity}.title`)}
         rows={rows}
         total={total}
         columns={columns}

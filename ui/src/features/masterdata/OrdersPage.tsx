@@ -71,7 +71,7 @@ export function OrdersPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.customer_code"),
       enableSorting: false,
       cell: ({ row }) => `${row.original.customer_code} · ${row.original.customer_name ?? ""}`,
-      meta: { width: "minmax(220px, 2fr)" },
+      meta: { width: "minmax(220px, 2fr)", clip: true },
     },
     {
       id: "ordered_at",

@@ -56,7 +56,7 @@ export function VendorsPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.name"),
       accessorKey: "name",
       enableSorting: false,
-      meta: { width: "minmax(220px, 2fr)" },
+      meta: { width: "minmax(220px, 2fr)", clip: true },
     },
     {
       id: "country",
@@ -70,14 +70,14 @@ export function VendorsPage({ filter }: { filter?: string }) {
       header: t("masterdata.field.contact_name"),
       accessorKey: "contact_name",
       enableSorting: false,
-      meta: { width: "minmax(140px, 1fr)" },
+      meta: { width: "minmax(140px, 1fr)", clip: true },
     },
     {
       id: "email",
       header: t("masterdata.field.email"),
       accessorKey: "email",
       enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)" },
+      meta: { width: "minmax(180px, 1fr)", clip: true },
     },
     {
       id: "phone",

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, TextInput } from "@mantine/core";
+import { Group, SegmentedControl } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DateField } from "../../components/DateField";
 import { isValidPeriod, type Period, PRESETS, presetOf, presetPeriod } from "./period";
 
 /** From and to days (both included) with the usual presets; shared by every tab. */
@@ -26,23 +27,19 @@ export function PeriodPicker({
   const invalid = !isValidPeriod(draft);
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
-        type="date"
+      <DateField
         size="xs"
         label={t("reports.period.from")}
         value={draft.from}
-        max={draft.to || undefined}
-        onChange={(e) => edit("from")(e.currentTarget.value)}
+        onChange={edit("from")}
         error={invalid && draft.from > draft.to ? t("reports.period.reversed") : undefined}
         data-testid="reports-from"
       />
-      <TextInput
-        type="date"
+      <DateField
         size="xs"
         label={t("reports.period.to")}
         value={draft.to}
-        min={draft.from || undefined}
-        onChange={(e) => edit("to")(e.currentTarget.value)}
+        onChange={edit("to")}
         data-testid="reports-to"
       />
       <SegmentedControl

@@ -91,7 +91,7 @@ export function ReshipmentsPage({
         </span>
       ),
       enableSorting: false,
-      meta: { width: "minmax(90px, 1fr)" },
+      meta: { width: "minmax(90px, 1fr)", clip: true },
     },
     {
       id: "failures",
@@ -228,6 +228,7 @@ export function ReshipmentsPage({
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("reshipments.title")}
         rows={rows}
         total={total}
         columns={columns}

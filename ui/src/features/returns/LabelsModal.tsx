@@ -64,7 +64,13 @@ export function LabelsModal({
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t("returns.labels.title", { count: rmaNos.length })}>
+    <Modal
+      opened
+      onClose={onClose}
+      // Wide enough that the three Dutch buttons share a line ("Openen en printen" wrapped alone).
+      size="lg"
+      title={t("returns.labels.title", { count: rmaNos.length })}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import { call } from "../../backend/call";
+import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage } from "../../errors/apiError";
 import { fileToBase64 } from "../failures/files";
 
@@ -50,14 +51,11 @@ export function PhotoUpload({
           {t("returns.form.add_photos")}
         </Button>
       </Group>
-      {/* Visually hidden, not display:none, so file drops and WebDriver can still reach it. */}
-      <input
+      <HiddenFileInput
         ref={input}
-        type="file"
         multiple
         accept="image/*,application/pdf"
-        data-testid="rma-photo-input"
-        style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+        testId="rma-photo-input"
         onChange={(e) => {
           void upload(Array.from(e.currentTarget.files ?? []));
           e.currentTarget.value = "";

@@ -140,7 +140,7 @@ export function ReturnsPage({
         </span>
       ),
       enableSorting: false,
-      meta: { width: "minmax(90px, 1fr)" },
+      meta: { width: "minmax(90px, 1fr)", clip: true },
     },
     {
       id: "orders",
@@ -299,6 +299,7 @@ export function ReturnsPage({
       </Paper>
       {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
       <VirtualTable
+        label={t("returns.title")}
         rows={rows}
         total={total}
         columns={columns}

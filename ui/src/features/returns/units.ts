@@ -1,3 +1,5 @@
+import { numberMarks, typingLanguage } from "../../money";
+
 /** Percent as typed ("12.5", "12,5") to basis points (1250); null when it does not parse. */
 export function percentToBps(text: string): number | null {
   const match = /^\s*(\d{1,3})(?:[.,](\d{1,2}))?\s*$/.exec(text);
@@ -6,13 +8,13 @@ export function percentToBps(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
 
-/** Basis points as a percent without trailing zeros: 3000 → "30", 1250 → "12.5". */
-export function bpsToPercent(bps: number): string {
+/** Basis points as a percent without trailing zeros: 3000 → "30", 1250 → "12.5" ("12,5" in Dutch). */
+export function bpsToPercent(bps: number, language: string = typingLanguage()): string {
   const whole = Math.floor(bps / 100);
   const fraction = String(bps % 100)
     .padStart(2, "0")
     .replace(/0+$/, "");
-  return fraction === "" ? String(whole) : `${whole}.${fraction}`;
+  return fraction === "" ? String(whole) : `${whole}${numberMarks(language).decimal}${fraction}`;
 }
 
 /** Kilograms as typed ("1.5", "0,25") to whole grams; null when it does not parse. */
@@ -23,13 +25,13 @@ export function kgToGrams(text: string): number | null {
   return Number(whole) * 1000 + Number(fraction.padEnd(3, "0"));
 }
 
-/** Grams as kilograms without trailing zeros: 1500 → "1.5", 2000 → "2". */
-export function gramsToKg(grams: number): string {
+/** Grams as kilograms without trailing zeros: 1500 → "1.5" ("1,5" in Dutch), 2000 → "2". */
+export function gramsToKg(grams: number, language: string = typingLanguage()): string {
   const whole = Math.floor(grams / 1000);
   const fraction = String(grams % 1000)
     .padStart(3, "0")
     .replace(/0+$/, "");
-  return fraction === "" ? String(whole) : `${whole}.${fraction}`;
+  return fraction === "" ? String(whole) : `${whole}${numberMarks(language).decimal}${fraction}`;
 }
 
 /** A whole number as typed, or null. */

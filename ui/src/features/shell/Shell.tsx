@@ -3,6 +3,7 @@ import {
   IconAlertOctagon,
   IconAlertTriangle,
   IconBuildingFactory2,
+  IconBuildingWarehouse,
   IconCategory,
   IconChartBar,
   IconCloudComputing,
@@ -141,6 +142,12 @@ export function Shell() {
           },
         ]
       : []),
+    {
+      to: "/settings/locations",
+      key: "nav.locations",
+      icon: <IconBuildingWarehouse size={18} />,
+      testId: "nav-locations",
+    },
     {
       to: "/settings/categories",
       key: "nav.categories",

@@ -132,6 +132,7 @@ pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetai
     {
         kit.vendor_code = product.product.vendor_code.unwrap_or_default();
     }
+    crate::acts::locations::check_usable(&mut tx, "kit.location", &kit.location).await?;
     let bom = bq::of(&mut tx, &kit.sku).await.map_err(store_error)?;
     if bom.is_empty() {
         return Err(ApiError::field(FieldError::new("kit.sku", "error.bom.none").with("sku", &kit.sku)));

@@ -61,6 +61,7 @@ pub async fn move_lot(ctx: &Ctx, input: MoveLotInput) -> Result<LotDetail, ApiEr
     v.max_len("to_location", &to, 40);
     v.into_result()?;
     let mut tx = ctx.begin().await?;
+    crate::acts::locations::check_usable(&mut tx, "to_location", &to).await?;
     let facts = q::facts_by_code(&mut tx, &[code.as_str()]).await.map_err(store_error)?;
     let Some(lot) = facts.get(&code).filter(|f| f.received) else {
         return Err(ApiError::field(

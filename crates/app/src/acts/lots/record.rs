@@ -25,6 +25,7 @@ pub async fn receive_lot(ctx: &Ctx, input: LotReceipt) -> Result<LotDetail, ApiE
     let keys = [KeyColumn::Sku, KeyColumn::Vendor];
     let mut checks = LotChecks::load(&mut tx, &[receipt.lot_code.as_str()], &keys, &[], today).await?;
     refuse(checks.receipt(&receipt))?;
+    crate::acts::locations::check_usable(&mut tx, "location", &receipt.location).await?;
     let code = receipt.lot_code.clone();
     ctx.commit(tx, vec![Event::LotsReceived { batch_id: None, rows: vec![receipt] }]).await?;
     detail(ctx, &code).await

@@ -110,6 +110,9 @@ pub async fn inspect_rma(ctx: &Ctx, input: InspectRmaInput) -> Result<RmaDetail,
     let (state, _) = load(&mut tx, &input.rma_no).await?;
     let holds = lotline_store::queries::lots::active_holds(&mut tx).await.map_err(store_error)?;
     rt::check_restock_lots(&state, &dispositions, &holds)?;
+    for (i, d) in dispositions.iter().enumerate().filter(|(_, d)| d.disposition.returns_to_stock()) {
+        crate::acts::locations::check_usable(&mut tx, &format!("dispositions[{i}].location"), &d.location).await?;
+    }
     let events = rt::decide_inspect(&state, &dispositions)?;
     ctx.commit(tx, events).await?;
     detail(ctx, state.rma_no()).await

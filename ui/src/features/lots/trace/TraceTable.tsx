@@ -27,7 +27,7 @@ export function TraceTable({ lots }: { lots: TraceLot[] }) {
       id: "via",
       header: t("lots.trace.via"),
       accessorKey: "via",
-      meta: { width: "minmax(100px, 1fr)" },
+      meta: { width: "minmax(100px, 1fr)", clip: true },
     },
     {
       id: "qty",
@@ -46,7 +46,7 @@ export function TraceTable({ lots }: { lots: TraceLot[] }) {
       id: "vendor",
       header: t("lots.field.vendor"),
       accessorKey: "vendor_code",
-      meta: { width: "90px" },
+      meta: { width: "90px", clip: true },
     },
     {
       id: "status",

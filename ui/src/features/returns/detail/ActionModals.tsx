@@ -466,8 +466,9 @@ export function InspectModal({ detail, onClose }: Props) {
                   </Table.Td>
                   <Table.Td>
                     <TextInput
-                      w={110}
+                      w={130}
                       disabled={!toStock(row)}
+                      // A location off the administrator's list is refused by name on save.
                       value={toStock(row) ? row.location : ""}
                       onChange={(e) => setRow(i, { location: e.currentTarget.value })}
                       error={err(`row.${i}.location`)}

@@ -9,6 +9,9 @@ import { SlaCell } from "../badges";
 import type { RmaDetail } from "../types";
 import { reasonName } from "../verdict";
 
+/** Order numbers and SKUs are codes: they stay on one line rather than breaking at a hyphen. */
+const NOWRAP = { whiteSpace: "nowrap" } as const;
+
 export function RmaFacts({ detail }: { detail: RmaDetail }) {
   // A failure found in the returned goods is logged while they are at intake.
   const atIntake = detail.status === "received" || detail.status === "inspected";
@@ -147,69 +150,72 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
         <Title order={5} mb="sm">
           {t("returns.detail.lines")}
         </Title>
-        <Table striped data-testid="rma-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("returns.field.order_no")}</Table.Th>
-              <Table.Th>{t("returns.field.sku")}</Table.Th>
-              <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
-              <Table.Th ta="right">{t("returns.field.received")}</Table.Th>
-              <Table.Th>{t("returns.field.disposition")}</Table.Th>
-              <Table.Th>{t("returns.field.serials")}</Table.Th>
-              {atIntake && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {detail.opening.lines.map((line, i) => (
-              <Table.Tr
-                key={`${line.order_no}-${line.line_no}`}
-                data-testid="rma-line"
-                data-sku={line.sku}
-              >
-                <Table.Td>
-                  {line.order_no} / {line.line_no}
-                </Table.Td>
-                <Table.Td>{line.sku}</Table.Td>
-                <Table.Td ta="right">{line.qty}</Table.Td>
-                <Table.Td ta="right" data-testid={`rma-line-received-${i}`}>
-                  {detail.received_at ? (detail.qty_received[i] ?? 0) : "—"}
-                </Table.Td>
-                <Table.Td data-testid={`rma-line-disposition-${i}`}>
-                  {detail.dispositions
-                    .filter((d) => d.line_index === i)
-                    .map(
-                      (d) =>
-                        `${d.qty} × ${t(`returns.disposition.${d.disposition}`)}${
-                          d.location ? ` → ${d.location}` : ""
-                        }${d.recovered_minor > 0 ? ` (${money(d.recovered_minor)})` : ""}`,
-                    )
-                    .join("; ") || "—"}
-                </Table.Td>
-                <Table.Td>{line.serials.join(", ") || "—"}</Table.Td>
-                {atIntake && (
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      color="red"
-                      leftSection={<IconAlertTriangle size={12} />}
-                      renderRoot={(props) => (
-                        <Link
-                          {...props}
-                          to="/failures/new"
-                          search={{ rma_no: detail.rma_no, sku: line.sku }}
-                        />
-                      )}
-                      data-testid={`rma-log-failure-${i}`}
-                    >
-                      {t("returns.detail.log_failure")}
-                    </Button>
-                  </Table.Td>
-                )}
+        {/* Wider than the card in Dutch: the table scrolls inside it rather than spilling out. */}
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table striped data-testid="rma-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("returns.field.order_no")}</Table.Th>
+                <Table.Th>{t("returns.field.sku")}</Table.Th>
+                <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
+                <Table.Th ta="right">{t("returns.field.received")}</Table.Th>
+                <Table.Th>{t("returns.field.disposition")}</Table.Th>
+                <Table.Th>{t("returns.field.serials")}</Table.Th>
+                {atIntake && <Table.Th />}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.opening.lines.map((line, i) => (
+                <Table.Tr
+                  key={`${line.order_no}-${line.line_no}`}
+                  data-testid="rma-line"
+                  data-sku={line.sku}
+                >
+                  <Table.Td style={NOWRAP}>
+                    {line.order_no} / {line.line_no}
+                  </Table.Td>
+                  <Table.Td style={NOWRAP}>{line.sku}</Table.Td>
+                  <Table.Td ta="right">{line.qty}</Table.Td>
+                  <Table.Td ta="right" data-testid={`rma-line-received-${i}`}>
+                    {detail.received_at ? (detail.qty_received[i] ?? 0) : "—"}
+                  </Table.Td>
+                  <Table.Td data-testid={`rma-line-disposition-${i}`}>
+                    {detail.dispositions
+                      .filter((d) => d.line_index === i)
+                      .map(
+                        (d) =>
+                          `${d.qty} × ${t(`returns.disposition.${d.disposition}`)}${
+                            d.location ? ` → ${d.location}` : ""
+                          }${d.recovered_minor > 0 ? ` (${money(d.recovered_minor)})` : ""}`,
+                      )
+                      .join("; ") || "—"}
+                  </Table.Td>
+                  <Table.Td>{line.serials.join(", ") || "—"}</Table.Td>
+                  {atIntake && (
+                    <Table.Td>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="red"
+                        leftSection={<IconAlertTriangle size={12} />}
+                        renderRoot={(props) => (
+                          <Link
+                            {...props}
+                            to="/failures/new"
+                            search={{ rma_no: detail.rma_no, sku: line.sku }}
+                          />
+                        )}
+                        data-testid={`rma-log-failure-${i}`}
+                      >
+                        {t("returns.detail.log_failure")}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {(atIntake || detail.replacement_nos.length > 0) && (
           <Group gap="xs" mt="sm" data-testid="rma-replacements">
             <Text size="sm">{t("returns.detail.replacements")}</Text>

@@ -1,0 +1,76 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import "../i18n";
+import { AppMantine } from "../app/theme";
+import { type Column, VirtualTable } from "./VirtualTable";
+
+// jsdom lays nothing out: the list's scroller is given the height of a short screen, so the
+// virtualiser renders the rows in view as it does in the app.
+const sizes = ["clientHeight", "clientWidth"] as const;
+beforeAll(() => {
+  for (const size of sizes) {
+    Object.defineProperty(HTMLElement.prototype, size, { configurable: true, get: () => 400 });
+  }
+});
+afterAll(() => {
+  for (const size of sizes) Reflect.deleteProperty(HTMLElement.prototype, size);
+});
+
+type Row = { no: string };
+const rows: Row[] = ["QF-1", "QF-2", "QF-3", "QF-4"].map((no) => ({ no }));
+const columns: Column<Row>[] = [{ id: "no", header: "No", accessorKey: "no" }];
+
+function renderList(opened: string[]) {
+  render(
+    <AppMantine>
+      <button type="button">before</button>
+      <VirtualTable
+        label="Failures"
+        rows={rows}
+        total={rows.length}
+        columns={columns}
+        empty="none"
+        onRowClick={(row) => opened.push(row.no)}
+        rowProps={(row) => ({ "data-testid": "row", "data-no": row.no })}
+      />
+    </AppMantine>,
+  );
+}
+
+const focusedNo = () => document.activeElement?.getAttribute("data-no");
+
+describe("a list with the keyboard", () => {
+  it("is one Tab stop; Enter opens the focused row and arrows move between rows", async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    renderList(opened);
+    expect(screen.getByRole("grid", { name: "Failures" })).toBeTruthy();
+
+    await user.click(screen.getByText("before"));
+    await user.tab();
+    expect(focusedNo()).toBe("QF-1");
+    await user.keyboard("{Enter}");
+    expect(opened).toEqual(["QF-1"]);
+
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(focusedNo()).toBe("QF-3");
+    await user.keyboard("{ArrowUp}");
+    expect(focusedNo()).toBe("QF-2");
+    await user.keyboard("{End}");
+    expect(focusedNo()).toBe("QF-4");
+    await user.keyboard("{ArrowDown}");
+    expect(focusedNo()).toBe("QF-4");
+    await user.keyboard("{Home}{Enter}");
+    expect(opened).toEqual(["QF-1", "QF-1"]);
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(opened).toEqual(["QF-1", "QF-1", "QF-2"]);
+
+    // Only the row last focused takes Tab: leaving and coming back lands on it, not the first.
+    await user.tab({ shift: true });
+    expect(document.activeElement?.textContent).toBe("before");
+    await user.tab();
+    expect(focusedNo()).toBe("QF-2");
+    const tabStops = screen.getAllByTestId("row").filter((r) => r.tabIndex === 0);
+    expect(tabStops).toHaveLength(1);
+  });
+});

@@ -1,0 +1,193 @@
+import {
+  Badge,
+  Button,
+  Center,
+  Drawer,
+  Group,
+  Loader,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconPlus } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Location } from "../../backend/bindings/Location";
+import { call } from "../../backend/call";
+import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { useIsAdmin } from "../reports/useAdmin";
+import { useLocations } from "./useLocations";
+
+const EMPTY: Location = { code: "", name: "", active: true };
+
+/** The stock locations an administrator keeps; receipts, moves and restocks choose from them. */
+export function LocationsPage() {
+  const { t } = useTranslation();
+  const admin = useIsAdmin();
+  const [editing, setEditing] = useState<{ location: Location; isNew: boolean } | null>(null);
+  const locations = useLocations();
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} data-testid="page-title">
+          {t("locations.title")}
+        </Title>
+        {admin && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing({ location: EMPTY, isNew: true })}
+            data-testid="locations-new"
+          >
+            {t("locations.new")}
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t("locations.intro")} {admin ? "" : t("locations.admin_only")}
+      </Text>
+      {locations.isPending ? (
+        <Center h={200}>
+          <Loader />
+        </Center>
+      ) : (
+        <Table striped highlightOnHover={admin} withTableBorder data-testid="locations-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("locations.code")}</Table.Th>
+              <Table.Th>{t("locations.name")}</Table.Th>
+              <Table.Th>{t("locations.status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(locations.data ?? []).map((l) => (
+              <Table.Tr
+                key={l.code}
+                style={admin ? { cursor: "pointer" } : undefined}
+                onClick={admin ? () => setEditing({ location: l, isNew: false }) : undefined}
+                data-testid="location-row"
+                data-code={l.code}
+              >
+                <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>
+                  {admin ? (
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      ff="monospace"
+                      onClick={(e) => {
+                        // The row opens it for the mouse; the button does for the keyboard.
+                        e.stopPropagation();
+                        setEditing({ location: l, isNew: false });
+                      }}
+                    >
+                      {l.code}
+                    </Button>
+                  ) : (
+                    l.code
+                  )}
+                </Table.Td>
+                <Table.Td>{l.name}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={l.active ? "teal" : "gray"}>
+                    {t(l.active ? "locations.active" : "locations.inactive")}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && <LocationForm {...editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function LocationForm({
+  location,
+  isNew,
+  onClose,
+}: {
+  location: Location;
+  isNew: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [draft, setDraft] = useState(location);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: () => call("save_location", { ...draft, code: draft.code.trim().toUpperCase() }),
+    onSuccess: (saved) => {
+      void client.invalidateQueries({ queryKey: ["locations"] });
+      notifications.show({ color: "teal", message: t("locations.saved", { code: saved.code }) });
+      onClose();
+    },
+    onError: (err) => {
+      const fields = fieldErrors(t, err);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0)
+        notifications.show({ color: "red", message: errorMessage(t, err) });
+    },
+  });
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      title={t(isNew ? "locations.new" : "locations.edit")}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={t("locations.code")}
+            value={draft.code}
+            onChange={(e) => {
+              const code = e.currentTarget.value;
+              setDraft((d) => ({ ...d, code }));
+            }}
+            error={errors.code}
+            required
+            disabled={!isNew}
+            data-testid="location-code"
+          />
+          <TextInput
+            label={t("locations.name")}
+            value={draft.name}
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              setDraft((d) => ({ ...d, name }));
+            }}
+            error={errors.name}
+            required
+            data-testid="location-name"
+          />
+          <Switch
+            label={t("locations.active_hint")}
+            checked={draft.active}
+            onChange={(e) => {
+              const active = e.currentTarget.checked;
+              setDraft((d) => ({ ...d, active }));
+            }}
+          />
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="location-save">
+              {t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Drawer>
+  );
+}
