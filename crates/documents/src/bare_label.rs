@@ -20,8 +20,8 @@ pub struct BarePage {
 }
 
 const PAGE_MM: (f32, f32) = (101.6, 152.4);
-const LINE_MM: f32 = 5.0;
-const SIZE_PT: f32 = 9.0;
+const LINE_MM: f32 = 4.0;
+const SIZE_PT: f32 = 8.0;
 const MODULE_MM: f32 = 0.33;
 const QR_MODULE_MM: f32 = 0.8;
 
