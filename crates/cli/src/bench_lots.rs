@@ -252,13 +252,13 @@ fn ms(mut samples: Vec<Duration>, p: f64) -> f64 {
 
 /// Each trace through the act, then the same walk bare, then the same CTE; every one must reach
 /// the same lots.
-fn timed_traces<'a>(
-    ctx: &'a Ctx,
-    adjacency: &'a Adjacency,
-    conn: &'a rusqlite::Connection,
-    roots: &'a [(String, &str)],
-) -> impl Future<Output = Result<TraceFigures>> + 'a {
-    async move {
+async fn timed_traces(
+    ctx: &Ctx,
+    adjacency: &Adjacency,
+    conn: &rusqlite::Connection,
+    roots: &[(String, &str)],
+) -> Result<TraceFigures> {
+    {
         let (mut act, mut walk, mut bare) = (Vec::new(), Vec::new(), Vec::new());
         let mut reached = Vec::with_capacity(roots.len());
         let mut same = true;
