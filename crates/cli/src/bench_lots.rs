@@ -258,50 +258,48 @@ async fn timed_traces(
     conn: &rusqlite::Connection,
     roots: &[(String, &str)],
 ) -> Result<TraceFigures> {
-    {
-        let (mut act, mut walk, mut bare) = (Vec::new(), Vec::new(), Vec::new());
-        let mut reached = Vec::with_capacity(roots.len());
-        let mut same = true;
-        for (lot, direction) in roots {
-            let started = Instant::now();
-            let out = must_json(ctx, "trace_lot", json!({"lot_code": lot, "direction": direction})).await?;
-            act.push(started.elapsed());
-            let forward = *direction == "forward";
-            let root = adjacency.id(lot)?;
-            let started = Instant::now();
-            let walked = adjacency.walk(root, forward);
-            walk.push(started.elapsed());
-            let started = Instant::now();
-            let by_cte = cte(conn, lot, forward)?;
-            bare.push(started.elapsed());
-            let out: Value = serde_json::from_str(&out)?;
-            let traced: BTreeSet<String> = out["lots"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|l| l["lot_code"].as_str().map(str::to_owned))
-                .collect();
-            same &= traced == adjacency.codes(&walked) && traced == by_cte;
-            reached.push(traced.len());
-        }
-        reached.sort_unstable();
-        let p95 = ms(act.clone(), 0.95);
-        let (walk_p95, cte_p95) = (ms(walk.clone(), 0.95), ms(bare.clone(), 0.95));
-        Ok(TraceFigures {
-            runs: act.len(),
-            lots_reached_p50: reached.get(reached.len() / 2).copied().unwrap_or(0),
-            lots_reached_max: reached.last().copied().unwrap_or(0),
-            p50_ms: ms(act.clone(), 0.5),
-            p95_ms: p95,
-            p99_ms: ms(act, 0.99),
-            walk_p50_ms: ms(walk, 0.5),
-            walk_p95_ms: walk_p95,
-            cte_p50_ms: ms(bare, 0.5),
-            cte_p95_ms: cte_p95,
-            compared: Baseline::time(WALK, "p95_ms", p95, walk_p95, Some(TRACE_TARGET)).same(same),
-            compared_cte: Baseline::time(CTE, "p95_ms", p95, cte_p95, None).same(same),
-        })
+    let (mut act, mut walk, mut bare) = (Vec::new(), Vec::new(), Vec::new());
+    let mut reached = Vec::with_capacity(roots.len());
+    let mut same = true;
+    for (lot, direction) in roots {
+        let started = Instant::now();
+        let out = must_json(ctx, "trace_lot", json!({"lot_code": lot, "direction": direction})).await?;
+        act.push(started.elapsed());
+        let forward = *direction == "forward";
+        let root = adjacency.id(lot)?;
+        let started = Instant::now();
+        let walked = adjacency.walk(root, forward);
+        walk.push(started.elapsed());
+        let started = Instant::now();
+        let by_cte = cte(conn, lot, forward)?;
+        bare.push(started.elapsed());
+        let out: Value = serde_json::from_str(&out)?;
+        let traced: BTreeSet<String> = out["lots"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l["lot_code"].as_str().map(str::to_owned))
+            .collect();
+        same &= traced == adjacency.codes(&walked) && traced == by_cte;
+        reached.push(traced.len());
     }
+    reached.sort_unstable();
+    let p95 = ms(act.clone(), 0.95);
+    let (walk_p95, cte_p95) = (ms(walk.clone(), 0.95), ms(bare.clone(), 0.95));
+    Ok(TraceFigures {
+        runs: act.len(),
+        lots_reached_p50: reached.get(reached.len() / 2).copied().unwrap_or(0),
+        lots_reached_max: reached.last().copied().unwrap_or(0),
+        p50_ms: ms(act.clone(), 0.5),
+        p95_ms: p95,
+        p99_ms: ms(act, 0.99),
+        walk_p50_ms: ms(walk, 0.5),
+        walk_p95_ms: walk_p95,
+        cte_p50_ms: ms(bare, 0.5),
+        cte_p95_ms: cte_p95,
+        compared: Baseline::time(WALK, "p95_ms", p95, walk_p95, Some(TRACE_TARGET)).same(same),
+        compared_cte: Baseline::time(CTE, "p95_ms", p95, cte_p95, None).same(same),
+    })
 }
 
 fn entity(rows: usize, elapsed: Duration, (raw, raw_rows): (Duration, usize), same: bool) -> EntityImport {
