@@ -224,14 +224,17 @@ pub fn file_system(path: &Path) -> FileSystem {
     best.unwrap_or(unknown)
 }
 
-/// Every figure in a report (an object with `compared`), by its path, for the closing table.
+/// Every figure in a report (an object with `compared`, and `compared_cte` beside a second
+/// baseline), by its path, for the closing table.
 pub fn figures(value: &Value, path: &str, out: &mut Vec<(String, Value)>) {
     let Value::Object(map) = value else { return };
-    if let Some(compared) = map.get("compared") {
-        out.push((path.to_owned(), compared.clone()));
+    for (key, compared) in map.iter().filter(|(key, _)| key.starts_with("compared")) {
+        // "compared_cte": the same figure beside its second baseline.
+        let second = key.strip_prefix("compared_").map_or(String::new(), |name| format!(" ({name})"));
+        out.push((format!("{path}{second}"), compared.clone()));
     }
     for (key, child) in map {
-        if key != "compared" {
+        if !key.starts_with("compared") {
             let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
             figures(child, &path, out);
         }
