@@ -8,13 +8,17 @@ use lotline_app::{Ctx, call};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::bench_base::{Baseline, FileSystem, Latency, act_vs_insert, file_system, summary};
+use crate::bench_lists::{ListCase, list_vs_select};
 use crate::bench_lots::{LotFigures, lot_figures};
 use crate::bench_returns::{ReturnsFigures, returns_acts};
 use crate::bench_reviews::{ReviewFigures, review_figures};
 
 #[derive(Serialize)]
 struct Report {
-    scale: u32,
+    scale: f64,
+    /// Where the databases were: an fsync on tmpfs is free.
+    file_system: FileSystem,
     import: ImportFigures,
     log_failure: Latency,
     failures_list: Latency,
@@ -31,17 +35,30 @@ struct ImportFigures {
     rows: usize,
     lotline_rows_per_s: f64,
     raw_rusqlite_rows_per_s: f64,
-    /// Lotline's speed as a share of the raw insert (target >= 0.3).
+    /// Lotline's speed as a share of the raw insert (target >= 0.5).
     ratio_to_raw: f64,
+    compared: Baseline,
 }
 
-#[derive(Serialize)]
-pub(crate) struct Latency {
-    pub runs: usize,
-    pub events_in_db: i64,
-    pub rows_in_db: i64,
-    pub p50_ms: f64,
-    pub p99_ms: f64,
+/// The import's target: at least half the speed of the raw multi-row insert.
+pub(crate) const IMPORT_TARGET: f64 = 0.5;
+pub(crate) const RAW_INSERT: &str =
+    "the same rows by multi-row INSERTs in one transaction (rusqlite, WAL, synchronous FULL)";
+
+/// The bench's sizes at `scale` (1 = the sizes of DESIGN.md section 8).
+#[derive(Clone, Copy)]
+pub(crate) struct Scale(pub f64);
+
+impl Scale {
+    /// `base` rows at this scale, at least one.
+    pub(crate) fn rows(self, base: usize) -> usize {
+        ((base as f64 * self.0).round() as usize).max(1)
+    }
+
+    /// `base` timed runs, fewer below scale 1 (at least ten), never more above it.
+    pub(crate) fn runs(self, base: usize) -> usize {
+        ((base as f64 * self.0.min(1.0)).round() as usize).max(10).min(base)
+    }
 }
 
 fn products_csv(rows: usize, round: usize) -> String {
@@ -93,7 +110,7 @@ pub(crate) async fn must_json(ctx: &Ctx, act: &str, input: Value) -> Result<Stri
 
 /// The review and KPI queries on a database holding the failures and RMAs they read, without
 /// the rest of the bench: a kept database is reused as it is, so a query can be looked into.
-async fn reviews_only(scale: usize, keep: Option<std::path::PathBuf>, json_out: bool) -> Result<()> {
+async fn reviews_only(scale: Scale, keep: Option<std::path::PathBuf>, json_out: bool) -> Result<()> {
     let say = |text: &str| {
         if !json_out {
             eprintln!("{text}");
@@ -108,21 +125,23 @@ async fn reviews_only(scale: usize, keep: Option<std::path::PathBuf>, json_out: 
     } else {
         fresh(&dir).await?
     };
+    let products = scale.rows(100_000);
     if count_rows(&ctx, "products").await? == 0 {
-        must(&ctx, "import_csv", json!({"entity": "products", "csv": products_csv(100_000 * scale, 0)})).await?;
+        must(&ctx, "import_csv", json!({"entity": "products", "csv": products_csv(products, 0)})).await?;
     }
+    let products = count_rows(&ctx, "products").await? as usize;
     let mut done = count_rows(&ctx, "failures").await? as usize;
-    while done < 100_000 * scale {
-        let end = (done + 10_000).min(100_000 * scale);
-        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end)})).await?;
+    while done < scale.rows(100_000) {
+        let end = (done + 10_000).min(scale.rows(100_000));
+        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end, products)})).await?;
         done = end;
         say(&format!("  seeded {done} failures"));
     }
     let events = event_count(&ctx).await?;
-    let reviews = review_figures(&ctx, events, say).await?;
+    let reviews = review_figures(&ctx, scale, products, events, say).await?;
     ctx.store.close().await;
     if json_out {
-        println!("{}", serde_json::to_string_pretty(&json!({ "scale": scale, "reviews": reviews }))?);
+        println!("{}", serde_json::to_string_pretty(&json!({ "scale": scale.0, "reviews": reviews }))?);
     }
     Ok(())
 }
@@ -201,11 +220,17 @@ async fn event_count(ctx: &Ctx) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM events").fetch_one(ctx.store.pool()).await?)
 }
 
-fn failure_input(i: usize) -> Value {
+/// The SKU of the `i`th bench failure, an odd product of the `products` imported.
+pub(crate) fn failure_sku(i: usize, products: usize) -> String {
+    // Odd numbers below `products`, spread over all of them.
+    format!("SKU-{:07}", ((i * 7919) % (products / 2).max(1)) * 2 + 1)
+}
+
+fn failure_input(i: usize, products: usize) -> Value {
     let category = ["DIM", "COS", "FUN", "PKG"][i % 4];
     let severity = ["minor", "major", "critical"][i % 3];
     json!({
-        "sku": format!("SKU-{:07}", ((i * 7919) % 100_000) | 1),
+        "sku": failure_sku(i, products),
         "vendor_code": format!("V{:02}", i % 20),
         "lot_code": null, "serials": [], "stage": "incoming",
         "qty_inspected": 100, "qty_failed": 1 + i % 7, "category_code": category,
@@ -215,13 +240,13 @@ fn failure_input(i: usize) -> Value {
     })
 }
 
-fn failures_csv(from: usize, to: usize) -> String {
+fn failures_csv(from: usize, to: usize, products: usize) -> String {
     let mut csv =
         String::from("sku,vendor_code,stage,qty_inspected,qty_failed,category_code,severity,description,owner_team\n");
     for i in from..to {
         csv.push_str(&format!(
-            "SKU-{:07},V{:02},incoming,100,{},{},{},Bench failure {i} scratch near port {},warehouse_qc\n",
-            ((i * 7919) % 100_000) | 1,
+            "{},V{:02},incoming,100,{},{},{},Bench failure {i} scratch near port {},warehouse_qc\n",
+            failure_sku(i, products),
             i % 20,
             1 + i % 7,
             ["DIM", "COS", "FUN", "PKG"][i % 4],
@@ -232,32 +257,15 @@ fn failures_csv(from: usize, to: usize) -> String {
     csv
 }
 
-pub(crate) async fn time_calls(
-    ctx: &Ctx,
-    runs: usize,
-    act: &str,
-    input: impl Fn(usize) -> Value,
-) -> Result<Vec<Duration>> {
-    let mut samples = Vec::with_capacity(runs);
-    for i in 0..runs {
-        let input = input(i);
-        let started = Instant::now();
-        must_json(ctx, act, input).await?;
-        samples.push(started.elapsed());
-    }
-    Ok(samples)
-}
-
 /// Logistics requests reshipments above its limit; finance approves them (which authorizes);
 /// logistics ships them. The approve and ship acts are timed.
-async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
-    const RUNS: usize = 300;
+async fn reshipment_acts(ctx: &Ctx, scale: Scale, products: usize, events: i64) -> Result<(Latency, Latency)> {
+    let runs = scale.runs(300);
     // Imported failure i is QF-BEN-(i+1) on the SKU failure_input(i) names.
-    let sku = |i: usize| format!("SKU-{:07}", ((i * 7919) % 100_000) | 1);
     must(ctx, "import_csv", json!({"entity": "customers", "csv": "code,name,email,phone,address,country\nBENCH-C,Bench Klant BV,,,Kade 1 Rotterdam,NL\n"})).await?;
     let mut orders = String::from("order_no,customer_code,ordered_at,currency,line_no,sku,qty,unit_price_minor\n");
-    for i in 0..RUNS {
-        orders.push_str(&format!("SO-B{i:04},BENCH-C,2026-10-01,EUR,1,{},10,1500\n", sku(i)));
+    for i in 0..runs {
+        orders.push_str(&format!("SO-B{i:04},BENCH-C,2026-10-01,EUR,1,{},10,1500\n", failure_sku(i, products)));
     }
     must(ctx, "import_csv", json!({"entity": "orders", "csv": orders})).await?;
     for (name, role) in [("bench-logistics", "logistics"), ("bench-finance", "finance")] {
@@ -265,7 +273,7 @@ async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
     }
     let sign_in = |name: &'static str| must(ctx, "sign_in", json!({"username": name, "password": "bench-password"}));
     sign_in("bench-logistics").await?;
-    for i in 0..RUNS {
+    for i in 0..runs {
         must(ctx, "request_reshipment", json!({
             "failure_nos": [format!("QF-BEN-{:06}", i + 1)], "order_no": format!("SO-B{i:04}"),
             "items": [{"line_no": 1, "qty": 1}], "carrier": "dpd", "service": "Classic",
@@ -274,27 +282,20 @@ async fn reshipment_acts(ctx: &Ctx, events: i64) -> Result<(Latency, Latency)> {
         })).await?;
     }
     sign_in("bench-finance").await?;
-    let mut samples = time_calls(
+    let approve = act_vs_insert(
         ctx,
-        RUNS,
+        runs,
         "approve_reshipment",
         |i| json!({"reshipment_no": format!("RS-BEN-{:06}", i + 1), "note": "bench"}),
+        (events, runs as i64),
     )
     .await?;
-    let latency = |samples: &mut Vec<Duration>| Latency {
-        runs: samples.len(),
-        events_in_db: events,
-        rows_in_db: RUNS as i64,
-        p50_ms: percentile(samples, 0.5),
-        p99_ms: percentile(samples, 0.99),
-    };
-    let approve = latency(&mut samples);
     sign_in("bench-logistics").await?;
-    let mut samples = time_calls(ctx, RUNS, "ship_reshipment", |i| {
+    let ship = act_vs_insert(ctx, runs, "ship_reshipment", |i| {
         json!({"reshipment_no": format!("RS-BEN-{:06}", i + 1), "carrier": "dpd", "tracking_no": format!("0123456789{i:04}")})
-    })
+    }, (events, runs as i64))
     .await?;
-    Ok((approve, latency(&mut samples)))
+    Ok((approve, ship))
 }
 
 /// Which of the bench's parts to run.
@@ -310,16 +311,28 @@ pub enum Part {
     },
 }
 
-pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
-    if scale == 0 {
-        bail!("--scale must be at least 1");
+/// Prints the report: as JSON, or the closing table of every figure beside its baseline.
+fn print_report(report: &impl Serialize, json_out: bool) -> Result<()> {
+    if json_out {
+        // Through the structs, not a JSON value: the figures keep their order.
+        println!("{}", serde_json::to_string_pretty(report)?);
+    } else {
+        eprintln!("\n{}", summary(&serde_json::to_value(report)?));
     }
+    Ok(())
+}
+
+pub async fn run(scale: f64, part: Part, json_out: bool) -> Result<()> {
+    if !(scale > 0.0 && scale.is_finite()) {
+        bail!("--scale must be above 0 (1 = the sizes of DESIGN.md section 8; below 1 a quick run)");
+    }
+    let scale = Scale(scale);
+    let say = |text: &str| {
+        if !json_out {
+            eprintln!("{text}");
+        }
+    };
     if let Part::Sync { events } = part {
-        let say = |text: &str| {
-            if !json_out {
-                eprintln!("{text}");
-            }
-        };
         #[derive(Serialize)]
         struct SyncReport {
             sync: crate::bench_sync::SyncFigures,
@@ -332,59 +345,60 @@ pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
         return Ok(());
     }
     if let Part::Reviews { keep } = part {
-        return reviews_only(scale as usize, keep, json_out).await;
+        return reviews_only(scale, keep, json_out).await;
     }
     if matches!(part, Part::Lots) {
-        let say = |text: &str| {
-            if !json_out {
-                eprintln!("{text}");
-            }
-        };
-        let lots = lot_figures(scale as usize, say).await?;
-        if json_out {
-            println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "scale": scale, "lots": lots }))?);
+        #[derive(Serialize)]
+        struct LotsReport {
+            scale: f64,
+            file_system: FileSystem,
+            lots: LotFigures,
         }
-        return Ok(());
+        let dir = tempfile::tempdir().context("temporary folder")?;
+        let file_system = file_system(dir.path());
+        say(&format!("databases on {} ({})", file_system.kind, file_system.mount_point));
+        let lots = lot_figures(dir.path(), scale, say).await?;
+        return print_report(&LotsReport { scale: scale.0, file_system, lots }, json_out);
     }
-    let scale_n = scale as usize;
     let dir = tempfile::tempdir().context("temporary folder")?;
-    let say = |text: &str| {
-        if !json_out {
-            eprintln!("{text}");
-        }
-    };
+    let file_system = file_system(dir.path());
+    say(&format!("databases on {} ({})", file_system.kind, file_system.mount_point));
 
     // 1. Bulk import against raw rusqlite.
-    let rows = 100_000 * scale_n;
+    let rows = scale.rows(100_000);
     let raw = raw_insert(&dir.path().join("raw.db"), rows)?;
     let ctx = fresh(&dir.path().join("lotline")).await?;
     let csv = products_csv(rows, 0);
     let started = Instant::now();
     must(&ctx, "import_csv", json!({"entity": "products", "csv": csv})).await?;
     let ours = started.elapsed();
+    let products = count_rows(&ctx, "products").await? as usize;
+    let raw_rows =
+        rusqlite::Connection::open(dir.path().join("raw.db"))?
+            .query_row("SELECT COUNT(*) FROM products", [], |r| r.get::<_, i64>(0))? as usize;
+    let (lotline_rows_per_s, raw_rows_per_s) = (rows as f64 / ours.as_secs_f64(), rows as f64 / raw.as_secs_f64());
     let import = ImportFigures {
         rows,
-        lotline_rows_per_s: rows as f64 / ours.as_secs_f64(),
-        raw_rusqlite_rows_per_s: rows as f64 / raw.as_secs_f64(),
+        lotline_rows_per_s,
+        raw_rusqlite_rows_per_s: raw_rows_per_s,
         ratio_to_raw: raw.as_secs_f64() / ours.as_secs_f64(),
+        compared: Baseline::speed(RAW_INSERT, lotline_rows_per_s, raw_rows_per_s, Some(IMPORT_TARGET))
+            .same(products == rows && raw_rows == rows),
     };
-    say(&format!(
-        "import: {:.0} rows/s, raw {:.0} rows/s, ratio {:.2}",
-        import.lotline_rows_per_s, import.raw_rusqlite_rows_per_s, import.ratio_to_raw
-    ));
+    say(&format!("import of products: {}", import.compared.describe()));
 
     // 2. Grow the log to ~1M events per scale: 100k failures, then product revisions.
-    let failures = 100_000 * scale_n;
+    let failures = scale.rows(100_000);
     let mut done = 0;
     while done < failures {
         let end = (done + 10_000).min(failures);
-        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end)})).await?;
+        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end, products)})).await?;
         done = end;
         say(&format!("  seeded {done} failures"));
     }
     // Imports write one event per thousand rows, so the rest of the log is grown with single
     // product revisions through the store's own append, as desks saving products would.
-    let target_events = 1_000_000 * scale as i64;
+    let target_events = scale.rows(1_000_000) as i64;
     let mut round = 1;
     loop {
         let missing = target_events - event_count(&ctx).await?;
@@ -406,62 +420,37 @@ pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
     ctx.store.checkpoint().await.context("checkpoint after seeding")?;
 
     // 3. One interactive act.
-    let mut samples = time_calls(&ctx, 1000, "log_failure", |i| failure_input(failures + i)).await?;
-    let log_failure = Latency {
-        runs: samples.len(),
-        events_in_db: events,
-        rows_in_db: failures as i64,
-        p50_ms: percentile(&mut samples, 0.5),
-        p99_ms: percentile(&mut samples, 0.99),
-    };
-    say(&format!("log_failure: p50 {:.2} ms, p99 {:.2} ms", log_failure.p50_ms, log_failure.p99_ms));
+    let log_failure = act_vs_insert(
+        &ctx,
+        scale.runs(1000),
+        "log_failure",
+        |i| failure_input(failures + i, products),
+        (events, failures as i64),
+    )
+    .await?;
+    say(&log_failure.line("log_failure"));
 
     // 4. The failures list: filter + sort, first page; and the search box.
-    let mut samples = time_calls(&ctx, 200, "list_failures", |i| {
-        json!({"vendor_code": format!("V{:02}", i % 20), "sort_by": "occurred_at", "sort_dir": "desc", "offset": 0, "limit": 200})
-    })
-    .await?;
-    let failures_list = Latency {
-        runs: samples.len(),
-        events_in_db: events,
-        rows_in_db: failures as i64 + 1000,
-        p50_ms: percentile(&mut samples, 0.5),
-        p99_ms: percentile(&mut samples, 0.99),
-    };
-    say(&format!(
-        "failures list (vendor filter, newest first, 200 rows): p50 {:.2} ms, p99 {:.2} ms",
-        failures_list.p50_ms, failures_list.p99_ms
-    ));
+    let list = |i: usize| ListCase::Vendor(format!("V{:02}", i % 20));
+    let failures_list = list_vs_select(&ctx, scale.runs(200), events, list).await?;
+    say(&failures_list.line("failures list (vendor filter, newest first, 200 rows)"));
     // What people type or scan: a failure number.
-    let mut samples = time_calls(&ctx, 200, "list_failures", |i| {
-        json!({"text": format!("QF-BEN-{:06}", 1 + (i * 499) % failures), "sort_by": "occurred_at", "sort_dir": "desc", "offset": 0, "limit": 200})
-    })
-    .await?;
-    let failures_text_search = Latency {
-        runs: samples.len(),
-        events_in_db: events,
-        rows_in_db: failures as i64 + 1000,
-        p50_ms: percentile(&mut samples, 0.5),
-        p99_ms: percentile(&mut samples, 0.99),
-    };
-    say(&format!(
-        "failures text search: p50 {:.2} ms, p99 {:.2} ms",
-        failures_text_search.p50_ms, failures_text_search.p99_ms
-    ));
+    let search = |i: usize| ListCase::Text(format!("QF-BEN-{:06}", 1 + (i * 499) % failures));
+    let failures_text_search = list_vs_select(&ctx, scale.runs(200), events, search).await?;
+    say(&failures_text_search.line("failures text search"));
 
-    let (approve_reshipment, ship_reshipment) = reshipment_acts(&ctx, events).await?;
-    say(&format!(
-        "approve_reshipment: p50 {:.2} ms, p99 {:.2} ms; ship_reshipment: p50 {:.2} ms, p99 {:.2} ms",
-        approve_reshipment.p50_ms, approve_reshipment.p99_ms, ship_reshipment.p50_ms, ship_reshipment.p99_ms
-    ));
+    let (approve_reshipment, ship_reshipment) = reshipment_acts(&ctx, scale, products, events).await?;
+    say(&approve_reshipment.line("approve_reshipment"));
+    say(&ship_reshipment.line("ship_reshipment"));
 
-    let returns = returns_acts(&ctx, events, say).await?;
-    let reviews = review_figures(&ctx, events, say).await?;
+    let returns = returns_acts(&ctx, scale, products, events, say).await?;
+    let reviews = review_figures(&ctx, scale, products, events, say).await?;
     ctx.store.close().await;
-    let lots = lot_figures(scale_n, say).await?;
+    let lots = lot_figures(dir.path(), scale, say).await?;
 
     let report = Report {
-        scale,
+        scale: scale.0,
+        file_system,
         import,
         log_failure,
         failures_list,
@@ -472,8 +461,5 @@ pub async fn run(scale: u32, part: Part, json_out: bool) -> Result<()> {
         reviews,
         lots,
     };
-    if json_out {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    }
-    Ok(())
+    print_report(&report, json_out)
 }

@@ -8,20 +8,25 @@
 //! shared ingredients each go into 2,400 mixes (a trace from one reaches just under 10,000 lots), and
 //! one hub ingredient goes into 48,000 mixes (its recall reaches over 400,000 lots).
 
+use std::collections::BTreeSet;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use lotline_app::Ctx;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::bench::{must, must_json, percentile};
+use crate::bench::{IMPORT_TARGET, RAW_INSERT, Scale, count_rows, must, must_json, percentile};
+use crate::bench_base::Baseline;
+use crate::bench_walk::{Adjacency, cte, reader};
 
 const INGREDIENTS: usize = 100;
-const INGREDIENT_FANOUT: usize = 2_400;
-const HUB_FANOUT: usize = 48_000;
 const CUSTOMERS: usize = 10_000;
-const TIMED: usize = 400;
+/// A trace's target: at most twice the bare walk, for traces of up to 10,000 lots.
+const TRACE_TARGET: f64 = 2.0;
+const WALK: &str = "the same walk over a bare in-memory adjacency list";
+const CTE: &str = "a bare recursive CTE over the same genealogy tables";
 
 #[derive(Serialize)]
 pub struct LotFigures {
@@ -32,11 +37,32 @@ pub struct LotFigures {
     import_rows_per_s: f64,
     raw_rusqlite_rows_per_s: f64,
     ratio_to_raw: f64,
+    /// Each entity's import beside the raw insert of the same rows.
+    import_lots: EntityImport,
+    import_links: EntityImport,
+    import_shipments: EntityImport,
     /// Loading the genealogy into memory, once per process, on the first trace.
     index_load_s: f64,
+    index_load: IndexLoad,
     trace: TraceFigures,
     trace_ingredient: TraceFigures,
     recall_hub: RecallFigures,
+}
+
+#[derive(Serialize)]
+pub struct EntityImport {
+    rows: usize,
+    rows_per_s: f64,
+    raw_rows_per_s: f64,
+    compared: Baseline,
+}
+
+#[derive(Serialize)]
+pub struct IndexLoad {
+    seconds: f64,
+    /// Reading the same lots and links into bare adjacency lists.
+    baseline_seconds: f64,
+    compared: Baseline,
 }
 
 #[derive(Serialize)]
@@ -48,12 +74,23 @@ pub struct TraceFigures {
     p50_ms: f64,
     p95_ms: f64,
     p99_ms: f64,
+    walk_p50_ms: f64,
+    walk_p95_ms: f64,
+    cte_p50_ms: f64,
+    cte_p95_ms: f64,
+    /// p95 beside the bare walk's (the target), and beside the CTE's.
+    compared: Baseline,
+    compared_cte: Baseline,
 }
 
 #[derive(Serialize)]
 pub struct RecallFigures {
     lots_in_scope: usize,
     seconds: f64,
+    walk_seconds: f64,
+    cte_seconds: f64,
+    compared: Baseline,
+    compared_cte: Baseline,
 }
 
 /// The genealogy's shape at `scale` (1 = a million lots).
@@ -62,12 +99,23 @@ struct Shape {
     l1: usize,
     l2: usize,
     l3: usize,
+    /// Mixes each shared ingredient goes into, and the hub.
+    ingredient_fanout: usize,
+    hub_fanout: usize,
 }
 
 impl Shape {
-    fn new(scale: usize) -> Shape {
-        let n = 1_000_000 * scale;
-        Shape { l0: n / 5, l1: n / 5, l2: n * 3 / 10, l3: n * 3 / 10 }
+    fn new(scale: Scale) -> Shape {
+        let n = scale.rows(1_000_000).max(1_000);
+        let l1 = n / 5;
+        Shape {
+            l0: n / 5,
+            l1,
+            l2: n * 3 / 10,
+            l3: n * 3 / 10,
+            ingredient_fanout: scale.rows(2_400).min(l1 / 2),
+            hub_fanout: scale.rows(48_000).min(l1),
+        }
     }
 
     fn code(level: usize, i: usize) -> String {
@@ -121,13 +169,13 @@ fn genealogy_csv(shape: &Shape) -> (String, String, usize, usize) {
     }
     for i in 0..INGREDIENTS {
         // A run of neighbouring mixes, as one ingredient lot is used up over a few days.
-        let start = (i * 7_919 * 13) % (shape.l1 - INGREDIENT_FANOUT);
-        for j in start..start + INGREDIENT_FANOUT {
+        let start = (i * 7_919 * 13) % (shape.l1 - shape.ingredient_fanout);
+        for j in start..start + shape.ingredient_fanout {
             link(&mut links, format!("ING-{i:03}"), Shape::code(1, j), "assembly");
         }
     }
-    for j in 0..HUB_FANOUT.min(shape.l1) {
-        link(&mut links, "HUB-0001".into(), Shape::code(1, j * shape.l1 / HUB_FANOUT.min(shape.l1)), "assembly");
+    for j in 0..shape.hub_fanout {
+        link(&mut links, "HUB-0001".into(), Shape::code(1, j * shape.l1 / shape.hub_fanout), "assembly");
     }
     (lots, links, count, n)
 }
@@ -146,7 +194,7 @@ fn shipments_csv(shape: &Shape) -> (String, usize) {
 /// and shipments referring to lots by id, indexed both ways), with multi-row inserts in one
 /// transaction: the fastest SQLite does the same storing, without the event log, the checks
 /// and the stock deltas.
-fn raw_insert(path: &std::path::Path, lots: &str, links: &str, shipments: &str) -> Result<(Duration, usize)> {
+fn raw_insert(path: &Path, lots: &str, links: &str, shipments: &str) -> Result<[(Duration, usize); 3]> {
     let mut conn = rusqlite::Connection::open(path)?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
@@ -158,9 +206,8 @@ fn raw_insert(path: &std::path::Path, lots: &str, links: &str, shipments: &str) 
          CREATE INDEX lot_shipments_lot ON lot_shipments (lot_id);",
     )?;
     let id = "(SELECT lot_id FROM lots WHERE lot_code = ?)";
-    let started = Instant::now();
     let tx = conn.transaction()?;
-    let mut rows = 0;
+    let mut timed = [(Duration::ZERO, 0); 3];
     let shapes: [(&str, String, usize); 3] = [
         (lots, "INSERT INTO lots (lot_code, sku, vendor_code, qty, unit) VALUES ".into(), 5),
         (links, "INSERT INTO lot_links (from_id, to_id, qty, kind) VALUES ".into(), 4),
@@ -173,52 +220,108 @@ fn raw_insert(path: &std::path::Path, lots: &str, links: &str, shipments: &str) 
             _ => format!("({id},?,?,?,?)"),
         };
         let records: Vec<Vec<&str>> = file.lines().skip(1).map(|l| l.split(',').collect()).collect();
+        let started = Instant::now();
         for chunk in records.chunks(500) {
             let sql = format!("{head}{}", vec![row.as_str(); chunk.len()].join(","));
             let mut statement = tx.prepare_cached(&sql)?;
             let values: Vec<&str> =
                 chunk.iter().flat_map(|r| (0..*width).map(move |i| r.get(i).copied().unwrap_or(""))).collect();
             statement.execute(rusqlite::params_from_iter(values))?;
-            rows += chunk.len();
         }
+        timed[index] = (started.elapsed(), records.len());
     }
+    // The commit (the fsync of it all) counts to each entity by its rows.
+    let started = Instant::now();
     tx.commit()?;
-    Ok((started.elapsed(), rows))
-}
-
-fn trace_figures(mut samples: Vec<Duration>, mut reached: Vec<usize>) -> TraceFigures {
-    reached.sort_unstable();
-    TraceFigures {
-        runs: samples.len(),
-        lots_reached_p50: reached.get(reached.len() / 2).copied().unwrap_or(0),
-        lots_reached_max: reached.last().copied().unwrap_or(0),
-        p50_ms: percentile(&mut samples, 0.5),
-        p95_ms: percentile(&mut samples, 0.95),
-        p99_ms: percentile(&mut samples, 0.99),
+    let commit = started.elapsed();
+    let rows: usize = timed.iter().map(|(_, n)| n).sum();
+    let counted: Vec<i64> = ["lots", "lot_links", "lot_shipments"]
+        .iter()
+        .map(|table| conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0)))
+        .collect::<rusqlite::Result<_>>()?;
+    for (entity, count) in timed.iter_mut().zip(counted) {
+        entity.0 += commit.mul_f64(entity.1 as f64 / rows.max(1) as f64);
+        entity.1 = count as usize;
     }
+    Ok(timed)
 }
 
-async fn timed_traces(ctx: &Ctx, roots: &[(String, &str)]) -> Result<TraceFigures> {
-    let mut samples = Vec::with_capacity(roots.len());
+fn ms(mut samples: Vec<Duration>, p: f64) -> f64 {
+    percentile(&mut samples, p)
+}
+
+/// Each trace through the act, then the same walk bare, then the same CTE; every one must reach
+/// the same lots.
+async fn timed_traces(
+    ctx: &Ctx,
+    adjacency: &Adjacency,
+    conn: &rusqlite::Connection,
+    roots: &[(String, &str)],
+) -> Result<TraceFigures> {
+    let (mut act, mut walk, mut bare) = (Vec::new(), Vec::new(), Vec::new());
     let mut reached = Vec::with_capacity(roots.len());
+    let mut same = true;
     for (lot, direction) in roots {
         let started = Instant::now();
         let out = must_json(ctx, "trace_lot", json!({"lot_code": lot, "direction": direction})).await?;
-        samples.push(started.elapsed());
+        act.push(started.elapsed());
+        let forward = *direction == "forward";
+        let root = adjacency.id(lot)?;
+        let started = Instant::now();
+        let walked = adjacency.walk(root, forward);
+        walk.push(started.elapsed());
+        let started = Instant::now();
+        let by_cte = cte(conn, lot, forward)?;
+        bare.push(started.elapsed());
         let out: Value = serde_json::from_str(&out)?;
-        reached.push(out["lots"].as_array().map_or(0, Vec::len));
+        let traced: BTreeSet<String> = out["lots"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l["lot_code"].as_str().map(str::to_owned))
+            .collect();
+        same &= traced == adjacency.codes(&walked) && traced == by_cte;
+        reached.push(traced.len());
     }
-    Ok(trace_figures(samples, reached))
+    reached.sort_unstable();
+    let p95 = ms(act.clone(), 0.95);
+    let (walk_p95, cte_p95) = (ms(walk.clone(), 0.95), ms(bare.clone(), 0.95));
+    Ok(TraceFigures {
+        runs: act.len(),
+        lots_reached_p50: reached.get(reached.len() / 2).copied().unwrap_or(0),
+        lots_reached_max: reached.last().copied().unwrap_or(0),
+        p50_ms: ms(act.clone(), 0.5),
+        p95_ms: p95,
+        p99_ms: ms(act, 0.99),
+        walk_p50_ms: ms(walk, 0.5),
+        walk_p95_ms: walk_p95,
+        cte_p50_ms: ms(bare, 0.5),
+        cte_p95_ms: cte_p95,
+        compared: Baseline::time(WALK, "p95_ms", p95, walk_p95, Some(TRACE_TARGET)).same(same),
+        compared_cte: Baseline::time(CTE, "p95_ms", p95, cte_p95, None).same(same),
+    })
 }
 
-pub async fn lot_figures(scale: usize, say: impl Fn(&str)) -> Result<LotFigures> {
-    let dir = tempfile::tempdir().context("temporary folder")?;
+fn entity(rows: usize, elapsed: Duration, (raw, raw_rows): (Duration, usize), same: bool) -> EntityImport {
+    let (rows_per_s, raw_rows_per_s) = (rows as f64 / elapsed.as_secs_f64(), raw_rows as f64 / raw.as_secs_f64());
+    EntityImport {
+        rows,
+        rows_per_s,
+        raw_rows_per_s,
+        compared: Baseline::speed(RAW_INSERT, rows_per_s, raw_rows_per_s, Some(IMPORT_TARGET))
+            .same(same && rows == raw_rows),
+    }
+}
+
+pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Result<LotFigures> {
+    let dir = root.join("lots");
+    std::fs::create_dir_all(&dir)?;
     let shape = Shape::new(scale);
     let (lots, links, lot_count, link_count) = genealogy_csv(&shape);
     let (shipments, shipment_count) = shipments_csv(&shape);
-    let (raw, raw_rows) = raw_insert(&dir.path().join("raw.db"), &lots, &links, &shipments)?;
+    let raw = raw_insert(&dir.join("raw.db"), &lots, &links, &shipments)?;
 
-    let ctx = lotline_app::open(&dir.path().join("lotline")).await?;
+    let ctx = lotline_app::open(&dir.join("lotline")).await?;
     must(&ctx, "complete_setup", json!({"company_name": "Bench BV", "site_code": "BEN", "currency": "EUR", "language": "en",
         "admin_username": "admin", "admin_display_name": "Admin", "admin_password": "bench-password", "load_demo": false})).await?;
     must(&ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
@@ -231,27 +334,56 @@ pub async fn lot_figures(scale: usize, say: impl Fn(&str)) -> Result<LotFigures>
     }
     must(&ctx, "import_csv", json!({"entity": "customers", "csv": customers})).await?;
 
-    let started = Instant::now();
+    let mut parts = Vec::new();
     for (entity, csv) in [("lots", lots), ("lot_links", links), ("shipments", shipments)] {
         let part = Instant::now();
         must(&ctx, "import_csv", json!({"entity": entity, "csv": csv})).await?;
+        parts.push(part.elapsed());
         say(&format!("  {entity}: {:.2} s", part.elapsed().as_secs_f64()));
     }
-    let import = started.elapsed();
+    let import: Duration = parts.iter().sum();
     ctx.store.checkpoint().await?;
     let rows = lot_count + link_count + shipment_count;
     let import_rows_per_s = rows as f64 / import.as_secs_f64();
-    let raw_rows_per_s = raw_rows as f64 / raw.as_secs_f64();
+    let raw_time: Duration = raw.iter().map(|(d, _)| *d).sum();
+    let raw_rows: usize = raw.iter().map(|(_, n)| n).sum();
+    let raw_rows_per_s = raw_rows as f64 / raw_time.as_secs_f64();
+    let stored = [
+        count_rows(&ctx, "lots").await?,
+        count_rows(&ctx, "lot_links").await?,
+        count_rows(&ctx, "lot_shipments").await?,
+    ];
+    let import_lots = entity(lot_count, parts[0], raw[0], stored[0] as usize == lot_count);
+    let import_links = entity(link_count, parts[1], raw[1], stored[1] as usize == link_count);
+    let import_shipments = entity(shipment_count, parts[2], raw[2], stored[2] as usize == shipment_count);
     say(&format!(
         "lots: imported {lot_count} lots, {link_count} links, {shipment_count} shipments at {import_rows_per_s:.0} rows/s (raw {raw_rows_per_s:.0} rows/s)"
     ));
+    for (name, figure) in [("lots", &import_lots), ("links", &import_links), ("shipments", &import_shipments)] {
+        say(&format!("  import of {name}: {}", figure.compared.describe()));
+    }
 
     let started = Instant::now();
-    drop(ctx.store.lot_index().await?);
+    let genealogy_links = ctx.store.lot_index().await?.genealogy.links();
     let index_load_s = started.elapsed().as_secs_f64();
+    let db = dir.join("lotline").join("lotline.db");
+    let (adjacency, bare_load) = Adjacency::load(&db)?;
+    let index_load = IndexLoad {
+        seconds: index_load_s,
+        baseline_seconds: bare_load.as_secs_f64(),
+        compared: Baseline::time(
+            "the same lots and links read into bare adjacency lists",
+            "seconds",
+            index_load_s,
+            bare_load.as_secs_f64(),
+            None,
+        )
+        .same(genealogy_links == link_count),
+    };
+    let conn = reader(&db)?;
 
     // Random lots of every level, half forward and half backward.
-    let roots: Vec<(String, &str)> = (0..TIMED)
+    let roots: Vec<(String, &str)> = (0..scale.runs(400))
         .map(|i| {
             let level = i % 4;
             let size = [shape.l0, shape.l1, shape.l2, shape.l3][level];
@@ -259,27 +391,61 @@ pub async fn lot_figures(scale: usize, say: impl Fn(&str)) -> Result<LotFigures>
             (lot, if i % 2 == 0 { "forward" } else { "backward" })
         })
         .collect();
-    let trace = timed_traces(&ctx, &roots).await?;
+    let trace = timed_traces(&ctx, &adjacency, &conn, &roots).await?;
     let ingredients: Vec<(String, &str)> = (0..INGREDIENTS).map(|i| (format!("ING-{i:03}"), "forward")).collect();
-    let trace_ingredient = timed_traces(&ctx, &ingredients).await?;
+    let trace_ingredient = timed_traces(&ctx, &adjacency, &conn, &ingredients).await?;
     say(&format!(
-        "trace: p50 {:.2} ms, p95 {:.2} ms (median {} lots reached); shared ingredient: p50 {:.2} ms, p95 {:.2} ms ({} lots)",
+        "trace: p50 {:.2} ms, p95 {:.2} ms (median {} lots reached); {}; {}",
         trace.p50_ms,
         trace.p95_ms,
         trace.lots_reached_p50,
+        trace.compared.describe(),
+        trace.compared_cte.describe()
+    ));
+    say(&format!(
+        "shared ingredient: p50 {:.2} ms, p95 {:.2} ms ({} lots); {}; {}",
         trace_ingredient.p50_ms,
         trace_ingredient.p95_ms,
-        trace_ingredient.lots_reached_p50
+        trace_ingredient.lots_reached_p50,
+        trace_ingredient.compared.describe(),
+        trace_ingredient.compared_cte.describe()
     ));
 
     let started = Instant::now();
     let scope: Value =
         serde_json::from_str(&must_json(&ctx, "recall_scope", json!({"lot_codes": ["HUB-0001"]})).await?)?;
+    let seconds = started.elapsed().as_secs_f64();
+    let lots_in_scope = scope["lots"].as_i64().unwrap_or(0) as usize;
+    let started = Instant::now();
+    let walked = adjacency.walk(adjacency.id("HUB-0001")?, true);
+    let walk_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let by_cte = cte(&conn, "HUB-0001", true)?;
+    let cte_seconds = started.elapsed().as_secs_f64();
+    // The scope counts the recalled lot too; its listed lots must be among those walked.
+    let walked_codes = adjacency.codes(&walked);
+    let listed_within = scope["in_stock_listed"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l["lot_code"].as_str())
+        .all(|code| code == "HUB-0001" || walked_codes.contains(code));
+    let same = lots_in_scope == walked.len() + 1 && walked_codes == by_cte && listed_within;
     let recall_hub = RecallFigures {
-        lots_in_scope: scope["lots"].as_i64().unwrap_or(0) as usize,
-        seconds: started.elapsed().as_secs_f64(),
+        lots_in_scope,
+        seconds,
+        walk_seconds,
+        cte_seconds,
+        compared: Baseline::time(WALK, "seconds", seconds, walk_seconds, None).same(same),
+        compared_cte: Baseline::time(CTE, "seconds", seconds, cte_seconds, None).same(same),
     };
-    say(&format!("recall scope of the hub: {} lots in {:.3} s", recall_hub.lots_in_scope, recall_hub.seconds));
+    say(&format!(
+        "recall scope of the hub: {} lots in {:.3} s; {}; {}",
+        recall_hub.lots_in_scope,
+        recall_hub.seconds,
+        recall_hub.compared.describe(),
+        recall_hub.compared_cte.describe()
+    ));
     ctx.store.close().await;
     Ok(LotFigures {
         lots: lot_count,
@@ -288,7 +454,11 @@ pub async fn lot_figures(scale: usize, say: impl Fn(&str)) -> Result<LotFigures>
         import_rows_per_s,
         raw_rusqlite_rows_per_s: raw_rows_per_s,
         ratio_to_raw: import_rows_per_s / raw_rows_per_s,
+        import_lots,
+        import_links,
+        import_shipments,
         index_load_s,
+        index_load,
         trace,
         trace_ingredient,
         recall_hub,

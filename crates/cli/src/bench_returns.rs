@@ -1,6 +1,7 @@
 //! The returns part of `lotline bench`: the eligibility check and opening an RMA (the verdict the
 //! analyst waits for), one prepaid label, and a batch of 1000 labels in one PDF, all on the same
-//! 1,000,000-event database as the other acts.
+//! 1,000,000-event database as the other acts. The acts stand beside a bare committed insert,
+//! the labels beside a bare printpdf document with the same drawing (`bench_labels`).
 
 use std::time::Instant;
 
@@ -9,17 +10,17 @@ use lotline_app::Ctx;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::bench::{Latency, must, percentile, time_calls};
-
-const ORDERS: usize = 1_300;
-const TIMED: usize = 300;
-const BATCH: usize = 1_000;
+use crate::bench::{Scale, must};
+use crate::bench_base::{Baseline, Latency, act_vs_insert};
+use crate::bench_labels::{LabelCheck, bare_batch, label_vs_bare};
 
 #[derive(Serialize)]
 pub struct ReturnsFigures {
     check_rma: Latency,
     open_rma: Latency,
     rma_label: Latency,
+    /// How the first label and its bare page compare: fonts, pages, text.
+    rma_label_check: LabelCheck,
     labels_batch: BatchFigures,
 }
 
@@ -29,6 +30,10 @@ pub struct BatchFigures {
     seconds: f64,
     ms_per_label: f64,
     pdf_bytes: usize,
+    baseline_seconds: f64,
+    baseline_pdf_bytes: usize,
+    compared: Baseline,
+    check: LabelCheck,
 }
 
 fn open_input(i: usize) -> Value {
@@ -37,9 +42,24 @@ fn open_input(i: usize) -> Value {
            "condition": {"original_packaging": true, "unused": true, "tags_attached": true}})
 }
 
+/// A label's target: at most twice the bare page.
+pub const LABEL_TARGET: f64 = 2.0;
+
+pub fn rma_no(i: usize) -> String {
+    format!("RMA-BEN-{:06}", i + 1)
+}
+
 /// An analyst's desk: the returns policy with a returns centre, orders to return from, then the
 /// timed acts. Returns the figures and says them unless `quiet`.
-pub async fn returns_acts(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Result<ReturnsFigures> {
+pub async fn returns_acts(
+    ctx: &Ctx,
+    scale: Scale,
+    products: usize,
+    events: i64,
+    say: impl Fn(&str),
+) -> Result<ReturnsFigures> {
+    let (timed, batch) = (scale.runs(300), scale.runs(1_000));
+    let orders_count = scale.runs(1_300).max(timed + batch);
     must(ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
     let mut policy = must(ctx, "get_return_policy", json!({})).await?;
     policy["returns_centre"] =
@@ -49,8 +69,9 @@ pub async fn returns_acts(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Result<
     must(ctx, "set_return_policy", policy).await?;
     let mut orders = String::from("order_no,customer_code,ordered_at,currency,line_no,sku,qty,unit_price_minor\n");
     // Odd SKUs are not lot-tracked, so no return waits for a lot code.
-    for i in 0..ORDERS {
-        orders.push_str(&format!("SO-R{i:05},BENCH-C,2026-10-01,EUR,1,SKU-{:07},3,2500\n", (i * 74 + 1) % 100_000));
+    for i in 0..orders_count {
+        let sku = ((i * 74) % (products / 2).max(1)) * 2 + 1;
+        orders.push_str(&format!("SO-R{i:05},BENCH-C,2026-10-01,EUR,1,SKU-{sku:07},3,2500\n"));
     }
     must(ctx, "import_csv", json!({"entity": "orders", "csv": orders})).await?;
     must(
@@ -61,38 +82,42 @@ pub async fn returns_acts(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Result<
     .await?;
     must(ctx, "sign_in", json!({"username": "bench-returns", "password": "bench-password"})).await?;
 
-    let mut samples = time_calls(ctx, TIMED, "check_rma", open_input).await?;
-    let latency = |samples: &mut Vec<std::time::Duration>, rows: usize| Latency {
-        runs: samples.len(),
-        events_in_db: events,
-        rows_in_db: rows as i64,
-        p50_ms: percentile(samples, 0.5),
-        p99_ms: percentile(samples, 0.99),
-    };
-    let check_rma = latency(&mut samples, 0);
-    let mut samples = time_calls(ctx, ORDERS, "open_rma", open_input).await?;
-    let open_rma = latency(&mut samples, ORDERS);
-    say(&format!(
-        "check_rma: p50 {:.2} ms, p99 {:.2} ms; open_rma: p50 {:.2} ms, p99 {:.2} ms",
-        check_rma.p50_ms, check_rma.p99_ms, open_rma.p50_ms, open_rma.p99_ms
-    ));
+    let check_rma = act_vs_insert(ctx, timed, "check_rma", open_input, (events, 0)).await?;
+    say(&check_rma.line("check_rma"));
+    let open_rma = act_vs_insert(ctx, orders_count, "open_rma", open_input, (events, orders_count as i64)).await?;
+    say(&open_rma.line("open_rma"));
 
-    let rma_no = |i: usize| format!("RMA-BEN-{:06}", i + 1);
-    let mut samples = time_calls(ctx, TIMED, "rma_labels", |i| json!({"rma_nos": [rma_no(i)]})).await?;
-    let rma_label = latency(&mut samples, ORDERS);
-    let batch: Vec<String> = (TIMED..TIMED + BATCH).map(rma_no).collect();
+    let (rma_label, rma_label_check) = label_vs_bare(ctx, timed, (events, orders_count as i64)).await?;
+    say(&rma_label.line("rma_labels, one label"));
+    let numbers: Vec<String> = (timed..timed + batch).map(rma_no).collect();
     let started = Instant::now();
-    let file = must(ctx, "rma_labels", json!({"rma_nos": batch})).await?;
+    let file = must(ctx, "rma_labels", json!({"rma_nos": numbers})).await?;
     let seconds = started.elapsed().as_secs_f64();
+    let pdf = crate::bench_labels::decode(&file)?;
+    let (baseline_seconds, bare) = bare_batch(timed..timed + batch)?;
+    let check = LabelCheck::of(&pdf, &bare, batch, "batch");
     let labels_batch = BatchFigures {
-        labels: BATCH,
+        labels: batch,
         seconds,
-        ms_per_label: seconds * 1000.0 / BATCH as f64,
-        pdf_bytes: file["pdf_base64"].as_str().map_or(0, |b| b.len() * 3 / 4),
+        ms_per_label: seconds * 1000.0 / batch as f64,
+        pdf_bytes: pdf.len(),
+        baseline_seconds,
+        baseline_pdf_bytes: bare.len(),
+        compared: Baseline::time(
+            "a bare printpdf document with the same drawing on as many pages",
+            "seconds",
+            seconds,
+            baseline_seconds,
+            None,
+        )
+        .same(check.same()),
+        check,
     };
     say(&format!(
-        "rma_labels: one label p50 {:.2} ms, p99 {:.2} ms; {BATCH} labels in one PDF {:.2} s ({} bytes)",
-        rma_label.p50_ms, rma_label.p99_ms, labels_batch.seconds, labels_batch.pdf_bytes
+        "rma_labels, {batch} labels in one PDF: {:.2} s ({} bytes); {}",
+        labels_batch.seconds,
+        labels_batch.pdf_bytes,
+        labels_batch.compared.describe()
     ));
-    Ok(ReturnsFigures { check_rma, open_rma, rma_label, labels_batch })
+    Ok(ReturnsFigures { check_rma, open_rma, rma_label, rma_label_check, labels_batch })
 }

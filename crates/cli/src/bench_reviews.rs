@@ -1,19 +1,26 @@
 //! The reviews part of `lotline bench`: the review of a period, the returns KPI table, the vendor
 //! scorecards, the SKU flags and the safety-stock alerts, on the same database as the other acts
 //! once it also holds 100,000 RMAs (with its 100,000 failures and about 1,000,000 events). Every
-//! failure and RMA falls in the period reviewed, the worst case for these queries.
+//! failure and RMA falls in the period reviewed, the worst case for these queries. Each stands
+//! beside one hand-written SQL statement computing the same aggregates (`bench_review_sql`).
+
+use std::time::Instant;
 
 use anyhow::Result;
 use chrono::{Duration, Utc};
 use lotline_app::Ctx;
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
-use crate::bench::{Latency, count_rows, must, percentile, time_calls};
+use crate::bench::{Scale, count_rows, must, must_json};
+use crate::bench_base::Latency;
+use crate::bench_review_sql::{Hand, hand_written};
 
 const RUNS: usize = 20;
 /// RMAs per import: each is opened through the same checks as a form's.
 const CHUNK: usize = 5_000;
+/// Reviews' and KPIs' target: at most twice their hand-written SQL.
+const REVIEW_TARGET: f64 = 2.0;
 
 #[derive(Serialize)]
 pub struct ReviewFigures {
@@ -24,6 +31,15 @@ pub struct ReviewFigures {
     vendor_scorecards: Latency,
     sku_flags: Latency,
     safety_stock_alerts: Latency,
+    /// The numbers each act and its hand-written SQL gave on the last run, side by side.
+    numbers: Vec<Compared>,
+}
+
+#[derive(Serialize)]
+pub struct Compared {
+    act: &'static str,
+    act_numbers: Vec<i64>,
+    sql_numbers: Vec<i64>,
 }
 
 /// Customers the RMAs spread over: a desk's returns come from many customers, and each RMA's
@@ -31,7 +47,7 @@ pub struct ReviewFigures {
 const CUSTOMERS: usize = 10_000;
 
 /// Customers, orders and one RMA on each order, through the CSV imports.
-async fn seed_rmas(ctx: &Ctx, rmas: usize, say: &impl Fn(&str)) -> Result<()> {
+async fn seed_rmas(ctx: &Ctx, rmas: usize, products: usize, say: &impl Fn(&str)) -> Result<()> {
     if rmas == 0 {
         return Ok(());
     }
@@ -47,7 +63,7 @@ async fn seed_rmas(ctx: &Ctx, rmas: usize, say: &impl Fn(&str)) -> Result<()> {
         let mut orders = String::from("order_no,customer_code,ordered_at,currency,line_no,sku,qty,unit_price_minor\n");
         let mut returns = String::from("ref,order_no,line_no,qty,reason_code,preferred_outcome,delivered_on\n");
         for i in done..end {
-            let sku = format!("SKU-{:07}", ((i * 31) % 100_000) | 1);
+            let sku = format!("SKU-{:07}", ((i * 31) % (products / 2).max(1)) * 2 + 1);
             orders.push_str(&format!("SO-K{i:06},BC-{:05},{delivered},EUR,1,{sku},2,1990\n", i % CUSTOMERS));
             returns.push_str(&format!("K{i},SO-K{i:06},1,1,wrong_item,refund,{delivered}\n"));
         }
@@ -59,28 +75,47 @@ async fn seed_rmas(ctx: &Ctx, rmas: usize, say: &impl Fn(&str)) -> Result<()> {
     Ok(())
 }
 
-pub async fn review_figures(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Result<ReviewFigures> {
-    let rmas = 100_000_usize.saturating_sub(count_rows(ctx, "rmas").await? as usize);
-    seed_rmas(ctx, rmas, &say).await?;
+/// `RUNS` calls of the act, each followed by its hand-written statement; their numbers must agree.
+async fn act_vs_sql(ctx: &Ctx, hand: &Hand, input: &Value, rows: (i64, i64)) -> Result<(Latency, Compared)> {
+    let (mut samples, mut baseline) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
+    let mut same = true;
+    let mut last = Compared { act: hand.act, act_numbers: Vec::new(), sql_numbers: Vec::new() };
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let out = must_json(ctx, hand.act, input.clone()).await?;
+        samples.push(started.elapsed());
+        let started = Instant::now();
+        let sql_numbers = hand.run(ctx).await?;
+        baseline.push(started.elapsed());
+        let act_numbers = (hand.numbers)(&serde_json::from_str(&out)?);
+        same &= act_numbers == sql_numbers;
+        last = Compared { act: hand.act, act_numbers, sql_numbers };
+    }
+    let latency = Latency::new(samples, baseline, rows, hand.what, Some(REVIEW_TARGET), same);
+    Ok((latency, last))
+}
+
+pub async fn review_figures(
+    ctx: &Ctx,
+    scale: Scale,
+    products: usize,
+    events: i64,
+    say: impl Fn(&str),
+) -> Result<ReviewFigures> {
+    let rmas = scale.rows(100_000).saturating_sub(count_rows(ctx, "rmas").await? as usize);
+    seed_rmas(ctx, rmas, products, &say).await?;
     must(ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
     let today = Utc::now().date_naive();
     let period = json!({"from": (today - Duration::days(29)).to_string(), "to": today.to_string()});
     let rows = count_rows(ctx, "rmas").await?;
-    let latency = |mut samples: Vec<std::time::Duration>| Latency {
-        runs: samples.len(),
-        events_in_db: events,
-        rows_in_db: rows,
-        p50_ms: percentile(&mut samples, 0.5),
-        p99_ms: percentile(&mut samples, 0.99),
-    };
     let mut timed = Vec::new();
-    for act in ["review_period", "kpi_table", "vendor_scorecards", "sku_flags"] {
-        timed.push(latency(time_calls(ctx, RUNS, act, |_| period.clone()).await?));
-    }
-    timed.push(latency(time_calls(ctx, RUNS, "safety_stock_alerts", |_| json!({})).await?));
-    let names = ["review_period", "kpi_table", "vendor_scorecards", "sku_flags", "safety_stock_alerts"];
-    for (name, figure) in names.iter().zip(&timed) {
-        say(&format!("{name}: p50 {:.1} ms, p99 {:.1} ms", figure.p50_ms, figure.p99_ms));
+    let mut numbers = Vec::new();
+    for hand in hand_written(today) {
+        let input = if hand.act == "safety_stock_alerts" { json!({}) } else { period.clone() };
+        let (latency, compared) = act_vs_sql(ctx, &hand, &input, (events, rows)).await?;
+        say(&latency.line(hand.act));
+        timed.push(latency);
+        numbers.push(compared);
     }
     let mut timed = timed.into_iter();
     let mut next = || timed.next().ok_or_else(|| anyhow::anyhow!("a review figure is missing"));
@@ -92,5 +127,6 @@ pub async fn review_figures(ctx: &Ctx, events: i64, say: impl Fn(&str)) -> Resul
         vendor_scorecards: next()?,
         sku_flags: next()?,
         safety_stock_alerts: next()?,
+        numbers,
     })
 }

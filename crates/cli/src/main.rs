@@ -1,11 +1,16 @@
 //! `lotline`: the same catalogue as the desktop app, from a terminal.
 
 mod bench;
+mod bench_base;
+mod bench_labels;
+mod bench_lists;
 mod bench_lots;
 mod bench_returns;
+mod bench_review_sql;
 mod bench_reviews;
 mod bench_sync;
 mod bench_sync_raw;
+mod bench_walk;
 mod import_progress;
 mod messages;
 mod report;
@@ -164,8 +169,10 @@ enum Command {
     },
     /// Measure import, interactive acts and list queries against raw SQLite in the same run.
     Bench {
-        #[arg(long, default_value_t = 1)]
-        scale: u32,
+        /// 1 = the sizes of DESIGN.md section 8; below 1 a quick run (e.g. 0.01) that checks
+        /// every figure and baseline, whose times mean little.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
         /// Only the lots part (import, traces, recall scope) on its own database.
         #[arg(long)]
         lots_only: bool,

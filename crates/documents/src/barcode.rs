@@ -75,7 +75,7 @@ impl Code128 {
     }
 
     /// Each bar as (first module, width in modules).
-    fn bars(&self) -> Vec<(usize, usize)> {
+    pub(crate) fn bars(&self) -> Vec<(usize, usize)> {
         let mut bars: Vec<(usize, usize)> = Vec::new();
         for (index, _) in self.modules.iter().enumerate().filter(|(_, dark)| **dark) {
             match bars.last_mut() {

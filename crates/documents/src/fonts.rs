@@ -105,6 +105,11 @@ impl FontSet {
         }
     }
 
+    /// The parsed font of `face`, as every document embeds it.
+    pub(crate) fn parsed(&self, face: Face) -> &ParsedFont {
+        &self.faces[face.index()].font
+    }
+
     fn has_glyph(&self, face: Face, c: char) -> bool {
         self.faces[face.index()].font.lookup_glyph_index(u32::from(c)).is_some_and(|gid| gid != 0)
     }

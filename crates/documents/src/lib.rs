@@ -4,6 +4,7 @@
 //! lays it out with embedded fonts, and the caller decides where the bytes go.
 
 mod barcode;
+pub mod bare_label;
 mod credit_note;
 mod error;
 mod fonts;

@@ -37,7 +37,7 @@ impl Qr {
     }
 
     /// Each horizontal run of dark modules as (row, first column, length in modules).
-    fn runs(&self) -> Vec<(usize, usize, usize)> {
+    pub(crate) fn runs(&self) -> Vec<(usize, usize, usize)> {
         let mut runs = Vec::new();
         for (row, modules) in self.modules.chunks(self.width).enumerate() {
             let mut column = 0;

@@ -126,7 +126,7 @@ impl Pdf {
 
 /// Deflates every stream not already encoded. printpdf would use the slowest level, which took
 /// half of a label's time; level 2 makes one label 25% faster for a file 5% larger.
-fn compress_streams(doc: &mut lopdf::Document) {
+pub(crate) fn compress_streams(doc: &mut lopdf::Document) {
     use std::io::Write;
 
     use flate2::Compression;

@@ -1,0 +1,161 @@
+//! The hand-written SQL each review and KPI query of `lotline bench` stands beside: one
+//! statement computing the aggregates the act reports, and where those numbers sit in the act's
+//! answer, so the two can be compared.
+
+use anyhow::Result;
+use chrono::{Duration, NaiveDate};
+use lotline_app::Ctx;
+use serde_json::Value;
+use sqlx::Row;
+
+/// One act's baseline: its statement, its bound values, and how to read the same numbers from
+/// the act's answer.
+pub struct Hand {
+    pub act: &'static str,
+    pub what: &'static str,
+    sql: &'static str,
+    binds: Vec<String>,
+    pub numbers: fn(&Value) -> Vec<i64>,
+}
+
+impl Hand {
+    pub async fn run(&self, ctx: &Ctx) -> Result<Vec<i64>> {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.sql));
+        for bind in &self.binds {
+            query = query.bind(bind);
+        }
+        let row = query.fetch_one(ctx.store.pool()).await?;
+        (0..row.len()).map(|i| Ok(row.try_get::<Option<i64>, _>(i)?.unwrap_or(0))).collect()
+    }
+}
+
+fn int(v: &Value) -> i64 {
+    v.as_i64().unwrap_or(0)
+}
+
+/// The failures of the period and the one before it: counts, units, vendors, SKUs, rework.
+const REVIEW: &str = "SELECT SUM(occurred_at >= ?3), SUM(CASE WHEN occurred_at >= ?3 THEN qty_failed ELSE 0 END), \
+     SUM(occurred_at < ?3), SUM(CASE WHEN occurred_at < ?3 THEN qty_failed ELSE 0 END), \
+     COUNT(DISTINCT CASE WHEN occurred_at >= ?3 THEN vendor_code END), \
+     COUNT(DISTINCT CASE WHEN occurred_at >= ?3 THEN sku END), \
+     SUM(occurred_at >= ?3 AND disposition = 'rework'), SUM(occurred_at < ?3 AND disposition = 'rework') \
+     FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2";
+
+fn review_numbers(out: &Value) -> Vec<i64> {
+    let p = &out["pareto"];
+    vec![
+        int(&p["total_count"]),
+        int(&p["total_quantity"]),
+        int(&p["previous_total_count"]),
+        int(&p["previous_total_quantity"]),
+        int(&out["vendors_with_failures"]),
+        int(&out["skus_with_failures"]),
+        int(&out["rework_failures"]),
+        int(&out["rework_failures_previous"]),
+    ]
+}
+
+/// The KPI table's totals of the period (?1, ?2) and the RMAs open now, as each KPI's sample
+/// (its denominator) and the aging's count.
+const KPIS: &str = "SELECT (SELECT COUNT(*) FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2), \
+       (SELECT COUNT(*) FROM rmas WHERE inspected_at >= ?1 AND inspected_at < ?2 AND received_at IS NOT NULL), \
+       (SELECT COUNT(*) FROM rmas WHERE settled_at >= ?1 AND settled_at < ?2 AND received_at IS NOT NULL), \
+       (SELECT COUNT(*) FROM rmas WHERE received_at >= ?1 AND received_at < ?2), \
+       (SELECT COUNT(*) FROM rmas WHERE decided_at >= ?1 AND decided_at < ?2), \
+       (SELECT COUNT(*) FROM rma_label_attempts WHERE at >= ?1 AND at < ?2), \
+       (SELECT COUNT(*) FROM rmas WHERE status IN ('escalated', 'suspended', 'approved', 'label_printed', \
+          'in_transit', 'received', 'inspected') AND opened_at < ?2)";
+
+fn kpi_numbers(out: &Value) -> Vec<i64> {
+    let sample = |id: &str| {
+        let rows = out["rows"].as_array().into_iter().flatten();
+        rows.filter(|r| r["id"] == id).map(|r| int(&r["figures"][0]["sample"])).sum::<i64>()
+    };
+    let mut numbers: Vec<i64> =
+        ["return_rate", "receipt_to_decision", "refund_processing", "damaged_rate", "automation_rate"]
+            .into_iter()
+            .map(sample)
+            .collect();
+    numbers.push(sample("label_success_rate"));
+    numbers.push(int(&out["aging"]["open"]));
+    numbers
+}
+
+/// The scorecards' per-vendor aggregates in one statement: lots received, failures, units
+/// ordered and returned for a defect; answered as the vendors scored and those with units
+/// shipped (whose returns measure is defined).
+const SCORECARDS: &str = "WITH received AS (SELECT vendor_code, COUNT(*) AS n, SUM(qty) AS q FROM lots \
+         WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code), \
+       failed AS (SELECT vendor_code, COUNT(DISTINCT lot_code) AS lots, SUM(qty_failed) AS q FROM failures \
+         WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY vendor_code), \
+       ordered AS (SELECT p.vendor_code, SUM(l.qty) AS q FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
+         JOIN products p ON p.sku = l.sku WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 \
+         AND p.vendor_code IS NOT NULL GROUP BY p.vendor_code), \
+       returned AS (SELECT COALESCE(lt.vendor_code, p.vendor_code) AS vendor_code, SUM(l.qty) AS q FROM rmas r \
+         JOIN rma_lines l ON l.rma_no = r.rma_no LEFT JOIN lots lt ON lt.lot_code = l.lot_code \
+         LEFT JOIN products p ON p.sku = l.sku WHERE r.opened_at >= ?1 AND r.opened_at < ?2 \
+         AND r.reason_code IN ('defective', 'not_as_described') AND r.status NOT IN ('rejected', 'cancelled') GROUP BY 1) \
+     SELECT COUNT(*), SUM(o.q > 0) FROM vendors v LEFT JOIN received c ON c.vendor_code = v.code \
+       LEFT JOIN failed f ON f.vendor_code = v.code LEFT JOIN ordered o ON o.vendor_code = v.code \
+       LEFT JOIN returned r ON r.vendor_code = v.code";
+
+fn scorecard_numbers(out: &Value) -> Vec<i64> {
+    let vendors = out["vendors"].as_array().cloned().unwrap_or_default();
+    let shipped = vendors
+        .iter()
+        .filter(|v| {
+            let components = v["components"].as_array().into_iter().flatten();
+            components.filter(|c| c["id"] == "returns").any(|c| !c["measured"].is_null())
+        })
+        .count();
+    vec![vendors.len() as i64, shipped as i64]
+}
+
+/// SKUs with orders or problems in the period, and those above the threshold (?3 bps).
+const SKU_FLAGS: &str = "WITH s AS (SELECT sku, SUM(o) AS o, SUM(p) AS p FROM ( \
+         SELECT DISTINCT l.order_no, l.sku AS sku, 1 AS o, 0 AS p FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
+           WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 \
+         UNION ALL SELECT NULL, sku, 0, 1 FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 \
+         UNION ALL SELECT DISTINCT l.rma_no, l.sku, 0, 1 FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
+           WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ('defective', 'not_as_described') \
+           AND r.status NOT IN ('rejected', 'cancelled')) GROUP BY sku) \
+     SELECT COUNT(*), SUM(o > 0 AND p * 10000 > ?3 * o) FROM s";
+
+fn sku_numbers(out: &Value) -> Vec<i64> {
+    vec![int(&out["total_skus"]), int(&out["flagged_skus"])]
+}
+
+/// SKUs with a safety stock whose usable lots hold less than it.
+const SAFETY_STOCK: &str = "SELECT COUNT(*) FROM safety_stock s WHERE s.min_qty > COALESCE((SELECT SUM(l.on_hand) \
+     FROM lots l WHERE l.sku = s.sku AND l.status = 'available'), 0)";
+
+fn alert_numbers(out: &Value) -> Vec<i64> {
+    vec![out.as_array().map_or(0, Vec::len) as i64]
+}
+
+/// The five statements, for the 30 days ending `today` (and the 30 before them).
+pub fn hand_written(today: NaiveDate) -> Vec<Hand> {
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let (start, end, before) = (today - Duration::days(29), today + Duration::days(1), today - Duration::days(59));
+    let what = "one hand-written SQL statement with the same aggregates";
+    let period = || vec![day(start), day(end)];
+    vec![
+        Hand {
+            act: "review_period",
+            what,
+            sql: REVIEW,
+            binds: vec![day(before), day(end), day(start)],
+            numbers: review_numbers,
+        },
+        Hand { act: "kpi_table", what, sql: KPIS, binds: period(), numbers: kpi_numbers },
+        Hand { act: "vendor_scorecards", what, sql: SCORECARDS, binds: period(), numbers: scorecard_numbers },
+        Hand {
+            act: "sku_flags",
+            what,
+            sql: SKU_FLAGS,
+            binds: vec![day(start), day(end), "200".into()],
+            numbers: sku_numbers,
+        },
+        Hand { act: "safety_stock_alerts", what, sql: SAFETY_STOCK, binds: vec![], numbers: alert_numbers },
+    ]
+}
