@@ -358,6 +358,24 @@ async fn accepting_the_standing_save_changes_no_record() {
 }
 
 #[tokio::test]
+async fn a_location_saved_on_two_desks_is_a_lost_save_like_any_record() {
+    let (a, b, _dir, hub) = two_desks_with_a_lot().await;
+    let location = |name: &str| json!({"code": "RACK-4", "name": name, "active": true});
+    a.ok("save_location", location("Stelling 4 (A)")).await;
+    lotline_app::call(&b, "save_location", location("Stelling 4 (B)")).await.unwrap();
+    sync(&hub, &b).await;
+    sync(&hub, &a.ctx).await;
+    sync(&hub, &b).await;
+    let listed = converged(&a.ctx, &b).await;
+    assert_eq!(listed[0]["conflict_key"], "master_overwritten/location/RACK-4");
+    let name: String = sqlx::query_scalar("SELECT name FROM locations WHERE code = 'RACK-4'")
+        .fetch_one(b.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(name, "Stelling 4 (A)", "the last save in the team's order stands; B is told");
+}
+
+#[tokio::test]
 async fn a_widened_recall_is_acknowledged_and_stands() {
     let (a, b, _dir, hub) = two_desks_with_a_lot().await;
     lotline_app::call(&b, "ship_lot", ship("C-2", 2)).await.unwrap();

@@ -44,7 +44,7 @@ impl Location {
         let mut v = Violations::default();
         check_code(&mut v, "code", &self.code, 40);
         v.required("name", &self.name);
-        v.max_len("name", &self.name, 80);
+        v.max_len("name", &self.name, crate::limits::LABEL);
         v
     }
 }

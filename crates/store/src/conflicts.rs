@@ -248,3 +248,27 @@ pub async fn usernames(conn: &mut SqliteConnection) -> Result<std::collections::
         .into_iter()
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// `LOST_SAVES` forces the partial index; a kind it names that the index's condition does not
+    /// would make SQLite refuse the lookup at the first sync, so the two lists must agree.
+    #[tokio::test]
+    async fn the_record_saves_index_names_every_record_save_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).await.unwrap();
+        let sql: String = sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE name = 'events_record_saves'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        let missing: Vec<_> = lotline_domain::merge::RECORD_SAVE_KINDS
+            .iter()
+            .filter(|kind| !sql.contains(&format!("'{kind}'")))
+            .collect();
+        assert!(missing.is_empty(), "the index leaves out {missing:?}: add a migration that makes it again");
+        sqlx::query(&LOST_SAVES).bind("[]").fetch_all(store.pool()).await.expect("the lookup may use the index");
+    }
+}

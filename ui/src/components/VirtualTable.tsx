@@ -9,6 +9,7 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { PagedRows } from "./pagedRows";
 
 export type Column<T> = ColumnDef<T> & {
   meta?: {
@@ -23,8 +24,10 @@ export type Column<T> = ColumnDef<T> & {
 };
 
 type Props<T> = {
-  rows: T[];
-  total: number;
+  /** The rows, all fetched; or `paged`, where only the pages near the view are held. */
+  rows?: T[];
+  total?: number;
+  paged?: PagedRows<T>;
   columns: Column<T>[];
   sorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
@@ -46,32 +49,54 @@ const CELL_PADDING = 2 * 10 + 2;
 
 /** A table that renders only the rows in view, so 100,000 rows scroll like 100. */
 export function VirtualTable<T>(props: Props<T>) {
-  const { rows, columns, sorting = [], onSortingChange } = props;
+  const { columns, sorting = [], onSortingChange, paged } = props;
+  const rows = props.rows ?? [];
+  // The scrollbar spans the whole result; rows not fetched yet show as placeholders.
+  const count = paged ? paged.total : rows.length;
+  const total = paged ? paged.total : (props.total ?? rows.length);
+  const rowAt = paged ? paged.rowAt : (index: number) => rows[index];
+  const loading = paged ? paged.isPending : props.loading;
+  const scroller = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const { onEndReached } = props;
+  useEffect(() => {
+    if (last && last.index >= rows.length - 20 && rows.length < total) onEndReached?.();
+  }, [last, rows.length, total, onEndReached]);
+  const onRange = paged?.onRange;
+  useEffect(() => {
+    if (first && last) onRange?.(first.index, last.index);
+  }, [first, last, onRange]);
+  // The table model holds only the rows in view: a page appended to 20,000 rows costs nothing.
+  const inView = items.flatMap((item) => {
+    const row = rowAt(item.index);
+    return row === undefined ? [] : [{ item, row }];
+  });
   const table = useReactTable({
-    data: rows,
+    data: inView.map((v) => v.row),
     columns,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
+    // The rows handed over change with every scroll; a reset of the table's own paging state
+    // on each change would render again, and again.
+    manualPagination: true,
+    autoResetAll: false,
     state: { sorting },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       onSortingChange?.(next);
     },
   });
-  const scroller = useRef<HTMLDivElement>(null);
-  const header = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
-  const { onEndReached } = props;
-  useEffect(() => {
-    if (last && last.index >= rows.length - 20 && rows.length < props.total) onEndReached?.();
-  }, [last, rows.length, props.total, onEndReached]);
+  const modelRows = table.getRowModel().rows;
+  const byIndex = new Map(inView.map((v, k) => [v.item.index, modelRows[k]]));
 
   // One row is the table's Tab stop (the last one focused, or the first in view); arrows move it.
   const [active, setActive] = useState(0);
@@ -89,7 +114,7 @@ export function VirtualTable<T>(props: Props<T>) {
   });
   const stop = items.some((i) => i.index === active) ? active : (items[0]?.index ?? 0);
   const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, index));
+    const next = Math.max(0, Math.min(count - 1, index));
     focusNext.current = next;
     setActive(next);
     virtualizer.scrollToIndex(next);
@@ -104,7 +129,7 @@ export function VirtualTable<T>(props: Props<T>) {
       PageDown: index + page,
       PageUp: index - page,
       Home: 0,
-      End: rows.length - 1,
+      End: count - 1,
     };
     if (e.key === "Enter" && props.onRowClick) {
       e.preventDefault();
@@ -150,7 +175,7 @@ export function VirtualTable<T>(props: Props<T>) {
   return (
     <Box
       role="grid"
-      aria-rowcount={props.total + 1}
+      aria-rowcount={total + 1}
       aria-label={props.label}
       style={{
         border: "1px solid var(--mantine-color-gray-3)",
@@ -237,19 +262,20 @@ export function VirtualTable<T>(props: Props<T>) {
         }}
         style={{ height: props.height ?? "calc(100vh - 290px)", overflow: "auto" }}
       >
-        {rows.length === 0 && !props.loading && <Center h={200}>{props.empty}</Center>}
-        {rows.length === 0 && props.loading && (
+        {count === 0 && !loading && <Center h={200}>{props.empty}</Center>}
+        {count === 0 && loading && (
           <Center h={200}>
             <Loader size="sm" />
           </Center>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
-            const row = table.getRowModel().rows[item.index];
-            if (!row) return null;
+            const row = byIndex.get(item.index);
+            if (!row)
+              return <PlaceholderRow key={item.index} index={item.index} top={item.start} />;
             return (
               <Box
-                key={row.id}
+                key={item.index}
                 {...(props.rowProps?.(row.original) ?? {})}
                 ref={(el: HTMLDivElement | null) => {
                   if (el) rowEls.current.set(item.index, el);
@@ -313,6 +339,34 @@ export function VirtualTable<T>(props: Props<T>) {
           })}
         </div>
       </div>
+    </Box>
+  );
+}
+
+/** A row whose page is on its way: the height it will have, so the scrollbar does not jump. */
+function PlaceholderRow({ index, top }: { index: number; top: number }) {
+  return (
+    <Box
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy
+      data-placeholder
+      px="xs"
+      style={{
+        position: "absolute",
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${top}px)`,
+        display: "flex",
+        alignItems: "center",
+        borderBottom: "1px solid var(--mantine-color-gray-2)",
+      }}
+    >
+      <Text c="dimmed" size="sm">
+        …
+      </Text>
     </Box>
   );
 }

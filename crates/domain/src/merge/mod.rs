@@ -124,7 +124,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
 /// last in the server's order wins, and one that overwrites another desk's save its desk had
 /// not seen opens a conflict, so the desk whose save was lost is told. (Imports are batches of
 /// many records and users have rules of their own; neither is among them.) A desk finds the
-/// saves a save overwrote through an index made for exactly these kinds (store migration 0024):
+/// saves a save overwrote through an index made for exactly these kinds (store migrations 0024, 0035):
 /// a kind added here needs a migration that makes the index again with it, or the lookup fails.
 pub const RECORD_SAVE_KINDS: &[&str] = &[
     "product_saved",
@@ -137,6 +137,8 @@ pub const RECORD_SAVE_KINDS: &[&str] = &[
     "kpi_targets_set",
     "scorecard_settings_set",
     "safety_stock_set",
+    "location_saved",
+    "session_policy_set",
 ];
 
 /// Whether `event` saves a record whole, overwriting what another desk may have saved.

@@ -2,14 +2,15 @@ import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } fro
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { SortingState } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { call, saveTextFile } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -17,7 +18,6 @@ import { SeverityBadge, StatusBadge } from "./badges";
 import { categoryName } from "./categoryName";
 import { type FailureFilters, NO_FILTERS, toListInput } from "./filters";
 
-const PAGE = 200;
 const STATUSES = ["open", "in_disposition", "awaiting_approval", "closed"];
 const DISPOSITIONS = ["rework", "reinspect", "scrap", "return_to_vendor", "accept_with_deviation"];
 
@@ -36,20 +36,12 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
     queryKey: ["categories"],
     queryFn: () => call("list_defect_categories", {}),
   });
-  const list = useInfiniteQuery({
-    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
-    placeholderData: keepPreviousData,
+  const list = usePagedRows({
     queryKey: ["failures", debounced, sorting],
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) =>
-      call("list_failures", toListInput(debounced, sorting[0], pageParam, PAGE)),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
+    fetchPage: (offset, limit) =>
+      call("list_failures", toListInput(debounced, sorting[0], offset, limit)),
   });
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
+  const total = list.total;
   const set = (key: keyof FailureFilters) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value }));
 
@@ -251,18 +243,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
           </Button>
         </Group>
       </Paper>
-      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
       <VirtualTable
         label={t("failures.title")}
-        rows={rows}
-        total={total}
+        paged={list}
         columns={columns}
         sorting={sorting}
         onSortingChange={(s) => setSorting(s.length ? s : [{ id: "occurred_at", desc: true }])}
-        onEndReached={() => {
-          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-        }}
-        loading={list.isPending}
         empty={<Text c="dimmed">{t("failures.empty")}</Text>}
         onRowClick={(row) =>
           void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })

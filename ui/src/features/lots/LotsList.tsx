@@ -1,21 +1,19 @@
 import { Button, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotRow } from "../../backend/bindings/LotRow";
 import type { LotStatus } from "../../backend/bindings/LotStatus";
 import { call } from "../../backend/call";
+import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { HoldBadge, LotStatusBadge } from "./badges";
 import { EXPIRY_WINDOW_DAYS, formatQty } from "./dates";
 import { ExpiryDate } from "./ExpiryDate";
 import { LOT_STATUSES, type LotFilters, NO_FILTERS, toListInput } from "./filters";
-
-const PAGE = 200;
 
 /** Every lot, filterable; the filters follow into the URL so a view can be linked. */
 export function LotsList({
@@ -31,20 +29,12 @@ export function LotsList({
   const [debounced] = useDebouncedValue(filters, 250);
   // The input stays local (typing never waits for the router); the URL follows when it settles.
   useEffect(() => onFilters(debounced), [debounced, onFilters]);
-  const list = useInfiniteQuery({
-    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
-    placeholderData: keepPreviousData,
+  const list = usePagedRows({
     queryKey: ["lots", debounced],
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) =>
-      call("list_lots", toListInput(debounced, pageParam, PAGE, new Date())),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
+    fetchPage: (offset, limit) =>
+      call("list_lots", toListInput(debounced, offset, limit, new Date())),
   });
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
+  const total = list.total;
   const set = (patch: Partial<LotFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const unfiltered = filters.text === "" && filters.status === "" && !filters.expiring;
 
@@ -165,16 +155,11 @@ export function LotsList({
           </Text>
         </Group>
       </Paper>
-      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
       <VirtualTable
         label={t("lots.title")}
-        rows={rows}
-        total={total}
+        paged={list}
         columns={columns}
-        onEndReached={() => {
-          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-        }}
-        loading={list.isPending}
         height="calc(100vh - 330px)"
         empty={
           <Text c="dimmed" data-testid="lots-empty">

@@ -1,17 +1,15 @@
 import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { Page } from "../../backend/bindings/Page";
+import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { ExportButton } from "./ExportButton";
 import { ImportButton } from "./ImportButton";
-
-const PAGE = 200;
 
 type Props<T> = {
   entity: Exclude<Entity, "failures">;
@@ -38,19 +36,11 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
   useEffect(() => {
     if (opened) setEditing({ row: opened });
   }, [opened]);
-  const query = useInfiniteQuery({
-    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
-    placeholderData: keepPreviousData,
+  const query = usePagedRows({
     queryKey: [entity, debounced],
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) => list({ text: debounced || null, offset: pageParam, limit: PAGE }),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
+    fetchPage: (offset, limit) => list({ text: debounced || null, offset, limit }),
   });
-  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
-  const total = query.data?.pages[0]?.total ?? 0;
+  const total = query.total;
 
   return (
     <Stack gap="md">
@@ -83,16 +73,11 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
         w={360}
         data-testid={`${entity}-search`}
       />
-      {query.isError && <Text c="red">{errorMessage(t, query.error)}</Text>}
+      {query.error ? <Text c="red">{errorMessage(t, query.error)}</Text> : null}
       <VirtualTable
         label={t(`masterdata.${entity}.title`)}
-        rows={rows}
-        total={total}
+        paged={query}
         columns={columns}
-        loading={query.isFetching}
-        onEndReached={() => {
-          if (query.hasNextPage && !query.isFetchingNextPage) void query.fetchNextPage();
-        }}
         onRowClick={(row) => setEditing({ row })}
         rowProps={(row) => ({ "data-testid": `${entity}-row`, "data-key": rowKey(row) })}
         empty={

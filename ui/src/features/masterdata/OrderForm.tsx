@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { OrderInput } from "../../backend/bindings/OrderInput";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
+import { DateField } from "../../components/DateField";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { exponentOf, formatMoney, moneyParams } from "../../money";
 import { FormProblems } from "./FormProblems";
@@ -121,7 +122,7 @@ export function OrderForm(props: {
       lines: parsed.lines,
     });
   };
-  const headerInput = (name: keyof Header, extra: { required?: boolean; type?: string } = {}) => (
+  const headerInput = (name: keyof Header, extra: { required?: boolean } = {}) => (
     <TextInput
       label={t(`masterdata.field.${name}`)}
       value={header[name]}
@@ -153,7 +154,14 @@ export function OrderForm(props: {
             headerInput("order_no", { required: true })
           )}
           {headerInput("customer_code", { required: true })}
-          {headerInput("ordered_at", { type: "date", required: true })}
+          <DateField
+            label={t("masterdata.field.ordered_at")}
+            value={header.ordered_at}
+            onChange={(ordered_at) => setHeader({ ...header, ordered_at })}
+            error={errors.header.ordered_at}
+            data-testid="md-ordered_at"
+            required
+          />
           {headerInput("currency", { required: true })}
         </SimpleGrid>
         {order && (

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import { ApiFailure, call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { numberMarks } from "../../money";
 import {
   DAY_FIELDS,
   fromForm,
@@ -16,7 +17,9 @@ import {
 
 /** The admin's KPI targets: percent, days, and a cost per return per currency. */
 export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Decimals in the reader's marks: "2,5 %" in Dutch, "2.5 %" in English and Chinese.
+  const marks = numberMarks(i18n.language);
   const [form, setForm] = useState<TargetsForm>(() => toForm(targets));
   const { save, errors } = useFormSave({
     act: () => {
@@ -45,6 +48,8 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
     onChange: set(field),
     min: 0,
     decimalScale: 2,
+    decimalSeparator: marks.decimal,
+    thousandSeparator: marks.group,
     error: errors[field],
     "data-testid": `target-${field}`,
   });

@@ -25,6 +25,7 @@ import type { Carrier } from "../../backend/bindings/Carrier";
 import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { DateField } from "../../components/DateField";
 import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
@@ -290,12 +291,11 @@ export function RequestFormPage({
                 error={at("service")}
                 data-testid="rs-service"
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t("reshipment.field.due_on")}
                 description={t("reshipment.form.due_hint")}
                 value={form.dueOn}
-                onChange={(e) => set("dueOn", e.currentTarget.value)}
+                onChange={(v) => set("dueOn", v)}
                 error={at("due_on")}
                 data-testid="rs-due"
               />

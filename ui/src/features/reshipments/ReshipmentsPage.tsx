@@ -1,13 +1,13 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDaySpan } from "../../format";
@@ -24,8 +24,6 @@ import {
   toListInput,
 } from "./filters";
 import { QUEUES, type ReshipmentRow, SLAS, STATUSES } from "./types";
-
-const PAGE = 200;
 
 const NO_DATES: ReshipmentDates = {};
 
@@ -47,20 +45,12 @@ export function ReshipmentsPage({
   const mine = myQueue(session.user.roles);
   const [filters, setFilters] = useState<ReshipmentFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
-  const list = useInfiniteQuery({
-    // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
-    placeholderData: keepPreviousData,
+  const list = usePagedRows({
     queryKey: ["reshipments", debounced, dates],
-    initialPageParam: 0,
-    queryFn: ({ pageParam }) =>
-      call("list_reshipments", toListInput(debounced, pageParam, PAGE, dates)),
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
+    fetchPage: (offset, limit) =>
+      call("list_reshipments", toListInput(debounced, offset, limit, dates)),
   });
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
+  const total = list.total;
   const set = (key: keyof ReshipmentFilters) => (value: string) =>
     setFilters((f) => ({ ...f, [key]: value }));
   const ranges = DATE_RANGES.filter(({ from, to }) => dates[from] || dates[to]);
@@ -226,16 +216,11 @@ export function ReshipmentsPage({
           </Group>
         )}
       </Paper>
-      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
       <VirtualTable
         label={t("reshipments.title")}
-        rows={rows}
-        total={total}
+        paged={list}
         columns={columns}
-        onEndReached={() => {
-          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-        }}
-        loading={list.isPending}
         empty={<Text c="dimmed">{t("reshipments.empty")}</Text>}
         onRowClick={(row) =>
           void navigate({

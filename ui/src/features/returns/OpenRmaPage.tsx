@@ -26,6 +26,7 @@ import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { DateField } from "../../components/DateField";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
@@ -282,12 +283,11 @@ export function OpenRmaPage() {
                     required
                     data-testid="rma-reason"
                   />
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={t("returns.field.delivered_on")}
                     description={t("returns.form.delivered_hint")}
                     value={form.deliveredOn}
-                    onChange={(e) => set("deliveredOn", e.currentTarget.value)}
+                    onChange={(v) => set("deliveredOn", v)}
                     error={at("delivered_on")}
                     data-testid="rma-delivered-on"
                   />

@@ -5,6 +5,7 @@ import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { ChargebackStatus } from "../../../backend/bindings/ChargebackStatus";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
+import { DateField } from "../../../components/DateField";
 import { fromMinor, readAmount } from "../../../money";
 import { CARRIERS, type ReshipmentDetail } from "../types";
 import { useReshipmentAction } from "./useReshipmentAction";
@@ -231,12 +232,11 @@ export function ShipModal({ detail, onClose }: Props) {
             required
             data-testid="rs-ship-tracking"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t("reshipment.field.shipped_on")}
             description={t("reshipment.action.today_if_empty")}
             value={shippedOn}
-            onChange={(e) => setShippedOn(e.currentTarget.value)}
+            onChange={setShippedOn}
             error={errors.shipped_on}
             data-testid="rs-ship-date"
           />
@@ -271,12 +271,11 @@ export function DeliverModal({ detail, onClose }: Props) {
           mutation.mutate(undefined);
         }}
       >
-        <TextInput
-          type="date"
+        <DateField
           label={t("reshipment.field.delivered_on")}
           description={t("reshipment.action.today_if_empty")}
           value={deliveredOn}
-          onChange={(e) => setDeliveredOn(e.currentTarget.value)}
+          onChange={setDeliveredOn}
           error={errors.delivered_on}
           data-testid="rs-deliver-date"
         />

@@ -1,0 +1,130 @@
+// Memory of the failure list with 100,000 failures (issue 20): the app and its webview
+// processes (PSS), on the first page, after scrolling 20,000 rows, and after going to another
+// screen. A measurement, printed as JSON: it asserts nothing and is not part of `npm test`.
+//
+//   LOTLINE_APP=target/debug/lotline-desktop LOTLINE_CLI=target/debug/lotline \
+//     xvfb-run -a node measure/list-memory.mjs [failures=100000]
+
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT, startApp } from "../harness.mjs";
+
+const FAILURES = Number(process.argv[2] ?? 100_000);
+const SCROLL_ROWS = 20_000;
+const ROW_HEIGHT = 40;
+const PASSWORD = "measure-pass-2026";
+const cli = path.resolve(REPO_ROOT, process.env.LOTLINE_CLI ?? "target/debug/lotline");
+
+function lotline(dataDir, args, input) {
+  return execFileSync(cli, ["--data", dataDir, "--user", "admin", ...args], {
+    env: { ...process.env, LOTLINE_PASSWORD: PASSWORD },
+    input,
+    maxBuffer: 1 << 28,
+  }).toString();
+}
+
+/** The exported lots as { lot_code, sku, vendor_code } (the demo's codes hold no commas). */
+function lotsOf(csv) {
+  const [head, ...lines] = csv.trim().split("\n");
+  const names = head.split(",");
+  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [names[i], v])));
+}
+
+function prepare() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-memory-"));
+  execFileSync(cli, ["--data", dataDir, "init", "--company", "Memory B.V.", "--site", "AMS1", "--admin", "admin"], {
+    env: { ...process.env, LOTLINE_PASSWORD: PASSWORD },
+  });
+  lotline(dataDir, ["demo"]);
+  // Serial-tracked products would need the failed serials named: leave them out.
+  const serialTracked = new Set(
+    lotsOf(lotline(dataDir, ["export", "products"]))
+      .filter((p) => p.serial_tracked === "true")
+      .map((p) => p.sku),
+  );
+  const lots = lotsOf(lotline(dataDir, ["export", "lots"])).filter((l) => !serialTracked.has(l.sku));
+  for (let done = 0; done < FAILURES; done += 10_000) {
+    let csv = "sku,vendor_code,lot_code,stage,qty_inspected,qty_failed,category_code,severity,description,owner_team\n";
+    for (let i = done; i < Math.min(FAILURES, done + 10_000); i++) {
+      const severity = ["minor", "major", "critical"][i % 3];
+      const lot = lots[i % lots.length];
+      csv += `${lot.sku},${lot.vendor_code},${lot.lot_code},incoming,100,${1 + (i % 7)},COS,${severity},Measured failure ${i},warehouse_qc\n`;
+    }
+    const file = path.join(dataDir, "failures.csv");
+    fs.writeFileSync(file, csv);
+    lotline(dataDir, ["import", "failures", file]);
+  }
+  return dataDir;
+}
+
+/** Every process under `root` (the driver) except the drivers themselves: the app and its webview's. */
+function appPss(root) {
+  const children = new Map();
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const ppid = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1];
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const seen = [];
+  const walk = (pid) => {
+    for (const child of children.get(String(pid)) ?? []) {
+      seen.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  let kib = 0;
+  const names = [];
+  for (const pid of seen) {
+    try {
+      const comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      if (/tauri-driver|WebKitWebDriver/.test(comm)) continue;
+      const pss = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+      kib += Number(pss?.[1] ?? 0);
+      names.push(comm);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { mib: Math.round(kib / 1024), processes: names };
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const dataDir = prepare();
+const app = await startApp({ dataDir });
+const figures = {};
+try {
+  await app.fill("signin-username", "admin");
+  await app.fill("signin-password", PASSWORD);
+  await app.click("signin-submit");
+  await app.click("nav-failures", 60_000);
+  await app.waitFor("failure-row", 60_000);
+  await sleep(10_000);
+  figures.first_page = appPss(app.driver.pid);
+  for (let row = 100; row <= SCROLL_ROWS; row += 100) {
+    await app.browser.execute((top) => {
+      const scroller = document.querySelector('[role="grid"] > div:nth-child(2)');
+      if (scroller) scroller.scrollTop = top;
+    }, row * ROW_HEIGHT);
+    await app.browser.waitUntil(
+      () => app.browser.execute((r) => document.querySelector(`[aria-rowindex="${r}"][data-testid="failure-row"]`) !== null, row),
+      { timeout: 60_000, interval: 50, timeoutMsg: `row ${row} never showed` },
+    );
+  }
+  await sleep(2_000);
+  figures.after_scroll = appPss(app.driver.pid);
+  await app.screenshot("memory-after-scroll");
+  await app.click("nav-dashboard").catch(() => app.click("nav-lots"));
+  await sleep(30_000);
+  figures.after_leaving = appPss(app.driver.pid);
+  console.log(JSON.stringify({ failures: FAILURES, scrolled_rows: SCROLL_ROWS, ...figures }, null, 2));
+} finally {
+  await app.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
