@@ -22,6 +22,7 @@ where
     F: FnOnce(&'a Ctx, I) -> Fut,
     Fut: Future<Output = Result<O, ApiError>>,
 {
+    crate::acts::guard::admit(ctx, name).await?;
     let input = if input.is_null() { Value::Object(Default::default()) } else { input };
     let parsed: I = serde_path_to_error::deserialize(input).map_err(|err| {
         let field = err.path().to_string();
@@ -30,7 +31,6 @@ where
         error.code = ErrorCode::Invalid;
         error
     })?;
-    crate::acts::guard::admit(ctx, name).await?;
     // Boxed: the dispatch below holds one of these per act, and a debug build's frame for it
     // grows with every act whose future sits inline, until a test thread's stack overflows.
     let output = Box::pin(act(ctx, parsed)).await?;

@@ -39,12 +39,14 @@ pub struct Ctx {
     key_place: Arc<RwLock<Option<KeyPlace>>>,
 }
 
+/// A busy database or a clash is a `conflict` with its own message (see lotline_store's
+/// `From<StoreError> for ApiError`); the rest stays `internal`.
 pub(crate) fn store_error(err: StoreError) -> ApiError {
-    ApiError::internal(err)
+    err.into()
 }
 
 pub(crate) fn sql_error(err: sqlx::Error) -> ApiError {
-    ApiError::internal(err)
+    StoreError::Sql(err).into()
 }
 
 impl Ctx {

@@ -13,6 +13,7 @@ mod open;
 mod password;
 pub mod sync;
 
+pub use acts::guard::BEFORE_SIGN_IN;
 pub use catalogue::{ACTS, call, call_import_json, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::Ctx;

@@ -368,10 +368,8 @@ async fn a_location_saved_on_two_desks_is_a_lost_save_like_any_record() {
     sync(&hub, &b).await;
     let listed = converged(&a.ctx, &b).await;
     assert_eq!(listed[0]["conflict_key"], "master_overwritten/location/RACK-4");
-    let name: String = sqlx::query_scalar("SELECT name FROM locations WHERE code = 'RACK-4'")
-        .fetch_one(b.store.pool())
-        .await
-        .unwrap();
+    let name: String =
+        sqlx::query_scalar("SELECT name FROM locations WHERE code = 'RACK-4'").fetch_one(b.store.pool()).await.unwrap();
     assert_eq!(name, "Stelling 4 (A)", "the last save in the team's order stands; B is told");
 }
 

@@ -536,6 +536,23 @@ async fn a_started_recall_prints_what_it_recorded() {
     }
     let err = w.err("recall_report_pdf", json!({"recall_no": "RC-AMS1-000099"})).await;
     assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
+
+    let recall = w.ok("get_recall", json!({"recall_no": "rc-ams1-000001"})).await;
+    assert_eq!(
+        (recall["recall_no"].as_str(), recall["reason"].as_str()),
+        (Some("RC-AMS1-000001"), Some("Solvent found in resin"))
+    );
+    let err = w.err("get_recall", json!({"recall_no": "RC-AMS1-000099"})).await;
+    assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
+
+    // The forward trace of the resin as a PDF names the lots made from it and who got them.
+    let file = w.ok("trace_report_pdf", json!({"lot_code": "res-a", "direction": "forward", "language": "nl"})).await;
+    let pdf = common::pdf::write_pdf(dir.path(), &file);
+    common::pdf::pdf_tool("qpdf", &["--check"], &pdf);
+    let text = common::pdf::pdf_tool("pdftotext", &[], &pdf);
+    for expected in ["RES-A", "Bakker BV"] {
+        assert!(text.contains(expected), "{expected} missing from the trace report:\n{text}");
+    }
 }
 
 #[tokio::test]

@@ -36,3 +36,37 @@ async fn customers_contact_data_is_exported_only_for_the_work_that_writes_to_the
     let csv = w.ok("export_csv", json!({"entity": "customers"})).await;
     assert!(csv.to_string().contains("inkoop@devries.example"), "{csv}");
 }
+
+/// Every act of the catalogue, called by nobody signed in, is refused as unauthenticated before
+/// its input is read, except the few that set a desk up, sign in or say why the log is held.
+#[tokio::test]
+async fn every_act_refuses_a_caller_nobody_signed_in() {
+    let w = world().await;
+    w.master_data().await;
+    let events = w.events().await;
+    w.ok("sign_out", json!({})).await;
+    let mut opened = Vec::new();
+    for act in lotline_app::ACTS {
+        if lotline_app::BEFORE_SIGN_IN.contains(act) {
+            continue;
+        }
+        // Input the act would take or not: the refusal must come first either way.
+        for input in [json!(null), json!({"rma_no": "RMA-AMS1-000001", "text": "x"})] {
+            match w.call(act, input).await {
+                Err(e) if e.code == lotline_domain::ErrorCode::Unauthenticated => {}
+                other => opened.push(format!("{act}: {other:?}")),
+            }
+        }
+    }
+    assert!(opened.is_empty(), "open without signing in:\n{}", opened.join("\n"));
+    assert_eq!(w.events().await, events, "nothing was written");
+    for act in lotline_app::BEFORE_SIGN_IN {
+        assert!(lotline_app::ACTS.contains(act), "{act} is an act of the catalogue");
+    }
+    let status = w.ok("setup_status", json!({})).await;
+    assert_eq!(status["needs_setup"], false, "{status}");
+    assert_eq!(w.ok("current_session", json!({})).await, json!(null));
+    // Open before sign-in only while the desk has nobody to sign in: this one is set up.
+    let err = w.err("enroll_desk", json!({"server": "http://127.0.0.1:9", "code": "TEAM-CODE"})).await;
+    assert_eq!(err.code, lotline_domain::ErrorCode::Unauthenticated, "{err:?}");
+}

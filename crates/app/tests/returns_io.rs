@@ -254,6 +254,9 @@ async fn an_rma_is_settled_by_the_policy_version_that_judged_it() {
     let err = w.err("inspect_rma", restock("returns")).await;
     assert_eq!(err.fields[0].field, "dispositions[0].location");
     assert_eq!(err.fields[0].message_key, "error.rma.location_is_returns_area");
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    w.ok("save_location", json!({"code": "B-12", "name": "Rack B, shelf 12", "active": true})).await;
+    as_user(&w, "ria").await;
     let r = w.ok("inspect_rma", restock("B-12")).await;
     assert_eq!(r["paid_for_received_minor"], 1_000);
     assert_eq!(r["policy_fee_minor"], 50, "5% of version 1, not the 10% saved later");

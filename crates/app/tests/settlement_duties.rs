@@ -105,6 +105,16 @@ async fn a_refund_above_the_threshold_needs_finance_and_a_second_approver_and_a_
     assert_eq!((r["status"].as_str(), r["settled_minor"].as_i64()), (Some("settled"), Some(5_000)));
     assert_eq!((r["paid_by_name"].as_str(), r["opened_by_name"].as_str()), (Some("fred"), Some("ria")));
     assert!(actions(&r).is_empty());
+
+    // The credit note names the amount and who asked, approved and paid.
+    let file = w.ok("credit_note", json!({"rma_no": no, "language": "en"})).await;
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = common::pdf::write_pdf(dir.path(), &file);
+    common::pdf::pdf_tool("qpdf", &["--check"], &pdf);
+    let text = common::pdf::pdf_tool("pdftotext", &[], &pdf);
+    for expected in [no.as_str(), "50.00", "fred", "ria"] {
+        assert!(text.contains(expected), "{expected} missing from the credit note:\n{text}");
+    }
 }
 
 #[tokio::test]

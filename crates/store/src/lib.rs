@@ -1,6 +1,7 @@
 //! Lotline's SQLite store: one event log, projections kept in the same transaction, and the
 //! queries the screens need. Every write runs in `BEGIN IMMEDIATE` so writers never deadlock.
 
+mod api_error;
 mod blobs;
 mod bulk;
 mod bulk_failures;

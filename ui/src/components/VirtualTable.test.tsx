@@ -2,19 +2,10 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "../i18n";
 import { AppMantine } from "../app/theme";
+import { withElementSize } from "../testing/layout";
 import { type Column, VirtualTable } from "./VirtualTable";
 
-// jsdom lays nothing out: the list's scroller is given the height of a short screen, so the
-// virtualiser renders the rows in view as it does in the app.
-const sizes = ["clientHeight", "clientWidth"] as const;
-beforeAll(() => {
-  for (const size of sizes) {
-    Object.defineProperty(HTMLElement.prototype, size, { configurable: true, get: () => 400 });
-  }
-});
-afterAll(() => {
-  for (const size of sizes) Reflect.deleteProperty(HTMLElement.prototype, size);
-});
+withElementSize(400);
 
 type Row = { no: string };
 const rows: Row[] = ["QF-1", "QF-2", "QF-3", "QF-4"].map((no) => ({ no }));

@@ -2,19 +2,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import "../i18n";
 import { AppMantine } from "../app/theme";
+import { withElementSize } from "../testing/layout";
 import { type Page, pagesFor, usePagedRows } from "./pagedRows";
 import { type Column, VirtualTable } from "./VirtualTable";
 
-// jsdom lays nothing out: the scroller gets the height of a short screen (10 rows of 40 px).
-const sizes = ["clientHeight", "clientWidth"] as const;
-beforeAll(() => {
-  for (const size of sizes) {
-    Object.defineProperty(HTMLElement.prototype, size, { configurable: true, get: () => 400 });
-  }
-});
-afterAll(() => {
-  for (const size of sizes) Reflect.deleteProperty(HTMLElement.prototype, size);
-});
+withElementSize(400);
 
 type Row = { no: string };
 const TOTAL = 100_000;

@@ -122,6 +122,13 @@ async fn status_of(ctx: &Ctx) -> Result<TeamStatus, ApiError> {
 /// Joins the team at `server` with a one-time code, then syncs a first time. On a desk that is
 /// set up only an administrator may; a desk not set up yet receives the team's data.
 pub async fn enroll_desk(ctx: &Ctx, input: EnrollDeskInput) -> Result<Enrolled, ApiError> {
+    // A desk that is set up joins a team by its administrator. A new desk has no users yet: it
+    // joins on the team's one-time code alone, and the team's users come with its first pull.
+    let set_up =
+        lotline_store::queries::people::settings(&mut *ctx.read().await?).await.map_err(store_error)?.is_some();
+    if set_up {
+        ctx.allowed(Permission::ManageUsers)?;
+    }
     let server = input.server.trim();
     let mut v = Violations::default();
     v.required("server", server);

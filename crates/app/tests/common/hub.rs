@@ -174,7 +174,9 @@ pub async fn team_sign_in(desk: &Ctx, home: &Store, username: &str) {
     let credential = lotline_domain::Event::UserPasswordSet { user_id, password_hash: hash };
     lotline_store::append(&mut tx, &meta, vec![credential]).await.unwrap();
     tx.commit().await.unwrap();
-    lotline_app::call(desk, "sign_in", json!({"username": username, "password": ADMIN_PASSWORD})).await.unwrap();
+    // The world's administrator has its own password; everyone it added shares another.
+    let password = if username == "admin" { ADMIN_PASSWORD } else { super::USER_PASSWORD };
+    lotline_app::call(desk, "sign_in", json!({"username": username, "password": password})).await.unwrap();
 }
 
 pub async fn assert_same_rows(a: &Store, b: &Store) {

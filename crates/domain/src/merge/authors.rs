@@ -65,6 +65,9 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
         | E::RmaFailureLogged { .. } => &[P::HandleReturns],
+        // Made before payouts had their duties (Lotline 0.1.0 names no payer): judged by the
+        // rule of their day, when an analyst who decided a return could also settle it.
+        E::RmaSettled { paid_by: None, .. } | E::RmaCreditIssued { paid_by: None, .. } => &[P::SettleRma, P::DecideRma],
         E::RmaSettled { .. } | E::RmaCreditIssued { .. } | E::RmaPayoutRequested { .. } => &[P::SettleRma],
         // Approvers come from the settlement limits: the approval's own roles are checked below.
         E::RmaPayoutApproved { .. } => return None,

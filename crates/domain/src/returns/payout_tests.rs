@@ -248,3 +248,16 @@ fn the_steps_offered_follow_the_roles_and_the_state() {
     assert!(!offered_actions(&issued, &rules, &logistics).contains(&A::Cancel));
     assert!(offered_actions(&issued, &rules, &tom()).contains(&A::Cancel));
 }
+
+#[test]
+fn a_settlement_from_before_payout_duties_stands_but_an_asked_payout_needs_its_payer() {
+    let policy = policy();
+    let rules = policy.settlement_rules();
+    let rma = inspected(2, 3_700, PreferredOutcome::Refund);
+    let refund = Settlement::Refund { amount_minor: 7_400, restocking_fee_minor: 0 };
+    // Lotline 0.1.0 settled without asking or naming a payer: replayed, it stands.
+    assert_eq!(kinds(&decide_settle(&rma, &refund, None).unwrap()), ["rma_settled"]);
+    // Once a payout was asked for, a settlement that names nobody is refused.
+    let asked = apply(&rma, &settle(&rules, &rma, &refund, &ria()).unwrap());
+    assert_eq!(decide_settle(&asked, &refund, None).unwrap_err().message_key, "error.settlement.payer_unknown");
+}

@@ -6,6 +6,7 @@ import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import i18n from "../../i18n";
 import { installCurrencies } from "../../money";
 import currencies from "../../testing/currencies.json";
+import { DEFAULT_KPI_TARGETS } from "../../testing/kpiTargets";
 import { TargetsModal } from "./TargetsModal";
 
 const calls: { act: string; input: unknown }[] = [];
@@ -18,16 +19,7 @@ vi.mock("../../backend/call", async (actual) => ({
   },
 }));
 
-const targets: KpiTargets = {
-  return_rate_max_bps: 600,
-  cost_per_return_max_minor: { EUR: 750 },
-  receipt_to_decision_max_minutes: 2880,
-  refund_processing_max_minutes: 3600,
-  restock_rate_min_bps: 6000,
-  damaged_rate_max_bps: 1000,
-  inventory_impact_max_bps: 100,
-  refund_accuracy_min_bps: 9800,
-};
+const targets: KpiTargets = DEFAULT_KPI_TARGETS;
 
 const input = (id: string) =>
   document.querySelector<HTMLInputElement>(`[data-testid="target-${id}"]`) as HTMLInputElement;

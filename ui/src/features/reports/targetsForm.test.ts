@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
+import { DEFAULT_KPI_TARGETS } from "../../testing/kpiTargets";
 import { fromForm, moneyProblems, toForm } from "./targetsForm";
 
-const defaults: KpiTargets = {
-  return_rate_max_bps: 600,
-  cost_per_return_max_minor: { EUR: 750 },
-  receipt_to_decision_max_minutes: 2880,
-  refund_processing_max_minutes: 3600,
-  restock_rate_min_bps: 6000,
-  damaged_rate_max_bps: 1000,
-  inventory_impact_max_bps: 100,
-  refund_accuracy_min_bps: 9800,
-};
+const defaults: KpiTargets = DEFAULT_KPI_TARGETS;
 
 describe("KPI targets form", () => {
   it("shows targets in percent, days and major units", () => {

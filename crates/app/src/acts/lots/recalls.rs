@@ -192,14 +192,17 @@ pub async fn start_recall(ctx: &Ctx, input: StartRecallInput) -> Result<RecallDe
 }
 
 async fn load(conn: &mut sqlx::SqliteConnection, recall_no: &str) -> Result<Recall, ApiError> {
-    let events = lotline_store::load_stream(conn, "recall", recall_no.trim()).await.map_err(store_error)?;
+    // Typed or scanned in any case, as every other number Lotline prints.
+    let recall_no = recall_no.trim().to_uppercase();
+    let events = lotline_store::load_stream(conn, "recall", &recall_no).await.map_err(store_error)?;
     events
         .iter()
         .fold(None, |state, stored| Recall::evolve(state, &stored.event))
-        .ok_or_else(|| ApiError::not_found("recall", recall_no.trim()))
+        .ok_or_else(|| ApiError::not_found("recall", &recall_no))
 }
 
 pub(crate) async fn recall_detail(ctx: &Ctx, recall_no: &str) -> Result<RecallDetail, ApiError> {
+    let recall_no = &recall_no.trim().to_uppercase();
     let mut conn = ctx.read().await?;
     let row = q::recall_row(&mut conn, recall_no)
         .await
