@@ -42,9 +42,13 @@ pub async fn schema_state(data_dir: &Path) -> Result<SchemaState, StoreError> {
     if !path.is_file() {
         return Ok(SchemaState { found: 0, known, opened_by: None });
     }
+    // Without a write-ahead log nobody has the database open: read the file as it is, so SQLite
+    // makes no `-wal` and `-shm` files beside it. With one, read through it.
+    let idle = !data_dir.join("lotline.db-wal").exists();
     let mut conn = SqliteConnectOptions::new()
         .filename(&path)
         .read_only(true)
+        .immutable(idle)
         .create_if_missing(false)
         .busy_timeout(std::time::Duration::from_secs(10))
         .connect()
