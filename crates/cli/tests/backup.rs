@@ -271,17 +271,14 @@ fn hold(data: &Path) -> std::process::Child {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Its first act answers only once it holds the folder: wait for the lock file to be held.
-    loop {
-        let out = lotline(data, &["--json", "call", "setup_status", "{}"]);
-        if !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("error.data.locked") {
-            return child;
-        }
+    // Waits, without taking the lock itself, until the holder holds the folder.
+    while !lotline_store::folder_in_use(data).unwrap() {
         if let Ok(Some(status)) = child.try_wait() {
             panic!("the holder ended early: {status}");
         }
         std::thread::yield_now();
     }
+    child
 }
 
 #[test]
