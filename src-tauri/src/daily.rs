@@ -1,5 +1,6 @@
 //! The app's daily jobs while it is open: at start, then every quarter of an hour to notice a new
-//! day. What they do and when is `lotline_app::jobs`; this only keeps the timer.
+//! day. What they do and when is `lotline_app::jobs` and `lotline_app::backups`; this only keeps
+//! the timer.
 
 use lotline_app::Ctx;
 use lotline_app::jobs::{Daily, EVERY};
@@ -20,6 +21,10 @@ pub fn start(app: AppHandle, ctx: Ctx) {
                 Err(err) => {
                     ctx.withhold_internal("daily_jobs", err);
                 }
+            }
+            // The day's backup in the data folder's backups/, the first time the app runs that day.
+            if let Err(err) = lotline_app::backups::daily_backup(&ctx).await {
+                ctx.withhold_internal("daily_backup", err);
             }
             tokio::time::sleep(EVERY).await;
         }

@@ -18,6 +18,9 @@ use tauri::Manager;
 struct Backend {
     data_dir: PathBuf,
     opened: Result<(Ctx, team_sync::Nudge), ApiError>,
+    /// One app per data folder: the CLI and another copy of the app are refused while this
+    /// one runs (docs/backups.md).
+    _lock: Option<lotline_store::FolderLock>,
 }
 
 impl Backend {
@@ -48,10 +51,21 @@ async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> 
 pub fn run() {
     let data_dir = lotline_store::default_data_dir();
     tauri::Builder::default()
+        // First, as its documentation asks: a second start hands over to this one and ends.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
-            let backend = tauri::async_runtime::block_on(lotline_app::open(&data_dir));
+            let (lock, backend) = match lotline_app::backups::lock_data_folder(&data_dir) {
+                Ok(lock) => (Some(lock), tauri::async_runtime::block_on(lotline_app::open(&data_dir))),
+                Err(err) => (None, Err(err)),
+            };
             let backend = backend
                 .map_err(|err| {
                     eprintln!("lotline: cannot open {}: {err}", data_dir.display());
@@ -62,7 +76,7 @@ pub fn run() {
                     daily::start(app.handle().clone(), ctx.clone());
                     (ctx, nudge)
                 });
-            app.manage(Backend { data_dir: data_dir.clone(), opened: backend });
+            app.manage(Backend { data_dir: data_dir.clone(), opened: backend, _lock: lock });
             app.manage(imports::Running::default());
             Ok(())
         })

@@ -37,6 +37,8 @@ pub struct Ctx {
     /// Where the log's checkpoint key is kept, and where it was found.
     key_vault: Arc<RwLock<Option<KeyVault>>>,
     key_place: Arc<RwLock<Option<KeyPlace>>>,
+    /// A restored desk of a team: nothing is written until its own events are pulled back.
+    pull_first: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// A busy database or a clash is a `conflict` with its own message (see lotline_store's
@@ -62,7 +64,17 @@ impl Ctx {
             log_hold: Arc::default(),
             key_vault: Arc::default(),
             key_place: Arc::default(),
+            pull_first: Arc::default(),
         }
+    }
+
+    /// Restored from a backup and enrolled in a team: acts wait for the first pull.
+    pub fn pull_first(&self) -> bool {
+        self.pull_first.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    pub(crate) fn set_pull_first(&self, on: bool) {
+        self.pull_first.store(on, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Why the log is on hold, if it is.

@@ -3,6 +3,7 @@
 
 pub mod acts;
 pub mod audit;
+pub mod backups;
 mod catalogue;
 mod clock;
 mod context;

@@ -29,15 +29,23 @@ pub async fn open(data_dir: &Path) -> Result<Ctx, ApiError> {
 
 /// [`open`] with the checkpoint key kept in `vault`.
 pub async fn open_with(data_dir: &Path, vault: KeyVault) -> Result<Ctx, ApiError> {
+    // A copy of the database as the older version left it, before this one upgrades it.
+    crate::backups::backup_before_upgrade(data_dir).await?;
     let store = Store::open(data_dir).await.map_err(|err| match err {
         // Not a fault but a version to install: said plainly, not hidden behind a log reference.
-        StoreError::NewerSchema { found, known, .. } => {
-            ApiError::conflict("error.store.newer_schema").with("found", found).with("known", known)
+        StoreError::NewerSchema { found, known, found_version, version, .. } => {
+            ApiError::conflict("error.store.newer_schema")
+                .with("found", found)
+                .with("known", known)
+                .with("found_version", found_version)
+                .with("version", version)
         }
         err => ApiError::internal(err).with("path", data_dir.display()),
     })?;
     let device = device_id(data_dir).map_err(ApiError::internal)?;
+    let pull_first = lotline_store::pull_first(&store).await.map_err(ApiError::internal)?;
     let ctx = Ctx::new(store, Arc::new(SystemClock), device);
+    ctx.set_pull_first(pull_first);
     crate::audit::start(&ctx, vault).await?;
     Ok(ctx)
 }

@@ -157,6 +157,20 @@ enum Command {
         #[command(subcommand)]
         command: Option<team::SyncCommand>,
     },
+    /// A backup of the data folder as one file (database, desk id, attachments, manifest), while
+    /// the desktop app may keep writing.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into the folder given by --data (required): checked whole before anything
+    /// is put in place.
+    Restore {
+        file: PathBuf,
+        /// The folder holds data: move it aside (never deleted) and restore in its place.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Rebuild the projections from the event log.
     Rebuild,
     /// SQLite integrity check, every desk's hash chain, the keyed checkpoints, and the
@@ -278,6 +292,32 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
         team::server(&data, command, listen, database_url, cli.json).await?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Backup { out } = &cli.command {
+        // No lock: a backup reads beside the running app.
+        let manifest = lotline_app::backups::backup_folder(&data, out).await?;
+        let value = serde_json::to_value(&manifest).unwrap_or_default();
+        print(cli.json, &value, || {
+            format!(
+                "Wrote {}: Lotline {}, schema {}, {} file(s).",
+                out.display(),
+                manifest.app_version,
+                manifest.schema_version,
+                manifest.files.len()
+            )
+        });
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Restore { file, replace } = &cli.command {
+        let Some(dir) = cli.data.as_deref() else {
+            return Err(ApiError::new(lotline_app::ErrorCode::Invalid, "error.backup.data_required"));
+        };
+        let report = lotline_app::backups::restore(file, dir, *replace).await?;
+        let value = serde_json::to_value(&report).unwrap_or_default();
+        print(cli.json, &value, || restored_text(&report));
+        return Ok(ExitCode::SUCCESS);
+    }
+    // One app per data folder: held until this command ends.
+    let _lock = lotline_app::backups::lock_data_folder(&data)?;
     let ctx = lotline_app::open(&data).await?;
     match cli.command {
         Command::Init { company, site, currency, admin, admin_name, language } => {
@@ -472,10 +512,29 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
             sign_in(&ctx, cli.user.as_deref()).await?;
             team::sync(&ctx, command, cli.json).await?;
         }
-        Command::Bench { .. } | Command::Server { .. } => {}
+        Command::Bench { .. } | Command::Server { .. } | Command::Backup { .. } | Command::Restore { .. } => {}
     }
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+fn restored_text(report: &lotline_app::backups::RestoreReport) -> String {
+    let m = &report.manifest;
+    let mut lines = vec![format!(
+        "Restored the backup of {} (Lotline {}, schema {}, {} file(s)) into {}.",
+        m.taken_at,
+        m.app_version,
+        m.schema_version,
+        m.files.len(),
+        report.data_dir.display()
+    )];
+    if let Some(aside) = &report.moved_aside {
+        lines.push(format!("The folder's previous content is in {}.", aside.display()));
+    }
+    if report.pull_first {
+        lines.push("This desk is in a team: it pulls its own events from the server before it writes again.".into());
+    }
+    lines.join("\n")
 }
 
 /// Why the check at start put the log on hold, in words.

@@ -11,8 +11,12 @@ impl From<StoreError> for ApiError {
         match &err {
             StoreError::Sql(sql) => from_sqlx(sql).unwrap_or_else(|| ApiError::internal(&err)),
             StoreError::Bulk(sqlite) => from_rusqlite(sqlite).unwrap_or_else(|| ApiError::internal(&err)),
-            StoreError::NewerSchema { found, known, .. } => {
-                ApiError::conflict("error.store.newer_schema").with("found", found).with("known", known)
+            StoreError::NewerSchema { found, known, found_version, version, .. } => {
+                ApiError::conflict("error.store.newer_schema")
+                    .with("found", found)
+                    .with("known", known)
+                    .with("found_version", found_version)
+                    .with("version", version)
             }
             StoreError::Migrate(_) | StoreError::BadEvent { .. } | StoreError::Io(_) => ApiError::internal(&err),
         }

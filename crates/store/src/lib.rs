@@ -2,6 +2,7 @@
 //! queries the screens need. Every write runs in `BEGIN IMMEDIATE` so writers never deadlock.
 
 mod api_error;
+mod backup;
 mod blobs;
 mod bulk;
 mod bulk_failures;
@@ -10,6 +11,7 @@ mod chain;
 mod checkpoints;
 mod conflicts;
 mod fault;
+mod folder_lock;
 mod log;
 mod lot_index;
 mod lot_touches;
@@ -28,6 +30,7 @@ mod renames;
 mod sync_log;
 mod sync_pull;
 mod team_state;
+mod upkeep;
 mod verified_users;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +42,7 @@ use lotline_domain::envelope::CheckpointKey;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use backup::{BACKUP_FORMAT, BackupError, BackupFile, BackupManifest, read_manifest, unpack_backup, write_backup};
 pub use blobs::{BlobError, blob_id, is_blob_id};
 pub use chain::{ChainBreak, ChainProblem, ChainReport, verify_chain};
 pub use checkpoints::{
@@ -48,6 +52,7 @@ pub use checkpoints::{
 pub use conflicts::{
     ConflictResolution, MergeConflict, merge_conflict, merge_conflicts, open_conflict_counts, usernames,
 };
+pub use folder_lock::{FolderLock, LOCK_FILE, LockError, folder_in_use};
 pub use log::{EventMeta, NewEvent, StoredEvent, append, load_events, load_stream};
 pub use lot_index::{LotIndex, LotView, ShipmentFact};
 pub use lotline_domain::envelope::EnvelopedEvent;
@@ -68,6 +73,9 @@ pub use team_state::{
     record_team_desks, record_team_key, sync_outcome, team_desk_codes, team_key, team_of_desk,
 };
 
+pub use upkeep::{
+    APP_VERSION, SchemaState, backups_kept, known_schema, pull_first, schema_state, set_backups_kept, set_pull_first,
+};
 pub use verified_users::{TrustedUntil, VerifiedAccount, verified_account};
 
 pub type WriteTx = Transaction<'static, Sqlite>;
@@ -77,9 +85,9 @@ pub enum StoreError {
     #[error("database error: {0}")]
     Sql(#[from] sqlx::Error),
     #[error(
-        "the database at {path} was written by a newer Lotline (schema {found}); this version knows up to {known}. Update Lotline to open it."
+        "the database at {path} was written by a newer Lotline ({found_version}, schema {found}); this is Lotline {version}, which knows up to schema {known}. Update Lotline to open it."
     )]
-    NewerSchema { path: String, found: i64, known: i64 },
+    NewerSchema { path: String, found: i64, known: i64, found_version: String, version: String },
     #[error("could not upgrade the database: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error in a bulk write: {0}")]
@@ -106,6 +114,17 @@ pub struct Store {
 impl Store {
     /// Opens (creating and upgrading as needed) the database in `data_dir`.
     pub async fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        // Read-only first: a database from a newer Lotline is refused before anything touches it.
+        let state = upkeep::schema_state(data_dir).await?;
+        if state.found > state.known {
+            return Err(StoreError::NewerSchema {
+                path: data_dir.join("lotline.db").display().to_string(),
+                found: state.found,
+                known: state.known,
+                found_version: state.opened_by.unwrap_or_else(|| "newer".to_owned()),
+                version: APP_VERSION.to_owned(),
+            });
+        }
         create_private_dir(data_dir)?;
         let path = data_dir.join("lotline.db");
         // SQLite gives its write-ahead log and shared-memory files the database file's mode, so
@@ -128,23 +147,33 @@ impl Store {
             // time. Only reads are mapped; writes still go through the WAL.
             .pragma("mmap_size", "1073741824");
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options.clone()).await?;
-        let known = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+        let known = known_schema();
         let found = newest_applied_migration(&pool).await?;
         if found > known {
             pool.close().await;
-            return Err(StoreError::NewerSchema { path: path.display().to_string(), found, known });
+            let found_version = "newer".to_owned();
+            let version = APP_VERSION.to_owned();
+            return Err(StoreError::NewerSchema {
+                path: path.display().to_string(),
+                found,
+                known,
+                found_version,
+                version,
+            });
         }
         MIGRATOR.run(&pool).await?;
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         chain::seal_upgraded_log(&mut tx).await?;
         tx.commit().await?;
-        Ok(Store {
+        let store = Store {
             pool,
             options,
             data_dir: data_dir.to_path_buf(),
             lots: Arc::default(),
             checkpoint_key: Arc::default(),
-        })
+        };
+        upkeep::record_opened_by(&store).await?;
+        Ok(store)
     }
 
     /// The genealogy index brought up to date with the database, locked for the caller's reads.

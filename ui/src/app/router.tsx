@@ -46,6 +46,7 @@ import { fromSearch, parseSearch, type RmaFilters, toSearch } from "../features/
 import { OpenRmaPage } from "../features/returns/OpenRmaPage";
 import { ReturnPolicyPage } from "../features/returns/ReturnPolicyPage";
 import { ReturnsPage } from "../features/returns/ReturnsPage";
+import { BackupsPage } from "../features/settings/BackupsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
 import { LocationsPage } from "../features/settings/LocationsPage";
 import { TeamSyncPage } from "../features/settings/team/TeamSyncPage";
@@ -343,6 +344,7 @@ const routeTree = root.addChildren([
   page("/settings/users", UsersPage),
   page("/settings/categories", CategoriesPage),
   page("/settings/locations", LocationsPage),
+  page("/settings/backups", BackupsPage),
   page("/settings/approval-limits", ApprovalLimitsPage),
   page("/settings/returns-policy", ReturnPolicyPage),
   page("/settings/team-sync", TeamSyncPage),

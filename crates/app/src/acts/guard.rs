@@ -36,6 +36,10 @@ pub const BEFORE_SIGN_IN: &[&str] = &[
 const OPEN_ON_HOLD: &[&str] =
     &["setup_status", "sign_in", "sign_out", "current_session", "log_hold", "release_log_hold", "check_log"];
 
+/// Acts open on a restored desk of a team until it has pulled its own events back: to sign in
+/// and sync.
+const OPEN_TO_PULL: &[&str] = &["team_status", "sync_team"];
+
 /// Acts the UI calls by itself (on start, for the navigation's counts) rather than because the
 /// person did something: they do not keep a session from locking.
 const PASSIVE: &[&str] = &["setup_status", "current_session", "count_open_conflicts", "team_status"];
@@ -44,6 +48,9 @@ const PASSIVE: &[&str] = &["setup_status", "current_session", "count_open_confli
 /// (here or, through sync, on another desk) take effect at the person's next act, and a
 /// deactivated person is signed out.
 pub(crate) async fn admit(ctx: &Ctx, act: &str) -> Result<(), ApiError> {
+    if ctx.pull_first() && !OPEN_ON_HOLD.contains(&act) && !OPEN_TO_PULL.contains(&act) {
+        return Err(ApiError::conflict("error.backup.pull_first"));
+    }
     if ctx.log_hold().is_some() && !OPEN_ON_HOLD.contains(&act) {
         return Err(ApiError::forbidden("error.audit.log_held"));
     }

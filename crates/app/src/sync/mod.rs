@@ -264,6 +264,13 @@ pub async fn sync_now<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncRepo
 async fn push_and_pull<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncReport, ApiError> {
     let mut report = SyncReport::default();
     let before = open_conflicts(ctx).await?;
+    if ctx.pull_first() {
+        // Restored from a backup: what this desk pushed after the backup comes back first, so
+        // its next events follow its own last one on the server instead of repeating numbers.
+        pull(ctx, transport, &mut report).await?;
+        lotline_store::set_pull_first(&ctx.store, false).await.map_err(store_error)?;
+        ctx.set_pull_first(false);
+    }
     push(ctx, transport, &mut report).await?;
     report_sign_ins(ctx, transport).await?;
     pull(ctx, transport, &mut report).await?;

@@ -7,6 +7,7 @@ import {
   IconCategory,
   IconChartBar,
   IconCloudComputing,
+  IconDatabaseExport,
   IconGitMerge,
   IconLayoutDashboard,
   IconPackage,
@@ -129,6 +130,12 @@ export function Shell() {
             key: "nav.approval_limits",
             icon: <IconShieldCheck size={18} />,
             testId: "nav-approval-limits",
+          },
+          {
+            to: "/settings/backups",
+            key: "nav.backups",
+            icon: <IconDatabaseExport size={18} />,
+            testId: "nav-backups",
           },
         ]
       : []),

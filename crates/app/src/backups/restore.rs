@@ -1,0 +1,109 @@
+//! Restoring a backup into a data folder. Everything is checked before anything is put in place:
+//! the manifest (a Lotline desk backup, not from a newer version), every file's hash, and
+//! `check` on the unpacked database in a folder beside the target. Only then is the target's old
+//! content moved aside (never deleted) and the restored folder renamed into its place, so a
+//! refusal at any step leaves the target exactly as it was.
+
+use std::path::{Path, PathBuf};
+
+use lotline_domain::{ApiError, ErrorCode};
+use lotline_store::{BackupManifest, Store, folder_in_use};
+use serde::Serialize;
+
+use super::{backup_error, lock_error};
+use crate::context::store_error;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreReport {
+    pub data_dir: PathBuf,
+    pub manifest: BackupManifest,
+    /// Where the folder's previous content went (with `--replace`).
+    pub moved_aside: Option<PathBuf>,
+    /// The desk is enrolled in a team: it pulls its own events back before it writes again.
+    pub pull_first: bool,
+}
+
+pub async fn restore(file: &Path, dir: &Path, replace: bool) -> Result<RestoreReport, ApiError> {
+    // The file first: a stranger's tar or a newer version's backup is refused before the folder
+    // is even looked at.
+    lotline_store::read_manifest(file).map_err(backup_error)?;
+    let occupied = refuse_held_or_occupied(dir, replace)?;
+    let parent = match dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => parent.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    lotline_store::create_private_dir(&parent).map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
+    // Beside the target, so the final step is a rename on one file system; removed on any refusal.
+    let staging = tempfile::Builder::new()
+        .prefix(".lotline-restore-")
+        .tempdir_in(&parent)
+        .map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
+    let staged = staging.path().join("data");
+    lotline_store::create_private_dir(&staged).map_err(ApiError::internal)?;
+    let (from, into) = (file.to_owned(), staged.clone());
+    let manifest = tokio::task::spawn_blocking(move || lotline_store::unpack_backup(&from, &into))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(backup_error)?;
+    let pull_first = check_staged(&staged).await?;
+    // Once more: the app may have started on the folder while the copy was checked.
+    refuse_held_or_occupied(dir, replace)?;
+    let moved_aside = if occupied { Some(move_aside(dir)?) } else { None };
+    if dir.exists() {
+        // An empty folder: nothing to keep, and a rename needs the name free.
+        std::fs::remove_dir(dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
+    }
+    std::fs::rename(&staged, dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
+    Ok(RestoreReport { data_dir: dir.to_owned(), manifest, moved_aside, pull_first })
+}
+
+/// Whether the folder holds anything; refused when the app holds it, or when it holds data and
+/// `replace` was not given.
+fn refuse_held_or_occupied(dir: &Path, replace: bool) -> Result<bool, ApiError> {
+    if folder_in_use(dir).map_err(lock_error)? {
+        return Err(ApiError::conflict("error.data.locked").with("path", dir.display()));
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(ApiError::new(ErrorCode::Invalid, "error.backup.not_a_folder").with("path", dir.display()));
+    }
+    let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
+    if occupied && !replace {
+        return Err(ApiError::conflict("error.backup.folder_not_empty").with("path", dir.display()));
+    }
+    Ok(occupied)
+}
+
+/// Opens the unpacked database (upgrading it, as the app would) and runs `check`; marks a desk
+/// of a team to pull before it writes.
+async fn check_staged(staged: &Path) -> Result<bool, ApiError> {
+    let store = Store::open(staged).await.map_err(store_error)?;
+    let report = lotline_store::check(&store).await.map_err(store_error)?;
+    if !report.ok() {
+        store.close().await;
+        let detail = serde_json::to_string(&report).unwrap_or_default();
+        return Err(ApiError::new(ErrorCode::Invalid, "error.backup.check_failed").with("detail", detail));
+    }
+    let enrolled = {
+        let mut conn = store.pool().acquire().await.map_err(|e| store_error(e.into()))?;
+        lotline_store::enrolment(&mut conn).await.map_err(store_error)?.is_some()
+    };
+    if enrolled {
+        lotline_store::set_pull_first(&store, true).await.map_err(store_error)?;
+    }
+    store.close().await;
+    Ok(enrolled)
+}
+
+/// `<name>.before-restore-<UTC time>` beside the folder.
+fn move_aside(dir: &Path) -> Result<PathBuf, ApiError> {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "lotline".into());
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let mut aside = dir.with_file_name(format!("{name}.before-restore-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = dir.with_file_name(format!("{name}.before-restore-{stamp}-{n}"));
+    }
+    std::fs::rename(dir, &aside).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
+    Ok(aside)
+}

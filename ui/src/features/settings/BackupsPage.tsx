@@ -1,0 +1,257 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Center,
+  Code,
+  CopyButton,
+  Group,
+  List,
+  Loader,
+  Modal,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconCopy, IconDatabaseExport } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { BackupEntry } from "../../backend/bindings/BackupEntry";
+import { call } from "../../backend/call";
+import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+
+const BACKUPS = ["backups"];
+
+/** A file size in the UI language: kB below a megabyte, MB above. */
+export function formatSize(bytes: number, language: string): string {
+  const mb = bytes >= 1_000_000;
+  return new Intl.NumberFormat(language, {
+    style: "unit",
+    unit: mb ? "megabyte" : "kilobyte",
+    maximumFractionDigits: 1,
+  }).format(mb ? bytes / 1_000_000 : bytes / 1_000);
+}
+
+/** The command that restores `backup` into `dataDir`, quoted for a terminal. */
+export function restoreCommand(backup: string, dataDir: string): string {
+  return `lotline restore "${backup}" --data "${dataDir}" --replace`;
+}
+
+/**
+ * Settings → Backups (administrators): the desk's automatic backups in its data folder, one made
+ * now, how many are kept, and how to restore one. A restore replaces the folder the running app
+ * holds, so it is done with the app closed, by the command this page shows.
+ */
+export function BackupsPage() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: BACKUPS, queryFn: () => call("list_backups", {}) });
+  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const make = useMutation({
+    mutationFn: () => call("make_backup", {}),
+    onSuccess: (made) => {
+      void client.invalidateQueries({ queryKey: BACKUPS });
+      notifications.show({ color: "teal", message: t("backups.made", { file: made.file_name }) });
+    },
+    onError: (err) => notifications.show({ color: "red", message: errorMessage(t, err) }),
+  });
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} data-testid="page-title">
+          {t("backups.title")}
+        </Title>
+        <Button
+          leftSection={<IconDatabaseExport size={16} />}
+          loading={make.isPending}
+          onClick={() => make.mutate()}
+          data-testid="backups-make"
+        >
+          {t("backups.make_now")}
+        </Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t("backups.intro")}
+      </Text>
+      {list.isPending ? (
+        <Center h={200}>
+          <Loader />
+        </Center>
+      ) : list.isError ? (
+        <Text c="red">{errorMessage(t, list.error)}</Text>
+      ) : (
+        <>
+          <Text size="sm">
+            {t("backups.folder")} <Code>{list.data.folder}</Code>
+          </Text>
+          <KeptForm kept={list.data.kept} />
+          {list.data.backups.length === 0 ? (
+            <Text c="dimmed" data-testid="backups-empty">
+              {t("backups.none")}
+            </Text>
+          ) : (
+            <Table striped withTableBorder data-testid="backups-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("backups.taken_at")}</Table.Th>
+                  <Table.Th>{t("backups.reason")}</Table.Th>
+                  <Table.Th>{t("backups.size")}</Table.Th>
+                  <Table.Th>{t("backups.versions")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.backups.map((b) => (
+                  <Table.Tr key={b.file_name} data-testid="backup-row">
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {formatDateTime(b.taken_at, i18n.language)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light">{t(`backups.reasons.${reasonKey(b.reason)}`)}</Badge>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {formatSize(b.size_bytes, i18n.language)}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {t("backups.version_of", { app: b.app_version, schema: b.schema_version })}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        onClick={() => setRestoring(b)}
+                        data-testid="backup-restore"
+                      >
+                        {t("backups.restore")}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {restoring && (
+            <RestoreSteps
+              backup={restoring}
+              dataDir={list.data.data_dir}
+              onClose={() => setRestoring(null)}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function reasonKey(reason: string): "daily" | "upgrade" | "manual" {
+  return reason === "daily" || reason === "upgrade" ? reason : "manual";
+}
+
+function KeptForm({ kept }: { kept: number }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [value, setValue] = useState<number>(kept);
+  const [error, setError] = useState<string | undefined>();
+  const save = useMutation({
+    mutationFn: () => call("set_backups_kept", { kept: value }),
+    onSuccess: (list) => {
+      setError(undefined);
+      client.setQueryData(BACKUPS, list);
+      notifications.show({ color: "teal", message: t("backups.kept_saved", { kept: list.kept }) });
+    },
+    onError: (err) => {
+      const fields = fieldErrors(t, err);
+      setError(fields.kept);
+      if (!fields.kept) notifications.show({ color: "red", message: errorMessage(t, err) });
+    },
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Group align="flex-end">
+        <NumberInput
+          label={t("backups.kept")}
+          description={t("backups.kept_hint")}
+          value={value}
+          onChange={(v) => setValue(typeof v === "number" ? v : Number.parseInt(v, 10) || 0)}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          error={error}
+          w={260}
+          data-testid="backups-kept"
+        />
+        <Button
+          type="submit"
+          variant="default"
+          loading={save.isPending}
+          data-testid="backups-kept-save"
+        >
+          {t("common.save")}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** How to restore: with the app closed, by the command, which checks the copy before it moves anything. */
+function RestoreSteps({
+  backup,
+  dataDir,
+  onClose,
+}: {
+  backup: BackupEntry;
+  dataDir: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const command = restoreCommand(backup.path, dataDir);
+  return (
+    <Modal opened onClose={onClose} title={t("backups.restore_title")} size="lg">
+      <Stack gap="sm" data-testid="backup-restore-steps">
+        <Text size="sm">{t("backups.restore_why")}</Text>
+        <List type="ordered" size="sm" spacing="xs">
+          <List.Item>{t("backups.restore_step_close")}</List.Item>
+          <List.Item>{t("backups.restore_step_run")}</List.Item>
+          <List.Item>{t("backups.restore_step_start")}</List.Item>
+        </List>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Code
+            block
+            style={{ flex: 1, overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}
+            data-testid="backup-restore-command"
+          >
+            {command}
+          </Code>
+          <CopyButton value={command}>
+            {({ copied, copy }) => (
+              <Tooltip label={t(copied ? "backups.copied" : "backups.copy")}>
+                <ActionIcon variant="subtle" onClick={copy} aria-label={t("backups.copy")}>
+                  {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </CopyButton>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t("backups.restore_aside")}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.close")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
