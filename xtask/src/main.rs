@@ -7,6 +7,7 @@ mod checks;
 mod display;
 mod npm;
 mod process;
+mod release;
 mod run_app;
 mod system;
 
