@@ -97,7 +97,7 @@ fn report_size(deb: &Path) -> Result<()> {
                 Some((fields.get(2)?.parse().ok()?, fields.last()?.to_string()))
             })
             .collect();
-        files.sort_by(|a, b| b.0.cmp(&a.0));
+        files.sort_by_key(|f| std::cmp::Reverse(f.0));
         println!("largest files inside (uncompressed):");
         for (size, name) in files.iter().take(5) {
             println!("  {:>8.2} MiB  {name}", *size as f64 / (1024.0 * 1024.0));
