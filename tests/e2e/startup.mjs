@@ -140,6 +140,11 @@ async function measureMemory(appFile) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mib = (kib) => (kib / 1024).toFixed(1);
 
+// The desk's audit key goes to a folder of this run, not to the user's keychain or config folder.
+const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-startup-keys-"));
+process.env.LOTLINE_AUDIT_KEY_DIR = keyDir;
+process.on("exit", () => fs.rmSync(keyDir, { recursive: true, force: true }));
+
 const appFile = appPath();
 console.log(`startup: app ${appFile}`);
 const starts = [];
