@@ -10,6 +10,7 @@
 //   TAURI_DRIVER_PORT  its port (default 4444; the native WebDriver gets the next one)
 //   E2E_KEEP_DATA=1    keep the temporary data folder after the run (its path is printed)
 //   E2E_TIMEOUT_MS     default wait for an element (default 20000)
+//   E2E_SCREENSHOT_DIR where screenshots go (default tests/e2e/screenshots)
 
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -22,8 +23,8 @@ import { remote } from "webdriverio";
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(E2E_DIR, "..", "..");
-/** Where screenshots (and driver logs) go; CI keeps this folder as its artefact. */
-export const SCREENSHOT_DIR = path.join(E2E_DIR, "screenshots");
+/** Where screenshots (and driver logs) go; CI keeps this folder as its artefact. E2E_SCREENSHOT_DIR moves it. */
+export const SCREENSHOT_DIR = path.resolve(REPO_ROOT, process.env.E2E_SCREENSHOT_DIR ?? path.join(E2E_DIR, "screenshots"));
 /** Written when the WebDriver session died mid-flow (the app's webview went away). */
 export const SESSION_LOST = "SESSION-LOST.txt";
 

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 
 use crate::display::{has_display, under_xvfb, under_xvfb_within};
 use crate::process::{Cmd, cargo_cmd, cmd, desktop_binary, find_program, repo_root};
-use crate::{npm, system};
+use crate::{npm, release, system};
 
 /// Every check, in the order it runs: (name for `--only`, what it does).
 const STEPS: &[(&str, &str)] = &[
@@ -17,12 +17,14 @@ const STEPS: &[(&str, &str)] = &[
     ("cargo-test", "cargo test --workspace (also regenerates ui/src/backend/bindings)"),
     ("keychain", "the audit log's key in the real Secret Service (gnome-keyring in a D-Bus session)"),
     ("bindings", "the generated TypeScript bindings are committed and fresh"),
+    ("workflow-lint", "the release workflow (.github/workflows) is valid: zizmor from PyPI"),
     ("ui-typecheck", "npm run typecheck (ui)"),
     ("ui-lint", "npm run lint (ui)"),
     ("ui-test", "npm test (ui)"),
     ("ui-build", "npm run build (ui -> ui/dist)"),
     ("desktop-build", "cargo build -p lotline-desktop --features custom-protocol,e2e (the build the e2e step drives)"),
     ("e2e", "the desktop app driven over WebDriver under Xvfb (tests/e2e)"),
+    ("deb", "the release .deb (Tauri CLI) installed with apt-get; the installed app shows the setup screen"),
 ];
 
 const E2E_DIR: &str = "tests/e2e";
@@ -87,10 +89,14 @@ pub fn main(args: &[String]) -> Result<ExitCode> {
     let wants = |step: &str| options.steps.contains(&step);
 
     let mut setup: Vec<(&str, &str)> = vec![("setup:system", "system packages")];
-    if options.steps.iter().any(|s| s.starts_with("ui-")) {
+    // `tauri build` (the deb step) builds the UI itself.
+    if options.steps.iter().any(|s| s.starts_with("ui-")) || wants("deb") {
         setup.push(("setup:ui-npm", "npm ci in ui/"));
     }
-    if wants("e2e") {
+    if wants("deb") {
+        setup.push(("setup:root-npm", "npm ci in the repository root (the Tauri CLI)"));
+    }
+    if wants("e2e") || wants("deb") {
         setup.push(("setup:e2e-npm", "npm ci in tests/e2e/"));
         setup.push(("setup:tauri-driver", "tauri-driver"));
     }
@@ -127,6 +133,7 @@ fn run(name: &str) -> Result<()> {
             system::ensure_packages(&packages)
         }
         "setup:ui-npm" => npm::ensure_node_modules("ui"),
+        "setup:root-npm" => npm::ensure_node_modules("."),
         "setup:e2e-npm" => npm::ensure_node_modules(E2E_DIR),
         "setup:tauri-driver" => ensure_tauri_driver(),
         "fmt" => cargo_cmd(["fmt", "--all", "--", "--check"]).run(),
@@ -134,6 +141,7 @@ fn run(name: &str) -> Result<()> {
         "cargo-test" => cargo_cmd(["test", "--workspace"]).run(),
         "keychain" => keychain_test(),
         "bindings" => check_bindings(),
+        "workflow-lint" => release::lint_workflows(),
         "ui-typecheck" => npm::run_script("ui", "typecheck"),
         "ui-lint" => npm::run_script("ui", "lint"),
         "ui-test" => npm::run_script("ui", "test"),
@@ -142,6 +150,7 @@ fn run(name: &str) -> Result<()> {
         // (`cargo tauri build`, `cargo xtask run`) build without it.
         "desktop-build" => cargo_cmd(["build", "-p", "lotline-desktop", "--features", "custom-protocol,e2e"]).run(),
         "e2e" => run_e2e(),
+        "deb" => release::check_deb(),
         other => bail!("no such step `{other}`"),
     }
 }

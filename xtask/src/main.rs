@@ -1,13 +1,16 @@
-//! `cargo xtask`: the two developer commands of Lotline.
+//! `cargo xtask`: the developer commands of Lotline.
 //!
 //! - `cargo xtask run`: installs what the desktop app needs, builds the UI and the app, starts it.
 //! - `cargo xtask test`: installs what the checks need and runs every check, as CI does.
+//! - `cargo xtask startup`: measures the release app's cold start and idle memory.
 
 mod checks;
 mod display;
 mod npm;
 mod process;
+mod release;
 mod run_app;
+mod startup;
 mod system;
 
 use std::process::ExitCode;
@@ -25,6 +28,10 @@ commands:
         install what the checks need, then run every check in order, stopping at the first failure.
         --skip-e2e  leave out the end-to-end run of the desktop app
         --only      run only the named steps (repeatable); --list shows the names
+  startup [--app PATH]
+        measure the release app (built first unless --app names one): cold start to the first
+        answered act, and memory (PSS of the app and its webview processes) after 10 s idle on the
+        failure list with the demo data; reported in target/startup, never asserted (Linux)
   help  show this text
 ";
 
@@ -35,6 +42,7 @@ fn main() -> ExitCode {
     let outcome = match command.as_deref() {
         Some("run") => run_app::main(&rest),
         Some("test") => checks::main(&rest),
+        Some("startup") => startup::main(&rest),
         Some("help" | "-h" | "--help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,6 +1,8 @@
 //! System packages: on Debian/Ubuntu, whatever is missing is installed with apt-get.
 //! On macOS and Windows the prerequisites are the developer's to install; we only say which.
 
+use std::path::Path;
+
 use anyhow::{Result, bail};
 
 use crate::process::{cmd, find_program};
@@ -18,9 +20,18 @@ pub const DESKTOP_PACKAGES: &[&str] = &[
 ];
 
 /// What the checks need on top: the WebDriver of WebKitGTK, PDF and barcode tools, CJK fonts,
-/// and a D-Bus session with gnome-keyring for the audit log's keychain test.
-pub const CHECK_PACKAGES: &[&str] =
-    &["webkit2gtk-driver", "poppler-utils", "qpdf", "zbar-tools", "fonts-noto-cjk", "dbus-daemon", "gnome-keyring"];
+/// a D-Bus session with gnome-keyring for the audit log's keychain test, and Python's venv for
+/// the workflow linter.
+pub const CHECK_PACKAGES: &[&str] = &[
+    "webkit2gtk-driver",
+    "poppler-utils",
+    "qpdf",
+    "zbar-tools",
+    "fonts-noto-cjk",
+    "dbus-daemon",
+    "gnome-keyring",
+    "python3-venv",
+];
 
 /// Installs the missing ones of `packages` on Debian/Ubuntu; elsewhere prints what is expected.
 pub fn ensure_packages(packages: &[&str]) -> Result<()> {
@@ -46,26 +57,46 @@ pub fn ensure_packages(packages: &[&str]) -> Result<()> {
         return Ok(());
     }
     println!("system packages missing: {}", missing.join(" "));
-    let sudo = if is_root() {
-        false
-    } else if find_program("sudo").is_some() {
-        println!("not root: installing them with sudo");
-        true
-    } else {
-        bail!("these packages are missing and there is no sudo to install them: {}", missing.join(" "));
-    };
-    // Wait for another apt run to finish instead of failing on its lock.
-    let apt = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=900"];
-    let update: Vec<&str> = apt.iter().copied().chain(["update"]).collect();
-    let install: Vec<&str> = apt.iter().copied().chain(["install", "-y"]).chain(missing.iter().copied()).collect();
+    let sudo = needs_sudo(&missing.join(" "))?;
+    let update: Vec<&str> = APT.iter().copied().chain(["update"]).collect();
+    let install: Vec<&str> = APT.iter().copied().chain(["install", "-y"]).chain(missing.iter().copied()).collect();
     for args in [update, install] {
-        if sudo { cmd("sudo", &args).run()? } else { cmd(args[0], &args[1..]).run()? }
+        apt(sudo, &args)?;
     }
     let still_missing: Vec<&str> = missing.into_iter().filter(|p| !is_installed(p)).collect();
     if !still_missing.is_empty() {
         bail!("apt-get did not install: {}", still_missing.join(" "));
     }
     Ok(())
+}
+
+/// Installs a local .deb with apt-get, which also installs the dependencies it declares (dpkg alone
+/// would not).
+pub fn install_deb(deb: &Path) -> Result<()> {
+    let deb = deb.canonicalize()?;
+    let deb = deb.to_string_lossy();
+    let sudo = needs_sudo(&deb)?;
+    let args: Vec<&str> = APT.iter().copied().chain(["install", "-y", "--reinstall", &deb]).collect();
+    apt(sudo, &args)
+}
+
+/// apt-get without questions, waiting for another apt run to finish instead of failing on its lock.
+const APT: &[&str] = &["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-o", "DPkg::Lock::Timeout=900"];
+
+fn apt(sudo: bool, args: &[&str]) -> Result<()> {
+    if sudo { cmd("sudo", args).run() } else { cmd(args[0], &args[1..]).run() }
+}
+
+/// Whether installing `what` needs sudo (we are not root), or an error when there is no sudo.
+fn needs_sudo(what: &str) -> Result<bool> {
+    if is_root() {
+        Ok(false)
+    } else if find_program("sudo").is_some() {
+        println!("not root: installing with sudo");
+        Ok(true)
+    } else {
+        bail!("cannot install {what}: not root and there is no sudo")
+    }
 }
 
 fn is_installed(package: &str) -> bool {

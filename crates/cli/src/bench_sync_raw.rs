@@ -79,7 +79,7 @@ impl ServerDb {
         install_default_drivers();
         let url = match database_url {
             Some(url) => url.to_owned(),
-            None => format!("sqlite://{}", dir.join("server.db").display()),
+            None => lotline_server::sqlite_url(&dir.join("server.db")),
         };
         let pool = AnyPoolOptions::new().max_connections(2).connect(&url).await?;
         Ok(ServerDb { pool, sqlite: database_url.is_none() })

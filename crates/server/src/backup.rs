@@ -172,6 +172,8 @@ impl Archive {
 }
 
 /// A backup holds the team's password hashes: only its owner may read it.
+/// On Windows a new file takes the ACL of its folder: the server's folder belongs in the service
+/// account's profile (docs/sync.md), which only that account and administrators may read.
 fn private_file(path: &Path) -> std::io::Result<File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

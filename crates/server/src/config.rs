@@ -49,11 +49,26 @@ pub(crate) fn prepare_data_dir(dir: &Path, database_url: Option<&str>) -> Result
     Ok(saved.database_url.unwrap_or_else(|| sqlite_url(&dir.join("server.db"))))
 }
 
-fn sqlite_url(path: &Path) -> String {
-    format!("sqlite://{}?mode=rwc", path.display())
+/// The URL of the SQLite file at `path`, creating it if missing. Written `sqlite:PATH`, not
+/// `sqlite://PATH`: a Windows path (`C:\Users\...`) after `//` reads as a host `C` with a bad
+/// port. The URL is parsed (`Any`) and then percent-decoded (SQLite), so `%`, `?` and `#` of the
+/// path are escaped, and nothing else is.
+pub fn sqlite_url(path: &Path) -> String {
+    let mut escaped = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => escaped.push_str("%25"),
+            '?' => escaped.push_str("%3F"),
+            '#' => escaped.push_str("%23"),
+            c => escaped.push(c),
+        }
+    }
+    format!("sqlite:{escaped}?mode=rwc")
 }
 
 /// The URL may hold a database password, so only the server's user may read it.
+/// On Windows a new file takes the ACL of its folder: the server's folder belongs in the service
+/// account's profile (docs/sync.md), which only that account and administrators may read.
 fn write_private(path: &Path, text: &str) -> Result<(), ServerError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
@@ -66,4 +81,44 @@ fn write_private(path: &Path, text: &str) -> Result<(), ServerError> {
     let mut file = options.open(path).map_err(ServerError::io(context.clone()))?;
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(ServerError::io(context.clone()))?;
     file.sync_all().map_err(ServerError::io(context))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr as _;
+
+    use sqlx::any::AnyConnectOptions;
+    use sqlx::sqlite::SqliteConnectOptions;
+
+    use super::*;
+
+    /// The file SQLite opens for a URL: parsed as the server parses it (Any), then as SQLite.
+    fn opened_file(url: &str) -> PathBuf {
+        let any = AnyConnectOptions::from_str(url).unwrap_or_else(|e| panic!("{url}: {e}"));
+        SqliteConnectOptions::try_from(&any).unwrap().get_filename().to_path_buf()
+    }
+
+    #[test]
+    fn a_folder_path_survives_the_url_on_every_platform() {
+        for path in [
+            r"C:\Users\Zhang Wei\AppData\Roaming\lotline-server\server.db",
+            "/Users/anne/Library/Application Support/lotline server/server.db",
+            "/srv/lotline/50% #1 ?/server.db",
+            "/home/wei/数据/server.db",
+        ] {
+            assert_eq!(opened_file(&sqlite_url(Path::new(path))), PathBuf::from(path), "{path}");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_server_opens_its_sqlite_file_in_a_folder_with_awkward_characters() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("team 50% #1");
+        let url = prepare_data_dir(&folder, None).unwrap();
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::any::AnyPoolOptions::new().max_connections(1).connect(&url).await.unwrap();
+        sqlx::query("CREATE TABLE t (x INTEGER)").execute(&pool).await.unwrap();
+        pool.close().await;
+        assert!(folder.join("server.db").is_file(), "the file is where the folder says");
+    }
 }

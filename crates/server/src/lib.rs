@@ -31,7 +31,7 @@ mod users;
 pub use admin::{issue_metrics_token, list_desks, list_users, unlock_user};
 pub use api::openapi_document;
 pub use backup::{BackupManifest, BackupReport, backup, restore};
-pub use config::ServerConfig;
+pub use config::{ServerConfig, sqlite_url};
 pub use enrolment::{EnrollCode, issue_enroll_code, issue_enroll_code_valid_for, revoke_desk};
 pub use error::{ApiError, ServerError};
 pub use judge::{AcceptAll, ActJudge, Verdict};
