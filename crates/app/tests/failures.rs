@@ -55,6 +55,12 @@ async fn tracked_products_need_lot_and_serials_and_the_lot_goes_on_hold() {
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["lot_code", "serials"]);
 
+    // The lot as received: a failure holds only a lot Lotline knows (see failure_lots.rs).
+    w.ok(
+        "receive_lot",
+        json!({"lot_code": "L2026-07", "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 100, "unit": "pcs", "location": "main"}),
+    )
+    .await;
     let mut input = failure("CHG-15W");
     input["lot_code"] = json!("L2026-07");
     input["serials"] = json!(["SN1", "SN2"]);

@@ -282,6 +282,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                 owner_team: if n % 4 == 0 { Team::VendorManagement } else { Team::WarehouseQc },
                 reinspection_of: None,
                 rma_no: None,
+                hold_lot: None,
             },
         )
         .await?;

@@ -169,6 +169,13 @@ fn finish(lot_size: u64, letter: usize, accept: u32, reject: u32) -> AqlPlan {
     }
 }
 
+/// The level's own sample for a class inspected at acceptance number 0 (critical defects): the
+/// code letter's sample size, Ac 0, Re 1.
+pub fn zero_acceptance_plan(lot_size: u64, level: InspectionLevel) -> Result<AqlPlan, AqlError> {
+    let letter = letter_index(lot_size, level)?;
+    Ok(finish(lot_size, letter, 0, 1))
+}
+
 /// Accept when the nonconforming units found do not exceed the acceptance number.
 pub fn verdict(plan: &AqlPlan, found: u32) -> Verdict {
     if found <= plan.accept { Verdict::Accept } else { Verdict::Reject }

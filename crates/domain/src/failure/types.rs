@@ -141,6 +141,10 @@ pub struct FailureChanges {
     pub owner_team: Option<Team>,
     #[serde(default)]
     pub serials: Option<Vec<String>>,
+    /// The inspection's figures as corrected (sample, AQLs, defects found), evaluated again.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub inspection: Option<InspectionInput>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -158,6 +162,14 @@ pub struct ProductFacts {
     pub sku: String,
     pub lot_tracked: bool,
     pub serial_tracked: bool,
+}
+
+/// A lot Lotline knows (received, or named by an earlier record): whose product and vendor it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LotFacts {
+    pub lot_code: String,
+    pub sku: String,
+    pub vendor_code: String,
 }
 
 /// A failure folded from its events.
