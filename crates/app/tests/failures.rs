@@ -208,6 +208,8 @@ async fn inspection_plans_and_verdicts_are_recorded() {
     let w = world().await;
     w.master_data().await;
     let mut input = failure("BOX-5L");
+    // Critical at 0.065 on code letter J points down to L: 200 units must be inspected.
+    input["qty_inspected"] = json!(200);
     input["inspection"] = json!({"lot_size": 1200, "level": "II", "aql_critical": 0.065, "aql_major": 2.5, "aql_minor": null,
                                  "defects_critical": 0, "defects_major": 6, "defects_minor": 0});
     let d = w.ok("log_failure", input).await;

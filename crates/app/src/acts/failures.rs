@@ -269,6 +269,20 @@ pub(crate) async fn log_in(
     };
     let (product, category_active) = facts_for(tx, &mut v, &record).await?;
     let lot = lot_facts(tx, &record).await?;
+    if let Some(inspection) = &record.inspection {
+        let rules = super::switching::state_for(tx, &record.sku, &record.vendor_code).await?;
+        let chosen = inspection.input.inspection;
+        if super::switching::strictness(chosen) < super::switching::strictness(rules.severity) {
+            v.push(
+                FieldError::new("inspection.inspection", "error.aql.severity_looser")
+                    .with("chosen", serde_json::to_value(chosen).unwrap_or_default().as_str().unwrap_or_default())
+                    .with(
+                        "required",
+                        serde_json::to_value(rules.severity).unwrap_or_default().as_str().unwrap_or_default(),
+                    ),
+            );
+        }
+    }
     let reinspected = match input.reinspection_of.as_deref().filter(|n| !n.trim().is_empty()) {
         Some(no) => match load_failure(tx, no).await {
             Ok(f) => Some(f),

@@ -101,6 +101,16 @@ pub fn check_inspection_agrees(record: &FailureRecord) -> Violations {
     let mut v = Violations::default();
     let Some(inspection) = &record.inspection else { return v };
     let input = &inspection.input;
+    // Every class's plan must have been drawn: fewer units inspected than the largest sample is
+    // not an inspection by the plan (more is allowed).
+    let sample = inspection.plans.iter().map(|p| p.plan.sample_size).max().unwrap_or(0);
+    if (record.qty_inspected.max(0) as u64) < sample {
+        v.push(
+            FieldError::new("qty_inspected", "error.aql.below_sample")
+                .with("inspected", record.qty_inspected)
+                .with("sample", sample),
+        );
+    }
     let (found, field) = match record.severity {
         Severity::Critical => (input.defects_critical, "inspection.defects_critical"),
         Severity::Major => (input.defects_major, "inspection.defects_major"),
@@ -151,7 +161,12 @@ pub fn evaluate_inspection(input: &InspectionInput) -> Result<InspectionResult, 
             v.push(FieldError::new(field, "error.aql.not_standard").with("value", aql_value));
             continue;
         };
-        match aql::plan(&AqlPlanInput { lot_size: input.lot_size, level: input.level, aql }) {
+        match aql::plan(&AqlPlanInput {
+            lot_size: input.lot_size,
+            level: input.level,
+            aql,
+            inspection: Some(input.inspection),
+        }) {
             Ok(plan) => {
                 let verdict = match aql::verdict(&plan, found) {
                     aql::Verdict::Accept => PlanVerdict::Accept,
@@ -176,9 +191,14 @@ fn critical_plan(input: &InspectionInput, aql_value: Option<f64>) -> Result<AqlP
         Some(value) => {
             let aql = Aql::from_value(value)
                 .ok_or_else(|| FieldError::new("aql_critical", "error.aql.not_standard").with("value", value))?;
-            aql::plan(&AqlPlanInput { lot_size: input.lot_size, level: input.level, aql })
+            aql::plan(&AqlPlanInput {
+                lot_size: input.lot_size,
+                level: input.level,
+                aql,
+                inspection: Some(input.inspection),
+            })
         }
-        None => aql::zero_acceptance_plan(input.lot_size, input.level),
+        None => aql::zero_acceptance_plan(input.lot_size, input.level, input.inspection),
     };
     let plan = plan.map_err(|err| {
         let at = if err.field() == "aql" { "aql_critical" } else { err.field() };

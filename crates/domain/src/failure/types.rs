@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::aql::{AqlPlan, InspectionLevel};
+use crate::aql::{AqlPlan, InspectionLevel, InspectionSeverity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -64,6 +64,9 @@ pub enum FailureStatus {
 pub struct InspectionInput {
     pub lot_size: u64,
     pub level: InspectionLevel,
+    /// Normal, tightened or reduced, as the switching rules (or the inspector) say.
+    #[serde(default)]
+    pub inspection: InspectionSeverity,
     pub aql_critical: Option<f64>,
     pub aql_major: Option<f64>,
     pub aql_minor: Option<f64>,
