@@ -63,6 +63,7 @@ const ACCEPTED_FILES = "image/png,image/jpeg,image/webp,image/gif,application/pd
 const NEW_INSPECTION: InspectionInput = {
   lot_size: 500,
   level: "II",
+  inspection: "normal",
   aql_critical: null,
   aql_major: 2.5,
   aql_minor: 4,
@@ -438,7 +439,14 @@ export function FailureFormPage({
               onChange={(e) => setUseAql(e.currentTarget.checked)}
               data-testid="ff-use-aql"
             />
-            {useAql && <AqlPanel value={inspection} onChange={setInspection} />}
+            {useAql && (
+              <AqlPanel
+                value={inspection}
+                onChange={setInspection}
+                sku={form.sku}
+                vendorCode={form.vendor_code}
+              />
+            )}
             {useAql && form.lot_code.trim() !== "" && (
               <Checkbox
                 label={t("failure_form.hold_lot_when_accepted")}
