@@ -42,6 +42,12 @@ pub enum InspectionSeverity {
     Reduced,
 }
 
+impl InspectionSeverity {
+    pub fn is_normal(&self) -> bool {
+        *self == InspectionSeverity::Normal
+    }
+}
+
 /// One of the standard's AQL values (0.010 ... 1000), held in thousandths of a percent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, TS)]
 #[ts(export, type = "number")]

@@ -64,8 +64,9 @@ pub enum FailureStatus {
 pub struct InspectionInput {
     pub lot_size: u64,
     pub level: InspectionLevel,
-    /// Normal, tightened or reduced, as the switching rules (or the inspector) say.
-    #[serde(default)]
+    /// Normal, tightened or reduced, as the switching rules (or the inspector) say. Normal is
+    /// left out when written, so records from before the switching rules read back the same.
+    #[serde(default, skip_serializing_if = "InspectionSeverity::is_normal")]
     pub inspection: InspectionSeverity,
     pub aql_critical: Option<f64>,
     pub aql_major: Option<f64>,
@@ -145,8 +146,8 @@ pub struct FailureChanges {
     #[serde(default)]
     pub serials: Option<Vec<String>>,
     /// The inspection's figures as corrected (sample, AQLs, defects found), evaluated again.
-    #[serde(default)]
-    #[ts(optional = nullable)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub inspection: Option<InspectionInput>,
 }
 

@@ -11,4 +11,4 @@ export type FailureChanges = { description: string | null, qty_inspected: number
 /**
  * The inspection's figures as corrected (sample, AQLs, defects found), evaluated again.
  */
-inspection?: InspectionInput | null, };
+inspection?: InspectionInput, };

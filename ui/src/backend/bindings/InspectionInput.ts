@@ -4,6 +4,7 @@ import type { InspectionSeverity } from "./InspectionSeverity";
 
 export type InspectionInput = { lot_size: number, level: InspectionLevel, 
 /**
- * Normal, tightened or reduced, as the switching rules (or the inspector) say.
+ * Normal, tightened or reduced, as the switching rules (or the inspector) say. Normal is
+ * left out when written, so records from before the switching rules read back the same.
  */
-inspection: InspectionSeverity, aql_critical: number | null, aql_major: number | null, aql_minor: number | null, defects_critical: number, defects_major: number, defects_minor: number, };
+inspection?: InspectionSeverity, aql_critical: number | null, aql_major: number | null, aql_minor: number | null, defects_critical: number, defects_major: number, defects_minor: number, };
