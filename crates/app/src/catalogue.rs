@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, conflicts, documents, exports, failures, imports, locations, lots, master, passwords, reshipments,
-    returns, review, search, session, team, team_admin, users,
+    returns, review, search, session, switching, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -97,6 +97,9 @@ catalogue! {
     import_csv => imports::import_csv,
     export_csv => exports::export_csv,
     aql_plan => failures::aql_plan,
+    inspection_severity => switching::inspection_severity,
+    get_aql_switching => switching::get_aql_switching,
+    set_aql_switching => switching::set_aql_switching,
     list_defect_categories => failures::list_defect_categories,
     save_defect_category => failures::save_defect_category,
     list_locations => locations::list_locations,

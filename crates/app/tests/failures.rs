@@ -55,6 +55,12 @@ async fn tracked_products_need_lot_and_serials_and_the_lot_goes_on_hold() {
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["lot_code", "serials"]);
 
+    // The lot as received: a failure holds only a lot Lotline knows (see failure_lots.rs).
+    w.ok(
+        "receive_lot",
+        json!({"lot_code": "L2026-07", "sku": "CHG-15W", "vendor_code": "SZHQ", "qty": 100, "unit": "pcs", "location": "main"}),
+    )
+    .await;
     let mut input = failure("CHG-15W");
     input["lot_code"] = json!("L2026-07");
     input["serials"] = json!(["SN1", "SN2"]);
@@ -202,6 +208,8 @@ async fn inspection_plans_and_verdicts_are_recorded() {
     let w = world().await;
     w.master_data().await;
     let mut input = failure("BOX-5L");
+    // Critical at 0.065 on code letter J points down to L: 200 units must be inspected.
+    input["qty_inspected"] = json!(200);
     input["inspection"] = json!({"lot_size": 1200, "level": "II", "aql_critical": 0.065, "aql_major": 2.5, "aql_minor": null,
                                  "defects_critical": 0, "defects_major": 6, "defects_minor": 0});
     let d = w.ok("log_failure", input).await;

@@ -323,6 +323,9 @@ async fn scanning_a_lot_label_into_search_opens_the_lot() {
         "]C10104006381333931\u{1d}10FG-1\r\n",
         "(01)04006381333931(10)FG-1",
         "https://id.gs1.org/01/04006381333931/10/FG-1",
+        // The supplier's case label: SSCC, the contents' GTIN (02), 24 units, the lot, 1.250 kg.
+        "]C1001061414112345678970204006381333931\u{1d}3724\u{1d}10FG-1\u{1d}3103001250",
+        "(00)106141411234567897(02)04006381333931(37)24(10)FG-1(3103)001250",
     ] {
         let hits = w.ok("search", json!({"text": scan})).await;
         assert_eq!(hits, json!([{"kind": "lot", "key": "FG-1", "label": "FG-1 · CHG-15W"}]), "{scan:?}");

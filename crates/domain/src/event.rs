@@ -205,6 +205,11 @@ pub enum Event {
         source_failure_no: Option<String>,
     },
     ApprovalPolicySet(ApprovalPolicy),
+    /// The responsible authority's word on AQL reduced inspection (ISO 2859-1 9.3.3): approved
+    /// and production steady, or not.
+    AqlSwitchingSet {
+        reduced_allowed: bool,
+    },
     ReshipmentRequested(Box<ReshipmentRequest>),
     /// The cost changed: approvals given for an earlier amount no longer count.
     ReshipmentAmended {
@@ -407,6 +412,7 @@ impl Event {
             Event::RecallClosed { .. } => "recall_closed",
             Event::ChecklistItemAdded { .. } => "checklist_item_added",
             Event::ApprovalPolicySet(_) => "approval_policy_set",
+            Event::AqlSwitchingSet { .. } => "aql_switching_set",
             Event::ReshipmentRequested(_) => "reshipment_requested",
             Event::ReshipmentAmended { .. } => "reshipment_amended",
             Event::ReshipmentApproved { .. } => "reshipment_approved",
@@ -493,6 +499,7 @@ impl Event {
             Event::BomSaved { parent_sku, .. } => ("bom", parent_sku.clone()),
             Event::ChecklistItemAdded { sku, .. } => ("checklist", sku.clone()),
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
+            Event::AqlSwitchingSet { .. } => ("settings", "aql_switching".into()),
             Event::SessionPolicySet { .. } => ("settings", "session_policy".into()),
             Event::LogCheckAccepted { desk_id, .. } => ("audit_log", desk_id.clone()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),

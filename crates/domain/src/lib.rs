@@ -4,6 +4,7 @@
 pub mod approval;
 pub mod aql;
 pub mod conflict;
+pub mod csv_cell;
 pub mod envelope;
 pub mod error;
 pub mod event;

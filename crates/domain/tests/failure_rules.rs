@@ -38,6 +38,8 @@ fn logged(disposition: Option<Disposition>) -> Failure {
         product: &product,
         category_active: true,
         reinspected: None,
+        lot: None,
+        hold_when_accepted: false,
     })
     .expect("valid failure");
     fold(None, &events).expect("a failure")
@@ -52,24 +54,31 @@ fn actor(id: &str, roles: &[Role]) -> Actor {
 }
 
 #[test]
-fn a_lot_on_a_failure_is_put_on_hold() {
+fn a_known_lot_on_a_failure_is_put_on_hold_and_an_unknown_one_is_not() {
     let product = ProductFacts { sku: "CHG".into(), lot_tracked: true, serial_tracked: false };
     let mut r = record(10, 1);
+    r.sku = "CHG".into();
     r.lot_code = Some("L-1".into());
-    let events = decide_log(LogRequest {
+    let known = LotFacts { lot_code: "L-1".into(), sku: "CHG".into(), vendor_code: r.vendor_code.clone() };
+    let request = |lot| LogRequest {
         failure_no: "QF-T-000002".into(),
         inspector_id: "i".into(),
         occurred_at: "2026-11-02T09:30:00.000Z".into(),
-        record: r,
+        record: r.clone(),
         disposition: None,
         product: &product,
         category_active: true,
         reinspected: None,
-    })
-    .unwrap();
+        lot,
+        hold_when_accepted: false,
+    };
+    let events = decide_log(request(Some(&known))).unwrap();
     assert!(
         matches!(&events[1], Event::LotHoldPlaced { lot_code, failure_no, .. } if lot_code == "L-1" && failure_no == "QF-T-000002")
     );
+    // A code Lotline does not know (a typo) creates and holds no lot.
+    let events = decide_log(request(None)).unwrap();
+    assert_eq!(events.len(), 1);
 }
 
 #[test]
@@ -84,8 +93,9 @@ fn every_problem_in_a_record_is_reported_at_once() {
 #[test]
 fn a_correction_that_changes_nothing_is_refused() {
     let f = logged(None);
-    let err = decide_correct(&f, &FailureChanges { qty_failed: Some(3), ..Default::default() }, "why", &plain(), true)
-        .unwrap_err();
+    let err =
+        decide_correct(&f, &FailureChanges { qty_failed: Some(3), ..Default::default() }, "why", &plain(), true, None)
+            .unwrap_err();
     assert_eq!(err.fields[0].message_key, "error.failure.nothing_changed");
 }
 
@@ -151,6 +161,7 @@ proptest! {
                     "recount",
                     &plain(),
                     true,
+                    None,
                 ),
             };
             let Ok(events) = decided else { continue };

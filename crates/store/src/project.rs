@@ -328,6 +328,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::RmaFailureLogged { .. } => {}
         // Projected by `project_reviews` above.
         Event::KpiTargetsSet(_)
+        | Event::AqlSwitchingSet { .. }
         | Event::ScorecardSettingsSet(_)
         | Event::VendorRated { .. }
         | Event::VendorReviewed { .. }

@@ -90,6 +90,12 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
+        Event::AqlSwitchingSet { reduced_allowed } => {
+            sqlx::query("INSERT OR REPLACE INTO aql_switching (id, reduced_allowed) VALUES (1, ?)")
+                .bind(reduced_allowed)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::ScorecardSettingsSet(settings) => {
             sqlx::query("INSERT OR REPLACE INTO scorecard_settings (id, settings) VALUES (1, ?)")
                 .bind(json(settings))

@@ -46,6 +46,7 @@ const PROJECTIONS: &[&str] = &[
     "stock_moves",
     "kpi_targets",
     "scorecard_settings",
+    "aql_switching",
     "vendor_ratings",
     "vendor_reviews",
     "safety_stock",

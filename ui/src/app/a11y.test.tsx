@@ -51,7 +51,7 @@ describe("forms and the keyboard", () => {
       ["zh-CN", "发现缺陷数（严重）", "AQL（严重）"],
     ] as const) {
       await i18n.changeLanguage(language);
-      renderIn(<AqlPanel value={inspection} onChange={() => {}} />);
+      renderIn(<AqlPanel value={inspection} onChange={() => {}} sku="" vendorCode="" />);
       expect(screen.getByLabelText(found)).toBeTruthy();
       expect(screen.getByLabelText(aql)).toBeTruthy();
       document.body.innerHTML = "";

@@ -24,10 +24,7 @@ pub struct ExportOutput {
     pub csv: String,
 }
 
-/// Prefixes cells a spreadsheet would run as a formula, so an export cannot carry one.
-pub fn defuse(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_owned() }
-}
+pub use lotline_domain::csv_cell::defuse;
 
 pub(crate) fn write_rows(columns: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<String, ApiError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -349,18 +346,4 @@ fn rma_cells(r: RmaRow) -> Vec<String> {
 
 fn columns_without_serials() -> Vec<&'static str> {
     Entity::Failures.columns().iter().copied().filter(|c| *c != "serials").collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::defuse;
-
-    #[test]
-    fn formulas_are_defused() {
-        assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(defuse("+1"), "'+1");
-        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(defuse("-2+3"), "'-2+3");
-        assert_eq!(defuse("Kabel 2m"), "Kabel 2m");
-    }
 }

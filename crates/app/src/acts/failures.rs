@@ -4,7 +4,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use lotline_domain::aql::{self, AqlPlan, AqlPlanInput};
 use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::failure::{
-    self, Disposition, Failure, FailureChanges, FailureRecord, InspectionInput, InspectionResult, LogRequest,
+    self, Disposition, Failure, FailureChanges, FailureRecord, InspectionInput, InspectionResult, LogRequest, LotFacts,
     ProductFacts, Severity, Stage, Team,
 };
 use lotline_domain::people::Permission;
@@ -53,6 +53,11 @@ pub struct LogFailureInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub rma_no: Option<String>,
+    /// Hold the lot although the AQL verdict accepts it (a lot is held by default only when the
+    /// inspection rejects it or there is none).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub hold_lot: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -71,6 +76,9 @@ pub struct FailureDetail {
     /// The RMA the failed goods came back with, when found at returns intake.
     pub rma_no: Option<String>,
     pub lot_on_hold: bool,
+    /// The failure's lot is one Lotline knows (received or traced); an unknown code is kept on
+    /// the failure but creates and holds no lot, so a typo cannot hold a phantom lot.
+    pub lot_known: bool,
     /// The product's currency, in which a rework's cost is typed and booked; none when the
     /// product is no longer in the master data.
     pub product_currency: Option<String>,
@@ -193,6 +201,13 @@ async fn facts_for(
     Ok((facts, category_active))
 }
 
+/// The record's lot as the lots table knows it, if it does.
+async fn lot_facts(conn: &mut sqlx::SqliteConnection, record: &FailureRecord) -> Result<Option<LotFacts>, ApiError> {
+    let Some(code) = &record.lot_code else { return Ok(None) };
+    let row = lotline_store::queries::lots::lot_row(conn, code).await.map_err(store_error)?;
+    Ok(row.map(|r| LotFacts { lot_code: r.lot_code, sku: r.sku, vendor_code: r.vendor_code }))
+}
+
 async fn load_failure(tx: &mut sqlx::SqliteConnection, failure_no: &str) -> Result<Failure, ApiError> {
     let events = lotline_store::load_stream(tx, "failure", failure_no.trim()).await.map_err(store_error)?;
     events
@@ -240,7 +255,7 @@ pub(crate) async fn log_in(
     let record = FailureRecord {
         sku: input.sku.trim().to_owned(),
         vendor_code: input.vendor_code.trim().to_uppercase(),
-        lot_code: input.lot_code.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+        lot_code: input.lot_code.map(|l| lotline_domain::lots::normalise_lot_code(&l)).filter(|l| !l.is_empty()),
         serials,
         stage: input.stage,
         qty_inspected: input.qty_inspected,
@@ -253,6 +268,21 @@ pub(crate) async fn log_in(
         attachment_ids: input.attachment_ids,
     };
     let (product, category_active) = facts_for(tx, &mut v, &record).await?;
+    let lot = lot_facts(tx, &record).await?;
+    if let Some(inspection) = &record.inspection {
+        let rules = super::switching::state_for(tx, &record.sku, &record.vendor_code).await?;
+        let chosen = inspection.input.inspection;
+        if super::switching::strictness(chosen) < super::switching::strictness(rules.severity) {
+            v.push(
+                FieldError::new("inspection.inspection", "error.aql.severity_looser")
+                    .with("chosen", serde_json::to_value(chosen).unwrap_or_default().as_str().unwrap_or_default())
+                    .with(
+                        "required",
+                        serde_json::to_value(rules.severity).unwrap_or_default().as_str().unwrap_or_default(),
+                    ),
+            );
+        }
+    }
     let reinspected = match input.reinspection_of.as_deref().filter(|n| !n.trim().is_empty()) {
         Some(no) => match load_failure(tx, no).await {
             Ok(f) => Some(f),
@@ -280,6 +310,8 @@ pub(crate) async fn log_in(
         product: &product,
         category_active,
         reinspected: reinspected.as_ref(),
+        lot: lot.as_ref(),
+        hold_when_accepted: input.hold_lot.unwrap_or(false),
     };
     // Lookup problems and rule problems are reported together, so the form shows all at once.
     let mut events = match failure::decide_log(request) {
@@ -366,6 +398,10 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         Some(lot) => !q::holds(&mut conn, Some(lot)).await.map_err(store_error)?.is_empty(),
         None => false,
     };
+    let lot_known = match &row.lot_code {
+        Some(lot) => lotline_store::queries::lots::lot_row(&mut conn, lot).await.map_err(store_error)?.is_some(),
+        None => false,
+    };
     let mut events = lotline_store::load_stream(&mut conn, "failure", failure_no).await.map_err(store_error)?;
     // What was done about it elsewhere (reshipments) belongs to its history too.
     events.extend(super::reshipments::events_for_failure(&mut conn, failure_no).await?);
@@ -382,6 +418,7 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         reinspections: extras.reinspections,
         rma_no: rq::rma_of_failure(&mut conn, failure_no).await.map_err(store_error)?,
         lot_on_hold,
+        lot_known,
         product_currency: master::product(&mut conn, &row.sku).await.map_err(store_error)?.map(|p| p.product.currency),
         history: history_of(&events, &names),
         row,
@@ -408,8 +445,10 @@ pub async fn correct_failure(ctx: &Ctx, input: CorrectFailureInput) -> Result<Fa
     let (next, _) = failure::apply_changes(&failure.record, &input.changes);
     let mut v = Violations::default();
     let (product, category_active) = facts_for(&mut tx, &mut v, &next).await?;
+    let lot = lot_facts(&mut tx, &next).await?;
     v.into_result()?;
-    let events = failure::decide_correct(&failure, &input.changes, &input.reason, &product, category_active)?;
+    let events =
+        failure::decide_correct(&failure, &input.changes, &input.reason, &product, category_active, lot.as_ref())?;
     ctx.commit(tx, events).await?;
     detail(ctx, &failure.failure_no).await
 }

@@ -1,7 +1,7 @@
 //! The global search box: typed text or a barcode scan, answered with what it names.
 
 use lotline_domain::ApiError;
-use lotline_domain::gs1::Gs1Data;
+use lotline_domain::gs1::{Gs1Data, Gs1Label};
 use lotline_domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -172,13 +172,24 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
 
 /// A scanned lot label (its GS1-128 barcode or its Digital Link QR code) opens the lot: the
 /// lot code with the product's GTIN, so the same lot code of another product is not confused.
+/// A supplier's case or pallet label (SSCC, (02) contents, count, weight, order number) is read
+/// whole, and its (02) GTIN with its lot opens the lot just the same.
 async fn gs1_lot(ctx: &Ctx, text: &str) -> Result<Option<Vec<SearchHit>>, ApiError> {
-    let Ok(data) = Gs1Data::parse(text.trim()) else { return Ok(None) };
+    let (gtin, lot, serial) = match Gs1Data::parse(text.trim()) {
+        Ok(data) => (data.gtin().to_owned(), data.lot().map(str::to_owned), data.serial().map(str::to_owned)),
+        Err(_) => match Gs1Label::parse(text.trim()) {
+            Ok(label) => match label.gtin() {
+                Some(gtin) => (gtin.to_owned(), label.lot().map(str::to_owned), label.serial().map(str::to_owned)),
+                None => return Ok(None),
+            },
+            Err(_) => return Ok(None),
+        },
+    };
     // A unit's label carries its serial: the serial of that product names the lot exactly.
-    if let Some(serial) = data.serial() {
+    if let Some(serial) = &serial {
         let rows = sqlx::query(SERIAL_OF_PRODUCT)
             .bind(serial)
-            .bind(data.gtin())
+            .bind(&gtin)
             .fetch_all(&mut *ctx.read().await?)
             .await
             .map_err(sql_error)?;
@@ -186,14 +197,14 @@ async fn gs1_lot(ctx: &Ctx, text: &str) -> Result<Option<Vec<SearchHit>>, ApiErr
             return Ok(Some(rows.iter().map(lot_hit).collect()));
         }
     }
-    let Some(lot) = data.lot() else { return Ok(None) };
-    let lot = lotline_domain::lots::normalise_lot_code(lot);
+    let Some(lot) = lot else { return Ok(None) };
+    let lot = lotline_domain::lots::normalise_lot_code(&lot);
     let rows = sqlx::query(
         "SELECT l.lot_code, l.lot_code || ' · ' || l.sku FROM lots l JOIN products p ON p.sku = l.sku \
          WHERE l.lot_code = ?1 AND ltrim(p.gtin, '0') = ltrim(?2, '0')",
     )
     .bind(&lot)
-    .bind(data.gtin())
+    .bind(&gtin)
     .fetch_all(&mut *ctx.read().await?)
     .await
     .map_err(sql_error)?;

@@ -246,6 +246,8 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
         let (sku, _, _, _, vendor, lot_tracked, serial_tracked, _) = *product;
         let qty_inspected = 50 + (n as i64 % 6) * 25;
         let qty_failed = 1 + (n as i64 * 7) % 9;
+        let severity = severities[n % severities.len()];
+        let found = |class: Severity, otherwise: u32| if class == severity { qty_failed as u32 } else { otherwise };
         let serials = if serial_tracked {
             (0..qty_failed.min(2)).map(|s| format!("SN{:06}", 400_000 + n * 10 + s as usize)).collect()
         } else {
@@ -266,22 +268,26 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                 qty_failed,
                 category_code: categories[n % categories.len()].into(),
                 description: descriptions[n % descriptions.len()].into(),
-                severity: severities[n % severities.len()],
+                severity,
                 inspection: (n % 3 == 0).then_some(InspectionInput {
-                    lot_size: 1200,
+                    // Lot 500 at level II is code letter H: 50 units, no more than were inspected.
+                    lot_size: 500,
                     level: lotline_domain::aql::InspectionLevel::II,
-                    aql_critical: Some(0.065),
+                    aql_critical: None,
                     aql_major: Some(2.5),
                     aql_minor: Some(4.0),
-                    defects_critical: 0,
-                    defects_major: qty_failed as u32,
-                    defects_minor: 1,
+                    // The inspection found what the failure says, in the failure's severity.
+                    defects_critical: found(Severity::Critical, 0),
+                    defects_major: found(Severity::Major, 0),
+                    defects_minor: found(Severity::Minor, 1),
+                    inspection: lotline_domain::aql::InspectionSeverity::Normal,
                 }),
                 attachment_ids: Vec::new(),
                 disposition: None,
                 owner_team: if n % 4 == 0 { Team::VendorManagement } else { Team::WarehouseQc },
                 reinspection_of: None,
                 rma_no: None,
+                hold_lot: None,
             },
         )
         .await?;

@@ -4,7 +4,7 @@ use super::*;
 
 fn plan_for(lot_size: u64, level: InspectionLevel, aql: f64) -> AqlPlan {
     let aql = Aql::from_value(aql).expect("a standard AQL");
-    plan(&AqlPlanInput { lot_size, level, aql }).expect("a plan")
+    plan(&AqlPlanInput { lot_size, level, aql, inspection: None }).expect("a plan")
 }
 
 fn summary(p: &AqlPlan) -> (String, u64, u32, u32) {
@@ -113,6 +113,73 @@ fn aql_values_parse_from_json_numbers() {
     assert!(Aql::from_value(0.065).is_some() && Aql::from_value(1000.0).is_some());
 }
 
+fn at(lot_size: u64, level: InspectionLevel, aql: f64, inspection: InspectionSeverity) -> (String, u64, u32, u32) {
+    let aql = Aql::from_value(aql).expect("a standard AQL");
+    summary(&plan(&AqlPlanInput { lot_size, level, aql, inspection: Some(inspection) }).expect("a plan"))
+}
+
+#[test]
+fn table_1_special_levels() {
+    use InspectionLevel::*;
+    let cases = [
+        (1200, S1, 'C'),
+        (1200, S2, 'C'),
+        (1200, S3, 'E'),
+        (1200, S4, 'F'),
+        (20, S3, 'B'),
+        (100_000, S4, 'J'),
+        (600_000, S1, 'D'),
+        (600_000, S4, 'K'),
+    ];
+    for (lot, level, letter) in cases {
+        assert_eq!(code_letter(lot, level), Ok(letter), "lot {lot} level {level:?}");
+    }
+    let level: InspectionLevel = serde_json::from_str("\"S-3\"").unwrap();
+    assert_eq!(level, S3);
+}
+
+/// Code letter K (lot 1201-3200 at level II... here 501-1200 at level III): normal 125 units,
+/// tightened the same 125 with stricter numbers, reduced 50 units (Tables 2-A, 2-B, 2-C).
+#[test]
+fn code_letter_k_at_each_severity() {
+    use InspectionSeverity::*;
+    let k = |aql, inspection| at(1200, InspectionLevel::III, aql, inspection);
+    assert_eq!(k(1.0, Normal), ("K".into(), 125, 3, 4));
+    assert_eq!(k(1.0, Tightened), ("K".into(), 125, 2, 3));
+    assert_eq!(k(1.0, Reduced), ("K".into(), 50, 1, 2));
+    assert_eq!(k(2.5, Normal), ("K".into(), 125, 7, 8));
+    assert_eq!(k(2.5, Tightened), ("K".into(), 125, 5, 6));
+    assert_eq!(k(2.5, Reduced), ("K".into(), 50, 3, 4));
+    assert_eq!(k(4.0, Tightened), ("K".into(), 125, 8, 9));
+    assert_eq!(k(6.5, Tightened), ("K".into(), 125, 12, 13));
+    assert_eq!(k(10.0, Tightened), ("K".into(), 125, 18, 19));
+    assert_eq!(k(0.65, Tightened), ("K".into(), 125, 1, 2));
+    // Normal K at 0.10 is "0 1" on 125; tightened, the arrow leads to L's 200.
+    assert_eq!(k(0.10, Normal), ("K".into(), 125, 0, 1));
+    assert_eq!(k(0.10, Tightened), ("L".into(), 200, 0, 1));
+}
+
+#[test]
+fn tightened_has_letter_s_and_reduced_samples_stop_at_two() {
+    use InspectionSeverity::*;
+    // R (over 500,000 at level III) at 0.025 tightened points down to S: 3150 units, 1/2.
+    assert_eq!(at(600_000, InspectionLevel::III, 0.025, Tightened), ("S".into(), 3150, 1, 2));
+    // Reduced A, B and C all take 2 units; D takes 3 (B's sample, "0 1" at 4.0); at 2.5 D's
+    // arrow points down to E, which takes C's 5.
+    assert_eq!(at(30, InspectionLevel::I, 6.5, Reduced), ("C".into(), 2, 0, 1));
+    assert_eq!(at(40, InspectionLevel::II, 4.0, Reduced), ("D".into(), 3, 0, 1));
+    assert_eq!(at(40, InspectionLevel::II, 2.5, Reduced), ("E".into(), 5, 0, 1));
+    // Reduced never asks for more than normal, tightened never accepts more.
+    for lot in [50, 500, 3000, 40_000] {
+        for aql in [0.65, 1.0, 2.5, 4.0, 6.5] {
+            let normal = at(lot, InspectionLevel::II, aql, Normal);
+            assert!(at(lot, InspectionLevel::II, aql, Reduced).1 <= normal.1, "lot {lot} AQL {aql}");
+            let tight = at(lot, InspectionLevel::II, aql, Tightened);
+            assert!(tight.2 as f64 / tight.1 as f64 <= normal.2 as f64 / normal.1 as f64, "lot {lot} AQL {aql}");
+        }
+    }
+}
+
 fn any_level() -> impl Strategy<Value = InspectionLevel> {
     prop_oneof![Just(InspectionLevel::I), Just(InspectionLevel::II), Just(InspectionLevel::III)]
 }
@@ -121,7 +188,7 @@ proptest! {
     #[test]
     fn every_lot_level_and_aql_has_a_plan(lot in 2_u64..2_000_000, level in any_level(), column in 0_usize..26) {
         let aql = Aql::all().nth(column).unwrap();
-        let p = plan(&AqlPlanInput { lot_size: lot, level, aql }).unwrap();
+        let p = plan(&AqlPlanInput { lot_size: lot, level, aql, inspection: None }).unwrap();
         prop_assert_eq!(p.reject, p.accept + 1);
         prop_assert!(p.sample_size <= lot);
         prop_assert_eq!(p.full_inspection, p.sample_size == lot && LETTERS.iter().any(|(c, n)| c.to_string() == p.code_letter && *n >= lot));
@@ -131,8 +198,8 @@ proptest! {
     fn a_larger_aql_never_tightens_the_plan(lot in 2_u64..2_000_000, level in any_level(), column in 0_usize..25) {
         // At the same letter, moving to a more lenient AQL never lowers the acceptance
         // fraction: accept / sample does not fall.
-        let strict = plan(&AqlPlanInput { lot_size: lot, level, aql: Aql::all().nth(column).unwrap() }).unwrap();
-        let lenient = plan(&AqlPlanInput { lot_size: lot, level, aql: Aql::all().nth(column + 1).unwrap() }).unwrap();
+        let strict = plan(&AqlPlanInput { lot_size: lot, level, aql: Aql::all().nth(column).unwrap(), inspection: None }).unwrap();
+        let lenient = plan(&AqlPlanInput { lot_size: lot, level, aql: Aql::all().nth(column + 1).unwrap(), inspection: None }).unwrap();
         prop_assert!(lenient.accept as f64 / lenient.sample_size as f64 >= strict.accept as f64 / strict.sample_size as f64 - 1e-12,
             "{:?} then {:?}", strict, lenient);
     }

@@ -1,4 +1,4 @@
-use crate::aql::{self, Aql, AqlPlanInput};
+use crate::aql::{self, Aql, AqlPlan, AqlPlanInput};
 use crate::error::{ApiError, FieldError, Violations};
 use crate::event::Event;
 use crate::people::{Actor, Permission};
@@ -16,6 +16,10 @@ pub struct LogRequest<'a> {
     pub category_active: bool,
     /// The failure this one re-inspects, folded from its events.
     pub reinspected: Option<&'a Failure>,
+    /// The record's lot as Lotline knows it; `None` when no lot is named or the code is unknown.
+    pub lot: Option<&'a LotFacts>,
+    /// The inspector asks to hold the lot although the AQL verdict accepts it.
+    pub hold_when_accepted: bool,
 }
 
 const MAX_ATTACHMENTS: usize = 20;
@@ -39,7 +43,7 @@ pub fn check_record(record: &FailureRecord, product: &ProductFacts, category_act
         v.push(FieldError::new("lot_code", "error.failure.lot_required").with("sku", &product.sku));
     }
     if let Some(lot) = &record.lot_code {
-        crate::master::check_code(&mut v, "lot_code", lot, 40);
+        crate::lots::check_lot_code(&mut v, "lot_code", lot);
     }
     if product.serial_tracked {
         if record.serials.is_empty() {
@@ -69,6 +73,67 @@ pub fn check_record(record: &FailureRecord, product: &ProductFacts, category_act
     v
 }
 
+/// A known lot must be of the failure's product and vendor: a lot code typed for the wrong
+/// product would otherwise put someone else's stock on hold.
+pub fn check_lot(record: &FailureRecord, lot: Option<&LotFacts>) -> Violations {
+    let mut v = Violations::default();
+    if let Some(lot) = lot {
+        if lot.sku != record.sku {
+            v.push(
+                FieldError::new("lot_code", "error.failure.lot_of_other_product")
+                    .with("lot", &lot.lot_code)
+                    .with("sku", &lot.sku),
+            );
+        } else if lot.vendor_code != record.vendor_code {
+            v.push(
+                FieldError::new("lot_code", "error.failure.lot_of_other_vendor")
+                    .with("lot", &lot.lot_code)
+                    .with("vendor", &lot.vendor_code),
+            );
+        }
+    }
+    v
+}
+
+/// The inspection must say what the failure says: the defects found in the failure's severity
+/// class are at least the units it failed, so 3 critical units out of 50 cannot read "accepted".
+pub fn check_inspection_agrees(record: &FailureRecord) -> Violations {
+    let mut v = Violations::default();
+    let Some(inspection) = &record.inspection else { return v };
+    let input = &inspection.input;
+    // Every class's plan must have been drawn: fewer units inspected than the largest sample is
+    // not an inspection by the plan (more is allowed).
+    let sample = inspection.plans.iter().map(|p| p.plan.sample_size).max().unwrap_or(0);
+    if (record.qty_inspected.max(0) as u64) < sample {
+        v.push(
+            FieldError::new("qty_inspected", "error.aql.below_sample")
+                .with("inspected", record.qty_inspected)
+                .with("sample", sample),
+        );
+    }
+    let (found, field) = match record.severity {
+        Severity::Critical => (input.defects_critical, "inspection.defects_critical"),
+        Severity::Major => (input.defects_major, "inspection.defects_major"),
+        Severity::Minor => (input.defects_minor, "inspection.defects_minor"),
+    };
+    if i64::from(found) < record.qty_failed {
+        v.push(
+            FieldError::new(field, "error.aql.found_below_failed")
+                .with("found", found)
+                .with("failed", record.qty_failed)
+                .with("severity", record.severity.name()),
+        );
+    }
+    v
+}
+
+/// Should logging this record put its lot on hold? Only a lot Lotline knows (a typo must not
+/// create a lot), and not when the inspection accepted the lot, unless the inspector asks.
+pub fn holds_lot(record: &FailureRecord, lot: Option<&LotFacts>, hold_when_accepted: bool) -> bool {
+    let accepted = record.inspection.as_ref().is_some_and(|i| i.verdict == PlanVerdict::Accept);
+    lot.is_some() && (!accepted || hold_when_accepted)
+}
+
 /// Works out the sampling plan per severity class and the verdict from the defects found.
 pub fn evaluate_inspection(input: &InspectionInput) -> Result<InspectionResult, ApiError> {
     let classes = [
@@ -79,12 +144,29 @@ pub fn evaluate_inspection(input: &InspectionInput) -> Result<InspectionResult, 
     let mut plans = Vec::new();
     let mut v = Violations::default();
     for (severity, aql_value, found, field) in classes {
+        // Critical defects are never tolerated: without an AQL the class is inspected at
+        // acceptance number 0 on the level's sample, and with one its Ac is held at 0 too.
+        if severity == Severity::Critical {
+            match critical_plan(input, aql_value) {
+                Ok(plan) => {
+                    let verdict = if found == 0 { PlanVerdict::Accept } else { PlanVerdict::Reject };
+                    plans.push(SeverityPlan { severity, aql: aql_value.unwrap_or(0.0), plan, found, verdict });
+                }
+                Err(err) => v.push(err),
+            }
+            continue;
+        }
         let Some(aql_value) = aql_value else { continue };
         let Some(aql) = Aql::from_value(aql_value) else {
             v.push(FieldError::new(field, "error.aql.not_standard").with("value", aql_value));
             continue;
         };
-        match aql::plan(&AqlPlanInput { lot_size: input.lot_size, level: input.level, aql }) {
+        match aql::plan(&AqlPlanInput {
+            lot_size: input.lot_size,
+            level: input.level,
+            aql,
+            inspection: Some(input.inspection),
+        }) {
             Ok(plan) => {
                 let verdict = match aql::verdict(&plan, found) {
                     aql::Verdict::Accept => PlanVerdict::Accept,
@@ -104,8 +186,31 @@ pub fn evaluate_inspection(input: &InspectionInput) -> Result<InspectionResult, 
     Ok(InspectionResult { input: input.clone(), plans, verdict })
 }
 
+fn critical_plan(input: &InspectionInput, aql_value: Option<f64>) -> Result<AqlPlan, FieldError> {
+    let plan = match aql_value {
+        Some(value) => {
+            let aql = Aql::from_value(value)
+                .ok_or_else(|| FieldError::new("aql_critical", "error.aql.not_standard").with("value", value))?;
+            aql::plan(&AqlPlanInput {
+                lot_size: input.lot_size,
+                level: input.level,
+                aql,
+                inspection: Some(input.inspection),
+            })
+        }
+        None => aql::zero_acceptance_plan(input.lot_size, input.level, input.inspection),
+    };
+    let plan = plan.map_err(|err| {
+        let at = if err.field() == "aql" { "aql_critical" } else { err.field() };
+        FieldError::new(format!("inspection.{at}"), "error.aql.invalid").with("reason", err)
+    })?;
+    Ok(AqlPlan { accept: 0, reject: 1, ..plan })
+}
+
 pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
     let mut v = check_record(&request.record, request.product, request.category_active);
+    v.0.extend(check_lot(&request.record, request.lot).0);
+    v.0.extend(check_inspection_agrees(&request.record).0);
     if let Some(original) = request.reinspected
         && (original.disposition != Some(Disposition::Reinspect) || original.status != FailureStatus::InDisposition)
     {
@@ -117,7 +222,9 @@ pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
     v.into_result()?;
     let record = request.record;
     let mut events = Vec::new();
-    if let Some(lot_code) = &record.lot_code {
+    if let Some(lot_code) = &record.lot_code
+        && holds_lot(&record, request.lot, request.hold_when_accepted)
+    {
         events.push(Event::LotHoldPlaced {
             lot_code: lot_code.clone(),
             sku: record.sku.clone(),
@@ -185,7 +292,7 @@ pub fn apply_changes(record: &FailureRecord, changes: &FailureChanges) -> (Failu
         next.severity = value;
     }
     if let Some(value) = &changes.lot_code {
-        let value = Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let value = Some(crate::lots::normalise_lot_code(value)).filter(|v| !v.is_empty());
         note("lot_code", record.lot_code.clone(), value.clone());
         next.lot_code = value;
     }
@@ -201,6 +308,14 @@ pub fn apply_changes(record: &FailureRecord, changes: &FailureChanges) -> (Failu
         note("serials", text(record.serials.join(", ")), text(value.join(", ")));
         next.serials = value.clone();
     }
+    if let Some(value) = &changes.inspection {
+        let summary = |i: &InspectionInput| {
+            format!("{} {:?} {}/{}/{}", i.lot_size, i.level, i.defects_critical, i.defects_major, i.defects_minor)
+        };
+        note("inspection", record.inspection.as_ref().map(|i| summary(&i.input)), Some(summary(value)));
+        // An inspection that does not evaluate is refused by `decide_correct`, which runs it again.
+        next.inspection = evaluate_inspection(value).ok();
+    }
     (next, diff)
 }
 
@@ -210,12 +325,20 @@ pub fn decide_correct(
     reason: &str,
     product: &ProductFacts,
     category_active: bool,
+    lot_facts: Option<&LotFacts>,
 ) -> Result<Vec<Event>, ApiError> {
     let mut v = Violations::default();
     v.required("reason", reason);
     v.max_len("reason", reason, crate::limits::REASON);
+    if let Some(inspection) = &changes.inspection
+        && let Err(err) = evaluate_inspection(inspection)
+    {
+        v.0.extend(err.fields);
+    }
     let (record, diff) = apply_changes(&failure.record, changes);
     v.0.extend(check_record(&record, product, category_active).0);
+    v.0.extend(check_lot(&record, lot_facts).0);
+    v.0.extend(check_inspection_agrees(&record).0);
     v.into_result()?;
     if diff.is_empty() {
         return Err(ApiError::field(FieldError::new("changes", "error.failure.nothing_changed")));
@@ -229,6 +352,7 @@ pub fn decide_correct(
     }];
     if let Some(lot) = &record.lot_code
         && failure.record.lot_code.as_ref() != Some(lot)
+        && holds_lot(&record, lot_facts, false)
     {
         events.push(Event::LotHoldPlaced {
             lot_code: lot.clone(),

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::aql::{AqlPlan, InspectionLevel};
+use crate::aql::{AqlPlan, InspectionLevel, InspectionSeverity};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -64,6 +64,10 @@ pub enum FailureStatus {
 pub struct InspectionInput {
     pub lot_size: u64,
     pub level: InspectionLevel,
+    /// Normal, tightened or reduced, as the switching rules (or the inspector) say. Normal is
+    /// left out when written, so records from before the switching rules read back the same.
+    #[serde(default, skip_serializing_if = "InspectionSeverity::is_normal")]
+    pub inspection: InspectionSeverity,
     pub aql_critical: Option<f64>,
     pub aql_major: Option<f64>,
     pub aql_minor: Option<f64>,
@@ -141,6 +145,10 @@ pub struct FailureChanges {
     pub owner_team: Option<Team>,
     #[serde(default)]
     pub serials: Option<Vec<String>>,
+    /// The inspection's figures as corrected (sample, AQLs, defects found), evaluated again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub inspection: Option<InspectionInput>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -158,6 +166,14 @@ pub struct ProductFacts {
     pub sku: String,
     pub lot_tracked: bool,
     pub serial_tracked: bool,
+}
+
+/// A lot Lotline knows (received, or named by an earlier record): whose product and vendor it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LotFacts {
+    pub lot_code: String,
+    pub sku: String,
+    pub vendor_code: String,
 }
 
 /// A failure folded from its events.

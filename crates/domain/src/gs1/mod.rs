@@ -6,13 +6,18 @@
 //! against the GS1 General Specifications, and converts between the three forms, so a label
 //! printed by one host scans back to exactly what was printed on every other.
 //!
-//! Only the application identifiers (AIs) a lot label needs are supported: (01) GTIN,
-//! (10) batch/lot, (17) expiry date and (21) serial number. Anything else is reported as
-//! [`Gs1Error::UnsupportedAi`] rather than skipped, so a scan is never silently half-read.
+//! [`Gs1Data`] holds only the application identifiers (AIs) a lot label needs: (01) GTIN,
+//! (10) batch/lot, (17) expiry date and (21) serial number, and refuses anything else, since what
+//! it holds is printed again. A supplier's label carries more (SSCC, counts, weights, order
+//! numbers): [`Gs1Label`] reads those, so a scan at goods receipt is never refused or half-read.
 
+mod ai_table;
 mod check_digit;
 mod digital_link;
 mod element;
+mod label;
+#[cfg(test)]
+mod label_tests;
 
 #[cfg(test)]
 mod tests;
@@ -23,6 +28,7 @@ use chrono::{Datelike, NaiveDate};
 
 pub use check_digit::{check_digit, has_valid_check_digit, normalize_gtin};
 pub use digital_link::DEFAULT_DIGITAL_LINK_BASE;
+pub use label::{Gs1Element, Gs1Label};
 
 /// The ASCII group separator (GS, 0x1D) that stands for FNC1 in barcode data: it ends a
 /// variable-length field that is followed by another field. Scanners transmit FNC1 as GS too.

@@ -84,7 +84,7 @@ pub fn normalise_lot_code(code: &str) -> String {
     code.trim().to_uppercase()
 }
 
-pub(crate) fn check_lot_code(v: &mut Violations, field: &str, code: &str) {
+pub fn check_lot_code(v: &mut Violations, field: &str, code: &str) {
     if code.is_empty() {
         v.push(FieldError::new(field, "error.field.required"));
     } else if code.chars().count() > MAX_LOT_CODE_LEN {

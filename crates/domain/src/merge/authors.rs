@@ -55,6 +55,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         E::ReshipmentShipped { .. } | E::ReshipmentDelivered { .. } => &[P::ShipReshipment],
         E::ChargebackUpdated { .. } => &[P::ManageChargeback],
         E::ApprovalPolicySet(_) => &[P::ConfigureApprovals],
+        E::AqlSwitchingSet { .. } => &[P::ConfigureQuality],
         E::ReturnPolicySet(_) => &[P::ConfigureReturns],
         E::RmaOpened(_) => &[P::OpenRma],
         E::RmaApproved { .. } | E::RmaRejected { .. } | E::RmaSuspended { .. } => &[P::DecideRma],

@@ -111,6 +111,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::LocationSaved(_)
         | E::BomSaved { .. }
         | E::ApprovalPolicySet(_)
+        | E::AqlSwitchingSet { .. }
         | E::SessionPolicySet { .. }
         | E::KpiTargetsSet(_)
         | E::ScorecardSettingsSet(_)

@@ -36,6 +36,9 @@ pub struct ReturnLineFacts {
     pub serial_tracked: bool,
     pub qty: i64,
     pub serials_given: usize,
+    /// Serials given for a serial-tracked product that no receipt or shipment here records: an
+    /// analyst checks them before the return is approved.
+    pub unknown_serials: Vec<String>,
     /// What the customer paid for these units, in minor units.
     pub value_minor: i64,
     pub condition: GoodsCondition,
@@ -158,7 +161,10 @@ pub fn judge(policy: &ReturnPolicy, facts: &EligibilityFacts) -> Eligibility {
         }
         if line.serial_tracked && line.serials_given < usize::try_from(line.qty).unwrap_or(0) {
             let counts = [("qty", line.qty.to_string()), ("given", line.serials_given.to_string())];
-            out.add("serials", Escalate, "serials_missing", &[sku, counts[0].clone(), counts[1].clone()]);
+            out.add("serials", Escalate, "serials_missing", &[sku.clone(), counts[0].clone(), counts[1].clone()]);
+        }
+        if line.serial_tracked && !line.unknown_serials.is_empty() {
+            out.add("serials", Escalate, "serials_unknown", &[sku, ("serials", line.unknown_serials.join(", "))]);
         }
     }
 

@@ -65,6 +65,8 @@ pub struct OpeningFacts {
     pub lot_orders: BTreeMap<String, Vec<String>>,
     /// Per (SKU, serial) recorded here: the order it was shipped on, if any.
     pub serial_orders: BTreeMap<(String, String), Option<String>>,
+    /// Per lot named that Lotline knows: its product's SKU.
+    pub lot_skus: BTreeMap<String, String>,
     /// The day the RMA is opened, in the site's time zone.
     pub opened_on: NaiveDate,
     pub home_currency: String,
@@ -238,6 +240,12 @@ pub fn decide_opening(
             v.push(bad(at("serials"), "error.rma.too_many_serials").with("qty", line.qty));
         }
         let lot_code = line.lot_code.as_deref().map(normalise_lot_code).filter(|l| !l.is_empty());
+        if let Some(lot) = &lot_code
+            && let Some(sku) = facts.lot_skus.get(lot)
+            && *sku != ordered.sku
+        {
+            v.push(bad(at("lot_code"), "error.rma.lot_of_other_product").with("lot", lot).with("sku", sku));
+        }
         if let Some(lot) = &lot_code {
             // A lot whose shipments are recorded here can only come back from an order it went to.
             let shipped = facts.lot_orders.get(lot).map(Vec::as_slice).unwrap_or_default();
@@ -258,6 +266,17 @@ pub fn decide_opening(
             }
         }
         let product = facts.products.get(&ordered.sku);
+        // Serials of a serial-tracked product that nothing here records: maybe a typo, maybe
+        // not ours; the analyst decides (eligibility escalates).
+        let unknown_serials: Vec<String> = if product.is_some_and(|p| p.serial_tracked) {
+            serials
+                .iter()
+                .filter(|s| !facts.serial_orders.contains_key(&(ordered.sku.clone(), (*s).clone())))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         line_facts.push(ReturnLineFacts {
             sku: ordered.sku.clone(),
             category: product.map(|p| p.category.clone()).unwrap_or_default(),
@@ -265,6 +284,7 @@ pub fn decide_opening(
             serial_tracked: product.is_some_and(|p| p.serial_tracked),
             qty: line.qty,
             serials_given: serials.len(),
+            unknown_serials,
             value_minor: line.qty.max(0) * ordered.unit_price_minor,
             condition: input.condition,
         });

@@ -126,3 +126,48 @@ fn an_rma_holds_what_was_asked_until_goods_arrive_then_what_came_back_and_nothin
     assert!(units_held(&Rma::evolve(Some(rma), &cancelled).unwrap()).is_empty());
     assert_eq!(units_left(5, 7), 0);
 }
+
+/// BOX-5L as a serial-tracked product, for the serial rules below.
+fn serial_tracked(facts: &mut OpeningFacts) {
+    let product: crate::master::ProductInput = serde_json::from_value(serde_json::json!({
+        "sku": "BOX-5L", "gtin": null, "name": "Box", "category": "Opslag", "unit_cost_minor": 380, "currency": "EUR",
+        "returnable": true, "lot_tracked": true, "serial_tracked": true, "has_expiry": false, "vendor_code": null
+    }))
+    .unwrap();
+    facts.products.insert("BOX-5L".into(), product);
+}
+
+#[test]
+fn a_lot_of_another_product_is_refused_on_the_line() {
+    let policy = ReturnPolicy::default_policy();
+    let mut facts = facts();
+    facts.lot_skus.insert("L-CHG".into(), "CHG-15W".into());
+    facts.lot_skus.insert("L-BOX".into(), "BOX-5L".into());
+    let mut l = line("SO-1", 1);
+    l.lot_code = Some("l-chg".into());
+    let err = decide_opening(&policy, &input(vec![l.clone()]), &facts).unwrap_err();
+    assert_eq!(field_keys(&err), [("lines[0].lot_code", "error.rma.lot_of_other_product")]);
+    assert_eq!(err.fields[0].params["sku"], "CHG-15W");
+    l.lot_code = Some("L-BOX".into());
+    assert!(decide_opening(&policy, &input(vec![l]), &facts).is_ok());
+}
+
+#[test]
+fn an_unknown_serial_of_a_serial_tracked_product_escalates_to_the_analyst() {
+    let policy = ReturnPolicy::default_policy();
+    let mut facts = facts();
+    serial_tracked(&mut facts);
+    facts.serial_orders.insert(("BOX-5L".into(), "SN-1".into()), Some("SO-1".into()));
+    let mut l = line("SO-1", 2);
+    l.serials = vec!["SN-1".into(), "SN-9".into()];
+    let draft = decide_opening(&policy, &input(vec![l.clone()]), &facts).unwrap();
+    assert_eq!(draft.facts.lines[0].unknown_serials, ["SN-9"]);
+    let judged = judge(&policy, &draft.facts);
+    assert_eq!(judged.verdict, Verdict::Escalated);
+    let flag = judged.outcomes.iter().find(|o| o.message_key == "returns.rule.serials_unknown").expect("flagged");
+    assert_eq!((flag.result, flag.params["serials"].as_str()), (RuleResult::Escalate, "SN-9"));
+    // Both serials known: nothing to flag.
+    facts.serial_orders.insert(("BOX-5L".into(), "SN-9".into()), Some("SO-1".into()));
+    let draft = decide_opening(&policy, &input(vec![l]), &facts).unwrap();
+    assert!(judge(&policy, &draft.facts).outcomes.iter().all(|o| o.message_key != "returns.rule.serials_unknown"));
+}

@@ -15,6 +15,7 @@ fn line() -> ReturnLineFacts {
         serial_tracked: false,
         qty: 1,
         serials_given: 0,
+        unknown_serials: Vec::new(),
         value_minor: 760,
         condition: GoodsCondition { original_packaging: true, unused: true, tags_attached: true },
     }

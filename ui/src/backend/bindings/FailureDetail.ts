@@ -14,6 +14,11 @@ export type FailureDetail = { description: string, serials: Array<string>, inspe
  */
 rma_no: string | null, lot_on_hold: boolean, 
 /**
+ * The failure's lot is one Lotline knows (received or traced); an unknown code is kept on
+ * the failure but creates and holds no lot, so a typo cannot hold a phantom lot.
+ */
+lot_known: boolean, 
+/**
  * The product's currency, in which a rework's cost is typed and booked; none when the
  * product is no longer in the master data.
  */

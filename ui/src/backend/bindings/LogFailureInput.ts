@@ -9,4 +9,9 @@ export type LogFailureInput = { occurred_at: string | null, sku: string, vendor_
 /**
  * The RMA whose returned goods showed the failure at intake (stage `customer_return`).
  */
-rma_no?: string | null, };
+rma_no?: string | null, 
+/**
+ * Hold the lot although the AQL verdict accepts it (a lot is held by default only when the
+ * inspection rejects it or there is none).
+ */
+hold_lot?: boolean | null, };

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Group,
   NativeSelect,
@@ -10,15 +11,26 @@ import {
   Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InspectionInput } from "../../backend/bindings/InspectionInput";
 import type { InspectionLevel } from "../../backend/bindings/InspectionLevel";
+import type { InspectionSeverity } from "../../backend/bindings/InspectionSeverity";
 import { call } from "../../backend/call";
 
 export const AQL_VALUES = [0.065, 0.1, 0.15, 0.25, 0.4, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10];
 
-type Props = { value: InspectionInput; onChange: (value: InspectionInput) => void };
+type Props = {
+  value: InspectionInput;
+  onChange: (value: InspectionInput) => void;
+  /** The vendor's product whose switching state sets the severity of inspection. */
+  sku: string;
+  vendorCode: string;
+};
+
+const LEVELS: InspectionLevel[] = ["I", "II", "III", "S-1", "S-2", "S-3", "S-4"];
+const SEVERITIES: InspectionSeverity[] = ["normal", "tightened", "reduced"];
 
 /** A severity and an "accept / reject" pair read as one: they never break over lines. */
 const NOWRAP = { whiteSpace: "nowrap" } as const;
@@ -30,16 +42,34 @@ const CLASSES = [
 ] as const;
 
 /** ISO 2859-1 sampling: sample size and accept/reject per severity class, and the verdict. */
-export function AqlPanel({ value, onChange }: Props) {
+export function AqlPanel({ value, onChange, sku, vendorCode }: Props) {
   const { t } = useTranslation();
   const [debounced] = useDebouncedValue(value, 200);
+  // The switching rules (ISO 2859-1 clause 9) say which severity applies; the form starts there.
+  const switching = useQuery({
+    queryKey: ["inspection_severity", sku, vendorCode],
+    queryFn: () => call("inspection_severity", { sku, vendor_code: vendorCode }),
+    enabled: sku !== "" && vendorCode !== "",
+  });
+  const rules = switching.data;
+  const [appliedFor, setAppliedFor] = useState("");
+  const key = `${sku}|${vendorCode}|${rules?.severity ?? ""}`;
+  if (rules && appliedFor !== key) {
+    setAppliedFor(key);
+    onChange({ ...value, inspection: rules.severity });
+  }
   const plans = useQueries({
     queries: CLASSES.map((c) => {
       const aql = debounced[c.aql];
       return {
-        queryKey: ["aql_plan", debounced.lot_size, debounced.level, aql],
+        queryKey: ["aql_plan", debounced.lot_size, debounced.level, aql, debounced.inspection],
         queryFn: () =>
-          call("aql_plan", { lot_size: debounced.lot_size, level: debounced.level, aql: aql ?? 0 }),
+          call("aql_plan", {
+            lot_size: debounced.lot_size,
+            level: debounced.level,
+            aql: aql ?? 0,
+            inspection: debounced.inspection,
+          }),
         enabled: aql !== null && debounced.lot_size >= 2,
       };
     }),
@@ -51,7 +81,23 @@ export function AqlPanel({ value, onChange }: Props) {
       <Title order={5} mb="sm">
         {t("aql.title")}
       </Title>
-      <SimpleGrid cols={2} mb="sm">
+      {rules && (
+        <Alert
+          mb="sm"
+          color={rules.discontinued ? "red" : rules.severity === "normal" ? "gray" : "orange"}
+          data-testid="aql-switching"
+          title={t(`aql.severity.${rules.severity}`)}
+        >
+          {t(`aql.reason.${rules.reason}`)}{" "}
+          {t("aql.switching_figures", {
+            score: rules.score,
+            not_accepted: rules.not_accepted_of_last_five,
+            run: rules.accepted_in_a_row_on_tightened,
+            on_tightened: rules.not_accepted_on_tightened,
+          })}
+        </Alert>
+      )}
+      <SimpleGrid cols={3} mb="sm">
         <NumberInput
           data-testid="aql-lot-size"
           label={t("aql.lot_size")}
@@ -62,9 +108,16 @@ export function AqlPanel({ value, onChange }: Props) {
         <NativeSelect
           data-testid="aql-level"
           label={t("aql.level")}
-          data={["I", "II", "III"]}
+          data={LEVELS}
           value={value.level}
           onChange={(e) => set({ level: e.currentTarget.value as InspectionLevel })}
+        />
+        <NativeSelect
+          data-testid="aql-inspection"
+          label={t("aql.inspection")}
+          data={SEVERITIES.map((s) => ({ value: s, label: t(`aql.severity.${s}`) }))}
+          value={value.inspection}
+          onChange={(e) => set({ inspection: e.currentTarget.value as InspectionSeverity })}
         />
       </SimpleGrid>
       {/* Should it still not fit (a narrow window), the table scrolls inside its card. */}
@@ -82,7 +135,12 @@ export function AqlPanel({ value, onChange }: Props) {
           </Table.Thead>
           <Table.Tbody>
             {CLASSES.map((c, i) => {
-              const plan = plans[i]?.data;
+              const fetched = plans[i]?.data;
+              // Critical defects are inspected at acceptance number 0, whatever the AQL (the
+              // backend evaluates them so); without an AQL, on the major class's sample.
+              const base = fetched ?? plans[1]?.data ?? plans[2]?.data;
+              const plan =
+                c.severity === "critical" && base ? { ...base, accept: 0, reject: 1 } : fetched;
               const found = value[c.found];
               const aql = value[c.aql];
               const severity = t(`failure.severity.${c.severity}`);

@@ -63,6 +63,7 @@ const ACCEPTED_FILES = "image/png,image/jpeg,image/webp,image/gif,application/pd
 const NEW_INSPECTION: InspectionInput = {
   lot_size: 500,
   level: "II",
+  inspection: "normal",
   aql_critical: null,
   aql_major: 2.5,
   aql_minor: 4,
@@ -118,6 +119,13 @@ export function FailureFormPage({
   });
   const [useAql, setUseAql] = useState(false);
   const [inspection, setInspection] = useState(NEW_INSPECTION);
+  const [holdLot, setHoldLot] = useState(false);
+  // The inspection starts from what the failure says: its failed units are defects found in its
+  // severity class (the backend refuses fewer), the other classes stay as typed.
+  const foundKey = `defects_${form.severity}` as const;
+  if (useAql && inspection[foundKey] < form.qty_failed) {
+    setInspection((i) => ({ ...i, [foundKey]: form.qty_failed }));
+  }
   const [attachments, setAttachments] = useState<AttachmentView[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
   if (original.data && form.sku === "") {
@@ -161,6 +169,7 @@ export function FailureFormPage({
         owner_team: form.owner_team,
         reinspection_of: reinspectionOf,
         rma_no: fromRma?.rmaNo ?? null,
+        hold_lot: useAql && holdLot,
       };
       return call("log_failure", input);
     },
@@ -430,7 +439,23 @@ export function FailureFormPage({
               onChange={(e) => setUseAql(e.currentTarget.checked)}
               data-testid="ff-use-aql"
             />
-            {useAql && <AqlPanel value={inspection} onChange={setInspection} />}
+            {useAql && (
+              <AqlPanel
+                value={inspection}
+                onChange={setInspection}
+                sku={form.sku}
+                vendorCode={form.vendor_code}
+              />
+            )}
+            {useAql && form.lot_code.trim() !== "" && (
+              <Checkbox
+                label={t("failure_form.hold_lot_when_accepted")}
+                description={t("failure_form.hold_lot_when_accepted_hint")}
+                checked={holdLot}
+                onChange={(e) => setHoldLot(e.currentTarget.checked)}
+                data-testid="ff-hold-lot"
+              />
+            )}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -14,9 +14,18 @@ describe("toCsv", () => {
   });
 
   it("defuses text a spreadsheet would run as a formula", () => {
-    expect(toCsv(["name"], [['=HYPERLINK("x")'], ["+31 20"], ["-1"], ["@SUM(A1)"]])).toBe(
-      'name\r\n"\'=HYPERLINK(""x"")"\r\n\'+31 20\r\n\'-1\r\n\'@SUM(A1)\r\n',
+    expect(toCsv(["name"], [['=HYPERLINK("x")'], ["+31 20"], ["-1-1"], ["@SUM(A1)"]])).toBe(
+      'name\r\n"\'=HYPERLINK(""x"")"\r\n\'+31 20\r\n\'-1-1\r\n\'@SUM(A1)\r\n',
     );
+  });
+
+  it("defuses after blanks and in full width, but not a plain number", () => {
+    expect(defuse("  =1+1")).toBe("'  =1+1");
+    expect(defuse("＝1+1")).toBe("'＝1+1");
+    expect(defuse("＠A1")).toBe("'＠A1");
+    expect(defuse("-5")).toBe("-5");
+    expect(defuse("+12.50")).toBe("+12.50");
+    expect(defuse("'=x")).toBe("''=x");
   });
 
   it("writes numbers as numbers, negative ones too", () => {

@@ -1,12 +1,20 @@
 export type Cell = string | number | null | undefined;
 
 /**
- * Spreadsheets run a cell starting with = + - @ (or a tab / carriage return) as a formula, and
- * lot data comes from suppliers and customers: such text is prefixed with a quote, as the
- * backend's own exports do. Numbers are written as numbers; a negative quantity is no formula.
+ * Spreadsheets run a cell starting with = + - @ (also after blanks, and the full-width ＝＋－＠)
+ * or a tab / carriage return as a formula, and lot data comes from suppliers and customers: such
+ * text is prefixed with a quote, by the same rule as the backend's exports
+ * (crates/domain/src/csv_cell.rs). A plain number such as "-5" is no formula and stays as it is.
  */
+const TRIGGER = /^[\s\u3000]*[=+\-@＝＋－＠]/;
+const PLAIN_NUMBER = /^[+-]?[0-9]+(\.[0-9]+)?$/;
+const risky = (cell: string): boolean =>
+  /^[\t\r\n]/.test(cell) || (TRIGGER.test(cell) && !PLAIN_NUMBER.test(cell));
+const quoted = (cell: string): boolean =>
+  cell.startsWith("'") && (risky(cell.slice(1)) || quoted(cell.slice(1)));
+
 export function defuse(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return risky(cell) || quoted(cell) ? `'${cell}` : cell;
 }
 
 function field(cell: Cell): string {

@@ -21,6 +21,7 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { categoryName } from "../failures/categoryName";
+import { AqlSwitchingSetting } from "./AqlSwitchingSetting";
 
 const EMPTY: DefectCategory = { code: "", name_en: "", name_zh: "", name_nl: "", active: true };
 
@@ -46,6 +47,7 @@ export function CategoriesPage() {
           {t("categories.new")}
         </Button>
       </Group>
+      <AqlSwitchingSetting />
       {categories.isPending ? (
         <Center h={200}>
           <Loader />

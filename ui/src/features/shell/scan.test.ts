@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { cleanScan, hitPath } from "./scan";
 
 describe("cleanScan", () => {
-  it("removes AIM prefixes and the scanner's carriage return", () => {
-    expect(cleanScan("]C1QF-AMS1-000001\r")).toBe("QF-AMS1-000001");
-    expect(cleanScan("]d20104006381333931")).toBe("0104006381333931");
+  it("drops the scanner's carriage return but keeps what the backend reads", () => {
+    expect(cleanScan("]C1QF-AMS1-000001\r")).toBe("]C1QF-AMS1-000001");
+    expect(cleanScan("]d20104006381333931\r\n")).toBe("]d20104006381333931");
+  });
+  it("keeps the GS that ends a lot before a serial", () => {
+    expect(cleanScan("0104006381333931\u001d10LOT\u001d21SN\r")).toBe(
+      "0104006381333931\u001d10LOT\u001d21SN",
+    );
   });
   it("keeps ordinary typed text", () => {
     expect(cleanScan("  scratch ")).toBe("scratch");

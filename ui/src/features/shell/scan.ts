@@ -1,13 +1,11 @@
 /**
- * Barcode scanners type like a keyboard, often with an AIM symbology prefix (]C1, ]d2, ]Q3)
- * and a trailing carriage return. What is left is what the user meant to search for.
+ * What a scanner typed, as the backend needs it to read the scan: only the surrounding blanks
+ * and the Enter or Tab the scanner ends with are dropped. The AIM prefix (]C1, ]d2, ]Q3) and the
+ * GS separators inside GS1 data are kept: a GS ends a lot, so `10LOT<GS>21SN` is lot LOT and
+ * serial SN, not lot LOT21SN. Reading the scan is the backend's (crates/domain/src/gs1).
  */
 export function cleanScan(text: string): string {
-  // Scanners end with Enter or Tab and may add other control codes (GS in GS1 data): drop them.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control codes is the point
-  let value = text.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  if (/^\][A-Za-z][0-9A-Za-z]/.test(value)) value = value.slice(3);
-  return value.trim();
+  return text.trim();
 }
 
 /** Where a search hit is shown in the app: the record itself, or its list filtered to it. */

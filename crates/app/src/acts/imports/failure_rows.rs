@@ -26,6 +26,7 @@ pub(super) fn failure_row(row: &mut Row<'_>) -> Option<LogFailureInput> {
         owner_team: row.choice("owner_team")?,
         reinspection_of: None,
         rma_no: None,
+        hold_lot: None,
     };
     (row.errors.len() == before).then_some(input)
 }

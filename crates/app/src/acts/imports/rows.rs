@@ -50,9 +50,11 @@ impl<'a> Row<'a> {
         Row { line, cells, columns, errors }
     }
 
-    /// The trimmed cell, or "" when the column is absent.
+    /// The trimmed cell, or "" when the column is absent. The quote our exports put before a
+    /// cell a spreadsheet would run as a formula is taken off, so an export imports back as is.
     pub fn cell(&self, column: &str) -> &'a str {
-        self.columns.position(column).and_then(|i| self.cells.get(i)).unwrap_or("").trim()
+        let raw = self.columns.position(column).and_then(|i| self.cells.get(i)).unwrap_or("").trim();
+        lotline_domain::csv_cell::restore(raw).trim()
     }
 
     pub fn text(&self, column: &str) -> String {

@@ -69,6 +69,9 @@ async fn gather(
             && !facts.lot_orders.contains_key(&lot)
         {
             let shipped = lots_q::orders_shipped(conn, &lot).await.map_err(store_error)?;
+            if let Some(known) = lots_q::lot_row(conn, &lot).await.map_err(store_error)? {
+                facts.lot_skus.insert(lot.clone(), known.sku);
+            }
             facts.lot_orders.insert(lot, shipped.into_iter().map(|(order, _)| order).collect());
         }
     }

@@ -86,6 +86,11 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
                 {t("failure_detail.lot_on_hold", { lot: failure.lot_code })}
               </Badge>
             )}
+            {failure.lot_code && !failure.lot_known && (
+              <Badge color="gray" variant="outline" data-testid="failure-lot-unknown">
+                {t("failure_detail.lot_unknown", { lot: failure.lot_code })}
+              </Badge>
+            )}
             {failure.reinspection_of && (
               <Text size="sm">
                 {t("failure_detail.reinspection_of")}{" "}
