@@ -54,7 +54,7 @@ async fn scalars<const N: usize>(conn: &mut SqliteConnection, sql: &str, span: &
     Ok(out)
 }
 
-async fn policies(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, ReturnPolicy>, StoreError> {
+pub(crate) async fn policies(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, ReturnPolicy>, StoreError> {
     let rows = sqlx::query("SELECT version, policy FROM return_policy_versions").fetch_all(&mut *conn).await?;
     Ok(rows.iter().filter_map(|r| Some((r.get(0), serde_json::from_str(&r.get::<String, _>(1)).ok()?))).collect())
 }

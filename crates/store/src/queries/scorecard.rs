@@ -5,8 +5,8 @@
 //! in the period against the failures found in it. Where a figure has no source:
 //! - On-time delivery: lots received with a promised date, received on or before that day (UTC);
 //!   without promised dates it is "no data" and the scorecard spreads its weight elsewhere.
-//! - Units shipped to customers: orders carry no shipping record for goods without lots, so the
-//!   closest source is units ordered in the period (order lines of the vendor's products).
+//! - Units shipped to customers: the lot shipments of the vendor's lots in the period. Goods
+//!   shipped without a lot have no shipping record; their vendor's returns share is "no data".
 //! - Defects by severity: each failed unit counts at its failure's severity.
 
 use std::collections::BTreeMap;
@@ -39,29 +39,32 @@ async fn grouped(
 /// One row per vendor with any receipt, failure, order or vendor-attributed return in the span.
 pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<VendorQualityRow>, StoreError> {
     let mut by: BTreeMap<String, VendorQualityRow> = BTreeMap::new();
+    // The lots received in the period, and of those same lots the ones with a failure (at any
+    // time: a defect found later is still that receipt's), so the share cannot pass 100%.
     let received = "SELECT vendor_code, COUNT(*), COALESCE(SUM(qty), 0), SUM(promised_on IS NOT NULL), \
-        SUM(promised_on IS NOT NULL AND substr(received_at, 1, 10) <= promised_on) FROM lots \
+        SUM(promised_on IS NOT NULL AND substr(received_at, 1, 10) <= promised_on), \
+        SUM(EXISTS (SELECT 1 FROM failures f WHERE f.lot_code = lots.lot_code)) FROM lots \
         WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code";
     for r in grouped(conn, received, span).await? {
         let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
         (row.lots_received, row.units_received) = (r.get(1), r.get(2));
         (row.deliveries_with_due_date, row.deliveries_on_time) = (r.get(3), r.get(4));
+        row.lots_with_failure = r.get(5);
     }
-    let failures = "SELECT vendor_code, COUNT(DISTINCT lot_code), SUM(qty_failed), \
+    // A re-inspection inspects the units of the failure it re-inspects: the chain counts once.
+    let failures = "SELECT vendor_code, SUM(qty_inspected), SUM(qty_failed), \
         SUM(CASE severity_rank WHEN 3 THEN qty_failed ELSE 0 END), SUM(CASE severity_rank WHEN 2 THEN qty_failed ELSE 0 END), \
         SUM(CASE severity_rank WHEN 1 THEN qty_failed ELSE 0 END) FROM failures \
-        WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY vendor_code";
+        WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY vendor_code";
     for r in grouped(conn, failures, span).await? {
         let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
-        row.lots_with_failure = r.get(1);
+        row.units_inspected = r.get(1);
         row.defective_units = r.get(2);
         (row.critical_defects, row.major_defects, row.minor_defects) = (r.get(3), r.get(4), r.get(5));
     }
-    // Per SKU first: each SKU's vendor is then looked up once, not once per order line.
-    let ordered = "SELECT p.vendor_code, SUM(g.qty) FROM (SELECT l.sku, SUM(l.qty) AS qty FROM orders o \
-        JOIN order_lines l ON l.order_no = o.order_no WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 GROUP BY l.sku) g \
-        JOIN products p ON p.sku = g.sku WHERE p.vendor_code IS NOT NULL GROUP BY p.vendor_code";
-    for r in grouped(conn, ordered, span).await? {
+    let shipped = "SELECT l.vendor_code, SUM(s.qty) FROM lot_shipments s JOIN lots l ON l.lot_id = s.lot_id \
+        WHERE s.shipped_at >= ?1 AND s.shipped_at < ?2 GROUP BY 1";
+    for r in grouped(conn, shipped, span).await? {
         by.entry(r.get(0)).or_insert_with_key(|k| empty(k)).units_shipped = r.get(1);
     }
     // The lot's vendor when the return names a lot, else the product's.
