@@ -64,15 +64,17 @@ async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_agains
     let skus: Vec<&str> = r["by_sku"].as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap()).collect();
     assert_eq!(skus, ["BOX-5L", "MUG-1"]);
 
-    // Cost of quality per currency. EUR: scrap 3 × 3.80, reshipments 15.00 + 5.00 shipping and
-    // 20.00 + 10.00 goods, refunds 5.00 + 9.50 + 4.00, rework 12.00, less 10.00 recovered. USD:
-    // scrap 4 × 2.50.
+    // Cost of quality per currency. EUR: scrap 2 × 3.80 (QF 1 scrapped Tuesday, 2 of its 3
+    // failed units), reshipments 15.00 + 5.00 shipping and 20.00 + 10.00 goods, refunds 4.00
+    // (RMA 3, defective; RMAs 1 and 2 were changes of mind, no quality cost), rework 12.00, less
+    // 10.00 recovered: 7.60 + 12.00 + 20.00 + 30.00 + 4.00 - 10.00 = 63.60. USD: scrap 4 × 2.50.
     let costs = r["cost_of_quality"]["currencies"].as_array().unwrap();
     assert_eq!(costs.len(), 2);
     assert_eq!(
         costs[0]["current"],
-        json!({"currency": "EUR", "scrap_minor": 1_140, "rework_minor": 1_200, "reshipment_shipping_minor": 2_000,
-               "reshipment_goods_minor": 3_000, "refunds_minor": 1_850, "chargebacks_recovered_minor": 1_000, "net_minor": 8_190})
+        json!({"currency": "EUR", "scrap_minor": 760, "rework_minor": 1_200, "reshipment_shipping_minor": 2_000,
+               "reshipment_goods_minor": 3_000, "refunds_minor": 400, "store_credit_minor": 0,
+               "chargebacks_recovered_minor": 1_000, "net_minor": 6_360})
     );
     assert_eq!((costs[0]["previous"].clone(), costs[0]["net_change"].clone()), (Value::Null, Value::Null));
     assert_eq!((costs[1]["currency"].as_str(), costs[1]["current"]["net_minor"].as_i64()), (Some("USD"), Some(1_000)));
@@ -229,11 +231,11 @@ async fn the_review_tables_equal_a_rebuild_from_the_event_log() {
     assert!(report.ok(), "{report:?}");
     let counts = lotline_store::rebuild(&w.ctx.store).await.unwrap();
     let rows = |t: &str| counts.tables.iter().find(|(name, _)| name == t).map(|(_, n)| *n);
-    // Three label attempts, one recovery, three RMAs received, one rating, one minimum, one review.
+    // Three label attempts, one recovery, three RMAs received, two ratings, one minimum, one review.
     assert_eq!((rows("rma_label_attempts"), rows("vendor_reviews")), (Some(3), Some(1)));
     assert_eq!(rows("chargeback_recoveries"), Some(1));
     assert_eq!(rows("rma_review_facts"), Some(3));
-    assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(1), Some(1)));
+    assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(2), Some(1)));
     let t = w.ok("kpi_table", current()).await;
     assert_eq!(figure(&t, "damaged_rate").0, json!(6_667), "the same figures after a rebuild");
     assert_eq!(kpi(&t, "cost_per_return")[0]["value"], json!(515));
