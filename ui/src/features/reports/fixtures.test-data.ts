@@ -88,6 +88,7 @@ export const review: ReviewPeriodReport = {
           reshipment_shipping_minor: 1500,
           reshipment_goods_minor: 2000,
           refunds_minor: 500,
+          store_credit_minor: 0,
           chargebacks_recovered_minor: 1000,
           net_minor: 13_000,
         },
