@@ -131,13 +131,17 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
         (Some("EUR"), Some(515), Some(3))
     );
     assert_eq!((cost["target"].as_i64(), cost["state"].as_str()), (Some(750), Some("green")));
-    // Received to inspected: 24 h, 24 h and 30 h; received to settled: 48 h each.
+    // Received to inspected: 24 h, 24 h and 30 h.
     assert_eq!(figure(&t, "receipt_to_decision"), (n(1_560), Value::Null, n(3), json!("green")));
-    assert_eq!(figure(&t, "refund_processing"), (n(2_880), Value::Null, n(3), json!("green")));
-    // Dispositions: restock, restock + write-off, write-off.
+    // Refunds need no payout approval at these amounts, so each is approved by the inspection
+    // that made it due: RMA 1 Tue 10:30 to Wed 10:30 (1,440 min), RMA 2 Tue 11:30 to Wed 11:30
+    // (1,440), RMA 3 Wed 15:30 to Thu 09:30 (1,080): 3,960 / 3 = 1,320 min.
+    assert_eq!(figure(&t, "refund_processing"), (n(1_320), Value::Null, n(3), json!("green")));
+    // Units given a disposition, all boxes (pieces): restock 1; restock 1 + write-off 1;
+    // write-off 1. 2 of 4 restocked, and 2 of 4 cannot be resold.
     assert_eq!(figure(&t, "restock_rate"), (n(5_000), Value::Null, n(4), json!("red")));
-    // Received: grade A intact; grade B in a broken box; grade C.
-    assert_eq!(figure(&t, "damaged_rate"), (n(6_667), Value::Null, n(3), json!("red")));
+    assert_eq!(kpi(&t, "restock_rate")[0]["unit_of_measure"], "pcs");
+    assert_eq!(figure(&t, "damaged_rate"), (n(5_000), Value::Null, n(4), json!("red")));
     // 2 units written off of the 100 in stock on Monday morning (the lot received the week before).
     assert_eq!(figure(&t, "inventory_impact"), (n(200), Value::Null, n(100), json!("red")));
     // RMA 3 was refunded 4.00 where the policy pays 5.00; the other two match.
@@ -237,7 +241,7 @@ async fn the_review_tables_equal_a_rebuild_from_the_event_log() {
     assert_eq!(rows("rma_review_facts"), Some(3));
     assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(2), Some(1)));
     let t = w.ok("kpi_table", current()).await;
-    assert_eq!(figure(&t, "damaged_rate").0, json!(6_667), "the same figures after a rebuild");
+    assert_eq!(figure(&t, "damaged_rate").0, json!(5_000), "the same figures after a rebuild");
     assert_eq!(kpi(&t, "cost_per_return")[0]["value"], json!(515));
 }
 

@@ -131,14 +131,18 @@ impl KpiId {
                  RMAs inspected in the period."
             }
             KpiId::RefundProcessing => {
-                "Mean time from receiving the goods to settling the RMA (refund, credit or exchange), over RMAs \
-                 settled in the period that had goods received."
+                "Mean time from approving a refund or store credit to paying it out, over those paid out in \
+                 the period. A payout that needed no approval counts from the inspection that made it due (or, \
+                 for credit ahead of the goods, from the return's approval)."
             }
             KpiId::RestockRate => {
-                "Returned lines given the disposition restock in the period, as a share of lines given any \
-                 disposition in the period."
+                "Returned units restocked in the period, as a share of returned units given any disposition in \
+                 the period; one figure per unit of measure."
             }
-            KpiId::DamagedRate => "RMAs received in the period in damaged condition, as a share of RMAs received.",
+            KpiId::DamagedRate => {
+                "Returned units that cannot be resold (donated, recycled or written off) in the period, as a \
+                 share of returned units given any disposition in the period; one figure per unit of measure."
+            }
             KpiId::InventoryImpact => {
                 "Returned units disposed in the period as donate, recycle or write-off, as a share of the units \
                  in stock at the start of the period."

@@ -41,6 +41,12 @@ pub struct RmaReviewRow {
     pub inspected_at: Option<DateTime<Utc>>,
     /// Refunded, credited or exchanged.
     pub settled_at: Option<DateTime<Utc>>,
+    /// When the refund or store credit was approved: its payout's last approval, else (no
+    /// approval needed) the inspection that made it due, or for credit ahead of the goods the
+    /// RMA's approval.
+    pub refund_approved_at: Option<DateTime<Utc>>,
+    /// When the refund or store credit was paid out.
+    pub refund_paid_at: Option<DateTime<Utc>>,
     /// Settled, rejected or cancelled: after this it no longer ages.
     pub closed_at: Option<DateTime<Utc>>,
     pub handling_cost_minor: i64,
@@ -58,6 +64,9 @@ pub struct RmaLineReviewRow {
     pub rma_no: String,
     pub sku: String,
     pub qty: i64,
+    /// The unit of measure `qty` counts in (the lot's, else pieces): pieces and kilograms are
+    /// never added together.
+    pub unit: String,
     pub disposition: Option<ReturnDisposition>,
     pub disposed_at: Option<DateTime<Utc>>,
 }
@@ -95,6 +104,21 @@ impl RmaLineReviewRow {
             Some(ReturnDisposition::Donate | ReturnDisposition::Recycle | ReturnDisposition::WriteOff)
         )
     }
+
+    /// Returned goods that cannot be resold: not restocked, refurbished or sold as open box.
+    /// Credit-only lines are the customer's to keep, so they are no returned goods to judge.
+    pub fn unsellable(&self) -> bool {
+        self.lost_to_stock()
+    }
+}
+
+/// Returned units of one unit of measure given a disposition in a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReturnedUnits {
+    pub disposed: i64,
+    pub restocked: i64,
+    /// Donated, recycled or written off: cannot be resold.
+    pub unsellable: i64,
 }
 
 /// One currency's returns settled in a period and what handling them cost.
@@ -118,16 +142,14 @@ pub struct KpiTotals {
     /// receipt to inspection (each RMA's rounded on its own, as `minutes_between`) summed.
     pub inspected: i64,
     pub inspected_minutes: i64,
-    /// The same for RMAs settled in the period, from receipt to settlement.
-    pub settled_after_receipt: i64,
-    pub settled_minutes: i64,
-    /// Returned lines given a disposition in the period; of those, restocked; and the units
-    /// lost to stock (donated, recycled, written off).
-    pub lines_disposed: i64,
-    pub lines_restocked: i64,
+    /// Refunds and store credit paid out in the period with an approval time, and the whole
+    /// minutes from approval to payment summed.
+    pub refunds_timed: i64,
+    pub refund_minutes: i64,
+    /// Returned units given a disposition in the period, per unit of measure.
+    pub returned: BTreeMap<String, ReturnedUnits>,
+    /// Units lost to stock (donated, recycled, written off).
     pub units_lost: i64,
-    pub received: i64,
-    pub received_damaged: i64,
     /// Units in stock at the start of the period (all SKUs and locations).
     pub stock_at_start: i64,
     /// Refunds settled in the period with a policy amount, and those paid exactly that.
@@ -151,7 +173,6 @@ impl KpiTotals {
     pub fn of(input: &KpiInput, period: &ReviewPeriod) -> Self {
         let rmas = &input.rmas;
         let decided: Vec<&RmaReviewRow> = rmas.iter().filter(|r| period.contains_opt(r.decided_at)).collect();
-        let received: Vec<&RmaReviewRow> = rmas.iter().filter(|r| period.contains_opt(r.received_at)).collect();
         let disposed: Vec<&RmaLineReviewRow> =
             input.lines.iter().filter(|l| l.disposition.is_some() && period.contains_opt(l.disposed_at)).collect();
         let spans = |end: fn(&RmaReviewRow) -> Option<DateTime<Utc>>| {
@@ -163,7 +184,18 @@ impl KpiTotals {
             (count(minutes.len()), minutes.iter().sum::<i64>())
         };
         let (inspected, inspected_minutes) = spans(|r| r.inspected_at);
-        let (settled_after_receipt, settled_minutes) = spans(|r| r.settled_at);
+        let refund_spans: Vec<i64> = rmas
+            .iter()
+            .filter(|r| period.contains_opt(r.refund_paid_at))
+            .filter_map(|r| Some(minutes_between(r.refund_approved_at?, r.refund_paid_at?)))
+            .collect();
+        let mut returned: BTreeMap<String, ReturnedUnits> = BTreeMap::new();
+        for l in &disposed {
+            let units = returned.entry(l.unit.clone()).or_default();
+            units.disposed += l.qty;
+            units.restocked += if l.disposition == Some(ReturnDisposition::Restock) { l.qty } else { 0 };
+            units.unsellable += if l.unsellable() { l.qty } else { 0 };
+        }
         let judged: Vec<(i64, i64)> = rmas
             .iter()
             .filter(|r| period.contains_opt(r.settled_at))
@@ -181,15 +213,10 @@ impl KpiTotals {
             rmas_opened: count(rmas.iter().filter(|r| period.contains(r.opened_at)).count()),
             inspected,
             inspected_minutes,
-            settled_after_receipt,
-            settled_minutes,
-            lines_disposed: count(disposed.len()),
-            lines_restocked: count(
-                disposed.iter().filter(|l| l.disposition == Some(crate::returns::ReturnDisposition::Restock)).count(),
-            ),
+            refunds_timed: count(refund_spans.len()),
+            refund_minutes: refund_spans.iter().sum(),
+            returned,
             units_lost: disposed.iter().filter(|l| l.lost_to_stock()).map(|l| l.qty).sum(),
-            received: count(received.len()),
-            received_damaged: count(received.iter().filter(|r| r.received_damaged).count()),
             // The latest count on or before the period's first day.
             stock_at_start: input
                 .stock

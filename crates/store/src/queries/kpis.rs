@@ -6,7 +6,7 @@
 //! Sources, and what has none:
 //! - Cost of a return: the handling cost and label postage its return policy version sets (in
 //!   the installation's currency), per RMA and per prepaid label printed; see `costs`.
-//! - Damaged: the intake graded the goods C or D, or the packaging arrived broken.
+//! - Cannot be resold: returned units donated, recycled or written off.
 //! - The policy's refund: what the customer paid for the units received, less the restocking
 //!   fee the RMA's own policy version charges for its reason and condition.
 //! - Times are compared as instants (`unixepoch`), to the millisecond, so stored texts with and
@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use lotline_domain::returns::{RETURNS_AREA, ReturnPolicy, restocking_fee};
-use lotline_domain::review::{KpiTotals, ReturnCosts, ReviewPeriod, RmaAging, aging_edges};
+use lotline_domain::review::{KpiTotals, ReturnCosts, ReturnedUnits, ReviewPeriod, RmaAging, aging_edges};
 use sqlx::{Row, SqliteConnection};
 
 use super::review::{Span, day_text};
@@ -137,22 +137,37 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
         )
     };
     let [inspected, inspected_minutes] = scalars(conn, &spans("inspected_at"), &span).await?;
-    let [settled_after_receipt, settled_minutes] = scalars(conn, &spans("settled_at"), &span).await?;
-    // The area is written into the statement so that the planner can use the partial index on
-    // the returns area's moves.
-    let lines = format!(
-        "SELECT COUNT(*), SUM(cause = 'rma_restock'), SUM(CASE WHEN cause IN ({LOST}) THEN -qty_delta ELSE 0 END) \
-         FROM stock_moves WHERE location = '{RETURNS_AREA}' AND at >= ?1 AND at < ?2 AND qty_delta < 0 \
-         AND cause IN ({DISPOSED})"
+    // Money paid back (refund or store credit) in the span, timed from its approval: the
+    // payout's last approval, else what made it due (the inspection; for credit ahead of the
+    // goods, the return's approval).
+    let paid_back = format!(
+        "SELECT COUNT(m), SUM(m) FROM (SELECT {} AS m FROM (SELECT COALESCE((SELECT MAX(e.occurred_at) FROM events e \
+           WHERE e.stream_type = 'rma' AND e.stream_id = r.rma_no AND e.kind = 'rma_payout_approved'), \
+           CASE WHEN r.credit_issued_at IS NOT NULL THEN r.decided_at ELSE r.inspected_at END) AS approved, \
+           COALESCE(r.credit_issued_at, r.settled_at) AS paid FROM rmas r \
+           WHERE ((r.settled_at >= ?1 AND r.settled_at < ?2) OR (r.credit_issued_at >= ?1 AND r.credit_issued_at < ?2)) \
+           AND (r.credit_issued_at IS NOT NULL OR r.settlement_kind IN ('refund', 'store_credit'))) \
+         WHERE paid >= ?1 AND paid < ?2 AND approved IS NOT NULL)",
+        minutes("approved", "paid")
     );
-    let [lines_disposed, lines_restocked, units_lost] = scalars(conn, &lines, &span).await?;
-    let [received, received_damaged] = scalars(
-        conn,
-        "SELECT COUNT(*), SUM(COALESCE(f.damaged, 0)) FROM rmas r LEFT JOIN rma_review_facts f ON f.rma_no = r.rma_no \
-         WHERE r.received_at >= ?1 AND r.received_at < ?2",
-        &span,
-    )
-    .await?;
+    let [refunds_timed, refund_minutes] = scalars(conn, &paid_back, &span).await?;
+    // The area is written into the statement so that the planner can use the partial index on
+    // the returns area's moves. A move's unit of measure is its lot's; goods without a lot count
+    // in pieces.
+    let returned_sql = format!(
+        "SELECT COALESCE(l.unit, 'pcs'), SUM(-m.qty_delta), SUM(CASE WHEN m.cause = 'rma_restock' THEN -m.qty_delta ELSE 0 END), \
+           SUM(CASE WHEN m.cause IN ({LOST}) THEN -m.qty_delta ELSE 0 END) \
+         FROM stock_moves m LEFT JOIN lots l ON l.lot_code = m.lot_code \
+         WHERE m.location = '{RETURNS_AREA}' AND m.at >= ?1 AND m.at < ?2 AND m.qty_delta < 0 \
+         AND m.cause IN ({DISPOSED}) GROUP BY 1"
+    );
+    let mut returned: BTreeMap<String, ReturnedUnits> = BTreeMap::new();
+    let rows = sqlx::query(sqlx::AssertSqlSafe(returned_sql)).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+    for r in &rows {
+        let units = ReturnedUnits { disposed: r.get(1), restocked: r.get(2), unsellable: r.get(3) };
+        returned.insert(r.get(0), units);
+    }
+    let units_lost = returned.values().map(|u| u.unsellable).sum();
     let [decided, decided_automatically, rejected] = scalars(
         conn,
         "SELECT COUNT(*), SUM(decided_by_rules), SUM(status = 'rejected') FROM rmas \
@@ -173,13 +188,10 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
         rmas_opened,
         inspected,
         inspected_minutes,
-        settled_after_receipt,
-        settled_minutes,
-        lines_disposed,
-        lines_restocked,
+        refunds_timed,
+        refund_minutes,
+        returned,
         units_lost,
-        received,
-        received_damaged,
         stock_at_start,
         refunds_judged,
         refunds_exact,
