@@ -128,6 +128,7 @@ export const kpis: KpiTable = {
       figures: [
         {
           currency: null,
+          unit_of_measure: null,
           value: 650,
           previous: 500,
           sample: 100,
@@ -147,6 +148,7 @@ export const kpis: KpiTable = {
       figures: [
         {
           currency: "EUR",
+          unit_of_measure: null,
           value: null,
           previous: null,
           sample: 4,
@@ -166,6 +168,7 @@ export const kpis: KpiTable = {
       figures: [
         {
           currency: null,
+          unit_of_measure: null,
           value: 1440,
           previous: null,
           sample: 3,
