@@ -89,3 +89,39 @@ async fn scrap_books_when_scrapped_change_of_mind_is_no_cost_and_reinspections_c
     let report = lotline_store::check(&w.ctx.store).await.expect("check runs");
     assert!(report.mismatched.is_empty(), "{:?}", report.mismatched);
 }
+
+#[tokio::test]
+async fn the_two_percent_rule_counts_each_order_with_a_problem_once() {
+    let w = setting().await;
+    // Four orders of 2 boxes this week (SO-1 and SO-2 of the set-up are from October).
+    for n in 30..=33 {
+        let order = json!({"order_no": format!("SO-{n}"), "customer_code": "C-1", "ordered_at": "2026-11-02T08:00:00Z",
+            "currency": "EUR", "lines": [{"line_no": 1, "sku": "BOX-5L", "qty": 2, "unit_price_minor": 500}]});
+        w.ok("save_order", order).await;
+    }
+    // Lot BX-1 ships on SO-30 and SO-31, then fails QC twice.
+    let lot = json!({"lot_code": "BX-1", "sku": "BOX-5L", "vendor_code": "SZHQ", "qty": 10, "unit": "pcs", "location": "main"});
+    w.ok("receive_lot", lot).await;
+    for order in ["SO-30", "SO-31"] {
+        let ship = json!({"lot_code": "BX-1", "order_no": order, "customer_code": "C-1", "qty": 2,
+                          "shipped_at": "2026-11-02T09:00:00Z"});
+        w.ok("ship_lot", ship).await;
+    }
+    for _ in 0..2 {
+        let mut f = failure("BOX-5L");
+        f["lot_code"] = json!("BX-1");
+        w.ok("log_failure", f).await;
+    }
+    // Boxes of SO-31 and SO-32 come back defective; SO-33 has no problem.
+    as_user(&w, "ria").await;
+    for order in ["SO-31", "SO-32"] {
+        w.ok("open_rma", open(json!([{"order_no": order, "line_no": 1, "qty": 1}]), "defective", "2026-11-02")).await;
+    }
+
+    let flags = w.ok("sku_flags", week()).await;
+    // Orders with a problem: SO-30 (shipped from the failed lot), SO-31 (the lot and a return,
+    // once), SO-32 (a return): 3 of 4 orders = 75%. Counting problems (2 failures + 2 returns)
+    // over orders would say 100%, and with more failures past it.
+    assert_eq!(flags["skus"], json!([{"sku": "BOX-5L", "orders": 4, "problems": 3, "rate_bps": 7_500, "flag": "review"}]));
+    assert_eq!((flags["total_skus"].as_i64(), flags["flagged_skus"].as_i64()), (Some(1), Some(1)));
+}
