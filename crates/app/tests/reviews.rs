@@ -121,8 +121,10 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
     let w = two_weeks().await;
     let t = w.ok("kpi_table", current()).await;
     let n = |v: i64| json!(v);
-    // 4 RMAs opened of 8 orders; the week before 1 of 4.
-    assert_eq!(figure(&t, "return_rate"), (n(5_000), n(2_500), n(8), json!("red")));
+    // Of the 8 orders placed this week (SO-3 to SO-10), goods of SO-5 came back (RMA 5); the
+    // RMA on SO-3 was rejected, and RMAs 1-3 return October's orders SO-1 and SO-2, counted in
+    // their own period. 1 of 8 = 12.50%; the week before none of 4 (not "4 RMAs of 8 orders").
+    assert_eq!(figure(&t, "return_rate"), (n(1_250), n(0), n(8), json!("red")));
     // RMAs 1-3 settled: 3 × 3.50 handling, and 4.95 postage for RMA 3's label (printed twice,
     // bought once): 15.45 / 3 = 5.15.
     let cost = &kpi(&t, "cost_per_return")[0];

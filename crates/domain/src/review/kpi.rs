@@ -120,7 +120,10 @@ impl KpiId {
     /// The English definition, which the `en` locale file repeats under `definition_key`.
     pub fn definition(self) -> &'static str {
         match self {
-            KpiId::ReturnRate => "RMAs opened in the period, as a share of orders placed in the period.",
+            KpiId::ReturnRate => {
+                "Orders placed in the period with goods returned on an RMA (not rejected or cancelled, \
+                 whenever it came), as a share of orders placed in the period."
+            }
             KpiId::CostPerReturn => {
                 "Handling cost and prepaid label postage, as set in the return policy each RMA was opened \
                  under, of the RMAs settled in the period, divided by those RMAs; in the installation's \

@@ -141,10 +141,10 @@ pub fn input() -> KpiInput {
     ];
     KpiInput {
         orders: vec![
-            OrderDayRow { day: day(2026, 11, 2), orders: 70 },
-            OrderDayRow { day: day(2026, 11, 15), orders: 40 },
-            OrderDayRow { day: day(2026, 10, 10), orders: 50 },
-            OrderDayRow { day: day(2026, 10, 1), orders: 1_000 },
+            OrderDayRow { day: day(2026, 11, 2), orders: 70, returned: 5 },
+            OrderDayRow { day: day(2026, 11, 15), orders: 40, returned: 2 },
+            OrderDayRow { day: day(2026, 10, 10), orders: 50, returned: 2 },
+            OrderDayRow { day: day(2026, 10, 1), orders: 1_000, returned: 90 },
         ],
         rmas,
         lines: vec![

@@ -15,6 +15,9 @@ use crate::returns::ReturnDisposition;
 pub struct OrderDayRow {
     pub day: NaiveDate,
     pub orders: i64,
+    /// Of those, orders with goods returned on an RMA (not rejected or cancelled), whenever the
+    /// return came: an order counts in its own period, once however many RMAs it had.
+    pub returned: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +140,8 @@ pub struct ReturnCosts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KpiTotals {
     pub orders: i64,
-    pub rmas_opened: i64,
+    /// Orders placed in the period that were returned (see `OrderDayRow::returned`).
+    pub orders_returned: i64,
     /// RMAs inspected in the period whose goods were received, and the whole minutes from
     /// receipt to inspection (each RMA's rounded on its own, as `minutes_between`) summed.
     pub inspected: i64,
@@ -210,7 +214,7 @@ impl KpiTotals {
         }
         Self {
             orders: input.orders.iter().filter(|o| period.contains_day(o.day)).map(|o| o.orders).sum(),
-            rmas_opened: count(rmas.iter().filter(|r| period.contains(r.opened_at)).count()),
+            orders_returned: input.orders.iter().filter(|o| period.contains_day(o.day)).map(|o| o.returned).sum(),
             inspected,
             inspected_minutes,
             refunds_timed: count(refund_spans.len()),

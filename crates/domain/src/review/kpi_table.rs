@@ -72,7 +72,7 @@ fn mean(sum: i64, n: i64) -> Measure {
 /// currency (`cost_per_return`) and gives no data here.
 pub fn measure(id: KpiId, t: &KpiTotals) -> Measure {
     match id {
-        KpiId::ReturnRate => rate(t.rmas_opened, t.orders),
+        KpiId::ReturnRate => rate(t.orders_returned, t.orders),
         KpiId::ReceiptToDecision => mean(t.inspected_minutes, t.inspected),
         KpiId::RefundProcessing => mean(t.refund_minutes, t.refunds_timed),
         KpiId::InventoryImpact => rate(t.units_lost, t.stock_at_start),

@@ -125,10 +125,15 @@ async fn costs(
 /// One period's totals.
 async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<KpiTotals, StoreError> {
     let span = Span::of(period);
-    let [orders] =
-        scalars(conn, "SELECT COUNT(*) FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2", &span).await?;
-    let [rmas_opened] =
-        scalars(conn, "SELECT COUNT(*) FROM rmas WHERE opened_at >= ?1 AND opened_at < ?2", &span).await?;
+    // Each order in its own period, returned once however many RMAs took goods back from it.
+    let [orders, orders_returned] = scalars(
+        conn,
+        "SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM rma_lines l JOIN rmas r ON r.rma_no = l.rma_no \
+           WHERE l.order_no = o.order_no AND r.status NOT IN ('rejected', 'cancelled'))) \
+         FROM orders o WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2",
+        &span,
+    )
+    .await?;
     let spans = |end: &str| {
         format!(
             "SELECT COUNT(m), SUM(m) FROM (SELECT {} AS m FROM rmas \
@@ -185,7 +190,7 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
     let (refunds_judged, refunds_exact) = refunds(conn, &span, &policies).await?;
     Ok(KpiTotals {
         orders,
-        rmas_opened,
+        orders_returned,
         inspected,
         inspected_minutes,
         refunds_timed,
