@@ -152,6 +152,14 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
     assert_eq!(figure(&t, "automation_rate"), (n(5_000), n(10_000), n(4), json!("neutral")));
     assert_eq!(figure(&t, "denial_rate"), (n(2_500), n(0), n(4), json!("neutral")));
     assert_eq!(figure(&t, "label_success_rate"), (n(10_000), Value::Null, n(3), json!("neutral")));
+    // Opened Monday 09:30: RMAs 2 and 5 approved by the rules at once (0), RMA 3 approved at
+    // 10:30 (60 min), RMA 4 rejected Tuesday 09:30 (1,440): 1,500 / 4 = 375 min. The week
+    // before, RMA 1 by the rules at once.
+    assert_eq!(figure(&t, "time_to_authorization"), (n(375), n(0), n(4), json!("neutral")));
+    // Paid out this week: RMAs 1-3, all refunds, no store credit.
+    assert_eq!(figure(&t, "refund_share"), (n(10_000), Value::Null, n(3), json!("neutral")));
+    // Discarded: the 2 boxes written off of the 4 given a disposition.
+    assert_eq!(figure(&t, "discard_rate"), (n(5_000), Value::Null, n(4), json!("neutral")));
     let rr = &kpi(&t, "return_rate")[0];
     assert_eq!((rr["target"].as_i64(), rr["trend"].as_str()), (Some(600), Some("up")));
     // Only RMA 5 is open, opened 4 days before Friday.

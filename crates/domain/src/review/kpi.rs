@@ -21,6 +21,9 @@ pub enum KpiId {
     AutomationRate,
     DenialRate,
     LabelSuccessRate,
+    TimeToAuthorization,
+    DiscardRate,
+    RefundShare,
 }
 
 /// How a KPI's numbers read. The unit fixes the integer each value is in.
@@ -57,7 +60,7 @@ pub enum KpiState {
 }
 
 impl KpiId {
-    pub const ALL: [KpiId; 11] = [
+    pub const ALL: [KpiId; 14] = [
         KpiId::ReturnRate,
         KpiId::CostPerReturn,
         KpiId::ReceiptToDecision,
@@ -69,6 +72,9 @@ impl KpiId {
         KpiId::AutomationRate,
         KpiId::DenialRate,
         KpiId::LabelSuccessRate,
+        KpiId::TimeToAuthorization,
+        KpiId::DiscardRate,
+        KpiId::RefundShare,
     ];
 
     /// Stable code, as serialized and in i18n keys.
@@ -85,6 +91,9 @@ impl KpiId {
             KpiId::AutomationRate => "automation_rate",
             KpiId::DenialRate => "denial_rate",
             KpiId::LabelSuccessRate => "label_success_rate",
+            KpiId::TimeToAuthorization => "time_to_authorization",
+            KpiId::DiscardRate => "discard_rate",
+            KpiId::RefundShare => "refund_share",
         }
     }
 
@@ -96,7 +105,7 @@ impl KpiId {
     pub fn unit(self) -> KpiUnit {
         match self {
             KpiId::CostPerReturn => KpiUnit::Money,
-            KpiId::ReceiptToDecision | KpiId::RefundProcessing => KpiUnit::Days,
+            KpiId::ReceiptToDecision | KpiId::RefundProcessing | KpiId::TimeToAuthorization => KpiUnit::Days,
             _ => KpiUnit::Percent,
         }
     }
@@ -109,11 +118,14 @@ impl KpiId {
             | KpiId::ReceiptToDecision
             | KpiId::RefundProcessing
             | KpiId::DamagedRate
-            | KpiId::InventoryImpact => Some(KpiDirection::AtMost),
+            | KpiId::InventoryImpact
+            | KpiId::TimeToAuthorization
+            | KpiId::DiscardRate => Some(KpiDirection::AtMost),
             KpiId::RestockRate | KpiId::RefundAccuracy | KpiId::AutomationRate | KpiId::LabelSuccessRate => {
                 Some(KpiDirection::AtLeast)
             }
-            KpiId::DenialRate => None,
+            // Refunds against credits is a mix to watch, not a side to be on.
+            KpiId::DenialRate | KpiId::RefundShare => None,
         }
     }
 
@@ -159,6 +171,16 @@ impl KpiId {
             }
             KpiId::DenialRate => "RMAs rejected in the period, as a share of RMAs decided in the period.",
             KpiId::LabelSuccessRate => "Return labels printed without error, as a share of label attempts.",
+            KpiId::TimeToAuthorization => {
+                "Mean time from opening an RMA to approving or rejecting it, over RMAs decided in the period."
+            }
+            KpiId::DiscardRate => {
+                "Returned units recycled or written off in the period, as a share of returned units given any \
+                 disposition in the period; one figure per unit of measure."
+            }
+            KpiId::RefundShare => {
+                "Refunds paid out in the period, as a share of refunds and store credits paid out in the period."
+            }
         }
     }
 }
@@ -220,6 +242,9 @@ mod tests {
                 ("automation_rate", KpiUnit::Percent, Some(AtLeast)),
                 ("denial_rate", KpiUnit::Percent, None),
                 ("label_success_rate", KpiUnit::Percent, Some(AtLeast)),
+                ("time_to_authorization", KpiUnit::Days, Some(AtMost)),
+                ("discard_rate", KpiUnit::Percent, Some(AtMost)),
+                ("refund_share", KpiUnit::Percent, None),
             ]
         );
     }

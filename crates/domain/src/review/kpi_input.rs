@@ -113,6 +113,11 @@ impl RmaLineReviewRow {
     pub fn unsellable(&self) -> bool {
         self.lost_to_stock()
     }
+
+    /// Returned goods thrown away or broken down for material.
+    pub fn discarded(&self) -> bool {
+        matches!(self.disposition, Some(ReturnDisposition::Recycle | ReturnDisposition::WriteOff))
+    }
 }
 
 /// Returned units of one unit of measure given a disposition in a period.
@@ -122,6 +127,8 @@ pub struct ReturnedUnits {
     pub restocked: i64,
     /// Donated, recycled or written off: cannot be resold.
     pub unsellable: i64,
+    /// Recycled or written off: discarded (donated goods are still used).
+    pub discarded: i64,
 }
 
 /// One currency's returns settled in a period and what handling them cost.
@@ -160,6 +167,12 @@ pub struct KpiTotals {
     pub refunds_judged: i64,
     pub refunds_exact: i64,
     pub decided: i64,
+    /// Whole minutes from opening to the decision, summed over the RMAs decided.
+    pub decision_minutes: i64,
+    /// Refunds and store credits paid out in the period (as timed in `refunds_timed`, and those
+    /// without an approval time too), and of those the refunds.
+    pub paid_back: i64,
+    pub refunds_paid: i64,
     pub decided_automatically: i64,
     pub rejected: i64,
     pub label_attempts: i64,
@@ -199,6 +212,7 @@ impl KpiTotals {
             units.disposed += l.qty;
             units.restocked += if l.disposition == Some(ReturnDisposition::Restock) { l.qty } else { 0 };
             units.unsellable += if l.unsellable() { l.qty } else { 0 };
+            units.discarded += if l.discarded() { l.qty } else { 0 };
         }
         let judged: Vec<(i64, i64)> = rmas
             .iter()
@@ -231,6 +245,11 @@ impl KpiTotals {
             refunds_judged: count(judged.len()),
             refunds_exact: count(judged.iter().filter(|(paid, policy)| paid == policy).count()),
             decided: count(decided.len()),
+            decision_minutes: decided.iter().filter_map(|r| Some(minutes_between(r.opened_at, r.decided_at?))).sum(),
+            paid_back: count(rmas.iter().filter(|r| period.contains_opt(r.refund_paid_at)).count()),
+            refunds_paid: count(
+                rmas.iter().filter(|r| period.contains_opt(r.refund_paid_at) && r.refund_paid_minor.is_some()).count(),
+            ),
             decided_automatically: count(decided.iter().filter(|r| r.decided_automatically).count()),
             rejected: count(decided.iter().filter(|r| r.decision == Some(RmaDecision::Rejected)).count()),
             label_attempts: count(labels.len()),

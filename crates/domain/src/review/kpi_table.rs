@@ -80,21 +80,27 @@ pub fn measure(id: KpiId, t: &KpiTotals) -> Measure {
         KpiId::AutomationRate => rate(t.decided_automatically, t.decided),
         KpiId::DenialRate => rate(t.rejected, t.decided),
         KpiId::LabelSuccessRate => rate(t.labels_ok, t.label_attempts),
-        KpiId::CostPerReturn | KpiId::RestockRate | KpiId::DamagedRate => (None, 0),
+        KpiId::TimeToAuthorization => mean(t.decision_minutes, t.decided),
+        KpiId::RefundShare => rate(t.refunds_paid, t.paid_back),
+        KpiId::CostPerReturn | KpiId::RestockRate | KpiId::DamagedRate | KpiId::DiscardRate => (None, 0),
     }
 }
 
 /// The KPIs with one figure per unit of measure.
 fn per_unit_of_measure(id: KpiId) -> bool {
-    matches!(id, KpiId::RestockRate | KpiId::DamagedRate)
+    matches!(id, KpiId::RestockRate | KpiId::DamagedRate | KpiId::DiscardRate)
 }
 
-/// Restocked, or unsellable, units of the units given a disposition, per unit of measure.
+/// Restocked, unsellable or discarded units of the units given a disposition, per unit of measure.
 pub fn returned_units_rate(id: KpiId, t: &KpiTotals) -> BTreeMap<String, Measure> {
     t.returned
         .iter()
         .map(|(unit, u)| {
-            let part = if id == KpiId::RestockRate { u.restocked } else { u.unsellable };
+            let part = match id {
+                KpiId::RestockRate => u.restocked,
+                KpiId::DiscardRate => u.discarded,
+                _ => u.unsellable,
+            };
             (unit.clone(), rate(part, u.disposed))
         })
         .collect()

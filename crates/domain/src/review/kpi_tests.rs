@@ -68,6 +68,23 @@ fn restock_and_unsellable_rates_count_units_per_unit_of_measure() {
 }
 
 #[test]
+fn time_to_authorization_discards_and_refunds_against_credits() {
+    use KpiState::*;
+    let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
+    // Decided in November: R1, R3, R4, R6 the moment they opened (0), R2 a day later (1,440):
+    // 1,440 / 5 = 288 min. October: R7 0, R8 1,440: 720.
+    assert_eq!(one(&t, KpiId::TimeToAuthorization), (Some(288), Some(720), 5, Neutral));
+    // Paid out in November: refunds R1, R2, R8 and R3's store credit: 3 of 4. October: R7's refund.
+    assert_eq!(one(&t, KpiId::RefundShare), (Some(7_500), Some(10_000), 4, Neutral));
+    let row = t.rows.iter().find(|r| r.id == KpiId::DiscardRate).unwrap();
+    let discards: Vec<_> =
+        row.figures.iter().map(|f| (f.unit_of_measure.clone().unwrap(), f.value, f.previous, f.sample)).collect();
+    // Pieces: R1's 1 written off of 6 (the donated 2 of October are not discarded: 0 of 7).
+    // Kilograms: R3's 4 recycled of 5.
+    assert_eq!(discards, vec![("kg".to_owned(), Some(8_000), None, 5), ("pcs".to_owned(), Some(1_667), Some(0), 6)]);
+}
+
+#[test]
 fn changes_and_trends_follow_the_previous_period() {
     let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
     let fig = |id: KpiId| t.rows.iter().find(|r| r.id == id).unwrap().figures[0].clone();
@@ -127,7 +144,7 @@ fn an_empty_period_is_no_data_everywhere() {
             assert_eq!((f.value, f.previous, f.sample, f.state, f.change), (None, None, 0, KpiState::Neutral, None));
         }
     }
-    for id in [KpiId::CostPerReturn, KpiId::RestockRate, KpiId::DamagedRate] {
+    for id in [KpiId::CostPerReturn, KpiId::RestockRate, KpiId::DamagedRate, KpiId::DiscardRate] {
         assert!(t.rows.iter().find(|r| r.id == id).unwrap().figures.is_empty(), "{id:?}");
     }
     assert_eq!(t.aging, RmaAging::default());

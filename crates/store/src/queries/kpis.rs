@@ -146,22 +146,25 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
     // payout's last approval, else what made it due (the inspection; for credit ahead of the
     // goods, the return's approval).
     let paid_back = format!(
-        "SELECT COUNT(m), SUM(m) FROM (SELECT {} AS m FROM (SELECT COALESCE((SELECT MAX(e.occurred_at) FROM events e \
+        "SELECT COUNT(m), SUM(m), COUNT(*), SUM(refund) FROM (SELECT CASE WHEN approved IS NOT NULL THEN {} END AS m, \
+           refund FROM (SELECT r.settlement_kind = 'refund' AND r.credit_issued_at IS NULL AS refund, \
+           COALESCE((SELECT MAX(e.occurred_at) FROM events e \
            WHERE e.stream_type = 'rma' AND e.stream_id = r.rma_no AND e.kind = 'rma_payout_approved'), \
            CASE WHEN r.credit_issued_at IS NOT NULL THEN r.decided_at ELSE r.inspected_at END) AS approved, \
            COALESCE(r.credit_issued_at, r.settled_at) AS paid FROM rmas r \
            WHERE ((r.settled_at >= ?1 AND r.settled_at < ?2) OR (r.credit_issued_at >= ?1 AND r.credit_issued_at < ?2)) \
            AND (r.credit_issued_at IS NOT NULL OR r.settlement_kind IN ('refund', 'store_credit'))) \
-         WHERE paid >= ?1 AND paid < ?2 AND approved IS NOT NULL)",
+         WHERE paid >= ?1 AND paid < ?2)",
         minutes("approved", "paid")
     );
-    let [refunds_timed, refund_minutes] = scalars(conn, &paid_back, &span).await?;
+    let [refunds_timed, refund_minutes, paid_back, refunds_paid] = scalars(conn, &paid_back, &span).await?;
     // The area is written into the statement so that the planner can use the partial index on
     // the returns area's moves. A move's unit of measure is its lot's; goods without a lot count
     // in pieces.
     let returned_sql = format!(
         "SELECT COALESCE(l.unit, 'pcs'), SUM(-m.qty_delta), SUM(CASE WHEN m.cause = 'rma_restock' THEN -m.qty_delta ELSE 0 END), \
-           SUM(CASE WHEN m.cause IN ({LOST}) THEN -m.qty_delta ELSE 0 END) \
+           SUM(CASE WHEN m.cause IN ({LOST}) THEN -m.qty_delta ELSE 0 END), \
+           SUM(CASE WHEN m.cause IN ('rma_recycle', 'rma_write_off') THEN -m.qty_delta ELSE 0 END) \
          FROM stock_moves m LEFT JOIN lots l ON l.lot_code = m.lot_code \
          WHERE m.location = '{RETURNS_AREA}' AND m.at >= ?1 AND m.at < ?2 AND m.qty_delta < 0 \
          AND m.cause IN ({DISPOSED}) GROUP BY 1"
@@ -169,17 +172,16 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
     let mut returned: BTreeMap<String, ReturnedUnits> = BTreeMap::new();
     let rows = sqlx::query(sqlx::AssertSqlSafe(returned_sql)).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
     for r in &rows {
-        let units = ReturnedUnits { disposed: r.get(1), restocked: r.get(2), unsellable: r.get(3) };
+        let units = ReturnedUnits { disposed: r.get(1), restocked: r.get(2), unsellable: r.get(3), discarded: r.get(4) };
         returned.insert(r.get(0), units);
     }
     let units_lost = returned.values().map(|u| u.unsellable).sum();
-    let [decided, decided_automatically, rejected] = scalars(
-        conn,
-        "SELECT COUNT(*), SUM(decided_by_rules), SUM(status = 'rejected') FROM rmas \
+    let decisions = format!(
+        "SELECT COUNT(*), SUM(decided_by_rules), SUM(status = 'rejected'), SUM({}) FROM rmas \
          WHERE decided_at >= ?1 AND decided_at < ?2",
-        &span,
-    )
-    .await?;
+        minutes("opened_at", "decided_at")
+    );
+    let [decided, decided_automatically, rejected, decision_minutes] = scalars(conn, &decisions, &span).await?;
     let [label_attempts, labels_ok] =
         scalars(conn, "SELECT COUNT(*), SUM(ok) FROM rma_label_attempts WHERE at >= ?1 AND at < ?2", &span).await?;
     let stock_at_start: i64 = sqlx::query_scalar("SELECT COALESCE(SUM(delta), 0) FROM stock_days WHERE day < ?")
@@ -201,6 +203,9 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
         refunds_judged,
         refunds_exact,
         decided,
+        decision_minutes,
+        paid_back,
+        refunds_paid,
         decided_automatically,
         rejected,
         label_attempts,
