@@ -205,7 +205,9 @@ fn kpi_text(t: &Value) -> String {
         }
         for f in figures {
             let cur = s(&f, "currency");
-            let name = if cur.is_empty() { s(&row, "id") } else { format!("{} {cur}", s(&row, "id")) };
+            // A money figure is one currency's; a rate in units, one unit of measure's.
+            let key = if cur.is_empty() { s(&f, "unit_of_measure") } else { cur.clone() };
+            let name = if key.is_empty() { s(&row, "id") } else { format!("{} {key}", s(&row, "id")) };
             let target = if f["target"].is_null() {
                 "—".to_owned()
             } else {
