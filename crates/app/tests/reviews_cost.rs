@@ -45,7 +45,8 @@ async fn scrap_books_when_scrapped_change_of_mind_is_no_cost_and_reinspections_c
     let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "A",
                         "photo_ids": [], "note": ""});
     w.ok("receive_rma", json!({"rma_no": "RMA-AMS1-000001", "qty_received": [1], "intake": intake})).await;
-    let restock = json!([{"line_index": 0, "disposition": "restock", "qty": 1, "recovered_minor": 0, "location": "main"}]);
+    let restock =
+        json!([{"line_index": 0, "disposition": "restock", "qty": 1, "recovered_minor": 0, "location": "main"}]);
     w.ok("inspect_rma", json!({"rma_no": "RMA-AMS1-000001", "dispositions": restock})).await;
     // RMA 2: a defective box, approved by an analyst and credited 5.00 ahead of the goods.
     let mut defective = open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "defective", "2026-10-25");
@@ -122,6 +123,9 @@ async fn the_two_percent_rule_counts_each_order_with_a_problem_once() {
     // Orders with a problem: SO-30 (shipped from the failed lot), SO-31 (the lot and a return,
     // once), SO-32 (a return): 3 of 4 orders = 75%. Counting problems (2 failures + 2 returns)
     // over orders would say 100%, and with more failures past it.
-    assert_eq!(flags["skus"], json!([{"sku": "BOX-5L", "orders": 4, "problems": 3, "rate_bps": 7_500, "flag": "review"}]));
+    assert_eq!(
+        flags["skus"],
+        json!([{"sku": "BOX-5L", "orders": 4, "problems": 3, "rate_bps": 7_500, "flag": "review"}])
+    );
     assert_eq!((flags["total_skus"].as_i64(), flags["flagged_skus"].as_i64()), (Some(1), Some(1)));
 }

@@ -245,7 +245,10 @@ async fn the_app_records_the_day_s_ratings_once_a_day_and_only_a_vendor_manager_
     // The app's own job records, whoever is signed in, as the app (no author).
     let mut daily = lotline_app::jobs::Daily::default();
     let first = daily.tick(&w.ctx).await.unwrap().expect("the first tick of a day runs");
-    assert_eq!((first.day.as_str(), first.recorded.clone()), ("2026-11-06", vec!["ACME".to_owned(), "SZHQ".to_owned()]));
+    assert_eq!(
+        (first.day.as_str(), first.recorded.clone()),
+        ("2026-11-06", vec!["ACME".to_owned(), "SZHQ".to_owned()])
+    );
     let author: Option<String> = sqlx::query_scalar("SELECT actor_id FROM events WHERE kind = 'vendor_rated'")
         .fetch_one(w.ctx.store.pool())
         .await

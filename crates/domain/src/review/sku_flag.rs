@@ -103,14 +103,14 @@ mod tests {
     #[test]
     fn flags_skus_whose_orders_with_a_problem_pass_two_percent() {
         let rows = vec![
-            row("A", 100, 3),       // 3 of 100 orders -> 3%, review
-            row("B", 200, 4),       // exactly 2% -> not flagged
-            row("C", 50, 0),        // 0%
-            row("D", 0, 0),         // no orders
-            row("E", 40, 4),        // 10% -> review, worst first
-            row("B", 0, 0),         // a second row for B changes nothing
-            row("F", 4_999, 100),   // 2.0004%: above, though it rounds to 200 bps
-            row("G", 1, 1),         // the one order had problems: 100%, never 300%
+            row("A", 100, 3),     // 3 of 100 orders -> 3%, review
+            row("B", 200, 4),     // exactly 2% -> not flagged
+            row("C", 50, 0),      // 0%
+            row("D", 0, 0),       // no orders
+            row("E", 40, 4),      // 10% -> review, worst first
+            row("B", 0, 0),       // a second row for B changes nothing
+            row("F", 4_999, 100), // 2.0004%: above, though it rounds to 200 bps
+            row("G", 1, 1),       // the one order had problems: 100%, never 300%
         ];
         let out = sku_conformity(&rows, DEFAULT_SKU_FLAG_BPS);
         assert_eq!(

@@ -170,9 +170,11 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
          AND m.cause IN ({DISPOSED}) GROUP BY 1"
     );
     let mut returned: BTreeMap<String, ReturnedUnits> = BTreeMap::new();
-    let rows = sqlx::query(sqlx::AssertSqlSafe(returned_sql)).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(returned_sql)).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
     for r in &rows {
-        let units = ReturnedUnits { disposed: r.get(1), restocked: r.get(2), unsellable: r.get(3), discarded: r.get(4) };
+        let units =
+            ReturnedUnits { disposed: r.get(1), restocked: r.get(2), unsellable: r.get(3), discarded: r.get(4) };
         returned.insert(r.get(0), units);
     }
     let units_lost = returned.values().map(|u| u.unsellable).sum();

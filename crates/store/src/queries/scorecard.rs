@@ -208,9 +208,7 @@ pub async fn sku_conformity(
         .fetch_all(&mut *conn)
         .await?;
     let (skus, flagged) = rows.first().map_or((0, 0), |r| (r.get(3), r.get(4)));
-    let rows = rows
-        .iter()
-        .map(|r| SkuConformityRow { sku: r.get(0), orders: r.get(1), problem_orders: r.get(2) })
-        .collect();
+    let rows =
+        rows.iter().map(|r| SkuConformityRow { sku: r.get(0), orders: r.get(1), problem_orders: r.get(2) }).collect();
     Ok(SkuConformityRows { rows, skus, flagged })
 }

@@ -8,8 +8,8 @@ use lotline_domain::ApiError;
 use lotline_domain::money::format_money;
 use lotline_domain::people::Language;
 use lotline_domain::review::VendorQualityRow;
-use lotline_store::queries::{master, scorecard};
 use lotline_store::queries::vendor_report::{ReportFailure, ReportScope, report_failures, reshipment_costs};
+use lotline_store::queries::{master, scorecard};
 
 use crate::context::{Ctx, store_error};
 
