@@ -49,9 +49,12 @@ describe("cost of quality rows", () => {
     };
     expect(costValue(cost, "chargebacks_recovered_minor")).toBe(-300);
     // Nothing recovered reads 0, never "-0" (printed "-€0.00").
-    expect(Object.is(costValue({ ...cost, chargebacks_recovered_minor: 0 }, "chargebacks_recovered_minor"), 0)).toBe(
-      true,
-    );
+    expect(
+      Object.is(
+        costValue({ ...cost, chargebacks_recovered_minor: 0 }, "chargebacks_recovered_minor"),
+        0,
+      ),
+    ).toBe(true);
     expect(costValue(cost, "net_minor")).toBe(1200);
     expect(costValue(null, "scrap_minor")).toBeNull();
   });
