@@ -40,7 +40,8 @@ fn every_kpi_of_the_period_against_the_previous() {
 #[test]
 fn restock_and_unsellable_rates_count_units_per_unit_of_measure() {
     let t = kpi_table(&input(), &november(), &KpiTargets::default(), now());
-    let figures = |id: KpiId| -> Vec<(String, Option<i64>, Option<i64>, i64, KpiState)> {
+    type PerUnit = (String, Option<i64>, Option<i64>, i64, KpiState);
+    let figures = |id: KpiId| -> Vec<PerUnit> {
         let row = t.rows.iter().find(|r| r.id == id).unwrap();
         row.figures
             .iter()
