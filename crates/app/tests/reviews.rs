@@ -64,15 +64,17 @@ async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_agains
     let skus: Vec<&str> = r["by_sku"].as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap()).collect();
     assert_eq!(skus, ["BOX-5L", "MUG-1"]);
 
-    // Cost of quality per currency. EUR: scrap 3 × 3.80, reshipments 15.00 + 5.00 shipping and
-    // 20.00 + 10.00 goods, refunds 5.00 + 9.50 + 4.00, rework 12.00, less 10.00 recovered. USD:
-    // scrap 4 × 2.50.
+    // Cost of quality per currency. EUR: scrap 2 × 3.80 (QF 1 scrapped Tuesday, 2 of its 3
+    // failed units), reshipments 15.00 + 5.00 shipping and 20.00 + 10.00 goods, refunds 4.00
+    // (RMA 3, defective; RMAs 1 and 2 were changes of mind, no quality cost), rework 12.00, less
+    // 10.00 recovered: 7.60 + 12.00 + 20.00 + 30.00 + 4.00 - 10.00 = 63.60. USD: scrap 4 × 2.50.
     let costs = r["cost_of_quality"]["currencies"].as_array().unwrap();
     assert_eq!(costs.len(), 2);
     assert_eq!(
         costs[0]["current"],
-        json!({"currency": "EUR", "scrap_minor": 1_140, "rework_minor": 1_200, "reshipment_shipping_minor": 2_000,
-               "reshipment_goods_minor": 3_000, "refunds_minor": 1_850, "chargebacks_recovered_minor": 1_000, "net_minor": 8_190})
+        json!({"currency": "EUR", "scrap_minor": 760, "rework_minor": 1_200, "reshipment_shipping_minor": 2_000,
+               "reshipment_goods_minor": 3_000, "refunds_minor": 400, "store_credit_minor": 0,
+               "chargebacks_recovered_minor": 1_000, "net_minor": 6_360})
     );
     assert_eq!((costs[0]["previous"].clone(), costs[0]["net_change"].clone()), (Value::Null, Value::Null));
     assert_eq!((costs[1]["currency"].as_str(), costs[1]["current"]["net_minor"].as_i64()), (Some("USD"), Some(1_000)));
@@ -119,8 +121,10 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
     let w = two_weeks().await;
     let t = w.ok("kpi_table", current()).await;
     let n = |v: i64| json!(v);
-    // 4 RMAs opened of 8 orders; the week before 1 of 4.
-    assert_eq!(figure(&t, "return_rate"), (n(5_000), n(2_500), n(8), json!("red")));
+    // Of the 8 orders placed this week (SO-3 to SO-10), goods of SO-5 came back (RMA 5); the
+    // RMA on SO-3 was rejected, and RMAs 1-3 return October's orders SO-1 and SO-2, counted in
+    // their own period. 1 of 8 = 12.50%; the week before none of 4 (not "4 RMAs of 8 orders").
+    assert_eq!(figure(&t, "return_rate"), (n(1_250), n(0), n(8), json!("red")));
     // RMAs 1-3 settled: 3 × 3.50 handling, and 4.95 postage for RMA 3's label (printed twice,
     // bought once): 15.45 / 3 = 5.15.
     let cost = &kpi(&t, "cost_per_return")[0];
@@ -129,13 +133,17 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
         (Some("EUR"), Some(515), Some(3))
     );
     assert_eq!((cost["target"].as_i64(), cost["state"].as_str()), (Some(750), Some("green")));
-    // Received to inspected: 24 h, 24 h and 30 h; received to settled: 48 h each.
+    // Received to inspected: 24 h, 24 h and 30 h.
     assert_eq!(figure(&t, "receipt_to_decision"), (n(1_560), Value::Null, n(3), json!("green")));
-    assert_eq!(figure(&t, "refund_processing"), (n(2_880), Value::Null, n(3), json!("green")));
-    // Dispositions: restock, restock + write-off, write-off.
+    // Refunds need no payout approval at these amounts, so each is approved by the inspection
+    // that made it due: RMA 1 Tue 10:30 to Wed 10:30 (1,440 min), RMA 2 Tue 11:30 to Wed 11:30
+    // (1,440), RMA 3 Wed 15:30 to Thu 09:30 (1,080): 3,960 / 3 = 1,320 min.
+    assert_eq!(figure(&t, "refund_processing"), (n(1_320), Value::Null, n(3), json!("green")));
+    // Units given a disposition, all boxes (pieces): restock 1; restock 1 + write-off 1;
+    // write-off 1. 2 of 4 restocked, and 2 of 4 cannot be resold.
     assert_eq!(figure(&t, "restock_rate"), (n(5_000), Value::Null, n(4), json!("red")));
-    // Received: grade A intact; grade B in a broken box; grade C.
-    assert_eq!(figure(&t, "damaged_rate"), (n(6_667), Value::Null, n(3), json!("red")));
+    assert_eq!(kpi(&t, "restock_rate")[0]["unit_of_measure"], "pcs");
+    assert_eq!(figure(&t, "damaged_rate"), (n(5_000), Value::Null, n(4), json!("red")));
     // 2 units written off of the 100 in stock on Monday morning (the lot received the week before).
     assert_eq!(figure(&t, "inventory_impact"), (n(200), Value::Null, n(100), json!("red")));
     // RMA 3 was refunded 4.00 where the policy pays 5.00; the other two match.
@@ -144,6 +152,14 @@ async fn the_kpi_table_is_computed_by_hand_with_targets_and_aging() {
     assert_eq!(figure(&t, "automation_rate"), (n(5_000), n(10_000), n(4), json!("neutral")));
     assert_eq!(figure(&t, "denial_rate"), (n(2_500), n(0), n(4), json!("neutral")));
     assert_eq!(figure(&t, "label_success_rate"), (n(10_000), Value::Null, n(3), json!("neutral")));
+    // Opened Monday 09:30: RMAs 2 and 5 approved by the rules at once (0), RMA 3 approved at
+    // 10:30 (60 min), RMA 4 rejected Tuesday 09:30 (1,440): 1,500 / 4 = 375 min. The week
+    // before, RMA 1 by the rules at once.
+    assert_eq!(figure(&t, "time_to_authorization"), (n(375), n(0), n(4), json!("neutral")));
+    // Paid out this week: RMAs 1-3, all refunds, no store credit.
+    assert_eq!(figure(&t, "refund_share"), (n(10_000), Value::Null, n(3), json!("neutral")));
+    // Discarded: the 2 boxes written off of the 4 given a disposition.
+    assert_eq!(figure(&t, "discard_rate"), (n(5_000), Value::Null, n(4), json!("neutral")));
     let rr = &kpi(&t, "return_rate")[0];
     assert_eq!((rr["target"].as_i64(), rr["trend"].as_str()), (Some(600), Some("up")));
     // Only RMA 5 is open, opened 4 days before Friday.
@@ -229,13 +245,13 @@ async fn the_review_tables_equal_a_rebuild_from_the_event_log() {
     assert!(report.ok(), "{report:?}");
     let counts = lotline_store::rebuild(&w.ctx.store).await.unwrap();
     let rows = |t: &str| counts.tables.iter().find(|(name, _)| name == t).map(|(_, n)| *n);
-    // Three label attempts, one recovery, three RMAs received, one rating, one minimum, one review.
+    // Three label attempts, one recovery, three RMAs received, two ratings, one minimum, one review.
     assert_eq!((rows("rma_label_attempts"), rows("vendor_reviews")), (Some(3), Some(1)));
     assert_eq!(rows("chargeback_recoveries"), Some(1));
     assert_eq!(rows("rma_review_facts"), Some(3));
-    assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(1), Some(1)));
+    assert_eq!((rows("vendor_ratings"), rows("safety_stock")), (Some(2), Some(1)));
     let t = w.ok("kpi_table", current()).await;
-    assert_eq!(figure(&t, "damaged_rate").0, json!(6_667), "the same figures after a rebuild");
+    assert_eq!(figure(&t, "damaged_rate").0, json!(5_000), "the same figures after a rebuild");
     assert_eq!(kpi(&t, "cost_per_return")[0]["value"], json!(515));
 }
 

@@ -81,22 +81,21 @@ fn kpi_numbers(out: &Value) -> Vec<i64> {
     numbers
 }
 
-/// The scorecards' per-vendor aggregates in one statement: lots received, failures, units
-/// ordered and returned for a defect; answered as the vendors scored and those with units
-/// shipped (whose returns measure is defined).
+/// The scorecards' per-vendor aggregates in one statement: lots received, first failures (a
+/// re-inspection counts once), units shipped on lots and returned for a defect; answered as the
+/// vendors scored and those with units shipped (whose returns measure is defined).
 const SCORECARDS: &str = "WITH received AS (SELECT vendor_code, COUNT(*) AS n, SUM(qty) AS q FROM lots \
          WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code), \
-       failed AS (SELECT vendor_code, COUNT(DISTINCT lot_code) AS lots, SUM(qty_failed) AS q FROM failures \
-         WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY vendor_code), \
-       ordered AS (SELECT p.vendor_code, SUM(l.qty) AS q FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
-         JOIN products p ON p.sku = l.sku WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 \
-         AND p.vendor_code IS NOT NULL GROUP BY p.vendor_code), \
+       failed AS (SELECT vendor_code, SUM(qty_inspected) AS i, SUM(qty_failed) AS q FROM failures \
+         WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY vendor_code), \
+       shipped AS (SELECT lt.vendor_code, SUM(s.qty) AS q FROM lot_shipments s JOIN lots lt ON lt.lot_id = s.lot_id \
+         WHERE s.shipped_at >= ?1 AND s.shipped_at < ?2 GROUP BY 1), \
        returned AS (SELECT COALESCE(lt.vendor_code, p.vendor_code) AS vendor_code, SUM(l.qty) AS q FROM rmas r \
          JOIN rma_lines l ON l.rma_no = r.rma_no LEFT JOIN lots lt ON lt.lot_code = l.lot_code \
          LEFT JOIN products p ON p.sku = l.sku WHERE r.opened_at >= ?1 AND r.opened_at < ?2 \
          AND r.reason_code IN ('defective', 'not_as_described') AND r.status NOT IN ('rejected', 'cancelled') GROUP BY 1) \
-     SELECT COUNT(*), SUM(o.q > 0) FROM vendors v LEFT JOIN received c ON c.vendor_code = v.code \
-       LEFT JOIN failed f ON f.vendor_code = v.code LEFT JOIN ordered o ON o.vendor_code = v.code \
+     SELECT COUNT(*), SUM(s.q > 0) FROM vendors v LEFT JOIN received c ON c.vendor_code = v.code \
+       LEFT JOIN failed f ON f.vendor_code = v.code LEFT JOIN shipped s ON s.vendor_code = v.code \
        LEFT JOIN returned r ON r.vendor_code = v.code";
 
 fn scorecard_numbers(out: &Value) -> Vec<i64> {
@@ -111,15 +110,18 @@ fn scorecard_numbers(out: &Value) -> Vec<i64> {
     vec![vendors.len() as i64, shipped as i64]
 }
 
-/// SKUs with orders or problems in the period, and those above the threshold (?3 bps).
-const SKU_FLAGS: &str = "WITH s AS (SELECT sku, SUM(o) AS o, SUM(p) AS p FROM ( \
-         SELECT DISTINCT l.order_no, l.sku AS sku, 1 AS o, 0 AS p FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
-           WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 \
-         UNION ALL SELECT NULL, sku, 0, 1 FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 \
-         UNION ALL SELECT DISTINCT l.rma_no, l.sku, 0, 1 FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
-           WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ('defective', 'not_as_described') \
-           AND r.status NOT IN ('rejected', 'cancelled')) GROUP BY sku) \
-     SELECT COUNT(*), SUM(o > 0 AND p * 10000 > ?3 * o) FROM s";
+/// SKUs with orders in the period, and those whose orders with a conformity problem (a defect
+/// return of the SKU on the order, or a failure on a lot of it shipped on the order) are above
+/// the threshold (?3 bps) of their orders.
+const SKU_FLAGS: &str = "WITH o AS (SELECT DISTINCT l.sku AS sku, o.order_no AS order_no FROM orders o \
+         JOIN order_lines l ON l.order_no = o.order_no WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2), \
+       s AS (SELECT sku, COUNT(*) AS n, SUM(EXISTS (SELECT 1 FROM rma_lines rl JOIN rmas r ON r.rma_no = rl.rma_no \
+           WHERE rl.order_no = o.order_no AND rl.sku = o.sku AND r.reason_code IN ('defective', 'not_as_described') \
+           AND r.status NOT IN ('rejected', 'cancelled')) \
+         OR EXISTS (SELECT 1 FROM lot_shipments ls JOIN lots lt ON lt.lot_id = ls.lot_id \
+           WHERE ls.order_no = o.order_no AND lt.sku = o.sku \
+           AND EXISTS (SELECT 1 FROM failures f WHERE f.lot_code = lt.lot_code))) AS p FROM o GROUP BY sku) \
+     SELECT COUNT(*), SUM(p * 10000 > ?3 * n) FROM s";
 
 fn sku_numbers(out: &Value) -> Vec<i64> {
     vec![int(&out["total_skus"]), int(&out["flagged_skus"])]

@@ -158,21 +158,23 @@ fn review_text(r: &Value) -> String {
         if let Some(now) = c["current"].as_object() {
             let part = |k: &str| money(&now.get(k).cloned().unwrap_or(Value::Null), &cur);
             lines.push(format!(
-                "    scrap {}, reshipment shipping {}, goods {}, refunds {}, recovered {}",
+                "    scrap {}, rework {}, reshipment shipping {}, goods {}, refunds {}, store credit {}, recovered {}",
                 part("scrap_minor"),
+                part("rework_minor"),
                 part("reshipment_shipping_minor"),
                 part("reshipment_goods_minor"),
                 part("refunds_minor"),
+                part("store_credit_minor"),
                 part("chargebacks_recovered_minor")
             ));
         }
     }
-    lines.push(format!("  rework: {} failures, cost not recorded", r["rework_failures"]));
+    lines.push(format!("  failures sent to rework: {}", r["rework_failures"]));
     let t = &r["timeliness"];
     let median =
         t["median_minutes_to_ship"].as_i64().map_or("no data".to_owned(), |m| format!("{:.1} h", m as f64 / 60.0));
     lines.push(format!(
-        "reshipments due: {} on time, {} late, {} open ({} on time); median authorization to ship {median}",
+        "reshipments: {} on time, {} late, {} open ({} on time); median authorization to ship {median}",
         t["on_time"],
         t["late"],
         t["open"],
@@ -203,7 +205,9 @@ fn kpi_text(t: &Value) -> String {
         }
         for f in figures {
             let cur = s(&f, "currency");
-            let name = if cur.is_empty() { s(&row, "id") } else { format!("{} {cur}", s(&row, "id")) };
+            // A money figure is one currency's; a rate in units, one unit of measure's.
+            let key = if cur.is_empty() { s(&f, "unit_of_measure") } else { cur.clone() };
+            let name = if key.is_empty() { s(&row, "id") } else { format!("{} {key}", s(&row, "id")) };
             let target = if f["target"].is_null() {
                 "—".to_owned()
             } else {

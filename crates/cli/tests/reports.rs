@@ -42,13 +42,23 @@ fn review_kpis_and_a_vendor_report_from_the_terminal() {
     assert_eq!(review["pareto"]["total_count"], 2);
     assert_eq!(review["pareto"]["bars"][0]["category"], "COS");
     assert_eq!(review["by_vendor"][0]["current"]["qty_failed"], 4);
-    // Scrap: 4 boxes at 3.80.
-    assert_eq!(review["cost_of_quality"]["currencies"][0]["current"]["scrap_minor"], 1_520);
+    // Sent to scrap in June, but not scrapped yet: no cost booked in June.
+    assert_eq!(review["cost_of_quality"]["currencies"], json!([]));
     let text = ok(data, &["--user", "admin", "report", "review", "--from", "2025-06-01", "--to", "2025-06-30"]);
-    assert!(text.contains("COS") && text.contains("SZHQ") && text.contains("15.20 EUR"), "{text}");
+    assert!(text.contains("COS") && text.contains("SZHQ"), "{text}");
+    // Scrapped now: 2 of the first failure's 3 boxes and the second's 1, 3 × 3.80 = 11.40, booked
+    // on the day they were scrapped (a span of three days around today, whatever the hour).
+    for (no, qty) in [("QF-CLI-000001", 2), ("QF-CLI-000002", 1)] {
+        let done = json!({"failure_no": no, "outcome": "Scrapped", "qty": qty});
+        ok(data, &["--user", "admin", "call", "complete_disposition", &done.to_string()]);
+    }
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = ((today - chrono::Days::new(1)).to_string(), (today + chrono::Days::new(1)).to_string());
+    let text = ok(data, &["--user", "admin", "report", "review", "--from", &from, "--to", &to]);
+    assert!(text.contains("scrap 11.40 EUR"), "{text}");
 
     let kpis: Value = serde_json::from_str(&ok(data, &["--user", "admin", "--json", "report", "kpis"])).unwrap();
-    assert_eq!(kpis["rows"].as_array().map(Vec::len), Some(11));
+    assert_eq!(kpis["rows"].as_array().map(Vec::len), Some(14));
     let day = |k: &str| chrono::NaiveDate::parse_from_str(kpis["period"][k].as_str().unwrap(), "%Y-%m-%d").unwrap();
     assert_eq!((day("to") - day("from")).num_days(), 29, "the last 30 days by default");
     let text = ok(data, &["--user", "admin", "report", "kpis", "--from", "2025-06-01", "--to", "2025-06-30"]);

@@ -244,8 +244,14 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::FailureDispositionCompleted { failure_no, outcome, cost_minor, .. } => {
+        Event::FailureDispositionCompleted { failure_no, outcome, qty, cost_minor, .. } => {
             close_failure(conn, failure_no, outcome).await?;
+            sqlx::query("UPDATE failures SET completed_at = ?, outcome_qty = ? WHERE failure_no = ?")
+                .bind(at)
+                .bind(qty)
+                .bind(failure_no)
+                .execute(&mut *conn)
+                .await?;
             if let Some(cost) = cost_minor {
                 sqlx::query("INSERT INTO rework_costs (event_id, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
                     .bind(&stored.id)

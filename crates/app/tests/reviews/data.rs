@@ -150,6 +150,8 @@ pub async fn two_weeks() -> World {
     )
     .await;
     as_admin(&w).await;
+    // QF 1's scrap is done a day after the failure, and one of its 3 failed units was saved.
+    w.ok("complete_disposition", json!({"failure_no": "QF-AMS1-000001", "outcome": "Scrapped", "qty": 2})).await;
     w.ok(
         "add_checklist_item",
         json!({"sku": "BOX-5L", "text": "Check lids under light", "failure_no": "QF-AMS1-000001"}),
@@ -191,6 +193,8 @@ pub async fn two_weeks() -> World {
         json!({"reshipment_no": "RS-AMS1-000002", "status": "recovered", "recovered_minor": 1_000}),
     )
     .await;
+    // The mugs of QF 3 (logged Monday) are scrapped, all 4.
+    w.ok("complete_disposition", json!({"failure_no": "QF-AMS1-000003", "outcome": "Scrapped", "qty": 4})).await;
     w
 }
 

@@ -11,20 +11,29 @@ async fn the_scorecard_rates_a_vendor_from_its_defects_returns_and_chargebacks()
     let w = two_weeks().await;
     let s = w.ok("vendor_scorecards", current()).await;
     let v = &s["vendors"];
-    // SZHQ this week: lot L-P (50 units) received, no failure names a lot (0 of 1 lots: 100);
-    // 5 units failed of 50 (10% > 5%: 0); 3 major × 5 + 2 minor = 17 per 50 units (34 per 100 >
-    // 10: 0); 1 of 32 units ordered returned as defective (3.125% of 5%: 37.5); 10.00 of 15.00
-    // recovered (66.67); no delivery dates (no data). Weighted over the 85 points with data:
-    // (20 × 100 + 20 × 37.5 + 10 × 66.67) / 85 = 40.2.
+    // Lowest rating first. ACME this week: nothing received, so its one failure is judged on the
+    // units it inspected: 4 of 40 (10% > 5%: 0), 4 critical × 10 = 40 per 40 units (100 per 100
+    // > 10: 0); nothing else has data, so it rates 0 and is flagged rather than dropping out.
     assert_eq!(
-        (v[0]["vendor_code"].as_str(), v[0]["vendor_name"].as_str()),
+        (v[0]["vendor_code"].as_str(), v[0]["rating"].as_u64(), v[0]["flagged"].as_bool()),
+        (Some("ACME"), Some(0), Some(true))
+    );
+    assert_eq!(v[0]["components"][1]["measured"], json!(1_000));
+    // SZHQ this week: lot L-P (50 units) received, no failure names a lot (0 of 1 lots: 100);
+    // 5 units failed of the 50 received (10% > 5%: 0); 3 major × 5 + 2 minor = 17 per 50 units
+    // (34 per 100 > 10: 0); none of its lots shipped, so its returns share has no units shipped
+    // to divide by (no data: the 32 boxes were ordered, not shipped from a lot); 10.00 of 15.00
+    // recovered (66.67); no delivery dates (no data). Over the 65 points with data:
+    // (20 × 100 + 10 × 66.67) / 65 = 41.03.
+    assert_eq!(
+        (v[1]["vendor_code"].as_str(), v[1]["vendor_name"].as_str()),
         (Some("SZHQ"), Some("深圳华强电子有限公司"))
     );
     assert_eq!(
-        (v[0]["rating"].as_u64(), v[0]["flagged"].as_bool(), v[0]["block_receipts"].as_bool()),
-        (Some(40), Some(true), Some(false))
+        (v[1]["rating"].as_u64(), v[1]["flagged"].as_bool(), v[1]["block_receipts"].as_bool()),
+        (Some(41), Some(true), Some(false))
     );
-    let parts: Vec<(&str, Value, Value, i64)> = v[0]["components"]
+    let parts: Vec<(&str, Value, Value, i64)> = v[1]["components"]
         .as_array()
         .unwrap()
         .iter()
@@ -37,26 +46,22 @@ async fn the_scorecard_rates_a_vendor_from_its_defects_returns_and_chargebacks()
             )
         })
         .collect();
+    // Effective weights 20, 20, 15 and 10 of 65.
     assert_eq!(
         parts,
         vec![
-            ("lot_defects", json!(0), json!(100), 2_353),
-            ("unit_defects", json!(1_000), json!(0), 2_353),
-            ("severity", json!(3_400), json!(0), 1_765),
-            ("returns", json!(313), json!(38), 2_353),
+            ("lot_defects", json!(0), json!(100), 3_077),
+            ("unit_defects", json!(1_000), json!(0), 3_077),
+            ("severity", json!(3_400), json!(0), 2_308),
+            ("returns", Value::Null, Value::Null, 0),
             ("on_time", Value::Null, Value::Null, 0),
-            ("chargebacks", json!(6_667), json!(67), 1_176),
+            ("chargebacks", json!(6_667), json!(67), 1_538),
         ]
-    );
-    // ACME had a failure but nothing received, ordered or charged back: no rating, not flagged.
-    assert_eq!(
-        (v[1]["vendor_code"].as_str(), v[1]["rating"].clone(), v[1]["flagged"].as_bool()),
-        (Some("ACME"), Value::Null, Some(false))
     );
 
     // Ratings are recorded once a day over the last 90 days, and kept for the trend.
     let rec = w.ok("record_vendor_ratings", json!({})).await;
-    assert_eq!((rec["day"].as_str(), rec["recorded"].clone()), (Some("2026-11-06"), json!(["SZHQ"])));
+    assert_eq!((rec["day"].as_str(), rec["recorded"].clone()), (Some("2026-11-06"), json!(["ACME", "SZHQ"])));
     assert_eq!(rec["period"], json!({"from": "2026-08-09", "to": "2026-11-06"}));
     let again = w.ok("record_vendor_ratings", json!({})).await;
     assert_eq!(again["recorded"], json!([]), "at most once per vendor per day");
@@ -70,15 +75,11 @@ async fn the_scorecard_rates_a_vendor_from_its_defects_returns_and_chargebacks()
 async fn skus_above_two_percent_are_flagged_and_safety_stock_counts_only_sellable_stock() {
     let w = two_weeks().await;
     let f = w.ok("sku_flags", current()).await;
-    // BOX-5L: 2 QC failures + 1 defect RMA (the rejected one does not count) in 8 orders.
-    assert_eq!(
-        f["skus"],
-        json!([
-            {"sku": "BOX-5L", "orders": 8, "problems": 3, "rate_bps": 3_750, "flag": "review"},
-            {"sku": "MUG-1", "orders": 0, "problems": 1, "rate_bps": null, "flag": "no_orders"}
-        ])
-    );
-    assert_eq!((f["total_skus"].as_i64(), f["flagged_skus"].as_i64()), (Some(2), Some(1)));
+    // BOX-5L's 8 orders this week (SO-3 to SO-10): the defect return on SO-3 was rejected and
+    // no lot shipped on them failed, so none had a conformity problem. MUG-1 had a QC failure
+    // but no orders: there is no order of it to have had a problem.
+    assert_eq!(f["skus"], json!([{"sku": "BOX-5L", "orders": 8, "problems": 0, "rate_bps": 0, "flag": "ok"}]));
+    assert_eq!((f["total_skus"].as_i64(), f["flagged_skus"].as_i64()), (Some(1), Some(0)));
 
     // Boxes are kept without lots and no opening stock was ever recorded: two came back to the
     // shelf, four left as replacements, so the books say -2. 150 chargers in two available lots.
@@ -124,8 +125,10 @@ async fn the_vendor_defect_report_prints_in_the_vendors_language_for_a_period_or
     assert!(text.contains("深圳华强电子有限公司"), "{text}");
     assert!(text.contains("QF-AMS1-000001") && text.contains("QF-AMS1-000002"), "{text}");
     assert!(!text.contains("QF-AMS1-000004"), "last week's failure is not in this report");
-    // 5 of 130 inspected units; defective units at cost (19.00) and both reshipments (50.00).
-    assert!(text.contains("3.85 %") && text.contains("€ 69.00"), "{text}");
+    // The scorecard's unit defect rate: 5 defective of the 50 units received = 10.00 % (130
+    // units were inspected); defective units at cost (19.00) and both reshipments (50.00).
+    assert!(text.contains("10.00 %") && text.contains("€ 69.00"), "{text}");
+    assert!(text.contains("收货数量") && text.contains("130"), "{text}");
 
     let file = w.ok("vendor_report_pdf", json!({"failure_no": "QF-AMS1-000001", "language": "en"})).await;
     assert_eq!(file["file_name"], "SCAR-AMS1-QF-AMS1-000001.pdf");
@@ -242,7 +245,10 @@ async fn the_app_records_the_day_s_ratings_once_a_day_and_only_a_vendor_manager_
     // The app's own job records, whoever is signed in, as the app (no author).
     let mut daily = lotline_app::jobs::Daily::default();
     let first = daily.tick(&w.ctx).await.unwrap().expect("the first tick of a day runs");
-    assert_eq!((first.day.as_str(), first.recorded.clone()), ("2026-11-06", vec!["SZHQ".to_owned()]));
+    assert_eq!(
+        (first.day.as_str(), first.recorded.clone()),
+        ("2026-11-06", vec!["ACME".to_owned(), "SZHQ".to_owned()])
+    );
     let author: Option<String> = sqlx::query_scalar("SELECT actor_id FROM events WHERE kind = 'vendor_rated'")
         .fetch_one(w.ctx.store.pool())
         .await
@@ -258,7 +264,7 @@ async fn the_app_records_the_day_s_ratings_once_a_day_and_only_a_vendor_manager_
     // The next day's first tick records the next day.
     w.pass_time(chrono::Duration::days(1)).await;
     let next = daily.tick(&w.ctx).await.unwrap().unwrap();
-    assert_eq!((next.day.as_str(), next.recorded.clone()), ("2026-11-07", vec!["SZHQ".to_owned()]));
+    assert_eq!((next.day.as_str(), next.recorded.clone()), ("2026-11-07", vec!["ACME".to_owned(), "SZHQ".to_owned()]));
 
     // Closed for three days: the app records the day it opens on, not the days it missed.
     w.pass_time(chrono::Duration::days(3)).await;

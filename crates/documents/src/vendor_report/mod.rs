@@ -66,6 +66,8 @@ impl Default for VendorReportScope {
 #[derive(Clone, Debug, Default)]
 pub struct VendorReportFigures {
     pub failures: String,
+    /// Units received from the vendor in the period: the defect rate's base when there are any.
+    pub units_received: String,
     pub units_inspected: String,
     pub units_defective: String,
     /// With its unit: "1.19 %".

@@ -67,6 +67,8 @@ mod tests {
             received_damaged: false,
             inspected_at: None,
             settled_at: None,
+            refund_approved_at: None,
+            refund_paid_at: None,
             closed_at,
             handling_cost_minor: 0,
             label_cost_minor: 0,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::period::{FigureChange, ReviewPeriod, change};
+use crate::returns::ReturnPolicy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -18,7 +19,10 @@ pub enum CostComponent {
     ReshipmentShipping,
     /// Value of the replacement goods sent.
     ReshipmentGoods,
+    /// Refunds paid on returns for a quality reason (not a change of mind).
     Refund,
+    /// Store credit issued on returns for a quality reason: money given back all the same.
+    StoreCredit,
     /// Money a vendor paid back on a chargeback: it lowers the net cost.
     ChargebackRecovered,
 }
@@ -43,6 +47,7 @@ pub struct CurrencyCost {
     pub reshipment_shipping_minor: i64,
     pub reshipment_goods_minor: i64,
     pub refunds_minor: i64,
+    pub store_credit_minor: i64,
     pub chargebacks_recovered_minor: i64,
     /// Every cost less the recoveries; negative when a vendor paid back more than it cost us.
     pub net_minor: i64,
@@ -66,6 +71,13 @@ pub struct CurrencyCostReview {
     pub net_change: Option<FigureChange>,
 }
 
+/// Whether money given back on a return is a cost of poor quality: yes unless the return
+/// policy says its reason is the customer's own choice (a change of mind, a size that did not
+/// fit). A reason the policy no longer knows counts, so a cost is never hidden by a rename.
+pub fn is_poor_quality_return(policy: &ReturnPolicy, reason_code: &str) -> bool {
+    policy.reason(reason_code).is_none_or(|r| !r.customer_choice)
+}
+
 /// The cost of quality of rows booked (by `occurred_at`) inside `period`, per currency.
 pub fn cost_by_currency(rows: &[CostRow], period: &ReviewPeriod) -> BTreeMap<String, CurrencyCost> {
     let mut out: BTreeMap<String, CurrencyCost> = BTreeMap::new();
@@ -79,6 +91,7 @@ pub fn cost_by_currency(rows: &[CostRow], period: &ReviewPeriod) -> BTreeMap<Str
             CostComponent::ReshipmentShipping => &mut cost.reshipment_shipping_minor,
             CostComponent::ReshipmentGoods => &mut cost.reshipment_goods_minor,
             CostComponent::Refund => &mut cost.refunds_minor,
+            CostComponent::StoreCredit => &mut cost.store_credit_minor,
             CostComponent::ChargebackRecovered => &mut cost.chargebacks_recovered_minor,
         };
         *slot = slot.saturating_add(row.amount_minor);
@@ -90,6 +103,7 @@ pub fn cost_by_currency(rows: &[CostRow], period: &ReviewPeriod) -> BTreeMap<Str
             cost.reshipment_shipping_minor,
             cost.reshipment_goods_minor,
             cost.refunds_minor,
+            cost.store_credit_minor,
         ]
         .into_iter()
         .fold(0i64, i64::saturating_add)
@@ -135,6 +149,7 @@ mod tests {
             row(ReshipmentShipping, "EUR", 895, 6, 11),
             row(ReshipmentGoods, "EUR", 3_000, 6, 11),
             row(Refund, "EUR", 5_999, 7, 11),
+            row(StoreCredit, "EUR", 1_500, 7, 11),
             row(ChargebackRecovered, "EUR", 8_000, 8, 11),
             row(Refund, "USD", 12_000, 9, 11),
             row(ChargebackRecovered, "CNY", 50_000, 9, 11),
@@ -153,9 +168,10 @@ mod tests {
                 reshipment_shipping_minor: 895,
                 reshipment_goods_minor: 3_000,
                 refunds_minor: 5_999,
+                store_credit_minor: 1_500,
                 chargebacks_recovered_minor: 8_000,
-                // 12,500 + 4,000 + 895 + 3,000 + 5,999 - 8,000
-                net_minor: 18_394,
+                // 12,500 + 4,000 + 895 + 3,000 + 5,999 + 1,500 - 8,000
+                net_minor: 19_894,
             }
         );
         assert_eq!((costs["USD"].refunds_minor, costs["USD"].net_minor), (12_000, 12_000));
@@ -185,6 +201,16 @@ mod tests {
         assert_eq!((gbp.previous.as_ref(), gbp.net_change), (None, None));
         let usd = &review.currencies[2];
         assert_eq!((usd.current.as_ref(), usd.previous.as_ref().map(|c| c.net_minor)), (None, Some(3_000)));
+    }
+
+    #[test]
+    fn a_change_of_mind_is_not_a_cost_of_poor_quality() {
+        let policy = ReturnPolicy::default_policy();
+        assert!(is_poor_quality_return(&policy, "defective"));
+        assert!(is_poor_quality_return(&policy, "damaged_in_transit"));
+        assert!(!is_poor_quality_return(&policy, "no_longer_needed"));
+        assert!(!is_poor_quality_return(&policy, "size_colour_mismatch"));
+        assert!(is_poor_quality_return(&policy, "a_reason_since_removed"));
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub enum KpiId {
     AutomationRate,
     DenialRate,
     LabelSuccessRate,
+    TimeToAuthorization,
+    DiscardRate,
+    RefundShare,
 }
 
 /// How a KPI's numbers read. The unit fixes the integer each value is in.
@@ -57,7 +60,7 @@ pub enum KpiState {
 }
 
 impl KpiId {
-    pub const ALL: [KpiId; 11] = [
+    pub const ALL: [KpiId; 14] = [
         KpiId::ReturnRate,
         KpiId::CostPerReturn,
         KpiId::ReceiptToDecision,
@@ -69,6 +72,9 @@ impl KpiId {
         KpiId::AutomationRate,
         KpiId::DenialRate,
         KpiId::LabelSuccessRate,
+        KpiId::TimeToAuthorization,
+        KpiId::DiscardRate,
+        KpiId::RefundShare,
     ];
 
     /// Stable code, as serialized and in i18n keys.
@@ -85,6 +91,9 @@ impl KpiId {
             KpiId::AutomationRate => "automation_rate",
             KpiId::DenialRate => "denial_rate",
             KpiId::LabelSuccessRate => "label_success_rate",
+            KpiId::TimeToAuthorization => "time_to_authorization",
+            KpiId::DiscardRate => "discard_rate",
+            KpiId::RefundShare => "refund_share",
         }
     }
 
@@ -96,7 +105,7 @@ impl KpiId {
     pub fn unit(self) -> KpiUnit {
         match self {
             KpiId::CostPerReturn => KpiUnit::Money,
-            KpiId::ReceiptToDecision | KpiId::RefundProcessing => KpiUnit::Days,
+            KpiId::ReceiptToDecision | KpiId::RefundProcessing | KpiId::TimeToAuthorization => KpiUnit::Days,
             _ => KpiUnit::Percent,
         }
     }
@@ -109,18 +118,24 @@ impl KpiId {
             | KpiId::ReceiptToDecision
             | KpiId::RefundProcessing
             | KpiId::DamagedRate
-            | KpiId::InventoryImpact => Some(KpiDirection::AtMost),
+            | KpiId::InventoryImpact
+            | KpiId::TimeToAuthorization
+            | KpiId::DiscardRate => Some(KpiDirection::AtMost),
             KpiId::RestockRate | KpiId::RefundAccuracy | KpiId::AutomationRate | KpiId::LabelSuccessRate => {
                 Some(KpiDirection::AtLeast)
             }
-            KpiId::DenialRate => None,
+            // Refunds against credits is a mix to watch, not a side to be on.
+            KpiId::DenialRate | KpiId::RefundShare => None,
         }
     }
 
     /// The English definition, which the `en` locale file repeats under `definition_key`.
     pub fn definition(self) -> &'static str {
         match self {
-            KpiId::ReturnRate => "RMAs opened in the period, as a share of orders placed in the period.",
+            KpiId::ReturnRate => {
+                "Orders placed in the period with goods returned on an RMA (not rejected or cancelled, \
+                 whenever it came), as a share of orders placed in the period."
+            }
             KpiId::CostPerReturn => {
                 "Handling cost and prepaid label postage, as set in the return policy each RMA was opened \
                  under, of the RMAs settled in the period, divided by those RMAs; in the installation's \
@@ -131,14 +146,18 @@ impl KpiId {
                  RMAs inspected in the period."
             }
             KpiId::RefundProcessing => {
-                "Mean time from receiving the goods to settling the RMA (refund, credit or exchange), over RMAs \
-                 settled in the period that had goods received."
+                "Mean time from approving a refund or store credit to paying it out, over those paid out in \
+                 the period. A payout that needed no approval counts from the inspection that made it due (or, \
+                 for credit ahead of the goods, from the return's approval)."
             }
             KpiId::RestockRate => {
-                "Returned lines given the disposition restock in the period, as a share of lines given any \
-                 disposition in the period."
+                "Returned units restocked in the period, as a share of returned units given any disposition in \
+                 the period; one figure per unit of measure."
             }
-            KpiId::DamagedRate => "RMAs received in the period in damaged condition, as a share of RMAs received.",
+            KpiId::DamagedRate => {
+                "Returned units that cannot be resold (donated, recycled or written off) in the period, as a \
+                 share of returned units given any disposition in the period; one figure per unit of measure."
+            }
             KpiId::InventoryImpact => {
                 "Returned units disposed in the period as donate, recycle or write-off, as a share of the units \
                  in stock at the start of the period."
@@ -152,6 +171,16 @@ impl KpiId {
             }
             KpiId::DenialRate => "RMAs rejected in the period, as a share of RMAs decided in the period.",
             KpiId::LabelSuccessRate => "Return labels printed without error, as a share of label attempts.",
+            KpiId::TimeToAuthorization => {
+                "Mean time from opening an RMA to approving or rejecting it, over RMAs decided in the period."
+            }
+            KpiId::DiscardRate => {
+                "Returned units recycled or written off in the period, as a share of returned units given any \
+                 disposition in the period; one figure per unit of measure."
+            }
+            KpiId::RefundShare => {
+                "Refunds paid out in the period, as a share of refunds and store credits paid out in the period."
+            }
         }
     }
 }
@@ -213,6 +242,9 @@ mod tests {
                 ("automation_rate", KpiUnit::Percent, Some(AtLeast)),
                 ("denial_rate", KpiUnit::Percent, None),
                 ("label_success_rate", KpiUnit::Percent, Some(AtLeast)),
+                ("time_to_authorization", KpiUnit::Days, Some(AtMost)),
+                ("discard_rate", KpiUnit::Percent, Some(AtMost)),
+                ("refund_share", KpiUnit::Percent, None),
             ]
         );
     }

@@ -27,6 +27,8 @@ fn rma(no: &str, currency: &str, opened: Option<DateTime<Utc>>) -> RmaReviewRow 
         received_damaged: false,
         inspected_at: None,
         settled_at: None,
+        refund_approved_at: None,
+        refund_paid_at: None,
         closed_at: None,
         handling_cost_minor: 0,
         label_cost_minor: 0,
@@ -58,13 +60,19 @@ fn done(
 ) -> RmaReviewRow {
     (r.received_at, r.received_damaged, r.inspected_at, r.settled_at, r.closed_at) =
         (received, damaged, inspected, settled, settled);
+    // Every settlement here pays money back; without a payout approval it was due once inspected.
+    (r.refund_approved_at, r.refund_paid_at) = (inspected, settled);
     (r.handling_cost_minor, r.label_cost_minor, r.return_shipping_cost_minor) = costs;
     (r.refund_paid_minor, r.refund_policy_minor) = refund;
     r
 }
 
 fn line(rma: &str, qty: i64, disposition: Option<ReturnDisposition>, at: Option<DateTime<Utc>>) -> RmaLineReviewRow {
-    RmaLineReviewRow { rma_no: rma.into(), sku: "SKU".into(), qty, disposition, disposed_at: at }
+    RmaLineReviewRow { rma_no: rma.into(), sku: "SKU".into(), qty, unit: "pcs".into(), disposition, disposed_at: at }
+}
+
+fn kg(line: RmaLineReviewRow) -> RmaLineReviewRow {
+    RmaLineReviewRow { unit: "kg".into(), ..line }
 }
 
 pub fn input() -> KpiInput {
@@ -80,16 +88,20 @@ pub fn input() -> KpiInput {
             (300, 200, 400),
             (Some(5_000), Some(5_000)),
         ),
-        // 4,320 and 5,760 min; costs 500; refund 4,500 where the policy says 4,750.
-        done(
-            decided(rma("R2", "EUR", nov(3, 9)), nov(4, 9), false, Approved),
-            nov(10, 8),
-            false,
-            nov(13, 8),
-            nov(14, 8),
-            (250, 150, 100),
-            (Some(4_500), Some(4_750)),
-        ),
+        // 4,320 and 5,760 min; costs 500; refund 4,500 where the policy says 4,750, its payout
+        // approved on the 13th at 20:00, paid 12 h later.
+        RmaReviewRow {
+            refund_approved_at: nov(13, 20),
+            ..done(
+                decided(rma("R2", "EUR", nov(3, 9)), nov(4, 9), false, Approved),
+                nov(10, 8),
+                false,
+                nov(13, 8),
+                nov(14, 8),
+                (250, 150, 100),
+                (Some(4_500), Some(4_750)),
+            )
+        },
         // 360 and 1,440 min; costs 1,200 USD; settled by store credit (no refund).
         done(
             decided(rma("R3", "USD", nov(4, 0)), nov(4, 0), true, Approved),
@@ -129,18 +141,18 @@ pub fn input() -> KpiInput {
     ];
     KpiInput {
         orders: vec![
-            OrderDayRow { day: day(2026, 11, 2), orders: 70 },
-            OrderDayRow { day: day(2026, 11, 15), orders: 40 },
-            OrderDayRow { day: day(2026, 10, 10), orders: 50 },
-            OrderDayRow { day: day(2026, 10, 1), orders: 1_000 },
+            OrderDayRow { day: day(2026, 11, 2), orders: 70, returned: 5 },
+            OrderDayRow { day: day(2026, 11, 15), orders: 40, returned: 2 },
+            OrderDayRow { day: day(2026, 10, 10), orders: 50, returned: 2 },
+            OrderDayRow { day: day(2026, 10, 1), orders: 1_000, returned: 90 },
         ],
         rmas,
         lines: vec![
             line("R1", 2, Some(Restock), nov(6, 10)),
             line("R1", 1, Some(WriteOff), nov(6, 10)),
             line("R2", 3, Some(Refurbish), nov(13, 8)),
-            line("R3", 1, Some(Restock), nov(8, 18)),
-            line("R3", 4, Some(Recycle), nov(8, 18)),
+            kg(line("R3", 1, Some(Restock), nov(8, 18))),
+            kg(line("R3", 4, Some(Recycle), nov(8, 18))),
             line("R5", 1, None, None),
             line("R7", 5, Some(Restock), oct(16, 8)),
             line("R8", 2, Some(Donate), oct(27, 0)),

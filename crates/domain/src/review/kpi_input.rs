@@ -15,6 +15,9 @@ use crate::returns::ReturnDisposition;
 pub struct OrderDayRow {
     pub day: NaiveDate,
     pub orders: i64,
+    /// Of those, orders with goods returned on an RMA (not rejected or cancelled), whenever the
+    /// return came: an order counts in its own period, once however many RMAs it had.
+    pub returned: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,12 @@ pub struct RmaReviewRow {
     pub inspected_at: Option<DateTime<Utc>>,
     /// Refunded, credited or exchanged.
     pub settled_at: Option<DateTime<Utc>>,
+    /// When the refund or store credit was approved: its payout's last approval, else (no
+    /// approval needed) the inspection that made it due, or for credit ahead of the goods the
+    /// RMA's approval.
+    pub refund_approved_at: Option<DateTime<Utc>>,
+    /// When the refund or store credit was paid out.
+    pub refund_paid_at: Option<DateTime<Utc>>,
     /// Settled, rejected or cancelled: after this it no longer ages.
     pub closed_at: Option<DateTime<Utc>>,
     pub handling_cost_minor: i64,
@@ -58,6 +67,9 @@ pub struct RmaLineReviewRow {
     pub rma_no: String,
     pub sku: String,
     pub qty: i64,
+    /// The unit of measure `qty` counts in (the lot's, else pieces): pieces and kilograms are
+    /// never added together.
+    pub unit: String,
     pub disposition: Option<ReturnDisposition>,
     pub disposed_at: Option<DateTime<Utc>>,
 }
@@ -95,6 +107,28 @@ impl RmaLineReviewRow {
             Some(ReturnDisposition::Donate | ReturnDisposition::Recycle | ReturnDisposition::WriteOff)
         )
     }
+
+    /// Returned goods that cannot be resold: not restocked, refurbished or sold as open box.
+    /// Credit-only lines are the customer's to keep, so they are no returned goods to judge.
+    pub fn unsellable(&self) -> bool {
+        self.lost_to_stock()
+    }
+
+    /// Returned goods thrown away or broken down for material.
+    pub fn discarded(&self) -> bool {
+        matches!(self.disposition, Some(ReturnDisposition::Recycle | ReturnDisposition::WriteOff))
+    }
+}
+
+/// Returned units of one unit of measure given a disposition in a period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReturnedUnits {
+    pub disposed: i64,
+    pub restocked: i64,
+    /// Donated, recycled or written off: cannot be resold.
+    pub unsellable: i64,
+    /// Recycled or written off: discarded (donated goods are still used).
+    pub discarded: i64,
 }
 
 /// One currency's returns settled in a period and what handling them cost.
@@ -113,27 +147,32 @@ pub struct ReturnCosts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KpiTotals {
     pub orders: i64,
-    pub rmas_opened: i64,
+    /// Orders placed in the period that were returned (see `OrderDayRow::returned`).
+    pub orders_returned: i64,
     /// RMAs inspected in the period whose goods were received, and the whole minutes from
     /// receipt to inspection (each RMA's rounded on its own, as `minutes_between`) summed.
     pub inspected: i64,
     pub inspected_minutes: i64,
-    /// The same for RMAs settled in the period, from receipt to settlement.
-    pub settled_after_receipt: i64,
-    pub settled_minutes: i64,
-    /// Returned lines given a disposition in the period; of those, restocked; and the units
-    /// lost to stock (donated, recycled, written off).
-    pub lines_disposed: i64,
-    pub lines_restocked: i64,
+    /// Refunds and store credit paid out in the period with an approval time, and the whole
+    /// minutes from approval to payment summed.
+    pub refunds_timed: i64,
+    pub refund_minutes: i64,
+    /// Returned units given a disposition in the period, per unit of measure.
+    pub returned: BTreeMap<String, ReturnedUnits>,
+    /// Units lost to stock (donated, recycled, written off).
     pub units_lost: i64,
-    pub received: i64,
-    pub received_damaged: i64,
     /// Units in stock at the start of the period (all SKUs and locations).
     pub stock_at_start: i64,
     /// Refunds settled in the period with a policy amount, and those paid exactly that.
     pub refunds_judged: i64,
     pub refunds_exact: i64,
     pub decided: i64,
+    /// Whole minutes from opening to the decision, summed over the RMAs decided.
+    pub decision_minutes: i64,
+    /// Refunds and store credits paid out in the period (as timed in `refunds_timed`, and those
+    /// without an approval time too), and of those the refunds.
+    pub paid_back: i64,
+    pub refunds_paid: i64,
     pub decided_automatically: i64,
     pub rejected: i64,
     pub label_attempts: i64,
@@ -151,7 +190,6 @@ impl KpiTotals {
     pub fn of(input: &KpiInput, period: &ReviewPeriod) -> Self {
         let rmas = &input.rmas;
         let decided: Vec<&RmaReviewRow> = rmas.iter().filter(|r| period.contains_opt(r.decided_at)).collect();
-        let received: Vec<&RmaReviewRow> = rmas.iter().filter(|r| period.contains_opt(r.received_at)).collect();
         let disposed: Vec<&RmaLineReviewRow> =
             input.lines.iter().filter(|l| l.disposition.is_some() && period.contains_opt(l.disposed_at)).collect();
         let spans = |end: fn(&RmaReviewRow) -> Option<DateTime<Utc>>| {
@@ -163,7 +201,19 @@ impl KpiTotals {
             (count(minutes.len()), minutes.iter().sum::<i64>())
         };
         let (inspected, inspected_minutes) = spans(|r| r.inspected_at);
-        let (settled_after_receipt, settled_minutes) = spans(|r| r.settled_at);
+        let refund_spans: Vec<i64> = rmas
+            .iter()
+            .filter(|r| period.contains_opt(r.refund_paid_at))
+            .filter_map(|r| Some(minutes_between(r.refund_approved_at?, r.refund_paid_at?)))
+            .collect();
+        let mut returned: BTreeMap<String, ReturnedUnits> = BTreeMap::new();
+        for l in &disposed {
+            let units = returned.entry(l.unit.clone()).or_default();
+            units.disposed += l.qty;
+            units.restocked += if l.disposition == Some(ReturnDisposition::Restock) { l.qty } else { 0 };
+            units.unsellable += if l.unsellable() { l.qty } else { 0 };
+            units.discarded += if l.discarded() { l.qty } else { 0 };
+        }
         let judged: Vec<(i64, i64)> = rmas
             .iter()
             .filter(|r| period.contains_opt(r.settled_at))
@@ -178,18 +228,13 @@ impl KpiTotals {
         }
         Self {
             orders: input.orders.iter().filter(|o| period.contains_day(o.day)).map(|o| o.orders).sum(),
-            rmas_opened: count(rmas.iter().filter(|r| period.contains(r.opened_at)).count()),
+            orders_returned: input.orders.iter().filter(|o| period.contains_day(o.day)).map(|o| o.returned).sum(),
             inspected,
             inspected_minutes,
-            settled_after_receipt,
-            settled_minutes,
-            lines_disposed: count(disposed.len()),
-            lines_restocked: count(
-                disposed.iter().filter(|l| l.disposition == Some(crate::returns::ReturnDisposition::Restock)).count(),
-            ),
+            refunds_timed: count(refund_spans.len()),
+            refund_minutes: refund_spans.iter().sum(),
+            returned,
             units_lost: disposed.iter().filter(|l| l.lost_to_stock()).map(|l| l.qty).sum(),
-            received: count(received.len()),
-            received_damaged: count(received.iter().filter(|r| r.received_damaged).count()),
             // The latest count on or before the period's first day.
             stock_at_start: input
                 .stock
@@ -200,6 +245,11 @@ impl KpiTotals {
             refunds_judged: count(judged.len()),
             refunds_exact: count(judged.iter().filter(|(paid, policy)| paid == policy).count()),
             decided: count(decided.len()),
+            decision_minutes: decided.iter().filter_map(|r| Some(minutes_between(r.opened_at, r.decided_at?))).sum(),
+            paid_back: count(rmas.iter().filter(|r| period.contains_opt(r.refund_paid_at)).count()),
+            refunds_paid: count(
+                rmas.iter().filter(|r| period.contains_opt(r.refund_paid_at) && r.refund_paid_minor.is_some()).count(),
+            ),
             decided_automatically: count(decided.iter().filter(|r| r.decided_automatically).count()),
             rejected: count(decided.iter().filter(|r| r.decision == Some(RmaDecision::Rejected)).count()),
             label_attempts: count(labels.len()),

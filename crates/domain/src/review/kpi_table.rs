@@ -19,6 +19,9 @@ use super::period::{FigureChange, ReviewPeriod, ReviewTrend, change, trend};
 pub struct KpiFigure {
     /// Set only for money KPIs.
     pub currency: Option<String>,
+    /// Set only for KPIs counted in units (restock and unsellable rates): one figure per unit
+    /// of measure, as pieces and kilograms are never added.
+    pub unit_of_measure: Option<String>,
     /// In the KPI's unit; `None` is no data (nothing to divide by), never 0.
     pub value: Option<i64>,
     pub previous: Option<i64>,
@@ -69,18 +72,38 @@ fn mean(sum: i64, n: i64) -> Measure {
 /// currency (`cost_per_return`) and gives no data here.
 pub fn measure(id: KpiId, t: &KpiTotals) -> Measure {
     match id {
-        KpiId::ReturnRate => rate(t.rmas_opened, t.orders),
+        KpiId::ReturnRate => rate(t.orders_returned, t.orders),
         KpiId::ReceiptToDecision => mean(t.inspected_minutes, t.inspected),
-        KpiId::RefundProcessing => mean(t.settled_minutes, t.settled_after_receipt),
-        KpiId::RestockRate => rate(t.lines_restocked, t.lines_disposed),
-        KpiId::DamagedRate => rate(t.received_damaged, t.received),
+        KpiId::RefundProcessing => mean(t.refund_minutes, t.refunds_timed),
         KpiId::InventoryImpact => rate(t.units_lost, t.stock_at_start),
         KpiId::RefundAccuracy => rate(t.refunds_exact, t.refunds_judged),
         KpiId::AutomationRate => rate(t.decided_automatically, t.decided),
         KpiId::DenialRate => rate(t.rejected, t.decided),
         KpiId::LabelSuccessRate => rate(t.labels_ok, t.label_attempts),
-        KpiId::CostPerReturn => (None, 0),
+        KpiId::TimeToAuthorization => mean(t.decision_minutes, t.decided),
+        KpiId::RefundShare => rate(t.refunds_paid, t.paid_back),
+        KpiId::CostPerReturn | KpiId::RestockRate | KpiId::DamagedRate | KpiId::DiscardRate => (None, 0),
     }
+}
+
+/// The KPIs with one figure per unit of measure.
+fn per_unit_of_measure(id: KpiId) -> bool {
+    matches!(id, KpiId::RestockRate | KpiId::DamagedRate | KpiId::DiscardRate)
+}
+
+/// Restocked, unsellable or discarded units of the units given a disposition, per unit of measure.
+pub fn returned_units_rate(id: KpiId, t: &KpiTotals) -> BTreeMap<String, Measure> {
+    t.returned
+        .iter()
+        .map(|(unit, u)| {
+            let part = match id {
+                KpiId::RestockRate => u.restocked,
+                KpiId::DiscardRate => u.discarded,
+                _ => u.unsellable,
+            };
+            (unit.clone(), rate(part, u.disposed))
+        })
+        .collect()
 }
 
 /// Cost per return over one period, per currency: costs of RMAs settled in it over their number.
@@ -88,9 +111,12 @@ pub fn cost_per_return(t: &KpiTotals) -> BTreeMap<String, Measure> {
     t.costs.iter().map(|(currency, c)| (currency.clone(), mean(c.cost_minor, c.settled))).collect()
 }
 
-fn figure(id: KpiId, currency: Option<String>, now: Measure, before: Measure, targets: &KpiTargets) -> KpiFigure {
+fn figure(id: KpiId, key: Option<String>, now: Measure, before: Measure, targets: &KpiTargets) -> KpiFigure {
+    let money = id.unit() == KpiUnit::Money;
+    let (currency, unit_of_measure) = if money { (key, None) } else { (None, key) };
     let target = targets.target(id, currency.as_deref());
     KpiFigure {
+        unit_of_measure,
         state: kpi_state(now.0, target, id.direction()),
         change: change(now.0, before.0),
         trend: trend(now.0, before.0),
@@ -120,8 +146,11 @@ pub fn kpi_table_of_totals(
     let rows = KpiId::ALL
         .into_iter()
         .map(|id| {
-            let figures = if id.unit() == KpiUnit::Money {
-                let (mut now_by, mut before_by) = (cost_per_return(totals), cost_per_return(before));
+            let keyed = |t: &KpiTotals| {
+                if id.unit() == KpiUnit::Money { cost_per_return(t) } else { returned_units_rate(id, t) }
+            };
+            let figures = if id.unit() == KpiUnit::Money || per_unit_of_measure(id) {
+                let (mut now_by, mut before_by) = (keyed(totals), keyed(before));
                 let mut codes: Vec<String> = now_by.keys().chain(before_by.keys()).cloned().collect();
                 codes.sort();
                 codes.dedup();

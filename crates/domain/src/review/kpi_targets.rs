@@ -58,7 +58,12 @@ impl KpiTargets {
             KpiId::DamagedRate => Some(self.damaged_rate_max_bps),
             KpiId::InventoryImpact => Some(self.inventory_impact_max_bps),
             KpiId::RefundAccuracy => Some(self.refund_accuracy_min_bps),
-            KpiId::AutomationRate | KpiId::DenialRate | KpiId::LabelSuccessRate => None,
+            KpiId::AutomationRate
+            | KpiId::DenialRate
+            | KpiId::LabelSuccessRate
+            | KpiId::TimeToAuthorization
+            | KpiId::DiscardRate
+            | KpiId::RefundShare => None,
         }
     }
 

@@ -19,6 +19,7 @@ fn vendor_row() -> impl Strategy<Value = VendorQualityRow> {
         lots_received: a.0,
         lots_with_failure: a.1,
         units_received: a.2,
+        units_inspected: a.2 / 2,
         defective_units: a.3,
         critical_defects: b.0,
         major_defects: b.1,

@@ -29,19 +29,38 @@ pub const RETURNS_ZERO_AT_BPS: i64 = 500;
 pub struct VendorQualityRow {
     pub vendor_code: String,
     pub lots_received: i64,
+    /// Of the lots received, those with a QC failure: the same lots as `lots_received`, so the
+    /// share is never above 100%.
     pub lots_with_failure: i64,
     pub units_received: i64,
+    /// Units the vendor's failures inspected (each re-inspection chain once).
+    pub units_inspected: i64,
     pub defective_units: i64,
     pub critical_defects: i64,
     pub major_defects: i64,
     pub minor_defects: i64,
-    /// Units of the vendor's SKUs shipped to customers.
+    /// Units of the vendor's lots shipped to customers (not merely ordered).
     pub units_shipped: i64,
     /// Returned units whose reason is attributable to the vendor (defective, not as described).
     pub vendor_return_units: i64,
     /// Deliveries with a promised date; on-time delivery is unknown for the others.
     pub deliveries_with_due_date: i64,
     pub deliveries_on_time: i64,
+}
+
+impl VendorQualityRow {
+    /// The units defects are counted against: those received in the period; for a vendor
+    /// without receipts in it (goods received before, or never booked as lots), the units its
+    /// failures inspected, so failures still weigh on its rating instead of dropping out.
+    pub fn defect_base_units(&self) -> i64 {
+        if self.lots_received > 0 { self.units_received } else { self.units_inspected }
+    }
+
+    /// Defective units per unit of `defect_base_units`, basis points: the one rate the
+    /// scorecard and the vendor defect report both print.
+    pub fn unit_defect_rate_bps(&self) -> Option<i64> {
+        ratio_bps(self.defective_units, self.defect_base_units())
+    }
 }
 
 /// Chargebacks claimed from a vendor in one currency and what it paid back.
@@ -136,6 +155,7 @@ pub fn vendor_scorecard(
         .saturating_add(row.major_defects.saturating_mul(ma))
         .saturating_add(row.minor_defects.saturating_mul(mi));
     let recovery = chargeback_recovery_bps(&row.vendor_code, chargebacks);
+    let base = row.defect_base_units();
     let parts: [(ScoreComponentId, u32, Option<i64>, Option<i64>); 6] = [
         (
             ScoreComponentId::LotDefects,
@@ -146,15 +166,15 @@ pub fn vendor_scorecard(
         (
             ScoreComponentId::UnitDefects,
             w.unit_defects,
-            ratio_bps(row.defective_units, row.units_received),
-            linear_score(row.defective_units, row.units_received, UNIT_DEFECTS_ZERO_AT_BPS),
+            row.unit_defect_rate_bps(),
+            linear_score(row.defective_units, base, UNIT_DEFECTS_ZERO_AT_BPS),
         ),
         (
             ScoreComponentId::Severity,
             w.severity,
             // Per 100 units in hundredths: weighted × 100 × 100 / units, which is ratio_bps.
-            ratio_bps(weighted, row.units_received),
-            linear_score(weighted, row.units_received, SEVERITY_ZERO_AT_HUNDREDTHS),
+            ratio_bps(weighted, base),
+            linear_score(weighted, base, SEVERITY_ZERO_AT_HUNDREDTHS),
         ),
         (
             ScoreComponentId::Returns,

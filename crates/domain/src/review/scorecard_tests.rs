@@ -11,6 +11,8 @@ fn vendor(code: &str) -> VendorQualityRow {
         lots_with_failure: 2,
         // 10 of 1,000 units: 1% of 5% -> 80.
         units_received: 1_000,
+        // Inspected units only count when nothing was received.
+        units_inspected: 300,
         defective_units: 10,
         // 1×10 + 2×5 + 10×1 = 30 per 1,000 units = 3 per 100, of 10 -> 70.
         critical_defects: 1,
@@ -110,6 +112,7 @@ fn scorecards_list_the_worst_first_and_the_unrated_last() {
     let unrated = VendorQualityRow {
         lots_received: 0,
         units_received: 0,
+        units_inspected: 0,
         units_shipped: 0,
         deliveries_with_due_date: 0,
         ..vendor("A")
@@ -142,4 +145,45 @@ fn rating_trend_follows_the_fitted_line() {
     assert_eq!(rating_trend(&points(&[]), 2), None);
     assert_eq!(rating_trend(&points(&[(0, 50)]), 2), None);
     assert_eq!(rating_trend(&points(&[(3, 50), (3, 90)]), 2), None);
+}
+
+#[test]
+fn a_vendor_without_receipts_is_scored_on_the_units_its_failures_inspected() {
+    use ScoreComponentId::*;
+    // Four failures of 50 units inspected each (200 units), 8 defective: 2 critical, 3 major,
+    // 3 minor; no lots received, nothing shipped, no delivery dates, no chargebacks.
+    let row = VendorQualityRow {
+        vendor_code: "NOLOTS".into(),
+        units_inspected: 200,
+        defective_units: 8,
+        critical_defects: 2,
+        major_defects: 3,
+        minor_defects: 3,
+        ..VendorQualityRow::default()
+    };
+    assert_eq!(row.defect_base_units(), 200);
+    // 8 / 200 = 4.00%.
+    assert_eq!(row.unit_defect_rate_bps(), Some(400));
+    let card = vendor_scorecard(&row, &[], &ScorecardSettings::default());
+    // Unit defects: 4% of the 5% that scores 0 -> 100 - 80 = 20. Severity: 2×10 + 3×5 + 3×1 =
+    // 38 weighted per 200 units = 19 per 100, past the 10 that scores 0 -> 0. Weights 20 and
+    // 15 of 35: (20 × 20 + 15 × 0) / 35 = 11.43 -> 11, below 70: flagged.
+    assert_eq!(
+        scores(&card),
+        vec![
+            (LotDefects, None, None, 0),
+            (UnitDefects, Some(400), Some(20), 5_714),
+            (Severity, Some(1_900), Some(0), 4_286),
+            (Returns, None, None, 0),
+            (OnTime, None, None, 0),
+            (Chargebacks, None, None, 0),
+        ]
+    );
+    assert_eq!((card.rating, card.flagged), (Some(11), true));
+}
+
+#[test]
+fn with_receipts_the_rate_is_per_unit_received() {
+    // 10 defective of 1,000 received = 1.00%, whatever the failures inspected (300).
+    assert_eq!(vendor("V").unit_defect_rate_bps(), Some(100));
 }

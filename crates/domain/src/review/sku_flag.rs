@@ -19,15 +19,16 @@ pub fn is_defect_reason(reason_code: &str) -> bool {
     DEFECT_REASONS.contains(&reason_code)
 }
 
-/// One SKU's counts in the period, grouped in SQL; rows for the same SKU are added up.
+/// One SKU's orders placed in the period, grouped in SQL; rows for the same SKU are added up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkuConformityRow {
     pub sku: String,
     /// Orders with a line of this SKU.
     pub orders: i64,
-    pub qc_failures: i64,
-    /// RMAs with a line of this SKU returned for a reason in `DEFECT_REASONS`.
-    pub defect_rmas: i64,
+    /// Of those orders, the ones with a conformity problem of this SKU: a return of it for a
+    /// reason in `DEFECT_REASONS`, or a QC failure on a lot of it shipped on the order. An order
+    /// counts once however many problems it had, so the share is never above 100%.
+    pub problem_orders: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,8 +47,9 @@ pub enum SkuFlag {
 pub struct SkuConformity {
     pub sku: String,
     pub orders: i64,
+    /// Orders with a conformity problem.
     pub problems: i64,
-    /// Problems over orders, basis points; `None` without orders.
+    /// Orders with a problem over orders, basis points; `None` without orders.
     pub rate_bps: Option<i64>,
     pub flag: SkuFlag,
 }
@@ -59,7 +61,7 @@ pub fn sku_conformity(rows: &[SkuConformityRow], threshold_bps: i64) -> Vec<SkuC
     for row in rows {
         let entry = by_sku.entry(row.sku.as_str()).or_default();
         entry.0 = entry.0.saturating_add(row.orders);
-        entry.1 = entry.1.saturating_add(row.qc_failures).saturating_add(row.defect_rmas);
+        entry.1 = entry.1.saturating_add(row.problem_orders);
     }
     let mut out: Vec<SkuConformity> = by_sku
         .into_iter()
@@ -90,8 +92,8 @@ pub fn sku_conformity(rows: &[SkuConformityRow], threshold_bps: i64) -> Vec<SkuC
 mod tests {
     use super::*;
 
-    fn row(sku: &str, orders: i64, qc: i64, rmas: i64) -> SkuConformityRow {
-        SkuConformityRow { sku: sku.into(), orders, qc_failures: qc, defect_rmas: rmas }
+    fn row(sku: &str, orders: i64, problem_orders: i64) -> SkuConformityRow {
+        SkuConformityRow { sku: sku.into(), orders, problem_orders }
     }
 
     fn summary(out: &[SkuConformity]) -> Vec<(&str, i64, Option<i64>, SkuFlag)> {
@@ -99,33 +101,35 @@ mod tests {
     }
 
     #[test]
-    fn flags_skus_above_two_percent_of_their_orders() {
+    fn flags_skus_whose_orders_with_a_problem_pass_two_percent() {
         let rows = vec![
-            row("A", 100, 1, 2),     // 3% -> review
-            row("B", 200, 2, 2),     // exactly 2% -> not flagged
-            row("C", 50, 0, 0),      // 0%
-            row("D", 0, 3, 1),       // no orders
-            row("E", 40, 0, 4),      // 10% -> review, worst first
-            row("B", 0, 0, 0),       // a second row for B changes nothing
-            row("F", 4_999, 100, 0), // 2.0004%: above, though it rounds to 200 bps
+            row("A", 100, 3),     // 3 of 100 orders -> 3%, review
+            row("B", 200, 4),     // exactly 2% -> not flagged
+            row("C", 50, 0),      // 0%
+            row("D", 0, 0),       // no orders
+            row("E", 40, 4),      // 10% -> review, worst first
+            row("B", 0, 0),       // a second row for B changes nothing
+            row("F", 4_999, 100), // 2.0004%: above, though it rounds to 200 bps
+            row("G", 1, 1),       // the one order had problems: 100%, never 300%
         ];
         let out = sku_conformity(&rows, DEFAULT_SKU_FLAG_BPS);
         assert_eq!(
             summary(&out),
             vec![
+                ("G", 1, Some(10_000), SkuFlag::Review),
                 ("E", 4, Some(1_000), SkuFlag::Review),
                 ("A", 3, Some(300), SkuFlag::Review),
                 ("F", 100, Some(200), SkuFlag::Review),
                 ("B", 4, Some(200), SkuFlag::Ok),
                 ("C", 0, Some(0), SkuFlag::Ok),
-                ("D", 4, None, SkuFlag::NoOrders),
+                ("D", 0, None, SkuFlag::NoOrders),
             ]
         );
     }
 
     #[test]
     fn the_threshold_is_a_parameter() {
-        let out = sku_conformity(&[row("A", 100, 1, 2)], 500);
+        let out = sku_conformity(&[row("A", 100, 3)], 500);
         assert_eq!(out[0].flag, SkuFlag::Ok);
         assert!(sku_conformity(&[], DEFAULT_SKU_FLAG_BPS).is_empty());
     }

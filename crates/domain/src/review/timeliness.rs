@@ -56,9 +56,12 @@ pub struct Timeliness {
     pub shipped_with_authorization: i64,
 }
 
-/// Punctuality counts reshipments *due* in the period (the promise fell in it), judged at
-/// `now`; the time to ship counts reshipments *shipped* in the period that have an
-/// authorization time. Cancelled reshipments that shipped anyway still count.
+/// A shipped reshipment is judged in the period it shipped in, the one whose cost of quality
+/// books it, so the review never counts shipments in its costs that its timeliness leaves out;
+/// one not shipped (yet) in the period its due date falls in (late once `now` is past it, else
+/// open), or without a due date in the period it was authorized in. The time to ship counts
+/// reshipments shipped in the period that have an authorization time. Cancelled reshipments
+/// that shipped anyway still count.
 pub fn timeliness(rows: &[ReshipmentTimesRow], period: &ReviewPeriod, now: DateTime<Utc>) -> Timeliness {
     let mut t = Timeliness {
         on_time: 0,
@@ -71,10 +74,10 @@ pub fn timeliness(rows: &[ReshipmentTimesRow], period: &ReviewPeriod, now: DateT
     };
     let live = rows.iter().filter(|r| !r.cancelled || r.shipped_at.is_some());
     for row in live.clone() {
-        let judged = match row.due_at {
-            Some(due) => period.contains(due),
-            // Without a due date, count it by when it was authorized so it is not lost.
-            None => period.contains_opt(row.authorized_at),
+        let judged = match (row.shipped_at, row.due_at) {
+            (Some(shipped), _) => period.contains(shipped),
+            (None, Some(due)) => period.contains(due),
+            (None, None) => period.contains_opt(row.authorized_at),
         };
         if !judged {
             continue;
@@ -141,15 +144,22 @@ mod tests {
             row(nov(19, 0), nov(25, 0), None),
             // Cancelled before shipping: owes nothing.
             ReshipmentTimesRow { authorized_at: nov(1, 0), due_at: nov(3, 0), shipped_at: None, cancelled: true },
-            // Due in October: another period, though shipped in November (1 h): counts for the median.
+            // Due in October but shipped 1st November 00:00 (1 h after authorization): late, and
+            // judged in November, where its shipment is booked.
             row(Some(at(2026, 10, 31, 23, 0)), Some(at(2026, 10, 31, 23, 30)), nov(1, 0)),
+            // Due 8th December, shipped 20th November 06:00 (6 h): on time, judged in November.
+            row(nov(20, 0), Some(at(2026, 12, 8, 0, 0)), nov(20, 6)),
+            // Shipped in October though due in November: judged in October, not here.
+            row(Some(at(2026, 10, 20, 0, 0)), nov(2, 0), Some(at(2026, 10, 21, 0, 0))),
         ];
         let t = timeliness(&rows, &november(), now);
-        assert_eq!((t.on_time, t.late, t.open, t.no_due_date), (3, 2, 1, 0));
-        // 3 on time of 3 + 2 late.
-        assert_eq!(t.on_time_bps, Some(6_000));
-        // Spans 60, 120, 600, 1440, 1800 minutes: the median is 600.
-        assert_eq!((t.median_minutes_to_ship, t.shipped_with_authorization), (Some(600), 5));
+        // On time: 3rd, 6th, 9th, 20th; late: 5th (shipped late), 15th (unshipped past due),
+        // 1st (shipped after its October due time); open: due 25th.
+        assert_eq!((t.on_time, t.late, t.open, t.no_due_date), (4, 3, 1, 0));
+        // 4 on time of 4 + 3 late = 57.142...% -> 5,714 bps.
+        assert_eq!(t.on_time_bps, Some(5_714));
+        // Spans 60, 120, 360, 600, 1440, 1800 minutes: the median is (360 + 600) / 2 = 480.
+        assert_eq!((t.median_minutes_to_ship, t.shipped_with_authorization), (Some(480), 6));
     }
 
     #[test]

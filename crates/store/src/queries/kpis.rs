@@ -6,7 +6,7 @@
 //! Sources, and what has none:
 //! - Cost of a return: the handling cost and label postage its return policy version sets (in
 //!   the installation's currency), per RMA and per prepaid label printed; see `costs`.
-//! - Damaged: the intake graded the goods C or D, or the packaging arrived broken.
+//! - Cannot be resold: returned units donated, recycled or written off.
 //! - The policy's refund: what the customer paid for the units received, less the restocking
 //!   fee the RMA's own policy version charges for its reason and condition.
 //! - Times are compared as instants (`unixepoch`), to the millisecond, so stored texts with and
@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use lotline_domain::returns::{RETURNS_AREA, ReturnPolicy, restocking_fee};
-use lotline_domain::review::{KpiTotals, ReturnCosts, ReviewPeriod, RmaAging, aging_edges};
+use lotline_domain::review::{KpiTotals, ReturnCosts, ReturnedUnits, ReviewPeriod, RmaAging, aging_edges};
 use sqlx::{Row, SqliteConnection};
 
 use super::review::{Span, day_text};
@@ -54,7 +54,7 @@ async fn scalars<const N: usize>(conn: &mut SqliteConnection, sql: &str, span: &
     Ok(out)
 }
 
-async fn policies(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, ReturnPolicy>, StoreError> {
+pub(crate) async fn policies(conn: &mut SqliteConnection) -> Result<BTreeMap<i64, ReturnPolicy>, StoreError> {
     let rows = sqlx::query("SELECT version, policy FROM return_policy_versions").fetch_all(&mut *conn).await?;
     Ok(rows.iter().filter_map(|r| Some((r.get(0), serde_json::from_str(&r.get::<String, _>(1)).ok()?))).collect())
 }
@@ -125,10 +125,15 @@ async fn costs(
 /// One period's totals.
 async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<KpiTotals, StoreError> {
     let span = Span::of(period);
-    let [orders] =
-        scalars(conn, "SELECT COUNT(*) FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2", &span).await?;
-    let [rmas_opened] =
-        scalars(conn, "SELECT COUNT(*) FROM rmas WHERE opened_at >= ?1 AND opened_at < ?2", &span).await?;
+    // Each order in its own period, returned once however many RMAs took goods back from it.
+    let [orders, orders_returned] = scalars(
+        conn,
+        "SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM rma_lines l JOIN rmas r ON r.rma_no = l.rma_no \
+           WHERE l.order_no = o.order_no AND r.status NOT IN ('rejected', 'cancelled'))) \
+         FROM orders o WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2",
+        &span,
+    )
+    .await?;
     let spans = |end: &str| {
         format!(
             "SELECT COUNT(m), SUM(m) FROM (SELECT {} AS m FROM rmas \
@@ -137,29 +142,48 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
         )
     };
     let [inspected, inspected_minutes] = scalars(conn, &spans("inspected_at"), &span).await?;
-    let [settled_after_receipt, settled_minutes] = scalars(conn, &spans("settled_at"), &span).await?;
-    // The area is written into the statement so that the planner can use the partial index on
-    // the returns area's moves.
-    let lines = format!(
-        "SELECT COUNT(*), SUM(cause = 'rma_restock'), SUM(CASE WHEN cause IN ({LOST}) THEN -qty_delta ELSE 0 END) \
-         FROM stock_moves WHERE location = '{RETURNS_AREA}' AND at >= ?1 AND at < ?2 AND qty_delta < 0 \
-         AND cause IN ({DISPOSED})"
+    // Money paid back (refund or store credit) in the span, timed from its approval: the
+    // payout's last approval, else what made it due (the inspection; for credit ahead of the
+    // goods, the return's approval).
+    let paid_back = format!(
+        "SELECT COUNT(m), SUM(m), COUNT(*), SUM(refund) FROM (SELECT CASE WHEN approved IS NOT NULL THEN {} END AS m, \
+           refund FROM (SELECT r.settlement_kind = 'refund' AND r.credit_issued_at IS NULL AS refund, \
+           COALESCE((SELECT MAX(e.occurred_at) FROM events e \
+           WHERE e.stream_type = 'rma' AND e.stream_id = r.rma_no AND e.kind = 'rma_payout_approved'), \
+           CASE WHEN r.credit_issued_at IS NOT NULL THEN r.decided_at ELSE r.inspected_at END) AS approved, \
+           COALESCE(r.credit_issued_at, r.settled_at) AS paid FROM rmas r \
+           WHERE ((r.settled_at >= ?1 AND r.settled_at < ?2) OR (r.credit_issued_at >= ?1 AND r.credit_issued_at < ?2)) \
+           AND (r.credit_issued_at IS NOT NULL OR r.settlement_kind IN ('refund', 'store_credit'))) \
+         WHERE paid >= ?1 AND paid < ?2)",
+        minutes("approved", "paid")
     );
-    let [lines_disposed, lines_restocked, units_lost] = scalars(conn, &lines, &span).await?;
-    let [received, received_damaged] = scalars(
-        conn,
-        "SELECT COUNT(*), SUM(COALESCE(f.damaged, 0)) FROM rmas r LEFT JOIN rma_review_facts f ON f.rma_no = r.rma_no \
-         WHERE r.received_at >= ?1 AND r.received_at < ?2",
-        &span,
-    )
-    .await?;
-    let [decided, decided_automatically, rejected] = scalars(
-        conn,
-        "SELECT COUNT(*), SUM(decided_by_rules), SUM(status = 'rejected') FROM rmas \
+    let [refunds_timed, refund_minutes, paid_back, refunds_paid] = scalars(conn, &paid_back, &span).await?;
+    // The area is written into the statement so that the planner can use the partial index on
+    // the returns area's moves. A move's unit of measure is its lot's; goods without a lot count
+    // in pieces.
+    let returned_sql = format!(
+        "SELECT COALESCE(l.unit, 'pcs'), SUM(-m.qty_delta), SUM(CASE WHEN m.cause = 'rma_restock' THEN -m.qty_delta ELSE 0 END), \
+           SUM(CASE WHEN m.cause IN ({LOST}) THEN -m.qty_delta ELSE 0 END), \
+           SUM(CASE WHEN m.cause IN ('rma_recycle', 'rma_write_off') THEN -m.qty_delta ELSE 0 END) \
+         FROM stock_moves m LEFT JOIN lots l ON l.lot_code = m.lot_code \
+         WHERE m.location = '{RETURNS_AREA}' AND m.at >= ?1 AND m.at < ?2 AND m.qty_delta < 0 \
+         AND m.cause IN ({DISPOSED}) GROUP BY 1"
+    );
+    let mut returned: BTreeMap<String, ReturnedUnits> = BTreeMap::new();
+    let rows =
+        sqlx::query(sqlx::AssertSqlSafe(returned_sql)).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+    for r in &rows {
+        let units =
+            ReturnedUnits { disposed: r.get(1), restocked: r.get(2), unsellable: r.get(3), discarded: r.get(4) };
+        returned.insert(r.get(0), units);
+    }
+    let units_lost = returned.values().map(|u| u.unsellable).sum();
+    let decisions = format!(
+        "SELECT COUNT(*), SUM(decided_by_rules), SUM(status = 'rejected'), SUM({}) FROM rmas \
          WHERE decided_at >= ?1 AND decided_at < ?2",
-        &span,
-    )
-    .await?;
+        minutes("opened_at", "decided_at")
+    );
+    let [decided, decided_automatically, rejected, decision_minutes] = scalars(conn, &decisions, &span).await?;
     let [label_attempts, labels_ok] =
         scalars(conn, "SELECT COUNT(*), SUM(ok) FROM rma_label_attempts WHERE at >= ?1 AND at < ?2", &span).await?;
     let stock_at_start: i64 = sqlx::query_scalar("SELECT COALESCE(SUM(delta), 0) FROM stock_days WHERE day < ?")
@@ -170,20 +194,20 @@ async fn totals(conn: &mut SqliteConnection, period: &ReviewPeriod) -> Result<Kp
     let (refunds_judged, refunds_exact) = refunds(conn, &span, &policies).await?;
     Ok(KpiTotals {
         orders,
-        rmas_opened,
+        orders_returned,
         inspected,
         inspected_minutes,
-        settled_after_receipt,
-        settled_minutes,
-        lines_disposed,
-        lines_restocked,
+        refunds_timed,
+        refund_minutes,
+        returned,
         units_lost,
-        received,
-        received_damaged,
         stock_at_start,
         refunds_judged,
         refunds_exact,
         decided,
+        decision_minutes,
+        paid_back,
+        refunds_paid,
         decided_automatically,
         rejected,
         label_attempts,

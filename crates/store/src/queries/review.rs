@@ -6,7 +6,8 @@
 //! for either kind of column.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use lotline_domain::review::{CostComponent, CostRow, ReshipmentTimesRow, ReviewPeriod};
+use lotline_domain::returns::ReturnPolicy;
+use lotline_domain::review::{CostComponent, CostRow, ReshipmentTimesRow, ReviewPeriod, is_poor_quality_return};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 use ts_rs::TS;
@@ -56,7 +57,9 @@ pub struct FailureCounts {
 
 /// Failures of both periods counted per category, vendor, whether they went to rework and
 /// which period: a few hundred cells at most, from which the review reads its reasons, its
-/// vendors and its rework counts, all from one scan of the periods' index range.
+/// vendors and its rework counts, all from one scan of the periods' index range. A re-inspection
+/// logged as a failure of its own inspects the same units as the failure it re-inspects, so
+/// only the first failure of such a chain counts (here, per SKU and on the scorecard).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailureCell {
     pub category: String,
@@ -77,7 +80,7 @@ pub async fn failure_cells(
         "SELECT c.category_code, c.vendor_code, v.name, c.rework, c.cur, c.n, c.qf, c.qi FROM (SELECT category_code, \
            vendor_code, COALESCE(disposition = 'rework', 0) AS rework, occurred_at >= ?3 AS cur, COUNT(*) AS n, \
            SUM(qty_failed) AS qf, SUM(qty_inspected) AS qi FROM failures \
-           WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY 1, 2, 3, 4) c \
+           WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY 1, 2, 3, 4) c \
          LEFT JOIN vendors v ON v.code = c.vendor_code",
     )
     .bind(&before.start)
@@ -122,7 +125,7 @@ pub async fn failures_by_sku(
            SUM(CASE WHEN occurred_at >= ?3 THEN qty_inspected ELSE 0 END) AS qi, \
            SUM(occurred_at < ?3) AS pn, SUM(CASE WHEN occurred_at < ?3 THEN qty_failed ELSE 0 END) AS pqf, \
            SUM(CASE WHEN occurred_at < ?3 THEN qty_inspected ELSE 0 END) AS pqi \
-           FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY sku) \
+           FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY sku) \
          SELECT g.k, n.name, g.n, g.qf, g.qi, g.pn, g.pqf, g.pqi, (SELECT COUNT(*) FROM g WHERE g.n > 0) \
          FROM g LEFT JOIN products n ON n.sku = g.k ORDER BY g.n DESC, g.pn DESC, g.k LIMIT ?4";
     let rows =
@@ -142,31 +145,42 @@ pub async fn failures_by_sku(
 
 /// Every cost of quality fact in the span, summed per day and currency in SQL.
 ///
-/// - Scrap: failed units of failures whose disposition is scrap, at the product's unit cost in
-///   the product's currency, booked on the failure's date.
+/// - Scrap: the units scrapped (the completed outcome's quantity, else the failed quantity) at
+///   the product's unit cost in the product's currency, booked when the scrapping was recorded;
+///   a failure whose scrap is not done yet has cost nothing yet.
+/// - Rework: what completing a rework disposition cost, as recorded then, in the product's
+///   currency, booked on completion.
 /// - Reshipment shipping and goods: as costed on the reshipment, booked on the day it shipped
 ///   (rejected, cancelled or unshipped reshipments cost nothing yet).
-/// - Refunds: what RMAs settled by refund paid out (after the restocking fee), on settlement.
+/// - Refunds: what RMAs settled by refund paid out (after the restocking fee), when paid.
+/// - Store credit: what was credited, when issued (ahead of the goods, or on settlement).
+/// - Refunds and store credit count only for a reason the RMA's policy does not call the
+///   customer's own choice (`is_poor_quality_return`): a change of mind is no quality cost.
 /// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back.
-///
-/// - Rework: what completing a rework disposition cost, as recorded then, in the product's
-///   currency, booked on completion (`rework_failures` counts the failures sent to rework).
 pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<CostRow>, StoreError> {
-    let sql = "SELECT 'scrap', substr(f.occurred_at, 1, 10), p.currency, SUM(f.qty_failed * p.unit_cost_minor) \
+    let sql = "SELECT 'scrap', substr(f.completed_at, 1, 10), p.currency, \
+           SUM(COALESCE(f.outcome_qty, f.qty_failed) * p.unit_cost_minor), NULL, NULL \
          FROM failures f JOIN products p ON p.sku = f.sku \
-         WHERE f.occurred_at >= ?1 AND f.occurred_at < ?2 AND f.disposition = 'scrap' GROUP BY 2, 3 \
-         UNION ALL SELECT 'rework', substr(c.at, 1, 10), p.currency, SUM(c.cost_minor) FROM rework_costs c \
+         WHERE f.completed_at >= ?1 AND f.completed_at < ?2 AND f.disposition = 'scrap' GROUP BY 2, 3 \
+         UNION ALL SELECT 'rework', substr(c.at, 1, 10), p.currency, SUM(c.cost_minor), NULL, NULL FROM rework_costs c \
          JOIN failures f ON f.failure_no = c.failure_no JOIN products p ON p.sku = f.sku \
          WHERE c.at >= ?1 AND c.at < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT 'shipping', shipped_on, currency, SUM(shipping_minor) FROM reshipments \
+         UNION ALL SELECT 'shipping', shipped_on, currency, SUM(shipping_minor), NULL, NULL FROM reshipments \
          WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT 'goods', shipped_on, currency, SUM(goods_minor) FROM reshipments \
+         UNION ALL SELECT 'goods', shipped_on, currency, SUM(goods_minor), NULL, NULL FROM reshipments \
          WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT 'refund', substr(settled_at, 1, 10), currency, SUM(settled_minor) FROM rmas \
-         WHERE settled_at >= ?1 AND settled_at < ?2 AND settlement_kind = 'refund' GROUP BY 2, 3 \
-         UNION ALL SELECT 'recovered', substr(at, 1, 10), currency, SUM(delta_minor) FROM chargeback_recoveries \
-         WHERE at >= ?1 AND at < ?2 GROUP BY 2, 3";
+         UNION ALL SELECT 'refund', substr(settled_at, 1, 10), currency, SUM(settled_minor), policy_version, \
+           reason_code FROM rmas WHERE settled_at >= ?1 AND settled_at < ?2 AND settlement_kind = 'refund' \
+           GROUP BY 2, 3, 5, 6 \
+         UNION ALL SELECT 'credit', substr(COALESCE(credit_issued_at, settled_at), 1, 10), currency, \
+           SUM(COALESCE(credit_issued_minor, settled_minor)), policy_version, reason_code FROM rmas \
+           WHERE COALESCE(credit_issued_at, settled_at) >= ?1 AND COALESCE(credit_issued_at, settled_at) < ?2 \
+           AND (credit_issued_at IS NOT NULL OR settlement_kind = 'store_credit') GROUP BY 2, 3, 5, 6 \
+         UNION ALL SELECT 'recovered', substr(at, 1, 10), currency, SUM(delta_minor), NULL, NULL \
+         FROM chargeback_recoveries WHERE at >= ?1 AND at < ?2 GROUP BY 2, 3";
     let rows = sqlx::query(sql).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+    let policies = super::kpis::policies(conn).await?;
+    let default_policy = ReturnPolicy::default_policy();
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let component = match r.get::<String, _>(0).as_str() {
@@ -175,10 +189,17 @@ pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<C
             "shipping" => CostComponent::ReshipmentShipping,
             "goods" => CostComponent::ReshipmentGoods,
             "refund" => CostComponent::Refund,
+            "credit" => CostComponent::StoreCredit,
             _ => CostComponent::ChargebackRecovered,
         };
+        if let (Some(version), Some(reason)) = (r.get::<Option<i64>, _>(4), r.get::<Option<String>, _>(5)) {
+            let policy = policies.get(&version).unwrap_or(&default_policy);
+            if !is_poor_quality_return(policy, &reason) {
+                continue;
+            }
+        }
         let Some(occurred_at) = instant(&r.get::<String, _>(1)) else { continue };
-        let amount_minor: i64 = r.get(3);
+        let amount_minor: i64 = r.get::<Option<i64>, _>(3).unwrap_or(0);
         if amount_minor != 0 {
             out.push(CostRow { component, currency: r.get(2), amount_minor, occurred_at });
         }

@@ -5,8 +5,8 @@
 //! in the period against the failures found in it. Where a figure has no source:
 //! - On-time delivery: lots received with a promised date, received on or before that day (UTC);
 //!   without promised dates it is "no data" and the scorecard spreads its weight elsewhere.
-//! - Units shipped to customers: orders carry no shipping record for goods without lots, so the
-//!   closest source is units ordered in the period (order lines of the vendor's products).
+//! - Units shipped to customers: the lot shipments of the vendor's lots in the period. Goods
+//!   shipped without a lot have no shipping record; their vendor's returns share is "no data".
 //! - Defects by severity: each failed unit counts at its failure's severity.
 
 use std::collections::BTreeMap;
@@ -39,29 +39,32 @@ async fn grouped(
 /// One row per vendor with any receipt, failure, order or vendor-attributed return in the span.
 pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<VendorQualityRow>, StoreError> {
     let mut by: BTreeMap<String, VendorQualityRow> = BTreeMap::new();
+    // The lots received in the period, and of those same lots the ones with a failure (at any
+    // time: a defect found later is still that receipt's), so the share cannot pass 100%.
     let received = "SELECT vendor_code, COUNT(*), COALESCE(SUM(qty), 0), SUM(promised_on IS NOT NULL), \
-        SUM(promised_on IS NOT NULL AND substr(received_at, 1, 10) <= promised_on) FROM lots \
+        SUM(promised_on IS NOT NULL AND substr(received_at, 1, 10) <= promised_on), \
+        SUM(EXISTS (SELECT 1 FROM failures f WHERE f.lot_code = lots.lot_code)) FROM lots \
         WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code";
     for r in grouped(conn, received, span).await? {
         let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
         (row.lots_received, row.units_received) = (r.get(1), r.get(2));
         (row.deliveries_with_due_date, row.deliveries_on_time) = (r.get(3), r.get(4));
+        row.lots_with_failure = r.get(5);
     }
-    let failures = "SELECT vendor_code, COUNT(DISTINCT lot_code), SUM(qty_failed), \
+    // A re-inspection inspects the units of the failure it re-inspects: the chain counts once.
+    let failures = "SELECT vendor_code, SUM(qty_inspected), SUM(qty_failed), \
         SUM(CASE severity_rank WHEN 3 THEN qty_failed ELSE 0 END), SUM(CASE severity_rank WHEN 2 THEN qty_failed ELSE 0 END), \
         SUM(CASE severity_rank WHEN 1 THEN qty_failed ELSE 0 END) FROM failures \
-        WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY vendor_code";
+        WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY vendor_code";
     for r in grouped(conn, failures, span).await? {
         let row = by.entry(r.get(0)).or_insert_with_key(|k| empty(k));
-        row.lots_with_failure = r.get(1);
+        row.units_inspected = r.get(1);
         row.defective_units = r.get(2);
         (row.critical_defects, row.major_defects, row.minor_defects) = (r.get(3), r.get(4), r.get(5));
     }
-    // Per SKU first: each SKU's vendor is then looked up once, not once per order line.
-    let ordered = "SELECT p.vendor_code, SUM(g.qty) FROM (SELECT l.sku, SUM(l.qty) AS qty FROM orders o \
-        JOIN order_lines l ON l.order_no = o.order_no WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 GROUP BY l.sku) g \
-        JOIN products p ON p.sku = g.sku WHERE p.vendor_code IS NOT NULL GROUP BY p.vendor_code";
-    for r in grouped(conn, ordered, span).await? {
+    let shipped = "SELECT l.vendor_code, SUM(s.qty) FROM lot_shipments s JOIN lots l ON l.lot_id = s.lot_id \
+        WHERE s.shipped_at >= ?1 AND s.shipped_at < ?2 GROUP BY 1";
+    for r in grouped(conn, shipped, span).await? {
         by.entry(r.get(0)).or_insert_with_key(|k| empty(k)).units_shipped = r.get(1);
     }
     // The lot's vendor when the return names a lot, else the product's.
@@ -163,19 +166,18 @@ pub async fn rated_on(conn: &mut SqliteConnection, day: &str) -> Result<Vec<Stri
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkuConformityRows {
     pub rows: Vec<SkuConformityRow>,
-    /// SKUs with orders or problems in the span.
+    /// SKUs with orders in the span.
     pub skus: i64,
     /// Of those, above the threshold (the domain's `sku_conformity` rule, counted here).
     pub flagged: i64,
 }
 
-/// Per SKU: orders with a line of it, QC failures, and RMAs returning it for a defect reason;
-/// at most `limit` SKUs, in the order `sku_conformity` ranks them (above `threshold_bps` first,
-/// worst rounded rate first; then the rest by rate; then those without orders; ties by SKU).
-///
-/// One sort over every event of the span rather than one per source: an order or RMA counts
-/// once per SKU (its first line of the SKU), each failure once. The rate is rounded as
-/// `ratio_bps` (halves up) so the cut falls where the domain's ranking puts it.
+/// Per SKU: its orders placed in the span, and of those the orders with a conformity problem
+/// of it (a return of it for a defect reason, not rejected or cancelled; or a QC failure on a
+/// lot of it shipped on the order), whenever the problem came to light: each order counts in
+/// its own period, once. At most `limit` SKUs, in the order `sku_conformity` ranks them (above
+/// `threshold_bps` first, worst rounded rate first; then the rest by rate; ties by SKU). The
+/// rate is rounded as `ratio_bps` (halves up) so the cut falls where the domain's ranking puts it.
 pub async fn sku_conformity(
     conn: &mut SqliteConnection,
     span: &Span,
@@ -183,20 +185,19 @@ pub async fn sku_conformity(
     limit: i64,
 ) -> Result<SkuConformityRows, StoreError> {
     let sql = format!(
-        "WITH s AS MATERIALIZED (SELECT sku, SUM(o) AS orders, SUM(q) AS qc, SUM(r) AS rmas, \
-           SUM(o) > 0 AND (SUM(q) + SUM(r)) * 10000 > ?3 * SUM(o) AS above, \
-           CASE WHEN SUM(o) > 0 THEN ((SUM(q) + SUM(r)) * 20000 + SUM(o)) / (2 * SUM(o)) END AS bps \
-         FROM (SELECT l.sku AS sku, 1 AS o, 0 AS q, 0 AS r FROM orders o JOIN order_lines l ON l.order_no = o.order_no \
-             WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2 AND NOT EXISTS (SELECT 1 FROM order_lines e \
-               WHERE e.order_no = l.order_no AND e.line_no < l.line_no AND e.sku = l.sku) \
-           UNION ALL SELECT sku, 0, 1, 0 FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 \
-           UNION ALL SELECT l.sku, 0, 0, 1 FROM rmas r JOIN rma_lines l ON l.rma_no = r.rma_no \
-             WHERE r.opened_at >= ?1 AND r.opened_at < ?2 AND r.reason_code IN ({}) \
-             AND r.status NOT IN ('rejected', 'cancelled') AND NOT EXISTS (SELECT 1 FROM rma_lines e \
-               WHERE e.rma_no = l.rma_no AND e.line_index < l.line_index AND e.sku = l.sku)) \
-         GROUP BY sku) \
-         SELECT sku, orders, qc, rmas, (SELECT COUNT(*) FROM s), (SELECT COUNT(*) FROM s WHERE above) FROM s \
-         ORDER BY above DESC, orders = 0, bps DESC, sku LIMIT ?4",
+        "WITH o AS MATERIALIZED (SELECT DISTINCT l.sku AS sku, o.order_no AS order_no FROM orders o \
+           JOIN order_lines l ON l.order_no = o.order_no WHERE o.ordered_at >= ?1 AND o.ordered_at < ?2), \
+         s AS MATERIALIZED (SELECT sku, COUNT(*) AS orders, SUM(EXISTS (SELECT 1 FROM rma_lines rl \
+             JOIN rmas r ON r.rma_no = rl.rma_no WHERE rl.order_no = o.order_no AND rl.sku = o.sku \
+             AND r.reason_code IN ({}) AND r.status NOT IN ('rejected', 'cancelled')) \
+           OR EXISTS (SELECT 1 FROM lot_shipments ls JOIN lots lt ON lt.lot_id = ls.lot_id \
+             WHERE ls.order_no = o.order_no AND lt.sku = o.sku \
+             AND EXISTS (SELECT 1 FROM failures f WHERE f.lot_code = lt.lot_code))) AS problems \
+           FROM o GROUP BY sku), \
+         r AS (SELECT sku, orders, problems, problems * 10000 > ?3 * orders AS above, \
+           (problems * 20000 + orders) / (2 * orders) AS bps FROM s) \
+         SELECT sku, orders, problems, (SELECT COUNT(*) FROM r), (SELECT COUNT(*) FROM r WHERE above) FROM r \
+         ORDER BY above DESC, bps DESC, sku LIMIT ?4",
         defect_reasons()
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
@@ -206,10 +207,8 @@ pub async fn sku_conformity(
         .bind(limit)
         .fetch_all(&mut *conn)
         .await?;
-    let (skus, flagged) = rows.first().map_or((0, 0), |r| (r.get(4), r.get(5)));
-    let rows = rows
-        .iter()
-        .map(|r| SkuConformityRow { sku: r.get(0), orders: r.get(1), qc_failures: r.get(2), defect_rmas: r.get(3) })
-        .collect();
+    let (skus, flagged) = rows.first().map_or((0, 0), |r| (r.get(3), r.get(4)));
+    let rows =
+        rows.iter().map(|r| SkuConformityRow { sku: r.get(0), orders: r.get(1), problem_orders: r.get(2) }).collect();
     Ok(SkuConformityRows { rows, skus, flagged })
 }

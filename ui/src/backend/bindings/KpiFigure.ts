@@ -12,6 +12,11 @@ export type KpiFigure = {
  */
 currency: string | null, 
 /**
+ * Set only for KPIs counted in units (restock and unsellable rates): one figure per unit
+ * of measure, as pieces and kilograms are never added.
+ */
+unit_of_measure: string | null, 
+/**
  * In the KPI's unit; `None` is no data (nothing to divide by), never 0.
  */
 value: number | null, previous: number | null, 

@@ -13,7 +13,8 @@ export type ReviewPeriodReport = { period: ReviewPeriod, previous_period: Review
  */
 by_vendor: Array<FailureGroupReview>, vendors_with_failures: number, by_sku: Array<FailureGroupReview>, skus_with_failures: number, cost_of_quality: CostOfQuality, 
 /**
- * Failures sent to rework: their cost is not recorded, so it is not in the cost of quality.
+ * Failures sent to rework in the period; what completed rework cost is the cost of
+ * quality's rework line, booked when it was done.
  */
 rework_failures: number, rework_failures_previous: number, timeliness: Timeliness, timeliness_previous: Timeliness, checklist_added: number, checklist_added_previous: number, checklist_change: FigureChange | null, 
 /**

@@ -35,7 +35,7 @@ export function CostTable({
     minor === null ? NO_DATA : formatMoney(minor, currency, i18n.language);
   const current = (component: CostComponent, minor: number | null, currency: string) => {
     const link = costLink(component, period);
-    // Rework's cost is never recorded, so its 0 still stands for failures worth opening.
+    // Rework completed without a cost recorded still leaves failures worth opening behind a 0.
     const behind = component === "rework_minor" ? reworkFailures > 0 : minor !== 0;
     if (minor === null || link === null || component === "net_minor" || !behind) {
       return money(minor, currency);

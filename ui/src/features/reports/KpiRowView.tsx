@@ -8,6 +8,7 @@ import { formatKpiValue, NO_DATA } from "./units";
 
 const EMPTY: KpiFigure = {
   currency: null,
+  unit_of_measure: null,
   value: null,
   previous: null,
   sample: 0,
@@ -17,7 +18,10 @@ const EMPTY: KpiFigure = {
   state: "neutral",
 };
 
-/** One KPI with its definition written next to it; a money KPI has a line per currency. */
+/**
+ * One KPI with its definition written next to it; a money KPI has a line per currency, a KPI
+ * counted in units a line per unit of measure (pieces and kilograms are never added).
+ */
 export function KpiRowView({ row }: { row: KpiRow }) {
   const { t, i18n } = useTranslation();
   const figures = row.figures.length > 0 ? row.figures : [EMPTY];
@@ -28,10 +32,11 @@ export function KpiRowView({ row }: { row: KpiRow }) {
     <>
       {figures.map((f, i) => (
         <Table.Tr
-          key={f.currency ?? "-"}
+          key={f.currency ?? f.unit_of_measure ?? "-"}
           data-testid="kpi-row"
           data-kpi={row.id}
           data-currency={f.currency ?? undefined}
+          data-unit-of-measure={f.unit_of_measure ?? undefined}
           data-state={f.state}
         >
           {i === 0 && (
@@ -48,9 +53,9 @@ export function KpiRowView({ row }: { row: KpiRow }) {
           )}
           <Table.Td ta="right" fw={600} data-testid="kpi-value">
             <Group gap={4} justify="flex-end" wrap="nowrap">
-              {f.currency && (
+              {(f.currency ?? f.unit_of_measure) && (
                 <Text span size="xs" c="dimmed">
-                  {f.currency}
+                  {f.currency ?? f.unit_of_measure}
                 </Text>
               )}
               {fmt(f.value, f.currency)}

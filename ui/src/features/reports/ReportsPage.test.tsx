@@ -203,7 +203,7 @@ it("links each cost of the period to the records behind it", async () => {
   expect(link("cost-link-scrap")?.getAttribute("data-currency")).toBe("EUR");
   expect(link("cost-link-recovered")?.textContent).toBe("-€10.00");
   expect(link("cost-link-recovered")?.getAttribute("data-currency")).toBe("EUR");
-  // Rework's cost is not recorded, but the period's one rework failure is still behind it.
+  // No rework cost recorded yet, but the period's one rework failure is still behind the 0.
   expect(link("cost-link-rework")?.textContent).toBe("€0.00");
   expect(q("cost-currency")[0]?.querySelectorAll("a")).toHaveLength(6);
 

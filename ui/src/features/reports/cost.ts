@@ -7,6 +7,7 @@ export const COST_COMPONENTS = [
   "reshipment_shipping_minor",
   "reshipment_goods_minor",
   "refunds_minor",
+  "store_credit_minor",
   "chargebacks_recovered_minor",
   "net_minor",
 ] as const;
@@ -17,5 +18,6 @@ export type CostComponent = (typeof COST_COMPONENTS)[number];
 export function costValue(cost: CurrencyCost | null, component: CostComponent): number | null {
   if (cost === null) return null;
   const value = cost[component];
-  return component === "chargebacks_recovered_minor" ? -value : value;
+  // Nothing recovered is 0, not "-0" (which Intl prints as "-€0.00").
+  return component === "chargebacks_recovered_minor" && value !== 0 ? -value : value;
 }

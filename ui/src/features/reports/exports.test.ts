@@ -43,10 +43,18 @@ describe("cost of quality rows", () => {
       reshipment_shipping_minor: 500,
       reshipment_goods_minor: 0,
       refunds_minor: 0,
+      store_credit_minor: 0,
       chargebacks_recovered_minor: 300,
       net_minor: 1200,
     };
     expect(costValue(cost, "chargebacks_recovered_minor")).toBe(-300);
+    // Nothing recovered reads 0, never "-0" (printed "-€0.00").
+    expect(
+      Object.is(
+        costValue({ ...cost, chargebacks_recovered_minor: 0 }, "chargebacks_recovered_minor"),
+        0,
+      ),
+    ).toBe(true);
     expect(costValue(cost, "net_minor")).toBe(1200);
     expect(costValue(null, "scrap_minor")).toBeNull();
   });

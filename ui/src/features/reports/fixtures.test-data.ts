@@ -88,6 +88,7 @@ export const review: ReviewPeriodReport = {
           reshipment_shipping_minor: 1500,
           reshipment_goods_minor: 2000,
           refunds_minor: 500,
+          store_credit_minor: 0,
           chargebacks_recovered_minor: 1000,
           net_minor: 13_000,
         },
@@ -127,6 +128,7 @@ export const kpis: KpiTable = {
       figures: [
         {
           currency: null,
+          unit_of_measure: null,
           value: 650,
           previous: 500,
           sample: 100,
@@ -146,6 +148,7 @@ export const kpis: KpiTable = {
       figures: [
         {
           currency: "EUR",
+          unit_of_measure: null,
           value: null,
           previous: null,
           sample: 4,
@@ -165,6 +168,7 @@ export const kpis: KpiTable = {
       figures: [
         {
           currency: null,
+          unit_of_measure: null,
           value: 1440,
           previous: null,
           sample: 3,

@@ -91,6 +91,7 @@ describe("costLink and timelinessLink", () => {
       "/reshipments",
       "/reshipments",
       "/returns",
+      "/returns",
       "/reshipments",
       null,
     ]);

@@ -67,6 +67,11 @@ export function costLink(component: CostComponent, period: ReviewPeriod): Figure
         to: "/returns",
         search: { settled_from: days.from, settled_to: days.to, settlement_kind: "refund" },
       };
+    case "store_credit_minor":
+      return {
+        to: "/returns",
+        search: { settled_from: days.from, settled_to: days.to, settlement_kind: "store_credit" },
+      };
     case "chargebacks_recovered_minor":
       return { to: "/reshipments", search: { recovered_from: days.from, recovered_to: days.to } };
     case "net_minor":
@@ -81,6 +86,7 @@ export const COST_LINK_IDS: Record<Exclude<CostComponent, "net_minor">, string> 
   reshipment_shipping_minor: "cost-link-shipping",
   reshipment_goods_minor: "cost-link-goods",
   refunds_minor: "cost-link-refunds",
+  store_credit_minor: "cost-link-store-credit",
   chargebacks_recovered_minor: "cost-link-recovered",
 };
 

@@ -82,7 +82,8 @@ pub struct ReviewPeriodReport {
     pub by_sku: Vec<FailureGroupReview>,
     pub skus_with_failures: i64,
     pub cost_of_quality: CostOfQuality,
-    /// Failures sent to rework: their cost is not recorded, so it is not in the cost of quality.
+    /// Failures sent to rework in the period; what completed rework cost is the cost of
+    /// quality's rework line, booked when it was done.
     pub rework_failures: i64,
     pub rework_failures_previous: i64,
     pub timeliness: Timeliness,

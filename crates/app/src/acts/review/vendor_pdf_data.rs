@@ -7,9 +7,9 @@ use lotline_documents::{VendorDefectCount, VendorReport, VendorReportFailure, Ve
 use lotline_domain::ApiError;
 use lotline_domain::money::format_money;
 use lotline_domain::people::Language;
-use lotline_domain::review::ratio_bps;
-use lotline_store::queries::master;
+use lotline_domain::review::VendorQualityRow;
 use lotline_store::queries::vendor_report::{ReportFailure, ReportScope, report_failures, reshipment_costs};
+use lotline_store::queries::{master, scorecard};
 
 use crate::context::{Ctx, store_error};
 
@@ -21,6 +21,9 @@ const PHOTOS_PRINTED: usize = 24;
 pub(super) struct Gathered {
     pub vendor_code: String,
     pub failures: Vec<ReportFailure>,
+    /// The vendor's counts over the scope, as its scorecard reads them, so the report prints
+    /// the scorecard's unit defect rate.
+    pub quality: VendorQualityRow,
     /// What reshipments for these failures cost, per currency.
     pub reshipments: Vec<(String, i64)>,
 }
@@ -34,7 +37,22 @@ pub(super) async fn gather(conn: &mut sqlx::SqliteConnection, scope: &ReportScop
         }
     };
     let reshipments = reshipment_costs(conn, scope).await.map_err(store_error)?;
-    Ok(Gathered { vendor_code, failures, reshipments })
+    let quality = match scope {
+        ReportScope::Period { span, .. } => scorecard::vendor_quality(conn, span)
+            .await
+            .map_err(store_error)?
+            .into_iter()
+            .find(|row| row.vendor_code == vendor_code)
+            .unwrap_or_else(|| VendorQualityRow { vendor_code: vendor_code.clone(), ..VendorQualityRow::default() }),
+        // One failure: its own inspection is all there is to count against.
+        ReportScope::Failure { .. } => VendorQualityRow {
+            vendor_code: vendor_code.clone(),
+            units_inspected: failures.iter().map(|f| f.qty_inspected).sum(),
+            defective_units: failures.iter().map(|f| f.qty_failed).sum(),
+            ..VendorQualityRow::default()
+        },
+    };
+    Ok(Gathered { vendor_code, failures, quality, reshipments })
 }
 
 /// "1.19 %" from basis points.
@@ -92,8 +110,7 @@ pub(super) async fn body(
     };
     let tag = language.as_str();
     let severity = |s: &str| lotline_documents::document_text(tag, &format!("documents.vendor_report.severity.{s}"));
-    let (inspected, defective) =
-        g.failures.iter().fold((0i64, 0i64), |(i, d), f| (i + f.qty_inspected, d + f.qty_failed));
+    let q = &g.quality;
     let mut by_category: BTreeMap<String, u64> = BTreeMap::new();
     for f in &g.failures {
         *by_category.entry(category_name(&f.category_code)).or_default() += u64::try_from(f.qty_failed).unwrap_or(0);
@@ -113,9 +130,10 @@ pub(super) async fn body(
     Ok(VendorReport {
         figures: VendorReportFigures {
             failures: g.failures.len().to_string(),
-            units_inspected: inspected.to_string(),
-            units_defective: defective.to_string(),
-            defect_rate: ratio_bps(defective, inspected).map(percent).unwrap_or_default(),
+            units_received: if q.lots_received > 0 { q.units_received.to_string() } else { String::new() },
+            units_inspected: q.units_inspected.to_string(),
+            units_defective: q.defective_units.to_string(),
+            defect_rate: q.unit_defect_rate_bps().map(percent).unwrap_or_default(),
             costs: costs(g),
         },
         defects_by_category: by_category

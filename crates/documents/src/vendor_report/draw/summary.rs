@@ -18,6 +18,7 @@ pub(super) fn summary(flow: &mut Flow, report: &VendorReport, labels: &Labels) {
     let label = |key: &str| labels.get(&format!("documents.vendor_report.figure.{key}"));
     let mut facts: Vec<Fact> = [
         ("failures", &figures.failures),
+        ("received", &figures.units_received),
         ("inspected", &figures.units_inspected),
         ("defective", &figures.units_defective),
         ("defect_rate", &figures.defect_rate),
