@@ -408,7 +408,9 @@ pub async fn run(scale: f64, part: Part, json_out: bool) -> Result<()> {
         let events: Vec<lotline_domain::Event> = (0..missing.min(20_000) as usize)
             .map(|i| lotline_domain::Event::ProductSaved(product(i % rows, round)))
             .collect();
-        let meta = lotline_store::EventMeta::new(None, ctx.device_id.clone(), ctx.now_text());
+        // Sealed as a real act's events are: a desk's every append also seals its checkpoint.
+        let meta = lotline_store::EventMeta::new(None, ctx.device_id.clone(), ctx.now_text())
+            .sealed_with(ctx.store.checkpoint_key());
         let mut tx = ctx.store.begin_write().await?;
         lotline_store::append(&mut tx, &meta, events).await?;
         tx.commit().await?;

@@ -183,8 +183,10 @@ async fn seed_desk(dir: &Path, events: usize, say: &impl Fn(&str)) -> Result<()>
         let end = (done + 5_000).min(events);
         let mut tx = ctx.store.begin_write().await?;
         for i in done..end {
+            // Sealed as a real act's events are: a desk's every append also seals its checkpoint.
             let meta =
-                lotline_store::EventMeta::new(Some(actor.user_id.clone()), ctx.device_id.clone(), ctx.now_text());
+                lotline_store::EventMeta::new(Some(actor.user_id.clone()), ctx.device_id.clone(), ctx.now_text())
+                    .sealed_with(ctx.store.checkpoint_key());
             lotline_store::append(&mut tx, &meta, vec![desk_event(i)?]).await?;
         }
         tx.commit().await?;
