@@ -13,6 +13,8 @@ import { REPO_ROOT, startApp } from "../harness.mjs";
 
 const FAILURES = Number(process.argv[2] ?? 100_000);
 const SCROLL_ROWS = 20_000;
+/** Rows per import: one import is one transaction, checked whole before it writes. */
+const CHUNK = 50_000;
 const ROW_HEIGHT = 40;
 const PASSWORD = "measure-pass-2026";
 const cli = path.resolve(REPO_ROOT, process.env.LOTLINE_CLI ?? "target/debug/lotline");
@@ -45,9 +47,9 @@ function prepare() {
       .map((p) => p.sku),
   );
   const lots = lotsOf(lotline(dataDir, ["export", "lots"])).filter((l) => !serialTracked.has(l.sku));
-  for (let done = 0; done < FAILURES; done += 10_000) {
+  for (let done = 0; done < FAILURES; done += CHUNK) {
     let csv = "sku,vendor_code,lot_code,stage,qty_inspected,qty_failed,category_code,severity,description,owner_team\n";
-    for (let i = done; i < Math.min(FAILURES, done + 10_000); i++) {
+    for (let i = done; i < Math.min(FAILURES, done + CHUNK); i++) {
       const severity = ["minor", "major", "critical"][i % 3];
       const lot = lots[i % lots.length];
       csv += `${lot.sku},${lot.vendor_code},${lot.lot_code},incoming,100,${1 + (i % 7)},COS,${severity},Measured failure ${i},warehouse_qc\n`;

@@ -97,7 +97,8 @@ export function AqlPanel({ value, onChange, sku, vendorCode }: Props) {
           })}
         </Alert>
       )}
-      <SimpleGrid cols={3} mb="sm">
+      {/* Two a row: the severity's name ("Verscherpte inspectie") needs the card's width. */}
+      <SimpleGrid cols={2} mb="sm">
         <NumberInput
           data-testid="aql-lot-size"
           label={t("aql.lot_size")}
@@ -118,6 +119,7 @@ export function AqlPanel({ value, onChange, sku, vendorCode }: Props) {
           data={SEVERITIES.map((s) => ({ value: s, label: t(`aql.severity.${s}`) }))}
           value={value.inspection}
           onChange={(e) => set({ inspection: e.currentTarget.value as InspectionSeverity })}
+          style={{ gridColumn: "1 / -1" }}
         />
       </SimpleGrid>
       {/* Should it still not fit (a narrow window), the table scrolls inside its card. */}
