@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import "../i18n";
 import { AppMantine } from "../app/theme";
 import { withElementSize } from "../testing/layout";
-import { type Column, VirtualTable } from "./VirtualTable";
+import { type Column, track, VirtualTable } from "./VirtualTable";
 
 withElementSize(400);
 
@@ -63,5 +63,16 @@ describe("a list with the keyboard", () => {
     expect(focusedNo()).toBe("QF-2");
     const tabStops = screen.getAllByTestId("row").filter((r) => r.tabIndex === 0);
     expect(tabStops).toHaveLength(1);
+  });
+});
+
+describe("a column's track", () => {
+  it("grows a fixed width and the minimum of a flexible one, always as valid CSS", () => {
+    expect(track("95px", undefined)).toBe("95px");
+    expect(track("95px", 120)).toBe("minmax(120px, 95px)");
+    expect(track("minmax(100px, 1fr)", 180)).toBe("minmax(180px, 1fr)");
+    expect(track("minmax(120px, 2fr)", 80)).toBe("minmax(120px, 2fr)");
+    // A minmax inside a minmax is not CSS: the browser would keep the old template.
+    expect(track("minmax(100px, 1fr)", 180)).not.toMatch(/minmax\([^)]*minmax/);
   });
 });

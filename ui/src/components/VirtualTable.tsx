@@ -47,6 +47,19 @@ const WRAP = { overflowWrap: "break-word", whiteSpace: "normal" } as const;
 /** A cell's padding (Mantine's xs, each side) and a pixel for rounding. */
 const CELL_PADDING = 2 * 10 + 2;
 
+/**
+ * A column's grid track, grown to `room` pixels when its widest cell needs them. minmax(a, b)
+ * with b below a is a: a fixed width grows and a flexible one keeps flexing. A flexible width is
+ * itself a minmax, whose minimum grows instead: a minmax inside a minmax is not CSS, and the
+ * browser kept the old template, so no column grew and long cells ran into the next one.
+ */
+export function track(width: string, room: number | undefined): string {
+  if (!room) return width;
+  const flexible = /^minmax\(\s*([\d.]+)px\s*,\s*(.+)\)$/.exec(width);
+  if (flexible) return `minmax(${Math.max(room, Number(flexible[1]))}px, ${flexible[2]})`;
+  return `minmax(${room}px, ${width})`;
+}
+
 /** A table that renders only the rows in view, so 100,000 rows scroll like 100. */
 export function VirtualTable<T>(props: Props<T>) {
   const { columns, sorting = [], onSortingChange, paged } = props;
@@ -144,10 +157,11 @@ export function VirtualTable<T>(props: Props<T>) {
   // measured in the webview's own font): a lot code, date or Dutch badge makes room for itself.
   const [fit, setFit] = useState<Record<string, number>>({});
   useLayoutEffect(() => {
-    const root = scroller.current;
-    if (!root) return;
+    const roots = [scroller.current, header.current].filter((r) => r !== null);
     const widest: Record<string, number> = {};
-    for (const el of root.querySelectorAll<HTMLElement>("[data-fit-col]")) {
+    // A column title of one long word ("AFGEKEURD") cannot wrap: it makes room for itself too.
+    const cells = roots.flatMap((r) => [...r.querySelectorAll<HTMLElement>("[data-fit-col]")]);
+    for (const el of cells) {
       const id = el.dataset.fitCol ?? "";
       widest[id] = Math.max(widest[id] ?? 0, Math.ceil(el.getBoundingClientRect().width));
     }
@@ -163,12 +177,7 @@ export function VirtualTable<T>(props: Props<T>) {
     }
   });
   const template = columns
-    .map((c) => {
-      const width = c.meta?.width ?? "1fr";
-      const room = c.id ? fit[c.id] : undefined;
-      // minmax(a, b) with b below a is a; so a fixed width grows, and a flexible one keeps flexing.
-      return room ? `minmax(${room}px, ${width})` : width;
-    })
+    .map((c) => track(c.meta?.width ?? "1fr", c.id ? fit[c.id] : undefined))
     .join(" ");
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
@@ -234,7 +243,7 @@ export function VirtualTable<T>(props: Props<T>) {
                       justify={align === "right" ? "flex-end" : "flex-start"}
                     >
                       <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={WRAP}>
-                        {label}
+                        <span data-fit-col={header.column.id}>{label}</span>
                       </Text>
                       {dir === "asc" ? (
                         <IconArrowUp size={12} />
@@ -247,7 +256,7 @@ export function VirtualTable<T>(props: Props<T>) {
                   </UnstyledButton>
                 ) : (
                   <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={WRAP}>
-                    {label}
+                    <span data-fit-col={header.column.id}>{label}</span>
                   </Text>
                 )}
               </Box>
