@@ -102,6 +102,8 @@ const dataDir = prepare();
 const app = await startApp({ dataDir });
 const figures = {};
 try {
+  // The check at start reads every event the CLI's imports added: a while, on a debug build.
+  await app.waitFor("signin-username", 600_000);
   await app.fill("signin-username", "admin");
   await app.fill("signin-password", PASSWORD);
   await app.click("signin-submit");
