@@ -49,6 +49,12 @@ async fn call(backend: tauri::State<'_, Backend>, act: String, input: Value) -> 
     }
 }
 
+/// After an administrator asked for a restore: the next start does it (see `finish_pending_restore`).
+#[tauri::command]
+fn restart_app(app: tauri::AppHandle) {
+    app.restart();
+}
+
 /// `cargo xtask startup` times a cold start from outside, from spawning the app to this line: the
 /// window is up, the UI has loaded and its first act has been answered.
 fn mark_first_answer() {
@@ -74,6 +80,14 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            // A restore asked for in Settings → Backups is done now, before the folder is opened.
+            if let Some(last) = tauri::async_runtime::block_on(lotline_app::backups::finish_pending_restore(&data_dir))
+            {
+                match &last.refused {
+                    None => eprintln!("lotline: restored {} into {}", last.file_name, data_dir.display()),
+                    Some(err) => eprintln!("lotline: the restore of {} was refused: {err}", last.file_name),
+                }
+            }
             let (lock, backend) = match lotline_app::backups::lock_data_folder(&data_dir) {
                 Ok(lock) => (Some(lock), tauri::async_runtime::block_on(lotline_app::open(&data_dir))),
                 Err(err) => (None, Err(err)),
@@ -94,6 +108,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             call,
+            restart_app,
             files::save_text_file,
             files::save_binary_file,
             files::print_document,

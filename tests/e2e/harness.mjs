@@ -111,8 +111,10 @@ export async function startApp({ dataDir: given } = {}) {
   const application = appPath();
   const driverPath = tauriDriverPath();
   const nativeArgs = nativeDriverArgs();
-  if (await portIsOpen(DRIVER_PORT)) {
-    throw new Error(`port ${DRIVER_PORT} is already taken (another tauri-driver?); set TAURI_DRIVER_PORT to use another`);
+  if ((await portIsOpen(DRIVER_PORT)) || (await portIsOpen(NATIVE_PORT))) {
+    throw new Error(
+      `port ${DRIVER_PORT} or ${NATIVE_PORT} is already taken (another tauri-driver?); set TAURI_DRIVER_PORT to use another pair`,
+    );
   }
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // A folder the test prepared (with the CLI, say), or a new empty one.

@@ -74,6 +74,7 @@ catalogue! {
     list_backups => crate::backups::list_backups,
     make_backup => crate::backups::make_backup,
     set_backups_kept => crate::backups::set_backups_kept,
+    request_restore => crate::backups::request_restore,
     current_session => session::current_session,
     set_my_language => session::set_my_language,
     change_my_password => passwords::change_my_password,

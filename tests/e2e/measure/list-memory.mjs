@@ -4,6 +4,9 @@
 //
 //   LOTLINE_APP=target/debug/lotline-desktop LOTLINE_CLI=target/debug/lotline \
 //     xvfb-run -a node measure/list-memory.mjs [failures=100000]
+//
+// LOTLINE_MEMORY_DATA=DIR prepares the data in DIR once and reuses it on later runs (the imports
+// take long), so that runs differ only in the app.
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -35,7 +38,10 @@ function lotsOf(csv) {
 }
 
 function prepare() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-memory-"));
+  const kept = process.env.LOTLINE_MEMORY_DATA;
+  if (kept && fs.existsSync(path.join(kept, "prepared"))) return kept;
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), "lotline-memory-"));
+  fs.mkdirSync(dataDir, { recursive: true });
   execFileSync(cli, ["--data", dataDir, "init", "--company", "Memory B.V.", "--site", "AMS1", "--admin", "admin"], {
     env: { ...process.env, LOTLINE_PASSWORD: PASSWORD },
   });
@@ -58,6 +64,7 @@ function prepare() {
     fs.writeFileSync(file, csv);
     lotline(dataDir, ["import", "failures", file]);
   }
+  fs.writeFileSync(path.join(dataDir, "prepared"), String(FAILURES));
   return dataDir;
 }
 
@@ -81,19 +88,19 @@ function appPss(root) {
   };
   walk(root);
   let kib = 0;
-  const names = [];
+  const byProcess = {};
   for (const pid of seen) {
     try {
       const comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
       if (/tauri-driver|WebKitWebDriver/.test(comm)) continue;
       const pss = /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
       kib += Number(pss?.[1] ?? 0);
-      names.push(comm);
+      byProcess[comm] = (byProcess[comm] ?? 0) + Math.round(Number(pss?.[1] ?? 0) / 1024);
     } catch {
       // gone meanwhile
     }
   }
-  return { mib: Math.round(kib / 1024), processes: names };
+  return { mib: Math.round(kib / 1024), processes: byProcess };
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -120,6 +127,7 @@ try {
       () => app.browser.execute((r) => document.querySelector(`[aria-rowindex="${r}"][data-testid="failure-row"]`) !== null, row),
       { timeout: 60_000, interval: 50, timeoutMsg: `row ${row} never showed` },
     );
+    if (row % 5_000 === 0) figures[`after_${row}_rows`] = appPss(app.driver.pid);
   }
   await sleep(2_000);
   figures.after_scroll = appPss(app.driver.pid);
@@ -130,5 +138,5 @@ try {
   console.log(JSON.stringify({ failures: FAILURES, scrolled_rows: SCROLL_ROWS, ...figures }, null, 2));
 } finally {
   await app.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.LOTLINE_MEMORY_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
 }

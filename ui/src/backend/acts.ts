@@ -99,6 +99,7 @@ import type { ReshipmentDetail } from "./bindings/ReshipmentDetail";
 import type { ReshipmentNoInput } from "./bindings/ReshipmentNoInput";
 import type { ReshipmentRow } from "./bindings/ReshipmentRow";
 import type { ResolveConflictInput } from "./bindings/ResolveConflictInput";
+import type { RestoreRequest } from "./bindings/RestoreRequest";
 import type { ReturnPolicy } from "./bindings/ReturnPolicy";
 import type { ReviewPeriodReport } from "./bindings/ReviewPeriodReport";
 import type { RevokeTeamDeskInput } from "./bindings/RevokeTeamDeskInput";
@@ -160,6 +161,7 @@ export type Acts = {
   list_backups: [Empty, BackupList];
   make_backup: [Empty, BackupEntry];
   set_backups_kept: [KeptInput, BackupList];
+  request_restore: [RestoreRequest, BackupEntry];
   current_session: [Empty, Session | null];
   set_my_language: [SetMyLanguageInput, UserView];
   change_my_password: [ChangeMyPasswordInput, Session];

@@ -75,6 +75,14 @@ async function invokeHost(command: string, args: Record<string, unknown>): Promi
   }
 }
 
+/**
+ * Ends this app and starts it again: after a restore was asked for, the next start does it
+ * before it opens the data folder.
+ */
+export async function restartApp(): Promise<void> {
+  await invoke("restart_app");
+}
+
 /** Shows the native save dialog and writes the text; resolves to the path, or null if cancelled. */
 export async function saveTextFile(
   suggestedName: string,

@@ -47,6 +47,8 @@ pub struct BackupList {
     #[ts(type = "number")]
     pub kept: i64,
     pub backups: Vec<BackupEntry>,
+    /// The last restore the app did at start, and how it went.
+    pub last_restore: Option<super::LastRestore>,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -56,7 +58,7 @@ pub struct KeptInput {
     pub kept: i64,
 }
 
-fn folder(data_dir: &Path) -> PathBuf {
+pub(super) fn folder(data_dir: &Path) -> PathBuf {
     data_dir.join(BACKUPS_DIR)
 }
 
@@ -73,7 +75,7 @@ fn parse_name(name: &str) -> Option<(&str, &str)> {
 }
 
 /// Our backups in `dir`, newest first (the names sort by time).
-fn own_backups(dir: &Path) -> Vec<String> {
+pub(super) fn own_backups(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -97,7 +99,7 @@ async fn write(data_dir: &Path, at: DateTime<Utc>, reason: &str) -> Result<Backu
         .ok_or_else(|| ApiError::internal("the backup just written cannot be read").with("path", path.display()))
 }
 
-fn entry(path: &Path) -> Option<BackupEntry> {
+pub(super) fn entry(path: &Path) -> Option<BackupEntry> {
     let file_name = path.file_name()?.to_string_lossy().into_owned();
     let (_, reason) = parse_name(&file_name)?;
     let manifest = lotline_store::read_manifest(path).ok()?;
@@ -153,6 +155,7 @@ pub async fn list_backups(ctx: &Ctx, _: Empty) -> Result<BackupList, ApiError> {
         data_dir: data_dir.display().to_string(),
         kept: lotline_store::backups_kept(&ctx.store).await.map_err(store_error)?,
         backups,
+        last_restore: super::last_restore(data_dir),
     })
 }
 

@@ -4,6 +4,7 @@
 //! before it writes.
 
 mod automatic;
+mod pending;
 mod restore;
 
 use std::path::Path;
@@ -15,7 +16,10 @@ pub use automatic::{
     BACKUPS_DIR, BackupEntry, BackupList, KEPT_MAX, KEPT_MIN, KeptInput, backup_before_upgrade, daily_backup,
     list_backups, make_backup, set_backups_kept,
 };
-pub use restore::{RestoreReport, restore};
+pub use pending::{
+    LAST_RESTORE_FILE, LastRestore, PENDING_FILE, RestoreRequest, finish_pending_restore, last_restore, request_restore,
+};
+pub use restore::{RestoreReport, restore, verify};
 
 /// Writes a backup of `data_dir` to `out` while the app may be writing; takes no lock.
 pub async fn backup_folder(data_dir: &Path, out: &Path) -> Result<lotline_store::BackupManifest, ApiError> {

@@ -45,7 +45,7 @@ pub async fn restore(file: &Path, dir: &Path, replace: bool) -> Result<RestoreRe
         .await
         .map_err(ApiError::internal)?
         .map_err(backup_error)?;
-    let pull_first = check_staged(&staged).await?;
+    let pull_first = check_staged(&staged, true).await?;
     // Once more: the app may have started on the folder while the copy was checked.
     refuse_held_or_occupied(dir, replace)?;
     let moved_aside = if occupied { Some(move_aside(dir)?) } else { None };
@@ -55,6 +55,29 @@ pub async fn restore(file: &Path, dir: &Path, replace: bool) -> Result<RestoreRe
     }
     std::fs::rename(&staged, dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
     Ok(RestoreReport { data_dir: dir.to_owned(), manifest, moved_aside, pull_first })
+}
+
+/// The checks a restore makes before it moves anything (the file's manifest, every file's hash,
+/// `check` on the unpacked database), on a copy unpacked beside `data_dir` and removed after.
+pub async fn verify(file: &Path, data_dir: &Path) -> Result<BackupManifest, ApiError> {
+    lotline_store::read_manifest(file).map_err(backup_error)?;
+    let parent = match data_dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => parent.to_path_buf(),
+        None => PathBuf::from("."),
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(".lotline-verify-")
+        .tempdir_in(&parent)
+        .map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
+    let staged = staging.path().join("data");
+    lotline_store::create_private_dir(&staged).map_err(ApiError::internal)?;
+    let (from, into) = (file.to_owned(), staged.clone());
+    let manifest = tokio::task::spawn_blocking(move || lotline_store::unpack_backup(&from, &into))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(backup_error)?;
+    check_staged(&staged, false).await?;
+    Ok(manifest)
 }
 
 /// Whether the folder holds anything; refused when the app holds it, or when it holds data and
@@ -74,8 +97,8 @@ fn refuse_held_or_occupied(dir: &Path, replace: bool) -> Result<bool, ApiError> 
 }
 
 /// Opens the unpacked database (upgrading it, as the app would) and runs `check`; marks a desk
-/// of a team to pull before it writes.
-async fn check_staged(staged: &Path) -> Result<bool, ApiError> {
+/// of a team to pull before it writes (`mark`: it is the copy that goes into place).
+async fn check_staged(staged: &Path, mark: bool) -> Result<bool, ApiError> {
     let store = Store::open(staged).await.map_err(store_error)?;
     let report = lotline_store::check(&store).await.map_err(store_error)?;
     if !report.ok() {
@@ -87,7 +110,7 @@ async fn check_staged(staged: &Path) -> Result<bool, ApiError> {
         let mut conn = store.pool().acquire().await.map_err(|e| store_error(e.into()))?;
         lotline_store::enrolment(&mut conn).await.map_err(store_error)?.is_some()
     };
-    if enrolled {
+    if enrolled && mark {
         lotline_store::set_pull_first(&store, true).await.map_err(store_error)?;
     }
     store.close().await;

@@ -6,9 +6,12 @@ import { AppMantine } from "../../app/theme";
 import type { BackupList } from "../../backend/bindings/BackupList";
 import i18n from "../../i18n";
 import { sessionAs } from "../../testing/session";
-import { BackupsPage, formatSize, restoreCommand } from "./BackupsPage";
+import { BackupsPage, formatSize } from "./BackupsPage";
+import { restoreCommand } from "./RestoreDialog";
 
 const calls: [string, unknown][] = [];
+let restarts = 0;
+let refuseRestore = false;
 const daily = {
   file_name: "lotline-20261206-090000000-daily.backup.tar",
   path: "/home/ada/.local/share/lotline/backups/lotline-20261206-090000000-daily.backup.tar",
@@ -23,6 +26,7 @@ const list: BackupList = {
   data_dir: "/home/ada/.local/share/lotline",
   kept: 14,
   backups: [daily],
+  last_restore: null,
 };
 
 vi.mock("../../backend/call", async (original) => ({
@@ -32,7 +36,22 @@ vi.mock("../../backend/call", async (original) => ({
     if (act === "list_backups") return list;
     if (act === "make_backup") return { ...daily, file_name: "made.backup.tar", reason: "manual" };
     if (act === "set_backups_kept") return { ...list, kept: (input as { kept: number }).kept };
+    if (act === "request_restore") {
+      if (refuseRestore) {
+        const { ApiFailure } = await original<typeof import("../../backend/call")>();
+        throw new ApiFailure({
+          code: "invalid",
+          message_key: "error.backup.damaged",
+          params: { path: daily.path, detail: "lotline.db: size differs" },
+          fields: [],
+        });
+      }
+      return daily;
+    }
     throw new Error(`unexpected act ${act}`);
+  },
+  restartApp: async () => {
+    restarts += 1;
   },
 }));
 
@@ -50,6 +69,9 @@ function renderPage() {
 
 afterEach(async () => {
   calls.length = 0;
+  restarts = 0;
+  refuseRestore = false;
+  list.last_restore = null;
   await i18n.changeLanguage("en");
   document.body.innerHTML = "";
 });
@@ -70,14 +92,60 @@ describe("Settings → Backups", () => {
     await waitFor(() => expect(calls).toContainEqual(["set_backups_kept", { kept: 30 }]));
   });
 
-  it("guides a restore through the command, with the app closed", async () => {
+  it("checks the backup, then restarts to restore it; the command line stays offered", async () => {
     const user = userEvent.setup();
     renderPage();
     await user.click(await screen.findByRole("button", { name: "Restore…" }));
     const command = await screen.findByTestId("backup-restore-command");
     expect(command.textContent).toBe(restoreCommand(daily.path, list.data_dir));
     expect(command.textContent).toContain("--replace");
-    expect(screen.getByText("Close Lotline on this computer.")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Check, restore and restart" }));
+    await waitFor(() => expect(restarts).toBe(1));
+    expect(calls).toContainEqual(["request_restore", { file_name: daily.file_name }]);
+  });
+
+  it("does not restart when the backup is refused, and says why", async () => {
+    refuseRestore = true;
+    const user = userEvent.setup();
+    renderPage();
+    await user.click(await screen.findByRole("button", { name: "Restore…" }));
+    await user.click(await screen.findByRole("button", { name: "Check, restore and restart" }));
+    const error = await screen.findByTestId("backup-restore-error");
+    expect(error.textContent).toContain("damaged or incomplete (lotline.db: size differs)");
+    expect(restarts).toBe(0);
+  });
+
+  it("shows how the last restore went: where the old data went, or why it was refused", async () => {
+    list.last_restore = {
+      file_name: daily.file_name,
+      taken_at: daily.taken_at,
+      requested_by: "Ada Admin",
+      done_at: "2026-12-06T10:00:00.000Z",
+      moved_aside: "/home/ada/.local/share/lotline.before-restore-20261206-100000",
+      pull_first: true,
+      refused: null,
+    };
+    renderPage();
+    const notice = await screen.findByTestId("backups-last-restore");
+    expect(notice.textContent).toContain("Ada Admin restored the backup taken");
+    expect(notice.textContent).toContain("lotline.before-restore-20261206-100000");
+    expect(notice.textContent).toContain("sync before you record anything new");
+    document.body.innerHTML = "";
+    list.last_restore = {
+      ...list.last_restore,
+      moved_aside: null,
+      pull_first: false,
+      refused: {
+        code: "conflict",
+        message_key: "error.data.locked",
+        params: { path: list.data_dir },
+        fields: [],
+      },
+    };
+    renderPage();
+    const refused = await screen.findByTestId("backups-last-restore");
+    expect(refused.textContent).toContain("was refused. The data was left as it was.");
+    expect(refused.textContent).toContain("is in use by another Lotline");
   });
 
   it("says sizes and labels in the person's language", async () => {

@@ -1,23 +1,18 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Center,
   Code,
-  CopyButton,
   Group,
-  List,
   Loader,
-  Modal,
   NumberInput,
   Stack,
   Table,
   Text,
   Title,
-  Tooltip,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconCopy, IconDatabaseExport } from "@tabler/icons-react";
+import { IconDatabaseExport } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +20,8 @@ import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
+import { LastRestoreNotice } from "./LastRestoreNotice";
+import { RestoreDialog } from "./RestoreDialog";
 
 const BACKUPS = ["backups"];
 
@@ -38,15 +35,9 @@ export function formatSize(bytes: number, language: string): string {
   }).format(mb ? bytes / 1_000_000 : bytes / 1_000);
 }
 
-/** The command that restores `backup` into `dataDir`, quoted for a terminal. */
-export function restoreCommand(backup: string, dataDir: string): string {
-  return `lotline restore "${backup}" --data "${dataDir}" --replace`;
-}
-
 /**
  * Settings → Backups (administrators): the desk's automatic backups in its data folder, one made
- * now, how many are kept, and how to restore one. A restore replaces the folder the running app
- * holds, so it is done with the app closed, by the command this page shows.
+ * now, how many are kept, restoring one (the app restarts to do it), and how the last restore went.
  */
 export function BackupsPage() {
   const { t, i18n } = useTranslation();
@@ -87,6 +78,7 @@ export function BackupsPage() {
         <Text c="red">{errorMessage(t, list.error)}</Text>
       ) : (
         <>
+          {list.data.last_restore && <LastRestoreNotice last={list.data.last_restore} />}
           <Text size="sm">
             {t("backups.folder")} <Code>{list.data.folder}</Code>
           </Text>
@@ -137,7 +129,7 @@ export function BackupsPage() {
             </Table>
           )}
           {restoring && (
-            <RestoreSteps
+            <RestoreDialog
               backup={restoring}
               dataDir={list.data.data_dir}
               onClose={() => setRestoring(null)}
@@ -201,57 +193,5 @@ function KeptForm({ kept }: { kept: number }) {
         </Button>
       </Group>
     </form>
-  );
-}
-
-/** How to restore: with the app closed, by the command, which checks the copy before it moves anything. */
-function RestoreSteps({
-  backup,
-  dataDir,
-  onClose,
-}: {
-  backup: BackupEntry;
-  dataDir: string;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const command = restoreCommand(backup.path, dataDir);
-  return (
-    <Modal opened onClose={onClose} title={t("backups.restore_title")} size="lg">
-      <Stack gap="sm" data-testid="backup-restore-steps">
-        <Text size="sm">{t("backups.restore_why")}</Text>
-        <List type="ordered" size="sm" spacing="xs">
-          <List.Item>{t("backups.restore_step_close")}</List.Item>
-          <List.Item>{t("backups.restore_step_run")}</List.Item>
-          <List.Item>{t("backups.restore_step_start")}</List.Item>
-        </List>
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Code
-            block
-            style={{ flex: 1, overflowWrap: "anywhere", whiteSpace: "pre-wrap" }}
-            data-testid="backup-restore-command"
-          >
-            {command}
-          </Code>
-          <CopyButton value={command}>
-            {({ copied, copy }) => (
-              <Tooltip label={t(copied ? "backups.copied" : "backups.copy")}>
-                <ActionIcon variant="subtle" onClick={copy} aria-label={t("backups.copy")}>
-                  {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
-        </Group>
-        <Text size="sm" c="dimmed">
-          {t("backups.restore_aside")}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.close")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
