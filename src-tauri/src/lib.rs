@@ -6,6 +6,7 @@ mod files;
 mod imports;
 mod print;
 mod team_sync;
+mod webview;
 
 use std::path::{Path, PathBuf};
 
@@ -89,7 +90,7 @@ pub fn run() {
                 }
             }
             let (lock, backend) = match lotline_app::backups::lock_data_folder(&data_dir) {
-                Ok(lock) => (Some(lock), tauri::async_runtime::block_on(lotline_app::open(&data_dir))),
+                Ok(lock) => (Some(lock), tauri::async_runtime::block_on(lotline_app::open_desk(&data_dir))),
                 Err(err) => (None, Err(err)),
             };
             let backend = backend
@@ -104,6 +105,7 @@ pub fn run() {
                 });
             app.manage(Backend { data_dir: data_dir.clone(), opened: backend, _lock: lock });
             app.manage(imports::Running::default());
+            webview::tune(app);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

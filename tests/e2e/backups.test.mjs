@@ -1,7 +1,9 @@
 // Settings → Backups end to end, and one Lotline per data folder: a desk made with the `lotline`
 // CLI is opened by the app, which makes the day's backup at start. While the app runs, the CLI is
 // refused the folder and `lotline backup` still reads beside it. The administrator makes a backup
-// now and opens the restore steps, which give the command with the app closed.
+// now, changes a setting, and restores the backup from the app: it checks the backup, restarts,
+// and the next start puts the backup in place before it opens the folder, keeping the old one
+// aside; Settings → Backups then says so, and the setting is as the backup had it.
 
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -20,7 +22,16 @@ function cli(args) {
   return execFileSync(CLI, args, { env: { ...process.env, LOTLINE_PASSWORD: ADMIN_PASSWORD }, encoding: "utf8" }).trim();
 }
 
-test("the app backs up its folder, holds it alone, and guides a restore", async () => {
+/** Waits for `file` to appear (written by the app the restart started, outside WebDriver). */
+async function waitForFile(file, timeoutMs) {
+  for (let waited = 0; waited < timeoutMs; waited += 250) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8"));
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${file} did not appear within ${timeoutMs / 1000} s`);
+}
+
+test("the app backs up its folder, holds it alone, and restores a backup across a restart", async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "lotline-backups-"));
   const dataDir = path.join(root, "data");
   process.env.LOTLINE_AUDIT_KEY_DIR = path.join(root, "keys");
@@ -50,13 +61,38 @@ test("the app backs up its folder, holds it alone, and guides a restore", async 
       await app.waitForCount("backup-row", 2);
       await app.screenshot("backups");
     });
-    await app.step("a restore is guided through the command", async () => {
-      await app.click("backup-restore");
+    await app.step("a restore is checked, then done by the next start", async () => {
+      await app.fill("backups-kept", "20");
+      await app.click("backups-kept-save");
+      await app.click("backup-restore"); // the newest: the one made now, with 14 kept
       await app.waitForText("backup-restore-command", /lotline restore ".*backups.*" --data ".*" --replace/);
       await app.screenshot("backups-restore");
+      // The app ends as it restarts, and the WebDriver session with it.
+      await app.click("backup-restore-confirm").catch(() => {});
+      const last = await waitForFile(path.join(dataDir, "last-restore.json"), 120_000);
+      assert.equal(last.refused, null, JSON.stringify(last));
+      assert.ok(fs.existsSync(last.moved_aside), `the old folder is kept: ${last.moved_aside}`);
+      assert.ok(!fs.existsSync(path.join(dataDir, "restore-pending.json")));
     });
   } finally {
+    // Also ends the copy the restart started (it is in the driver's process group).
     await app.stop();
+  }
+  const again = await startApp({ dataDir });
+  try {
+    await again.step("after the restart: the notice, and the setting as the backup had it", async () => {
+      await again.fill("signin-username", "admin");
+      await again.fill("signin-password", ADMIN_PASSWORD);
+      await again.click("signin-submit");
+      await again.click("nav-backups");
+      await again.waitForText("backups-last-restore", /restored the backup taken/);
+      const kept = await again.waitFor("backups-kept");
+      assert.equal(await kept.getValue(), "14");
+      await again.waitForCount("backup-row", 2);
+      await again.screenshot("backups-restored");
+    });
+  } finally {
+    await again.stop();
     delete process.env.LOTLINE_AUDIT_KEY_DIR;
   }
   const backups = fs.readdirSync(path.join(dataDir, "backups")).sort();

@@ -2,12 +2,13 @@
  * Dates as people type and read them: in their language's order ("31-12-2026" in Dutch,
  * "2026/12/31" in Chinese, "12/31/2026" in English), held as ISO "2026-12-31" for the backend.
  */
+import { dateTimeFormat } from "./intl";
 
 type Part = "year" | "month" | "day";
 
 /** The language's order of day, month and year, and the mark between them. */
 function layout(language: string): { order: Part[]; mark: string } {
-  const parts = new Intl.DateTimeFormat(language, {
+  const parts = dateTimeFormat(language, {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

@@ -1,11 +1,11 @@
+import { dateTimeFormat } from "./intl";
+
 /** Local date and time in the UI language, from an RFC 3339 UTC string. */
 export function formatDateTime(value: string | null | undefined, language: string): string {
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(
-    date,
-  );
+  return dateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
 /** A compact date and time for table cells. */
@@ -13,7 +13,7 @@ export function formatDateTimeShort(value: string | null | undefined, language: 
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: "short", timeStyle: "short" }).format(date);
+  return dateTimeFormat(language, { dateStyle: "short", timeStyle: "short" }).format(date);
 }
 
 /** Day, month and time without the year: a deadline in a narrow table column. */
@@ -21,7 +21,7 @@ export function formatDueShort(value: string | null | undefined, language: strin
   if (!value) return "";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(language, {
+  return dateTimeFormat(language, {
     day: "numeric",
     month: "short",
     hour: "2-digit",
@@ -48,7 +48,7 @@ export function dayEndUtc(day: string): string | null {
  * an open end reads "…". Formatted in UTC because the days carry no time zone.
  */
 export function formatDaySpan(first: string | null, last: string | null, language: string): string {
-  const format = new Intl.DateTimeFormat(language, {
+  const format = dateTimeFormat(language, {
     day: "numeric",
     month: "short",
     year: "numeric",

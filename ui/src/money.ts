@@ -6,6 +6,7 @@
  */
 import type { TFunction } from "i18next";
 import type { Currency } from "./backend/bindings/Currency";
+import { numberFormat } from "./intl";
 
 let exponents = new Map<string, number>();
 /** The language amounts are typed and prefilled in ("12,50" in Dutch); i18n keeps it current. */
@@ -23,7 +24,7 @@ export function typingLanguage(): string {
 
 /** The language's decimal and grouping marks ("," and "." in Dutch, "." and "," in English). */
 export function numberMarks(language: string): { decimal: string; group: string } {
-  const parts = new Intl.NumberFormat(language).formatToParts(12345.6);
+  const parts = numberFormat(language).formatToParts(12345.6);
   return {
     decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
     group: parts.find((p) => p.type === "group")?.value ?? ",",
@@ -78,7 +79,7 @@ export function formatMoney(minor: number, currency: string, language: string): 
   // The backend refuses every code outside its table, so this is a code it never sent; the
   // amount is shown as the minor units it is rather than scaled by a guess.
   if (decimals === undefined) return `${minor} ${currency}`;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: "currency",
     currency,
     minimumFractionDigits: decimals,

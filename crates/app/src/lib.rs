@@ -21,4 +21,4 @@ pub use context::Ctx;
 pub use error_log::{LOG_FILE, withhold_internal};
 pub use lotline_domain::{ApiError, ErrorCode, FieldError};
 pub use lotline_store::Store;
-pub use open::{open, open_with};
+pub use open::{open, open_desk, open_with};

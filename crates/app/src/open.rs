@@ -2,7 +2,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use lotline_domain::ApiError;
-use lotline_store::{Store, StoreError};
+use lotline_store::{MemoryUse, Store, StoreError};
 
 use crate::audit::KeyVault;
 use crate::clock::SystemClock;
@@ -27,11 +27,20 @@ pub async fn open(data_dir: &Path) -> Result<Ctx, ApiError> {
     open_with(data_dir, KeyVault::for_host()).await
 }
 
+/// [`open`] for the desktop app, which stays open all day: SQLite keeps little memory.
+pub async fn open_desk(data_dir: &Path) -> Result<Ctx, ApiError> {
+    open_using(data_dir, KeyVault::for_host(), MemoryUse::DESK).await
+}
+
 /// [`open`] with the checkpoint key kept in `vault`.
 pub async fn open_with(data_dir: &Path, vault: KeyVault) -> Result<Ctx, ApiError> {
+    open_using(data_dir, vault, MemoryUse::BATCH).await
+}
+
+async fn open_using(data_dir: &Path, vault: KeyVault, memory: MemoryUse) -> Result<Ctx, ApiError> {
     // A copy of the database as the older version left it, before this one upgrades it.
     crate::backups::backup_before_upgrade(data_dir).await?;
-    let store = Store::open(data_dir).await.map_err(|err| match err {
+    let store = Store::open_using(data_dir, memory).await.map_err(|err| match err {
         // Not a fault but a version to install: said plainly, not hidden behind a log reference.
         StoreError::NewerSchema { found, known, found_version, version, .. } => {
             ApiError::conflict("error.store.newer_schema")

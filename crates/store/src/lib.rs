@@ -111,9 +111,33 @@ pub struct Store {
     checkpoint_key: Arc<std::sync::RwLock<Option<CheckpointKey>>>,
 }
 
+/// How much memory SQLite may keep for a store's reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MemoryUse {
+    /// Page cache per connection, in KiB.
+    pub page_cache_kib: i64,
+    /// How much of the file reads may map into memory (0: none).
+    pub mmap_bytes: i64,
+}
+
+impl MemoryUse {
+    /// Commands, the server and the bench: imports and traces read all over a large file, and
+    /// reading it through a memory map saved a fifth of their time.
+    pub const BATCH: MemoryUse = MemoryUse { page_cache_kib: 65_536, mmap_bytes: 1 << 30 };
+    /// The desktop app, open all day: every mapped page it ever read counts as its memory (the
+    /// failure list grew the app by the database's size), and the operating system caches the
+    /// file anyway. Its acts read a page of rows at a time, which a small cache serves.
+    pub const DESK: MemoryUse = MemoryUse { page_cache_kib: 8_192, mmap_bytes: 0 };
+}
+
 impl Store {
-    /// Opens (creating and upgrading as needed) the database in `data_dir`.
+    /// Opens (creating and upgrading as needed) the database in `data_dir`, for a command.
     pub async fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        Store::open_using(data_dir, MemoryUse::BATCH).await
+    }
+
+    /// [`Store::open`] keeping SQLite's memory to `memory`.
+    pub async fn open_using(data_dir: &Path, memory: MemoryUse) -> Result<Store, StoreError> {
         // Read-only first: a database from a newer Lotline is refused before anything touches it.
         let state = upkeep::schema_state(data_dir).await?;
         if state.found > state.known {
@@ -141,11 +165,9 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory")
-            .pragma("cache_size", "-65536")
-            // Read pages through a memory map instead of a read call each: traces and imports
-            // look up lots all over a large file, and the copies and calls were a fifth of the
-            // time. Only reads are mapped; writes still go through the WAL.
-            .pragma("mmap_size", "1073741824");
+            .pragma("cache_size", (-memory.page_cache_kib).to_string())
+            // Only reads are mapped (see `MemoryUse`); writes still go through the WAL.
+            .pragma("mmap_size", memory.mmap_bytes.to_string());
         let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options.clone()).await?;
         let known = known_schema();
         let found = newest_applied_migration(&pool).await?;

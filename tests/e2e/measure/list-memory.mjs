@@ -105,6 +105,34 @@ function appPss(root) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** With LOTLINE_MEMORY_SMAPS set: the web process's PSS by mapping (heap, anonymous, each file), to see what grows. */
+function smapsOfWebProcess(root, label) {
+  if (!process.env.LOTLINE_MEMORY_SMAPS) return;
+  const pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  for (const pid of pids) {
+    let comm;
+    try {
+      comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    } catch {
+      continue;
+    }
+    if (!/WebKitWebProces|lotline-desktop/.test(comm)) continue;
+    const byName = {};
+    let name = "";
+    for (const line of fs.readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+      const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (head) name = head[1] || "[anon]";
+      const pss = /^Pss:\s+(\d+)/.exec(line);
+      if (pss) byName[name] = (byName[name] ?? 0) + Number(pss[1]);
+    }
+    const top = Object.entries(byName)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([n, kib]) => `${Math.round(kib / 1024)} MiB ${n}`);
+    console.error(`smaps ${label} ${comm} ${pid}:\n  ${top.join("\n  ")}`);
+  }
+}
+
 const dataDir = prepare();
 const app = await startApp({ dataDir });
 const figures = {};
@@ -118,6 +146,7 @@ try {
   await app.waitFor("failure-row", 60_000);
   await sleep(10_000);
   figures.first_page = appPss(app.driver.pid);
+  smapsOfWebProcess(app.driver.pid, "first page");
   for (let row = 100; row <= SCROLL_ROWS; row += 100) {
     await app.browser.execute((top) => {
       const scroller = document.querySelector('[role="grid"] > div:nth-child(2)');
@@ -131,6 +160,7 @@ try {
   }
   await sleep(2_000);
   figures.after_scroll = appPss(app.driver.pid);
+  smapsOfWebProcess(app.driver.pid, "after scroll");
   await app.screenshot("memory-after-scroll");
   await app.click("nav-dashboard").catch(() => app.click("nav-lots"));
   await sleep(30_000);

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from "i18next";
 import type { ApiError } from "../backend/bindings/ApiError";
 import { ApiFailure } from "../backend/call";
+import { listFormat } from "../intl";
 
 /** The error carried by a thrown value, or an internal error describing it. */
 export function apiErrorOf(err: unknown): ApiError {
@@ -46,7 +47,7 @@ function roleNames(t: TFunction, codes: string): string {
     .map((code) => code.trim())
     .filter(Boolean)
     .map((code) => t(`role.${code}`, { defaultValue: code }));
-  return new Intl.ListFormat(i18next.language || "en", { type: "disjunction" }).format(names);
+  return listFormat(i18next.language || "en", { type: "disjunction" }).format(names);
 }
 
 function withWords(

@@ -1,3 +1,5 @@
+import { dateTimeFormat, numberFormat } from "../../intl";
+
 /** How far ahead "expiring soon" looks, in days; the list filter and the orange warning agree. */
 export const EXPIRY_WINDOW_DAYS = 30;
 
@@ -30,11 +32,11 @@ export function formatDay(value: string | null | undefined, language: string): s
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.slice(0, 10));
   if (!match) return value;
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(date);
+  return dateTimeFormat(language, { dateStyle: "medium" }).format(date);
 }
 
 /** A quantity with its unit, in the UI language's digits ("1.250,5 kg" in Dutch). */
 export function formatQty(qty: number, unit: string, language: string): string {
-  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(qty);
+  const n = numberFormat(language, { maximumFractionDigits: 3 }).format(qty);
   return unit ? `${n} ${unit}` : n;
 }

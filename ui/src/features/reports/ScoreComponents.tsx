@@ -1,15 +1,14 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ScoreComponent } from "../../backend/bindings/ScoreComponent";
+import { numberFormat } from "../../intl";
 import { formatBps, NO_DATA } from "./units";
 
 /** A component's measured figure: a rate, or for severity weighted defects per 100 units. */
 function measured(component: ScoreComponent, language: string): string {
   if (component.measured === null) return NO_DATA;
   if (component.id === "severity") {
-    return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(
-      component.measured / 100,
-    );
+    return numberFormat(language, { maximumFractionDigits: 2 }).format(component.measured / 100);
   }
   return formatBps(component.measured, language);
 }

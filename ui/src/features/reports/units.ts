@@ -1,11 +1,12 @@
 import type { FigureChange } from "../../backend/bindings/FigureChange";
 import type { KpiState } from "../../backend/bindings/KpiState";
 import type { KpiUnit } from "../../backend/bindings/KpiUnit";
+import { numberFormat } from "../../intl";
 import { formatMoney } from "../../money";
 
 /** A whole count with the UI language's grouping ("12,000", "12.000"). */
 export function formatCount(n: number, language: string): string {
-  return new Intl.NumberFormat(language).format(n);
+  return numberFormat(language).format(n);
 }
 
 /** What a figure without data reads as: never 0, which would be a measurement. */
@@ -16,7 +17,7 @@ const MINUTES_PER_DAY = 24 * 60;
 /** Basis points as a percentage (600 → "6%", 625 → "6.25%"). */
 export function formatBps(bps: number | null, language: string): string {
   if (bps === null) return NO_DATA;
-  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }).format(
+  return numberFormat(language, { style: "percent", maximumFractionDigits: 2 }).format(
     bps / 10_000,
   );
 }
@@ -24,7 +25,7 @@ export function formatBps(bps: number | null, language: string): string {
 /** Minutes as days, to a tenth ("2 days", "2.5 days"). */
 export function formatMinutesAsDays(minutes: number | null, language: string): string {
   if (minutes === null) return NO_DATA;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: "unit",
     unit: "day",
     unitDisplay: "long",
@@ -35,7 +36,7 @@ export function formatMinutesAsDays(minutes: number | null, language: string): s
 /** Minutes as hours, to a tenth ("36 hours"). */
 export function formatMinutesAsHours(minutes: number | null, language: string): string {
   if (minutes === null) return NO_DATA;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: "unit",
     unit: "hour",
     unitDisplay: "long",
@@ -64,11 +65,9 @@ export function formatKpiValue(
 /** A count's change against the previous period: "+3 (+50%)", "−2", or nothing to compare. */
 export function formatChange(change: FigureChange | null, language: string): string {
   if (change === null) return NO_DATA;
-  const count = new Intl.NumberFormat(language, { signDisplay: "exceptZero" }).format(
-    change.absolute,
-  );
+  const count = numberFormat(language, { signDisplay: "exceptZero" }).format(change.absolute);
   if (change.relative_bps === null) return count;
-  const share = new Intl.NumberFormat(language, {
+  const share = numberFormat(language, {
     style: "percent",
     signDisplay: "exceptZero",
     maximumFractionDigits: 0,

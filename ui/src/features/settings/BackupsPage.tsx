@@ -20,6 +20,7 @@ import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
+import { numberFormat } from "../../intl";
 import { LastRestoreNotice } from "./LastRestoreNotice";
 import { RestoreDialog } from "./RestoreDialog";
 
@@ -28,7 +29,7 @@ const BACKUPS = ["backups"];
 /** A file size in the UI language: kB below a megabyte, MB above. */
 export function formatSize(bytes: number, language: string): string {
   const mb = bytes >= 1_000_000;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: "unit",
     unit: mb ? "megabyte" : "kilobyte",
     maximumFractionDigits: 1,

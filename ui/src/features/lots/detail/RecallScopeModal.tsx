@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
+import { numberFormat } from "../../../intl";
 import { LotStatusBadge } from "../badges";
 import { fileSafe } from "../csv";
 import { formatQty } from "../dates";
@@ -131,7 +132,7 @@ export function RecallScopeModal({
     queryKey: ["recall_scope", lotCode],
     queryFn: () => call("recall_scope", { lot_codes: [lotCode] }),
   });
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 3 });
   const data = scope.data;
   return (
     <Modal

@@ -1,11 +1,12 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
+import { numberFormat } from "../../../intl";
 
 /** The customers who received traced stock: whom to contact. */
 export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 3 });
   if (customers.length === 0)
     return (
       <Text size="sm" c="dimmed">

@@ -1,11 +1,12 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
+import { numberFormat } from "../../../intl";
 
 /** The orders that received traced lots. */
 export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const number = numberFormat(i18n.language, { maximumFractionDigits: 3 });
   if (orders.length === 0)
     return (
       <Text size="sm" c="dimmed">
