@@ -147,13 +147,17 @@ try {
   await sleep(10_000);
   figures.first_page = appPss(app.driver.pid);
   smapsOfWebProcess(app.driver.pid, "first page");
+  // LOTLINE_MEMORY_BOUNCE: as many scroll steps, between the same two places, so the same rows
+  // are drawn again and again (what grows with drawing, not with new rows).
+  const bounce = Boolean(process.env.LOTLINE_MEMORY_BOUNCE);
   for (let row = 100; row <= SCROLL_ROWS; row += 100) {
+    const target = bounce ? ((row / 100) % 2 === 0 ? 400 : 100) : row;
     await app.browser.execute((top) => {
       const scroller = document.querySelector('[role="grid"] > div:nth-child(2)');
       if (scroller) scroller.scrollTop = top;
-    }, row * ROW_HEIGHT);
+    }, target * ROW_HEIGHT);
     await app.browser.waitUntil(
-      () => app.browser.execute((r) => document.querySelector(`[aria-rowindex="${r}"][data-testid="failure-row"]`) !== null, row),
+      () => app.browser.execute((r) => document.querySelector(`[aria-rowindex="${r}"][data-testid="failure-row"]`) !== null, target),
       { timeout: 60_000, interval: 50, timeoutMsg: `row ${row} never showed` },
     );
     if (row % 5_000 === 0) figures[`after_${row}_rows`] = appPss(app.driver.pid);
