@@ -61,6 +61,12 @@ macro_rules! catalogue {
             let text = call_json(ctx, act, input).await?;
             serde_json::from_str(&text).map_err(ApiError::internal)
         }
+
+        /// Every act with its input and output types, for the generated act map and docs table.
+        #[cfg(test)]
+        pub(crate) fn signatures() -> Vec<crate::act_map::Signature> {
+            vec![$(crate::act_map::signature(stringify!($name), stringify!($act), $act)),*]
+        }
     };
 }
 

@@ -1,6 +1,8 @@
 //! The command catalogue: one async function per business act, `fn(&Ctx, Input) -> Result<Output,
 //! ApiError>`. The desktop app, the CLI and the server all go through `call`.
 
+#[cfg(test)]
+mod act_map;
 pub mod acts;
 pub mod audit;
 pub mod backups;
