@@ -17,7 +17,7 @@ mod password;
 pub mod sync;
 
 pub use acts::guard::BEFORE_SIGN_IN;
-pub use catalogue::{ACTS, call, call_import_json, call_json};
+pub use catalogue::{ACTS, call, call_act, call_import, call_import_json, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::Ctx;
 pub use error_log::{LOG_FILE, withhold_internal};
