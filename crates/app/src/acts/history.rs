@@ -7,7 +7,7 @@ use lotline_domain::failure::{Disposition, FailureRecord, FieldChange};
 use lotline_domain::lots::LotShipment;
 use lotline_domain::money::format_money as money;
 use lotline_domain::reshipment::ReshipmentRequest;
-use lotline_domain::returns::{IntakeCheck, LineDisposition, RmaOpening, Settlement};
+use lotline_domain::returns::{IntakeCheck, LineDisposition, PayoutRequest, RmaOpening, Settlement};
 use lotline_store::StoredEvent;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -82,64 +82,39 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
             failure_logged(record, disposition.as_ref(), reinspection_of.as_deref())
         }
         Event::FailureCorrected { reason, changes, .. } => (changes.clone(), Some(reason.clone())),
-        Event::FailureDispositionSet { disposition, previous, note, .. } => (
-            vec![FieldChange {
-                field: "disposition".into(),
-                before: previous.map(|p| p.as_str().to_owned()),
-                after: Some(disposition.as_str().to_owned()),
-            }],
-            non_empty(note),
-        ),
+        Event::FailureDispositionSet { disposition, previous, note, .. } => {
+            (vec![changed("disposition", previous.map(|p| p.as_str()), disposition.as_str())], non_empty(note))
+        }
         Event::FailureDispositionCompleted { outcome, qty, note, .. } => {
-            let mut changes = vec![set("outcome", outcome)];
-            if let Some(qty) = qty {
-                changes.push(set("outcome_qty", qty));
-            }
-            (changes, non_empty(note))
+            ([set("outcome", outcome)].into_iter().chain(qty.map(|q| set("outcome_qty", q))).collect(), non_empty(note))
         }
         Event::FailureDeviationApproved { note, .. } => (vec![set("status", "closed")], non_empty(note)),
         Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
         Event::ReshipmentRequested(r) => reshipment_requested(r, currencies),
         Event::ReshipmentAmended { reshipment_no, cost, reason, .. } => {
             currencies.insert(reshipment_no, &cost.currency);
-            let total = money(cost.total_minor(), &cost.currency);
-            (vec![set("reshipment_no", reshipment_no), set("total", total)], non_empty(reason))
+            (reshipment_total(reshipment_no, cost.total_minor(), &cost.currency), non_empty(reason))
         }
-        Event::ReshipmentApproved { reshipment_no, approval } => (
-            vec![set("reshipment_no", reshipment_no), set("total", money(approval.total_minor, &approval.currency))],
-            non_empty(&approval.note),
-        ),
+        Event::ReshipmentApproved { reshipment_no, approval } => {
+            (reshipment_total(reshipment_no, approval.total_minor, &approval.currency), non_empty(&approval.note))
+        }
         Event::ReshipmentAuthorized { reshipment_no, due_on, by_policy } => {
-            let mut changes = vec![set("reshipment_no", reshipment_no), set("due_on", due_on)];
-            if *by_policy {
-                changes.push(set("authorized_by", "policy"));
-            }
-            (changes, None)
+            let by = by_policy.then(|| set("authorized_by", "policy"));
+            ([set("reshipment_no", reshipment_no), set("due_on", due_on)].into_iter().chain(by).collect(), None)
         }
         Event::ReshipmentRejected { reshipment_no, reason } | Event::ReshipmentCancelled { reshipment_no, reason } => {
             (vec![set("reshipment_no", reshipment_no)], non_empty(reason))
         }
-        Event::ReshipmentShipped { reshipment_no, carrier, tracking_no, shipped_on, .. } => (
-            vec![
-                set("reshipment_no", reshipment_no),
-                set("carrier", carrier.display_name()),
-                set("tracking_no", tracking_no),
-                set("shipped_on", shipped_on),
-            ],
-            None,
-        ),
+        Event::ReshipmentShipped { reshipment_no, carrier, tracking_no, shipped_on, .. } => {
+            let shipped =
+                [("carrier", carrier.display_name()), ("tracking_no", tracking_no), ("shipped_on", shipped_on)];
+            (reshipment_fields(reshipment_no, &shipped), None)
+        }
         Event::ReshipmentDelivered { reshipment_no, delivered_on } => {
             (vec![set("reshipment_no", reshipment_no), set("delivered_on", delivered_on)], None)
         }
         Event::ChargebackUpdated { reshipment_no, status, recovered_minor, note } => {
-            let mut changes = vec![set("reshipment_no", reshipment_no), set("chargeback", status.as_str())];
-            if *recovered_minor > 0 {
-                changes.push(match currencies.get(reshipment_no.as_str()) {
-                    Some(currency) => set("recovered", money(*recovered_minor, currency)),
-                    None => set("recovered_minor", recovered_minor),
-                });
-            }
-            (changes, non_empty(note))
+            (chargeback(reshipment_no, status.as_str(), *recovered_minor, currencies), non_empty(note))
         }
         Event::RmaOpened(o) => rma_opened(o, currencies),
         Event::RmaApproved { comment, .. }
@@ -157,17 +132,7 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         }
         Event::RmaReceived { qty_received, intake, .. } => rma_received(qty_received, intake),
         Event::RmaInspected { rma_no, dispositions } => rma_inspected(currency_of(currencies, rma_no), dispositions),
-        Event::RmaPayoutRequested { request, .. } => {
-            let money_out = money(request.requirement.total_minor, &request.requirement.currency);
-            (
-                vec![
-                    set("settlement", settlement_kind(&request.settlement)),
-                    set("amount", money_out),
-                    set("approvals_needed", request.requirement.approvals),
-                ],
-                None,
-            )
-        }
+        Event::RmaPayoutRequested { request, .. } => (payout_requested(request), None),
         Event::RmaPayoutApproved { approval, .. } => {
             (vec![set("amount", money(approval.total_minor, &approval.currency))], non_empty(&approval.note))
         }
@@ -177,18 +142,11 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         Event::RmaSettled { rma_no, settlement, .. } => {
             (rma_settled(currency_of(currencies, rma_no), settlement), None)
         }
-        Event::LotsReceived { rows, .. } => (
-            rows.iter().take(ROWS_TOLD).flat_map(|r| [set("lot_code", &r.lot_code), set("qty", r.qty)]).collect(),
-            None,
-        ),
+        Event::LotsReceived { rows, .. } => (lot_quantities(rows.iter().map(|r| (r.lot_code.clone(), r.qty))), None),
         Event::LotsShipped { rows, .. } => (lots_shipped(rows), None),
-        Event::LotsLinked { rows, .. } => (
-            rows.iter()
-                .take(ROWS_TOLD)
-                .flat_map(|r| [set("lot_code", format!("{} → {}", r.from_lot, r.to_lot)), set("qty", r.qty)])
-                .collect(),
-            None,
-        ),
+        Event::LotsLinked { rows, .. } => {
+            (lot_quantities(rows.iter().map(|r| (format!("{} → {}", r.from_lot, r.to_lot), r.qty))), None)
+        }
         Event::SerialsRecorded { rows, .. } => {
             let serials: Vec<&str> = rows.iter().take(SERIALS_TOLD).map(|r| r.serial.as_str()).collect();
             (vec![set("serials", serials.join(", "))], None)
@@ -197,11 +155,8 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         Event::LotHoldReleased { note, .. } => (Vec::new(), non_empty(note)),
         Event::RecallStarted(opening) => (Vec::new(), non_empty(&opening.reason)),
         Event::ConflictResolved { resolution, note, write_off, .. } => {
-            let mut changes = vec![set("resolution", resolution.as_str())];
-            if let Some(w) = write_off {
-                changes.push(set("qty", format!("+{}", w.qty)));
-            }
-            (changes, non_empty(note))
+            let written_off = write_off.as_ref().map(|w| set("qty", format!("+{}", w.qty)));
+            ([set("resolution", resolution.as_str())].into_iter().chain(written_off).collect(), non_empty(note))
         }
         // Told by their kind alone.
         Event::SettingsInitialized { .. }
@@ -237,6 +192,42 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         | Event::VendorReviewed { .. }
         | Event::SafetyStockSet { .. } => (Vec::new(), None),
     }
+}
+
+fn changed(field: &str, before: Option<&str>, after: &str) -> FieldChange {
+    FieldChange { field: field.into(), before: before.map(str::to_owned), after: Some(after.to_owned()) }
+}
+
+fn reshipment_total(reshipment_no: &str, total_minor: i64, currency: &str) -> Vec<FieldChange> {
+    vec![set("reshipment_no", reshipment_no), set("total", money(total_minor, currency))]
+}
+
+fn reshipment_fields(reshipment_no: &str, fields: &[(&str, &str)]) -> Vec<FieldChange> {
+    [set("reshipment_no", reshipment_no)].into_iter().chain(fields.iter().map(|(f, v)| set(f, v))).collect()
+}
+
+fn chargeback(reshipment_no: &str, status: &str, recovered_minor: i64, currencies: &Currencies) -> Vec<FieldChange> {
+    let mut changes = vec![set("reshipment_no", reshipment_no), set("chargeback", status)];
+    if recovered_minor > 0 {
+        changes.push(match currencies.get(reshipment_no) {
+            Some(currency) => set("recovered", money(recovered_minor, currency)),
+            None => set("recovered_minor", recovered_minor),
+        });
+    }
+    changes
+}
+
+fn payout_requested(request: &PayoutRequest) -> Vec<FieldChange> {
+    vec![
+        set("settlement", settlement_kind(&request.settlement)),
+        set("amount", money(request.requirement.total_minor, &request.requirement.currency)),
+        set("approvals_needed", request.requirement.approvals),
+    ]
+}
+
+/// The first rows of a batch, each as its lot and quantity.
+fn lot_quantities(rows: impl Iterator<Item = (String, i64)>) -> Vec<FieldChange> {
+    rows.take(ROWS_TOLD).flat_map(|(lot, qty)| [set("lot_code", lot), set("qty", qty)]).collect()
 }
 
 fn currency_of<'a>(currencies: &Currencies<'a>, stream: &str) -> &'a str {
