@@ -456,7 +456,7 @@ async fn import(
 ) -> Result<(), ApiError> {
     use base64::Engine as _;
     // The bytes as they are: the catalogue detects a file's encoding, or is told it.
-    let bytes = std::fs::read(&file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
     let csv_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
     let input = ImportInput { entity: entity.entity(), csv: None, csv_base64: Some(csv_base64), encoding };
     let out = import_progress::import(ctx, input).await?;
