@@ -16,7 +16,7 @@ const STEPS: &[(&str, &str)] = &[
     ("clippy", "cargo clippy --workspace --all-targets -- -D warnings"),
     ("cargo-test", "cargo test --workspace (also regenerates ui/src/backend/bindings)"),
     ("keychain", "the audit log's key in the real Secret Service (gnome-keyring in a D-Bus session)"),
-    ("bindings", "the generated TypeScript bindings are committed and fresh"),
+    ("bindings", "the generated TypeScript bindings, act map and catalogue table are committed and fresh"),
     ("workflow-lint", "the release workflow (.github/workflows) is valid: zizmor from PyPI"),
     ("ui-typecheck", "npm run typecheck (ui)"),
     ("ui-lint", "npm run lint (ui)"),
@@ -171,21 +171,24 @@ fn keychain_test() -> Result<()> {
     cmd("dbus-run-session", ["--", "sh", "-c", &script]).run()
 }
 
-/// `cargo test` rewrote the bindings; any difference from git means they were not committed.
+/// `cargo test` rewrote the bindings, the UI's act map and the catalogue table of the docs (from
+/// the `catalogue!` table, `crates/app/src/act_map.rs`); any difference from git means they were
+/// not committed, or were edited by hand.
 fn check_bindings() -> Result<()> {
-    const BINDINGS: &str = "ui/src/backend/bindings";
+    const GENERATED: [&str; 3] = ["ui/src/backend/bindings", "ui/src/backend/acts.ts", "docs/catalogue.md"];
+    let all = GENERATED.join(", ");
     if cmd("git", ["rev-parse", "--is-inside-work-tree"]).read().is_none_or(|out| out.trim() != "true") {
-        println!("warning: not inside a git checkout, so the freshness of {BINDINGS} cannot be checked; skipped");
+        println!("warning: not inside a git checkout, so the freshness of {all} cannot be checked; skipped");
         return Ok(());
     }
-    let Some(changes) = cmd("git", ["status", "--porcelain", "--", BINDINGS]).read() else {
+    let Some(changes) = cmd("git", ["status", "--porcelain", "--"].into_iter().chain(GENERATED)).read() else {
         bail!("`git status` failed");
     };
     if !changes.trim().is_empty() {
         eprintln!("{changes}");
-        bail!("generated TS bindings are stale: run cargo test and commit {BINDINGS}");
+        bail!("generated files are stale or edited by hand: run cargo test and commit {all}");
     }
-    println!("{BINDINGS} is fresh");
+    println!("{all}: fresh");
     Ok(())
 }
 

@@ -1,5 +1,7 @@
 //! The name → act table every host dispatches through. Adding an act is one line here.
 
+use std::any::TypeId;
+
 use lotline_domain::error::FieldError;
 use lotline_domain::{ApiError, ErrorCode};
 use serde::Serialize;
@@ -43,10 +45,48 @@ pub async fn call_import_json(ctx: &Ctx, input: Value, control: &imports::Import
     run(ctx, "import_csv", input, |ctx, input| imports::import_csv_with(ctx, input, control)).await
 }
 
+/// Runs one of the catalogue's acts with its own input and output types, through the same session
+/// checks as `call`: for a host written in Rust (the CLI), where a renamed field must fail to
+/// compile rather than read as missing. An act that is not in the catalogue is refused.
+pub async fn call_act<'a, I, O, F, Fut>(ctx: &'a Ctx, act: F, input: I) -> Result<O, ApiError>
+where
+    F: FnOnce(&'a Ctx, I) -> Fut + 'static,
+    Fut: Future<Output = Result<O, ApiError>>,
+{
+    let Some(name) = act_name(TypeId::of::<F>()) else {
+        return Err(ApiError::new(ErrorCode::NotFound, "error.unknown_act").with("act", std::any::type_name::<F>()));
+    };
+    crate::acts::guard::admit(ctx, name).await?;
+    Box::pin(act(ctx, input)).await
+}
+
+/// `import_csv` for a Rust host that shows its progress and offers to cancel it, typed as
+/// `call_act` is.
+pub async fn call_import(
+    ctx: &Ctx,
+    input: imports::ImportInput,
+    control: &imports::ImportControl,
+) -> Result<imports::ImportReport, ApiError> {
+    crate::acts::guard::admit(ctx, "import_csv").await?;
+    Box::pin(imports::import_csv_with(ctx, input, control)).await
+}
+
+fn type_id_of<T: 'static>(_: &T) -> TypeId {
+    TypeId::of::<T>()
+}
+
 macro_rules! catalogue {
     ($($name:ident => $act:path),* $(,)?) => {
         /// Every act's name, for `lotline call --list` and the hosts' checks.
         pub const ACTS: &[&str] = &[$(stringify!($name)),*];
+
+        /// The catalogue's name of the act whose function has this type.
+        fn act_name(function: TypeId) -> Option<&'static str> {
+            $(if function == type_id_of(&$act) {
+                return Some(stringify!($name));
+            })*
+            None
+        }
 
         /// Runs the act called `act` with a JSON `input`; the output as JSON text.
         pub async fn call_json(ctx: &Ctx, act: &str, input: Value) -> Result<String, ApiError> {
@@ -60,6 +100,12 @@ macro_rules! catalogue {
         pub async fn call(ctx: &Ctx, act: &str, input: Value) -> Result<Value, ApiError> {
             let text = call_json(ctx, act, input).await?;
             serde_json::from_str(&text).map_err(ApiError::internal)
+        }
+
+        /// Every act with its input and output types, for the generated act map and docs table.
+        #[cfg(test)]
+        pub(crate) fn signatures() -> Vec<crate::act_map::Signature> {
+            vec![$(crate::act_map::signature(stringify!($name), stringify!($act), $act)),*]
         }
     };
 }
@@ -202,4 +248,17 @@ catalogue! {
     resolve_conflict => conflicts::resolve_conflict,
     dismiss_refused_act => conflicts::dismiss_refused_act,
     count_open_conflicts => conflicts::count_open_conflicts,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_call_finds_the_act_by_its_function_and_nothing_else() {
+        assert_eq!(act_name(type_id_of(&exports::export_csv)), Some("export_csv"));
+        assert_eq!(act_name(type_id_of(&crate::audit::log_hold)), Some("log_hold"));
+        // The import with progress is reached through `call_import_json`, not by itself.
+        assert_eq!(act_name(type_id_of(&imports::import_csv_with)), None);
+    }
 }

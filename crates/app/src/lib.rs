@@ -1,6 +1,8 @@
 //! The command catalogue: one async function per business act, `fn(&Ctx, Input) -> Result<Output,
 //! ApiError>`. The desktop app, the CLI and the server all go through `call`.
 
+#[cfg(test)]
+mod act_map;
 pub mod acts;
 pub mod audit;
 pub mod backups;
@@ -15,7 +17,7 @@ mod password;
 pub mod sync;
 
 pub use acts::guard::BEFORE_SIGN_IN;
-pub use catalogue::{ACTS, call, call_import_json, call_json};
+pub use catalogue::{ACTS, call, call_act, call_import, call_import_json, call_json};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use context::Ctx;
 pub use error_log::{LOG_FILE, withhold_internal};

@@ -5,11 +5,10 @@ use std::io::IsTerminal;
 use std::sync::atomic::Ordering;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use lotline_app::acts::imports::ImportControl;
+use lotline_app::acts::imports::{ImportControl, ImportInput, ImportReport};
 use lotline_app::{ApiError, Ctx};
-use serde_json::Value;
 
-pub async fn import(ctx: &Ctx, input: Value) -> Result<Value, ApiError> {
+pub async fn import(ctx: &Ctx, input: ImportInput) -> Result<ImportReport, ApiError> {
     if !std::io::stderr().is_terminal() {
         return run(ctx, input, &ImportControl::default()).await;
     }
@@ -29,14 +28,14 @@ pub async fn import(ctx: &Ctx, input: Value) -> Result<Value, ApiError> {
     output
 }
 
-async fn run(ctx: &Ctx, input: Value, control: &ImportControl) -> Result<Value, ApiError> {
+async fn run(ctx: &Ctx, input: ImportInput, control: &ImportControl) -> Result<ImportReport, ApiError> {
     let switch = control.cancel_switch();
     let ctrl_c = tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             switch.store(true, Ordering::Relaxed);
         }
     });
-    let text = lotline_app::call_import_json(ctx, input, control).await;
+    let report = lotline_app::call_import(ctx, input, control).await;
     ctrl_c.abort();
-    serde_json::from_str(&text?).map_err(ApiError::internal)
+    report
 }

@@ -22,7 +22,18 @@ use std::process::ExitCode;
 
 use base64::Engine as _;
 use clap::{Parser, Subcommand, ValueEnum};
-use lotline_app::{ApiError, Ctx, call};
+use lotline_app::acts::Empty;
+use lotline_app::acts::documents::PdfFile;
+use lotline_app::acts::exports::{self, ExportInput};
+use lotline_app::acts::imports::{Entity, ImportInput};
+use lotline_app::acts::lots::{
+    self, LotLabelsInput, RecallReportInput, RecallScope, RecallScopeInput, TraceInput, TraceResult,
+};
+use lotline_app::acts::returns::{self, LabelSize, RmaLabelsInput};
+use lotline_app::acts::session::{self, CompleteSetupInput, SignInInput};
+use lotline_app::{ApiError, Ctx, call, call_act};
+use lotline_domain::lots::Direction;
+use lotline_domain::people::Language;
 use serde_json::{Value, json};
 
 #[derive(Parser)]
@@ -57,6 +68,22 @@ enum EntityArg {
 }
 
 impl EntityArg {
+    fn entity(self) -> Entity {
+        match self {
+            EntityArg::Products => Entity::Products,
+            EntityArg::Vendors => Entity::Vendors,
+            EntityArg::Customers => Entity::Customers,
+            EntityArg::Orders => Entity::Orders,
+            EntityArg::Failures => Entity::Failures,
+            EntityArg::Reshipments => Entity::Reshipments,
+            EntityArg::Rmas => Entity::Rmas,
+            EntityArg::Lots => Entity::Lots,
+            EntityArg::LotLinks => Entity::LotLinks,
+            EntityArg::Shipments => Entity::Shipments,
+            EntityArg::Serials => Entity::Serials,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             EntityArg::Products => "products",
@@ -250,6 +277,34 @@ enum SizeArg {
     A6,
 }
 
+impl SizeArg {
+    fn size(self) -> LabelSize {
+        match self {
+            SizeArg::FourBySix => LabelSize::FourBySix,
+            SizeArg::A6 => LabelSize::A6,
+        }
+    }
+}
+
+/// A language named on the command line, refused as the act refuses a malformed field.
+pub(crate) fn parse_language(field: &str, text: &str) -> Result<Language, ApiError> {
+    serde_json::from_value(Value::String(text.to_owned())).map_err(|e| {
+        let mut error = ApiError::field(lotline_app::FieldError::new(field, "error.field.malformed").with("reason", e));
+        error.code = lotline_app::ErrorCode::Invalid;
+        error
+    })
+}
+
+/// An act's output as the JSON `--json` prints.
+pub(crate) fn to_json<T: serde::Serialize>(output: &T) -> Value {
+    serde_json::to_value(output).unwrap_or_default()
+}
+
+/// A PDF act's file, decoded.
+pub(crate) fn pdf_bytes(file: &PdfFile) -> Result<Vec<u8>, ApiError> {
+    base64::engine::general_purpose::STANDARD.decode(&file.pdf_base64).map_err(ApiError::internal)
+}
+
 fn fail(err: &ApiError, as_json: bool) -> ExitCode {
     if as_json {
         eprintln!("{}", serde_json::to_string_pretty(err).unwrap_or_else(|_| err.to_string()));
@@ -262,7 +317,7 @@ fn fail(err: &ApiError, as_json: bool) -> ExitCode {
 async fn sign_in(ctx: &Ctx, user: Option<&str>) -> Result<(), ApiError> {
     let Some(user) = user else { return Ok(()) };
     let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
-    call(ctx, "sign_in", json!({ "username": user, "password": password })).await.map(|_| ())
+    call_act(ctx, session::sign_in, SignInInput { username: user.to_owned(), password }).await.map(|_| ())
 }
 
 pub(crate) fn print(json_mode: bool, value: &Value, text: impl FnOnce() -> String) {
@@ -319,202 +374,249 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     // One app per data folder: held until this command ends.
     let _lock = lotline_app::backups::lock_data_folder(&data)?;
     let ctx = lotline_app::open(&data).await?;
-    match cli.command {
+    let json = cli.json;
+    if !matches!(cli.command, Command::Init { .. }) {
+        sign_in(&ctx, cli.user.as_deref()).await?;
+    }
+    let code = on_desk(&ctx, &data, cli.command, json).await?;
+    ctx.store.close().await;
+    Ok(code)
+}
+
+/// A command on an open desk, signed in when a user was named.
+async fn on_desk(ctx: &Ctx, data: &std::path::Path, command: Command, json: bool) -> Result<ExitCode, ApiError> {
+    match command {
         Command::Init { company, site, currency, admin, admin_name, language } => {
-            let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
-            let input = json!({
-                "company_name": company, "site_code": site, "currency": currency, "language": language,
-                "admin_username": admin, "admin_display_name": admin_name.unwrap_or_else(|| admin.clone()),
-                "admin_password": password, "load_demo": false,
-            });
-            let out = call(&ctx, "complete_setup", input).await?;
-            print(cli.json, &out, || format!("Lotline set up in {}; admin {admin} can sign in.", data.display()));
+            init(ctx, data, json, Setup { company, site, currency, admin, admin_name, language }).await?
         }
         Command::Demo => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            lotline_app::demo::load(&ctx).await?;
-            print(cli.json, &json!({ "loaded": true }), || {
+            lotline_app::demo::load(ctx).await?;
+            print(json, &json!({ "loaded": true }), || {
                 format!("Demo data loaded. Demo users sign in with password {}", lotline_app::demo::DEMO_PASSWORD)
             });
         }
-        Command::Import { entity, file, encoding } => {
-            use base64::Engine as _;
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            // The bytes as they are: the catalogue detects a file's encoding, or is told it.
-            let bytes = std::fs::read(&file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
-            let csv_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
-            let input = json!({ "entity": entity.name(), "csv_base64": csv_base64, "encoding": encoding });
-            let out = import_progress::import(&ctx, input).await?;
-            print(cli.json, &out, || format!("Imported {} {}.", out["imported"], entity.name()));
-        }
-        Command::Export { entity, out } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let result = call(&ctx, "export_csv", json!({ "entity": entity.name() })).await?;
-            let csv = result["csv"].as_str().unwrap_or_default();
-            match out {
-                Some(path) => {
-                    std::fs::write(&path, csv).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
-                    print(cli.json, &json!({ "path": path, "bytes": csv.len() }), || {
-                        format!("Wrote {}", path.display())
-                    });
-                }
-                None => print!("{csv}"),
-            }
-        }
+        Command::Import { entity, file, encoding } => import(ctx, json, entity, &file, encoding).await?,
+        Command::Export { entity, out } => export(ctx, json, entity, out).await?,
         Command::Rma { command: RmaCommand::Label { rma_nos, all_approved, out, size, weight_grams } } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let rma_nos =
-                if all_approved { lotline_app::acts::returns::approved_without_label(&ctx).await? } else { rma_nos };
-            if rma_nos.is_empty() && all_approved {
-                print(cli.json, &json!({ "labels": 0 }), || "No approved RMA is waiting for a label.".to_owned());
-                ctx.store.close().await;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let size = match size {
-                SizeArg::FourBySix => "four_by_six",
-                SizeArg::A6 => "a6",
-            };
-            let input = json!({ "rma_nos": rma_nos, "size": size, "weight_grams": weight_grams });
-            let result = call(&ctx, "rma_labels", input).await?;
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(result["pdf_base64"].as_str().unwrap_or_default())
-                .map_err(ApiError::internal)?;
-            std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
-            let count = rma_nos.len();
-            print(cli.json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
-                format!("Wrote {count} label(s) to {}", out.display())
-            });
+            rma_labels(ctx, json, RmaLabels { rma_nos, all_approved, out, size, weight_grams }).await?
         }
         Command::Trace { lot_code, forward, .. } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let direction = if forward { "forward" } else { "backward" };
-            let out = call(&ctx, "trace_lot", json!({ "lot_code": lot_code, "direction": direction })).await?;
-            print(cli.json, &out, || trace_text(&out));
+            let direction = if forward { Direction::Forward } else { Direction::Backward };
+            let out = call_act(ctx, lots::trace_lot, TraceInput { lot_code, direction }).await?;
+            print(json, &to_json(&out), || trace_text(&out));
         }
-        Command::Recall { lot_codes, out: pdf } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let out = call(&ctx, "recall_scope", json!({ "lot_codes": lot_codes })).await?;
-            if let Some(path) = pdf {
-                let result = call(&ctx, "recall_report_pdf", json!({ "lot_codes": lot_codes })).await?;
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(result["pdf_base64"].as_str().unwrap_or_default())
-                    .map_err(ApiError::internal)?;
-                std::fs::write(&path, &bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
-            }
-            print(cli.json, &out, || recall_text(&out));
-        }
+        Command::Recall { lot_codes, out: pdf } => recall(ctx, json, lot_codes, pdf).await?,
         Command::Lot { command: LotCommand::Label { lot_codes, out, size, serials } } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let size = match size {
-                SizeArg::FourBySix => "four_by_six",
-                SizeArg::A6 => "a6",
-            };
-            let input = json!({ "lot_codes": lot_codes, "size": size, "serials": serials });
-            let result = call(&ctx, "lot_labels", input).await?;
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(result["pdf_base64"].as_str().unwrap_or_default())
-                .map_err(ApiError::internal)?;
-            std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
-            let count = if serials.is_empty() { lot_codes.len() } else { serials.len() };
-            print(cli.json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
-                format!("Wrote {count} lot label(s) to {}", out.display())
-            });
+            lot_labels(ctx, json, lot_codes, out, size, serials).await?
         }
-        Command::Call { act, input } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let text = match input.as_deref() {
-                Some("-") => {
-                    let mut buf = String::new();
-                    std::io::stdin().read_to_string(&mut buf).map_err(ApiError::internal)?;
-                    buf
-                }
-                Some(text) => text.to_owned(),
-                None => "{}".to_owned(),
-            };
-            let input: Value = serde_json::from_str(&text).map_err(|e| {
-                ApiError::field(lotline_app::FieldError::new("input", "error.field.malformed").with("reason", e))
-            })?;
-            let out = call(&ctx, &act, input).await?;
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        }
-        Command::Rebuild => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            let counts = lotline_app::acts::maintenance::rebuild_log(&ctx).await?;
-            let value = serde_json::to_value(&counts).unwrap_or_default();
-            print(cli.json, &value, || {
-                let mut lines = vec![format!("replayed {} events", counts.events)];
-                if counts.unknown_events > 0 {
-                    lines.push(format!(
-                        "kept {} events of kinds a newer Lotline wrote, not shown here: update Lotline",
-                        counts.unknown_events
-                    ));
-                }
-                lines.extend(counts.tables.iter().map(|(t, n)| format!("  {t:<20} {n}")));
-                lines.join("\n")
-            });
-        }
-        Command::Check { accept } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            if let Some(hold) = ctx.log_hold() {
-                eprintln!("{}", held_line(&hold));
-            }
-            let report = lotline_app::acts::maintenance::check_log(&ctx).await?;
-            let value = serde_json::to_value(&report).unwrap_or_default();
-            print(cli.json, &value, || {
-                let chain = match &report.chain.first_problem {
-                    None => format!("intact ({} events of {} desk(s))", report.chain.verified, report.chain.desks),
-                    Some(p) => format!(
-                        "BROKEN at event {} ({}, number {} of desk {}): {}",
-                        p.event_id,
-                        p.kind,
-                        p.desk_seq,
-                        p.desk_id,
-                        match p.problem {
-                            lotline_store::ChainBreak::Changed => "it was changed after it was written",
-                            lotline_store::ChainBreak::EventsRemovedBefore => "events before it were removed",
-                            lotline_store::ChainBreak::NotLinkedToPrevious => {
-                                "it does not follow the event before it (inserted, or that one replaced)"
-                            }
-                        }
-                    ),
-                };
-                let keyed = keyed_line(&report.keyed, ctx.key_place());
-                let mut text = format!(
-                    "integrity: {}\nevents: {}\nchain: {chain}\ncheckpoints: {keyed}\nprojections: {}",
-                    report.integrity,
-                    report.events,
-                    if report.mismatched.is_empty() {
-                        "equal to a rebuild".to_owned()
-                    } else {
-                        format!("DIFFER in {}", report.mismatched.join(", "))
-                    }
-                );
-                if report.unknown_events > 0 {
-                    text.push_str(&format!(
-                        "\nunknown: {} events of kinds a newer Lotline wrote (kept, not projected): update Lotline",
-                        report.unknown_events
-                    ));
-                }
-                text
-            });
-            if accept && ctx.log_hold().is_some() {
-                call(&ctx, "release_log_hold", json!({})).await?;
-                eprintln!("the finding is recorded with your name; the desk goes on");
-            } else if !report.ok() {
-                return Ok(ExitCode::from(2));
-            }
-        }
-        Command::Report { command } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            report::run(&ctx, command, cli.json).await?;
-        }
-        Command::Sync { command } => {
-            sign_in(&ctx, cli.user.as_deref()).await?;
-            team::sync(&ctx, command, cli.json).await?;
-        }
+        Command::Call { act, input } => call_by_name(ctx, &act, input.as_deref()).await?,
+        Command::Rebuild => rebuild(ctx, json).await?,
+        Command::Check { accept } => return check(ctx, json, accept).await,
+        Command::Report { command } => report::run(ctx, command, json).await?,
+        Command::Sync { command } => team::sync(ctx, command, json).await?,
         Command::Bench { .. } | Command::Server { .. } | Command::Backup { .. } | Command::Restore { .. } => {}
     }
-    ctx.store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lotline init`'s options.
+struct Setup {
+    company: String,
+    site: String,
+    currency: String,
+    admin: String,
+    admin_name: Option<String>,
+    language: String,
+}
+
+async fn init(ctx: &Ctx, data: &std::path::Path, json: bool, setup: Setup) -> Result<(), ApiError> {
+    let Setup { company, site, currency, admin, admin_name, language } = setup;
+    let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
+    let input = CompleteSetupInput {
+        company_name: company,
+        site_code: site,
+        currency,
+        language: parse_language("language", &language)?,
+        admin_display_name: admin_name.unwrap_or_else(|| admin.clone()),
+        admin_username: admin.clone(),
+        admin_password: password,
+        load_demo: false,
+    };
+    let out = call_act(ctx, session::complete_setup, input).await?;
+    print(json, &to_json(&out), || format!("Lotline set up in {}; admin {admin} can sign in.", data.display()));
+    Ok(())
+}
+
+async fn import(
+    ctx: &Ctx,
+    json: bool,
+    entity: EntityArg,
+    file: &std::path::Path,
+    encoding: Option<String>,
+) -> Result<(), ApiError> {
+    use base64::Engine as _;
+    // The bytes as they are: the catalogue detects a file's encoding, or is told it.
+    let bytes = std::fs::read(file).map_err(|e| ApiError::internal(e).with("path", file.display()))?;
+    let csv_base64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let input = ImportInput { entity: entity.entity(), csv: None, csv_base64: Some(csv_base64), encoding };
+    let out = import_progress::import(ctx, input).await?;
+    print(json, &to_json(&out), || format!("Imported {} {}.", out.imported, entity.name()));
+    Ok(())
+}
+
+async fn export(ctx: &Ctx, json: bool, entity: EntityArg, out: Option<PathBuf>) -> Result<(), ApiError> {
+    let result = call_act(ctx, exports::export_csv, ExportInput { entity: entity.entity() }).await?;
+    let csv = result.csv.as_str();
+    match out {
+        Some(path) => {
+            std::fs::write(&path, csv).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+            print(json, &json!({ "path": path, "bytes": csv.len() }), || format!("Wrote {}", path.display()));
+        }
+        None => print!("{csv}"),
+    }
+    Ok(())
+}
+
+/// `lotline rma label`'s options.
+struct RmaLabels {
+    rma_nos: Vec<String>,
+    all_approved: bool,
+    out: PathBuf,
+    size: SizeArg,
+    weight_grams: Option<i64>,
+}
+
+async fn rma_labels(ctx: &Ctx, json: bool, labels: RmaLabels) -> Result<(), ApiError> {
+    let RmaLabels { rma_nos, all_approved, out, size, weight_grams } = labels;
+    let rma_nos = if all_approved { lotline_app::acts::returns::approved_without_label(ctx).await? } else { rma_nos };
+    if rma_nos.is_empty() && all_approved {
+        print(json, &json!({ "labels": 0 }), || "No approved RMA is waiting for a label.".to_owned());
+        return Ok(());
+    }
+    let input = RmaLabelsInput { rma_nos: rma_nos.clone(), size: Some(size.size()), weight_grams, language: None };
+    let bytes = pdf_bytes(&call_act(ctx, returns::rma_labels, input).await?)?;
+    std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
+    let count = rma_nos.len();
+    print(json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
+        format!("Wrote {count} label(s) to {}", out.display())
+    });
+    Ok(())
+}
+
+async fn recall(ctx: &Ctx, json: bool, lot_codes: Vec<String>, pdf: Option<PathBuf>) -> Result<(), ApiError> {
+    let out = call_act(ctx, lots::recall_scope, RecallScopeInput { lot_codes: lot_codes.clone() }).await?;
+    if let Some(path) = pdf {
+        let input = RecallReportInput { lot_codes, recall_no: None, language: None };
+        let bytes = pdf_bytes(&call_act(ctx, lots::recall_report_pdf, input).await?)?;
+        std::fs::write(&path, &bytes).map_err(|e| ApiError::internal(e).with("path", path.display()))?;
+    }
+    print(json, &to_json(&out), || recall_text(&out));
+    Ok(())
+}
+
+async fn lot_labels(
+    ctx: &Ctx,
+    json: bool,
+    lot_codes: Vec<String>,
+    out: PathBuf,
+    size: SizeArg,
+    serials: Vec<String>,
+) -> Result<(), ApiError> {
+    let count = if serials.is_empty() { lot_codes.len() } else { serials.len() };
+    let input = LotLabelsInput { lot_codes, serials, size: Some(size.size()), language: None };
+    let bytes = pdf_bytes(&call_act(ctx, lots::lot_labels, input).await?)?;
+    std::fs::write(&out, &bytes).map_err(|e| ApiError::internal(e).with("path", out.display()))?;
+    print(json, &json!({ "path": out, "labels": count, "bytes": bytes.len() }), || {
+        format!("Wrote {count} lot label(s) to {}", out.display())
+    });
+    Ok(())
+}
+
+/// `lotline call ACT [INPUT]`: any act by its name, with JSON in and out, for scripts.
+async fn call_by_name(ctx: &Ctx, act: &str, input: Option<&str>) -> Result<(), ApiError> {
+    let text = match input {
+        Some("-") => {
+            let mut buf = String::new();
+            std::io::stdin().read_to_string(&mut buf).map_err(ApiError::internal)?;
+            buf
+        }
+        Some(text) => text.to_owned(),
+        None => "{}".to_owned(),
+    };
+    let input: Value = serde_json::from_str(&text).map_err(|e| {
+        ApiError::field(lotline_app::FieldError::new("input", "error.field.malformed").with("reason", e))
+    })?;
+    let out = call(ctx, act, input).await?;
+    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    Ok(())
+}
+
+async fn rebuild(ctx: &Ctx, json: bool) -> Result<(), ApiError> {
+    let counts = lotline_app::acts::maintenance::rebuild_log(ctx).await?;
+    let value = serde_json::to_value(&counts).unwrap_or_default();
+    print(json, &value, || {
+        let mut lines = vec![format!("replayed {} events", counts.events)];
+        if counts.unknown_events > 0 {
+            lines.push(format!(
+                "kept {} events of kinds a newer Lotline wrote, not shown here: update Lotline",
+                counts.unknown_events
+            ));
+        }
+        lines.extend(counts.tables.iter().map(|(t, n)| format!("  {t:<20} {n}")));
+        lines.join("\n")
+    });
+    Ok(())
+}
+
+async fn check(ctx: &Ctx, json: bool, accept: bool) -> Result<ExitCode, ApiError> {
+    if let Some(hold) = ctx.log_hold() {
+        eprintln!("{}", held_line(&hold));
+    }
+    let report = lotline_app::acts::maintenance::check_log(ctx).await?;
+    let value = serde_json::to_value(&report).unwrap_or_default();
+    print(json, &value, || {
+        let chain = match &report.chain.first_problem {
+            None => format!("intact ({} events of {} desk(s))", report.chain.verified, report.chain.desks),
+            Some(p) => format!(
+                "BROKEN at event {} ({}, number {} of desk {}): {}",
+                p.event_id,
+                p.kind,
+                p.desk_seq,
+                p.desk_id,
+                match p.problem {
+                    lotline_store::ChainBreak::Changed => "it was changed after it was written",
+                    lotline_store::ChainBreak::EventsRemovedBefore => "events before it were removed",
+                    lotline_store::ChainBreak::NotLinkedToPrevious => {
+                        "it does not follow the event before it (inserted, or that one replaced)"
+                    }
+                }
+            ),
+        };
+        let keyed = keyed_line(&report.keyed, ctx.key_place());
+        let mut text = format!(
+            "integrity: {}\nevents: {}\nchain: {chain}\ncheckpoints: {keyed}\nprojections: {}",
+            report.integrity,
+            report.events,
+            if report.mismatched.is_empty() {
+                "equal to a rebuild".to_owned()
+            } else {
+                format!("DIFFER in {}", report.mismatched.join(", "))
+            }
+        );
+        if report.unknown_events > 0 {
+            text.push_str(&format!(
+                "\nunknown: {} events of kinds a newer Lotline wrote (kept, not projected): update Lotline",
+                report.unknown_events
+            ));
+        }
+        text
+    });
+    if accept && ctx.log_hold().is_some() {
+        call_act(ctx, lotline_app::audit::release_log_hold, Empty {}).await?;
+        eprintln!("the finding is recorded with your name; the desk goes on");
+    } else if !report.ok() {
+        return Ok(ExitCode::from(2));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -599,83 +701,72 @@ fn main() -> ExitCode {
     }
 }
 
+/// An enum as its JSON name (`backward`, `on_hold`), as the acts' output spells it.
+pub(crate) fn json_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
 /// A trace as a terminal table: the lots by distance, then the orders and customers reached.
-fn trace_text(trace: &Value) -> String {
-    let empty = Vec::new();
-    let list = |key: &str| trace[key].as_array().unwrap_or(&empty).clone();
-    let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
+fn trace_text(trace: &TraceResult) -> String {
     let mut lines = vec![format!(
         "{} trace of {}: {} lots, {} orders, {} customers",
-        text(trace, "direction"),
-        text(trace, "root"),
-        list("lots").len(),
-        list("orders").len(),
-        list("customers").len()
+        json_name(&trace.direction),
+        trace.root,
+        trace.lots.len(),
+        trace.orders.len(),
+        trace.customers.len()
     )];
     lines.push(format!("{:>5}  {:<20} {:<20} {:<16} {:>10}  {}", "depth", "lot", "via", "sku", "on hand", "status"));
-    for lot in list("lots") {
+    for lot in &trace.lots {
         lines.push(format!(
             "{:>5}  {:<20} {:<20} {:<16} {:>10}  {}",
-            lot["depth"],
-            text(&lot, "lot_code"),
-            text(&lot, "via"),
-            text(&lot, "sku"),
-            format!("{} {}", lot["on_hand"], text(&lot, "unit")),
-            text(&lot, "status")
+            lot.depth,
+            lot.lot_code,
+            lot.via,
+            lot.sku,
+            format!("{} {}", lot.on_hand, lot.unit),
+            json_name(&lot.status)
         ));
     }
-    for order in list("orders") {
-        lines.push(format!(
-            "order {}  customer {}  qty {}",
-            text(&order, "order_no"),
-            text(&order, "customer_code"),
-            order["qty"]
-        ));
+    for order in &trace.orders {
+        lines.push(format!("order {}  customer {}  qty {}", order.order_no, order.customer_code, order.qty));
     }
-    for customer in list("customers") {
+    for c in &trace.customers {
+        let or_empty = |text: &Option<String>| text.clone().unwrap_or_default();
         lines.push(format!(
             "customer {}  {}  {}  {}",
-            text(&customer, "customer_code"),
-            text(&customer, "name"),
-            text(&customer, "email"),
-            text(&customer, "phone")
+            c.customer_code,
+            or_empty(&c.name),
+            or_empty(&c.email),
+            or_empty(&c.phone)
         ));
     }
     lines.join("\n")
 }
 
 /// A recall scope as a terminal summary: stock by location, then the customers to contact.
-fn recall_text(scope: &Value) -> String {
-    let empty = Vec::new();
-    let list = |key: &str| scope[key].as_array().unwrap_or(&empty).clone();
-    let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
-    let roots: Vec<String> = list("roots").iter().filter_map(|r| r.as_str().map(str::to_owned)).collect();
+fn recall_text(scope: &RecallScope) -> String {
     let mut lines = vec![format!(
         "recall scope of {}: {} lots, {} in stock, {} orders ({} shipped), {} customers",
-        roots.join(", "),
-        scope["lots"],
-        scope["in_stock_lots"],
-        scope["orders"],
-        scope["shipped_qty"],
-        list("customers").len()
+        scope.roots.join(", "),
+        scope.lots,
+        scope.in_stock_lots,
+        scope.orders,
+        scope.shipped_qty,
+        scope.customers.len()
     )];
-    for at in list("in_stock") {
-        lines.push(format!(
-            "stock {:<12} {:>6} lots {:>12} {}",
-            text(&at, "location"),
-            at["lots"],
-            at["qty"],
-            text(&at, "unit")
-        ));
+    for at in &scope.in_stock {
+        lines.push(format!("stock {:<12} {:>6} lots {:>12} {}", at.location, at.lots, at.qty, at.unit));
     }
-    for customer in list("customers") {
+    for c in &scope.customers {
+        let or_empty = |text: &Option<String>| text.clone().unwrap_or_default();
         lines.push(format!(
             "customer {}  {}  {}  {}  qty {}",
-            text(&customer, "customer_code"),
-            text(&customer, "name"),
-            text(&customer, "email"),
-            text(&customer, "phone"),
-            customer["qty"]
+            c.customer_code,
+            or_empty(&c.name),
+            or_empty(&c.email),
+            or_empty(&c.phone),
+            c.qty
         ));
     }
     lines.join("\n")

@@ -58,31 +58,7 @@ pub(crate) async fn push(
     let head_before = head.clone();
     let mut renames = crate::numbers::aliases_of(&mut write.tx, desk_id).await?;
 
-    // First every act is placed against the stored chain, so the judge only sees acts that
-    // will be stored unless the database itself fails.
-    let mut steps = Vec::with_capacity(acts.len());
-    let mut resend_from = None;
-    for act in &acts {
-        let first = &act[0];
-        if first.desk_seq < next_seq {
-            steps.push(Step::Replay(replay(&mut write.tx, desk_id, act, next_seq).await?));
-        } else if first.desk_seq > next_seq {
-            resend_from = Some(next_seq);
-            break;
-        } else {
-            if first.prev_hash != head {
-                let message = format!("Event {} does not link to the desk's previous event on the server.", first.id);
-                return Err(ApiError::conflict("sync.chain_broken", message).at("events").into());
-            }
-            if steps.iter().all(|s| matches!(s, Step::Replay(_))) && next_seq > 1 {
-                check_act_not_continued(&mut write.tx, desk_id, next_seq - 1, &first.act_id).await?;
-            }
-            let last = &act[act.len() - 1];
-            next_seq = last.desk_seq + 1;
-            head = last.hash.clone();
-            steps.push(Step::New(act));
-        }
-    }
+    let (steps, resend_from) = place(&mut write.tx, desk_id, &acts, &mut next_seq, &mut head).await?;
 
     // A batch the server stored only part of (it asks for earlier events) is sealed at its end,
     // which is not the head here; it is verified when it comes again.
@@ -91,18 +67,9 @@ pub(crate) async fn push(
     }
     let mut response = PushResponse { resend_from, ..PushResponse::default() };
     let received_at = now_text();
-    // The streams the new acts claim or step on, read in a few statements before the first act.
     let mut view = PushView::new(store.backend());
     let mut people = KnownPeople::default();
-    let mut streams = Vec::new();
-    for step in &steps {
-        let Step::New(act) = step else { continue };
-        streams.extend(crate::merge::streams_read(act));
-        if act[0].desk_seq <= enrolled_head {
-            streams.extend(crate::numbers::candidate_streams(act, &desk_code));
-        }
-    }
-    view.read_streams(&mut write.tx, streams).await?;
+    view.read_streams(&mut write.tx, streams_of(&steps, enrolled_head, &desk_code)).await?;
     let mut rows = Rows::default();
     for step in steps {
         match step {
@@ -175,6 +142,53 @@ pub(crate) async fn push(
     write.commit().await?;
     store.keep_statistics(log_size).await?;
     Ok(response)
+}
+
+/// Places every act against the stored chain first, so the judge only sees acts that will be
+/// stored unless the database itself fails: acts stored already are answered again, the next
+/// ones move `next_seq` and `head` on, and a gap asks the desk to resend from where it is.
+async fn place<'a>(
+    tx: &mut Transaction<'static, Any>,
+    desk_id: &str,
+    acts: &[&'a [WireEvent]],
+    next_seq: &mut i64,
+    head: &mut String,
+) -> Result<(Vec<Step<'a>>, Option<i64>), ServerError> {
+    let mut steps = Vec::with_capacity(acts.len());
+    for act in acts {
+        let first = &act[0];
+        if first.desk_seq < *next_seq {
+            steps.push(Step::Replay(replay(tx, desk_id, act, *next_seq).await?));
+        } else if first.desk_seq > *next_seq {
+            return Ok((steps, Some(*next_seq)));
+        } else {
+            if first.prev_hash != *head {
+                let message = format!("Event {} does not link to the desk's previous event on the server.", first.id);
+                return Err(ApiError::conflict("sync.chain_broken", message).at("events").into());
+            }
+            if steps.iter().all(|s| matches!(s, Step::Replay(_))) && *next_seq > 1 {
+                check_act_not_continued(tx, desk_id, *next_seq - 1, &first.act_id).await?;
+            }
+            let last = &act[act.len() - 1];
+            *next_seq = last.desk_seq + 1;
+            *head = last.hash.clone();
+            steps.push(Step::New(act));
+        }
+    }
+    Ok((steps, None))
+}
+
+/// The streams the new acts claim or step on, read in a few statements before the first act.
+fn streams_of(steps: &[Step], enrolled_head: i64, desk_code: &str) -> Vec<(String, String)> {
+    let mut streams = Vec::new();
+    for step in steps {
+        let Step::New(act) = step else { continue };
+        streams.extend(crate::merge::streams_read(act));
+        if act[0].desk_seq <= enrolled_head {
+            streams.extend(crate::numbers::candidate_streams(act, desk_code));
+        }
+    }
+    streams
 }
 
 /// Every event is the pushing desk's own and intact.

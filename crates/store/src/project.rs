@@ -11,6 +11,10 @@ use crate::StoreError;
 use crate::bulk::{self, with_raw};
 use crate::bulk_lots::{self, Placed};
 use crate::log::StoredEvent;
+use crate::project_kinds::{
+    batched_events, failure_events, recall_events, record_events, reshipment_events, return_events, review_events,
+    settings_events,
+};
 
 const BATCH: usize = 400;
 
@@ -160,7 +164,18 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_recalls::apply(conn, stored).await? {
         return Ok(());
     }
-    let at = &stored.occurred_at;
+    match &stored.event {
+        settings_events!() => settings(conn, stored).await,
+        record_events!() => records(conn, stored).await,
+        failure_events!() => failure_steps(conn, stored).await,
+        batched_events!() => unreachable_batch(stored),
+        // Projected by their own projectors above.
+        recall_events!() | reshipment_events!() | return_events!() | review_events!() => Ok(()),
+    }
+}
+
+/// Settings, users and their credentials.
+async fn settings(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
     match &stored.event {
         Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
             sqlx::query("INSERT OR REPLACE INTO settings (id, company_name, site_code, currency, default_language) VALUES (1, ?, ?, ?, ?)")
@@ -203,6 +218,21 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
+        record_events!()
+        | failure_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!() => return unreachable_routing(stored),
+    }
+    Ok(())
+}
+
+/// Locations, defect categories, attachments, checklists, bills of materials, resolved conflicts.
+async fn records(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let at = &stored.occurred_at;
+    match &stored.event {
         Event::LocationSaved(l) => {
             sqlx::query("INSERT INTO locations (code, name, active) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name, active = excluded.active")
                 .bind(&l.code)
@@ -225,6 +255,45 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
                 .execute(&mut *conn)
                 .await?;
         }
+        Event::ChecklistItemAdded { id, sku, text, source_failure_no } => {
+            sqlx::query("INSERT INTO checklist_items (id, sku, text, source_failure_no, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
+                .execute(&mut *conn).await?;
+        }
+        Event::BomSaved { parent_sku, components } => {
+            sqlx::query("DELETE FROM boms WHERE parent_sku = ?").bind(parent_sku).execute(&mut *conn).await?;
+            for c in components {
+                sqlx::query("INSERT INTO boms (parent_sku, component_sku, qty_per) VALUES (?, ?, ?)")
+                    .bind(parent_sku)
+                    .bind(&c.component_sku)
+                    .bind(c.qty_per)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+        Event::ConflictResolved { conflict_key, write_off, .. } => {
+            if let Some(w) = write_off {
+                crate::conflicts::written_off(conn, stored, conflict_key, w).await?;
+            }
+            // In its place in the order when its conflict is there already; `apply` tries again
+            // once the run is projected, for a conflict only the end of the run opens.
+            crate::conflicts::resolved(conn, stored).await?;
+        }
+        settings_events!()
+        | failure_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!() => return unreachable_routing(stored),
+    }
+    Ok(())
+}
+
+/// A logged failure's later steps.
+async fn failure_steps(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let at = &stored.occurred_at;
+    match &stored.event {
         Event::FailureCorrected { failure_no, record, .. } => {
             sqlx::query(
                 "UPDATE failures SET lot_code = ?, stage = ?, qty_inspected = ?, qty_failed = ?, category_code = ?, severity = ?, severity_rank = ?, description = ?, owner_team = ?, record = ? WHERE failure_no = ?",
@@ -266,93 +335,23 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
             close_failure(conn, failure_no, "accepted_with_deviation").await?
         }
         Event::FailureReinspected { failure_no, .. } => close_failure(conn, failure_no, "reinspection_failed").await?,
-        Event::ChecklistItemAdded { id, sku, text, source_failure_no } => {
-            sqlx::query("INSERT INTO checklist_items (id, sku, text, source_failure_no, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
-                .execute(&mut *conn).await?;
-        }
-        Event::BomSaved { parent_sku, components } => {
-            sqlx::query("DELETE FROM boms WHERE parent_sku = ?").bind(parent_sku).execute(&mut *conn).await?;
-            for c in components {
-                sqlx::query("INSERT INTO boms (parent_sku, component_sku, qty_per) VALUES (?, ?, ?)")
-                    .bind(parent_sku)
-                    .bind(&c.component_sku)
-                    .bind(c.qty_per)
-                    .execute(&mut *conn)
-                    .await?;
-            }
-        }
-        Event::FailureLogged { .. }
-        | Event::LotsReceived { .. }
-        | Event::LotsLinked { .. }
-        | Event::LotsShipped { .. }
-        | Event::SerialsRecorded { .. } => unreachable_batch(stored)?,
-        // Projected by `project_recalls` above.
-        Event::LotHoldPlaced { .. }
-        | Event::LotHoldReleased { .. }
-        | Event::LotMoved { .. }
-        | Event::RecallStarted(_)
-        | Event::RecallCustomerNotified { .. }
-        | Event::RecallClosed { .. } => {}
-        Event::ProductSaved(_)
-        | Event::VendorSaved(_)
-        | Event::CustomerSaved(_)
-        | Event::OrderRecorded(_)
-        | Event::ProductsImported { .. }
-        | Event::VendorsImported { .. }
-        | Event::CustomersImported { .. }
-        | Event::OrdersImported { .. } => {
-            unreachable_batch(stored)?;
-        }
-        Event::ApprovalPolicySet(_)
-        | Event::ReshipmentRequested(_)
-        | Event::ReshipmentAmended { .. }
-        | Event::ReshipmentApproved { .. }
-        | Event::ReshipmentAuthorized { .. }
-        | Event::ReshipmentRejected { .. }
-        | Event::ReshipmentShipped { .. }
-        | Event::ReshipmentDelivered { .. }
-        | Event::ReshipmentCancelled { .. }
-        | Event::ChargebackUpdated { .. } => {}
-        // Projected by `project_returns` above.
-        Event::ReturnPolicySet(_)
-        | Event::RmaOpened(_)
-        | Event::RmaApproved { .. }
-        | Event::RmaRejected { .. }
-        | Event::RmaSuspended { .. }
-        | Event::RmaLabelPrinted { .. }
-        | Event::RmaLabelFailed { .. }
-        | Event::RmaInTransit { .. }
-        | Event::RmaReceived { .. }
-        | Event::RmaInspected { .. }
-        | Event::RmaSettled { .. }
-        | Event::RmaCreditIssued { .. }
-        // The payout's request and approvals live in the RMA's stream, read with it.
-        | Event::RmaPayoutRequested { .. }
-        | Event::RmaPayoutApproved { .. }
-        | Event::RmaCancelled { .. }
-        | Event::RmaFailureLogged { .. } => {}
-        // Projected by `project_reviews` above.
-        Event::KpiTargetsSet(_)
-        | Event::AqlSwitchingSet { .. }
-        | Event::ScorecardSettingsSet(_)
-        | Event::VendorRated { .. }
-        | Event::VendorReviewed { .. }
-        | Event::SafetyStockSet { .. } => {}
-        Event::ConflictResolved { conflict_key, write_off, .. } => {
-            if let Some(w) = write_off {
-                crate::conflicts::written_off(conn, stored, conflict_key, w).await?;
-            }
-            // In its place in the order when its conflict is there already; `apply` tries again
-            // once the run is projected, for a conflict only the end of the run opens.
-            crate::conflicts::resolved(conn, stored).await?;
-        }
+        settings_events!()
+        | record_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!() => return unreachable_routing(stored),
     }
     Ok(())
 }
 
 fn unreachable_batch(stored: &StoredEvent) -> Result<(), StoreError> {
     Err(StoreError::BadEvent { id: stored.id.clone(), reason: "batched kind reached the single-event path".into() })
+}
+
+fn unreachable_routing(stored: &StoredEvent) -> Result<(), StoreError> {
+    Err(StoreError::BadEvent { id: stored.id.clone(), reason: "event routed to another kind's projection".into() })
 }
 
 async fn close_failure(conn: &mut SqliteConnection, failure_no: &str, outcome: &str) -> Result<(), StoreError> {

@@ -2,12 +2,13 @@
 //! deltas in `stock_moves`.
 
 use lotline_domain::Event;
-use lotline_domain::returns::{ReturnDisposition, RmaOpening, Settlement, Verdict};
+use lotline_domain::returns::{LineDisposition, ReturnDisposition, RmaOpening, Settlement, Verdict};
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
+use crate::project_kinds::{batched_events, core_events, recall_events, reshipment_events, review_events};
 
 /// Where returned goods wait between receipt and disposition.
 pub use lotline_domain::returns::RETURNS_AREA;
@@ -187,63 +188,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::RmaReceived { rma_no, qty_received, .. } => {
-            sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'received' END, received_at = ? WHERE rma_no = ?")
-                .bind(at)
-                .bind(rma_no)
-                .execute(&mut *conn)
-                .await?;
-            let mut items = Vec::with_capacity(qty_received.len());
-            for (i, qty) in qty_received.iter().enumerate() {
-                sqlx::query("UPDATE rma_lines SET qty_received = ? WHERE rma_no = ? AND line_index = ?")
-                    .bind(qty)
-                    .bind(rma_no)
-                    .bind(i as i64)
-                    .execute(&mut *conn)
-                    .await?;
-                items.push((line_item(conn, rma_no, i).await?, *qty));
-            }
-            let received: Vec<Move> = items
-                .iter()
-                .map(|((sku, lot), qty)| Move {
-                    sku,
-                    lot_code: lot.as_deref(),
-                    location: RETURNS_AREA,
-                    qty_delta: *qty,
-                    cause: "rma_received",
-                })
-                .collect();
-            moves(conn, stored, rma_no, &received).await?;
-        }
-        Event::RmaInspected { rma_no, dispositions } => {
-            sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'inspected' END, inspected_at = ? WHERE rma_no = ?")
-                .bind(at)
-                .bind(rma_no)
-                .execute(&mut *conn)
-                .await?;
-            let mut items = Vec::with_capacity(dispositions.len());
-            for d in dispositions {
-                items.push(line_item(conn, rma_no, d.line_index).await?);
-            }
-            // Out of the returns area, and into stock where the disposition keeps the goods.
-            let mut out = Vec::new();
-            for (d, (sku, lot)) in dispositions.iter().zip(&items) {
-                let cause = match d.disposition {
-                    ReturnDisposition::Restock => "rma_restock",
-                    ReturnDisposition::Refurbish => "rma_refurbish",
-                    ReturnDisposition::ResellOpenBox => "rma_open_box",
-                    ReturnDisposition::CreditOnly => "rma_credit_only",
-                    ReturnDisposition::Donate => "rma_donate",
-                    ReturnDisposition::Recycle => "rma_recycle",
-                    ReturnDisposition::WriteOff => "rma_write_off",
-                };
-                out.push(Move { sku, lot_code: lot.as_deref(), location: RETURNS_AREA, qty_delta: -d.qty, cause });
-                if d.disposition.returns_to_stock() {
-                    out.push(Move { sku, lot_code: lot.as_deref(), location: &d.location, qty_delta: d.qty, cause });
-                }
-            }
-            moves(conn, stored, rma_no, &out).await?;
-        }
+        Event::RmaReceived { rma_no, qty_received, .. } => received(conn, stored, rma_no, qty_received).await?,
+        Event::RmaInspected { rma_no, dispositions } => inspected(conn, stored, rma_no, dispositions).await?,
         Event::RmaCreditIssued { rma_no, amount_minor, .. } => {
             sqlx::query("UPDATE rmas SET credit_issued_minor = ?, credit_issued_at = ? WHERE rma_no = ?")
                 .bind(amount_minor)
@@ -252,26 +198,111 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::RmaSettled { rma_no, settlement, .. } => {
-            let (kind, amount, fee) = match settlement {
-                Settlement::Refund { amount_minor, restocking_fee_minor } => {
-                    ("refund", Some(*amount_minor - *restocking_fee_minor), Some(*restocking_fee_minor))
-                }
-                Settlement::StoreCredit { amount_minor } => ("store_credit", Some(*amount_minor), None),
-                Settlement::Exchange { .. } => ("exchange", None, None),
-            };
-            sqlx::query(
-                "UPDATE rmas SET status = 'settled', settled_at = ?, settlement_kind = ?, settled_minor = ?, restocking_fee_minor = ? WHERE rma_no = ?",
-            )
-            .bind(at)
-            .bind(kind)
-            .bind(amount)
-            .bind(fee)
-            .bind(rma_no)
-            .execute(&mut *conn)
-            .await?;
+        Event::RmaSettled { rma_no, settlement, .. } => settled(conn, at, rma_no, settlement).await?,
+        // The payout's request and approvals live in the RMA's stream, read with it: no table.
+        Event::RmaPayoutRequested { .. } | Event::RmaPayoutApproved { .. } => {}
+        core_events!() | batched_events!() | recall_events!() | reshipment_events!() | review_events!() => {
+            return Ok(false);
         }
-        _ => return Ok(false),
     }
     Ok(true)
+}
+
+async fn received(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    rma_no: &str,
+    qty_received: &[i64],
+) -> Result<(), StoreError> {
+    let at = stored.occurred_at.as_str();
+    sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'received' END, received_at = ? WHERE rma_no = ?")
+        .bind(at)
+        .bind(rma_no)
+        .execute(&mut *conn)
+        .await?;
+    let mut items = Vec::with_capacity(qty_received.len());
+    for (i, qty) in qty_received.iter().enumerate() {
+        sqlx::query("UPDATE rma_lines SET qty_received = ? WHERE rma_no = ? AND line_index = ?")
+            .bind(qty)
+            .bind(rma_no)
+            .bind(i as i64)
+            .execute(&mut *conn)
+            .await?;
+        items.push((line_item(conn, rma_no, i).await?, *qty));
+    }
+    let received: Vec<Move> = items
+        .iter()
+        .map(|((sku, lot), qty)| Move {
+            sku,
+            lot_code: lot.as_deref(),
+            location: RETURNS_AREA,
+            qty_delta: *qty,
+            cause: "rma_received",
+        })
+        .collect();
+    moves(conn, stored, rma_no, &received).await?;
+    Ok(())
+}
+
+async fn inspected(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    rma_no: &str,
+    dispositions: &[LineDisposition],
+) -> Result<(), StoreError> {
+    let at = stored.occurred_at.as_str();
+    sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'inspected' END, inspected_at = ? WHERE rma_no = ?")
+        .bind(at)
+        .bind(rma_no)
+        .execute(&mut *conn)
+        .await?;
+    let mut items = Vec::with_capacity(dispositions.len());
+    for d in dispositions {
+        items.push(line_item(conn, rma_no, d.line_index).await?);
+    }
+    // Out of the returns area, and into stock where the disposition keeps the goods.
+    let mut out = Vec::new();
+    for (d, (sku, lot)) in dispositions.iter().zip(&items) {
+        let cause = match d.disposition {
+            ReturnDisposition::Restock => "rma_restock",
+            ReturnDisposition::Refurbish => "rma_refurbish",
+            ReturnDisposition::ResellOpenBox => "rma_open_box",
+            ReturnDisposition::CreditOnly => "rma_credit_only",
+            ReturnDisposition::Donate => "rma_donate",
+            ReturnDisposition::Recycle => "rma_recycle",
+            ReturnDisposition::WriteOff => "rma_write_off",
+        };
+        out.push(Move { sku, lot_code: lot.as_deref(), location: RETURNS_AREA, qty_delta: -d.qty, cause });
+        if d.disposition.returns_to_stock() {
+            out.push(Move { sku, lot_code: lot.as_deref(), location: &d.location, qty_delta: d.qty, cause });
+        }
+    }
+    moves(conn, stored, rma_no, &out).await?;
+    Ok(())
+}
+
+async fn settled(
+    conn: &mut SqliteConnection,
+    at: &str,
+    rma_no: &str,
+    settlement: &Settlement,
+) -> Result<(), StoreError> {
+    let (kind, amount, fee) = match settlement {
+        Settlement::Refund { amount_minor, restocking_fee_minor } => {
+            ("refund", Some(*amount_minor - *restocking_fee_minor), Some(*restocking_fee_minor))
+        }
+        Settlement::StoreCredit { amount_minor } => ("store_credit", Some(*amount_minor), None),
+        Settlement::Exchange { .. } => ("exchange", None, None),
+    };
+    sqlx::query(
+        "UPDATE rmas SET status = 'settled', settled_at = ?, settlement_kind = ?, settled_minor = ?, restocking_fee_minor = ? WHERE rma_no = ?",
+    )
+    .bind(at)
+    .bind(kind)
+    .bind(amount)
+    .bind(fee)
+    .bind(rma_no)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

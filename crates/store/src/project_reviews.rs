@@ -11,6 +11,9 @@ use sqlx::SqliteConnection;
 
 use crate::StoreError;
 use crate::log::StoredEvent;
+use crate::project_kinds::{
+    batched_events, core_events, recall_events, reshipment_events, return_events, review_events,
+};
 
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
@@ -75,7 +78,31 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
             .execute(&mut *conn)
             .await?;
         }
-        _ => {}
+        // No fact the review needs beyond what their own tables keep.
+        Event::RmaOpened(_)
+        | Event::RmaApproved { .. }
+        | Event::RmaRejected { .. }
+        | Event::RmaSuspended { .. }
+        | Event::RmaInTransit { .. }
+        | Event::RmaSettled { .. }
+        | Event::RmaCreditIssued { .. }
+        | Event::RmaPayoutRequested { .. }
+        | Event::RmaPayoutApproved { .. }
+        | Event::RmaFailureLogged { .. }
+        | Event::ReturnPolicySet(_)
+        | Event::ApprovalPolicySet(_)
+        | Event::ReshipmentRequested(_)
+        | Event::ReshipmentAmended { .. }
+        | Event::ReshipmentApproved { .. }
+        | Event::ReshipmentAuthorized { .. }
+        | Event::ReshipmentRejected { .. }
+        | Event::ReshipmentShipped { .. }
+        | Event::ReshipmentDelivered { .. }
+        | Event::ReshipmentCancelled { .. }
+        | core_events!()
+        | batched_events!()
+        | recall_events!()
+        | review_events!() => {}
     }
     Ok(())
 }
@@ -142,7 +169,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         Event::SafetyStockSet { sku, min_qty: None } => {
             sqlx::query("DELETE FROM safety_stock WHERE sku = ?").bind(sku).execute(&mut *conn).await?;
         }
-        _ => {
+        core_events!() | batched_events!() | recall_events!() | reshipment_events!() | return_events!() => {
             observe(conn, stored).await?;
             return Ok(false);
         }

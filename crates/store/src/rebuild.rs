@@ -221,3 +221,52 @@ pub async fn check(store: &Store) -> Result<CheckReport, StoreError> {
         keyed,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tables of the schema that are not projections of the log, each with why: everything else a
+    /// migration creates must be in `PROJECTIONS`, or a rebuild would leave it stale.
+    const NOT_PROJECTIONS: &[(&str, &str)] = &[
+        ("_sqlx_migrations", "sqlx's record of the migrations run"),
+        ("events", "the log itself"),
+        ("chain_checkpoints", "keyed checkpoints sealed as acts commit, verified rather than rebuilt"),
+        ("chain_anchors", "chain heads the team's server vouched for"),
+        ("local_state", "this desk's clock and pending upgrade steps"),
+        ("desk_upkeep", "this desk's backups kept and newest version seen"),
+        ("lot_touches", "lots the in-memory index must re-read; a rebuild forgets the whole index"),
+        ("number_aliases", "the team server's renames, which the log is read through"),
+        ("refused_acts", "the server's answers to this desk's refused acts"),
+        ("sign_in_attempts", "this desk's sign-in lockout counts"),
+        ("team_desks", "the team's desk codes as the server told them"),
+    ];
+
+    #[tokio::test]
+    async fn rebuild_clears_every_projection_table_of_the_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).await.unwrap();
+        // FTS5 keeps its index in shadow tables named after the virtual table; clearing the virtual
+        // table clears them.
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%' \
+             AND sqlite_master.name LIKE v.name || '\\_%' ESCAPE '\\') ORDER BY name",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        let forgotten: Vec<&String> = tables
+            .iter()
+            .filter(|t| !PROJECTIONS.contains(&t.as_str()) && !NOT_PROJECTIONS.iter().any(|(n, _)| n == t))
+            .collect();
+        assert!(forgotten.is_empty(), "tables neither in PROJECTIONS nor in NOT_PROJECTIONS: {forgotten:?}");
+        let gone: Vec<&str> = PROJECTIONS
+            .iter()
+            .chain(NOT_PROJECTIONS.iter().map(|(n, _)| n))
+            .copied()
+            .filter(|t| !tables.iter().any(|name| name == t))
+            .collect();
+        assert!(gone.is_empty(), "listed tables the schema no longer has: {gone:?}");
+    }
+}

@@ -1,4 +1,5 @@
-// Input and output type of every catalogue act; the names match crates/app/src/catalogue.rs.
+// Generated from the catalogue! table (crates/app/src/catalogue.rs) and the ts-rs types by
+// crates/app/src/act_map.rs: do not edit; run `cargo test -p lotline-app --lib export_bindings`.
 
 import type { AddChecklistItemInput } from "./bindings/AddChecklistItemInput";
 import type { AmendReshipmentInput } from "./bindings/AmendReshipmentInput";
@@ -205,18 +206,18 @@ export type Acts = {
   get_checklist: [SkuInput, ChecklistItem[]];
   list_holds: [Empty, HoldView[]];
   search: [SearchInput, SearchHit[]];
+  get_approval_policy: [Empty, ApprovalPolicy];
+  set_approval_policy: [ApprovalPolicy, ApprovalPolicy];
+  request_reshipment: [RequestReshipmentInput, ReshipmentDetail];
   list_reshipments: [ListReshipmentsInput, Page<ReshipmentRow>];
   get_reshipment: [ReshipmentNoInput, ReshipmentDetail];
-  request_reshipment: [RequestReshipmentInput, ReshipmentDetail];
   approve_reshipment: [ApproveReshipmentInput, ReshipmentDetail];
   reject_reshipment: [ReasonInput, ReshipmentDetail];
-  cancel_reshipment: [ReasonInput, ReshipmentDetail];
   amend_reshipment: [AmendReshipmentInput, ReshipmentDetail];
+  cancel_reshipment: [ReasonInput, ReshipmentDetail];
   ship_reshipment: [ShipInput, ReshipmentDetail];
   deliver_reshipment: [DeliverInput, ReshipmentDetail];
   update_chargeback: [ChargebackInput, ReshipmentDetail];
-  get_approval_policy: [Empty, ApprovalPolicy];
-  set_approval_policy: [ApprovalPolicy, ApprovalPolicy];
   packing_slip: [PackingSlipInput, PdfFile];
   get_return_policy: [Empty, ReturnPolicy];
   set_return_policy: [ReturnPolicy, ReturnPolicy];
@@ -225,9 +226,6 @@ export type Acts = {
   list_rmas: [ListRmasInput, Page<RmaRow>];
   get_rma: [RmaNoInput, RmaDetail];
   approve_rma: [RmaCommentInput, RmaDetail];
-  approve_payout: [RmaCommentInput, RmaDetail];
-  pay_out_rma: [RmaNoInput, RmaDetail];
-  credit_note: [CreditNoteInput, PdfFile];
   reject_rma: [RmaCommentInput, RmaDetail];
   suspend_rma: [RmaCommentInput, RmaDetail];
   rma_in_transit: [RmaInTransitInput, RmaDetail];
@@ -235,6 +233,9 @@ export type Acts = {
   inspect_rma: [InspectRmaInput, RmaDetail];
   settle_rma: [SettleRmaInput, RmaDetail];
   issue_store_credit: [IssueStoreCreditInput, RmaDetail];
+  approve_payout: [RmaCommentInput, RmaDetail];
+  pay_out_rma: [RmaNoInput, RmaDetail];
+  credit_note: [CreditNoteInput, PdfFile];
   list_lots: [ListLotsInput, Page<LotRow>];
   get_lot: [LotCodeInput, LotDetail];
   receive_lot: [LotReceipt, LotDetail];
@@ -242,15 +243,13 @@ export type Acts = {
   ship_lot: [LotShipment, LotDetail];
   trace_lot: [TraceInput, TraceResult];
   recall_scope: [RecallScopeInput, RecallScope];
+  lot_labels: [LotLabelsInput, PdfFile];
   trace_report_pdf: [TraceReportInput, PdfFile];
+  recall_report_pdf: [RecallReportInput, PdfFile];
+  hold_lot: [HoldLotInput, LotDetail];
   move_lot: [MoveLotInput, LotDetail];
   pick_suggestion: [PickInput, PickSuggestion];
   vendor_lot_quality: [VendorCodeInput, VendorLotQuality];
-  recall_report_pdf: [RecallReportInput, PdfFile];
-  cancel_rma: [CancelRmaInput, RmaDetail];
-  rma_labels: [RmaLabelsInput, PdfFile];
-  lot_labels: [LotLabelsInput, PdfFile];
-  hold_lot: [HoldLotInput, LotDetail];
   release_hold: [ReleaseHoldInput, LotDetail];
   record_serials: [RecordSerialsInput, LotDetail];
   get_bom: [SkuBomInput, BomView];
@@ -262,6 +261,8 @@ export type Acts = {
   recall_customer_notified: [RecallNotifiedInput, RecallDetail];
   close_recall: [CloseRecallInput, RecallDetail];
   recall_customers_csv: [RecallNoInput, ExportOutput];
+  cancel_rma: [CancelRmaInput, RmaDetail];
+  rma_labels: [RmaLabelsInput, PdfFile];
   review_period: [PeriodInput, ReviewPeriodReport];
   kpi_table: [PeriodInput, KpiTable];
   get_kpi_targets: [Empty, KpiTargets];

@@ -4,8 +4,9 @@
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_store::queries::returns::{self as rq, ListRmasInput, RmaRow};
-use lotline_store::queries::{failures as fq, lots as lq, master};
+use lotline_store::queries::{ListQuery, failures as fq, lots as lq, master};
 use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::imports::Entity;
@@ -50,154 +51,14 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
         ctx.allowed(Permission::ExportCustomerContacts)?;
     }
     let mut conn = ctx.read().await?;
-    let all = lotline_store::queries::ListQuery { text: None, offset: 0, limit: i64::MAX };
     let columns = input.entity.columns();
     let csv = match input.entity {
-        Entity::Products => {
-            let mut rows = Vec::new();
-            let mut offset = 0;
-            loop {
-                let page = master::list_products(
-                    &mut conn,
-                    &lotline_store::queries::ListQuery { offset, limit: 1000, ..all.clone() },
-                )
-                .await
-                .map_err(store_error)?;
-                let n = page.rows.len() as i64;
-                rows.extend(page.rows.into_iter().map(|p| {
-                    let p = p.product;
-                    vec![
-                        p.sku,
-                        opt(&p.gtin),
-                        p.name,
-                        p.category,
-                        p.unit_cost_minor.to_string(),
-                        p.currency,
-                        p.returnable.to_string(),
-                        p.lot_tracked.to_string(),
-                        p.serial_tracked.to_string(),
-                        p.has_expiry.to_string(),
-                        opt(&p.vendor_code),
-                    ]
-                }));
-                if n < 1000 {
-                    break;
-                }
-                offset += n;
-            }
-            write_rows(columns, rows.into_iter())?
-        }
-        Entity::Vendors => {
-            let page = master::list_vendors(&mut conn, &all).await.map_err(store_error)?;
-            write_rows(
-                columns,
-                page.rows.into_iter().map(|v| {
-                    let v = v.vendor;
-                    vec![
-                        v.code,
-                        v.name,
-                        v.country,
-                        opt(&v.contact_name),
-                        opt(&v.email),
-                        opt(&v.phone),
-                        v.language.as_str().into(),
-                    ]
-                }),
-            )?
-        }
-        Entity::Customers => {
-            let page = master::list_customers(&mut conn, &all).await.map_err(store_error)?;
-            write_rows(
-                columns,
-                page.rows.into_iter().map(|c| {
-                    let c = c.customer;
-                    vec![c.code, c.name, opt(&c.email), opt(&c.phone), opt(&c.address), c.country]
-                }),
-            )?
-        }
-        Entity::Orders => {
-            let orders = master::all_orders(&mut conn).await.map_err(store_error)?;
-            write_rows(
-                columns,
-                orders.into_iter().flat_map(|o| {
-                    o.lines.into_iter().map(move |l| {
-                        vec![
-                            o.order_no.clone(),
-                            o.customer_code.clone(),
-                            o.ordered_at.clone(),
-                            o.currency.clone(),
-                            l.line_no.to_string(),
-                            l.sku,
-                            l.qty.to_string(),
-                            l.unit_price_minor.to_string(),
-                        ]
-                    })
-                }),
-            )?
-        }
-        Entity::Failures => {
-            let rows = fq::all_failures(&mut conn).await.map_err(store_error)?;
-            let mut columns = vec!["failure_no"];
-            columns.extend(columns_without_serials());
-            columns.push("status");
-            write_rows(
-                &columns,
-                rows.into_iter().map(|(r, description)| {
-                    vec![
-                        r.failure_no,
-                        r.occurred_at,
-                        r.sku,
-                        r.vendor_code,
-                        opt(&r.lot_code),
-                        name(&r.stage),
-                        r.qty_inspected.to_string(),
-                        r.qty_failed.to_string(),
-                        r.category_code,
-                        name(&r.severity),
-                        description,
-                        r.disposition.map(|d| d.as_str().to_owned()).unwrap_or_default(),
-                        name(&r.owner_team),
-                        name(&r.status),
-                    ]
-                }),
-            )?
-        }
-        Entity::Reshipments => {
-            let today = super::reshipments::today(ctx);
-            let rows = lotline_store::queries::reshipments::all_reshipments(&mut conn).await.map_err(store_error)?;
-            write_rows(
-                &RESHIPMENT_COLUMNS,
-                rows.into_iter().map(|r| {
-                    let r = super::reshipments::with_sla(r, today);
-                    vec![
-                        r.reshipment_no,
-                        r.status.as_str().to_owned(),
-                        r.failure_nos.join(";"),
-                        r.order_no,
-                        r.customer_name.unwrap_or_default(),
-                        r.requested_at,
-                        opt(&r.authorized_at),
-                        r.due_on,
-                        r.carrier,
-                        r.service,
-                        opt(&r.tracking_no),
-                        opt(&r.shipped_on),
-                        opt(&r.delivered_on),
-                        r.sla.map(|s| name(&s)).unwrap_or_default(),
-                        r.shipping_minor.to_string(),
-                        r.goods_minor.to_string(),
-                        r.total_minor.to_string(),
-                        r.currency,
-                        r.payer,
-                        opt(&r.vendor_code),
-                        opt(&r.chargeback_status),
-                        r.recovered_minor.to_string(),
-                        r.ship_to_name,
-                        r.reason,
-                    ]
-                }),
-            )?
-        }
+        Entity::Products => products_csv(&mut conn, columns).await?,
+        Entity::Vendors => vendors_csv(&mut conn, columns).await?,
+        Entity::Customers => customers_csv(&mut conn, columns).await?,
+        Entity::Orders => orders_csv(&mut conn, columns).await?,
+        Entity::Failures => failures_csv(&mut conn).await?,
+        Entity::Reshipments => reshipments_csv(ctx, &mut conn).await?,
         Entity::Rmas => write_rows(&RMA_COLUMNS, all_rmas(ctx, &mut conn).await?.into_iter().map(rma_cells))?,
         Entity::Lots => {
             let rows = lq::export_rows(&mut conn, lq::LotExport::Lots).await.map_err(store_error)?;
@@ -218,6 +79,157 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
     };
     let date = ctx.now().format("%Y-%m-%d");
     Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })
+}
+
+/// Every row at once: an export holds the whole table.
+const ALL: ListQuery = ListQuery { text: None, offset: 0, limit: i64::MAX };
+
+async fn products_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
+    let mut rows = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = master::list_products(&mut *conn, &lotline_store::queries::ListQuery { offset, limit: 1000, ..ALL })
+            .await
+            .map_err(store_error)?;
+        let n = page.rows.len() as i64;
+        rows.extend(page.rows.into_iter().map(|p| {
+            let p = p.product;
+            vec![
+                p.sku,
+                opt(&p.gtin),
+                p.name,
+                p.category,
+                p.unit_cost_minor.to_string(),
+                p.currency,
+                p.returnable.to_string(),
+                p.lot_tracked.to_string(),
+                p.serial_tracked.to_string(),
+                p.has_expiry.to_string(),
+                opt(&p.vendor_code),
+            ]
+        }));
+        if n < 1000 {
+            break;
+        }
+        offset += n;
+    }
+    write_rows(columns, rows.into_iter())
+}
+
+async fn vendors_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
+    let page = master::list_vendors(&mut *conn, &ALL).await.map_err(store_error)?;
+    write_rows(
+        columns,
+        page.rows.into_iter().map(|v| {
+            let v = v.vendor;
+            vec![
+                v.code,
+                v.name,
+                v.country,
+                opt(&v.contact_name),
+                opt(&v.email),
+                opt(&v.phone),
+                v.language.as_str().into(),
+            ]
+        }),
+    )
+}
+
+async fn customers_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
+    let page = master::list_customers(&mut *conn, &ALL).await.map_err(store_error)?;
+    write_rows(
+        columns,
+        page.rows.into_iter().map(|c| {
+            let c = c.customer;
+            vec![c.code, c.name, opt(&c.email), opt(&c.phone), opt(&c.address), c.country]
+        }),
+    )
+}
+
+async fn orders_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
+    let orders = master::all_orders(&mut *conn).await.map_err(store_error)?;
+    write_rows(
+        columns,
+        orders.into_iter().flat_map(|o| {
+            o.lines.into_iter().map(move |l| {
+                vec![
+                    o.order_no.clone(),
+                    o.customer_code.clone(),
+                    o.ordered_at.clone(),
+                    o.currency.clone(),
+                    l.line_no.to_string(),
+                    l.sku,
+                    l.qty.to_string(),
+                    l.unit_price_minor.to_string(),
+                ]
+            })
+        }),
+    )
+}
+
+async fn failures_csv(conn: &mut SqliteConnection) -> Result<String, ApiError> {
+    let rows = fq::all_failures(&mut *conn).await.map_err(store_error)?;
+    let mut columns = vec!["failure_no"];
+    columns.extend(columns_without_serials());
+    columns.push("status");
+    write_rows(
+        &columns,
+        rows.into_iter().map(|(r, description)| {
+            vec![
+                r.failure_no,
+                r.occurred_at,
+                r.sku,
+                r.vendor_code,
+                opt(&r.lot_code),
+                name(&r.stage),
+                r.qty_inspected.to_string(),
+                r.qty_failed.to_string(),
+                r.category_code,
+                name(&r.severity),
+                description,
+                r.disposition.map(|d| d.as_str().to_owned()).unwrap_or_default(),
+                name(&r.owner_team),
+                name(&r.status),
+            ]
+        }),
+    )
+}
+
+async fn reshipments_csv(ctx: &Ctx, conn: &mut SqliteConnection) -> Result<String, ApiError> {
+    let today = super::reshipments::today(ctx);
+    let rows = lotline_store::queries::reshipments::all_reshipments(&mut *conn).await.map_err(store_error)?;
+    write_rows(
+        &RESHIPMENT_COLUMNS,
+        rows.into_iter().map(|r| {
+            let r = super::reshipments::with_sla(r, today);
+            vec![
+                r.reshipment_no,
+                r.status.as_str().to_owned(),
+                r.failure_nos.join(";"),
+                r.order_no,
+                r.customer_name.unwrap_or_default(),
+                r.requested_at,
+                opt(&r.authorized_at),
+                r.due_on,
+                r.carrier,
+                r.service,
+                opt(&r.tracking_no),
+                opt(&r.shipped_on),
+                opt(&r.delivered_on),
+                r.sla.map(|s| name(&s)).unwrap_or_default(),
+                r.shipping_minor.to_string(),
+                r.goods_minor.to_string(),
+                r.total_minor.to_string(),
+                r.currency,
+                r.payer,
+                opt(&r.vendor_code),
+                opt(&r.chargeback_status),
+                r.recovered_minor.to_string(),
+                r.ship_to_name,
+                r.reason,
+            ]
+        }),
+    )
 }
 
 /// Lots export the import's columns and what became of them.

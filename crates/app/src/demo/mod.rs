@@ -114,6 +114,49 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         .await?;
         actors.insert(username, actor_of(&user));
     }
+    save_master_data(ctx).await?;
+    let now = ctx.now();
+    let mut order_lines = Vec::new();
+    for n in 0..40_usize {
+        let (customer, ..) = CUSTOMERS[n % CUSTOMERS.len()];
+        let lines = (0..1 + n % 3)
+            .map(|l| {
+                let (sku, _, _, cost, ..) = PRODUCTS[(n * 7 + l * 3) % PRODUCTS.len()];
+                order_lines.push(DemoLine {
+                    order_no: format!("SO-2026-{:05}", 1001 + n),
+                    line_no: l as i64 + 1,
+                    sku,
+                    days_ago: 60 - n as i64,
+                });
+                OrderLineInput {
+                    line_no: l as i64 + 1,
+                    sku: sku.into(),
+                    qty: 1 + ((n + l) % 5) as i64 * 4,
+                    unit_price_minor: cost * 2,
+                }
+            })
+            .collect();
+        master::save_order(
+            ctx,
+            OrderInput {
+                order_no: format!("SO-2026-{:05}", 1001 + n),
+                customer_code: customer.into(),
+                ordered_at: (now - Duration::days(60 - n as i64)).to_rfc3339_opts(SecondsFormat::Secs, true),
+                currency: "EUR".into(),
+                lines,
+            },
+        )
+        .await?;
+    }
+    let failed = log_demo_failures(ctx).await?;
+    demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
+    returns::demo_returns(ctx, &actors, &order_lines).await?;
+    lots::demo_lots(ctx, &actors).await?;
+    demo_safety_stock(ctx).await
+}
+
+/// The demo's vendors, products and customers.
+async fn save_master_data(ctx: &Ctx) -> Result<(), ApiError> {
     for (code, name, country, contact, language) in VENDORS {
         master::save_vendor(
             ctx,
@@ -162,44 +205,7 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
         )
         .await?;
     }
-    let now = ctx.now();
-    let mut order_lines = Vec::new();
-    for n in 0..40_usize {
-        let (customer, ..) = CUSTOMERS[n % CUSTOMERS.len()];
-        let lines = (0..1 + n % 3)
-            .map(|l| {
-                let (sku, _, _, cost, ..) = PRODUCTS[(n * 7 + l * 3) % PRODUCTS.len()];
-                order_lines.push(DemoLine {
-                    order_no: format!("SO-2026-{:05}", 1001 + n),
-                    line_no: l as i64 + 1,
-                    sku,
-                    days_ago: 60 - n as i64,
-                });
-                OrderLineInput {
-                    line_no: l as i64 + 1,
-                    sku: sku.into(),
-                    qty: 1 + ((n + l) % 5) as i64 * 4,
-                    unit_price_minor: cost * 2,
-                }
-            })
-            .collect();
-        master::save_order(
-            ctx,
-            OrderInput {
-                order_no: format!("SO-2026-{:05}", 1001 + n),
-                customer_code: customer.into(),
-                ordered_at: (now - Duration::days(60 - n as i64)).to_rfc3339_opts(SecondsFormat::Secs, true),
-                currency: "EUR".into(),
-                lines,
-            },
-        )
-        .await?;
-    }
-    let failed = log_demo_failures(ctx).await?;
-    demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
-    returns::demo_returns(ctx, &actors, &order_lines).await?;
-    lots::demo_lots(ctx, &actors).await?;
-    demo_safety_stock(ctx).await
+    Ok(())
 }
 
 /// Minimums for the stocked SKUs: the bottles' only lot is on hold, so they show as an alert.

@@ -160,6 +160,50 @@ fn delivered_on(v: &mut Violations, input: &OpenRmaInput, opened_on: NaiveDate) 
     }
 }
 
+/// What came back must have gone out: a lot of the line's product, shipped on the line's order
+/// when its shipments are recorded here, and serials shipped on that order when recorded here.
+fn check_shipped(
+    v: &mut Violations,
+    at: &dyn Fn(&str) -> String,
+    facts: &OpeningFacts,
+    order_no: &str,
+    sku: &str,
+    lot_code: Option<&str>,
+    serials: &[String],
+) {
+    if let Some(lot) = lot_code {
+        if let Some(lot_sku) = facts.lot_skus.get(lot)
+            && lot_sku != sku
+        {
+            v.push(bad(at("lot_code"), "error.rma.lot_of_other_product").with("lot", lot).with("sku", lot_sku));
+        }
+        // A lot whose shipments are recorded here can only come back from an order it went to.
+        let shipped = facts.lot_orders.get(lot).map(Vec::as_slice).unwrap_or_default();
+        if !shipped.is_empty() && !shipped.iter().any(|o| o == order_no) {
+            v.push(bad(at("lot_code"), "error.rma.lot_not_shipped").with("lot", lot).with("order_no", order_no));
+        }
+    }
+    // A serial recorded here comes back only from the order it went out on.
+    for serial in serials {
+        if let Some(shipped) = facts.serial_orders.get(&(sku.to_owned(), serial.clone()))
+            && shipped.as_deref() != Some(order_no)
+        {
+            v.push(
+                bad(at("serials"), "error.rma.serial_not_shipped").with("serial", serial).with("order_no", order_no),
+            );
+        }
+    }
+}
+
+/// Serials of a serial-tracked product that nothing here records: maybe a typo, maybe not ours;
+/// the analyst decides (eligibility escalates).
+fn unknown_serials(facts: &OpeningFacts, product: Option<&ProductInput>, sku: &str, serials: &[String]) -> Vec<String> {
+    if !product.is_some_and(|p| p.serial_tracked) {
+        return Vec::new();
+    }
+    serials.iter().filter(|s| !facts.serial_orders.contains_key(&(sku.to_owned(), (*s).clone()))).cloned().collect()
+}
+
 /// Checks the form against what Lotline knows and gathers the facts the verdict needs; every
 /// problem is reported at once, by field.
 pub fn decide_opening(
@@ -240,43 +284,9 @@ pub fn decide_opening(
             v.push(bad(at("serials"), "error.rma.too_many_serials").with("qty", line.qty));
         }
         let lot_code = line.lot_code.as_deref().map(normalise_lot_code).filter(|l| !l.is_empty());
-        if let Some(lot) = &lot_code
-            && let Some(sku) = facts.lot_skus.get(lot)
-            && *sku != ordered.sku
-        {
-            v.push(bad(at("lot_code"), "error.rma.lot_of_other_product").with("lot", lot).with("sku", sku));
-        }
-        if let Some(lot) = &lot_code {
-            // A lot whose shipments are recorded here can only come back from an order it went to.
-            let shipped = facts.lot_orders.get(lot).map(Vec::as_slice).unwrap_or_default();
-            if !shipped.is_empty() && !shipped.iter().any(|o| o == order_no) {
-                v.push(bad(at("lot_code"), "error.rma.lot_not_shipped").with("lot", lot).with("order_no", order_no));
-            }
-        }
-        // A serial recorded here comes back only from the order it went out on.
-        for serial in &serials {
-            if let Some(shipped) = facts.serial_orders.get(&(ordered.sku.clone(), serial.clone()))
-                && shipped.as_deref() != Some(order_no)
-            {
-                v.push(
-                    bad(at("serials"), "error.rma.serial_not_shipped")
-                        .with("serial", serial)
-                        .with("order_no", order_no),
-                );
-            }
-        }
+        check_shipped(&mut v, &at, facts, order_no, &ordered.sku, lot_code.as_deref(), &serials);
         let product = facts.products.get(&ordered.sku);
-        // Serials of a serial-tracked product that nothing here records: maybe a typo, maybe
-        // not ours; the analyst decides (eligibility escalates).
-        let unknown_serials: Vec<String> = if product.is_some_and(|p| p.serial_tracked) {
-            serials
-                .iter()
-                .filter(|s| !facts.serial_orders.contains_key(&(ordered.sku.clone(), (*s).clone())))
-                .cloned()
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let unknown_serials = unknown_serials(facts, product, &ordered.sku, &serials);
         line_facts.push(ReturnLineFacts {
             sku: ordered.sku.clone(),
             category: product.map(|p| p.category.clone()).unwrap_or_default(),

@@ -48,25 +48,7 @@ pub(super) async fn lot_events(
     let today = ctx.now().date_naive();
     match entity {
         Entity::Lots => {
-            let mut rows = Vec::with_capacity(table.records.len());
-            for (i, cells) in table.records.iter().enumerate() {
-                ticker.row();
-                let mut row = Row::new(table.line(i), cells, &table.columns, errors);
-                let receipt = LotReceipt {
-                    lot_code: row.text("lot_code"),
-                    sku: row.text("sku"),
-                    vendor_code: row.text("vendor_code"),
-                    supplier_lot: row.optional("supplier_lot"),
-                    qty: row.int("qty"),
-                    unit: row.optional("unit").unwrap_or_else(|| "pcs".into()),
-                    mfg_date: date(&mut row, "mfg_date"),
-                    expiry_date: date(&mut row, "expiry_date"),
-                    location: row.optional("location").unwrap_or_else(|| DEFAULT_LOCATION.into()),
-                    promised_on: date(&mut row, "promised_on"),
-                }
-                .normalised();
-                rows.push(receipt);
-            }
+            let rows = receipt_rows(table, errors, ticker);
             duplicates(rows.iter().enumerate().map(|(i, r)| (table.line(i), r.lot_code.as_str())), "lot_code", errors);
             let codes: Vec<&str> = rows.iter().map(|r| r.lot_code.as_str()).collect();
             ticker.check()?;
@@ -78,20 +60,7 @@ pub(super) async fn lot_events(
             Ok((batches(rows, |id, rows| Event::LotsReceived { batch_id: Some(id), rows }), count))
         }
         Entity::LotLinks => {
-            let mut rows = Vec::with_capacity(table.records.len());
-            for (i, cells) in table.records.iter().enumerate() {
-                ticker.row();
-                let mut row = Row::new(table.line(i), cells, &table.columns, errors);
-                let kind_text = row.cell("kind");
-                let kind = LinkKind::parse(kind_text).unwrap_or_else(|| {
-                    row.fail("kind", "error.lot.link_kind", kind_text);
-                    LinkKind::Split
-                });
-                rows.push(
-                    LotLink { from_lot: row.text("from_lot"), to_lot: row.text("to_lot"), qty: row.int("qty"), kind }
-                        .normalised(),
-                );
-            }
+            let rows = link_rows(table, errors, ticker);
             let codes: Vec<&str> = rows.iter().flat_map(|l| [l.from_lot.as_str(), l.to_lot.as_str()]).collect();
             ticker.check()?;
             let mut checks = LotChecks::load(tx, &codes, &[], &[], today).await?;
@@ -109,27 +78,7 @@ pub(super) async fn lot_events(
             Ok((batches(rows, |id, rows| Event::LotsLinked { batch_id: Some(id), rows }), count))
         }
         Entity::Shipments => {
-            let mut rows = Vec::with_capacity(table.records.len());
-            for (i, cells) in table.records.iter().enumerate() {
-                ticker.row();
-                let row = Row::new(table.line(i), cells, &table.columns, errors);
-                let mut row = row;
-                rows.push(
-                    LotShipment {
-                        lot_code: row.text("lot_code"),
-                        order_no: row.text("order_no"),
-                        customer_code: row.text("customer_code"),
-                        qty: row.int("qty"),
-                        shipped_at: row.text("shipped_at"),
-                        // Optional: the units' serials, separated by spaces.
-                        serials: row
-                            .optional("serials")
-                            .map(|s| s.split_whitespace().map(str::to_owned).collect())
-                            .unwrap_or_default(),
-                    }
-                    .normalised(),
-                );
-            }
+            let rows = shipment_rows(table, errors, ticker);
             let codes: Vec<&str> = rows.iter().map(|s| s.lot_code.as_str()).collect();
             let orders: Vec<&str> = rows.iter().map(|s| s.order_no.as_str()).collect();
             ticker.check()?;
@@ -161,4 +110,69 @@ pub(super) async fn lot_events(
         }
         _ => Err(ApiError::internal("not a lot file")),
     }
+}
+
+fn receipt_rows(table: &Table, errors: &mut Vec<FieldError>, ticker: &Ticker<'_>) -> Vec<LotReceipt> {
+    let mut rows = Vec::with_capacity(table.records.len());
+    for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
+        let mut row = Row::new(table.line(i), cells, &table.columns, errors);
+        let receipt = LotReceipt {
+            lot_code: row.text("lot_code"),
+            sku: row.text("sku"),
+            vendor_code: row.text("vendor_code"),
+            supplier_lot: row.optional("supplier_lot"),
+            qty: row.int("qty"),
+            unit: row.optional("unit").unwrap_or_else(|| "pcs".into()),
+            mfg_date: date(&mut row, "mfg_date"),
+            expiry_date: date(&mut row, "expiry_date"),
+            location: row.optional("location").unwrap_or_else(|| DEFAULT_LOCATION.into()),
+            promised_on: date(&mut row, "promised_on"),
+        }
+        .normalised();
+        rows.push(receipt);
+    }
+    rows
+}
+
+fn link_rows(table: &Table, errors: &mut Vec<FieldError>, ticker: &Ticker<'_>) -> Vec<LotLink> {
+    let mut rows = Vec::with_capacity(table.records.len());
+    for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
+        let mut row = Row::new(table.line(i), cells, &table.columns, errors);
+        let kind_text = row.cell("kind");
+        let kind = LinkKind::parse(kind_text).unwrap_or_else(|| {
+            row.fail("kind", "error.lot.link_kind", kind_text);
+            LinkKind::Split
+        });
+        rows.push(
+            LotLink { from_lot: row.text("from_lot"), to_lot: row.text("to_lot"), qty: row.int("qty"), kind }
+                .normalised(),
+        );
+    }
+    rows
+}
+
+fn shipment_rows(table: &Table, errors: &mut Vec<FieldError>, ticker: &Ticker<'_>) -> Vec<LotShipment> {
+    let mut rows = Vec::with_capacity(table.records.len());
+    for (i, cells) in table.records.iter().enumerate() {
+        ticker.row();
+        let mut row = Row::new(table.line(i), cells, &table.columns, errors);
+        rows.push(
+            LotShipment {
+                lot_code: row.text("lot_code"),
+                order_no: row.text("order_no"),
+                customer_code: row.text("customer_code"),
+                qty: row.int("qty"),
+                shipped_at: row.text("shipped_at"),
+                // Optional: the units' serials, separated by spaces.
+                serials: row
+                    .optional("serials")
+                    .map(|s| s.split_whitespace().map(str::to_owned).collect())
+                    .unwrap_or_default(),
+            }
+            .normalised(),
+        );
+    }
+    rows
 }
