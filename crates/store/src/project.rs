@@ -160,6 +160,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_recalls::apply(conn, stored).await? {
         return Ok(());
     }
+    if crate::project_failure_lines::apply(conn, stored).await? {
+        return Ok(());
+    }
     let at = &stored.occurred_at;
     match &stored.event {
         Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
@@ -266,6 +269,10 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
             close_failure(conn, failure_no, "accepted_with_deviation").await?
         }
         Event::FailureReinspected { failure_no, .. } => close_failure(conn, failure_no, "reinspection_failed").await?,
+        Event::FailureDispositionLineAdded { .. }
+        | Event::FailureDispositionLineCompleted { .. }
+        | Event::FailureDispositionLineApproved { .. }
+        | Event::FailureDispositionLineWithdrawn { .. } => {}
         Event::ChecklistItemAdded { id, sku, text, source_failure_no } => {
             sqlx::query("INSERT INTO checklist_items (id, sku, text, source_failure_no, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .bind(id).bind(sku).bind(text).bind(source_failure_no).bind(&stored.actor_id).bind(at)
@@ -348,6 +355,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
             crate::conflicts::resolved(conn, stored).await?;
         }
     }
+    crate::project_failure_lines::follow_old(conn, stored).await?;
     Ok(())
 }
 

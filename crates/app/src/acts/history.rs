@@ -46,6 +46,17 @@ fn non_empty(note: &str) -> Option<String> {
     Some(note.to_owned()).filter(|n| !n.is_empty())
 }
 
+/// A user by name, or by id when this desk does not know them (yet).
+fn person(names: &HashMap<String, String>, user_id: &str) -> String {
+    names.get(user_id).cloned().unwrap_or_else(|| user_id.to_owned())
+}
+
+/// A line named in its history by the end of its UUIDv7 (its random part), as the panel shows it.
+pub fn short_line(line_id: &str) -> String {
+    let tail: Vec<char> = line_id.chars().rev().take(6).collect();
+    tail.into_iter().rev().collect::<String>().to_uppercase()
+}
+
 pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Vec<HistoryEntry> {
     // A chargeback update carries only minor units; its currency is the reshipment's cost's,
     // seen earlier in the same stream.
@@ -93,6 +104,37 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 }
                 Event::FailureDeviationApproved { note, .. } => (vec![set("status", "closed")], non_empty(note)),
                 Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
+                Event::FailureDispositionLineAdded { line, .. } => {
+                    let mut changes = vec![set("disposition", line.disposition.as_str()), set("line_qty", line.qty)];
+                    changes.push(set("line_owner", person(names, &line.owner_id)));
+                    if let Some(due) = &line.due_on {
+                        changes.push(set("due_on", due));
+                    }
+                    (changes, non_empty(&line.note))
+                }
+                Event::FailureDispositionLineCompleted { line_id, completion, .. } => {
+                    let mut changes = vec![set("line", short_line(line_id)), set("outcome", &completion.outcome)];
+                    if let Some(qty) = completion.qty {
+                        changes.push(set("qty_completed", qty));
+                    }
+                    if let Some(scrap) = &completion.scrap {
+                        changes.push(set("scrap_method", scrap.method.as_str()));
+                        if !scrap.method_other.is_empty() {
+                            changes.push(set("scrap_method_other", &scrap.method_other));
+                        }
+                        changes.push(set("destroyed_by", person(names, &scrap.destroyed_by)));
+                        if let Some(witness) = &scrap.witness_id {
+                            changes.push(set("witness", person(names, witness)));
+                        }
+                    }
+                    (changes, non_empty(&completion.note))
+                }
+                Event::FailureDispositionLineApproved { line_id, note, .. } => {
+                    (vec![set("line", short_line(line_id)), set("outcome", "accepted_with_deviation")], non_empty(note))
+                }
+                Event::FailureDispositionLineWithdrawn { line_id, reason, .. } => {
+                    (vec![set("line", short_line(line_id))], non_empty(reason))
+                }
                 Event::ReshipmentRequested(r) => {
                     currencies.insert(&r.reshipment_no, &r.cost.currency);
                     let mut changes = vec![

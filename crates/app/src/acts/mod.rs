@@ -4,6 +4,7 @@ pub mod attachments;
 pub mod conflicts;
 pub mod documents;
 pub mod exports;
+pub mod failure_lines;
 pub mod failures;
 pub(crate) mod guard;
 pub mod history;
