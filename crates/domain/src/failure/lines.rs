@@ -103,8 +103,7 @@ pub struct LineCompletion {
 }
 
 /// One line of a failure's dispositions, folded from its events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DispositionLine {
     pub line_id: String,
     pub disposition: Disposition,

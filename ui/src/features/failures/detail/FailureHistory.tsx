@@ -16,6 +16,7 @@ function valueLabel(t: TFunction, field: string, value: string, language: string
     disposition: "failure.disposition",
     status: "failure.status",
     owner_team: "team",
+    scrap_method: "failure.scrap_method",
   };
   if (field === "status")
     // A failure's history also shows the steps of its reshipments, whose statuses differ.
