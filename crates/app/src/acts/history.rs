@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use lotline_domain::Event;
-use lotline_domain::failure::FieldChange;
+use lotline_domain::failure::{FieldChange, WHOLE_LINE};
 use lotline_domain::money::format_money as money;
 use lotline_domain::returns::Settlement;
 use lotline_store::StoredEvent;
@@ -51,21 +51,26 @@ fn person(names: &HashMap<String, String>, user_id: &str) -> String {
     names.get(user_id).cloned().unwrap_or_else(|| user_id.to_owned())
 }
 
-/// A line named in its history by the end of its UUIDv7 (its random part), as the panel shows it.
-pub fn short_line(line_id: &str) -> String {
-    let tail: Vec<char> = line_id.chars().rev().take(6).collect();
-    tail.into_iter().rev().collect::<String>().to_uppercase()
+/// A line as its history tells it: its disposition and units, or its id when the line was
+/// added where this history does not reach.
+fn line_told(lines: &HashMap<String, Vec<FieldChange>>, line_id: &str) -> Vec<FieldChange> {
+    lines.get(line_id).cloned().unwrap_or_else(|| vec![set("line", line_id)])
 }
 
 pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Vec<HistoryEntry> {
     // A chargeback update carries only minor units; its currency is the reshipment's cost's,
     // seen earlier in the same stream.
     let mut currencies: HashMap<&str, &str> = HashMap::new();
+    // A line's later steps carry only its id: they are told by the line's disposition and units.
+    let mut lines: HashMap<String, Vec<FieldChange>> = HashMap::new();
     events
         .iter()
         .map(|stored| {
             let (changes, note) = match &stored.event {
                 Event::FailureLogged { record, disposition, reinspection_of, .. } => {
+                    if let Some(d) = disposition {
+                        lines.insert(WHOLE_LINE.into(), vec![set("disposition", d.as_str())]);
+                    }
                     let mut changes = vec![
                         set("sku", &record.sku),
                         set("vendor_code", &record.vendor_code),
@@ -87,14 +92,17 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                     (changes, None)
                 }
                 Event::FailureCorrected { reason, changes, .. } => (changes.clone(), Some(reason.clone())),
-                Event::FailureDispositionSet { disposition, previous, note, .. } => (
-                    vec![FieldChange {
-                        field: "disposition".into(),
-                        before: previous.map(|p| p.as_str().to_owned()),
-                        after: Some(disposition.as_str().to_owned()),
-                    }],
-                    non_empty(note),
-                ),
+                Event::FailureDispositionSet { disposition, previous, note, .. } => {
+                    lines.insert(WHOLE_LINE.into(), vec![set("disposition", disposition.as_str())]);
+                    (
+                        vec![FieldChange {
+                            field: "disposition".into(),
+                            before: previous.map(|p| p.as_str().to_owned()),
+                            after: Some(disposition.as_str().to_owned()),
+                        }],
+                        non_empty(note),
+                    )
+                }
                 Event::FailureDispositionCompleted { outcome, qty, note, .. } => {
                     let mut changes = vec![set("outcome", outcome)];
                     if let Some(qty) = qty {
@@ -104,16 +112,19 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 }
                 Event::FailureDeviationApproved { note, .. } => (vec![set("status", "closed")], non_empty(note)),
                 Event::FailureReinspected { reinspection_no, .. } => (vec![set("reinspection", reinspection_no)], None),
-                Event::FailureDispositionLineAdded { line, .. } => {
-                    let mut changes = vec![set("disposition", line.disposition.as_str()), set("line_qty", line.qty)];
+                Event::FailureDispositionLineAdded { line_id, line, .. } => {
+                    let told = vec![set("disposition", line.disposition.as_str()), set("line_qty", line.qty)];
+                    lines.insert(line_id.clone(), told.clone());
+                    let mut changes = told;
                     changes.push(set("line_owner", person(names, &line.owner_id)));
                     if let Some(due) = &line.due_on {
-                        changes.push(set("due_on", due));
+                        changes.push(set("line_due_on", due));
                     }
                     (changes, non_empty(&line.note))
                 }
                 Event::FailureDispositionLineCompleted { line_id, completion, .. } => {
-                    let mut changes = vec![set("line", short_line(line_id)), set("outcome", &completion.outcome)];
+                    let mut changes = line_told(&lines, line_id);
+                    changes.push(set("outcome", &completion.outcome));
                     if let Some(qty) = completion.qty {
                         changes.push(set("qty_completed", qty));
                     }
@@ -130,10 +141,12 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                     (changes, non_empty(&completion.note))
                 }
                 Event::FailureDispositionLineApproved { line_id, note, .. } => {
-                    (vec![set("line", short_line(line_id)), set("outcome", "accepted_with_deviation")], non_empty(note))
+                    let mut changes = line_told(&lines, line_id);
+                    changes.push(set("outcome", "accepted_with_deviation"));
+                    (changes, non_empty(note))
                 }
                 Event::FailureDispositionLineWithdrawn { line_id, reason, .. } => {
-                    (vec![set("line", short_line(line_id))], non_empty(reason))
+                    (line_told(&lines, line_id), non_empty(reason))
                 }
                 Event::ReshipmentRequested(r) => {
                     currencies.insert(&r.reshipment_no, &r.cost.currency);

@@ -82,7 +82,9 @@ function LineRow({
       </Table.Td>
       <Table.Td ta="right">{qty}</Table.Td>
       <Table.Td>{line.owner_name ?? "—"}</Table.Td>
-      <Table.Td>{line.due_on ? formatDay(line.due_on, i18n.language) : "—"}</Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
+        {line.due_on ? formatDay(line.due_on, i18n.language) : "—"}
+      </Table.Td>
       <Table.Td>
         <Badge color={LINE_COLOR[line.status] ?? "gray"} variant="light" size="sm">
           {t(`failure.line_status.${line.status}`)}
