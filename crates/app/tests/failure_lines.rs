@@ -135,7 +135,7 @@ async fn a_scrap_line_takes_its_units_off_the_received_lot() {
     input["lot_code"] = json!("L-9");
     input["serials"] = json!(["SN1", "SN2", "SN3"]);
     let no = w.ok("log_failure", input).await["failure_no"].as_str().unwrap().to_owned();
-    let d = w.ok("add_disposition_line", line(&no, "scrap", 2, &admin)).await;
+    w.ok("add_disposition_line", line(&no, "scrap", 2, &admin)).await;
     let d = w.ok("add_disposition_line", line(&no, "return_to_vendor", 1, &admin)).await;
     let (scrap, rtv) = (line_id(&d, "scrap"), line_id(&d, "return_to_vendor"));
     let other = json!({"outcome": "Shredded", "scrap": {"method": "other", "method_other": "Shredded on site", "destroyed_by": admin}});

@@ -57,7 +57,7 @@ pub async fn list_people(ctx: &Ctx, _: Empty) -> Result<Vec<Person>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let mut users = people::list_users(&mut *ctx.read().await?).await.map_err(store_error)?;
     users.retain(|u| u.active);
-    users.sort_by(|a, b| a.display_name.to_lowercase().cmp(&b.display_name.to_lowercase()));
+    users.sort_by_key(|u| u.display_name.to_lowercase());
     Ok(users.into_iter().map(|u| Person { user_id: u.id, display_name: u.display_name }).collect())
 }
 
