@@ -1,4 +1,4 @@
-import { formatDaySpan, formatDueShort } from "./format";
+import { formatDay, formatDaySpan, formatDueShort } from "./format";
 
 describe("formatDueShort", () => {
   it("shows day, month and time without the year", () => {
@@ -24,5 +24,15 @@ describe("formatDaySpan", () => {
   it("reads an open end as an ellipsis", () => {
     expect(plain(formatDaySpan("2026-11-02", null, "en"))).toBe("Nov 2, 2026 – …");
     expect(plain(formatDaySpan(null, "not a day", "en"))).toBe("… – …");
+  });
+});
+
+describe("formatDay", () => {
+  it("reads a calendar day in the language, whatever the zone", () => {
+    expect(formatDay("2026-12-13", "nl")).toBe("13 dec 2026");
+    expect(formatDay("2026-12-13", "en")).toBe("Dec 13, 2026");
+    expect(formatDay("2026-12-13", "zh-CN")).toBe("2026年12月13日");
+    expect(formatDay(null, "nl")).toBe("");
+    expect(formatDay("soon", "nl")).toBe("soon");
   });
 });

@@ -29,6 +29,14 @@ export function formatDueShort(value: string | null | undefined, language: strin
   }).format(date);
 }
 
+/** A calendar day (YYYY-MM-DD) in the UI language ("9 nov 2026"); UTC, as it has no time zone. */
+export function formatDay(day: string | null | undefined, language: string): string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day ?? "";
+  const value = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(value.getTime())) return day;
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(value);
+}
+
 /** A date picked in a form (YYYY-MM-DD, local) as the UTC instant the day starts. */
 export function dayStartUtc(day: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;

@@ -9,8 +9,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, conflicts, documents, exports, failures, imports, locations, lots, master, passwords, reshipments,
-    returns, review, search, session, switching, team, team_admin, users,
+    attachments, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master, passwords,
+    reshipments, returns, review, search, session, switching, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -160,6 +160,11 @@ catalogue! {
     set_disposition => failures::set_disposition,
     complete_disposition => failures::complete_disposition,
     approve_deviation => failures::approve_deviation,
+    list_people => failure_lines::list_people,
+    add_disposition_line => failure_lines::add_disposition_line,
+    complete_disposition_line => failure_lines::complete_disposition_line,
+    approve_disposition_line => failure_lines::approve_disposition_line,
+    withdraw_disposition_line => failure_lines::withdraw_disposition_line,
     add_checklist_item => failures::add_checklist_item,
     get_checklist => failures::get_checklist,
     list_holds => failures::list_holds,

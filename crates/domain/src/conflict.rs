@@ -19,16 +19,19 @@ pub enum ConflictKind {
     LotReceivedTwice,
     MasterOverwritten,
     RecallScopeGrew,
+    /// Disposition lines added on two desks at once hold more units than the failure failed.
+    DispositionsOverAssigned,
 }
 
 impl ConflictKind {
-    pub const ALL: [ConflictKind; 6] = [
+    pub const ALL: [ConflictKind; 7] = [
         ConflictKind::StockBelowZero,
         ConflictKind::ShippedWhileHeld,
         ConflictKind::SerialRecordedTwice,
         ConflictKind::LotReceivedTwice,
         ConflictKind::MasterOverwritten,
         ConflictKind::RecallScopeGrew,
+        ConflictKind::DispositionsOverAssigned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +42,7 @@ impl ConflictKind {
             ConflictKind::LotReceivedTwice => "lot_received_twice",
             ConflictKind::MasterOverwritten => "master_overwritten",
             ConflictKind::RecallScopeGrew => "recall_scope_grew",
+            ConflictKind::DispositionsOverAssigned => "dispositions_over_assigned",
         }
     }
 
@@ -104,6 +108,9 @@ pub fn ways_out(kind: ConflictKind) -> &'static [Resolution] {
         ConflictKind::MasterOverwritten => &[R::AcceptStandingVersion, R::RestoreLostVersion],
         // A widened recall stands whatever anyone decides: safety first.
         ConflictKind::RecallScopeGrew => &[R::Acknowledge],
+        // The lines themselves are settled on the failure (a line withdrawn): no line may be
+        // completed while they hold too much. The note says which desk's line stood.
+        ConflictKind::DispositionsOverAssigned => &[R::KeepBothNoted],
     }
 }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::conflict::{Resolution, StockWriteOff};
-use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange};
+use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange, LineCompletion, LineRequest};
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
@@ -131,6 +131,30 @@ pub enum Event {
     FailureReinspected {
         failure_no: String,
         reinspection_no: String,
+    },
+    /// Part of the failed quantity given a disposition of its own (a line, id a UUIDv7), with
+    /// its owner and due date. A failure's older single disposition folds as one line.
+    FailureDispositionLineAdded {
+        failure_no: String,
+        line_id: String,
+        line: LineRequest,
+    },
+    FailureDispositionLineCompleted {
+        failure_no: String,
+        line_id: String,
+        completion: LineCompletion,
+    },
+    /// A quality lead approved an accept-with-deviation line.
+    FailureDispositionLineApproved {
+        failure_no: String,
+        line_id: String,
+        note: String,
+    },
+    /// A line taken back before completion; its units are unassigned again.
+    FailureDispositionLineWithdrawn {
+        failure_no: String,
+        line_id: String,
+        reason: String,
     },
     LotHoldPlaced {
         lot_code: String,
@@ -399,6 +423,10 @@ impl Event {
             Event::FailureDispositionCompleted { .. } => "failure_disposition_completed",
             Event::FailureDeviationApproved { .. } => "failure_deviation_approved",
             Event::FailureReinspected { .. } => "failure_reinspected",
+            Event::FailureDispositionLineAdded { .. } => "failure_disposition_line_added",
+            Event::FailureDispositionLineCompleted { .. } => "failure_disposition_line_completed",
+            Event::FailureDispositionLineApproved { .. } => "failure_disposition_line_approved",
+            Event::FailureDispositionLineWithdrawn { .. } => "failure_disposition_line_withdrawn",
             Event::LotHoldPlaced { .. } => "lot_hold_placed",
             Event::LotsReceived { .. } => "lots_received",
             Event::LotsLinked { .. } => "lots_linked",
@@ -477,7 +505,11 @@ impl Event {
             | Event::FailureDispositionSet { failure_no, .. }
             | Event::FailureDispositionCompleted { failure_no, .. }
             | Event::FailureDeviationApproved { failure_no, .. }
-            | Event::FailureReinspected { failure_no, .. } => ("failure", failure_no.clone()),
+            | Event::FailureReinspected { failure_no, .. }
+            | Event::FailureDispositionLineAdded { failure_no, .. }
+            | Event::FailureDispositionLineCompleted { failure_no, .. }
+            | Event::FailureDispositionLineApproved { failure_no, .. }
+            | Event::FailureDispositionLineWithdrawn { failure_no, .. } => ("failure", failure_no.clone()),
             Event::LotHoldPlaced { lot_code, .. }
             | Event::LotHoldReleased { lot_code, .. }
             | Event::LotMoved { lot_code, .. } => ("lot", lot_code.clone()),

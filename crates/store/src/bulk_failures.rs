@@ -3,7 +3,7 @@
 //! team's first sync. The rows, their full-text entries and the index's merge work are those
 //! the one-event path writes, in the same order.
 
-use lotline_domain::failure::{Disposition, FailureStatus};
+use lotline_domain::failure::{Disposition, FailureStatus, WHOLE_LINE, line_entry_status};
 use rusqlite::Connection;
 
 use crate::log::StoredEvent;
@@ -16,6 +16,10 @@ pub(crate) fn logged(db: &Connection, run: &[StoredEvent]) -> rusqlite::Result<(
     let mut unindex = db.prepare("DELETE FROM failures_fts WHERE rowid = ?")?;
     let mut index = db.prepare(
         "INSERT INTO failures_fts (rowid, failure_no, sku, vendor_code, lot_code, description, category_code) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )?;
+    // The single disposition chosen at logging is the failure's whole line (migration 0036).
+    let mut whole = db.prepare(
+        "INSERT INTO failure_disposition_lines (failure_no, line_id, position, disposition, qty, status, added_at, added_by, whole) VALUES (?, ?, 0, ?, ?, ?, ?, ?, 1)",
     )?;
     let mut logged = 0;
     for stored in run {
@@ -53,6 +57,17 @@ pub(crate) fn logged(db: &Connection, run: &[StoredEvent]) -> rusqlite::Result<(
             reinspection_of,
         ])?;
         let rowid = db.last_insert_rowid();
+        if let Some(d) = disposition {
+            whole.execute(rusqlite::params![
+                failure_no,
+                WHOLE_LINE,
+                d.as_str(),
+                record.qty_failed,
+                name(&line_entry_status(*d)),
+                stored.occurred_at,
+                stored.actor_id,
+            ])?;
+        }
         unindex.execute([rowid])?;
         index.execute(rusqlite::params![
             rowid,

@@ -17,6 +17,7 @@ mod lot_index;
 mod lot_touches;
 mod private;
 mod project;
+mod project_failure_lines;
 mod project_kinds;
 mod project_numbers;
 mod project_recalls;

@@ -164,6 +164,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_recalls::apply(conn, stored).await? {
         return Ok(());
     }
+    if crate::project_failure_lines::apply(conn, stored).await? {
+        return Ok(());
+    }
     match &stored.event {
         settings_events!() => settings(conn, stored).await,
         record_events!() => records(conn, stored).await,
@@ -335,6 +338,11 @@ async fn failure_steps(conn: &mut SqliteConnection, stored: &StoredEvent) -> Res
             close_failure(conn, failure_no, "accepted_with_deviation").await?
         }
         Event::FailureReinspected { failure_no, .. } => close_failure(conn, failure_no, "reinspection_failed").await?,
+        // Projected by `project_failure_lines` before `one` gets here.
+        Event::FailureDispositionLineAdded { .. }
+        | Event::FailureDispositionLineCompleted { .. }
+        | Event::FailureDispositionLineApproved { .. }
+        | Event::FailureDispositionLineWithdrawn { .. } => {}
         settings_events!()
         | record_events!()
         | batched_events!()
@@ -343,6 +351,7 @@ async fn failure_steps(conn: &mut SqliteConnection, stored: &StoredEvent) -> Res
         | return_events!()
         | review_events!() => return unreachable_routing(stored),
     }
+    crate::project_failure_lines::follow_old(conn, stored).await?;
     Ok(())
 }
 

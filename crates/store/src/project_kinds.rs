@@ -38,7 +38,8 @@ macro_rules! record_events {
     };
 }
 
-/// A logged failure's later steps (its logging is batched).
+/// A logged failure's later steps (its logging is batched); its disposition lines are projected
+/// by `project_failure_lines`.
 macro_rules! failure_events {
     () => {
         lotline_domain::Event::FailureCorrected { .. }
@@ -46,6 +47,10 @@ macro_rules! failure_events {
             | lotline_domain::Event::FailureDispositionCompleted { .. }
             | lotline_domain::Event::FailureDeviationApproved { .. }
             | lotline_domain::Event::FailureReinspected { .. }
+            | lotline_domain::Event::FailureDispositionLineAdded { .. }
+            | lotline_domain::Event::FailureDispositionLineCompleted { .. }
+            | lotline_domain::Event::FailureDispositionLineApproved { .. }
+            | lotline_domain::Event::FailureDispositionLineWithdrawn { .. }
     };
 }
 

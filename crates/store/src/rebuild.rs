@@ -54,6 +54,7 @@ const PROJECTIONS: &[&str] = &[
     "rma_label_attempts",
     "chargeback_recoveries",
     "rework_costs",
+    "failure_disposition_lines",
     "stock_days",
     "issued_numbers",
     "credentials",

@@ -2,9 +2,11 @@
 // crates/app/src/act_map.rs: do not edit; run `cargo test -p lotline-app --lib export_bindings`.
 
 import type { AddChecklistItemInput } from "./bindings/AddChecklistItemInput";
+import type { AddDispositionLineInput } from "./bindings/AddDispositionLineInput";
 import type { AmendReshipmentInput } from "./bindings/AmendReshipmentInput";
 import type { ApprovalPolicy } from "./bindings/ApprovalPolicy";
 import type { ApproveDeviationInput } from "./bindings/ApproveDeviationInput";
+import type { ApproveDispositionLineInput } from "./bindings/ApproveDispositionLineInput";
 import type { ApproveReshipmentInput } from "./bindings/ApproveReshipmentInput";
 import type { AqlPlan } from "./bindings/AqlPlan";
 import type { AqlPlanInput } from "./bindings/AqlPlanInput";
@@ -22,6 +24,7 @@ import type { ChargebackInput } from "./bindings/ChargebackInput";
 import type { ChecklistItem } from "./bindings/ChecklistItem";
 import type { CloseRecallInput } from "./bindings/CloseRecallInput";
 import type { CompleteDispositionInput } from "./bindings/CompleteDispositionInput";
+import type { CompleteDispositionLineInput } from "./bindings/CompleteDispositionLineInput";
 import type { CompleteSetupInput } from "./bindings/CompleteSetupInput";
 import type { ConflictView } from "./bindings/ConflictView";
 import type { CorrectFailureInput } from "./bindings/CorrectFailureInput";
@@ -76,6 +79,7 @@ import type { PackingSlipInput } from "./bindings/PackingSlipInput";
 import type { Page } from "./bindings/Page";
 import type { PdfFile } from "./bindings/PdfFile";
 import type { PeriodInput } from "./bindings/PeriodInput";
+import type { Person } from "./bindings/Person";
 import type { PickInput } from "./bindings/PickInput";
 import type { PickSuggestion } from "./bindings/PickSuggestion";
 import type { ProductInput } from "./bindings/ProductInput";
@@ -151,6 +155,7 @@ import type { VendorReviewed } from "./bindings/VendorReviewed";
 import type { VendorReviewInput } from "./bindings/VendorReviewInput";
 import type { VendorScorecards } from "./bindings/VendorScorecards";
 import type { VendorView } from "./bindings/VendorView";
+import type { WithdrawDispositionLineInput } from "./bindings/WithdrawDispositionLineInput";
 
 export type Acts = {
   setup_status: [Empty, SetupStatus];
@@ -202,6 +207,11 @@ export type Acts = {
   set_disposition: [SetDispositionInput, FailureDetail];
   complete_disposition: [CompleteDispositionInput, FailureDetail];
   approve_deviation: [ApproveDeviationInput, FailureDetail];
+  list_people: [Empty, Person[]];
+  add_disposition_line: [AddDispositionLineInput, FailureDetail];
+  complete_disposition_line: [CompleteDispositionLineInput, FailureDetail];
+  approve_disposition_line: [ApproveDispositionLineInput, FailureDetail];
+  withdraw_disposition_line: [WithdrawDispositionLineInput, FailureDetail];
   add_checklist_item: [AddChecklistItemInput, ChecklistItem];
   get_checklist: [SkuInput, ChecklistItem[]];
   list_holds: [Empty, HoldView[]];

@@ -4,13 +4,14 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use lotline_domain::aql::{self, AqlPlan, AqlPlanInput};
 use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::failure::{
-    self, Disposition, Failure, FailureChanges, FailureRecord, InspectionInput, InspectionResult, LogRequest, LotFacts,
-    ProductFacts, Severity, Stage, Team,
+    self, Disposition, Failure, FailureChanges, FailureRecord, InspectionInput, InspectionResult, LineStatus,
+    LogRequest, LotFacts, ProductFacts, Severity, Stage, Team,
 };
 use lotline_domain::people::Permission;
 use lotline_domain::returns::{self, Rma};
 use lotline_domain::settings::DefectCategory;
 use lotline_domain::{ApiError, Event};
+use lotline_store::queries::failure_lines::{DispositionLineView, disposition_lines};
 use lotline_store::queries::failures::{self as q, ChecklistItem, FailureRow, HoldView, ListFailuresInput};
 use lotline_store::queries::master::{self, AttachmentView};
 use lotline_store::queries::returns as rq;
@@ -82,6 +83,11 @@ pub struct FailureDetail {
     /// The product's currency, in which a rework's cost is typed and booked; none when the
     /// product is no longer in the master data.
     pub product_currency: Option<String>,
+    /// The failed quantity's dispositions, a line each (the old single disposition is one line
+    /// covering the whole quantity).
+    pub lines: Vec<DispositionLineView>,
+    /// Failed units no line holds (negative when lines merged from two desks hold too many).
+    pub unassigned: i64,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -407,7 +413,18 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
     events.extend(super::reshipments::events_for_failure(&mut conn, failure_no).await?);
     events.sort_by_key(|e| e.seq);
     let names = q::user_names(&mut conn).await.map_err(store_error)?;
+    let lines = disposition_lines(&mut conn, failure_no).await.map_err(store_error)?;
+    let held: i64 = lines
+        .iter()
+        .map(|l| match l.status {
+            LineStatus::Withdrawn => 0,
+            LineStatus::Completed => l.qty_completed.unwrap_or(l.qty),
+            LineStatus::Open | LineStatus::AwaitingApproval => l.qty,
+        })
+        .sum();
     Ok(FailureDetail {
+        unassigned: row.qty_failed - held,
+        lines,
         description: extras.record.description.clone(),
         serials: extras.record.serials.clone(),
         inspection: extras.record.inspection.clone(),
@@ -426,7 +443,7 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
 }
 
 /// Loads a failure, lets `decide` turn the request into events, appends them, returns the detail.
-async fn act_on(
+pub(crate) async fn act_on(
     ctx: &Ctx,
     failure_no: &str,
     decide: impl FnOnce(&Failure) -> Result<Vec<Event>, ApiError>,

@@ -28,7 +28,7 @@ pub struct HistoryEntry {
 const ROWS_TOLD: usize = 5;
 const SERIALS_TOLD: usize = 20;
 
-fn set(field: &str, after: impl ToString) -> FieldChange {
+pub(super) fn set(field: &str, after: impl ToString) -> FieldChange {
     FieldChange { field: field.into(), before: None, after: Some(after.to_string()) }
 }
 
@@ -44,12 +44,12 @@ fn settlement_kind(settlement: &Settlement) -> &'static str {
     }
 }
 
-fn non_empty(note: &str) -> Option<String> {
+pub(super) fn non_empty(note: &str) -> Option<String> {
     Some(note.to_owned()).filter(|n| !n.is_empty())
 }
 
 /// What one entry tells besides its kind: the fields it changed, and the note it carries.
-type Told = (Vec<FieldChange>, Option<String>);
+pub(super) type Told = (Vec<FieldChange>, Option<String>);
 
 /// Each stream's currency (a reshipment's cost's, an RMA's), seen earlier in the same stream: a
 /// chargeback update, an inspection or a settlement carries only minor units.
@@ -57,10 +57,12 @@ type Currencies<'a> = HashMap<&'a str, &'a str>;
 
 pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Vec<HistoryEntry> {
     let mut currencies: Currencies = HashMap::new();
+    let mut lines = super::history_lines::Lines::new();
     events
         .iter()
         .map(|stored| {
-            let (changes, note) = told(&stored.event, &mut currencies);
+            let (changes, note) = super::history_lines::told(&stored.event, &mut lines, names)
+                .unwrap_or_else(|| told(&stored.event, &mut currencies));
             HistoryEntry {
                 at: stored.occurred_at.clone(),
                 actor_name: stored.actor_id.as_ref().and_then(|id| names.get(id).cloned()),
@@ -121,6 +123,11 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         | Event::RmaRejected { comment, .. }
         | Event::RmaSuspended { comment, .. } => (Vec::new(), non_empty(comment)),
         Event::RmaCancelled { reason, .. } => (Vec::new(), non_empty(reason)),
+        // Told by `history_lines`, which knows the stream's lines and the people's names.
+        Event::FailureDispositionLineAdded { .. }
+        | Event::FailureDispositionLineCompleted { .. }
+        | Event::FailureDispositionLineApproved { .. }
+        | Event::FailureDispositionLineWithdrawn { .. } => (Vec::new(), None),
         Event::RmaFailureLogged { failure_no, .. } => (vec![set("failure_no", failure_no)], None),
         Event::RmaLabelPrinted { carrier, service, weight_grams, .. } => (
             vec![set("carrier", carrier.display_name()), set("service", service), set("weight_grams", weight_grams)],

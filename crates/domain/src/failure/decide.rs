@@ -3,6 +3,7 @@ use crate::error::{ApiError, FieldError, Violations};
 use crate::event::Event;
 use crate::people::{Actor, Permission};
 
+use super::lines::{DispositionLine, LineStatus, WHOLE_LINE};
 use super::types::*;
 
 /// Everything `decide_log` needs besides the record itself.
@@ -207,12 +208,18 @@ fn critical_plan(input: &InspectionInput, aql_value: Option<f64>) -> Result<AqlP
     Ok(AqlPlan { accept: 0, reject: 1, ..plan })
 }
 
+/// A failure waits for a re-inspection while a re-inspect line of it runs.
+fn awaits_reinspection(failure: &Failure) -> bool {
+    failure.status != FailureStatus::Closed
+        && failure.lines.iter().any(|l| l.disposition == Disposition::Reinspect && l.status == LineStatus::Open)
+}
+
 pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
     let mut v = check_record(&request.record, request.product, request.category_active);
     v.0.extend(check_lot(&request.record, request.lot).0);
     v.0.extend(check_inspection_agrees(&request.record).0);
     if let Some(original) = request.reinspected
-        && (original.disposition != Some(Disposition::Reinspect) || original.status != FailureStatus::InDisposition)
+        && !awaits_reinspection(original)
     {
         v.push(
             FieldError::new("reinspection_of", "error.failure.not_awaiting_reinspection")
@@ -339,6 +346,14 @@ pub fn decide_correct(
     v.0.extend(check_record(&record, product, category_active).0);
     v.0.extend(check_lot(&record, lot_facts).0);
     v.0.extend(check_inspection_agrees(&record).0);
+    let held = failure.lines.iter().filter(|l| !l.whole).map(DispositionLine::assigned).sum::<i64>();
+    if record.qty_failed >= 1 && record.qty_failed < held {
+        v.push(
+            FieldError::new("qty_failed", "error.failure.qty_failed_below_lines")
+                .with("failed", record.qty_failed)
+                .with("assigned", held),
+        );
+    }
     v.into_result()?;
     if diff.is_empty() {
         return Err(ApiError::field(FieldError::new("changes", "error.failure.nothing_changed")));
@@ -373,8 +388,18 @@ fn not_closed(failure: &Failure) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The single disposition's acts work on the whole-quantity line; once the quantity is split
+/// over lines, each line is decided on its own.
+fn not_split(failure: &Failure) -> Result<(), ApiError> {
+    if failure.is_split() {
+        return Err(ApiError::conflict("error.failure.split_into_lines").with("failure_no", &failure.failure_no));
+    }
+    Ok(())
+}
+
 pub fn decide_set_disposition(failure: &Failure, disposition: Disposition, note: &str) -> Result<Vec<Event>, ApiError> {
     not_closed(failure)?;
+    not_split(failure)?;
     if failure.disposition == Some(disposition) {
         return Err(ApiError::conflict("error.failure.disposition_unchanged").with("disposition", disposition.as_str()));
     }
@@ -399,6 +424,7 @@ pub fn decide_complete(
     cost_minor: Option<i64>,
 ) -> Result<Vec<Event>, ApiError> {
     not_closed(failure)?;
+    not_split(failure)?;
     let Some(disposition) = failure.disposition else {
         return Err(ApiError::conflict("error.failure.no_disposition").with("failure_no", &failure.failure_no));
     };
@@ -441,6 +467,7 @@ pub fn decide_approve_deviation(
 ) -> Result<Vec<Event>, ApiError> {
     actor.require(Permission::ApproveDeviation)?;
     not_closed(failure)?;
+    not_split(failure)?;
     if failure.status != FailureStatus::AwaitingApproval {
         return Err(ApiError::conflict("error.failure.no_deviation_requested"));
     }
@@ -456,6 +483,8 @@ pub fn decide_approve_deviation(
 
 impl Failure {
     /// Folds one event of this failure's stream; events of other streams leave it unchanged.
+    /// The old single-disposition events keep their meaning (each sets the status it always
+    /// set) and keep the whole-quantity line in step; line events decide the status from lines.
     pub fn evolve(state: Option<Failure>, event: &Event) -> Option<Failure> {
         match (state, event) {
             (
@@ -473,29 +502,59 @@ impl Failure {
                 outcome_qty: None,
                 reinspection_of: reinspection_of.clone(),
                 reinspections: Vec::new(),
+                lines: disposition.map(|d| DispositionLine::whole(d, record.qty_failed)).into_iter().collect(),
                 version: 1,
             }),
             (Some(mut f), event) => {
+                if super::lines_decide::evolve_line(&mut f, event) {
+                    f.version += 1;
+                    return Some(f);
+                }
                 match event {
-                    Event::FailureCorrected { record, .. } => f.record = record.clone(),
+                    Event::FailureCorrected { record, .. } => {
+                        f.record = record.clone();
+                        let qty = record.qty_failed;
+                        if let Some(line) = f.lines.iter_mut().find(|l| l.whole) {
+                            line.qty = qty;
+                        }
+                        if f.is_split() {
+                            f.status = f.status_from_lines();
+                        }
+                    }
                     Event::FailureDispositionSet { disposition, note, .. } => {
                         f.disposition = Some(*disposition);
                         f.disposition_note = Some(note.clone()).filter(|n| !n.is_empty());
                         f.status = disposition.entry_status();
+                        let qty = f.record.qty_failed;
+                        match f.lines.iter_mut().find(|l| l.whole) {
+                            Some(line) => *line = DispositionLine::whole(*disposition, qty),
+                            None => f.lines.push(DispositionLine::whole(*disposition, qty)),
+                        }
                     }
                     Event::FailureDispositionCompleted { outcome, qty, .. } => {
                         f.outcome = Some(outcome.clone());
                         f.outcome_qty = *qty;
                         f.status = FailureStatus::Closed;
+                        complete_whole(&mut f, outcome, *qty);
                     }
                     Event::FailureDeviationApproved { .. } => {
                         f.outcome = Some("accepted_with_deviation".into());
                         f.status = FailureStatus::Closed;
+                        complete_whole(&mut f, "accepted_with_deviation", None);
                     }
                     Event::FailureReinspected { reinspection_no, .. } => {
                         f.reinspections.push(reinspection_no.clone());
                         f.outcome = Some("reinspection_failed".into());
-                        f.status = FailureStatus::Closed;
+                        // The re-inspected units live on in the new failure: the running
+                        // re-inspect lines are accounted for by it.
+                        for line in
+                            f.lines.iter_mut().filter(|l| l.disposition == Disposition::Reinspect && l.is_running())
+                        {
+                            line.status = LineStatus::Completed;
+                            line.outcome = Some("reinspection_failed".into());
+                            line.qty_completed = Some(line.qty);
+                        }
+                        f.status = if f.is_split() { f.status_from_lines() } else { FailureStatus::Closed };
                     }
                     _ => return Some(f),
                 }
@@ -505,4 +564,21 @@ impl Failure {
             (None, _) => None,
         }
     }
+}
+
+/// The old completion closed the failure whatever its quantity said: the whole line accounts
+/// for every failed unit, and the outcome's quantity is what it covered (scrapped, reworked).
+fn complete_whole(f: &mut Failure, outcome: &str, qty: Option<i64>) {
+    let failed = f.record.qty_failed;
+    let line = match f.lines.iter_mut().position(|l| l.line_id == WHOLE_LINE) {
+        Some(at) => &mut f.lines[at],
+        None => {
+            f.lines.push(DispositionLine::whole(f.disposition.unwrap_or(Disposition::AcceptWithDeviation), failed));
+            f.lines.last_mut().expect("just pushed")
+        }
+    };
+    line.status = LineStatus::Completed;
+    line.outcome = Some(outcome.to_owned());
+    line.qty = failed;
+    line.qty_completed = Some(qty.unwrap_or(failed));
 }

@@ -190,6 +190,9 @@ pub struct Failure {
     pub outcome_qty: Option<i64>,
     pub reinspection_of: Option<String>,
     pub reinspections: Vec<String>,
+    /// The failed quantity's dispositions, one line per part (the old single disposition is one
+    /// line covering the whole quantity).
+    pub lines: Vec<super::lines::DispositionLine>,
     pub version: i64,
 }
 

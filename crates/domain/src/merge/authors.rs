@@ -42,8 +42,11 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         E::FailureDispositionSet { .. }
         | E::FailureDispositionCompleted { .. }
         | E::FailureReinspected { .. }
+        | E::FailureDispositionLineAdded { .. }
+        | E::FailureDispositionLineCompleted { .. }
+        | E::FailureDispositionLineWithdrawn { .. }
         | E::ChecklistItemAdded { .. } => &[P::ManageFailure, P::LogFailure],
-        E::FailureDeviationApproved { .. } => &[P::ApproveDeviation],
+        E::FailureDeviationApproved { .. } | E::FailureDispositionLineApproved { .. } => &[P::ApproveDeviation],
         E::AttachmentStored { .. } => &[P::LogFailure, P::ManageFailure, P::HandleReturns, P::OpenRma],
         E::DefectCategorySaved(_) => &[P::ConfigureQuality],
         E::LocationSaved(_) => &[P::ManageLocations],

@@ -74,6 +74,12 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::FailureDispositionCompleted { .. }
         | E::FailureDeviationApproved { .. }
         | E::FailureReinspected { .. }
+        // A line added on two desks at once stands on both (each may be under way); lines that
+        // hold more than failed open a conflict for a person to settle.
+        | E::FailureDispositionLineAdded { .. }
+        | E::FailureDispositionLineCompleted { .. }
+        | E::FailureDispositionLineApproved { .. }
+        | E::FailureDispositionLineWithdrawn { .. }
         | E::ReshipmentAmended { .. }
         | E::ReshipmentApproved { .. }
         | E::ReshipmentAuthorized { .. }

@@ -67,6 +67,13 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
             fold(history, Failure::evolve).ok_or_else(|| missing(event))?;
             Ok(())
         }
+        E::FailureDispositionLineAdded { .. }
+        | E::FailureDispositionLineCompleted { .. }
+        | E::FailureDispositionLineApproved { .. }
+        | E::FailureDispositionLineWithdrawn { .. } => {
+            let f = fold(history, Failure::evolve).ok_or_else(|| missing(event))?;
+            recheck_line(&f, event)
+        }
         _ => Ok(()),
     }
 }
@@ -103,4 +110,27 @@ fn recheck_reshipment(r: &Reshipment, event: &Event) -> Result<(), ApiError> {
         }
         _ => Ok(()),
     }
+}
+
+/// A line added elsewhere meanwhile never refuses another (the over-assignment is a conflict,
+/// found while projecting); a line's end is its own: completed, approved or withdrawn once, the
+/// first in the server's order.
+fn recheck_line(f: &Failure, event: &Event) -> Result<(), ApiError> {
+    let (Event::FailureDispositionLineAdded { line_id, .. }
+    | Event::FailureDispositionLineCompleted { line_id, .. }
+    | Event::FailureDispositionLineApproved { line_id, .. }
+    | Event::FailureDispositionLineWithdrawn { line_id, .. }) = event
+    else {
+        return Ok(());
+    };
+    if matches!(event, Event::FailureDispositionLineAdded { .. }) {
+        return Ok(());
+    }
+    let line = f.line(line_id).ok_or_else(|| ApiError::not_found("disposition_line", line_id))?;
+    if !line.is_running() {
+        return Err(ApiError::conflict("error.failure.line_not_running")
+            .with("failure_no", &f.failure_no)
+            .with("status", serde_json::to_value(line.status).unwrap_or_default().as_str().unwrap_or_default()));
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Read queries over the projections, returning the views the screens show.
 
 pub mod boms;
+pub mod failure_lines;
 pub mod failures;
 pub mod kpis;
 pub mod lots;

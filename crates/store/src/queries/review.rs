@@ -145,9 +145,10 @@ pub async fn failures_by_sku(
 
 /// Every cost of quality fact in the span, summed per day and currency in SQL.
 ///
-/// - Scrap: the units scrapped (the completed outcome's quantity, else the failed quantity) at
-///   the product's unit cost in the product's currency, booked when the scrapping was recorded;
-///   a failure whose scrap is not done yet has cost nothing yet.
+/// - Scrap: per scrap line, the units scrapped (the completed outcome's quantity, else the
+///   line's; the old single disposition's line covers the failed quantity) at the product's
+///   unit cost in the product's currency, booked when that line's scrapping was recorded; a
+///   line not done yet has cost nothing yet.
 /// - Rework: what completing a rework disposition cost, as recorded then, in the product's
 ///   currency, booked on completion.
 /// - Reshipment shipping and goods: as costed on the reshipment, booked on the day it shipped
@@ -158,10 +159,10 @@ pub async fn failures_by_sku(
 ///   customer's own choice (`is_poor_quality_return`): a change of mind is no quality cost.
 /// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back.
 pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<CostRow>, StoreError> {
-    let sql = "SELECT 'scrap', substr(f.completed_at, 1, 10), p.currency, \
-           SUM(COALESCE(f.outcome_qty, f.qty_failed) * p.unit_cost_minor), NULL, NULL \
-         FROM failures f JOIN products p ON p.sku = f.sku \
-         WHERE f.completed_at >= ?1 AND f.completed_at < ?2 AND f.disposition = 'scrap' GROUP BY 2, 3 \
+    let sql = "SELECT 'scrap', substr(l.completed_at, 1, 10), p.currency, \
+           SUM(COALESCE(l.qty_completed, l.qty) * p.unit_cost_minor), NULL, NULL \
+         FROM failure_disposition_lines l JOIN failures f ON f.failure_no = l.failure_no JOIN products p ON p.sku = f.sku \
+         WHERE l.completed_at >= ?1 AND l.completed_at < ?2 AND l.disposition = 'scrap' AND l.status = 'completed' GROUP BY 2, 3 \
          UNION ALL SELECT 'rework', substr(c.at, 1, 10), p.currency, SUM(c.cost_minor), NULL, NULL FROM rework_costs c \
          JOIN failures f ON f.failure_no = c.failure_no JOIN products p ON p.sku = f.sku \
          WHERE c.at >= ?1 AND c.at < ?2 GROUP BY 2, 3 \

@@ -3,4 +3,4 @@
 /**
  * What kind of rule the merged facts broke together.
  */
-export type ConflictKind = "stock_below_zero" | "shipped_while_held" | "serial_recorded_twice" | "lot_received_twice" | "master_overwritten" | "recall_scope_grew";
+export type ConflictKind = "stock_below_zero" | "shipped_while_held" | "serial_recorded_twice" | "lot_received_twice" | "master_overwritten" | "recall_scope_grew" | "dispositions_over_assigned";

@@ -22,6 +22,10 @@ describe("subjectLink", () => {
       to: "/recalls/$recallNo",
       params: { recallNo: "RC-AMS1-000001" },
     });
+    expect(subjectLink("dispositions_over_assigned", "QF-AMS1-000007")).toEqual({
+      to: "/failures/$failureNo",
+      params: { failureNo: "QF-AMS1-000007" },
+    });
   });
 
   it("offers to do a refused RMA or reshipment again, nothing else", () => {

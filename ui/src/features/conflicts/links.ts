@@ -28,6 +28,8 @@ export function subjectLink(kind: string, subject: string): SubjectLink | null {
     }
     case "recall_scope_grew":
       return { to: "/recalls/$recallNo", params: { recallNo: subject } };
+    case "dispositions_over_assigned":
+      return { to: "/failures/$failureNo", params: { failureNo: subject } };
     case "master_overwritten": {
       // The record's stream, e.g. `vendor/NLPK`; settings and policies have pages of their own.
       const [stream, ...rest] = subject.split("/");

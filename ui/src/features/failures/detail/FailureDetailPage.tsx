@@ -23,6 +23,7 @@ import { StatusBadge } from "../badges";
 import { ChecklistButton } from "./ChecklistButton";
 import { CorrectionModal } from "./CorrectionModal";
 import { DispositionCard } from "./DispositionCard";
+import { DispositionLinesPanel } from "./DispositionLinesPanel";
 import { FailureFacts } from "./FailureFacts";
 import { FailureHistory } from "./FailureHistory";
 import { FailurePhotos } from "./FailurePhotos";
@@ -138,12 +139,14 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             <FailureFacts failure={failure} />
+            <DispositionLinesPanel failure={failure} />
             <FailurePhotos attachments={failure.attachments} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <DispositionCard failure={failure} />
+            {/* The single disposition for the whole quantity, until it is split into lines. */}
+            {!failure.lines.some((l) => !l.whole) && <DispositionCard failure={failure} />}
             <FailureReshipments failureNo={failure.failure_no} />
             <FailureHistory history={failure.history} />
           </Stack>

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
 import { HistoryTimeline } from "../../../components/HistoryTimeline";
+import { formatDay } from "../../../format";
 import { moneyInLanguage } from "../../../money";
 
 /** History fields whose values the backend writes as money ("1,234.50 EUR"). */
@@ -10,12 +11,14 @@ const MONEY_FIELDS = new Set(["total", "recovered"]);
 /** Coded values (stage, severity, ...) read in the UI language; free text stays as typed. */
 function valueLabel(t: TFunction, field: string, value: string, language: string): string {
   if (MONEY_FIELDS.has(field)) return moneyInLanguage(value, language);
+  if (field === "line_due_on") return formatDay(value, language);
   const prefix: Record<string, string> = {
     stage: "failure.stage",
     severity: "failure.severity",
     disposition: "failure.disposition",
     status: "failure.status",
     owner_team: "team",
+    scrap_method: "failure.scrap_method",
   };
   if (field === "status")
     // A failure's history also shows the steps of its reshipments, whose statuses differ.
