@@ -160,6 +160,9 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_recalls::apply(conn, stored).await? {
         return Ok(());
     }
+    if crate::project_scars::apply(conn, stored).await? {
+        return Ok(());
+    }
     let at = &stored.occurred_at;
     match &stored.event {
         Event::SettingsInitialized { company_name, site_code, currency, default_language } => {
@@ -294,6 +297,11 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         | Event::RecallStarted(_)
         | Event::RecallCustomerNotified { .. }
         | Event::RecallClosed { .. } => {}
+        // Projected by `project_scars` above.
+        Event::ScarOpened(_)
+        | Event::ScarAdvanced { .. }
+        | Event::FailureChargebackRecorded { .. }
+        | Event::FailureChargebackSettled { .. } => {}
         Event::ProductSaved(_)
         | Event::VendorSaved(_)
         | Event::CustomerSaved(_)
