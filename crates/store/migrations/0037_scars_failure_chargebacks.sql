@@ -22,6 +22,7 @@ CREATE TABLE scars (
     containment_by TEXT,
     root_cause     TEXT,
     actions        TEXT,
+    preventive     TEXT,
     root_cause_at  TEXT,
     root_cause_by  TEXT,
     verification   TEXT,

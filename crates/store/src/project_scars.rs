@@ -43,18 +43,20 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         Event::ScarAdvanced { scar_no, to, due_on, step } => {
             let Some((text, when, by)) = step_columns(*to) else { return Ok(true) };
             let sql = format!(
-                "UPDATE scars SET status = ?, {text} = ?, {when} = ?, {by} = ?, due_on = COALESCE(?, due_on), \
-                 actions = CASE WHEN ? THEN ? ELSE actions END WHERE scar_no = ?"
+                "UPDATE scars SET status = ?1, {text} = ?2, {when} = ?3, {by} = ?4, due_on = COALESCE(?9, due_on), \
+                 actions = CASE WHEN ?5 THEN ?6 ELSE actions END, preventive = CASE WHEN ?5 THEN ?7 ELSE preventive END \
+                 WHERE scar_no = ?8"
             );
             sqlx::query(sqlx::AssertSqlSafe(sql))
                 .bind(to.as_str())
                 .bind(&step.text)
                 .bind(at)
                 .bind(&stored.actor_id)
-                .bind(due_on)
                 .bind(*to == ScarStatus::RootCauseReceived)
                 .bind(&step.actions)
+                .bind(&step.preventive)
                 .bind(scar_no)
+                .bind(due_on)
                 .execute(&mut *conn)
                 .await?;
         }

@@ -286,6 +286,40 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                 Event::LotHoldPlaced { reason, .. } => (Vec::new(), non_empty(reason)),
                 Event::LotHoldReleased { note, .. } => (Vec::new(), non_empty(note)),
                 Event::RecallStarted(opening) => (Vec::new(), non_empty(&opening.reason)),
+                Event::ScarOpened(o) => {
+                    let mut changes = vec![set("scar_no", &o.scar_no), set("vendor_code", &o.vendor_code)];
+                    if let Some(failure_no) = &o.failure_no {
+                        changes.push(set("failure_no", failure_no));
+                    }
+                    changes.extend(o.team.iter().map(|m| set("team", format!("{} ({})", m.name, m.role))));
+                    (changes, non_empty(&o.problem))
+                }
+                Event::ScarAdvanced { to, due_on, step, .. } => {
+                    let mut changes = vec![set("status", to.as_str())];
+                    if let Some(due_on) = due_on {
+                        changes.push(set("due_on", due_on));
+                    }
+                    if !step.actions.is_empty() {
+                        changes.push(set("actions", &step.actions));
+                    }
+                    (changes, non_empty(&step.text))
+                }
+                Event::FailureChargebackRecorded { source, vendor_code, amount_minor, currency, note, .. } => (
+                    vec![
+                        set("chargeback_source", source.as_str()),
+                        set("vendor_code", vendor_code),
+                        set("amount", money(*amount_minor, currency)),
+                    ],
+                    non_empty(note),
+                ),
+                Event::FailureChargebackSettled { source, status, recovered_minor, note, .. } => {
+                    let mut changes =
+                        vec![set("chargeback_source", source.as_str()), set("chargeback", status.as_str())];
+                    if *recovered_minor > 0 {
+                        changes.push(set("recovered_minor", recovered_minor));
+                    }
+                    (changes, non_empty(note))
+                }
                 Event::ConflictResolved { resolution, note, write_off, .. } => {
                     let mut changes = vec![set("resolution", resolution.as_str())];
                     if let Some(w) = write_off {

@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::Event;
 use crate::error::{ApiError, ErrorCode, FieldError, Violations};
 use crate::failure::{Disposition, Failure};
-use crate::Event;
 
 /// What a chargeback claims back: every source shows in the one chargebacks list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -131,8 +131,9 @@ pub fn decide_record(
     v.max_len("note", note.trim(), crate::limits::NOTE);
     v.into_result()?;
     if failure.record.vendor_code.trim().is_empty() {
-        return Err(ApiError::new(ErrorCode::Conflict, "error.chargeback.no_vendor")
-            .with("failure_no", &failure.failure_no));
+        return Err(
+            ApiError::new(ErrorCode::Conflict, "error.chargeback.no_vendor").with("failure_no", &failure.failure_no)
+        );
     }
     if claims.iter().any(|c| c.source == source) {
         return Err(already_recorded(&failure.failure_no, source));
@@ -176,9 +177,9 @@ pub fn decide_settle(
     let mut v = Violations::default();
     v.max_len("note", note.trim(), crate::limits::NOTE);
     match status {
-        FailureChargebackStatus::Open => v.push(
-            FieldError::new("status", "error.chargeback.bad_transition").with("from", "open").with("to", "open"),
-        ),
+        FailureChargebackStatus::Open => {
+            v.push(FieldError::new("status", "error.chargeback.bad_transition").with("from", "open").with("to", "open"))
+        }
         FailureChargebackStatus::Recovered if !(1..=claim.amount_minor).contains(&recovered_minor) => v.push(
             FieldError::new("recovered_minor", "error.chargeback.bad_recovered")
                 .with("amount_minor", claim.amount_minor),

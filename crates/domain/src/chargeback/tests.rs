@@ -65,8 +65,8 @@ fn an_open_claim_is_recovered_in_part_or_written_off_with_a_reason_and_then_stay
     assert_eq!((settled[0].status, settled[0].recovered_minor), (FailureChargebackStatus::Recovered, 6_000));
     let err = decide_settle(no, &settled, src, FailureChargebackStatus::WrittenOff, 0, "rest").unwrap_err();
     assert_eq!(err.message_key, "error.chargeback.settled");
-    let err =
-        decide_settle(no, &[], ChargebackSource::ReturnToVendor, FailureChargebackStatus::WrittenOff, 0, "x").unwrap_err();
+    let err = decide_settle(no, &[], ChargebackSource::ReturnToVendor, FailureChargebackStatus::WrittenOff, 0, "x")
+        .unwrap_err();
     assert_eq!(err.message_key, "error.chargeback.none_on_failure");
 }
 

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{Scar, ScarOpening, ScarStatus, ScarStepText};
-use crate::error::{ApiError, ErrorCode, FieldError, Violations};
 use crate::Event;
+use crate::error::{ApiError, ErrorCode, FieldError, Violations};
 
 /// The most team members a SCAR names: an 8D team is a handful of people.
 const MAX_TEAM: usize = 20;
@@ -67,7 +67,9 @@ pub fn decide_advance(
     let text = step.text.trim();
     let actions = step.actions.trim();
     v.max_len("text", text, crate::limits::NOTE);
+    let preventive = step.preventive.trim();
     v.max_len("actions", actions, crate::limits::NOTE);
+    v.max_len("preventive", preventive, crate::limits::NOTE);
     let mut due = None;
     match to {
         ScarStatus::Sent => match due_on.map(str::trim).filter(|d| !d.is_empty()) {
@@ -86,12 +88,14 @@ pub fn decide_advance(
         ScarStatus::Closed | ScarStatus::Draft => {}
     }
     v.into_result()?;
-    let actions = if to == ScarStatus::RootCauseReceived { actions.to_owned() } else { String::new() };
+    let root_cause = to == ScarStatus::RootCauseReceived;
+    let (actions, preventive) =
+        if root_cause { (actions.to_owned(), preventive.to_owned()) } else { (String::new(), String::new()) };
     Ok(vec![Event::ScarAdvanced {
         scar_no: scar.scar_no().to_owned(),
         to,
         due_on: due,
-        step: ScarStepText { text: text.to_owned(), actions },
+        step: ScarStepText { text: text.to_owned(), actions, preventive },
     }])
 }
 

@@ -1,7 +1,7 @@
 //! A supplier corrective action request (SCAR) in the 8D manner, kept as a record: opened from a
 //! QC failure or for a vendor with its team (D1) and problem (D2), sent to the vendor with a due
-//! date for its answer, then containment (D3), root cause and corrective actions (D4..D7)
-//! received, the actions verified, and closed (D8). Each step is one event, so who did it and
+//! date for its answer, then containment (D3), root cause and actions (D4..D7) received, the
+//! actions' effect verified (D8 on our form), and closed. Each step is one event, so who did it and
 //! when is the event's own actor and time.
 
 mod decide;
@@ -84,12 +84,15 @@ impl ScarStatus {
 #[ts(export)]
 pub struct ScarStepText {
     /// Sent: a covering note; containment: D3; root cause: D4; verified: D6's verification;
-    /// closed: D8 (closure and recognition).
+    /// closed: the closing note (D8 recognition of the team).
     #[serde(default)]
     pub text: String,
-    /// Root cause only: the corrective and preventive actions (D5, D7).
+    /// Root cause only: the corrective actions (D5/D6).
     #[serde(default)]
     pub actions: String,
+    /// Root cause only: the preventive actions (D7), if the vendor gave them apart.
+    #[serde(default)]
+    pub preventive: String,
 }
 
 /// A SCAR as its events leave it.
@@ -102,6 +105,7 @@ pub struct Scar {
     pub containment: String,
     pub root_cause: String,
     pub actions: String,
+    pub preventive: String,
     pub verification: String,
     pub closure: String,
 }
@@ -121,6 +125,7 @@ impl Scar {
                 containment: String::new(),
                 root_cause: String::new(),
                 actions: String::new(),
+                preventive: String::new(),
                 verification: String::new(),
                 closure: String::new(),
             }),
@@ -132,6 +137,7 @@ impl Scar {
                     ScarStatus::RootCauseReceived => {
                         scar.root_cause = step.text.clone();
                         scar.actions = step.actions.clone();
+                        scar.preventive = step.preventive.clone();
                     }
                     ScarStatus::Verified => scar.verification = step.text.clone(),
                     ScarStatus::Closed => scar.closure = step.text.clone(),

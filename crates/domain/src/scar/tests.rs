@@ -22,7 +22,7 @@ fn opened() -> Scar {
 }
 
 fn step(text: &str, actions: &str) -> ScarStepText {
-    ScarStepText { text: text.into(), actions: actions.into() }
+    ScarStepText { text: text.into(), actions: actions.into(), preventive: String::new() }
 }
 
 fn apply(scar: Scar, events: Vec<Event>) -> Scar {
@@ -48,7 +48,10 @@ fn a_scar_walks_its_steps_in_order_and_keeps_each_answer() {
         assert_eq!(scar.status, to);
     }
     assert_eq!(scar.containment, "Stock sorted at the plant");
-    assert_eq!((scar.root_cause.as_str(), scar.actions.as_str()), ("Mould worn", "Mould replaced; wear checked weekly"));
+    assert_eq!(
+        (scar.root_cause.as_str(), scar.actions.as_str()),
+        ("Mould worn", "Mould replaced; wear checked weekly")
+    );
     assert_eq!(scar.verification, "Next three lots passed");
     assert_eq!(scar.closure, "Thanks to the team");
 }
@@ -60,7 +63,8 @@ fn steps_out_of_order_twice_or_after_closing_are_refused_with_their_own_keys() {
     let err = decide_advance(&scar, ScarStatus::RootCauseReceived, None, &step("x", "y"), today).unwrap_err();
     assert_eq!(err.message_key, "error.scar.out_of_order");
     assert_eq!(err.params["status"], "draft");
-    let scar = apply(scar.clone(), decide_advance(&scar, ScarStatus::Sent, Some("2026-11-02"), &step("", ""), today).unwrap());
+    let scar =
+        apply(scar.clone(), decide_advance(&scar, ScarStatus::Sent, Some("2026-11-02"), &step("", ""), today).unwrap());
     let err = decide_advance(&scar, ScarStatus::Sent, Some("2026-11-20"), &step("", ""), today).unwrap_err();
     assert_eq!(err.message_key, "error.scar.step_done");
     let mut closed = scar.clone();
