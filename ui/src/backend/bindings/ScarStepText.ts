@@ -7,10 +7,14 @@
 export type ScarStepText = { 
 /**
  * Sent: a covering note; containment: D3; root cause: D4; verified: D6's verification;
- * closed: D8 (closure and recognition).
+ * closed: the closing note (D8 recognition of the team).
  */
 text: string, 
 /**
- * Root cause only: the corrective and preventive actions (D5, D7).
+ * Root cause only: the corrective actions (D5/D6).
  */
-actions: string, };
+actions: string, 
+/**
+ * Root cause only: the preventive actions (D7), if the vendor gave them apart.
+ */
+preventive: string, };
