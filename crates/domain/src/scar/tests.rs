@@ -26,7 +26,7 @@ fn step(text: &str, actions: &str) -> ScarStepText {
 }
 
 fn apply(scar: Scar, events: Vec<Event>) -> Scar {
-    events.iter().fold(Some(scar), |s, e| Scar::evolve(s, e)).unwrap()
+    events.iter().try_fold(scar, |s, e| Scar::evolve(Some(s), e)).unwrap()
 }
 
 #[test]

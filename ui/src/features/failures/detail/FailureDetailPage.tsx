@@ -26,6 +26,7 @@ import { DispositionCard } from "./DispositionCard";
 import { FailureFacts } from "./FailureFacts";
 import { FailureHistory } from "./FailureHistory";
 import { FailurePhotos } from "./FailurePhotos";
+import { VendorActions } from "./VendorActions";
 
 function FailureLink({ failureNo }: { failureNo: string }) {
   return (
@@ -121,6 +122,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
           </Group>
         </Stack>
         <Group>
+          <VendorActions failure={failure} />
           <ChecklistButton failure={failure} />
           <Button
             variant="default"
