@@ -304,19 +304,26 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
                     }
                     (changes, non_empty(&step.text))
                 }
-                Event::FailureChargebackRecorded { source, vendor_code, amount_minor, currency, note, .. } => (
-                    vec![
-                        set("chargeback_source", source.as_str()),
-                        set("vendor_code", vendor_code),
-                        set("amount", money(*amount_minor, currency)),
-                    ],
-                    non_empty(note),
-                ),
-                Event::FailureChargebackSettled { source, status, recovered_minor, note, .. } => {
+                Event::FailureChargebackRecorded { failure_no, source, vendor_code, amount_minor, currency, note } => {
+                    // A failure's claims are all in its product's currency.
+                    currencies.insert(failure_no, currency);
+                    (
+                        vec![
+                            set("chargeback_source", source.as_str()),
+                            set("vendor_code", vendor_code),
+                            set("amount", money(*amount_minor, currency)),
+                        ],
+                        non_empty(note),
+                    )
+                }
+                Event::FailureChargebackSettled { failure_no, source, status, recovered_minor, note } => {
                     let mut changes =
                         vec![set("chargeback_source", source.as_str()), set("chargeback", status.as_str())];
                     if *recovered_minor > 0 {
-                        changes.push(set("recovered_minor", recovered_minor));
+                        changes.push(match currencies.get(failure_no.as_str()) {
+                            Some(currency) => set("recovered", money(*recovered_minor, currency)),
+                            None => set("recovered_minor", recovered_minor),
+                        });
                     }
                     (changes, non_empty(note))
                 }
