@@ -115,6 +115,11 @@ async fn every_source_in_one_list_settled_and_counted_in_the_review_and_the_scor
         .await;
     assert_eq!(err.message_key, "error.chargeback.settled");
 
+    let failure = w.ok("get_failure", json!({"failure_no": "QF-AMS1-000001"})).await;
+    let last = failure["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "failure_chargeback_settled");
+    assert_eq!(last["changes"][2], json!({"field": "recovered", "before": null, "after": "70.00 EUR"}));
+
     let listed = w.ok("list_chargebacks", json!({"vendor_code": "SZHQ"})).await;
     let by_ref =
         |reference: &str| listed.as_array().unwrap().iter().find(|r| r["reference"] == reference).cloned().unwrap();
