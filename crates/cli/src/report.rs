@@ -158,13 +158,16 @@ fn review_text(r: &Value) -> String {
         if let Some(now) = c["current"].as_object() {
             let part = |k: &str| money(&now.get(k).cloned().unwrap_or(Value::Null), &cur);
             lines.push(format!(
-                "    scrap {}, rework {}, reshipment shipping {}, goods {}, refunds {}, store credit {}, recovered {}",
+                "    scrap {}, rework {}, reshipment shipping {}, goods {}, refunds {}, store credit {}, \
+                 re-inspection {}, return to vendor {}, recovered (every source) {}",
                 part("scrap_minor"),
                 part("rework_minor"),
                 part("reshipment_shipping_minor"),
                 part("reshipment_goods_minor"),
                 part("refunds_minor"),
                 part("store_credit_minor"),
+                part("reinspection_minor"),
+                part("return_to_vendor_minor"),
                 part("chargebacks_recovered_minor")
             ));
         }
