@@ -33,9 +33,9 @@ function valueLabel(t: TFunction, field: string, value: string): string {
   return field === "status" ? t(`scars.status.${value}`, { defaultValue: value }) : value;
 }
 
-function Done({ done }: { done: ScarStepDone | null }) {
+/** When a step was done and by whom; a step not done leaves its fact empty (a dash). */
+function Done({ done }: { done: ScarStepDone }) {
   const { i18n } = useTranslation();
-  if (!done) return null;
   return (
     <>
       {formatDateTime(done.at, i18n.language)}
@@ -158,19 +158,19 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
             <Done done={scar.opened} />
           </Fact>
           <Fact label={t("scars.status.sent")} testId="scar-sent">
-            <Done done={scar.sent} />
+            {scar.sent && <Done done={scar.sent} />}
           </Fact>
           <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
-            <Done done={scar.containment_received} />
+            {scar.containment_received && <Done done={scar.containment_received} />}
           </Fact>
           <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
-            <Done done={scar.root_cause_received} />
+            {scar.root_cause_received && <Done done={scar.root_cause_received} />}
           </Fact>
           <Fact label={t("scars.status.verified")} testId="scar-verified-at">
-            <Done done={scar.verified} />
+            {scar.verified && <Done done={scar.verified} />}
           </Fact>
           <Fact label={t("scars.status.closed")} testId="scar-closed-at">
-            <Done done={scar.closed} />
+            {scar.closed && <Done done={scar.closed} />}
           </Fact>
         </SimpleGrid>
       </Paper>
