@@ -9,8 +9,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::acts::{
-    attachments, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master, passwords,
-    reshipments, returns, review, search, session, switching, team, team_admin, users,
+    attachments, chargebacks, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master,
+    passwords, reshipments, returns, review, scars, search, session, switching, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -239,6 +239,15 @@ catalogue! {
     safety_stock_alerts => review::safety_stock_alerts,
     set_safety_stock => review::set_safety_stock,
     vendor_report_pdf => review::vendor_report_pdf,
+    open_scar => scars::open_scar,
+    advance_scar => scars::advance_scar,
+    get_scar => scars::get_scar,
+    list_scars => scars::list_scars,
+    scar_pdf => review::scar_pdf,
+    record_failure_chargeback => chargebacks::record_failure_chargeback,
+    settle_failure_chargeback => chargebacks::settle_failure_chargeback,
+    list_chargebacks => chargebacks::list_chargebacks,
+    chargebacks_csv => chargebacks::chargebacks_csv,
     team_status => team::team_status,
     enroll_desk => team::enroll_desk,
     sync_team => team::sync_team,

@@ -51,6 +51,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "request_reshipment",
         "ship_reshipment",
         "manage_chargeback",
+        "manage_scars",
         "configure_approvals",
         "view_data",
         "open_rma",
@@ -82,6 +83,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "rma",
         "lot",
         "recall",
+        "scar",
     ] {
         keys.insert(format!("error.not_found.{what}"));
     }

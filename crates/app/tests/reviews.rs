@@ -74,6 +74,7 @@ async fn the_review_shows_reasons_vendors_costs_timeliness_and_checklists_agains
         costs[0]["current"],
         json!({"currency": "EUR", "scrap_minor": 760, "rework_minor": 1_200, "reshipment_shipping_minor": 2_000,
                "reshipment_goods_minor": 3_000, "refunds_minor": 400, "store_credit_minor": 0,
+               "reinspection_minor": 0, "return_to_vendor_minor": 0,
                "chargebacks_recovered_minor": 1_000, "net_minor": 6_360})
     );
     assert_eq!((costs[0]["previous"].clone(), costs[0]["net_change"].clone()), (Value::Null, Value::Null));

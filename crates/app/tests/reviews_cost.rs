@@ -68,6 +68,7 @@ async fn scrap_books_when_scrapped_change_of_mind_is_no_cost_and_reinspections_c
         eur["current"],
         json!({"currency": "EUR", "scrap_minor": 1_520, "rework_minor": 0, "reshipment_shipping_minor": 0,
                "reshipment_goods_minor": 0, "refunds_minor": 0, "store_credit_minor": 500,
+               "reinspection_minor": 0, "return_to_vendor_minor": 0,
                "chargebacks_recovered_minor": 0, "net_minor": 2_020})
     );
     assert_eq!(eur["previous"], Value::Null);

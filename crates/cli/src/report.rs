@@ -151,13 +151,16 @@ fn review_text(r: &ReviewPeriodReport) -> String {
         if let Some(now) = &c.current {
             let part = |minor: i64| money(Some(minor), cur);
             lines.push(format!(
-                "    scrap {}, rework {}, reshipment shipping {}, goods {}, refunds {}, store credit {}, recovered {}",
+                "    scrap {}, rework {}, reshipment shipping {}, goods {}, refunds {}, store credit {}, \
+                 re-inspection {}, return to vendor {}, recovered (every source) {}",
                 part(now.scrap_minor),
                 part(now.rework_minor),
                 part(now.reshipment_shipping_minor),
                 part(now.reshipment_goods_minor),
                 part(now.refunds_minor),
                 part(now.store_credit_minor),
+                part(now.reinspection_minor),
+                part(now.return_to_vendor_minor),
                 part(now.chargebacks_recovered_minor)
             ));
         }

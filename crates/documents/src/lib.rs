@@ -34,6 +34,6 @@ pub use trace_report::{
     ReportCustomer, ReportLot, ReportOrder, ReportStock, TraceReport, TraceReportKind, trace_report,
 };
 pub use vendor_report::{
-    VendorDefectCount, VendorReport, VendorReportFailure, VendorReportFigures, VendorReportParty, VendorReportPhoto,
-    VendorReportScope, vendor_report,
+    VendorDefectCount, VendorReport, VendorReportFailure, VendorReportFigures, VendorReportMember, VendorReportParty,
+    VendorReportPhoto, VendorReportRecord, VendorReportScope, VendorReportStep, vendor_report,
 };

@@ -11,7 +11,8 @@ mod vendor_report {
     use std::process::Command;
 
     use lotline_documents::{
-        VendorReport, VendorReportFailure, VendorReportFigures, VendorReportPhoto, VendorReportScope, vendor_report,
+        VendorReport, VendorReportFailure, VendorReportFigures, VendorReportMember, VendorReportPhoto,
+        VendorReportRecord, VendorReportScope, VendorReportStep, vendor_report,
     };
 
     use super::common;
@@ -57,6 +58,41 @@ mod vendor_report {
         "D7 Preventive actions",
         "D8 Verification of effectiveness",
     ];
+
+    #[test]
+    fn a_scar_record_prints_its_team_problem_dates_and_the_answers_in_place_of_ruled_lines() {
+        let mut with_record = report("nl", 2);
+        with_record.record = Some(VendorReportRecord {
+            status: "root_cause_received".into(),
+            team: vec![VendorReportMember { name: "Anna de Vries".into(), role: "Kwaliteitsleider".into() }],
+            problem: "Krassen op de deksels van 31 van de 4.800 dozen".into(),
+            steps: vec![
+                VendorReportStep { step: "opened".into(), date: "2026-11-30".into(), by: "Anna de Vries".into() },
+                VendorReportStep { step: "due".into(), date: "2026-12-14".into(), by: String::new() },
+            ],
+            answers: vec![
+                ("d3".into(), "Voorraad in Shenzhen gesorteerd".into()),
+                ("d4".into(), "Versleten matrijs".into()),
+            ],
+        });
+        let checked = common::write_and_check("vendor-report-record-nl.pdf", &vendor_report(&with_record).unwrap());
+        render_all(&checked);
+        assert_contains(
+            &checked.text(),
+            &[
+                "D1 Team",
+                "Kwaliteitsleider",
+                "D2 Probleemomschrijving",
+                "Krassen op de deksels",
+                "Verloop: Grondoorzaak ontvangen",
+                "Antwoord uiterlijk",
+                "2026-12-14",
+                "Voorraad in Shenzhen gesorteerd",
+                "Versleten matrijs",
+                "D7 Preventieve maatregelen",
+            ],
+        );
+    }
 
     #[test]
     fn an_english_report_to_a_chinese_vendor_shows_findings_photos_and_the_8d_form() {

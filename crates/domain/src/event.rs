@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chargeback::{ChargebackSource, FailureChargebackStatus};
 use crate::conflict::{Resolution, StockWriteOff};
 use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange, LineCompletion, LineRequest};
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
@@ -11,6 +12,7 @@ use crate::people::{Language, Role};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
 use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
 use crate::review::{KpiTargets, ScorecardSettings};
+use crate::scar::{ScarOpening, ScarStatus, ScarStepText};
 use crate::settings::{DefectCategory, Location};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -388,6 +390,33 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         write_off: Option<StockWriteOff>,
     },
+    /// A SCAR opened (D1 team, D2 problem) as a draft.
+    ScarOpened(Box<ScarOpening>),
+    /// A SCAR moved on one step; `due_on` is set when it is sent (the vendor's answer's due day).
+    ScarAdvanced {
+        scar_no: String,
+        to: ScarStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due_on: Option<String>,
+        step: ScarStepText,
+    },
+    /// What a re-inspection or a return to the vendor cost, charged back to the failure's vendor.
+    FailureChargebackRecorded {
+        failure_no: String,
+        source: ChargebackSource,
+        vendor_code: String,
+        amount_minor: i64,
+        currency: String,
+        note: String,
+    },
+    /// A failure's chargeback recovered (in full or part) or written off (`note` says why).
+    FailureChargebackSettled {
+        failure_no: String,
+        source: ChargebackSource,
+        status: FailureChargebackStatus,
+        recovered_minor: i64,
+        note: String,
+    },
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -472,6 +501,10 @@ impl Event {
             Event::VendorReviewed { .. } => "vendor_reviewed",
             Event::SafetyStockSet { .. } => "safety_stock_set",
             Event::ConflictResolved { .. } => "conflict_resolved",
+            Event::ScarOpened(_) => "scar_opened",
+            Event::ScarAdvanced { .. } => "scar_advanced",
+            Event::FailureChargebackRecorded { .. } => "failure_chargeback_recorded",
+            Event::FailureChargebackSettled { .. } => "failure_chargeback_settled",
         }
     }
 
@@ -509,7 +542,11 @@ impl Event {
             | Event::FailureDispositionLineAdded { failure_no, .. }
             | Event::FailureDispositionLineCompleted { failure_no, .. }
             | Event::FailureDispositionLineApproved { failure_no, .. }
-            | Event::FailureDispositionLineWithdrawn { failure_no, .. } => ("failure", failure_no.clone()),
+            | Event::FailureDispositionLineWithdrawn { failure_no, .. }
+            | Event::FailureChargebackRecorded { failure_no, .. }
+            | Event::FailureChargebackSettled { failure_no, .. } => ("failure", failure_no.clone()),
+            Event::ScarOpened(opening) => ("scar", opening.scar_no.clone()),
+            Event::ScarAdvanced { scar_no, .. } => ("scar", scar_no.clone()),
             Event::LotHoldPlaced { lot_code, .. }
             | Event::LotHoldReleased { lot_code, .. }
             | Event::LotMoved { lot_code, .. } => ("lot", lot_code.clone()),

@@ -3,6 +3,7 @@
 
 pub mod approval;
 pub mod aql;
+pub mod chargeback;
 pub mod conflict;
 pub mod csv_cell;
 pub mod envelope;
@@ -20,6 +21,7 @@ pub mod people;
 pub mod reshipment;
 pub mod returns;
 pub mod review;
+pub mod scar;
 pub mod settings;
 pub mod users;
 

@@ -24,6 +24,7 @@ mod project_recalls;
 mod project_reshipments;
 mod project_returns;
 mod project_reviews;
+mod project_scars;
 pub mod queries;
 mod rebuild;
 mod recall_scope;

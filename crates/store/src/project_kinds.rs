@@ -135,7 +135,17 @@ macro_rules! review_events {
     };
 }
 
+/// Projected by `project_scars`: SCARs and the chargebacks of a failure's costs.
+macro_rules! scar_events {
+    () => {
+        lotline_domain::Event::ScarOpened(_)
+            | lotline_domain::Event::ScarAdvanced { .. }
+            | lotline_domain::Event::FailureChargebackRecorded { .. }
+            | lotline_domain::Event::FailureChargebackSettled { .. }
+    };
+}
+
 pub(crate) use {
     batched_events, core_events, failure_events, recall_events, record_events, reshipment_events, return_events,
-    review_events, settings_events,
+    review_events, scar_events, settings_events,
 };

@@ -9,7 +9,7 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
-use crate::project_kinds::{batched_events, core_events, recall_events, return_events, review_events};
+use crate::project_kinds::{batched_events, core_events, recall_events, return_events, review_events, scar_events};
 use crate::project_recalls::emptied_sql;
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -223,7 +223,12 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
-        core_events!() | batched_events!() | recall_events!() | return_events!() | review_events!() => {
+        core_events!()
+        | batched_events!()
+        | recall_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!() => {
             return Ok(false);
         }
     }

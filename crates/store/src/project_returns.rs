@@ -8,7 +8,7 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
-use crate::project_kinds::{batched_events, core_events, recall_events, reshipment_events, review_events};
+use crate::project_kinds::{batched_events, core_events, recall_events, reshipment_events, review_events, scar_events};
 
 /// Where returned goods wait between receipt and disposition.
 pub use lotline_domain::returns::RETURNS_AREA;
@@ -201,7 +201,12 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         Event::RmaSettled { rma_no, settlement, .. } => settled(conn, at, rma_no, settlement).await?,
         // The payout's request and approvals live in the RMA's stream, read with it: no table.
         Event::RmaPayoutRequested { .. } | Event::RmaPayoutApproved { .. } => {}
-        core_events!() | batched_events!() | recall_events!() | reshipment_events!() | review_events!() => {
+        core_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | review_events!()
+        | scar_events!() => {
             return Ok(false);
         }
     }

@@ -12,7 +12,7 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project_kinds::{
-    batched_events, core_events, recall_events, reshipment_events, return_events, review_events,
+    batched_events, core_events, recall_events, reshipment_events, return_events, review_events, scar_events,
 };
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -102,7 +102,8 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         | core_events!()
         | batched_events!()
         | recall_events!()
-        | review_events!() => {}
+        | review_events!()
+        | scar_events!() => {}
     }
     Ok(())
 }
@@ -169,7 +170,12 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         Event::SafetyStockSet { sku, min_qty: None } => {
             sqlx::query("DELETE FROM safety_stock WHERE sku = ?").bind(sku).execute(&mut *conn).await?;
         }
-        core_events!() | batched_events!() | recall_events!() | reshipment_events!() | return_events!() => {
+        core_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | scar_events!() => {
             observe(conn, stored).await?;
             return Ok(false);
         }

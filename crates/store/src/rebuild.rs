@@ -60,6 +60,8 @@ const PROJECTIONS: &[&str] = &[
     "credentials",
     "merge_conflicts",
     "recall_lots",
+    "scars",
+    "failure_chargebacks",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not

@@ -6,6 +6,7 @@ import {
   RouterProvider,
 } from "@tanstack/react-router";
 import { useCallback } from "react";
+import { ChargebacksPage } from "../features/chargebacks/ChargebacksPage";
 import { ConflictsPage } from "../features/conflicts/ConflictsPage";
 import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
@@ -46,6 +47,8 @@ import { fromSearch, parseSearch, type RmaFilters, toSearch } from "../features/
 import { OpenRmaPage } from "../features/returns/OpenRmaPage";
 import { ReturnPolicyPage } from "../features/returns/ReturnPolicyPage";
 import { ReturnsPage } from "../features/returns/ReturnsPage";
+import { ScarDetailPage } from "../features/scars/ScarDetailPage";
+import { ScarsPage } from "../features/scars/ScarsPage";
 import { BackupsPage } from "../features/settings/BackupsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
 import { LocationsPage } from "../features/settings/LocationsPage";
@@ -271,6 +274,27 @@ const recallDetail = createRoute({
   },
 });
 
+const scars = createRoute({
+  getParentRoute: () => root,
+  path: "/scars",
+  component: ScarsPage,
+});
+
+const scarDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/scars/$scarNo",
+  component: function Detail() {
+    const { scarNo } = scarDetail.useParams();
+    return <ScarDetailPage scarNo={scarNo} />;
+  },
+});
+
+const chargebacks = createRoute({
+  getParentRoute: () => root,
+  path: "/chargebacks",
+  component: ChargebacksPage,
+});
+
 /** Reports keep their tab and period in the URL, so Back from a click-through restores them. */
 const reports = createRoute({
   getParentRoute: () => root,
@@ -336,6 +360,9 @@ const routeTree = root.addChildren([
   lotDetail,
   recalls,
   recallDetail,
+  scars,
+  scarDetail,
+  chargebacks,
   reports,
   products,
   listPage("/vendors", VendorsPage),

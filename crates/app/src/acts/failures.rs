@@ -214,7 +214,7 @@ async fn lot_facts(conn: &mut sqlx::SqliteConnection, record: &FailureRecord) ->
     Ok(row.map(|r| LotFacts { lot_code: r.lot_code, sku: r.sku, vendor_code: r.vendor_code }))
 }
 
-async fn load_failure(tx: &mut sqlx::SqliteConnection, failure_no: &str) -> Result<Failure, ApiError> {
+pub(crate) async fn load_failure(tx: &mut sqlx::SqliteConnection, failure_no: &str) -> Result<Failure, ApiError> {
     let events = lotline_store::load_stream(tx, "failure", failure_no.trim()).await.map_err(store_error)?;
     events
         .iter()

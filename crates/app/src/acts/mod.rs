@@ -1,6 +1,7 @@
 //! The business acts, grouped by what they are about.
 
 pub mod attachments;
+pub mod chargebacks;
 pub mod conflicts;
 pub mod documents;
 pub mod exports;
@@ -19,6 +20,7 @@ pub mod passwords;
 pub mod reshipments;
 pub mod returns;
 pub mod review;
+pub mod scars;
 pub mod search;
 pub mod session;
 pub mod switching;

@@ -28,6 +28,7 @@ pub enum SearchKind {
     Rma,
     Reshipment,
     Recall,
+    Scar,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -107,6 +108,12 @@ const QUERIES: &[(SearchKind, &str)] = &[
         SearchKind::Recall,
         "SELECT recall_no, recall_no || ' · ' || lot_codes, recall_no = ?1 COLLATE NOCASE FROM recalls \
          WHERE recall_no = ?1 COLLATE NOCASE OR recall_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
+    ),
+    (
+        SearchKind::Scar,
+        "SELECT scar_no, scar_no || ' · ' || vendor_code || COALESCE(' · ' || failure_no, ''), \
+         scar_no = ?1 COLLATE NOCASE FROM scars \
+         WHERE scar_no = ?1 COLLATE NOCASE OR scar_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
     ),
 ];
 

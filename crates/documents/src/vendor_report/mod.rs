@@ -33,6 +33,40 @@ pub struct VendorReport {
     pub photos: Vec<VendorReportPhoto>,
     /// "en", "zh-CN" or "nl"; anything else prints in English.
     pub language: String,
+    /// The SCAR record the report prints, when it is one: D1, D2, its dates, and the 8D answers
+    /// received so far, printed in the response's boxes instead of lines to write on.
+    pub record: Option<VendorReportRecord>,
+}
+
+/// A SCAR kept as a record: what the report shows of it.
+#[derive(Clone, Debug, Default)]
+pub struct VendorReportRecord {
+    /// The status's key (`draft`, `sent`, `containment_received`, `root_cause_received`,
+    /// `verified`, `closed`): the report prints it in its language.
+    pub status: String,
+    /// D1.
+    pub team: Vec<VendorReportMember>,
+    /// D2.
+    pub problem: String,
+    /// The steps done, in order, with their dates and who did them, already formatted.
+    pub steps: Vec<VendorReportStep>,
+    /// The answers received, by the response section's key (`d3`, `d4`, `d56`, `d7`, `d8`).
+    pub answers: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct VendorReportMember {
+    pub name: String,
+    pub role: String,
+}
+
+/// One dated step: `step` is its key (`opened`, `sent`, `due`, `containment_received`,
+/// `root_cause_received`, `verified`, `closed`), printed in the report's language.
+#[derive(Clone, Debug, Default)]
+pub struct VendorReportStep {
+    pub step: String,
+    pub date: String,
+    pub by: String,
 }
 
 /// A company as it is addressed: ours at the top left, the supplier's beside it.

@@ -56,7 +56,9 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         // Approvers come from the approval policy: the approval's own roles are checked below.
         E::ReshipmentApproved { .. } | E::ReshipmentAuthorized { .. } | E::ReshipmentRejected { .. } => return None,
         E::ReshipmentShipped { .. } | E::ReshipmentDelivered { .. } => &[P::ShipReshipment],
-        E::ChargebackUpdated { .. } => &[P::ManageChargeback],
+        E::ChargebackUpdated { .. } | E::FailureChargebackSettled { .. } => &[P::ManageChargeback],
+        E::FailureChargebackRecorded { .. } => &[P::ManageChargeback, P::ManageFailure],
+        E::ScarOpened(_) | E::ScarAdvanced { .. } => &[P::ManageScars],
         E::ApprovalPolicySet(_) => &[P::ConfigureApprovals],
         E::AqlSwitchingSet { .. } => &[P::ConfigureQuality],
         E::ReturnPolicySet(_) => &[P::ConfigureReturns],

@@ -94,12 +94,16 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::RmaPayoutRequested { .. }
         | E::RmaPayoutApproved { .. }
         | E::RmaCancelled { .. }
-        | E::RmaFailureLogged { .. } => MergeRule::StateStep,
+        | E::RmaFailureLogged { .. }
+        | E::ScarAdvanced { .. }
+        | E::FailureChargebackRecorded { .. }
+        | E::FailureChargebackSettled { .. } => MergeRule::StateStep,
         E::SettingsInitialized { .. }
         | E::UserCreated { .. }
         | E::FailureLogged { .. }
         | E::ReshipmentRequested(_)
         | E::RmaOpened(_)
+        | E::ScarOpened(_)
         | E::ReturnPolicySet(_)
         // A conflict is resolved once: a second desk's resolution is refused.
         | E::ConflictResolved { .. } => MergeRule::UniqueClaim,

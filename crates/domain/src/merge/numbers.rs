@@ -12,6 +12,7 @@ pub fn opened_number(event: &Event) -> Option<&str> {
         Event::ReshipmentRequested(request) => Some(&request.reshipment_no),
         Event::RmaOpened(opening) => Some(&opening.rma_no),
         Event::RecallStarted(opening) => Some(&opening.recall_no),
+        Event::ScarOpened(opening) => Some(&opening.scar_no),
         _ => None,
     }
 }

@@ -59,6 +59,14 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
             let r = fold(history, Reshipment::evolve).ok_or_else(|| missing(event))?;
             recheck_reshipment(&r, event)
         }
+        E::ScarAdvanced { .. } => {
+            let scar = fold(history, crate::scar::Scar::evolve).ok_or_else(|| missing(event))?;
+            crate::scar::recheck_advance(&scar, event)
+        }
+        E::FailureChargebackRecorded { .. } | E::FailureChargebackSettled { .. } => {
+            fold(history, Failure::evolve).ok_or_else(|| missing(event))?;
+            crate::chargeback::recheck(history, event)
+        }
         E::FailureCorrected { .. }
         | E::FailureDispositionSet { .. }
         | E::FailureDispositionCompleted { .. }

@@ -625,7 +625,8 @@ pub fn decide_cancel(r: &Reshipment, reason: &str) -> Result<Vec<Event>, ApiErro
 }
 
 /// open → accepted | disputed | recovered; disputed → accepted | recovered | open;
-/// accepted → recovered. Recovered is final and needs the amount actually received.
+/// accepted → recovered; any of open, disputed and accepted → written off (with the reason in
+/// the note). Recovered and written off are final; recovered needs the amount actually received.
 pub fn decide_chargeback(
     r: &Reshipment,
     status: ChargebackStatus,
@@ -645,7 +646,9 @@ pub fn decide_chargeback(
     use ChargebackStatus::*;
     let allowed = matches!(
         (claim.status, status),
-        (Open, Accepted | Disputed | Recovered) | (Disputed, Accepted | Recovered | Open) | (Accepted, Recovered)
+        (Open, Accepted | Disputed | Recovered | WrittenOff)
+            | (Disputed, Accepted | Recovered | Open | WrittenOff)
+            | (Accepted, Recovered | WrittenOff)
     );
     if !allowed {
         return Err(ApiError::field(
@@ -655,6 +658,9 @@ pub fn decide_chargeback(
         ));
     }
     note_fits(note)?;
+    if status == WrittenOff && note.trim().is_empty() {
+        return Err(ApiError::field(FieldError::new("note", "error.field.required")));
+    }
     let recovered = if status == Recovered { recovered_minor } else { 0 };
     if status == Recovered && !(1..=claim.amount_minor).contains(&recovered_minor) {
         return Err(ApiError::field(

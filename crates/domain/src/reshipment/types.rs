@@ -210,6 +210,8 @@ pub enum ChargebackStatus {
     Accepted,
     Disputed,
     Recovered,
+    /// Given up on, with the reason in the update's note: final, as recovered is.
+    WrittenOff,
 }
 
 impl ChargebackStatus {
@@ -219,6 +221,7 @@ impl ChargebackStatus {
             ChargebackStatus::Accepted => "accepted",
             ChargebackStatus::Disputed => "disputed",
             ChargebackStatus::Recovered => "recovered",
+            ChargebackStatus::WrittenOff => "written_off",
         }
     }
 }

@@ -23,6 +23,10 @@ pub enum CostComponent {
     Refund,
     /// Store credit issued on returns for a quality reason: money given back all the same.
     StoreCredit,
+    /// What re-inspecting a failed lot cost (claimed back from the vendor as a chargeback).
+    Reinspection,
+    /// What returning failed goods to the vendor cost (freight, handling; claimed back too).
+    ReturnToVendor,
     /// Money a vendor paid back on a chargeback: it lowers the net cost.
     ChargebackRecovered,
 }
@@ -48,6 +52,11 @@ pub struct CurrencyCost {
     pub reshipment_goods_minor: i64,
     pub refunds_minor: i64,
     pub store_credit_minor: i64,
+    #[serde(default)]
+    pub reinspection_minor: i64,
+    #[serde(default)]
+    pub return_to_vendor_minor: i64,
+    /// Recovered on chargebacks of every source: reshipments, re-inspections, returns to vendor.
     pub chargebacks_recovered_minor: i64,
     /// Every cost less the recoveries; negative when a vendor paid back more than it cost us.
     pub net_minor: i64,
@@ -92,6 +101,8 @@ pub fn cost_by_currency(rows: &[CostRow], period: &ReviewPeriod) -> BTreeMap<Str
             CostComponent::ReshipmentGoods => &mut cost.reshipment_goods_minor,
             CostComponent::Refund => &mut cost.refunds_minor,
             CostComponent::StoreCredit => &mut cost.store_credit_minor,
+            CostComponent::Reinspection => &mut cost.reinspection_minor,
+            CostComponent::ReturnToVendor => &mut cost.return_to_vendor_minor,
             CostComponent::ChargebackRecovered => &mut cost.chargebacks_recovered_minor,
         };
         *slot = slot.saturating_add(row.amount_minor);
@@ -104,6 +115,8 @@ pub fn cost_by_currency(rows: &[CostRow], period: &ReviewPeriod) -> BTreeMap<Str
             cost.reshipment_goods_minor,
             cost.refunds_minor,
             cost.store_credit_minor,
+            cost.reinspection_minor,
+            cost.return_to_vendor_minor,
         ]
         .into_iter()
         .fold(0i64, i64::saturating_add)
@@ -169,6 +182,8 @@ mod tests {
                 reshipment_goods_minor: 3_000,
                 refunds_minor: 5_999,
                 store_credit_minor: 1_500,
+                reinspection_minor: 0,
+                return_to_vendor_minor: 0,
                 chargebacks_recovered_minor: 8_000,
                 // 12,500 + 4,000 + 895 + 3,000 + 5,999 + 1,500 - 8,000
                 net_minor: 19_894,
@@ -176,6 +191,23 @@ mod tests {
         );
         assert_eq!((costs["USD"].refunds_minor, costs["USD"].net_minor), (12_000, 12_000));
         assert_eq!(costs["CNY"].net_minor, -50_000);
+    }
+
+    #[test]
+    fn reinspection_and_return_to_vendor_costs_count_and_their_recoveries_come_off() {
+        let rows = vec![
+            row(Reinspection, "EUR", 12_000, 3, 11),
+            row(ReturnToVendor, "EUR", 4_550, 4, 11),
+            row(ReshipmentShipping, "EUR", 1_000, 5, 11),
+            // A reshipment's recovery and a re-inspection's partial one, both recovered in November.
+            row(ChargebackRecovered, "EUR", 1_000, 6, 11),
+            row(ChargebackRecovered, "EUR", 7_000, 7, 11),
+        ];
+        let eur = &cost_by_currency(&rows, &november())["EUR"];
+        assert_eq!((eur.reinspection_minor, eur.return_to_vendor_minor), (12_000, 4_550));
+        assert_eq!(eur.chargebacks_recovered_minor, 8_000);
+        // 12,000 + 4,550 + 1,000 - (1,000 + 7,000)
+        assert_eq!(eur.net_minor, 9_550);
     }
 
     #[test]

@@ -110,6 +110,12 @@ pub struct VendorScorecard {
     /// Flagged and the settings block receipts from flagged vendors.
     pub block_receipts: bool,
     pub components: Vec<ScoreComponent>,
+    /// SCARs sent to the vendor whose answer is past its due day (`scar::is_overdue`), as of
+    /// the day the scorecard is made. Shown as its own line; it does not move the rating, whose
+    /// components stay rates over the period so that ratings recorded day by day compare
+    /// (docs/catalogue.md, reviews).
+    #[serde(default)]
+    pub overdue_scars: u32,
 }
 
 /// Sub-score in basis points for `part / whole` against the rate that scores 0.
@@ -214,6 +220,7 @@ pub fn vendor_scorecard(
         flagged,
         block_receipts: flagged && settings.block_receipts_below_threshold,
         components,
+        overdue_scars: 0,
     }
 }
 

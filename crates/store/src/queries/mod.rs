@@ -12,6 +12,7 @@ pub mod returns;
 pub mod review;
 pub mod review_settings;
 pub mod safety_stock;
+pub mod scars;
 pub mod scorecard;
 pub mod serials;
 pub mod vendor_report;

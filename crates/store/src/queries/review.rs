@@ -157,7 +157,10 @@ pub async fn failures_by_sku(
 /// - Store credit: what was credited, when issued (ahead of the goods, or on settlement).
 /// - Refunds and store credit count only for a reason the RMA's policy does not call the
 ///   customer's own choice (`is_poor_quality_return`): a change of mind is no quality cost.
-/// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back.
+/// - Re-inspection and return-to-vendor: what the failure's chargeback claims they cost, booked
+///   when the claim was recorded; the claim is on the vendor, but the cost is ours until it pays.
+/// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back on
+///   a reshipment, and what it paid on a failure's claim, booked when recorded: every source.
 pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<CostRow>, StoreError> {
     let sql = "SELECT 'scrap', substr(l.completed_at, 1, 10), p.currency, \
            SUM(COALESCE(l.qty_completed, l.qty) * p.unit_cost_minor), NULL, NULL \
@@ -178,7 +181,11 @@ pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<C
            WHERE COALESCE(credit_issued_at, settled_at) >= ?1 AND COALESCE(credit_issued_at, settled_at) < ?2 \
            AND (credit_issued_at IS NOT NULL OR settlement_kind = 'store_credit') GROUP BY 2, 3, 5, 6 \
          UNION ALL SELECT 'recovered', substr(at, 1, 10), currency, SUM(delta_minor), NULL, NULL \
-         FROM chargeback_recoveries WHERE at >= ?1 AND at < ?2 GROUP BY 2, 3";
+         FROM chargeback_recoveries WHERE at >= ?1 AND at < ?2 GROUP BY 2, 3 \
+         UNION ALL SELECT source, substr(recorded_at, 1, 10), currency, SUM(amount_minor), NULL, NULL \
+         FROM failure_chargebacks WHERE recorded_at >= ?1 AND recorded_at < ?2 GROUP BY 1, 2, 3 \
+         UNION ALL SELECT 'recovered', substr(settled_at, 1, 10), currency, SUM(recovered_minor), NULL, NULL \
+         FROM failure_chargebacks WHERE settled_at >= ?1 AND settled_at < ?2 AND status = 'recovered' GROUP BY 2, 3";
     let rows = sqlx::query(sql).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
     let policies = super::kpis::policies(conn).await?;
     let default_policy = ReturnPolicy::default_policy();
@@ -191,6 +198,8 @@ pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<C
             "goods" => CostComponent::ReshipmentGoods,
             "refund" => CostComponent::Refund,
             "credit" => CostComponent::StoreCredit,
+            "reinspection" => CostComponent::Reinspection,
+            "return_to_vendor" => CostComponent::ReturnToVendor,
             _ => CostComponent::ChargebackRecovered,
         };
         if let (Some(version), Some(reason)) = (r.get::<Option<i64>, _>(4), r.get::<Option<String>, _>(5)) {

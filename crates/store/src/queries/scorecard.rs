@@ -83,12 +83,17 @@ pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<
     Ok(by.into_values().collect())
 }
 
-/// Chargebacks claimed from vendors on reshipments requested in the span (not rejected or
-/// cancelled), with what each has paid back so far, per currency.
+/// Chargebacks claimed from vendors in the span, with what each has paid back so far, per
+/// currency: on reshipments requested in it (not rejected or cancelled) and on failures'
+/// re-inspections and returns to the vendor recorded in it. A claim written off stays claimed
+/// with nothing recovered.
 pub async fn chargebacks(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ChargebackRow>, StoreError> {
-    let sql = "SELECT vendor_code, currency, SUM(total_minor), SUM(recovered_minor) FROM reshipments \
+    let sql = "SELECT vendor_code, currency, SUM(claimed), SUM(recovered) FROM ( \
+        SELECT vendor_code, currency, total_minor AS claimed, recovered_minor AS recovered FROM reshipments \
         WHERE requested_at >= ?1 AND requested_at < ?2 AND vendor_code IS NOT NULL AND chargeback_status IS NOT NULL \
-        AND status NOT IN ('rejected', 'cancelled') GROUP BY 1, 2";
+        AND status NOT IN ('rejected', 'cancelled') \
+        UNION ALL SELECT vendor_code, currency, amount_minor, recovered_minor FROM failure_chargebacks \
+        WHERE recorded_at >= ?1 AND recorded_at < ?2) GROUP BY 1, 2";
     Ok(grouped(conn, sql, span)
         .await?
         .iter()

@@ -3,7 +3,11 @@
 /**
  * One currency's cost of quality, every component in minor units of `currency`.
  */
-export type CurrencyCost = { currency: string, scrap_minor: number, rework_minor: number, reshipment_shipping_minor: number, reshipment_goods_minor: number, refunds_minor: number, store_credit_minor: number, chargebacks_recovered_minor: number, 
+export type CurrencyCost = { currency: string, scrap_minor: number, rework_minor: number, reshipment_shipping_minor: number, reshipment_goods_minor: number, refunds_minor: number, store_credit_minor: number, reinspection_minor: number, return_to_vendor_minor: number, 
+/**
+ * Recovered on chargebacks of every source: reshipments, re-inspections, returns to vendor.
+ */
+chargebacks_recovered_minor: number, 
 /**
  * Every cost less the recoveries; negative when a vendor paid back more than it cost us.
  */

@@ -13,4 +13,11 @@ flagged: boolean,
 /**
  * Flagged and the settings block receipts from flagged vendors.
  */
-block_receipts: boolean, components: Array<ScoreComponent>, };
+block_receipts: boolean, components: Array<ScoreComponent>, 
+/**
+ * SCARs sent to the vendor whose answer is past its due day (`scar::is_overdue`), as of
+ * the day the scorecard is made. Shown as its own line; it does not move the rating, whose
+ * components stay rates over the period so that ratings recorded day by day compare
+ * (docs/catalogue.md, reviews).
+ */
+overdue_scars: number, };

@@ -47,6 +47,7 @@ const scorecards: VendorScorecards = {
       history: [],
       receipts_blocked_since: null,
       last_reviewed: null,
+      overdue_scars: 0,
       components: [],
     },
     {
@@ -59,6 +60,7 @@ const scorecards: VendorScorecards = {
       history: [],
       receipts_blocked_since: null,
       last_reviewed: null,
+      overdue_scars: 0,
       components: [],
     },
   ],
@@ -112,6 +114,7 @@ beforeEach(() => {
     vendor_scorecards: () => scorecards,
     sku_flags: () => skuFlags,
     kpi_table: () => kpis,
+    list_scars: () => [],
   };
 });
 
@@ -246,6 +249,26 @@ it("counts every SKU to review, not only those the reply lists", async () => {
   await render();
   expect(q("dashboard-sku-row")).toHaveLength(10);
   expect(text("dashboard-skus-all")).toBe("Show all (640) in Reports");
+});
+
+it("lists the SCARs whose vendor's answer is overdue, and says so when none is", async () => {
+  await render();
+  expect(q("dashboard-scars-empty")).toHaveLength(1);
+  document.body.innerHTML = "";
+  answers.list_scars = () => [
+    {
+      scar_no: "SCAR-AMS1-000001",
+      vendor_code: "SZHQ",
+      vendor_name: "深圳华强",
+      due_on: "2026-11-16",
+      overdue: true,
+    },
+  ];
+  await render();
+  const rows = q("dashboard-scar-row");
+  expect(rows.map((r) => r.dataset.no)).toEqual(["SCAR-AMS1-000001"]);
+  expect(rows[0]?.textContent).toContain("Nov 16, 2026");
+  expect(calls.find((c) => c.act === "list_scars")?.input).toEqual({ overdue_only: true });
 });
 
 it("shows the open RMAs by age", async () => {

@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FlaggedVendorsCard } from "./FlaggedVendorsCard";
+import { OverdueScarsCard } from "./OverdueScarsCard";
 import { lastDays, RECENT_DAYS, VENDOR_DAYS } from "./periods";
 import { RmaAgingCard } from "./RmaAgingCard";
 import { SafetyStockCard } from "./SafetyStockCard";
@@ -30,6 +31,7 @@ export function DashboardPage() {
         <FlaggedVendorsCard period={periods.vendors} />
         <SkuReviewCard period={periods.recent} />
         <RmaAgingCard period={periods.recent} />
+        <OverdueScarsCard />
       </SimpleGrid>
     </Stack>
   );

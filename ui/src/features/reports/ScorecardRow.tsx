@@ -107,6 +107,11 @@ export function ScorecardRow({
               </Button>
             )}
           </Group>
+          {vendor.overdue_scars > 0 && (
+            <Text c="red.7" size="xs" mt={2} fw={600} data-testid="vendor-overdue-scars">
+              {t("scars.scorecard_overdue", { count: vendor.overdue_scars })}
+            </Text>
+          )}
           {vendor.last_reviewed && (
             <Text c="dimmed" size="xs" mt={2} data-testid="vendor-last-reviewed">
               {t("reports.vendors.last_reviewed", {

@@ -8,6 +8,8 @@ export const COST_COMPONENTS = [
   "reshipment_goods_minor",
   "refunds_minor",
   "store_credit_minor",
+  "reinspection_minor",
+  "return_to_vendor_minor",
   "chargebacks_recovered_minor",
   "net_minor",
 ] as const;

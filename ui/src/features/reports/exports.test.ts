@@ -44,6 +44,8 @@ describe("cost of quality rows", () => {
       reshipment_goods_minor: 0,
       refunds_minor: 0,
       store_credit_minor: 0,
+      reinspection_minor: 0,
+      return_to_vendor_minor: 0,
       chargebacks_recovered_minor: 300,
       net_minor: 1200,
     };

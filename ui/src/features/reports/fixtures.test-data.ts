@@ -89,6 +89,8 @@ export const review: ReviewPeriodReport = {
           reshipment_goods_minor: 2000,
           refunds_minor: 500,
           store_credit_minor: 0,
+          reinspection_minor: 0,
+          return_to_vendor_minor: 0,
           chargebacks_recovered_minor: 1000,
           net_minor: 13_000,
         },
@@ -208,6 +210,7 @@ export const scorecards: VendorScorecards = {
       history: [{ day: "2026-11-20", rating: 70 }],
       receipts_blocked_since: "2026-11-06",
       last_reviewed: "2026-10-02",
+      overdue_scars: 0,
       components: [
         { id: "lot_defects", measured: 2500, score: 50, weight: 30, effective_weight_bps: 3000 },
         { id: "on_time", measured: null, score: null, weight: 0, effective_weight_bps: 0 },

@@ -92,6 +92,8 @@ describe("costLink and timelinessLink", () => {
       "/reshipments",
       "/returns",
       "/returns",
+      "/failures",
+      "/failures",
       "/reshipments",
       null,
     ]);

@@ -72,6 +72,17 @@ export function costLink(component: CostComponent, period: ReviewPeriod): Figure
         to: "/returns",
         search: { settled_from: days.from, settled_to: days.to, settlement_kind: "store_credit" },
       };
+    // The failures whose work the claims are for; the chargebacks page lists the claims.
+    case "reinspection_minor":
+      return {
+        to: "/failures",
+        search: { from: period.from, to: period.to, disposition: "reinspect" },
+      };
+    case "return_to_vendor_minor":
+      return {
+        to: "/failures",
+        search: { from: period.from, to: period.to, disposition: "return_to_vendor" },
+      };
     case "chargebacks_recovered_minor":
       return { to: "/reshipments", search: { recovered_from: days.from, recovered_to: days.to } };
     case "net_minor":
@@ -87,6 +98,8 @@ export const COST_LINK_IDS: Record<Exclude<CostComponent, "net_minor">, string> 
   reshipment_goods_minor: "cost-link-goods",
   refunds_minor: "cost-link-refunds",
   store_credit_minor: "cost-link-store-credit",
+  reinspection_minor: "cost-link-reinspection",
+  return_to_vendor_minor: "cost-link-return-to-vendor",
   chargebacks_recovered_minor: "cost-link-recovered",
 };
 

@@ -7,7 +7,9 @@ import {
   IconCategory,
   IconChartBar,
   IconCloudComputing,
+  IconCoin,
   IconDatabaseExport,
+  IconFileAlert,
   IconGitMerge,
   IconLayoutDashboard,
   IconPackage,
@@ -80,6 +82,18 @@ export function Shell() {
       key: "nav.recalls",
       icon: <IconAlertOctagon size={18} />,
       testId: "nav-recalls",
+    },
+    {
+      to: "/scars",
+      key: "nav.scars",
+      icon: <IconFileAlert size={18} />,
+      testId: "nav-scars",
+    },
+    {
+      to: "/chargebacks",
+      key: "nav.chargebacks",
+      icon: <IconCoin size={18} />,
+      testId: "nav-chargebacks",
     },
     { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
     {
@@ -195,7 +209,8 @@ export function Shell() {
         (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
         (item.to === "/returns" && path.startsWith("/returns/")) ||
         (item.to === "/lots" && path.startsWith("/lots/")) ||
-        (item.to === "/recalls" && path.startsWith("/recalls/"))
+        (item.to === "/recalls" && path.startsWith("/recalls/")) ||
+        (item.to === "/scars" && path.startsWith("/scars/"))
       }
       data-testid={item.testId}
     />

@@ -23,6 +23,7 @@ describe("hitPath", () => {
     expect(hitPath("rma", "RMA-AMS1A-000009")).toEqual({ to: "/returns/RMA-AMS1A-000009" });
     expect(hitPath("reshipment", "RS-AMS1-000002")).toEqual({ to: "/reshipments/RS-AMS1-000002" });
     expect(hitPath("recall", "RC-AMS1-000001")).toEqual({ to: "/recalls/RC-AMS1-000001" });
+    expect(hitPath("scar", "SCAR-AMS1-000001")).toEqual({ to: "/scars/SCAR-AMS1-000001" });
     expect(hitPath("product", "CBL-USBC-2M")).toEqual({
       to: "/products",
       search: { sku: "CBL-USBC-2M", text: "CBL-USBC-2M" },

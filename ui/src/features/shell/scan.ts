@@ -25,6 +25,8 @@ export function hitPath(
       return record("reshipments");
     case "recall":
       return record("recalls");
+    case "scar":
+      return record("scars");
     case "product":
       return { to: "/products", search: { sku: key, text: key } };
     case "order":

@@ -4,6 +4,7 @@
 
 mod kpis;
 mod period;
+mod scar_pdf;
 mod scorecards;
 mod stock;
 mod vendor_pdf;
@@ -17,6 +18,7 @@ use ts_rs::TS;
 
 pub use kpis::{get_kpi_targets, kpi_table, set_kpi_targets};
 pub use period::{FailureFilter, FailureGroupReview, ParetoReview, ReviewPeriodReport, review_period};
+pub use scar_pdf::{ScarPdfInput, scar_pdf};
 pub(crate) use scorecards::record_todays_ratings;
 pub use scorecards::{
     RecordedRatings, VendorReviewInput, VendorReviewed, VendorScorecardView, VendorScorecards, get_scorecard_settings,

@@ -68,8 +68,13 @@ pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorSc
     let mut history = q::rating_history(&mut conn, &day_text(since)).await.map_err(store_error)?;
     let blocked = q::blocked_vendors(&mut conn).await.map_err(store_error)?;
     let reviews = q::last_reviews(&mut conn, None).await.map_err(store_error)?;
+    // As of today whatever the period: a SCAR is overdue now or not at all.
+    let overdue = lotline_store::queries::scars::overdue_by_vendor(&mut conn, &day_text(ctx.now().date_naive()))
+        .await
+        .map_err(store_error)?;
     let mut vendors = Vec::with_capacity(scored.len());
-    for card in scored {
+    for mut card in scored {
+        card.overdue_scars = overdue.get(&card.vendor_code).copied().unwrap_or(0);
         let vendor_name = lotline_store::queries::master::vendor(&mut conn, &card.vendor_code)
             .await
             .map_err(store_error)?

@@ -75,22 +75,36 @@ fn scope_of(input: &VendorReportInput) -> Result<(ReportScope, VendorReportScope
 pub async fn vendor_report_pdf(ctx: &Ctx, input: VendorReportInput) -> Result<PdfFile, ApiError> {
     let actor = ctx.allowed(Permission::ViewData)?;
     let (scope, printed, reference, file) = scope_of(&input)?;
+    let (mut body, site) = report_body(ctx, &actor, &scope, printed, input.language).await?;
+    let today = ctx.now().date_naive();
+    let due = today.checked_add_days(Days::new(RESPONSE_DAYS)).unwrap_or(today);
+    body.report_number = format!("SCAR-{site}-{reference}");
+    body.issued_on = day_text(today);
+    body.response_due = day_text(due);
+    let bytes = lotline_documents::vendor_report(&body).map_err(document_error)?;
+    Ok(PdfFile::new(format!("SCAR-{site}-{file}.pdf"), &bytes))
+}
+
+/// The report's contents for `scope`, in the language asked for, else the vendor's; with the
+/// site's code, which report numbers carry. The caller sets the number and the dates.
+pub(super) async fn report_body(
+    ctx: &Ctx,
+    actor: &lotline_domain::people::Actor,
+    scope: &ReportScope,
+    printed: VendorReportScope,
+    language: Option<Language>,
+) -> Result<(lotline_documents::VendorReport, String), ApiError> {
     let mut conn = ctx.read().await?;
-    let gathered = gather(&mut conn, &scope).await?;
+    let gathered = gather(&mut conn, scope).await?;
     let vendor = master::vendor(&mut conn, &gathered.vendor_code)
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::not_found("vendor", &gathered.vendor_code))?
         .vendor;
     let settings = people::settings(&mut conn).await.map_err(store_error)?;
-    let language = input.language.unwrap_or(vendor.language);
+    let language = language.unwrap_or(vendor.language);
     let mut body = body(&mut conn, ctx, &gathered, language).await?;
-    let today = ctx.now().date_naive();
-    let due = today.checked_add_days(Days::new(RESPONSE_DAYS)).unwrap_or(today);
     let site = settings.as_ref().map(|s| s.site_code.clone()).unwrap_or_default();
-    body.report_number = format!("SCAR-{site}-{reference}");
-    body.issued_on = day_text(today);
-    body.response_due = day_text(due);
     body.company = VendorReportParty {
         name: settings.map(|s| s.company_name).unwrap_or_default(),
         contact: actor.display_name.clone(),
@@ -105,6 +119,5 @@ pub async fn vendor_report_pdf(ctx: &Ctx, input: VendorReportInput) -> Result<Pd
     };
     body.scope = printed;
     body.language = language.as_str().to_owned();
-    let bytes = lotline_documents::vendor_report(&body).map_err(document_error)?;
-    Ok(PdfFile::new(format!("SCAR-{site}-{file}.pdf"), &bytes))
+    Ok((body, site))
 }

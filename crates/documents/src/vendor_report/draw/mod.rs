@@ -8,11 +8,13 @@
 
 mod failures;
 mod header;
+mod record;
 mod response;
 mod summary;
 
 use self::failures::{failures, photos};
 use self::header::{header, parties};
+use self::record::record;
 use self::response::response;
 use self::summary::{pareto, summary};
 use super::VendorReport;
@@ -63,6 +65,7 @@ pub(super) fn render(report: &VendorReport) -> Result<Vec<u8>, DocumentError> {
 
     let mut flow = Flow::new(&pdf, first, y, BOTTOM, frame.continuation());
     parties(&mut flow, report, &labels);
+    record(&mut flow, &frame, report, &labels);
     summary(&mut flow, report, &labels);
     pareto(&mut flow, &report.defects_by_category, &labels);
     failures(&mut flow, &frame, report, &labels);

@@ -1,6 +1,6 @@
 //! The supplier's 8D response: the sections to fill in and the signatures.
 
-use super::{BOX_TITLE, HINT, INTRO, LABEL, STRONG};
+use super::{BOX_TITLE, HINT, INTRO, LABEL, STRONG, VALUE};
 use crate::i18n::Labels;
 use crate::layout::report::{MARGIN, RIGHT, WIDTH, heading};
 use crate::layout::{Align, Flow, INK, RULE, SHADE, truncate, wrap};
@@ -29,20 +29,36 @@ pub(super) fn response(flow: &mut Flow, report: &VendorReport, labels: &Labels) 
     }
     flow.y += 3.0;
     for (key, lines) in RESPONSE_SECTIONS {
-        response_box(flow, labels, key, lines);
+        let answer = report
+            .record
+            .as_ref()
+            .and_then(|r| r.answers.iter().find(|(k, _)| k == key))
+            .map(|(_, text)| text.trim())
+            .filter(|text| !text.is_empty());
+        response_box(flow, labels, key, lines, answer);
     }
     sign_off(flow, report, labels);
 }
 
-/// One 8D section: a shaded title bar, a hint of what to answer, ruled lines for the answer.
-fn response_box(flow: &mut Flow, labels: &Labels, key: &str, ruled_lines: usize) {
+/// Lines of an answer received that one box prints: a longer one ends in "…".
+const ANSWER_LINES: usize = 24;
+
+/// One 8D section: a shaded title bar, a hint of what to answer, ruled lines for the answer; or,
+/// once the answer is in, the answer itself.
+fn response_box(flow: &mut Flow, labels: &Labels, key: &str, ruled_lines: usize, answer: Option<&str>) {
     let pad = 2.0;
     let fonts = flow.page().fonts();
     let title =
         truncate(fonts, &labels.get(&format!("documents.vendor_report.{key}.title")), &BOX_TITLE, WIDTH - 2.0 * pad);
     let hint = wrap(fonts, &labels.get(&format!("documents.vendor_report.{key}.hint")), &HINT, WIDTH - 2.0 * pad, 2);
     let bar = BOX_TITLE.line_mm() + 2.0 * pad;
-    let height = bar + pad + hint.len() as f32 * HINT.line_mm() + ruled_lines as f32 * RULED_LINE + 2.0 * pad;
+    let written = answer.map(|text| wrap(fonts, text, &VALUE, WIDTH - 2.0 * pad, ANSWER_LINES)).unwrap_or_default();
+    let (hint, body) = if written.is_empty() {
+        (hint, ruled_lines as f32 * RULED_LINE)
+    } else {
+        (Vec::new(), written.len() as f32 * VALUE.line_mm())
+    };
+    let height = bar + pad + hint.len() as f32 * HINT.line_mm() + body + 2.0 * pad;
     flow.ensure(height);
     let top = flow.y;
     let page = flow.page();
@@ -53,7 +69,11 @@ fn response_box(flow: &mut Flow, labels: &Labels, key: &str, ruled_lines: usize)
         page.text(MARGIN + pad, y, line, &HINT, Align::Left);
         y += HINT.line_mm();
     }
-    for _ in 0..ruled_lines {
+    for line in &written {
+        page.text(MARGIN + pad, y, line, &VALUE, Align::Left);
+        y += VALUE.line_mm();
+    }
+    for _ in 0..if written.is_empty() { ruled_lines } else { 0 } {
         y += RULED_LINE;
         page.hline(MARGIN + pad, RIGHT - pad, y, 0.4, RULE);
     }

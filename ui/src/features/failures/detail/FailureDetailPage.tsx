@@ -27,6 +27,7 @@ import { DispositionLinesPanel } from "./DispositionLinesPanel";
 import { FailureFacts } from "./FailureFacts";
 import { FailureHistory } from "./FailureHistory";
 import { FailurePhotos } from "./FailurePhotos";
+import { VendorActions } from "./VendorActions";
 
 function FailureLink({ failureNo }: { failureNo: string }) {
   return (
@@ -122,6 +123,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
           </Group>
         </Stack>
         <Group>
+          <VendorActions failure={failure} />
           <ChecklistButton failure={failure} />
           <Button
             variant="default"

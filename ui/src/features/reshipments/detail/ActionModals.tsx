@@ -290,12 +290,16 @@ export function DeliverModal({ detail, onClose }: Props) {
   );
 }
 
-/** The chargeback moves open → accepted/disputed → recovered; a dispute may also reopen. */
+/**
+ * The chargeback moves open → accepted/disputed → recovered; a dispute may also reopen; until it
+ * is recovered it may be written off, with the reason in the note.
+ */
 export const NEXT_CHARGEBACK: Record<ChargebackStatus, ChargebackStatus[]> = {
-  open: ["accepted", "disputed", "recovered"],
-  accepted: ["recovered"],
-  disputed: ["accepted", "recovered", "open"],
+  open: ["accepted", "disputed", "recovered", "written_off"],
+  accepted: ["recovered", "written_off"],
+  disputed: ["accepted", "recovered", "open", "written_off"],
   recovered: [],
+  written_off: [],
 };
 
 export function ChargebackModal({ detail, onClose }: Props) {

@@ -1,0 +1,82 @@
+import { SegmentedControl, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
+import type { FailureChargebackStatus } from "../../backend/bindings/FailureChargebackStatus";
+import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
+import { call } from "../../backend/call";
+import { FormModal, useFormSave } from "../../components/FormModal";
+import { fromMinor, readAmount } from "../../money";
+
+/** A failure's chargeback recovered (all or part of it) or written off with the reason. */
+export function SettleChargebackModal({
+  row,
+  onClose,
+}: {
+  row: ChargebackListRow;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<FailureChargebackStatus>("recovered");
+  const [amount, setAmount] = useState(fromMinor(row.amount_minor, row.currency));
+  const [note, setNote] = useState("");
+  const [bad, setBad] = useState<string | undefined>(undefined);
+  const { save, errors } = useFormSave({
+    act: async () => {
+      let recovered = 0;
+      if (status === "recovered") {
+        const read = readAmount(t, amount, row.currency);
+        setBad(read.ok ? undefined : read.error);
+        if (!read.ok) throw new Error(read.error);
+        recovered = read.minor;
+      }
+      return call("settle_failure_chargeback", {
+        failure_no: row.reference,
+        source: row.source,
+        status,
+        recovered_minor: recovered,
+        note,
+      });
+    },
+    refresh: ["chargebacks", "failure"],
+    saved: () => t("chargebacks.settle.saved", { reference: row.reference }),
+    onClose,
+  });
+  return (
+    <FormModal
+      title={t("chargebacks.settle.title", { reference: row.reference })}
+      save={save}
+      saveTestId="chargeback-settle-save"
+      onClose={onClose}
+    >
+      <SegmentedControl
+        value={status}
+        onChange={(v) => setStatus(v as FailureChargebackStatus)}
+        data={[
+          { value: "recovered", label: t("chargebacks.status.recovered") },
+          { value: "written_off", label: t("chargebacks.status.written_off") },
+        ]}
+        data-testid="chargeback-settle-status"
+      />
+      {status === "recovered" && (
+        <TextInput
+          label={`${t("chargebacks.field.recovered")} (${row.currency})`}
+          description={t("chargebacks.settle.partial")}
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={errors.recovered_minor ?? bad}
+          data-testid="chargeback-settle-amount"
+        />
+      )}
+      <Textarea
+        label={t(status === "written_off" ? "chargebacks.settle.reason" : "chargebacks.field.note")}
+        withAsterisk={status === "written_off"}
+        maxLength={TEXT_LIMITS.note}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+        data-testid="chargeback-settle-note"
+      />
+    </FormModal>
+  );
+}

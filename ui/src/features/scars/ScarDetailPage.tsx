@@ -1,0 +1,198 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconArrowRight } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { ScarDetail } from "../../backend/bindings/ScarDetail";
+import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
+import { call } from "../../backend/call";
+import { Fact } from "../../components/Fact";
+import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { errorMessage } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+import { PdfButton } from "../lots/PdfButton";
+import { AdvanceScarModal } from "./AdvanceScarModal";
+import { ScarStatusBadge } from "./ScarStatusBadge";
+import { formatDay, mayManageScars } from "./scar";
+
+/** Coded values read in the UI language; free text stays as recorded. */
+function valueLabel(t: TFunction, field: string, value: string): string {
+  return field === "status" ? t(`scars.status.${value}`, { defaultValue: value }) : value;
+}
+
+/** When a step was done and by whom; a step not done leaves its fact empty (a dash). */
+function Done({ done }: { done: ScarStepDone }) {
+  const { i18n } = useTranslation();
+  return (
+    <>
+      {formatDateTime(done.at, i18n.language)}
+      {done.by_name && (
+        <Text size="xs" c="dimmed">
+          {done.by_name}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** One 8D section: its title and what was recorded, or that it is still awaited. */
+function Section({ title, text, testId }: { title: string; text: string | null; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {title}
+      </Text>
+      {text ? (
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid={testId}>
+          {text}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed" fs="italic" data-testid={testId}>
+          {t("scars.awaited")}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function Team({ scar }: { scar: ScarDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>
+        {t("scars.d1")}
+      </Text>
+      <Table fz="sm" data-testid="scar-team">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("scars.field.team_name")}</Table.Th>
+            <Table.Th>{t("scars.field.team_role")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {scar.team.map((m) => (
+            <Table.Tr key={`${m.name}/${m.role}`}>
+              <Table.Td>{m.name}</Table.Td>
+              <Table.Td>{m.role}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+export function ScarDetailPage({ scarNo }: { scarNo: string }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const [advancing, setAdvancing] = useState(false);
+  const query = useQuery({
+    queryKey: ["scar", scarNo],
+    queryFn: () => call("get_scar", { scar_no: scarNo }),
+  });
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="scar-error">
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  const scar = query.data;
+  const next = scar.next;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("scars.detail.title")}{" "}
+            <Text span inherit c="dimmed" data-testid="scar-number">
+              {scar.scar_no}
+            </Text>
+          </Title>
+          <ScarStatusBadge status={scar.status} overdue={scar.overdue} testId="scar-status" />
+        </Stack>
+        <Group gap="xs">
+          <PdfButton
+            make={{ act: "scar_pdf", input: { scar_no: scar.scar_no } }}
+            label={t("scars.pdf")}
+            testId="scar-pdf"
+          />
+          {next && mayManageScars(session.user.roles) && (
+            <Button
+              rightSection={<IconArrowRight size={16} />}
+              onClick={() => setAdvancing(true)}
+              data-testid="scar-advance"
+              data-next={next}
+            >
+              {t(`scars.advance.button.${next}`)}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t("scars.field.vendor")} testId="scar-vendor">
+            {scar.vendor_name ? `${scar.vendor_name} (${scar.vendor_code})` : scar.vendor_code}
+          </Fact>
+          <Fact label={t("scars.field.failure")} testId="scar-failure">
+            {scar.failure_no}
+          </Fact>
+          <Fact label={t("scars.field.due_on")} testId="scar-due">
+            {formatDay(scar.due_on, i18n.language)}
+          </Fact>
+          <Fact label={t("scars.field.opened")} testId="scar-opened">
+            <Done done={scar.opened} />
+          </Fact>
+          <Fact label={t("scars.status.sent")} testId="scar-sent">
+            {scar.sent && <Done done={scar.sent} />}
+          </Fact>
+          <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
+            {scar.containment_received && <Done done={scar.containment_received} />}
+          </Fact>
+          <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
+            {scar.root_cause_received && <Done done={scar.root_cause_received} />}
+          </Fact>
+          <Fact label={t("scars.status.verified")} testId="scar-verified-at">
+            {scar.verified && <Done done={scar.verified} />}
+          </Fact>
+          <Fact label={t("scars.status.closed")} testId="scar-closed-at">
+            {scar.closed && <Done done={scar.closed} />}
+          </Fact>
+        </SimpleGrid>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Team scar={scar} />
+        <Section title={t("scars.d2")} text={scar.problem} testId="scar-problem" />
+        <Section title={t("scars.d3")} text={scar.containment} testId="scar-containment" />
+        <Section title={t("scars.d4")} text={scar.root_cause} testId="scar-root-cause" />
+        <Section title={t("scars.d56")} text={scar.actions} testId="scar-actions" />
+        <Section title={t("scars.d7")} text={scar.preventive} testId="scar-preventive" />
+        <Section title={t("scars.d8")} text={scar.verification} testId="scar-verification" />
+        <Section title={t("scars.closure")} text={scar.closure} testId="scar-closure" />
+      </SimpleGrid>
+      <HistoryTimeline
+        history={scar.history}
+        title={t("scars.history")}
+        testId="scar-history"
+        valueLabel={valueLabel}
+      />
+      {advancing && next && (
+        <AdvanceScarModal scar={scar} to={next} onClose={() => setAdvancing(false)} />
+      )}
+    </Stack>
+  );
+}

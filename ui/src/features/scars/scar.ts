@@ -1,0 +1,41 @@
+import type { ScarStatus } from "../../backend/bindings/ScarStatus";
+
+/** The steps in order: a SCAR moves one step at a time. */
+export const SCAR_STEPS: ScarStatus[] = [
+  "draft",
+  "sent",
+  "containment_received",
+  "root_cause_received",
+  "verified",
+  "closed",
+];
+
+export const SCAR_STATUS_COLOR: Record<ScarStatus, string> = {
+  draft: "gray",
+  sent: "blue",
+  containment_received: "cyan",
+  root_cause_received: "indigo",
+  verified: "teal",
+  closed: "green",
+};
+
+/** Who may open and advance SCARs (the backend's `manage_scars` permission decides). */
+export function mayManageScars(roles: string[]): boolean {
+  return roles.some((r) => ["admin", "quality_lead", "vendor_manager"].includes(r));
+}
+
+/** What a step asks for: sending a due date; the answers their text; the root cause its actions. */
+export function stepNeeds(to: ScarStatus): { due: boolean; text: boolean; actions: boolean } {
+  return {
+    due: to === "sent",
+    text: to === "containment_received" || to === "root_cause_received" || to === "verified",
+    actions: to === "root_cause_received",
+  };
+}
+
+/** A calendar day (YYYY-MM-DD) in the UI language; the day carries no time zone. */
+export function formatDay(day: string | null | undefined, language: string): string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day ?? "";
+  const value = new Date(`${day}T00:00:00Z`);
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(value);
+}
