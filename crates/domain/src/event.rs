@@ -12,6 +12,7 @@ use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cos
 use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
 use crate::review::{KpiTargets, ScorecardSettings};
 use crate::settings::{DefectCategory, Location};
+use crate::site_time::SiteCalendar;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -64,6 +65,9 @@ pub enum Event {
     SessionPolicySet {
         idle_lock_minutes: u32,
     },
+    /// The site's time zone and holidays, saved whole; the first one confirms the zone a desk
+    /// took from its computer.
+    SiteCalendarSet(SiteCalendar),
     ProductSaved(ProductInput),
     VendorSaved(VendorInput),
     CustomerSaved(CustomerInput),
@@ -381,6 +385,7 @@ impl Event {
             Event::UserPasswordReset { .. } => "user_password_reset",
             Event::UserLanguageSet { .. } => "user_language_set",
             Event::SessionPolicySet { .. } => "session_policy_set",
+            Event::SiteCalendarSet(_) => "site_calendar_set",
             Event::LogCheckAccepted { .. } => "log_check_accepted",
             Event::ProductSaved(_) => "product_saved",
             Event::VendorSaved(_) => "vendor_saved",
@@ -501,6 +506,7 @@ impl Event {
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
             Event::AqlSwitchingSet { .. } => ("settings", "aql_switching".into()),
             Event::SessionPolicySet { .. } => ("settings", "session_policy".into()),
+            Event::SiteCalendarSet(_) => ("settings", "site_calendar".into()),
             Event::LogCheckAccepted { desk_id, .. } => ("audit_log", desk_id.clone()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
             Event::ReshipmentAmended { reshipment_no, .. }

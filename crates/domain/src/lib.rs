@@ -21,6 +21,7 @@ pub mod reshipment;
 pub mod returns;
 pub mod review;
 pub mod settings;
+pub mod site_time;
 pub mod users;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};

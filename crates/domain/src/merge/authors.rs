@@ -33,7 +33,8 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::UserCreated { .. }
         | E::UserUpdated { .. }
         | E::UserPasswordReset { .. }
-        | E::SessionPolicySet { .. } => &[P::ManageUsers],
+        | E::SessionPolicySet { .. }
+        | E::SiteCalendarSet(_) => &[P::ManageUsers],
         E::LogCheckAccepted { .. } => &[P::MaintainLog],
         // A person's own password and language are theirs to set (checked by the caller).
         E::UserPasswordSet { .. } | E::UserLanguageSet { .. } => &[P::ManageUsers],

@@ -113,6 +113,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::ApprovalPolicySet(_)
         | E::AqlSwitchingSet { .. }
         | E::SessionPolicySet { .. }
+        | E::SiteCalendarSet(_)
         | E::KpiTargetsSet(_)
         | E::ScorecardSettingsSet(_)
         | E::VendorReviewed { .. }
@@ -140,6 +141,7 @@ pub const RECORD_SAVE_KINDS: &[&str] = &[
     "safety_stock_set",
     "location_saved",
     "session_policy_set",
+    "site_calendar_set",
 ];
 
 /// Whether `event` saves a record whole, overwriting what another desk may have saved.

@@ -13,6 +13,7 @@ pub mod review_settings;
 pub mod safety_stock;
 pub mod scorecard;
 pub mod serials;
+pub mod site_time;
 pub mod vendor_report;
 
 use serde::{Deserialize, Serialize};
