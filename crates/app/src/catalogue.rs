@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, conflicts, documents, exports, failures, imports, locations, lots, master, passwords, reshipments,
-    returns, review, search, session, switching, team, team_admin, users,
+    returns, review, search, session, site_time, switching, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -81,6 +81,8 @@ catalogue! {
     touch_session => passwords::touch_session,
     unlock_session => passwords::unlock_session,
     set_session_policy => passwords::set_session_policy,
+    get_site_calendar => site_time::get_site_calendar,
+    set_site_calendar => site_time::set_site_calendar,
     list_users => users::list_users,
     create_user => users::create_user,
     update_user => users::update_user,

@@ -90,6 +90,9 @@ enum Command {
         admin_name: Option<String>,
         #[arg(long, default_value = "en")]
         language: String,
+        /// The site's IANA time zone (e.g. Asia/Shanghai); none: this computer's, to be confirmed.
+        #[arg(long)]
+        time_zone: Option<String>,
     },
     /// Fill the database with the demo data set.
     Demo,
@@ -320,12 +323,12 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
     let _lock = lotline_app::backups::lock_data_folder(&data)?;
     let ctx = lotline_app::open(&data).await?;
     match cli.command {
-        Command::Init { company, site, currency, admin, admin_name, language } => {
+        Command::Init { company, site, currency, admin, admin_name, language, time_zone } => {
             let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
             let input = json!({
                 "company_name": company, "site_code": site, "currency": currency, "language": language,
                 "admin_username": admin, "admin_display_name": admin_name.unwrap_or_else(|| admin.clone()),
-                "admin_password": password, "load_demo": false,
+                "admin_password": password, "load_demo": false, "time_zone": time_zone,
             });
             let out = call(&ctx, "complete_setup", input).await?;
             print(cli.json, &out, || format!("Lotline set up in {}; admin {admin} can sign in.", data.display()));

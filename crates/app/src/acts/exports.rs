@@ -163,12 +163,12 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
             )?
         }
         Entity::Reshipments => {
-            let today = super::reshipments::today(ctx);
+            let today = super::reshipments::today(ctx).await?;
             let rows = lotline_store::queries::reshipments::all_reshipments(&mut conn).await.map_err(store_error)?;
             write_rows(
                 &RESHIPMENT_COLUMNS,
                 rows.into_iter().map(|r| {
-                    let r = super::reshipments::with_sla(r, today);
+                    let r = super::reshipments::with_sla(r, &today);
                     vec![
                         r.reshipment_no,
                         r.status.as_str().to_owned(),

@@ -19,6 +19,7 @@ pub mod returns;
 pub mod review;
 pub mod search;
 pub mod session;
+pub mod site_time;
 pub mod switching;
 pub mod team;
 pub mod team_admin;

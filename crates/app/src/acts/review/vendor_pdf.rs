@@ -85,7 +85,7 @@ pub async fn vendor_report_pdf(ctx: &Ctx, input: VendorReportInput) -> Result<Pd
     let settings = people::settings(&mut conn).await.map_err(store_error)?;
     let language = input.language.unwrap_or(vendor.language);
     let mut body = body(&mut conn, ctx, &gathered, language).await?;
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     let due = today.checked_add_days(Days::new(RESPONSE_DAYS)).unwrap_or(today);
     let site = settings.as_ref().map(|s| s.site_code.clone()).unwrap_or_default();
     body.report_number = format!("SCAR-{site}-{reference}");
