@@ -117,10 +117,15 @@ impl SiteCalendar {
             let field = format!("holidays.{i}");
             match NaiveDate::parse_from_str(h.date.trim(), "%Y-%m-%d") {
                 Ok(date) if !seen.insert(date) => {
-                    v.push(FieldError::new(format!("{field}.date"), "error.site_time.holiday_twice").with("value", &h.date));
+                    v.push(
+                        FieldError::new(format!("{field}.date"), "error.site_time.holiday_twice")
+                            .with("value", &h.date),
+                    );
                 }
                 Ok(date) => h.date = date.format("%Y-%m-%d").to_string(),
-                Err(_) => v.push(FieldError::new(format!("{field}.date"), "error.field.bad_date").with("value", &h.date)),
+                Err(_) => {
+                    v.push(FieldError::new(format!("{field}.date"), "error.field.bad_date").with("value", &h.date))
+                }
             }
             v.required(&format!("{field}.name"), &h.name);
             v.max_len(&format!("{field}.name"), &h.name, limits::LABEL);
@@ -177,7 +182,12 @@ mod tests {
         let keys: Vec<String> = bad.checked().unwrap_err().fields.into_iter().map(|f| f.message_key).collect();
         assert_eq!(
             keys,
-            ["error.site_time.unknown_zone", "error.site_time.holiday_twice", "error.field.bad_date", "error.field.required"]
+            [
+                "error.site_time.unknown_zone",
+                "error.site_time.holiday_twice",
+                "error.field.bad_date",
+                "error.field.required"
+            ]
         );
         assert!(time_zone_names().iter().any(|n| n == "Asia/Shanghai"));
     }

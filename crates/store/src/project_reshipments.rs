@@ -1,10 +1,10 @@
 //! The reshipment tables, kept in step with reshipment events.
 
+use chrono::{DateTime, Utc};
 use lotline_domain::Event;
 use lotline_domain::reshipment::{
     ApprovalPolicy, Reshipment, ReshipmentRequest, ReshipmentStatus, authorize_by_approvals,
 };
-use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use crate::StoreError;

@@ -124,6 +124,8 @@ import type { SettleRmaInput } from "./bindings/SettleRmaInput";
 import type { SetupStatus } from "./bindings/SetupStatus";
 import type { ShipInput } from "./bindings/ShipInput";
 import type { SignInInput } from "./bindings/SignInInput";
+import type { SiteCalendar } from "./bindings/SiteCalendar";
+import type { SiteCalendarView } from "./bindings/SiteCalendarView";
 import type { SkuBomInput } from "./bindings/SkuBomInput";
 import type { SkuFlags } from "./bindings/SkuFlags";
 import type { SkuInput } from "./bindings/SkuInput";
@@ -167,6 +169,8 @@ export type Acts = {
   touch_session: [Empty, Empty];
   unlock_session: [UnlockSessionInput, Session];
   set_session_policy: [SetSessionPolicyInput, SettingsView];
+  get_site_calendar: [Empty, SiteCalendarView];
+  set_site_calendar: [SiteCalendar, SiteCalendarView];
   list_users: [Empty, UserView[]];
   create_user: [CreateUserInput, UserView];
   update_user: [UpdateUserInput, UserView];

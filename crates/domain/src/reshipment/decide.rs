@@ -350,7 +350,8 @@ pub fn decide_request(
         None => None,
     };
     v.into_result()?;
-    let due_on = due.unwrap_or_else(|| add_working_days(facts.today, facts.policy.ship_within_working_days, facts.holidays));
+    let due_on =
+        due.unwrap_or_else(|| add_working_days(facts.today, facts.policy.ship_within_working_days, facts.holidays));
     let request = ReshipmentRequest {
         reshipment_no: reshipment_no.to_owned(),
         requested_by: actor.user_id.clone(),

@@ -93,8 +93,17 @@ mod tests {
         assert_eq!(sla_state(open, due, &SiteDay::plain(d("2026-11-25")), None), SlaState::AtRisk);
         assert_eq!(sla_state(open, due, &SiteDay::plain(d("2026-11-26")), None), SlaState::Overdue);
         let shipped = ReshipmentStatus::Shipped;
-        assert_eq!(sla_state(shipped, due, &SiteDay::plain(d("2026-12-01")), Some(d("2026-11-25"))), SlaState::ShippedOnTime);
-        assert_eq!(sla_state(shipped, due, &SiteDay::plain(d("2026-12-01")), Some(d("2026-11-26"))), SlaState::ShippedLate);
-        assert_eq!(sla_state(ReshipmentStatus::Cancelled, due, &SiteDay::plain(d("2026-12-01")), None), SlaState::Closed);
+        assert_eq!(
+            sla_state(shipped, due, &SiteDay::plain(d("2026-12-01")), Some(d("2026-11-25"))),
+            SlaState::ShippedOnTime
+        );
+        assert_eq!(
+            sla_state(shipped, due, &SiteDay::plain(d("2026-12-01")), Some(d("2026-11-26"))),
+            SlaState::ShippedLate
+        );
+        assert_eq!(
+            sla_state(ReshipmentStatus::Cancelled, due, &SiteDay::plain(d("2026-12-01")), None),
+            SlaState::Closed
+        );
     }
 }

@@ -29,7 +29,10 @@ pub async fn site_calendar(conn: &mut SqliteConnection) -> Result<SiteCalendarRo
     };
     let holidays: Vec<Holiday> = serde_json::from_str(&holidays).unwrap_or_default();
     if zone.is_empty() {
-        return Ok(SiteCalendarRow { calendar: SiteCalendar { time_zone: computer_time_zone(), holidays }, confirmed: false });
+        return Ok(SiteCalendarRow {
+            calendar: SiteCalendar { time_zone: computer_time_zone(), holidays },
+            confirmed: false,
+        });
     }
     Ok(SiteCalendarRow { calendar: SiteCalendar { time_zone: zone, holidays }, confirmed: true })
 }

@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, NaiveDate};
 use lotline_documents::{CreditNote, CreditNoteApproval, CreditNoteDuties, CreditNoteLine};
-use lotline_domain::site_time::site_date;
 use lotline_domain::money::format_money;
 use lotline_domain::people::{Language, Permission};
 use lotline_domain::returns::{self as rt, FeeReason, RmaStatus, Settlement};
+use lotline_domain::site_time::site_date;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::{failures as fq, master, people};
 use serde::{Deserialize, Serialize};
