@@ -61,9 +61,13 @@ describe("the site time page", () => {
     expect(await screen.findByTestId("site-time-unconfirmed")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Add holiday" }));
     const dates = screen.getAllByLabelText("Date");
-    await user.type(dates[1], "2026-12-28");
+    const date = dates[1];
+    if (!date) throw new Error("no second date field");
+    await user.type(date, "2026-12-28");
     const names = screen.getAllByLabelText("Name");
-    await user.type(names[1], "Site day off");
+    const name = names[1];
+    if (!name) throw new Error("no second name field");
+    await user.type(name, "Site day off");
     await user.click(screen.getByRole("button", { name: "Confirm and save" }));
     await waitFor(() =>
       expect(saved).toEqual([
