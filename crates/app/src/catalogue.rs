@@ -102,6 +102,8 @@ catalogue! {
     inspection_severity => switching::inspection_severity,
     get_aql_switching => switching::get_aql_switching,
     set_aql_switching => switching::set_aql_switching,
+    record_lot_inspection => switching::record_lot_inspection,
+    resume_inspection => switching::resume_inspection,
     list_defect_categories => failures::list_defect_categories,
     save_defect_category => failures::save_defect_category,
     list_locations => locations::list_locations,

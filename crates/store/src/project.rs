@@ -342,6 +342,8 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         // Projected by `project_reviews` above.
         Event::KpiTargetsSet(_)
         | Event::AqlSwitchingSet { .. }
+        | Event::LotInspectionRecorded { .. }
+        | Event::AqlInspectionResumed { .. }
         | Event::ScorecardSettingsSet(_)
         | Event::VendorRated { .. }
         | Event::VendorReviewed { .. }

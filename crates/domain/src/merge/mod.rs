@@ -63,7 +63,10 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::ReshipmentShipped { .. }
         | E::ReshipmentDelivered { .. }
         | E::VendorRated { .. }
-        | E::ChecklistItemAdded { .. } => MergeRule::PhysicalFact,
+        | E::ChecklistItemAdded { .. }
+        // An inspection happened; a resumption while inspection runs changes nothing.
+        | E::LotInspectionRecorded { .. }
+        | E::AqlInspectionResumed { .. } => MergeRule::PhysicalFact,
         E::LotHoldPlaced { .. }
         | E::LotHoldReleased { .. }
         | E::RecallStarted(_)

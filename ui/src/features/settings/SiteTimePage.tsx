@@ -154,6 +154,7 @@ export function SiteTimePage() {
                         <Table.Td>
                           <DateField
                             aria-label={t("site_time.holiday_date")}
+                            data-testid="site-time-holiday-date"
                             value={h.date}
                             onChange={(date) => setHoliday(i, { date })}
                             error={errors[`holidays.${i}.date`]}
@@ -163,6 +164,7 @@ export function SiteTimePage() {
                         <Table.Td>
                           <TextInput
                             aria-label={t("site_time.holiday_name")}
+                            data-testid="site-time-holiday-name"
                             value={h.name}
                             onChange={(e) => {
                               const name = e.currentTarget.value;
