@@ -144,7 +144,10 @@ async fn lots_that_pass_count_and_a_quality_lead_resumes_discontinued_inspection
         w.ok("log_failure", inspected(6, "tightened")).await;
     }
     let s = severity(&w).await;
-    assert_eq!((s["discontinued"].as_bool(), s["reason"].as_str(), s["lots"].as_u64()), (Some(true), Some("discontinued"), Some(7)));
+    assert_eq!(
+        (s["discontinued"].as_bool(), s["reason"].as_str(), s["lots"].as_u64()),
+        (Some(true), Some("discontinued"), Some(7))
+    );
     let err = w.err("record_lot_inspection", passed(1, "tightened")).await;
     assert_eq!(err.message_key, "error.aql.discontinued");
 
@@ -170,7 +173,10 @@ async fn lots_that_pass_count_and_a_quality_lead_resumes_discontinued_inspection
     assert_eq!(err.fields[0].message_key, "error.aql.not_accepted_log_failure");
     for run in 1..=4 {
         let s = w.ok("record_lot_inspection", passed(3, "tightened")).await;
-        assert_eq!((s["severity"].as_str(), s["accepted_in_a_row_on_tightened"].as_u64()), (Some("tightened"), Some(run)));
+        assert_eq!(
+            (s["severity"].as_str(), s["accepted_in_a_row_on_tightened"].as_u64()),
+            (Some("tightened"), Some(run))
+        );
     }
     // The fifth accepted in a row returns to normal: 2 + 5 + 5 = 12 lots.
     let s = w.ok("record_lot_inspection", passed(0, "tightened")).await;

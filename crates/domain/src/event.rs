@@ -528,9 +528,8 @@ impl Event {
             Event::SessionPolicySet { .. } => ("settings", "session_policy".into()),
             Event::SiteCalendarSet(_) => ("settings", "site_calendar".into()),
             // Switching runs per vendor and product: both steps belong to that pair's stream.
-            Event::LotInspectionRecorded { sku, vendor_code, .. } | Event::AqlInspectionResumed { sku, vendor_code, .. } => {
-                ("aql_switching", format!("{vendor_code}/{sku}"))
-            }
+            Event::LotInspectionRecorded { sku, vendor_code, .. }
+            | Event::AqlInspectionResumed { sku, vendor_code, .. } => ("aql_switching", format!("{vendor_code}/{sku}")),
             Event::LogCheckAccepted { desk_id, .. } => ("audit_log", desk_id.clone()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
             Event::ReshipmentAmended { reshipment_no, .. }

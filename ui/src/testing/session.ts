@@ -1,7 +1,8 @@
 import type { Role } from "../backend/bindings/Role";
 import type { Session } from "../backend/bindings/Session";
 
-export const sessionAs = (roles: Role[]): Session => ({
+/** A session with `roles`; `permissions` as the backend would send them, when a test needs them. */
+export const sessionAs = (roles: Role[], permissions: string[] = []): Session => ({
   user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
   settings: {
     company_name: "Co",
@@ -12,4 +13,5 @@ export const sessionAs = (roles: Role[]): Session => ({
   },
   must_change_password: false,
   locked: false,
+  permissions,
 });

@@ -66,6 +66,9 @@ pub struct Session {
     pub must_change_password: bool,
     /// The session sat idle too long: only the same person's password opens it again.
     pub locked: bool,
+    /// What the person may do ("configure_quality", …): the UI offers only these, so it keeps
+    /// no copy of which role may do what.
+    pub permissions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -179,7 +182,9 @@ async fn user_and_settings(ctx: &Ctx, user_id: &str) -> Result<(UserView, Settin
 pub(crate) async fn session_view(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
     let (user, settings) = user_and_settings(ctx, user_id).await?;
     let state = ctx.signed_in();
+    let permissions = actor_of(&user).permission_names();
     Ok(Session {
+        permissions,
         user,
         settings,
         must_change_password: state.as_ref().is_some_and(|s| s.must_change_password),

@@ -7,10 +7,10 @@ use lotline_domain::aql::{self, AqlPlanInput, InspectionSeverity};
 use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::failure::{InspectionInput, InspectionResult, PlanVerdict, Severity, evaluate_inspection};
 use lotline_domain::limits;
-use lotline_store::queries::master;
 use lotline_domain::lots::{check_lot_code, normalise_lot_code};
 use lotline_domain::people::Permission;
 use lotline_domain::{ApiError, Event};
+use lotline_store::queries::master;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use ts_rs::TS;
@@ -186,9 +186,12 @@ pub async fn resume_inspection(ctx: &Ctx, input: ResumeInspectionInput) -> Resul
     v.into_result()?;
     let mut tx = ctx.begin().await?;
     if !state_for(&mut tx, &sku, &vendor_code).await?.discontinued {
-        return Err(ApiError::conflict("error.aql.not_discontinued").with("sku", &sku).with("vendor_code", &vendor_code));
+        return Err(ApiError::conflict("error.aql.not_discontinued")
+            .with("sku", &sku)
+            .with("vendor_code", &vendor_code));
     }
-    ctx.commit(tx, vec![Event::AqlInspectionResumed { sku: sku.clone(), vendor_code: vendor_code.clone(), note }]).await?;
+    ctx.commit(tx, vec![Event::AqlInspectionResumed { sku: sku.clone(), vendor_code: vendor_code.clone(), note }])
+        .await?;
     state_for(&mut *ctx.read().await?, &sku, &vendor_code).await
 }
 

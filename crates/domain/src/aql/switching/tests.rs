@@ -97,7 +97,10 @@ fn a_resumption_after_discontinuation_restarts_tightened_and_five_accepted_retur
     assert!(s.discontinued);
     steps.push(Resumed);
     let s = derive_steps(steps.clone(), STEADY);
-    assert_eq!((s.severity, s.reason, s.discontinued), (InspectionSeverity::Tightened, SwitchingReason::ResumedAfterCorrection, false));
+    assert_eq!(
+        (s.severity, s.reason, s.discontinued),
+        (InspectionSeverity::Tightened, SwitchingReason::ResumedAfterCorrection, false)
+    );
     assert_eq!((s.not_accepted_on_tightened, s.accepted_in_a_row_on_tightened, s.lots), (0, 0, 7));
     // Four accepted on tightened: still tightened; the fifth returns to normal.
     steps.extend([Lot(GOOD); 4]);
@@ -107,5 +110,8 @@ fn a_resumption_after_discontinuation_restarts_tightened_and_five_accepted_retur
     assert_eq!((s.severity, s.reason), (InspectionSeverity::Normal, SwitchingReason::FiveAcceptedOnTightened));
     // A resumption while inspection runs changes nothing.
     let running = derive_steps([Lot(BAD), Lot(BAD), Resumed], STEADY);
-    assert_eq!((running.severity, running.reason), (InspectionSeverity::Tightened, SwitchingReason::TwoOfFiveNotAccepted));
+    assert_eq!(
+        (running.severity, running.reason),
+        (InspectionSeverity::Tightened, SwitchingReason::TwoOfFiveNotAccepted)
+    );
 }
