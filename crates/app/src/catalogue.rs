@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, chargebacks, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master,
-    passwords, reshipments, returns, review, scars, search, session, switching, team, team_admin, users,
+    passwords, reshipments, returns, review, scars, search, session, site_time, switching, team, team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -128,6 +128,8 @@ catalogue! {
     touch_session => passwords::touch_session,
     unlock_session => passwords::unlock_session,
     set_session_policy => passwords::set_session_policy,
+    get_site_calendar => site_time::get_site_calendar,
+    set_site_calendar => site_time::set_site_calendar,
     list_users => users::list_users,
     create_user => users::create_user,
     update_user => users::update_user,
@@ -147,6 +149,8 @@ catalogue! {
     inspection_severity => switching::inspection_severity,
     get_aql_switching => switching::get_aql_switching,
     set_aql_switching => switching::set_aql_switching,
+    record_lot_inspection => switching::record_lot_inspection,
+    resume_inspection => switching::resume_inspection,
     list_defect_categories => failures::list_defect_categories,
     save_defect_category => failures::save_defect_category,
     list_locations => locations::list_locations,

@@ -35,3 +35,26 @@ impl Clock for FixedClock {
         self.0.lock().map(|t| *t).unwrap_or_else(|_| Utc::now())
     }
 }
+
+/// Today at the site: every rule that reads the day (return windows, working-day due dates,
+/// expiry, review periods, ratings) reads it here, in the site's zone and with its holidays,
+/// never as the UTC date.
+pub(crate) async fn site_day_in(
+    conn: &mut sqlx::SqliteConnection,
+    at: DateTime<Utc>,
+) -> Result<lotline_domain::site_time::SiteDay, lotline_domain::ApiError> {
+    let row = lotline_store::queries::site_time::site_calendar(conn).await?;
+    Ok(row.calendar.day_at(at))
+}
+
+impl crate::Ctx {
+    /// Today at the site, with its holidays.
+    pub async fn site_day(&self) -> Result<lotline_domain::site_time::SiteDay, lotline_domain::ApiError> {
+        site_day_in(&mut *self.read().await?, self.now()).await
+    }
+
+    /// The site's date now.
+    pub async fn today(&self) -> Result<chrono::NaiveDate, lotline_domain::ApiError> {
+        Ok(self.site_day().await?.today)
+    }
+}

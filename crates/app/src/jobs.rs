@@ -28,7 +28,7 @@ impl Daily {
     /// Runs the day's jobs if they have not run today in this app: the ratings recorded now, or
     /// `None` when today's run already happened. A failed run is tried again at the next tick.
     pub async fn tick(&mut self, ctx: &Ctx) -> Result<Option<RecordedRatings>, ApiError> {
-        let today = ctx.now().date_naive();
+        let today = ctx.today().await?;
         if self.last_day == Some(today) {
             return Ok(None);
         }

@@ -120,3 +120,72 @@ async fn a_score_of_30_brings_reduced_inspection_only_when_the_authority_approve
     let s = severity(&w).await;
     assert_eq!((s["severity"].as_str(), s["reason"].as_str()), (Some("normal"), Some("not_accepted_on_reduced")));
 }
+
+/// A lot of 500 at level II inspected with no failure to log: H, 50 units; AQL 4.0 minor is
+/// Ac 3 on tightened inspection, so 3 found accept the lot and 4 do not.
+fn passed(minor_found: u32, inspection: &str) -> Value {
+    json!({"sku": "BOX-5L", "vendor_code": "szhq", "lot_code": null,
+           "inspection": {"lot_size": 500, "level": "II", "inspection": inspection, "aql_critical": null,
+                          "aql_major": null, "aql_minor": 4.0, "defects_critical": 0, "defects_major": 0,
+                          "defects_minor": minor_found}})
+}
+
+#[tokio::test]
+async fn lots_that_pass_count_and_a_quality_lead_resumes_discontinued_inspection_tightened() {
+    let w = world().await;
+    w.master_data().await;
+    w.add_user("ivo", &["inspector"]).await;
+    // Two lots not accepted on normal inspection tighten it; five not accepted on tightened
+    // inspection (6 found against Ac 3) discontinue it.
+    for _ in 0..2 {
+        w.ok("log_failure", inspected(6, "normal")).await;
+    }
+    for _ in 0..5 {
+        w.ok("log_failure", inspected(6, "tightened")).await;
+    }
+    let s = severity(&w).await;
+    assert_eq!(
+        (s["discontinued"].as_bool(), s["reason"].as_str(), s["lots"].as_u64()),
+        (Some(true), Some("discontinued"), Some(7))
+    );
+    let err = w.err("record_lot_inspection", passed(1, "tightened")).await;
+    assert_eq!(err.message_key, "error.aql.discontinued");
+
+    // Only a quality lead resumes it, saying what the supplier corrected.
+    common::returns::as_user(&w, "ivo").await;
+    let resume = json!({"sku": "BOX-5L", "vendor_code": "SZHQ", "note": "8D closed: new lid mould"});
+    assert_eq!(w.err("resume_inspection", resume.clone()).await.code, lotline_app::ErrorCode::Forbidden);
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    let err = w.err("resume_inspection", json!({"sku": "BOX-5L", "vendor_code": "SZHQ", "note": " "})).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("note", "error.field.required"));
+    let s = w.ok("resume_inspection", resume.clone()).await;
+    assert_eq!(
+        (s["severity"].as_str(), s["reason"].as_str(), s["discontinued"].as_bool()),
+        (Some("tightened"), Some("resumed_after_correction"), Some(false))
+    );
+
+    // Lots that pass are recorded by an inspector at the severity the rules call for.
+    common::returns::as_user(&w, "ivo").await;
+    let err = w.err("record_lot_inspection", passed(1, "normal")).await;
+    assert_eq!(err.fields[0].message_key, "error.aql.severity_looser");
+    let err = w.err("record_lot_inspection", passed(4, "tightened")).await;
+    assert_eq!(err.fields[0].message_key, "error.aql.not_accepted_log_failure");
+    for run in 1..=4 {
+        let s = w.ok("record_lot_inspection", passed(3, "tightened")).await;
+        assert_eq!(
+            (s["severity"].as_str(), s["accepted_in_a_row_on_tightened"].as_u64()),
+            (Some("tightened"), Some(run))
+        );
+    }
+    // The fifth accepted in a row returns to normal: 2 + 5 + 5 = 12 lots.
+    let s = w.ok("record_lot_inspection", passed(0, "tightened")).await;
+    assert_eq!(
+        (s["severity"].as_str(), s["reason"].as_str(), s["lots"].as_u64()),
+        (Some("normal"), Some("five_accepted_on_tightened"), Some(12))
+    );
+    assert_eq!(severity(&w).await, s, "the form reads the same state");
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    assert_eq!(w.err("resume_inspection", resume).await.message_key, "error.aql.not_discontinued");
+}

@@ -117,6 +117,9 @@ enum Command {
         admin_name: Option<String>,
         #[arg(long, default_value = "en")]
         language: String,
+        /// The site's IANA time zone (e.g. Asia/Shanghai); none: this computer's, to be confirmed.
+        #[arg(long)]
+        time_zone: Option<String>,
     },
     /// Fill the database with the demo data set.
     Demo,
@@ -386,8 +389,8 @@ async fn run(cli: Cli) -> Result<ExitCode, ApiError> {
 /// A command on an open desk, signed in when a user was named.
 async fn on_desk(ctx: &Ctx, data: &std::path::Path, command: Command, json: bool) -> Result<ExitCode, ApiError> {
     match command {
-        Command::Init { company, site, currency, admin, admin_name, language } => {
-            init(ctx, data, json, Setup { company, site, currency, admin, admin_name, language }).await?
+        Command::Init { company, site, currency, admin, admin_name, language, time_zone } => {
+            init(ctx, data, json, Setup { company, site, currency, admin, admin_name, language, time_zone }).await?
         }
         Command::Demo => {
             lotline_app::demo::load(ctx).await?;
@@ -427,10 +430,11 @@ struct Setup {
     admin: String,
     admin_name: Option<String>,
     language: String,
+    time_zone: Option<String>,
 }
 
 async fn init(ctx: &Ctx, data: &std::path::Path, json: bool, setup: Setup) -> Result<(), ApiError> {
-    let Setup { company, site, currency, admin, admin_name, language } = setup;
+    let Setup { company, site, currency, admin, admin_name, language, time_zone } = setup;
     let password = std::env::var("LOTLINE_PASSWORD").unwrap_or_default();
     let input = CompleteSetupInput {
         company_name: company,
@@ -441,6 +445,7 @@ async fn init(ctx: &Ctx, data: &std::path::Path, json: bool, setup: Setup) -> Re
         admin_username: admin.clone(),
         admin_password: password,
         load_demo: false,
+        time_zone,
     };
     let out = call_act(ctx, session::complete_setup, input).await?;
     print(json, &to_json(&out), || format!("Lotline set up in {}; admin {admin} can sign in.", data.display()));

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::chargeback::{ChargebackSource, FailureChargebackStatus};
 use crate::conflict::{Resolution, StockWriteOff};
-use crate::failure::{Disposition, FailureChanges, FailureRecord, FieldChange, LineCompletion, LineRequest};
+use crate::failure::{
+    Disposition, FailureChanges, FailureRecord, FieldChange, InspectionResult, LineCompletion, LineRequest,
+};
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
@@ -14,6 +16,7 @@ use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, 
 use crate::review::{KpiTargets, ScorecardSettings};
 use crate::scar::{ScarOpening, ScarStatus, ScarStepText};
 use crate::settings::{DefectCategory, Location};
+use crate::site_time::SiteCalendar;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -65,6 +68,27 @@ pub enum Event {
     /// How long a session may sit idle before it asks for the password again.
     SessionPolicySet {
         idle_lock_minutes: u32,
+    },
+    /// The site's time zone and holidays, saved whole; the first one confirms the zone a desk
+    /// took from its computer.
+    SiteCalendarSet(SiteCalendar),
+    /// A lot that passed inspection with no failure to log: the switching rules count it as
+    /// accepted, as they count a failure's inspection.
+    LotInspectionRecorded {
+        inspection_id: String,
+        sku: String,
+        vendor_code: String,
+        #[serde(default)]
+        lot_code: Option<String>,
+        inspector_id: String,
+        inspection: InspectionResult,
+    },
+    /// A quality lead resumed inspection of a vendor's product discontinued under ISO 2859-1 9.4,
+    /// after the supplier's corrective action (`note`): inspection resumes tightened.
+    AqlInspectionResumed {
+        sku: String,
+        vendor_code: String,
+        note: String,
     },
     ProductSaved(ProductInput),
     VendorSaved(VendorInput),
@@ -434,6 +458,9 @@ impl Event {
             Event::UserPasswordReset { .. } => "user_password_reset",
             Event::UserLanguageSet { .. } => "user_language_set",
             Event::SessionPolicySet { .. } => "session_policy_set",
+            Event::SiteCalendarSet(_) => "site_calendar_set",
+            Event::LotInspectionRecorded { .. } => "lot_inspection_recorded",
+            Event::AqlInspectionResumed { .. } => "aql_inspection_resumed",
             Event::LogCheckAccepted { .. } => "log_check_accepted",
             Event::ProductSaved(_) => "product_saved",
             Event::VendorSaved(_) => "vendor_saved",
@@ -570,6 +597,10 @@ impl Event {
             Event::ApprovalPolicySet(_) => ("settings", "approval_policy".into()),
             Event::AqlSwitchingSet { .. } => ("settings", "aql_switching".into()),
             Event::SessionPolicySet { .. } => ("settings", "session_policy".into()),
+            Event::SiteCalendarSet(_) => ("settings", "site_calendar".into()),
+            // Switching runs per vendor and product: both steps belong to that pair's stream.
+            Event::LotInspectionRecorded { sku, vendor_code, .. }
+            | Event::AqlInspectionResumed { sku, vendor_code, .. } => ("aql_switching", format!("{vendor_code}/{sku}")),
             Event::LogCheckAccepted { desk_id, .. } => ("audit_log", desk_id.clone()),
             Event::ReshipmentRequested(r) => ("reshipment", r.reshipment_no.clone()),
             Event::ReshipmentAmended { reshipment_no, .. }

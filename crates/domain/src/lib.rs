@@ -23,6 +23,7 @@ pub mod returns;
 pub mod review;
 pub mod scar;
 pub mod settings;
+pub mod site_time;
 pub mod users;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};

@@ -122,6 +122,44 @@ pub enum Permission {
 }
 
 impl Permission {
+    /// Every permission, so that a session can tell the UI which it holds: the UI then offers
+    /// only what the backend allows, without a copy of the role table.
+    pub const ALL: &'static [Permission] = &[
+        Permission::ManageUsers,
+        Permission::EditMasterData,
+        Permission::ImportData,
+        Permission::LogFailure,
+        Permission::ManageFailure,
+        Permission::CorrectFailure,
+        Permission::ApproveDeviation,
+        Permission::ConfigureQuality,
+        Permission::ExportCustomerContacts,
+        Permission::ViewData,
+        Permission::RequestReshipment,
+        Permission::ShipReshipment,
+        Permission::ManageChargeback,
+        Permission::ConfigureApprovals,
+        Permission::OpenRma,
+        Permission::DecideRma,
+        Permission::HandleReturns,
+        Permission::SettleRma,
+        Permission::ConfigureReturns,
+        Permission::RecordLots,
+        Permission::HoldLots,
+        Permission::ReleaseHolds,
+        Permission::ConfigureReviews,
+        Permission::RecordRatings,
+        Permission::MaintainLog,
+        Permission::ResolveConflicts,
+        Permission::ResolveStockConflicts,
+        Permission::ManageLocations,
+    ];
+
+    /// The permission's name as the UI and error messages know it ("configure_quality").
+    pub fn name(self) -> &'static str {
+        self.key()
+    }
+
     /// The roles that grant this permission.
     pub fn allowed_roles(self) -> &'static [Role] {
         self.allowed()
@@ -215,6 +253,11 @@ impl Actor {
         permission.allowed().iter().any(|role| self.has(*role))
     }
 
+    /// The names of every permission this person holds.
+    pub fn permission_names(&self) -> Vec<String> {
+        Permission::ALL.iter().filter(|p| self.may(**p)).map(|p| p.name().to_owned()).collect()
+    }
+
     /// Fails with the roles that would have been allowed, so the UI can say who may do it.
     pub fn require(&self, permission: Permission) -> Result<(), ApiError> {
         if self.may(permission) {
@@ -245,6 +288,19 @@ mod tests {
 
     fn actor(roles: &[Role]) -> Actor {
         Actor { user_id: "u".into(), username: "u".into(), display_name: "U".into(), roles: roles.to_vec() }
+    }
+
+    #[test]
+    fn a_session_names_each_permission_once_and_an_inspector_holds_the_inspectors() {
+        let names: std::collections::BTreeSet<&str> = Permission::ALL.iter().map(|p| p.name()).collect();
+        assert_eq!(names.len(), Permission::ALL.len(), "every permission is listed once");
+        let inspector = actor(&[Role::Inspector]).permission_names();
+        assert!(inspector.contains(&"log_failure".to_owned()) && inspector.contains(&"view_data".to_owned()));
+        assert!(
+            !inspector.contains(&"configure_quality".to_owned()) && !inspector.contains(&"manage_users".to_owned())
+        );
+        let admin = actor(&[Role::Admin]).permission_names();
+        assert!(admin.contains(&"configure_quality".to_owned()) && admin.contains(&"manage_users".to_owned()));
     }
 
     #[test]

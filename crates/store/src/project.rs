@@ -217,6 +217,13 @@ async fn settings(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(
                 .execute(&mut *conn)
                 .await?;
         }
+        Event::SiteCalendarSet(calendar) => {
+            sqlx::query("UPDATE settings SET time_zone = ?, holidays = ? WHERE id = 1")
+                .bind(&calendar.time_zone)
+                .bind(json(&calendar.holidays))
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::UserLanguageSet { user_id, language } => {
             sqlx::query("UPDATE users SET language = ? WHERE user_id = ?")
                 .bind(language.as_str())

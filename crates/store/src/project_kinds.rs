@@ -23,6 +23,7 @@ macro_rules! settings_events {
             | lotline_domain::Event::UserLanguageSet { .. }
             | lotline_domain::Event::LogCheckAccepted { .. }
             | lotline_domain::Event::SessionPolicySet { .. }
+            | lotline_domain::Event::SiteCalendarSet(_)
     };
 }
 
@@ -128,6 +129,8 @@ macro_rules! review_events {
     () => {
         lotline_domain::Event::KpiTargetsSet(_)
             | lotline_domain::Event::AqlSwitchingSet { .. }
+            | lotline_domain::Event::LotInspectionRecorded { .. }
+            | lotline_domain::Event::AqlInspectionResumed { .. }
             | lotline_domain::Event::ScorecardSettingsSet(_)
             | lotline_domain::Event::VendorRated { .. }
             | lotline_domain::Event::VendorReviewed { .. }

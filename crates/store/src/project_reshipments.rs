@@ -1,5 +1,6 @@
 //! The reshipment tables, kept in step with reshipment events.
 
+use chrono::{DateTime, Utc};
 use lotline_domain::Event;
 use lotline_domain::reshipment::{
     ApprovalPolicy, Reshipment, ReshipmentRequest, ReshipmentStatus, authorize_by_approvals,
@@ -154,8 +155,9 @@ async fn approved(conn: &mut SqliteConnection, reshipment_no: &str, stored: &Sto
             None => return Ok(()),
         },
     };
-    let Some(day) = stored.occurred_at.get(..10).and_then(|d| d.parse().ok()) else { return Ok(()) };
-    let after = authorize_by_approvals(state, &policy, day);
+    let Ok(at) = DateTime::parse_from_rfc3339(&stored.occurred_at) else { return Ok(()) };
+    let day = crate::queries::site_time::site_calendar(conn).await?.calendar.day_at(at.with_timezone(&Utc));
+    let after = authorize_by_approvals(state, &policy, &day);
     if after.status == ReshipmentStatus::Authorized {
         sqlx::query(
             "UPDATE reshipments SET status = 'authorized', authorized_at = ?, due_on = ? \

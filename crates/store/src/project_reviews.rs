@@ -124,6 +124,35 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
+        Event::LotInspectionRecorded { inspection_id, sku, vendor_code, lot_code, inspection, .. } => {
+            sqlx::query(
+                "INSERT OR REPLACE INTO lot_inspections (inspection_id, sku, vendor_code, lot_code, occurred_at, log_seq, inspection) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(inspection_id)
+            .bind(sku)
+            .bind(vendor_code)
+            .bind(lot_code)
+            .bind(&stored.occurred_at)
+            .bind(stored.seq)
+            .bind(json(inspection))
+            .execute(&mut *conn)
+            .await?;
+        }
+        Event::AqlInspectionResumed { sku, vendor_code, note } => {
+            sqlx::query(
+                "INSERT OR REPLACE INTO aql_resumptions (event_id, sku, vendor_code, occurred_at, log_seq, note) \
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&stored.id)
+            .bind(sku)
+            .bind(vendor_code)
+            .bind(&stored.occurred_at)
+            .bind(stored.seq)
+            .bind(note)
+            .execute(&mut *conn)
+            .await?;
+        }
         Event::ScorecardSettingsSet(settings) => {
             sqlx::query("INSERT OR REPLACE INTO scorecard_settings (id, settings) VALUES (1, ?)")
                 .bind(json(settings))

@@ -47,6 +47,8 @@ const PROJECTIONS: &[&str] = &[
     "kpi_targets",
     "scorecard_settings",
     "aql_switching",
+    "lot_inspections",
+    "aql_resumptions",
     "vendor_ratings",
     "vendor_reviews",
     "safety_stock",

@@ -52,6 +52,7 @@ import { ScarsPage } from "../features/scars/ScarsPage";
 import { BackupsPage } from "../features/settings/BackupsPage";
 import { CategoriesPage } from "../features/settings/CategoriesPage";
 import { LocationsPage } from "../features/settings/LocationsPage";
+import { SiteTimePage } from "../features/settings/SiteTimePage";
 import { TeamSyncPage } from "../features/settings/team/TeamSyncPage";
 import { Shell } from "../features/shell/Shell";
 import { UsersPage } from "../features/users/UsersPage";
@@ -371,6 +372,7 @@ const routeTree = root.addChildren([
   page("/settings/users", UsersPage),
   page("/settings/categories", CategoriesPage),
   page("/settings/locations", LocationsPage),
+  page("/settings/time", SiteTimePage),
   page("/settings/backups", BackupsPage),
   page("/settings/approval-limits", ApprovalLimitsPage),
   page("/settings/returns-policy", ReturnPolicyPage),

@@ -14,6 +14,11 @@ export function useSession(): SessionState {
   return state;
 }
 
+/** Whether the backend said the person may do `permission` ("configure_quality", …). */
+export function may(session: Session | null | undefined, permission: string): boolean {
+  return session?.permissions.includes(permission) ?? false;
+}
+
 export function hasRole(session: Session, ...roles: string[]): boolean {
   return session.user.roles.some((r) => roles.includes(r));
 }

@@ -1,7 +1,18 @@
 import type { Role } from "../backend/bindings/Role";
 import type { Session } from "../backend/bindings/Session";
+import permissionsOf from "./permissions.json";
 
-export const sessionAs = (roles: Role[]): Session => ({
+/** The permissions sign-in serves for `roles` (crates/app/tests/session_permissions.rs writes them). */
+export function permissionsFor(roles: readonly Role[]): string[] {
+  const table = permissionsOf as Record<string, string[]>;
+  return [...new Set(roles.flatMap((role) => table[role] ?? []))];
+}
+
+/** A session with `roles`, holding the permissions the backend gives them unless told otherwise. */
+export const sessionAs = (
+  roles: Role[],
+  permissions: string[] = permissionsFor(roles),
+): Session => ({
   user: { id: "u1", username: "ann", display_name: "Ann", roles, language: "en", active: true },
   settings: {
     company_name: "Co",
@@ -12,4 +23,5 @@ export const sessionAs = (roles: Role[]): Session => ({
   },
   must_change_password: false,
   locked: false,
+  permissions,
 });

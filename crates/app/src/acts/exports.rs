@@ -196,12 +196,12 @@ async fn failures_csv(conn: &mut SqliteConnection) -> Result<String, ApiError> {
 }
 
 async fn reshipments_csv(ctx: &Ctx, conn: &mut SqliteConnection) -> Result<String, ApiError> {
-    let today = super::reshipments::today(ctx);
+    let today = super::reshipments::today(ctx).await?;
     let rows = lotline_store::queries::reshipments::all_reshipments(&mut *conn).await.map_err(store_error)?;
     write_rows(
         &RESHIPMENT_COLUMNS,
         rows.into_iter().map(|r| {
-            let r = super::reshipments::with_sla(r, today);
+            let r = super::reshipments::with_sla(r, &today);
             vec![
                 r.reshipment_no,
                 r.status.as_str().to_owned(),

@@ -236,6 +236,17 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         | Event::VendorRated { .. }
         | Event::VendorReviewed { .. }
         | Event::SafetyStockSet { .. } => (Vec::new(), None),
+        Event::SiteCalendarSet(calendar) => {
+            (vec![set("time_zone", &calendar.time_zone), set("holidays", calendar.holidays.len())], None)
+        }
+        Event::LotInspectionRecorded { sku, vendor_code, lot_code, .. } => {
+            let mut changes = vec![set("sku", sku), set("vendor_code", vendor_code), set("verdict", "accepted")];
+            if let Some(lot) = lot_code {
+                changes.push(set("lot_code", lot));
+            }
+            (changes, None)
+        }
+        Event::AqlInspectionResumed { note, .. } => (vec![set("inspection", "tightened")], non_empty(note)),
     }
 }
 

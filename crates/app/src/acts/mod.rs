@@ -23,6 +23,7 @@ pub mod review;
 pub mod scars;
 pub mod search;
 pub mod session;
+pub mod site_time;
 pub mod switching;
 pub mod team;
 pub mod team_admin;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use lotline_domain::error::FieldError;
 use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::people::{Actor, Permission, Role};
@@ -13,6 +13,7 @@ use lotline_domain::reshipment::{
     ShipInput, ShipTo,
 };
 use lotline_domain::returns::RmaStatus;
+use lotline_domain::site_time::SiteDay;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::reshipments::{self as q, ListReshipmentsInput, ReshipmentRow, SlaDates};
 use lotline_store::queries::{Page, failures as fq, master, people};
@@ -104,21 +105,21 @@ pub struct ReshipmentDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-pub(crate) fn today(ctx: &Ctx) -> NaiveDate {
-    ctx.now().date_naive()
+pub(crate) async fn today(ctx: &Ctx) -> Result<SiteDay, ApiError> {
+    ctx.site_day().await
 }
 
-fn sla_dates(today: NaiveDate) -> SlaDates {
+fn sla_dates(day: &SiteDay) -> SlaDates {
     SlaDates {
-        today: today.format("%Y-%m-%d").to_string(),
-        at_risk_until: rs::add_working_days(today, 1).format("%Y-%m-%d").to_string(),
+        today: day.today.format("%Y-%m-%d").to_string(),
+        at_risk_until: rs::add_working_days(day.today, 1, &day.holidays).format("%Y-%m-%d").to_string(),
     }
 }
 
-pub(crate) fn with_sla(mut row: ReshipmentRow, today: NaiveDate) -> ReshipmentRow {
-    let due = NaiveDate::parse_from_str(&row.due_on, "%Y-%m-%d").unwrap_or(today);
+pub(crate) fn with_sla(mut row: ReshipmentRow, day: &SiteDay) -> ReshipmentRow {
+    let due = NaiveDate::parse_from_str(&row.due_on, "%Y-%m-%d").unwrap_or(day.today);
     let shipped = row.shipped_on.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    row.sla = Some(rs::sla_state(row.status, due, today, shipped));
+    row.sla = Some(rs::sla_state(row.status, due, day, shipped));
     row
 }
 
@@ -157,8 +158,12 @@ pub(crate) async fn load(
         .ok_or_else(|| ApiError::not_found("reshipment", reshipment_no))?;
     // Approvals merged from several desks may complete the set no single desk saw complete.
     let last_approval = events.iter().rev().find(|e| matches!(e.event, Event::ReshipmentApproved { .. }));
-    let state = match last_approval.and_then(|e| e.occurred_at.get(..10)?.parse().ok()) {
-        Some(day) => rs::authorize_by_approvals(state, &policy(conn).await?, day),
+    let approved_at = last_approval.and_then(|e| DateTime::parse_from_rfc3339(&e.occurred_at).ok());
+    let state = match approved_at {
+        Some(at) => {
+            let day = crate::clock::site_day_in(conn, at.with_timezone(&Utc)).await?;
+            rs::authorize_by_approvals(state, &policy(conn).await?, &day)
+        }
         None => state,
     };
     Ok((state, events))
@@ -225,6 +230,7 @@ pub(crate) async fn request_in(
         }
     }
     let policy = policy(tx).await?;
+    let day = crate::clock::site_day_in(tx, ctx.now()).await?;
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let reshipment_no = super::numbers::issue(tx, "RS", &settings.site_code).await?;
@@ -235,7 +241,8 @@ pub(crate) async fn request_in(
         reshipped: &reshipped,
         lots: &lots,
         policy: &policy,
-        today: today(ctx),
+        today: day.today,
+        holidays: &day.holidays,
         exchange: exchange.as_ref(),
     };
     let events = rs::decide_request(input, &facts, &reshipment_no, &actor)?;
@@ -278,9 +285,9 @@ pub async fn request_reshipment(ctx: &Ctx, input: RequestReshipmentInput) -> Res
 
 pub async fn list_reshipments(ctx: &Ctx, input: ListReshipmentsInput) -> Result<Page<ReshipmentRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let today = today(ctx);
-    let page = q::list_reshipments(&mut *ctx.read().await?, &input, &sla_dates(today)).await.map_err(store_error)?;
-    Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, today)).collect(), total: page.total })
+    let day = today(ctx).await?;
+    let page = q::list_reshipments(&mut *ctx.read().await?, &input, &sla_dates(&day)).await.map_err(store_error)?;
+    Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, &day)).collect(), total: page.total })
 }
 
 pub async fn get_reshipment(ctx: &Ctx, input: ReshipmentNoInput) -> Result<ReshipmentDetail, ApiError> {
@@ -332,7 +339,7 @@ pub(crate) async fn detail(ctx: &Ctx, reshipment_no: &str) -> Result<ReshipmentD
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let actor = ctx.actor().ok();
     Ok(ReshipmentDetail {
-        row: with_sla(row, today(ctx)),
+        row: with_sla(row, &today(ctx).await?),
         approvals: approval_views(&events, &state, &names),
         requirement: rs::requirement(&policy, &state.cost, &state.request.requester_roles),
         approver_roles: rs::approver_roles(&policy, &state.cost),
@@ -348,12 +355,13 @@ pub(crate) async fn detail(ctx: &Ctx, reshipment_no: &str) -> Result<ReshipmentD
 async fn act_on(
     ctx: &Ctx,
     reshipment_no: &str,
-    decide: impl FnOnce(&Reshipment, &ApprovalPolicy, NaiveDate) -> Result<Vec<Event>, ApiError>,
+    decide: impl FnOnce(&Reshipment, &ApprovalPolicy, &SiteDay) -> Result<Vec<Event>, ApiError>,
 ) -> Result<ReshipmentDetail, ApiError> {
     let mut tx = ctx.begin().await?;
     let (state, _) = load(&mut tx, reshipment_no).await?;
     let policy = policy(&mut tx).await?;
-    let events = decide(&state, &policy, today(ctx))?;
+    let day = crate::clock::site_day_in(&mut tx, ctx.now()).await?;
+    let events = decide(&state, &policy, &day)?;
     ctx.commit(tx, events).await?;
     detail(ctx, state.reshipment_no()).await
 }
@@ -408,14 +416,15 @@ pub async fn ship_reshipment(ctx: &Ctx, input: ShipInput) -> Result<ReshipmentDe
     let (state, _) = load(&mut tx, &input.reshipment_no).await?;
     let codes: Vec<&str> = state.request.items.iter().filter_map(|i| i.lot_code.as_deref()).collect();
     let lots = item_lots(&mut tx, &codes).await?;
-    let events = rs::decide_ship(&state, &input, &lots, today(ctx))?;
+    let today = crate::clock::site_day_in(&mut tx, ctx.now()).await?.today;
+    let events = rs::decide_ship(&state, &input, &lots, today)?;
     ctx.commit(tx, events).await?;
     detail(ctx, state.reshipment_no()).await
 }
 
 pub async fn deliver_reshipment(ctx: &Ctx, input: DeliverInput) -> Result<ReshipmentDetail, ApiError> {
     ctx.allowed(Permission::ShipReshipment)?;
-    act_on(ctx, &input.reshipment_no, |r, _, today| rs::decide_deliver(r, input.delivered_on.as_deref(), today)).await
+    act_on(ctx, &input.reshipment_no, |r, _, day| rs::decide_deliver(r, input.delivered_on.as_deref(), day.today)).await
 }
 
 pub async fn update_chargeback(ctx: &Ctx, input: ChargebackInput) -> Result<ReshipmentDetail, ApiError> {

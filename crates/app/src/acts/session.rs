@@ -33,6 +33,9 @@ pub struct SetupStatus {
     /// amount with these, so it holds no money rule of its own. Sent before setup, whose form
     /// asks for the home currency.
     pub currencies: Vec<Currency>,
+    /// This computer's time zone, which setup offers as the site's, and the zones to choose from.
+    pub computer_time_zone: String,
+    pub time_zones: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -47,6 +50,10 @@ pub struct CompleteSetupInput {
     pub admin_password: String,
     #[serde(default)]
     pub load_demo: bool,
+    /// The site's IANA time zone; none leaves this computer's zone for an administrator to
+    /// confirm later.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -59,6 +66,9 @@ pub struct Session {
     pub must_change_password: bool,
     /// The session sat idle too long: only the same person's password opens it again.
     pub locked: bool,
+    /// What the person may do ("configure_quality", …): the UI offers only these, so it keeps
+    /// no copy of which role may do what.
+    pub permissions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -86,6 +96,8 @@ pub async fn setup_status(ctx: &Ctx, _: Empty) -> Result<SetupStatus, ApiError> 
         company_name: settings.as_ref().map(|s| s.company_name.clone()),
         site_code: settings.map(|s| s.site_code),
         currencies: currencies(),
+        computer_time_zone: lotline_store::queries::site_time::computer_time_zone(),
+        time_zones: lotline_domain::site_time::time_zone_names(),
     })
 }
 
@@ -112,6 +124,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
     lotline_domain::users::check_new_user(&mut v, "admin_username", &username, "admin_password", &input.admin_password);
     lotline_domain::users::check_display_name(&mut v, "admin_display_name", &input.admin_display_name);
     v.into_result()?;
+    let zone = super::site_time::chosen_at_setup(input.time_zone.as_deref())?;
 
     let mut tx = ctx.begin().await?;
     if people::settings(&mut tx).await.map_err(store_error)?.is_some() {
@@ -137,6 +150,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
     ];
     events.extend(default_defect_categories().into_iter().map(Event::DefectCategorySaved));
     events.extend(default_locations().into_iter().map(Event::LocationSaved));
+    events.extend(zone);
     ctx.commit(tx, events).await?;
     let session = begin_session(ctx, &user_id, false).await?;
     if input.load_demo {
@@ -168,7 +182,9 @@ async fn user_and_settings(ctx: &Ctx, user_id: &str) -> Result<(UserView, Settin
 pub(crate) async fn session_view(ctx: &Ctx, user_id: &str) -> Result<Session, ApiError> {
     let (user, settings) = user_and_settings(ctx, user_id).await?;
     let state = ctx.signed_in();
+    let permissions = actor_of(&user).permission_names();
     Ok(Session {
+        permissions,
         user,
         settings,
         must_change_password: state.as_ref().is_some_and(|s| s.must_change_password),

@@ -46,7 +46,7 @@ const SHIPPED: &[(&str, usize, i64, i64)] = &[
 pub(super) async fn demo_lots(ctx: &Ctx, actors: &HashMap<&str, Actor>) -> Result<(), ApiError> {
     let as_user = |username: &str| actors.get(username).map(|actor| ctx.acting_as(actor.clone()));
     let (Some(logistics), Some(lead)) = (as_user("jan.devries"), as_user("li.wei")) else { return Ok(()) };
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     let day = |days: i64| -> NaiveDate { today + Duration::days(days) };
     for (code, sku, vendor, supplier_lot, qty, unit, made, expires) in RECEIVED {
         let receipt = LotReceipt {

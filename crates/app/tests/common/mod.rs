@@ -23,6 +23,7 @@ pub const ADMIN_PASSWORD: &str = "correct horse battery";
 /// The password of every user `add_user` makes.
 pub const USER_PASSWORD: &str = "password-123";
 
+/// A desk whose site keeps UTC, so that the tests' days do not follow the computer running them.
 pub async fn world() -> World {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).await.expect("open store");
@@ -35,7 +36,8 @@ pub async fn world() -> World {
         .ok(
             "complete_setup",
             json!({"company_name": "Lotline Test BV", "site_code": "AMS1", "currency": "EUR", "language": "en",
-                   "admin_username": "admin", "admin_display_name": "Ada Admin", "admin_password": ADMIN_PASSWORD, "load_demo": false}),
+                   "admin_username": "admin", "admin_display_name": "Ada Admin", "admin_password": ADMIN_PASSWORD, "load_demo": false,
+                   "time_zone": "UTC"}),
         )
         .await;
     world

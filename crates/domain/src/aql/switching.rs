@@ -11,7 +11,9 @@
 //!   number of 0 or 1 it gains 2 when the lot is accepted, else it returns to 0.
 //! - Reduced to normal: a lot is not accepted, or production is no longer steady (9.3.4).
 //! - Discontinuation: when the lots not accepted on tightened inspection reach 5, inspection
-//!   under the standard stops until the supplier has improved (9.4).
+//!   under the standard stops until the supplier has improved (9.4). Once the supplier has
+//!   taken corrective action, the responsible authority (a quality lead) resumes inspection,
+//!   and it resumes tightened (9.4): an explicit step in the log, never a lot's doing.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -62,6 +64,16 @@ pub enum SwitchingReason {
     ProductionNotSteady,
     /// 5 lots not accepted on tightened inspection: inspection is discontinued.
     Discontinued,
+    /// A quality lead resumed inspection after the supplier's corrective action: tightened.
+    ResumedAfterCorrection,
+}
+
+/// One step of a vendor's product in the switching rules: a lot inspected, or inspection resumed
+/// after discontinuation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwitchingStep {
+    Lot(LotOutcome),
+    Resumed,
 }
 
 /// Where a vendor's product stands in the switching rules.
@@ -106,6 +118,16 @@ impl Default for SwitchingState {
 impl SwitchingState {
     fn enter(severity: InspectionSeverity, reason: SwitchingReason, lots: u32) -> Self {
         Self { severity, reason, lots, ..Self::default() }
+    }
+
+    /// Inspection resumed after the supplier's corrective action: tightened, counting afresh. A
+    /// resumption while inspection runs changes nothing.
+    pub fn resumed(self) -> Self {
+        if self.discontinued {
+            Self::enter(InspectionSeverity::Tightened, SwitchingReason::ResumedAfterCorrection, self.lots)
+        } else {
+            self
+        }
     }
 
     /// The state after one more lot inspected at the severity this state prescribed.
@@ -182,7 +204,15 @@ impl SwitchingState {
 
 /// The state after all of a vendor's product's lots, oldest first.
 pub fn derive(lots: impl IntoIterator<Item = LotOutcome>, policy: SwitchingPolicy) -> SwitchingState {
-    lots.into_iter().fold(SwitchingState::default(), |state, lot| state.next(lot, policy))
+    derive_steps(lots.into_iter().map(SwitchingStep::Lot), policy)
+}
+
+/// The state after every lot and resumption, oldest first.
+pub fn derive_steps(steps: impl IntoIterator<Item = SwitchingStep>, policy: SwitchingPolicy) -> SwitchingState {
+    steps.into_iter().fold(SwitchingState::default(), |state, step| match step {
+        SwitchingStep::Lot(lot) => state.next(lot, policy),
+        SwitchingStep::Resumed => state.resumed(),
+    })
 }
 
 #[cfg(test)]

@@ -33,7 +33,8 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::UserCreated { .. }
         | E::UserUpdated { .. }
         | E::UserPasswordReset { .. }
-        | E::SessionPolicySet { .. } => &[P::ManageUsers],
+        | E::SessionPolicySet { .. }
+        | E::SiteCalendarSet(_) => &[P::ManageUsers],
         E::LogCheckAccepted { .. } => &[P::MaintainLog],
         // A person's own password and language are theirs to set (checked by the caller).
         E::UserPasswordSet { .. } | E::UserLanguageSet { .. } => &[P::ManageUsers],
@@ -60,7 +61,8 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         E::FailureChargebackRecorded { .. } => &[P::ManageChargeback, P::ManageFailure],
         E::ScarOpened(_) | E::ScarAdvanced { .. } => &[P::ManageScars],
         E::ApprovalPolicySet(_) => &[P::ConfigureApprovals],
-        E::AqlSwitchingSet { .. } => &[P::ConfigureQuality],
+        E::AqlSwitchingSet { .. } | E::AqlInspectionResumed { .. } => &[P::ConfigureQuality],
+        E::LotInspectionRecorded { .. } => &[P::LogFailure],
         E::ReturnPolicySet(_) => &[P::ConfigureReturns],
         E::RmaOpened(_) => &[P::OpenRma],
         E::RmaApproved { .. } | E::RmaRejected { .. } | E::RmaSuspended { .. } => &[P::DecideRma],

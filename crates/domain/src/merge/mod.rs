@@ -63,7 +63,10 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::ReshipmentShipped { .. }
         | E::ReshipmentDelivered { .. }
         | E::VendorRated { .. }
-        | E::ChecklistItemAdded { .. } => MergeRule::PhysicalFact,
+        | E::ChecklistItemAdded { .. }
+        // An inspection happened; a resumption while inspection runs changes nothing.
+        | E::LotInspectionRecorded { .. }
+        | E::AqlInspectionResumed { .. } => MergeRule::PhysicalFact,
         E::LotHoldPlaced { .. }
         | E::LotHoldReleased { .. }
         | E::RecallStarted(_)
@@ -123,6 +126,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::ApprovalPolicySet(_)
         | E::AqlSwitchingSet { .. }
         | E::SessionPolicySet { .. }
+        | E::SiteCalendarSet(_)
         | E::KpiTargetsSet(_)
         | E::ScorecardSettingsSet(_)
         | E::VendorReviewed { .. }
@@ -150,6 +154,7 @@ pub const RECORD_SAVE_KINDS: &[&str] = &[
     "safety_stock_set",
     "location_saved",
     "session_policy_set",
+    "site_calendar_set",
 ];
 
 /// Whether `event` saves a record whole, overwriting what another desk may have saved.

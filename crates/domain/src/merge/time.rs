@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, Utc};
 
 use super::log::{ActEvent, TeamLog};
 use crate::returns::{ReturnPolicy, Rma, RmaOpening, RmaStatus, RuleResult, window_rule};
+use crate::site_time::site_date;
 use crate::{ApiError, Event};
 
 /// How far ahead of the server's clock an event's time may be.
@@ -27,19 +28,30 @@ pub fn event_time(e: ActEvent<'_>, now: DateTime<Utc>) -> Result<DateTime<Utc>, 
     Ok(at)
 }
 
-/// The rules that read the day, judged on the day the event was made.
+/// The rules that read the day, judged on the site's day (in its time zone) the event was made.
 pub fn check_dated_rules(log: &mut impl TeamLog, event: &Event, at: DateTime<Utc>) -> Result<(), ApiError> {
-    let day = at.date_naive();
     match event {
-        Event::RmaOpened(opening) => window(log, opening, day),
+        Event::RmaOpened(opening) => {
+            let day = site_day(log, at);
+            window(log, opening, day)
+        }
         Event::ReshipmentRequested(r) if r.due_date_set => match NaiveDate::parse_from_str(&r.due_on, "%Y-%m-%d") {
-            Ok(due) if due < day => Err(ApiError::conflict("error.reshipment.due_in_past")
+            Ok(due) if due < site_day(log, at) => Err(ApiError::conflict("error.reshipment.due_in_past")
                 .with("reshipment_no", &r.reshipment_no)
                 .with("due_on", &r.due_on)),
             _ => Ok(()),
         },
         _ => Ok(()),
     }
+}
+
+/// The date at the site at `at`, in the zone the team's log last saved (UTC before any).
+fn site_day(log: &mut impl TeamLog, at: DateTime<Utc>) -> NaiveDate {
+    let zone = log.stream("settings", "site_calendar").into_iter().rev().find_map(|l| match l.event {
+        Event::SiteCalendarSet(c) => Some(c.time_zone),
+        _ => None,
+    });
+    site_date(at, zone.as_deref().unwrap_or_default())
 }
 
 /// The policy version that judged an opening: the one saved with that number, or the built-in

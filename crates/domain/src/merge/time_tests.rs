@@ -83,3 +83,18 @@ fn a_due_date_is_checked_against_the_day_the_request_was_made() {
     let err = made_at(made, request("2026-11-01"), &mut Memory::default(), server).unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.due_in_past");
 }
+
+#[test]
+fn the_server_judges_the_window_on_the_sites_day_in_the_teams_zone() {
+    use crate::site_time::SiteCalendar;
+    // Delivered on 3 October: the 30-day window ends on 2 November. At 2 November 16:30 UTC it
+    // is 3 November 00:30 in Shanghai: day 31 for a Shenzhen site, day 30 in UTC.
+    let last_day = opening("2026-10-03", "no_longer_needed");
+    let at = "2026-11-02T16:30:00.000Z";
+    let server = "2026-11-09T08:00:00Z";
+    assert!(made_at(at, last_day.clone(), &mut Memory::default(), server).is_ok(), "no zone saved: UTC");
+    let shenzhen = SiteCalendar { time_zone: "Asia/Shanghai".into(), holidays: Vec::new() };
+    let mut log = Memory::of("desk-a", vec![Event::SiteCalendarSet(shenzhen)]);
+    let err = made_at(at, last_day, &mut log, server).unwrap_err();
+    assert_eq!((err.message_key.as_str(), err.params["days"].as_str()), ("error.sync.window_passed", "31"));
+}

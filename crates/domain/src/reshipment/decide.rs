@@ -21,6 +21,7 @@ use crate::limits;
 use crate::master::{check_country, check_currency};
 use crate::money::format_money;
 use crate::people::Actor;
+use crate::site_time::{Holidays, SiteDay};
 use crate::{ErrorCode, Event};
 
 /// Shipping and goods may be entered in different currencies; the request refuses a mix.
@@ -114,6 +115,8 @@ pub struct RequestFacts<'a> {
     pub lots: &'a ItemLots,
     pub policy: &'a ApprovalPolicy,
     pub today: NaiveDate,
+    /// The site's days off, which the due date skips.
+    pub holidays: &'a Holidays,
     /// The return being exchanged, when the request names one that may be exchanged.
     pub exchange: Option<&'a ExchangeFacts>,
 }
@@ -347,7 +350,8 @@ pub fn decide_request(
         None => None,
     };
     v.into_result()?;
-    let due_on = due.unwrap_or_else(|| add_working_days(facts.today, facts.policy.ship_within_working_days));
+    let due_on =
+        due.unwrap_or_else(|| add_working_days(facts.today, facts.policy.ship_within_working_days, facts.holidays));
     let request = ReshipmentRequest {
         reshipment_no: reshipment_no.to_owned(),
         requested_by: actor.user_id.clone(),
@@ -389,25 +393,25 @@ fn not_in(r: &Reshipment, allowed: &[ReshipmentStatus], key: &str) -> Result<(),
 
 /// Authorization follows from the set of approvals, wherever it was completed: approvals given
 /// on different desks, each too few alone, authorize the reshipment together once the logs
-/// merge. `today` is the day of the approval that completed the set.
-pub fn authorize_by_approvals(mut r: Reshipment, policy: &ApprovalPolicy, today: NaiveDate) -> Reshipment {
+/// merge. `day` is the site's day of the approval that completed the set.
+pub fn authorize_by_approvals(mut r: Reshipment, policy: &ApprovalPolicy, day: &SiteDay) -> Reshipment {
     if r.status != ReshipmentStatus::Requested || r.approvals.is_empty() {
         return r;
     }
     let needs = requirement(policy, &r.cost, &r.request.requester_roles);
     if needs.approvals > 0 && is_satisfied(&needs, &counting(policy, &r.cost, r.amount_version, &r.approvals)) {
-        r.due_on = due_on_authorization(&r, policy, today);
+        r.due_on = due_on_authorization(&r, policy, day);
         r.status = ReshipmentStatus::Authorized;
     }
     r
 }
 
 /// The due date once authorized: the requester's, or the policy's working days from today.
-fn due_on_authorization(r: &Reshipment, policy: &ApprovalPolicy, today: NaiveDate) -> String {
+fn due_on_authorization(r: &Reshipment, policy: &ApprovalPolicy, day: &SiteDay) -> String {
     if r.request.due_date_set {
         r.due_on.clone()
     } else {
-        date_text(add_working_days(today, policy.ship_within_working_days))
+        date_text(add_working_days(day.today, policy.ship_within_working_days, &day.holidays))
     }
 }
 
@@ -416,7 +420,7 @@ pub fn decide_approve(
     policy: &ApprovalPolicy,
     actor: &Actor,
     note: &str,
-    today: NaiveDate,
+    day: &SiteDay,
 ) -> Result<Vec<Event>, ApiError> {
     match r.status {
         ReshipmentStatus::Requested => {}
@@ -458,7 +462,7 @@ pub fn decide_approve(
         events.push(Event::ReshipmentAuthorized {
             reshipment_no: r.reshipment_no().to_owned(),
             by_policy: false,
-            due_on: due_on_authorization(r, policy, today),
+            due_on: due_on_authorization(r, policy, day),
         });
     }
     Ok(events)
@@ -507,7 +511,7 @@ pub fn decide_amend(
     policy: &ApprovalPolicy,
     cost: &CostInput,
     reason: &str,
-    today: NaiveDate,
+    day: &SiteDay,
 ) -> Result<Vec<Event>, ApiError> {
     not_in(r, &[ReshipmentStatus::Requested, ReshipmentStatus::Authorized], "error.reshipment.not_amendable")?;
     let mut v = Violations::default();
@@ -528,7 +532,7 @@ pub fn decide_amend(
         events.push(Event::ReshipmentAuthorized {
             reshipment_no: r.reshipment_no().to_owned(),
             by_policy: true,
-            due_on: due_on_authorization(r, policy, today),
+            due_on: due_on_authorization(r, policy, day),
         });
     }
     Ok(events)

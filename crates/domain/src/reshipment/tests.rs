@@ -8,7 +8,12 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::people::{Actor, Role};
+use crate::site_time::{Holidays, SiteDay};
 use crate::{ApiError, Event};
+
+fn day() -> SiteDay {
+    SiteDay::plain(today())
+}
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
@@ -85,6 +90,7 @@ fn requested(minor: i64, currency: &str, by: &Actor) -> Result<Reshipment, ApiEr
         lots: &lots,
         policy: &policy,
         today: today(),
+        holidays: &Holidays::new(),
         exchange: None,
     };
     let events = decide_request(&request(minor, currency), &facts, "RS-A-000001", by)?;
@@ -135,8 +141,8 @@ proptest! {
         let Ok(mut state) = requested(amount, currency, &actors[requester]) else { return Ok(()) };
         for act in acts {
             let result = match act {
-                Act::Approve(who) => decide_approve(&state, &policy, &actors[who], "", today()),
-                Act::Amend(minor) => decide_amend(&state, &policy, &cost(minor, currency), "price changed", today()),
+                Act::Approve(who) => decide_approve(&state, &policy, &actors[who], "", &day()),
+                Act::Amend(minor) => decide_amend(&state, &policy, &cost(minor, currency), "price changed", &day()),
                 Act::Ship => decide_ship(&state, &ShipInput {
                     reshipment_no: "RS-A-000001".into(), carrier: Carrier::Dpd, service: None,
                     tracking_no: "01234567890123".into(), shipped_on: None,
@@ -181,16 +187,16 @@ fn above_the_limit_a_covering_approver_is_needed_and_self_approval_is_refused() 
     let other_logistics = actor(2, vec![Role::Logistics]);
     let finance = actor(3, vec![Role::Finance]);
     let r = requested(12_000, "EUR", &logistics).unwrap();
-    let err = decide_approve(&r, &policy(), &logistics, "", today()).unwrap_err();
+    let err = decide_approve(&r, &policy(), &logistics, "", &day()).unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.self_approval");
-    let err = decide_approve(&r, &policy(), &other_logistics, "", today()).unwrap_err();
+    let err = decide_approve(&r, &policy(), &other_logistics, "", &day()).unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.limit_too_low");
     assert_eq!(err.params["limit_minor"], "5000");
-    let events = decide_approve(&r, &policy(), &finance, "ok", today()).unwrap();
+    let events = decide_approve(&r, &policy(), &finance, "ok", &day()).unwrap();
     let r = fold(Some(r), &events).unwrap();
     assert_eq!(r.status, ReshipmentStatus::Authorized);
     assert_eq!(r.due_on, "2026-11-26", "two working days after authorization");
-    let err = decide_approve(&r, &policy(), &finance, "", today()).unwrap_err();
+    let err = decide_approve(&r, &policy(), &finance, "", &day()).unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.already_authorized");
 }
 
@@ -201,13 +207,13 @@ fn above_dual_control_two_approvers_one_from_finance() {
     let admin2 = actor(3, vec![Role::Admin]);
     let finance = actor(4, vec![Role::Finance]);
     let r = requested(60_000, "EUR", &logistics).unwrap();
-    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &admin, "", today()).unwrap()).unwrap();
+    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &admin, "", &day()).unwrap()).unwrap();
     assert_eq!(r.status, ReshipmentStatus::Requested, "one approval is not enough");
-    let err = decide_approve(&r, &policy(), &admin2, "", today()).unwrap_err();
+    let err = decide_approve(&r, &policy(), &admin2, "", &day()).unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.finance_needed");
-    let err = decide_approve(&r, &policy(), &admin, "", today()).unwrap_err();
+    let err = decide_approve(&r, &policy(), &admin, "", &day()).unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.already_approved");
-    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &finance, "", today()).unwrap()).unwrap();
+    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &finance, "", &day()).unwrap()).unwrap();
     assert_eq!(r.status, ReshipmentStatus::Authorized);
 }
 
@@ -216,10 +222,10 @@ fn changing_the_amount_voids_earlier_approvals() {
     let logistics = actor(1, vec![Role::Logistics]);
     let finance = actor(3, vec![Role::Finance]);
     let r = requested(12_000, "EUR", &logistics).unwrap();
-    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &finance, "", today()).unwrap()).unwrap();
+    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &finance, "", &day()).unwrap()).unwrap();
     assert_eq!(r.status, ReshipmentStatus::Authorized);
     let r =
-        fold(Some(r.clone()), &decide_amend(&r, &policy(), &cost(15_000, "EUR"), "dearer", today()).unwrap()).unwrap();
+        fold(Some(r.clone()), &decide_amend(&r, &policy(), &cost(15_000, "EUR"), "dearer", &day()).unwrap()).unwrap();
     assert_eq!(r.status, ReshipmentStatus::Requested);
     let err = decide_ship(
         &r,
@@ -236,7 +242,7 @@ fn changing_the_amount_voids_earlier_approvals() {
     .unwrap_err();
     assert_eq!(err.message_key, "error.reshipment.not_authorized");
     // The same finance user may approve the new amount.
-    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &finance, "", today()).unwrap()).unwrap();
+    let r = fold(Some(r.clone()), &decide_approve(&r, &policy(), &finance, "", &day()).unwrap()).unwrap();
     assert_eq!(r.status, ReshipmentStatus::Authorized);
 }
 
@@ -255,6 +261,7 @@ fn bad_requests_name_their_fields() {
         lots: &lots,
         policy: &policy,
         today: today(),
+        holidays: &Holidays::new(),
         exchange: None,
     };
     let mut input = request(1_000, "EUR");
@@ -284,6 +291,7 @@ fn chargebacks_follow_their_transitions() {
         lots: &lots,
         policy: &policy,
         today: today(),
+        holidays: &Holidays::new(),
         exchange: None,
     };
     let mut input = request(3_000, "EUR");
@@ -311,26 +319,26 @@ fn approvals_given_apart_authorize_together_once_merged() {
     let (fien, frank) = (actor(1, vec![Role::Finance]), actor(2, vec![Role::Finance]));
     let state = requested(60_000, "EUR", &requester).unwrap();
     assert_eq!(state.status, ReshipmentStatus::Requested);
-    let on_a = decide_approve(&state, &policy(), &fien, "", today()).unwrap();
-    let on_b = decide_approve(&state, &policy(), &frank, "", today()).unwrap();
+    let on_a = decide_approve(&state, &policy(), &fien, "", &day()).unwrap();
+    let on_b = decide_approve(&state, &policy(), &frank, "", &day()).unwrap();
     assert_eq!((on_a.len(), on_b.len()), (1, 1), "neither desk's approval is enough alone");
     let merged = fold(Some(state.clone()), &[on_a.clone(), on_b.clone()].concat()).unwrap();
     assert_eq!(merged.status, ReshipmentStatus::Requested, "the log alone holds no authorization");
-    let merged = authorize_by_approvals(merged, &policy(), today());
+    let merged = authorize_by_approvals(merged, &policy(), &day());
     assert_eq!(merged.status, ReshipmentStatus::Authorized);
     assert_eq!(merged.due_on, "2026-11-26", "two working days from the completing approval");
     // The same approver twice (two desks, one person) is still one approval.
     let twice = fold(Some(state), &[on_a.clone(), on_a].concat()).unwrap();
-    assert_eq!(authorize_by_approvals(twice, &policy(), today()).status, ReshipmentStatus::Requested);
+    assert_eq!(authorize_by_approvals(twice, &policy(), &day()).status, ReshipmentStatus::Requested);
 }
 
 #[test]
 fn a_second_desks_authorization_of_the_same_request_changes_nothing() {
     let requester = actor(0, vec![Role::Logistics]);
     let state = requested(9_000, "EUR", &requester).unwrap();
-    let on_a = decide_approve(&state, &policy(), &actor(1, vec![Role::Finance]), "", today()).unwrap();
+    let on_a = decide_approve(&state, &policy(), &actor(1, vec![Role::Finance]), "", &day()).unwrap();
     let later = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let on_b = decide_approve(&state, &policy(), &actor(2, vec![Role::Finance]), "", later).unwrap();
+    let on_b = decide_approve(&state, &policy(), &actor(2, vec![Role::Finance]), "", &SiteDay::plain(later)).unwrap();
     assert_eq!((on_a.len(), on_b.len()), (2, 2), "each desk authorized on its own");
     let merged = fold(Some(state), &[on_a, on_b].concat()).unwrap();
     assert_eq!(merged.status, ReshipmentStatus::Authorized);

@@ -15,6 +15,7 @@ pub mod safety_stock;
 pub mod scars;
 pub mod scorecard;
 pub mod serials;
+pub mod site_time;
 pub mod vendor_report;
 
 use serde::{Deserialize, Serialize};

@@ -11,4 +11,9 @@ must_change_password: boolean,
 /**
  * The session sat idle too long: only the same person's password opens it again.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * What the person may do ("configure_quality", …): the UI offers only these, so it keeps
+ * no copy of which role may do what.
+ */
+permissions: Array<string>, };

@@ -17,4 +17,8 @@ team_desk: string | null,
  * amount with these, so it holds no money rule of its own. Sent before setup, whose form
  * asks for the home currency.
  */
-currencies: Array<Currency>, };
+currencies: Array<Currency>, 
+/**
+ * This computer's time zone, which setup offers as the site's, and the zones to choose from.
+ */
+computer_time_zone: string, time_zones: Array<string>, };

@@ -3,4 +3,4 @@
 /**
  * Why the current severity applies, for the inspection form.
  */
-export type SwitchingReason = "start" | "normal" | "two_of_five_not_accepted" | "tightened" | "five_accepted_on_tightened" | "score_reached30" | "reduced" | "not_accepted_on_reduced" | "production_not_steady" | "discontinued";
+export type SwitchingReason = "start" | "normal" | "two_of_five_not_accepted" | "tightened" | "five_accepted_on_tightened" | "score_reached30" | "reduced" | "not_accepted_on_reduced" | "production_not_steady" | "discontinued" | "resumed_after_correction";

@@ -18,6 +18,7 @@ import type { InspectionInput } from "../../backend/bindings/InspectionInput";
 import type { InspectionLevel } from "../../backend/bindings/InspectionLevel";
 import type { InspectionSeverity } from "../../backend/bindings/InspectionSeverity";
 import { call } from "../../backend/call";
+import { SwitchingActions } from "./SwitchingActions";
 
 export const AQL_VALUES = [0.065, 0.1, 0.15, 0.25, 0.4, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10];
 
@@ -27,6 +28,8 @@ type Props = {
   /** The vendor's product whose switching state sets the severity of inspection. */
   sku: string;
   vendorCode: string;
+  /** The lot inspected, when known: a lot that passes is recorded with it. */
+  lotCode?: string;
 };
 
 const LEVELS: InspectionLevel[] = ["I", "II", "III", "S-1", "S-2", "S-3", "S-4"];
@@ -42,7 +45,7 @@ const CLASSES = [
 ] as const;
 
 /** ISO 2859-1 sampling: sample size and accept/reject per severity class, and the verdict. */
-export function AqlPanel({ value, onChange, sku, vendorCode }: Props) {
+export function AqlPanel({ value, onChange, sku, vendorCode, lotCode = "" }: Props) {
   const { t } = useTranslation();
   const [debounced] = useDebouncedValue(value, 200);
   // The switching rules (ISO 2859-1 clause 9) say which severity applies; the form starts there.
@@ -96,6 +99,15 @@ export function AqlPanel({ value, onChange, sku, vendorCode }: Props) {
             on_tightened: rules.not_accepted_on_tightened,
           })}
         </Alert>
+      )}
+      {rules && (
+        <SwitchingActions
+          rules={rules}
+          inspection={value}
+          sku={sku}
+          vendorCode={vendorCode}
+          lotCode={lotCode}
+        />
       )}
       {/* Two a row: the severity's name ("Verscherpte inspectie") needs the card's width. */}
       <SimpleGrid cols={2} mb="sm">

@@ -445,6 +445,7 @@ export function FailureFormPage({
                 onChange={setInspection}
                 sku={form.sku}
                 vendorCode={form.vendor_code}
+                lotCode={form.lot_code}
               />
             )}
             {useAql && form.lot_code.trim() !== "" && (

@@ -32,7 +32,7 @@ export function LotsPage({
         <Title order={2} data-testid="page-title">
           {t("lots.title")}
         </Title>
-        {mayDo("move", session.user.roles) && (
+        {mayDo("move", session.permissions) && (
           <Button
             variant="default"
             leftSection={<IconBoxMultiple size={16} />}

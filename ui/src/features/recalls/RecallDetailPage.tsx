@@ -186,7 +186,7 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
     );
   const recall = query.data;
   const open = recall.status === "open";
-  const allowed = mayDo("recall", session.user.roles);
+  const allowed = mayDo("recall", session.permissions);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">

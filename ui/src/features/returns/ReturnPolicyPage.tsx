@@ -104,7 +104,7 @@ export function ReturnPolicyPage() {
   });
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   if (!form || !query.data) return <Loader />;
-  const editable = mayConfigure(session.user.roles);
+  const editable = mayConfigure(session.permissions);
   const currency = session.settings.currency;
   const at = (field: string) =>
     errors.at[field] ?? (local[field] ? t(local[field], moneyParams(currency)) : undefined);

@@ -47,7 +47,7 @@ export function ReturnsPage({
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
-  const roles = session.user.roles;
+  const permissions = session.permissions;
   const [filters, setFilters] = useState<RmaFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   // The input stays local (typing never waits for the router); the URL follows when it settles.
@@ -78,7 +78,7 @@ export function ReturnsPage({
       return next;
     });
   const now = new Date();
-  const canPrint = mayPrintLabels(roles);
+  const canPrint = mayPrintLabels(permissions);
   const ageText = (openedAt: string) => {
     const a = age(openedAt, now);
     return a ? t(`returns.age.${a.unit}`, { count: a.count }) : "";
@@ -235,7 +235,7 @@ export function ReturnsPage({
               {t("returns.list.print_labels", { count: chosen.length })}
             </Button>
           )}
-          {mayOpen(roles) && (
+          {mayOpen(permissions) && (
             <Button
               leftSection={<IconPlus size={16} />}
               onClick={() => void navigate({ to: "/returns/new" })}

@@ -6,6 +6,7 @@ import {
   NativeSelect,
   Paper,
   PasswordInput,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -13,11 +14,12 @@ import {
   Title,
 } from "@mantine/core";
 import { IconUsersGroup } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../backend/bindings/Language";
 import type { Session } from "../../backend/bindings/Session";
+import type { SetupStatus } from "../../backend/bindings/SetupStatus";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
@@ -35,7 +37,10 @@ export function SetupPage({
 }) {
   const { t } = useTranslation();
   const [joining, setJoining] = useState(teamDesk !== null);
+  // Boot asked for the status before showing this page: the zones and this computer's zone.
+  const status = useQueryClient().getQueryData<SetupStatus>(["setup_status"]);
   const [form, setForm] = useState({
+    time_zone: status?.computer_time_zone ?? "",
     company_name: "",
     site_code: "",
     currency: "EUR",
@@ -50,7 +55,7 @@ export function SetupPage({
   const setup = useMutation({
     mutationFn: () => {
       const { confirm: _, ...input } = form;
-      return call("complete_setup", input);
+      return call("complete_setup", { ...input, time_zone: input.time_zone || null });
     },
     onSuccess: onDone,
   });
@@ -137,6 +142,18 @@ export function SetupPage({
                 }}
               />
             </SimpleGrid>
+            <Select
+              data-testid="setup-time-zone"
+              label={t("setup.time_zone")}
+              description={t("setup.time_zone_hint")}
+              data={status?.time_zones ?? []}
+              value={form.time_zone || null}
+              onChange={(zone) => zone && set("time_zone")(zone)}
+              searchable
+              limit={50}
+              allowDeselect={false}
+              error={errors.time_zone}
+            />
             <Title order={4} mt="md">
               {t("setup.admin_section")}
             </Title>

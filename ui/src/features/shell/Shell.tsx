@@ -4,6 +4,7 @@ import {
   IconAlertTriangle,
   IconBuildingFactory2,
   IconBuildingWarehouse,
+  IconCalendarTime,
   IconCategory,
   IconChartBar,
   IconCloudComputing,
@@ -31,6 +32,7 @@ import { call } from "../../backend/call";
 import i18n from "../../i18n";
 import { OPEN_COUNT } from "../conflicts/queries";
 import { GlobalSearch } from "./GlobalSearch";
+import { SiteTimeBanner } from "./SiteTimeBanner";
 import { SyncIndicator } from "./SyncIndicator";
 import { UserMenu } from "./UserMenu";
 
@@ -170,6 +172,12 @@ export function Shell() {
       testId: "nav-locations",
     },
     {
+      to: "/settings/time",
+      key: "nav.site_time",
+      icon: <IconCalendarTime size={18} />,
+      testId: "nav-site-time",
+    },
+    {
       to: "/settings/categories",
       key: "nav.categories",
       icon: <IconCategory size={18} />,
@@ -251,6 +259,7 @@ export function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        <SiteTimeBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

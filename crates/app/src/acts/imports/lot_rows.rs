@@ -45,7 +45,7 @@ pub(super) async fn lot_events(
     errors: &mut Vec<FieldError>,
     ticker: &Ticker<'_>,
 ) -> Result<(Vec<Event>, i64), ApiError> {
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     match entity {
         Entity::Lots => {
             let rows = receipt_rows(table, errors, ticker);

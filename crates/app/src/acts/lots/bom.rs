@@ -124,6 +124,7 @@ pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetai
     if links.is_empty() {
         return Err(ApiError::field(FieldError::new("components", "error.field.required")));
     }
+    let today = ctx.today().await?;
     let mut tx = ctx.begin().await?;
     // A kit made here is the product's vendor's unless the form says otherwise.
     let mut kit = kit;
@@ -141,8 +142,7 @@ pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetai
     codes.push(&kit.lot_code);
     let keys = [KeyColumn::Sku, KeyColumn::Vendor];
     // Made here from stock already received, so a block on the vendor's deliveries does not apply.
-    let mut checks =
-        LotChecks::load(&mut tx, &codes, &keys, &[], ctx.now().date_naive()).await?.without_vendor_blocks();
+    let mut checks = LotChecks::load(&mut tx, &codes, &keys, &[], today).await?.without_vendor_blocks();
     let mut errors: Vec<FieldError> =
         checks.receipt(&kit).into_iter().map(|e| FieldError { field: format!("kit.{}", e.field), ..e }).collect();
     if errors.is_empty() {

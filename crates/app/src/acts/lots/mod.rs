@@ -97,7 +97,7 @@ pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiEr
     let code = lotline_domain::lots::normalise_lot_code(lot_code);
     let mut row =
         q::lot_row(&mut conn, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
-    row.status = shown_status(&row, ctx.now().date_naive());
+    row.status = shown_status(&row, crate::clock::site_day_in(&mut conn, ctx.now()).await?.today);
     let events = lotline_store::load_stream(&mut conn, "lot", &code).await.map_err(store_error)?;
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let (failures, rmas) = q::related_records(&mut conn, &[code.as_str()]).await.map_err(store_error)?;
@@ -128,7 +128,7 @@ pub async fn get_lot(ctx: &Ctx, input: LotCodeInput) -> Result<LotDetail, ApiErr
 
 pub async fn list_lots(ctx: &Ctx, input: ListLotsInput) -> Result<Page<LotRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     let mut page = q::list_lots(&mut *ctx.read().await?, &input, &today.to_string()).await.map_err(store_error)?;
     for row in &mut page.rows {
         row.status = shown_status(row, today);

@@ -58,7 +58,7 @@ pub async fn pick_suggestion(ctx: &Ctx, input: PickInput) -> Result<PickSuggesti
     let mut conn = ctx.read().await?;
     let mut candidates = q::lots_of_sku_in_stock(&mut conn, &sku).await.map_err(store_error)?;
     let holds = q::active_holds(&mut conn).await.map_err(store_error)?;
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     lots::fefo_order(&mut candidates, |f| f.expiry_date);
     let mut left = input.qty;
     let mut picked = Vec::new();

@@ -82,7 +82,8 @@ pub async fn move_lot(ctx: &Ctx, input: MoveLotInput) -> Result<LotDetail, ApiEr
         on_hand: lot.on_hand,
         holds,
     };
-    lots::check_movable(&standing, lots::Movement::Move, 0, ctx.now().date_naive(), "lot_code")?;
+    let today = crate::clock::site_day_in(&mut tx, ctx.now()).await?.today;
+    lots::check_movable(&standing, lots::Movement::Move, 0, today, "lot_code")?;
     let event = Event::LotMoved { lot_code: code.clone(), from_location: from, to_location: to, qty: lot.on_hand };
     ctx.commit(tx, vec![event]).await?;
     detail(ctx, &code).await

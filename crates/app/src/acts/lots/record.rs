@@ -20,8 +20,8 @@ fn refuse(errors: Vec<FieldError>) -> Result<(), ApiError> {
 pub async fn receive_lot(ctx: &Ctx, input: LotReceipt) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::RecordLots)?;
     let receipt = input.normalised();
+    let today = ctx.today().await?;
     let mut tx = ctx.begin().await?;
-    let today = ctx.now().date_naive();
     let keys = [KeyColumn::Sku, KeyColumn::Vendor];
     let mut checks = LotChecks::load(&mut tx, &[receipt.lot_code.as_str()], &keys, &[], today).await?;
     refuse(checks.receipt(&receipt))?;
@@ -46,9 +46,10 @@ pub async fn link_lots(ctx: &Ctx, input: LinkLotsInput) -> Result<LotDetail, Api
         return Err(ApiError::field(FieldError::new("links", "error.field.required")));
     };
     let made = first.to_lot.clone();
+    let today = ctx.today().await?;
     let mut tx = ctx.begin().await?;
     let codes: Vec<&str> = links.iter().flat_map(|l| [l.from_lot.as_str(), l.to_lot.as_str()]).collect();
-    let mut checks = LotChecks::load(&mut tx, &codes, &[], &[], ctx.now().date_naive()).await?;
+    let mut checks = LotChecks::load(&mut tx, &codes, &[], &[], today).await?;
     let mut errors = Vec::new();
     for (i, link) in links.iter().enumerate() {
         for error in checks.link(link) {
@@ -69,13 +70,14 @@ pub async fn link_lots(ctx: &Ctx, input: LinkLotsInput) -> Result<LotDetail, Api
 pub async fn ship_lot(ctx: &Ctx, input: LotShipment) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::RecordLots)?;
     let shipment = input.normalised();
+    let today = ctx.today().await?;
     let mut tx = ctx.begin().await?;
     let mut checks = LotChecks::load(
         &mut tx,
         &[shipment.lot_code.as_str()],
         &[KeyColumn::Customer],
         &[shipment.order_no.as_str()],
-        ctx.now().date_naive(),
+        today,
     )
     .await?
     .with_serials(&mut tx, std::slice::from_ref(&shipment))

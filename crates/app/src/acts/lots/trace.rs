@@ -96,7 +96,7 @@ pub struct TraceResult {
 pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let root = normalise_lot_code(&input.lot_code);
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     let (lots, shipments) = {
         let index = ctx.store.lot_index().await.map_err(store_error)?;
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;

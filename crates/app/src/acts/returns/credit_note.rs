@@ -6,6 +6,7 @@ use lotline_documents::{CreditNote, CreditNoteApproval, CreditNoteDuties, Credit
 use lotline_domain::money::format_money;
 use lotline_domain::people::{Language, Permission};
 use lotline_domain::returns::{self as rt, FeeReason, RmaStatus, Settlement};
+use lotline_domain::site_time::site_date;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::{failures as fq, master, people};
 use serde::{Deserialize, Serialize};
@@ -64,11 +65,14 @@ pub async fn credit_note(ctx: &Ctx, input: CreditNoteInput) -> Result<PdfFile, A
     let money = |minor: i64| format_money(minor, &currency);
     let settled_at =
         events.iter().rev().find(|e| matches!(e.event, Event::RmaSettled { .. })).map(|e| e.occurred_at.clone());
+    let zone = lotline_store::queries::site_time::site_calendar(&mut conn).await?.calendar.time_zone;
     let days = state
         .opening
         .delivered_on
         .zip(settled_at.as_deref().and_then(|at| DateTime::parse_from_rfc3339(at).ok()))
-        .map(|(delivered, settled): (NaiveDate, _)| (settled.date_naive() - delivered).num_days().to_string())
+        .map(|(delivered, settled): (NaiveDate, _)| {
+            (site_date(settled.with_timezone(&chrono::Utc), &zone) - delivered).num_days().to_string()
+        })
         .unwrap_or_else(|| labels("documents.none"));
     let fees = rt::line_fees(&policy, &state);
     let mut lines = Vec::new();

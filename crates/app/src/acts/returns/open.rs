@@ -37,7 +37,8 @@ async fn gather(
     conn: &mut SqliteConnection,
     input: &OpenRmaInput,
 ) -> Result<OpeningFacts, ApiError> {
-    let mut facts = OpeningFacts { opened_on: now.date_naive(), ..OpeningFacts::default() };
+    let opened_on = crate::clock::site_day_in(conn, now).await?.today;
+    let mut facts = OpeningFacts { opened_on, ..OpeningFacts::default() };
     let mut order_nos: Vec<String> = Vec::new();
     for line in &input.lines {
         let order_no = line.order_no.trim();

@@ -64,7 +64,7 @@ pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorSc
     let period = period_of(&input)?;
     let (settings, scored) = compute(ctx, &period).await?;
     let mut conn = ctx.read().await?;
-    let since = ctx.now().date_naive().checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or_default();
+    let since = ctx.today().await?.checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or_default();
     let mut history = q::rating_history(&mut conn, &day_text(since)).await.map_err(store_error)?;
     let blocked = q::blocked_vendors(&mut conn).await.map_err(store_error)?;
     let reviews = q::last_reviews(&mut conn, None).await.map_err(store_error)?;
@@ -111,7 +111,7 @@ pub async fn record_vendor_ratings(ctx: &Ctx, _: Empty) -> Result<RecordedRating
 
 /// Today's ratings of the vendors not rated today yet; the caller has checked who may.
 pub(crate) async fn record_todays_ratings(ctx: &Ctx) -> Result<RecordedRatings, ApiError> {
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     let from = today.checked_sub_days(Days::new(RATING_WINDOW_DAYS - 1)).unwrap_or(today);
     let period = ReviewPeriod::new(from, today)?;
     let (_, scored) = compute(ctx, &period).await?;
@@ -196,7 +196,7 @@ pub async fn review_vendor(ctx: &Ctx, input: VendorReviewInput) -> Result<Vendor
     let blocked = q::blocked_vendors(&mut *ctx.read().await?).await.map_err(store_error)?;
     Ok(VendorReviewed {
         receipts_blocked_since: blocked.get(&vendor_code).copied(),
-        reviewed_on: ctx.now().date_naive(),
+        reviewed_on: ctx.today().await?,
         vendor_code,
     })
 }

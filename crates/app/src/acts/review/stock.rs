@@ -62,7 +62,7 @@ pub struct SafetyStockQuery {
 /// Watched SKUs, those below their minimum first.
 pub async fn safety_stock_alerts(ctx: &Ctx, input: SafetyStockQuery) -> Result<Vec<SafetyStockRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let today = day_text(ctx.now().date_naive());
+    let today = day_text(ctx.today().await?);
     let sku = input.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let mut rows = safety_stock(&mut *ctx.read().await?, &today, sku).await.map_err(store_error)?;
     if input.below_only == Some(true) {
@@ -96,6 +96,6 @@ pub async fn set_safety_stock(ctx: &Ctx, input: SafetyStockInput) -> Result<Vec<
         return Err(ApiError::not_found("product", &sku));
     }
     ctx.commit(tx, vec![Event::SafetyStockSet { sku: sku.clone(), min_qty: input.min_qty }]).await?;
-    let today = day_text(ctx.now().date_naive());
+    let today = day_text(ctx.today().await?);
     safety_stock(&mut *ctx.read().await?, &today, Some(&sku)).await.map_err(store_error)
 }

@@ -76,7 +76,7 @@ pub async fn vendor_report_pdf(ctx: &Ctx, input: VendorReportInput) -> Result<Pd
     let actor = ctx.allowed(Permission::ViewData)?;
     let (scope, printed, reference, file) = scope_of(&input)?;
     let (mut body, site) = report_body(ctx, &actor, &scope, printed, input.language).await?;
-    let today = ctx.now().date_naive();
+    let today = ctx.today().await?;
     let due = today.checked_add_days(Days::new(RESPONSE_DAYS)).unwrap_or(today);
     body.report_number = format!("SCAR-{site}-{reference}");
     body.issued_on = day_text(today);

@@ -87,3 +87,31 @@ fn a_lot_not_accepted_on_reduced_returns_to_normal() {
     let s = after(&lots, STEADY);
     assert_eq!((s.severity, s.reason, s.score), (InspectionSeverity::Normal, SwitchingReason::NotAcceptedOnReduced, 0));
 }
+
+#[test]
+fn a_resumption_after_discontinuation_restarts_tightened_and_five_accepted_return_to_normal() {
+    use SwitchingStep::{Lot, Resumed};
+    // BAD, BAD tighten (lots 1-2); five BAD on tightened discontinue (lots 3-7).
+    let mut steps: Vec<SwitchingStep> = [BAD; 7].into_iter().map(Lot).collect();
+    let s = derive_steps(steps.clone(), STEADY);
+    assert!(s.discontinued);
+    steps.push(Resumed);
+    let s = derive_steps(steps.clone(), STEADY);
+    assert_eq!(
+        (s.severity, s.reason, s.discontinued),
+        (InspectionSeverity::Tightened, SwitchingReason::ResumedAfterCorrection, false)
+    );
+    assert_eq!((s.not_accepted_on_tightened, s.accepted_in_a_row_on_tightened, s.lots), (0, 0, 7));
+    // Four accepted on tightened: still tightened; the fifth returns to normal.
+    steps.extend([Lot(GOOD); 4]);
+    assert_eq!(derive_steps(steps.clone(), STEADY).accepted_in_a_row_on_tightened, 4);
+    steps.push(Lot(JUST));
+    let s = derive_steps(steps, STEADY);
+    assert_eq!((s.severity, s.reason), (InspectionSeverity::Normal, SwitchingReason::FiveAcceptedOnTightened));
+    // A resumption while inspection runs changes nothing.
+    let running = derive_steps([Lot(BAD), Lot(BAD), Resumed], STEADY);
+    assert_eq!(
+        (running.severity, running.reason),
+        (InspectionSeverity::Tightened, SwitchingReason::TwoOfFiveNotAccepted)
+    );
+}

@@ -7,14 +7,17 @@ import {
   SimpleGrid,
   Stack,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
+  Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureChanges } from "../../../backend/bindings/FailureChanges";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import type { InspectionInput } from "../../../backend/bindings/InspectionInput";
 import type { Severity } from "../../../backend/bindings/Severity";
 import type { Stage } from "../../../backend/bindings/Stage";
 import type { Team } from "../../../backend/bindings/Team";
@@ -48,6 +51,34 @@ const draftOf = (f: FailureDetail): Draft => ({
   serials: f.serials,
 });
 
+/** The AQL record's figures a recount may change; the plan's level and AQLs stay as logged. */
+type Figures = Pick<
+  InspectionInput,
+  "lot_size" | "defects_critical" | "defects_major" | "defects_minor"
+>;
+const FIGURES = ["lot_size", "defects_critical", "defects_major", "defects_minor"] as const;
+
+const figuresOf = (f: FailureDetail): Figures | null =>
+  f.inspection
+    ? {
+        lot_size: f.inspection.input.lot_size,
+        defects_critical: f.inspection.input.defects_critical,
+        defects_major: f.inspection.input.defects_major,
+        defects_minor: f.inspection.input.defects_minor,
+      }
+    : null;
+
+/** The inspection as corrected, when a figure changed; the backend evaluates it again. */
+export function inspectionChange(
+  failure: FailureDetail,
+  figures: Figures | null,
+): InspectionInput | null {
+  const before = figuresOf(failure);
+  if (!failure.inspection || !before || !figures) return null;
+  const changed = FIGURES.some((k) => before[k] !== figures[k]);
+  return changed ? { ...failure.inspection.input, ...figures } : null;
+}
+
 /** Only the fields the user changed: a correction records what changed, never a full rewrite. */
 export function changesOf(before: Draft, after: Draft): FailureChanges {
   const pick = <K extends keyof Draft>(key: K): Draft[K] | null =>
@@ -75,6 +106,7 @@ export function CorrectionModal({
   const { t, i18n } = useTranslation();
   const original = draftOf(failure);
   const [draft, setDraft] = useState<Draft>(original);
+  const [figures, setFigures] = useState<Figures | null>(figuresOf(failure));
   const [reason, setReason] = useState("");
   const categories = useQuery({
     queryKey: ["categories"],
@@ -85,7 +117,7 @@ export function CorrectionModal({
       call("correct_failure", {
         failure_no: failure.failure_no,
         reason,
-        changes: changesOf(original, draft),
+        changes: withInspection(changesOf(original, draft), inspectionChange(failure, figures)),
       }),
     onClose,
   );
@@ -166,6 +198,33 @@ export function CorrectionModal({
               onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
             />
           </SimpleGrid>
+          {figures && (
+            <Stack gap={4} data-testid="correct-inspection">
+              <Title order={5}>{t("aql.title")}</Title>
+              <Text size="sm" c="dimmed">
+                {t("failure_detail.correct_inspection_hint")}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                {FIGURES.map((key) => (
+                  <NumberInput
+                    key={key}
+                    label={
+                      key === "lot_size"
+                        ? t("aql.lot_size")
+                        : t("aql.found_for", {
+                            severity: t(`failure.severity.${key.replace("defects_", "")}`),
+                          })
+                    }
+                    min={key === "lot_size" ? 1 : 0}
+                    value={figures[key]}
+                    onChange={(v) => setFigures((f) => (f ? { ...f, [key]: Number(v) || 0 } : f))}
+                    error={errors[`inspection.${key}`]}
+                    data-testid={`correct-${key}`}
+                  />
+                ))}
+              </SimpleGrid>
+            </Stack>
+          )}
           <TagsInput
             label={t("failure.field.serials")}
             value={draft.serials}
@@ -196,4 +255,11 @@ export function CorrectionModal({
       </form>
     </Modal>
   );
+}
+
+function withInspection(
+  changes: FailureChanges,
+  inspection: InspectionInput | null,
+): FailureChanges {
+  return inspection ? { ...changes, inspection } : changes;
 }

@@ -20,11 +20,12 @@ import { NoteModal } from "./NoteModal";
 /** The lot's buttons: its label, hold and release (by role), and the recall scope. */
 export function LotActions({
   lot,
-  roles,
+  permissions,
   onRecallScope,
 }: {
   lot: LotDetail;
-  roles: readonly string[];
+  /** The session's permissions (`session.permissions`). */
+  permissions: readonly string[];
   onRecallScope: () => void;
 }) {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function LotActions({
   const [quarantine, setQuarantine] = useState(false);
   // One hold to lift, or every hold in force ("").
   const [holdRef, setHoldRef] = useState("");
-  const steps = holdActions(lot.active_holds, roles);
+  const steps = holdActions(lot.active_holds, permissions);
   const done = (detail: LotDetail) => {
     client.setQueryData(["lot", lot.lot_code], detail);
     refreshLotViews(client);
@@ -46,7 +47,7 @@ export function LotActions({
         saveLabel={t("lots.actions.label_save")}
         testId="lot-label"
       />
-      {mayDo("move", roles) && lot.on_hand > 0 && (
+      {mayDo("move", permissions) && lot.on_hand > 0 && (
         <Button
           variant="default"
           leftSection={<IconArrowsTransferUp size={16} />}

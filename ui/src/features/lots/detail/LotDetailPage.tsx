@@ -50,7 +50,11 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
             <HoldBadge count={lot.active_holds} testId="lot-hold-badge" />
           </Group>
         </Stack>
-        <LotActions lot={lot} roles={session.user.roles} onRecallScope={() => setRecall(true)} />
+        <LotActions
+          lot={lot}
+          permissions={session.permissions}
+          onRecallScope={() => setRecall(true)}
+        />
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -70,7 +74,7 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
               testId="lot-outputs"
             />
             <LotShipments shipments={lot.shipments} unit={lot.unit} />
-            <LotSerials lot={lot} mayRecord={mayDo("move", session.user.roles)} />
+            <LotSerials lot={lot} mayRecord={mayDo("move", session.permissions)} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -86,7 +90,7 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
       {recall && (
         <RecallScopeModal
           lotCode={lot.lot_code}
-          roles={session.user.roles}
+          permissions={session.permissions}
           onClose={() => setRecall(false)}
         />
       )}

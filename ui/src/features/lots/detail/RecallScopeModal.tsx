@@ -120,11 +120,12 @@ function StartRecall({ lotCode, inStockLots }: { lotCode: string; inStockLots: n
 /** What a recall of this lot would reach: stock to pull and customers to contact. */
 export function RecallScopeModal({
   lotCode,
-  roles,
+  permissions,
   onClose,
 }: {
   lotCode: string;
-  roles: readonly string[];
+  /** The session's permissions (`session.permissions`). */
+  permissions: readonly string[];
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -259,7 +260,7 @@ export function RecallScopeModal({
               </Table.ScrollContainer>
             </Stack>
           )}
-          {mayDo("recall", roles) && (
+          {mayDo("recall", permissions) && (
             <StartRecall lotCode={lotCode} inStockLots={data.in_stock_lots} />
           )}
         </Stack>

@@ -1,0 +1,40 @@
+//! The session names the permissions its person holds, so the UI offers steps on the backend's
+//! word. The UI's Vitest sessions take theirs from `ui/src/testing/permissions.json`, written
+//! here from what sign-in serves (like the ts-rs bindings), so the UI's tests hold no role
+//! table of their own.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{USER_PASSWORD, world};
+use serde_json::{Value, json};
+
+const ROLES: [&str; 7] =
+    ["inspector", "logistics", "returns_analyst", "vendor_manager", "finance", "quality_lead", "admin"];
+
+#[tokio::test]
+async fn each_role_signs_in_with_its_permissions_and_the_ui_fixture_is_the_same() {
+    let w = world().await;
+    let mut served: BTreeMap<&str, Value> = BTreeMap::new();
+    for role in ROLES {
+        let name = format!("u-{}", role.replace('_', "-"));
+        w.add_user(&name, &[role]).await;
+        w.ok("sign_out", json!({})).await;
+        let session = w.ok("sign_in", json!({"username": name, "password": USER_PASSWORD})).await;
+        served.insert(role, session["permissions"].clone());
+        w.ok("sign_out", json!({})).await;
+        w.sign_in("admin", common::ADMIN_PASSWORD).await;
+    }
+    let has = |role: &str, p: &str| served[role].as_array().unwrap().iter().any(|v| v == p);
+    assert!(has("inspector", "log_failure") && has("inspector", "hold_lots") && !has("inspector", "release_holds"));
+    assert!(has("quality_lead", "configure_quality") && has("quality_lead", "release_holds"));
+    assert!(has("finance", "settle_rma") && !has("finance", "open_rma"));
+    assert!(has("admin", "manage_users") && !has("logistics", "manage_users"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/testing/permissions.json");
+    let text = format!("{}\n", serde_json::to_string_pretty(&served).unwrap());
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+        std::fs::write(&path, &text).unwrap();
+    }
+}
