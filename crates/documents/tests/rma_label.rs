@@ -155,7 +155,8 @@ fn a_chinese_label_embeds_the_cjk_face_and_its_text_reads_back() {
     let checked = common::write_and_check("rma-label-zh.pdf", &rma_labels(&[label], LabelSize::FourBySix).unwrap());
     assert_eq!(embedded_faces(&checked), ["DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"]);
     let text = checked.text();
-    for expected in ["预付费退货", "寄件人", "深圳市星辰电子有限公司", "深圳市南山区科技园 8 号", "RMA-AMS1-000003"] {
+    for expected in ["预付费退货", "寄件人", "深圳市星辰电子有限公司", "深圳市南山区科技园 8 号", "RMA-AMS1-000003"]
+    {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
 }

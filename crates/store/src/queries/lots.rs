@@ -191,13 +191,6 @@ pub async fn facts_by_code(
     .await
 }
 
-fn no_row<T>(error: rusqlite::Error) -> rusqlite::Result<Option<T>> {
-    match error {
-        rusqlite::Error::QueryReturnedNoRows => Ok(None),
-        other => Err(other),
-    }
-}
-
 /// The holds in force, by lot code, oldest first.
 pub async fn active_holds(conn: &mut SqliteConnection) -> Result<HashMap<String, Vec<ActiveHold>>, StoreError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
@@ -235,18 +228,17 @@ pub async fn order_customers(
     conn: &mut SqliteConnection,
     orders: &[&str],
 ) -> Result<HashMap<String, String>, StoreError> {
+    let mut distinct: Vec<&str> = orders.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let list = serde_json::to_string(&distinct).unwrap_or_default();
+    // One statement for the whole file: a query per order was one per shipment row.
     with_raw(conn, |db| {
-        let mut statement = db.prepare_cached("SELECT customer_code FROM orders WHERE order_no = ?1")?;
-        let mut found = HashMap::new();
-        for order in orders {
-            if found.contains_key(*order) {
-                continue;
-            }
-            if let Some(customer) = statement.query_row([order], |r| r.get::<_, String>(0)).map(Some).or_else(no_row)? {
-                found.insert((*order).to_owned(), customer);
-            }
-        }
-        Ok(found)
+        let mut statement = db.prepare_cached(
+            "SELECT order_no, customer_code FROM orders WHERE order_no IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = statement.query_map([&list], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        rows.collect()
     })
     .await
 }
