@@ -36,13 +36,16 @@ const MOVES: MultiRow = MultiRow {
 
 pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusqlite::Result<()> {
     // One desk refuses a lot code it has received before; two desks may each receive it offline.
-    let mut known = db.prepare("SELECT 1 FROM lots WHERE lot_code = ?1 AND received_at IS NOT NULL")?;
-    for p in rows {
-        if known.exists([&p.row.lot_code])? {
-            crate::conflicts::note(db, "lot_received_twice", &p.row.lot_code, p.event_id, p.at)?;
-        }
-    }
+    // One statement for the run (a query per row was one per lot imported).
     let codes: Vec<&str> = rows.iter().map(|p| p.row.lot_code.as_str()).collect();
+    let list = serde_json::to_string(&codes).unwrap_or_default();
+    let mut known = db.prepare(
+        "SELECT l.lot_code FROM json_each(?1) j CROSS JOIN lots l ON l.lot_code = j.value WHERE l.received_at IS NOT NULL",
+    )?;
+    let received: HashSet<String> = known.query_map([&list], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    for p in rows.iter().filter(|p| received.contains(&p.row.lot_code)) {
+        crate::conflicts::note(db, "lot_received_twice", &p.row.lot_code, p.event_id, p.at)?;
+    }
     touch_existing(db, &codes)?;
     LOTS.write(db, rows, |s, at, p| {
         let r = p.row;
@@ -232,7 +235,7 @@ fn shipped_while_held(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
     let codes: Vec<&str> = rows.iter().map(|p| p.row.lot_code.as_str()).collect();
     let list = serde_json::to_string(&codes).unwrap_or_default();
     let mut in_force = db.prepare(
-        "SELECT DISTINCT lot_code FROM holds WHERE released_at IS NULL AND lot_code IN (SELECT value FROM json_each(?1))",
+        "SELECT h.lot_code FROM json_each(?1) j CROSS JOIN holds h ON h.lot_code = j.value WHERE h.released_at IS NULL",
     )?;
     let held_lots: HashSet<String> = in_force.query_map([&list], |r| r.get(0))?.collect::<Result<_, _>>()?;
     if held_lots.is_empty() {
