@@ -4,11 +4,13 @@
 //! (Chinese, Japanese, Korean) has no Latin glyphs at all. So text is split into runs, each drawn
 //! with the first face that has its characters: DejaVu Sans (regular or bold) for Latin and
 //! symbols, Droid Sans Fallback for CJK. The fonts are compiled in, so a document never depends on
-//! the fonts of the machine that prints it; printpdf subsets them to the glyphs a PDF uses.
+//! the fonts of the machine that prints it; printpdf subsets them to the glyphs a PDF uses. A
+//! document takes in only the faces its text is drawn with: an all-Latin label never copies the
+//! CJK face.
 
 use std::sync::LazyLock;
 
-use printpdf::{FontId, ParsedFont, PdfDocument};
+use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont};
 
 use crate::error::DocumentError;
 
@@ -52,13 +54,36 @@ struct Metrics {
     units_per_em: f32,
 }
 
-/// The handles of the fonts inside one PDF document.
+/// The handles of the fonts inside one PDF document, made before anything is drawn; a face is
+/// added to the document under its handle only once a page draws with it ([`FontSet::embed`]).
 #[derive(Clone, Debug)]
 pub(crate) struct FontIds([FontId; 3]);
 
 impl FontIds {
+    pub(crate) fn new() -> FontIds {
+        FontIds([FontId::new(), FontId::new(), FontId::new()])
+    }
+
     pub(crate) fn get(&self, face: Face) -> &FontId {
         &self.0[face.index()]
+    }
+}
+
+/// Which faces a document's pages draw with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct FacesUsed([bool; 3]);
+
+impl FacesUsed {
+    pub(crate) fn mark(&mut self, face: Face) {
+        self.0[face.index()] = true;
+    }
+
+    pub(crate) fn merge(self, other: FacesUsed) -> FacesUsed {
+        FacesUsed([0, 1, 2].map(|i| self.0[i] || other.0[i]))
+    }
+
+    pub(crate) fn contains(self, face: Face) -> bool {
+        self.0[face.index()]
     }
 }
 
@@ -83,9 +108,13 @@ pub(crate) fn font_set() -> Result<&'static FontSet, DocumentError> {
 }
 
 impl FontSet {
-    /// Adds the three faces to `doc`. Faces a document ends up not using are left out of the file.
-    pub(crate) fn register(&self, doc: &mut PdfDocument) -> FontIds {
-        FontIds(Face::ALL.map(|face| doc.add_font(&self.faces[face.index()].font)))
+    /// Adds the faces `used` to `doc` under `ids`. printpdf copies a parsed face into every
+    /// document it is added to, and the CJK face's ~50,000 glyphs made that copy most of an
+    /// all-Latin label's time, though the file never embedded a glyph of it.
+    pub(crate) fn embed(&self, doc: &mut PdfDocument, ids: &FontIds, used: FacesUsed) {
+        for face in Face::ALL.into_iter().filter(|face| used.contains(*face)) {
+            doc.resources.fonts.map.insert(ids.get(face).clone(), PdfFont::new(self.parsed(face).clone()));
+        }
     }
 
     /// The face that draws `c` at `weight`, and the character actually drawn (whitespace becomes

@@ -139,6 +139,37 @@ fn overlong_text_stays_on_the_label() {
     assert_eq!(found, ["CODE-128:RMA-AMS1-000001", "QR-Code:RMA-AMS1-000001"]);
 }
 
+/// The faces a label embeds: the names pdffonts lists, without their subset tags.
+fn embedded_faces(checked: &common::Checked) -> Vec<String> {
+    let fonts = checked.fonts();
+    assert!(fonts.iter().all(|(_, embedded, subset)| *embedded && *subset), "{fonts:?}");
+    let mut names: Vec<String> =
+        fonts.into_iter().map(|(name, _, _)| name.rsplit('+').next().unwrap_or_default().to_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_chinese_label_embeds_the_cjk_face_and_its_text_reads_back() {
+    let label = batch().remove(2);
+    let checked = common::write_and_check("rma-label-zh.pdf", &rma_labels(&[label], LabelSize::FourBySix).unwrap());
+    assert_eq!(embedded_faces(&checked), ["DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"]);
+    let text = checked.text();
+    for expected in ["预付费退货", "寄件人", "深圳市星辰电子有限公司", "深圳市南山区科技园 8 号", "RMA-AMS1-000003"]
+    {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
+#[test]
+fn an_all_latin_label_leaves_the_cjk_face_out() {
+    let label = batch().remove(0);
+    let checked = common::write_and_check("rma-label-en.pdf", &rma_labels(&[label], LabelSize::FourBySix).unwrap());
+    assert_eq!(embedded_faces(&checked), ["DejaVuSans", "DejaVuSans-Bold"]);
+    let text = checked.text();
+    assert!(text.contains("Jane Whitfield") && text.contains("RMA-AMS1-000001"), "{text}");
+}
+
 /// How fast batches render: run with
 /// `cargo test --release -p lotline-documents --test rma_label -- --ignored --nocapture`.
 #[test]

@@ -53,12 +53,27 @@ impl MultiRow {
         rows: &[R],
         bind: impl Fn(&mut Statement<'_>, usize, &R) -> rusqlite::Result<()>,
     ) -> rusqlite::Result<()> {
+        self.write_returning(db, rows, bind, |_| Ok(()))
+    }
+
+    /// As [`MultiRow::write`], for a statement that answers rows (`… RETURNING`): each is handed
+    /// to `answer`.
+    pub(crate) fn write_returning<R>(
+        &self,
+        db: &Connection,
+        rows: &[R],
+        bind: impl Fn(&mut Statement<'_>, usize, &R) -> rusqlite::Result<()>,
+        mut answer: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+    ) -> rusqlite::Result<()> {
         let mut full = if rows.len() >= CHUNK { Some(db.prepare(&self.sql(CHUNK))?) } else { None };
-        let run = |statement: &mut Statement<'_>, chunk: &[R]| -> rusqlite::Result<()> {
+        let mut run = |statement: &mut Statement<'_>, chunk: &[R]| -> rusqlite::Result<()> {
             for (i, row) in chunk.iter().enumerate() {
                 bind(statement, i * self.width + 1, row)?;
             }
-            statement.raw_execute()?;
+            let mut answered = statement.raw_query();
+            while let Some(row) = answered.next()? {
+                answer(row)?;
+            }
             Ok(())
         };
         for chunk in rows.chunks(CHUNK) {

@@ -24,7 +24,7 @@ use printpdf::{
 };
 
 use crate::error::DocumentError;
-use crate::fonts::{Face, FontIds, FontSet, Weight, font_set};
+use crate::fonts::{Face, FacesUsed, FontIds, FontSet, Weight, font_set};
 
 const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -87,7 +87,7 @@ impl TextStyle {
     }
 }
 
-/// A PDF being made: the document with its fonts registered.
+/// A PDF being made: the document, and the handles its fonts will have.
 pub(crate) struct Pdf {
     doc: PdfDocument,
     fonts: &'static FontSet,
@@ -98,19 +98,26 @@ pub(crate) struct Pdf {
 impl Pdf {
     pub(crate) fn new(title: &str, page_mm: (f32, f32)) -> Result<Self, DocumentError> {
         let fonts = font_set()?;
-        let mut doc = PdfDocument::new(title);
-        let ids = fonts.register(&mut doc);
-        Ok(Self { doc, fonts, ids, page_mm })
+        Ok(Self { doc: PdfDocument::new(title), fonts, ids: FontIds::new(), page_mm })
     }
 
     /// A blank page to draw on.
     pub(crate) fn canvas(&self) -> Canvas {
-        Canvas { fonts: self.fonts, ids: self.ids.clone(), page_mm: self.page_mm, ops: Vec::new() }
+        Canvas {
+            fonts: self.fonts,
+            ids: self.ids.clone(),
+            used: FacesUsed::default(),
+            page_mm: self.page_mm,
+            ops: Vec::new(),
+        }
     }
 
-    /// The finished file. printpdf subsets the embedded fonts to the glyphs the pages use, which
-    /// keeps a document with Chinese text at tens of kilobytes instead of megabytes.
+    /// The finished file, with the faces its pages draw with. printpdf subsets the embedded fonts
+    /// to the glyphs the pages use, which keeps a document with Chinese text at tens of kilobytes
+    /// instead of megabytes.
     pub(crate) fn finish(mut self, pages: Vec<Canvas>) -> Vec<u8> {
+        let used = pages.iter().fold(FacesUsed::default(), |used, page| used.merge(page.used));
+        self.fonts.embed(&mut self.doc, &self.ids, used);
         let pages = pages.into_iter().map(Canvas::into_page).collect();
         let options = PdfSaveOptions { subset_fonts: true, optimize: false, ..PdfSaveOptions::default() };
         // The warnings are informational (e.g. about fonts a page did not use); a real problem
@@ -150,6 +157,8 @@ pub(crate) fn compress_streams(doc: &mut lopdf::Document) {
 pub(crate) struct Canvas {
     fonts: &'static FontSet,
     ids: FontIds,
+    /// The faces this page's text is drawn with, for the document to embed.
+    used: FacesUsed,
     page_mm: (f32, f32),
     ops: Vec<Op>,
 }
@@ -192,6 +201,7 @@ impl Canvas {
                 self.ops.push(Op::SetOutlineThickness { pt: Pt(style.size_pt * 0.04) });
                 self.ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
             }
+            self.used.mark(face);
             let font = PdfFontHandle::External(self.ids.get(face).clone());
             self.ops.push(Op::SetFont { font, size: Pt(style.size_pt) });
             self.ops.push(Op::ShowText { items: vec![TextItem::Text(run)] });
