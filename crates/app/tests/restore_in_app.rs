@@ -30,6 +30,11 @@ async fn a_restore_asked_for_in_the_app_is_done_at_the_next_start_and_keeps_the_
     let asked = w.ok("request_restore", json!({"file_name": file_name})).await;
     assert_eq!(asked["file_name"], file_name);
     let dir = w._dir.path().to_path_buf();
+    #[cfg(unix)]
+    let parent_mode = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(dir.parent().unwrap()).unwrap().permissions().mode() & 0o7777
+    };
     assert!(dir.join(PENDING_FILE).exists(), "the note for the next start");
     assert_eq!(w.events().await, w.events().await, "asking writes nothing to the log");
 
@@ -54,6 +59,14 @@ async fn a_restore_asked_for_in_the_app_is_done_at_the_next_start_and_keeps_the_
     assert!(dir.join("backups").join(&file_name).exists(), "the desk's backups stay listed");
     assert_eq!(last_restore(&dir), Some(last));
     assert_eq!(finish_pending_restore(&dir).await, None, "nothing pending at the start after");
+    #[cfg(unix)]
+    {
+        // The folder the data folder sits in (here the system's temporary folder) is not the
+        // desk's to make private.
+        use std::os::unix::fs::PermissionsExt;
+        let parent = std::fs::metadata(dir.parent().unwrap()).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(parent, parent_mode, "the parent folder's permissions stay");
+    }
     std::fs::remove_dir_all(aside).unwrap();
 }
 

@@ -32,7 +32,11 @@ pub async fn restore(file: &Path, dir: &Path, replace: bool) -> Result<RestoreRe
         Some(parent) => parent.to_path_buf(),
         None => PathBuf::from("."),
     };
-    lotline_store::create_private_dir(&parent).map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
+    // A new parent is the desk's own; an existing one (the user's home, a shared folder) keeps the
+    // permissions it has.
+    if !parent.exists() {
+        lotline_store::create_private_dir(&parent).map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
+    }
     // Beside the target, so the final step is a rename on one file system; removed on any refusal.
     let staging = tempfile::Builder::new()
         .prefix(".lotline-restore-")
