@@ -2,6 +2,8 @@
 //! decoded resources and whole pages around for going back, sized to the computer's memory.
 //! Lotline is one page that talks to its backend; it has nothing to go back to and nothing worth
 //! caching beyond its own bundle, so the document viewer's model (the smallest) fits it.
+//! `LOTLINE_WEBKIT_CACHE=browser` (or `remote`) picks another model, to measure the difference
+//! (`tests/e2e/measure/list-memory.mjs`).
 
 use tauri::{Manager, Runtime};
 

@@ -1,8 +1,7 @@
 /**
  * The Intl formatters, each made once per language and options and then reused. Making one is
- * slow, and its ICU data lives outside the JavaScript heap, where the webview's garbage collector
- * hardly sees it: a list that made a formatter for every date it showed grew the webview by about
- * 50 MiB per thousand rows scrolled, and never gave it back.
+ * slow (ICU loads and builds its patterns each time), and a list formats a date or an amount in
+ * every cell it draws, again on every scroll.
  */
 
 type Formatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat;
