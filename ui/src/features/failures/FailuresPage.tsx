@@ -64,10 +64,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       cell: ({ row }) => (
         <span title={row.original.product_name ?? ""}>
           {row.original.sku}
-          <Text span c="dimmed" size="xs">
-            {" "}
-            {row.original.product_name}
-          </Text>
+          <span className="lotline-cell-dimmed"> {row.original.product_name}</span>
         </span>
       ),
       meta: { width: "minmax(120px, 2fr)", clip: true },

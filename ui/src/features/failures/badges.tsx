@@ -1,5 +1,5 @@
-import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { CellBadge } from "../../components/CellBadge";
 
 const STATUS_COLOR: Record<string, string> = {
   open: "red",
@@ -12,22 +12,17 @@ const SEVERITY_COLOR: Record<string, string> = { critical: "red", major: "orange
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={STATUS_COLOR[status] ?? "gray"}
-      variant="light"
-      data-testid={testId}
-      data-status={status}
-    >
+    <CellBadge color={STATUS_COLOR[status] ?? "gray"} testId={testId} data={{ status }}>
       {t(`failure.status.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
 export function SeverityBadge({ severity }: { severity: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={SEVERITY_COLOR[severity] ?? "gray"} variant="dot">
+    <CellBadge color={SEVERITY_COLOR[severity] ?? "gray"} variant="dot">
       {t(`failure.severity.${severity}`)}
-    </Badge>
+    </CellBadge>
   );
 }

@@ -2,6 +2,7 @@ import { Badge } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { LotStatus } from "../../backend/bindings/LotStatus";
+import { CellBadge } from "../../components/CellBadge";
 
 /** Mantine colour per status; the trace graph colours its nodes the same way. */
 export const LOT_STATUS_COLOR: Record<LotStatus, string> = {
@@ -18,14 +19,9 @@ export const LOT_STATUS_COLOR: Record<LotStatus, string> = {
 export function LotStatusBadge({ status, testId }: { status: LotStatus; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={LOT_STATUS_COLOR[status]}
-      variant="light"
-      data-testid={testId}
-      data-status={status}
-    >
+    <CellBadge color={LOT_STATUS_COLOR[status]} testId={testId} data={{ status }}>
       {t(`lots.status.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 

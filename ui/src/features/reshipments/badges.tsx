@@ -1,5 +1,6 @@
-import { Badge, Group, Text } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { CellBadge } from "../../components/CellBadge";
 import type { ReshipmentStatus, SlaState } from "./types";
 
 const STATUS_COLOR: Record<ReshipmentStatus, string> = {
@@ -29,9 +30,9 @@ export function ReshipmentStatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-testid={testId} data-status={status}>
+    <CellBadge color={STATUS_COLOR[status]} testId={testId} data={{ status }}>
       {t(`reshipment.status.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
@@ -58,9 +59,9 @@ export function SlaBadge({
       <Text size="sm" c={sla === "overdue" ? "red" : sla === "at_risk" ? "orange" : undefined}>
         {dueOn}
       </Text>
-      <Badge color={SLA_COLOR[sla]} variant="light" data-sla={sla} style={{ flexShrink: 0 }}>
+      <CellBadge color={SLA_COLOR[sla]} data={{ sla }}>
         {t(`reshipment.sla.${sla}`)}
-      </Badge>
+      </CellBadge>
     </Group>
   );
 }

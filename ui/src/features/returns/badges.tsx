@@ -1,5 +1,6 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { CellBadge } from "../../components/CellBadge";
 import { formatDateTimeShort, formatDueShort } from "../../format";
 import type { RmaStatus, SlaState, WithSla } from "./types";
 import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
@@ -29,9 +30,9 @@ const SLA_COLOR: Record<SlaState, string> = {
 export function RmaStatusBadge({ status, testId }: { status: RmaStatus; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-testid={testId} data-status={status}>
+    <CellBadge color={STATUS_COLOR[status]} testId={testId} data={{ status }}>
       {t(`returns.status.${status}`)}
-    </Badge>
+    </CellBadge>
   );
 }
 
@@ -79,9 +80,7 @@ export function SlaCell({ row, wrap = false }: { row: WithSla; wrap?: boolean })
           : ""}
       </Text>
       {sla && sla !== "closed" && wrap && (
-        <Badge color={SLA_COLOR[sla]} variant="light" style={{ flexShrink: 0 }}>
-          {t(`reshipment.sla.${sla}`)}
-        </Badge>
+        <CellBadge color={SLA_COLOR[sla]}>{t(`reshipment.sla.${sla}`)}</CellBadge>
       )}
     </Group>
   );
