@@ -28,6 +28,48 @@ pub async fn restore(file: &Path, dir: &Path, replace: bool) -> Result<RestoreRe
     // is even looked at.
     lotline_store::read_manifest(file).map_err(backup_error)?;
     let occupied = refuse_held_or_occupied(dir, replace)?;
+    let staged = unpack_and_check(file, dir, true).await?;
+    // Once more: the app may have started on the folder while the copy was checked.
+    refuse_held_or_occupied(dir, replace)?;
+    let moved_aside = if occupied { Some(move_aside(dir)?) } else { None };
+    if dir.exists() {
+        // An empty folder: nothing to keep, and a rename needs the name free.
+        std::fs::remove_dir(dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
+    }
+    std::fs::rename(staged.path(), dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
+    Ok(RestoreReport {
+        data_dir: dir.to_owned(),
+        manifest: staged.manifest,
+        moved_aside,
+        pull_first: staged.pull_first,
+    })
+}
+
+/// The checks a restore makes before it moves anything (the file's manifest, every file's hash,
+/// `check` on the unpacked database), on a copy unpacked beside `data_dir` and removed after.
+pub async fn verify(file: &Path, data_dir: &Path) -> Result<BackupManifest, ApiError> {
+    lotline_store::read_manifest(file).map_err(backup_error)?;
+    Ok(unpack_and_check(file, data_dir, false).await?.manifest)
+}
+
+/// A backup unpacked and checked in a folder beside `dir` (so putting it in place is a rename on
+/// one file system), removed when this is dropped unless it was renamed away first.
+struct Staged {
+    _staging: tempfile::TempDir,
+    data: PathBuf,
+    manifest: BackupManifest,
+    pull_first: bool,
+}
+
+impl Staged {
+    fn path(&self) -> &Path {
+        &self.data
+    }
+}
+
+/// Unpacks `file` beside `dir`, checks every file's hash and runs `check` on the database;
+/// `for_real`: it is the copy that goes into place, so a desk of a team is marked to pull first.
+async fn unpack_and_check(file: &Path, dir: &Path, for_real: bool) -> Result<Staged, ApiError> {
     let parent = match dir.parent().filter(|p| !p.as_os_str().is_empty()) {
         Some(parent) => parent.to_path_buf(),
         None => PathBuf::from("."),
@@ -37,51 +79,19 @@ pub async fn restore(file: &Path, dir: &Path, replace: bool) -> Result<RestoreRe
     if !parent.exists() {
         lotline_store::create_private_dir(&parent).map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
     }
-    // Beside the target, so the final step is a rename on one file system; removed on any refusal.
     let staging = tempfile::Builder::new()
         .prefix(".lotline-restore-")
         .tempdir_in(&parent)
         .map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
-    let staged = staging.path().join("data");
-    lotline_store::create_private_dir(&staged).map_err(ApiError::internal)?;
-    let (from, into) = (file.to_owned(), staged.clone());
+    let data = staging.path().join("data");
+    lotline_store::create_private_dir(&data).map_err(ApiError::internal)?;
+    let (from, into) = (file.to_owned(), data.clone());
     let manifest = tokio::task::spawn_blocking(move || lotline_store::unpack_backup(&from, &into))
         .await
         .map_err(ApiError::internal)?
         .map_err(backup_error)?;
-    let pull_first = check_staged(&staged, true).await?;
-    // Once more: the app may have started on the folder while the copy was checked.
-    refuse_held_or_occupied(dir, replace)?;
-    let moved_aside = if occupied { Some(move_aside(dir)?) } else { None };
-    if dir.exists() {
-        // An empty folder: nothing to keep, and a rename needs the name free.
-        std::fs::remove_dir(dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
-    }
-    std::fs::rename(&staged, dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
-    Ok(RestoreReport { data_dir: dir.to_owned(), manifest, moved_aside, pull_first })
-}
-
-/// The checks a restore makes before it moves anything (the file's manifest, every file's hash,
-/// `check` on the unpacked database), on a copy unpacked beside `data_dir` and removed after.
-pub async fn verify(file: &Path, data_dir: &Path) -> Result<BackupManifest, ApiError> {
-    lotline_store::read_manifest(file).map_err(backup_error)?;
-    let parent = match data_dir.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) => parent.to_path_buf(),
-        None => PathBuf::from("."),
-    };
-    let staging = tempfile::Builder::new()
-        .prefix(".lotline-verify-")
-        .tempdir_in(&parent)
-        .map_err(|e| ApiError::internal(e).with("path", parent.display()))?;
-    let staged = staging.path().join("data");
-    lotline_store::create_private_dir(&staged).map_err(ApiError::internal)?;
-    let (from, into) = (file.to_owned(), staged.clone());
-    let manifest = tokio::task::spawn_blocking(move || lotline_store::unpack_backup(&from, &into))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(backup_error)?;
-    check_staged(&staged, false).await?;
-    Ok(manifest)
+    let pull_first = check_staged(&data, for_real).await?;
+    Ok(Staged { _staging: staging, data, manifest, pull_first })
 }
 
 /// Whether the folder holds anything; refused when the app holds it, or when it holds data and
