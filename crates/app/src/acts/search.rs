@@ -4,39 +4,17 @@ use lotline_domain::ApiError;
 use lotline_domain::gs1::{Gs1Data, Gs1Label};
 use lotline_domain::people::Permission;
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 use ts_rs::TS;
 
-use crate::context::{Ctx, sql_error, store_error};
+use lotline_store::queries::search::{self as q, SearchHits, SearchTerms};
+pub use lotline_store::queries::search::{SearchHit, SearchKind};
+
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SearchInput {
     pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SearchKind {
-    Failure,
-    Product,
-    Lot,
-    Order,
-    Vendor,
-    Customer,
-    Rma,
-    Reshipment,
-    Recall,
-    Scar,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct SearchHit {
-    pub kind: SearchKind,
-    pub key: String,
-    pub label: String,
 }
 
 /// Strips what scanners add around the data: AIM symbology prefixes (`]C1`, `]d2`, `]Q3`),
@@ -54,69 +32,6 @@ pub fn gtin_in_scan(text: &str) -> Option<String> {
     (gtin.len() == 14 && gtin.chars().all(|c| c.is_ascii_digit())).then_some(gtin)
 }
 
-/// Each kind's rows as (key, label, exact): an exact match is the record's number itself, a
-/// product's scanned GTIN, or a parcel's tracking number; a scan names one thing.
-const QUERIES: &[(SearchKind, &str)] = &[
-    (
-        SearchKind::Failure,
-        "SELECT failure_no, failure_no || ' · ' || sku || ' · ' || vendor_code, failure_no = ?1 COLLATE NOCASE \
-         FROM failures WHERE failure_no = ?1 COLLATE NOCASE OR failure_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
-    ),
-    (
-        SearchKind::Product,
-        "SELECT sku, sku || ' · ' || name, sku = ?1 COLLATE NOCASE OR ?3 <> '' FROM products \
-         WHERE sku = ?1 COLLATE NOCASE OR gtin = ?1 OR (?3 <> '' AND ltrim(gtin, '0') = ltrim(?3, '0')) \
-         OR sku LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY sku LIMIT 8",
-    ),
-    (
-        SearchKind::Lot,
-        "SELECT lot_code, lot_code || ' · ' || sku, lot_code = ?1 COLLATE NOCASE FROM lots \
-         WHERE lot_code = ?1 COLLATE NOCASE OR lot_code LIKE ?2 ESCAPE '\\' ORDER BY lot_code LIMIT 8",
-    ),
-    (
-        SearchKind::Order,
-        "SELECT order_no, order_no || ' · ' || customer_code, order_no = ?1 COLLATE NOCASE FROM orders \
-         WHERE order_no = ?1 COLLATE NOCASE OR order_no LIKE ?2 ESCAPE '\\' ORDER BY order_no LIMIT 8",
-    ),
-    (
-        SearchKind::Vendor,
-        "SELECT code, code || ' · ' || name, code = ?1 COLLATE NOCASE FROM vendors \
-         WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
-    ),
-    (
-        SearchKind::Customer,
-        "SELECT code, code || ' · ' || name, code = ?1 COLLATE NOCASE FROM customers \
-         WHERE code = ?1 COLLATE NOCASE OR code LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\' ORDER BY code LIMIT 8",
-    ),
-    // The returns desk scans the parcel: the RMA number on its label, or the carrier's tracking
-    // number (compared as the domain keeps it: no spaces, upper case).
-    (
-        SearchKind::Rma,
-        "SELECT rma_no, rma_no || ' · ' || customer_code || COALESCE(' · ' || tracking_no, ''), \
-         rma_no = ?1 COLLATE NOCASE OR (?4 <> '' AND tracking_no = ?4) FROM rmas \
-         WHERE rma_no = ?1 COLLATE NOCASE OR rma_no LIKE ?2 ESCAPE '\\' OR (?4 <> '' AND tracking_no = ?4) \
-         ORDER BY seq_no DESC LIMIT 8",
-    ),
-    (
-        SearchKind::Reshipment,
-        "SELECT reshipment_no, reshipment_no || ' · ' || order_no || COALESCE(' · ' || tracking_no, ''), \
-         reshipment_no = ?1 COLLATE NOCASE OR (?4 <> '' AND tracking_no = ?4) FROM reshipments \
-         WHERE reshipment_no = ?1 COLLATE NOCASE OR reshipment_no LIKE ?2 ESCAPE '\\' OR (?4 <> '' AND tracking_no = ?4) \
-         ORDER BY seq_no DESC LIMIT 8",
-    ),
-    (
-        SearchKind::Recall,
-        "SELECT recall_no, recall_no || ' · ' || lot_codes, recall_no = ?1 COLLATE NOCASE FROM recalls \
-         WHERE recall_no = ?1 COLLATE NOCASE OR recall_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
-    ),
-    (
-        SearchKind::Scar,
-        "SELECT scar_no, scar_no || ' · ' || vendor_code || COALESCE(' · ' || failure_no, ''), \
-         scar_no = ?1 COLLATE NOCASE FROM scars \
-         WHERE scar_no = ?1 COLLATE NOCASE OR scar_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
-    ),
-];
-
 pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let mut v = lotline_domain::Violations::default();
@@ -131,48 +46,14 @@ pub async fn search(ctx: &Ctx, input: SearchInput) -> Result<Vec<SearchHit>, Api
     }
     let gtin = gtin_in_scan(&text).unwrap_or_default();
     let tracking = lotline_domain::reshipment::normalise_tracking(&text);
-    let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     let mut conn = ctx.read().await?;
-    let mut exact = Vec::new();
-    let mut partial = Vec::new();
-    for (kind, sql) in QUERIES {
-        let rows = sqlx::query(*sql)
-            .bind(&text)
-            .bind(&pattern)
-            .bind(&gtin)
-            .bind(&tracking)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(sql_error)?;
-        for row in rows {
-            let hit = SearchHit { kind: *kind, key: row.get(0), label: row.get(1) };
-            if row.get::<bool, _>(2) {
-                exact.push(hit);
-            } else {
-                partial.push(hit);
-            }
-        }
-    }
+    let SearchHits { mut exact, partial } =
+        q::search(&mut conn, &SearchTerms { text: &text, gtin: &gtin, tracking: &tracking }).await?;
     // A number the team gave another (a record numbered before its desk joined) still finds it.
-    if let Some(alias) = lotline_store::current_number(&mut conn, &text).await.map_err(store_error)? {
-        for (kind, sql) in QUERIES {
-            let rows = sqlx::query(*sql)
-                .bind(&alias)
-                .bind(&alias)
-                .bind("")
-                .bind("")
-                .fetch_all(&mut *conn)
-                .await
-                .map_err(sql_error)?;
-            exact.extend(
-                rows.iter()
-                    .map(|row| SearchHit { kind: *kind, key: row.get(0), label: row.get(1) })
-                    .filter(|hit| hit.key == alias),
-            );
-        }
+    if let Some(alias) = lotline_store::current_number(&mut conn, &text).await? {
+        exact.extend(q::numbered(&mut conn, &alias).await?);
     }
-    let serials = sqlx::query(SERIAL).bind(&text).fetch_all(&mut *conn).await.map_err(sql_error)?;
-    exact.extend(serials.iter().map(lot_hit));
+    exact.extend(q::lots_of_serial(&mut conn, &text).await?);
     // A scan names one thing: when something matches exactly, only exact matches are shown.
     Ok(if exact.is_empty() { partial } else { exact })
 }
@@ -192,43 +73,19 @@ async fn gs1_lot(ctx: &Ctx, text: &str) -> Result<Option<Vec<SearchHit>>, ApiErr
             Err(_) => return Ok(None),
         },
     };
+    let mut conn = ctx.read().await?;
     // A unit's label carries its serial: the serial of that product names the lot exactly.
     if let Some(serial) = &serial {
-        let rows = sqlx::query(SERIAL_OF_PRODUCT)
-            .bind(serial)
-            .bind(&gtin)
-            .fetch_all(&mut *ctx.read().await?)
-            .await
-            .map_err(sql_error)?;
-        if !rows.is_empty() {
-            return Ok(Some(rows.iter().map(lot_hit).collect()));
+        let hits = q::lots_of_product_serial(&mut conn, serial, &gtin).await?;
+        if !hits.is_empty() {
+            return Ok(Some(hits));
         }
     }
     let Some(lot) = lot else { return Ok(None) };
     let lot = lotline_domain::lots::normalise_lot_code(&lot);
-    let rows = sqlx::query(
-        "SELECT l.lot_code, l.lot_code || ' · ' || l.sku FROM lots l JOIN products p ON p.sku = l.sku \
-         WHERE l.lot_code = ?1 AND ltrim(p.gtin, '0') = ltrim(?2, '0')",
-    )
-    .bind(&lot)
-    .bind(&gtin)
-    .fetch_all(&mut *ctx.read().await?)
-    .await
-    .map_err(sql_error)?;
-    let hits: Vec<SearchHit> = rows.iter().map(lot_hit).collect();
+    let hits = q::lots_of_product(&mut conn, &lot, &gtin).await?;
     Ok((!hits.is_empty()).then_some(hits))
 }
-
-fn lot_hit(row: &sqlx::sqlite::SqliteRow) -> SearchHit {
-    SearchHit { kind: SearchKind::Lot, key: row.get(0), label: row.get(1) }
-}
-
-const SERIAL_OF_PRODUCT: &str = "SELECT l.lot_code, s.serial || ' · ' || l.lot_code || ' · ' || s.sku FROM lot_serials s \
-     JOIN lots l ON l.lot_id = s.lot_id JOIN products p ON p.sku = s.sku WHERE s.serial = ?1 AND ltrim(p.gtin, '0') = ltrim(?2, '0')";
-
-/// A serial typed or scanned on its own: exact, as serials are.
-const SERIAL: &str = "SELECT l.lot_code, s.serial || ' · ' || l.lot_code || ' · ' || s.sku FROM lot_serials s \
-     JOIN lots l ON l.lot_id = s.lot_id WHERE s.serial = ?1 ORDER BY l.lot_code LIMIT 8";
 
 #[cfg(test)]
 mod tests {

@@ -14,6 +14,7 @@ pub mod review_settings;
 pub mod safety_stock;
 pub mod scars;
 pub mod scorecard;
+pub mod search;
 pub mod serials;
 pub mod site_time;
 pub mod vendor_report;
