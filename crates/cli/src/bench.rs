@@ -332,94 +332,49 @@ pub async fn run(scale: f64, part: Part, json_out: bool) -> Result<()> {
             eprintln!("{text}");
         }
     };
-    if let Part::Sync { events } = part {
-        #[derive(Serialize)]
-        struct SyncReport {
-            sync: crate::bench_sync::SyncFigures,
-        }
-        let sync = crate::bench_sync::sync_figures(events, say).await?;
-        if json_out {
-            // Through the structs, not a JSON value: the figures keep their order.
-            println!("{}", serde_json::to_string_pretty(&SyncReport { sync })?);
-        }
-        return Ok(());
+    match part {
+        Part::Sync { events } => sync_only(events, json_out, say).await,
+        Part::Reviews { keep } => reviews_only(scale, keep, json_out).await,
+        Part::Lots => lots_only(scale, json_out, say).await,
+        Part::All => everything(scale, json_out, say).await,
     }
-    if let Part::Reviews { keep } = part {
-        return reviews_only(scale, keep, json_out).await;
+}
+
+async fn sync_only(events: usize, json_out: bool, say: impl Fn(&str)) -> Result<()> {
+    #[derive(Serialize)]
+    struct SyncReport {
+        sync: crate::bench_sync::SyncFigures,
     }
-    if matches!(part, Part::Lots) {
-        #[derive(Serialize)]
-        struct LotsReport {
-            scale: f64,
-            file_system: FileSystem,
-            lots: LotFigures,
-        }
-        let dir = tempfile::tempdir().context("temporary folder")?;
-        let file_system = file_system(dir.path());
-        say(&format!("databases on {} ({})", file_system.kind, file_system.mount_point));
-        let lots = lot_figures(dir.path(), scale, say).await?;
-        return print_report(&LotsReport { scale: scale.0, file_system, lots }, json_out);
+    let sync = crate::bench_sync::sync_figures(events, say).await?;
+    if json_out {
+        // Through the structs, not a JSON value: the figures keep their order.
+        println!("{}", serde_json::to_string_pretty(&SyncReport { sync })?);
+    }
+    Ok(())
+}
+
+async fn lots_only(scale: Scale, json_out: bool, say: impl Fn(&str)) -> Result<()> {
+    #[derive(Serialize)]
+    struct LotsReport {
+        scale: f64,
+        file_system: FileSystem,
+        lots: LotFigures,
     }
     let dir = tempfile::tempdir().context("temporary folder")?;
     let file_system = file_system(dir.path());
     say(&format!("databases on {} ({})", file_system.kind, file_system.mount_point));
+    let lots = lot_figures(dir.path(), scale, say).await?;
+    print_report(&LotsReport { scale: scale.0, file_system, lots }, json_out)
+}
 
-    // 1. Bulk import against raw rusqlite.
-    let rows = scale.rows(100_000);
-    let raw = raw_insert(&dir.path().join("raw.db"), rows)?;
-    let ctx = fresh(&dir.path().join("lotline")).await?;
-    let csv = products_csv(rows, 0);
-    let started = Instant::now();
-    must(&ctx, "import_csv", json!({"entity": "products", "csv": csv})).await?;
-    let ours = started.elapsed();
-    let products = count_rows(&ctx, "products").await? as usize;
-    let raw_rows =
-        rusqlite::Connection::open(dir.path().join("raw.db"))?
-            .query_row("SELECT COUNT(*) FROM products", [], |r| r.get::<_, i64>(0))? as usize;
-    let (lotline_rows_per_s, raw_rows_per_s) = (rows as f64 / ours.as_secs_f64(), rows as f64 / raw.as_secs_f64());
-    let import = ImportFigures {
-        rows,
-        lotline_rows_per_s,
-        raw_rusqlite_rows_per_s: raw_rows_per_s,
-        ratio_to_raw: raw.as_secs_f64() / ours.as_secs_f64(),
-        compared: Baseline::speed(RAW_INSERT, lotline_rows_per_s, raw_rows_per_s, Some(IMPORT_TARGET))
-            .same(products == rows && raw_rows == rows),
-    };
+async fn everything(scale: Scale, json_out: bool, say: impl Fn(&str) + Copy) -> Result<()> {
+    let dir = tempfile::tempdir().context("temporary folder")?;
+    let file_system = file_system(dir.path());
+    say(&format!("databases on {} ({})", file_system.kind, file_system.mount_point));
+
+    let (ctx, import, products) = import_products(dir.path(), scale).await?;
     say(&format!("import of products: {}", import.compared.describe()));
-
-    // 2. Grow the log to ~1M events per scale: 100k failures, then product revisions.
-    let failures = scale.rows(100_000);
-    let mut done = 0;
-    while done < failures {
-        let end = (done + 10_000).min(failures);
-        must(&ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end, products)})).await?;
-        done = end;
-        say(&format!("  seeded {done} failures"));
-    }
-    // Imports write one event per thousand rows, so the rest of the log is grown with single
-    // product revisions through the store's own append, as desks saving products would.
-    let target_events = scale.rows(1_000_000) as i64;
-    let mut round = 1;
-    loop {
-        let missing = target_events - event_count(&ctx).await?;
-        if missing <= 0 {
-            break;
-        }
-        let events: Vec<lotline_domain::Event> = (0..missing.min(20_000) as usize)
-            .map(|i| lotline_domain::Event::ProductSaved(product(i % rows, round)))
-            .collect();
-        // Sealed as a real act's events are: a desk's every append also seals its checkpoint.
-        let meta = lotline_store::EventMeta::new(None, ctx.device_id.clone(), ctx.now_text())
-            .sealed_with(ctx.store.checkpoint_key());
-        let mut tx = ctx.store.begin_write().await?;
-        lotline_store::append(&mut tx, &meta, events).await?;
-        tx.commit().await?;
-        round += 1;
-    }
-    let events = event_count(&ctx).await?;
-    say(&format!("  database holds {events} events"));
-    // Seeding is bulk setup; a desk's log is checkpointed after bulk work the same way.
-    ctx.store.checkpoint().await.context("checkpoint after seeding")?;
+    let (failures, events) = grow_log(&ctx, scale, products, say).await?;
 
     // 3. One interactive act.
     let log_failure = act_vs_insert(
@@ -464,4 +419,67 @@ pub async fn run(scale: f64, part: Part, json_out: bool) -> Result<()> {
         lots,
     };
     print_report(&report, json_out)
+}
+
+/// Bulk import of products against raw rusqlite; the desk it made, and how many products.
+async fn import_products(dir: &std::path::Path, scale: Scale) -> Result<(Ctx, ImportFigures, usize)> {
+    let rows = scale.rows(100_000);
+    let raw = raw_insert(&dir.join("raw.db"), rows)?;
+    let ctx = fresh(&dir.join("lotline")).await?;
+    let csv = products_csv(rows, 0);
+    let started = Instant::now();
+    must(&ctx, "import_csv", json!({"entity": "products", "csv": csv})).await?;
+    let ours = started.elapsed();
+    let products = count_rows(&ctx, "products").await? as usize;
+    let raw_rows =
+        rusqlite::Connection::open(dir.join("raw.db"))?
+            .query_row("SELECT COUNT(*) FROM products", [], |r| r.get::<_, i64>(0))? as usize;
+    let (lotline_rows_per_s, raw_rows_per_s) = (rows as f64 / ours.as_secs_f64(), rows as f64 / raw.as_secs_f64());
+    let import = ImportFigures {
+        rows,
+        lotline_rows_per_s,
+        raw_rusqlite_rows_per_s: raw_rows_per_s,
+        ratio_to_raw: raw.as_secs_f64() / ours.as_secs_f64(),
+        compared: Baseline::speed(RAW_INSERT, lotline_rows_per_s, raw_rows_per_s, Some(IMPORT_TARGET))
+            .same(products == rows && raw_rows == rows),
+    };
+    Ok((ctx, import, products))
+}
+
+/// Grows the log to ~1M events per scale (100k failures, then product revisions), and answers
+/// the failures seeded and the events the log holds.
+async fn grow_log(ctx: &Ctx, scale: Scale, products: usize, say: impl Fn(&str)) -> Result<(usize, i64)> {
+    let failures = scale.rows(100_000);
+    let mut done = 0;
+    while done < failures {
+        let end = (done + 10_000).min(failures);
+        must(ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end, products)})).await?;
+        done = end;
+        say(&format!("  seeded {done} failures"));
+    }
+    // Imports write one event per thousand rows, so the rest of the log is grown with single
+    // product revisions through the store's own append, as desks saving products would.
+    let target_events = scale.rows(1_000_000) as i64;
+    let mut round = 1;
+    loop {
+        let missing = target_events - event_count(ctx).await?;
+        if missing <= 0 {
+            break;
+        }
+        let events: Vec<lotline_domain::Event> = (0..missing.min(20_000) as usize)
+            .map(|i| lotline_domain::Event::ProductSaved(product(i % products, round)))
+            .collect();
+        // Sealed as a real act's events are: a desk's every append also seals its checkpoint.
+        let meta = lotline_store::EventMeta::new(None, ctx.device_id.clone(), ctx.now_text())
+            .sealed_with(ctx.store.checkpoint_key());
+        let mut tx = ctx.store.begin_write().await?;
+        lotline_store::append(&mut tx, &meta, events).await?;
+        tx.commit().await?;
+        round += 1;
+    }
+    let events = event_count(ctx).await?;
+    say(&format!("  database holds {events} events"));
+    // Seeding is bulk setup; a desk's log is checkpointed after bulk work the same way.
+    ctx.store.checkpoint().await.context("checkpoint after seeding")?;
+    Ok((failures, events))
 }

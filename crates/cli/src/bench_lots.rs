@@ -313,15 +313,9 @@ fn entity(rows: usize, elapsed: Duration, (raw, raw_rows): (Duration, usize), sa
     }
 }
 
-pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Result<LotFigures> {
-    let dir = root.join("lots");
-    std::fs::create_dir_all(&dir)?;
-    let shape = Shape::new(scale);
-    let (lots, links, lot_count, link_count) = genealogy_csv(&shape);
-    let (shipments, shipment_count) = shipments_csv(&shape);
-    let raw = raw_insert(&dir.join("raw.db"), &lots, &links, &shipments)?;
-
-    let ctx = lotline_app::open(&dir.join("lotline")).await?;
+/// A set-up desk signed in as its administrator, with the bench's vendor, product and customers.
+async fn bench_desk(data: &Path) -> Result<Ctx> {
+    let ctx = lotline_app::open(data).await?;
     must(&ctx, "complete_setup", json!({"company_name": "Bench BV", "site_code": "BEN", "currency": "EUR", "language": "en",
         "admin_username": "admin", "admin_display_name": "Admin", "admin_password": "bench-password", "load_demo": false})).await?;
     must(&ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
@@ -333,6 +327,86 @@ pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Resul
         customers.push_str(&format!("LC-{i:05},Klant {i},klant{i}@example.com,,Kade {i} Rotterdam,NL\n"));
     }
     must(&ctx, "import_csv", json!({"entity": "customers", "csv": customers})).await?;
+
+    Ok(ctx)
+}
+
+/// How long the desk's lot index takes to load, beside the same lots and links read into bare
+/// adjacency lists (which the trace baselines then walk).
+async fn index_load(ctx: &Ctx, db: &Path, link_count: usize) -> Result<(IndexLoad, Adjacency)> {
+    let started = Instant::now();
+    let genealogy_links = ctx.store.lot_index().await?.genealogy.links();
+    let index_load_s = started.elapsed().as_secs_f64();
+    let (adjacency, bare_load) = Adjacency::load(db)?;
+    let index_load = IndexLoad {
+        seconds: index_load_s,
+        baseline_seconds: bare_load.as_secs_f64(),
+        compared: Baseline::time(
+            "the same lots and links read into bare adjacency lists",
+            "seconds",
+            index_load_s,
+            bare_load.as_secs_f64(),
+            None,
+        )
+        .same(genealogy_links == link_count),
+    };
+    Ok((index_load, adjacency))
+}
+
+/// The recall scope of the hub lot every level reaches, beside the bare walk and the bare CTE.
+async fn recall_hub(
+    ctx: &Ctx,
+    adjacency: &Adjacency,
+    conn: &rusqlite::Connection,
+    say: impl Fn(&str),
+) -> Result<RecallFigures> {
+    let started = Instant::now();
+    let scope: Value =
+        serde_json::from_str(&must_json(ctx, "recall_scope", json!({"lot_codes": ["HUB-0001"]})).await?)?;
+    let seconds = started.elapsed().as_secs_f64();
+    let lots_in_scope = scope["lots"].as_i64().unwrap_or(0) as usize;
+    let started = Instant::now();
+    let walked = adjacency.walk(adjacency.id("HUB-0001")?, true);
+    let walk_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    let by_cte = cte(conn, "HUB-0001", true)?;
+    let cte_seconds = started.elapsed().as_secs_f64();
+    // The scope counts the recalled lot too; its listed lots must be among those walked.
+    let walked_codes = adjacency.codes(&walked);
+    let listed_within = scope["in_stock_listed"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| l["lot_code"].as_str())
+        .all(|code| code == "HUB-0001" || walked_codes.contains(code));
+    let same = lots_in_scope == walked.len() + 1 && walked_codes == by_cte && listed_within;
+    let recall_hub = RecallFigures {
+        lots_in_scope,
+        seconds,
+        walk_seconds,
+        cte_seconds,
+        compared: Baseline::time(WALK, "seconds", seconds, walk_seconds, None).same(same),
+        compared_cte: Baseline::time(CTE, "seconds", seconds, cte_seconds, None).same(same),
+    };
+    say(&format!(
+        "recall scope of the hub: {} lots in {:.3} s; {}; {}",
+        recall_hub.lots_in_scope,
+        recall_hub.seconds,
+        recall_hub.compared.describe(),
+        recall_hub.compared_cte.describe()
+    ));
+    Ok(recall_hub)
+}
+
+pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Result<LotFigures> {
+    let dir = root.join("lots");
+    std::fs::create_dir_all(&dir)?;
+    let shape = Shape::new(scale);
+    let (lots, links, lot_count, link_count) = genealogy_csv(&shape);
+    let (shipments, shipment_count) = shipments_csv(&shape);
+    let raw = raw_insert(&dir.join("raw.db"), &lots, &links, &shipments)?;
+
+    let ctx = bench_desk(&dir.join("lotline")).await?;
 
     let mut parts = Vec::new();
     for (entity, csv) in [("lots", lots), ("lot_links", links), ("shipments", shipments)] {
@@ -363,23 +437,8 @@ pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Resul
         say(&format!("  import of {name}: {}", figure.compared.describe()));
     }
 
-    let started = Instant::now();
-    let genealogy_links = ctx.store.lot_index().await?.genealogy.links();
-    let index_load_s = started.elapsed().as_secs_f64();
     let db = dir.join("lotline").join("lotline.db");
-    let (adjacency, bare_load) = Adjacency::load(&db)?;
-    let index_load = IndexLoad {
-        seconds: index_load_s,
-        baseline_seconds: bare_load.as_secs_f64(),
-        compared: Baseline::time(
-            "the same lots and links read into bare adjacency lists",
-            "seconds",
-            index_load_s,
-            bare_load.as_secs_f64(),
-            None,
-        )
-        .same(genealogy_links == link_count),
-    };
+    let (index_load, adjacency) = index_load(&ctx, &db, link_count).await?;
     let conn = reader(&db)?;
 
     // Random lots of every level, half forward and half backward.
@@ -411,41 +470,7 @@ pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Resul
         trace_ingredient.compared_cte.describe()
     ));
 
-    let started = Instant::now();
-    let scope: Value =
-        serde_json::from_str(&must_json(&ctx, "recall_scope", json!({"lot_codes": ["HUB-0001"]})).await?)?;
-    let seconds = started.elapsed().as_secs_f64();
-    let lots_in_scope = scope["lots"].as_i64().unwrap_or(0) as usize;
-    let started = Instant::now();
-    let walked = adjacency.walk(adjacency.id("HUB-0001")?, true);
-    let walk_seconds = started.elapsed().as_secs_f64();
-    let started = Instant::now();
-    let by_cte = cte(&conn, "HUB-0001", true)?;
-    let cte_seconds = started.elapsed().as_secs_f64();
-    // The scope counts the recalled lot too; its listed lots must be among those walked.
-    let walked_codes = adjacency.codes(&walked);
-    let listed_within = scope["in_stock_listed"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|l| l["lot_code"].as_str())
-        .all(|code| code == "HUB-0001" || walked_codes.contains(code));
-    let same = lots_in_scope == walked.len() + 1 && walked_codes == by_cte && listed_within;
-    let recall_hub = RecallFigures {
-        lots_in_scope,
-        seconds,
-        walk_seconds,
-        cte_seconds,
-        compared: Baseline::time(WALK, "seconds", seconds, walk_seconds, None).same(same),
-        compared_cte: Baseline::time(CTE, "seconds", seconds, cte_seconds, None).same(same),
-    };
-    say(&format!(
-        "recall scope of the hub: {} lots in {:.3} s; {}; {}",
-        recall_hub.lots_in_scope,
-        recall_hub.seconds,
-        recall_hub.compared.describe(),
-        recall_hub.compared_cte.describe()
-    ));
+    let recall_hub = recall_hub(&ctx, &adjacency, &conn, say).await?;
     ctx.store.close().await;
     Ok(LotFigures {
         lots: lot_count,
@@ -457,7 +482,7 @@ pub async fn lot_figures(root: &Path, scale: Scale, say: impl Fn(&str)) -> Resul
         import_lots,
         import_links,
         import_shipments,
-        index_load_s,
+        index_load_s: index_load.seconds,
         index_load,
         trace,
         trace_ingredient,
