@@ -5,7 +5,10 @@
 //! `LOTLINE_WEBKIT_CACHE=browser` (or `remote`) picks another model, to measure the difference
 //! (`tests/e2e/measure/list-memory.mjs`).
 
-use tauri::{Manager, Runtime};
+use tauri::Runtime;
+// Only the Linux branch looks the window up; elsewhere the import would be unused.
+#[cfg(target_os = "linux")]
+use tauri::Manager;
 
 pub fn tune<R: Runtime>(app: &tauri::App<R>) {
     #[cfg(target_os = "linux")]

@@ -42,7 +42,7 @@ fn open_input(i: usize) -> Value {
            "condition": {"original_packaging": true, "unused": true, "tags_attached": true}})
 }
 
-/// A label's target: at most twice the bare page.
+/// A label's target: at most twice the bare page and the write that records it.
 pub const LABEL_TARGET: f64 = 2.0;
 
 pub fn rma_no(i: usize) -> String {

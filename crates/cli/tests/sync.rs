@@ -10,6 +10,20 @@ use std::process::Command;
 use common::team::{Server, ServerOptions, check, count, enroll_code, json};
 use common::{lotline, ok};
 
+/// Passwords never travel in the log: the administrator signs in on desk B through the server,
+/// which leaves B a hash of her own; a wrong password is the server's no.
+fn admin_signs_in_through_the_server(b: &Path) {
+    let wrong = Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .args(["--data", b.to_str().unwrap(), "--user", "admin", "sync", "status"])
+        .env("LOTLINE_PASSWORD", "not-her-password")
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(1), "{}", String::from_utf8_lossy(&wrong.stderr));
+    assert_eq!(count(b, "SELECT COUNT(*) FROM credentials"), 0);
+    ok(b, &["--user", "admin", "sync", "status"]);
+    assert_eq!(count(b, "SELECT COUNT(*) FROM credentials"), 1, "signing in through the server left a hash");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn two_desks_sync_through_a_real_server() {
     let root = tempfile::tempdir().unwrap();
@@ -57,17 +71,7 @@ async fn two_desks_sync_through_a_real_server() {
         assert!(report.ok(), "{report:?}");
     }
 
-    // Passwords never travel in the log: the administrator signs in on desk B through the
-    // server, which leaves B a hash of her own; a wrong password is the server's no.
-    let wrong = Command::new(env!("CARGO_BIN_EXE_lotline"))
-        .args(["--data", b.to_str().unwrap(), "--user", "admin", "sync", "status"])
-        .env("LOTLINE_PASSWORD", "not-her-password")
-        .output()
-        .unwrap();
-    assert_eq!(wrong.status.code(), Some(1), "{}", String::from_utf8_lossy(&wrong.stderr));
-    assert_eq!(count(&b, "SELECT COUNT(*) FROM credentials"), 0);
-    ok(&b, &["--user", "admin", "sync", "status"]);
-    assert_eq!(count(&b, "SELECT COUNT(*) FROM credentials"), 1, "signing in through the server left a hash");
+    admin_signs_in_through_the_server(&b);
 
     // Both desks cancel the same return; B's number carries its desk code.
     let rma: String = rusqlite::Connection::open(a.join("lotline.db"))
