@@ -10,7 +10,6 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -18,7 +17,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
-import { call, saveTextFile } from "../../backend/call";
+import { call } from "../../backend/call";
+import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { formatMoney } from "../../money";
@@ -37,34 +38,6 @@ function Reference({ row }: { row: ChargebackListRow }) {
   );
 }
 
-function ExportCsv() {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    try {
-      const out = await call("chargebacks_csv", {});
-      const path = await saveTextFile(out.file_name, out.csv);
-      if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Button
-      variant="default"
-      leftSection={<IconDownload size={16} />}
-      loading={busy}
-      onClick={() => void save()}
-      data-testid="chargebacks-csv"
-    >
-      {t("chargebacks.export")}
-    </Button>
-  );
-}
-
 /** Every chargeback to a vendor, from every source: open ones first. */
 export function ChargebacksPage() {
   const { t, i18n } = useTranslation();
@@ -78,7 +51,13 @@ export function ChargebacksPage() {
         <Title order={2} data-testid="page-title">
           {t("chargebacks.title")}
         </Title>
-        <ExportCsv />
+        <FileSaveButton
+          size="sm"
+          icon={<IconDownload size={16} />}
+          write={() => call("chargebacks_csv", {}).then(saveMade)}
+          label={t("chargebacks.export")}
+          testId="chargebacks-csv"
+        />
       </Group>
       {list.isPending && <Loader />}
       {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
@@ -93,19 +72,19 @@ export function ChargebacksPage() {
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={900}>
             <Table data-testid="chargebacks-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("chargebacks.field.source")}</Table.Th>
-                  <Table.Th>{t("chargebacks.field.reference")}</Table.Th>
-                  <Table.Th>{t("chargebacks.field.vendor")}</Table.Th>
-                  <Table.Th ta="right">{t("chargebacks.field.amount")}</Table.Th>
-                  <Table.Th ta="right">{t("chargebacks.field.recovered")}</Table.Th>
-                  <Table.Th>{t("chargebacks.field.status")}</Table.Th>
-                  <Table.Th>{t("chargebacks.field.recorded_at")}</Table.Th>
-                  <Table.Th>{t("chargebacks.field.note")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("chargebacks.field.source"),
+                  t("chargebacks.field.reference"),
+                  t("chargebacks.field.vendor"),
+                  { label: t("chargebacks.field.amount"), right: true },
+                  { label: t("chargebacks.field.recovered"), right: true },
+                  t("chargebacks.field.status"),
+                  t("chargebacks.field.recorded_at"),
+                  t("chargebacks.field.note"),
+                  "",
+                ]}
+              />
               <Table.Tbody>
                 {list.data.map((row) => (
                   <Table.Tr

@@ -1,6 +1,5 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
@@ -8,8 +7,9 @@ import type { SortingState } from "@tanstack/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
-import { call, saveTextFile } from "../../backend/call";
+import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
@@ -118,16 +118,6 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
     },
   ];
 
-  const exportCsv = async () => {
-    try {
-      const out = await call("export_csv", { entity: "failures" });
-      const path = await saveTextFile(out.file_name, out.csv);
-      if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    }
-  };
-
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -140,14 +130,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
           </Text>
         </div>
         <Group>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            onClick={() => void exportCsv()}
-            data-testid="failures-export"
-          >
-            {t("common.export_csv")}
-          </Button>
+          <FileSaveButton
+            size="sm"
+            icon={<IconDownload size={16} />}
+            write={() => call("export_csv", { entity: "failures" }).then(saveMade)}
+            label={t("common.export_csv")}
+            testId="failures-export"
+          />
           <Button
             component={Link}
             to="/failures/new"

@@ -22,9 +22,11 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
-import { call, saveTextFile } from "../../backend/call";
+import { call } from "../../backend/call";
 import { Fact } from "../../components/Fact";
+import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { NoteModal } from "../lots/detail/NoteModal";
@@ -42,30 +44,15 @@ function valueLabel(t: TFunction, field: string, value: string): string {
 
 function ExportCustomers({ recallNo, disabled }: { recallNo: string; disabled: boolean }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    try {
-      const out = await call("recall_customers_csv", { recall_no: recallNo });
-      const path = await saveTextFile(out.file_name, out.csv);
-      if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button
-      variant="default"
-      leftSection={<IconDownload size={16} />}
-      loading={busy}
+    <FileSaveButton
+      size="sm"
+      icon={<IconDownload size={16} />}
+      write={() => call("recall_customers_csv", { recall_no: recallNo }).then(saveMade)}
+      label={t("lots.export_customers")}
+      testId="recall-export-customers"
       disabled={disabled}
-      onClick={() => void save()}
-      data-testid="recall-export-customers"
-    >
-      {t("lots.export_customers")}
-    </Button>
+    />
   );
 }
 
@@ -97,15 +84,15 @@ function Customers({ recall, canNotify }: { recall: RecallDetail; canNotify: boo
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table data-testid="recall-customers">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("lots.customer.name")}</Table.Th>
-            <Table.Th>{t("lots.customer.email")}</Table.Th>
-            <Table.Th>{t("lots.customer.phone")}</Table.Th>
-            <Table.Th>{t("recalls.customer.address")}</Table.Th>
-            <Table.Th>{t("recalls.customer.notified_at")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("lots.customer.name"),
+            t("lots.customer.email"),
+            t("lots.customer.phone"),
+            t("recalls.customer.address"),
+            t("recalls.customer.notified_at"),
+          ]}
+        />
         <Table.Tbody>
           {recall.customers.map((c) => (
             <Table.Tr

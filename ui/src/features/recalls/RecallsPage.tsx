@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { LotLink } from "../lots/links";
@@ -32,18 +33,18 @@ export function RecallsPage() {
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={900}>
             <Table highlightOnHover data-testid="recalls-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("recalls.field.recall_no")}</Table.Th>
-                  <Table.Th>{t("recalls.field.status")}</Table.Th>
-                  <Table.Th>{t("recalls.field.lots")}</Table.Th>
-                  <Table.Th>{t("recalls.field.reason")}</Table.Th>
-                  <Table.Th ta="right">{t("recalls.field.lots_in_scope")}</Table.Th>
-                  <Table.Th ta="right">{t("recalls.field.still_held")}</Table.Th>
-                  <Table.Th>{t("recalls.field.notified")}</Table.Th>
-                  <Table.Th>{t("recalls.field.started")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("recalls.field.recall_no"),
+                  t("recalls.field.status"),
+                  t("recalls.field.lots"),
+                  t("recalls.field.reason"),
+                  { label: t("recalls.field.lots_in_scope"), right: true },
+                  { label: t("recalls.field.still_held"), right: true },
+                  t("recalls.field.notified"),
+                  t("recalls.field.started"),
+                ]}
+              />
               <Table.Tbody>
                 {sortRecalls(list.data).map((r) => (
                   <Table.Tr

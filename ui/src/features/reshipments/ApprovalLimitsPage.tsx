@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
@@ -82,13 +83,13 @@ export function ApprovalLimitsPage() {
         <Stack gap="md">
           <Paper withBorder p="md" radius="md">
             <Table data-testid="limits-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("approval_limits.role")}</Table.Th>
-                  <Table.Th>{t("approval_limits.may_approve")}</Table.Th>
-                  <Table.Th>{t("approval_limits.limit", { currency })}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("approval_limits.role"),
+                  t("approval_limits.may_approve"),
+                  t("approval_limits.limit", { currency }),
+                ]}
+              />
               <Table.Tbody>
                 {form.rows.map((row, i) => (
                   <Table.Tr key={row.role} data-testid="limit-row" data-role={row.role}>

@@ -26,6 +26,7 @@ import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshi
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
@@ -201,16 +202,16 @@ export function RequestFormPage({
                 </Text>
               )}
               <Table data-testid="rs-lines">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("reshipment.field.line_no")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.sku")}</Table.Th>
-                    <Table.Th>{t("reshipment.form.ordered")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.qty")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.lot_code")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.serials")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t("reshipment.field.line_no"),
+                    t("reshipment.field.sku"),
+                    t("reshipment.form.ordered"),
+                    t("reshipment.field.qty"),
+                    t("reshipment.field.lot_code"),
+                    t("reshipment.field.serials"),
+                  ]}
+                />
                 <Table.Tbody>
                   {order.data.lines.map((line) => {
                     const state = form.lines[line.line_no] ?? NO_LINE;

@@ -27,6 +27,7 @@ import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { TableHead } from "../../components/TableHead";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
@@ -193,16 +194,16 @@ export function OpenRmaPage() {
                       </Text>
                     )}
                     <Table data-testid="rma-lines">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th />
-                          <Table.Th>{t("returns.field.line_no")}</Table.Th>
-                          <Table.Th>{t("returns.field.sku")}</Table.Th>
-                          <Table.Th ta="right">{t("returns.form.ordered")}</Table.Th>
-                          <Table.Th>{t("returns.field.qty")}</Table.Th>
-                          <Table.Th>{t("returns.field.serials")}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
+                      <TableHead
+                        columns={[
+                          "",
+                          t("returns.field.line_no"),
+                          t("returns.field.sku"),
+                          { label: t("returns.form.ordered"), right: true },
+                          t("returns.field.qty"),
+                          t("returns.field.serials"),
+                        ]}
+                      />
                       <Table.Tbody>
                         {order.data.lines.map((line) => {
                           const state = form.lines[line.line_no] ?? NO_LINE;

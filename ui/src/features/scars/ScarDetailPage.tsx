@@ -21,6 +21,7 @@ import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
 import { call } from "../../backend/call";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { PdfButton } from "../lots/PdfButton";
@@ -77,12 +78,7 @@ function Team({ scar }: { scar: ScarDetail }) {
         {t("scars.d1")}
       </Text>
       <Table fz="sm" data-testid="scar-team">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("scars.field.team_name")}</Table.Th>
-            <Table.Th>{t("scars.field.team_role")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("scars.field.team_name"), t("scars.field.team_role")]} />
         <Table.Tbody>
           {scar.team.map((m) => (
             <Table.Tr key={`${m.name}/${m.role}`}>

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { OpenScarModal } from "./OpenScarModal";
@@ -74,17 +75,17 @@ export function ScarsPage() {
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={900}>
             <Table highlightOnHover data-testid="scars-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("scars.field.scar_no")}</Table.Th>
-                  <Table.Th>{t("scars.field.status")}</Table.Th>
-                  <Table.Th>{t("scars.field.vendor")}</Table.Th>
-                  <Table.Th>{t("scars.field.failure")}</Table.Th>
-                  <Table.Th>{t("scars.field.problem")}</Table.Th>
-                  <Table.Th>{t("scars.field.due_on")}</Table.Th>
-                  <Table.Th>{t("scars.field.opened")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("scars.field.scar_no"),
+                  t("scars.field.status"),
+                  t("scars.field.vendor"),
+                  t("scars.field.failure"),
+                  t("scars.field.problem"),
+                  t("scars.field.due_on"),
+                  t("scars.field.opened"),
+                ]}
+              />
               <Table.Tbody>
                 {list.data.map((s) => (
                   <Table.Tr

@@ -18,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { numberFormat } from "../../intl";
@@ -90,15 +91,15 @@ export function BackupsPage() {
             </Text>
           ) : (
             <Table striped withTableBorder data-testid="backups-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("backups.taken_at")}</Table.Th>
-                  <Table.Th>{t("backups.reason")}</Table.Th>
-                  <Table.Th>{t("backups.size")}</Table.Th>
-                  <Table.Th>{t("backups.versions")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("backups.taken_at"),
+                  t("backups.reason"),
+                  t("backups.size"),
+                  t("backups.versions"),
+                  "",
+                ]}
+              />
               <Table.Tbody>
                 {list.data.backups.map((b) => (
                   <Table.Tr key={b.file_name} data-testid="backup-row">

@@ -19,6 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useIsAdmin } from "../reports/useAdmin";
 import { useLocations } from "./useLocations";
@@ -56,13 +57,7 @@ export function LocationsPage() {
         </Center>
       ) : (
         <Table striped highlightOnHover={admin} withTableBorder data-testid="locations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("locations.code")}</Table.Th>
-              <Table.Th>{t("locations.name")}</Table.Th>
-              <Table.Th>{t("locations.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("locations.code"), t("locations.name"), t("locations.status")]} />
           <Table.Tbody>
             {(locations.data ?? []).map((l) => (
               <Table.Tr

@@ -2,6 +2,7 @@ import { Badge, Group, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HoldView } from "../../../backend/bindings/HoldView";
+import { TableHead } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { FailureLink, RecallLink } from "../links";
 import { Section } from "./Section";
@@ -20,14 +21,14 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
   return (
     <Section title={t("lots.detail.holds")} testId="lot-holds">
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("holds.reason")}</Table.Th>
-            <Table.Th>{t("holds.source")}</Table.Th>
-            <Table.Th>{t("holds.placed_at")}</Table.Th>
-            <Table.Th>{t("holds.placed_by")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("holds.reason"),
+            t("holds.source"),
+            t("holds.placed_at"),
+            t("holds.placed_by"),
+          ]}
+        />
         <Table.Tbody>
           {holds.map((h, i) => (
             <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="lot-hold-row">

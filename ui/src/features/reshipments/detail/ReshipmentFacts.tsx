@@ -1,6 +1,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { TableHead } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
 import { SlaBadge } from "../badges";
@@ -104,15 +105,15 @@ export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
           {t("reshipment.field.items")}
         </Title>
         <Table striped data-testid="rs-items">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reshipment.field.line_no")}</Table.Th>
-              <Table.Th>{t("reshipment.field.sku")}</Table.Th>
-              <Table.Th ta="right">{t("reshipment.field.qty")}</Table.Th>
-              <Table.Th>{t("reshipment.field.lot_code")}</Table.Th>
-              <Table.Th>{t("reshipment.field.serials")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("reshipment.field.line_no"),
+              t("reshipment.field.sku"),
+              { label: t("reshipment.field.qty"), right: true },
+              t("reshipment.field.lot_code"),
+              t("reshipment.field.serials"),
+            ]}
+          />
           <Table.Tbody>
             {r.items.map((item) => (
               <Table.Tr key={item.line_no}>

@@ -22,6 +22,7 @@ import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
+import { TableHead } from "../../../components/TableHead";
 import { formatMoney, moneyParams, toMinor } from "../../../money";
 import { CARRIERS } from "../../reshipments/types";
 import { PhotoUpload } from "../PhotoUpload";
@@ -187,13 +188,13 @@ export function ReceiveModal({ detail, onClose }: Props) {
     >
       <Stack gap="sm">
         <Table data-testid="rma-receive-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("returns.field.sku")}</Table.Th>
-              <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
-              <Table.Th>{t("returns.field.received")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("returns.field.sku"),
+              { label: t("returns.field.qty"), right: true },
+              t("returns.field.received"),
+            ]}
+          />
           <Table.Tbody>
             {lines.map((line, i) => (
               <Table.Tr key={`${line.order_no}-${line.line_no}`}>
@@ -335,16 +336,16 @@ export function InspectModal({ detail, onClose }: Props) {
       submitLabel={t("returns.action.inspect")}
     >
       <Table data-testid="rma-inspect-rows">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("returns.field.sku")}</Table.Th>
-            <Table.Th>{t("returns.field.disposition")}</Table.Th>
-            <Table.Th>{t("returns.field.qty")}</Table.Th>
-            <Table.Th>{t("returns.field.recovered", { currency: detail.currency })}</Table.Th>
-            <Table.Th>{t("returns.field.location")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("returns.field.sku"),
+            t("returns.field.disposition"),
+            t("returns.field.qty"),
+            t("returns.field.recovered", { currency: detail.currency }),
+            t("returns.field.location"),
+            "",
+          ]}
+        />
         <Table.Tbody>
           {rows.map((row, i) => {
             const line = lines[row.lineIndex];
