@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Loader, Paper, Stack, Table, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -19,6 +8,7 @@ import { useSession } from "../../app/session";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
 import { call } from "../../backend/call";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -47,10 +37,7 @@ export function ChargebacksPage() {
   const settles = maySettle(session.user.roles);
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("chargebacks.title")}
-        </Title>
+      <PageHeader title={t("chargebacks.title")}>
         <FileSaveButton
           size="sm"
           icon={<IconDownload size={16} />}
@@ -58,7 +45,7 @@ export function ChargebacksPage() {
           label={t("chargebacks.export")}
           testId="chargebacks-csv"
         />
-      </Group>
+      </PageHeader>
       {list.isPending && <Loader />}
       {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
       {list.data && list.data.length === 0 && (

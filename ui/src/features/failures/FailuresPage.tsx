@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -10,6 +10,7 @@ import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
@@ -120,15 +121,11 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} data-testid="page-title">
-            {t("failures.title")}
-          </Title>
-          <Text c="dimmed" size="sm" data-testid="failures-total">
-            {t("failures.count", { count: total })}
-          </Text>
-        </div>
+      <PageHeader
+        title={t("failures.title")}
+        subtitle={t("failures.count", { count: total })}
+        subtitleTestId="failures-total"
+      >
         <Group>
           <FileSaveButton
             size="sm"
@@ -146,7 +143,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
             {t("failures.new")}
           </Button>
         </Group>
-      </Group>
+      </PageHeader>
       <Paper withBorder p="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput

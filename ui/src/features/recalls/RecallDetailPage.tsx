@@ -1,10 +1,8 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   Progress,
   SimpleGrid,
@@ -26,6 +24,8 @@ import { call } from "../../backend/call";
 import { Fact } from "../../components/Fact";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { DetailHeader } from "../../components/page/PageHeader";
+import { QueryState } from "../../components/page/QueryState";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
@@ -164,30 +164,18 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
     queryKey: ["recall", recallNo],
     queryFn: () => call("get_recall", { recall_no: recallNo }),
   });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="recall-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="recall-error" />;
   const recall = query.data;
   const open = recall.status === "open";
   const allowed = mayDo("recall", session.permissions);
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("recalls.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="recall-number">
-              {recall.recall_no}
-            </Text>
-          </Title>
-          <Group gap="xs">
-            <RecallStatusBadge status={recall.status} testId="recall-status" />
-          </Group>
-        </Stack>
+      <DetailHeader
+        title={t("recalls.detail.title")}
+        number={recall.recall_no}
+        numberTestId="recall-number"
+        badges={<RecallStatusBadge status={recall.status} testId="recall-status" />}
+      >
         <Group gap="xs">
           <PdfButton
             make={{
@@ -209,7 +197,7 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
             </Button>
           )}
         </Group>
-      </Group>
+      </DetailHeader>
       <Paper withBorder p="md" radius="md">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           {t("recalls.field.reason")}

@@ -1,8 +1,9 @@
-import { Alert, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Group, Loader, Paper, Progress, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -17,9 +18,7 @@ export function RecallsPage() {
   const list = useQuery({ queryKey: ["recalls"], queryFn: () => call("list_recalls", {}) });
   return (
     <Stack gap="md">
-      <Title order={2} data-testid="page-title">
-        {t("recalls.title")}
-      </Title>
+      <PageHeader title={t("recalls.title")} />
       {list.isPending && <Loader />}
       {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
       {list.data && list.data.length === 0 && (

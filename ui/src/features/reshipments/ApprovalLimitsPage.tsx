@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -19,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
@@ -61,14 +61,10 @@ export function ApprovalLimitsPage() {
   const badText = (key: string) => (bad[key] ? t(bad[key], moneyParams(currency)) : undefined);
   return (
     <Stack gap="md" maw={760}>
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("approval_limits.title")}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t("approval_limits.intro", { currency })}
-        </Text>
-      </div>
+      <PageHeader
+        title={t("approval_limits.title")}
+        subtitle={t("approval_limits.intro", { currency })}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -13,7 +13,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -26,6 +25,7 @@ import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshi
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
@@ -143,9 +143,7 @@ export function RequestFormPage({
 
   return (
     <Stack gap="md" maw={1000}>
-      <Title order={2} data-testid="page-title">
-        {t("reshipment.form.title")}
-      </Title>
+      <PageHeader title={t("reshipment.form.title")} />
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
@@ -123,14 +124,11 @@ export function ReshipmentsPage({
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("reshipments.title")}
-        </Title>
-        <Text c="dimmed" size="sm" data-testid="reshipments-total">
-          {t("reshipments.count", { count: total })}
-        </Text>
-      </div>
+      <PageHeader
+        title={t("reshipments.title")}
+        subtitle={t("reshipments.count", { count: total })}
+        subtitleTestId="reshipments-total"
+      />
       <Paper withBorder p="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <TextInput

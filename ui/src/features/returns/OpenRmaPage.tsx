@@ -15,7 +15,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -27,6 +26,7 @@ import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
@@ -134,9 +134,7 @@ export function OpenRmaPage() {
 
   return (
     <Stack gap="md">
-      <Title order={2} data-testid="page-title">
-        {t("returns.form.title")}
-      </Title>
+      <PageHeader title={t("returns.form.title")} />
       <form
         onSubmit={(e) => {
           e.preventDefault();

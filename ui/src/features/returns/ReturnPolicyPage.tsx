@@ -28,6 +28,7 @@ import type { ConditionRequirement } from "../../backend/bindings/ConditionRequi
 import type { ReasonRule } from "../../backend/bindings/ReasonRule";
 import type { ShippingPaidBy } from "../../backend/bindings/ShippingPaidBy";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
@@ -139,14 +140,11 @@ export function ReturnPolicyPage() {
 
   return (
     <Stack gap="md" maw={1000}>
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("returns.policy.title")}
-        </Title>
-        <Text c="dimmed" size="sm" data-testid="policy-version">
-          {t("returns.policy.version", { version: form.version })}
-        </Text>
-      </div>
+      <PageHeader
+        title={t("returns.policy.title")}
+        subtitle={t("returns.policy.version", { version: form.version })}
+        subtitleTestId="policy-version"
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();

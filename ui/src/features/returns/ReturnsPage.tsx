@@ -8,7 +8,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconPrinter, IconSearch } from "@tabler/icons-react";
@@ -19,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { PageHeader } from "../../components/page/PageHeader";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDaySpan } from "../../format";
@@ -215,14 +215,11 @@ export function ReturnsPage({
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} data-testid="page-title">
-            {t("returns.title")}
-          </Title>
-          <Text c="dimmed" size="sm" data-testid="rmas-total">
-            {t("returns.count", { count: total })}
-          </Text>
-        </div>
+        <PageHeader
+          title={t("returns.title")}
+          subtitle={t("returns.count", { count: total })}
+          subtitleTestId="rmas-total"
+        />
         <Group>
           {canPrint && (
             <Button

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -21,8 +10,9 @@ import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
 import { call } from "../../backend/call";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { DetailHeader } from "../../components/page/PageHeader";
+import { QueryState } from "../../components/page/QueryState";
 import { TableHead } from "../../components/TableHead";
-import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
@@ -100,27 +90,19 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
     queryKey: ["scar", scarNo],
     queryFn: () => call("get_scar", { scar_no: scarNo }),
   });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="scar-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="scar-error" />;
   const scar = query.data;
   const next = scar.next;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("scars.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="scar-number">
-              {scar.scar_no}
-            </Text>
-          </Title>
+      <DetailHeader
+        title={t("scars.detail.title")}
+        number={scar.scar_no}
+        numberTestId="scar-number"
+        badges={
           <ScarStatusBadge status={scar.status} overdue={scar.overdue} testId="scar-status" />
-        </Stack>
+        }
+      >
         <Group gap="xs">
           <PdfButton
             make={{ act: "scar_pdf", input: { scar_no: scar.scar_no } }}
@@ -138,7 +120,7 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
             </Button>
           )}
         </Group>
-      </Group>
+      </DetailHeader>
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Fact label={t("scars.field.vendor")} testId="scar-vendor">

@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -17,6 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -37,10 +37,7 @@ export function ScarsPage() {
   });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("scars.title")}
-        </Title>
+      <PageHeader title={t("scars.title")}>
         <Group>
           <SegmentedControl
             value={show}
@@ -61,7 +58,7 @@ export function ScarsPage() {
             </Button>
           )}
         </Group>
-      </Group>
+      </PageHeader>
       {list.isPending && <Loader />}
       {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
       {list.data && list.data.length === 0 && (

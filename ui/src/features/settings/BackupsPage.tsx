@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDatabaseExport } from "@tabler/icons-react";
@@ -18,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
@@ -56,10 +56,7 @@ export function BackupsPage() {
   });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("backups.title")}
-        </Title>
+      <PageHeader title={t("backups.title")}>
         <Button
           leftSection={<IconDatabaseExport size={16} />}
           loading={make.isPending}
@@ -68,7 +65,7 @@ export function BackupsPage() {
         >
           {t("backups.make_now")}
         </Button>
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {t("backups.intro")}
       </Text>

@@ -9,7 +9,6 @@ import {
   Switch,
   Table,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
@@ -19,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import type { DefectCategory } from "../../backend/bindings/DefectCategory";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { categoryName } from "../failures/categoryName";
 import { AqlSwitchingSetting } from "./AqlSwitchingSetting";
@@ -35,10 +35,7 @@ export function CategoriesPage() {
   });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("categories.title")}
-        </Title>
+      <PageHeader title={t("categories.title")}>
         <Button
           leftSection={<IconPlus size={16} />}
           onClick={() => setEditing({ category: EMPTY, isNew: true })}
@@ -46,7 +43,7 @@ export function CategoriesPage() {
         >
           {t("categories.new")}
         </Button>
-      </Group>
+      </PageHeader>
       <AqlSwitchingSetting />
       {categories.isPending ? (
         <Center h={200}>

@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
@@ -19,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useIsAdmin } from "../reports/useAdmin";
@@ -34,10 +34,7 @@ export function LocationsPage() {
   const locations = useLocations();
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("locations.title")}
-        </Title>
+      <PageHeader title={t("locations.title")}>
         {admin && (
           <Button
             leftSection={<IconPlus size={16} />}
@@ -47,7 +44,7 @@ export function LocationsPage() {
             {t("locations.new")}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {t("locations.intro")} {admin ? "" : t("locations.admin_only")}
       </Text>

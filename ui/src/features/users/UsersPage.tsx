@@ -1,20 +1,11 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { IconKey, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserView } from "../../backend/bindings/UserView";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { LANGUAGES } from "../../i18n";
 import { SessionPolicyCard } from "./SessionPolicyCard";
 import { ResetPasswordForm, UserForm } from "./UserForm";
@@ -28,10 +19,7 @@ export function UsersPage() {
   const users = useQuery({ queryKey: ["users"], queryFn: () => call("list_users", {}) });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("users.title")}
-        </Title>
+      <PageHeader title={t("users.title")}>
         <Button
           leftSection={<IconPlus size={16} />}
           onClick={() => setDialog({ kind: "edit", user: null })}
@@ -39,7 +27,7 @@ export function UsersPage() {
         >
           {t("users.new")}
         </Button>
-      </Group>
+      </PageHeader>
       <Table striped highlightOnHover withTableBorder>
         <Table.Thead>
           <Table.Tr>

@@ -9,7 +9,6 @@ import {
   Loader,
   Stack,
   Text,
-  Title,
 } from "@mantine/core";
 import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -17,6 +16,7 @@ import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
+import { DetailHeader } from "../../../components/page/PageHeader";
 import { errorMessage } from "../../../errors/apiError";
 import { FailureReshipments } from "../../reshipments/FailureReshipments";
 import { StatusBadge } from "../badges";
@@ -68,15 +68,12 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const closed = failure.status === "closed";
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("failure_detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="failure-number">
-              {failure.failure_no}
-            </Text>
-          </Title>
-          <Group gap="xs">
+      <DetailHeader
+        title={t("failure_detail.title")}
+        number={failure.failure_no}
+        numberTestId="failure-number"
+        badges={
+          <>
             <StatusBadge status={failure.status} testId="failure-status" />
             {failure.lot_on_hold && failure.lot_code && (
               <Badge
@@ -120,8 +117,9 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
                 {t("failure_detail.reinspected_in")} <FailureLink failureNo={no} />
               </Text>
             ))}
-          </Group>
-        </Stack>
+          </>
+        }
+      >
         <Group>
           <VendorActions failure={failure} />
           <ChecklistButton failure={failure} />
@@ -136,7 +134,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
             {t("failure_detail.correct")}
           </Button>
         </Group>
-      </Group>
+      </DetailHeader>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
