@@ -6,6 +6,7 @@ import type { FailureDetail } from "../../backend/bindings/FailureDetail";
 import type { ReshipmentDetail } from "../../backend/bindings/ReshipmentDetail";
 import type { RmaDetail } from "../../backend/bindings/RmaDetail";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { keys } from "../../queries/keys";
 
 /** The records whose steps run through one action; each step answers with the record's detail. */
 export type RecordDetails = {
@@ -18,18 +19,18 @@ export type RecordKind = keyof RecordDetails;
 /** What a step changed: the record's own detail is set at once, the lists that show it refresh. */
 const SETTLE: { [K in RecordKind]: (client: QueryClient, detail: RecordDetails[K]) => void } = {
   failure: (client, failure) => {
-    client.setQueryData(["failure", failure.failure_no], failure);
-    void client.invalidateQueries({ queryKey: ["failures"] });
-    void client.invalidateQueries({ queryKey: ["holds"] });
+    client.setQueryData(keys.failure(failure.failure_no), failure);
+    void client.invalidateQueries({ queryKey: keys.failures });
+    void client.invalidateQueries({ queryKey: keys.holds });
   },
   reshipment: (client, detail) => {
-    client.setQueryData(["reshipment", detail.reshipment_no], detail);
-    void client.invalidateQueries({ queryKey: ["reshipments"] });
-    void client.invalidateQueries({ queryKey: ["orders"] });
+    client.setQueryData(keys.reshipment(detail.reshipment_no), detail);
+    void client.invalidateQueries({ queryKey: keys.reshipments });
+    void client.invalidateQueries({ queryKey: keys.orders });
   },
   rma: (client, detail) => {
-    client.setQueryData(["rma", detail.rma_no], detail);
-    void client.invalidateQueries({ queryKey: ["rmas"] });
+    client.setQueryData(keys.rma(detail.rma_no), detail);
+    void client.invalidateQueries({ queryKey: keys.rmas });
   },
 };
 

@@ -1,7 +1,6 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { SortingState } from "@tanstack/react-table";
 import { useState } from "react";
@@ -15,6 +14,7 @@ import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
+import { useAllVendors, useCategories } from "../../queries/lists";
 import { SeverityBadge, StatusBadge } from "./badges";
 import { categoryName } from "./categoryName";
 import { type FailureFilters, NO_FILTERS, toListInput } from "./filters";
@@ -29,14 +29,8 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
   const [filters, setFilters] = useState<FailureFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const [sorting, setSorting] = useState<SortingState>([{ id: "occurred_at", desc: true }]);
-  const vendors = useQuery({
-    queryKey: ["vendors", "all"],
-    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
-  });
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const vendors = useAllVendors();
+  const categories = useCategories();
   const list = usePagedRows({
     queryKey: ["failures", debounced, sorting],
     fetchPage: (offset, limit) =>

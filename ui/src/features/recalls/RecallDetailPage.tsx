@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDownload, IconLockCheck } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +29,7 @@ import { QueryState } from "../../components/page/QueryState";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
+import { useRecall } from "../../queries/records";
 import { NoteModal } from "../lots/detail/NoteModal";
 import { LotLink } from "../lots/links";
 import { PdfButton } from "../lots/PdfButton";
@@ -160,10 +161,7 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
   const { session } = useSession();
   const client = useQueryClient();
   const [closing, setClosing] = useState(false);
-  const query = useQuery({
-    queryKey: ["recall", recallNo],
-    queryFn: () => call("get_recall", { recall_no: recallNo }),
-  });
+  const query = useRecall(recallNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="recall-error" />;
   const recall = query.data;
   const open = recall.status === "open";

@@ -12,7 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
@@ -22,6 +22,7 @@ import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
+import { useApprovalPolicy } from "../../queries/lists";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import { fromPolicyForm, type LimitRow, type PolicyForm, toPolicyForm } from "./policyForm";
 
@@ -29,10 +30,7 @@ export function ApprovalLimitsPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: ["approval-policy"],
-    queryFn: () => call("get_approval_policy", {}),
-  });
+  const query = useApprovalPolicy();
   const [form, setForm] = useState<PolicyForm | null>(null);
   const [bad, setBad] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState(NO_ERRORS);

@@ -29,6 +29,9 @@ import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
+import { keys } from "../../queries/keys";
+import { useAllVendors } from "../../queries/lists";
+import { useRma } from "../../queries/records";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import {
   emptyForm,
@@ -56,11 +59,7 @@ export function RequestFormPage({
   const [form, setForm] = useState<RequestFormState>(() =>
     emptyForm(failure ?? "", session.settings.currency, rma ?? ""),
   );
-  const exchanged = useQuery({
-    queryKey: ["rma", rma],
-    queryFn: () => call("get_rma", { rma_no: rma ?? "" }),
-    enabled: rma !== null,
-  });
+  const exchanged = useRma(rma);
   // An exchange replaces what came back: the RMA's first order and its received quantities. In an
   // effect, not during render, so the debounced order number sees the change.
   const returned = exchanged.data;
@@ -92,10 +91,7 @@ export function RequestFormPage({
     enabled: orderNo !== "",
     retry: false,
   });
-  const vendors = useQuery({
-    queryKey: ["vendors", "all"],
-    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
-  });
+  const vendors = useAllVendors();
   const set = <K extends keyof RequestFormState>(key: K, value: RequestFormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const setLine = (lineNo: number, patch: Partial<LineState>) =>
@@ -108,7 +104,7 @@ export function RequestFormPage({
     mutationFn: (input: RequestReshipmentInput) => call("request_reshipment", input),
     onSuccess: (detail) => {
       client.setQueryData(["reshipment", detail.reshipment_no], detail);
-      void client.invalidateQueries({ queryKey: ["reshipments"] });
+      void client.invalidateQueries({ queryKey: keys.reshipments });
       void client.invalidateQueries({ queryKey: ["order"] });
       void navigate({
         to: "/reshipments/$reshipmentNo",

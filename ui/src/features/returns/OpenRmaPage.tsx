@@ -30,6 +30,8 @@ import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
+import { keys } from "../../queries/keys";
+import { useReturnPolicy } from "../../queries/lists";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import {
   checkable,
@@ -70,10 +72,7 @@ export function OpenRmaPage() {
     enabled: orderNo !== "",
     retry: false,
   });
-  const policy = useQuery({
-    queryKey: ["return-policy"],
-    queryFn: () => call("get_return_policy", {}),
-  });
+  const policy = useReturnPolicy();
   const set = <K extends keyof OpenFormState>(key: K, value: OpenFormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const setLine = (lineNo: number, patch: Partial<PickedLine>) =>
@@ -101,7 +100,7 @@ export function OpenRmaPage() {
     mutationFn: (input: OpenRmaInput) => call("open_rma", input),
     onSuccess: (detail) => {
       client.setQueryData(["rma", detail.rma_no], detail);
-      void client.invalidateQueries({ queryKey: ["rmas"] });
+      void client.invalidateQueries({ queryKey: keys.rmas });
       void navigate({ to: "/returns/$rmaNo", params: { rmaNo: detail.rma_no } });
     },
   });

@@ -19,7 +19,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
@@ -31,6 +31,7 @@ import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
+import { useReturnPolicy } from "../../queries/lists";
 import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import { CARRIERS } from "../reshipments/types";
 import { mayConfigure } from "./actions";
@@ -76,10 +77,7 @@ export function ReturnPolicyPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: ["return-policy"],
-    queryFn: () => call("get_return_policy", {}),
-  });
+  const query = useReturnPolicy();
   const [form, setForm] = useState<ReturnPolicyForm | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState(NO_ERRORS);

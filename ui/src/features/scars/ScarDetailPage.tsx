@@ -1,19 +1,18 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
-import { call } from "../../backend/call";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
 import { TableHead } from "../../components/TableHead";
 import { formatDateTime } from "../../format";
+import { useScar } from "../../queries/records";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
 import { ScarStatusBadge } from "./ScarStatusBadge";
@@ -86,10 +85,7 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [advancing, setAdvancing] = useState(false);
-  const query = useQuery({
-    queryKey: ["scar", scarNo],
-    queryFn: () => call("get_scar", { scar_no: scarNo }),
-  });
+  const query = useScar(scarNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="scar-error" />;
   const scar = query.data;
   const next = scar.next;

@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DefectCategory } from "../../backend/bindings/DefectCategory";
@@ -20,6 +20,8 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { keys } from "../../queries/keys";
+import { useCategories } from "../../queries/lists";
 import { categoryName } from "../failures/categoryName";
 import { AqlSwitchingSetting } from "./AqlSwitchingSetting";
 
@@ -29,10 +31,7 @@ const EMPTY: DefectCategory = { code: "", name_en: "", name_zh: "", name_nl: "",
 export function CategoriesPage() {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ category: DefectCategory; isNew: boolean } | null>(null);
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const categories = useCategories();
   return (
     <Stack gap="md">
       <PageHeader title={t("categories.title")}>
@@ -106,7 +105,7 @@ function CategoryForm({
     mutationFn: () =>
       call("save_defect_category", { ...draft, code: draft.code.trim().toUpperCase() }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["categories"] });
+      void client.invalidateQueries({ queryKey: keys.categories });
       onClose();
     },
     onError: (err) => {

@@ -21,8 +21,9 @@ import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { keys } from "../../queries/keys";
+import { useLocations } from "../../queries/lists";
 import { useIsAdmin } from "../reports/useAdmin";
-import { useLocations } from "./useLocations";
 
 const EMPTY: Location = { code: "", name: "", active: true };
 
@@ -114,7 +115,7 @@ function LocationForm({
   const save = useMutation({
     mutationFn: () => call("save_location", { ...draft, code: draft.code.trim().toUpperCase() }),
     onSuccess: (saved) => {
-      void client.invalidateQueries({ queryKey: ["locations"] });
+      void client.invalidateQueries({ queryKey: keys.locations });
       notifications.show({ color: "teal", message: t("locations.saved", { code: saved.code }) });
       onClose();
     },

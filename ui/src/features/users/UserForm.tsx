@@ -20,6 +20,7 @@ import type { UserView } from "../../backend/bindings/UserView";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LANGUAGES } from "../../i18n";
+import { keys } from "../../queries/keys";
 
 export const ROLES: Role[] = [
   "inspector",
@@ -49,7 +50,7 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
         ? call("update_user", { user_id: user.id, display_name: name, roles, active })
         : call("create_user", { username, display_name: name, password, roles, language }),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["users"] });
+      void client.invalidateQueries({ queryKey: keys.users });
       notifications.show({ color: "teal", message: t("users.saved") });
       onClose();
     },

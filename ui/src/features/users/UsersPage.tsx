@@ -1,12 +1,11 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { IconKey, IconPlus } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserView } from "../../backend/bindings/UserView";
-import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { LANGUAGES } from "../../i18n";
+import { useUsers } from "../../queries/lists";
 import { SessionPolicyCard } from "./SessionPolicyCard";
 import { ResetPasswordForm, UserForm } from "./UserForm";
 
@@ -16,7 +15,7 @@ type Dialog = { kind: "edit"; user: UserView | null } | { kind: "password"; user
 export function UsersPage() {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const users = useQuery({ queryKey: ["users"], queryFn: () => call("list_users", {}) });
+  const users = useUsers();
   return (
     <Stack gap="md">
       <PageHeader title={t("users.title")}>

@@ -9,7 +9,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureChanges } from "../../../backend/bindings/FailureChanges";
@@ -22,6 +21,7 @@ import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { useCategories } from "../../../queries/lists";
 import { categoryName } from "../categoryName";
 import { SEVERITIES, STAGES, TEAMS } from "../FailureFormPage";
 
@@ -106,10 +106,7 @@ export function CorrectionModal({
   const [draft, setDraft] = useState<Draft>(original);
   const [figures, setFigures] = useState<Figures | null>(figuresOf(failure));
   const [reason, setReason] = useState("");
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const categories = useCategories();
   const { mutation, errors } = useFailureAction(
     () =>
       call("correct_failure", {

@@ -11,13 +11,12 @@ import {
   Text,
 } from "@mantine/core";
 import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
 import { DetailHeader } from "../../../components/page/PageHeader";
 import { errorMessage } from "../../../errors/apiError";
+import { useFailure } from "../../../queries/records";
 import { FailureReshipments } from "../../reshipments/FailureReshipments";
 import { StatusBadge } from "../badges";
 import { ChecklistButton } from "./ChecklistButton";
@@ -39,16 +38,11 @@ function FailureLink({ failureNo }: { failureNo: string }) {
   );
 }
 
-export const failureKey = (failureNo: string) => ["failure", failureNo] as const;
-
 /** Everything about one failure: its facts, photos, follow-up and the full history of changes. */
 export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
-  const query = useQuery({
-    queryKey: failureKey(failureNo),
-    queryFn: () => call("get_failure", { failure_no: failureNo }),
-  });
+  const query = useFailure(failureNo);
 
   if (query.isPending) {
     return (

@@ -1,9 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
-import { call } from "../../../backend/call";
 import { formatDateTime } from "../../../format";
+import { useCategories } from "../../../queries/lists";
 import { SeverityBadge } from "../badges";
 import { categoryName } from "../categoryName";
 
@@ -22,10 +21,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 export function FailureFacts({ failure }: { failure: FailureDetail }) {
   const { t, i18n } = useTranslation();
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const categories = useCategories();
   const category = categories.data?.find((c) => c.code === failure.category_code);
   return (
     <Paper withBorder p="md" radius="md">

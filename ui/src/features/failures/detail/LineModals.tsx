@@ -1,5 +1,4 @@
 import { NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
@@ -12,6 +11,7 @@ import { ActionModal, TextStepModal } from "../../../components/actions/ActionMo
 import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
 import { readAmount } from "../../../money";
+import { usePeople } from "../../../queries/lists";
 import { DISPOSITIONS } from "../FailureFormPage";
 
 export const SCRAP_METHODS: ScrapMethod[] = [
@@ -21,11 +21,6 @@ export const SCRAP_METHODS: ScrapMethod[] = [
   "returned_for_destruction",
   "other",
 ];
-
-/** The active users, to give a line to or to name who destroyed scrap. */
-function usePeople() {
-  return useQuery({ queryKey: ["people"], queryFn: () => call("list_people", {}) });
-}
 
 function PersonSelect({
   label,

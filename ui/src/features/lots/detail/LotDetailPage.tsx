@@ -1,11 +1,10 @@
 import { Grid, Stack } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
-import { call } from "../../../backend/call";
 import { DetailHeader } from "../../../components/page/PageHeader";
 import { QueryState } from "../../../components/page/QueryState";
+import { useLot } from "../../../queries/records";
 import { HoldBadge, LotStatusBadge } from "../badges";
 import { mayDo } from "../permissions";
 import { TracePanel } from "../trace/TracePanel";
@@ -24,10 +23,7 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [recall, setRecall] = useState(false);
-  const query = useQuery({
-    queryKey: ["lot", lotCode],
-    queryFn: () => call("get_lot", { lot_code: lotCode }),
-  });
+  const query = useLot(lotCode);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="lot-error" />;
   const lot = query.data;
   return (

@@ -1,11 +1,10 @@
 import { Button, Grid, Group, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
-import { call } from "../../../backend/call";
 import { DetailHeader } from "../../../components/page/PageHeader";
 import { QueryState } from "../../../components/page/QueryState";
+import { useReshipment } from "../../../queries/records";
 import { FailureHistory } from "../../failures/detail/FailureHistory";
 import { ReshipmentStatusBadge } from "../badges";
 import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
@@ -25,10 +24,7 @@ const PRIMARY = new Set<ReshipmentAction>(["approve", "ship", "deliver"]);
 export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
-  const query = useQuery({
-    queryKey: ["reshipment", reshipmentNo],
-    queryFn: () => call("get_reshipment", { reshipment_no: reshipmentNo }),
-  });
+  const query = useReshipment(reshipmentNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="rs-error" />;
   const detail = query.data;
   const close = () => setOpen(null);

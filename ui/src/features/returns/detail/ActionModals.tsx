@@ -11,7 +11,6 @@ import {
   TextInput,
 } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
@@ -24,6 +23,7 @@ import { ActionModal, TextStepModal } from "../../../components/actions/ActionMo
 import { useRmaAction } from "../../../components/actions/useRecordAction";
 import { TableHead } from "../../../components/TableHead";
 import { formatMoney, moneyParams, toMinor } from "../../../money";
+import { useReturnPolicy } from "../../../queries/lists";
 import { CARRIERS } from "../../reshipments/types";
 import { PhotoUpload } from "../PhotoUpload";
 import {
@@ -100,10 +100,7 @@ export function CancelModal({ detail, onClose }: Props) {
 export function InTransitModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   // The label named the returns policy's carrier: the parcel most likely travels with it.
-  const policy = useQuery({
-    queryKey: ["return-policy"],
-    queryFn: () => call("get_return_policy", {}),
-  });
+  const policy = useReturnPolicy();
   const [chosen, setCarrier] = useState<Carrier | null>(null);
   const carrier: Carrier = chosen ?? policy.data?.label_carrier ?? CARRIERS[0] ?? "dhl";
   const [tracking, setTracking] = useState("");

@@ -1,11 +1,10 @@
 import { Button, Grid, Group, Stack } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
-import { call } from "../../../backend/call";
 import { DetailHeader } from "../../../components/page/PageHeader";
 import { QueryState } from "../../../components/page/QueryState";
+import { useRma } from "../../../queries/records";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "../badges";
 import { LabelsModal } from "../LabelsModal";
 import type { RmaDetail } from "../types";
@@ -32,10 +31,7 @@ const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
-  const query = useQuery({
-    queryKey: ["rma", rmaNo],
-    queryFn: () => call("get_rma", { rma_no: rmaNo }),
-  });
+  const query = useRma(rmaNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="rma-error" />;
   const detail: RmaDetail = query.data;
   const close = () => setOpen(null);
