@@ -10,9 +10,9 @@ import { call } from "../../../backend/call";
 import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
-import { readAmount } from "../../../money";
 import { usePeople } from "../../../queries/lists";
 import { DISPOSITIONS } from "../FailureFormPage";
+import { CompletionFields, useCompletion } from "./Completion";
 
 export const SCRAP_METHODS: ScrapMethod[] = [
   "crushed",
@@ -154,26 +154,22 @@ type LineProps = { failure: FailureDetail; line: DispositionLineView; onClose: (
 export function CompleteLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [outcome, setOutcome] = useState("");
-  const [qty, setQty] = useState<number | string>(line.qty);
-  const [note, setNote] = useState("");
-  const [cost, setCost] = useState("");
-  const [costError, setCostError] = useState<string | undefined>(undefined);
   const [method, setMethod] = useState<ScrapMethod>("crushed");
   const [methodOther, setMethodOther] = useState("");
   const [destroyedBy, setDestroyedBy] = useState(session.user.id);
   const [witness, setWitness] = useState("");
   const scrap = line.disposition === "scrap";
-  const currency = line.disposition === "rework" ? failure.product_currency : null;
+  const completion = useCompletion(
+    line.qty,
+    line.disposition === "rework" ? failure.product_currency : null,
+  );
   const { mutation, errors } = useFailureAction(
     (cost_minor: number | null) =>
       call("complete_disposition_line", {
         failure_no: failure.failure_no,
         line_id: line.line_id,
         completion: {
-          outcome,
-          qty: typeof qty === "number" ? qty : null,
-          note,
+          ...completion.sent,
           cost_minor,
           scrap: scrap
             ? {
@@ -192,38 +188,23 @@ export function CompleteLineModal({ failure, line, onClose }: LineProps) {
       title={t("failure_detail.lines.complete")}
       size="lg"
       onClose={onClose}
-      onSubmit={() => {
-        if (!currency || cost.trim() === "") return mutation.mutate(null);
-        const read = readAmount(t, cost, currency);
-        setCostError(read.ok ? undefined : read.error);
-        if (read.ok) mutation.mutate(read.minor);
-      }}
+      onSubmit={() => completion.submit(mutation.mutate)}
       pending={mutation.isPending}
       submitTestId="line-complete-submit"
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t(`failure_detail.next.${line.disposition}`)}
-        </Text>
-        <TextInput
-          label={t("failure_detail.outcome_label")}
-          placeholder={t(`failure_detail.outcome_hint.${line.disposition}`)}
-          value={outcome}
-          onChange={(e) => setOutcome(e.currentTarget.value)}
-          error={errors.outcome}
-          required
-          data-testid="line-outcome"
-        />
-        <NumberInput
-          label={t("failure_detail.lines.qty_completed")}
-          description={t("failure_detail.lines.qty_completed_hint")}
-          min={0}
-          max={line.qty}
-          value={qty}
-          onChange={setQty}
-          error={errors.qty}
-          data-testid="line-qty-completed"
-        />
+      <CompletionFields
+        completion={completion}
+        disposition={line.disposition}
+        errors={errors}
+        qty={{
+          label: t("failure_detail.lines.qty_completed"),
+          description: t("failure_detail.lines.qty_completed_hint"),
+          max: line.qty,
+          testId: "line-qty-completed",
+        }}
+        outcomeTestId="line-outcome"
+        costTestId="line-rework-cost"
+      >
         {scrap && (
           <>
             <NativeSelect
@@ -264,26 +245,7 @@ export function CompleteLineModal({ failure, line, onClose }: LineProps) {
             />
           </>
         )}
-        {currency && (
-          <TextInput
-            label={`${t("failure_detail.rework_cost")} (${currency})`}
-            description={t("failure_detail.rework_cost_hint")}
-            inputMode="decimal"
-            value={cost}
-            onChange={(e) => setCost(e.currentTarget.value)}
-            error={errors.cost_minor ?? costError}
-            data-testid="line-rework-cost"
-          />
-        )}
-        <Textarea
-          label={t("failure_detail.note")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          autosize
-          minRows={2}
-        />
-      </Stack>
+      </CompletionFields>
     </ActionModal>
   );
 }
