@@ -1,8 +1,6 @@
 import {
   Alert,
-  Button,
   Group,
-  List,
   Loader,
   NativeSelect,
   Paper,
@@ -18,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import { call } from "../../backend/call";
+import { FormFooter } from "../../components/forms/FormFooter";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
@@ -142,20 +141,11 @@ export function ApprovalLimitsPage() {
               />
             </Group>
           </Paper>
-          {errors.other.length > 0 && (
-            <Alert color="red">
-              <List size="sm">
-                {errors.other.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button type="submit" loading={mutation.isPending} data-testid="limits-save">
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormFooter
+            problems={errors.other}
+            pending={mutation.isPending}
+            submitTestId="limits-save"
+          />
         </Stack>
       </form>
     </Stack>

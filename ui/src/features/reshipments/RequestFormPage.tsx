@@ -1,9 +1,6 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
-  List,
   NativeSelect,
   Paper,
   Radio,
@@ -25,6 +22,8 @@ import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshi
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { FormFooter } from "../../components/forms/FormFooter";
+import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
@@ -211,13 +210,7 @@ export function RequestFormPage({
                     const state = form.lines[line.line_no] ?? NO_LINE;
                     return (
                       <Table.Tr key={line.line_no}>
-                        <Table.Td>{line.line_no}</Table.Td>
-                        <Table.Td>
-                          {line.sku}
-                          <Text size="xs" c="dimmed">
-                            {line.product_name}
-                          </Text>
-                        </Table.Td>
+                        <OrderLineCells line={line} />
                         <Table.Td>
                           {line.qty}
                           {line.status !== "open" && (
@@ -228,37 +221,29 @@ export function RequestFormPage({
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            w={80}
-                            inputMode="numeric"
-                            value={state.qty}
-                            onChange={(e) => setLine(line.line_no, { qty: e.currentTarget.value })}
-                            error={at(`line.${line.line_no}`)}
-                            aria-label={t("reshipment.field.qty")}
-                            data-testid={`rs-line-qty-${line.line_no}`}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            w={120}
-                            value={state.lot}
-                            onChange={(e) => setLine(line.line_no, { lot: e.currentTarget.value })}
-                            aria-label={t("reshipment.field.lot_code")}
-                            data-testid={`rs-line-lot-${line.line_no}`}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            value={state.serials}
-                            onChange={(e) =>
-                              setLine(line.line_no, { serials: e.currentTarget.value })
-                            }
-                            aria-label={t("reshipment.field.serials")}
-                            placeholder={t("reshipment.form.serials_hint")}
-                            data-testid={`rs-line-serials-${line.line_no}`}
-                          />
-                        </Table.Td>
+                        <LineInput
+                          w={80}
+                          numeric
+                          value={state.qty}
+                          onChange={(qty) => setLine(line.line_no, { qty })}
+                          error={at(`line.${line.line_no}`)}
+                          label={t("reshipment.field.qty")}
+                          testId={`rs-line-qty-${line.line_no}`}
+                        />
+                        <LineInput
+                          w={120}
+                          value={state.lot}
+                          onChange={(lot) => setLine(line.line_no, { lot })}
+                          label={t("reshipment.field.lot_code")}
+                          testId={`rs-line-lot-${line.line_no}`}
+                        />
+                        <LineInput
+                          value={state.serials}
+                          onChange={(serials) => setLine(line.line_no, { serials })}
+                          label={t("reshipment.field.serials")}
+                          placeholder={t("reshipment.form.serials_hint")}
+                          testId={`rs-line-serials-${line.line_no}`}
+                        />
                       </Table.Tr>
                     );
                   })}
@@ -409,23 +394,14 @@ export function RequestFormPage({
             )}
           </Paper>
 
-          {errors.other.length > 0 && (
-            <Alert color="red" data-testid="rs-form-errors">
-              <List size="sm">
-                {errors.other.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => window.history.back()}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="rs-submit">
-              {t("reshipment.form.submit")}
-            </Button>
-          </Group>
+          <FormFooter
+            problems={errors.other}
+            problemsTestId="rs-form-errors"
+            pending={mutation.isPending}
+            submitLabel={t("reshipment.form.submit")}
+            submitTestId="rs-submit"
+            cancel
+          />
         </Stack>
       </form>
     </Stack>

@@ -1,7 +1,6 @@
 import {
   Alert,
   Autocomplete,
-  Button,
   Checkbox,
   Grid,
   Group,
@@ -14,7 +13,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -26,6 +24,8 @@ import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { FormFooter } from "../../components/forms/FormFooter";
+import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
@@ -223,41 +223,27 @@ export function OpenRmaPage() {
                                   data-testid={`rma-line-pick-${line.line_no}`}
                                 />
                               </Table.Td>
-                              <Table.Td>{line.line_no}</Table.Td>
-                              <Table.Td>
-                                {line.sku}
-                                <Text size="xs" c="dimmed">
-                                  {line.product_name}
-                                </Text>
-                              </Table.Td>
+                              <OrderLineCells line={line} />
                               <Table.Td ta="right">{line.qty}</Table.Td>
-                              <Table.Td>
-                                <TextInput
-                                  w={80}
-                                  inputMode="numeric"
-                                  disabled={!state.picked}
-                                  value={state.qty}
-                                  onChange={(e) =>
-                                    setLine(line.line_no, { qty: e.currentTarget.value })
-                                  }
-                                  error={at(`line.${line.line_no}.qty`)}
-                                  aria-label={t("returns.field.qty")}
-                                  data-testid={`rma-line-qty-${line.line_no}`}
-                                />
-                              </Table.Td>
-                              <Table.Td>
-                                <TextInput
-                                  disabled={!state.picked}
-                                  value={state.serials}
-                                  onChange={(e) =>
-                                    setLine(line.line_no, { serials: e.currentTarget.value })
-                                  }
-                                  error={at(`line.${line.line_no}.serials`)}
-                                  placeholder={t("returns.form.serials_hint")}
-                                  aria-label={t("returns.field.serials")}
-                                  data-testid={`rma-line-serials-${line.line_no}`}
-                                />
-                              </Table.Td>
+                              <LineInput
+                                w={80}
+                                numeric
+                                disabled={!state.picked}
+                                value={state.qty}
+                                onChange={(qty) => setLine(line.line_no, { qty })}
+                                error={at(`line.${line.line_no}.qty`)}
+                                label={t("returns.field.qty")}
+                                testId={`rma-line-qty-${line.line_no}`}
+                              />
+                              <LineInput
+                                disabled={!state.picked}
+                                value={state.serials}
+                                onChange={(serials) => setLine(line.line_no, { serials })}
+                                error={at(`line.${line.line_no}.serials`)}
+                                placeholder={t("returns.form.serials_hint")}
+                                label={t("returns.field.serials")}
+                                testId={`rma-line-serials-${line.line_no}`}
+                              />
                             </Table.Tr>
                           );
                         })}
@@ -398,23 +384,14 @@ export function OpenRmaPage() {
                   </Text>
                 )}
               </VerdictPanel>
-              {errors.other.length > 0 && (
-                <Alert color="red" data-testid="rma-form-errors">
-                  <List size="sm">
-                    {errors.other.map((m) => (
-                      <List.Item key={m}>{m}</List.Item>
-                    ))}
-                  </List>
-                </Alert>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => window.history.back()}>
-                  {t("common.cancel")}
-                </Button>
-                <Button type="submit" loading={mutation.isPending} data-testid="rma-submit">
-                  {t("returns.form.submit")}
-                </Button>
-              </Group>
+              <FormFooter
+                problems={errors.other}
+                problemsTestId="rma-form-errors"
+                pending={mutation.isPending}
+                submitLabel={t("returns.form.submit")}
+                submitTestId="rma-submit"
+                cancel
+              />
             </Stack>
           </Grid.Col>
         </Grid>

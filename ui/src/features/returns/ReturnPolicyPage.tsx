@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   Group,
-  List,
   Loader,
   NativeSelect,
   Paper,
@@ -28,6 +27,7 @@ import type { ConditionRequirement } from "../../backend/bindings/ConditionRequi
 import type { ReasonRule } from "../../backend/bindings/ReasonRule";
 import type { ShippingPaidBy } from "../../backend/bindings/ShippingPaidBy";
 import { call } from "../../backend/call";
+import { FormFooter } from "../../components/forms/FormFooter";
 import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
@@ -428,22 +428,13 @@ export function ReturnPolicyPage() {
               </SimpleGrid>
             </Paper>
 
-            {errors.other.length > 0 && (
-              <Alert color="red" data-testid="policy-errors">
-                <List size="sm">
-                  {errors.other.map((m) => (
-                    <List.Item key={m}>{m}</List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
-            {editable && (
-              <Group justify="flex-end">
-                <Button type="submit" loading={mutation.isPending} data-testid="policy-save">
-                  {t("common.save")}
-                </Button>
-              </Group>
-            )}
+            <FormFooter
+              problems={errors.other}
+              problemsTestId="policy-errors"
+              pending={mutation.isPending}
+              submitTestId="policy-save"
+              editable={editable}
+            />
           </Stack>
         </fieldset>
       </form>
