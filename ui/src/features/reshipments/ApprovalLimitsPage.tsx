@@ -17,12 +17,13 @@ import { useSession } from "../../app/session";
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import { call } from "../../backend/call";
 import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
+import { keys } from "../../queries/keys";
 import { useApprovalPolicy } from "../../queries/lists";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import { fromPolicyForm, type LimitRow, type PolicyForm, toPolicyForm } from "./policyForm";
 
 export function ApprovalLimitsPage() {
@@ -32,7 +33,7 @@ export function ApprovalLimitsPage() {
   const query = useApprovalPolicy();
   const [form, setForm] = useState<PolicyForm | null>(null);
   const [bad, setBad] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refused } = useFormErrors();
   useEffect(() => {
     if (query.data)
       setForm(toPolicyForm(query.data, query.data.currency || session.settings.currency));
@@ -40,15 +41,11 @@ export function ApprovalLimitsPage() {
   const mutation = useMutation({
     mutationFn: (policy: ApprovalPolicy) => call("set_approval_policy", policy),
     onSuccess: (policy) => {
-      client.setQueryData(["approval-policy"], policy);
-      setErrors(NO_ERRORS);
+      client.setQueryData(keys.approvalPolicy, policy);
+      clear();
       notifications.show({ color: "teal", message: t("approval_limits.saved") });
     },
-    onError: (err) => {
-      const split = splitFieldErrors(t, err, () => null);
-      if (split.other.length === 0) split.other.push(errorMessage(t, err));
-      setErrors(split);
-    },
+    onError: (err) => refused(err, () => null),
   });
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   if (!form || !query.data) return <Loader />;

@@ -23,6 +23,7 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
 import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
@@ -31,7 +32,6 @@ import { currencyCodes, moneyParams } from "../../money";
 import { keys } from "../../queries/keys";
 import { useAllVendors } from "../../queries/lists";
 import { useRma } from "../../queries/records";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import {
   emptyForm,
   type LineState,
@@ -82,7 +82,7 @@ export function RequestFormPage({
           },
     );
   }, [returned, t]);
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refuse, refused } = useFormErrors();
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
   const order = useQuery({
     queryKey: ["order", orderNo],
@@ -115,24 +115,12 @@ export function RequestFormPage({
   const submit = () => {
     const out = toRequestInput(form);
     if ("errors" in out) {
-      setErrors({
-        at: Object.fromEntries(
-          Object.entries(out.errors).map(([k, v]) => [k, t(v, moneyParams(form.currency))]),
-        ),
-        other: [],
-      });
+      refuse(out.errors, moneyParams(form.currency));
       return;
     }
     const sent = out.input.items.map((i) => i.line_no);
-    setErrors(NO_ERRORS);
-    mutation.mutate(out.input, {
-      onError: (err) => {
-        const split = splitFieldErrors(t, err, (field) => placeField(field, sent));
-        if (Object.keys(split.at).length === 0 && split.other.length === 0)
-          split.other.push(errorMessage(t, err));
-        setErrors(split);
-      },
-    });
+    clear();
+    mutation.mutate(out.input, { onError: (err) => refused(err, (f) => placeField(f, sent)) });
   };
   const at = (field: string) => errors.at[field];
 

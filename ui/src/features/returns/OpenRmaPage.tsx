@@ -25,6 +25,7 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
 import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
@@ -32,7 +33,6 @@ import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
 import { keys } from "../../queries/keys";
 import { useReturnPolicy } from "../../queries/lists";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import {
   checkable,
   EMPTY_OPEN_FORM,
@@ -54,7 +54,7 @@ export function OpenRmaPage() {
   const client = useQueryClient();
   const [form, setForm] = useState<OpenFormState>(EMPTY_OPEN_FORM);
   const [photos, setPhotos] = useState<AttachmentView[]>([]);
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refuse, refused } = useFormErrors();
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
   // Users find the order by its number, the customer's code or name, or a scan of the number.
   const matches = useQuery({
@@ -108,22 +108,12 @@ export function OpenRmaPage() {
   const submit = () => {
     const out = toOpenInput(form);
     if ("errors" in out) {
-      setErrors({
-        at: Object.fromEntries(Object.entries(out.errors).map(([k, v]) => [k, t(v)])),
-        other: [],
-      });
+      refuse(out.errors);
       return;
     }
     const sent = out.input.lines.map((l) => l.line_no);
-    setErrors(NO_ERRORS);
-    mutation.mutate(out.input, {
-      onError: (err) => {
-        const split = splitFieldErrors(t, err, (field) => placeField(field, sent));
-        if (Object.keys(split.at).length === 0 && split.other.length === 0)
-          split.other.push(errorMessage(t, err));
-        setErrors(split);
-      },
-    });
+    clear();
+    mutation.mutate(out.input, { onError: (err) => refused(err, (f) => placeField(f, sent)) });
   };
   const at = (field: string) => errors.at[field];
   const reasons = policy.data?.reasons ?? [];

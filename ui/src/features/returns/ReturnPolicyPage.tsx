@@ -28,11 +28,12 @@ import type { ReasonRule } from "../../backend/bindings/ReasonRule";
 import type { ShippingPaidBy } from "../../backend/bindings/ShippingPaidBy";
 import { call } from "../../backend/call";
 import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
 import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
+import { keys } from "../../queries/keys";
 import { useReturnPolicy } from "../../queries/lists";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
 import { CARRIERS } from "../reshipments/types";
 import { mayConfigure } from "./actions";
 import {
@@ -80,26 +81,21 @@ export function ReturnPolicyPage() {
   const query = useReturnPolicy();
   const [form, setForm] = useState<ReturnPolicyForm | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refused } = useFormErrors();
   useEffect(() => {
     if (query.data) setForm(toReturnPolicyForm(query.data, session.settings.currency));
   }, [query.data, session.settings.currency]);
   const mutation = useMutation({
     mutationFn: (policy: ReturnPolicy) => call("set_return_policy", policy),
     onSuccess: (policy) => {
-      client.setQueryData(["return-policy"], policy);
-      setErrors(NO_ERRORS);
+      client.setQueryData(keys.returnPolicy, policy);
+      clear();
       notifications.show({
         color: "teal",
         message: t("returns.policy.saved", { version: policy.version }),
       });
     },
-    onError: (err) => {
-      const split = splitFieldErrors(t, err, place);
-      if (split.other.length === 0 && Object.keys(split.at).length === 0)
-        split.other.push(errorMessage(t, err));
-      setErrors(split);
-    },
+    onError: (err) => refused(err, place),
   });
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   if (!form || !query.data) return <Loader />;
