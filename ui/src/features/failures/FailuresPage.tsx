@@ -9,6 +9,7 @@ import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { fieldColumn } from "../../components/fieldColumn";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
@@ -70,26 +71,17 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       accessorKey: "vendor_code",
       meta: { width: "80px", clip: true },
     },
-    {
-      id: "lot",
-      header: t("failure.field.lot_code"),
-      accessorKey: "lot_code",
-      enableSorting: false,
-      meta: { width: "95px" },
-    },
+    fieldColumn("lot", t("failure.field.lot_code"), "lot_code", { width: "95px" }),
     {
       id: "qty_failed",
       header: t("failure.field.qty_failed"),
       cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
       meta: { width: "75px", align: "right" },
     },
-    {
-      id: "category",
-      header: t("failures.column.category"),
-      accessorKey: "category_code",
-      enableSorting: false,
-      meta: { width: "80px", clip: true },
-    },
+    fieldColumn("category", t("failures.column.category"), "category_code", {
+      width: "80px",
+      clip: true,
+    }),
     {
       id: "severity",
       header: t("failure.field.severity"),

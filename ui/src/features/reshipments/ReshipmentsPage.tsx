@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { fieldColumn } from "../../components/fieldColumn";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
@@ -58,20 +59,10 @@ export function ReshipmentsPage({
 
   // Sized to fit a 1440-pixel window without scrolling sideways; who requested it is on the detail.
   const columns: Column<ReshipmentRow>[] = [
-    {
-      id: "reshipment_no",
-      header: t("reshipment.field.reshipment_no"),
-      accessorKey: "reshipment_no",
-      enableSorting: false,
-      meta: { width: "145px" },
-    },
-    {
-      id: "order_no",
-      header: t("reshipment.field.order_no"),
-      accessorKey: "order_no",
-      enableSorting: false,
-      meta: { width: "120px" },
-    },
+    fieldColumn("reshipment_no", t("reshipment.field.reshipment_no"), "reshipment_no", {
+      width: "145px",
+    }),
+    fieldColumn("order_no", t("reshipment.field.order_no"), "order_no", { width: "120px" }),
     {
       id: "customer",
       header: t("reshipment.field.customer"),

@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { fieldColumn } from "../../components/fieldColumn";
 import { PageHeader } from "../../components/page/PageHeader";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
@@ -124,13 +125,7 @@ export function ReturnsPage({
           } satisfies Column<Row>,
         ]
       : []),
-    {
-      id: "rma_no",
-      header: t("returns.field.rma_no"),
-      accessorKey: "rma_no",
-      enableSorting: false,
-      meta: { width: "150px" },
-    },
+    fieldColumn("rma_no", t("returns.field.rma_no"), "rma_no", { width: "150px" }),
     {
       id: "customer",
       header: t("returns.field.customer"),
