@@ -1,25 +1,13 @@
-import {
-  Badge,
-  Button,
-  Center,
-  Drawer,
-  Group,
-  Loader,
-  Stack,
-  Switch,
-  Table,
-  TextInput,
-} from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Badge, Button, Center, Loader, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DefectCategory } from "../../backend/bindings/DefectCategory";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
 import { PageHeader } from "../../components/page/PageHeader";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { keys } from "../../queries/keys";
 import { useCategories } from "../../queries/lists";
 import { categoryName } from "../failures/categoryName";
@@ -100,21 +88,13 @@ function CategoryForm({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState(category);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () =>
-      call("save_defect_category", { ...draft, code: draft.code.trim().toUpperCase() }),
-    onSuccess: () => {
+  const { save, errors } = useFieldSave(
+    () => call("save_defect_category", { ...draft, code: draft.code.trim().toUpperCase() }),
+    () => {
       void client.invalidateQueries({ queryKey: keys.categories });
       onClose();
     },
-    onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
-    },
-  });
+  );
   const text = (name: "code" | "name_en" | "name_zh" | "name_nl", label: string) => (
     <TextInput
       label={label}
@@ -127,38 +107,22 @@ function CategoryForm({
     />
   );
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
+    <DrawerForm
       title={t(isNew ? "categories.new" : "categories.edit")}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      pending={save.isPending}
+      submitTestId="category-save"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {text("code", t("categories.code"))}
-          {text("name_en", `${t("categories.name")} (English)`)}
-          {text("name_zh", `${t("categories.name")} (中文)`)}
-          {text("name_nl", `${t("categories.name")} (Nederlands)`)}
-          <Switch
-            label={t("categories.active_hint")}
-            checked={draft.active}
-            onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })}
-          />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="category-save">
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Drawer>
+      {text("code", t("categories.code"))}
+      {text("name_en", `${t("categories.name")} (English)`)}
+      {text("name_zh", `${t("categories.name")} (中文)`)}
+      {text("name_nl", `${t("categories.name")} (Nederlands)`)}
+      <Switch
+        label={t("categories.active_hint")}
+        checked={draft.active}
+        onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })}
+      />
+    </DrawerForm>
   );
 }
