@@ -10,20 +10,16 @@ import { LabelsModal } from "../LabelsModal";
 import type { RmaDetail } from "../types";
 import { VerdictPanel } from "../VerdictPanel";
 import { verdictLabel } from "../verdict";
-import {
-  CancelModal,
-  DecisionModal,
-  InspectModal,
-  InTransitModal,
-  ReceiveModal,
-  SettleModal,
-} from "./ActionModals";
+import { CancelModal, DecisionModal, InTransitModal } from "./ActionModals";
 import { CreditModal } from "./CreditModal";
 import { CreditNoteButton } from "./CreditNoteButton";
+import { InspectModal } from "./InspectModal";
 import { ApprovePayoutModal, PayOutModal } from "./PayoutModals";
 import { PayoutPanel } from "./PayoutPanel";
+import { ReceiveModal } from "./ReceiveModal";
 import { RmaFacts } from "./RmaFacts";
 import { RmaHistory } from "./RmaHistory";
+import { SettleModal } from "./SettleModal";
 
 /** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
 const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
