@@ -1,6 +1,6 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconDownload, IconPlus } from "@tabler/icons-react";
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { SortingState } from "@tanstack/react-table";
 import { useState } from "react";
@@ -10,10 +10,10 @@ import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { fieldColumn } from "../../components/fieldColumn";
+import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { useAllVendors, useCategories } from "../../queries/lists";
 import { SeverityBadge, StatusBadge } from "./badges";
@@ -130,89 +130,71 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
           </Button>
         </Group>
       </PageHeader>
-      <Paper withBorder p="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            data-testid="failures-filter-text"
-            label={t("failures.filter.search")}
-            placeholder={t("failures.filter.text")}
-            leftSection={<IconSearch size={14} />}
-            value={filters.text}
-            onChange={(e) => set("text")(e.currentTarget.value)}
-            w={240}
-          />
-          <DateField
-            label={t("failures.filter.from")}
-            value={filters.from}
-            onChange={set("from")}
-            data-testid="failures-filter-from"
-          />
-          <DateField
-            label={t("failures.filter.to")}
-            value={filters.to}
-            onChange={set("to")}
-            data-testid="failures-filter-to"
-          />
-          <NativeSelect
-            label={t("failure.field.vendor")}
-            value={filters.vendor}
-            onChange={(e) => set("vendor")(e.currentTarget.value)}
-            data-testid="failures-filter-vendor"
-            data={[
-              { value: "", label: t("common.all") },
-              ...(vendors.data?.rows ?? []).map((v) => ({
-                value: v.code,
-                label: `${v.code} · ${v.name}`,
-              })),
-            ]}
-            w={200}
-          />
-          <TextInput
-            label={t("failure.field.sku")}
-            value={filters.sku}
-            onChange={(e) => set("sku")(e.currentTarget.value)}
-            data-testid="failures-filter-sku"
-            w={140}
-          />
-          <NativeSelect
-            label={t("failure.field.category")}
-            value={filters.category}
-            onChange={(e) => set("category")(e.currentTarget.value)}
-            data-testid="failures-filter-category"
-            data={[
-              { value: "", label: t("common.all") },
-              ...(categories.data ?? []).map((c) => ({
-                value: c.code,
-                label: categoryName(c, i18n.language),
-              })),
-            ]}
-          />
-          <NativeSelect
-            label={t("failure.field.status")}
-            value={filters.status}
-            onChange={(e) => set("status")(e.currentTarget.value)}
-            data-testid="failures-filter-status"
-            data={[
-              { value: "", label: t("common.all") },
-              ...STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={t("failure.field.disposition")}
-            value={filters.disposition}
-            onChange={(e) => set("disposition")(e.currentTarget.value)}
-            data-testid="failures-filter-disposition"
-            data={[
-              { value: "", label: t("common.all") },
-              ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) })),
-            ]}
-          />
-          <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
-            {t("common.clear")}
-          </Button>
-        </Group>
-      </Paper>
-      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
+      <FilterBar onClear={() => setFilters(NO_FILTERS)}>
+        <SearchFilter
+          label={t("failures.filter.search")}
+          placeholder={t("failures.filter.text")}
+          value={filters.text}
+          onChange={set("text")}
+          w={240}
+          testId="failures-filter-text"
+        />
+        <DateField
+          label={t("failures.filter.from")}
+          value={filters.from}
+          onChange={set("from")}
+          data-testid="failures-filter-from"
+        />
+        <DateField
+          label={t("failures.filter.to")}
+          value={filters.to}
+          onChange={set("to")}
+          data-testid="failures-filter-to"
+        />
+        <ChoiceFilter
+          label={t("failure.field.vendor")}
+          value={filters.vendor}
+          onChange={set("vendor")}
+          options={(vendors.data?.rows ?? []).map((v) => ({
+            value: v.code,
+            label: `${v.code} · ${v.name}`,
+          }))}
+          w={200}
+          testId="failures-filter-vendor"
+        />
+        <TextInput
+          label={t("failure.field.sku")}
+          value={filters.sku}
+          onChange={(e) => set("sku")(e.currentTarget.value)}
+          data-testid="failures-filter-sku"
+          w={140}
+        />
+        <ChoiceFilter
+          label={t("failure.field.category")}
+          value={filters.category}
+          onChange={set("category")}
+          options={(categories.data ?? []).map((c) => ({
+            value: c.code,
+            label: categoryName(c, i18n.language),
+          }))}
+          testId="failures-filter-category"
+        />
+        <ChoiceFilter
+          label={t("failure.field.status")}
+          value={filters.status}
+          onChange={set("status")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))}
+          testId="failures-filter-status"
+        />
+        <ChoiceFilter
+          label={t("failure.field.disposition")}
+          value={filters.disposition}
+          onChange={set("disposition")}
+          options={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          testId="failures-filter-disposition"
+        />
+      </FilterBar>
+      <ListError error={list.error} />
       <VirtualTable
         label={t("failures.title")}
         paged={list}
