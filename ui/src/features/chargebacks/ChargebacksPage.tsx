@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Loader, Paper, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Stack, Table, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -9,8 +9,7 @@ import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow
 import { call } from "../../backend/call";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { PageHeader } from "../../components/page/PageHeader";
-import { TableHead } from "../../components/TableHead";
-import { errorMessage } from "../../errors/apiError";
+import { ShortList } from "../../components/page/ShortList";
 import { formatDateTimeShort } from "../../format";
 import { formatMoney } from "../../money";
 import { isOpen, maySettle, STATUS_COLOR } from "./chargeback";
@@ -46,84 +45,71 @@ export function ChargebacksPage() {
           testId="chargebacks-csv"
         />
       </PageHeader>
-      {list.isPending && <Loader />}
-      {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
-      {list.data && list.data.length === 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Text size="sm" c="dimmed" data-testid="chargebacks-empty">
-            {t("chargebacks.empty")}
-          </Text>
-        </Paper>
-      )}
-      {list.data && list.data.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={900}>
-            <Table data-testid="chargebacks-table">
-              <TableHead
-                columns={[
-                  t("chargebacks.field.source"),
-                  t("chargebacks.field.reference"),
-                  t("chargebacks.field.vendor"),
-                  { label: t("chargebacks.field.amount"), right: true },
-                  { label: t("chargebacks.field.recovered"), right: true },
-                  t("chargebacks.field.status"),
-                  t("chargebacks.field.recorded_at"),
-                  t("chargebacks.field.note"),
-                  "",
-                ]}
-              />
-              <Table.Tbody>
-                {list.data.map((row) => (
-                  <Table.Tr
-                    key={`${row.source}/${row.reference}`}
-                    data-testid="chargeback-row"
-                    data-source={row.source}
-                    data-reference={row.reference}
-                    data-status={row.status}
+      <ShortList
+        query={list}
+        empty={t("chargebacks.empty")}
+        emptyTestId="chargebacks-empty"
+        testId="chargebacks-table"
+        columns={[
+          t("chargebacks.field.source"),
+          t("chargebacks.field.reference"),
+          t("chargebacks.field.vendor"),
+          { label: t("chargebacks.field.amount"), right: true },
+          { label: t("chargebacks.field.recovered"), right: true },
+          t("chargebacks.field.status"),
+          t("chargebacks.field.recorded_at"),
+          t("chargebacks.field.note"),
+          "",
+        ]}
+        rows={(data) =>
+          data.map((row) => (
+            <Table.Tr
+              key={`${row.source}/${row.reference}`}
+              data-testid="chargeback-row"
+              data-source={row.source}
+              data-reference={row.reference}
+              data-status={row.status}
+            >
+              <Table.Td>{t(`chargebacks.source.${row.source}`)}</Table.Td>
+              <Table.Td>
+                <Reference row={row} />
+              </Table.Td>
+              <Table.Td>{row.vendor_code}</Table.Td>
+              <Table.Td ta="right">
+                {formatMoney(row.amount_minor, row.currency, i18n.language)}
+              </Table.Td>
+              <Table.Td ta="right">
+                {row.recovered_minor > 0
+                  ? formatMoney(row.recovered_minor, row.currency, i18n.language)
+                  : "—"}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={STATUS_COLOR[row.status] ?? "gray"} variant="light">
+                  {t(`chargebacks.status.${row.status}`, { defaultValue: row.status })}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTimeShort(row.recorded_at, i18n.language)}</Table.Td>
+              <Table.Td maw={240}>
+                <Text size="sm" truncate>
+                  {row.note}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {settles && row.source !== "reshipment" && isOpen(row.status) && (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setSettling(row)}
+                    data-testid={`chargeback-settle-${row.reference}`}
                   >
-                    <Table.Td>{t(`chargebacks.source.${row.source}`)}</Table.Td>
-                    <Table.Td>
-                      <Reference row={row} />
-                    </Table.Td>
-                    <Table.Td>{row.vendor_code}</Table.Td>
-                    <Table.Td ta="right">
-                      {formatMoney(row.amount_minor, row.currency, i18n.language)}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {row.recovered_minor > 0
-                        ? formatMoney(row.recovered_minor, row.currency, i18n.language)
-                        : "—"}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[row.status] ?? "gray"} variant="light">
-                        {t(`chargebacks.status.${row.status}`, { defaultValue: row.status })}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDateTimeShort(row.recorded_at, i18n.language)}</Table.Td>
-                    <Table.Td maw={240}>
-                      <Text size="sm" truncate>
-                        {row.note}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {settles && row.source !== "reshipment" && isOpen(row.status) && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setSettling(row)}
-                          data-testid={`chargeback-settle-${row.reference}`}
-                        >
-                          {t("chargebacks.settle.button")}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+                    {t("chargebacks.settle.button")}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))
+        }
+      />
       {settling && <SettleChargebackModal row={settling} onClose={() => setSettling(null)} />}
     </Stack>
   );
