@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
-import { Fact } from "../../components/Fact";
+import { Fact, FactGrid } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
@@ -117,37 +117,35 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
           )}
         </Group>
       </DetailHeader>
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t("scars.field.vendor")} testId="scar-vendor">
-            {scar.vendor_name ? `${scar.vendor_name} (${scar.vendor_code})` : scar.vendor_code}
-          </Fact>
-          <Fact label={t("scars.field.failure")} testId="scar-failure">
-            {scar.failure_no}
-          </Fact>
-          <Fact label={t("scars.field.due_on")} testId="scar-due">
-            {formatDay(scar.due_on, i18n.language)}
-          </Fact>
-          <Fact label={t("scars.field.opened")} testId="scar-opened">
-            <Done done={scar.opened} />
-          </Fact>
-          <Fact label={t("scars.status.sent")} testId="scar-sent">
-            {scar.sent && <Done done={scar.sent} />}
-          </Fact>
-          <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
-            {scar.containment_received && <Done done={scar.containment_received} />}
-          </Fact>
-          <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
-            {scar.root_cause_received && <Done done={scar.root_cause_received} />}
-          </Fact>
-          <Fact label={t("scars.status.verified")} testId="scar-verified-at">
-            {scar.verified && <Done done={scar.verified} />}
-          </Fact>
-          <Fact label={t("scars.status.closed")} testId="scar-closed-at">
-            {scar.closed && <Done done={scar.closed} />}
-          </Fact>
-        </SimpleGrid>
-      </Paper>
+      <FactGrid md={4}>
+        <Fact label={t("scars.field.vendor")} testId="scar-vendor">
+          {scar.vendor_name ? `${scar.vendor_name} (${scar.vendor_code})` : scar.vendor_code}
+        </Fact>
+        <Fact label={t("scars.field.failure")} testId="scar-failure">
+          {scar.failure_no}
+        </Fact>
+        <Fact label={t("scars.field.due_on")} testId="scar-due">
+          {formatDay(scar.due_on, i18n.language)}
+        </Fact>
+        <Fact label={t("scars.field.opened")} testId="scar-opened">
+          <Done done={scar.opened} />
+        </Fact>
+        <Fact label={t("scars.status.sent")} testId="scar-sent">
+          {scar.sent && <Done done={scar.sent} />}
+        </Fact>
+        <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
+          {scar.containment_received && <Done done={scar.containment_received} />}
+        </Fact>
+        <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
+          {scar.root_cause_received && <Done done={scar.root_cause_received} />}
+        </Fact>
+        <Fact label={t("scars.status.verified")} testId="scar-verified-at">
+          {scar.verified && <Done done={scar.verified} />}
+        </Fact>
+        <Fact label={t("scars.status.closed")} testId="scar-closed-at">
+          {scar.closed && <Done done={scar.closed} />}
+        </Fact>
+      </FactGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Team scar={scar} />
         <Section title={t("scars.d2")} text={scar.problem} testId="scar-problem" />

@@ -1,23 +1,11 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
 import { useCategories } from "../../../queries/lists";
 import { SeverityBadge } from "../badges";
 import { categoryName } from "../categoryName";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children || "—"}
-      </Text>
-    </Stack>
-  );
-}
 
 export function FailureFacts({ failure }: { failure: FailureDetail }) {
   const { t, i18n } = useTranslation();
