@@ -6,12 +6,11 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
-import { formatDateTime } from "../../format";
-import { FailureLink, RecallLink } from "./links";
+import { HoldOriginCells } from "./HoldCells";
 
 /** Lots on hold: a failed inspection holds its lot until the follow-up releases it. */
 export function HoldsTable() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const holds = useQuery({ queryKey: ["holds"], queryFn: () => call("list_holds", {}) });
   return (
     <Stack gap="md">
@@ -72,12 +71,7 @@ export function HoldsTable() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>
-                  {h.failure_no && <FailureLink no={h.failure_no} />}
-                  {h.recall_no && <RecallLink no={h.recall_no} />}
-                </Table.Td>
-                <Table.Td>{formatDateTime(h.placed_at, i18n.language)}</Table.Td>
-                <Table.Td>{h.placed_by}</Table.Td>
+                <HoldOriginCells hold={h} />
               </Table.Tr>
             ))}
           </Table.Tbody>
