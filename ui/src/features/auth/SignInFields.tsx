@@ -1,10 +1,10 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
-import { errorMessage } from "../../errors/apiError";
+import { PasswordField, SubmitWithError } from "./PasswordFields";
 
 /** The name and password form that signs a person in, with the backend's refusal beneath it. */
 export function SignInFields({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
@@ -31,21 +31,8 @@ export function SignInFields({ onSignedIn }: { onSignedIn: (session: Session) =>
         autoFocus
         required
       />
-      <PasswordInput
-        data-testid="signin-password"
-        label={t("auth.password")}
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        required
-      />
-      {signIn.isError && (
-        <Text c="red" size="sm" data-testid="signin-error">
-          {errorMessage(t, signIn.error)}
-        </Text>
-      )}
-      <Button data-testid="signin-submit" type="submit" loading={signIn.isPending}>
-        {t("auth.sign_in")}
-      </Button>
+      <PasswordField value={password} onChange={setPassword} testId="signin-password" />
+      <SubmitWithError attempt={signIn} testId="signin" label={t("auth.sign_in")} />
     </Stack>
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { Button, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
-import { errorMessage } from "../../errors/apiError";
+import { PasswordField, SubmitWithError } from "./PasswordFields";
 
 /**
  * A session that sat idle: the same person's password opens it again, where they left off.
@@ -55,22 +55,13 @@ export function UnlockPage({
               minutes: session.settings.idle_lock_minutes,
             })}
           </Text>
-          <PasswordInput
-            data-testid="unlock-password"
-            label={t("auth.password")}
+          <PasswordField
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={setPassword}
+            testId="unlock-password"
             autoFocus
-            required
           />
-          {unlock.isError && (
-            <Text c="red" size="sm" data-testid="unlock-error">
-              {errorMessage(t, unlock.error)}
-            </Text>
-          )}
-          <Button data-testid="unlock-submit" type="submit" loading={unlock.isPending}>
-            {t("auth.unlock")}
-          </Button>
+          <SubmitWithError attempt={unlock} testId="unlock" label={t("auth.unlock")} />
           <Button variant="subtle" onClick={() => void signOut()} data-testid="unlock-sign-out">
             {t("auth.not_you", { name: session.user.display_name })}
           </Button>

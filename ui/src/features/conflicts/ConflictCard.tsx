@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { ConflictEventView } from "../../backend/bindings/ConflictEventView";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
 import type { WayOut } from "../../backend/bindings/WayOut";
+import { TableHead } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
 import { subjectLink } from "./links";
 import { ResolveModal } from "./ResolveModal";
@@ -98,15 +99,15 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
           </Text>
         </Group>
         <Table withTableBorder verticalSpacing="xs" data-testid="conflict-events">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("conflicts.column.what")}</Table.Th>
-              <Table.Th>{t("conflicts.column.record")}</Table.Th>
-              <Table.Th>{t("conflicts.column.who")}</Table.Th>
-              <Table.Th>{t("conflicts.column.when")}</Table.Th>
-              <Table.Th>{t("conflicts.column.desk")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("conflicts.column.what"),
+              t("conflicts.column.record"),
+              t("conflicts.column.who"),
+              t("conflicts.column.when"),
+              t("conflicts.column.desk"),
+            ]}
+          />
           <Table.Tbody>
             {conflict.events.map((event) => (
               <Table.Tr key={event.event_id} data-testid="conflict-event">

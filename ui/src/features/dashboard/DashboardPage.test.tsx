@@ -16,22 +16,12 @@ import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { ApiFailure } from "../../backend/call";
 import { mount, settle } from "../../testing/mount";
-import { scorecards as reportScorecards } from "../reports/fixtures.test-data";
+import { belowMinimum, scorecards as reportScorecards } from "../reports/fixtures.test-data";
 import { DashboardPage } from "./DashboardPage";
 import { lastDays } from "./periods";
 
 const period = { from: "2026-11-01", to: "2026-11-30" };
-const alerts: SafetyStockRow[] = [
-  {
-    sku: "MUG-01",
-    product_name: "Mug",
-    min_qty: 50,
-    sellable: 20,
-    blocked: 5,
-    in_returns: 2,
-    below_minimum: true,
-  },
-];
+const alerts: SafetyStockRow[] = [belowMinimum];
 // The Reports screens' settings; the dashboard's own vendors.
 const scorecards: VendorScorecards = {
   ...reportScorecards,

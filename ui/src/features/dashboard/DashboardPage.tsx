@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { SimpleGrid, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PageHeader } from "../../components/page/PageHeader";
 import { FlaggedVendorsCard } from "./FlaggedVendorsCard";
 import { OverdueScarsCard } from "./OverdueScarsCard";
 import { lastDays, RECENT_DAYS, VENDOR_DAYS } from "./periods";
@@ -18,14 +19,7 @@ export function DashboardPage() {
   });
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("dashboard.title")}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t("dashboard.subtitle")}
-        </Text>
-      </div>
+      <PageHeader title={t("dashboard.title")} subtitle={t("dashboard.subtitle")} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <SafetyStockCard />
         <FlaggedVendorsCard period={periods.vendors} />

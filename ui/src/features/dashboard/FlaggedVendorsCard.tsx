@@ -2,6 +2,7 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import type { Period } from "../reports/period";
 import { VendorBlockedBadge } from "../reports/VendorBlockedBadge";
 import { DashboardCard } from "./DashboardCard";
@@ -41,12 +42,12 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
         }
         return (
           <Table fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("dashboard.col.vendor")}</Table.Th>
-                <Table.Th ta="right">{t("dashboard.vendors.rating")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("dashboard.col.vendor"),
+                { label: t("dashboard.vendors.rating"), right: true },
+              ]}
+            />
             <Table.Tbody>
               {flagged.map((v) => (
                 <Table.Tr

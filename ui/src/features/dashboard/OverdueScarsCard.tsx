@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { formatDay } from "../scars/scar";
 import { DashboardCard } from "./DashboardCard";
 
@@ -30,13 +31,13 @@ export function OverdueScarsCard() {
         ) : (
           <>
             <Table fz="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("scars.field.scar_no")}</Table.Th>
-                  <Table.Th>{t("scars.field.vendor")}</Table.Th>
-                  <Table.Th>{t("scars.field.due_on")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("scars.field.scar_no"),
+                  t("scars.field.vendor"),
+                  t("scars.field.due_on"),
+                ]}
+              />
               <Table.Tbody>
                 {rows.slice(0, SHOWN).map((s) => (
                   <Table.Tr key={s.scar_no} data-testid="dashboard-scar-row" data-no={s.scar_no}>

@@ -3,6 +3,7 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { HeldStockCells, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
@@ -36,14 +37,14 @@ export function SafetyStockCard() {
           </Group>
         ) : (
           <Table fz="sm" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("dashboard.col.sku")}</Table.Th>
-                <Table.Th ta="right">{t("dashboard.stock.sellable")}</Table.Th>
-                <Table.Th ta="right">{t("dashboard.stock.blocked")}</Table.Th>
-                <Table.Th ta="right">{t("dashboard.stock.in_returns")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("dashboard.col.sku"),
+                { label: t("dashboard.stock.sellable"), right: true },
+                { label: t("dashboard.stock.blocked"), right: true },
+                { label: t("dashboard.stock.in_returns"), right: true },
+              ]}
+            />
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>

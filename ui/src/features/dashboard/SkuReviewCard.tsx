@@ -2,6 +2,7 @@ import { Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import type { Period } from "../reports/period";
 import { formatBps } from "../reports/units";
 import { DashboardCard } from "./DashboardCard";
@@ -40,13 +41,13 @@ export function SkuReviewCard({ period }: { period: Period }) {
         return (
           <>
             <Table fz="sm" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("dashboard.col.sku")}</Table.Th>
-                  <Table.Th ta="right">{t("dashboard.skus.problems")}</Table.Th>
-                  <Table.Th ta="right">{t("dashboard.skus.rate")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("dashboard.col.sku"),
+                  { label: t("dashboard.skus.problems"), right: true },
+                  { label: t("dashboard.skus.rate"), right: true },
+                ]}
+              />
               <Table.Tbody>
                 {review.slice(0, SHOWN).map((s) => (
                   <Table.Tr key={s.sku} data-testid="dashboard-sku-row" data-sku={s.sku}>

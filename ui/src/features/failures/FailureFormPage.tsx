@@ -36,6 +36,8 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { useAllProducts, useAllVendors, useCategories } from "../../queries/lists";
+import { useFailure } from "../../queries/records";
 import { AqlPanel } from "./AqlPanel";
 import { categoryName } from "./categoryName";
 import { fileToBase64 } from "./files";
@@ -86,23 +88,10 @@ export function FailureFormPage({
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const fileInput = useRef<HTMLInputElement>(null);
-  const products = useQuery({
-    queryKey: ["products", "all"],
-    queryFn: () => call("list_products", { text: null, offset: 0, limit: 1000 }),
-  });
-  const vendors = useQuery({
-    queryKey: ["vendors", "all"],
-    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
-  });
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
-  const original = useQuery({
-    queryKey: ["failure", reinspectionOf],
-    queryFn: () => call("get_failure", { failure_no: reinspectionOf ?? "" }),
-    enabled: reinspectionOf !== null,
-  });
+  const products = useAllProducts();
+  const vendors = useAllVendors();
+  const categories = useCategories();
+  const original = useFailure(reinspectionOf);
   const [form, setForm] = useState({
     sku: fromRma?.sku ?? "",
     vendor_code: "",

@@ -1,19 +1,21 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
-import { IconDownload, IconPlus, IconSearch } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { IconDownload, IconPlus } from "@tabler/icons-react";
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { SortingState } from "@tanstack/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
-import { call, saveTextFile } from "../../backend/call";
+import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { fieldColumn } from "../../components/fieldColumn";
+import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
+import { useAllVendors, useCategories } from "../../queries/lists";
 import { SeverityBadge, StatusBadge } from "./badges";
 import { categoryName } from "./categoryName";
 import { type FailureFilters, NO_FILTERS, toListInput } from "./filters";
@@ -28,14 +30,8 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
   const [filters, setFilters] = useState<FailureFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const [sorting, setSorting] = useState<SortingState>([{ id: "occurred_at", desc: true }]);
-  const vendors = useQuery({
-    queryKey: ["vendors", "all"],
-    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
-  });
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const vendors = useAllVendors();
+  const categories = useCategories();
   const list = usePagedRows({
     queryKey: ["failures", debounced, sorting],
     fetchPage: (offset, limit) =>
@@ -75,26 +71,17 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       accessorKey: "vendor_code",
       meta: { width: "80px", clip: true },
     },
-    {
-      id: "lot",
-      header: t("failure.field.lot_code"),
-      accessorKey: "lot_code",
-      enableSorting: false,
-      meta: { width: "95px" },
-    },
+    fieldColumn("lot", t("failure.field.lot_code"), "lot_code", { width: "95px" }),
     {
       id: "qty_failed",
       header: t("failure.field.qty_failed"),
       cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
       meta: { width: "75px", align: "right" },
     },
-    {
-      id: "category",
-      header: t("failures.column.category"),
-      accessorKey: "category_code",
-      enableSorting: false,
-      meta: { width: "80px", clip: true },
-    },
+    fieldColumn("category", t("failures.column.category"), "category_code", {
+      width: "80px",
+      clip: true,
+    }),
     {
       id: "severity",
       header: t("failure.field.severity"),
@@ -118,36 +105,21 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
     },
   ];
 
-  const exportCsv = async () => {
-    try {
-      const out = await call("export_csv", { entity: "failures" });
-      const path = await saveTextFile(out.file_name, out.csv);
-      if (path) notifications.show({ color: "teal", message: t("common.saved_to", { path }) });
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    }
-  };
-
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} data-testid="page-title">
-            {t("failures.title")}
-          </Title>
-          <Text c="dimmed" size="sm" data-testid="failures-total">
-            {t("failures.count", { count: total })}
-          </Text>
-        </div>
+      <PageHeader
+        title={t("failures.title")}
+        subtitle={t("failures.count", { count: total })}
+        subtitleTestId="failures-total"
+      >
         <Group>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            onClick={() => void exportCsv()}
-            data-testid="failures-export"
-          >
-            {t("common.export_csv")}
-          </Button>
+          <FileSaveButton
+            size="sm"
+            icon={<IconDownload size={16} />}
+            write={() => call("export_csv", { entity: "failures" }).then(saveMade)}
+            label={t("common.export_csv")}
+            testId="failures-export"
+          />
           <Button
             component={Link}
             to="/failures/new"
@@ -157,90 +129,72 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
             {t("failures.new")}
           </Button>
         </Group>
-      </Group>
-      <Paper withBorder p="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            data-testid="failures-filter-text"
-            label={t("failures.filter.search")}
-            placeholder={t("failures.filter.text")}
-            leftSection={<IconSearch size={14} />}
-            value={filters.text}
-            onChange={(e) => set("text")(e.currentTarget.value)}
-            w={240}
-          />
-          <DateField
-            label={t("failures.filter.from")}
-            value={filters.from}
-            onChange={set("from")}
-            data-testid="failures-filter-from"
-          />
-          <DateField
-            label={t("failures.filter.to")}
-            value={filters.to}
-            onChange={set("to")}
-            data-testid="failures-filter-to"
-          />
-          <NativeSelect
-            label={t("failure.field.vendor")}
-            value={filters.vendor}
-            onChange={(e) => set("vendor")(e.currentTarget.value)}
-            data-testid="failures-filter-vendor"
-            data={[
-              { value: "", label: t("common.all") },
-              ...(vendors.data?.rows ?? []).map((v) => ({
-                value: v.code,
-                label: `${v.code} · ${v.name}`,
-              })),
-            ]}
-            w={200}
-          />
-          <TextInput
-            label={t("failure.field.sku")}
-            value={filters.sku}
-            onChange={(e) => set("sku")(e.currentTarget.value)}
-            data-testid="failures-filter-sku"
-            w={140}
-          />
-          <NativeSelect
-            label={t("failure.field.category")}
-            value={filters.category}
-            onChange={(e) => set("category")(e.currentTarget.value)}
-            data-testid="failures-filter-category"
-            data={[
-              { value: "", label: t("common.all") },
-              ...(categories.data ?? []).map((c) => ({
-                value: c.code,
-                label: categoryName(c, i18n.language),
-              })),
-            ]}
-          />
-          <NativeSelect
-            label={t("failure.field.status")}
-            value={filters.status}
-            onChange={(e) => set("status")(e.currentTarget.value)}
-            data-testid="failures-filter-status"
-            data={[
-              { value: "", label: t("common.all") },
-              ...STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={t("failure.field.disposition")}
-            value={filters.disposition}
-            onChange={(e) => set("disposition")(e.currentTarget.value)}
-            data-testid="failures-filter-disposition"
-            data={[
-              { value: "", label: t("common.all") },
-              ...DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) })),
-            ]}
-          />
-          <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
-            {t("common.clear")}
-          </Button>
-        </Group>
-      </Paper>
-      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
+      </PageHeader>
+      <FilterBar onClear={() => setFilters(NO_FILTERS)}>
+        <SearchFilter
+          label={t("failures.filter.search")}
+          placeholder={t("failures.filter.text")}
+          value={filters.text}
+          onChange={set("text")}
+          w={240}
+          testId="failures-filter-text"
+        />
+        <DateField
+          label={t("failures.filter.from")}
+          value={filters.from}
+          onChange={set("from")}
+          data-testid="failures-filter-from"
+        />
+        <DateField
+          label={t("failures.filter.to")}
+          value={filters.to}
+          onChange={set("to")}
+          data-testid="failures-filter-to"
+        />
+        <ChoiceFilter
+          label={t("failure.field.vendor")}
+          value={filters.vendor}
+          onChange={set("vendor")}
+          options={(vendors.data?.rows ?? []).map((v) => ({
+            value: v.code,
+            label: `${v.code} · ${v.name}`,
+          }))}
+          w={200}
+          testId="failures-filter-vendor"
+        />
+        <TextInput
+          label={t("failure.field.sku")}
+          value={filters.sku}
+          onChange={(e) => set("sku")(e.currentTarget.value)}
+          data-testid="failures-filter-sku"
+          w={140}
+        />
+        <ChoiceFilter
+          label={t("failure.field.category")}
+          value={filters.category}
+          onChange={set("category")}
+          options={(categories.data ?? []).map((c) => ({
+            value: c.code,
+            label: categoryName(c, i18n.language),
+          }))}
+          testId="failures-filter-category"
+        />
+        <ChoiceFilter
+          label={t("failure.field.status")}
+          value={filters.status}
+          onChange={set("status")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))}
+          testId="failures-filter-status"
+        />
+        <ChoiceFilter
+          label={t("failure.field.disposition")}
+          value={filters.disposition}
+          onChange={set("disposition")}
+          options={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          testId="failures-filter-disposition"
+        />
+      </FilterBar>
+      <ListError error={list.error} />
       <VirtualTable
         label={t("failures.title")}
         paged={list}

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import type { BomView } from "../../backend/bindings/BomView";
 import type { KitComponent } from "../../backend/bindings/KitComponent";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useActiveLocationCodes } from "../settings/useLocations";
 
@@ -147,13 +148,13 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
         </Group>
         {bom && rows.length > 0 && (
           <Table data-testid="kit-components">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("lots.kit.component")}</Table.Th>
-                <Table.Th>{t("lots.kit.component_lot")}</Table.Th>
-                <Table.Th ta="right">{t("lots.kit.take")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("lots.kit.component"),
+                t("lots.kit.component_lot"),
+                { label: t("lots.kit.take"), right: true },
+              ]}
+            />
             <Table.Tbody>
               {rows.map((r, i) => (
                 <Table.Tr key={`${r.sku}-${i.toString()}`}>

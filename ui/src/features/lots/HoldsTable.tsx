@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
-import { formatDateTime } from "../../format";
-import { FailureLink, RecallLink } from "./links";
+import { HoldOriginCells } from "./HoldCells";
 
 /** Lots on hold: a failed inspection holds its lot until the follow-up releases it. */
 export function HoldsTable() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const holds = useQuery({ queryKey: ["holds"], queryFn: () => call("list_holds", {}) });
   return (
     <Stack gap="md">
@@ -33,16 +33,16 @@ export function HoldsTable() {
       )}
       {holds.data && holds.data.length > 0 && (
         <Table striped highlightOnHover withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("holds.lot")}</Table.Th>
-              <Table.Th>{t("failure.field.sku")}</Table.Th>
-              <Table.Th>{t("holds.reason")}</Table.Th>
-              <Table.Th>{t("holds.source")}</Table.Th>
-              <Table.Th>{t("holds.placed_at")}</Table.Th>
-              <Table.Th>{t("holds.placed_by")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("holds.lot"),
+              t("failure.field.sku"),
+              t("holds.reason"),
+              t("holds.source"),
+              t("holds.placed_at"),
+              t("holds.placed_by"),
+            ]}
+          />
           <Table.Tbody>
             {holds.data.map((h, i) => (
               <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="hold-row">
@@ -71,12 +71,7 @@ export function HoldsTable() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>
-                  {h.failure_no && <FailureLink no={h.failure_no} />}
-                  {h.recall_no && <RecallLink no={h.recall_no} />}
-                </Table.Td>
-                <Table.Td>{formatDateTime(h.placed_at, i18n.language)}</Table.Td>
-                <Table.Td>{h.placed_by}</Table.Td>
+                <HoldOriginCells hold={h} />
               </Table.Tr>
             ))}
           </Table.Tbody>

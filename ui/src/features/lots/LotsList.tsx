@@ -1,15 +1,13 @@
-import { Button, Group, NativeSelect, Paper, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Stack, Switch, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotRow } from "../../backend/bindings/LotRow";
-import type { LotStatus } from "../../backend/bindings/LotStatus";
 import { call } from "../../backend/call";
+import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { errorMessage } from "../../errors/apiError";
 import { HoldBadge, LotStatusBadge } from "./badges";
 import { EXPIRY_WINDOW_DAYS, formatQty } from "./dates";
 import { ExpiryDate } from "./ExpiryDate";
@@ -115,47 +113,39 @@ export function LotsList({
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            data-testid="lots-filter-text"
-            label={t("lots.filter.search")}
-            placeholder={t("lots.filter.text")}
-            leftSection={<IconSearch size={14} />}
-            value={filters.text}
-            onChange={(e) => set({ text: e.currentTarget.value })}
-            w={280}
-          />
-          <NativeSelect
-            label={t("lots.field.status")}
-            value={filters.status}
-            onChange={(e) => set({ status: e.currentTarget.value as LotStatus | "" })}
-            data-testid="lots-filter-status"
-            data={[
-              { value: "", label: t("common.all") },
-              ...LOT_STATUSES.map((s) => ({ value: s, label: t(`lots.status.${s}`) })),
-            ]}
-          />
-          <Switch
-            mb={8}
-            label={t("lots.filter.expiring", { days: EXPIRY_WINDOW_DAYS })}
-            checked={filters.expiring}
-            onChange={(e) => set({ expiring: e.currentTarget.checked })}
-            data-testid="lots-filter-expiring"
-          />
-          <Button
-            variant="subtle"
-            onClick={() => setFilters(NO_FILTERS)}
-            data-testid="lots-filter-clear"
-          >
-            {t("common.clear")}
-          </Button>
+      <FilterBar
+        onClear={() => setFilters(NO_FILTERS)}
+        clearTestId="lots-filter-clear"
+        after={
           <Text c="dimmed" size="sm" ml="auto" mb={8} data-testid="lots-total">
             {t("lots.count", { count: total })}
           </Text>
-        </Group>
-      </Paper>
-      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
+        }
+      >
+        <SearchFilter
+          label={t("lots.filter.search")}
+          placeholder={t("lots.filter.text")}
+          value={filters.text}
+          onChange={(text) => set({ text })}
+          w={280}
+          testId="lots-filter-text"
+        />
+        <ChoiceFilter
+          label={t("lots.field.status")}
+          value={filters.status}
+          onChange={(status) => set({ status })}
+          options={LOT_STATUSES.map((s) => ({ value: s, label: t(`lots.status.${s}`) }))}
+          testId="lots-filter-status"
+        />
+        <Switch
+          mb={8}
+          label={t("lots.filter.expiring", { days: EXPIRY_WINDOW_DAYS })}
+          checked={filters.expiring}
+          onChange={(e) => set({ expiring: e.currentTarget.checked })}
+          data-testid="lots-filter-expiring"
+        />
+      </FilterBar>
+      <ListError error={list.error} />
       <VirtualTable
         label={t("lots.title")}
         paged={list}

@@ -1,9 +1,10 @@
-import { Button, Group, Stack, Title } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { IconBoxMultiple, IconListNumbers, IconLock, IconPackages } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { PageTabs } from "../../components/PageTabs";
+import { PageHeader } from "../../components/page/PageHeader";
 import { AssembleKitModal } from "./AssembleKitModal";
 import type { LotFilters, LotsTab } from "./filters";
 import { HoldsTable } from "./HoldsTable";
@@ -28,10 +29,7 @@ export function LotsPage({
   const [assembling, setAssembling] = useState(false);
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("lots.title")}
-        </Title>
+      <PageHeader title={t("lots.title")}>
         {mayDo("move", session.permissions) && (
           <Button
             variant="default"
@@ -42,7 +40,7 @@ export function LotsPage({
             {t("lots.kit.button")}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       {assembling && <AssembleKitModal onClose={() => setAssembling(false)} />}
       <PageTabs
         value={tab}

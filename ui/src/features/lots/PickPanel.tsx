@@ -13,6 +13,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LotLink } from "./links";
 
@@ -70,16 +71,16 @@ export function PickPanel() {
             </Alert>
           )}
           <Table striped withTableBorder fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("lots.pick.order")}</Table.Th>
-                <Table.Th>{t("lots.pick.lot")}</Table.Th>
-                <Table.Th ta="right">{t("lots.pick.take")}</Table.Th>
-                <Table.Th ta="right">{t("lots.pick.on_hand")}</Table.Th>
-                <Table.Th>{t("lots.pick.location")}</Table.Th>
-                <Table.Th>{t("lots.pick.expiry")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                t("lots.pick.order"),
+                t("lots.pick.lot"),
+                { label: t("lots.pick.take"), right: true },
+                { label: t("lots.pick.on_hand"), right: true },
+                t("lots.pick.location"),
+                t("lots.pick.expiry"),
+              ]}
+            />
             <Table.Tbody>
               {pick.data.lots.map((l, i) => (
                 <Table.Tr key={l.lot_code} data-testid="pick-row">

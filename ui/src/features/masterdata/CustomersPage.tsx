@@ -3,29 +3,17 @@ import type { CustomerInput } from "../../backend/bindings/CustomerInput";
 import type { CustomerView } from "../../backend/bindings/CustomerView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
-import type { Column } from "../../components/VirtualTable";
+import { fieldColumn } from "../../components/fieldColumn";
 import { MasterPage } from "./MasterPage";
-import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+import { partyColumns, partyFields, partyInput } from "./party";
+import { optional, RecordForm, type Values } from "./RecordForm";
 
-const FIELDS: FieldSpec[] = [
-  { name: "code", kind: "text", required: true, key: true },
-  { name: "country", kind: "text", required: true },
-  { name: "name", kind: "text", required: true, wide: true, maxLength: TEXT_LIMITS.name },
-  { name: "email", kind: "text", maxLength: TEXT_LIMITS.email },
-  { name: "phone", kind: "text", maxLength: TEXT_LIMITS.phone },
-  { name: "address", kind: "textarea", maxLength: TEXT_LIMITS.address },
-];
+const FIELDS = partyFields(
+  [],
+  [{ name: "address", kind: "textarea", maxLength: TEXT_LIMITS.address }],
+);
 
-const toInput = (v: Values): CustomerInput => ({
-  code: String(v.code ?? "").trim(),
-  name: String(v.name ?? "").trim(),
-  email: optional(v.email),
-  phone: optional(v.phone),
-  address: optional(v.address),
-  country: String(v.country ?? "")
-    .trim()
-    .toUpperCase(),
-});
+const toInput = (v: Values): CustomerInput => ({ ...partyInput(v), address: optional(v.address) });
 
 const valuesOf = (c: CustomerView | null): Values =>
   c
@@ -34,50 +22,17 @@ const valuesOf = (c: CustomerView | null): Values =>
 
 export function CustomersPage({ filter }: { filter?: string }) {
   const { t } = useTranslation();
-  const columns: Column<CustomerView>[] = [
-    {
-      id: "code",
-      header: t("masterdata.field.code"),
-      accessorKey: "code",
-      enableSorting: false,
-      meta: { width: "110px" },
-    },
-    {
-      id: "name",
-      header: t("masterdata.field.name"),
-      accessorKey: "name",
-      enableSorting: false,
-      meta: { width: "minmax(220px, 2fr)", clip: true },
-    },
-    {
-      id: "country",
-      header: t("masterdata.field.country"),
-      accessorKey: "country",
-      enableSorting: false,
-      meta: { width: "80px" },
-    },
-    {
-      id: "email",
-      header: t("masterdata.field.email"),
-      accessorKey: "email",
-      enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)", clip: true },
-    },
-    {
-      id: "phone",
-      header: t("masterdata.field.phone"),
-      accessorKey: "phone",
-      enableSorting: false,
-      meta: { width: "140px" },
-    },
-    {
-      id: "address",
-      header: t("masterdata.field.address"),
-      accessorKey: "address",
-      enableSorting: false,
-      meta: { width: "minmax(180px, 1fr)", clip: true },
-    },
-  ];
+  const columns = partyColumns<CustomerView>(
+    t,
+    "110px",
+    [],
+    [
+      fieldColumn("address", t("masterdata.field.address"), "address", {
+        width: "minmax(180px, 1fr)",
+        clip: true,
+      }),
+    ],
+  );
   return (
     <MasterPage
       filter={filter}

@@ -1,10 +1,7 @@
-import { MantineProvider } from "@mantine/core";
-import i18n from "i18next";
 import { act } from "react";
-import { createRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
 import type { ApiError } from "../../backend/bindings/ApiError";
 import en from "../../locales/en/masterdata.json";
+import { mountTranslated } from "../../testing/translated";
 import { asksForEncoding, EncodingModal } from "./EncodingModal";
 
 const unsure: ApiError = {
@@ -33,35 +30,12 @@ it("asks for the encoding only when the backend could not tell it", () => {
 });
 
 it("says why the file was not read and offers to import it again in a chosen encoding", async () => {
-  const i18nInstance = i18n.createInstance();
-  await i18nInstance.use(initReactI18next).init({
-    lng: "en",
-    resources: {
-      en: {
-        translation: {
-          ...en,
-          error: { import: { encoding_unsure: "Cannot tell (looks like {{encoding}})" } },
-        },
-      },
+  const root = await mountTranslated(
+    <EncodingModal file="producten.csv" error={unsure} onRetry={() => {}} onClose={() => {}} />,
+    {
+      ...en,
+      error: { import: { encoding_unsure: "Cannot tell (looks like {{encoding}})" } },
     },
-    interpolation: { escapeValue: false },
-  });
-  const host = document.createElement("div");
-  document.body.append(host);
-  const root = createRoot(host);
-  await act(async () =>
-    root.render(
-      <MantineProvider>
-        <I18nextProvider i18n={i18nInstance}>
-          <EncodingModal
-            file="producten.csv"
-            error={unsure}
-            onRetry={() => {}}
-            onClose={() => {}}
-          />
-        </I18nextProvider>
-      </MantineProvider>,
-    ),
   );
   expect(document.querySelector('[data-testid="import-encoding-reason"]')?.textContent).toBe(
     "Cannot tell (looks like Shift_JIS)",

@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { Page } from "../../backend/bindings/Page";
+import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
@@ -46,9 +47,7 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={2} data-testid="page-title">
-            {t(`masterdata.${entity}.title`)}
-          </Title>
+          <PageHeader title={t(`masterdata.${entity}.title`)} />
           <Text size="sm" c="dimmed">
             {t(`masterdata.${entity}.count`, { count: total })}
           </Text>

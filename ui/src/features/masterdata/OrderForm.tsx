@@ -11,6 +11,7 @@ import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { exponentOf, formatMoney, moneyParams } from "../../money";
+import { keys } from "../../queries/keys";
 import { FormProblems } from "./FormProblems";
 import { type LineMessages, OrderLinesTable } from "./OrderLinesTable";
 import { OrderStatusBadge } from "./OrderStatusBadge";
@@ -91,7 +92,7 @@ export function OrderForm(props: {
   const mutation = useMutation({
     mutationFn: (input: OrderInput) => call("save_order", input),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["orders"] });
+      void client.invalidateQueries({ queryKey: keys.orders });
       notifications.show({ color: "teal", message: t("masterdata.saved") });
       onClose();
     },

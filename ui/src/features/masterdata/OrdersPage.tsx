@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
+import { fieldColumn } from "../../components/fieldColumn";
 import type { Column } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -59,13 +60,7 @@ export function OrdersPage({ filter }: { filter?: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const columns: Column<OrderView>[] = [
-    {
-      id: "order_no",
-      header: t("masterdata.field.order_no"),
-      accessorKey: "order_no",
-      enableSorting: false,
-      meta: { width: "140px" },
-    },
+    fieldColumn("order_no", t("masterdata.field.order_no"), "order_no", { width: "140px" }),
     {
       id: "customer",
       header: t("masterdata.field.customer_code"),
@@ -87,13 +82,10 @@ export function OrdersPage({ filter }: { filter?: string }) {
       cell: ({ row }) => <OrderStatusBadge status={row.original.status} />,
       meta: { width: "120px" },
     },
-    {
-      id: "lines",
-      header: t("masterdata.orders.lines"),
-      accessorKey: "line_count",
-      enableSorting: false,
-      meta: { width: "80px", align: "right" },
-    },
+    fieldColumn("lines", t("masterdata.orders.lines"), "line_count", {
+      width: "80px",
+      align: "right",
+    }),
     {
       id: "total",
       header: t("masterdata.orders.total"),

@@ -19,6 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BomComponent } from "../../backend/bindings/BomComponent";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
 /** Who may change master data (the backend's EditMasterData permission). */
@@ -91,12 +92,12 @@ export function ProductBom({ sku, mayEdit }: { sku: string; mayEdit: boolean }) 
             </Text>
           ) : (
             <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("masterdata.bom.component")}</Table.Th>
-                  <Table.Th ta="right">{t("masterdata.bom.qty_per")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("masterdata.bom.component"),
+                  { label: t("masterdata.bom.qty_per"), right: true },
+                ]}
+              />
               <Table.Tbody>
                 {bom.components.map((c) => (
                   <Table.Tr key={c.component_sku} data-testid="product-bom-row">

@@ -5,6 +5,7 @@ import type { Role } from "../../backend/bindings/Role";
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
 import { mount, settle } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
+import { belowMinimum } from "../reports/fixtures.test-data";
 import { ProductsPage } from "./ProductsPage";
 
 const product = (sku: string, name: string): ProductView => ({
@@ -23,15 +24,7 @@ const product = (sku: string, name: string): ProductView => ({
 });
 // The text search also finds SKUs that only contain the one asked for.
 const products = [product("MUG-01X", "Mug XL"), product("MUG-01", "Mug")];
-const below: SafetyStockRow = {
-  sku: "MUG-01",
-  product_name: "Mug",
-  min_qty: 50,
-  sellable: 20,
-  blocked: 5,
-  in_returns: 2,
-  below_minimum: true,
-};
+const below: SafetyStockRow = belowMinimum;
 
 const calls: { act: string; input: unknown }[] = [];
 let watched: SafetyStockRow[] = [];

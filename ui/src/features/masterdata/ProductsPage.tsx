@@ -5,6 +5,7 @@ import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { fieldColumn } from "../../components/fieldColumn";
 import type { Column } from "../../components/VirtualTable";
 import { formatMoney, fromMinor, moneyParams, parseMoney } from "../../money";
 import { MasterPage } from "./MasterPage";
@@ -90,41 +91,20 @@ export function ProductsPage({
       </Badge>
     ) : null;
   const columns: Column<ProductView>[] = [
-    {
-      id: "sku",
-      header: t("masterdata.field.sku"),
-      accessorKey: "sku",
-      enableSorting: false,
-      meta: { width: "150px" },
-    },
-    {
-      id: "name",
-      header: t("masterdata.field.name"),
-      accessorKey: "name",
-      enableSorting: false,
-      meta: { width: "minmax(200px, 2fr)", clip: true },
-    },
-    {
-      id: "category",
-      header: t("masterdata.field.category"),
-      accessorKey: "category",
-      enableSorting: false,
-      meta: { width: "120px", clip: true },
-    },
-    {
-      id: "vendor",
-      header: t("masterdata.field.vendor_code"),
-      accessorKey: "vendor_code",
-      enableSorting: false,
-      meta: { width: "90px", clip: true },
-    },
-    {
-      id: "gtin",
-      header: t("masterdata.field.gtin"),
-      accessorKey: "gtin",
-      enableSorting: false,
-      meta: { width: "140px" },
-    },
+    fieldColumn("sku", t("masterdata.field.sku"), "sku", { width: "150px" }),
+    fieldColumn("name", t("masterdata.field.name"), "name", {
+      width: "minmax(200px, 2fr)",
+      clip: true,
+    }),
+    fieldColumn("category", t("masterdata.field.category"), "category", {
+      width: "120px",
+      clip: true,
+    }),
+    fieldColumn("vendor", t("masterdata.field.vendor_code"), "vendor_code", {
+      width: "90px",
+      clip: true,
+    }),
+    fieldColumn("gtin", t("masterdata.field.gtin"), "gtin", { width: "140px" }),
     {
       id: "cost",
       header: t("masterdata.field.unit_cost"),

@@ -13,9 +13,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
+import { type FormErrors, NO_ERRORS, splitFieldErrors } from "../../components/forms/formErrors";
 import { errorMessage } from "../../errors/apiError";
 import { FormProblems } from "./FormProblems";
-import { type FormErrors, NO_ERRORS, splitFieldErrors } from "./formErrors";
 
 export type FieldSpec =
   | {

@@ -1,9 +1,10 @@
-import { Alert, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
+import { Group, Progress, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { errorMessage } from "../../errors/apiError";
+import { PageHeader } from "../../components/page/PageHeader";
+import { ShortList } from "../../components/page/ShortList";
 import { formatDateTimeShort } from "../../format";
 import { LotLink } from "../lots/links";
 import { RecallStatusBadge } from "./RecallStatusBadge";
@@ -16,97 +17,83 @@ export function RecallsPage() {
   const list = useQuery({ queryKey: ["recalls"], queryFn: () => call("list_recalls", {}) });
   return (
     <Stack gap="md">
-      <Title order={2} data-testid="page-title">
-        {t("recalls.title")}
-      </Title>
-      {list.isPending && <Loader />}
-      {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
-      {list.data && list.data.length === 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Text size="sm" c="dimmed" data-testid="recalls-empty">
-            {t("recalls.list.empty")}
-          </Text>
-        </Paper>
-      )}
-      {list.data && list.data.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={900}>
-            <Table highlightOnHover data-testid="recalls-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("recalls.field.recall_no")}</Table.Th>
-                  <Table.Th>{t("recalls.field.status")}</Table.Th>
-                  <Table.Th>{t("recalls.field.lots")}</Table.Th>
-                  <Table.Th>{t("recalls.field.reason")}</Table.Th>
-                  <Table.Th ta="right">{t("recalls.field.lots_in_scope")}</Table.Th>
-                  <Table.Th ta="right">{t("recalls.field.still_held")}</Table.Th>
-                  <Table.Th>{t("recalls.field.notified")}</Table.Th>
-                  <Table.Th>{t("recalls.field.started")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sortRecalls(list.data).map((r) => (
-                  <Table.Tr
-                    key={r.recall_no}
-                    data-testid="recall-row"
-                    data-no={r.recall_no}
-                    data-status={r.status}
-                    style={{ cursor: "pointer" }}
-                    onClick={() =>
-                      void navigate({
-                        to: "/recalls/$recallNo",
-                        params: { recallNo: r.recall_no },
-                      })
-                    }
-                  >
-                    <Table.Td fw={600}>{r.recall_no}</Table.Td>
-                    <Table.Td>
-                      <RecallStatusBadge status={r.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6}>
-                        {r.lot_codes.map((code) => (
-                          <LotLink key={code} no={code} />
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td maw={280}>
-                      <Text size="sm" truncate>
-                        {r.reason}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{r.lots_in_scope}</Table.Td>
-                    <Table.Td ta="right">
-                      {t("recalls.held_of", { still: r.still_held, held: r.held })}
-                    </Table.Td>
-                    <Table.Td miw={140}>
-                      <Text size="xs">
-                        {t("recalls.notified_of", {
-                          notified: r.notified_count,
-                          total: r.customer_count,
-                        })}
-                      </Text>
-                      <Progress
-                        value={notifiedPercent(r)}
-                        size="sm"
-                        color={r.notified_count >= r.customer_count ? "teal" : "orange"}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTimeShort(r.started_at, i18n.language)}</Text>
-                      {r.started_by_name && (
-                        <Text size="xs" c="dimmed">
-                          {r.started_by_name}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <PageHeader title={t("recalls.title")} />
+      <ShortList
+        query={list}
+        empty={t("recalls.list.empty")}
+        emptyTestId="recalls-empty"
+        testId="recalls-table"
+        highlightOnHover
+        columns={[
+          t("recalls.field.recall_no"),
+          t("recalls.field.status"),
+          t("recalls.field.lots"),
+          t("recalls.field.reason"),
+          { label: t("recalls.field.lots_in_scope"), right: true },
+          { label: t("recalls.field.still_held"), right: true },
+          t("recalls.field.notified"),
+          t("recalls.field.started"),
+        ]}
+        rows={(data) =>
+          sortRecalls(data).map((r) => (
+            <Table.Tr
+              key={r.recall_no}
+              data-testid="recall-row"
+              data-no={r.recall_no}
+              data-status={r.status}
+              style={{ cursor: "pointer" }}
+              onClick={() =>
+                void navigate({
+                  to: "/recalls/$recallNo",
+                  params: { recallNo: r.recall_no },
+                })
+              }
+            >
+              <Table.Td fw={600}>{r.recall_no}</Table.Td>
+              <Table.Td>
+                <RecallStatusBadge status={r.status} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6}>
+                  {r.lot_codes.map((code) => (
+                    <LotLink key={code} no={code} />
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td maw={280}>
+                <Text size="sm" truncate>
+                  {r.reason}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">{r.lots_in_scope}</Table.Td>
+              <Table.Td ta="right">
+                {t("recalls.held_of", { still: r.still_held, held: r.held })}
+              </Table.Td>
+              <Table.Td miw={140}>
+                <Text size="xs">
+                  {t("recalls.notified_of", {
+                    notified: r.notified_count,
+                    total: r.customer_count,
+                  })}
+                </Text>
+                <Progress
+                  value={notifiedPercent(r)}
+                  size="sm"
+                  color={r.notified_count >= r.customer_count ? "teal" : "orange"}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatDateTimeShort(r.started_at, i18n.language)}</Text>
+                {r.started_by_name && (
+                  <Text size="xs" c="dimmed">
+                    {r.started_by_name}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))
+        }
+      />
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ChecklistAdded } from "../../backend/bindings/ChecklistAdded";
+import { TableHead } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
 
 /** QC checklist items added in the period, each with the failure that prompted it. */
@@ -16,14 +17,14 @@ export function ChecklistTable({ items }: { items: ChecklistAdded[] }) {
   }
   return (
     <Table striped withTableBorder fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("reports.checklist.added_at")}</Table.Th>
-          <Table.Th>{t("reports.col.sku")}</Table.Th>
-          <Table.Th>{t("reports.checklist.text")}</Table.Th>
-          <Table.Th>{t("reports.checklist.source")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[
+          t("reports.checklist.added_at"),
+          t("reports.col.sku"),
+          t("reports.checklist.text"),
+          t("reports.checklist.source"),
+        ]}
+      />
       <Table.Tbody>
         {items.map((item) => (
           <Table.Tr key={item.id} data-testid="checklist-row">

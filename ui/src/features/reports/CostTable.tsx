@@ -2,6 +2,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CostOfQuality } from "../../backend/bindings/CostOfQuality";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
+import { TableHead } from "../../components/TableHead";
 import { formatMoney } from "../../money";
 import { COST_COMPONENTS, type CostComponent, costValue } from "./cost";
 import { FigureLink } from "./FigureLink";
@@ -48,13 +49,13 @@ export function CostTable({
   };
   return (
     <Table withTableBorder fz="sm" data-testid="cost-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("reports.cost.component")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.current")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[
+          t("reports.cost.component"),
+          { label: t("reports.col.current"), right: true },
+          { label: t("reports.col.previous"), right: true },
+        ]}
+      />
       {cost.currencies.map((c) => (
         <Table.Tbody key={c.currency} data-testid="cost-currency" data-currency={c.currency}>
           <Table.Tr bg="var(--mantine-color-gray-0)">

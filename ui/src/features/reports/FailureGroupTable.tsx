@@ -1,6 +1,7 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FailureGroupReview } from "../../backend/bindings/FailureGroupReview";
+import { TableHead } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { formatChange } from "./units";
 import { useOpenFailures } from "./useOpenFailures";
@@ -29,15 +30,15 @@ export function FailureGroupTable({
   return (
     <>
       <Table striped highlightOnHover withTableBorder fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{codeLabel}</Table.Th>
-            <Table.Th ta="right">{t("reports.col.failures")}</Table.Th>
-            <Table.Th ta="right">{t("reports.col.qty_failed_of_inspected")}</Table.Th>
-            <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
-            <Table.Th ta="right">{t("reports.col.change")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            codeLabel,
+            { label: t("reports.col.failures"), right: true },
+            { label: t("reports.col.qty_failed_of_inspected"), right: true },
+            { label: t("reports.col.previous"), right: true },
+            { label: t("reports.col.change"), right: true },
+          ]}
+        />
         <Table.Tbody>
           {groups.map((g) => (
             <Table.Tr key={g.code} data-testid={testId} data-code={g.code}>

@@ -2,6 +2,7 @@ import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
 import type { ParetoReview } from "../../backend/bindings/ParetoReview";
+import { TableHead } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { failuresSearch } from "./links";
 import { formatBps } from "./units";
@@ -19,16 +20,16 @@ export function ParetoTable({
   const nameOf = useCategoryNames();
   return (
     <Table striped withTableBorder fz="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("reports.pareto.category")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.failures")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.qty_failed")}</Table.Th>
-          <Table.Th ta="right">{t("reports.pareto.share")}</Table.Th>
-          <Table.Th ta="right">{t("reports.pareto.cumulative")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[
+          t("reports.pareto.category"),
+          { label: t("reports.col.failures"), right: true },
+          { label: t("reports.col.qty_failed"), right: true },
+          { label: t("reports.pareto.share"), right: true },
+          { label: t("reports.pareto.cumulative"), right: true },
+          { label: t("reports.col.previous"), right: true },
+        ]}
+      />
       <Table.Tbody>
         {pareto.bars.map((bar) => (
           <Table.Tr key={bar.is_other ? "~other" : bar.category} data-testid="pareto-row">

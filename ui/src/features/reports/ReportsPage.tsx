@@ -1,7 +1,8 @@
-import { Group, Stack, Text, Title } from "@mantine/core";
+import { Group, Stack } from "@mantine/core";
 import { IconBuildingFactory2, IconChartBar, IconGauge, IconPackages } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { PageTabs } from "../../components/PageTabs";
+import { PageHeader } from "../../components/page/PageHeader";
 import { KpisTab } from "./KpisTab";
 import { PeriodPicker } from "./PeriodPicker";
 import type { Period } from "./period";
@@ -26,14 +27,7 @@ export function ReportsPage({
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} data-testid="page-title">
-            {t("reports.title")}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t("reports.subtitle")}
-          </Text>
-        </div>
+        <PageHeader title={t("reports.title")} subtitle={t("reports.subtitle")} />
         <PeriodPicker period={period} onChange={onPeriod} />
       </Group>
       <PageTabs

@@ -1,6 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ScoreComponent } from "../../backend/bindings/ScoreComponent";
+import { TableHead } from "../../components/TableHead";
 import { numberFormat } from "../../intl";
 import { formatBps, NO_DATA } from "./units";
 
@@ -18,15 +19,15 @@ export function ScoreComponents({ components }: { components: ScoreComponent[] }
   const { t, i18n } = useTranslation();
   return (
     <Table fz="xs" withTableBorder data-testid="score-components">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("reports.vendors.component")}</Table.Th>
-          <Table.Th ta="right">{t("reports.vendors.measured")}</Table.Th>
-          <Table.Th ta="right">{t("reports.vendors.score")}</Table.Th>
-          <Table.Th ta="right">{t("reports.vendors.weight")}</Table.Th>
-          <Table.Th ta="right">{t("reports.vendors.effective_weight")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[
+          t("reports.vendors.component"),
+          { label: t("reports.vendors.measured"), right: true },
+          { label: t("reports.vendors.score"), right: true },
+          { label: t("reports.vendors.weight"), right: true },
+          { label: t("reports.vendors.effective_weight"), right: true },
+        ]}
+      />
       <Table.Tbody>
         {components.map((c) => (
           <Table.Tr key={c.id} data-component={c.id}>

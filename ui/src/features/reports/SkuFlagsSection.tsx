@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SkuFlag } from "../../backend/bindings/SkuFlag";
 import { call } from "../../backend/call";
+import { TableHead } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { ExportButtons } from "./ExportButtons";
 import { skuFlagsExport } from "./exports";
@@ -72,15 +73,15 @@ export function SkuFlagsSection({ period }: { period: Period }) {
           return (
             <>
               <Table striped withTableBorder fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("reports.col.sku")}</Table.Th>
-                    <Table.Th ta="right">{t("reports.flags.orders")}</Table.Th>
-                    <Table.Th ta="right">{t("reports.flags.problems")}</Table.Th>
-                    <Table.Th ta="right">{t("reports.flags.rate")}</Table.Th>
-                    <Table.Th>{t("reports.flags.flag")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t("reports.col.sku"),
+                    { label: t("reports.flags.orders"), right: true },
+                    { label: t("reports.flags.problems"), right: true },
+                    { label: t("reports.flags.rate"), right: true },
+                    t("reports.flags.flag"),
+                  ]}
+                />
                 <Table.Tbody>
                   {rows.map((s) => (
                     <Table.Tr key={s.sku} data-testid="sku-flag-row" data-sku={s.sku}>

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import type { Timeliness } from "../../backend/bindings/Timeliness";
+import { TableHead } from "../../components/TableHead";
 import { FigureLink } from "./FigureLink";
 import { type TimelinessVerdict, timelinessLink } from "./links";
 import { formatBps, formatMinutesAsHours } from "./units";
@@ -61,13 +62,13 @@ export function TimelinessTable({
   ];
   return (
     <Table withTableBorder fz="sm" data-testid="timeliness-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("reports.timeliness.metric")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.current")}</Table.Th>
-          <Table.Th ta="right">{t("reports.col.previous")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[
+          t("reports.timeliness.metric"),
+          { label: t("reports.col.current"), right: true },
+          { label: t("reports.col.previous"), right: true },
+        ]}
+      />
       <Table.Tbody>
         {rows.map(([key, label, now, before]) => (
           <Table.Tr key={key} data-metric={key}>

@@ -5,8 +5,8 @@ import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodRepo
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
 import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
+import { type Cell, toCsv } from "../../files/csv";
 import { toMajor } from "../../money";
-import { type Cell, toCsv } from "../lots/csv";
 import { AGING_BUCKETS } from "./aging";
 import { COST_COMPONENTS, costValue } from "./cost";
 import { formatBps, formatKpiValue, formatMinutesAsHours } from "./units";

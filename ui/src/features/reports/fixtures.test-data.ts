@@ -230,14 +230,15 @@ export const skuFlags: SkuFlags = {
   flagged_skus: 1,
 };
 
-export const safety: SafetyStockRow[] = [
-  {
-    sku: "MUG-01",
-    product_name: "Mug",
-    min_qty: 50,
-    sellable: 20,
-    blocked: 5,
-    in_returns: 2,
-    below_minimum: true,
-  },
-];
+/** A SKU below its minimum stock, as the safety stock alerts list it. */
+export const belowMinimum: SafetyStockRow = {
+  sku: "MUG-01",
+  product_name: "Mug",
+  min_qty: 50,
+  sellable: 20,
+  blocked: 5,
+  in_returns: 2,
+  below_minimum: true,
+};
+
+export const safety: SafetyStockRow[] = [belowMinimum];

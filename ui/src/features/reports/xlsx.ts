@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell as SheetCell, type SheetData } from "write-excel-file/browser";
-import type { Cell } from "../lots/csv";
+import type { Cell } from "../../files/csv";
 import type { ExportTable } from "./exports";
 
 /** Excel refuses longer sheet names, and these characters in them. */

@@ -1,8 +1,6 @@
 import {
   Alert,
-  Button,
   Group,
-  List,
   Loader,
   NativeSelect,
   Paper,
@@ -10,31 +8,32 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ApprovalPolicy } from "../../backend/bindings/ApprovalPolicy";
 import { call } from "../../backend/call";
+import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
+import { PageHeader } from "../../components/page/PageHeader";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import { keys } from "../../queries/keys";
+import { useApprovalPolicy } from "../../queries/lists";
 import { fromPolicyForm, type LimitRow, type PolicyForm, toPolicyForm } from "./policyForm";
 
 export function ApprovalLimitsPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: ["approval-policy"],
-    queryFn: () => call("get_approval_policy", {}),
-  });
+  const query = useApprovalPolicy();
   const [form, setForm] = useState<PolicyForm | null>(null);
   const [bad, setBad] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refused } = useFormErrors();
   useEffect(() => {
     if (query.data)
       setForm(toPolicyForm(query.data, query.data.currency || session.settings.currency));
@@ -42,15 +41,11 @@ export function ApprovalLimitsPage() {
   const mutation = useMutation({
     mutationFn: (policy: ApprovalPolicy) => call("set_approval_policy", policy),
     onSuccess: (policy) => {
-      client.setQueryData(["approval-policy"], policy);
-      setErrors(NO_ERRORS);
+      client.setQueryData(keys.approvalPolicy, policy);
+      clear();
       notifications.show({ color: "teal", message: t("approval_limits.saved") });
     },
-    onError: (err) => {
-      const split = splitFieldErrors(t, err, () => null);
-      if (split.other.length === 0) split.other.push(errorMessage(t, err));
-      setErrors(split);
-    },
+    onError: (err) => refused(err, () => null),
   });
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   if (!form || !query.data) return <Loader />;
@@ -60,14 +55,10 @@ export function ApprovalLimitsPage() {
   const badText = (key: string) => (bad[key] ? t(bad[key], moneyParams(currency)) : undefined);
   return (
     <Stack gap="md" maw={760}>
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("approval_limits.title")}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t("approval_limits.intro", { currency })}
-        </Text>
-      </div>
+      <PageHeader
+        title={t("approval_limits.title")}
+        subtitle={t("approval_limits.intro", { currency })}
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -82,13 +73,13 @@ export function ApprovalLimitsPage() {
         <Stack gap="md">
           <Paper withBorder p="md" radius="md">
             <Table data-testid="limits-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("approval_limits.role")}</Table.Th>
-                  <Table.Th>{t("approval_limits.may_approve")}</Table.Th>
-                  <Table.Th>{t("approval_limits.limit", { currency })}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("approval_limits.role"),
+                  t("approval_limits.may_approve"),
+                  t("approval_limits.limit", { currency }),
+                ]}
+              />
               <Table.Tbody>
                 {form.rows.map((row, i) => (
                   <Table.Tr key={row.role} data-testid="limit-row" data-role={row.role}>
@@ -147,20 +138,11 @@ export function ApprovalLimitsPage() {
               />
             </Group>
           </Paper>
-          {errors.other.length > 0 && (
-            <Alert color="red">
-              <List size="sm">
-                {errors.other.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button type="submit" loading={mutation.isPending} data-testid="limits-save">
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormFooter
+            problems={errors.other}
+            pending={mutation.isPending}
+            submitTestId="limits-save"
+          />
         </Stack>
       </form>
     </Stack>

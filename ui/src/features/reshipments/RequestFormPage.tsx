@@ -1,9 +1,6 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
-  List,
   NativeSelect,
   Paper,
   Radio,
@@ -13,7 +10,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -26,9 +22,16 @@ import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshi
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
+import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
+import { PageHeader } from "../../components/page/PageHeader";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import { keys } from "../../queries/keys";
+import { useAllVendors } from "../../queries/lists";
+import { useRma } from "../../queries/records";
 import {
   emptyForm,
   type LineState,
@@ -55,11 +58,7 @@ export function RequestFormPage({
   const [form, setForm] = useState<RequestFormState>(() =>
     emptyForm(failure ?? "", session.settings.currency, rma ?? ""),
   );
-  const exchanged = useQuery({
-    queryKey: ["rma", rma],
-    queryFn: () => call("get_rma", { rma_no: rma ?? "" }),
-    enabled: rma !== null,
-  });
+  const exchanged = useRma(rma);
   // An exchange replaces what came back: the RMA's first order and its received quantities. In an
   // effect, not during render, so the debounced order number sees the change.
   const returned = exchanged.data;
@@ -83,7 +82,7 @@ export function RequestFormPage({
           },
     );
   }, [returned, t]);
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refuse, refused } = useFormErrors();
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
   const order = useQuery({
     queryKey: ["order", orderNo],
@@ -91,10 +90,7 @@ export function RequestFormPage({
     enabled: orderNo !== "",
     retry: false,
   });
-  const vendors = useQuery({
-    queryKey: ["vendors", "all"],
-    queryFn: () => call("list_vendors", { text: null, offset: 0, limit: 1000 }),
-  });
+  const vendors = useAllVendors();
   const set = <K extends keyof RequestFormState>(key: K, value: RequestFormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const setLine = (lineNo: number, patch: Partial<LineState>) =>
@@ -107,7 +103,7 @@ export function RequestFormPage({
     mutationFn: (input: RequestReshipmentInput) => call("request_reshipment", input),
     onSuccess: (detail) => {
       client.setQueryData(["reshipment", detail.reshipment_no], detail);
-      void client.invalidateQueries({ queryKey: ["reshipments"] });
+      void client.invalidateQueries({ queryKey: keys.reshipments });
       void client.invalidateQueries({ queryKey: ["order"] });
       void navigate({
         to: "/reshipments/$reshipmentNo",
@@ -119,32 +115,18 @@ export function RequestFormPage({
   const submit = () => {
     const out = toRequestInput(form);
     if ("errors" in out) {
-      setErrors({
-        at: Object.fromEntries(
-          Object.entries(out.errors).map(([k, v]) => [k, t(v, moneyParams(form.currency))]),
-        ),
-        other: [],
-      });
+      refuse(out.errors, moneyParams(form.currency));
       return;
     }
     const sent = out.input.items.map((i) => i.line_no);
-    setErrors(NO_ERRORS);
-    mutation.mutate(out.input, {
-      onError: (err) => {
-        const split = splitFieldErrors(t, err, (field) => placeField(field, sent));
-        if (Object.keys(split.at).length === 0 && split.other.length === 0)
-          split.other.push(errorMessage(t, err));
-        setErrors(split);
-      },
-    });
+    clear();
+    mutation.mutate(out.input, { onError: (err) => refused(err, (f) => placeField(f, sent)) });
   };
   const at = (field: string) => errors.at[field];
 
   return (
     <Stack gap="md" maw={1000}>
-      <Title order={2} data-testid="page-title">
-        {t("reshipment.form.title")}
-      </Title>
+      <PageHeader title={t("reshipment.form.title")} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -201,28 +183,22 @@ export function RequestFormPage({
                 </Text>
               )}
               <Table data-testid="rs-lines">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("reshipment.field.line_no")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.sku")}</Table.Th>
-                    <Table.Th>{t("reshipment.form.ordered")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.qty")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.lot_code")}</Table.Th>
-                    <Table.Th>{t("reshipment.field.serials")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t("reshipment.field.line_no"),
+                    t("reshipment.field.sku"),
+                    t("reshipment.form.ordered"),
+                    t("reshipment.field.qty"),
+                    t("reshipment.field.lot_code"),
+                    t("reshipment.field.serials"),
+                  ]}
+                />
                 <Table.Tbody>
                   {order.data.lines.map((line) => {
                     const state = form.lines[line.line_no] ?? NO_LINE;
                     return (
                       <Table.Tr key={line.line_no}>
-                        <Table.Td>{line.line_no}</Table.Td>
-                        <Table.Td>
-                          {line.sku}
-                          <Text size="xs" c="dimmed">
-                            {line.product_name}
-                          </Text>
-                        </Table.Td>
+                        <OrderLineCells line={line} />
                         <Table.Td>
                           {line.qty}
                           {line.status !== "open" && (
@@ -233,37 +209,29 @@ export function RequestFormPage({
                             </Text>
                           )}
                         </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            w={80}
-                            inputMode="numeric"
-                            value={state.qty}
-                            onChange={(e) => setLine(line.line_no, { qty: e.currentTarget.value })}
-                            error={at(`line.${line.line_no}`)}
-                            aria-label={t("reshipment.field.qty")}
-                            data-testid={`rs-line-qty-${line.line_no}`}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            w={120}
-                            value={state.lot}
-                            onChange={(e) => setLine(line.line_no, { lot: e.currentTarget.value })}
-                            aria-label={t("reshipment.field.lot_code")}
-                            data-testid={`rs-line-lot-${line.line_no}`}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            value={state.serials}
-                            onChange={(e) =>
-                              setLine(line.line_no, { serials: e.currentTarget.value })
-                            }
-                            aria-label={t("reshipment.field.serials")}
-                            placeholder={t("reshipment.form.serials_hint")}
-                            data-testid={`rs-line-serials-${line.line_no}`}
-                          />
-                        </Table.Td>
+                        <LineInput
+                          w={80}
+                          numeric
+                          value={state.qty}
+                          onChange={(qty) => setLine(line.line_no, { qty })}
+                          error={at(`line.${line.line_no}`)}
+                          label={t("reshipment.field.qty")}
+                          testId={`rs-line-qty-${line.line_no}`}
+                        />
+                        <LineInput
+                          w={120}
+                          value={state.lot}
+                          onChange={(lot) => setLine(line.line_no, { lot })}
+                          label={t("reshipment.field.lot_code")}
+                          testId={`rs-line-lot-${line.line_no}`}
+                        />
+                        <LineInput
+                          value={state.serials}
+                          onChange={(serials) => setLine(line.line_no, { serials })}
+                          label={t("reshipment.field.serials")}
+                          placeholder={t("reshipment.form.serials_hint")}
+                          testId={`rs-line-serials-${line.line_no}`}
+                        />
                       </Table.Tr>
                     );
                   })}
@@ -414,23 +382,14 @@ export function RequestFormPage({
             )}
           </Paper>
 
-          {errors.other.length > 0 && (
-            <Alert color="red" data-testid="rs-form-errors">
-              <List size="sm">
-                {errors.other.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => window.history.back()}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="rs-submit">
-              {t("reshipment.form.submit")}
-            </Button>
-          </Group>
+          <FormFooter
+            problems={errors.other}
+            problemsTestId="rs-form-errors"
+            pending={mutation.isPending}
+            submitLabel={t("reshipment.form.submit")}
+            submitTestId="rs-submit"
+            cancel
+          />
         </Stack>
       </form>
     </Stack>

@@ -1,15 +1,16 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconSearch } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { fieldColumn } from "../../components/fieldColumn";
+import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { errorMessage } from "../../errors/apiError";
 import { formatDaySpan } from "../../format";
 import { formatMoney } from "../../money";
 import { addDays } from "../reports/period";
@@ -57,20 +58,10 @@ export function ReshipmentsPage({
 
   // Sized to fit a 1440-pixel window without scrolling sideways; who requested it is on the detail.
   const columns: Column<ReshipmentRow>[] = [
-    {
-      id: "reshipment_no",
-      header: t("reshipment.field.reshipment_no"),
-      accessorKey: "reshipment_no",
-      enableSorting: false,
-      meta: { width: "145px" },
-    },
-    {
-      id: "order_no",
-      header: t("reshipment.field.order_no"),
-      accessorKey: "order_no",
-      enableSorting: false,
-      meta: { width: "120px" },
-    },
+    fieldColumn("reshipment_no", t("reshipment.field.reshipment_no"), "reshipment_no", {
+      width: "145px",
+    }),
+    fieldColumn("order_no", t("reshipment.field.order_no"), "order_no", { width: "120px" }),
     {
       id: "customer",
       header: t("reshipment.field.customer"),
@@ -123,100 +114,80 @@ export function ReshipmentsPage({
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("reshipments.title")}
-        </Title>
-        <Text c="dimmed" size="sm" data-testid="reshipments-total">
-          {t("reshipments.count", { count: total })}
-        </Text>
-      </div>
-      <Paper withBorder p="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            data-testid="reshipments-filter-text"
-            label={t("reshipments.filter.search")}
-            placeholder={t("reshipments.filter.text")}
-            leftSection={<IconSearch size={14} />}
-            value={filters.text}
-            onChange={(e) => set("text")(e.currentTarget.value)}
-            w={240}
-          />
-          <NativeSelect
-            label={t("reshipment.field.status")}
-            value={filters.status}
-            onChange={(e) => set("status")(e.currentTarget.value)}
-            data-testid="reshipments-filter-status"
-            data={[
-              { value: "", label: t("common.all") },
-              ...STATUSES.map((s) => ({ value: s, label: t(`reshipment.status.${s}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={t("reshipment.field.queue")}
-            value={filters.queue}
-            onChange={(e) => set("queue")(e.currentTarget.value)}
-            data-testid="reshipments-filter-queue"
-            data={[
-              { value: "", label: t("common.all") },
-              ...QUEUES.map((q) => ({ value: q, label: t(`team.${q}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={t("reshipment.field.sla")}
-            value={filters.sla}
-            onChange={(e) => set("sla")(e.currentTarget.value)}
-            data-testid="reshipments-filter-sla"
-            data={[
-              { value: "", label: t("common.all") },
-              ...SLAS.map((s) => ({ value: s, label: t(`reshipment.sla.${s}`) })),
-            ]}
-          />
-          {mine && (
-            <Button
-              variant={filters.queue === mine ? "filled" : "light"}
-              onClick={() => setFilters({ ...NO_FILTERS, queue: mine })}
-              data-testid="reshipments-my-queue"
-            >
-              {t("reshipments.my_queue")}
-            </Button>
-          )}
+      <PageHeader
+        title={t("reshipments.title")}
+        subtitle={t("reshipments.count", { count: total })}
+        subtitleTestId="reshipments-total"
+      />
+      <FilterBar
+        onClear={() => {
+          setFilters(NO_FILTERS);
+          if (ranges.length > 0) onClearDates?.(ranges.map((r) => r.kind));
+        }}
+        chips={
+          ranges.length > 0 &&
+          ranges.map(({ kind, from, to }) => {
+            const until = dates[to];
+            // The URL's end is the first day left out; people read the last day included.
+            const label = t(`reshipments.filter.${kind}`, {
+              days: formatDaySpan(
+                dates[from] ?? null,
+                until ? addDays(until, -1) : null,
+                i18n.language,
+              ),
+            });
+            return (
+              <FilterChip
+                key={kind}
+                label={label}
+                removeLabel={t("reshipments.filter.remove", { filter: label })}
+                onRemove={() => onClearDates?.([kind])}
+                testId={`reshipments-filter-${kind}`}
+              />
+            );
+          })
+        }
+      >
+        <SearchFilter
+          label={t("reshipments.filter.search")}
+          placeholder={t("reshipments.filter.text")}
+          value={filters.text}
+          onChange={set("text")}
+          w={240}
+          testId="reshipments-filter-text"
+        />
+        <ChoiceFilter
+          label={t("reshipment.field.status")}
+          value={filters.status}
+          onChange={set("status")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`reshipment.status.${s}`) }))}
+          testId="reshipments-filter-status"
+        />
+        <ChoiceFilter
+          label={t("reshipment.field.queue")}
+          value={filters.queue}
+          onChange={set("queue")}
+          options={QUEUES.map((q) => ({ value: q, label: t(`team.${q}`) }))}
+          testId="reshipments-filter-queue"
+        />
+        <ChoiceFilter
+          label={t("reshipment.field.sla")}
+          value={filters.sla}
+          onChange={set("sla")}
+          options={SLAS.map((s) => ({ value: s, label: t(`reshipment.sla.${s}`) }))}
+          testId="reshipments-filter-sla"
+        />
+        {mine && (
           <Button
-            variant="subtle"
-            onClick={() => {
-              setFilters(NO_FILTERS);
-              if (ranges.length > 0) onClearDates?.(ranges.map((r) => r.kind));
-            }}
+            variant={filters.queue === mine ? "filled" : "light"}
+            onClick={() => setFilters({ ...NO_FILTERS, queue: mine })}
+            data-testid="reshipments-my-queue"
           >
-            {t("common.clear")}
+            {t("reshipments.my_queue")}
           </Button>
-        </Group>
-        {ranges.length > 0 && (
-          <Group gap="xs" mt="sm">
-            {ranges.map(({ kind, from, to }) => {
-              const until = dates[to];
-              // The URL's end is the first day left out; people read the last day included.
-              const label = t(`reshipments.filter.${kind}`, {
-                days: formatDaySpan(
-                  dates[from] ?? null,
-                  until ? addDays(until, -1) : null,
-                  i18n.language,
-                ),
-              });
-              return (
-                <FilterChip
-                  key={kind}
-                  label={label}
-                  removeLabel={t("reshipments.filter.remove", { filter: label })}
-                  onRemove={() => onClearDates?.([kind])}
-                  testId={`reshipments-filter-${kind}`}
-                />
-              );
-            })}
-          </Group>
         )}
-      </Paper>
-      {list.error ? <Text c="red">{errorMessage(t, list.error)}</Text> : null}
+      </FilterBar>
+      <ListError error={list.error} />
       <VirtualTable
         label={t("reshipments.title")}
         paged={list}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { makePdf, printPdf, savePdfFile } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { keys } from "../../queries/keys";
 import { LABEL_SIZES, type LabelSize } from "./types";
 import { kgToGrams } from "./units";
 
@@ -50,7 +51,7 @@ export function LabelsModal({
           notifications.show({ color: "teal", message: t("returns.labels.saved_to", { path }) });
       }
       // Printing a label records it on the RMA.
-      void client.invalidateQueries({ queryKey: ["rmas"] });
+      void client.invalidateQueries({ queryKey: keys.rmas });
       for (const no of rmaNos) void client.invalidateQueries({ queryKey: ["rma", no] });
       onDone?.();
       onClose();

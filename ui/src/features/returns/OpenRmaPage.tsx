@@ -1,7 +1,6 @@
 import {
   Alert,
   Autocomplete,
-  Button,
   Checkbox,
   Grid,
   Group,
@@ -14,8 +13,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
-  Title,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -27,9 +24,15 @@ import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
+import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
+import { PageHeader } from "../../components/page/PageHeader";
+import { TableHead } from "../../components/TableHead";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import { keys } from "../../queries/keys";
+import { useReturnPolicy } from "../../queries/lists";
 import {
   checkable,
   EMPTY_OPEN_FORM,
@@ -51,7 +54,7 @@ export function OpenRmaPage() {
   const client = useQueryClient();
   const [form, setForm] = useState<OpenFormState>(EMPTY_OPEN_FORM);
   const [photos, setPhotos] = useState<AttachmentView[]>([]);
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refuse, refused } = useFormErrors();
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
   // Users find the order by its number, the customer's code or name, or a scan of the number.
   const matches = useQuery({
@@ -69,10 +72,7 @@ export function OpenRmaPage() {
     enabled: orderNo !== "",
     retry: false,
   });
-  const policy = useQuery({
-    queryKey: ["return-policy"],
-    queryFn: () => call("get_return_policy", {}),
-  });
+  const policy = useReturnPolicy();
   const set = <K extends keyof OpenFormState>(key: K, value: OpenFormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const setLine = (lineNo: number, patch: Partial<PickedLine>) =>
@@ -100,7 +100,7 @@ export function OpenRmaPage() {
     mutationFn: (input: OpenRmaInput) => call("open_rma", input),
     onSuccess: (detail) => {
       client.setQueryData(["rma", detail.rma_no], detail);
-      void client.invalidateQueries({ queryKey: ["rmas"] });
+      void client.invalidateQueries({ queryKey: keys.rmas });
       void navigate({ to: "/returns/$rmaNo", params: { rmaNo: detail.rma_no } });
     },
   });
@@ -108,22 +108,12 @@ export function OpenRmaPage() {
   const submit = () => {
     const out = toOpenInput(form);
     if ("errors" in out) {
-      setErrors({
-        at: Object.fromEntries(Object.entries(out.errors).map(([k, v]) => [k, t(v)])),
-        other: [],
-      });
+      refuse(out.errors);
       return;
     }
     const sent = out.input.lines.map((l) => l.line_no);
-    setErrors(NO_ERRORS);
-    mutation.mutate(out.input, {
-      onError: (err) => {
-        const split = splitFieldErrors(t, err, (field) => placeField(field, sent));
-        if (Object.keys(split.at).length === 0 && split.other.length === 0)
-          split.other.push(errorMessage(t, err));
-        setErrors(split);
-      },
-    });
+    clear();
+    mutation.mutate(out.input, { onError: (err) => refused(err, (f) => placeField(f, sent)) });
   };
   const at = (field: string) => errors.at[field];
   const reasons = policy.data?.reasons ?? [];
@@ -133,9 +123,7 @@ export function OpenRmaPage() {
 
   return (
     <Stack gap="md">
-      <Title order={2} data-testid="page-title">
-        {t("returns.form.title")}
-      </Title>
+      <PageHeader title={t("returns.form.title")} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -193,16 +181,16 @@ export function OpenRmaPage() {
                       </Text>
                     )}
                     <Table data-testid="rma-lines">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th />
-                          <Table.Th>{t("returns.field.line_no")}</Table.Th>
-                          <Table.Th>{t("returns.field.sku")}</Table.Th>
-                          <Table.Th ta="right">{t("returns.form.ordered")}</Table.Th>
-                          <Table.Th>{t("returns.field.qty")}</Table.Th>
-                          <Table.Th>{t("returns.field.serials")}</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
+                      <TableHead
+                        columns={[
+                          "",
+                          t("returns.field.line_no"),
+                          t("returns.field.sku"),
+                          { label: t("returns.form.ordered"), right: true },
+                          t("returns.field.qty"),
+                          t("returns.field.serials"),
+                        ]}
+                      />
                       <Table.Tbody>
                         {order.data.lines.map((line) => {
                           const state = form.lines[line.line_no] ?? NO_LINE;
@@ -225,41 +213,27 @@ export function OpenRmaPage() {
                                   data-testid={`rma-line-pick-${line.line_no}`}
                                 />
                               </Table.Td>
-                              <Table.Td>{line.line_no}</Table.Td>
-                              <Table.Td>
-                                {line.sku}
-                                <Text size="xs" c="dimmed">
-                                  {line.product_name}
-                                </Text>
-                              </Table.Td>
+                              <OrderLineCells line={line} />
                               <Table.Td ta="right">{line.qty}</Table.Td>
-                              <Table.Td>
-                                <TextInput
-                                  w={80}
-                                  inputMode="numeric"
-                                  disabled={!state.picked}
-                                  value={state.qty}
-                                  onChange={(e) =>
-                                    setLine(line.line_no, { qty: e.currentTarget.value })
-                                  }
-                                  error={at(`line.${line.line_no}.qty`)}
-                                  aria-label={t("returns.field.qty")}
-                                  data-testid={`rma-line-qty-${line.line_no}`}
-                                />
-                              </Table.Td>
-                              <Table.Td>
-                                <TextInput
-                                  disabled={!state.picked}
-                                  value={state.serials}
-                                  onChange={(e) =>
-                                    setLine(line.line_no, { serials: e.currentTarget.value })
-                                  }
-                                  error={at(`line.${line.line_no}.serials`)}
-                                  placeholder={t("returns.form.serials_hint")}
-                                  aria-label={t("returns.field.serials")}
-                                  data-testid={`rma-line-serials-${line.line_no}`}
-                                />
-                              </Table.Td>
+                              <LineInput
+                                w={80}
+                                numeric
+                                disabled={!state.picked}
+                                value={state.qty}
+                                onChange={(qty) => setLine(line.line_no, { qty })}
+                                error={at(`line.${line.line_no}.qty`)}
+                                label={t("returns.field.qty")}
+                                testId={`rma-line-qty-${line.line_no}`}
+                              />
+                              <LineInput
+                                disabled={!state.picked}
+                                value={state.serials}
+                                onChange={(serials) => setLine(line.line_no, { serials })}
+                                error={at(`line.${line.line_no}.serials`)}
+                                placeholder={t("returns.form.serials_hint")}
+                                label={t("returns.field.serials")}
+                                testId={`rma-line-serials-${line.line_no}`}
+                              />
                             </Table.Tr>
                           );
                         })}
@@ -400,23 +374,14 @@ export function OpenRmaPage() {
                   </Text>
                 )}
               </VerdictPanel>
-              {errors.other.length > 0 && (
-                <Alert color="red" data-testid="rma-form-errors">
-                  <List size="sm">
-                    {errors.other.map((m) => (
-                      <List.Item key={m}>{m}</List.Item>
-                    ))}
-                  </List>
-                </Alert>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => window.history.back()}>
-                  {t("common.cancel")}
-                </Button>
-                <Button type="submit" loading={mutation.isPending} data-testid="rma-submit">
-                  {t("returns.form.submit")}
-                </Button>
-              </Group>
+              <FormFooter
+                problems={errors.other}
+                problemsTestId="rma-form-errors"
+                pending={mutation.isPending}
+                submitLabel={t("returns.form.submit")}
+                submitTestId="rma-submit"
+                cancel
+              />
             </Stack>
           </Grid.Col>
         </Grid>

@@ -2,37 +2,12 @@ import { act } from "react";
 import "../../i18n";
 import { ApiFailure } from "../../backend/call";
 import { mount, settle } from "../../testing/mount";
+import { RETURN_POLICY } from "../../testing/returnPolicy";
 import { sessionAs } from "../../testing/session";
 import { ReturnPolicyPage } from "./ReturnPolicyPage";
 import type { ReturnPolicy } from "./types";
 
-const policy: ReturnPolicy = {
-  version: 3,
-  window_days: 30,
-  proof_of_purchase_required: true,
-  non_returnable_categories: [],
-  conditions: [],
-  reasons: [
-    {
-      code: "defective",
-      shipping_paid_by: "us",
-      ignores_window: true,
-      needs_evidence: true,
-      customer_choice: false,
-    },
-  ],
-  auto_approve_max_minor: 25000,
-  unusual_return_rate_bps: 3000,
-  restocking_fee_bps: 1000,
-  refund_within_days: 14,
-  store_credit_within_hours: 24,
-  returns_centre: { name: "Returns NL", address: "Dock 4\nVenlo", country: "NL" },
-  label_carrier: "postnl",
-  label_service: "Retour",
-  parcel_grams: 1500,
-  handling_cost_minor: 350,
-  label_postage_minor: null,
-};
+const policy: ReturnPolicy = RETURN_POLICY;
 
 const calls: { act: string; input: unknown }[] = [];
 const answers: { set: (input: ReturnPolicy) => unknown } = {

@@ -1,16 +1,11 @@
 import {
-  ActionIcon,
   Alert,
-  Button,
   Checkbox,
-  Group,
-  List,
   Loader,
   NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   TagsInput,
   Text,
   Textarea,
@@ -18,35 +13,24 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { Carrier } from "../../backend/bindings/Carrier";
-import type { ConditionRequirement } from "../../backend/bindings/ConditionRequirement";
-import type { ReasonRule } from "../../backend/bindings/ReasonRule";
-import type { ShippingPaidBy } from "../../backend/bindings/ShippingPaidBy";
 import { call } from "../../backend/call";
+import { FormFooter } from "../../components/forms/FormFooter";
+import { useFormErrors } from "../../components/forms/formErrors";
+import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
-import { NO_ERRORS, splitFieldErrors } from "../masterdata/formErrors";
+import { keys } from "../../queries/keys";
+import { useReturnPolicy } from "../../queries/lists";
 import { CARRIERS } from "../reshipments/types";
 import { mayConfigure } from "./actions";
-import {
-  fromReturnPolicyForm,
-  NEW_CONDITION,
-  NEW_REASON,
-  type ReturnPolicyForm,
-  toReturnPolicyForm,
-} from "./policyForm";
+import { ConditionRules, ReasonRules } from "./PolicyRules";
+import { fromReturnPolicyForm, type ReturnPolicyForm, toReturnPolicyForm } from "./policyForm";
 import type { ReturnPolicy } from "./types";
-import { reasonName } from "./verdict";
-
-type Flag = "ignores_window" | "needs_evidence" | "customer_choice";
-const REASON_FLAGS: Flag[] = ["ignores_window", "needs_evidence", "customer_choice"];
-type Need = "original_packaging" | "unused" | "tags_attached";
-const NEEDS: Need[] = ["original_packaging", "unused", "tags_attached"];
 
 /** The backend's fields the form has an input for; errors of any other field show as sentences. */
 const PLACED = new Set([
@@ -75,32 +59,24 @@ export function ReturnPolicyPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: ["return-policy"],
-    queryFn: () => call("get_return_policy", {}),
-  });
+  const query = useReturnPolicy();
   const [form, setForm] = useState<ReturnPolicyForm | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState(NO_ERRORS);
+  const { errors, clear, refused } = useFormErrors();
   useEffect(() => {
     if (query.data) setForm(toReturnPolicyForm(query.data, session.settings.currency));
   }, [query.data, session.settings.currency]);
   const mutation = useMutation({
     mutationFn: (policy: ReturnPolicy) => call("set_return_policy", policy),
     onSuccess: (policy) => {
-      client.setQueryData(["return-policy"], policy);
-      setErrors(NO_ERRORS);
+      client.setQueryData(keys.returnPolicy, policy);
+      clear();
       notifications.show({
         color: "teal",
         message: t("returns.policy.saved", { version: policy.version }),
       });
     },
-    onError: (err) => {
-      const split = splitFieldErrors(t, err, place);
-      if (split.other.length === 0 && Object.keys(split.at).length === 0)
-        split.other.push(errorMessage(t, err));
-      setErrors(split);
-    },
+    onError: (err) => refused(err, place),
   });
   if (query.isError) return <Alert color="red">{errorMessage(t, query.error)}</Alert>;
   if (!form || !query.data) return <Loader />;
@@ -110,16 +86,6 @@ export function ReturnPolicyPage() {
     errors.at[field] ?? (local[field] ? t(local[field], moneyParams(currency)) : undefined);
   const set = <K extends keyof ReturnPolicyForm>(key: K, value: ReturnPolicyForm[K]) =>
     setForm({ ...form, [key]: value });
-  const setReason = (i: number, patch: Partial<ReasonRule>) =>
-    set(
-      "reasons",
-      form.reasons.map((r, j) => (j === i ? { ...r, ...patch } : r)),
-    );
-  const setCondition = (i: number, patch: Partial<ConditionRequirement>) =>
-    set(
-      "conditions",
-      form.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)),
-    );
   const input = (
     key: keyof ReturnPolicyForm,
     field: string,
@@ -139,14 +105,11 @@ export function ReturnPolicyPage() {
 
   return (
     <Stack gap="md" maw={1000}>
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("returns.policy.title")}
-        </Title>
-        <Text c="dimmed" size="sm" data-testid="policy-version">
-          {t("returns.policy.version", { version: form.version })}
-        </Text>
-      </div>
+      <PageHeader
+        title={t("returns.policy.title")}
+        subtitle={t("returns.policy.version", { version: form.version })}
+        subtitleTestId="policy-version"
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -209,164 +172,16 @@ export function ReturnPolicyPage() {
               />
             </Paper>
 
-            <Paper withBorder p="md" radius="md">
-              <Group justify="space-between" mb="sm">
-                <Title order={5}>{t("returns.policy.reasons")}</Title>
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() => set("reasons", [...form.reasons, { ...NEW_REASON }])}
-                  data-testid="policy-reason-add"
-                >
-                  {t("returns.policy.add_reason")}
-                </Button>
-              </Group>
-              <Table data-testid="policy-reasons">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("returns.policy.code")}</Table.Th>
-                    <Table.Th>{t("returns.policy.shipping_paid_by")}</Table.Th>
-                    {REASON_FLAGS.map((f) => (
-                      <Table.Th key={f}>{t(`returns.policy.${f}`)}</Table.Th>
-                    ))}
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {form.reasons.map((r, i) => (
-                    // Rows are edited in place and only added at the end, so the index is stable.
-                    // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                    <Table.Tr key={i} data-testid="policy-reason-row">
-                      <Table.Td>
-                        <TextInput
-                          value={r.code}
-                          onChange={(e) => setReason(i, { code: e.currentTarget.value })}
-                          error={at(`reasons[${i}].code`)}
-                          description={r.code ? reasonName(t, r.code) : undefined}
-                          aria-label={t("returns.policy.code")}
-                          data-testid={`policy-reason-code-${i}`}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NativeSelect
-                          value={r.shipping_paid_by}
-                          onChange={(e) =>
-                            setReason(i, {
-                              shipping_paid_by: e.currentTarget.value as ShippingPaidBy,
-                            })
-                          }
-                          data={[
-                            { value: "us", label: t("returns.policy.paid_by_us") },
-                            { value: "customer", label: t("returns.policy.paid_by_customer") },
-                          ]}
-                          aria-label={t("returns.policy.shipping_paid_by")}
-                          data-testid={`policy-reason-paid-${i}`}
-                        />
-                      </Table.Td>
-                      {REASON_FLAGS.map((f) => (
-                        <Table.Td key={f}>
-                          <Checkbox
-                            checked={r[f]}
-                            onChange={(e) => setReason(i, { [f]: e.currentTarget.checked })}
-                            aria-label={t(`returns.policy.${f}`)}
-                            data-testid={`policy-reason-${f.replaceAll("_", "-")}-${i}`}
-                          />
-                        </Table.Td>
-                      ))}
-                      <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t("returns.policy.remove")}
-                          onClick={() =>
-                            set(
-                              "reasons",
-                              form.reasons.filter((_, j) => j !== i),
-                            )
-                          }
-                          data-testid={`policy-reason-remove-${i}`}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Paper>
-
-            <Paper withBorder p="md" radius="md">
-              <Group justify="space-between" mb="sm">
-                <Title order={5}>{t("returns.policy.conditions")}</Title>
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={() => set("conditions", [...form.conditions, { ...NEW_CONDITION }])}
-                  data-testid="policy-condition-add"
-                >
-                  {t("returns.policy.add_condition")}
-                </Button>
-              </Group>
-              {form.conditions.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t("returns.policy.no_conditions")}
-                </Text>
-              ) : (
-                <Table data-testid="policy-conditions">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("returns.policy.category")}</Table.Th>
-                      {NEEDS.map((n) => (
-                        <Table.Th key={n}>{t(`returns.condition.${n}`)}</Table.Th>
-                      ))}
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {form.conditions.map((c, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-                      <Table.Tr key={i} data-testid="policy-condition-row">
-                        <Table.Td>
-                          <TextInput
-                            value={c.category}
-                            onChange={(e) => setCondition(i, { category: e.currentTarget.value })}
-                            error={at(`conditions[${i}].category`)}
-                            aria-label={t("returns.policy.category")}
-                            data-testid={`policy-condition-category-${i}`}
-                          />
-                        </Table.Td>
-                        {NEEDS.map((n) => (
-                          <Table.Td key={n}>
-                            <Checkbox
-                              checked={c[n]}
-                              onChange={(e) => setCondition(i, { [n]: e.currentTarget.checked })}
-                              aria-label={t(`returns.condition.${n}`)}
-                            />
-                          </Table.Td>
-                        ))}
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("returns.policy.remove")}
-                            onClick={() =>
-                              set(
-                                "conditions",
-                                form.conditions.filter((_, j) => j !== i),
-                              )
-                            }
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </Paper>
+            <ReasonRules
+              rows={form.reasons}
+              onChange={(reasons) => set("reasons", reasons)}
+              at={at}
+            />
+            <ConditionRules
+              rows={form.conditions}
+              onChange={(conditions) => set("conditions", conditions)}
+              at={at}
+            />
 
             <Paper withBorder p="md" radius="md">
               <Title order={5} mb="sm">
@@ -432,22 +247,13 @@ export function ReturnPolicyPage() {
               </SimpleGrid>
             </Paper>
 
-            {errors.other.length > 0 && (
-              <Alert color="red" data-testid="policy-errors">
-                <List size="sm">
-                  {errors.other.map((m) => (
-                    <List.Item key={m}>{m}</List.Item>
-                  ))}
-                </List>
-              </Alert>
-            )}
-            {editable && (
-              <Group justify="flex-end">
-                <Button type="submit" loading={mutation.isPending} data-testid="policy-save">
-                  {t("common.save")}
-                </Button>
-              </Group>
-            )}
+            <FormFooter
+              problems={errors.other}
+              problemsTestId="policy-errors"
+              pending={mutation.isPending}
+              submitTestId="policy-save"
+              editable={editable}
+            />
           </Stack>
         </fieldset>
       </form>

@@ -1,17 +1,6 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Checkbox, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconPlus, IconPrinter, IconSearch } from "@tabler/icons-react";
+import { IconPlus, IconPrinter } from "@tabler/icons-react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
@@ -19,8 +8,10 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
+import { fieldColumn } from "../../components/fieldColumn";
+import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { PageHeader } from "../../components/page/PageHeader";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { errorMessage } from "../../errors/apiError";
 import { formatDaySpan } from "../../format";
 import { formatMoney } from "../../money";
 import { addDays } from "../reports/period";
@@ -28,7 +19,7 @@ import { mayOpen, mayPrintLabels } from "./actions";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "./badges";
 import { NO_FILTERS, type RmaFilters, type RmaView, settledOf, toListInput } from "./filters";
 import { LabelsModal } from "./LabelsModal";
-import { LABELLABLE, type RmaRow, type RmaStatus, STATUSES } from "./types";
+import { LABELLABLE, type RmaRow, STATUSES } from "./types";
 import { age } from "./units";
 import { verdictLabel } from "./verdict";
 
@@ -124,13 +115,7 @@ export function ReturnsPage({
           } satisfies Column<Row>,
         ]
       : []),
-    {
-      id: "rma_no",
-      header: t("returns.field.rma_no"),
-      accessorKey: "rma_no",
-      enableSorting: false,
-      meta: { width: "150px" },
-    },
+    fieldColumn("rma_no", t("returns.field.rma_no"), "rma_no", { width: "150px" }),
     {
       id: "customer",
       header: t("returns.field.customer"),
@@ -215,14 +200,11 @@ export function ReturnsPage({
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} data-testid="page-title">
-            {t("returns.title")}
-          </Title>
-          <Text c="dimmed" size="sm" data-testid="rmas-total">
-            {t("returns.count", { count: total })}
-          </Text>
-        </div>
+        <PageHeader
+          title={t("returns.title")}
+          subtitle={t("returns.count", { count: total })}
+          subtitleTestId="rmas-total"
+        />
         <Group>
           {canPrint && (
             <Button
@@ -246,46 +228,11 @@ export function ReturnsPage({
           )}
         </Group>
       </Group>
-      <Paper withBorder p="sm">
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            data-testid="rmas-filter-text"
-            label={t("returns.filter.search")}
-            placeholder={t("returns.filter.text")}
-            leftSection={<IconSearch size={14} />}
-            value={filters.text}
-            onChange={(e) => set({ text: e.currentTarget.value })}
-            w={260}
-          />
-          <NativeSelect
-            label={t("returns.field.status")}
-            value={filters.status}
-            onChange={(e) => set({ status: e.currentTarget.value as RmaStatus | "" })}
-            data-testid="rmas-filter-status"
-            data={[
-              { value: "", label: t("common.all") },
-              ...STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) })),
-            ]}
-          />
-          <SegmentedControl
-            value={filters.view}
-            onChange={(v) => set({ view: v as RmaView })}
-            data={[
-              { value: "all", label: t("returns.filter.all") },
-              { value: "analyst", label: t("returns.filter.analyst_queue") },
-            ]}
-            data-testid="rmas-filter-view"
-          />
-          <Button
-            variant="subtle"
-            onClick={() => setFilters(NO_FILTERS)}
-            data-testid="rmas-filter-clear"
-          >
-            {t("common.clear")}
-          </Button>
-        </Group>
-        {Object.keys(settled).length > 0 && (
-          <Group gap="xs" mt="sm">
+      <FilterBar
+        onClear={() => setFilters(NO_FILTERS)}
+        clearTestId="rmas-filter-clear"
+        chips={
+          Object.keys(settled).length > 0 && (
             <FilterChip
               label={settledLabel()}
               removeLabel={t("returns.filter.remove", { filter: settledLabel() })}
@@ -294,10 +241,35 @@ export function ReturnsPage({
               }
               testId="rmas-filter-settled"
             />
-          </Group>
-        )}
-      </Paper>
-      {list.isError && <Text c="red">{errorMessage(t, list.error)}</Text>}
+          )
+        }
+      >
+        <SearchFilter
+          label={t("returns.filter.search")}
+          placeholder={t("returns.filter.text")}
+          value={filters.text}
+          onChange={(text) => set({ text })}
+          w={260}
+          testId="rmas-filter-text"
+        />
+        <ChoiceFilter
+          label={t("returns.field.status")}
+          value={filters.status}
+          onChange={(status) => set({ status })}
+          options={STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) }))}
+          testId="rmas-filter-status"
+        />
+        <SegmentedControl
+          value={filters.view}
+          onChange={(v) => set({ view: v as RmaView })}
+          data={[
+            { value: "all", label: t("returns.filter.all") },
+            { value: "analyst", label: t("returns.filter.analyst_queue") },
+          ]}
+          data-testid="rmas-filter-view"
+        />
+      </FilterBar>
+      <ListError error={list.error} />
       <VirtualTable
         label={t("returns.title")}
         rows={rows}

@@ -1,28 +1,18 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
-import { call } from "../../backend/call";
-import { Fact } from "../../components/Fact";
+import { Fact, FactGrid } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { errorMessage } from "../../errors/apiError";
+import { DetailHeader } from "../../components/page/PageHeader";
+import { QueryState } from "../../components/page/QueryState";
+import { TableHead } from "../../components/TableHead";
 import { formatDateTime } from "../../format";
+import { useScar } from "../../queries/records";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
 import { ScarStatusBadge } from "./ScarStatusBadge";
@@ -77,12 +67,7 @@ function Team({ scar }: { scar: ScarDetail }) {
         {t("scars.d1")}
       </Text>
       <Table fz="sm" data-testid="scar-team">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("scars.field.team_name")}</Table.Th>
-            <Table.Th>{t("scars.field.team_role")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[t("scars.field.team_name"), t("scars.field.team_role")]} />
         <Table.Tbody>
           {scar.team.map((m) => (
             <Table.Tr key={`${m.name}/${m.role}`}>
@@ -100,31 +85,20 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [advancing, setAdvancing] = useState(false);
-  const query = useQuery({
-    queryKey: ["scar", scarNo],
-    queryFn: () => call("get_scar", { scar_no: scarNo }),
-  });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="scar-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  const query = useScar(scarNo);
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="scar-error" />;
   const scar = query.data;
   const next = scar.next;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("scars.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="scar-number">
-              {scar.scar_no}
-            </Text>
-          </Title>
+      <DetailHeader
+        title={t("scars.detail.title")}
+        number={scar.scar_no}
+        numberTestId="scar-number"
+        badges={
           <ScarStatusBadge status={scar.status} overdue={scar.overdue} testId="scar-status" />
-        </Stack>
+        }
+      >
         <Group gap="xs">
           <PdfButton
             make={{ act: "scar_pdf", input: { scar_no: scar.scar_no } }}
@@ -142,38 +116,36 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
             </Button>
           )}
         </Group>
-      </Group>
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t("scars.field.vendor")} testId="scar-vendor">
-            {scar.vendor_name ? `${scar.vendor_name} (${scar.vendor_code})` : scar.vendor_code}
-          </Fact>
-          <Fact label={t("scars.field.failure")} testId="scar-failure">
-            {scar.failure_no}
-          </Fact>
-          <Fact label={t("scars.field.due_on")} testId="scar-due">
-            {formatDay(scar.due_on, i18n.language)}
-          </Fact>
-          <Fact label={t("scars.field.opened")} testId="scar-opened">
-            <Done done={scar.opened} />
-          </Fact>
-          <Fact label={t("scars.status.sent")} testId="scar-sent">
-            {scar.sent && <Done done={scar.sent} />}
-          </Fact>
-          <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
-            {scar.containment_received && <Done done={scar.containment_received} />}
-          </Fact>
-          <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
-            {scar.root_cause_received && <Done done={scar.root_cause_received} />}
-          </Fact>
-          <Fact label={t("scars.status.verified")} testId="scar-verified-at">
-            {scar.verified && <Done done={scar.verified} />}
-          </Fact>
-          <Fact label={t("scars.status.closed")} testId="scar-closed-at">
-            {scar.closed && <Done done={scar.closed} />}
-          </Fact>
-        </SimpleGrid>
-      </Paper>
+      </DetailHeader>
+      <FactGrid md={4}>
+        <Fact label={t("scars.field.vendor")} testId="scar-vendor">
+          {scar.vendor_name ? `${scar.vendor_name} (${scar.vendor_code})` : scar.vendor_code}
+        </Fact>
+        <Fact label={t("scars.field.failure")} testId="scar-failure">
+          {scar.failure_no}
+        </Fact>
+        <Fact label={t("scars.field.due_on")} testId="scar-due">
+          {formatDay(scar.due_on, i18n.language)}
+        </Fact>
+        <Fact label={t("scars.field.opened")} testId="scar-opened">
+          <Done done={scar.opened} />
+        </Fact>
+        <Fact label={t("scars.status.sent")} testId="scar-sent">
+          {scar.sent && <Done done={scar.sent} />}
+        </Fact>
+        <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
+          {scar.containment_received && <Done done={scar.containment_received} />}
+        </Fact>
+        <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
+          {scar.root_cause_received && <Done done={scar.root_cause_received} />}
+        </Fact>
+        <Fact label={t("scars.status.verified")} testId="scar-verified-at">
+          {scar.verified && <Done done={scar.verified} />}
+        </Fact>
+        <Fact label={t("scars.status.closed")} testId="scar-closed-at">
+          {scar.closed && <Done done={scar.closed} />}
+        </Fact>
+      </FactGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Team scar={scar} />
         <Section title={t("scars.d2")} text={scar.problem} testId="scar-problem" />

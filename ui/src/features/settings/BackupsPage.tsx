@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDatabaseExport } from "@tabler/icons-react";
@@ -18,6 +17,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
+import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { numberFormat } from "../../intl";
@@ -55,10 +56,7 @@ export function BackupsPage() {
   });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("backups.title")}
-        </Title>
+      <PageHeader title={t("backups.title")}>
         <Button
           leftSection={<IconDatabaseExport size={16} />}
           loading={make.isPending}
@@ -67,7 +65,7 @@ export function BackupsPage() {
         >
           {t("backups.make_now")}
         </Button>
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {t("backups.intro")}
       </Text>
@@ -90,15 +88,15 @@ export function BackupsPage() {
             </Text>
           ) : (
             <Table striped withTableBorder data-testid="backups-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("backups.taken_at")}</Table.Th>
-                  <Table.Th>{t("backups.reason")}</Table.Th>
-                  <Table.Th>{t("backups.size")}</Table.Th>
-                  <Table.Th>{t("backups.versions")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("backups.taken_at"),
+                  t("backups.reason"),
+                  t("backups.size"),
+                  t("backups.versions"),
+                  "",
+                ]}
+              />
               <Table.Tbody>
                 {list.data.backups.map((b) => (
                   <Table.Tr key={b.file_name} data-testid="backup-row">

@@ -1,25 +1,15 @@
-import {
-  Badge,
-  Button,
-  Center,
-  Drawer,
-  Group,
-  Loader,
-  Stack,
-  Switch,
-  Table,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Badge, Button, Center, Loader, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DefectCategory } from "../../backend/bindings/DefectCategory";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
+import { PageHeader } from "../../components/page/PageHeader";
+import { keys } from "../../queries/keys";
+import { useCategories } from "../../queries/lists";
 import { categoryName } from "../failures/categoryName";
 import { AqlSwitchingSetting } from "./AqlSwitchingSetting";
 
@@ -29,16 +19,10 @@ const EMPTY: DefectCategory = { code: "", name_en: "", name_zh: "", name_nl: "",
 export function CategoriesPage() {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ category: DefectCategory; isNew: boolean } | null>(null);
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const categories = useCategories();
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("categories.title")}
-        </Title>
+      <PageHeader title={t("categories.title")}>
         <Button
           leftSection={<IconPlus size={16} />}
           onClick={() => setEditing({ category: EMPTY, isNew: true })}
@@ -46,7 +30,7 @@ export function CategoriesPage() {
         >
           {t("categories.new")}
         </Button>
-      </Group>
+      </PageHeader>
       <AqlSwitchingSetting />
       {categories.isPending ? (
         <Center h={200}>
@@ -104,21 +88,13 @@ function CategoryForm({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState(category);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () =>
-      call("save_defect_category", { ...draft, code: draft.code.trim().toUpperCase() }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["categories"] });
+  const { save, errors } = useFieldSave(
+    () => call("save_defect_category", { ...draft, code: draft.code.trim().toUpperCase() }),
+    () => {
+      void client.invalidateQueries({ queryKey: keys.categories });
       onClose();
     },
-    onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
-    },
-  });
+  );
   const text = (name: "code" | "name_en" | "name_zh" | "name_nl", label: string) => (
     <TextInput
       label={label}
@@ -131,38 +107,22 @@ function CategoryForm({
     />
   );
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
+    <DrawerForm
       title={t(isNew ? "categories.new" : "categories.edit")}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      pending={save.isPending}
+      submitTestId="category-save"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          {text("code", t("categories.code"))}
-          {text("name_en", `${t("categories.name")} (English)`)}
-          {text("name_zh", `${t("categories.name")} (中文)`)}
-          {text("name_nl", `${t("categories.name")} (Nederlands)`)}
-          <Switch
-            label={t("categories.active_hint")}
-            checked={draft.active}
-            onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })}
-          />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="category-save">
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Drawer>
+      {text("code", t("categories.code"))}
+      {text("name_en", `${t("categories.name")} (English)`)}
+      {text("name_zh", `${t("categories.name")} (中文)`)}
+      {text("name_nl", `${t("categories.name")} (Nederlands)`)}
+      <Switch
+        label={t("categories.active_hint")}
+        checked={draft.active}
+        onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })}
+      />
+    </DrawerForm>
   );
 }

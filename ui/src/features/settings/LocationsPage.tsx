@@ -2,26 +2,26 @@ import {
   Badge,
   Button,
   Center,
-  Drawer,
-  Group,
   Loader,
   Stack,
   Switch,
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
+import { PageHeader } from "../../components/page/PageHeader";
+import { TableHead } from "../../components/TableHead";
+import { keys } from "../../queries/keys";
+import { useLocations } from "../../queries/lists";
 import { useIsAdmin } from "../reports/useAdmin";
-import { useLocations } from "./useLocations";
 
 const EMPTY: Location = { code: "", name: "", active: true };
 
@@ -33,10 +33,7 @@ export function LocationsPage() {
   const locations = useLocations();
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("locations.title")}
-        </Title>
+      <PageHeader title={t("locations.title")}>
         {admin && (
           <Button
             leftSection={<IconPlus size={16} />}
@@ -46,7 +43,7 @@ export function LocationsPage() {
             {t("locations.new")}
           </Button>
         )}
-      </Group>
+      </PageHeader>
       <Text size="sm" c="dimmed">
         {t("locations.intro")} {admin ? "" : t("locations.admin_only")}
       </Text>
@@ -56,13 +53,7 @@ export function LocationsPage() {
         </Center>
       ) : (
         <Table striped highlightOnHover={admin} withTableBorder data-testid="locations-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("locations.code")}</Table.Th>
-              <Table.Th>{t("locations.name")}</Table.Th>
-              <Table.Th>{t("locations.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t("locations.code"), t("locations.name"), t("locations.status")]} />
           <Table.Tbody>
             {(locations.data ?? []).map((l) => (
               <Table.Tr
@@ -118,76 +109,53 @@ function LocationForm({
   const { t } = useTranslation();
   const client = useQueryClient();
   const [draft, setDraft] = useState(location);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () => call("save_location", { ...draft, code: draft.code.trim().toUpperCase() }),
-    onSuccess: (saved) => {
-      void client.invalidateQueries({ queryKey: ["locations"] });
+  const { save, errors } = useFieldSave(
+    () => call("save_location", { ...draft, code: draft.code.trim().toUpperCase() }),
+    (saved) => {
+      void client.invalidateQueries({ queryKey: keys.locations });
       notifications.show({ color: "teal", message: t("locations.saved", { code: saved.code }) });
       onClose();
     },
-    onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
-    },
-  });
+  );
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
+    <DrawerForm
       title={t(isNew ? "locations.new" : "locations.edit")}
+      onClose={onClose}
+      onSubmit={() => save.mutate()}
+      pending={save.isPending}
+      submitTestId="location-save"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
+      <TextInput
+        label={t("locations.code")}
+        value={draft.code}
+        onChange={(e) => {
+          const code = e.currentTarget.value;
+          setDraft((d) => ({ ...d, code }));
         }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={t("locations.code")}
-            value={draft.code}
-            onChange={(e) => {
-              const code = e.currentTarget.value;
-              setDraft((d) => ({ ...d, code }));
-            }}
-            error={errors.code}
-            required
-            disabled={!isNew}
-            data-testid="location-code"
-          />
-          <TextInput
-            label={t("locations.name")}
-            value={draft.name}
-            onChange={(e) => {
-              const name = e.currentTarget.value;
-              setDraft((d) => ({ ...d, name }));
-            }}
-            error={errors.name}
-            required
-            data-testid="location-name"
-          />
-          <Switch
-            label={t("locations.active_hint")}
-            checked={draft.active}
-            onChange={(e) => {
-              const active = e.currentTarget.checked;
-              setDraft((d) => ({ ...d, active }));
-            }}
-          />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="location-save">
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Drawer>
+        error={errors.code}
+        required
+        disabled={!isNew}
+        data-testid="location-code"
+      />
+      <TextInput
+        label={t("locations.name")}
+        value={draft.name}
+        onChange={(e) => {
+          const name = e.currentTarget.value;
+          setDraft((d) => ({ ...d, name }));
+        }}
+        error={errors.name}
+        required
+        data-testid="location-name"
+      />
+      <Switch
+        label={t("locations.active_hint")}
+        checked={draft.active}
+        onChange={(e) => {
+          const active = e.currentTarget.checked;
+          setDraft((d) => ({ ...d, active }));
+        }}
+      />
+    </DrawerForm>
   );
 }

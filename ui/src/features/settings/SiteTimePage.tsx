@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import type { SiteCalendar } from "../../backend/bindings/SiteCalendar";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { PageHeader } from "../../components/page/PageHeader";
 import { formatDateInput } from "../../dates";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { SITE_CALENDAR, useSiteCalendar } from "./useSiteCalendar";
@@ -69,9 +70,7 @@ export function SiteTimePage() {
     );
   return (
     <Stack gap="md" maw={720}>
-      <Title order={2} data-testid="page-title">
-        {t("site_time.title")}
-      </Title>
+      <PageHeader title={t("site_time.title")} />
       <Text size="sm" c="dimmed">
         {t("site_time.intro")} {edit ? "" : t("site_time.admin_only")}
       </Text>

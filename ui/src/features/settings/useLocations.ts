@@ -1,10 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
-import { call } from "../../backend/call";
-
-/** The administrator's list of stock locations. */
-export function useLocations() {
-  return useQuery({ queryKey: ["locations"], queryFn: () => call("list_locations", {}) });
-}
+import { useLocations } from "../../queries/lists";
 
 /** The codes stock may go to now, for a location field's suggestions. */
 export function useActiveLocationCodes(): string[] {

@@ -22,6 +22,7 @@ import type { Session } from "../../backend/bindings/Session";
 import type { SetupStatus } from "../../backend/bindings/SetupStatus";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import i18n, { LANGUAGES } from "../../i18n";
 import { currencyCodes } from "../../money";
@@ -76,9 +77,7 @@ export function SetupPage({
   return (
     <Container size={640} py={48}>
       <Stack gap="xs" mb="lg">
-        <Title order={2} data-testid="page-title">
-          {t("setup.title")}
-        </Title>
+        <PageHeader title={t("setup.title")} />
         {!joining && (
           <>
             <Text c="dimmed">{t("setup.intro")}</Text>

@@ -1,16 +1,6 @@
-import {
-  Button,
-  Checkbox,
-  Drawer,
-  Group,
-  NativeSelect,
-  PasswordInput,
-  Stack,
-  Switch,
-  TextInput,
-} from "@mantine/core";
+import { Checkbox, NativeSelect, PasswordInput, Stack, Switch, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../backend/bindings/Language";
@@ -18,8 +8,9 @@ import type { Role } from "../../backend/bindings/Role";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { UserView } from "../../backend/bindings/UserView";
 import { call } from "../../backend/call";
-import { errorMessage, fieldErrors } from "../../errors/apiError";
+import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
 import { LANGUAGES } from "../../i18n";
+import { keys } from "../../queries/keys";
 
 export const ROLES: Role[] = [
   "inspector",
@@ -42,24 +33,17 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
   const [active, setActive] = useState(user?.active ?? true);
   const [password, setPassword] = useState("");
   const [password2, setPassword2] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({
-    mutationFn: () =>
+  const { save, errors, setErrors } = useFieldSave(
+    () =>
       user
         ? call("update_user", { user_id: user.id, display_name: name, roles, active })
         : call("create_user", { username, display_name: name, password, roles, language }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ["users"] });
+    () => {
+      void client.invalidateQueries({ queryKey: keys.users });
       notifications.show({ color: "teal", message: t("users.saved") });
       onClose();
     },
-    onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
-    },
-  });
+  );
   const submit = () => {
     if (!user && password !== password2) {
       setErrors({ password2: t("setup.passwords_differ") });
@@ -68,95 +52,84 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
     save.mutate();
   };
   return (
-    <Drawer opened onClose={onClose} position="right" title={t(user ? "users.edit" : "users.new")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+    <DrawerForm
+      title={t(user ? "users.edit" : "users.new")}
+      onClose={onClose}
+      onSubmit={() => submit()}
+      pending={save.isPending}
+      submitTestId="user-save"
+    >
+      <TextInput
+        label={t("auth.username")}
+        value={username}
+        onChange={(e) => setUsername(e.currentTarget.value)}
+        disabled={user !== null}
+        required
+        error={errors.username}
+        data-testid="user-username"
+      />
+      <TextInput
+        label={t("users.display_name")}
+        maxLength={TEXT_LIMITS.name}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        error={errors.display_name}
+        data-testid="user-name"
+      />
+      {!user && (
+        <>
+          <PasswordInput
+            label={t("auth.password")}
+            description={t("setup.password_hint")}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+            error={errors.password}
+            data-testid="user-password"
+          />
+          <PasswordInput
+            label={t("setup.confirm_password")}
+            value={password2}
+            onChange={(e) => setPassword2(e.currentTarget.value)}
+            required
+            error={errors.password2}
+            data-testid="user-password2"
+          />
+          <NativeSelect
+            label={t("menu.language")}
+            data={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+          />
+        </>
+      )}
+      <Checkbox.Group
+        label={t("users.roles")}
+        value={roles}
+        onChange={(v) => setRoles(v as Role[])}
+        error={errors.roles}
       >
-        <Stack gap="sm">
-          <TextInput
-            label={t("auth.username")}
-            value={username}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-            disabled={user !== null}
-            required
-            error={errors.username}
-            data-testid="user-username"
-          />
-          <TextInput
-            label={t("users.display_name")}
-            maxLength={TEXT_LIMITS.name}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-            error={errors.display_name}
-            data-testid="user-name"
-          />
-          {!user && (
-            <>
-              <PasswordInput
-                label={t("auth.password")}
-                description={t("setup.password_hint")}
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                required
-                error={errors.password}
-                data-testid="user-password"
-              />
-              <PasswordInput
-                label={t("setup.confirm_password")}
-                value={password2}
-                onChange={(e) => setPassword2(e.currentTarget.value)}
-                required
-                error={errors.password2}
-                data-testid="user-password2"
-              />
-              <NativeSelect
-                label={t("menu.language")}
-                data={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-                value={language}
-                onChange={(e) => setLanguage(e.currentTarget.value as Language)}
-              />
-            </>
-          )}
-          <Checkbox.Group
-            label={t("users.roles")}
-            value={roles}
-            onChange={(v) => setRoles(v as Role[])}
-            error={errors.roles}
-          >
-            <Stack gap={6} mt={6}>
-              {ROLES.map((r) => (
-                <Checkbox
-                  key={r}
-                  value={r}
-                  label={t(`role.${r}`)}
-                  description={t(`users.role_hint.${r}`)}
-                />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          {user && (
-            <Switch
-              label={t("users.active")}
-              checked={active}
-              onChange={(e) => setActive(e.currentTarget.checked)}
-              error={errors.active}
+        <Stack gap={6} mt={6}>
+          {ROLES.map((r) => (
+            <Checkbox
+              key={r}
+              value={r}
+              label={t(`role.${r}`)}
+              description={t(`users.role_hint.${r}`)}
             />
-          )}
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="user-save">
-              {t("common.save")}
-            </Button>
-          </Group>
+          ))}
         </Stack>
-      </form>
-    </Drawer>
+      </Checkbox.Group>
+      {user && (
+        <Switch
+          label={t("users.active")}
+          checked={active}
+          onChange={(e) => setActive(e.currentTarget.checked)}
+          error={errors.active}
+        />
+      )}
+    </DrawerForm>
   );
 }
 
@@ -164,55 +137,32 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
 export function ResetPasswordForm({ user, onClose }: { user: UserView; onClose: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const reset = useMutation({
-    mutationFn: () => call("reset_password", { user_id: user.id, new_password: password }),
-    onSuccess: () => {
+  const { save: reset, errors } = useFieldSave(
+    () => call("reset_password", { user_id: user.id, new_password: password }),
+    () => {
       notifications.show({
         color: "teal",
         message: t("users.password_reset", { name: user.display_name }),
       });
       onClose();
     },
-    onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
-    },
-  });
+  );
   return (
-    <Drawer
-      opened
-      onClose={onClose}
-      position="right"
+    <DrawerForm
       title={t("users.reset_password_for", { name: user.display_name })}
+      onClose={onClose}
+      onSubmit={() => reset.mutate()}
+      pending={reset.isPending}
+      submitLabel={t("users.reset_password")}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          reset.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <PasswordInput
-            label={t("users.new_password")}
-            description={t("setup.password_hint")}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.new_password ?? errors.password}
-            required
-          />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              {t("users.reset_password")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Drawer>
+      <PasswordInput
+        label={t("users.new_password")}
+        description={t("setup.password_hint")}
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={errors.new_password ?? errors.password}
+        required
+      />
+    </DrawerForm>
   );
 }

@@ -1,21 +1,11 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { IconKey, IconPlus } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserView } from "../../backend/bindings/UserView";
-import { call } from "../../backend/call";
+import { PageHeader } from "../../components/page/PageHeader";
 import { LANGUAGES } from "../../i18n";
+import { useUsers } from "../../queries/lists";
 import { SessionPolicyCard } from "./SessionPolicyCard";
 import { ResetPasswordForm, UserForm } from "./UserForm";
 
@@ -25,13 +15,10 @@ type Dialog = { kind: "edit"; user: UserView | null } | { kind: "password"; user
 export function UsersPage() {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const users = useQuery({ queryKey: ["users"], queryFn: () => call("list_users", {}) });
+  const users = useUsers();
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} data-testid="page-title">
-          {t("users.title")}
-        </Title>
+      <PageHeader title={t("users.title")}>
         <Button
           leftSection={<IconPlus size={16} />}
           onClick={() => setDialog({ kind: "edit", user: null })}
@@ -39,7 +26,7 @@ export function UsersPage() {
         >
           {t("users.new")}
         </Button>
-      </Group>
+      </PageHeader>
       <Table striped highlightOnHover withTableBorder>
         <Table.Thead>
           <Table.Tr>

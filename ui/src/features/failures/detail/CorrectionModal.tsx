@@ -1,7 +1,4 @@
 import {
-  Button,
-  Group,
-  Modal,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -12,7 +9,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureChanges } from "../../../backend/bindings/FailureChanges";
@@ -23,9 +19,11 @@ import type { Stage } from "../../../backend/bindings/Stage";
 import type { Team } from "../../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
+import { ActionModal } from "../../../components/actions/ActionModal";
+import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { useCategories } from "../../../queries/lists";
 import { categoryName } from "../categoryName";
 import { SEVERITIES, STAGES, TEAMS } from "../FailureFormPage";
-import { useFailureAction } from "./useFailureAction";
 
 type Draft = {
   description: string;
@@ -108,10 +106,7 @@ export function CorrectionModal({
   const [draft, setDraft] = useState<Draft>(original);
   const [figures, setFigures] = useState<Figures | null>(figuresOf(failure));
   const [reason, setReason] = useState("");
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const categories = useCategories();
   const { mutation, errors } = useFailureAction(
     () =>
       call("correct_failure", {
@@ -128,132 +123,120 @@ export function CorrectionModal({
     .map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }));
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ActionModal
       title={t("failure_detail.correct_title", { no: failure.failure_no })}
       size="xl"
+      onClose={onClose}
+      onSubmit={() => mutation.mutate(undefined)}
+      pending={mutation.isPending}
+      submitTestId="correct-submit"
+      submitLabel={t("failure_detail.save_correction")}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Stack gap="sm">
-          <Textarea
-            label={t("failure.field.description")}
-            maxLength={TEXT_LIMITS.note}
-            value={draft.description}
-            onChange={(e) => set("description", e.currentTarget.value)}
-            error={errors.description}
-            autosize
-            minRows={3}
-            data-testid="correct-description"
+      <Stack gap="sm">
+        <Textarea
+          label={t("failure.field.description")}
+          maxLength={TEXT_LIMITS.note}
+          value={draft.description}
+          onChange={(e) => set("description", e.currentTarget.value)}
+          error={errors.description}
+          autosize
+          minRows={3}
+          data-testid="correct-description"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label={t("failure.field.qty_inspected")}
+            min={1}
+            value={draft.qty_inspected}
+            onChange={(v) => set("qty_inspected", Number(v) || 0)}
+            error={errors.qty_inspected}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
-              label={t("failure.field.qty_inspected")}
-              min={1}
-              value={draft.qty_inspected}
-              onChange={(v) => set("qty_inspected", Number(v) || 0)}
-              error={errors.qty_inspected}
-            />
-            <NumberInput
-              label={t("failure.field.qty_failed")}
-              min={1}
-              value={draft.qty_failed}
-              onChange={(v) => set("qty_failed", Number(v) || 0)}
-              error={errors.qty_failed}
-            />
-            <TextInput
-              label={t("failure.field.lot_code")}
-              value={draft.lot_code}
-              onChange={(e) => set("lot_code", e.currentTarget.value)}
-              error={errors.lot_code}
-            />
-            <NativeSelect
-              label={t("failure.field.category")}
-              data={categoryOptions}
-              value={draft.category_code}
-              onChange={(e) => set("category_code", e.currentTarget.value)}
-              error={errors.category_code}
-            />
-            <NativeSelect
-              label={t("failure.field.severity")}
-              data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
-              value={draft.severity}
-              onChange={(e) => set("severity", e.currentTarget.value as Severity)}
-            />
-            <NativeSelect
-              label={t("failure.field.stage")}
-              data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
-              value={draft.stage}
-              onChange={(e) => set("stage", e.currentTarget.value as Stage)}
-            />
-            <NativeSelect
-              label={t("failure.field.owner_team")}
-              data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
-              value={draft.owner_team}
-              onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
-            />
-          </SimpleGrid>
-          {figures && (
-            <Stack gap={4} data-testid="correct-inspection">
-              <Title order={5}>{t("aql.title")}</Title>
-              <Text size="sm" c="dimmed">
-                {t("failure_detail.correct_inspection_hint")}
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                {FIGURES.map((key) => (
-                  <NumberInput
-                    key={key}
-                    label={
-                      key === "lot_size"
-                        ? t("aql.lot_size")
-                        : t("aql.found_for", {
-                            severity: t(`failure.severity.${key.replace("defects_", "")}`),
-                          })
-                    }
-                    min={key === "lot_size" ? 1 : 0}
-                    value={figures[key]}
-                    onChange={(v) => setFigures((f) => (f ? { ...f, [key]: Number(v) || 0 } : f))}
-                    error={errors[`inspection.${key}`]}
-                    data-testid={`correct-${key}`}
-                  />
-                ))}
-              </SimpleGrid>
-            </Stack>
-          )}
-          <TagsInput
-            label={t("failure.field.serials")}
-            value={draft.serials}
-            onChange={(v) => set("serials", v)}
-            error={errors.serials}
-            splitChars={[",", " ", ";"]}
+          <NumberInput
+            label={t("failure.field.qty_failed")}
+            min={1}
+            value={draft.qty_failed}
+            onChange={(v) => set("qty_failed", Number(v) || 0)}
+            error={errors.qty_failed}
           />
-          <Textarea
-            label={t("failure_detail.correct_reason")}
-            description={t("failure_detail.correct_reason_hint")}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-            required
-            autosize
-            minRows={2}
-            data-testid="correct-reason"
+          <TextInput
+            label={t("failure.field.lot_code")}
+            value={draft.lot_code}
+            onChange={(e) => set("lot_code", e.currentTarget.value)}
+            error={errors.lot_code}
           />
-        </Stack>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="correct-submit">
-            {t("failure_detail.save_correction")}
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+          <NativeSelect
+            label={t("failure.field.category")}
+            data={categoryOptions}
+            value={draft.category_code}
+            onChange={(e) => set("category_code", e.currentTarget.value)}
+            error={errors.category_code}
+          />
+          <NativeSelect
+            label={t("failure.field.severity")}
+            data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
+            value={draft.severity}
+            onChange={(e) => set("severity", e.currentTarget.value as Severity)}
+          />
+          <NativeSelect
+            label={t("failure.field.stage")}
+            data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
+            value={draft.stage}
+            onChange={(e) => set("stage", e.currentTarget.value as Stage)}
+          />
+          <NativeSelect
+            label={t("failure.field.owner_team")}
+            data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
+            value={draft.owner_team}
+            onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
+          />
+        </SimpleGrid>
+        {figures && (
+          <Stack gap={4} data-testid="correct-inspection">
+            <Title order={5}>{t("aql.title")}</Title>
+            <Text size="sm" c="dimmed">
+              {t("failure_detail.correct_inspection_hint")}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 4 }}>
+              {FIGURES.map((key) => (
+                <NumberInput
+                  key={key}
+                  label={
+                    key === "lot_size"
+                      ? t("aql.lot_size")
+                      : t("aql.found_for", {
+                          severity: t(`failure.severity.${key.replace("defects_", "")}`),
+                        })
+                  }
+                  min={key === "lot_size" ? 1 : 0}
+                  value={figures[key]}
+                  onChange={(v) => setFigures((f) => (f ? { ...f, [key]: Number(v) || 0 } : f))}
+                  error={errors[`inspection.${key}`]}
+                  data-testid={`correct-${key}`}
+                />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        )}
+        <TagsInput
+          label={t("failure.field.serials")}
+          value={draft.serials}
+          onChange={(v) => set("serials", v)}
+          error={errors.serials}
+          splitChars={[",", " ", ";"]}
+        />
+        <Textarea
+          label={t("failure_detail.correct_reason")}
+          description={t("failure_detail.correct_reason_hint")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          autosize
+          minRows={2}
+          data-testid="correct-reason"
+        />
+      </Stack>
+    </ActionModal>
   );
 }
 

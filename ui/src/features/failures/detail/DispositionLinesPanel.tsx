@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { hasRole, useSession } from "../../../app/session";
 import type { DispositionLineView } from "../../../backend/bindings/DispositionLineView";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { TableHead } from "../../../components/TableHead";
 import { formatDay } from "../../../format";
 import { AddLineModal, ApproveLineModal, CompleteLineModal, WithdrawLineModal } from "./LineModals";
 
@@ -173,16 +174,16 @@ export function DispositionLinesPanel({ failure }: { failure: FailureDetail }) {
         {failure.lines.length > 0 && (
           <Table.ScrollContainer minWidth={520}>
             <Table verticalSpacing={6} fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("failure.field.disposition")}</Table.Th>
-                  <Table.Th ta="right">{t("failure_detail.lines.qty")}</Table.Th>
-                  <Table.Th>{t("failure_detail.lines.owner")}</Table.Th>
-                  <Table.Th>{t("failure_detail.lines.due_on")}</Table.Th>
-                  <Table.Th>{t("failure.field.status")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  t("failure.field.disposition"),
+                  { label: t("failure_detail.lines.qty"), right: true },
+                  t("failure_detail.lines.owner"),
+                  t("failure_detail.lines.due_on"),
+                  t("failure.field.status"),
+                  "",
+                ]}
+              />
               <Table.Tbody>
                 {failure.lines.map((line) => (
                   <LineRow key={line.line_id} failure={failure} line={line} onDialog={setDialog} />

@@ -1,46 +1,15 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Radio, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Disposition } from "../../../backend/bindings/Disposition";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import { call } from "../../../backend/call";
-import { readAmount } from "../../../money";
+import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
+import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DISPOSITIONS } from "../FailureFormPage";
-import { useFailureAction } from "./useFailureAction";
+import { CompletionFields, useCompletion } from "./Completion";
 
 type Props = { failure: FailureDetail; onClose: () => void };
-
-function Actions({
-  onClose,
-  loading,
-  testId,
-}: {
-  onClose: () => void;
-  loading: boolean;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onClose}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={loading} data-testid={testId}>
-        {t("common.save")}
-      </Button>
-    </Group>
-  );
-}
 
 export function SetDispositionModal({ failure, onClose }: Props) {
   const { t } = useTranslation();
@@ -52,155 +21,99 @@ export function SetDispositionModal({ failure, onClose }: Props) {
     onClose,
   );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.set_disposition")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (disposition) mutation.mutate(disposition);
-        }}
+    <ActionModal
+      title={t("failure_detail.set_disposition")}
+      size="lg"
+      onClose={onClose}
+      onSubmit={() => {
+        if (disposition) mutation.mutate(disposition);
+      }}
+      pending={mutation.isPending}
+      submitTestId="disposition-submit"
+    >
+      <Radio.Group
+        value={disposition}
+        onChange={(v) => setDisposition(v as Disposition)}
+        error={errors.disposition}
       >
-        <Radio.Group
-          value={disposition}
-          onChange={(v) => setDisposition(v as Disposition)}
-          error={errors.disposition}
-        >
-          <Stack gap="xs">
-            {DISPOSITIONS.map((d) => (
-              <Radio
-                key={d}
-                value={d}
-                label={t(`failure.disposition.${d}`)}
-                description={t(`failure_detail.next.${d}`)}
-                data-testid={`disposition-${d}`}
-              />
-            ))}
-          </Stack>
-        </Radio.Group>
-        <Textarea
-          mt="md"
-          label={t("failure_detail.note")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          autosize
-          minRows={2}
-        />
-        <Actions onClose={onClose} loading={mutation.isPending} testId="disposition-submit" />
-      </form>
-    </Modal>
+        <Stack gap="xs">
+          {DISPOSITIONS.map((d) => (
+            <Radio
+              key={d}
+              value={d}
+              label={t(`failure.disposition.${d}`)}
+              description={t(`failure_detail.next.${d}`)}
+              data-testid={`disposition-${d}`}
+            />
+          ))}
+        </Stack>
+      </Radio.Group>
+      <Textarea
+        mt="md"
+        label={t("failure_detail.note")}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+        autosize
+        minRows={2}
+      />
+    </ActionModal>
   );
 }
 
 export function CompleteModal({ failure, onClose }: Props) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState("");
-  const [qty, setQty] = useState<number | string>(failure.qty_failed);
-  const [note, setNote] = useState("");
-  // As typed, in the product's currency; sent in its minor units, and only for rework (the
-  // review books it). A product gone from the master data has no currency to book it in.
-  const [cost, setCost] = useState("");
-  const [costError, setCostError] = useState<string | undefined>(undefined);
   const disposition = failure.disposition ?? "rework";
-  const currency = disposition === "rework" ? failure.product_currency : null;
+  const completion = useCompletion(
+    failure.qty_failed,
+    disposition === "rework" ? failure.product_currency : null,
+  );
   const { mutation, errors } = useFailureAction(
     (cost_minor: number | null) =>
       call("complete_disposition", {
         failure_no: failure.failure_no,
-        outcome,
-        qty: typeof qty === "number" ? qty : null,
-        note,
+        ...completion.sent,
         cost_minor,
       }),
     onClose,
   );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.complete")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!currency || cost.trim() === "") return mutation.mutate(null);
-          const read = readAmount(t, cost, currency);
-          setCostError(read.ok ? undefined : read.error);
-          if (read.ok) mutation.mutate(read.minor);
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t(`failure_detail.next.${disposition}`)}
-          </Text>
-          <TextInput
-            label={t("failure_detail.outcome_label")}
-            placeholder={t(`failure_detail.outcome_hint.${disposition}`)}
-            value={outcome}
-            onChange={(e) => setOutcome(e.currentTarget.value)}
-            error={errors.outcome}
-            required
-            data-testid="complete-outcome"
-          />
-          <NumberInput
-            label={t("failure_detail.outcome_qty")}
-            min={0}
-            max={failure.qty_failed}
-            value={qty}
-            onChange={setQty}
-            error={errors.qty}
-          />
-          {currency && (
-            <TextInput
-              label={`${t("failure_detail.rework_cost")} (${currency})`}
-              description={t("failure_detail.rework_cost_hint")}
-              inputMode="decimal"
-              value={cost}
-              onChange={(e) => setCost(e.currentTarget.value)}
-              error={errors.cost_minor ?? costError}
-              data-testid="complete-rework-cost"
-            />
-          )}
-          <Textarea
-            label={t("failure_detail.note")}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            autosize
-            minRows={2}
-          />
-        </Stack>
-        <Actions onClose={onClose} loading={mutation.isPending} testId="complete-submit" />
-      </form>
-    </Modal>
+    <ActionModal
+      title={t("failure_detail.complete")}
+      size="lg"
+      onClose={onClose}
+      onSubmit={() => completion.submit(mutation.mutate)}
+      pending={mutation.isPending}
+      submitTestId="complete-submit"
+    >
+      <CompletionFields
+        completion={completion}
+        disposition={disposition}
+        errors={errors}
+        qty={{ label: t("failure_detail.outcome_qty"), max: failure.qty_failed }}
+        outcomeTestId="complete-outcome"
+        costTestId="complete-rework-cost"
+      />
+    </ActionModal>
   );
 }
 
 export function ApproveDeviationModal({ failure, onClose }: Props) {
   const { t } = useTranslation();
-  const [note, setNote] = useState("");
-  const { mutation, errors } = useFailureAction(
-    () => call("approve_deviation", { failure_no: failure.failure_no, note }),
-    onClose,
-  );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.approve_deviation")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Text size="sm" mb="sm">
-          {t("failure_detail.approve_explain")}
-        </Text>
-        <Textarea
-          label={t("failure_detail.approval_note")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          required
-          autosize
-          minRows={3}
-          data-testid="approve-note"
-        />
-        <Actions onClose={onClose} loading={mutation.isPending} testId="approve-submit" />
-      </form>
-    </Modal>
+    <TextStepModal
+      record="failure"
+      run={(note) => call("approve_deviation", { failure_no: failure.failure_no, note })}
+      field="note"
+      onClose={onClose}
+      title={t("failure_detail.approve_deviation")}
+      size="lg"
+      intro={t("failure_detail.approve_explain")}
+      label={t("failure_detail.approval_note")}
+      required
+      minRows={3}
+      textTestId="approve-note"
+      submitTestId="approve-submit"
+    />
   );
 }

@@ -9,15 +9,14 @@ import {
   Loader,
   Stack,
   Text,
-  Title,
 } from "@mantine/core";
 import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { call } from "../../../backend/call";
+import { DetailHeader } from "../../../components/page/PageHeader";
 import { errorMessage } from "../../../errors/apiError";
+import { useFailure } from "../../../queries/records";
 import { FailureReshipments } from "../../reshipments/FailureReshipments";
 import { StatusBadge } from "../badges";
 import { ChecklistButton } from "./ChecklistButton";
@@ -39,16 +38,11 @@ function FailureLink({ failureNo }: { failureNo: string }) {
   );
 }
 
-export const failureKey = (failureNo: string) => ["failure", failureNo] as const;
-
 /** Everything about one failure: its facts, photos, follow-up and the full history of changes. */
 export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
-  const query = useQuery({
-    queryKey: failureKey(failureNo),
-    queryFn: () => call("get_failure", { failure_no: failureNo }),
-  });
+  const query = useFailure(failureNo);
 
   if (query.isPending) {
     return (
@@ -68,15 +62,12 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const closed = failure.status === "closed";
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("failure_detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="failure-number">
-              {failure.failure_no}
-            </Text>
-          </Title>
-          <Group gap="xs">
+      <DetailHeader
+        title={t("failure_detail.title")}
+        number={failure.failure_no}
+        numberTestId="failure-number"
+        badges={
+          <>
             <StatusBadge status={failure.status} testId="failure-status" />
             {failure.lot_on_hold && failure.lot_code && (
               <Badge
@@ -120,8 +111,9 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
                 {t("failure_detail.reinspected_in")} <FailureLink failureNo={no} />
               </Text>
             ))}
-          </Group>
-        </Stack>
+          </>
+        }
+      >
         <Group>
           <VendorActions failure={failure} />
           <ChecklistButton failure={failure} />
@@ -136,7 +128,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
             {t("failure_detail.correct")}
           </Button>
         </Group>
-      </Group>
+      </DetailHeader>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">

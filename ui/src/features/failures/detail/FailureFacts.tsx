@@ -1,31 +1,15 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
-import { call } from "../../../backend/call";
+import { Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
+import { useCategories } from "../../../queries/lists";
 import { SeverityBadge } from "../badges";
 import { categoryName } from "../categoryName";
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children || "—"}
-      </Text>
-    </Stack>
-  );
-}
-
 export function FailureFacts({ failure }: { failure: FailureDetail }) {
   const { t, i18n } = useTranslation();
-  const categories = useQuery({
-    queryKey: ["categories"],
-    queryFn: () => call("list_defect_categories", {}),
-  });
+  const categories = useCategories();
   const category = categories.data?.find((c) => c.code === failure.category_code);
   return (
     <Paper withBorder p="md" radius="md">

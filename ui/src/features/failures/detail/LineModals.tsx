@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
@@ -18,10 +7,12 @@ import type { DispositionLineView } from "../../../backend/bindings/DispositionL
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import type { ScrapMethod } from "../../../backend/bindings/ScrapMethod";
 import { call } from "../../../backend/call";
+import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
+import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
-import { readAmount } from "../../../money";
+import { usePeople } from "../../../queries/lists";
 import { DISPOSITIONS } from "../FailureFormPage";
-import { useFailureAction } from "./useFailureAction";
+import { CompletionFields, useCompletion } from "./Completion";
 
 export const SCRAP_METHODS: ScrapMethod[] = [
   "crushed",
@@ -30,33 +21,6 @@ export const SCRAP_METHODS: ScrapMethod[] = [
   "returned_for_destruction",
   "other",
 ];
-
-function Actions({
-  onClose,
-  loading,
-  testId,
-}: {
-  onClose: () => void;
-  loading: boolean;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onClose}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={loading} data-testid={testId}>
-        {t("common.save")}
-      </Button>
-    </Group>
-  );
-}
-
-/** The active users, to give a line to or to name who destroyed scrap. */
-function usePeople() {
-  return useQuery({ queryKey: ["people"], queryFn: () => call("list_people", {}) });
-}
 
 function PersonSelect({
   label,
@@ -126,63 +90,62 @@ export function AddLineModal({
     onClose,
   );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.lines.add")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t("failure_detail.lines.unassigned_of", {
-              count: failure.unassigned,
-              failed: failure.qty_failed,
-            })}
-          </Text>
-          <NativeSelect
-            label={t("failure.field.disposition")}
-            value={disposition}
-            onChange={(e) => setDisposition(e.currentTarget.value as Disposition)}
-            data={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
-            error={errors.disposition}
-            data-testid="line-disposition"
-          />
-          <NumberInput
-            label={t("failure_detail.lines.qty")}
-            min={1}
-            max={Math.max(failure.unassigned, 1)}
-            value={qty}
-            onChange={setQty}
-            error={errors.qty}
-            data-testid="line-qty"
-          />
-          <PersonSelect
-            label={t("failure_detail.lines.owner")}
-            value={owner}
-            onChange={setOwner}
-            error={errors.owner_id}
-            testId="line-owner"
-          />
-          <DateField
-            label={t("failure_detail.lines.due_on")}
-            value={due}
-            onChange={setDue}
-            error={errors.due_on}
-            data-testid="line-due"
-          />
-          <Textarea
-            label={t("failure_detail.lines.follow_up")}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            autosize
-            minRows={2}
-          />
-        </Stack>
-        <Actions onClose={onClose} loading={mutation.isPending} testId="line-add-submit" />
-      </form>
-    </Modal>
+    <ActionModal
+      title={t("failure_detail.lines.add")}
+      size="lg"
+      onClose={onClose}
+      onSubmit={() => mutation.mutate(undefined)}
+      pending={mutation.isPending}
+      submitTestId="line-add-submit"
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t("failure_detail.lines.unassigned_of", {
+            count: failure.unassigned,
+            failed: failure.qty_failed,
+          })}
+        </Text>
+        <NativeSelect
+          label={t("failure.field.disposition")}
+          value={disposition}
+          onChange={(e) => setDisposition(e.currentTarget.value as Disposition)}
+          data={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          error={errors.disposition}
+          data-testid="line-disposition"
+        />
+        <NumberInput
+          label={t("failure_detail.lines.qty")}
+          min={1}
+          max={Math.max(failure.unassigned, 1)}
+          value={qty}
+          onChange={setQty}
+          error={errors.qty}
+          data-testid="line-qty"
+        />
+        <PersonSelect
+          label={t("failure_detail.lines.owner")}
+          value={owner}
+          onChange={setOwner}
+          error={errors.owner_id}
+          testId="line-owner"
+        />
+        <DateField
+          label={t("failure_detail.lines.due_on")}
+          value={due}
+          onChange={setDue}
+          error={errors.due_on}
+          data-testid="line-due"
+        />
+        <Textarea
+          label={t("failure_detail.lines.follow_up")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          autosize
+          minRows={2}
+        />
+      </Stack>
+    </ActionModal>
   );
 }
 
@@ -191,26 +154,22 @@ type LineProps = { failure: FailureDetail; line: DispositionLineView; onClose: (
 export function CompleteLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [outcome, setOutcome] = useState("");
-  const [qty, setQty] = useState<number | string>(line.qty);
-  const [note, setNote] = useState("");
-  const [cost, setCost] = useState("");
-  const [costError, setCostError] = useState<string | undefined>(undefined);
   const [method, setMethod] = useState<ScrapMethod>("crushed");
   const [methodOther, setMethodOther] = useState("");
   const [destroyedBy, setDestroyedBy] = useState(session.user.id);
   const [witness, setWitness] = useState("");
   const scrap = line.disposition === "scrap";
-  const currency = line.disposition === "rework" ? failure.product_currency : null;
+  const completion = useCompletion(
+    line.qty,
+    line.disposition === "rework" ? failure.product_currency : null,
+  );
   const { mutation, errors } = useFailureAction(
     (cost_minor: number | null) =>
       call("complete_disposition_line", {
         failure_no: failure.failure_no,
         line_id: line.line_id,
         completion: {
-          outcome,
-          qty: typeof qty === "number" ? qty : null,
-          note,
+          ...completion.sent,
           cost_minor,
           scrap: scrap
             ? {
@@ -225,179 +184,120 @@ export function CompleteLineModal({ failure, line, onClose }: LineProps) {
     onClose,
   );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.lines.complete")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!currency || cost.trim() === "") return mutation.mutate(null);
-          const read = readAmount(t, cost, currency);
-          setCostError(read.ok ? undefined : read.error);
-          if (read.ok) mutation.mutate(read.minor);
+    <ActionModal
+      title={t("failure_detail.lines.complete")}
+      size="lg"
+      onClose={onClose}
+      onSubmit={() => completion.submit(mutation.mutate)}
+      pending={mutation.isPending}
+      submitTestId="line-complete-submit"
+    >
+      <CompletionFields
+        completion={completion}
+        disposition={line.disposition}
+        errors={errors}
+        qty={{
+          label: t("failure_detail.lines.qty_completed"),
+          description: t("failure_detail.lines.qty_completed_hint"),
+          max: line.qty,
+          testId: "line-qty-completed",
         }}
+        outcomeTestId="line-outcome"
+        costTestId="line-rework-cost"
       >
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t(`failure_detail.next.${line.disposition}`)}
-          </Text>
-          <TextInput
-            label={t("failure_detail.outcome_label")}
-            placeholder={t(`failure_detail.outcome_hint.${line.disposition}`)}
-            value={outcome}
-            onChange={(e) => setOutcome(e.currentTarget.value)}
-            error={errors.outcome}
-            required
-            data-testid="line-outcome"
-          />
-          <NumberInput
-            label={t("failure_detail.lines.qty_completed")}
-            description={t("failure_detail.lines.qty_completed_hint")}
-            min={0}
-            max={line.qty}
-            value={qty}
-            onChange={setQty}
-            error={errors.qty}
-            data-testid="line-qty-completed"
-          />
-          {scrap && (
-            <>
-              <NativeSelect
-                label={t("failure_detail.lines.scrap_method")}
-                value={method}
-                onChange={(e) => setMethod(e.currentTarget.value as ScrapMethod)}
-                data={SCRAP_METHODS.map((m) => ({
-                  value: m,
-                  label: t(`failure.scrap_method.${m}`),
-                }))}
-                error={errors["scrap.method"]}
-                data-testid="line-scrap-method"
-              />
-              {method === "other" && (
-                <TextInput
-                  label={t("failure_detail.lines.scrap_method_other")}
-                  value={methodOther}
-                  onChange={(e) => setMethodOther(e.currentTarget.value)}
-                  error={errors["scrap.method_other"]}
-                  required
-                  data-testid="line-scrap-other"
-                />
-              )}
-              <PersonSelect
-                label={t("failure_detail.lines.destroyed_by")}
-                value={destroyedBy}
-                onChange={setDestroyedBy}
-                error={errors["scrap.destroyed_by"]}
-                testId="line-destroyed-by"
-              />
-              <PersonSelect
-                label={t("failure_detail.lines.witness")}
-                value={witness}
-                onChange={setWitness}
-                error={errors["scrap.witness_id"]}
-                optional
-                testId="line-witness"
-              />
-            </>
-          )}
-          {currency && (
-            <TextInput
-              label={`${t("failure_detail.rework_cost")} (${currency})`}
-              description={t("failure_detail.rework_cost_hint")}
-              inputMode="decimal"
-              value={cost}
-              onChange={(e) => setCost(e.currentTarget.value)}
-              error={errors.cost_minor ?? costError}
-              data-testid="line-rework-cost"
+        {scrap && (
+          <>
+            <NativeSelect
+              label={t("failure_detail.lines.scrap_method")}
+              value={method}
+              onChange={(e) => setMethod(e.currentTarget.value as ScrapMethod)}
+              data={SCRAP_METHODS.map((m) => ({
+                value: m,
+                label: t(`failure.scrap_method.${m}`),
+              }))}
+              error={errors["scrap.method"]}
+              data-testid="line-scrap-method"
             />
-          )}
-          <Textarea
-            label={t("failure_detail.note")}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            autosize
-            minRows={2}
-          />
-        </Stack>
-        <Actions onClose={onClose} loading={mutation.isPending} testId="line-complete-submit" />
-      </form>
-    </Modal>
+            {method === "other" && (
+              <TextInput
+                label={t("failure_detail.lines.scrap_method_other")}
+                value={methodOther}
+                onChange={(e) => setMethodOther(e.currentTarget.value)}
+                error={errors["scrap.method_other"]}
+                required
+                data-testid="line-scrap-other"
+              />
+            )}
+            <PersonSelect
+              label={t("failure_detail.lines.destroyed_by")}
+              value={destroyedBy}
+              onChange={setDestroyedBy}
+              error={errors["scrap.destroyed_by"]}
+              testId="line-destroyed-by"
+            />
+            <PersonSelect
+              label={t("failure_detail.lines.witness")}
+              value={witness}
+              onChange={setWitness}
+              error={errors["scrap.witness_id"]}
+              optional
+              testId="line-witness"
+            />
+          </>
+        )}
+      </CompletionFields>
+    </ActionModal>
   );
 }
 
 export function ApproveLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
-  const [note, setNote] = useState("");
-  const { mutation, errors } = useFailureAction(
-    () =>
-      call("approve_disposition_line", {
-        failure_no: failure.failure_no,
-        line_id: line.line_id,
-        note,
-      }),
-    onClose,
-  );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.approve_deviation")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Text size="sm" mb="sm">
-          {t("failure_detail.approve_explain")}
-        </Text>
-        <Textarea
-          label={t("failure_detail.approval_note")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          required
-          autosize
-          minRows={3}
-          data-testid="line-approve-note"
-        />
-        <Actions onClose={onClose} loading={mutation.isPending} testId="line-approve-submit" />
-      </form>
-    </Modal>
+    <TextStepModal
+      record="failure"
+      run={(note) =>
+        call("approve_disposition_line", {
+          failure_no: failure.failure_no,
+          line_id: line.line_id,
+          note,
+        })
+      }
+      field="note"
+      onClose={onClose}
+      title={t("failure_detail.approve_deviation")}
+      size="lg"
+      intro={t("failure_detail.approve_explain")}
+      label={t("failure_detail.approval_note")}
+      required
+      minRows={3}
+      textTestId="line-approve-note"
+      submitTestId="line-approve-submit"
+    />
   );
 }
 
 export function WithdrawLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const { mutation, errors } = useFailureAction(
-    () =>
-      call("withdraw_disposition_line", {
-        failure_no: failure.failure_no,
-        line_id: line.line_id,
-        reason,
-      }),
-    onClose,
-  );
   return (
-    <Modal opened onClose={onClose} title={t("failure_detail.lines.withdraw")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Text size="sm" mb="sm">
-          {t("failure_detail.lines.withdraw_explain", { count: line.qty })}
-        </Text>
-        <Textarea
-          label={t("failure_detail.lines.withdraw_reason")}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={errors.reason}
-          required
-          autosize
-          minRows={2}
-          data-testid="line-withdraw-reason"
-        />
-        <Actions onClose={onClose} loading={mutation.isPending} testId="line-withdraw-submit" />
-      </form>
-    </Modal>
+    <TextStepModal
+      record="failure"
+      run={(reason) =>
+        call("withdraw_disposition_line", {
+          failure_no: failure.failure_no,
+          line_id: line.line_id,
+          reason,
+        })
+      }
+      field="reason"
+      onClose={onClose}
+      title={t("failure_detail.lines.withdraw")}
+      size="lg"
+      intro={t("failure_detail.lines.withdraw_explain", { count: line.qty })}
+      label={t("failure_detail.lines.withdraw_reason")}
+      required
+      minRows={2}
+      textTestId="line-withdraw-reason"
+      submitTestId="line-withdraw-submit"
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { Alert, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Grid, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
-import { call } from "../../../backend/call";
-import { errorMessage } from "../../../errors/apiError";
+import { DetailHeader } from "../../../components/page/PageHeader";
+import { QueryState } from "../../../components/page/QueryState";
+import { useLot } from "../../../queries/records";
 import { HoldBadge, LotStatusBadge } from "../badges";
 import { mayDo } from "../permissions";
 import { TracePanel } from "../trace/TracePanel";
@@ -23,39 +23,28 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
   const { t } = useTranslation();
   const { session } = useSession();
   const [recall, setRecall] = useState(false);
-  const query = useQuery({
-    queryKey: ["lot", lotCode],
-    queryFn: () => call("get_lot", { lot_code: lotCode }),
-  });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="lot-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  const query = useLot(lotCode);
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="lot-error" />;
   const lot = query.data;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("lots.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="lot-code">
-              {lot.lot_code}
-            </Text>
-          </Title>
-          <Group gap="xs">
+      <DetailHeader
+        title={t("lots.detail.title")}
+        number={lot.lot_code}
+        numberTestId="lot-code"
+        badges={
+          <>
             <LotStatusBadge status={lot.status} testId="lot-status" />
             <HoldBadge count={lot.active_holds} testId="lot-hold-badge" />
-          </Group>
-        </Stack>
+          </>
+        }
+      >
         <LotActions
           lot={lot}
           permissions={session.permissions}
           onRecallScope={() => setRecall(true)}
         />
-      </Group>
+      </DetailHeader>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">

@@ -2,8 +2,8 @@ import { Badge, Group, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HoldView } from "../../../backend/bindings/HoldView";
-import { formatDateTime } from "../../../format";
-import { FailureLink, RecallLink } from "../links";
+import { TableHead } from "../../../components/TableHead";
+import { HoldOriginCells } from "../HoldCells";
 import { Section } from "./Section";
 
 /** A hold in words: why, and what placed it (a QC failure or a recall) when anything did. */
@@ -15,19 +15,19 @@ export function holdLabel(t: TFunction, h: HoldView): string {
 
 /** Holds in force on this lot; a hold keeps it from shipping or going into another lot. */
 export function LotHolds({ holds }: { holds: HoldView[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (holds.length === 0) return null;
   return (
     <Section title={t("lots.detail.holds")} testId="lot-holds">
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("holds.reason")}</Table.Th>
-            <Table.Th>{t("holds.source")}</Table.Th>
-            <Table.Th>{t("holds.placed_at")}</Table.Th>
-            <Table.Th>{t("holds.placed_by")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("holds.reason"),
+            t("holds.source"),
+            t("holds.placed_at"),
+            t("holds.placed_by"),
+          ]}
+        />
         <Table.Tbody>
           {holds.map((h, i) => (
             <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="lot-hold-row">
@@ -43,12 +43,7 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td>
-                {h.failure_no && <FailureLink no={h.failure_no} />}
-                {h.recall_no && <RecallLink no={h.recall_no} />}
-              </Table.Td>
-              <Table.Td>{formatDateTime(h.placed_at, i18n.language)}</Table.Td>
-              <Table.Td>{h.placed_by}</Table.Td>
+              <HoldOriginCells hold={h} />
             </Table.Tr>
           ))}
         </Table.Tbody>

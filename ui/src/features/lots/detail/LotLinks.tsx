@@ -1,6 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotLinkView } from "../../../backend/bindings/LotLinkView";
+import { TableHead } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
 import { LotLink } from "../links";
@@ -22,15 +23,15 @@ export function LotLinks({
   return (
     <Section title={title} empty={empty} isEmpty={links.length === 0} testId={testId}>
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("lots.field.lot_code")}</Table.Th>
-            <Table.Th>{t("lots.field.sku")}</Table.Th>
-            <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
-            <Table.Th>{t("lots.trace.kind")}</Table.Th>
-            <Table.Th>{t("lots.detail.linked_at")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("lots.field.lot_code"),
+            t("lots.field.sku"),
+            { label: t("lots.field.qty"), right: true },
+            t("lots.trace.kind"),
+            t("lots.detail.linked_at"),
+          ]}
+        />
         <Table.Tbody>
           {links.map((l) => (
             <Table.Tr key={`${l.lot_code}/${l.at}`} data-testid={`${testId}-row`}>

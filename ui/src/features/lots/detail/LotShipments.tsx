@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotShipmentView } from "../../../backend/bindings/LotShipmentView";
+import { TableHead } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
 import { Section } from "./Section";
@@ -15,14 +16,14 @@ export function LotShipments({ shipments, unit }: { shipments: LotShipmentView[]
       testId="lot-shipments"
     >
       <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("lots.order.order_no")}</Table.Th>
-            <Table.Th>{t("lots.customer.name")}</Table.Th>
-            <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
-            <Table.Th>{t("lots.detail.shipped_at")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("lots.order.order_no"),
+            t("lots.customer.name"),
+            { label: t("lots.field.qty"), right: true },
+            t("lots.detail.shipped_at"),
+          ]}
+        />
         <Table.Tbody>
           {shipments.map((s) => (
             <Table.Tr key={`${s.order_no}/${s.shipped_at}`} data-testid="lot-shipment">

@@ -20,10 +20,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
+import { TableHead } from "../../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
+import { fileSafe } from "../../../files/csv";
 import { numberFormat } from "../../../intl";
 import { LotStatusBadge } from "../badges";
-import { fileSafe } from "../csv";
 import { formatQty } from "../dates";
 import { LotLink } from "../links";
 import { mayDo } from "../permissions";
@@ -184,13 +185,13 @@ export function RecallScopeModal({
               </Text>
             ) : (
               <Table data-testid="recall-stock">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("lots.field.location")}</Table.Th>
-                    <Table.Th ta="right">{t("lots.recall.lots")}</Table.Th>
-                    <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={[
+                    t("lots.field.location"),
+                    { label: t("lots.recall.lots"), right: true },
+                    { label: t("lots.field.qty"), right: true },
+                  ]}
+                />
                 <Table.Tbody>
                   {data.in_stock.map((s) => (
                     <Table.Tr key={`${s.location}/${s.unit}`}>
@@ -228,16 +229,16 @@ export function RecallScopeModal({
               </Title>
               <Table.ScrollContainer minWidth={600} maxHeight={300}>
                 <Table stickyHeader data-testid="recall-in-stock">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("lots.field.lot_code")}</Table.Th>
-                      <Table.Th>{t("lots.field.sku")}</Table.Th>
-                      <Table.Th>{t("lots.field.status")}</Table.Th>
-                      <Table.Th ta="right">{t("lots.field.on_hand")}</Table.Th>
-                      <Table.Th>{t("lots.field.location")}</Table.Th>
-                      <Table.Th ta="right">{t("lots.trace.depth")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      t("lots.field.lot_code"),
+                      t("lots.field.sku"),
+                      t("lots.field.status"),
+                      { label: t("lots.field.on_hand"), right: true },
+                      t("lots.field.location"),
+                      { label: t("lots.trace.depth"), right: true },
+                    ]}
+                  />
                   <Table.Tbody>
                     {data.in_stock_listed.map((l) => (
                       <Table.Tr key={l.lot_code}>

@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
+import { TableHead } from "../../../components/TableHead";
 import { numberFormat } from "../../../intl";
 
 /** The customers who received traced stock: whom to contact. */
@@ -16,15 +17,15 @@ export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
   return (
     <Table.ScrollContainer minWidth={600} maxHeight={360}>
       <Table stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("lots.customer.name")}</Table.Th>
-            <Table.Th>{t("lots.customer.email")}</Table.Th>
-            <Table.Th>{t("lots.customer.phone")}</Table.Th>
-            <Table.Th ta="right">{t("lots.customer.orders")}</Table.Th>
-            <Table.Th ta="right">{t("lots.customer.qty")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("lots.customer.name"),
+            t("lots.customer.email"),
+            t("lots.customer.phone"),
+            { label: t("lots.customer.orders"), right: true },
+            { label: t("lots.customer.qty"), right: true },
+          ]}
+        />
         <Table.Tbody>
           {customers.map((c) => (
             <Table.Tr

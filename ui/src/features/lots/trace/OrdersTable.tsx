@@ -1,6 +1,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
+import { TableHead } from "../../../components/TableHead";
 import { numberFormat } from "../../../intl";
 
 /** The orders that received traced lots. */
@@ -16,14 +17,14 @@ export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
   return (
     <Table.ScrollContainer minWidth={500} maxHeight={360}>
       <Table stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("lots.order.order_no")}</Table.Th>
-            <Table.Th>{t("lots.order.customer")}</Table.Th>
-            <Table.Th>{t("lots.order.lots")}</Table.Th>
-            <Table.Th ta="right">{t("lots.field.qty")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("lots.order.order_no"),
+            t("lots.order.customer"),
+            t("lots.order.lots"),
+            { label: t("lots.field.qty"), right: true },
+          ]}
+        />
         <Table.Tbody>
           {orders.map((o) => (
             <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>

@@ -20,7 +20,7 @@ import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
 import { errorMessage } from "../../../errors/apiError";
-import { fileSafe } from "../csv";
+import { fileSafe } from "../../../files/csv";
 import { PdfButton } from "../PdfButton";
 import { CustomersTable } from "./CustomersTable";
 import { customersCsv, traceLotsCsv } from "./exports";

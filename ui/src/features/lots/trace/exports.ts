@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
 import type { TraceLot } from "../../../backend/bindings/TraceLot";
-import { toCsv } from "../csv";
+import { toCsv } from "../../../files/csv";
 
 /** The traced lots as the table shows them, codes translated, numbers left machine-readable. */
 export function traceLotsCsv(lots: TraceLot[], t: TFunction): string {

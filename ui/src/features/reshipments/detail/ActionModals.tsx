@@ -1,112 +1,58 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { ChargebackStatus } from "../../../backend/bindings/ChargebackStatus";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
+import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
+import { useReshipmentAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
 import { fromMinor, readAmount } from "../../../money";
 import { CARRIERS, type ReshipmentDetail } from "../types";
-import { useReshipmentAction } from "./useReshipmentAction";
 
 type Props = { detail: ReshipmentDetail; onClose: () => void };
 
-function Actions({
-  onClose,
-  loading,
-  testId,
-  label,
-}: {
-  onClose: () => void;
-  loading: boolean;
-  testId: string;
-  label: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onClose}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={loading} data-testid={testId}>
-        {label}
-      </Button>
-    </Group>
-  );
-}
-
 export function ApproveModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const [note, setNote] = useState("");
-  const { mutation, errors } = useReshipmentAction(
-    () => call("approve_reshipment", { reshipment_no: detail.reshipment_no, note }),
-    onClose,
-  );
   return (
-    <Modal opened onClose={onClose} title={t("reshipment.action.approve")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Textarea
-          label={t("reshipment.action.note")}
-          maxLength={TEXT_LIMITS.reason}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          data-testid="rs-approve-note"
-        />
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rs-approve-confirm"
-          label={t("reshipment.action.approve")}
-        />
-      </form>
-    </Modal>
+    <TextStepModal
+      record="reshipment"
+      run={(note) => call("approve_reshipment", { reshipment_no: detail.reshipment_no, note })}
+      field="note"
+      onClose={onClose}
+      title={t("reshipment.action.approve")}
+      label={t("reshipment.action.note")}
+      maxLength={TEXT_LIMITS.reason}
+      textTestId="rs-approve-note"
+      submitTestId="rs-approve-confirm"
+      submitLabel={t("reshipment.action.approve")}
+    />
   );
 }
 
 /** Reject and cancel both ask only for a reason. */
 export function ReasonModal({ detail, onClose, kind }: Props & { kind: "reject" | "cancel" }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const { mutation, errors } = useReshipmentAction(
-    () =>
-      call(kind === "reject" ? "reject_reshipment" : "cancel_reshipment", {
-        reshipment_no: detail.reshipment_no,
-        reason,
-      }),
-    onClose,
-  );
   return (
-    <Modal opened onClose={onClose} title={t(`reshipment.action.${kind}`)}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Textarea
-          label={t("reshipment.field.reason")}
-          maxLength={TEXT_LIMITS.reason}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={errors.reason}
-          required
-          data-testid={`rs-${kind}-reason`}
-        />
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId={`rs-${kind}-confirm`}
-          label={t(`reshipment.action.${kind}`)}
-        />
-      </form>
-    </Modal>
+    <TextStepModal
+      record="reshipment"
+      run={(reason) =>
+        call(kind === "reject" ? "reject_reshipment" : "cancel_reshipment", {
+          reshipment_no: detail.reshipment_no,
+          reason,
+        })
+      }
+      field="reason"
+      onClose={onClose}
+      title={t(`reshipment.action.${kind}`)}
+      label={t("reshipment.field.reason")}
+      maxLength={TEXT_LIMITS.reason}
+      required
+      textTestId={`rs-${kind}-reason`}
+      submitTestId={`rs-${kind}-confirm`}
+      submitLabel={t(`reshipment.action.${kind}`)}
+    />
   );
 }
 
@@ -133,52 +79,47 @@ export function AmendModal({ detail, onClose }: Props) {
   );
   const err = (field: string) => errors[field] ?? local[field];
   return (
-    <Modal opened onClose={onClose} title={t("reshipment.action.amend")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const s = readAmount(t, shipping, cost.currency);
-          const g = readAmount(t, goods, cost.currency);
-          const bad: Record<string, string> = {};
-          if (!s.ok) bad["cost.shipping_minor"] = s.error;
-          if (!g.ok) bad["cost.goods_minor"] = g.error;
-          setLocal(bad);
-          if (s.ok && g.ok) mutation.mutate({ shipping: s.minor, goods: g.minor });
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={`${t("reshipment.field.shipping_cost")} (${cost.currency})`}
-            value={shipping}
-            onChange={(e) => setShipping(e.currentTarget.value)}
-            error={err("cost.shipping_minor")}
-            data-testid="rs-amend-shipping"
-          />
-          <TextInput
-            label={`${t("reshipment.field.goods_cost")} (${cost.currency})`}
-            value={goods}
-            onChange={(e) => setGoods(e.currentTarget.value)}
-            error={err("cost.goods_minor")}
-            data-testid="rs-amend-goods"
-          />
-          <Textarea
-            label={t("reshipment.field.reason")}
-            maxLength={TEXT_LIMITS.reason}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={errors.reason}
-            required
-            data-testid="rs-amend-reason"
-          />
-        </Stack>
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rs-amend-confirm"
-          label={t("common.save")}
+    <ActionModal
+      title={t("reshipment.action.amend")}
+      onClose={onClose}
+      onSubmit={() => {
+        const s = readAmount(t, shipping, cost.currency);
+        const g = readAmount(t, goods, cost.currency);
+        const bad: Record<string, string> = {};
+        if (!s.ok) bad["cost.shipping_minor"] = s.error;
+        if (!g.ok) bad["cost.goods_minor"] = g.error;
+        setLocal(bad);
+        if (s.ok && g.ok) mutation.mutate({ shipping: s.minor, goods: g.minor });
+      }}
+      pending={mutation.isPending}
+      submitTestId="rs-amend-confirm"
+    >
+      <Stack gap="sm">
+        <TextInput
+          label={`${t("reshipment.field.shipping_cost")} (${cost.currency})`}
+          value={shipping}
+          onChange={(e) => setShipping(e.currentTarget.value)}
+          error={err("cost.shipping_minor")}
+          data-testid="rs-amend-shipping"
         />
-      </form>
-    </Modal>
+        <TextInput
+          label={`${t("reshipment.field.goods_cost")} (${cost.currency})`}
+          value={goods}
+          onChange={(e) => setGoods(e.currentTarget.value)}
+          error={err("cost.goods_minor")}
+          data-testid="rs-amend-goods"
+        />
+        <Textarea
+          label={t("reshipment.field.reason")}
+          maxLength={TEXT_LIMITS.reason}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          data-testid="rs-amend-reason"
+        />
+      </Stack>
+    </ActionModal>
   );
 }
 
@@ -200,55 +141,51 @@ export function ShipModal({ detail, onClose }: Props) {
     onClose,
   );
   return (
-    <Modal opened onClose={onClose} title={t("reshipment.action.ship")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <Stack gap="sm">
-          <NativeSelect
-            label={t("reshipment.field.carrier")}
-            value={carrier}
-            onChange={(e) => setCarrier(e.currentTarget.value as Carrier)}
-            data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
-            error={errors.carrier}
-            data-testid="rs-ship-carrier"
-          />
-          <TextInput
-            label={t("reshipment.field.service")}
-            maxLength={TEXT_LIMITS.label}
-            value={service}
-            onChange={(e) => setService(e.currentTarget.value)}
-            error={errors.service}
-            data-testid="rs-ship-service"
-          />
-          <TextInput
-            label={t("reshipment.field.tracking_no")}
-            value={tracking}
-            onChange={(e) => setTracking(e.currentTarget.value)}
-            error={errors.tracking_no}
-            required
-            data-testid="rs-ship-tracking"
-          />
-          <DateField
-            label={t("reshipment.field.shipped_on")}
-            description={t("reshipment.action.today_if_empty")}
-            value={shippedOn}
-            onChange={setShippedOn}
-            error={errors.shipped_on}
-            data-testid="rs-ship-date"
-          />
-        </Stack>
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rs-ship-confirm"
-          label={t("reshipment.action.ship")}
+    <ActionModal
+      title={t("reshipment.action.ship")}
+      onClose={onClose}
+      onSubmit={() => {
+        mutation.mutate(undefined);
+      }}
+      pending={mutation.isPending}
+      submitTestId="rs-ship-confirm"
+      submitLabel={t("reshipment.action.ship")}
+    >
+      <Stack gap="sm">
+        <NativeSelect
+          label={t("reshipment.field.carrier")}
+          value={carrier}
+          onChange={(e) => setCarrier(e.currentTarget.value as Carrier)}
+          data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
+          error={errors.carrier}
+          data-testid="rs-ship-carrier"
         />
-      </form>
-    </Modal>
+        <TextInput
+          label={t("reshipment.field.service")}
+          maxLength={TEXT_LIMITS.label}
+          value={service}
+          onChange={(e) => setService(e.currentTarget.value)}
+          error={errors.service}
+          data-testid="rs-ship-service"
+        />
+        <TextInput
+          label={t("reshipment.field.tracking_no")}
+          value={tracking}
+          onChange={(e) => setTracking(e.currentTarget.value)}
+          error={errors.tracking_no}
+          required
+          data-testid="rs-ship-tracking"
+        />
+        <DateField
+          label={t("reshipment.field.shipped_on")}
+          description={t("reshipment.action.today_if_empty")}
+          value={shippedOn}
+          onChange={setShippedOn}
+          error={errors.shipped_on}
+          data-testid="rs-ship-date"
+        />
+      </Stack>
+    </ActionModal>
   );
 }
 
@@ -264,29 +201,25 @@ export function DeliverModal({ detail, onClose }: Props) {
     onClose,
   );
   return (
-    <Modal opened onClose={onClose} title={t("reshipment.action.deliver")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          mutation.mutate(undefined);
-        }}
-      >
-        <DateField
-          label={t("reshipment.field.delivered_on")}
-          description={t("reshipment.action.today_if_empty")}
-          value={deliveredOn}
-          onChange={setDeliveredOn}
-          error={errors.delivered_on}
-          data-testid="rs-deliver-date"
-        />
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rs-deliver-confirm"
-          label={t("reshipment.action.deliver")}
-        />
-      </form>
-    </Modal>
+    <ActionModal
+      title={t("reshipment.action.deliver")}
+      onClose={onClose}
+      onSubmit={() => {
+        mutation.mutate(undefined);
+      }}
+      pending={mutation.isPending}
+      submitTestId="rs-deliver-confirm"
+      submitLabel={t("reshipment.action.deliver")}
+    >
+      <DateField
+        label={t("reshipment.field.delivered_on")}
+        description={t("reshipment.action.today_if_empty")}
+        value={deliveredOn}
+        onChange={setDeliveredOn}
+        error={errors.delivered_on}
+        data-testid="rs-deliver-date"
+      />
+    </ActionModal>
   );
 }
 
@@ -322,49 +255,44 @@ export function ChargebackModal({ detail, onClose }: Props) {
   );
   if (!cb) return null;
   return (
-    <Modal opened onClose={onClose} title={t("reshipment.chargeback.update")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (status !== "recovered") return mutation.mutate(0);
-          const amount = readAmount(t, recovered, cb.currency);
-          setBad(amount.ok ? undefined : amount.error);
-          if (amount.ok) mutation.mutate(amount.minor);
-        }}
-      >
-        <Stack gap="sm">
-          <NativeSelect
-            label={t("reshipment.field.status")}
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as ChargebackStatus)}
-            data={next.map((s) => ({ value: s, label: t(`reshipment.chargeback.status.${s}`) }))}
-            error={errors.status}
-            data-testid="rs-chargeback-status"
-          />
-          {status === "recovered" && (
-            <TextInput
-              label={`${t("reshipment.chargeback.recovered")} (${cb.currency})`}
-              value={recovered}
-              onChange={(e) => setRecovered(e.currentTarget.value)}
-              error={errors.recovered_minor ?? bad}
-              data-testid="rs-chargeback-recovered"
-            />
-          )}
-          <Textarea
-            label={t("reshipment.action.note")}
-            maxLength={TEXT_LIMITS.reason}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-          />
-        </Stack>
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rs-chargeback-confirm"
-          label={t("common.save")}
+    <ActionModal
+      title={t("reshipment.chargeback.update")}
+      onClose={onClose}
+      onSubmit={() => {
+        if (status !== "recovered") return mutation.mutate(0);
+        const amount = readAmount(t, recovered, cb.currency);
+        setBad(amount.ok ? undefined : amount.error);
+        if (amount.ok) mutation.mutate(amount.minor);
+      }}
+      pending={mutation.isPending}
+      submitTestId="rs-chargeback-confirm"
+    >
+      <Stack gap="sm">
+        <NativeSelect
+          label={t("reshipment.field.status")}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as ChargebackStatus)}
+          data={next.map((s) => ({ value: s, label: t(`reshipment.chargeback.status.${s}`) }))}
+          error={errors.status}
+          data-testid="rs-chargeback-status"
         />
-      </form>
-    </Modal>
+        {status === "recovered" && (
+          <TextInput
+            label={`${t("reshipment.chargeback.recovered")} (${cb.currency})`}
+            value={recovered}
+            onChange={(e) => setRecovered(e.currentTarget.value)}
+            error={errors.recovered_minor ?? bad}
+            data-testid="rs-chargeback-recovered"
+          />
+        )}
+        <Textarea
+          label={t("reshipment.action.note")}
+          maxLength={TEXT_LIMITS.reason}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+        />
+      </Stack>
+    </ActionModal>
   );
 }

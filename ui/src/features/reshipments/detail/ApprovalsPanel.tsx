@@ -1,8 +1,7 @@
-import { Alert, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../../format";
-import { moneyText } from "../money";
-import { refusalParams, requirementSentence } from "../requirement";
+import { ApprovalList } from "../../../components/approvals/ApprovalList";
+import { refusalParams, requirementSentence } from "../../../components/approvals/requirement";
 import type { ReshipmentDetail } from "../types";
 
 /** What approval the reshipment needs, who may give it, who gave it, and why I may not. */
@@ -31,31 +30,7 @@ export function ApprovalsPanel({ detail }: { detail: ReshipmentDetail }) {
             {t("reshipment.approvals.none_yet")}
           </Text>
         ) : (
-          <List size="sm" spacing={4}>
-            {detail.approvals.map((a) => (
-              <List.Item key={`${a.at}-${a.approver_name}`} data-testid="rs-approval">
-                <Text span inherit td={a.counts ? undefined : "line-through"}>
-                  {t("reshipment.approvals.given", {
-                    who: a.approver_name ?? "—",
-                    roles: a.approver_roles.map((r) => t(`role.${r}`)).join(", "),
-                    when: formatDateTime(a.at, i18n.language),
-                    total: moneyText(a.total_minor, a.currency, i18n.language),
-                  })}
-                </Text>
-                {!a.counts && (
-                  <Text span inherit c="dimmed">
-                    {" "}
-                    ({t("reshipment.approvals.voided")})
-                  </Text>
-                )}
-                {a.note && (
-                  <Text size="xs" fs="italic">
-                    “{a.note}”
-                  </Text>
-                )}
-              </List.Item>
-            ))}
-          </List>
+          <ApprovalList approvals={detail.approvals} testId="rs-approval" />
         )}
         {waiting && detail.my_refusal && (
           <Alert color="orange" variant="light" p="xs">

@@ -1,10 +1,10 @@
-import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Button, Grid, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
-import { call } from "../../../backend/call";
-import { errorMessage } from "../../../errors/apiError";
+import { DetailHeader } from "../../../components/page/PageHeader";
+import { QueryState } from "../../../components/page/QueryState";
+import { useReshipment } from "../../../queries/records";
 import { FailureHistory } from "../../failures/detail/FailureHistory";
 import { ReshipmentStatusBadge } from "../badges";
 import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
@@ -24,17 +24,8 @@ const PRIMARY = new Set<ReshipmentAction>(["approve", "ship", "deliver"]);
 export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
-  const query = useQuery({
-    queryKey: ["reshipment", reshipmentNo],
-    queryFn: () => call("get_reshipment", { reshipment_no: reshipmentNo }),
-  });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="rs-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  const query = useReshipment(reshipmentNo);
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="rs-error" />;
   const detail = query.data;
   const close = () => setOpen(null);
   const button = (kind: Exclude<Open, null>, variant = "default", disabled = false) => (
@@ -56,30 +47,28 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
   );
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("reshipment.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="rs-number">
-              {detail.reshipment_no}
-            </Text>
-          </Title>
-          <Group gap="xs">
+      <DetailHeader
+        title={t("reshipment.detail.title")}
+        number={detail.reshipment_no}
+        numberTestId="rs-number"
+        badges={
+          <>
             <ReshipmentStatusBadge status={detail.status} testId="rs-status" />
             {detail.queue && (
               <Text size="sm" c="dimmed">
                 {t("reshipment.detail.next_step", { team: t(`team.${detail.queue}`) })}
               </Text>
             )}
-          </Group>
-        </Stack>
+          </>
+        }
+      >
         <Group>
           {PRINTABLE.has(detail.status) && (
             <PackingSlipButton reshipmentNo={detail.reshipment_no} />
           )}
           {actions}
         </Group>
-      </Group>
+      </DetailHeader>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <ReshipmentFacts detail={detail} />

@@ -1,23 +1,12 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { Fact, FactGrid } from "../../../components/Fact";
+import { TableHead } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
 import { SlaBadge } from "../badges";
 import type { ReshipmentDetail } from "../types";
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children || "—"}
-      </Text>
-    </Stack>
-  );
-}
 
 export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
   const { t, i18n } = useTranslation();
@@ -25,94 +14,92 @@ export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
   const money = (minor: number) => formatMoney(minor, r.cost.currency, i18n.language);
   return (
     <Stack gap="md">
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t("reshipment.field.order_no")}>
-            {detail.order_no}
-            <Text size="xs" c="dimmed">
-              {detail.customer_name}
-            </Text>
-          </Fact>
-          <Fact label={t("reshipment.field.failures")}>
-            <Group gap="xs">
-              {detail.failure_nos.map((no) => (
-                <Anchor
-                  key={no}
-                  size="sm"
-                  renderRoot={(props) => (
-                    <Link {...props} to="/failures/$failureNo" params={{ failureNo: no }} />
-                  )}
-                  data-testid="rs-failure-link"
-                >
-                  {no}
-                </Anchor>
-              ))}
-              {detail.rma_no && (
-                <Anchor
-                  size="sm"
-                  renderRoot={(props) => (
-                    <Link {...props} to="/returns/$rmaNo" params={{ rmaNo: detail.rma_no ?? "" }} />
-                  )}
-                  data-testid="rs-rma-link"
-                >
-                  {t("reshipment.form.exchange_reason", { rma: detail.rma_no })}
-                </Anchor>
-              )}
-            </Group>
-          </Fact>
-          <Fact label={t("reshipment.field.ship_to")}>
-            {r.ship_to.name}
-            <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-line" }}>
-              {r.ship_to.address} · {r.ship_to.country}
-            </Text>
-            {r.ship_to_reason && (
-              <Text size="xs" fs="italic">
-                {r.ship_to_reason}
-              </Text>
+      <FactGrid>
+        <Fact label={t("reshipment.field.order_no")}>
+          {detail.order_no}
+          <Text size="xs" c="dimmed">
+            {detail.customer_name}
+          </Text>
+        </Fact>
+        <Fact label={t("reshipment.field.failures")}>
+          <Group gap="xs">
+            {detail.failure_nos.map((no) => (
+              <Anchor
+                key={no}
+                size="sm"
+                renderRoot={(props) => (
+                  <Link {...props} to="/failures/$failureNo" params={{ failureNo: no }} />
+                )}
+                data-testid="rs-failure-link"
+              >
+                {no}
+              </Anchor>
+            ))}
+            {detail.rma_no && (
+              <Anchor
+                size="sm"
+                renderRoot={(props) => (
+                  <Link {...props} to="/returns/$rmaNo" params={{ rmaNo: detail.rma_no ?? "" }} />
+                )}
+                data-testid="rs-rma-link"
+              >
+                {t("reshipment.form.exchange_reason", { rma: detail.rma_no })}
+              </Anchor>
             )}
-          </Fact>
-          <Fact label={t("reshipment.field.carrier")}>
-            {t(`reshipment.carrier.${detail.carrier}`, { defaultValue: detail.carrier })}
-            {detail.service ? ` · ${detail.service}` : ""}
-          </Fact>
-          <Fact label={t("reshipment.field.tracking_no")}>
-            <span data-testid="rs-tracking">{detail.tracking_no}</span>
-          </Fact>
-          <Fact label={t("reshipment.field.due_on")}>
-            <SlaBadge sla={detail.sla} dueOn={detail.due_on} wrap />
-          </Fact>
-          <Fact label={t("reshipment.field.requested_by")}>
-            {detail.requested_by_name}
-            <Text size="xs" c="dimmed">
-              {formatDateTime(detail.requested_at, i18n.language)}
+          </Group>
+        </Fact>
+        <Fact label={t("reshipment.field.ship_to")}>
+          {r.ship_to.name}
+          <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-line" }}>
+            {r.ship_to.address} · {r.ship_to.country}
+          </Text>
+          {r.ship_to_reason && (
+            <Text size="xs" fs="italic">
+              {r.ship_to_reason}
             </Text>
-          </Fact>
-          <Fact label={t("reshipment.field.authorized_at")}>
-            {detail.authorized_at ? formatDateTime(detail.authorized_at, i18n.language) : null}
-          </Fact>
-          <Fact label={t("reshipment.field.shipped_on")}>{detail.shipped_on}</Fact>
-          <Fact label={t("reshipment.field.delivered_on")}>{detail.delivered_on}</Fact>
-          <Fact label={t("reshipment.field.payer")}>
-            {t(`reshipment.payer.${r.payer}`)}
-            {r.vendor_code ? ` · ${r.vendor_code}` : ""}
-          </Fact>
-          <Fact label={t("reshipment.field.reason")}>{r.reason}</Fact>
-        </SimpleGrid>
-      </Paper>
+          )}
+        </Fact>
+        <Fact label={t("reshipment.field.carrier")}>
+          {t(`reshipment.carrier.${detail.carrier}`, { defaultValue: detail.carrier })}
+          {detail.service ? ` · ${detail.service}` : ""}
+        </Fact>
+        <Fact label={t("reshipment.field.tracking_no")}>
+          <span data-testid="rs-tracking">{detail.tracking_no}</span>
+        </Fact>
+        <Fact label={t("reshipment.field.due_on")}>
+          <SlaBadge sla={detail.sla} dueOn={detail.due_on} wrap />
+        </Fact>
+        <Fact label={t("reshipment.field.requested_by")}>
+          {detail.requested_by_name}
+          <Text size="xs" c="dimmed">
+            {formatDateTime(detail.requested_at, i18n.language)}
+          </Text>
+        </Fact>
+        <Fact label={t("reshipment.field.authorized_at")}>
+          {detail.authorized_at ? formatDateTime(detail.authorized_at, i18n.language) : null}
+        </Fact>
+        <Fact label={t("reshipment.field.shipped_on")}>{detail.shipped_on}</Fact>
+        <Fact label={t("reshipment.field.delivered_on")}>{detail.delivered_on}</Fact>
+        <Fact label={t("reshipment.field.payer")}>
+          {t(`reshipment.payer.${r.payer}`)}
+          {r.vendor_code ? ` · ${r.vendor_code}` : ""}
+        </Fact>
+        <Fact label={t("reshipment.field.reason")}>{r.reason}</Fact>
+      </FactGrid>
       <Paper withBorder p="md" radius="md">
         <Title order={5} mb="sm">
           {t("reshipment.field.items")}
         </Title>
         <Table striped data-testid="rs-items">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reshipment.field.line_no")}</Table.Th>
-              <Table.Th>{t("reshipment.field.sku")}</Table.Th>
-              <Table.Th ta="right">{t("reshipment.field.qty")}</Table.Th>
-              <Table.Th>{t("reshipment.field.lot_code")}</Table.Th>
-              <Table.Th>{t("reshipment.field.serials")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t("reshipment.field.line_no"),
+              t("reshipment.field.sku"),
+              { label: t("reshipment.field.qty"), right: true },
+              t("reshipment.field.lot_code"),
+              t("reshipment.field.serials"),
+            ]}
+          />
           <Table.Tbody>
             {r.items.map((item) => (
               <Table.Tr key={item.line_no}>

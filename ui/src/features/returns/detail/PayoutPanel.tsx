@@ -1,9 +1,10 @@
-import { Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Settlement } from "../../../backend/bindings/Settlement";
+import { ApprovalList } from "../../../components/approvals/ApprovalList";
+import { requirementSentence } from "../../../components/approvals/requirement";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
-import { requirementSentence } from "../../reshipments/requirement";
 import type { RmaDetail } from "../types";
 
 /** What goes out to the customer: a refund less its fee, or the credit. */
@@ -56,31 +57,7 @@ export function PayoutPanel({ detail }: { detail: RmaDetail }) {
           </Text>
         )}
         {payout.approvals.length > 0 && (
-          <List size="sm" spacing={4}>
-            {payout.approvals.map((a) => (
-              <List.Item key={`${a.at}-${a.approver_name}`} data-testid="rma-payout-approval">
-                <Text span inherit td={a.counts ? undefined : "line-through"}>
-                  {t("reshipment.approvals.given", {
-                    who: a.approver_name ?? "—",
-                    roles: roles(a.approver_roles),
-                    when: formatDateTime(a.at, i18n.language),
-                    total: money(a.total_minor, a.currency),
-                  })}
-                </Text>
-                {!a.counts && (
-                  <Text span inherit c="dimmed">
-                    {" "}
-                    ({t("reshipment.approvals.voided")})
-                  </Text>
-                )}
-                {a.note && (
-                  <Text size="xs" fs="italic">
-                    “{a.note}”
-                  </Text>
-                )}
-              </List.Item>
-            ))}
-          </List>
+          <ApprovalList approvals={payout.approvals} testId="rma-payout-approval" />
         )}
         {detail.paid_by_name && (
           <Text size="sm" data-testid="rma-payout-paid-by">

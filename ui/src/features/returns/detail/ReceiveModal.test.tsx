@@ -4,7 +4,7 @@ import i18n from "../../../i18n";
 import { mount, settle } from "../../../testing/mount";
 import { sessionAs } from "../../../testing/session";
 import type { RmaDetail } from "../types";
-import { ReceiveModal } from "./ActionModals";
+import { ReceiveModal } from "./ReceiveModal";
 
 const DETAIL = {
   rma_no: "RMA-AMS1-000004",

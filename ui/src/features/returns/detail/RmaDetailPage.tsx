@@ -1,29 +1,25 @@
-import { Alert, Button, Grid, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { Button, Grid, Group, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
-import { call } from "../../../backend/call";
-import { errorMessage } from "../../../errors/apiError";
+import { DetailHeader } from "../../../components/page/PageHeader";
+import { QueryState } from "../../../components/page/QueryState";
+import { useRma } from "../../../queries/records";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "../badges";
 import { LabelsModal } from "../LabelsModal";
 import type { RmaDetail } from "../types";
 import { VerdictPanel } from "../VerdictPanel";
 import { verdictLabel } from "../verdict";
-import {
-  CancelModal,
-  DecisionModal,
-  InspectModal,
-  InTransitModal,
-  ReceiveModal,
-  SettleModal,
-} from "./ActionModals";
+import { CancelModal, DecisionModal, InTransitModal } from "./ActionModals";
 import { CreditModal } from "./CreditModal";
 import { CreditNoteButton } from "./CreditNoteButton";
+import { InspectModal } from "./InspectModal";
 import { ApprovePayoutModal, PayOutModal } from "./PayoutModals";
 import { PayoutPanel } from "./PayoutPanel";
+import { ReceiveModal } from "./ReceiveModal";
 import { RmaFacts } from "./RmaFacts";
 import { RmaHistory } from "./RmaHistory";
+import { SettleModal } from "./SettleModal";
 
 /** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
 const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
@@ -31,37 +27,26 @@ const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
-  const query = useQuery({
-    queryKey: ["rma", rmaNo],
-    queryFn: () => call("get_rma", { rma_no: rmaNo }),
-  });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="rma-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  const query = useRma(rmaNo);
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="rma-error" />;
   const detail: RmaDetail = query.data;
   const close = () => setOpen(null);
   // The backend says which steps this person may take now (roles, state and duties alike).
   const actions = detail.my_actions;
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("returns.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="rma-number">
-              {detail.rma_no}
-            </Text>
-          </Title>
-          <Group gap="xs">
+      <DetailHeader
+        title={t("returns.detail.title")}
+        number={detail.rma_no}
+        numberTestId="rma-number"
+        badges={
+          <>
             <RmaStatusBadge status={detail.status} testId="rma-status" />
             <VerdictBadge verdict={verdictLabel(detail)} testId="rma-verdict" />
             <SlaCell row={detail} wrap />
-          </Group>
-        </Stack>
+          </>
+        }
+      >
         <Group data-testid="rma-actions">
           {detail.status === "settled" && detail.settlement?.kind !== "exchange" && (
             <CreditNoteButton rmaNo={detail.rma_no} />
@@ -78,7 +63,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
             </Button>
           ))}
         </Group>
-      </Group>
+      </DetailHeader>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <RmaFacts detail={detail} />

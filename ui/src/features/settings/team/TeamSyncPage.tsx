@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconRefresh } from "@tabler/icons-react";
@@ -21,6 +20,7 @@ import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
 import { call } from "../../../backend/call";
 import { Fact } from "../../../components/Fact";
+import { PageHeader } from "../../../components/page/PageHeader";
 import { apiErrorOf, errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTime } from "../../../format";
 import { syncStateOf, syncStateWords } from "../../shell/syncState";
@@ -36,14 +36,7 @@ export function TeamSyncPage() {
   const status = useQuery({ queryKey: TEAM_STATUS, queryFn: () => call("team_status", {}) });
   return (
     <Stack gap="md" maw={920}>
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("sync.team.title")}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t("sync.team.intro")}
-        </Text>
-      </div>
+      <PageHeader title={t("sync.team.title")} subtitle={t("sync.team.intro")} />
       {status.isError && <Alert color="red">{errorMessage(t, status.error)}</Alert>}
       {status.isPending && <Loader />}
       {status.data &&

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamDeskView } from "../../../../backend/bindings/TeamDeskView";
 import { call } from "../../../../backend/call";
+import { TableHead } from "../../../../components/TableHead";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
 import { showTeam } from "./queries";
@@ -19,16 +20,16 @@ export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
     <Stack gap="xs">
       <Title order={5}>{t("sync.admin.desks")}</Title>
       <Table striped withTableBorder verticalSpacing="xs" data-testid="team-desks">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("sync.admin.desk")}</Table.Th>
-            <Table.Th>{t("sync.admin.enrolled_at")}</Table.Th>
-            <Table.Th>{t("sync.admin.last_contact")}</Table.Th>
-            <Table.Th>{t("sync.admin.version")}</Table.Th>
-            <Table.Th>{t("sync.admin.state")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("sync.admin.desk"),
+            t("sync.admin.enrolled_at"),
+            t("sync.admin.last_contact"),
+            t("sync.admin.version"),
+            t("sync.admin.state"),
+            "",
+          ]}
+        />
         <Table.Tbody>
           {desks.map((desk) => (
             <Table.Tr key={desk.desk_code} data-testid="team-desk-row" data-key={desk.desk_code}>

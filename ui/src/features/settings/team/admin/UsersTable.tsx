@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TeamUserView } from "../../../../backend/bindings/TeamUserView";
 import { call } from "../../../../backend/call";
+import { TableHead } from "../../../../components/TableHead";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
 import { showTeam } from "./queries";
@@ -32,16 +33,16 @@ export function UsersTable({ users }: { users: TeamUserView[] }) {
         {t("sync.admin.users_intro")}
       </Text>
       <Table striped withTableBorder verticalSpacing="xs" data-testid="team-users">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("sync.admin.user")}</Table.Th>
-            <Table.Th>{t("sync.admin.roles")}</Table.Th>
-            <Table.Th>{t("sync.admin.desks")}</Table.Th>
-            <Table.Th>{t("sync.admin.last_sign_in")}</Table.Th>
-            <Table.Th>{t("sync.admin.state")}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            t("sync.admin.user"),
+            t("sync.admin.roles"),
+            t("sync.admin.desks"),
+            t("sync.admin.last_sign_in"),
+            t("sync.admin.state"),
+            "",
+          ]}
+        />
         <Table.Tbody>
           {users.map((user) => (
             <Table.Tr key={user.user_id} data-testid="team-user-row" data-key={user.username}>

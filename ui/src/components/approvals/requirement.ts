@@ -1,5 +1,5 @@
 import type { Requirement } from "../../backend/bindings/Requirement";
-import { moneyText } from "./money";
+import { formatMoney } from "../../money";
 
 /** A sentence key and its params saying what approval a reshipment needs. */
 export function requirementSentence(
@@ -9,7 +9,7 @@ export function requirementSentence(
   key: string;
   params: Record<string, string | number>;
 } {
-  const total = moneyText(req.total_minor, req.currency, language);
+  const total = formatMoney(req.total_minor, req.currency, language);
   if (req.approvals === 0) return { key: "reshipment.approvals.none_needed", params: { total } };
   if (!req.comparable) return { key: "reshipment.approvals.unlimited_needed", params: { total } };
   if (req.approvals >= 2)
@@ -28,7 +28,7 @@ export function refusalParams(
   language: string,
 ): { limit: string; total: string } {
   return {
-    limit: limitMinor === null ? "—" : moneyText(limitMinor, req.currency, language),
-    total: moneyText(req.total_minor, req.currency, language),
+    limit: limitMinor === null ? "—" : formatMoney(limitMinor, req.currency, language),
+    total: formatMoney(req.total_minor, req.currency, language),
   };
 }

@@ -1,0 +1,29 @@
+import { Table } from "@mantine/core";
+import type { ReactNode } from "react";
+
+/** A column's heading; `right` for figures, which stand right-aligned under it. */
+export type Column = ReactNode | { label: ReactNode; right: true };
+
+const isRight = (c: Column): c is { label: ReactNode; right: true } =>
+  typeof c === "object" && c !== null && "right" in c;
+
+/** A table's one heading row, from its columns' labels (an empty string for a blank column). */
+export function TableHead({ columns }: { columns: Column[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {columns.map((c, i) =>
+          isRight(c) ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
+            <Table.Th key={i} ta="right">
+              {c.label}
+            </Table.Th>
+          ) : (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
+            <Table.Th key={i}>{c}</Table.Th>
+          ),
+        )}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}

@@ -1,0 +1,130 @@
+import { Button, Group, Modal, Text, Textarea } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type RecordDetails, type RecordKind, useRecordAction } from "./useRecordAction";
+
+type Submit = {
+  /** The submit button's label; Save when not given. */
+  submitLabel?: string;
+  submitColor?: string;
+  submitTestId: string;
+};
+
+/**
+ * One step of a record in a modal: its fields, then Cancel and the submit button. Enter in a
+ * field submits, as the form's own submit.
+ */
+export function ActionModal({
+  title,
+  size,
+  onClose,
+  onSubmit,
+  pending,
+  submitLabel,
+  submitColor,
+  submitTestId,
+  children,
+}: Submit & {
+  title: string;
+  size?: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  pending: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onClose} title={title} size={size}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={pending} color={submitColor} data-testid={submitTestId}>
+            {submitLabel ?? t("common.save")}
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
+
+/**
+ * A step that asks for one text (a reason, a note, a comment) and sends it as `field`. The
+ * error of `field` stands under the text; on an RMA, errors of other fields go to a notification.
+ */
+export function TextStepModal<K extends RecordKind>({
+  record,
+  run,
+  field,
+  onClose,
+  title,
+  size,
+  intro,
+  label,
+  description,
+  required,
+  maxLength,
+  minRows,
+  textTestId,
+  ...submit
+}: Submit & {
+  record: K;
+  run: (text: string) => Promise<RecordDetails[K]>;
+  field: string;
+  onClose: () => void;
+  title: string;
+  size?: string;
+  /** What the step means, above the text. */
+  intro?: string;
+  label: string;
+  description?: string;
+  required?: boolean;
+  maxLength?: number;
+  /** Grows with its text from this many rows; a fixed box when not given. */
+  minRows?: number;
+  textTestId?: string;
+}) {
+  const [text, setText] = useState("");
+  const { mutation, errors } = useRecordAction(
+    record,
+    () => run(text),
+    onClose,
+    record === "rma" ? (f) => f === field : undefined,
+  );
+  return (
+    <ActionModal
+      title={title}
+      size={size}
+      onClose={onClose}
+      onSubmit={() => mutation.mutate(undefined)}
+      pending={mutation.isPending}
+      {...submit}
+    >
+      {intro && (
+        <Text size="sm" mb="sm">
+          {intro}
+        </Text>
+      )}
+      <Textarea
+        label={label}
+        description={description}
+        maxLength={maxLength}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={errors[field]}
+        required={required}
+        autosize={minRows !== undefined}
+        minRows={minRows}
+        data-testid={textTestId}
+      />
+    </ActionModal>
+  );
+}

@@ -1,0 +1,72 @@
+import { Button, Drawer, Group, Stack } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessage, fieldErrors } from "../../errors/apiError";
+
+/**
+ * A form's save: on success `onSaved(reply)`; on failure the backend's errors go next to their
+ * fields, or to a notification when no field claims one. `setErrors` lets the form's own
+ * checks show theirs the same way.
+ */
+export function useFieldSave<T>(act: () => Promise<T>, onSaved: (reply: T) => void) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: act,
+    onSuccess: onSaved,
+    onError: (err) => {
+      const fields = fieldErrors(t, err);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0)
+        notifications.show({ color: "red", message: errorMessage(t, err) });
+    },
+  });
+  return { save, errors, setErrors };
+}
+
+/** A record's form in a drawer on the right: its fields, then Cancel and the submit button. */
+export function DrawerForm({
+  title,
+  onClose,
+  onSubmit,
+  pending,
+  submitLabel,
+  submitTestId,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  onSubmit: () => void;
+  pending: boolean;
+  /** Save when not given. */
+  submitLabel?: string;
+  submitTestId?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Drawer opened onClose={onClose} position="right" title={title}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <Stack gap="sm">
+          {children}
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" loading={pending} data-testid={submitTestId}>
+              {submitLabel ?? t("common.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Drawer>
+  );
+}

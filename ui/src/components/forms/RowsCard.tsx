@@ -1,0 +1,64 @@
+import { ActionIcon, Button, Group, Paper, Title } from "@mantine/core";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+
+/** A card of rows the user adds to and removes from: its title, Add, then the rows. */
+export function RowsCard({
+  title,
+  addLabel,
+  addTestId,
+  onAdd,
+  children,
+}: {
+  title: string;
+  addLabel: string;
+  addTestId: string;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={5}>{title}</Title>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={onAdd}
+          data-testid={addTestId}
+        >
+          {addLabel}
+        </Button>
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+/** Removes one row of such a card. */
+export function RemoveRowButton({
+  label,
+  onClick,
+  testId,
+}: {
+  label: string;
+  onClick: () => void;
+  testId?: string;
+}) {
+  return (
+    <ActionIcon
+      variant="subtle"
+      color="red"
+      aria-label={label}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      <IconTrash size={16} />
+    </ActionIcon>
+  );
+}
+
+/** The rows with row `i` changed by `patch`. */
+export function patchRow<T>(rows: T[], i: number, patch: Partial<T>): T[] {
+  return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+}

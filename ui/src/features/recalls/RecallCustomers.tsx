@@ -1,0 +1,133 @@
+import { Anchor, Badge, Button, Table, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconDownload } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { RecallDetail } from "../../backend/bindings/RecallDetail";
+import { call } from "../../backend/call";
+import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { TableHead } from "../../components/TableHead";
+import { errorMessage } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+import { oneLine } from "./recall";
+
+export function ExportCustomers({ recallNo, disabled }: { recallNo: string; disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <FileSaveButton
+      size="sm"
+      icon={<IconDownload size={16} />}
+      write={() => call("recall_customers_csv", { recall_no: recallNo }).then(saveMade)}
+      label={t("lots.export_customers")}
+      testId="recall-export-customers"
+      disabled={disabled}
+    />
+  );
+}
+
+/** Who received the recalled lots, and whether they have been told. */
+export function RecallCustomers({
+  recall,
+  canNotify,
+}: {
+  recall: RecallDetail;
+  canNotify: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const notify = async (code: string) => {
+    setBusy(code);
+    try {
+      const next = await call("recall_customer_notified", {
+        recall_no: recall.recall_no,
+        customer_code: code,
+      });
+      client.setQueryData(["recall", recall.recall_no], next);
+      void client.invalidateQueries({ queryKey: ["recalls"] });
+    } catch (err) {
+      notifications.show({ color: "red", message: errorMessage(t, err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  if (recall.customers.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("lots.customer.none")}
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table data-testid="recall-customers">
+        <TableHead
+          columns={[
+            t("lots.customer.name"),
+            t("lots.customer.email"),
+            t("lots.customer.phone"),
+            t("recalls.customer.address"),
+            t("recalls.customer.notified_at"),
+          ]}
+        />
+        <Table.Tbody>
+          {recall.customers.map((c) => (
+            <Table.Tr
+              key={c.customer_code}
+              data-testid="recall-customer"
+              data-customer={c.customer_code}
+              data-notified={c.notified_at !== null}
+            >
+              <Table.Td>
+                <Text size="sm">{c.name ?? c.customer_code}</Text>
+                {c.name && (
+                  <Text size="xs" c="dimmed">
+                    {c.customer_code}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {c.email && (
+                  <Anchor size="sm" href={`mailto:${c.email}`}>
+                    {c.email}
+                  </Anchor>
+                )}
+              </Table.Td>
+              <Table.Td>{c.phone}</Table.Td>
+              <Table.Td maw={260}>
+                <Text size="sm">{oneLine(c.address)}</Text>
+              </Table.Td>
+              <Table.Td>
+                {c.notified_at ? (
+                  <Badge
+                    color="teal"
+                    variant="light"
+                    leftSection={<IconCheck size={10} />}
+                    data-testid={`recall-notified-${c.customer_code}`}
+                  >
+                    {formatDateTime(c.notified_at, i18n.language)}
+                  </Badge>
+                ) : canNotify ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={busy === c.customer_code}
+                    disabled={busy !== null}
+                    onClick={() => void notify(c.customer_code)}
+                    data-testid={`recall-notify-${c.customer_code}`}
+                  >
+                    {t("recalls.customer.mark_notified")}
+                  </Button>
+                ) : (
+                  <Text size="sm" c="orange">
+                    {t("recalls.customer.not_notified")}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
