@@ -89,6 +89,32 @@ pub fn site_date(at: DateTime<Utc>, time_zone: &str) -> NaiveDate {
         .unwrap_or_else(|| at.date_naive())
 }
 
+/// The first instant of `day` on the site's wall clock (the next instant that exists when
+/// midnight falls in a summer-time gap); UTC's midnight when the zone is not known.
+pub fn site_midnight(day: NaiveDate, time_zone: &str) -> DateTime<Utc> {
+    let utc = day.and_time(chrono::NaiveTime::MIN).and_utc();
+    let Some(tz) = zone(time_zone) else { return utc };
+    let Ok(civil) = jiff::civil::Date::new(
+        i16::try_from(chrono::Datelike::year(&day)).unwrap_or(1970),
+        i8::try_from(chrono::Datelike::month(&day)).unwrap_or(1),
+        i8::try_from(chrono::Datelike::day(&day)).unwrap_or(1),
+    ) else {
+        return utc;
+    };
+    match tz.to_ambiguous_timestamp(civil.to_datetime(jiff::civil::Time::midnight())).compatible() {
+        Ok(stamp) => DateTime::from_timestamp(stamp.as_second(), 0).unwrap_or(utc),
+        Err(_) => utc,
+    }
+}
+
+/// The zone's name as the database spells it, kept for the life of the program, so that a
+/// value naming its zone (a review period) stays small and copyable.
+pub fn lasting_zone_name(time_zone: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    let name = canonical_time_zone(time_zone)?;
+    NAMES.get_or_init(time_zone_names).iter().find(|n| **n == name).map(String::as_str)
+}
+
 impl SiteCalendar {
     /// The holidays as dates; unreadable ones (never saved by `check`) are left out.
     pub fn holiday_dates(&self) -> Holidays {
@@ -156,6 +182,17 @@ mod tests {
         // Summer time: Amsterdam is UTC+2 in July, so 22:30 UTC is past midnight there.
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 22, 30, 0).unwrap();
         assert_eq!(site_date(summer, "Europe/Amsterdam"), d("2026-07-02"));
+    }
+
+    #[test]
+    fn a_site_day_starts_at_its_own_midnight() {
+        let shenzhen = site_midnight(d("2026-12-07"), "Asia/Shanghai");
+        assert_eq!(shenzhen, Utc.with_ymd_and_hms(2026, 12, 6, 16, 0, 0).unwrap(), "00:00 at UTC+8");
+        let amsterdam_summer = site_midnight(d("2026-07-02"), "Europe/Amsterdam");
+        assert_eq!(amsterdam_summer, Utc.with_ymd_and_hms(2026, 7, 1, 22, 0, 0).unwrap(), "00:00 at UTC+2");
+        assert_eq!(site_midnight(d("2026-12-07"), ""), Utc.with_ymd_and_hms(2026, 12, 7, 0, 0, 0).unwrap());
+        assert_eq!(lasting_zone_name("asia/shanghai"), Some("Asia/Shanghai"));
+        assert_eq!(lasting_zone_name("Mars/Olympus"), None);
     }
 
     #[test]
