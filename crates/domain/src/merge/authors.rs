@@ -140,6 +140,13 @@ pub fn may_author(author: &TeamMember, event: &Event) -> Result<(), ApiError> {
         Event::RmaOpened(opening) if opening.opened_by.as_ref().is_some_and(|by| *by != author.user_id) => {
             return Err(refuse(event.kind()));
         }
+        // Lotline 0.1.0 settled without naming who paid, and such history stands (a desk's acts
+        // from before it enrolled are not judged here). Every act since names its payer, so a
+        // settlement that names nobody, written after enrolment, can only come from a changed
+        // desk slipping past the payout duties.
+        Event::RmaSettled { rma_no, paid_by: None, .. } | Event::RmaCreditIssued { rma_no, paid_by: None, .. } => {
+            return Err(ApiError::forbidden("error.settlement.payer_unknown").with("rma_no", rma_no.clone()));
+        }
         Event::RmaApproved { decided_by: Some(by), .. }
         | Event::RmaSettled { paid_by: Some(by), .. }
         | Event::RmaCreditIssued { paid_by: Some(by), .. }
