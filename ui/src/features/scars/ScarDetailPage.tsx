@@ -15,7 +15,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../app/session";
+import { may, useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
 import { call } from "../../backend/call";
@@ -26,7 +26,7 @@ import { formatDateTime } from "../../format";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
 import { ScarStatusBadge } from "./ScarStatusBadge";
-import { formatDay, mayManageScars } from "./scar";
+import { formatDay } from "./scar";
 
 /** Coded values read in the UI language; free text stays as recorded. */
 function valueLabel(t: TFunction, field: string, value: string): string {
@@ -131,7 +131,7 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
             label={t("scars.pdf")}
             testId="scar-pdf"
           />
-          {next && mayManageScars(session.user.roles) && (
+          {next && may(session, "manage_scars") && (
             <Button
               rightSection={<IconArrowRight size={16} />}
               onClick={() => setAdvancing(true)}

@@ -17,10 +17,10 @@ import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useMay } from "../../app/session";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
-import { useIsAdmin } from "../reports/useAdmin";
 import { useLocations } from "./useLocations";
 
 const EMPTY: Location = { code: "", name: "", active: true };
@@ -28,7 +28,7 @@ const EMPTY: Location = { code: "", name: "", active: true };
 /** The stock locations an administrator keeps; receipts, moves and restocks choose from them. */
 export function LocationsPage() {
   const { t } = useTranslation();
-  const admin = useIsAdmin();
+  const admin = useMay("manage_locations");
   const [editing, setEditing] = useState<{ location: Location; isNew: boolean } | null>(null);
   const locations = useLocations();
   return (
