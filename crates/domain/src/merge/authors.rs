@@ -73,6 +73,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
         | E::RmaFailureLogged { .. } => &[P::HandleReturns],
+        E::RmaCostRecorded { .. } => &[P::HandleReturns, P::SettleRma],
         // Made before payouts had their duties (Lotline 0.1.0 names no payer): judged by the
         // rule of their day, when an analyst who decided a return could also settle it.
         E::RmaSettled { paid_by: None, .. } | E::RmaCreditIssued { paid_by: None, .. } => &[P::SettleRma, P::DecideRma],

@@ -18,6 +18,7 @@ import {
   ReceiveModal,
   SettleModal,
 } from "./ActionModals";
+import { CostModal } from "./CostModal";
 import { CreditModal } from "./CreditModal";
 import { CreditNoteButton } from "./CreditNoteButton";
 import { ApprovePayoutModal, PayOutModal } from "./PayoutModals";
@@ -31,6 +32,7 @@ const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
+  const [costing, setCosting] = useState(false);
   const query = useQuery({
     queryKey: ["rma", rmaNo],
     queryFn: () => call("get_rma", { rma_no: rmaNo }),
@@ -77,6 +79,15 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
               {t(`returns.action.${action}`)}
             </Button>
           ))}
+          {detail.may_record_cost && (
+            <Button
+              variant="default"
+              onClick={() => setCosting(true)}
+              data-testid="rma-record-cost"
+            >
+              {t("returns.action.record_cost")}
+            </Button>
+          )}
         </Group>
       </Group>
       <Grid gutter="md">
@@ -106,6 +117,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       {open === "issue_credit" && <CreditModal detail={detail} onClose={close} />}
       {open === "approve_payout" && <ApprovePayoutModal detail={detail} onClose={close} />}
       {open === "pay_out" && <PayOutModal detail={detail} onClose={close} />}
+      {costing && <CostModal detail={detail} onClose={() => setCosting(false)} />}
     </Stack>
   );
 }
