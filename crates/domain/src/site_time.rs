@@ -2,8 +2,8 @@
 //! return window of 30 days, shipping within 2 working days), so every "today" is the date on
 //! the site's wall clock, not in UTC: at 23:30 UTC it is already tomorrow in Shenzhen.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use jiff::tz::{TimeZone, TimeZoneDatabase};
@@ -59,8 +59,21 @@ fn database() -> &'static TimeZoneDatabase {
     DB.get_or_init(TimeZoneDatabase::bundled)
 }
 
+/// Each zone is read from the database once: a review asks for the site's midnights row by row.
 fn zone(name: &str) -> Option<TimeZone> {
-    if name.trim().is_empty() { None } else { database().get(name.trim()).ok() }
+    static READ: OnceLock<Mutex<HashMap<String, TimeZone>>> = OnceLock::new();
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let mut read = READ.get_or_init(Mutex::default).lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = read.get(name) {
+        return Some(found.clone());
+    }
+    // Only zones that exist are kept, so names typed wrong do not pile up.
+    let found = database().get(name).ok()?;
+    read.insert(name.to_owned(), found.clone());
+    Some(found)
 }
 
 /// Whether `name` is a zone of the IANA database (case as the database spells it or not).
