@@ -195,6 +195,7 @@ catalogue! {
     approve_rma => returns::approve_rma,
     reject_rma => returns::reject_rma,
     suspend_rma => returns::suspend_rma,
+    record_rma_cost => returns::record_rma_cost,
     rma_in_transit => returns::rma_in_transit,
     receive_rma => returns::receive_rma,
     inspect_rma => returns::inspect_rma,

@@ -53,6 +53,11 @@ impl crate::Ctx {
         site_day_in(&mut *self.read().await?, self.now()).await
     }
 
+    /// The site's IANA time zone (this computer's while an administrator has not confirmed one).
+    pub async fn site_zone(&self) -> Result<String, lotline_domain::ApiError> {
+        Ok(lotline_store::queries::site_time::site_calendar(&mut *self.read().await?).await?.calendar.time_zone)
+    }
+
     /// The site's date now.
     pub async fn today(&self) -> Result<chrono::NaiveDate, lotline_domain::ApiError> {
         Ok(self.site_day().await?.today)

@@ -256,5 +256,45 @@ async fn the_review_tables_equal_a_rebuild_from_the_event_log() {
     assert_eq!(kpi(&t, "cost_per_return")[0]["value"], json!(515));
 }
 
+/// What a return actually cost replaces the policy's standard cost, and the cost per returned
+/// unit divides the same costs by the pieces taken back.
+#[tokio::test]
+async fn recorded_costs_replace_the_standard_ones_and_the_cost_is_given_per_unit_too() {
+    let w = two_weeks().await;
+    // Before any is recorded: 15.45 (as above) over 1 + 2 + 1 pieces received = 3.8625: 3.86.
+    let t = w.ok("kpi_table", current()).await;
+    assert_eq!(kpi(&t, "cost_per_returned_unit")[0]["value"], json!(386));
+    assert_eq!(kpi(&t, "cost_per_returned_unit")[0]["sample"], json!(4));
+
+    // An inspector handles no returns' money; the analyst records the carrier's invoice.
+    as_user(&w, "ivo").await;
+    let refused = json!({"rma_no": "RMA-AMS1-000001", "amount_minor": 1_200, "note": "DPD invoice 4711"});
+    assert_eq!(w.err("record_rma_cost", refused).await.code, ErrorCode::Forbidden);
+    assert_eq!(w.ok("get_rma", json!({"rma_no": "RMA-AMS1-000001"})).await["may_record_cost"], false);
+    as_user(&w, "ria").await;
+    let empty = json!({"rma_no": "RMA-AMS1-000001", "amount_minor": 0, "note": " "});
+    let fields: Vec<String> = w.err("record_rma_cost", empty).await.fields.into_iter().map(|f| f.field).collect();
+    assert_eq!(fields, ["amount_minor", "note"]);
+    let recorded = json!({"rma_no": "RMA-AMS1-000001", "amount_minor": 1_200, "note": "DPD invoice 4711"});
+    let detail = w.ok("record_rma_cost", recorded).await;
+    assert_eq!(
+        (detail["recorded_cost_minor"].as_i64(), detail["may_record_cost"].as_bool()),
+        (Some(1_200), Some(true))
+    );
+    let last = detail["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["kind"].as_str(), last["note"].as_str()), (Some("rma_cost_recorded"), Some("DPD invoice 4711")));
+
+    // RMA 1 now costs its recorded 12.00 instead of 3.50: 12.00 + 3.50 + (3.50 + 4.95) = 23.95;
+    // per return 23.95 / 3 = 7.983: 7.98; per piece 23.95 / 4 = 5.9875: 5.99.
+    as_admin(&w).await;
+    let t = w.ok("kpi_table", current()).await;
+    assert_eq!(kpi(&t, "cost_per_return")[0]["value"], json!(798));
+    assert_eq!(kpi(&t, "cost_per_returned_unit")[0]["value"], json!(599));
+    assert_eq!(kpi(&t, "cost_per_returned_unit")[0]["target"], Value::Null);
+    // The same after a rebuild of the projections from the log.
+    lotline_store::rebuild(&w.ctx.store).await.unwrap();
+    assert_eq!(kpi(&w.ok("kpi_table", current()).await, "cost_per_return")[0]["value"], json!(798));
+}
+
 #[path = "reviews/vendors.rs"]
 mod vendors;

@@ -118,3 +118,33 @@ async fn a_desk_from_before_site_zones_takes_the_computers_zone_until_an_adminis
         .unwrap();
     assert_eq!(kind, "site_calendar_set", "the confirmation is in the log, so it syncs");
 }
+
+/// A review week is the site's Monday 00:00 to its next Monday 00:00: for Shenzhen (UTC+8),
+/// Sunday 16:00 UTC to Sunday 16:00 UTC.
+#[tokio::test]
+async fn a_shenzhen_review_week_starts_at_its_own_monday_midnight() {
+    let w = setting().await;
+    let monday_after = Utc.with_ymd_and_hms(2026, 12, 14, 9, 0, 0).unwrap();
+    w.pass_time(monday_after - w.ctx.now()).await;
+    // Sunday 6 December 23:30 UTC is Monday 7 December 07:30 in Shenzhen; 15:30 UTC the same
+    // Sunday is 23:30 on the Sunday there.
+    for at in ["2026-12-06T23:30:00Z", "2026-12-06T15:30:00Z"] {
+        let mut logged = failure("BOX-5L");
+        logged["occurred_at"] = json!(at);
+        w.ok("log_failure", logged).await;
+    }
+    let week = json!({"from": "2026-12-07", "to": "2026-12-13"});
+    let counts = |r: &Value| (r["pareto"]["total_count"].as_i64(), r["pareto"]["previous_total_count"].as_i64());
+
+    // While the site keeps UTC both are on Sunday 6 December: the previous week's.
+    let r = w.ok("review_period", week.clone()).await;
+    assert_eq!(counts(&r), (Some(0), Some(2)));
+
+    w.ok("set_site_calendar", json!({"time_zone": "Asia/Shanghai", "holidays": []})).await;
+    let r = w.ok("review_period", week).await;
+    assert_eq!(counts(&r), (Some(1), Some(1)), "07:30 Monday is this week's, 23:30 Sunday the last's");
+    assert_eq!(r["by_vendor"][0]["current"]["failures"], 1);
+    // The figures' links name the site's days, as the filter bar takes them.
+    assert_eq!((r["pareto"]["bars"][0]["filter"]["from"].as_str()), Some("2026-12-07"));
+    assert_eq!((r["pareto"]["bars"][0]["filter"]["to"].as_str()), Some("2026-12-14"));
+}

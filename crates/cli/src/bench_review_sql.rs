@@ -5,6 +5,8 @@
 use anyhow::Result;
 use chrono::{Duration, NaiveDate};
 use lotline_app::Ctx;
+use lotline_domain::review::ReviewPeriod;
+use lotline_store::queries::review::Span;
 use serde_json::Value;
 use sqlx::Row;
 
@@ -135,18 +137,20 @@ fn alert_numbers(out: &Value) -> Vec<i64> {
     vec![out.as_array().map_or(0, Vec::len) as i64]
 }
 
-/// The five statements, for the 30 days ending `today` (and the 30 before them).
-pub fn hand_written(today: NaiveDate) -> Vec<Hand> {
-    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let (start, end, before) = (today - Duration::days(29), today + Duration::days(1), today - Duration::days(59));
+/// The five statements, for the 30 days ending `today` (and the 30 before them) on the site's
+/// clock in `zone`, as the acts read a period.
+pub fn hand_written(today: NaiveDate, zone: &str) -> Vec<Hand> {
+    let now = Span::of(&ReviewPeriod::ending(today, 30).in_zone(zone));
+    let before = Span::of(&ReviewPeriod::ending(today - Duration::days(30), 30).in_zone(zone));
+    let (start, end) = (now.start.clone(), now.end.clone());
     let what = "one hand-written SQL statement with the same aggregates";
-    let period = || vec![day(start), day(end)];
+    let period = || vec![start.clone(), end.clone()];
     vec![
         Hand {
             act: "review_period",
             what,
             sql: REVIEW,
-            binds: vec![day(before), day(end), day(start)],
+            binds: vec![before.start.clone(), end.clone(), start.clone()],
             numbers: review_numbers,
         },
         Hand { act: "kpi_table", what, sql: KPIS, binds: period(), numbers: kpi_numbers },
@@ -155,7 +159,7 @@ pub fn hand_written(today: NaiveDate) -> Vec<Hand> {
             act: "sku_flags",
             what,
             sql: SKU_FLAGS,
-            binds: vec![day(start), day(end), "200".into()],
+            binds: vec![start.clone(), end.clone(), "200".into()],
             numbers: sku_numbers,
         },
         Hand { act: "safety_stock_alerts", what, sql: SAFETY_STOCK, binds: vec![], numbers: alert_numbers },

@@ -105,12 +105,12 @@ pub async fn review_figures(
     let rmas = scale.rows(100_000).saturating_sub(count_rows(ctx, "rmas").await? as usize);
     seed_rmas(ctx, rmas, products, &say).await?;
     must(ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
-    let today = Utc::now().date_naive();
+    let (today, zone) = (ctx.today().await?, ctx.site_zone().await?);
     let period = json!({"from": (today - Duration::days(29)).to_string(), "to": today.to_string()});
     let rows = count_rows(ctx, "rmas").await?;
     let mut timed = Vec::new();
     let mut numbers = Vec::new();
-    for hand in hand_written(today) {
+    for hand in hand_written(today, &zone) {
         let input = if hand.act == "safety_stock_alerts" { json!({}) } else { period.clone() };
         let (latency, compared) = act_vs_sql(ctx, &hand, &input, (events, rows)).await?;
         say(&latency.line(hand.act));

@@ -361,6 +361,15 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         paid_by: Option<String>,
     },
+    /// What handling the return actually cost (a carrier's invoice for the label or the parcel,
+    /// a courier, outside handling), in the installation's currency: once recorded, the cost
+    /// per return counts it instead of the policy's standard cost.
+    RmaCostRecorded {
+        rma_no: String,
+        amount_minor: i64,
+        currency: String,
+        note: String,
+    },
     /// A refund or store credit asked for: approved as its requirement says, then paid out by
     /// someone who neither opened nor approved the return.
     RmaPayoutRequested {
@@ -518,6 +527,7 @@ impl Event {
             Event::RmaInspected { .. } => "rma_inspected",
             Event::RmaSettled { .. } => "rma_settled",
             Event::RmaCreditIssued { .. } => "rma_credit_issued",
+            Event::RmaCostRecorded { .. } => "rma_cost_recorded",
             Event::RmaPayoutRequested { .. } => "rma_payout_requested",
             Event::RmaPayoutApproved { .. } => "rma_payout_approved",
             Event::RmaCancelled { .. } => "rma_cancelled",
@@ -623,6 +633,7 @@ impl Event {
             | Event::RmaInspected { rma_no, .. }
             | Event::RmaSettled { rma_no, .. }
             | Event::RmaCreditIssued { rma_no, .. }
+            | Event::RmaCostRecorded { rma_no, .. }
             | Event::RmaPayoutRequested { rma_no, .. }
             | Event::RmaPayoutApproved { rma_no, .. }
             | Event::RmaCancelled { rma_no, .. }

@@ -138,6 +138,7 @@ impl Permission {
         Permission::RequestReshipment,
         Permission::ShipReshipment,
         Permission::ManageChargeback,
+        Permission::ManageScars,
         Permission::ConfigureApprovals,
         Permission::OpenRma,
         Permission::DecideRma,

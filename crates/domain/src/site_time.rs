@@ -2,8 +2,8 @@
 //! return window of 30 days, shipping within 2 working days), so every "today" is the date on
 //! the site's wall clock, not in UTC: at 23:30 UTC it is already tomorrow in Shenzhen.
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use jiff::tz::{TimeZone, TimeZoneDatabase};
@@ -59,8 +59,21 @@ fn database() -> &'static TimeZoneDatabase {
     DB.get_or_init(TimeZoneDatabase::bundled)
 }
 
+/// Each zone is read from the database once: a review asks for the site's midnights row by row.
 fn zone(name: &str) -> Option<TimeZone> {
-    if name.trim().is_empty() { None } else { database().get(name.trim()).ok() }
+    static READ: OnceLock<Mutex<HashMap<String, TimeZone>>> = OnceLock::new();
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let mut read = READ.get_or_init(Mutex::default).lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(found) = read.get(name) {
+        return Some(found.clone());
+    }
+    // Only zones that exist are kept, so names typed wrong do not pile up.
+    let found = database().get(name).ok()?;
+    read.insert(name.to_owned(), found.clone());
+    Some(found)
 }
 
 /// Whether `name` is a zone of the IANA database (case as the database spells it or not).
@@ -87,6 +100,32 @@ pub fn site_date(at: DateTime<Utc>, time_zone: &str) -> NaiveDate {
     let local = tz.to_datetime(stamp).date();
     NaiveDate::from_ymd_opt(i32::from(local.year()), u32::from(local.month() as u8), u32::from(local.day() as u8))
         .unwrap_or_else(|| at.date_naive())
+}
+
+/// The first instant of `day` on the site's wall clock (the next instant that exists when
+/// midnight falls in a summer-time gap); UTC's midnight when the zone is not known.
+pub fn site_midnight(day: NaiveDate, time_zone: &str) -> DateTime<Utc> {
+    let utc = day.and_time(chrono::NaiveTime::MIN).and_utc();
+    let Some(tz) = zone(time_zone) else { return utc };
+    let Ok(civil) = jiff::civil::Date::new(
+        i16::try_from(chrono::Datelike::year(&day)).unwrap_or(1970),
+        i8::try_from(chrono::Datelike::month(&day)).unwrap_or(1),
+        i8::try_from(chrono::Datelike::day(&day)).unwrap_or(1),
+    ) else {
+        return utc;
+    };
+    match tz.to_ambiguous_timestamp(civil.to_datetime(jiff::civil::Time::midnight())).compatible() {
+        Ok(stamp) => DateTime::from_timestamp(stamp.as_second(), 0).unwrap_or(utc),
+        Err(_) => utc,
+    }
+}
+
+/// The zone's name as the database spells it, kept for the life of the program, so that a
+/// value naming its zone (a review period) stays small and copyable.
+pub fn lasting_zone_name(time_zone: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    let name = canonical_time_zone(time_zone)?;
+    NAMES.get_or_init(time_zone_names).iter().find(|n| **n == name).map(String::as_str)
 }
 
 impl SiteCalendar {
@@ -156,6 +195,17 @@ mod tests {
         // Summer time: Amsterdam is UTC+2 in July, so 22:30 UTC is past midnight there.
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 22, 30, 0).unwrap();
         assert_eq!(site_date(summer, "Europe/Amsterdam"), d("2026-07-02"));
+    }
+
+    #[test]
+    fn a_site_day_starts_at_its_own_midnight() {
+        let shenzhen = site_midnight(d("2026-12-07"), "Asia/Shanghai");
+        assert_eq!(shenzhen, Utc.with_ymd_and_hms(2026, 12, 6, 16, 0, 0).unwrap(), "00:00 at UTC+8");
+        let amsterdam_summer = site_midnight(d("2026-07-02"), "Europe/Amsterdam");
+        assert_eq!(amsterdam_summer, Utc.with_ymd_and_hms(2026, 7, 1, 22, 0, 0).unwrap(), "00:00 at UTC+2");
+        assert_eq!(site_midnight(d("2026-12-07"), ""), Utc.with_ymd_and_hms(2026, 12, 7, 0, 0, 0).unwrap());
+        assert_eq!(lasting_zone_name("asia/shanghai"), Some("Asia/Shanghai"));
+        assert_eq!(lasting_zone_name("Mars/Olympus"), None);
     }
 
     #[test]

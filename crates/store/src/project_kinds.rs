@@ -121,6 +121,7 @@ macro_rules! return_events {
             | lotline_domain::Event::RmaPayoutApproved { .. }
             | lotline_domain::Event::RmaCancelled { .. }
             | lotline_domain::Event::RmaFailureLogged { .. }
+            | lotline_domain::Event::RmaCostRecorded { .. }
     };
 }
 

@@ -160,6 +160,16 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         }
         Event::RmaSuspended { rma_no, .. } => set_status(conn, rma_no, "suspended").await?,
         Event::RmaCancelled { rma_no, .. } => set_status(conn, rma_no, "cancelled").await?,
+        Event::RmaCostRecorded { rma_no, amount_minor, currency, .. } => {
+            sqlx::query("INSERT INTO rma_costs (event_id, rma_no, amount_minor, currency, at) VALUES (?, ?, ?, ?, ?)")
+                .bind(&stored.id)
+                .bind(rma_no)
+                .bind(amount_minor)
+                .bind(currency)
+                .bind(&stored.occurred_at)
+                .execute(&mut *conn)
+                .await?;
+        }
         Event::RmaFailureLogged { rma_no, failure_no } => {
             sqlx::query("INSERT INTO rma_failures (failure_no, rma_no) VALUES (?, ?)")
                 .bind(failure_no)

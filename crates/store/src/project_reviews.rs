@@ -89,6 +89,7 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         | Event::RmaPayoutRequested { .. }
         | Event::RmaPayoutApproved { .. }
         | Event::RmaFailureLogged { .. }
+        | Event::RmaCostRecorded { .. }
         | Event::ReturnPolicySet(_)
         | Event::ApprovalPolicySet(_)
         | Event::ReshipmentRequested(_)

@@ -54,6 +54,7 @@ const PROJECTIONS: &[&str] = &[
     "safety_stock",
     "rma_review_facts",
     "rma_label_attempts",
+    "rma_costs",
     "chargeback_recoveries",
     "rework_costs",
     "failure_disposition_lines",

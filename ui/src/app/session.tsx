@@ -19,6 +19,7 @@ export function may(session: Session | null | undefined, permission: string): bo
   return session?.permissions.includes(permission) ?? false;
 }
 
-export function hasRole(session: Session, ...roles: string[]): boolean {
-  return session.user.roles.some((r) => roles.includes(r));
+/** `may` for the signed-in person. */
+export function useMay(permission: string): boolean {
+  return may(useSession().session, permission);
 }

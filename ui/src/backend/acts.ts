@@ -101,6 +101,7 @@ import type { ReceiveRmaInput } from "./bindings/ReceiveRmaInput";
 import type { RecordedRatings } from "./bindings/RecordedRatings";
 import type { RecordFailureChargebackInput } from "./bindings/RecordFailureChargebackInput";
 import type { RecordLotInspectionInput } from "./bindings/RecordLotInspectionInput";
+import type { RecordRmaCostInput } from "./bindings/RecordRmaCostInput";
 import type { RecordSerialsInput } from "./bindings/RecordSerialsInput";
 import type { RefusedActView } from "./bindings/RefusedActView";
 import type { ReleaseHoldInput } from "./bindings/ReleaseHoldInput";
@@ -257,6 +258,7 @@ export type Acts = {
   approve_rma: [RmaCommentInput, RmaDetail];
   reject_rma: [RmaCommentInput, RmaDetail];
   suspend_rma: [RmaCommentInput, RmaDetail];
+  record_rma_cost: [RecordRmaCostInput, RmaDetail];
   rma_in_transit: [RmaInTransitInput, RmaDetail];
   receive_rma: [ReceiveRmaInput, RmaDetail];
   inspect_rma: [InspectRmaInput, RmaDetail];

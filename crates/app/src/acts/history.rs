@@ -184,6 +184,9 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         Event::RmaCreditIssued { rma_no, amount_minor, .. } => {
             (vec![set("store_credit", money(*amount_minor, currency_of(currencies, rma_no)))], None)
         }
+        Event::RmaCostRecorded { amount_minor, currency, note, .. } => {
+            (vec![set("amount", money(*amount_minor, currency))], non_empty(note))
+        }
         Event::RmaSettled { rma_no, settlement, .. } => {
             (rma_settled(currency_of(currencies, rma_no), settlement), None)
         }

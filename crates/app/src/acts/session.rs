@@ -5,6 +5,7 @@ use lotline_domain::merge::username_key;
 use lotline_domain::money::{Currency, currencies};
 use lotline_domain::passwords::must_change_password;
 use lotline_domain::people::{Actor, Language, Role};
+use lotline_domain::reshipment::Queue;
 use lotline_domain::settings::{SetupRequest, check_setup, default_defect_categories, default_locations};
 use lotline_domain::users::{LOCK_AFTER_FAILURES, locked_until};
 use lotline_domain::{ApiError, Event};
@@ -69,6 +70,8 @@ pub struct Session {
     /// What the person may do ("configure_quality", …): the UI offers only these, so it keeps
     /// no copy of which role may do what.
     pub permissions: Vec<String>,
+    /// The reshipment queue the person works from (the list's "my queue"), by their roles.
+    pub queue: Option<Queue>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -185,6 +188,7 @@ pub(crate) async fn session_view(ctx: &Ctx, user_id: &str) -> Result<Session, Ap
     let permissions = actor_of(&user).permission_names();
     Ok(Session {
         permissions,
+        queue: Queue::of_roles(&user.roles),
         user,
         settings,
         must_change_password: state.as_ref().is_some_and(|s| s.must_change_password),

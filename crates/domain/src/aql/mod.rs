@@ -197,9 +197,20 @@ impl Table {
 /// The single sampling plan for the lot at its severity of inspection, following the table's
 /// arrows: the plan an arrow points to brings its own sample size (and code letter) with it.
 pub fn plan(input: &AqlPlanInput) -> Result<AqlPlan, AqlError> {
-    let table = Table { severity: input.inspection.unwrap_or_default() };
+    let severity = input.inspection.unwrap_or_default();
     let start = letter_index(input.lot_size, input.level)?;
-    let column = input.aql.column();
+    match plan_in(&Table { severity }, input.lot_size, start, input.aql.column()) {
+        // Table 2-C ends at R's 800 units, short of the 1250 that Table 2-A's first plan at
+        // 0.010 needs: its arrow leads off the table, and reduced inspection is never stricter
+        // than normal, so the normal plan applies.
+        Err(AqlError::NoPlan) if severity == InspectionSeverity::Reduced => {
+            plan_in(&Table { severity: InspectionSeverity::Normal }, input.lot_size, start, input.aql.column())
+        }
+        found => found,
+    }
+}
+
+fn plan_in(table: &Table, lot_size: u64, start: usize, column: usize) -> Result<AqlPlan, AqlError> {
     let mut letter = start;
     let (accept, reject) = loop {
         match table.cell(letter, column) {
@@ -207,11 +218,11 @@ pub fn plan(input: &AqlPlanInput) -> Result<AqlPlan, AqlError> {
             Cell::Down if letter + 1 < table.rows() => letter += 1,
             Cell::Up if letter > 0 => letter -= 1,
             // An arrow off the edge of the table: the nearest plan lies the other way.
-            Cell::Up => return plan_from(&table, input.lot_size, start, column, 1),
-            Cell::Down => return plan_from(&table, input.lot_size, start, column, -1),
+            Cell::Up => return plan_from(table, lot_size, start, column, 1),
+            Cell::Down => return plan_from(table, lot_size, start, column, -1),
         }
     };
-    Ok(finish(&table, input.lot_size, letter, accept, reject))
+    Ok(finish(table, lot_size, letter, accept, reject))
 }
 
 fn plan_from(table: &Table, lot_size: u64, start: usize, column: usize, direction: i64) -> Result<AqlPlan, AqlError> {

@@ -204,3 +204,104 @@ proptest! {
             "{:?} then {:?}", strict, lenient);
     }
 }
+
+/// (lot size, level, AQL, (code letter, sample size, Ac, Re)) at one severity.
+type SeverityCell = (u64, InspectionLevel, f64, (&'static str, u64, u32, u32));
+
+fn check_cells(severity: InspectionSeverity, cases: &[SeverityCell]) {
+    for (lot, level, aql, expected) in cases {
+        let got = at(*lot, *level, *aql, severity);
+        assert_eq!(
+            got,
+            (expected.0.to_owned(), expected.1, expected.2, expected.3),
+            "{severity:?} lot {lot} AQL {aql}"
+        );
+    }
+}
+
+/// Cells of ISO 2859-1:1999 Table 2-B (tightened, single sampling), worked from the standard:
+/// the same sample per code letter as normal (plus S, 3150 units), the "0 1" plan one letter
+/// further down its column than in Table 2-A, then ↑ and ↓, then Ac 1, 2, 3, 5, 8, 12, 18 along
+/// the diagonal (27 and 41 only in the columns of 100 and more nonconformities per 100 units).
+#[test]
+fn table_2b_tightened_cells() {
+    use InspectionLevel::{II, III};
+    let cases: [SeverityCell; 20] = [
+        (1200, II, 2.5, ("J", 80, 3, 4)),
+        (1200, II, 4.0, ("J", 80, 5, 6)),
+        (1200, II, 6.5, ("J", 80, 8, 9)),
+        (1200, II, 1.0, ("J", 80, 1, 2)),
+        // H at 0.65 is the ↑ after G's "0 1"; at 1.0 the ↓ to J's "1 2".
+        (500, II, 0.65, ("G", 32, 0, 1)),
+        (500, II, 1.0, ("J", 80, 1, 2)),
+        (5000, II, 2.5, ("L", 200, 8, 9)),
+        (5000, II, 6.5, ("L", 200, 18, 19)),
+        // L at 10 is past the diagonal's last plan: ↑ to K's 18/19.
+        (5000, II, 10.0, ("K", 125, 18, 19)),
+        (20_000, II, 0.40, ("M", 315, 2, 3)),
+        (50_000, II, 0.25, ("N", 500, 2, 3)),
+        (200_000, II, 0.10, ("P", 800, 1, 2)),
+        // Q at 0.040 is a ↓ to R's "1 2"; Q at 0.010 a ↓ to R's "0 1".
+        (600_000, II, 0.040, ("R", 2000, 1, 2)),
+        (600_000, II, 0.010, ("R", 2000, 0, 1)),
+        // R at 0.015 is the ↑ after Q's "0 1".
+        (600_000, III, 0.015, ("Q", 1250, 0, 1)),
+        (5, II, 10.0, ("A", 2, 0, 1)),
+        (10, II, 6.5, ("B", 3, 0, 1)),
+        (40, II, 6.5, ("E", 13, 1, 2)),
+        (5, II, 1000.0, ("A", 2, 27, 28)),
+        (10, II, 1000.0, ("B", 3, 41, 42)),
+    ];
+    check_cells(InspectionSeverity::Tightened, &cases);
+}
+
+/// Cells of ISO 2859-1:1999 Table 2-C (reduced, single sampling), worked from the standard:
+/// each code letter samples what Table 2-A's letter two rows up samples (A to C: 2, D: 3,
+/// K: 50, R: 800) with Table 2-A's plans for that sample, so Re is always Ac + 1 (ANSI Z1.4's
+/// reduced table keeps gaps such as 1/4 and 5/8; ISO 2859-1:1999 does not).
+#[test]
+fn table_2c_reduced_cells() {
+    use InspectionLevel::{II, III};
+    let cases: [SeverityCell; 20] = [
+        (3000, II, 1.0, ("K", 50, 1, 2)),
+        (3000, II, 2.5, ("K", 50, 3, 4)),
+        // K at 0.65 is a ↓: L's reduced 80 units at 1/2.
+        (3000, II, 0.65, ("L", 80, 1, 2)),
+        (5000, II, 2.5, ("L", 80, 5, 6)),
+        (5000, II, 4.0, ("L", 80, 7, 8)),
+        (5000, II, 6.5, ("L", 80, 10, 11)),
+        (20_000, II, 1.0, ("M", 125, 3, 4)),
+        (50_000, II, 0.65, ("N", 200, 3, 4)),
+        (1200, II, 4.0, ("J", 32, 3, 4)),
+        (1200, II, 0.40, ("J", 32, 0, 1)),
+        (500, II, 6.5, ("H", 20, 3, 4)),
+        (250, II, 10.0, ("G", 13, 3, 4)),
+        (150, II, 15.0, ("F", 8, 3, 4)),
+        // E at 0.65 points down three rows, to H's 20 units at 0/1 (Table 2-A's 0.65 plan).
+        (80, II, 0.65, ("H", 20, 0, 1)),
+        (600_000, II, 0.10, ("Q", 500, 1, 2)),
+        // R at 0.025 is the ↑ after Q's "0 1" (500 units).
+        (600_000, III, 0.025, ("Q", 500, 0, 1)),
+        (5, II, 1000.0, ("A", 2, 30, 31)),
+        (40, II, 650.0, ("D", 3, 30, 31)),
+        // No reduced sample reaches Table 2-A's first plan at 0.010 (1250 units): the normal
+        // plan applies (it used to be refused as having no plan).
+        (600_000, II, 0.010, ("Q", 1250, 0, 1)),
+        (200_000, II, 0.010, ("Q", 1250, 0, 1)),
+    ];
+    check_cells(InspectionSeverity::Reduced, &cases);
+}
+
+proptest! {
+    #[test]
+    fn tightened_and_reduced_plans_reject_at_one_more_than_they_accept(
+        lot in 2_u64..2_000_000, level in any_level(), column in 0_usize..26,
+    ) {
+        let aql = Aql::all().nth(column).unwrap();
+        for inspection in [InspectionSeverity::Tightened, InspectionSeverity::Reduced] {
+            let p = plan(&AqlPlanInput { lot_size: lot, level, aql, inspection: Some(inspection) }).unwrap();
+            prop_assert_eq!(p.reject, p.accept + 1);
+            prop_assert!(p.sample_size <= lot);
+        }
+    }
+}

@@ -73,6 +73,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
         | E::RmaFailureLogged { .. } => &[P::HandleReturns],
+        E::RmaCostRecorded { .. } => &[P::HandleReturns, P::SettleRma],
         // Made before payouts had their duties (Lotline 0.1.0 names no payer): judged by the
         // rule of their day, when an analyst who decided a return could also settle it.
         E::RmaSettled { paid_by: None, .. } | E::RmaCreditIssued { paid_by: None, .. } => &[P::SettleRma, P::DecideRma],
@@ -139,6 +140,13 @@ pub fn may_author(author: &TeamMember, event: &Event) -> Result<(), ApiError> {
         }
         Event::RmaOpened(opening) if opening.opened_by.as_ref().is_some_and(|by| *by != author.user_id) => {
             return Err(refuse(event.kind()));
+        }
+        // Lotline 0.1.0 settled without naming who paid, and such history stands (a desk's acts
+        // from before it enrolled are not judged here). Every act since names its payer, so a
+        // settlement that names nobody, written after enrolment, can only come from a changed
+        // desk slipping past the payout duties.
+        Event::RmaSettled { rma_no, paid_by: None, .. } | Event::RmaCreditIssued { rma_no, paid_by: None, .. } => {
+            return Err(ApiError::forbidden("error.settlement.payer_unknown").with("rma_no", rma_no.clone()));
         }
         Event::RmaApproved { decided_by: Some(by), .. }
         | Event::RmaSettled { paid_by: Some(by), .. }

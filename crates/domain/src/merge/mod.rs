@@ -60,6 +60,8 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::RmaInTransit { .. }
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
+        // Money a carrier or courier charged: it was spent whatever became of the return.
+        | E::RmaCostRecorded { .. }
         | E::ReshipmentShipped { .. }
         | E::ReshipmentDelivered { .. }
         | E::VendorRated { .. }

@@ -1,7 +1,7 @@
 //! Payouts of refunds and store credit judged as the server judges them: approvals from two
 //! desks merge as a set (as a reshipment's do), and the duties bind whatever desk pays.
 
-use super::tests::{Memory, envelope, judge, opened, payout_requested, received_and_inspected, settle_by};
+use super::tests::{Memory, envelope, judge, opened, payout_requested, received_and_inspected, refund, settle_by};
 use super::*;
 use crate::approval::{Amount, Approval};
 use crate::people::Role;
@@ -77,6 +77,12 @@ fn the_names_the_duties_are_separated_by_are_the_authors_own() {
     // Tom may not pay out in fien's name, nor approve as finance.
     assert!(may_author(&tom, &settle_by("u-fien")).is_err());
     assert!(may_author(&tom, &settle_by("u-tom")).is_ok());
+    // A new act that names no payer at all is refused (0.1.0's unnamed settlements are history
+    // from before enrolment, which is not judged by author).
+    let unnamed = Event::RmaSettled { rma_no: RMA.into(), settlement: refund(), paid_by: None };
+    assert_eq!(may_author(&tom, &unnamed).unwrap_err().message_key, "error.settlement.payer_unknown");
+    let credit = Event::RmaCreditIssued { rma_no: RMA.into(), amount_minor: 3_700, paid_by: None };
+    assert_eq!(may_author(&fien, &credit).unwrap_err().message_key, "error.settlement.payer_unknown");
     assert!(may_author(&tom, &approval_by("u-tom", &[Role::Finance], 1_520, 1)).is_err());
     assert!(may_author(&fien, &approval_by("u-fien", &[Role::Finance], 1_520, 1)).is_ok());
     let Event::RmaPayoutRequested { request, .. } = asked_with_one_approval() else { unreachable!() };

@@ -66,7 +66,7 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
     ]
 }
 
-fn refund() -> Settlement {
+pub(super) fn refund() -> Settlement {
     Settlement::Refund { amount_minor: 1_520, restocking_fee_minor: 0 }
 }
 

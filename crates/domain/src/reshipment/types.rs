@@ -248,6 +248,17 @@ pub enum Queue {
 }
 
 impl Queue {
+    /// The queue a person works from: that of their first role owning one (finance approves,
+    /// logistics ships, vendor management chases chargebacks); none for the other roles.
+    pub fn of_roles(roles: &[Role]) -> Option<Queue> {
+        roles.iter().find_map(|role| match role {
+            Role::Finance => Some(Queue::Finance),
+            Role::Logistics => Some(Queue::Logistics),
+            Role::VendorManager => Some(Queue::VendorManagement),
+            _ => None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Queue::Finance => "finance",

@@ -17,6 +17,7 @@ mod payout;
 #[cfg(test)]
 mod payout_tests;
 mod policy;
+mod recorded_cost;
 mod rma;
 #[cfg(test)]
 mod rma_tests;
@@ -34,6 +35,7 @@ pub use offered::*;
 pub use opening::*;
 pub use payout::*;
 pub use policy::*;
+pub use recorded_cost::*;
 pub use rma::*;
 pub use sla::*;
 pub use transitions::*;

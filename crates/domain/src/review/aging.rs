@@ -73,6 +73,8 @@ mod tests {
             handling_cost_minor: 0,
             label_cost_minor: 0,
             return_shipping_cost_minor: 0,
+            recorded_cost_minor: None,
+            units_received: None,
             refund_paid_minor: None,
             refund_policy_minor: None,
         }

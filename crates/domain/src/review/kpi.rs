@@ -24,6 +24,7 @@ pub enum KpiId {
     TimeToAuthorization,
     DiscardRate,
     RefundShare,
+    CostPerReturnedUnit,
 }
 
 /// How a KPI's numbers read. The unit fixes the integer each value is in.
@@ -60,7 +61,7 @@ pub enum KpiState {
 }
 
 impl KpiId {
-    pub const ALL: [KpiId; 14] = [
+    pub const ALL: [KpiId; 15] = [
         KpiId::ReturnRate,
         KpiId::CostPerReturn,
         KpiId::ReceiptToDecision,
@@ -75,6 +76,7 @@ impl KpiId {
         KpiId::TimeToAuthorization,
         KpiId::DiscardRate,
         KpiId::RefundShare,
+        KpiId::CostPerReturnedUnit,
     ];
 
     /// Stable code, as serialized and in i18n keys.
@@ -94,6 +96,7 @@ impl KpiId {
             KpiId::TimeToAuthorization => "time_to_authorization",
             KpiId::DiscardRate => "discard_rate",
             KpiId::RefundShare => "refund_share",
+            KpiId::CostPerReturnedUnit => "cost_per_returned_unit",
         }
     }
 
@@ -104,7 +107,7 @@ impl KpiId {
 
     pub fn unit(self) -> KpiUnit {
         match self {
-            KpiId::CostPerReturn => KpiUnit::Money,
+            KpiId::CostPerReturn | KpiId::CostPerReturnedUnit => KpiUnit::Money,
             KpiId::ReceiptToDecision | KpiId::RefundProcessing | KpiId::TimeToAuthorization => KpiUnit::Days,
             _ => KpiUnit::Percent,
         }
@@ -115,6 +118,7 @@ impl KpiId {
         match self {
             KpiId::ReturnRate
             | KpiId::CostPerReturn
+            | KpiId::CostPerReturnedUnit
             | KpiId::ReceiptToDecision
             | KpiId::RefundProcessing
             | KpiId::DamagedRate
@@ -137,9 +141,13 @@ impl KpiId {
                  whenever it came), as a share of orders placed in the period."
             }
             KpiId::CostPerReturn => {
-                "Handling cost and prepaid label postage, as set in the return policy each RMA was opened \
-                 under, of the RMAs settled in the period, divided by those RMAs; in the installation's \
-                 currency, never converted."
+                "What handling the RMAs settled in the period cost, divided by those RMAs: the costs recorded \
+                 on an RMA where there are any, else the handling cost and prepaid label postage set in the \
+                 return policy it was opened under; in the installation's currency, never converted."
+            }
+            KpiId::CostPerReturnedUnit => {
+                "The same cost of the RMAs settled in the period, divided by the units they took back; RMAs \
+                 whose units are not all counted in pieces are left out, as pieces and kilograms do not add up."
             }
             KpiId::ReceiptToDecision => {
                 "Mean time from receiving the goods to inspecting them and deciding their disposition, over \
@@ -245,6 +253,7 @@ mod tests {
                 ("time_to_authorization", KpiUnit::Days, Some(AtMost)),
                 ("discard_rate", KpiUnit::Percent, Some(AtMost)),
                 ("refund_share", KpiUnit::Percent, None),
+                ("cost_per_returned_unit", KpiUnit::Money, Some(AtMost)),
             ]
         );
     }

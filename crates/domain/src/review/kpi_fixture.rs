@@ -15,7 +15,7 @@ fn oct(d: u32, h: u32) -> Option<DateTime<Utc>> {
     Some(at(2026, 10, d, h, 0))
 }
 
-fn rma(no: &str, currency: &str, opened: Option<DateTime<Utc>>) -> RmaReviewRow {
+pub(super) fn rma(no: &str, currency: &str, opened: Option<DateTime<Utc>>) -> RmaReviewRow {
     RmaReviewRow {
         rma_no: no.into(),
         currency: currency.into(),
@@ -33,6 +33,8 @@ fn rma(no: &str, currency: &str, opened: Option<DateTime<Utc>>) -> RmaReviewRow 
         handling_cost_minor: 0,
         label_cost_minor: 0,
         return_shipping_cost_minor: 0,
+        recorded_cost_minor: None,
+        units_received: None,
         refund_paid_minor: None,
         refund_policy_minor: None,
     }

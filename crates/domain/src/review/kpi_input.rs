@@ -55,6 +55,11 @@ pub struct RmaReviewRow {
     pub handling_cost_minor: i64,
     pub label_cost_minor: i64,
     pub return_shipping_cost_minor: i64,
+    /// What handling it actually cost, as recorded; when recorded it replaces the standard
+    /// costs above.
+    pub recorded_cost_minor: Option<i64>,
+    /// The units received, when they all count in pieces (else they do not add up).
+    pub units_received: Option<i64>,
     /// The refund paid, for RMAs settled by refund.
     pub refund_paid_minor: Option<i64>,
     /// The refund the policy computes (price less restocking fee), when known.
@@ -137,6 +142,10 @@ pub struct ReturnCosts {
     pub settled: i64,
     /// Handling, label and return shipping costs summed, in minor units.
     pub cost_minor: i64,
+    /// The units taken back on those of the RMAs whose units all count in pieces, and what
+    /// handling those RMAs cost.
+    pub units: i64,
+    pub units_cost_minor: i64,
 }
 
 /// One period's counts and sums that the KPI figures divide. The store adds them up in SQL over
@@ -223,8 +232,15 @@ impl KpiTotals {
         let mut costs: BTreeMap<String, ReturnCosts> = BTreeMap::new();
         for rma in rmas.iter().filter(|r| period.contains_opt(r.settled_at)) {
             let entry = costs.entry(rma.currency.clone()).or_default();
+            let cost = rma
+                .recorded_cost_minor
+                .unwrap_or(rma.handling_cost_minor + rma.label_cost_minor + rma.return_shipping_cost_minor);
             entry.settled += 1;
-            entry.cost_minor += rma.handling_cost_minor + rma.label_cost_minor + rma.return_shipping_cost_minor;
+            entry.cost_minor += cost;
+            if let Some(units) = rma.units_received.filter(|u| *u > 0) {
+                entry.units += units;
+                entry.units_cost_minor += cost;
+            }
         }
         Self {
             orders: input.orders.iter().filter(|o| period.contains_day(o.day)).map(|o| o.orders).sum(),

@@ -82,7 +82,11 @@ pub fn measure(id: KpiId, t: &KpiTotals) -> Measure {
         KpiId::LabelSuccessRate => rate(t.labels_ok, t.label_attempts),
         KpiId::TimeToAuthorization => mean(t.decision_minutes, t.decided),
         KpiId::RefundShare => rate(t.refunds_paid, t.paid_back),
-        KpiId::CostPerReturn | KpiId::RestockRate | KpiId::DamagedRate | KpiId::DiscardRate => (None, 0),
+        KpiId::CostPerReturn
+        | KpiId::CostPerReturnedUnit
+        | KpiId::RestockRate
+        | KpiId::DamagedRate
+        | KpiId::DiscardRate => (None, 0),
     }
 }
 
@@ -109,6 +113,16 @@ pub fn returned_units_rate(id: KpiId, t: &KpiTotals) -> BTreeMap<String, Measure
 /// Cost per return over one period, per currency: costs of RMAs settled in it over their number.
 pub fn cost_per_return(t: &KpiTotals) -> BTreeMap<String, Measure> {
     t.costs.iter().map(|(currency, c)| (currency.clone(), mean(c.cost_minor, c.settled))).collect()
+}
+
+/// Cost per returned unit over one period, per currency: the costs of the RMAs settled in it
+/// whose units count in pieces, over those units. A currency without such units has no figure.
+pub fn cost_per_returned_unit(t: &KpiTotals) -> BTreeMap<String, Measure> {
+    t.costs
+        .iter()
+        .filter(|(_, c)| c.units > 0)
+        .map(|(currency, c)| (currency.clone(), mean(c.units_cost_minor, c.units)))
+        .collect()
 }
 
 fn figure(id: KpiId, key: Option<String>, now: Measure, before: Measure, targets: &KpiTargets) -> KpiFigure {
@@ -146,8 +160,10 @@ pub fn kpi_table_of_totals(
     let rows = KpiId::ALL
         .into_iter()
         .map(|id| {
-            let keyed = |t: &KpiTotals| {
-                if id.unit() == KpiUnit::Money { cost_per_return(t) } else { returned_units_rate(id, t) }
+            let keyed = |t: &KpiTotals| match id {
+                KpiId::CostPerReturn => cost_per_return(t),
+                KpiId::CostPerReturnedUnit => cost_per_returned_unit(t),
+                _ => returned_units_rate(id, t),
             };
             let figures = if id.unit() == KpiUnit::Money || per_unit_of_measure(id) {
                 let (mut now_by, mut before_by) = (keyed(totals), keyed(before));

@@ -47,7 +47,7 @@ impl Default for KpiTargets {
 
 impl KpiTargets {
     /// The target of a KPI in its unit; `currency` picks the money target. KPIs without a
-    /// target (automation, denial, label success) give `None`.
+    /// target (automation, denial, label success, cost per unit) give `None`.
     pub fn target(&self, id: KpiId, currency: Option<&str>) -> Option<i64> {
         match id {
             KpiId::ReturnRate => Some(self.return_rate_max_bps),
@@ -63,7 +63,8 @@ impl KpiTargets {
             | KpiId::LabelSuccessRate
             | KpiId::TimeToAuthorization
             | KpiId::DiscardRate
-            | KpiId::RefundShare => None,
+            | KpiId::RefundShare
+            | KpiId::CostPerReturnedUnit => None,
         }
     }
 

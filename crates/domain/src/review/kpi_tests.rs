@@ -165,3 +165,34 @@ fn states_are_green_amber_red_around_the_target() {
     assert_eq!(kpi_state(Some(5), None, Some(AtMost)), Neutral);
     assert_eq!(kpi_state(Some(5), Some(6), None), Neutral);
 }
+
+#[test]
+fn cost_per_return_takes_recorded_costs_and_per_unit_counts_only_pieces() {
+    use super::kpi_fixture::rma;
+    // Three EUR returns settled on 10 November, each with the policy's standard 3.50 handling
+    // and 4.95 postage (8.45). A's carrier invoice was recorded at 12.00, which replaces its
+    // standard cost; A took back 3 pieces, B 1 piece, C kilograms (no per-unit figure).
+    let settled = |no: &str, recorded: Option<i64>, units: Option<i64>| {
+        let mut r = rma(no, "EUR", Some(at(2026, 11, 2, 9, 0)));
+        r.settled_at = Some(at(2026, 11, 10, 12, 0));
+        (r.handling_cost_minor, r.label_cost_minor) = (350, 495);
+        (r.recorded_cost_minor, r.units_received) = (recorded, units);
+        r
+    };
+    let input = KpiInput {
+        rmas: vec![settled("A", Some(1_200), Some(3)), settled("B", None, Some(1)), settled("C", None, None)],
+        ..KpiInput::default()
+    };
+    let totals = KpiTotals::of(&input, &november());
+    assert_eq!(totals.costs["EUR"], ReturnCosts { settled: 3, cost_minor: 2_890, units: 4, units_cost_minor: 2_045 });
+    // Per return: (12.00 + 8.45 + 8.45) / 3 = 28.90 / 3 = 9.63. Per unit: A and B only,
+    // (12.00 + 8.45) / (3 + 1) = 20.45 / 4 = 5.11.
+    assert_eq!(cost_per_return(&totals)["EUR"], (Some(963), 3));
+    assert_eq!(cost_per_returned_unit(&totals)["EUR"], (Some(511), 4));
+    let t = kpi_table(&input, &november(), &KpiTargets::default(), now());
+    let row = t.rows.iter().find(|r| r.id == KpiId::CostPerReturnedUnit).unwrap();
+    assert_eq!(
+        (row.figures[0].value, row.figures[0].target, row.figures[0].state),
+        (Some(511), None, KpiState::Neutral)
+    );
+}

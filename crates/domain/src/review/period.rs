@@ -6,15 +6,21 @@ use ts_rs::TS;
 
 use super::math::{WHOLE_BPS, div_round};
 use crate::error::{ApiError, FieldError};
+use crate::site_time::{lasting_zone_name, site_midnight};
 
 /// Calendar days `from..=to`, both included, because that is how people pick dates ("1 to 30
-/// November"). Inside, a period is the half-open instant range `[from 00:00, to+1 00:00)` UTC,
-/// so an event at midnight belongs to exactly one period.
+/// November"). The days are the site's: inside, a period is the half-open instant range from
+/// `from`'s midnight to `to + 1`'s midnight on the site's wall clock (a Shenzhen week starts at
+/// its Monday 00:00, Sunday 16:00 UTC), so an event at midnight belongs to exactly one period.
+/// Without a zone (`in_zone` not called, or an unknown one) the midnights are UTC's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ReviewPeriod {
     pub from: NaiveDate,
     pub to: NaiveDate,
+    #[serde(skip)]
+    #[ts(skip)]
+    zone: Option<&'static str>,
 }
 
 impl ReviewPeriod {
@@ -22,7 +28,26 @@ impl ReviewPeriod {
         if to < from {
             return Err(ApiError::field(FieldError::new("to", "error.review.period_reversed").with("from", from)));
         }
-        Ok(Self { from, to })
+        Ok(Self { from, to, zone: None })
+    }
+
+    /// The `days` days (at least one) that end on `to`.
+    pub fn ending(to: NaiveDate, days: u64) -> Self {
+        let from = to.checked_sub_days(Days::new(days.max(1) - 1)).unwrap_or(NaiveDate::MIN);
+        Self { from, to, zone: None }
+    }
+
+    /// The same days on the wall clock of `time_zone` (an IANA name).
+    pub fn in_zone(self, time_zone: &str) -> Self {
+        Self { zone: lasting_zone_name(time_zone), ..self }
+    }
+
+    /// The first instant of `day` on the period's clock.
+    pub fn day_start(&self, day: NaiveDate) -> DateTime<Utc> {
+        match self.zone {
+            Some(zone) => site_midnight(day, zone),
+            None => day.and_time(NaiveTime::MIN).and_utc(),
+        }
     }
 
     /// Days in the period, both ends counted (1 for a single day).
@@ -32,13 +57,17 @@ impl ReviewPeriod {
 
     /// The first instant in the period.
     pub fn start(&self) -> DateTime<Utc> {
-        self.from.and_time(NaiveTime::MIN).and_utc()
+        self.day_start(self.from)
     }
 
     /// The first instant after the period.
     pub fn end(&self) -> DateTime<Utc> {
-        let next = self.to.checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX);
-        next.and_time(NaiveTime::MIN).and_utc()
+        self.day_start(self.end_day())
+    }
+
+    /// The first day after the period.
+    pub fn end_day(&self) -> NaiveDate {
+        self.to.checked_add_days(Days::new(1)).unwrap_or(NaiveDate::MAX)
     }
 
     pub fn contains(&self, at: DateTime<Utc>) -> bool {
@@ -59,7 +88,7 @@ impl ReviewPeriod {
         let days = u64::try_from(self.days()).unwrap_or(1);
         let to = self.from.checked_sub_days(Days::new(1)).unwrap_or(NaiveDate::MIN);
         let from = self.from.checked_sub_days(Days::new(days)).unwrap_or(NaiveDate::MIN);
-        Self { from, to }
+        Self { from, to, zone: self.zone }
     }
 }
 
@@ -122,6 +151,24 @@ mod tests {
     }
 
     #[test]
+    fn a_shenzhen_week_starts_at_its_monday_midnight() {
+        // Monday 7 to Sunday 13 December 2026 at a UTC+8 site: from Sunday 6 December 16:00 UTC
+        // to Sunday 13 December 16:00 UTC.
+        let week = ReviewPeriod::new(day(2026, 12, 7), day(2026, 12, 13)).unwrap().in_zone("Asia/Shanghai");
+        assert_eq!((week.start(), week.end()), (at(2026, 12, 6, 16, 0), at(2026, 12, 13, 16, 0)));
+        // 23:30 UTC on Sunday 6 December is 07:30 on Monday in Shenzhen: in this week, not the last.
+        let sunday_night = at(2026, 12, 6, 23, 30);
+        assert!(week.contains(sunday_night));
+        assert!(!week.previous().contains(sunday_night));
+        assert_eq!(week.previous().end(), week.start(), "the previous week ends where this one starts");
+        // 23:30 UTC on Sunday 13 December is already Monday 14th there: the next week's.
+        assert!(!week.contains(at(2026, 12, 13, 23, 30)));
+        // The same days read in UTC put that Sunday night in the previous week.
+        let utc = ReviewPeriod::new(day(2026, 12, 7), day(2026, 12, 13)).unwrap();
+        assert!(!utc.contains(sunday_night) && utc.previous().contains(sunday_night));
+    }
+
+    #[test]
     fn a_reversed_period_names_the_to_field() {
         let err = ReviewPeriod::new(day(2026, 11, 30), day(2026, 11, 1)).unwrap_err();
         assert_eq!(err.fields[0].field, "to");
@@ -131,12 +178,12 @@ mod tests {
     #[test]
     fn the_previous_period_has_the_same_length_and_ends_the_day_before() {
         let nov = ReviewPeriod::new(day(2026, 11, 1), day(2026, 11, 30)).unwrap();
-        assert_eq!(nov.previous(), ReviewPeriod { from: day(2026, 10, 2), to: day(2026, 10, 31) });
+        assert_eq!(nov.previous(), ReviewPeriod::new(day(2026, 10, 2), day(2026, 10, 31)).unwrap());
         // Across a leap day: 1-7 March 2028 is preceded by 23-29 February.
         let week = ReviewPeriod::new(day(2028, 3, 1), day(2028, 3, 7)).unwrap();
-        assert_eq!(week.previous(), ReviewPeriod { from: day(2028, 2, 23), to: day(2028, 2, 29) });
+        assert_eq!(week.previous(), ReviewPeriod::new(day(2028, 2, 23), day(2028, 2, 29)).unwrap());
         let one = ReviewPeriod::new(day(2026, 1, 1), day(2026, 1, 1)).unwrap();
-        assert_eq!(one.previous(), ReviewPeriod { from: day(2025, 12, 31), to: day(2025, 12, 31) });
+        assert_eq!(one.previous(), ReviewPeriod::new(day(2025, 12, 31), day(2025, 12, 31)).unwrap());
     }
 
     #[test]

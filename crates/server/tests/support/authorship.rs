@@ -266,3 +266,30 @@ pub async fn ratings_written_by_the_app(h: &Harness) {
     assert_eq!(refusal(&authorless).as_deref(), Some("error.sync.act_without_user"));
     server.shutdown().await.unwrap();
 }
+
+/// Lotline 0.1.0 settled returns without naming who paid, and a desk's history from before it
+/// enrolled keeps such settlements; a new act that settles or issues credit without a payer is
+/// refused, whoever signed in, so a changed desk cannot slip past the payout duties.
+pub async fn payer_less_settlements_after_enrolment_refused(h: &Harness) {
+    use lotline_domain::returns::Settlement;
+    let server = h.start().await;
+    let (mut desk_a, client_a) = desk_with_admin_and_fien(h, &server).await;
+    assert_eq!(sign_in(&client_a, "fien", "fien-pw-12").await, Ok("u-fien".into()));
+    let rma_no = "RMA-AMS1A-000042".to_owned();
+    let refund = Settlement::Refund { amount_minor: 7_400, restocking_fee_minor: 0 };
+    let unnamed = [
+        Event::RmaSettled { rma_no: rma_no.clone(), settlement: refund.clone(), paid_by: None },
+        Event::RmaCreditIssued { rma_no: rma_no.clone(), amount_minor: 3_700, paid_by: None },
+    ];
+    for event in unnamed {
+        let refused = push(&client_a, desk_a.domain_act("u-fien", std::slice::from_ref(&event))).await;
+        assert_eq!(refusal(&refused).as_deref(), Some("error.settlement.payer_unknown"), "{event:?}");
+        assert_eq!(refused.rejected[0].params["rma_no"], rma_no);
+    }
+    // Named, the same settlement goes on to the merge rules, which judge it against the return
+    // (here one the team does not have).
+    let named = Event::RmaSettled { rma_no: rma_no.clone(), settlement: refund, paid_by: Some("u-fien".into()) };
+    let judged = push(&client_a, desk_a.domain_act("u-fien", &[named])).await;
+    assert!(refusal(&judged).is_some_and(|reason| reason != "error.settlement.payer_unknown"), "{judged:?}");
+    server.shutdown().await.unwrap();
+}

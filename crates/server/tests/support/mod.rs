@@ -36,6 +36,7 @@ macro_rules! with_scenarios {
             malformed_and_oversized_requests,
             blob_round_trip,
             authorship,
+            payer_less_settlements_after_enrolment_refused,
             sign_in_lockout,
             must_change_after_reset,
             ratings_written_by_the_app,

@@ -8,7 +8,10 @@ use lotline_sync::{ClientError, EnrollRequest, PushRequest, PushResponse, SyncCl
 
 use super::Harness;
 pub use super::administration::team_administration;
-pub use super::authorship::{authorship, must_change_after_reset, ratings_written_by_the_app, sign_in_lockout};
+pub use super::authorship::{
+    authorship, must_change_after_reset, payer_less_settlements_after_enrolment_refused, ratings_written_by_the_app,
+    sign_in_lockout,
+};
 use super::fake_desk::{FakeDesk, rehash};
 pub use super::operations::{backup_restore_drill, desks_and_users_listed, health_and_metrics};
 pub use super::sealing::sealed_pushes;

@@ -4,8 +4,9 @@
 //! definition over rows.
 //!
 //! Sources, and what has none:
-//! - Cost of a return: the handling cost and label postage its return policy version sets (in
-//!   the installation's currency), per RMA and per prepaid label printed; see `costs`.
+//! - Cost of a return: what was recorded for it, else the handling cost and label postage its
+//!   return policy version sets (in the installation's currency), per RMA and per prepaid label
+//!   printed; per unit, over the pieces taken back; see `costs`.
 //! - Cannot be resold: returned units donated, recycled or written off.
 //! - The policy's refund: what the customer paid for the units received, less the restocking
 //!   fee the RMA's own policy version charges for its reason and condition.
@@ -88,9 +89,12 @@ async fn refunds(
 }
 
 /// Per currency: the RMAs settled in the span whose cost is known, and that cost. A return
-/// costs what the policy it was opened under sets for handling, plus one label's postage if a
-/// prepaid label was printed for it (a reprint is drawn here and buys no second postage); those amounts are in the installation's currency, so RMAs in
-/// another currency, or under a policy that sets neither, have no known cost and are left out.
+/// costs what was recorded for it (`rma_costs`, in the installation's currency) where anything
+/// was; else what the policy it was opened under sets for handling, plus one label's postage if
+/// a prepaid label was printed for it (a reprint is drawn here and buys no second postage).
+/// Those amounts are in the installation's currency, so RMAs in another currency, or with no
+/// recorded cost under a policy that sets neither, have no known cost and are left out. The
+/// units taken back count for the cost per unit only when all of an RMA's are pieces.
 async fn costs(
     conn: &mut SqliteConnection,
     span: &Span,
@@ -99,9 +103,15 @@ async fn costs(
     let home: Option<String> =
         sqlx::query_scalar("SELECT currency FROM settings WHERE id = 1").fetch_optional(&mut *conn).await?;
     let rows = sqlx::query(
-        "SELECT r.policy_version, COUNT(*), SUM(EXISTS (SELECT 1 FROM rma_label_attempts a \
-           WHERE a.rma_no = r.rma_no AND a.ok = 1)) \
-         FROM rmas r WHERE r.settled_at >= ?1 AND r.settled_at < ?2 AND r.currency = ?3 GROUP BY r.policy_version",
+        "SELECT policy_version, recorded IS NOT NULL, countable, COUNT(*), SUM(labelled), SUM(COALESCE(recorded, 0)), \
+           SUM(CASE WHEN countable THEN units ELSE 0 END) FROM (SELECT r.policy_version, \
+           (SELECT SUM(c.amount_minor) FROM rma_costs c WHERE c.rma_no = r.rma_no AND c.currency = r.currency) AS recorded, \
+           EXISTS (SELECT 1 FROM rma_label_attempts a WHERE a.rma_no = r.rma_no AND a.ok = 1) AS labelled, \
+           (SELECT SUM(l.qty_received) FROM rma_lines l WHERE l.rma_no = r.rma_no) AS units, \
+           COALESCE((SELECT SUM(l.qty_received) FROM rma_lines l WHERE l.rma_no = r.rma_no), 0) > 0 \
+             AND NOT EXISTS (SELECT 1 FROM rma_lines l JOIN lots t ON t.lot_code = l.lot_code \
+               WHERE l.rma_no = r.rma_no AND t.unit <> 'pcs') AS countable \
+         FROM rmas r WHERE r.settled_at >= ?1 AND r.settled_at < ?2 AND r.currency = ?3) GROUP BY 1, 2, 3",
     )
     .bind(&span.start)
     .bind(&span.end)
@@ -110,11 +120,23 @@ async fn costs(
     .await?;
     let mut total = ReturnCosts::default();
     for r in &rows {
-        let Some(policy) = policies.get(&r.get::<i64, _>(0)) else { continue };
-        let (settled, labels): (i64, i64) = (r.get(1), r.get(2));
-        let Some(cost) = policy.returns_cost_minor(settled, labels) else { continue };
+        let (recorded, countable): (bool, bool) = (r.get(1), r.get(2));
+        let (settled, labels, recorded_minor, units): (i64, i64, i64, i64) = (r.get(3), r.get(4), r.get(5), r.get(6));
+        let cost = if recorded {
+            recorded_minor
+        } else {
+            let Some(cost) = policies.get(&r.get::<i64, _>(0)).and_then(|p| p.returns_cost_minor(settled, labels))
+            else {
+                continue;
+            };
+            cost
+        };
         total.settled += settled;
         total.cost_minor += cost;
+        if countable {
+            total.units += units;
+            total.units_cost_minor += cost;
+        }
     }
     Ok(match home {
         Some(currency) if total.settled > 0 => BTreeMap::from([(currency, total)]),

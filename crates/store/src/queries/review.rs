@@ -2,10 +2,11 @@
 //! reshipment times and checklist items, each aggregated in SQL over indexed time ranges.
 //!
 //! Times are compared as text: every stored instant is RFC 3339 UTC and every date is
-//! `YYYY-MM-DD`, so the bounds `from <= t < to+1` written as bare dates select whole UTC days
-//! for either kind of column.
+//! `YYYY-MM-DD`. A period's days are the site's, so instant columns are compared with the
+//! instants of the site's midnights (`start`, `end`) and day columns (a reshipment's due and
+//! shipped days) with the days themselves (`start_day`, `end_day`).
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use lotline_domain::returns::ReturnPolicy;
 use lotline_domain::review::{CostComponent, CostRow, ReshipmentTimesRow, ReviewPeriod, is_poor_quality_return};
 use serde::{Deserialize, Serialize};
@@ -14,22 +15,37 @@ use ts_rs::TS;
 
 use crate::StoreError;
 
-/// A period as the two text bounds the queries compare with: `[start, end)`.
+/// A period as the text bounds the queries compare with: `[start, end)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
+    /// The first instant, written as stored instants are (milliseconds, `Z`), so that text
+    /// order is time order; an instant stored without fractions sorts after it when equal.
     pub start: String,
     pub end: String,
+    /// The first day and the first day after, for columns that hold site days.
+    pub start_day: String,
+    pub end_day: String,
 }
 
 impl Span {
     pub fn of(period: &ReviewPeriod) -> Self {
-        Self { start: day_text(period.from), end: day_text(period.end().date_naive()) }
+        Self {
+            start: instant_text(period.start()),
+            end: instant_text(period.end()),
+            start_day: day_text(period.from),
+            end_day: day_text(period.end_day()),
+        }
     }
 
     /// From the start of `earlier` to the end of `later`: both periods in one query.
     pub fn both(earlier: &ReviewPeriod, later: &ReviewPeriod) -> Self {
-        Self { start: Self::of(earlier).start, end: Self::of(later).end }
+        let (earlier, later) = (Self::of(earlier), Self::of(later));
+        Self { start: earlier.start, end: later.end, start_day: earlier.start_day, end_day: later.end_day }
     }
+}
+
+pub fn instant_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 pub fn day_text(day: NaiveDate) -> String {
@@ -161,32 +177,43 @@ pub async fn failures_by_sku(
 ///   when the claim was recorded; the claim is on the vendor, but the cost is ours until it pays.
 /// - Chargebacks recovered: each recorded increase (or correction) of what a vendor paid back on
 ///   a reshipment, and what it paid on a failure's claim, booked when recorded: every source.
-pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<CostRow>, StoreError> {
-    let sql = "SELECT 'scrap', substr(l.completed_at, 1, 10), p.currency, \
+pub async fn cost_rows(conn: &mut SqliteConnection, before: &Span, now: &Span) -> Result<Vec<CostRow>, StoreError> {
+    // Each fact is booked at the start of the period it falls in (?3 splits them): the review
+    // only tells the periods apart, and the site's days need not be UTC's.
+    let sql = "SELECT 'scrap', CASE WHEN l.completed_at >= ?3 THEN ?3 ELSE ?1 END, p.currency, \
            SUM(COALESCE(l.qty_completed, l.qty) * p.unit_cost_minor), NULL, NULL \
          FROM failure_disposition_lines l JOIN failures f ON f.failure_no = l.failure_no JOIN products p ON p.sku = f.sku \
          WHERE l.completed_at >= ?1 AND l.completed_at < ?2 AND l.disposition = 'scrap' AND l.status = 'completed' GROUP BY 2, 3 \
-         UNION ALL SELECT 'rework', substr(c.at, 1, 10), p.currency, SUM(c.cost_minor), NULL, NULL FROM rework_costs c \
-         JOIN failures f ON f.failure_no = c.failure_no JOIN products p ON p.sku = f.sku \
+         UNION ALL SELECT 'rework', CASE WHEN c.at >= ?3 THEN ?3 ELSE ?1 END, p.currency, SUM(c.cost_minor), NULL, NULL \
+         FROM rework_costs c JOIN failures f ON f.failure_no = c.failure_no JOIN products p ON p.sku = f.sku \
          WHERE c.at >= ?1 AND c.at < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT 'shipping', shipped_on, currency, SUM(shipping_minor), NULL, NULL FROM reshipments \
-         WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT 'goods', shipped_on, currency, SUM(goods_minor), NULL, NULL FROM reshipments \
-         WHERE shipped_on >= ?1 AND shipped_on < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT 'refund', substr(settled_at, 1, 10), currency, SUM(settled_minor), policy_version, \
-           reason_code FROM rmas WHERE settled_at >= ?1 AND settled_at < ?2 AND settlement_kind = 'refund' \
+         UNION ALL SELECT 'shipping', CASE WHEN shipped_on >= ?6 THEN ?3 ELSE ?1 END, currency, SUM(shipping_minor), \
+           NULL, NULL FROM reshipments WHERE shipped_on >= ?4 AND shipped_on < ?5 GROUP BY 2, 3 \
+         UNION ALL SELECT 'goods', CASE WHEN shipped_on >= ?6 THEN ?3 ELSE ?1 END, currency, SUM(goods_minor), NULL, NULL \
+         FROM reshipments WHERE shipped_on >= ?4 AND shipped_on < ?5 GROUP BY 2, 3 \
+         UNION ALL SELECT 'refund', CASE WHEN settled_at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(settled_minor), \
+           policy_version, reason_code FROM rmas WHERE settled_at >= ?1 AND settled_at < ?2 AND settlement_kind = 'refund' \
            GROUP BY 2, 3, 5, 6 \
-         UNION ALL SELECT 'credit', substr(COALESCE(credit_issued_at, settled_at), 1, 10), currency, \
+         UNION ALL SELECT 'credit', CASE WHEN COALESCE(credit_issued_at, settled_at) >= ?3 THEN ?3 ELSE ?1 END, currency, \
            SUM(COALESCE(credit_issued_minor, settled_minor)), policy_version, reason_code FROM rmas \
            WHERE COALESCE(credit_issued_at, settled_at) >= ?1 AND COALESCE(credit_issued_at, settled_at) < ?2 \
            AND (credit_issued_at IS NOT NULL OR settlement_kind = 'store_credit') GROUP BY 2, 3, 5, 6 \
-         UNION ALL SELECT 'recovered', substr(at, 1, 10), currency, SUM(delta_minor), NULL, NULL \
+         UNION ALL SELECT 'recovered', CASE WHEN at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(delta_minor), NULL, NULL \
          FROM chargeback_recoveries WHERE at >= ?1 AND at < ?2 GROUP BY 2, 3 \
-         UNION ALL SELECT source, substr(recorded_at, 1, 10), currency, SUM(amount_minor), NULL, NULL \
+         UNION ALL SELECT source, CASE WHEN recorded_at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(amount_minor), NULL, NULL \
          FROM failure_chargebacks WHERE recorded_at >= ?1 AND recorded_at < ?2 GROUP BY 1, 2, 3 \
-         UNION ALL SELECT 'recovered', substr(settled_at, 1, 10), currency, SUM(recovered_minor), NULL, NULL \
-         FROM failure_chargebacks WHERE settled_at >= ?1 AND settled_at < ?2 AND status = 'recovered' GROUP BY 2, 3";
-    let rows = sqlx::query(sql).bind(&span.start).bind(&span.end).fetch_all(&mut *conn).await?;
+         UNION ALL SELECT 'recovered', CASE WHEN settled_at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(recovered_minor), \
+           NULL, NULL FROM failure_chargebacks WHERE settled_at >= ?1 AND settled_at < ?2 AND status = 'recovered' \
+           GROUP BY 2, 3";
+    let rows = sqlx::query(sql)
+        .bind(&before.start)
+        .bind(&now.end)
+        .bind(&now.start)
+        .bind(&before.start_day)
+        .bind(&now.end_day)
+        .bind(&now.start_day)
+        .fetch_all(&mut *conn)
+        .await?;
     let policies = super::kpis::policies(conn).await?;
     let default_policy = ReturnPolicy::default_policy();
     let mut out = Vec::with_capacity(rows.len());
@@ -219,22 +246,31 @@ pub async fn cost_rows(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<C
 
 /// Reshipments due, shipped or authorized in the span.
 ///
-/// A reshipment is due by the end of its due day, as the SLA reads it. Its shipping time is
-/// when the shipment was recorded, unless the date entered as shipped is earlier (recorded
-/// afterwards): then the end of that day, the latest it can have left.
-pub async fn reshipment_times(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ReshipmentTimesRow>, StoreError> {
+/// A reshipment is due by the end of its due day on the site's clock (`period`'s zone), as the
+/// SLA reads it. Its shipping time is when the shipment was recorded, unless the date entered as
+/// shipped is earlier (recorded afterwards): then the end of that day, the latest it can have left.
+pub async fn reshipment_times(
+    conn: &mut SqliteConnection,
+    span: &Span,
+    period: &ReviewPeriod,
+) -> Result<Vec<ReshipmentTimesRow>, StoreError> {
     let rows = sqlx::query(
         "SELECT r.authorized_at, r.due_on, r.shipped_on, r.status IN ('rejected', 'cancelled'), \
          (SELECT e.occurred_at FROM events e WHERE e.stream_type = 'reshipment' AND e.stream_id = r.reshipment_no \
           AND e.kind = 'reshipment_shipped' ORDER BY e.stream_version DESC LIMIT 1) \
-         FROM reshipments r WHERE (r.due_on >= ?1 AND r.due_on < ?2) OR (r.shipped_on >= ?1 AND r.shipped_on < ?2) \
+         FROM reshipments r WHERE (r.due_on >= ?3 AND r.due_on < ?4) OR (r.shipped_on >= ?3 AND r.shipped_on < ?4) \
          OR (r.authorized_at >= ?1 AND r.authorized_at < ?2)",
     )
     .bind(&span.start)
     .bind(&span.end)
+    .bind(&span.start_day)
+    .bind(&span.end_day)
     .fetch_all(&mut *conn)
     .await?;
-    let end_of = |day: &str| instant(day).map(|d| d + chrono::Duration::days(1) - chrono::Duration::seconds(1));
+    let end_of = |day: &str| {
+        let day = NaiveDate::parse_from_str(day.get(..10)?, "%Y-%m-%d").ok()?;
+        Some(period.day_start(day.succ_opt()?) - chrono::Duration::seconds(1))
+    };
     Ok(rows
         .iter()
         .map(|r| {

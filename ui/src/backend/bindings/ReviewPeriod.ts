@@ -2,7 +2,9 @@
 
 /**
  * Calendar days `from..=to`, both included, because that is how people pick dates ("1 to 30
- * November"). Inside, a period is the half-open instant range `[from 00:00, to+1 00:00)` UTC,
- * so an event at midnight belongs to exactly one period.
+ * November"). The days are the site's: inside, a period is the half-open instant range from
+ * `from`'s midnight to `to + 1`'s midnight on the site's wall clock (a Shenzhen week starts at
+ * its Monday 00:00, Sunday 16:00 UTC), so an event at midnight belongs to exactly one period.
+ * Without a zone (`in_zone` not called, or an unknown one) the midnights are UTC's.
  */
 export type ReviewPeriod = { from: string, to: string, };

@@ -65,7 +65,16 @@ paid_by_name: string | null,
 /**
  * The steps the signed-in person may take now: the app offers only these.
  */
-my_actions: Array<RmaAction>, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
+my_actions: Array<RmaAction>, 
+/**
+ * What handling the return actually cost, as recorded (`record_rma_cost`), in the
+ * installation's currency; 0 when nothing was recorded.
+ */
+recorded_cost_minor: number, 
+/**
+ * Whether the signed-in person may record such a cost.
+ */
+may_record_cost: boolean, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
 /**
  * True when the rules decided and no person had to.
  */

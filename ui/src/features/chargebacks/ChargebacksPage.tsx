@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../app/session";
+import { may, useSession } from "../../app/session";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
 import { call } from "../../backend/call";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
@@ -12,7 +12,7 @@ import { PageHeader } from "../../components/page/PageHeader";
 import { ShortList } from "../../components/page/ShortList";
 import { formatDateTimeShort } from "../../format";
 import { formatMoney } from "../../money";
-import { isOpen, maySettle, STATUS_COLOR } from "./chargeback";
+import { isOpen, STATUS_COLOR } from "./chargeback";
 import { SettleChargebackModal } from "./SettleChargebackModal";
 
 function Reference({ row }: { row: ChargebackListRow }) {
@@ -33,7 +33,7 @@ export function ChargebacksPage() {
   const { session } = useSession();
   const [settling, setSettling] = useState<ChargebackListRow | null>(null);
   const list = useQuery({ queryKey: ["chargebacks"], queryFn: () => call("list_chargebacks", {}) });
-  const settles = maySettle(session.user.roles);
+  const settles = may(session, "manage_chargeback");
   return (
     <Stack gap="md">
       <PageHeader title={t("chargebacks.title")}>

@@ -11,8 +11,3 @@ export const STATUS_COLOR: Record<string, string> = {
 export function isOpen(status: string): boolean {
   return status === "open" || status === "accepted" || status === "disputed";
 }
-
-/** Finance, vendor managers and admins record what a vendor paid (`manage_chargeback`). */
-export function maySettle(roles: string[]): boolean {
-  return roles.some((r) => ["admin", "finance", "vendor_manager"].includes(r));
-}

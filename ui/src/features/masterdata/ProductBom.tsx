@@ -22,13 +22,6 @@ import { call } from "../../backend/call";
 import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
-/** Who may change master data (the backend's EditMasterData permission). */
-const EDITORS = ["admin", "quality_lead", "vendor_manager", "logistics", "returns_analyst"];
-
-export function mayEditMasterData(roles: readonly string[]): boolean {
-  return roles.some((r) => EDITORS.includes(r));
-}
-
 /** The rows being edited, blank rows left out of what is saved. */
 export function bomToSave(rows: BomComponent[]): BomComponent[] {
   return rows

@@ -17,12 +17,12 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 import { MinimumModal } from "../reports/MinimumModal";
-import { useIsAdmin } from "../reports/useAdmin";
+import { useMayConfigureReviews } from "../reports/useAdmin";
 
 /** A SKU's sellable stock against its minimum, when the SKU is watched; admins set the minimum. */
 export function ProductSafetyStock({ sku }: { sku: string }) {
   const { t } = useTranslation();
-  const admin = useIsAdmin();
+  const admin = useMayConfigureReviews();
   const [editing, setEditing] = useState(false);
   // Under the "safety_stock_alerts" key, so that saving a minimum anywhere refreshes it.
   const query = useQuery({

@@ -1,6 +1,6 @@
 import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../app/session";
+import { may, useSession } from "../../app/session";
 import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
@@ -9,7 +9,7 @@ import { fieldColumn } from "../../components/fieldColumn";
 import type { Column } from "../../components/VirtualTable";
 import { formatMoney, fromMinor, moneyParams, parseMoney } from "../../money";
 import { MasterPage } from "./MasterPage";
-import { mayEditMasterData, ProductBom } from "./ProductBom";
+import { ProductBom } from "./ProductBom";
 import { ProductSafetyStock } from "./ProductSafetyStock";
 import { type BadField, type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
 import { useProductBySku } from "./useProductBySku";
@@ -147,7 +147,7 @@ export function ProductsPage({
             onClose={close}
             extra={row && <ProductSafetyStock sku={row.sku} />}
           />
-          {row && <ProductBom sku={row.sku} mayEdit={mayEditMasterData(session.user.roles)} />}
+          {row && <ProductBom sku={row.sku} mayEdit={may(session, "edit_master_data")} />}
         </>
       )}
     />

@@ -15,12 +15,12 @@ import type { Period } from "./period";
 import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
 import { TargetsModal } from "./TargetsModal";
-import { useIsAdmin } from "./useAdmin";
+import { useMayConfigureReviews } from "./useAdmin";
 
 /** The returns KPI table against its targets, and open RMAs by age. */
 export function KpisTab({ period }: { period: Period }) {
   const { t, i18n } = useTranslation();
-  const admin = useIsAdmin();
+  const admin = useMayConfigureReviews();
   const [editing, setEditing] = useState<KpiTargets | null>(null);
   const [loadingTargets, setLoadingTargets] = useState(false);
   const table = useQuery({

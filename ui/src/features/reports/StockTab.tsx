@@ -10,12 +10,12 @@ import { MinimumModal } from "./MinimumModal";
 import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
 import { HeldStockCells, SafetySkuCell } from "./SafetyStockCells";
-import { useIsAdmin } from "./useAdmin";
+import { useMayConfigureReviews } from "./useAdmin";
 
 /** Watched SKUs' sellable stock against their minimum, those below it first. */
 export function StockTab() {
   const { t } = useTranslation();
-  const admin = useIsAdmin();
+  const admin = useMayConfigureReviews();
   const [editing, setEditing] = useState<{ sku: string; min_qty: number | null } | null>(null);
   const rows = useQuery({
     queryKey: ["safety_stock_alerts"],

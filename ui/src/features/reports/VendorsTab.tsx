@@ -12,12 +12,12 @@ import { RecordRatingsButton } from "./RecordRatingsButton";
 import { ReportSection } from "./ReportSection";
 import { ScorecardRow } from "./ScorecardRow";
 import { ScorecardSettingsModal } from "./ScorecardSettingsModal";
-import { useIsAdmin, useMayRecordRatings } from "./useAdmin";
+import { useMayConfigureReviews, useMayRecordRatings } from "./useAdmin";
 
 /** Vendor scorecards for the period, worst first, with their defect reports. */
 export function VendorsTab({ period }: { period: Period }) {
   const { t } = useTranslation();
-  const admin = useIsAdmin();
+  const admin = useMayConfigureReviews();
   const mayRecord = useMayRecordRatings();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const cards = useQuery({

@@ -1,13 +1,11 @@
-import { hasRole, useSession } from "../../app/session";
+import { useMay } from "../../app/session";
 
-/** Targets, scorecard settings and safety stock are the admin's (`configure_reviews`). */
-export function useIsAdmin(): boolean {
-  const { session } = useSession();
-  return hasRole(session, "admin");
+/** Targets, scorecard settings and safety stock minimums (`configure_reviews`). */
+export function useMayConfigureReviews(): boolean {
+  return useMay("configure_reviews");
 }
 
 /** Recording the day's ratings by hand (`record_ratings`); the app also records them daily. */
 export function useMayRecordRatings(): boolean {
-  const { session } = useSession();
-  return hasRole(session, "admin") || hasRole(session, "vendor_manager");
+  return useMay("record_ratings");
 }

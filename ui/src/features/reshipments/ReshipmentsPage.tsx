@@ -18,7 +18,6 @@ import { ReshipmentStatusBadge, SlaBadge } from "./badges";
 import {
   DATE_RANGES,
   type DateRangeKind,
-  myQueue,
   NO_FILTERS,
   type ReshipmentDates,
   type ReshipmentFilters,
@@ -43,7 +42,7 @@ export function ReshipmentsPage({
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
-  const mine = myQueue(session.user.roles);
+  const mine = session.queue;
   const [filters, setFilters] = useState<ReshipmentFilters>(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const list = usePagedRows({

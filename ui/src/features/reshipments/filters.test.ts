@@ -1,20 +1,12 @@
 import {
   datesOfSearch,
   filtersOfSearch,
-  myQueue,
   NO_FILTERS,
   parseReshipmentSearch,
   toListInput,
 } from "./filters";
 
 describe("reshipment filters", () => {
-  it("maps roles to the team queue", () => {
-    expect(myQueue(["inspector", "vendor_manager"])).toBe("vendor_management");
-    expect(myQueue(["finance"])).toBe("finance");
-    expect(myQueue(["logistics", "finance"])).toBe("logistics");
-    expect(myQueue(["admin"])).toBeNull();
-  });
-
   it("leaves empty filters out", () => {
     expect(toListInput(NO_FILTERS, 0, 50)).toEqual({
       text: null,

@@ -1,4 +1,3 @@
-import type { Role } from "../../backend/bindings/Role";
 import { isDay } from "../reports/period";
 import {
   type ListReshipmentsInput,
@@ -11,21 +10,6 @@ import {
 export type ReshipmentFilters = { text: string; status: string; queue: string; sla: string };
 
 export const NO_FILTERS: ReshipmentFilters = { text: "", status: "", queue: "", sla: "" };
-
-const QUEUE_OF_ROLE: Partial<Record<Role, Queue>> = {
-  finance: "finance",
-  logistics: "logistics",
-  vendor_manager: "vendor_management",
-};
-
-/** The team queue a user works from, by their first role that owns one; null when none does. */
-export function myQueue(roles: Role[]): Queue | null {
-  for (const role of roles) {
-    const queue = QUEUE_OF_ROLE[role];
-    if (queue) return queue;
-  }
-  return null;
-}
 
 /**
  * Day ranges a link can carry (a review's costs and timeliness): `*_from` included, `*_to`

@@ -71,7 +71,7 @@ describe("returns policy form", () => {
     });
   });
 
-  it("names what does not parse and caps the fee at 10 %", () => {
+  it("names what does not parse and leaves the fee's cap to the backend", () => {
     const form = {
       ...toReturnPolicyForm(policy, "EUR"),
       windowDays: "thirty",
@@ -83,7 +83,6 @@ describe("returns policy form", () => {
       errors: {
         window_days: "returns.policy.bad_number",
         auto_approve_max_minor: "money.bad_amount",
-        restocking_fee_bps: "returns.policy.fee_cap",
         parcel_grams: "returns.policy.bad_weight",
       },
     });

@@ -5,9 +5,6 @@ import { fromMinor, parseMoney } from "../../money";
 import type { ReturnPolicy } from "./types";
 import { bpsToPercent, gramsToKg, kgToGrams, percentToBps, wholeNumber } from "./units";
 
-/** The policy's restocking fee may not exceed 10 % (the backend checks it too). */
-export const FEE_CAP_BPS = 1000;
-
 export type ReturnPolicyForm = {
   version: number;
   windowDays: string;
@@ -103,8 +100,8 @@ export function fromReturnPolicyForm(
   const rate = percentToBps(form.unusualRate);
   if (rate === null) errors.unusual_return_rate_bps = "returns.policy.bad_percent";
   const fee = percentToBps(form.restockingFee);
+  // The cap on the fee is the backend's rule: it answers `error.returns.fee_above_cap` there.
   if (fee === null) errors.restocking_fee_bps = "returns.policy.bad_percent";
-  else if (fee > FEE_CAP_BPS) errors.restocking_fee_bps = "returns.policy.fee_cap";
   const optional = (field: string, text: string) => {
     return text.trim() === "" ? null : money(field, text);
   };

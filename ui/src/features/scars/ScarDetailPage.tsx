@@ -3,7 +3,7 @@ import { IconArrowRight } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../app/session";
+import { may, useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
 import { Fact, FactGrid } from "../../components/Fact";
@@ -16,7 +16,7 @@ import { useScar } from "../../queries/records";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
 import { ScarStatusBadge } from "./ScarStatusBadge";
-import { formatDay, mayManageScars } from "./scar";
+import { formatDay } from "./scar";
 
 /** Coded values read in the UI language; free text stays as recorded. */
 function valueLabel(t: TFunction, field: string, value: string): string {
@@ -105,7 +105,7 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
             label={t("scars.pdf")}
             testId="scar-pdf"
           />
-          {next && mayManageScars(session.user.roles) && (
+          {next && may(session, "manage_scars") && (
             <Button
               rightSection={<IconArrowRight size={16} />}
               onClick={() => setAdvancing(true)}

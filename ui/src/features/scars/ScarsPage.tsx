@@ -4,14 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../app/session";
+import { may, useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { ShortList } from "../../components/page/ShortList";
 import { formatDateTimeShort } from "../../format";
 import { OpenScarModal } from "./OpenScarModal";
 import { ScarStatusBadge } from "./ScarStatusBadge";
-import { formatDay, mayManageScars } from "./scar";
+import { formatDay } from "./scar";
 
 /** Every SCAR, open ones first; or only those whose vendor's answer is overdue. */
 export function ScarsPage() {
@@ -37,7 +37,7 @@ export function ScarsPage() {
             ]}
             data-testid="scars-filter"
           />
-          {mayManageScars(session.user.roles) && (
+          {may(session, "manage_scars") && (
             <Button
               leftSection={<IconPlus size={16} />}
               onClick={() => setOpening(true)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayManageScars, SCAR_STEPS, stepNeeds } from "./scar";
+import { SCAR_STEPS, stepNeeds } from "./scar";
 
 describe("scar steps", () => {
   it("go in the backend's order and ask for what each step needs", () => {
@@ -7,10 +7,5 @@ describe("scar steps", () => {
     expect(SCAR_STEPS.at(-1)).toBe("closed");
     expect(stepNeeds("sent")).toEqual({ due: true, text: false, actions: false });
     expect(stepNeeds("root_cause_received")).toEqual({ due: false, text: true, actions: true });
-  });
-
-  it("are managed by vendor managers, quality leads and admins", () => {
-    expect(mayManageScars(["vendor_manager"])).toBe(true);
-    expect(mayManageScars(["inspector", "finance"])).toBe(false);
   });
 });

@@ -19,11 +19,6 @@ export const SCAR_STATUS_COLOR: Record<ScarStatus, string> = {
   closed: "green",
 };
 
-/** Who may open and advance SCARs (the backend's `manage_scars` permission decides). */
-export function mayManageScars(roles: string[]): boolean {
-  return roles.some((r) => ["admin", "quality_lead", "vendor_manager"].includes(r));
-}
-
 /** What a step asks for: sending a due date; the answers their text; the root cause its actions. */
 export function stepNeeds(to: ScarStatus): { due: boolean; text: boolean; actions: boolean } {
   return {

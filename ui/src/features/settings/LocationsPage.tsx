@@ -14,6 +14,7 @@ import { IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useMay } from "../../app/session";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
 import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
@@ -21,14 +22,13 @@ import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
 import { useLocations } from "../../queries/lists";
-import { useIsAdmin } from "../reports/useAdmin";
 
 const EMPTY: Location = { code: "", name: "", active: true };
 
 /** The stock locations an administrator keeps; receipts, moves and restocks choose from them. */
 export function LocationsPage() {
   const { t } = useTranslation();
-  const admin = useIsAdmin();
+  const admin = useMay("manage_locations");
   const [editing, setEditing] = useState<{ location: Location; isNew: boolean } | null>(null);
   const locations = useLocations();
   return (

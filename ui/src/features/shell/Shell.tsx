@@ -27,7 +27,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { hasRole, useSession } from "../../app/session";
+import { may, useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import i18n from "../../i18n";
 import { OPEN_COUNT } from "../conflicts/queries";
@@ -46,7 +46,7 @@ export function Shell() {
     if (i18n.language !== session.user.language) void i18n.changeLanguage(session.user.language);
   }, [session.user.language]);
   // Only those who may resolve conflicts are counted for; the inbox itself is open to everyone.
-  const resolves = hasRole(session, "admin", "quality_lead", "logistics");
+  const resolves = may(session, "resolve_conflicts") || may(session, "resolve_stock_conflicts");
   const open = useQuery({
     queryKey: OPEN_COUNT,
     queryFn: () => call("count_open_conflicts", {}),
@@ -133,7 +133,7 @@ export function Shell() {
     },
   ];
   const settings: Item[] = [
-    ...(hasRole(session, "admin")
+    ...(may(session, "manage_users")
       ? [
           {
             to: "/settings/users",
@@ -141,12 +141,20 @@ export function Shell() {
             icon: <IconUsers size={18} />,
             testId: "nav-users",
           },
+        ]
+      : []),
+    ...(may(session, "configure_approvals")
+      ? [
           {
             to: "/settings/approval-limits",
             key: "nav.approval_limits",
             icon: <IconShieldCheck size={18} />,
             testId: "nav-approval-limits",
           },
+        ]
+      : []),
+    ...(may(session, "maintain_log")
+      ? [
           {
             to: "/settings/backups",
             key: "nav.backups",
@@ -155,7 +163,7 @@ export function Shell() {
           },
         ]
       : []),
-    ...(hasRole(session, "admin", "quality_lead")
+    ...(may(session, "configure_returns")
       ? [
           {
             to: "/settings/returns-policy",

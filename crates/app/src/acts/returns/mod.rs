@@ -1,6 +1,7 @@
 //! Returns (RMAs): opening with the eligibility verdict, the analysts' decisions, and each step
 //! from label to settlement. The rules live in `lotline_domain::returns`.
 
+mod cost;
 mod credit_note;
 mod label;
 mod open;
@@ -20,6 +21,7 @@ use lotline_store::queries::{Page, failures as fq, reshipments as rq};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use cost::{RecordRmaCostInput, record_rma_cost};
 pub use credit_note::{CreditNoteInput, credit_note};
 pub use label::{LabelSize, MAX_LABELS_PER_BATCH, RmaLabelsInput, approved_without_label, rma_labels};
 pub(crate) use open::open_in;
@@ -73,6 +75,11 @@ pub struct RmaDetail {
     pub paid_by_name: Option<String>,
     /// The steps the signed-in person may take now: the app offers only these.
     pub my_actions: Vec<rt::RmaAction>,
+    /// What handling the return actually cost, as recorded (`record_rma_cost`), in the
+    /// installation's currency; 0 when nothing was recorded.
+    pub recorded_cost_minor: i64,
+    /// Whether the signed-in person may record such a cost.
+    pub may_record_cost: bool,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -136,6 +143,16 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         approved_by_name: name_of(&state.approved_by),
         paid_by_name: name_of(&state.paid_by),
         my_actions: actor.as_ref().map(|a| rt::offered_actions(&state, &rules, a)).unwrap_or_default(),
+        may_record_cost: actor
+            .as_ref()
+            .is_some_and(|a| a.may(Permission::HandleReturns) || a.may(Permission::SettleRma)),
+        recorded_cost_minor: events
+            .iter()
+            .map(|e| match &e.event {
+                Event::RmaCostRecorded { amount_minor, .. } => *amount_minor,
+                _ => 0,
+            })
+            .sum(),
         row: with_sla(row, promises(&policy), ctx.now()),
         credit_above_received_minor: rt::credit_above_received(&state),
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),

@@ -5,13 +5,13 @@ use lotline_domain::review::{KpiTable, KpiTargets, kpi_table_of_totals};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::{kpis, review_settings};
 
-use super::{PeriodInput, period_of};
+use super::{PeriodInput, site_period};
 use crate::acts::Empty;
 use crate::context::{Ctx, store_error};
 
 pub async fn kpi_table(ctx: &Ctx, input: PeriodInput) -> Result<KpiTable, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let period = period_of(&input)?;
+    let period = site_period(ctx, &input).await?;
     let mut conn = ctx.read().await?;
     let targets = review_settings::kpi_targets(&mut conn).await.map_err(store_error)?;
     let (totals, before, aging) = kpis::kpi_totals(&mut conn, &period, ctx.now()).await.map_err(store_error)?;

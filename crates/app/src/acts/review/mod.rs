@@ -46,6 +46,12 @@ fn day(v: &mut Violations, field: &str, text: &str) -> Option<NaiveDate> {
     parsed
 }
 
+/// The period on the site's clock: its days start at the site's midnight, not UTC's.
+pub(crate) async fn site_period(ctx: &crate::Ctx, input: &PeriodInput) -> Result<ReviewPeriod, ApiError> {
+    let period = period_of(input)?;
+    Ok(period.in_zone(&ctx.site_zone().await?))
+}
+
 /// The period, or every problem with it named by its field (`from`, `to`).
 pub(crate) fn period_of(input: &PeriodInput) -> Result<ReviewPeriod, ApiError> {
     let mut v = Violations::default();

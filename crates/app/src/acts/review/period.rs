@@ -14,7 +14,7 @@ use lotline_store::queries::review::{self as q, ChecklistAdded, FailureCounts, S
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{PeriodInput, period_of};
+use super::{PeriodInput, site_period};
 use crate::context::{Ctx, store_error};
 
 /// Bars before the rest are gathered as "other".
@@ -95,8 +95,9 @@ pub struct ReviewPeriodReport {
     pub checklist_items: Vec<ChecklistAdded>,
 }
 
+/// The period's days, as the failures list's filter bar takes them.
 fn filter(span: &Span) -> FailureFilter {
-    FailureFilter { from: span.start.clone(), to: span.end.clone(), ..FailureFilter::default() }
+    FailureFilter { from: span.start_day.clone(), to: span.end_day.clone(), ..FailureFilter::default() }
 }
 
 /// The Pareto with each bar's previous figures and its filter; the "other" bar lists every
@@ -183,7 +184,7 @@ fn groups(rows: Vec<q::FailureGroupRow>, span: &Span, of: fn(&str) -> FailureFil
     rows.into_iter()
         .map(|row| FailureGroupReview {
             failures_change: change(Some(row.current.failures), Some(row.previous.failures)),
-            filter: FailureFilter { from: span.start.clone(), to: span.end.clone(), ..of(&row.code) },
+            filter: FailureFilter { from: span.start_day.clone(), to: span.end_day.clone(), ..of(&row.code) },
             code: row.code,
             name: row.name,
             current: row.current,
@@ -194,7 +195,7 @@ fn groups(rows: Vec<q::FailureGroupRow>, span: &Span, of: fn(&str) -> FailureFil
 
 pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriodReport, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let period = period_of(&input)?;
+    let period = site_period(ctx, &input).await?;
     let previous_period = period.previous();
     let (now_span, before_span) = (Span::of(&period), Span::of(&previous_period));
     let both = Span::both(&previous_period, &period);
@@ -216,8 +217,8 @@ pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriod
     let (sku_rows, skus_with_failures) =
         q::failures_by_sku(c, &before_span, &now_span, GROUPS_LISTED).await.map_err(store_error)?;
     let by_sku = groups(sku_rows, &now_span, |code| FailureFilter { sku: Some(code.to_owned()), ..Default::default() });
-    let cost_rows = q::cost_rows(c, &both).await.map_err(store_error)?;
-    let times = q::reshipment_times(c, &both).await.map_err(store_error)?;
+    let cost_rows = q::cost_rows(c, &before_span, &now_span).await.map_err(store_error)?;
+    let times = q::reshipment_times(c, &both, &period).await.map_err(store_error)?;
     let (checklist_items, checklist_added) =
         q::checklist_added(c, &now_span, CHECKLIST_LISTED).await.map_err(store_error)?;
     let (_, checklist_added_previous) = q::checklist_added(c, &before_span, 0).await.map_err(store_error)?;

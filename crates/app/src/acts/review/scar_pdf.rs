@@ -1,10 +1,11 @@
 //! A SCAR record printed: the vendor defect report for its failure (or its vendor's last 90
 //! days), with D1, D2, the record's dates, and the 8D answers received so far.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use lotline_documents::{VendorReportMember, VendorReportRecord, VendorReportScope, VendorReportStep};
 use lotline_domain::ApiError;
 use lotline_domain::people::{Language, Permission};
+use lotline_domain::review::ReviewPeriod;
 use lotline_store::queries::review::{Span, day_text};
 use lotline_store::queries::scars::{ScarRow, ScarStepDone};
 use lotline_store::queries::vendor_report::ReportScope;
@@ -32,7 +33,7 @@ fn day_of(at: &str) -> String {
     at.get(..10).unwrap_or(at).to_owned()
 }
 
-fn scope_of(row: &ScarRow) -> (ReportScope, VendorReportScope) {
+fn scope_of(row: &ScarRow, zone: &str) -> (ReportScope, VendorReportScope) {
     if let Some(failure_no) = &row.failure_no {
         return (
             ReportScope::Failure { failure_no: failure_no.clone() },
@@ -40,13 +41,11 @@ fn scope_of(row: &ScarRow) -> (ReportScope, VendorReportScope) {
         );
     }
     let opened = NaiveDate::parse_from_str(&day_of(&row.opened.at), "%Y-%m-%d").unwrap_or_default();
-    let from = opened.checked_sub_days(Days::new(VENDOR_DAYS)).unwrap_or(opened);
-    let end = opened.checked_add_days(Days::new(1)).unwrap_or(opened);
+    // The window's days are the site's.
+    let window = ReviewPeriod::ending(opened, VENDOR_DAYS + 1).in_zone(zone);
+    let from = window.from;
     (
-        ReportScope::Period {
-            vendor_code: row.vendor_code.clone(),
-            span: Span { start: day_text(from), end: day_text(end) },
-        },
+        ReportScope::Period { vendor_code: row.vendor_code.clone(), span: Span::of(&window) },
         VendorReportScope::Period { from: day_text(from), to: day_text(opened) },
     )
 }
@@ -99,7 +98,7 @@ fn record_of(row: &ScarRow) -> VendorReportRecord {
 pub async fn scar_pdf(ctx: &Ctx, input: ScarPdfInput) -> Result<PdfFile, ApiError> {
     let actor = ctx.allowed(Permission::ViewData)?;
     let row = crate::acts::scars::scar_detail(ctx, &input.scar_no).await?.row;
-    let (scope, printed) = scope_of(&row);
+    let (scope, printed) = scope_of(&row, &ctx.site_zone().await?);
     let (mut body, _) = report_body(ctx, &actor, &scope, printed, input.language).await?;
     body.report_number = row.scar_no.clone();
     body.issued_on = row.sent.as_ref().map_or_else(|| day_text(ctx.now().date_naive()), |s| day_of(&s.at));

@@ -18,7 +18,7 @@ use lotline_store::queries::{review_settings, scorecard as q};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{PeriodInput, period_of};
+use super::{PeriodInput, site_period};
 use crate::acts::Empty;
 use crate::context::{Ctx, store_error};
 
@@ -61,7 +61,7 @@ async fn compute(ctx: &Ctx, period: &ReviewPeriod) -> Result<(ScorecardSettings,
 
 pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorScorecards, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let period = period_of(&input)?;
+    let period = site_period(ctx, &input).await?;
     let (settings, scored) = compute(ctx, &period).await?;
     let mut conn = ctx.read().await?;
     let since = ctx.today().await?.checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or_default();
@@ -69,7 +69,7 @@ pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorSc
     let blocked = q::blocked_vendors(&mut conn).await.map_err(store_error)?;
     let reviews = q::last_reviews(&mut conn, None).await.map_err(store_error)?;
     // As of today whatever the period: a SCAR is overdue now or not at all.
-    let overdue = lotline_store::queries::scars::overdue_by_vendor(&mut conn, &day_text(ctx.now().date_naive()))
+    let overdue = lotline_store::queries::scars::overdue_by_vendor(&mut conn, &day_text(ctx.today().await?))
         .await
         .map_err(store_error)?;
     let mut vendors = Vec::with_capacity(scored.len());
@@ -113,7 +113,7 @@ pub async fn record_vendor_ratings(ctx: &Ctx, _: Empty) -> Result<RecordedRating
 pub(crate) async fn record_todays_ratings(ctx: &Ctx) -> Result<RecordedRatings, ApiError> {
     let today = ctx.today().await?;
     let from = today.checked_sub_days(Days::new(RATING_WINDOW_DAYS - 1)).unwrap_or(today);
-    let period = ReviewPeriod::new(from, today)?;
+    let period = ReviewPeriod::new(from, today)?.in_zone(&ctx.site_zone().await?);
     let (_, scored) = compute(ctx, &period).await?;
     let day = day_text(today);
     let mut tx = ctx.begin().await?;

@@ -9,7 +9,7 @@ use lotline_store::queries::{master, scorecard};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{PeriodInput, period_of};
+use super::{PeriodInput, site_period};
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -31,7 +31,7 @@ pub const SKU_FLAGS_LISTED: i64 = 500;
 
 pub async fn sku_flags(ctx: &Ctx, input: PeriodInput) -> Result<SkuFlags, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let period = period_of(&input)?;
+    let period = site_period(ctx, &input).await?;
     let found =
         scorecard::sku_conformity(&mut *ctx.read().await?, &Span::of(&period), DEFAULT_SKU_FLAG_BPS, SKU_FLAGS_LISTED)
             .await

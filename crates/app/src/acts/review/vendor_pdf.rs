@@ -47,7 +47,10 @@ fn given(value: &Option<String>) -> Option<String> {
 
 /// The scope and how it is printed, from the input; each missing field named.
 /// The scope, how it is printed, the report's reference and the file name's.
-fn scope_of(input: &VendorReportInput) -> Result<(ReportScope, VendorReportScope, String, String), ApiError> {
+fn scope_of(
+    input: &VendorReportInput,
+    zone: &str,
+) -> Result<(ReportScope, VendorReportScope, String, String), ApiError> {
     if let Some(failure_no) = given(&input.failure_no) {
         let printed = VendorReportScope::Failure { number: failure_no.clone() };
         return Ok((ReportScope::Failure { failure_no: failure_no.clone() }, printed, failure_no.clone(), failure_no));
@@ -62,7 +65,8 @@ fn scope_of(input: &VendorReportInput) -> Result<(ReportScope, VendorReportScope
     let period = period_of(&PeriodInput {
         from: given(&input.from).unwrap_or_default(),
         to: given(&input.to).unwrap_or_default(),
-    })?;
+    })?
+    .in_zone(zone);
     let vendor_code = given(&input.vendor_code).unwrap_or_default();
     let (from, to) = (day_text(period.from), day_text(period.to));
     // Short enough for the report's header; the file name carries both dates.
@@ -74,7 +78,7 @@ fn scope_of(input: &VendorReportInput) -> Result<(ReportScope, VendorReportScope
 
 pub async fn vendor_report_pdf(ctx: &Ctx, input: VendorReportInput) -> Result<PdfFile, ApiError> {
     let actor = ctx.allowed(Permission::ViewData)?;
-    let (scope, printed, reference, file) = scope_of(&input)?;
+    let (scope, printed, reference, file) = scope_of(&input, &ctx.site_zone().await?)?;
     let (mut body, site) = report_body(ctx, &actor, &scope, printed, input.language).await?;
     let today = ctx.today().await?;
     let due = today.checked_add_days(Days::new(RESPONSE_DAYS)).unwrap_or(today);

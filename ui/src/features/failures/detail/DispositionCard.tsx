@@ -3,7 +3,7 @@ import { IconCheck, IconClipboardCheck, IconRepeat, IconShieldCheck } from "@tab
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { hasRole, useSession } from "../../../app/session";
+import { may, useSession } from "../../../app/session";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import { ApproveDeviationModal, CompleteModal, SetDispositionModal } from "./DispositionModals";
 
@@ -17,7 +17,7 @@ export function DispositionCard({ failure }: { failure: FailureDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const closed = failure.status === "closed";
   const disposition = failure.disposition;
-  const isLead = hasRole(session, "quality_lead", "admin");
+  const isLead = may(session, "approve_deviation");
   const canComplete =
     failure.status === "in_disposition" &&
     disposition !== null &&

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from "@
 import { IconAlertTriangle, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { hasRole, useSession } from "../../../app/session";
+import { may, useSession } from "../../../app/session";
 import type { DispositionLineView } from "../../../backend/bindings/DispositionLineView";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import { TableHead } from "../../../components/TableHead";
@@ -53,7 +53,7 @@ function LineRow({
 }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const isLead = hasRole(session, "quality_lead", "admin");
+  const isLead = may(session, "approve_deviation");
   const running = line.status === "open" || line.status === "awaiting_approval";
   // The old single disposition's line is decided on the card above until it is withdrawn.
   const decidedHere = !line.whole;

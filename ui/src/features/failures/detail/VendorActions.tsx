@@ -2,12 +2,11 @@ import { Button } from "@mantine/core";
 import { IconCoin, IconFileAlert } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../../app/session";
+import { may, useSession } from "../../../app/session";
 import type { ChargebackSource } from "../../../backend/bindings/ChargebackSource";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import { RecordChargebackModal } from "../../chargebacks/RecordChargebackModal";
 import { OpenScarModal } from "../../scars/OpenScarModal";
-import { mayManageScars } from "../../scars/scar";
 
 /** The work whose cost the vendor bears: a re-inspection, a return to the vendor. */
 function chargeable(failure: FailureDetail): ChargebackSource[] {
@@ -25,13 +24,11 @@ export function VendorActions({ failure }: { failure: FailureDetail }) {
   const [opening, setOpening] = useState(false);
   const [charging, setCharging] = useState(false);
   const sources = chargeable(failure);
-  const roles = session.user.roles;
-  const records = roles.some((r) =>
-    ["admin", "quality_lead", "inspector", "vendor_manager", "logistics", "finance"].includes(r),
-  );
+  // Those who handle the failure, or the vendor's chargebacks, record what the work cost.
+  const records = may(session, "manage_failure") || may(session, "manage_chargeback");
   return (
     <>
-      {mayManageScars(roles) && (
+      {may(session, "manage_scars") && (
         <Button
           variant="default"
           leftSection={<IconFileAlert size={16} />}

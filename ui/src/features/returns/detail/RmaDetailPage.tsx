@@ -11,6 +11,7 @@ import type { RmaDetail } from "../types";
 import { VerdictPanel } from "../VerdictPanel";
 import { verdictLabel } from "../verdict";
 import { CancelModal, DecisionModal, InTransitModal } from "./ActionModals";
+import { CostModal } from "./CostModal";
 import { CreditModal } from "./CreditModal";
 import { CreditNoteButton } from "./CreditNoteButton";
 import { InspectModal } from "./InspectModal";
@@ -27,6 +28,7 @@ const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
+  const [costing, setCosting] = useState(false);
   const query = useRma(rmaNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="rma-error" />;
   const detail: RmaDetail = query.data;
@@ -62,6 +64,15 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
               {t(`returns.action.${action}`)}
             </Button>
           ))}
+          {detail.may_record_cost && (
+            <Button
+              variant="default"
+              onClick={() => setCosting(true)}
+              data-testid="rma-record-cost"
+            >
+              {t("returns.action.record_cost")}
+            </Button>
+          )}
         </Group>
       </DetailHeader>
       <Grid gutter="md">
@@ -91,6 +102,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       {open === "issue_credit" && <CreditModal detail={detail} onClose={close} />}
       {open === "approve_payout" && <ApprovePayoutModal detail={detail} onClose={close} />}
       {open === "pay_out" && <PayOutModal detail={detail} onClose={close} />}
+      {costing && <CostModal detail={detail} onClose={() => setCosting(false)} />}
     </Stack>
   );
 }

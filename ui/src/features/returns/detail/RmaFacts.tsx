@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } f
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { useSession } from "../../../app/session";
 import { Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
@@ -17,6 +18,8 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
   const atIntake = detail.status === "received" || detail.status === "inspected";
   const { t, i18n } = useTranslation();
   const money = (minor: number) => formatMoney(minor, detail.currency, i18n.language);
+  // Recorded costs are in the installation's currency, which the return's need not be.
+  const settingsCurrency = useSession().session.settings.currency;
   const yes = (v: boolean) => t(v ? "returns.yes" : "returns.no");
   return (
     <Stack gap="md">
@@ -103,6 +106,11 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
                   {t("returns.detail.fee_charged", { amount: money(detail.restocking_fee_minor) })}
                 </Text>
               )}
+            </Fact>
+          )}
+          {detail.recorded_cost_minor > 0 && (
+            <Fact label={t("returns.cost.recorded")} testId="rma-recorded-cost">
+              {formatMoney(detail.recorded_cost_minor, settingsCurrency, i18n.language)}
             </Fact>
           )}
           {detail.settlement?.kind === "exchange" && (

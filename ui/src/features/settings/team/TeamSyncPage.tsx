@@ -15,7 +15,7 @@ import { IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { TEAM_STATUS } from "../../../app/liveData";
-import { hasRole, useSession } from "../../../app/session";
+import { may, useSession } from "../../../app/session";
 import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
 import { call } from "../../../backend/call";
@@ -45,7 +45,7 @@ export function TeamSyncPage() {
         ) : (
           <OnItsOwnPanel status={status.data} />
         ))}
-      {status.data?.enrolled && hasRole(session, "admin") && <TeamAdminPanel />}
+      {status.data?.enrolled && may(session, "manage_users") && <TeamAdminPanel />}
       {status.data && (status.data.enrolled || status.data.refused_acts > 0) && <RefusedActs />}
     </Stack>
   );
@@ -114,7 +114,7 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
             >
               {t("sync.team.sync_now")}
             </Button>
-            {hasRole(session, "admin") && <LeaveTeamButton status={status} />}
+            {may(session, "manage_users") && <LeaveTeamButton status={status} />}
           </Group>
         </Group>
         {error && (
@@ -203,7 +203,7 @@ function OnItsOwnPanel({ status }: { status: TeamStatus }) {
             </Text>
           )}
         </div>
-        {hasRole(session, "admin") ? (
+        {may(session, "manage_users") ? (
           <EnrolForm withSite={false} onEnrolled={enrolled} />
         ) : (
           <Text size="sm" c="dimmed">
