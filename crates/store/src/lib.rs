@@ -25,6 +25,7 @@ mod project_reshipments;
 mod project_returns;
 mod project_reviews;
 mod project_scars;
+mod project_production;
 pub mod queries;
 mod rebuild;
 mod recall_scope;
