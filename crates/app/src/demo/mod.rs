@@ -208,10 +208,14 @@ async fn save_master_data(ctx: &Ctx) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Minimums for the stocked SKUs: the bottles' only lot is on hold, so they show as an alert.
+/// Minimums (and maximums a reorder fills up to) for the stocked SKUs: the bottles' only lot is
+/// on hold, so they show as an alert with a reorder suggested.
 async fn demo_safety_stock(ctx: &Ctx) -> Result<(), ApiError> {
-    for (sku, min_qty) in [("BTL-TRITAN", 200), ("CHG-WL-15W", 150), ("GLU-PU-310", 100)] {
-        review::set_safety_stock(ctx, SafetyStockInput { sku: sku.into(), min_qty: Some(min_qty) }).await?;
+    for (sku, min_qty, max_qty) in
+        [("BTL-TRITAN", 200, Some(600)), ("CHG-WL-15W", 150, Some(400)), ("GLU-PU-310", 100, None)]
+    {
+        let input = SafetyStockInput { sku: sku.into(), min_qty: Some(min_qty), max_qty };
+        review::set_safety_stock(ctx, input).await?;
     }
     Ok(())
 }
@@ -294,6 +298,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                 reinspection_of: None,
                 rma_no: None,
                 hold_lot: None,
+                work_order_no: None,
             },
         )
         .await?;

@@ -136,15 +136,20 @@ fn check_decision(wo: &WorkOrder, failure_no: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The output lot of a blocked order may not ship: the refusal names the order and the failure.
+/// The output lot of a blocked order may not ship (nor go into another lot): the refusal names
+/// the order and the failure.
 pub fn refuse_shipping(wo: &WorkOrder, lot_code: &str) -> Result<(), ApiError> {
     match wo.open_blocks.first() {
-        Some(failure_no) => Err(ApiError::new(ErrorCode::Conflict, "error.work_order.output_blocked")
-            .with("lot_code", lot_code)
-            .with("work_order_no", wo.work_order_no())
-            .with("failure_no", failure_no)),
+        Some(failure_no) => Err(output_blocked(lot_code, wo.work_order_no(), failure_no)),
         None => Ok(()),
     }
+}
+
+pub fn output_blocked(lot_code: &str, work_order_no: &str, failure_no: &str) -> ApiError {
+    ApiError::new(ErrorCode::Conflict, "error.work_order.output_blocked")
+        .with("lot_code", lot_code)
+        .with("work_order_no", work_order_no)
+        .with("failure_no", failure_no)
 }
 
 /// A step decided again on the order as the team's log leaves it. A completion is a physical

@@ -17,7 +17,8 @@ pub use complaint::{
     recheck_complaint,
 };
 pub use decide::{
-    check_plan, decide_block, decide_complete, decide_decision, decide_start, recheck_work_order, refuse_shipping,
+    check_plan, decide_block, decide_complete, decide_decision, decide_start, output_blocked, recheck_work_order,
+    refuse_shipping,
 };
 pub use replenish::{Replenishment, StockPosition, replenishment};
 

@@ -186,6 +186,18 @@ pub async fn work_order_of_output(conn: &mut SqliteConnection, lot_code: &str) -
         .await?)
 }
 
+/// Output lots of work orders a failure blocks, with the order and its first open failure: what
+/// may not ship or be consumed until a quality lead decides.
+pub async fn blocked_outputs(conn: &mut SqliteConnection) -> Result<HashMap<String, (String, String)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT w.output_lot_code, w.work_order_no, MIN(b.failure_no) FROM work_order_blocks b \
+         JOIN work_orders w ON w.work_order_no = b.work_order_no WHERE b.decision IS NULL GROUP BY 1, 2",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(|r| (r.get(0), (r.get(1), r.get(2)))).collect())
+}
+
 /// The work order blocked by a failure, if one is.
 pub async fn work_order_of_failure(conn: &mut SqliteConnection, failure_no: &str) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar("SELECT work_order_no FROM work_order_blocks WHERE failure_no = ? LIMIT 1")
