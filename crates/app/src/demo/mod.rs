@@ -23,6 +23,7 @@ use crate::acts::{master, users};
 use crate::context::Ctx;
 
 mod lots;
+mod production;
 mod returns;
 
 /// Every demo user signs in with this password; the README says so.
@@ -152,6 +153,7 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
     demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
     returns::demo_returns(ctx, &actors, &order_lines).await?;
     lots::demo_lots(ctx, &actors).await?;
+    production::demo_production(ctx, &actors).await?;
     demo_safety_stock(ctx).await
 }
 
