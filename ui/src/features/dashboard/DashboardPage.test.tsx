@@ -30,6 +30,11 @@ const alerts: SafetyStockRow[] = [
     blocked: 5,
     in_returns: 2,
     below_minimum: true,
+    max_qty: null,
+    coming_back: 0,
+    vendor_code: "SZHQ",
+    vendor_name: null,
+    reorder: { position: 0, target: 0, order_qty: 0 },
   },
 ];
 // The Reports screens' settings; the dashboard's own vendors.
@@ -48,6 +53,7 @@ const scorecards: VendorScorecards = {
       receipts_blocked_since: null,
       last_reviewed: null,
       overdue_scars: 0,
+      complaints: 0,
       components: [],
     },
     {
@@ -61,6 +67,7 @@ const scorecards: VendorScorecards = {
       receipts_blocked_since: null,
       last_reviewed: null,
       overdue_scars: 0,
+      complaints: 0,
       components: [],
     },
   ],

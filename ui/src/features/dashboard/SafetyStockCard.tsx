@@ -3,7 +3,7 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { HeldStockCells, SafetySkuCell } from "../reports/SafetyStockCells";
+import { HeldStockCells, ReorderCell, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
 
@@ -42,6 +42,8 @@ export function SafetyStockCard() {
                 <Table.Th ta="right">{t("dashboard.stock.sellable")}</Table.Th>
                 <Table.Th ta="right">{t("dashboard.stock.blocked")}</Table.Th>
                 <Table.Th ta="right">{t("dashboard.stock.in_returns")}</Table.Th>
+                <Table.Th ta="right">{t("replenish.coming_back")}</Table.Th>
+                <Table.Th>{t("replenish.reorder")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -59,6 +61,10 @@ export function SafetyStockCard() {
                     row={r}
                     testIds={{ blocked: "dashboard-blocked", inReturns: "dashboard-in-returns" }}
                   />
+                  <Table.Td ta="right" data-testid="dashboard-coming-back">
+                    {r.coming_back}
+                  </Table.Td>
+                  <ReorderCell row={r} testId="dashboard-reorder" />
                 </Table.Tr>
               ))}
             </Table.Tbody>

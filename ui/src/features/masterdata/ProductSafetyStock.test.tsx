@@ -31,6 +31,11 @@ const below: SafetyStockRow = {
   blocked: 5,
   in_returns: 2,
   below_minimum: true,
+  max_qty: null,
+  coming_back: 0,
+  vendor_code: "SZHQ",
+  vendor_name: null,
+  reorder: { position: 0, target: 0, order_qty: 0 },
 };
 
 const calls: { act: string; input: unknown }[] = [];
@@ -126,6 +131,7 @@ it("says when the SKU is not watched, and lets an admin set its minimum", async 
   expect(calls.find((c) => c.act === "set_safety_stock")?.input).toEqual({
     sku: "MUG-01",
     min_qty: 30,
+    max_qty: null,
   });
   expect(text("product-safety-minimum")).toBe("30");
   expect(text("product-safety-sellable")).toBe("20");
