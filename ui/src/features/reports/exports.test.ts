@@ -29,7 +29,7 @@ describe("CSV exports", () => {
     const lines = csv.split("\r\n");
     expect(lines[1]).toBe("'=SUM(A1),'+cmd,-2,1,0,10,reports.yes,0,,0,SZHQ");
     expect(lines[2]).toBe("'-x,'@me,-2,1,0,10,reports.yes,0,,0,SZHQ");
-    expect(lines[3]).toBe('MUG,"Mug ""large"", 12oz",-2,1,0,10,reports.yes');
+    expect(lines[3]).toBe('MUG,"Mug ""large"", 12oz",-2,1,0,10,reports.yes,0,,0,SZHQ');
   });
 
   it("keeps numbers as numbers and writes no data as an empty cell", () => {
