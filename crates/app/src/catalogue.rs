@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, chargebacks, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master,
-    passwords, production, reshipments, returns, review, scars, search, session, site_time, switching, team, team_admin, users,
+    passwords, production, reshipments, returns, review, scars, search, session, site_time, switching, team,
+    team_admin, users,
 };
 use crate::context::Ctx;
 

@@ -99,7 +99,11 @@ async fn a_work_order_consumes_its_component_lots_and_the_trace_passes_through_i
     assert_eq!(on_hand(&w.ok("get_lot", json!({"lot_code": "BX-A"})).await), 20);
     assert_eq!(on_hand(&w.ok("get_lot", json!({"lot_code": "LD-A"})).await), 14);
     let output = w.ok("get_lot", json!({"lot_code": "KB-001"})).await;
-    assert_eq!((on_hand(&output), output["vendor_code"].as_str()), (9, Some("SZHQ")), "made here, the product's vendor's");
+    assert_eq!(
+        (on_hand(&output), output["vendor_code"].as_str()),
+        (9, Some("SZHQ")),
+        "made here, the product's vendor's"
+    );
     let deltas: Vec<(String, i64)> = sqlx::query_as(
         "SELECT lot_code, SUM(qty_delta) FROM stock_moves WHERE lot_code IN ('BX-A', 'LD-A', 'KB-001') GROUP BY 1 ORDER BY 1",
     )
@@ -154,7 +158,10 @@ async fn an_in_process_failure_blocks_the_output_from_shipping_until_a_quality_l
     assert_eq!(w.ok("list_work_orders", json!({"status": "blocked"})).await[0]["work_order_no"], no);
     // Blocked: the run cannot complete.
     let err = w.err("complete_work_order", json!({"work_order_no": no})).await;
-    assert_eq!((err.message_key.as_str(), err.params["failure_no"].as_str()), ("error.work_order.blocked", failure_no.as_str()));
+    assert_eq!(
+        (err.message_key.as_str(), err.params["failure_no"].as_str()),
+        ("error.work_order.blocked", failure_no.as_str())
+    );
     // A failure's block does not keep the run from completing once a lead released it.
     w.add_user("quinn", &["quality_lead"]).await;
     as_user(&w, "quinn").await;
@@ -194,7 +201,8 @@ async fn an_in_process_failure_blocks_the_output_from_shipping_until_a_quality_l
     as_admin(&w).await;
     let shipped = w.ok("ship_lot", shipment).await;
     assert_eq!(on_hand(&shipped), 10 - 4);
-    let kinds: Vec<String> = released["history"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap().to_owned()).collect();
+    let kinds: Vec<String> =
+        released["history"].as_array().unwrap().iter().map(|h| h["kind"].as_str().unwrap().to_owned()).collect();
     assert_eq!(kinds.iter().filter(|k| *k == "work_order_blocked").count(), 2);
 }
 
@@ -205,12 +213,17 @@ async fn scrap_or_rework_decided_on_a_block_goes_through_the_failures_dispositio
     let no = run(&w, "KB-001").await;
     let failure = w.ok("log_failure", in_process_failure(&no, "KB-001", 4)).await;
     let failure_no = failure["failure_no"].as_str().unwrap();
-    let scrap = json!({"work_order_no": no, "failure_no": failure_no, "decision": "scrap", "note": "Cracked lids", "qty": 3});
+    let scrap =
+        json!({"work_order_no": no, "failure_no": failure_no, "decision": "scrap", "note": "Cracked lids", "qty": 3});
     let decided = w.ok("decide_work_order_block", scrap).await;
     assert_eq!(decided["status"], "in_progress", "decided: the run goes on");
     let f = w.ok("get_failure", json!({"failure_no": failure_no})).await;
-    let lines: Vec<(&str, i64)> =
-        f["lines"].as_array().unwrap().iter().map(|l| (l["disposition"].as_str().unwrap(), l["qty"].as_i64().unwrap())).collect();
+    let lines: Vec<(&str, i64)> = f["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["disposition"].as_str().unwrap(), l["qty"].as_i64().unwrap()))
+        .collect();
     assert_eq!(lines, [("scrap", 3)]);
     assert_eq!(f["unassigned"], 1);
     let failure = w.ok("log_failure", in_process_failure(&no, "KB-001", 2)).await;
@@ -221,7 +234,8 @@ async fn scrap_or_rework_decided_on_a_block_goes_through_the_failures_dispositio
     // More than the failure's units is the line's own refusal: nothing written.
     let failure = w.ok("log_failure", in_process_failure(&no, "KB-001", 1)).await;
     let before = w.events().await;
-    let too_many = json!({"work_order_no": no, "failure_no": failure["failure_no"], "decision": "scrap", "note": "x", "qty": 5});
+    let too_many =
+        json!({"work_order_no": no, "failure_no": failure["failure_no"], "decision": "scrap", "note": "x", "qty": 5});
     w.err("decide_work_order_block", too_many).await;
     assert_eq!(w.events().await, before);
     assert_eq!(w.ok("get_work_order", json!({"work_order_no": no})).await["status"], "blocked");
@@ -240,8 +254,11 @@ async fn a_complaint_on_a_vendors_lot_counts_in_its_scorecard_until_found_unfoun
     w.ok("receive_lot", receipt("BX-B", "BOX-5L", "SZHQ", 100)).await;
     ship_from(&w, "BX-B", 100).await;
     let week = json!({"from": "2026-11-02", "to": "2026-11-08"});
-    let card = |cards: &Value| cards["vendors"].as_array().unwrap().iter().find(|c| c["vendor_code"] == "SZHQ").cloned().unwrap();
-    let returns = |card: &Value| card["components"].as_array().unwrap().iter().find(|c| c["id"] == "returns").cloned().unwrap();
+    let card = |cards: &Value| {
+        cards["vendors"].as_array().unwrap().iter().find(|c| c["vendor_code"] == "SZHQ").cloned().unwrap()
+    };
+    let returns =
+        |card: &Value| card["components"].as_array().unwrap().iter().find(|c| c["id"] == "returns").cloned().unwrap();
     let before = card(&w.ok("vendor_scorecards", week.clone()).await);
     assert_eq!((before["complaints"].as_i64(), returns(&before)["measured"].as_i64()), (Some(0), Some(0)));
 
@@ -287,9 +304,17 @@ async fn a_complaint_on_a_vendors_lot_counts_in_its_scorecard_until_found_unfoun
     // A complaint on a work order's output names the order and that lot's vendor.
     let wo = run(&w, "KB-009").await;
     w.ok("complete_work_order", json!({"work_order_no": wo})).await;
-    let on_wo = w.ok("open_complaint", json!({"work_order_no": wo, "qty_affected": 2, "description": "Lid loose", "severity": "major"})).await;
+    let on_wo = w
+        .ok(
+            "open_complaint",
+            json!({"work_order_no": wo, "qty_affected": 2, "description": "Lid loose", "severity": "major"}),
+        )
+        .await;
     assert_eq!((on_wo["lot_code"].as_str(), on_wo["vendor_code"].as_str()), (Some("KB-009"), Some("SZHQ")));
-    assert_eq!(w.ok("get_work_order", json!({"work_order_no": wo})).await["complaints"][0]["complaint_no"], on_wo["complaint_no"]);
+    assert_eq!(
+        w.ok("get_work_order", json!({"work_order_no": wo})).await["complaints"][0]["complaint_no"],
+        on_wo["complaint_no"]
+    );
 }
 
 #[tokio::test]
@@ -302,17 +327,30 @@ async fn the_replenishment_suggestion_counts_sellable_stock_and_returns_coming_b
     // 4 boxes on their way back on an approved return; a second return, rejected, brings none.
     as_user(&w, "ria").await;
     assert_eq!(w.ok("open_rma", open(boxes(4), "no_longer_needed", "2026-10-20")).await["status"], "approved");
-    assert_eq!(w.ok("open_rma", open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "no_longer_needed", "2026-09-01")).await["status"], "rejected");
+    assert_eq!(
+        w.ok("open_rma", open(json!([{"order_no": "SO-2", "line_no": 1, "qty": 1}]), "no_longer_needed", "2026-09-01"))
+            .await["status"],
+        "rejected"
+    );
     as_admin(&w).await;
     let err = w.err("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 20, "max_qty": 10})).await;
-    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("max_qty", "error.safety_stock.max_below_min"));
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
+        ("max_qty", "error.safety_stock.max_below_min")
+    );
     let rows = w.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 20, "max_qty": 50})).await;
     let row = &rows[0];
     // Sellable 12 (the 8 held are not), 4 coming back: 16 below the minimum of 20, so order up to
     // 50: 34, from the product's vendor.
-    assert_eq!((row["sellable"].as_i64(), row["blocked"].as_i64(), row["coming_back"].as_i64()), (Some(12), Some(8), Some(4)));
+    assert_eq!(
+        (row["sellable"].as_i64(), row["blocked"].as_i64(), row["coming_back"].as_i64()),
+        (Some(12), Some(8), Some(4))
+    );
     assert_eq!(row["reorder"], json!({"position": 16, "target": 50, "order_qty": 34}));
-    assert_eq!((row["vendor_code"].as_str(), row["vendor_name"].as_str()), (Some("SZHQ"), Some("深圳华强电子有限公司")));
+    assert_eq!(
+        (row["vendor_code"].as_str(), row["vendor_name"].as_str()),
+        (Some("SZHQ"), Some("深圳华强电子有限公司"))
+    );
     // Without a maximum: back to the minimum, 4.
     let rows = w.ok("set_safety_stock", json!({"sku": "BOX-5L", "min_qty": 20})).await;
     assert_eq!(rows[0]["reorder"], json!({"position": 16, "target": 20, "order_qty": 4}));

@@ -11,7 +11,9 @@ use crate::failure::{
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
-use crate::production::{BlockDecision, ComplaintOpening, ComplaintOutcome, ComplaintStatus, WorkOrderInput, WorkOrderPlan};
+use crate::production::{
+    BlockDecision, ComplaintOpening, ComplaintOutcome, ComplaintStatus, WorkOrderInput, WorkOrderPlan,
+};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
 use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
 use crate::review::{KpiTargets, ScorecardSettings};

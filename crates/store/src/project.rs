@@ -12,8 +12,8 @@ use crate::bulk::{self, with_raw};
 use crate::bulk_lots::{self, Placed};
 use crate::log::StoredEvent;
 use crate::project_kinds::{
-    batched_events, failure_events, recall_events, record_events, reshipment_events, return_events, review_events,
-    production_events, scar_events, settings_events,
+    batched_events, failure_events, production_events, recall_events, record_events, reshipment_events, return_events,
+    review_events, scar_events, settings_events,
 };
 
 const BATCH: usize = 400;
@@ -179,7 +179,11 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
         failure_events!() => failure_steps(conn, stored).await,
         batched_events!() => unreachable_batch(stored),
         // Projected by their own projectors above.
-        recall_events!() | reshipment_events!() | return_events!() | review_events!() | scar_events!()
+        recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!()
         | production_events!() => Ok(()),
     }
 }

@@ -12,7 +12,8 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project_kinds::{
-    batched_events, core_events, recall_events, reshipment_events, return_events, review_events, production_events, scar_events,
+    batched_events, core_events, production_events, recall_events, reshipment_events, return_events, review_events,
+    scar_events,
 };
 
 fn json<T: serde::Serialize>(value: &T) -> String {

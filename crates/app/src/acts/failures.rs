@@ -436,9 +436,8 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
             LineStatus::Open | LineStatus::AwaitingApproval => l.qty,
         })
         .sum();
-    let work_order_no = lotline_store::queries::production::work_order_of_failure(&mut conn, failure_no)
-        .await
-        .map_err(store_error)?;
+    let work_order_no =
+        lotline_store::queries::production::work_order_of_failure(&mut conn, failure_no).await.map_err(store_error)?;
     Ok(FailureDetail {
         work_order_no,
         unassigned: row.qty_failed - held,

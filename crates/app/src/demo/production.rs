@@ -62,7 +62,8 @@ pub(super) async fn demo_production(ctx: &Ctx, actors: &HashMap<&str, Actor>) ->
     }
     let done = plan_work_order(&logistics, bracket_run("AMS-BRK-0001", 40, -5, today)).await?.row.work_order_no;
     start_work_order(&logistics, WorkOrderNoInput { work_order_no: done.clone() }).await?;
-    let complete = CompleteWorkOrderInput { work_order_no: done.clone(), output_qty: None, consumed: None, expiry_date: None };
+    let complete =
+        CompleteWorkOrderInput { work_order_no: done.clone(), output_qty: None, consumed: None, expiry_date: None };
     complete_work_order(&logistics, complete).await?;
 
     let blocked = plan_work_order(&logistics, bracket_run("AMS-BRK-0002", 30, 2, today)).await?.row.work_order_no;
@@ -92,19 +93,20 @@ pub(super) async fn demo_production(ctx: &Ctx, actors: &HashMap<&str, Actor>) ->
     failures::log_failure(&inspector, failure).await?;
     plan_work_order(&logistics, bracket_run("AMS-BRK-0003", 50, 9, today)).await?;
 
-    let complaint = |order_no: Option<&str>, lot: Option<&str>, work_order_no: Option<&str>, qty, text: &str, severity| {
-        OpenComplaintInput {
-            received_on: None,
-            customer_code: None,
-            order_no: order_no.map(str::to_owned),
-            lot_code: lot.map(str::to_owned),
-            work_order_no: work_order_no.map(str::to_owned),
-            sku: None,
-            qty_affected: qty,
-            description: text.into(),
-            severity,
-        }
-    };
+    let complaint =
+        |order_no: Option<&str>, lot: Option<&str>, work_order_no: Option<&str>, qty, text: &str, severity| {
+            OpenComplaintInput {
+                received_on: None,
+                customer_code: None,
+                order_no: order_no.map(str::to_owned),
+                lot_code: lot.map(str::to_owned),
+                work_order_no: work_order_no.map(str::to_owned),
+                sku: None,
+                qty_affected: qty,
+                description: text.into(),
+                severity,
+            }
+        };
     let hot = complaint(
         Some("SO-2026-01003"),
         Some("AMS-CHG-0001"),

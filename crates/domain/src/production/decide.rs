@@ -29,7 +29,10 @@ fn check_inputs(v: &mut Violations, field: &str, inputs: &[WorkOrderInput], outp
             v.push(FieldError::new(format!("{at}.lot_code"), "error.work_order.output_as_component"));
         }
         if !seen.insert(input.lot_code.as_str()) {
-            v.push(FieldError::new(format!("{at}.lot_code"), "error.work_order.component_twice").with("lot", &input.lot_code));
+            v.push(
+                FieldError::new(format!("{at}.lot_code"), "error.work_order.component_twice")
+                    .with("lot", &input.lot_code),
+            );
         }
     }
 }
@@ -101,7 +104,10 @@ pub fn decide_block(wo: &WorkOrder, failure_no: &str) -> Result<Vec<Event>, ApiE
             FieldError::new("work_order_no", "error.work_order.not_started").with("work_order_no", wo.work_order_no()),
         ));
     }
-    Ok(vec![Event::WorkOrderBlocked { work_order_no: wo.work_order_no().to_owned(), failure_no: failure_no.to_owned() }])
+    Ok(vec![Event::WorkOrderBlocked {
+        work_order_no: wo.work_order_no().to_owned(),
+        failure_no: failure_no.to_owned(),
+    }])
 }
 
 /// A quality lead's decision on one blocking failure, with why. A failure already decided (on

@@ -106,8 +106,11 @@ fn the_merge_keeps_the_first_start_and_decision_and_a_completion_despite_a_block
     history.push(start.clone());
     assert_eq!(crate::merge::recheck(&history, &start).unwrap_err().message_key, "error.work_order.not_planned");
     history.push(Event::WorkOrderBlocked { work_order_no: "WO-AMS1-000001".into(), failure_no: "QF-1".into() });
-    let complete =
-        Event::WorkOrderCompleted { work_order_no: "WO-AMS1-000001".into(), output_qty: 10, consumed: plan().components };
+    let complete = Event::WorkOrderCompleted {
+        work_order_no: "WO-AMS1-000001".into(),
+        output_qty: 10,
+        consumed: plan().components,
+    };
     assert!(crate::merge::recheck(&history, &complete).is_ok(), "the run happened");
     history.push(complete.clone());
     assert!(crate::merge::recheck(&history, &complete).is_err(), "but once");

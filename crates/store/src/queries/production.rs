@@ -26,6 +26,8 @@ pub struct WorkOrderRow {
     pub work_order_no: String,
     pub sku: String,
     pub product_name: Option<String>,
+    /// The product's vendor: an in-process failure on the run is logged against it by default.
+    pub vendor_code: Option<String>,
     pub output_lot_code: String,
     pub planned_qty: i64,
     pub output_qty: Option<i64>,
@@ -65,7 +67,7 @@ pub struct WorkOrderBlock {
     pub decided: Option<StepDone>,
 }
 
-const WO_SELECT: &str = "SELECT w.*, p.name AS product_name, \
+const WO_SELECT: &str = "SELECT w.*, p.name AS product_name, p.vendor_code AS product_vendor, \
     (SELECT COUNT(*) FROM work_order_blocks b WHERE b.work_order_no = w.work_order_no AND b.decision IS NULL) AS open_blocks, \
     (SELECT display_name FROM users WHERE user_id = w.planned_by) AS planned_name, \
     (SELECT display_name FROM users WHERE user_id = w.started_by) AS started_name, \
@@ -85,6 +87,7 @@ fn work_order_from(row: &sqlx::sqlite::SqliteRow) -> WorkOrderRow {
         work_order_no: row.get("work_order_no"),
         sku: row.get("sku"),
         product_name: row.get("product_name"),
+        vendor_code: row.get("product_vendor"),
         output_lot_code: row.get("output_lot_code"),
         planned_qty: row.get("planned_qty"),
         output_qty: row.get("output_qty"),
@@ -199,7 +202,10 @@ pub async fn blocked_outputs(conn: &mut SqliteConnection) -> Result<HashMap<Stri
 }
 
 /// The work order blocked by a failure, if one is.
-pub async fn work_order_of_failure(conn: &mut SqliteConnection, failure_no: &str) -> Result<Option<String>, StoreError> {
+pub async fn work_order_of_failure(
+    conn: &mut SqliteConnection,
+    failure_no: &str,
+) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar("SELECT work_order_no FROM work_order_blocks WHERE failure_no = ? LIMIT 1")
         .bind(failure_no)
         .fetch_optional(&mut *conn)
@@ -306,7 +312,10 @@ pub struct ComplaintFilter {
 }
 
 /// Complaints, open ones first, newest first.
-pub async fn list_complaints(conn: &mut SqliteConnection, f: &ComplaintFilter) -> Result<Vec<ComplaintRow>, StoreError> {
+pub async fn list_complaints(
+    conn: &mut SqliteConnection,
+    f: &ComplaintFilter,
+) -> Result<Vec<ComplaintRow>, StoreError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "{COMPLAINT_SELECT} WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.customer_code = ?2) \
          AND (?3 IS NULL OR c.order_no = ?3) AND (?4 IS NULL OR c.lot_code = ?4) AND (?5 IS NULL OR c.work_order_no = ?5) \

@@ -2,7 +2,11 @@
 import type { StepDone } from "./StepDone";
 import type { WorkOrderStatus } from "./WorkOrderStatus";
 
-export type WorkOrderRow = { work_order_no: string, sku: string, product_name: string | null, output_lot_code: string, planned_qty: number, output_qty: number | null, unit: string, location: string, due_on: string | null, note: string, 
+export type WorkOrderRow = { work_order_no: string, sku: string, product_name: string | null, 
+/**
+ * The product's vendor: an in-process failure on the run is logged against it by default.
+ */
+vendor_code: string | null, output_lot_code: string, planned_qty: number, output_qty: number | null, unit: string, location: string, due_on: string | null, note: string, 
 /**
  * Blocked while any block waits for a decision, else the run's own step.
  */

@@ -98,17 +98,12 @@ export function WorkOrderFailureModal({
   const [category, setCategory] = useState("");
   const [severity, setSeverity] = useState<Severity>("major");
   const [description, setDescription] = useState("");
-  const product = useQuery({
-    queryKey: ["work_order_product", wo.sku],
-    queryFn: () => call("list_products", { text: wo.sku, offset: 0, limit: 5 }),
-  });
-  const vendor = product.data?.rows.find((p) => p.sku === wo.sku)?.vendor_code ?? "";
   const { save, errors } = useFormSave({
     act: async () => {
       const failure = await call("log_failure", {
         occurred_at: null,
         sku: wo.sku,
-        vendor_code: vendor,
+        vendor_code: wo.vendor_code ?? "",
         lot_code: wo.output_lot_code,
         serials: [],
         stage: "in_process",

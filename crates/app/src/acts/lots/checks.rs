@@ -69,8 +69,7 @@ impl LotChecks {
         } else {
             std::collections::BTreeMap::new()
         };
-        let blocked_outputs =
-            lotline_store::queries::production::blocked_outputs(conn).await.map_err(store_error)?;
+        let blocked_outputs = lotline_store::queries::production::blocked_outputs(conn).await.map_err(store_error)?;
         Ok(LotChecks {
             blocked_outputs,
             today,

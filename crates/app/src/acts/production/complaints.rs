@@ -149,8 +149,10 @@ pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<Comp
         v.push(FieldError::new("sku", "error.lot.unknown_sku").with("value", sku));
     }
     v.into_result()?;
-    let settings =
-        people::settings(&mut tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(&mut tx)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     opening.complaint_no = crate::acts::numbers::issue(&mut tx, "CP", &settings.site_code).await?;
     let no = opening.complaint_no.clone();
     ctx.commit(tx, vec![Event::ComplaintOpened(Box::new(opening))]).await?;
@@ -177,8 +179,10 @@ pub async fn advance_complaint(ctx: &Ctx, input: AdvanceComplaintInput) -> Resul
 async fn complaint_detail(ctx: &Ctx, no: &str) -> Result<ComplaintDetail, ApiError> {
     let no = no.trim().to_uppercase();
     let mut conn = ctx.read().await?;
-    let row =
-        q::complaint_row(&mut conn, &no).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("complaint", &no))?;
+    let row = q::complaint_row(&mut conn, &no)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("complaint", &no))?;
     let events = lotline_store::load_stream(&mut conn, "complaint", &no).await.map_err(store_error)?;
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     Ok(ComplaintDetail {

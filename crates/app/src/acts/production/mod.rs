@@ -11,8 +11,8 @@ pub use complaints::{
 pub(crate) use work_orders::block_for_failure;
 pub use work_orders::{
     CompleteWorkOrderInput, DecideBlockInput, ListWorkOrdersInput, PlanWorkOrderInput, WorkOrderDetail,
-    WorkOrderNoInput, complete_work_order, decide_work_order_block, get_work_order, list_work_orders,
-    plan_work_order, start_work_order,
+    WorkOrderNoInput, complete_work_order, decide_work_order_block, get_work_order, list_work_orders, plan_work_order,
+    start_work_order,
 };
 
 fn given(value: &Option<String>) -> Option<String> {

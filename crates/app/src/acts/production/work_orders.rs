@@ -7,9 +7,13 @@ use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::failure::{self, Disposition, LineRequest};
 use lotline_domain::lots::{LotReceipt, normalise_lot_code};
 use lotline_domain::people::Permission;
-use lotline_domain::production::{self as wo, BlockDecision, WorkOrder, WorkOrderInput, WorkOrderPlan, WorkOrderStatus};
+use lotline_domain::production::{
+    self as wo, BlockDecision, WorkOrder, WorkOrderInput, WorkOrderPlan, WorkOrderStatus,
+};
 use lotline_domain::{ApiError, Event};
-use lotline_store::queries::production::{self as q, ComplaintFilter, ComplaintRow, WorkOrderBlock, WorkOrderComponent, WorkOrderRow};
+use lotline_store::queries::production::{
+    self as q, ComplaintFilter, ComplaintRow, WorkOrderBlock, WorkOrderComponent, WorkOrderRow,
+};
 use lotline_store::queries::{failures as fq, lots as lq, master, people};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -144,7 +148,8 @@ pub async fn plan_work_order(ctx: &Ctx, input: PlanWorkOrderInput) -> Result<Wor
     if master::product(&mut tx, &plan.sku).await.map_err(store_error)?.is_none() {
         v.push(FieldError::new("sku", "error.lot.unknown_sku").with("value", &plan.sku));
     }
-    if lq::lot_row(&mut tx, &plan.output_lot_code).await.map_err(store_error)?.is_some_and(|l| l.received_at.is_some()) {
+    if lq::lot_row(&mut tx, &plan.output_lot_code).await.map_err(store_error)?.is_some_and(|l| l.received_at.is_some())
+    {
         v.push(FieldError::new("output_lot_code", "error.lot.already_received").with("value", &plan.output_lot_code));
     }
     if let Some(other) = q::work_order_of_output(&mut tx, &plan.output_lot_code).await.map_err(store_error)? {
@@ -152,13 +157,18 @@ pub async fn plan_work_order(ctx: &Ctx, input: PlanWorkOrderInput) -> Result<Wor
     }
     for (i, c) in plan.components.iter().enumerate() {
         if !lq::lot_row(&mut tx, &c.lot_code).await.map_err(store_error)?.is_some_and(|l| l.received_at.is_some()) {
-            v.push(FieldError::new(format!("components[{i}].lot_code"), "error.lot.unknown_lot").with("value", &c.lot_code));
+            v.push(
+                FieldError::new(format!("components[{i}].lot_code"), "error.lot.unknown_lot")
+                    .with("value", &c.lot_code),
+            );
         }
     }
     crate::acts::locations::check_usable(&mut tx, "location", &plan.location).await?;
     v.into_result()?;
-    let settings =
-        people::settings(&mut tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(&mut tx)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     plan.work_order_no = crate::acts::numbers::issue(&mut tx, "WO", &settings.site_code).await?;
     let no = plan.work_order_no.clone();
     ctx.commit(tx, vec![Event::WorkOrderPlanned(Box::new(plan))]).await?;
@@ -256,8 +266,7 @@ pub async fn decide_work_order_block(ctx: &Ctx, input: DecideBlockInput) -> Resu
     if let Some(disposition) = disposition {
         let failure = crate::acts::failures::load_failure(&mut tx, &failure_no).await?;
         let owner_id = given(&input.owner_id).unwrap_or(actor.user_id.clone());
-        let owner_active =
-            people::user_by_id(&mut tx, &owner_id).await.map_err(store_error)?.is_some_and(|u| u.active);
+        let owner_active = people::user_by_id(&mut tx, &owner_id).await.map_err(store_error)?.is_some_and(|u| u.active);
         if !owner_active {
             return Err(ApiError::field(
                 FieldError::new("owner_id", "error.failure.unknown_person").with("user_id", &owner_id),
@@ -298,8 +307,10 @@ pub async fn decide_work_order_block(ctx: &Ctx, input: DecideBlockInput) -> Resu
 pub(crate) async fn work_order_detail(ctx: &Ctx, no: &str) -> Result<WorkOrderDetail, ApiError> {
     let no = number(no);
     let mut conn = ctx.read().await?;
-    let row =
-        q::work_order_row(&mut conn, &no).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("work_order", &no))?;
+    let row = q::work_order_row(&mut conn, &no)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::not_found("work_order", &no))?;
     let events = lotline_store::load_stream(&mut conn, "work_order", &no).await.map_err(store_error)?;
     let names = fq::user_names(&mut conn).await.map_err(store_error)?;
     let filter = ComplaintFilter { work_order_no: Some(no.clone()), ..ComplaintFilter::default() };
