@@ -118,7 +118,7 @@ pub async fn list_work_orders(
     status: Option<WorkOrderStatus>,
     text: Option<&str>,
 ) -> Result<Vec<WorkOrderRow>, StoreError> {
-    let like = text.map(|t| format!("%{}%", t.trim().replace('%', "").replace('_', "")));
+    let like = text.map(|t| format!("%{}%", t.trim().replace(['%', '_'], "")));
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT * FROM ({WO_SELECT}) WHERE (?1 IS NULL OR (CASE WHEN open_blocks > 0 THEN 'blocked' ELSE status END) = ?1) \
          AND (?2 IS NULL OR work_order_no LIKE ?2 OR sku LIKE ?2 OR output_lot_code LIKE ?2) \

@@ -167,12 +167,12 @@ pub(crate) async fn check_made(
     }
     // A lot made here is the product's vendor's unless the form says otherwise.
     if made.vendor_code.is_empty()
-        && let Some(product) = master::product(&mut **tx, &made.sku).await.map_err(store_error)?
+        && let Some(product) = master::product(tx, &made.sku).await.map_err(store_error)?
     {
         made.vendor_code = product.product.vendor_code.unwrap_or_default();
     }
     crate::acts::locations::check_usable(tx, &format!("{}.location", fields.made), &made.location).await?;
-    let bom = bq::of(&mut **tx, &made.sku).await.map_err(store_error)?;
+    let bom = bq::of(tx, &made.sku).await.map_err(store_error)?;
     if bom.is_empty() && bill == BillRule::Required {
         let field = format!("{}.sku", fields.made);
         return Err(ApiError::field(FieldError::new(field, "error.bom.none").with("sku", &made.sku)));

@@ -156,7 +156,7 @@ pub async fn plan_work_order(ctx: &Ctx, input: PlanWorkOrderInput) -> Result<Wor
         v.push(FieldError::new("output_lot_code", "error.work_order.output_planned").with("work_order_no", other));
     }
     for (i, c) in plan.components.iter().enumerate() {
-        if !lq::lot_row(&mut tx, &c.lot_code).await.map_err(store_error)?.is_some_and(|l| l.received_at.is_some()) {
+        if lq::lot_row(&mut tx, &c.lot_code).await.map_err(store_error)?.is_none_or(|l| l.received_at.is_none()) {
             v.push(
                 FieldError::new(format!("components[{i}].lot_code"), "error.lot.unknown_lot")
                     .with("value", &c.lot_code),
