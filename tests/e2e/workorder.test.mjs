@@ -1,7 +1,7 @@
 // A work order blocked by an in-process QC failure and released by the quality lead, on a desk
 // set up in Dutch: the admin starts the demo's planned bracket run, logs a failure found on the
 // line (the order turns blocked and says why), decides to release it, and completes the run, whose
-// output lot is then received. The steps' screenshots show the work order page in Dutch.
+// output lot is then received; a customer complains about that output. The steps' screenshots show the work order page in Dutch.
 
 import { test } from "node:test";
 import { SLOW_MS, setUpDesk, waitForStatus } from "./flows.mjs";
@@ -68,6 +68,16 @@ test("work order: blocked by an in-process failure and released by a quality lea
       await app.click("wo-complete-save");
       await waitForStatus(app, "wo-status", "completed");
       await app.waitForText("wo-output-link", "AMS-BRK-0003");
+    });
+
+    await app.step("complaint-on-the-output", async () => {
+      await app.click("wo-new-complaint");
+      await app.fill("complaint-customer", "C-GAM");
+      await app.fill("complaint-qty", "2");
+      await app.fill("complaint-description", "Twee beugels los van de muur na een week");
+      await app.click("complaint-open-save");
+      await waitForStatus(app, "complaint-status", "open");
+      await app.waitForText("complaint-vendor", "DGMT");
     });
   } finally {
     await app.stop();

@@ -140,7 +140,7 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
             ];
             changes.extend(plan.components.iter().map(|c| set("component", format!("{} × {}", c.lot_code, c.qty))));
             if let Some(due_on) = &plan.due_on {
-                changes.push(set("due_on", due_on));
+                changes.push(set("ready_by", due_on));
             }
             (changes, non_empty(&plan.note))
         }
