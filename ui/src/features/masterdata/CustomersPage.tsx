@@ -4,6 +4,7 @@ import type { CustomerView } from "../../backend/bindings/CustomerView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import type { Column } from "../../components/VirtualTable";
+import { ComplaintLink } from "../production/ComplaintLink";
 import { MasterPage } from "./MasterPage";
 import { type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
 
@@ -76,6 +77,15 @@ export function CustomersPage({ filter }: { filter?: string }) {
       accessorKey: "address",
       enableSorting: false,
       meta: { width: "minmax(180px, 1fr)", clip: true },
+    },
+    {
+      id: "complaint",
+      header: "",
+      enableSorting: false,
+      cell: ({ row }) => (
+        <ComplaintLink links={{ customer_code: row.original.code }} testId="customer-complaint" />
+      ),
+      meta: { width: "48px" },
     },
   ];
   return (
