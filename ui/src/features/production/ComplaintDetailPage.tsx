@@ -137,7 +137,7 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
       </Alert>
     );
   const c = query.data;
-  const may = mayRecordComplaints(session.user.roles);
+  const may = mayRecordComplaints(session.permissions);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">

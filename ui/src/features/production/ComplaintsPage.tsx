@@ -33,8 +33,9 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
   const navigate = useNavigate();
   const { session } = useSession();
   const [status, setStatus] = useState<ComplaintStatus | "all">("all");
-  const named = Object.values(links).some(Boolean);
-  const [opening, setOpening] = useState(named);
+  const may = mayRecordComplaints(session.permissions);
+  // Opened from a record, the new complaint for it is ready to fill, for those who record them.
+  const [opening, setOpening] = useState(may && Object.values(links).some(Boolean));
   const list = useQuery({
     queryKey: ["complaints", status, links],
     queryFn: () =>
@@ -58,7 +59,7 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
             {t("complaints.intro")}
           </Text>
         </Stack>
-        {mayRecordComplaints(session.user.roles) && (
+        {may && (
           <Button
             leftSection={<IconPlus size={16} />}
             onClick={() => setOpening(true)}

@@ -63,7 +63,7 @@ function Blocked({ wo, onDecide }: { wo: WorkOrderDetail; onDecide: (failureNo: 
   const { session } = useSession();
   const open = wo.blocks.filter((b) => b.decision === null);
   if (open.length === 0) return null;
-  const decides = mayDecideBlocks(session.user.roles);
+  const decides = mayDecideBlocks(session.permissions);
   return (
     <Alert
       color="red"
@@ -210,8 +210,8 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
       </Alert>
     );
   const wo = query.data;
-  const roles = session.user.roles;
-  const runs = mayRunWorkOrders(roles);
+  const permissions = session.permissions;
+  const runs = mayRunWorkOrders(permissions);
   const running = wo.status === "in_progress" || wo.status === "blocked";
   return (
     <Stack gap="md">
@@ -236,7 +236,7 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
               {t("work_orders.start.button")}
             </Button>
           )}
-          {mayLogFailures(roles) && (running || wo.status === "completed") && (
+          {mayLogFailures(permissions) && (running || wo.status === "completed") && (
             <Button
               variant="default"
               color="red"
@@ -257,7 +257,7 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
               {t("work_orders.complete.button")}
             </Button>
           )}
-          {mayRecordComplaints(roles) && wo.output_received && (
+          {mayRecordComplaints(permissions) && wo.output_received && (
             <Button
               variant="default"
               renderRoot={(props) => (

@@ -44,7 +44,7 @@ export function WorkOrdersPage() {
         <Title order={2} data-testid="page-title">
           {t("work_orders.title")}
         </Title>
-        {mayRunWorkOrders(session.user.roles) && (
+        {mayRunWorkOrders(session.permissions) && (
           <Button
             leftSection={<IconPlus size={16} />}
             onClick={() => setPlanning(true)}

@@ -24,26 +24,25 @@ export const COMPLAINT_COLOR: Record<ComplaintStatus, string> = {
   closed: "green",
 };
 
-/** Who plans, starts and completes runs (the backend's `record_lots` permission decides). */
-export function mayRunWorkOrders(roles: string[]): boolean {
-  return roles.some((r) => ["admin", "quality_lead", "logistics", "inspector"].includes(r));
+/**
+ * What the person may do here, read from the permissions the backend granted their session
+ * (`session.permissions`), so no copy of which role may do what lives in the UI.
+ */
+export function mayRunWorkOrders(permissions: readonly string[]): boolean {
+  return permissions.includes("record_lots");
 }
 
-/** Who lifts a block (the backend's `release_holds`): a quality lead's call. */
-export function mayDecideBlocks(roles: string[]): boolean {
-  return roles.some((r) => ["admin", "quality_lead"].includes(r));
+/** Lifting a block is the quality lead's call (`release_holds`). */
+export function mayDecideBlocks(permissions: readonly string[]): boolean {
+  return permissions.includes("release_holds");
 }
 
-/** Who logs an in-process failure (the backend's `log_failure`). */
-export function mayLogFailures(roles: string[]): boolean {
-  return roles.some((r) => ["admin", "quality_lead", "inspector", "returns_analyst"].includes(r));
+export function mayLogFailures(permissions: readonly string[]): boolean {
+  return permissions.includes("log_failure");
 }
 
-/** Who records and follows up complaints (the backend's `record_complaints`). */
-export function mayRecordComplaints(roles: string[]): boolean {
-  return roles.some((r) =>
-    ["admin", "quality_lead", "returns_analyst", "logistics", "vendor_manager"].includes(r),
-  );
+export function mayRecordComplaints(permissions: readonly string[]): boolean {
+  return permissions.includes("record_complaints");
 }
 
 /** A defect category in the UI language. */
