@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, chargebacks, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master,
-    passwords, reshipments, returns, review, scars, search, session, site_time, switching, team, team_admin, users,
+    passwords, production, reshipments, returns, review, scars, search, session, site_time, switching, team,
+    team_admin, users,
 };
 use crate::context::Ctx;
 
@@ -223,6 +224,16 @@ catalogue! {
     get_bom => lots::get_bom,
     save_bom => lots::save_bom,
     assemble_kit => lots::assemble_kit,
+    plan_work_order => production::plan_work_order,
+    start_work_order => production::start_work_order,
+    complete_work_order => production::complete_work_order,
+    decide_work_order_block => production::decide_work_order_block,
+    get_work_order => production::get_work_order,
+    list_work_orders => production::list_work_orders,
+    open_complaint => production::open_complaint,
+    advance_complaint => production::advance_complaint,
+    get_complaint => production::get_complaint,
+    list_complaints => production::list_complaints,
     start_recall => lots::start_recall,
     list_recalls => lots::list_recalls,
     get_recall => lots::get_recall,

@@ -67,6 +67,7 @@ fn keys_in_sources() -> BTreeSet<String> {
         "resolve_conflicts",
         "resolve_stock_conflicts",
         "manage_locations",
+        "record_complaints",
     ] {
         keys.insert(format!("error.forbidden.{permission}"));
     }
@@ -84,6 +85,9 @@ fn keys_in_sources() -> BTreeSet<String> {
         "lot",
         "recall",
         "scar",
+        "work_order",
+        "work_order_block",
+        "complaint",
     ] {
         keys.insert(format!("error.not_found.{what}"));
     }

@@ -17,7 +17,7 @@ async fn rebuild_from_the_log_equals_the_live_projections() {
     w.ok("log_failure", input).await;
     w.ok(
         "correct_failure",
-        json!({"failure_no": "QF-AMS1-000037", "reason": "typo", "changes": {"description": "Cracked housing"}}),
+        json!({"failure_no": "QF-AMS1-000038", "reason": "typo", "changes": {"description": "Cracked housing"}}),
     )
     .await;
 
@@ -30,7 +30,7 @@ async fn rebuild_from_the_log_equals_the_live_projections() {
     assert!(counts.events > 100);
     let after = w.ok("list_failures", json!({"offset": 0, "limit": 1000})).await;
     assert_eq!(before, after);
-    assert_eq!(after["total"], 37);
+    assert_eq!(after["total"], 38);
     let found = w.ok("list_failures", json!({"text": "Cracked", "offset": 0, "limit": 10})).await;
     assert_eq!(found["total"], 1, "the search index is rebuilt too");
 }

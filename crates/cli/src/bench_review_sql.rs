@@ -84,8 +84,9 @@ fn kpi_numbers(out: &Value) -> Vec<i64> {
 }
 
 /// The scorecards' per-vendor aggregates in one statement: lots received, first failures (a
-/// re-inspection counts once), units shipped on lots and returned for a defect; answered as the
-/// vendors scored and those with units shipped (whose returns measure is defined).
+/// re-inspection counts once), units shipped on lots, returned for a defect and complained about
+/// (complaints closed as unfounded do not count); answered as the vendors scored, those with
+/// units shipped (whose returns measure is defined) and the complaints counted.
 const SCORECARDS: &str = "WITH received AS (SELECT vendor_code, COUNT(*) AS n, SUM(qty) AS q FROM lots \
          WHERE received_at >= ?1 AND received_at < ?2 GROUP BY vendor_code), \
        failed AS (SELECT vendor_code, SUM(qty_inspected) AS i, SUM(qty_failed) AS q FROM failures \
@@ -95,10 +96,13 @@ const SCORECARDS: &str = "WITH received AS (SELECT vendor_code, COUNT(*) AS n, S
        returned AS (SELECT COALESCE(lt.vendor_code, p.vendor_code) AS vendor_code, SUM(l.qty) AS q FROM rmas r \
          JOIN rma_lines l ON l.rma_no = r.rma_no LEFT JOIN lots lt ON lt.lot_code = l.lot_code \
          LEFT JOIN products p ON p.sku = l.sku WHERE r.opened_at >= ?1 AND r.opened_at < ?2 \
-         AND r.reason_code IN ('defective', 'not_as_described') AND r.status NOT IN ('rejected', 'cancelled') GROUP BY 1) \
-     SELECT COUNT(*), SUM(s.q > 0) FROM vendors v LEFT JOIN received c ON c.vendor_code = v.code \
+         AND r.reason_code IN ('defective', 'not_as_described') AND r.status NOT IN ('rejected', 'cancelled') GROUP BY 1), \
+       complained AS (SELECT vendor_code, COUNT(*) AS n, SUM(qty_affected) AS q FROM complaints \
+         WHERE vendor_code IS NOT NULL AND opened_at >= ?1 AND opened_at < ?2 \
+         AND NOT (status = 'closed' AND outcome = 'unfounded') GROUP BY 1) \
+     SELECT COUNT(*), SUM(s.q > 0), COALESCE(SUM(k.n), 0) FROM vendors v LEFT JOIN received c ON c.vendor_code = v.code \
        LEFT JOIN failed f ON f.vendor_code = v.code LEFT JOIN shipped s ON s.vendor_code = v.code \
-       LEFT JOIN returned r ON r.vendor_code = v.code";
+       LEFT JOIN returned r ON r.vendor_code = v.code LEFT JOIN complained k ON k.vendor_code = v.code";
 
 fn scorecard_numbers(out: &Value) -> Vec<i64> {
     let vendors = out["vendors"].as_array().cloned().unwrap_or_default();
@@ -109,7 +113,8 @@ fn scorecard_numbers(out: &Value) -> Vec<i64> {
             components.filter(|c| c["id"] == "returns").any(|c| !c["measured"].is_null())
         })
         .count();
-    vec![vendors.len() as i64, shipped as i64]
+    let complaints = vendors.iter().map(|v| int(&v["complaints"])).sum();
+    vec![vendors.len() as i64, shipped as i64, complaints]
 }
 
 /// SKUs with orders in the period, and those whose orders with a conformity problem (a defect

@@ -11,6 +11,9 @@ use crate::failure::{
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
 use crate::people::{Language, Role};
+use crate::production::{
+    BlockDecision, ComplaintOpening, ComplaintOutcome, ComplaintStatus, WorkOrderInput, WorkOrderPlan,
+};
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
 use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
 use crate::review::{KpiTargets, ScorecardSettings};
@@ -409,6 +412,9 @@ pub enum Event {
     SafetyStockSet {
         sku: String,
         min_qty: Option<i64>,
+        /// The level a reorder fills up to (schema version 2); none orders back to the minimum.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_qty: Option<i64>,
     },
     /// A person settled a conflict the merge opened (`merge_conflicts.conflict_key`). A write-off
     /// carries its units, so the stock moves by a delta fixed when it was decided.
@@ -448,6 +454,41 @@ pub enum Event {
         source: ChargebackSource,
         status: FailureChargebackStatus,
         recovered_minor: i64,
+        note: String,
+    },
+    /// A production run planned: the product and output lot it makes, from which component lots.
+    WorkOrderPlanned(Box<WorkOrderPlan>),
+    WorkOrderStarted {
+        work_order_no: String,
+    },
+    /// The run finished: `consumed` of the component lots made `output_qty` of the output lot. The
+    /// same act receives the output lot and links the components into it, which moves the stock.
+    WorkOrderCompleted {
+        work_order_no: String,
+        output_qty: i64,
+        consumed: Vec<WorkOrderInput>,
+    },
+    /// An in-process QC failure stopped the order: it cannot complete, nor its output ship, until
+    /// a quality lead decides.
+    WorkOrderBlocked {
+        work_order_no: String,
+        failure_no: String,
+    },
+    /// A quality lead's decision on a blocking failure: release, or scrap or rework of the failed
+    /// units through the failure's disposition lines (added in the same act).
+    WorkOrderBlockDecided {
+        work_order_no: String,
+        failure_no: String,
+        decision: BlockDecision,
+        note: String,
+    },
+    /// A customer reported a problem; no goods come back.
+    ComplaintOpened(Box<ComplaintOpening>),
+    ComplaintAdvanced {
+        complaint_no: String,
+        to: ComplaintStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<ComplaintOutcome>,
         note: String,
     },
 }
@@ -542,6 +583,13 @@ impl Event {
             Event::ScarAdvanced { .. } => "scar_advanced",
             Event::FailureChargebackRecorded { .. } => "failure_chargeback_recorded",
             Event::FailureChargebackSettled { .. } => "failure_chargeback_settled",
+            Event::WorkOrderPlanned(_) => "work_order_planned",
+            Event::WorkOrderStarted { .. } => "work_order_started",
+            Event::WorkOrderCompleted { .. } => "work_order_completed",
+            Event::WorkOrderBlocked { .. } => "work_order_blocked",
+            Event::WorkOrderBlockDecided { .. } => "work_order_block_decided",
+            Event::ComplaintOpened(_) => "complaint_opened",
+            Event::ComplaintAdvanced { .. } => "complaint_advanced",
         }
     }
 
@@ -584,6 +632,13 @@ impl Event {
             | Event::FailureChargebackSettled { failure_no, .. } => ("failure", failure_no.clone()),
             Event::ScarOpened(opening) => ("scar", opening.scar_no.clone()),
             Event::ScarAdvanced { scar_no, .. } => ("scar", scar_no.clone()),
+            Event::WorkOrderPlanned(plan) => ("work_order", plan.work_order_no.clone()),
+            Event::WorkOrderStarted { work_order_no }
+            | Event::WorkOrderCompleted { work_order_no, .. }
+            | Event::WorkOrderBlocked { work_order_no, .. }
+            | Event::WorkOrderBlockDecided { work_order_no, .. } => ("work_order", work_order_no.clone()),
+            Event::ComplaintOpened(opening) => ("complaint", opening.complaint_no.clone()),
+            Event::ComplaintAdvanced { complaint_no, .. } => ("complaint", complaint_no.clone()),
             Event::LotHoldPlaced { lot_code, .. }
             | Event::LotHoldReleased { lot_code, .. }
             | Event::LotMoved { lot_code, .. } => ("lot", lot_code.clone()),

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod money;
 pub mod passwords;
 pub mod people;
+pub mod production;
 pub mod reshipment;
 pub mod returns;
 pub mod review;

@@ -119,6 +119,9 @@ pub enum Permission {
     ResolveStockConflicts,
     /// Keep the list of stock locations: an administrator's.
     ManageLocations,
+    /// Record customer complaints and follow them to closure: whoever speaks with customers,
+    /// and quality.
+    RecordComplaints,
 }
 
 impl Permission {
@@ -154,6 +157,7 @@ impl Permission {
         Permission::ResolveConflicts,
         Permission::ResolveStockConflicts,
         Permission::ManageLocations,
+        Permission::RecordComplaints,
     ];
 
     /// The permission's name as the UI and error messages know it ("configure_quality").
@@ -198,6 +202,7 @@ impl Permission {
             Permission::ResolveConflicts => &[Admin, QualityLead],
             Permission::ResolveStockConflicts => &[Admin, QualityLead, Logistics],
             Permission::ManageLocations => &[Admin],
+            Permission::RecordComplaints => &[Admin, QualityLead, ReturnsAnalyst, Logistics, VendorManager],
         }
     }
 
@@ -232,6 +237,7 @@ impl Permission {
             Permission::ResolveConflicts => "resolve_conflicts",
             Permission::ResolveStockConflicts => "resolve_stock_conflicts",
             Permission::ManageLocations => "manage_locations",
+            Permission::RecordComplaints => "record_complaints",
         }
     }
 }

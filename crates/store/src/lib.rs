@@ -20,6 +20,7 @@ mod project;
 mod project_failure_lines;
 mod project_kinds;
 mod project_numbers;
+mod project_production;
 mod project_recalls;
 mod project_reshipments;
 mod project_returns;

@@ -12,8 +12,8 @@ use crate::bulk::{self, with_raw};
 use crate::bulk_lots::{self, Placed};
 use crate::log::StoredEvent;
 use crate::project_kinds::{
-    batched_events, failure_events, recall_events, record_events, reshipment_events, return_events, review_events,
-    scar_events, settings_events,
+    batched_events, failure_events, production_events, recall_events, record_events, reshipment_events, return_events,
+    review_events, scar_events, settings_events,
 };
 
 const BATCH: usize = 400;
@@ -170,13 +170,21 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     if crate::project_scars::apply(conn, stored).await? {
         return Ok(());
     }
+    if crate::project_production::apply(conn, stored).await? {
+        return Ok(());
+    }
     match &stored.event {
         settings_events!() => settings(conn, stored).await,
         record_events!() => records(conn, stored).await,
         failure_events!() => failure_steps(conn, stored).await,
         batched_events!() => unreachable_batch(stored),
         // Projected by their own projectors above.
-        recall_events!() | reshipment_events!() | return_events!() | review_events!() | scar_events!() => Ok(()),
+        recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!()
+        | production_events!() => Ok(()),
     }
 }
 
@@ -238,7 +246,8 @@ async fn settings(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(
         | reshipment_events!()
         | return_events!()
         | review_events!()
-        | scar_events!() => return unreachable_routing(stored),
+        | scar_events!()
+        | production_events!() => return unreachable_routing(stored),
     }
     Ok(())
 }
@@ -300,7 +309,8 @@ async fn records(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         | reshipment_events!()
         | return_events!()
         | review_events!()
-        | scar_events!() => return unreachable_routing(stored),
+        | scar_events!()
+        | production_events!() => return unreachable_routing(stored),
     }
     Ok(())
 }
@@ -362,7 +372,8 @@ async fn failure_steps(conn: &mut SqliteConnection, stored: &StoredEvent) -> Res
         | reshipment_events!()
         | return_events!()
         | review_events!()
-        | scar_events!() => return unreachable_routing(stored),
+        | scar_events!()
+        | production_events!() => return unreachable_routing(stored),
     }
     crate::project_failure_lines::follow_old(conn, stored).await?;
     Ok(())

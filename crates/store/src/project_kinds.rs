@@ -149,7 +149,20 @@ macro_rules! scar_events {
     };
 }
 
+/// Projected by `project_production`: work orders, their blocks, and customer complaints.
+macro_rules! production_events {
+    () => {
+        lotline_domain::Event::WorkOrderPlanned(_)
+            | lotline_domain::Event::WorkOrderStarted { .. }
+            | lotline_domain::Event::WorkOrderCompleted { .. }
+            | lotline_domain::Event::WorkOrderBlocked { .. }
+            | lotline_domain::Event::WorkOrderBlockDecided { .. }
+            | lotline_domain::Event::ComplaintOpened(_)
+            | lotline_domain::Event::ComplaintAdvanced { .. }
+    };
+}
+
 pub(crate) use {
-    batched_events, core_events, failure_events, recall_events, record_events, reshipment_events, return_events,
-    review_events, scar_events, settings_events,
+    batched_events, core_events, failure_events, production_events, recall_events, record_events, reshipment_events,
+    return_events, review_events, scar_events, settings_events,
 };

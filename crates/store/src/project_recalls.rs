@@ -19,7 +19,9 @@ use crate::bulk::with_raw;
 use crate::log::StoredEvent;
 use crate::lot_touches::{TOUCH_BY_CODE, touch};
 use crate::project::number_part;
-use crate::project_kinds::{batched_events, core_events, reshipment_events, return_events, review_events, scar_events};
+use crate::project_kinds::{
+    batched_events, core_events, production_events, reshipment_events, return_events, review_events, scar_events,
+};
 
 const IN_FORCE: &str = "SELECT 1 FROM holds h WHERE h.lot_code = lots.lot_code AND h.released_at IS NULL";
 
@@ -205,7 +207,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         | reshipment_events!()
         | return_events!()
         | review_events!()
-        | scar_events!() => {
+        | scar_events!()
+        | production_events!() => {
             return Ok(false);
         }
     }

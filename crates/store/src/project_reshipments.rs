@@ -10,7 +10,9 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
-use crate::project_kinds::{batched_events, core_events, recall_events, return_events, review_events, scar_events};
+use crate::project_kinds::{
+    batched_events, core_events, production_events, recall_events, return_events, review_events, scar_events,
+};
 use crate::project_recalls::emptied_sql;
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -230,7 +232,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         | recall_events!()
         | return_events!()
         | review_events!()
-        | scar_events!() => {
+        | scar_events!()
+        | production_events!() => {
             return Ok(false);
         }
     }

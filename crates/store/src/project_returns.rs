@@ -8,7 +8,9 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
-use crate::project_kinds::{batched_events, core_events, recall_events, reshipment_events, review_events, scar_events};
+use crate::project_kinds::{
+    batched_events, core_events, production_events, recall_events, reshipment_events, review_events, scar_events,
+};
 
 /// Where returned goods wait between receipt and disposition.
 pub use lotline_domain::returns::RETURNS_AREA;
@@ -216,7 +218,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         | recall_events!()
         | reshipment_events!()
         | review_events!()
-        | scar_events!() => {
+        | scar_events!()
+        | production_events!() => {
             return Ok(false);
         }
     }

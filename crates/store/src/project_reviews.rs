@@ -12,7 +12,8 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project_kinds::{
-    batched_events, core_events, recall_events, reshipment_events, return_events, review_events, scar_events,
+    batched_events, core_events, production_events, recall_events, reshipment_events, return_events, review_events,
+    scar_events,
 };
 
 fn json<T: serde::Serialize>(value: &T) -> String {
@@ -104,7 +105,8 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         | batched_events!()
         | recall_events!()
         | review_events!()
-        | scar_events!() => {}
+        | scar_events!()
+        | production_events!() => {}
     }
     Ok(())
 }
@@ -190,14 +192,15 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
-        Event::SafetyStockSet { sku, min_qty: Some(min_qty) } => {
-            sqlx::query("INSERT OR REPLACE INTO safety_stock (sku, min_qty) VALUES (?, ?)")
+        Event::SafetyStockSet { sku, min_qty: Some(min_qty), max_qty } => {
+            sqlx::query("INSERT OR REPLACE INTO safety_stock (sku, min_qty, max_qty) VALUES (?, ?, ?)")
                 .bind(sku)
                 .bind(min_qty)
+                .bind(max_qty)
                 .execute(&mut *conn)
                 .await?;
         }
-        Event::SafetyStockSet { sku, min_qty: None } => {
+        Event::SafetyStockSet { sku, min_qty: None, .. } => {
             sqlx::query("DELETE FROM safety_stock WHERE sku = ?").bind(sku).execute(&mut *conn).await?;
         }
         core_events!()
@@ -205,7 +208,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
         | recall_events!()
         | reshipment_events!()
         | return_events!()
-        | scar_events!() => {
+        | scar_events!()
+        | production_events!() => {
             observe(conn, stored).await?;
             return Ok(false);
         }

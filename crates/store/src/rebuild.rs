@@ -65,6 +65,10 @@ const PROJECTIONS: &[&str] = &[
     "recall_lots",
     "scars",
     "failure_chargebacks",
+    "work_orders",
+    "work_order_components",
+    "work_order_blocks",
+    "complaints",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not

@@ -26,6 +26,11 @@ import { CustomersPage } from "../features/masterdata/CustomersPage";
 import { OrdersPage } from "../features/masterdata/OrdersPage";
 import { ProductsPage } from "../features/masterdata/ProductsPage";
 import { VendorsPage } from "../features/masterdata/VendorsPage";
+import { ComplaintDetailPage } from "../features/production/ComplaintDetailPage";
+import { ComplaintsPage } from "../features/production/ComplaintsPage";
+import type { ComplaintLinks } from "../features/production/OpenComplaintModal";
+import { WorkOrderDetailPage } from "../features/production/WorkOrderDetailPage";
+import { WorkOrdersPage } from "../features/production/WorkOrdersPage";
 import { RecallDetailPage } from "../features/recalls/RecallDetailPage";
 import { RecallsPage } from "../features/recalls/RecallsPage";
 import { defaultPeriod, type Period } from "../features/reports/period";
@@ -290,6 +295,50 @@ const scarDetail = createRoute({
   },
 });
 
+const workOrders = createRoute({
+  getParentRoute: () => root,
+  path: "/work-orders",
+  component: WorkOrdersPage,
+});
+
+const workOrderDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/work-orders/$workOrderNo",
+  component: function Detail() {
+    const { workOrderNo } = workOrderDetail.useParams();
+    return <WorkOrderDetailPage workOrderNo={workOrderNo} />;
+  },
+});
+
+/** Opened from a customer, an order, a lot or a work order, the list narrows to it and offers a new one. */
+const complaints = createRoute({
+  getParentRoute: () => root,
+  path: "/complaints",
+  validateSearch: (search: Record<string, unknown>): ComplaintLinks => {
+    const text = (key: string) =>
+      typeof search[key] === "string" && search[key] !== "" ? (search[key] as string) : undefined;
+    return {
+      customer_code: text("customer_code"),
+      order_no: text("order_no"),
+      lot_code: text("lot_code"),
+      work_order_no: text("work_order_no"),
+    };
+  },
+  component: function Complaints() {
+    const links = complaints.useSearch();
+    return <ComplaintsPage key={JSON.stringify(links)} links={links} />;
+  },
+});
+
+const complaintDetail = createRoute({
+  getParentRoute: () => root,
+  path: "/complaints/$complaintNo",
+  component: function Detail() {
+    const { complaintNo } = complaintDetail.useParams();
+    return <ComplaintDetailPage complaintNo={complaintNo} />;
+  },
+});
+
 const chargebacks = createRoute({
   getParentRoute: () => root,
   path: "/chargebacks",
@@ -363,6 +412,10 @@ const routeTree = root.addChildren([
   recallDetail,
   scars,
   scarDetail,
+  workOrders,
+  workOrderDetail,
+  complaints,
+  complaintDetail,
   chargebacks,
   reports,
   products,

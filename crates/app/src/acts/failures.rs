@@ -54,6 +54,11 @@ pub struct LogFailureInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub rma_no: Option<String>,
+    /// The work order an in-process failure was found on (stage `in_process`): it blocks the
+    /// order, and its output from shipping, until a quality lead decides.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub work_order_no: Option<String>,
     /// Hold the lot although the AQL verdict accepts it (a lot is held by default only when the
     /// inspection rejects it or there is none).
     #[serde(default)]
@@ -76,6 +81,8 @@ pub struct FailureDetail {
     pub reinspections: Vec<String>,
     /// The RMA the failed goods came back with, when found at returns intake.
     pub rma_no: Option<String>,
+    /// The work order it was found on (in process), which it blocks until a quality lead decides.
+    pub work_order_no: Option<String>,
     pub lot_on_hold: bool,
     /// The failure's lot is one Lotline knows (received or traced); an unknown code is kept on
     /// the failure but creates and holds no lot, so a typo cannot hold a phantom lot.
@@ -303,6 +310,10 @@ pub(crate) async fn log_in(
         Some(no) => returned_with(tx, &mut v, no, &record).await?,
         None => None,
     };
+    let work_order = match input.work_order_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(no) => super::production::block_for_failure(tx, &mut v, no, record.stage).await?,
+        None => None,
+    };
     let settings =
         people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let failure_no = super::numbers::issue(tx, "QF", &settings.site_code).await?;
@@ -333,6 +344,9 @@ pub(crate) async fn log_in(
     };
     if let Some(rma) = &returned_with {
         events.extend(returns::decide_link_failure(rma, &failure_no, &record_sku)?);
+    }
+    if let Some(order) = &work_order {
+        events.extend(lotline_domain::production::decide_block(order, &failure_no)?);
     }
     lotline_store::append(tx, &ctx.meta(), events.clone()).await.map_err(store_error)?;
     Ok((failure_no, events))
@@ -422,7 +436,10 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
             LineStatus::Open | LineStatus::AwaitingApproval => l.qty,
         })
         .sum();
+    let work_order_no =
+        lotline_store::queries::production::work_order_of_failure(&mut conn, failure_no).await.map_err(store_error)?;
     Ok(FailureDetail {
+        work_order_no,
         unassigned: row.qty_failed - held,
         lines,
         description: extras.record.description.clone(),

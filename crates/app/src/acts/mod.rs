@@ -17,6 +17,7 @@ pub mod maintenance;
 pub mod master;
 mod numbers;
 pub mod passwords;
+pub mod production;
 pub mod reshipments;
 pub mod returns;
 pub mod review;

@@ -23,6 +23,7 @@ use crate::acts::{master, users};
 use crate::context::Ctx;
 
 mod lots;
+mod production;
 mod returns;
 
 /// Every demo user signs in with this password; the README says so.
@@ -152,6 +153,7 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
     demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
     returns::demo_returns(ctx, &actors, &order_lines).await?;
     lots::demo_lots(ctx, &actors).await?;
+    production::demo_production(ctx, &actors).await?;
     demo_safety_stock(ctx).await
 }
 
@@ -208,10 +210,14 @@ async fn save_master_data(ctx: &Ctx) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Minimums for the stocked SKUs: the bottles' only lot is on hold, so they show as an alert.
+/// Minimums (and maximums a reorder fills up to) for the stocked SKUs: the bottles' only lot is
+/// on hold, so they show as an alert with a reorder suggested.
 async fn demo_safety_stock(ctx: &Ctx) -> Result<(), ApiError> {
-    for (sku, min_qty) in [("BTL-TRITAN", 200), ("CHG-WL-15W", 150), ("GLU-PU-310", 100)] {
-        review::set_safety_stock(ctx, SafetyStockInput { sku: sku.into(), min_qty: Some(min_qty) }).await?;
+    for (sku, min_qty, max_qty) in
+        [("BTL-TRITAN", 200, Some(600)), ("CHG-WL-15W", 150, Some(400)), ("GLU-PU-310", 100, None)]
+    {
+        let input = SafetyStockInput { sku: sku.into(), min_qty: Some(min_qty), max_qty };
+        review::set_safety_stock(ctx, input).await?;
     }
     Ok(())
 }
@@ -294,6 +300,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                 reinspection_of: None,
                 rma_no: None,
                 hold_lot: None,
+                work_order_no: None,
             },
         )
         .await?;

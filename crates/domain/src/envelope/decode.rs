@@ -42,6 +42,7 @@ fn upcast(kind: &str, from: i64, value: Value) -> Result<Value, String> {
     }
     // user_created 1 → 2: the shape is the same but for the password hash, which version 2
     // keeps in its own event; a version 1 payload keeps its hash for the desk that wrote it.
+    // safety_stock_set 1 → 2: version 1 has no maximum, which reads as none.
     Ok(value)
 }
 
@@ -87,6 +88,17 @@ mod tests {
         assert!(matches!(*event, Event::UserCreated { password_hash: None, ref username, .. } if username == "ada"));
         assert!(super::super::carries_credential("user_created", 1));
         assert!(!super::super::carries_credential("user_created", 2));
+    }
+
+    #[test]
+    fn a_version_1_safety_stock_has_no_maximum_and_a_version_2_one_is_unknown_to_older_desks() {
+        let v1 = r#"{"kind":"safety_stock_set","sku":"SKU-1","min_qty":20}"#;
+        let Ok(Decoded::Known(event)) = decode_payload("safety_stock_set", 1, v1) else { panic!("decodes") };
+        assert!(matches!(*event, Event::SafetyStockSet { min_qty: Some(20), max_qty: None, .. }));
+        let v2 = r#"{"kind":"safety_stock_set","sku":"SKU-1","min_qty":20,"max_qty":50}"#;
+        let Ok(Decoded::Known(event)) = decode_payload("safety_stock_set", 2, v2) else { panic!("decodes") };
+        assert!(matches!(*event, Event::SafetyStockSet { max_qty: Some(50), .. }));
+        assert_eq!(super::super::current_schema_version("safety_stock_set"), 2);
     }
 
     #[test]

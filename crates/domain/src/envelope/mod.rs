@@ -24,6 +24,9 @@ pub fn current_schema_version(kind: &str) -> i64 {
     match kind {
         // 2: the password hash moved out to the local-only `user_password_set`.
         "user_created" => 2,
+        // 2: a maximum level beside the minimum; a desk that knows only the minimum keeps a
+        // newer save unprojected rather than dropping its maximum on its next save.
+        "safety_stock_set" => 2,
         _ => 1,
     }
 }

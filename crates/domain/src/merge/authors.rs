@@ -60,6 +60,11 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         E::ChargebackUpdated { .. } | E::FailureChargebackSettled { .. } => &[P::ManageChargeback],
         E::FailureChargebackRecorded { .. } => &[P::ManageChargeback, P::ManageFailure],
         E::ScarOpened(_) | E::ScarAdvanced { .. } => &[P::ManageScars],
+        E::WorkOrderPlanned(_) | E::WorkOrderStarted { .. } | E::WorkOrderCompleted { .. } => &[P::RecordLots],
+        // Written with the failure that blocks the order.
+        E::WorkOrderBlocked { .. } => &[P::LogFailure],
+        E::WorkOrderBlockDecided { .. } => &[P::ReleaseHolds],
+        E::ComplaintOpened(_) | E::ComplaintAdvanced { .. } => &[P::RecordComplaints],
         E::ApprovalPolicySet(_) => &[P::ConfigureApprovals],
         E::AqlSwitchingSet { .. } | E::AqlInspectionResumed { .. } => &[P::ConfigureQuality],
         E::LotInspectionRecorded { .. } => &[P::LogFailure],

@@ -69,7 +69,9 @@ pub fn rule_of(event: &Event) -> MergeRule {
         // An inspection happened; a resumption while inspection runs changes nothing.
         | E::LotInspectionRecorded { .. }
         | E::AqlInspectionResumed { .. } => MergeRule::PhysicalFact,
-        E::LotHoldPlaced { .. }
+        // A failure's block on a work order holds its output back as a hold does a lot.
+        E::WorkOrderBlocked { .. }
+        | E::LotHoldPlaced { .. }
         | E::LotHoldReleased { .. }
         | E::RecallStarted(_)
         | E::RecallCustomerNotified { .. }
@@ -102,13 +104,21 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::RmaFailureLogged { .. }
         | E::ScarAdvanced { .. }
         | E::FailureChargebackRecorded { .. }
-        | E::FailureChargebackSettled { .. } => MergeRule::StateStep,
+        | E::FailureChargebackSettled { .. }
+        // Started and decided once, the first in the server's order; a completion stands though
+        // a block came first (the run happened), but one order completes once.
+        | E::WorkOrderStarted { .. }
+        | E::WorkOrderCompleted { .. }
+        | E::WorkOrderBlockDecided { .. }
+        | E::ComplaintAdvanced { .. } => MergeRule::StateStep,
         E::SettingsInitialized { .. }
         | E::UserCreated { .. }
         | E::FailureLogged { .. }
         | E::ReshipmentRequested(_)
         | E::RmaOpened(_)
         | E::ScarOpened(_)
+        | E::WorkOrderPlanned(_)
+        | E::ComplaintOpened(_)
         | E::ReturnPolicySet(_)
         // A conflict is resolved once: a second desk's resolution is refused.
         | E::ConflictResolved { .. } => MergeRule::UniqueClaim,

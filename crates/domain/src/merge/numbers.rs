@@ -13,6 +13,8 @@ pub fn opened_number(event: &Event) -> Option<&str> {
         Event::RmaOpened(opening) => Some(&opening.rma_no),
         Event::RecallStarted(opening) => Some(&opening.recall_no),
         Event::ScarOpened(opening) => Some(&opening.scar_no),
+        Event::WorkOrderPlanned(plan) => Some(&plan.work_order_no),
+        Event::ComplaintOpened(opening) => Some(&opening.complaint_no),
         _ => None,
     }
 }

@@ -63,6 +63,14 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
             let scar = fold(history, crate::scar::Scar::evolve).ok_or_else(|| missing(event))?;
             crate::scar::recheck_advance(&scar, event)
         }
+        E::WorkOrderStarted { .. } | E::WorkOrderCompleted { .. } | E::WorkOrderBlockDecided { .. } => {
+            let wo = fold(history, crate::production::WorkOrder::evolve).ok_or_else(|| missing(event))?;
+            crate::production::recheck_work_order(&wo, event)
+        }
+        E::ComplaintAdvanced { .. } => {
+            let complaint = fold(history, crate::production::Complaint::evolve).ok_or_else(|| missing(event))?;
+            crate::production::recheck_complaint(&complaint, event)
+        }
         E::FailureChargebackRecorded { .. } | E::FailureChargebackSettled { .. } => {
             fold(history, Failure::evolve).ok_or_else(|| missing(event))?;
             crate::chargeback::recheck(history, event)

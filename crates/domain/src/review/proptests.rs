@@ -26,6 +26,8 @@ fn vendor_row() -> impl Strategy<Value = VendorQualityRow> {
         minor_defects: b.2,
         units_shipped: c.0,
         vendor_return_units: c.1,
+        complaints: 0,
+        complaint_units: 0,
         deliveries_with_due_date: c.2,
         deliveries_on_time: c.3,
     })

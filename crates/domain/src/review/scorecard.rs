@@ -21,7 +21,8 @@ pub const UNIT_DEFECTS_ZERO_AT_BPS: i64 = 500;
 pub const SEVERITY_WEIGHTS: (i64, i64, i64) = (10, 5, 1);
 /// 10 weighted defects per 100 units scores 0 (in hundredths of a point, as `measured` is).
 pub const SEVERITY_ZERO_AT_HUNDREDTHS: i64 = 1_000;
-/// 5% of shipped units of the vendor's SKUs returned for a vendor-attributable reason scores 0.
+/// 5% of shipped units of the vendor's SKUs returned for a vendor-attributable reason, or
+/// complained about by customers who kept them, scores 0.
 pub const RETURNS_ZERO_AT_BPS: i64 = 500;
 
 /// One vendor's counts over the scored period, grouped in SQL.
@@ -43,6 +44,10 @@ pub struct VendorQualityRow {
     pub units_shipped: i64,
     /// Returned units whose reason is attributable to the vendor (defective, not as described).
     pub vendor_return_units: i64,
+    /// Customer complaints (no goods back) on the vendor's lots that count against it (all but
+    /// those closed as unfounded), and the units they say are affected.
+    pub complaints: i64,
+    pub complaint_units: i64,
     /// Deliveries with a promised date; on-time delivery is unknown for the others.
     pub deliveries_with_due_date: i64,
     pub deliveries_on_time: i64,
@@ -60,6 +65,13 @@ impl VendorQualityRow {
     /// scorecard and the vendor defect report both print.
     pub fn unit_defect_rate_bps(&self) -> Option<i64> {
         ratio_bps(self.defective_units, self.defect_base_units())
+    }
+
+    /// Units customers found at fault, whether they sent them back (a vendor-attributable
+    /// return) or only told us (a complaint): the returns component's numerator. A complaint is
+    /// counted as a return is, by the units it concerns, against the units shipped.
+    pub fn field_problem_units(&self) -> i64 {
+        self.vendor_return_units.saturating_add(self.complaint_units)
     }
 }
 
@@ -116,6 +128,10 @@ pub struct VendorScorecard {
     /// (docs/catalogue.md, reviews).
     #[serde(default)]
     pub overdue_scars: u32,
+    /// Complaints on the vendor's lots in the period that count against it; their units weigh
+    /// in the returns component.
+    #[serde(default)]
+    pub complaints: u32,
 }
 
 /// Sub-score in basis points for `part / whole` against the rate that scores 0.
@@ -185,8 +201,8 @@ pub fn vendor_scorecard(
         (
             ScoreComponentId::Returns,
             w.returns,
-            ratio_bps(row.vendor_return_units, row.units_shipped),
-            linear_score(row.vendor_return_units, row.units_shipped, RETURNS_ZERO_AT_BPS),
+            ratio_bps(row.field_problem_units(), row.units_shipped),
+            linear_score(row.field_problem_units(), row.units_shipped, RETURNS_ZERO_AT_BPS),
         ),
         (
             ScoreComponentId::OnTime,
@@ -221,6 +237,7 @@ pub fn vendor_scorecard(
         block_receipts: flagged && settings.block_receipts_below_threshold,
         components,
         overdue_scars: 0,
+        complaints: u32::try_from(row.complaints.max(0)).unwrap_or(u32::MAX),
     }
 }
 

@@ -21,6 +21,8 @@ fn vendor(code: &str) -> VendorQualityRow {
         // 8 of 800 shipped units returned for the vendor's fault: 1% of 5% -> 80.
         units_shipped: 800,
         vendor_return_units: 8,
+        complaints: 0,
+        complaint_units: 0,
         // 18 of 20 on time -> 90.
         deliveries_with_due_date: 20,
         deliveries_on_time: 18,
@@ -186,4 +188,23 @@ fn a_vendor_without_receipts_is_scored_on_the_units_its_failures_inspected() {
 fn with_receipts_the_rate_is_per_unit_received() {
     // 10 defective of 1,000 received = 1.00%, whatever the failures inspected (300).
     assert_eq!(vendor("V").unit_defect_rate_bps(), Some(100));
+}
+
+#[test]
+fn complaints_weigh_in_the_returns_component_as_returned_units_do() {
+    use ScoreComponentId::*;
+    // 8 returned + 12 complained about = 20 of 800 shipped = 2.5%, half of the 5% that scores 0
+    // -> 50 (returns alone scored 80).
+    let row = VendorQualityRow { complaints: 2, complaint_units: 12, ..vendor("V1") };
+    let card = vendor_scorecard(&row, &chargebacks("V1"), &ScorecardSettings::default());
+    assert_eq!(card.complaints, 2);
+    let returns = card.components.iter().find(|c| c.id == Returns).unwrap();
+    assert_eq!((returns.measured, returns.score), (Some(250), Some(50)));
+    // (20×50 + 20×80 + 15×70 + 20×50 + 15×90 + 10×75) / 100 = 67.5 -> 68, below 70: flagged.
+    assert_eq!(card.rating, Some(68));
+    assert!(card.flagged);
+    // Complaints about a vendor that shipped nothing through lots have no base: no data.
+    let unshipped = VendorQualityRow { units_shipped: 0, ..row };
+    let card = vendor_scorecard(&unshipped, &[], &ScorecardSettings::default());
+    assert_eq!(card.components.iter().find(|c| c.id == Returns).unwrap().measured, None);
 }

@@ -7,6 +7,7 @@ pub mod kpis;
 pub mod lots;
 pub mod master;
 pub mod people;
+pub mod production;
 pub mod reshipments;
 pub mod returns;
 pub mod review;

@@ -8,6 +8,7 @@
 //! no opening balance in Lotline (only their movements: returns restocked, replacements sent),
 //! so their stock can read below zero; it is shown as it is rather than clamped.
 
+use lotline_domain::production::{Replenishment, StockPosition, replenishment};
 use lotline_domain::returns::RETURNS_AREA;
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
@@ -27,6 +28,15 @@ pub struct SafetyStockRow {
     /// Returned units waiting for a disposition.
     pub in_returns: i64,
     pub below_minimum: bool,
+    /// The level a reorder fills up to; none orders back to the minimum.
+    pub max_qty: Option<i64>,
+    /// Units on their way back on open RMAs: approved, label printed or in transit, not received.
+    pub coming_back: i64,
+    /// Whom to order from: the product's vendor, else the vendor of its latest lot received.
+    pub vendor_code: Option<String>,
+    pub vendor_name: Option<String>,
+    /// What to order now (`production::replenishment`).
+    pub reorder: Replenishment,
 }
 
 const USABLE: &str = "l.status NOT IN ('on_hold', 'quarantined', 'recalled', 'expired') \
@@ -46,7 +56,12 @@ pub async fn safety_stock(
            COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.lot_code IS NULL \
                      AND m.location <> ?2), 0), \
            COALESCE((SELECT SUM(l.on_hand) FROM lots l WHERE l.sku = s.sku AND NOT ({USABLE})), 0), \
-           COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.location = ?2), 0) \
+           COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.location = ?2), 0), \
+           s.max_qty, \
+           COALESCE((SELECT SUM(l.qty - l.qty_received) FROM rma_lines l JOIN rmas r ON r.rma_no = l.rma_no \
+                     WHERE l.sku = s.sku AND r.status IN ('approved', 'label_printed', 'in_transit')), 0), \
+           COALESCE(p.vendor_code, (SELECT l.vendor_code FROM lots l WHERE l.sku = s.sku \
+                     ORDER BY l.received_at DESC LIMIT 1)) AS vendor \
          FROM safety_stock s LEFT JOIN products p ON p.sku = s.sku WHERE ?3 IS NULL OR s.sku = ?3"
     );
     let rows =
@@ -57,17 +72,38 @@ pub async fn safety_stock(
             let (lotted, lotted_in_returns, unlotted): (i64, i64, i64) = (r.get(3), r.get(4), r.get(5));
             let sellable = lotted - lotted_in_returns + unlotted;
             let min_qty: i64 = r.get(2);
+            let stock = StockPosition {
+                sellable,
+                on_hold: r.get(6),
+                in_returns: r.get(7),
+                coming_back: r.get::<i64, _>(9).max(0),
+                min_qty,
+                max_qty: r.get(8),
+            };
             SafetyStockRow {
                 sku: r.get(0),
                 product_name: r.get(1),
                 min_qty,
                 sellable,
-                blocked: r.get(6),
-                in_returns: r.get(7),
+                blocked: stock.on_hold,
+                in_returns: stock.in_returns,
                 below_minimum: sellable < min_qty,
+                max_qty: stock.max_qty,
+                coming_back: stock.coming_back,
+                vendor_code: r.get(10),
+                vendor_name: None,
+                reorder: replenishment(&stock),
             }
         })
         .collect();
     out.sort_by(|a, b| b.below_minimum.cmp(&a.below_minimum).then_with(|| a.sku.cmp(&b.sku)));
+    for row in &mut out {
+        if let Some(code) = &row.vendor_code {
+            row.vendor_name = sqlx::query_scalar("SELECT name FROM vendors WHERE code = ?")
+                .bind(code)
+                .fetch_optional(&mut *conn)
+                .await?;
+        }
+    }
     Ok(out)
 }

@@ -8,6 +8,8 @@
 //! - Units shipped to customers: the lot shipments of the vendor's lots in the period. Goods
 //!   shipped without a lot have no shipping record; their vendor's returns share is "no data".
 //! - Defects by severity: each failed unit counts at its failure's severity.
+//! - Complaints (no goods back): those opened in the period on the vendor's lots, unless closed
+//!   as unfounded; their units join the vendor-attributable returned units.
 
 use std::collections::BTreeMap;
 
@@ -79,6 +81,11 @@ pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<
         if let Some(code) = r.get::<Option<String>, _>(0) {
             by.entry(code).or_insert_with_key(|k| empty(k)).vendor_return_units = r.get(1);
         }
+    }
+    // Complaints name their lot's vendor when opened; they count as returns do, by units.
+    for (code, (count, units)) in super::production::complaints_by_vendor(conn, span).await? {
+        let row = by.entry(code).or_insert_with_key(|k| empty(k));
+        (row.complaints, row.complaint_units) = (count, units);
     }
     Ok(by.into_values().collect())
 }

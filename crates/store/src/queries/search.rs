@@ -23,6 +23,8 @@ pub enum SearchKind {
     Reshipment,
     Recall,
     Scar,
+    WorkOrder,
+    Complaint,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -110,6 +112,18 @@ const QUERIES: &[(SearchKind, &str)] = &[
         "SELECT scar_no, scar_no || ' · ' || vendor_code || COALESCE(' · ' || failure_no, ''), \
          scar_no = ?1 COLLATE NOCASE FROM scars \
          WHERE scar_no = ?1 COLLATE NOCASE OR scar_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
+    ),
+    (
+        SearchKind::WorkOrder,
+        "SELECT work_order_no, work_order_no || ' · ' || sku || ' · ' || output_lot_code, \
+         work_order_no = ?1 COLLATE NOCASE FROM work_orders \
+         WHERE work_order_no = ?1 COLLATE NOCASE OR work_order_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
+    ),
+    (
+        SearchKind::Complaint,
+        "SELECT complaint_no, complaint_no || COALESCE(' · ' || customer_code, '') || COALESCE(' · ' || lot_code, ''), \
+         complaint_no = ?1 COLLATE NOCASE FROM complaints \
+         WHERE complaint_no = ?1 COLLATE NOCASE OR complaint_no LIKE ?2 ESCAPE '\\' ORDER BY seq_no DESC LIMIT 8",
     ),
 ];
 

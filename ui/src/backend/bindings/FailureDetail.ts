@@ -13,7 +13,11 @@ export type FailureDetail = { description: string, serials: Array<string>, inspe
 /**
  * The RMA the failed goods came back with, when found at returns intake.
  */
-rma_no: string | null, lot_on_hold: boolean, 
+rma_no: string | null, 
+/**
+ * The work order it was found on (in process), which it blocks until a quality lead decides.
+ */
+work_order_no: string | null, lot_on_hold: boolean, 
 /**
  * The failure's lot is one Lotline knows (received or traced); an unknown code is kept on
  * the failure but creates and holds no lot, so a typo cannot hold a phantom lot.

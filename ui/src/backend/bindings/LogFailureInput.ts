@@ -11,6 +11,11 @@ export type LogFailureInput = { occurred_at: string | null, sku: string, vendor_
  */
 rma_no?: string | null, 
 /**
+ * The work order an in-process failure was found on (stage `in_process`): it blocks the
+ * order, and its output from shipping, until a quality lead decides.
+ */
+work_order_no?: string | null, 
+/**
  * Hold the lot although the AQL verdict accepts it (a lot is held by default only when the
  * inspection rejects it or there is none).
  */

@@ -4,4 +4,8 @@ export type SafetyStockInput = { sku: string,
 /**
  * The minimum; `null` stops watching the SKU.
  */
-min_qty?: number | null, };
+min_qty?: number | null, 
+/**
+ * The level a reorder fills up to, at least the minimum; `null` orders back to the minimum.
+ */
+max_qty?: number | null, };

@@ -10,4 +10,9 @@ depth: number,
 /**
  * The lot it was reached from, and how much of which went into which.
  */
-via: string, qty: number, kind: LinkKind | null, sku: string, vendor_code: string, status: LotStatus, on_hand: number, unit: string, expiry_date: string | null, location: string | null, };
+via: string, qty: number, kind: LinkKind | null, sku: string, vendor_code: string, status: LotStatus, on_hand: number, unit: string, expiry_date: string | null, location: string | null, 
+/**
+ * The work order the link it was reached through belongs to: the run that consumed the
+ * component side into its output lot. The trace passes through it between the two lots.
+ */
+work_order_no: string | null, };

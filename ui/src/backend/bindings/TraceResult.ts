@@ -9,4 +9,8 @@ export type TraceResult = { root: string, direction: Direction,
 /**
  * Every lot reached, the root excluded, nearest first.
  */
-lots: Array<TraceLot>, orders: Array<TraceOrder>, customers: Array<TraceCustomer>, failures: Array<TraceRecord>, rmas: Array<TraceRecord>, };
+lots: Array<TraceLot>, orders: Array<TraceOrder>, customers: Array<TraceCustomer>, failures: Array<TraceRecord>, rmas: Array<TraceRecord>, 
+/**
+ * The work orders the trace passes through (or that made the root), each once.
+ */
+work_orders: Array<TraceRecord>, };

@@ -30,4 +30,9 @@ block_receipts: boolean, components: Array<ScoreComponent>,
  * components stay rates over the period so that ratings recorded day by day compare
  * (docs/catalogue.md, reviews).
  */
-overdue_scars: number, };
+overdue_scars: number, 
+/**
+ * Complaints on the vendor's lots in the period that count against it; their units weigh
+ * in the returns component.
+ */
+complaints: number, };

@@ -38,6 +38,7 @@ const scorecards: VendorScorecards = {
       receipts_blocked_since: null,
       last_reviewed: null,
       overdue_scars: 0,
+      complaints: 0,
       components: [],
     },
     {
@@ -51,6 +52,7 @@ const scorecards: VendorScorecards = {
       receipts_blocked_since: null,
       last_reviewed: null,
       overdue_scars: 0,
+      complaints: 0,
       components: [],
     },
   ],

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { TableHead } from "../../components/TableHead";
-import { HeldStockCells, SafetySkuCell } from "../reports/SafetyStockCells";
+import { HeldStockCells, ReorderCell, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
 
@@ -43,6 +43,8 @@ export function SafetyStockCard() {
                 { label: t("dashboard.stock.sellable"), right: true },
                 { label: t("dashboard.stock.blocked"), right: true },
                 { label: t("dashboard.stock.in_returns"), right: true },
+                { label: t("replenish.coming_back"), right: true },
+                t("replenish.reorder"),
               ]}
             />
             <Table.Tbody>
@@ -60,6 +62,10 @@ export function SafetyStockCard() {
                     row={r}
                     testIds={{ blocked: "dashboard-blocked", inReturns: "dashboard-in-returns" }}
                   />
+                  <Table.Td ta="right" data-testid="dashboard-coming-back">
+                    {r.coming_back}
+                  </Table.Td>
+                  <ReorderCell row={r} testId="dashboard-reorder" />
                 </Table.Tr>
               ))}
             </Table.Tbody>

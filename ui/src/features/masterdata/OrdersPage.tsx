@@ -11,6 +11,7 @@ import type { Column } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { formatMoney } from "../../money";
+import { ComplaintLink } from "../production/ComplaintLink";
 import { MasterPage } from "./MasterPage";
 import { OrderForm } from "./OrderForm";
 import { OrderStatusBadge } from "./OrderStatusBadge";
@@ -93,6 +94,15 @@ export function OrdersPage({ filter }: { filter?: string }) {
       cell: ({ row }) =>
         formatMoney(row.original.total_minor, row.original.currency, i18n.language),
       meta: { width: "120px", align: "right" },
+    },
+    {
+      id: "complaint",
+      header: "",
+      enableSorting: false,
+      cell: ({ row }) => (
+        <ComplaintLink links={{ order_no: row.original.order_no }} testId="order-complaint" />
+      ),
+      meta: { width: "48px" },
     },
   ];
   return (

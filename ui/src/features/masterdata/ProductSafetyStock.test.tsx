@@ -119,6 +119,7 @@ it("says when the SKU is not watched, and lets an admin set its minimum", async 
   expect(calls.find((c) => c.act === "set_safety_stock")?.input).toEqual({
     sku: "MUG-01",
     min_qty: 30,
+    max_qty: null,
   });
   expect(text("product-safety-minimum")).toBe("30");
   expect(text("product-safety-sellable")).toBe("20");

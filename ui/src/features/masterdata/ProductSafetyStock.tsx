@@ -75,7 +75,20 @@ export function ProductSafetyStock({ sku }: { sku: string }) {
             {figure("blocked", row.blocked, "product-safety-blocked")}
             {figure("in_returns", row.in_returns, "product-safety-in-returns")}
           </SimpleGrid>
-        ) : (
+        ) : null}
+        {row && (
+          <Text size="sm" data-testid="product-safety-reorder" data-qty={row.reorder.order_qty}>
+            {row.reorder.order_qty > 0
+              ? t("replenish.order", {
+                  qty: row.reorder.order_qty,
+                  vendor: row.vendor_name ?? row.vendor_code ?? "—",
+                })
+              : t("replenish.nothing")}
+            {row.max_qty !== null && ` · ${t("replenish.maximum")}: ${row.max_qty}`}
+            {row.coming_back > 0 && ` · ${t("replenish.coming_back")}: ${row.coming_back}`}
+          </Text>
+        )}
+        {!query.isPending && !query.isError && !row && (
           <Text size="sm" c="dimmed" data-testid="product-safety-unwatched">
             {t("masterdata.safety.unwatched")}
           </Text>
@@ -83,7 +96,7 @@ export function ProductSafetyStock({ sku }: { sku: string }) {
       </Stack>
       {editing && (
         <MinimumModal
-          initial={{ sku, min_qty: row?.min_qty ?? null }}
+          initial={{ sku, min_qty: row?.min_qty ?? null, max_qty: row?.max_qty ?? null }}
           onClose={() => setEditing(false)}
         />
       )}

@@ -9,17 +9,19 @@ export function MinimumModal({
   initial,
   onClose,
 }: {
-  initial: { sku: string; min_qty: number | null };
+  initial: { sku: string; min_qty: number | null; max_qty?: number | null };
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [sku, setSku] = useState(initial.sku);
   const [qty, setQty] = useState<number | string>(initial.min_qty ?? "");
+  const [max, setMax] = useState<number | string>(initial.max_qty ?? "");
   const { save, errors } = useFormSave({
     act: () =>
       call("set_safety_stock", {
         sku: sku.trim(),
         min_qty: typeof qty === "number" ? Math.round(qty) : null,
+        max_qty: typeof max === "number" ? Math.round(max) : null,
       }),
     refresh: ["safety_stock_alerts"],
     saved: () => t("reports.stock.saved", { sku: sku.trim() }),
@@ -50,6 +52,16 @@ export function MinimumModal({
         allowDecimal={false}
         error={errors.min_qty}
         data-testid="safety-min"
+      />
+      <NumberInput
+        label={t("replenish.maximum")}
+        description={t("replenish.maximum_hint")}
+        value={max}
+        onChange={setMax}
+        min={0}
+        allowDecimal={false}
+        error={errors.max_qty}
+        data-testid="safety-max"
       />
     </FormModal>
   );

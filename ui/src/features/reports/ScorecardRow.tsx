@@ -112,6 +112,11 @@ export function ScorecardRow({
               {t("scars.scorecard_overdue", { count: vendor.overdue_scars })}
             </Text>
           )}
+          {vendor.complaints > 0 && (
+            <Text c="orange.8" size="xs" mt={2} data-testid="vendor-complaints">
+              {t("complaints.scorecard", { count: vendor.complaints })}
+            </Text>
+          )}
           {vendor.last_reviewed && (
             <Text c="dimmed" size="xs" mt={2} data-testid="vendor-last-reviewed">
               {t("reports.vendors.last_reviewed", {

@@ -9,14 +9,18 @@ import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
 import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
-import { HeldStockCells, SafetySkuCell } from "./SafetyStockCells";
+import { HeldStockCells, ReorderCell, SafetySkuCell } from "./SafetyStockCells";
 import { useMayConfigureReviews } from "./useAdmin";
 
 /** Watched SKUs' sellable stock against their minimum, those below it first. */
 export function StockTab() {
   const { t } = useTranslation();
   const admin = useMayConfigureReviews();
-  const [editing, setEditing] = useState<{ sku: string; min_qty: number | null } | null>(null);
+  const [editing, setEditing] = useState<{
+    sku: string;
+    min_qty: number | null;
+    max_qty?: number | null;
+  } | null>(null);
   const rows = useQuery({
     queryKey: ["safety_stock_alerts"],
     queryFn: () => call("safety_stock_alerts", { below_only: false }),
@@ -64,8 +68,15 @@ export function StockTab() {
                   <Table.Th ta="right">{t("reports.stock.sellable")}</Table.Th>
                   <Table.Th ta="right">{t("reports.stock.blocked")}</Table.Th>
                   <Table.Th ta="right">{t("reports.stock.in_returns")}</Table.Th>
+                  <Table.Th ta="right">
+                    <Tooltip label={t("replenish.coming_back_hint")}>
+                      <span>{t("replenish.coming_back")}</span>
+                    </Tooltip>
+                  </Table.Th>
                   <Table.Th ta="right">{t("reports.stock.minimum")}</Table.Th>
+                  <Table.Th ta="right">{t("replenish.maximum")}</Table.Th>
                   <Table.Th />
+                  <Table.Th>{t("replenish.reorder")}</Table.Th>
                   {admin && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
@@ -86,7 +97,11 @@ export function StockTab() {
                       {r.sellable}
                     </Table.Td>
                     <HeldStockCells row={r} />
+                    <Table.Td ta="right" data-testid="safety-coming-back">
+                      {r.coming_back}
+                    </Table.Td>
                     <Table.Td ta="right">{r.min_qty}</Table.Td>
+                    <Table.Td ta="right">{r.max_qty ?? ""}</Table.Td>
                     <Table.Td>
                       {r.below_minimum && (
                         <Badge color="red" size="sm" data-testid="safety-below">
@@ -94,6 +109,7 @@ export function StockTab() {
                         </Badge>
                       )}
                     </Table.Td>
+                    <ReorderCell row={r} testId="safety-reorder" />
                     {admin && (
                       <Table.Td w={40}>
                         <Tooltip label={t("reports.stock.set")}>
@@ -101,7 +117,9 @@ export function StockTab() {
                             variant="subtle"
                             size="sm"
                             aria-label={t("reports.stock.set")}
-                            onClick={() => setEditing({ sku: r.sku, min_qty: r.min_qty })}
+                            onClick={() =>
+                              setEditing({ sku: r.sku, min_qty: r.min_qty, max_qty: r.max_qty })
+                            }
                           >
                             <IconEdit size={14} />
                           </ActionIcon>

@@ -14,6 +14,11 @@ const row = (sku: string, name: string | null): SafetyStockRow => ({
   blocked: 1,
   in_returns: 0,
   below_minimum: true,
+  max_qty: null,
+  coming_back: 0,
+  vendor_code: "SZHQ",
+  vendor_name: null,
+  reorder: { position: 0, target: 0, order_qty: 0 },
 });
 
 describe("CSV exports", () => {
@@ -22,14 +27,14 @@ describe("CSV exports", () => {
       safetyExport(t, [row("=SUM(A1)", "+cmd"), row("-x", "@me"), row("MUG", 'Mug "large", 12oz')]),
     );
     const lines = csv.split("\r\n");
-    expect(lines[1]).toBe("'=SUM(A1),'+cmd,-2,1,0,10,reports.yes");
-    expect(lines[2]).toBe("'-x,'@me,-2,1,0,10,reports.yes");
-    expect(lines[3]).toBe('MUG,"Mug ""large"", 12oz",-2,1,0,10,reports.yes');
+    expect(lines[1]).toBe("'=SUM(A1),'+cmd,-2,1,0,10,reports.yes,0,,0,SZHQ");
+    expect(lines[2]).toBe("'-x,'@me,-2,1,0,10,reports.yes,0,,0,SZHQ");
+    expect(lines[3]).toBe('MUG,"Mug ""large"", 12oz",-2,1,0,10,reports.yes,0,,0,SZHQ');
   });
 
   it("keeps numbers as numbers and writes no data as an empty cell", () => {
     const csv = csvOf(safetyExport(t, [row("MUG", null)]));
-    expect(csv.split("\r\n")[1]).toBe("MUG,,-2,1,0,10,reports.yes");
+    expect(csv.split("\r\n")[1]).toBe("MUG,,-2,1,0,10,reports.yes,0,,0,SZHQ");
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 });

@@ -210,6 +210,10 @@ export function safetyExport(t: TFunction, rows: SafetyStockRow[]): ExportTable 
       t("reports.stock.in_returns"),
       t("reports.stock.minimum"),
       t("reports.stock.below"),
+      t("replenish.coming_back"),
+      t("replenish.maximum"),
+      t("replenish.reorder"),
+      t("work_orders.field.vendor"),
     ],
     rows: rows.map((r) => [
       r.sku,
@@ -219,6 +223,10 @@ export function safetyExport(t: TFunction, rows: SafetyStockRow[]): ExportTable 
       r.in_returns,
       r.min_qty,
       r.below_minimum ? t("reports.yes") : t("reports.no"),
+      r.coming_back,
+      r.max_qty,
+      r.reorder.order_qty,
+      r.vendor_code,
     ]),
   };
 }

@@ -211,6 +211,7 @@ export const scorecards: VendorScorecards = {
       receipts_blocked_since: "2026-11-06",
       last_reviewed: "2026-10-02",
       overdue_scars: 0,
+      complaints: 0,
       components: [
         { id: "lot_defects", measured: 2500, score: 50, weight: 30, effective_weight_bps: 3000 },
         { id: "on_time", measured: null, score: null, weight: 0, effective_weight_bps: 0 },
@@ -239,6 +240,11 @@ export const belowMinimum: SafetyStockRow = {
   blocked: 5,
   in_returns: 2,
   below_minimum: true,
+  max_qty: null,
+  coming_back: 0,
+  vendor_code: "SZHQ",
+  vendor_name: null,
+  reorder: { position: 0, target: 0, order_qty: 0 },
 };
 
 export const safety: SafetyStockRow[] = [belowMinimum];

@@ -53,6 +53,11 @@ const row = (sku: string, name: string | null): SafetyStockRow => ({
   blocked: 1,
   in_returns: 0,
   below_minimum: true,
+  max_qty: null,
+  coming_back: 0,
+  vendor_code: "SZHQ",
+  vendor_name: null,
+  reorder: { position: 0, target: 0, order_qty: 0 },
 });
 
 describe("XLSX exports", () => {

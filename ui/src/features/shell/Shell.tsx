@@ -2,6 +2,7 @@ import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from "@manti
 import {
   IconAlertOctagon,
   IconAlertTriangle,
+  IconAssembly,
   IconBuildingFactory2,
   IconBuildingWarehouse,
   IconCalendarTime,
@@ -13,6 +14,7 @@ import {
   IconFileAlert,
   IconGitMerge,
   IconLayoutDashboard,
+  IconMessageReport,
   IconPackage,
   IconReceiptRefund,
   IconRoute,
@@ -84,6 +86,18 @@ export function Shell() {
       key: "nav.recalls",
       icon: <IconAlertOctagon size={18} />,
       testId: "nav-recalls",
+    },
+    {
+      to: "/work-orders",
+      key: "nav.work_orders",
+      icon: <IconAssembly size={18} />,
+      testId: "nav-work-orders",
+    },
+    {
+      to: "/complaints",
+      key: "nav.complaints",
+      icon: <IconMessageReport size={18} />,
+      testId: "nav-complaints",
     },
     {
       to: "/scars",
@@ -226,7 +240,9 @@ export function Shell() {
         (item.to === "/returns" && path.startsWith("/returns/")) ||
         (item.to === "/lots" && path.startsWith("/lots/")) ||
         (item.to === "/recalls" && path.startsWith("/recalls/")) ||
-        (item.to === "/scars" && path.startsWith("/scars/"))
+        (item.to === "/scars" && path.startsWith("/scars/")) ||
+        (item.to === "/work-orders" && path.startsWith("/work-orders/")) ||
+        (item.to === "/complaints" && path.startsWith("/complaints/"))
       }
       data-testid={item.testId}
     />

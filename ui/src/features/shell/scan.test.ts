@@ -24,6 +24,8 @@ describe("hitPath", () => {
     expect(hitPath("reshipment", "RS-AMS1-000002")).toEqual({ to: "/reshipments/RS-AMS1-000002" });
     expect(hitPath("recall", "RC-AMS1-000001")).toEqual({ to: "/recalls/RC-AMS1-000001" });
     expect(hitPath("scar", "SCAR-AMS1-000001")).toEqual({ to: "/scars/SCAR-AMS1-000001" });
+    expect(hitPath("work_order", "WO-AMS1-000002")).toEqual({ to: "/work-orders/WO-AMS1-000002" });
+    expect(hitPath("complaint", "CP-AMS1-000001")).toEqual({ to: "/complaints/CP-AMS1-000001" });
     expect(hitPath("product", "CBL-USBC-2M")).toEqual({
       to: "/products",
       search: { sku: "CBL-USBC-2M", text: "CBL-USBC-2M" },

@@ -27,6 +27,10 @@ export function hitPath(
       return record("recalls");
     case "scar":
       return record("scars");
+    case "work_order":
+      return record("work-orders");
+    case "complaint":
+      return record("complaints");
     case "product":
       return { to: "/products", search: { sku: key, text: key } };
     case "order":

@@ -27,6 +27,7 @@ pub(super) fn failure_row(row: &mut Row<'_>) -> Option<LogFailureInput> {
         reinspection_of: None,
         rma_no: None,
         hold_lot: None,
+        work_order_no: None,
     };
     (row.errors.len() == before).then_some(input)
 }

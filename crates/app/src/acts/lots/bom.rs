@@ -112,59 +112,11 @@ pub struct AssembleKitInput {
 /// consumed (no hold, recall or expiry, enough left), in one act.
 pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetail, ApiError> {
     ctx.allowed(Permission::RecordLots)?;
-    let kit = input.kit.normalised();
-    let links: Vec<LotLink> = input
-        .components
-        .iter()
-        .map(|c| {
-            LotLink { from_lot: c.lot_code.clone(), to_lot: kit.lot_code.clone(), qty: c.qty, kind: LinkKind::Assembly }
-                .normalised()
-        })
-        .collect();
-    if links.is_empty() {
-        return Err(ApiError::field(FieldError::new("components", "error.field.required")));
-    }
+    let components: Vec<(String, i64)> = input.components.iter().map(|c| (c.lot_code.clone(), c.qty)).collect();
     let today = ctx.today().await?;
     let mut tx = ctx.begin().await?;
-    // A kit made here is the product's vendor's unless the form says otherwise.
-    let mut kit = kit;
-    if kit.vendor_code.is_empty()
-        && let Some(product) = master::product(&mut tx, &kit.sku).await.map_err(store_error)?
-    {
-        kit.vendor_code = product.product.vendor_code.unwrap_or_default();
-    }
-    crate::acts::locations::check_usable(&mut tx, "kit.location", &kit.location).await?;
-    let bom = bq::of(&mut tx, &kit.sku).await.map_err(store_error)?;
-    if bom.is_empty() {
-        return Err(ApiError::field(FieldError::new("kit.sku", "error.bom.none").with("sku", &kit.sku)));
-    }
-    let mut codes: Vec<&str> = links.iter().map(|l| l.from_lot.as_str()).collect();
-    codes.push(&kit.lot_code);
-    let keys = [KeyColumn::Sku, KeyColumn::Vendor];
-    // Made here from stock already received, so a block on the vendor's deliveries does not apply.
-    let mut checks = LotChecks::load(&mut tx, &codes, &keys, &[], today).await?.without_vendor_blocks();
-    let mut errors: Vec<FieldError> =
-        checks.receipt(&kit).into_iter().map(|e| FieldError { field: format!("kit.{}", e.field), ..e }).collect();
-    if errors.is_empty() {
-        let mut inputs = Vec::new();
-        for (i, link) in links.iter().enumerate() {
-            let at = |field: &str| match field {
-                "qty" => format!("components[{i}].qty"),
-                _ => format!("components[{i}].lot_code"),
-            };
-            errors.extend(checks.link(link).into_iter().map(|e| FieldError { field: at(&e.field), ..e }));
-            if let Some(sku) = checks.sku_of(&link.from_lot) {
-                inputs.push((i, sku.to_owned(), link.qty));
-            }
-        }
-        let inputs: Vec<(usize, &str, i64)> = inputs.iter().map(|(i, sku, qty)| (*i, sku.as_str(), *qty)).collect();
-        if errors.is_empty() {
-            errors.extend(check_assembly(&bom, kit.qty, &inputs));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::invalid_fields(errors));
-    }
+    let fields = MadeFields { made: "kit", inputs: "components" };
+    let (kit, links) = check_made(&mut tx, today, input.kit, &components, BillRule::Required, fields).await?;
     let code = kit.lot_code.clone();
     let events = vec![
         Event::LotsReceived { batch_id: None, rows: vec![kit] },
@@ -172,4 +124,95 @@ pub async fn assemble_kit(ctx: &Ctx, input: AssembleKitInput) -> Result<LotDetai
     ];
     ctx.commit(tx, events).await?;
     detail(ctx, &code).await
+}
+
+/// Whether a lot made from others must follow its product's bill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BillRule {
+    /// A kit is its bill: a product without one cannot be assembled.
+    Required,
+    /// A work order follows the bill when the product has one, and takes what it names otherwise.
+    WhenSet,
+}
+
+/// The form's names for the lot made and its list of inputs, for the errors' fields.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MadeFields {
+    pub made: &'static str,
+    pub inputs: &'static str,
+}
+
+/// The checks a lot made here from component lots passes, shared by a kit and a work order's
+/// completion: the made lot is a good receipt (its vendor the product's when none is given),
+/// each component may be consumed by as much as it gives, and the quantities match the
+/// product's bill. Returns the receipt and the `assembly` links to record.
+pub(crate) async fn check_made(
+    tx: &mut lotline_store::WriteTx,
+    today: chrono::NaiveDate,
+    made: LotReceipt,
+    components: &[(String, i64)],
+    bill: BillRule,
+    fields: MadeFields,
+) -> Result<(LotReceipt, Vec<LotLink>), ApiError> {
+    let mut made = made.normalised();
+    let links: Vec<LotLink> = components
+        .iter()
+        .map(|(lot_code, qty)| {
+            LotLink { from_lot: lot_code.clone(), to_lot: made.lot_code.clone(), qty: *qty, kind: LinkKind::Assembly }
+                .normalised()
+        })
+        .collect();
+    if links.is_empty() {
+        return Err(ApiError::field(FieldError::new(fields.inputs, "error.field.required")));
+    }
+    // A lot made here is the product's vendor's unless the form says otherwise.
+    if made.vendor_code.is_empty()
+        && let Some(product) = master::product(tx, &made.sku).await.map_err(store_error)?
+    {
+        made.vendor_code = product.product.vendor_code.unwrap_or_default();
+    }
+    crate::acts::locations::check_usable(tx, &format!("{}.location", fields.made), &made.location).await?;
+    let bom = bq::of(tx, &made.sku).await.map_err(store_error)?;
+    if bom.is_empty() && bill == BillRule::Required {
+        let field = format!("{}.sku", fields.made);
+        return Err(ApiError::field(FieldError::new(field, "error.bom.none").with("sku", &made.sku)));
+    }
+    let mut codes: Vec<&str> = links.iter().map(|l| l.from_lot.as_str()).collect();
+    codes.push(&made.lot_code);
+    let keys = [KeyColumn::Sku, KeyColumn::Vendor];
+    // Made here from stock already received, so a block on the vendor's deliveries does not apply.
+    let mut checks = LotChecks::load(tx, &codes, &keys, &[], today).await?.without_vendor_blocks();
+    let mut errors: Vec<FieldError> = checks
+        .receipt(&made)
+        .into_iter()
+        .map(|e| FieldError { field: format!("{}.{}", fields.made, e.field), ..e })
+        .collect();
+    if errors.is_empty() {
+        let mut inputs = Vec::new();
+        for (i, link) in links.iter().enumerate() {
+            let at = |field: &str| match field {
+                "qty" => format!("{}[{i}].qty", fields.inputs),
+                _ => format!("{}[{i}].lot_code", fields.inputs),
+            };
+            errors.extend(checks.link(link).into_iter().map(|e| FieldError { field: at(&e.field), ..e }));
+            if let Some(sku) = checks.sku_of(&link.from_lot) {
+                inputs.push((i, sku.to_owned(), link.qty));
+            }
+        }
+        let inputs: Vec<(usize, &str, i64)> = inputs.iter().map(|(i, sku, qty)| (*i, sku.as_str(), *qty)).collect();
+        if errors.is_empty() && !bom.is_empty() {
+            // The bill's check names a kit's form; a work order's names its own fields.
+            errors.extend(check_assembly(&bom, made.qty, &inputs).into_iter().map(|e| {
+                let field = match e.field.split_once('.') {
+                    Some(("kit", rest)) => format!("{}.{rest}", fields.made),
+                    _ => e.field.replacen("components", fields.inputs, 1),
+                };
+                FieldError { field, ..e }
+            }));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid_fields(errors));
+    }
+    Ok((made, links))
 }

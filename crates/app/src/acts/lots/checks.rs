@@ -29,6 +29,8 @@ pub(crate) struct LotChecks {
     serials: HashMap<(String, String), Option<String>>,
     /// Vendors flagged by their rating whose receipts are blocked until reviewed, and since when.
     blocked_vendors: std::collections::BTreeMap<String, NaiveDate>,
+    /// Output lots of work orders an in-process failure blocks: (work order, failure).
+    blocked_outputs: HashMap<String, (String, String)>,
 }
 
 /// An error about one row: its fields placed as they are, or the whole row named by `column`.
@@ -67,7 +69,9 @@ impl LotChecks {
         } else {
             std::collections::BTreeMap::new()
         };
+        let blocked_outputs = lotline_store::queries::production::blocked_outputs(conn).await.map_err(store_error)?;
         Ok(LotChecks {
+            blocked_outputs,
             today,
             facts,
             holds,
@@ -164,6 +168,12 @@ impl LotChecks {
         let Some(facts) = self.facts.get_mut(code).filter(|f| f.received) else {
             return Err(ApiError::field(FieldError::new(field, "error.lot.unknown_lot").with("value", code)));
         };
+        // A blocked work order's output flows on to nothing, shipment or another lot, until decided.
+        if matches!(movement, Movement::Ship | Movement::Consume)
+            && let Some((work_order_no, failure_no)) = self.blocked_outputs.get(code)
+        {
+            return Err(lotline_domain::production::output_blocked(code, work_order_no, failure_no));
+        }
         lots::check_movable(&standing_of(facts, &self.holds), movement, qty, self.today, field)?;
         facts.on_hand -= qty;
         Ok(())

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use bom::{AssembleKitInput, BomInput, BomView, KitComponent, SkuBomInput, assemble_kit, get_bom, save_bom};
+pub(crate) use bom::{BillRule, MadeFields, check_made};
 pub(crate) use checks::{LotChecks, item_lots, refuse_cycles, standing_of};
 pub use label::{LotLabelsInput, lot_labels};
 pub use pick::{PickInput, PickLot, PickSuggestion, pick_suggestion};

@@ -67,7 +67,11 @@ pub async fn trace_report_pdf(ctx: &Ctx, input: TraceReportInput) -> Result<PdfF
             .map(|l| ReportLot {
                 depth: l.depth,
                 lot_code: l.lot_code.to_string(),
-                via: l.via.to_string(),
+                // A work order's link reads through it: "C-001 / WO-AMS1-000001".
+                via: match &l.work_order_no {
+                    Some(no) => format!("{} / {no}", l.via),
+                    None => l.via.to_string(),
+                },
                 sku: l.sku.to_string(),
                 qty_text: format!("{} {}", l.qty, l.unit),
                 status: l.status.as_str().replace('_', " "),

@@ -49,6 +49,9 @@ pub struct TraceLot {
     pub expiry_date: Option<NaiveDate>,
     #[ts(type = "string | null")]
     pub location: Option<Arc<str>>,
+    /// The work order the link it was reached through belongs to: the run that consumed the
+    /// component side into its output lot. The trace passes through it between the two lots.
+    pub work_order_no: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -91,6 +94,8 @@ pub struct TraceResult {
     pub customers: Vec<TraceCustomer>,
     pub failures: Vec<TraceRecord>,
     pub rmas: Vec<TraceRecord>,
+    /// The work orders the trace passes through (or that made the root), each once.
+    pub work_orders: Vec<TraceRecord>,
 }
 
 pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
@@ -120,12 +125,15 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
                     unit: lot.unit.clone(),
                     expiry_date: lot.expiry_date,
                     location: lot.location.cloned(),
+                    work_order_no: None,
                 })
             })
             .collect();
         (lots, shipments)
     };
     let mut conn = ctx.read().await?;
+    let mut lots = lots;
+    let work_orders = through_work_orders(&mut conn, &root, input.direction, &mut lots).await?;
     let customers = customers_of(&mut conn, &shipments).await?;
     let mut codes: Vec<&str> = lots.iter().map(|l| &*l.lot_code).collect();
     codes.push(&root);
@@ -139,7 +147,40 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
         customers,
         failures: failures.into_iter().map(record).collect(),
         rmas: rmas.into_iter().map(record).collect(),
+        work_orders,
     })
+}
+
+/// Names the work order on each assembly link that is a work order's consumption: the output is
+/// the lot reached forward, or the lot it was reached from backward. Returns each work order
+/// once with its output lot, the root's own first.
+async fn through_work_orders(
+    conn: &mut sqlx::SqliteConnection,
+    root: &str,
+    direction: Direction,
+    lots: &mut [TraceLot],
+) -> Result<Vec<TraceRecord>, ApiError> {
+    let made_by = lotline_store::queries::production::completed_by_output(conn).await.map_err(store_error)?;
+    if made_by.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut found: Vec<TraceRecord> = Vec::new();
+    let mut note = |number: &String, lot_code: &str| {
+        if !found.iter().any(|r| r.number == *number) {
+            found.push(TraceRecord { number: number.clone(), lot_code: lot_code.to_owned() });
+        }
+    };
+    if let Some(no) = made_by.get(root) {
+        note(no, root);
+    }
+    for lot in lots.iter_mut().filter(|l| l.kind == Some(LinkKind::Assembly)) {
+        let output: &str = if direction == Direction::Forward { &lot.lot_code } else { &lot.via };
+        if let Some(no) = made_by.get(output) {
+            note(no, output);
+            lot.work_order_no = Some(no.clone());
+        }
+    }
+    Ok(found)
 }
 
 /// The orders that received any traced lot: forward, the root's own shipments too (its goods

@@ -1,4 +1,4 @@
-//! SKUs to raise with product and tech teams, and safety-stock alerts.
+//! SKUs to raise with product and tech teams, and safety-stock alerts with what to reorder.
 
 use lotline_domain::people::Permission;
 use lotline_domain::review::{DEFAULT_SKU_FLAG_BPS, ReviewPeriod, SkuConformity, sku_conformity};
@@ -79,6 +79,10 @@ pub struct SafetyStockInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub min_qty: Option<i64>,
+    /// The level a reorder fills up to, at least the minimum; `null` orders back to the minimum.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub max_qty: Option<i64>,
 }
 
 /// Sets (or clears) a SKU's minimum and returns its row as the alerts list shows it.
@@ -91,11 +95,18 @@ pub async fn set_safety_stock(ctx: &Ctx, input: SafetyStockInput) -> Result<Vec<
     if input.min_qty.is_some_and(|q| q < 0) {
         return Err(ApiError::field(FieldError::new("min_qty", "error.field.negative")));
     }
+    if let (Some(min), Some(max)) = (input.min_qty, input.max_qty)
+        && max < min
+    {
+        return Err(ApiError::field(FieldError::new("max_qty", "error.safety_stock.max_below_min").with("min", min)));
+    }
+    // Without a minimum nothing is watched, so no maximum either.
+    let max_qty = input.min_qty.and(input.max_qty);
     let mut tx = ctx.begin().await?;
     if master::product(&mut tx, &sku).await.map_err(store_error)?.is_none() {
         return Err(ApiError::not_found("product", &sku));
     }
-    ctx.commit(tx, vec![Event::SafetyStockSet { sku: sku.clone(), min_qty: input.min_qty }]).await?;
+    ctx.commit(tx, vec![Event::SafetyStockSet { sku: sku.clone(), min_qty: input.min_qty, max_qty }]).await?;
     let today = day_text(ctx.today().await?);
     safety_stock(&mut *ctx.read().await?, &today, Some(&sku)).await.map_err(store_error)
 }

@@ -84,6 +84,7 @@ const trace: TraceResult = {
       unit: "pcs",
       expiry_date: null,
       location: null,
+      work_order_no: null,
     },
   ],
   orders: [{ order_no: "SO-1", customer_code: "C1", lots: ["L-2"], qty: 60 }],
@@ -92,6 +93,7 @@ const trace: TraceResult = {
   ],
   failures: [{ number: "QF-1", lot_code: "L-1" }],
   rmas: [],
+  work_orders: [],
 };
 
 const scope: RecallScope = {

@@ -1,4 +1,5 @@
 import { Text } from "@mantine/core";
+import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { TraceLot } from "../../../backend/bindings/TraceLot";
 import { type Column, VirtualTable } from "../../../components/VirtualTable";
@@ -26,7 +27,21 @@ export function TraceTable({ lots }: { lots: TraceLot[] }) {
     {
       id: "via",
       header: t("lots.trace.via"),
-      accessorKey: "via",
+      // A work order's link passes through it: "C-001 / WO-AMS1-000001".
+      cell: ({ row }) =>
+        row.original.work_order_no ? (
+          <Text span size="sm" data-testid="trace-work-order" data-no={row.original.work_order_no}>
+            {row.original.via} /{" "}
+            <Link
+              to="/work-orders/$workOrderNo"
+              params={{ workOrderNo: row.original.work_order_no }}
+            >
+              {row.original.work_order_no}
+            </Link>
+          </Text>
+        ) : (
+          row.original.via
+        ),
       meta: { width: "minmax(100px, 1fr)", clip: true },
     },
     {

@@ -20,6 +20,7 @@ describe("trace exports", () => {
           unit: "kg",
           expiry_date: "2026-05-01",
           location: null,
+          work_order_no: null,
         },
       ],
       t,

@@ -15,6 +15,7 @@ const lot = (lot_code: string, depth: number, via: string, qty = 1): TraceLot =>
   unit: "pcs",
   expiry_date: null,
   location: null,
+  work_order_no: null,
 });
 
 const result = (lots: TraceLot[]): TraceResult => ({
@@ -25,6 +26,7 @@ const result = (lots: TraceLot[]): TraceResult => ({
   customers: [],
   failures: [],
   rmas: [],
+  work_orders: [],
 });
 
 const root = { lot_code: "R", sku: "SKU", on_hand: 10, unit: "pcs", status: "on_hold" as const };

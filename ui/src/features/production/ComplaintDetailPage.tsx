@@ -1,0 +1,241 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { ComplaintDetail } from "../../backend/bindings/ComplaintDetail";
+import type { ComplaintOutcome } from "../../backend/bindings/ComplaintOutcome";
+import type { StepDone } from "../../backend/bindings/StepDone";
+import { call } from "../../backend/call";
+import { Fact } from "../../components/Fact";
+import { FormModal, useFormSave } from "../../components/FormModal";
+import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { errorMessage } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+import { LotLink } from "../lots/links";
+import { formatDay } from "../scars/scar";
+import { mayRecordComplaints } from "./production";
+import { ComplaintStatusBadge } from "./StatusBadges";
+
+function Done({ done }: { done: StepDone | null }) {
+  const { i18n } = useTranslation();
+  if (!done) return null;
+  return (
+    <>
+      {formatDateTime(done.at, i18n.language)}
+      {done.by_name && (
+        <Text size="xs" c="dimmed">
+          {done.by_name}
+        </Text>
+      )}
+    </>
+  );
+}
+
+function valueLabel(t: TFunction, field: string, value: string): string {
+  if (field === "status") return t(`complaints.status.${value}`, { defaultValue: value });
+  if (field === "outcome") return t(`complaints.outcome.${value}`, { defaultValue: value });
+  if (field === "severity") return t(`failure.severity.${value}`, { defaultValue: value });
+  return value;
+}
+
+function AdvanceModal({
+  complaint,
+  to,
+  onClose,
+}: {
+  complaint: ComplaintDetail;
+  to: "investigating" | "closed";
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [note, setNote] = useState("");
+  const [outcome, setOutcome] = useState<ComplaintOutcome>("justified");
+  const { save, errors } = useFormSave({
+    act: async () => {
+      const next = await call("advance_complaint", {
+        complaint_no: complaint.complaint_no,
+        to,
+        outcome: to === "closed" ? outcome : null,
+        note,
+      });
+      client.setQueryData(["complaint", complaint.complaint_no], next);
+      return next;
+    },
+    refresh: ["complaints"],
+    saved: (next) =>
+      t("complaints.advance.saved", {
+        no: next.complaint_no,
+        status: t(`complaints.status.${to}`),
+      }),
+    onClose,
+  });
+  return (
+    <FormModal
+      title={t(`complaints.advance.title_${to}`, { no: complaint.complaint_no })}
+      save={save}
+      saveTestId="complaint-advance-save"
+      onClose={onClose}
+    >
+      {to === "closed" && (
+        <NativeSelect
+          label={t("complaints.field.outcome")}
+          value={outcome}
+          onChange={(e) => setOutcome(e.currentTarget.value as ComplaintOutcome)}
+          data={(["justified", "unfounded"] as ComplaintOutcome[]).map((o) => ({
+            value: o,
+            label: t(`complaints.outcome.${o}`),
+          }))}
+          error={errors.outcome}
+          data-testid="complaint-outcome"
+        />
+      )}
+      <Textarea
+        label={t(to === "closed" ? "complaints.field.closing_note" : "complaints.advance.note")}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+        required={to === "closed"}
+        autosize
+        minRows={2}
+        data-autofocus
+        data-testid="complaint-advance-note"
+      />
+    </FormModal>
+  );
+}
+
+export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const [advancing, setAdvancing] = useState<"investigating" | "closed" | null>(null);
+  const query = useQuery({
+    queryKey: ["complaint", complaintNo],
+    queryFn: () => call("get_complaint", { complaint_no: complaintNo }),
+  });
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="complaint-error">
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  const c = query.data;
+  const may = mayRecordComplaints(session.permissions);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("complaints.field.complaint_no")}{" "}
+            <Text span inherit c="dimmed" data-testid="complaint-number">
+              {c.complaint_no}
+            </Text>
+          </Title>
+          <Group gap="xs">
+            <ComplaintStatusBadge status={c.status} testId="complaint-status" />
+            {c.outcome && <Badge variant="outline">{t(`complaints.outcome.${c.outcome}`)}</Badge>}
+            <Badge color={c.counts_for_vendor ? "orange" : "gray"} variant="light" tt="none">
+              {t(c.counts_for_vendor ? "complaints.counts" : "complaints.not_counted")}
+            </Badge>
+          </Group>
+        </Stack>
+        {may && c.status !== "closed" && (
+          <Group gap="xs">
+            {c.status === "open" && (
+              <Button
+                variant="default"
+                onClick={() => setAdvancing("investigating")}
+                data-testid="complaint-investigate"
+              >
+                {t("complaints.advance.investigating")}
+              </Button>
+            )}
+            <Button onClick={() => setAdvancing("closed")} data-testid="complaint-close">
+              {t("complaints.advance.closed")}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t("complaints.field.received_on")}>
+            {formatDay(c.received_on, i18n.language)}
+          </Fact>
+          <Fact label={t("complaints.field.customer")} testId="complaint-customer-fact">
+            {c.customer_name ? `${c.customer_name} (${c.customer_code})` : c.customer_code}
+          </Fact>
+          <Fact label={t("complaints.field.order_no")}>{c.order_no}</Fact>
+          <Fact label={t("complaints.field.lot_code")}>
+            {c.lot_code && <LotLink no={c.lot_code} />}
+          </Fact>
+          <Fact label={t("complaints.field.work_order_no")}>
+            {c.work_order_no && (
+              <Link to="/work-orders/$workOrderNo" params={{ workOrderNo: c.work_order_no }}>
+                {c.work_order_no}
+              </Link>
+            )}
+          </Fact>
+          <Fact label={t("complaints.field.sku")}>{c.sku}</Fact>
+          <Fact label={t("complaints.field.vendor")} testId="complaint-vendor">
+            {c.vendor_code}
+          </Fact>
+          <Fact label={t("complaints.field.qty_affected")}>{c.qty_affected}</Fact>
+          <Fact label={t("complaints.field.severity")}>{t(`failure.severity.${c.severity}`)}</Fact>
+          <Fact label={t("complaints.field.opened")}>
+            <Done done={c.opened} />
+          </Fact>
+          <Fact label={t("complaints.field.investigating")}>
+            <Done done={c.investigating} />
+          </Fact>
+          <Fact label={t("complaints.field.closed")}>
+            <Done done={c.closed} />
+          </Fact>
+        </SimpleGrid>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
+        {(
+          [
+            ["description", c.description],
+            ["investigation_note", c.investigation_note],
+            ["closing_note", c.closing_note],
+          ] as const
+        ).map(([key, text]) => (
+          <Paper key={key} withBorder p="md" radius="md">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t(`complaints.field.${key}`)}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid={`complaint-${key}`}>
+              {text || "—"}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <HistoryTimeline
+        history={c.history}
+        title={t("complaints.history")}
+        testId="complaint-history"
+        valueLabel={valueLabel}
+      />
+      {advancing && (
+        <AdvanceModal complaint={c} to={advancing} onClose={() => setAdvancing(null)} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,350 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconAlertTriangle, IconCheck, IconPlayerPlay } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import type { TFunction } from "i18next";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSession } from "../../app/session";
+import type { StepDone } from "../../backend/bindings/StepDone";
+import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
+import { call } from "../../backend/call";
+import { Fact } from "../../components/Fact";
+import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { errorMessage } from "../../errors/apiError";
+import { formatDateTime } from "../../format";
+import { FailureLink, LotLink } from "../lots/links";
+import { formatDay } from "../scars/scar";
+import {
+  mayDecideBlocks,
+  mayLogFailures,
+  mayRecordComplaints,
+  mayRunWorkOrders,
+} from "./production";
+import { ComplaintStatusBadge, WorkOrderStatusBadge } from "./StatusBadges";
+import { CompleteWorkOrderModal, DecideBlockModal, WorkOrderFailureModal } from "./WorkOrderModals";
+
+function Done({ done }: { done: StepDone | null }) {
+  const { i18n } = useTranslation();
+  if (!done) return null;
+  return (
+    <>
+      {formatDateTime(done.at, i18n.language)}
+      {done.by_name && (
+        <Text size="xs" c="dimmed">
+          {done.by_name}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** Coded values read in the UI language; free text stays as recorded. */
+function valueLabel(t: TFunction, field: string, value: string): string {
+  if (field === "status") return t(`work_orders.status.${value}`, { defaultValue: value });
+  if (field === "decision") return t(`work_orders.decision.${value}`, { defaultValue: value });
+  return value;
+}
+
+function Blocked({ wo, onDecide }: { wo: WorkOrderDetail; onDecide: (failureNo: string) => void }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const open = wo.blocks.filter((b) => b.decision === null);
+  if (open.length === 0) return null;
+  const decides = mayDecideBlocks(session.permissions);
+  return (
+    <Alert
+      color="red"
+      variant="filled"
+      icon={<IconAlertTriangle />}
+      title={t("work_orders.blocked.title", { failure: open.map((b) => b.failure_no).join(", ") })}
+      data-testid="wo-blocked"
+    >
+      <Stack gap="xs">
+        <Text size="sm">{t("work_orders.blocked.text")}</Text>
+        <Group gap="xs">
+          {decides ? (
+            open.map((b) => (
+              <Button
+                key={b.failure_no}
+                size="xs"
+                color="gray"
+                variant="white"
+                onClick={() => onDecide(b.failure_no)}
+                data-testid="wo-decide"
+                data-failure={b.failure_no}
+              >
+                {t("work_orders.decide.button")}: {b.failure_no}
+              </Button>
+            ))
+          ) : (
+            <Text size="sm" fs="italic">
+              {t("work_orders.blocked.lead_only")}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
+function Components({ wo }: { wo: WorkOrderDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={5} mb="xs">
+        {t("work_orders.detail.components")}
+      </Title>
+      <Table fz="sm" data-testid="wo-components">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("work_orders.field.lot_code")}</Table.Th>
+            <Table.Th>{t("work_orders.field.sku")}</Table.Th>
+            <Table.Th>{t("work_orders.field.vendor")}</Table.Th>
+            <Table.Th ta="right">{t("work_orders.field.planned_qty")}</Table.Th>
+            <Table.Th ta="right">{t("work_orders.field.consumed_qty")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {wo.components.map((c) => (
+            <Table.Tr key={c.lot_code} data-testid="wo-component" data-lot={c.lot_code}>
+              <Table.Td>
+                <LotLink no={c.lot_code} />
+              </Table.Td>
+              <Table.Td>{c.sku}</Table.Td>
+              <Table.Td>{c.vendor_code}</Table.Td>
+              <Table.Td ta="right">{c.planned_qty}</Table.Td>
+              <Table.Td ta="right" fw={600} data-testid="wo-component-consumed">
+                {c.consumed_qty ?? ""}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function Blocks({ wo }: { wo: WorkOrderDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={5} mb="xs">
+        {t("work_orders.detail.blocks")}
+      </Title>
+      {wo.blocks.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("work_orders.detail.no_blocks")}
+        </Text>
+      ) : (
+        <Table fz="sm" data-testid="wo-blocks">
+          <Table.Tbody>
+            {wo.blocks.map((b) => (
+              <Table.Tr key={b.failure_no} data-testid="wo-block" data-decision={b.decision ?? ""}>
+                <Table.Td>
+                  <FailureLink no={b.failure_no} />
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {b.failure_description}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Done done={b.blocked} />
+                </Table.Td>
+                <Table.Td>
+                  {b.decision ? (
+                    <Stack gap={2}>
+                      <Badge color={b.decision === "release" ? "teal" : "orange"} variant="light">
+                        {t(`work_orders.decision.${b.decision}`)}
+                      </Badge>
+                      <Text size="xs">{b.decision_note}</Text>
+                      <Text size="xs" c="dimmed" component="div">
+                        <Done done={b.decided} />
+                      </Text>
+                    </Stack>
+                  ) : (
+                    <Badge color="red">{t("work_orders.detail.awaiting")}</Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useSession();
+  const client = useQueryClient();
+  const [modal, setModal] = useState<"complete" | "failure" | { decide: string } | null>(null);
+  const query = useQuery({
+    queryKey: ["work_order", workOrderNo],
+    queryFn: () => call("get_work_order", { work_order_no: workOrderNo }),
+  });
+  const start = useMutation({
+    mutationFn: () => call("start_work_order", { work_order_no: workOrderNo }),
+    onSuccess: (next) => {
+      client.setQueryData(["work_order", workOrderNo], next);
+      void client.invalidateQueries({ queryKey: ["work_orders"] });
+    },
+  });
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="wo-error">
+        {errorMessage(t, query.error)}
+      </Alert>
+    );
+  const wo = query.data;
+  const permissions = session.permissions;
+  const runs = mayRunWorkOrders(permissions);
+  const running = wo.status === "in_progress" || wo.status === "blocked";
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2} data-testid="page-title">
+            {t("work_orders.detail.title")}{" "}
+            <Text span inherit c="dimmed" data-testid="wo-number">
+              {wo.work_order_no}
+            </Text>
+          </Title>
+          <WorkOrderStatusBadge status={wo.status} testId="wo-status" />
+        </Stack>
+        <Group gap="xs">
+          {runs && wo.status === "planned" && (
+            <Button
+              leftSection={<IconPlayerPlay size={16} />}
+              loading={start.isPending}
+              onClick={() => start.mutate()}
+              data-testid="wo-start"
+            >
+              {t("work_orders.start.button")}
+            </Button>
+          )}
+          {mayLogFailures(permissions) && (running || wo.status === "completed") && (
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<IconAlertTriangle size={16} />}
+              onClick={() => setModal("failure")}
+              data-testid="wo-log-failure"
+            >
+              {t("work_orders.failure.button")}
+            </Button>
+          )}
+          {runs && running && (
+            <Button
+              leftSection={<IconCheck size={16} />}
+              disabled={wo.status === "blocked"}
+              onClick={() => setModal("complete")}
+              data-testid="wo-complete"
+            >
+              {t("work_orders.complete.button")}
+            </Button>
+          )}
+          {mayRecordComplaints(permissions) && wo.output_received && (
+            <Button
+              variant="default"
+              renderRoot={(props) => (
+                <Link {...props} to="/complaints" search={{ work_order_no: wo.work_order_no }} />
+              )}
+              data-testid="wo-new-complaint"
+            >
+              {t("complaints.open.button")}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {start.isError && <Alert color="red">{errorMessage(t, start.error)}</Alert>}
+      <Blocked wo={wo} onDecide={(failureNo) => setModal({ decide: failureNo })} />
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
+          <Fact label={t("work_orders.field.sku")} testId="wo-sku">
+            {wo.product_name ? `${wo.product_name} (${wo.sku})` : wo.sku}
+          </Fact>
+          <Fact label={t("work_orders.field.output_lot")} testId="wo-output">
+            {wo.output_received ? (
+              <LotLink no={wo.output_lot_code} testId="wo-output-link" />
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t("work_orders.detail.output_not_made", { lot: wo.output_lot_code })}
+              </Text>
+            )}
+          </Fact>
+          <Fact label={t("work_orders.field.planned_qty")}>
+            {wo.planned_qty} {wo.unit}
+          </Fact>
+          <Fact label={t("work_orders.field.output_qty")} testId="wo-output-qty">
+            {wo.output_qty !== null ? `${wo.output_qty} ${wo.unit}` : ""}
+          </Fact>
+          <Fact label={t("work_orders.field.location")}>{wo.location}</Fact>
+          <Fact label={t("work_orders.field.due_on")}>{formatDay(wo.due_on, i18n.language)}</Fact>
+          <Fact label={t("work_orders.field.planned")}>
+            <Done done={wo.planned} />
+          </Fact>
+          <Fact label={t("work_orders.field.started")}>
+            <Done done={wo.started} />
+          </Fact>
+          <Fact label={t("work_orders.field.completed")}>
+            <Done done={wo.completed} />
+          </Fact>
+          <Fact label={t("work_orders.field.note")}>{wo.note}</Fact>
+        </SimpleGrid>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Components wo={wo} />
+        <Blocks wo={wo} />
+      </SimpleGrid>
+      {wo.complaints.length > 0 && (
+        <Paper withBorder p="md" radius="md">
+          <Title order={5} mb="xs">
+            {t("work_orders.detail.complaints")}
+          </Title>
+          <Table fz="sm" data-testid="wo-complaints">
+            <Table.Tbody>
+              {wo.complaints.map((c) => (
+                <Table.Tr key={c.complaint_no}>
+                  <Table.Td>
+                    <Link to="/complaints/$complaintNo" params={{ complaintNo: c.complaint_no }}>
+                      {c.complaint_no}
+                    </Link>
+                  </Table.Td>
+                  <Table.Td>
+                    <ComplaintStatusBadge status={c.status} />
+                  </Table.Td>
+                  <Table.Td>{c.description}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <HistoryTimeline
+        history={wo.history}
+        title={t("work_orders.detail.history")}
+        testId="wo-history"
+        valueLabel={valueLabel}
+      />
+      {modal === "complete" && <CompleteWorkOrderModal wo={wo} onClose={() => setModal(null)} />}
+      {modal === "failure" && <WorkOrderFailureModal wo={wo} onClose={() => setModal(null)} />}
+      {modal !== null && typeof modal === "object" && (
+        <DecideBlockModal wo={wo} failureNo={modal.decide} onClose={() => setModal(null)} />
+      )}
+    </Stack>
+  );
+}
