@@ -64,6 +64,8 @@ const PROJECTIONS: &[&str] = &[
     "recall_lots",
     "scars",
     "failure_chargebacks",
+    "category_reactions",
+    "refurbishment_queue",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not

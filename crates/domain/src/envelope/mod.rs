@@ -24,6 +24,9 @@ pub fn current_schema_version(kind: &str) -> i64 {
     match kind {
         // 2: the password hash moved out to the local-only `user_password_set`.
         "user_created" => 2,
+        // 2: refurbished and open-box units go to B-stock (`b_stock`); a Lotline that only knows
+        // version 1 keeps the event unprojected rather than putting them back as new.
+        "rma_inspected" => 2,
         _ => 1,
     }
 }

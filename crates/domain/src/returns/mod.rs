@@ -24,6 +24,9 @@ mod sla;
 #[cfg(test)]
 mod tests;
 mod transitions;
+mod units;
+#[cfg(test)]
+mod units_tests;
 
 pub use eligibility::*;
 pub use exchange::*;
@@ -37,3 +40,4 @@ pub use policy::*;
 pub use rma::*;
 pub use sla::*;
 pub use transitions::*;
+pub use units::*;

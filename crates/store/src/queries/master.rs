@@ -80,6 +80,11 @@ fn product_from(r: &sqlx::sqlite::SqliteRow) -> ProductView {
             serial_tracked: r.get("serial_tracked"),
             has_expiry: r.get("has_expiry"),
             vendor_code: r.get("vendor_code"),
+            failure_reaction: r
+                .try_get::<Option<String>, _>("failure_reaction")
+                .ok()
+                .flatten()
+                .and_then(|json| serde_json::from_str(&json).ok()),
         },
         updated_at: r.get("updated_at"),
     }
