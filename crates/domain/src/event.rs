@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::chargeback::{ChargebackSource, FailureChargebackStatus};
 use crate::conflict::{Resolution, StockWriteOff};
 use crate::failure::{
-    AppliedReaction, Disposition, FailureReaction, FailureChanges, FailureRecord, FieldChange, InspectionResult, LineCompletion, LineRequest,
+    AppliedReaction, Disposition, FailureChanges, FailureReaction, FailureRecord, FieldChange, InspectionResult,
+    LineCompletion, LineRequest,
 };
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};

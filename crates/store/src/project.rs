@@ -270,7 +270,10 @@ async fn records(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
                     .await?;
             }
             None => {
-                sqlx::query("DELETE FROM category_reactions WHERE category = ?").bind(category).execute(&mut *conn).await?;
+                sqlx::query("DELETE FROM category_reactions WHERE category = ?")
+                    .bind(category)
+                    .execute(&mut *conn)
+                    .await?;
             }
         },
         Event::AttachmentStored { id, file_name, content_type, size } => {

@@ -521,7 +521,13 @@ impl Failure {
             (
                 None,
                 Event::FailureLogged {
-                    failure_no, occurred_at, inspector_id, record, disposition, reinspection_of, ..
+                    failure_no,
+                    occurred_at,
+                    inspector_id,
+                    record,
+                    disposition,
+                    reinspection_of,
+                    ..
                 },
             ) => Some(Failure {
                 failure_no: failure_no.clone(),

@@ -94,7 +94,12 @@ pub fn unit_grades(intake: &IntakeCheck, i: usize) -> Vec<GradeCount> {
 
 /// Checks the units graded at intake against what came back: a unit per unit received of each
 /// line, and on a line that names serials, each unit one of them, once.
-pub fn check_intake_units(v: &mut Violations, lines: &[super::rma::RmaLine], qty_received: &[i64], intake: &IntakeCheck) {
+pub fn check_intake_units(
+    v: &mut Violations,
+    lines: &[super::rma::RmaLine],
+    qty_received: &[i64],
+    intake: &IntakeCheck,
+) {
     if intake.units.is_empty() {
         return;
     }
@@ -257,9 +262,7 @@ pub fn decide_refurbish(rma: &Rma, refurbishment: &Refurbishment) -> Result<Vec<
         v.push(FieldError::new("qty", "error.rma.qty_positive"));
     } else if r.qty > awaiting {
         v.push(
-            FieldError::new("qty", "error.rma.refurbish_above_queue")
-                .with("sku", &line.sku)
-                .with("awaiting", awaiting),
+            FieldError::new("qty", "error.rma.refurbish_above_queue").with("sku", &line.sku).with("awaiting", awaiting),
         );
     }
     let waiting = serials_awaiting_refurbishment(rma, r.line_index);

@@ -237,10 +237,7 @@ pub async fn held_serials(
     .bind(list)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(lot, reason, source, serial)| ((lot, serial), ActiveHold { reason, source }))
-        .collect())
+    Ok(rows.into_iter().map(|(lot, reason, source, serial)| ((lot, serial), ActiveHold { reason, source })).collect())
 }
 
 /// Every value of a key column, for checking imported rows against what exists.
