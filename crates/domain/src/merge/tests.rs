@@ -43,7 +43,7 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
         Event::RmaReceived {
             rma_no: no.clone(),
             qty_received: vec![2],
-            intake: IntakeCheck {
+            intake: IntakeCheck { units: Vec::new(), 
                 line_grades: Vec::new(),
                 packaging_intact: true,
                 accessories_complete: true,
@@ -53,9 +53,9 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
                 note: String::new(),
             },
         },
-        Event::RmaInspected {
+        Event::RmaInspected { b_stock: false, 
             rma_no: no,
-            dispositions: vec![LineDisposition {
+            dispositions: vec![LineDisposition { grade: None, serials: Vec::new(), 
                 line_index: 0,
                 disposition: ReturnDisposition::Restock,
                 qty: 2,
