@@ -62,7 +62,7 @@ fn shipped(qty: i64) -> Event {
 }
 
 fn hold(reason: &str) -> Event {
-    Event::LotHoldPlaced {
+    Event::LotHoldPlaced { serials: Vec::new(), 
         lot_code: "L-1".into(),
         sku: "CHG-15W".into(),
         vendor_code: "SZHQ".into(),

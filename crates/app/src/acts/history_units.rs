@@ -50,7 +50,7 @@ pub(super) fn unit_grades_told(changes: &mut Vec<FieldChange>, intake: &IntakeCh
     let lines: std::collections::BTreeSet<usize> = intake.units.iter().map(|u| u.line_index).collect();
     for i in lines {
         let grades: Vec<String> = unit_grades(intake, i).iter().map(|g| format!("{:?} × {}", g.grade, g.qty)).collect();
-        changes.push(set(&format!("line_{}_grades", i + 1), grades.join(", ")));
+        changes.push(set("unit_grades", format!("{}: {}", i + 1, grades.join(", "))));
     }
 }
 
