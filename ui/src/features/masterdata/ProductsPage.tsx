@@ -1,6 +1,9 @@
 import { Badge, Group } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
+import type { FailureReaction } from "../../backend/bindings/FailureReaction";
+import type { HoldScope } from "../../backend/bindings/HoldScope";
 import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
@@ -12,6 +15,41 @@ import { mayEditMasterData, ProductBom } from "./ProductBom";
 import { ProductSafetyStock } from "./ProductSafetyStock";
 import { type BadField, type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
 import { useProductBySku } from "./useProductBySku";
+
+/**
+ * A failed inspection's reaction as one choice: what it holds, and whether the quality lead is
+ * told; "" follows the product's category (or the global rule, hold the lot).
+ */
+export const REACTIONS = [
+  "",
+  "lot",
+  "serials",
+  "none",
+  "lot_notify",
+  "serials_notify",
+  "none_notify",
+] as const;
+
+export function reactionOf(choice: string): FailureReaction | null {
+  if (choice === "") return null;
+  const [hold, notify] = choice.split("_") as [HoldScope, string | undefined];
+  return { hold, notify: notify === "notify" };
+}
+
+export const reactionChoice = (r: FailureReaction | null | undefined): string =>
+  r ? `${r.hold}${r.notify ? "_notify" : ""}` : "";
+
+const fieldsOf = (t: TFunction): FieldSpec[] => [
+  ...FIELDS,
+  {
+    name: "failure_reaction",
+    kind: "select",
+    options: REACTIONS.map((r) => ({
+      value: r,
+      label: t(`masterdata.reaction.${r || "default"}`),
+    })),
+  },
+];
 
 const FIELDS: FieldSpec[] = [
   { name: "sku", kind: "text", required: true, key: true },
@@ -49,6 +87,7 @@ function toInput(v: Values): ProductInput | BadField {
     serial_tracked: v.serial_tracked === true,
     has_expiry: v.has_expiry === true,
     vendor_code: optional(v.vendor_code),
+    failure_reaction: reactionOf(String(v.failure_reaction ?? "")),
   };
 }
 
@@ -66,8 +105,9 @@ const valuesOf = (p: ProductView | null, currency: string): Values =>
         lot_tracked: p.lot_tracked,
         serial_tracked: p.serial_tracked,
         has_expiry: p.has_expiry,
+        failure_reaction: reactionChoice(p.failure_reaction),
       }
-    : { currency, returnable: true, unit_cost: "" };
+    : { currency, returnable: true, unit_cost: "", failure_reaction: "" };
 
 /**
  * `openSku` opens that product's screen on arrival (a link from the dashboard or a search hit);
@@ -159,7 +199,7 @@ export function ProductsPage({
         <>
           <RecordForm
             entity="products"
-            fields={FIELDS}
+            fields={fieldsOf(t)}
             initial={valuesOf(row, session.settings.currency)}
             isNew={row === null}
             toInput={toInput}

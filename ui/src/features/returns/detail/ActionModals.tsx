@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Button,
   Group,
   Modal,
@@ -17,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
 import type { Carrier } from "../../../backend/bindings/Carrier";
+import type { IntakeUnit } from "../../../backend/bindings/IntakeUnit";
 import type { LineDisposition } from "../../../backend/bindings/LineDisposition";
 import type { Settlement } from "../../../backend/bindings/Settlement";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
@@ -31,12 +33,17 @@ import {
   type IntakeChecks,
   type IntakeForm,
   inspectDefaults,
+  inspectUnitDefaults,
   placeDispositionField,
   type SettleForm,
   settleDefaults,
   toDispositions,
   toIntakeChecks,
   toSettlement,
+  toUnits,
+  type UnitRow,
+  unitRows,
+  worstGrade,
 } from "../stepForms";
 import {
   type ConditionGrade,
@@ -48,6 +55,7 @@ import {
   type RmaDetail,
   TO_STOCK,
 } from "../types";
+import { UnitGrades } from "./UnitGrades";
 import { useRmaAction } from "./useRmaAction";
 
 type Props = { detail: RmaDetail; onClose: () => void };
@@ -217,34 +225,56 @@ export function ReceiveModal({ detail, onClose }: Props) {
   const [photos, setPhotos] = useState<AttachmentView[]>([]);
   const [note, setNote] = useState("");
   const [bad, setBad] = useState<number[]>([]);
+  const parsedQty = qty.map((q) => (/^\d+$/.test(q.trim()) ? Number(q.trim()) : null));
+  const [units, setUnits] = useState<UnitRow[]>(() => unitRows(lines, parsedQty, []));
+  const shownUnits = unitRows(lines, parsedQty, units);
+  const [ungraded, setUngraded] = useState<Record<string, string>>({});
   const { mutation, errors } = useRmaAction(
-    ({ qtyReceived, checks }: { qtyReceived: number[]; checks: IntakeChecks }) =>
+    ({
+      qtyReceived,
+      checks,
+      graded,
+    }: {
+      qtyReceived: number[];
+      checks: IntakeChecks;
+      graded: IntakeUnit[];
+    }) =>
       call("receive_rma", {
         rma_no: detail.rma_no,
         qty_received: qtyReceived,
-        // One grade for every line; the backend takes a grade per line when one is given.
+        // A grade per unit (per serial on a serial line); the single grade is the worst of them.
         intake: {
           ...checks,
           line_grades: [],
+          units: graded,
           photo_ids: photos.map((p) => p.id),
           note: note.trim(),
         },
       }),
     onClose,
-    (f) => f.startsWith("qty_received") || f === "note",
+    (f) => f.startsWith("qty_received") || f === "note" || f.startsWith("intake.units"),
   );
+  const setUnitGrade = (i: number, grade: ConditionGrade) =>
+    setUnits(shownUnits.map((u, j) => (j === i ? { ...u, grade } : u)));
   return (
     <Modal opened onClose={onClose} title={t("returns.action.receive")} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const parsed = qty.map((q) => (/^\d+$/.test(q.trim()) ? Number(q.trim()) : null));
+          const parsed = parsedQty;
           const wrong = parsed.flatMap((q, i) => (q === null ? [i] : []));
           setBad(wrong);
-          const answered = toIntakeChecks(intake);
+          const graded = toUnits(shownUnits, intake.grade);
+          setUngraded("errors" in graded ? graded.errors : {});
+          const worst = "units" in graded ? worstGrade(graded.units.map((u) => u.grade)) : null;
+          const answered = toIntakeChecks({ ...intake, grade: worst ?? intake.grade });
           setUnanswered("errors" in answered ? answered.errors : {});
-          if (wrong.length === 0 && "checks" in answered)
-            mutation.mutate({ qtyReceived: parsed.map((q) => q ?? 0), checks: answered.checks });
+          if (wrong.length === 0 && "checks" in answered && "units" in graded)
+            mutation.mutate({
+              qtyReceived: parsed.map((q) => q ?? 0),
+              checks: answered.checks,
+              graded: graded.units,
+            });
         }}
       >
         <Stack gap="sm">
@@ -328,8 +358,16 @@ export function ReceiveModal({ detail, onClose }: Props) {
               ...GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) })),
             ]}
             error={unanswered.grade ? t(unanswered.grade) : undefined}
-            withAsterisk
+            description={t("returns.units.every_unit")}
             data-testid="rma-receive-grade"
+          />
+          <UnitGrades
+            lines={lines}
+            units={shownUnits}
+            everyUnit={intake.grade}
+            errors={ungraded}
+            serverErrors={errors}
+            onGrade={setUnitGrade}
           />
           <Textarea
             label={t("returns.field.note")}
@@ -368,7 +406,12 @@ function rowIds(rows: DispositionRow[]): string[] {
 export function InspectModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   const lines = detail.opening.lines;
-  const [rows, setRows] = useState<DispositionRow[]>(() => inspectDefaults(detail.qty_received));
+  // Units graded one by one at intake take a disposition per grade (per serial on a serial line).
+  const [rows, setRows] = useState<DispositionRow[]>(() =>
+    (detail.intake?.units ?? []).length > 0
+      ? inspectUnitDefaults(detail.intake?.units ?? [])
+      : inspectDefaults(detail.qty_received),
+  );
   const [local, setLocal] = useState<Record<string, string>>({});
   const { mutation, errors } = useRmaAction(
     (dispositions: LineDisposition[]) =>
@@ -418,10 +461,22 @@ export function InspectModal({ detail, onClose }: Props) {
                 <Table.Tr key={id}>
                   <Table.Td>
                     {line?.sku}
+                    {row.grade && (
+                      <Badge
+                        ml={6}
+                        size="sm"
+                        variant="light"
+                        data-testid={`rma-inspect-grade-${id}`}
+                      >
+                        {t(`returns.grade.${row.grade}`)}
+                      </Badge>
+                    )}
                     <Text size="xs" c="dimmed">
-                      {t("returns.inspect.received", {
-                        qty: detail.qty_received[row.lineIndex] ?? 0,
-                      })}
+                      {row.serials.length > 0
+                        ? row.serials.join(", ")
+                        : t("returns.inspect.received", {
+                            qty: detail.qty_received[row.lineIndex] ?? 0,
+                          })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -478,34 +533,42 @@ export function InspectModal({ detail, onClose }: Props) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        aria-label={t("returns.inspect.split")}
-                        title={t("returns.inspect.split")}
-                        onClick={() =>
-                          setRows((rs) => [
-                            ...rs.slice(0, i + 1),
-                            { ...row, qty: "", recovered: "", location: "" },
-                            ...rs.slice(i + 1),
-                          ])
-                        }
-                        data-testid={`rma-inspect-split-${id}`}
-                      >
-                        <IconPlus size={14} />
-                      </Button>
-                      {rows.filter((r) => r.lineIndex === row.lineIndex).length > 1 && (
+                      {row.serials.length === 0 && (
                         <Button
                           size="compact-xs"
                           variant="subtle"
-                          color="red"
-                          aria-label={t("returns.inspect.remove")}
-                          title={t("returns.inspect.remove")}
-                          onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                          aria-label={t("returns.inspect.split")}
+                          title={t("returns.inspect.split")}
+                          onClick={() =>
+                            setRows((rs) => [
+                              ...rs.slice(0, i + 1),
+                              { ...row, qty: "", recovered: "", location: "", serials: [] },
+                              ...rs.slice(i + 1),
+                            ])
+                          }
+                          data-testid={`rma-inspect-split-${id}`}
                         >
-                          <IconTrash size={14} />
+                          <IconPlus size={14} />
                         </Button>
                       )}
+                      {row.serials.length === 0 &&
+                        rows.filter(
+                          (r) =>
+                            r.lineIndex === row.lineIndex &&
+                            r.grade === row.grade &&
+                            r.serials.length === 0,
+                        ).length > 1 && (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={t("returns.inspect.remove")}
+                            title={t("returns.inspect.remove")}
+                            onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                          >
+                            <IconTrash size={14} />
+                          </Button>
+                        )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
