@@ -2,8 +2,6 @@ import { Badge, Group } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
-import type { FailureReaction } from "../../backend/bindings/FailureReaction";
-import type { HoldScope } from "../../backend/bindings/HoldScope";
 import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
@@ -14,30 +12,8 @@ import { MasterPage } from "./MasterPage";
 import { mayEditMasterData, ProductBom } from "./ProductBom";
 import { ProductSafetyStock } from "./ProductSafetyStock";
 import { type BadField, type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+import { REACTIONS, reactionChoice, reactionOf } from "./reactions";
 import { useProductBySku } from "./useProductBySku";
-
-/**
- * A failed inspection's reaction as one choice: what it holds, and whether the quality lead is
- * told; "" follows the product's category (or the global rule, hold the lot).
- */
-export const REACTIONS = [
-  "",
-  "lot",
-  "serials",
-  "none",
-  "lot_notify",
-  "serials_notify",
-  "none_notify",
-] as const;
-
-export function reactionOf(choice: string): FailureReaction | null {
-  if (choice === "") return null;
-  const [hold, notify] = choice.split("_") as [HoldScope, string | undefined];
-  return { hold, notify: notify === "notify" };
-}
-
-export const reactionChoice = (r: FailureReaction | null | undefined): string =>
-  r ? `${r.hold}${r.notify ? "_notify" : ""}` : "";
 
 const fieldsOf = (t: TFunction): FieldSpec[] => [
   ...FIELDS,

@@ -22,6 +22,7 @@ import { call } from "../../backend/call";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { categoryName } from "../failures/categoryName";
 import { AqlSwitchingSetting } from "./AqlSwitchingSetting";
+import { CategoryReactions } from "./CategoryReactions";
 
 const EMPTY: DefectCategory = { code: "", name_en: "", name_zh: "", name_nl: "", active: true };
 
@@ -48,6 +49,7 @@ export function CategoriesPage() {
         </Button>
       </Group>
       <AqlSwitchingSetting />
+      <CategoryReactions />
       {categories.isPending ? (
         <Center h={200}>
           <Loader />
