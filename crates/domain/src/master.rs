@@ -298,7 +298,8 @@ mod tests {
 
     #[test]
     fn product_reports_every_bad_field() {
-        let product = ProductInput { failure_reaction: None, 
+        let product = ProductInput {
+            failure_reaction: None,
             sku: "bad sku!".into(),
             gtin: Some("123".into()),
             name: " ".into(),

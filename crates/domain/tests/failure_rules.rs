@@ -6,7 +6,8 @@ use lotline_domain::people::{Actor, Role};
 use proptest::prelude::*;
 
 fn record(qty_inspected: i64, qty_failed: i64) -> FailureRecord {
-    FailureRecord { accepted_serials: Vec::new(), 
+    FailureRecord {
+        accepted_serials: Vec::new(),
         sku: "BOX-5L".into(),
         vendor_code: "SZHQ".into(),
         lot_code: None,

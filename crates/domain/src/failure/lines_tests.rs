@@ -3,11 +3,13 @@ use crate::event::Event;
 use crate::people::{Actor, Role};
 
 fn logged(qty_failed: i64, disposition: Option<Disposition>) -> Event {
-    Event::FailureLogged { reaction: None, 
+    Event::FailureLogged {
+        reaction: None,
         failure_no: "QF-AMS1-000001".into(),
         occurred_at: "2026-11-02T08:00:00Z".into(),
         inspector_id: "u-inspector".into(),
-        record: FailureRecord { accepted_serials: Vec::new(), 
+        record: FailureRecord {
+            accepted_serials: Vec::new(),
             sku: "MUG-1".into(),
             vendor_code: "ACME".into(),
             lot_code: None,

@@ -59,15 +59,43 @@ fn the_products_setting_wins_then_its_categorys_then_the_global_rule() {
 #[test]
 fn serials_are_held_alone_only_when_the_product_has_them_and_the_failure_names_them() {
     let lot = lot();
-    let r = apply_reaction(&record(Some("CH-1"), &["S-2"], None), &product(true), Some(&lot), false, SERIALS, ReactionSource::Product);
+    let r = apply_reaction(
+        &record(Some("CH-1"), &["S-2"], None),
+        &product(true),
+        Some(&lot),
+        false,
+        SERIALS,
+        ReactionSource::Product,
+    );
     assert_eq!((r.held, r.held_serials.as_slice(), r.notify), (HoldScope::Serials, &["S-2".to_owned()][..], true));
     // Nothing says which units failed: the lot is held.
-    let r = apply_reaction(&record(Some("CH-1"), &[], None), &product(true), Some(&lot), false, SERIALS, ReactionSource::Product);
+    let r = apply_reaction(
+        &record(Some("CH-1"), &[], None),
+        &product(true),
+        Some(&lot),
+        false,
+        SERIALS,
+        ReactionSource::Product,
+    );
     assert_eq!(r.held, HoldScope::Lot);
-    let r = apply_reaction(&record(Some("CH-1"), &["S-2"], None), &product(false), Some(&lot), false, SERIALS, ReactionSource::Product);
+    let r = apply_reaction(
+        &record(Some("CH-1"), &["S-2"], None),
+        &product(false),
+        Some(&lot),
+        false,
+        SERIALS,
+        ReactionSource::Product,
+    );
     assert_eq!(r.held, HoldScope::Lot);
     // A lot Lotline does not know is never held.
-    let r = apply_reaction(&record(Some("XX"), &["S-2"], None), &product(true), None, false, SERIALS, ReactionSource::Product);
+    let r = apply_reaction(
+        &record(Some("XX"), &["S-2"], None),
+        &product(true),
+        None,
+        false,
+        SERIALS,
+        ReactionSource::Product,
+    );
     assert_eq!((r.held, r.notify), (HoldScope::None, true));
 }
 

@@ -95,7 +95,8 @@ fn failure(qty_failed: i64) -> Event {
     let record = json!({"sku": "BOX-PP-5L", "vendor_code": "SZHQ", "lot_code": null, "serials": [], "stage": "incoming",
         "qty_inspected": 80, "qty_failed": qty_failed, "category_code": "COS", "description": "Lids cracked",
         "severity": "major", "owner_team": "warehouse_qc", "inspection": null, "attachment_ids": []});
-    Event::FailureLogged { reaction: None, 
+    Event::FailureLogged {
+        reaction: None,
         failure_no: "QF-AMS1A-000001".into(),
         occurred_at: "2026-11-01T10:00:00Z".into(),
         inspector_id: "u1".into(),

@@ -67,7 +67,8 @@ fn apply(rma: Rma, events: Vec<Event>) -> Rma {
 }
 
 fn intake() -> IntakeCheck {
-    IntakeCheck { units: Vec::new(), 
+    IntakeCheck {
+        units: Vec::new(),
         line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
@@ -79,7 +80,9 @@ fn intake() -> IntakeCheck {
 }
 
 fn restock(line_index: usize, qty: i64) -> LineDisposition {
-    LineDisposition { grade: None, serials: Vec::new(), 
+    LineDisposition {
+        grade: None,
+        serials: Vec::new(),
         line_index,
         disposition: ReturnDisposition::Restock,
         qty,

@@ -55,7 +55,13 @@ fn apply(rma: &Rma, events: Vec<Event>) -> Rma {
     events.iter().fold(Some(rma.clone()), Rma::evolve).unwrap()
 }
 
-fn d(line_index: usize, grade: ConditionGrade, disposition: ReturnDisposition, qty: i64, serials: &[&str]) -> LineDisposition {
+fn d(
+    line_index: usize,
+    grade: ConditionGrade,
+    disposition: ReturnDisposition,
+    qty: i64,
+    serials: &[&str],
+) -> LineDisposition {
     LineDisposition {
         line_index,
         disposition,
@@ -69,7 +75,8 @@ fn d(line_index: usize, grade: ConditionGrade, disposition: ReturnDisposition, q
 
 /// Boxes A, B, C; chargers S-1 A and S-2 D.
 fn received() -> Rma {
-    let units = vec![unit(0, None, A), unit(0, None, B), unit(0, None, C), unit(1, Some("S-1"), A), unit(1, Some("S-2"), D)];
+    let units =
+        vec![unit(0, None, A), unit(0, None, B), unit(0, None, C), unit(1, Some("S-1"), A), unit(1, Some("S-2"), D)];
     let rma = opened();
     apply(&rma, decide_receive(&rma, &[3, 2], &intake(units)).unwrap())
 }
@@ -83,24 +90,19 @@ fn every_unit_received_is_graded_once_and_the_single_grade_is_the_worst() {
     let rma = opened();
     let short = decide_receive(&rma, &[3, 2], &intake(vec![unit(0, None, A), unit(1, Some("S-1"), A)])).unwrap_err();
     assert_eq!(keys(&short), ["error.rma.units_count", "error.rma.units_count"]);
-    let bad_serials = vec![
-        unit(0, None, A),
-        unit(0, None, A),
-        unit(0, None, A),
-        unit(1, None, A),
-        unit(1, Some("S-9"), A),
-    ];
+    let bad_serials =
+        vec![unit(0, None, A), unit(0, None, A), unit(0, None, A), unit(1, None, A), unit(1, Some("S-9"), A)];
     let err = decide_receive(&rma, &[3, 2], &intake(bad_serials)).unwrap_err();
     assert_eq!(keys(&err), ["error.rma.serial_required", "error.rma.serial_not_on_line"]);
-    let twice = vec![unit(0, None, A), unit(0, None, A), unit(0, None, A), unit(1, Some("S-1"), A), unit(1, Some("S-1"), B)];
+    let twice =
+        vec![unit(0, None, A), unit(0, None, A), unit(0, None, A), unit(1, Some("S-1"), A), unit(1, Some("S-1"), B)];
     assert_eq!(keys(&decide_receive(&rma, &[3, 2], &intake(twice)).unwrap_err()), ["error.rma.serial_twice"]);
     let rma = received();
     assert_eq!(rma.intake.as_ref().unwrap().grade, D, "the worst unit's grade");
-    assert_eq!(unit_grades(rma.intake.as_ref().unwrap(), 0), [
-        GradeCount { grade: A, qty: 1 },
-        GradeCount { grade: B, qty: 1 },
-        GradeCount { grade: C, qty: 1 }
-    ]);
+    assert_eq!(
+        unit_grades(rma.intake.as_ref().unwrap(), 0),
+        [GradeCount { grade: A, qty: 1 }, GradeCount { grade: B, qty: 1 }, GradeCount { grade: C, qty: 1 }]
+    );
 }
 
 #[test]
@@ -120,29 +122,39 @@ fn each_grade_of_each_line_takes_its_units_exactly_and_worn_units_are_not_restoc
         "C restocked as new; S-2 was graded D, not A, and named twice"
     );
     let no_grade = LineDisposition { grade: None, ..d(0, A, Restock, 3, &[]) };
-    let err = decide_inspect(&rma, &[no_grade, d(1, A, Restock, 1, &["S-1"]), d(1, D, WriteOff, 1, &["S-2"])]).unwrap_err();
+    let err =
+        decide_inspect(&rma, &[no_grade, d(1, A, Restock, 1, &["S-1"]), d(1, D, WriteOff, 1, &["S-2"])]).unwrap_err();
     assert!(keys(&err).contains(&"error.rma.grade_required"), "{err:?}");
-    let events = decide_inspect(&rma, &[
-        d(0, A, Restock, 1, &[]),
-        d(0, B, ResellOpenBox, 1, &[]),
-        d(0, C, Refurbish, 1, &[]),
-        d(1, A, Restock, 1, &["S-1"]),
-        d(1, D, WriteOff, 1, &["S-2"]),
-    ])
+    let events = decide_inspect(
+        &rma,
+        &[
+            d(0, A, Restock, 1, &[]),
+            d(0, B, ResellOpenBox, 1, &[]),
+            d(0, C, Refurbish, 1, &[]),
+            d(1, A, Restock, 1, &["S-1"]),
+            d(1, D, WriteOff, 1, &["S-2"]),
+        ],
+    )
     .unwrap();
     assert!(matches!(&events[0], Event::RmaInspected { b_stock: true, .. }));
 }
 
 fn inspected() -> Rma {
     let rma = received();
-    apply(&rma, decide_inspect(&rma, &[
-        d(0, A, Restock, 1, &[]),
-        d(0, B, ResellOpenBox, 1, &[]),
-        d(0, C, Refurbish, 1, &[]),
-        d(1, A, Restock, 1, &["S-1"]),
-        d(1, D, Refurbish, 1, &["S-2"]),
-    ])
-    .unwrap())
+    apply(
+        &rma,
+        decide_inspect(
+            &rma,
+            &[
+                d(0, A, Restock, 1, &[]),
+                d(0, B, ResellOpenBox, 1, &[]),
+                d(0, C, Refurbish, 1, &[]),
+                d(1, A, Restock, 1, &["S-1"]),
+                d(1, D, Refurbish, 1, &["S-2"]),
+            ],
+        )
+        .unwrap(),
+    )
 }
 
 #[test]
@@ -198,16 +210,22 @@ fn an_inspection_written_before_b_stock_reads_as_it_was_and_queues_nothing() {
     assert_eq!(crate::envelope::current_schema_version("rma_inspected"), 2);
     let rma = opened();
     let units = IntakeCheck { grade: B, ..intake(Vec::new()) };
-    let rma = apply(&rma, vec![Event::RmaReceived { rma_no: "RMA-1".into(), qty_received: vec![1, 0], intake: units }, *event]);
+    let rma = apply(
+        &rma,
+        vec![Event::RmaReceived { rma_no: "RMA-1".into(), qty_received: vec![1, 0], intake: units }, *event],
+    );
     assert_eq!(awaiting_refurbishment(&rma, 0), 0, "nothing queued: the unit went back to stock then");
     assert_eq!(line_grade(&rma, 0), Some(B));
-    let err = decide_refurbish(&rma, &Refurbishment {
-        line_index: 0,
-        qty: 1,
-        serials: Vec::new(),
-        outcome: RefurbishmentOutcome::Scrapped,
-        note: String::new(),
-    })
+    let err = decide_refurbish(
+        &rma,
+        &Refurbishment {
+            line_index: 0,
+            qty: 1,
+            serials: Vec::new(),
+            outcome: RefurbishmentOutcome::Scrapped,
+            note: String::new(),
+        },
+    )
     .unwrap_err();
     assert_eq!(err.message_key, "error.rma.no_refurbishment");
 }
