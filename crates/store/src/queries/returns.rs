@@ -285,7 +285,7 @@ pub struct RefurbishmentRow {
 }
 
 pub async fn refurbishment_queue(conn: &mut SqliteConnection) -> Result<Vec<RefurbishmentRow>, StoreError> {
-    let rows: Vec<(String, i64, String, Option<String>, Option<String>, String, i64, String, String)> = sqlx::query_as(
+    let rows = sqlx::query(
         "SELECT q.rma_no, q.line_index, q.sku, p.name, q.lot_code, q.location, q.qty, q.serials, q.queued_at \
          FROM refurbishment_queue q LEFT JOIN products p ON p.sku = q.sku WHERE q.qty > 0 \
          ORDER BY q.queued_at, q.rma_no, q.line_index, q.location LIMIT 5000",
@@ -293,17 +293,17 @@ pub async fn refurbishment_queue(conn: &mut SqliteConnection) -> Result<Vec<Refu
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows
-        .into_iter()
-        .map(|(rma_no, line_index, sku, product_name, lot_code, location, qty, serials, queued_at)| RefurbishmentRow {
-            rma_no,
-            line_index,
-            sku,
-            product_name,
-            lot_code,
-            location,
-            qty,
-            serials: serde_json::from_str(&serials).unwrap_or_default(),
-            queued_at,
+        .iter()
+        .map(|r| RefurbishmentRow {
+            rma_no: r.get(0),
+            line_index: r.get(1),
+            sku: r.get(2),
+            product_name: r.get(3),
+            lot_code: r.get(4),
+            location: r.get(5),
+            qty: r.get(6),
+            serials: serde_json::from_str(&r.get::<String, _>(7)).unwrap_or_default(),
+            queued_at: r.get(8),
         })
         .collect())
 }
