@@ -51,6 +51,18 @@ async fn a_per_serial_reject_holds_only_the_failed_serials_and_the_rest_of_the_l
     assert!(history.iter().any(|c| c["field"] == "notify_quality"), "{history:?}");
     let lot = w.ok("get_lot", json!({"lot_code": "CH-1"})).await;
     assert_eq!(lot["status"], "available");
+    // The failed serial gets its disposition on a line naming it; an accepted one cannot.
+    let owner: String = sqlx::query_scalar("SELECT user_id FROM users WHERE username = 'admin'")
+        .fetch_one(w.ctx.store.pool())
+        .await
+        .unwrap();
+    let line = |serials: Value| json!({"failure_no": f["failure_no"], "line": {"disposition": "scrap", "qty": 1, "note": "", "owner_id": owner, "due_on": null, "serials": serials}});
+    let err = w.err("add_disposition_line", line(json!(["S-1"]))).await;
+    assert_eq!(err.fields[0].message_key, "error.failure.serial_not_failed");
+    let ok = line(json!(["S-2"]));
+    let f2 = w.ok("add_disposition_line", ok).await;
+    let lines = f2["lines"].as_array().unwrap();
+    assert_eq!(lines.last().unwrap()["serials"], json!(["S-2"]));
 
     let err = w.err("ship_lot", ship("CH-1", 1, &["S-2"])).await;
     assert_eq!(

@@ -12,6 +12,8 @@ CREATE TABLE category_reactions (
     set_at     TEXT NOT NULL
 );
 ALTER TABLE failures ADD COLUMN reaction TEXT;
+-- The failed serials a disposition line covers (JSON array; NULL for lines naming none).
+ALTER TABLE failure_disposition_lines ADD COLUMN serials TEXT;
 ALTER TABLE failures ADD COLUMN notify_quality INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX failures_notify_quality ON failures (occurred_at) WHERE notify_quality = 1;
 -- Returned units kept apart from stock sold as new: 'awaiting_refurbishment' (in the
