@@ -122,7 +122,7 @@ impl LotChecks {
                 FieldError::new("qty", "error.lot.held_serials_stay")
                     .with("lot", &s.lot_code)
                     .with("held", held_here.len())
-                    .with("available", left + s.qty - held_here.len() as i64),
+                    .with("available", (left + s.qty - held_here.len() as i64).max(0)),
             );
         }
         for unit in &s.serials {
