@@ -63,6 +63,7 @@ fn shipped(qty: i64) -> Event {
 
 fn hold(reason: &str) -> Event {
     Event::LotHoldPlaced {
+        serials: Vec::new(),
         lot_code: "L-1".into(),
         sku: "CHG-15W".into(),
         vendor_code: "SZHQ".into(),

@@ -90,6 +90,7 @@ pub(crate) fn product(i: usize, round: usize) -> lotline_domain::master::Product
         serial_tracked: false,
         has_expiry: false,
         vendor_code: Some(format!("V{:02}", i % 20)),
+        failure_reaction: None,
     }
 }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::chargeback::{ChargebackSource, FailureChargebackStatus};
 use crate::conflict::{Resolution, StockWriteOff};
 use crate::failure::{
-    Disposition, FailureChanges, FailureRecord, FieldChange, InspectionResult, LineCompletion, LineRequest,
+    AppliedReaction, Disposition, FailureChanges, FailureReaction, FailureRecord, FieldChange, InspectionResult,
+    LineCompletion, LineRequest,
 };
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
@@ -15,7 +16,9 @@ use crate::production::{
     BlockDecision, ComplaintOpening, ComplaintOutcome, ComplaintStatus, WorkOrderInput, WorkOrderPlan,
 };
 use crate::reshipment::{Approval, ApprovalPolicy, Carrier, ChargebackStatus, Cost, ReshipmentRequest};
-use crate::returns::{IntakeCheck, LineDisposition, PayoutRequest, ReturnPolicy, RmaOpening, Settlement};
+use crate::returns::{
+    IntakeCheck, LineDisposition, PayoutRequest, Refurbishment, ReturnPolicy, RmaOpening, Settlement,
+};
 use crate::review::{KpiTargets, ScorecardSettings};
 use crate::scar::{ScarOpening, ScarStatus, ScarStepText};
 use crate::settings::{DefectCategory, Location};
@@ -115,6 +118,12 @@ pub enum Event {
         rows: Vec<OrderInput>,
     },
     DefectCategorySaved(DefectCategory),
+    /// The reaction to a failed inspection for every product of a category that sets none of
+    /// its own; none goes back to the global rule.
+    CategoryReactionSet {
+        category: String,
+        reaction: Option<FailureReaction>,
+    },
     LocationSaved(Location),
     AttachmentStored {
         id: String,
@@ -129,6 +138,10 @@ pub enum Event {
         record: FailureRecord,
         disposition: Option<Disposition>,
         reinspection_of: Option<String>,
+        /// The reaction to the failed inspection as applied (product, category or global);
+        /// failures logged before reactions were set per product have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reaction: Option<AppliedReaction>,
     },
     FailureCorrected {
         failure_no: String,
@@ -194,6 +207,10 @@ pub enum Event {
         /// The stock is also set apart (quarantined), not only stopped.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         quarantine: bool,
+        /// Only these units of the lot are held (the serials that failed); none holds the lot.
+        /// A Lotline that does not know the field holds the whole lot: the safe side.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        serials: Vec<String>,
     },
     /// Lots received (one from a form, many from an import, which names its batch).
     LotsReceived {
@@ -345,9 +362,19 @@ pub enum Event {
         qty_received: Vec<i64>,
         intake: IntakeCheck,
     },
+    /// Schema version 2: `b_stock` is set, and refurbished and open-box units go to B-stock
+    /// instead of stock sold as new. Version 1 inspections read with it unset, as they were.
     RmaInspected {
         rma_no: String,
         dispositions: Vec<LineDisposition>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        b_stock: bool,
+    },
+    /// Units of the refurbishment queue came out of it: refurbished (to B-stock), scrapped, or
+    /// returned to the vendor.
+    RmaRefurbished {
+        rma_no: String,
+        refurbishment: Refurbishment,
     },
     RmaSettled {
         rma_no: String,
@@ -521,6 +548,7 @@ impl Event {
             Event::CustomersImported { .. } => "customers_imported",
             Event::OrdersImported { .. } => "orders_imported",
             Event::DefectCategorySaved(_) => "defect_category_saved",
+            Event::CategoryReactionSet { .. } => "category_reaction_set",
             Event::LocationSaved(_) => "location_saved",
             Event::AttachmentStored { .. } => "attachment_stored",
             Event::FailureLogged { .. } => "failure_logged",
@@ -566,6 +594,7 @@ impl Event {
             Event::RmaInTransit { .. } => "rma_in_transit",
             Event::RmaReceived { .. } => "rma_received",
             Event::RmaInspected { .. } => "rma_inspected",
+            Event::RmaRefurbished { .. } => "rma_refurbished",
             Event::RmaSettled { .. } => "rma_settled",
             Event::RmaCreditIssued { .. } => "rma_credit_issued",
             Event::RmaCostRecorded { .. } => "rma_cost_recorded",
@@ -616,6 +645,7 @@ impl Event {
             | Event::CustomersImported { batch_id, .. }
             | Event::OrdersImported { batch_id, .. } => ("import", batch_id.clone()),
             Event::DefectCategorySaved(c) => ("defect_category", c.code.clone()),
+            Event::CategoryReactionSet { category, .. } => ("product_category", category.clone()),
             Event::LocationSaved(l) => ("location", l.code.clone()),
             Event::AttachmentStored { id, .. } => ("attachment", id.clone()),
             Event::FailureLogged { failure_no, .. }
@@ -686,6 +716,7 @@ impl Event {
             | Event::RmaInTransit { rma_no, .. }
             | Event::RmaReceived { rma_no, .. }
             | Event::RmaInspected { rma_no, .. }
+            | Event::RmaRefurbished { rma_no, .. }
             | Event::RmaSettled { rma_no, .. }
             | Event::RmaCreditIssued { rma_no, .. }
             | Event::RmaCostRecorded { rma_no, .. }

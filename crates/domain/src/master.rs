@@ -22,6 +22,11 @@ pub struct ProductInput {
     pub serial_tracked: bool,
     pub has_expiry: bool,
     pub vendor_code: Option<String>,
+    /// How a failed inspection of this product reacts; none follows its category (or the
+    /// global rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub failure_reaction: Option<crate::failure::FailureReaction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -294,6 +299,7 @@ mod tests {
     #[test]
     fn product_reports_every_bad_field() {
         let product = ProductInput {
+            failure_reaction: None,
             sku: "bad sku!".into(),
             gtin: Some("123".into()),
             name: " ".into(),

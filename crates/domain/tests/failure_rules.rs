@@ -7,6 +7,7 @@ use proptest::prelude::*;
 
 fn record(qty_inspected: i64, qty_failed: i64) -> FailureRecord {
     FailureRecord {
+        accepted_serials: Vec::new(),
         sku: "BOX-5L".into(),
         vendor_code: "SZHQ".into(),
         lot_code: None,
@@ -40,6 +41,8 @@ fn logged(disposition: Option<Disposition>) -> Failure {
         reinspected: None,
         lot: None,
         hold_when_accepted: false,
+        reaction: lotline_domain::failure::GLOBAL_REACTION,
+        reaction_source: lotline_domain::failure::ReactionSource::Global,
     })
     .expect("valid failure");
     fold(None, &events).expect("a failure")
@@ -71,6 +74,8 @@ fn a_known_lot_on_a_failure_is_put_on_hold_and_an_unknown_one_is_not() {
         reinspected: None,
         lot,
         hold_when_accepted: false,
+        reaction: lotline_domain::failure::GLOBAL_REACTION,
+        reaction_source: lotline_domain::failure::ReactionSource::Global,
     };
     let events = decide_log(request(Some(&known))).unwrap();
     assert!(

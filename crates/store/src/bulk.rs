@@ -87,9 +87,9 @@ impl MultiRow {
 }
 
 const PRODUCTS: MultiRow = MultiRow {
-    head: "INSERT INTO products (sku, gtin, name, category, unit_cost_minor, currency, returnable, lot_tracked, serial_tracked, has_expiry, vendor_code, updated_at)",
-    width: 12,
-    tail: "ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, name = excluded.name, category = excluded.category, unit_cost_minor = excluded.unit_cost_minor, currency = excluded.currency, returnable = excluded.returnable, lot_tracked = excluded.lot_tracked, serial_tracked = excluded.serial_tracked, has_expiry = excluded.has_expiry, vendor_code = excluded.vendor_code, updated_at = excluded.updated_at",
+    head: "INSERT INTO products (sku, gtin, name, category, unit_cost_minor, currency, returnable, lot_tracked, serial_tracked, has_expiry, vendor_code, updated_at, failure_reaction)",
+    width: 13,
+    tail: "ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, name = excluded.name, category = excluded.category, unit_cost_minor = excluded.unit_cost_minor, currency = excluded.currency, returnable = excluded.returnable, lot_tracked = excluded.lot_tracked, serial_tracked = excluded.serial_tracked, has_expiry = excluded.has_expiry, vendor_code = excluded.vendor_code, updated_at = excluded.updated_at, failure_reaction = excluded.failure_reaction",
 };
 
 pub(crate) fn products(db: &Connection, rows: &[(&ProductInput, &str)]) -> rusqlite::Result<()> {
@@ -105,7 +105,8 @@ pub(crate) fn products(db: &Connection, rows: &[(&ProductInput, &str)]) -> rusql
         s.raw_bind_parameter(at + 8, p.serial_tracked)?;
         s.raw_bind_parameter(at + 9, p.has_expiry)?;
         s.raw_bind_parameter(at + 10, &p.vendor_code)?;
-        s.raw_bind_parameter(at + 11, *time)
+        s.raw_bind_parameter(at + 11, *time)?;
+        s.raw_bind_parameter(at + 12, p.failure_reaction.map(|r| serde_json::to_string(&r).unwrap_or_default()))
     })
 }
 

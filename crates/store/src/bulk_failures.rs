@@ -11,7 +11,7 @@ use crate::project::{FTS_MERGE_PAGES, json, lot_key, name, number_part, severity
 
 pub(crate) fn logged(db: &Connection, run: &[StoredEvent]) -> rusqlite::Result<()> {
     let mut insert = db.prepare(
-        "INSERT INTO failures (failure_no, seq_no, occurred_at, sku, vendor_code, lot_code, stage, qty_inspected, qty_failed, category_code, severity, severity_rank, description, owner_team, inspector_id, disposition, status, record, reinspection_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO failures (failure_no, seq_no, occurred_at, sku, vendor_code, lot_code, stage, qty_inspected, qty_failed, category_code, severity, severity_rank, description, owner_team, inspector_id, disposition, status, record, reinspection_of, reaction, notify_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )?;
     let mut unindex = db.prepare("DELETE FROM failures_fts WHERE rowid = ?")?;
     let mut index = db.prepare(
@@ -30,6 +30,7 @@ pub(crate) fn logged(db: &Connection, run: &[StoredEvent]) -> rusqlite::Result<(
             record,
             disposition,
             reinspection_of,
+            reaction,
         } = &stored.event
         else {
             continue;
@@ -55,6 +56,8 @@ pub(crate) fn logged(db: &Connection, run: &[StoredEvent]) -> rusqlite::Result<(
             name(&status),
             json(record),
             reinspection_of,
+            reaction.as_ref().map(json),
+            reaction.as_ref().is_some_and(|r| r.notify),
         ])?;
         let rowid = db.last_insert_rowid();
         if let Some(d) = disposition {

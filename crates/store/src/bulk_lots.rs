@@ -235,7 +235,7 @@ fn shipped_while_held(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
     let codes: Vec<&str> = rows.iter().map(|p| p.row.lot_code.as_str()).collect();
     let list = serde_json::to_string(&codes).unwrap_or_default();
     let mut in_force = db.prepare(
-        "SELECT h.lot_code FROM json_each(?1) j CROSS JOIN holds h ON h.lot_code = j.value WHERE h.released_at IS NULL",
+        "SELECT h.lot_code FROM json_each(?1) j CROSS JOIN holds h ON h.lot_code = j.value WHERE h.released_at IS NULL AND h.serials IS NULL",
     )?;
     let held_lots: HashSet<String> = in_force.query_map([&list], |r| r.get(0))?.collect::<Result<_, _>>()?;
     if held_lots.is_empty() {
@@ -243,7 +243,7 @@ fn shipped_while_held(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
     }
     let mut held = db.prepare(
         "SELECT h.placed_event FROM holds h JOIN events he ON he.id = h.placed_event JOIN events se ON se.id = ?2 \
-         WHERE h.lot_code = ?1 AND h.released_at IS NULL AND he.desk_id <> se.desk_id AND he.server_seq > se.seen \
+         WHERE h.lot_code = ?1 AND h.released_at IS NULL AND h.serials IS NULL AND he.desk_id <> se.desk_id AND he.server_seq > se.seen \
          ORDER BY h.rowid",
     )?;
     for p in rows.iter().filter(|p| held_lots.contains(&p.row.lot_code)) {

@@ -269,6 +269,22 @@ async fn records(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
                 .bind(&c.code).bind(&c.name_en).bind(&c.name_zh).bind(&c.name_nl).bind(c.active)
                 .execute(&mut *conn).await?;
         }
+        Event::CategoryReactionSet { category, reaction } => match reaction {
+            Some(reaction) => {
+                sqlx::query("INSERT INTO category_reactions (category, reaction, set_at) VALUES (?, ?, ?) ON CONFLICT (category) DO UPDATE SET reaction = excluded.reaction, set_at = excluded.set_at")
+                    .bind(category)
+                    .bind(serde_json::to_string(reaction).unwrap_or_default())
+                    .bind(at)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM category_reactions WHERE category = ?")
+                    .bind(category)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        },
         Event::AttachmentStored { id, file_name, content_type, size } => {
             sqlx::query("INSERT OR IGNORE INTO attachments (id, file_name, content_type, size) VALUES (?, ?, ?, ?)")
                 .bind(id)

@@ -44,8 +44,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
     match &stored.event {
         Event::FailureDispositionLineAdded { failure_no, line_id, line } => {
             sqlx::query(
-                "INSERT INTO failure_disposition_lines (failure_no, line_id, position, disposition, qty, note, owner_id, due_on, status, added_at, added_by, added_event) \
-                 SELECT ?1, ?2, (SELECT COUNT(*) FROM failure_disposition_lines WHERE failure_no = ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 \
+                "INSERT INTO failure_disposition_lines (failure_no, line_id, position, disposition, qty, note, owner_id, due_on, status, added_at, added_by, added_event, serials) \
+                 SELECT ?1, ?2, (SELECT COUNT(*) FROM failure_disposition_lines WHERE failure_no = ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 \
                  ON CONFLICT (failure_no, line_id) DO NOTHING",
             )
             .bind(failure_no)
@@ -59,6 +59,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .bind(at)
             .bind(&stored.actor_id)
             .bind(&stored.id)
+            .bind((!line.serials.is_empty()).then(|| serde_json::to_string(&line.serials).unwrap_or_default()))
             .execute(&mut *conn)
             .await?;
             restate(conn, failure_no).await?;

@@ -27,10 +27,11 @@ macro_rules! settings_events {
     };
 }
 
-/// Locations, defect categories, attachments, checklists, bills of materials, resolved conflicts.
+/// Locations, defect categories, product categories' reactions, attachments, checklists, bills of materials, resolved conflicts.
 macro_rules! record_events {
     () => {
         lotline_domain::Event::DefectCategorySaved(_)
+            | lotline_domain::Event::CategoryReactionSet { .. }
             | lotline_domain::Event::LocationSaved(_)
             | lotline_domain::Event::AttachmentStored { .. }
             | lotline_domain::Event::ChecklistItemAdded { .. }
@@ -115,6 +116,7 @@ macro_rules! return_events {
             | lotline_domain::Event::RmaInTransit { .. }
             | lotline_domain::Event::RmaReceived { .. }
             | lotline_domain::Event::RmaInspected { .. }
+            | lotline_domain::Event::RmaRefurbished { .. }
             | lotline_domain::Event::RmaSettled { .. }
             | lotline_domain::Event::RmaCreditIssued { .. }
             | lotline_domain::Event::RmaPayoutRequested { .. }

@@ -23,7 +23,9 @@ use crate::project_kinds::{
     batched_events, core_events, production_events, reshipment_events, return_events, review_events, scar_events,
 };
 
-const IN_FORCE: &str = "SELECT 1 FROM holds h WHERE h.lot_code = lots.lot_code AND h.released_at IS NULL";
+// A hold of some serials only does not hold the lot (its other units ship).
+const IN_FORCE: &str =
+    "SELECT 1 FROM holds h WHERE h.lot_code = lots.lot_code AND h.released_at IS NULL AND h.serials IS NULL";
 
 fn restate_sql() -> String {
     let ours = "(on_hand > 0 OR received_at IS NULL)";
@@ -53,7 +55,7 @@ pub(crate) async fn restate(conn: &mut SqliteConnection, lot_code: &str) -> Resu
 }
 
 async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent) -> Result<(), StoreError> {
-    let Event::LotHoldPlaced { lot_code, sku, vendor_code, reason, failure_no, quarantine } = event else {
+    let Event::LotHoldPlaced { lot_code, sku, vendor_code, reason, failure_no, quarantine, serials } = event else {
         return Ok(());
     };
     let lot_code = &normalise_lot_code(lot_code);
@@ -65,7 +67,7 @@ async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by, quarantine, placed_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO holds (lot_code, sku, reason, failure_no, placed_at, placed_by, quarantine, placed_event, serials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(lot_code)
     .bind(sku)
@@ -75,6 +77,7 @@ async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent
     .bind(&stored.actor_id)
     .bind(quarantine)
     .bind(&stored.id)
+    .bind((!serials.is_empty()).then(|| serde_json::to_string(serials).unwrap_or_default()))
     .execute(&mut *conn)
     .await?;
     // Goods another desk shipped from the lot before this hold reached it: the holder did not

@@ -2,7 +2,9 @@
 //! deltas in `stock_moves`.
 
 use lotline_domain::Event;
-use lotline_domain::returns::{LineDisposition, ReturnDisposition, RmaOpening, Settlement, Verdict};
+use lotline_domain::returns::{
+    LineDisposition, Refurbishment, RefurbishmentOutcome, ReturnDisposition, RmaOpening, Settlement, Verdict,
+};
 use sqlx::SqliteConnection;
 
 use crate::StoreError;
@@ -83,7 +85,16 @@ struct Move<'a> {
     location: &'a str,
     qty_delta: i64,
     cause: &'a str,
+    /// `SELLABLE`, or a status kept apart from stock sold as new (B-stock, the refurbishment queue).
+    status: &'a str,
 }
+
+/// Stock sold as new: the only stock a lot's on-hand counts.
+const SELLABLE: &str = "sellable";
+/// Units waiting in the refurbishment queue.
+pub const AWAITING_REFURBISHMENT: &str = "awaiting_refurbishment";
+/// Refurbished or open-box units, sellable as such and not as new.
+pub const B_STOCK: &str = "b_stock";
 
 async fn moves(
     conn: &mut SqliteConnection,
@@ -93,7 +104,7 @@ async fn moves(
 ) -> Result<(), StoreError> {
     for (idx, m) in moves.iter().enumerate().filter(|(_, m)| m.qty_delta != 0) {
         sqlx::query(
-            "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO stock_moves (event_id, idx, sku, lot_code, location, qty_delta, cause, ref_no, at, stock_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&stored.id)
         .bind(idx as i64)
@@ -104,8 +115,12 @@ async fn moves(
         .bind(m.cause)
         .bind(rma_no)
         .bind(&stored.occurred_at)
+        .bind(m.status)
         .execute(&mut *conn)
         .await?;
+        if m.status != SELLABLE {
+            continue;
+        }
         // A lot's on-hand is the sum of its deltas: goods coming back count again, and a lot
         // shipped or used up is available again once some of it is back, or shows the hold in
         // force on it (restated, as a hold may have come after the lot shipped).
@@ -201,7 +216,10 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .await?;
         }
         Event::RmaReceived { rma_no, qty_received, .. } => received(conn, stored, rma_no, qty_received).await?,
-        Event::RmaInspected { rma_no, dispositions } => inspected(conn, stored, rma_no, dispositions).await?,
+        Event::RmaInspected { rma_no, dispositions, b_stock } => {
+            inspected(conn, stored, rma_no, dispositions, *b_stock).await?
+        }
+        Event::RmaRefurbished { rma_no, refurbishment } => refurbished(conn, stored, rma_no, refurbishment).await?,
         Event::RmaCreditIssued { rma_no, amount_minor, .. } => {
             sqlx::query("UPDATE rmas SET credit_issued_minor = ?, credit_issued_at = ? WHERE rma_no = ?")
                 .bind(amount_minor)
@@ -256,6 +274,7 @@ async fn received(
             location: RETURNS_AREA,
             qty_delta: *qty,
             cause: "rma_received",
+            status: SELLABLE,
         })
         .collect();
     moves(conn, stored, rma_no, &received).await?;
@@ -267,6 +286,7 @@ async fn inspected(
     stored: &StoredEvent,
     rma_no: &str,
     dispositions: &[LineDisposition],
+    b_stock: bool,
 ) -> Result<(), StoreError> {
     let at = stored.occurred_at.as_str();
     sqlx::query("UPDATE rmas SET status = CASE WHEN status IN ('settled', 'rejected', 'cancelled') THEN status ELSE 'inspected' END, inspected_at = ? WHERE rma_no = ?")
@@ -290,12 +310,120 @@ async fn inspected(
             ReturnDisposition::Recycle => "rma_recycle",
             ReturnDisposition::WriteOff => "rma_write_off",
         };
-        out.push(Move { sku, lot_code: lot.as_deref(), location: RETURNS_AREA, qty_delta: -d.qty, cause });
+        out.push(Move {
+            sku,
+            lot_code: lot.as_deref(),
+            location: RETURNS_AREA,
+            qty_delta: -d.qty,
+            cause,
+            status: SELLABLE,
+        });
+        // Inspections before B-stock (schema version 1) put refurbished and open-box units back
+        // in stock as new; since, they are kept apart, the refurbished ones queued first.
+        let status = match d.disposition {
+            ReturnDisposition::Refurbish if b_stock => AWAITING_REFURBISHMENT,
+            ReturnDisposition::ResellOpenBox if b_stock => B_STOCK,
+            _ => SELLABLE,
+        };
         if d.disposition.returns_to_stock() {
-            out.push(Move { sku, lot_code: lot.as_deref(), location: &d.location, qty_delta: d.qty, cause });
+            out.push(Move { sku, lot_code: lot.as_deref(), location: &d.location, qty_delta: d.qty, cause, status });
         }
     }
     moves(conn, stored, rma_no, &out).await?;
+    if b_stock {
+        for (d, (sku, lot)) in dispositions.iter().zip(&items) {
+            if d.disposition == ReturnDisposition::Refurbish {
+                queue(conn, rma_no, d, sku, lot.as_deref(), at).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Units sent to refurbish join the queue of their RMA line (and location).
+async fn queue(
+    conn: &mut SqliteConnection,
+    rma_no: &str,
+    d: &LineDisposition,
+    sku: &str,
+    lot: Option<&str>,
+    at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO refurbishment_queue (rma_no, line_index, sku, lot_code, location, qty, serials, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (rma_no, line_index, location) DO UPDATE SET qty = qty + excluded.qty, \
+         serials = (SELECT json_group_array(value) FROM (SELECT value FROM json_each(refurbishment_queue.serials) UNION ALL SELECT value FROM json_each(excluded.serials)))",
+    )
+    .bind(rma_no)
+    .bind(d.line_index as i64)
+    .bind(sku)
+    .bind(lot)
+    .bind(&d.location)
+    .bind(d.qty)
+    .bind(json(&d.serials))
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Units leave the refurbishment queue: out of the queue's stock, and into B-stock where they
+/// wait when refurbished. Taken from the line's queue rows in location order.
+async fn refurbished(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    rma_no: &str,
+    r: &Refurbishment,
+) -> Result<(), StoreError> {
+    let rows: Vec<(String, String, Option<String>, i64, String)> = sqlx::query_as(
+        "SELECT location, sku, lot_code, qty, serials FROM refurbishment_queue WHERE rma_no = ? AND line_index = ? AND qty > 0 ORDER BY location",
+    )
+    .bind(rma_no)
+    .bind(r.line_index as i64)
+    .fetch_all(&mut *conn)
+    .await?;
+    let cause = match r.outcome {
+        RefurbishmentOutcome::Refurbished => "refurbished",
+        RefurbishmentOutcome::Scrapped => "refurbish_scrapped",
+        RefurbishmentOutcome::ReturnedToVendor => "refurbish_returned_to_vendor",
+    };
+    let mut left = r.qty;
+    let mut out = Vec::new();
+    let mut taken = Vec::new();
+    for (location, sku, lot, qty, serials) in &rows {
+        let serials: Vec<String> = serde_json::from_str(serials).unwrap_or_default();
+        // Serials named go from the row that holds them; otherwise units in location order.
+        let take = if r.serials.is_empty() {
+            left.min(*qty)
+        } else {
+            serials.iter().filter(|s| r.serials.contains(s)).count() as i64
+        };
+        if take <= 0 {
+            continue;
+        }
+        left -= take;
+        let kept: Vec<&String> = serials.iter().filter(|s| !r.serials.contains(s)).collect();
+        taken.push((location.clone(), take, json(&kept)));
+        let status = AWAITING_REFURBISHMENT;
+        out.push(Move { sku, lot_code: lot.as_deref(), location, qty_delta: -take, cause, status });
+        if r.outcome == RefurbishmentOutcome::Refurbished {
+            out.push(Move { sku, lot_code: lot.as_deref(), location, qty_delta: take, cause, status: B_STOCK });
+        }
+        if left <= 0 {
+            break;
+        }
+    }
+    moves(conn, stored, rma_no, &out).await?;
+    for (location, take, kept) in taken {
+        sqlx::query("UPDATE refurbishment_queue SET qty = qty - ?, serials = ? WHERE rma_no = ? AND line_index = ? AND location = ?")
+            .bind(take)
+            .bind(kept)
+            .bind(rma_no)
+            .bind(r.line_index as i64)
+            .bind(location)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 

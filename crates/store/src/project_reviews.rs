@@ -44,7 +44,7 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
                 .bind(rma_no).bind(grade(intake)).bind(damaged(intake))
                 .execute(&mut *conn).await?;
         }
-        Event::RmaInspected { rma_no, dispositions } => {
+        Event::RmaInspected { rma_no, dispositions, .. } => {
             let restock_only = dispositions.iter().all(|d| d.disposition == ReturnDisposition::Restock);
             sqlx::query("INSERT INTO rma_review_facts (rma_no, restock_only) VALUES (?, ?) ON CONFLICT (rma_no) DO UPDATE SET restock_only = excluded.restock_only")
                 .bind(rma_no).bind(restock_only)
@@ -89,6 +89,7 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         | Event::RmaCreditIssued { .. }
         | Event::RmaPayoutRequested { .. }
         | Event::RmaPayoutApproved { .. }
+        | Event::RmaRefurbished { .. }
         | Event::RmaFailureLogged { .. }
         | Event::RmaCostRecorded { .. }
         | Event::ReturnPolicySet(_)

@@ -69,6 +69,8 @@ const PROJECTIONS: &[&str] = &[
     "work_order_components",
     "work_order_blocks",
     "complaints",
+    "category_reactions",
+    "refurbishment_queue",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not

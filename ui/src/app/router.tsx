@@ -50,6 +50,7 @@ import { ReshipmentsPage } from "../features/reshipments/ReshipmentsPage";
 import { RmaDetailPage } from "../features/returns/detail/RmaDetailPage";
 import { fromSearch, parseSearch, type RmaFilters, toSearch } from "../features/returns/filters";
 import { OpenRmaPage } from "../features/returns/OpenRmaPage";
+import { RefurbishmentPage } from "../features/returns/RefurbishmentPage";
 import { ReturnPolicyPage } from "../features/returns/ReturnPolicyPage";
 import { ReturnsPage } from "../features/returns/ReturnsPage";
 import { ScarDetailPage } from "../features/scars/ScarDetailPage";
@@ -404,6 +405,7 @@ const routeTree = root.addChildren([
   newReshipment,
   reshipmentDetail,
   returns,
+  page("/returns/refurbishment", RefurbishmentPage),
   newRma,
   rmaDetail,
   lots,

@@ -4,8 +4,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use lotline_domain::aql::{self, AqlPlan, AqlPlanInput};
 use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::failure::{
-    self, Disposition, Failure, FailureChanges, FailureRecord, InspectionInput, InspectionResult, LineStatus,
-    LogRequest, LotFacts, ProductFacts, Severity, Stage, Team,
+    self, Disposition, Failure, FailureChanges, FailureReaction, FailureRecord, InspectionInput, InspectionResult,
+    LineStatus, LogRequest, LotFacts, ProductFacts, ReactionSource, Severity, Stage, Team,
 };
 use lotline_domain::people::Permission;
 use lotline_domain::returns::{self, Rma};
@@ -33,8 +33,13 @@ pub struct LogFailureInput {
     pub vendor_code: String,
     #[serde(default)]
     pub lot_code: Option<String>,
+    /// The serials that failed (rejected), for a serial-tracked product.
     #[serde(default)]
     pub serials: Vec<String>,
+    /// The serials inspected and accepted, on a per-serial inspection.
+    #[serde(default)]
+    #[ts(optional)]
+    pub accepted_serials: Option<Vec<String>>,
     pub stage: Stage,
     pub qty_inspected: i64,
     pub qty_failed: i64,
@@ -84,6 +89,13 @@ pub struct FailureDetail {
     /// The work order it was found on (in process), which it blocks until a quality lead decides.
     pub work_order_no: Option<String>,
     pub lot_on_hold: bool,
+    /// Serials of the lot held on their own by this failure and still held.
+    pub held_serials: Vec<String>,
+    /// Serials inspected and accepted, on a per-serial inspection.
+    pub accepted_serials: Vec<String>,
+    /// The reaction to the failed inspection as applied (none for failures logged before
+    /// reactions were set per product). `notify` flags it for the quality lead.
+    pub reaction: Option<lotline_domain::failure::AppliedReaction>,
     /// The failure's lot is one Lotline knows (received or traced); an unknown code is kept on
     /// the failure but creates and holds no lot, so a typo cannot hold a phantom lot.
     pub lot_known: bool,
@@ -184,11 +196,13 @@ fn parse_time(field: &str, text: &str) -> Result<DateTime<Utc>, FieldError> {
 }
 
 /// Looks up what the rules need to know about the SKU, vendor and category of a record.
+/// The product's facts, whether the record's defect category is active, and the reaction to a
+/// failed inspection the product (or its category, or the global rule) sets.
 async fn facts_for(
     tx: &mut WriteTx,
     v: &mut Violations,
     record: &FailureRecord,
-) -> Result<(ProductFacts, bool), ApiError> {
+) -> Result<(ProductFacts, bool, (FailureReaction, ReactionSource)), ApiError> {
     let product = master::product(tx, &record.sku).await.map_err(store_error)?;
     if product.is_none() {
         v.push(FieldError::new("sku", "error.failure.unknown_sku").with("sku", &record.sku));
@@ -203,6 +217,12 @@ async fn facts_for(
     }
     let categories = master::defect_categories(tx).await.map_err(store_error)?;
     let category_active = categories.iter().any(|c| c.code == record.category_code && c.active);
+    let category_reaction = match &product {
+        Some(p) => master::category_reaction(tx, &p.product.category).await.map_err(store_error)?,
+        None => None,
+    };
+    let reaction =
+        failure::resolve_reaction(product.as_ref().and_then(|p| p.product.failure_reaction), category_reaction);
     let facts = product.map_or_else(
         || ProductFacts { sku: record.sku.clone(), lot_tracked: false, serial_tracked: false },
         |p| ProductFacts {
@@ -211,7 +231,7 @@ async fn facts_for(
             serial_tracked: p.product.serial_tracked,
         },
     );
-    Ok((facts, category_active))
+    Ok((facts, category_active, reaction))
 }
 
 /// The record's lot as the lots table knows it, if it does.
@@ -265,11 +285,15 @@ pub(crate) async fn log_in(
     let mut serials: Vec<String> =
         input.serials.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
     serials.dedup();
+    let mut accepted_serials: Vec<String> =
+        input.accepted_serials.iter().flatten().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+    accepted_serials.dedup();
     let record = FailureRecord {
         sku: input.sku.trim().to_owned(),
         vendor_code: input.vendor_code.trim().to_uppercase(),
         lot_code: input.lot_code.map(|l| lotline_domain::lots::normalise_lot_code(&l)).filter(|l| !l.is_empty()),
         serials,
+        accepted_serials,
         stage: input.stage,
         qty_inspected: input.qty_inspected,
         qty_failed: input.qty_failed,
@@ -280,7 +304,7 @@ pub(crate) async fn log_in(
         inspection,
         attachment_ids: input.attachment_ids,
     };
-    let (product, category_active) = facts_for(tx, &mut v, &record).await?;
+    let (product, category_active, reaction) = facts_for(tx, &mut v, &record).await?;
     let lot = lot_facts(tx, &record).await?;
     if let Some(inspection) = &record.inspection {
         let rules = super::switching::state_for(tx, &record.sku, &record.vendor_code).await?;
@@ -329,6 +353,8 @@ pub(crate) async fn log_in(
         reinspected: reinspected.as_ref(),
         lot: lot.as_ref(),
         hold_when_accepted: input.hold_lot.unwrap_or(false),
+        reaction: reaction.0,
+        reaction_source: reaction.1,
     };
     // Lookup problems and rule problems are reported together, so the form shows all at once.
     let mut events = match failure::decide_log(request) {
@@ -414,10 +440,16 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
             attachments.push(a);
         }
     }
-    let lot_on_hold = match &row.lot_code {
-        Some(lot) => !q::holds(&mut conn, Some(lot)).await.map_err(store_error)?.is_empty(),
-        None => false,
+    let holds = match &row.lot_code {
+        Some(lot) => q::holds(&mut conn, Some(lot)).await.map_err(store_error)?,
+        None => Vec::new(),
     };
+    let lot_on_hold = holds.iter().any(|h| h.serials.is_empty());
+    let held_serials: Vec<String> = holds
+        .iter()
+        .filter(|h| h.failure_no.as_deref() == Some(failure_no))
+        .flat_map(|h| h.serials.iter().cloned())
+        .collect();
     let lot_known = match &row.lot_code {
         Some(lot) => lotline_store::queries::lots::lot_row(&mut conn, lot).await.map_err(store_error)?.is_some(),
         None => false,
@@ -444,6 +476,12 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         lines,
         description: extras.record.description.clone(),
         serials: extras.record.serials.clone(),
+        accepted_serials: extras.record.accepted_serials.clone(),
+        held_serials,
+        reaction: events.iter().find_map(|e| match &e.event {
+            Event::FailureLogged { reaction, .. } => reaction.clone(),
+            _ => None,
+        }),
         inspection: extras.record.inspection.clone(),
         attachments,
         disposition_note: extras.disposition_note,
@@ -478,7 +516,7 @@ pub async fn correct_failure(ctx: &Ctx, input: CorrectFailureInput) -> Result<Fa
     let failure = load_failure(&mut tx, &input.failure_no).await?;
     let (next, _) = failure::apply_changes(&failure.record, &input.changes);
     let mut v = Violations::default();
-    let (product, category_active) = facts_for(&mut tx, &mut v, &next).await?;
+    let (product, category_active, _) = facts_for(&mut tx, &mut v, &next).await?;
     let lot = lot_facts(&mut tx, &next).await?;
     v.into_result()?;
     let events =

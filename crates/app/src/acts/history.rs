@@ -80,9 +80,19 @@ pub fn history_of(events: &[StoredEvent], names: &HashMap<String, String>) -> Ve
 /// log keeps them undecoded.)
 fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
     match event {
-        Event::FailureLogged { record, disposition, reinspection_of, .. } => {
-            failure_logged(record, disposition.as_ref(), reinspection_of.as_deref())
+        Event::FailureLogged { record, disposition, reinspection_of, reaction, .. } => {
+            let (mut changes, note) = failure_logged(record, disposition.as_ref(), reinspection_of.as_deref());
+            super::history_units::failure_reaction(&mut changes, &record.accepted_serials, reaction.as_ref());
+            (changes, note)
         }
+        Event::CategoryReactionSet { category, reaction } => (
+            vec![
+                set("category", category),
+                set("failure_reaction", super::history_units::reaction_text(reaction.as_ref())),
+            ],
+            None,
+        ),
+        Event::RmaRefurbished { refurbishment, .. } => super::history_units::refurbished(refurbishment),
         Event::FailureCorrected { reason, changes, .. } => (changes.clone(), Some(reason.clone())),
         Event::FailureDispositionSet { disposition, previous, note, .. } => {
             (vec![changed("disposition", previous.map(|p| p.as_str()), disposition.as_str())], non_empty(note))
@@ -221,7 +231,9 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
             (vec![set("carrier", carrier.display_name()), set("tracking_no", tracking_no)], None)
         }
         Event::RmaReceived { qty_received, intake, .. } => rma_received(qty_received, intake),
-        Event::RmaInspected { rma_no, dispositions } => rma_inspected(currency_of(currencies, rma_no), dispositions),
+        Event::RmaInspected { rma_no, dispositions, b_stock } => {
+            rma_inspected(currency_of(currencies, rma_no), dispositions, *b_stock)
+        }
         Event::RmaPayoutRequested { request, .. } => (payout_requested(request), None),
         Event::RmaPayoutApproved { approval, .. } => {
             (vec![set("amount", money(approval.total_minor, &approval.currency))], non_empty(&approval.note))
@@ -392,23 +404,23 @@ fn rma_opened<'a>(o: &'a RmaOpening, currencies: &mut Currencies<'a>) -> Told {
 }
 
 fn rma_received(qty_received: &[i64], intake: &IntakeCheck) -> Told {
-    (
-        vec![
-            set("qty_received", qty_received.iter().sum::<i64>()),
-            set("grade", name(&intake.grade)),
-            set("packaging_intact", intake.packaging_intact),
-            set("accessories_complete", intake.accessories_complete),
-            set("serials_match", intake.serials_match),
-        ],
-        non_empty(&intake.note),
-    )
+    let mut changes = vec![
+        set("qty_received", qty_received.iter().sum::<i64>()),
+        set("grade", name(&intake.grade)),
+        set("packaging_intact", intake.packaging_intact),
+        set("accessories_complete", intake.accessories_complete),
+        set("serials_match", intake.serials_match),
+    ];
+    super::history_units::unit_grades_told(&mut changes, intake);
+    (changes, non_empty(&intake.note))
 }
 
-fn rma_inspected(currency: &str, dispositions: &[LineDisposition]) -> Told {
+fn rma_inspected(currency: &str, dispositions: &[LineDisposition], b_stock: bool) -> Told {
     let changes = dispositions
         .iter()
         .map(|d| {
             let mut text = format!("{} × {}", d.qty, name(&d.disposition));
+            super::history_units::disposition_units(&mut text, d, b_stock);
             if d.recovered_minor > 0 {
                 text.push_str(&format!(" ({})", money(d.recovered_minor, currency)));
             }

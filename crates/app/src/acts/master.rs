@@ -110,3 +110,38 @@ pub async fn save_order(ctx: &Ctx, input: OrderInput) -> Result<OrderView, ApiEr
     ctx.commit(tx, vec![Event::OrderRecorded(order)]).await?;
     get_order(ctx, OrderNoInput { order_no }).await
 }
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SetCategoryReactionInput {
+    pub category: String,
+    /// None: the category's products follow the global rule (hold the lot).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub reaction: Option<lotline_domain::failure::FailureReaction>,
+}
+
+/// Product categories with the reaction to a failed inspection each sets for its products.
+pub async fn list_category_reactions(
+    ctx: &Ctx,
+    _: crate::acts::Empty,
+) -> Result<Vec<master::CategoryReactionView>, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    master::category_reactions(&mut *ctx.read().await?).await.map_err(store_error)
+}
+
+/// Sets (or clears) a product category's reaction to a failed inspection: a quality lead's call.
+pub async fn set_category_reaction(
+    ctx: &Ctx,
+    input: SetCategoryReactionInput,
+) -> Result<Vec<master::CategoryReactionView>, ApiError> {
+    ctx.allowed(Permission::ConfigureQuality)?;
+    let category = input.category.trim().to_owned();
+    let mut v = lotline_domain::error::Violations::default();
+    v.required("category", &category);
+    v.max_len("category", &category, lotline_domain::limits::LABEL);
+    v.into_result()?;
+    let tx = ctx.begin().await?;
+    ctx.commit(tx, vec![Event::CategoryReactionSet { category, reaction: input.reaction }]).await?;
+    master::category_reactions(&mut *ctx.read().await?).await.map_err(store_error)
+}

@@ -10,6 +10,7 @@ pub mod failures;
 pub(crate) mod guard;
 pub mod history;
 mod history_lines;
+mod history_units;
 pub mod imports;
 pub mod locations;
 pub mod lots;

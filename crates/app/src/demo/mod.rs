@@ -189,6 +189,7 @@ async fn save_master_data(ctx: &Ctx) -> Result<(), ApiError> {
                 serial_tracked: *serial,
                 has_expiry: *expiry,
                 vendor_code: Some((*vendor).into()),
+                failure_reaction: None,
             },
         )
         .await?;
@@ -275,6 +276,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
                 vendor_code: vendor.into(),
                 lot_code: lot_tracked.then(|| format!("L{}-{:04}", vendor, 2100 + n / 2)),
                 serials,
+                accepted_serials: None,
                 stage: stages[n % stages.len()],
                 qty_inspected,
                 qty_failed,

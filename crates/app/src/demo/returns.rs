@@ -10,8 +10,8 @@ use lotline_domain::ApiError;
 use lotline_domain::people::Actor;
 use lotline_domain::reshipment::Carrier;
 use lotline_domain::returns::{
-    ConditionGrade, GoodsCondition, IntakeCheck, LineDisposition, PreferredOutcome, ReturnDisposition, ReturnPolicy,
-    ReturnsCentre, RmaStatus, Settlement,
+    ConditionGrade, GoodsCondition, IntakeCheck, IntakeUnit, LineDisposition, PreferredOutcome, ReturnDisposition,
+    ReturnPolicy, ReturnsCentre, RmaStatus, Settlement,
 };
 
 use super::{DemoLine, PRODUCTS};
@@ -161,12 +161,14 @@ async fn tell(
         return Ok(());
     }
     let used = story == Story::Inspected;
+    let grade = if used { ConditionGrade::B } else { ConditionGrade::A };
     let intake = IntakeCheck {
         line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
         serials_match: true,
-        grade: if used { ConditionGrade::B } else { ConditionGrade::A },
+        grade,
+        units: vec![IntakeUnit { line_index: 0, serial: None, grade }],
         photo_ids: Vec::new(),
         note: if used { "Opened and used once".into() } else { String::new() },
     };
@@ -181,6 +183,8 @@ async fn tell(
         // Open-box stock sells at about 70% of the new price.
         recovered_minor: if used { unit_price * 7 / 10 } else { unit_price },
         location: "MAIN".into(),
+        grade: Some(grade),
+        serials: Vec::new(),
     };
     let inspected =
         returns::inspect_rma(analyst, InspectRmaInput { rma_no: rma_no.clone(), dispositions: vec![disposition] })

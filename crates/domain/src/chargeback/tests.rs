@@ -7,6 +7,7 @@ fn failure(disposition: Option<Disposition>) -> Failure {
         occurred_at: "2026-11-02T09:00:00Z".into(),
         inspector_id: "u-ines".into(),
         record: FailureRecord {
+            accepted_serials: Vec::new(),
             sku: "SKU-1".into(),
             vendor_code: "V-ACME".into(),
             lot_code: Some("L-1".into()),

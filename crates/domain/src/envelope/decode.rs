@@ -43,6 +43,15 @@ fn upcast(kind: &str, from: i64, value: Value) -> Result<Value, String> {
     // user_created 1 → 2: the shape is the same but for the password hash, which version 2
     // keeps in its own event; a version 1 payload keeps its hash for the desk that wrote it.
     // safety_stock_set 1 → 2: version 1 has no maximum, which reads as none.
+    // rma_inspected 1 → 2: version 1 had no `b_stock`, and reads with it unset (its refurbished
+    // and open-box units went back to stock, and stay there).
+    let mut value = value;
+    if kind == "rma_inspected"
+        && from < 2
+        && let Some(object) = value.as_object_mut()
+    {
+        object.remove("b_stock");
+    }
     Ok(value)
 }
 

@@ -27,6 +27,9 @@ pub fn current_schema_version(kind: &str) -> i64 {
         // 2: a maximum level beside the minimum; a desk that knows only the minimum keeps a
         // newer save unprojected rather than dropping its maximum on its next save.
         "safety_stock_set" => 2,
+        // 2: refurbished and open-box units go to B-stock (`b_stock`); a Lotline that only knows
+        // version 1 keeps the event unprojected rather than putting them back as new.
+        "rma_inspected" => 2,
         _ => 1,
     }
 }

@@ -4,6 +4,7 @@ use crate::event::Event;
 use crate::people::{Actor, Permission};
 
 use super::lines::{DispositionLine, LineStatus, WHOLE_LINE};
+use super::reaction::{FailureReaction, HoldScope, ReactionSource, apply_reaction};
 use super::types::*;
 
 /// Everything `decide_log` needs besides the record itself.
@@ -21,6 +22,9 @@ pub struct LogRequest<'a> {
     pub lot: Option<&'a LotFacts>,
     /// The inspector asks to hold the lot although the AQL verdict accepts it.
     pub hold_when_accepted: bool,
+    /// The reaction set for the product (or its category, or the global rule), and which it was.
+    pub reaction: FailureReaction,
+    pub reaction_source: ReactionSource,
 }
 
 const MAX_ATTACHMENTS: usize = 20;
@@ -62,6 +66,22 @@ pub fn check_record(record: &FailureRecord, product: &ProductFacts, category_act
         if !seen.insert(serial) {
             v.push(FieldError::new("serials", "error.failure.duplicate_serial").with("serial", serial));
         }
+    }
+    // A serial is accepted or rejected, not both; only units inspected are judged.
+    if !record.accepted_serials.is_empty() && !product.serial_tracked {
+        v.push(FieldError::new("accepted_serials", "error.failure.not_serial_tracked").with("sku", &product.sku));
+    }
+    for serial in &record.accepted_serials {
+        if !seen.insert(serial) {
+            v.push(FieldError::new("accepted_serials", "error.failure.duplicate_serial").with("serial", serial));
+        }
+    }
+    if (record.serials.len() + record.accepted_serials.len()) as i64 > record.qty_inspected.max(0) {
+        v.push(
+            FieldError::new("accepted_serials", "error.failure.serials_above_inspected")
+                .with("count", record.serials.len() + record.accepted_serials.len())
+                .with("inspected", record.qty_inspected),
+        );
     }
     if !category_active {
         v.push(FieldError::new("category_code", "error.failure.unknown_category").with("code", &record.category_code));
@@ -228,9 +248,17 @@ pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
     }
     v.into_result()?;
     let record = request.record;
+    let reaction = apply_reaction(
+        &record,
+        request.product,
+        request.lot,
+        request.hold_when_accepted,
+        request.reaction,
+        request.reaction_source,
+    );
     let mut events = Vec::new();
     if let Some(lot_code) = &record.lot_code
-        && holds_lot(&record, request.lot, request.hold_when_accepted)
+        && reaction.held != HoldScope::None
     {
         events.push(Event::LotHoldPlaced {
             lot_code: lot_code.clone(),
@@ -239,6 +267,7 @@ pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
             reason: "qc_failure".into(),
             failure_no: request.failure_no.clone(),
             quarantine: false,
+            serials: reaction.held_serials.clone(),
         });
     }
     if let Some(original) = request.reinspected {
@@ -256,6 +285,7 @@ pub fn decide_log(request: LogRequest<'_>) -> Result<Vec<Event>, ApiError> {
             record,
             disposition: request.disposition,
             reinspection_of: request.reinspected.map(|f| f.failure_no.clone()),
+            reaction: Some(reaction),
         },
     );
     Ok(events)
@@ -376,6 +406,7 @@ pub fn decide_correct(
             reason: "qc_failure".into(),
             failure_no: failure.failure_no.clone(),
             quarantine: false,
+            serials: Vec::new(),
         });
     }
     Ok(events)
@@ -489,7 +520,15 @@ impl Failure {
         match (state, event) {
             (
                 None,
-                Event::FailureLogged { failure_no, occurred_at, inspector_id, record, disposition, reinspection_of },
+                Event::FailureLogged {
+                    failure_no,
+                    occurred_at,
+                    inspector_id,
+                    record,
+                    disposition,
+                    reinspection_of,
+                    ..
+                },
             ) => Some(Failure {
                 failure_no: failure_no.clone(),
                 occurred_at: occurred_at.clone(),

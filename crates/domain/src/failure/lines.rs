@@ -77,6 +77,10 @@ pub struct LineRequest {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub due_on: Option<String>,
+    /// The failed serials the line covers, one per unit (serial-tracked products); lines added
+    /// before serials were named on lines have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub serials: Vec<String>,
 }
 
 /// How a line was completed.
@@ -116,6 +120,8 @@ pub struct DispositionLine {
     /// Units the completion covered.
     pub qty_completed: Option<i64>,
     pub scrap: Option<ScrapRecord>,
+    /// The failed serials the line covers.
+    pub serials: Vec<String>,
     /// The single disposition of the old kind: it covers the whole failed quantity, following
     /// corrections of it, and closes the failure as it did.
     pub whole: bool,
@@ -134,6 +140,7 @@ impl DispositionLine {
             outcome: None,
             qty_completed: None,
             scrap: None,
+            serials: Vec::new(),
             whole: true,
         }
     }

@@ -49,6 +49,7 @@ pub fn decide_add_line(failure: &Failure, line_id: &str, request: &LineRequest) 
     }
     v.required("owner_id", &request.owner_id);
     v.max_len("note", &request.note, limits::REASON);
+    check_line_serials(&mut v, failure, request);
     let due_on = match request.due_on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(date) => Some(date.format("%Y-%m-%d").to_string()),
@@ -69,8 +70,36 @@ pub fn decide_add_line(failure: &Failure, line_id: &str, request: &LineRequest) 
             note: request.note.trim().to_owned(),
             owner_id: request.owner_id.trim().to_owned(),
             due_on,
+            serials: request.serials.iter().map(|s| s.trim().to_owned()).collect(),
         },
     }])
+}
+
+/// Serials named on a line are failed serials of the failure, one per unit of the line, and on
+/// no other line still holding its units: each failed unit gets one disposition.
+fn check_line_serials(v: &mut Violations, failure: &Failure, request: &LineRequest) {
+    if request.serials.is_empty() {
+        return;
+    }
+    if request.serials.len() as i64 != request.qty {
+        v.push(FieldError::new("serials", "error.failure.line_serials_count").with("qty", request.qty));
+    }
+    for (i, serial) in request.serials.iter().map(|s| s.trim()).enumerate() {
+        let field = format!("serials[{i}]");
+        if !failure.record.serials.iter().any(|s| s == serial) {
+            v.push(FieldError::new(field, "error.failure.serial_not_failed").with("serial", serial));
+        } else if let Some(other) =
+            failure.lines.iter().find(|l| l.status != LineStatus::Withdrawn && l.serials.iter().any(|s| s == serial))
+        {
+            v.push(
+                FieldError::new(field, "error.failure.serial_on_other_line")
+                    .with("serial", serial)
+                    .with("disposition", other.disposition.as_str()),
+            );
+        } else if request.serials.iter().map(|s| s.trim()).take(i).any(|s| s == serial) {
+            v.push(FieldError::new(field, "error.failure.duplicate_serial").with("serial", serial));
+        }
+    }
 }
 
 /// Checks the scrap record of a completion against its line: required for scrap, refused
@@ -207,6 +236,7 @@ pub(super) fn evolve_line(f: &mut Failure, event: &Event) -> bool {
                     outcome: None,
                     qty_completed: None,
                     scrap: None,
+                    serials: line.serials.clone(),
                     whole: false,
                 });
             }

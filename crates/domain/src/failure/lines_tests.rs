@@ -4,10 +4,12 @@ use crate::people::{Actor, Role};
 
 fn logged(qty_failed: i64, disposition: Option<Disposition>) -> Event {
     Event::FailureLogged {
+        reaction: None,
         failure_no: "QF-AMS1-000001".into(),
         occurred_at: "2026-11-02T08:00:00Z".into(),
         inspector_id: "u-inspector".into(),
         record: FailureRecord {
+            accepted_serials: Vec::new(),
             sku: "MUG-1".into(),
             vendor_code: "ACME".into(),
             lot_code: None,
@@ -38,6 +40,7 @@ fn request(disposition: Disposition, qty: i64) -> LineRequest {
         note: " follow up ".into(),
         owner_id: "u-owner".into(),
         due_on: Some("2026-11-20".into()),
+        serials: Vec::new(),
     }
 }
 
@@ -258,4 +261,31 @@ fn lowering_the_failed_quantity_below_the_lines_is_refused() {
     let changes = FailureChanges { qty_failed: Some(8), ..FailureChanges::default() };
     let f = then(&mut log, decide_correct(&f, &changes, "Recounted", &product, true, None));
     assert_eq!(f.unassigned(), 0);
+}
+
+/// The failed serials of a per-serial inspection get their dispositions line by line: each line
+/// names as many failed serials as units, and no serial is on two lines still running.
+#[test]
+fn a_line_names_failed_serials_one_per_unit_and_each_on_one_line() {
+    let mut logged = logged(3, None);
+    if let Event::FailureLogged { record, .. } = &mut logged {
+        record.serials = vec!["S-1".into(), "S-2".into(), "S-3".into()];
+    }
+    let f = fold(&[logged]);
+    let with = |serials: &[&str], qty| LineRequest {
+        serials: serials.iter().map(|s| (*s).to_owned()).collect(),
+        ..request(Disposition::Scrap, qty)
+    };
+    let err = decide_add_line(&f, "l-1", &with(&["S-1", "S-9"], 1)).unwrap_err();
+    let keys: Vec<&str> = err.fields.iter().map(|e| e.message_key.as_str()).collect();
+    assert_eq!(keys, ["error.failure.line_serials_count", "error.failure.serial_not_failed"]);
+    let events = decide_add_line(&f, "l-1", &with(&["S-1", "S-2"], 2)).unwrap();
+    let f = events.iter().fold(Some(f), Failure::evolve).unwrap();
+    assert_eq!(f.lines[0].serials, ["S-1", "S-2"]);
+    let err = decide_add_line(&f, "l-2", &with(&["S-2"], 1)).unwrap_err();
+    assert_eq!(
+        (err.fields[0].message_key.as_str(), err.fields[0].params["disposition"].as_str()),
+        ("error.failure.serial_on_other_line", "scrap")
+    );
+    assert!(decide_add_line(&f, "l-2", &LineRequest { disposition: Disposition::Rework, ..with(&["S-3"], 1) }).is_ok());
 }

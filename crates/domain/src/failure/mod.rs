@@ -6,9 +6,13 @@ mod lines;
 mod lines_decide;
 #[cfg(test)]
 mod lines_tests;
+mod reaction;
+#[cfg(test)]
+mod reaction_tests;
 mod types;
 
 pub use decide::*;
 pub use lines::*;
 pub use lines_decide::*;
+pub use reaction::*;
 pub use types::*;

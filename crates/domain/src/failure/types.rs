@@ -111,7 +111,12 @@ pub struct FailureRecord {
     pub sku: String,
     pub vendor_code: String,
     pub lot_code: Option<String>,
+    /// The serials that failed (for a serial-tracked product).
     pub serials: Vec<String>,
+    /// Serials inspected and accepted, on a per-serial inspection: kept so the record shows
+    /// which units passed. Records from before per-serial inspection have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted_serials: Vec<String>,
     pub stage: Stage,
     pub qty_inspected: i64,
     pub qty_failed: i64,

@@ -49,7 +49,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::ChecklistItemAdded { .. } => &[P::ManageFailure, P::LogFailure],
         E::FailureDeviationApproved { .. } | E::FailureDispositionLineApproved { .. } => &[P::ApproveDeviation],
         E::AttachmentStored { .. } => &[P::LogFailure, P::ManageFailure, P::HandleReturns, P::OpenRma],
-        E::DefectCategorySaved(_) => &[P::ConfigureQuality],
+        E::DefectCategorySaved(_) | E::CategoryReactionSet { .. } => &[P::ConfigureQuality],
         E::LocationSaved(_) => &[P::ManageLocations],
         E::ReshipmentRequested(_) | E::ReshipmentAmended { .. } | E::ReshipmentCancelled { .. } => {
             &[P::RequestReshipment, P::ShipReshipment, P::OpenRma, P::DecideRma]
@@ -77,6 +77,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::RmaInTransit { .. }
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
+        | E::RmaRefurbished { .. }
         | E::RmaFailureLogged { .. } => &[P::HandleReturns],
         E::RmaCostRecorded { .. } => &[P::HandleReturns, P::SettleRma],
         // Made before payouts had their duties (Lotline 0.1.0 names no payer): judged by the

@@ -96,6 +96,7 @@ fn failure(qty_failed: i64) -> Event {
         "qty_inspected": 80, "qty_failed": qty_failed, "category_code": "COS", "description": "Lids cracked",
         "severity": "major", "owner_team": "warehouse_qc", "inspection": null, "attachment_ids": []});
     Event::FailureLogged {
+        reaction: None,
         failure_no: "QF-AMS1A-000001".into(),
         occurred_at: "2026-11-01T10:00:00Z".into(),
         inspector_id: "u1".into(),

@@ -102,6 +102,9 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::RmaPayoutApproved { .. }
         | E::RmaCancelled { .. }
         | E::RmaFailureLogged { .. }
+        // Two desks recording the same queued units' outcome: the second is refused, naming
+        // what is left in the queue.
+        | E::RmaRefurbished { .. }
         | E::ScarAdvanced { .. }
         | E::FailureChargebackRecorded { .. }
         | E::FailureChargebackSettled { .. }
@@ -133,6 +136,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::CustomersImported { .. }
         | E::OrdersImported { .. }
         | E::DefectCategorySaved(_)
+        | E::CategoryReactionSet { .. }
         | E::LocationSaved(_)
         | E::BomSaved { .. }
         | E::ApprovalPolicySet(_)
@@ -167,6 +171,7 @@ pub const RECORD_SAVE_KINDS: &[&str] = &[
     "location_saved",
     "session_policy_set",
     "site_calendar_set",
+    "category_reaction_set",
 ];
 
 /// Whether `event` saves a record whole, overwriting what another desk may have saved.

@@ -30,6 +30,7 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
         | E::RmaPayoutRequested { .. }
         | E::RmaPayoutApproved { .. }
         | E::RmaCancelled { .. }
+        | E::RmaRefurbished { .. }
         | E::RmaFailureLogged { .. } => {
             let rma = fold(history, Rma::evolve).ok_or_else(|| missing(event))?;
             let decided = match event {
@@ -45,6 +46,7 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
                 // Approvals merge as a set while the money is not out, as a reshipment's do.
                 E::RmaPayoutApproved { .. } => recheck_payout_step(&rma).map(|()| Vec::new()),
                 E::RmaCancelled { reason, .. } => decide_cancel(&rma, reason),
+                E::RmaRefurbished { refurbishment, .. } => crate::returns::decide_refurbish(&rma, refurbishment),
                 // The failure was logged at intake: it stands whatever happened to the RMA since.
                 _ => Ok(Vec::new()),
             };

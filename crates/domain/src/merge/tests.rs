@@ -44,6 +44,7 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
             rma_no: no.clone(),
             qty_received: vec![2],
             intake: IntakeCheck {
+                units: Vec::new(),
                 line_grades: Vec::new(),
                 packaging_intact: true,
                 accessories_complete: true,
@@ -54,8 +55,11 @@ pub(super) fn received_and_inspected() -> Vec<Event> {
             },
         },
         Event::RmaInspected {
+            b_stock: false,
             rma_no: no,
             dispositions: vec![LineDisposition {
+                grade: None,
+                serials: Vec::new(),
                 line_index: 0,
                 disposition: ReturnDisposition::Restock,
                 qty: 2,
@@ -253,4 +257,38 @@ fn each_return_policy_version_is_claimed_once_and_later_versions_follow() {
     assert!(recheck(&history, &version(2, 45)).is_ok(), "the same version pushed again");
     let err = recheck(&history, &version(2, 60)).unwrap_err();
     assert_eq!((err.message_key.as_str(), err.params["number"].as_str()), ("error.sync.already_claimed", "2"));
+}
+
+/// Two desks record the outcome of the same queued unit offline: the first in the server's order
+/// stands, the second is refused with what is left in the queue; an inspection from before B-stock
+/// queued nothing, so no outcome merges onto it.
+#[test]
+fn the_same_queued_unit_refurbished_on_two_desks_is_refused_the_second_time() {
+    use crate::returns::{Refurbishment, RefurbishmentOutcome};
+    let no = "RMA-AMS1A-000042".to_owned();
+    let mut history = rma(&received_and_inspected());
+    let Some(Event::RmaInspected { b_stock, dispositions, .. }) = history.last_mut() else { unreachable!() };
+    *b_stock = true;
+    dispositions[0].disposition = ReturnDisposition::Refurbish;
+    dispositions[0].qty = 1;
+    dispositions.push(LineDisposition {
+        disposition: ReturnDisposition::Recycle,
+        location: String::new(),
+        ..dispositions[0].clone()
+    });
+    let refurbished = |outcome| Event::RmaRefurbished {
+        rma_no: no.clone(),
+        refurbishment: Refurbishment { line_index: 0, qty: 1, serials: Vec::new(), outcome, note: String::new() },
+    };
+    assert_eq!(rule_of(&refurbished(RefurbishmentOutcome::Scrapped)), MergeRule::StateStep);
+    assert!(recheck(&history, &refurbished(RefurbishmentOutcome::Refurbished)).is_ok());
+    history.push(refurbished(RefurbishmentOutcome::Refurbished));
+    let err = recheck(&history, &refurbished(RefurbishmentOutcome::Scrapped)).unwrap_err();
+    assert_eq!(
+        (err.fields[0].message_key.as_str(), err.fields[0].params["awaiting"].as_str()),
+        ("error.rma.refurbish_above_queue", "0")
+    );
+    let before_b_stock = rma(&received_and_inspected());
+    let err = recheck(&before_b_stock, &refurbished(RefurbishmentOutcome::Scrapped)).unwrap_err();
+    assert_eq!(err.message_key, "error.rma.no_refurbishment");
 }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::fee::restocking_fee_cap;
 use super::policy::{RESTOCKING_FEE_CAP_BPS, ReturnPolicy};
 use super::rma::{ConditionGrade, ReturnDisposition, Rma};
+use super::units::{GradeCount, unit_grades};
 
 /// Why a line carries the fee it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -41,16 +42,38 @@ pub struct LineFee {
     pub reason: FeeReason,
     /// The line's condition grade at intake.
     pub grade: Option<ConditionGrade>,
+    /// How many of the line's units came back in each grade, when the intake graded units
+    /// (empty for an intake with one grade for the line).
+    pub unit_grades: Vec<GradeCount>,
 }
 
 /// The grade of line `i`: its own when the intake graded each line, else the intake's one grade.
+/// With units graded, the line's grade when all its units share one, else none (see
+/// [`LineFee::unit_grades`]).
 pub fn line_grade(rma: &Rma, i: usize) -> Option<ConditionGrade> {
     let intake = rma.intake.as_ref()?;
+    if !intake.units.is_empty() {
+        let grades = unit_grades(intake, i);
+        return match grades.as_slice() {
+            [one] => Some(one.grade),
+            _ => None,
+        };
+    }
     Some(intake.line_grades.get(i).copied().unwrap_or(intake.grade))
 }
 
-/// Units of line `i` back on the shelf as new: restocked, and graded A.
+/// Units of line `i` back on the shelf as new: restocked, and graded A (each unit's own grade
+/// when the intake graded units, else the line's).
 fn resold_as_new(rma: &Rma, i: usize) -> i64 {
+    if rma.intake.as_ref().is_some_and(|intake| !intake.units.is_empty()) {
+        return rma
+            .dispositions
+            .iter()
+            .filter(|d| d.line_index == i && d.disposition == ReturnDisposition::Restock)
+            .filter(|d| d.grade == Some(ConditionGrade::A))
+            .map(|d| d.qty)
+            .sum();
+    }
     if line_grade(rma, i) != Some(ConditionGrade::A) {
         return 0;
     }
@@ -92,6 +115,7 @@ pub fn line_fees(policy: &ReturnPolicy, rma: &Rma) -> Vec<LineFee> {
                 fee_minor: fee,
                 reason,
                 grade: line_grade(rma, i),
+                unit_grades: rma.intake.as_ref().map(|intake| unit_grades(intake, i)).unwrap_or_default(),
             }
         })
         .collect()

@@ -33,6 +33,7 @@ fn back(
         opened_by: None,
     };
     let intake = IntakeCheck {
+        units: Vec::new(),
         line_grades,
         packaging_intact: true,
         accessories_complete: true,
@@ -44,6 +45,8 @@ fn back(
     let dispositions = dispositions
         .into_iter()
         .map(|(line_index, disposition, qty)| LineDisposition {
+            grade: None,
+            serials: Vec::new(),
             line_index,
             disposition,
             qty,
@@ -54,7 +57,7 @@ fn back(
     let events = [
         Event::RmaOpened(Box::new(opening)),
         Event::RmaReceived { rma_no: "RMA-1".into(), qty_received: vec![2, 1], intake },
-        Event::RmaInspected { rma_no: "RMA-1".into(), dispositions },
+        Event::RmaInspected { b_stock: false, rma_no: "RMA-1".into(), dispositions },
     ];
     events.iter().fold(None, Rma::evolve).unwrap()
 }

@@ -25,6 +25,9 @@ mod sla;
 #[cfg(test)]
 mod tests;
 mod transitions;
+mod units;
+#[cfg(test)]
+mod units_tests;
 
 pub use eligibility::*;
 pub use exchange::*;
@@ -39,3 +42,4 @@ pub use recorded_cost::*;
 pub use rma::*;
 pub use sla::*;
 pub use transitions::*;
+pub use units::*;

@@ -112,6 +112,7 @@ fn an_rma_holds_what_was_asked_until_goods_arrive_then_what_came_back_and_nothin
     assert_eq!(rma.status, RmaStatus::Approved);
     assert_eq!(units_held(&rma), [("SO-1", 1, 3)]);
     let intake = IntakeCheck {
+        units: Vec::new(),
         line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,

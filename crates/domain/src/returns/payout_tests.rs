@@ -56,6 +56,7 @@ fn inspected(qty: i64, unit_price_minor: i64, preferred: PreferredOutcome) -> Rm
         opened_by: Some("ria".into()),
     };
     let intake = IntakeCheck {
+        units: Vec::new(),
         line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
@@ -68,8 +69,11 @@ fn inspected(qty: i64, unit_price_minor: i64, preferred: PreferredOutcome) -> Rm
         Event::RmaOpened(Box::new(opening)),
         Event::RmaReceived { rma_no: "RMA-AMS1-000007".into(), qty_received: vec![qty], intake },
         Event::RmaInspected {
+            b_stock: false,
             rma_no: "RMA-AMS1-000007".into(),
             dispositions: vec![LineDisposition {
+                grade: None,
+                serials: Vec::new(),
                 line_index: 0,
                 disposition: ReturnDisposition::Restock,
                 qty,

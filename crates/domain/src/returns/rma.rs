@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::eligibility::{Eligibility, Verdict};
 use super::payout::PayoutRequest;
+use super::units::{IntakeUnit, Refurbishment};
 use crate::Event;
 use crate::approval::Approval;
 
@@ -153,6 +154,10 @@ pub struct IntakeCheck {
     /// when one grade (`grade`) is for every line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub line_grades: Vec<ConditionGrade>,
+    /// A grade per unit that came back (per serial for serial-tracked lines); when given, `grade`
+    /// is the worst of them, kept for readers of the single grade.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<IntakeUnit>,
     #[serde(default)]
     pub photo_ids: Vec<String>,
     #[serde(default)]
@@ -178,6 +183,12 @@ impl ReturnDisposition {
     pub fn returns_to_stock(self) -> bool {
         matches!(self, ReturnDisposition::Restock | ReturnDisposition::Refurbish | ReturnDisposition::ResellOpenBox)
     }
+
+    /// Dispositions whose units are not sold as new again: B-stock (open-box at once, refurbished
+    /// after the refurbishment queue), when the inspection keeps B-stock apart.
+    pub fn goes_to_b_stock(self) -> bool {
+        matches!(self, ReturnDisposition::Refurbish | ReturnDisposition::ResellOpenBox)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -190,6 +201,14 @@ pub struct LineDisposition {
     /// What the disposition recovers (resale, refurbished value), in minor units.
     pub recovered_minor: i64,
     pub location: String,
+    /// The units' grade at intake, when the intake graded each unit: a line's units of different
+    /// grades take a disposition each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub grade: Option<ConditionGrade>,
+    /// The serials of the units this disposition covers (serial-tracked lines).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub serials: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -220,6 +239,11 @@ pub struct Rma {
     pub payout: Option<PayoutRequest>,
     pub payout_approvals: Vec<Approval>,
     pub paid_by: Option<String>,
+    /// Inspected under the B-stock rules: refurbished and open-box units are kept apart from
+    /// stock sold as new (inspections recorded before them put those units back in stock).
+    pub b_stock: bool,
+    /// The refurbishment queue's outcomes recorded for this return's units.
+    pub refurbishments: Vec<Refurbishment>,
 }
 
 impl Rma {
@@ -251,6 +275,8 @@ impl Rma {
                 payout: None,
                 payout_approvals: Vec::new(),
                 paid_by: None,
+                b_stock: false,
+                refurbishments: Vec::new(),
                 opening: (**opening).clone(),
             }),
             (Some(mut rma), event) => {
@@ -277,10 +303,12 @@ impl Rma {
                         rma.received = qty_received.clone();
                         rma.intake = Some(intake.clone());
                     }
-                    Event::RmaInspected { dispositions, .. } => {
+                    Event::RmaInspected { dispositions, b_stock, .. } => {
                         rma.status = RmaStatus::Inspected;
                         rma.dispositions = dispositions.clone();
+                        rma.b_stock = *b_stock;
                     }
+                    Event::RmaRefurbished { refurbishment, .. } => rma.refurbishments.push(refurbishment.clone()),
                     Event::RmaSettled { settlement, paid_by, .. } => {
                         rma.status = RmaStatus::Settled;
                         rma.settlement = Some(settlement.clone());

@@ -68,6 +68,7 @@ fn apply(rma: Rma, events: Vec<Event>) -> Rma {
 
 fn intake() -> IntakeCheck {
     IntakeCheck {
+        units: Vec::new(),
         line_grades: Vec::new(),
         packaging_intact: true,
         accessories_complete: true,
@@ -80,6 +81,8 @@ fn intake() -> IntakeCheck {
 
 fn restock(line_index: usize, qty: i64) -> LineDisposition {
     LineDisposition {
+        grade: None,
+        serials: Vec::new(),
         line_index,
         disposition: ReturnDisposition::Restock,
         qty,

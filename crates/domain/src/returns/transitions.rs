@@ -132,19 +132,23 @@ pub fn decide_receive(rma: &Rma, qty_received: &[i64], intake: &IntakeCheck) -> 
     if !intake.line_grades.is_empty() && intake.line_grades.len() != lines.len() {
         v.push(FieldError::new("intake.line_grades", "error.rma.lines_count").with("expected", lines.len()));
     }
+    if v.is_empty() {
+        super::units::check_intake_units(&mut v, lines, qty_received, intake);
+    }
     v.max_len("note", &intake.note, crate::limits::REASON);
     v.into_result()?;
     Ok(vec![Event::RmaReceived {
         rma_no: rma.rma_no().to_owned(),
         qty_received: qty_received.to_vec(),
-        intake: intake.clone(),
+        intake: super::units::intake_as_recorded(intake),
     }])
 }
 
 /// Where received goods wait for inspection; dispositions move them on from here.
 pub const RETURNS_AREA: &str = "RETURNS";
 
-/// Every received unit gets a disposition; those that go back to stock say where.
+/// Every received unit gets a disposition; those that go back to stock say where. Refurbished
+/// and open-box units become B-stock (see `units`), not stock sold as new.
 pub fn decide_inspect(rma: &Rma, dispositions: &[LineDisposition]) -> Result<Vec<Event>, ApiError> {
     only_in(rma, &[RmaStatus::Received], "error.rma.not_received")?;
     let mut v = Violations::default();
@@ -178,8 +182,13 @@ pub fn decide_inspect(rma: &Rma, dispositions: &[LineDisposition]) -> Result<Vec
             );
         }
     }
+    super::units::check_unit_dispositions(&mut v, rma, dispositions);
     v.into_result()?;
-    Ok(vec![Event::RmaInspected { rma_no: rma.rma_no().to_owned(), dispositions: dispositions.to_vec() }])
+    Ok(vec![Event::RmaInspected {
+        rma_no: rma.rma_no().to_owned(),
+        dispositions: dispositions.to_vec(),
+        b_stock: true,
+    }])
 }
 
 /// What the customer paid for the units that came back: the most a refund or credit may be.

@@ -33,6 +33,8 @@ pub struct DispositionLineView {
     pub added_by: Option<String>,
     /// The single disposition of the old kind, covering the whole failed quantity.
     pub whole: bool,
+    /// The failed serials the line covers.
+    pub serials: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError> {
@@ -47,7 +49,7 @@ pub async fn disposition_lines(
     let rows = sqlx::query(
         "SELECT l.line_id, l.disposition, l.qty, l.note, l.owner_id, o.display_name, l.due_on, l.status, l.outcome, \
            CASE WHEN l.status = 'completed' THEN COALESCE(l.qty_completed, l.qty) END, l.completed_at, e.display_name, \
-           l.scrap_method, l.scrap_method_other, d.display_name, w.display_name, l.added_at, l.added_by, l.whole \
+           l.scrap_method, l.scrap_method_other, d.display_name, w.display_name, l.added_at, l.added_by, l.whole, l.serials \
          FROM failure_disposition_lines l \
          LEFT JOIN users o ON o.user_id = l.owner_id LEFT JOIN users e ON e.user_id = l.completed_by \
          LEFT JOIN users d ON d.user_id = l.destroyed_by LEFT JOIN users w ON w.user_id = l.witness_id \
@@ -79,6 +81,7 @@ pub async fn disposition_lines(
                 added_at: r.get(16),
                 added_by: r.get(17),
                 whole: r.get(18),
+                serials: r.get::<Option<String>, _>(19).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default(),
             })
         })
         .collect()

@@ -241,6 +241,8 @@ pub struct HoldView {
     pub recall_no: Option<String>,
     /// The stock is set apart, not only stopped.
     pub quarantine: bool,
+    /// Only these serials of the lot are held (empty: the whole lot).
+    pub serials: Vec<String>,
     pub placed_at: String,
     pub placed_by: Option<String>,
 }
@@ -248,7 +250,7 @@ pub struct HoldView {
 pub async fn holds(conn: &mut SqliteConnection, lot_code: Option<&str>) -> Result<Vec<HoldView>, StoreError> {
     // Two statements rather than `?1 IS NULL OR lot_code = ?1`, which would hide the index.
     let select = "SELECT h.lot_code, h.sku, h.reason, NULLIF(h.failure_no, ''), h.placed_at, u.display_name AS placed_by, \
-         h.placed_event, h.recall_no, h.quarantine FROM holds h \
+         h.placed_event, h.recall_no, h.quarantine, h.serials FROM holds h \
          LEFT JOIN users u ON u.user_id = h.placed_by WHERE h.released_at IS NULL";
     let order = "ORDER BY h.placed_at DESC, h.placed_event DESC, h.lot_code DESC LIMIT 5000";
     let rows = match lot_code {
@@ -270,6 +272,7 @@ pub async fn holds(conn: &mut SqliteConnection, lot_code: Option<&str>) -> Resul
             failure_no: r.get(3),
             recall_no: r.get(7),
             quarantine: r.get(8),
+            serials: r.get::<Option<String>, _>(9).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default(),
             placed_at: r.get(4),
             placed_by: r.get(5),
         })

@@ -39,7 +39,7 @@ pub struct LotRow {
 
 const SELECT: &str = "SELECT l.lot_code, l.sku, p.name AS product_name, p.gtin, l.vendor_code, v.name AS vendor_name, \
     l.supplier_lot, l.qty, l.unit, l.mfg_date, l.expiry_date, l.location, l.on_hand, l.status, l.received_at, \
-    (SELECT COUNT(*) FROM holds h WHERE h.lot_code = l.lot_code AND h.released_at IS NULL) AS active_holds \
+    (SELECT COUNT(*) FROM holds h WHERE h.lot_code = l.lot_code AND h.released_at IS NULL AND h.serials IS NULL) AS active_holds \
     FROM lots l LEFT JOIN products p ON p.sku = l.sku LEFT JOIN vendors v ON v.code = l.vendor_code";
 
 fn row_from(row: &sqlx::sqlite::SqliteRow) -> LotRow {
@@ -211,7 +211,7 @@ pub async fn facts_by_code(
 /// The holds in force, by lot code, oldest first.
 pub async fn active_holds(conn: &mut SqliteConnection) -> Result<HashMap<String, Vec<ActiveHold>>, StoreError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT lot_code, reason, COALESCE(NULLIF(failure_no, ''), recall_no) FROM holds WHERE released_at IS NULL ORDER BY placed_at, placed_event",
+        "SELECT lot_code, reason, COALESCE(NULLIF(failure_no, ''), recall_no) FROM holds WHERE released_at IS NULL AND serials IS NULL ORDER BY placed_at, placed_event",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -221,6 +221,23 @@ pub async fn active_holds(conn: &mut SqliteConnection) -> Result<HashMap<String,
         holds.entry(lot).or_default().push(ActiveHold { reason, source });
     }
     Ok(holds)
+}
+
+/// Serials held on their own (a per-serial inspection's failed units), by (lot, serial), each
+/// with what holds it: those units may not ship while the rest of their lot does.
+pub async fn held_serials(
+    conn: &mut SqliteConnection,
+    lot_codes: &[&str],
+) -> Result<HashMap<(String, String), ActiveHold>, StoreError> {
+    let list = serde_json::to_string(lot_codes).unwrap_or_default();
+    let rows: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+        "SELECT h.lot_code, h.reason, NULLIF(h.failure_no, ''), s.value FROM holds h, json_each(h.serials) s \
+         WHERE h.lot_code IN (SELECT value FROM json_each(?1)) AND h.released_at IS NULL AND h.serials IS NOT NULL",
+    )
+    .bind(list)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(lot, reason, source, serial)| ((lot, serial), ActiveHold { reason, source })).collect())
 }
 
 /// Every value of a key column, for checking imported rows against what exists.

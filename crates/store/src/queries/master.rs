@@ -80,6 +80,11 @@ fn product_from(r: &sqlx::sqlite::SqliteRow) -> ProductView {
             serial_tracked: r.get("serial_tracked"),
             has_expiry: r.get("has_expiry"),
             vendor_code: r.get("vendor_code"),
+            failure_reaction: r
+                .try_get::<Option<String>, _>("failure_reaction")
+                .ok()
+                .flatten()
+                .and_then(|json| serde_json::from_str(&json).ok()),
         },
         updated_at: r.get("updated_at"),
     }
@@ -357,4 +362,45 @@ pub async fn existing_keys(
         }
     }
     Ok(found)
+}
+
+/// The reaction to a failed inspection set for a product category, if any.
+pub async fn category_reaction(
+    conn: &mut SqliteConnection,
+    category: &str,
+) -> Result<Option<lotline_domain::failure::FailureReaction>, StoreError> {
+    let json: Option<String> = sqlx::query_scalar("SELECT reaction FROM category_reactions WHERE category = ?")
+        .bind(category)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// A product category with the reaction set for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CategoryReactionView {
+    pub category: String,
+    pub reaction: Option<lotline_domain::failure::FailureReaction>,
+    /// Products of the category.
+    pub products: i64,
+}
+
+/// Every product category (those of products, and those with a reaction set), with its reaction.
+pub async fn category_reactions(conn: &mut SqliteConnection) -> Result<Vec<CategoryReactionView>, StoreError> {
+    let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT c.category, r.reaction, (SELECT COUNT(*) FROM products p WHERE p.category = c.category) \
+         FROM (SELECT category FROM products UNION SELECT category FROM category_reactions) c \
+         LEFT JOIN category_reactions r ON r.category = c.category ORDER BY c.category LIMIT 2000",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(category, reaction, products)| CategoryReactionView {
+            category,
+            reaction: reaction.and_then(|j| serde_json::from_str(&j).ok()),
+            products,
+        })
+        .collect())
 }

@@ -251,17 +251,75 @@ pub struct StockLevel {
     pub location: String,
     pub lot_code: Option<String>,
     pub qty: i64,
+    /// `sellable` (as new), `b_stock` (refurbished or open-box) or `awaiting_refurbishment`.
+    pub status: String,
 }
 
 pub async fn stock_of(conn: &mut SqliteConnection, sku: &str) -> Result<Vec<StockLevel>, StoreError> {
-    let rows: Vec<(String, Option<String>, i64)> = sqlx::query_as(
-        "SELECT location, lot_code, SUM(qty_delta) FROM stock_moves WHERE sku = ? \
-         GROUP BY location, lot_code HAVING SUM(qty_delta) <> 0 ORDER BY location, lot_code",
+    let rows: Vec<(String, Option<String>, i64, String)> = sqlx::query_as(
+        "SELECT location, lot_code, SUM(qty_delta), stock_status FROM stock_moves WHERE sku = ? \
+         GROUP BY location, lot_code, stock_status HAVING SUM(qty_delta) <> 0 ORDER BY location, lot_code, stock_status DESC",
     )
     .bind(sku)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows.into_iter().map(|(location, lot_code, qty)| StockLevel { location, lot_code, qty }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(location, lot_code, qty, status)| StockLevel { location, lot_code, qty, status })
+        .collect())
+}
+
+/// Units waiting in the refurbishment queue, one row per RMA line and location, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RefurbishmentRow {
+    pub rma_no: String,
+    pub line_index: i64,
+    pub sku: String,
+    pub product_name: Option<String>,
+    pub lot_code: Option<String>,
+    pub location: String,
+    pub qty: i64,
+    pub serials: Vec<String>,
+    pub queued_at: String,
+}
+
+pub async fn refurbishment_queue(conn: &mut SqliteConnection) -> Result<Vec<RefurbishmentRow>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT q.rma_no, q.line_index, q.sku, p.name, q.lot_code, q.location, q.qty, q.serials, q.queued_at \
+         FROM refurbishment_queue q LEFT JOIN products p ON p.sku = q.sku WHERE q.qty > 0 \
+         ORDER BY q.queued_at, q.rma_no, q.line_index, q.location LIMIT 5000",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .iter()
+        .map(|r| RefurbishmentRow {
+            rma_no: r.get(0),
+            line_index: r.get(1),
+            sku: r.get(2),
+            product_name: r.get(3),
+            lot_code: r.get(4),
+            location: r.get(5),
+            qty: r.get(6),
+            serials: serde_json::from_str(&r.get::<String, _>(7)).unwrap_or_default(),
+            queued_at: r.get(8),
+        })
+        .collect())
+}
+
+/// B-stock of a lot (refurbished and open-box units, sellable only as such), and its units
+/// waiting for refurbishment.
+pub async fn b_stock_of_lot(conn: &mut SqliteConnection, lot_code: &str) -> Result<(i64, i64), StoreError> {
+    let row: (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN stock_status = 'b_stock' THEN qty_delta END), 0), \
+         COALESCE(SUM(CASE WHEN stock_status = 'awaiting_refurbishment' THEN qty_delta END), 0) \
+         FROM stock_moves WHERE lot_code = ? AND stock_status <> 'sellable'",
+    )
+    .bind(lot_code)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(row)
 }
 
 /// The RMA a failure found at returns intake came back with.

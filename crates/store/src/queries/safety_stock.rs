@@ -54,7 +54,7 @@ pub async fn safety_stock(
            COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m JOIN lots l ON l.lot_code = m.lot_code \
                      WHERE m.sku = s.sku AND m.location = ?2 AND {USABLE}), 0), \
            COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.lot_code IS NULL \
-                     AND m.location <> ?2), 0), \
+                     AND m.location <> ?2 AND m.stock_status = 'sellable'), 0), \
            COALESCE((SELECT SUM(l.on_hand) FROM lots l WHERE l.sku = s.sku AND NOT ({USABLE})), 0), \
            COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.location = ?2), 0), \
            s.max_qty, \

@@ -18,4 +18,8 @@ ended_at: string | null, ended_by_name: string | null, scrap_method: ScrapMethod
 /**
  * The single disposition of the old kind, covering the whole failed quantity.
  */
-whole: boolean, };
+whole: boolean, 
+/**
+ * The failed serials the line covers.
+ */
+serials: Array<string>, };

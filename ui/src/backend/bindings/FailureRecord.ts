@@ -7,4 +7,13 @@ import type { Team } from "./Team";
 /**
  * The facts of a failure as logged or last corrected.
  */
-export type FailureRecord = { sku: string, vendor_code: string, lot_code: string | null, serials: Array<string>, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, description: string, severity: Severity, owner_team: Team, inspection: InspectionResult | null, attachment_ids: Array<string>, };
+export type FailureRecord = { sku: string, vendor_code: string, lot_code: string | null, 
+/**
+ * The serials that failed (for a serial-tracked product).
+ */
+serials: Array<string>, 
+/**
+ * Serials inspected and accepted, on a per-serial inspection: kept so the record shows
+ * which units passed. Records from before per-serial inspection have none.
+ */
+accepted_serials?: Array<string>, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, description: string, severity: Severity, owner_team: Team, inspection: InspectionResult | null, attachment_ids: Array<string>, };

@@ -8,4 +8,8 @@ hold_ref: string | null, lot_code: string, sku: string, reason: string, failure_
 /**
  * The stock is set apart, not only stopped.
  */
-quarantine: boolean, placed_at: string, placed_by: string | null, };
+quarantine: boolean, 
+/**
+ * Only these serials of the lot are held (empty: the whole lot).
+ */
+serials: Array<string>, placed_at: string, placed_by: string | null, };

@@ -12,4 +12,9 @@ owner_id: string,
 /**
  * YYYY-MM-DD.
  */
-due_on?: string | null, };
+due_on?: string | null, 
+/**
+ * The failed serials the line covers, one per unit (serial-tracked products); lines added
+ * before serials were named on lines have none.
+ */
+serials?: Array<string>, };

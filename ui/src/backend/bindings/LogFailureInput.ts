@@ -5,7 +5,15 @@ import type { Severity } from "./Severity";
 import type { Stage } from "./Stage";
 import type { Team } from "./Team";
 
-export type LogFailureInput = { occurred_at: string | null, sku: string, vendor_code: string, lot_code: string | null, serials: Array<string>, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, description: string, severity: Severity, inspection: InspectionInput | null, attachment_ids: Array<string>, disposition: Disposition | null, owner_team: Team, reinspection_of: string | null, 
+export type LogFailureInput = { occurred_at: string | null, sku: string, vendor_code: string, lot_code: string | null, 
+/**
+ * The serials that failed (rejected), for a serial-tracked product.
+ */
+serials: Array<string>, 
+/**
+ * The serials inspected and accepted, on a per-serial inspection.
+ */
+accepted_serials?: Array<string>, stage: Stage, qty_inspected: number, qty_failed: number, category_code: string, description: string, severity: Severity, inspection: InspectionInput | null, attachment_ids: Array<string>, disposition: Disposition | null, owner_team: Team, reinspection_of: string | null, 
 /**
  * The RMA whose returned goods showed the failure at intake (stage `customer_return`).
  */

@@ -21,7 +21,12 @@ gs1_element_string: string | null, digital_link: string | null,
  * Whether the product's units carry serial numbers; then the lot's first serials, and how
  * many it holds.
  */
-serial_tracked: boolean, serials: Array<string>, serial_count: number, history: Array<HistoryEntry>, lot_code: string, sku: string, product_name: string | null, gtin: string | null, vendor_code: string, vendor_name: string | null, supplier_lot: string | null, qty: number, unit: string, mfg_date: string | null, expiry_date: string | null, location: string | null, on_hand: number, status: LotStatus, 
+serial_tracked: boolean, serials: Array<string>, serial_count: number, 
+/**
+ * Returned units of the lot kept apart from its stock sold as new: refurbished or open-box
+ * (B-stock), and waiting in the refurbishment queue.
+ */
+b_stock: number, awaiting_refurbishment: number, history: Array<HistoryEntry>, lot_code: string, sku: string, product_name: string | null, gtin: string | null, vendor_code: string, vendor_name: string | null, supplier_lot: string | null, qty: number, unit: string, mfg_date: string | null, expiry_date: string | null, location: string | null, on_hand: number, status: LotStatus, 
 /**
  * None for a lot known only from a QC failure (never received here).
  */

@@ -4,6 +4,7 @@ import type { IntakeCheck } from "./IntakeCheck";
 import type { LineDisposition } from "./LineDisposition";
 import type { LineFee } from "./LineFee";
 import type { PayoutView } from "./PayoutView";
+import type { Refurbishment } from "./Refurbishment";
 import type { RmaAction } from "./RmaAction";
 import type { RmaOpening } from "./RmaOpening";
 import type { RmaSlaStep } from "./RmaSlaStep";
@@ -62,6 +63,19 @@ approved_by_name: string | null,
  * Who paid the refund or credit out.
  */
 paid_by_name: string | null, 
+/**
+ * Inspected under the B-stock rules: refurbished and open-box units are kept apart from
+ * stock sold as new.
+ */
+b_stock: boolean, 
+/**
+ * Per line, units waiting in the refurbishment queue.
+ */
+awaiting_refurbishment: Array<number>, 
+/**
+ * The refurbishment queue's outcomes recorded for this return's units.
+ */
+refurbishments: Array<Refurbishment>, 
 /**
  * The steps the signed-in person may take now: the app offers only these.
  */

@@ -3,4 +3,8 @@
 /**
  * Stock on hand per location (and lot) for a SKU: the sum of its deltas, locations at zero left out.
  */
-export type StockLevel = { location: string, lot_code: string | null, qty: number, };
+export type StockLevel = { location: string, lot_code: string | null, qty: number, 
+/**
+ * `sellable` (as new), `b_stock` (refurbished or open-box) or `awaiting_refurbishment`.
+ */
+status: string, };

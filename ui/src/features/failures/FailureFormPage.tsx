@@ -41,6 +41,7 @@ import { useFailure } from "../../queries/records";
 import { AqlPanel } from "./AqlPanel";
 import { categoryName } from "./categoryName";
 import { fileToBase64 } from "./files";
+import { SerialInspection } from "./SerialInspection";
 
 export const STAGES: Stage[] = ["incoming", "in_process", "pre_shipment", "customer_return"];
 export const SEVERITIES: Severity[] = ["critical", "major", "minor"];
@@ -97,6 +98,7 @@ export function FailureFormPage({
     vendor_code: "",
     lot_code: "",
     serials: [] as string[],
+    accepted_serials: [] as string[],
     stage: (fromRma ? "customer_return" : "incoming") as Stage,
     qty_inspected: 0,
     qty_failed: 0,
@@ -146,6 +148,7 @@ export function FailureFormPage({
         vendor_code: form.vendor_code,
         lot_code: form.lot_code.trim() || null,
         serials: form.serials,
+        accepted_serials: form.accepted_serials,
         stage: form.stage,
         qty_inspected: form.qty_inspected,
         qty_failed: form.qty_failed,
@@ -294,6 +297,28 @@ export function FailureFormPage({
                   onChange={(v) => set("serials", v)}
                   error={errors.serials}
                 />
+              )}
+              {product?.serial_tracked && (
+                <SerialInspection
+                  lotCode={form.lot_code.trim().toUpperCase()}
+                  rejected={form.serials}
+                  accepted={form.accepted_serials}
+                  onChange={(rejected, accepted) =>
+                    setForm((f) => ({
+                      ...f,
+                      serials: rejected,
+                      accepted_serials: accepted,
+                      // Judged serials are inspected units; the rejected ones failed.
+                      qty_inspected: Math.max(f.qty_inspected, rejected.length + accepted.length),
+                      qty_failed: Math.max(f.qty_failed, rejected.length),
+                    }))
+                  }
+                />
+              )}
+              {errors.accepted_serials && (
+                <Text c="red" size="sm">
+                  {errors.accepted_serials}
+                </Text>
               )}
               <SimpleGrid cols={3}>
                 <NumberInput

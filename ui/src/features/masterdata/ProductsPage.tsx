@@ -1,4 +1,5 @@
 import { Badge, Group } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { may, useSession } from "../../app/session";
 import type { ProductInput } from "../../backend/bindings/ProductInput";
@@ -12,7 +13,20 @@ import { MasterPage } from "./MasterPage";
 import { ProductBom } from "./ProductBom";
 import { ProductSafetyStock } from "./ProductSafetyStock";
 import { type BadField, type FieldSpec, optional, RecordForm, type Values } from "./RecordForm";
+import { REACTIONS, reactionChoice, reactionOf } from "./reactions";
 import { useProductBySku } from "./useProductBySku";
+
+const fieldsOf = (t: TFunction): FieldSpec[] => [
+  ...FIELDS,
+  {
+    name: "failure_reaction",
+    kind: "select",
+    options: REACTIONS.map((r) => ({
+      value: r,
+      label: t(`masterdata.reaction.${r || "default"}`),
+    })),
+  },
+];
 
 const FIELDS: FieldSpec[] = [
   { name: "sku", kind: "text", required: true, key: true },
@@ -50,6 +64,7 @@ function toInput(v: Values): ProductInput | BadField {
     serial_tracked: v.serial_tracked === true,
     has_expiry: v.has_expiry === true,
     vendor_code: optional(v.vendor_code),
+    failure_reaction: reactionOf(String(v.failure_reaction ?? "")),
   };
 }
 
@@ -67,8 +82,9 @@ const valuesOf = (p: ProductView | null, currency: string): Values =>
         lot_tracked: p.lot_tracked,
         serial_tracked: p.serial_tracked,
         has_expiry: p.has_expiry,
+        failure_reaction: reactionChoice(p.failure_reaction),
       }
-    : { currency, returnable: true, unit_cost: "" };
+    : { currency, returnable: true, unit_cost: "", failure_reaction: "" };
 
 /**
  * `openSku` opens that product's screen on arrival (a link from the dashboard or a search hit);
@@ -139,7 +155,7 @@ export function ProductsPage({
         <>
           <RecordForm
             entity="products"
-            fields={FIELDS}
+            fields={fieldsOf(t)}
             initial={valuesOf(row, session.settings.currency)}
             isNew={row === null}
             toInput={toInput}

@@ -93,8 +93,22 @@ describe("RMA step forms", () => {
     );
     expect(toDispositions(edited, "EUR")).toEqual({
       dispositions: [
-        { line_index: 0, disposition: "restock", qty: 2, recovered_minor: 500, location: "a-1" },
-        { line_index: 2, disposition: "write_off", qty: 1, recovered_minor: 0, location: "" },
+        {
+          line_index: 0,
+          disposition: "restock",
+          qty: 2,
+          recovered_minor: 500,
+          location: "a-1",
+          serials: [],
+        },
+        {
+          line_index: 2,
+          disposition: "write_off",
+          qty: 1,
+          recovered_minor: 0,
+          location: "",
+          serials: [],
+        },
       ],
     });
     expect(toDispositions([{ ...edited[0], qty: "x" } as (typeof edited)[0]], "EUR")).toEqual({

@@ -74,6 +74,10 @@ export type DispositionRow = {
   qty: string;
   recovered: string;
   location: string;
+  /** The units' grade, when the intake graded each unit (null for one grade for the return). */
+  grade: ConditionGrade | null;
+  /** The serials of the units the row covers, on a serial line. */
+  serials: string[];
 };
 
 /**
@@ -90,6 +94,8 @@ export function inspectDefaults(qtyReceived: number[]): DispositionRow[] {
             qty: String(qty),
             recovered: "",
             location: "",
+            grade: null,
+            serials: [],
           },
         ]
       : [],
@@ -121,6 +127,8 @@ export function toDispositions(
       qty,
       recovered_minor: recovered,
       location: TO_STOCK.has(disposition) ? row.location.trim() : "",
+      ...(row.grade ? { grade: row.grade } : {}),
+      serials: row.serials,
     });
   });
   return Object.keys(errors).length > 0 ? { errors } : { dispositions };
@@ -187,4 +195,104 @@ export function toIntakeChecks(
       grade: form.grade,
     },
   };
+}
+
+/** One returned unit as the intake grades it: its line, its serial on a serial line, its grade. */
+export type UnitRow = { lineIndex: number; serial: string | null; grade: ConditionGrade | "" };
+
+/**
+ * A row per unit received of each line (per serial on a line that names serials, in their
+ * order), keeping the grades already given to units still there when a quantity changes.
+ */
+export function unitRows(
+  lines: { serials: string[] }[],
+  received: (number | null)[],
+  previous: UnitRow[],
+): UnitRow[] {
+  return lines.flatMap((line, lineIndex) => {
+    const qty = Math.max(0, received[lineIndex] ?? 0);
+    const before = previous.filter((u) => u.lineIndex === lineIndex);
+    return Array.from({ length: qty }, (_, k) => ({
+      lineIndex,
+      serial: line.serials.length > 0 ? (before[k]?.serial ?? line.serials[k] ?? null) : null,
+      grade: before[k]?.grade ?? "",
+    }));
+  });
+}
+
+const RANK: Record<ConditionGrade, number> = { A: 0, B: 1, C: 2, D: 3 };
+
+/** The worst of the grades: what the intake's single grade says when each unit is graded. */
+export function worstGrade(grades: ConditionGrade[]): ConditionGrade | null {
+  return grades.reduce<ConditionGrade | null>(
+    (worst, g) => (worst === null || RANK[g] > RANK[worst] ? g : worst),
+    null,
+  );
+}
+
+/**
+ * The units to send, each with its own grade or else the grade for every unit, or the units still
+ * without one (`unit.<i>`, `returns.form.choose`).
+ */
+export function toUnits(
+  rows: UnitRow[],
+  everyUnit: ConditionGrade | "",
+):
+  | { units: { line_index: number; serial?: string; grade: ConditionGrade }[] }
+  | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const units = rows.flatMap((row, i) => {
+    const grade = row.grade || everyUnit;
+    if (grade === "") {
+      errors[`unit.${i}`] = "returns.form.choose";
+      return [];
+    }
+    return [
+      row.serial
+        ? { line_index: row.lineIndex, serial: row.serial, grade }
+        : { line_index: row.lineIndex, grade },
+    ];
+  });
+  return Object.keys(errors).length > 0 ? { errors } : { units };
+}
+
+/**
+ * The inspection's rows when the intake graded each unit: a row per serial unit (its own
+ * disposition), and a row per grade of a line's other units; each keeps its grade.
+ */
+export function inspectUnitDefaults(
+  units: { line_index: number; serial?: string; grade: ConditionGrade }[],
+): DispositionRow[] {
+  const rows: DispositionRow[] = [];
+  for (const unit of units) {
+    if (unit.serial) {
+      rows.push({
+        lineIndex: unit.line_index,
+        disposition: "",
+        qty: "1",
+        recovered: "",
+        location: "",
+        grade: unit.grade,
+        serials: [unit.serial],
+      });
+      continue;
+    }
+    const same = rows.find(
+      (r) => r.lineIndex === unit.line_index && r.grade === unit.grade && r.serials.length === 0,
+    );
+    if (same) same.qty = String(Number(same.qty) + 1);
+    else
+      rows.push({
+        lineIndex: unit.line_index,
+        disposition: "",
+        qty: "1",
+        recovered: "",
+        location: "",
+        grade: unit.grade,
+        serials: [],
+      });
+  }
+  return rows.sort(
+    (a, b) => a.lineIndex - b.lineIndex || RANK[a.grade ?? "A"] - RANK[b.grade ?? "A"],
+  );
 }

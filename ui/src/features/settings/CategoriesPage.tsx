@@ -12,6 +12,7 @@ import { keys } from "../../queries/keys";
 import { useCategories } from "../../queries/lists";
 import { categoryName } from "../failures/categoryName";
 import { AqlSwitchingSetting } from "./AqlSwitchingSetting";
+import { CategoryReactions } from "./CategoryReactions";
 
 const EMPTY: DefectCategory = { code: "", name_en: "", name_zh: "", name_nl: "", active: true };
 
@@ -32,6 +33,7 @@ export function CategoriesPage() {
         </Button>
       </PageHeader>
       <AqlSwitchingSetting />
+      <CategoryReactions />
       {categories.isPending ? (
         <Center h={200}>
           <Loader />

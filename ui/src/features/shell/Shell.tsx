@@ -21,6 +21,7 @@ import {
   IconSettingsCog,
   IconShieldCheck,
   IconShoppingCart,
+  IconTool,
   IconTruckDelivery,
   IconUserCircle,
   IconUsers,
@@ -79,6 +80,12 @@ export function Shell() {
       key: "nav.returns",
       icon: <IconReceiptRefund size={18} />,
       testId: "nav-returns",
+    },
+    {
+      to: "/returns/refurbishment",
+      key: "nav.refurbishment",
+      icon: <IconTool size={18} />,
+      testId: "nav-refurbishment",
     },
     { to: "/lots", key: "nav.lots", icon: <IconRoute size={18} />, testId: "nav-lots" },
     {
@@ -237,7 +244,9 @@ export function Shell() {
       active={
         path === item.to ||
         (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
-        (item.to === "/returns" && path.startsWith("/returns/")) ||
+        (item.to === "/returns" &&
+          path.startsWith("/returns/") &&
+          path !== "/returns/refurbishment") ||
         (item.to === "/lots" && path.startsWith("/lots/")) ||
         (item.to === "/recalls" && path.startsWith("/recalls/")) ||
         (item.to === "/scars" && path.startsWith("/scars/")) ||

@@ -11,6 +11,7 @@ pub(super) fn failure_row(row: &mut Row<'_>) -> Option<LogFailureInput> {
         vendor_code: row.text("vendor_code"),
         lot_code: row.optional("lot_code"),
         serials: row.text("serials").split([';', '|']).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+        accepted_serials: None,
         stage: row.choice("stage")?,
         qty_inspected: row.int("qty_inspected"),
         qty_failed: row.int("qty_failed"),

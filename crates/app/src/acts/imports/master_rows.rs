@@ -105,6 +105,7 @@ async fn products(
             serial_tracked: row.flag("serial_tracked"),
             has_expiry: row.flag("has_expiry"),
             vendor_code: row.optional("vendor_code"),
+            failure_reaction: None,
         }
         .normalised();
         row.absorb(product.violations());

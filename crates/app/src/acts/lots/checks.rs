@@ -31,6 +31,8 @@ pub(crate) struct LotChecks {
     blocked_vendors: std::collections::BTreeMap<String, NaiveDate>,
     /// Output lots of work orders an in-process failure blocks: (work order, failure).
     blocked_outputs: HashMap<String, (String, String)>,
+    /// Serials held on their own (a per-serial inspection's failed units), by (lot, serial).
+    held_serials: HashMap<(String, String), lots::ActiveHold>,
 }
 
 /// An error about one row: its fields placed as they are, or the whole row named by `column`.
@@ -80,6 +82,7 @@ impl LotChecks {
             orders,
             serials: HashMap::new(),
             blocked_vendors,
+            held_serials: HashMap::new(),
         })
     }
 
@@ -98,14 +101,44 @@ impl LotChecks {
         let pairs: Vec<(&str, &str)> =
             shipments.iter().flat_map(|s| s.serials.iter().map(|u| (s.lot_code.as_str(), u.as_str()))).collect();
         self.serials = lotline_store::queries::serials::states(conn, &pairs).await.map_err(store_error)?;
+        let mut codes: Vec<&str> = shipments.iter().map(|s| s.lot_code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        self.held_serials = q::held_serials(conn, &codes).await.map_err(store_error)?;
         Ok(self)
     }
 
-    /// Each serial shipped must be recorded in the lot and not have gone out before.
+    /// Each serial shipped must be recorded in the lot, not have gone out before, and not be
+    /// held on its own; the units of the lot held by serial stay in it (the rest ships).
     fn ship_serials(&mut self, s: &LotShipment) -> Vec<FieldError> {
         let mut errors = Vec::new();
+        let held_here: Vec<&String> = self
+            .held_serials
+            .keys()
+            .filter(|(lot, serial)| {
+                *lot == s.lot_code && !matches!(self.serials.get(&(lot.clone(), serial.clone())), Some(Some(_)))
+            })
+            .map(|(_, serial)| serial)
+            .collect();
+        let left = self.facts.get(&s.lot_code).map_or(0, |f| f.on_hand);
+        if !held_here.is_empty() && left < held_here.len() as i64 {
+            errors.push(
+                FieldError::new("qty", "error.lot.held_serials_stay")
+                    .with("lot", &s.lot_code)
+                    .with("held", held_here.len())
+                    .with("available", (left + s.qty - held_here.len() as i64).max(0)),
+            );
+        }
         for unit in &s.serials {
             let error = |key: &str| FieldError::new("serials", key).with("serial", unit).with("lot", &s.lot_code);
+            if let Some(hold) = self.held_serials.get(&(s.lot_code.clone(), unit.clone())) {
+                errors.push(
+                    error("error.lot.serial_on_hold")
+                        .with("reason", &hold.reason)
+                        .with("source", hold.source.as_deref().unwrap_or_default()),
+                );
+                continue;
+            }
             match self.serials.get_mut(&(s.lot_code.clone(), unit.clone())) {
                 None => errors.push(error("error.lot.serial_not_in_lot")),
                 Some(Some(order)) => errors.push(error("error.lot.serial_shipped").with("order_no", order.as_str())),

@@ -70,6 +70,10 @@ pub struct LotDetail {
     pub serial_tracked: bool,
     pub serials: Vec<String>,
     pub serial_count: i64,
+    /// Returned units of the lot kept apart from its stock sold as new: refurbished or open-box
+    /// (B-stock), and waiting in the refurbishment queue.
+    pub b_stock: i64,
+    pub awaiting_refurbishment: i64,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -105,7 +109,11 @@ pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiEr
     let gs1 = gs1_of(&row);
     let (serials, serial_count) = sq::of_lot(&mut conn, &code, SERIALS_SHOWN).await.map_err(store_error)?;
     let product = lotline_store::queries::master::product(&mut conn, &row.sku).await.map_err(store_error)?;
+    let (b_stock, awaiting_refurbishment) =
+        lotline_store::queries::returns::b_stock_of_lot(&mut conn, &code).await.map_err(store_error)?;
     Ok(LotDetail {
+        b_stock,
+        awaiting_refurbishment,
         serial_tracked: product.is_some_and(|p| p.product.serial_tracked),
         serials,
         serial_count,

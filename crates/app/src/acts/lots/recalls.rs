@@ -38,6 +38,7 @@ pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiEr
         reason: input.reason.trim().to_owned(),
         failure_no: String::new(),
         quarantine: input.quarantine,
+        serials: Vec::new(),
     };
     ctx.commit(tx, vec![event]).await?;
     detail(ctx, &code).await

@@ -84,7 +84,14 @@ pub async fn credit_note(ctx: &Ctx, input: CreditNoteInput) -> Result<PdfFile, A
         // Store credit keeps no fee, whatever the goods' condition.
         let (line_fee, reason) =
             if kind == "refund" { (fee_line.fee_minor, fee_reason(fee_line.reason)) } else { (0, "not_refunded") };
-        let grade = fee_line.grade.map(|g| format!("{g:?}")).unwrap_or_else(|| labels("documents.none"));
+        // Units of several grades are told grade by grade ("A × 1, C × 2"); one grade as itself.
+        let grade = match (fee_line.grade, fee_line.unit_grades.as_slice()) {
+            (Some(g), _) => format!("{g:?}"),
+            (None, []) => labels("documents.none"),
+            (None, counts) => {
+                counts.iter().map(|c| format!("{:?} × {}", c.grade, c.qty)).collect::<Vec<_>>().join(", ")
+            }
+        };
         lines.push(CreditNoteLine {
             sku: line.sku.clone(),
             name: name.unwrap_or_default(),

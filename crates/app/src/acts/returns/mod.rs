@@ -5,6 +5,7 @@ mod cost;
 mod credit_note;
 mod label;
 mod open;
+mod refurbish;
 mod steps;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ pub use credit_note::{CreditNoteInput, credit_note};
 pub use label::{LabelSize, MAX_LABELS_PER_BATCH, RmaLabelsInput, approved_without_label, rma_labels};
 pub(crate) use open::open_in;
 pub use open::{OpenRmaInput, OpenRmaLineInput, RmaCheck, check_rma, open_rma};
+pub use refurbish::{RecordRefurbishmentInput, list_refurbishment_queue, record_refurbishment};
 pub use steps::*;
 
 use super::history::{HistoryEntry, history_of};
@@ -73,6 +75,13 @@ pub struct RmaDetail {
     pub approved_by_name: Option<String>,
     /// Who paid the refund or credit out.
     pub paid_by_name: Option<String>,
+    /// Inspected under the B-stock rules: refurbished and open-box units are kept apart from
+    /// stock sold as new.
+    pub b_stock: bool,
+    /// Per line, units waiting in the refurbishment queue.
+    pub awaiting_refurbishment: Vec<i64>,
+    /// The refurbishment queue's outcomes recorded for this return's units.
+    pub refurbishments: Vec<rt::Refurbishment>,
     /// The steps the signed-in person may take now: the app offers only these.
     pub my_actions: Vec<rt::RmaAction>,
     /// What handling the return actually cost, as recorded (`record_rma_cost`), in the
@@ -163,6 +172,9 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         replacement_nos,
         qty_received: state.received.clone(),
         intake: state.intake.clone(),
+        b_stock: state.b_stock,
+        awaiting_refurbishment: (0..state.opening.lines.len()).map(|i| rt::awaiting_refurbishment(&state, i)).collect(),
+        refurbishments: state.refurbishments.clone(),
         dispositions: state.dispositions.clone(),
         settlement: state.settlement.clone(),
         history: history_of(&events, &names),

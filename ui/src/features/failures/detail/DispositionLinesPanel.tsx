@@ -80,6 +80,11 @@ function LineRow({
           </Text>
         )}
         <ScrapTold line={line} />
+        {line.serials.length > 0 && (
+          <Text size="xs" ff="monospace" data-testid="disposition-line-serials">
+            {line.serials.join(", ")}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td ta="right">{qty}</Table.Td>
       <Table.Td>{line.owner_name ?? "—"}</Table.Td>

@@ -57,16 +57,58 @@ export function FailureFacts({ failure }: { failure: FailureDetail }) {
       {failure.serials.length > 0 && (
         <Stack gap={4} mt="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {t("failure.field.serials")}
+            {failure.accepted_serials.length > 0
+              ? t("failure_detail.rejected_serials")
+              : t("failure.field.serials")}
           </Text>
           <Group gap={4}>
             {failure.serials.map((s) => (
-              <Badge key={s} variant="light" color="gray" ff="monospace">
+              <Badge
+                key={s}
+                variant="light"
+                color={failure.held_serials.includes(s) ? "red" : "gray"}
+                ff="monospace"
+                title={
+                  failure.held_serials.includes(s) ? t("failure_detail.serial_held") : undefined
+                }
+              >
                 {s}
               </Badge>
             ))}
           </Group>
         </Stack>
+      )}
+      {failure.accepted_serials.length > 0 && (
+        <Stack gap={4} mt="md" data-testid="failure-accepted-serials">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t("failure_detail.accepted_serials")}
+          </Text>
+          <Group gap={4}>
+            {failure.accepted_serials.map((s) => (
+              <Badge key={s} variant="light" color="teal" ff="monospace">
+                {s}
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+      )}
+      {failure.reaction && (
+        <Group gap="xs" mt="md" data-testid="failure-reaction">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {t("failure_detail.reaction")}
+          </Text>
+          <Badge variant="light" color={failure.reaction.held === "none" ? "gray" : "red"}>
+            {t(`failure_detail.held_${failure.reaction.held}`)}
+          </Badge>
+          {failure.reaction.notify && (
+            <Badge variant="light" color="orange" data-testid="failure-notify">
+              {t("failure_detail.notify_quality")}
+            </Badge>
+          )}
+          <Text size="xs" c="dimmed">
+            {t(`failure_detail.reaction_from_${failure.reaction.source}`)}
+          </Text>
+        </Group>
       )}
       {failure.inspection && <InspectionSummary inspection={failure.inspection} />}
     </Paper>

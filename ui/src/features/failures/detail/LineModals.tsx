@@ -1,4 +1,12 @@
-import { NativeSelect, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
@@ -75,6 +83,12 @@ export function AddLineModal({
   const [owner, setOwner] = useState(session.user.id);
   const [due, setDue] = useState(inAWeek());
   const [note, setNote] = useState("");
+  // Failed serials no running line covers yet: a line may name which of them it disposes of.
+  const taken = failure.lines
+    .filter((l) => l.status !== "withdrawn")
+    .flatMap((l) => l.serials ?? []);
+  const free = failure.serials.filter((s) => !taken.includes(s));
+  const [serials, setSerials] = useState<string[]>([]);
   const { mutation, errors } = useFailureAction(
     () =>
       call("add_disposition_line", {
@@ -85,6 +99,7 @@ export function AddLineModal({
           note,
           owner_id: owner,
           due_on: due === "" ? null : due,
+          serials,
         },
       }),
     onClose,
@@ -122,6 +137,22 @@ export function AddLineModal({
           error={errors.qty}
           data-testid="line-qty"
         />
+        {free.length > 0 && (
+          <MultiSelect
+            label={t("failure_detail.lines.serials")}
+            description={t("failure_detail.lines.serials_hint")}
+            data={free}
+            value={serials}
+            onChange={(chosen) => {
+              setSerials(chosen);
+              if (chosen.length > 0) setQty(chosen.length);
+            }}
+            error={
+              errors.serials ?? Object.entries(errors).find(([f]) => f.startsWith("serials["))?.[1]
+            }
+            data-testid="line-serials"
+          />
+        )}
         <PersonSelect
           label={t("failure_detail.lines.owner")}
           value={owner}

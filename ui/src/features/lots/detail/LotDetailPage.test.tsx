@@ -47,6 +47,7 @@ const lot: LotDetail = {
   holds: [
     {
       hold_ref: "0193-hold-1",
+      serials: [],
       lot_code: "L-1",
       sku: "SKU-1",
       reason: "qc_failure",
@@ -63,6 +64,8 @@ const lot: LotDetail = {
   serial_tracked: false,
   serials: [],
   serial_count: 0,
+  b_stock: 0,
+  awaiting_refurbishment: 0,
   digital_link: "https://id.gs1.org/01/04006381333931/10/L-1",
   history: [],
 };

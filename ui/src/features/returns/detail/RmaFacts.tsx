@@ -147,6 +147,22 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
             </Fact>
             <Fact label={t("returns.intake.photos")}>{detail.intake.photo_ids.length}</Fact>
           </SimpleGrid>
+          {(detail.intake.units ?? []).length > 0 && (
+            <Text size="sm" mt="sm" data-testid="rma-unit-grades">
+              {t("returns.units.graded")}:{" "}
+              {detail.opening.lines
+                .map((line, i) => {
+                  const units = (detail.intake?.units ?? []).filter((u) => u.line_index === i);
+                  if (units.length === 0) return null;
+                  const told = units
+                    .map((u) => (u.serial ? `${u.serial} ${u.grade}` : u.grade))
+                    .join(", ");
+                  return `${line.sku}: ${told}`;
+                })
+                .filter((x) => x !== null)
+                .join(" · ")}
+            </Text>
+          )}
           {detail.intake.note && (
             <Text size="sm" fs="italic" mt="sm">
               “{detail.intake.note}”
@@ -193,10 +209,24 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
                       .map(
                         (d) =>
                           `${d.qty} × ${t(`returns.disposition.${d.disposition}`)}${
-                            d.location ? ` → ${d.location}` : ""
+                            d.grade ? ` [${d.grade}]` : ""
+                          }${d.location ? ` → ${d.location}` : ""}${
+                            detail.b_stock &&
+                            (d.disposition === "refurbish" || d.disposition === "resell_open_box")
+                              ? ` (${t("returns.units.b_stock")})`
+                              : ""
                           }${d.recovered_minor > 0 ? ` (${money(d.recovered_minor)})` : ""}`,
                       )
                       .join("; ") || "—"}
+                    {(detail.awaiting_refurbishment[i] ?? 0) > 0 && (
+                      <Text size="xs" c="orange" data-testid={`rma-line-awaiting-${i}`}>
+                        <Link to="/returns/refurbishment">
+                          {t("returns.units.awaiting", {
+                            count: detail.awaiting_refurbishment[i] ?? 0,
+                          })}
+                        </Link>
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{line.serials.join(", ") || "—"}</Table.Td>
                   {atIntake && (
