@@ -6,6 +6,9 @@
 //! days closed, the app records today only and leaves the missed days out of the history: a
 //! rating computed now for a past day would count failures logged since, and the trend line would
 //! show a past it never saw.
+//!
+//! The weekly review: on the first run of a new week on the site's calendar, last week's review is
+//! made as a PDF and kept (`acts::review::make_weekly_review`), once per week.
 
 use std::time::Duration;
 
@@ -38,6 +41,7 @@ impl Daily {
             return Ok(None);
         }
         let recorded = crate::acts::review::record_todays_ratings(&ctx.as_app()).await?;
+        crate::acts::review::make_weekly_review(&ctx.as_app()).await?;
         self.last_day = Some(today);
         Ok(Some(recorded))
     }

@@ -64,6 +64,7 @@ const PROJECTIONS: &[&str] = &[
     "recall_lots",
     "scars",
     "failure_chargebacks",
+    "notification_preferences",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not

@@ -73,7 +73,12 @@ import type { LotLabelsInput } from "./bindings/LotLabelsInput";
 import type { LotReceipt } from "./bindings/LotReceipt";
 import type { LotRow } from "./bindings/LotRow";
 import type { LotShipment } from "./bindings/LotShipment";
+import type { MarkNotificationsInput } from "./bindings/MarkNotificationsInput";
 import type { MoveLotInput } from "./bindings/MoveLotInput";
+import type { NotificationInbox } from "./bindings/NotificationInbox";
+import type { NotificationPoll } from "./bindings/NotificationPoll";
+import type { NotificationPreferences } from "./bindings/NotificationPreferences";
+import type { NotificationSettings } from "./bindings/NotificationSettings";
 import type { OpenConflictCount } from "./bindings/OpenConflictCount";
 import type { OpenRmaInput } from "./bindings/OpenRmaInput";
 import type { OpenScarInput } from "./bindings/OpenScarInput";
@@ -170,6 +175,8 @@ import type { VendorReviewed } from "./bindings/VendorReviewed";
 import type { VendorReviewInput } from "./bindings/VendorReviewInput";
 import type { VendorScorecards } from "./bindings/VendorScorecards";
 import type { VendorView } from "./bindings/VendorView";
+import type { WeekInput } from "./bindings/WeekInput";
+import type { WeeklyReviewEntry } from "./bindings/WeeklyReviewEntry";
 import type { WithdrawDispositionLineInput } from "./bindings/WithdrawDispositionLineInput";
 
 export type Acts = {
@@ -328,4 +335,11 @@ export type Acts = {
   resolve_conflict: [ResolveConflictInput, ConflictView];
   dismiss_refused_act: [DismissRefusedActInput, OpenConflictCount];
   count_open_conflicts: [Empty, OpenConflictCount];
+  list_notifications: [Empty, NotificationInbox];
+  poll_notifications: [Empty, NotificationPoll];
+  mark_notifications_read: [MarkNotificationsInput, NotificationInbox];
+  get_notification_preferences: [Empty, NotificationSettings];
+  set_notification_preferences: [NotificationPreferences, NotificationSettings];
+  list_weekly_reviews: [Empty, WeeklyReviewEntry[]];
+  weekly_review_pdf: [WeekInput, PdfFile];
 };
