@@ -2,6 +2,7 @@ import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from "@manti
 import {
   IconAlertOctagon,
   IconAlertTriangle,
+  IconBell,
   IconBuildingFactory2,
   IconBuildingWarehouse,
   IconCalendarTime,
@@ -31,6 +32,7 @@ import { hasRole, useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import i18n from "../../i18n";
 import { OPEN_COUNT } from "../conflicts/queries";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { GlobalSearch } from "./GlobalSearch";
 import { SiteTimeBanner } from "./SiteTimeBanner";
 import { SyncIndicator } from "./SyncIndicator";
@@ -184,6 +186,12 @@ export function Shell() {
       testId: "nav-categories",
     },
     {
+      to: "/settings/notifications",
+      key: "nav.notification_settings",
+      icon: <IconBell size={18} />,
+      testId: "nav-notification-settings",
+    },
+    {
       to: "/settings/team-sync",
       key: "nav.team_sync",
       icon: <IconCloudComputing size={18} />,
@@ -244,6 +252,7 @@ export function Shell() {
           <GlobalSearch />
           <Group gap="sm" wrap="nowrap">
             <SyncIndicator />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>
