@@ -125,7 +125,9 @@ test("notifications: a reshipment waiting for approval reaches finance's inbox a
       await app.click("lang-en");
       await app.click("nav-notification-settings");
       await app.waitFor("notification-kind-reshipment_approval");
-      await app.click("notification-system");
+      // Mantine draws the switch over a hidden checkbox: the checkbox itself takes the click.
+      await app.waitForExist("notification-system");
+      await app.browser.execute(() => document.querySelector('[data-testid="notification-system"]').click());
       await app.click("notification-settings-save");
       await app.waitFor("notification-kind-payout_approval");
     });

@@ -149,7 +149,8 @@ pub async fn server(
             };
             lotline_server::configure_mail(data, relay.as_ref()).map_err(server_error)?;
             let on = relay.is_some();
-            let text = if on { "The weekly review is mailed through this relay." } else { "No relay: nothing is mailed." };
+            let text =
+                if on { "The weekly review is mailed through this relay." } else { "No relay: nothing is mailed." };
             println!("{}", if json_mode { json!({ "mail": on }).to_string() } else { text.to_owned() });
         }
         Some(ServerCommand::Backup { out }) => {

@@ -26,7 +26,9 @@ fn review(language: &str, reasons: usize) -> WeeklyReview {
             WeeklySection {
                 heading: "Top failure reasons".into(),
                 columns: vec![column("Reason", 3.0, false), column("Failures", 1.0, true), column("Units", 1.0, true)],
-                rows: (0..reasons).map(|n| vec![format!("外观划伤 {n}"), (12 - n).to_string(), (30 - n).to_string()]).collect(),
+                rows: (0..reasons)
+                    .map(|n| vec![format!("外观划伤 {n}"), (12 + n).to_string(), (30 + n).to_string()])
+                    .collect(),
                 empty: "No QC failures were logged this week.".into(),
             },
             WeeklySection {
@@ -46,7 +48,14 @@ fn the_weekly_review_opens_reads_back_and_renders_in_each_language() {
         let bytes = weekly_review(&review(language, 6)).unwrap();
         let checked = common::write_and_check(&format!("weekly-review-{language}.pdf"), &bytes);
         let text = checked.text();
-        for expected in ["2026-W49", "Lotline Demo B.V.", "12 (+3)", "外观划伤 0", "No vendor had a failure this week."] {
+        for expected in [
+            "2026-W49",
+            "Lotline Demo B.V.",
+            "12 (+3)",
+            "外观划伤 0",
+            "外观划伤 5",
+            "No vendor had a failure this week.",
+        ] {
             assert!(text.contains(expected), "{language}: {expected} missing from\n{text}");
         }
         let title = match language {
