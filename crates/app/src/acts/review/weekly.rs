@@ -161,11 +161,10 @@ fn summary(r: &ReviewPeriodReport, language: Language) -> Vec<(String, String)> 
     let none = document_text(language.as_str(), "documents.none");
     let units_change =
         lotline_domain::review::change(Some(r.pareto.total_quantity), Some(r.pareto.previous_total_quantity));
-    let vendors_change = FigureChange { absolute: 0, relative_bps: None };
     let mut facts = vec![
         (figure("failures"), with_change(r.pareto.total_count, r.pareto.count_change.as_ref())),
         (figure("units_failed"), with_change(r.pareto.total_quantity, units_change.as_ref())),
-        (figure("vendors_with_failures"), with_change(r.vendors_with_failures, Some(&vendors_change))),
+        (figure("vendors_with_failures"), r.vendors_with_failures.to_string()),
         (figure("reshipments_on_time"), r.timeliness.on_time_bps.map_or(none, percent)),
         (figure("reshipments_late"), r.timeliness.late.to_string()),
         (figure("open_reshipments"), r.timeliness.open.to_string()),
