@@ -1,9 +1,11 @@
 //! The desktop host: one window, an IPC bridge that forwards `{act, input}` to the catalogue,
-//! the desk's background sync with its team, and the app's daily jobs. No business rule lives here.
+//! the desk's background sync with its team, the app's daily jobs, and the operating system's
+//! notifications while the window is in the background. No business rule lives here.
 
 mod daily;
 mod files;
 mod imports;
+mod notify;
 mod print;
 mod team_sync;
 mod webview;
@@ -80,6 +82,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             // A restore asked for in Settings → Backups is done now, before the folder is opened.
             if let Some(last) = tauri::async_runtime::block_on(lotline_app::backups::finish_pending_restore(&data_dir))
@@ -115,7 +118,8 @@ pub fn run() {
             files::save_binary_file,
             files::print_document,
             imports::import_csv,
-            imports::cancel_import
+            imports::cancel_import,
+            notify::notify_os
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

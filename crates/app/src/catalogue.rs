@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use crate::acts::{
     attachments, chargebacks, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master,
-    passwords, production, reshipments, returns, review, scars, search, session, site_time, switching, team,
+    notifications, passwords, production, reshipments, returns, review, scars, search, session, site_time, switching,
+    team,
     team_admin, users,
 };
 use crate::context::Ctx;
@@ -282,6 +283,13 @@ catalogue! {
     resolve_conflict => conflicts::resolve_conflict,
     dismiss_refused_act => conflicts::dismiss_refused_act,
     count_open_conflicts => conflicts::count_open_conflicts,
+    list_notifications => notifications::list_notifications,
+    poll_notifications => notifications::poll_notifications,
+    mark_notifications_read => notifications::mark_notifications_read,
+    get_notification_preferences => notifications::get_notification_preferences,
+    set_notification_preferences => notifications::set_notification_preferences,
+    list_weekly_reviews => review::list_weekly_reviews,
+    weekly_review_pdf => review::weekly_review_pdf,
 }
 
 #[cfg(test)]

@@ -6,6 +6,10 @@
 //! days closed, the app records today only and leaves the missed days out of the history: a
 //! rating computed now for a past day would count failures logged since, and the trend line would
 //! show a past it never saw.
+//!
+//! The weekly review: on the first run of a new week on the site's calendar, last week's review is
+//! made as a PDF and kept (`acts::review::make_weekly_review`), once per week; a desk in a team
+//! hands it to the team's server, which mails it, and offers it again at every tick until taken.
 
 use std::time::Duration;
 
@@ -30,6 +34,7 @@ impl Daily {
     pub async fn tick(&mut self, ctx: &Ctx) -> Result<Option<RecordedRatings>, ApiError> {
         let today = ctx.today().await?;
         if self.last_day == Some(today) {
+            hand_in_weekly_reviews(ctx).await;
             return Ok(None);
         }
         // Not set up yet: nothing to rate, and the day is still to come.
@@ -38,7 +43,15 @@ impl Daily {
             return Ok(None);
         }
         let recorded = crate::acts::review::record_todays_ratings(&ctx.as_app()).await?;
+        crate::acts::review::make_weekly_review(&ctx.as_app()).await?;
         self.last_day = Some(today);
+        hand_in_weekly_reviews(ctx).await;
         Ok(Some(recorded))
     }
+}
+
+/// An offline desk, or a server whose relay is down, leaves the review waiting: it is offered
+/// again at the next tick, and the weekly reviews list shows it not yet taken.
+async fn hand_in_weekly_reviews(ctx: &Ctx) {
+    let _waiting = crate::sync::hand_weekly_reviews_to_team(ctx).await;
 }

@@ -23,6 +23,29 @@ pub enum ServerCommand {
     Unlock { username: String },
     /// Print a new token for scraping /v1/metrics; the one before stops working.
     MetricsToken,
+    /// Set the SMTP relay the weekly review is mailed through, once per week, to the --to
+    /// recipients (--off forgets it). The password is read from the environment variable that
+    /// --password-env names, never from the command line, and is kept readable by the server's
+    /// user only.
+    Mail {
+        #[arg(long, required_unless_present = "off")]
+        host: Option<String>,
+        #[arg(long, default_value_t = 587)]
+        port: u16,
+        /// starttls (port 587), tls (port 465) or none (a relay on this machine, no password).
+        #[arg(long, default_value = "starttls", value_parser = ["starttls", "tls", "none"])]
+        security: String,
+        #[arg(long, required_unless_present = "off")]
+        from: Option<String>,
+        #[arg(long = "to")]
+        to: Vec<String>,
+        #[arg(long)]
+        username: Option<String>,
+        #[arg(long)]
+        password_env: Option<String>,
+        #[arg(long)]
+        off: bool,
+    },
     /// Write a backup (one tar file) while the server runs: SQLite through VACUUM INTO,
     /// PostgreSQL through pg_dump; the blobs with it.
     Backup {
@@ -98,6 +121,37 @@ pub async fn server(
         Some(ServerCommand::MetricsToken) => {
             let token = lotline_server::issue_metrics_token(data).await.map_err(server_error)?;
             println!("{}", if json_mode { json!({ "token": token }).to_string() } else { token });
+        }
+        Some(ServerCommand::Mail { host, port, security, from, to, username, password_env, off }) => {
+            let relay = if off {
+                None
+            } else {
+                let password = match password_env {
+                    Some(var) => Some(std::env::var(&var).map_err(|_| {
+                        ApiError::field(lotline_app::FieldError::new("password_env", "error.field.required"))
+                    })?),
+                    None => None,
+                };
+                let security = match security.as_str() {
+                    "tls" => lotline_server::MailSecurity::Tls,
+                    "none" => lotline_server::MailSecurity::None,
+                    _ => lotline_server::MailSecurity::Starttls,
+                };
+                Some(lotline_server::MailRelay {
+                    host: host.unwrap_or_default(),
+                    port,
+                    security,
+                    from: from.unwrap_or_default(),
+                    recipients: to,
+                    username,
+                    password,
+                })
+            };
+            lotline_server::configure_mail(data, relay.as_ref()).map_err(server_error)?;
+            let on = relay.is_some();
+            let text =
+                if on { "The weekly review is mailed through this relay." } else { "No relay: nothing is mailed." };
+            println!("{}", if json_mode { json!({ "mail": on }).to_string() } else { text.to_owned() });
         }
         Some(ServerCommand::Backup { out }) => {
             let report = lotline_server::backup(data, &out).await.map_err(server_error)?;

@@ -11,6 +11,7 @@ mod logs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
+use std::process::Command;
 
 use common::team::{Server, enroll_code, json};
 use common::{lotline, ok};
@@ -134,4 +135,56 @@ fn sigterm_stops_the_server_gracefully() {
 /// The logs' reader is async; these tests are plain threads.
 fn block_on<F: std::future::Future>(future: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(future)
+}
+
+#[test]
+fn the_mail_relay_is_set_with_its_password_from_the_environment_and_never_printed() {
+    let root = tempfile::tempdir().unwrap();
+    let server_dir = root.path().join("server");
+    let relay = [
+        "server",
+        "mail",
+        "--host",
+        "smtp.ops.test",
+        "--port",
+        "587",
+        "--from",
+        "Lotline <lotline@ops.test>",
+        "--to",
+        "head.ops@ops.test",
+        "--username",
+        "lotline",
+        "--password-env",
+        "OPS_SMTP_PASSWORD",
+    ];
+    let set = Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .arg("--data")
+        .arg(&server_dir)
+        .args(relay)
+        .env("OPS_SMTP_PASSWORD", "s3cret-relay-pass")
+        .output()
+        .unwrap();
+    let printed = format!("{}{}", String::from_utf8_lossy(&set.stdout), String::from_utf8_lossy(&set.stderr));
+    assert!(set.status.success(), "{printed}");
+    assert!(!printed.contains("s3cret"), "{printed}");
+    let kept = std::fs::read_to_string(server_dir.join("mail.json")).unwrap();
+    assert!(kept.contains("head.ops@ops.test") && kept.contains("starttls"), "{kept}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(server_dir.join("mail.json")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // A password never goes to a relay without TLS.
+    let plain: Vec<&str> = relay.iter().copied().chain(["--security", "none"]).collect();
+    let refused = Command::new(env!("CARGO_BIN_EXE_lotline"))
+        .arg("--data")
+        .arg(&server_dir)
+        .args(&plain)
+        .env("OPS_SMTP_PASSWORD", "s3cret-relay-pass")
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    ok(&server_dir, &["server", "mail", "--off"]);
+    assert!(!server_dir.join("mail.json").exists());
 }

@@ -16,6 +16,7 @@ mod qr;
 mod rma_label;
 mod trace_report;
 mod vendor_report;
+mod weekly_review;
 
 // The vendor report's unit tests share their sample with the integration tests, which name the
 // crate.
@@ -37,3 +38,4 @@ pub use vendor_report::{
     VendorDefectCount, VendorReport, VendorReportFailure, VendorReportFigures, VendorReportMember, VendorReportParty,
     VendorReportPhoto, VendorReportRecord, VendorReportScope, VendorReportStep, vendor_report,
 };
+pub use weekly_review::{WeeklyColumn, WeeklyReview, WeeklySection, weekly_review};

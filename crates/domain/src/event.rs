@@ -11,6 +11,7 @@ use crate::failure::{
 };
 use crate::lots::{BomComponent, LotLink, LotReceipt, LotShipment, RecallOpening, SerialRecord};
 use crate::master::{CustomerInput, OrderInput, ProductInput, VendorInput};
+use crate::notify::NotificationPreferences;
 use crate::people::{Language, Role};
 use crate::production::{
     BlockDecision, ComplaintOpening, ComplaintOutcome, ComplaintStatus, WorkOrderInput, WorkOrderPlan,
@@ -62,6 +63,12 @@ pub enum Event {
     UserLanguageSet {
         user_id: String,
         language: Language,
+    },
+    /// Which kinds of notification a person gets, saved whole by that person; it travels with
+    /// the team's log so each of their desks tells them the same.
+    NotificationPreferencesSet {
+        user_id: String,
+        preferences: NotificationPreferences,
     },
     /// An administrator, signed in against the verified part of the log, let the desk go on after
     /// the check at start found the log changed (or its checkpoint key absent). The finding stays
@@ -534,6 +541,7 @@ impl Event {
             Event::UserPasswordSet { .. } => "user_password_set",
             Event::UserPasswordReset { .. } => "user_password_reset",
             Event::UserLanguageSet { .. } => "user_language_set",
+            Event::NotificationPreferencesSet { .. } => "notification_preferences_set",
             Event::SessionPolicySet { .. } => "session_policy_set",
             Event::SiteCalendarSet(_) => "site_calendar_set",
             Event::LotInspectionRecorded { .. } => "lot_inspection_recorded",
@@ -635,7 +643,8 @@ impl Event {
             | Event::UserUpdated { user_id, .. }
             | Event::UserPasswordSet { user_id, .. }
             | Event::UserPasswordReset { user_id, .. }
-            | Event::UserLanguageSet { user_id, .. } => ("user", user_id.clone()),
+            | Event::UserLanguageSet { user_id, .. }
+            | Event::NotificationPreferencesSet { user_id, .. } => ("user", user_id.clone()),
             Event::ProductSaved(p) => ("product", p.sku.clone()),
             Event::VendorSaved(v) => ("vendor", v.code.clone()),
             Event::CustomerSaved(c) => ("customer", c.code.clone()),

@@ -16,6 +16,7 @@ pub mod lots;
 pub mod master;
 pub mod merge;
 pub mod money;
+pub mod notify;
 pub mod passwords;
 pub mod people;
 pub mod production;

@@ -16,7 +16,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use lotline_sync::{
     EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SESSION_HEADER,
-    SessionRequest, SessionResponse, SignInAttempts, TeamDesk, TeamUser,
+    SessionRequest, SessionResponse, SignInAttempts, TeamDesk, TeamUser, WeeklyReviewReceipt,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -84,6 +84,7 @@ fn api_router() -> OpenApiRouter<AppState> {
         .routes(routes!(push_events))
         .routes(routes!(pull_events))
         .routes(routes!(put_blob, get_blob))
+        .routes(routes!(put_weekly_review))
         .routes(routes!(health))
         .routes(routes!(metrics))
         .routes(routes!(admin_desks))
@@ -315,6 +316,35 @@ async fn get_blob(
     Path(sha256): Path<String>,
 ) -> Result<Vec<u8>, ServerError> {
     blobs::get_blob(&state.store, &state.data_dir, &sha256).await
+}
+
+#[utoipa::path(
+    put, path = "/v1/weekly-reviews/{week}", tag = "sync",
+    params(("week" = String, Path, description = "The ISO week the review covers, e.g. 2026-W49")),
+    request_body(content = [u8], content_type = "application/pdf"),
+    security(("desk_token" = [])),
+    responses(
+        (status = 200, description = "Taken: mailed now, mailed already for this week, or no relay configured", body = WeeklyReviewReceipt),
+        (status = 400, description = "Not an ISO week, or not a PDF", body = ErrorBody),
+        (status = 401, description = "Missing, unknown or revoked token", body = ErrorBody),
+        (status = 413, description = "Too large", body = ErrorBody),
+        (status = 503, description = "The team's mail relay did not take the message (`sync.mail_failed`): try again later", body = ErrorBody),
+    )
+)]
+async fn put_weekly_review(
+    State(state): State<AppState>,
+    AuthenticatedDesk(desk_id): AuthenticatedDesk,
+    Path(week): Path<String>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<WeeklyReviewReceipt>, ServerError> {
+    let body = body.map_err(|r| {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            too_large()
+        } else {
+            ApiError::invalid("sync.body_malformed", r.body_text())
+        }
+    })?;
+    Ok(Json(crate::mail::take_weekly_review(&state.store, &state.data_dir, &desk_id, &week, &body).await?))
 }
 
 #[utoipa::path(

@@ -69,7 +69,7 @@ pub fn sqlite_url(path: &Path) -> String {
 /// The URL may hold a database password, so only the server's user may read it.
 /// On Windows a new file takes the ACL of its folder: the server's folder belongs in the service
 /// account's profile (docs/sync.md), which only that account and administrators may read.
-fn write_private(path: &Path, text: &str) -> Result<(), ServerError> {
+pub(crate) fn write_private(path: &Path, text: &str) -> Result<(), ServerError> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

@@ -14,6 +14,7 @@ mod enrolment;
 mod error;
 mod fault;
 mod judge;
+mod mail;
 mod merge;
 mod metrics;
 mod numbers;
@@ -36,6 +37,7 @@ pub use enrolment::{EnrollCode, issue_enroll_code, issue_enroll_code_valid_for, 
 pub use error::{ApiError, ServerError};
 pub use judge::{AcceptAll, ActJudge, Verdict};
 pub use lotline_sync::{TeamDesk, TeamUser};
+pub use mail::{MailRelay, MailSecurity, configure_mail, mail_relay};
 pub use serve::{RunningServer, serve, serve_with_judge};
 pub use team_admin::SESSION_HOURS;
 

@@ -232,6 +232,17 @@ async fn settings(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(
                 .execute(&mut *conn)
                 .await?;
         }
+        Event::NotificationPreferencesSet { user_id, preferences } => {
+            sqlx::query(
+                "INSERT INTO notification_preferences (user_id, muted, system) VALUES (?, ?, ?) \
+                 ON CONFLICT (user_id) DO UPDATE SET muted = excluded.muted, system = excluded.system",
+            )
+            .bind(user_id)
+            .bind(json(&preferences.muted))
+            .bind(preferences.system)
+            .execute(&mut *conn)
+            .await?;
+        }
         Event::UserLanguageSet { user_id, language } => {
             sqlx::query("UPDATE users SET language = ? WHERE user_id = ?")
                 .bind(language.as_str())

@@ -21,6 +21,7 @@ macro_rules! settings_events {
             | lotline_domain::Event::UserUpdated { .. }
             | lotline_domain::Event::UserPasswordReset { .. }
             | lotline_domain::Event::UserLanguageSet { .. }
+            | lotline_domain::Event::NotificationPreferencesSet { .. }
             | lotline_domain::Event::LogCheckAccepted { .. }
             | lotline_domain::Event::SessionPolicySet { .. }
             | lotline_domain::Event::SiteCalendarSet(_)

@@ -71,6 +71,7 @@ const PROJECTIONS: &[&str] = &[
     "complaints",
     "category_reactions",
     "refurbishment_queue",
+    "notification_preferences",
 ];
 
 /// Projections that hold what stays on this desk (credentials): rebuilt and checked, but not
@@ -252,6 +253,8 @@ mod tests {
         ("refused_acts", "the server's answers to this desk's refused acts"),
         ("sign_in_attempts", "this desk's sign-in lockout counts"),
         ("team_desks", "the team's desk codes as the server told them"),
+        ("notification_marks", "which notifications this desk announced to each person and they read"),
+        ("weekly_reviews", "the weekly review PDFs this desk made"),
     ];
 
     #[tokio::test]

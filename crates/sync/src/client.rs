@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::admin_wire::{EnrollCodeResponse, SESSION_HEADER, TeamDesk, TeamUser};
 use crate::wire::{
     EnrollRequest, EnrollResponse, ErrorBody, HealthResponse, PullResponse, PushRequest, PushResponse, SessionRequest,
-    SessionResponse, SignInAttempts,
+    SessionResponse, SignInAttempts, WeeklyReviewReceipt,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -126,6 +126,14 @@ impl SyncClient {
         let response = self.http.put(url).bearer_auth(self.token()?).body(bytes).send().await?;
         ok(response).await?;
         Ok(())
+    }
+
+    /// Hands the week's review PDF to the server, which mails it once per week if the team
+    /// configured a relay.
+    pub async fn put_weekly_review(&self, week: &str, pdf: Vec<u8>) -> Result<WeeklyReviewReceipt, ClientError> {
+        let url = self.url(&format!("/v1/weekly-reviews/{week}"));
+        let response = self.http.put(url).bearer_auth(self.token()?).body(pdf).send().await?;
+        Ok(ok(response).await?.json().await?)
     }
 
     /// The blob's bytes, checked against the hash they were asked by.

@@ -11,5 +11,5 @@ pub use lotline_domain::envelope::{EnvelopedEvent as WireEvent, VerifyError};
 pub use wire::{
     AcceptedEvent, ChainAnchor, CredentialPayload, EnrollRequest, EnrollResponse, ErrorBody, FieldError,
     HealthResponse, PullResponse, PulledEvent, PushRequest, PushResponse, PushSeal, RejectedAct, Renumbering,
-    SessionRequest, SessionResponse, SignInAttempt, SignInAttempts,
+    SessionRequest, SessionResponse, SignInAttempt, SignInAttempts, WeeklyReviewReceipt,
 };

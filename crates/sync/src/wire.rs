@@ -220,3 +220,16 @@ pub struct HealthResponse {
     /// Desks enrolled and not revoked.
     pub desks: i64,
 }
+
+/// `PUT /v1/weekly-reviews/{week}`: what the server did with a desk's weekly review PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct WeeklyReviewReceipt {
+    /// The ISO week, "2026-W49".
+    pub week: String,
+    /// Mailed now to this many recipients; 0 when it was not (see the other fields).
+    pub mailed_to: u32,
+    /// Another desk's review of this week was mailed already: a week is mailed once.
+    pub already_mailed: bool,
+    /// The team configured no SMTP relay: nothing is mailed.
+    pub mail_configured: bool,
+}

@@ -26,6 +26,8 @@ import { CustomersPage } from "../features/masterdata/CustomersPage";
 import { OrdersPage } from "../features/masterdata/OrdersPage";
 import { ProductsPage } from "../features/masterdata/ProductsPage";
 import { VendorsPage } from "../features/masterdata/VendorsPage";
+import { InboxPage } from "../features/notifications/InboxPage";
+import { NotificationSettingsPage } from "../features/notifications/NotificationSettingsPage";
 import { ComplaintDetailPage } from "../features/production/ComplaintDetailPage";
 import { ComplaintsPage } from "../features/production/ComplaintsPage";
 import type { ComplaintLinks } from "../features/production/OpenComplaintModal";
@@ -433,6 +435,8 @@ const routeTree = root.addChildren([
   page("/settings/returns-policy", ReturnPolicyPage),
   page("/settings/team-sync", TeamSyncPage),
   page("/conflicts", ConflictsPage),
+  page("/notifications", InboxPage),
+  page("/settings/notifications", NotificationSettingsPage),
 ]);
 
 // Hash history: the desktop webview serves one index.html, so deep links must not hit the host.

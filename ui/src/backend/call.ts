@@ -129,3 +129,16 @@ export async function makePdf(request: PdfRequest): Promise<PdfFile> {
 export async function printPdf(request: PdfRequest): Promise<string> {
   return (await invokeHost("print_document", { act: request.act, input: request.input })) as string;
 }
+
+/**
+ * Asks the host to show a notification of the operating system. The host shows it only while
+ * the window is not focused (a person looking at the app sees the inbox instead), and says
+ * nothing outside the desktop app.
+ */
+export async function notifySystem(title: string, body: string): Promise<void> {
+  try {
+    await invoke("notify_os", { title, body });
+  } catch {
+    // A browser or a test has no host: the inbox is all there is.
+  }
+}

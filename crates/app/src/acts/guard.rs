@@ -42,7 +42,8 @@ const OPEN_TO_PULL: &[&str] = &["team_status", "sync_team"];
 
 /// Acts the UI calls by itself (on start, for the navigation's counts) rather than because the
 /// person did something: they do not keep a session from locking.
-const PASSIVE: &[&str] = &["setup_status", "current_session", "count_open_conflicts", "team_status"];
+const PASSIVE: &[&str] =
+    &["setup_status", "current_session", "count_open_conflicts", "team_status", "poll_notifications"];
 
 /// Admits the act called `act`, or refuses it with why. Roles changed or an account deactivated
 /// (here or, through sync, on another desk) take effect at the person's next act, and a

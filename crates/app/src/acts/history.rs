@@ -296,6 +296,10 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
         | Event::VendorRated { .. }
         | Event::VendorReviewed { .. }
         | Event::SafetyStockSet { .. } => (Vec::new(), None),
+        Event::NotificationPreferencesSet { preferences, .. } => {
+            let muted: Vec<&str> = preferences.muted.iter().map(|k| k.as_str()).collect();
+            (vec![set("muted", muted.join(", ")), set("system", preferences.system)], None)
+        }
         Event::SiteCalendarSet(calendar) => {
             (vec![set("time_zone", &calendar.time_zone), set("holidays", calendar.holidays.len())], None)
         }

@@ -16,6 +16,7 @@ pub mod locations;
 pub mod lots;
 pub mod maintenance;
 pub mod master;
+pub mod notifications;
 mod numbers;
 pub mod passwords;
 pub mod production;

@@ -301,3 +301,27 @@ async fn open_conflicts(ctx: &Ctx) -> Result<i64, ApiError> {
     let mut conn = ctx.read().await?;
     Ok(lotline_store::merge_conflicts(&mut conn).await.map_err(store_error)?.len() as i64)
 }
+
+/// Hands this desk's weekly reviews the team's server has not taken yet to it, oldest first; the
+/// server mails each week's once. Nothing to do on a desk alone. Answers how many it took.
+pub(crate) async fn hand_weekly_reviews_to_team(ctx: &Ctx) -> Result<u32, ApiError> {
+    use lotline_store::queries::notifications as q;
+    let (enrolment, weeks) = {
+        let mut conn = ctx.read().await?;
+        let enrolment = lotline_store::enrolment(&mut conn).await.map_err(crate::context::store_error)?;
+        (enrolment, q::weekly_reviews_unsent(&mut conn).await.map_err(crate::context::store_error)?)
+    };
+    let Some(enrolment) = enrolment.filter(|_| !weeks.is_empty()) else { return Ok(0) };
+    let client = team::transport_of(&enrolment).client;
+    let mut taken = 0;
+    for week in weeks {
+        let pdf = q::weekly_review_pdf(&mut *ctx.read().await?, &week).await.map_err(crate::context::store_error)?;
+        let Some(pdf) = pdf else { continue };
+        client.put_weekly_review(&week, pdf).await.map_err(|e| transport_error(http::transport_error(e)))?;
+        let mut tx = ctx.store.begin_write().await.map_err(crate::context::store_error)?;
+        q::weekly_review_sent(&mut tx, &week, &ctx.now_text()).await.map_err(crate::context::store_error)?;
+        tx.commit().await.map_err(crate::context::sql_error)?;
+        taken += 1;
+    }
+    Ok(taken)
+}

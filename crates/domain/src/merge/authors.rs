@@ -37,7 +37,9 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::SiteCalendarSet(_) => &[P::ManageUsers],
         E::LogCheckAccepted { .. } => &[P::MaintainLog],
         // A person's own password and language are theirs to set (checked by the caller).
-        E::UserPasswordSet { .. } | E::UserLanguageSet { .. } => &[P::ManageUsers],
+        E::UserPasswordSet { .. } | E::UserLanguageSet { .. } | E::NotificationPreferencesSet { .. } => {
+            &[P::ManageUsers]
+        }
         E::FailureLogged { .. } => &[P::LogFailure, P::HandleReturns],
         E::FailureCorrected { .. } => &[P::CorrectFailure],
         E::FailureDispositionSet { .. }
@@ -127,6 +129,7 @@ pub fn may_author(author: &TeamMember, event: &Event) -> Result<(), ApiError> {
         // copy of that password as a reset of their own: it still says they must change it.
         Event::UserPasswordSet { user_id, .. }
         | Event::UserLanguageSet { user_id, .. }
+        | Event::NotificationPreferencesSet { user_id, .. }
         | Event::UserPasswordReset { user_id, .. }
             if *user_id == author.user_id =>
         {

@@ -127,6 +127,7 @@ pub fn rule_of(event: &Event) -> MergeRule {
         | E::ConflictResolved { .. } => MergeRule::UniqueClaim,
         E::UserUpdated { .. }
         | E::UserLanguageSet { .. }
+        | E::NotificationPreferencesSet { .. }
         | E::ProductSaved(_)
         | E::VendorSaved(_)
         | E::CustomerSaved(_)

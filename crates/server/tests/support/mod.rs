@@ -10,6 +10,8 @@ pub mod operations;
 pub mod postgres;
 pub mod scenarios;
 pub mod sealing;
+pub mod smtp_sink;
+pub mod weekly_mail;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -44,7 +46,8 @@ macro_rules! with_scenarios {
             desks_and_users_listed,
             team_administration,
             backup_restore_drill,
-            sealed_pushes
+            sealed_pushes,
+            weekly_review_mailed
         );
     };
 }

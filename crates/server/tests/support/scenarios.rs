@@ -15,6 +15,7 @@ pub use super::authorship::{
 use super::fake_desk::{FakeDesk, rehash};
 pub use super::operations::{backup_restore_drill, desks_and_users_listed, health_and_metrics};
 pub use super::sealing::sealed_pushes;
+pub use super::weekly_mail::weekly_review_mailed;
 
 fn push_of(acts: &[&[WireEvent]]) -> PushRequest {
     PushRequest::new(acts.iter().flat_map(|act| act.iter().cloned()).collect())

@@ -6,6 +6,7 @@ pub mod failures;
 pub mod kpis;
 pub mod lots;
 pub mod master;
+pub mod notifications;
 pub mod people;
 pub mod production;
 pub mod reshipments;

@@ -1,5 +1,11 @@
 import { Group, Stack } from "@mantine/core";
-import { IconBuildingFactory2, IconChartBar, IconGauge, IconPackages } from "@tabler/icons-react";
+import {
+  IconBuildingFactory2,
+  IconCalendarWeek,
+  IconChartBar,
+  IconGauge,
+  IconPackages,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { PageTabs } from "../../components/PageTabs";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -10,6 +16,7 @@ import { ReviewTab } from "./ReviewTab";
 import { StockTab } from "./StockTab";
 import type { ReportsTab } from "./search";
 import { VendorsTab } from "./VendorsTab";
+import { WeeklyReviewsTab } from "./WeeklyReviewsTab";
 
 /** Reviews, the returns KPIs, vendor scorecards and safety stock, for one period. */
 export function ReportsPage({
@@ -61,6 +68,13 @@ export function ReportsPage({
             icon: <IconPackages size={14} />,
             testId: "reports-tab-stock",
             panel: <StockTab />,
+          },
+          {
+            value: "weekly",
+            label: t("weekly_reviews.tab"),
+            icon: <IconCalendarWeek size={14} />,
+            testId: "reports-tab-weekly",
+            panel: <WeeklyReviewsTab />,
           },
         ]}
       />

@@ -1,7 +1,7 @@
 import { isDay, type Period } from "./period";
 
-export type ReportsTab = "review" | "kpis" | "vendors" | "stock";
-export const TABS: ReportsTab[] = ["review", "kpis", "vendors", "stock"];
+export type ReportsTab = "review" | "kpis" | "vendors" | "stock" | "weekly";
+export const TABS: ReportsTab[] = ["review", "kpis", "vendors", "stock", "weekly"];
 
 /** The reports page's state in the URL (`#/reports?tab=kpis&from=…&to=…`), so Back returns to it. */
 export type ReportsSearch = { tab?: ReportsTab; from?: string; to?: string };

@@ -3,6 +3,7 @@ import {
   IconAlertOctagon,
   IconAlertTriangle,
   IconAssembly,
+  IconBell,
   IconBuildingFactory2,
   IconBuildingWarehouse,
   IconCalendarTime,
@@ -34,6 +35,7 @@ import { may, useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import i18n from "../../i18n";
 import { OPEN_COUNT } from "../conflicts/queries";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { GlobalSearch } from "./GlobalSearch";
 import { SiteTimeBanner } from "./SiteTimeBanner";
 import { SyncIndicator } from "./SyncIndicator";
@@ -213,6 +215,12 @@ export function Shell() {
       testId: "nav-categories",
     },
     {
+      to: "/settings/notifications",
+      key: "nav.notification_settings",
+      icon: <IconBell size={18} />,
+      testId: "nav-notification-settings",
+    },
+    {
       to: "/settings/team-sync",
       key: "nav.team_sync",
       icon: <IconCloudComputing size={18} />,
@@ -277,6 +285,7 @@ export function Shell() {
           <GlobalSearch />
           <Group gap="sm" wrap="nowrap">
             <SyncIndicator />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

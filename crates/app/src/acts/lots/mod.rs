@@ -26,7 +26,7 @@ pub use bom::{AssembleKitInput, BomInput, BomView, KitComponent, SkuBomInput, as
 pub(crate) use bom::{BillRule, MadeFields, check_made};
 pub(crate) use checks::{LotChecks, item_lots, refuse_cycles, standing_of};
 pub use label::{LotLabelsInput, lot_labels};
-pub use pick::{PickInput, PickLot, PickSuggestion, pick_suggestion};
+pub use pick::{NEAR_EXPIRY_DAYS, PickInput, PickLot, PickSuggestion, pick_suggestion};
 pub use recall::{RecallScope, RecallScopeInput, ScopeLot, StockAt, recall_scope};
 pub use recalls::{
     CloseRecallInput, HoldLotInput, RecallDetail, RecallNoInput, RecallNotifiedInput, ReleaseHoldInput,

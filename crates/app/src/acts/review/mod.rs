@@ -9,6 +9,7 @@ mod scorecards;
 mod stock;
 mod vendor_pdf;
 mod vendor_pdf_data;
+mod weekly;
 
 use chrono::NaiveDate;
 use lotline_domain::review::ReviewPeriod;
@@ -26,6 +27,10 @@ pub use scorecards::{
 };
 pub use stock::{SafetyStockInput, SafetyStockQuery, SkuFlags, safety_stock_alerts, set_safety_stock, sku_flags};
 pub use vendor_pdf::{VendorReportInput, vendor_report_pdf};
+pub use weekly::{
+    WeekInput, WeeklyReviewEntry, file_name as weekly_review_file_name, last_week, list_weekly_reviews,
+    make_weekly_review, week_of, weekly_review_pdf,
+};
 
 /// Reviews longer than this are typos (a year typed wrong), not reviews.
 pub const MAX_PERIOD_DAYS: i64 = 5 * 366;

@@ -195,7 +195,12 @@ fn groups(rows: Vec<q::FailureGroupRow>, span: &Span, of: fn(&str) -> FailureFil
 
 pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriodReport, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let period = site_period(ctx, &input).await?;
+    period_report(ctx, &input).await
+}
+
+/// The review of a period, for whoever asks: the act above, and the app's weekly job.
+pub(super) async fn period_report(ctx: &Ctx, input: &PeriodInput) -> Result<ReviewPeriodReport, ApiError> {
+    let period = site_period(ctx, input).await?;
     let previous_period = period.previous();
     let (now_span, before_span) = (Span::of(&period), Span::of(&previous_period));
     let both = Span::both(&previous_period, &period);

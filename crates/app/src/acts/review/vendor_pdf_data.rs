@@ -56,7 +56,7 @@ pub(super) async fn gather(conn: &mut sqlx::SqliteConnection, scope: &ReportScop
 }
 
 /// "1.19 %" from basis points.
-fn percent(bps: i64) -> String {
+pub(super) fn percent(bps: i64) -> String {
     format!("{}.{:02} %", bps / 100, bps % 100)
 }
 
@@ -76,7 +76,7 @@ fn costs(g: &Gathered) -> Vec<String> {
 
 /// "€ 1,234.50", "US$ 310.00": the report's figure boxes are narrow, so the common currencies
 /// print as their symbol and the others as their code before the amount.
-fn money(minor: i64, currency: &str) -> String {
+pub(super) fn money(minor: i64, currency: &str) -> String {
     let text = format_money(minor, currency);
     let amount = text.rsplit_once(' ').map_or(text.as_str(), |(amount, _)| amount);
     let symbol = match currency {
