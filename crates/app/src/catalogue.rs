@@ -11,8 +11,7 @@ use serde_json::Value;
 use crate::acts::{
     attachments, chargebacks, conflicts, documents, exports, failure_lines, failures, imports, locations, lots, master,
     notifications, passwords, production, reshipments, returns, review, scars, search, session, site_time, switching,
-    team,
-    team_admin, users,
+    team, team_admin, users,
 };
 use crate::context::Ctx;
 

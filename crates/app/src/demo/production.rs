@@ -75,6 +75,7 @@ pub(super) async fn demo_production(ctx: &Ctx, actors: &HashMap<&str, Actor>) ->
         // The run's output lot, not received yet: the failure names it, the block holds it back.
         lot_code: Some("AMS-BRK-0002".into()),
         serials: Vec::new(),
+        accepted_serials: None,
         stage: Stage::InProcess,
         qty_inspected: 10,
         qty_failed: 3,

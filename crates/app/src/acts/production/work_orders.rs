@@ -278,6 +278,7 @@ pub async fn decide_work_order_block(ctx: &Ctx, input: DecideBlockInput) -> Resu
             note: input.note.trim().to_owned(),
             owner_id,
             due_on: given(&input.due_on),
+            serials: Vec::new(),
         };
         let line_id = uuid::Uuid::now_v7().to_string();
         events.extend(failure::decide_add_line(&failure, &line_id, &request)?);
