@@ -212,7 +212,7 @@ impl Ctx {
 
     /// Appends `events` (and projects them) in `tx`, then commits.
     pub(crate) async fn commit(&self, mut tx: WriteTx, events: Vec<Event>) -> Result<Vec<StoredEvent>, ApiError> {
-        let stored = lotline_store::append(&mut tx, &self.meta(), events).await.map_err(store_error)?;
+        let stored = lotline_store::append(&mut tx, &self.meta(), events).await?;
         tx.commit().await.map_err(sql_error)?;
         Ok(stored)
     }

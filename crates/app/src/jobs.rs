@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use lotline_domain::ApiError;
 
 use crate::acts::review::RecordedRatings;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// How often the host asks whether a new day has begun.
 pub const EVERY: Duration = Duration::from_secs(15 * 60);
@@ -38,7 +38,7 @@ impl Daily {
             return Ok(None);
         }
         // Not set up yet: nothing to rate, and the day is still to come.
-        let settings = lotline_store::queries::people::settings(&mut *ctx.read().await?).await.map_err(store_error)?;
+        let settings = lotline_store::queries::people::settings(&mut *ctx.read().await?).await?;
         if settings.is_none() {
             return Ok(None);
         }

@@ -10,7 +10,7 @@ use lotline_store::queries::master::{self, AttachmentView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// A phone photo is a few MiB; anything far beyond that is a mistake, not evidence.
 pub const MAX_ATTACHMENT_BYTES: usize = 15 * 1024 * 1024;
@@ -106,7 +106,7 @@ pub async fn upload_attachment(ctx: &Ctx, input: UploadAttachmentInput) -> Resul
     // Durable before the event that names it commits.
     let id = ctx.store.write_blob(&bytes).map_err(ApiError::internal)?;
     let mut tx = ctx.begin().await?;
-    if let Some(existing) = master::attachment(&mut tx, &id).await.map_err(store_error)? {
+    if let Some(existing) = master::attachment(&mut tx, &id).await? {
         return Ok(existing);
     }
     let view = AttachmentView {
@@ -132,10 +132,8 @@ pub async fn get_attachment(ctx: &Ctx, input: IdInput) -> Result<AttachmentData,
     if !lotline_store::is_blob_id(id) {
         return Err(ApiError::not_found("attachment", id));
     }
-    let view = master::attachment(&mut *ctx.read().await?, id)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("attachment", id))?;
+    let view =
+        master::attachment(&mut *ctx.read().await?, id).await?.ok_or_else(|| ApiError::not_found("attachment", id))?;
     let bytes = match ctx.store.read_blob(id) {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Err(ApiError::not_found("attachment_file", id)),

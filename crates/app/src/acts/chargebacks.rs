@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::acts::exports::{ExportOutput, write_rows};
 use crate::acts::failures::load_failure;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -57,7 +57,7 @@ async fn claims_of(
     conn: &mut sqlx::SqliteConnection,
     failure_no: &str,
 ) -> Result<Vec<cb::FailureChargeback>, ApiError> {
-    let events = lotline_store::load_stream(conn, "failure", failure_no).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "failure", failure_no).await?;
     let events: Vec<_> = events.into_iter().map(|e| e.event).collect();
     Ok(cb::fold(&events))
 }
@@ -77,14 +77,10 @@ pub async fn record_failure_chargeback(
     let mut tx = ctx.begin().await?;
     let failure = load_failure(&mut tx, &failure_no).await?;
     let claims = claims_of(&mut tx, &failure_no).await?;
-    let product = master::product(&mut tx, &failure.record.sku).await.map_err(store_error)?;
+    let product = master::product(&mut tx, &failure.record.sku).await?;
     let currency = match product {
         Some(p) => p.product.currency,
-        None => lotline_store::queries::people::settings(&mut tx)
-            .await
-            .map_err(store_error)?
-            .map(|s| s.currency)
-            .unwrap_or_default(),
+        None => lotline_store::queries::people::settings(&mut tx).await?.map(|s| s.currency).unwrap_or_default(),
     };
     let events = cb::decide_record(&failure, &claims, input.source, input.amount_minor, &currency, &input.note)?;
     ctx.commit(tx, events).await?;
@@ -108,14 +104,14 @@ pub async fn settle_failure_chargeback(
 }
 
 async fn chargebacks_of(ctx: &Ctx, reference: &str) -> Result<Vec<ChargebackListRow>, ApiError> {
-    let rows = q::list_chargebacks(&mut *ctx.read().await?, None).await.map_err(store_error)?;
+    let rows = q::list_chargebacks(&mut *ctx.read().await?, None).await?;
     Ok(rows.into_iter().filter(|r| r.reference == reference).collect())
 }
 
 async fn rows(ctx: &Ctx, input: &ListChargebacksInput) -> Result<Vec<ChargebackListRow>, ApiError> {
     let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
     let vendor = given(&input.vendor_code);
-    let rows = q::list_chargebacks(&mut *ctx.read().await?, vendor.as_deref()).await.map_err(store_error)?;
+    let rows = q::list_chargebacks(&mut *ctx.read().await?, vendor.as_deref()).await?;
     let reference = given(&input.reference).map(|r| r.to_uppercase());
     Ok(rows.into_iter().filter(|r| reference.as_ref().is_none_or(|n| *n == r.reference)).collect())
 }

@@ -18,7 +18,7 @@ use ts_rs::TS;
 
 use super::Empty;
 use super::history::history_of;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// One event a conflict names, as the inbox tells it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -112,7 +112,7 @@ fn resolves_any(actor: &Actor) -> bool {
 pub async fn list_conflicts(ctx: &Ctx, _: Empty) -> Result<Vec<ConflictView>, ApiError> {
     let actor = ctx.allowed(Permission::ViewData)?;
     let mut conn = ctx.read().await?;
-    let conflicts = lotline_store::merge_conflicts(&mut conn).await.map_err(store_error)?;
+    let conflicts = lotline_store::merge_conflicts(&mut conn).await?;
     let people = People::load(ctx, &mut conn).await?;
     let mut out = Vec::with_capacity(conflicts.len());
     for conflict in conflicts {
@@ -135,10 +135,10 @@ impl People {
     async fn load(ctx: &Ctx, conn: &mut SqliteConnection) -> Result<People, ApiError> {
         Ok(People {
             desk_id: ctx.device_id.clone(),
-            names: fq::user_names(conn).await.map_err(store_error)?,
-            usernames: lotline_store::usernames(conn).await.map_err(store_error)?,
-            desk_code: lotline_store::desk_code(conn).await.map_err(store_error)?,
-            desk_codes: lotline_store::team_desk_codes(conn).await.map_err(store_error)?,
+            names: fq::user_names(conn).await?,
+            usernames: lotline_store::usernames(conn).await?,
+            desk_code: lotline_store::desk_code(conn).await?,
+            desk_codes: lotline_store::team_desk_codes(conn).await?,
         })
     }
 }
@@ -149,7 +149,7 @@ async fn view(
     actor: &Actor,
     conflict: MergeConflict,
 ) -> Result<ConflictView, ApiError> {
-    let events = lotline_store::load_events(conn, &conflict.event_ids).await.map_err(store_error)?;
+    let events = lotline_store::load_events(conn, &conflict.event_ids).await?;
     let told = history_of(&events, &people.names);
     let events = events
         .iter()
@@ -199,8 +199,7 @@ pub async fn resolve_conflict(ctx: &Ctx, input: ResolveConflictInput) -> Result<
     let actor = ctx.actor()?;
     let mut tx = ctx.begin().await?;
     let unknown = || ApiError::new(ErrorCode::NotFound, "error.conflict.unknown").with("key", &input.conflict_key);
-    let conflict =
-        lotline_store::merge_conflict(&mut tx, &input.conflict_key).await.map_err(store_error)?.ok_or_else(unknown)?;
+    let conflict = lotline_store::merge_conflict(&mut tx, &input.conflict_key).await?.ok_or_else(unknown)?;
     let kind = ConflictKind::parse(&conflict.kind).ok_or_else(unknown)?;
     actor.require(permission_for(kind))?;
     if conflict.resolution.is_some() {
@@ -236,8 +235,7 @@ pub async fn resolve_conflict(ctx: &Ctx, input: ResolveConflictInput) -> Result<
     let mut conn = ctx.read().await?;
     let people = People::load(ctx, &mut conn).await?;
     let resolved = lotline_store::merge_conflict(&mut conn, &conflict.conflict_key)
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::internal("the resolved conflict is gone"))?;
     view(&mut conn, &people, &actor, resolved).await
 }
@@ -245,25 +243,21 @@ pub async fn resolve_conflict(ctx: &Ctx, input: ResolveConflictInput) -> Result<
 /// The units a lot is short of zero: what the write-off puts back. None when a later receipt
 /// brought it back up already.
 async fn missing_units(conn: &mut SqliteConnection, lot_code: &str) -> Result<Option<StockWriteOff>, ApiError> {
-    let row =
-        q::lot_row(conn, lot_code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", lot_code))?;
+    let row = q::lot_row(conn, lot_code).await?.ok_or_else(|| ApiError::not_found("lot", lot_code))?;
     Ok((row.on_hand < 0).then(|| StockWriteOff { lot_code: row.lot_code, qty: -row.on_hand }))
 }
 
 /// Lifts the holds the conflict names that are still in force, as `release_hold` would.
 async fn release(conn: &mut SqliteConnection, conflict: &MergeConflict, note: &str) -> Result<Event, ApiError> {
     let code = normalise_lot_code(&conflict.subject);
-    let holds = fq::holds(conn, Some(&code)).await.map_err(store_error)?;
+    let holds = fq::holds(conn, Some(&code)).await?;
     let named: Vec<_> =
         holds.iter().filter(|h| h.hold_ref.as_ref().is_some_and(|r| conflict.event_ids.contains(r))).collect();
     if named.is_empty() {
         return Err(ApiError::conflict("error.lot.no_hold").with("lot", &code));
     }
     for recall_no in named.iter().filter_map(|h| h.recall_no.as_deref()) {
-        let open = q::recall_row(conn, recall_no)
-            .await
-            .map_err(store_error)?
-            .is_some_and(|r| r.status == lots::RecallStatus::Open);
+        let open = q::recall_row(conn, recall_no).await?.is_some_and(|r| r.status == lots::RecallStatus::Open);
         if open {
             return Err(ApiError::conflict("error.lot.held_by_open_recall")
                 .with("lot", &code)
@@ -281,9 +275,9 @@ async fn release(conn: &mut SqliteConnection, conflict: &MergeConflict, note: &s
 /// The latest save the conflict names that is not the one standing, saved again as it was.
 async fn lost_save(conn: &mut SqliteConnection, conflict: &MergeConflict) -> Result<Event, ApiError> {
     let (stream_type, stream_id) = conflict.subject.split_once('/').unwrap_or_default();
-    let stream = lotline_store::load_stream(conn, stream_type, stream_id).await.map_err(store_error)?;
+    let stream = lotline_store::load_stream(conn, stream_type, stream_id).await?;
     let standing = stream.iter().rev().find(|s| saves_record(&s.event)).map(|s| s.id.as_str());
-    let named = lotline_store::load_events(conn, &conflict.event_ids).await.map_err(store_error)?;
+    let named = lotline_store::load_events(conn, &conflict.event_ids).await?;
     let lost: Option<&StoredEvent> = named.iter().rev().find(|s| Some(s.id.as_str()) != standing);
     lost.map(|s| s.event.clone()).ok_or_else(|| ApiError::conflict("error.conflict.nothing_lost"))
 }
@@ -294,8 +288,7 @@ pub async fn dismiss_refused_act(ctx: &Ctx, input: DismissRefusedActInput) -> Re
     // The person who did the act, or one who looks after the team's conflicts.
     let mut conn = ctx.read().await?;
     let refusal = lotline_store::refused_acts(&mut conn)
-        .await
-        .map_err(store_error)?
+        .await?
         .into_iter()
         .find(|r| r.refusal.act_id == input.act_id)
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "error.conflict.unknown").with("key", &input.act_id))?;
@@ -307,7 +300,7 @@ pub async fn dismiss_refused_act(ctx: &Ctx, input: DismissRefusedActInput) -> Re
         return Err(ApiError::conflict("error.conflict.already_dismissed").with("key", &input.act_id));
     }
     let at = ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    lotline_store::dismiss_refusal(&ctx.store, &input.act_id, &actor.user_id, &at).await.map_err(store_error)?;
+    lotline_store::dismiss_refusal(&ctx.store, &input.act_id, &actor.user_id, &at).await?;
     count_open_conflicts(ctx, Empty {}).await
 }
 
@@ -319,8 +312,8 @@ pub async fn count_open_conflicts(ctx: &Ctx, _: Empty) -> Result<OpenConflictCou
         return Ok(OpenConflictCount { conflicts: 0, refused_acts: 0, total: 0 });
     }
     let mut conn = ctx.read().await?;
-    let by_kind = lotline_store::open_conflict_counts(&mut conn).await.map_err(store_error)?;
+    let by_kind = lotline_store::open_conflict_counts(&mut conn).await?;
     let conflicts = by_kind.iter().filter(|(kind, _)| may_resolve(&actor, kind)).map(|(_, n)| n).sum();
-    let refused_acts = lotline_store::count_undismissed(&mut conn).await.map_err(store_error)?;
+    let refused_acts = lotline_store::count_undismissed(&mut conn).await?;
     Ok(OpenConflictCount { conflicts, refused_acts, total: conflicts + refused_acts })
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::reshipments::load;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -50,15 +50,12 @@ pub async fn packing_slip(ctx: &Ctx, input: PackingSlipInput) -> Result<PdfFile,
             .with("reshipment_no", &number)
             .with("status", state.status.as_str()));
     }
-    let row = q::reshipment_row(&mut conn, &number)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("reshipment", &number))?;
-    let settings = people::settings(&mut conn).await.map_err(store_error)?;
+    let row = q::reshipment_row(&mut conn, &number).await?.ok_or_else(|| ApiError::not_found("reshipment", &number))?;
+    let settings = people::settings(&mut conn).await?;
     let language = reader_language(&mut conn, &actor, input.language).await?;
     let mut items = Vec::with_capacity(state.request.items.len());
     for item in &state.request.items {
-        let name = master::product(&mut conn, &item.sku).await.map_err(store_error)?.map(|p| p.product.name);
+        let name = master::product(&mut conn, &item.sku).await?.map(|p| p.product.name);
         items.push(SlipItem {
             line_no: item.line_no,
             sku: item.sku.clone(),
@@ -103,10 +100,10 @@ pub(crate) async fn reader_language(
     if let Some(language) = asked {
         return Ok(language);
     }
-    if let Some(user) = people::user_by_id(conn, &actor.user_id).await.map_err(store_error)? {
+    if let Some(user) = people::user_by_id(conn, &actor.user_id).await? {
         return Ok(user.language);
     }
-    let settings = people::settings(conn).await.map_err(store_error)?;
+    let settings = people::settings(conn).await?;
     Ok(settings.map(|s| s.default_language).unwrap_or_default())
 }
 

@@ -10,7 +10,7 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::imports::Entity;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -61,19 +61,19 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
         Entity::Reshipments => reshipments_csv(ctx, &mut conn).await?,
         Entity::Rmas => write_rows(&RMA_COLUMNS, all_rmas(ctx, &mut conn).await?.into_iter().map(rma_cells))?,
         Entity::Lots => {
-            let rows = lq::export_rows(&mut conn, lq::LotExport::Lots).await.map_err(store_error)?;
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Lots).await?;
             write_rows(&LOT_COLUMNS, rows.into_iter())?
         }
         Entity::LotLinks => {
-            let rows = lq::export_rows(&mut conn, lq::LotExport::Links).await.map_err(store_error)?;
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Links).await?;
             write_rows(&["from_lot", "to_lot", "qty", "kind", "linked_at"], rows.into_iter())?
         }
         Entity::Shipments => {
-            let rows = lq::export_rows(&mut conn, lq::LotExport::Shipments).await.map_err(store_error)?;
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Shipments).await?;
             write_rows(columns, rows.into_iter())?
         }
         Entity::Serials => {
-            let rows = lq::export_rows(&mut conn, lq::LotExport::Serials).await.map_err(store_error)?;
+            let rows = lq::export_rows(&mut conn, lq::LotExport::Serials).await?;
             write_rows(columns, rows.into_iter())?
         }
     };
@@ -89,8 +89,7 @@ async fn products_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<S
     let mut offset = 0;
     loop {
         let page = master::list_products(&mut *conn, &lotline_store::queries::ListQuery { offset, limit: 1000, ..ALL })
-            .await
-            .map_err(store_error)?;
+            .await?;
         let n = page.rows.len() as i64;
         rows.extend(page.rows.into_iter().map(|p| {
             let p = p.product;
@@ -117,7 +116,7 @@ async fn products_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<S
 }
 
 async fn vendors_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
-    let page = master::list_vendors(&mut *conn, &ALL).await.map_err(store_error)?;
+    let page = master::list_vendors(&mut *conn, &ALL).await?;
     write_rows(
         columns,
         page.rows.into_iter().map(|v| {
@@ -136,7 +135,7 @@ async fn vendors_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<St
 }
 
 async fn customers_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
-    let page = master::list_customers(&mut *conn, &ALL).await.map_err(store_error)?;
+    let page = master::list_customers(&mut *conn, &ALL).await?;
     write_rows(
         columns,
         page.rows.into_iter().map(|c| {
@@ -147,7 +146,7 @@ async fn customers_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<
 }
 
 async fn orders_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<String, ApiError> {
-    let orders = master::all_orders(&mut *conn).await.map_err(store_error)?;
+    let orders = master::all_orders(&mut *conn).await?;
     write_rows(
         columns,
         orders.into_iter().flat_map(|o| {
@@ -168,7 +167,7 @@ async fn orders_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<Str
 }
 
 async fn failures_csv(conn: &mut SqliteConnection) -> Result<String, ApiError> {
-    let rows = fq::all_failures(&mut *conn).await.map_err(store_error)?;
+    let rows = fq::all_failures(&mut *conn).await?;
     let mut columns = vec!["failure_no"];
     columns.extend(columns_without_serials());
     columns.push("status");
@@ -197,7 +196,7 @@ async fn failures_csv(conn: &mut SqliteConnection) -> Result<String, ApiError> {
 
 async fn reshipments_csv(ctx: &Ctx, conn: &mut SqliteConnection) -> Result<String, ApiError> {
     let today = super::reshipments::today(ctx).await?;
-    let rows = lotline_store::queries::reshipments::all_reshipments(&mut *conn).await.map_err(store_error)?;
+    let rows = lotline_store::queries::reshipments::all_reshipments(&mut *conn).await?;
     write_rows(
         &RESHIPMENT_COLUMNS,
         rows.into_iter().map(|r| {
@@ -312,7 +311,7 @@ async fn all_rmas(ctx: &Ctx, conn: &mut sqlx::SqliteConnection) -> Result<Vec<Rm
     let mut rows = Vec::new();
     loop {
         let input = ListRmasInput { offset: rows.len() as i64, limit: 1000, ..ListRmasInput::default() };
-        let page = rq::list_rmas(conn, &input).await.map_err(store_error)?;
+        let page = rq::list_rmas(conn, &input).await?;
         let got = page.rows.len();
         rows.extend(page.rows.into_iter().map(|r| super::returns::with_sla(r, promises, now)));
         if got < 1000 {

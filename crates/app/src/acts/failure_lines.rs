@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::Empty;
 use super::failures::{FailureDetail, act_on};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -55,7 +55,7 @@ pub struct Person {
 /// The active users, by name: whom a line may be given to.
 pub async fn list_people(ctx: &Ctx, _: Empty) -> Result<Vec<Person>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let mut users = people::list_users(&mut *ctx.read().await?).await.map_err(store_error)?;
+    let mut users = people::list_users(&mut *ctx.read().await?).await?;
     users.retain(|u| u.active);
     users.sort_by_key(|u| u.display_name.to_lowercase());
     Ok(users.into_iter().map(|u| Person { user_id: u.id, display_name: u.display_name }).collect())
@@ -67,7 +67,7 @@ async fn check_people(ctx: &Ctx, named: &[(&str, Option<&str>)]) -> Result<(), A
     let mut v = Violations::default();
     for (field, user_id) in named {
         let Some(id) = user_id.map(str::trim).filter(|id| !id.is_empty()) else { continue };
-        let active = people::user_by_id(&mut conn, id).await.map_err(store_error)?.is_some_and(|u| u.active);
+        let active = people::user_by_id(&mut conn, id).await?.is_some_and(|u| u.active);
         if !active {
             v.push(FieldError::new(*field, "error.failure.unknown_person").with("user_id", id));
         }
@@ -104,8 +104,7 @@ pub async fn approve_disposition_line(
     let actor = ctx.actor()?;
     let added_by = {
         let mut conn = ctx.read().await?;
-        let events =
-            lotline_store::load_stream(&mut conn, "failure", input.failure_no.trim()).await.map_err(store_error)?;
+        let events = lotline_store::load_stream(&mut conn, "failure", input.failure_no.trim()).await?;
         events
             .iter()
             .find(

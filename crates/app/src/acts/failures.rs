@@ -203,22 +203,22 @@ async fn facts_for(
     v: &mut Violations,
     record: &FailureRecord,
 ) -> Result<(ProductFacts, bool, (FailureReaction, ReactionSource)), ApiError> {
-    let product = master::product(tx, &record.sku).await.map_err(store_error)?;
+    let product = master::product(tx, &record.sku).await?;
     if product.is_none() {
         v.push(FieldError::new("sku", "error.failure.unknown_sku").with("sku", &record.sku));
     }
-    if master::vendor(tx, &record.vendor_code).await.map_err(store_error)?.is_none() {
+    if master::vendor(tx, &record.vendor_code).await?.is_none() {
         v.push(FieldError::new("vendor_code", "error.failure.unknown_vendor").with("code", &record.vendor_code));
     }
     for id in &record.attachment_ids {
-        if master::attachment(tx, id).await.map_err(store_error)?.is_none() {
+        if master::attachment(tx, id).await?.is_none() {
             v.push(FieldError::new("attachment_ids", "error.failure.unknown_attachment").with("id", id));
         }
     }
-    let categories = master::defect_categories(tx).await.map_err(store_error)?;
+    let categories = master::defect_categories(tx).await?;
     let category_active = categories.iter().any(|c| c.code == record.category_code && c.active);
     let category_reaction = match &product {
-        Some(p) => master::category_reaction(tx, &p.product.category).await.map_err(store_error)?,
+        Some(p) => master::category_reaction(tx, &p.product.category).await?,
         None => None,
     };
     let reaction =
@@ -237,12 +237,12 @@ async fn facts_for(
 /// The record's lot as the lots table knows it, if it does.
 async fn lot_facts(conn: &mut sqlx::SqliteConnection, record: &FailureRecord) -> Result<Option<LotFacts>, ApiError> {
     let Some(code) = &record.lot_code else { return Ok(None) };
-    let row = lotline_store::queries::lots::lot_row(conn, code).await.map_err(store_error)?;
+    let row = lotline_store::queries::lots::lot_row(conn, code).await?;
     Ok(row.map(|r| LotFacts { lot_code: r.lot_code, sku: r.sku, vendor_code: r.vendor_code }))
 }
 
 pub(crate) async fn load_failure(tx: &mut sqlx::SqliteConnection, failure_no: &str) -> Result<Failure, ApiError> {
-    let events = lotline_store::load_stream(tx, "failure", failure_no.trim()).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(tx, "failure", failure_no.trim()).await?;
     events
         .iter()
         .fold(None, |state, stored: &StoredEvent| Failure::evolve(state, &stored.event))
@@ -338,8 +338,7 @@ pub(crate) async fn log_in(
         Some(no) => super::production::block_for_failure(tx, &mut v, no, record.stage).await?,
         None => None,
     };
-    let settings =
-        people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let failure_no = super::numbers::issue(tx, "QF", &settings.site_code).await?;
     let record_sku = record.sku.clone();
     let request = LogRequest {
@@ -374,7 +373,7 @@ pub(crate) async fn log_in(
     if let Some(order) = &work_order {
         events.extend(lotline_domain::production::decide_block(order, &failure_no)?);
     }
-    lotline_store::append(tx, &ctx.meta(), events.clone()).await.map_err(store_error)?;
+    lotline_store::append(tx, &ctx.meta(), events.clone()).await?;
     Ok((failure_no, events))
 }
 
@@ -426,22 +425,17 @@ pub async fn get_failure(ctx: &Ctx, input: FailureNoInput) -> Result<FailureDeta
 
 pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail, ApiError> {
     let mut conn = ctx.read().await?;
-    let row = q::failure_row(&mut conn, failure_no)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("failure", failure_no))?;
-    let extras = q::failure_extras(&mut conn, failure_no)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("failure", failure_no))?;
+    let row = q::failure_row(&mut conn, failure_no).await?.ok_or_else(|| ApiError::not_found("failure", failure_no))?;
+    let extras =
+        q::failure_extras(&mut conn, failure_no).await?.ok_or_else(|| ApiError::not_found("failure", failure_no))?;
     let mut attachments = Vec::new();
     for id in &extras.record.attachment_ids {
-        if let Some(a) = master::attachment(&mut conn, id).await.map_err(store_error)? {
+        if let Some(a) = master::attachment(&mut conn, id).await? {
             attachments.push(a);
         }
     }
     let holds = match &row.lot_code {
-        Some(lot) => q::holds(&mut conn, Some(lot)).await.map_err(store_error)?,
+        Some(lot) => q::holds(&mut conn, Some(lot)).await?,
         None => Vec::new(),
     };
     let lot_on_hold = holds.iter().any(|h| h.serials.is_empty());
@@ -451,15 +445,15 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         .flat_map(|h| h.serials.iter().cloned())
         .collect();
     let lot_known = match &row.lot_code {
-        Some(lot) => lotline_store::queries::lots::lot_row(&mut conn, lot).await.map_err(store_error)?.is_some(),
+        Some(lot) => lotline_store::queries::lots::lot_row(&mut conn, lot).await?.is_some(),
         None => false,
     };
-    let mut events = lotline_store::load_stream(&mut conn, "failure", failure_no).await.map_err(store_error)?;
+    let mut events = lotline_store::load_stream(&mut conn, "failure", failure_no).await?;
     // What was done about it elsewhere (reshipments) belongs to its history too.
     events.extend(super::reshipments::events_for_failure(&mut conn, failure_no).await?);
     events.sort_by_key(|e| e.seq);
-    let names = q::user_names(&mut conn).await.map_err(store_error)?;
-    let lines = disposition_lines(&mut conn, failure_no).await.map_err(store_error)?;
+    let names = q::user_names(&mut conn).await?;
+    let lines = disposition_lines(&mut conn, failure_no).await?;
     let held: i64 = lines
         .iter()
         .map(|l| match l.status {
@@ -468,8 +462,7 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
             LineStatus::Open | LineStatus::AwaitingApproval => l.qty,
         })
         .sum();
-    let work_order_no =
-        lotline_store::queries::production::work_order_of_failure(&mut conn, failure_no).await.map_err(store_error)?;
+    let work_order_no = lotline_store::queries::production::work_order_of_failure(&mut conn, failure_no).await?;
     Ok(FailureDetail {
         work_order_no,
         unassigned: row.qty_failed - held,
@@ -488,10 +481,10 @@ pub(crate) async fn detail(ctx: &Ctx, failure_no: &str) -> Result<FailureDetail,
         outcome: extras.outcome,
         reinspection_of: extras.reinspection_of,
         reinspections: extras.reinspections,
-        rma_no: rq::rma_of_failure(&mut conn, failure_no).await.map_err(store_error)?,
+        rma_no: rq::rma_of_failure(&mut conn, failure_no).await?,
         lot_on_hold,
         lot_known,
-        product_currency: master::product(&mut conn, &row.sku).await.map_err(store_error)?.map(|p| p.product.currency),
+        product_currency: master::product(&mut conn, &row.sku).await?.map(|p| p.product.currency),
         history: history_of(&events, &names),
         row,
     })
@@ -542,8 +535,7 @@ pub async fn approve_deviation(ctx: &Ctx, input: ApproveDeviationInput) -> Resul
     let actor = ctx.actor()?;
     let requested_by = {
         let mut conn = ctx.read().await?;
-        let events =
-            lotline_store::load_stream(&mut conn, "failure", input.failure_no.trim()).await.map_err(store_error)?;
+        let events = lotline_store::load_stream(&mut conn, "failure", input.failure_no.trim()).await?;
         events
             .iter()
             .rev()
@@ -564,7 +556,7 @@ pub async fn add_checklist_item(ctx: &Ctx, input: AddChecklistItemInput) -> Resu
     v.max_len("text", &text, lotline_domain::limits::LINE);
     let mut tx = ctx.begin().await?;
     let sku = input.sku.trim().to_owned();
-    if master::product(&mut tx, &sku).await.map_err(store_error)?.is_none() {
+    if master::product(&mut tx, &sku).await?.is_none() {
         v.push(FieldError::new("sku", "error.failure.unknown_sku").with("sku", &sku));
     }
     if let Some(no) = &input.failure_no
@@ -573,7 +565,7 @@ pub async fn add_checklist_item(ctx: &Ctx, input: AddChecklistItemInput) -> Resu
         v.push(FieldError::new("failure_no", "error.failure.unknown_failure").with("failure_no", no));
     }
     v.into_result()?;
-    let existing = q::checklist(&mut tx, &sku).await.map_err(store_error)?;
+    let existing = q::checklist(&mut tx, &sku).await?;
     if existing.iter().any(|item| item.text.eq_ignore_ascii_case(&text)) {
         return Err(ApiError::field(FieldError::new("text", "error.checklist.duplicate")));
     }
@@ -581,7 +573,7 @@ pub async fn add_checklist_item(ctx: &Ctx, input: AddChecklistItemInput) -> Resu
     let event =
         Event::ChecklistItemAdded { id: id.clone(), sku: sku.clone(), text, source_failure_no: input.failure_no };
     ctx.commit(tx, vec![event]).await?;
-    let items = q::checklist(&mut *ctx.read().await?, &sku).await.map_err(store_error)?;
+    let items = q::checklist(&mut *ctx.read().await?, &sku).await?;
     items.into_iter().find(|item| item.id == id).ok_or_else(|| ApiError::internal("checklist item vanished"))
 }
 

@@ -8,7 +8,7 @@ use lotline_domain::{ApiError, ErrorCode};
 use lotline_store::queries::people;
 
 use super::session::actor_of;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Acts a locked session, or one that must change its password, may still call: to find out
 /// where it stands, to unlock, or to leave.
@@ -60,8 +60,8 @@ pub(crate) async fn admit(ctx: &Ctx, act: &str) -> Result<(), ApiError> {
     };
     let (user, settings) = {
         let mut conn = ctx.read().await?;
-        let user = people::user_by_id(&mut conn, &session.actor.user_id).await.map_err(store_error)?;
-        (user, people::settings(&mut conn).await.map_err(store_error)?)
+        let user = people::user_by_id(&mut conn, &session.actor.user_id).await?;
+        (user, people::settings(&mut conn).await?)
     };
     let user = match user {
         Some(user) if user.active => user,

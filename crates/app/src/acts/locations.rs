@@ -28,7 +28,7 @@ pub async fn save_location(ctx: &Ctx, input: Location) -> Result<Location, ApiEr
 /// Refuses stock going to `code` (already trimmed and upper-cased) unless it is on the list;
 /// `field` names the form's input, so the message sits under it.
 pub(crate) async fn check_usable(conn: &mut SqliteConnection, field: &str, code: &str) -> Result<(), ApiError> {
-    if code.is_empty() || master::location_usable(conn, code).await.map_err(store_error)? {
+    if code.is_empty() || master::location_usable(conn, code).await? {
         return Ok(());
     }
     Err(ApiError::field(FieldError::new(field, "error.location.unknown").with("location", code)))

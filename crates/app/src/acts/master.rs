@@ -41,8 +41,7 @@ pub async fn list_orders(ctx: &Ctx, query: ListQuery) -> Result<Page<OrderView>,
 pub async fn get_order(ctx: &Ctx, input: OrderNoInput) -> Result<OrderView, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     master::order(&mut *ctx.read().await?, input.order_no.trim())
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::not_found("order", &input.order_no))
 }
 
@@ -52,7 +51,7 @@ pub async fn save_product(ctx: &Ctx, input: ProductInput) -> Result<ProductView,
     product.violations().into_result()?;
     let mut tx = ctx.begin().await?;
     if let Some(vendor) = &product.vendor_code
-        && master::vendor(&mut tx, vendor).await.map_err(store_error)?.is_none()
+        && master::vendor(&mut tx, vendor).await?.is_none()
     {
         return Err(ApiError::field(
             FieldError::new("vendor_code", "error.master.unknown_vendor").with("code", vendor),
@@ -60,10 +59,7 @@ pub async fn save_product(ctx: &Ctx, input: ProductInput) -> Result<ProductView,
     }
     let sku = product.sku.clone();
     ctx.commit(tx, vec![Event::ProductSaved(product)]).await?;
-    master::product(&mut *ctx.read().await?, &sku)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("product", &sku))
+    master::product(&mut *ctx.read().await?, &sku).await?.ok_or_else(|| ApiError::not_found("product", &sku))
 }
 
 pub async fn save_vendor(ctx: &Ctx, input: VendorInput) -> Result<VendorView, ApiError> {
@@ -73,10 +69,7 @@ pub async fn save_vendor(ctx: &Ctx, input: VendorInput) -> Result<VendorView, Ap
     let code = vendor.code.clone();
     let tx = ctx.begin().await?;
     ctx.commit(tx, vec![Event::VendorSaved(vendor)]).await?;
-    master::vendor(&mut *ctx.read().await?, &code)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("vendor", &code))
+    master::vendor(&mut *ctx.read().await?, &code).await?.ok_or_else(|| ApiError::not_found("vendor", &code))
 }
 
 pub async fn save_customer(ctx: &Ctx, input: CustomerInput) -> Result<CustomerView, ApiError> {
@@ -86,10 +79,7 @@ pub async fn save_customer(ctx: &Ctx, input: CustomerInput) -> Result<CustomerVi
     let code = customer.code.clone();
     let tx = ctx.begin().await?;
     ctx.commit(tx, vec![Event::CustomerSaved(customer)]).await?;
-    master::customer(&mut *ctx.read().await?, &code)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("customer", &code))
+    master::customer(&mut *ctx.read().await?, &code).await?.ok_or_else(|| ApiError::not_found("customer", &code))
 }
 
 pub async fn save_order(ctx: &Ctx, input: OrderInput) -> Result<OrderView, ApiError> {
@@ -97,11 +87,11 @@ pub async fn save_order(ctx: &Ctx, input: OrderInput) -> Result<OrderView, ApiEr
     let order = input.normalised();
     let mut v = order.violations();
     let mut tx = ctx.begin().await?;
-    if master::customer(&mut tx, &order.customer_code).await.map_err(store_error)?.is_none() {
+    if master::customer(&mut tx, &order.customer_code).await?.is_none() {
         v.push(FieldError::new("customer_code", "error.master.unknown_customer").with("code", &order.customer_code));
     }
     for line in &order.lines {
-        if master::product(&mut tx, &line.sku).await.map_err(store_error)?.is_none() {
+        if master::product(&mut tx, &line.sku).await?.is_none() {
             v.push(FieldError::new("sku", "error.master.unknown_sku").with("sku", &line.sku));
         }
     }

@@ -17,7 +17,7 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::Empty;
-use crate::context::{Ctx, sql_error, store_error};
+use crate::context::{Ctx, sql_error};
 
 /// Lots are told about this many days before they expire: the window the pick list warns in.
 pub const EXPIRY_WARNING_DAYS: i64 = super::lots::NEAR_EXPIRY_DAYS;
@@ -110,7 +110,7 @@ async fn items_of(
     Ok(match kind {
         NotificationKind::ReshipmentApproval => {
             let mut mine = Vec::new();
-            for mut c in q::reshipments_requested(conn).await.map_err(store_error)? {
+            for mut c in q::reshipments_requested(conn).await? {
                 let (state, _) = super::reshipments::load(conn, &c.record_no).await?;
                 if rs::offered_actions(&state, policy, actor).contains(&ReshipmentAction::Approve) {
                     // An amended amount asks again: approvals of the old one no longer count.
@@ -123,7 +123,7 @@ async fn items_of(
         NotificationKind::PayoutApproval => {
             let rules = policy.settlement_rules();
             let mut mine = Vec::new();
-            for mut c in q::rmas_with_payout_requests(conn).await.map_err(store_error)? {
+            for mut c in q::rmas_with_payout_requests(conn).await? {
                 let (rma, _) = super::returns::load(conn, &c.record_no).await?;
                 if lotline_domain::returns::offered_actions(&rma, &rules, actor).contains(&RmaAction::ApprovePayout) {
                     if let Some(request) = &rma.payout {
@@ -136,12 +136,12 @@ async fn items_of(
             }
             mine
         }
-        NotificationKind::RmaEscalated => q::rmas_escalated(conn).await.map_err(store_error)?,
-        NotificationKind::LotHeld => q::active_holds(conn).await.map_err(store_error)?,
-        NotificationKind::ScarOverdue => q::scars_overdue(conn, &day(today)).await.map_err(store_error)?,
+        NotificationKind::RmaEscalated => q::rmas_escalated(conn).await?,
+        NotificationKind::LotHeld => q::active_holds(conn).await?,
+        NotificationKind::ScarOverdue => q::scars_overdue(conn, &day(today)).await?,
         NotificationKind::ExpirySoon => {
             let last = today + chrono::Duration::days(EXPIRY_WARNING_DAYS);
-            q::lots_expiring(conn, &day(today), &day(last)).await.map_err(store_error)?
+            q::lots_expiring(conn, &day(today), &day(last)).await?
         }
     })
 }
@@ -151,7 +151,7 @@ async fn items_of(
 async fn inbox_of(ctx: &Ctx, actor: &Actor) -> Result<(Vec<Notification>, NotificationPreferences), ApiError> {
     let today = ctx.today().await?;
     let mut conn = ctx.read().await?;
-    let prefs = q::preferences(&mut conn, &actor.user_id).await.map_err(store_error)?;
+    let prefs = q::preferences(&mut conn, &actor.user_id).await?;
     let policy = super::reshipments::policy(&mut conn).await?;
     let approver = approves(&policy, actor);
     let mut items = Vec::new();
@@ -159,7 +159,7 @@ async fn inbox_of(ctx: &Ctx, actor: &Actor) -> Result<(Vec<Notification>, Notifi
         items
             .extend(items_of(kind, &mut conn, actor, &policy, today).await?.into_iter().map(|c| notification(kind, c)));
     }
-    let marks = q::marks(&mut conn, &actor.user_id).await.map_err(store_error)?;
+    let marks = q::marks(&mut conn, &actor.user_id).await?;
     for item in &mut items {
         item.read = marks.get(&item.id).is_some_and(|m| m.read_at.is_some());
     }
@@ -184,14 +184,14 @@ pub async fn poll_notifications(ctx: &Ctx, _: Empty) -> Result<NotificationPoll,
     let (items, prefs) = inbox_of(ctx, &actor).await?;
     let announced = {
         let mut conn = ctx.read().await?;
-        q::marks(&mut conn, &actor.user_id).await.map_err(store_error)?
+        q::marks(&mut conn, &actor.user_id).await?
     };
     let fresh: Vec<Notification> =
         items.iter().filter(|n| !n.read && !announced.get(&n.id).is_some_and(|m| m.announced)).cloned().collect();
     if !fresh.is_empty() {
         let ids: Vec<String> = fresh.iter().map(|n| n.id.clone()).collect();
-        let mut tx = ctx.store.begin_write().await.map_err(store_error)?;
-        q::mark_announced(&mut tx, &actor.user_id, &ids, &ctx.now_text()).await.map_err(store_error)?;
+        let mut tx = ctx.store.begin_write().await?;
+        q::mark_announced(&mut tx, &actor.user_id, &ids, &ctx.now_text()).await?;
         tx.commit().await.map_err(sql_error)?;
     }
     Ok(NotificationPoll { unread: unread(&items), fresh, system: prefs.system })
@@ -210,8 +210,8 @@ pub async fn mark_notifications_read(ctx: &Ctx, input: MarkNotificationsInput) -
         }
         ids
     };
-    let mut tx = ctx.store.begin_write().await.map_err(store_error)?;
-    q::mark_read(&mut tx, &actor.user_id, &ids, &ctx.now_text()).await.map_err(store_error)?;
+    let mut tx = ctx.store.begin_write().await?;
+    q::mark_read(&mut tx, &actor.user_id, &ids, &ctx.now_text()).await?;
     tx.commit().await.map_err(sql_error)?;
     let (items, _) = inbox_of(ctx, &actor).await?;
     Ok(NotificationInbox { unread: unread(&items), items })
@@ -219,7 +219,7 @@ pub async fn mark_notifications_read(ctx: &Ctx, input: MarkNotificationsInput) -
 
 async fn settings_of(ctx: &Ctx, actor: &Actor) -> Result<NotificationSettings, ApiError> {
     let mut conn = ctx.read().await?;
-    let preferences = q::preferences(&mut conn, &actor.user_id).await.map_err(store_error)?;
+    let preferences = q::preferences(&mut conn, &actor.user_id).await?;
     let approver = approves(&super::reshipments::policy(&mut conn).await?, actor);
     let kinds = KINDS.iter().copied().filter(|k| k.reaches(actor, approver)).collect();
     Ok(NotificationSettings { preferences, kinds })

@@ -4,12 +4,10 @@
 use lotline_domain::ApiError;
 use sqlx::SqliteConnection;
 
-use crate::context::store_error;
-
 /// The next number of `kind` (`QF`, `RS`, `RMA`, `RC`) this desk issues.
 pub(crate) async fn issue(conn: &mut SqliteConnection, kind: &str, site_code: &str) -> Result<String, ApiError> {
-    let code = lotline_store::number_code(conn, site_code).await.map_err(store_error)?;
+    let code = lotline_store::number_code(conn, site_code).await?;
     let prefix = format!("{kind}-{code}");
-    let count = lotline_store::next_number(conn, &prefix).await.map_err(store_error)?;
+    let count = lotline_store::next_number(conn, &prefix).await?;
     Ok(format!("{prefix}-{count:06}"))
 }

@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::Empty;
 use super::session::{Session, SignInInput, session_view, sign_in};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 use crate::password::Hashing;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -39,7 +39,7 @@ pub async fn change_my_password(ctx: &Ctx, input: ChangeMyPasswordInput) -> Resu
     let actor = ctx.actor()?;
     let stored = {
         let mut conn = ctx.read().await?;
-        people::credential_of(&mut conn, &actor.user_id).await.map_err(store_error)?
+        people::credential_of(&mut conn, &actor.user_id).await?
     };
     if !stored.is_some_and(|hash| Hashing::verify(&input.current_password, &hash)) {
         return Err(ApiError::field(FieldError::new("current_password", "error.user.current_password_wrong")));
@@ -87,5 +87,5 @@ pub async fn set_session_policy(ctx: &Ctx, input: SetSessionPolicyInput) -> Resu
     let tx = ctx.begin().await?;
     ctx.commit(tx, vec![Event::SessionPolicySet { idle_lock_minutes: input.idle_lock_minutes }]).await?;
     let mut conn = ctx.read().await?;
-    people::settings(&mut conn).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))
+    people::settings(&mut conn).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))
 }

@@ -24,7 +24,7 @@ use ts_rs::TS;
 use super::Empty;
 use super::history::{HistoryEntry, history_of};
 use super::lots::item_lots;
-use crate::context::{Ctx, sql_error, store_error};
+use crate::context::{Ctx, sql_error};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -125,11 +125,10 @@ pub(crate) fn with_sla(mut row: ReshipmentRow, day: &SiteDay) -> ReshipmentRow {
 
 /// The policy in force: the admin's, else the defaults in the installation's currency.
 pub(crate) async fn policy(conn: &mut sqlx::SqliteConnection) -> Result<ApprovalPolicy, ApiError> {
-    if let Some(policy) = q::approval_policy(conn).await.map_err(store_error)? {
+    if let Some(policy) = q::approval_policy(conn).await? {
         return Ok(policy);
     }
-    let settings =
-        people::settings(conn).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(conn).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     Ok(ApprovalPolicy::default_for(&settings.currency))
 }
 
@@ -151,7 +150,7 @@ pub(crate) async fn load(
     conn: &mut sqlx::SqliteConnection,
     reshipment_no: &str,
 ) -> Result<(Reshipment, Vec<StoredEvent>), ApiError> {
-    let events = lotline_store::load_stream(conn, "reshipment", reshipment_no.trim()).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "reshipment", reshipment_no.trim()).await?;
     let state = events
         .iter()
         .fold(None, |state, stored| Reshipment::evolve(state, &stored.event))
@@ -170,8 +169,8 @@ pub(crate) async fn load(
 }
 
 async fn order_facts(tx: &mut WriteTx, order_no: &str) -> Result<Option<OrderFacts>, ApiError> {
-    let Some(order) = master::order(tx, order_no.trim()).await.map_err(store_error)? else { return Ok(None) };
-    let customer = master::customer(tx, &order.customer_code).await.map_err(store_error)?;
+    let Some(order) = master::order(tx, order_no.trim()).await? else { return Ok(None) };
+    let customer = master::customer(tx, &order.customer_code).await?;
     let ship_to = match customer {
         Some(c) => ShipTo {
             name: c.customer.name,
@@ -182,7 +181,7 @@ async fn order_facts(tx: &mut WriteTx, order_no: &str) -> Result<Option<OrderFac
     };
     let mut lines = Vec::new();
     for line in &order.lines {
-        let product = master::product(tx, &line.sku).await.map_err(store_error)?;
+        let product = master::product(tx, &line.sku).await?;
         lines.push(OrderLineFacts {
             line_no: line.line_no,
             sku: line.sku.clone(),
@@ -205,7 +204,7 @@ pub(crate) async fn request_in(
     let mut unknown = Vec::new();
     let failure_nos: Vec<String> = input.failure_nos.iter().map(|n| n.trim().to_owned()).collect();
     for no in &failure_nos {
-        match fq::failure_row(tx, no).await.map_err(store_error)? {
+        match fq::failure_row(tx, no).await? {
             Some(f) => failures.push(FailureFacts {
                 failure_no: f.failure_no,
                 sku: f.sku,
@@ -219,20 +218,19 @@ pub(crate) async fn request_in(
     let lot_codes: Vec<String> =
         input.items.iter().filter_map(|i| i.lot_code.as_deref()).map(normalise_lot_code).collect();
     let lots = item_lots(tx, &lot_codes.iter().map(String::as_str).collect::<Vec<_>>()).await?;
-    let mut reshipped = q::reshipped_for(tx, &failure_nos).await.map_err(store_error)?;
+    let mut reshipped = q::reshipped_for(tx, &failure_nos).await?;
     let exchange = match input.rma_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(rma_no) => Some(exchange_facts(tx, rma_no, input.order_no.trim()).await?),
         None => None,
     };
     if let Some(e) = &exchange {
-        for (sku, qty) in q::reshipped_for_rma(tx, &e.rma_no).await.map_err(store_error)? {
+        for (sku, qty) in q::reshipped_for_rma(tx, &e.rma_no).await? {
             *reshipped.entry(sku).or_default() += qty;
         }
     }
     let policy = policy(tx).await?;
     let day = crate::clock::site_day_in(tx, ctx.now()).await?;
-    let settings =
-        people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let reshipment_no = super::numbers::issue(tx, "RS", &settings.site_code).await?;
     let facts = RequestFacts {
         failures: &failures,
@@ -246,7 +244,7 @@ pub(crate) async fn request_in(
         exchange: exchange.as_ref(),
     };
     let events = rs::decide_request(input, &facts, &reshipment_no, &actor)?;
-    lotline_store::append(tx, &ctx.meta(), events).await.map_err(store_error)?;
+    lotline_store::append(tx, &ctx.meta(), events).await?;
     Ok(reshipment_no)
 }
 
@@ -286,7 +284,7 @@ pub async fn request_reshipment(ctx: &Ctx, input: RequestReshipmentInput) -> Res
 pub async fn list_reshipments(ctx: &Ctx, input: ListReshipmentsInput) -> Result<Page<ReshipmentRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let day = today(ctx).await?;
-    let page = q::list_reshipments(&mut *ctx.read().await?, &input, &sla_dates(&day)).await.map_err(store_error)?;
+    let page = q::list_reshipments(&mut *ctx.read().await?, &input, &sla_dates(&day)).await?;
     Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, &day)).collect(), total: page.total })
 }
 
@@ -332,11 +330,10 @@ pub(crate) async fn detail(ctx: &Ctx, reshipment_no: &str) -> Result<ReshipmentD
     let mut conn = ctx.read().await?;
     let (state, events) = load(&mut conn, reshipment_no).await?;
     let row = q::reshipment_row(&mut conn, reshipment_no)
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::not_found("reshipment", reshipment_no))?;
     let policy = policy(&mut conn).await?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let names = fq::user_names(&mut conn).await?;
     let actor = ctx.actor().ok();
     Ok(ReshipmentDetail {
         row: with_sla(row, &today(ctx).await?),
@@ -441,8 +438,8 @@ pub(crate) async fn events_for_failure(
     failure_no: &str,
 ) -> Result<Vec<StoredEvent>, ApiError> {
     let mut events = Vec::new();
-    for no in q::reshipments_of_failure(conn, failure_no).await.map_err(store_error)? {
-        events.extend(lotline_store::load_stream(conn, "reshipment", &no).await.map_err(store_error)?);
+    for no in q::reshipments_of_failure(conn, failure_no).await? {
+        events.extend(lotline_store::load_stream(conn, "reshipment", &no).await?);
     }
     Ok(events)
 }

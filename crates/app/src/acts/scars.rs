@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::acts::history::{HistoryEntry, history_of};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -107,15 +107,12 @@ pub async fn open_scar(ctx: &Ctx, input: OpenScarInput) -> Result<ScarDetail, Ap
         problem: input.problem.trim().to_owned(),
     };
     scar::check_opening(&opening)?;
-    if master::vendor(&mut tx, &opening.vendor_code).await.map_err(store_error)?.is_none() {
+    if master::vendor(&mut tx, &opening.vendor_code).await?.is_none() {
         return Err(ApiError::field(
             FieldError::new("vendor_code", "error.scar.unknown_vendor").with("value", &opening.vendor_code),
         ));
     }
-    let settings = people::settings(&mut tx)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(&mut tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     opening.scar_no = crate::acts::numbers::issue(&mut tx, "SCAR", &settings.site_code).await?;
     let scar_no = opening.scar_no.clone();
     ctx.commit(tx, vec![Event::ScarOpened(Box::new(opening))]).await?;
@@ -123,7 +120,7 @@ pub async fn open_scar(ctx: &Ctx, input: OpenScarInput) -> Result<ScarDetail, Ap
 }
 
 async fn load(conn: &mut sqlx::SqliteConnection, scar_no: &str) -> Result<Scar, ApiError> {
-    let events = lotline_store::load_stream(conn, "scar", scar_no).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "scar", scar_no).await?;
     events
         .iter()
         .fold(None, |state, stored| Scar::evolve(state, &stored.event))
@@ -149,12 +146,9 @@ fn with_overdue(mut row: ScarRow, today: chrono::NaiveDate) -> ScarRow {
 pub(crate) async fn scar_detail(ctx: &Ctx, scar_no: &str) -> Result<ScarDetail, ApiError> {
     let scar_no = scar_no.trim().to_uppercase();
     let mut conn = ctx.read().await?;
-    let row = q::scar_row(&mut conn, &scar_no)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("scar", &scar_no))?;
-    let events = lotline_store::load_stream(&mut conn, "scar", &scar_no).await.map_err(store_error)?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let row = q::scar_row(&mut conn, &scar_no).await?.ok_or_else(|| ApiError::not_found("scar", &scar_no))?;
+    let events = lotline_store::load_stream(&mut conn, "scar", &scar_no).await?;
+    let names = fq::user_names(&mut conn).await?;
     Ok(ScarDetail {
         next: row.status.next(),
         history: history_of(&events, &names),
@@ -172,8 +166,7 @@ pub async fn list_scars(ctx: &Ctx, input: ListScarsInput) -> Result<Vec<ScarRow>
     let today = ctx.now().date_naive();
     let vendor = given(&input.vendor_code);
     let failure = given(&input.failure_no).map(|n| n.to_uppercase());
-    let rows =
-        q::list_scars(&mut *ctx.read().await?, vendor.as_deref(), failure.as_deref()).await.map_err(store_error)?;
+    let rows = q::list_scars(&mut *ctx.read().await?, vendor.as_deref(), failure.as_deref()).await?;
     Ok(rows
         .into_iter()
         .map(|r| with_overdue(r, today))

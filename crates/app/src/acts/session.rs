@@ -89,9 +89,9 @@ pub struct SetMyLanguageInput {
 
 pub async fn setup_status(ctx: &Ctx, _: Empty) -> Result<SetupStatus, ApiError> {
     let mut conn = ctx.read().await?;
-    let settings = people::settings(&mut conn).await.map_err(store_error)?;
-    let newer_events = lotline_store::newer_events(&mut conn).await.map_err(store_error)?;
-    let enrolment = lotline_store::enrolment(&mut conn).await.map_err(store_error)?;
+    let settings = people::settings(&mut conn).await?;
+    let newer_events = lotline_store::newer_events(&mut conn).await?;
+    let enrolment = lotline_store::enrolment(&mut conn).await?;
     Ok(SetupStatus {
         newer_events,
         team_desk: enrolment.map(|e| e.desk_code),
@@ -130,7 +130,7 @@ pub async fn complete_setup(ctx: &Ctx, input: CompleteSetupInput) -> Result<Sess
     let zone = super::site_time::chosen_at_setup(input.time_zone.as_deref())?;
 
     let mut tx = ctx.begin().await?;
-    if people::settings(&mut tx).await.map_err(store_error)?.is_some() {
+    if people::settings(&mut tx).await?.is_some() {
         return Err(ApiError::conflict("error.setup.already_done"));
     }
     let user_id = uuid::Uuid::now_v7().to_string();
@@ -172,12 +172,8 @@ async fn begin_session(ctx: &Ctx, user_id: &str, must_change: bool) -> Result<Se
 
 async fn user_and_settings(ctx: &Ctx, user_id: &str) -> Result<(UserView, SettingsView), ApiError> {
     let mut conn = ctx.read().await?;
-    let user =
-        people::user_by_id(&mut conn, user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)?;
-    let settings = people::settings(&mut conn)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let user = people::user_by_id(&mut conn, user_id).await?.ok_or_else(ApiError::unauthenticated)?;
+    let settings = people::settings(&mut conn).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     Ok((user, settings))
 }
 
@@ -209,7 +205,7 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
     }
     let recent = {
         let mut conn = ctx.read().await?;
-        people::recent_sign_ins(&mut conn, &key, LOCK_AFTER_FAILURES as i64).await.map_err(store_error)?
+        people::recent_sign_ins(&mut conn, &key, LOCK_AFTER_FAILURES as i64).await?
     };
     let recent: Vec<(bool, DateTime<Utc>)> = recent
         .into_iter()
@@ -227,9 +223,7 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
         // The team's server counted what it decided; what this desk decided alone while it could
         // not reach the server waits to be reported (sync::report_sign_ins).
         let reported = decided_by != Decider::DeskOffline;
-        people::record_sign_in(&mut tx, &key, user_id, &ctx.now_text(), result.is_ok(), reported)
-            .await
-            .map_err(store_error)?;
+        people::record_sign_in(&mut tx, &key, user_id, &ctx.now_text(), result.is_ok(), reported).await?;
         tx.commit().await.map_err(|e| store_error(e.into()))?;
     }
     result
@@ -276,7 +270,7 @@ async fn check_password(
 async fn check_locally(ctx: &Ctx, input: &SignInInput) -> Result<Session, ApiError> {
     let secret = {
         let mut conn = ctx.read().await?;
-        people::user_secret(&mut conn, &input.username).await.map_err(store_error)?
+        people::user_secret(&mut conn, &input.username).await?
     };
     // One message for unknown user and wrong password, so names cannot be probed.
     let bad = || ApiError::new(lotline_domain::ErrorCode::Unauthenticated, "error.auth.bad_credentials");
@@ -299,7 +293,7 @@ async fn check_locally(ctx: &Ctx, input: &SignInInput) -> Result<Session, ApiErr
 
 async fn needs_new_password(ctx: &Ctx, user_id: &str, typed: &str) -> Result<bool, ApiError> {
     let mut conn = ctx.read().await?;
-    let reset = people::password_was_reset(&mut conn, user_id).await.map_err(store_error)?;
+    let reset = people::password_was_reset(&mut conn, user_id).await?;
     Ok(must_change_password(typed, reset))
 }
 
@@ -335,9 +329,8 @@ async fn signed_in_through_team(
 ) -> Result<Session, ApiError> {
     let (secret, user) = {
         let mut conn = ctx.read().await?;
-        let secret = people::credential_of(&mut conn, user_id).await.map_err(store_error)?;
-        let user =
-            people::user_by_id(&mut conn, user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)?;
+        let secret = people::credential_of(&mut conn, user_id).await?;
+        let user = people::user_by_id(&mut conn, user_id).await?.ok_or_else(ApiError::unauthenticated)?;
         (secret, user)
     };
     if !user.active {
@@ -346,7 +339,7 @@ async fn signed_in_through_team(
     // Before the desk's copy below, which would hide another desk's reset from the log's order.
     let reset_here = {
         let mut conn = ctx.read().await?;
-        people::password_was_reset(&mut conn, user_id).await.map_err(store_error)?
+        people::password_was_reset(&mut conn, user_id).await?
     };
     let must_change = team_says_change || must_change_password(password, reset_here);
     let known = secret.as_deref().is_some_and(|hash| Hashing::verify(password, hash));
@@ -376,5 +369,5 @@ pub async fn set_my_language(ctx: &Ctx, input: SetMyLanguageInput) -> Result<Use
     let tx = ctx.begin().await?;
     ctx.commit(tx, vec![Event::UserLanguageSet { user_id: actor.user_id.clone(), language: input.language }]).await?;
     let mut conn = ctx.read().await?;
-    people::user_by_id(&mut conn, &actor.user_id).await.map_err(store_error)?.ok_or_else(ApiError::unauthenticated)
+    people::user_by_id(&mut conn, &actor.user_id).await?.ok_or_else(ApiError::unauthenticated)
 }

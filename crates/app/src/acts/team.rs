@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Empty;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 use crate::sync::{self, SyncReport};
 
 /// Where this desk stands with its team.
@@ -95,27 +95,22 @@ pub async fn team_status(ctx: &Ctx, _: Empty) -> Result<TeamStatus, ApiError> {
 
 async fn status_of(ctx: &Ctx) -> Result<TeamStatus, ApiError> {
     let mut conn = ctx.read().await?;
-    let enrolment = lotline_store::enrolment(&mut conn).await.map_err(store_error)?;
+    let enrolment = lotline_store::enrolment(&mut conn).await?;
     let pending = match enrolment {
-        Some(_) => lotline_store::count_pending(&mut conn, &ctx.device_id).await.map_err(store_error)?,
+        Some(_) => lotline_store::count_pending(&mut conn, &ctx.device_id).await?,
         None => 0,
     };
-    let outcome = lotline_store::sync_outcome(&mut conn).await.map_err(store_error)?;
+    let outcome = lotline_store::sync_outcome(&mut conn).await?;
     Ok(TeamStatus {
         enrolled: enrolment.is_some(),
         server: enrolment.map(|e| e.server),
-        desk_code: lotline_store::desk_code(&mut conn).await.map_err(store_error)?,
+        desk_code: lotline_store::desk_code(&mut conn).await?,
         pending,
         last_success: outcome.last_success,
         failing_since: outcome.failing_since,
         last_error: outcome.last_error.map(|e| SyncError { message_key: e.message_key, params: e.params, at: e.at }),
-        open_conflicts: lotline_store::open_conflict_counts(&mut conn)
-            .await
-            .map_err(store_error)?
-            .iter()
-            .map(|(_, n)| n)
-            .sum(),
-        refused_acts: lotline_store::count_undismissed(&mut conn).await.map_err(store_error)?,
+        open_conflicts: lotline_store::open_conflict_counts(&mut conn).await?.iter().map(|(_, n)| n).sum(),
+        refused_acts: lotline_store::count_undismissed(&mut conn).await?,
     })
 }
 
@@ -124,8 +119,7 @@ async fn status_of(ctx: &Ctx) -> Result<TeamStatus, ApiError> {
 pub async fn enroll_desk(ctx: &Ctx, input: EnrollDeskInput) -> Result<Enrolled, ApiError> {
     // A desk that is set up joins a team by its administrator. A new desk has no users yet: it
     // joins on the team's one-time code alone, and the team's users come with its first pull.
-    let set_up =
-        lotline_store::queries::people::settings(&mut *ctx.read().await?).await.map_err(store_error)?.is_some();
+    let set_up = lotline_store::queries::people::settings(&mut *ctx.read().await?).await?.is_some();
     if set_up {
         ctx.allowed(Permission::ManageUsers)?;
     }
@@ -159,14 +153,14 @@ pub async fn leave_team(ctx: &Ctx, _: Empty) -> Result<TeamStatus, ApiError> {
     ctx.allowed(Permission::ManageUsers)?;
     {
         let mut conn = ctx.read().await?;
-        if lotline_store::enrolment(&mut conn).await.map_err(store_error)?.is_none() {
+        if lotline_store::enrolment(&mut conn).await?.is_none() {
             return Err(ApiError::conflict("error.sync.not_enrolled"));
         }
     }
     {
         // Not while a sync runs: it would write the outcome of a team this desk has left.
         let _running = ctx.sync_lock.lock().await;
-        lotline_store::leave_team(&ctx.store).await.map_err(store_error)?;
+        lotline_store::leave_team(&ctx.store).await?;
     }
     status_of(ctx).await
 }
@@ -175,7 +169,7 @@ pub async fn leave_team(ctx: &Ctx, _: Empty) -> Result<TeamStatus, ApiError> {
 pub async fn list_refused_acts(ctx: &Ctx, _: Empty) -> Result<Vec<RefusedActView>, ApiError> {
     ctx.actor()?;
     let mut conn = ctx.read().await?;
-    let rows = lotline_store::refused_acts(&mut conn).await.map_err(store_error)?;
+    let rows = lotline_store::refused_acts(&mut conn).await?;
     Ok(rows
         .into_iter()
         .map(|row| RefusedActView {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Empty;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 use crate::sync::admin as team_admin;
 
 /// The team as its server knows it.
@@ -126,10 +126,7 @@ async fn overview(ctx: &Ctx) -> Result<TeamAdministration, ApiError> {
     let users = team_admin::users(ctx).await?;
     let (this_desk, names) = {
         let mut conn = ctx.read().await?;
-        (
-            lotline_store::desk_code(&mut conn).await.map_err(store_error)?,
-            fq::user_names(&mut conn).await.map_err(store_error)?,
-        )
+        (lotline_store::desk_code(&mut conn).await?, fq::user_names(&mut conn).await?)
     };
     Ok(TeamAdministration {
         desks: desks.into_iter().map(|d| desk_view(d, this_desk.as_deref())).collect(),

@@ -53,7 +53,7 @@ pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, 
     check_roles(&mut v, &input.roles);
     v.into_result()?;
     let mut tx = ctx.begin().await?;
-    if people::user_secret(&mut tx, &username).await.map_err(store_error)?.is_some() {
+    if people::user_secret(&mut tx, &username).await?.is_some() {
         return Err(ApiError::field(FieldError::new("username", "error.user.taken").with("username", &username)));
     }
     let user_id = uuid::Uuid::now_v7().to_string();
@@ -73,10 +73,7 @@ pub async fn create_user(ctx: &Ctx, input: CreateUserInput) -> Result<UserView, 
 
 async fn user(ctx: &Ctx, user_id: &str) -> Result<UserView, ApiError> {
     let mut conn = ctx.read().await?;
-    people::user_by_id(&mut conn, user_id)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("user", user_id))
+    people::user_by_id(&mut conn, user_id).await?.ok_or_else(|| ApiError::not_found("user", user_id))
 }
 
 pub async fn update_user(ctx: &Ctx, input: UpdateUserInput) -> Result<UserView, ApiError> {
@@ -87,8 +84,7 @@ pub async fn update_user(ctx: &Ctx, input: UpdateUserInput) -> Result<UserView, 
     v.into_result()?;
     let mut tx = ctx.begin().await?;
     let current = people::user_by_id(&mut tx, &input.user_id)
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::not_found("user", &input.user_id))?;
     let event = Event::UserUpdated {
         user_id: input.user_id.clone(),
@@ -97,7 +93,7 @@ pub async fn update_user(ctx: &Ctx, input: UpdateUserInput) -> Result<UserView, 
         active: input.active,
     };
     let account = Account { user_id: current.id.clone(), roles: current.roles.clone(), active: current.active };
-    let admins = people::count_admins(&mut tx).await.map_err(store_error)?;
+    let admins = people::count_admins(&mut tx).await?;
     check_update(&account, &event, &actor.user_id, admins)?;
     ctx.commit(tx, vec![event]).await?;
     user(ctx, &input.user_id).await

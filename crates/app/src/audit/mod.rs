@@ -71,7 +71,7 @@ pub async fn start(ctx: &Ctx, vault: KeyVault) -> Result<(), ApiError> {
     };
     let keyed_before = {
         let mut conn = ctx.read().await?;
-        lotline_store::has_checkpoints(&mut conn).await.map_err(store_error)?
+        lotline_store::has_checkpoints(&mut conn).await?
     };
     let key = match found {
         Ok(Some((key, place))) => Some((key, place)),
@@ -84,7 +84,7 @@ pub async fn start(ctx: &Ctx, vault: KeyVault) -> Result<(), ApiError> {
     ctx.set_key_place(key.as_ref().map(|(_, p)| *p));
     let check = {
         let mut tx = ctx.begin().await?;
-        let check = lotline_store::check_at_start(&mut tx, key.as_ref().map(|(k, _)| k)).await.map_err(store_error)?;
+        let check = lotline_store::check_at_start(&mut tx, key.as_ref().map(|(k, _)| k)).await?;
         tx.commit().await.map_err(|e| store_error(e.into()))?;
         check
     };
@@ -116,7 +116,7 @@ async fn make_key(ctx: &Ctx, vault: &KeyVault) -> Result<Option<(CheckpointKey, 
         }
     };
     let mut tx = ctx.begin().await?;
-    lotline_store::seal_all(&mut tx, &key, &ctx.now_text()).await.map_err(store_error)?;
+    lotline_store::seal_all(&mut tx, &key, &ctx.now_text()).await?;
     tx.commit().await.map_err(|e| store_error(e.into()))?;
     Ok(Some((key, place)))
 }
@@ -136,9 +136,7 @@ pub(crate) async fn sign_in_held(
 ) -> Result<String, ApiError> {
     let account = {
         let mut conn = ctx.read().await?;
-        lotline_store::verified_account(&mut conn, username, hold.trusted_until().as_ref())
-            .await
-            .map_err(store_error)?
+        lotline_store::verified_account(&mut conn, username, hold.trusted_until().as_ref()).await?
     };
     let bad = || ApiError::new(ErrorCode::Unauthenticated, "error.auth.bad_credentials");
     let Some(account) = account else {
@@ -181,11 +179,11 @@ pub async fn release_log_hold(ctx: &Ctx, _: Empty) -> Result<Empty, ApiError> {
     };
     let now = ctx.now_text();
     let mut tx = ctx.begin().await?;
-    lotline_store::renew_checkpoints(&mut tx, &key, &now).await.map_err(store_error)?;
+    lotline_store::renew_checkpoints(&mut tx, &key, &now).await?;
     let event = Event::LogCheckAccepted { desk_id: ctx.device_id.clone(), finding: hold.finding(), rekeyed };
     let meta = ctx.meta().sealed_with(Some(key.clone()));
-    lotline_store::append(&mut tx, &meta, vec![event]).await.map_err(store_error)?;
-    lotline_store::mark_verified_heads(&mut tx, &key).await.map_err(store_error)?;
+    lotline_store::append(&mut tx, &meta, vec![event]).await?;
+    lotline_store::mark_verified_heads(&mut tx, &key).await?;
     tx.commit().await.map_err(|e| store_error(e.into()))?;
     ctx.store.set_checkpoint_key(Some(key));
     ctx.set_log_hold(None);

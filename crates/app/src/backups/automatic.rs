@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::backup_error;
 use crate::acts::Empty;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 pub const BACKUPS_DIR: &str = "backups";
 pub const KEPT_MIN: i64 = 1;
@@ -125,7 +125,7 @@ fn prune(data_dir: &Path, kept: i64) {
 /// Before the database in `data_dir` is upgraded: a copy of it as the older version left it.
 /// Nothing to do for a new folder or one at this version's schema.
 pub async fn backup_before_upgrade(data_dir: &Path) -> Result<Option<BackupEntry>, ApiError> {
-    let state = lotline_store::schema_state(data_dir).await.map_err(store_error)?;
+    let state = lotline_store::schema_state(data_dir).await?;
     if !state.needs_upgrade() {
         return Ok(None);
     }
@@ -141,7 +141,7 @@ pub async fn daily_backup(ctx: &Ctx) -> Result<Option<BackupEntry>, ApiError> {
         return Ok(None);
     }
     let made = write(data_dir, now, "daily").await?;
-    prune(data_dir, lotline_store::backups_kept(&ctx.store).await.map_err(store_error)?);
+    prune(data_dir, lotline_store::backups_kept(&ctx.store).await?);
     Ok(Some(made))
 }
 
@@ -153,7 +153,7 @@ pub async fn list_backups(ctx: &Ctx, _: Empty) -> Result<BackupList, ApiError> {
     Ok(BackupList {
         folder: dir.display().to_string(),
         data_dir: data_dir.display().to_string(),
-        kept: lotline_store::backups_kept(&ctx.store).await.map_err(store_error)?,
+        kept: lotline_store::backups_kept(&ctx.store).await?,
         backups,
         last_restore: super::last_restore(data_dir),
     })
@@ -163,7 +163,7 @@ pub async fn list_backups(ctx: &Ctx, _: Empty) -> Result<BackupList, ApiError> {
 pub async fn make_backup(ctx: &Ctx, _: Empty) -> Result<BackupEntry, ApiError> {
     ctx.allowed(Permission::MaintainLog)?;
     let made = write(ctx.store.data_dir(), ctx.now(), "manual").await?;
-    prune(ctx.store.data_dir(), lotline_store::backups_kept(&ctx.store).await.map_err(store_error)?);
+    prune(ctx.store.data_dir(), lotline_store::backups_kept(&ctx.store).await?);
     Ok(made)
 }
 
@@ -175,7 +175,7 @@ pub async fn set_backups_kept(ctx: &Ctx, input: KeptInput) -> Result<BackupList,
         err.code = ErrorCode::Invalid;
         return Err(err);
     }
-    lotline_store::set_backups_kept(&ctx.store, input.kept).await.map_err(store_error)?;
+    lotline_store::set_backups_kept(&ctx.store, input.kept).await?;
     prune(ctx.store.data_dir(), input.kept);
     list_backups(ctx, Empty {}).await
 }

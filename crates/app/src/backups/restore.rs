@@ -113,8 +113,8 @@ fn refuse_held_or_occupied(dir: &Path, replace: bool) -> Result<bool, ApiError> 
 /// Opens the unpacked database (upgrading it, as the app would) and runs `check`; marks a desk
 /// of a team to pull before it writes (`mark`: it is the copy that goes into place).
 async fn check_staged(staged: &Path, mark: bool) -> Result<bool, ApiError> {
-    let store = Store::open(staged).await.map_err(store_error)?;
-    let report = lotline_store::check(&store).await.map_err(store_error)?;
+    let store = Store::open(staged).await?;
+    let report = lotline_store::check(&store).await?;
     if !report.ok() {
         store.close().await;
         let detail = serde_json::to_string(&report).unwrap_or_default();
@@ -122,10 +122,10 @@ async fn check_staged(staged: &Path, mark: bool) -> Result<bool, ApiError> {
     }
     let enrolled = {
         let mut conn = store.pool().acquire().await.map_err(|e| store_error(e.into()))?;
-        lotline_store::enrolment(&mut conn).await.map_err(store_error)?.is_some()
+        lotline_store::enrolment(&mut conn).await?.is_some()
     };
     if enrolled && mark {
-        lotline_store::set_pull_first(&store, true).await.map_err(store_error)?;
+        lotline_store::set_pull_first(&store, true).await?;
     }
     store.close().await;
     Ok(enrolled)

@@ -6,12 +6,12 @@ use lotline_domain::{ApiError, ErrorCode};
 use lotline_store::queries::people;
 use lotline_sync::{ClientError, EnrollCodeResponse, SessionRequest, SyncClient, TeamDesk, TeamUser};
 
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// The server's client with this desk's token.
 async fn client(ctx: &Ctx) -> Result<SyncClient, ApiError> {
     let mut conn = ctx.read().await?;
-    let enrolment = lotline_store::enrolment(&mut conn).await.map_err(store_error)?;
+    let enrolment = lotline_store::enrolment(&mut conn).await?;
     let Some(enrolment) = enrolment else { return Err(ApiError::conflict("error.sync.not_enrolled")) };
     Ok(super::team::transport_of(&enrolment).client)
 }
@@ -51,7 +51,7 @@ pub(crate) async fn renew_session(ctx: &Ctx, user_id: &str, password: &str) -> R
     let client = client(ctx).await?;
     let username = {
         let mut conn = ctx.read().await?;
-        people::user_by_id(&mut conn, user_id).await.map_err(store_error)?.map(|u| u.username)
+        people::user_by_id(&mut conn, user_id).await?.map(|u| u.username)
     };
     let Some(username) = username else { return Err(ApiError::unauthenticated()) };
     let request = SessionRequest { username, password: password.to_owned() };

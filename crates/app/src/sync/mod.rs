@@ -96,7 +96,7 @@ async fn seal_of(ctx: &Ctx, pending: &[EnvelopedEvent]) -> Result<Option<lotline
     let (Some(key), Some(last)) = (ctx.store.checkpoint_key(), pending.last()) else { return Ok(None) };
     let sent = {
         let mut conn = ctx.read().await?;
-        lotline_store::team_key(&mut conn).await.map_err(store_error)?
+        lotline_store::team_key(&mut conn).await?
     };
     Ok(Some(lotline_sync::PushSeal {
         key_id: key.id.clone(),
@@ -109,9 +109,8 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
     loop {
         let (pending, credentials) = {
             let mut conn = ctx.read().await?;
-            let pending =
-                lotline_store::pending_events(&mut conn, &ctx.device_id, PUSH_PAGE).await.map_err(store_error)?;
-            let credentials = lotline_store::credential_payloads(&mut conn, &pending).await.map_err(store_error)?;
+            let pending = lotline_store::pending_events(&mut conn, &ctx.device_id, PUSH_PAGE).await?;
+            let credentials = lotline_store::credential_payloads(&mut conn, &pending).await?;
             (pending, credentials)
         };
         if pending.is_empty() {
@@ -124,7 +123,7 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
         let key_sent = seal.as_ref().and_then(|s| s.key.as_ref().map(|_| s.key_id.clone()));
         let outcome = transport.push_sealed(pending.clone(), credentials, seal).await.map_err(transport_error)?;
         if let Some(key_id) = key_sent {
-            lotline_store::record_team_key(&ctx.store, &key_id).await.map_err(store_error)?;
+            lotline_store::record_team_key(&ctx.store, &key_id).await?;
         }
         if let Some(from) = outcome.resend_from {
             // The server lacks events before the first one still pending here: this desk's log
@@ -136,9 +135,9 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
         }
         let answered = outcome.accepted.len() + outcome.rejected.iter().map(|r| r.event_ids.len()).sum::<usize>();
         report.pushed += outcome.accepted.len() as i64;
-        lotline_store::mark_accepted(&ctx.store, &outcome.accepted).await.map_err(store_error)?;
+        lotline_store::mark_accepted(&ctx.store, &outcome.accepted).await?;
         if !outcome.renumbered.is_empty() {
-            lotline_store::adopt_renames(&ctx.store, &ctx.device_id, &outcome.renumbered).await.map_err(store_error)?;
+            lotline_store::adopt_renames(&ctx.store, &ctx.device_id, &outcome.renumbered).await?;
             report
                 .renumbered
                 .extend(outcome.renumbered.iter().map(|(from, to)| Renumbered { from: from.clone(), to: to.clone() }));
@@ -146,9 +145,9 @@ pub async fn push<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
         // The reasons first: were this desk stopped in between, the acts stay pending, and the
         // server answers the same reasons when they are pushed again.
         let refusals: Vec<Refusal> = outcome.rejected.iter().filter_map(|r| refusal_of(ctx, &pending, r)).collect();
-        lotline_store::record_refusals(&ctx.store, &refusals).await.map_err(store_error)?;
+        lotline_store::record_refusals(&ctx.store, &refusals).await?;
         let refused: Vec<String> = outcome.rejected.iter().map(|r| r.act_id.clone()).collect();
-        lotline_store::mark_refused(&ctx.store, &refused).await.map_err(store_error)?;
+        lotline_store::mark_refused(&ctx.store, &refused).await?;
         report.rejected.extend(outcome.rejected.into_iter().map(|r| RejectedAct {
             number: number_of(&pending, &r.act_id),
             act_id: r.act_id,
@@ -199,7 +198,7 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
     loop {
         let cursor = {
             let mut conn = ctx.read().await?;
-            lotline_store::pull_cursor(&mut conn).await.map_err(store_error)?
+            lotline_store::pull_cursor(&mut conn).await?
         };
         let page = transport.pull(cursor, PULL_PAGE).await.map_err(transport_error)?;
         // Files first: an event that names an attachment commits only once its file is here.
@@ -211,18 +210,16 @@ pub async fn pull<T: Transport>(ctx: &Ctx, transport: &T, report: &mut SyncRepor
             if let Some(bytes) = transport.get_blob(&id).await.map_err(transport_error)?
                 && lotline_store::blob_id(&bytes) == id
             {
-                ctx.store.write_blob(&bytes).map_err(store_error)?;
+                ctx.store.write_blob(&bytes)?;
             }
         }
-        let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await.map_err(store_error)?;
+        let applied = lotline_store::apply_pulled(&ctx.store, &page.events).await?;
         if !page.anchors.is_empty() {
-            lotline_store::record_team_anchors(&ctx.store, &page.anchors, &ctx.now_text())
-                .await
-                .map_err(store_error)?;
+            lotline_store::record_team_anchors(&ctx.store, &page.anchors, &ctx.now_text()).await?;
         }
         // Every page names the same desks: one write a sync is enough.
         if !desks_recorded && !page.desks.is_empty() {
-            lotline_store::record_team_desks(&ctx.store, &page.desks).await.map_err(store_error)?;
+            lotline_store::record_team_desks(&ctx.store, &page.desks).await?;
             desks_recorded = true;
         }
         let own_renames = page.events.iter().filter(|p| p.event.desk_id == ctx.device_id).flat_map(|p| &p.renumbered);
@@ -251,11 +248,11 @@ pub async fn sync_now<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncRepo
     let _running = ctx.sync_lock.lock().await;
     let outcome = push_and_pull(ctx, transport).await;
     match &outcome {
-        Ok(_) => lotline_store::record_sync_success(&ctx.store, &ctx.now_text()).await.map_err(store_error)?,
+        Ok(_) => lotline_store::record_sync_success(&ctx.store, &ctx.now_text()).await?,
         Err(err) => {
             let failure =
                 SyncFailure { message_key: err.message_key.clone(), params: err.params.clone(), at: ctx.now_text() };
-            lotline_store::record_sync_failure(&ctx.store, &failure).await.map_err(store_error)?;
+            lotline_store::record_sync_failure(&ctx.store, &failure).await?;
         }
     }
     outcome
@@ -268,7 +265,7 @@ async fn push_and_pull<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncRep
         // Restored from a backup: what this desk pushed after the backup comes back first, so
         // its next events follow its own last one on the server instead of repeating numbers.
         pull(ctx, transport, &mut report).await?;
-        lotline_store::set_pull_first(&ctx.store, false).await.map_err(store_error)?;
+        lotline_store::set_pull_first(&ctx.store, false).await?;
         ctx.set_pull_first(false);
     }
     push(ctx, transport, &mut report).await?;
@@ -283,7 +280,7 @@ async fn push_and_pull<T: Transport>(ctx: &Ctx, transport: &T) -> Result<SyncRep
 async fn report_sign_ins<T: Transport>(ctx: &Ctx, transport: &T) -> Result<(), ApiError> {
     let waiting = {
         let mut conn = ctx.read().await?;
-        lotline_store::queries::people::unreported_sign_ins(&mut conn).await.map_err(store_error)?
+        lotline_store::queries::people::unreported_sign_ins(&mut conn).await?
     };
     if waiting.is_empty() {
         return Ok(());
@@ -292,14 +289,14 @@ async fn report_sign_ins<T: Transport>(ctx: &Ctx, transport: &T) -> Result<(), A
     let attempts = waiting.into_iter().map(|(_, key, at, ok)| (key, at, ok)).collect();
     transport.report_sign_ins(attempts).await.map_err(transport_error)?;
     let mut tx = ctx.begin().await?;
-    lotline_store::queries::people::mark_sign_ins_reported(&mut tx, &ids).await.map_err(store_error)?;
+    lotline_store::queries::people::mark_sign_ins_reported(&mut tx, &ids).await?;
     tx.commit().await.map_err(|e| store_error(e.into()))?;
     Ok(())
 }
 
 async fn open_conflicts(ctx: &Ctx) -> Result<i64, ApiError> {
     let mut conn = ctx.read().await?;
-    Ok(lotline_store::merge_conflicts(&mut conn).await.map_err(store_error)?.len() as i64)
+    Ok(lotline_store::merge_conflicts(&mut conn).await?.len() as i64)
 }
 
 /// Hands this desk's weekly reviews the team's server has not taken yet to it, oldest first; the

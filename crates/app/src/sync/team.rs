@@ -19,11 +19,11 @@ use crate::context::{Ctx, store_error};
 pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> Result<Enrolment, ApiError> {
     let (settings, head_seq) = {
         let mut conn = ctx.read().await?;
-        if lotline_store::enrolment(&mut conn).await.map_err(store_error)?.is_some() {
+        if lotline_store::enrolment(&mut conn).await?.is_some() {
             return Err(ApiError::conflict("error.sync.already_enrolled"));
         }
-        let head_seq = lotline_store::desk_seq_head(&mut conn, &ctx.device_id).await.map_err(store_error)?;
-        (people::settings(&mut conn).await.map_err(store_error)?, head_seq)
+        let head_seq = lotline_store::desk_seq_head(&mut conn, &ctx.device_id).await?;
+        (people::settings(&mut conn).await?, head_seq)
     };
     if settings.is_some() {
         ctx.allowed(Permission::ManageUsers)?;
@@ -37,7 +37,7 @@ pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> 
     let answer = client.enroll(&request).await.map_err(|e| enrol_error(super::transport_error(transport_error(e))))?;
     let former = {
         let mut conn = ctx.read().await?;
-        lotline_store::team_of_desk(&mut conn).await.map_err(store_error)?
+        lotline_store::team_of_desk(&mut conn).await?
     };
     if let Some(former) = former
         && former != answer.team_id
@@ -52,7 +52,7 @@ pub async fn enroll(ctx: &Ctx, server: &str, code: &str, site: Option<&str>) -> 
         desk_code: answer.desk_code,
         token: answer.token,
     };
-    lotline_store::record_enrolment(&ctx.store, &enrolment).await.map_err(store_error)?;
+    lotline_store::record_enrolment(&ctx.store, &enrolment).await?;
     Ok(enrolment)
 }
 
@@ -72,7 +72,7 @@ fn enrol_error(err: ApiError) -> ApiError {
 pub async fn sync_with_team(ctx: &Ctx) -> Result<SyncReport, ApiError> {
     let enrolment = {
         let mut conn = ctx.read().await?;
-        lotline_store::enrolment(&mut conn).await.map_err(store_error)?
+        lotline_store::enrolment(&mut conn).await?
     };
     let Some(enrolment) = enrolment else { return Err(ApiError::conflict("error.sync.not_enrolled")) };
     sync_now(ctx, &transport_of(&enrolment)).await
@@ -100,7 +100,7 @@ pub(crate) enum TeamSignIn {
 pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &str) -> Result<TeamSignIn, ApiError> {
     let enrolment = {
         let mut conn = ctx.read().await?;
-        lotline_store::enrolment(&mut conn).await.map_err(store_error)?
+        lotline_store::enrolment(&mut conn).await?
     };
     let Some(enrolment) = enrolment else { return Ok(TeamSignIn::Unanswered { enrolled: false }) };
     let transport = transport_of(&enrolment);
@@ -149,8 +149,8 @@ pub(crate) async fn sign_in_through_team(ctx: &Ctx, username: &str, password: &s
 /// Whether this desk knows the name and has acts the team has not taken yet.
 async fn waiting_here(ctx: &Ctx, username: &str) -> Result<bool, ApiError> {
     let mut conn = ctx.read().await?;
-    let known = people::user_secret(&mut conn, username).await.map_err(store_error)?.is_some();
-    Ok(known && lotline_store::count_pending(&mut conn, &ctx.device_id).await.map_err(store_error)? > 0)
+    let known = people::user_secret(&mut conn, username).await?.is_some();
+    Ok(known && lotline_store::count_pending(&mut conn, &ctx.device_id).await? > 0)
 }
 
 async fn known_here(ctx: &Ctx, user_id: &str) -> Result<bool, ApiError> {
@@ -170,9 +170,9 @@ pub struct SyncStatus {
 
 pub async fn sync_status(ctx: &Ctx) -> Result<SyncStatus, ApiError> {
     let mut conn = ctx.read().await?;
-    let enrolment = lotline_store::enrolment(&mut conn).await.map_err(store_error)?;
+    let enrolment = lotline_store::enrolment(&mut conn).await?;
     let pending = match &enrolment {
-        Some(_) => lotline_store::count_pending(&mut conn, &ctx.device_id).await.map_err(store_error)?,
+        Some(_) => lotline_store::count_pending(&mut conn, &ctx.device_id).await?,
         None => 0,
     };
     Ok(SyncStatus {

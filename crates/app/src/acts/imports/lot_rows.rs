@@ -13,7 +13,7 @@ use super::master_rows::batches;
 use super::progress::Ticker;
 use super::rows::{Row, Table, duplicates};
 use crate::acts::lots::{LotChecks, check_serials, refuse_cycles};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Where goods go when the file does not say.
 const DEFAULT_LOCATION: &str = "MAIN";
@@ -68,7 +68,7 @@ pub(super) async fn lot_events(
                 errors.extend(placed(checks.link(link), table.line(i)));
             }
             if errors.is_empty() {
-                let index = ctx.store.lot_index().await.map_err(store_error)?;
+                let index = ctx.store.lot_index().await?;
                 let placed: Vec<(u64, &LotLink)> = rows.iter().enumerate().map(|(i, l)| (table.line(i), l)).collect();
                 if let Err(error) = refuse_cycles(&index, &placed) {
                     errors.extend(error.fields);

@@ -14,7 +14,6 @@ use lotline_store::queries::master;
 use super::Entity;
 use super::progress::Ticker;
 use super::rows::{Row, Table, duplicates};
-use crate::context::store_error;
 
 /// Rows per import event: big enough that a 100,000-row file is a hundred events, small
 /// enough that one event stays a readable record of what was imported.
@@ -119,7 +118,7 @@ async fn products(
         .into_iter()
         .map(str::to_owned)
         .collect();
-    let known = master::existing_keys(tx, "vendors", "code", &codes).await.map_err(store_error)?;
+    let known = master::existing_keys(tx, "vendors", "code", &codes).await?;
     for (i, product) in products.iter().enumerate() {
         if let Some(code) = product.vendor_code.as_ref().filter(|c| !known.contains(*c)) {
             errors.push(
@@ -237,7 +236,7 @@ async fn orders(
     }
     let customers: Vec<String> =
         orders.iter().map(|(_, o)| o.customer_code.clone()).collect::<HashSet<_>>().into_iter().collect();
-    let known_customers = master::existing_keys(tx, "customers", "code", &customers).await.map_err(store_error)?;
+    let known_customers = master::existing_keys(tx, "customers", "code", &customers).await?;
     for (line, order) in &orders {
         if !known_customers.contains(&order.customer_code) {
             errors.push(
@@ -248,7 +247,7 @@ async fn orders(
         }
     }
     let sku_list: Vec<String> = skus.iter().map(|(_, s)| s.clone()).collect::<HashSet<_>>().into_iter().collect();
-    let known_skus = master::existing_keys(tx, "products", "sku", &sku_list).await.map_err(store_error)?;
+    let known_skus = master::existing_keys(tx, "products", "sku", &sku_list).await?;
     for (line, sku) in skus.into_iter().filter(|(_, s)| !known_skus.contains(s)) {
         errors.push(FieldError::new("sku", "error.master.unknown_sku").at_row(line).with("value", sku));
     }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::failures::log_in;
-use crate::context::{Ctx, sql_error, store_error};
+use crate::context::{Ctx, sql_error};
 pub use encoding::MAX_IMPORT_BYTES;
 use failure_rows::failure_row;
 use master_rows::master_rows;
@@ -279,7 +279,7 @@ pub async fn import_csv_with(ctx: &Ctx, input: ImportInput, control: &ImportCont
                 lot_rows::lot_events(ctx, &mut tx, input.entity, &table, &mut errors, &ticker).await?;
             finish(errors)?;
             ticker.writing()?;
-            lotline_store::append(&mut tx, &ctx.meta(), events).await.map_err(store_error)?;
+            lotline_store::append(&mut tx, &ctx.meta(), events).await?;
             count
         }
         entity => {
@@ -287,7 +287,7 @@ pub async fn import_csv_with(ctx: &Ctx, input: ImportInput, control: &ImportCont
             finish(errors)?;
             ticker.writing()?;
             let count = rows.len() as i64;
-            lotline_store::append(&mut tx, &ctx.meta(), rows.into_events()).await.map_err(store_error)?;
+            lotline_store::append(&mut tx, &ctx.meta(), rows.into_events()).await?;
             count
         }
     };

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{LotChecks, LotDetail, detail};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -40,7 +40,7 @@ pub struct SkuBomInput {
 }
 
 async fn view(conn: &mut sqlx::SqliteConnection, sku: &str) -> Result<BomView, ApiError> {
-    let boms = bq::all(conn).await.map_err(store_error)?;
+    let boms = bq::all(conn).await?;
     let components = boms.by_parent.get(sku).cloned().unwrap_or_default();
     let parts_per_unit = if components.is_empty() {
         BTreeMap::new()
@@ -67,16 +67,16 @@ pub async fn save_bom(ctx: &Ctx, input: BomInput) -> Result<BomView, ApiError> {
     check_bom(&parent, &components)?;
     let mut tx = ctx.begin().await?;
     let mut errors = Vec::new();
-    if master::product(&mut tx, &parent).await.map_err(store_error)?.is_none() {
+    if master::product(&mut tx, &parent).await?.is_none() {
         errors.push(FieldError::new("parent_sku", "error.lot.unknown_sku").with("value", &parent));
     }
     for (i, c) in components.iter().enumerate() {
-        if master::product(&mut tx, &c.component_sku).await.map_err(store_error)?.is_none() {
+        if master::product(&mut tx, &c.component_sku).await?.is_none() {
             let error = FieldError::new(format!("components[{i}].component_sku"), "error.lot.unknown_sku");
             errors.push(error.with("value", &c.component_sku));
         }
     }
-    let mut boms = bq::all(&mut tx).await.map_err(store_error)?;
+    let mut boms = bq::all(&mut tx).await?;
     if let Some(cycle) = boms.cycle_if_set(&parent, &components) {
         errors.push(FieldError::new("components", "error.bom.cycle").with("skus", cycle.join(" → ")));
     } else {
@@ -167,12 +167,12 @@ pub(crate) async fn check_made(
     }
     // A lot made here is the product's vendor's unless the form says otherwise.
     if made.vendor_code.is_empty()
-        && let Some(product) = master::product(tx, &made.sku).await.map_err(store_error)?
+        && let Some(product) = master::product(tx, &made.sku).await?
     {
         made.vendor_code = product.product.vendor_code.unwrap_or_default();
     }
     crate::acts::locations::check_usable(tx, &format!("{}.location", fields.made), &made.location).await?;
-    let bom = bq::of(tx, &made.sku).await.map_err(store_error)?;
+    let bom = bq::of(tx, &made.sku).await?;
     if bom.is_empty() && bill == BillRule::Required {
         let field = format!("{}.sku", fields.made);
         return Err(ApiError::field(FieldError::new(field, "error.bom.none").with("sku", &made.sku)));

@@ -14,8 +14,6 @@ use lotline_store::LotIndex;
 use lotline_store::queries::lots::{self as q, KeyColumn, LotFacts};
 use sqlx::SqliteConnection;
 
-use crate::context::store_error;
-
 /// What rows are checked against, loaded once for all of them.
 pub(crate) struct LotChecks {
     today: NaiveDate,
@@ -53,25 +51,25 @@ impl LotChecks {
         orders: &[&str],
         today: NaiveDate,
     ) -> Result<LotChecks, ApiError> {
-        let facts = q::facts_by_code(conn, codes).await.map_err(store_error)?;
-        let holds = q::active_holds(conn).await.map_err(store_error)?;
+        let facts = q::facts_by_code(conn, codes).await?;
+        let holds = q::active_holds(conn).await?;
         let mut key_sets = HashMap::new();
         for key in keys {
-            let values = q::keys(conn, *key).await.map_err(store_error)?;
+            let values = q::keys(conn, *key).await?;
             key_sets.insert(*key, values.into_iter().collect());
         }
         let expiring_skus = if keys.contains(&KeyColumn::Sku) {
-            q::expiring_skus(conn).await.map_err(store_error)?.into_iter().collect()
+            q::expiring_skus(conn).await?.into_iter().collect()
         } else {
             HashSet::new()
         };
-        let orders = q::order_customers(conn, orders).await.map_err(store_error)?;
+        let orders = q::order_customers(conn, orders).await?;
         let blocked_vendors = if keys.contains(&KeyColumn::Vendor) {
-            lotline_store::queries::scorecard::blocked_vendors(conn).await.map_err(store_error)?
+            lotline_store::queries::scorecard::blocked_vendors(conn).await?
         } else {
             std::collections::BTreeMap::new()
         };
-        let blocked_outputs = lotline_store::queries::production::blocked_outputs(conn).await.map_err(store_error)?;
+        let blocked_outputs = lotline_store::queries::production::blocked_outputs(conn).await?;
         Ok(LotChecks {
             blocked_outputs,
             today,
@@ -100,11 +98,11 @@ impl LotChecks {
     ) -> Result<LotChecks, ApiError> {
         let pairs: Vec<(&str, &str)> =
             shipments.iter().flat_map(|s| s.serials.iter().map(|u| (s.lot_code.as_str(), u.as_str()))).collect();
-        self.serials = lotline_store::queries::serials::states(conn, &pairs).await.map_err(store_error)?;
+        self.serials = lotline_store::queries::serials::states(conn, &pairs).await?;
         let mut codes: Vec<&str> = shipments.iter().map(|s| s.lot_code.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();
-        self.held_serials = q::held_serials(conn, &codes).await.map_err(store_error)?;
+        self.held_serials = q::held_serials(conn, &codes).await?;
         Ok(self)
     }
 
@@ -316,8 +314,8 @@ pub(crate) fn standing_of(f: &LotFacts, holds: &HashMap<String, Vec<lots::Active
 
 /// How the lots `codes` stand, for goods taken from them outside a lot file (reshipments).
 pub(crate) async fn item_lots(conn: &mut SqliteConnection, codes: &[&str]) -> Result<ItemLots, ApiError> {
-    let facts = q::facts_by_code(conn, codes).await.map_err(store_error)?;
-    let mut holds = q::active_holds(conn).await.map_err(store_error)?;
+    let facts = q::facts_by_code(conn, codes).await?;
+    let mut holds = q::active_holds(conn).await?;
     let received =
         facts.into_values().filter(|f| f.received).map(|f| (f.lot_code.clone(), standing_of(&f, &holds))).collect();
     holds.retain(|lot, _| codes.contains(&lot.as_str()));

@@ -16,7 +16,7 @@ use ts_rs::TS;
 use super::gs1_of;
 use crate::acts::documents::{PdfFile, document_error, reader_language};
 use crate::acts::returns::LabelSize;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// A day as the label's reader writes it.
 fn display_date(day: &str, language: Language) -> String {
@@ -88,14 +88,14 @@ pub async fn lot_labels(ctx: &Ctx, input: LotLabelsInput) -> Result<PdfFile, Api
     for (i, code) in input.lot_codes.iter().enumerate() {
         let field = format!("lot_codes[{i}]");
         let code = normalise_lot_code(code);
-        let Some(row) = q::lot_row(&mut conn, &code).await.map_err(store_error)? else {
+        let Some(row) = q::lot_row(&mut conn, &code).await? else {
             return Err(ApiError::field(FieldError::new(field, "error.lot.unknown_lot").with("value", &code)));
         };
         let Some(gs1) = gs1_of(&row) else {
             return Err(ApiError::field(FieldError::new(field, "error.lot.no_gtin").with("sku", &row.sku)));
         };
         if !serials.is_empty() {
-            let held = sq::in_lot(&mut conn, &code, &serials).await.map_err(store_error)?;
+            let held = sq::in_lot(&mut conn, &code, &serials).await?;
             for (j, serial) in serials.iter().enumerate() {
                 if !held.contains(*serial) {
                     let error = FieldError::new(format!("serials[{j}]"), "error.lot.serial_not_in_lot");

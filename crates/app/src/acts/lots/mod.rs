@@ -41,7 +41,7 @@ pub use serials::{RecordSerialsInput, record_serials};
 pub use trace::{TraceCustomer, TraceInput, TraceLot, TraceOrder, TraceResult, trace_lot};
 
 use super::history::{HistoryEntry, history_of};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -100,27 +100,25 @@ const SERIALS_SHOWN: i64 = 500;
 pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiError> {
     let mut conn = ctx.read().await?;
     let code = lotline_domain::lots::normalise_lot_code(lot_code);
-    let mut row =
-        q::lot_row(&mut conn, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
+    let mut row = q::lot_row(&mut conn, &code).await?.ok_or_else(|| ApiError::not_found("lot", &code))?;
     row.status = shown_status(&row, crate::clock::site_day_in(&mut conn, ctx.now()).await?.today);
-    let events = lotline_store::load_stream(&mut conn, "lot", &code).await.map_err(store_error)?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
-    let (failures, rmas) = q::related_records(&mut conn, &[code.as_str()]).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(&mut conn, "lot", &code).await?;
+    let names = fq::user_names(&mut conn).await?;
+    let (failures, rmas) = q::related_records(&mut conn, &[code.as_str()]).await?;
     let gs1 = gs1_of(&row);
-    let (serials, serial_count) = sq::of_lot(&mut conn, &code, SERIALS_SHOWN).await.map_err(store_error)?;
-    let product = lotline_store::queries::master::product(&mut conn, &row.sku).await.map_err(store_error)?;
-    let (b_stock, awaiting_refurbishment) =
-        lotline_store::queries::returns::b_stock_of_lot(&mut conn, &code).await.map_err(store_error)?;
+    let (serials, serial_count) = sq::of_lot(&mut conn, &code, SERIALS_SHOWN).await?;
+    let product = lotline_store::queries::master::product(&mut conn, &row.sku).await?;
+    let (b_stock, awaiting_refurbishment) = lotline_store::queries::returns::b_stock_of_lot(&mut conn, &code).await?;
     Ok(LotDetail {
         b_stock,
         awaiting_refurbishment,
         serial_tracked: product.is_some_and(|p| p.product.serial_tracked),
         serials,
         serial_count,
-        inputs: q::links_of(&mut conn, &code, true).await.map_err(store_error)?,
-        outputs: q::links_of(&mut conn, &code, false).await.map_err(store_error)?,
-        shipments: q::shipments_of(&mut conn, &code).await.map_err(store_error)?,
-        holds: fq::holds(&mut conn, Some(&code)).await.map_err(store_error)?,
+        inputs: q::links_of(&mut conn, &code, true).await?,
+        outputs: q::links_of(&mut conn, &code, false).await?,
+        shipments: q::shipments_of(&mut conn, &code).await?,
+        holds: fq::holds(&mut conn, Some(&code)).await?,
         failure_nos: failures.into_iter().map(|(no, _)| no).collect(),
         rma_nos: rmas.into_iter().map(|(no, _)| no).collect(),
         gs1_element_string: gs1.as_ref().map(Gs1Data::element_string),
@@ -138,7 +136,7 @@ pub async fn get_lot(ctx: &Ctx, input: LotCodeInput) -> Result<LotDetail, ApiErr
 pub async fn list_lots(ctx: &Ctx, input: ListLotsInput) -> Result<Page<LotRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let today = ctx.today().await?;
-    let mut page = q::list_lots(&mut *ctx.read().await?, &input, &today.to_string()).await.map_err(store_error)?;
+    let mut page = q::list_lots(&mut *ctx.read().await?, &input, &today.to_string()).await?;
     for row in &mut page.rows {
         row.status = shown_status(row, today);
     }
@@ -168,7 +166,7 @@ pub struct VendorLotQuality {
 pub async fn vendor_lot_quality(ctx: &Ctx, input: VendorCodeInput) -> Result<VendorLotQuality, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let code = input.vendor_code.trim().to_owned();
-    let lots = q::vendor_lot_quality(&mut *ctx.read().await?, &code).await.map_err(store_error)?;
+    let lots = q::vendor_lot_quality(&mut *ctx.read().await?, &code).await?;
     let qty_inspected: i64 = lots.iter().map(|l| l.qty_inspected).sum();
     let qty_failed: i64 = lots.iter().map(|l| l.qty_failed).sum();
     Ok(VendorLotQuality {

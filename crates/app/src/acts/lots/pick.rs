@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::standing_of;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Lots expiring within this many days are flagged when suggested.
 pub const NEAR_EXPIRY_DAYS: i64 = 30;
@@ -56,8 +56,8 @@ pub async fn pick_suggestion(ctx: &Ctx, input: PickInput) -> Result<PickSuggesti
     }
     v.into_result()?;
     let mut conn = ctx.read().await?;
-    let mut candidates = q::lots_of_sku_in_stock(&mut conn, &sku).await.map_err(store_error)?;
-    let holds = q::active_holds(&mut conn).await.map_err(store_error)?;
+    let mut candidates = q::lots_of_sku_in_stock(&mut conn, &sku).await?;
+    let holds = q::active_holds(&mut conn).await?;
     let today = ctx.today().await?;
     lots::fefo_order(&mut candidates, |f| f.expiry_date);
     let mut left = input.qty;

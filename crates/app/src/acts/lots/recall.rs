@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::trace::{TraceCustomer, customers_of, shipped};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// The in-stock lots a scope lists by name; the rest are counted.
 pub const LISTED_LOTS: usize = 2_000;
@@ -90,7 +90,7 @@ pub async fn recall_scope(ctx: &Ctx, input: RecallScopeInput) -> Result<RecallSc
 /// The scope, and every in-stock lot in it (the scope lists only the first ones).
 pub(crate) async fn scope_of(ctx: &Ctx, codes: &[String]) -> Result<(RecallScope, Vec<String>), ApiError> {
     let (roots, lots, orders, stock, listed, in_stock_codes) = {
-        let index = ctx.store.lot_index().await.map_err(store_error)?;
+        let index = ctx.store.lot_index().await?;
         let roots = root_ids(&index, codes)?;
         let ids: Vec<LotId> = roots.iter().map(|(_, id)| *id).collect();
         let reached = index.genealogy.trace_from(&ids, Direction::Forward);

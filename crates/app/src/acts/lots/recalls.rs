@@ -29,8 +29,7 @@ pub async fn hold_lot(ctx: &Ctx, input: HoldLotInput) -> Result<LotDetail, ApiEr
     let code = normalise_lot_code(&input.lot_code);
     lots::check_note("reason", &input.reason)?;
     let mut tx = ctx.begin().await?;
-    let row =
-        q::lot_row(&mut tx, &code).await.map_err(store_error)?.ok_or_else(|| ApiError::not_found("lot", &code))?;
+    let row = q::lot_row(&mut tx, &code).await?.ok_or_else(|| ApiError::not_found("lot", &code))?;
     let event = Event::LotHoldPlaced {
         lot_code: code.clone(),
         sku: row.sku,
@@ -63,7 +62,7 @@ pub async fn move_lot(ctx: &Ctx, input: MoveLotInput) -> Result<LotDetail, ApiEr
     v.into_result()?;
     let mut tx = ctx.begin().await?;
     crate::acts::locations::check_usable(&mut tx, "to_location", &to).await?;
-    let facts = q::facts_by_code(&mut tx, &[code.as_str()]).await.map_err(store_error)?;
+    let facts = q::facts_by_code(&mut tx, &[code.as_str()]).await?;
     let Some(lot) = facts.get(&code).filter(|f| f.received) else {
         return Err(ApiError::field(
             lotline_domain::error::FieldError::new("lot_code", "error.lot.unknown_lot").with("value", &code),
@@ -75,7 +74,7 @@ pub async fn move_lot(ctx: &Ctx, input: MoveLotInput) -> Result<LotDetail, ApiEr
             lotline_domain::error::FieldError::new("to_location", "error.lot.same_location").with("location", &to),
         ));
     }
-    let holds = q::active_holds(&mut tx).await.map_err(store_error)?.remove(&code).unwrap_or_default();
+    let holds = q::active_holds(&mut tx).await?.remove(&code).unwrap_or_default();
     let standing = lots::LotStanding {
         lot_code: code.clone(),
         status: lot.status,
@@ -108,7 +107,7 @@ pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetai
     let code = normalise_lot_code(&input.lot_code);
     lots::check_note("note", &input.note)?;
     let mut tx = ctx.begin().await?;
-    let holds = fq::holds(&mut tx, Some(&code)).await.map_err(store_error)?;
+    let holds = fq::holds(&mut tx, Some(&code)).await?;
     if holds.is_empty() {
         return Err(ApiError::conflict("error.lot.no_hold").with("lot", &code));
     }
@@ -122,10 +121,7 @@ pub async fn release_hold(ctx: &Ctx, input: ReleaseHoldInput) -> Result<LotDetai
     // A recall decides about its lots: releasing one while the recall is open would let recalled
     // stock ship by a side door.
     for recall_no in lifted.iter().filter_map(|h| h.recall_no.as_deref()) {
-        let open = q::recall_row(&mut tx, recall_no)
-            .await
-            .map_err(store_error)?
-            .is_some_and(|r| r.status == lots::RecallStatus::Open);
+        let open = q::recall_row(&mut tx, recall_no).await?.is_some_and(|r| r.status == lots::RecallStatus::Open);
         if open {
             return Err(ApiError::conflict("error.lot.held_by_open_recall")
                 .with("lot", &code)
@@ -176,10 +172,7 @@ pub async fn start_recall(ctx: &Ctx, input: StartRecallInput) -> Result<RecallDe
     // the holds, so the recorded scope is the true one.
     let mut tx = ctx.begin().await?;
     let (scope, in_stock) = scope_of(ctx, &input.lot_codes).await?;
-    let settings = people::settings(&mut tx)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(&mut tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let recall_no = crate::acts::numbers::issue(&mut tx, "RC", &settings.site_code).await?;
     let opening = RecallOpening {
         recall_no: recall_no.clone(),
@@ -196,7 +189,7 @@ pub async fn start_recall(ctx: &Ctx, input: StartRecallInput) -> Result<RecallDe
 async fn load(conn: &mut sqlx::SqliteConnection, recall_no: &str) -> Result<Recall, ApiError> {
     // Typed or scanned in any case, as every other number Lotline prints.
     let recall_no = recall_no.trim().to_uppercase();
-    let events = lotline_store::load_stream(conn, "recall", &recall_no).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "recall", &recall_no).await?;
     events
         .iter()
         .fold(None, |state, stored| Recall::evolve(state, &stored.event))
@@ -206,14 +199,11 @@ async fn load(conn: &mut sqlx::SqliteConnection, recall_no: &str) -> Result<Reca
 pub(crate) async fn recall_detail(ctx: &Ctx, recall_no: &str) -> Result<RecallDetail, ApiError> {
     let recall_no = &recall_no.trim().to_uppercase();
     let mut conn = ctx.read().await?;
-    let row = q::recall_row(&mut conn, recall_no)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("recall", recall_no))?;
-    let events = lotline_store::load_stream(&mut conn, "recall", recall_no).await.map_err(store_error)?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let row = q::recall_row(&mut conn, recall_no).await?.ok_or_else(|| ApiError::not_found("recall", recall_no))?;
+    let events = lotline_store::load_stream(&mut conn, "recall", recall_no).await?;
+    let names = fq::user_names(&mut conn).await?;
     Ok(RecallDetail {
-        customers: q::recall_customers(&mut conn, recall_no).await.map_err(store_error)?,
+        customers: q::recall_customers(&mut conn, recall_no).await?,
         history: history_of(&events, &names),
         row,
     })

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::recall::scope_of;
 use super::trace::{TraceInput, trace_lot};
 use crate::acts::documents::{PdfFile, document_error, reader_language};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// The summary boxes' labels, in the reader's language, from the documents catalogue.
 fn words(language: Language) -> [String; 5] {
@@ -24,7 +24,7 @@ async fn heading(ctx: &Ctx, language: Option<Language>) -> Result<(Language, Str
     let actor = ctx.actor()?;
     let mut conn = ctx.read().await?;
     let language = reader_language(&mut conn, &actor, language).await?;
-    let company = people::settings(&mut conn).await.map_err(store_error)?.map(|s| s.company_name).unwrap_or_default();
+    let company = people::settings(&mut conn).await?.map(|s| s.company_name).unwrap_or_default();
     Ok((language, company, ctx.now().format("%Y-%m-%d %H:%M UTC").to_string()))
 }
 
@@ -131,9 +131,9 @@ pub async fn recall_report_pdf(ctx: &Ctx, input: RecallReportInput) -> Result<Pd
     let recall = match input.recall_no.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(no) => {
             let mut conn = ctx.read().await?;
-            let row = q::recall_row(&mut conn, no).await.map_err(store_error)?;
+            let row = q::recall_row(&mut conn, no).await?;
             let row = row.ok_or_else(|| ApiError::not_found("recall", no))?;
-            let customers = q::recall_customers(&mut conn, no).await.map_err(store_error)?;
+            let customers = q::recall_customers(&mut conn, no).await?;
             Some((row, customers))
         }
         None => None,

@@ -13,7 +13,7 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::{LotDetail, detail};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Refusals by row (its index in `rows`), each naming the column it is about.
 pub(crate) async fn check_serials(
@@ -21,10 +21,10 @@ pub(crate) async fn check_serials(
     rows: &[SerialRecord],
 ) -> Result<Vec<(usize, FieldError)>, ApiError> {
     let codes: Vec<&str> = rows.iter().map(|r| r.lot_code.as_str()).collect();
-    let mut lots = sq::serial_lots(conn, &codes).await.map_err(store_error)?;
+    let mut lots = sq::serial_lots(conn, &codes).await?;
     let pairs: Vec<(&str, &str)> =
         rows.iter().filter_map(|r| Some((lots.get(&r.lot_code)?.sku.as_str(), r.serial.as_str()))).collect();
-    let taken = sq::recorded(conn, &pairs).await.map_err(store_error)?;
+    let taken = sq::recorded(conn, &pairs).await?;
     let mut seen: HashSet<(String, String)> = HashSet::new();
     let mut errors = Vec::new();
     for (i, r) in rows.iter().enumerate() {

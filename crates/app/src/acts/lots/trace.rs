@@ -15,7 +15,7 @@ use lotline_store::queries::lots as q;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -103,7 +103,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
     let root = normalise_lot_code(&input.lot_code);
     let today = ctx.today().await?;
     let (lots, shipments) = {
-        let index = ctx.store.lot_index().await.map_err(store_error)?;
+        let index = ctx.store.lot_index().await?;
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
         let reached = index.genealogy.trace(root_id, input.direction);
         let shipments = shipped(&index, &[root_id], &reached, input.direction);
@@ -137,7 +137,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
     let customers = customers_of(&mut conn, &shipments).await?;
     let mut codes: Vec<&str> = lots.iter().map(|l| &*l.lot_code).collect();
     codes.push(&root);
-    let (failures, rmas) = q::related_records(&mut conn, &codes).await.map_err(store_error)?;
+    let (failures, rmas) = q::related_records(&mut conn, &codes).await?;
     let record = |(number, lot_code)| TraceRecord { number, lot_code };
     Ok(TraceResult {
         root,
@@ -160,7 +160,7 @@ async fn through_work_orders(
     direction: Direction,
     lots: &mut [TraceLot],
 ) -> Result<Vec<TraceRecord>, ApiError> {
-    let made_by = lotline_store::queries::production::completed_by_output(conn).await.map_err(store_error)?;
+    let made_by = lotline_store::queries::production::completed_by_output(conn).await?;
     if made_by.is_empty() {
         return Ok(Vec::new());
     }
@@ -233,7 +233,7 @@ pub(crate) async fn customers_of(
         c.qty += order.qty;
     }
     let codes: Vec<&str> = customers.keys().copied().collect();
-    let contacts = q::contacts(conn, &codes).await.map_err(store_error)?;
+    let contacts = q::contacts(conn, &codes).await?;
     Ok(customers
         .into_values()
         .map(|mut c| {

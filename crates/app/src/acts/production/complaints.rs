@@ -99,7 +99,7 @@ pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<Comp
     let mut tx = ctx.begin().await?;
     let mut v = Violations::default();
     if let Some(order_no) = &opening.order_no {
-        match master::order(&mut tx, order_no).await.map_err(store_error)? {
+        match master::order(&mut tx, order_no).await? {
             None => v.push(FieldError::new("order_no", "error.complaint.unknown_order").with("value", order_no)),
             Some(order) => match &opening.customer_code {
                 Some(c) if *c != order.customer_code => v.push(
@@ -112,12 +112,12 @@ pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<Comp
         }
     }
     if let Some(code) = &opening.customer_code
-        && master::customer(&mut tx, code).await.map_err(store_error)?.is_none()
+        && master::customer(&mut tx, code).await?.is_none()
     {
         v.push(FieldError::new("customer_code", "error.lot.unknown_customer").with("value", code));
     }
     if let Some(no) = &opening.work_order_no {
-        match q::work_order_row(&mut tx, no).await.map_err(store_error)? {
+        match q::work_order_row(&mut tx, no).await? {
             None => v.push(FieldError::new("work_order_no", "error.work_order.unknown").with("work_order_no", no)),
             Some(order) => {
                 if opening.lot_code.is_none() {
@@ -128,7 +128,7 @@ pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<Comp
         }
     }
     if let Some(code) = &opening.lot_code {
-        match lq::lot_row(&mut tx, code).await.map_err(store_error)? {
+        match lq::lot_row(&mut tx, code).await? {
             // A lot named by the customer but unknown here is kept as typed; it names no vendor.
             None if input.lot_code.is_some() => {
                 v.push(FieldError::new("lot_code", "error.lot.unknown_lot").with("value", code));
@@ -144,15 +144,12 @@ pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<Comp
         }
     }
     if let Some(sku) = &opening.sku
-        && master::product(&mut tx, sku).await.map_err(store_error)?.is_none()
+        && master::product(&mut tx, sku).await?.is_none()
     {
         v.push(FieldError::new("sku", "error.lot.unknown_sku").with("value", sku));
     }
     v.into_result()?;
-    let settings = people::settings(&mut tx)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(&mut tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     opening.complaint_no = crate::acts::numbers::issue(&mut tx, "CP", &settings.site_code).await?;
     let no = opening.complaint_no.clone();
     ctx.commit(tx, vec![Event::ComplaintOpened(Box::new(opening))]).await?;
@@ -160,7 +157,7 @@ pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<Comp
 }
 
 async fn load(conn: &mut sqlx::SqliteConnection, no: &str) -> Result<Complaint, ApiError> {
-    let events = lotline_store::load_stream(conn, "complaint", no).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "complaint", no).await?;
     events
         .iter()
         .fold(None, |state, stored| Complaint::evolve(state, &stored.event))
@@ -179,12 +176,9 @@ pub async fn advance_complaint(ctx: &Ctx, input: AdvanceComplaintInput) -> Resul
 async fn complaint_detail(ctx: &Ctx, no: &str) -> Result<ComplaintDetail, ApiError> {
     let no = no.trim().to_uppercase();
     let mut conn = ctx.read().await?;
-    let row = q::complaint_row(&mut conn, &no)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("complaint", &no))?;
-    let events = lotline_store::load_stream(&mut conn, "complaint", &no).await.map_err(store_error)?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let row = q::complaint_row(&mut conn, &no).await?.ok_or_else(|| ApiError::not_found("complaint", &no))?;
+    let events = lotline_store::load_stream(&mut conn, "complaint", &no).await?;
+    let names = fq::user_names(&mut conn).await?;
     Ok(ComplaintDetail {
         counts_for_vendor: row.vendor_code.is_some() && Complaint::counts(row.status, row.outcome),
         history: history_of(&events, &names),

@@ -111,7 +111,7 @@ pub struct WorkOrderDetail {
 }
 
 pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, no: &str) -> Result<WorkOrder, ApiError> {
-    let events = lotline_store::load_stream(conn, "work_order", no).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "work_order", no).await?;
     events
         .iter()
         .fold(None, |state, stored| WorkOrder::evolve(state, &stored.event))
@@ -145,18 +145,17 @@ pub async fn plan_work_order(ctx: &Ctx, input: PlanWorkOrderInput) -> Result<Wor
     wo::check_plan(&plan)?;
     let mut tx = ctx.begin().await?;
     let mut v = Violations::default();
-    if master::product(&mut tx, &plan.sku).await.map_err(store_error)?.is_none() {
+    if master::product(&mut tx, &plan.sku).await?.is_none() {
         v.push(FieldError::new("sku", "error.lot.unknown_sku").with("value", &plan.sku));
     }
-    if lq::lot_row(&mut tx, &plan.output_lot_code).await.map_err(store_error)?.is_some_and(|l| l.received_at.is_some())
-    {
+    if lq::lot_row(&mut tx, &plan.output_lot_code).await?.is_some_and(|l| l.received_at.is_some()) {
         v.push(FieldError::new("output_lot_code", "error.lot.already_received").with("value", &plan.output_lot_code));
     }
-    if let Some(other) = q::work_order_of_output(&mut tx, &plan.output_lot_code).await.map_err(store_error)? {
+    if let Some(other) = q::work_order_of_output(&mut tx, &plan.output_lot_code).await? {
         v.push(FieldError::new("output_lot_code", "error.work_order.output_planned").with("work_order_no", other));
     }
     for (i, c) in plan.components.iter().enumerate() {
-        if lq::lot_row(&mut tx, &c.lot_code).await.map_err(store_error)?.is_none_or(|l| l.received_at.is_none()) {
+        if lq::lot_row(&mut tx, &c.lot_code).await?.is_none_or(|l| l.received_at.is_none()) {
             v.push(
                 FieldError::new(format!("components[{i}].lot_code"), "error.lot.unknown_lot")
                     .with("value", &c.lot_code),
@@ -165,10 +164,7 @@ pub async fn plan_work_order(ctx: &Ctx, input: PlanWorkOrderInput) -> Result<Wor
     }
     crate::acts::locations::check_usable(&mut tx, "location", &plan.location).await?;
     v.into_result()?;
-    let settings = people::settings(&mut tx)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(&mut tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     plan.work_order_no = crate::acts::numbers::issue(&mut tx, "WO", &settings.site_code).await?;
     let no = plan.work_order_no.clone();
     ctx.commit(tx, vec![Event::WorkOrderPlanned(Box::new(plan))]).await?;
@@ -266,7 +262,7 @@ pub async fn decide_work_order_block(ctx: &Ctx, input: DecideBlockInput) -> Resu
     if let Some(disposition) = disposition {
         let failure = crate::acts::failures::load_failure(&mut tx, &failure_no).await?;
         let owner_id = given(&input.owner_id).unwrap_or(actor.user_id.clone());
-        let owner_active = people::user_by_id(&mut tx, &owner_id).await.map_err(store_error)?.is_some_and(|u| u.active);
+        let owner_active = people::user_by_id(&mut tx, &owner_id).await?.is_some_and(|u| u.active);
         if !owner_active {
             return Err(ApiError::field(
                 FieldError::new("owner_id", "error.failure.unknown_person").with("user_id", &owner_id),
@@ -286,7 +282,7 @@ pub async fn decide_work_order_block(ctx: &Ctx, input: DecideBlockInput) -> Resu
         // Released: the holds this failure put on the output lot are lifted with the block, so
         // the lot ships; holds of other failures or recalls stay.
         let output = &order.plan.output_lot_code;
-        let holds = fq::holds(&mut tx, Some(output)).await.map_err(store_error)?;
+        let holds = fq::holds(&mut tx, Some(output)).await?;
         let lifted: Vec<String> = holds
             .iter()
             .filter(|h| h.failure_no.as_deref() == Some(failure_no.as_str()) && h.recall_no.is_none())
@@ -308,21 +304,15 @@ pub async fn decide_work_order_block(ctx: &Ctx, input: DecideBlockInput) -> Resu
 pub(crate) async fn work_order_detail(ctx: &Ctx, no: &str) -> Result<WorkOrderDetail, ApiError> {
     let no = number(no);
     let mut conn = ctx.read().await?;
-    let row = q::work_order_row(&mut conn, &no)
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("work_order", &no))?;
-    let events = lotline_store::load_stream(&mut conn, "work_order", &no).await.map_err(store_error)?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let row = q::work_order_row(&mut conn, &no).await?.ok_or_else(|| ApiError::not_found("work_order", &no))?;
+    let events = lotline_store::load_stream(&mut conn, "work_order", &no).await?;
+    let names = fq::user_names(&mut conn).await?;
     let filter = ComplaintFilter { work_order_no: Some(no.clone()), ..ComplaintFilter::default() };
     Ok(WorkOrderDetail {
-        components: q::components_of(&mut conn, &no).await.map_err(store_error)?,
-        blocks: q::blocks_of(&mut conn, &no).await.map_err(store_error)?,
-        output_received: lq::lot_row(&mut conn, &row.output_lot_code)
-            .await
-            .map_err(store_error)?
-            .is_some_and(|l| l.received_at.is_some()),
-        complaints: q::list_complaints(&mut conn, &filter).await.map_err(store_error)?,
+        components: q::components_of(&mut conn, &no).await?,
+        blocks: q::blocks_of(&mut conn, &no).await?,
+        output_received: lq::lot_row(&mut conn, &row.output_lot_code).await?.is_some_and(|l| l.received_at.is_some()),
+        complaints: q::list_complaints(&mut conn, &filter).await?,
         history: history_of(&events, &names),
         row,
     })

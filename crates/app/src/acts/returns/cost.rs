@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{RmaDetail, detail, load};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -26,7 +26,7 @@ pub async fn record_rma_cost(ctx: &Ctx, input: RecordRmaCostInput) -> Result<Rma
     }
     let mut tx = ctx.begin().await?;
     let (state, _) = load(&mut tx, &input.rma_no).await?;
-    let settings = lotline_store::queries::people::settings(&mut tx).await.map_err(store_error)?;
+    let settings = lotline_store::queries::people::settings(&mut tx).await?;
     let currency = settings.map(|s| s.currency).unwrap_or_default();
     let events = rt::decide_record_cost(&state, input.amount_minor, &currency, &input.note)?;
     ctx.commit(tx, events).await?;

@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use super::{judged_by, load};
 use crate::acts::documents::{PdfFile, document_error, reader_language};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -57,9 +57,9 @@ pub async fn credit_note(ctx: &Ctx, input: CreditNoteInput) -> Result<PdfFile, A
     };
     let language = reader_language(&mut conn, &actor, input.language).await?;
     let labels = |key: &str| lotline_documents::document_text(language.as_str(), key);
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let names = fq::user_names(&mut conn).await?;
     let name_of = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
-    let settings = people::settings(&mut conn).await.map_err(store_error)?;
+    let settings = people::settings(&mut conn).await?;
     let policy = judged_by(&mut conn, &state).await?;
     let currency = state.opening.currency.clone();
     let money = |minor: i64| format_money(minor, &currency);
@@ -80,7 +80,7 @@ pub async fn credit_note(ctx: &Ctx, input: CreditNoteInput) -> Result<PdfFile, A
         if fee_line.qty == 0 {
             continue;
         }
-        let name = master::product(&mut conn, &line.sku).await.map_err(store_error)?.map(|p| p.product.name);
+        let name = master::product(&mut conn, &line.sku).await?.map(|p| p.product.name);
         // Store credit keeps no fee, whatever the goods' condition.
         let (line_fee, reason) =
             if kind == "refund" { (fee_line.fee_minor, fee_reason(fee_line.reason)) } else { (0, "not_refunded") };
@@ -129,7 +129,7 @@ pub async fn credit_note(ctx: &Ctx, input: CreditNoteInput) -> Result<PdfFile, A
             _ => None,
         })
         .collect();
-    let row = lotline_store::queries::returns::rma_row(&mut conn, &number).await.map_err(store_error)?;
+    let row = lotline_store::queries::returns::rma_row(&mut conn, &number).await?;
     let note = CreditNote {
         language: language.as_str().to_owned(),
         company_name: settings.map(|s| s.company_name).unwrap_or_default(),

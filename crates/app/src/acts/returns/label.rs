@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use super::{load, policy};
 use crate::acts::documents::{PdfFile, document_error, reader_language};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// The most labels one PDF may hold; a day's returns fit many times over.
 pub const MAX_LABELS_PER_BATCH: usize = 5_000;
@@ -108,7 +108,7 @@ pub async fn approved_without_label(ctx: &Ctx) -> Result<Vec<String>, ApiError> 
     let mut offset = 0;
     loop {
         let input = ListRmasInput { status: Some(RmaStatus::Approved), offset, limit: 500, ..ListRmasInput::default() };
-        let page = q::list_rmas(&mut conn, &input).await.map_err(store_error)?;
+        let page = q::list_rmas(&mut conn, &input).await?;
         let got = page.rows.len();
         numbers.extend(page.rows.into_iter().map(|r| r.rma_no));
         if got < 500 {
@@ -143,7 +143,7 @@ async fn label_for(
     language: Language,
 ) -> Result<RmaLabel, ApiError> {
     let opening = &state.opening;
-    let customer = master::customer(conn, &opening.customer_code).await.map_err(store_error)?;
+    let customer = master::customer(conn, &opening.customer_code).await?;
     let ship_from = match customer {
         Some(view) => LabelAddress {
             name: view.customer.name,

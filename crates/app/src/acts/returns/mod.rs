@@ -32,7 +32,7 @@ pub use steps::*;
 
 use super::history::{HistoryEntry, history_of};
 use super::reshipments::ApprovalView;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -110,13 +110,13 @@ pub struct PayoutView {
 
 /// The newest policy an admin set, or the default one.
 pub(crate) async fn policy(conn: &mut sqlx::SqliteConnection) -> Result<ReturnPolicy, ApiError> {
-    Ok(q::return_policy(conn).await.map_err(store_error)?.unwrap_or_else(ReturnPolicy::default_policy))
+    Ok(q::return_policy(conn).await?.unwrap_or_else(ReturnPolicy::default_policy))
 }
 
 /// The policy version that judged `rma`: its fee and deadlines are the ones the customer was told.
 pub(crate) async fn judged_by(conn: &mut sqlx::SqliteConnection, rma: &Rma) -> Result<ReturnPolicy, ApiError> {
     let version = rma.opening.eligibility.policy_version;
-    match q::return_policy_version(conn, version).await.map_err(store_error)? {
+    match q::return_policy_version(conn, version).await? {
         Some(policy) => Ok(policy),
         // Version 1 is the built-in default until an admin saves one.
         None => Ok(ReturnPolicy::default_policy()),
@@ -124,7 +124,7 @@ pub(crate) async fn judged_by(conn: &mut sqlx::SqliteConnection, rma: &Rma) -> R
 }
 
 pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, rma_no: &str) -> Result<(Rma, Vec<StoredEvent>), ApiError> {
-    let events = lotline_store::load_stream(conn, "rma", rma_no.trim()).await.map_err(store_error)?;
+    let events = lotline_store::load_stream(conn, "rma", rma_no.trim()).await?;
     let state = events
         .iter()
         .fold(None, |state, stored| Rma::evolve(state, &stored.event))
@@ -135,14 +135,11 @@ pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, rma_no: &str) -> Res
 pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiError> {
     let mut conn = ctx.read().await?;
     let (state, events) = load(&mut conn, rma_no).await?;
-    let row = q::rma_row(&mut conn, state.rma_no())
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| ApiError::not_found("rma", rma_no))?;
+    let row = q::rma_row(&mut conn, state.rma_no()).await?.ok_or_else(|| ApiError::not_found("rma", rma_no))?;
     let policy = judged_by(&mut conn, &state).await?;
-    let names = fq::user_names(&mut conn).await.map_err(store_error)?;
+    let names = fq::user_names(&mut conn).await?;
     let paid = rt::paid_for_received(&state);
-    let replacement_nos = rq::reshipments_for_rma(&mut conn, state.rma_no()).await.map_err(store_error)?;
+    let replacement_nos = rq::reshipments_for_rma(&mut conn, state.rma_no()).await?;
     let approvals = crate::acts::reshipments::policy(&mut conn).await?;
     let rules = approvals.settlement_rules();
     let name_of = |id: &Option<String>| id.as_ref().and_then(|id| names.get(id).cloned());
@@ -167,7 +164,7 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         policy_fee_minor: rt::policy_fee(&policy, &state, paid),
         line_fees: rt::line_fees(&policy, &state),
         paid_for_received_minor: paid,
-        failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await.map_err(store_error)?,
+        failure_nos: q::failures_of_rma(&mut conn, state.rma_no()).await?,
         settling_replacement_no: settling_replacement(&mut conn, state.rma_no(), &replacement_nos).await?,
         replacement_nos,
         qty_received: state.received.clone(),
@@ -233,7 +230,7 @@ async fn settling_replacement(
     replacement_nos: &[String],
 ) -> Result<Option<String>, ApiError> {
     for no in replacement_nos.iter().rev() {
-        let Some(row) = rq::reshipment_row(conn, no).await.map_err(store_error)? else { continue };
+        let Some(row) = rq::reshipment_row(conn, no).await? else { continue };
         let replacement = rt::Replacement { reshipment_no: no, rma_no: row.rma_no.as_deref(), status: row.status };
         if rt::check_replacement(rma_no, &replacement).is_ok() {
             return Ok(Some(no.clone()));
@@ -261,7 +258,7 @@ pub async fn list_rmas(ctx: &Ctx, input: ListRmasInput) -> Result<Page<RmaRow>, 
     ctx.allowed(Permission::ViewData)?;
     let mut conn = ctx.read().await?;
     let promises = promises(&policy(&mut conn).await?);
-    let page = q::list_rmas(&mut conn, &input).await.map_err(store_error)?;
+    let page = q::list_rmas(&mut conn, &input).await?;
     let now = ctx.now();
     Ok(Page { rows: page.rows.into_iter().map(|r| with_sla(r, promises, now)).collect(), total: page.total })
 }

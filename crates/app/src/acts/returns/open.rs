@@ -18,7 +18,7 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::{RmaDetail, detail, policy};
-use crate::context::{Ctx, sql_error, store_error};
+use crate::context::{Ctx, sql_error};
 
 /// The verdict the RMA would get now, before anything is recorded.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -46,7 +46,7 @@ async fn gather(
             continue;
         }
         order_nos.push(order_no.to_owned());
-        if let Some(order) = master::order(conn, order_no).await.map_err(store_error)? {
+        if let Some(order) = master::order(conn, order_no).await? {
             facts.orders.insert(order_no.to_owned(), order_input(order));
         }
     }
@@ -55,13 +55,13 @@ async fn gather(
         let ordered = facts.orders.get(order_no).and_then(|o| o.lines.iter().find(|l| l.line_no == line.line_no));
         let Some(sku) = ordered.map(|l| l.sku.clone()) else { continue };
         if !facts.products.contains_key(&sku)
-            && let Some(product) = master::product(conn, &sku).await.map_err(store_error)?
+            && let Some(product) = master::product(conn, &sku).await?
         {
             facts.products.insert(sku.clone(), product.product);
         }
         let serials: Vec<&str> = line.serials.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
         if !serials.is_empty() {
-            for (serial, order) in serials_q::shipped_orders(conn, &sku, &serials).await.map_err(store_error)? {
+            for (serial, order) in serials_q::shipped_orders(conn, &sku, &serials).await? {
                 facts.serial_orders.insert((sku.clone(), serial), order);
             }
         }
@@ -69,23 +69,23 @@ async fn gather(
         if let Some(lot) = lot
             && !facts.lot_orders.contains_key(&lot)
         {
-            let shipped = lots_q::orders_shipped(conn, &lot).await.map_err(store_error)?;
-            if let Some(known) = lots_q::lot_row(conn, &lot).await.map_err(store_error)? {
+            let shipped = lots_q::orders_shipped(conn, &lot).await?;
+            if let Some(known) = lots_q::lot_row(conn, &lot).await? {
                 facts.lot_skus.insert(lot.clone(), known.sku);
             }
             facts.lot_orders.insert(lot, shipped.into_iter().map(|(order, _)| order).collect());
         }
     }
     for id in &input.photo_ids {
-        if master::attachment(conn, id).await.map_err(store_error)?.is_some() {
+        if master::attachment(conn, id).await?.is_some() {
             facts.photos.insert(id.clone());
         }
     }
-    facts.returning = q::returning_for(conn, &order_nos).await.map_err(store_error)?;
-    facts.home_currency = people::settings(conn).await.map_err(store_error)?.map(|s| s.currency).unwrap_or_default();
+    facts.returning = q::returning_for(conn, &order_nos).await?;
+    facts.home_currency = people::settings(conn).await?.map(|s| s.currency).unwrap_or_default();
     if let Some(order) = rt::opening_order(input, &facts.orders) {
         let customer = order.customer_code.clone();
-        facts.customer_return_rate_bps = q::customer_return_rate_bps(conn, &customer).await.map_err(store_error)?;
+        facts.customer_return_rate_bps = q::customer_return_rate_bps(conn, &customer).await?;
     }
     Ok(facts)
 }
@@ -138,12 +138,9 @@ pub(crate) async fn open_in(ctx: &Ctx, tx: &mut SqliteConnection, input: &OpenRm
     let now = ctx.now();
     let policy = policy(tx).await?;
     let draft = rt::decide_opening(&policy, input, &gather(now, tx, input).await?)?;
-    let settings =
-        people::settings(tx).await.map_err(store_error)?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
+    let settings = people::settings(tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
     let rma_no = crate::acts::numbers::issue(tx, "RMA", &settings.site_code).await?;
     let opening = draft.into_opening(&rma_no, &policy, input, &ctx.actor()?.user_id);
-    lotline_store::append(tx, &ctx.meta_at(now), vec![Event::RmaOpened(Box::new(opening))])
-        .await
-        .map_err(store_error)?;
+    lotline_store::append(tx, &ctx.meta_at(now), vec![Event::RmaOpened(Box::new(opening))]).await?;
     Ok(rma_no)
 }

@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::{RmaDetail, RmaNoInput, act_on, detail, judged_by, load};
 use crate::acts::reshipments::policy as approval_policy;
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -108,7 +108,7 @@ pub async fn inspect_rma(ctx: &Ctx, input: InspectRmaInput) -> Result<RmaDetail,
     // Holds are read in the write transaction: one placed a moment ago still stops a restock.
     let mut tx = ctx.begin().await?;
     let (state, _) = load(&mut tx, &input.rma_no).await?;
-    let holds = lotline_store::queries::lots::active_holds(&mut tx).await.map_err(store_error)?;
+    let holds = lotline_store::queries::lots::active_holds(&mut tx).await?;
     rt::check_restock_lots(&state, &dispositions, &holds)?;
     for (i, d) in dispositions.iter().enumerate().filter(|(_, d)| d.disposition.returns_to_stock()) {
         crate::acts::locations::check_usable(&mut tx, &format!("dispositions[{i}].location"), &d.location).await?;
@@ -137,7 +137,7 @@ pub async fn settle_rma(ctx: &Ctx, input: SettleRmaInput) -> Result<RmaDetail, A
         && !reshipment_no.is_empty()
     {
         // Read in the write transaction: a replacement cancelled a moment ago settles nothing.
-        let Some(row) = rq::reshipment_row(&mut tx, reshipment_no).await.map_err(store_error)? else {
+        let Some(row) = rq::reshipment_row(&mut tx, reshipment_no).await? else {
             return Err(ApiError::field(
                 FieldError::new(rt::REPLACEMENT_FIELD, "error.rma.unknown_reshipment").with("value", reshipment_no),
             ));

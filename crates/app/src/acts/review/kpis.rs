@@ -13,8 +13,8 @@ pub async fn kpi_table(ctx: &Ctx, input: PeriodInput) -> Result<KpiTable, ApiErr
     ctx.allowed(Permission::ViewData)?;
     let period = site_period(ctx, &input).await?;
     let mut conn = ctx.read().await?;
-    let targets = review_settings::kpi_targets(&mut conn).await.map_err(store_error)?;
-    let (totals, before, aging) = kpis::kpi_totals(&mut conn, &period, ctx.now()).await.map_err(store_error)?;
+    let targets = review_settings::kpi_targets(&mut conn).await?;
+    let (totals, before, aging) = kpis::kpi_totals(&mut conn, &period, ctx.now()).await?;
     Ok(kpi_table_of_totals(&totals, &before, aging, &period, &targets))
 }
 

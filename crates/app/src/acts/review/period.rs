@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{PeriodInput, site_period};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Bars before the rest are gathered as "other".
 const PARETO_TOP: usize = 8;
@@ -206,7 +206,7 @@ pub(super) async fn period_report(ctx: &Ctx, input: &PeriodInput) -> Result<Revi
     let both = Span::both(&previous_period, &period);
     let mut conn = ctx.read().await?;
     let c = &mut *conn;
-    let cells = q::failure_cells(c, &before_span, &now_span).await.map_err(store_error)?;
+    let cells = q::failure_cells(c, &before_span, &now_span).await?;
     let (reasons_now, reasons_before) = (reasons(&cells, true), reasons(&cells, false));
     let before: Vec<(String, i64, i64)> =
         reasons_before.into_iter().map(|r| (r.category, r.count, r.quantity)).collect();
@@ -219,14 +219,12 @@ pub(super) async fn period_report(ctx: &Ctx, input: &PeriodInput) -> Result<Revi
         vendor_code: Some(code.to_owned()),
         ..Default::default()
     });
-    let (sku_rows, skus_with_failures) =
-        q::failures_by_sku(c, &before_span, &now_span, GROUPS_LISTED).await.map_err(store_error)?;
+    let (sku_rows, skus_with_failures) = q::failures_by_sku(c, &before_span, &now_span, GROUPS_LISTED).await?;
     let by_sku = groups(sku_rows, &now_span, |code| FailureFilter { sku: Some(code.to_owned()), ..Default::default() });
-    let cost_rows = q::cost_rows(c, &before_span, &now_span).await.map_err(store_error)?;
-    let times = q::reshipment_times(c, &both, &period).await.map_err(store_error)?;
-    let (checklist_items, checklist_added) =
-        q::checklist_added(c, &now_span, CHECKLIST_LISTED).await.map_err(store_error)?;
-    let (_, checklist_added_previous) = q::checklist_added(c, &before_span, 0).await.map_err(store_error)?;
+    let cost_rows = q::cost_rows(c, &before_span, &now_span).await?;
+    let times = q::reshipment_times(c, &both, &period).await?;
+    let (checklist_items, checklist_added) = q::checklist_added(c, &now_span, CHECKLIST_LISTED).await?;
+    let (_, checklist_added_previous) = q::checklist_added(c, &before_span, 0).await?;
     let now = ctx.now();
     Ok(ReviewPeriodReport {
         pareto,

@@ -53,9 +53,9 @@ pub struct VendorScorecards {
 async fn compute(ctx: &Ctx, period: &ReviewPeriod) -> Result<(ScorecardSettings, Vec<VendorScorecard>), ApiError> {
     let mut conn = ctx.read().await?;
     let span = Span::of(period);
-    let settings = review_settings::scorecard_settings(&mut conn).await.map_err(store_error)?;
-    let rows = q::vendor_quality(&mut conn, &span).await.map_err(store_error)?;
-    let chargebacks = q::chargebacks(&mut conn, &span).await.map_err(store_error)?;
+    let settings = review_settings::scorecard_settings(&mut conn).await?;
+    let rows = q::vendor_quality(&mut conn, &span).await?;
+    let chargebacks = q::chargebacks(&mut conn, &span).await?;
     Ok((settings, cards(&rows, &chargebacks, &settings)))
 }
 
@@ -65,20 +65,16 @@ pub async fn vendor_scorecards(ctx: &Ctx, input: PeriodInput) -> Result<VendorSc
     let (settings, scored) = compute(ctx, &period).await?;
     let mut conn = ctx.read().await?;
     let since = ctx.today().await?.checked_sub_days(Days::new(HISTORY_DAYS)).unwrap_or_default();
-    let mut history = q::rating_history(&mut conn, &day_text(since)).await.map_err(store_error)?;
-    let blocked = q::blocked_vendors(&mut conn).await.map_err(store_error)?;
-    let reviews = q::last_reviews(&mut conn, None).await.map_err(store_error)?;
+    let mut history = q::rating_history(&mut conn, &day_text(since)).await?;
+    let blocked = q::blocked_vendors(&mut conn).await?;
+    let reviews = q::last_reviews(&mut conn, None).await?;
     // As of today whatever the period: a SCAR is overdue now or not at all.
-    let overdue = lotline_store::queries::scars::overdue_by_vendor(&mut conn, &day_text(ctx.today().await?))
-        .await
-        .map_err(store_error)?;
+    let overdue = lotline_store::queries::scars::overdue_by_vendor(&mut conn, &day_text(ctx.today().await?)).await?;
     let mut vendors = Vec::with_capacity(scored.len());
     for mut card in scored {
         card.overdue_scars = overdue.get(&card.vendor_code).copied().unwrap_or(0);
-        let vendor_name = lotline_store::queries::master::vendor(&mut conn, &card.vendor_code)
-            .await
-            .map_err(store_error)?
-            .map(|v| v.vendor.name);
+        let vendor_name =
+            lotline_store::queries::master::vendor(&mut conn, &card.vendor_code).await?.map(|v| v.vendor.name);
         let points = history.remove(&card.vendor_code).unwrap_or_default();
         let trend = rating_trend(&points, RATING_TREND_MIN_POINTS);
         let (receipts_blocked_since, last_reviewed) =
@@ -117,7 +113,7 @@ pub(crate) async fn record_todays_ratings(ctx: &Ctx) -> Result<RecordedRatings, 
     let (_, scored) = compute(ctx, &period).await?;
     let day = day_text(today);
     let mut tx = ctx.begin().await?;
-    let already = q::rated_on(&mut tx, &day).await.map_err(store_error)?;
+    let already = q::rated_on(&mut tx, &day).await?;
     let events: Vec<Event> = scored
         .iter()
         .filter(|c| !already.contains(&c.vendor_code))
@@ -189,11 +185,11 @@ pub async fn review_vendor(ctx: &Ctx, input: VendorReviewInput) -> Result<Vendor
     v.max_len("note", &note, lotline_domain::limits::NOTE);
     v.into_result()?;
     let mut tx = ctx.begin().await?;
-    if lotline_store::queries::master::vendor(&mut tx, &vendor_code).await.map_err(store_error)?.is_none() {
+    if lotline_store::queries::master::vendor(&mut tx, &vendor_code).await?.is_none() {
         return Err(ApiError::not_found("vendor", &vendor_code));
     }
     ctx.commit(tx, vec![Event::VendorReviewed { vendor_code: vendor_code.clone(), note }]).await?;
-    let blocked = q::blocked_vendors(&mut *ctx.read().await?).await.map_err(store_error)?;
+    let blocked = q::blocked_vendors(&mut *ctx.read().await?).await?;
     Ok(VendorReviewed {
         receipts_blocked_since: blocked.get(&vendor_code).copied(),
         reviewed_on: ctx.today().await?,

@@ -34,8 +34,7 @@ pub async fn sku_flags(ctx: &Ctx, input: PeriodInput) -> Result<SkuFlags, ApiErr
     let period = site_period(ctx, &input).await?;
     let found =
         scorecard::sku_conformity(&mut *ctx.read().await?, &Span::of(&period), DEFAULT_SKU_FLAG_BPS, SKU_FLAGS_LISTED)
-            .await
-            .map_err(store_error)?;
+            .await?;
     Ok(SkuFlags {
         period,
         threshold_bps: DEFAULT_SKU_FLAG_BPS,
@@ -64,7 +63,7 @@ pub async fn safety_stock_alerts(ctx: &Ctx, input: SafetyStockQuery) -> Result<V
     ctx.allowed(Permission::ViewData)?;
     let today = day_text(ctx.today().await?);
     let sku = input.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let mut rows = safety_stock(&mut *ctx.read().await?, &today, sku).await.map_err(store_error)?;
+    let mut rows = safety_stock(&mut *ctx.read().await?, &today, sku).await?;
     if input.below_only == Some(true) {
         rows.retain(|r| r.below_minimum);
     }
@@ -103,7 +102,7 @@ pub async fn set_safety_stock(ctx: &Ctx, input: SafetyStockInput) -> Result<Vec<
     // Without a minimum nothing is watched, so no maximum either.
     let max_qty = input.min_qty.and(input.max_qty);
     let mut tx = ctx.begin().await?;
-    if master::product(&mut tx, &sku).await.map_err(store_error)?.is_none() {
+    if master::product(&mut tx, &sku).await?.is_none() {
         return Err(ApiError::not_found("product", &sku));
     }
     ctx.commit(tx, vec![Event::SafetyStockSet { sku: sku.clone(), min_qty: input.min_qty, max_qty }]).await?;

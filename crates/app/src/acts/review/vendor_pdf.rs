@@ -14,7 +14,7 @@ use ts_rs::TS;
 use super::vendor_pdf_data::{body, gather};
 use super::{PeriodInput, period_of};
 use crate::acts::documents::{PdfFile, document_error};
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Days the supplier has for its 8D response.
 const RESPONSE_DAYS: u64 = 14;
@@ -101,11 +101,10 @@ pub(super) async fn report_body(
     let mut conn = ctx.read().await?;
     let gathered = gather(&mut conn, scope).await?;
     let vendor = master::vendor(&mut conn, &gathered.vendor_code)
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::not_found("vendor", &gathered.vendor_code))?
         .vendor;
-    let settings = people::settings(&mut conn).await.map_err(store_error)?;
+    let settings = people::settings(&mut conn).await?;
     let language = language.unwrap_or(vendor.language);
     let mut body = body(&mut conn, ctx, &gathered, language).await?;
     let site = settings.as_ref().map(|s| s.site_code.clone()).unwrap_or_default();

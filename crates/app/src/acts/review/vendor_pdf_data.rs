@@ -11,7 +11,7 @@ use lotline_domain::review::VendorQualityRow;
 use lotline_store::queries::vendor_report::{ReportFailure, ReportScope, report_failures, reshipment_costs};
 use lotline_store::queries::{master, scorecard};
 
-use crate::context::{Ctx, store_error};
+use crate::context::Ctx;
 
 /// Failures listed in one report; a vendor with more in one period needs a shorter period.
 const FAILURES_LISTED: i64 = 2_000;
@@ -29,18 +29,17 @@ pub(super) struct Gathered {
 }
 
 pub(super) async fn gather(conn: &mut sqlx::SqliteConnection, scope: &ReportScope) -> Result<Gathered, ApiError> {
-    let failures = report_failures(conn, scope, FAILURES_LISTED).await.map_err(store_error)?;
+    let failures = report_failures(conn, scope, FAILURES_LISTED).await?;
     let vendor_code = match scope {
         ReportScope::Period { vendor_code, .. } => vendor_code.clone(),
         ReportScope::Failure { failure_no } => {
             failures.first().map(|f| f.vendor_code.clone()).ok_or_else(|| ApiError::not_found("failure", failure_no))?
         }
     };
-    let reshipments = reshipment_costs(conn, scope).await.map_err(store_error)?;
+    let reshipments = reshipment_costs(conn, scope).await?;
     let quality = match scope {
         ReportScope::Period { span, .. } => scorecard::vendor_quality(conn, span)
-            .await
-            .map_err(store_error)?
+            .await?
             .into_iter()
             .find(|row| row.vendor_code == vendor_code)
             .unwrap_or_else(|| VendorQualityRow { vendor_code: vendor_code.clone(), ..VendorQualityRow::default() }),
@@ -96,7 +95,7 @@ pub(super) async fn body(
     g: &Gathered,
     language: Language,
 ) -> Result<VendorReport, ApiError> {
-    let categories = master::defect_categories(conn).await.map_err(store_error)?;
+    let categories = master::defect_categories(conn).await?;
     let category_name = |code: &str| {
         categories
             .iter()

@@ -18,7 +18,7 @@ use super::period::{FailureGroupReview, ReviewPeriodReport, period_report};
 use super::vendor_pdf_data::{money, percent};
 use crate::acts::Empty;
 use crate::acts::documents::{PdfFile, document_error};
-use crate::context::{Ctx, sql_error, store_error};
+use crate::context::{Ctx, sql_error};
 
 /// A weekly review kept on this desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -55,7 +55,7 @@ pub fn week_of(day: NaiveDate) -> String {
 
 pub async fn list_weekly_reviews(ctx: &Ctx, _: Empty) -> Result<Vec<WeeklyReviewEntry>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let rows = q::weekly_reviews(&mut *ctx.read().await?).await.map_err(store_error)?;
+    let rows = q::weekly_reviews(&mut *ctx.read().await?).await?;
     Ok(rows
         .into_iter()
         .map(|r| WeeklyReviewEntry {
@@ -74,8 +74,7 @@ pub async fn weekly_review_pdf(ctx: &Ctx, input: WeekInput) -> Result<PdfFile, A
     let week = input.week.trim();
     check_week(week)?;
     let bytes = q::weekly_review_pdf(&mut *ctx.read().await?, week)
-        .await
-        .map_err(store_error)?
+        .await?
         .ok_or_else(|| ApiError::not_found("weekly_review", week))?;
     Ok(PdfFile::new(file_name(week), &bytes))
 }
@@ -92,9 +91,9 @@ pub async fn make_weekly_review(ctx: &Ctx) -> Result<Option<String>, ApiError> {
     let week = week_of(from);
     let (settings, begins, kept) = {
         let mut conn = ctx.read().await?;
-        let settings = people::settings(&mut conn).await.map_err(store_error)?;
-        let begins = q::log_begins(&mut conn).await.map_err(store_error)?;
-        let kept = q::weekly_review_pdf(&mut conn, &week).await.map_err(store_error)?.is_some();
+        let settings = people::settings(&mut conn).await?;
+        let begins = q::log_begins(&mut conn).await?;
+        let kept = q::weekly_review_pdf(&mut conn, &week).await?.is_some();
         (settings, begins, kept)
     };
     let Some(settings) = settings else { return Ok(None) };
@@ -123,14 +122,14 @@ pub async fn make_weekly_review(ctx: &Ctx) -> Result<Option<String>, ApiError> {
         size: 0,
         sent_to_team_at: None,
     };
-    let mut tx = ctx.store.begin_write().await.map_err(store_error)?;
-    let made = q::keep_weekly_review(&mut tx, &row, language.as_str(), &pdf).await.map_err(store_error)?;
+    let mut tx = ctx.store.begin_write().await?;
+    let made = q::keep_weekly_review(&mut tx, &row, language.as_str(), &pdf).await?;
     tx.commit().await.map_err(sql_error)?;
     Ok(made.then_some(week))
 }
 
 async fn category_names(ctx: &Ctx, language: Language) -> Result<Vec<(String, String)>, ApiError> {
-    let categories = master::defect_categories(&mut *ctx.read().await?).await.map_err(store_error)?;
+    let categories = master::defect_categories(&mut *ctx.read().await?).await?;
     Ok(categories
         .into_iter()
         .map(|c| {
