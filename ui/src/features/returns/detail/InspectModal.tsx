@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Modal, NativeSelect, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Table, Text, TextInput } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LineDisposition } from "../../../backend/bindings/LineDisposition";
 import { call } from "../../../backend/call";
+import { ActionModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
 import { moneyParams } from "../../../money";
 import {
@@ -16,32 +17,6 @@ import {
 import { DISPOSITIONS, type ReturnDisposition, type RmaDetail, TO_STOCK } from "../types";
 
 type Props = { detail: RmaDetail; onClose: () => void };
-
-function Actions({
-  onClose,
-  loading,
-  testId,
-  label,
-  color,
-}: {
-  onClose: () => void;
-  loading: boolean;
-  testId: string;
-  label: string;
-  color?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onClose}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={loading} color={color} data-testid={testId}>
-        {label}
-      </Button>
-    </Group>
-  );
-}
 
 const toStock = (row: DispositionRow) => row.disposition !== "" && TO_STOCK.has(row.disposition);
 
@@ -82,165 +57,157 @@ export function InspectModal({ detail, onClose }: Props) {
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const ids = rowIds(rows);
   return (
-    <Modal opened onClose={onClose} title={t("returns.action.inspect")} size="xl">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const out = toDispositions(rows, detail.currency);
-          if ("errors" in out) setLocal(out.errors);
-          else {
-            setLocal({});
-            mutation.mutate(out.dispositions);
-          }
-        }}
-      >
-        <Table data-testid="rma-inspect-rows">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("returns.field.sku")}</Table.Th>
-              <Table.Th>{t("returns.field.disposition")}</Table.Th>
-              <Table.Th>{t("returns.field.qty")}</Table.Th>
-              <Table.Th>{t("returns.field.recovered", { currency: detail.currency })}</Table.Th>
-              <Table.Th>{t("returns.field.location")}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row, i) => {
-              const line = lines[row.lineIndex];
-              const id = ids[i] ?? String(i);
-              return (
-                <Table.Tr key={id}>
-                  <Table.Td>
-                    {line?.sku}
-                    {row.grade && (
-                      <Badge
-                        ml={6}
-                        size="sm"
-                        variant="light"
-                        data-testid={`rma-inspect-grade-${id}`}
+    <ActionModal
+      title={t("returns.action.inspect")}
+      size="xl"
+      onClose={onClose}
+      pending={mutation.isPending}
+      submitTestId="rma-inspect-submit"
+      submitLabel={t("returns.action.inspect")}
+      onSubmit={() => {
+        const out = toDispositions(rows, detail.currency);
+        if ("errors" in out) setLocal(out.errors);
+        else {
+          setLocal({});
+          mutation.mutate(out.dispositions);
+        }
+      }}
+    >
+      <Table data-testid="rma-inspect-rows">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("returns.field.sku")}</Table.Th>
+            <Table.Th>{t("returns.field.disposition")}</Table.Th>
+            <Table.Th>{t("returns.field.qty")}</Table.Th>
+            <Table.Th>{t("returns.field.recovered", { currency: detail.currency })}</Table.Th>
+            <Table.Th>{t("returns.field.location")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, i) => {
+            const line = lines[row.lineIndex];
+            const id = ids[i] ?? String(i);
+            return (
+              <Table.Tr key={id}>
+                <Table.Td>
+                  {line?.sku}
+                  {row.grade && (
+                    <Badge ml={6} size="sm" variant="light" data-testid={`rma-inspect-grade-${id}`}>
+                      {t(`returns.grade.${row.grade}`)}
+                    </Badge>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {row.serials.length > 0
+                      ? row.serials.join(", ")
+                      : t("returns.inspect.received", {
+                          qty: detail.qty_received[row.lineIndex] ?? 0,
+                        })}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    value={row.disposition}
+                    onChange={(e) =>
+                      setRow(i, { disposition: e.currentTarget.value as ReturnDisposition })
+                    }
+                    data={[
+                      { value: "", label: t("returns.form.choose_option"), disabled: true },
+                      ...DISPOSITIONS.map((d) => ({
+                        value: d,
+                        label: t(`returns.disposition.${d}`),
+                      })),
+                    ]}
+                    error={err(`row.${i}.disposition`)}
+                    aria-label={t("returns.field.disposition")}
+                    data-testid={`rma-inspect-disposition-${id}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    w={70}
+                    inputMode="numeric"
+                    value={row.qty}
+                    onChange={(e) => setRow(i, { qty: e.currentTarget.value })}
+                    error={err(`row.${i}.qty`)}
+                    aria-label={t("returns.field.qty")}
+                    data-testid={`rma-inspect-qty-${id}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    w={100}
+                    inputMode="decimal"
+                    value={row.recovered}
+                    onChange={(e) => setRow(i, { recovered: e.currentTarget.value })}
+                    error={err(`row.${i}.recovered`)}
+                    aria-label={t("returns.field.recovered", { currency: detail.currency })}
+                    data-testid={`rma-inspect-recovered-${id}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    w={130}
+                    disabled={!toStock(row)}
+                    // A location off the administrator's list is refused by name on save.
+                    value={toStock(row) ? row.location : ""}
+                    onChange={(e) => setRow(i, { location: e.currentTarget.value })}
+                    error={err(`row.${i}.location`)}
+                    aria-label={t("returns.field.location")}
+                    data-testid={`rma-inspect-location-${id}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {row.serials.length === 0 && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        aria-label={t("returns.inspect.split")}
+                        title={t("returns.inspect.split")}
+                        onClick={() =>
+                          setRows((rs) => [
+                            ...rs.slice(0, i + 1),
+                            { ...row, qty: "", recovered: "", location: "", serials: [] },
+                            ...rs.slice(i + 1),
+                          ])
+                        }
+                        data-testid={`rma-inspect-split-${id}`}
                       >
-                        {t(`returns.grade.${row.grade}`)}
-                      </Badge>
+                        <IconPlus size={14} />
+                      </Button>
                     )}
-                    <Text size="xs" c="dimmed">
-                      {row.serials.length > 0
-                        ? row.serials.join(", ")
-                        : t("returns.inspect.received", {
-                            qty: detail.qty_received[row.lineIndex] ?? 0,
-                          })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <NativeSelect
-                      value={row.disposition}
-                      onChange={(e) =>
-                        setRow(i, { disposition: e.currentTarget.value as ReturnDisposition })
-                      }
-                      data={[
-                        { value: "", label: t("returns.form.choose_option"), disabled: true },
-                        ...DISPOSITIONS.map((d) => ({
-                          value: d,
-                          label: t(`returns.disposition.${d}`),
-                        })),
-                      ]}
-                      error={err(`row.${i}.disposition`)}
-                      aria-label={t("returns.field.disposition")}
-                      data-testid={`rma-inspect-disposition-${id}`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      w={70}
-                      inputMode="numeric"
-                      value={row.qty}
-                      onChange={(e) => setRow(i, { qty: e.currentTarget.value })}
-                      error={err(`row.${i}.qty`)}
-                      aria-label={t("returns.field.qty")}
-                      data-testid={`rma-inspect-qty-${id}`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      w={100}
-                      inputMode="decimal"
-                      value={row.recovered}
-                      onChange={(e) => setRow(i, { recovered: e.currentTarget.value })}
-                      error={err(`row.${i}.recovered`)}
-                      aria-label={t("returns.field.recovered", { currency: detail.currency })}
-                      data-testid={`rma-inspect-recovered-${id}`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      w={130}
-                      disabled={!toStock(row)}
-                      // A location off the administrator's list is refused by name on save.
-                      value={toStock(row) ? row.location : ""}
-                      onChange={(e) => setRow(i, { location: e.currentTarget.value })}
-                      error={err(`row.${i}.location`)}
-                      aria-label={t("returns.field.location")}
-                      data-testid={`rma-inspect-location-${id}`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {row.serials.length === 0 && (
+                    {row.serials.length === 0 &&
+                      rows.filter(
+                        (r) =>
+                          r.lineIndex === row.lineIndex &&
+                          r.grade === row.grade &&
+                          r.serials.length === 0,
+                      ).length > 1 && (
                         <Button
                           size="compact-xs"
                           variant="subtle"
-                          aria-label={t("returns.inspect.split")}
-                          title={t("returns.inspect.split")}
-                          onClick={() =>
-                            setRows((rs) => [
-                              ...rs.slice(0, i + 1),
-                              { ...row, qty: "", recovered: "", location: "", serials: [] },
-                              ...rs.slice(i + 1),
-                            ])
-                          }
-                          data-testid={`rma-inspect-split-${id}`}
+                          color="red"
+                          aria-label={t("returns.inspect.remove")}
+                          title={t("returns.inspect.remove")}
+                          onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
                         >
-                          <IconPlus size={14} />
+                          <IconTrash size={14} />
                         </Button>
                       )}
-                      {row.serials.length === 0 &&
-                        rows.filter(
-                          (r) =>
-                            r.lineIndex === row.lineIndex &&
-                            r.grade === row.grade &&
-                            r.serials.length === 0,
-                        ).length > 1 && (
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={t("returns.inspect.remove")}
-                            title={t("returns.inspect.remove")}
-                            onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                          >
-                            <IconTrash size={14} />
-                          </Button>
-                        )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-        {errors.dispositions && (
-          <Text c="red" size="sm" mt="xs">
-            {errors.dispositions}
-          </Text>
-        )}
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rma-inspect-submit"
-          label={t("returns.action.inspect")}
-        />
-      </form>
-    </Modal>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {errors.dispositions && (
+        <Text c="red" size="sm" mt="xs">
+          {errors.dispositions}
+        </Text>
+      )}
+    </ActionModal>
   );
 }
 

@@ -1,20 +1,11 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
 import type { IntakeUnit } from "../../../backend/bindings/IntakeUnit";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
+import { ActionModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
 import { PhotoUpload } from "../PhotoUpload";
 import {
@@ -32,32 +23,6 @@ import { type ConditionGrade, GRADES, type RmaDetail } from "../types";
 import { UnitGrades } from "./UnitGrades";
 
 type Props = { detail: RmaDetail; onClose: () => void };
-
-function Actions({
-  onClose,
-  loading,
-  testId,
-  label,
-  color,
-}: {
-  onClose: () => void;
-  loading: boolean;
-  testId: string;
-  label: string;
-  color?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onClose}>
-        {t("common.cancel")}
-      </Button>
-      <Button type="submit" loading={loading} color={color} data-testid={testId}>
-        {label}
-      </Button>
-    </Group>
-  );
-}
 
 export function ReceiveModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
@@ -100,136 +65,133 @@ export function ReceiveModal({ detail, onClose }: Props) {
   const setUnitGrade = (i: number, grade: ConditionGrade) =>
     setUnits(shownUnits.map((u, j) => (j === i ? { ...u, grade } : u)));
   return (
-    <Modal opened onClose={onClose} title={t("returns.action.receive")} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const parsed = parsedQty;
-          const wrong = parsed.flatMap((q, i) => (q === null ? [i] : []));
-          setBad(wrong);
-          const graded = toUnits(shownUnits, intake.grade);
-          setUngraded("errors" in graded ? graded.errors : {});
-          const worst = "units" in graded ? worstGrade(graded.units.map((u) => u.grade)) : null;
-          const answered = toIntakeChecks({ ...intake, grade: worst ?? intake.grade });
-          setUnanswered("errors" in answered ? answered.errors : {});
-          if (wrong.length === 0 && "checks" in answered && "units" in graded)
-            mutation.mutate({
-              qtyReceived: parsed.map((q) => q ?? 0),
-              checks: answered.checks,
-              graded: graded.units,
-            });
-        }}
-      >
-        <Stack gap="sm">
-          <Table data-testid="rma-receive-lines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("returns.field.sku")}</Table.Th>
-                <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
-                <Table.Th>{t("returns.field.received")}</Table.Th>
+    <ActionModal
+      title={t("returns.action.receive")}
+      size="lg"
+      onClose={onClose}
+      pending={mutation.isPending}
+      submitTestId="rma-receive-submit"
+      submitLabel={t("returns.action.receive")}
+      onSubmit={() => {
+        const parsed = parsedQty;
+        const wrong = parsed.flatMap((q, i) => (q === null ? [i] : []));
+        setBad(wrong);
+        const graded = toUnits(shownUnits, intake.grade);
+        setUngraded("errors" in graded ? graded.errors : {});
+        const worst = "units" in graded ? worstGrade(graded.units.map((u) => u.grade)) : null;
+        const answered = toIntakeChecks({ ...intake, grade: worst ?? intake.grade });
+        setUnanswered("errors" in answered ? answered.errors : {});
+        if (wrong.length === 0 && "checks" in answered && "units" in graded)
+          mutation.mutate({
+            qtyReceived: parsed.map((q) => q ?? 0),
+            checks: answered.checks,
+            graded: graded.units,
+          });
+      }}
+    >
+      <Stack gap="sm">
+        <Table data-testid="rma-receive-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("returns.field.sku")}</Table.Th>
+              <Table.Th ta="right">{t("returns.field.qty")}</Table.Th>
+              <Table.Th>{t("returns.field.received")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lines.map((line, i) => (
+              <Table.Tr key={`${line.order_no}-${line.line_no}`}>
+                <Table.Td>{line.sku}</Table.Td>
+                <Table.Td ta="right">{line.qty}</Table.Td>
+                <Table.Td>
+                  <TextInput
+                    w={90}
+                    inputMode="numeric"
+                    value={qty[i] ?? ""}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setQty((q) => q.map((x, j) => (j === i ? value : x)));
+                    }}
+                    error={
+                      errors[`qty_received[${i}]`] ??
+                      (bad.includes(i) ? t("returns.form.bad_qty") : undefined)
+                    }
+                    aria-label={t("returns.field.received")}
+                    data-testid={`rma-receive-qty-${i}`}
+                  />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lines.map((line, i) => (
-                <Table.Tr key={`${line.order_no}-${line.line_no}`}>
-                  <Table.Td>{line.sku}</Table.Td>
-                  <Table.Td ta="right">{line.qty}</Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      w={90}
-                      inputMode="numeric"
-                      value={qty[i] ?? ""}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setQty((q) => q.map((x, j) => (j === i ? value : x)));
-                      }}
-                      error={
-                        errors[`qty_received[${i}]`] ??
-                        (bad.includes(i) ? t("returns.form.bad_qty") : undefined)
-                      }
-                      aria-label={t("returns.field.received")}
-                      data-testid={`rma-receive-qty-${i}`}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {errors.qty_received && (
-            <Text c="red" size="sm">
-              {errors.qty_received}
-            </Text>
-          )}
-          <Group grow align="flex-start">
-            {(
-              [
-                ["packaging", "returns.intake.packaging_intact", "rma-receive-packaging"],
-                ["accessories", "returns.intake.accessories_complete", "rma-receive-accessories"],
-                ["serials", "returns.intake.serials_match", "rma-receive-serials"],
-              ] as const
-            ).map(([key, label, testId]) => (
-              <NativeSelect
-                key={key}
-                label={t(label)}
-                value={intake[key]}
-                onChange={(e) => {
-                  // Read now: React clears the event's target before a state updater runs.
-                  const answer = e.currentTarget.value as Answer;
-                  setIntake((f) => ({ ...f, [key]: answer }));
-                }}
-                data={[
-                  { value: "", label: t("returns.form.choose_option"), disabled: true },
-                  { value: "yes", label: t("returns.form.yes") },
-                  { value: "no", label: t("returns.form.no") },
-                ]}
-                error={unanswered[key] ? t(unanswered[key]) : undefined}
-                // An asterisk, not the browser's own check: the message is ours, in the user's language.
-                withAsterisk
-                data-testid={testId}
-              />
             ))}
-          </Group>
-          <NativeSelect
-            label={t("returns.intake.grade")}
-            value={intake.grade}
-            onChange={(e) => {
-              const grade = e.currentTarget.value as ConditionGrade;
-              setIntake((f) => ({ ...f, grade }));
-            }}
-            data={[
-              { value: "", label: t("returns.form.choose_option"), disabled: true },
-              ...GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) })),
-            ]}
-            error={unanswered.grade ? t(unanswered.grade) : undefined}
-            description={t("returns.units.every_unit")}
-            data-testid="rma-receive-grade"
-          />
-          <UnitGrades
-            lines={lines}
-            units={shownUnits}
-            everyUnit={intake.grade}
-            errors={ungraded}
-            serverErrors={errors}
-            onGrade={setUnitGrade}
-          />
-          <Textarea
-            label={t("returns.field.note")}
-            maxLength={TEXT_LIMITS.reason}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            data-testid="rma-receive-note"
-          />
-          <PhotoUpload photos={photos} onChange={setPhotos} />
-        </Stack>
-        <Actions
-          onClose={onClose}
-          loading={mutation.isPending}
-          testId="rma-receive-submit"
-          label={t("returns.action.receive")}
+          </Table.Tbody>
+        </Table>
+        {errors.qty_received && (
+          <Text c="red" size="sm">
+            {errors.qty_received}
+          </Text>
+        )}
+        <Group grow align="flex-start">
+          {(
+            [
+              ["packaging", "returns.intake.packaging_intact", "rma-receive-packaging"],
+              ["accessories", "returns.intake.accessories_complete", "rma-receive-accessories"],
+              ["serials", "returns.intake.serials_match", "rma-receive-serials"],
+            ] as const
+          ).map(([key, label, testId]) => (
+            <NativeSelect
+              key={key}
+              label={t(label)}
+              value={intake[key]}
+              onChange={(e) => {
+                // Read now: React clears the event's target before a state updater runs.
+                const answer = e.currentTarget.value as Answer;
+                setIntake((f) => ({ ...f, [key]: answer }));
+              }}
+              data={[
+                { value: "", label: t("returns.form.choose_option"), disabled: true },
+                { value: "yes", label: t("returns.form.yes") },
+                { value: "no", label: t("returns.form.no") },
+              ]}
+              error={unanswered[key] ? t(unanswered[key]) : undefined}
+              // An asterisk, not the browser's own check: the message is ours, in the user's language.
+              withAsterisk
+              data-testid={testId}
+            />
+          ))}
+        </Group>
+        <NativeSelect
+          label={t("returns.intake.grade")}
+          value={intake.grade}
+          onChange={(e) => {
+            const grade = e.currentTarget.value as ConditionGrade;
+            setIntake((f) => ({ ...f, grade }));
+          }}
+          data={[
+            { value: "", label: t("returns.form.choose_option"), disabled: true },
+            ...GRADES.map((g) => ({ value: g, label: t(`returns.grade.${g}`) })),
+          ]}
+          error={unanswered.grade ? t(unanswered.grade) : undefined}
+          description={t("returns.units.every_unit")}
+          data-testid="rma-receive-grade"
         />
-      </form>
-    </Modal>
+        <UnitGrades
+          lines={lines}
+          units={shownUnits}
+          everyUnit={intake.grade}
+          errors={ungraded}
+          serverErrors={errors}
+          onGrade={setUnitGrade}
+        />
+        <Textarea
+          label={t("returns.field.note")}
+          maxLength={TEXT_LIMITS.reason}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          data-testid="rma-receive-note"
+        />
+        <PhotoUpload photos={photos} onChange={setPhotos} />
+      </Stack>
+    </ActionModal>
   );
 }
 
