@@ -20,8 +20,8 @@ pub const DESKTOP_PACKAGES: &[&str] = &[
 ];
 
 /// What the checks need on top: the WebDriver of WebKitGTK, PDF and barcode tools, CJK fonts,
-/// a D-Bus session with gnome-keyring for the audit log's keychain test, and Python's venv for
-/// the workflow linter.
+/// a D-Bus session with gnome-keyring for the audit log's keychain test, Python's venv for the
+/// workflow linter, and mingw-w64 for the Windows check.
 pub const CHECK_PACKAGES: &[&str] = &[
     "webkit2gtk-driver",
     "poppler-utils",
@@ -31,6 +31,7 @@ pub const CHECK_PACKAGES: &[&str] = &[
     "dbus-daemon",
     "gnome-keyring",
     "python3-venv",
+    "gcc-mingw-w64-x86-64",
 ];
 
 /// Installs the missing ones of `packages` on Debian/Ubuntu; elsewhere prints what is expected.
