@@ -374,12 +374,12 @@ async fn the_list_filters_on_each_line_and_the_lines_export_reads_back() {
             "note"
         ]
     );
-    let rows: Vec<Vec<String>> =
-        reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+    let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
     let cells = |row: &Vec<String>, names: &[&str]| -> Vec<String> {
         names.iter().map(|n| row[header.iter().position(|h| h == n).unwrap()].clone()).collect()
     };
-    let wanted = ["failure_no", "line", "qty", "disposition", "owner", "due_on", "status", "scrap_method", "destroyed_by"];
+    let wanted =
+        ["failure_no", "line", "qty", "disposition", "owner", "due_on", "status", "scrap_method", "destroyed_by"];
     let got: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &wanted)).collect();
     let s = |v: &[&str]| v.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
     assert_eq!(

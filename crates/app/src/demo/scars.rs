@@ -35,7 +35,12 @@ const STORIES: &[Story] = &[
         problem: "Bohrer-Set: two bits per set out of tolerance (HSS 6 mm measured 5.82 mm).",
         due_after: Some(14),
         steps: &[
-            (ScarStatus::ContainmentReceived, 2, "Batch 2026-09 quarantined at Holzmann; replacement sets shipped.", ""),
+            (
+                ScarStatus::ContainmentReceived,
+                2,
+                "Batch 2026-09 quarantined at Holzmann; replacement sets shipped.",
+                "",
+            ),
             (
                 ScarStatus::RootCauseReceived,
                 9,
@@ -99,10 +104,8 @@ pub(super) async fn demo_scars(
     let now = ctx.now();
     for story in STORIES {
         let opened = now - Duration::days(story.opened_days_ago);
-        let failure = failed
-            .iter()
-            .rev()
-            .find(|f| f.product.4 == story.vendor && f.occurred_at <= opened - Duration::days(1));
+        let failure =
+            failed.iter().rev().find(|f| f.product.4 == story.vendor && f.occurred_at <= opened - Duration::days(1));
         let on = |at: DateTime<Utc>| {
             let mut day = ctx.acting_as(manager.clone());
             day.clock = Arc::new(FixedClock::new(at));
@@ -123,7 +126,10 @@ pub(super) async fn demo_scars(
             scar_no: scar_no.clone(),
             to: ScarStatus::Sent,
             due_on: Some((opened + Duration::days(due_after)).format("%Y-%m-%d").to_string()),
-            step: ScarStepText { text: "8D report attached; please answer by the due date.".into(), ..Default::default() },
+            step: ScarStepText {
+                text: "8D report attached; please answer by the due date.".into(),
+                ..Default::default()
+            },
         };
         scars::advance_scar(&on(opened), sent).await?;
         for (to, after, text, actions) in story.steps {
