@@ -74,7 +74,7 @@ pub async fn all_disposition_lines(
     )))
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(|r| Ok((r.get(20), line_from(r)?))).collect()
+    rows.iter().map(|r| Ok((r.get::<String, _>(20), line_from(r)?))).collect()
 }
 
 fn line_from(r: &sqlx::sqlite::SqliteRow) -> Result<DispositionLineView, StoreError> {
