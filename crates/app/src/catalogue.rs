@@ -146,6 +146,7 @@ catalogue! {
     save_order => master::save_order,
     import_csv => imports::import_csv,
     export_csv => exports::export_csv,
+    export_disposition_lines => exports::export_disposition_lines,
     aql_plan => failures::aql_plan,
     inspection_severity => switching::inspection_severity,
     get_aql_switching => switching::get_aql_switching,

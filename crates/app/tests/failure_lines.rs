@@ -317,3 +317,81 @@ async fn lines_added_on_two_desks_at_once_merge_and_too_many_open_a_conflict() {
         .unwrap_err();
     assert_eq!(err.message_key, "error.failure.line_not_running");
 }
+
+fn numbers(page: &Value) -> Vec<&str> {
+    page["rows"].as_array().unwrap().iter().map(|r| r["failure_no"].as_str().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn the_list_filters_on_each_line_and_the_lines_export_reads_back() {
+    let w = world().await;
+    w.master_data().await;
+    w.add_user("wim", &["logistics"]).await;
+    let (admin, wim) = (user_id(&w.ctx.store, "admin").await, user_id(&w.ctx.store, "wim").await);
+    let split = ten_failed(&w).await;
+    let mut rework = line(&split, "rework", 8, &admin);
+    // A note a spreadsheet would run as a formula.
+    rework["line"]["note"] = json!("=HYPERLINK(\"http://x\")");
+    w.ok("add_disposition_line", rework).await;
+    let d = w.ok("add_disposition_line", line(&split, "scrap", 2, &wim)).await;
+    let scrap = line_id(&d, "scrap");
+    let destroyed = json!({"outcome": "Destroyed", "scrap": {"method": "incinerated", "destroyed_by": wim}});
+    w.ok("complete_disposition_line", complete(&split, &scrap, destroyed)).await;
+    let mut input = failure("BOX-5L");
+    input["disposition"] = json!("return_to_vendor");
+    let whole = w.ok("log_failure", input).await["failure_no"].as_str().unwrap().to_owned();
+    w.ok("log_failure", failure("BOX-5L")).await;
+
+    let list = |disposition: &str| json!({"disposition": disposition});
+    let page = w.ok("list_failures", list("rework")).await;
+    assert_eq!((numbers(&page), page["total"].as_i64()), (vec![split.as_str()], Some(1)));
+    assert_eq!(numbers(&w.ok("list_failures", list("scrap")).await), vec![split.as_str()]);
+    assert_eq!(numbers(&w.ok("list_failures", list("return_to_vendor")).await), vec![whole.as_str()]);
+    assert!(numbers(&w.ok("list_failures", list("reinspect")).await).is_empty());
+
+    let out = w.ok("export_disposition_lines", json!({})).await;
+    assert!(out["file_name"].as_str().unwrap().starts_with("lotline-disposition-lines-"));
+    let mut reader = csv::Reader::from_reader(out["csv"].as_str().unwrap().as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        header,
+        [
+            "failure_no",
+            "line",
+            "qty",
+            "disposition",
+            "owner",
+            "due_on",
+            "status",
+            "outcome",
+            "qty_completed",
+            "ended_at",
+            "scrap_method",
+            "scrap_method_other",
+            "destroyed_by",
+            "witness",
+            "serials",
+            "note"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+    let cells = |row: &Vec<String>, names: &[&str]| -> Vec<String> {
+        names.iter().map(|n| row[header.iter().position(|h| h == n).unwrap()].clone()).collect()
+    };
+    let wanted =
+        ["failure_no", "line", "qty", "disposition", "owner", "due_on", "status", "scrap_method", "destroyed_by"];
+    let got: Vec<Vec<String>> = rows.iter().map(|r| cells(r, &wanted)).collect();
+    let s = |v: &[&str]| v.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        vec![
+            s(&[&split, "1", "8", "rework", "Ada Admin", "2026-11-09", "open", "", ""]),
+            s(&[&split, "2", "2", "scrap", "wim", "2026-11-09", "completed", "incinerated", "wim"]),
+            s(&[&whole, "1", "3", "return_to_vendor", "", "", "open", "", ""]),
+        ]
+    );
+    // Defused as every export is, and read back to what was typed.
+    assert_eq!(rows[0][15], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(lotline_domain::csv_cell::restore(&rows[0][15]), "=HYPERLINK(\"http://x\")");
+    assert_eq!((rows[1][7].as_str(), rows[1][8].as_str()), ("Destroyed", "2"));
+}

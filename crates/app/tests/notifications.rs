@@ -233,6 +233,11 @@ async fn the_weekly_review_is_made_as_a_pdf_once_per_week_on_the_sites_calendar(
     ] {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }
+    let pages: usize = pdf_tool("qpdf", &["--show-npages"], &path).trim().parse().unwrap();
+    let dark = dark_pixels_per_page(&path);
+    assert_eq!(dark.len(), pages, "pdftoppm renders every page");
+    // A page with no more than a page number on it is a blank page: every page carries text or tables.
+    assert!(dark.iter().all(|&d| d > 2_000), "dark pixels per page: {dark:?}");
     let err = w.err("weekly_review_pdf", json!({"week": "2026-W44"})).await;
     assert_eq!(err.code, lotline_app::ErrorCode::NotFound);
     let err = w.err("weekly_review_pdf", json!({"week": "last week"})).await;
@@ -250,4 +255,48 @@ async fn the_weekly_review_is_made_as_a_pdf_once_per_week_on_the_sites_calendar(
         .map(|r| r["week"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(weeks, ["2026-W46", "2026-W45"]);
+}
+
+/// Renders each page of `pdf` with `pdftoppm -r 60 -png` and counts its dark pixels (luma under
+/// 128): a page that renders blank, or with only a stray mark, has next to none.
+fn dark_pixels_per_page(pdf: &std::path::Path) -> Vec<usize> {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("page");
+    let out = std::process::Command::new("pdftoppm")
+        .args(["-r", "60", "-png"])
+        .arg(pdf)
+        .arg(&prefix)
+        .output()
+        .expect("pdftoppm must be installed (cargo xtask test installs it)");
+    assert!(out.status.success(), "pdftoppm: {}", String::from_utf8_lossy(&out.stderr));
+    // page-1.png, page-2.png (or page-01.png … when there are ten or more): in page order by name.
+    let mut files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    if let Ok(keep) = std::env::var("LOTLINE_KEEP_PAGES") {
+        for file in &files {
+            std::fs::copy(file, std::path::Path::new(&keep).join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    files
+        .iter()
+        .map(|file| {
+            let mut decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(file).unwrap()));
+            decoder.set_transformations(png::Transformations::normalize_to_color8());
+            let mut reader = decoder.read_info().unwrap();
+            let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+            let frame = reader.next_frame(&mut pixels).unwrap();
+            let channels = frame.color_type.samples();
+            pixels[..frame.buffer_size()]
+                .chunks_exact(channels)
+                .filter(|p| {
+                    let luma = if channels >= 3 {
+                        (u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000
+                    } else {
+                        u32::from(p[0])
+                    };
+                    luma < 128
+                })
+                .count()
+        })
+        .collect()
 }

@@ -191,3 +191,58 @@ async fn the_scar_pdf_prints_the_team_the_problem_the_dates_and_the_answers_rece
     let text = pdf_tool("pdftotext", &[], &write_pdf(dir.path(), &file));
     assert!(text.contains("D1 团队") && text.contains("已收到围堵措施"), "{text}");
 }
+
+#[tokio::test]
+async fn the_demo_has_scars_in_several_states_and_its_overdue_one_shows_on_the_overview_and_scorecard() {
+    let w = world().await;
+    lotline_app::demo::load(&w.ctx).await.expect("demo loads");
+    let all = w.ok("list_scars", json!({})).await;
+    let mut states: Vec<(String, String)> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["vendor_code"].as_str().unwrap().to_owned(), s["status"].as_str().unwrap().to_owned()))
+        .collect();
+    states.sort();
+    let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect::<Vec<_>>();
+    assert_eq!(
+        states,
+        pairs(&[
+            ("ACME", "draft"),
+            ("DGMT", "root_cause_received"),
+            ("HOLZ", "closed"),
+            ("NBTX", "sent"),
+            ("SZHQ", "sent")
+        ])
+    );
+    // Each on a failure of its own vendor, logged before the SCAR was opened.
+    for scar in all.as_array().unwrap() {
+        let failure = w.ok("get_failure", json!({"failure_no": scar["failure_no"]})).await;
+        assert_eq!(failure["vendor_code"], scar["vendor_code"], "{scar}");
+    }
+
+    // The Overview's card asks for the overdue ones: SZHQ's, sent 24 days ago and due 10 days
+    // later, so 14 days overdue on 2 November.
+    let overdue = w.ok("list_scars", json!({"overdue_only": true})).await;
+    let overdue = overdue.as_array().unwrap();
+    assert_eq!(overdue.len(), 1, "{overdue:?}");
+    assert_eq!((overdue[0]["vendor_code"].as_str(), overdue[0]["due_on"].as_str()), (Some("SZHQ"), Some("2026-10-19")));
+    assert_eq!(overdue[0]["overdue"], true);
+    let closed = all.as_array().unwrap().iter().find(|s| s["status"] == "closed").unwrap();
+    let detail = w.ok("get_scar", json!({"scar_no": closed["scar_no"]})).await;
+    let actors: Vec<&str> =
+        detail["history"].as_array().unwrap().iter().map(|h| h["actor_name"].as_str().unwrap()).collect();
+    assert_eq!(actors, ["Priya Shah"; 6], "opened, sent, containment, root cause, verified, closed");
+
+    let cards = w.ok("vendor_scorecards", json!({"from": "2026-09-01", "to": "2026-11-02"})).await;
+    let overdue_by_vendor: Vec<(String, i64)> = cards["vendors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["overdue_scars"].as_i64() != Some(0))
+        .map(|c| (c["vendor_code"].as_str().unwrap().to_owned(), c["overdue_scars"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(overdue_by_vendor, [("SZHQ".to_owned(), 1)]);
+    let report = lotline_store::check(&w.ctx.store).await.unwrap();
+    assert!(report.ok(), "{report:?}");
+}

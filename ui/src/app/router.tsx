@@ -7,6 +7,7 @@ import {
 } from "@tanstack/react-router";
 import { useCallback } from "react";
 import { ChargebacksPage } from "../features/chargebacks/ChargebacksPage";
+import { type ChargebackSearch, parseChargebackSearch } from "../features/chargebacks/chargeback";
 import { ConflictsPage } from "../features/conflicts/ConflictsPage";
 import { DashboardPage } from "../features/dashboard/DashboardPage";
 import { FailureDetailPage } from "../features/failures/detail/FailureDetailPage";
@@ -342,10 +343,28 @@ const complaintDetail = createRoute({
   },
 });
 
+/** A review's "recovered" figure opens the claims money came back on in its period. */
 const chargebacks = createRoute({
   getParentRoute: () => root,
   path: "/chargebacks",
-  component: ChargebacksPage,
+  validateSearch: parseChargebackSearch,
+  component: function Chargebacks() {
+    const search = chargebacks.useSearch();
+    const navigate = chargebacks.useNavigate();
+    const onClear = useCallback(
+      (keys: (keyof ChargebackSearch)[]) =>
+        void navigate({
+          search: (prev) => {
+            const next = { ...prev };
+            for (const key of keys) next[key] = undefined;
+            return next;
+          },
+          replace: true,
+        }),
+      [navigate],
+    );
+    return <ChargebacksPage search={search} onClear={onClear} />;
+  },
 });
 
 /** Reports keep their tab and period in the URL, so Back from a click-through restores them. */

@@ -232,6 +232,7 @@ export type Acts = {
   save_order: [OrderInput, OrderView];
   import_csv: [ImportInput, ImportReport];
   export_csv: [ExportInput, ExportOutput];
+  export_disposition_lines: [Empty, ExportOutput];
   aql_plan: [AqlPlanInput, AqlPlan];
   inspection_severity: [InspectionSeverityInput, SwitchingState];
   get_aql_switching: [Empty, AqlSwitchingSettings];

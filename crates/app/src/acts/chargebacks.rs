@@ -51,6 +51,14 @@ pub struct ListChargebacksInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub reference: Option<String>,
+    /// Money came back in this range, `YYYY-MM-DD`, `from` included and `to` excluded: the
+    /// claims behind a review's "chargebacks recovered".
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub recovered_from: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub recovered_to: Option<String>,
 }
 
 async fn claims_of(
@@ -104,14 +112,19 @@ pub async fn settle_failure_chargeback(
 }
 
 async fn chargebacks_of(ctx: &Ctx, reference: &str) -> Result<Vec<ChargebackListRow>, ApiError> {
-    let rows = q::list_chargebacks(&mut *ctx.read().await?, None).await?;
+    let rows = q::list_chargebacks(&mut *ctx.read().await?, q::ChargebackFilter::default()).await?;
     Ok(rows.into_iter().filter(|r| r.reference == reference).collect())
 }
 
 async fn rows(ctx: &Ctx, input: &ListChargebacksInput) -> Result<Vec<ChargebackListRow>, ApiError> {
     let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
-    let vendor = given(&input.vendor_code);
-    let rows = q::list_chargebacks(&mut *ctx.read().await?, vendor.as_deref()).await?;
+    let (vendor, from, to) = (given(&input.vendor_code), given(&input.recovered_from), given(&input.recovered_to));
+    let filter = q::ChargebackFilter {
+        vendor_code: vendor.as_deref(),
+        recovered_from: from.as_deref(),
+        recovered_to: to.as_deref(),
+    };
+    let rows = q::list_chargebacks(&mut *ctx.read().await?, filter).await?;
     let reference = given(&input.reference).map(|r| r.to_uppercase());
     Ok(rows.into_iter().filter(|r| reference.as_ref().is_none_or(|n| *n == r.reference)).collect())
 }

@@ -1,10 +1,10 @@
-//! CSV export of master data and failures, in the columns the import reads, with spreadsheet
-//! formulas defused.
+//! CSV export of master data and failures, in the columns the import reads, and of failures'
+//! disposition lines, with spreadsheet formulas defused.
 
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_store::queries::returns::{self as rq, ListRmasInput, RmaRow};
-use lotline_store::queries::{ListQuery, failures as fq, lots as lq, master};
+use lotline_store::queries::{ListQuery, failure_lines as flq, failures as fq, lots as lq, master};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 use ts_rs::TS;
@@ -80,6 +80,60 @@ pub async fn export_csv(ctx: &Ctx, input: ExportInput) -> Result<ExportOutput, A
     let date = ctx.now().format("%Y-%m-%d");
     Ok(ExportOutput { file_name: format!("lotline-{}-{date}.csv", input.entity.name()), csv })
 }
+
+/// Every failure's disposition lines, one row a line: who follows each up by when, where it
+/// stands, and for scrap how the units were destroyed and by whom.
+pub async fn export_disposition_lines(ctx: &Ctx, _: super::Empty) -> Result<ExportOutput, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let lines = flq::all_disposition_lines(&mut *ctx.read().await?).await?;
+    let mut line_no = 0;
+    let mut previous = String::new();
+    let rows = lines.into_iter().map(|(failure_no, l)| {
+        // Numbered within the failure, as the detail page lists them.
+        line_no = if failure_no == previous { line_no + 1 } else { 1 };
+        previous.clone_from(&failure_no);
+        vec![
+            failure_no,
+            line_no.to_string(),
+            l.qty.to_string(),
+            l.disposition.as_str().to_owned(),
+            opt(&l.owner_name),
+            opt(&l.due_on),
+            name(&l.status),
+            opt(&l.outcome),
+            l.qty_completed.map(|q| q.to_string()).unwrap_or_default(),
+            opt(&l.ended_at),
+            l.scrap_method.map(|m| m.as_str().to_owned()).unwrap_or_default(),
+            opt(&l.scrap_method_other),
+            opt(&l.destroyed_by_name),
+            opt(&l.witness_name),
+            l.serials.join(";"),
+            opt(&l.note),
+        ]
+    });
+    let csv = write_rows(&LINE_COLUMNS, rows)?;
+    let date = ctx.now().format("%Y-%m-%d");
+    Ok(ExportOutput { file_name: format!("lotline-disposition-lines-{date}.csv"), csv })
+}
+
+const LINE_COLUMNS: [&str; 16] = [
+    "failure_no",
+    "line",
+    "qty",
+    "disposition",
+    "owner",
+    "due_on",
+    "status",
+    "outcome",
+    "qty_completed",
+    "ended_at",
+    "scrap_method",
+    "scrap_method_other",
+    "destroyed_by",
+    "witness",
+    "serials",
+    "note",
+];
 
 /// Every row at once: an export holds the whole table.
 const ALL: ListQuery = ListQuery { text: None, offset: 0, limit: i64::MAX };

@@ -1,6 +1,6 @@
 //! A realistic demo data set: Chinese, Dutch and European suppliers, products named in Dutch
-//! and Chinese, customers, orders, a few weeks of QC failures in every state, and reshipments
-//! for some of them, each step taken by the person whose job it is.
+//! and Chinese, customers, orders, a few weeks of QC failures in every state, reshipments and
+//! SCARs for some of them, each step taken by the person whose job it is.
 
 use chrono::{Duration, SecondsFormat};
 use lotline_domain::ApiError;
@@ -25,6 +25,7 @@ use crate::context::Ctx;
 mod lots;
 mod production;
 mod returns;
+mod scars;
 
 /// Every demo user signs in with this password; the README says so.
 pub const DEMO_PASSWORD: &str = "demo-pass-2026";
@@ -151,6 +152,7 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
     }
     let failed = log_demo_failures(ctx).await?;
     demo_reshipments(ctx, &actors, &failed, &order_lines).await?;
+    scars::demo_scars(ctx, &actors, &failed).await?;
     returns::demo_returns(ctx, &actors, &order_lines).await?;
     lots::demo_lots(ctx, &actors).await?;
     production::demo_production(ctx, &actors).await?;
@@ -232,10 +234,11 @@ struct DemoLine {
     days_ago: i64,
 }
 
-/// A failure the demo logged, as far as a reshipment for it needs.
+/// A failure the demo logged, as far as a reshipment or a SCAR for it needs.
 struct DemoFailure {
     failure_no: String,
     product: &'static DemoProduct,
+    occurred_at: chrono::DateTime<chrono::Utc>,
 }
 
 async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
@@ -266,12 +269,11 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
         } else {
             Vec::new()
         };
+        let occurred_at = now - Duration::hours(36 * (36 - n as i64));
         let detail = failures::log_failure(
             ctx,
             LogFailureInput {
-                occurred_at: Some(
-                    (now - Duration::hours(36 * (36 - n as i64))).to_rfc3339_opts(SecondsFormat::Secs, true),
-                ),
+                occurred_at: Some(occurred_at.to_rfc3339_opts(SecondsFormat::Secs, true)),
                 sku: sku.into(),
                 vendor_code: vendor.into(),
                 lot_code: lot_tracked.then(|| format!("L{}-{:04}", vendor, 2100 + n / 2)),
@@ -307,7 +309,7 @@ async fn log_demo_failures(ctx: &Ctx) -> Result<Vec<DemoFailure>, ApiError> {
         )
         .await?;
         let no = detail.row.failure_no;
-        logged.push(DemoFailure { failure_no: no.clone(), product });
+        logged.push(DemoFailure { failure_no: no.clone(), product, occurred_at });
         // Older failures have moved on: a spread of dispositions, most of them done.
         let disposition = match n % 6 {
             0 => Some(Disposition::ReturnToVendor),

@@ -137,7 +137,16 @@ fn push_filter(q: &mut QueryBuilder<Sqlite>, input: &ListFailuresInput) {
         q.push(" AND f.status = ").push_bind(name(&status));
     }
     if let Some(disposition) = input.disposition {
-        q.push(" AND f.disposition = ").push_bind(disposition.as_str());
+        // A split failure (8 rework, 2 scrap) answers to each of its lines' dispositions, a
+        // withdrawn line to none (it no longer says what happens); one without lines to its own.
+        q.push(
+            " AND (EXISTS (SELECT 1 FROM failure_disposition_lines l WHERE l.failure_no = f.failure_no \
+             AND l.status <> 'withdrawn' AND l.disposition = ",
+        )
+        .push_bind(disposition.as_str())
+        .push(") OR (f.disposition = ")
+        .push_bind(disposition.as_str())
+        .push(" AND NOT EXISTS (SELECT 1 FROM failure_disposition_lines l WHERE l.failure_no = f.failure_no)))");
     }
     if let Some(text) = input.text.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         if text.chars().count() >= 3 {

@@ -143,24 +143,41 @@ pub struct ChargebackListRow {
     pub note: String,
 }
 
+/// Which chargebacks the list holds; every bound is optional.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChargebackFilter<'a> {
+    pub vendor_code: Option<&'a str>,
+    /// Money came back in this range (`from` included, `to` excluded; days or times): a
+    /// reshipment's recorded recovery, a failure's claim settled as recovered. The review's
+    /// "chargebacks recovered" counts the same facts.
+    pub recovered_from: Option<&'a str>,
+    pub recovered_to: Option<&'a str>,
+}
+
 /// Every chargeback: reshipments the vendor pays for (not rejected or cancelled) and the
 /// failures' re-inspection and return-to-vendor claims; open ones first, newest first.
 pub async fn list_chargebacks(
     conn: &mut SqliteConnection,
-    vendor_code: Option<&str>,
+    filter: ChargebackFilter<'_>,
 ) -> Result<Vec<ChargebackListRow>, StoreError> {
     let rows = sqlx::query(
         "SELECT * FROM ( \
            SELECT 'reshipment' AS source, reshipment_no AS reference, vendor_code, total_minor AS amount_minor, currency, \
              chargeback_status AS status, COALESCE(recovered_minor, 0) AS recovered_minor, requested_at AS recorded_at, \
-             '' AS note FROM reshipments WHERE chargeback_status IS NOT NULL AND vendor_code IS NOT NULL \
+             '' AS note FROM reshipments r WHERE chargeback_status IS NOT NULL AND vendor_code IS NOT NULL \
              AND status NOT IN ('rejected', 'cancelled') \
+             AND (?2 IS NULL AND ?3 IS NULL OR EXISTS (SELECT 1 FROM chargeback_recoveries c \
+               WHERE c.reshipment_no = r.reshipment_no AND c.at >= COALESCE(?2, '') AND (?3 IS NULL OR c.at < ?3))) \
            UNION ALL SELECT source, failure_no, vendor_code, amount_minor, currency, status, recovered_minor, recorded_at, \
-             CASE WHEN status = 'open' THEN note ELSE COALESCE(NULLIF(settle_note, ''), note) END FROM failure_chargebacks) \
+             CASE WHEN status = 'open' THEN note ELSE COALESCE(NULLIF(settle_note, ''), note) END FROM failure_chargebacks \
+             WHERE ?2 IS NULL AND ?3 IS NULL OR (status = 'recovered' AND settled_at >= COALESCE(?2, '') \
+               AND (?3 IS NULL OR settled_at < ?3))) \
          WHERE ?1 IS NULL OR vendor_code = ?1 \
          ORDER BY status NOT IN ('open', 'accepted', 'disputed'), recorded_at DESC, reference LIMIT 5000",
     )
-    .bind(vendor_code)
+    .bind(filter.vendor_code)
+    .bind(filter.recovered_from)
+    .bind(filter.recovered_to)
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows

@@ -4,4 +4,9 @@ export type ListChargebacksInput = { vendor_code?: string | null,
 /**
  * A failure's or a reshipment's number: that record's claims only.
  */
-reference?: string | null, };
+reference?: string | null, 
+/**
+ * Money came back in this range, `YYYY-MM-DD`, `from` included and `to` excluded: the
+ * claims behind a review's "chargebacks recovered".
+ */
+recovered_from?: string | null, recovered_to?: string | null, };

@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -8,11 +8,13 @@ import { may, useSession } from "../../app/session";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
 import { call } from "../../backend/call";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
+import { FilterChip } from "../../components/FilterChip";
 import { PageHeader } from "../../components/page/PageHeader";
 import { ShortList } from "../../components/page/ShortList";
-import { formatDateTimeShort } from "../../format";
+import { formatDateTimeShort, formatDaySpan } from "../../format";
 import { formatMoney } from "../../money";
-import { isOpen, STATUS_COLOR } from "./chargeback";
+import { addDays } from "../reports/period";
+import { type ChargebackSearch, isOpen, listInputOf, STATUS_COLOR } from "./chargeback";
 import { SettleChargebackModal } from "./SettleChargebackModal";
 
 function Reference({ row }: { row: ChargebackListRow }) {
@@ -27,27 +29,71 @@ function Reference({ row }: { row: ChargebackListRow }) {
   );
 }
 
-/** Every chargeback to a vendor, from every source: open ones first. */
-export function ChargebacksPage() {
+/**
+ * Every chargeback to a vendor, from every source: open ones first. `search` comes from the URL
+ * (a review's "recovered" figure); each of its filters shows as a chip that removes it.
+ */
+export function ChargebacksPage({
+  search = {},
+  onClear,
+}: {
+  search?: ChargebackSearch;
+  onClear?: (keys: (keyof ChargebackSearch)[]) => void;
+} = {}) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [settling, setSettling] = useState<ChargebackListRow | null>(null);
-  const list = useQuery({ queryKey: ["chargebacks"], queryFn: () => call("list_chargebacks", {}) });
+  const input = listInputOf(search);
+  const list = useQuery({
+    queryKey: ["chargebacks", input],
+    queryFn: () => call("list_chargebacks", input),
+  });
   const settles = may(session, "manage_chargeback");
+  const recovered = search.recovered_from || search.recovered_to;
+  const recoveredLabel = t("chargebacks.filter.recovered", {
+    // The URL's end is the first day left out; people read the last day included.
+    days: formatDaySpan(
+      search.recovered_from ?? null,
+      search.recovered_to ? addDays(search.recovered_to, -1) : null,
+      i18n.language,
+    ),
+  });
+  const vendorLabel = t("chargebacks.filter.vendor", { vendor: search.vendor });
+  const filtered = Boolean(recovered || search.vendor);
   return (
     <Stack gap="md">
       <PageHeader title={t("chargebacks.title")}>
         <FileSaveButton
           size="sm"
           icon={<IconDownload size={16} />}
-          write={() => call("chargebacks_csv", {}).then(saveMade)}
+          write={() => call("chargebacks_csv", input).then(saveMade)}
           label={t("chargebacks.export")}
           testId="chargebacks-csv"
         />
       </PageHeader>
+      {filtered && (
+        <Group gap="xs">
+          {recovered && (
+            <FilterChip
+              label={recoveredLabel}
+              removeLabel={t("chargebacks.filter.remove", { filter: recoveredLabel })}
+              onRemove={() => onClear?.(["recovered_from", "recovered_to"])}
+              testId="chargebacks-filter-recovered"
+            />
+          )}
+          {search.vendor && (
+            <FilterChip
+              label={vendorLabel}
+              removeLabel={t("chargebacks.filter.remove", { filter: vendorLabel })}
+              onRemove={() => onClear?.(["vendor"])}
+              testId="chargebacks-filter-vendor"
+            />
+          )}
+        </Group>
+      )}
       <ShortList
         query={list}
-        empty={t("chargebacks.empty")}
+        empty={filtered ? t("chargebacks.empty_filtered") : t("chargebacks.empty")}
         emptyTestId="chargebacks-empty"
         testId="chargebacks-table"
         columns={[

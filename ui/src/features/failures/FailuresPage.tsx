@@ -120,6 +120,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
             label={t("common.export_csv")}
             testId="failures-export"
           />
+          <FileSaveButton
+            size="sm"
+            icon={<IconDownload size={16} />}
+            write={() => call("export_disposition_lines", {}).then(saveMade)}
+            label={t("failures.export_lines")}
+            testId="failures-export-lines"
+          />
           <Button
             component={Link}
             to="/failures/new"

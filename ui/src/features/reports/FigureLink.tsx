@@ -32,6 +32,8 @@ export function FigureLink({
             return <Link {...props} to="/reshipments" search={link.search} />;
           case "/returns":
             return <Link {...props} to="/returns" search={link.search} />;
+          case "/chargebacks":
+            return <Link {...props} to="/chargebacks" search={link.search} />;
         }
       }}
     >

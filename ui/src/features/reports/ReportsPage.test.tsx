@@ -117,8 +117,13 @@ async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
     path: "/returns",
     component: FailuresProbe,
   });
+  const chargebacks = createRoute({
+    getParentRoute: () => root,
+    path: "/chargebacks",
+    component: FailuresProbe,
+  });
   const router = createRouter({
-    routeTree: root.addChildren([reports, failures, reshipments, returns]),
+    routeTree: root.addChildren([reports, failures, reshipments, returns, chargebacks]),
     history: createMemoryHistory({ initialEntries: ["/reports"] }),
   });
   await mount(<RouterProvider router={router} />, { session: sessionAs(roles) });
@@ -230,7 +235,7 @@ it("links each cost of the period to the records behind it", async () => {
   expect(await opens("cost-link-shipping")).toEqual(shipped);
   expect(await opens("cost-link-goods")).toEqual(shipped);
   expect(await opens("cost-link-recovered")).toEqual({
-    pathname: "/reshipments",
+    pathname: "/chargebacks",
     search: { recovered_from: "2026-11-01", recovered_to: "2026-12-01" },
   });
   expect(await opens("cost-link-refunds")).toEqual({

@@ -62,7 +62,7 @@ describe("costLink and timelinessLink", () => {
     expect(costLink("reshipment_shipping_minor", week)).toEqual(shipped);
     expect(costLink("reshipment_goods_minor", week)).toEqual(shipped);
     expect(costLink("chargebacks_recovered_minor", week)).toEqual({
-      to: "/reshipments",
+      to: "/chargebacks",
       search: { recovered_from: "2026-11-02", recovered_to: "2026-11-09" },
     });
     expect(costLink("refunds_minor", week)).toEqual({
@@ -94,7 +94,7 @@ describe("costLink and timelinessLink", () => {
       "/returns",
       "/failures",
       "/failures",
-      "/reshipments",
+      "/chargebacks",
       null,
     ]);
     expect(links[2]?.search).toEqual({ shipped_from: "2026-11-01", shipped_to: "2026-12-01" });

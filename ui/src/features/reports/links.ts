@@ -1,5 +1,6 @@
 import type { FailureFilter } from "../../backend/bindings/FailureFilter";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
+import type { ChargebackSearch } from "../chargebacks/chargeback";
 import type { FailureFilters } from "../failures/filters";
 import type { ReshipmentSearch } from "../reshipments/filters";
 import type { RmaSearch } from "../returns/filters";
@@ -35,7 +36,8 @@ export function failuresSearch(filter: FailureFilter): FailuresSearch | null {
 export type FigureLink =
   | { to: "/failures"; search: FailuresSearch }
   | { to: "/reshipments"; search: ReshipmentSearch }
-  | { to: "/returns"; search: RmaSearch };
+  | { to: "/returns"; search: RmaSearch }
+  | { to: "/chargebacks"; search: ChargebackSearch };
 
 /**
  * The reshipments and returns acts take the period as days with the end excluded (like the
@@ -83,8 +85,9 @@ export function costLink(component: CostComponent, period: ReviewPeriod): Figure
         to: "/failures",
         search: { from: period.from, to: period.to, disposition: "return_to_vendor" },
       };
+    // Every source's recoveries, as the figure counts them: reshipments' and failures' claims.
     case "chargebacks_recovered_minor":
-      return { to: "/reshipments", search: { recovered_from: days.from, recovered_to: days.to } };
+      return { to: "/chargebacks", search: { recovered_from: days.from, recovered_to: days.to } };
     case "net_minor":
       return null;
   }

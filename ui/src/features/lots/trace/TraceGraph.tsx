@@ -8,24 +8,38 @@ import type { Direction } from "../../../backend/bindings/Direction";
 import { formatQty } from "../dates";
 import type { TraceGraph as Graph } from "./graph";
 import { type LotNode, LotNodeView } from "./LotNode";
+import { type WorkOrderNode, WorkOrderNodeView } from "./WorkOrderNode";
 
 // Outside the component: React Flow re-registers node types whenever this object changes.
-const nodeTypes = { lot: LotNodeView };
+const nodeTypes = { lot: LotNodeView, work_order: WorkOrderNodeView };
 
 /** The trace as a left-to-right graph; arrows point the way the material went. */
 export function TraceGraph({ graph, direction }: { graph: Graph; direction: Direction }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const nodes: LotNode[] = useMemo(
-    () =>
-      graph.nodes.map((n) => ({
-        id: n.id,
-        type: "lot",
-        position: { x: n.x, y: n.y },
-        data: n.data,
-        draggable: false,
-        connectable: false,
-      })),
+  const nodes: (LotNode | WorkOrderNode)[] = useMemo(
+    () => [
+      ...graph.nodes.map(
+        (n): LotNode => ({
+          id: n.id,
+          type: "lot",
+          position: { x: n.x, y: n.y },
+          data: n.data,
+          draggable: false,
+          connectable: false,
+        }),
+      ),
+      ...graph.workOrders.map(
+        (w): WorkOrderNode => ({
+          id: w.id,
+          type: "work_order",
+          position: { x: w.x, y: w.y },
+          data: { work_order_no: w.work_order_no },
+          draggable: false,
+          connectable: false,
+        }),
+      ),
+    ],
     [graph],
   );
   const edges: Edge[] = useMemo(
@@ -37,7 +51,7 @@ export function TraceGraph({ graph, direction }: { graph: Graph; direction: Dire
           source: e.source,
           target: e.target,
           label: [
-            formatQty(e.qty, e.unit, i18n.language),
+            e.qty === null ? null : formatQty(e.qty, e.unit, i18n.language),
             e.kind ? t(`lots.link_kind.${e.kind}`) : null,
           ]
             .filter(Boolean)
@@ -74,7 +88,12 @@ export function TraceGraph({ graph, direction }: { graph: Graph; direction: Dire
           nodesConnectable={false}
           proOptions={{ hideAttribution: true }}
           onNodeClick={(_, node) => {
-            if (!node.data.root)
+            if (node.type === "work_order")
+              void navigate({
+                to: "/work-orders/$workOrderNo",
+                params: { workOrderNo: node.data.work_order_no },
+              });
+            else if (!node.data.root)
               void navigate({ to: "/lots/$lotCode", params: { lotCode: node.id } });
           }}
         >

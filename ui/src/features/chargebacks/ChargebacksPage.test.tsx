@@ -1,0 +1,99 @@
+import { createRoute } from "@tanstack/react-router";
+import { act } from "react";
+import "../../i18n";
+import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
+import { settle } from "../../testing/mount";
+import { byTestId, mountAt, testText } from "../../testing/route";
+import { sessionAs } from "../../testing/session";
+import { ChargebacksPage } from "./ChargebacksPage";
+import { type ChargebackSearch, parseChargebackSearch } from "./chargeback";
+
+const calls: { act: string; input: Record<string, unknown> }[] = [];
+
+const recovered: ChargebackListRow = {
+  source: "reinspection",
+  reference: "QF-AMS1-000004",
+  vendor_code: "SZHQ",
+  amount_minor: 4500,
+  currency: "EUR",
+  status: "recovered",
+  recovered_minor: 4500,
+  recorded_at: "2026-11-03T09:00:00Z",
+  note: "",
+};
+
+vi.mock("../../backend/call", async (original) => ({
+  ...(await original<typeof import("../../backend/call")>()),
+  call: async (act: string, input: Record<string, unknown>) => {
+    calls.push({ act, input });
+    if (act === "list_chargebacks") return input.recovered_from ? [recovered] : [];
+    throw new Error(`unexpected act ${act}`);
+  },
+}));
+
+/** The chargebacks route as the app declares it: the URL's filters, and their chips clearing them. */
+function open(url: string) {
+  return mountAt(
+    url,
+    (root) => {
+      const route = createRoute({
+        getParentRoute: () => root,
+        path: "/chargebacks",
+        validateSearch: parseChargebackSearch,
+        component: function Page() {
+          const search = route.useSearch();
+          const navigate = route.useNavigate();
+          const onClear = (keys: (keyof ChargebackSearch)[]) =>
+            void navigate({
+              search: (prev) => {
+                const next = { ...prev };
+                for (const key of keys) next[key] = undefined;
+                return next;
+              },
+            });
+          return <ChargebacksPage search={search} onClear={onClear} />;
+        },
+      });
+      return route;
+    },
+    sessionAs(["finance"]),
+  );
+}
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  calls.length = 0;
+});
+
+it("lists the chargebacks recovered in the days the URL names, and shows the filter", async () => {
+  const router = await open("/chargebacks?recovered_from=2026-11-01&recovered_to=2026-12-01");
+  expect(calls.find((c) => c.act === "list_chargebacks")?.input).toEqual({
+    vendor_code: null,
+    recovered_from: "2026-11-01",
+    recovered_to: "2026-12-01",
+  });
+  expect(byTestId("chargeback-row")).toHaveLength(1);
+  expect(byTestId("chargeback-row")[0]?.getAttribute("data-status")).toBe("recovered");
+  // The URL's end is the first day left out: the chip names the last day in.
+  const chip = testText("chargebacks-filter-recovered") ?? "";
+  expect(chip).toContain("Recovered");
+  expect(chip).toContain("30");
+  expect(chip).not.toContain("Dec");
+
+  await act(async () => byTestId("chargebacks-filter-recovered-remove")[0]?.click());
+  await settle();
+  expect(router.state.location.search).toEqual({});
+  expect(calls.at(-1)?.input).toEqual({
+    vendor_code: null,
+    recovered_from: null,
+    recovered_to: null,
+  });
+  expect(byTestId("chargebacks-filter-recovered")).toHaveLength(0);
+  expect(byTestId("chargebacks-empty")).toHaveLength(1);
+});
+
+it("ignores what is not a calendar day", () => {
+  expect(
+    parseChargebackSearch({ recovered_from: "2026-13-01", recovered_to: "soon", x: 1 }),
+  ).toEqual({ recovered_from: undefined, recovered_to: undefined, vendor: undefined });
+});
