@@ -131,8 +131,11 @@ pub async fn overdue_by_vendor(conn: &mut SqliteConnection, today: &str) -> Resu
 #[ts(export)]
 pub struct ChargebackListRow {
     pub source: lotline_domain::chargeback::ChargebackSource,
-    /// The reshipment's or the failure's number.
+    /// The reshipment's, the failure's or the RMA's number.
     pub reference: String,
+    /// For a unit sent back from the refurbishment queue: the RMA's claim and the units' serials.
+    pub claim_no: Option<u32>,
+    pub serials: Vec<String>,
     pub vendor_code: String,
     pub amount_minor: i64,
     pub currency: String,
@@ -143,8 +146,9 @@ pub struct ChargebackListRow {
     pub note: String,
 }
 
-/// Every chargeback: reshipments the vendor pays for (not rejected or cancelled) and the
-/// failures' re-inspection and return-to-vendor claims; open ones first, newest first.
+/// Every chargeback: reshipments the vendor pays for (not rejected or cancelled), the failures'
+/// re-inspection and return-to-vendor claims, and returned units sent back to their vendor from
+/// the refurbishment queue; open ones first, newest first.
 pub async fn list_chargebacks(
     conn: &mut SqliteConnection,
     vendor_code: Option<&str>,
@@ -153,10 +157,12 @@ pub async fn list_chargebacks(
         "SELECT * FROM ( \
            SELECT 'reshipment' AS source, reshipment_no AS reference, vendor_code, total_minor AS amount_minor, currency, \
              chargeback_status AS status, COALESCE(recovered_minor, 0) AS recovered_minor, requested_at AS recorded_at, \
-             '' AS note FROM reshipments WHERE chargeback_status IS NOT NULL AND vendor_code IS NOT NULL \
+             '' AS note, NULL AS claim_no, '[]' AS serials FROM reshipments WHERE chargeback_status IS NOT NULL AND vendor_code IS NOT NULL \
              AND status NOT IN ('rejected', 'cancelled') \
            UNION ALL SELECT source, failure_no, vendor_code, amount_minor, currency, status, recovered_minor, recorded_at, \
-             CASE WHEN status = 'open' THEN note ELSE COALESCE(NULLIF(settle_note, ''), note) END FROM failure_chargebacks) \
+             CASE WHEN status = 'open' THEN note ELSE COALESCE(NULLIF(settle_note, ''), note) END, NULL, '[]' FROM failure_chargebacks \
+           UNION ALL SELECT 'refurbishment', rma_no, vendor_code, amount_minor, currency, status, recovered_minor, recorded_at, \
+             COALESCE(settle_note, ''), claim_no, serials FROM rma_chargebacks) \
          WHERE ?1 IS NULL OR vendor_code = ?1 \
          ORDER BY status NOT IN ('open', 'accepted', 'disputed'), recorded_at DESC, reference LIMIT 5000",
     )
@@ -169,6 +175,8 @@ pub async fn list_chargebacks(
             source: lotline_domain::chargeback::ChargebackSource::parse(&r.get::<String, _>("source"))
                 .unwrap_or(lotline_domain::chargeback::ChargebackSource::Reshipment),
             reference: r.get("reference"),
+            claim_no: r.get::<Option<i64>, _>("claim_no").and_then(|n| u32::try_from(n).ok()),
+            serials: serde_json::from_str(&r.get::<String, _>("serials")).unwrap_or_default(),
             vendor_code: r.get("vendor_code"),
             amount_minor: r.get("amount_minor"),
             currency: r.get("currency"),
