@@ -124,7 +124,10 @@ async fn a_reshipment_from_a_lot_leaves_its_held_serials_there() {
         (err.fields[0].field.as_str(), err.fields[0].message_key.as_str()),
         ("items.0.lot_code", "error.lot.held_serials_stay")
     );
-    assert_eq!((err.fields[0].params["held"].as_str(), err.fields[0].params["available"].as_str()), (Some("3"), Some("0")));
+    assert_eq!(
+        (err.fields[0].params["held"].as_str(), err.fields[0].params["available"].as_str()),
+        (Some("3"), Some("0"))
+    );
     // Released, the unit may go.
     let lot = w.ok("get_lot", json!({"lot_code": "CH-1"})).await;
     let newest = lot["holds"].as_array().unwrap().iter().find(|h| h["serials"] == json!(["S-5"])).unwrap().clone();
@@ -137,9 +140,7 @@ async fn the_lot_page_tells_each_hold_s_serials_and_splits_the_stock() {
     let (w, _) = two_serials_held().await;
     let lot = w.ok("get_lot", json!({"lot_code": "CH-1"})).await;
     assert_eq!(lot["holds"][0]["serials"], json!(["S-2", "S-4"]));
-    let split = |lot: &Value| {
-        ["on_hand", "sellable", "on_hold", "b_stock"].map(|k| lot[k].as_i64().unwrap())
-    };
+    let split = |lot: &Value| ["on_hand", "sellable", "on_hold", "b_stock"].map(|k| lot[k].as_i64().unwrap());
     assert_eq!(split(&lot), [5, 3, 2, 0]);
     // A hold on the whole lot holds all of it, whatever else holds serials.
     w.ok("hold_lot", json!({"lot_code": "CH-1", "reason": "Customer reports loose screws"})).await;
@@ -149,7 +150,8 @@ async fn the_lot_page_tells_each_hold_s_serials_and_splits_the_stock() {
     assert_eq!(whole, 1);
 }
 
-const PRODUCTS: &str = "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code";
+const PRODUCTS: &str =
+    "sku,gtin,name,category,unit_cost_minor,currency,returnable,lot_tracked,serial_tracked,has_expiry,vendor_code";
 
 async fn reaction(w: &World, sku: &str) -> Value {
     let stored: Option<String> = sqlx::query_scalar("SELECT failure_reaction FROM products WHERE sku = ?")
@@ -161,7 +163,11 @@ async fn reaction(w: &World, sku: &str) -> Value {
 }
 
 async fn unit_cost(w: &World, sku: &str) -> i64 {
-    sqlx::query_scalar("SELECT unit_cost_minor FROM products WHERE sku = ?").bind(sku).fetch_one(w.ctx.store.pool()).await.unwrap()
+    sqlx::query_scalar("SELECT unit_cost_minor FROM products WHERE sku = ?")
+        .bind(sku)
+        .fetch_one(w.ctx.store.pool())
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -213,7 +219,8 @@ async fn units_sent_back_to_the_vendor_from_the_refurbishment_queue_are_charged_
     let line = json!([{"order_no": "SO-1", "line_no": 2, "qty": 2, "lot_code": "CH-7", "serials": ["S-1", "S-2"]}]);
     let no =
         w.ok("open_rma", open(line, "no_longer_needed", "2026-10-20")).await["rma_no"].as_str().unwrap().to_owned();
-    let units = json!([{"line_index": 0, "serial": "S-1", "grade": "C"}, {"line_index": 0, "serial": "S-2", "grade": "C"}]);
+    let units =
+        json!([{"line_index": 0, "serial": "S-1", "grade": "C"}, {"line_index": 0, "serial": "S-2", "grade": "C"}]);
     let intake = json!({"packaging_intact": true, "accessories_complete": true, "serials_match": true, "grade": "C", "units": units, "photo_ids": [], "note": ""});
     w.ok("receive_rma", json!({"rma_no": no, "qty_received": [2], "intake": intake})).await;
     let d = |serial: &str| json!({"line_index": 0, "disposition": "refurbish", "qty": 1, "recovered_minor": 0, "location": "MAIN", "grade": "C", "serials": [serial]});
@@ -241,10 +248,7 @@ async fn units_sent_back_to_the_vendor_from_the_refurbishment_queue_are_charged_
         .collect();
     let mut sorted = rows.clone();
     sorted.sort_by_key(|r| r.0);
-    assert_eq!(
-        sorted,
-        [(1, json!(["S-2"]), 1190, "SZHQ", "open"), (2, json!(["S-1"]), 1190, "SZHQ", "open")]
-    );
+    assert_eq!(sorted, [(1, json!(["S-2"]), 1190, "SZHQ", "open"), (2, json!(["S-1"]), 1190, "SZHQ", "open")]);
     assert!(ours.iter().all(|c| c["reference"] == no.as_str() && c["currency"] == "EUR"));
 
     // Settled as the others: the analyst may not; finance recovers part of one, writes off the other.

@@ -15,7 +15,11 @@ use serde_json::{Value, json};
 async fn two_desks() -> (common::World, Ctx, tempfile::TempDir, Hub) {
     let a = world().await;
     a.master_data().await;
-    a.ok("save_customer", json!({"code": "C-2", "name": "Wang Li", "email": null, "phone": null, "address": null, "country": "NL"})).await;
+    a.ok(
+        "save_customer",
+        json!({"code": "C-2", "name": "Wang Li", "email": null, "phone": null, "address": null, "country": "NL"}),
+    )
+    .await;
     a.ok("save_product", json!({"sku": "CHG-15W", "gtin": "4006381333931", "name": "无线充电器 15W", "category": "Opladers", "unit_cost_minor": 1190,
         "currency": "EUR", "returnable": true, "lot_tracked": true, "serial_tracked": true, "has_expiry": false,
         "vendor_code": "SZHQ", "failure_reaction": {"hold": "serials", "notify": false}})).await;
@@ -55,7 +59,9 @@ async fn converged(a: &Ctx, b: &Ctx) -> Vec<(String, Vec<String>)> {
         let report = lotline_store::check(&desk.store).await.unwrap();
         assert!(report.ok(), "{report:?}");
         let listed = lotline_app::call(desk, "list_conflicts", json!({})).await.unwrap();
-        let kinds = |c: &Value| c["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect();
+        let kinds = |c: &Value| {
+            c["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_owned()).collect()
+        };
         lists.push(
             listed
                 .as_array()

@@ -92,7 +92,14 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .await?;
         }
         Event::RmaChargebackRecorded {
-            rma_no, claim_no, line_index, qty, serials, vendor_code, amount_minor, currency,
+            rma_no,
+            claim_no,
+            line_index,
+            qty,
+            serials,
+            vendor_code,
+            amount_minor,
+            currency,
         } => {
             sqlx::query(
                 "INSERT INTO rma_chargebacks (rma_no, claim_no, line_index, qty, serials, vendor_code, amount_minor, currency, status, recorded_at, recorded_by) \

@@ -238,6 +238,6 @@ mod rma;
 pub use rma::*;
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod rma_tests;
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{FailureChargebackStatus, check_settlement};
 use crate::Event;
 use crate::error::{ApiError, ErrorCode};
-use crate::returns::{RefurbishmentOutcome, Refurbishment};
+use crate::returns::{Refurbishment, RefurbishmentOutcome};
 
 /// One claim on an RMA as its events leave it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +30,14 @@ pub fn fold_rma(events: &[Event]) -> Vec<RmaChargeback> {
     for event in events {
         match event {
             Event::RmaChargebackRecorded {
-                claim_no, line_index, qty, serials, vendor_code, amount_minor, currency, ..
+                claim_no,
+                line_index,
+                qty,
+                serials,
+                vendor_code,
+                amount_minor,
+                currency,
+                ..
             } => claims.push(RmaChargeback {
                 claim_no: *claim_no,
                 line_index: *line_index,

@@ -134,7 +134,10 @@ fn a_reaction_reads_back_from_its_code_and_other_codes_name_none() {
         }
     }
     assert_eq!(FailureReaction { hold: HoldScope::Serials, notify: true }.code(), "serials_notify");
-    assert_eq!(FailureReaction::parse_code(" Lot_Notify "), Some(FailureReaction { hold: HoldScope::Lot, notify: true }));
+    assert_eq!(
+        FailureReaction::parse_code(" Lot_Notify "),
+        Some(FailureReaction { hold: HoldScope::Lot, notify: true })
+    );
     for bad in ["", "notify", "lots", "lot_notify_notify", "_notify"] {
         assert_eq!(FailureReaction::parse_code(bad), None, "{bad}");
     }

@@ -146,7 +146,10 @@ mod tests {
             found,
             [("items.0.serials", "error.lot.serial_on_hold"), ("items.2.lot_code", "error.lot.held_serials_stay")]
         );
-        assert_eq!((errors[0].params["serial"].as_str(), errors[0].params["source"].as_str()), ("S-2", "QF-AMS1-000007"));
+        assert_eq!(
+            (errors[0].params["serial"].as_str(), errors[0].params["source"].as_str()),
+            ("S-2", "QF-AMS1-000007")
+        );
         assert_eq!((errors[1].params["held"].as_str(), errors[1].params["available"].as_str()), ("2", "2"));
     }
 }

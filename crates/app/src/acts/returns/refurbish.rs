@@ -71,7 +71,9 @@ async fn unit_cost(conn: &mut sqlx::SqliteConnection, rma: &Rma, line_index: usi
         None => None,
     };
     Ok(UnitCost {
-        vendor_code: lot_vendor.filter(|v| !v.is_empty()).or_else(|| product.as_ref().and_then(|p| p.vendor_code.clone())),
+        vendor_code: lot_vendor
+            .filter(|v| !v.is_empty())
+            .or_else(|| product.as_ref().and_then(|p| p.vendor_code.clone())),
         unit_cost_minor: product.as_ref().map_or(0, |p| p.unit_cost_minor),
         currency: product.map(|p| p.currency).unwrap_or_default(),
     })
