@@ -286,9 +286,12 @@ fn shipped_held_serials(db: &Connection, rows: &[Placed<'_, LotShipment>], list:
     )?;
     let mut on_hand_of = db.prepare("SELECT on_hand FROM lots WHERE lot_code = ?1")?;
     let mut on_hand: HashMap<&str, i64> = HashMap::new();
-    for p in rows.iter().filter(|p| held.contains_key(&p.row.lot_code)) {
+    for p in rows {
         let s = p.row;
         let lot = s.lot_code.as_str();
+        if !held.contains_key(lot) {
+            continue;
+        }
         let before = match on_hand.get(lot) {
             Some(n) => *n,
             None => on_hand_of.query_row([lot], |r| r.get(0)).unwrap_or(0),
