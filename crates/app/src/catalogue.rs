@@ -267,6 +267,7 @@ catalogue! {
     scar_pdf => review::scar_pdf,
     record_failure_chargeback => chargebacks::record_failure_chargeback,
     settle_failure_chargeback => chargebacks::settle_failure_chargeback,
+    settle_rma_chargeback => returns::settle_rma_chargeback,
     list_chargebacks => chargebacks::list_chargebacks,
     chargebacks_csv => chargebacks::chargebacks_csv,
     team_status => team::team_status,

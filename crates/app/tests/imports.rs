@@ -56,7 +56,7 @@ async fn good_files_import_and_export_round_trips() {
     let out = w.ok("export_csv", json!({"entity": "products"})).await;
     let csv = out["csv"].as_str().unwrap();
     assert!(csv.starts_with("sku,gtin,name,category,unit_cost_minor"));
-    assert!(csv.contains("P-2,,无线充电器,Opladers,1190,EUR,true,false,false,false,\n"), "{csv}");
+    assert!(csv.contains("P-2,,无线充电器,Opladers,1190,EUR,true,false,false,false,,\n"), "{csv}");
     assert_eq!(out["file_name"], "lotline-products-2026-11-02.csv");
 }
 

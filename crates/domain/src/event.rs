@@ -383,6 +383,27 @@ pub enum Event {
         rma_no: String,
         refurbishment: Refurbishment,
     },
+    /// Units the refurbishment queue sent back to their vendor, charged to the vendor at their
+    /// cost (`qty` × the product's unit cost): the RMA's claim `claim_no`.
+    RmaChargebackRecorded {
+        rma_no: String,
+        claim_no: u32,
+        line_index: usize,
+        qty: i64,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        serials: Vec<String>,
+        vendor_code: String,
+        amount_minor: i64,
+        currency: String,
+    },
+    /// An RMA's chargeback recovered (in full or part) or written off (`note` says why).
+    RmaChargebackSettled {
+        rma_no: String,
+        claim_no: u32,
+        status: FailureChargebackStatus,
+        recovered_minor: i64,
+        note: String,
+    },
     RmaSettled {
         rma_no: String,
         settlement: Settlement,
@@ -603,6 +624,8 @@ impl Event {
             Event::RmaReceived { .. } => "rma_received",
             Event::RmaInspected { .. } => "rma_inspected",
             Event::RmaRefurbished { .. } => "rma_refurbished",
+            Event::RmaChargebackRecorded { .. } => "rma_chargeback_recorded",
+            Event::RmaChargebackSettled { .. } => "rma_chargeback_settled",
             Event::RmaSettled { .. } => "rma_settled",
             Event::RmaCreditIssued { .. } => "rma_credit_issued",
             Event::RmaCostRecorded { .. } => "rma_cost_recorded",
@@ -726,6 +749,8 @@ impl Event {
             | Event::RmaReceived { rma_no, .. }
             | Event::RmaInspected { rma_no, .. }
             | Event::RmaRefurbished { rma_no, .. }
+            | Event::RmaChargebackRecorded { rma_no, .. }
+            | Event::RmaChargebackSettled { rma_no, .. }
             | Event::RmaSettled { rma_no, .. }
             | Event::RmaCreditIssued { rma_no, .. }
             | Event::RmaCostRecorded { rma_no, .. }

@@ -238,6 +238,7 @@ fn shipped_while_held(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
         "SELECT h.lot_code FROM json_each(?1) j CROSS JOIN holds h ON h.lot_code = j.value WHERE h.released_at IS NULL AND h.serials IS NULL",
     )?;
     let held_lots: HashSet<String> = in_force.query_map([&list], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    shipped_held_serials(db, rows, &list)?;
     if held_lots.is_empty() {
         return Ok(());
     }
@@ -256,6 +257,72 @@ fn shipped_while_held(db: &Connection, rows: &[Placed<'_, LotShipment>]) -> rusq
             }
             crate::conflicts::note(db, "shipped_while_held", &s.lot_code, p.event_id, p.at)?;
         }
+    }
+    Ok(())
+}
+
+/// The same for serials held on their own (a failed per-serial inspection): a shipment breaks
+/// such a hold from a desk it had not pulled when it names a held serial, or when it leaves its
+/// lot fewer units than the held serials still in it. Rows are taken in order, each seeing what
+/// the rows before it shipped; only lots with such a hold in force are looked at.
+fn shipped_held_serials(db: &Connection, rows: &[Placed<'_, LotShipment>], list: &str) -> rusqlite::Result<()> {
+    let mut in_force = db.prepare(
+        "SELECT DISTINCT h.lot_code, j2.value FROM json_each(?1) j CROSS JOIN holds h ON h.lot_code = j.value, json_each(h.serials) j2 \
+         LEFT JOIN lots l ON l.lot_code = h.lot_code LEFT JOIN lot_serials ls ON ls.lot_id = l.lot_id AND ls.serial = j2.value \
+         WHERE h.released_at IS NULL AND h.serials IS NOT NULL AND ls.shipped_order IS NULL",
+    )?;
+    let mut held: HashMap<String, HashSet<String>> = HashMap::new();
+    for pair in in_force.query_map([list], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (lot, serial) = pair?;
+        held.entry(lot).or_default().insert(serial);
+    }
+    if held.is_empty() {
+        return Ok(());
+    }
+    let mut unseen = db.prepare(
+        "SELECT h.placed_event, h.serials FROM holds h JOIN events he ON he.id = h.placed_event JOIN events se ON se.id = ?2 \
+         WHERE h.lot_code = ?1 AND h.released_at IS NULL AND h.serials IS NOT NULL AND he.desk_id <> se.desk_id AND he.server_seq > se.seen \
+         ORDER BY h.rowid",
+    )?;
+    let mut on_hand_of = db.prepare("SELECT on_hand FROM lots WHERE lot_code = ?1")?;
+    let mut on_hand: HashMap<&str, i64> = HashMap::new();
+    for p in rows {
+        let s = p.row;
+        let lot = s.lot_code.as_str();
+        if !held.contains_key(lot) {
+            continue;
+        }
+        let before = match on_hand.get(lot) {
+            Some(n) => *n,
+            None => on_hand_of.query_row([lot], |r| r.get(0)).unwrap_or(0),
+        };
+        on_hand.insert(lot, before - s.qty);
+        let still = held.get_mut(lot).map(|h| {
+            let named = s.serials.iter().any(|u| h.contains(u));
+            for unit in &s.serials {
+                h.remove(unit);
+            }
+            (named, h.len() as i64)
+        });
+        let (named, kept) = still.unwrap_or((false, 0));
+        let holds: Vec<(String, String)> = unseen
+            .query_map(rusqlite::params![lot, p.event_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let broken: Vec<&String> = holds
+            .iter()
+            .filter(|(_, serials)| {
+                let serials: Vec<String> = serde_json::from_str(serials).unwrap_or_default();
+                serials.iter().any(|u| s.serials.contains(u)) || (!named && before - s.qty < kept)
+            })
+            .map(|(hold, _)| hold)
+            .collect();
+        if broken.is_empty() {
+            continue;
+        }
+        for hold in broken {
+            crate::conflicts::note(db, "shipped_while_held", lot, hold, p.at)?;
+        }
+        crate::conflicts::note(db, "shipped_while_held", lot, p.event_id, p.at)?;
     }
     Ok(())
 }

@@ -142,13 +142,16 @@ macro_rules! review_events {
     };
 }
 
-/// Projected by `project_scars`: SCARs and the chargebacks of a failure's costs.
+/// Projected by `project_scars`: SCARs and the chargebacks of a failure's costs and of units sent
+/// back to their vendor from the refurbishment queue.
 macro_rules! scar_events {
     () => {
         lotline_domain::Event::ScarOpened(_)
             | lotline_domain::Event::ScarAdvanced { .. }
             | lotline_domain::Event::FailureChargebackRecorded { .. }
             | lotline_domain::Event::FailureChargebackSettled { .. }
+            | lotline_domain::Event::RmaChargebackRecorded { .. }
+            | lotline_domain::Event::RmaChargebackSettled { .. }
     };
 }
 

@@ -82,13 +82,24 @@ async fn placed(conn: &mut SqliteConnection, event: &Event, stored: &StoredEvent
     .await?;
     // Goods another desk shipped from the lot before this hold reached it: the holder did not
     // know, so someone must decide what to do about them (the order is the server's, not theirs).
+    // A hold on serials alone is broken only by a shipment that took a held serial (shipped on
+    // its order), or when the lot no longer has as many units as the held serials still in it.
+    let held = (!serials.is_empty()).then(|| serde_json::to_string(serials).unwrap_or_default());
     let unseen: Option<String> = sqlx::query_scalar(
         "SELECT m.event_id FROM stock_moves m JOIN events e ON e.id = m.event_id \
-         WHERE m.lot_code = ? AND m.cause = 'lot_shipped' AND e.desk_id <> ? AND e.server_seq > ? LIMIT 1",
+         WHERE m.lot_code = ?1 AND m.cause = 'lot_shipped' AND e.desk_id <> ?2 AND e.server_seq > ?3 \
+         AND (?4 IS NULL \
+           OR m.ref_no IN (SELECT ls.shipped_order FROM json_each(?4) j JOIN lots l ON l.lot_code = ?1 \
+                           JOIN lot_serials ls ON ls.lot_id = l.lot_id AND ls.serial = j.value) \
+           OR (SELECT on_hand FROM lots WHERE lot_code = ?1) < (SELECT COUNT(*) FROM json_each(?4) j \
+                 LEFT JOIN lots l ON l.lot_code = ?1 LEFT JOIN lot_serials ls ON ls.lot_id = l.lot_id AND ls.serial = j.value \
+                 WHERE ls.shipped_order IS NULL)) \
+         LIMIT 1",
     )
     .bind(lot_code)
     .bind(&stored.desk_id)
     .bind(stored.seen)
+    .bind(held)
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(shipment) = unseen {

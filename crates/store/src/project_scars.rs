@@ -91,6 +91,48 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
+        Event::RmaChargebackRecorded {
+            rma_no,
+            claim_no,
+            line_index,
+            qty,
+            serials,
+            vendor_code,
+            amount_minor,
+            currency,
+        } => {
+            sqlx::query(
+                "INSERT INTO rma_chargebacks (rma_no, claim_no, line_index, qty, serials, vendor_code, amount_minor, currency, status, recorded_at, recorded_by) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (rma_no, claim_no) DO NOTHING",
+            )
+            .bind(rma_no)
+            .bind(claim_no)
+            .bind(*line_index as i64)
+            .bind(qty)
+            .bind(serde_json::to_string(serials).unwrap_or_else(|_| "[]".into()))
+            .bind(vendor_code)
+            .bind(amount_minor)
+            .bind(currency)
+            .bind(at)
+            .bind(&stored.actor_id)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Event::RmaChargebackSettled { rma_no, claim_no, status, recovered_minor, note } => {
+            sqlx::query(
+                "UPDATE rma_chargebacks SET status = ?, recovered_minor = ?, settled_at = ?, settled_by = ?, settle_note = ? \
+                 WHERE rma_no = ? AND claim_no = ?",
+            )
+            .bind(status.as_str())
+            .bind(recovered_minor)
+            .bind(at)
+            .bind(&stored.actor_id)
+            .bind(note)
+            .bind(rma_no)
+            .bind(claim_no)
+            .execute(&mut *conn)
+            .await?;
+        }
         _ => return Ok(false),
     }
     Ok(true)

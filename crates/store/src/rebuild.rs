@@ -65,6 +65,7 @@ const PROJECTIONS: &[&str] = &[
     "recall_lots",
     "scars",
     "failure_chargebacks",
+    "rma_chargebacks",
     "work_orders",
     "work_order_components",
     "work_order_blocks",

@@ -159,6 +159,7 @@ import type { SetMyLanguageInput } from "./bindings/SetMyLanguageInput";
 import type { SetSessionPolicyInput } from "./bindings/SetSessionPolicyInput";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { SettleFailureChargebackInput } from "./bindings/SettleFailureChargebackInput";
+import type { SettleRmaChargebackInput } from "./bindings/SettleRmaChargebackInput";
 import type { SettleRmaInput } from "./bindings/SettleRmaInput";
 import type { SetupStatus } from "./bindings/SetupStatus";
 import type { ShipInput } from "./bindings/ShipInput";
@@ -353,6 +354,7 @@ export type Acts = {
   scar_pdf: [ScarPdfInput, PdfFile];
   record_failure_chargeback: [RecordFailureChargebackInput, ChargebackListRow[]];
   settle_failure_chargeback: [SettleFailureChargebackInput, ChargebackListRow[]];
+  settle_rma_chargeback: [SettleRmaChargebackInput, ChargebackListRow[]];
   list_chargebacks: [ListChargebacksInput, ChargebackListRow[]];
   chargebacks_csv: [ListChargebacksInput, ExportOutput];
   team_status: [Empty, TeamStatus];

@@ -159,6 +159,7 @@ async fn products_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<S
                 p.serial_tracked.to_string(),
                 p.has_expiry.to_string(),
                 opt(&p.vendor_code),
+                p.failure_reaction.map(|r| r.code()).unwrap_or_default(),
             ]
         }));
         if n < 1000 {

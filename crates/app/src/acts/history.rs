@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use lotline_domain::Event;
+use lotline_domain::chargeback::ChargebackSource;
 use lotline_domain::failure::{Disposition, FailureRecord, FieldChange};
 use lotline_domain::lots::LotShipment;
 use lotline_domain::money::format_money as money;
@@ -210,6 +211,29 @@ fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Told {
             let mut changes = vec![set("chargeback_source", source.as_str()), set("chargeback", status.as_str())];
             if *recovered_minor > 0 {
                 changes.push(match currencies.get(failure_no.as_str()) {
+                    Some(currency) => set("recovered", money(*recovered_minor, currency)),
+                    None => set("recovered_minor", recovered_minor),
+                });
+            }
+            (changes, non_empty(note))
+        }
+        Event::RmaChargebackRecorded { claim_no, qty, serials, vendor_code, amount_minor, currency, .. } => {
+            let mut changes = vec![
+                set("chargeback_source", ChargebackSource::Refurbishment.as_str()),
+                set("claim_no", claim_no),
+                set("qty", qty),
+            ];
+            if !serials.is_empty() {
+                changes.push(set("serials", serials.join(", ")));
+            }
+            changes.push(set("vendor_code", vendor_code));
+            changes.push(set("amount", money(*amount_minor, currency)));
+            (changes, None)
+        }
+        Event::RmaChargebackSettled { rma_no, claim_no, status, recovered_minor, note } => {
+            let mut changes = vec![set("claim_no", claim_no), set("chargeback", status.as_str())];
+            if *recovered_minor > 0 {
+                changes.push(match currencies.get(rma_no.as_str()) {
                     Some(currency) => set("recovered", money(*recovered_minor, currency)),
                     None => set("recovered_minor", recovered_minor),
                 });

@@ -19,6 +19,8 @@ pub enum ChargebackSource {
     Reshipment,
     Reinspection,
     ReturnToVendor,
+    /// A returned unit the refurbishment queue sent back to its vendor (the claim lives on the RMA).
+    Refurbishment,
 }
 
 impl ChargebackSource {
@@ -27,11 +29,14 @@ impl ChargebackSource {
             ChargebackSource::Reshipment => "reshipment",
             ChargebackSource::Reinspection => "reinspection",
             ChargebackSource::ReturnToVendor => "return_to_vendor",
+            ChargebackSource::Refurbishment => "refurbishment",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::Reshipment, Self::Reinspection, Self::ReturnToVendor].into_iter().find(|s| s.as_str() == text)
+        [Self::Reshipment, Self::Reinspection, Self::ReturnToVendor, Self::Refurbishment]
+            .into_iter()
+            .find(|s| s.as_str() == text)
     }
 }
 
@@ -115,7 +120,7 @@ pub fn decide_record(
 ) -> Result<Vec<Event>, ApiError> {
     let mut v = Violations::default();
     let fits = match source {
-        ChargebackSource::Reshipment => {
+        ChargebackSource::Reshipment | ChargebackSource::Refurbishment => {
             v.push(FieldError::new("source", "error.chargeback.bad_source").with("source", source.as_str()));
             true
         }
@@ -174,25 +179,7 @@ pub fn decide_settle(
             .with("failure_no", failure_no)
             .with("source", source.as_str())
     })?;
-    if claim.status != FailureChargebackStatus::Open {
-        return Err(ApiError::new(ErrorCode::Conflict, "error.chargeback.settled")
-            .with("failure_no", failure_no)
-            .with("status", claim.status.as_str()));
-    }
-    let mut v = Violations::default();
-    v.max_len("note", note.trim(), crate::limits::NOTE);
-    match status {
-        FailureChargebackStatus::Open => {
-            v.push(FieldError::new("status", "error.chargeback.bad_transition").with("from", "open").with("to", "open"))
-        }
-        FailureChargebackStatus::Recovered if !(1..=claim.amount_minor).contains(&recovered_minor) => v.push(
-            FieldError::new("recovered_minor", "error.chargeback.bad_recovered")
-                .with("amount_minor", claim.amount_minor),
-        ),
-        FailureChargebackStatus::WrittenOff => v.required("note", note),
-        FailureChargebackStatus::Recovered => {}
-    }
-    v.into_result()?;
+    check_settlement(failure_no, claim.amount_minor, claim.status, status, recovered_minor, note)?;
     Ok(vec![Event::FailureChargebackSettled {
         failure_no: failure_no.to_owned(),
         source,
@@ -200,6 +187,36 @@ pub fn decide_settle(
         recovered_minor: if status == FailureChargebackStatus::Recovered { recovered_minor } else { 0 },
         note: note.trim().to_owned(),
     }])
+}
+
+/// Open → recovered (1 up to `amount_minor`) or written off (with the reason), for a claim of any
+/// source; `reference` names the record it is on.
+pub(crate) fn check_settlement(
+    reference: &str,
+    amount_minor: i64,
+    current: FailureChargebackStatus,
+    status: FailureChargebackStatus,
+    recovered_minor: i64,
+    note: &str,
+) -> Result<(), ApiError> {
+    if current != FailureChargebackStatus::Open {
+        return Err(ApiError::new(ErrorCode::Conflict, "error.chargeback.settled")
+            .with("failure_no", reference)
+            .with("status", current.as_str()));
+    }
+    let mut v = Violations::default();
+    v.max_len("note", note.trim(), crate::limits::NOTE);
+    match status {
+        FailureChargebackStatus::Open => {
+            v.push(FieldError::new("status", "error.chargeback.bad_transition").with("from", "open").with("to", "open"))
+        }
+        FailureChargebackStatus::Recovered if !(1..=amount_minor).contains(&recovered_minor) => v.push(
+            FieldError::new("recovered_minor", "error.chargeback.bad_recovered").with("amount_minor", amount_minor),
+        ),
+        FailureChargebackStatus::WrittenOff => v.required("note", note),
+        FailureChargebackStatus::Recovered => {}
+    }
+    v.into_result()
 }
 
 /// A chargeback event decided again on the failure as the team's log leaves it: a claim
@@ -217,5 +234,10 @@ pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
     }
 }
 
+mod rma;
+pub use rma::*;
+
+#[cfg(test)]
+mod rma_tests;
 #[cfg(test)]
 mod tests;

@@ -63,6 +63,35 @@ pub struct AppliedReaction {
     pub notify: bool,
 }
 
+impl FailureReaction {
+    /// The reaction as one code, as the setting's choices and product files spell it: what is
+    /// held (`lot`, `serials`, `none`), with `_notify` when the quality lead is told.
+    pub fn code(self) -> String {
+        let hold = match self.hold {
+            HoldScope::Lot => "lot",
+            HoldScope::Serials => "serials",
+            HoldScope::None => "none",
+        };
+        if self.notify { format!("{hold}_notify") } else { hold.to_owned() }
+    }
+
+    /// The reaction a code names (any letter case), or None for a code that names none.
+    pub fn parse_code(code: &str) -> Option<FailureReaction> {
+        let code = code.trim().to_ascii_lowercase();
+        let (hold, notify) = match code.strip_suffix("_notify") {
+            Some(hold) => (hold, true),
+            None => (code.as_str(), false),
+        };
+        let hold = match hold {
+            "lot" => HoldScope::Lot,
+            "serials" => HoldScope::Serials,
+            "none" => HoldScope::None,
+            _ => return None,
+        };
+        Some(FailureReaction { hold, notify })
+    }
+}
+
 /// The product's own reaction, else its category's, else the global rule.
 pub fn resolve_reaction(
     product: Option<FailureReaction>,

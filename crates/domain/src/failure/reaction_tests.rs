@@ -124,3 +124,21 @@ fn a_serial_is_accepted_or_rejected_not_both_and_only_units_inspected_are_judged
     let v = check_record(&r, &product(false), true);
     assert!(v.0.iter().any(|f| f.message_key == "error.failure.not_serial_tracked"));
 }
+
+#[test]
+fn a_reaction_reads_back_from_its_code_and_other_codes_name_none() {
+    for hold in [HoldScope::Lot, HoldScope::Serials, HoldScope::None] {
+        for notify in [false, true] {
+            let r = FailureReaction { hold, notify };
+            assert_eq!(FailureReaction::parse_code(&r.code()), Some(r));
+        }
+    }
+    assert_eq!(FailureReaction { hold: HoldScope::Serials, notify: true }.code(), "serials_notify");
+    assert_eq!(
+        FailureReaction::parse_code(" Lot_Notify "),
+        Some(FailureReaction { hold: HoldScope::Lot, notify: true })
+    );
+    for bad in ["", "notify", "lots", "lot_notify_notify", "_notify"] {
+        assert_eq!(FailureReaction::parse_code(bad), None, "{bad}");
+    }
+}

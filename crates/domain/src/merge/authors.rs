@@ -59,7 +59,9 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         // Approvers come from the approval policy: the approval's own roles are checked below.
         E::ReshipmentApproved { .. } | E::ReshipmentAuthorized { .. } | E::ReshipmentRejected { .. } => return None,
         E::ReshipmentShipped { .. } | E::ReshipmentDelivered { .. } => &[P::ShipReshipment],
-        E::ChargebackUpdated { .. } | E::FailureChargebackSettled { .. } => &[P::ManageChargeback],
+        E::ChargebackUpdated { .. } | E::FailureChargebackSettled { .. } | E::RmaChargebackSettled { .. } => {
+            &[P::ManageChargeback]
+        }
         E::FailureChargebackRecorded { .. } => &[P::ManageChargeback, P::ManageFailure],
         E::ScarOpened(_) | E::ScarAdvanced { .. } => &[P::ManageScars],
         E::WorkOrderPlanned(_) | E::WorkOrderStarted { .. } | E::WorkOrderCompleted { .. } => &[P::RecordLots],
@@ -80,6 +82,7 @@ pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
         | E::RmaReceived { .. }
         | E::RmaInspected { .. }
         | E::RmaRefurbished { .. }
+        | E::RmaChargebackRecorded { .. }
         | E::RmaFailureLogged { .. } => &[P::HandleReturns],
         E::RmaCostRecorded { .. } => &[P::HandleReturns, P::SettleRma],
         // Made before payouts had their duties (Lotline 0.1.0 names no payer): judged by the

@@ -105,6 +105,9 @@ pub fn rule_of(event: &Event) -> MergeRule {
         // Two desks recording the same queued units' outcome: the second is refused, naming
         // what is left in the queue.
         | E::RmaRefurbished { .. }
+        // A claim rides with its outcome; a settlement on two desks keeps the first.
+        | E::RmaChargebackRecorded { .. }
+        | E::RmaChargebackSettled { .. }
         | E::ScarAdvanced { .. }
         | E::FailureChargebackRecorded { .. }
         | E::FailureChargebackSettled { .. }

@@ -73,6 +73,10 @@ pub fn recheck_step(history: &[Event], event: &Event) -> Result<(), ApiError> {
             let complaint = fold(history, crate::production::Complaint::evolve).ok_or_else(|| missing(event))?;
             crate::production::recheck_complaint(&complaint, event)
         }
+        E::RmaChargebackRecorded { .. } | E::RmaChargebackSettled { .. } => {
+            fold(history, Rma::evolve).ok_or_else(|| missing(event))?;
+            crate::chargeback::recheck_rma(history, event)
+        }
         E::FailureChargebackRecorded { .. } | E::FailureChargebackSettled { .. } => {
             fold(history, Failure::evolve).ok_or_else(|| missing(event))?;
             crate::chargeback::recheck(history, event)

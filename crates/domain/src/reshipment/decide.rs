@@ -230,7 +230,10 @@ fn check_items(v: &mut Violations, input: &RequestReshipmentInput, facts: &Reque
         items.push(ReshipmentItem { line_no: line.line_no, sku: line.sku.clone(), qty: item.qty, lot_code, serials });
         lotted.push((i, items.len() - 1));
     }
-    let from_lots = lotted.iter().filter_map(|(i, at)| Some((*i, items[*at].lot_code.as_deref()?, items[*at].qty)));
+    let from_lots = lotted.iter().filter_map(|(i, at)| {
+        let item = &items[*at];
+        Some((*i, item.lot_code.as_deref()?, item.qty, item.serials.as_slice()))
+    });
     for error in check_item_lots(from_lots, facts.lots, facts.today) {
         v.push(error);
     }
@@ -584,8 +587,12 @@ pub fn decide_ship(
     }
     let service = input.service.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&r.service).to_owned();
     v.max_len("service", &service, limits::LABEL);
-    let from_lots =
-        r.request.items.iter().enumerate().filter_map(|(i, item)| Some((i, item.lot_code.as_deref()?, item.qty)));
+    let from_lots = r
+        .request
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| Some((i, item.lot_code.as_deref()?, item.qty, item.serials.as_slice())));
     for error in check_item_lots(from_lots, lots, today) {
         v.push(error);
     }

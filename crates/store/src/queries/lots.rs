@@ -240,6 +240,30 @@ pub async fn held_serials(
     Ok(rows.into_iter().map(|(lot, reason, source, serial)| ((lot, serial), ActiveHold { reason, source })).collect())
 }
 
+/// The units each lot keeps back for holds on serials alone: the held serials not yet shipped
+/// (one held serial that went out before its hold stops nothing more), by lot code, in order.
+pub async fn held_units(
+    conn: &mut SqliteConnection,
+    lot_codes: &[&str],
+) -> Result<HashMap<String, Vec<String>>, StoreError> {
+    let list = serde_json::to_string(lot_codes).unwrap_or_default();
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT DISTINCT h.lot_code, s.value FROM holds h, json_each(h.serials) s \
+         LEFT JOIN lots l ON l.lot_code = h.lot_code \
+         LEFT JOIN lot_serials ls ON ls.lot_id = l.lot_id AND ls.serial = s.value \
+         WHERE h.lot_code IN (SELECT value FROM json_each(?1)) AND h.released_at IS NULL AND h.serials IS NOT NULL \
+         AND ls.shipped_order IS NULL ORDER BY h.lot_code, s.value",
+    )
+    .bind(list)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut held: HashMap<String, Vec<String>> = HashMap::new();
+    for (lot, serial) in rows {
+        held.entry(lot).or_default().push(serial);
+    }
+    Ok(held)
+}
+
 /// Every value of a key column, for checking imported rows against what exists.
 pub async fn keys(conn: &mut SqliteConnection, table_column: KeyColumn) -> Result<Vec<String>, StoreError> {
     let sql = match table_column {

@@ -364,6 +364,22 @@ pub async fn existing_keys(
     Ok(found)
 }
 
+/// The reactions set on the products among `skus` that have one, by SKU.
+pub async fn product_reactions(
+    conn: &mut SqliteConnection,
+    skus: &[&str],
+) -> Result<std::collections::HashMap<String, lotline_domain::failure::FailureReaction>, StoreError> {
+    let list = serde_json::to_string(skus).unwrap_or_default();
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT p.sku, p.failure_reaction FROM json_each(?) j JOIN products p ON p.sku = j.value \
+         WHERE p.failure_reaction IS NOT NULL",
+    )
+    .bind(list)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().filter_map(|(sku, json)| Some((sku, serde_json::from_str(&json).ok()?))).collect())
+}
+
 /// The reaction to a failed inspection set for a product category, if any.
 pub async fn category_reaction(
     conn: &mut SqliteConnection,

@@ -322,6 +322,23 @@ pub async fn b_stock_of_lot(conn: &mut SqliteConnection, lot_code: &str) -> Resu
     Ok(row)
 }
 
+/// A product's returned units kept apart from its stock sold as new, per lot (None: units of no
+/// lot): (lot, B-stock, awaiting refurbishment), lots in code order.
+pub async fn b_stock_of_sku(
+    conn: &mut SqliteConnection,
+    sku: &str,
+) -> Result<Vec<(Option<String>, i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT lot_code, COALESCE(SUM(CASE WHEN stock_status = 'b_stock' THEN qty_delta END), 0), \
+         COALESCE(SUM(CASE WHEN stock_status = 'awaiting_refurbishment' THEN qty_delta END), 0) \
+         FROM stock_moves WHERE sku = ? AND stock_status <> 'sellable' GROUP BY lot_code \
+         HAVING SUM(qty_delta) <> 0 ORDER BY lot_code",
+    )
+    .bind(sku)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 /// The RMA a failure found at returns intake came back with.
 pub async fn rma_of_failure(conn: &mut SqliteConnection, failure_no: &str) -> Result<Option<String>, StoreError> {
     Ok(sqlx::query_scalar("SELECT rma_no FROM rma_failures WHERE failure_no = ?")

@@ -204,6 +204,11 @@ pub async fn cost_rows(conn: &mut SqliteConnection, before: &Span, now: &Span) -
          FROM failure_chargebacks WHERE recorded_at >= ?1 AND recorded_at < ?2 GROUP BY 1, 2, 3 \
          UNION ALL SELECT 'recovered', CASE WHEN settled_at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(recovered_minor), \
            NULL, NULL FROM failure_chargebacks WHERE settled_at >= ?1 AND settled_at < ?2 AND status = 'recovered' \
+           GROUP BY 2, 3 \
+         UNION ALL SELECT 'return_to_vendor', CASE WHEN recorded_at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(amount_minor), \
+           NULL, NULL FROM rma_chargebacks WHERE recorded_at >= ?1 AND recorded_at < ?2 GROUP BY 2, 3 \
+         UNION ALL SELECT 'recovered', CASE WHEN settled_at >= ?3 THEN ?3 ELSE ?1 END, currency, SUM(recovered_minor), \
+           NULL, NULL FROM rma_chargebacks WHERE settled_at >= ?1 AND settled_at < ?2 AND status = 'recovered' \
            GROUP BY 2, 3";
     let rows = sqlx::query(sql)
         .bind(&before.start)

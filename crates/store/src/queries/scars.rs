@@ -131,8 +131,11 @@ pub async fn overdue_by_vendor(conn: &mut SqliteConnection, today: &str) -> Resu
 #[ts(export)]
 pub struct ChargebackListRow {
     pub source: lotline_domain::chargeback::ChargebackSource,
-    /// The reshipment's or the failure's number.
+    /// The reshipment's, the failure's or the RMA's number.
     pub reference: String,
+    /// For a unit sent back from the refurbishment queue: the RMA's claim and the units' serials.
+    pub claim_no: Option<u32>,
+    pub serials: Vec<String>,
     pub vendor_code: String,
     pub amount_minor: i64,
     pub currency: String,
@@ -148,14 +151,15 @@ pub struct ChargebackListRow {
 pub struct ChargebackFilter<'a> {
     pub vendor_code: Option<&'a str>,
     /// Money came back in this range (`from` included, `to` excluded; days or times): a
-    /// reshipment's recorded recovery, a failure's claim settled as recovered. The review's
+    /// reshipment's recorded recovery, a claim settled as recovered. The review's
     /// "chargebacks recovered" counts the same facts.
     pub recovered_from: Option<&'a str>,
     pub recovered_to: Option<&'a str>,
 }
 
-/// Every chargeback: reshipments the vendor pays for (not rejected or cancelled) and the
-/// failures' re-inspection and return-to-vendor claims; open ones first, newest first.
+/// Every chargeback: reshipments the vendor pays for (not rejected or cancelled), the failures'
+/// re-inspection and return-to-vendor claims, and returned units sent back to their vendor from
+/// the refurbishment queue; open ones first, newest first.
 pub async fn list_chargebacks(
     conn: &mut SqliteConnection,
     filter: ChargebackFilter<'_>,
@@ -164,12 +168,18 @@ pub async fn list_chargebacks(
         "SELECT * FROM ( \
            SELECT 'reshipment' AS source, reshipment_no AS reference, vendor_code, total_minor AS amount_minor, currency, \
              chargeback_status AS status, COALESCE(recovered_minor, 0) AS recovered_minor, requested_at AS recorded_at, \
-             '' AS note FROM reshipments r WHERE chargeback_status IS NOT NULL AND vendor_code IS NOT NULL \
+             '' AS note, NULL AS claim_no, '[]' AS serials FROM reshipments r \
+             WHERE chargeback_status IS NOT NULL AND vendor_code IS NOT NULL \
              AND status NOT IN ('rejected', 'cancelled') \
              AND (?2 IS NULL AND ?3 IS NULL OR EXISTS (SELECT 1 FROM chargeback_recoveries c \
                WHERE c.reshipment_no = r.reshipment_no AND c.at >= COALESCE(?2, '') AND (?3 IS NULL OR c.at < ?3))) \
            UNION ALL SELECT source, failure_no, vendor_code, amount_minor, currency, status, recovered_minor, recorded_at, \
-             CASE WHEN status = 'open' THEN note ELSE COALESCE(NULLIF(settle_note, ''), note) END FROM failure_chargebacks \
+             CASE WHEN status = 'open' THEN note ELSE COALESCE(NULLIF(settle_note, ''), note) END, NULL, '[]' \
+             FROM failure_chargebacks \
+             WHERE ?2 IS NULL AND ?3 IS NULL OR (status = 'recovered' AND settled_at >= COALESCE(?2, '') \
+               AND (?3 IS NULL OR settled_at < ?3)) \
+           UNION ALL SELECT 'refurbishment', rma_no, vendor_code, amount_minor, currency, status, recovered_minor, recorded_at, \
+             COALESCE(settle_note, ''), claim_no, serials FROM rma_chargebacks \
              WHERE ?2 IS NULL AND ?3 IS NULL OR (status = 'recovered' AND settled_at >= COALESCE(?2, '') \
                AND (?3 IS NULL OR settled_at < ?3))) \
          WHERE ?1 IS NULL OR vendor_code = ?1 \
@@ -186,6 +196,8 @@ pub async fn list_chargebacks(
             source: lotline_domain::chargeback::ChargebackSource::parse(&r.get::<String, _>("source"))
                 .unwrap_or(lotline_domain::chargeback::ChargebackSource::Reshipment),
             reference: r.get("reference"),
+            claim_no: r.get::<Option<i64>, _>("claim_no").and_then(|n| u32::try_from(n).ok()),
+            serials: serde_json::from_str(&r.get::<String, _>("serials")).unwrap_or_default(),
             vendor_code: r.get("vendor_code"),
             amount_minor: r.get("amount_minor"),
             currency: r.get("currency"),

@@ -92,7 +92,8 @@ pub async fn vendor_quality(conn: &mut SqliteConnection, span: &Span) -> Result<
 
 /// Chargebacks claimed from vendors in the span, with what each has paid back so far, per
 /// currency: on reshipments requested in it (not rejected or cancelled) and on failures'
-/// re-inspections and returns to the vendor recorded in it. A claim written off stays claimed
+/// re-inspections and returns to the vendor recorded in it, and on returned units sent back to
+/// the vendor from the refurbishment queue. A claim written off stays claimed
 /// with nothing recovered.
 pub async fn chargebacks(conn: &mut SqliteConnection, span: &Span) -> Result<Vec<ChargebackRow>, StoreError> {
     let sql = "SELECT vendor_code, currency, SUM(claimed), SUM(recovered) FROM ( \
@@ -100,6 +101,8 @@ pub async fn chargebacks(conn: &mut SqliteConnection, span: &Span) -> Result<Vec
         WHERE requested_at >= ?1 AND requested_at < ?2 AND vendor_code IS NOT NULL AND chargeback_status IS NOT NULL \
         AND status NOT IN ('rejected', 'cancelled') \
         UNION ALL SELECT vendor_code, currency, amount_minor, recovered_minor FROM failure_chargebacks \
+        WHERE recorded_at >= ?1 AND recorded_at < ?2 \
+        UNION ALL SELECT vendor_code, currency, amount_minor, recovered_minor FROM rma_chargebacks \
         WHERE recorded_at >= ?1 AND recorded_at < ?2) GROUP BY 1, 2";
     Ok(grouped(conn, sql, span)
         .await?

@@ -8,7 +8,7 @@ export type ChargebackListRow = { source: ChargebackSource,
 /**
  * The reshipment's or the failure's number.
  */
-reference: string, vendor_code: string, amount_minor: number, currency: string, 
+reference: string, claim_no: number | null, serials: Array<string>, vendor_code: string, amount_minor: number, currency: string, 
 /**
  * open, accepted, disputed (reshipments only), recovered, written_off.
  */

@@ -3,4 +3,4 @@
 /**
  * What a chargeback claims back: every source shows in the one chargebacks list.
  */
-export type ChargebackSource = "reshipment" | "reinspection" | "return_to_vendor";
+export type ChargebackSource = "reshipment" | "reinspection" | "return_to_vendor" | "refurbishment";

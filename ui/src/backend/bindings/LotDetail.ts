@@ -23,6 +23,11 @@ gs1_element_string: string | null, digital_link: string | null,
  */
 serial_tracked: boolean, serials: Array<string>, serial_count: number, 
 /**
+ * The lot's stock sold as new (`on_hand`) split: what may ship now, and what holds keep
+ * (all of it under a hold on the whole lot, else the serials held on their own not shipped).
+ */
+sellable: number, on_hold: number, 
+/**
  * Returned units of the lot kept apart from its stock sold as new: refurbished or open-box
  * (B-stock), and waiting in the refurbishment queue.
  */

@@ -4,4 +4,8 @@ export type PickLot = { lot_code: string, take: number, on_hand: number, unit: s
 /**
  * Expires within [`NEAR_EXPIRY_DAYS`]: pick it first, and tell the customer.
  */
-near_expiry: boolean, };
+near_expiry: boolean, 
+/**
+ * Of `on_hand`, units held by serial: they stay in the lot, so `take` is at most the rest.
+ */
+held: number, };

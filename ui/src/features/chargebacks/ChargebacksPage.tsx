@@ -17,7 +17,23 @@ import { addDays } from "../reports/period";
 import { type ChargebackSearch, isOpen, listInputOf, STATUS_COLOR } from "./chargeback";
 import { SettleChargebackModal } from "./SettleChargebackModal";
 
+/** The record a claim is on; a unit sent back from the refurbishment queue names its serials. */
 function Reference({ row }: { row: ChargebackListRow }) {
+  const { t } = useTranslation();
+  if (row.source === "refurbishment") {
+    return (
+      <>
+        <Link to="/returns/$rmaNo" params={{ rmaNo: row.reference }}>
+          {row.reference}
+        </Link>
+        {row.serials.length > 0 && (
+          <Text size="xs" c="dimmed" data-testid="chargeback-serials">
+            {t("chargebacks.serials", { serials: row.serials.join(", ") })}
+          </Text>
+        )}
+      </>
+    );
+  }
   return row.source === "reshipment" ? (
     <Link to="/reshipments/$reshipmentNo" params={{ reshipmentNo: row.reference }}>
       {row.reference}
@@ -110,7 +126,7 @@ export function ChargebacksPage({
         rows={(data) =>
           data.map((row) => (
             <Table.Tr
-              key={`${row.source}/${row.reference}`}
+              key={`${row.source}/${row.reference}/${row.claim_no ?? ""}`}
               data-testid="chargeback-row"
               data-source={row.source}
               data-reference={row.reference}
@@ -146,7 +162,7 @@ export function ChargebacksPage({
                     size="xs"
                     variant="light"
                     onClick={() => setSettling(row)}
-                    data-testid={`chargeback-settle-${row.reference}`}
+                    data-testid={`chargeback-settle-${row.reference}${row.claim_no ? `-${row.claim_no}` : ""}`}
                   >
                     {t("chargebacks.settle.button")}
                   </Button>

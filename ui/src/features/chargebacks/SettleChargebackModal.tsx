@@ -8,7 +8,10 @@ import { call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
 import { fromMinor, readAmount } from "../../money";
 
-/** A failure's chargeback recovered (all or part of it) or written off with the reason. */
+/**
+ * A failure's chargeback, or one of units sent back from the refurbishment queue, recovered (all
+ * or part of it) or written off with the reason.
+ */
 export function SettleChargebackModal({
   row,
   onClose,
@@ -30,6 +33,15 @@ export function SettleChargebackModal({
         if (!read.ok) throw new Error(read.error);
         recovered = read.minor;
       }
+      if (row.source === "refurbishment") {
+        return call("settle_rma_chargeback", {
+          rma_no: row.reference,
+          claim_no: row.claim_no ?? 0,
+          status,
+          recovered_minor: recovered,
+          note,
+        });
+      }
       return call("settle_failure_chargeback", {
         failure_no: row.reference,
         source: row.source,
@@ -38,7 +50,7 @@ export function SettleChargebackModal({
         note,
       });
     },
-    refresh: ["chargebacks", "failure"],
+    refresh: ["chargebacks", "failure", "rma"],
     saved: () => t("chargebacks.settle.saved", { reference: row.reference }),
     onClose,
   });

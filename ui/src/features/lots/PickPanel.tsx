@@ -93,6 +93,11 @@ export function PickPanel() {
                   </Table.Td>
                   <Table.Td ta="right">
                     {l.on_hand} {l.unit}
+                    {l.held > 0 && (
+                      <Text size="xs" c="dimmed" data-testid="pick-row-held">
+                        {t("lots.pick.held", { qty: l.held })}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{l.location ?? "—"}</Table.Td>
                   <Table.Td>
@@ -107,6 +112,27 @@ export function PickPanel() {
               ))}
             </Table.Tbody>
           </Table>
+          {pick.data.left_out.length > 0 && (
+            <Stack gap={2} data-testid="pick-left-out">
+              <Text size="sm" fw={600}>
+                {t("lots.pick.left_out_title")}
+              </Text>
+              {pick.data.left_out.map((o) => (
+                <Text
+                  size="sm"
+                  c="dimmed"
+                  key={`${o.reason}-${o.lot_code ?? ""}`}
+                  data-testid={`pick-left-out-${o.reason}`}
+                >
+                  {t(`lots.pick.left_out.${o.reason}`, {
+                    lot: o.lot_code ?? t("lots.pick.no_lot"),
+                    qty: o.qty,
+                    serials: o.serials.join(", "),
+                  })}
+                </Text>
+              ))}
+            </Stack>
+          )}
           {pick.data.skipped.length > 0 && (
             <Text size="sm" c="dimmed" data-testid="pick-skipped">
               {t("lots.pick.skipped", { lots: pick.data.skipped.join(", ") })}

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use lotline_domain::ApiError;
 use lotline_domain::Event;
 use lotline_domain::error::FieldError;
+use lotline_domain::failure::FailureReaction;
 use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput};
 use lotline_domain::people::Language;
 use lotline_store::queries::master;
@@ -89,9 +90,11 @@ async fn products(
     ticker: &Ticker<'_>,
 ) -> Result<Vec<ProductInput>, ApiError> {
     let mut products = Vec::with_capacity(table.records.len());
+    let with_reaction = table.columns.has("reaction");
     for (i, cells) in table.records.iter().enumerate() {
         ticker.row();
         let mut row = Row::new(table.line(i), cells, &table.columns, errors);
+        let failure_reaction = reaction(&mut row);
         let product = ProductInput {
             sku: row.text("sku"),
             gtin: row.optional("gtin"),
@@ -104,11 +107,20 @@ async fn products(
             serial_tracked: row.flag("serial_tracked"),
             has_expiry: row.flag("has_expiry"),
             vendor_code: row.optional("vendor_code"),
-            failure_reaction: None,
+            failure_reaction,
         }
         .normalised();
         row.absorb(product.violations());
         products.push(product);
+    }
+    // A file without the column says nothing about reactions: products keep theirs (the import
+    // saves each product whole, so what it keeps is written back as it stands).
+    if !with_reaction {
+        let skus: Vec<&str> = products.iter().map(|p| p.sku.as_str()).collect();
+        let kept = master::product_reactions(tx, &skus).await?;
+        for product in &mut products {
+            product.failure_reaction = kept.get(&product.sku).copied();
+        }
     }
     duplicates(products.iter().enumerate().map(|(i, p)| (table.line(i), p.sku.as_str())), "sku", errors);
     let codes: Vec<String> = products
@@ -127,6 +139,20 @@ async fn products(
         }
     }
     Ok(products)
+}
+
+/// The `reaction` cell: a code as the setting spells it (`lot`, `serials_notify`, ...), or empty
+/// to follow the product's category.
+fn reaction(row: &mut Row<'_>) -> Option<FailureReaction> {
+    let code = row.cell("reaction");
+    if code.is_empty() {
+        return None;
+    }
+    let parsed = FailureReaction::parse_code(code);
+    if parsed.is_none() {
+        row.fail("reaction", "error.field.not_a_choice", code);
+    }
+    parsed
 }
 
 fn vendors(table: &Table, errors: &mut Vec<FieldError>, ticker: &Ticker<'_>) -> Vec<VendorInput> {

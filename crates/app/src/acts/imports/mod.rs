@@ -83,6 +83,7 @@ impl Entity {
                 "serial_tracked",
                 "has_expiry",
                 "vendor_code",
+                "reaction",
             ],
             Entity::Vendors => &["code", "name", "country", "contact_name", "email", "phone", "language"],
             Entity::Customers => &["code", "name", "email", "phone", "address", "country"],
@@ -158,7 +159,7 @@ impl Entity {
     /// Columns a file may leave out entirely.
     pub(crate) fn optional(self) -> &'static [&'static str] {
         match self {
-            Entity::Products => &["gtin", "vendor_code"],
+            Entity::Products => &["gtin", "vendor_code", "reaction"],
             Entity::Vendors => &["contact_name", "email", "phone", "language"],
             Entity::Customers => &["email", "phone", "address"],
             Entity::Orders => &[],

@@ -18,6 +18,11 @@ pub(super) struct Columns {
 }
 
 impl Columns {
+    /// Whether the file has the column at all (an optional column may be left out).
+    pub fn has(&self, column: &str) -> bool {
+        self.position(column).is_some()
+    }
+
     fn position(&self, column: &str) -> Option<usize> {
         self.names.iter().position(|name| *name == column).and_then(|i| self.positions[i])
     }

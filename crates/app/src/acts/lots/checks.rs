@@ -319,5 +319,13 @@ pub(crate) async fn item_lots(conn: &mut SqliteConnection, codes: &[&str]) -> Re
     let received =
         facts.into_values().filter(|f| f.received).map(|f| (f.lot_code.clone(), standing_of(&f, &holds))).collect();
     holds.retain(|lot, _| codes.contains(&lot.as_str()));
-    Ok(ItemLots { received, on_hold: holds.into_keys().collect() })
+    // Only the held serials still in their lot keep units back (as for a lot shipment).
+    let unshipped = q::held_units(conn, codes).await?;
+    let mut held_serials: HashMap<String, HashMap<String, lots::ActiveHold>> = HashMap::new();
+    for ((lot, serial), hold) in q::held_serials(conn, codes).await? {
+        if unshipped.get(&lot).is_some_and(|s| s.contains(&serial)) {
+            held_serials.entry(lot).or_default().insert(serial, hold);
+        }
+    }
+    Ok(ItemLots { received, on_hold: holds.into_keys().collect(), held_serials })
 }

@@ -70,6 +70,10 @@ pub struct LotDetail {
     pub serial_tracked: bool,
     pub serials: Vec<String>,
     pub serial_count: i64,
+    /// The lot's stock sold as new (`on_hand`) split: what may ship now, and what holds keep
+    /// (all of it under a hold on the whole lot, else the serials held on their own not shipped).
+    pub sellable: i64,
+    pub on_hold: i64,
     /// Returned units of the lot kept apart from its stock sold as new: refurbished or open-box
     /// (B-stock), and waiting in the refurbishment queue.
     pub b_stock: i64,
@@ -109,7 +113,16 @@ pub(crate) async fn detail(ctx: &Ctx, lot_code: &str) -> Result<LotDetail, ApiEr
     let (serials, serial_count) = sq::of_lot(&mut conn, &code, SERIALS_SHOWN).await?;
     let product = lotline_store::queries::master::product(&mut conn, &row.sku).await?;
     let (b_stock, awaiting_refurbishment) = lotline_store::queries::returns::b_stock_of_lot(&mut conn, &code).await?;
+    let on_hand = row.on_hand.max(0);
+    let on_hold = if row.active_holds > 0 {
+        on_hand
+    } else {
+        let held = q::held_units(&mut conn, &[code.as_str()]).await?;
+        (held.get(&code).map_or(0, Vec::len) as i64).min(on_hand)
+    };
     Ok(LotDetail {
+        sellable: on_hand - on_hold,
+        on_hold,
         b_stock,
         awaiting_refurbishment,
         serial_tracked: product.is_some_and(|p| p.product.serial_tracked),

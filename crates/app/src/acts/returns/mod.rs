@@ -27,7 +27,10 @@ pub use credit_note::{CreditNoteInput, credit_note};
 pub use label::{LabelSize, MAX_LABELS_PER_BATCH, RmaLabelsInput, approved_without_label, rma_labels};
 pub(crate) use open::open_in;
 pub use open::{OpenRmaInput, OpenRmaLineInput, RmaCheck, check_rma, open_rma};
-pub use refurbish::{RecordRefurbishmentInput, list_refurbishment_queue, record_refurbishment};
+pub use refurbish::{
+    RecordRefurbishmentInput, SettleRmaChargebackInput, list_refurbishment_queue, record_refurbishment,
+    settle_rma_chargeback,
+};
 pub use steps::*;
 
 use super::history::{HistoryEntry, history_of};

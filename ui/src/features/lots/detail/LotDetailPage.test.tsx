@@ -64,7 +64,9 @@ const lot: LotDetail = {
   serial_tracked: false,
   serials: [],
   serial_count: 0,
-  b_stock: 0,
+  sellable: 0,
+  on_hold: 40,
+  b_stock: 3,
   awaiting_refurbishment: 0,
   digital_link: "https://id.gs1.org/01/04006381333931/10/L-1",
   history: [],
@@ -158,6 +160,9 @@ it("shows the lot, its hold, its codes and a graph of the trace", async () => {
   expect(q("page-title")[0]?.textContent).toContain("L-1");
   expect(q("lot-status")[0]?.getAttribute("data-status")).toBe("on_hold");
   expect(q("lot-hold-badge")).toHaveLength(1);
+  expect(q("lot-on-hold-qty")[0]?.textContent).toContain("40");
+  expect(q("lot-b-stock")[0]?.textContent).toContain("3");
+  expect(q("lot-hold-covers")[0]?.textContent).toBe("Whole lot");
   expect(q("lot-expiry")[0]?.getAttribute("data-expiry")).toBe("expired");
   expect(q("lot-gs1")[0]?.textContent).toBe("(01)04006381333931(10)L-1");
   expect(q("lot-outputs-row")).toHaveLength(1);

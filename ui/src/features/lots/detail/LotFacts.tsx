@@ -44,6 +44,20 @@ export function LotFacts({ lot }: { lot: LotDetail }) {
       <Fact label={t("lots.field.on_hand")} testId="lot-on-hand">
         {qty(lot.on_hand)}
       </Fact>
+      <Fact label={t("lots.detail.sellable")} testId="lot-sellable">
+        {qty(lot.sellable)}
+      </Fact>
+      <Fact label={t("lots.detail.on_hold")} testId="lot-on-hold-qty">
+        {qty(lot.on_hold)}
+      </Fact>
+      <Fact label={t("lots.detail.b_stock")} testId="lot-b-stock">
+        {qty(lot.b_stock)}
+        {lot.awaiting_refurbishment > 0 && (
+          <Text size="xs" c="dimmed" data-testid="lot-awaiting-refurbishment">
+            {t("lots.detail.awaiting_refurbishment")}: {qty(lot.awaiting_refurbishment)}
+          </Text>
+        )}
+      </Fact>
       <Fact label={t("lots.field.location")} testId="lot-location">
         {lot.location}
       </Fact>

@@ -13,7 +13,10 @@ export function holdLabel(t: TFunction, h: HoldView): string {
   return source ? `${reason} · ${source}` : reason;
 }
 
-/** Holds in force on this lot; a hold keeps it from shipping or going into another lot. */
+/**
+ * Holds in force on this lot, each with what it covers: the whole lot (nothing of it ships or goes
+ * into another lot) or only the serials a per-serial inspection failed (the rest ships).
+ */
 export function LotHolds({ holds }: { holds: HoldView[] }) {
   const { t } = useTranslation();
   if (holds.length === 0) return null;
@@ -23,6 +26,7 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
         <TableHead
           columns={[
             t("holds.reason"),
+            t("lots.detail.covers"),
             t("holds.source"),
             t("holds.placed_at"),
             t("holds.placed_by"),
@@ -42,6 +46,15 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
                     </Badge>
                   )}
                 </Group>
+              </Table.Td>
+              <Table.Td data-testid="lot-hold-covers">
+                {h.serials.length === 0 ? (
+                  t("lots.detail.whole_lot")
+                ) : (
+                  <Text size="sm" ff="monospace">
+                    {t("lots.detail.serials_held", { serials: h.serials.join(", ") })}
+                  </Text>
+                )}
               </Table.Td>
               <HoldOriginCells hold={h} />
             </Table.Tr>
