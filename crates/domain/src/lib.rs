@@ -22,6 +22,7 @@ pub mod people;
 pub mod production;
 pub mod reshipment;
 pub mod returns;
+pub mod sales_channel;
 pub mod review;
 pub mod scar;
 pub mod settings;
