@@ -40,6 +40,7 @@ const row: RmaRow = {
   sla_step: null,
   due_at: null,
   sla: null,
+  channel: null,
 };
 
 vi.mock("../../backend/call", async (original) => ({
