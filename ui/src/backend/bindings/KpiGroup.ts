@@ -2,4 +2,16 @@
 import type { KpiTable } from "./KpiTable";
 import type { ReasonCount } from "./ReasonCount";
 
-export type KpiGroup = { key: string | null, table: KpiTable, reasons: Array<ReasonCount>, };
+/**
+ * One value of the breakdown: a channel code, a category, or a reason code; `None` is
+ * "unspecified" (orders and RMAs from before channels were kept, products without a category).
+ */
+export type KpiGroup = { key: string | null, 
+/**
+ * The KPIs that are broken down (see `KpiBreakdown::leaves_out`), and the group's open RMAs by age.
+ */
+table: KpiTable, 
+/**
+ * The group's return reasons, most RMAs first.
+ */
+reasons: Array<ReasonCount>, };

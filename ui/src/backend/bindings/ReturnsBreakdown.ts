@@ -4,4 +4,12 @@ import type { KpiGroup } from "./KpiGroup";
 import type { ReasonCount } from "./ReasonCount";
 import type { ReviewPeriod } from "./ReviewPeriod";
 
-export type ReturnsBreakdown = { breakdown: KpiBreakdown | null, period: ReviewPeriod, previous_period: ReviewPeriod, reasons: Array<ReasonCount>, groups: Array<KpiGroup>, };
+export type ReturnsBreakdown = { breakdown: KpiBreakdown | null, period: ReviewPeriod, previous_period: ReviewPeriod, 
+/**
+ * Every RMA opened in the period by reason, most RMAs first: the return reasons report.
+ */
+reasons: Array<ReasonCount>, 
+/**
+ * One per value seen in either period or among the open RMAs, "unspecified" last.
+ */
+groups: Array<KpiGroup>, };

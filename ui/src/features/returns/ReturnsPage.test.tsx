@@ -90,6 +90,7 @@ it("lists the refunds settled in a review's period and says so in a chip", async
     text: null,
     status: null,
     analyst_queue: false,
+    channel: null,
     settled_from: "2026-11-02",
     settled_to: "2026-11-09",
     settlement_kind: "refund",

@@ -59,6 +59,7 @@ describe("RMA settlement filters", () => {
       text: null,
       status: null,
       analyst_queue: false,
+      channel: null,
       ...refunds,
       offset: 0,
       limit: 50,
