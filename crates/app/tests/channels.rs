@@ -26,7 +26,8 @@ fn period(breakdown: &str) -> Value {
 /// (category Opslag), CHG-15W (Opladers), LAMP-1 (Verlichting). Orders placed Monday 08:00:
 /// - SO-M1 marketplace: BOX-5L ×2;          SO-M2 marketplace: CHG-15W ×1;
 /// - SO-W1 web shop: BOX-5L ×1, LAMP-1 ×1;  SO-R1 retail: LAMP-1 ×3;
-/// - SO-U1 no channel: BOX-5L ×1;           SO-1 and SO-2 (from `setting`, 1 Oct): no channel.
+/// - SO-U1 no channel: BOX-5L ×1;           SO-1 and SO-2 (from `setting`, 1 Oct): no channel;
+/// - SO-X retail, 1 Oct: six lines, outside the period.
 ///
 /// RMAs opened Monday 09:30 (delivered 2 Nov, SO-1's 20 Oct):
 /// - RMA 1 SO-M1 BOX ×1, no_longer_needed: marketplace, approved by the rules;
@@ -44,6 +45,11 @@ async fn channel_world() -> World {
     w.ok("save_order", order("SO-W1", json!("web_shop"), json!([line(1, "BOX-5L", 1), line(2, "LAMP-1", 1)]))).await;
     w.ok("save_order", order("SO-R1", json!("retail"), json!([line(1, "LAMP-1", 3)]))).await;
     w.ok("save_order", order("SO-U1", Value::Null, json!([line(1, "BOX-5L", 1)]))).await;
+    // An October retail order of six lines keeps C-1's share of returned lines under the
+    // policy's 30% (4 of 14 at most), so the rules alone approve RMAs 1, 3 and 4.
+    let mut october = order("SO-X", json!("retail"), json!((1..=6).map(|n| line(n, "BOX-5L", 1)).collect::<Vec<_>>()));
+    october["ordered_at"] = json!("2026-10-01T10:00:00Z");
+    w.ok("save_order", october).await;
 
     as_user(&w, "ria").await;
     let one = |order: &str| json!([{"order_no": order, "line_no": 1, "qty": 1}]);
@@ -148,8 +154,8 @@ async fn returns_figures_broken_down_by_channel_use_the_orders_of_each_channel()
         json!([{"reason_code": "no_longer_needed", "rmas": 3, "units": 3}, {"reason_code": "defective", "rmas": 1, "units": 2}])
     );
     assert_eq!(group(&b, json!("web_shop"))["reasons"], json!([{"reason_code": "defective", "rmas": 1, "units": 2}]));
-    // The total table is kpi_table's, unchanged: 7 orders, of which SO-M1, SO-W1, SO-U1 returned
-    // (SO-1 and SO-2 in October): 3 of 5 orders placed in the period = 60%.
+    // The total table is kpi_table's, unchanged: of the 5 orders placed in the period, SO-M1,
+    // SO-W1 and SO-U1 were returned (SO-1, SO-2 and SO-X are October's) = 60%.
     let total = w.ok("kpi_table", json!({"from": "2026-11-02", "to": "2026-11-08"})).await;
     let rate = &total["rows"].as_array().unwrap().iter().find(|r| r["id"] == "return_rate").unwrap()["figures"][0];
     assert_eq!((rate["value"].clone(), rate["sample"].clone()), (json!(6_000), json!(5)));
