@@ -249,6 +249,7 @@ catalogue! {
     rma_labels => returns::rma_labels,
     review_period => review::review_period,
     kpi_table => review::kpi_table,
+    returns_breakdown => review::returns_breakdown,
     get_kpi_targets => review::get_kpi_targets,
     set_kpi_targets => review::set_kpi_targets,
     vendor_scorecards => review::vendor_scorecards,

@@ -148,3 +148,30 @@ async fn a_shenzhen_review_week_starts_at_its_own_monday_midnight() {
     assert_eq!((r["pareto"]["bars"][0]["filter"]["from"].as_str()), Some("2026-12-07"));
     assert_eq!((r["pareto"]["bars"][0]["filter"]["to"].as_str()), Some("2026-12-14"));
 }
+
+/// The failure list's days are the site's: a review's link (its days, `to` excluded) lists
+/// exactly the failures the review counted. Shenzhen (UTC+8): Sunday 6 December 15:30 UTC is
+/// that Sunday 23:30 there (last week), 23:30 UTC is Monday 7 December 07:30 (this week).
+#[tokio::test]
+async fn the_failure_list_filters_by_the_sites_days_like_the_review() {
+    let w = setting().await;
+    w.pass_time(Utc.with_ymd_and_hms(2026, 12, 14, 9, 0, 0).unwrap() - w.ctx.now()).await;
+    for at in ["2026-12-06T23:30:00Z", "2026-12-06T15:30:00Z"] {
+        let mut logged = failure("BOX-5L");
+        logged["occurred_at"] = json!(at);
+        w.ok("log_failure", logged).await;
+    }
+    w.ok("set_site_calendar", json!({"time_zone": "Asia/Shanghai", "holidays": []})).await;
+    let r = w.ok("review_period", json!({"from": "2026-12-07", "to": "2026-12-13"})).await;
+    let filter = &r["pareto"]["bars"][0]["filter"];
+    let listed = w.ok("list_failures", json!({"from": filter["from"], "to": filter["to"]})).await;
+    assert_eq!((listed["total"].as_i64(), r["pareto"]["total_count"].as_i64()), (Some(1), Some(1)));
+    assert_eq!(listed["rows"][0]["occurred_at"].as_str().map(|s| &s[..16]), Some("2026-12-06T23:30"));
+    // The week before, on the site's days, holds the other one; on UTC days it would hold both.
+    let before = w.ok("list_failures", json!({"from": "2026-11-30", "to": "2026-12-07"})).await;
+    assert_eq!(before["total"], 1);
+    assert_eq!(before["rows"][0]["occurred_at"].as_str().map(|s| &s[..16]), Some("2026-12-06T15:30"));
+    // Instants still filter as instants.
+    let utc = w.ok("list_failures", json!({"from": "2026-12-06T00:00:00Z", "to": "2026-12-07T00:00:00Z"})).await;
+    assert_eq!(utc["total"], 2);
+}

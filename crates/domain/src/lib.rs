@@ -23,6 +23,7 @@ pub mod production;
 pub mod reshipment;
 pub mod returns;
 pub mod review;
+pub mod sales_channel;
 pub mod scar;
 pub mod settings;
 pub mod site_time;

@@ -70,6 +70,10 @@ pub struct OrderInput {
     pub ordered_at: String,
     pub currency: String,
     pub lines: Vec<OrderLineInput>,
+    /// Where it was sold; orders recorded before channels were kept have none ("unspecified").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
+    pub channel: Option<crate::sales_channel::SalesChannel>,
 }
 
 pub fn normalise_code(value: &str) -> String {
@@ -328,6 +332,7 @@ mod tests {
                 OrderLineInput { line_no: 1, sku: "A".into(), qty: 0, unit_price_minor: 5 },
                 OrderLineInput { line_no: 1, sku: "B".into(), qty: 1, unit_price_minor: 5 },
             ],
+            channel: None,
         }
         .normalised();
         assert_eq!(order.customer_code, "C1");

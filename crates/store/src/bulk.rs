@@ -148,9 +148,9 @@ pub(crate) fn customers(db: &Connection, rows: &[(&CustomerInput, &str)]) -> rus
 }
 
 const ORDERS: MultiRow = MultiRow {
-    head: "INSERT INTO orders (order_no, customer_code, ordered_at, currency)",
-    width: 4,
-    tail: "ON CONFLICT (order_no) DO UPDATE SET customer_code = excluded.customer_code, ordered_at = excluded.ordered_at, currency = excluded.currency",
+    head: "INSERT INTO orders (order_no, customer_code, ordered_at, currency, channel)",
+    width: 5,
+    tail: "ON CONFLICT (order_no) DO UPDATE SET customer_code = excluded.customer_code, ordered_at = excluded.ordered_at, currency = excluded.currency, channel = excluded.channel",
 };
 
 const ORDER_LINES: MultiRow =
@@ -162,7 +162,8 @@ pub(crate) fn orders(db: &Connection, rows: &[(&OrderInput, &str)]) -> rusqlite:
         s.raw_bind_parameter(at, &o.order_no)?;
         s.raw_bind_parameter(at + 1, &o.customer_code)?;
         s.raw_bind_parameter(at + 2, &o.ordered_at)?;
-        s.raw_bind_parameter(at + 3, &o.currency)
+        s.raw_bind_parameter(at + 3, &o.currency)?;
+        s.raw_bind_parameter(at + 4, o.channel.map(|c| c.code()))
     })?;
     // An order saved twice in one run keeps the lines of its last save.
     let last: HashMap<&str, usize> = rows.iter().enumerate().map(|(i, (o, _))| (o.order_no.as_str(), i)).collect();

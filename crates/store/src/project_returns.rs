@@ -34,7 +34,7 @@ async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEven
         Verdict::Refused => "rejected",
     };
     sqlx::query(
-        "INSERT INTO rmas (rma_no, seq_no, customer_code, order_nos, status, verdict, policy_version, reason_code, preferred_outcome, currency, value_minor, opened_by, opened_at, decided_at, decided_by_rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO rmas (rma_no, seq_no, customer_code, order_nos, status, verdict, policy_version, reason_code, preferred_outcome, currency, value_minor, opened_by, opened_at, decided_at, decided_by_rules, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&o.rma_no)
     .bind(number_part(&o.rma_no))
@@ -51,6 +51,7 @@ async fn opened(conn: &mut SqliteConnection, o: &RmaOpening, stored: &StoredEven
     .bind(&stored.occurred_at)
     .bind((verdict != Verdict::Escalated).then_some(&stored.occurred_at))
     .bind(verdict != Verdict::Escalated)
+    .bind(o.channel.map(|c| c.code()))
     .execute(&mut *conn)
     .await?;
     for (i, line) in o.lines.iter().enumerate() {

@@ -215,6 +215,8 @@ async fn orders_csv(conn: &mut SqliteConnection, columns: &[&str]) -> Result<Str
                     l.sku,
                     l.qty.to_string(),
                     l.unit_price_minor.to_string(),
+                    // Empty for an order without one: it imports back as "unspecified".
+                    o.channel.map(|c| c.code().to_owned()).unwrap_or_default(),
                 ]
             })
         }),

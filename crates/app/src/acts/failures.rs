@@ -413,8 +413,25 @@ pub async fn log_failure(ctx: &Ctx, input: LogFailureInput) -> Result<FailureDet
     detail(ctx, &failure_no).await
 }
 
-pub async fn list_failures(ctx: &Ctx, input: ListFailuresInput) -> Result<Page<FailureRow>, ApiError> {
+/// `from` (included) and `to` (excluded) may be instants or days (`YYYY-MM-DD`); a day starts
+/// at the site's midnight, as review periods do, so a review's link lists exactly its count.
+pub async fn list_failures(ctx: &Ctx, mut input: ListFailuresInput) -> Result<Page<FailureRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
+    let day = |text: &Option<String>| {
+        text.as_deref().and_then(|t| chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok())
+    };
+    if day(&input.from).is_some() || day(&input.to).is_some() {
+        let zone = ctx.site_zone().await?;
+        let start = |d: chrono::NaiveDate| {
+            lotline_store::queries::review::instant_text(lotline_domain::site_time::site_midnight(d, &zone))
+        };
+        if let Some(d) = day(&input.from) {
+            input.from = Some(start(d));
+        }
+        if let Some(d) = day(&input.to) {
+            input.to = Some(start(d));
+        }
+    }
     q::list_failures(&mut *ctx.read().await?, &input).await.map_err(store_error)
 }
 

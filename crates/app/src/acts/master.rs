@@ -6,7 +6,7 @@ use lotline_domain::people::Permission;
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::ListQuery;
 use lotline_store::queries::Page;
-use lotline_store::queries::master::{self, CustomerView, OrderView, ProductView, VendorView};
+use lotline_store::queries::master::{self, CustomerView, OrderListQuery, OrderView, ProductView, VendorView};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -33,7 +33,7 @@ pub async fn list_customers(ctx: &Ctx, query: ListQuery) -> Result<Page<Customer
     master::list_customers(&mut *ctx.read().await?, &query).await.map_err(store_error)
 }
 
-pub async fn list_orders(ctx: &Ctx, query: ListQuery) -> Result<Page<OrderView>, ApiError> {
+pub async fn list_orders(ctx: &Ctx, query: OrderListQuery) -> Result<Page<OrderView>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     master::list_orders(&mut *ctx.read().await?, &query).await.map_err(store_error)
 }

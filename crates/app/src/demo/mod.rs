@@ -7,6 +7,7 @@ use lotline_domain::ApiError;
 use lotline_domain::failure::{Disposition, InspectionInput, Severity, Stage, Team};
 use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput, gs1_check_digit};
 use lotline_domain::people::{Language, Role};
+use lotline_domain::sales_channel::SalesChannel;
 
 use std::collections::HashMap;
 
@@ -146,6 +147,8 @@ pub async fn load(ctx: &Ctx) -> Result<(), ApiError> {
                 ordered_at: (now - Duration::days(60 - n as i64)).to_rfc3339_opts(SecondsFormat::Secs, true),
                 currency: "EUR".into(),
                 lines,
+                // Every channel has orders, so the returns breakdown by channel shows something.
+                channel: Some(SalesChannel::ALL[n % SalesChannel::ALL.len()]),
             },
         )
         .await?;

@@ -98,6 +98,7 @@ pub(super) async fn demo_returns(ctx: &Ctx, actors: &HashMap<&str, Actor>, lines
             },
             photo_ids: Vec::new(),
             non_carrier_damage_seen: false,
+            channel: None,
             note: String::new(),
         };
         let opened = returns::open_rma(&analyst, input).await?;

@@ -45,6 +45,8 @@ fn upcast(kind: &str, from: i64, value: Value) -> Result<Value, String> {
     // safety_stock_set 1 → 2: version 1 has no maximum, which reads as none.
     // rma_inspected 1 → 2: version 1 had no `b_stock`, and reads with it unset (its refurbished
     // and open-box units went back to stock, and stay there).
+    // order_recorded, orders_imported and rma_opened 1 → 2: version 1 has no `channel`, which
+    // reads as none, shown as "unspecified"; never guessed.
     let mut value = value;
     if kind == "rma_inspected"
         && from < 2
@@ -67,6 +69,20 @@ pub fn redact_credential(payload: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_1_order_and_rma_have_no_channel() {
+        let v1 = r#"{"kind":"order_recorded","order_no":"SO-1","customer_code":"C1","ordered_at":"2026-01-02T03:04:05Z","currency":"EUR","lines":[]}"#;
+        let Ok(Decoded::Known(event)) = decode_payload("order_recorded", 1, v1) else { panic!("decodes") };
+        assert!(matches!(*event, Event::OrderRecorded(ref o) if o.channel.is_none()));
+        let v2 = v1.replace(r#""lines":[]"#, r#""lines":[],"channel":"b2b""#);
+        let Ok(Decoded::Known(event)) = decode_payload("order_recorded", 2, &v2) else { panic!("decodes") };
+        assert!(
+            matches!(*event, Event::OrderRecorded(ref o) if o.channel == Some(crate::sales_channel::SalesChannel::B2b))
+        );
+        assert_eq!(super::super::current_schema_version("orders_imported"), 2);
+        assert_eq!(super::super::current_schema_version("rma_opened"), 2);
+    }
 
     #[test]
     fn a_known_payload_decodes() {

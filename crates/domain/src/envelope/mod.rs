@@ -30,6 +30,9 @@ pub fn current_schema_version(kind: &str) -> i64 {
         // 2: refurbished and open-box units go to B-stock (`b_stock`); a Lotline that only knows
         // version 1 keeps the event unprojected rather than putting them back as new.
         "rma_inspected" => 2,
+        // 2: the sales channel (`channel`); version 1 reads as none ("unspecified"). A desk that
+        // knows only version 1 keeps a newer one unprojected rather than dropping its channel.
+        "order_recorded" | "orders_imported" | "rma_opened" => 2,
         _ => 1,
     }
 }

@@ -10,6 +10,7 @@ use crate::returns::Verdict;
 
 fn order(qty: i64) -> Event {
     Event::OrderRecorded(OrderInput {
+        channel: None,
         order_no: "SO-1".into(),
         customer_code: "C-1".into(),
         ordered_at: "2026-10-01T10:00:00Z".into(),

@@ -9,6 +9,7 @@ use crate::returns::{
 
 pub(super) fn opened() -> Event {
     Event::RmaOpened(Box::new(RmaOpening {
+        channel: None,
         rma_no: "RMA-AMS1A-000042".into(),
         customer_code: "C-1".into(),
         lines: vec![RmaLine {

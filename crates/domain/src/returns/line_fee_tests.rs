@@ -20,6 +20,7 @@ fn back(
         serials: Vec::new(),
     };
     let opening = RmaOpening {
+        channel: None,
         rma_no: "RMA-1".into(),
         customer_code: "C-1".into(),
         lines: vec![line(1, "BOX-PP-5L", 2, 760), line(2, "CHG-GAN-65", 1, 3_700)],

@@ -14,6 +14,7 @@ use super::rma::{PreferredOutcome, Rma, RmaLine, RmaOpening, RmaStatus};
 use crate::error::{ApiError, FieldError, Violations};
 use crate::lots::normalise_lot_code;
 use crate::master::{OrderInput, ProductInput};
+use crate::sales_channel::SalesChannel;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -47,6 +48,11 @@ pub struct OpenRmaInput {
     pub non_carrier_damage_seen: bool,
     #[serde(default)]
     pub note: String,
+    /// The channel the goods were sold through, for orders that record none; an order's own
+    /// channel is kept and a different pick is refused.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub channel: Option<crate::sales_channel::SalesChannel>,
 }
 
 /// What the host knows that the opening rules read; the host looks it up for the orders,
@@ -80,6 +86,7 @@ pub struct OpeningDraft {
     pub currency: String,
     pub lines: Vec<RmaLine>,
     pub facts: EligibilityFacts,
+    pub channel: Option<SalesChannel>,
 }
 
 impl OpeningDraft {
@@ -108,6 +115,7 @@ impl OpeningDraft {
             photo_ids: input.photo_ids.clone(),
             note: input.note.trim().to_owned(),
             opened_by: Some(opened_by.to_owned()),
+            channel: self.channel,
         }
     }
 }
@@ -308,6 +316,7 @@ pub fn decide_opening(
             serials,
         });
     }
+    let channel = opening_channel(&mut v, input, facts);
     v.into_result()?;
     let (customer_code, currency) = customer.map(|(c, cur)| (c.to_owned(), cur.to_owned())).unwrap_or_default();
     let facts = EligibilityFacts {
@@ -322,5 +331,19 @@ pub fn decide_opening(
         non_carrier_damage_seen: input.non_carrier_damage_seen,
         customer_return_rate_bps: facts.customer_return_rate_bps,
     };
-    Ok(OpeningDraft { customer_code, currency, lines, facts })
+    Ok(OpeningDraft { customer_code, currency, lines, facts, channel })
+}
+
+/// The RMA's sales channel: its (first) order's, else the analyst's pick, else none. A pick
+/// that contradicts the order's recorded channel is refused rather than silently dropped.
+fn opening_channel(v: &mut Violations, input: &OpenRmaInput, facts: &OpeningFacts) -> Option<SalesChannel> {
+    let recorded = opening_order(input, &facts.orders).and_then(|o| o.channel);
+    match (recorded, input.channel) {
+        (Some(order), Some(picked)) if order != picked => {
+            v.push(FieldError::new("channel", "error.rma.channel_of_order").with("channel", order.code()));
+            Some(order)
+        }
+        (Some(order), _) => Some(order),
+        (None, picked) => picked,
+    }
 }

@@ -12,6 +12,7 @@ fn day(text: &str) -> NaiveDate {
 
 fn order(no: &str, customer: &str, qty: i64) -> OrderInput {
     OrderInput {
+        channel: None,
         order_no: no.into(),
         customer_code: customer.into(),
         ordered_at: "2026-10-01T10:00:00Z".into(),
@@ -34,6 +35,7 @@ fn line(order_no: &str, qty: i64) -> OpenRmaLineInput {
 
 fn input(lines: Vec<OpenRmaLineInput>) -> OpenRmaInput {
     OpenRmaInput {
+        channel: None,
         lines,
         reason_code: "no_longer_needed".into(),
         preferred_outcome: PreferredOutcome::Refund,
@@ -171,4 +173,22 @@ fn an_unknown_serial_of_a_serial_tracked_product_escalates_to_the_analyst() {
     facts.serial_orders.insert(("BOX-5L".into(), "SN-9".into()), Some("SO-1".into()));
     let draft = decide_opening(&policy, &input(vec![l]), &facts).unwrap();
     assert!(judge(&policy, &draft.facts).outcomes.iter().all(|o| o.message_key != "returns.rule.serials_unknown"));
+}
+
+#[test]
+fn the_rma_takes_its_orders_channel_or_the_analysts_pick_when_the_order_has_none() {
+    use crate::sales_channel::SalesChannel as C;
+    let policy = ReturnPolicy::default_policy();
+    // SO-1 predates channels: none unless the analyst picks one; never guessed.
+    assert_eq!(decide_opening(&policy, &input(vec![line("SO-1", 1)]), &facts()).unwrap().channel, None);
+    let mut picked = input(vec![line("SO-1", 1)]);
+    picked.channel = Some(C::Retail);
+    assert_eq!(decide_opening(&policy, &picked, &facts()).unwrap().channel, Some(C::Retail));
+
+    let mut facts = facts();
+    facts.orders.get_mut("SO-1").unwrap().channel = Some(C::Marketplace);
+    assert_eq!(decide_opening(&policy, &input(vec![line("SO-1", 1)]), &facts).unwrap().channel, Some(C::Marketplace));
+    let err = decide_opening(&policy, &picked, &facts).unwrap_err();
+    assert_eq!(field_keys(&err), [("channel", "error.rma.channel_of_order")]);
+    assert_eq!(err.fields[0].params["channel"], "marketplace");
 }

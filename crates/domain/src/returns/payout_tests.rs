@@ -35,6 +35,7 @@ fn policy() -> ApprovalPolicy {
 /// An RMA opened by ria for `qty` units at `unit_price_minor`, every unit back and restocked.
 fn inspected(qty: i64, unit_price_minor: i64, preferred: PreferredOutcome) -> Rma {
     let opening = RmaOpening {
+        channel: None,
         rma_no: "RMA-AMS1-000007".into(),
         customer_code: "C-1".into(),
         lines: vec![RmaLine {

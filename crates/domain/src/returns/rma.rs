@@ -109,6 +109,11 @@ pub struct RmaOpening {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub opened_by: Option<String>,
+    /// Where the goods were sold: the order's channel, or the analyst's pick when the order has
+    /// none. Openings recorded before channels were kept have none ("unspecified").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub channel: Option<crate::sales_channel::SalesChannel>,
 }
 
 impl RmaOpening {

@@ -10,6 +10,7 @@ use crate::reshipment::{ApprovalPolicy, Carrier};
 
 fn opening(verdict: Verdict) -> RmaOpening {
     RmaOpening {
+        channel: None,
         rma_no: "RMA-AMS1-000001".into(),
         customer_code: "C-1".into(),
         lines: vec![

@@ -19,6 +19,7 @@ fn opened() -> Rma {
         serials: serials.iter().map(|s| (*s).to_owned()).collect(),
     };
     let opening = RmaOpening {
+        channel: None,
         rma_no: "RMA-1".into(),
         customer_code: "C-1".into(),
         lines: vec![line(1, "BOX-PP-5L", 3, 760, &[]), line(2, "CHG-GAN-65", 2, 3_700, &["S-1", "S-2"])],

@@ -12,6 +12,7 @@
 //! - The store fills the flat `*Row` structs from SQL; the periods and "now" are arguments.
 
 mod aging;
+mod breakdown;
 mod cost;
 mod kpi;
 mod kpi_input;
@@ -38,6 +39,7 @@ mod scorecard_tests;
 mod test_util;
 
 pub use aging::*;
+pub use breakdown::*;
 pub use cost::*;
 pub use kpi::*;
 pub use kpi_input::*;

@@ -23,22 +23,22 @@ use sqlx::{Row, SqliteConnection};
 use super::review::{Span, day_text};
 use crate::StoreError;
 
-const OPEN_STATUSES: &str =
+pub(super) const OPEN_STATUSES: &str =
     "'escalated', 'suspended', 'approved', 'label_printed', 'in_transit', 'received', 'inspected'";
 
 /// The causes of moves out of the returns area that are dispositions; those lost to stock.
-const DISPOSED: &str =
+pub(super) const DISPOSED: &str =
     "'rma_restock', 'rma_refurbish', 'rma_open_box', 'rma_credit_only', 'rma_donate', 'rma_recycle', 'rma_write_off'";
-const LOST: &str = "'rma_donate', 'rma_recycle', 'rma_write_off'";
+pub(super) const LOST: &str = "'rma_donate', 'rma_recycle', 'rma_write_off'";
 
 /// An instant stored as text, in whole milliseconds.
-fn ms(column: &str) -> String {
+pub(super) fn ms(column: &str) -> String {
     format!("CAST(round(unixepoch({column}, 'subsec') * 1000) AS INTEGER)")
 }
 
 /// `minutes_between(from, to)` in SQL: whole seconds (truncated), never negative, rounded to
 /// the nearest minute with halves up.
-fn minutes(from: &str, to: &str) -> String {
+pub(super) fn minutes(from: &str, to: &str) -> String {
     format!("(MAX(0, ({} - {}) / 1000) + 30) / 60", ms(to), ms(from))
 }
 

@@ -1,5 +1,6 @@
 use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput};
 use lotline_domain::people::Language;
+use lotline_domain::sales_channel::SalesChannel;
 use lotline_domain::settings::{DefectCategory, Location};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
@@ -55,6 +56,65 @@ pub struct OrderView {
     pub line_count: i64,
     pub total_minor: i64,
     pub lines: Vec<OrderLineView>,
+    /// None for orders recorded before channels were kept: "unspecified".
+    pub channel: Option<SalesChannel>,
+}
+
+/// A page of orders, optionally of one channel (`unspecified`: orders with none).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrderListQuery {
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub text: Option<String>,
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub channel: Option<ChannelFilter>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default = "super::default_limit")]
+    pub limit: i64,
+}
+
+/// A list filter on the sales channel: one channel, or the records that have none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ChannelFilter {
+    Marketplace,
+    WebShop,
+    Retail,
+    B2b,
+    Unspecified,
+}
+
+impl ChannelFilter {
+    /// The stored code it matches; `None` matches records without a channel.
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            ChannelFilter::Marketplace => Some(SalesChannel::Marketplace.code()),
+            ChannelFilter::WebShop => Some(SalesChannel::WebShop.code()),
+            ChannelFilter::Retail => Some(SalesChannel::Retail.code()),
+            ChannelFilter::B2b => Some(SalesChannel::B2b.code()),
+            ChannelFilter::Unspecified => None,
+        }
+    }
+
+    /// The SQL condition on `column` for this filter, with its one bind (if any) pushed.
+    pub(crate) fn push(self, q: &mut sqlx::QueryBuilder<sqlx::Sqlite>, column: &str) {
+        match self.code() {
+            Some(code) => {
+                q.push(format!(" AND {column} = ")).push_bind(code);
+            }
+            None => {
+                q.push(format!(" AND {column} IS NULL"));
+            }
+        }
+    }
+}
+
+pub(crate) fn channel_of(code: Option<String>) -> Option<SalesChannel> {
+    code.as_deref().and_then(SalesChannel::parse)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -207,32 +267,33 @@ fn order_from(r: &sqlx::sqlite::SqliteRow) -> OrderView {
         line_count: r.get("line_count"),
         total_minor: r.get("total_minor"),
         lines: Vec::new(),
+        channel: channel_of(r.get("channel")),
     }
 }
 
-pub async fn list_orders(conn: &mut SqliteConnection, query: &ListQuery) -> Result<Page<OrderView>, StoreError> {
+pub async fn list_orders(conn: &mut SqliteConnection, query: &OrderListQuery) -> Result<Page<OrderView>, StoreError> {
     let (offset, limit) = bounded(query.offset, query.limit);
     let text = query.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
-    let filter = if text.is_some() {
-        "WHERE o.order_no LIKE ?1 ESCAPE '\\' OR o.customer_code LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 ESCAPE '\\'"
-    } else {
-        ""
+    let filter = |q: &mut sqlx::QueryBuilder<sqlx::Sqlite>| {
+        q.push(" WHERE 1 = 1");
+        if let Some(text) = text {
+            let pattern = contains_pattern(text);
+            q.push(" AND (o.order_no LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+            q.push(" OR o.customer_code LIKE ").push_bind(pattern.clone()).push(" ESCAPE '\\'");
+            q.push(" OR c.name LIKE ").push_bind(pattern).push(" ESCAPE '\\')");
+        }
+        if let Some(channel) = query.channel {
+            channel.push(q, "o.channel");
+        }
     };
-    let pattern = text.map(contains_pattern).unwrap_or_default();
-    let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT COUNT(*) FROM orders o LEFT JOIN customers c ON c.code = o.customer_code {filter}"
-    )))
-    .bind(&pattern)
-    .fetch_one(&mut *conn)
-    .await?;
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{ORDER_SELECT} {filter} ORDER BY o.ordered_at DESC, o.order_no LIMIT ?2 OFFSET ?3"
-    )))
-    .bind(&pattern)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *conn)
-    .await?;
+    let mut count =
+        sqlx::QueryBuilder::new("SELECT COUNT(*) FROM orders o LEFT JOIN customers c ON c.code = o.customer_code");
+    filter(&mut count);
+    let total: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    let mut q = sqlx::QueryBuilder::new(ORDER_SELECT);
+    filter(&mut q);
+    q.push(" ORDER BY o.ordered_at DESC, o.order_no LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+    let rows = q.build().fetch_all(&mut *conn).await?;
     Ok(Page { rows: rows.iter().map(order_from).collect(), total })
 }
 
@@ -272,7 +333,7 @@ pub async fn order(conn: &mut SqliteConnection, order_no: &str) -> Result<Option
 /// Every order with its lines, for export.
 pub async fn all_orders(conn: &mut SqliteConnection) -> Result<Vec<OrderInput>, StoreError> {
     let rows = sqlx::query(
-        "SELECT o.order_no, o.customer_code, o.ordered_at, o.currency, l.line_no, l.sku, l.qty, l.unit_price_minor \
+        "SELECT o.order_no, o.customer_code, o.ordered_at, o.currency, l.line_no, l.sku, l.qty, l.unit_price_minor, o.channel \
          FROM orders o JOIN order_lines l ON l.order_no = o.order_no ORDER BY o.order_no, l.line_no",
     )
     .fetch_all(&mut *conn)
@@ -289,6 +350,7 @@ pub async fn all_orders(conn: &mut SqliteConnection) -> Result<Vec<OrderInput>, 
                 ordered_at: r.get(2),
                 currency: r.get(3),
                 lines: vec![line],
+                channel: channel_of(r.get(8)),
             }),
         }
     }

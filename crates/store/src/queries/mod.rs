@@ -3,6 +3,7 @@
 pub mod boms;
 pub mod failure_lines;
 pub mod failures;
+pub mod kpi_groups;
 pub mod kpis;
 pub mod lots;
 pub mod master;

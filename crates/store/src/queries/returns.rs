@@ -4,10 +4,12 @@ use std::collections::BTreeMap;
 
 use lotline_domain::reshipment::SlaState;
 use lotline_domain::returns::{ReturnPolicy, RmaSlaStep, RmaStatus};
+use lotline_domain::sales_channel::SalesChannel;
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use ts_rs::TS;
 
+use super::master::{ChannelFilter, channel_of};
 use super::{Page, bounded, contains_pattern};
 use crate::StoreError;
 
@@ -46,6 +48,8 @@ pub struct RmaRow {
     pub sla_step: Option<RmaSlaStep>,
     pub due_at: Option<String>,
     pub sla: Option<SlaState>,
+    /// Recorded at opening; none for RMAs opened before channels were kept ("unspecified").
+    pub channel: Option<SalesChannel>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,6 +77,9 @@ pub struct ListRmasInput {
     #[ts(optional = nullable)]
     pub settlement_kind: Option<String>,
     #[serde(default)]
+    #[ts(optional = nullable)]
+    pub channel: Option<ChannelFilter>,
+    #[serde(default)]
     pub offset: i64,
     #[serde(default = "super::default_limit")]
     pub limit: i64,
@@ -81,7 +88,7 @@ pub struct ListRmasInput {
 const SELECT: &str = "SELECT r.rma_no, r.customer_code, c.name AS customer_name, r.order_nos, r.status, r.verdict, \
     r.policy_version, r.reason_code, r.preferred_outcome, r.currency, r.value_minor, u.display_name AS opened_by_name, \
     r.opened_at, r.decided_at, r.decided_by_rules, r.received_at, r.inspected_at, r.settled_at, r.tracking_no, \
-    r.labels_printed, r.label_failures, r.settlement_kind, r.settled_minor, r.restocking_fee_minor, r.credit_issued_minor, r.credit_issued_at \
+    r.labels_printed, r.label_failures, r.settlement_kind, r.settled_minor, r.restocking_fee_minor, r.credit_issued_minor, r.credit_issued_at, r.channel \
     FROM rmas r LEFT JOIN customers c ON c.code = r.customer_code LEFT JOIN users u ON u.user_id = r.opened_by";
 
 fn status_of(text: &str) -> RmaStatus {
@@ -120,6 +127,7 @@ fn row_from(row: &sqlx::sqlite::SqliteRow) -> RmaRow {
         sla_step: None,
         due_at: None,
         sla: None,
+        channel: channel_of(row.get("channel")),
     }
 }
 
@@ -147,6 +155,9 @@ fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListRmasInput) {
     }
     if let Some(kind) = given(&input.settlement_kind) {
         q.push(" AND r.settlement_kind = ").push_bind(kind);
+    }
+    if let Some(channel) = input.channel {
+        channel.push(q, "r.channel");
     }
 }
 

@@ -2,6 +2,7 @@
 import type { GoodsCondition } from "./GoodsCondition";
 import type { OpenRmaLineInput } from "./OpenRmaLineInput";
 import type { PreferredOutcome } from "./PreferredOutcome";
+import type { SalesChannel } from "./SalesChannel";
 
 export type OpenRmaInput = { lines: Array<OpenRmaLineInput>, reason_code: string, preferred_outcome: PreferredOutcome, 
 /**
@@ -11,4 +12,9 @@ delivered_on?: string | null, condition: GoodsCondition, photo_ids: Array<string
 /**
  * The customer's photos show damage the carrier did not cause.
  */
-non_carrier_damage_seen: boolean, note: string, };
+non_carrier_damage_seen: boolean, note: string, 
+/**
+ * The channel the goods were sold through, for orders that record none; an order's own
+ * channel is kept and a different pick is refused.
+ */
+channel?: SalesChannel | null, };

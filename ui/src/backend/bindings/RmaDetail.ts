@@ -9,6 +9,7 @@ import type { RmaAction } from "./RmaAction";
 import type { RmaOpening } from "./RmaOpening";
 import type { RmaSlaStep } from "./RmaSlaStep";
 import type { RmaStatus } from "./RmaStatus";
+import type { SalesChannel } from "./SalesChannel";
 import type { Settlement } from "./Settlement";
 import type { SlaState } from "./SlaState";
 
@@ -100,4 +101,8 @@ credit_issued_minor: number | null, credit_issued_at: string | null,
 /**
  * Filled by the app from the clock and the policy: the running deadline, if any.
  */
-sla_step: RmaSlaStep | null, due_at: string | null, sla: SlaState | null, };
+sla_step: RmaSlaStep | null, due_at: string | null, sla: SlaState | null, 
+/**
+ * Recorded at opening; none for RMAs opened before channels were kept ("unspecified").
+ */
+channel: SalesChannel | null, };

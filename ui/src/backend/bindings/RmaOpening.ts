@@ -2,6 +2,7 @@
 import type { Eligibility } from "./Eligibility";
 import type { PreferredOutcome } from "./PreferredOutcome";
 import type { RmaLine } from "./RmaLine";
+import type { SalesChannel } from "./SalesChannel";
 
 /**
  * The RMA as opened: recorded once, never rewritten.
@@ -19,4 +20,9 @@ delivered_on?: string,
 /**
  * Who opened it: they may not pay it out. Openings recorded before it was kept have none.
  */
-opened_by?: string, };
+opened_by?: string, 
+/**
+ * Where the goods were sold: the order's channel, or the analyst's pick when the order has
+ * none. Openings recorded before channels were kept have none ("unspecified").
+ */
+channel?: SalesChannel, };

@@ -2,7 +2,7 @@ import type { Disposition } from "../../backend/bindings/Disposition";
 import type { FailureSortBy } from "../../backend/bindings/FailureSortBy";
 import type { FailureStatus } from "../../backend/bindings/FailureStatus";
 import type { ListFailuresInput } from "../../backend/bindings/ListFailuresInput";
-import { dayEndUtc, dayStartUtc } from "../../format";
+import { addDays, isDay } from "../reports/period";
 
 export type FailureFilters = {
   from: string;
@@ -46,8 +46,9 @@ export function toListInput(
 ): ListFailuresInput {
   const sortBy = SORTABLE.find((s) => s === sort?.id) ?? "occurred_at";
   return {
-    from: filters.from ? dayStartUtc(filters.from) : null,
-    to: filters.to ? dayEndUtc(filters.to) : null,
+    // Days, not instants: the backend starts them at the site's midnight, as a review does.
+    from: isDay(filters.from) ? filters.from : null,
+    to: isDay(filters.to) ? addDays(filters.to, 1) : null,
     vendor_code: orNull(filters.vendor),
     sku: orNull(filters.sku),
     category_code: orNull(filters.category),

@@ -23,10 +23,23 @@ type Props<T> = {
   opened?: T | null;
   /** The filter a link asks for (a search hit): the list opens filtered to it. */
   filter?: string;
+  /** More filters beside the search box; `filterKey` is what they filter by, for the cache. */
+  filters?: React.ReactNode;
+  filterKey?: string;
 };
 
 /** A searchable, virtualised list of one kind of master data, with CSV import and export. */
-export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, filter }: Props<T>) {
+export function MasterPage<T>({
+  entity,
+  list,
+  columns,
+  rowKey,
+  form,
+  opened,
+  filter,
+  filters,
+  filterKey,
+}: Props<T>) {
   const { t } = useTranslation();
   const [text, setText] = useState(filter ?? "");
   useEffect(() => {
@@ -38,7 +51,7 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
     if (opened) setEditing({ row: opened });
   }, [opened]);
   const query = usePagedRows({
-    queryKey: [entity, debounced],
+    queryKey: [entity, debounced, filterKey ?? ""],
     fetchPage: (offset, limit) => list({ text: debounced || null, offset, limit }),
   });
   const total = query.total;
@@ -64,14 +77,17 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
           </Button>
         </Group>
       </Group>
-      <TextInput
-        leftSection={<IconSearch size={14} />}
-        placeholder={t(`masterdata.${entity}.search`)}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        w={360}
-        data-testid={`${entity}-search`}
-      />
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          leftSection={<IconSearch size={14} />}
+          placeholder={t(`masterdata.${entity}.search`)}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={360}
+          data-testid={`${entity}-search`}
+        />
+        {filters}
+      </Group>
       {query.error ? <Text c="red">{errorMessage(t, query.error)}</Text> : null}
       <VirtualTable
         label={t(`masterdata.${entity}.title`)}
@@ -81,7 +97,7 @@ export function MasterPage<T>({ entity, list, columns, rowKey, form, opened, fil
         rowProps={(row) => ({ "data-testid": `${entity}-row`, "data-key": rowKey(row) })}
         empty={
           <Text c="dimmed">
-            {t(debounced ? "masterdata.nothing_found" : `masterdata.${entity}.empty`)}
+            {t(debounced || filterKey ? "masterdata.nothing_found" : `masterdata.${entity}.empty`)}
           </Text>
         }
         height="calc(100vh - 260px)"

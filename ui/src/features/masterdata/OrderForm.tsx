@@ -7,11 +7,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrderInput } from "../../backend/bindings/OrderInput";
 import type { OrderView } from "../../backend/bindings/OrderView";
+import type { SalesChannel } from "../../backend/bindings/SalesChannel";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { exponentOf, formatMoney, moneyParams } from "../../money";
 import { keys } from "../../queries/keys";
+import { ChannelSelect } from "../channels/ChannelSelect";
 import { FormProblems } from "./FormProblems";
 import { type LineMessages, OrderLinesTable } from "./OrderLinesTable";
 import { OrderStatusBadge } from "./OrderStatusBadge";
@@ -27,9 +29,13 @@ import {
   parseLines,
 } from "./orderLines";
 
-const HEADER = ["order_no", "customer_code", "ordered_at", "currency"] as const;
-type Header = Record<(typeof HEADER)[number], string>;
-type Errors = { header: Partial<Header>; lines: LineMessages; other: string[] };
+const HEADER = ["order_no", "customer_code", "ordered_at", "currency", "channel"] as const;
+type Header = Record<Exclude<(typeof HEADER)[number], "channel">, string>;
+type Errors = {
+  header: Partial<Record<(typeof HEADER)[number], string>>;
+  lines: LineMessages;
+  other: string[];
+};
 const NONE: Errors = { header: {}, lines: {}, other: [] };
 
 function problemText(t: TFunction, problem: LineProblem, currency: string): string {
@@ -85,6 +91,7 @@ export function OrderForm(props: {
     ordered_at: localDay(order?.ordered_at ?? new Date()),
     currency: order?.currency ?? currency,
   });
+  const [channel, setChannel] = useState<SalesChannel | null>(order?.channel ?? null);
   const [lines, setLines] = useState<Line[]>(
     order?.lines.map((l) => lineOf(l, order.currency)) ?? [emptyLine()],
   );
@@ -121,6 +128,7 @@ export function OrderForm(props: {
       ordered_at: dayToInstant(header.ordered_at, order?.ordered_at ?? null),
       currency: code,
       lines: parsed.lines,
+      channel,
     });
   };
   const headerInput = (name: keyof Header, extra: { required?: boolean } = {}) => (
@@ -164,6 +172,12 @@ export function OrderForm(props: {
             required
           />
           {headerInput("currency", { required: true })}
+          <ChannelSelect
+            value={channel}
+            onChange={setChannel}
+            error={errors.header.channel}
+            testId="md-channel"
+          />
         </SimpleGrid>
         {order && (
           <Group gap="xs" mt="sm">

@@ -1,16 +1,19 @@
 import { Center, Drawer, Loader } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
+import type { ChannelFilter } from "../../backend/bindings/ChannelFilter";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
 import { fieldColumn } from "../../components/fieldColumn";
+import { ChoiceFilter } from "../../components/page/FilterBar";
 import type { Column } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { formatMoney } from "../../money";
+import { CHANNEL_FILTERS, channelName } from "../channels/channels";
 import { ComplaintLink } from "../production/ComplaintLink";
 import { MasterPage } from "./MasterPage";
 import { OrderForm } from "./OrderForm";
@@ -60,6 +63,7 @@ function OrderEditor({
 export function OrdersPage({ filter }: { filter?: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
+  const [channel, setChannel] = useState<ChannelFilter | "">("");
   const columns: Column<OrderView>[] = [
     fieldColumn("order_no", t("masterdata.field.order_no"), "order_no", { width: "140px" }),
     {
@@ -82,6 +86,13 @@ export function OrdersPage({ filter }: { filter?: string }) {
       enableSorting: false,
       cell: ({ row }) => <OrderStatusBadge status={row.original.status} />,
       meta: { width: "120px" },
+    },
+    {
+      id: "channel",
+      header: t("channel.label"),
+      enableSorting: false,
+      cell: ({ row }) => channelName(t, row.original.channel),
+      meta: { width: "130px", clip: true },
     },
     fieldColumn("lines", t("masterdata.orders.lines"), "line_count", {
       width: "80px",
@@ -109,7 +120,17 @@ export function OrdersPage({ filter }: { filter?: string }) {
     <MasterPage
       filter={filter}
       entity="orders"
-      list={(q) => call("list_orders", q)}
+      list={(q) => call("list_orders", { ...q, channel: channel === "" ? null : channel })}
+      filterKey={channel}
+      filters={
+        <ChoiceFilter
+          label={t("channel.label")}
+          value={channel}
+          onChange={setChannel}
+          options={CHANNEL_FILTERS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          testId="orders-filter-channel"
+        />
+      }
       columns={columns}
       rowKey={(o) => o.order_no}
       form={(row, close) => (

@@ -8,6 +8,7 @@ import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 import { AgingChart } from "./AgingChart";
+import { BreakdownSection } from "./BreakdownSection";
 import { ExportButtons } from "./ExportButtons";
 import { agingExport, kpiExport } from "./exports";
 import { KpiTableView } from "./KpiTableView";
@@ -98,6 +99,7 @@ export function KpisTab({ period }: { period: Period }) {
               </ReportSection>
             </Grid.Col>
           </Grid>
+          <BreakdownSection period={period} />
           {editing && <TargetsModal targets={editing} onClose={() => setEditing(null)} />}
         </Stack>
       )}

@@ -18,6 +18,7 @@ const ORDER: OrderView = {
   line_count: 0,
   total_minor: 0,
   lines: [],
+  channel: null,
 };
 
 vi.mock("../../backend/call", async (actual) => {

@@ -33,6 +33,8 @@ import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
 import { keys } from "../../queries/keys";
 import { useReturnPolicy } from "../../queries/lists";
+import { ChannelSelect } from "../channels/ChannelSelect";
+import { channelName } from "../channels/channels";
 import {
   checkable,
   EMPTY_OPEN_FORM,
@@ -264,6 +266,19 @@ export function OpenRmaPage() {
                     onChange={(v) => set("deliveredOn", v)}
                     error={at("delivered_on")}
                     data-testid="rma-delivered-on"
+                  />
+                  {/* The order's own channel is the RMA's; a pick only where it records none. */}
+                  <ChannelSelect
+                    value={order.data?.channel ?? form.channel}
+                    onChange={(channel) => set("channel", channel)}
+                    disabled={Boolean(order.data?.channel)}
+                    description={
+                      order.data?.channel
+                        ? t("channel.from_order", { channel: channelName(t, order.data.channel) })
+                        : t("channel.pick_hint")
+                    }
+                    error={at("channel")}
+                    testId="rma-channel"
                   />
                 </SimpleGrid>
                 <Stack gap={4} mt="md">

@@ -40,6 +40,7 @@ const row: RmaRow = {
   sla_step: null,
   due_at: null,
   sla: null,
+  channel: null,
 };
 
 vi.mock("../../backend/call", async (original) => ({
@@ -89,6 +90,7 @@ it("lists the refunds settled in a review's period and says so in a chip", async
     text: null,
     status: null,
     analyst_queue: false,
+    channel: null,
     settled_from: "2026-11-02",
     settled_to: "2026-11-09",
     settlement_kind: "refund",

@@ -14,6 +14,7 @@ import { PageHeader } from "../../components/page/PageHeader";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { formatDaySpan } from "../../format";
 import { formatMoney } from "../../money";
+import { CHANNEL_FILTERS } from "../channels/channels";
 import { addDays } from "../reports/period";
 import { mayOpen, mayPrintLabels } from "./actions";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "./badges";
@@ -179,6 +180,7 @@ export function ReturnsPage({
     filters.text === "" &&
     filters.status === "" &&
     filters.view === "all" &&
+    filters.channel === "" &&
     Object.keys(settled).length === 0;
   const settledLabel = () => {
     const kind = settled.settlement_kind
@@ -258,6 +260,13 @@ export function ReturnsPage({
           onChange={(status) => set({ status })}
           options={STATUSES.map((s) => ({ value: s, label: t(`returns.status.${s}`) }))}
           testId="rmas-filter-status"
+        />
+        <ChoiceFilter
+          label={t("channel.label")}
+          value={filters.channel}
+          onChange={(channel) => set({ channel })}
+          options={CHANNEL_FILTERS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          testId="rmas-filter-channel"
         />
         <SegmentedControl
           value={filters.view}

@@ -6,26 +6,42 @@ describe("RMA filters", () => {
       text: null,
       status: null,
       analyst_queue: false,
+      channel: null,
       offset: 0,
       limit: 50,
     });
-    expect(toListInput({ text: " RMA-1 ", status: "escalated", view: "analyst" }, 10, 5)).toEqual({
+    expect(
+      toListInput({ text: " RMA-1 ", status: "escalated", view: "analyst", channel: "b2b" }, 10, 5),
+    ).toEqual({
       text: "RMA-1",
       status: "escalated",
       analyst_queue: true,
+      channel: "b2b",
       offset: 10,
       limit: 5,
     });
   });
 
   it("round-trips through the URL", () => {
-    const filters = { text: "acme", status: "received" as const, view: "analyst" as const };
+    const filters = {
+      text: "acme",
+      status: "received" as const,
+      view: "analyst" as const,
+      channel: "unspecified" as const,
+    };
     expect(fromSearch(parseSearch(toSearch(filters)))).toEqual(filters);
-    expect(toSearch(NO_FILTERS)).toEqual({ text: undefined, status: undefined, view: undefined });
+    expect(toSearch(NO_FILTERS)).toEqual({
+      text: undefined,
+      status: undefined,
+      view: undefined,
+      channel: undefined,
+    });
   });
 
   it("ignores unknown URL values", () => {
-    expect(fromSearch(parseSearch({ status: "lost", view: "mine", text: 3 }))).toEqual(NO_FILTERS);
+    expect(
+      fromSearch(parseSearch({ status: "lost", view: "mine", text: 3, channel: "phone" })),
+    ).toEqual(NO_FILTERS);
   });
 });
 
@@ -43,6 +59,7 @@ describe("RMA settlement filters", () => {
       text: null,
       status: null,
       analyst_queue: false,
+      channel: null,
       ...refunds,
       offset: 0,
       limit: 50,

@@ -1,5 +1,7 @@
+import type { ChannelFilter } from "../../backend/bindings/ChannelFilter";
 import type { ListRmasInput } from "../../backend/bindings/ListRmasInput";
 import type { Settlement } from "../../backend/bindings/Settlement";
+import { CHANNEL_FILTERS } from "../channels/channels";
 import { isDay } from "../reports/period";
 import { type RmaStatus, STATUSES } from "./types";
 
@@ -18,11 +20,24 @@ export type RmaSettled = {
 };
 
 export type RmaView = "all" | "analyst";
-export type RmaFilters = { text: string; status: RmaStatus | ""; view: RmaView } & RmaSettled;
+export type RmaFilters = {
+  text: string;
+  status: RmaStatus | "";
+  view: RmaView;
+  channel: ChannelFilter | "";
+} & RmaSettled;
 /** The filters as they appear in the URL (`#/returns?text=…&status=…&view=analyst`). */
-export type RmaSearch = { text?: string; status?: RmaStatus; view?: "analyst" } & RmaSettled;
+export type RmaSearch = {
+  text?: string;
+  status?: RmaStatus;
+  view?: "analyst";
+  channel?: ChannelFilter;
+} & RmaSettled;
 
-export const NO_FILTERS: RmaFilters = { text: "", status: "", view: "all" };
+export const NO_FILTERS: RmaFilters = { text: "", status: "", view: "all", channel: "" };
+
+const isChannelFilter = (value: unknown): value is ChannelFilter =>
+  typeof value === "string" && (CHANNEL_FILTERS as string[]).includes(value);
 
 const isStatus = (value: unknown): value is RmaStatus =>
   typeof value === "string" && (STATUSES as string[]).includes(value);
@@ -45,6 +60,7 @@ export function parseSearch(search: Record<string, unknown>): RmaSearch {
     text: typeof search.text === "string" && search.text !== "" ? search.text : undefined,
     status: isStatus(search.status) ? search.status : undefined,
     view: search.view === "analyst" ? "analyst" : undefined,
+    channel: isChannelFilter(search.channel) ? search.channel : undefined,
     settled_from: day(search.settled_from),
     settled_to: day(search.settled_to),
     settlement_kind: isKind(search.settlement_kind) ? search.settlement_kind : undefined,
@@ -56,6 +72,7 @@ export function fromSearch(search: RmaSearch): RmaFilters {
     text: search.text ?? "",
     status: search.status ?? "",
     view: search.view ?? "all",
+    channel: search.channel ?? "",
     ...settledOf(search),
   };
 }
@@ -66,6 +83,7 @@ export function toSearch(filters: RmaFilters): RmaSearch {
     text: filters.text === "" ? undefined : filters.text,
     status: filters.status === "" ? undefined : filters.status,
     view: filters.view === "analyst" ? "analyst" : undefined,
+    channel: filters.channel === "" ? undefined : filters.channel,
     ...settledOf(filters),
   };
 }
@@ -77,6 +95,7 @@ export function toListInput(filters: RmaFilters, offset: number, limit: number):
     text: text === "" ? null : text,
     status: filters.status === "" ? null : filters.status,
     analyst_queue: filters.view === "analyst",
+    channel: filters.channel === "" ? null : filters.channel,
     ...settledOf(filters),
     offset,
     limit,

@@ -21,6 +21,7 @@ describe("open RMA form", () => {
         photo_ids: ["p1"],
         non_carrier_damage_seen: false,
         note: "",
+        channel: null,
       },
     });
   });

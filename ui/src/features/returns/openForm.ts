@@ -1,4 +1,5 @@
 import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
+import type { SalesChannel } from "../../backend/bindings/SalesChannel";
 import type { PreferredOutcome } from "./types";
 
 export type PickedLine = { picked: boolean; qty: string; serials: string };
@@ -15,6 +16,8 @@ export type OpenFormState = {
   photoIds: string[];
   nonCarrierDamage: boolean;
   note: string;
+  /** The analyst's pick, for an order that records no channel. */
+  channel: SalesChannel | null;
 };
 
 export const EMPTY_OPEN_FORM: OpenFormState = {
@@ -29,6 +32,7 @@ export const EMPTY_OPEN_FORM: OpenFormState = {
   photoIds: [],
   nonCarrierDamage: false,
   note: "",
+  channel: null,
 };
 
 export const NO_LINE: PickedLine = { picked: false, qty: "", serials: "" };
@@ -92,6 +96,7 @@ export function toOpenInput(
       photo_ids: form.photoIds,
       non_carrier_damage_seen: form.nonCarrierDamage,
       note: form.note.trim(),
+      channel: form.channel,
     },
   };
 }
@@ -101,7 +106,14 @@ export function checkable(input: OpenRmaInput): boolean {
   return input.lines.length > 0 && input.reason_code !== "";
 }
 
-const DIRECT = new Set(["lines", "reason_code", "preferred_outcome", "delivered_on", "note"]);
+const DIRECT = new Set([
+  "lines",
+  "reason_code",
+  "preferred_outcome",
+  "delivered_on",
+  "note",
+  "channel",
+]);
 
 /**
  * Where a backend field error shows: `lines[i].qty` (or `.line_no`) at the quantity of the line

@@ -231,6 +231,7 @@ async fn orders(
             ordered_at,
             currency: row.text("currency"),
             lines: Vec::new(),
+            channel: row.channel("channel"),
         }
         .normalised();
         let line_input = OrderLineInput {
@@ -243,7 +244,10 @@ async fn orders(
         match position.get(&order_no) {
             Some(&at) => {
                 let (first, order) = &mut orders[at];
-                if order.customer_code != header.customer_code || order.currency != header.currency {
+                if order.customer_code != header.customer_code
+                    || order.currency != header.currency
+                    || order.channel != header.channel
+                {
                     row.fail("order_no", "error.import.order_header_differs", &order_no);
                     row.errors.last_mut().map(|e| e.params.insert("first_line".into(), first.to_string()));
                 }

@@ -87,9 +87,17 @@ impl Entity {
             ],
             Entity::Vendors => &["code", "name", "country", "contact_name", "email", "phone", "language"],
             Entity::Customers => &["code", "name", "email", "phone", "address", "country"],
-            Entity::Orders => {
-                &["order_no", "customer_code", "ordered_at", "currency", "line_no", "sku", "qty", "unit_price_minor"]
-            }
+            Entity::Orders => &[
+                "order_no",
+                "customer_code",
+                "ordered_at",
+                "currency",
+                "line_no",
+                "sku",
+                "qty",
+                "unit_price_minor",
+                "channel",
+            ],
             Entity::Reshipments => &[
                 "ref",
                 "failure_nos",
@@ -122,6 +130,7 @@ impl Entity {
                 "unused",
                 "tags_attached",
                 "note",
+                "channel",
             ],
             Entity::Lots => &[
                 "lot_code",
@@ -162,12 +171,19 @@ impl Entity {
             Entity::Products => &["gtin", "vendor_code", "reaction"],
             Entity::Vendors => &["contact_name", "email", "phone", "language"],
             Entity::Customers => &["email", "phone", "address"],
-            Entity::Orders => &[],
+            Entity::Orders => &["channel"],
             Entity::Failures => &["occurred_at", "lot_code", "serials", "disposition"],
             Entity::Reshipments => &["lot_code", "serials", "vendor_code", "due_on"],
-            Entity::Rmas => {
-                &["serials", "lot_code", "delivered_on", "original_packaging", "unused", "tags_attached", "note"]
-            }
+            Entity::Rmas => &[
+                "serials",
+                "lot_code",
+                "delivered_on",
+                "original_packaging",
+                "unused",
+                "tags_attached",
+                "note",
+                "channel",
+            ],
             Entity::Lots => &["supplier_lot", "unit", "mfg_date", "expiry_date", "location", "promised_on"],
             Entity::Shipments => &["serials"],
             Entity::LotLinks | Entity::Serials => &[],

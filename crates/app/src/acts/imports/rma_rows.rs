@@ -19,8 +19,16 @@ pub(super) struct Gathered {
 }
 
 /// Columns that describe the whole RMA rather than one returned line.
-const HEADER_COLUMNS: &[&str] =
-    &["reason_code", "preferred_outcome", "delivered_on", "original_packaging", "unused", "tags_attached", "note"];
+const HEADER_COLUMNS: &[&str] = &[
+    "reason_code",
+    "preferred_outcome",
+    "delivered_on",
+    "original_packaging",
+    "unused",
+    "tags_attached",
+    "note",
+    "channel",
+];
 
 impl Gathered {
     /// Where an error of `open_rma` belongs in the file: a line's error on that line's row and
@@ -92,6 +100,7 @@ pub(super) fn gather(row: &mut Row<'_>, gathered: &mut Vec<Gathered>) -> Option<
         photo_ids: Vec::new(),
         non_carrier_damage_seen: false,
         note: row.text("note"),
+        channel: row.channel("channel"),
     };
     gathered.push(Gathered { reference, first_line: row.line, line_rows: vec![row.line], header, input });
     (row.errors.len() == before).then_some(())

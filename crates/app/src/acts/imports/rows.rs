@@ -120,6 +120,24 @@ impl<'a> Row<'a> {
         }
     }
 
+    /// A sales channel code, or none when the cell is empty (or the column absent): the
+    /// record's channel is then "unspecified". Another value is refused with the codes allowed.
+    pub fn channel(&mut self, column: &str) -> Option<lotline_domain::sales_channel::SalesChannel> {
+        use lotline_domain::sales_channel::SalesChannel;
+        let text = self.cell(column);
+        if text.is_empty() {
+            return None;
+        }
+        let channel = SalesChannel::parse(text);
+        if channel.is_none() {
+            self.fail(column, "error.field.not_a_channel", text);
+            if let Some(e) = self.errors.last_mut() {
+                e.params.insert("allowed".into(), SalesChannel::allowed());
+            }
+        }
+        channel
+    }
+
     /// Moves the record's own violations onto this row.
     pub fn absorb(&mut self, violations: Violations) {
         let line = self.line;

@@ -106,6 +106,7 @@ fn order_input(order: master::OrderView) -> OrderInput {
         customer_code: order.customer_code,
         ordered_at: order.ordered_at,
         currency: order.currency,
+        channel: order.channel,
     }
 }
 

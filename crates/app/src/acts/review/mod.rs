@@ -17,7 +17,7 @@ use lotline_domain::{ApiError, FieldError, Violations};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use kpis::{get_kpi_targets, kpi_table, set_kpi_targets};
+pub use kpis::{BreakdownInput, get_kpi_targets, kpi_table, returns_breakdown, set_kpi_targets};
 pub use period::{FailureFilter, FailureGroupReview, ParetoReview, ReviewPeriodReport, review_period};
 pub use scar_pdf::{ScarPdfInput, scar_pdf};
 pub(crate) use scorecards::record_todays_ratings;

@@ -6,6 +6,7 @@ import { useSession } from "../../../app/session";
 import { Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
+import { channelName } from "../../channels/channels";
 import { SlaCell } from "../badges";
 import type { RmaDetail } from "../types";
 import { reasonName } from "../verdict";
@@ -42,6 +43,9 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
           </Fact>
           <Fact label={t("returns.field.reason")} testId="rma-reason">
             {reasonName(t, detail.reason_code)}
+          </Fact>
+          <Fact label={t("channel.label")} testId="rma-channel">
+            {channelName(t, detail.channel)}
           </Fact>
           <Fact label={t("returns.field.preferred_outcome")} testId="rma-preferred">
             {t(`returns.outcome.${detail.preferred_outcome}`, {
