@@ -20,15 +20,16 @@ const RUNS: usize = 20;
 /// The kinds' own statements as the store's queries have them, in one `UNION ALL`. The two
 /// approval kinds name only records whose approval someone asked for; the act then keeps those
 /// the person may approve (its fold of each), which this statement does not do.
-const INBOX: &str = "SELECT kind, record_no, at FROM ( \
+const INBOX: &str = "WITH c AS MATERIALIZED (SELECT r.rma_no, (SELECT MAX(at) FROM ( \
+       SELECT MAX(e.occurred_at) AS at FROM events e WHERE e.stream_type = 'rma' AND e.stream_id = r.rma_no \
+         AND e.stream_alias IS NULL AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected' \
+       UNION ALL SELECT MAX(e.occurred_at) FROM events e WHERE e.stream_type = 'rma' AND e.stream_alias = r.rma_no \
+         AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected')) AS at \
+     FROM rmas r WHERE r.status IN ('approved', 'label_printed', 'in_transit', 'received', 'inspected')) \
+   SELECT kind, record_no, at FROM ( \
      SELECT * FROM (SELECT 'reshipment_approval' AS kind, reshipment_no AS record_no, requested_at AS at \
        FROM reshipments WHERE status = 'requested' ORDER BY requested_at LIMIT 500) \
-     UNION ALL SELECT * FROM (SELECT 'payout_approval', rma_no, at FROM (SELECT r.rma_no, \
-         (SELECT MAX(e.occurred_at) FROM events e WHERE e.stream_type = 'rma' \
-           AND ((e.stream_alias IS NULL AND e.stream_id = r.rma_no) OR e.stream_alias = r.rma_no) \
-           AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected') AS at \
-       FROM rmas r WHERE r.status IN ('approved', 'label_printed', 'in_transit', 'received', 'inspected')) \
-       WHERE at IS NOT NULL ORDER BY at LIMIT 500) \
+     UNION ALL SELECT * FROM (SELECT 'payout_approval', rma_no, at FROM c WHERE at IS NOT NULL ORDER BY at LIMIT 500) \
      UNION ALL SELECT * FROM (SELECT 'rma_escalated', rma_no, opened_at FROM rmas WHERE status = 'escalated' \
        ORDER BY opened_at LIMIT 500) \
      UNION ALL SELECT * FROM (SELECT 'lot_held', lot_code, placed_at FROM holds WHERE released_at IS NULL \

@@ -93,10 +93,12 @@ async fn seed_stock(ctx: &Ctx, scale: Scale, products: usize, say: &impl Fn(&str
     let mut lots = String::from("lot_code,sku,vendor_code,qty,expiry_date\n");
     for k in 0..scale.rows(LOTS) {
         let sku = ((k * 31) % half) * 2;
-        // A tenth expired, a tenth within the inbox's warning window, the rest far ahead.
-        let expiry = match k % 10 {
-            0 => "2020-01-31".to_owned(),
-            1 => (Utc::now() + Duration::days(10)).format("%Y-%m-%d").to_string(),
+        // A tenth expired; one in a hundred within the inbox's warning window (fewer than the
+        // 500 the inbox lists of a kind, so the cut never falls between equal dates); the rest
+        // far ahead.
+        let expiry = match (k % 10, k % 100) {
+            (_, 1) => (Utc::now() + Duration::days(10)).format("%Y-%m-%d").to_string(),
+            (0, _) => "2020-01-31".to_owned(),
             _ => "2099-12-31".to_owned(),
         };
         lots.push_str(&format!("RL-{k:07},SKU-{sku:07},VSTOCK,{},{expiry}\n", 10 + k % 40));
