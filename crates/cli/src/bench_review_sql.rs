@@ -3,45 +3,55 @@
 //! answer, so the two can be compared.
 
 use anyhow::Result;
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use lotline_app::Ctx;
 use lotline_domain::review::ReviewPeriod;
 use lotline_store::queries::review::Span;
 use serde_json::Value;
 use sqlx::Row;
 
+use crate::bench_kpi_sql;
+
 /// One act's baseline: its statement, its bound values, and how to read the same numbers from
 /// the act's answer.
 pub struct Hand {
     pub act: &'static str,
     pub what: &'static str,
-    sql: &'static str,
+    sql: String,
     binds: Vec<String>,
     pub numbers: fn(&Value) -> Vec<i64>,
+    /// The numbers compared, from the statement's row (most are its columns as they are).
+    from_row: fn(&[Option<i64>]) -> Vec<i64>,
 }
 
 impl Hand {
     pub async fn run(&self, ctx: &Ctx) -> Result<Vec<i64>> {
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.sql));
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(self.sql.clone()));
         for bind in &self.binds {
             query = query.bind(bind);
         }
         let row = query.fetch_one(ctx.store.pool()).await?;
-        (0..row.len()).map(|i| Ok(row.try_get::<Option<i64>, _>(i)?.unwrap_or(0))).collect()
+        let values: Vec<Option<i64>> = (0..row.len()).map(|i| row.try_get(i)).collect::<Result<_, _>>()?;
+        Ok((self.from_row)(&values))
     }
+}
+
+fn as_they_are(row: &[Option<i64>]) -> Vec<i64> {
+    row.iter().map(|v| v.unwrap_or(0)).collect()
 }
 
 fn int(v: &Value) -> i64 {
     v.as_i64().unwrap_or(0)
 }
 
-/// The failures of the period and the one before it: counts, units, vendors, SKUs, rework.
+/// The failures of the period and the one before it: counts, units, vendors, SKUs, rework; a
+/// re-inspection counts once, as the review counts it.
 const REVIEW: &str = "SELECT SUM(occurred_at >= ?3), SUM(CASE WHEN occurred_at >= ?3 THEN qty_failed ELSE 0 END), \
      SUM(occurred_at < ?3), SUM(CASE WHEN occurred_at < ?3 THEN qty_failed ELSE 0 END), \
      COUNT(DISTINCT CASE WHEN occurred_at >= ?3 THEN vendor_code END), \
      COUNT(DISTINCT CASE WHEN occurred_at >= ?3 THEN sku END), \
      SUM(occurred_at >= ?3 AND disposition = 'rework'), SUM(occurred_at < ?3 AND disposition = 'rework') \
-     FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2";
+     FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL";
 
 fn review_numbers(out: &Value) -> Vec<i64> {
     let p = &out["pareto"];
@@ -55,32 +65,6 @@ fn review_numbers(out: &Value) -> Vec<i64> {
         int(&out["rework_failures"]),
         int(&out["rework_failures_previous"]),
     ]
-}
-
-/// The KPI table's totals of the period (?1, ?2) and the RMAs open now, as each KPI's sample
-/// (its denominator) and the aging's count.
-const KPIS: &str = "SELECT (SELECT COUNT(*) FROM orders WHERE ordered_at >= ?1 AND ordered_at < ?2), \
-       (SELECT COUNT(*) FROM rmas WHERE inspected_at >= ?1 AND inspected_at < ?2 AND received_at IS NOT NULL), \
-       (SELECT COUNT(*) FROM rmas WHERE settled_at >= ?1 AND settled_at < ?2 AND received_at IS NOT NULL), \
-       (SELECT COUNT(*) FROM rmas WHERE received_at >= ?1 AND received_at < ?2), \
-       (SELECT COUNT(*) FROM rmas WHERE decided_at >= ?1 AND decided_at < ?2), \
-       (SELECT COUNT(*) FROM rma_label_attempts WHERE at >= ?1 AND at < ?2), \
-       (SELECT COUNT(*) FROM rmas WHERE status IN ('escalated', 'suspended', 'approved', 'label_printed', \
-          'in_transit', 'received', 'inspected') AND opened_at < ?2)";
-
-fn kpi_numbers(out: &Value) -> Vec<i64> {
-    let sample = |id: &str| {
-        let rows = out["rows"].as_array().into_iter().flatten();
-        rows.filter(|r| r["id"] == id).map(|r| int(&r["figures"][0]["sample"])).sum::<i64>()
-    };
-    let mut numbers: Vec<i64> =
-        ["return_rate", "receipt_to_decision", "refund_processing", "damaged_rate", "automation_rate"]
-            .into_iter()
-            .map(sample)
-            .collect();
-    numbers.push(sample("label_success_rate"));
-    numbers.push(int(&out["aging"]["open"]));
-    numbers
 }
 
 /// The scorecards' per-vendor aggregates in one statement: lots received, first failures (a
@@ -134,17 +118,54 @@ fn sku_numbers(out: &Value) -> Vec<i64> {
     vec![int(&out["total_skus"]), int(&out["flagged_skus"])]
 }
 
-/// SKUs with a safety stock whose usable lots hold less than it.
-const SAFETY_STOCK: &str = "SELECT COUNT(*) FROM safety_stock s WHERE s.min_qty > COALESCE((SELECT SUM(l.on_hand) \
-     FROM lots l WHERE l.sku = s.sku AND l.status = 'available'), 0)";
+/// Lots that can be picked today (?1): the act's definition of usable stock.
+macro_rules! usable {
+    () => {
+        "l.status NOT IN ('on_hold', 'quarantined', 'recalled', 'expired') AND (l.expiry_date IS NULL OR l.expiry_date >= ?1)"
+    };
+}
+
+/// Every watched SKU's sellable, blocked, in-returns and coming-back stock and its vendor's name,
+/// as the alerts list shows them, summed over the SKUs: how many, how many below their minimum,
+/// the four quantities, and how many have a vendor named.
+const SAFETY_STOCK: &str = concat!(
+    "SELECT COUNT(*), SUM(sellable < min_qty), SUM(sellable), SUM(blocked), SUM(in_returns), SUM(coming_back), ",
+    "SUM(vendor_name IS NOT NULL) FROM (SELECT s.min_qty, ",
+    "COALESCE((SELECT SUM(l.on_hand) FROM lots l WHERE l.sku = s.sku AND ",
+    usable!(),
+    "), 0) - COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m JOIN lots l ON l.lot_code = m.lot_code ",
+    "WHERE m.sku = s.sku AND m.location = 'RETURNS' AND ",
+    usable!(),
+    "), 0) + COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.lot_code IS NULL ",
+    "AND m.location <> 'RETURNS' AND m.stock_status = 'sellable'), 0) AS sellable, ",
+    "COALESCE((SELECT SUM(l.on_hand) FROM lots l WHERE l.sku = s.sku AND NOT (",
+    usable!(),
+    ")), 0) AS blocked, ",
+    "COALESCE((SELECT SUM(m.qty_delta) FROM stock_moves m WHERE m.sku = s.sku AND m.location = 'RETURNS'), 0) AS in_returns, ",
+    "MAX(0, COALESCE((SELECT SUM(l.qty - l.qty_received) FROM rma_lines l JOIN rmas r ON r.rma_no = l.rma_no ",
+    "WHERE l.sku = s.sku AND r.status IN ('approved', 'label_printed', 'in_transit')), 0)) AS coming_back, ",
+    "(SELECT v.name FROM vendors v WHERE v.code = COALESCE(p.vendor_code, (SELECT l.vendor_code FROM lots l ",
+    "WHERE l.sku = s.sku ORDER BY l.received_at DESC LIMIT 1))) AS vendor_name ",
+    "FROM safety_stock s LEFT JOIN products p ON p.sku = s.sku)"
+);
 
 fn alert_numbers(out: &Value) -> Vec<i64> {
-    vec![out.as_array().map_or(0, Vec::len) as i64]
+    let rows = out.as_array().cloned().unwrap_or_default();
+    let sum = |key: &str| rows.iter().map(|r| int(&r[key])).sum::<i64>();
+    vec![
+        rows.len() as i64,
+        rows.iter().filter(|r| r["below_minimum"] == true).count() as i64,
+        sum("sellable"),
+        sum("blocked"),
+        sum("in_returns"),
+        sum("coming_back"),
+        rows.iter().filter(|r| r["vendor_name"].is_string()).count() as i64,
+    ]
 }
 
 /// The five statements, for the 30 days ending `today` (and the 30 before them) on the site's
 /// clock in `zone`, as the acts read a period.
-pub fn hand_written(today: NaiveDate, zone: &str) -> Vec<Hand> {
+pub fn hand_written(today: NaiveDate, zone: &str, at: DateTime<Utc>) -> Vec<Hand> {
     let now = Span::of(&ReviewPeriod::ending(today, 30).in_zone(zone));
     let before = Span::of(&ReviewPeriod::ending(today - Duration::days(30), 30).in_zone(zone));
     let (start, end) = (now.start.clone(), now.end.clone());
@@ -154,19 +175,49 @@ pub fn hand_written(today: NaiveDate, zone: &str) -> Vec<Hand> {
         Hand {
             act: "review_period",
             what,
-            sql: REVIEW,
+            sql: REVIEW.into(),
             binds: vec![before.start.clone(), end.clone(), start.clone()],
             numbers: review_numbers,
+            from_row: as_they_are,
         },
-        Hand { act: "kpi_table", what, sql: KPIS, binds: period(), numbers: kpi_numbers },
-        Hand { act: "vendor_scorecards", what, sql: SCORECARDS, binds: period(), numbers: scorecard_numbers },
+        Hand {
+            act: "kpi_table",
+            what: "one hand-written SQL statement with the same aggregates, for both periods",
+            sql: bench_kpi_sql::statement(at),
+            binds: vec![
+                before.start.clone(),
+                before.end.clone(),
+                start.clone(),
+                end.clone(),
+                before.start_day.clone(),
+                now.start_day.clone(),
+            ],
+            numbers: bench_kpi_sql::act_numbers,
+            from_row: bench_kpi_sql::sql_numbers,
+        },
+        Hand {
+            act: "vendor_scorecards",
+            what,
+            sql: SCORECARDS.into(),
+            binds: period(),
+            numbers: scorecard_numbers,
+            from_row: as_they_are,
+        },
         Hand {
             act: "sku_flags",
             what,
-            sql: SKU_FLAGS,
+            sql: SKU_FLAGS.into(),
             binds: vec![start.clone(), end.clone(), "200".into()],
             numbers: sku_numbers,
+            from_row: as_they_are,
         },
-        Hand { act: "safety_stock_alerts", what, sql: SAFETY_STOCK, binds: vec![], numbers: alert_numbers },
+        Hand {
+            act: "safety_stock_alerts",
+            what,
+            sql: SAFETY_STOCK.into(),
+            binds: vec![today.to_string()],
+            numbers: alert_numbers,
+            from_row: as_they_are,
+        },
     ]
 }

@@ -31,6 +31,9 @@ pub struct ReviewFigures {
     vendor_scorecards: Latency,
     sku_flags: Latency,
     safety_stock_alerts: Latency,
+    /// The inbox as the shell polls it, and how many records it listed.
+    inbox_poll: Latency,
+    inbox_items: usize,
     /// The numbers each act and its hand-written SQL gave on the last run, side by side.
     numbers: Vec<Compared>,
 }
@@ -75,6 +78,42 @@ async fn seed_rmas(ctx: &Ctx, rmas: usize, products: usize, say: &impl Fn(&str))
     Ok(())
 }
 
+/// SKUs watched for safety stock per scale: half with lots received, half with RMAs coming back.
+const WATCHED: usize = 1_000;
+/// Lots received on the watched SKUs' kind of products per scale.
+const LOTS: usize = 20_000;
+
+/// Lots on the lot-tracked (even) SKUs, some expired, and a minimum on `WATCHED` SKUs, even and
+/// odd alike (the RMAs' SKUs are odd): the alerts read every kind of stock they count.
+async fn seed_stock(ctx: &Ctx, scale: Scale, products: usize, say: &impl Fn(&str)) -> Result<()> {
+    let half = (products / 2).max(1);
+    // A vendor of their own: a vendor the failures rate badly may have its receipts blocked.
+    let vendor = "code,name,country\nVSTOCK,Bench Voorraad BV,NL\n";
+    must(ctx, "import_csv", json!({"entity": "vendors", "csv": vendor})).await?;
+    let mut lots = String::from("lot_code,sku,vendor_code,qty,expiry_date\n");
+    for k in 0..scale.rows(LOTS) {
+        let sku = ((k * 31) % half) * 2;
+        // A tenth expired; one in a hundred within the inbox's warning window (fewer than the
+        // 500 the inbox lists of a kind, so the cut never falls between equal dates); the rest
+        // far ahead.
+        let expiry = match (k % 10, k % 100) {
+            (_, 1) => (Utc::now() + Duration::days(10)).format("%Y-%m-%d").to_string(),
+            (0, _) => "2020-01-31".to_owned(),
+            _ => "2099-12-31".to_owned(),
+        };
+        lots.push_str(&format!("RL-{k:07},SKU-{sku:07},VSTOCK,{},{expiry}\n", 10 + k % 40));
+    }
+    must(ctx, "import_csv", json!({"entity": "lots", "csv": lots})).await?;
+    let watched = scale.rows(WATCHED).min(products);
+    for i in 0..watched {
+        let sku = ((i * 31) % half) * 2 + i % 2;
+        let input = json!({"sku": format!("SKU-{sku:07}"), "min_qty": 50 + i % 100, "max_qty": 200});
+        must(ctx, "set_safety_stock", input).await?;
+    }
+    say(&format!("  seeded {} lots and {watched} safety stocks", scale.rows(LOTS)));
+    Ok(())
+}
+
 /// `RUNS` calls of the act, each followed by its hand-written statement; their numbers must agree.
 async fn act_vs_sql(ctx: &Ctx, hand: &Hand, input: &Value, rows: (i64, i64)) -> Result<(Latency, Compared)> {
     let (mut samples, mut baseline) = (Vec::with_capacity(RUNS), Vec::with_capacity(RUNS));
@@ -105,18 +144,23 @@ pub async fn review_figures(
     let rmas = scale.rows(100_000).saturating_sub(count_rows(ctx, "rmas").await? as usize);
     seed_rmas(ctx, rmas, products, &say).await?;
     must(ctx, "sign_in", json!({"username": "admin", "password": "bench-password"})).await?;
+    if count_rows(ctx, "safety_stock").await? == 0 {
+        seed_stock(ctx, scale, products, &say).await?;
+    }
     let (today, zone) = (ctx.today().await?, ctx.site_zone().await?);
     let period = json!({"from": (today - Duration::days(29)).to_string(), "to": today.to_string()});
     let rows = count_rows(ctx, "rmas").await?;
     let mut timed = Vec::new();
     let mut numbers = Vec::new();
-    for hand in hand_written(today, &zone) {
+    for hand in hand_written(today, &zone, ctx.now()) {
         let input = if hand.act == "safety_stock_alerts" { json!({}) } else { period.clone() };
         let (latency, compared) = act_vs_sql(ctx, &hand, &input, (events, rows)).await?;
         say(&latency.line(hand.act));
         timed.push(latency);
         numbers.push(compared);
     }
+    let (inbox_poll, inbox_items) = crate::bench_inbox::inbox_poll(ctx, (events, rows)).await?;
+    say(&inbox_poll.line("inbox poll"));
     let mut timed = timed.into_iter();
     let mut next = || timed.next().ok_or_else(|| anyhow::anyhow!("a review figure is missing"));
     Ok(ReviewFigures {
@@ -127,6 +171,8 @@ pub async fn review_figures(
         vendor_scorecards: next()?,
         sku_flags: next()?,
         safety_stock_alerts: next()?,
+        inbox_poll,
+        inbox_items,
         numbers,
     })
 }

@@ -2,6 +2,8 @@
 
 mod bench;
 mod bench_base;
+mod bench_inbox;
+mod bench_kpi_sql;
 mod bench_labels;
 mod bench_lists;
 mod bench_lots;

@@ -9,7 +9,7 @@ use std::process::Command;
 use serde_json::Value;
 
 /// Every figure of the report, by path, and whether it has a target.
-const FIGURES: [(&str, bool); 25] = [
+const FIGURES: [(&str, bool); 26] = [
     ("import", true),
     ("log_failure", true),
     ("failures_list", false),
@@ -25,6 +25,7 @@ const FIGURES: [(&str, bool); 25] = [
     ("reviews.vendor_scorecards", true),
     ("reviews.sku_flags", true),
     ("reviews.safety_stock_alerts", true),
+    ("reviews.inbox_poll", false),
     ("lots.import_lots", true),
     ("lots.import_links", true),
     ("lots.import_shipments", true),
@@ -131,6 +132,11 @@ fn bench_reports_each_figure_beside_its_baseline() {
         assert_eq!(n["act_numbers"], n["sql_numbers"], "{n}");
     }
     assert!(report["reviews"]["numbers"][0]["act_numbers"][0].as_i64().unwrap() > 0, "the review counted failures");
+    // The KPI table's orders returned were counted in both periods' statement, and the alerts
+    // and the inbox had rows to list (seeded safety stocks, lots expiring soon).
+    assert!(report["reviews"]["numbers"][1]["act_numbers"][2].as_i64().unwrap() > 0, "the KPIs counted orders");
+    assert!(report["reviews"]["numbers"][4]["act_numbers"][0].as_i64().unwrap() > 0, "safety stocks were watched");
+    assert!(report["reviews"]["inbox_items"].as_u64().unwrap() > 0, "the inbox listed records");
     // The traces reached lots, as their baselines did (the same ones: same_result above).
     assert!(report["lots"]["trace_ingredient"]["lots_reached_max"].as_u64().unwrap() > 1);
     assert!(report["lots"]["recall_hub"]["lots_in_scope"].as_u64().unwrap() > 1);

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rusqlite::Connection;
 
 use crate::bulk::MultiRow;
-use crate::lot_touches::{touch_existing, touch_ids};
+use crate::lot_touches::touch_ids;
 use crate::project_recalls::emptied_sql;
 
 /// A row of a lot event with what its stock delta is keyed by: the event's time and id, and the
@@ -37,16 +37,27 @@ const MOVES: MultiRow = MultiRow {
 pub(crate) fn received(db: &Connection, rows: &[Placed<'_, LotReceipt>]) -> rusqlite::Result<()> {
     // One desk refuses a lot code it has received before; two desks may each receive it offline.
     // One statement for the run (a query per row was one per lot imported).
+    // The same lookup finds the lots that have a row already, which the lot index must re-read
+    // (a receipt into a lot first known from a QC failure updates it in place): one pass over
+    // the codes instead of two.
     let codes: Vec<&str> = rows.iter().map(|p| p.row.lot_code.as_str()).collect();
     let list = serde_json::to_string(&codes).unwrap_or_default();
     let mut known = db.prepare(
-        "SELECT l.lot_code FROM json_each(?1) j CROSS JOIN lots l ON l.lot_code = j.value WHERE l.received_at IS NOT NULL",
+        "SELECT l.lot_id, l.lot_code, l.received_at IS NOT NULL FROM json_each(?1) j CROSS JOIN lots l ON l.lot_code = j.value",
     )?;
-    let received: HashSet<String> = known.query_map([&list], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let (mut existing, mut received) = (Vec::new(), HashSet::new());
+    let mut found = known.query([&list])?;
+    while let Some(row) = found.next()? {
+        existing.push(row.get::<_, i64>(0)?);
+        if row.get::<_, bool>(2)? {
+            received.insert(row.get::<_, String>(1)?);
+        }
+    }
+    drop(found);
     for p in rows.iter().filter(|p| received.contains(&p.row.lot_code)) {
         crate::conflicts::note(db, "lot_received_twice", &p.row.lot_code, p.event_id, p.at)?;
     }
-    touch_existing(db, &codes)?;
+    touch_ids(db, &existing)?;
     LOTS.write(db, rows, |s, at, p| {
         let r = p.row;
         s.raw_bind_parameter(at, &r.lot_code)?;

@@ -22,14 +22,3 @@ pub(crate) async fn touch(conn: &mut SqliteConnection, lot_code: &str) -> Result
 pub(crate) fn touch_ids(db: &Connection, ids: &[i64]) -> rusqlite::Result<()> {
     TOUCHES.write(db, ids, |s, at, id| s.raw_bind_parameter(at, id))
 }
-
-/// The lots among `codes` that already have a row (a receipt into a lot first known from a QC
-/// failure updates it in place; new lots need no touch, the index reads them as new).
-pub(crate) fn touch_existing(db: &Connection, codes: &[&str]) -> rusqlite::Result<()> {
-    let list = serde_json::to_string(codes).unwrap_or_default();
-    db.execute(
-        "INSERT OR REPLACE INTO lot_touches (lot_id) SELECT lot_id FROM lots WHERE lot_code IN (SELECT value FROM json_each(?1))",
-        [list],
-    )?;
-    Ok(())
-}

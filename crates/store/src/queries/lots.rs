@@ -366,41 +366,46 @@ pub async fn shipments_of(conn: &mut SqliteConnection, lot_code: &str) -> Result
 }
 
 /// QC failures logged on any of `lot_codes`, and RMAs returning any of them, as (number, lot).
-/// Each table is read from whichever side is smaller: its rows with a lot, when there are fewer
-/// of them than codes (the usual case for a large trace), else a lookup per code.
 pub async fn related_records(
     conn: &mut SqliteConnection,
     lot_codes: &[&str],
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), StoreError> {
+    with_raw(conn, |db| related_records_in(db, lot_codes)).await
+}
+
+/// [`related_records`] on SQLite's own handle. Each table is read from whichever side is
+/// smaller: its rows with a lot, when there are fewer of them than codes (the usual case for a
+/// large trace), else a lookup per code.
+pub(crate) fn related_records_in(
+    db: &rusqlite::Connection,
+    lot_codes: &[&str],
+) -> rusqlite::Result<(Vec<(String, String)>, Vec<(String, String)>)> {
     let list = serde_json::to_string(lot_codes).unwrap_or_default();
     let wanted: HashSet<&str> = lot_codes.iter().copied().collect();
-    with_raw(conn, |db| {
-        let pairs = |table: &str, number: &str| -> rusqlite::Result<Vec<(String, String)>> {
-            let fewer: i64 = db.query_row(
-                &format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE lot_code IS NOT NULL LIMIT ?1)"),
-                [lot_codes.len() as i64],
-                |r| r.get(0),
-            )?;
-            let mut found: Vec<(String, String)> = if fewer < lot_codes.len() as i64 {
-                let mut statement =
-                    db.prepare_cached(&format!("SELECT {number}, lot_code FROM {table} WHERE lot_code IS NOT NULL"))?;
-                let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-                rows.filter(|row| row.as_ref().map_or(true, |(_, lot)| wanted.contains(lot.as_str())))
-                    .collect::<Result<_, _>>()?
-            } else {
-                let mut statement = db.prepare_cached(&format!(
-                    "SELECT t.{number}, t.lot_code FROM json_each(?1) j JOIN {table} t ON t.lot_code = j.value"
-                ))?;
-                let rows = statement.query_map([&list], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            found.sort();
-            found.dedup();
-            Ok(found)
+    let pairs = |table: &str, number: &str| -> rusqlite::Result<Vec<(String, String)>> {
+        let fewer: i64 = db.query_row(
+            &format!("SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE lot_code IS NOT NULL LIMIT ?1)"),
+            [lot_codes.len() as i64],
+            |r| r.get(0),
+        )?;
+        let mut found: Vec<(String, String)> = if fewer < lot_codes.len() as i64 {
+            let mut statement =
+                db.prepare_cached(&format!("SELECT {number}, lot_code FROM {table} WHERE lot_code IS NOT NULL"))?;
+            let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            rows.filter(|row| row.as_ref().map_or(true, |(_, lot)| wanted.contains(lot.as_str())))
+                .collect::<Result<_, _>>()?
+        } else {
+            let mut statement = db.prepare_cached(&format!(
+                "SELECT t.{number}, t.lot_code FROM json_each(?1) j JOIN {table} t ON t.lot_code = j.value"
+            ))?;
+            let rows = statement.query_map([&list], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
         };
-        Ok((pairs("failures", "failure_no")?, pairs("rma_lines", "rma_no")?))
-    })
-    .await
+        found.sort();
+        found.dedup();
+        Ok(found)
+    };
+    Ok((pairs("failures", "failure_no")?, pairs("rma_lines", "rma_no")?))
 }
 
 /// What `lotline export` writes for lots, links and shipments: the import's columns (lots add
@@ -461,18 +466,20 @@ pub struct Contact {
 
 /// The contacts of the customers asked for that exist, keyed by customer code.
 pub async fn contacts(conn: &mut SqliteConnection, codes: &[&str]) -> Result<HashMap<String, Contact>, StoreError> {
+    with_raw(conn, |db| contacts_in(db, codes)).await
+}
+
+/// [`contacts`] on SQLite's own handle.
+pub(crate) fn contacts_in(db: &rusqlite::Connection, codes: &[&str]) -> rusqlite::Result<HashMap<String, Contact>> {
     let list = serde_json::to_string(codes).unwrap_or_default();
-    with_raw(conn, |db| {
-        // One statement over the list: a statement per customer cost a third of a large trace.
-        let mut statement = db.prepare_cached(
-            "SELECT c.code, c.name, c.email, c.phone, c.address FROM json_each(?1) j JOIN customers c ON c.code = j.value",
-        )?;
-        let rows = statement.query_map([&list], |r| {
-            Ok((r.get(0)?, Contact { name: r.get(1)?, email: r.get(2)?, phone: r.get(3)?, address: r.get(4)? }))
-        })?;
-        rows.collect()
-    })
-    .await
+    // One statement over the list: a statement per customer cost a third of a large trace.
+    let mut statement = db.prepare_cached(
+        "SELECT c.code, c.name, c.email, c.phone, c.address FROM json_each(?1) j JOIN customers c ON c.code = j.value",
+    )?;
+    let rows = statement.query_map([&list], |r| {
+        Ok((r.get(0)?, Contact { name: r.get(1)?, email: r.get(2)?, phone: r.get(3)?, address: r.get(4)? }))
+    })?;
+    rows.collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

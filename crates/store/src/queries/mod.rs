@@ -20,6 +20,7 @@ pub mod scorecard;
 pub mod search;
 pub mod serials;
 pub mod site_time;
+pub mod trace_reads;
 pub mod vendor_report;
 
 use serde::{Deserialize, Serialize};

@@ -11,7 +11,8 @@ use lotline_domain::ApiError;
 use lotline_domain::lots::{Direction, LinkKind, LotId, LotStatus, Reached, normalise_lot_code, status_on};
 use lotline_domain::people::Permission;
 use lotline_store::LotIndex;
-use lotline_store::queries::lots as q;
+use lotline_store::queries::lots::{self as q, Contact};
+use lotline_store::queries::trace_reads::trace_reads;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -131,13 +132,17 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
             .collect();
         (lots, shipments)
     };
-    let mut conn = ctx.read().await?;
     let mut lots = lots;
-    let work_orders = through_work_orders(&mut conn, &root, input.direction, &mut lots).await?;
-    let customers = customers_of(&mut conn, &shipments).await?;
-    let mut codes: Vec<&str> = lots.iter().map(|l| &*l.lot_code).collect();
-    codes.push(&root);
-    let (failures, rmas) = q::related_records(&mut conn, &codes).await?;
+    let customers = customer_totals(&shipments);
+    let reads = {
+        let mut codes: Vec<&str> = lots.iter().map(|l| &*l.lot_code).collect();
+        codes.push(&root);
+        let customer_codes: Vec<&str> = customers.keys().copied().collect();
+        trace_reads(&mut *ctx.read().await?, &codes, &customer_codes).await?
+    };
+    let customers = with_contacts(customers, &reads.contacts);
+    let work_orders = through_work_orders(&reads.made_by, &root, input.direction, &mut lots);
+    let (failures, rmas) = (reads.failures, reads.rmas);
     let record = |(number, lot_code)| TraceRecord { number, lot_code };
     Ok(TraceResult {
         root,
@@ -153,18 +158,17 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
 
 /// Names the work order on each assembly link that is a work order's consumption: the output is
 /// the lot reached forward, or the lot it was reached from backward. Returns each work order
-/// once with its output lot, the root's own first.
-async fn through_work_orders(
-    conn: &mut sqlx::SqliteConnection,
+/// once with its output lot, the root's own first. `made_by`: completed work orders by output.
+fn through_work_orders(
+    made_by: &HashMap<String, String>,
     root: &str,
     direction: Direction,
     lots: &mut [TraceLot],
-) -> Result<Vec<TraceRecord>, ApiError> {
-    let made_by = lotline_store::queries::production::completed_by_output(conn).await?;
-    if made_by.is_empty() {
-        return Ok(Vec::new());
-    }
+) -> Vec<TraceRecord> {
     let mut found: Vec<TraceRecord> = Vec::new();
+    if made_by.is_empty() {
+        return found;
+    }
     let mut note = |number: &String, lot_code: &str| {
         if !found.iter().any(|r| r.number == *number) {
             found.push(TraceRecord { number: number.clone(), lot_code: lot_code.to_owned() });
@@ -180,7 +184,7 @@ async fn through_work_orders(
             lot.work_order_no = Some(no.clone());
         }
     }
-    Ok(found)
+    found
 }
 
 /// The orders that received any traced lot: forward, the root's own shipments too (its goods
@@ -214,11 +218,8 @@ pub(crate) fn shipped(index: &LotIndex, roots: &[LotId], reached: &[Reached], di
     orders
 }
 
-/// Each customer the orders went to, with how to reach them.
-pub(crate) async fn customers_of(
-    conn: &mut sqlx::SqliteConnection,
-    orders: &[TraceOrder],
-) -> Result<Vec<TraceCustomer>, ApiError> {
+/// Each customer the orders went to, with how many orders and how much, by code.
+fn customer_totals(orders: &[TraceOrder]) -> BTreeMap<&str, TraceCustomer> {
     let mut customers: BTreeMap<&str, TraceCustomer> = BTreeMap::new();
     for order in orders {
         let c = customers.entry(&order.customer_code).or_insert_with(|| TraceCustomer {
@@ -232,9 +233,11 @@ pub(crate) async fn customers_of(
         c.orders += 1;
         c.qty += order.qty;
     }
-    let codes: Vec<&str> = customers.keys().copied().collect();
-    let contacts = q::contacts(conn, &codes).await?;
-    Ok(customers
+    customers
+}
+
+fn with_contacts(customers: BTreeMap<&str, TraceCustomer>, contacts: &HashMap<String, Contact>) -> Vec<TraceCustomer> {
+    customers
         .into_values()
         .map(|mut c| {
             if let Some(contact) = contacts.get(&c.customer_code) {
@@ -244,5 +247,16 @@ pub(crate) async fn customers_of(
             }
             c
         })
-        .collect())
+        .collect()
+}
+
+/// Each customer the orders went to, with how to reach them.
+pub(crate) async fn customers_of(
+    conn: &mut sqlx::SqliteConnection,
+    orders: &[TraceOrder],
+) -> Result<Vec<TraceCustomer>, ApiError> {
+    let customers = customer_totals(orders);
+    let codes: Vec<&str> = customers.keys().copied().collect();
+    let contacts = q::contacts(conn, &codes).await?;
+    Ok(with_contacts(customers, &contacts))
 }
