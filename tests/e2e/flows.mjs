@@ -154,3 +154,55 @@ export async function openReshipment(app, number) {
   await app.browser.execute((no) => document.querySelector(`[data-testid="reshipments-row"][data-no="${no}"]`).click(), number);
   await app.waitForText("rs-number", number);
 }
+
+/** Demo users (crates/app/src/demo.rs) of the reshipment flows. */
+export const DEMO_INSPECTOR = "mei.chen";
+export const DEMO_LOGISTICS = "jan.devries";
+export const DEMO_FINANCE = "sanne.bakker";
+/** A demo order whose first line is DEMO_SKU (not lot-tracked). */
+export const DEMO_SKU = "PKG-DOOS-M";
+export const DEMO_ORDER = "SO-2026-01014";
+export const RESHIPMENT_NO = /^RS-[A-Z0-9]+-\d{6}$/;
+
+/**
+ * The reshipment flows' opening: an inspector logs a failure on DEMO_SKU, and logistics requests
+ * a reshipment of one unit of DEMO_ORDER for it, 120.00 in all: above logistics' own limit, so it
+ * waits for someone else's approval. Steps are named `${prefix}-…`; `tag` marks the texts.
+ */
+export async function requestReshipmentAboveLimit(app, { prefix, tag }) {
+  const failureNo = await app.step(`${prefix}-inspector-logs-failure`, async () => {
+    await signInAs(app, DEMO_INSPECTOR);
+    await app.click("nav-failures");
+    await app.click("failures-new");
+    await chooseSku(app, DEMO_SKU);
+    await app.fill("ff-qty-inspected", 50);
+    await app.fill("ff-qty-failed", 2);
+    await app.select("ff-category", 1);
+    await chooseSeverity(app, "major");
+    await app.fill("ff-description", `Cable sheath split at the plug (${tag})`);
+    await app.click("ff-submit");
+    return app.waitForText("failure-number", /^QF-/, SLOW_MS);
+  });
+  const reshipmentNo = await app.step(`${prefix}-logistics-requests`, async () => {
+    await signInAs(app, DEMO_LOGISTICS);
+    await app.click("nav-failures");
+    await app.fill("failures-filter-text", failureNo);
+    await app.waitForCount("failure-row", 1);
+    const [row] = await app.allByTestId("failure-row");
+    await row.click();
+    await app.click("request-reshipment");
+    await app.fill("rs-order", DEMO_ORDER);
+    await app.fill("rs-line-qty-1", 1);
+    await app.select("rs-carrier", "dpd");
+    await app.fill("rs-service", "Classic");
+    await app.fill("rs-shipping", "45.00");
+    await app.fill("rs-goods", "75.00");
+    await app.fill("rs-reason", `Replacement for a split cable (${tag})`);
+    await app.click("rs-submit");
+    const number = await app.waitForText("rs-number", RESHIPMENT_NO, SLOW_MS);
+    await waitForStatus(app, "rs-status", "requested");
+    await app.waitFor("rs-refusal");
+    return number;
+  });
+  return { failureNo, reshipmentNo };
+}

@@ -5,17 +5,18 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseSeverity, chooseSku, SLOW_MS, setUpDesk, signInAs, waitForStatus } from "./flows.mjs";
+import {
+  DEMO_FINANCE as FINANCE,
+  RESHIPMENT_NO,
+  requestReshipmentAboveLimit,
+  SLOW_MS,
+  setUpDesk,
+  signInAs,
+  waitForStatus,
+} from "./flows.mjs";
 import { startApp } from "./harness.mjs";
 
 const ADMIN = { username: "nt.admin", name: "NT Admin", password: "e2e-Secret-2026!" };
-/** Demo users (crates/app/src/demo.rs) and a demo order whose first line is DEMO_SKU. */
-const INSPECTOR = "mei.chen";
-const LOGISTICS = "jan.devries";
-const FINANCE = "sanne.bakker";
-const DEMO_SKU = "PKG-DOOS-M";
-const DEMO_ORDER = "SO-2026-01014";
-const RESHIPMENT_NO = /^RS-[A-Z0-9]+-\d{6}$/;
 
 /** The inbox's item of `kind` for `record`, once it shows. */
 async function waitForItem(app, kind, record) {
@@ -35,40 +36,7 @@ test("notifications: a reshipment waiting for approval reaches finance's inbox a
   try {
     await setUpDesk(app, { admin: ADMIN });
 
-    const failureNo = await app.step("nt-inspector-logs-failure", async () => {
-      await signInAs(app, INSPECTOR);
-      await app.click("nav-failures");
-      await app.click("failures-new");
-      await chooseSku(app, DEMO_SKU);
-      await app.fill("ff-qty-inspected", 50);
-      await app.fill("ff-qty-failed", 2);
-      await app.select("ff-category", 1);
-      await chooseSeverity(app, "major");
-      await app.fill("ff-description", "Cable sheath split at the plug (e2e notifications)");
-      await app.click("ff-submit");
-      return app.waitForText("failure-number", /^QF-/, SLOW_MS);
-    });
-
-    const reshipmentNo = await app.step("nt-logistics-requests", async () => {
-      await signInAs(app, LOGISTICS);
-      await app.click("nav-failures");
-      await app.fill("failures-filter-text", failureNo);
-      await app.waitForCount("failure-row", 1);
-      const [row] = await app.allByTestId("failure-row");
-      await row.click();
-      await app.click("request-reshipment");
-      await app.fill("rs-order", DEMO_ORDER);
-      await app.fill("rs-line-qty-1", 1);
-      await app.select("rs-carrier", "dpd");
-      await app.fill("rs-service", "Classic");
-      await app.fill("rs-shipping", "45.00");
-      await app.fill("rs-goods", "75.00");
-      await app.fill("rs-reason", "Replacement for a split cable (e2e notifications)");
-      await app.click("rs-submit");
-      const number = await app.waitForText("rs-number", RESHIPMENT_NO, SLOW_MS);
-      await waitForStatus(app, "rs-status", "requested");
-      return number;
-    });
+    const { reshipmentNo } = await requestReshipmentAboveLimit(app, { prefix: "nt", tag: "e2e notifications" });
     assert.match(reshipmentNo, RESHIPMENT_NO);
 
     await app.step("nt-requester-is-not-asked", async () => {

@@ -5,10 +5,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  chooseSeverity,
-  chooseSku,
+  DEMO_FINANCE as FINANCE,
+  DEMO_LOGISTICS as LOGISTICS,
+  DEMO_ORDER,
   openReshipment,
-  SLOW_MS,
+  RESHIPMENT_NO,
+  requestReshipmentAboveLimit,
   setUpDesk,
   signInAs,
   waitForStatus,
@@ -16,54 +18,13 @@ import {
 import { startApp } from "./harness.mjs";
 
 const ADMIN = { username: "rs.admin", name: "RS Admin", password: "e2e-Secret-2026!" };
-/** Demo users (crates/app/src/demo.rs), and a demo order whose first line is DEMO_SKU (not lot-tracked). */
-const INSPECTOR = "mei.chen";
-const LOGISTICS = "jan.devries";
-const FINANCE = "sanne.bakker";
-const DEMO_SKU = "PKG-DOOS-M";
-const DEMO_ORDER = "SO-2026-01014";
-const RESHIPMENT_NO = /^RS-[A-Z0-9]+-\d{6}$/;
 
 test("reshipment: requested above the limit, approved by finance, shipped, the order shows it", { timeout: 10 * 60_000 }, async () => {
   const app = await startApp();
   try {
     await setUpDesk(app, { admin: ADMIN });
 
-    const failureNo = await app.step("rs-inspector-logs-failure", async () => {
-      await signInAs(app, INSPECTOR);
-      await app.click("nav-failures");
-      await app.click("failures-new");
-      await chooseSku(app, DEMO_SKU);
-      await app.fill("ff-qty-inspected", 50);
-      await app.fill("ff-qty-failed", 2);
-      await app.select("ff-category", 1);
-      await chooseSeverity(app, "major");
-      await app.fill("ff-description", "Cable sheath split at the plug (e2e reshipment)");
-      await app.click("ff-submit");
-      return app.waitForText("failure-number", /^QF-/, SLOW_MS);
-    });
-
-    const reshipmentNo = await app.step("rs-logistics-requests", async () => {
-      await signInAs(app, LOGISTICS);
-      await app.click("nav-failures");
-      await app.fill("failures-filter-text", failureNo);
-      await app.waitForCount("failure-row", 1);
-      const [row] = await app.allByTestId("failure-row");
-      await row.click();
-      await app.click("request-reshipment");
-      await app.fill("rs-order", DEMO_ORDER);
-      await app.fill("rs-line-qty-1", 1);
-      await app.select("rs-carrier", "dpd");
-      await app.fill("rs-service", "Classic");
-      await app.fill("rs-shipping", "45.00");
-      await app.fill("rs-goods", "75.00");
-      await app.fill("rs-reason", "Replacement for a split cable (e2e)");
-      await app.click("rs-submit");
-      const number = await app.waitForText("rs-number", RESHIPMENT_NO, SLOW_MS);
-      await waitForStatus(app, "rs-status", "requested");
-      await app.waitFor("rs-refusal");
-      return number;
-    });
+    const { reshipmentNo } = await requestReshipmentAboveLimit(app, { prefix: "rs", tag: "e2e reshipment" });
     assert.match(reshipmentNo, RESHIPMENT_NO);
 
     await app.step("rs-finance-approves", async () => {

@@ -300,3 +300,54 @@ fn dark_pixels_per_page(pdf: &std::path::Path) -> Vec<usize> {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn a_work_order_blocked_by_an_in_process_failure_notifies_the_quality_leads_until_they_decide() {
+    let w = setting().await;
+    w.add_user("quinn", &["quality_lead"]).await;
+    w.ok("save_product", json!({"sku": "KIT-BOX", "gtin": null, "name": "Box met deksel", "category": "Opslag", "unit_cost_minor": 600,
+             "currency": "EUR", "returnable": true, "lot_tracked": true, "serial_tracked": false, "has_expiry": false, "vendor_code": "SZHQ"})).await;
+    w.ok("save_location", json!({"code": "LINE-1", "name": "Assembly line 1", "active": true})).await;
+    w.ok(
+        "receive_lot",
+        json!({"lot_code": "BX-A", "sku": "BOX-5L", "vendor_code": "SZHQ", "supplier_lot": null, "qty": 30,
+             "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "LINE-1"}),
+    )
+    .await;
+    let plan = json!({"sku": "KIT-BOX", "output_lot_code": "KB-001", "planned_qty": 10, "unit": "pcs", "location": "LINE-1",
+                      "components": [{"lot_code": "BX-A", "qty": 10}], "due_on": null, "note": ""});
+    let no = w.ok("plan_work_order", plan).await["work_order_no"].as_str().unwrap().to_owned();
+    w.ok("start_work_order", json!({"work_order_no": no})).await;
+    let mut in_process = common::failure("KIT-BOX");
+    in_process["stage"] = json!("in_process");
+    in_process["qty_inspected"] = json!(10);
+    in_process["lot_code"] = json!("KB-001");
+    in_process["work_order_no"] = json!(no);
+    let failure_no = w.ok("log_failure", in_process).await["failure_no"].as_str().unwrap().to_owned();
+
+    as_user(&w, "quinn").await;
+    let inbox = w.ok("list_notifications", json!({})).await;
+    let blocked = of_kind(&inbox, "work_order_blocked");
+    assert_eq!(blocked.len(), 1);
+    assert_eq!(
+        (blocked[0]["record_type"].as_str(), blocked[0]["record_no"].as_str()),
+        (Some("work_order"), Some(no.as_str()))
+    );
+    assert_eq!(blocked[0]["id"], format!("work_order_blocked:{no}:{failure_no}").as_str());
+    assert_eq!(blocked[0]["params"], json!({"failure_no": failure_no, "sku": "KIT-BOX", "output_lot_code": "KB-001"}));
+    let kinds = w.ok("get_notification_preferences", json!({})).await["kinds"].clone();
+    assert!(kinds.as_array().unwrap().contains(&json!("work_order_blocked")));
+
+    // The decision is not an inspector's or logistics' work: they are not told.
+    for person in ["ines", "lena"] {
+        as_user(&w, person).await;
+        assert!(of_kind(&w.ok("list_notifications", json!({})).await, "work_order_blocked").is_empty(), "{person}");
+    }
+
+    // Once decided, it waits on nobody.
+    as_user(&w, "quinn").await;
+    let decide =
+        json!({"work_order_no": no, "failure_no": failure_no, "decision": "release", "note": "Within tolerance"});
+    w.ok("decide_work_order_block", decide).await;
+    assert!(of_kind(&w.ok("list_notifications", json!({})).await, "work_order_blocked").is_empty());
+}

@@ -27,6 +27,8 @@ pub enum NotificationKind {
     ScarOverdue,
     /// A lot with stock that expires within its warning window.
     ExpirySoon,
+    /// An in-process failure blocked a work order's output, and the quality lead has not decided yet.
+    WorkOrderBlocked,
 }
 
 /// Every kind, in the order the settings page lists them.
@@ -37,6 +39,7 @@ pub const KINDS: &[NotificationKind] = &[
     NotificationKind::LotHeld,
     NotificationKind::ScarOverdue,
     NotificationKind::ExpirySoon,
+    NotificationKind::WorkOrderBlocked,
 ];
 
 impl NotificationKind {
@@ -48,6 +51,7 @@ impl NotificationKind {
             NotificationKind::LotHeld => "lot_held",
             NotificationKind::ScarOverdue => "scar_overdue",
             NotificationKind::ExpirySoon => "expiry_soon",
+            NotificationKind::WorkOrderBlocked => "work_order_blocked",
         }
     }
 
@@ -58,6 +62,7 @@ impl NotificationKind {
             NotificationKind::PayoutApproval | NotificationKind::RmaEscalated => "rma",
             NotificationKind::LotHeld | NotificationKind::ExpirySoon => "lot",
             NotificationKind::ScarOverdue => "scar",
+            NotificationKind::WorkOrderBlocked => "work_order",
         }
     }
 
@@ -70,6 +75,8 @@ impl NotificationKind {
             NotificationKind::LotHeld => Some(&[Permission::ReleaseHolds, Permission::ShipReshipment]),
             NotificationKind::ScarOverdue => Some(&[Permission::ManageScars]),
             NotificationKind::ExpirySoon => Some(&[Permission::RecordLots, Permission::ShipReshipment]),
+            // The block's decision is the quality lead's (`decide_work_order_block`).
+            NotificationKind::WorkOrderBlocked => Some(&[Permission::ReleaseHolds]),
         }
     }
 

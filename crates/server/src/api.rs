@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
+use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
@@ -160,6 +160,37 @@ fn json_rejection(rejection: &JsonRejection) -> ApiError {
     ApiError::invalid("sync.body_malformed", format!("The request body is not valid: {}", rejection.body_text()))
 }
 
+/// The raw body (a blob, a PDF), whose rejection answers an `ErrorBody` as `ApiJson`'s does.
+struct ApiBytes(Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBytes {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Bytes::from_request(request, state).await.map(ApiBytes).map_err(|rejection| bytes_rejection(&rejection))
+    }
+}
+
+fn bytes_rejection(rejection: &BytesRejection) -> ApiError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return too_large();
+    }
+    ApiError::invalid("sync.body_malformed", rejection.body_text())
+}
+
+/// Query parameters whose rejection answers an `ErrorBody` instead of axum's plain text.
+struct ApiQuery<T>(T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        Query::<T>::from_request_parts(parts, state).await.map(|Query(value)| ApiQuery(value)).map_err(|rejection| {
+            ApiError::invalid("sync.query_malformed", format!("The query is not valid: {}", rejection.body_text()))
+        })
+    }
+}
+
 fn too_large() -> ApiError {
     ApiError::too_large("sync.body_too_large", format!("A request body holds at most {MAX_BODY_BYTES} bytes."))
 }
@@ -264,10 +295,8 @@ struct PullParams {
 async fn pull_events(
     State(state): State<AppState>,
     AuthenticatedDesk(_desk): AuthenticatedDesk,
-    params: Result<Query<PullParams>, QueryRejection>,
+    ApiQuery(params): ApiQuery<PullParams>,
 ) -> Result<Json<PullResponse>, ServerError> {
-    let Query(params) = params
-        .map_err(|r| ApiError::invalid("sync.query_malformed", format!("The query is not valid: {}", r.body_text())))?;
     Ok(Json(pull::pull(&state.store, params.after, params.limit).await?))
 }
 
@@ -287,15 +316,8 @@ async fn put_blob(
     State(state): State<AppState>,
     AuthenticatedDesk(_desk): AuthenticatedDesk,
     Path(sha256): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    ApiBytes(body): ApiBytes,
 ) -> Result<StatusCode, ServerError> {
-    let body = body.map_err(|r| {
-        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large()
-        } else {
-            ApiError::invalid("sync.body_malformed", r.body_text())
-        }
-    })?;
     blobs::put_blob(&state.store, &state.data_dir, &sha256, &body).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -335,15 +357,8 @@ async fn put_weekly_review(
     State(state): State<AppState>,
     AuthenticatedDesk(desk_id): AuthenticatedDesk,
     Path(week): Path<String>,
-    body: Result<Bytes, BytesRejection>,
+    ApiBytes(body): ApiBytes,
 ) -> Result<Json<WeeklyReviewReceipt>, ServerError> {
-    let body = body.map_err(|r| {
-        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large()
-        } else {
-            ApiError::invalid("sync.body_malformed", r.body_text())
-        }
-    })?;
     Ok(Json(crate::mail::take_weekly_review(&state.store, &state.data_dir, &desk_id, &week, &body).await?))
 }
 

@@ -11,6 +11,10 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::name;
+use crate::project_kinds::{
+    batched_events, production_events, recall_events, record_events, reshipment_events, return_events, review_events,
+    scar_events, settings_events,
+};
 use crate::project_recalls::emptied_sql;
 
 /// The failure's status as its lines give it (`Failure::status_from_lines`).
@@ -124,7 +128,21 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .await?;
             restate(conn, failure_no).await?;
         }
-        _ => return Ok(false),
+        // A failure's own steps: `project` writes them, then has `follow_old` follow them here.
+        Event::FailureCorrected { .. }
+        | Event::FailureDispositionSet { .. }
+        | Event::FailureDispositionCompleted { .. }
+        | Event::FailureDeviationApproved { .. }
+        | Event::FailureReinspected { .. }
+        | settings_events!()
+        | record_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!()
+        | production_events!() => return Ok(false),
     }
     Ok(true)
 }
@@ -261,7 +279,20 @@ pub(crate) async fn follow_old(conn: &mut SqliteConnection, stored: &StoredEvent
                 restate(conn, failure_no).await?;
             }
         }
-        _ => {}
+        // Projected by `apply` above, and never routed here.
+        Event::FailureDispositionLineAdded { .. }
+        | Event::FailureDispositionLineCompleted { .. }
+        | Event::FailureDispositionLineApproved { .. }
+        | Event::FailureDispositionLineWithdrawn { .. }
+        | settings_events!()
+        | record_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!()
+        | production_events!() => {}
     }
     Ok(())
 }

@@ -14,6 +14,25 @@ use crate::project_kinds::{
 };
 
 pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<bool, StoreError> {
+    match &stored.event {
+        Event::WorkOrderPlanned(_)
+        | Event::WorkOrderStarted { .. }
+        | Event::WorkOrderCompleted { .. }
+        | Event::WorkOrderBlocked { .. }
+        | Event::WorkOrderBlockDecided { .. } => work_orders(conn, stored).await?,
+        Event::ComplaintOpened(_) | Event::ComplaintAdvanced { .. } => complaints(conn, stored).await?,
+        core_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!() => return Ok(false),
+    }
+    Ok(true)
+}
+
+async fn work_orders(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
     let (at, by) = (&stored.occurred_at, &stored.actor_id);
     match &stored.event {
         Event::WorkOrderPlanned(plan) => {
@@ -108,6 +127,23 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
+        // Projected by `complaints`.
+        Event::ComplaintOpened(_)
+        | Event::ComplaintAdvanced { .. }
+        | core_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | scar_events!() => {}
+    }
+    Ok(())
+}
+
+async fn complaints(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let (at, by) = (&stored.occurred_at, &stored.actor_id);
+    match &stored.event {
         Event::ComplaintOpened(o) => {
             sqlx::query(
                 "INSERT INTO complaints (complaint_no, seq_no, received_on, customer_code, order_no, lot_code, work_order_no, \
@@ -117,15 +153,15 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .bind(&o.complaint_no)
             .bind(number_part(&o.complaint_no))
             .bind(&o.received_on)
-            .bind(&o.customer_code)
-            .bind(&o.order_no)
-            .bind(lot_key(&o.lot_code))
-            .bind(&o.work_order_no)
-            .bind(&o.sku)
+            .bind(&o.report.customer_code)
+            .bind(&o.report.order_no)
+            .bind(lot_key(&o.report.lot_code))
+            .bind(&o.report.work_order_no)
+            .bind(&o.report.sku)
             .bind(&o.vendor_code)
-            .bind(o.qty_affected)
-            .bind(&o.description)
-            .bind(name(&o.severity))
+            .bind(o.report.qty_affected)
+            .bind(&o.report.description)
+            .bind(name(&o.report.severity))
             .bind(at)
             .bind(by)
             .execute(&mut *conn)
@@ -141,7 +177,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                     "UPDATE complaints SET status = ?1, closed_at = ?2, closed_by = ?3, closing_note = ?4, outcome = ?5 \
                      WHERE complaint_no = ?6"
                 }
-                ComplaintStatus::Open => return Ok(true),
+                ComplaintStatus::Open => return Ok(()),
             };
             sqlx::query(sql)
                 .bind(to.as_str())
@@ -153,13 +189,19 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .execute(&mut *conn)
                 .await?;
         }
-        core_events!()
+        // Projected by `work_orders`.
+        Event::WorkOrderPlanned(_)
+        | Event::WorkOrderStarted { .. }
+        | Event::WorkOrderCompleted { .. }
+        | Event::WorkOrderBlocked { .. }
+        | Event::WorkOrderBlockDecided { .. }
+        | core_events!()
         | batched_events!()
         | recall_events!()
         | reshipment_events!()
         | return_events!()
         | review_events!()
-        | scar_events!() => return Ok(false),
+        | scar_events!() => {}
     }
-    Ok(true)
+    Ok(())
 }

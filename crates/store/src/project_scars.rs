@@ -8,6 +8,9 @@ use sqlx::SqliteConnection;
 use crate::StoreError;
 use crate::log::StoredEvent;
 use crate::project::number_part;
+use crate::project_kinds::{
+    batched_events, core_events, production_events, recall_events, reshipment_events, return_events, review_events,
+};
 
 /// The columns a step writes: its text, its time, its author (and the root cause's actions).
 fn step_columns(to: ScarStatus) -> Option<(&'static str, &'static str, &'static str)> {
@@ -133,7 +136,13 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
-        _ => return Ok(false),
+        core_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | production_events!() => return Ok(false),
     }
     Ok(true)
 }

@@ -249,16 +249,9 @@ pub(crate) async fn load_failure(tx: &mut sqlx::SqliteConnection, failure_no: &s
         .ok_or_else(|| ApiError::not_found("failure", failure_no))
 }
 
-/// Builds and appends a failure within `tx`; shared by the form and the CSV import.
-pub(crate) async fn log_in(
-    ctx: &Ctx,
-    tx: &mut WriteTx,
-    input: LogFailureInput,
-) -> Result<(String, Vec<Event>), ApiError> {
-    let actor = ctx.allowed(Permission::LogFailure)?;
-    let mut v = Violations::default();
-    let now = ctx.now();
-    let occurred_at = match input.occurred_at.as_deref().filter(|t| !t.trim().is_empty()) {
+/// When the failure happened: as given (a few minutes' clock skew allowed), else now.
+fn occurred_at(given: Option<&str>, now: DateTime<Utc>, v: &mut Violations) -> DateTime<Utc> {
+    match given.filter(|t| !t.trim().is_empty()) {
         Some(text) => match parse_time("occurred_at", text) {
             Ok(at) if at > now + chrono::Duration::minutes(5) => {
                 v.push(FieldError::new("occurred_at", "error.failure.in_future"));
@@ -271,7 +264,19 @@ pub(crate) async fn log_in(
             }
         },
         None => now,
-    };
+    }
+}
+
+/// Builds and appends a failure within `tx`; shared by the form and the CSV import.
+pub(crate) async fn log_in(
+    ctx: &Ctx,
+    tx: &mut WriteTx,
+    input: LogFailureInput,
+) -> Result<(String, Vec<Event>), ApiError> {
+    let actor = ctx.allowed(Permission::LogFailure)?;
+    let mut v = Violations::default();
+    let now = ctx.now();
+    let occurred_at = occurred_at(input.occurred_at.as_deref(), now, &mut v);
     let inspection = match &input.inspection {
         Some(inspection) => match failure::evaluate_inspection(inspection) {
             Ok(result) => Some(result),

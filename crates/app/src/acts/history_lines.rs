@@ -4,8 +4,7 @@
 
 use std::collections::HashMap;
 
-use lotline_domain::Event;
-use lotline_domain::failure::{FieldChange, WHOLE_LINE};
+use lotline_domain::failure::{Disposition, FieldChange, LineCompletion, LineRequest, WHOLE_LINE};
 
 use super::history::{Told, non_empty, set};
 
@@ -23,50 +22,52 @@ fn line_told(lines: &Lines, line_id: &str) -> Vec<FieldChange> {
     lines.get(line_id).cloned().unwrap_or_else(|| vec![set("line", line_id)])
 }
 
-/// Notes the lines an event makes, and tells the line events; `None` for every other event.
-pub(super) fn told(event: &Event, lines: &mut Lines, names: &HashMap<String, String>) -> Option<Told> {
-    match event {
-        // The old single disposition is the failure's whole line.
-        Event::FailureLogged { disposition: Some(d), .. } | Event::FailureDispositionSet { disposition: d, .. } => {
-            lines.insert(WHOLE_LINE.into(), vec![set("disposition", d.as_str())]);
-            None
-        }
-        Event::FailureDispositionLineAdded { line_id, line, .. } => {
-            let told = vec![set("disposition", line.disposition.as_str()), set("line_qty", line.qty)];
-            lines.insert(line_id.clone(), told.clone());
-            let mut changes = told;
-            changes.push(set("line_owner", person(names, &line.owner_id)));
-            if let Some(due) = &line.due_on {
-                changes.push(set("line_due_on", due));
-            }
-            Some((changes, non_empty(&line.note)))
-        }
-        Event::FailureDispositionLineCompleted { line_id, completion, .. } => {
-            let mut changes = line_told(lines, line_id);
-            changes.push(set("outcome", &completion.outcome));
-            if let Some(qty) = completion.qty {
-                changes.push(set("qty_completed", qty));
-            }
-            if let Some(scrap) = &completion.scrap {
-                changes.push(set("scrap_method", scrap.method.as_str()));
-                if !scrap.method_other.is_empty() {
-                    changes.push(set("scrap_method_other", &scrap.method_other));
-                }
-                changes.push(set("destroyed_by", person(names, &scrap.destroyed_by)));
-                if let Some(witness) = &scrap.witness_id {
-                    changes.push(set("witness", person(names, witness)));
-                }
-            }
-            Some((changes, non_empty(&completion.note)))
-        }
-        Event::FailureDispositionLineApproved { line_id, note, .. } => {
-            let mut changes = line_told(lines, line_id);
-            changes.push(set("outcome", "accepted_with_deviation"));
-            Some((changes, non_empty(note)))
-        }
-        Event::FailureDispositionLineWithdrawn { line_id, reason, .. } => {
-            Some((line_told(lines, line_id), non_empty(reason)))
-        }
-        _ => None,
+/// The old single disposition is the failure's whole line.
+pub(super) fn whole_line(lines: &mut Lines, disposition: &Disposition) {
+    lines.insert(WHOLE_LINE.into(), vec![set("disposition", disposition.as_str())]);
+}
+
+pub(super) fn added(lines: &mut Lines, names: &HashMap<String, String>, line_id: &str, line: &LineRequest) -> Told {
+    let told = vec![set("disposition", line.disposition.as_str()), set("line_qty", line.qty)];
+    lines.insert(line_id.to_owned(), told.clone());
+    let mut changes = told;
+    changes.push(set("line_owner", person(names, &line.owner_id)));
+    if let Some(due) = &line.due_on {
+        changes.push(set("line_due_on", due));
     }
+    (changes, non_empty(&line.note))
+}
+
+pub(super) fn completed(
+    lines: &Lines,
+    names: &HashMap<String, String>,
+    line_id: &str,
+    completion: &LineCompletion,
+) -> Told {
+    let mut changes = line_told(lines, line_id);
+    changes.push(set("outcome", &completion.outcome));
+    if let Some(qty) = completion.qty {
+        changes.push(set("qty_completed", qty));
+    }
+    if let Some(scrap) = &completion.scrap {
+        changes.push(set("scrap_method", scrap.method.as_str()));
+        if !scrap.method_other.is_empty() {
+            changes.push(set("scrap_method_other", &scrap.method_other));
+        }
+        changes.push(set("destroyed_by", person(names, &scrap.destroyed_by)));
+        if let Some(witness) = &scrap.witness_id {
+            changes.push(set("witness", person(names, witness)));
+        }
+    }
+    (changes, non_empty(&completion.note))
+}
+
+pub(super) fn approved(lines: &Lines, line_id: &str, note: &str) -> Told {
+    let mut changes = line_told(lines, line_id);
+    changes.push(set("outcome", "accepted_with_deviation"));
+    (changes, non_empty(note))
+}
+
+pub(super) fn withdrawn(lines: &Lines, line_id: &str, reason: &str) -> Told {
+    (line_told(lines, line_id), non_empty(reason))
 }

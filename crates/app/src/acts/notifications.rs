@@ -28,7 +28,7 @@ pub struct Notification {
     /// Stable while the occasion lasts: "lot_held:L-1:<hold>".
     pub id: String,
     pub kind: NotificationKind,
-    /// "reshipment", "rma", "lot" or "scar": the page that opens it.
+    /// "reshipment", "rma", "lot", "scar" or "work_order": the page that opens it.
     pub record_type: String,
     pub record_no: String,
     /// When it began to ask for attention: an RFC 3339 time or a date (YYYY-MM-DD).
@@ -98,19 +98,19 @@ fn approves(policy: &rs::ApprovalPolicy, actor: &Actor) -> bool {
         || policy.settlement_rules().limit_of(&actor.roles) != Limit::None
 }
 
-/// The items of one kind for `actor`. A new kind is one arm here.
-async fn items_of(
+/// The records of one kind that are `actor`'s: an approval is theirs when their limits let them
+/// give it now (each folded from its stream); every other kind's records reach its whole audience.
+async fn mine(
     kind: NotificationKind,
+    candidates: Vec<Candidate>,
     conn: &mut SqliteConnection,
     actor: &Actor,
     policy: &rs::ApprovalPolicy,
-    today: chrono::NaiveDate,
 ) -> Result<Vec<Candidate>, ApiError> {
-    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     Ok(match kind {
         NotificationKind::ReshipmentApproval => {
             let mut mine = Vec::new();
-            for mut c in q::reshipments_requested(conn).await? {
+            for mut c in candidates {
                 let (state, _) = super::reshipments::load(conn, &c.record_no).await?;
                 if rs::offered_actions(&state, policy, actor).contains(&ReshipmentAction::Approve) {
                     // An amended amount asks again: approvals of the old one no longer count.
@@ -123,7 +123,7 @@ async fn items_of(
         NotificationKind::PayoutApproval => {
             let rules = policy.settlement_rules();
             let mut mine = Vec::new();
-            for mut c in q::rmas_with_payout_requests(conn).await? {
+            for mut c in candidates {
                 let (rma, _) = super::returns::load(conn, &c.record_no).await?;
                 if lotline_domain::returns::offered_actions(&rma, &rules, actor).contains(&RmaAction::ApprovePayout) {
                     if let Some(request) = &rma.payout {
@@ -136,13 +136,11 @@ async fn items_of(
             }
             mine
         }
-        NotificationKind::RmaEscalated => q::rmas_escalated(conn).await?,
-        NotificationKind::LotHeld => q::active_holds(conn).await?,
-        NotificationKind::ScarOverdue => q::scars_overdue(conn, &day(today)).await?,
-        NotificationKind::ExpirySoon => {
-            let last = today + chrono::Duration::days(EXPIRY_WARNING_DAYS);
-            q::lots_expiring(conn, &day(today), &day(last)).await?
-        }
+        NotificationKind::RmaEscalated
+        | NotificationKind::LotHeld
+        | NotificationKind::ScarOverdue
+        | NotificationKind::ExpirySoon
+        | NotificationKind::WorkOrderBlocked => candidates,
     })
 }
 
@@ -150,14 +148,17 @@ async fn items_of(
 /// what this desk remembers of each.
 async fn inbox_of(ctx: &Ctx, actor: &Actor) -> Result<(Vec<Notification>, NotificationPreferences), ApiError> {
     let today = ctx.today().await?;
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
     let mut conn = ctx.read().await?;
     let prefs = q::preferences(&mut conn, &actor.user_id).await?;
     let policy = super::reshipments::policy(&mut conn).await?;
     let approver = approves(&policy, actor);
+    let last_day = today + chrono::Duration::days(EXPIRY_WARNING_DAYS);
+    let mut candidates = q::candidates(&mut conn, &day(today), &day(last_day)).await?;
     let mut items = Vec::new();
     for kind in KINDS.iter().copied().filter(|k| prefs.wants(*k) && k.reaches(actor, approver)) {
-        items
-            .extend(items_of(kind, &mut conn, actor, &policy, today).await?.into_iter().map(|c| notification(kind, c)));
+        let of_kind = candidates.remove(&kind).unwrap_or_default();
+        items.extend(mine(kind, of_kind, &mut conn, actor, &policy).await?.into_iter().map(|c| notification(kind, c)));
     }
     let marks = q::marks(&mut conn, &actor.user_id).await?;
     for item in &mut items {

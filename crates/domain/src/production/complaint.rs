@@ -16,6 +16,21 @@ pub struct ComplaintOpening {
     pub complaint_no: String,
     /// The day the customer reported it (YYYY-MM-DD).
     pub received_on: String,
+    #[serde(flatten)]
+    pub report: ComplaintReport,
+    /// The vendor of the lot complained about, fixed when it was opened: the scorecard it counts
+    /// in. None when no lot is named.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub vendor_code: Option<String>,
+}
+
+/// What the customer reports: what it names, how many units, what is wrong and how badly. The
+/// act's input carries it as given, the opening event as checked and completed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ComplaintReport {
+    /// The order's customer when only the order is given.
     #[serde(default)]
     #[ts(optional = nullable)]
     pub customer_code: Option<String>,
@@ -25,17 +40,14 @@ pub struct ComplaintOpening {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub lot_code: Option<String>,
+    /// Its output lot stands for the lot when no lot is given.
     #[serde(default)]
     #[ts(optional = nullable)]
     pub work_order_no: Option<String>,
+    /// The lot's product when a lot is given.
     #[serde(default)]
     #[ts(optional = nullable)]
     pub sku: Option<String>,
-    /// The vendor of the lot complained about, fixed when it was opened: the scorecard it counts
-    /// in. None when no lot is named.
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub vendor_code: Option<String>,
     /// Units the customer says are affected (at least one).
     pub qty_affected: i64,
     pub description: String,
@@ -130,24 +142,25 @@ pub fn check_complaint_opening(opening: &ComplaintOpening, today: NaiveDate) -> 
         Ok(day) if day > today => v.push(FieldError::new("received_on", "error.complaint.in_future")),
         Ok(_) => {}
     }
+    let report = &opening.report;
     for (field, value) in [
-        ("customer_code", &opening.customer_code),
-        ("order_no", &opening.order_no),
-        ("lot_code", &opening.lot_code),
-        ("work_order_no", &opening.work_order_no),
-        ("sku", &opening.sku),
+        ("customer_code", &report.customer_code),
+        ("order_no", &report.order_no),
+        ("lot_code", &report.lot_code),
+        ("work_order_no", &report.work_order_no),
+        ("sku", &report.sku),
     ] {
         v.max_len_opt(field, value.as_deref(), CODE_LEN);
     }
-    let named = [&opening.customer_code, &opening.order_no, &opening.lot_code, &opening.work_order_no, &opening.sku];
+    let named = [&report.customer_code, &report.order_no, &report.lot_code, &report.work_order_no, &report.sku];
     if named.iter().all(|n| n.is_none()) {
         v.push(FieldError::new("customer_code", "error.complaint.nothing_named"));
     }
-    if opening.qty_affected <= 0 {
+    if report.qty_affected <= 0 {
         v.push(FieldError::new("qty_affected", "error.field.must_be_positive"));
     }
-    v.required("description", &opening.description);
-    v.max_len("description", opening.description.trim(), limits::NOTE);
+    v.required("description", &report.description);
+    v.max_len("description", report.description.trim(), limits::NOTE);
     v.into_result()
 }
 

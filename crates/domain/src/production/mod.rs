@@ -13,8 +13,8 @@ mod decide;
 mod replenish;
 
 pub use complaint::{
-    Complaint, ComplaintOpening, ComplaintOutcome, ComplaintStatus, check_complaint_opening, decide_advance_complaint,
-    recheck_complaint,
+    Complaint, ComplaintOpening, ComplaintOutcome, ComplaintReport, ComplaintStatus, check_complaint_opening,
+    decide_advance_complaint, recheck_complaint,
 };
 pub use decide::{
     check_plan, decide_block, decide_complete, decide_decision, decide_start, output_blocked, recheck_work_order,

@@ -131,15 +131,17 @@ fn opening() -> ComplaintOpening {
     ComplaintOpening {
         complaint_no: "CP-AMS1-000001".into(),
         received_on: "2026-03-02".into(),
-        customer_code: Some("C-1".into()),
-        order_no: Some("SO-1".into()),
-        lot_code: Some("A-001".into()),
-        work_order_no: None,
-        sku: Some("SKU-1".into()),
+        report: ComplaintReport {
+            customer_code: Some("C-1".into()),
+            order_no: Some("SO-1".into()),
+            lot_code: Some("A-001".into()),
+            work_order_no: None,
+            sku: Some("SKU-1".into()),
+            qty_affected: 3,
+            description: "Lid cracks when opened".into(),
+            severity: Severity::Major,
+        },
         vendor_code: Some("V-1".into()),
-        qty_affected: 3,
-        description: "Lid cracks when opened".into(),
-        severity: Severity::Major,
     }
 }
 
@@ -149,8 +151,8 @@ fn a_complaint_opens_is_investigated_and_closes_with_an_outcome() {
     assert!(check_complaint_opening(&opening(), today).is_ok());
     let mut bad = opening();
     bad.received_on = "2026-03-03".into();
-    (bad.customer_code, bad.order_no, bad.lot_code, bad.sku) = (None, None, None, None);
-    bad.qty_affected = 0;
+    (bad.report.customer_code, bad.report.order_no, bad.report.lot_code, bad.report.sku) = (None, None, None, None);
+    bad.report.qty_affected = 0;
     let keys: Vec<String> =
         check_complaint_opening(&bad, today).unwrap_err().fields.into_iter().map(|f| f.message_key).collect();
     assert_eq!(keys, ["error.complaint.in_future", "error.complaint.nothing_named", "error.field.must_be_positive"]);

@@ -2,8 +2,9 @@
 //! each person's choice of kinds, what this desk already told them, and the weekly reviews kept.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
-use lotline_domain::notify::NotificationPreferences;
+use lotline_domain::notify::{KINDS, NotificationKind, NotificationPreferences};
 use sqlx::{Row, SqliteConnection};
 
 use crate::StoreError;
@@ -18,157 +19,105 @@ pub struct Candidate {
     pub params: BTreeMap<String, String>,
 }
 
-fn params(pairs: &[(&str, Option<String>)]) -> BTreeMap<String, String> {
-    pairs.iter().filter_map(|(k, v)| v.clone().map(|v| ((*k).to_owned(), v))).collect()
+/// Each kind's records, as rows of (occasion, record_no, at, params as a JSON object of texts; a
+/// null is left out). `?1` is today and `?2` the last day of the expiry window (YYYY-MM-DD). A new
+/// kind is one arm here.
+fn audience_sql(kind: NotificationKind) -> &'static str {
+    match kind {
+        // Reshipments waiting for approvals; the app folds each to see on whom.
+        NotificationKind::ReshipmentApproval => {
+            "SELECT '', reshipment_no, requested_at, json_object('total_minor', CAST(total_minor AS TEXT), \
+               'currency', currency, 'order_no', order_no) FROM reshipments \
+             WHERE status = 'requested' ORDER BY requested_at LIMIT 500"
+        }
+        // Open RMAs whose refund or store credit someone asked for: the app folds each to see whether
+        // the payout still waits and on whom. The request's time is the latest one's. Driven by the
+        // open RMAs, each looked up in its own stream (the log has no index by kind): under its
+        // number, or under the alias it was renumbered to, as two lookups by their own indexes.
+        // Written as one condition with OR, SQLite read every RMA event per open RMA, and the inbox
+        // poll took seconds on a desk of 100,000 RMAs. Materialised, so that each is looked up once
+        // and not again for the WHERE.
+        NotificationKind::PayoutApproval => {
+            "WITH c AS MATERIALIZED (SELECT r.rma_no, r.customer_code, (SELECT MAX(at) FROM ( \
+                 SELECT MAX(e.occurred_at) AS at FROM events e WHERE e.stream_type = 'rma' AND e.stream_id = r.rma_no \
+                   AND e.stream_alias IS NULL AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected' \
+                 UNION ALL SELECT MAX(e.occurred_at) FROM events e WHERE e.stream_type = 'rma' AND e.stream_alias = r.rma_no \
+                   AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected')) AS at \
+               FROM rmas r WHERE r.status IN ('approved', 'label_printed', 'in_transit', 'received', 'inspected')) \
+             SELECT '', rma_no, at, json_object('customer_code', customer_code) FROM c \
+             WHERE at IS NOT NULL ORDER BY at LIMIT 500"
+        }
+        // RMAs the rules escalated to the analysts, not yet decided.
+        NotificationKind::RmaEscalated => {
+            "SELECT '', rma_no, opened_at, json_object('customer_code', customer_code, 'reason_code', reason_code) \
+             FROM rmas WHERE status = 'escalated' ORDER BY opened_at LIMIT 500"
+        }
+        // Holds in force, one per hold placed (a lot held again is told again).
+        NotificationKind::LotHeld => {
+            "SELECT COALESCE(placed_event, ''), lot_code, placed_at, \
+               json_object('sku', sku, 'reason', reason, 'failure_no', failure_no) FROM holds \
+             WHERE released_at IS NULL ORDER BY placed_at DESC LIMIT 500"
+        }
+        // SCARs whose vendor's answer is overdue today: the rule of `scars::overdue_by_vendor`. A
+        // new due date is a new occasion.
+        NotificationKind::ScarOverdue => {
+            "SELECT due_on, scar_no, due_on, json_object('due_on', due_on, 'vendor_code', vendor_code) FROM scars \
+             WHERE status IN ('sent', 'containment_received') AND due_on < ?1 ORDER BY due_on LIMIT 500"
+        }
+        // Lots with free stock that expire from today to the window's last day (both counted).
+        NotificationKind::ExpirySoon => {
+            "SELECT expiry_date, lot_code, expiry_date, json_object('expiry_date', expiry_date, 'sku', sku, \
+               'qty', CAST(on_hand AS TEXT), 'unit', unit) FROM lots WHERE on_hand > 0 \
+             AND status IN ('available', 'released', 'on_hold') AND expiry_date >= ?1 AND expiry_date <= ?2 \
+             ORDER BY expiry_date LIMIT 500"
+        }
+        // Blocks of a work order's output by an in-process failure that wait for the quality lead's
+        // decision; another failure's block is another occasion.
+        NotificationKind::WorkOrderBlocked => {
+            "SELECT b.failure_no, b.work_order_no, b.blocked_at, json_object('failure_no', b.failure_no, \
+               'sku', w.sku, 'output_lot_code', w.output_lot_code) \
+             FROM work_order_blocks b JOIN work_orders w ON w.work_order_no = b.work_order_no \
+             WHERE b.decision IS NULL ORDER BY b.blocked_at LIMIT 500"
+        }
+    }
 }
 
-/// Reshipments waiting for approvals.
-pub async fn reshipments_requested(conn: &mut SqliteConnection) -> Result<Vec<Candidate>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT reshipment_no, requested_at, total_minor, currency, order_no FROM reshipments \
-         WHERE status = 'requested' ORDER BY requested_at LIMIT 500",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
+/// Every kind's records in one query, built once: the kinds' queries as one UNION ALL, each row
+/// tagged with its kind.
+static AUDIENCES: LazyLock<String> = LazyLock::new(|| {
+    KINDS
         .iter()
-        .map(|r| Candidate {
-            occasion: String::new(),
-            record_no: r.get(0),
-            at: r.get(1),
-            params: params(&[
-                ("total_minor", Some(r.get::<i64, _>(2).to_string())),
-                ("currency", Some(r.get(3))),
-                ("order_no", Some(r.get(4))),
-            ]),
-        })
-        .collect())
-}
+        .map(|kind| format!("SELECT '{}', * FROM ({})", kind.as_str(), audience_sql(*kind)))
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ")
+});
 
-/// Open RMAs whose refund or store credit someone asked for: the app folds each to see whether
-/// the payout still waits and on whom. The request's time is the latest one's.
-pub async fn rmas_with_payout_requests(conn: &mut SqliteConnection) -> Result<Vec<Candidate>, StoreError> {
-    // Driven by the open RMAs, each looked up in its own stream (the log has no index by kind):
-    // under its number, or under the alias it was renumbered to, as two lookups by their own
-    // indexes. Written as one condition with OR, SQLite read every RMA event per open RMA, and
-    // the inbox poll took seconds on a desk of 100,000 RMAs. Materialised, so that each is looked
-    // up once and not again for the WHERE.
-    let rows = sqlx::query(
-        "WITH c AS MATERIALIZED (SELECT r.rma_no, r.customer_code, (SELECT MAX(at) FROM ( \
-             SELECT MAX(e.occurred_at) AS at FROM events e WHERE e.stream_type = 'rma' AND e.stream_id = r.rma_no \
-               AND e.stream_alias IS NULL AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected' \
-             UNION ALL SELECT MAX(e.occurred_at) FROM events e WHERE e.stream_type = 'rma' AND e.stream_alias = r.rma_no \
-               AND e.kind = 'rma_payout_requested' AND e.status <> 'rejected')) AS at \
-           FROM rmas r WHERE r.status IN ('approved', 'label_printed', 'in_transit', 'received', 'inspected')) \
-         SELECT rma_no, at, customer_code FROM c WHERE at IS NOT NULL ORDER BY at LIMIT 500",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Candidate {
-            occasion: String::new(),
-            record_no: r.get(0),
-            at: r.get(1),
-            params: params(&[("customer_code", Some(r.get(2)))]),
-        })
-        .collect())
-}
-
-/// RMAs the rules escalated to the analysts, not yet decided.
-pub async fn rmas_escalated(conn: &mut SqliteConnection) -> Result<Vec<Candidate>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT rma_no, opened_at, customer_code, reason_code FROM rmas WHERE status = 'escalated' \
-         ORDER BY opened_at LIMIT 500",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Candidate {
-            occasion: String::new(),
-            record_no: r.get(0),
-            at: r.get(1),
-            params: params(&[("customer_code", Some(r.get(2))), ("reason_code", Some(r.get(3)))]),
-        })
-        .collect())
-}
-
-/// Holds in force, one per hold placed (a lot held again is told again).
-pub async fn active_holds(conn: &mut SqliteConnection) -> Result<Vec<Candidate>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT lot_code, COALESCE(placed_event, ''), placed_at, sku, reason, failure_no FROM holds \
-         WHERE released_at IS NULL ORDER BY placed_at DESC LIMIT 500",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| Candidate {
-            occasion: r.get(1),
-            record_no: r.get(0),
-            at: r.get(2),
-            params: params(&[("sku", Some(r.get(3))), ("reason", Some(r.get(4))), ("failure_no", r.get(5))]),
-        })
-        .collect())
-}
-
-/// SCARs whose vendor's answer is overdue on `today` (YYYY-MM-DD): the rule of
-/// `scars::overdue_by_vendor`. A new due date is a new occasion.
-pub async fn scars_overdue(conn: &mut SqliteConnection, today: &str) -> Result<Vec<Candidate>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT scar_no, due_on, vendor_code FROM scars WHERE status IN ('sent', 'containment_received') \
-         AND due_on < ? ORDER BY due_on LIMIT 500",
-    )
-    .bind(today)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let due: String = r.get(1);
-            Candidate {
-                occasion: due.clone(),
-                record_no: r.get(0),
-                at: due.clone(),
-                params: params(&[("due_on", Some(due)), ("vendor_code", Some(r.get(2)))]),
-            }
-        })
-        .collect())
-}
-
-/// Lots with free stock that expire from `today` to `last_day` (YYYY-MM-DD, both counted).
-pub async fn lots_expiring(
+/// The records that may ask attention, by kind, on `today` with lots told up to `expiry_last_day`
+/// (both YYYY-MM-DD); each kind's in its own order.
+pub async fn candidates(
     conn: &mut SqliteConnection,
     today: &str,
-    last_day: &str,
-) -> Result<Vec<Candidate>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT lot_code, expiry_date, sku, on_hand, unit FROM lots WHERE on_hand > 0 \
-         AND status IN ('available', 'released', 'on_hold') AND expiry_date >= ? AND expiry_date <= ? \
-         ORDER BY expiry_date LIMIT 500",
-    )
-    .bind(today)
-    .bind(last_day)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let expiry: String = r.get(1);
-            Candidate {
-                occasion: expiry.clone(),
-                record_no: r.get(0),
-                at: expiry.clone(),
-                params: params(&[
-                    ("expiry_date", Some(expiry)),
-                    ("sku", Some(r.get(2))),
-                    ("qty", Some(r.get::<i64, _>(3).to_string())),
-                    ("unit", Some(r.get(4))),
-                ]),
-            }
-        })
-        .collect())
+    expiry_last_day: &str,
+) -> Result<BTreeMap<NotificationKind, Vec<Candidate>>, StoreError> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(AUDIENCES.as_str()))
+        .bind(today)
+        .bind(expiry_last_day)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut by_kind: BTreeMap<NotificationKind, Vec<Candidate>> = BTreeMap::new();
+    for r in &rows {
+        let name: String = r.get(0);
+        let Some(kind) = KINDS.iter().copied().find(|k| k.as_str() == name) else { continue };
+        // json_object always writes an object of texts and nulls.
+        let params: BTreeMap<String, Option<String>> = serde_json::from_str(&r.get::<String, _>(4)).unwrap_or_default();
+        by_kind.entry(kind).or_default().push(Candidate {
+            occasion: r.get(1),
+            record_no: r.get(2),
+            at: r.get(3),
+            params: params.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect(),
+        });
+    }
+    Ok(by_kind)
 }
 
 /// A person's choice; every kind for one who never chose.

@@ -5,12 +5,24 @@ export type ComplaintOpening = { complaint_no: string,
 /**
  * The day the customer reported it (YYYY-MM-DD).
  */
-received_on: string, customer_code?: string | null, order_no?: string | null, lot_code?: string | null, work_order_no?: string | null, sku?: string | null, 
+received_on: string, 
 /**
  * The vendor of the lot complained about, fixed when it was opened: the scorecard it counts
  * in. None when no lot is named.
  */
 vendor_code?: string | null, 
+/**
+ * The order's customer when only the order is given.
+ */
+customer_code?: string | null, order_no?: string | null, lot_code?: string | null, 
+/**
+ * Its output lot stands for the lot when no lot is given.
+ */
+work_order_no?: string | null, 
+/**
+ * The lot's product when a lot is given.
+ */
+sku?: string | null, 
 /**
  * Units the customer says are affected (at least one).
  */

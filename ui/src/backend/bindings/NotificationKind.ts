@@ -4,4 +4,4 @@
  * A kind of notification. Adding one is a variant here with its line in `KINDS` and in
  * `audience`, and the app's source of its items.
  */
-export type NotificationKind = "reshipment_approval" | "payout_approval" | "rma_escalated" | "lot_held" | "scar_overdue" | "expiry_soon";
+export type NotificationKind = "reshipment_approval" | "payout_approval" | "rma_escalated" | "lot_held" | "scar_overdue" | "expiry_soon" | "work_order_blocked";

@@ -17,4 +17,8 @@ work_order_no?: string | null,
 /**
  * The lot's product when a lot is given.
  */
-sku?: string | null, qty_affected: number, description: string, severity: Severity, };
+sku?: string | null, 
+/**
+ * Units the customer says are affected (at least one).
+ */
+qty_affected: number, description: string, severity: Severity, };

@@ -17,6 +17,7 @@ type Submit = {
  */
 export function ActionModal({
   title,
+  intro,
   size,
   onClose,
   onSubmit,
@@ -27,6 +28,8 @@ export function ActionModal({
   children,
 }: Submit & {
   title: string;
+  /** What the step is for, above its fields. */
+  intro?: ReactNode;
   size?: string;
   onClose: () => void;
   onSubmit: () => void;
@@ -42,6 +45,11 @@ export function ActionModal({
           onSubmit();
         }}
       >
+        {intro && (
+          <Text size="sm" c="dimmed" mb="sm">
+            {intro}
+          </Text>
+        )}
         {children}
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={onClose}>

@@ -2,9 +2,11 @@ import { notifications } from "@mantine/notifications";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ComplaintDetail } from "../../backend/bindings/ComplaintDetail";
 import type { FailureDetail } from "../../backend/bindings/FailureDetail";
 import type { ReshipmentDetail } from "../../backend/bindings/ReshipmentDetail";
 import type { RmaDetail } from "../../backend/bindings/RmaDetail";
+import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { keys } from "../../queries/keys";
 
@@ -13,6 +15,8 @@ export type RecordDetails = {
   failure: FailureDetail;
   reshipment: ReshipmentDetail;
   rma: RmaDetail;
+  work_order: WorkOrderDetail;
+  complaint: ComplaintDetail;
 };
 export type RecordKind = keyof RecordDetails;
 
@@ -32,18 +36,30 @@ const SETTLE: { [K in RecordKind]: (client: QueryClient, detail: RecordDetails[K
     client.setQueryData(keys.rma(detail.rma_no), detail);
     void client.invalidateQueries({ queryKey: keys.rmas });
   },
+  // A run moves lots (consumed, made, held) and what the stock alerts count.
+  work_order: (client, detail) => {
+    client.setQueryData(keys.workOrder(detail.work_order_no), detail);
+    for (const key of [keys.workOrders, ["lots"], keys.failures, ["safety_stock_alerts"]])
+      void client.invalidateQueries({ queryKey: key });
+  },
+  // A complaint shows on its work order's page too.
+  complaint: (client, detail) => {
+    client.setQueryData(keys.complaint(detail.complaint_no), detail);
+    void client.invalidateQueries({ queryKey: keys.complaints });
+    void client.invalidateQueries({ queryKey: ["work_order"] });
+  },
 };
 
 /**
- * Runs one step of a record: on success the detail shows the returned state at once and lists
- * refresh; on failure field errors go next to their fields, the rest to a notification.
- * `shown` names the fields the modal shows errors at; errors of other fields go to the
- * notification too.
+ * Runs one step of a record: on success the detail shows the returned state at once, lists
+ * refresh and `onDone` gets the detail; on failure field errors go next to their fields, the
+ * rest to a notification. `shown` names the fields the modal shows errors at; errors of other
+ * fields go to the notification too.
  */
 export function useRecordAction<K extends RecordKind, I>(
   kind: K,
   run: (input: I) => Promise<RecordDetails[K]>,
-  onDone: () => void,
+  onDone: (detail: RecordDetails[K]) => void,
   shown: (field: string) => boolean = () => true,
 ) {
   const { t } = useTranslation();
@@ -54,7 +70,7 @@ export function useRecordAction<K extends RecordKind, I>(
     onSuccess: (detail) => {
       SETTLE[kind](client, detail);
       setErrors({});
-      onDone();
+      onDone(detail);
     },
     onError: (err) => {
       const fields = fieldErrors(t, err);

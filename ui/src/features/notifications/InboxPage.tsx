@@ -5,6 +5,7 @@ import {
   IconCalendarDue,
   IconCash,
   IconFileAlert,
+  IconHandStop,
   IconLock,
   IconTruckDelivery,
 } from "@tabler/icons-react";
@@ -26,6 +27,7 @@ const LOOK: Record<NotificationKind, { icon: React.ReactNode; color: string }> =
   lot_held: { icon: <IconLock size={18} />, color: "red" },
   scar_overdue: { icon: <IconFileAlert size={18} />, color: "yellow" },
   expiry_soon: { icon: <IconCalendarDue size={18} />, color: "teal" },
+  work_order_blocked: { icon: <IconHandStop size={18} />, color: "red" },
 };
 
 /** Everything that asks the signed-in person's attention now; opening one marks it read. */
@@ -53,6 +55,8 @@ export function InboxPage() {
       void navigate({ to: "/lots/$lotCode", params: { lotCode: no } });
     else if (n.record_type === "scar")
       void navigate({ to: "/scars/$scarNo", params: { scarNo: no } });
+    else if (n.record_type === "work_order")
+      void navigate({ to: "/work-orders/$workOrderNo", params: { workOrderNo: no } });
   };
   return (
     <Stack gap="md">

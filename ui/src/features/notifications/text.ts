@@ -27,6 +27,8 @@ export function notificationText(
       expiry_date: day(p.expiry_date),
       qty: p.qty ?? "",
       unit: p.unit ?? "",
+      failure_no: p.failure_no ?? "",
+      output_lot_code: p.output_lot_code ?? "",
     }),
   };
 }

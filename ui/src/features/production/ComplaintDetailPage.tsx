@@ -1,18 +1,16 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
-  Loader,
   NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
-  Title,
 } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -20,32 +18,19 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ComplaintDetail } from "../../backend/bindings/ComplaintDetail";
 import type { ComplaintOutcome } from "../../backend/bindings/ComplaintOutcome";
-import type { StepDone } from "../../backend/bindings/StepDone";
 import { call } from "../../backend/call";
+import { ActionModal } from "../../components/actions/ActionModal";
+import { useRecordAction } from "../../components/actions/useRecordAction";
 import { Fact } from "../../components/Fact";
-import { FormModal, useFormSave } from "../../components/FormModal";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { errorMessage } from "../../errors/apiError";
-import { formatDateTime } from "../../format";
+import { DetailHeader } from "../../components/page/PageHeader";
+import { QueryState } from "../../components/page/QueryState";
+import { keys } from "../../queries/keys";
 import { LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
+import { Done } from "./Done";
 import { mayRecordComplaints } from "./production";
 import { ComplaintStatusBadge } from "./StatusBadges";
-
-function Done({ done }: { done: StepDone | null }) {
-  const { i18n } = useTranslation();
-  if (!done) return null;
-  return (
-    <>
-      {formatDateTime(done.at, i18n.language)}
-      {done.by_name && (
-        <Text size="xs" c="dimmed">
-          {done.by_name}
-        </Text>
-      )}
-    </>
-  );
-}
 
 function valueLabel(t: TFunction, field: string, value: string): string {
   if (field === "status") return t(`complaints.status.${value}`, { defaultValue: value });
@@ -64,60 +49,63 @@ function AdvanceModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState<ComplaintOutcome>("justified");
-  const { save, errors } = useFormSave({
-    act: async () => {
-      const next = await call("advance_complaint", {
+  const { mutation, errors } = useRecordAction(
+    "complaint",
+    () =>
+      call("advance_complaint", {
         complaint_no: complaint.complaint_no,
         to,
         outcome: to === "closed" ? outcome : null,
         note,
-      });
-      client.setQueryData(["complaint", complaint.complaint_no], next);
-      return next;
-    },
-    refresh: ["complaints"],
-    saved: (next) =>
-      t("complaints.advance.saved", {
-        no: next.complaint_no,
-        status: t(`complaints.status.${to}`),
       }),
-    onClose,
-  });
+    (next) => {
+      onClose();
+      notifications.show({
+        color: "teal",
+        message: t("complaints.advance.saved", {
+          no: next.complaint_no,
+          status: t(`complaints.status.${to}`),
+        }),
+      });
+    },
+  );
   return (
-    <FormModal
+    <ActionModal
       title={t(`complaints.advance.title_${to}`, { no: complaint.complaint_no })}
-      save={save}
-      saveTestId="complaint-advance-save"
       onClose={onClose}
+      onSubmit={() => mutation.mutate(undefined)}
+      pending={mutation.isPending}
+      submitTestId="complaint-advance-save"
     >
-      {to === "closed" && (
-        <NativeSelect
-          label={t("complaints.field.outcome")}
-          value={outcome}
-          onChange={(e) => setOutcome(e.currentTarget.value as ComplaintOutcome)}
-          data={(["justified", "unfounded"] as ComplaintOutcome[]).map((o) => ({
-            value: o,
-            label: t(`complaints.outcome.${o}`),
-          }))}
-          error={errors.outcome}
-          data-testid="complaint-outcome"
+      <Stack gap="sm">
+        {to === "closed" && (
+          <NativeSelect
+            label={t("complaints.field.outcome")}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value as ComplaintOutcome)}
+            data={(["justified", "unfounded"] as ComplaintOutcome[]).map((o) => ({
+              value: o,
+              label: t(`complaints.outcome.${o}`),
+            }))}
+            error={errors.outcome}
+            data-testid="complaint-outcome"
+          />
+        )}
+        <Textarea
+          label={t(to === "closed" ? "complaints.field.closing_note" : "complaints.advance.note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          required={to === "closed"}
+          autosize
+          minRows={2}
+          data-autofocus
+          data-testid="complaint-advance-note"
         />
-      )}
-      <Textarea
-        label={t(to === "closed" ? "complaints.field.closing_note" : "complaints.advance.note")}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={errors.note}
-        required={to === "closed"}
-        autosize
-        minRows={2}
-        data-autofocus
-        data-testid="complaint-advance-note"
-      />
-    </FormModal>
+      </Stack>
+    </ActionModal>
   );
 }
 
@@ -126,36 +114,28 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
   const { session } = useSession();
   const [advancing, setAdvancing] = useState<"investigating" | "closed" | null>(null);
   const query = useQuery({
-    queryKey: ["complaint", complaintNo],
+    queryKey: keys.complaint(complaintNo),
     queryFn: () => call("get_complaint", { complaint_no: complaintNo }),
   });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="complaint-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="complaint-error" />;
   const c = query.data;
   const may = mayRecordComplaints(session.permissions);
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("complaints.field.complaint_no")}{" "}
-            <Text span inherit c="dimmed" data-testid="complaint-number">
-              {c.complaint_no}
-            </Text>
-          </Title>
-          <Group gap="xs">
+      <DetailHeader
+        title={t("complaints.field.complaint_no")}
+        number={c.complaint_no}
+        numberTestId="complaint-number"
+        badges={
+          <>
             <ComplaintStatusBadge status={c.status} testId="complaint-status" />
             {c.outcome && <Badge variant="outline">{t(`complaints.outcome.${c.outcome}`)}</Badge>}
             <Badge color={c.counts_for_vendor ? "orange" : "gray"} variant="light" tt="none">
               {t(c.counts_for_vendor ? "complaints.counts" : "complaints.not_counted")}
             </Badge>
-          </Group>
-        </Stack>
+          </>
+        }
+      >
         {may && c.status !== "closed" && (
           <Group gap="xs">
             {c.status === "open" && (
@@ -172,7 +152,7 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
             </Button>
           </Group>
         )}
-      </Group>
+      </DetailHeader>
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Fact label={t("complaints.field.received_on")}>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Button, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -18,10 +7,13 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ComplaintStatus } from "../../backend/bindings/ComplaintStatus";
 import { call } from "../../backend/call";
-import { errorMessage } from "../../errors/apiError";
+import { FilterBar } from "../../components/page/FilterBar";
+import { PageHeader } from "../../components/page/PageHeader";
+import { keys } from "../../queries/keys";
 import { formatDay } from "../scars/scar";
 import { type ComplaintLinks, OpenComplaintModal } from "./OpenComplaintModal";
 import { COMPLAINT_STATUSES, mayRecordComplaints } from "./production";
+import { RecordTable } from "./RecordTable";
 import { ComplaintStatusBadge } from "./StatusBadges";
 
 /**
@@ -37,7 +29,7 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
   // Opened from a record, the new complaint for it is ready to fill, for those who record them.
   const [opening, setOpening] = useState(may && Object.values(links).some(Boolean));
   const list = useQuery({
-    queryKey: ["complaints", status, links],
+    queryKey: [...keys.complaints, status, links],
     queryFn: () =>
       call("list_complaints", {
         status: status === "all" ? null : status,
@@ -50,15 +42,7 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
   });
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Stack gap={2}>
-          <Title order={2} data-testid="page-title">
-            {t("complaints.title")}
-          </Title>
-          <Text size="sm" c="dimmed" maw={720}>
-            {t("complaints.intro")}
-          </Text>
-        </Stack>
+      <PageHeader title={t("complaints.title")} subtitle={t("complaints.intro")}>
         {may && (
           <Button
             leftSection={<IconPlus size={16} />}
@@ -68,83 +52,66 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
             {t("complaints.open.button")}
           </Button>
         )}
-      </Group>
-      <SegmentedControl
-        w="fit-content"
-        value={status}
-        onChange={(v) => setStatus(v as ComplaintStatus | "all")}
-        data={[
-          { value: "all", label: t("complaints.list.all") },
-          ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaints.status.${s}`) })),
-        ]}
-        data-testid="complaints-filter"
+      </PageHeader>
+      <FilterBar onClear={() => setStatus("all")}>
+        <SegmentedControl
+          value={status}
+          onChange={(v) => setStatus(v as ComplaintStatus | "all")}
+          data={[
+            { value: "all", label: t("complaints.list.all") },
+            ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaints.status.${s}`) })),
+          ]}
+          data-testid="complaints-filter"
+        />
+      </FilterBar>
+      <RecordTable
+        query={list}
+        empty={t("complaints.list.empty")}
+        emptyTestId="complaints-empty"
+        tableTestId="complaints-table"
+        minWidth={900}
+        head={
+          <>
+            <Table.Th>{t("complaints.field.complaint_no")}</Table.Th>
+            <Table.Th>{t("complaints.field.status")}</Table.Th>
+            <Table.Th>{t("complaints.field.received_on")}</Table.Th>
+            <Table.Th>{t("complaints.field.customer")}</Table.Th>
+            <Table.Th>{t("complaints.field.order_no")}</Table.Th>
+            <Table.Th>{t("complaints.field.lot_code")}</Table.Th>
+            <Table.Th>{t("complaints.field.vendor")}</Table.Th>
+            <Table.Th>{t("complaints.field.description")}</Table.Th>
+          </>
+        }
+        rowKey={(c) => c.complaint_no}
+        rowTestId="complaint-row"
+        rowStatus={(c) => c.status}
+        onOpen={(c) =>
+          void navigate({ to: "/complaints/$complaintNo", params: { complaintNo: c.complaint_no } })
+        }
+        row={(c) => (
+          <>
+            <Table.Td fw={600}>{c.complaint_no}</Table.Td>
+            <Table.Td>
+              <ComplaintStatusBadge status={c.status} />
+              {c.outcome && (
+                <Text size="xs" c="dimmed">
+                  {t(`complaints.outcome.${c.outcome}`)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDay(c.received_on, i18n.language)}</Table.Td>
+            <Table.Td>{c.customer_name ?? c.customer_code}</Table.Td>
+            <Table.Td>{c.order_no}</Table.Td>
+            <Table.Td>{c.lot_code}</Table.Td>
+            <Table.Td>{c.vendor_code}</Table.Td>
+            <Table.Td maw={280}>
+              <Text size="sm" truncate>
+                {c.description}
+              </Text>
+            </Table.Td>
+          </>
+        )}
       />
-      {list.isPending && <Loader />}
-      {list.isError && <Alert color="red">{errorMessage(t, list.error)}</Alert>}
-      {list.data && list.data.length === 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Text size="sm" c="dimmed" data-testid="complaints-empty">
-            {t("complaints.list.empty")}
-          </Text>
-        </Paper>
-      )}
-      {list.data && list.data.length > 0 && (
-        <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={900}>
-            <Table highlightOnHover data-testid="complaints-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("complaints.field.complaint_no")}</Table.Th>
-                  <Table.Th>{t("complaints.field.status")}</Table.Th>
-                  <Table.Th>{t("complaints.field.received_on")}</Table.Th>
-                  <Table.Th>{t("complaints.field.customer")}</Table.Th>
-                  <Table.Th>{t("complaints.field.order_no")}</Table.Th>
-                  <Table.Th>{t("complaints.field.lot_code")}</Table.Th>
-                  <Table.Th>{t("complaints.field.vendor")}</Table.Th>
-                  <Table.Th>{t("complaints.field.description")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((c) => (
-                  <Table.Tr
-                    key={c.complaint_no}
-                    data-testid="complaint-row"
-                    data-no={c.complaint_no}
-                    data-status={c.status}
-                    style={{ cursor: "pointer" }}
-                    onClick={() =>
-                      void navigate({
-                        to: "/complaints/$complaintNo",
-                        params: { complaintNo: c.complaint_no },
-                      })
-                    }
-                  >
-                    <Table.Td fw={600}>{c.complaint_no}</Table.Td>
-                    <Table.Td>
-                      <ComplaintStatusBadge status={c.status} />
-                      {c.outcome && (
-                        <Text size="xs" c="dimmed">
-                          {t(`complaints.outcome.${c.outcome}`)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDay(c.received_on, i18n.language)}</Table.Td>
-                    <Table.Td>{c.customer_name ?? c.customer_code}</Table.Td>
-                    <Table.Td>{c.order_no}</Table.Td>
-                    <Table.Td>{c.lot_code}</Table.Td>
-                    <Table.Td>{c.vendor_code}</Table.Td>
-                    <Table.Td maw={280}>
-                      <Text size="sm" truncate>
-                        {c.description}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
       {opening && <OpenComplaintModal links={links} onClose={() => setOpening(false)} />}
     </Stack>
   );

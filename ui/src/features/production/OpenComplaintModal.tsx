@@ -1,11 +1,13 @@
-import { Group, NativeSelect, NumberInput, Textarea, TextInput } from "@mantine/core";
+import { Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Severity } from "../../backend/bindings/Severity";
 import { call } from "../../backend/call";
+import { ActionModal } from "../../components/actions/ActionModal";
+import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
-import { FormModal, useFormSave } from "../../components/FormModal";
 import { wholeOrNull } from "./production";
 
 /** What a complaint was opened from: its customer, order, lot or work order. */
@@ -33,8 +35,9 @@ export function OpenComplaintModal({
   const [qty, setQty] = useState<number | string>(1);
   const [severity, setSeverity] = useState<Severity>("major");
   const [description, setDescription] = useState("");
-  const { save, errors } = useFormSave({
-    act: () =>
+  const { mutation, errors } = useRecordAction(
+    "complaint",
+    () =>
       call("open_complaint", {
         received_on: received || null,
         customer_code: customer || null,
@@ -46,93 +49,98 @@ export function OpenComplaintModal({
         description,
         severity,
       }),
-    refresh: ["complaints", "work_order"],
-    saved: (c) => {
+    (c) => {
+      onClose();
       void navigate({ to: "/complaints/$complaintNo", params: { complaintNo: c.complaint_no } });
-      return t("complaints.open.saved", { no: c.complaint_no });
+      notifications.show({
+        color: "teal",
+        message: t("complaints.open.saved", { no: c.complaint_no }),
+      });
     },
-    onClose,
-  });
+  );
   return (
-    <FormModal
+    <ActionModal
       title={t("complaints.open.title")}
       intro={t("complaints.open.intro")}
       size="lg"
-      save={save}
-      saveTestId="complaint-open-save"
       onClose={onClose}
+      onSubmit={() => mutation.mutate(undefined)}
+      pending={mutation.isPending}
+      submitTestId="complaint-open-save"
     >
-      <Group grow align="flex-start">
-        <TextInput
-          label={t("complaints.field.customer")}
-          value={customer}
-          onChange={(e) => setCustomer(e.currentTarget.value)}
-          error={errors.customer_code}
-          data-testid="complaint-customer"
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <TextInput
+            label={t("complaints.field.customer")}
+            value={customer}
+            onChange={(e) => setCustomer(e.currentTarget.value)}
+            error={errors.customer_code}
+            data-testid="complaint-customer"
+          />
+          <TextInput
+            label={t("complaints.field.order_no")}
+            value={order}
+            onChange={(e) => setOrder(e.currentTarget.value)}
+            error={errors.order_no}
+            data-testid="complaint-order"
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput
+            label={t("complaints.field.lot_code")}
+            value={lot}
+            onChange={(e) => setLot(e.currentTarget.value)}
+            error={errors.lot_code ?? errors.sku}
+            data-testid="complaint-lot"
+          />
+          <TextInput
+            label={t("complaints.field.work_order_no")}
+            value={workOrder}
+            onChange={(e) => setWorkOrder(e.currentTarget.value)}
+            error={errors.work_order_no}
+            data-testid="complaint-work-order"
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <DateField
+            label={t("complaints.field.received_on")}
+            value={received}
+            onChange={setReceived}
+            error={errors.received_on}
+            data-testid="complaint-received"
+          />
+          <NumberInput
+            label={t("complaints.field.qty_affected")}
+            value={qty}
+            onChange={setQty}
+            min={1}
+            allowDecimal={false}
+            error={errors.qty_affected}
+            data-testid="complaint-qty"
+          />
+          <NativeSelect
+            label={t("complaints.field.severity")}
+            value={severity}
+            onChange={(e) => setSeverity(e.currentTarget.value as Severity)}
+            data={(["critical", "major", "minor"] as Severity[]).map((s) => ({
+              value: s,
+              label: t(`failure.severity.${s}`),
+            }))}
+            data-testid="complaint-severity"
+          />
+        </Group>
+        <Textarea
+          label={t("complaints.field.description")}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+          required
+          autosize
+          minRows={3}
+          data-autofocus
+          data-testid="complaint-description"
         />
-        <TextInput
-          label={t("complaints.field.order_no")}
-          value={order}
-          onChange={(e) => setOrder(e.currentTarget.value)}
-          error={errors.order_no}
-          data-testid="complaint-order"
-        />
-      </Group>
-      <Group grow align="flex-start">
-        <TextInput
-          label={t("complaints.field.lot_code")}
-          value={lot}
-          onChange={(e) => setLot(e.currentTarget.value)}
-          error={errors.lot_code ?? errors.sku}
-          data-testid="complaint-lot"
-        />
-        <TextInput
-          label={t("complaints.field.work_order_no")}
-          value={workOrder}
-          onChange={(e) => setWorkOrder(e.currentTarget.value)}
-          error={errors.work_order_no}
-          data-testid="complaint-work-order"
-        />
-      </Group>
-      <Group grow align="flex-start">
-        <DateField
-          label={t("complaints.field.received_on")}
-          value={received}
-          onChange={setReceived}
-          error={errors.received_on}
-          data-testid="complaint-received"
-        />
-        <NumberInput
-          label={t("complaints.field.qty_affected")}
-          value={qty}
-          onChange={setQty}
-          min={1}
-          allowDecimal={false}
-          error={errors.qty_affected}
-          data-testid="complaint-qty"
-        />
-        <NativeSelect
-          label={t("complaints.field.severity")}
-          value={severity}
-          onChange={(e) => setSeverity(e.currentTarget.value as Severity)}
-          data={(["critical", "major", "minor"] as Severity[]).map((s) => ({
-            value: s,
-            label: t(`failure.severity.${s}`),
-          }))}
-          data-testid="complaint-severity"
-        />
-      </Group>
-      <Textarea
-        label={t("complaints.field.description")}
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
-        error={errors.description}
-        required
-        autosize
-        minRows={3}
-        data-autofocus
-        data-testid="complaint-description"
-      />
-    </FormModal>
+      </Stack>
+    </ActionModal>
   );
 }

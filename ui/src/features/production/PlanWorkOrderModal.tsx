@@ -1,11 +1,22 @@
-import { ActionIcon, Button, Group, NumberInput, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { ActionModal } from "../../components/actions/ActionModal";
+import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
-import { FormModal, useFormSave } from "../../components/FormModal";
 import { wholeOrNull } from "./production";
 
 type Component = { lot_code: string; qty: number | string };
@@ -21,8 +32,9 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
   const [due, setDue] = useState("");
   const [note, setNote] = useState("");
   const [components, setComponents] = useState<Component[]>([{ lot_code: "", qty: "" }]);
-  const { save, errors } = useFormSave({
-    act: () =>
+  const { mutation, errors } = useRecordAction(
+    "work_order",
+    () =>
       call("plan_work_order", {
         sku: sku.trim(),
         output_lot_code: output,
@@ -35,127 +47,132 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
         due_on: due || null,
         note,
       }),
-    refresh: ["work_orders"],
-    saved: (wo) => {
+    (wo) => {
+      onClose();
       void navigate({ to: "/work-orders/$workOrderNo", params: { workOrderNo: wo.work_order_no } });
-      return t("work_orders.plan.saved", { no: wo.work_order_no });
+      notifications.show({
+        color: "teal",
+        message: t("work_orders.plan.saved", { no: wo.work_order_no }),
+      });
     },
-    onClose,
-  });
+  );
   const change = (i: number, part: Partial<Component>) =>
     setComponents((list) => list.map((c, at) => (at === i ? { ...c, ...part } : c)));
   return (
-    <FormModal
+    <ActionModal
       title={t("work_orders.plan.title")}
       intro={t("work_orders.plan.intro")}
       size="lg"
-      save={save}
-      saveTestId="wo-plan-save"
       onClose={onClose}
+      onSubmit={() => mutation.mutate(undefined)}
+      pending={mutation.isPending}
+      submitTestId="wo-plan-save"
     >
-      <Group grow align="flex-start">
-        <TextInput
-          label={t("work_orders.field.sku")}
-          value={sku}
-          onChange={(e) => setSku(e.currentTarget.value)}
-          error={errors.sku}
-          required
-          data-autofocus
-          data-testid="wo-plan-sku"
-        />
-        <TextInput
-          label={t("work_orders.field.output_lot")}
-          value={output}
-          onChange={(e) => setOutput(e.currentTarget.value)}
-          error={errors.output_lot_code}
-          required
-          data-testid="wo-plan-output"
-        />
-      </Group>
-      <Group grow align="flex-start">
-        <NumberInput
-          label={t("work_orders.field.planned_qty")}
-          value={qty}
-          onChange={setQty}
-          min={1}
-          allowDecimal={false}
-          error={errors.planned_qty}
-          required
-          data-testid="wo-plan-qty"
-        />
-        <TextInput
-          label={t("work_orders.field.location")}
-          value={location}
-          onChange={(e) => setLocation(e.currentTarget.value)}
-          error={errors.location}
-          required
-          data-testid="wo-plan-location"
-        />
-        <DateField
-          label={t("work_orders.field.due_on")}
-          value={due}
-          onChange={setDue}
-          error={errors.due_on}
-          data-testid="wo-plan-due"
-        />
-      </Group>
-      {components.map((c, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-        <Group key={i} align="flex-start" wrap="nowrap">
+      <Stack gap="sm">
+        <Group grow align="flex-start">
           <TextInput
-            label={i === 0 ? t("work_orders.field.lot_code") : undefined}
-            value={c.lot_code}
-            onChange={(e) => change(i, { lot_code: e.currentTarget.value })}
-            error={errors[`components[${i}].lot_code`]}
-            style={{ flex: 2 }}
-            data-testid={`wo-plan-component-${i}`}
+            label={t("work_orders.field.sku")}
+            value={sku}
+            onChange={(e) => setSku(e.currentTarget.value)}
+            error={errors.sku}
+            required
+            data-autofocus
+            data-testid="wo-plan-sku"
           />
+          <TextInput
+            label={t("work_orders.field.output_lot")}
+            value={output}
+            onChange={(e) => setOutput(e.currentTarget.value)}
+            error={errors.output_lot_code}
+            required
+            data-testid="wo-plan-output"
+          />
+        </Group>
+        <Group grow align="flex-start">
           <NumberInput
-            label={i === 0 ? t("work_orders.field.qty") : undefined}
-            value={c.qty}
-            onChange={(qty) => change(i, { qty })}
+            label={t("work_orders.field.planned_qty")}
+            value={qty}
+            onChange={setQty}
             min={1}
             allowDecimal={false}
-            error={errors[`components[${i}].qty`]}
-            style={{ flex: 1 }}
-            data-testid={`wo-plan-component-qty-${i}`}
+            error={errors.planned_qty}
+            required
+            data-testid="wo-plan-qty"
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            mt={i === 0 ? 28 : 4}
-            aria-label={t("work_orders.plan.remove_component")}
-            disabled={components.length === 1}
-            onClick={() => setComponents((list) => list.filter((_, at) => at !== i))}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
+          <TextInput
+            label={t("work_orders.field.location")}
+            value={location}
+            onChange={(e) => setLocation(e.currentTarget.value)}
+            error={errors.location}
+            required
+            data-testid="wo-plan-location"
+          />
+          <DateField
+            label={t("work_orders.field.due_on")}
+            value={due}
+            onChange={setDue}
+            error={errors.due_on}
+            data-testid="wo-plan-due"
+          />
         </Group>
-      ))}
-      {errors.components && (
-        <Text size="xs" c="red" data-testid="wo-plan-components-error">
-          {errors.components}
-        </Text>
-      )}
-      <Group>
-        <Button
-          variant="subtle"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => setComponents((list) => [...list, { lot_code: "", qty: "" }])}
-          data-testid="wo-plan-add-component"
-        >
-          {t("work_orders.plan.add_component")}
-        </Button>
-      </Group>
-      <Textarea
-        label={t("work_orders.field.note")}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={errors.note}
-        autosize
-        minRows={2}
-      />
-    </FormModal>
+        {components.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+          <Group key={i} align="flex-start" wrap="nowrap">
+            <TextInput
+              label={i === 0 ? t("work_orders.field.lot_code") : undefined}
+              value={c.lot_code}
+              onChange={(e) => change(i, { lot_code: e.currentTarget.value })}
+              error={errors[`components[${i}].lot_code`]}
+              style={{ flex: 2 }}
+              data-testid={`wo-plan-component-${i}`}
+            />
+            <NumberInput
+              label={i === 0 ? t("work_orders.field.qty") : undefined}
+              value={c.qty}
+              onChange={(qty) => change(i, { qty })}
+              min={1}
+              allowDecimal={false}
+              error={errors[`components[${i}].qty`]}
+              style={{ flex: 1 }}
+              data-testid={`wo-plan-component-qty-${i}`}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={i === 0 ? 28 : 4}
+              aria-label={t("work_orders.plan.remove_component")}
+              disabled={components.length === 1}
+              onClick={() => setComponents((list) => list.filter((_, at) => at !== i))}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        ))}
+        {errors.components && (
+          <Text size="xs" c="red" data-testid="wo-plan-components-error">
+            {errors.components}
+          </Text>
+        )}
+        <Group>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setComponents((list) => [...list, { lot_code: "", qty: "" }])}
+            data-testid="wo-plan-add-component"
+          >
+            {t("work_orders.plan.add_component")}
+          </Button>
+        </Group>
+        <Textarea
+          label={t("work_orders.field.note")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          autosize
+          minRows={2}
+        />
+      </Stack>
+    </ActionModal>
   );
 }

@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Loader,
   Paper,
   SimpleGrid,
   Stack,
@@ -12,21 +11,23 @@ import {
   Title,
 } from "@mantine/core";
 import { IconAlertTriangle, IconCheck, IconPlayerPlay } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
-import type { StepDone } from "../../backend/bindings/StepDone";
 import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
+import { useRecordAction } from "../../components/actions/useRecordAction";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { errorMessage } from "../../errors/apiError";
-import { formatDateTime } from "../../format";
+import { DetailHeader } from "../../components/page/PageHeader";
+import { QueryState } from "../../components/page/QueryState";
+import { keys } from "../../queries/keys";
 import { FailureLink, LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
+import { Done } from "./Done";
 import {
   mayDecideBlocks,
   mayLogFailures,
@@ -35,21 +36,6 @@ import {
 } from "./production";
 import { ComplaintStatusBadge, WorkOrderStatusBadge } from "./StatusBadges";
 import { CompleteWorkOrderModal, DecideBlockModal, WorkOrderFailureModal } from "./WorkOrderModals";
-
-function Done({ done }: { done: StepDone | null }) {
-  const { i18n } = useTranslation();
-  if (!done) return null;
-  return (
-    <>
-      {formatDateTime(done.at, i18n.language)}
-      {done.by_name && (
-        <Text size="xs" c="dimmed">
-          {done.by_name}
-        </Text>
-      )}
-    </>
-  );
-}
 
 /** Coded values read in the UI language; free text stays as recorded. */
 function valueLabel(t: TFunction, field: string, value: string): string {
@@ -189,48 +175,35 @@ function Blocks({ wo }: { wo: WorkOrderDetail }) {
 export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const client = useQueryClient();
   const [modal, setModal] = useState<"complete" | "failure" | { decide: string } | null>(null);
   const query = useQuery({
-    queryKey: ["work_order", workOrderNo],
+    queryKey: keys.workOrder(workOrderNo),
     queryFn: () => call("get_work_order", { work_order_no: workOrderNo }),
   });
-  const start = useMutation({
-    mutationFn: () => call("start_work_order", { work_order_no: workOrderNo }),
-    onSuccess: (next) => {
-      client.setQueryData(["work_order", workOrderNo], next);
-      void client.invalidateQueries({ queryKey: ["work_orders"] });
-    },
-  });
-  if (query.isPending) return <Loader />;
-  if (query.isError)
-    return (
-      <Alert color="red" data-testid="wo-error">
-        {errorMessage(t, query.error)}
-      </Alert>
-    );
+  const { mutation: start } = useRecordAction(
+    "work_order",
+    () => call("start_work_order", { work_order_no: workOrderNo }),
+    () => {},
+  );
+  if (!query.isSuccess) return <QueryState query={query} errorTestId="wo-error" />;
   const wo = query.data;
   const permissions = session.permissions;
   const runs = mayRunWorkOrders(permissions);
   const running = wo.status === "in_progress" || wo.status === "blocked";
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={2} data-testid="page-title">
-            {t("work_orders.detail.title")}{" "}
-            <Text span inherit c="dimmed" data-testid="wo-number">
-              {wo.work_order_no}
-            </Text>
-          </Title>
-          <WorkOrderStatusBadge status={wo.status} testId="wo-status" />
-        </Stack>
+      <DetailHeader
+        title={t("work_orders.detail.title")}
+        number={wo.work_order_no}
+        numberTestId="wo-number"
+        badges={<WorkOrderStatusBadge status={wo.status} testId="wo-status" />}
+      >
         <Group gap="xs">
           {runs && wo.status === "planned" && (
             <Button
               leftSection={<IconPlayerPlay size={16} />}
               loading={start.isPending}
-              onClick={() => start.mutate()}
+              onClick={() => start.mutate(undefined)}
               data-testid="wo-start"
             >
               {t("work_orders.start.button")}
@@ -269,8 +242,7 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
             </Button>
           )}
         </Group>
-      </Group>
-      {start.isError && <Alert color="red">{errorMessage(t, start.error)}</Alert>}
+      </DetailHeader>
       <Blocked wo={wo} onDecide={(failureNo) => setModal({ decide: failureNo })} />
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">

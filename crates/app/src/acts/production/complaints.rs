@@ -3,10 +3,11 @@
 //! vendor's lot counts in that vendor's scorecard unless it closes as unfounded.
 
 use lotline_domain::error::{FieldError, Violations};
-use lotline_domain::failure::Severity;
 use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::people::Permission;
-use lotline_domain::production::{self as p, Complaint, ComplaintOpening, ComplaintOutcome, ComplaintStatus};
+use lotline_domain::production::{
+    self as p, Complaint, ComplaintOpening, ComplaintOutcome, ComplaintReport, ComplaintStatus,
+};
 use lotline_domain::{ApiError, Event};
 use lotline_store::queries::production::{self as q, ComplaintFilter, ComplaintRow};
 use lotline_store::queries::{failures as fq, lots as lq, master, people};
@@ -24,27 +25,8 @@ pub struct OpenComplaintInput {
     #[serde(default)]
     #[ts(optional = nullable)]
     pub received_on: Option<String>,
-    /// The order's customer when only the order is given.
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub customer_code: Option<String>,
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub order_no: Option<String>,
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub lot_code: Option<String>,
-    /// Its output lot stands for the lot when no lot is given.
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub work_order_no: Option<String>,
-    /// The lot's product when a lot is given.
-    #[serde(default)]
-    #[ts(optional = nullable)]
-    pub sku: Option<String>,
-    pub qty_affected: i64,
-    pub description: String,
-    pub severity: Severity,
+    #[serde(flatten)]
+    pub report: ComplaintReport,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -82,68 +64,71 @@ pub struct ComplaintDetail {
 pub async fn open_complaint(ctx: &Ctx, input: OpenComplaintInput) -> Result<ComplaintDetail, ApiError> {
     ctx.allowed(Permission::RecordComplaints)?;
     let today = ctx.today().await?;
+    let given_report = &input.report;
     let mut opening = ComplaintOpening {
         complaint_no: String::new(),
         received_on: given(&input.received_on).unwrap_or_else(|| today.format("%Y-%m-%d").to_string()),
-        customer_code: given(&input.customer_code),
-        order_no: given(&input.order_no),
-        lot_code: given(&input.lot_code).map(|l| normalise_lot_code(&l)),
-        work_order_no: given(&input.work_order_no).map(|n| n.to_uppercase()),
-        sku: given(&input.sku),
+        report: ComplaintReport {
+            customer_code: given(&given_report.customer_code),
+            order_no: given(&given_report.order_no),
+            lot_code: given(&given_report.lot_code).map(|l| normalise_lot_code(&l)),
+            work_order_no: given(&given_report.work_order_no).map(|n| n.to_uppercase()),
+            sku: given(&given_report.sku),
+            qty_affected: given_report.qty_affected,
+            description: given_report.description.trim().to_owned(),
+            severity: given_report.severity,
+        },
         vendor_code: None,
-        qty_affected: input.qty_affected,
-        description: input.description.trim().to_owned(),
-        severity: input.severity,
     };
     p::check_complaint_opening(&opening, today)?;
     let mut tx = ctx.begin().await?;
     let mut v = Violations::default();
-    if let Some(order_no) = &opening.order_no {
+    if let Some(order_no) = &opening.report.order_no {
         match master::order(&mut tx, order_no).await? {
             None => v.push(FieldError::new("order_no", "error.complaint.unknown_order").with("value", order_no)),
-            Some(order) => match &opening.customer_code {
+            Some(order) => match &opening.report.customer_code {
                 Some(c) if *c != order.customer_code => v.push(
                     FieldError::new("order_no", "error.lot.order_other_customer")
                         .with("order_no", order_no)
                         .with("customer", &order.customer_code),
                 ),
-                _ => opening.customer_code = Some(order.customer_code),
+                _ => opening.report.customer_code = Some(order.customer_code),
             },
         }
     }
-    if let Some(code) = &opening.customer_code
+    if let Some(code) = &opening.report.customer_code
         && master::customer(&mut tx, code).await?.is_none()
     {
         v.push(FieldError::new("customer_code", "error.lot.unknown_customer").with("value", code));
     }
-    if let Some(no) = &opening.work_order_no {
+    if let Some(no) = &opening.report.work_order_no {
         match q::work_order_row(&mut tx, no).await? {
             None => v.push(FieldError::new("work_order_no", "error.work_order.unknown").with("work_order_no", no)),
             Some(order) => {
-                if opening.lot_code.is_none() {
-                    opening.lot_code = Some(order.output_lot_code);
+                if opening.report.lot_code.is_none() {
+                    opening.report.lot_code = Some(order.output_lot_code);
                 }
-                opening.sku.get_or_insert(order.sku);
+                opening.report.sku.get_or_insert(order.sku);
             }
         }
     }
-    if let Some(code) = &opening.lot_code {
+    if let Some(code) = &opening.report.lot_code {
         match lq::lot_row(&mut tx, code).await? {
             // A lot named by the customer but unknown here is kept as typed; it names no vendor.
-            None if input.lot_code.is_some() => {
+            None if input.report.lot_code.is_some() => {
                 v.push(FieldError::new("lot_code", "error.lot.unknown_lot").with("value", code));
             }
             None => {}
             Some(lot) => {
-                if opening.sku.as_ref().is_some_and(|s| *s != lot.sku) {
+                if opening.report.sku.as_ref().is_some_and(|s| *s != lot.sku) {
                     v.push(FieldError::new("sku", "error.complaint.not_the_lots_sku").with("sku", &lot.sku));
                 }
-                opening.sku = Some(lot.sku);
+                opening.report.sku = Some(lot.sku);
                 opening.vendor_code = Some(lot.vendor_code).filter(|v| !v.is_empty());
             }
         }
     }
-    if let Some(sku) = &opening.sku
+    if let Some(sku) = &opening.report.sku
         && master::product(&mut tx, sku).await?.is_none()
     {
         v.push(FieldError::new("sku", "error.lot.unknown_sku").with("value", sku));
