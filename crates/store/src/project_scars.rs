@@ -94,6 +94,24 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
+        Event::RmaChargebackRecorded { .. } | Event::RmaChargebackSettled { .. } => {
+            apply_rma_chargeback(conn, stored).await?;
+        }
+        core_events!()
+        | batched_events!()
+        | recall_events!()
+        | reshipment_events!()
+        | return_events!()
+        | review_events!()
+        | production_events!() => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// A chargeback of units the refurbishment queue sent back to their vendor, and its settlement.
+async fn apply_rma_chargeback(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
+    let at = &stored.occurred_at;
+    match &stored.event {
         Event::RmaChargebackRecorded {
             rma_no,
             claim_no,
@@ -136,13 +154,8 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
-        core_events!()
-        | batched_events!()
-        | recall_events!()
-        | reshipment_events!()
-        | return_events!()
-        | review_events!()
-        | production_events!() => return Ok(false),
+        // `apply` routes only the two events above here; its own match is the exhaustive one.
+        _ => {}
     }
-    Ok(true)
+    Ok(())
 }

@@ -366,20 +366,17 @@ pub async fn shipments_of(conn: &mut SqliteConnection, lot_code: &str) -> Result
 }
 
 /// QC failures logged on any of `lot_codes`, and RMAs returning any of them, as (number, lot).
-pub async fn related_records(
-    conn: &mut SqliteConnection,
-    lot_codes: &[&str],
-) -> Result<(Vec<(String, String)>, Vec<(String, String)>), StoreError> {
+pub async fn related_records(conn: &mut SqliteConnection, lot_codes: &[&str]) -> Result<RelatedRecords, StoreError> {
     with_raw(conn, |db| related_records_in(db, lot_codes)).await
 }
+
+/// Two lists of (record number, lot code) pairs, as `related_records` gives them.
+pub type RelatedRecords = (Vec<(String, String)>, Vec<(String, String)>);
 
 /// [`related_records`] on SQLite's own handle. Each table is read from whichever side is
 /// smaller: its rows with a lot, when there are fewer of them than codes (the usual case for a
 /// large trace), else a lookup per code.
-pub(crate) fn related_records_in(
-    db: &rusqlite::Connection,
-    lot_codes: &[&str],
-) -> rusqlite::Result<(Vec<(String, String)>, Vec<(String, String)>)> {
+pub(crate) fn related_records_in(db: &rusqlite::Connection, lot_codes: &[&str]) -> rusqlite::Result<RelatedRecords> {
     let list = serde_json::to_string(lot_codes).unwrap_or_default();
     let wanted: HashSet<&str> = lot_codes.iter().copied().collect();
     let pairs = |table: &str, number: &str| -> rusqlite::Result<Vec<(String, String)>> {
