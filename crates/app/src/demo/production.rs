@@ -9,7 +9,7 @@ use lotline_domain::ApiError;
 use lotline_domain::failure::{Severity, Stage, Team};
 use lotline_domain::lots::LotReceipt;
 use lotline_domain::people::Actor;
-use lotline_domain::production::{ComplaintOutcome, ComplaintStatus, WorkOrderInput};
+use lotline_domain::production::{ComplaintOutcome, ComplaintReport, ComplaintStatus, WorkOrderInput};
 
 use crate::acts::failures::{self, LogFailureInput};
 use crate::acts::lots;
@@ -98,14 +98,16 @@ pub(super) async fn demo_production(ctx: &Ctx, actors: &HashMap<&str, Actor>) ->
         |order_no: Option<&str>, lot: Option<&str>, work_order_no: Option<&str>, qty, text: &str, severity| {
             OpenComplaintInput {
                 received_on: None,
-                customer_code: None,
-                order_no: order_no.map(str::to_owned),
-                lot_code: lot.map(str::to_owned),
-                work_order_no: work_order_no.map(str::to_owned),
-                sku: None,
-                qty_affected: qty,
-                description: text.into(),
-                severity,
+                report: ComplaintReport {
+                    customer_code: None,
+                    order_no: order_no.map(str::to_owned),
+                    lot_code: lot.map(str::to_owned),
+                    work_order_no: work_order_no.map(str::to_owned),
+                    sku: None,
+                    qty_affected: qty,
+                    description: text.into(),
+                    severity,
+                },
             }
         };
     let hot = complaint(
@@ -125,7 +127,11 @@ pub(super) async fn demo_production(ctx: &Ctx, actors: &HashMap<&str, Actor>) ->
     };
     advance_complaint(&analyst, looking).await?;
     let wobbly = complaint(None, None, Some(&done), 2, "Two brackets came loose from the wall", Severity::Minor);
-    open_complaint(&analyst, OpenComplaintInput { customer_code: Some("C-GAM".into()), ..wobbly }).await?;
+    let wobbly = OpenComplaintInput {
+        report: ComplaintReport { customer_code: Some("C-GAM".into()), ..wobbly.report },
+        ..wobbly
+    };
+    open_complaint(&analyst, wobbly).await?;
     let glue = complaint(Some("SO-2026-01031"), Some("HZ-GLU-2609"), None, 1, "Glue stays tacky", Severity::Minor);
     let glue = open_complaint(&analyst, glue).await?.row.complaint_no;
     let unfounded = AdvanceComplaintInput {
