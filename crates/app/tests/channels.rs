@@ -96,7 +96,7 @@ async fn channel_world() -> World {
     w
 }
 
-fn group<'a>(b: &'a Value, key: Value) -> &'a Value {
+fn group(b: &Value, key: Value) -> &Value {
     b["groups"].as_array().unwrap().iter().find(|g| g["key"] == key).unwrap_or_else(|| panic!("no group {key} in {b}"))
 }
 

@@ -113,6 +113,10 @@ pub async fn settle_rma_chargeback(
         &input.note,
     )?;
     ctx.commit(tx, events).await?;
-    let rows = lotline_store::queries::scars::list_chargebacks(&mut *ctx.read().await?, None).await?;
+    let rows = lotline_store::queries::scars::list_chargebacks(
+        &mut *ctx.read().await?,
+        lotline_store::queries::scars::ChargebackFilter::default(),
+    )
+    .await?;
     Ok(rows.into_iter().filter(|r| r.reference == state.rma_no()).collect())
 }
