@@ -13,6 +13,8 @@ const calls: { act: string; input: Record<string, unknown> }[] = [];
 const recovered: ChargebackListRow = {
   source: "reinspection",
   reference: "QF-AMS1-000004",
+  claim_no: null,
+  serials: [],
   vendor_code: "SZHQ",
   amount_minor: 4500,
   currency: "EUR",
