@@ -6,9 +6,13 @@ import type { ChargebackSource } from "./ChargebackSource";
  */
 export type ChargebackListRow = { source: ChargebackSource, 
 /**
- * The reshipment's or the failure's number.
+ * The reshipment's, the failure's or the RMA's number.
  */
-reference: string, claim_no: number | null, serials: Array<string>, vendor_code: string, amount_minor: number, currency: string, 
+reference: string, 
+/**
+ * For a unit sent back from the refurbishment queue: the RMA's claim and the units' serials.
+ */
+claim_no: number | null, serials: Array<string>, vendor_code: string, amount_minor: number, currency: string, 
 /**
  * open, accepted, disputed (reshipments only), recovered, written_off.
  */

@@ -7,7 +7,7 @@ export type Notification = {
  */
 id: string, kind: NotificationKind, 
 /**
- * "reshipment", "rma", "lot" or "scar": the page that opens it.
+ * "reshipment", "rma", "lot", "scar" or "work_order": the page that opens it.
  */
 record_type: string, record_no: string, 
 /**
