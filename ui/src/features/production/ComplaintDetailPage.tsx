@@ -21,6 +21,7 @@ import type { ComplaintOutcome } from "../../backend/bindings/ComplaintOutcome";
 import { call } from "../../backend/call";
 import { ActionModal } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
+import { Done } from "../../components/Done";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
@@ -28,7 +29,6 @@ import { QueryState } from "../../components/page/QueryState";
 import { keys } from "../../queries/keys";
 import { LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
-import { Done } from "./Done";
 import { mayRecordComplaints } from "./production";
 import { ComplaintStatusBadge } from "./StatusBadges";
 

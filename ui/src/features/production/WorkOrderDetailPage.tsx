@@ -20,6 +20,7 @@ import { useSession } from "../../app/session";
 import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
 import { useRecordAction } from "../../components/actions/useRecordAction";
+import { Done } from "../../components/Done";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
@@ -27,7 +28,6 @@ import { QueryState } from "../../components/page/QueryState";
 import { keys } from "../../queries/keys";
 import { FailureLink, LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
-import { Done } from "./Done";
 import {
   mayDecideBlocks,
   mayLogFailures,
