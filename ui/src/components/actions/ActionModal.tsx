@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Text, Textarea } from "@mantine/core";
+import { Modal, Text, Textarea } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { SubmitButtons } from "../forms/SubmitButtons";
 import { type RecordDetails, type RecordKind, useRecordAction } from "./useRecordAction";
 
 type Submit = {
@@ -36,7 +36,6 @@ export function ActionModal({
   pending: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
       <form
@@ -51,14 +50,14 @@ export function ActionModal({
           </Text>
         )}
         {children}
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={pending} color={submitColor} data-testid={submitTestId}>
-            {submitLabel ?? t("common.save")}
-          </Button>
-        </Group>
+        <SubmitButtons
+          onCancel={onClose}
+          pending={pending}
+          label={submitLabel}
+          color={submitColor}
+          testId={submitTestId}
+          mt="md"
+        />
       </form>
     </Modal>
   );
