@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
+import { CellStatusBadge } from "../../components/StatusBadge";
 
 const STATUS_COLOR: Record<string, string> = {
   open: "red",
@@ -10,11 +11,13 @@ const STATUS_COLOR: Record<string, string> = {
 const SEVERITY_COLOR: Record<string, string> = { critical: "red", major: "orange", minor: "blue" };
 
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
-  const { t } = useTranslation();
   return (
-    <CellBadge color={STATUS_COLOR[status] ?? "gray"} testId={testId} data={{ status }}>
-      {t(`failure.status.${status}`)}
-    </CellBadge>
+    <CellStatusBadge
+      status={status}
+      colors={STATUS_COLOR}
+      prefix="failure.status"
+      testId={testId}
+    />
   );
 }
 

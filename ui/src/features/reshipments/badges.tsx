@@ -1,6 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
+import { CellStatusBadge } from "../../components/StatusBadge";
 import type { ReshipmentStatus, SlaState } from "./types";
 
 const STATUS_COLOR: Record<ReshipmentStatus, string> = {
@@ -28,11 +29,13 @@ export function ReshipmentStatusBadge({
   status: ReshipmentStatus;
   testId?: string;
 }) {
-  const { t } = useTranslation();
   return (
-    <CellBadge color={STATUS_COLOR[status]} testId={testId} data={{ status }}>
-      {t(`reshipment.status.${status}`)}
-    </CellBadge>
+    <CellStatusBadge
+      status={status}
+      colors={STATUS_COLOR}
+      prefix="reshipment.status"
+      testId={testId}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
+import { CellStatusBadge } from "../../components/StatusBadge";
 import { formatDateTimeShort, formatDueShort } from "../../format";
 import type { RmaStatus, SlaState, WithSla } from "./types";
 import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
@@ -28,11 +29,13 @@ const SLA_COLOR: Record<SlaState, string> = {
 };
 
 export function RmaStatusBadge({ status, testId }: { status: RmaStatus; testId?: string }) {
-  const { t } = useTranslation();
   return (
-    <CellBadge color={STATUS_COLOR[status]} testId={testId} data={{ status }}>
-      {t(`returns.status.${status}`)}
-    </CellBadge>
+    <CellStatusBadge
+      status={status}
+      colors={STATUS_COLOR}
+      prefix="returns.status"
+      testId={testId}
+    />
   );
 }
 
