@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Paper, Title } from "@mantine/core";
+import { ActionIcon, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
@@ -61,4 +61,40 @@ export function RemoveRowButton({
 /** The rows with row `i` changed by `patch`. */
 export function patchRow<T>(rows: T[], i: number, patch: Partial<T>): T[] {
   return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+}
+
+/** Under a modal's rows: why the rows as a whole were refused, then Add. */
+export function AddRowFoot({
+  error,
+  errorTestId,
+  label,
+  onAdd,
+  testId,
+}: {
+  error?: string;
+  errorTestId: string;
+  label: string;
+  onAdd: () => void;
+  testId: string;
+}) {
+  return (
+    <>
+      {error && (
+        <Text size="xs" c="red" data-testid={errorTestId}>
+          {error}
+        </Text>
+      )}
+      <Group>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} />}
+          onClick={onAdd}
+          data-testid={testId}
+        >
+          {label}
+        </Button>
+      </Group>
+    </>
+  );
 }
