@@ -20,8 +20,9 @@ export function ActionModal({
   intro,
   size,
   onClose,
-  onSubmit,
-  pending,
+  mutation,
+  onSubmit = () => mutation?.mutate(undefined),
+  pending = mutation?.isPending ?? false,
   submitLabel,
   submitColor,
   submitTestId,
@@ -32,10 +33,16 @@ export function ActionModal({
   intro?: ReactNode;
   size?: string;
   onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
   children: ReactNode;
-}) {
+} & (
+    | { onSubmit: () => void; pending: boolean; mutation?: never }
+    /** A step whose submit runs `mutation` as it is, with no input. */
+    | {
+        mutation: { mutate: (input: undefined) => void; isPending: boolean };
+        onSubmit?: never;
+        pending?: never;
+      }
+  )) {
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
       <form
