@@ -35,11 +35,20 @@ export function bindFields<T extends object>(
       value: draft[name] as number | string,
       onChange: (value: number | string) => set(name, value as T[K]),
     }),
-    /** A `DateField`, whose value is the ISO day. */
-    date: <K extends KeysOf<T, string>>(name: K, key?: string) => ({
+    /** An input that hands back the value itself: a `DateField` (the ISO day), a `PersonSelect`. */
+    value: <K extends KeysOf<T, string>>(name: K, key?: string) => ({
       ...base(name, key),
       value: draft[name] as string,
       onChange: (value: string) => set(name, value as T[K]),
     }),
   };
+}
+
+/** The errors of the fields under `prefix` ("scrap.method"), by their own names ("method"). */
+export function errorsUnder(errors: Record<string, string>, prefix: string) {
+  return Object.fromEntries(
+    Object.entries(errors)
+      .filter(([field]) => field.startsWith(`${prefix}.`))
+      .map(([field, message]) => [field.slice(prefix.length + 1), message]),
+  );
 }

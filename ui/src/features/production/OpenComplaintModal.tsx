@@ -87,7 +87,7 @@ export function OpenComplaintModal({
           <TextInput {...f.text("work_order_no")} data-testid="complaint-work-order" />
         </Group>
         <Group grow align="flex-start">
-          <DateField {...f.date("received_on")} data-testid="complaint-received" />
+          <DateField {...f.value("received_on")} data-testid="complaint-received" />
           <NumberInput
             {...f.number("qty_affected")}
             min={1}

@@ -83,7 +83,7 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
             data-testid="wo-plan-qty"
           />
           <TextInput {...f.text("location")} required data-testid="wo-plan-location" />
-          <DateField {...f.date("due_on")} data-testid="wo-plan-due" />
+          <DateField {...f.value("due_on")} data-testid="wo-plan-due" />
         </Group>
         {components.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place

@@ -166,7 +166,7 @@ export function ShipModal({ detail, onClose }: Props) {
         />
         <TextInput {...f.text("tracking_no")} required data-testid="rs-ship-tracking" />
         <DateField
-          {...f.date("shipped_on")}
+          {...f.value("shipped_on")}
           description={t("reshipment.action.today_if_empty")}
           data-testid="rs-ship-date"
         />
@@ -196,7 +196,7 @@ export function DeliverModal({ detail, onClose }: Props) {
       submitLabel={t("reshipment.action.deliver")}
     >
       <DateField
-        {...f.date("delivered_on")}
+        {...f.value("delivered_on")}
         description={t("reshipment.action.today_if_empty")}
         data-testid="rs-deliver-date"
       />
