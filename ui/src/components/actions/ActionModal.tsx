@@ -1,7 +1,7 @@
 import { Modal, Text, Textarea } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { SubmitButtons } from "../forms/SubmitButtons";
+import { SubmitForm } from "../forms/SubmitButtons";
 import { type RecordDetails, type RecordKind, useRecordAction } from "./useRecordAction";
 
 type Submit = {
@@ -45,11 +45,13 @@ export function ActionModal({
   )) {
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
+      <SubmitForm
+        onSubmit={onSubmit}
+        onCancel={onClose}
+        pending={pending}
+        label={submitLabel}
+        color={submitColor}
+        testId={submitTestId}
       >
         {intro && (
           <Text size="sm" c="dimmed" mb="sm">
@@ -57,15 +59,7 @@ export function ActionModal({
           </Text>
         )}
         {children}
-        <SubmitButtons
-          onCancel={onClose}
-          pending={pending}
-          label={submitLabel}
-          color={submitColor}
-          testId={submitTestId}
-          mt="md"
-        />
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
-import { SubmitButtons } from "./SubmitButtons";
+import { SubmitForm } from "./SubmitButtons";
 
 /**
  * A form's save: on success `onSaved(reply)`; on failure the backend's errors go next to their
@@ -50,23 +50,15 @@ export function DrawerForm({
 }) {
   return (
     <Drawer opened onClose={onClose} position="right" title={title}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
+      <SubmitForm
+        onSubmit={onSubmit}
+        onCancel={onClose}
+        pending={pending}
+        label={submitLabel}
+        testId={submitTestId}
       >
-        <Stack gap="sm">
-          {children}
-          <SubmitButtons
-            onCancel={onClose}
-            pending={pending}
-            label={submitLabel}
-            testId={submitTestId}
-            mt="md"
-          />
-        </Stack>
-      </form>
+        <Stack gap="sm">{children}</Stack>
+      </SubmitForm>
     </Drawer>
   );
 }

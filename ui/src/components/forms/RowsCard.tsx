@@ -20,15 +20,7 @@ export function RowsCard({
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
         <Title order={5}>{title}</Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={onAdd}
-          data-testid={addTestId}
-        >
-          {addLabel}
-        </Button>
+        <AddButton variant="light" label={addLabel} onClick={onAdd} testId={addTestId} />
       </Group>
       {children}
     </Paper>
@@ -85,16 +77,33 @@ export function AddRowFoot({
         </Text>
       )}
       <Group>
-        <Button
-          variant="subtle"
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={onAdd}
-          data-testid={testId}
-        >
-          {label}
-        </Button>
+        <AddButton variant="subtle" label={label} onClick={onAdd} testId={testId} />
       </Group>
     </>
+  );
+}
+
+/** Adds a row. */
+function AddButton({
+  variant,
+  label,
+  onClick,
+  testId,
+}: {
+  variant: "light" | "subtle";
+  label: string;
+  onClick: () => void;
+  testId: string;
+}) {
+  return (
+    <Button
+      size="xs"
+      variant={variant}
+      leftSection={<IconPlus size={14} />}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
   );
 }

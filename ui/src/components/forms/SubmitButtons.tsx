@@ -1,4 +1,5 @@
 import { Button, Group } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -41,5 +42,27 @@ export function SubmitButtons({
         {label ?? t("common.save")}
       </Button>
     </Group>
+  );
+}
+
+/** A form whose Enter submits it, its fields, then `SubmitButtons` at its foot. */
+export function SubmitForm({
+  onSubmit,
+  children,
+  ...buttons
+}: Omit<Parameters<typeof SubmitButtons>[0], "onSubmit" | "mt"> & {
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <SubmitButtons {...buttons} mt="md" />
+    </form>
   );
 }
