@@ -35,3 +35,17 @@ export function StateBadge({ status, colors, prefix, testId, done }: Props & { d
     </Badge>
   );
 }
+
+/** The status badge of one kind of record, for lists: `cellStatusBadge(COLORS, "returns.status")`. */
+export const cellStatusBadge =
+  <S extends string>(colors: Record<S, string>, prefix: string) =>
+  ({ status, testId }: { status: S; testId?: string }) => (
+    <CellStatusBadge status={status} colors={colors} prefix={prefix} testId={testId} />
+  );
+
+/** The solid status badge of one kind of record whose last status is `done`. */
+export const stateBadge =
+  <S extends string>(colors: Record<S, string>, prefix: string, done: S) =>
+  ({ status, testId }: { status: S; testId?: string }) => (
+    <StateBadge status={status} colors={colors} prefix={prefix} done={done} testId={testId} />
+  );

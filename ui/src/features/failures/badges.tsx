@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
-import { CellStatusBadge } from "../../components/StatusBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 
 const STATUS_COLOR: Record<string, string> = {
   open: "red",
@@ -10,16 +10,7 @@ const STATUS_COLOR: Record<string, string> = {
 };
 const SEVERITY_COLOR: Record<string, string> = { critical: "red", major: "orange", minor: "blue" };
 
-export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
-  return (
-    <CellStatusBadge
-      status={status}
-      colors={STATUS_COLOR}
-      prefix="failure.status"
-      testId={testId}
-    />
-  );
-}
+export const StatusBadge = cellStatusBadge(STATUS_COLOR, "failure.status");
 
 export function SeverityBadge({ severity }: { severity: string }) {
   const { t } = useTranslation();

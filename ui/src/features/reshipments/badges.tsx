@@ -1,7 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
-import { CellStatusBadge } from "../../components/StatusBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 import type { ReshipmentStatus, SlaState } from "./types";
 
 const STATUS_COLOR: Record<ReshipmentStatus, string> = {
@@ -22,22 +22,10 @@ const SLA_COLOR: Record<SlaState, string> = {
   closed: "gray",
 };
 
-export function ReshipmentStatusBadge({
-  status,
-  testId,
-}: {
-  status: ReshipmentStatus;
-  testId?: string;
-}) {
-  return (
-    <CellStatusBadge
-      status={status}
-      colors={STATUS_COLOR}
-      prefix="reshipment.status"
-      testId={testId}
-    />
-  );
-}
+export const ReshipmentStatusBadge = cellStatusBadge<ReshipmentStatus>(
+  STATUS_COLOR,
+  "reshipment.status",
+);
 
 /** Where a reshipment stands against its due date: red when late, orange when close. */
 export function SlaBadge({

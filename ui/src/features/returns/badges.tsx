@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
-import { CellStatusBadge } from "../../components/StatusBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 import { formatDateTimeShort, formatDueShort } from "../../format";
 import type { RmaStatus, SlaState, WithSla } from "./types";
 import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
@@ -28,16 +28,7 @@ const SLA_COLOR: Record<SlaState, string> = {
   closed: "gray",
 };
 
-export function RmaStatusBadge({ status, testId }: { status: RmaStatus; testId?: string }) {
-  return (
-    <CellStatusBadge
-      status={status}
-      colors={STATUS_COLOR}
-      prefix="returns.status"
-      testId={testId}
-    />
-  );
-}
+export const RmaStatusBadge = cellStatusBadge<RmaStatus>(STATUS_COLOR, "returns.status");
 
 /** In a table column the short word, with the full one on hover. */
 export function VerdictBadge({
