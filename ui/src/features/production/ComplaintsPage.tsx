@@ -1,4 +1,4 @@
-import { SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ComplaintStatus } from "../../backend/bindings/ComplaintStatus";
 import { call } from "../../backend/call";
-import { FilterBar } from "../../components/page/FilterBar";
+import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { RecordTable } from "../../components/page/RecordTable";
@@ -53,14 +53,13 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
         )}
       </PageHeader>
       <FilterBar onClear={() => setStatus("all")}>
-        <SegmentedControl
+        <StatusSegments
           value={status}
-          onChange={(v) => setStatus(v as ComplaintStatus | "all")}
-          data={[
-            { value: "all", label: t("complaints.list.all") },
-            ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaints.status.${s}`) })),
-          ]}
-          data-testid="complaints-filter"
+          onChange={setStatus}
+          statuses={COMPLAINT_STATUSES}
+          prefix="complaints.status"
+          allLabel={t("complaints.list.all")}
+          testId="complaints-filter"
         />
       </FilterBar>
       <RecordTable

@@ -1,4 +1,4 @@
-import { SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { WorkOrderStatus } from "../../backend/bindings/WorkOrderStatus";
 import { call } from "../../backend/call";
-import { FilterBar } from "../../components/page/FilterBar";
+import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { RecordTable } from "../../components/page/RecordTable";
@@ -47,14 +47,13 @@ export function WorkOrdersPage() {
           setText("");
         }}
       >
-        <SegmentedControl
+        <StatusSegments
           value={status}
-          onChange={(v) => setStatus(v as WorkOrderStatus | "all")}
-          data={[
-            { value: "all", label: t("work_orders.list.all") },
-            ...WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`work_orders.status.${s}`) })),
-          ]}
-          data-testid="wo-filter"
+          onChange={setStatus}
+          statuses={WORK_ORDER_STATUSES}
+          prefix="work_orders.status"
+          allLabel={t("work_orders.list.all")}
+          testId="wo-filter"
         />
         <TextInput
           placeholder={t("work_orders.list.search")}
