@@ -1,4 +1,6 @@
 import { Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../format";
 
 /** One labelled fact on a record's page; an empty value shows as a dash. */
 export function Fact({
@@ -31,4 +33,23 @@ export function FactGrid({ md = 3, children }: { md?: 3 | 4; children: React.Rea
       </SimpleGrid>
     </Paper>
   );
+}
+
+/** Who did a record's step, with when under it. */
+export function ByFact({ label, name, at }: { label: string; name: string | null; at: string }) {
+  const { i18n } = useTranslation();
+  return (
+    <Fact label={label}>
+      {name}
+      <Text size="xs" c="dimmed">
+        {formatDateTime(at, i18n.language)}
+      </Text>
+    </Fact>
+  );
+}
+
+/** When a record's step was done; a dash while it is not. */
+export function AtFact({ label, at }: { label: string; at: string | null }) {
+  const { i18n } = useTranslation();
+  return <Fact label={label}>{at ? formatDateTime(at, i18n.language) : null}</Fact>;
 }

@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, fieldErrors } from "../errors/apiError";
+
+import { SubmitButtons } from "./forms/SubmitButtons";
 
 type Save = UseMutationResult<unknown, Error, void>;
 
@@ -73,14 +75,12 @@ export function FormModal({
         )}
         {children}
         {general && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button loading={save.isPending} onClick={() => save.mutate()} data-testid={saveTestId}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <SubmitButtons
+          onCancel={onClose}
+          onSubmit={() => save.mutate()}
+          pending={save.isPending}
+          testId={saveTestId}
+        />
       </Stack>
     </Modal>
   );

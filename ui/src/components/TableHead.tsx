@@ -27,3 +27,17 @@ export function TableHead({ columns }: { columns: Column[] }) {
     </Table.Thead>
   );
 }
+
+/**
+ * The headings of a table whose columns are fields labelled `${prefix}.${key}`; a field given
+ * as `{ right: key }` is a figure.
+ */
+export function fieldHeadings(
+  t: (key: string) => string,
+  prefix: string,
+  keys: (string | { right: string })[],
+): Column[] {
+  return keys.map((k) =>
+    typeof k === "string" ? t(`${prefix}.${k}`) : { label: t(`${prefix}.${k.right}`), right: true },
+  );
+}

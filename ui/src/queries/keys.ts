@@ -17,6 +17,7 @@ export const keys = {
   complaint: (complaintNo: string) => ["complaint", complaintNo] as const,
   complaints: ["complaints"] as const,
   holds: ["holds"] as const,
+  order: (orderNo: string) => ["order", orderNo] as const,
   orders: ["orders"] as const,
   categories: ["categories"] as const,
   locations: ["locations"] as const,

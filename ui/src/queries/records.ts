@@ -37,3 +37,24 @@ export const useRecall = (recallNo: string) =>
 
 export const useScar = (scarNo: string) =>
   useQuery({ queryKey: keys.scar(scarNo), queryFn: () => call("get_scar", { scar_no: scarNo }) });
+
+/** An order, as a form that starts from it reads it; none while `orderNo` is empty. */
+export const useOrder = (orderNo: string) =>
+  useQuery({
+    queryKey: keys.order(orderNo),
+    queryFn: () => call("get_order", { order_no: orderNo }),
+    enabled: orderNo !== "",
+    retry: false,
+  });
+
+export const useWorkOrder = (workOrderNo: string) =>
+  useQuery({
+    queryKey: keys.workOrder(workOrderNo),
+    queryFn: () => call("get_work_order", { work_order_no: workOrderNo }),
+  });
+
+export const useComplaint = (complaintNo: string) =>
+  useQuery({
+    queryKey: keys.complaint(complaintNo),
+    queryFn: () => call("get_complaint", { complaint_no: complaintNo }),
+  });

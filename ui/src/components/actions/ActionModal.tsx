@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Text, Textarea } from "@mantine/core";
+import { Modal, Text, Textarea } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { SubmitForm } from "../forms/SubmitButtons";
 import { type RecordDetails, type RecordKind, useRecordAction } from "./useRecordAction";
 
 type Submit = {
@@ -20,8 +20,9 @@ export function ActionModal({
   intro,
   size,
   onClose,
-  onSubmit,
-  pending,
+  mutation,
+  onSubmit = () => mutation?.mutate(undefined),
+  pending = mutation?.isPending ?? false,
   submitLabel,
   submitColor,
   submitTestId,
@@ -32,18 +33,25 @@ export function ActionModal({
   intro?: ReactNode;
   size?: string;
   onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
   children: ReactNode;
-}) {
-  const { t } = useTranslation();
+} & (
+    | { onSubmit: () => void; pending: boolean; mutation?: never }
+    /** A step whose submit runs `mutation` as it is, with no input. */
+    | {
+        mutation: { mutate: (input: undefined) => void; isPending: boolean };
+        onSubmit?: never;
+        pending?: never;
+      }
+  )) {
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
+      <SubmitForm
+        onSubmit={onSubmit}
+        onCancel={onClose}
+        pending={pending}
+        label={submitLabel}
+        color={submitColor}
+        testId={submitTestId}
       >
         {intro && (
           <Text size="sm" c="dimmed" mb="sm">
@@ -51,15 +59,7 @@ export function ActionModal({
           </Text>
         )}
         {children}
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={pending} color={submitColor} data-testid={submitTestId}>
-            {submitLabel ?? t("common.save")}
-          </Button>
-        </Group>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -1,10 +1,12 @@
-import { Button, Drawer, Group, Stack } from "@mantine/core";
+import { Drawer, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
+
+import { SubmitForm } from "./SubmitButtons";
 
 /**
  * A form's save: on success `onSaved(reply)`; on failure the backend's errors go next to their
@@ -46,27 +48,17 @@ export function DrawerForm({
   submitTestId?: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Drawer opened onClose={onClose} position="right" title={title}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit();
-        }}
+      <SubmitForm
+        onSubmit={onSubmit}
+        onCancel={onClose}
+        pending={pending}
+        label={submitLabel}
+        testId={submitTestId}
       >
-        <Stack gap="sm">
-          {children}
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={pending} data-testid={submitTestId}>
-              {submitLabel ?? t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <Stack gap="sm">{children}</Stack>
+      </SubmitForm>
     </Drawer>
   );
 }

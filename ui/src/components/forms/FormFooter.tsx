@@ -1,5 +1,6 @@
-import { Alert, Button, Group, List } from "@mantine/core";
-import { useTranslation } from "react-i18next";
+import { Alert, List } from "@mantine/core";
+
+import { SubmitButtons } from "./SubmitButtons";
 
 /**
  * The foot of a page's form: the save's errors that belong to no field, then (when the page
@@ -25,7 +26,6 @@ export function FormFooter({
   /** False when the user may only read the form: no buttons then. */
   editable?: boolean;
 }) {
-  const { t } = useTranslation();
   return (
     <>
       {problems.length > 0 && (
@@ -38,16 +38,12 @@ export function FormFooter({
         </Alert>
       )}
       {editable && (
-        <Group justify="flex-end">
-          {cancel && (
-            <Button variant="default" onClick={() => window.history.back()}>
-              {t("common.cancel")}
-            </Button>
-          )}
-          <Button type="submit" loading={pending} data-testid={submitTestId}>
-            {submitLabel ?? t("common.save")}
-          </Button>
-        </Group>
+        <SubmitButtons
+          onCancel={cancel ? () => window.history.back() : undefined}
+          pending={pending}
+          label={submitLabel}
+          testId={submitTestId}
+        />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Paper, Title } from "@mantine/core";
+import { ActionIcon, Button, Group, Paper, Text, Title } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
@@ -20,15 +20,7 @@ export function RowsCard({
     <Paper withBorder p="md" radius="md">
       <Group justify="space-between" mb="sm">
         <Title order={5}>{title}</Title>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlus size={14} />}
-          onClick={onAdd}
-          data-testid={addTestId}
-        >
-          {addLabel}
-        </Button>
+        <AddButton variant="light" label={addLabel} onClick={onAdd} testId={addTestId} />
       </Group>
       {children}
     </Paper>
@@ -61,4 +53,57 @@ export function RemoveRowButton({
 /** The rows with row `i` changed by `patch`. */
 export function patchRow<T>(rows: T[], i: number, patch: Partial<T>): T[] {
   return rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+}
+
+/** Under a modal's rows: why the rows as a whole were refused, then Add. */
+export function AddRowFoot({
+  error,
+  errorTestId,
+  label,
+  onAdd,
+  testId,
+}: {
+  error?: string;
+  errorTestId: string;
+  label: string;
+  onAdd: () => void;
+  testId: string;
+}) {
+  return (
+    <>
+      {error && (
+        <Text size="xs" c="red" data-testid={errorTestId}>
+          {error}
+        </Text>
+      )}
+      <Group>
+        <AddButton variant="subtle" label={label} onClick={onAdd} testId={testId} />
+      </Group>
+    </>
+  );
+}
+
+/** Adds a row. */
+function AddButton({
+  variant,
+  label,
+  onClick,
+  testId,
+}: {
+  variant: "light" | "subtle";
+  label: string;
+  onClick: () => void;
+  testId: string;
+}) {
+  return (
+    <Button
+      size="xs"
+      variant={variant}
+      leftSection={<IconPlus size={14} />}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {label}
+    </Button>
+  );
 }

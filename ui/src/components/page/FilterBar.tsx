@@ -1,4 +1,12 @@
-import { Button, Group, NativeSelect, Paper, Text, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -102,4 +110,33 @@ export function ChoiceFilter<V extends string>({
 export function ListError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   return error ? <Text c="red">{errorMessage(t, error)}</Text> : null;
+}
+
+/** A filter by status as segments: All (`allLabel`), then each of `statuses` by its name. */
+export function StatusSegments<S extends string>({
+  value,
+  onChange,
+  statuses,
+  prefix,
+  allLabel,
+  testId,
+}: {
+  value: S | "all";
+  onChange: (value: S | "all") => void;
+  statuses: readonly S[];
+  /** The i18n prefix of the statuses' names. */
+  prefix: string;
+  allLabel: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const data = statuses.map((s) => ({ value: s as string, label: t(`${prefix}.${s}`) }));
+  return (
+    <SegmentedControl
+      value={value}
+      onChange={(v) => onChange(v as S | "all")}
+      data={[{ value: "all", label: allLabel }, ...data]}
+      data-testid={testId}
+    />
+  );
 }

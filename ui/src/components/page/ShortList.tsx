@@ -15,6 +15,7 @@ export function ShortList<T>({
   testId,
   columns,
   highlightOnHover,
+  minWidth = 900,
   rows,
 }: {
   query: { isPending: boolean; isError: boolean; error: unknown; data?: T[] };
@@ -24,6 +25,7 @@ export function ShortList<T>({
   columns: Column[];
   /** The rows open their record when clicked. */
   highlightOnHover?: boolean;
+  minWidth?: number;
   rows: (data: T[]) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -40,7 +42,7 @@ export function ShortList<T>({
     );
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={minWidth}>
         <Table highlightOnHover={highlightOnHover} data-testid={testId}>
           <TableHead columns={columns} />
           <Table.Tbody>{rows(data)}</Table.Tbody>

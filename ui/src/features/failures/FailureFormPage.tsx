@@ -34,6 +34,7 @@ import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { SubmitButtons } from "../../components/forms/SubmitButtons";
 import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useAllProducts, useAllVendors, useCategories } from "../../queries/lists";
@@ -477,14 +478,12 @@ export function FailureFormPage({
       {log.isError && Object.keys(errors).length === 0 && (
         <Text c="red">{errorMessage(t, log.error)}</Text>
       )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => void navigate({ to: "/failures" })}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" loading={log.isPending} data-testid="ff-submit">
-          {t("failure_form.submit")}
-        </Button>
-      </Group>
+      <SubmitButtons
+        onCancel={() => void navigate({ to: "/failures" })}
+        pending={log.isPending}
+        label={t("failure_form.submit")}
+        testId="ff-submit"
+      />
     </Stack>
   );
 }

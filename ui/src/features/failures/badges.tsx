@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 
 const STATUS_COLOR: Record<string, string> = {
   open: "red",
@@ -9,14 +10,7 @@ const STATUS_COLOR: Record<string, string> = {
 };
 const SEVERITY_COLOR: Record<string, string> = { critical: "red", major: "orange", minor: "blue" };
 
-export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <CellBadge color={STATUS_COLOR[status] ?? "gray"} testId={testId} data={{ status }}>
-      {t(`failure.status.${status}`)}
-    </CellBadge>
-  );
-}
+export const StatusBadge = cellStatusBadge(STATUS_COLOR, "failure.status");
 
 export function SeverityBadge({ severity }: { severity: string }) {
   const { t } = useTranslation();

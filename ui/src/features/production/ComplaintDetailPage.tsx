@@ -10,7 +10,6 @@ import {
   Textarea,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -21,14 +20,14 @@ import type { ComplaintOutcome } from "../../backend/bindings/ComplaintOutcome";
 import { call } from "../../backend/call";
 import { ActionModal } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
+import { Done } from "../../components/Done";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
-import { keys } from "../../queries/keys";
+import { useComplaint } from "../../queries/records";
 import { LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
-import { Done } from "./Done";
 import { mayRecordComplaints } from "./production";
 import { ComplaintStatusBadge } from "./StatusBadges";
 
@@ -113,10 +112,7 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [advancing, setAdvancing] = useState<"investigating" | "closed" | null>(null);
-  const query = useQuery({
-    queryKey: keys.complaint(complaintNo),
-    queryFn: () => call("get_complaint", { complaint_no: complaintNo }),
-  });
+  const query = useComplaint(complaintNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="complaint-error" />;
   const c = query.data;
   const may = mayRecordComplaints(session.permissions);

@@ -1,5 +1,4 @@
-import { Button, SegmentedControl, Stack, Table, Text } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -7,13 +6,15 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ComplaintStatus } from "../../backend/bindings/ComplaintStatus";
 import { call } from "../../backend/call";
-import { FilterBar } from "../../components/page/FilterBar";
+import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
+import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
+import { RecordTable } from "../../components/page/RecordTable";
+import { fieldHeadings } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
 import { formatDay } from "../scars/scar";
 import { type ComplaintLinks, OpenComplaintModal } from "./OpenComplaintModal";
 import { COMPLAINT_STATUSES, mayRecordComplaints } from "./production";
-import { RecordTable } from "./RecordTable";
 import { ComplaintStatusBadge } from "./StatusBadges";
 
 /**
@@ -44,44 +45,38 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
     <Stack gap="md">
       <PageHeader title={t("complaints.title")} subtitle={t("complaints.intro")}>
         {may && (
-          <Button
-            leftSection={<IconPlus size={16} />}
+          <NewButton
+            label={t("complaints.open.button")}
             onClick={() => setOpening(true)}
-            data-testid="complaint-new"
-          >
-            {t("complaints.open.button")}
-          </Button>
+            testId="complaint-new"
+          />
         )}
       </PageHeader>
       <FilterBar onClear={() => setStatus("all")}>
-        <SegmentedControl
+        <StatusSegments
           value={status}
-          onChange={(v) => setStatus(v as ComplaintStatus | "all")}
-          data={[
-            { value: "all", label: t("complaints.list.all") },
-            ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaints.status.${s}`) })),
-          ]}
-          data-testid="complaints-filter"
+          onChange={setStatus}
+          statuses={COMPLAINT_STATUSES}
+          prefix="complaints.status"
+          allLabel={t("complaints.list.all")}
+          testId="complaints-filter"
         />
       </FilterBar>
       <RecordTable
         query={list}
         empty={t("complaints.list.empty")}
-        emptyTestId="complaints-empty"
-        tableTestId="complaints-table"
+        testId="complaints"
         minWidth={900}
-        head={
-          <>
-            <Table.Th>{t("complaints.field.complaint_no")}</Table.Th>
-            <Table.Th>{t("complaints.field.status")}</Table.Th>
-            <Table.Th>{t("complaints.field.received_on")}</Table.Th>
-            <Table.Th>{t("complaints.field.customer")}</Table.Th>
-            <Table.Th>{t("complaints.field.order_no")}</Table.Th>
-            <Table.Th>{t("complaints.field.lot_code")}</Table.Th>
-            <Table.Th>{t("complaints.field.vendor")}</Table.Th>
-            <Table.Th>{t("complaints.field.description")}</Table.Th>
-          </>
-        }
+        columns={fieldHeadings(t, "complaints.field", [
+          "complaint_no",
+          "status",
+          "received_on",
+          "customer",
+          "order_no",
+          "lot_code",
+          "vendor",
+          "description",
+        ])}
         rowKey={(c) => c.complaint_no}
         rowTestId="complaint-row"
         rowStatus={(c) => c.status}

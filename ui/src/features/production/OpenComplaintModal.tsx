@@ -1,13 +1,14 @@
 import { Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Severity } from "../../backend/bindings/Severity";
 import { call } from "../../backend/call";
 import { ActionModal } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
+import { bindFields, useDraft } from "../../components/forms/draft";
+import { SEVERITIES } from "../failures/FailureFormPage";
 import { wholeOrNull } from "./production";
 
 /** What a complaint was opened from: its customer, order, lot or work order. */
@@ -27,27 +28,30 @@ export function OpenComplaintModal({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [customer, setCustomer] = useState(links.customer_code ?? "");
-  const [order, setOrder] = useState(links.order_no ?? "");
-  const [lot, setLot] = useState(links.lot_code ?? "");
-  const [workOrder, setWorkOrder] = useState(links.work_order_no ?? "");
-  const [received, setReceived] = useState("");
-  const [qty, setQty] = useState<number | string>(1);
-  const [severity, setSeverity] = useState<Severity>("major");
-  const [description, setDescription] = useState("");
+  const form = useDraft({
+    customer_code: links.customer_code ?? "",
+    order_no: links.order_no ?? "",
+    lot_code: links.lot_code ?? "",
+    work_order_no: links.work_order_no ?? "",
+    received_on: "",
+    qty_affected: 1 as number | string,
+    severity: "major" as Severity,
+    description: "",
+  });
+  const d = form.draft;
   const { mutation, errors } = useRecordAction(
     "complaint",
     () =>
       call("open_complaint", {
-        received_on: received || null,
-        customer_code: customer || null,
-        order_no: order || null,
-        lot_code: lot || null,
-        work_order_no: workOrder || null,
+        received_on: d.received_on || null,
+        customer_code: d.customer_code || null,
+        order_no: d.order_no || null,
+        lot_code: d.lot_code || null,
+        work_order_no: d.work_order_no || null,
         sku: null,
-        qty_affected: wholeOrNull(qty) ?? 0,
-        description,
-        severity,
+        qty_affected: wholeOrNull(d.qty_affected) ?? 0,
+        description: d.description,
+        severity: d.severity,
       }),
     (c) => {
       onClose();
@@ -58,6 +62,7 @@ export function OpenComplaintModal({
       });
     },
   );
+  const f = bindFields(form, errors, (key) => t(`complaints.field.${key}`));
   return (
     <ActionModal
       title={t("complaints.open.title")}
@@ -70,70 +75,33 @@ export function OpenComplaintModal({
     >
       <Stack gap="sm">
         <Group grow align="flex-start">
-          <TextInput
-            label={t("complaints.field.customer")}
-            value={customer}
-            onChange={(e) => setCustomer(e.currentTarget.value)}
-            error={errors.customer_code}
-            data-testid="complaint-customer"
-          />
-          <TextInput
-            label={t("complaints.field.order_no")}
-            value={order}
-            onChange={(e) => setOrder(e.currentTarget.value)}
-            error={errors.order_no}
-            data-testid="complaint-order"
-          />
+          <TextInput {...f.text("customer_code", "customer")} data-testid="complaint-customer" />
+          <TextInput {...f.text("order_no")} data-testid="complaint-order" />
         </Group>
         <Group grow align="flex-start">
           <TextInput
-            label={t("complaints.field.lot_code")}
-            value={lot}
-            onChange={(e) => setLot(e.currentTarget.value)}
+            {...f.text("lot_code")}
             error={errors.lot_code ?? errors.sku}
             data-testid="complaint-lot"
           />
-          <TextInput
-            label={t("complaints.field.work_order_no")}
-            value={workOrder}
-            onChange={(e) => setWorkOrder(e.currentTarget.value)}
-            error={errors.work_order_no}
-            data-testid="complaint-work-order"
-          />
+          <TextInput {...f.text("work_order_no")} data-testid="complaint-work-order" />
         </Group>
         <Group grow align="flex-start">
-          <DateField
-            label={t("complaints.field.received_on")}
-            value={received}
-            onChange={setReceived}
-            error={errors.received_on}
-            data-testid="complaint-received"
-          />
+          <DateField {...f.value("received_on")} data-testid="complaint-received" />
           <NumberInput
-            label={t("complaints.field.qty_affected")}
-            value={qty}
-            onChange={setQty}
+            {...f.number("qty_affected")}
             min={1}
             allowDecimal={false}
-            error={errors.qty_affected}
             data-testid="complaint-qty"
           />
           <NativeSelect
-            label={t("complaints.field.severity")}
-            value={severity}
-            onChange={(e) => setSeverity(e.currentTarget.value as Severity)}
-            data={(["critical", "major", "minor"] as Severity[]).map((s) => ({
-              value: s,
-              label: t(`failure.severity.${s}`),
-            }))}
+            {...f.text("severity")}
+            data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
             data-testid="complaint-severity"
           />
         </Group>
         <Textarea
-          label={t("complaints.field.description")}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
+          {...f.text("description")}
           required
           autosize
           minRows={3}

@@ -1,15 +1,6 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { ActionIcon, Group, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconTrash } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +8,8 @@ import { call } from "../../backend/call";
 import { ActionModal } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
+import { bindFields, useDraft } from "../../components/forms/draft";
+import { AddRowFoot } from "../../components/forms/RowsCard";
 import { wholeOrNull } from "./production";
 
 type Component = { lot_code: string; qty: number | string };
@@ -25,27 +18,30 @@ type Component = { lot_code: string; qty: number | string };
 export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [sku, setSku] = useState("");
-  const [output, setOutput] = useState("");
-  const [qty, setQty] = useState<number | string>("");
-  const [location, setLocation] = useState("MAIN");
-  const [due, setDue] = useState("");
-  const [note, setNote] = useState("");
+  const form = useDraft({
+    sku: "",
+    output_lot_code: "",
+    planned_qty: "" as number | string,
+    location: "MAIN",
+    due_on: "",
+    note: "",
+  });
+  const d = form.draft;
   const [components, setComponents] = useState<Component[]>([{ lot_code: "", qty: "" }]);
   const { mutation, errors } = useRecordAction(
     "work_order",
     () =>
       call("plan_work_order", {
-        sku: sku.trim(),
-        output_lot_code: output,
-        planned_qty: wholeOrNull(qty) ?? 0,
+        sku: d.sku.trim(),
+        output_lot_code: d.output_lot_code,
+        planned_qty: wholeOrNull(d.planned_qty) ?? 0,
         unit: "",
-        location,
+        location: d.location,
         components: components
           .filter((c) => c.lot_code.trim() !== "")
           .map((c) => ({ lot_code: c.lot_code, qty: wholeOrNull(c.qty) ?? 0 })),
-        due_on: due || null,
-        note,
+        due_on: d.due_on || null,
+        note: d.note,
       }),
     (wo) => {
       onClose();
@@ -56,6 +52,7 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
       });
     },
   );
+  const f = bindFields(form, errors, (key) => t(`work_orders.field.${key}`));
   const change = (i: number, part: Partial<Component>) =>
     setComponents((list) => list.map((c, at) => (at === i ? { ...c, ...part } : c)));
   return (
@@ -70,50 +67,23 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
     >
       <Stack gap="sm">
         <Group grow align="flex-start">
+          <TextInput {...f.text("sku")} required data-autofocus data-testid="wo-plan-sku" />
           <TextInput
-            label={t("work_orders.field.sku")}
-            value={sku}
-            onChange={(e) => setSku(e.currentTarget.value)}
-            error={errors.sku}
-            required
-            data-autofocus
-            data-testid="wo-plan-sku"
-          />
-          <TextInput
-            label={t("work_orders.field.output_lot")}
-            value={output}
-            onChange={(e) => setOutput(e.currentTarget.value)}
-            error={errors.output_lot_code}
+            {...f.text("output_lot_code", "output_lot")}
             required
             data-testid="wo-plan-output"
           />
         </Group>
         <Group grow align="flex-start">
           <NumberInput
-            label={t("work_orders.field.planned_qty")}
-            value={qty}
-            onChange={setQty}
+            {...f.number("planned_qty")}
             min={1}
             allowDecimal={false}
-            error={errors.planned_qty}
             required
             data-testid="wo-plan-qty"
           />
-          <TextInput
-            label={t("work_orders.field.location")}
-            value={location}
-            onChange={(e) => setLocation(e.currentTarget.value)}
-            error={errors.location}
-            required
-            data-testid="wo-plan-location"
-          />
-          <DateField
-            label={t("work_orders.field.due_on")}
-            value={due}
-            onChange={setDue}
-            error={errors.due_on}
-            data-testid="wo-plan-due"
-          />
+          <TextInput {...f.text("location")} required data-testid="wo-plan-location" />
+          <DateField {...f.value("due_on")} data-testid="wo-plan-due" />
         </Group>
         {components.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
@@ -148,30 +118,14 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
             </ActionIcon>
           </Group>
         ))}
-        {errors.components && (
-          <Text size="xs" c="red" data-testid="wo-plan-components-error">
-            {errors.components}
-          </Text>
-        )}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setComponents((list) => [...list, { lot_code: "", qty: "" }])}
-            data-testid="wo-plan-add-component"
-          >
-            {t("work_orders.plan.add_component")}
-          </Button>
-        </Group>
-        <Textarea
-          label={t("work_orders.field.note")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          autosize
-          minRows={2}
+        <AddRowFoot
+          error={errors.components}
+          errorTestId="wo-plan-components-error"
+          label={t("work_orders.plan.add_component")}
+          onAdd={() => setComponents((list) => [...list, { lot_code: "", qty: "" }])}
+          testId="wo-plan-add-component"
         />
+        <Textarea {...f.text("note")} autosize minRows={2} />
       </Stack>
     </ActionModal>
   );

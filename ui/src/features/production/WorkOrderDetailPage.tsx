@@ -11,7 +11,6 @@ import {
   Title,
 } from "@mantine/core";
 import { IconAlertTriangle, IconCheck, IconPlayerPlay } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -20,14 +19,14 @@ import { useSession } from "../../app/session";
 import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
 import { useRecordAction } from "../../components/actions/useRecordAction";
+import { Done } from "../../components/Done";
 import { Fact } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
-import { keys } from "../../queries/keys";
+import { useWorkOrder } from "../../queries/records";
 import { FailureLink, LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
-import { Done } from "./Done";
 import {
   mayDecideBlocks,
   mayLogFailures,
@@ -176,10 +175,7 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [modal, setModal] = useState<"complete" | "failure" | { decide: string } | null>(null);
-  const query = useQuery({
-    queryKey: keys.workOrder(workOrderNo),
-    queryFn: () => call("get_work_order", { work_order_no: workOrderNo }),
-  });
+  const query = useWorkOrder(workOrderNo);
   const { mutation: start } = useRecordAction(
     "work_order",
     () => call("start_work_order", { work_order_no: workOrderNo }),

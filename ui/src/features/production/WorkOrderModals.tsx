@@ -9,8 +9,12 @@ import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
 import { ActionModal } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
+import { bindFields, useDraft } from "../../components/forms/draft";
 import { keys } from "../../queries/keys";
+import { SEVERITIES } from "../failures/FailureFormPage";
 import { categoryName, wholeOrNull } from "./production";
+
+const BLOCK_DECISIONS: BlockDecision[] = ["release", "scrap", "rework"];
 
 const saved = (message: string) => notifications.show({ color: "teal", message });
 
@@ -96,11 +100,15 @@ export function WorkOrderFailureModal({
     queryFn: () => call("list_defect_categories", {}),
   });
   const active = (categories.data ?? []).filter((c) => c.active);
-  const [inspected, setInspected] = useState<number | string>(wo.output_qty ?? wo.planned_qty);
-  const [failed, setFailed] = useState<number | string>(1);
-  const [category, setCategory] = useState("");
-  const [severity, setSeverity] = useState<Severity>("major");
-  const [description, setDescription] = useState("");
+  const form = useDraft({
+    qty_inspected: (wo.output_qty ?? wo.planned_qty) as number | string,
+    qty_failed: 1 as number | string,
+    category_code: "",
+    severity: "major" as Severity,
+    description: "",
+  });
+  const d = form.draft;
+  const category = d.category_code || (active[0]?.code ?? "");
   const { mutation, errors } = useRecordAction(
     "failure",
     () =>
@@ -111,11 +119,11 @@ export function WorkOrderFailureModal({
         lot_code: wo.output_lot_code,
         serials: [],
         stage: "in_process",
-        qty_inspected: wholeOrNull(inspected) ?? 0,
-        qty_failed: wholeOrNull(failed) ?? 0,
-        category_code: category || (active[0]?.code ?? ""),
-        description,
-        severity,
+        qty_inspected: wholeOrNull(d.qty_inspected) ?? 0,
+        qty_failed: wholeOrNull(d.qty_failed) ?? 0,
+        category_code: category,
+        description: d.description,
+        severity: d.severity,
         inspection: null,
         attachment_ids: [],
         disposition: null,
@@ -131,6 +139,7 @@ export function WorkOrderFailureModal({
       saved(t("work_orders.failure.saved", { failure: f.failure_no, no: wo.work_order_no }));
     },
   );
+  const f = bindFields(form, errors, (key) => t(`work_orders.failure.${key}`));
   return (
     <ActionModal
       title={t("work_orders.failure.title", { no: wo.work_order_no })}
@@ -142,45 +151,30 @@ export function WorkOrderFailureModal({
     >
       <Stack gap="sm">
         <NumberInput
-          label={t("work_orders.failure.qty_inspected")}
-          value={inspected}
-          onChange={setInspected}
+          {...f.number("qty_inspected")}
           min={1}
           allowDecimal={false}
-          error={errors.qty_inspected}
           data-testid="wo-failure-inspected"
         />
         <NumberInput
-          label={t("work_orders.failure.qty_failed")}
-          value={failed}
-          onChange={setFailed}
+          {...f.number("qty_failed")}
           min={1}
           allowDecimal={false}
-          error={errors.qty_failed}
           data-testid="wo-failure-failed"
         />
         <NativeSelect
-          label={t("work_orders.failure.category")}
-          value={category || (active[0]?.code ?? "")}
-          onChange={(e) => setCategory(e.currentTarget.value)}
+          {...f.text("category_code", "category")}
+          value={category}
           data={active.map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }))}
-          error={errors.category_code}
           data-testid="wo-failure-category"
         />
         <NativeSelect
-          label={t("work_orders.failure.severity")}
-          value={severity}
-          onChange={(e) => setSeverity(e.currentTarget.value as Severity)}
-          data={(["critical", "major", "minor"] as Severity[]).map((s) => ({
-            value: s,
-            label: t(`failure.severity.${s}`),
-          }))}
+          {...f.text("severity")}
+          data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
           data-testid="wo-failure-severity"
         />
         <Textarea
-          label={t("work_orders.failure.description")}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
+          {...f.text("description")}
           error={errors.description ?? errors.stage ?? errors.work_order_no ?? errors.vendor_code}
           required
           autosize
@@ -204,9 +198,12 @@ export function DecideBlockModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [decision, setDecision] = useState<BlockDecision>("release");
-  const [note, setNote] = useState("");
-  const [qty, setQty] = useState<number | string>("");
+  const form = useDraft({
+    decision: "release" as BlockDecision,
+    note: "",
+    qty: "" as number | string,
+  });
+  const { decision, note, qty } = form.draft;
   const { mutation, errors } = useRecordAction(
     "work_order",
     () =>
@@ -229,6 +226,7 @@ export function DecideBlockModal({
       );
     },
   );
+  const f = bindFields(form, errors, (key) => t(`work_orders.decide.${key}`));
   return (
     <ActionModal
       title={t("work_orders.decide.title", { failure: failureNo })}
@@ -240,32 +238,21 @@ export function DecideBlockModal({
     >
       <Stack gap="sm">
         <NativeSelect
-          label={t("work_orders.decide.decision")}
-          value={decision}
-          onChange={(e) => setDecision(e.currentTarget.value as BlockDecision)}
-          data={(["release", "scrap", "rework"] as BlockDecision[]).map((d) => ({
-            value: d,
-            label: t(`work_orders.decision.${d}`),
-          }))}
+          {...f.text("decision")}
+          data={BLOCK_DECISIONS.map((d) => ({ value: d, label: t(`work_orders.decision.${d}`) }))}
           data-testid="wo-decide-decision"
         />
         {decision !== "release" && (
           <NumberInput
-            label={t("work_orders.decide.qty")}
+            {...f.number("qty")}
             description={t("work_orders.decide.qty_hint")}
-            value={qty}
-            onChange={setQty}
             min={1}
             allowDecimal={false}
-            error={errors.qty}
             data-testid="wo-decide-qty"
           />
         )}
         <Textarea
-          label={t("work_orders.decide.note")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
+          {...f.text("note")}
           required
           autosize
           minRows={2}

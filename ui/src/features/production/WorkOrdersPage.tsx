@@ -1,5 +1,4 @@
-import { Button, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -7,13 +6,15 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { WorkOrderStatus } from "../../backend/bindings/WorkOrderStatus";
 import { call } from "../../backend/call";
-import { FilterBar } from "../../components/page/FilterBar";
+import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
+import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
+import { RecordTable } from "../../components/page/RecordTable";
+import { fieldHeadings } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
 import { formatDay } from "../scars/scar";
 import { PlanWorkOrderModal } from "./PlanWorkOrderModal";
 import { mayRunWorkOrders, WORK_ORDER_STATUSES } from "./production";
-import { RecordTable } from "./RecordTable";
 import { WorkOrderStatusBadge } from "./StatusBadges";
 
 /** Every work order, blocked ones first, then running, planned and completed. */
@@ -33,13 +34,11 @@ export function WorkOrdersPage() {
     <Stack gap="md">
       <PageHeader title={t("work_orders.title")}>
         {mayRunWorkOrders(session.permissions) && (
-          <Button
-            leftSection={<IconPlus size={16} />}
+          <NewButton
+            label={t("work_orders.plan.button")}
             onClick={() => setPlanning(true)}
-            data-testid="wo-plan"
-          >
-            {t("work_orders.plan.button")}
-          </Button>
+            testId="wo-plan"
+          />
         )}
       </PageHeader>
       <FilterBar
@@ -48,14 +47,13 @@ export function WorkOrdersPage() {
           setText("");
         }}
       >
-        <SegmentedControl
+        <StatusSegments
           value={status}
-          onChange={(v) => setStatus(v as WorkOrderStatus | "all")}
-          data={[
-            { value: "all", label: t("work_orders.list.all") },
-            ...WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`work_orders.status.${s}`) })),
-          ]}
-          data-testid="wo-filter"
+          onChange={setStatus}
+          statuses={WORK_ORDER_STATUSES}
+          prefix="work_orders.status"
+          allLabel={t("work_orders.list.all")}
+          testId="wo-filter"
         />
         <TextInput
           placeholder={t("work_orders.list.search")}
@@ -67,20 +65,17 @@ export function WorkOrdersPage() {
       <RecordTable
         query={list}
         empty={t("work_orders.list.empty")}
-        emptyTestId="wo-empty"
-        tableTestId="wo-table"
+        testId="wo"
         minWidth={800}
-        head={
-          <>
-            <Table.Th>{t("work_orders.field.work_order_no")}</Table.Th>
-            <Table.Th>{t("work_orders.field.status")}</Table.Th>
-            <Table.Th>{t("work_orders.field.sku")}</Table.Th>
-            <Table.Th>{t("work_orders.field.output_lot")}</Table.Th>
-            <Table.Th ta="right">{t("work_orders.field.planned_qty")}</Table.Th>
-            <Table.Th ta="right">{t("work_orders.field.output_qty")}</Table.Th>
-            <Table.Th>{t("work_orders.field.due_on")}</Table.Th>
-          </>
-        }
+        columns={fieldHeadings(t, "work_orders.field", [
+          "work_order_no",
+          "status",
+          "sku",
+          "output_lot",
+          { right: "planned_qty" },
+          { right: "output_qty" },
+          "due_on",
+        ])}
         rowKey={(w) => w.work_order_no}
         rowTestId="wo-row"
         rowStatus={(w) => w.status}

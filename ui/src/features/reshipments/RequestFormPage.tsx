@@ -12,7 +12,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +24,7 @@ import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FormFooter } from "../../components/forms/FormFooter";
 import { useFormErrors } from "../../components/forms/formErrors";
+import { lineSetter } from "../../components/orderLines/lines";
 import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
@@ -31,7 +32,7 @@ import { errorMessage } from "../../errors/apiError";
 import { currencyCodes, moneyParams } from "../../money";
 import { keys } from "../../queries/keys";
 import { useAllVendors } from "../../queries/lists";
-import { useRma } from "../../queries/records";
+import { useOrder, useRma } from "../../queries/records";
 import {
   emptyForm,
   type LineState,
@@ -84,20 +85,11 @@ export function RequestFormPage({
   }, [returned, t]);
   const { errors, clear, refuse, refused } = useFormErrors();
   const [orderNo] = useDebouncedValue(form.orderNo.trim(), 300);
-  const order = useQuery({
-    queryKey: ["order", orderNo],
-    queryFn: () => call("get_order", { order_no: orderNo }),
-    enabled: orderNo !== "",
-    retry: false,
-  });
+  const order = useOrder(orderNo);
   const vendors = useAllVendors();
   const set = <K extends keyof RequestFormState>(key: K, value: RequestFormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const setLine = (lineNo: number, patch: Partial<LineState>) =>
-    setForm((f) => ({
-      ...f,
-      lines: { ...f.lines, [lineNo]: { ...(f.lines[lineNo] ?? NO_LINE), ...patch } },
-    }));
+  const setLine = lineSetter(setForm, NO_LINE);
 
   const mutation = useMutation({
     mutationFn: (input: RequestReshipmentInput) => call("request_reshipment", input),

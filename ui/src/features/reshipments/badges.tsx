@@ -1,6 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 import type { ReshipmentStatus, SlaState } from "./types";
 
 const STATUS_COLOR: Record<ReshipmentStatus, string> = {
@@ -21,20 +22,10 @@ const SLA_COLOR: Record<SlaState, string> = {
   closed: "gray",
 };
 
-export function ReshipmentStatusBadge({
-  status,
-  testId,
-}: {
-  status: ReshipmentStatus;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <CellBadge color={STATUS_COLOR[status]} testId={testId} data={{ status }}>
-      {t(`reshipment.status.${status}`)}
-    </CellBadge>
-  );
-}
+export const ReshipmentStatusBadge = cellStatusBadge<ReshipmentStatus>(
+  STATUS_COLOR,
+  "reshipment.status",
+);
 
 /** Where a reshipment stands against its due date: red when late, orange when close. */
 export function SlaBadge({

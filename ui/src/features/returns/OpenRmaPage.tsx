@@ -26,6 +26,7 @@ import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FormFooter } from "../../components/forms/FormFooter";
 import { useFormErrors } from "../../components/forms/formErrors";
+import { lineSetter } from "../../components/orderLines/lines";
 import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
@@ -33,6 +34,7 @@ import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { formatMoney } from "../../money";
 import { keys } from "../../queries/keys";
 import { useReturnPolicy } from "../../queries/lists";
+import { useOrder } from "../../queries/records";
 import { ChannelSelect } from "../channels/ChannelSelect";
 import { channelName } from "../channels/channels";
 import {
@@ -40,7 +42,6 @@ import {
   EMPTY_OPEN_FORM,
   NO_LINE,
   type OpenFormState,
-  type PickedLine,
   pickLine,
   placeField,
   toOpenInput,
@@ -68,20 +69,11 @@ export function OpenRmaPage() {
   const suggestions = (matches.data?.rows ?? []).filter((o) => o.order_no !== form.orderNo.trim());
   // A customer's name or code is no order number: their orders are offered to pick from, and
   // "there is no order …" is said only when nothing matches at all.
-  const order = useQuery({
-    queryKey: ["order", orderNo],
-    queryFn: () => call("get_order", { order_no: orderNo }),
-    enabled: orderNo !== "",
-    retry: false,
-  });
+  const order = useOrder(orderNo);
   const policy = useReturnPolicy();
   const set = <K extends keyof OpenFormState>(key: K, value: OpenFormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-  const setLine = (lineNo: number, patch: Partial<PickedLine>) =>
-    setForm((f) => ({
-      ...f,
-      lines: { ...f.lines, [lineNo]: { ...(f.lines[lineNo] ?? NO_LINE), ...patch } },
-    }));
+  const setLine = lineSetter(setForm, NO_LINE);
 
   // The live verdict: the rules judge the form as it stands, 300 ms after the last change.
   const [settled] = useDebouncedValue(form, 300);

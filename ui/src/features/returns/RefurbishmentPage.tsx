@@ -23,6 +23,7 @@ import type { RefurbishmentOutcome } from "../../backend/bindings/RefurbishmentO
 import type { RefurbishmentRow } from "../../backend/bindings/RefurbishmentRow";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { SubmitButtons } from "../../components/forms/SubmitButtons";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { mayPrintLabels } from "./actions";
@@ -220,14 +221,12 @@ function OutcomeModal({ row, onClose }: { row: RefurbishmentRow; onClose: () => 
           {mutation.isError && Object.keys(errors).length === 0 && (
             <Alert color="red">{errorMessage(t, mutation.error)}</Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-testid="refurbish-submit">
-              {t("returns.refurbishment.record")}
-            </Button>
-          </Group>
+          <SubmitButtons
+            onCancel={onClose}
+            pending={mutation.isPending}
+            label={t("returns.refurbishment.record")}
+            testId="refurbish-submit"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconPlus, IconPrinter } from "@tabler/icons-react";
+import { IconPrinter } from "@tabler/icons-react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useMemo, useState } from "react";
@@ -10,6 +10,7 @@ import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
 import { fieldColumn } from "../../components/fieldColumn";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { formatDaySpan } from "../../format";
@@ -220,13 +221,11 @@ export function ReturnsPage({
             </Button>
           )}
           {mayOpen(permissions) && (
-            <Button
-              leftSection={<IconPlus size={16} />}
+            <NewButton
+              label={t("returns.list.new")}
               onClick={() => void navigate({ to: "/returns/new" })}
-              data-testid="rmas-new"
-            >
-              {t("returns.list.new")}
-            </Button>
+              testId="rmas-new"
+            />
           )}
         </Group>
       </Group>

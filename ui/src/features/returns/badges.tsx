@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 import { formatDateTimeShort, formatDueShort } from "../../format";
 import type { RmaStatus, SlaState, WithSla } from "./types";
 import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
@@ -27,14 +28,7 @@ const SLA_COLOR: Record<SlaState, string> = {
   closed: "gray",
 };
 
-export function RmaStatusBadge({ status, testId }: { status: RmaStatus; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <CellBadge color={STATUS_COLOR[status]} testId={testId} data={{ status }}>
-      {t(`returns.status.${status}`)}
-    </CellBadge>
-  );
-}
+export const RmaStatusBadge = cellStatusBadge<RmaStatus>(STATUS_COLOR, "returns.status");
 
 /** In a table column the short word, with the full one on hover. */
 export function VerdictBadge({

@@ -1,6 +1,5 @@
 import { Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStatus } from "../../backend/bindings/ScarStatus";
@@ -8,6 +7,7 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { bindFields, useDraft } from "../../components/forms/draft";
 import { stepNeeds } from "./scar";
 
 /** The SCAR's next step: sending it with the answer's due date, or what the vendor answered. */
@@ -23,19 +23,15 @@ export function AdvanceScarModal({
   const { t } = useTranslation();
   const client = useQueryClient();
   const needs = stepNeeds(to);
-  const [due, setDue] = useState("");
-  const [text, setText] = useState("");
-  const [actions, setActions] = useState("");
-  const [preventive, setPreventive] = useState("");
+  const form = useDraft({ due_on: "", text: "", actions: "", preventive: "" });
+  const { due_on, ...texts } = form.draft;
   const { save, errors } = useFormSave({
     act: async () => {
       const next = await call("advance_scar", {
         scar_no: scar.scar_no,
         to,
-        due_on: needs.due ? due : null,
-        text,
-        actions,
-        preventive,
+        due_on: needs.due ? due_on : null,
+        ...texts,
       });
       client.setQueryData(["scar", scar.scar_no], next);
       return next;
@@ -45,6 +41,7 @@ export function AdvanceScarModal({
       t("scars.advance.saved", { scar: next.scar_no, status: t(`scars.status.${to}`) }),
     onClose,
   });
+  const f = bindFields(form, errors, (key) => t(`scars.field.${key}`));
   return (
     <FormModal
       title={t(`scars.advance.title.${to}`, { scar: scar.scar_no })}
@@ -54,47 +51,31 @@ export function AdvanceScarModal({
       saveTestId="scar-advance-save"
       onClose={onClose}
     >
-      {needs.due && (
-        <DateField
-          label={t("scars.field.due_on")}
-          value={due}
-          onChange={setDue}
-          error={errors.due_on}
-          data-testid="scar-advance-due"
-        />
-      )}
+      {needs.due && <DateField {...f.value("due_on")} data-testid="scar-advance-due" />}
       <Textarea
+        {...f.text("text")}
         label={t(`scars.advance.text.${to}`)}
         autosize
         minRows={needs.text ? 3 : 2}
         maxLength={TEXT_LIMITS.note}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={errors.text}
         withAsterisk={needs.text}
         data-testid="scar-advance-text"
       />
       {needs.actions && (
         <>
           <Textarea
-            label={t("scars.field.actions")}
+            {...f.text("actions")}
             autosize
             minRows={3}
             maxLength={TEXT_LIMITS.note}
-            value={actions}
-            onChange={(e) => setActions(e.currentTarget.value)}
-            error={errors.actions}
             withAsterisk
             data-testid="scar-advance-actions"
           />
           <Textarea
-            label={t("scars.field.preventive")}
+            {...f.text("preventive")}
             autosize
             minRows={2}
             maxLength={TEXT_LIMITS.note}
-            value={preventive}
-            onChange={(e) => setPreventive(e.currentTarget.value)}
-            error={errors.preventive}
             data-testid="scar-advance-preventive"
           />
         </>

@@ -1,5 +1,5 @@
-import { ActionIcon, Button, Group, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { ActionIcon, Group, Stack, Textarea, TextInput } from "@mantine/core";
+import { IconTrash } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import type { ScarMember } from "../../backend/bindings/ScarMember";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { AddRowFoot } from "../../components/forms/RowsCard";
 
 /** Opens a SCAR with its team (D1) and problem (D2): from a failure, or for a vendor. */
 export function OpenScarModal({
@@ -95,22 +96,13 @@ export function OpenScarModal({
             </ActionIcon>
           </Group>
         ))}
-        {errors.team && (
-          <Text size="xs" c="red" data-testid="scar-team-error">
-            {errors.team}
-          </Text>
-        )}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => setTeam((current) => [...current, { name: "", role: "" }])}
-            data-testid="scar-team-add"
-          >
-            {t("scars.open.add_member")}
-          </Button>
-        </Group>
+        <AddRowFoot
+          error={errors.team}
+          errorTestId="scar-team-error"
+          label={t("scars.open.add_member")}
+          onAdd={() => setTeam((current) => [...current, { name: "", role: "" }])}
+          testId="scar-team-add"
+        />
       </Stack>
       <Textarea
         label={t("scars.field.problem")}

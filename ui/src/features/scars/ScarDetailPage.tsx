@@ -5,13 +5,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { may, useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
-import type { ScarStepDone } from "../../backend/bindings/ScarStepDone";
+import { Done } from "../../components/Done";
 import { Fact, FactGrid } from "../../components/Fact";
 import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
 import { TableHead } from "../../components/TableHead";
-import { formatDateTime } from "../../format";
 import { useScar } from "../../queries/records";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
@@ -21,21 +20,6 @@ import { formatDay } from "./scar";
 /** Coded values read in the UI language; free text stays as recorded. */
 function valueLabel(t: TFunction, field: string, value: string): string {
   return field === "status" ? t(`scars.status.${value}`, { defaultValue: value }) : value;
-}
-
-/** When a step was done and by whom; a step not done leaves its fact empty (a dash). */
-function Done({ done }: { done: ScarStepDone }) {
-  const { i18n } = useTranslation();
-  return (
-    <>
-      {formatDateTime(done.at, i18n.language)}
-      {done.by_name && (
-        <Text size="xs" c="dimmed">
-          {done.by_name}
-        </Text>
-      )}
-    </>
-  );
 }
 
 /** One 8D section: its title and what was recorded, or that it is still awaited. */

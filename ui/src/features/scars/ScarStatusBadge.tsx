@@ -1,6 +1,7 @@
 import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ScarStatus } from "../../backend/bindings/ScarStatus";
+import { StateBadge } from "../../components/StatusBadge";
 import { SCAR_STATUS_COLOR } from "./scar";
 
 export function ScarStatusBadge({
@@ -15,14 +16,13 @@ export function ScarStatusBadge({
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap">
-      <Badge
-        color={SCAR_STATUS_COLOR[status]}
-        variant={status === "closed" ? "light" : "filled"}
-        data-testid={testId}
-        data-status={status}
-      >
-        {t(`scars.status.${status}`)}
-      </Badge>
+      <StateBadge
+        status={status}
+        colors={SCAR_STATUS_COLOR}
+        prefix="scars.status"
+        done="closed"
+        testId={testId}
+      />
       {overdue && (
         <Badge color="red" variant="outline" data-testid={testId ? `${testId}-overdue` : undefined}>
           {t("scars.overdue")}

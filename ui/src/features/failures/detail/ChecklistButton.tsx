@@ -1,13 +1,14 @@
-import { Button, Group, List, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, List, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
-import { errorMessage, fieldErrors } from "../../../errors/apiError";
+import { ActionModal } from "../../../components/actions/ActionModal";
+import { useFieldSave } from "../../../components/forms/DrawerForm";
 
 /** Turns a failure into a check the next inspection of the same product will show. */
 export function ChecklistButton({ failure }: { failure: FailureDetail }) {
@@ -15,16 +16,18 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const checklist = useQuery({
     queryKey: ["checklist", failure.sku],
     queryFn: () => call("get_checklist", { sku: failure.sku }),
     enabled: open,
   });
-  const add = useMutation({
-    mutationFn: () =>
-      call("add_checklist_item", { sku: failure.sku, text, failure_no: failure.failure_no }),
-    onSuccess: () => {
+  const {
+    save: add,
+    errors,
+    setErrors,
+  } = useFieldSave(
+    () => call("add_checklist_item", { sku: failure.sku, text, failure_no: failure.failure_no }),
+    () => {
       void client.invalidateQueries({ queryKey: ["checklist", failure.sku] });
       notifications.show({
         color: "teal",
@@ -32,13 +35,7 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
       });
       setOpen(false);
     },
-    onError: (err) => {
-      const fields = fieldErrors(t, err);
-      setErrors(fields);
-      if (Object.keys(fields).length === 0)
-        notifications.show({ color: "red", message: errorMessage(t, err) });
-    },
-  });
+  );
   return (
     <>
       <Button
@@ -53,17 +50,15 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
       >
         {t("failure_detail.add_checklist")}
       </Button>
-      <Modal
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={t("failure_detail.add_checklist")}
-        size="lg"
-      >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            add.mutate();
-          }}
+      {open && (
+        <ActionModal
+          title={t("failure_detail.add_checklist")}
+          size="lg"
+          onClose={() => setOpen(false)}
+          onSubmit={() => add.mutate()}
+          pending={add.isPending}
+          submitLabel={t("failure_detail.add_checklist")}
+          submitTestId="checklist-submit"
         >
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
@@ -92,16 +87,8 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
               </Stack>
             )}
           </Stack>
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={add.isPending} data-testid="checklist-submit">
-              {t("failure_detail.add_checklist")}
-            </Button>
-          </Group>
-        </form>
-      </Modal>
+        </ActionModal>
+      )}
     </>
   );
 }

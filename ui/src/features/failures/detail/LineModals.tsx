@@ -18,7 +18,8 @@ import { call } from "../../../backend/call";
 import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
-import { usePeople } from "../../../queries/lists";
+import { bindFields, errorsUnder, useDraft } from "../../../components/forms/draft";
+import { PersonSelect } from "../../../components/forms/PersonSelect";
 import { DISPOSITIONS } from "../FailureFormPage";
 import { CompletionFields, useCompletion } from "./Completion";
 
@@ -29,38 +30,6 @@ export const SCRAP_METHODS: ScrapMethod[] = [
   "returned_for_destruction",
   "other",
 ];
-
-function PersonSelect({
-  label,
-  value,
-  onChange,
-  error,
-  optional,
-  testId,
-}: {
-  label: string;
-  value: string;
-  onChange: (id: string) => void;
-  error?: string;
-  optional?: boolean;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const people = usePeople();
-  const options = (people.data ?? []).map((p) => ({ value: p.user_id, label: p.display_name }));
-  return (
-    <NativeSelect
-      label={label}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
-      data={
-        optional ? [{ value: "", label: t("failure_detail.lines.nobody") }, ...options] : options
-      }
-      data-testid={testId}
-    />
-  );
-}
 
 /** Today plus a week, as the date a new line is due by default. */
 function inAWeek(): string {
@@ -78,11 +47,14 @@ export function AddLineModal({
 }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [disposition, setDisposition] = useState<Disposition>("rework");
-  const [qty, setQty] = useState<number | string>(Math.max(failure.unassigned, 0));
-  const [owner, setOwner] = useState(session.user.id);
-  const [due, setDue] = useState(inAWeek());
-  const [note, setNote] = useState("");
+  const form = useDraft({
+    disposition: "rework" as Disposition,
+    qty: Math.max(failure.unassigned, 0) as number | string,
+    owner_id: session.user.id,
+    due_on: inAWeek(),
+    note: "",
+  });
+  const d = form.draft;
   // Failed serials no running line covers yet: a line may name which of them it disposes of.
   const taken = failure.lines
     .filter((l) => l.status !== "withdrawn")
@@ -94,16 +66,15 @@ export function AddLineModal({
       call("add_disposition_line", {
         failure_no: failure.failure_no,
         line: {
-          disposition,
-          qty: typeof qty === "number" ? qty : 0,
-          note,
-          owner_id: owner,
-          due_on: due === "" ? null : due,
+          ...d,
+          qty: typeof d.qty === "number" ? d.qty : 0,
+          due_on: d.due_on === "" ? null : d.due_on,
           serials,
         },
       }),
     onClose,
   );
+  const f = bindFields(form, errors, (key) => t(`failure_detail.lines.${key}`));
   return (
     <ActionModal
       title={t("failure_detail.lines.add")}
@@ -121,20 +92,15 @@ export function AddLineModal({
           })}
         </Text>
         <NativeSelect
+          {...f.text("disposition")}
           label={t("failure.field.disposition")}
-          value={disposition}
-          onChange={(e) => setDisposition(e.currentTarget.value as Disposition)}
           data={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
-          error={errors.disposition}
           data-testid="line-disposition"
         />
         <NumberInput
-          label={t("failure_detail.lines.qty")}
+          {...f.number("qty")}
           min={1}
           max={Math.max(failure.unassigned, 1)}
-          value={qty}
-          onChange={setQty}
-          error={errors.qty}
           data-testid="line-qty"
         />
         {free.length > 0 && (
@@ -145,7 +111,7 @@ export function AddLineModal({
             value={serials}
             onChange={(chosen) => {
               setSerials(chosen);
-              if (chosen.length > 0) setQty(chosen.length);
+              if (chosen.length > 0) form.set("qty", chosen.length);
             }}
             error={
               errors.serials ?? Object.entries(errors).find(([f]) => f.startsWith("serials["))?.[1]
@@ -153,28 +119,9 @@ export function AddLineModal({
             data-testid="line-serials"
           />
         )}
-        <PersonSelect
-          label={t("failure_detail.lines.owner")}
-          value={owner}
-          onChange={setOwner}
-          error={errors.owner_id}
-          testId="line-owner"
-        />
-        <DateField
-          label={t("failure_detail.lines.due_on")}
-          value={due}
-          onChange={setDue}
-          error={errors.due_on}
-          data-testid="line-due"
-        />
-        <Textarea
-          label={t("failure_detail.lines.follow_up")}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          autosize
-          minRows={2}
-        />
+        <PersonSelect {...f.value("owner_id", "owner")} testId="line-owner" />
+        <DateField {...f.value("due_on")} data-testid="line-due" />
+        <Textarea {...f.text("note", "follow_up")} autosize minRows={2} />
       </Stack>
     </ActionModal>
   );
@@ -185,10 +132,13 @@ type LineProps = { failure: FailureDetail; line: DispositionLineView; onClose: (
 export function CompleteLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [method, setMethod] = useState<ScrapMethod>("crushed");
-  const [methodOther, setMethodOther] = useState("");
-  const [destroyedBy, setDestroyedBy] = useState(session.user.id);
-  const [witness, setWitness] = useState("");
+  const scrapForm = useDraft({
+    method: "crushed" as ScrapMethod,
+    method_other: "",
+    destroyed_by: session.user.id,
+    witness_id: "",
+  });
+  const sd = scrapForm.draft;
   const scrap = line.disposition === "scrap";
   const completion = useCompletion(
     line.qty,
@@ -204,15 +154,17 @@ export function CompleteLineModal({ failure, line, onClose }: LineProps) {
           cost_minor,
           scrap: scrap
             ? {
-                method,
-                method_other: method === "other" ? methodOther : "",
-                destroyed_by: destroyedBy,
-                witness_id: witness === "" ? null : witness,
+                ...sd,
+                method_other: sd.method === "other" ? sd.method_other : "",
+                witness_id: sd.witness_id === "" ? null : sd.witness_id,
               }
             : null,
         },
       }),
     onClose,
+  );
+  const f = bindFields(scrapForm, errorsUnder(errors, "scrap"), (key) =>
+    t(`failure_detail.lines.${key}`),
   );
   return (
     <ActionModal
@@ -239,41 +191,19 @@ export function CompleteLineModal({ failure, line, onClose }: LineProps) {
         {scrap && (
           <>
             <NativeSelect
-              label={t("failure_detail.lines.scrap_method")}
-              value={method}
-              onChange={(e) => setMethod(e.currentTarget.value as ScrapMethod)}
-              data={SCRAP_METHODS.map((m) => ({
-                value: m,
-                label: t(`failure.scrap_method.${m}`),
-              }))}
-              error={errors["scrap.method"]}
+              {...f.text("method", "scrap_method")}
+              data={SCRAP_METHODS.map((m) => ({ value: m, label: t(`failure.scrap_method.${m}`) }))}
               data-testid="line-scrap-method"
             />
-            {method === "other" && (
+            {sd.method === "other" && (
               <TextInput
-                label={t("failure_detail.lines.scrap_method_other")}
-                value={methodOther}
-                onChange={(e) => setMethodOther(e.currentTarget.value)}
-                error={errors["scrap.method_other"]}
+                {...f.text("method_other", "scrap_method_other")}
                 required
                 data-testid="line-scrap-other"
               />
             )}
-            <PersonSelect
-              label={t("failure_detail.lines.destroyed_by")}
-              value={destroyedBy}
-              onChange={setDestroyedBy}
-              error={errors["scrap.destroyed_by"]}
-              testId="line-destroyed-by"
-            />
-            <PersonSelect
-              label={t("failure_detail.lines.witness")}
-              value={witness}
-              onChange={setWitness}
-              error={errors["scrap.witness_id"]}
-              optional
-              testId="line-witness"
-            />
+            <PersonSelect {...f.value("destroyed_by")} testId="line-destroyed-by" />
+            <PersonSelect {...f.value("witness_id", "witness")} optional testId="line-witness" />
           </>
         )}
       </CompletionFields>

@@ -8,6 +8,7 @@ import { call } from "../../../backend/call";
 import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
 import { useReshipmentAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
+import { bindFields, useDraft } from "../../../components/forms/draft";
 import { fromMinor, readAmount } from "../../../money";
 import { CARRIERS, type ReshipmentDetail } from "../types";
 
@@ -125,63 +126,48 @@ export function AmendModal({ detail, onClose }: Props) {
 
 export function ShipModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const [carrier, setCarrier] = useState<Carrier>(detail.request.carrier);
-  const [service, setService] = useState(detail.request.service);
-  const [tracking, setTracking] = useState("");
-  const [shippedOn, setShippedOn] = useState("");
+  const form = useDraft({
+    carrier: detail.request.carrier as Carrier,
+    service: detail.request.service,
+    tracking_no: "",
+    shipped_on: "",
+  });
+  const d = form.draft;
   const { mutation, errors } = useReshipmentAction(
     () =>
       call("ship_reshipment", {
         reshipment_no: detail.reshipment_no,
-        carrier,
-        service: service.trim() === "" ? null : service.trim(),
-        tracking_no: tracking.trim(),
-        shipped_on: shippedOn === "" ? null : shippedOn,
+        carrier: d.carrier,
+        service: d.service.trim() === "" ? null : d.service.trim(),
+        tracking_no: d.tracking_no.trim(),
+        shipped_on: d.shipped_on === "" ? null : d.shipped_on,
       }),
     onClose,
   );
+  const f = bindFields(form, errors, (key) => t(`reshipment.field.${key}`));
   return (
     <ActionModal
       title={t("reshipment.action.ship")}
       onClose={onClose}
-      onSubmit={() => {
-        mutation.mutate(undefined);
-      }}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="rs-ship-confirm"
       submitLabel={t("reshipment.action.ship")}
     >
       <Stack gap="sm">
         <NativeSelect
-          label={t("reshipment.field.carrier")}
-          value={carrier}
-          onChange={(e) => setCarrier(e.currentTarget.value as Carrier)}
+          {...f.text("carrier")}
           data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
-          error={errors.carrier}
           data-testid="rs-ship-carrier"
         />
         <TextInput
-          label={t("reshipment.field.service")}
+          {...f.text("service")}
           maxLength={TEXT_LIMITS.label}
-          value={service}
-          onChange={(e) => setService(e.currentTarget.value)}
-          error={errors.service}
           data-testid="rs-ship-service"
         />
-        <TextInput
-          label={t("reshipment.field.tracking_no")}
-          value={tracking}
-          onChange={(e) => setTracking(e.currentTarget.value)}
-          error={errors.tracking_no}
-          required
-          data-testid="rs-ship-tracking"
-        />
+        <TextInput {...f.text("tracking_no")} required data-testid="rs-ship-tracking" />
         <DateField
-          label={t("reshipment.field.shipped_on")}
+          {...f.value("shipped_on")}
           description={t("reshipment.action.today_if_empty")}
-          value={shippedOn}
-          onChange={setShippedOn}
-          error={errors.shipped_on}
           data-testid="rs-ship-date"
         />
       </Stack>
@@ -191,38 +177,32 @@ export function ShipModal({ detail, onClose }: Props) {
 
 export function DeliverModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const [deliveredOn, setDeliveredOn] = useState("");
+  const form = useDraft({ delivered_on: "" });
   const { mutation, errors } = useReshipmentAction(
     () =>
       call("deliver_reshipment", {
         reshipment_no: detail.reshipment_no,
-        delivered_on: deliveredOn === "" ? null : deliveredOn,
+        delivered_on: form.draft.delivered_on || null,
       }),
     onClose,
   );
+  const f = bindFields(form, errors, (key) => t(`reshipment.field.${key}`));
   return (
     <ActionModal
       title={t("reshipment.action.deliver")}
       onClose={onClose}
-      onSubmit={() => {
-        mutation.mutate(undefined);
-      }}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="rs-deliver-confirm"
       submitLabel={t("reshipment.action.deliver")}
     >
       <DateField
-        label={t("reshipment.field.delivered_on")}
+        {...f.value("delivered_on")}
         description={t("reshipment.action.today_if_empty")}
-        value={deliveredOn}
-        onChange={setDeliveredOn}
-        error={errors.delivered_on}
         data-testid="rs-deliver-date"
       />
     </ActionModal>
   );
 }
-
 /**
  * The chargeback moves open → accepted/disputed → recovered; a dispute may also reopen; until it
  * is recovered it may be written off, with the reason in the note.

@@ -1,9 +1,8 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { Fact, FactGrid } from "../../../components/Fact";
+import { AtFact, ByFact, Fact, FactGrid } from "../../../components/Fact";
 import { TableHead } from "../../../components/TableHead";
-import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
 import { SlaBadge } from "../badges";
 import type { ReshipmentDetail } from "../types";
@@ -69,15 +68,12 @@ export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
         <Fact label={t("reshipment.field.due_on")}>
           <SlaBadge sla={detail.sla} dueOn={detail.due_on} wrap />
         </Fact>
-        <Fact label={t("reshipment.field.requested_by")}>
-          {detail.requested_by_name}
-          <Text size="xs" c="dimmed">
-            {formatDateTime(detail.requested_at, i18n.language)}
-          </Text>
-        </Fact>
-        <Fact label={t("reshipment.field.authorized_at")}>
-          {detail.authorized_at ? formatDateTime(detail.authorized_at, i18n.language) : null}
-        </Fact>
+        <ByFact
+          label={t("reshipment.field.requested_by")}
+          name={detail.requested_by_name}
+          at={detail.requested_at}
+        />
+        <AtFact label={t("reshipment.field.authorized_at")} at={detail.authorized_at} />
         <Fact label={t("reshipment.field.shipped_on")}>{detail.shipped_on}</Fact>
         <Fact label={t("reshipment.field.delivered_on")}>{detail.delivered_on}</Fact>
         <Fact label={t("reshipment.field.payer")}>

@@ -1,11 +1,11 @@
 import { NativeSelect, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
+import { bindFields, useDraft } from "../../../components/forms/draft";
 import { useReturnPolicy } from "../../../queries/lists";
 import { CARRIERS } from "../../reshipments/types";
 import type { RmaDetail } from "../types";
@@ -60,40 +60,32 @@ export function InTransitModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   // The label named the returns policy's carrier: the parcel most likely travels with it.
   const policy = useReturnPolicy();
-  const [chosen, setCarrier] = useState<Carrier | null>(null);
-  const carrier: Carrier = chosen ?? policy.data?.label_carrier ?? CARRIERS[0] ?? "dhl";
-  const [tracking, setTracking] = useState("");
+  const form = useDraft({ carrier: "" as Carrier | "", tracking_no: "" });
+  const carrier: Carrier =
+    form.draft.carrier || (policy.data?.label_carrier ?? CARRIERS[0] ?? "dhl");
+  const tracking_no = form.draft.tracking_no.trim();
   const { mutation, errors } = useRmaAction(
-    () => call("rma_in_transit", { rma_no: detail.rma_no, carrier, tracking_no: tracking.trim() }),
+    () => call("rma_in_transit", { rma_no: detail.rma_no, carrier, tracking_no }),
     onClose,
     (f) => f === "carrier" || f === "tracking_no",
   );
+  const f = bindFields(form, errors, (key) => t(`returns.field.${key}`));
   return (
     <ActionModal
       title={t("returns.action.in_transit")}
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="rma-in-transit-submit"
       submitLabel={t("returns.action.in_transit")}
     >
       <Stack gap="sm">
         <NativeSelect
-          label={t("returns.field.carrier")}
+          {...f.text("carrier")}
           value={carrier}
-          onChange={(e) => setCarrier(e.currentTarget.value as Carrier)}
           data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
-          error={errors.carrier}
           data-testid="rma-transit-carrier"
         />
-        <TextInput
-          label={t("returns.field.tracking_no")}
-          value={tracking}
-          onChange={(e) => setTracking(e.currentTarget.value)}
-          error={errors.tracking_no}
-          required
-          data-testid="rma-transit-tracking"
-        />
+        <TextInput {...f.text("tracking_no")} required data-testid="rma-transit-tracking" />
       </Stack>
     </ActionModal>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
 import { call } from "../../../backend/call";
+import { ActionModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
 import { readAmount } from "../../../money";
 import type { RmaDetail } from "../types";
@@ -25,46 +26,40 @@ export function CostModal({ detail, onClose }: { detail: RmaDetail; onClose: () 
     (f) => f === "amount_minor" || f === "note",
   );
   return (
-    <Modal opened onClose={onClose} title={t("returns.cost.title")}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const read = readAmount(t, amount, currency);
-          if (!read.ok) setLocal(read.error);
-          else {
-            setLocal(null);
-            mutation.mutate(read.minor);
-          }
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label={t("returns.cost.amount", { currency })}
-            description={t("returns.cost.amount_hint")}
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={errors.amount_minor ?? local}
-            data-testid="rma-cost-amount"
-          />
-          <TextInput
-            label={t("returns.cost.note")}
-            placeholder={t("returns.cost.note_hint")}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.note}
-            data-testid="rma-cost-note"
-          />
-        </Stack>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="rma-cost-submit">
-            {t("returns.action.record_cost")}
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+    <ActionModal
+      title={t("returns.cost.title")}
+      onClose={onClose}
+      onSubmit={() => {
+        const read = readAmount(t, amount, currency);
+        if (!read.ok) setLocal(read.error);
+        else {
+          setLocal(null);
+          mutation.mutate(read.minor);
+        }
+      }}
+      pending={mutation.isPending}
+      submitLabel={t("returns.action.record_cost")}
+      submitTestId="rma-cost-submit"
+    >
+      <Stack gap="sm">
+        <TextInput
+          label={t("returns.cost.amount", { currency })}
+          description={t("returns.cost.amount_hint")}
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.currentTarget.value)}
+          error={errors.amount_minor ?? local}
+          data-testid="rma-cost-amount"
+        />
+        <TextInput
+          label={t("returns.cost.note")}
+          placeholder={t("returns.cost.note_hint")}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          data-testid="rma-cost-note"
+        />
+      </Stack>
+    </ActionModal>
   );
 }

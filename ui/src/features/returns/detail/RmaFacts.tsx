@@ -3,7 +3,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
-import { Fact } from "../../../components/Fact";
+import { AtFact, ByFact, Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
 import { channelName } from "../../channels/channels";
@@ -58,15 +58,12 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
           <Fact label={t("returns.field.policy_version")} testId="rma-policy-version">
             {String(detail.policy_version)}
           </Fact>
-          <Fact label={t("returns.field.opened_by")}>
-            {detail.opened_by_name}
-            <Text size="xs" c="dimmed">
-              {formatDateTime(detail.opened_at, i18n.language)}
-            </Text>
-          </Fact>
-          <Fact label={t("returns.field.decided_at")}>
-            {detail.decided_at ? formatDateTime(detail.decided_at, i18n.language) : null}
-          </Fact>
+          <ByFact
+            label={t("returns.field.opened_by")}
+            name={detail.opened_by_name}
+            at={detail.opened_at}
+          />
+          <AtFact label={t("returns.field.decided_at")} at={detail.decided_at} />
           <Fact label={t("returns.field.next_step")}>
             <SlaCell row={detail} wrap />
           </Fact>

@@ -1,9 +1,12 @@
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { StepDone } from "../../backend/bindings/StepDone";
-import { formatDateTime } from "../../format";
+import type { StepDone } from "../backend/bindings/StepDone";
+import { formatDateTime } from "../format";
 
-/** When a step was done, and by whom under it; nothing while it is not. */
+/**
+ * When a step was done, and by whom under it; nothing while it is not. Any record's step (a
+ * complaint's, a SCAR's) has this shape.
+ */
 export function Done({ done }: { done: StepDone | null }) {
   const { i18n } = useTranslation();
   if (!done) return null;
