@@ -4,15 +4,15 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  type RouteComponent,
   RouterProvider,
   useRouterState,
 } from "@tanstack/react-router";
-import type { ReactNode } from "react";
 import type { Session } from "../backend/bindings/Session";
 import { mount, settle } from "../testing/mount";
 
 /** Each page of a test's app by its route path (`/lots/$lotCode` as the router spells it). */
-export type Pages = Record<string, () => ReactNode>;
+export type Pages = Record<string, RouteComponent>;
 
 /**
  * Opens `url` in a router of `pages`, each a route under a bare root, as the app's shell would

@@ -19,7 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BomComponent } from "../../backend/bindings/BomComponent";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
 /** The rows being edited, blank rows left out of what is saved. */
@@ -84,22 +84,19 @@ export function ProductBom({ sku, mayEdit }: { sku: string; mayEdit: boolean }) 
               {t("masterdata.bom.empty")}
             </Text>
           ) : (
-            <Table>
-              <TableHead
-                columns={[
-                  t("masterdata.bom.component"),
-                  { label: t("masterdata.bom.qty_per"), right: true },
-                ]}
-              />
-              <Table.Tbody>
-                {bom.components.map((c) => (
-                  <Table.Tr key={c.component_sku} data-testid="product-bom-row">
-                    <Table.Td>{c.component_sku}</Table.Td>
-                    <Table.Td ta="right">{c.qty_per}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <HeadedTable
+              columns={[
+                t("masterdata.bom.component"),
+                { label: t("masterdata.bom.qty_per"), right: true },
+              ]}
+              items={bom.components}
+              row={(c) => (
+                <Table.Tr key={c.component_sku} data-testid="product-bom-row">
+                  <Table.Td>{c.component_sku}</Table.Td>
+                  <Table.Td ta="right">{c.qty_per}</Table.Td>
+                </Table.Tr>
+              )}
+            />
           )
         ) : (
           <Stack gap={6}>

@@ -1,7 +1,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
-import { TableHead } from "../../../components/TableHead";
+import { HeadedTable } from "../../../components/HeadedTable";
 import { numberFormat } from "../../../intl";
 
 /** The customers who received traced stock: whom to contact. */
@@ -16,46 +16,44 @@ export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
     );
   return (
     <Table.ScrollContainer minWidth={600} maxHeight={360}>
-      <Table stickyHeader>
-        <TableHead
-          columns={[
-            t("lots.customer.name"),
-            t("lots.customer.email"),
-            t("lots.customer.phone"),
-            { label: t("lots.customer.orders"), right: true },
-            { label: t("lots.customer.qty"), right: true },
-          ]}
-        />
-        <Table.Tbody>
-          {customers.map((c) => (
-            <Table.Tr
-              key={c.customer_code}
-              data-testid="customer-row"
-              data-customer={c.customer_code}
-            >
-              <Table.Td>
-                {c.name ?? c.customer_code}
-                {c.name && (
-                  <Text span size="xs" c="dimmed">
-                    {" "}
-                    {c.customer_code}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {c.email && (
-                  <Anchor size="sm" href={`mailto:${c.email}`}>
-                    {c.email}
-                  </Anchor>
-                )}
-              </Table.Td>
-              <Table.Td>{c.phone}</Table.Td>
-              <Table.Td ta="right">{number.format(c.orders)}</Table.Td>
-              <Table.Td ta="right">{number.format(c.qty)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HeadedTable
+        stickyHeader
+        columns={[
+          t("lots.customer.name"),
+          t("lots.customer.email"),
+          t("lots.customer.phone"),
+          { label: t("lots.customer.orders"), right: true },
+          { label: t("lots.customer.qty"), right: true },
+        ]}
+        items={customers}
+        row={(c) => (
+          <Table.Tr
+            key={c.customer_code}
+            data-testid="customer-row"
+            data-customer={c.customer_code}
+          >
+            <Table.Td>
+              {c.name ?? c.customer_code}
+              {c.name && (
+                <Text span size="xs" c="dimmed">
+                  {" "}
+                  {c.customer_code}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {c.email && (
+                <Anchor size="sm" href={`mailto:${c.email}`}>
+                  {c.email}
+                </Anchor>
+              )}
+            </Table.Td>
+            <Table.Td>{c.phone}</Table.Td>
+            <Table.Td ta="right">{number.format(c.orders)}</Table.Td>
+            <Table.Td ta="right">{number.format(c.qty)}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Table.ScrollContainer>
   );
 }

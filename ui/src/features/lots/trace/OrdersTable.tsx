@@ -1,7 +1,7 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
-import { TableHead } from "../../../components/TableHead";
+import { HeadedTable } from "../../../components/HeadedTable";
 import { numberFormat } from "../../../intl";
 
 /** The orders that received traced lots. */
@@ -16,34 +16,32 @@ export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
     );
   return (
     <Table.ScrollContainer minWidth={500} maxHeight={360}>
-      <Table stickyHeader>
-        <TableHead
-          columns={[
-            t("lots.order.order_no"),
-            t("lots.order.customer"),
-            t("lots.order.lots"),
-            { label: t("lots.field.qty"), right: true },
-          ]}
-        />
-        <Table.Tbody>
-          {orders.map((o) => (
-            <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>
-              <Table.Td>
-                <Anchor size="sm" href={`#/orders?text=${encodeURIComponent(o.order_no)}`}>
-                  {o.order_no}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{o.customer_code}</Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate maw={260} title={o.lots.join(", ")}>
-                  {o.lots.join(", ")}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{number.format(o.qty)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HeadedTable
+        stickyHeader
+        columns={[
+          t("lots.order.order_no"),
+          t("lots.order.customer"),
+          t("lots.order.lots"),
+          { label: t("lots.field.qty"), right: true },
+        ]}
+        items={orders}
+        row={(o) => (
+          <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>
+            <Table.Td>
+              <Anchor size="sm" href={`#/orders?text=${encodeURIComponent(o.order_no)}`}>
+                {o.order_no}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{o.customer_code}</Table.Td>
+            <Table.Td>
+              <Text size="sm" truncate maw={260} title={o.lots.join(", ")}>
+                {o.lots.join(", ")}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">{number.format(o.qty)}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Table.ScrollContainer>
   );
 }

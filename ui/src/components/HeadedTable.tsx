@@ -1,0 +1,29 @@
+import { Table, type TableProps } from "@mantine/core";
+import type { ReactNode } from "react";
+import { Note } from "./Note";
+import { type Column, TableHead } from "./TableHead";
+
+/**
+ * A table of `items`, one heading row from `columns` and `row(item)` for each body row. With
+ * `empty`, no items show that note in place of the table.
+ */
+export function HeadedTable<T>({
+  columns,
+  items,
+  row,
+  empty,
+  ...table
+}: TableProps & {
+  columns: Column[];
+  items: readonly T[];
+  row: (item: T, index: number) => ReactNode;
+  empty?: ReactNode;
+}) {
+  if (items.length === 0 && empty !== undefined) return <Note>{empty}</Note>;
+  return (
+    <Table {...table}>
+      <TableHead columns={columns} />
+      <Table.Tbody>{items.map(row)}</Table.Tbody>
+    </Table>
+  );
+}
