@@ -1,5 +1,5 @@
 import { Table, type TableProps } from "@mantine/core";
-import type { ReactNode } from "react";
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
 import { Note } from "./Note";
 import { type Column, TableHead } from "./TableHead";
 
@@ -12,16 +12,19 @@ export function HeadedTable<T>({
   items,
   row,
   empty,
-  ...table
-}: TableProps & {
+  tableProps,
+  ...rest
+}: ComponentPropsWithoutRef<"table"> & {
   columns: Column[];
   items: readonly T[];
   row: (item: T, index: number) => ReactNode;
   empty?: ReactNode;
+  /** Mantine's look of the table (striped, bordered, …); test ids and the like go on as props. */
+  tableProps?: TableProps;
 }) {
   if (items.length === 0 && empty !== undefined) return <Note>{empty}</Note>;
   return (
-    <Table {...table}>
+    <Table {...tableProps} {...rest}>
       <TableHead columns={columns} />
       <Table.Tbody>{items.map(row)}</Table.Tbody>
     </Table>

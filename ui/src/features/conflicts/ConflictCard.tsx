@@ -99,8 +99,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
           </Text>
         </Group>
         <HeadedTable
-          withTableBorder
-          verticalSpacing="xs"
+          tableProps={{ withTableBorder: true, verticalSpacing: "xs" }}
           data-testid="conflict-events"
           columns={[
             t("conflicts.column.what"),

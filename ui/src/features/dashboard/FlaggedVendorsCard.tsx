@@ -42,7 +42,7 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
         }
         return (
           <HeadedTable
-            striped
+            tableProps={{ striped: true }}
             columns={[
               t("dashboard.col.vendor"),
               { label: t("dashboard.vendors.rating"), right: true },

@@ -31,7 +31,7 @@ export function OverdueScarsCard() {
         ) : (
           <>
             <HeadedTable
-              striped
+              tableProps={{ striped: true }}
               columns={[t("scars.field.scar_no"), t("scars.field.vendor"), t("scars.field.due_on")]}
               items={rows.slice(0, SHOWN)}
               row={(s) => (

@@ -37,7 +37,7 @@ export function SafetyStockCard() {
           </Group>
         ) : (
           <HeadedTable
-            striped
+            tableProps={{ striped: true }}
             columns={[
               t("dashboard.col.sku"),
               { label: t("dashboard.stock.sellable"), right: true },

@@ -41,7 +41,7 @@ export function SkuReviewCard({ period }: { period: Period }) {
         return (
           <>
             <HeadedTable
-              striped
+              tableProps={{ striped: true }}
               columns={[
                 t("dashboard.col.sku"),
                 { label: t("dashboard.skus.problems"), right: true },

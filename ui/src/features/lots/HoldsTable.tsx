@@ -33,9 +33,7 @@ export function HoldsTable() {
       )}
       {holds.data && holds.data.length > 0 && (
         <HeadedTable
-          striped
-          highlightOnHover
-          withTableBorder
+          tableProps={{ striped: true, highlightOnHover: true, withTableBorder: true }}
           columns={[
             t("holds.lot"),
             t("failure.field.sku"),

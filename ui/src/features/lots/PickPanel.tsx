@@ -71,8 +71,7 @@ export function PickPanel() {
             </Alert>
           )}
           <HeadedTable
-            striped
-            withTableBorder
+            tableProps={{ striped: true, withTableBorder: true }}
             columns={[
               t("lots.pick.order"),
               t("lots.pick.lot"),

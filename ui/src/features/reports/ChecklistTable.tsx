@@ -10,8 +10,7 @@ export function ChecklistTable({ items }: { items: ChecklistAdded[] }) {
   const { t, i18n } = useTranslation();
   return (
     <HeadedTable
-      striped
-      withTableBorder
+      tableProps={{ striped: true, withTableBorder: true }}
       columns={[
         t("reports.checklist.added_at"),
         t("reports.col.sku"),

@@ -23,9 +23,7 @@ export function FailureGroupTable({
   return (
     <>
       <HeadedTable
-        striped
-        highlightOnHover
-        withTableBorder
+        tableProps={{ striped: true, highlightOnHover: true, withTableBorder: true }}
         columns={[
           codeLabel,
           { label: t("reports.col.failures"), right: true },

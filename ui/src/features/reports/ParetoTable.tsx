@@ -20,8 +20,7 @@ export function ParetoTable({
   const nameOf = useCategoryNames();
   return (
     <HeadedTable
-      striped
-      withTableBorder
+      tableProps={{ striped: true, withTableBorder: true }}
       columns={[
         t("reports.pareto.category"),
         { label: t("reports.col.failures"), right: true },

@@ -19,8 +19,7 @@ export function ScoreComponents({ components }: { components: ScoreComponent[] }
   const { t, i18n } = useTranslation();
   return (
     <HeadedTable
-      fz="xs"
-      withTableBorder
+      tableProps={{ fz: "xs", withTableBorder: true }}
       data-testid="score-components"
       columns={[
         t("reports.vendors.component"),

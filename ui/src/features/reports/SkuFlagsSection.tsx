@@ -66,8 +66,7 @@ export function SkuFlagsSection({ period }: { period: Period }) {
           return (
             <>
               <HeadedTable
-                striped
-                withTableBorder
+                tableProps={{ striped: true, withTableBorder: true }}
                 columns={[
                   t("reports.col.sku"),
                   { label: t("reports.flags.orders"), right: true },

@@ -88,8 +88,7 @@ export function BackupsPage() {
             </Text>
           ) : (
             <HeadedTable
-              striped
-              withTableBorder
+              tableProps={{ striped: true, withTableBorder: true }}
               data-testid="backups-table"
               columns={[
                 t("backups.taken_at"),

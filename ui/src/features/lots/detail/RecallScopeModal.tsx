@@ -227,7 +227,7 @@ export function RecallScopeModal({
               </Title>
               <Table.ScrollContainer minWidth={600} maxHeight={300}>
                 <HeadedTable
-                  stickyHeader
+                  tableProps={{ stickyHeader: true }}
                   data-testid="recall-in-stock"
                   columns={[
                     t("lots.field.lot_code"),

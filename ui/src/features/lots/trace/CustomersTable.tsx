@@ -17,7 +17,7 @@ export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
   return (
     <Table.ScrollContainer minWidth={600} maxHeight={360}>
       <HeadedTable
-        stickyHeader
+        tableProps={{ stickyHeader: true }}
         columns={[
           t("lots.customer.name"),
           t("lots.customer.email"),

@@ -17,7 +17,7 @@ export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
   return (
     <Table.ScrollContainer minWidth={500} maxHeight={360}>
       <HeadedTable
-        stickyHeader
+        tableProps={{ stickyHeader: true }}
         columns={[
           t("lots.order.order_no"),
           t("lots.order.customer"),

@@ -20,9 +20,7 @@ export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
     <Stack gap="xs">
       <Title order={5}>{t("sync.admin.desks")}</Title>
       <HeadedTable
-        striped
-        withTableBorder
-        verticalSpacing="xs"
+        tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
         data-testid="team-desks"
         columns={[
           t("sync.admin.desk"),

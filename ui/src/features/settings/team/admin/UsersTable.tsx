@@ -33,9 +33,7 @@ export function UsersTable({ users }: { users: TeamUserView[] }) {
         {t("sync.admin.users_intro")}
       </Text>
       <HeadedTable
-        striped
-        withTableBorder
-        verticalSpacing="xs"
+        tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
         data-testid="team-users"
         columns={[
           t("sync.admin.user"),
