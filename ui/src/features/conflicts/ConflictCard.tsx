@@ -7,6 +7,7 @@ import type { ConflictEventView } from "../../backend/bindings/ConflictEventView
 import type { ConflictView } from "../../backend/bindings/ConflictView";
 import type { WayOut } from "../../backend/bindings/WayOut";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { formatDateTimeShort } from "../../format";
 import { subjectLink } from "./links";
 import { ResolveModal } from "./ResolveModal";
@@ -79,9 +80,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
             <Title order={5}>{t(`sync.conflict.${conflict.kind}.title`)}</Title>
-            <Text size="sm" c="dimmed">
-              {t(`conflicts.explain.${conflict.kind}`)}
-            </Text>
+            <Note>{t(`conflicts.explain.${conflict.kind}`)}</Note>
           </div>
           <Badge color={resolved ? "gray" : "orange"} variant="light">
             {resolved ? t("conflicts.state.resolved") : t("conflicts.state.open")}

@@ -7,7 +7,6 @@ import {
   NumberInput,
   Stack,
   Table,
-  Text,
   TextInput,
 } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
@@ -17,6 +16,7 @@ import type { BomView } from "../../backend/bindings/BomView";
 import type { KitComponent } from "../../backend/bindings/KitComponent";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useActiveLocationCodes } from "../settings/useLocations";
 
@@ -101,9 +101,7 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal opened onClose={onClose} size="lg" title={t("lots.kit.title")} data-testid="kit-modal">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t("lots.kit.intro")}
-        </Text>
+        <Note>{t("lots.kit.intro")}</Note>
         <Group grow align="flex-start">
           <TextInput
             label={t("lots.kit.sku")}

@@ -14,6 +14,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LotLink } from "./links";
 
@@ -30,9 +31,7 @@ export function PickPanel() {
     pick.isError && Object.keys(errors).length === 0 ? errorMessage(t, pick.error) : null;
   return (
     <Stack gap="sm" maw={900}>
-      <Text size="sm" c="dimmed">
-        {t("lots.pick.intro")}
-      </Text>
+      <Note>{t("lots.pick.intro")}</Note>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -9,7 +9,6 @@ import {
   Paper,
   Stack,
   Table,
-  Text,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -20,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import type { BomComponent } from "../../backend/bindings/BomComponent";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
 /** The rows being edited, blank rows left out of what is saved. */
@@ -80,9 +80,7 @@ export function ProductBom({ sku, mayEdit }: { sku: string; mayEdit: boolean }) 
         </Group>
         {rows === null ? (
           bom.components.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("masterdata.bom.empty")}
-            </Text>
+            <Note>{t("masterdata.bom.empty")}</Note>
           ) : (
             <HeadedTable
               columns={[
@@ -159,9 +157,7 @@ export function ProductBom({ sku, mayEdit }: { sku: string; mayEdit: boolean }) 
         )}
         {parts.length > 0 && rows === null && (
           <Group gap={6}>
-            <Text size="sm" c="dimmed">
-              {t("masterdata.bom.parts")}
-            </Text>
+            <Note>{t("masterdata.bom.parts")}</Note>
             {parts.map(([part, qty]) => (
               <Badge key={part} variant="light" tt="none">
                 {qty} × {part}

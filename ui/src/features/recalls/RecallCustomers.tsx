@@ -8,6 +8,7 @@ import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { call } from "../../backend/call";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { oneLine } from "./recall";
@@ -52,12 +53,7 @@ export function RecallCustomers({
       setBusy(null);
     }
   };
-  if (recall.customers.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("lots.customer.none")}
-      </Text>
-    );
+  if (recall.customers.length === 0) return <Note>{t("lots.customer.none")}</Note>;
   return (
     <Table.ScrollContainer minWidth={800}>
       <HeadedTable

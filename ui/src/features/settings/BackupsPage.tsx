@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
@@ -66,9 +67,7 @@ export function BackupsPage() {
           {t("backups.make_now")}
         </Button>
       </PageHeader>
-      <Text size="sm" c="dimmed">
-        {t("backups.intro")}
-      </Text>
+      <Note>{t("backups.intro")}</Note>
       {list.isPending ? (
         <Center h={200}>
           <Loader />

@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { numberFormat } from "../../../intl";
@@ -152,9 +153,7 @@ export function RecallScopeModal({
       {scope.isError && <Alert color="red">{errorMessage(t, scope.error)}</Alert>}
       {data && (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t("lots.recall.intro")}
-          </Text>
+          <Note>{t("lots.recall.intro")}</Note>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Stat
               label={t("lots.recall.lots")}
@@ -180,9 +179,7 @@ export function RecallScopeModal({
           <Stack gap="xs">
             <Title order={5}>{t("lots.recall.stock_by_location")}</Title>
             {data.in_stock.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("lots.recall.no_stock")}
-              </Text>
+              <Note>{t("lots.recall.no_stock")}</Note>
             ) : (
               <HeadedTable
                 data-testid="recall-stock"

@@ -2,18 +2,14 @@ import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { Note } from "../../../components/Note";
 import { numberFormat } from "../../../intl";
 
 /** The customers who received traced stock: whom to contact. */
 export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
   const { t, i18n } = useTranslation();
   const number = numberFormat(i18n.language, { maximumFractionDigits: 3 });
-  if (customers.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("lots.customer.none")}
-      </Text>
-    );
+  if (customers.length === 0) return <Note>{t("lots.customer.none")}</Note>;
   return (
     <Table.ScrollContainer minWidth={600} maxHeight={360}>
       <HeadedTable

@@ -2,18 +2,14 @@ import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { Note } from "../../../components/Note";
 import { numberFormat } from "../../../intl";
 
 /** The orders that received traced lots. */
 export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
   const { t, i18n } = useTranslation();
   const number = numberFormat(i18n.language, { maximumFractionDigits: 3 });
-  if (orders.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("lots.order.none")}
-      </Text>
-    );
+  if (orders.length === 0) return <Note>{t("lots.order.none")}</Note>;
   return (
     <Table.ScrollContainer minWidth={500} maxHeight={360}>
       <HeadedTable

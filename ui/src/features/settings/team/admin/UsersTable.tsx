@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { TeamUserView } from "../../../../backend/bindings/TeamUserView";
 import { call } from "../../../../backend/call";
 import { HeadedTable } from "../../../../components/HeadedTable";
+import { Note } from "../../../../components/Note";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
 import { showTeam } from "./queries";
@@ -29,9 +30,7 @@ export function UsersTable({ users }: { users: TeamUserView[] }) {
   return (
     <Stack gap="xs">
       <Title order={5}>{t("sync.admin.users")}</Title>
-      <Text size="sm" c="dimmed">
-        {t("sync.admin.users_intro")}
-      </Text>
+      <Note>{t("sync.admin.users_intro")}</Note>
       <HeadedTable
         tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
         data-testid="team-users"
