@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDownload } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { call } from "../../backend/call";
+import { EmailLink } from "../../components/EmailLink";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
@@ -82,11 +83,7 @@ export function RecallCustomers({
               )}
             </Table.Td>
             <Table.Td>
-              {c.email && (
-                <Anchor size="sm" href={`mailto:${c.email}`}>
-                  {c.email}
-                </Anchor>
-              )}
+              <EmailLink email={c.email} />
             </Table.Td>
             <Table.Td>{c.phone}</Table.Td>
             <Table.Td maw={260}>

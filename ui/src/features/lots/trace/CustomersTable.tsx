@@ -1,6 +1,7 @@
-import { Anchor, Table, Text } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
+import { EmailLink } from "../../../components/EmailLink";
 import { HeadedTable } from "../../../components/HeadedTable";
 import { Note } from "../../../components/Note";
 import { numberFormat } from "../../../intl";
@@ -38,11 +39,7 @@ export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
               )}
             </Table.Td>
             <Table.Td>
-              {c.email && (
-                <Anchor size="sm" href={`mailto:${c.email}`}>
-                  {c.email}
-                </Anchor>
-              )}
+              <EmailLink email={c.email} />
             </Table.Td>
             <Table.Td>{c.phone}</Table.Td>
             <Table.Td ta="right">{number.format(c.orders)}</Table.Td>
