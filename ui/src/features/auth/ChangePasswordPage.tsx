@@ -1,7 +1,8 @@
-import { Button, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Center, Paper, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 
 /**
@@ -29,9 +30,7 @@ export function ChangePasswordPage({
             <Title order={2} data-testid="page-title">
               {t("auth.change_password_title")}
             </Title>
-            <Text c="dimmed" size="sm">
-              {t("auth.change_password_required", { name: session.user.display_name })}
-            </Text>
+            <Note>{t("auth.change_password_required", { name: session.user.display_name })}</Note>
           </div>
           <ChangePasswordForm
             onChanged={onDone}

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { ConflictEventView } from "../../backend/bindings/ConflictEventView";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
 import type { WayOut } from "../../backend/bindings/WayOut";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { formatDateTimeShort } from "../../format";
 import { subjectLink } from "./links";
 import { ResolveModal } from "./ResolveModal";
@@ -79,9 +80,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div>
             <Title order={5}>{t(`sync.conflict.${conflict.kind}.title`)}</Title>
-            <Text size="sm" c="dimmed">
-              {t(`conflicts.explain.${conflict.kind}`)}
-            </Text>
+            <Note>{t(`conflicts.explain.${conflict.kind}`)}</Note>
           </div>
           <Badge color={resolved ? "gray" : "orange"} variant="light">
             {resolved ? t("conflicts.state.resolved") : t("conflicts.state.open")}
@@ -98,30 +97,29 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
             })}
           </Text>
         </Group>
-        <Table withTableBorder verticalSpacing="xs" data-testid="conflict-events">
-          <TableHead
-            columns={[
-              t("conflicts.column.what"),
-              t("conflicts.column.record"),
-              t("conflicts.column.who"),
-              t("conflicts.column.when"),
-              t("conflicts.column.desk"),
-            ]}
-          />
-          <Table.Tbody>
-            {conflict.events.map((event) => (
-              <Table.Tr key={event.event_id} data-testid="conflict-event">
-                <Table.Td>
-                  <What event={event} />
-                </Table.Td>
-                <Table.Td ff="monospace">{event.number}</Table.Td>
-                <Table.Td>{event.username ?? "—"}</Table.Td>
-                <Table.Td>{formatDateTimeShort(event.at, i18n.language)}</Table.Td>
-                <Table.Td data-testid="conflict-desk">{deskName(t, event)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <HeadedTable
+          tableProps={{ withTableBorder: true, verticalSpacing: "xs" }}
+          data-testid="conflict-events"
+          columns={[
+            t("conflicts.column.what"),
+            t("conflicts.column.record"),
+            t("conflicts.column.who"),
+            t("conflicts.column.when"),
+            t("conflicts.column.desk"),
+          ]}
+          items={conflict.events}
+          row={(event) => (
+            <Table.Tr key={event.event_id} data-testid="conflict-event">
+              <Table.Td>
+                <What event={event} />
+              </Table.Td>
+              <Table.Td ff="monospace">{event.number}</Table.Td>
+              <Table.Td>{event.username ?? "—"}</Table.Td>
+              <Table.Td>{formatDateTimeShort(event.at, i18n.language)}</Table.Td>
+              <Table.Td data-testid="conflict-desk">{deskName(t, event)}</Table.Td>
+            </Table.Tr>
+          )}
+        />
         {resolved ? (
           <Text size="sm" data-testid="conflict-resolution">
             {t("conflicts.resolved_by", {

@@ -1,7 +1,8 @@
-import { Alert, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { REFUSED_ACTS } from "../settings/team/RefusedActs";
 import { ConflictCard } from "./ConflictCard";
@@ -30,9 +31,7 @@ export function ConflictsPage() {
     <Stack gap="md" maw={1100}>
       <div>
         <Title order={2}>{t("conflicts.title")}</Title>
-        <Text c="dimmed" size="sm">
-          {t("conflicts.intro")}
-        </Text>
+        <Note>{t("conflicts.intro")}</Note>
       </div>
       {conflicts.isError && <Alert color="red">{errorMessage(t, conflicts.error)}</Alert>}
       {refused.isError && <Alert color="red">{errorMessage(t, refused.error)}</Alert>}

@@ -1,12 +1,4 @@
 import { QueryClient } from "@tanstack/react-query";
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-  useRouterState,
-} from "@tanstack/react-router";
 import { act } from "react";
 import "../../i18n";
 import type { KpiTable } from "../../backend/bindings/KpiTable";
@@ -15,46 +7,40 @@ import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { ApiFailure } from "../../backend/call";
-import { mount, settle } from "../../testing/mount";
+import { LocationProbe, mountPages } from "../../test/pages";
+import { settle } from "../../testing/mount";
 import { belowMinimum, scorecards as reportScorecards } from "../reports/fixtures.test-data";
 import { DashboardPage } from "./DashboardPage";
 import { lastDays } from "./periods";
 
 const period = { from: "2026-11-01", to: "2026-11-30" };
 const alerts: SafetyStockRow[] = [belowMinimum];
+/** A vendor's scorecard with no history, reviews or components behind its rating. */
+const unrated = (
+  vendor_code: string,
+  vendor_name: string,
+  rating: Pick<VendorScorecardView, "rating"> & Partial<VendorScorecardView>,
+): VendorScorecardView => ({
+  vendor_code,
+  vendor_name,
+  trend: null,
+  flagged: false,
+  block_receipts: false,
+  history: [],
+  receipts_blocked_since: null,
+  last_reviewed: null,
+  overdue_scars: 0,
+  complaints: 0,
+  components: [],
+  ...rating,
+});
 // The Reports screens' settings; the dashboard's own vendors.
 const scorecards: VendorScorecards = {
   ...reportScorecards,
   period,
   vendors: [
-    {
-      vendor_code: "SZHQ",
-      vendor_name: "深圳华强",
-      rating: 62.4,
-      trend: "down",
-      flagged: true,
-      block_receipts: false,
-      history: [],
-      receipts_blocked_since: null,
-      last_reviewed: null,
-      overdue_scars: 0,
-      complaints: 0,
-      components: [],
-    },
-    {
-      vendor_code: "GOOD",
-      vendor_name: "Good Co",
-      rating: 91,
-      trend: null,
-      flagged: false,
-      block_receipts: false,
-      history: [],
-      receipts_blocked_since: null,
-      last_reviewed: null,
-      overdue_scars: 0,
-      complaints: 0,
-      components: [],
-    },
+    unrated("SZHQ", "深圳华强", { rating: 62.4, trend: "down", flagged: true }),
+    unrated("GOOD", "Good Co", { rating: 91 }),
   ],
 };
 const review = (n: number) =>
@@ -115,29 +101,12 @@ afterEach(() => {
   calls.length = 0;
 });
 
-function Probe() {
-  const location = useRouterState({ select: (s) => s.location });
-  return (
-    <pre data-testid="probe">{JSON.stringify({ path: location.pathname, ...location.search })}</pre>
-  );
-}
-
 async function render() {
-  const root = createRootRoute();
-  const route = (path: string, component: () => React.ReactNode) =>
-    createRoute({ getParentRoute: () => root, path, component });
-  const router = createRouter({
-    routeTree: root.addChildren([
-      route("/dashboard", DashboardPage),
-      route("/reports", Probe),
-      route("/products", Probe),
-    ]),
-    history: createMemoryHistory({ initialEntries: ["/dashboard"] }),
-  });
-  await mount(<RouterProvider router={router} />, {
-    client: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
-  });
-  await settle();
+  const { router } = await mountPages(
+    "/dashboard",
+    { "/dashboard": DashboardPage, "/reports": LocationProbe, "/products": LocationProbe },
+    { client: new QueryClient({ defaultOptions: { queries: { retry: false } } }) },
+  );
   return router;
 }
 

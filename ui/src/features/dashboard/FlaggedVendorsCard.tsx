@@ -2,7 +2,7 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import type { Period } from "../reports/period";
 import { VendorBlockedBadge } from "../reports/VendorBlockedBadge";
 import { DashboardCard } from "./DashboardCard";
@@ -41,56 +41,51 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
           );
         }
         return (
-          <Table fz="sm" striped>
-            <TableHead
-              columns={[
-                t("dashboard.col.vendor"),
-                { label: t("dashboard.vendors.rating"), right: true },
-              ]}
-            />
-            <Table.Tbody>
-              {flagged.map((v) => (
-                <Table.Tr
-                  key={v.vendor_code}
-                  data-testid="dashboard-vendor-row"
-                  data-vendor={v.vendor_code}
-                >
-                  <Table.Td>
-                    <Text span size="sm" fw={600}>
-                      {v.vendor_code}
+          <HeadedTable
+            tableProps={{ striped: true }}
+            columns={[
+              t("dashboard.col.vendor"),
+              { label: t("dashboard.vendors.rating"), right: true },
+            ]}
+            items={flagged}
+            row={(v) => (
+              <Table.Tr
+                key={v.vendor_code}
+                data-testid="dashboard-vendor-row"
+                data-vendor={v.vendor_code}
+              >
+                <Table.Td>
+                  <Text span size="sm" fw={600}>
+                    {v.vendor_code}
+                  </Text>
+                  {v.vendor_name && (
+                    <Text span c="dimmed" size="xs">
+                      {" "}
+                      {v.vendor_name}
                     </Text>
-                    {v.vendor_name && (
-                      <Text span c="dimmed" size="xs">
-                        {" "}
-                        {v.vendor_name}
-                      </Text>
-                    )}
-                    {v.receipts_blocked_since && (
-                      <div>
-                        <VendorBlockedBadge
-                          vendor={v.vendor_code}
-                          since={v.receipts_blocked_since}
-                        />
-                      </div>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Badge
-                      color={v.flagged ? "red" : "gray"}
-                      variant="light"
-                      tt="none"
-                      data-testid="dashboard-rating"
-                    >
-                      {t("dashboard.vendors.rating_of", {
-                        rating: v.rating === null ? "—" : Math.round(v.rating),
-                        threshold: data.settings.flag_below,
-                      })}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                  )}
+                  {v.receipts_blocked_since && (
+                    <div>
+                      <VendorBlockedBadge vendor={v.vendor_code} since={v.receipts_blocked_since} />
+                    </div>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Badge
+                    color={v.flagged ? "red" : "gray"}
+                    variant="light"
+                    tt="none"
+                    data-testid="dashboard-rating"
+                  >
+                    {t("dashboard.vendors.rating_of", {
+                      rating: v.rating === null ? "—" : Math.round(v.rating),
+                      threshold: data.settings.flag_below,
+                    })}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          />
         );
       }}
     </DashboardCard>

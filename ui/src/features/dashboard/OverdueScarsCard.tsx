@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { formatDay } from "../scars/scar";
 import { DashboardCard } from "./DashboardCard";
 
@@ -30,34 +30,28 @@ export function OverdueScarsCard() {
           </Text>
         ) : (
           <>
-            <Table fz="sm" striped>
-              <TableHead
-                columns={[
-                  t("scars.field.scar_no"),
-                  t("scars.field.vendor"),
-                  t("scars.field.due_on"),
-                ]}
-              />
-              <Table.Tbody>
-                {rows.slice(0, SHOWN).map((s) => (
-                  <Table.Tr key={s.scar_no} data-testid="dashboard-scar-row" data-no={s.scar_no}>
-                    <Table.Td>
-                      <Anchor
-                        renderRoot={(props) => (
-                          <Link {...props} to="/scars/$scarNo" params={{ scarNo: s.scar_no }} />
-                        )}
-                      >
-                        {s.scar_no}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{s.vendor_name ?? s.vendor_code}</Table.Td>
-                    <Table.Td c="red.7" fw={600}>
-                      {formatDay(s.due_on, i18n.language)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <HeadedTable
+              tableProps={{ striped: true }}
+              columns={[t("scars.field.scar_no"), t("scars.field.vendor"), t("scars.field.due_on")]}
+              items={rows.slice(0, SHOWN)}
+              row={(s) => (
+                <Table.Tr key={s.scar_no} data-testid="dashboard-scar-row" data-no={s.scar_no}>
+                  <Table.Td>
+                    <Anchor
+                      renderRoot={(props) => (
+                        <Link {...props} to="/scars/$scarNo" params={{ scarNo: s.scar_no }} />
+                      )}
+                    >
+                      {s.scar_no}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{s.vendor_name ?? s.vendor_code}</Table.Td>
+                  <Table.Td c="red.7" fw={600}>
+                    {formatDay(s.due_on, i18n.language)}
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            />
             <Anchor
               size="sm"
               renderRoot={(props) => <Link {...props} to="/scars" />}

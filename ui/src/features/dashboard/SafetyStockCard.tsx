@@ -3,7 +3,7 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { HeldStockCells, ReorderCell, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
@@ -36,40 +36,38 @@ export function SafetyStockCard() {
             </Text>
           </Group>
         ) : (
-          <Table fz="sm" striped>
-            <TableHead
-              columns={[
-                t("dashboard.col.sku"),
-                { label: t("dashboard.stock.sellable"), right: true },
-                { label: t("dashboard.stock.blocked"), right: true },
-                { label: t("dashboard.stock.in_returns"), right: true },
-                { label: t("replenish.coming_back"), right: true },
-                t("replenish.reorder"),
-              ]}
-            />
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>
-                  <SafetySkuCell row={r}>
-                    <ProductLink sku={r.sku} testId="dashboard-sku-link" />
-                  </SafetySkuCell>
-                  <Table.Td ta="right">
-                    <Badge color="red" variant="light" tt="none" data-testid="dashboard-sellable">
-                      {t("dashboard.stock.of_minimum", { sellable: r.sellable, min: r.min_qty })}
-                    </Badge>
-                  </Table.Td>
-                  <HeldStockCells
-                    row={r}
-                    testIds={{ blocked: "dashboard-blocked", inReturns: "dashboard-in-returns" }}
-                  />
-                  <Table.Td ta="right" data-testid="dashboard-coming-back">
-                    {r.coming_back}
-                  </Table.Td>
-                  <ReorderCell row={r} testId="dashboard-reorder" />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <HeadedTable
+            tableProps={{ striped: true }}
+            columns={[
+              t("dashboard.col.sku"),
+              { label: t("dashboard.stock.sellable"), right: true },
+              { label: t("dashboard.stock.blocked"), right: true },
+              { label: t("dashboard.stock.in_returns"), right: true },
+              { label: t("replenish.coming_back"), right: true },
+              t("replenish.reorder"),
+            ]}
+            items={rows}
+            row={(r) => (
+              <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>
+                <SafetySkuCell row={r}>
+                  <ProductLink sku={r.sku} testId="dashboard-sku-link" />
+                </SafetySkuCell>
+                <Table.Td ta="right">
+                  <Badge color="red" variant="light" tt="none" data-testid="dashboard-sellable">
+                    {t("dashboard.stock.of_minimum", { sellable: r.sellable, min: r.min_qty })}
+                  </Badge>
+                </Table.Td>
+                <HeldStockCells
+                  row={r}
+                  testIds={{ blocked: "dashboard-blocked", inReturns: "dashboard-in-returns" }}
+                />
+                <Table.Td ta="right" data-testid="dashboard-coming-back">
+                  {r.coming_back}
+                </Table.Td>
+                <ReorderCell row={r} testId="dashboard-reorder" />
+              </Table.Tr>
+            )}
+          />
         )
       }
     </DashboardCard>

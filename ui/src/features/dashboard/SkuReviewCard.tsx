@@ -2,7 +2,7 @@ import { Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import type { Period } from "../reports/period";
 import { formatBps } from "../reports/units";
 import { DashboardCard } from "./DashboardCard";
@@ -40,30 +40,28 @@ export function SkuReviewCard({ period }: { period: Period }) {
         }
         return (
           <>
-            <Table fz="sm" striped>
-              <TableHead
-                columns={[
-                  t("dashboard.col.sku"),
-                  { label: t("dashboard.skus.problems"), right: true },
-                  { label: t("dashboard.skus.rate"), right: true },
-                ]}
-              />
-              <Table.Tbody>
-                {review.slice(0, SHOWN).map((s) => (
-                  <Table.Tr key={s.sku} data-testid="dashboard-sku-row" data-sku={s.sku}>
-                    <Table.Td>
-                      <ProductLink sku={s.sku} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {t("dashboard.skus.of_orders", { problems: s.problems, orders: s.orders })}
-                    </Table.Td>
-                    <Table.Td ta="right" fw={600} c="red.7">
-                      {formatBps(s.rate_bps, i18n.language)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <HeadedTable
+              tableProps={{ striped: true }}
+              columns={[
+                t("dashboard.col.sku"),
+                { label: t("dashboard.skus.problems"), right: true },
+                { label: t("dashboard.skus.rate"), right: true },
+              ]}
+              items={review.slice(0, SHOWN)}
+              row={(s) => (
+                <Table.Tr key={s.sku} data-testid="dashboard-sku-row" data-sku={s.sku}>
+                  <Table.Td>
+                    <ProductLink sku={s.sku} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {t("dashboard.skus.of_orders", { problems: s.problems, orders: s.orders })}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600} c="red.7">
+                    {formatBps(s.rate_bps, i18n.language)}
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            />
             {/* The reply lists at most a few hundred SKUs; the count is of all those to review. */}
             <ReportsLink tab="review" period={period} testId="dashboard-skus-all">
               {t("dashboard.skus.show_all", { count: data.flagged_skus })}

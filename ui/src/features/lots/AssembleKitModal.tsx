@@ -7,7 +7,6 @@ import {
   NumberInput,
   Stack,
   Table,
-  Text,
   TextInput,
 } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
@@ -16,7 +15,8 @@ import { useTranslation } from "react-i18next";
 import type { BomView } from "../../backend/bindings/BomView";
 import type { KitComponent } from "../../backend/bindings/KitComponent";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useActiveLocationCodes } from "../settings/useLocations";
 
@@ -101,9 +101,7 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
   return (
     <Modal opened onClose={onClose} size="lg" title={t("lots.kit.title")} data-testid="kit-modal">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t("lots.kit.intro")}
-        </Text>
+        <Note>{t("lots.kit.intro")}</Note>
         <Group grow align="flex-start">
           <TextInput
             label={t("lots.kit.sku")}
@@ -147,39 +145,37 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
           </Button>
         </Group>
         {bom && rows.length > 0 && (
-          <Table data-testid="kit-components">
-            <TableHead
-              columns={[
-                t("lots.kit.component"),
-                t("lots.kit.component_lot"),
-                { label: t("lots.kit.take"), right: true },
-              ]}
-            />
-            <Table.Tbody>
-              {rows.map((r, i) => (
-                <Table.Tr key={`${r.sku}-${i.toString()}`}>
-                  <Table.Td>{r.sku}</Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      size="xs"
-                      value={r.lot_code}
-                      onChange={(e) => setRow(i, { lot_code: e.currentTarget.value })}
-                      error={fields[`components[${i}].lot_code`]}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      size="xs"
-                      min={0}
-                      value={r.qty}
-                      onChange={(v) => setRow(i, { qty: Number(v) || 0 })}
-                      error={fields[`components[${i}].qty`]}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <HeadedTable
+            data-testid="kit-components"
+            columns={[
+              t("lots.kit.component"),
+              t("lots.kit.component_lot"),
+              { label: t("lots.kit.take"), right: true },
+            ]}
+            items={rows}
+            row={(r, i) => (
+              <Table.Tr key={`${r.sku}-${i.toString()}`}>
+                <Table.Td>{r.sku}</Table.Td>
+                <Table.Td>
+                  <TextInput
+                    size="xs"
+                    value={r.lot_code}
+                    onChange={(e) => setRow(i, { lot_code: e.currentTarget.value })}
+                    error={fields[`components[${i}].lot_code`]}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    size="xs"
+                    min={0}
+                    value={r.qty}
+                    onChange={(v) => setRow(i, { qty: Number(v) || 0 })}
+                    error={fields[`components[${i}].qty`]}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            )}
+          />
         )}
         {problem && (
           <Alert color="red" data-testid="kit-error">

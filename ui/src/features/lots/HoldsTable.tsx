@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { errorMessage } from "../../errors/apiError";
 import { HoldOriginCells } from "./HoldCells";
 
@@ -32,50 +32,48 @@ export function HoldsTable() {
         </Center>
       )}
       {holds.data && holds.data.length > 0 && (
-        <Table striped highlightOnHover withTableBorder>
-          <TableHead
-            columns={[
-              t("holds.lot"),
-              t("failure.field.sku"),
-              t("holds.reason"),
-              t("holds.source"),
-              t("holds.placed_at"),
-              t("holds.placed_by"),
-            ]}
-          />
-          <Table.Tbody>
-            {holds.data.map((h, i) => (
-              <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="hold-row">
-                <Table.Td>
-                  <Anchor
-                    renderRoot={(props) => (
-                      <Link {...props} to="/lots/$lotCode" params={{ lotCode: h.lot_code }} />
-                    )}
-                  >
-                    <Badge
-                      color="red"
-                      variant="outline"
-                      leftSection={<IconLock size={10} />}
-                      style={{ cursor: "pointer" }}
-                    >
-                      {h.lot_code}
-                    </Badge>
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{h.sku}</Table.Td>
-                <Table.Td>
-                  {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
-                  {h.quarantine && (
-                    <Badge ml="xs" color="grape" variant="light">
-                      {t("lots.status.quarantined")}
-                    </Badge>
+        <HeadedTable
+          tableProps={{ striped: true, highlightOnHover: true, withTableBorder: true }}
+          columns={[
+            t("holds.lot"),
+            t("failure.field.sku"),
+            t("holds.reason"),
+            t("holds.source"),
+            t("holds.placed_at"),
+            t("holds.placed_by"),
+          ]}
+          items={holds.data}
+          row={(h, i) => (
+            <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="hold-row">
+              <Table.Td>
+                <Anchor
+                  renderRoot={(props) => (
+                    <Link {...props} to="/lots/$lotCode" params={{ lotCode: h.lot_code }} />
                   )}
-                </Table.Td>
-                <HoldOriginCells hold={h} />
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                >
+                  <Badge
+                    color="red"
+                    variant="outline"
+                    leftSection={<IconLock size={10} />}
+                    style={{ cursor: "pointer" }}
+                  >
+                    {h.lot_code}
+                  </Badge>
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{h.sku}</Table.Td>
+              <Table.Td>
+                {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
+                {h.quarantine && (
+                  <Badge ml="xs" color="grape" variant="light">
+                    {t("lots.status.quarantined")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <HoldOriginCells hold={h} />
+            </Table.Tr>
+          )}
+        />
       )}
     </Stack>
   );

@@ -13,7 +13,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LotLink } from "./links";
 
@@ -30,9 +31,7 @@ export function PickPanel() {
     pick.isError && Object.keys(errors).length === 0 ? errorMessage(t, pick.error) : null;
   return (
     <Stack gap="sm" maw={900}>
-      <Text size="sm" c="dimmed">
-        {t("lots.pick.intro")}
-      </Text>
+      <Note>{t("lots.pick.intro")}</Note>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -70,48 +69,46 @@ export function PickPanel() {
               {t("lots.pick.short", { qty: pick.data.short })}
             </Alert>
           )}
-          <Table striped withTableBorder fz="sm">
-            <TableHead
-              columns={[
-                t("lots.pick.order"),
-                t("lots.pick.lot"),
-                { label: t("lots.pick.take"), right: true },
-                { label: t("lots.pick.on_hand"), right: true },
-                t("lots.pick.location"),
-                t("lots.pick.expiry"),
-              ]}
-            />
-            <Table.Tbody>
-              {pick.data.lots.map((l, i) => (
-                <Table.Tr key={l.lot_code} data-testid="pick-row">
-                  <Table.Td>{i + 1}</Table.Td>
-                  <Table.Td>
-                    <LotLink no={l.lot_code} />
-                  </Table.Td>
-                  <Table.Td ta="right" fw={700}>
-                    {l.take} {l.unit}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {l.on_hand} {l.unit}
-                    {l.held > 0 && (
-                      <Text size="xs" c="dimmed" data-testid="pick-row-held">
-                        {t("lots.pick.held", { qty: l.held })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{l.location ?? "—"}</Table.Td>
-                  <Table.Td>
-                    {l.expiry_date ?? "—"}{" "}
-                    {l.near_expiry && (
-                      <Badge color="orange" variant="light" size="sm">
-                        {t("lots.pick.near_expiry")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <HeadedTable
+            tableProps={{ striped: true, withTableBorder: true }}
+            columns={[
+              t("lots.pick.order"),
+              t("lots.pick.lot"),
+              { label: t("lots.pick.take"), right: true },
+              { label: t("lots.pick.on_hand"), right: true },
+              t("lots.pick.location"),
+              t("lots.pick.expiry"),
+            ]}
+            items={pick.data.lots}
+            row={(l, i) => (
+              <Table.Tr key={l.lot_code} data-testid="pick-row">
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>
+                  <LotLink no={l.lot_code} />
+                </Table.Td>
+                <Table.Td ta="right" fw={700}>
+                  {l.take} {l.unit}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {l.on_hand} {l.unit}
+                  {l.held > 0 && (
+                    <Text size="xs" c="dimmed" data-testid="pick-row-held">
+                      {t("lots.pick.held", { qty: l.held })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{l.location ?? "—"}</Table.Td>
+                <Table.Td>
+                  {l.expiry_date ?? "—"}{" "}
+                  {l.near_expiry && (
+                    <Badge color="orange" variant="light" size="sm">
+                      {t("lots.pick.near_expiry")}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            )}
+          />
           {pick.data.left_out.length > 0 && (
             <Stack gap={2} data-testid="pick-left-out">
               <Text size="sm" fw={600}>

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
 import type { Page } from "../../backend/bindings/Page";
+import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
@@ -61,9 +62,7 @@ export function MasterPage<T>({
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
           <PageHeader title={t(`masterdata.${entity}.title`)} />
-          <Text size="sm" c="dimmed">
-            {t(`masterdata.${entity}.count`, { count: total })}
-          </Text>
+          <Note>{t(`masterdata.${entity}.count`, { count: total })}</Note>
         </Stack>
         <Group gap="xs">
           <ImportButton entity={entity} />

@@ -9,7 +9,6 @@ import {
   Paper,
   Stack,
   Table,
-  Text,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -19,7 +18,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BomComponent } from "../../backend/bindings/BomComponent";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
 /** The rows being edited, blank rows left out of what is saved. */
@@ -80,26 +80,21 @@ export function ProductBom({ sku, mayEdit }: { sku: string; mayEdit: boolean }) 
         </Group>
         {rows === null ? (
           bom.components.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("masterdata.bom.empty")}
-            </Text>
+            <Note>{t("masterdata.bom.empty")}</Note>
           ) : (
-            <Table>
-              <TableHead
-                columns={[
-                  t("masterdata.bom.component"),
-                  { label: t("masterdata.bom.qty_per"), right: true },
-                ]}
-              />
-              <Table.Tbody>
-                {bom.components.map((c) => (
-                  <Table.Tr key={c.component_sku} data-testid="product-bom-row">
-                    <Table.Td>{c.component_sku}</Table.Td>
-                    <Table.Td ta="right">{c.qty_per}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <HeadedTable
+              columns={[
+                t("masterdata.bom.component"),
+                { label: t("masterdata.bom.qty_per"), right: true },
+              ]}
+              items={bom.components}
+              row={(c) => (
+                <Table.Tr key={c.component_sku} data-testid="product-bom-row">
+                  <Table.Td>{c.component_sku}</Table.Td>
+                  <Table.Td ta="right">{c.qty_per}</Table.Td>
+                </Table.Tr>
+              )}
+            />
           )
         ) : (
           <Stack gap={6}>
@@ -162,9 +157,7 @@ export function ProductBom({ sku, mayEdit }: { sku: string; mayEdit: boolean }) 
         )}
         {parts.length > 0 && rows === null && (
           <Group gap={6}>
-            <Text size="sm" c="dimmed">
-              {t("masterdata.bom.parts")}
-            </Text>
+            <Note>{t("masterdata.bom.parts")}</Note>
             {parts.map(([part, qty]) => (
               <Badge key={part} variant="light" tt="none">
                 {qty} × {part}

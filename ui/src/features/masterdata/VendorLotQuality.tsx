@@ -1,7 +1,8 @@
-import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, Loader, Paper, Stack, Table, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { LotLink } from "../lots/links";
 
@@ -38,9 +39,7 @@ export function VendorLotQuality({ vendorCode }: { vendorCode: string }) {
           </Group>
         </Group>
         {q.lots.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t("masterdata.vendor_quality.none")}
-          </Text>
+          <Note>{t("masterdata.vendor_quality.none")}</Note>
         ) : (
           <Table.ScrollContainer minWidth={520} mah={260}>
             <Table striped highlightOnHover fz="sm">

@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import type { Notification } from "../../backend/bindings/Notification";
 import type { NotificationKind } from "../../backend/bindings/NotificationKind";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { QueryView } from "../reports/QueryView";
 import { INBOX, POLL } from "./queries";
@@ -65,9 +66,7 @@ export function InboxPage() {
           <Title order={2} data-testid="page-title">
             {t("notifications.title")}
           </Title>
-          <Text c="dimmed" size="sm">
-            {t("notifications.subtitle")}
-          </Text>
+          <Note>{t("notifications.subtitle")}</Note>
         </div>
         <Group gap="xs">
           <Button

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, Stack, Switch, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { NotificationKind } from "../../backend/bindings/NotificationKind";
 import type { NotificationPreferences } from "../../backend/bindings/NotificationPreferences";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { QueryView } from "../reports/QueryView";
 import { PREFERENCES } from "./queries";
@@ -51,9 +52,7 @@ export function NotificationSettingsPage() {
         <Title order={2} data-testid="page-title">
           {t("notifications.settings.title")}
         </Title>
-        <Text c="dimmed" size="sm">
-          {t("notifications.settings.subtitle")}
-        </Text>
+        <Note>{t("notifications.settings.subtitle")}</Note>
       </div>
       <QueryView query={settings}>
         {(data) => (
@@ -69,11 +68,7 @@ export function NotificationSettingsPage() {
                   data-testid={`notification-kind-${kind}`}
                 />
               ))}
-              {data.kinds.length === 0 && (
-                <Text c="dimmed" size="sm">
-                  {t("notifications.settings.none")}
-                </Text>
-              )}
+              {data.kinds.length === 0 && <Note>{t("notifications.settings.none")}</Note>}
               <Switch
                 mt="sm"
                 label={t("notifications.settings.system")}

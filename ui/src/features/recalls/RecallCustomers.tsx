@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconDownload } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -6,8 +6,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { call } from "../../backend/call";
+import { EmailLink } from "../../components/EmailLink";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { oneLine } from "./recall";
@@ -52,82 +54,71 @@ export function RecallCustomers({
       setBusy(null);
     }
   };
-  if (recall.customers.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("lots.customer.none")}
-      </Text>
-    );
+  if (recall.customers.length === 0) return <Note>{t("lots.customer.none")}</Note>;
   return (
     <Table.ScrollContainer minWidth={800}>
-      <Table data-testid="recall-customers">
-        <TableHead
-          columns={[
-            t("lots.customer.name"),
-            t("lots.customer.email"),
-            t("lots.customer.phone"),
-            t("recalls.customer.address"),
-            t("recalls.customer.notified_at"),
-          ]}
-        />
-        <Table.Tbody>
-          {recall.customers.map((c) => (
-            <Table.Tr
-              key={c.customer_code}
-              data-testid="recall-customer"
-              data-customer={c.customer_code}
-              data-notified={c.notified_at !== null}
-            >
-              <Table.Td>
-                <Text size="sm">{c.name ?? c.customer_code}</Text>
-                {c.name && (
-                  <Text size="xs" c="dimmed">
-                    {c.customer_code}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {c.email && (
-                  <Anchor size="sm" href={`mailto:${c.email}`}>
-                    {c.email}
-                  </Anchor>
-                )}
-              </Table.Td>
-              <Table.Td>{c.phone}</Table.Td>
-              <Table.Td maw={260}>
-                <Text size="sm">{oneLine(c.address)}</Text>
-              </Table.Td>
-              <Table.Td>
-                {c.notified_at ? (
-                  <Badge
-                    color="teal"
-                    variant="light"
-                    leftSection={<IconCheck size={10} />}
-                    data-testid={`recall-notified-${c.customer_code}`}
-                  >
-                    {formatDateTime(c.notified_at, i18n.language)}
-                  </Badge>
-                ) : canNotify ? (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    loading={busy === c.customer_code}
-                    disabled={busy !== null}
-                    onClick={() => void notify(c.customer_code)}
-                    data-testid={`recall-notify-${c.customer_code}`}
-                  >
-                    {t("recalls.customer.mark_notified")}
-                  </Button>
-                ) : (
-                  <Text size="sm" c="orange">
-                    {t("recalls.customer.not_notified")}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HeadedTable
+        data-testid="recall-customers"
+        columns={[
+          t("lots.customer.name"),
+          t("lots.customer.email"),
+          t("lots.customer.phone"),
+          t("recalls.customer.address"),
+          t("recalls.customer.notified_at"),
+        ]}
+        items={recall.customers}
+        row={(c) => (
+          <Table.Tr
+            key={c.customer_code}
+            data-testid="recall-customer"
+            data-customer={c.customer_code}
+            data-notified={c.notified_at !== null}
+          >
+            <Table.Td>
+              <Text size="sm">{c.name ?? c.customer_code}</Text>
+              {c.name && (
+                <Text size="xs" c="dimmed">
+                  {c.customer_code}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <EmailLink email={c.email} />
+            </Table.Td>
+            <Table.Td>{c.phone}</Table.Td>
+            <Table.Td maw={260}>
+              <Text size="sm">{oneLine(c.address)}</Text>
+            </Table.Td>
+            <Table.Td>
+              {c.notified_at ? (
+                <Badge
+                  color="teal"
+                  variant="light"
+                  leftSection={<IconCheck size={10} />}
+                  data-testid={`recall-notified-${c.customer_code}`}
+                >
+                  {formatDateTime(c.notified_at, i18n.language)}
+                </Badge>
+              ) : canNotify ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  loading={busy === c.customer_code}
+                  disabled={busy !== null}
+                  onClick={() => void notify(c.customer_code)}
+                  data-testid={`recall-notify-${c.customer_code}`}
+                >
+                  {t("recalls.customer.mark_notified")}
+                </Button>
+              ) : (
+                <Text size="sm" c="orange">
+                  {t("recalls.customer.not_notified")}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Table.ScrollContainer>
   );
 }

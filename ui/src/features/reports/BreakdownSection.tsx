@@ -1,9 +1,10 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Paper, SimpleGrid, Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiBreakdown } from "../../backend/bindings/KpiBreakdown";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { AgingChart } from "./AgingChart";
 import { BreakdownSelect } from "./BreakdownSelect";
 import { groupName } from "./breakdown";
@@ -43,9 +44,7 @@ export function BreakdownSection({ period }: { period: Period }) {
               testId="breakdown-section"
             >
               {data.groups.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t("reports.breakdown.empty")}
-                </Text>
+                <Note>{t("reports.breakdown.empty")}</Note>
               ) : (
                 <Stack gap="lg">
                   {data.groups.map((g) => (

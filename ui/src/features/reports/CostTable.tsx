@@ -2,6 +2,7 @@ import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { CostOfQuality } from "../../backend/bindings/CostOfQuality";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
+import { Note } from "../../components/Note";
 import { TableHead } from "../../components/TableHead";
 import { formatMoney } from "../../money";
 import { COST_COMPONENTS, type CostComponent, costValue } from "./cost";
@@ -26,11 +27,7 @@ export function CostTable({
 }) {
   const { t, i18n } = useTranslation();
   if (cost.currencies.length === 0) {
-    return (
-      <Text c="dimmed" size="sm">
-        {t("reports.cost.empty")}
-      </Text>
-    );
+    return <Note>{t("reports.cost.empty")}</Note>;
   }
   const money = (minor: number | null, currency: string) =>
     minor === null ? NO_DATA : formatMoney(minor, currency, i18n.language);

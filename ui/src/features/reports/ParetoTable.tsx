@@ -2,7 +2,7 @@ import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
 import type { ParetoReview } from "../../backend/bindings/ParetoReview";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { CountLink } from "./CountLink";
 import { failuresSearch } from "./links";
 import { formatBps } from "./units";
@@ -19,40 +19,38 @@ export function ParetoTable({
   const { t, i18n } = useTranslation();
   const nameOf = useCategoryNames();
   return (
-    <Table striped withTableBorder fz="sm">
-      <TableHead
-        columns={[
-          t("reports.pareto.category"),
-          { label: t("reports.col.failures"), right: true },
-          { label: t("reports.col.qty_failed"), right: true },
-          { label: t("reports.pareto.share"), right: true },
-          { label: t("reports.pareto.cumulative"), right: true },
-          { label: t("reports.col.previous"), right: true },
-        ]}
-      />
-      <Table.Tbody>
-        {pareto.bars.map((bar) => (
-          <Table.Tr key={bar.is_other ? "~other" : bar.category} data-testid="pareto-row">
-            <Table.Td>
-              {bar.is_other
-                ? t("reports.pareto.other", { n: bar.categories })
-                : `${nameOf(bar.category)} (${bar.category})`}
-            </Table.Td>
-            <Table.Td ta="right">
-              <CountLink
-                onOpen={() => onOpen(bar)}
-                disabled={bar.count === 0 || failuresSearch(bar.filter) === null}
-              >
-                {bar.count}
-              </CountLink>
-            </Table.Td>
-            <Table.Td ta="right">{bar.quantity}</Table.Td>
-            <Table.Td ta="right">{formatBps(bar.share_bps, i18n.language)}</Table.Td>
-            <Table.Td ta="right">{formatBps(bar.cumulative_bps, i18n.language)}</Table.Td>
-            <Table.Td ta="right">{bar.previous_count}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <HeadedTable
+      tableProps={{ striped: true, withTableBorder: true }}
+      columns={[
+        t("reports.pareto.category"),
+        { label: t("reports.col.failures"), right: true },
+        { label: t("reports.col.qty_failed"), right: true },
+        { label: t("reports.pareto.share"), right: true },
+        { label: t("reports.pareto.cumulative"), right: true },
+        { label: t("reports.col.previous"), right: true },
+      ]}
+      items={pareto.bars}
+      row={(bar) => (
+        <Table.Tr key={bar.is_other ? "~other" : bar.category} data-testid="pareto-row">
+          <Table.Td>
+            {bar.is_other
+              ? t("reports.pareto.other", { n: bar.categories })
+              : `${nameOf(bar.category)} (${bar.category})`}
+          </Table.Td>
+          <Table.Td ta="right">
+            <CountLink
+              onOpen={() => onOpen(bar)}
+              disabled={bar.count === 0 || failuresSearch(bar.filter) === null}
+            >
+              {bar.count}
+            </CountLink>
+          </Table.Td>
+          <Table.Td ta="right">{bar.quantity}</Table.Td>
+          <Table.Td ta="right">{formatBps(bar.share_bps, i18n.language)}</Table.Td>
+          <Table.Td ta="right">{formatBps(bar.cumulative_bps, i18n.language)}</Table.Td>
+          <Table.Td ta="right">{bar.previous_count}</Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 }

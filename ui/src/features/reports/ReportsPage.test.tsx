@@ -1,12 +1,4 @@
 import { notifications } from "@mantine/notifications";
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-  useRouterState,
-} from "@tanstack/react-router";
 import { act, useState } from "react";
 import "../../i18n";
 import "../../files/blob.test-data";
@@ -15,7 +7,8 @@ import type { Role } from "../../backend/bindings/Role";
 import type { SkuFlags } from "../../backend/bindings/SkuFlags";
 import type { VendorReviewed } from "../../backend/bindings/VendorReviewed";
 import { ApiFailure } from "../../backend/call";
-import { mount, settle } from "../../testing/mount";
+import { LocationProbe, mountPages } from "../../test/pages";
+import { settle } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
 import { kpis, review, safety, scorecards, skuFlags } from "./fixtures.test-data";
 import type { Period } from "./period";
@@ -90,44 +83,19 @@ function Harness({ initialTab }: { initialTab: ReportsTab }) {
   return <ReportsPage tab={tab} period={period} onTab={setTab} onPeriod={setPeriod} />;
 }
 
-function FailuresProbe() {
-  const search = useRouterState({ select: (s) => s.location.search });
-  return <pre data-testid="failures-search">{JSON.stringify(search)}</pre>;
-}
-
 async function render(tab: ReportsTab, roles: Role[] = ["quality_lead"]) {
-  const root = createRootRoute();
-  const reports = createRoute({
-    getParentRoute: () => root,
-    path: "/reports",
-    component: () => <Harness initialTab={tab} />,
-  });
-  const failures = createRoute({
-    getParentRoute: () => root,
-    path: "/failures",
-    component: FailuresProbe,
-  });
-  const reshipments = createRoute({
-    getParentRoute: () => root,
-    path: "/reshipments",
-    component: FailuresProbe,
-  });
-  const returns = createRoute({
-    getParentRoute: () => root,
-    path: "/returns",
-    component: FailuresProbe,
-  });
-  const chargebacks = createRoute({
-    getParentRoute: () => root,
-    path: "/chargebacks",
-    component: FailuresProbe,
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([reports, failures, reshipments, returns, chargebacks]),
-    history: createMemoryHistory({ initialEntries: ["/reports"] }),
-  });
-  await mount(<RouterProvider router={router} />, { session: sessionAs(roles) });
-  await settle();
+  const probe = () => <LocationProbe testId="failures-search" path={false} />;
+  const { router } = await mountPages(
+    "/reports",
+    {
+      "/reports": () => <Harness initialTab={tab} />,
+      "/failures": probe,
+      "/reshipments": probe,
+      "/returns": probe,
+      "/chargebacks": probe,
+    },
+    { session: sessionAs(roles) },
+  );
   return router;
 }
 

@@ -1,7 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ScoreComponent } from "../../backend/bindings/ScoreComponent";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { numberFormat } from "../../intl";
 import { formatBps, NO_DATA } from "./units";
 
@@ -18,27 +18,26 @@ function measured(component: ScoreComponent, language: string): string {
 export function ScoreComponents({ components }: { components: ScoreComponent[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table fz="xs" withTableBorder data-testid="score-components">
-      <TableHead
-        columns={[
-          t("reports.vendors.component"),
-          { label: t("reports.vendors.measured"), right: true },
-          { label: t("reports.vendors.score"), right: true },
-          { label: t("reports.vendors.weight"), right: true },
-          { label: t("reports.vendors.effective_weight"), right: true },
-        ]}
-      />
-      <Table.Tbody>
-        {components.map((c) => (
-          <Table.Tr key={c.id} data-component={c.id}>
-            <Table.Td>{t(`reports.component.${c.id}`)}</Table.Td>
-            <Table.Td ta="right">{measured(c, i18n.language)}</Table.Td>
-            <Table.Td ta="right">{c.score ?? NO_DATA}</Table.Td>
-            <Table.Td ta="right">{c.weight}</Table.Td>
-            <Table.Td ta="right">{formatBps(c.effective_weight_bps, i18n.language)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <HeadedTable
+      tableProps={{ fz: "xs", withTableBorder: true }}
+      data-testid="score-components"
+      columns={[
+        t("reports.vendors.component"),
+        { label: t("reports.vendors.measured"), right: true },
+        { label: t("reports.vendors.score"), right: true },
+        { label: t("reports.vendors.weight"), right: true },
+        { label: t("reports.vendors.effective_weight"), right: true },
+      ]}
+      items={components}
+      row={(c) => (
+        <Table.Tr key={c.id} data-component={c.id}>
+          <Table.Td>{t(`reports.component.${c.id}`)}</Table.Td>
+          <Table.Td ta="right">{measured(c, i18n.language)}</Table.Td>
+          <Table.Td ta="right">{c.score ?? NO_DATA}</Table.Td>
+          <Table.Td ta="right">{c.weight}</Table.Td>
+          <Table.Td ta="right">{formatBps(c.effective_weight_bps, i18n.language)}</Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 }

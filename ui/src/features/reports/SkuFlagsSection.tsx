@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SkuFlag } from "../../backend/bindings/SkuFlag";
 import { call } from "../../backend/call";
-import { TableHead } from "../../components/TableHead";
+import { HeadedTable } from "../../components/HeadedTable";
 import { CountLink } from "./CountLink";
 import { ExportButtons } from "./ExportButtons";
 import { skuFlagsExport } from "./exports";
@@ -63,55 +63,47 @@ export function SkuFlagsSection({ period }: { period: Period }) {
           const rows = all ? data.skus : data.skus.filter((s) => s.flag === "review");
           // The reply lists only the worst SKUs; say so when the table is not all there is.
           const total = all ? data.total_skus : data.flagged_skus;
-          if (rows.length === 0) {
-            return (
-              <Text c="dimmed" size="sm">
-                {t("reports.flags.none")}
-              </Text>
-            );
-          }
           return (
             <>
-              <Table striped withTableBorder fz="sm">
-                <TableHead
-                  columns={[
-                    t("reports.col.sku"),
-                    { label: t("reports.flags.orders"), right: true },
-                    { label: t("reports.flags.problems"), right: true },
-                    { label: t("reports.flags.rate"), right: true },
-                    t("reports.flags.flag"),
-                  ]}
-                />
-                <Table.Tbody>
-                  {rows.map((s) => (
-                    <Table.Tr key={s.sku} data-testid="sku-flag-row" data-sku={s.sku}>
-                      <Table.Td>
-                        <CountLink
-                          onOpen={() =>
-                            openFailures({
-                              from: period.from,
-                              to: addDays(period.to, 1),
-                              category_codes: [],
-                              vendor_code: null,
-                              sku: s.sku,
-                            })
-                          }
-                        >
-                          {s.sku}
-                        </CountLink>
-                      </Table.Td>
-                      <Table.Td ta="right">{s.orders}</Table.Td>
-                      <Table.Td ta="right">{s.problems}</Table.Td>
-                      <Table.Td ta="right">{formatBps(s.rate_bps, i18n.language)}</Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" color={FLAG_COLOR[s.flag]} variant="light">
-                          {t(`reports.flags.state.${s.flag}`)}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <HeadedTable
+                tableProps={{ striped: true, withTableBorder: true }}
+                columns={[
+                  t("reports.col.sku"),
+                  { label: t("reports.flags.orders"), right: true },
+                  { label: t("reports.flags.problems"), right: true },
+                  { label: t("reports.flags.rate"), right: true },
+                  t("reports.flags.flag"),
+                ]}
+                items={rows}
+                empty={t("reports.flags.none")}
+                row={(s) => (
+                  <Table.Tr key={s.sku} data-testid="sku-flag-row" data-sku={s.sku}>
+                    <Table.Td>
+                      <CountLink
+                        onOpen={() =>
+                          openFailures({
+                            from: period.from,
+                            to: addDays(period.to, 1),
+                            category_codes: [],
+                            vendor_code: null,
+                            sku: s.sku,
+                          })
+                        }
+                      >
+                        {s.sku}
+                      </CountLink>
+                    </Table.Td>
+                    <Table.Td ta="right">{s.orders}</Table.Td>
+                    <Table.Td ta="right">{s.problems}</Table.Td>
+                    <Table.Td ta="right">{formatBps(s.rate_bps, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" color={FLAG_COLOR[s.flag]} variant="light">
+                        {t(`reports.flags.state.${s.flag}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              />
               {total > rows.length && (
                 <Text c="dimmed" size="xs" data-testid="sku-flags-listed">
                   {t("reports.flags.listed", {

@@ -1,4 +1,5 @@
 import { Group, Paper, Text } from "@mantine/core";
+import { Note } from "../../components/Note";
 
 /** A headline figure of the review with its change against the previous period. */
 export function StatCard({
@@ -21,9 +22,7 @@ export function StatCard({
         <Text fz={26} fw={700}>
           {value}
         </Text>
-        <Text c="dimmed" size="sm">
-          {change}
-        </Text>
+        <Note>{change}</Note>
       </Group>
     </Paper>
   );

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { ExportButtons } from "./ExportButtons";
 import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
@@ -57,9 +58,7 @@ export function StockTab() {
       <QueryView query={rows}>
         {(data) =>
           data.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t("reports.stock.empty")}
-            </Text>
+            <Note>{t("reports.stock.empty")}</Note>
           ) : (
             <Table striped withTableBorder fz="sm">
               <Table.Thead>

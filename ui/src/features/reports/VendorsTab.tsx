@@ -1,9 +1,10 @@
-import { Button, Stack, Table, Text } from "@mantine/core";
+import { Button, Stack, Table } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { ExportButtons } from "./ExportButtons";
 import { scorecardExport } from "./exports";
 import type { Period } from "./period";
@@ -56,9 +57,7 @@ export function VendorsTab({ period }: { period: Period }) {
             }
           >
             {data.vendors.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t("reports.vendors.empty")}
-              </Text>
+              <Note>{t("reports.vendors.empty")}</Note>
             ) : (
               <Table withTableBorder highlightOnHover fz="sm">
                 <Table.Thead>

@@ -1,25 +1,8 @@
-import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
+import { keysOnly as t } from "../../test/keys";
 import { costValue } from "./cost";
 import { csvOf, safetyExport } from "./exports";
-
-const t = ((key: string) => key) as unknown as TFunction;
-
-const row = (sku: string, name: string | null): SafetyStockRow => ({
-  sku,
-  product_name: name,
-  min_qty: 10,
-  sellable: -2,
-  blocked: 1,
-  in_returns: 0,
-  below_minimum: true,
-  max_qty: null,
-  coming_back: 0,
-  vendor_code: "SZHQ",
-  vendor_name: null,
-  reorder: { position: 0, target: 0, order_qty: 0 },
-});
+import { stockRow as row } from "./fixtures.test-data";
 
 describe("CSV exports", () => {
   it("neutralises cells a spreadsheet would run as formulas", () => {

@@ -231,20 +231,29 @@ export const skuFlags: SkuFlags = {
   flagged_skus: 1,
 };
 
-/** A SKU below its minimum stock, as the safety stock alerts list it. */
-export const belowMinimum: SafetyStockRow = {
-  sku: "MUG-01",
-  product_name: "Mug",
-  min_qty: 50,
-  sellable: 20,
-  blocked: 5,
-  in_returns: 2,
+/** A SKU's stock row below its minimum, as the export tests write it (10 wanted, -2 sellable). */
+export const stockRow = (sku: string, name: string | null): SafetyStockRow => ({
+  sku,
+  product_name: name,
+  min_qty: 10,
+  sellable: -2,
+  blocked: 1,
+  in_returns: 0,
   below_minimum: true,
   max_qty: null,
   coming_back: 0,
   vendor_code: "SZHQ",
   vendor_name: null,
   reorder: { position: 0, target: 0, order_qty: 0 },
+});
+
+/** A SKU below its minimum stock, as the safety stock alerts list it. */
+export const belowMinimum: SafetyStockRow = {
+  ...stockRow("MUG-01", "Mug"),
+  min_qty: 50,
+  sellable: 20,
+  blocked: 5,
+  in_returns: 2,
 };
 
 export const safety: SafetyStockRow[] = [belowMinimum];

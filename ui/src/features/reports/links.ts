@@ -47,48 +47,43 @@ function halfOpen(period: ReviewPeriod): { from: string; to: string } {
   return { from: period.from, to: addDays(period.to, 1) };
 }
 
+/** The cost rows whose records are failures of one disposition in the period. */
+const FAILURE_DISPOSITIONS: Partial<Record<CostComponent, FailuresSearch["disposition"]>> = {
+  scrap_minor: "scrap",
+  rework_minor: "rework",
+  // The failures whose work the claims are for; the chargebacks page lists the claims.
+  reinspection_minor: "reinspect",
+  return_to_vendor_minor: "return_to_vendor",
+};
+
+/** The cost rows whose records are returns settled one way in the period. */
+const SETTLEMENT_KINDS: Partial<Record<CostComponent, RmaSearch["settlement_kind"]>> = {
+  refunds_minor: "refund",
+  store_credit_minor: "store_credit",
+};
+
 /** The records behind a cost of quality row for the period; the net total has none of its own. */
 export function costLink(component: CostComponent, period: ReviewPeriod): FigureLink | null {
   const days = halfOpen(period);
+  const disposition = FAILURE_DISPOSITIONS[component];
+  if (disposition) {
+    return { to: "/failures", search: { from: period.from, to: period.to, disposition } };
+  }
+  const settlement_kind = SETTLEMENT_KINDS[component];
+  if (settlement_kind) {
+    return {
+      to: "/returns",
+      search: { settled_from: days.from, settled_to: days.to, settlement_kind },
+    };
+  }
   switch (component) {
-    case "scrap_minor":
-      return {
-        to: "/failures",
-        search: { from: period.from, to: period.to, disposition: "scrap" },
-      };
-    case "rework_minor":
-      return {
-        to: "/failures",
-        search: { from: period.from, to: period.to, disposition: "rework" },
-      };
     case "reshipment_shipping_minor":
     case "reshipment_goods_minor":
       return { to: "/reshipments", search: { shipped_from: days.from, shipped_to: days.to } };
-    case "refunds_minor":
-      return {
-        to: "/returns",
-        search: { settled_from: days.from, settled_to: days.to, settlement_kind: "refund" },
-      };
-    case "store_credit_minor":
-      return {
-        to: "/returns",
-        search: { settled_from: days.from, settled_to: days.to, settlement_kind: "store_credit" },
-      };
-    // The failures whose work the claims are for; the chargebacks page lists the claims.
-    case "reinspection_minor":
-      return {
-        to: "/failures",
-        search: { from: period.from, to: period.to, disposition: "reinspect" },
-      };
-    case "return_to_vendor_minor":
-      return {
-        to: "/failures",
-        search: { from: period.from, to: period.to, disposition: "return_to_vendor" },
-      };
     // Every source's recoveries, as the figure counts them: reshipments' and failures' claims.
     case "chargebacks_recovered_minor":
       return { to: "/chargebacks", search: { recovered_from: days.from, recovered_to: days.to } };
-    case "net_minor":
+    default:
       return null;
   }
 }

@@ -1,12 +1,10 @@
 import { strFromU8, unzipSync } from "fflate";
-import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 import "../../files/blob.test-data";
-import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
+import { keysOnly as t } from "../../test/keys";
 import { type ExportTable, safetyExport } from "./exports";
+import { stockRow as row } from "./fixtures.test-data";
 import { columnWidths, sheetName, xlsxOf } from "./xlsx";
-
-const t = ((key: string) => key) as unknown as TFunction;
 
 type ReadCell = { text: string; numeric: boolean; bold: boolean };
 
@@ -44,21 +42,6 @@ async function readBack(table: ExportTable, name: string) {
   );
   return { cells, sheet, widths };
 }
-
-const row = (sku: string, name: string | null): SafetyStockRow => ({
-  sku,
-  product_name: name,
-  min_qty: 10,
-  sellable: -2,
-  blocked: 1,
-  in_returns: 0,
-  below_minimum: true,
-  max_qty: null,
-  coming_back: 0,
-  vendor_code: "SZHQ",
-  vendor_name: null,
-  reorder: { position: 0, target: 0, order_qty: 0 },
-});
 
 describe("XLSX exports", () => {
   it("writes a bold header, numbers as numbers and no data as no cell", async () => {

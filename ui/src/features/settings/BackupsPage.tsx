@@ -17,8 +17,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
+import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
-import { TableHead } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { numberFormat } from "../../intl";
@@ -66,9 +67,7 @@ export function BackupsPage() {
           {t("backups.make_now")}
         </Button>
       </PageHeader>
-      <Text size="sm" c="dimmed">
-        {t("backups.intro")}
-      </Text>
+      <Note>{t("backups.intro")}</Note>
       {list.isPending ? (
         <Center h={200}>
           <Loader />
@@ -87,45 +86,44 @@ export function BackupsPage() {
               {t("backups.none")}
             </Text>
           ) : (
-            <Table striped withTableBorder data-testid="backups-table">
-              <TableHead
-                columns={[
-                  t("backups.taken_at"),
-                  t("backups.reason"),
-                  t("backups.size"),
-                  t("backups.versions"),
-                  "",
-                ]}
-              />
-              <Table.Tbody>
-                {list.data.backups.map((b) => (
-                  <Table.Tr key={b.file_name} data-testid="backup-row">
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {formatDateTime(b.taken_at, i18n.language)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`backups.reasons.${reasonKey(b.reason)}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {formatSize(b.size_bytes, i18n.language)}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {t("backups.version_of", { app: b.app_version, schema: b.schema_version })}
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        onClick={() => setRestoring(b)}
-                        data-testid="backup-restore"
-                      >
-                        {t("backups.restore")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <HeadedTable
+              tableProps={{ striped: true, withTableBorder: true }}
+              data-testid="backups-table"
+              columns={[
+                t("backups.taken_at"),
+                t("backups.reason"),
+                t("backups.size"),
+                t("backups.versions"),
+                "",
+              ]}
+              items={list.data.backups}
+              row={(b) => (
+                <Table.Tr key={b.file_name} data-testid="backup-row">
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {formatDateTime(b.taken_at, i18n.language)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`backups.reasons.${reasonKey(b.reason)}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {formatSize(b.size_bytes, i18n.language)}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {t("backups.version_of", { app: b.app_version, schema: b.schema_version })}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => setRestoring(b)}
+                      data-testid="backup-restore"
+                    >
+                      {t("backups.restore")}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+            />
           )}
           {restoring && (
             <RestoreDialog

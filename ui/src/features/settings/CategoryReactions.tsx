@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { REACTIONS, reactionChoice, reactionOf } from "../masterdata/reactions";
 
@@ -31,9 +32,7 @@ export function CategoryReactions() {
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
         <Title order={5}>{t("categories.reactions_title")}</Title>
-        <Text size="sm" c="dimmed">
-          {t("categories.reactions_intro")}
-        </Text>
+        <Note>{t("categories.reactions_intro")}</Note>
         {save.isError && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
         <Table data-testid="category-reactions">
           <Table.Tbody>

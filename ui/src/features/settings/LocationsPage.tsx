@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Center,
-  Loader,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Badge, Button, Center, Loader, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -18,6 +8,7 @@ import { useMay } from "../../app/session";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
 import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
+import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
@@ -44,9 +35,9 @@ export function LocationsPage() {
           </Button>
         )}
       </PageHeader>
-      <Text size="sm" c="dimmed">
+      <Note>
         {t("locations.intro")} {admin ? "" : t("locations.admin_only")}
-      </Text>
+      </Note>
       {locations.isPending ? (
         <Center h={200}>
           <Loader />

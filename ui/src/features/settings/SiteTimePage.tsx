@@ -21,6 +21,7 @@ import { useTranslation } from "react-i18next";
 import type { SiteCalendar } from "../../backend/bindings/SiteCalendar";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
 import { formatDateInput } from "../../dates";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
@@ -71,9 +72,9 @@ export function SiteTimePage() {
   return (
     <Stack gap="md" maw={720}>
       <PageHeader title={t("site_time.title")} />
-      <Text size="sm" c="dimmed">
+      <Note>
         {t("site_time.intro")} {edit ? "" : t("site_time.admin_only")}
-      </Text>
+      </Note>
       {!view.confirmed && (
         <Alert color="orange" data-testid="site-time-unconfirmed">
           {t("site_time.unconfirmed", { zone: view.calendar.time_zone })}
@@ -125,9 +126,7 @@ export function SiteTimePage() {
                   </Button>
                 )}
               </Group>
-              <Text size="sm" c="dimmed">
-                {t("site_time.holidays_hint")}
-              </Text>
+              <Note>{t("site_time.holidays_hint")}</Note>
               {errors.holidays && (
                 <Text size="sm" c="red">
                   {errors.holidays}

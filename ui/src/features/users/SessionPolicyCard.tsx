@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, NumberInput, Paper, Stack, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { Note } from "../../components/Note";
 import { fieldErrors } from "../../errors/apiError";
 
 /** An administrator sets after how many idle minutes every session asks for the password again. */
@@ -27,9 +28,7 @@ export function SessionPolicyCard() {
     <Paper withBorder p="md" data-testid="session-policy">
       <Stack gap="xs">
         <Title order={4}>{t("users.session_policy_title")}</Title>
-        <Text size="sm" c="dimmed">
-          {t("users.idle_lock_hint")}
-        </Text>
+        <Note>{t("users.idle_lock_hint")}</Note>
         <Group align="flex-end">
           <NumberInput
             data-testid="idle-lock-minutes"

@@ -1,17 +1,10 @@
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  RouterProvider,
-} from "@tanstack/react-router";
 import { act } from "react";
 import "../../../i18n";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import type { RecallScope } from "../../../backend/bindings/RecallScope";
 import type { Role } from "../../../backend/bindings/Role";
 import type { TraceResult } from "../../../backend/bindings/TraceResult";
-import { mount, settle } from "../../../testing/mount";
+import { mountPages } from "../../../test/pages";
 import { sessionAs } from "../../../testing/session";
 import { LotDetailPage } from "./LotDetailPage";
 
@@ -133,18 +126,14 @@ vi.mock("../../../backend/call", () => ({
 }));
 
 async function render(roles: Role[] = ["quality_lead"]) {
-  const root = createRootRoute();
-  const page = createRoute({
-    getParentRoute: () => root,
-    path: "/lots/$lotCode",
-    component: () => <LotDetailPage lotCode="L-1" />,
-  });
-  const router = createRouter({
-    routeTree: root.addChildren([page]),
-    history: createMemoryHistory({ initialEntries: ["/lots/L-1"] }),
-  });
-  const host = await mount(<RouterProvider router={router} />, { session: sessionAs(roles) });
-  await settle();
+  const page = () => <LotDetailPage lotCode="L-1" />;
+  const { host } = await mountPages(
+    "/lots/L-1",
+    { "/lots/$lotCode": page },
+    {
+      session: sessionAs(roles),
+    },
+  );
   return host;
 }
 

@@ -2,7 +2,7 @@ import { Badge, Group, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HoldView } from "../../../backend/bindings/HoldView";
-import { TableHead } from "../../../components/TableHead";
+import { HeadedTable } from "../../../components/HeadedTable";
 import { HoldOriginCells } from "../HoldCells";
 import { Section } from "./Section";
 
@@ -22,45 +22,42 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
   if (holds.length === 0) return null;
   return (
     <Section title={t("lots.detail.holds")} testId="lot-holds">
-      <Table>
-        <TableHead
-          columns={[
-            t("holds.reason"),
-            t("lots.detail.covers"),
-            t("holds.source"),
-            t("holds.placed_at"),
-            t("holds.placed_by"),
-          ]}
-        />
-        <Table.Tbody>
-          {holds.map((h, i) => (
-            <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="lot-hold-row">
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" c="red" fw={600}>
-                    {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
-                  </Text>
-                  {h.quarantine && (
-                    <Badge color="grape" variant="light" data-testid="lot-hold-quarantine-badge">
-                      {t("lots.status.quarantined")}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td data-testid="lot-hold-covers">
-                {h.serials.length === 0 ? (
-                  t("lots.detail.whole_lot")
-                ) : (
-                  <Text size="sm" ff="monospace">
-                    {t("lots.detail.serials_held", { serials: h.serials.join(", ") })}
-                  </Text>
+      <HeadedTable
+        columns={[
+          t("holds.reason"),
+          t("lots.detail.covers"),
+          t("holds.source"),
+          t("holds.placed_at"),
+          t("holds.placed_by"),
+        ]}
+        items={holds}
+        row={(h, i) => (
+          <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="lot-hold-row">
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" c="red" fw={600}>
+                  {t(`holds.reasons.${h.reason}`, { defaultValue: h.reason })}
+                </Text>
+                {h.quarantine && (
+                  <Badge color="grape" variant="light" data-testid="lot-hold-quarantine-badge">
+                    {t("lots.status.quarantined")}
+                  </Badge>
                 )}
-              </Table.Td>
-              <HoldOriginCells hold={h} />
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </Group>
+            </Table.Td>
+            <Table.Td data-testid="lot-hold-covers">
+              {h.serials.length === 0 ? (
+                t("lots.detail.whole_lot")
+              ) : (
+                <Text size="sm" ff="monospace">
+                  {t("lots.detail.serials_held", { serials: h.serials.join(", ") })}
+                </Text>
+              )}
+            </Table.Td>
+            <HoldOriginCells hold={h} />
+          </Table.Tr>
+        )}
+      />
     </Section>
   );
 }

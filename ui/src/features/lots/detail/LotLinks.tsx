@@ -1,7 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotLinkView } from "../../../backend/bindings/LotLinkView";
-import { TableHead } from "../../../components/TableHead";
+import { HeadedTable } from "../../../components/HeadedTable";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
 import { LotLink } from "../links";
@@ -22,30 +22,27 @@ export function LotLinks({
   const { t, i18n } = useTranslation();
   return (
     <Section title={title} empty={empty} isEmpty={links.length === 0} testId={testId}>
-      <Table>
-        <TableHead
-          columns={[
-            t("lots.field.lot_code"),
-            t("lots.field.sku"),
-            { label: t("lots.field.qty"), right: true },
-            t("lots.trace.kind"),
-            t("lots.detail.linked_at"),
-          ]}
-        />
-        <Table.Tbody>
-          {links.map((l) => (
-            <Table.Tr key={`${l.lot_code}/${l.at}`} data-testid={`${testId}-row`}>
-              <Table.Td>
-                <LotLink no={l.lot_code} />
-              </Table.Td>
-              <Table.Td>{l.sku}</Table.Td>
-              <Table.Td ta="right">{formatQty(l.qty, l.unit, i18n.language)}</Table.Td>
-              <Table.Td>{t(`lots.link_kind.${l.kind}`, { defaultValue: l.kind })}</Table.Td>
-              <Table.Td>{formatDateTime(l.at, i18n.language)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HeadedTable
+        columns={[
+          t("lots.field.lot_code"),
+          t("lots.field.sku"),
+          { label: t("lots.field.qty"), right: true },
+          t("lots.trace.kind"),
+          t("lots.detail.linked_at"),
+        ]}
+        items={links}
+        row={(l) => (
+          <Table.Tr key={`${l.lot_code}/${l.at}`} data-testid={`${testId}-row`}>
+            <Table.Td>
+              <LotLink no={l.lot_code} />
+            </Table.Td>
+            <Table.Td>{l.sku}</Table.Td>
+            <Table.Td ta="right">{formatQty(l.qty, l.unit, i18n.language)}</Table.Td>
+            <Table.Td>{t(`lots.link_kind.${l.kind}`, { defaultValue: l.kind })}</Table.Td>
+            <Table.Td>{formatDateTime(l.at, i18n.language)}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
+import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { refreshLotViews } from "../refresh";
 import { Section } from "./Section";
@@ -99,9 +100,7 @@ function RecordSerialsModal({ lot, onClose }: { lot: LotDetail; onClose: () => v
   return (
     <Modal opened onClose={onClose} title={t("lots.serials.record_title", { lot: lot.lot_code })}>
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t("lots.serials.record_intro", { qty: lot.qty, count: lot.serial_count })}
-        </Text>
+        <Note>{t("lots.serials.record_intro", { qty: lot.qty, count: lot.serial_count })}</Note>
         <Textarea
           label={t("lots.serials.list")}
           autosize

@@ -20,7 +20,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
-import { TableHead } from "../../../components/TableHead";
+import { HeadedTable } from "../../../components/HeadedTable";
+import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { numberFormat } from "../../../intl";
@@ -152,9 +153,7 @@ export function RecallScopeModal({
       {scope.isError && <Alert color="red">{errorMessage(t, scope.error)}</Alert>}
       {data && (
         <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {t("lots.recall.intro")}
-          </Text>
+          <Note>{t("lots.recall.intro")}</Note>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Stat
               label={t("lots.recall.lots")}
@@ -180,28 +179,24 @@ export function RecallScopeModal({
           <Stack gap="xs">
             <Title order={5}>{t("lots.recall.stock_by_location")}</Title>
             {data.in_stock.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t("lots.recall.no_stock")}
-              </Text>
+              <Note>{t("lots.recall.no_stock")}</Note>
             ) : (
-              <Table data-testid="recall-stock">
-                <TableHead
-                  columns={[
-                    t("lots.field.location"),
-                    { label: t("lots.recall.lots"), right: true },
-                    { label: t("lots.field.qty"), right: true },
-                  ]}
-                />
-                <Table.Tbody>
-                  {data.in_stock.map((s) => (
-                    <Table.Tr key={`${s.location}/${s.unit}`}>
-                      <Table.Td>{s.location || t("lots.recall.no_location")}</Table.Td>
-                      <Table.Td ta="right">{number.format(s.lots)}</Table.Td>
-                      <Table.Td ta="right">{formatQty(s.qty, s.unit, i18n.language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <HeadedTable
+                data-testid="recall-stock"
+                columns={[
+                  t("lots.field.location"),
+                  { label: t("lots.recall.lots"), right: true },
+                  { label: t("lots.field.qty"), right: true },
+                ]}
+                items={data.in_stock}
+                row={(s) => (
+                  <Table.Tr key={`${s.location}/${s.unit}`}>
+                    <Table.Td>{s.location || t("lots.recall.no_location")}</Table.Td>
+                    <Table.Td ta="right">{number.format(s.lots)}</Table.Td>
+                    <Table.Td ta="right">{formatQty(s.qty, s.unit, i18n.language)}</Table.Td>
+                  </Table.Tr>
+                )}
+              />
             )}
           </Stack>
           <Stack gap="xs">
@@ -228,36 +223,33 @@ export function RecallScopeModal({
                 })}
               </Title>
               <Table.ScrollContainer minWidth={600} maxHeight={300}>
-                <Table stickyHeader data-testid="recall-in-stock">
-                  <TableHead
-                    columns={[
-                      t("lots.field.lot_code"),
-                      t("lots.field.sku"),
-                      t("lots.field.status"),
-                      { label: t("lots.field.on_hand"), right: true },
-                      t("lots.field.location"),
-                      { label: t("lots.trace.depth"), right: true },
-                    ]}
-                  />
-                  <Table.Tbody>
-                    {data.in_stock_listed.map((l) => (
-                      <Table.Tr key={l.lot_code}>
-                        <Table.Td>
-                          <LotLink no={l.lot_code} />
-                        </Table.Td>
-                        <Table.Td>{l.sku}</Table.Td>
-                        <Table.Td>
-                          <LotStatusBadge status={l.status} />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          {formatQty(l.on_hand, l.unit, i18n.language)}
-                        </Table.Td>
-                        <Table.Td>{l.location}</Table.Td>
-                        <Table.Td ta="right">{l.depth}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <HeadedTable
+                  tableProps={{ stickyHeader: true }}
+                  data-testid="recall-in-stock"
+                  columns={[
+                    t("lots.field.lot_code"),
+                    t("lots.field.sku"),
+                    t("lots.field.status"),
+                    { label: t("lots.field.on_hand"), right: true },
+                    t("lots.field.location"),
+                    { label: t("lots.trace.depth"), right: true },
+                  ]}
+                  items={data.in_stock_listed}
+                  row={(l) => (
+                    <Table.Tr key={l.lot_code}>
+                      <Table.Td>
+                        <LotLink no={l.lot_code} />
+                      </Table.Td>
+                      <Table.Td>{l.sku}</Table.Td>
+                      <Table.Td>
+                        <LotStatusBadge status={l.status} />
+                      </Table.Td>
+                      <Table.Td ta="right">{formatQty(l.on_hand, l.unit, i18n.language)}</Table.Td>
+                      <Table.Td>{l.location}</Table.Td>
+                      <Table.Td ta="right">{l.depth}</Table.Td>
+                    </Table.Tr>
+                  )}
+                />
               </Table.ScrollContainer>
             </Stack>
           )}

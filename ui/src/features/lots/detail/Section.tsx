@@ -1,4 +1,5 @@
-import { Group, Paper, Text, Title } from "@mantine/core";
+import { Group, Paper, Title } from "@mantine/core";
+import { Note } from "../../../components/Note";
 
 /** A titled card; with nothing in it, it says so instead of showing an empty table. */
 export function Section({
@@ -22,13 +23,7 @@ export function Section({
         <Title order={5}>{title}</Title>
         {actions}
       </Group>
-      {isEmpty ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      ) : (
-        children
-      )}
+      {isEmpty ? <Note>{empty}</Note> : children}
     </Paper>
   );
 }

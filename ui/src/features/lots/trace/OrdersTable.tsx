@@ -1,49 +1,43 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
-import { TableHead } from "../../../components/TableHead";
+import { HeadedTable } from "../../../components/HeadedTable";
+import { Note } from "../../../components/Note";
 import { numberFormat } from "../../../intl";
 
 /** The orders that received traced lots. */
 export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
   const { t, i18n } = useTranslation();
   const number = numberFormat(i18n.language, { maximumFractionDigits: 3 });
-  if (orders.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("lots.order.none")}
-      </Text>
-    );
+  if (orders.length === 0) return <Note>{t("lots.order.none")}</Note>;
   return (
     <Table.ScrollContainer minWidth={500} maxHeight={360}>
-      <Table stickyHeader>
-        <TableHead
-          columns={[
-            t("lots.order.order_no"),
-            t("lots.order.customer"),
-            t("lots.order.lots"),
-            { label: t("lots.field.qty"), right: true },
-          ]}
-        />
-        <Table.Tbody>
-          {orders.map((o) => (
-            <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>
-              <Table.Td>
-                <Anchor size="sm" href={`#/orders?text=${encodeURIComponent(o.order_no)}`}>
-                  {o.order_no}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{o.customer_code}</Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate maw={260} title={o.lots.join(", ")}>
-                  {o.lots.join(", ")}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{number.format(o.qty)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HeadedTable
+        tableProps={{ stickyHeader: true }}
+        columns={[
+          t("lots.order.order_no"),
+          t("lots.order.customer"),
+          t("lots.order.lots"),
+          { label: t("lots.field.qty"), right: true },
+        ]}
+        items={orders}
+        row={(o) => (
+          <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>
+            <Table.Td>
+              <Anchor size="sm" href={`#/orders?text=${encodeURIComponent(o.order_no)}`}>
+                {o.order_no}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{o.customer_code}</Table.Td>
+            <Table.Td>
+              <Text size="sm" truncate maw={260} title={o.lots.join(", ")}>
+                {o.lots.join(", ")}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">{number.format(o.qty)}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Table.ScrollContainer>
   );
 }

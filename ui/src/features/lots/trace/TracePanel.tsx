@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Tabs,
-  Text,
   Title,
 } from "@mantine/core";
 import { IconArrowLeft, IconArrowRight, IconTable, IconTopologyStar3 } from "@tabler/icons-react";
@@ -19,6 +18,7 @@ import type { Direction } from "../../../backend/bindings/Direction";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
+import { Note } from "../../../components/Note";
 import { errorMessage } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { PdfButton } from "../PdfButton";
@@ -84,9 +84,7 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
             ]}
           />
         </Group>
-        <Text size="sm" c="dimmed">
-          {t(`lots.trace.${direction}_hint`)}
-        </Text>
+        <Note>{t(`lots.trace.${direction}_hint`)}</Note>
         {trace.isPending && (
           <Center h={200}>
             <Loader />

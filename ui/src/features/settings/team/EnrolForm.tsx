@@ -1,9 +1,10 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import { call } from "../../../backend/call";
+import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 
 /**
@@ -56,9 +57,7 @@ export function EnrolForm({
           <Title order={4} id="enrol-title">
             {t("sync.team.enrol_title")}
           </Title>
-          <Text size="sm" c="dimmed">
-            {t("sync.team.enrol_intro")}
-          </Text>
+          <Note>{t("sync.team.enrol_intro")}</Note>
         </div>
         {withSite && serverInput}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -2,6 +2,7 @@ import { Alert, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
+import { Note } from "../../../components/Note";
 import { errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTimeShort } from "../../../format";
 
@@ -22,9 +23,7 @@ export function RefusedActs() {
           <Title order={4} id="refused-title">
             {t("sync.team.refused.title")}
           </Title>
-          <Text size="sm" c="dimmed">
-            {t("sync.team.refused.intro")}
-          </Text>
+          <Note>{t("sync.team.refused.intro")}</Note>
         </div>
         {refused.isError && <Alert color="red">{errorMessage(t, refused.error)}</Alert>}
         {refused.isSuccess && rows.length === 0 && (

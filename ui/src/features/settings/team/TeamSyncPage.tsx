@@ -20,6 +20,7 @@ import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
 import { call } from "../../../backend/call";
 import { Fact } from "../../../components/Fact";
+import { Note } from "../../../components/Note";
 import { PageHeader } from "../../../components/page/PageHeader";
 import { apiErrorOf, errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTime } from "../../../format";
@@ -98,9 +99,7 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
-            <Text size="sm" c="dimmed">
-              {t("sync.team.state_label")}
-            </Text>
+            <Note>{t("sync.team.state_label")}</Note>
             <Badge color={color} variant="light" size="lg" tt="none" data-testid="team-state">
               {syncStateWords(t, state, i18n.language)}
             </Badge>
@@ -198,17 +197,13 @@ function OnItsOwnPanel({ status }: { status: TeamStatus }) {
         <div>
           <Text data-testid="team-on-its-own">{t("sync.team.not_enrolled")}</Text>
           {status.desk_code && (
-            <Text size="sm" c="dimmed">
-              {t("sync.team.kept_desk_code", { desk: status.desk_code })}
-            </Text>
+            <Note>{t("sync.team.kept_desk_code", { desk: status.desk_code })}</Note>
           )}
         </div>
         {may(session, "manage_users") ? (
           <EnrolForm withSite={false} onEnrolled={enrolled} />
         ) : (
-          <Text size="sm" c="dimmed">
-            {t("sync.team.admin_only")}
-          </Text>
+          <Note>{t("sync.team.admin_only")}</Note>
         )}
       </Stack>
     </Paper>

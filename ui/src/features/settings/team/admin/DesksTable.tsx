@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamDeskView } from "../../../../backend/bindings/TeamDeskView";
 import { call } from "../../../../backend/call";
-import { TableHead } from "../../../../components/TableHead";
+import { HeadedTable } from "../../../../components/HeadedTable";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
 import { showTeam } from "./queries";
@@ -19,61 +19,60 @@ export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
   return (
     <Stack gap="xs">
       <Title order={5}>{t("sync.admin.desks")}</Title>
-      <Table striped withTableBorder verticalSpacing="xs" data-testid="team-desks">
-        <TableHead
-          columns={[
-            t("sync.admin.desk"),
-            t("sync.admin.enrolled_at"),
-            t("sync.admin.last_contact"),
-            t("sync.admin.version"),
-            t("sync.admin.state"),
-            "",
-          ]}
-        />
-        <Table.Tbody>
-          {desks.map((desk) => (
-            <Table.Tr key={desk.desk_code} data-testid="team-desk-row" data-key={desk.desk_code}>
-              <Table.Td>
-                <Text size="sm" ff="monospace" span>
-                  {desk.desk_code}
+      <HeadedTable
+        tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
+        data-testid="team-desks"
+        columns={[
+          t("sync.admin.desk"),
+          t("sync.admin.enrolled_at"),
+          t("sync.admin.last_contact"),
+          t("sync.admin.version"),
+          t("sync.admin.state"),
+          "",
+        ]}
+        items={desks}
+        row={(desk) => (
+          <Table.Tr key={desk.desk_code} data-testid="team-desk-row" data-key={desk.desk_code}>
+            <Table.Td>
+              <Text size="sm" ff="monospace" span>
+                {desk.desk_code}
+              </Text>
+              {desk.this_desk && (
+                <Text size="xs" c="dimmed" span ml={6}>
+                  {t("sync.admin.this_desk")}
                 </Text>
-                {desk.this_desk && (
-                  <Text size="xs" c="dimmed" span ml={6}>
-                    {t("sync.admin.this_desk")}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{formatDateTimeShort(desk.enrolled_at, i18n.language)}</Table.Td>
-              <Table.Td>{when(desk.last_contact_at)}</Table.Td>
-              <Table.Td>{desk.lotline_version ?? "—"}</Table.Td>
-              <Table.Td>
-                {desk.revoked_at ? (
-                  <Badge color="red" variant="light" tt="none" data-testid="team-desk-state">
-                    {t("sync.admin.revoked", { time: when(desk.revoked_at) })}
-                  </Badge>
-                ) : (
-                  <Badge color="teal" variant="light" tt="none" data-testid="team-desk-state">
-                    {t("sync.admin.active")}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {!desk.revoked_at && !desk.this_desk && (
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color="red"
-                    onClick={() => setRevoking(desk)}
-                    data-testid="team-desk-revoke"
-                  >
-                    {t("sync.admin.revoke")}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDateTimeShort(desk.enrolled_at, i18n.language)}</Table.Td>
+            <Table.Td>{when(desk.last_contact_at)}</Table.Td>
+            <Table.Td>{desk.lotline_version ?? "—"}</Table.Td>
+            <Table.Td>
+              {desk.revoked_at ? (
+                <Badge color="red" variant="light" tt="none" data-testid="team-desk-state">
+                  {t("sync.admin.revoked", { time: when(desk.revoked_at) })}
+                </Badge>
+              ) : (
+                <Badge color="teal" variant="light" tt="none" data-testid="team-desk-state">
+                  {t("sync.admin.active")}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {!desk.revoked_at && !desk.this_desk && (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setRevoking(desk)}
+                  data-testid="team-desk-revoke"
+                >
+                  {t("sync.admin.revoke")}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {revoking && <RevokeModal desk={revoking} onClose={() => setRevoking(null)} />}
     </Stack>
   );

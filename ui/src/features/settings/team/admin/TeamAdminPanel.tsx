@@ -1,7 +1,8 @@
-import { Alert, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Group, Loader, Paper, Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../../backend/call";
+import { Note } from "../../../../components/Note";
 import { apiErrorOf, errorMessage } from "../../../../errors/apiError";
 import { DesksTable } from "./DesksTable";
 import { EnrollCodeButton } from "./EnrollCodeButton";
@@ -31,9 +32,7 @@ export function TeamAdminPanel() {
             <Title order={4} id="team-admin-title">
               {t("sync.admin.title")}
             </Title>
-            <Text size="sm" c="dimmed">
-              {t("sync.admin.intro")}
-            </Text>
+            <Note>{t("sync.admin.intro")}</Note>
           </div>
           {team.isSuccess && <EnrollCodeButton />}
         </Group>

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TeamUserView } from "../../../../backend/bindings/TeamUserView";
 import { call } from "../../../../backend/call";
-import { TableHead } from "../../../../components/TableHead";
+import { HeadedTable } from "../../../../components/HeadedTable";
+import { Note } from "../../../../components/Note";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
 import { showTeam } from "./queries";
@@ -29,59 +30,56 @@ export function UsersTable({ users }: { users: TeamUserView[] }) {
   return (
     <Stack gap="xs">
       <Title order={5}>{t("sync.admin.users")}</Title>
-      <Text size="sm" c="dimmed">
-        {t("sync.admin.users_intro")}
-      </Text>
-      <Table striped withTableBorder verticalSpacing="xs" data-testid="team-users">
-        <TableHead
-          columns={[
-            t("sync.admin.user"),
-            t("sync.admin.roles"),
-            t("sync.admin.desks"),
-            t("sync.admin.last_sign_in"),
-            t("sync.admin.state"),
-            "",
-          ]}
-        />
-        <Table.Tbody>
-          {users.map((user) => (
-            <Table.Tr key={user.user_id} data-testid="team-user-row" data-key={user.username}>
-              <Table.Td>
-                <Text size="sm">{user.display_name ?? user.username}</Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {user.username}
-                </Text>
-              </Table.Td>
-              <Table.Td>{user.roles.map((role) => t(`role.${role}`)).join(", ")}</Table.Td>
-              <Table.Td ff="monospace">{user.desks.join(", ") || "—"}</Table.Td>
-              <Table.Td>{when(user.last_sign_in_at)}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <UserState user={user} />
-                  {!user.has_password && (
-                    <Badge color="gray" variant="light" tt="none">
-                      {t("sync.admin.no_password")}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {user.locked_until && (
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    onClick={() => unlock.mutate(user)}
-                    loading={unlock.isPending && unlock.variables?.user_id === user.user_id}
-                    data-testid="team-user-unlock"
-                  >
-                    {t("sync.admin.unlock")}
-                  </Button>
+      <Note>{t("sync.admin.users_intro")}</Note>
+      <HeadedTable
+        tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
+        data-testid="team-users"
+        columns={[
+          t("sync.admin.user"),
+          t("sync.admin.roles"),
+          t("sync.admin.desks"),
+          t("sync.admin.last_sign_in"),
+          t("sync.admin.state"),
+          "",
+        ]}
+        items={users}
+        row={(user) => (
+          <Table.Tr key={user.user_id} data-testid="team-user-row" data-key={user.username}>
+            <Table.Td>
+              <Text size="sm">{user.display_name ?? user.username}</Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {user.username}
+              </Text>
+            </Table.Td>
+            <Table.Td>{user.roles.map((role) => t(`role.${role}`)).join(", ")}</Table.Td>
+            <Table.Td ff="monospace">{user.desks.join(", ") || "—"}</Table.Td>
+            <Table.Td>{when(user.last_sign_in_at)}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <UserState user={user} />
+                {!user.has_password && (
+                  <Badge color="gray" variant="light" tt="none">
+                    {t("sync.admin.no_password")}
+                  </Badge>
                 )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {user.locked_until && (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  onClick={() => unlock.mutate(user)}
+                  loading={unlock.isPending && unlock.variables?.user_id === user.user_id}
+                  data-testid="team-user-unlock"
+                >
+                  {t("sync.admin.unlock")}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }
