@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keysOnly as t } from "../../test/keys";
+import { keysOnly as t } from "../../testing/keys";
 import { costValue } from "./cost";
 import { csvOf, safetyExport } from "./exports";
 import { stockRow as row } from "./fixtures.test-data";

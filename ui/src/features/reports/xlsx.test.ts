@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import "../../files/blob.test-data";
-import { keysOnly as t } from "../../test/keys";
+import { keysOnly as t } from "../../testing/keys";
 import { type ExportTable, safetyExport } from "./exports";
 import { stockRow as row } from "./fixtures.test-data";
 import { columnWidths, sheetName, xlsxOf } from "./xlsx";

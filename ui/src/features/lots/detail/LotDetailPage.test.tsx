@@ -4,7 +4,7 @@ import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import type { RecallScope } from "../../../backend/bindings/RecallScope";
 import type { Role } from "../../../backend/bindings/Role";
 import type { TraceResult } from "../../../backend/bindings/TraceResult";
-import { mountPages } from "../../../test/pages";
+import { mountPages } from "../../../testing/pages";
 import { sessionAs } from "../../../testing/session";
 import { LotDetailPage } from "./LotDetailPage";
 

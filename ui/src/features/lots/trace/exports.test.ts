@@ -1,4 +1,4 @@
-import { keysOnly as t } from "../../../test/keys";
+import { keysOnly as t } from "../../../testing/keys";
 import { customersCsv, traceLotsCsv } from "./exports";
 
 describe("trace exports", () => {

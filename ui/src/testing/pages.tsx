@@ -9,7 +9,7 @@ import {
   useRouterState,
 } from "@tanstack/react-router";
 import type { Session } from "../backend/bindings/Session";
-import { mount, settle } from "../testing/mount";
+import { mount, settle } from "./mount";
 
 /** Each page of a test's app by its route path (`/lots/$lotCode` as the router spells it). */
 export type Pages = Record<string, RouteComponent>;
