@@ -1,6 +1,7 @@
 //! What the inbox is made of: the records that may ask someone's attention (the app decides whom),
 //! each person's choice of kinds, what this desk already told them, and the weekly reviews kept.
 
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -139,7 +140,7 @@ pub async fn preferences(conn: &mut SqliteConnection, user_id: &str) -> Result<N
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mark {
     pub announced: bool,
-    pub read_at: Option<String>,
+    pub read_at: Option<DateTime<Utc>>,
 }
 
 pub async fn marks(conn: &mut SqliteConnection, user_id: &str) -> Result<HashMap<String, Mark>, StoreError> {
@@ -201,9 +202,9 @@ pub struct WeeklyReviewRow {
     pub week: String,
     pub period_from: String,
     pub period_to: String,
-    pub made_at: String,
+    pub made_at: DateTime<Utc>,
     pub size: i64,
-    pub sent_to_team_at: Option<String>,
+    pub sent_to_team_at: Option<DateTime<Utc>>,
 }
 
 pub async fn weekly_reviews(conn: &mut SqliteConnection) -> Result<Vec<WeeklyReviewRow>, StoreError> {
@@ -247,7 +248,7 @@ pub async fn keep_weekly_review(
     .bind(&row.week)
     .bind(&row.period_from)
     .bind(&row.period_to)
-    .bind(&row.made_at)
+    .bind(super::review::instant_text(row.made_at))
     .bind(language)
     .bind(pdf)
     .execute(&mut *conn)
