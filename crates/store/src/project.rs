@@ -374,13 +374,7 @@ async fn failure_steps(conn: &mut SqliteConnection, stored: &StoredEvent) -> Res
                 .execute(&mut *conn)
                 .await?;
             if let Some(cost) = cost_minor {
-                sqlx::query("INSERT INTO rework_costs (event_id, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
-                    .bind(&stored.id)
-                    .bind(failure_no)
-                    .bind(at)
-                    .bind(cost)
-                    .execute(&mut *conn)
-                    .await?;
+                crate::project_failure_lines::record_rework_cost(conn, stored, failure_no, *cost).await?;
             }
         }
         Event::FailureDeviationApproved { failure_no, .. } => {
