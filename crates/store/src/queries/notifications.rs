@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
 use lotline_domain::notify::{KINDS, NotificationKind, NotificationPreferences};
 use sqlx::{Row, SqliteConnection};
@@ -83,24 +82,28 @@ fn audience_sql(kind: NotificationKind) -> &'static str {
     }
 }
 
-/// Every kind's records in one query, built once: the kinds' queries as one UNION ALL, each row
-/// tagged with its kind.
-static AUDIENCES: LazyLock<String> = LazyLock::new(|| {
-    KINDS
+/// The records of `kinds` in one query: the kinds' queries as one UNION ALL, each row tagged with
+/// its kind. Only the kinds asked for run, so a person's muted kinds cost nothing.
+fn audiences(kinds: &[NotificationKind]) -> String {
+    kinds
         .iter()
         .map(|kind| format!("SELECT '{}', * FROM ({})", kind.as_str(), audience_sql(*kind)))
         .collect::<Vec<_>>()
         .join(" UNION ALL ")
-});
+}
 
-/// The records that may ask attention, by kind, on `today` with lots told up to `expiry_last_day`
-/// (both YYYY-MM-DD); each kind's in its own order.
+/// The records of `kinds` that may ask attention, by kind, on `today` with lots told up to
+/// `expiry_last_day` (both YYYY-MM-DD); each kind's in its own order.
 pub async fn candidates(
     conn: &mut SqliteConnection,
+    kinds: &[NotificationKind],
     today: &str,
     expiry_last_day: &str,
 ) -> Result<BTreeMap<NotificationKind, Vec<Candidate>>, StoreError> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(AUDIENCES.as_str()))
+    if kinds.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows = sqlx::query(sqlx::AssertSqlSafe(audiences(kinds)))
         .bind(today)
         .bind(expiry_last_day)
         .fetch_all(&mut *conn)
