@@ -344,8 +344,11 @@ pub struct LotShipmentView {
     pub shipped_at: DateTime<Utc>,
 }
 
+/// A shipment as read: order, customer code and name, quantity, when.
+type ShipmentTuple = (String, String, Option<String>, i64, DateTime<Utc>);
+
 pub async fn shipments_of(conn: &mut SqliteConnection, lot_code: &str) -> Result<Vec<LotShipmentView>, StoreError> {
-    let rows: Vec<(String, String, Option<String>, i64, DateTime<Utc>)> = sqlx::query_as(
+    let rows: Vec<ShipmentTuple> = sqlx::query_as(
         "SELECT s.order_no, s.customer_code, c.name, s.qty, s.shipped_at FROM lot_shipments s \
          JOIN lots l ON l.lot_id = s.lot_id LEFT JOIN customers c ON c.code = s.customer_code \
          WHERE l.lot_code = ? ORDER BY s.shipment_id LIMIT 1000",
