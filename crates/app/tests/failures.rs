@@ -11,7 +11,7 @@ async fn a_logged_failure_gets_a_site_number_and_can_be_found() {
     let detail = w.ok("log_failure", failure("BOX-5L")).await;
     assert_eq!(detail["failure_no"], "QF-AMS1-000001");
     assert_eq!(detail["status"], "open");
-    assert_eq!(detail["occurred_at"], "2026-11-02T09:30:00.000Z");
+    assert_eq!(detail["occurred_at"], "2026-11-02T09:30:00Z");
     assert_eq!(detail["inspector_name"], "Ada Admin");
     assert_eq!(detail["history"].as_array().unwrap().len(), 1);
     assert_eq!(detail["history"][0]["device_id"], "desk-test-1");

@@ -6,32 +6,8 @@ mod common;
 
 use common::World;
 use common::returns::{as_user, boxes, open, setting};
+use common::serials::{charger, receive_chargers, serial_failure, ship};
 use serde_json::{Value, json};
-
-fn charger(reaction: Value) -> Value {
-    json!({"sku": "CHG-15W", "gtin": "4006381333931", "name": "无线充电器 15W", "category": "Opladers", "unit_cost_minor": 1190,
-           "currency": "EUR", "returnable": true, "lot_tracked": true, "serial_tracked": true, "has_expiry": false,
-           "vendor_code": "SZHQ", "failure_reaction": reaction})
-}
-
-async fn receive_chargers(w: &World, lot: &str, serials: &[&str]) {
-    w.ok("receive_lot", json!({"lot_code": lot, "sku": "CHG-15W", "vendor_code": "SZHQ", "supplier_lot": null, "qty": serials.len(), "unit": "pcs", "mfg_date": null, "expiry_date": null, "location": "MAIN"})).await;
-    w.ok("record_serials", json!({"lot_code": lot, "serials": serials})).await;
-}
-
-fn serial_failure(lot: &str, failed: &[&str], accepted: &[&str]) -> Value {
-    let mut f = common::failure("CHG-15W");
-    f["lot_code"] = json!(lot);
-    f["serials"] = json!(failed);
-    f["accepted_serials"] = json!(accepted);
-    f["qty_inspected"] = json!(failed.len() + accepted.len());
-    f["qty_failed"] = json!(failed.len());
-    f
-}
-
-fn ship(lot: &str, qty: i64, serials: &[&str]) -> Value {
-    json!({"lot_code": lot, "order_no": "SO-1", "customer_code": "C-1", "qty": qty, "shipped_at": "2026-10-02T10:00:00Z", "serials": serials})
-}
 
 #[tokio::test]
 async fn a_per_serial_reject_holds_only_the_failed_serials_and_the_rest_of_the_lot_ships() {

@@ -27,6 +27,7 @@ pub mod sales_channel;
 pub mod scar;
 pub mod settings;
 pub mod site_time;
+pub mod streams;
 pub mod users;
 
 pub use error::{ApiError, ErrorCode, FieldError, Violations};

@@ -3,6 +3,7 @@
 //! master record saved over another desk's unseen save. They are found while projecting in the
 //! canonical order, so every desk and a rebuild hold the same.
 
+use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 use sqlx::SqliteConnection;
@@ -173,7 +174,7 @@ pub struct MergeConflict {
     pub kind: String,
     pub subject: String,
     pub event_ids: Vec<String>,
-    pub opened_at: String,
+    pub opened_at: DateTime<Utc>,
     /// 0, or how often it opened again after being resolved.
     pub opening: u32,
     pub resolution: Option<ConflictResolution>,
@@ -183,7 +184,7 @@ pub struct MergeConflict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConflictResolution {
     pub resolution: String,
-    pub resolved_at: String,
+    pub resolved_at: DateTime<Utc>,
     pub resolved_by: Option<String>,
     pub note: String,
 }
@@ -204,7 +205,7 @@ fn conflict_of(row: &sqlx::sqlite::SqliteRow) -> MergeConflict {
         opening: u32::try_from(row.get::<i64, _>("opening")).unwrap_or_default(),
         resolution: resolution.map(|resolution| ConflictResolution {
             resolution,
-            resolved_at: row.get::<Option<String>, _>("resolved_at").unwrap_or_default(),
+            resolved_at: row.get::<Option<DateTime<Utc>>, _>("resolved_at").unwrap_or_default(),
             resolved_by: row.get("resolved_by"),
             note: row.get::<Option<String>, _>("note").unwrap_or_default(),
         }),

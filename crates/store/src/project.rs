@@ -12,8 +12,8 @@ use crate::bulk::{self, with_raw};
 use crate::bulk_lots::{self, Placed};
 use crate::log::StoredEvent;
 use crate::project_kinds::{
-    batched_events, failure_events, production_events, recall_events, record_events, reshipment_events, return_events,
-    review_events, scar_events, settings_events,
+    batched_events, failure_step_events, production_events, recall_events, record_events, reshipment_events,
+    return_events, review_events, scar_events, settings_events,
 };
 
 const BATCH: usize = 400;
@@ -176,7 +176,7 @@ async fn one(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), St
     match &stored.event {
         settings_events!() => settings(conn, stored).await,
         record_events!() => records(conn, stored).await,
-        failure_events!() => failure_steps(conn, stored).await,
+        failure_step_events!() => failure_steps(conn, stored).await,
         batched_events!() => unreachable_batch(stored),
         // Projected by their own projectors above.
         recall_events!()
@@ -251,7 +251,7 @@ async fn settings(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(
                 .await?;
         }
         record_events!()
-        | failure_events!()
+        | failure_step_events!()
         | batched_events!()
         | recall_events!()
         | reshipment_events!()
@@ -330,7 +330,7 @@ async fn records(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
             crate::conflicts::resolved(conn, stored).await?;
         }
         settings_events!()
-        | failure_events!()
+        | failure_step_events!()
         | batched_events!()
         | recall_events!()
         | reshipment_events!()
@@ -374,13 +374,7 @@ async fn failure_steps(conn: &mut SqliteConnection, stored: &StoredEvent) -> Res
                 .execute(&mut *conn)
                 .await?;
             if let Some(cost) = cost_minor {
-                sqlx::query("INSERT INTO rework_costs (event_id, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
-                    .bind(&stored.id)
-                    .bind(failure_no)
-                    .bind(at)
-                    .bind(cost)
-                    .execute(&mut *conn)
-                    .await?;
+                crate::project_failure_lines::record_rework_cost(conn, stored, failure_no, *cost).await?;
             }
         }
         Event::FailureDeviationApproved { failure_no, .. } => {

@@ -90,13 +90,7 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .await?;
             if done.rows_affected() > 0 {
                 if let Some(cost) = completion.cost_minor {
-                    sqlx::query("INSERT INTO rework_costs (event_id, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
-                        .bind(&stored.id)
-                        .bind(failure_no)
-                        .bind(at)
-                        .bind(cost)
-                        .execute(&mut *conn)
-                        .await?;
+                    record_rework_cost(conn, stored, failure_no, cost).await?;
                 }
                 stock_left(conn, stored, failure_no, line_id).await?;
             }
@@ -294,6 +288,24 @@ pub(crate) async fn follow_old(conn: &mut SqliteConnection, stored: &StoredEvent
         | scar_events!()
         | production_events!() => {}
     }
+    Ok(())
+}
+
+/// What completing a disposition cost (a whole failure's or one line's), kept per event so that a
+/// replay writes it once.
+pub(crate) async fn record_rework_cost(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    failure_no: &str,
+    cost_minor: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO rework_costs (event_id, failure_no, at, cost_minor) VALUES (?, ?, ?, ?)")
+        .bind(&stored.id)
+        .bind(failure_no)
+        .bind(&stored.occurred_at)
+        .bind(cost_minor)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! when; one row per failure chargeback with its settlement.
 
 use lotline_domain::Event;
+use lotline_domain::chargeback::FailureChargebackStatus;
 use lotline_domain::scar::ScarStatus;
 use sqlx::SqliteConnection;
 
@@ -94,8 +95,30 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
             .execute(&mut *conn)
             .await?;
         }
-        Event::RmaChargebackRecorded { .. } | Event::RmaChargebackSettled { .. } => {
-            apply_rma_chargeback(conn, stored).await?;
+        Event::RmaChargebackRecorded {
+            rma_no,
+            claim_no,
+            line_index,
+            qty,
+            serials,
+            vendor_code,
+            amount_minor,
+            currency,
+        } => {
+            let claim = RmaClaim {
+                rma_no,
+                claim_no: *claim_no,
+                line_index: *line_index,
+                qty: *qty,
+                serials,
+                vendor_code,
+                amount_minor: *amount_minor,
+                currency,
+            };
+            record_rma_chargeback(conn, stored, &claim).await?;
+        }
+        Event::RmaChargebackSettled { rma_no, claim_no, status, recovered_minor, note } => {
+            settle_rma_chargeback(conn, stored, (rma_no, *claim_no), *status, *recovered_minor, note).await?;
         }
         core_events!()
         | batched_events!()
@@ -108,54 +131,63 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
     Ok(true)
 }
 
-/// A chargeback of units the refurbishment queue sent back to their vendor, and its settlement.
-async fn apply_rma_chargeback(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<(), StoreError> {
-    let at = &stored.occurred_at;
-    match &stored.event {
-        Event::RmaChargebackRecorded {
-            rma_no,
-            claim_no,
-            line_index,
-            qty,
-            serials,
-            vendor_code,
-            amount_minor,
-            currency,
-        } => {
-            sqlx::query(
-                "INSERT INTO rma_chargebacks (rma_no, claim_no, line_index, qty, serials, vendor_code, amount_minor, currency, status, recorded_at, recorded_by) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (rma_no, claim_no) DO NOTHING",
-            )
-            .bind(rma_no)
-            .bind(claim_no)
-            .bind(*line_index as i64)
-            .bind(qty)
-            .bind(serde_json::to_string(serials).unwrap_or_else(|_| "[]".into()))
-            .bind(vendor_code)
-            .bind(amount_minor)
-            .bind(currency)
-            .bind(at)
-            .bind(&stored.actor_id)
-            .execute(&mut *conn)
-            .await?;
-        }
-        Event::RmaChargebackSettled { rma_no, claim_no, status, recovered_minor, note } => {
-            sqlx::query(
-                "UPDATE rma_chargebacks SET status = ?, recovered_minor = ?, settled_at = ?, settled_by = ?, settle_note = ? \
-                 WHERE rma_no = ? AND claim_no = ?",
-            )
-            .bind(status.as_str())
-            .bind(recovered_minor)
-            .bind(at)
-            .bind(&stored.actor_id)
-            .bind(note)
-            .bind(rma_no)
-            .bind(claim_no)
-            .execute(&mut *conn)
-            .await?;
-        }
-        // `apply` routes only the two events above here; its own match is the exhaustive one.
-        _ => {}
-    }
+/// An `RmaChargebackRecorded`'s fields: units the refurbishment queue sent back to their vendor.
+struct RmaClaim<'a> {
+    rma_no: &'a str,
+    claim_no: u32,
+    line_index: usize,
+    qty: i64,
+    serials: &'a [String],
+    vendor_code: &'a str,
+    amount_minor: i64,
+    currency: &'a str,
+}
+
+async fn record_rma_chargeback(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    claim: &RmaClaim<'_>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO rma_chargebacks (rma_no, claim_no, line_index, qty, serials, vendor_code, amount_minor, currency, status, recorded_at, recorded_by) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) ON CONFLICT (rma_no, claim_no) DO NOTHING",
+    )
+    .bind(claim.rma_no)
+    .bind(claim.claim_no)
+    .bind(claim.line_index as i64)
+    .bind(claim.qty)
+    .bind(serde_json::to_string(claim.serials).unwrap_or_else(|_| "[]".into()))
+    .bind(claim.vendor_code)
+    .bind(claim.amount_minor)
+    .bind(claim.currency)
+    .bind(&stored.occurred_at)
+    .bind(&stored.actor_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// An RMA's chargeback recovered (in full or part) or written off.
+async fn settle_rma_chargeback(
+    conn: &mut SqliteConnection,
+    stored: &StoredEvent,
+    (rma_no, claim_no): (&str, u32),
+    status: FailureChargebackStatus,
+    recovered_minor: i64,
+    note: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE rma_chargebacks SET status = ?, recovered_minor = ?, settled_at = ?, settled_by = ?, settle_note = ? \
+         WHERE rma_no = ? AND claim_no = ?",
+    )
+    .bind(status.as_str())
+    .bind(recovered_minor)
+    .bind(&stored.occurred_at)
+    .bind(&stored.actor_id)
+    .bind(note)
+    .bind(rma_no)
+    .bind(claim_no)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

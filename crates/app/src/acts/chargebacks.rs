@@ -160,9 +160,9 @@ pub async fn chargebacks_csv(ctx: &Ctx, input: ListChargebacksInput) -> Result<E
                 r.vendor_code,
                 r.amount_minor.to_string(),
                 r.currency,
-                r.status,
+                r.status.as_str().to_owned(),
                 r.recovered_minor.to_string(),
-                r.recorded_at,
+                crate::acts::exports::at(r.recorded_at),
                 r.note,
             ]
         }),

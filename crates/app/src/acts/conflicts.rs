@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::{DateTime, Utc};
 use lotline_domain::conflict::{ConflictKind, Resolution, StockWriteOff, check_resolution, permission_for, ways_out};
 use lotline_domain::failure::FieldChange;
 use lotline_domain::lots::{self as lots, normalise_lot_code};
@@ -54,7 +55,7 @@ pub struct WayOut {
 #[ts(export)]
 pub struct ConflictResolutionView {
     pub resolution: String,
-    pub resolved_at: String,
+    pub resolved_at: DateTime<Utc>,
     /// Who resolved it (username).
     pub resolved_by: Option<String>,
     pub note: String,
@@ -67,7 +68,7 @@ pub struct ConflictView {
     pub kind: String,
     /// A lot code, `SKU/serial`, a record's stream (`vendor/NLPK`) or a recall number.
     pub subject: String,
-    pub opened_at: String,
+    pub opened_at: DateTime<Utc>,
     pub events: Vec<ConflictEventView>,
     pub ways_out: Vec<WayOut>,
     /// Whether the person reading may resolve it.

@@ -1,6 +1,7 @@
 //! CSV export of master data and failures, in the columns the import reads, and of failures'
 //! disposition lines, with spreadsheet formulas defused.
 
+use chrono::{DateTime, SecondsFormat, Utc};
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_store::queries::returns::{self as rq, ListRmasInput, RmaRow};
@@ -39,6 +40,15 @@ pub(crate) fn write_rows(columns: &[&str], rows: impl Iterator<Item = Vec<String
 
 fn opt(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
+}
+
+/// A time in RFC 3339, UTC, as the JSON read models carry it.
+pub(crate) fn at(value: DateTime<Utc>) -> String {
+    value.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+pub(crate) fn opt_at(value: Option<DateTime<Utc>>) -> String {
+    value.map(at).unwrap_or_default()
 }
 
 fn name<T: Serialize>(value: &T) -> String {
@@ -102,7 +112,7 @@ pub async fn export_disposition_lines(ctx: &Ctx, _: super::Empty) -> Result<Expo
             name(&l.status),
             opt(&l.outcome),
             l.qty_completed.map(|q| q.to_string()).unwrap_or_default(),
-            opt(&l.ended_at),
+            opt_at(l.ended_at),
             l.scrap_method.map(|m| m.as_str().to_owned()).unwrap_or_default(),
             opt(&l.scrap_method_other),
             opt(&l.destroyed_by_name),
@@ -233,7 +243,7 @@ async fn failures_csv(conn: &mut SqliteConnection) -> Result<String, ApiError> {
         rows.into_iter().map(|(r, description)| {
             vec![
                 r.failure_no,
-                r.occurred_at,
+                at(r.occurred_at),
                 r.sku,
                 r.vendor_code,
                 opt(&r.lot_code),
@@ -264,8 +274,8 @@ async fn reshipments_csv(ctx: &Ctx, conn: &mut SqliteConnection) -> Result<Strin
                 r.failure_nos.join(";"),
                 r.order_no,
                 r.customer_name.unwrap_or_default(),
-                r.requested_at,
-                opt(&r.authorized_at),
+                at(r.requested_at),
+                opt_at(r.authorized_at),
                 r.due_on,
                 r.carrier,
                 r.service,
@@ -277,9 +287,9 @@ async fn reshipments_csv(ctx: &Ctx, conn: &mut SqliteConnection) -> Result<Strin
                 r.goods_minor.to_string(),
                 r.total_minor.to_string(),
                 r.currency,
-                r.payer,
+                name(&r.payer),
                 opt(&r.vendor_code),
-                opt(&r.chargeback_status),
+                name(&r.chargeback_status),
                 r.recovered_minor.to_string(),
                 r.ship_to_name,
                 r.reason,
@@ -384,21 +394,21 @@ fn rma_cells(r: RmaRow) -> Vec<String> {
     vec![
         r.rma_no,
         r.status.as_str().to_owned(),
-        r.verdict,
+        name(&r.verdict),
         r.decided_by_rules.to_string(),
         r.customer_code,
         r.customer_name.unwrap_or_default(),
         r.order_nos.join(";"),
         r.reason_code,
-        r.preferred_outcome,
+        name(&r.preferred_outcome),
         r.policy_version.to_string(),
         r.currency,
         r.value_minor.to_string(),
-        r.opened_at,
-        opt(&r.decided_at),
-        opt(&r.received_at),
-        opt(&r.inspected_at),
-        opt(&r.settled_at),
+        at(r.opened_at),
+        opt_at(r.decided_at),
+        opt_at(r.received_at),
+        opt_at(r.inspected_at),
+        opt_at(r.settled_at),
         opt(&r.tracking_no),
         r.labels_printed.to_string(),
         r.label_failures.to_string(),
@@ -406,9 +416,9 @@ fn rma_cells(r: RmaRow) -> Vec<String> {
         number(r.settled_minor),
         number(r.restocking_fee_minor),
         number(r.credit_issued_minor),
-        opt(&r.credit_issued_at),
+        opt_at(r.credit_issued_at),
         r.sla_step.map(|s| name(&s)).unwrap_or_default(),
-        opt(&r.due_at),
+        opt_at(r.due_at),
     ]
 }
 

@@ -154,9 +154,11 @@ async fn inbox_of(ctx: &Ctx, actor: &Actor) -> Result<(Vec<Notification>, Notifi
     let policy = super::reshipments::policy(&mut conn).await?;
     let approver = approves(&policy, actor);
     let last_day = today + chrono::Duration::days(EXPIRY_WARNING_DAYS);
-    let mut candidates = q::candidates(&mut conn, &day(today), &day(last_day)).await?;
+    let kinds: Vec<NotificationKind> =
+        KINDS.iter().copied().filter(|k| prefs.wants(*k) && k.reaches(actor, approver)).collect();
+    let mut candidates = q::candidates(&mut conn, &kinds, &day(today), &day(last_day)).await?;
     let mut items = Vec::new();
-    for kind in KINDS.iter().copied().filter(|k| prefs.wants(*k) && k.reaches(actor, approver)) {
+    for kind in kinds {
         let of_kind = candidates.remove(&kind).unwrap_or_default();
         items.extend(mine(kind, of_kind, &mut conn, actor, &policy).await?.into_iter().map(|c| notification(kind, c)));
     }

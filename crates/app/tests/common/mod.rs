@@ -5,6 +5,7 @@
 pub mod hub;
 pub mod pdf;
 pub mod returns;
+pub mod serials;
 pub mod team;
 
 use std::sync::Arc;

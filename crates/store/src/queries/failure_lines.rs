@@ -1,5 +1,6 @@
 //! A failure's disposition lines as the detail page and the exports show them.
 
+use chrono::{DateTime, Utc};
 use lotline_domain::failure::{Disposition, LineStatus, ScrapMethod};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
@@ -23,13 +24,13 @@ pub struct DispositionLineView {
     /// Units the completion covered (the line's quantity when it did not say).
     pub qty_completed: Option<i64>,
     /// When it was completed, approved or withdrawn.
-    pub ended_at: Option<String>,
+    pub ended_at: Option<DateTime<Utc>>,
     pub ended_by_name: Option<String>,
     pub scrap_method: Option<ScrapMethod>,
     pub scrap_method_other: Option<String>,
     pub destroyed_by_name: Option<String>,
     pub witness_name: Option<String>,
-    pub added_at: Option<String>,
+    pub added_at: Option<DateTime<Utc>>,
     pub added_by: Option<String>,
     /// The single disposition of the old kind, covering the whole failed quantity.
     pub whole: bool,

@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use lotline_domain::failure::{Disposition, FailureRecord, FailureStatus, Severity, Stage, Team};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
@@ -61,7 +62,7 @@ pub struct ListFailuresInput {
 #[ts(export)]
 pub struct FailureRow {
     pub failure_no: String,
-    pub occurred_at: String,
+    pub occurred_at: DateTime<Utc>,
     pub sku: String,
     pub product_name: Option<String>,
     pub vendor_code: String,
@@ -252,7 +253,7 @@ pub struct HoldView {
     pub quarantine: bool,
     /// Only these serials of the lot are held (empty: the whole lot).
     pub serials: Vec<String>,
-    pub placed_at: String,
+    pub placed_at: DateTime<Utc>,
     pub placed_by: Option<String>,
 }
 
@@ -296,7 +297,7 @@ pub struct ChecklistItem {
     pub text: String,
     pub source_failure_no: Option<String>,
     pub added_by: Option<String>,
-    pub added_at: String,
+    pub added_at: DateTime<Utc>,
 }
 
 pub async fn checklist(conn: &mut SqliteConnection, sku: &str) -> Result<Vec<ChecklistItem>, StoreError> {

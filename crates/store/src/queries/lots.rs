@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use lotline_domain::lots::{ActiveHold, LotId, LotStatus};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
@@ -32,7 +32,7 @@ pub struct LotRow {
     pub on_hand: i64,
     pub status: LotStatus,
     /// None for a lot known only from a QC failure (never received here).
-    pub received_at: Option<String>,
+    pub received_at: Option<DateTime<Utc>>,
     /// How many holds are in force.
     pub active_holds: i64,
 }
@@ -341,11 +341,14 @@ pub struct LotShipmentView {
     pub customer_code: String,
     pub customer_name: Option<String>,
     pub qty: i64,
-    pub shipped_at: String,
+    pub shipped_at: DateTime<Utc>,
 }
 
+/// A shipment as read: order, customer code and name, quantity, when.
+type ShipmentTuple = (String, String, Option<String>, i64, DateTime<Utc>);
+
 pub async fn shipments_of(conn: &mut SqliteConnection, lot_code: &str) -> Result<Vec<LotShipmentView>, StoreError> {
-    let rows: Vec<(String, String, Option<String>, i64, String)> = sqlx::query_as(
+    let rows: Vec<ShipmentTuple> = sqlx::query_as(
         "SELECT s.order_no, s.customer_code, c.name, s.qty, s.shipped_at FROM lot_shipments s \
          JOIN lots l ON l.lot_id = s.lot_id LEFT JOIN customers c ON c.code = s.customer_code \
          WHERE l.lot_code = ? ORDER BY s.shipment_id LIMIT 1000",
@@ -492,9 +495,9 @@ pub struct RecallRow {
     pub customer_count: i64,
     pub notified_count: i64,
     pub status: lotline_domain::lots::RecallStatus,
-    pub started_at: String,
+    pub started_at: DateTime<Utc>,
     pub started_by_name: Option<String>,
-    pub closed_at: Option<String>,
+    pub closed_at: Option<DateTime<Utc>>,
     pub close_note: Option<String>,
 }
 
@@ -555,7 +558,7 @@ pub struct RecallCustomer {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
-    pub notified_at: Option<String>,
+    pub notified_at: Option<DateTime<Utc>>,
 }
 
 pub async fn recall_customers(conn: &mut SqliteConnection, recall_no: &str) -> Result<Vec<RecallCustomer>, StoreError> {
@@ -588,7 +591,7 @@ pub struct LotQuality {
     pub sku: String,
     pub qty: i64,
     pub unit: String,
-    pub received_at: Option<String>,
+    pub received_at: Option<DateTime<Utc>>,
     pub failures: i64,
     pub qty_inspected: i64,
     pub qty_failed: i64,

@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use lotline_domain::master::{CustomerInput, OrderInput, OrderLineInput, ProductInput, VendorInput};
 use lotline_domain::people::Language;
 use lotline_domain::sales_channel::SalesChannel;
@@ -14,7 +15,7 @@ use crate::StoreError;
 pub struct ProductView {
     #[serde(flatten)]
     pub product: ProductInput,
-    pub updated_at: String,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -22,7 +23,7 @@ pub struct ProductView {
 pub struct VendorView {
     #[serde(flatten)]
     pub vendor: VendorInput,
-    pub updated_at: String,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -30,7 +31,7 @@ pub struct VendorView {
 pub struct CustomerView {
     #[serde(flatten)]
     pub customer: CustomerInput,
-    pub updated_at: String,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -50,7 +51,7 @@ pub struct OrderView {
     pub order_no: String,
     pub customer_code: String,
     pub customer_name: Option<String>,
-    pub ordered_at: String,
+    pub ordered_at: DateTime<Utc>,
     pub status: String,
     pub currency: String,
     pub line_count: i64,

@@ -24,6 +24,8 @@ pub mod trace_reads;
 pub mod vendor_report;
 
 use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -58,4 +60,23 @@ pub(crate) fn bounded(offset: i64, limit: i64) -> (i64, i64) {
 pub(crate) fn contains_pattern(text: &str) -> String {
     let escaped = text.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
+}
+
+/// A domain enum kept in a column as its serde name (`store_credit`), read back as the enum.
+/// An unknown name is a decode error of that column, as a wrong type would be.
+pub(crate) fn named<T: serde::de::DeserializeOwned>(row: &SqliteRow, column: &str) -> Result<T, sqlx::Error> {
+    let text: String = row.try_get(column)?;
+    serde_json::from_value(serde_json::Value::String(text))
+        .map_err(|e| sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(e) })
+}
+
+/// `named` for a column that may be NULL.
+pub(crate) fn named_opt<T: serde::de::DeserializeOwned>(
+    row: &SqliteRow,
+    column: &str,
+) -> Result<Option<T>, sqlx::Error> {
+    let text: Option<String> = row.try_get(column)?;
+    text.map(|t| serde_json::from_value(serde_json::Value::String(t)))
+        .transpose()
+        .map_err(|e| sqlx::Error::ColumnDecode { index: column.to_owned(), source: Box::new(e) })
 }

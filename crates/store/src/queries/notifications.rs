@@ -1,8 +1,8 @@
 //! What the inbox is made of: the records that may ask someone's attention (the app decides whom),
 //! each person's choice of kinds, what this desk already told them, and the weekly reviews kept.
 
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
 use lotline_domain::notify::{KINDS, NotificationKind, NotificationPreferences};
 use sqlx::{Row, SqliteConnection};
@@ -82,24 +82,28 @@ fn audience_sql(kind: NotificationKind) -> &'static str {
     }
 }
 
-/// Every kind's records in one query, built once: the kinds' queries as one UNION ALL, each row
-/// tagged with its kind.
-static AUDIENCES: LazyLock<String> = LazyLock::new(|| {
-    KINDS
+/// The records of `kinds` in one query: the kinds' queries as one UNION ALL, each row tagged with
+/// its kind. Only the kinds asked for run, so a person's muted kinds cost nothing.
+fn audiences(kinds: &[NotificationKind]) -> String {
+    kinds
         .iter()
         .map(|kind| format!("SELECT '{}', * FROM ({})", kind.as_str(), audience_sql(*kind)))
         .collect::<Vec<_>>()
         .join(" UNION ALL ")
-});
+}
 
-/// The records that may ask attention, by kind, on `today` with lots told up to `expiry_last_day`
-/// (both YYYY-MM-DD); each kind's in its own order.
+/// The records of `kinds` that may ask attention, by kind, on `today` with lots told up to
+/// `expiry_last_day` (both YYYY-MM-DD); each kind's in its own order.
 pub async fn candidates(
     conn: &mut SqliteConnection,
+    kinds: &[NotificationKind],
     today: &str,
     expiry_last_day: &str,
 ) -> Result<BTreeMap<NotificationKind, Vec<Candidate>>, StoreError> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(AUDIENCES.as_str()))
+    if kinds.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows = sqlx::query(sqlx::AssertSqlSafe(audiences(kinds)))
         .bind(today)
         .bind(expiry_last_day)
         .fetch_all(&mut *conn)
@@ -139,7 +143,7 @@ pub async fn preferences(conn: &mut SqliteConnection, user_id: &str) -> Result<N
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mark {
     pub announced: bool,
-    pub read_at: Option<String>,
+    pub read_at: Option<DateTime<Utc>>,
 }
 
 pub async fn marks(conn: &mut SqliteConnection, user_id: &str) -> Result<HashMap<String, Mark>, StoreError> {
@@ -201,9 +205,9 @@ pub struct WeeklyReviewRow {
     pub week: String,
     pub period_from: String,
     pub period_to: String,
-    pub made_at: String,
+    pub made_at: DateTime<Utc>,
     pub size: i64,
-    pub sent_to_team_at: Option<String>,
+    pub sent_to_team_at: Option<DateTime<Utc>>,
 }
 
 pub async fn weekly_reviews(conn: &mut SqliteConnection) -> Result<Vec<WeeklyReviewRow>, StoreError> {
@@ -247,7 +251,7 @@ pub async fn keep_weekly_review(
     .bind(&row.week)
     .bind(&row.period_from)
     .bind(&row.period_to)
-    .bind(&row.made_at)
+    .bind(super::review::instant_text(row.made_at))
     .bind(language)
     .bind(pdf)
     .execute(&mut *conn)

@@ -1,13 +1,14 @@
 //! Reshipment lists and the facts a request is checked against.
 
+use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
-use lotline_domain::reshipment::{ApprovalPolicy, Queue, ReshipmentStatus, SlaState};
+use lotline_domain::reshipment::{ApprovalPolicy, ChargebackStatus, Payer, Queue, ReshipmentStatus, SlaState};
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use ts_rs::TS;
 
-use super::{Page, bounded, contains_pattern};
+use super::{Page, bounded, contains_pattern, named, named_opt};
 use crate::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -19,8 +20,8 @@ pub struct ReshipmentRow {
     pub status: ReshipmentStatus,
     pub failure_nos: Vec<String>,
     pub requested_by_name: Option<String>,
-    pub requested_at: String,
-    pub authorized_at: Option<String>,
+    pub requested_at: DateTime<Utc>,
+    pub authorized_at: Option<DateTime<Utc>>,
     pub due_on: String,
     pub carrier: String,
     pub service: String,
@@ -31,9 +32,9 @@ pub struct ReshipmentRow {
     pub goods_minor: i64,
     pub total_minor: i64,
     pub currency: String,
-    pub payer: String,
+    pub payer: Payer,
     pub vendor_code: Option<String>,
-    pub chargeback_status: Option<String>,
+    pub chargeback_status: Option<ChargebackStatus>,
     pub recovered_minor: i64,
     pub ship_to_name: String,
     pub reason: String,
@@ -110,54 +111,55 @@ fn queue_condition(queue: Queue) -> &'static str {
     }
 }
 
-pub fn queue_of(status: ReshipmentStatus, chargeback_status: Option<&str>) -> Option<Queue> {
+pub fn queue_of(status: ReshipmentStatus, chargeback_status: Option<ChargebackStatus>) -> Option<Queue> {
     match status {
         ReshipmentStatus::Requested => Some(Queue::Finance),
         ReshipmentStatus::Authorized | ReshipmentStatus::Shipped => Some(Queue::Logistics),
-        ReshipmentStatus::Delivered if matches!(chargeback_status, Some("open" | "accepted" | "disputed")) => {
+        ReshipmentStatus::Delivered
+            if matches!(
+                chargeback_status,
+                Some(ChargebackStatus::Open | ChargebackStatus::Accepted | ChargebackStatus::Disputed)
+            ) =>
+        {
             Some(Queue::VendorManagement)
         }
         _ => None,
     }
 }
 
-fn parse_status(text: &str) -> ReshipmentStatus {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).unwrap_or(ReshipmentStatus::Requested)
-}
-
-fn row_from(r: &sqlx::sqlite::SqliteRow) -> ReshipmentRow {
-    let status = parse_status(r.get::<&str, _>("status"));
-    let chargeback_status: Option<String> = r.get("chargeback_status");
-    let failures: Option<String> = r.get("failure_list");
-    ReshipmentRow {
-        reshipment_no: r.get("reshipment_no"),
-        order_no: r.get("order_no"),
-        customer_name: r.get("customer_name"),
+fn row_from(r: &sqlx::sqlite::SqliteRow) -> Result<ReshipmentRow, sqlx::Error> {
+    let status = named(r, "status")?;
+    let chargeback_status = named_opt(r, "chargeback_status")?;
+    let failures: Option<String> = r.try_get("failure_list")?;
+    Ok(ReshipmentRow {
+        reshipment_no: r.try_get("reshipment_no")?,
+        order_no: r.try_get("order_no")?,
+        customer_name: r.try_get("customer_name")?,
         status,
         failure_nos: failures.unwrap_or_default().split_whitespace().map(str::to_owned).collect(),
-        requested_by_name: r.get("requested_by_name"),
-        requested_at: r.get("requested_at"),
-        authorized_at: r.get("authorized_at"),
-        due_on: r.get("due_on"),
-        carrier: r.get("carrier"),
-        service: r.get("service"),
-        tracking_no: r.get("tracking_no"),
-        shipped_on: r.get("shipped_on"),
-        delivered_on: r.get("delivered_on"),
-        shipping_minor: r.get("shipping_minor"),
-        goods_minor: r.get("goods_minor"),
-        total_minor: r.get("total_minor"),
-        currency: r.get("currency"),
-        payer: r.get("payer"),
-        vendor_code: r.get("vendor_code"),
-        queue: queue_of(status, chargeback_status.as_deref()),
+        requested_by_name: r.try_get("requested_by_name")?,
+        requested_at: r.try_get("requested_at")?,
+        authorized_at: r.try_get("authorized_at")?,
+        due_on: r.try_get("due_on")?,
+        carrier: r.try_get("carrier")?,
+        service: r.try_get("service")?,
+        tracking_no: r.try_get("tracking_no")?,
+        shipped_on: r.try_get("shipped_on")?,
+        delivered_on: r.try_get("delivered_on")?,
+        shipping_minor: r.try_get("shipping_minor")?,
+        goods_minor: r.try_get("goods_minor")?,
+        total_minor: r.try_get("total_minor")?,
+        currency: r.try_get("currency")?,
+        payer: named(r, "payer")?,
+        vendor_code: r.try_get("vendor_code")?,
+        queue: queue_of(status, chargeback_status),
         chargeback_status,
-        recovered_minor: r.get("recovered_minor"),
-        ship_to_name: r.get("ship_to_name"),
-        reason: r.get("reason"),
-        rma_no: r.get("rma_no"),
+        recovered_minor: r.try_get("recovered_minor")?,
+        ship_to_name: r.try_get("ship_to_name")?,
+        reason: r.try_get("reason")?,
+        rma_no: r.try_get("rma_no")?,
         sla: None,
-    }
+    })
 }
 
 fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListReshipmentsInput, dates: &SlaDates) {
@@ -247,7 +249,7 @@ pub async fn list_reshipments(
     }
     q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
     let rows = q.build().fetch_all(&mut *conn).await?;
-    Ok(Page { rows: rows.iter().map(row_from).collect(), total })
+    Ok(Page { rows: rows.iter().map(row_from).collect::<Result<_, _>>()?, total })
 }
 
 pub async fn reshipment_row(
@@ -258,7 +260,7 @@ pub async fn reshipment_row(
         .bind(reshipment_no)
         .fetch_optional(&mut *conn)
         .await?;
-    Ok(row.as_ref().map(row_from))
+    Ok(row.as_ref().map(row_from).transpose()?)
 }
 
 /// The policy an admin set, if any.
@@ -321,5 +323,5 @@ pub async fn reshipments_of_failure(conn: &mut SqliteConnection, failure_no: &st
 /// Every reshipment, oldest first, for export.
 pub async fn all_reshipments(conn: &mut SqliteConnection) -> Result<Vec<ReshipmentRow>, StoreError> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!("{SELECT} ORDER BY r.seq_no"))).fetch_all(&mut *conn).await?;
-    Ok(rows.iter().map(row_from).collect())
+    Ok(rows.iter().map(row_from).collect::<Result<_, _>>()?)
 }

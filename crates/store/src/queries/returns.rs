@@ -1,16 +1,17 @@
 //! RMA lists, the facts eligibility is judged on, and stock on hand from the deltas.
 
+use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
 use lotline_domain::reshipment::SlaState;
-use lotline_domain::returns::{ReturnPolicy, RmaSlaStep, RmaStatus};
+use lotline_domain::returns::{PreferredOutcome, ReturnPolicy, RmaSlaStep, RmaStatus, Verdict};
 use lotline_domain::sales_channel::SalesChannel;
 use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 use ts_rs::TS;
 
 use super::master::{ChannelFilter, channel_of};
-use super::{Page, bounded, contains_pattern};
+use super::{Page, bounded, contains_pattern, named};
 use crate::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,20 +22,20 @@ pub struct RmaRow {
     pub customer_name: Option<String>,
     pub order_nos: Vec<String>,
     pub status: RmaStatus,
-    pub verdict: String,
+    pub verdict: Verdict,
     pub policy_version: i64,
     pub reason_code: String,
-    pub preferred_outcome: String,
+    pub preferred_outcome: PreferredOutcome,
     pub currency: String,
     pub value_minor: i64,
     pub opened_by_name: Option<String>,
-    pub opened_at: String,
-    pub decided_at: Option<String>,
+    pub opened_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
     /// True when the rules decided and no person had to.
     pub decided_by_rules: bool,
-    pub received_at: Option<String>,
-    pub inspected_at: Option<String>,
-    pub settled_at: Option<String>,
+    pub received_at: Option<DateTime<Utc>>,
+    pub inspected_at: Option<DateTime<Utc>>,
+    pub settled_at: Option<DateTime<Utc>>,
     pub tracking_no: Option<String>,
     pub labels_printed: i64,
     pub label_failures: i64,
@@ -43,10 +44,10 @@ pub struct RmaRow {
     pub restocking_fee_minor: Option<i64>,
     /// Store credit issued ahead of the goods, and when.
     pub credit_issued_minor: Option<i64>,
-    pub credit_issued_at: Option<String>,
+    pub credit_issued_at: Option<DateTime<Utc>>,
     /// Filled by the app from the clock and the policy: the running deadline, if any.
     pub sla_step: Option<RmaSlaStep>,
-    pub due_at: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
     pub sla: Option<SlaState>,
     /// Recorded at opening; none for RMAs opened before channels were kept ("unspecified").
     pub channel: Option<SalesChannel>,
@@ -91,44 +92,40 @@ const SELECT: &str = "SELECT r.rma_no, r.customer_code, c.name AS customer_name,
     r.labels_printed, r.label_failures, r.settlement_kind, r.settled_minor, r.restocking_fee_minor, r.credit_issued_minor, r.credit_issued_at, r.channel \
     FROM rmas r LEFT JOIN customers c ON c.code = r.customer_code LEFT JOIN users u ON u.user_id = r.opened_by";
 
-fn status_of(text: &str) -> RmaStatus {
-    serde_json::from_value(serde_json::Value::String(text.to_owned())).unwrap_or(RmaStatus::Escalated)
-}
-
-fn row_from(row: &sqlx::sqlite::SqliteRow) -> RmaRow {
-    let orders: String = row.get("order_nos");
-    RmaRow {
-        rma_no: row.get("rma_no"),
-        customer_code: row.get("customer_code"),
-        customer_name: row.get("customer_name"),
+fn row_from(row: &sqlx::sqlite::SqliteRow) -> Result<RmaRow, sqlx::Error> {
+    let orders: String = row.try_get("order_nos")?;
+    Ok(RmaRow {
+        rma_no: row.try_get("rma_no")?,
+        customer_code: row.try_get("customer_code")?,
+        customer_name: row.try_get("customer_name")?,
         order_nos: orders.split_whitespace().map(str::to_owned).collect(),
-        status: status_of(row.get::<&str, _>("status")),
-        verdict: row.get("verdict"),
-        policy_version: row.get("policy_version"),
-        reason_code: row.get("reason_code"),
-        preferred_outcome: row.get("preferred_outcome"),
-        currency: row.get("currency"),
-        value_minor: row.get("value_minor"),
-        opened_by_name: row.get("opened_by_name"),
-        opened_at: row.get("opened_at"),
-        decided_at: row.get("decided_at"),
-        decided_by_rules: row.get("decided_by_rules"),
-        received_at: row.get("received_at"),
-        inspected_at: row.get("inspected_at"),
-        settled_at: row.get("settled_at"),
-        tracking_no: row.get("tracking_no"),
-        labels_printed: row.get("labels_printed"),
-        label_failures: row.get("label_failures"),
-        settlement_kind: row.get("settlement_kind"),
-        settled_minor: row.get("settled_minor"),
-        restocking_fee_minor: row.get("restocking_fee_minor"),
-        credit_issued_minor: row.get("credit_issued_minor"),
-        credit_issued_at: row.get("credit_issued_at"),
+        status: named(row, "status")?,
+        verdict: named(row, "verdict")?,
+        policy_version: row.try_get("policy_version")?,
+        reason_code: row.try_get("reason_code")?,
+        preferred_outcome: named(row, "preferred_outcome")?,
+        currency: row.try_get("currency")?,
+        value_minor: row.try_get("value_minor")?,
+        opened_by_name: row.try_get("opened_by_name")?,
+        opened_at: row.try_get("opened_at")?,
+        decided_at: row.try_get("decided_at")?,
+        decided_by_rules: row.try_get("decided_by_rules")?,
+        received_at: row.try_get("received_at")?,
+        inspected_at: row.try_get("inspected_at")?,
+        settled_at: row.try_get("settled_at")?,
+        tracking_no: row.try_get("tracking_no")?,
+        labels_printed: row.try_get("labels_printed")?,
+        label_failures: row.try_get("label_failures")?,
+        settlement_kind: row.try_get("settlement_kind")?,
+        settled_minor: row.try_get("settled_minor")?,
+        restocking_fee_minor: row.try_get("restocking_fee_minor")?,
+        credit_issued_minor: row.try_get("credit_issued_minor")?,
+        credit_issued_at: row.try_get("credit_issued_at")?,
         sla_step: None,
         due_at: None,
         sla: None,
-        channel: channel_of(row.get("channel")),
-    }
+        channel: channel_of(row.try_get("channel")?),
+    })
 }
 
 fn push_filters(q: &mut QueryBuilder<Sqlite>, input: &ListRmasInput) {
@@ -177,7 +174,7 @@ pub async fn list_rmas(conn: &mut SqliteConnection, input: &ListRmasInput) -> Re
     q.push(if input.analyst_queue { " ORDER BY r.seq_no" } else { " ORDER BY r.seq_no DESC" });
     q.push(" LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
     let rows = q.build().fetch_all(&mut *conn).await?;
-    Ok(Page { rows: rows.iter().map(row_from).collect(), total })
+    Ok(Page { rows: rows.iter().map(row_from).collect::<Result<_, _>>()?, total })
 }
 
 pub async fn rma_row(conn: &mut SqliteConnection, rma_no: &str) -> Result<Option<RmaRow>, StoreError> {
@@ -185,7 +182,7 @@ pub async fn rma_row(conn: &mut SqliteConnection, rma_no: &str) -> Result<Option
         .bind(rma_no)
         .fetch_optional(&mut *conn)
         .await?;
-    Ok(row.as_ref().map(row_from))
+    Ok(row.as_ref().map(row_from).transpose()?)
 }
 
 /// The newest policy an admin set, if any.
@@ -292,7 +289,7 @@ pub struct RefurbishmentRow {
     pub location: String,
     pub qty: i64,
     pub serials: Vec<String>,
-    pub queued_at: String,
+    pub queued_at: DateTime<Utc>,
 }
 
 pub async fn refurbishment_queue(conn: &mut SqliteConnection) -> Result<Vec<RefurbishmentRow>, StoreError> {

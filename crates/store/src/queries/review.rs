@@ -303,7 +303,7 @@ pub struct ChecklistAdded {
     pub sku: String,
     pub text: String,
     pub source_failure_no: Option<String>,
-    pub added_at: String,
+    pub added_at: DateTime<Utc>,
 }
 
 /// The items added in the span (the newest first, at most `limit`) and how many there were.

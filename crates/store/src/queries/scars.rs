@@ -1,9 +1,13 @@
 //! SCARs as the list and the detail page show them, overdue counts per vendor, and the one list
 //! of chargebacks from every source.
 
+use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
+use lotline_domain::reshipment::ChargebackStatus;
 use lotline_domain::scar::{ScarMember, ScarStatus};
+
+use super::named;
 use serde::{Deserialize, Serialize};
 use sqlx::{Row, SqliteConnection};
 use ts_rs::TS;
@@ -139,10 +143,10 @@ pub struct ChargebackListRow {
     pub vendor_code: String,
     pub amount_minor: i64,
     pub currency: String,
-    /// open, accepted, disputed (reshipments only), recovered, written_off.
-    pub status: String,
+    /// Disputed is for reshipments only.
+    pub status: ChargebackStatus,
     pub recovered_minor: i64,
-    pub recorded_at: String,
+    pub recorded_at: DateTime<Utc>,
     pub note: String,
 }
 
@@ -190,21 +194,22 @@ pub async fn list_chargebacks(
     .bind(filter.recovered_to)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
-        .iter()
-        .map(|r| ChargebackListRow {
-            source: lotline_domain::chargeback::ChargebackSource::parse(&r.get::<String, _>("source"))
-                .unwrap_or(lotline_domain::chargeback::ChargebackSource::Reshipment),
-            reference: r.get("reference"),
-            claim_no: r.get::<Option<i64>, _>("claim_no").and_then(|n| u32::try_from(n).ok()),
-            serials: serde_json::from_str(&r.get::<String, _>("serials")).unwrap_or_default(),
-            vendor_code: r.get("vendor_code"),
-            amount_minor: r.get("amount_minor"),
-            currency: r.get("currency"),
-            status: r.get("status"),
-            recovered_minor: r.get("recovered_minor"),
-            recorded_at: r.get("recorded_at"),
-            note: r.get("note"),
+    rows.iter()
+        .map(|r| -> Result<_, StoreError> {
+            Ok(ChargebackListRow {
+                source: lotline_domain::chargeback::ChargebackSource::parse(&r.get::<String, _>("source"))
+                    .unwrap_or(lotline_domain::chargeback::ChargebackSource::Reshipment),
+                reference: r.get("reference"),
+                claim_no: r.get::<Option<i64>, _>("claim_no").and_then(|n| u32::try_from(n).ok()),
+                serials: serde_json::from_str(&r.get::<String, _>("serials")).unwrap_or_default(),
+                vendor_code: r.get("vendor_code"),
+                amount_minor: r.get("amount_minor"),
+                currency: r.get("currency"),
+                status: named(r, "status")?,
+                recovered_minor: r.get("recovered_minor"),
+                recorded_at: r.get("recorded_at"),
+                note: r.get("note"),
+            })
         })
-        .collect())
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! What a vendor defect report shows: the failures in its scope with their photos' ids, and
 //! the reshipments those failures caused.
 
+use chrono::{DateTime, Utc};
 use lotline_domain::failure::FailureRecord;
 use sqlx::{Row, SqliteConnection};
 
@@ -29,7 +30,7 @@ impl ReportScope {
 
 pub struct ReportFailure {
     pub failure_no: String,
-    pub occurred_at: String,
+    pub occurred_at: DateTime<Utc>,
     pub vendor_code: String,
     pub sku: String,
     pub lot_code: Option<String>,

@@ -4,11 +4,13 @@ import type { IntakeCheck } from "./IntakeCheck";
 import type { LineDisposition } from "./LineDisposition";
 import type { LineFee } from "./LineFee";
 import type { PayoutView } from "./PayoutView";
+import type { PreferredOutcome } from "./PreferredOutcome";
 import type { Refurbishment } from "./Refurbishment";
 import type { RmaAction } from "./RmaAction";
 import type { RmaOpening } from "./RmaOpening";
 import type { RmaSlaStep } from "./RmaSlaStep";
 import type { RmaStatus } from "./RmaStatus";
+import type { RmaVerdict } from "./RmaVerdict";
 import type { SalesChannel } from "./SalesChannel";
 import type { Settlement } from "./Settlement";
 import type { SlaState } from "./SlaState";
@@ -89,7 +91,7 @@ recorded_cost_minor: number,
 /**
  * Whether the signed-in person may record such a cost.
  */
-may_record_cost: boolean, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: string, policy_version: number, reason_code: string, preferred_outcome: string, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
+may_record_cost: boolean, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: RmaVerdict, policy_version: number, reason_code: string, preferred_outcome: PreferredOutcome, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
 /**
  * True when the rules decided and no person had to.
  */

@@ -35,7 +35,7 @@ const row: ReshipmentRow = {
   goods_minor: 2000,
   total_minor: 3500,
   currency: "EUR",
-  payer: "company",
+  payer: "us",
   vendor_code: null,
   chargeback_status: null,
   recovered_minor: 0,

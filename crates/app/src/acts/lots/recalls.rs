@@ -266,7 +266,7 @@ pub async fn recall_customers_csv(
             c.email.unwrap_or_default(),
             c.phone.unwrap_or_default(),
             c.address.unwrap_or_default().replace('\n', ", "),
-            c.notified_at.unwrap_or_default(),
+            crate::acts::exports::opt_at(c.notified_at),
         ]
     });
     let columns = ["customer_code", "name", "email", "phone", "address", "notified_at"];

@@ -10,11 +10,13 @@ mod steps;
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use lotline_domain::approval::{Amount, Requirement, Rules};
 use lotline_domain::people::Permission;
 use lotline_domain::people::Role;
-use lotline_domain::returns::{self as rt, IntakeCheck, LineDisposition, ReturnPolicy, Rma, RmaOpening, Settlement};
+use lotline_domain::returns::{
+    self as rt, IntakeCheck, LineDisposition, PreferredOutcome, ReturnPolicy, Rma, RmaOpening, Settlement,
+};
 use lotline_domain::{ApiError, Event};
 use lotline_store::StoredEvent;
 use lotline_store::queries::returns::{self as q, ListRmasInput, RmaRow};
@@ -101,7 +103,7 @@ pub struct RmaDetail {
 pub struct PayoutView {
     pub settlement: Settlement,
     pub requested_by_name: Option<String>,
-    pub requested_at: String,
+    pub requested_at: DateTime<Utc>,
     pub requirement: Requirement,
     /// Roles whose settlement limit covers the amount: who may approve.
     pub approver_roles: Vec<Role>,
@@ -194,7 +196,8 @@ fn payout_view(
         .iter()
         .rev()
         .find(|e| matches!(&e.event, Event::RmaPayoutRequested { .. }))
-        .map(|e| e.occurred_at.clone())
+        .and_then(|e| DateTime::parse_from_rfc3339(&e.occurred_at).ok())
+        .map(|t| t.with_timezone(&Utc))
         .unwrap_or_default();
     let counted = rt::payout_counting(state);
     let approvals = events
@@ -273,20 +276,13 @@ pub(crate) fn promises(policy: &ReturnPolicy) -> rt::RmaPromises {
     }
 }
 
-/// The running deadline of an RMA as of `now`. Rows always hold RFC 3339 times written by the
-/// app, so one that does not parse has no deadline to show rather than a wrong one.
+/// The running deadline of an RMA as of `now`.
 pub(crate) fn with_sla(mut row: RmaRow, promises: rt::RmaPromises, now: DateTime<Utc>) -> RmaRow {
-    let parse = |text: &str| DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc));
-    let Some(opened_at) = parse(&row.opened_at) else { return row };
-    let times = rt::RmaTimes {
-        opened_at,
-        decided_at: row.decided_at.as_deref().and_then(parse),
-        received_at: row.received_at.as_deref().and_then(parse),
-    };
-    let credit_pending = row.preferred_outcome == "store_credit" && row.credit_issued_minor.is_none();
+    let times = rt::RmaTimes { opened_at: row.opened_at, decided_at: row.decided_at, received_at: row.received_at };
+    let credit_pending = row.preferred_outcome == PreferredOutcome::StoreCredit && row.credit_issued_minor.is_none();
     if let Some(deadline) = rt::rma_deadline(row.status, times, credit_pending, promises) {
         row.sla_step = Some(deadline.step);
-        row.due_at = Some(deadline.due_at.to_rfc3339_opts(SecondsFormat::Secs, true));
+        row.due_at = Some(deadline.due_at);
         row.sla = Some(rt::rma_sla_state(&deadline, now));
     }
     row

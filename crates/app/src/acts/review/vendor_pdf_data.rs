@@ -144,7 +144,7 @@ pub(super) async fn body(
             .iter()
             .map(|f| VendorReportFailure {
                 number: f.failure_no.clone(),
-                date: f.occurred_at.get(..10).unwrap_or(&f.occurred_at).to_owned(),
+                date: f.occurred_at.format("%Y-%m-%d").to_string(),
                 sku: f.sku.clone(),
                 lot: f.lot_code.clone().unwrap_or_default(),
                 qty_defective: f.qty_failed.to_string(),

@@ -3,7 +3,7 @@
 //! week on the site's calendar, and keeps every one on the desk to open again. A desk in a team hands
 //! each to the team's server, which mails it once to the recipients the team configured.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use lotline_documents::{WeeklyColumn, WeeklyReview, WeeklySection, document_text};
 use lotline_domain::people::{Language, Permission};
 use lotline_domain::review::FigureChange;
@@ -29,10 +29,10 @@ pub struct WeeklyReviewEntry {
     /// Monday and Sunday, YYYY-MM-DD.
     pub from: String,
     pub to: String,
-    pub made_at: String,
+    pub made_at: DateTime<Utc>,
     pub size: i64,
     /// When the team's server took it to mail; absent on a desk alone or until it did.
-    pub sent_to_team_at: Option<String>,
+    pub sent_to_team_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -118,7 +118,7 @@ pub async fn make_weekly_review(ctx: &Ctx) -> Result<Option<String>, ApiError> {
         week: week.clone(),
         period_from: day(from),
         period_to: day(to),
-        made_at: ctx.now_text(),
+        made_at: ctx.now(),
         size: 0,
         sent_to_team_at: None,
     };
