@@ -172,7 +172,13 @@ impl Store {
             .pragma("cache_size", (-memory.page_cache_kib).to_string())
             // Only reads are mapped (see `MemoryUse`); writes still go through the WAL.
             .pragma("mmap_size", memory.mmap_bytes.to_string());
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options.clone()).await?;
+        // No ping before each acquire: a SQLite connection cannot drop as a network one can, and
+        // the ping was a round trip to the connection's worker thread on every act.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .test_before_acquire(false)
+            .connect_with(options.clone())
+            .await?;
         let known = known_schema();
         let found = newest_applied_migration(&pool).await?;
         if found > known {
@@ -204,10 +210,18 @@ impl Store {
 
     /// The genealogy index brought up to date with the database, locked for the caller's reads.
     pub async fn lot_index(&self) -> Result<tokio::sync::MutexGuard<'_, LotIndex>, StoreError> {
+        Ok(self.lot_index_on_connection().await?.0)
+    }
+
+    /// The same, with the connection it was brought up to date on, for an act that reads more
+    /// (a trace's records): taking a second connection from the pool cost as much again.
+    pub async fn lot_index_on_connection(
+        &self,
+    ) -> Result<(tokio::sync::MutexGuard<'_, LotIndex>, sqlx::pool::PoolConnection<sqlx::Sqlite>), StoreError> {
         let mut index = self.lots.lock().await;
         let mut conn = self.pool.acquire().await?;
         index.refresh(&mut conn).await?;
-        Ok(index)
+        Ok((index, conn))
     }
 
     /// Drops the genealogy held in memory, after the lots tables were replayed: their rows

@@ -13,6 +13,7 @@ pub mod production;
 pub mod reshipments;
 pub mod returns;
 pub mod review;
+pub mod review_failures;
 pub mod review_settings;
 pub mod safety_stock;
 pub mod scars;

@@ -87,36 +87,6 @@ pub struct FailureCell {
     pub counts: FailureCounts,
 }
 
-pub async fn failure_cells(
-    conn: &mut SqliteConnection,
-    before: &Span,
-    now: &Span,
-) -> Result<Vec<FailureCell>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT c.category_code, c.vendor_code, v.name, c.rework, c.cur, c.n, c.qf, c.qi FROM (SELECT category_code, \
-           vendor_code, COALESCE(disposition = 'rework', 0) AS rework, occurred_at >= ?3 AS cur, COUNT(*) AS n, \
-           SUM(qty_failed) AS qf, SUM(qty_inspected) AS qi FROM failures \
-           WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY 1, 2, 3, 4) c \
-         LEFT JOIN vendors v ON v.code = c.vendor_code",
-    )
-    .bind(&before.start)
-    .bind(&now.end)
-    .bind(&now.start)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .iter()
-        .map(|r| FailureCell {
-            category: r.get(0),
-            vendor_code: r.get(1),
-            vendor_name: r.get(2),
-            rework: r.get(3),
-            current: r.get(4),
-            counts: FailureCounts { failures: r.get(5), qty_failed: r.get(6), qty_inspected: r.get(7) },
-        })
-        .collect())
-}
-
 /// One vendor's or SKU's failures in a period and in the period before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailureGroupRow {
@@ -124,39 +94,6 @@ pub struct FailureGroupRow {
     pub name: Option<String>,
     pub current: FailureCounts,
     pub previous: FailureCounts,
-}
-
-/// The `limit` SKUs with the most failures in `now` (then the most in `before`, a fall to none
-/// being worth seeing, then by SKU), and how many had failures in `now`. One scan over both
-/// periods, grouped, ranked and cut in SQL: a month may hold failures of tens of thousands of
-/// SKUs, of which the review lists a few.
-pub async fn failures_by_sku(
-    conn: &mut SqliteConnection,
-    before: &Span,
-    now: &Span,
-    limit: i64,
-) -> Result<(Vec<FailureGroupRow>, i64), StoreError> {
-    let sql = "WITH g AS MATERIALIZED (SELECT sku AS k, \
-           SUM(occurred_at >= ?3) AS n, SUM(CASE WHEN occurred_at >= ?3 THEN qty_failed ELSE 0 END) AS qf, \
-           SUM(CASE WHEN occurred_at >= ?3 THEN qty_inspected ELSE 0 END) AS qi, \
-           SUM(occurred_at < ?3) AS pn, SUM(CASE WHEN occurred_at < ?3 THEN qty_failed ELSE 0 END) AS pqf, \
-           SUM(CASE WHEN occurred_at < ?3 THEN qty_inspected ELSE 0 END) AS pqi \
-           FROM failures WHERE occurred_at >= ?1 AND occurred_at < ?2 AND reinspection_of IS NULL GROUP BY sku) \
-         SELECT g.k, n.name, g.n, g.qf, g.qi, g.pn, g.pqf, g.pqi, (SELECT COUNT(*) FROM g WHERE g.n > 0) \
-         FROM g LEFT JOIN products n ON n.sku = g.k ORDER BY g.n DESC, g.pn DESC, g.k LIMIT ?4";
-    let rows =
-        sqlx::query(sql).bind(&before.start).bind(&now.end).bind(&now.start).bind(limit).fetch_all(&mut *conn).await?;
-    let with_failures = rows.first().map_or(0, |r| r.get(8));
-    let counts = |r: &sqlx::sqlite::SqliteRow, i: usize| FailureCounts {
-        failures: r.get(i),
-        qty_failed: r.get(i + 1),
-        qty_inspected: r.get(i + 2),
-    };
-    let groups = rows
-        .iter()
-        .map(|r| FailureGroupRow { code: r.get(0), name: r.get(1), current: counts(r, 2), previous: counts(r, 5) })
-        .collect();
-    Ok((groups, with_failures))
 }
 
 /// Every cost of quality fact in the span, summed per day and currency in SQL.

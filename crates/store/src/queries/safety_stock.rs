@@ -11,10 +11,11 @@
 use lotline_domain::production::{Replenishment, StockPosition, replenishment};
 use lotline_domain::returns::RETURNS_AREA;
 use serde::{Deserialize, Serialize};
-use sqlx::{Row, SqliteConnection};
+use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use crate::StoreError;
+use crate::bulk::with_raw;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -66,25 +67,25 @@ pub async fn safety_stock(
          FROM safety_stock s LEFT JOIN products p ON p.sku = s.sku WHERE ?3 IS NULL OR s.sku = ?3) w \
          LEFT JOIN vendors v ON v.code = w.vendor"
     );
-    let rows =
-        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(today).bind(RETURNS_AREA).bind(sku).fetch_all(&mut *conn).await?;
-    let mut out: Vec<SafetyStockRow> = rows
-        .iter()
-        .map(|r| {
-            let (lotted, lotted_in_returns, unlotted): (i64, i64, i64) = (r.get(3), r.get(4), r.get(5));
+    // On SQLite's own handle: sqlx copied each of the rows' twelve cells through its worker
+    // thread, which cost more than the statement.
+    let mut out = with_raw(conn, |db| {
+        let mut statement = db.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params![today, RETURNS_AREA, sku], |r| {
+            let (lotted, lotted_in_returns, unlotted): (i64, i64, i64) = (r.get(3)?, r.get(4)?, r.get(5)?);
             let sellable = lotted - lotted_in_returns + unlotted;
-            let min_qty: i64 = r.get(2);
+            let min_qty: i64 = r.get(2)?;
             let stock = StockPosition {
                 sellable,
-                on_hold: r.get(6),
-                in_returns: r.get(7),
-                coming_back: r.get::<i64, _>(9).max(0),
+                on_hold: r.get(6)?,
+                in_returns: r.get(7)?,
+                coming_back: r.get::<_, i64>(9)?.max(0),
                 min_qty,
-                max_qty: r.get(8),
+                max_qty: r.get(8)?,
             };
-            SafetyStockRow {
-                sku: r.get(0),
-                product_name: r.get(1),
+            Ok(SafetyStockRow {
+                sku: r.get(0)?,
+                product_name: r.get(1)?,
                 min_qty,
                 sellable,
                 blocked: stock.on_hold,
@@ -92,12 +93,14 @@ pub async fn safety_stock(
                 below_minimum: sellable < min_qty,
                 max_qty: stock.max_qty,
                 coming_back: stock.coming_back,
-                vendor_code: r.get(10),
-                vendor_name: r.get(11),
+                vendor_code: r.get(10)?,
+                vendor_name: r.get(11)?,
                 reorder: replenishment(&stock),
-            }
-        })
-        .collect();
+            })
+        })?;
+        rows.collect::<rusqlite::Result<Vec<SafetyStockRow>>>()
+    })
+    .await?;
     out.sort_by(|a, b| b.below_minimum.cmp(&a.below_minimum).then_with(|| a.sku.cmp(&b.sku)));
     Ok(out)
 }

@@ -16,6 +16,7 @@ use lotline_store::queries::trace_reads::trace_reads;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::site_day_in;
 use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -102,9 +103,11 @@ pub struct TraceResult {
 pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let root = normalise_lot_code(&input.lot_code);
-    let today = ctx.today().await?;
+    // One connection for the site's day, the index's refresh and the records: each connection
+    // taken from the pool and each hand-over cost about as much as a small trace's walk.
+    let (index, mut conn) = ctx.store.lot_index_on_connection().await?;
+    let today = site_day_in(&mut conn, ctx.now()).await?.today;
     let (lots, shipments) = {
-        let index = ctx.store.lot_index().await?;
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
         let reached = index.genealogy.trace(root_id, input.direction);
         let shipments = shipped(&index, &[root_id], &reached, input.direction);
@@ -130,6 +133,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
                 })
             })
             .collect();
+        drop(index);
         (lots, shipments)
     };
     let mut lots = lots;
@@ -138,7 +142,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
         let mut codes: Vec<&str> = lots.iter().map(|l| &*l.lot_code).collect();
         codes.push(&root);
         let customer_codes: Vec<&str> = customers.keys().copied().collect();
-        trace_reads(&mut *ctx.read().await?, &codes, &customer_codes).await?
+        trace_reads(&mut conn, &codes, &customer_codes).await?
     };
     let customers = with_contacts(customers, &reads.contacts);
     let work_orders = through_work_orders(&reads.made_by, &root, input.direction, &mut lots);

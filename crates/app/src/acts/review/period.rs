@@ -11,10 +11,12 @@ use lotline_domain::review::{
     cost_of_quality, pareto, timeliness,
 };
 use lotline_store::queries::review::{self as q, ChecklistAdded, FailureCounts, Span};
+use lotline_store::queries::review_failures::failure_scan;
+use lotline_store::queries::site_time::site_calendar;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{PeriodInput, site_period};
+use super::{PeriodInput, period_of};
 use crate::context::Ctx;
 
 /// Bars before the rest are gathered as "other".
@@ -200,13 +202,16 @@ pub async fn review_period(ctx: &Ctx, input: PeriodInput) -> Result<ReviewPeriod
 
 /// The review of a period, for whoever asks: the act above, and the app's weekly job.
 pub(super) async fn period_report(ctx: &Ctx, input: &PeriodInput) -> Result<ReviewPeriodReport, ApiError> {
-    let period = site_period(ctx, input).await?;
+    let period = period_of(input)?;
+    // The site's zone and the review's statements on one connection from the pool.
+    let mut conn = ctx.read().await?;
+    let c = &mut *conn;
+    let period = period.in_zone(&site_calendar(c).await?.calendar.time_zone);
     let previous_period = period.previous();
     let (now_span, before_span) = (Span::of(&period), Span::of(&previous_period));
     let both = Span::both(&previous_period, &period);
-    let mut conn = ctx.read().await?;
-    let c = &mut *conn;
-    let cells = q::failure_cells(c, &before_span, &now_span).await?;
+    let scan = failure_scan(c, &before_span, &now_span, GROUPS_LISTED).await?;
+    let cells = scan.cells;
     let (reasons_now, reasons_before) = (reasons(&cells, true), reasons(&cells, false));
     let before: Vec<(String, i64, i64)> =
         reasons_before.into_iter().map(|r| (r.category, r.count, r.quantity)).collect();
@@ -219,7 +224,7 @@ pub(super) async fn period_report(ctx: &Ctx, input: &PeriodInput) -> Result<Revi
         vendor_code: Some(code.to_owned()),
         ..Default::default()
     });
-    let (sku_rows, skus_with_failures) = q::failures_by_sku(c, &before_span, &now_span, GROUPS_LISTED).await?;
+    let (sku_rows, skus_with_failures) = (scan.skus, scan.skus_with_failures);
     let by_sku = groups(sku_rows, &now_span, |code| FailureFilter { sku: Some(code.to_owned()), ..Default::default() });
     let cost_rows = q::cost_rows(c, &before_span, &now_span).await?;
     let times = q::reshipment_times(c, &both, &period).await?;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{PeriodInput, site_period};
+use crate::clock::site_day_in;
 use crate::context::{Ctx, store_error};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -61,9 +62,11 @@ pub struct SafetyStockQuery {
 /// Watched SKUs, those below their minimum first.
 pub async fn safety_stock_alerts(ctx: &Ctx, input: SafetyStockQuery) -> Result<Vec<SafetyStockRow>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
-    let today = day_text(ctx.today().await?);
+    // The site's day and the list on one connection: taking one from the pool costs a round trip.
+    let mut conn = ctx.read().await?;
+    let today = day_text(site_day_in(&mut conn, ctx.now()).await?.today);
     let sku = input.sku.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let mut rows = safety_stock(&mut *ctx.read().await?, &today, sku).await?;
+    let mut rows = safety_stock(&mut conn, &today, sku).await?;
     if input.below_only == Some(true) {
         rows.retain(|r| r.below_minimum);
     }
