@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
+import { ModalButton } from "../../../components/ModalButton";
 import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { refreshLotViews } from "../refresh";
@@ -21,7 +22,6 @@ export function serialsOf(text: string): string[] {
 /** Serial numbers of a serial-tracked product's units in this lot, and recording more. */
 export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: boolean }) {
   const { t } = useTranslation();
-  const [recording, setRecording] = useState(false);
   if (!lot.serial_tracked && lot.serial_count === 0) return null;
   const more = lot.serial_count - lot.serials.length;
   return (
@@ -33,15 +33,14 @@ export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: bool
       actions={
         mayRecord &&
         lot.serial_tracked && (
-          <Button
+          <ModalButton
             size="xs"
-            variant="default"
-            leftSection={<IconBarcode size={14} />}
-            onClick={() => setRecording(true)}
-            data-testid="lot-record-serials"
+            label={t("lots.serials.record")}
+            icon={<IconBarcode size={14} />}
+            testId="lot-record-serials"
           >
-            {t("lots.serials.record")}
-          </Button>
+            {(close) => <RecordSerialsModal lot={lot} onClose={close} />}
+          </ModalButton>
         )
       }
     >
@@ -64,7 +63,6 @@ export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: bool
           {t("lots.serials.more", { count: more })}
         </Text>
       )}
-      {recording && <RecordSerialsModal lot={lot} onClose={() => setRecording(false)} />}
     </Section>
   );
 }
