@@ -12,14 +12,19 @@ export function ModalButton({
   size,
   variant = "default",
   color,
+  disabled,
+  title,
   children,
 }: {
   label: string;
-  icon: ReactNode;
+  icon?: ReactNode;
   testId: string;
   size?: ButtonProps["size"];
   variant?: ButtonProps["variant"];
   color?: ButtonProps["color"];
+  disabled?: boolean;
+  /** Says why the button is disabled, on hover. */
+  title?: string;
   children: (close: () => void) => ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -29,6 +34,8 @@ export function ModalButton({
         size={size}
         variant={variant}
         color={color}
+        disabled={disabled}
+        title={title}
         leftSection={icon}
         onClick={() => setOpen(true)}
         data-testid={testId}
