@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Badge, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { IconBarcode } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
+import { SubmitButtons } from "../../../components/forms/SubmitButtons";
 import { ModalButton } from "../../../components/ModalButton";
 import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
@@ -121,19 +122,14 @@ function RecordSerialsModal({ lot, onClose }: { lot: LotDetail; onClose: () => v
             </Stack>
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            onClick={() => void submit()}
-            loading={busy}
-            disabled={serials.length === 0}
-            data-testid="lot-serials-submit"
-          >
-            {t("lots.serials.save", { count: serials.length })}
-          </Button>
-        </Group>
+        <SubmitButtons
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          pending={busy}
+          disabled={serials.length === 0}
+          testId="lot-serials-submit"
+          label={t("lots.serials.save", { count: serials.length })}
+        />
       </Stack>
     </Modal>
   );
