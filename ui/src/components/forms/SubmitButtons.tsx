@@ -11,6 +11,7 @@ export function SubmitButtons({
   onCancel,
   onSubmit,
   pending,
+  disabled,
   label,
   color,
   testId,
@@ -19,6 +20,8 @@ export function SubmitButtons({
   onCancel?: () => void;
   onSubmit?: () => void;
   pending: boolean;
+  /** Until the form has what it needs (nothing chosen yet). */
+  disabled?: boolean;
   label?: string;
   color?: string;
   testId?: string;
@@ -36,6 +39,7 @@ export function SubmitButtons({
         type={onSubmit ? "button" : "submit"}
         onClick={onSubmit}
         loading={pending}
+        disabled={disabled}
         color={color}
         data-testid={testId}
       >

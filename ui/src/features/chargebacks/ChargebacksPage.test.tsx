@@ -1,9 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
 import { act } from "react";
 import "../../i18n";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
 import { settle } from "../../testing/mount";
-import { byTestId, mountAt, testText } from "../../testing/route";
+import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
 import { ChargebacksPage } from "./ChargebacksPage";
 import { type ChargebackSearch, parseChargebackSearch } from "./chargeback";
@@ -35,29 +34,16 @@ vi.mock("../../backend/call", async (original) => ({
 
 /** The chargebacks route as the app declares it: the URL's filters, and their chips clearing them. */
 function open(url: string) {
-  return mountAt(
+  return mountSearchRoute(
     url,
-    (root) => {
-      const route = createRoute({
-        getParentRoute: () => root,
-        path: "/chargebacks",
-        validateSearch: parseChargebackSearch,
-        component: function Page() {
-          const search = route.useSearch();
-          const navigate = route.useNavigate();
-          const onClear = (keys: (keyof ChargebackSearch)[]) =>
-            void navigate({
-              search: (prev) => {
-                const next = { ...prev };
-                for (const key of keys) next[key] = undefined;
-                return next;
-              },
-            });
-          return <ChargebacksPage search={search} onClear={onClear} />;
-        },
-      });
-      return route;
-    },
+    "/chargebacks",
+    parseChargebackSearch,
+    (search, moves) => (
+      <ChargebacksPage
+        search={search}
+        onClear={(keys: (keyof ChargebackSearch)[]) => moves.clear(keys)}
+      />
+    ),
     sessionAs(["finance"]),
   );
 }

@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import type { BomView } from "../../backend/bindings/BomView";
 import type { KitComponent } from "../../backend/bindings/KitComponent";
 import { call } from "../../backend/call";
+import { SubmitButtons } from "../../components/forms/SubmitButtons";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
@@ -182,19 +183,14 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
             {problem}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            onClick={() => void assemble()}
-            loading={busy}
-            disabled={rows.length === 0 || lotCode.trim() === ""}
-            data-testid="kit-submit"
-          >
-            {t("lots.kit.assemble")}
-          </Button>
-        </Group>
+        <SubmitButtons
+          onCancel={onClose}
+          onSubmit={() => void assemble()}
+          pending={busy}
+          disabled={rows.length === 0 || lotCode.trim() === ""}
+          testId="kit-submit"
+          label={t("lots.kit.assemble")}
+        />
       </Stack>
     </Modal>
   );

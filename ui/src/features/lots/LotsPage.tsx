@@ -1,8 +1,8 @@
-import { Button, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { IconBoxMultiple, IconListNumbers, IconLock, IconPackages } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
+import { ModalButton } from "../../components/ModalButton";
 import { PageTabs } from "../../components/PageTabs";
 import { PageHeader } from "../../components/page/PageHeader";
 import { AssembleKitModal } from "./AssembleKitModal";
@@ -26,22 +26,19 @@ export function LotsPage({
 }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const [assembling, setAssembling] = useState(false);
   return (
     <Stack gap="md">
       <PageHeader title={t("lots.title")}>
         {mayDo("move", session.permissions) && (
-          <Button
-            variant="default"
-            leftSection={<IconBoxMultiple size={16} />}
-            onClick={() => setAssembling(true)}
-            data-testid="lots-assemble-kit"
+          <ModalButton
+            label={t("lots.kit.button")}
+            icon={<IconBoxMultiple size={16} />}
+            testId="lots-assemble-kit"
           >
-            {t("lots.kit.button")}
-          </Button>
+            {(close) => <AssembleKitModal onClose={close} />}
+          </ModalButton>
         )}
       </PageHeader>
-      {assembling && <AssembleKitModal onClose={() => setAssembling(false)} />}
       <PageTabs
         value={tab}
         onChange={onTab}

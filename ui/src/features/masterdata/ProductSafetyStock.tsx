@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconEdit } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { ModalButton } from "../../components/ModalButton";
 import { errorMessage } from "../../errors/apiError";
 import { MinimumModal } from "../reports/MinimumModal";
 import { useMayConfigureReviews } from "../reports/useAdmin";
@@ -23,7 +12,6 @@ import { useMayConfigureReviews } from "../reports/useAdmin";
 export function ProductSafetyStock({ sku }: { sku: string }) {
   const { t } = useTranslation();
   const admin = useMayConfigureReviews();
-  const [editing, setEditing] = useState(false);
   // Under the "safety_stock_alerts" key, so that saving a minimum anywhere refreshes it.
   const query = useQuery({
     queryKey: ["safety_stock_alerts", { sku }],
@@ -53,15 +41,19 @@ export function ProductSafetyStock({ sku }: { sku: string }) {
             )}
           </Group>
           {admin && query.isSuccess && (
-            <Button
+            <ModalButton
               size="xs"
-              variant="default"
-              leftSection={<IconEdit size={14} />}
-              onClick={() => setEditing(true)}
-              data-testid="product-safety-edit"
+              label={t(row ? "masterdata.safety.change" : "masterdata.safety.set")}
+              icon={<IconEdit size={14} />}
+              testId="product-safety-edit"
             >
-              {t(row ? "masterdata.safety.change" : "masterdata.safety.set")}
-            </Button>
+              {(close) => (
+                <MinimumModal
+                  initial={{ sku, min_qty: row?.min_qty ?? null, max_qty: row?.max_qty ?? null }}
+                  onClose={close}
+                />
+              )}
+            </ModalButton>
           )}
         </Group>
         {query.isPending ? (
@@ -94,12 +86,6 @@ export function ProductSafetyStock({ sku }: { sku: string }) {
           </Text>
         )}
       </Stack>
-      {editing && (
-        <MinimumModal
-          initial={{ sku, min_qty: row?.min_qty ?? null, max_qty: row?.max_qty ?? null }}
-          onClose={() => setEditing(false)}
-        />
-      )}
     </Paper>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Stack, Table } from "@mantine/core";
+import { Stack, Table } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { ModalButton } from "../../components/ModalButton";
 import { Note } from "../../components/Note";
 import { ExportButtons } from "./ExportButtons";
 import { scorecardExport } from "./exports";
@@ -20,7 +20,6 @@ export function VendorsTab({ period }: { period: Period }) {
   const { t } = useTranslation();
   const admin = useMayConfigureReviews();
   const mayRecord = useMayRecordRatings();
-  const [settingsOpen, setSettingsOpen] = useState(false);
   const cards = useQuery({
     queryKey: ["vendor_scorecards", period],
     queryFn: () => call("vendor_scorecards", period),
@@ -37,15 +36,14 @@ export function VendorsTab({ period }: { period: Period }) {
               <>
                 {mayRecord && <RecordRatingsButton />}
                 {admin && (
-                  <Button
-                    variant="default"
+                  <ModalButton
                     size="xs"
-                    leftSection={<IconSettings size={14} />}
-                    onClick={() => setSettingsOpen(true)}
-                    data-testid="scorecard-settings"
+                    label={t("reports.settings.button")}
+                    icon={<IconSettings size={14} />}
+                    testId="scorecard-settings"
                   >
-                    {t("reports.settings.button")}
-                  </Button>
+                    {(close) => <ScorecardSettingsModal settings={data.settings} onClose={close} />}
+                  </ModalButton>
                 )}
                 <ExportButtons
                   name={`vendor_scorecards_${period.from}_${period.to}`}
@@ -84,12 +82,6 @@ export function VendorsTab({ period }: { period: Period }) {
               </Table>
             )}
           </ReportSection>
-          {settingsOpen && (
-            <ScorecardSettingsModal
-              settings={data.settings}
-              onClose={() => setSettingsOpen(false)}
-            />
-          )}
         </Stack>
       )}
     </QueryView>

@@ -1,9 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
 import { act } from "react";
 import "../../i18n";
 import type { ReshipmentRow } from "../../backend/bindings/ReshipmentRow";
 import { settle } from "../../testing/mount";
-import { byTestId, mountAt, testText } from "../../testing/route";
+import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
 import {
   DATE_RANGES,
@@ -57,39 +56,21 @@ vi.mock("../../backend/call", async (original) => ({
 
 /** The list's route as the app wires it: filters and date ranges from the URL. */
 function render(url: string) {
-  return mountAt(
+  return mountSearchRoute(
     url,
-    (root) => {
-      const route = createRoute({
-        getParentRoute: () => root,
-        path: "/reshipments",
-        validateSearch: parseReshipmentSearch,
-        component: function Reshipments() {
-          const search = route.useSearch();
-          const navigate = route.useNavigate();
-          const onClearDates = (kinds: DateRangeKind[]) => {
-            const cleared = DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [
-              r.from,
-              r.to,
-            ]);
-            void navigate({
-              search: (prev) => ({
-                ...prev,
-                ...Object.fromEntries(cleared.map((k) => [k, undefined])),
-              }),
-            });
-          };
-          return (
-            <ReshipmentsPage
-              initial={filtersOfSearch(search)}
-              dates={datesOfSearch(search)}
-              onClearDates={onClearDates}
-            />
-          );
-        },
-      });
-      return route;
-    },
+    "/reshipments",
+    parseReshipmentSearch,
+    (search, moves) => (
+      <ReshipmentsPage
+        initial={filtersOfSearch(search)}
+        dates={datesOfSearch(search)}
+        onClearDates={(kinds: DateRangeKind[]) =>
+          moves.clear(
+            DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [r.from, r.to]),
+          )
+        }
+      />
+    ),
     sessionAs(["logistics"]),
   );
 }

@@ -2,6 +2,7 @@ import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
 import { cellStatusBadge } from "../../components/StatusBadge";
+import { SLA_COLOR } from "../../components/slaColor";
 import type { ReshipmentStatus, SlaState } from "./types";
 
 const STATUS_COLOR: Record<ReshipmentStatus, string> = {
@@ -11,15 +12,6 @@ const STATUS_COLOR: Record<ReshipmentStatus, string> = {
   shipped: "grape",
   delivered: "teal",
   cancelled: "gray",
-};
-
-const SLA_COLOR: Record<SlaState, string> = {
-  on_track: "teal",
-  at_risk: "orange",
-  overdue: "red",
-  shipped_on_time: "teal",
-  shipped_late: "red",
-  closed: "gray",
 };
 
 export const ReshipmentStatusBadge = cellStatusBadge<ReshipmentStatus>(

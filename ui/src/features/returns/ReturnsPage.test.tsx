@@ -1,9 +1,8 @@
-import { createRoute } from "@tanstack/react-router";
 import { act } from "react";
 import "../../i18n";
 import type { RmaRow } from "../../backend/bindings/RmaRow";
 import { settle } from "../../testing/mount";
-import { byTestId, mountAt, testText } from "../../testing/route";
+import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
 import { fromSearch, parseSearch, type RmaFilters, toSearch } from "./filters";
 import { ReturnsPage } from "./ReturnsPage";
@@ -54,23 +53,16 @@ vi.mock("../../backend/call", async (original) => ({
 
 /** The list's route as the app wires it: the filters live in the URL. */
 function render(url: string) {
-  return mountAt(
+  return mountSearchRoute(
     url,
-    (root) => {
-      const route = createRoute({
-        getParentRoute: () => root,
-        path: "/returns",
-        validateSearch: parseSearch,
-        component: function Returns() {
-          const search = route.useSearch();
-          const navigate = route.useNavigate();
-          const onFilters = (filters: RmaFilters) =>
-            void navigate({ search: toSearch(filters), replace: true });
-          return <ReturnsPage initial={fromSearch(search)} onFilters={onFilters} />;
-        },
-      });
-      return route;
-    },
+    "/returns",
+    parseSearch,
+    (search, moves) => (
+      <ReturnsPage
+        initial={fromSearch(search)}
+        onFilters={(filters: RmaFilters) => moves.replace(toSearch(filters))}
+      />
+    ),
     sessionAs(["finance"]),
   );
 }

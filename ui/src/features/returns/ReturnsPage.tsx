@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Checkbox, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPrinter } from "@tabler/icons-react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
@@ -9,6 +9,7 @@ import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
 import { fieldColumn } from "../../components/fieldColumn";
+import { ModalButton } from "../../components/ModalButton";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -46,7 +47,6 @@ export function ReturnsPage({
   // The input stays local (typing never waits for the router); the URL follows when it settles.
   useEffect(() => onFilters(debounced), [debounced, onFilters]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [printing, setPrinting] = useState(false);
   const list = useInfiniteQuery({
     // A changed filter keeps the rows on screen until the new ones arrive, instead of "0".
     placeholderData: keepPreviousData,
@@ -210,15 +210,20 @@ export function ReturnsPage({
         />
         <Group>
           {canPrint && (
-            <Button
-              variant="default"
-              leftSection={<IconPrinter size={16} />}
+            <ModalButton
+              label={t("returns.list.print_labels", { count: chosen.length })}
+              icon={<IconPrinter size={16} />}
               disabled={chosen.length === 0}
-              onClick={() => setPrinting(true)}
-              data-testid="rmas-print-labels"
+              testId="rmas-print-labels"
             >
-              {t("returns.list.print_labels", { count: chosen.length })}
-            </Button>
+              {(close) => (
+                <LabelsModal
+                  rmaNos={chosen}
+                  onClose={close}
+                  onDone={() => setSelected(new Set())}
+                />
+              )}
+            </ModalButton>
           )}
           {mayOpen(permissions) && (
             <NewButton
@@ -301,13 +306,6 @@ export function ReturnsPage({
           "data-status": row.status,
         })}
       />
-      {printing && (
-        <LabelsModal
-          rmaNos={chosen}
-          onClose={() => setPrinting(false)}
-          onDone={() => setSelected(new Set())}
-        />
-      )}
     </Stack>
   );
 }

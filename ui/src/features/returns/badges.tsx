@@ -2,8 +2,9 @@ import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { CellBadge } from "../../components/CellBadge";
 import { cellStatusBadge } from "../../components/StatusBadge";
+import { SLA_COLOR } from "../../components/slaColor";
 import { formatDateTimeShort, formatDueShort } from "../../format";
-import type { RmaStatus, SlaState, WithSla } from "./types";
+import type { RmaStatus, WithSla } from "./types";
 import { VERDICT_COLOR, type VerdictLabel } from "./verdict";
 
 const STATUS_COLOR: Record<RmaStatus, string> = {
@@ -17,15 +18,6 @@ const STATUS_COLOR: Record<RmaStatus, string> = {
   settled: "teal",
   rejected: "red",
   cancelled: "gray",
-};
-
-const SLA_COLOR: Record<SlaState, string> = {
-  on_track: "teal",
-  at_risk: "orange",
-  overdue: "red",
-  shipped_on_time: "teal",
-  shipped_late: "red",
-  closed: "gray",
 };
 
 export const RmaStatusBadge = cellStatusBadge<RmaStatus>(STATUS_COLOR, "returns.status");

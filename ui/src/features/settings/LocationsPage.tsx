@@ -8,6 +8,7 @@ import { useMay } from "../../app/session";
 import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
 import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
+import { bindFields, useDraft } from "../../components/forms/draft";
 import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
 import { TableHead } from "../../components/TableHead";
@@ -99,7 +100,7 @@ function LocationForm({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [draft, setDraft] = useState(location);
+  const { draft, set } = useDraft(location);
   const { save, errors } = useFieldSave(
     () => call("save_location", { ...draft, code: draft.code.trim().toUpperCase() }),
     (saved) => {
@@ -108,6 +109,7 @@ function LocationForm({
       onClose();
     },
   );
+  const fields = bindFields({ draft, set }, errors, (key) => t(`locations.${key}`));
   return (
     <DrawerForm
       title={t(isNew ? "locations.new" : "locations.edit")}
@@ -116,36 +118,12 @@ function LocationForm({
       pending={save.isPending}
       submitTestId="location-save"
     >
-      <TextInput
-        label={t("locations.code")}
-        value={draft.code}
-        onChange={(e) => {
-          const code = e.currentTarget.value;
-          setDraft((d) => ({ ...d, code }));
-        }}
-        error={errors.code}
-        required
-        disabled={!isNew}
-        data-testid="location-code"
-      />
-      <TextInput
-        label={t("locations.name")}
-        value={draft.name}
-        onChange={(e) => {
-          const name = e.currentTarget.value;
-          setDraft((d) => ({ ...d, name }));
-        }}
-        error={errors.name}
-        required
-        data-testid="location-name"
-      />
+      <TextInput {...fields.text("code")} required disabled={!isNew} data-testid="location-code" />
+      <TextInput {...fields.text("name")} required data-testid="location-name" />
       <Switch
         label={t("locations.active_hint")}
         checked={draft.active}
-        onChange={(e) => {
-          const active = e.currentTarget.checked;
-          setDraft((d) => ({ ...d, active }));
-        }}
+        onChange={(e) => set("active", e.currentTarget.checked)}
       />
     </DrawerForm>
   );

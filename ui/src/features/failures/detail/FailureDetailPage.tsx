@@ -1,19 +1,8 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Grid,
-  Group,
-  Loader,
-  Stack,
-  Text,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Center, Grid, Group, Loader, Stack, Text } from "@mantine/core";
 import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ModalButton } from "../../../components/ModalButton";
 import { DetailHeader } from "../../../components/page/PageHeader";
 import { errorMessage } from "../../../errors/apiError";
 import { useFailure } from "../../../queries/records";
@@ -41,7 +30,6 @@ function FailureLink({ failureNo }: { failureNo: string }) {
 /** Everything about one failure: its facts, photos, follow-up and the full history of changes. */
 export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const { t } = useTranslation();
-  const [correcting, setCorrecting] = useState(false);
   const query = useFailure(failureNo);
 
   if (query.isPending) {
@@ -117,16 +105,15 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
         <Group>
           <VendorActions failure={failure} />
           <ChecklistButton failure={failure} />
-          <Button
-            variant="default"
-            leftSection={<IconPencil size={16} />}
+          <ModalButton
+            label={t("failure_detail.correct")}
+            icon={<IconPencil size={16} />}
             disabled={closed}
             title={closed ? t("failure_detail.closed_no_corrections") : undefined}
-            onClick={() => setCorrecting(true)}
-            data-testid="failure-correct"
+            testId="failure-correct"
           >
-            {t("failure_detail.correct")}
-          </Button>
+            {(close) => <CorrectionModal failure={failure} onClose={close} />}
+          </ModalButton>
         </Group>
       </DetailHeader>
       <Grid gutter="md">
@@ -146,7 +133,6 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      {correcting && <CorrectionModal failure={failure} onClose={() => setCorrecting(false)} />}
     </Stack>
   );
 }

@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Badge, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { IconBarcode } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
+import { SubmitButtons } from "../../../components/forms/SubmitButtons";
+import { ModalButton } from "../../../components/ModalButton";
 import { Note } from "../../../components/Note";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { refreshLotViews } from "../refresh";
@@ -21,7 +23,6 @@ export function serialsOf(text: string): string[] {
 /** Serial numbers of a serial-tracked product's units in this lot, and recording more. */
 export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: boolean }) {
   const { t } = useTranslation();
-  const [recording, setRecording] = useState(false);
   if (!lot.serial_tracked && lot.serial_count === 0) return null;
   const more = lot.serial_count - lot.serials.length;
   return (
@@ -33,15 +34,14 @@ export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: bool
       actions={
         mayRecord &&
         lot.serial_tracked && (
-          <Button
+          <ModalButton
             size="xs"
-            variant="default"
-            leftSection={<IconBarcode size={14} />}
-            onClick={() => setRecording(true)}
-            data-testid="lot-record-serials"
+            label={t("lots.serials.record")}
+            icon={<IconBarcode size={14} />}
+            testId="lot-record-serials"
           >
-            {t("lots.serials.record")}
-          </Button>
+            {(close) => <RecordSerialsModal lot={lot} onClose={close} />}
+          </ModalButton>
         )
       }
     >
@@ -64,7 +64,6 @@ export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: bool
           {t("lots.serials.more", { count: more })}
         </Text>
       )}
-      {recording && <RecordSerialsModal lot={lot} onClose={() => setRecording(false)} />}
     </Section>
   );
 }
@@ -123,19 +122,14 @@ function RecordSerialsModal({ lot, onClose }: { lot: LotDetail; onClose: () => v
             </Stack>
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            onClick={() => void submit()}
-            loading={busy}
-            disabled={serials.length === 0}
-            data-testid="lot-serials-submit"
-          >
-            {t("lots.serials.save", { count: serials.length })}
-          </Button>
-        </Group>
+        <SubmitButtons
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          pending={busy}
+          disabled={serials.length === 0}
+          testId="lot-serials-submit"
+          label={t("lots.serials.save", { count: serials.length })}
+        />
       </Stack>
     </Modal>
   );

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Note } from "../../../components/Note";
-import { errorMessage, fieldErrors } from "../../../errors/apiError";
+import { useTextSubmit } from "./useTextSubmit";
 
 /**
  * A step that needs a written reason or note (hold, release, close a recall): the text is
@@ -41,29 +41,10 @@ export function NoteModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [other, setOther] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (text.trim() === "") {
-      setError(t("error.field.required"));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setOther(null);
-    try {
-      await run(text.trim());
-      onClose();
-    } catch (err) {
-      const fields = fieldErrors(t, err);
-      if (fields[field] !== undefined) setError(fields[field]);
-      else setOther(errorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { text, setText, error, other, busy, submit } = useTextSubmit(field, async (note) => {
+    await run(note);
+    onClose();
+  });
   return (
     <Modal opened onClose={onClose} title={title} data-testid={`${testId}-modal`}>
       <form

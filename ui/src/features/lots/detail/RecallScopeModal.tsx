@@ -16,13 +16,12 @@ import {
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
 import { HeadedTable } from "../../../components/HeadedTable";
 import { Note } from "../../../components/Note";
-import { errorMessage, fieldErrors } from "../../../errors/apiError";
+import { errorMessage } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { numberFormat } from "../../../intl";
 import { LotStatusBadge } from "../badges";
@@ -32,6 +31,7 @@ import { mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
 import { CustomersTable } from "../trace/CustomersTable";
 import { customersCsv } from "../trace/exports";
+import { useTextSubmit } from "./useTextSubmit";
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -51,31 +51,19 @@ function StartRecall({ lotCode, inStockLots }: { lotCode: string; inStockLots: n
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [other, setOther] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const start = async () => {
-    if (reason.trim() === "") {
-      setError(t("error.field.required"));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setOther(null);
-    try {
-      const recall = await call("start_recall", { lot_codes: [lotCode], reason: reason.trim() });
-      client.setQueryData(["recall", recall.recall_no], recall);
-      refreshLotViews(client);
-      void navigate({ to: "/recalls/$recallNo", params: { recallNo: recall.recall_no } });
-    } catch (err) {
-      const fields = fieldErrors(t, err);
-      if (fields.reason !== undefined) setError(fields.reason);
-      else setOther(errorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    text: reason,
+    setText: setReason,
+    error,
+    other,
+    busy,
+    submit: start,
+  } = useTextSubmit("reason", async (text) => {
+    const recall = await call("start_recall", { lot_codes: [lotCode], reason: text });
+    client.setQueryData(["recall", recall.recall_no], recall);
+    refreshLotViews(client);
+    void navigate({ to: "/recalls/$recallNo", params: { recallNo: recall.recall_no } });
+  });
   return (
     <Paper withBorder p="md" radius="md" bg="red.0" data-testid="recall-start-section">
       <form

@@ -2,6 +2,7 @@ import { Button, Grid, Group, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
+import { ModalButton } from "../../../components/ModalButton";
 import { DetailHeader } from "../../../components/page/PageHeader";
 import { QueryState } from "../../../components/page/QueryState";
 import { useRma } from "../../../queries/records";
@@ -28,7 +29,6 @@ const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
-  const [costing, setCosting] = useState(false);
   const query = useRma(rmaNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="rma-error" />;
   const detail: RmaDetail = query.data;
@@ -65,13 +65,9 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
             </Button>
           ))}
           {detail.may_record_cost && (
-            <Button
-              variant="default"
-              onClick={() => setCosting(true)}
-              data-testid="rma-record-cost"
-            >
-              {t("returns.action.record_cost")}
-            </Button>
+            <ModalButton label={t("returns.action.record_cost")} testId="rma-record-cost">
+              {(close) => <CostModal detail={detail} onClose={close} />}
+            </ModalButton>
           )}
         </Group>
       </DetailHeader>
@@ -102,7 +98,6 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       {open === "issue_credit" && <CreditModal detail={detail} onClose={close} />}
       {open === "approve_payout" && <ApprovePayoutModal detail={detail} onClose={close} />}
       {open === "pay_out" && <PayOutModal detail={detail} onClose={close} />}
-      {costing && <CostModal detail={detail} onClose={() => setCosting(false)} />}
     </Stack>
   );
 }
