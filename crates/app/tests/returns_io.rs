@@ -159,7 +159,7 @@ async fn an_rma_file_opens_every_rma_with_its_verdict_or_nothing() {
     assert!(lines.next().unwrap().starts_with("rma_no,status,verdict,decided_by_rules,customer_code"));
     let first: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(&first[..5], ["RMA-AMS1-000001", "escalated", "escalated", "false", "C-1"]);
-    assert_eq!(first[25..], ["decision", "2026-11-04T09:30:00Z"], "an analyst decides within 2 days");
+    assert_eq!(first[25..], ["decision", "2026-11-04T09:30:00.000Z"], "an analyst decides within 2 days");
     assert!(export["file_name"].as_str().unwrap().starts_with("lotline-rmas-"));
 }
 
