@@ -207,6 +207,26 @@ async function newSession(application) {
   }
 }
 
+/**
+ * WebKitWebDriver takes a screenshot after the page's next paint. The app paints without
+ * compositing (src-tauri/src/webview.rs), and a page that has settled paints nothing more, so a
+ * screenshot of it waited for WebDriver's two-minute timeout and failed. Touching one invisible
+ * pixel each frame for two seconds gives the screenshot the paint it waits for.
+ */
+function keepPainting() {
+  const dot = document.createElement("div");
+  dot.setAttribute("aria-hidden", "true");
+  dot.style.cssText = "position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none;opacity:0";
+  document.body.appendChild(dot);
+  const until = performance.now() + 2_000;
+  const tick = (now) => {
+    dot.style.opacity = dot.style.opacity === "0" ? "0.004" : "0";
+    if (now < until) requestAnimationFrame(tick);
+    else dot.remove();
+  };
+  requestAnimationFrame(tick);
+}
+
 class App {
   constructor({ driver, dataDir, ownsData, saveDir, driverOutput, killDriver, exited }) {
     /** @type {WebdriverIO.Browser | null} */
@@ -320,6 +340,7 @@ class App {
     this.shots += 1;
     const file = path.join(SCREENSHOT_DIR, `${String(this.shots).padStart(2, "0")}-${name.replace(/[^\w.-]+/g, "-")}.png`);
     try {
+      await this.browser.execute(keepPainting);
       await this.browser.saveScreenshot(file);
       return file;
     } catch (err) {
