@@ -8,11 +8,12 @@
 //! Accelerated compositing keeps a GL texture per layer and per tile; on the desks without a GPU
 //! driver (and under Xvfb) that is Mesa's software renderer, whose buffers were most of the web
 //! process's memory (measured: 360 MiB idle on the failure list composited, 227 MiB not) and grew
-//! with every screen of rows scrolled. Lotline draws tables and forms, no 3D, video or animated
-//! layers, so the webview paints without compositing.
+//! with every screen of rows scrolled. Painting without it is not the default yet: driven over
+//! WebDriver, a click in the lots flow was refused as intercepted in that mode, which is not
+//! understood. `LOTLINE_WEBKIT_COMPOSITING=never` (or `on-demand`, `always`) sets the policy, to
+//! measure the difference (`tests/e2e/measure/`, `cargo xtask startup`); unset, WebKit decides.
 //!
-//! To measure the difference (`tests/e2e/measure/`): `LOTLINE_WEBKIT_CACHE=browser` (or `remote`)
-//! picks another cache model, `LOTLINE_WEBKIT_COMPOSITING=on-demand` (or `always`) another policy.
+//! `LOTLINE_WEBKIT_CACHE=browser` (or `remote`) picks another cache model, likewise.
 
 use tauri::Runtime;
 // Only the Linux branch looks the window up; elsewhere the import would be unused.
@@ -34,12 +35,14 @@ pub fn tune<R: Runtime>(app: &tauri::App<R>) {
                     _ => CacheModel::DocumentViewer,
                 });
             }
-            if let Some(settings) = WebViewExt::settings(&view) {
-                settings.set_hardware_acceleration_policy(match compositing.as_str() {
-                    "on-demand" => HardwareAccelerationPolicy::OnDemand,
-                    "always" => HardwareAccelerationPolicy::Always,
-                    _ => HardwareAccelerationPolicy::Never,
-                });
+            let policy = match compositing.as_str() {
+                "never" => Some(HardwareAccelerationPolicy::Never),
+                "on-demand" => Some(HardwareAccelerationPolicy::OnDemand),
+                "always" => Some(HardwareAccelerationPolicy::Always),
+                _ => None,
+            };
+            if let (Some(policy), Some(settings)) = (policy, WebViewExt::settings(&view)) {
+                settings.set_hardware_acceleration_policy(policy);
             }
         });
     }

@@ -208,10 +208,10 @@ async function newSession(application) {
 }
 
 /**
- * WebKitWebDriver takes a screenshot after the page's next paint. The app paints without
- * compositing (src-tauri/src/webview.rs), and a page that has settled paints nothing more, so a
- * screenshot of it waited for WebDriver's two-minute timeout and failed. Touching one invisible
- * pixel each frame for two seconds gives the screenshot the paint it waits for.
+ * WebKitWebDriver takes a screenshot after the page's next paint. When the app paints without
+ * compositing (LOTLINE_WEBKIT_COMPOSITING=never, src-tauri/src/webview.rs), a page that has
+ * settled paints nothing more, so a screenshot of it waited for WebDriver's two-minute timeout and
+ * failed. Touching one invisible pixel each frame for two seconds gives it the paint it waits for.
  */
 function keepPainting() {
   const dot = document.createElement("div");
