@@ -8,10 +8,11 @@
 //! Accelerated compositing keeps a GL texture per layer and per tile; on the desks without a GPU
 //! driver (and under Xvfb) that is Mesa's software renderer, whose buffers were most of the web
 //! process's memory (measured: 360 MiB idle on the failure list composited, 227 MiB not) and grew
-//! with every screen of rows scrolled. Painting without it is not the default yet: driven over
-//! WebDriver, a click in the lots flow was refused as intercepted in that mode, which is not
-//! understood. `LOTLINE_WEBKIT_COMPOSITING=never` (or `on-demand`, `always`) sets the policy, to
-//! measure the difference (`tests/e2e/measure/`, `cargo xtask startup`); unset, WebKit decides.
+//! with every screen of rows scrolled. Lotline's screens are tables and forms, which paint fast
+//! enough without it, so it paints without compositing by default.
+//! `LOTLINE_WEBKIT_COMPOSITING=on-demand` (or `always`) gives the policy back to WebKit, for a desk
+//! whose GPU driver serves it well or to measure the difference (`tests/e2e/measure/`,
+//! `cargo xtask startup`).
 //!
 //! `LOTLINE_WEBKIT_CACHE=browser` (or `remote`) picks another cache model, likewise.
 
@@ -36,12 +37,11 @@ pub fn tune<R: Runtime>(app: &tauri::App<R>) {
                 });
             }
             let policy = match compositing.as_str() {
-                "never" => Some(HardwareAccelerationPolicy::Never),
-                "on-demand" => Some(HardwareAccelerationPolicy::OnDemand),
-                "always" => Some(HardwareAccelerationPolicy::Always),
-                _ => None,
+                "on-demand" => HardwareAccelerationPolicy::OnDemand,
+                "always" => HardwareAccelerationPolicy::Always,
+                _ => HardwareAccelerationPolicy::Never,
             };
-            if let (Some(policy), Some(settings)) = (policy, WebViewExt::settings(&view)) {
+            if let Some(settings) = WebViewExt::settings(&view) {
                 settings.set_hardware_acceleration_policy(policy);
             }
         });

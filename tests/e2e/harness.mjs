@@ -209,7 +209,7 @@ async function newSession(application) {
 
 /**
  * WebKitWebDriver takes a screenshot after the page's next paint. When the app paints without
- * compositing (LOTLINE_WEBKIT_COMPOSITING=never, src-tauri/src/webview.rs), a page that has
+ * compositing (the default on Linux, src-tauri/src/webview.rs), a page that has
  * settled paints nothing more, so a screenshot of it waited for WebDriver's two-minute timeout and
  * failed. Touching one invisible pixel each frame for two seconds gives it the paint it waits for.
  */
@@ -269,6 +269,14 @@ class App {
 
   async click(id, timeout = TIMEOUT_MS) {
     const el = await this.waitFor(id, timeout);
+    // WebDriver scrolls an element into view only when it lies outside the viewport; one inside it
+    // but under the fixed header (the page scrolled down to a graph) is refused as "intercepted".
+    // A person scrolls it out from under the header first; so does this.
+    await this.browser.execute((target) => {
+      const box = target.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (!hit || !(hit === target || target.contains(hit))) target.scrollIntoView({ block: "center", inline: "nearest" });
+    }, el);
     await el.waitForClickable({ timeout, timeoutMsg: `data-testid="${id}" was not clickable within ${timeout / 1000} s` });
     await el.click();
     return el;

@@ -9,50 +9,12 @@
 
 import fs from "node:fs";
 import { startApp } from "../harness.mjs";
+import { appPss } from "./pss.mjs";
 import { FAILURES, PASSWORD, prepare } from "./prepare.mjs";
 
 const SCROLL_ROWS = 20_000;
 const ROW_HEIGHT = 40;
 
-/** Every process under `root` (the driver) except the drivers themselves: the app and its webview's. */
-function appPss(root) {
-  const children = new Map();
-  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const ppid = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[1];
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const seen = [];
-  const walk = (pid) => {
-    for (const child of children.get(String(pid)) ?? []) {
-      seen.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
-  let kib = 0;
-  // Pages an allocator gave back with MADV_FREE stay in PSS until the kernel needs them: counted
-  // apart, they tell memory still in use from memory merely not yet reclaimed.
-  let lazyKib = 0;
-  const byProcess = {};
-  for (const pid of seen) {
-    try {
-      const comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-      if (/tauri-driver|WebKitWebDriver/.test(comm)) continue;
-      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-      const pss = /^Pss:\s+(\d+)/m.exec(rollup);
-      kib += Number(pss?.[1] ?? 0);
-      lazyKib += Number(/^LazyFree:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-      byProcess[comm] = (byProcess[comm] ?? 0) + Math.round(Number(pss?.[1] ?? 0) / 1024);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { mib: Math.round(kib / 1024), lazy_free_mib: Math.round(lazyKib / 1024), processes: byProcess };
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -84,6 +46,57 @@ function smapsOfWebProcess(root, label) {
   }
 }
 
+/**
+ * LOTLINE_MEMORY_INPAGE: the same scroll, driven from inside the page (one script per 5,000
+ * rows) rather than by a WebDriver command and a polling wait per step, so that what grows is
+ * the app's and not the automation's.
+ */
+async function scrollInPage(app, figures) {
+  await app.browser.setTimeout({ script: 600_000 });
+  for (let upTo = 5_000; upTo <= SCROLL_ROWS; upTo += 5_000) {
+    await app.browser.executeAsync(
+      (from, to, rowHeight, done) => {
+        const scroller = document.querySelector('[role="grid"] > div:nth-child(2)');
+        let row = from;
+        const step = () => {
+          if (row > to) return done();
+          scroller.scrollTop = row * rowHeight;
+          const wait = () => {
+            if (document.querySelector(`[aria-rowindex="${row}"][data-testid="failure-row"]`)) {
+              row += 100;
+              requestAnimationFrame(step);
+            } else setTimeout(wait, 20);
+          };
+          wait();
+        };
+        step();
+      },
+      upTo - 4_900,
+      upTo,
+      ROW_HEIGHT,
+    );
+    figures[`after_${upTo}_rows`] = appPss(app.driver.pid);
+  }
+}
+
+/**
+ * LOTLINE_MEMORY_FETCHONLY (an experiment): the pages the scroll would fetch, asked for over the
+ * app's IPC from inside the page and dropped, without drawing a row: what the fetching costs.
+ */
+async function fetchOnly(app, figures) {
+  await app.browser.setTimeout({ script: 600_000 });
+  for (let upTo = 5_000; upTo <= SCROLL_ROWS; upTo += 5_000) {
+    await app.browser.executeAsync(async (from, to, done) => {
+      for (let offset = from; offset < to; offset += 200) {
+        const input = { from: null, to: null, vendor_code: null, sku: null, category_code: null, status: null, disposition: null, text: null, sort_by: "occurred_at", sort_dir: "desc", offset, limit: 200 };
+        await window.__TAURI_INTERNALS__.invoke("call", { act: "list_failures", input });
+      }
+      done();
+    }, upTo - 5_000, upTo);
+    figures[`after_${upTo}_rows`] = appPss(app.driver.pid);
+  }
+}
+
 const dataDir = prepare();
 const app = await startApp({ dataDir });
 const figures = {};
@@ -101,7 +114,9 @@ try {
   // LOTLINE_MEMORY_BOUNCE: as many scroll steps, between the same two places, so the same rows
   // are drawn again and again (what grows with drawing, not with new rows).
   const bounce = Boolean(process.env.LOTLINE_MEMORY_BOUNCE);
-  for (let row = 100; row <= SCROLL_ROWS; row += 100) {
+  if (process.env.LOTLINE_MEMORY_FETCHONLY) await fetchOnly(app, figures);
+  else if (process.env.LOTLINE_MEMORY_INPAGE) await scrollInPage(app, figures);
+  for (let row = 100; !process.env.LOTLINE_MEMORY_INPAGE && !process.env.LOTLINE_MEMORY_FETCHONLY && row <= SCROLL_ROWS; row += 100) {
     const target = bounce ? ((row / 100) % 2 === 0 ? 400 : 100) : row;
     await app.browser.execute((top) => {
       const scroller = document.querySelector('[role="grid"] > div:nth-child(2)');
@@ -120,6 +135,21 @@ try {
   await app.click("nav-dashboard").catch(() => app.click("nav-lots"));
   await sleep(30_000);
   figures.after_leaving = appPss(app.driver.pid);
+  smapsOfWebProcess(app.driver.pid, "after leaving");
+  // LOTLINE_MEMORY_CHURN (an experiment): allocate and drop garbage in the page so that the
+  // collector runs; what is still held after it was live, not merely uncollected.
+  if (process.env.LOTLINE_MEMORY_CHURN) {
+    for (let round = 0; round < 20; round += 1) {
+      await app.browser.execute(() => {
+        let keep = 0;
+        for (let i = 0; i < 200; i += 1) keep += new Array(100_000).fill(i).length;
+        return keep;
+      });
+    }
+    await sleep(15_000);
+    figures.after_churn = appPss(app.driver.pid);
+    smapsOfWebProcess(app.driver.pid, "after churn");
+  }
   console.log(JSON.stringify({ failures: FAILURES, scrolled_rows: SCROLL_ROWS, ...figures }, null, 2));
 } finally {
   await app.stop();

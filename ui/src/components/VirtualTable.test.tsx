@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import "../i18n";
 import { AppMantine } from "../app/theme";
@@ -63,6 +63,43 @@ describe("a list with the keyboard", () => {
     expect(focusedNo()).toBe("QF-2");
     const tabStops = screen.getAllByTestId("row").filter((r) => r.tabIndex === 0);
     expect(tabStops).toHaveLength(1);
+  });
+});
+
+describe("a long list while scrolling", () => {
+  it("shows the rows scrolled in with the elements of the rows scrolled out, not new ones", async () => {
+    const many: Row[] = Array.from({ length: 500 }, (_, i) => ({ no: `QF-${i + 1}` }));
+    render(
+      <AppMantine>
+        <VirtualTable
+          label="Failures"
+          rows={many}
+          total={many.length}
+          columns={columns}
+          empty="none"
+          rowProps={(row) => ({ "data-testid": "row", "data-no": row.no })}
+        />
+      </AppMantine>,
+    );
+    const scroller = screen.getByRole("grid").children[1] as HTMLElement;
+    const shown = () => screen.getAllByTestId("row");
+    const scrollTo = async (row: number) => {
+      scroller.scrollTop = row * 40;
+      fireEvent.scroll(scroller);
+      await waitFor(() => expect(shown().some((r) => r.dataset.no === `QF-${row + 1}`)).toBe(true));
+    };
+    await scrollTo(100);
+    const before = shown();
+    await scrollTo(105);
+    const after = shown();
+
+    // Five rows left at the top and five came in at the bottom, drawn by the same elements.
+    expect(after).toHaveLength(before.length);
+    expect(new Set(after)).toEqual(new Set(before));
+    const numbers = after.map((r) => Number(r.dataset.no?.slice(3))).sort((a, b) => a - b);
+    expect(numbers).toEqual(numbers.map((_, k) => (numbers[0] ?? 0) + k));
+    expect(numbers).toContain(106);
+    for (const row of after) expect(row.textContent).toBe(row.dataset.no);
   });
 });
 

@@ -78,6 +78,7 @@ export function VirtualTable<T>(props: Props<T>) {
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
+  const ring = items.length;
   const first = items[0];
   const last = items[items.length - 1];
   const { onEndReached } = props;
@@ -180,6 +181,7 @@ export function VirtualTable<T>(props: Props<T>) {
     .map((c) => track(c.meta?.width ?? "1fr", c.id ? fit[c.id] : undefined))
     .join(" ");
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const leafColumns = table.getVisibleLeafColumns();
 
   return (
     <Box
@@ -279,23 +281,33 @@ export function VirtualTable<T>(props: Props<T>) {
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
+            // `row` is undefined while its page is on its way: the same element stands in for
+            // it, the height it will have, so the scrollbar does not jump.
             const row = byIndex.get(item.index);
-            if (!row)
-              return <PlaceholderRow key={item.index} index={item.index} top={item.start} />;
+            // A row's key is its place in a ring as long as the window, not its index: the rows
+            // scrolled out are the ones reused for the rows scrolled in, their text changed in
+            // place. Keyed by index, every scrolled row was a new element, and the webview kept
+            // what the old ones took (measured: 400 MiB after 20,000 rows, still held after
+            // leaving the list; the same churn of plain DOM elements, without React, did it too:
+            // tests/e2e/measure/dom-churn.mjs).
+            const slot = ring > 0 ? item.index % ring : item.index;
+            const cells = row?.getVisibleCells();
             return (
               <Box
-                key={item.index}
-                {...(props.rowProps?.(row.original) ?? {})}
+                key={slot}
+                {...(row
+                  ? (props.rowProps?.(row.original) ?? {})
+                  : { "aria-busy": true, "data-placeholder": true })}
                 ref={(el: HTMLDivElement | null) => {
-                  if (el) rowEls.current.set(item.index, el);
+                  if (el && row) rowEls.current.set(item.index, el);
                   else rowEls.current.delete(item.index);
                 }}
                 role="row"
                 aria-rowindex={item.index + 2}
-                tabIndex={item.index === stop ? 0 : -1}
+                tabIndex={row && item.index === stop ? 0 : -1}
                 onFocus={() => setActive(item.index)}
-                onKeyDown={(e) => onRowKey(e, item.index, row.original)}
-                onClick={() => props.onRowClick?.(row.original)}
+                onKeyDown={(e) => row && onRowKey(e, item.index, row.original)}
+                onClick={() => row && props.onRowClick?.(row.original)}
                 style={{
                   position: "absolute",
                   top: 0,
@@ -308,16 +320,23 @@ export function VirtualTable<T>(props: Props<T>) {
                   minWidth: "min-content",
                   alignItems: "center",
                   borderBottom: "1px solid var(--mantine-color-gray-2)",
-                  cursor: props.onRowClick ? "pointer" : undefined,
+                  cursor: row && props.onRowClick ? "pointer" : undefined,
                 }}
-                className="lotline-row"
+                className={row ? "lotline-row" : undefined}
               >
-                {row.getVisibleCells().map((cell) => {
-                  const meta = (cell.column.columnDef as Column<T>).meta;
-                  const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                {leafColumns.map((column, c) => {
+                  const meta = (column.columnDef as Column<T>).meta;
+                  const cell = cells?.[c];
+                  const content = cell
+                    ? flexRender(column.columnDef.cell, cell.getContext())
+                    : c === 0 && (
+                        <Text span c="dimmed" size="sm">
+                          …
+                        </Text>
+                      );
                   return (
                     <Box
-                      key={cell.id}
+                      key={column.id}
                       role="gridcell"
                       px="xs"
                       style={{
@@ -333,7 +352,7 @@ export function VirtualTable<T>(props: Props<T>) {
                         content
                       ) : (
                         <span
-                          data-fit-col={cell.column.id}
+                          data-fit-col={cell ? column.id : undefined}
                           data-fit
                           style={{ display: "inline-block", verticalAlign: "middle" }}
                         >
@@ -348,34 +367,6 @@ export function VirtualTable<T>(props: Props<T>) {
           })}
         </div>
       </div>
-    </Box>
-  );
-}
-
-/** A row whose page is on its way: the height it will have, so the scrollbar does not jump. */
-function PlaceholderRow({ index, top }: { index: number; top: number }) {
-  return (
-    <Box
-      role="row"
-      aria-rowindex={index + 2}
-      aria-busy
-      data-placeholder
-      px="xs"
-      style={{
-        position: "absolute",
-        top: 0,
-        left: 0,
-        right: 0,
-        height: ROW_HEIGHT,
-        transform: `translateY(${top}px)`,
-        display: "flex",
-        alignItems: "center",
-        borderBottom: "1px solid var(--mantine-color-gray-2)",
-      }}
-    >
-      <Text c="dimmed" size="sm">
-        …
-      </Text>
     </Box>
   );
 }
