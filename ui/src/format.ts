@@ -34,7 +34,7 @@ export function formatDay(day: string | null | undefined, language: string): str
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day ?? "";
   const value = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(value.getTime())) return day;
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(value);
+  return dateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(value);
 }
 
 /** A date picked in a form (YYYY-MM-DD, local) as the UTC instant the day starts. */

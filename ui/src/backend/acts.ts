@@ -106,6 +106,7 @@ import type { PickInput } from "./bindings/PickInput";
 import type { PickSuggestion } from "./bindings/PickSuggestion";
 import type { PlanWorkOrderInput } from "./bindings/PlanWorkOrderInput";
 import type { ProductInput } from "./bindings/ProductInput";
+import type { ProductSkuInput } from "./bindings/ProductSkuInput";
 import type { ProductView } from "./bindings/ProductView";
 import type { ReasonInput } from "./bindings/ReasonInput";
 import type { RecallDetail } from "./bindings/RecallDetail";
@@ -226,6 +227,7 @@ export type Acts = {
   update_user: [UpdateUserInput, UserView];
   reset_password: [ResetPasswordInput, UserView];
   list_products: [ListQuery, Page<ProductView>];
+  get_product: [ProductSkuInput, ProductView];
   save_product: [ProductInput, ProductView];
   list_vendors: [ListQuery, Page<VendorView>];
   save_vendor: [VendorInput, VendorView];

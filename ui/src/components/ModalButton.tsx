@@ -9,12 +9,9 @@ export function ModalButton({
   label,
   icon,
   testId,
-  size,
   variant = "default",
-  color,
-  disabled,
-  title,
   children,
+  ...button
 }: {
   label: string;
   icon?: ReactNode;
@@ -31,11 +28,8 @@ export function ModalButton({
   return (
     <>
       <Button
-        size={size}
+        {...button}
         variant={variant}
-        color={color}
-        disabled={disabled}
-        title={title}
         leftSection={icon}
         onClick={() => setOpen(true)}
         data-testid={testId}

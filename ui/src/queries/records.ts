@@ -1,42 +1,26 @@
 import { useQuery } from "@tanstack/react-query";
 import { call } from "../backend/call";
+import { useAct } from "./act";
 import { keys } from "./keys";
 
 /** One record each, as its detail page and the forms that start from it read it. */
 
 /** A failure; none is read while `failureNo` is null. */
-export const useFailure = (failureNo: string | null) =>
-  useQuery({
-    queryKey: keys.failure(failureNo),
-    queryFn: () => call("get_failure", { failure_no: failureNo ?? "" }),
-    enabled: failureNo !== null,
-  });
+export const useFailure = (no: string | null) =>
+  useAct(keys.failure(no), "get_failure", { failure_no: no ?? "" }, no !== null);
 
-export const useReshipment = (reshipmentNo: string) =>
-  useQuery({
-    queryKey: keys.reshipment(reshipmentNo),
-    queryFn: () => call("get_reshipment", { reshipment_no: reshipmentNo }),
-  });
+export const useReshipment = (no: string) =>
+  useAct(keys.reshipment(no), "get_reshipment", { reshipment_no: no });
 
 /** An RMA; none is read while `rmaNo` is null. */
-export const useRma = (rmaNo: string | null) =>
-  useQuery({
-    queryKey: keys.rma(rmaNo),
-    queryFn: () => call("get_rma", { rma_no: rmaNo ?? "" }),
-    enabled: rmaNo !== null,
-  });
+export const useRma = (no: string | null) =>
+  useAct(keys.rma(no), "get_rma", { rma_no: no ?? "" }, no !== null);
 
-export const useLot = (lotCode: string) =>
-  useQuery({ queryKey: keys.lot(lotCode), queryFn: () => call("get_lot", { lot_code: lotCode }) });
+export const useLot = (code: string) => useAct(keys.lot(code), "get_lot", { lot_code: code });
 
-export const useRecall = (recallNo: string) =>
-  useQuery({
-    queryKey: keys.recall(recallNo),
-    queryFn: () => call("get_recall", { recall_no: recallNo }),
-  });
+export const useRecall = (no: string) => useAct(keys.recall(no), "get_recall", { recall_no: no });
 
-export const useScar = (scarNo: string) =>
-  useQuery({ queryKey: keys.scar(scarNo), queryFn: () => call("get_scar", { scar_no: scarNo }) });
+export const useScar = (no: string) => useAct(keys.scar(no), "get_scar", { scar_no: no });
 
 /** An order, as a form that starts from it reads it; none while `orderNo` is empty. */
 export const useOrder = (orderNo: string) =>
@@ -47,14 +31,8 @@ export const useOrder = (orderNo: string) =>
     retry: false,
   });
 
-export const useWorkOrder = (workOrderNo: string) =>
-  useQuery({
-    queryKey: keys.workOrder(workOrderNo),
-    queryFn: () => call("get_work_order", { work_order_no: workOrderNo }),
-  });
+export const useWorkOrder = (no: string) =>
+  useAct(keys.workOrder(no), "get_work_order", { work_order_no: no });
 
-export const useComplaint = (complaintNo: string) =>
-  useQuery({
-    queryKey: keys.complaint(complaintNo),
-    queryFn: () => call("get_complaint", { complaint_no: complaintNo }),
-  });
+export const useComplaint = (no: string) =>
+  useAct(keys.complaint(no), "get_complaint", { complaint_no: no });

@@ -1,15 +1,14 @@
 import { Modal, Text, Textarea } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
-import { SubmitForm } from "../forms/SubmitButtons";
+import { FrameForm, type SubmitSpec } from "../forms/SubmitButtons";
 import { type RecordDetails, type RecordKind, useRecordAction } from "./useRecordAction";
 
-type Submit = {
-  /** The submit button's label; Save when not given. */
-  submitLabel?: string;
-  submitColor?: string;
-  submitTestId: string;
-};
+/** What every step's modal is given: how to close it, when done or dismissed. */
+export type Closing = { onClose: () => void };
+
+/** A step's submit button always has a test id: the e2e flows press it. */
+type Submit = SubmitSpec & { submitTestId: string };
 
 /**
  * One step of a record in a modal: its fields, then Cancel and the submit button. Enter in a
@@ -23,10 +22,8 @@ export function ActionModal({
   mutation,
   onSubmit = () => mutation?.mutate(undefined),
   pending = mutation?.isPending ?? false,
-  submitLabel,
-  submitColor,
-  submitTestId,
   children,
+  ...spec
 }: Submit & {
   title: string;
   /** What the step is for, above its fields. */
@@ -45,21 +42,14 @@ export function ActionModal({
   )) {
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
-      <SubmitForm
-        onSubmit={onSubmit}
-        onCancel={onClose}
-        pending={pending}
-        label={submitLabel}
-        color={submitColor}
-        testId={submitTestId}
-      >
+      <FrameForm spec={spec} onClose={onClose} onSubmit={onSubmit} pending={pending}>
         {intro && (
           <Text size="sm" c="dimmed" mb="sm">
             {intro}
           </Text>
         )}
         {children}
-      </SubmitForm>
+      </FrameForm>
     </Modal>
   );
 }

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
-import { SubmitForm } from "./SubmitButtons";
+import { FrameForm, type SubmitSpec } from "./SubmitButtons";
 
 /**
  * A form's save: on success `onSaved(reply)`; on failure the backend's errors go next to their
@@ -35,30 +35,20 @@ export function DrawerForm({
   onClose,
   onSubmit,
   pending,
-  submitLabel,
-  submitTestId,
   children,
-}: {
+  ...spec
+}: SubmitSpec & {
   title: string;
   onClose: () => void;
   onSubmit: () => void;
   pending: boolean;
-  /** Save when not given. */
-  submitLabel?: string;
-  submitTestId?: string;
   children: ReactNode;
 }) {
   return (
     <Drawer opened onClose={onClose} position="right" title={title}>
-      <SubmitForm
-        onSubmit={onSubmit}
-        onCancel={onClose}
-        pending={pending}
-        label={submitLabel}
-        testId={submitTestId}
-      >
+      <FrameForm spec={spec} onClose={onClose} onSubmit={onSubmit} pending={pending}>
         <Stack gap="sm">{children}</Stack>
-      </SubmitForm>
+      </FrameForm>
     </Drawer>
   );
 }

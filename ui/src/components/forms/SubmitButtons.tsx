@@ -70,3 +70,28 @@ export function SubmitForm({
     </form>
   );
 }
+
+/** How a modal's or drawer's caller names its submit button: Save unless `submitLabel` says otherwise. */
+export type SubmitSpec = { submitLabel?: string; submitColor?: string; submitTestId?: string };
+
+/** The form inside a modal or drawer: Cancel closes the frame. */
+export function FrameForm({
+  spec,
+  onClose,
+  onSubmit,
+  pending,
+  children,
+}: {
+  spec: SubmitSpec;
+  onClose: () => void;
+  onSubmit: () => void;
+  pending: boolean;
+  children: ReactNode;
+}) {
+  const { submitLabel: label, submitColor: color, submitTestId: testId } = spec;
+  return (
+    <SubmitForm {...{ onSubmit, pending, label, color, testId }} onCancel={onClose}>
+      {children}
+    </SubmitForm>
+  );
+}

@@ -4,6 +4,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
+import { submitWith } from "../../components/submitWith";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
 /**
@@ -31,11 +32,10 @@ export function ChangePasswordForm({
   const general = change.error && Object.keys(errors).length === 0;
   return (
     <form
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={submitWith(() => {
         setMismatch(next !== repeat);
         if (next === repeat) change.mutate();
-      }}
+      })}
     >
       <Stack gap="sm">
         <PasswordInput

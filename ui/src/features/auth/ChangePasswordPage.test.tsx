@@ -1,8 +1,7 @@
-import { act } from "react";
 import "../../i18n";
 import type { Session } from "../../backend/bindings/Session";
-import i18n from "../../i18n";
 import { around, byId, click, type } from "../../testing/form";
+import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
 import { ChangePasswordPage } from "./ChangePasswordPage";
@@ -41,13 +40,7 @@ vi.mock("../../backend/call", async (actual) => {
 
 const forced: Session = { ...sessionAs(["finance"]), must_change_password: true };
 
-afterEach(async () => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
-});
+resetAfterEach(calls);
 
 async function fill(current: string, next: string, repeat: string) {
   await type("change-password-current", current);
@@ -57,9 +50,7 @@ async function fill(current: string, next: string, repeat: string) {
 }
 
 test("a forced change says why, in Dutch, and names the rules", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("nl");
-  });
+  await speak("nl");
   await mount(<ChangePasswordPage session={forced} onDone={() => {}} />);
   expect(byId("page-title").textContent).toBe("Kies een nieuw wachtwoord");
   expect(byId("change-password-page").textContent).toContain(

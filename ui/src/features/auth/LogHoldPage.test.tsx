@@ -1,8 +1,7 @@
-import { act } from "react";
 import "../../i18n";
 import type { LogHold } from "../../backend/bindings/LogHold";
-import i18n from "../../i18n";
 import { byId, click, type } from "../../testing/form";
+import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
 import { LogHoldPage } from "./LogHoldPage";
@@ -44,18 +43,10 @@ const rewritten: LogHold = {
   key_absent: false,
 };
 
-afterEach(async () => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
-});
+resetAfterEach(calls);
 
 test("the finding is told in Dutch, and only an administrator of the verified log gets past sign-in", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("nl");
-  });
+  await speak("nl");
   const signedIn = vi.fn();
   await mount(
     <LogHoldPage hold={rewritten} session={null} onSignedIn={signedIn} onReleased={() => {}} />,

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
+import { submitWith } from "../../components/submitWith";
 import { PasswordField, SubmitWithError } from "./PasswordFields";
 
 /** The name and password form that signs a person in, with the backend's refusal beneath it. */
@@ -16,13 +17,7 @@ export function SignInFields({ onSignedIn }: { onSignedIn: (session: Session) =>
     onSuccess: onSignedIn,
   });
   return (
-    <Stack
-      component="form"
-      onSubmit={(e: React.FormEvent) => {
-        e.preventDefault();
-        signIn.mutate();
-      }}
-    >
+    <Stack component="form" onSubmit={submitWith(() => signIn.mutate())}>
       <TextInput
         data-testid="signin-username"
         label={t("auth.username")}

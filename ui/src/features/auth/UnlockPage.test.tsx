@@ -1,8 +1,7 @@
-import { act } from "react";
 import "../../i18n";
 import type { Session } from "../../backend/bindings/Session";
-import i18n from "../../i18n";
 import { byId, click, type } from "../../testing/form";
+import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
 import { UnlockPage } from "./UnlockPage";
@@ -34,18 +33,10 @@ vi.mock("../../backend/call", async (actual) => {
 
 const locked: Session = { ...sessionAs(["admin"]), locked: true };
 
-afterEach(async () => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
-});
+resetAfterEach(calls);
 
 test("a locked session names whose it is and after how long it locked, in Chinese", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("zh-CN");
-  });
+  await speak("zh-CN");
   await mount(<UnlockPage session={locked} onDone={() => {}} />);
   expect(byId("page-title").textContent).toBe("已锁定");
   expect(byId("unlock-page").textContent).toContain("15 分钟无操作后已锁定");

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
+import { submitWith } from "../../components/submitWith";
 import { PasswordField, SubmitWithError } from "./PasswordFields";
 
 /**
@@ -37,10 +38,7 @@ export function UnlockPage({
         w={400}
         component="form"
         data-testid="unlock-page"
-        onSubmit={(e: React.FormEvent) => {
-          e.preventDefault();
-          unlock.mutate();
-        }}
+        onSubmit={submitWith(() => unlock.mutate())}
       >
         <Stack>
           <Group gap="xs">

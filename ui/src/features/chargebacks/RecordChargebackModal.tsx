@@ -1,10 +1,12 @@
-import { SegmentedControl, Textarea, TextInput } from "@mantine/core";
+import { SegmentedControl, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChargebackSource } from "../../backend/bindings/ChargebackSource";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import type { Closing } from "../../components/actions/ActionModal";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { NoteField } from "../../components/forms/NoteField";
 import { readAmount } from "../../money";
 
 /**
@@ -16,12 +18,7 @@ export function RecordChargebackModal({
   currency,
   sources,
   onClose,
-}: {
-  failureNo: string;
-  currency: string;
-  sources: ChargebackSource[];
-  onClose: () => void;
-}) {
+}: { failureNo: string; currency: string; sources: ChargebackSource[] } & Closing) {
   const { t } = useTranslation();
   const [source, setSource] = useState<ChargebackSource>(sources[0] ?? "reinspection");
   const [amount, setAmount] = useState("");
@@ -65,11 +62,10 @@ export function RecordChargebackModal({
         error={errors.amount_minor ?? errors.source ?? bad}
         data-testid="chargeback-record-amount"
       />
-      <Textarea
+      <NoteField
         label={t("chargebacks.field.note")}
-        maxLength={TEXT_LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        max={TEXT_LIMITS.note}
+        text={[note, setNote]}
         error={errors.note}
       />
     </FormModal>

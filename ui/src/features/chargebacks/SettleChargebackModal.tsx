@@ -1,24 +1,20 @@
-import { SegmentedControl, Textarea, TextInput } from "@mantine/core";
+import { SegmentedControl, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
 import type { FailureChargebackStatus } from "../../backend/bindings/FailureChargebackStatus";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import type { Closing } from "../../components/actions/ActionModal";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { NoteField } from "../../components/forms/NoteField";
 import { fromMinor, readAmount } from "../../money";
 
 /**
  * A failure's chargeback, or one of units sent back from the refurbishment queue, recovered (all
  * or part of it) or written off with the reason.
  */
-export function SettleChargebackModal({
-  row,
-  onClose,
-}: {
-  row: ChargebackListRow;
-  onClose: () => void;
-}) {
+export function SettleChargebackModal({ row, onClose }: { row: ChargebackListRow } & Closing) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<FailureChargebackStatus>("recovered");
   const [amount, setAmount] = useState(fromMinor(row.amount_minor, row.currency));
@@ -80,12 +76,11 @@ export function SettleChargebackModal({
           data-testid="chargeback-settle-amount"
         />
       )}
-      <Textarea
+      <NoteField
         label={t(status === "written_off" ? "chargebacks.settle.reason" : "chargebacks.field.note")}
         withAsterisk={status === "written_off"}
-        maxLength={TEXT_LIMITS.note}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        max={TEXT_LIMITS.note}
+        text={[note, setNote]}
         error={errors.note}
         data-testid="chargeback-settle-note"
       />

@@ -63,6 +63,9 @@ function deskName(t: TFunction, event: ConflictEventView): string {
 }
 
 /** One conflict: what happened on each desk, and its ways out or how it was resolved. */
+/** The events table's columns, by their i18n key under `conflicts.column`. */
+const COLUMNS = ["what", "record", "who", "when", "desk"] as const;
+
 export function ConflictCard({ conflict }: { conflict: ConflictView }) {
   const { t, i18n } = useTranslation();
   const [chosen, setChosen] = useState<WayOut | null>(null);
@@ -100,13 +103,7 @@ export function ConflictCard({ conflict }: { conflict: ConflictView }) {
         <HeadedTable
           tableProps={{ withTableBorder: true, verticalSpacing: "xs" }}
           data-testid="conflict-events"
-          columns={[
-            t("conflicts.column.what"),
-            t("conflicts.column.record"),
-            t("conflicts.column.who"),
-            t("conflicts.column.when"),
-            t("conflicts.column.desk"),
-          ]}
+          columns={COLUMNS.map((c) => t(`conflicts.column.${c}`))}
           items={conflict.events}
           row={(event) => (
             <Table.Tr key={event.event_id} data-testid="conflict-event">

@@ -1,12 +1,12 @@
-import { Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TEAM_STATUS } from "../../app/liveData";
 import type { ConflictView } from "../../backend/bindings/ConflictView";
-import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { WayOut } from "../../backend/bindings/WayOut";
 import { call } from "../../backend/call";
+import type { Closing } from "../../components/actions/ActionModal";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { NoteField } from "../../components/forms/NoteField";
 import { CONFLICTS, OPEN_COUNT } from "./queries";
 
 /** Asks for the note a way out needs (optional for the others), then resolves. */
@@ -14,11 +14,7 @@ export function ResolveModal({
   conflict,
   way,
   onClose,
-}: {
-  conflict: ConflictView;
-  way: WayOut;
-  onClose: () => void;
-}) {
+}: { conflict: ConflictView; way: WayOut } & Closing) {
   const { t } = useTranslation();
   const [note, setNote] = useState("");
   const { save, errors } = useFormSave({
@@ -41,17 +37,15 @@ export function ResolveModal({
       saveTestId="resolve-save"
       onClose={onClose}
     >
-      <Textarea
+      <NoteField
         label={t("conflicts.note")}
-        maxLength={TEXT_LIMITS.reason}
         description={
           way.needs_note ? t("conflicts.note_required_hint") : t("conflicts.note_optional_hint")
         }
         required={way.needs_note}
         autosize
         minRows={3}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        text={[note, setNote]}
         error={errors.note}
         data-testid="resolve-note"
       />

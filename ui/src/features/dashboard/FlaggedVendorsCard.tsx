@@ -2,6 +2,7 @@ import { Badge, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { Aside } from "../../components/Aside";
 import { HeadedTable } from "../../components/HeadedTable";
 import type { Period } from "../reports/period";
 import { VendorBlockedBadge } from "../reports/VendorBlockedBadge";
@@ -58,12 +59,7 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
                   <Text span size="sm" fw={600}>
                     {v.vendor_code}
                   </Text>
-                  {v.vendor_name && (
-                    <Text span c="dimmed" size="xs">
-                      {" "}
-                      {v.vendor_name}
-                    </Text>
-                  )}
+                  <Aside>{v.vendor_name}</Aside>
                   {v.receipts_blocked_since && (
                     <div>
                       <VendorBlockedBadge vendor={v.vendor_code} since={v.receipts_blocked_since} />

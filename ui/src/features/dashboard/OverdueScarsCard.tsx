@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { fieldHeadings } from "../../components/TableHead";
 import { formatDay } from "../scars/scar";
 import { DashboardCard } from "./DashboardCard";
 
@@ -32,7 +33,7 @@ export function OverdueScarsCard() {
           <>
             <HeadedTable
               tableProps={{ striped: true }}
-              columns={[t("scars.field.scar_no"), t("scars.field.vendor"), t("scars.field.due_on")]}
+              columns={fieldHeadings(t, "scars.field", ["scar_no", "vendor", "due_on"])}
               items={rows.slice(0, SHOWN)}
               row={(s) => (
                 <Table.Tr key={s.scar_no} data-testid="dashboard-scar-row" data-no={s.scar_no}>

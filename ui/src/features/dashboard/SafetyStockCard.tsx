@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { headings } from "../../components/TableHead";
 import { HeldStockCells, ReorderCell, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
@@ -38,14 +39,14 @@ export function SafetyStockCard() {
         ) : (
           <HeadedTable
             tableProps={{ striped: true }}
-            columns={[
-              t("dashboard.col.sku"),
-              { label: t("dashboard.stock.sellable"), right: true },
-              { label: t("dashboard.stock.blocked"), right: true },
-              { label: t("dashboard.stock.in_returns"), right: true },
-              { label: t("replenish.coming_back"), right: true },
-              t("replenish.reorder"),
-            ]}
+            columns={headings(t, [
+              "dashboard.col.sku",
+              { right: "dashboard.stock.sellable" },
+              { right: "dashboard.stock.blocked" },
+              { right: "dashboard.stock.in_returns" },
+              { right: "replenish.coming_back" },
+              "replenish.reorder",
+            ])}
             items={rows}
             row={(r) => (
               <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { headings } from "../../components/TableHead";
 import type { Period } from "../reports/period";
 import { formatBps } from "../reports/units";
 import { DashboardCard } from "./DashboardCard";
@@ -42,11 +43,11 @@ export function SkuReviewCard({ period }: { period: Period }) {
           <>
             <HeadedTable
               tableProps={{ striped: true }}
-              columns={[
-                t("dashboard.col.sku"),
-                { label: t("dashboard.skus.problems"), right: true },
-                { label: t("dashboard.skus.rate"), right: true },
-              ]}
+              columns={headings(t, [
+                "dashboard.col.sku",
+                { right: "dashboard.skus.problems" },
+                { right: "dashboard.skus.rate" },
+              ])}
               items={review.slice(0, SHOWN)}
               row={(s) => (
                 <Table.Tr key={s.sku} data-testid="dashboard-sku-row" data-sku={s.sku}>

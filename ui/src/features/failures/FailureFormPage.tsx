@@ -16,7 +16,6 @@ import {
   Switch,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -34,6 +33,8 @@ import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { CheckField } from "../../components/forms/CheckField";
+import { NoteField } from "../../components/forms/NoteField";
 import { SubmitButtons } from "../../components/forms/SubmitButtons";
 import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
@@ -359,14 +360,13 @@ export function FailureFormPage({
                 onChange={(e) => set("category_code", e.currentTarget.value)}
                 error={errors.category_code}
               />
-              <Textarea
+              <NoteField
                 data-testid="ff-description"
                 label={t("failure.field.description")}
-                maxLength={TEXT_LIMITS.note}
+                max={TEXT_LIMITS.note}
                 autosize
                 minRows={3}
-                value={form.description}
-                onChange={(e) => set("description", e.currentTarget.value)}
+                text={[form.description, (v) => set("description", v)]}
                 error={errors.description}
                 required
               />
@@ -464,11 +464,10 @@ export function FailureFormPage({
               />
             )}
             {useAql && form.lot_code.trim() !== "" && (
-              <Checkbox
+              <CheckField
                 label={t("failure_form.hold_lot_when_accepted")}
                 description={t("failure_form.hold_lot_when_accepted_hint")}
-                checked={holdLot}
-                onChange={(e) => setHoldLot(e.currentTarget.checked)}
+                flag={[holdLot, setHoldLot]}
                 data-testid="ff-hold-lot"
               />
             )}

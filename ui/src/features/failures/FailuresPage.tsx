@@ -10,6 +10,7 @@ import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { fieldColumn } from "../../components/fieldColumn";
+import { useFilterState } from "../../components/forms/filterState";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
@@ -27,7 +28,7 @@ const DISPOSITIONS = ["rework", "reinspect", "scrap", "return_to_vendor", "accep
 export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilters }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<FailureFilters>(initial);
+  const { filters, setFilters, set, bind } = useFilterState(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const [sorting, setSorting] = useState<SortingState>([{ id: "occurred_at", desc: true }]);
   const vendors = useAllVendors();
@@ -38,8 +39,6 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       call("list_failures", toListInput(debounced, sorting[0], offset, limit)),
   });
   const total = list.total;
-  const set = (key: keyof FailureFilters) => (value: string) =>
-    setFilters((f) => ({ ...f, [key]: value }));
 
   const columns: Column<FailureRow>[] = [
     {
@@ -141,27 +140,23 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
         <SearchFilter
           label={t("failures.filter.search")}
           placeholder={t("failures.filter.text")}
-          value={filters.text}
-          onChange={set("text")}
+          {...bind("text")}
           w={240}
           testId="failures-filter-text"
         />
         <DateField
           label={t("failures.filter.from")}
-          value={filters.from}
-          onChange={set("from")}
+          {...bind("from")}
           data-testid="failures-filter-from"
         />
         <DateField
           label={t("failures.filter.to")}
-          value={filters.to}
-          onChange={set("to")}
+          {...bind("to")}
           data-testid="failures-filter-to"
         />
         <ChoiceFilter
           label={t("failure.field.vendor")}
-          value={filters.vendor}
-          onChange={set("vendor")}
+          {...bind("vendor")}
           options={(vendors.data?.rows ?? []).map((v) => ({
             value: v.code,
             label: `${v.code} · ${v.name}`,
@@ -178,8 +173,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
         />
         <ChoiceFilter
           label={t("failure.field.category")}
-          value={filters.category}
-          onChange={set("category")}
+          {...bind("category")}
           options={(categories.data ?? []).map((c) => ({
             value: c.code,
             label: categoryName(c, i18n.language),
@@ -188,15 +182,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
         />
         <ChoiceFilter
           label={t("failure.field.status")}
-          value={filters.status}
-          onChange={set("status")}
+          {...bind("status")}
           options={STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))}
           testId="failures-filter-status"
         />
         <ChoiceFilter
           label={t("failure.field.disposition")}
-          value={filters.disposition}
-          onChange={set("disposition")}
+          {...bind("disposition")}
           options={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
           testId="failures-filter-disposition"
         />

@@ -18,6 +18,7 @@ import { call } from "../../backend/call";
 import { SubmitButtons } from "../../components/forms/SubmitButtons";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { fieldHeadings } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useActiveLocationCodes } from "../settings/useLocations";
 
@@ -148,11 +149,11 @@ export function AssembleKitModal({ onClose }: { onClose: () => void }) {
         {bom && rows.length > 0 && (
           <HeadedTable
             data-testid="kit-components"
-            columns={[
-              t("lots.kit.component"),
-              t("lots.kit.component_lot"),
-              { label: t("lots.kit.take"), right: true },
-            ]}
+            columns={fieldHeadings(t, "lots.kit", [
+              "component",
+              "component_lot",
+              { right: "take" },
+            ])}
             items={rows}
             row={(r, i) => (
               <Table.Tr key={`${r.sku}-${i.toString()}`}>

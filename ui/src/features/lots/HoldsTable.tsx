@@ -5,6 +5,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { headings } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { HoldOriginCells } from "./HoldCells";
 
@@ -34,14 +35,14 @@ export function HoldsTable() {
       {holds.data && holds.data.length > 0 && (
         <HeadedTable
           tableProps={{ striped: true, highlightOnHover: true, withTableBorder: true }}
-          columns={[
-            t("holds.lot"),
-            t("failure.field.sku"),
-            t("holds.reason"),
-            t("holds.source"),
-            t("holds.placed_at"),
-            t("holds.placed_by"),
-          ]}
+          columns={headings(t, [
+            "holds.lot",
+            "failure.field.sku",
+            "holds.reason",
+            "holds.source",
+            "holds.placed_at",
+            "holds.placed_by",
+          ])}
           items={holds.data}
           row={(h, i) => (
             <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="hold-row">

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LotRow } from "../../backend/bindings/LotRow";
 import { call } from "../../backend/call";
+import { NameWithCode } from "../../components/Aside";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
@@ -52,13 +53,7 @@ export function LotsList({
       header: t("lots.field.product"),
       cell: ({ row }) => (
         <span title={row.original.product_name ?? row.original.sku}>
-          {row.original.product_name ?? row.original.sku}
-          {row.original.product_name && (
-            <Text span size="xs" c="dimmed">
-              {" "}
-              {row.original.sku}
-            </Text>
-          )}
+          <NameWithCode name={row.original.product_name} code={row.original.sku} />
         </span>
       ),
       meta: { width: "minmax(140px, 2fr)", clip: true },

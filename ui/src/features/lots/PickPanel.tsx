@@ -15,6 +15,8 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { submitWith } from "../../components/submitWith";
+import { fieldHeadings } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { LotLink } from "./links";
 
@@ -32,12 +34,7 @@ export function PickPanel() {
   return (
     <Stack gap="sm" maw={900}>
       <Note>{t("lots.pick.intro")}</Note>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          pick.mutate();
-        }}
-      >
+      <form onSubmit={submitWith(() => pick.mutate())}>
         <Group align="flex-end">
           <TextInput
             label={t("lots.pick.sku")}
@@ -71,14 +68,14 @@ export function PickPanel() {
           )}
           <HeadedTable
             tableProps={{ striped: true, withTableBorder: true }}
-            columns={[
-              t("lots.pick.order"),
-              t("lots.pick.lot"),
-              { label: t("lots.pick.take"), right: true },
-              { label: t("lots.pick.on_hand"), right: true },
-              t("lots.pick.location"),
-              t("lots.pick.expiry"),
-            ]}
+            columns={fieldHeadings(t, "lots.pick", [
+              "order",
+              "lot",
+              { right: "take" },
+              { right: "on_hand" },
+              "location",
+              "expiry",
+            ])}
             items={pick.data.lots}
             row={(l, i) => (
               <Table.Tr key={l.lot_code} data-testid="pick-row">

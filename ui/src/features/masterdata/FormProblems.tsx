@@ -1,4 +1,4 @@
-import { Alert, List } from "@mantine/core";
+import { Alert, Button, Group, List } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 /** Errors of a save that belong to no single field of the form. */
@@ -13,5 +13,33 @@ export function FormProblems({ messages }: { messages: string[] }) {
         ))}
       </List>
     </Alert>
+  );
+}
+
+/** The foot of a master-data form: what went wrong beyond its fields, then Cancel and Save. */
+export function FormFoot({
+  problems,
+  onClose,
+  pending,
+  saveTestId,
+}: {
+  problems: string[];
+  onClose: () => void;
+  pending: boolean;
+  saveTestId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormProblems messages={problems} />
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={onClose}>
+          {t("masterdata.cancel")}
+        </Button>
+        <Button type="submit" loading={pending} data-testid={saveTestId}>
+          {t("masterdata.save")}
+        </Button>
+      </Group>
+    </>
   );
 }

@@ -10,11 +10,12 @@ import type { OrderView } from "../../backend/bindings/OrderView";
 import type { SalesChannel } from "../../backend/bindings/SalesChannel";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { submitWith } from "../../components/submitWith";
 import { apiErrorOf, errorMessage, translateKey } from "../../errors/apiError";
 import { exponentOf, formatMoney, moneyParams } from "../../money";
 import { keys } from "../../queries/keys";
 import { ChannelSelect } from "../channels/ChannelSelect";
-import { FormProblems } from "./FormProblems";
+import { FormFoot } from "./FormProblems";
 import { type LineMessages, OrderLinesTable } from "./OrderLinesTable";
 import { OrderStatusBadge } from "./OrderStatusBadge";
 import {
@@ -150,12 +151,7 @@ export function OrderForm(props: {
       size="xl"
       title={t(order ? "masterdata.orders.edit" : "masterdata.orders.new")}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <form onSubmit={submitWith(() => submit())}>
         <SimpleGrid cols={2} spacing="sm">
           {order ? (
             <TextInput label={t("masterdata.field.order_no")} value={header.order_no} disabled />
@@ -217,15 +213,12 @@ export function OrderForm(props: {
             )}
           </Text>
         </Group>
-        <FormProblems messages={errors.other} />
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={onClose}>
-            {t("masterdata.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="orders-save">
-            {t("masterdata.save")}
-          </Button>
-        </Group>
+        <FormFoot
+          problems={errors.other}
+          onClose={onClose}
+          pending={mutation.isPending}
+          saveTestId="orders-save"
+        />
       </form>
     </Drawer>
   );

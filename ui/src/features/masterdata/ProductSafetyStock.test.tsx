@@ -22,7 +22,7 @@ const product = (sku: string, name: string): ProductView => ({
   has_expiry: false,
   vendor_code: "SZHQ",
 });
-// The text search also finds SKUs that only contain the one asked for.
+// A text search would also find SKUs that only contain the one asked for.
 const products = [product("MUG-01X", "Mug XL"), product("MUG-01", "Mug")];
 const below: SafetyStockRow = belowMinimum;
 
@@ -34,6 +34,10 @@ vi.mock("../../backend/call", async (original) => ({
   call: async (act: string, input: unknown) => {
     calls.push({ act, input });
     if (act === "list_products") return { rows: products, total: products.length };
+    if (act === "get_product") {
+      const { sku } = input as { sku: string };
+      return products.find((p) => p.sku === sku);
+    }
     if (act === "get_bom") return { parent_sku: "MUG-01", components: [], parts_per_unit: {} };
     if (act === "safety_stock_alerts") return watched;
     if (act === "set_safety_stock") {
@@ -67,12 +71,10 @@ const text = (id: string) => one(id).textContent ?? "";
 it("opens the linked product and shows its stock against its minimum, below it in red", async () => {
   watched = [below];
   await render(["quality_lead"]);
-  // The list itself asks too (unfiltered); the link's lookup asks for the SKU.
-  expect(calls.filter((c) => c.act === "list_products").map((c) => c.input)).toContainEqual({
-    text: "MUG-01",
-    offset: 0,
-    limit: 50,
-  });
+  // The link asks for the product by its exact SKU, not a text search that also finds MUG-01X.
+  expect(calls.filter((c) => c.act === "get_product").map((c) => c.input)).toEqual([
+    { sku: "MUG-01" },
+  ]);
   expect((one("md-sku") as HTMLInputElement).value).toBe("MUG-01");
   expect(calls.find((c) => c.act === "safety_stock_alerts")?.input).toEqual({
     sku: "MUG-01",

@@ -1,21 +1,13 @@
-import {
-  Button,
-  Checkbox,
-  Drawer,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Checkbox, Drawer, NativeSelect, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Entity } from "../../backend/bindings/Entity";
 import { type FormErrors, NO_ERRORS, splitFieldErrors } from "../../components/forms/formErrors";
+import { submitWith } from "../../components/submitWith";
 import { errorMessage } from "../../errors/apiError";
-import { FormProblems } from "./FormProblems";
+import { FormFoot } from "./FormProblems";
 
 export type FieldSpec =
   | {
@@ -99,12 +91,7 @@ export function RecordForm<I>(props: Props<I>) {
       size="lg"
       title={t(isNew ? `masterdata.${entity}.new` : `masterdata.${entity}.edit`)}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <form onSubmit={submitWith(() => submit())}>
         <SimpleGrid cols={2} spacing="sm">
           {fields.map((f) => {
             const error = errors.at[f.name] || undefined;
@@ -153,15 +140,12 @@ export function RecordForm<I>(props: Props<I>) {
             );
           })}
         </SimpleGrid>
-        <FormProblems messages={errors.other} />
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={onClose}>
-            {t("masterdata.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid={`${entity}-save`}>
-            {t("masterdata.save")}
-          </Button>
-        </Group>
+        <FormFoot
+          problems={errors.other}
+          onClose={onClose}
+          pending={mutation.isPending}
+          saveTestId={`${entity}-save`}
+        />
       </form>
       {props.extra}
     </Drawer>

@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Loader, Paper, Stack, Table, Title } from "@mantin
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { LotLink } from "../lots/links";
@@ -42,44 +43,40 @@ export function VendorLotQuality({ vendorCode }: { vendorCode: string }) {
           <Note>{t("masterdata.vendor_quality.none")}</Note>
         ) : (
           <Table.ScrollContainer minWidth={520} mah={260}>
-            <Table striped highlightOnHover fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("masterdata.vendor_quality.lot")}</Table.Th>
-                  <Table.Th>{t("masterdata.vendor_quality.supplier_lot")}</Table.Th>
-                  <Table.Th>SKU</Table.Th>
-                  <Table.Th ta="right">{t("masterdata.vendor_quality.failures")}</Table.Th>
-                  <Table.Th ta="right">
-                    {t("masterdata.vendor_quality.failed_of_inspected")}
-                  </Table.Th>
-                  <Table.Th>{t("masterdata.vendor_quality.severity")}</Table.Th>
+            <HeadedTable
+              tableProps={{ striped: true, highlightOnHover: true, fz: "sm" }}
+              columns={[
+                t("masterdata.vendor_quality.lot"),
+                t("masterdata.vendor_quality.supplier_lot"),
+                "SKU",
+                { label: t("masterdata.vendor_quality.failures"), right: true },
+                { label: t("masterdata.vendor_quality.failed_of_inspected"), right: true },
+                t("masterdata.vendor_quality.severity"),
+              ]}
+              items={q.lots}
+              row={(l) => (
+                <Table.Tr key={l.lot_code} data-testid="vendor-lot-row">
+                  <Table.Td>
+                    <LotLink no={l.lot_code} />
+                  </Table.Td>
+                  <Table.Td>{l.supplier_lot ?? "—"}</Table.Td>
+                  <Table.Td>{l.sku}</Table.Td>
+                  <Table.Td ta="right">{l.failures}</Table.Td>
+                  <Table.Td ta="right">
+                    {l.qty_inspected > 0 ? `${l.qty_failed} / ${l.qty_inspected}` : "—"}
+                  </Table.Td>
+                  <Table.Td>
+                    {l.failures > 0
+                      ? t("masterdata.vendor_quality.severities", {
+                          critical: l.critical,
+                          major: l.major,
+                          minor: l.minor,
+                        })
+                      : "—"}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {q.lots.map((l) => (
-                  <Table.Tr key={l.lot_code} data-testid="vendor-lot-row">
-                    <Table.Td>
-                      <LotLink no={l.lot_code} />
-                    </Table.Td>
-                    <Table.Td>{l.supplier_lot ?? "—"}</Table.Td>
-                    <Table.Td>{l.sku}</Table.Td>
-                    <Table.Td ta="right">{l.failures}</Table.Td>
-                    <Table.Td ta="right">
-                      {l.qty_inspected > 0 ? `${l.qty_failed} / ${l.qty_inspected}` : "—"}
-                    </Table.Td>
-                    <Table.Td>
-                      {l.failures > 0
-                        ? t("masterdata.vendor_quality.severities", {
-                            critical: l.critical,
-                            major: l.major,
-                            minor: l.minor,
-                          })
-                        : "—"}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              )}
+            />
           </Table.ScrollContainer>
         )}
       </Stack>

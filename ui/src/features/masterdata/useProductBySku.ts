@@ -6,8 +6,9 @@ import { call } from "../../backend/call";
 import { errorMessage } from "../../errors/apiError";
 
 /**
- * The product a link names, looked up once per SKU: not a live query, so that saving the product
- * (which refreshes the product lists) does not open its drawer again after it was closed.
+ * The product a link names, fetched once per SKU by `get_product`: not a live query, so that
+ * saving the product (which refreshes the product lists) does not open its drawer again after
+ * it was closed. An unknown SKU is the backend's own "there is no product" message.
  */
 export function useProductBySku(sku: string | null): ProductView | null {
   const { t } = useTranslation();
@@ -15,17 +16,9 @@ export function useProductBySku(sku: string | null): ProductView | null {
   useEffect(() => {
     if (!sku) return;
     let live = true;
-    // There is no act to get one product: the text search finds it among its near namesakes.
-    call("list_products", { text: sku, offset: 0, limit: 50 })
-      .then((page) => {
-        if (!live) return;
-        const hit = page.rows.find((p) => p.sku === sku);
-        if (hit) setProduct(hit);
-        else
-          notifications.show({
-            color: "red",
-            message: t("masterdata.products.not_found", { sku }),
-          });
+    call("get_product", { sku })
+      .then((found) => {
+        if (live) setProduct(found);
       })
       .catch((err) => {
         if (live) notifications.show({ color: "red", message: errorMessage(t, err) });

@@ -18,12 +18,11 @@ import { useSession } from "../../app/session";
 import type { ComplaintDetail } from "../../backend/bindings/ComplaintDetail";
 import type { ComplaintOutcome } from "../../backend/bindings/ComplaintOutcome";
 import { call } from "../../backend/call";
-import { ActionModal } from "../../components/actions/ActionModal";
+import { ActionModal, type Closing } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { Done } from "../../components/Done";
+import { RecordPage } from "../../components/detail/RecordPage";
 import { Fact } from "../../components/Fact";
-import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
 import { useComplaint } from "../../queries/records";
 import { LotLink } from "../lots/links";
@@ -42,11 +41,7 @@ function AdvanceModal({
   complaint,
   to,
   onClose,
-}: {
-  complaint: ComplaintDetail;
-  to: "investigating" | "closed";
-  onClose: () => void;
-}) {
+}: { complaint: ComplaintDetail; to: "investigating" | "closed" } & Closing) {
   const { t } = useTranslation();
   const [note, setNote] = useState("");
   const [outcome, setOutcome] = useState<ComplaintOutcome>("justified");
@@ -117,22 +112,20 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
   const c = query.data;
   const may = mayRecordComplaints(session.permissions);
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("complaints.field.complaint_no")}
-        number={c.complaint_no}
-        numberTestId="complaint-number"
-        badges={
-          <>
-            <ComplaintStatusBadge status={c.status} testId="complaint-status" />
-            {c.outcome && <Badge variant="outline">{t(`complaints.outcome.${c.outcome}`)}</Badge>}
-            <Badge color={c.counts_for_vendor ? "orange" : "gray"} variant="light" tt="none">
-              {t(c.counts_for_vendor ? "complaints.counts" : "complaints.not_counted")}
-            </Badge>
-          </>
-        }
-      >
-        {may && c.status !== "closed" && (
+    <RecordPage
+      head={[t("complaints.field.complaint_no"), c.complaint_no, "complaint-number"]}
+      badges={
+        <>
+          <ComplaintStatusBadge status={c.status} testId="complaint-status" />
+          {c.outcome && <Badge variant="outline">{t(`complaints.outcome.${c.outcome}`)}</Badge>}
+          <Badge color={c.counts_for_vendor ? "orange" : "gray"} variant="light" tt="none">
+            {t(c.counts_for_vendor ? "complaints.counts" : "complaints.not_counted")}
+          </Badge>
+        </>
+      }
+      actions={
+        may &&
+        c.status !== "closed" && (
           <Group gap="xs">
             {c.status === "open" && (
               <Button
@@ -147,8 +140,15 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
               {t("complaints.advance.closed")}
             </Button>
           </Group>
-        )}
-      </DetailHeader>
+        )
+      }
+      history={{
+        history: c.history,
+        title: t("complaints.history"),
+        testId: "complaint-history",
+        valueLabel,
+      }}
+    >
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
           <Fact label={t("complaints.field.received_on")}>
@@ -203,15 +203,9 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
           </Paper>
         ))}
       </SimpleGrid>
-      <HistoryTimeline
-        history={c.history}
-        title={t("complaints.history")}
-        testId="complaint-history"
-        valueLabel={valueLabel}
-      />
       {advancing && (
         <AdvanceModal complaint={c} to={advancing} onClose={() => setAdvancing(null)} />
       )}
-    </Stack>
+    </RecordPage>
   );
 }

@@ -4,7 +4,7 @@ import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Severity } from "../../backend/bindings/Severity";
 import { call } from "../../backend/call";
-import { ActionModal } from "../../components/actions/ActionModal";
+import { ActionModal, type Closing } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
@@ -19,13 +19,7 @@ export type ComplaintLinks = {
   work_order_no?: string;
 };
 
-export function OpenComplaintModal({
-  links,
-  onClose,
-}: {
-  links: ComplaintLinks;
-  onClose: () => void;
-}) {
+export function OpenComplaintModal({ links, onClose }: { links: ComplaintLinks } & Closing) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const form = useDraft({

@@ -20,9 +20,8 @@ import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { Done } from "../../components/Done";
+import { RecordPage } from "../../components/detail/RecordPage";
 import { Fact } from "../../components/Fact";
-import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
 import { useWorkOrder } from "../../queries/records";
 import { FailureLink, LotLink } from "../lots/links";
@@ -187,13 +186,10 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
   const runs = mayRunWorkOrders(permissions);
   const running = wo.status === "in_progress" || wo.status === "blocked";
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("work_orders.detail.title")}
-        number={wo.work_order_no}
-        numberTestId="wo-number"
-        badges={<WorkOrderStatusBadge status={wo.status} testId="wo-status" />}
-      >
+    <RecordPage
+      head={[t("work_orders.detail.title"), wo.work_order_no, "wo-number"]}
+      badges={<WorkOrderStatusBadge status={wo.status} testId="wo-status" />}
+      actions={
         <Group gap="xs">
           {runs && wo.status === "planned" && (
             <Button
@@ -238,7 +234,14 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
             </Button>
           )}
         </Group>
-      </DetailHeader>
+      }
+      history={{
+        history: wo.history,
+        title: t("work_orders.detail.history"),
+        testId: "wo-history",
+        valueLabel,
+      }}
+    >
       <Blocked wo={wo} onDecide={(failureNo) => setModal({ decide: failureNo })} />
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
@@ -302,17 +305,11 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
           </Table>
         </Paper>
       )}
-      <HistoryTimeline
-        history={wo.history}
-        title={t("work_orders.detail.history")}
-        testId="wo-history"
-        valueLabel={valueLabel}
-      />
       {modal === "complete" && <CompleteWorkOrderModal wo={wo} onClose={() => setModal(null)} />}
       {modal === "failure" && <WorkOrderFailureModal wo={wo} onClose={() => setModal(null)} />}
       {modal !== null && typeof modal === "object" && (
         <DecideBlockModal wo={wo} failureNo={modal.decide} onClose={() => setModal(null)} />
       )}
-    </Stack>
+    </RecordPage>
   );
 }

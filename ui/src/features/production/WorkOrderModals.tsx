@@ -7,7 +7,7 @@ import type { BlockDecision } from "../../backend/bindings/BlockDecision";
 import type { Severity } from "../../backend/bindings/Severity";
 import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
-import { ActionModal } from "../../components/actions/ActionModal";
+import { ActionModal, type Closing } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { keys } from "../../queries/keys";
@@ -19,13 +19,7 @@ const BLOCK_DECISIONS: BlockDecision[] = ["release", "scrap", "rework"];
 const saved = (message: string) => notifications.show({ color: "teal", message });
 
 /** Completes the run: what was made, and what each component lot gave (the plan's by default). */
-export function CompleteWorkOrderModal({
-  wo,
-  onClose,
-}: {
-  wo: WorkOrderDetail;
-  onClose: () => void;
-}) {
+export function CompleteWorkOrderModal({ wo, onClose }: { wo: WorkOrderDetail } & Closing) {
   const { t } = useTranslation();
   const [output, setOutput] = useState<number | string>(wo.planned_qty);
   const [consumed, setConsumed] = useState<(number | string)[]>(
@@ -86,13 +80,7 @@ export function CompleteWorkOrderModal({
 }
 
 /** Logs an in-process QC failure on the run: it blocks the work order until a lead decides. */
-export function WorkOrderFailureModal({
-  wo,
-  onClose,
-}: {
-  wo: WorkOrderDetail;
-  onClose: () => void;
-}) {
+export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } & Closing) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const categories = useQuery({
@@ -192,11 +180,7 @@ export function DecideBlockModal({
   wo,
   failureNo,
   onClose,
-}: {
-  wo: WorkOrderDetail;
-  failureNo: string;
-  onClose: () => void;
-}) {
+}: { wo: WorkOrderDetail; failureNo: string } & Closing) {
   const { t } = useTranslation();
   const form = useDraft({
     decision: "release" as BlockDecision,

@@ -1,4 +1,4 @@
-import { Stack, Table, Text, TextInput } from "@mantine/core";
+import { Stack, Table, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { WorkOrderStatus } from "../../backend/bindings/WorkOrderStatus";
 import { call } from "../../backend/call";
+import { TwoLineCell } from "../../components/cells/TwoLineCell";
 import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -91,12 +92,7 @@ export function WorkOrdersPage() {
             <Table.Td>
               <WorkOrderStatusBadge status={w.status} />
             </Table.Td>
-            <Table.Td>
-              <Text size="sm">{w.product_name ?? w.sku}</Text>
-              <Text size="xs" c="dimmed">
-                {w.sku}
-              </Text>
-            </Table.Td>
+            <TwoLineCell main={w.product_name ?? w.sku} sub={w.sku} />
             <Table.Td>{w.output_lot_code}</Table.Td>
             <Table.Td ta="right">
               {w.planned_qty} {w.unit}

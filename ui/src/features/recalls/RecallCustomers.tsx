@@ -10,6 +10,7 @@ import { EmailLink } from "../../components/EmailLink";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { headings } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { oneLine } from "./recall";
@@ -59,13 +60,13 @@ export function RecallCustomers({
     <Table.ScrollContainer minWidth={800}>
       <HeadedTable
         data-testid="recall-customers"
-        columns={[
-          t("lots.customer.name"),
-          t("lots.customer.email"),
-          t("lots.customer.phone"),
-          t("recalls.customer.address"),
-          t("recalls.customer.notified_at"),
-        ]}
+        columns={headings(t, [
+          "lots.customer.name",
+          "lots.customer.email",
+          "lots.customer.phone",
+          "recalls.customer.address",
+          "recalls.customer.notified_at",
+        ])}
         items={recall.customers}
         row={(c) => (
           <Table.Tr

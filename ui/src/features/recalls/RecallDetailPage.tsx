@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Text, Title } from "@mantine/core";
 import { IconLockCheck } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -7,8 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
-import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { DetailHeader } from "../../components/page/PageHeader";
+import { RecordPage } from "../../components/detail/RecordPage";
 import { QueryState } from "../../components/page/QueryState";
 import { keys } from "../../queries/keys";
 import { useRecall } from "../../queries/records";
@@ -36,13 +35,10 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
   const open = recall.status === "open";
   const allowed = mayDo("recall", session.permissions);
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("recalls.detail.title")}
-        number={recall.recall_no}
-        numberTestId="recall-number"
-        badges={<RecallStatusBadge status={recall.status} testId="recall-status" />}
-      >
+    <RecordPage
+      head={[t("recalls.detail.title"), recall.recall_no, "recall-number"]}
+      badges={<RecallStatusBadge status={recall.status} testId="recall-status" />}
+      actions={
         <Group gap="xs">
           <PdfButton
             make={{
@@ -64,7 +60,14 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
             </Button>
           )}
         </Group>
-      </DetailHeader>
+      }
+      history={{
+        history: recall.history,
+        title: t("lots.detail.history"),
+        testId: "recall-history",
+        valueLabel,
+      }}
+    >
       <Paper withBorder p="md" radius="md">
         <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
           {t("recalls.field.reason")}
@@ -80,12 +83,6 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
         </Title>
         <RecallCustomers recall={recall} canNotify={open && allowed} />
       </Paper>
-      <HistoryTimeline
-        history={recall.history}
-        title={t("lots.detail.history")}
-        testId="recall-history"
-        valueLabel={valueLabel}
-      />
       {closing && (
         <NoteModal
           title={t("recalls.close.title", { recall: recall.recall_no })}
@@ -103,6 +100,6 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
           onClose={() => setClosing(false)}
         />
       )}
-    </Stack>
+    </RecordPage>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { ShortList } from "../../components/page/ShortList";
+import { fieldHeadings } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
 import { LotLink } from "../lots/links";
 import { RecallStatusBadge } from "./RecallStatusBadge";
@@ -24,16 +25,16 @@ export function RecallsPage() {
         emptyTestId="recalls-empty"
         testId="recalls-table"
         highlightOnHover
-        columns={[
-          t("recalls.field.recall_no"),
-          t("recalls.field.status"),
-          t("recalls.field.lots"),
-          t("recalls.field.reason"),
-          { label: t("recalls.field.lots_in_scope"), right: true },
-          { label: t("recalls.field.still_held"), right: true },
-          t("recalls.field.notified"),
-          t("recalls.field.started"),
-        ]}
+        columns={fieldHeadings(t, "recalls.field", [
+          "recall_no",
+          "status",
+          "lots",
+          "reason",
+          { right: "lots_in_scope" },
+          { right: "still_held" },
+          "notified",
+          "started",
+        ])}
         rows={(data) =>
           sortRecalls(data).map((r) => (
             <Table.Tr

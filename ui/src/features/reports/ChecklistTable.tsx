@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ChecklistAdded } from "../../backend/bindings/ChecklistAdded";
 import { HeadedTable } from "../../components/HeadedTable";
+import { headings } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
 
 /** QC checklist items added in the period, each with the failure that prompted it. */
@@ -11,12 +12,12 @@ export function ChecklistTable({ items }: { items: ChecklistAdded[] }) {
   return (
     <HeadedTable
       tableProps={{ striped: true, withTableBorder: true }}
-      columns={[
-        t("reports.checklist.added_at"),
-        t("reports.col.sku"),
-        t("reports.checklist.text"),
-        t("reports.checklist.source"),
-      ]}
+      columns={headings(t, [
+        "reports.checklist.added_at",
+        "reports.col.sku",
+        "reports.checklist.text",
+        "reports.checklist.source",
+      ])}
       items={items}
       empty={t("reports.none_in_period")}
       row={(item) => (

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { CostOfQuality } from "../../backend/bindings/CostOfQuality";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import { Note } from "../../components/Note";
-import { TableHead } from "../../components/TableHead";
+import { headings, TableHead } from "../../components/TableHead";
 import { formatMoney } from "../../money";
 import { COST_COMPONENTS, type CostComponent, costValue } from "./cost";
 import { FigureLink } from "./FigureLink";
@@ -47,11 +47,11 @@ export function CostTable({
   return (
     <Table withTableBorder fz="sm" data-testid="cost-table">
       <TableHead
-        columns={[
-          t("reports.cost.component"),
-          { label: t("reports.col.current"), right: true },
-          { label: t("reports.col.previous"), right: true },
-        ]}
+        columns={headings(t, [
+          "reports.cost.component",
+          { right: "reports.col.current" },
+          { right: "reports.col.previous" },
+        ])}
       />
       {cost.currencies.map((c) => (
         <Table.Tbody key={c.currency} data-testid="cost-currency" data-currency={c.currency}>

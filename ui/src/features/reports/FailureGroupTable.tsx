@@ -1,6 +1,7 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FailureGroupReview } from "../../backend/bindings/FailureGroupReview";
+import { Aside } from "../../components/Aside";
 import { HeadedTable } from "../../components/HeadedTable";
 import { CountLink } from "./CountLink";
 import { formatChange } from "./units";
@@ -37,12 +38,7 @@ export function FailureGroupTable({
           <Table.Tr key={g.code} data-testid={testId} data-code={g.code}>
             <Table.Td>
               <CountLink onOpen={() => openFailures(g.filter)}>{g.code}</CountLink>
-              {g.name && (
-                <Text span c="dimmed" size="xs">
-                  {" "}
-                  {g.name}
-                </Text>
-              )}
+              <Aside>{g.name}</Aside>
             </Table.Td>
             <Table.Td ta="right">
               <CountLink onOpen={() => openFailures(g.filter)} disabled={g.current.failures === 0}>

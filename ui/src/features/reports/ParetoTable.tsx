@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
 import type { ParetoReview } from "../../backend/bindings/ParetoReview";
 import { HeadedTable } from "../../components/HeadedTable";
+import { headings } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { failuresSearch } from "./links";
 import { formatBps } from "./units";
@@ -21,14 +22,14 @@ export function ParetoTable({
   return (
     <HeadedTable
       tableProps={{ striped: true, withTableBorder: true }}
-      columns={[
-        t("reports.pareto.category"),
-        { label: t("reports.col.failures"), right: true },
-        { label: t("reports.col.qty_failed"), right: true },
-        { label: t("reports.pareto.share"), right: true },
-        { label: t("reports.pareto.cumulative"), right: true },
-        { label: t("reports.col.previous"), right: true },
-      ]}
+      columns={headings(t, [
+        "reports.pareto.category",
+        { right: "reports.col.failures" },
+        { right: "reports.col.qty_failed" },
+        { right: "reports.pareto.share" },
+        { right: "reports.pareto.cumulative" },
+        { right: "reports.col.previous" },
+      ])}
       items={pareto.bars}
       row={(bar) => (
         <Table.Tr key={bar.is_other ? "~other" : bar.category} data-testid="pareto-row">

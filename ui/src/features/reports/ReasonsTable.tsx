@@ -1,6 +1,8 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ReasonCount } from "../../backend/bindings/ReasonCount";
+import { HeadedTable } from "../../components/HeadedTable";
+import { fieldHeadings } from "../../components/TableHead";
 import { numberFormat } from "../../intl";
 import { reasonName } from "../returns/verdict";
 
@@ -15,23 +17,22 @@ export function ReasonsTable({ reasons, testId }: { reasons: ReasonCount[]; test
     );
   }
   return (
-    <Table withTableBorder verticalSpacing={4} fz="sm" data-testid={testId}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("reports.reasons.reason")}</Table.Th>
-          <Table.Th ta="right">{t("reports.reasons.rmas")}</Table.Th>
-          <Table.Th ta="right">{t("reports.reasons.units")}</Table.Th>
+    <HeadedTable
+      tableProps={{ withTableBorder: true, verticalSpacing: 4, fz: "sm" }}
+      data-testid={testId}
+      columns={fieldHeadings(t, "reports.reasons", [
+        "reason",
+        { right: "rmas" },
+        { right: "units" },
+      ])}
+      items={reasons}
+      row={(r) => (
+        <Table.Tr key={r.reason_code}>
+          <Table.Td>{reasonName(t, r.reason_code)}</Table.Td>
+          <Table.Td ta="right">{numberFormat(i18n.language).format(r.rmas)}</Table.Td>
+          <Table.Td ta="right">{numberFormat(i18n.language).format(r.units)}</Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {reasons.map((r) => (
-          <Table.Tr key={r.reason_code}>
-            <Table.Td>{reasonName(t, r.reason_code)}</Table.Td>
-            <Table.Td ta="right">{numberFormat(i18n.language).format(r.rmas)}</Table.Td>
-            <Table.Td ta="right">{numberFormat(i18n.language).format(r.units)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      )}
+    />
   );
 }

@@ -2,18 +2,14 @@ import { Badge, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
+import { Aside } from "../../components/Aside";
 
 /** The SKU as each table shows it (plain or as a link), with the product's name after it. */
 export function SafetySkuCell({ row, children }: { row: SafetyStockRow; children: ReactNode }) {
   return (
     <Table.Td>
       {children}
-      {row.product_name && (
-        <Text span c="dimmed" size="xs">
-          {" "}
-          {row.product_name}
-        </Text>
-      )}
+      <Aside>{row.product_name}</Aside>
     </Table.Td>
   );
 }

@@ -2,6 +2,7 @@ import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ScoreComponent } from "../../backend/bindings/ScoreComponent";
 import { HeadedTable } from "../../components/HeadedTable";
+import { fieldHeadings } from "../../components/TableHead";
 import { numberFormat } from "../../intl";
 import { formatBps, NO_DATA } from "./units";
 
@@ -21,13 +22,13 @@ export function ScoreComponents({ components }: { components: ScoreComponent[] }
     <HeadedTable
       tableProps={{ fz: "xs", withTableBorder: true }}
       data-testid="score-components"
-      columns={[
-        t("reports.vendors.component"),
-        { label: t("reports.vendors.measured"), right: true },
-        { label: t("reports.vendors.score"), right: true },
-        { label: t("reports.vendors.weight"), right: true },
-        { label: t("reports.vendors.effective_weight"), right: true },
-      ]}
+      columns={fieldHeadings(t, "reports.vendors", [
+        "component",
+        { right: "measured" },
+        { right: "score" },
+        { right: "weight" },
+        { right: "effective_weight" },
+      ])}
       items={components}
       row={(c) => (
         <Table.Tr key={c.id} data-component={c.id}>

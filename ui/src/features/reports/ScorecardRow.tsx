@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronRight, IconClipboardCheck } from "@tabler/i
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
+import { Aside } from "../../components/Aside";
 import { formatDay } from "../lots/dates";
 import type { Period } from "./period";
 import { RatingHistory } from "./RatingHistory";
@@ -55,12 +56,7 @@ export function ScorecardRow({
           <Text size="sm" fw={600} span>
             {vendor.vendor_code}
           </Text>
-          {vendor.vendor_name && (
-            <Text span c="dimmed" size="xs">
-              {" "}
-              {vendor.vendor_name}
-            </Text>
-          )}
+          <Aside>{vendor.vendor_name}</Aside>
         </Table.Td>
         <Table.Td ta="right">
           <Badge

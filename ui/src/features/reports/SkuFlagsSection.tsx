@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { SkuFlag } from "../../backend/bindings/SkuFlag";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { headings } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { ExportButtons } from "./ExportButtons";
 import { skuFlagsExport } from "./exports";
@@ -67,13 +68,13 @@ export function SkuFlagsSection({ period }: { period: Period }) {
             <>
               <HeadedTable
                 tableProps={{ striped: true, withTableBorder: true }}
-                columns={[
-                  t("reports.col.sku"),
-                  { label: t("reports.flags.orders"), right: true },
-                  { label: t("reports.flags.problems"), right: true },
-                  { label: t("reports.flags.rate"), right: true },
-                  t("reports.flags.flag"),
-                ]}
+                columns={headings(t, [
+                  "reports.col.sku",
+                  { right: "reports.flags.orders" },
+                  { right: "reports.flags.problems" },
+                  { right: "reports.flags.rate" },
+                  "reports.flags.flag",
+                ])}
                 items={rows}
                 empty={t("reports.flags.none")}
                 row={(s) => (

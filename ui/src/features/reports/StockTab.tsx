@@ -4,7 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { headings } from "../../components/TableHead";
 import { ExportButtons } from "./ExportButtons";
 import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
@@ -60,75 +62,80 @@ export function StockTab() {
           data.length === 0 ? (
             <Note>{t("reports.stock.empty")}</Note>
           ) : (
-            <Table striped withTableBorder fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("reports.col.sku")}</Table.Th>
-                  <Table.Th ta="right">{t("reports.stock.sellable")}</Table.Th>
-                  <Table.Th ta="right">{t("reports.stock.blocked")}</Table.Th>
-                  <Table.Th ta="right">{t("reports.stock.in_returns")}</Table.Th>
-                  <Table.Th ta="right">
+            <HeadedTable
+              tableProps={{ striped: true, withTableBorder: true, fz: "sm" }}
+              columns={[
+                t("reports.col.sku"),
+                ...headings(t, [
+                  { right: "reports.stock.sellable" },
+                  { right: "reports.stock.blocked" },
+                  { right: "reports.stock.in_returns" },
+                ]),
+                {
+                  label: (
                     <Tooltip label={t("replenish.coming_back_hint")}>
                       <span>{t("replenish.coming_back")}</span>
                     </Tooltip>
-                  </Table.Th>
-                  <Table.Th ta="right">{t("reports.stock.minimum")}</Table.Th>
-                  <Table.Th ta="right">{t("replenish.maximum")}</Table.Th>
-                  <Table.Th />
-                  <Table.Th>{t("replenish.reorder")}</Table.Th>
-                  {admin && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((r) => (
-                  <Table.Tr
-                    key={r.sku}
-                    data-testid="safety-row"
-                    data-sku={r.sku}
-                    data-below={r.below_minimum}
-                  >
-                    <SafetySkuCell row={r}>
-                      <Text span size="sm" fw={600}>
-                        {r.sku}
-                      </Text>
-                    </SafetySkuCell>
-                    <Table.Td ta="right" fw={600}>
-                      {r.sellable}
-                    </Table.Td>
-                    <HeldStockCells row={r} />
-                    <Table.Td ta="right" data-testid="safety-coming-back">
-                      {r.coming_back}
-                    </Table.Td>
-                    <Table.Td ta="right">{r.min_qty}</Table.Td>
-                    <Table.Td ta="right">{r.max_qty ?? ""}</Table.Td>
-                    <Table.Td>
-                      {r.below_minimum && (
-                        <Badge color="red" size="sm" data-testid="safety-below">
-                          {t("reports.stock.below")}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <ReorderCell row={r} testId="safety-reorder" />
-                    {admin && (
-                      <Table.Td w={40}>
-                        <Tooltip label={t("reports.stock.set")}>
-                          <ActionIcon
-                            variant="subtle"
-                            size="sm"
-                            aria-label={t("reports.stock.set")}
-                            onClick={() =>
-                              setEditing({ sku: r.sku, min_qty: r.min_qty, max_qty: r.max_qty })
-                            }
-                          >
-                            <IconEdit size={14} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Table.Td>
+                  ),
+                  right: true,
+                },
+                ...headings(t, [
+                  { right: "reports.stock.minimum" },
+                  { right: "replenish.maximum" },
+                  "",
+                  "replenish.reorder",
+                  ...(admin ? [""] : []),
+                ]),
+              ]}
+              items={data}
+              row={(r) => (
+                <Table.Tr
+                  key={r.sku}
+                  data-testid="safety-row"
+                  data-sku={r.sku}
+                  data-below={r.below_minimum}
+                >
+                  <SafetySkuCell row={r}>
+                    <Text span size="sm" fw={600}>
+                      {r.sku}
+                    </Text>
+                  </SafetySkuCell>
+                  <Table.Td ta="right" fw={600}>
+                    {r.sellable}
+                  </Table.Td>
+                  <HeldStockCells row={r} />
+                  <Table.Td ta="right" data-testid="safety-coming-back">
+                    {r.coming_back}
+                  </Table.Td>
+                  <Table.Td ta="right">{r.min_qty}</Table.Td>
+                  <Table.Td ta="right">{r.max_qty ?? ""}</Table.Td>
+                  <Table.Td>
+                    {r.below_minimum && (
+                      <Badge color="red" size="sm" data-testid="safety-below">
+                        {t("reports.stock.below")}
+                      </Badge>
                     )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                  </Table.Td>
+                  <ReorderCell row={r} testId="safety-reorder" />
+                  {admin && (
+                    <Table.Td w={40}>
+                      <Tooltip label={t("reports.stock.set")}>
+                        <ActionIcon
+                          variant="subtle"
+                          size="sm"
+                          aria-label={t("reports.stock.set")}
+                          onClick={() =>
+                            setEditing({ sku: r.sku, min_qty: r.min_qty, max_qty: r.max_qty })
+                          }
+                        >
+                          <IconEdit size={14} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              )}
+            />
           )
         }
       </QueryView>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import type { Timeliness } from "../../backend/bindings/Timeliness";
-import { TableHead } from "../../components/TableHead";
+import { headings, TableHead } from "../../components/TableHead";
 import { FigureLink } from "./FigureLink";
 import { type TimelinessVerdict, timelinessLink } from "./links";
 import { formatBps, formatMinutesAsHours } from "./units";
@@ -63,11 +63,11 @@ export function TimelinessTable({
   return (
     <Table withTableBorder fz="sm" data-testid="timeliness-table">
       <TableHead
-        columns={[
-          t("reports.timeliness.metric"),
-          { label: t("reports.col.current"), right: true },
-          { label: t("reports.col.previous"), right: true },
-        ]}
+        columns={headings(t, [
+          "reports.timeliness.metric",
+          { right: "reports.col.current" },
+          { right: "reports.col.previous" },
+        ])}
       />
       <Table.Tbody>
         {rows.map(([key, label, now, before]) => (

@@ -1,8 +1,9 @@
-import { Stack, Table } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { HeadedTable } from "../../components/HeadedTable";
 import { ModalButton } from "../../components/ModalButton";
 import { Note } from "../../components/Note";
 import { ExportButtons } from "./ExportButtons";
@@ -57,29 +58,27 @@ export function VendorsTab({ period }: { period: Period }) {
             {data.vendors.length === 0 ? (
               <Note>{t("reports.vendors.empty")}</Note>
             ) : (
-              <Table withTableBorder highlightOnHover fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th />
-                    <Table.Th>{t("reports.col.vendor")}</Table.Th>
-                    <Table.Th ta="right">{t("reports.vendors.rating")}</Table.Th>
-                    <Table.Th ta="center">{t("reports.kpi.trend")}</Table.Th>
-                    <Table.Th>{t("reports.vendors.status")}</Table.Th>
-                    <Table.Th>{t("reports.vendors.report")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.vendors.map((v) => (
-                    <ScorecardRow
-                      key={v.vendor_code}
-                      vendor={v}
-                      flagBelow={data.settings.flag_below}
-                      period={period}
-                      canReview={admin}
-                    />
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <HeadedTable
+                tableProps={{ withTableBorder: true, highlightOnHover: true, fz: "sm" }}
+                columns={[
+                  "",
+                  t("reports.col.vendor"),
+                  { label: t("reports.vendors.rating"), right: true },
+                  { label: t("reports.kpi.trend"), center: true },
+                  t("reports.vendors.status"),
+                  t("reports.vendors.report"),
+                ]}
+                items={data.vendors}
+                row={(v) => (
+                  <ScorecardRow
+                    key={v.vendor_code}
+                    vendor={v}
+                    flagBelow={data.settings.flag_below}
+                    period={period}
+                    canReview={admin}
+                  />
+                )}
+              />
             )}
           </ReportSection>
         </Stack>

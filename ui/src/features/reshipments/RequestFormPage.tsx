@@ -1,5 +1,4 @@
 import {
-  Checkbox,
   Group,
   NativeSelect,
   Paper,
@@ -8,7 +7,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -22,8 +20,10 @@ import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshi
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { CheckField } from "../../components/forms/CheckField";
 import { FormFooter } from "../../components/forms/FormFooter";
 import { useFormErrors } from "../../components/forms/formErrors";
+import { NoteField } from "../../components/forms/NoteField";
 import { lineSetter } from "../../components/orderLines/lines";
 import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -33,6 +33,7 @@ import { currencyCodes, moneyParams } from "../../money";
 import { keys } from "../../queries/keys";
 import { useAllVendors } from "../../queries/lists";
 import { useOrder, useRma } from "../../queries/records";
+import { CarrierSelect } from "./CarrierSelect";
 import {
   emptyForm,
   type LineState,
@@ -40,7 +41,6 @@ import {
   type RequestFormState,
   toRequestInput,
 } from "./requestForm";
-import { CARRIERS } from "./types";
 
 const NO_LINE: LineState = { qty: "", lot: "", serials: "" };
 
@@ -234,11 +234,10 @@ export function RequestFormPage({
 
           <Paper withBorder p="md" radius="md">
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-              <NativeSelect
+              <CarrierSelect
                 label={t("reshipment.field.carrier")}
                 value={form.carrier}
                 onChange={(e) => set("carrier", e.currentTarget.value as Carrier)}
-                data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
                 error={at("carrier")}
                 data-testid="rs-carrier"
               />
@@ -318,12 +317,10 @@ export function RequestFormPage({
                 />
               )}
             </Group>
-            <Textarea
+            <NoteField
               mt="md"
               label={t("reshipment.field.reason")}
-              maxLength={TEXT_LIMITS.reason}
-              value={form.reason}
-              onChange={(e) => set("reason", e.currentTarget.value)}
+              text={[form.reason, (v) => set("reason", v)]}
               error={at("reason")}
               required
               data-testid="rs-reason"
@@ -331,10 +328,9 @@ export function RequestFormPage({
           </Paper>
 
           <Paper withBorder p="md" radius="md">
-            <Checkbox
+            <CheckField
               label={t("reshipment.form.other_address")}
-              checked={form.otherAddress}
-              onChange={(e) => set("otherAddress", e.currentTarget.checked)}
+              flag={[form.otherAddress, (v) => set("otherAddress", v)]}
               data-testid="rs-other-address"
             />
             {form.otherAddress && (
@@ -354,19 +350,16 @@ export function RequestFormPage({
                   error={at("ship_to.country")}
                   data-testid="rs-ship-country"
                 />
-                <Textarea
+                <NoteField
                   label={t("reshipment.field.address")}
-                  maxLength={TEXT_LIMITS.address}
-                  value={form.shipAddress}
-                  onChange={(e) => set("shipAddress", e.currentTarget.value)}
+                  max={TEXT_LIMITS.address}
+                  text={[form.shipAddress, (v) => set("shipAddress", v)]}
                   error={at("ship_to.address")}
                   data-testid="rs-ship-address"
                 />
-                <Textarea
+                <NoteField
                   label={t("reshipment.field.ship_to_reason")}
-                  maxLength={TEXT_LIMITS.reason}
-                  value={form.shipReason}
-                  onChange={(e) => set("shipReason", e.currentTarget.value)}
+                  text={[form.shipReason, (v) => set("shipReason", v)]}
                   error={at("ship_to_reason")}
                   data-testid="rs-ship-reason"
                 />

@@ -1,12 +1,12 @@
 import { Button, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
 import { fieldColumn } from "../../components/fieldColumn";
+import { useFilterState } from "../../components/forms/filterState";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
@@ -43,7 +43,7 @@ export function ReshipmentsPage({
   const navigate = useNavigate();
   const { session } = useSession();
   const mine = session.queue;
-  const [filters, setFilters] = useState<ReshipmentFilters>(initial);
+  const { filters, setFilters, bind } = useFilterState(initial);
   const [debounced] = useDebouncedValue(filters, 250);
   const list = usePagedRows({
     queryKey: ["reshipments", debounced, dates],
@@ -51,8 +51,6 @@ export function ReshipmentsPage({
       call("list_reshipments", toListInput(debounced, offset, limit, dates)),
   });
   const total = list.total;
-  const set = (key: keyof ReshipmentFilters) => (value: string) =>
-    setFilters((f) => ({ ...f, [key]: value }));
   const ranges = DATE_RANGES.filter(({ from, to }) => dates[from] || dates[to]);
 
   // Sized to fit a 1440-pixel window without scrolling sideways; who requested it is on the detail.
@@ -150,29 +148,25 @@ export function ReshipmentsPage({
         <SearchFilter
           label={t("reshipments.filter.search")}
           placeholder={t("reshipments.filter.text")}
-          value={filters.text}
-          onChange={set("text")}
+          {...bind("text")}
           w={240}
           testId="reshipments-filter-text"
         />
         <ChoiceFilter
           label={t("reshipment.field.status")}
-          value={filters.status}
-          onChange={set("status")}
+          {...bind("status")}
           options={STATUSES.map((s) => ({ value: s, label: t(`reshipment.status.${s}`) }))}
           testId="reshipments-filter-status"
         />
         <ChoiceFilter
           label={t("reshipment.field.queue")}
-          value={filters.queue}
-          onChange={set("queue")}
+          {...bind("queue")}
           options={QUEUES.map((q) => ({ value: q, label: t(`team.${q}`) }))}
           testId="reshipments-filter-queue"
         />
         <ChoiceFilter
           label={t("reshipment.field.sla")}
-          value={filters.sla}
-          onChange={set("sla")}
+          {...bind("sla")}
           options={SLAS.map((s) => ({ value: s, label: t(`reshipment.sla.${s}`) }))}
           testId="reshipments-filter-sla"
         />

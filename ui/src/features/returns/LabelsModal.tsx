@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { makePdf, printPdf, savePdfFile } from "../../backend/call";
+import type { Closing } from "../../components/actions/ActionModal";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { keys } from "../../queries/keys";
 import { LABEL_SIZES, type LabelSize } from "./types";
@@ -18,11 +19,7 @@ export function LabelsModal({
   rmaNos,
   onClose,
   onDone,
-}: {
-  rmaNos: string[];
-  onClose: () => void;
-  onDone?: () => void;
-}) {
+}: { rmaNos: string[]; onDone?: () => void } & Closing) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [size, setSize] = useState<LabelSize>("four_by_six");

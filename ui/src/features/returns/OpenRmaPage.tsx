@@ -12,7 +12,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -21,11 +20,12 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
-import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { CheckField } from "../../components/forms/CheckField";
 import { FormFooter } from "../../components/forms/FormFooter";
 import { useFormErrors } from "../../components/forms/formErrors";
+import { NoteField } from "../../components/forms/NoteField";
 import { lineSetter } from "../../components/orderLines/lines";
 import { LineInput, OrderLineCells } from "../../components/orderLines/OrderLineCells";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -294,39 +294,33 @@ export function OpenRmaPage() {
                     {t("returns.form.condition")}
                   </Text>
                   <Group>
-                    <Checkbox
+                    <CheckField
                       label={t("returns.condition.original_packaging")}
-                      checked={form.originalPackaging}
-                      onChange={(e) => set("originalPackaging", e.currentTarget.checked)}
+                      flag={[form.originalPackaging, (v) => set("originalPackaging", v)]}
                       data-testid="rma-cond-packaging"
                     />
-                    <Checkbox
+                    <CheckField
                       label={t("returns.condition.unused")}
-                      checked={form.unused}
-                      onChange={(e) => set("unused", e.currentTarget.checked)}
+                      flag={[form.unused, (v) => set("unused", v)]}
                       data-testid="rma-cond-unused"
                     />
-                    <Checkbox
+                    <CheckField
                       label={t("returns.condition.tags_attached")}
-                      checked={form.tagsAttached}
-                      onChange={(e) => set("tagsAttached", e.currentTarget.checked)}
+                      flag={[form.tagsAttached, (v) => set("tagsAttached", v)]}
                       data-testid="rma-cond-tags"
                     />
                   </Group>
                 </Stack>
-                <Checkbox
+                <CheckField
                   mt="md"
                   label={t("returns.form.non_carrier_damage")}
-                  checked={form.nonCarrierDamage}
-                  onChange={(e) => set("nonCarrierDamage", e.currentTarget.checked)}
+                  flag={[form.nonCarrierDamage, (v) => set("nonCarrierDamage", v)]}
                   data-testid="rma-damage"
                 />
-                <Textarea
+                <NoteField
                   mt="md"
                   label={t("returns.field.note")}
-                  maxLength={TEXT_LIMITS.reason}
-                  value={form.note}
-                  onChange={(e) => set("note", e.currentTarget.value)}
+                  text={[form.note, (v) => set("note", v)]}
                   error={at("note")}
                   data-testid="rma-note"
                 />

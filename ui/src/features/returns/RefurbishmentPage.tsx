@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -21,8 +20,8 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { RefurbishmentOutcome } from "../../backend/bindings/RefurbishmentOutcome";
 import type { RefurbishmentRow } from "../../backend/bindings/RefurbishmentRow";
-import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { NoteField } from "../../components/forms/NoteField";
 import { SubmitButtons } from "../../components/forms/SubmitButtons";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
@@ -210,11 +209,9 @@ function OutcomeModal({ row, onClose }: { row: RefurbishmentRow; onClose: () => 
               data-testid="refurbish-qty"
             />
           )}
-          <Textarea
+          <NoteField
             label={t("returns.field.note")}
-            maxLength={TEXT_LIMITS.reason}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
+            text={[note, setNote]}
             error={errors.note}
             data-testid="refurbish-note"
           />

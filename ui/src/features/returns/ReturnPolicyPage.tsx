@@ -1,8 +1,6 @@
 import {
   Alert,
-  Checkbox,
   Loader,
-  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
@@ -19,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { Carrier } from "../../backend/bindings/Carrier";
 import { call } from "../../backend/call";
+import { CheckField } from "../../components/forms/CheckField";
 import { FormFooter } from "../../components/forms/FormFooter";
 import { useFormErrors } from "../../components/forms/formErrors";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -26,7 +25,7 @@ import { errorMessage } from "../../errors/apiError";
 import { moneyParams } from "../../money";
 import { keys } from "../../queries/keys";
 import { useReturnPolicy } from "../../queries/lists";
-import { CARRIERS } from "../reshipments/types";
+import { CarrierSelect } from "../reshipments/CarrierSelect";
 import { mayConfigure } from "./actions";
 import { ConditionRules, ReasonRules } from "./PolicyRules";
 import { fromReturnPolicyForm, type ReturnPolicyForm, toReturnPolicyForm } from "./policyForm";
@@ -154,11 +153,10 @@ export function ReturnPolicyPage() {
                   t("returns.policy.credit_hours"),
                 )}
               </SimpleGrid>
-              <Checkbox
+              <CheckField
                 mt="md"
                 label={t("returns.policy.proof_required")}
-                checked={form.proofRequired}
-                onChange={(e) => set("proofRequired", e.currentTarget.checked)}
+                flag={[form.proofRequired, (v) => set("proofRequired", v)]}
                 data-testid="policy-proof"
               />
               <TagsInput
@@ -205,11 +203,10 @@ export function ReturnPolicyPage() {
                   data-testid="policy-centre-address"
                 />
                 <Stack gap="sm">
-                  <NativeSelect
+                  <CarrierSelect
                     label={t("returns.policy.label_carrier")}
                     value={form.carrier}
                     onChange={(e) => set("carrier", e.currentTarget.value as Carrier)}
-                    data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
                     error={at("label_carrier")}
                     data-testid="policy-label-carrier"
                   />

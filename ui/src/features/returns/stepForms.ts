@@ -256,6 +256,20 @@ export function toUnits(
   return Object.keys(errors).length > 0 ? { errors } : { units };
 }
 
+/** One unit's row, not yet disposed of; `serials` names it when it is a serial unit. */
+const unitRow = (
+  unit: { line_index: number; grade: ConditionGrade },
+  serials: string[],
+): DispositionRow => ({
+  lineIndex: unit.line_index,
+  disposition: "",
+  qty: "1",
+  recovered: "",
+  location: "",
+  grade: unit.grade,
+  serials,
+});
+
 /**
  * The inspection's rows when the intake graded each unit: a row per serial unit (its own
  * disposition), and a row per grade of a line's other units; each keeps its grade.
@@ -266,31 +280,14 @@ export function inspectUnitDefaults(
   const rows: DispositionRow[] = [];
   for (const unit of units) {
     if (unit.serial) {
-      rows.push({
-        lineIndex: unit.line_index,
-        disposition: "",
-        qty: "1",
-        recovered: "",
-        location: "",
-        grade: unit.grade,
-        serials: [unit.serial],
-      });
+      rows.push(unitRow(unit, [unit.serial]));
       continue;
     }
     const same = rows.find(
       (r) => r.lineIndex === unit.line_index && r.grade === unit.grade && r.serials.length === 0,
     );
     if (same) same.qty = String(Number(same.qty) + 1);
-    else
-      rows.push({
-        lineIndex: unit.line_index,
-        disposition: "",
-        qty: "1",
-        recovered: "",
-        location: "",
-        grade: unit.grade,
-        serials: [],
-      });
+    else rows.push(unitRow(unit, []));
   }
   return rows.sort(
     (a, b) => a.lineIndex - b.lineIndex || RANK[a.grade ?? "A"] - RANK[b.grade ?? "A"],

@@ -5,6 +5,7 @@ import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import type { ScarStatus } from "../../backend/bindings/ScarStatus";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import type { Closing } from "../../components/actions/ActionModal";
 import { DateField } from "../../components/DateField";
 import { FormModal, useFormSave } from "../../components/FormModal";
 import { bindFields, useDraft } from "../../components/forms/draft";
@@ -15,11 +16,7 @@ export function AdvanceScarModal({
   scar,
   to,
   onClose,
-}: {
-  scar: ScarDetail;
-  to: ScarStatus;
-  onClose: () => void;
-}) {
+}: { scar: ScarDetail; to: ScarStatus } & Closing) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const needs = stepNeeds(to);

@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Stack, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Group, Stack, TextInput } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import type { ScarMember } from "../../backend/bindings/ScarMember";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import type { Closing } from "../../components/actions/ActionModal";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { NoteField } from "../../components/forms/NoteField";
 import { AddRowFoot } from "../../components/forms/RowsCard";
 
 /** Opens a SCAR with its team (D1) and problem (D2): from a failure, or for a vendor. */
@@ -15,12 +17,7 @@ export function OpenScarModal({
   vendorCode,
   problem,
   onClose,
-}: {
-  failureNo?: string;
-  vendorCode?: string;
-  problem?: string;
-  onClose: () => void;
-}) {
+}: { failureNo?: string; vendorCode?: string; problem?: string } & Closing) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [vendor, setVendor] = useState(vendorCode ?? "");
@@ -104,14 +101,13 @@ export function OpenScarModal({
           testId="scar-team-add"
         />
       </Stack>
-      <Textarea
+      <NoteField
         label={t("scars.field.problem")}
         description={t("scars.open.problem_hint")}
         autosize
         minRows={3}
-        maxLength={TEXT_LIMITS.note}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        max={TEXT_LIMITS.note}
+        text={[text, setText]}
         error={errors.problem}
         data-testid="scar-open-problem"
       />

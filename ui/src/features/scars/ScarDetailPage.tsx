@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Button, Group, Paper, SimpleGrid, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -6,9 +6,8 @@ import { useTranslation } from "react-i18next";
 import { may, useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import { Done } from "../../components/Done";
+import { RecordPage } from "../../components/detail/RecordPage";
 import { Fact, FactGrid } from "../../components/Fact";
-import { HistoryTimeline } from "../../components/HistoryTimeline";
-import { DetailHeader } from "../../components/page/PageHeader";
 import { QueryState } from "../../components/page/QueryState";
 import { TableHead } from "../../components/TableHead";
 import { useScar } from "../../queries/records";
@@ -74,15 +73,10 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
   const scar = query.data;
   const next = scar.next;
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("scars.detail.title")}
-        number={scar.scar_no}
-        numberTestId="scar-number"
-        badges={
-          <ScarStatusBadge status={scar.status} overdue={scar.overdue} testId="scar-status" />
-        }
-      >
+    <RecordPage
+      head={[t("scars.detail.title"), scar.scar_no, "scar-number"]}
+      badges={<ScarStatusBadge status={scar.status} overdue={scar.overdue} testId="scar-status" />}
+      actions={
         <Group gap="xs">
           <PdfButton
             make={{ act: "scar_pdf", input: { scar_no: scar.scar_no } }}
@@ -100,7 +94,14 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
             </Button>
           )}
         </Group>
-      </DetailHeader>
+      }
+      history={{
+        history: scar.history,
+        title: t("scars.history"),
+        testId: "scar-history",
+        valueLabel,
+      }}
+    >
       <FactGrid md={4}>
         <Fact label={t("scars.field.vendor")} testId="scar-vendor">
           {scar.vendor_name ? `${scar.vendor_name} (${scar.vendor_code})` : scar.vendor_code}
@@ -140,15 +141,9 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
         <Section title={t("scars.d8")} text={scar.verification} testId="scar-verification" />
         <Section title={t("scars.closure")} text={scar.closure} testId="scar-closure" />
       </SimpleGrid>
-      <HistoryTimeline
-        history={scar.history}
-        title={t("scars.history")}
-        testId="scar-history"
-        valueLabel={valueLabel}
-      />
       {advancing && next && (
         <AdvanceScarModal scar={scar} to={next} onClose={() => setAdvancing(false)} />
       )}
-    </Stack>
+    </RecordPage>
   );
 }

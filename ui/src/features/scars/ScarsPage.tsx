@@ -1,10 +1,12 @@
-import { Group, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Group, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { may, useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { TwoLineCell } from "../../components/cells/TwoLineCell";
+import { StatusSegments } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { RecordTable } from "../../components/page/RecordTable";
@@ -13,6 +15,9 @@ import { formatDateTimeShort } from "../../format";
 import { OpenScarModal } from "./OpenScarModal";
 import { ScarStatusBadge } from "./ScarStatusBadge";
 import { formatDay } from "./scar";
+
+/** Besides all: only the SCARs whose vendor's answer is overdue. */
+const SHOWN = ["overdue"] as const;
 
 /** Every SCAR, open ones first; or only those whose vendor's answer is overdue. */
 export function ScarsPage() {
@@ -29,14 +34,13 @@ export function ScarsPage() {
     <Stack gap="md">
       <PageHeader title={t("scars.title")}>
         <Group>
-          <SegmentedControl
+          <StatusSegments
             value={show}
-            onChange={(v) => setShow(v as "all" | "overdue")}
-            data={[
-              { value: "all", label: t("scars.list.all") },
-              { value: "overdue", label: t("scars.list.overdue") },
-            ]}
-            data-testid="scars-filter"
+            onChange={setShow}
+            statuses={SHOWN}
+            prefix="scars.list"
+            allLabel={t("scars.list.all")}
+            testId="scars-filter"
           />
           {may(session, "manage_scars") && (
             <NewButton
@@ -71,12 +75,7 @@ export function ScarsPage() {
             <Table.Td>
               <ScarStatusBadge status={s.status} overdue={s.overdue} />
             </Table.Td>
-            <Table.Td>
-              <Text size="sm">{s.vendor_name ?? s.vendor_code}</Text>
-              <Text size="xs" c="dimmed">
-                {s.vendor_code}
-              </Text>
-            </Table.Td>
+            <TwoLineCell main={s.vendor_name ?? s.vendor_code} sub={s.vendor_code} />
             <Table.Td>{s.failure_no}</Table.Td>
             <Table.Td maw={300}>
               <Text size="sm" truncate>
@@ -86,14 +85,10 @@ export function ScarsPage() {
             <Table.Td c={s.overdue ? "red.7" : undefined} fw={s.overdue ? 600 : undefined}>
               {formatDay(s.due_on, i18n.language)}
             </Table.Td>
-            <Table.Td>
-              <Text size="sm">{formatDateTimeShort(s.opened.at, i18n.language)}</Text>
-              {s.opened.by_name && (
-                <Text size="xs" c="dimmed">
-                  {s.opened.by_name}
-                </Text>
-              )}
-            </Table.Td>
+            <TwoLineCell
+              main={formatDateTimeShort(s.opened.at, i18n.language)}
+              sub={s.opened.by_name}
+            />
           </>
         )}
       />

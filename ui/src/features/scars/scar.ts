@@ -28,9 +28,5 @@ export function stepNeeds(to: ScarStatus): { due: boolean; text: boolean; action
   };
 }
 
-/** A calendar day (YYYY-MM-DD) in the UI language; the day carries no time zone. */
-export function formatDay(day: string | null | undefined, language: string): string {
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return day ?? "";
-  const value = new Date(`${day}T00:00:00Z`);
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(value);
-}
+/** A calendar day in the UI language: the one formatter every page uses (made once per language). */
+export { formatDay } from "../../format";

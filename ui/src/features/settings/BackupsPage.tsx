@@ -20,6 +20,8 @@ import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
+import { submitWith } from "../../components/submitWith";
+import { fieldHeadings } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 import { numberFormat } from "../../intl";
@@ -89,13 +91,7 @@ export function BackupsPage() {
             <HeadedTable
               tableProps={{ striped: true, withTableBorder: true }}
               data-testid="backups-table"
-              columns={[
-                t("backups.taken_at"),
-                t("backups.reason"),
-                t("backups.size"),
-                t("backups.versions"),
-                "",
-              ]}
+              columns={fieldHeadings(t, "backups", ["taken_at", "reason", "size", "versions", ""])}
               items={list.data.backups}
               row={(b) => (
                 <Table.Tr key={b.file_name} data-testid="backup-row">
@@ -161,12 +157,7 @@ function KeptForm({ kept }: { kept: number }) {
     },
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form onSubmit={submitWith(() => save.mutate())}>
       <Group align="flex-end">
         <NumberInput
           label={t("backups.kept")}

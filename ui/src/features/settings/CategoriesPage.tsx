@@ -7,6 +7,7 @@ import type { DefectCategory } from "../../backend/bindings/DefectCategory";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
+import { HeadedTable } from "../../components/HeadedTable";
 import { PageHeader } from "../../components/page/PageHeader";
 import { keys } from "../../queries/keys";
 import { useCategories } from "../../queries/lists";
@@ -39,39 +40,37 @@ export function CategoriesPage() {
           <Loader />
         </Center>
       ) : (
-        <Table striped highlightOnHover withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={100}>{t("categories.code")}</Table.Th>
-              <Table.Th>{t("categories.name")}</Table.Th>
-              <Table.Th>English</Table.Th>
-              <Table.Th>中文</Table.Th>
-              <Table.Th>Nederlands</Table.Th>
-              <Table.Th w={110}>{t("categories.status")}</Table.Th>
+        <HeadedTable
+          tableProps={{ striped: true, highlightOnHover: true, withTableBorder: true }}
+          columns={[
+            { label: t("categories.code"), w: 100 },
+            t("categories.name"),
+            "English",
+            "中文",
+            "Nederlands",
+            { label: t("categories.status"), w: 110 },
+          ]}
+          items={categories.data ?? []}
+          row={(c) => (
+            <Table.Tr
+              key={c.code}
+              style={{ cursor: "pointer" }}
+              onClick={() => setEditing({ category: c, isNew: false })}
+              data-testid="category-row"
+            >
+              <Table.Td ff="monospace">{c.code}</Table.Td>
+              <Table.Td fw={500}>{categoryName(c, i18n.language)}</Table.Td>
+              <Table.Td>{c.name_en}</Table.Td>
+              <Table.Td>{c.name_zh}</Table.Td>
+              <Table.Td>{c.name_nl}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={c.active ? "teal" : "gray"}>
+                  {t(c.active ? "categories.active" : "categories.inactive")}
+                </Badge>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(categories.data ?? []).map((c) => (
-              <Table.Tr
-                key={c.code}
-                style={{ cursor: "pointer" }}
-                onClick={() => setEditing({ category: c, isNew: false })}
-                data-testid="category-row"
-              >
-                <Table.Td ff="monospace">{c.code}</Table.Td>
-                <Table.Td fw={500}>{categoryName(c, i18n.language)}</Table.Td>
-                <Table.Td>{c.name_en}</Table.Td>
-                <Table.Td>{c.name_zh}</Table.Td>
-                <Table.Td>{c.name_nl}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={c.active ? "teal" : "gray"}>
-                    {t(c.active ? "categories.active" : "categories.inactive")}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          )}
+        />
       )}
       {editing && <CategoryForm {...editing} onClose={() => setEditing(null)} />}
     </Stack>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
+import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
 import { errorMessage } from "../../errors/apiError";
 import { REACTIONS, reactionChoice, reactionOf } from "../masterdata/reactions";
@@ -34,38 +35,37 @@ export function CategoryReactions() {
         <Title order={5}>{t("categories.reactions_title")}</Title>
         <Note>{t("categories.reactions_intro")}</Note>
         {save.isError && <Alert color="red">{errorMessage(t, save.error)}</Alert>}
-        <Table data-testid="category-reactions">
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.category}>
-                <Table.Td>
-                  {row.category}
-                  <Text size="xs" c="dimmed">
-                    {t("categories.reaction_products", { count: Number(row.products) })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    size="xs"
-                    disabled={!mayEdit || save.isPending}
-                    value={reactionChoice(row.reaction)}
-                    onChange={(e) =>
-                      save.mutate({ category: row.category, choice: e.currentTarget.value })
-                    }
-                    data={REACTIONS.map((r) => ({
-                      value: r,
-                      label: t(
-                        r === "" ? "categories.reaction_global" : `masterdata.reaction.${r}`,
-                      ),
-                    }))}
-                    aria-label={t("masterdata.field.failure_reaction")}
-                    data-testid={`category-reaction-${row.category}`}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <HeadedTable
+          data-testid="category-reactions"
+          columns={[]}
+          items={rows}
+          row={(row) => (
+            <Table.Tr key={row.category}>
+              <Table.Td>
+                {row.category}
+                <Text size="xs" c="dimmed">
+                  {t("categories.reaction_products", { count: Number(row.products) })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  size="xs"
+                  disabled={!mayEdit || save.isPending}
+                  value={reactionChoice(row.reaction)}
+                  onChange={(e) =>
+                    save.mutate({ category: row.category, choice: e.currentTarget.value })
+                  }
+                  data={REACTIONS.map((r) => ({
+                    value: r,
+                    label: t(r === "" ? "categories.reaction_global" : `masterdata.reaction.${r}`),
+                  }))}
+                  aria-label={t("masterdata.field.failure_reaction")}
+                  data-testid={`category-reaction-${row.category}`}
+                />
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       </Stack>
     </Paper>
   );

@@ -9,9 +9,10 @@ import type { Location } from "../../backend/bindings/Location";
 import { call } from "../../backend/call";
 import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
 import { bindFields, useDraft } from "../../components/forms/draft";
+import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
-import { TableHead } from "../../components/TableHead";
+import { fieldHeadings } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
 import { useLocations } from "../../queries/lists";
 
@@ -44,45 +45,46 @@ export function LocationsPage() {
           <Loader />
         </Center>
       ) : (
-        <Table striped highlightOnHover={admin} withTableBorder data-testid="locations-table">
-          <TableHead columns={[t("locations.code"), t("locations.name"), t("locations.status")]} />
-          <Table.Tbody>
-            {(locations.data ?? []).map((l) => (
-              <Table.Tr
-                key={l.code}
-                style={admin ? { cursor: "pointer" } : undefined}
-                onClick={admin ? () => setEditing({ location: l, isNew: false }) : undefined}
-                data-testid="location-row"
-                data-code={l.code}
-              >
-                <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>
-                  {admin ? (
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      ff="monospace"
-                      onClick={(e) => {
-                        // The row opens it for the mouse; the button does for the keyboard.
-                        e.stopPropagation();
-                        setEditing({ location: l, isNew: false });
-                      }}
-                    >
-                      {l.code}
-                    </Button>
-                  ) : (
-                    l.code
-                  )}
-                </Table.Td>
-                <Table.Td>{l.name}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={l.active ? "teal" : "gray"}>
-                    {t(l.active ? "locations.active" : "locations.inactive")}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <HeadedTable
+          tableProps={{ striped: true, highlightOnHover: admin, withTableBorder: true }}
+          data-testid="locations-table"
+          columns={fieldHeadings(t, "locations", ["code", "name", "status"])}
+          items={locations.data ?? []}
+          row={(l) => (
+            <Table.Tr
+              key={l.code}
+              style={admin ? { cursor: "pointer" } : undefined}
+              onClick={admin ? () => setEditing({ location: l, isNew: false }) : undefined}
+              data-testid="location-row"
+              data-code={l.code}
+            >
+              <Table.Td ff="monospace" style={{ whiteSpace: "nowrap" }}>
+                {admin ? (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    ff="monospace"
+                    onClick={(e) => {
+                      // The row opens it for the mouse; the button does for the keyboard.
+                      e.stopPropagation();
+                      setEditing({ location: l, isNew: false });
+                    }}
+                  >
+                    {l.code}
+                  </Button>
+                ) : (
+                  l.code
+                )}
+              </Table.Td>
+              <Table.Td>{l.name}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={l.active ? "teal" : "gray"}>
+                  {t(l.active ? "locations.active" : "locations.inactive")}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        />
       )}
       {editing && <LocationForm {...editing} onClose={() => setEditing(null)} />}
     </Stack>

@@ -21,8 +21,10 @@ import { useTranslation } from "react-i18next";
 import type { SiteCalendar } from "../../backend/bindings/SiteCalendar";
 import { call } from "../../backend/call";
 import { DateField } from "../../components/DateField";
+import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
+import { submitWith } from "../../components/submitWith";
 import { formatDateInput } from "../../dates";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { SITE_CALENDAR, useSiteCalendar } from "./useSiteCalendar";
@@ -80,12 +82,7 @@ export function SiteTimePage() {
           {t("site_time.unconfirmed", { zone: view.calendar.time_zone })}
         </Alert>
       )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(draft);
-        }}
-      >
+      <form onSubmit={submitWith(() => save.mutate(draft))}>
         <Stack gap="md">
           <Paper withBorder p="md">
             <Stack gap="sm">
@@ -137,62 +134,60 @@ export function SiteTimePage() {
                   {t("site_time.no_holidays")}
                 </Text>
               ) : (
-                <Table data-testid="site-time-holidays">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={180}>{t("site_time.holiday_date")}</Table.Th>
-                      <Table.Th>{t("site_time.holiday_name")}</Table.Th>
-                      <Table.Th w={48} />
+                <HeadedTable
+                  data-testid="site-time-holidays"
+                  columns={[
+                    { label: t("site_time.holiday_date"), w: 180 },
+                    t("site_time.holiday_name"),
+                    { label: "", w: 48 },
+                  ]}
+                  items={draft.holidays}
+                  row={(h, i) => (
+                    // Keyed by place: rows have no identity until saved.
+                    <Table.Tr key={i} data-testid="site-time-holiday">
+                      <Table.Td>
+                        <DateField
+                          aria-label={t("site_time.holiday_date")}
+                          data-testid="site-time-holiday-date"
+                          value={h.date}
+                          onChange={(date) => setHoliday(i, { date })}
+                          error={errors[`holidays.${i}.date`]}
+                          disabled={!edit}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput
+                          aria-label={t("site_time.holiday_name")}
+                          data-testid="site-time-holiday-name"
+                          value={h.name}
+                          onChange={(e) => {
+                            const name = e.currentTarget.value;
+                            setHoliday(i, { name });
+                          }}
+                          error={errors[`holidays.${i}.name`]}
+                          disabled={!edit}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        {edit && (
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t("site_time.remove_holiday")}
+                            onClick={() =>
+                              setDraft({
+                                ...draft,
+                                holidays: draft.holidays.filter((_, j) => j !== i),
+                              })
+                            }
+                          >
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {draft.holidays.map((h, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-                      <Table.Tr key={i} data-testid="site-time-holiday">
-                        <Table.Td>
-                          <DateField
-                            aria-label={t("site_time.holiday_date")}
-                            data-testid="site-time-holiday-date"
-                            value={h.date}
-                            onChange={(date) => setHoliday(i, { date })}
-                            error={errors[`holidays.${i}.date`]}
-                            disabled={!edit}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            aria-label={t("site_time.holiday_name")}
-                            data-testid="site-time-holiday-name"
-                            value={h.name}
-                            onChange={(e) => {
-                              const name = e.currentTarget.value;
-                              setHoliday(i, { name });
-                            }}
-                            error={errors[`holidays.${i}.name`]}
-                            disabled={!edit}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          {edit && (
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={t("site_time.remove_holiday")}
-                              onClick={() =>
-                                setDraft({
-                                  ...draft,
-                                  holidays: draft.holidays.filter((_, j) => j !== i),
-                                })
-                              }
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                  )}
+                />
               )}
             </Stack>
           </Paper>

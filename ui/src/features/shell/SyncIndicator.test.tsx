@@ -1,8 +1,7 @@
 import { createRoute } from "@tanstack/react-router";
-import { act } from "react";
 import "../../i18n";
 import type { TeamStatus } from "../../backend/bindings/TeamStatus";
-import i18n from "../../i18n";
+import { speak } from "../../testing/language";
 import { byTestId, mountAt } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
 import { SyncIndicator } from "./SyncIndicator";
@@ -32,9 +31,7 @@ vi.mock("../../backend/call", async (actual) => ({
 
 afterEach(async () => {
   document.body.innerHTML = "";
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
+  await speak("en");
 });
 
 async function show(next: TeamStatus) {
@@ -73,9 +70,7 @@ test("the state reads most pressing first: an error, offline, changes waiting, s
 });
 
 test("the shell shows changes waiting in Chinese and opens the Team sync page", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("zh-CN");
-  });
+  await speak("zh-CN");
   const indicator = await show({ ...SYNCED, pending: 3 });
   expect(indicator?.textContent).toBe("3 项更改待发送");
   expect(indicator?.getAttribute("href")).toBe("/settings/team-sync");

@@ -1,7 +1,6 @@
-import { act } from "react";
 import "../../i18n";
-import i18n from "../../i18n";
 import { around, click, type } from "../../testing/form";
+import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
 import { SessionPolicyCard } from "./SessionPolicyCard";
@@ -29,18 +28,10 @@ vi.mock("../../backend/call", async (actual) => {
   };
 });
 
-afterEach(async () => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
-});
+resetAfterEach(calls);
 
 test("an administrator sets the idle lock; a time out of range is refused at its field, in Dutch", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("nl");
-  });
+  await speak("nl");
   await mount(<SessionPolicyCard />, { session: sessionAs(["admin"]) });
   expect(around("idle-lock-minutes")).toContain("Vergrendelen na (minuten)");
   await type("idle-lock-minutes", "600");

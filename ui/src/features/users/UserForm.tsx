@@ -9,6 +9,7 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { UserView } from "../../backend/bindings/UserView";
 import { call } from "../../backend/call";
 import { DrawerForm, useFieldSave } from "../../components/forms/DrawerForm";
+import { bindFields, useDraft } from "../../components/forms/draft";
 import { LANGUAGES } from "../../i18n";
 import { keys } from "../../queries/keys";
 
@@ -22,17 +23,28 @@ export const ROLES: Role[] = [
   "admin",
 ];
 
+/** The i18n keys of the form's own labels, by field. */
+const LABELS: Record<string, string> = {
+  username: "auth.username",
+  display_name: "users.display_name",
+  password: "auth.password",
+  password2: "setup.confirm_password",
+};
+
 /** New user (with a first password) or an existing one (name, roles, active). */
 export function UserForm({ user, onClose }: { user: UserView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [username, setUsername] = useState(user?.username ?? "");
-  const [name, setName] = useState(user?.display_name ?? "");
+  const form = useDraft({
+    username: user?.username ?? "",
+    display_name: user?.display_name ?? "",
+    password: "",
+    password2: "",
+  });
+  const { username, display_name: name, password, password2 } = form.draft;
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? ["inspector"]);
   const [language, setLanguage] = useState<Language>(user?.language ?? "en");
   const [active, setActive] = useState(user?.active ?? true);
-  const [password, setPassword] = useState("");
-  const [password2, setPassword2] = useState("");
   const { save, errors, setErrors } = useFieldSave(
     () =>
       user
@@ -51,6 +63,7 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
     }
     save.mutate();
   };
+  const f = bindFields(form, errors, (key) => t(LABELS[key] ?? key));
   return (
     <DrawerForm
       title={t(user ? "users.edit" : "users.new")}
@@ -60,42 +73,26 @@ export function UserForm({ user, onClose }: { user: UserView | null; onClose: ()
       submitTestId="user-save"
     >
       <TextInput
-        label={t("auth.username")}
-        value={username}
-        onChange={(e) => setUsername(e.currentTarget.value)}
+        {...f.text("username")}
         disabled={user !== null}
         required
-        error={errors.username}
         data-testid="user-username"
       />
       <TextInput
-        label={t("users.display_name")}
+        {...f.text("display_name")}
         maxLength={TEXT_LIMITS.name}
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
         required
-        error={errors.display_name}
         data-testid="user-name"
       />
       {!user && (
         <>
           <PasswordInput
-            label={t("auth.password")}
+            {...f.text("password")}
             description={t("setup.password_hint")}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
             required
-            error={errors.password}
             data-testid="user-password"
           />
-          <PasswordInput
-            label={t("setup.confirm_password")}
-            value={password2}
-            onChange={(e) => setPassword2(e.currentTarget.value)}
-            required
-            error={errors.password2}
-            data-testid="user-password2"
-          />
+          <PasswordInput {...f.text("password2")} required data-testid="user-password2" />
           <NativeSelect
             label={t("menu.language")}
             data={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}

@@ -3,7 +3,9 @@ import { IconKey, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserView } from "../../backend/bindings/UserView";
+import { HeadedTable } from "../../components/HeadedTable";
 import { PageHeader } from "../../components/page/PageHeader";
+import { headings } from "../../components/TableHead";
 import { LANGUAGES } from "../../i18n";
 import { useUsers } from "../../queries/lists";
 import { SessionPolicyCard } from "./SessionPolicyCard";
@@ -27,67 +29,65 @@ export function UsersPage() {
           {t("users.new")}
         </Button>
       </PageHeader>
-      <Table striped highlightOnHover withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("auth.username")}</Table.Th>
-            <Table.Th>{t("users.display_name")}</Table.Th>
-            <Table.Th>{t("users.roles")}</Table.Th>
-            <Table.Th>{t("menu.language")}</Table.Th>
-            <Table.Th>{t("users.status")}</Table.Th>
-            <Table.Th w={60} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(users.data ?? []).map((u) => (
-            <Table.Tr
-              key={u.id}
-              data-testid="user-row"
-              style={{ cursor: "pointer" }}
-              onClick={() => setDialog({ kind: "edit", user: u })}
-            >
-              <Table.Td ff="monospace">{u.username}</Table.Td>
-              <Table.Td>{u.display_name}</Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {u.roles.map((r) => (
-                    <Badge
-                      key={r}
-                      size="sm"
-                      variant="light"
-                      color={r === "admin" ? "red" : r === "quality_lead" ? "grape" : "blue"}
-                    >
-                      {t(`role.${r}`)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {LANGUAGES.find((l) => l.code === u.language)?.label ?? u.language}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={u.active ? "teal" : "dimmed"}>
-                  {t(u.active ? "users.active" : "users.inactive")}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Tooltip label={t("users.reset_password")}>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={t("users.reset_password")}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setDialog({ kind: "password", user: u });
-                    }}
+      <HeadedTable
+        tableProps={{ striped: true, highlightOnHover: true, withTableBorder: true }}
+        columns={[
+          ...headings(t, [
+            "auth.username",
+            "users.display_name",
+            "users.roles",
+            "menu.language",
+            "users.status",
+          ]),
+          { label: "", w: 60 },
+        ]}
+        items={users.data ?? []}
+        row={(u) => (
+          <Table.Tr
+            key={u.id}
+            data-testid="user-row"
+            style={{ cursor: "pointer" }}
+            onClick={() => setDialog({ kind: "edit", user: u })}
+          >
+            <Table.Td ff="monospace">{u.username}</Table.Td>
+            <Table.Td>{u.display_name}</Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {u.roles.map((r) => (
+                  <Badge
+                    key={r}
+                    size="sm"
+                    variant="light"
+                    color={r === "admin" ? "red" : r === "quality_lead" ? "grape" : "blue"}
                   >
-                    <IconKey size={16} />
-                  </ActionIcon>
-                </Tooltip>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                    {t(`role.${r}`)}
+                  </Badge>
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>{LANGUAGES.find((l) => l.code === u.language)?.label ?? u.language}</Table.Td>
+            <Table.Td>
+              <Text size="sm" c={u.active ? "teal" : "dimmed"}>
+                {t(u.active ? "users.active" : "users.inactive")}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Tooltip label={t("users.reset_password")}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t("users.reset_password")}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setDialog({ kind: "password", user: u });
+                  }}
+                >
+                  <IconKey size={16} />
+                </ActionIcon>
+              </Tooltip>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       <SessionPolicyCard />
       {dialog?.kind === "edit" && <UserForm user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === "password" && (

@@ -1,4 +1,4 @@
-import { Button, List, Stack, Text, Textarea } from "@mantine/core";
+import { Button, List, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconListCheck } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -9,6 +9,7 @@ import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal } from "../../../components/actions/ActionModal";
 import { useFieldSave } from "../../../components/forms/DrawerForm";
+import { NoteField } from "../../../components/forms/NoteField";
 
 /** Turns a failure into a check the next inspection of the same product will show. */
 export function ChecklistButton({ failure }: { failure: FailureDetail }) {
@@ -64,11 +65,10 @@ export function ChecklistButton({ failure }: { failure: FailureDetail }) {
             <Text size="sm" c="dimmed">
               {t("failure_detail.checklist_explain", { sku: failure.sku })}
             </Text>
-            <Textarea
+            <NoteField
               label={t("failure_detail.checklist_text")}
-              maxLength={TEXT_LIMITS.line}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
+              max={TEXT_LIMITS.line}
+              text={[text, setText]}
               error={errors.text}
               autosize
               minRows={2}

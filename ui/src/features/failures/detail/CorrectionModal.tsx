@@ -19,8 +19,9 @@ import type { Stage } from "../../../backend/bindings/Stage";
 import type { Team } from "../../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
-import { ActionModal } from "../../../components/actions/ActionModal";
+import { ActionModal, type Closing } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { NoteField } from "../../../components/forms/NoteField";
 import { useCategories } from "../../../queries/lists";
 import { categoryName } from "../categoryName";
 import { SEVERITIES, STAGES, TEAMS } from "../FailureFormPage";
@@ -94,13 +95,7 @@ export function changesOf(before: Draft, after: Draft): FailureChanges {
   };
 }
 
-export function CorrectionModal({
-  failure,
-  onClose,
-}: {
-  failure: FailureDetail;
-  onClose: () => void;
-}) {
+export function CorrectionModal({ failure, onClose }: { failure: FailureDetail } & Closing) {
   const { t, i18n } = useTranslation();
   const original = draftOf(failure);
   const [draft, setDraft] = useState<Draft>(original);
@@ -133,11 +128,10 @@ export function CorrectionModal({
       submitLabel={t("failure_detail.save_correction")}
     >
       <Stack gap="sm">
-        <Textarea
+        <NoteField
           label={t("failure.field.description")}
-          maxLength={TEXT_LIMITS.note}
-          value={draft.description}
-          onChange={(e) => set("description", e.currentTarget.value)}
+          max={TEXT_LIMITS.note}
+          text={[draft.description, (v) => set("description", v)]}
           error={errors.description}
           autosize
           minRows={3}

@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Center, Grid, Group, Loader, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Center, Group, Loader, Text } from "@mantine/core";
 import { IconAlertCircle, IconLock, IconPencil } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { ModalButton } from "../../../components/ModalButton";
-import { DetailHeader } from "../../../components/page/PageHeader";
 import { errorMessage } from "../../../errors/apiError";
 import { useFailure } from "../../../queries/records";
 import { FailureReshipments } from "../../reshipments/FailureReshipments";
@@ -49,59 +49,52 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
   const failure = query.data;
   const closed = failure.status === "closed";
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("failure_detail.title")}
-        number={failure.failure_no}
-        numberTestId="failure-number"
-        badges={
-          <>
-            <StatusBadge status={failure.status} testId="failure-status" />
-            {failure.lot_on_hold && failure.lot_code && (
-              <Badge
-                color="red"
-                variant="outline"
-                leftSection={<IconLock size={12} />}
-                data-testid="failure-lot-hold"
+    <RecordPage
+      head={[t("failure_detail.title"), failure.failure_no, "failure-number"]}
+      badges={
+        <>
+          <StatusBadge status={failure.status} testId="failure-status" />
+          {failure.lot_on_hold && failure.lot_code && (
+            <Badge
+              color="red"
+              variant="outline"
+              leftSection={<IconLock size={12} />}
+              data-testid="failure-lot-hold"
+            >
+              {t("failure_detail.lot_on_hold", { lot: failure.lot_code })}
+            </Badge>
+          )}
+          {failure.lot_code && !failure.lot_known && (
+            <Badge color="gray" variant="outline" data-testid="failure-lot-unknown">
+              {t("failure_detail.lot_unknown", { lot: failure.lot_code })}
+            </Badge>
+          )}
+          {failure.reinspection_of && (
+            <Text size="sm">
+              {t("failure_detail.reinspection_of")}{" "}
+              <FailureLink failureNo={failure.reinspection_of} />
+            </Text>
+          )}
+          {failure.rma_no && (
+            <Text size="sm" data-testid="failure-rma">
+              {t("failure_detail.found_in_return")}{" "}
+              <Anchor
+                renderRoot={(props) => (
+                  <Link {...props} to="/returns/$rmaNo" params={{ rmaNo: failure.rma_no ?? "" }} />
+                )}
               >
-                {t("failure_detail.lot_on_hold", { lot: failure.lot_code })}
-              </Badge>
-            )}
-            {failure.lot_code && !failure.lot_known && (
-              <Badge color="gray" variant="outline" data-testid="failure-lot-unknown">
-                {t("failure_detail.lot_unknown", { lot: failure.lot_code })}
-              </Badge>
-            )}
-            {failure.reinspection_of && (
-              <Text size="sm">
-                {t("failure_detail.reinspection_of")}{" "}
-                <FailureLink failureNo={failure.reinspection_of} />
-              </Text>
-            )}
-            {failure.rma_no && (
-              <Text size="sm" data-testid="failure-rma">
-                {t("failure_detail.found_in_return")}{" "}
-                <Anchor
-                  renderRoot={(props) => (
-                    <Link
-                      {...props}
-                      to="/returns/$rmaNo"
-                      params={{ rmaNo: failure.rma_no ?? "" }}
-                    />
-                  )}
-                >
-                  {failure.rma_no}
-                </Anchor>
-              </Text>
-            )}
-            {failure.reinspections.map((no) => (
-              <Text size="sm" key={no}>
-                {t("failure_detail.reinspected_in")} <FailureLink failureNo={no} />
-              </Text>
-            ))}
-          </>
-        }
-      >
+                {failure.rma_no}
+              </Anchor>
+            </Text>
+          )}
+          {failure.reinspections.map((no) => (
+            <Text size="sm" key={no}>
+              {t("failure_detail.reinspected_in")} <FailureLink failureNo={no} />
+            </Text>
+          ))}
+        </>
+      }
+      actions={
         <Group>
           <VendorActions failure={failure} />
           <ChecklistButton failure={failure} />
@@ -115,24 +108,25 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
             {(close) => <CorrectionModal failure={failure} onClose={close} />}
           </ModalButton>
         </Group>
-      </DetailHeader>
-      <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack gap="md">
+      }
+    >
+      <RecordColumns
+        main={
+          <>
             <FailureFacts failure={failure} />
             <DispositionLinesPanel failure={failure} />
             <FailurePhotos attachments={failure.attachments} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
+          </>
+        }
+        side={
+          <>
             {/* The single disposition for the whole quantity, until it is split into lines. */}
             {!failure.lines.some((l) => !l.whole) && <DispositionCard failure={failure} />}
             <FailureReshipments failureNo={failure.failure_no} />
             <FailureHistory history={failure.history} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+          </>
+        }
+      />
+    </RecordPage>
   );
 }

@@ -26,6 +26,10 @@ function valueLabel(t: TFunction, field: string, value: string, language: string
   if (field === "carrier") return t(`reshipment.carrier.${value}`, { defaultValue: value });
   if (field === "chargeback")
     return t(`reshipment.chargeback.status.${value}`, { defaultValue: value });
+  // A failure's reaction: what it held (lot, serials, none) and whose setting it followed.
+  if (field === "held") return t(`failure_detail.held_${value}`, { defaultValue: value });
+  if (field === "reaction_source")
+    return t(`failure_detail.reaction_from_${value}`, { defaultValue: value });
   const base = prefix[field];
   return base ? t(`${base}.${value}`, { defaultValue: value }) : value;
 }

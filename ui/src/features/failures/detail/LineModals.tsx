@@ -15,7 +15,7 @@ import type { DispositionLineView } from "../../../backend/bindings/DispositionL
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
 import type { ScrapMethod } from "../../../backend/bindings/ScrapMethod";
 import { call } from "../../../backend/call";
-import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
+import { ActionModal, type Closing, TextStepModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
 import { bindFields, errorsUnder, useDraft } from "../../../components/forms/draft";
@@ -38,13 +38,7 @@ function inAWeek(): string {
   return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
-export function AddLineModal({
-  failure,
-  onClose,
-}: {
-  failure: FailureDetail;
-  onClose: () => void;
-}) {
+export function AddLineModal({ failure, onClose }: { failure: FailureDetail } & Closing) {
   const { t } = useTranslation();
   const { session } = useSession();
   const form = useDraft({
@@ -129,6 +123,12 @@ export function AddLineModal({
 
 type LineProps = { failure: FailureDetail; line: DispositionLineView; onClose: () => void };
 
+/** What names one disposition line in the acts on it. */
+const lineIds = (failure: FailureDetail, line: DispositionLineView) => ({
+  failure_no: failure.failure_no,
+  line_id: line.line_id,
+});
+
 export function CompleteLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
   const { session } = useSession();
@@ -147,8 +147,7 @@ export function CompleteLineModal({ failure, line, onClose }: LineProps) {
   const { mutation, errors } = useFailureAction(
     (cost_minor: number | null) =>
       call("complete_disposition_line", {
-        failure_no: failure.failure_no,
-        line_id: line.line_id,
+        ...lineIds(failure, line),
         completion: {
           ...completion.sent,
           cost_minor,
@@ -216,13 +215,7 @@ export function ApproveLineModal({ failure, line, onClose }: LineProps) {
   return (
     <TextStepModal
       record="failure"
-      run={(note) =>
-        call("approve_disposition_line", {
-          failure_no: failure.failure_no,
-          line_id: line.line_id,
-          note,
-        })
-      }
+      run={(note) => call("approve_disposition_line", { ...lineIds(failure, line), note })}
       field="note"
       onClose={onClose}
       title={t("failure_detail.approve_deviation")}
@@ -242,13 +235,7 @@ export function WithdrawLineModal({ failure, line, onClose }: LineProps) {
   return (
     <TextStepModal
       record="failure"
-      run={(reason) =>
-        call("withdraw_disposition_line", {
-          failure_no: failure.failure_no,
-          line_id: line.line_id,
-          reason,
-        })
-      }
+      run={(reason) => call("withdraw_disposition_line", { ...lineIds(failure, line), reason })}
       field="reason"
       onClose={onClose}
       title={t("failure_detail.lines.withdraw")}

@@ -1,10 +1,5 @@
 import { Button, Checkbox, Group, Select } from "@mantine/core";
-import {
-  IconAlertTriangle,
-  IconArrowsTransferUp,
-  IconLock,
-  IconLockOpen,
-} from "@tabler/icons-react";
+import { IconArrowsTransferUp, IconLock, IconLockOpen } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +11,7 @@ import { holdActions, mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
 import { holdLabel } from "./LotHolds";
 import { NoteModal } from "./NoteModal";
+import { RecallButton } from "./RecallButton";
 
 /** The lot's buttons: its label, hold and release (by role), and the recall scope. */
 export function LotActions({
@@ -83,15 +79,9 @@ export function LotActions({
           {t("lots.actions.release")}
         </Button>
       )}
-      <Button
-        variant="default"
-        color="red"
-        leftSection={<IconAlertTriangle size={16} />}
-        onClick={onRecallScope}
-        data-testid="lot-recall-scope"
-      >
+      <RecallButton variant="default" onClick={onRecallScope} data-testid="lot-recall-scope">
         {t("lots.recall.button")}
-      </Button>
+      </RecallButton>
       {modal === "hold" && (
         <NoteModal
           title={t("lots.actions.hold_title", { lot: lot.lot_code })}

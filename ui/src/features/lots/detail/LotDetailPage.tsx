@@ -1,8 +1,7 @@
-import { Grid, Stack } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
-import { DetailHeader } from "../../../components/page/PageHeader";
+import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { QueryState } from "../../../components/page/QueryState";
 import { useLot } from "../../../queries/records";
 import { HoldBadge, LotStatusBadge } from "../badges";
@@ -27,27 +26,26 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
   if (!query.isSuccess) return <QueryState query={query} errorTestId="lot-error" />;
   const lot = query.data;
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("lots.detail.title")}
-        number={lot.lot_code}
-        numberTestId="lot-code"
-        badges={
-          <>
-            <LotStatusBadge status={lot.status} testId="lot-status" />
-            <HoldBadge count={lot.active_holds} testId="lot-hold-badge" />
-          </>
-        }
-      >
+    <RecordPage
+      head={[t("lots.detail.title"), lot.lot_code, "lot-code"]}
+      badges={
+        <>
+          <LotStatusBadge status={lot.status} testId="lot-status" />
+          <HoldBadge count={lot.active_holds} testId="lot-hold-badge" />
+        </>
+      }
+      actions={
         <LotActions
           lot={lot}
           permissions={session.permissions}
           onRecallScope={() => setRecall(true)}
         />
-      </DetailHeader>
-      <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack gap="md">
+      }
+    >
+      <RecordColumns
+        mainSpan={8}
+        main={
+          <>
             <LotFacts lot={lot} />
             <LotHolds holds={lot.holds} />
             <LotLinks
@@ -64,16 +62,16 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
             />
             <LotShipments shipments={lot.shipments} unit={lot.unit} />
             <LotSerials lot={lot} mayRecord={mayDo("move", session.permissions)} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
+          </>
+        }
+        side={
+          <>
             <Gs1Codes elementString={lot.gs1_element_string} digitalLink={lot.digital_link} />
             <LotRecords failureNos={lot.failure_nos} rmaNos={lot.rma_nos} />
             <LotHistory history={lot.history} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      />
       {/* Keyed by lot: following a node to another lot starts its trace afresh. */}
       <TracePanel key={lot.lot_code} lot={lot} />
       {recall && (
@@ -83,6 +81,6 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
           onClose={() => setRecall(false)}
         />
       )}
-    </Stack>
+    </RecordPage>
   );
 }

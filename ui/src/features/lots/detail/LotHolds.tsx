@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HoldView } from "../../../backend/bindings/HoldView";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { headings } from "../../../components/TableHead";
 import { HoldOriginCells } from "../HoldCells";
 import { Section } from "./Section";
 
@@ -23,13 +24,13 @@ export function LotHolds({ holds }: { holds: HoldView[] }) {
   return (
     <Section title={t("lots.detail.holds")} testId="lot-holds">
       <HeadedTable
-        columns={[
-          t("holds.reason"),
-          t("lots.detail.covers"),
-          t("holds.source"),
-          t("holds.placed_at"),
-          t("holds.placed_by"),
-        ]}
+        columns={headings(t, [
+          "holds.reason",
+          "lots.detail.covers",
+          "holds.source",
+          "holds.placed_at",
+          "holds.placed_by",
+        ])}
         items={holds}
         row={(h, i) => (
           <Table.Tr key={h.hold_ref ?? `hold-${i}`} data-testid="lot-hold-row">

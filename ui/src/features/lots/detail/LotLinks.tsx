@@ -2,6 +2,7 @@ import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotLinkView } from "../../../backend/bindings/LotLinkView";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { headings } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
 import { LotLink } from "../links";
@@ -23,13 +24,13 @@ export function LotLinks({
   return (
     <Section title={title} empty={empty} isEmpty={links.length === 0} testId={testId}>
       <HeadedTable
-        columns={[
-          t("lots.field.lot_code"),
-          t("lots.field.sku"),
-          { label: t("lots.field.qty"), right: true },
-          t("lots.trace.kind"),
-          t("lots.detail.linked_at"),
-        ]}
+        columns={headings(t, [
+          "lots.field.lot_code",
+          "lots.field.sku",
+          { right: "lots.field.qty" },
+          "lots.trace.kind",
+          "lots.detail.linked_at",
+        ])}
         items={links}
         row={(l) => (
           <Table.Tr key={`${l.lot_code}/${l.at}`} data-testid={`${testId}-row`}>

@@ -1,7 +1,9 @@
-import { Anchor, Table, Text } from "@mantine/core";
+import { Anchor, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotShipmentView } from "../../../backend/bindings/LotShipmentView";
+import { NameWithCode } from "../../../components/Aside";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { headings } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
 import { Section } from "./Section";
@@ -16,12 +18,12 @@ export function LotShipments({ shipments, unit }: { shipments: LotShipmentView[]
       testId="lot-shipments"
     >
       <HeadedTable
-        columns={[
-          t("lots.order.order_no"),
-          t("lots.customer.name"),
-          { label: t("lots.field.qty"), right: true },
-          t("lots.detail.shipped_at"),
-        ]}
+        columns={headings(t, [
+          "lots.order.order_no",
+          "lots.customer.name",
+          { right: "lots.field.qty" },
+          "lots.detail.shipped_at",
+        ])}
         items={shipments}
         row={(s) => (
           <Table.Tr key={`${s.order_no}/${s.shipped_at}`} data-testid="lot-shipment">
@@ -31,13 +33,7 @@ export function LotShipments({ shipments, unit }: { shipments: LotShipmentView[]
               </Anchor>
             </Table.Td>
             <Table.Td>
-              {s.customer_name ?? s.customer_code}
-              {s.customer_name && (
-                <Text span size="xs" c="dimmed">
-                  {" "}
-                  {s.customer_code}
-                </Text>
-              )}
+              <NameWithCode name={s.customer_name} code={s.customer_code} />
             </Table.Td>
             <Table.Td ta="right">{formatQty(s.qty, unit, i18n.language)}</Table.Td>
             <Table.Td>{formatDateTime(s.shipped_at, i18n.language)}</Table.Td>

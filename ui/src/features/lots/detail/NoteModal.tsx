@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Textarea, TextInput } from "@mantin
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Note } from "../../../components/Note";
+import { submitWith } from "../../../components/submitWith";
 import { useTextSubmit } from "./useTextSubmit";
 
 /**
@@ -47,12 +48,7 @@ export function NoteModal({
   });
   return (
     <Modal opened onClose={onClose} title={title} data-testid={`${testId}-modal`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <form onSubmit={submitWith(() => void submit())}>
         <Stack gap="sm">
           {intro && <Note>{intro}</Note>}
           {children}

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Button,
   Center,
   Group,
   Loader,
@@ -13,7 +12,6 @@ import {
   Textarea,
   Title,
 } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -21,6 +19,8 @@ import { call } from "../../../backend/call";
 import { CsvButton } from "../../../components/CsvButton";
 import { HeadedTable } from "../../../components/HeadedTable";
 import { Note } from "../../../components/Note";
+import { submitWith } from "../../../components/submitWith";
+import { headings } from "../../../components/TableHead";
 import { errorMessage } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { numberFormat } from "../../../intl";
@@ -31,7 +31,11 @@ import { mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
 import { CustomersTable } from "../trace/CustomersTable";
 import { customersCsv } from "../trace/exports";
+import { RecallButton } from "./RecallButton";
 import { useTextSubmit } from "./useTextSubmit";
+
+/** The scope's four counts, each labelled `lots.recall.<key>` and tested as `recall-<key>`. */
+const STATS = ["lots", "in_stock_lots", "orders", "shipped_qty"] as const;
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -66,12 +70,7 @@ function StartRecall({ lotCode, inStockLots }: { lotCode: string; inStockLots: n
   });
   return (
     <Paper withBorder p="md" radius="md" bg="red.0" data-testid="recall-start-section">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void start();
-        }}
-      >
+      <form onSubmit={submitWith(() => void start())}>
         <Stack gap="sm">
           <Title order={5}>{t("recalls.start.title")}</Title>
           <Text size="sm">{t("recalls.start.intro", { count: inStockLots })}</Text>
@@ -91,15 +90,9 @@ function StartRecall({ lotCode, inStockLots }: { lotCode: string; inStockLots: n
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button
-              type="submit"
-              color="red"
-              leftSection={<IconAlertTriangle size={16} />}
-              loading={busy}
-              data-testid="recall-start"
-            >
+            <RecallButton type="submit" loading={busy} data-testid="recall-start">
               {t("recalls.start.button")}
-            </Button>
+            </RecallButton>
           </Group>
         </Stack>
       </form>
@@ -143,26 +136,14 @@ export function RecallScopeModal({
         <Stack gap="md">
           <Note>{t("lots.recall.intro")}</Note>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Stat
-              label={t("lots.recall.lots")}
-              value={number.format(data.lots)}
-              testId="recall-lots"
-            />
-            <Stat
-              label={t("lots.recall.in_stock_lots")}
-              value={number.format(data.in_stock_lots)}
-              testId="recall-in-stock-lots"
-            />
-            <Stat
-              label={t("lots.recall.orders")}
-              value={number.format(data.orders)}
-              testId="recall-orders"
-            />
-            <Stat
-              label={t("lots.recall.shipped_qty")}
-              value={number.format(data.shipped_qty)}
-              testId="recall-shipped-qty"
-            />
+            {STATS.map((key) => (
+              <Stat
+                key={key}
+                label={t(`lots.recall.${key}`)}
+                value={number.format(data[key])}
+                testId={`recall-${key.replaceAll("_", "-")}`}
+              />
+            ))}
           </SimpleGrid>
           <Stack gap="xs">
             <Title order={5}>{t("lots.recall.stock_by_location")}</Title>
@@ -171,11 +152,11 @@ export function RecallScopeModal({
             ) : (
               <HeadedTable
                 data-testid="recall-stock"
-                columns={[
-                  t("lots.field.location"),
-                  { label: t("lots.recall.lots"), right: true },
-                  { label: t("lots.field.qty"), right: true },
-                ]}
+                columns={headings(t, [
+                  "lots.field.location",
+                  { right: "lots.recall.lots" },
+                  { right: "lots.field.qty" },
+                ])}
                 items={data.in_stock}
                 row={(s) => (
                   <Table.Tr key={`${s.location}/${s.unit}`}>
@@ -214,14 +195,14 @@ export function RecallScopeModal({
                 <HeadedTable
                   tableProps={{ stickyHeader: true }}
                   data-testid="recall-in-stock"
-                  columns={[
-                    t("lots.field.lot_code"),
-                    t("lots.field.sku"),
-                    t("lots.field.status"),
-                    { label: t("lots.field.on_hand"), right: true },
-                    t("lots.field.location"),
-                    { label: t("lots.trace.depth"), right: true },
-                  ]}
+                  columns={headings(t, [
+                    "lots.field.lot_code",
+                    "lots.field.sku",
+                    "lots.field.status",
+                    { right: "lots.field.on_hand" },
+                    "lots.field.location",
+                    { right: "lots.trace.depth" },
+                  ])}
                   items={data.in_stock_listed}
                   row={(l) => (
                     <Table.Tr key={l.lot_code}>

@@ -1,9 +1,11 @@
-import { Table, Text } from "@mantine/core";
+import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceCustomer } from "../../../backend/bindings/TraceCustomer";
+import { NameWithCode } from "../../../components/Aside";
 import { EmailLink } from "../../../components/EmailLink";
 import { HeadedTable } from "../../../components/HeadedTable";
 import { Note } from "../../../components/Note";
+import { fieldHeadings } from "../../../components/TableHead";
 import { numberFormat } from "../../../intl";
 
 /** The customers who received traced stock: whom to contact. */
@@ -15,13 +17,13 @@ export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
     <Table.ScrollContainer minWidth={600} maxHeight={360}>
       <HeadedTable
         tableProps={{ stickyHeader: true }}
-        columns={[
-          t("lots.customer.name"),
-          t("lots.customer.email"),
-          t("lots.customer.phone"),
-          { label: t("lots.customer.orders"), right: true },
-          { label: t("lots.customer.qty"), right: true },
-        ]}
+        columns={fieldHeadings(t, "lots.customer", [
+          "name",
+          "email",
+          "phone",
+          { right: "orders" },
+          { right: "qty" },
+        ])}
         items={customers}
         row={(c) => (
           <Table.Tr
@@ -30,13 +32,7 @@ export function CustomersTable({ customers }: { customers: TraceCustomer[] }) {
             data-customer={c.customer_code}
           >
             <Table.Td>
-              {c.name ?? c.customer_code}
-              {c.name && (
-                <Text span size="xs" c="dimmed">
-                  {" "}
-                  {c.customer_code}
-                </Text>
-              )}
+              <NameWithCode name={c.name} code={c.customer_code} />
             </Table.Td>
             <Table.Td>
               <EmailLink email={c.email} />

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { TraceOrder } from "../../../backend/bindings/TraceOrder";
 import { HeadedTable } from "../../../components/HeadedTable";
 import { Note } from "../../../components/Note";
+import { headings } from "../../../components/TableHead";
 import { numberFormat } from "../../../intl";
 
 /** The orders that received traced lots. */
@@ -14,12 +15,12 @@ export function OrdersTable({ orders }: { orders: TraceOrder[] }) {
     <Table.ScrollContainer minWidth={500} maxHeight={360}>
       <HeadedTable
         tableProps={{ stickyHeader: true }}
-        columns={[
-          t("lots.order.order_no"),
-          t("lots.order.customer"),
-          t("lots.order.lots"),
-          { label: t("lots.field.qty"), right: true },
-        ]}
+        columns={headings(t, [
+          "lots.order.order_no",
+          "lots.order.customer",
+          "lots.order.lots",
+          { right: "lots.field.qty" },
+        ])}
         items={orders}
         row={(o) => (
           <Table.Tr key={o.order_no} data-testid="trace-order" data-order={o.order_no}>

@@ -1,4 +1,4 @@
-import { NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
@@ -9,8 +9,10 @@ import { ActionModal, TextStepModal } from "../../../components/actions/ActionMo
 import { useReshipmentAction } from "../../../components/actions/useRecordAction";
 import { DateField } from "../../../components/DateField";
 import { bindFields, useDraft } from "../../../components/forms/draft";
+import { NoteField } from "../../../components/forms/NoteField";
 import { fromMinor, readAmount } from "../../../money";
-import { CARRIERS, type ReshipmentDetail } from "../types";
+import { CarrierSelect } from "../CarrierSelect";
+import type { ReshipmentDetail } from "../types";
 
 type Props = { detail: ReshipmentDetail; onClose: () => void };
 
@@ -110,11 +112,9 @@ export function AmendModal({ detail, onClose }: Props) {
           error={err("cost.goods_minor")}
           data-testid="rs-amend-goods"
         />
-        <Textarea
+        <NoteField
           label={t("reshipment.field.reason")}
-          maxLength={TEXT_LIMITS.reason}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          text={[reason, setReason]}
           error={errors.reason}
           required
           data-testid="rs-amend-reason"
@@ -154,11 +154,7 @@ export function ShipModal({ detail, onClose }: Props) {
       submitLabel={t("reshipment.action.ship")}
     >
       <Stack gap="sm">
-        <NativeSelect
-          {...f.text("carrier")}
-          data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
-          data-testid="rs-ship-carrier"
-        />
+        <CarrierSelect {...f.text("carrier")} data-testid="rs-ship-carrier" />
         <TextInput
           {...f.text("service")}
           maxLength={TEXT_LIMITS.label}
@@ -265,13 +261,7 @@ export function ChargebackModal({ detail, onClose }: Props) {
             data-testid="rs-chargeback-recovered"
           />
         )}
-        <Textarea
-          label={t("reshipment.action.note")}
-          maxLength={TEXT_LIMITS.reason}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-        />
+        <NoteField label={t("reshipment.action.note")} text={[note, setNote]} error={errors.note} />
       </Stack>
     </ActionModal>
   );

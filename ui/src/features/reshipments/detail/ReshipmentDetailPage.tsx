@@ -1,8 +1,8 @@
-import { Button, Grid, Group, Stack, Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
-import { DetailHeader } from "../../../components/page/PageHeader";
+import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { QueryState } from "../../../components/page/QueryState";
 import { useReshipment } from "../../../queries/records";
 import { FailureHistory } from "../../failures/detail/FailureHistory";
@@ -46,41 +46,37 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
     button(kind, PRIMARY.has(kind) ? "filled" : "default"),
   );
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("reshipment.detail.title")}
-        number={detail.reshipment_no}
-        numberTestId="rs-number"
-        badges={
-          <>
-            <ReshipmentStatusBadge status={detail.status} testId="rs-status" />
-            {detail.queue && (
-              <Text size="sm" c="dimmed">
-                {t("reshipment.detail.next_step", { team: t(`team.${detail.queue}`) })}
-              </Text>
-            )}
-          </>
-        }
-      >
+    <RecordPage
+      head={[t("reshipment.detail.title"), detail.reshipment_no, "rs-number"]}
+      badges={
+        <>
+          <ReshipmentStatusBadge status={detail.status} testId="rs-status" />
+          {detail.queue && (
+            <Text size="sm" c="dimmed">
+              {t("reshipment.detail.next_step", { team: t(`team.${detail.queue}`) })}
+            </Text>
+          )}
+        </>
+      }
+      actions={
         <Group>
           {PRINTABLE.has(detail.status) && (
             <PackingSlipButton reshipmentNo={detail.reshipment_no} />
           )}
           {actions}
         </Group>
-      </DetailHeader>
-      <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ReshipmentFacts detail={detail} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
+      }
+    >
+      <RecordColumns
+        main={<ReshipmentFacts detail={detail} />}
+        side={
+          <>
             <ApprovalsPanel detail={detail} />
             <ChargebackCard detail={detail} />
             <FailureHistory history={detail.history} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      />
       {open === "approve" && <ApproveModal detail={detail} onClose={close} />}
       {(open === "reject" || open === "cancel") && (
         <ReasonModal detail={detail} onClose={close} kind={open} />
@@ -88,6 +84,6 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
       {open === "amend" && <AmendModal detail={detail} onClose={close} />}
       {open === "ship" && <ShipModal detail={detail} onClose={close} />}
       {open === "deliver" && <DeliverModal detail={detail} onClose={close} />}
-    </Stack>
+    </RecordPage>
   );
 }

@@ -1,4 +1,4 @@
-import { NativeSelect, Stack, TextInput } from "@mantine/core";
+import { Stack, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
@@ -7,6 +7,7 @@ import { ActionModal, TextStepModal } from "../../../components/actions/ActionMo
 import { useRmaAction } from "../../../components/actions/useRecordAction";
 import { bindFields, useDraft } from "../../../components/forms/draft";
 import { useReturnPolicy } from "../../../queries/lists";
+import { CarrierSelect } from "../../reshipments/CarrierSelect";
 import { CARRIERS } from "../../reshipments/types";
 import type { RmaDetail } from "../types";
 
@@ -79,12 +80,7 @@ export function InTransitModal({ detail, onClose }: Props) {
       submitLabel={t("returns.action.in_transit")}
     >
       <Stack gap="sm">
-        <NativeSelect
-          {...f.text("carrier")}
-          value={carrier}
-          data={CARRIERS.map((c) => ({ value: c, label: t(`reshipment.carrier.${c}`) }))}
-          data-testid="rma-transit-carrier"
-        />
+        <CarrierSelect {...f.text("carrier")} value={carrier} data-testid="rma-transit-carrier" />
         <TextInput {...f.text("tracking_no")} required data-testid="rma-transit-tracking" />
       </Stack>
     </ActionModal>

@@ -1,12 +1,12 @@
-import { Group, NativeSelect, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { Group, NativeSelect, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../../backend/bindings/AttachmentView";
 import type { IntakeUnit } from "../../../backend/bindings/IntakeUnit";
-import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
+import { NoteField } from "../../../components/forms/NoteField";
 import { PhotoUpload } from "../PhotoUpload";
 import {
   type Answer,
@@ -181,11 +181,9 @@ export function ReceiveModal({ detail, onClose }: Props) {
           serverErrors={errors}
           onGrade={setUnitGrade}
         />
-        <Textarea
+        <NoteField
           label={t("returns.field.note")}
-          maxLength={TEXT_LIMITS.reason}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          text={[note, setNote]}
           error={errors.note}
           data-testid="rma-receive-note"
         />

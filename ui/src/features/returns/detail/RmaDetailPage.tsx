@@ -1,9 +1,9 @@
-import { Button, Grid, Group, Stack } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
+import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { ModalButton } from "../../../components/ModalButton";
-import { DetailHeader } from "../../../components/page/PageHeader";
 import { QueryState } from "../../../components/page/QueryState";
 import { useRma } from "../../../queries/records";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "../badges";
@@ -36,19 +36,16 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   // The backend says which steps this person may take now (roles, state and duties alike).
   const actions = detail.my_actions;
   return (
-    <Stack gap="md">
-      <DetailHeader
-        title={t("returns.detail.title")}
-        number={detail.rma_no}
-        numberTestId="rma-number"
-        badges={
-          <>
-            <RmaStatusBadge status={detail.status} testId="rma-status" />
-            <VerdictBadge verdict={verdictLabel(detail)} testId="rma-verdict" />
-            <SlaCell row={detail} wrap />
-          </>
-        }
-      >
+    <RecordPage
+      head={[t("returns.detail.title"), detail.rma_no, "rma-number"]}
+      badges={
+        <>
+          <RmaStatusBadge status={detail.status} testId="rma-status" />
+          <VerdictBadge verdict={verdictLabel(detail)} testId="rma-verdict" />
+          <SlaCell row={detail} wrap />
+        </>
+      }
+      actions={
         <Group data-testid="rma-actions">
           {detail.status === "settled" && detail.settlement?.kind !== "exchange" && (
             <CreditNoteButton rmaNo={detail.rma_no} />
@@ -70,22 +67,21 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
             </ModalButton>
           )}
         </Group>
-      </DetailHeader>
-      <Grid gutter="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <RmaFacts detail={detail} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
+      }
+    >
+      <RecordColumns
+        main={<RmaFacts detail={detail} />}
+        side={
+          <>
             <PayoutPanel detail={detail} />
             <VerdictPanel
               outcomes={detail.opening.eligibility.outcomes}
               policyVersion={detail.opening.eligibility.policy_version}
             />
             <RmaHistory history={detail.history} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+          </>
+        }
+      />
       {(open === "approve" || open === "reject" || open === "suspend") && (
         <DecisionModal detail={detail} onClose={close} kind={open} />
       )}
@@ -98,6 +94,6 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       {open === "issue_credit" && <CreditModal detail={detail} onClose={close} />}
       {open === "approve_payout" && <ApprovePayoutModal detail={detail} onClose={close} />}
       {open === "pay_out" && <PayOutModal detail={detail} onClose={close} />}
-    </Stack>
+    </RecordPage>
   );
 }

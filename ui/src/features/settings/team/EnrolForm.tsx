@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import { call } from "../../../backend/call";
 import { Note } from "../../../components/Note";
+import { submitWith } from "../../../components/submitWith";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 
 /**
@@ -45,13 +46,7 @@ export function EnrolForm({
     />
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        enrol.mutate();
-      }}
-      aria-labelledby="enrol-title"
-    >
+    <form onSubmit={submitWith(() => enrol.mutate())} aria-labelledby="enrol-title">
       <Stack gap="sm">
         <div>
           <Title order={4} id="enrol-title">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconLogout } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { TEAM_STATUS } from "../../../app/liveData";
 import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
 import { call } from "../../../backend/call";
-import { errorMessage } from "../../../errors/apiError";
+import { ConfirmModal } from "../../../components/ConfirmModal";
 
 /** Leaves the team after a confirmation that says what stays and what is lost. */
 export function LeaveTeamButton({ status }: { status: TeamStatus }) {
@@ -33,42 +33,29 @@ export function LeaveTeamButton({ status }: { status: TeamStatus }) {
       >
         {t("sync.team.leave")}
       </Button>
-      <Modal
+      <ConfirmModal
         opened={open}
         onClose={() => setOpen(false)}
         title={t("sync.team.leave_title")}
-        closeButtonProps={{ "aria-label": t("common.close") }}
-        data-testid="team-leave-modal"
+        testId="team-leave-modal"
+        confirmLabel={t("sync.team.leave_confirm")}
+        confirmTestId="team-leave-confirm"
+        onConfirm={() => leave.mutate()}
+        pending={leave.isPending}
+        error={leave.error}
       >
-        <Stack gap="md">
-          <Text size="sm">
-            {t("sync.team.leave_body", {
-              server: status.server ?? "",
-              desk: status.desk_code ?? "",
-            })}
-          </Text>
-          {status.pending > 0 && (
-            <Alert color="yellow" data-testid="team-leave-pending">
-              {t("sync.team.leave_pending", { count: status.pending })}
-            </Alert>
-          )}
-          {leave.isError && <Alert color="red">{errorMessage(t, leave.error)}</Alert>}
-          <Group justify="flex-end">
-            {/* Focus starts on Cancel: Enter alone never leaves the team. */}
-            <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              onClick={() => leave.mutate()}
-              loading={leave.isPending}
-              data-testid="team-leave-confirm"
-            >
-              {t("sync.team.leave_confirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">
+          {t("sync.team.leave_body", {
+            server: status.server ?? "",
+            desk: status.desk_code ?? "",
+          })}
+        </Text>
+        {status.pending > 0 && (
+          <Alert color="yellow" data-testid="team-leave-pending">
+            {t("sync.team.leave_pending", { count: status.pending })}
+          </Alert>
+        )}
+      </ConfirmModal>
     </>
   );
 }

@@ -2,7 +2,9 @@ import { Alert, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
+import { HeadedTable } from "../../../components/HeadedTable";
 import { Note } from "../../../components/Note";
+import { fieldHeadings } from "../../../components/TableHead";
 import { errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTimeShort } from "../../../format";
 
@@ -32,35 +34,31 @@ export function RefusedActs() {
           </Text>
         )}
         {rows.length > 0 && (
-          <Table striped withTableBorder verticalSpacing="xs" data-testid="refused-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={150}>{t("sync.team.refused.when")}</Table.Th>
-                <Table.Th>{t("sync.team.refused.what")}</Table.Th>
-                <Table.Th>{t("sync.team.refused.record")}</Table.Th>
-                <Table.Th>{t("sync.team.refused.by")}</Table.Th>
-                <Table.Th>{t("sync.team.refused.reason")}</Table.Th>
+          <HeadedTable
+            tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
+            data-testid="refused-table"
+            columns={[
+              { label: t("sync.team.refused.when"), w: 150 },
+              ...fieldHeadings(t, "sync.team.refused", ["what", "record", "by", "reason"]),
+            ]}
+            items={rows}
+            row={(row) => (
+              <Table.Tr key={row.act_id} data-testid="refused-row">
+                <Table.Td>{formatDateTimeShort(row.refused_at, i18n.language)}</Table.Td>
+                <Table.Td>{t(`history.kind.${row.kind}`, { defaultValue: row.kind })}</Table.Td>
+                <Table.Td
+                  ff={row.number ? "monospace" : undefined}
+                  style={{ whiteSpace: "nowrap" }}
+                >
+                  {row.number ?? "—"}
+                </Table.Td>
+                <Table.Td>{row.actor_name ?? "—"}</Table.Td>
+                <Table.Td data-testid="refused-reason">
+                  {translateKey(t, row.reason_key, row.params)}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.act_id} data-testid="refused-row">
-                  <Table.Td>{formatDateTimeShort(row.refused_at, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`history.kind.${row.kind}`, { defaultValue: row.kind })}</Table.Td>
-                  <Table.Td
-                    ff={row.number ? "monospace" : undefined}
-                    style={{ whiteSpace: "nowrap" }}
-                  >
-                    {row.number ?? "—"}
-                  </Table.Td>
-                  <Table.Td>{row.actor_name ?? "—"}</Table.Td>
-                  <Table.Td data-testid="refused-reason">
-                    {translateKey(t, row.reason_key, row.params)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            )}
+          />
         )}
       </Stack>
     </Paper>

@@ -3,7 +3,7 @@ import "../../../i18n";
 import type { RefusedActView } from "../../../backend/bindings/RefusedActView";
 import type { TeamStatus } from "../../../backend/bindings/TeamStatus";
 import { ApiFailure } from "../../../backend/call";
-import i18n from "../../../i18n";
+import { speak } from "../../../testing/language";
 import { mount, settle } from "../../../testing/mount";
 import { byTestId, testText } from "../../../testing/route";
 import { sessionAs } from "../../../testing/session";
@@ -64,9 +64,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   document.body.innerHTML = "";
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
+  await speak("en");
 });
 
 async function render(roles: Parameters<typeof sessionAs>[0] = ["admin"]) {
@@ -94,9 +92,7 @@ async function type(id: string, text: string) {
 }
 
 test("an enrolled desk that is offline says so in Dutch, with its facts and the refused changes", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("nl");
-  });
+  await speak("nl");
   await render();
   expect(testText("page-title")).toBe("Teamsynchronisatie");
   expect(testText("team-state")).toMatch(/^Offline sinds /);

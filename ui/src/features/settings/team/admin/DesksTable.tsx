@@ -1,14 +1,18 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamDeskView } from "../../../../backend/bindings/TeamDeskView";
 import { call } from "../../../../backend/call";
-import { HeadedTable } from "../../../../components/HeadedTable";
-import { errorMessage } from "../../../../errors/apiError";
+import { ConfirmModal } from "../../../../components/ConfirmModal";
+import { fieldHeadings } from "../../../../components/TableHead";
 import { formatDateTimeShort } from "../../../../format";
+import { AdminTable } from "./AdminTable";
 import { showTeam } from "./queries";
+
+/** The headings of a desk row (`sync.admin.<key>`); the last column holds its button. */
+const COLUMNS = ["desk", "enrolled_at", "last_contact", "version", "state", ""];
 
 /** The team's desks: when each was last heard from, on which version; revoke one. */
 export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
@@ -17,19 +21,11 @@ export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
   const when = (value: string | null) =>
     value ? formatDateTimeShort(value, i18n.language) : t("sync.admin.never");
   return (
-    <Stack gap="xs">
-      <Title order={5}>{t("sync.admin.desks")}</Title>
-      <HeadedTable
-        tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
+    <>
+      <AdminTable
+        title={t("sync.admin.desks")}
         data-testid="team-desks"
-        columns={[
-          t("sync.admin.desk"),
-          t("sync.admin.enrolled_at"),
-          t("sync.admin.last_contact"),
-          t("sync.admin.version"),
-          t("sync.admin.state"),
-          "",
-        ]}
+        columns={fieldHeadings(t, "sync.admin", COLUMNS)}
         items={desks}
         row={(desk) => (
           <Table.Tr key={desk.desk_code} data-testid="team-desk-row" data-key={desk.desk_code}>
@@ -74,7 +70,7 @@ export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
         )}
       />
       {revoking && <RevokeModal desk={revoking} onClose={() => setRevoking(null)} />}
-    </Stack>
+    </>
   );
 }
 
@@ -93,34 +89,16 @@ function RevokeModal({ desk, onClose }: { desk: TeamDeskView; onClose: () => voi
     },
   });
   return (
-    <Modal
-      opened
+    <ConfirmModal
       onClose={onClose}
       title={t("sync.admin.revoke_title", { desk: desk.desk_code })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
+      confirmLabel={t("sync.admin.revoke")}
+      confirmTestId="team-desk-revoke-confirm"
+      onConfirm={() => revoke.mutate()}
+      pending={revoke.isPending}
+      error={revoke.error}
     >
-      <Stack gap="md">
-        <Text size="sm">{t("sync.admin.revoke_body", { desk: desk.desk_code })}</Text>
-        {revoke.isError && (
-          <Text c="red" size="sm">
-            {errorMessage(t, revoke.error)}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          {/* Focus starts on Cancel: Enter alone never cuts a desk off. */}
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => revoke.mutate()}
-            loading={revoke.isPending}
-            data-testid="team-desk-revoke-confirm"
-          >
-            {t("sync.admin.revoke")}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{t("sync.admin.revoke_body", { desk: desk.desk_code })}</Text>
+    </ConfirmModal>
   );
 }

@@ -2,7 +2,7 @@ import { act } from "react";
 import "../../../../i18n";
 import type { TeamAdministration } from "../../../../backend/bindings/TeamAdministration";
 import { ApiFailure } from "../../../../backend/call";
-import i18n from "../../../../i18n";
+import { speak } from "../../../../testing/language";
 import { mount, settle } from "../../../../testing/mount";
 import { byTestId, testText } from "../../../../testing/route";
 import { sessionAs } from "../../../../testing/session";
@@ -102,9 +102,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   document.body.innerHTML = "";
-  await act(async () => {
-    await i18n.changeLanguage("en");
-  });
+  await speak("en");
 });
 
 async function render() {
@@ -127,9 +125,7 @@ const rowOf = (id: string, key: string) =>
   [...byTestId(id)].find((row) => row.getAttribute("data-key") === key);
 
 test("lists the desks and users in Dutch, and lifts a lock", async () => {
-  await act(async () => {
-    await i18n.changeLanguage("nl");
-  });
+  await speak("nl");
   await render();
   expect(rowOf("team-desk-row", "AMS1A")?.textContent).toContain("(deze desk)");
   expect(rowOf("team-desk-row", "AMS1B")?.textContent).toContain("Nooit");

@@ -1,14 +1,17 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { TeamUserView } from "../../../../backend/bindings/TeamUserView";
 import { call } from "../../../../backend/call";
-import { HeadedTable } from "../../../../components/HeadedTable";
-import { Note } from "../../../../components/Note";
+import { fieldHeadings } from "../../../../components/TableHead";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
+import { AdminTable } from "./AdminTable";
 import { showTeam } from "./queries";
+
+/** The headings of a user row (`sync.admin.<key>`); the last column holds its button. */
+const COLUMNS = ["user", "roles", "desks", "last_sign_in", "state", ""];
 
 /** The team's users as the server knows them: desks, last sign-in, and a lock to lift. */
 export function UsersTable({ users }: { users: TeamUserView[] }) {
@@ -28,59 +31,49 @@ export function UsersTable({ users }: { users: TeamUserView[] }) {
   const when = (value: string | null) =>
     value ? formatDateTimeShort(value, i18n.language) : t("sync.admin.never");
   return (
-    <Stack gap="xs">
-      <Title order={5}>{t("sync.admin.users")}</Title>
-      <Note>{t("sync.admin.users_intro")}</Note>
-      <HeadedTable
-        tableProps={{ striped: true, withTableBorder: true, verticalSpacing: "xs" }}
-        data-testid="team-users"
-        columns={[
-          t("sync.admin.user"),
-          t("sync.admin.roles"),
-          t("sync.admin.desks"),
-          t("sync.admin.last_sign_in"),
-          t("sync.admin.state"),
-          "",
-        ]}
-        items={users}
-        row={(user) => (
-          <Table.Tr key={user.user_id} data-testid="team-user-row" data-key={user.username}>
-            <Table.Td>
-              <Text size="sm">{user.display_name ?? user.username}</Text>
-              <Text size="xs" c="dimmed" ff="monospace">
-                {user.username}
-              </Text>
-            </Table.Td>
-            <Table.Td>{user.roles.map((role) => t(`role.${role}`)).join(", ")}</Table.Td>
-            <Table.Td ff="monospace">{user.desks.join(", ") || "—"}</Table.Td>
-            <Table.Td>{when(user.last_sign_in_at)}</Table.Td>
-            <Table.Td>
-              <Group gap={4}>
-                <UserState user={user} />
-                {!user.has_password && (
-                  <Badge color="gray" variant="light" tt="none">
-                    {t("sync.admin.no_password")}
-                  </Badge>
-                )}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              {user.locked_until && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  onClick={() => unlock.mutate(user)}
-                  loading={unlock.isPending && unlock.variables?.user_id === user.user_id}
-                  data-testid="team-user-unlock"
-                >
-                  {t("sync.admin.unlock")}
-                </Button>
+    <AdminTable
+      title={t("sync.admin.users")}
+      intro={t("sync.admin.users_intro")}
+      data-testid="team-users"
+      columns={fieldHeadings(t, "sync.admin", COLUMNS)}
+      items={users}
+      row={(user) => (
+        <Table.Tr key={user.user_id} data-testid="team-user-row" data-key={user.username}>
+          <Table.Td>
+            <Text size="sm">{user.display_name ?? user.username}</Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {user.username}
+            </Text>
+          </Table.Td>
+          <Table.Td>{user.roles.map((role) => t(`role.${role}`)).join(", ")}</Table.Td>
+          <Table.Td ff="monospace">{user.desks.join(", ") || "—"}</Table.Td>
+          <Table.Td>{when(user.last_sign_in_at)}</Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              <UserState user={user} />
+              {!user.has_password && (
+                <Badge color="gray" variant="light" tt="none">
+                  {t("sync.admin.no_password")}
+                </Badge>
               )}
-            </Table.Td>
-          </Table.Tr>
-        )}
-      />
-    </Stack>
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {user.locked_until && (
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                onClick={() => unlock.mutate(user)}
+                loading={unlock.isPending && unlock.variables?.user_id === user.user_id}
+                data-testid="team-user-unlock"
+              >
+                {t("sync.admin.unlock")}
+              </Button>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 }
 
