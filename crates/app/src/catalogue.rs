@@ -136,6 +136,7 @@ catalogue! {
     update_user => users::update_user,
     reset_password => users::reset_password,
     list_products => master::list_products,
+    get_product => master::get_product,
     save_product => master::save_product,
     list_vendors => master::list_vendors,
     save_vendor => master::save_vendor,

@@ -1,6 +1,6 @@
 use std::sync::{Arc, RwLock};
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use lotline_domain::people::{Actor, Permission};
 use lotline_domain::{ApiError, Event};
 use lotline_store::{EventMeta, Store, StoreError, StoredEvent, WriteTx};
@@ -129,7 +129,7 @@ impl Ctx {
     }
 
     pub fn now_text(&self) -> String {
-        self.now().to_rfc3339_opts(SecondsFormat::Millis, true)
+        lotline_domain::time::stored(self.now())
     }
 
     pub fn actor(&self) -> Result<Actor, ApiError> {
@@ -197,7 +197,7 @@ impl Ctx {
     /// The envelope's facts for events made at `at`: an act whose rules read the day (the
     /// return window) records the very time it judged by.
     pub(crate) fn meta_at(&self, at: DateTime<Utc>) -> EventMeta {
-        let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let at = lotline_domain::time::stored(at);
         EventMeta::new(self.actor().ok().map(|a| a.user_id), self.device_id.clone(), at)
             .sealed_with(self.store.checkpoint_key())
     }

@@ -5,7 +5,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use lotline_domain::{ApiError, ErrorCode};
 
 use crate::context::Ctx;
@@ -27,7 +27,7 @@ fn withhold_at(data_dir: &Path, at: DateTime<Utc>, act: &str, err: ApiError) -> 
     }
     let reference = new_reference();
     let entry = serde_json::json!({
-        "at": at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        "at": lotline_domain::time::stored(at),
         "reference": reference,
         "act": act,
         "message_key": err.message_key,
@@ -52,7 +52,7 @@ impl Ctx {
 /// to the log file.
 pub(crate) fn note(data_dir: &Path, message: &str) {
     let entry = serde_json::json!({
-        "at": Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+        "at": lotline_domain::time::stored(Utc::now()),
         "note": message,
     });
     if let Err(log_err) = append(data_dir, &entry.to_string()) {

@@ -1,6 +1,10 @@
 //! The master-data lists, defect categories and a person's own language: acts the UI calls on
 //! every screen that no other test went through.
 
+// A test may walk a whole scenario in one function: the 120-line limit (clippy.toml) is for the
+// product's code.
+#![allow(clippy::too_many_lines)]
+
 mod common;
 
 use common::world;
@@ -83,4 +87,30 @@ async fn a_person_sets_their_own_language_and_keeps_it_at_the_next_sign_in() {
     w.sign_in("ines", "password-123").await;
     let session = w.ok("current_session", json!({})).await;
     assert_eq!(session["user"]["language"], "zh-CN", "{session}");
+}
+
+#[tokio::test]
+async fn one_product_is_read_by_its_exact_sku_by_anyone_signed_in() {
+    let w = world().await;
+    w.master_data().await;
+    w.ok("save_product", json!({"sku": "BOX-5L-XL", "gtin": null, "name": "Opbergbox 5 L extra", "category": "Opslag", "unit_cost_minor": 420, "currency": "EUR",
+             "returnable": true, "lot_tracked": false, "serial_tracked": false, "has_expiry": false, "vendor_code": null})).await;
+    w.add_user("ivo", &["inspector"]).await;
+    w.ok("sign_out", json!({})).await;
+    w.sign_in("ivo", common::USER_PASSWORD).await;
+
+    let product = w.ok("get_product", json!({"sku": " BOX-5L "})).await;
+    assert_eq!(product["sku"], "BOX-5L", "the SKU is trimmed, and its longer namesake is not the answer");
+    assert_eq!((product["name"].as_str(), product["unit_cost_minor"].as_i64()), (Some("Opbergbox 5 L"), Some(380)));
+    assert_eq!(product["vendor_code"], "SZHQ");
+    let charger = w.ok("get_product", json!({"sku": "CHG-15W"})).await;
+    assert_eq!((charger["serial_tracked"].as_bool(), charger["gtin"].as_str()), (Some(true), Some("4006381333931")));
+
+    let unknown = w.err("get_product", json!({"sku": "BOX-5"})).await;
+    assert_eq!(unknown.code, lotline_app::ErrorCode::NotFound);
+    assert_eq!((unknown.message_key.as_str(), unknown.params["key"].as_str()), ("error.not_found.product", "BOX-5"));
+
+    w.ok("sign_out", json!({})).await;
+    let refused = w.err("get_product", json!({"sku": "BOX-5L"})).await;
+    assert_eq!(refused.code, lotline_app::ErrorCode::Unauthenticated, "{refused}");
 }

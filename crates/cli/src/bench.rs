@@ -20,9 +20,12 @@ struct Report {
     /// Where the databases were: an fsync on tmpfs is free.
     file_system: FileSystem,
     import: ImportFigures,
+    import_failures: crate::bench_failures::FailureImport,
     log_failure: Latency,
     failures_list: Latency,
     failures_text_search: Latency,
+    /// A word every failure's description holds: the whole table matches.
+    failures_text_many: Latency,
     approve_reshipment: Latency,
     ship_reshipment: Latency,
     returns: ReturnsFigures,
@@ -375,7 +378,8 @@ async fn everything(scale: Scale, json_out: bool, say: impl Fn(&str) + Copy) -> 
 
     let (ctx, import, products) = import_products(dir.path(), scale).await?;
     say(&format!("import of products: {}", import.compared.describe()));
-    let (failures, events) = grow_log(&ctx, scale, products, say).await?;
+    let (failures, events, import_failures) = grow_log(&ctx, dir.path(), scale, products, say).await?;
+    say(&format!("import of failures: {}", import_failures.compared.describe()));
 
     // 3. One interactive act.
     let log_failure = act_vs_insert(
@@ -396,6 +400,9 @@ async fn everything(scale: Scale, json_out: bool, say: impl Fn(&str) + Copy) -> 
     let search = |i: usize| ListCase::Text(format!("QF-BEN-{:06}", 1 + (i * 499) % failures));
     let failures_text_search = list_vs_select(&ctx, scale.runs(200), events, search).await?;
     say(&failures_text_search.line("failures text search"));
+    let many = |_: usize| ListCase::Text("scratch".into());
+    let failures_text_many = list_vs_select(&ctx, scale.runs(200), events, many).await?;
+    say(&failures_text_many.line("failures text filter matching every failure"));
 
     let (approve_reshipment, ship_reshipment) = reshipment_acts(&ctx, scale, products, events).await?;
     say(&approve_reshipment.line("approve_reshipment"));
@@ -410,9 +417,11 @@ async fn everything(scale: Scale, json_out: bool, say: impl Fn(&str) + Copy) -> 
         scale: scale.0,
         file_system,
         import,
+        import_failures,
         log_failure,
         failures_list,
         failures_text_search,
+        failures_text_many,
         approve_reshipment,
         ship_reshipment,
         returns,
@@ -448,16 +457,30 @@ async fn import_products(dir: &std::path::Path, scale: Scale) -> Result<(Ctx, Im
 }
 
 /// Grows the log to ~1M events per scale (100k failures, then product revisions), and answers
-/// the failures seeded and the events the log holds.
-async fn grow_log(ctx: &Ctx, scale: Scale, products: usize, say: impl Fn(&str)) -> Result<(usize, i64)> {
+/// the failures seeded, the events the log holds, and the failures' import beside a raw insert.
+async fn grow_log(
+    ctx: &Ctx,
+    dir: &std::path::Path,
+    scale: Scale,
+    products: usize,
+    say: impl Fn(&str),
+) -> Result<(usize, i64, crate::bench_failures::FailureImport)> {
     let failures = scale.rows(100_000);
+    let raw =
+        crate::bench_failures::raw_insert(&dir.join("raw-failures.db"), &failures_csv(0, failures, products), "BEN")?;
     let mut done = 0;
+    let mut importing = Duration::ZERO;
     while done < failures {
         let end = (done + 10_000).min(failures);
-        must(ctx, "import_csv", json!({"entity": "failures", "csv": failures_csv(done, end, products)})).await?;
+        let csv = failures_csv(done, end, products);
+        let started = Instant::now();
+        must(ctx, "import_csv", json!({"entity": "failures", "csv": csv})).await?;
+        importing += started.elapsed();
         done = end;
         say(&format!("  seeded {done} failures"));
     }
+    let stored = count_rows(ctx, "failures").await? as usize;
+    let import = crate::bench_failures::FailureImport::new(failures, importing, raw, stored);
     // Imports write one event per thousand rows, so the rest of the log is grown with single
     // product revisions through the store's own append, as desks saving products would.
     let target_events = scale.rows(1_000_000) as i64;
@@ -482,5 +505,5 @@ async fn grow_log(ctx: &Ctx, scale: Scale, products: usize, say: impl Fn(&str)) 
     say(&format!("  database holds {events} events"));
     // Seeding is bulk setup; a desk's log is checkpointed after bulk work the same way.
     ctx.store.checkpoint().await.context("checkpoint after seeding")?;
-    Ok((failures, events))
+    Ok((failures, events, import))
 }

@@ -190,32 +190,39 @@ fn shipments_csv(shape: &Shape) -> (String, usize) {
     (csv, count)
 }
 
-/// The same rows into tables with the keys and indexes Lotline's have (lot codes unique, links
-/// and shipments referring to lots by id, indexed both ways), with multi-row inserts in one
-/// transaction: the fastest SQLite does the same storing, without the event log, the checks
-/// and the stock deltas.
+/// The same rows into tables with the keys and indexes Lotline's lots, links and shipments
+/// tables have (lot codes unique, lots by SKU, vendor and receipt time, links both ways,
+/// shipments by lot, order and day), with multi-row inserts in one transaction: the fastest
+/// SQLite does the same storing, without the event log, the checks, the stock moves and the
+/// lots' touches.
 fn raw_insert(path: &Path, lots: &str, links: &str, shipments: &str) -> Result<[(Duration, usize); 3]> {
     let mut conn = rusqlite::Connection::open(path)?;
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
-         CREATE TABLE lots (lot_id INTEGER PRIMARY KEY, lot_code TEXT NOT NULL UNIQUE, sku TEXT, vendor_code TEXT, qty INTEGER, unit TEXT);
+         CREATE TABLE lots (lot_id INTEGER PRIMARY KEY, lot_code TEXT NOT NULL UNIQUE, sku TEXT, vendor_code TEXT,
+           supplier_lot TEXT, qty INTEGER, unit TEXT, expiry_date TEXT, received_at TEXT);
+         CREATE INDEX lots_sku ON lots (sku, expiry_date);
+         CREATE INDEX lots_vendor ON lots (vendor_code, supplier_lot);
+         CREATE INDEX lots_received ON lots (received_at) WHERE received_at IS NOT NULL;
          CREATE TABLE lot_links (link_id INTEGER PRIMARY KEY, from_id INTEGER, to_id INTEGER, qty INTEGER, kind TEXT);
          CREATE INDEX lot_links_from ON lot_links (from_id);
          CREATE INDEX lot_links_to ON lot_links (to_id);
          CREATE TABLE lot_shipments (shipment_id INTEGER PRIMARY KEY, lot_id INTEGER, order_no TEXT, customer_code TEXT, qty INTEGER, shipped_at TEXT);
-         CREATE INDEX lot_shipments_lot ON lot_shipments (lot_id);",
+         CREATE INDEX lot_shipments_lot ON lot_shipments (lot_id);
+         CREATE INDEX lot_shipments_order ON lot_shipments (order_no);
+         CREATE INDEX lot_shipments_shipped ON lot_shipments (shipped_at);",
     )?;
     let id = "(SELECT lot_id FROM lots WHERE lot_code = ?)";
     let tx = conn.transaction()?;
     let mut timed = [(Duration::ZERO, 0); 3];
     let shapes: [(&str, String, usize); 3] = [
-        (lots, "INSERT INTO lots (lot_code, sku, vendor_code, qty, unit) VALUES ".into(), 5),
+        (lots, "INSERT INTO lots (lot_code, sku, vendor_code, qty, unit, received_at) VALUES ".into(), 5),
         (links, "INSERT INTO lot_links (from_id, to_id, qty, kind) VALUES ".into(), 4),
         (shipments, "INSERT INTO lot_shipments (lot_id, order_no, customer_code, qty, shipped_at) VALUES ".into(), 5),
     ];
     for (index, (file, head, width)) in shapes.iter().enumerate() {
         let row = match index {
-            0 => "(?,?,?,?,?)".to_owned(),
+            0 => "(?,?,?,?,?,'2026-11-02T10:00:00.000Z')".to_owned(),
             1 => format!("({id},{id},?,?)"),
             _ => format!("({id},?,?,?,?)"),
         };

@@ -2,6 +2,10 @@
 //! endpoint, a backup taken while it serves and restored into a new folder that a new desk then
 //! syncs from, and a stop by SIGTERM as systemd sends it.
 
+// A test may walk a whole scenario in one function: the 120-line limit (clippy.toml) is for the
+// product's code.
+#![allow(clippy::too_many_lines)]
+
 mod common;
 // Shared with the fault tests, which use all of it.
 #[allow(dead_code)]

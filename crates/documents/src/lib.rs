@@ -3,6 +3,10 @@
 //! Nothing here touches the database or the file system: the app gathers the data, this crate
 //! lays it out with embedded fonts, and the caller decides where the bytes go.
 
+// Unit tests may walk a whole scenario in one function: the 120-line limit (clippy.toml) is for
+// the code they test, which the build without tests still checks.
+#![cfg_attr(test, allow(clippy::too_many_lines))]
+
 mod barcode;
 pub mod bare_label;
 mod credit_note;

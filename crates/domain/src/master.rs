@@ -187,6 +187,26 @@ impl ProductInput {
     }
 }
 
+/// What a vendor and a customer are both held to: a code, a name, a country and how to reach
+/// them (a customer has no contact name), with the same limits and field names in the errors.
+fn check_party(
+    v: &mut Violations,
+    code: &str,
+    name: &str,
+    country: &str,
+    contact_name: Option<&str>,
+    email: Option<&str>,
+    phone: Option<&str>,
+) {
+    check_code(v, "code", code, 20);
+    v.required("name", name);
+    v.max_len("name", name, limits::NAME);
+    check_country(v, "country", country);
+    v.max_len_opt("contact_name", contact_name, limits::NAME);
+    check_email(v, "email", email);
+    v.max_len_opt("phone", phone, limits::PHONE);
+}
+
 impl VendorInput {
     pub fn normalised(mut self) -> Self {
         self.code = code(self.code);
@@ -200,13 +220,8 @@ impl VendorInput {
 
     pub fn violations(&self) -> Violations {
         let mut v = Violations::default();
-        check_code(&mut v, "code", &self.code, 20);
-        v.required("name", &self.name);
-        v.max_len("name", &self.name, limits::NAME);
-        check_country(&mut v, "country", &self.country);
-        v.max_len_opt("contact_name", self.contact_name.as_deref(), limits::NAME);
-        check_email(&mut v, "email", self.email.as_deref());
-        v.max_len_opt("phone", self.phone.as_deref(), limits::PHONE);
+        let (email, phone) = (self.email.as_deref(), self.phone.as_deref());
+        check_party(&mut v, &self.code, &self.name, &self.country, self.contact_name.as_deref(), email, phone);
         v
     }
 }
@@ -224,12 +239,8 @@ impl CustomerInput {
 
     pub fn violations(&self) -> Violations {
         let mut v = Violations::default();
-        check_code(&mut v, "code", &self.code, 20);
-        v.required("name", &self.name);
-        v.max_len("name", &self.name, limits::NAME);
-        check_country(&mut v, "country", &self.country);
-        check_email(&mut v, "email", self.email.as_deref());
-        v.max_len_opt("phone", self.phone.as_deref(), limits::PHONE);
+        let (email, phone) = (self.email.as_deref(), self.phone.as_deref());
+        check_party(&mut v, &self.code, &self.name, &self.country, None, email, phone);
         v.max_len_opt("address", self.address.as_deref(), limits::ADDRESS);
         v
     }

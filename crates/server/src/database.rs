@@ -152,7 +152,7 @@ pub(crate) fn now_text() -> String {
 }
 
 pub(crate) fn time_text(time: chrono::DateTime<chrono::Utc>) -> String {
-    time.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    lotline_domain::time::stored(time)
 }
 
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {

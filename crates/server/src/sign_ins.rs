@@ -26,8 +26,8 @@ pub(crate) async fn locked(store: &Store, key: &str) -> Result<Option<DateTime<U
     let mut recent = Vec::with_capacity(rows.len());
     for row in &rows {
         let at: String = row.try_get("at")?;
-        let Ok(at) = DateTime::parse_from_rfc3339(&at) else { continue };
-        recent.push((row.try_get::<i64, _>("ok")? != 0, at.with_timezone(&Utc)));
+        let Some(at) = lotline_domain::time::from_stored(&at) else { continue };
+        recent.push((row.try_get::<i64, _>("ok")? != 0, at));
     }
     Ok(locked_until(&recent, Utc::now()))
 }

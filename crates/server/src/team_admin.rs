@@ -5,7 +5,7 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use lotline_domain::people::Role;
 use lotline_sync::{SESSION_HEADER, TeamDesk, TeamUser};
 use sqlx::Row;
@@ -54,8 +54,8 @@ async fn administrator(store: &Store, desk_id: &str, session: &str) -> Result<St
         return Err(unknown().into());
     }
     let issued_at: String = row.try_get("issued_at")?;
-    let fresh = DateTime::parse_from_rfc3339(&issued_at)
-        .is_ok_and(|at| Utc::now() - at.with_timezone(&Utc) <= chrono::Duration::hours(SESSION_HOURS));
+    let fresh = lotline_domain::time::from_stored(&issued_at)
+        .is_some_and(|at| Utc::now() - at <= chrono::Duration::hours(SESSION_HOURS));
     if !fresh {
         let message = format!("Sessions administer the team for {SESSION_HOURS} hours; sign in again.");
         return Err(ApiError::unauthorized("sync.session_expired", message).into());

@@ -84,7 +84,7 @@ pub async fn append(
     }
     let mut versions = current_versions(conn, events.iter().map(|e| e.stream())).await?;
     let (mut desk_seq, mut prev_hash) = desk_head(conn, &meta.desk_id).await?;
-    let now_ms = chrono::DateTime::parse_from_rfc3339(&meta.occurred_at).map(|t| t.timestamp_millis()).unwrap_or(0);
+    let now_ms = lotline_domain::time::from_stored(&meta.occurred_at).map_or(0, |t| t.timestamp_millis());
     let mut clock = last_hlc(conn).await?;
     let seen = crate::sync_log::pull_cursor(conn).await?;
     let mut stored = Vec::with_capacity(events.len());

@@ -1,6 +1,5 @@
 //! The reshipment tables, kept in step with reshipment events.
 
-use chrono::{DateTime, Utc};
 use lotline_domain::Event;
 use lotline_domain::reshipment::{
     ApprovalPolicy, Reshipment, ReshipmentRequest, ReshipmentStatus, authorize_by_approvals,
@@ -157,8 +156,8 @@ async fn approved(conn: &mut SqliteConnection, reshipment_no: &str, stored: &Sto
             None => return Ok(()),
         },
     };
-    let Ok(at) = DateTime::parse_from_rfc3339(&stored.occurred_at) else { return Ok(()) };
-    let day = crate::queries::site_time::site_calendar(conn).await?.calendar.day_at(at.with_timezone(&Utc));
+    let Some(at) = lotline_domain::time::from_stored(&stored.occurred_at) else { return Ok(()) };
+    let day = crate::queries::site_time::site_calendar(conn).await?.calendar.day_at(at);
     let after = authorize_by_approvals(state, &policy, &day);
     if after.status == ReshipmentStatus::Authorized {
         sqlx::query(

@@ -173,7 +173,7 @@ pub async fn apply_pulled(store: &Store, page: &[PulledEvent]) -> Result<PullApp
         let mut desks: Vec<&str> = new_rows.iter().map(|r| r.pulled.event.desk_id.as_str()).collect();
         desks.sort_unstable();
         desks.dedup();
-        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let now = lotline_domain::time::stored(chrono::Utc::now());
         crate::checkpoints::seal_desks(&mut tx, &key, desks, &now).await?;
     }
     if let Some(clock) = &clock {

@@ -300,7 +300,7 @@ pub async fn dismiss_refused_act(ctx: &Ctx, input: DismissRefusedActInput) -> Re
     if refusal.dismissed_at.is_some() {
         return Err(ApiError::conflict("error.conflict.already_dismissed").with("key", &input.act_id));
     }
-    let at = ctx.now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let at = lotline_domain::time::stored(ctx.now());
     lotline_store::dismiss_refusal(&ctx.store, &input.act_id, &actor.user_id, &at).await?;
     count_open_conflicts(ctx, Empty {}).await
 }

@@ -1,7 +1,7 @@
 //! CSV export of master data and failures, in the columns the import reads, and of failures'
 //! disposition lines, with spreadsheet formulas defused.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use lotline_domain::ApiError;
 use lotline_domain::people::Permission;
 use lotline_store::queries::returns::{self as rq, ListRmasInput, RmaRow};
@@ -42,11 +42,9 @@ fn opt(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-/// A time in RFC 3339, UTC, always with milliseconds: the text the log stores, so a column of
-/// times in an export sorts as text and reads the same as exports made before.
-pub(crate) fn at(value: DateTime<Utc>) -> String {
-    value.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
+/// A time in the text the log stores (RFC 3339, UTC, milliseconds), so a column of times in an
+/// export sorts as text and reads the same as the log and exports made before.
+pub(crate) use lotline_domain::time::stored as at;
 
 pub(crate) fn opt_at(value: Option<DateTime<Utc>>) -> String {
     value.map(at).unwrap_or_default()

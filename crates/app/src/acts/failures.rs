@@ -1,6 +1,6 @@
 //! Logging QC failures and following them to closure.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use lotline_domain::aql::{self, AqlPlan, AqlPlanInput};
 use lotline_domain::error::{FieldError, Violations};
 use lotline_domain::failure::{
@@ -11,16 +11,17 @@ use lotline_domain::people::Permission;
 use lotline_domain::returns::{self, Rma};
 use lotline_domain::settings::DefectCategory;
 use lotline_domain::{ApiError, Event};
+use lotline_store::queries::Page;
 use lotline_store::queries::failure_lines::{DispositionLineView, disposition_lines};
 use lotline_store::queries::failures::{self as q, ChecklistItem, FailureRow, HoldView, ListFailuresInput};
 use lotline_store::queries::master::{self, AttachmentView};
 use lotline_store::queries::returns as rq;
-use lotline_store::queries::{Page, people};
 use lotline_store::{StoredEvent, WriteTx};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Empty;
+use super::failure_known::Known;
 use super::history::{HistoryEntry, history_of};
 use crate::context::{Ctx, store_error};
 
@@ -202,12 +203,13 @@ async fn facts_for(
     tx: &mut WriteTx,
     v: &mut Violations,
     record: &FailureRecord,
+    known: &mut Known,
 ) -> Result<(ProductFacts, bool, (FailureReaction, ReactionSource)), ApiError> {
-    let product = master::product(tx, &record.sku).await?;
+    let product = known.product(tx, &record.sku).await?;
     if product.is_none() {
         v.push(FieldError::new("sku", "error.failure.unknown_sku").with("sku", &record.sku));
     }
-    if master::vendor(tx, &record.vendor_code).await?.is_none() {
+    if !known.vendor(tx, &record.vendor_code).await? {
         v.push(FieldError::new("vendor_code", "error.failure.unknown_vendor").with("code", &record.vendor_code));
     }
     for id in &record.attachment_ids {
@@ -215,10 +217,9 @@ async fn facts_for(
             v.push(FieldError::new("attachment_ids", "error.failure.unknown_attachment").with("id", id));
         }
     }
-    let categories = master::defect_categories(tx).await?;
-    let category_active = categories.iter().any(|c| c.code == record.category_code && c.active);
+    let category_active = known.categories(tx).await?.iter().any(|c| c.code == record.category_code && c.active);
     let category_reaction = match &product {
-        Some(p) => master::category_reaction(tx, &p.product.category).await?,
+        Some(p) => known.category_reaction(tx, &p.product.category).await?,
         None => None,
     };
     let reaction =
@@ -267,11 +268,25 @@ fn occurred_at(given: Option<&str>, now: DateTime<Utc>, v: &mut Violations) -> D
     }
 }
 
-/// Builds and appends a failure within `tx`; shared by the form and the CSV import.
+/// Builds and appends a failure within `tx`: the form's act.
 pub(crate) async fn log_in(
     ctx: &Ctx,
     tx: &mut WriteTx,
     input: LogFailureInput,
+) -> Result<(String, Vec<Event>), ApiError> {
+    let (failure_no, events) = decide_in(ctx, tx, input, &mut Known::default()).await?;
+    lotline_store::append(tx, &ctx.meta(), events.clone()).await?;
+    Ok((failure_no, events))
+}
+
+/// Checks a failure and decides its events without writing them: the CSV import decides every
+/// row first and appends them all at once. `known` keeps what earlier rows looked up, and the
+/// numbers they were given, which nothing is written to until the append.
+pub(crate) async fn decide_in(
+    ctx: &Ctx,
+    tx: &mut WriteTx,
+    input: LogFailureInput,
+    known: &mut Known,
 ) -> Result<(String, Vec<Event>), ApiError> {
     let actor = ctx.allowed(Permission::LogFailure)?;
     let mut v = Violations::default();
@@ -309,7 +324,7 @@ pub(crate) async fn log_in(
         inspection,
         attachment_ids: input.attachment_ids,
     };
-    let (product, category_active, reaction) = facts_for(tx, &mut v, &record).await?;
+    let (product, category_active, reaction) = facts_for(tx, &mut v, &record, known).await?;
     let lot = lot_facts(tx, &record).await?;
     if let Some(inspection) = &record.inspection {
         let rules = super::switching::state_for(tx, &record.sku, &record.vendor_code).await?;
@@ -343,13 +358,12 @@ pub(crate) async fn log_in(
         Some(no) => super::production::block_for_failure(tx, &mut v, no, record.stage).await?,
         None => None,
     };
-    let settings = people::settings(tx).await?.ok_or_else(|| ApiError::conflict("error.setup.needed"))?;
-    let failure_no = super::numbers::issue(tx, "QF", &settings.site_code).await?;
+    let failure_no = known.next_number(tx).await?;
     let record_sku = record.sku.clone();
     let request = LogRequest {
         failure_no: failure_no.clone(),
         inspector_id: actor.user_id,
-        occurred_at: occurred_at.to_rfc3339_opts(SecondsFormat::Millis, true),
+        occurred_at: lotline_domain::time::stored(occurred_at),
         record,
         disposition: input.disposition,
         product: &product,
@@ -378,7 +392,7 @@ pub(crate) async fn log_in(
     if let Some(order) = &work_order {
         events.extend(lotline_domain::production::decide_block(order, &failure_no)?);
     }
-    lotline_store::append(tx, &ctx.meta(), events.clone()).await?;
+    known.issued();
     Ok((failure_no, events))
 }
 
@@ -531,7 +545,7 @@ pub async fn correct_failure(ctx: &Ctx, input: CorrectFailureInput) -> Result<Fa
     let failure = load_failure(&mut tx, &input.failure_no).await?;
     let (next, _) = failure::apply_changes(&failure.record, &input.changes);
     let mut v = Violations::default();
-    let (product, category_active, _) = facts_for(&mut tx, &mut v, &next).await?;
+    let (product, category_active, _) = facts_for(&mut tx, &mut v, &next, &mut Known::default()).await?;
     let lot = lot_facts(&mut tx, &next).await?;
     v.into_result()?;
     let events =

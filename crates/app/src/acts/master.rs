@@ -18,6 +18,20 @@ pub struct OrderNoInput {
     pub order_no: String,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProductSkuInput {
+    pub sku: String,
+}
+
+/// One product by its SKU, for a link or a search hit that names it: the list's text search
+/// would also answer with its near namesakes, a page at a time.
+pub async fn get_product(ctx: &Ctx, input: ProductSkuInput) -> Result<ProductView, ApiError> {
+    ctx.allowed(Permission::ViewData)?;
+    let sku = input.sku.trim();
+    master::product(&mut *ctx.read().await?, sku).await?.ok_or_else(|| ApiError::not_found("product", sku))
+}
+
 pub async fn list_products(ctx: &Ctx, query: ListQuery) -> Result<Page<ProductView>, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     master::list_products(&mut *ctx.read().await?, &query).await.map_err(store_error)

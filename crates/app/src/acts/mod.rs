@@ -5,6 +5,7 @@ pub mod chargebacks;
 pub mod conflicts;
 pub mod documents;
 pub mod exports;
+mod failure_known;
 pub mod failure_lines;
 pub mod failures;
 pub(crate) mod guard;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use lotline_domain::error::FieldError;
 use lotline_domain::lots::normalise_lot_code;
 use lotline_domain::people::{Actor, Permission, Role};
@@ -87,6 +87,27 @@ pub struct ApprovalView {
     pub counts: bool,
 }
 
+impl ApprovalView {
+    /// One approval as logged at `at`, its approver named from `names`: a reshipment's and an
+    /// RMA payout's approvals show alike.
+    pub(crate) fn of(
+        approval: &lotline_domain::approval::Approval,
+        at: &str,
+        names: &std::collections::HashMap<String, String>,
+        counts: bool,
+    ) -> Self {
+        Self {
+            approver_name: names.get(&approval.approver_id).cloned(),
+            approver_roles: approval.approver_roles.clone(),
+            at: at.to_owned(),
+            total_minor: approval.total_minor,
+            currency: approval.currency.clone(),
+            note: approval.note.clone(),
+            counts,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ReshipmentDetail {
@@ -157,10 +178,10 @@ pub(crate) async fn load(
         .ok_or_else(|| ApiError::not_found("reshipment", reshipment_no))?;
     // Approvals merged from several desks may complete the set no single desk saw complete.
     let last_approval = events.iter().rev().find(|e| matches!(e.event, Event::ReshipmentApproved { .. }));
-    let approved_at = last_approval.and_then(|e| DateTime::parse_from_rfc3339(&e.occurred_at).ok());
+    let approved_at = last_approval.and_then(|e| lotline_domain::time::from_stored(&e.occurred_at));
     let state = match approved_at {
         Some(at) => {
-            let day = crate::clock::site_day_in(conn, at.with_timezone(&Utc)).await?;
+            let day = crate::clock::site_day_in(conn, at).await?;
             rs::authorize_by_approvals(state, &policy(conn).await?, &day)
         }
         None => state,
@@ -301,15 +322,12 @@ fn approval_views(
     events
         .iter()
         .filter_map(|stored| match &stored.event {
-            Event::ReshipmentApproved { approval, .. } => Some(ApprovalView {
-                approver_name: names.get(&approval.approver_id).cloned(),
-                approver_roles: approval.approver_roles.clone(),
-                at: stored.occurred_at.clone(),
-                total_minor: approval.total_minor,
-                currency: approval.currency.clone(),
-                note: approval.note.clone(),
-                counts: approval.amount_version == state.amount_version,
-            }),
+            Event::ReshipmentApproved { approval, .. } => Some(ApprovalView::of(
+                approval,
+                &stored.occurred_at,
+                names,
+                approval.amount_version == state.amount_version,
+            )),
             _ => None,
         })
         .collect()

@@ -207,10 +207,8 @@ pub async fn sign_in(ctx: &Ctx, input: SignInInput) -> Result<Session, ApiError>
         let mut conn = ctx.read().await?;
         people::recent_sign_ins(&mut conn, &key, LOCK_AFTER_FAILURES as i64).await?
     };
-    let recent: Vec<(bool, DateTime<Utc>)> = recent
-        .into_iter()
-        .filter_map(|(ok, at)| Some((ok, DateTime::parse_from_rfc3339(&at).ok()?.with_timezone(&Utc))))
-        .collect();
+    let recent: Vec<(bool, DateTime<Utc>)> =
+        recent.into_iter().filter_map(|(ok, at)| Some((ok, lotline_domain::time::from_stored(&at)?))).collect();
     let locked_here = locked_until(&recent, ctx.now()).map(|until| until.format("%Y-%m-%d %H:%M UTC").to_string());
     let (result, decided_by) = check_password(ctx, &input, locked_here).await?;
     let counted = match &result {

@@ -93,7 +93,7 @@ async fn write(data_dir: &Path, at: DateTime<Utc>, reason: &str) -> Result<Backu
     let dir = folder(data_dir);
     lotline_store::create_private_dir(&dir).map_err(|e| ApiError::internal(e).with("path", dir.display()))?;
     let path = dir.join(file_name(at, reason));
-    let taken_at = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let taken_at = lotline_domain::time::stored(at);
     lotline_store::write_backup(data_dir, &path, &taken_at).await.map_err(backup_error)?;
     entry(&path)
         .ok_or_else(|| ApiError::internal("the backup just written cannot be read").with("path", path.display()))

@@ -23,7 +23,7 @@ pub use restore::{RestoreReport, restore, verify};
 
 /// Writes a backup of `data_dir` to `out` while the app may be writing; takes no lock.
 pub async fn backup_folder(data_dir: &Path, out: &Path) -> Result<lotline_store::BackupManifest, ApiError> {
-    let taken_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let taken_at = lotline_domain::time::stored(chrono::Utc::now());
     lotline_store::write_backup(data_dir, out, &taken_at).await.map_err(backup_error)
 }
 

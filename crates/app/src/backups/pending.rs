@@ -85,7 +85,7 @@ pub async fn finish_pending_restore(data_dir: &Path) -> Option<LastRestore> {
         Ok(()) => restore(&note.file, data_dir, true).await,
         Err(err) => Err(err),
     };
-    let done_at = chrono::Utc::now().to_rfc3339();
+    let done_at = lotline_domain::time::stored(chrono::Utc::now());
     let last = match outcome {
         Ok(report) => {
             let aside = report.moved_aside.clone();

@@ -16,7 +16,7 @@ pub const MAX_CLOCK_AHEAD_HOURS: i64 = 24;
 /// The event's own time, if it is readable and not too far ahead of `now` (the server's clock).
 pub fn event_time(e: ActEvent<'_>, now: DateTime<Utc>) -> Result<DateTime<Utc>, ApiError> {
     let text = &e.envelope.occurred_at;
-    let Ok(at) = DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)) else {
+    let Some(at) = crate::time::from_stored(text) else {
         return Err(ApiError::conflict("error.sync.time_unreadable").with("occurred_at", text));
     };
     if at > now + Duration::hours(MAX_CLOCK_AHEAD_HOURS) {

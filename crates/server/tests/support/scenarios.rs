@@ -149,9 +149,7 @@ pub async fn gap_answers_resend_from(h: &Harness) {
     server.shutdown().await.unwrap();
 }
 
-// One tampering after another against the same server, each checked to store nothing: a test, so
-// the line limit for functions (clippy.toml) does not apply.
-#[allow(clippy::too_many_lines)]
+// One tampering after another against the same server, each checked to store nothing.
 pub async fn tampered_events_store_nothing(h: &Harness) {
     let server = h.start().await;
     let mut desk = FakeDesk::new();

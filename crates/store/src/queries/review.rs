@@ -6,7 +6,7 @@
 //! instants of the site's midnights (`start`, `end`) and day columns (a reshipment's due and
 //! shipped days) with the days themselves (`start_day`, `end_day`).
 
-use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use lotline_domain::returns::ReturnPolicy;
 use lotline_domain::review::{CostComponent, CostRow, ReshipmentTimesRow, ReviewPeriod, is_poor_quality_return};
 use serde::{Deserialize, Serialize};
@@ -45,7 +45,7 @@ impl Span {
 }
 
 pub fn instant_text(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+    lotline_domain::time::stored(at)
 }
 
 pub fn day_text(day: NaiveDate) -> String {
@@ -55,8 +55,8 @@ pub fn day_text(day: NaiveDate) -> String {
 /// An instant as stored; a bare date reads as its midnight. Rows hold what the app wrote, so
 /// text that does not parse is left out rather than guessed.
 pub fn instant(text: &str) -> Option<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(t.with_timezone(&Utc));
+    if let Some(t) = lotline_domain::time::from_stored(text) {
+        return Some(t);
     }
     let day = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
     Some(day.and_time(NaiveTime::MIN).and_utc())

@@ -22,17 +22,35 @@ pub fn computer_time_zone() -> String {
 
 /// The calendar in force: the saved one, or this computer's zone with no holidays.
 pub async fn site_calendar(conn: &mut SqliteConnection) -> Result<SiteCalendarRow, StoreError> {
-    let row = sqlx::query("SELECT time_zone, holidays FROM settings WHERE id = 1").fetch_optional(&mut *conn).await?;
-    let (zone, holidays) = match row {
-        Some(r) => (r.get::<String, _>(0), r.get::<String, _>(1)),
-        None => (String::new(), "[]".into()),
-    };
-    let holidays: Vec<Holiday> = serde_json::from_str(&holidays).unwrap_or_default();
+    let row = sqlx::query(CALENDAR).fetch_optional(&mut *conn).await?;
+    Ok(match row {
+        Some(r) => calendar_row(r.get::<String, _>(0), &r.get::<String, _>(1)),
+        None => calendar_row(String::new(), "[]"),
+    })
+}
+
+const CALENDAR: &str = "SELECT time_zone, holidays FROM settings WHERE id = 1";
+
+/// The calendar on SQLite's own handle, for reads that share one hand-over (a trace's).
+pub(crate) fn site_calendar_raw(db: &rusqlite::Connection) -> rusqlite::Result<SiteCalendarRow> {
+    use rusqlite::OptionalExtension;
+    let row = db
+        .prepare_cached(CALENDAR)?
+        .query_row([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .optional()?;
+    Ok(match row {
+        Some((zone, holidays)) => calendar_row(zone, &holidays),
+        None => calendar_row(String::new(), "[]"),
+    })
+}
+
+fn calendar_row(zone: String, holidays: &str) -> SiteCalendarRow {
+    let holidays: Vec<Holiday> = serde_json::from_str(holidays).unwrap_or_default();
     if zone.is_empty() {
-        return Ok(SiteCalendarRow {
+        return SiteCalendarRow {
             calendar: SiteCalendar { time_zone: computer_time_zone(), holidays },
             confirmed: false,
-        });
+        };
     }
-    Ok(SiteCalendarRow { calendar: SiteCalendar { time_zone: zone, holidays }, confirmed: true })
+    SiteCalendarRow { calendar: SiteCalendar { time_zone: zone, holidays }, confirmed: true }
 }

@@ -10,7 +10,7 @@ use super::lots::{Contact, contacts_in, related_records_in};
 use crate::StoreError;
 use crate::bulk::with_raw;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TraceReads {
     /// Completed work orders by their output lot, of the lots asked for.
     pub made_by: HashMap<String, String>,
@@ -18,10 +18,12 @@ pub struct TraceReads {
     /// QC failures and RMAs on the lots, as (number, lot).
     pub failures: Vec<(String, String)>,
     pub rmas: Vec<(String, String)>,
+    /// The site's calendar, for the lots' status today.
+    pub calendar: lotline_domain::site_time::SiteCalendar,
 }
 
-/// The records on `lot_codes` (work orders that made them, failures, RMAs) and the contacts of
-/// `customers`.
+/// The records on `lot_codes` (work orders that made them, failures, RMAs), the contacts of
+/// `customers`, and the site's calendar.
 pub async fn trace_reads(
     conn: &mut SqliteConnection,
     lot_codes: &[&str],
@@ -37,7 +39,8 @@ pub async fn trace_reads(
         )?;
         let made_by = statement.query_map([&list], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
         let (failures, rmas) = related_records_in(db, lot_codes)?;
-        Ok(TraceReads { made_by, contacts: contacts_in(db, customers)?, failures, rmas })
+        let calendar = super::site_time::site_calendar_raw(db)?.calendar;
+        Ok(TraceReads { made_by, contacts: contacts_in(db, customers)?, failures, rmas, calendar })
     })
     .await
 }

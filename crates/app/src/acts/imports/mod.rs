@@ -16,7 +16,8 @@ use lotline_domain::people::Permission;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::failures::log_in;
+use super::failure_known::Known;
+use super::failures::decide_in;
 use crate::context::{Ctx, sql_error};
 pub use encoding::MAX_IMPORT_BYTES;
 use failure_rows::failure_row;
@@ -228,21 +229,27 @@ pub async fn import_csv_with(ctx: &Ctx, input: ImportInput, control: &ImportCont
     let mut tx = ctx.begin().await?;
     let imported = match input.entity {
         Entity::Failures => {
-            // Each failure goes through the same act as the form, inside this one transaction:
-            // the first bad row rolls all of them back, and every bad row is reported.
-            let mut count = 0;
+            // Every row is decided by the form's rules before anything is written: the first
+            // bad row refuses the file, and every bad row is reported. The good rows' events are
+            // then appended in one go, so the store writes and indexes them in bulk.
+            let (mut known, mut events, mut count) = (Known::default(), Vec::new(), 0);
             for (i, cells) in table.records.iter().enumerate() {
                 let line = table.line(i);
                 ticker.row_checked()?;
                 let mut row = Row::new(line, cells, &table.columns, &mut errors);
                 let Some(input) = failure_row(&mut row) else { continue };
-                match log_in(ctx, &mut tx, input).await {
-                    Ok(_) => count += 1,
+                match decide_in(ctx, &mut tx, input, &mut known).await {
+                    Ok((_, decided)) => {
+                        events.extend(decided);
+                        count += 1;
+                    }
                     Err(err) if err.fields.is_empty() => errors.push(row_error("row", err, line)),
                     Err(err) => errors.extend(err.fields.into_iter().map(|f| f.at_row(line))),
                 }
             }
             finish(errors)?;
+            ticker.writing()?;
+            lotline_store::append(&mut tx, &ctx.meta(), events).await?;
             count
         }
         Entity::Reshipments => {

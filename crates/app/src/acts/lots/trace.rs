@@ -16,7 +16,6 @@ use lotline_store::queries::trace_reads::trace_reads;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clock::site_day_in;
 use crate::context::Ctx;
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -103,10 +102,10 @@ pub struct TraceResult {
 pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiError> {
     ctx.allowed(Permission::ViewData)?;
     let root = normalise_lot_code(&input.lot_code);
-    // One connection for the site's day, the index's refresh and the records: each connection
-    // taken from the pool and each hand-over cost about as much as a small trace's walk.
+    // One connection for the index's refresh and the records with the site's day: each
+    // connection taken from the pool and each hand-over cost about as much as a small trace's
+    // walk. The lots' status today is settled once the day is read.
     let (index, mut conn) = ctx.store.lot_index_on_connection().await?;
-    let today = site_day_in(&mut conn, ctx.now()).await?.today;
     let (lots, shipments) = {
         let root_id = index.lot_id(&root).ok_or_else(|| ApiError::not_found("lot", &root))?;
         let reached = index.genealogy.trace(root_id, input.direction);
@@ -124,7 +123,7 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
                     kind,
                     sku: lot.sku.clone(),
                     vendor_code: lot.vendor_code.clone(),
-                    status: status_on(lot.status, lot.expiry_date, lot.on_hand, today),
+                    status: lot.status,
                     on_hand: lot.on_hand,
                     unit: lot.unit.clone(),
                     expiry_date: lot.expiry_date,
@@ -144,6 +143,10 @@ pub async fn trace_lot(ctx: &Ctx, input: TraceInput) -> Result<TraceResult, ApiE
         let customer_codes: Vec<&str> = customers.keys().copied().collect();
         trace_reads(&mut conn, &codes, &customer_codes).await?
     };
+    let today = reads.calendar.day_at(ctx.now()).today;
+    for lot in &mut lots {
+        lot.status = status_on(lot.status, lot.expiry_date, lot.on_hand, today);
+    }
     let customers = with_contacts(customers, &reads.contacts);
     let work_orders = through_work_orders(&reads.made_by, &root, input.direction, &mut lots);
     let (failures, rmas) = (reads.failures, reads.rmas);

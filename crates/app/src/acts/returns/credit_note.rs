@@ -1,7 +1,7 @@
 //! The credit note of a settled refund or store credit: each line with its restocking fee and
 //! the fee's reason, and who opened, approved, asked for, approved the money and paid it out.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use lotline_documents::{CreditNote, CreditNoteApproval, CreditNoteDuties, CreditNoteLine};
 use lotline_domain::money::format_money;
 use lotline_domain::people::{Language, Permission};
@@ -69,10 +69,8 @@ pub async fn credit_note(ctx: &Ctx, input: CreditNoteInput) -> Result<PdfFile, A
     let days = state
         .opening
         .delivered_on
-        .zip(settled_at.as_deref().and_then(|at| DateTime::parse_from_rfc3339(at).ok()))
-        .map(|(delivered, settled): (NaiveDate, _)| {
-            (site_date(settled.with_timezone(&chrono::Utc), &zone) - delivered).num_days().to_string()
-        })
+        .zip(settled_at.as_deref().and_then(lotline_domain::time::from_stored))
+        .map(|(delivered, settled): (NaiveDate, _)| (site_date(settled, &zone) - delivered).num_days().to_string())
         .unwrap_or_else(|| labels("documents.none"));
     let fees = rt::line_fees(&policy, &state);
     let mut lines = Vec::new();

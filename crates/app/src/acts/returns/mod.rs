@@ -196,22 +196,15 @@ fn payout_view(
         .iter()
         .rev()
         .find(|e| matches!(&e.event, Event::RmaPayoutRequested { .. }))
-        .and_then(|e| DateTime::parse_from_rfc3339(&e.occurred_at).ok())
-        .map(|t| t.with_timezone(&Utc))
+        .and_then(|e| lotline_domain::time::from_stored(&e.occurred_at))
         .unwrap_or_default();
     let counted = rt::payout_counting(state);
     let approvals = events
         .iter()
         .filter_map(|stored| match &stored.event {
-            Event::RmaPayoutApproved { approval, .. } => Some(ApprovalView {
-                approver_name: names.get(&approval.approver_id).cloned(),
-                approver_roles: approval.approver_roles.clone(),
-                at: stored.occurred_at.clone(),
-                total_minor: approval.total_minor,
-                currency: approval.currency.clone(),
-                note: approval.note.clone(),
-                counts: counted.contains(&approval),
-            }),
+            Event::RmaPayoutApproved { approval, .. } => {
+                Some(ApprovalView::of(approval, &stored.occurred_at, names, counted.contains(&approval)))
+            }
             _ => None,
         })
         .collect();

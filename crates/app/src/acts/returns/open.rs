@@ -104,7 +104,7 @@ fn order_input(order: master::OrderView) -> OrderInput {
             .collect(),
         order_no: order.order_no,
         customer_code: order.customer_code,
-        ordered_at: order.ordered_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        ordered_at: lotline_domain::time::stored(order.ordered_at),
         currency: order.currency,
         channel: order.channel,
     }
