@@ -1,13 +1,11 @@
 import { Badge, Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import { Aside } from "../../components/Aside";
 import { HeadedTable } from "../../components/HeadedTable";
 import type { Period } from "../reports/period";
+import { usePeriodReport } from "../reports/usePeriodReport";
 import { VendorBlockedBadge } from "../reports/VendorBlockedBadge";
 import { DashboardCard } from "./DashboardCard";
-import { ReportsLink } from "./links";
 import { VENDOR_DAYS } from "./periods";
 
 /**
@@ -16,19 +14,12 @@ import { VENDOR_DAYS } from "./periods";
  */
 export function FlaggedVendorsCard({ period }: { period: Period }) {
   const { t } = useTranslation();
-  const cards = useQuery({
-    queryKey: ["vendor_scorecards", period],
-    queryFn: () => call("vendor_scorecards", period),
-  });
+  const cards = usePeriodReport("vendor_scorecards", period);
   return (
     <DashboardCard
       title={t("dashboard.vendors.title")}
       note={t("dashboard.vendors.note", { days: VENDOR_DAYS })}
-      action={
-        <ReportsLink tab="vendors" period={period} testId="dashboard-vendors-report">
-          {t("dashboard.open_report")}
-        </ReportsLink>
-      }
+      report={{ tab: "vendors", period, testId: "dashboard-vendors-report" }}
       query={cards}
       testId="dashboard-flagged-vendors"
     >

@@ -7,7 +7,7 @@ import { HeadedTable } from "../../components/HeadedTable";
 import { headings } from "../../components/TableHead";
 import { HeldStockCells, ReorderCell, SafetySkuCell } from "../reports/SafetyStockCells";
 import { DashboardCard } from "./DashboardCard";
-import { ProductLink, ReportsLink } from "./links";
+import { ProductLink } from "./links";
 
 /** SKUs whose sellable stock is under their minimum: reorder or release before they run out. */
 export function SafetyStockCard() {
@@ -20,11 +20,7 @@ export function SafetyStockCard() {
     <DashboardCard
       title={t("dashboard.stock.title")}
       note={t("dashboard.stock.note")}
-      action={
-        <ReportsLink tab="stock" testId="dashboard-stock-report">
-          {t("dashboard.open_report")}
-        </ReportsLink>
-      }
+      report={{ tab: "stock", testId: "dashboard-stock-report" }}
       query={alerts}
       testId="dashboard-safety-stock"
     >

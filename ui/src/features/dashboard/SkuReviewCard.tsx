@@ -1,11 +1,10 @@
 import { Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { headings } from "../../components/TableHead";
 import type { Period } from "../reports/period";
 import { formatBps } from "../reports/units";
+import { usePeriodReport } from "../reports/usePeriodReport";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
 import { RECENT_DAYS } from "./periods";
@@ -16,10 +15,7 @@ const SHOWN = 10;
 /** SKUs whose conformity problems pass the 2% of their orders. */
 export function SkuReviewCard({ period }: { period: Period }) {
   const { t, i18n } = useTranslation();
-  const flags = useQuery({
-    queryKey: ["sku_flags", period],
-    queryFn: () => call("sku_flags", period),
-  });
+  const flags = usePeriodReport("sku_flags", period);
   return (
     <DashboardCard
       title={t("dashboard.skus.title")}

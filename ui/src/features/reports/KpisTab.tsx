@@ -1,7 +1,6 @@
 import { Button, Grid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconTarget } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
@@ -17,6 +16,7 @@ import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
 import { TargetsModal } from "./TargetsModal";
 import { useMayConfigureReviews } from "./useAdmin";
+import { usePeriodReport } from "./usePeriodReport";
 
 /** The returns KPI table against its targets, and open RMAs by age. */
 export function KpisTab({ period }: { period: Period }) {
@@ -24,10 +24,7 @@ export function KpisTab({ period }: { period: Period }) {
   const admin = useMayConfigureReviews();
   const [editing, setEditing] = useState<KpiTargets | null>(null);
   const [loadingTargets, setLoadingTargets] = useState(false);
-  const table = useQuery({
-    queryKey: ["kpi_table", period],
-    queryFn: () => call("kpi_table", period),
-  });
+  const table = usePeriodReport("kpi_table", period);
   const editTargets = async () => {
     setLoadingTargets(true);
     try {

@@ -1,8 +1,6 @@
 import { SimpleGrid, Stack, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodReport";
-import { call } from "../../backend/call";
 import { ChecklistTable } from "./ChecklistTable";
 import { CostTable } from "./CostTable";
 import { ExportButtons } from "./ExportButtons";
@@ -18,13 +16,11 @@ import { StatCard as Stat } from "./StatCard";
 import { TimelinessTable } from "./TimelinessTable";
 import { formatChange } from "./units";
 import { useOpenFailures } from "./useOpenFailures";
+import { usePeriodReport } from "./usePeriodReport";
 
 /** The weekly / monthly review against the previous period of the same length. */
 export function ReviewTab({ period }: { period: Period }) {
-  const review = useQuery({
-    queryKey: ["review_period", period],
-    queryFn: () => call("review_period", period),
-  });
+  const review = usePeriodReport("review_period", period);
   return (
     <QueryView query={review}>
       {(report) => <ReviewBody report={report} period={period} />}

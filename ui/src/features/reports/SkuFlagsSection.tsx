@@ -1,9 +1,7 @@
 import { Badge, Switch, Table, Text } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SkuFlag } from "../../backend/bindings/SkuFlag";
-import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { headings } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
@@ -14,6 +12,7 @@ import { QueryView } from "./QueryView";
 import { ReportSection } from "./ReportSection";
 import { formatBps, formatCount } from "./units";
 import { useOpenFailures } from "./useOpenFailures";
+import { usePeriodReport } from "./usePeriodReport";
 
 const FLAG_COLOR: Record<SkuFlag, string> = { review: "red", ok: "teal", no_orders: "gray" };
 
@@ -22,10 +21,7 @@ export function SkuFlagsSection({ period }: { period: Period }) {
   const { t, i18n } = useTranslation();
   const openFailures = useOpenFailures();
   const [all, setAll] = useState(false);
-  const flags = useQuery({
-    queryKey: ["sku_flags", period],
-    queryFn: () => call("sku_flags", period),
-  });
+  const flags = usePeriodReport("sku_flags", period);
   const threshold = formatBps(flags.data?.threshold_bps ?? 200, i18n.language);
   return (
     <ReportSection

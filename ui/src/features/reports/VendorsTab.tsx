@@ -1,8 +1,6 @@
 import { Stack } from "@mantine/core";
 import { IconSettings } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { ModalButton } from "../../components/ModalButton";
 import { Note } from "../../components/Note";
@@ -15,16 +13,14 @@ import { ReportSection } from "./ReportSection";
 import { ScorecardRow } from "./ScorecardRow";
 import { ScorecardSettingsModal } from "./ScorecardSettingsModal";
 import { useMayConfigureReviews, useMayRecordRatings } from "./useAdmin";
+import { usePeriodReport } from "./usePeriodReport";
 
 /** Vendor scorecards for the period, worst first, with their defect reports. */
 export function VendorsTab({ period }: { period: Period }) {
   const { t } = useTranslation();
   const admin = useMayConfigureReviews();
   const mayRecord = useMayRecordRatings();
-  const cards = useQuery({
-    queryKey: ["vendor_scorecards", period],
-    queryFn: () => call("vendor_scorecards", period),
-  });
+  const cards = usePeriodReport("vendor_scorecards", period);
   return (
     <QueryView query={cards}>
       {(data) => (
