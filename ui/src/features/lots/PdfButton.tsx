@@ -1,9 +1,9 @@
-import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFileTypePdf } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type PdfRequest, printPdf } from "../../backend/call";
+import { SmallButton } from "../../components/SmallButton";
 import { errorMessage } from "../../errors/apiError";
 
 /** Makes a PDF report through the backend and opens it in the system's viewer to print or keep. */
@@ -19,12 +19,10 @@ export function PdfButton({
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   return (
-    <Button
-      variant="default"
-      size="xs"
-      leftSection={<IconFileTypePdf size={14} />}
+    <SmallButton
+      label={label}
+      icon={IconFileTypePdf}
       loading={busy}
-      data-testid={testId}
       onClick={async () => {
         setBusy(true);
         try {
@@ -35,8 +33,7 @@ export function PdfButton({
           setBusy(false);
         }
       }}
-    >
-      {label}
-    </Button>
+      testId={testId}
+    />
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { CostOfQuality } from "../../backend/bindings/CostOfQuality";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import { Note } from "../../components/Note";
-import { headings, TableHead } from "../../components/TableHead";
 import { formatMoney } from "../../money";
+import { ComparedTable } from "./ComparedTable";
 import { COST_COMPONENTS, type CostComponent, costValue } from "./cost";
 import { FigureLink } from "./FigureLink";
 import { COST_LINK_IDS, costLink } from "./links";
@@ -45,14 +45,7 @@ export function CostTable({
     );
   };
   return (
-    <Table withTableBorder fz="sm" data-testid="cost-table">
-      <TableHead
-        columns={headings(t, [
-          "reports.cost.component",
-          { right: "reports.col.current" },
-          { right: "reports.col.previous" },
-        ])}
-      />
+    <ComparedTable heading="reports.cost.component" testId="cost-table">
       {cost.currencies.map((c) => (
         <Table.Tbody key={c.currency} data-testid="cost-currency" data-currency={c.currency}>
           <Table.Tr bg="var(--mantine-color-gray-0)">
@@ -82,6 +75,6 @@ export function CostTable({
           })}
         </Table.Tbody>
       ))}
-    </Table>
+    </ComparedTable>
   );
 }

@@ -1,19 +1,19 @@
-import { Button, Grid, Stack, Text } from "@mantine/core";
+import { Grid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconTarget } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import { call } from "../../backend/call";
+import { SmallButton } from "../../components/SmallButton";
 import { errorMessage } from "../../errors/apiError";
 import { AgingChart } from "./AgingChart";
 import { BreakdownSection } from "./BreakdownSection";
-import { ExportButtons } from "./ExportButtons";
+import { ExportedSection } from "./ExportedSection";
 import { agingExport, kpiExport } from "./exports";
 import { KpiTableView } from "./KpiTableView";
 import type { Period } from "./period";
 import { QueryView } from "./QueryView";
-import { ReportSection } from "./ReportSection";
 import { TargetsModal } from "./TargetsModal";
 import { useMayConfigureReviews } from "./useAdmin";
 import { usePeriodReport } from "./usePeriodReport";
@@ -48,52 +48,43 @@ export function KpisTab({ period }: { period: Period }) {
           </Text>
           <Grid>
             <Grid.Col span={{ base: 12, lg: 8 }}>
-              <ReportSection
+              <ExportedSection
                 title={t("reports.kpi.title")}
                 note={t("reports.kpi.note")}
                 testId="kpi-section"
                 actions={
-                  <>
-                    {admin && (
-                      <Button
-                        variant="default"
-                        size="xs"
-                        leftSection={<IconTarget size={14} />}
-                        loading={loadingTargets}
-                        onClick={() => void editTargets()}
-                        data-testid="kpi-edit-targets"
-                      >
-                        {t("reports.targets.edit")}
-                      </Button>
-                    )}
-                    <ExportButtons
-                      name={`returns_kpis_${suffix}`}
-                      sheet={t("reports.kpi.title")}
-                      build={() => kpiExport(t, data, i18n.language)}
-                      testId="export-kpis"
+                  admin && (
+                    <SmallButton
+                      label={t("reports.targets.edit")}
+                      icon={IconTarget}
+                      loading={loadingTargets}
+                      onClick={() => void editTargets()}
+                      testId="kpi-edit-targets"
                     />
-                  </>
+                  )
                 }
+                exportAs={{
+                  name: `returns_kpis_${suffix}`,
+                  build: () => kpiExport(t, data, i18n.language),
+                  testId: "export-kpis",
+                }}
               >
                 <KpiTableView table={data} />
-              </ReportSection>
+              </ExportedSection>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <ReportSection
+              <ExportedSection
                 title={t("reports.aging.title")}
                 note={t("reports.aging.note")}
                 testId="aging-section"
-                actions={
-                  <ExportButtons
-                    name="rma_aging"
-                    sheet={t("reports.aging.title")}
-                    build={() => agingExport(t, data)}
-                    testId="export-aging"
-                  />
-                }
+                exportAs={{
+                  name: "rma_aging",
+                  build: () => agingExport(t, data),
+                  testId: "export-aging",
+                }}
               >
                 <AgingChart aging={data.aging} />
-              </ReportSection>
+              </ExportedSection>
             </Grid.Col>
           </Grid>
           <BreakdownSection period={period} />

@@ -1,9 +1,9 @@
-import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconHistory } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
+import { SmallButton } from "../../components/SmallButton";
 import { errorMessage } from "../../errors/apiError";
 
 /** Keeps today's ratings in each vendor's history (at most one per vendor per day). */
@@ -22,15 +22,12 @@ export function RecordRatingsButton() {
     onError: (err) => notifications.show({ color: "red", message: errorMessage(t, err) }),
   });
   return (
-    <Button
-      variant="default"
-      size="xs"
-      leftSection={<IconHistory size={14} />}
+    <SmallButton
+      label={t("reports.vendors.record_today")}
+      icon={IconHistory}
       loading={record.isPending}
       onClick={() => record.mutate()}
-      data-testid="record-ratings"
-    >
-      {t("reports.vendors.record_today")}
-    </Button>
+      testId="record-ratings"
+    />
   );
 }

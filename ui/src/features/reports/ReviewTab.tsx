@@ -3,14 +3,12 @@ import { useTranslation } from "react-i18next";
 import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodReport";
 import { ChecklistTable } from "./ChecklistTable";
 import { CostTable } from "./CostTable";
-import { ExportButtons } from "./ExportButtons";
-import { checklistTable, costTable, groupTable, paretoTable, timelinessTable } from "./exports";
-import { FailureGroupTable } from "./FailureGroupTable";
+import { checklistTable, costTable, paretoTable, timelinessTable } from "./exports";
 import { ParetoChart } from "./ParetoChart";
 import { ParetoTable } from "./ParetoTable";
 import type { Period } from "./period";
 import { QueryView } from "./QueryView";
-import { ReportSection } from "./ReportSection";
+import { FailureGroupSection, ReviewSection } from "./ReviewSections";
 import { SkuFlagsSection } from "./SkuFlagsSection";
 import { StatCard as Stat } from "./StatCard";
 import { TimelinessTable } from "./TimelinessTable";
@@ -61,118 +59,49 @@ function ReviewBody({ report, period }: { report: ReviewPeriodReport; period: Pe
           testId="stat-checklist"
         />
       </SimpleGrid>
-      <ReportSection
-        title={t("reports.pareto.title")}
-        note={t("reports.pareto.note")}
-        testId="review-pareto"
-        actions={
-          <ExportButtons
-            name={`pareto_${suffix}`}
-            sheet={t("reports.pareto.title")}
-            build={() => paretoTable(t, report)}
-            testId="export-pareto"
-          />
-        }
-      >
+      <ReviewSection id="pareto" suffix={suffix} build={() => paretoTable(t, report)}>
         <ParetoChart pareto={pareto} onOpen={(bar) => openFailures(bar.filter)} />
         {pareto.bars.length > 0 && (
           <ParetoTable pareto={pareto} onOpen={(bar) => openFailures(bar.filter)} />
         )}
-      </ReportSection>
+      </ReviewSection>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <ReportSection
-          title={t("reports.by_vendor")}
-          testId="review-by-vendor"
-          actions={
-            <ExportButtons
-              name={`failures_by_vendor_${suffix}`}
-              sheet={t("reports.by_vendor")}
-              build={() => groupTable(t, report.by_vendor)}
-              testId="export-by-vendor"
-            />
-          }
-        >
-          <FailureGroupTable
-            groups={report.by_vendor}
-            total={report.vendors_with_failures}
-            codeLabel={t("reports.col.vendor")}
-            testId="review-vendor-row"
-          />
-        </ReportSection>
-        <ReportSection
-          title={t("reports.by_sku")}
-          testId="review-by-sku"
-          actions={
-            <ExportButtons
-              name={`failures_by_sku_${suffix}`}
-              sheet={t("reports.by_sku")}
-              build={() => groupTable(t, report.by_sku)}
-              testId="export-by-sku"
-            />
-          }
-        >
-          <FailureGroupTable
-            groups={report.by_sku}
-            total={report.skus_with_failures}
-            codeLabel={t("reports.col.sku")}
-            testId="review-sku-row"
-          />
-        </ReportSection>
+        <FailureGroupSection
+          by="vendor"
+          groups={report.by_vendor}
+          total={report.vendors_with_failures}
+          suffix={suffix}
+        />
+        <FailureGroupSection
+          by="sku"
+          groups={report.by_sku}
+          total={report.skus_with_failures}
+          suffix={suffix}
+        />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <ReportSection
-          title={t("reports.cost.title")}
-          note={t("reports.cost.note")}
-          testId="review-cost"
-          actions={
-            <ExportButtons
-              name={`cost_of_quality_${suffix}`}
-              sheet={t("reports.cost.title")}
-              build={() => costTable(t, report)}
-              testId="export-cost"
-            />
-          }
-        >
+        <ReviewSection id="cost" suffix={suffix} build={() => costTable(t, report)}>
           <CostTable
             cost={report.cost_of_quality}
             period={report.period}
             reworkFailures={report.rework_failures}
           />
-        </ReportSection>
-        <ReportSection
-          title={t("reports.timeliness.title")}
-          note={t("reports.timeliness.note")}
-          testId="review-timeliness"
-          actions={
-            <ExportButtons
-              name={`reshipment_timeliness_${suffix}`}
-              sheet={t("reports.timeliness.title")}
-              build={() => timelinessTable(t, report, i18n.language)}
-              testId="export-timeliness"
-            />
-          }
+        </ReviewSection>
+        <ReviewSection
+          id="timeliness"
+          suffix={suffix}
+          build={() => timelinessTable(t, report, i18n.language)}
         >
           <TimelinessTable
             current={report.timeliness}
             previous={report.timeliness_previous}
             period={report.period}
           />
-        </ReportSection>
+        </ReviewSection>
       </SimpleGrid>
-      <ReportSection
-        title={t("reports.checklist.title")}
-        testId="review-checklist"
-        actions={
-          <ExportButtons
-            name={`checklist_added_${suffix}`}
-            sheet={t("reports.checklist.title")}
-            build={() => checklistTable(t, report)}
-            testId="export-checklist"
-          />
-        }
-      >
+      <ReviewSection id="checklist" suffix={suffix} build={() => checklistTable(t, report)}>
         <ChecklistTable items={report.checklist_items} />
-      </ReportSection>
+      </ReviewSection>
       <SkuFlagsSection period={period} />
     </Stack>
   );

@@ -5,11 +5,10 @@ import type { SkuFlag } from "../../backend/bindings/SkuFlag";
 import { HeadedTable } from "../../components/HeadedTable";
 import { headings } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
-import { ExportButtons } from "./ExportButtons";
+import { ExportedSection } from "./ExportedSection";
 import { skuFlagsExport } from "./exports";
 import { addDays, type Period } from "./period";
 import { QueryView } from "./QueryView";
-import { ReportSection } from "./ReportSection";
 import { formatBps, formatCount } from "./units";
 import { useOpenFailures } from "./useOpenFailures";
 import { usePeriodReport } from "./usePeriodReport";
@@ -24,7 +23,7 @@ export function SkuFlagsSection({ period }: { period: Period }) {
   const flags = usePeriodReport("sku_flags", period);
   const threshold = formatBps(flags.data?.threshold_bps ?? 200, i18n.language);
   return (
-    <ReportSection
+    <ExportedSection
       title={t("reports.flags.title")}
       note={t("reports.flags.note", { threshold })}
       testId="sku-flags"
@@ -44,15 +43,14 @@ export function SkuFlagsSection({ period }: { period: Period }) {
             checked={all}
             onChange={(e) => setAll(e.currentTarget.checked)}
           />
-          {flags.data && (
-            <ExportButtons
-              name={`sku_flags_${period.from}_${period.to}`}
-              sheet={t("reports.flags.title")}
-              build={() => skuFlagsExport(t, flags.data, i18n.language)}
-              testId="export-sku-flags"
-            />
-          )}
         </>
+      }
+      exportAs={
+        flags.data && {
+          name: `sku_flags_${period.from}_${period.to}`,
+          build: () => skuFlagsExport(t, flags.data, i18n.language),
+          testId: "export-sku-flags",
+        }
       }
     >
       <QueryView query={flags}>
@@ -113,6 +111,6 @@ export function SkuFlagsSection({ period }: { period: Period }) {
           );
         }}
       </QueryView>
-    </ReportSection>
+    </ExportedSection>
   );
 }

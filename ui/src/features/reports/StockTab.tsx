@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Table, Text, Tooltip } from "@mantine/core";
 import { IconEdit, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,12 +6,12 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { SmallButton } from "../../components/SmallButton";
 import { headings } from "../../components/TableHead";
-import { ExportButtons } from "./ExportButtons";
+import { ExportedSection } from "./ExportedSection";
 import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
 import { QueryView } from "./QueryView";
-import { ReportSection } from "./ReportSection";
 import { HeldStockCells, ReorderCell, SafetySkuCell } from "./SafetyStockCells";
 import { useMayConfigureReviews } from "./useAdmin";
 
@@ -29,32 +29,26 @@ export function StockTab() {
     queryFn: () => call("safety_stock_alerts", { below_only: false }),
   });
   return (
-    <ReportSection
+    <ExportedSection
       title={t("reports.stock.title")}
       note={t("reports.stock.note")}
       testId="safety-stock"
       actions={
-        <>
-          {admin && (
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setEditing({ sku: "", min_qty: null })}
-              data-testid="safety-set"
-            >
-              {t("reports.stock.set")}
-            </Button>
-          )}
-          {rows.data && (
-            <ExportButtons
-              name="safety_stock"
-              sheet={t("reports.stock.title")}
-              build={() => safetyExport(t, rows.data)}
-              testId="export-safety"
-            />
-          )}
-        </>
+        admin && (
+          <SmallButton
+            label={t("reports.stock.set")}
+            icon={IconPlus}
+            onClick={() => setEditing({ sku: "", min_qty: null })}
+            testId="safety-set"
+          />
+        )
+      }
+      exportAs={
+        rows.data && {
+          name: "safety_stock",
+          build: () => safetyExport(t, rows.data),
+          testId: "export-safety",
+        }
       }
     >
       <QueryView query={rows}>
@@ -140,6 +134,6 @@ export function StockTab() {
         }
       </QueryView>
       {editing && <MinimumModal initial={editing} onClose={() => setEditing(null)} />}
-    </ReportSection>
+    </ExportedSection>
   );
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReviewPeriod } from "../../backend/bindings/ReviewPeriod";
 import type { Timeliness } from "../../backend/bindings/Timeliness";
-import { headings, TableHead } from "../../components/TableHead";
+import { ComparedTable } from "./ComparedTable";
 import { FigureLink } from "./FigureLink";
 import { type TimelinessVerdict, timelinessLink } from "./links";
 import { formatBps, formatMinutesAsHours } from "./units";
@@ -61,14 +61,7 @@ export function TimelinessTable({
     ],
   ];
   return (
-    <Table withTableBorder fz="sm" data-testid="timeliness-table">
-      <TableHead
-        columns={headings(t, [
-          "reports.timeliness.metric",
-          { right: "reports.col.current" },
-          { right: "reports.col.previous" },
-        ])}
-      />
+    <ComparedTable heading="reports.timeliness.metric" testId="timeliness-table">
       <Table.Tbody>
         {rows.map(([key, label, now, before]) => (
           <Table.Tr key={key} data-metric={key}>
@@ -78,6 +71,6 @@ export function TimelinessTable({
           </Table.Tr>
         ))}
       </Table.Tbody>
-    </Table>
+    </ComparedTable>
   );
 }

@@ -4,12 +4,11 @@ import { useTranslation } from "react-i18next";
 import { HeadedTable } from "../../components/HeadedTable";
 import { ModalButton } from "../../components/ModalButton";
 import { Note } from "../../components/Note";
-import { ExportButtons } from "./ExportButtons";
+import { ExportedSection } from "./ExportedSection";
 import { scorecardExport } from "./exports";
 import type { Period } from "./period";
 import { QueryView } from "./QueryView";
 import { RecordRatingsButton } from "./RecordRatingsButton";
-import { ReportSection } from "./ReportSection";
 import { ScorecardRow } from "./ScorecardRow";
 import { ScorecardSettingsModal } from "./ScorecardSettingsModal";
 import { useMayConfigureReviews, useMayRecordRatings } from "./useAdmin";
@@ -25,7 +24,7 @@ export function VendorsTab({ period }: { period: Period }) {
     <QueryView query={cards}>
       {(data) => (
         <Stack gap="md">
-          <ReportSection
+          <ExportedSection
             title={t("reports.vendors.title")}
             note={t("reports.vendors.note", { threshold: data.settings.flag_below })}
             testId="vendor-scorecards"
@@ -42,14 +41,13 @@ export function VendorsTab({ period }: { period: Period }) {
                     {(close) => <ScorecardSettingsModal settings={data.settings} onClose={close} />}
                   </ModalButton>
                 )}
-                <ExportButtons
-                  name={`vendor_scorecards_${period.from}_${period.to}`}
-                  sheet={t("reports.vendors.title")}
-                  build={() => scorecardExport(t, data)}
-                  testId="export-scorecards"
-                />
               </>
             }
+            exportAs={{
+              name: `vendor_scorecards_${period.from}_${period.to}`,
+              build: () => scorecardExport(t, data),
+              testId: "export-scorecards",
+            }}
           >
             {data.vendors.length === 0 ? (
               <Note>{t("reports.vendors.empty")}</Note>
@@ -76,7 +74,7 @@ export function VendorsTab({ period }: { period: Period }) {
                 )}
               />
             )}
-          </ReportSection>
+          </ExportedSection>
         </Stack>
       )}
     </QueryView>
