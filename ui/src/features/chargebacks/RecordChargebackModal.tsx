@@ -5,6 +5,7 @@ import type { ChargebackSource } from "../../backend/bindings/ChargebackSource";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import type { Closing } from "../../components/actions/ActionModal";
+import { stepTexts } from "../../components/actions/stepTexts";
 import { FormModal, useFormSave } from "../../components/FormModal";
 import { NoteField } from "../../components/forms/NoteField";
 import { readAmount } from "../../money";
@@ -42,8 +43,7 @@ export function RecordChargebackModal({
   });
   return (
     <FormModal
-      title={t("chargebacks.record.title", { failure: failureNo })}
-      intro={t("chargebacks.record.intro")}
+      {...stepTexts(t, "chargebacks.record", { failure: failureNo })}
       save={save}
       saveTestId="chargeback-record-save"
       onClose={onClose}

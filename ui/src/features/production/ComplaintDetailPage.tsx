@@ -69,8 +69,7 @@ function AdvanceModal({
     <ActionModal
       title={t(`complaints.advance.title_${to}`, { no: complaint.complaint_no })}
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="complaint-advance-save"
     >
       <Stack gap="sm">

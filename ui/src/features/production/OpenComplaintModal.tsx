@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Severity } from "../../backend/bindings/Severity";
 import { call } from "../../backend/call";
 import { ActionModal, type Closing } from "../../components/actions/ActionModal";
+import { stepTexts } from "../../components/actions/stepTexts";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
@@ -59,12 +60,10 @@ export function OpenComplaintModal({ links, onClose }: { links: ComplaintLinks }
   const f = bindFields(form, errors, (key) => t(`complaints.field.${key}`));
   return (
     <ActionModal
-      title={t("complaints.open.title")}
-      intro={t("complaints.open.intro")}
+      {...stepTexts(t, "complaints.open")}
       size="lg"
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="complaint-open-save"
     >
       <Stack gap="sm">

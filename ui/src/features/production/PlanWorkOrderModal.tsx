@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { ActionModal } from "../../components/actions/ActionModal";
+import { stepTexts } from "../../components/actions/stepTexts";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
@@ -57,12 +58,10 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
     setComponents((list) => list.map((c, at) => (at === i ? { ...c, ...part } : c)));
   return (
     <ActionModal
-      title={t("work_orders.plan.title")}
-      intro={t("work_orders.plan.intro")}
+      {...stepTexts(t, "work_orders.plan")}
       size="lg"
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="wo-plan-save"
     >
       <Stack gap="sm">

@@ -8,6 +8,7 @@ import type { Severity } from "../../backend/bindings/Severity";
 import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
 import { ActionModal, type Closing } from "../../components/actions/ActionModal";
+import { stepTexts } from "../../components/actions/stepTexts";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { keys } from "../../queries/keys";
@@ -44,11 +45,9 @@ export function CompleteWorkOrderModal({ wo, onClose }: { wo: WorkOrderDetail } 
   );
   return (
     <ActionModal
-      title={t("work_orders.complete.title", { no: wo.work_order_no })}
-      intro={t("work_orders.complete.intro")}
+      {...stepTexts(t, "work_orders.complete", { no: wo.work_order_no })}
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="wo-complete-save"
     >
       <Stack gap="sm">
@@ -130,11 +129,9 @@ export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } &
   const f = bindFields(form, errors, (key) => t(`work_orders.failure.${key}`));
   return (
     <ActionModal
-      title={t("work_orders.failure.title", { no: wo.work_order_no })}
-      intro={t("work_orders.failure.intro")}
+      {...stepTexts(t, "work_orders.failure", { no: wo.work_order_no })}
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="wo-failure-save"
     >
       <Stack gap="sm">
@@ -213,11 +210,9 @@ export function DecideBlockModal({
   const f = bindFields(form, errors, (key) => t(`work_orders.decide.${key}`));
   return (
     <ActionModal
-      title={t("work_orders.decide.title", { failure: failureNo })}
-      intro={t("work_orders.decide.intro")}
+      {...stepTexts(t, "work_orders.decide", { failure: failureNo })}
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="wo-decide-save"
     >
       <Stack gap="sm">

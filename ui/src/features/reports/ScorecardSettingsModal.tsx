@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { ScorecardSettings } from "../../backend/bindings/ScorecardSettings";
 import type { ScorecardWeights } from "../../backend/bindings/ScorecardWeights";
 import { call } from "../../backend/call";
-import { FormModal, useFormSave } from "../../components/FormModal";
+import { useFormSave } from "../../components/FormModal";
+import { SettingsModal } from "./SettingsModal";
 
 const WEIGHTS: (keyof ScorecardWeights)[] = [
   "lot_defects",
@@ -36,10 +37,8 @@ export function ScorecardSettingsModal({
     onClose,
   });
   return (
-    <FormModal
-      title={t("reports.settings.title")}
-      intro={t("reports.settings.intro")}
-      size="lg"
+    <SettingsModal
+      texts="reports.settings"
       save={save}
       saveTestId="settings-save"
       onClose={onClose}
@@ -87,6 +86,6 @@ export function ScorecardSettingsModal({
         }}
         data-testid="settings-block-receipts"
       />
-    </FormModal>
+    </SettingsModal>
   );
 }

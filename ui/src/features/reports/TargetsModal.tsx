@@ -4,8 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { KpiTargets } from "../../backend/bindings/KpiTargets";
 import { ApiFailure, call } from "../../backend/call";
-import { FormModal, useFormSave } from "../../components/FormModal";
+import { useFormSave } from "../../components/FormModal";
 import { numberMarks } from "../../money";
+import { SettingsModal } from "./SettingsModal";
 import {
   DAY_FIELDS,
   fromForm,
@@ -61,14 +62,7 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
       ),
     }));
   return (
-    <FormModal
-      title={t("reports.targets.title")}
-      intro={t("reports.targets.intro")}
-      size="lg"
-      save={save}
-      saveTestId="targets-save"
-      onClose={onClose}
-    >
+    <SettingsModal texts="reports.targets" save={save} saveTestId="targets-save" onClose={onClose}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {PERCENT_FIELDS.map((field) => (
           <NumberInput key={field} {...target(field)} max={100} suffix=" %" />
@@ -144,6 +138,6 @@ export function TargetsModal({ targets, onClose }: { targets: KpiTargets; onClos
           {t("reports.targets.add_currency")}
         </Button>
       </Group>
-    </FormModal>
+    </SettingsModal>
   );
 }
