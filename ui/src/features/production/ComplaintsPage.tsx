@@ -6,10 +6,11 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import type { ComplaintStatus } from "../../backend/bindings/ComplaintStatus";
 import { call } from "../../backend/call";
-import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
+import { FilterBar } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { RecordTable } from "../../components/page/RecordTable";
+import { StatusFilter, useStatusFilter } from "../../components/page/StatusFilter";
 import { fieldHeadings } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
 import { formatDay } from "../scars/scar";
@@ -25,15 +26,15 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
-  const [status, setStatus] = useState<ComplaintStatus | "all">("all");
+  const status = useStatusFilter<ComplaintStatus>();
   const may = mayRecordComplaints(session.permissions);
   // Opened from a record, the new complaint for it is ready to fill, for those who record them.
   const [opening, setOpening] = useState(may && Object.values(links).some(Boolean));
   const list = useQuery({
-    queryKey: [...keys.complaints, status, links],
+    queryKey: [...keys.complaints, status.value, links],
     queryFn: () =>
       call("list_complaints", {
-        status: status === "all" ? null : status,
+        status: status.input,
         customer_code: links.customer_code ?? null,
         order_no: links.order_no ?? null,
         lot_code: links.lot_code ?? null,
@@ -52,13 +53,11 @@ export function ComplaintsPage({ links }: { links: ComplaintLinks }) {
           />
         )}
       </PageHeader>
-      <FilterBar onClear={() => setStatus("all")}>
-        <StatusSegments
-          value={status}
-          onChange={setStatus}
+      <FilterBar onClear={status.clear}>
+        <StatusFilter
+          list="complaints"
           statuses={COMPLAINT_STATUSES}
-          prefix="complaints.status"
-          allLabel={t("complaints.list.all")}
+          filter={status}
           testId="complaints-filter"
         />
       </FilterBar>

@@ -7,10 +7,11 @@ import { useSession } from "../../app/session";
 import type { WorkOrderStatus } from "../../backend/bindings/WorkOrderStatus";
 import { call } from "../../backend/call";
 import { TwoLineCell } from "../../components/cells/TwoLineCell";
-import { FilterBar, StatusSegments } from "../../components/page/FilterBar";
+import { FilterBar } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { RecordTable } from "../../components/page/RecordTable";
+import { StatusFilter, useStatusFilter } from "../../components/page/StatusFilter";
 import { fieldHeadings } from "../../components/TableHead";
 import { keys } from "../../queries/keys";
 import { formatDay } from "../scars/scar";
@@ -23,13 +24,12 @@ export function WorkOrdersPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
-  const [status, setStatus] = useState<WorkOrderStatus | "all">("all");
+  const status = useStatusFilter<WorkOrderStatus>();
   const [text, setText] = useState("");
   const [planning, setPlanning] = useState(false);
   const list = useQuery({
-    queryKey: [...keys.workOrders, status, text],
-    queryFn: () =>
-      call("list_work_orders", { status: status === "all" ? null : status, text: text || null }),
+    queryKey: [...keys.workOrders, status.value, text],
+    queryFn: () => call("list_work_orders", { status: status.input, text: text || null }),
   });
   return (
     <Stack gap="md">
@@ -44,16 +44,14 @@ export function WorkOrdersPage() {
       </PageHeader>
       <FilterBar
         onClear={() => {
-          setStatus("all");
+          status.clear();
           setText("");
         }}
       >
-        <StatusSegments
-          value={status}
-          onChange={setStatus}
+        <StatusFilter
+          list="work_orders"
           statuses={WORK_ORDER_STATUSES}
-          prefix="work_orders.status"
-          allLabel={t("work_orders.list.all")}
+          filter={status}
           testId="wo-filter"
         />
         <TextInput

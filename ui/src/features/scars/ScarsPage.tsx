@@ -6,10 +6,10 @@ import { useTranslation } from "react-i18next";
 import { may, useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { TwoLineCell } from "../../components/cells/TwoLineCell";
-import { StatusSegments } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { RecordTable } from "../../components/page/RecordTable";
+import { StatusFilter, useStatusFilter } from "../../components/page/StatusFilter";
 import { fieldHeadings } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
 import { OpenScarModal } from "./OpenScarModal";
@@ -24,22 +24,21 @@ export function ScarsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { session } = useSession();
-  const [show, setShow] = useState<"all" | "overdue">("all");
+  const show = useStatusFilter<"overdue">();
   const [opening, setOpening] = useState(false);
   const list = useQuery({
-    queryKey: ["scars", show],
-    queryFn: () => call("list_scars", { overdue_only: show === "overdue" }),
+    queryKey: ["scars", show.value],
+    queryFn: () => call("list_scars", { overdue_only: show.value === "overdue" }),
   });
   return (
     <Stack gap="md">
       <PageHeader title={t("scars.title")}>
         <Group>
-          <StatusSegments
-            value={show}
-            onChange={setShow}
+          <StatusFilter
+            list="scars"
+            names="scars.list"
             statuses={SHOWN}
-            prefix="scars.list"
-            allLabel={t("scars.list.all")}
+            filter={show}
             testId="scars-filter"
           />
           {may(session, "manage_scars") && (
@@ -53,7 +52,7 @@ export function ScarsPage() {
       </PageHeader>
       <RecordTable
         query={list}
-        empty={t(show === "overdue" ? "scars.list.none_overdue" : "scars.list.empty")}
+        empty={t(show.value === "overdue" ? "scars.list.none_overdue" : "scars.list.empty")}
         testId="scars"
         columns={fieldHeadings(t, "scars.field", [
           "scar_no",
