@@ -11,7 +11,6 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { Link } from "@tanstack/react-router";
-import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
@@ -20,9 +19,10 @@ import type { ComplaintOutcome } from "../../backend/bindings/ComplaintOutcome";
 import { call } from "../../backend/call";
 import { ActionModal, type Closing } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
-import { Done } from "../../components/Done";
+import { codedValues } from "../../components/detail/codedValues";
 import { RecordPage } from "../../components/detail/RecordPage";
-import { Fact } from "../../components/Fact";
+import { StepFacts } from "../../components/detail/StepFacts";
+import { Fact, FactGrid } from "../../components/Fact";
 import { QueryState } from "../../components/page/QueryState";
 import { useComplaint } from "../../queries/records";
 import { LotLink } from "../lots/links";
@@ -30,12 +30,13 @@ import { formatDay } from "../scars/scar";
 import { mayRecordComplaints } from "./production";
 import { ComplaintStatusBadge } from "./StatusBadges";
 
-function valueLabel(t: TFunction, field: string, value: string): string {
-  if (field === "status") return t(`complaints.status.${value}`, { defaultValue: value });
-  if (field === "outcome") return t(`complaints.outcome.${value}`, { defaultValue: value });
-  if (field === "severity") return t(`failure.severity.${value}`, { defaultValue: value });
-  return value;
-}
+const valueLabel = codedValues({
+  status: "complaints.status",
+  outcome: "complaints.outcome",
+  severity: "failure.severity",
+});
+
+const COMPLAINT_STEPS = ["opened", "investigating", "closed"] as const;
 
 function AdvanceModal({
   complaint,
@@ -148,42 +149,32 @@ export function ComplaintDetailPage({ complaintNo }: { complaintNo: string }) {
         valueLabel,
       }}
     >
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t("complaints.field.received_on")}>
-            {formatDay(c.received_on, i18n.language)}
-          </Fact>
-          <Fact label={t("complaints.field.customer")} testId="complaint-customer-fact">
-            {c.customer_name ? `${c.customer_name} (${c.customer_code})` : c.customer_code}
-          </Fact>
-          <Fact label={t("complaints.field.order_no")}>{c.order_no}</Fact>
-          <Fact label={t("complaints.field.lot_code")}>
-            {c.lot_code && <LotLink no={c.lot_code} />}
-          </Fact>
-          <Fact label={t("complaints.field.work_order_no")}>
-            {c.work_order_no && (
-              <Link to="/work-orders/$workOrderNo" params={{ workOrderNo: c.work_order_no }}>
-                {c.work_order_no}
-              </Link>
-            )}
-          </Fact>
-          <Fact label={t("complaints.field.sku")}>{c.sku}</Fact>
-          <Fact label={t("complaints.field.vendor")} testId="complaint-vendor">
-            {c.vendor_code}
-          </Fact>
-          <Fact label={t("complaints.field.qty_affected")}>{c.qty_affected}</Fact>
-          <Fact label={t("complaints.field.severity")}>{t(`failure.severity.${c.severity}`)}</Fact>
-          <Fact label={t("complaints.field.opened")}>
-            <Done done={c.opened} />
-          </Fact>
-          <Fact label={t("complaints.field.investigating")}>
-            <Done done={c.investigating} />
-          </Fact>
-          <Fact label={t("complaints.field.closed")}>
-            <Done done={c.closed} />
-          </Fact>
-        </SimpleGrid>
-      </Paper>
+      <FactGrid md={4}>
+        <Fact label={t("complaints.field.received_on")}>
+          {formatDay(c.received_on, i18n.language)}
+        </Fact>
+        <Fact label={t("complaints.field.customer")} testId="complaint-customer-fact">
+          {c.customer_name ? `${c.customer_name} (${c.customer_code})` : c.customer_code}
+        </Fact>
+        <Fact label={t("complaints.field.order_no")}>{c.order_no}</Fact>
+        <Fact label={t("complaints.field.lot_code")}>
+          {c.lot_code && <LotLink no={c.lot_code} />}
+        </Fact>
+        <Fact label={t("complaints.field.work_order_no")}>
+          {c.work_order_no && (
+            <Link to="/work-orders/$workOrderNo" params={{ workOrderNo: c.work_order_no }}>
+              {c.work_order_no}
+            </Link>
+          )}
+        </Fact>
+        <Fact label={t("complaints.field.sku")}>{c.sku}</Fact>
+        <Fact label={t("complaints.field.vendor")} testId="complaint-vendor">
+          {c.vendor_code}
+        </Fact>
+        <Fact label={t("complaints.field.qty_affected")}>{c.qty_affected}</Fact>
+        <Fact label={t("complaints.field.severity")}>{t(`failure.severity.${c.severity}`)}</Fact>
+        <StepFacts prefix="complaints.field" record={c} steps={COMPLAINT_STEPS} />
+      </FactGrid>
       <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md">
         {(
           [

@@ -1,18 +1,6 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCheck, IconPlayerPlay } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
-import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
@@ -20,9 +8,12 @@ import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { Done } from "../../components/Done";
+import { codedValues } from "../../components/detail/codedValues";
 import { RecordPage } from "../../components/detail/RecordPage";
-import { Fact } from "../../components/Fact";
+import { StepFacts } from "../../components/detail/StepFacts";
+import { Fact, FactGrid } from "../../components/Fact";
 import { QueryState } from "../../components/page/QueryState";
+import { TitledCard } from "../../components/TitledCard";
 import { useWorkOrder } from "../../queries/records";
 import { FailureLink, LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
@@ -35,12 +26,9 @@ import {
 import { ComplaintStatusBadge, WorkOrderStatusBadge } from "./StatusBadges";
 import { CompleteWorkOrderModal, DecideBlockModal, WorkOrderFailureModal } from "./WorkOrderModals";
 
-/** Coded values read in the UI language; free text stays as recorded. */
-function valueLabel(t: TFunction, field: string, value: string): string {
-  if (field === "status") return t(`work_orders.status.${value}`, { defaultValue: value });
-  if (field === "decision") return t(`work_orders.decision.${value}`, { defaultValue: value });
-  return value;
-}
+const WORK_ORDER_STEPS = ["planned", "started", "completed"] as const;
+
+const valueLabel = codedValues({ status: "work_orders.status", decision: "work_orders.decision" });
 
 function Blocked({ wo, onDecide }: { wo: WorkOrderDetail; onDecide: (failureNo: string) => void }) {
   const { t } = useTranslation();
@@ -87,10 +75,7 @@ function Blocked({ wo, onDecide }: { wo: WorkOrderDetail; onDecide: (failureNo: 
 function Components({ wo }: { wo: WorkOrderDetail }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={5} mb="xs">
-        {t("work_orders.detail.components")}
-      </Title>
+    <TitledCard title={t("work_orders.detail.components")}>
       <Table fz="sm" data-testid="wo-components">
         <Table.Thead>
           <Table.Tr>
@@ -117,17 +102,14 @@ function Components({ wo }: { wo: WorkOrderDetail }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Paper>
+    </TitledCard>
   );
 }
 
 function Blocks({ wo }: { wo: WorkOrderDetail }) {
   const { t } = useTranslation();
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={5} mb="xs">
-        {t("work_orders.detail.blocks")}
-      </Title>
+    <TitledCard title={t("work_orders.detail.blocks")}>
       {wo.blocks.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("work_orders.detail.no_blocks")}
@@ -166,7 +148,7 @@ function Blocks({ wo }: { wo: WorkOrderDetail }) {
           </Table.Tbody>
         </Table>
       )}
-    </Paper>
+    </TitledCard>
   );
 }
 
@@ -243,49 +225,36 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
       }}
     >
       <Blocked wo={wo} onDecide={(failureNo) => setModal({ decide: failureNo })} />
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm">
-          <Fact label={t("work_orders.field.sku")} testId="wo-sku">
-            {wo.product_name ? `${wo.product_name} (${wo.sku})` : wo.sku}
-          </Fact>
-          <Fact label={t("work_orders.field.output_lot")} testId="wo-output">
-            {wo.output_received ? (
-              <LotLink no={wo.output_lot_code} testId="wo-output-link" />
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t("work_orders.detail.output_not_made", { lot: wo.output_lot_code })}
-              </Text>
-            )}
-          </Fact>
-          <Fact label={t("work_orders.field.planned_qty")}>
-            {wo.planned_qty} {wo.unit}
-          </Fact>
-          <Fact label={t("work_orders.field.output_qty")} testId="wo-output-qty">
-            {wo.output_qty !== null ? `${wo.output_qty} ${wo.unit}` : ""}
-          </Fact>
-          <Fact label={t("work_orders.field.location")}>{wo.location}</Fact>
-          <Fact label={t("work_orders.field.due_on")}>{formatDay(wo.due_on, i18n.language)}</Fact>
-          <Fact label={t("work_orders.field.planned")}>
-            <Done done={wo.planned} />
-          </Fact>
-          <Fact label={t("work_orders.field.started")}>
-            <Done done={wo.started} />
-          </Fact>
-          <Fact label={t("work_orders.field.completed")}>
-            <Done done={wo.completed} />
-          </Fact>
-          <Fact label={t("work_orders.field.note")}>{wo.note}</Fact>
-        </SimpleGrid>
-      </Paper>
+      <FactGrid md={4}>
+        <Fact label={t("work_orders.field.sku")} testId="wo-sku">
+          {wo.product_name ? `${wo.product_name} (${wo.sku})` : wo.sku}
+        </Fact>
+        <Fact label={t("work_orders.field.output_lot")} testId="wo-output">
+          {wo.output_received ? (
+            <LotLink no={wo.output_lot_code} testId="wo-output-link" />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t("work_orders.detail.output_not_made", { lot: wo.output_lot_code })}
+            </Text>
+          )}
+        </Fact>
+        <Fact label={t("work_orders.field.planned_qty")}>
+          {wo.planned_qty} {wo.unit}
+        </Fact>
+        <Fact label={t("work_orders.field.output_qty")} testId="wo-output-qty">
+          {wo.output_qty !== null ? `${wo.output_qty} ${wo.unit}` : ""}
+        </Fact>
+        <Fact label={t("work_orders.field.location")}>{wo.location}</Fact>
+        <Fact label={t("work_orders.field.due_on")}>{formatDay(wo.due_on, i18n.language)}</Fact>
+        <StepFacts prefix="work_orders.field" record={wo} steps={WORK_ORDER_STEPS} />
+        <Fact label={t("work_orders.field.note")}>{wo.note}</Fact>
+      </FactGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Components wo={wo} />
         <Blocks wo={wo} />
       </SimpleGrid>
       {wo.complaints.length > 0 && (
-        <Paper withBorder p="md" radius="md">
-          <Title order={5} mb="xs">
-            {t("work_orders.detail.complaints")}
-          </Title>
+        <TitledCard title={t("work_orders.detail.complaints")}>
           <Table fz="sm" data-testid="wo-complaints">
             <Table.Tbody>
               {wo.complaints.map((c) => (
@@ -303,7 +272,7 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Paper>
+        </TitledCard>
       )}
       {modal === "complete" && <CompleteWorkOrderModal wo={wo} onClose={() => setModal(null)} />}
       {modal === "failure" && <WorkOrderFailureModal wo={wo} onClose={() => setModal(null)} />}

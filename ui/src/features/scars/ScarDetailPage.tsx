@@ -1,11 +1,11 @@
 import { Button, Group, Paper, SimpleGrid, Table, Text } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
-import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { may, useSession } from "../../app/session";
 import type { ScarDetail } from "../../backend/bindings/ScarDetail";
 import { Done } from "../../components/Done";
+import { codedValues } from "../../components/detail/codedValues";
 import { RecordPage } from "../../components/detail/RecordPage";
 import { Fact, FactGrid } from "../../components/Fact";
 import { QueryState } from "../../components/page/QueryState";
@@ -17,9 +17,16 @@ import { ScarStatusBadge } from "./ScarStatusBadge";
 import { formatDay } from "./scar";
 
 /** Coded values read in the UI language; free text stays as recorded. */
-function valueLabel(t: TFunction, field: string, value: string): string {
-  return field === "status" ? t(`scars.status.${value}`, { defaultValue: value }) : value;
-}
+const valueLabel = codedValues({ status: "scars.status" });
+
+/** The steps a SCAR reaches after it is opened, and their facts' test ids. */
+const MILESTONES = [
+  ["sent", "scar-sent"],
+  ["containment_received", "scar-containment-at"],
+  ["root_cause_received", "scar-root-cause-at"],
+  ["verified", "scar-verified-at"],
+  ["closed", "scar-closed-at"],
+] as const;
 
 /** One 8D section: its title and what was recorded, or that it is still awaited. */
 function Section({ title, text, testId }: { title: string; text: string | null; testId: string }) {
@@ -115,21 +122,11 @@ export function ScarDetailPage({ scarNo }: { scarNo: string }) {
         <Fact label={t("scars.field.opened")} testId="scar-opened">
           <Done done={scar.opened} />
         </Fact>
-        <Fact label={t("scars.status.sent")} testId="scar-sent">
-          {scar.sent && <Done done={scar.sent} />}
-        </Fact>
-        <Fact label={t("scars.status.containment_received")} testId="scar-containment-at">
-          {scar.containment_received && <Done done={scar.containment_received} />}
-        </Fact>
-        <Fact label={t("scars.status.root_cause_received")} testId="scar-root-cause-at">
-          {scar.root_cause_received && <Done done={scar.root_cause_received} />}
-        </Fact>
-        <Fact label={t("scars.status.verified")} testId="scar-verified-at">
-          {scar.verified && <Done done={scar.verified} />}
-        </Fact>
-        <Fact label={t("scars.status.closed")} testId="scar-closed-at">
-          {scar.closed && <Done done={scar.closed} />}
-        </Fact>
+        {MILESTONES.map(([step, testId]) => (
+          <Fact key={step} label={t(`scars.status.${step}`)} testId={testId}>
+            {scar[step] && <Done done={scar[step]} />}
+          </Fact>
+        ))}
       </FactGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Team scar={scar} />
