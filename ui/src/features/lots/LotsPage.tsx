@@ -5,6 +5,7 @@ import { useSession } from "../../app/session";
 import { ModalButton } from "../../components/ModalButton";
 import { PageTabs } from "../../components/PageTabs";
 import { PageHeader } from "../../components/page/PageHeader";
+import { pageTab, type Tabbed } from "../../components/pageTab";
 import { AssembleKitModal } from "./AssembleKitModal";
 import type { LotFilters, LotsTab } from "./filters";
 import { HoldsTable } from "./HoldsTable";
@@ -18,12 +19,7 @@ export function LotsPage({
   tab,
   onFilters,
   onTab,
-}: {
-  initial: LotFilters;
-  tab: LotsTab;
-  onFilters: (filters: LotFilters) => void;
-  onTab: (tab: LotsTab) => void;
-}) {
+}: Tabbed<LotsTab> & { initial: LotFilters; onFilters: (filters: LotFilters) => void }) {
   const { t } = useTranslation();
   const { session } = useSession();
   return (
@@ -43,27 +39,15 @@ export function LotsPage({
         value={tab}
         onChange={onTab}
         tabs={[
-          {
-            value: "lots",
-            label: t("lots.tab.lots"),
-            icon: <IconPackages size={14} />,
-            testId: "lots-tab-lots",
-            panel: <LotsList initial={initial} onFilters={onFilters} />,
-          },
-          {
-            value: "holds",
-            label: t("lots.tab.holds"),
-            icon: <IconLock size={14} />,
-            testId: "lots-tab-holds",
-            panel: <HoldsTable />,
-          },
-          {
-            value: "pick",
-            label: t("lots.tab.pick"),
-            icon: <IconListNumbers size={14} />,
-            testId: "lots-tab-pick",
-            panel: <PickPanel />,
-          },
+          pageTab(
+            t,
+            "lots",
+            "lots",
+            IconPackages,
+            <LotsList initial={initial} onFilters={onFilters} />,
+          ),
+          pageTab(t, "lots", "holds", IconLock, <HoldsTable />),
+          pageTab(t, "lots", "pick", IconListNumbers, <PickPanel />),
         ]}
       />
     </Stack>

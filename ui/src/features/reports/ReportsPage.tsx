@@ -9,6 +9,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { PageTabs } from "../../components/PageTabs";
 import { PageHeader } from "../../components/page/PageHeader";
+import { pageTab, type Tabbed } from "../../components/pageTab";
 import { KpisTab } from "./KpisTab";
 import { PeriodPicker } from "./PeriodPicker";
 import type { Period } from "./period";
@@ -24,12 +25,7 @@ export function ReportsPage({
   period,
   onTab,
   onPeriod,
-}: {
-  tab: ReportsTab;
-  period: Period;
-  onTab: (tab: ReportsTab) => void;
-  onPeriod: (period: Period) => void;
-}) {
+}: Tabbed<ReportsTab> & { period: Period; onPeriod: (period: Period) => void }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -41,41 +37,18 @@ export function ReportsPage({
         value={tab}
         onChange={onTab}
         tabs={[
-          {
-            value: "review",
-            label: t("reports.tab.review"),
-            icon: <IconChartBar size={14} />,
-            testId: "reports-tab-review",
-            panel: <ReviewTab period={period} />,
-          },
-          {
-            value: "kpis",
-            label: t("reports.tab.kpis"),
-            icon: <IconGauge size={14} />,
-            testId: "reports-tab-kpis",
-            panel: <KpisTab period={period} />,
-          },
-          {
-            value: "vendors",
-            label: t("reports.tab.vendors"),
-            icon: <IconBuildingFactory2 size={14} />,
-            testId: "reports-tab-vendors",
-            panel: <VendorsTab period={period} />,
-          },
-          {
-            value: "stock",
-            label: t("reports.tab.stock"),
-            icon: <IconPackages size={14} />,
-            testId: "reports-tab-stock",
-            panel: <StockTab />,
-          },
-          {
-            value: "weekly",
-            label: t("weekly_reviews.tab"),
-            icon: <IconCalendarWeek size={14} />,
-            testId: "reports-tab-weekly",
-            panel: <WeeklyReviewsTab />,
-          },
+          pageTab(t, "reports", "review", IconChartBar, <ReviewTab period={period} />),
+          pageTab(t, "reports", "kpis", IconGauge, <KpisTab period={period} />),
+          pageTab(t, "reports", "vendors", IconBuildingFactory2, <VendorsTab period={period} />),
+          pageTab(t, "reports", "stock", IconPackages, <StockTab />),
+          pageTab(
+            t,
+            "reports",
+            "weekly",
+            IconCalendarWeek,
+            <WeeklyReviewsTab />,
+            t("weekly_reviews.tab"),
+          ),
         ]}
       />
     </Stack>

@@ -139,24 +139,24 @@ function EnrolledPanel({ status }: { status: TeamStatus }) {
           </Alert>
         )}
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="md">
-          <Fact label={t("sync.team.server")} testId="team-server-shown">
-            {status.server}
-          </Fact>
-          <Fact label={t("sync.team.desk_code")} testId="team-desk-code">
-            {status.desk_code}
-          </Fact>
-          <Fact label={t("sync.team.last_success")} testId="team-last-success">
-            {when(status.last_success) || t("sync.team.never")}
-          </Fact>
-          <Fact label={t("sync.team.pending")} testId="team-pending">
-            {String(status.pending)}
-          </Fact>
-          <Fact label={t("sync.team.open_conflicts")} testId="team-conflicts">
-            {String(status.open_conflicts)}
-          </Fact>
-          <Fact label={t("sync.team.refused_count")} testId="team-refused-count">
-            {String(status.refused_acts)}
-          </Fact>
+          {(
+            [
+              ["server", "team-server-shown", status.server],
+              ["desk_code", "team-desk-code", status.desk_code],
+              [
+                "last_success",
+                "team-last-success",
+                when(status.last_success) || t("sync.team.never"),
+              ],
+              ["pending", "team-pending", String(status.pending)],
+              ["open_conflicts", "team-conflicts", String(status.open_conflicts)],
+              ["refused_count", "team-refused-count", String(status.refused_acts)],
+            ] satisfies [string, string, string | null][]
+          ).map(([key, testId, value]) => (
+            <Fact key={key} label={t(`sync.team.${key}`)} testId={testId}>
+              {value}
+            </Fact>
+          ))}
         </SimpleGrid>
         {status.open_conflicts + status.refused_acts > 0 && (
           // A plain hash link: the router's history is the hash, and this page also renders alone.
