@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
 
+/** The stock levels a SKU is watched between. */
+type Level = "min_qty" | "max_qty";
+
 /** Sets a SKU's minimum stock; an empty minimum stops watching the SKU. */
 export function MinimumModal({
   initial,
@@ -14,8 +17,11 @@ export function MinimumModal({
 }) {
   const { t } = useTranslation();
   const [sku, setSku] = useState(initial.sku);
-  const [qty, setQty] = useState<number | string>(initial.min_qty ?? "");
-  const [max, setMax] = useState<number | string>(initial.max_qty ?? "");
+  const [levels, setLevels] = useState<Record<Level, number | string>>({
+    min_qty: initial.min_qty ?? "",
+    max_qty: initial.max_qty ?? "",
+  });
+  const { min_qty: qty, max_qty: max } = levels;
   const { save, errors } = useFormSave({
     act: () =>
       call("set_safety_stock", {
@@ -27,6 +33,19 @@ export function MinimumModal({
     saved: () => t("reports.stock.saved", { sku: sku.trim() }),
     onClose,
   });
+  // A level's hint is its label's key with `_hint`.
+  const level = (field: Level, label: string, testId: string) => (
+    <NumberInput
+      label={t(label)}
+      description={t(`${label}_hint`)}
+      value={levels[field]}
+      onChange={(value) => setLevels((current) => ({ ...current, [field]: value }))}
+      min={0}
+      allowDecimal={false}
+      error={errors[field]}
+      data-testid={testId}
+    />
+  );
   return (
     <FormModal
       title={t("reports.stock.set_title")}
@@ -43,26 +62,8 @@ export function MinimumModal({
         required
         data-testid="safety-sku"
       />
-      <NumberInput
-        label={t("reports.stock.minimum")}
-        description={t("reports.stock.minimum_hint")}
-        value={qty}
-        onChange={setQty}
-        min={0}
-        allowDecimal={false}
-        error={errors.min_qty}
-        data-testid="safety-min"
-      />
-      <NumberInput
-        label={t("replenish.maximum")}
-        description={t("replenish.maximum_hint")}
-        value={max}
-        onChange={setMax}
-        min={0}
-        allowDecimal={false}
-        error={errors.max_qty}
-        data-testid="safety-max"
-      />
+      {level("min_qty", "reports.stock.minimum", "safety-min")}
+      {level("max_qty", "replenish.maximum", "safety-max")}
     </FormModal>
   );
 }
