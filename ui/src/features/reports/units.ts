@@ -12,7 +12,7 @@ export function formatCount(n: number, language: string): string {
 /** What a figure without data reads as: never 0, which would be a measurement. */
 export const NO_DATA = "—";
 
-const MINUTES_PER_DAY = 24 * 60;
+const MINUTES_PER = { day: 24 * 60, hour: 60 };
 
 /** Basis points as a percentage (600 → "6%", 625 → "6.25%"). */
 export function formatBps(bps: number | null, language: string): string {
@@ -24,24 +24,23 @@ export function formatBps(bps: number | null, language: string): string {
 
 /** Minutes as days, to a tenth ("2 days", "2.5 days"). */
 export function formatMinutesAsDays(minutes: number | null, language: string): string {
-  if (minutes === null) return NO_DATA;
-  return numberFormat(language, {
-    style: "unit",
-    unit: "day",
-    unitDisplay: "long",
-    maximumFractionDigits: 1,
-  }).format(minutes / MINUTES_PER_DAY);
+  return formatMinutesIn("day", minutes, language);
 }
 
 /** Minutes as hours, to a tenth ("36 hours"). */
 export function formatMinutesAsHours(minutes: number | null, language: string): string {
+  return formatMinutesIn("hour", minutes, language);
+}
+
+/** Minutes in a longer unit, to a tenth, in the UI language's words for it. */
+function formatMinutesIn(unit: "day" | "hour", minutes: number | null, language: string): string {
   if (minutes === null) return NO_DATA;
   return numberFormat(language, {
     style: "unit",
-    unit: "hour",
+    unit,
     unitDisplay: "long",
     maximumFractionDigits: 1,
-  }).format(minutes / 60);
+  }).format(minutes / MINUTES_PER[unit]);
 }
 
 /** A KPI value in its unit: percent from basis points, days from minutes, money per currency. */
