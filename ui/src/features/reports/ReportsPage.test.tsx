@@ -114,6 +114,14 @@ afterEach(() => {
 
 const q = (id: string) => document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
 
+/** Clicks `element` and says where the app went. */
+async function follow(router: Awaited<ReturnType<typeof render>>, element?: HTMLElement | null) {
+  await act(async () => element?.click());
+  await settle();
+  const { pathname, search } = router.state.location;
+  return { pathname, search };
+}
+
 it("shows the review and opens the failures behind a Pareto figure", async () => {
   const router = await render("review");
   expect(q("reports-tab-review")).toHaveLength(1);
@@ -132,14 +140,9 @@ it("shows the review and opens the failures behind a Pareto figure", async () =>
   // Every SKU of the period is listed, so there is nothing to say about the rest.
   expect(q("sku-flags-listed")).toHaveLength(0);
 
-  const count = q("pareto-row")[0]?.querySelector("button");
-  await act(async () => count?.click());
-  await settle();
-  expect(router.state.location.pathname).toBe("/failures");
-  expect(router.state.location.search).toEqual({
-    from: "2026-11-01",
-    to: "2026-11-30",
-    category: "SCR",
+  expect(await follow(router, q("pareto-row")[0]?.querySelector("button"))).toEqual({
+    pathname: "/failures",
+    search: { from: "2026-11-01", to: "2026-11-30", category: "SCR" },
   });
 });
 
@@ -158,9 +161,7 @@ it("draws a clickable bar per category; the bar opens its failures", async () =>
 it("opens a vendor's failures from the by-vendor table", async () => {
   const router = await render("review");
   const vendor = q("review-vendor-row")[0]?.querySelector("button");
-  await act(async () => vendor?.click());
-  await settle();
-  expect(router.state.location.search).toEqual({
+  expect((await follow(router, vendor)).search).toEqual({
     from: "2026-11-01",
     to: "2026-11-30",
     vendor: "SZHQ",
@@ -181,12 +182,10 @@ it("links each cost of the period to the records behind it", async () => {
   expect(q("cost-currency")[0]?.querySelectorAll("a")).toHaveLength(6);
 
   const opens = async (id: string) => {
-    await act(async () => link(id)?.click());
-    await settle();
-    const { pathname, search } = router.state.location;
+    const opened = await follow(router, link(id));
     await act(async () => router.history.back());
     await settle();
-    return { pathname, search };
+    return opened;
   };
   expect(await opens("cost-link-scrap")).toEqual({
     pathname: "/failures",
@@ -218,13 +217,9 @@ it("links the period's on-time and late reshipments", async () => {
   expect(onTime?.tagName).toBe("A");
   expect(onTime?.textContent).toBe("3");
   expect(q("timeliness-link-late")[0]?.textContent).toBe("1");
-  await act(async () => q("timeliness-link-late")[0]?.click());
-  await settle();
-  expect(router.state.location.pathname).toBe("/reshipments");
-  expect(router.state.location.search).toEqual({
-    sla: "shipped_late",
-    shipped_from: "2026-11-01",
-    shipped_to: "2026-12-01",
+  expect(await follow(router, q("timeliness-link-late")[0])).toEqual({
+    pathname: "/reshipments",
+    search: { sla: "shipped_late", shipped_from: "2026-11-01", shipped_to: "2026-12-01" },
   });
 });
 

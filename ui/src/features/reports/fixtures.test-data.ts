@@ -1,3 +1,4 @@
+import type { FailureGroupReview } from "../../backend/bindings/FailureGroupReview";
 import type { KpiTable } from "../../backend/bindings/KpiTable";
 import type { ReviewPeriodReport } from "../../backend/bindings/ReviewPeriodReport";
 import type { SafetyStockRow } from "../../backend/bindings/SafetyStockRow";
@@ -8,6 +9,38 @@ import type { VendorScorecards } from "../../backend/bindings/VendorScorecards";
 const period = { from: "2026-11-01", to: "2026-11-30" };
 const previous_period = { from: "2026-10-02", to: "2026-10-31" };
 const span = { from: "2026-11-01", to: "2026-12-01" };
+/** Failures, quantity failed and quantity inspected. */
+type Counts = [number, number, number];
+const counts = ([failures, qty_failed, qty_inspected]: Counts) => ({
+  failures,
+  qty_failed,
+  qty_inspected,
+});
+
+/** A vendor's or a SKU's failures in the period and the one before, opening its own failures. */
+function group(
+  code: string,
+  name: string,
+  current: Counts,
+  previous: Counts,
+  [absolute, relative_bps]: [number, number],
+  opens: { vendor?: string; sku?: string },
+): FailureGroupReview {
+  return {
+    code,
+    name,
+    current: counts(current),
+    previous: counts(previous),
+    failures_change: { absolute, relative_bps },
+    filter: {
+      ...span,
+      category_codes: [],
+      vendor_code: opens.vendor ?? null,
+      sku: opens.sku ?? null,
+    },
+  };
+}
+
 const timeliness: Timeliness = {
   on_time: 3,
   late: 1,
@@ -56,26 +89,10 @@ export const review: ReviewPeriodReport = {
     ],
   },
   by_vendor: [
-    {
-      code: "SZHQ",
-      name: "深圳华强",
-      current: { failures: 6, qty_failed: 20, qty_inspected: 200 },
-      previous: { failures: 2, qty_failed: 5, qty_inspected: 100 },
-      failures_change: { absolute: 4, relative_bps: 20_000 },
-      filter: { ...span, category_codes: [], vendor_code: "SZHQ", sku: null },
-    },
+    group("SZHQ", "深圳华强", [6, 20, 200], [2, 5, 100], [4, 20_000], { vendor: "SZHQ" }),
   ],
   vendors_with_failures: 1,
-  by_sku: [
-    {
-      code: "MUG-01",
-      name: "Mug",
-      current: { failures: 4, qty_failed: 8, qty_inspected: 50 },
-      previous: { failures: 4, qty_failed: 8, qty_inspected: 50 },
-      failures_change: { absolute: 0, relative_bps: 0 },
-      filter: { ...span, category_codes: [], vendor_code: null, sku: "MUG-01" },
-    },
-  ],
+  by_sku: [group("MUG-01", "Mug", [4, 8, 50], [4, 8, 50], [0, 0], { sku: "MUG-01" })],
   skus_with_failures: 1,
   cost_of_quality: {
     currencies: [
