@@ -11,6 +11,9 @@ import { FormModal, useFormSave } from "../../components/FormModal";
 import { NoteField } from "../../components/forms/NoteField";
 import { AddRowFoot } from "../../components/forms/RowsCard";
 
+/** What the SCAR's team says of each member (the 8D's D1). */
+const MEMBER_FIELDS = ["name", "role"] as const;
+
 /** Opens a SCAR with its team (D1) and problem (D2): from a failure, or for a vendor. */
 export function OpenScarModal({
   failureNo,
@@ -65,22 +68,17 @@ export function OpenScarModal({
           // The rows have no identity but their place; they are only added or removed at the end.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <Group key={index} gap="xs" align="flex-end" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label={index === 0 ? t("scars.field.team_name") : undefined}
-              value={member.name}
-              onChange={(e) => setMember(index, "name", e.currentTarget.value)}
-              error={errors[`team.${index}.name`]}
-              data-testid={`scar-team-name-${index}`}
-            />
-            <TextInput
-              style={{ flex: 1 }}
-              label={index === 0 ? t("scars.field.team_role") : undefined}
-              value={member.role}
-              onChange={(e) => setMember(index, "role", e.currentTarget.value)}
-              error={errors[`team.${index}.role`]}
-              data-testid={`scar-team-role-${index}`}
-            />
+            {MEMBER_FIELDS.map((field) => (
+              <TextInput
+                key={field}
+                style={{ flex: 1 }}
+                label={index === 0 ? t(`scars.field.team_${field}`) : undefined}
+                value={member[field]}
+                onChange={(e) => setMember(index, field, e.currentTarget.value)}
+                error={errors[`team.${index}.${field}`]}
+                data-testid={`scar-team-${field}-${index}`}
+              />
+            ))}
             <ActionIcon
               variant="subtle"
               color="gray"
