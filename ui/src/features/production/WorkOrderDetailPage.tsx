@@ -12,6 +12,7 @@ import { codedValues } from "../../components/detail/codedValues";
 import { RecordPage } from "../../components/detail/RecordPage";
 import { StepFacts } from "../../components/detail/StepFacts";
 import { Fact, FactGrid } from "../../components/Fact";
+import { MutationButton } from "../../components/MutationButton";
 import { QueryState } from "../../components/page/QueryState";
 import { TitledCard } from "../../components/TitledCard";
 import { useWorkOrder } from "../../queries/records";
@@ -174,14 +175,12 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
       actions={
         <Group gap="xs">
           {runs && wo.status === "planned" && (
-            <Button
-              leftSection={<IconPlayerPlay size={16} />}
-              loading={start.isPending}
-              onClick={() => start.mutate(undefined)}
-              data-testid="wo-start"
-            >
-              {t("work_orders.start.button")}
-            </Button>
+            <MutationButton
+              mutation={start}
+              label={t("work_orders.start.button")}
+              icon={<IconPlayerPlay size={16} />}
+              testId="wo-start"
+            />
           )}
           {mayLogFailures(permissions) && (running || wo.status === "completed") && (
             <Button

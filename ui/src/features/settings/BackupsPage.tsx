@@ -18,8 +18,10 @@ import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { MutationButton } from "../../components/MutationButton";
 import { Note } from "../../components/Note";
 import { PageHeader } from "../../components/page/PageHeader";
+import { RowButton } from "../../components/RowButton";
 import { submitWith } from "../../components/submitWith";
 import { fieldHeadings } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
@@ -60,14 +62,12 @@ export function BackupsPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t("backups.title")}>
-        <Button
-          leftSection={<IconDatabaseExport size={16} />}
-          loading={make.isPending}
-          onClick={() => make.mutate()}
-          data-testid="backups-make"
-        >
-          {t("backups.make_now")}
-        </Button>
+        <MutationButton
+          mutation={make}
+          label={t("backups.make_now")}
+          icon={<IconDatabaseExport size={16} />}
+          testId="backups-make"
+        />
       </PageHeader>
       <Note>{t("backups.intro")}</Note>
       {list.isPending ? (
@@ -108,14 +108,11 @@ export function BackupsPage() {
                     {t("backups.version_of", { app: b.app_version, schema: b.schema_version })}
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
+                    <RowButton
+                      label={t("backups.restore")}
                       onClick={() => setRestoring(b)}
-                      data-testid="backup-restore"
-                    >
-                      {t("backups.restore")}
-                    </Button>
+                      testId="backup-restore"
+                    />
                   </Table.Td>
                 </Table.Tr>
               )}

@@ -16,6 +16,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { BackupEntry } from "../../backend/bindings/BackupEntry";
 import { call, restartApp } from "../../backend/call";
+import { MutationButton } from "../../components/MutationButton";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTime } from "../../format";
 
@@ -71,14 +72,12 @@ export function RestoreDialog({
           <Button variant="default" onClick={onClose} disabled={restore.isPending}>
             {t("common.cancel")}
           </Button>
-          <Button
+          <MutationButton
+            mutation={restore}
+            label={t("backups.restore_now")}
             color="red"
-            loading={restore.isPending}
-            onClick={() => restore.mutate()}
-            data-testid="backup-restore-confirm"
-          >
-            {t("backups.restore_now")}
-          </Button>
+            testId="backup-restore-confirm"
+          />
         </Group>
         <Text size="sm" c="dimmed" mt="sm">
           {t("backups.restore_cli")}

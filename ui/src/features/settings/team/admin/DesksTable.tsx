@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text } from "@mantine/core";
+import { Badge, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { TeamDeskView } from "../../../../backend/bindings/TeamDeskView";
 import { call } from "../../../../backend/call";
 import { ConfirmModal } from "../../../../components/ConfirmModal";
+import { RowButton } from "../../../../components/RowButton";
 import { fieldHeadings } from "../../../../components/TableHead";
 import { formatDateTimeShort } from "../../../../format";
 import { AdminTable } from "./AdminTable";
@@ -55,15 +56,12 @@ export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
             </Table.Td>
             <Table.Td>
               {!desk.revoked_at && !desk.this_desk && (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
+                <RowButton
+                  label={t("sync.admin.revoke")}
                   color="red"
                   onClick={() => setRevoking(desk)}
-                  data-testid="team-desk-revoke"
-                >
-                  {t("sync.admin.revoke")}
-                </Button>
+                  testId="team-desk-revoke"
+                />
               )}
             </Table.Td>
           </Table.Tr>
