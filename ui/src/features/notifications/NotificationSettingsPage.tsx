@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Stack, Switch, Title } from "@mantine/core";
+import { Button, Checkbox, Group, Paper, Stack, Switch } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -7,6 +7,7 @@ import type { NotificationKind } from "../../backend/bindings/NotificationKind";
 import type { NotificationPreferences } from "../../backend/bindings/NotificationPreferences";
 import { call } from "../../backend/call";
 import { Note } from "../../components/Note";
+import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage } from "../../errors/apiError";
 import { QueryView } from "../reports/QueryView";
 import { PREFERENCES } from "./queries";
@@ -48,12 +49,10 @@ export function NotificationSettingsPage() {
     );
   return (
     <Stack gap="md" maw={720}>
-      <div>
-        <Title order={2} data-testid="page-title">
-          {t("notifications.settings.title")}
-        </Title>
-        <Note>{t("notifications.settings.subtitle")}</Note>
-      </div>
+      <PageHeader
+        title={t("notifications.settings.title")}
+        subtitle={t("notifications.settings.subtitle")}
+      />
       <QueryView query={settings}>
         {(data) => (
           <Paper withBorder p="md" radius="md">

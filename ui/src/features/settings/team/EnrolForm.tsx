@@ -1,12 +1,12 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import { call } from "../../../backend/call";
-import { Note } from "../../../components/Note";
 import { submitWith } from "../../../components/submitWith";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
+import { SectionHead } from "./SectionHead";
 
 /**
  * Joins a team with the server's address and a one-time code. A desk that is not set up yet
@@ -48,12 +48,11 @@ export function EnrolForm({
   return (
     <form onSubmit={submitWith(() => enrol.mutate())} aria-labelledby="enrol-title">
       <Stack gap="sm">
-        <div>
-          <Title order={4} id="enrol-title">
-            {t("sync.team.enrol_title")}
-          </Title>
-          <Note>{t("sync.team.enrol_intro")}</Note>
-        </div>
+        <SectionHead
+          id="enrol-title"
+          title={t("sync.team.enrol_title")}
+          intro={t("sync.team.enrol_intro")}
+        />
         {withSite && serverInput}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {!withSite && serverInput}

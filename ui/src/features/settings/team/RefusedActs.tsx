@@ -1,12 +1,12 @@
-import { Alert, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Paper, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../backend/call";
 import { HeadedTable } from "../../../components/HeadedTable";
-import { Note } from "../../../components/Note";
 import { fieldHeadings } from "../../../components/TableHead";
 import { errorMessage, translateKey } from "../../../errors/apiError";
 import { formatDateTimeShort } from "../../../format";
+import { SectionHead } from "./SectionHead";
 
 export const REFUSED_ACTS = ["refused_acts"] as const;
 
@@ -21,12 +21,11 @@ export function RefusedActs() {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="refused-title">
       <Stack gap="sm">
-        <div>
-          <Title order={4} id="refused-title">
-            {t("sync.team.refused.title")}
-          </Title>
-          <Note>{t("sync.team.refused.intro")}</Note>
-        </div>
+        <SectionHead
+          id="refused-title"
+          title={t("sync.team.refused.title")}
+          intro={t("sync.team.refused.intro")}
+        />
         {refused.isError && <Alert color="red">{errorMessage(t, refused.error)}</Alert>}
         {refused.isSuccess && rows.length === 0 && (
           <Text size="sm" data-testid="refused-none">

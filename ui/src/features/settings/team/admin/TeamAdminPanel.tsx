@@ -1,9 +1,9 @@
-import { Alert, Group, Loader, Paper, Stack, Title } from "@mantine/core";
+import { Alert, Group, Loader, Paper, Stack } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../../backend/call";
-import { Note } from "../../../../components/Note";
 import { apiErrorOf, errorMessage } from "../../../../errors/apiError";
+import { SectionHead } from "../SectionHead";
 import { DesksTable } from "./DesksTable";
 import { EnrollCodeButton } from "./EnrollCodeButton";
 import { TEAM_ADMIN } from "./queries";
@@ -28,12 +28,11 @@ export function TeamAdminPanel() {
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="team-admin-title">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap">
-          <div>
-            <Title order={4} id="team-admin-title">
-              {t("sync.admin.title")}
-            </Title>
-            <Note>{t("sync.admin.intro")}</Note>
-          </div>
+          <SectionHead
+            id="team-admin-title"
+            title={t("sync.admin.title")}
+            intro={t("sync.admin.intro")}
+          />
           {team.isSuccess && <EnrollCodeButton />}
         </Group>
         {team.isPending && <Loader size="sm" />}
