@@ -1,6 +1,4 @@
 import { Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Severity } from "../../backend/bindings/Severity";
 import { call } from "../../backend/call";
@@ -11,6 +9,7 @@ import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { SEVERITIES } from "../failures/FailureFormPage";
 import { wholeOrNull } from "./production";
+import { useShowMade } from "./useShowMade";
 
 /** What a complaint was opened from: its customer, order, lot or work order. */
 export type ComplaintLinks = {
@@ -22,7 +21,7 @@ export type ComplaintLinks = {
 
 export function OpenComplaintModal({ links, onClose }: { links: ComplaintLinks } & Closing) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const showMade = useShowMade(onClose);
   const form = useDraft({
     customer_code: links.customer_code ?? "",
     order_no: links.order_no ?? "",
@@ -48,14 +47,10 @@ export function OpenComplaintModal({ links, onClose }: { links: ComplaintLinks }
         description: d.description,
         severity: d.severity,
       }),
-    (c) => {
-      onClose();
-      void navigate({ to: "/complaints/$complaintNo", params: { complaintNo: c.complaint_no } });
-      notifications.show({
-        color: "teal",
-        message: t("complaints.open.saved", { no: c.complaint_no }),
-      });
-    },
+    (c) =>
+      showMade(t("complaints.open.saved", { no: c.complaint_no }), (navigate) =>
+        navigate({ to: "/complaints/$complaintNo", params: { complaintNo: c.complaint_no } }),
+      ),
   );
   const f = bindFields(form, errors, (key) => t(`complaints.field.${key}`));
   return (

@@ -1,24 +1,22 @@
-import { ActionIcon, Group, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { ActionIcon, Group, NumberInput, Textarea, TextInput } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
-import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { ActionModal } from "../../components/actions/ActionModal";
-import { stepTexts } from "../../components/actions/stepTexts";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { AddRowFoot } from "../../components/forms/RowsCard";
 import { wholeOrNull } from "./production";
+import { useShowMade } from "./useShowMade";
+import { WorkOrderStep } from "./WorkOrderStep";
 
 type Component = { lot_code: string; qty: number | string };
 
 /** Plans a run: the product and output lot, how many, and the component lots it takes. */
 export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const showMade = useShowMade(onClose);
   const form = useDraft({
     sku: "",
     output_lot_code: "",
@@ -44,88 +42,76 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
         due_on: d.due_on || null,
         note: d.note,
       }),
-    (wo) => {
-      onClose();
-      void navigate({ to: "/work-orders/$workOrderNo", params: { workOrderNo: wo.work_order_no } });
-      notifications.show({
-        color: "teal",
-        message: t("work_orders.plan.saved", { no: wo.work_order_no }),
-      });
-    },
+    (wo) =>
+      showMade(t("work_orders.plan.saved", { no: wo.work_order_no }), (navigate) =>
+        navigate({ to: "/work-orders/$workOrderNo", params: { workOrderNo: wo.work_order_no } }),
+      ),
   );
   const f = bindFields(form, errors, (key) => t(`work_orders.field.${key}`));
   const change = (i: number, part: Partial<Component>) =>
     setComponents((list) => list.map((c, at) => (at === i ? { ...c, ...part } : c)));
   return (
-    <ActionModal
-      {...stepTexts(t, "work_orders.plan")}
-      size="lg"
-      onClose={onClose}
-      mutation={mutation}
-      submitTestId="wo-plan-save"
-    >
-      <Stack gap="sm">
-        <Group grow align="flex-start">
-          <TextInput {...f.text("sku")} required data-autofocus data-testid="wo-plan-sku" />
+    <WorkOrderStep step="plan" size="lg" mutation={mutation} onClose={onClose}>
+      <Group grow align="flex-start">
+        <TextInput {...f.text("sku")} required data-autofocus data-testid="wo-plan-sku" />
+        <TextInput
+          {...f.text("output_lot_code", "output_lot")}
+          required
+          data-testid="wo-plan-output"
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <NumberInput
+          {...f.number("planned_qty")}
+          min={1}
+          allowDecimal={false}
+          required
+          data-testid="wo-plan-qty"
+        />
+        <TextInput {...f.text("location")} required data-testid="wo-plan-location" />
+        <DateField {...f.value("due_on")} data-testid="wo-plan-due" />
+      </Group>
+      {components.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <Group key={i} align="flex-start" wrap="nowrap">
           <TextInput
-            {...f.text("output_lot_code", "output_lot")}
-            required
-            data-testid="wo-plan-output"
+            label={i === 0 ? t("work_orders.field.lot_code") : undefined}
+            value={c.lot_code}
+            onChange={(e) => change(i, { lot_code: e.currentTarget.value })}
+            error={errors[`components[${i}].lot_code`]}
+            style={{ flex: 2 }}
+            data-testid={`wo-plan-component-${i}`}
           />
-        </Group>
-        <Group grow align="flex-start">
           <NumberInput
-            {...f.number("planned_qty")}
+            label={i === 0 ? t("work_orders.field.qty") : undefined}
+            value={c.qty}
+            onChange={(qty) => change(i, { qty })}
             min={1}
             allowDecimal={false}
-            required
-            data-testid="wo-plan-qty"
+            error={errors[`components[${i}].qty`]}
+            style={{ flex: 1 }}
+            data-testid={`wo-plan-component-qty-${i}`}
           />
-          <TextInput {...f.text("location")} required data-testid="wo-plan-location" />
-          <DateField {...f.value("due_on")} data-testid="wo-plan-due" />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            mt={i === 0 ? 28 : 4}
+            aria-label={t("work_orders.plan.remove_component")}
+            disabled={components.length === 1}
+            onClick={() => setComponents((list) => list.filter((_, at) => at !== i))}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
         </Group>
-        {components.map((c, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-          <Group key={i} align="flex-start" wrap="nowrap">
-            <TextInput
-              label={i === 0 ? t("work_orders.field.lot_code") : undefined}
-              value={c.lot_code}
-              onChange={(e) => change(i, { lot_code: e.currentTarget.value })}
-              error={errors[`components[${i}].lot_code`]}
-              style={{ flex: 2 }}
-              data-testid={`wo-plan-component-${i}`}
-            />
-            <NumberInput
-              label={i === 0 ? t("work_orders.field.qty") : undefined}
-              value={c.qty}
-              onChange={(qty) => change(i, { qty })}
-              min={1}
-              allowDecimal={false}
-              error={errors[`components[${i}].qty`]}
-              style={{ flex: 1 }}
-              data-testid={`wo-plan-component-qty-${i}`}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              mt={i === 0 ? 28 : 4}
-              aria-label={t("work_orders.plan.remove_component")}
-              disabled={components.length === 1}
-              onClick={() => setComponents((list) => list.filter((_, at) => at !== i))}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Group>
-        ))}
-        <AddRowFoot
-          error={errors.components}
-          errorTestId="wo-plan-components-error"
-          label={t("work_orders.plan.add_component")}
-          onAdd={() => setComponents((list) => [...list, { lot_code: "", qty: "" }])}
-          testId="wo-plan-add-component"
-        />
-        <Textarea {...f.text("note")} autosize minRows={2} />
-      </Stack>
-    </ActionModal>
+      ))}
+      <AddRowFoot
+        error={errors.components}
+        errorTestId="wo-plan-components-error"
+        label={t("work_orders.plan.add_component")}
+        onAdd={() => setComponents((list) => [...list, { lot_code: "", qty: "" }])}
+        testId="wo-plan-add-component"
+      />
+      <Textarea {...f.text("note")} autosize minRows={2} />
+    </WorkOrderStep>
   );
 }

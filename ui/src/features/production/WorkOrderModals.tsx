@@ -1,4 +1,4 @@
-import { NativeSelect, NumberInput, Stack, Textarea } from "@mantine/core";
+import { NativeSelect, NumberInput, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -7,13 +7,13 @@ import type { BlockDecision } from "../../backend/bindings/BlockDecision";
 import type { Severity } from "../../backend/bindings/Severity";
 import type { WorkOrderDetail } from "../../backend/bindings/WorkOrderDetail";
 import { call } from "../../backend/call";
-import { ActionModal, type Closing } from "../../components/actions/ActionModal";
-import { stepTexts } from "../../components/actions/stepTexts";
+import type { Closing } from "../../components/actions/ActionModal";
 import { useRecordAction } from "../../components/actions/useRecordAction";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { keys } from "../../queries/keys";
 import { SEVERITIES } from "../failures/FailureFormPage";
 import { categoryName, wholeOrNull } from "./production";
+import { WorkOrderStep } from "./WorkOrderStep";
 
 const BLOCK_DECISIONS: BlockDecision[] = ["release", "scrap", "rework"];
 
@@ -44,37 +44,30 @@ export function CompleteWorkOrderModal({ wo, onClose }: { wo: WorkOrderDetail } 
     },
   );
   return (
-    <ActionModal
-      {...stepTexts(t, "work_orders.complete", { no: wo.work_order_no })}
-      onClose={onClose}
-      mutation={mutation}
-      submitTestId="wo-complete-save"
-    >
-      <Stack gap="sm">
+    <WorkOrderStep step="complete" no={wo.work_order_no} mutation={mutation} onClose={onClose}>
+      <NumberInput
+        label={`${t("work_orders.field.output_qty")} (${wo.unit})`}
+        value={output}
+        onChange={setOutput}
+        min={1}
+        allowDecimal={false}
+        error={errors.output_qty ?? errors["output.qty"]}
+        data-autofocus
+        data-testid="wo-complete-output"
+      />
+      {wo.components.map((c, i) => (
         <NumberInput
-          label={`${t("work_orders.field.output_qty")} (${wo.unit})`}
-          value={output}
-          onChange={setOutput}
-          min={1}
+          key={c.lot_code}
+          label={`${t("work_orders.field.consumed_qty")}: ${c.lot_code}${c.sku ? ` (${c.sku})` : ""}`}
+          value={consumed[i] ?? ""}
+          onChange={(value) => setConsumed((list) => list.map((q, at) => (at === i ? value : q)))}
+          min={0}
           allowDecimal={false}
-          error={errors.output_qty ?? errors["output.qty"]}
-          data-autofocus
-          data-testid="wo-complete-output"
+          error={errors[`consumed[${i}].lot_code`] ?? errors[`consumed[${i}].qty`]}
+          data-testid={`wo-complete-consumed-${i}`}
         />
-        {wo.components.map((c, i) => (
-          <NumberInput
-            key={c.lot_code}
-            label={`${t("work_orders.field.consumed_qty")}: ${c.lot_code}${c.sku ? ` (${c.sku})` : ""}`}
-            value={consumed[i] ?? ""}
-            onChange={(value) => setConsumed((list) => list.map((q, at) => (at === i ? value : q)))}
-            min={0}
-            allowDecimal={false}
-            error={errors[`consumed[${i}].lot_code`] ?? errors[`consumed[${i}].qty`]}
-            data-testid={`wo-complete-consumed-${i}`}
-          />
-        ))}
-      </Stack>
-    </ActionModal>
+      ))}
+    </WorkOrderStep>
   );
 }
 
@@ -128,47 +121,40 @@ export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } &
   );
   const f = bindFields(form, errors, (key) => t(`work_orders.failure.${key}`));
   return (
-    <ActionModal
-      {...stepTexts(t, "work_orders.failure", { no: wo.work_order_no })}
-      onClose={onClose}
-      mutation={mutation}
-      submitTestId="wo-failure-save"
-    >
-      <Stack gap="sm">
-        <NumberInput
-          {...f.number("qty_inspected")}
-          min={1}
-          allowDecimal={false}
-          data-testid="wo-failure-inspected"
-        />
-        <NumberInput
-          {...f.number("qty_failed")}
-          min={1}
-          allowDecimal={false}
-          data-testid="wo-failure-failed"
-        />
-        <NativeSelect
-          {...f.text("category_code", "category")}
-          value={category}
-          data={active.map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }))}
-          data-testid="wo-failure-category"
-        />
-        <NativeSelect
-          {...f.text("severity")}
-          data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
-          data-testid="wo-failure-severity"
-        />
-        <Textarea
-          {...f.text("description")}
-          error={errors.description ?? errors.stage ?? errors.work_order_no ?? errors.vendor_code}
-          required
-          autosize
-          minRows={2}
-          data-autofocus
-          data-testid="wo-failure-description"
-        />
-      </Stack>
-    </ActionModal>
+    <WorkOrderStep step="failure" no={wo.work_order_no} mutation={mutation} onClose={onClose}>
+      <NumberInput
+        {...f.number("qty_inspected")}
+        min={1}
+        allowDecimal={false}
+        data-testid="wo-failure-inspected"
+      />
+      <NumberInput
+        {...f.number("qty_failed")}
+        min={1}
+        allowDecimal={false}
+        data-testid="wo-failure-failed"
+      />
+      <NativeSelect
+        {...f.text("category_code", "category")}
+        value={category}
+        data={active.map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }))}
+        data-testid="wo-failure-category"
+      />
+      <NativeSelect
+        {...f.text("severity")}
+        data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
+        data-testid="wo-failure-severity"
+      />
+      <Textarea
+        {...f.text("description")}
+        error={errors.description ?? errors.stage ?? errors.work_order_no ?? errors.vendor_code}
+        required
+        autosize
+        minRows={2}
+        data-autofocus
+        data-testid="wo-failure-description"
+      />
+    </WorkOrderStep>
   );
 }
 
@@ -209,36 +195,29 @@ export function DecideBlockModal({
   );
   const f = bindFields(form, errors, (key) => t(`work_orders.decide.${key}`));
   return (
-    <ActionModal
-      {...stepTexts(t, "work_orders.decide", { failure: failureNo })}
-      onClose={onClose}
-      mutation={mutation}
-      submitTestId="wo-decide-save"
-    >
-      <Stack gap="sm">
-        <NativeSelect
-          {...f.text("decision")}
-          data={BLOCK_DECISIONS.map((d) => ({ value: d, label: t(`work_orders.decision.${d}`) }))}
-          data-testid="wo-decide-decision"
+    <WorkOrderStep step="decide" failure={failureNo} mutation={mutation} onClose={onClose}>
+      <NativeSelect
+        {...f.text("decision")}
+        data={BLOCK_DECISIONS.map((d) => ({ value: d, label: t(`work_orders.decision.${d}`) }))}
+        data-testid="wo-decide-decision"
+      />
+      {decision !== "release" && (
+        <NumberInput
+          {...f.number("qty")}
+          description={t("work_orders.decide.qty_hint")}
+          min={1}
+          allowDecimal={false}
+          data-testid="wo-decide-qty"
         />
-        {decision !== "release" && (
-          <NumberInput
-            {...f.number("qty")}
-            description={t("work_orders.decide.qty_hint")}
-            min={1}
-            allowDecimal={false}
-            data-testid="wo-decide-qty"
-          />
-        )}
-        <Textarea
-          {...f.text("note")}
-          required
-          autosize
-          minRows={2}
-          data-autofocus
-          data-testid="wo-decide-note"
-        />
-      </Stack>
-    </ActionModal>
+      )}
+      <Textarea
+        {...f.text("note")}
+        required
+        autosize
+        minRows={2}
+        data-autofocus
+        data-testid="wo-decide-note"
+      />
+    </WorkOrderStep>
   );
 }
