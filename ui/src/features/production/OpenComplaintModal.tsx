@@ -1,4 +1,4 @@
-import { Group, NativeSelect, NumberInput, Stack, Textarea, TextInput } from "@mantine/core";
+import { Group, NativeSelect, Stack, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Severity } from "../../backend/bindings/Severity";
 import { call } from "../../backend/call";
@@ -8,6 +8,7 @@ import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { SEVERITIES } from "../failures/FailureFormPage";
+import { PiecesInput, StepText } from "./inputs";
 import { wholeOrNull } from "./production";
 import { useShowMade } from "./useShowMade";
 
@@ -76,26 +77,14 @@ export function OpenComplaintModal({ links, onClose }: { links: ComplaintLinks }
         </Group>
         <Group grow align="flex-start">
           <DateField {...f.value("received_on")} data-testid="complaint-received" />
-          <NumberInput
-            {...f.number("qty_affected")}
-            min={1}
-            allowDecimal={false}
-            data-testid="complaint-qty"
-          />
+          <PiecesInput {...f.number("qty_affected")} data-testid="complaint-qty" />
           <NativeSelect
             {...f.text("severity")}
             data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
             data-testid="complaint-severity"
           />
         </Group>
-        <Textarea
-          {...f.text("description")}
-          required
-          autosize
-          minRows={3}
-          data-autofocus
-          data-testid="complaint-description"
-        />
+        <StepText {...f.text("description")} minRows={3} data-testid="complaint-description" />
       </Stack>
     </ActionModal>
   );

@@ -7,6 +7,7 @@ import { useRecordAction } from "../../components/actions/useRecordAction";
 import { DateField } from "../../components/DateField";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { AddRowFoot } from "../../components/forms/RowsCard";
+import { PiecesInput } from "./inputs";
 import { wholeOrNull } from "./production";
 import { useShowMade } from "./useShowMade";
 import { WorkOrderStep } from "./WorkOrderStep";
@@ -61,13 +62,7 @@ export function PlanWorkOrderModal({ onClose }: { onClose: () => void }) {
         />
       </Group>
       <Group grow align="flex-start">
-        <NumberInput
-          {...f.number("planned_qty")}
-          min={1}
-          allowDecimal={false}
-          required
-          data-testid="wo-plan-qty"
-        />
+        <PiecesInput {...f.number("planned_qty")} required data-testid="wo-plan-qty" />
         <TextInput {...f.text("location")} required data-testid="wo-plan-location" />
         <DateField {...f.value("due_on")} data-testid="wo-plan-due" />
       </Group>

@@ -1,4 +1,4 @@
-import { NativeSelect, NumberInput, Textarea } from "@mantine/core";
+import { NativeSelect, NumberInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -12,6 +12,7 @@ import { useRecordAction } from "../../components/actions/useRecordAction";
 import { bindFields, useDraft } from "../../components/forms/draft";
 import { keys } from "../../queries/keys";
 import { SEVERITIES } from "../failures/FailureFormPage";
+import { PiecesInput, StepText } from "./inputs";
 import { categoryName, wholeOrNull } from "./production";
 import { WorkOrderStep } from "./WorkOrderStep";
 
@@ -45,12 +46,10 @@ export function CompleteWorkOrderModal({ wo, onClose }: { wo: WorkOrderDetail } 
   );
   return (
     <WorkOrderStep step="complete" no={wo.work_order_no} mutation={mutation} onClose={onClose}>
-      <NumberInput
+      <PiecesInput
         label={`${t("work_orders.field.output_qty")} (${wo.unit})`}
         value={output}
         onChange={setOutput}
-        min={1}
-        allowDecimal={false}
         error={errors.output_qty ?? errors["output.qty"]}
         data-autofocus
         data-testid="wo-complete-output"
@@ -122,18 +121,8 @@ export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } &
   const f = bindFields(form, errors, (key) => t(`work_orders.failure.${key}`));
   return (
     <WorkOrderStep step="failure" no={wo.work_order_no} mutation={mutation} onClose={onClose}>
-      <NumberInput
-        {...f.number("qty_inspected")}
-        min={1}
-        allowDecimal={false}
-        data-testid="wo-failure-inspected"
-      />
-      <NumberInput
-        {...f.number("qty_failed")}
-        min={1}
-        allowDecimal={false}
-        data-testid="wo-failure-failed"
-      />
+      <PiecesInput {...f.number("qty_inspected")} data-testid="wo-failure-inspected" />
+      <PiecesInput {...f.number("qty_failed")} data-testid="wo-failure-failed" />
       <NativeSelect
         {...f.text("category_code", "category")}
         value={category}
@@ -145,13 +134,10 @@ export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } &
         data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
         data-testid="wo-failure-severity"
       />
-      <Textarea
+      <StepText
         {...f.text("description")}
         error={errors.description ?? errors.stage ?? errors.work_order_no ?? errors.vendor_code}
-        required
-        autosize
         minRows={2}
-        data-autofocus
         data-testid="wo-failure-description"
       />
     </WorkOrderStep>
@@ -202,22 +188,13 @@ export function DecideBlockModal({
         data-testid="wo-decide-decision"
       />
       {decision !== "release" && (
-        <NumberInput
+        <PiecesInput
           {...f.number("qty")}
           description={t("work_orders.decide.qty_hint")}
-          min={1}
-          allowDecimal={false}
           data-testid="wo-decide-qty"
         />
       )}
-      <Textarea
-        {...f.text("note")}
-        required
-        autosize
-        minRows={2}
-        data-autofocus
-        data-testid="wo-decide-note"
-      />
+      <StepText {...f.text("note")} minRows={2} data-testid="wo-decide-note" />
     </WorkOrderStep>
   );
 }
