@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from "@
 import { IconKey, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Role } from "../../backend/bindings/Role";
 import type { UserView } from "../../backend/bindings/UserView";
 import { HeadedTable } from "../../components/HeadedTable";
 import { PageHeader } from "../../components/page/PageHeader";
@@ -12,6 +13,9 @@ import { SessionPolicyCard } from "./SessionPolicyCard";
 import { ResetPasswordForm, UserForm } from "./UserForm";
 
 type Dialog = { kind: "edit"; user: UserView | null } | { kind: "password"; user: UserView } | null;
+
+/** The roles that stand out in the list: who administers, who leads quality. */
+const ROLE_COLORS: Partial<Record<Role, string>> = { admin: "red", quality_lead: "grape" };
 
 /** Administrators add people, give them roles, deactivate them and reset passwords. */
 export function UsersPage() {
@@ -54,12 +58,7 @@ export function UsersPage() {
             <Table.Td>
               <Group gap={4}>
                 {u.roles.map((r) => (
-                  <Badge
-                    key={r}
-                    size="sm"
-                    variant="light"
-                    color={r === "admin" ? "red" : r === "quality_lead" ? "grape" : "blue"}
-                  >
+                  <Badge key={r} size="sm" variant="light" color={ROLE_COLORS[r] ?? "blue"}>
                     {t(`role.${r}`)}
                   </Badge>
                 ))}
