@@ -1,10 +1,10 @@
 import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Aside } from "../../components/Aside";
-import { HeadedTable } from "../../components/HeadedTable";
 import type { Period } from "../reports/period";
 import { usePeriodReport } from "../reports/usePeriodReport";
 import { VendorBlockedBadge } from "../reports/VendorBlockedBadge";
+import { CardTable } from "./CardTable";
 import { DashboardCard } from "./DashboardCard";
 import { VENDOR_DAYS } from "./periods";
 
@@ -33,12 +33,8 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
           );
         }
         return (
-          <HeadedTable
-            tableProps={{ striped: true }}
-            columns={[
-              t("dashboard.col.vendor"),
-              { label: t("dashboard.vendors.rating"), right: true },
-            ]}
+          <CardTable
+            columns={["dashboard.col.vendor", { right: "dashboard.vendors.rating" }]}
             items={flagged}
             row={(v) => (
               <Table.Tr

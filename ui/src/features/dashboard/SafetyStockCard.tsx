@@ -3,9 +3,8 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { HeadedTable } from "../../components/HeadedTable";
-import { headings } from "../../components/TableHead";
 import { HeldStockCells, ReorderCell, SafetySkuCell } from "../reports/SafetyStockCells";
+import { CardTable } from "./CardTable";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink } from "./links";
 
@@ -33,16 +32,15 @@ export function SafetyStockCard() {
             </Text>
           </Group>
         ) : (
-          <HeadedTable
-            tableProps={{ striped: true }}
-            columns={headings(t, [
+          <CardTable
+            columns={[
               "dashboard.col.sku",
               { right: "dashboard.stock.sellable" },
               { right: "dashboard.stock.blocked" },
               { right: "dashboard.stock.in_returns" },
               { right: "replenish.coming_back" },
               "replenish.reorder",
-            ])}
+            ]}
             items={rows}
             row={(r) => (
               <Table.Tr key={r.sku} data-testid="dashboard-safety-row" data-sku={r.sku}>

@@ -1,10 +1,9 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { HeadedTable } from "../../components/HeadedTable";
-import { headings } from "../../components/TableHead";
 import type { Period } from "../reports/period";
 import { formatBps } from "../reports/units";
 import { usePeriodReport } from "../reports/usePeriodReport";
+import { CardTable } from "./CardTable";
 import { DashboardCard } from "./DashboardCard";
 import { ProductLink, ReportsLink } from "./links";
 import { RECENT_DAYS } from "./periods";
@@ -37,13 +36,12 @@ export function SkuReviewCard({ period }: { period: Period }) {
         }
         return (
           <>
-            <HeadedTable
-              tableProps={{ striped: true }}
-              columns={headings(t, [
+            <CardTable
+              columns={[
                 "dashboard.col.sku",
                 { right: "dashboard.skus.problems" },
                 { right: "dashboard.skus.rate" },
-              ])}
+              ]}
               items={review.slice(0, SHOWN)}
               row={(s) => (
                 <Table.Tr key={s.sku} data-testid="dashboard-sku-row" data-sku={s.sku}>
