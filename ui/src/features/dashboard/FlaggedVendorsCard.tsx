@@ -1,5 +1,6 @@
 import { Badge, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { Aside } from "../../components/Aside";
 import type { Period } from "../reports/period";
 import { usePeriodReport } from "../reports/usePeriodReport";
@@ -37,40 +38,54 @@ export function FlaggedVendorsCard({ period }: { period: Period }) {
             columns={["dashboard.col.vendor", { right: "dashboard.vendors.rating" }]}
             items={flagged}
             row={(v) => (
-              <Table.Tr
+              <FlaggedVendorRow
                 key={v.vendor_code}
-                data-testid="dashboard-vendor-row"
-                data-vendor={v.vendor_code}
-              >
-                <Table.Td>
-                  <Text span size="sm" fw={600}>
-                    {v.vendor_code}
-                  </Text>
-                  <Aside>{v.vendor_name}</Aside>
-                  {v.receipts_blocked_since && (
-                    <div>
-                      <VendorBlockedBadge vendor={v.vendor_code} since={v.receipts_blocked_since} />
-                    </div>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Badge
-                    color={v.flagged ? "red" : "gray"}
-                    variant="light"
-                    tt="none"
-                    data-testid="dashboard-rating"
-                  >
-                    {t("dashboard.vendors.rating_of", {
-                      rating: v.rating === null ? "—" : Math.round(v.rating),
-                      threshold: data.settings.flag_below,
-                    })}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
+                vendor={v}
+                flagBelow={data.settings.flag_below}
+              />
             )}
           />
         );
       }}
     </DashboardCard>
+  );
+}
+
+/** A vendor to call: its rating against the threshold, and whether its receipts are blocked. */
+function FlaggedVendorRow({
+  vendor,
+  flagBelow,
+}: {
+  vendor: VendorScorecardView;
+  flagBelow: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-testid="dashboard-vendor-row" data-vendor={vendor.vendor_code}>
+      <Table.Td>
+        <Text span size="sm" fw={600}>
+          {vendor.vendor_code}
+        </Text>
+        <Aside>{vendor.vendor_name}</Aside>
+        {vendor.receipts_blocked_since && (
+          <div>
+            <VendorBlockedBadge vendor={vendor.vendor_code} since={vendor.receipts_blocked_since} />
+          </div>
+        )}
+      </Table.Td>
+      <Table.Td ta="right">
+        <Badge
+          color={vendor.flagged ? "red" : "gray"}
+          variant="light"
+          tt="none"
+          data-testid="dashboard-rating"
+        >
+          {t("dashboard.vendors.rating_of", {
+            rating: vendor.rating === null ? "—" : Math.round(vendor.rating),
+            threshold: flagBelow,
+          })}
+        </Badge>
+      </Table.Td>
+    </Table.Tr>
   );
 }

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Table, Text, Tooltip } from "@mantine/core";
-import { IconEdit, IconPlus } from "@tabler/icons-react";
+import { Tooltip } from "@mantine/core";
+import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,7 @@ import { ExportedSection } from "./ExportedSection";
 import { safetyExport } from "./exports";
 import { MinimumModal } from "./MinimumModal";
 import { QueryView } from "./QueryView";
-import { HeldStockCells, ReorderCell, SafetySkuCell } from "./SafetyStockCells";
+import { StockRow } from "./StockRow";
 import { useMayConfigureReviews } from "./useAdmin";
 
 /** Watched SKUs' sellable stock against their minimum, those below it first. */
@@ -82,53 +82,7 @@ export function StockTab() {
                 ]),
               ]}
               items={data}
-              row={(r) => (
-                <Table.Tr
-                  key={r.sku}
-                  data-testid="safety-row"
-                  data-sku={r.sku}
-                  data-below={r.below_minimum}
-                >
-                  <SafetySkuCell row={r}>
-                    <Text span size="sm" fw={600}>
-                      {r.sku}
-                    </Text>
-                  </SafetySkuCell>
-                  <Table.Td ta="right" fw={600}>
-                    {r.sellable}
-                  </Table.Td>
-                  <HeldStockCells row={r} />
-                  <Table.Td ta="right" data-testid="safety-coming-back">
-                    {r.coming_back}
-                  </Table.Td>
-                  <Table.Td ta="right">{r.min_qty}</Table.Td>
-                  <Table.Td ta="right">{r.max_qty ?? ""}</Table.Td>
-                  <Table.Td>
-                    {r.below_minimum && (
-                      <Badge color="red" size="sm" data-testid="safety-below">
-                        {t("reports.stock.below")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <ReorderCell row={r} testId="safety-reorder" />
-                  {admin && (
-                    <Table.Td w={40}>
-                      <Tooltip label={t("reports.stock.set")}>
-                        <ActionIcon
-                          variant="subtle"
-                          size="sm"
-                          aria-label={t("reports.stock.set")}
-                          onClick={() =>
-                            setEditing({ sku: r.sku, min_qty: r.min_qty, max_qty: r.max_qty })
-                          }
-                        >
-                          <IconEdit size={14} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              )}
+              row={(r) => <StockRow key={r.sku} row={r} admin={admin} onEdit={setEditing} />}
             />
           )
         }
