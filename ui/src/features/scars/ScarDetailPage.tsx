@@ -8,8 +8,8 @@ import { Done } from "../../components/Done";
 import { codedValues } from "../../components/detail/codedValues";
 import { RecordPage } from "../../components/detail/RecordPage";
 import { Fact, FactGrid } from "../../components/Fact";
+import { HeadedTable } from "../../components/HeadedTable";
 import { QueryState } from "../../components/page/QueryState";
-import { TableHead } from "../../components/TableHead";
 import { useScar } from "../../queries/records";
 import { PdfButton } from "../lots/PdfButton";
 import { AdvanceScarModal } from "./AdvanceScarModal";
@@ -56,17 +56,18 @@ function Team({ scar }: { scar: ScarDetail }) {
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>
         {t("scars.d1")}
       </Text>
-      <Table fz="sm" data-testid="scar-team">
-        <TableHead columns={[t("scars.field.team_name"), t("scars.field.team_role")]} />
-        <Table.Tbody>
-          {scar.team.map((m) => (
-            <Table.Tr key={`${m.name}/${m.role}`}>
-              <Table.Td>{m.name}</Table.Td>
-              <Table.Td>{m.role}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <HeadedTable
+        tableProps={{ fz: "sm" }}
+        data-testid="scar-team"
+        columns={[t("scars.field.team_name"), t("scars.field.team_role")]}
+        items={scar.team}
+        row={(m) => (
+          <Table.Tr key={`${m.name}/${m.role}`}>
+            <Table.Td>{m.name}</Table.Td>
+            <Table.Td>{m.role}</Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Paper>
   );
 }
