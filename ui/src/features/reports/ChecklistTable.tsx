@@ -2,22 +2,20 @@ import { Anchor, Table } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { ChecklistAdded } from "../../backend/bindings/ChecklistAdded";
-import { HeadedTable } from "../../components/HeadedTable";
-import { headings } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
+import { ReportTable } from "./ReportTable";
 
 /** QC checklist items added in the period, each with the failure that prompted it. */
 export function ChecklistTable({ items }: { items: ChecklistAdded[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <HeadedTable
-      tableProps={{ striped: true, withTableBorder: true }}
-      columns={headings(t, [
+    <ReportTable
+      columns={[
         "reports.checklist.added_at",
         "reports.col.sku",
         "reports.checklist.text",
         "reports.checklist.source",
-      ])}
+      ]}
       items={items}
       empty={t("reports.none_in_period")}
       row={(item) => (

@@ -2,10 +2,9 @@ import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
 import type { ParetoReview } from "../../backend/bindings/ParetoReview";
-import { HeadedTable } from "../../components/HeadedTable";
-import { headings } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { failuresSearch } from "./links";
+import { ReportTable } from "./ReportTable";
 import { formatBps } from "./units";
 import { useCategoryNames } from "./useCategoryNames";
 
@@ -20,16 +19,15 @@ export function ParetoTable({
   const { t, i18n } = useTranslation();
   const nameOf = useCategoryNames();
   return (
-    <HeadedTable
-      tableProps={{ striped: true, withTableBorder: true }}
-      columns={headings(t, [
+    <ReportTable
+      columns={[
         "reports.pareto.category",
         { right: "reports.col.failures" },
         { right: "reports.col.qty_failed" },
         { right: "reports.pareto.share" },
         { right: "reports.pareto.cumulative" },
         { right: "reports.col.previous" },
-      ])}
+      ]}
       items={pareto.bars}
       row={(bar) => (
         <Table.Tr key={bar.is_other ? "~other" : bar.category} data-testid="pareto-row">

@@ -2,13 +2,12 @@ import { Badge, Switch, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SkuFlag } from "../../backend/bindings/SkuFlag";
-import { HeadedTable } from "../../components/HeadedTable";
-import { headings } from "../../components/TableHead";
 import { CountLink } from "./CountLink";
 import { ExportedSection } from "./ExportedSection";
 import { skuFlagsExport } from "./exports";
 import { addDays, type Period } from "./period";
 import { QueryView } from "./QueryView";
+import { ReportTable } from "./ReportTable";
 import { formatBps, formatCount } from "./units";
 import { useOpenFailures } from "./useOpenFailures";
 import { usePeriodReport } from "./usePeriodReport";
@@ -60,15 +59,14 @@ export function SkuFlagsSection({ period }: { period: Period }) {
           const total = all ? data.total_skus : data.flagged_skus;
           return (
             <>
-              <HeadedTable
-                tableProps={{ striped: true, withTableBorder: true }}
-                columns={headings(t, [
+              <ReportTable
+                columns={[
                   "reports.col.sku",
                   { right: "reports.flags.orders" },
                   { right: "reports.flags.problems" },
                   { right: "reports.flags.rate" },
                   "reports.flags.flag",
-                ])}
+                ]}
                 items={rows}
                 empty={t("reports.flags.none")}
                 row={(s) => (
