@@ -12,6 +12,7 @@ import { codedValues } from "../../components/detail/codedValues";
 import { RecordPage } from "../../components/detail/RecordPage";
 import { StepFacts } from "../../components/detail/StepFacts";
 import { Fact, FactGrid } from "../../components/Fact";
+import { ModalButton } from "../../components/ModalButton";
 import { MutationButton } from "../../components/MutationButton";
 import { QueryState } from "../../components/page/QueryState";
 import { TitledCard } from "../../components/TitledCard";
@@ -156,7 +157,8 @@ function Blocks({ wo }: { wo: WorkOrderDetail }) {
 export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
-  const [modal, setModal] = useState<"complete" | "failure" | { decide: string } | null>(null);
+  // The block being decided, by its failure's number.
+  const [deciding, setDeciding] = useState<string | null>(null);
   const query = useWorkOrder(workOrderNo);
   const { mutation: start } = useRecordAction(
     "work_order",
@@ -183,25 +185,25 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
             />
           )}
           {mayLogFailures(permissions) && (running || wo.status === "completed") && (
-            <Button
-              variant="default"
+            <ModalButton
               color="red"
-              leftSection={<IconAlertTriangle size={16} />}
-              onClick={() => setModal("failure")}
-              data-testid="wo-log-failure"
+              label={t("work_orders.failure.button")}
+              icon={<IconAlertTriangle size={16} />}
+              testId="wo-log-failure"
             >
-              {t("work_orders.failure.button")}
-            </Button>
+              {(close) => <WorkOrderFailureModal wo={wo} onClose={close} />}
+            </ModalButton>
           )}
           {runs && running && (
-            <Button
-              leftSection={<IconCheck size={16} />}
+            <ModalButton
+              variant="filled"
+              label={t("work_orders.complete.button")}
+              icon={<IconCheck size={16} />}
               disabled={wo.status === "blocked"}
-              onClick={() => setModal("complete")}
-              data-testid="wo-complete"
+              testId="wo-complete"
             >
-              {t("work_orders.complete.button")}
-            </Button>
+              {(close) => <CompleteWorkOrderModal wo={wo} onClose={close} />}
+            </ModalButton>
           )}
           {mayRecordComplaints(permissions) && wo.output_received && (
             <Button
@@ -223,7 +225,7 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
         valueLabel,
       }}
     >
-      <Blocked wo={wo} onDecide={(failureNo) => setModal({ decide: failureNo })} />
+      <Blocked wo={wo} onDecide={setDeciding} />
       <FactGrid md={4}>
         <Fact label={t("work_orders.field.sku")} testId="wo-sku">
           {wo.product_name ? `${wo.product_name} (${wo.sku})` : wo.sku}
@@ -273,10 +275,8 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
           </Table>
         </TitledCard>
       )}
-      {modal === "complete" && <CompleteWorkOrderModal wo={wo} onClose={() => setModal(null)} />}
-      {modal === "failure" && <WorkOrderFailureModal wo={wo} onClose={() => setModal(null)} />}
-      {modal !== null && typeof modal === "object" && (
-        <DecideBlockModal wo={wo} failureNo={modal.decide} onClose={() => setModal(null)} />
+      {deciding !== null && (
+        <DecideBlockModal wo={wo} failureNo={deciding} onClose={() => setDeciding(null)} />
       )}
     </RecordPage>
   );
