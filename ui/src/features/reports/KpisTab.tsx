@@ -1,20 +1,13 @@
 import { Grid, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { IconTarget } from "@tabler/icons-react";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { KpiTargets } from "../../backend/bindings/KpiTargets";
-import { call } from "../../backend/call";
-import { SmallButton } from "../../components/SmallButton";
-import { errorMessage } from "../../errors/apiError";
 import { AgingChart } from "./AgingChart";
 import { BreakdownSection } from "./BreakdownSection";
+import { EditTargetsButton } from "./EditTargetsButton";
 import { ExportedSection } from "./ExportedSection";
 import { agingExport, kpiExport } from "./exports";
 import { KpiTableView } from "./KpiTableView";
 import type { Period } from "./period";
 import { QueryView } from "./QueryView";
-import { TargetsModal } from "./TargetsModal";
 import { useMayConfigureReviews } from "./useAdmin";
 import { usePeriodReport } from "./usePeriodReport";
 
@@ -22,19 +15,7 @@ import { usePeriodReport } from "./usePeriodReport";
 export function KpisTab({ period }: { period: Period }) {
   const { t, i18n } = useTranslation();
   const admin = useMayConfigureReviews();
-  const [editing, setEditing] = useState<KpiTargets | null>(null);
-  const [loadingTargets, setLoadingTargets] = useState(false);
   const table = usePeriodReport("kpi_table", period);
-  const editTargets = async () => {
-    setLoadingTargets(true);
-    try {
-      setEditing(await call("get_kpi_targets", {}));
-    } catch (err) {
-      notifications.show({ color: "red", message: errorMessage(t, err) });
-    } finally {
-      setLoadingTargets(false);
-    }
-  };
   const suffix = `${period.from}_${period.to}`;
   return (
     <QueryView query={table}>
@@ -52,17 +33,7 @@ export function KpisTab({ period }: { period: Period }) {
                 title={t("reports.kpi.title")}
                 note={t("reports.kpi.note")}
                 testId="kpi-section"
-                actions={
-                  admin && (
-                    <SmallButton
-                      label={t("reports.targets.edit")}
-                      icon={IconTarget}
-                      loading={loadingTargets}
-                      onClick={() => void editTargets()}
-                      testId="kpi-edit-targets"
-                    />
-                  )
-                }
+                actions={admin && <EditTargetsButton />}
                 exportAs={{
                   name: `returns_kpis_${suffix}`,
                   build: () => kpiExport(t, data, i18n.language),
@@ -88,7 +59,6 @@ export function KpisTab({ period }: { period: Period }) {
             </Grid.Col>
           </Grid>
           <BreakdownSection period={period} />
-          {editing && <TargetsModal targets={editing} onClose={() => setEditing(null)} />}
         </Stack>
       )}
     </QueryView>
