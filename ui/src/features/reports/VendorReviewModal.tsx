@@ -1,10 +1,11 @@
-import { Text, Textarea } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import type { VendorScorecardView } from "../../backend/bindings/VendorScorecardView";
 import { call } from "../../backend/call";
 import { FormModal, useFormSave } from "../../components/FormModal";
+import { NoteField } from "../../components/forms/NoteField";
 import { formatDay } from "../lots/dates";
 
 /** Records what was agreed with a flagged vendor; the backend lifts a block on its receipts. */
@@ -60,12 +61,11 @@ export function VendorReviewModal({
           {errors.vendor_code}
         </Text>
       )}
-      <Textarea
+      <NoteField
         label={t("reports.vendor_review.note")}
-        maxLength={TEXT_LIMITS.note}
+        max={TEXT_LIMITS.note}
         description={t("reports.vendor_review.note_hint")}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
+        text={[note, setNote]}
         error={errors.note}
         autosize
         minRows={3}

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Enrolled } from "../../../backend/bindings/Enrolled";
 import { call } from "../../../backend/call";
+import { SubmitButtons } from "../../../components/forms/SubmitButtons";
 import { submitWith } from "../../../components/submitWith";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { SectionHead } from "./SectionHead";
@@ -84,11 +85,7 @@ export function EnrolForm({
             {errorMessage(t, enrol.error)}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={enrol.isPending} data-testid="team-enrol">
-            {t("sync.team.enrol")}
-          </Button>
-        </Group>
+        <SubmitButtons pending={enrol.isPending} label={t("sync.team.enrol")} testId="team-enrol" />
       </Stack>
     </form>
   );
