@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
+import { Note } from "../../components/Note";
 import { PrintSaveButton } from "../../components/PrintSaveButton";
 import { fieldHeadings } from "../../components/TableHead";
 import { formatDateTimeShort, formatDaySpan } from "../../format";
@@ -25,9 +26,7 @@ export function WeeklyReviewsTab() {
       <QueryView query={rows}>
         {(data) =>
           data.length === 0 ? (
-            <Text c="dimmed" size="sm" data-testid="weekly-reviews-empty">
-              {t("weekly_reviews.empty")}
-            </Text>
+            <Note data-testid="weekly-reviews-empty">{t("weekly_reviews.empty")}</Note>
           ) : (
             <HeadedTable
               tableProps={{ striped: true, withTableBorder: true, fz: "sm" }}
