@@ -11,8 +11,8 @@ import {
   YAxis,
 } from "recharts";
 import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
-import type { ParetoReview } from "../../backend/bindings/ParetoReview";
 import { failuresSearch } from "./links";
+import type { ParetoView } from "./pareto";
 import { useCategoryNames } from "./useCategoryNames";
 
 type Datum = {
@@ -54,13 +54,7 @@ function BarShape({ x = 0, y = 0, width = 0, height = 0, payload }: ShapeProps) 
 }
 
 /** The failure Pareto: bars by category, the cumulative share as a line; a bar opens its failures. */
-export function ParetoChart({
-  pareto,
-  onOpen,
-}: {
-  pareto: ParetoReview;
-  onOpen: (bar: ParetoBarReview) => void;
-}) {
+export function ParetoChart({ pareto, onOpen }: ParetoView) {
   const { t } = useTranslation();
   const nameOf = useCategoryNames();
   if (pareto.bars.length === 0) {

@@ -1,21 +1,14 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ParetoBarReview } from "../../backend/bindings/ParetoBarReview";
-import type { ParetoReview } from "../../backend/bindings/ParetoReview";
 import { CountLink } from "./CountLink";
 import { failuresSearch } from "./links";
+import type { ParetoView } from "./pareto";
 import { ReportTable } from "./ReportTable";
 import { formatBps } from "./units";
 import { useCategoryNames } from "./useCategoryNames";
 
 /** The Pareto's figures under the chart, each count opening its failures. */
-export function ParetoTable({
-  pareto,
-  onOpen,
-}: {
-  pareto: ParetoReview;
-  onOpen: (bar: ParetoBarReview) => void;
-}) {
+export function ParetoTable({ pareto, onOpen }: ParetoView) {
   const { t, i18n } = useTranslation();
   const nameOf = useCategoryNames();
   return (
