@@ -20,8 +20,11 @@ const BLOCK_DECISIONS: BlockDecision[] = ["release", "scrap", "rework"];
 
 const saved = (message: string) => notifications.show({ color: "teal", message });
 
+/** What each step of a work order is given: the work order, and how to close the step. */
+type WoStepProps = { wo: WorkOrderDetail } & Closing;
+
 /** Completes the run: what was made, and what each component lot gave (the plan's by default). */
-export function CompleteWorkOrderModal({ wo, onClose }: { wo: WorkOrderDetail } & Closing) {
+export function CompleteWorkOrderModal({ wo, onClose }: WoStepProps) {
   const { t } = useTranslation();
   const [output, setOutput] = useState<number | string>(wo.planned_qty);
   const [consumed, setConsumed] = useState<(number | string)[]>(
@@ -71,7 +74,7 @@ export function CompleteWorkOrderModal({ wo, onClose }: { wo: WorkOrderDetail } 
 }
 
 /** Logs an in-process QC failure on the run: it blocks the work order until a lead decides. */
-export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } & Closing) {
+export function WorkOrderFailureModal({ wo, onClose }: WoStepProps) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const categories = useQuery({
@@ -145,11 +148,7 @@ export function WorkOrderFailureModal({ wo, onClose }: { wo: WorkOrderDetail } &
 }
 
 /** A quality lead's decision on one blocking failure. */
-export function DecideBlockModal({
-  wo,
-  failureNo,
-  onClose,
-}: { wo: WorkOrderDetail; failureNo: string } & Closing) {
+export function DecideBlockModal({ wo, failureNo, onClose }: WoStepProps & { failureNo: string }) {
   const { t } = useTranslation();
   const form = useDraft({
     decision: "release" as BlockDecision,
