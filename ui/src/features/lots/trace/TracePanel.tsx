@@ -22,10 +22,11 @@ import { Note } from "../../../components/Note";
 import { errorMessage } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { PdfButton } from "../PdfButton";
-import { CustomersTable } from "./CustomersTable";
+import { CUSTOMERS } from "./customers";
 import { customersCsv, traceLotsCsv } from "./exports";
 import { layoutTrace } from "./graph";
-import { OrdersTable } from "./OrdersTable";
+import { ORDERS } from "./orders";
+import { TracedTable } from "./TracedTable";
 import { TraceGraph } from "./TraceGraph";
 import { TraceRecords } from "./TraceRecords";
 import { TraceTable } from "./TraceTable";
@@ -143,7 +144,7 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                 <Title order={5}>
                   {t("lots.trace.orders", { count: trace.data.orders.length })}
                 </Title>
-                <OrdersTable orders={trace.data.orders} />
+                <TracedTable items={trace.data.orders} kind={ORDERS} />
               </Stack>
               <Stack gap="xs">
                 <Group justify="space-between">
@@ -158,7 +159,7 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                     disabled={trace.data.customers.length === 0}
                   />
                 </Group>
-                <CustomersTable customers={trace.data.customers} />
+                <TracedTable items={trace.data.customers} kind={CUSTOMERS} />
               </Stack>
             </SimpleGrid>
             <TraceRecords failures={trace.data.failures} rmas={trace.data.rmas} />
