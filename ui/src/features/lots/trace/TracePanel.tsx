@@ -17,15 +17,14 @@ import { useTranslation } from "react-i18next";
 import type { Direction } from "../../../backend/bindings/Direction";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
-import { CsvButton } from "../../../components/CsvButton";
 import { Note } from "../../../components/Note";
 import { errorMessage } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { PdfButton } from "../PdfButton";
 import { CUSTOMERS } from "./customers";
-import { customersCsv, traceLotsCsv } from "./exports";
 import { layoutTrace } from "./graph";
 import { ORDERS } from "./orders";
+import { TraceCsvButton } from "./TraceCsvButton";
 import { TracedTable } from "./TracedTable";
 import { TraceGraph } from "./TraceGraph";
 import { TraceRecords } from "./TraceRecords";
@@ -123,13 +122,7 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                     label={t("lots.trace.report_pdf")}
                     testId="trace-report-pdf"
                   />
-                  <CsvButton
-                    fileName={`trace-${base}.csv`}
-                    build={() => traceLotsCsv(trace.data.lots, t)}
-                    label={t("lots.trace.export_lots")}
-                    testId="trace-export-lots"
-                    disabled={trace.data.lots.length === 0}
-                  />
+                  <TraceCsvButton what="lots" trace={trace.data} base={base} />
                 </Group>
               </Tabs.List>
               <Tabs.Panel value="graph">
@@ -151,13 +144,7 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                   <Title order={5}>
                     {t("lots.trace.customers", { count: trace.data.customers.length })}
                   </Title>
-                  <CsvButton
-                    fileName={`customers-${base}.csv`}
-                    build={() => customersCsv(trace.data.customers, t)}
-                    label={t("lots.export_customers")}
-                    testId="trace-export-customers"
-                    disabled={trace.data.customers.length === 0}
-                  />
+                  <TraceCsvButton what="customers" trace={trace.data} base={base} />
                 </Group>
                 <TracedTable items={trace.data.customers} kind={CUSTOMERS} />
               </Stack>
