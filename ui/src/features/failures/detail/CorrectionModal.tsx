@@ -5,7 +5,6 @@ import {
   Stack,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -198,11 +197,10 @@ export function CorrectionModal({ failure, onClose }: { failure: FailureDetail }
           error={errors.serials}
           splitChars={[",", " ", ";"]}
         />
-        <Textarea
+        <NoteField
           label={t("failure_detail.correct_reason")}
           description={t("failure_detail.correct_reason_hint")}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          text={[reason, setReason]}
           error={errors.reason}
           required
           autosize
