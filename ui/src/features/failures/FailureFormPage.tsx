@@ -33,6 +33,7 @@ import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { codeOptions } from "../../components/codeOptions";
 import { CheckField } from "../../components/forms/CheckField";
 import { NoteField } from "../../components/forms/NoteField";
 import { SubmitButtons } from "../../components/forms/SubmitButtons";
@@ -285,7 +286,7 @@ export function FailureFormPage({
                 <NativeSelect
                   data-testid="ff-stage"
                   label={t("failure.field.stage")}
-                  data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
+                  data={codeOptions(t, STAGES, "failure.stage")}
                   value={form.stage}
                   onChange={(e) => set("stage", e.currentTarget.value as Stage)}
                 />
@@ -344,7 +345,7 @@ export function FailureFormPage({
                 <NativeSelect
                   data-testid="ff-severity"
                   label={t("failure.field.severity")}
-                  data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
+                  data={codeOptions(t, SEVERITIES, "failure.severity")}
                   value={form.severity}
                   onChange={(e) => set("severity", e.currentTarget.value as Severity)}
                 />
@@ -387,7 +388,7 @@ export function FailureFormPage({
                 <NativeSelect
                   data-testid="ff-owner-team"
                   label={t("failure.field.owner_team")}
-                  data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
+                  data={codeOptions(t, TEAMS, "team")}
                   value={form.owner_team}
                   onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
                 />

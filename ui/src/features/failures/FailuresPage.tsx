@@ -7,6 +7,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { call } from "../../backend/call";
+import { cellColumn } from "../../components/cellColumn";
+import { codeOptions } from "../../components/codeOptions";
 import { DateField } from "../../components/DateField";
 import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { fieldColumn } from "../../components/fieldColumn";
@@ -47,23 +49,23 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       accessorKey: "failure_no",
       meta: { width: "132px" },
     },
-    {
-      id: "occurred_at",
-      header: t("failure.field.occurred_at"),
-      cell: ({ row }) => formatDateTimeShort(row.original.occurred_at, i18n.language),
-      meta: { width: "140px" },
-    },
-    {
-      id: "sku",
-      header: t("failure.field.sku"),
-      cell: ({ row }) => (
-        <span title={row.original.product_name ?? ""}>
-          {row.original.sku}
-          <span className="lotline-cell-dimmed"> {row.original.product_name}</span>
+    cellColumn(
+      "occurred_at",
+      t("failure.field.occurred_at"),
+      (f) => formatDateTimeShort(f.occurred_at, i18n.language),
+      { width: "140px" },
+    ),
+    cellColumn(
+      "sku",
+      t("failure.field.sku"),
+      (f) => (
+        <span title={f.product_name ?? ""}>
+          {f.sku}
+          <span className="lotline-cell-dimmed"> {f.product_name}</span>
         </span>
       ),
-      meta: { width: "minmax(120px, 2fr)", clip: true },
-    },
+      { width: "minmax(120px, 2fr)", clip: true },
+    ),
     {
       id: "vendor",
       header: t("failure.field.vendor"),
@@ -71,37 +73,31 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       meta: { width: "80px", clip: true },
     },
     fieldColumn("lot", t("failure.field.lot_code"), "lot_code", { width: "95px" }),
-    {
-      id: "qty_failed",
-      header: t("failure.field.qty_failed"),
-      cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
-      meta: { width: "75px", align: "right" },
-    },
+    cellColumn(
+      "qty_failed",
+      t("failure.field.qty_failed"),
+      (f) => `${f.qty_failed} / ${f.qty_inspected}`,
+      { width: "75px", align: "right" },
+    ),
     fieldColumn("category", t("failures.column.category"), "category_code", {
       width: "80px",
       clip: true,
     }),
-    {
-      id: "severity",
-      header: t("failure.field.severity"),
-      cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
-      meta: { width: "115px" },
-    },
-    {
-      id: "disposition",
-      header: t("failure.field.disposition"),
-      enableSorting: false,
-      cell: ({ row }) =>
-        row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—",
-      meta: { width: "minmax(100px, 1fr)" },
-    },
-    {
-      id: "status",
-      header: t("failure.field.status"),
-      enableSorting: false,
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
-      meta: { width: "165px" },
-    },
+    cellColumn(
+      "severity",
+      t("failure.field.severity"),
+      (f) => <SeverityBadge severity={f.severity} />,
+      { width: "115px" },
+    ),
+    cellColumn(
+      "disposition",
+      t("failure.field.disposition"),
+      (f) => (f.disposition ? t(`failure.disposition.${f.disposition}`) : "—"),
+      { width: "minmax(100px, 1fr)" },
+    ),
+    cellColumn("status", t("failure.field.status"), (f) => <StatusBadge status={f.status} />, {
+      width: "165px",
+    }),
   ];
 
   return (
@@ -183,13 +179,13 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
         <ChoiceFilter
           label={t("failure.field.status")}
           {...bind("status")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))}
+          options={codeOptions(t, STATUSES, "failure.status")}
           testId="failures-filter-status"
         />
         <ChoiceFilter
           label={t("failure.field.disposition")}
           {...bind("disposition")}
-          options={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          options={codeOptions(t, DISPOSITIONS, "failure.disposition")}
           testId="failures-filter-disposition"
         />
       </FilterBar>

@@ -7,6 +7,7 @@ import type { LotRow } from "../../backend/bindings/LotRow";
 import { call } from "../../backend/call";
 import { NameWithCode } from "../../components/Aside";
 import { cellColumn } from "../../components/cellColumn";
+import { codeOptions } from "../../components/codeOptions";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
@@ -101,7 +102,7 @@ export function LotsList({
           label={t("lots.field.status")}
           value={filters.status}
           onChange={(status) => set({ status })}
-          options={LOT_STATUSES.map((s) => ({ value: s, label: t(`lots.status.${s}`) }))}
+          options={codeOptions(t, LOT_STATUSES, "lots.status")}
           testId="lots-filter-status"
         />
         <Switch

@@ -20,6 +20,7 @@ import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal, type Closing } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { codeOptions } from "../../../components/codeOptions";
 import { bindFields } from "../../../components/forms/draft";
 import { NoteField } from "../../../components/forms/NoteField";
 import { useCategories } from "../../../queries/lists";
@@ -152,16 +153,10 @@ export function CorrectionModal({ failure, onClose }: { failure: FailureDetail }
           <NativeSelect {...f.text("category_code", "category")} data={categoryOptions} />
           <NativeSelect
             {...f.text("severity")}
-            data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
+            data={codeOptions(t, SEVERITIES, "failure.severity")}
           />
-          <NativeSelect
-            {...f.text("stage")}
-            data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
-          />
-          <NativeSelect
-            {...f.text("owner_team")}
-            data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
-          />
+          <NativeSelect {...f.text("stage")} data={codeOptions(t, STAGES, "failure.stage")} />
+          <NativeSelect {...f.text("owner_team")} data={codeOptions(t, TEAMS, "team")} />
         </SimpleGrid>
         {figures && (
           <Stack gap={4} data-testid="correct-inspection">

@@ -17,6 +17,7 @@ import type { ScrapMethod } from "../../../backend/bindings/ScrapMethod";
 import { call } from "../../../backend/call";
 import { ActionModal, type Closing, TextStepModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { codeOptions } from "../../../components/codeOptions";
 import { DateField } from "../../../components/DateField";
 import { bindFields, errorsUnder, useDraft } from "../../../components/forms/draft";
 import { PersonSelect } from "../../../components/forms/PersonSelect";
@@ -89,7 +90,7 @@ export function AddLineModal({ failure, onClose }: { failure: FailureDetail } & 
         <NativeSelect
           {...f.text("disposition")}
           label={t("failure.field.disposition")}
-          data={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          data={codeOptions(t, DISPOSITIONS, "failure.disposition")}
           data-testid="line-disposition"
         />
         <NumberInput
@@ -201,7 +202,7 @@ function ScrapFields({
     <>
       <NativeSelect
         {...f.text("method", "scrap_method")}
-        data={SCRAP_METHODS.map((m) => ({ value: m, label: t(`failure.scrap_method.${m}`) }))}
+        data={codeOptions(t, SCRAP_METHODS, "failure.scrap_method")}
         data-testid="line-scrap-method"
       />
       {scrapForm.draft.method === "other" && (
