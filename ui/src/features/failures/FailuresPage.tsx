@@ -10,9 +10,9 @@ import { call } from "../../backend/call";
 import { cellColumn } from "../../components/cellColumn";
 import { codeOptions } from "../../components/codeOptions";
 import { DateField } from "../../components/DateField";
-import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { fieldColumn } from "../../components/fieldColumn";
 import { useFilterState } from "../../components/forms/filterState";
+import { MadeFileButton } from "../../components/MadeFileButton";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
@@ -108,17 +108,15 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
         subtitleTestId="failures-total"
       >
         <Group>
-          <FileSaveButton
-            size="sm"
+          <MadeFileButton
             icon={<IconDownload size={16} />}
-            write={() => call("export_csv", { entity: "failures" }).then(saveMade)}
+            make={() => call("export_csv", { entity: "failures" })}
             label={t("common.export_csv")}
             testId="failures-export"
           />
-          <FileSaveButton
-            size="sm"
+          <MadeFileButton
             icon={<IconDownload size={16} />}
-            write={() => call("export_disposition_lines", {}).then(saveMade)}
+            make={() => call("export_disposition_lines", {})}
             label={t("failures.export_lines")}
             testId="failures-export-lines"
           />
