@@ -13,10 +13,11 @@ import { DateField } from "../../components/DateField";
 import { fieldColumn } from "../../components/fieldColumn";
 import { useFilterState } from "../../components/forms/filterState";
 import { MadeFileButton } from "../../components/MadeFileButton";
-import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { ChoiceFilter, FilterBar, SearchFilter } from "../../components/page/FilterBar";
+import { PagedRecords } from "../../components/page/PagedRecords";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
-import { type Column, VirtualTable } from "../../components/VirtualTable";
+import type { Column } from "../../components/VirtualTable";
 import { formatDateTimeShort } from "../../format";
 import { useAllVendors, useCategories } from "../../queries/lists";
 import { SeverityBadge, StatusBadge } from "./badges";
@@ -187,22 +188,18 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
           testId="failures-filter-disposition"
         />
       </FilterBar>
-      <ListError error={list.error} />
-      <VirtualTable
+      <PagedRecords
         label={t("failures.title")}
-        paged={list}
+        list={list}
         columns={columns}
         sorting={sorting}
         onSortingChange={(s) => setSorting(s.length ? s : [{ id: "occurred_at", desc: true }])}
         empty={<Text c="dimmed">{t("failures.empty")}</Text>}
-        onRowClick={(row) =>
+        onOpen={(row) =>
           void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })
         }
-        rowProps={(row) => ({
-          "data-testid": "failure-row",
-          "data-failure-no": row.failure_no,
-          "data-status": row.status,
-        })}
+        rowTestId="failure-row"
+        rowData={(row) => ({ "data-failure-no": row.failure_no })}
       />
     </Stack>
   );

@@ -8,9 +8,10 @@ import { call } from "../../backend/call";
 import { NameWithCode } from "../../components/Aside";
 import { cellColumn } from "../../components/cellColumn";
 import { codeOptions } from "../../components/codeOptions";
-import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { ChoiceFilter, FilterBar, SearchFilter } from "../../components/page/FilterBar";
+import { PagedRecords } from "../../components/page/PagedRecords";
 import { usePagedRows } from "../../components/pagedRows";
-import { type Column, VirtualTable } from "../../components/VirtualTable";
+import type { Column } from "../../components/VirtualTable";
 import { HoldBadge } from "./badges";
 import { EXPIRY_WINDOW_DAYS } from "./dates";
 import { LOT_STATUSES, type LotFilters, NO_FILTERS, toListInput } from "./filters";
@@ -113,10 +114,9 @@ export function LotsList({
           data-testid="lots-filter-expiring"
         />
       </FilterBar>
-      <ListError error={list.error} />
-      <VirtualTable
+      <PagedRecords
         label={t("lots.title")}
-        paged={list}
+        list={list}
         columns={columns}
         height="calc(100vh - 330px)"
         empty={
@@ -124,14 +124,9 @@ export function LotsList({
             {unfiltered ? t("lots.list.empty") : t("lots.list.none_match")}
           </Text>
         }
-        onRowClick={(row) =>
-          void navigate({ to: "/lots/$lotCode", params: { lotCode: row.lot_code } })
-        }
-        rowProps={(row) => ({
-          "data-testid": "lot-row",
-          "data-lot": row.lot_code,
-          "data-status": row.status,
-        })}
+        onOpen={(row) => void navigate({ to: "/lots/$lotCode", params: { lotCode: row.lot_code } })}
+        rowTestId="lot-row"
+        rowData={(row) => ({ "data-lot": row.lot_code })}
       />
     </Stack>
   );
