@@ -13,9 +13,10 @@ import { DateField } from "../../components/DateField";
 import { fieldColumn } from "../../components/fieldColumn";
 import { useFilterState } from "../../components/forms/filterState";
 import { MadeFileButton } from "../../components/MadeFileButton";
-import { ChoiceFilter, FilterBar, SearchFilter } from "../../components/page/FilterBar";
+import { ChoiceFilter, FilterBar } from "../../components/page/FilterBar";
+import { ListHeader } from "../../components/page/ListHeader";
+import { ListSearch } from "../../components/page/ListSearch";
 import { PagedRecords } from "../../components/page/PagedRecords";
-import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import type { Column } from "../../components/VirtualTable";
 import { formatDateTimeShort } from "../../format";
@@ -103,11 +104,7 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
 
   return (
     <Stack gap="md">
-      <PageHeader
-        title={t("failures.title")}
-        subtitle={t("failures.count", { count: total })}
-        subtitleTestId="failures-total"
-      >
+      <ListHeader list="failures" total={total} totalTestId="failures-total">
         <Group>
           <MadeFileButton
             icon={<IconDownload size={16} />}
@@ -130,15 +127,9 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
             {t("failures.new")}
           </Button>
         </Group>
-      </PageHeader>
+      </ListHeader>
       <FilterBar onClear={() => setFilters(NO_FILTERS)}>
-        <SearchFilter
-          label={t("failures.filter.search")}
-          placeholder={t("failures.filter.text")}
-          {...bind("text")}
-          w={240}
-          testId="failures-filter-text"
-        />
+        <ListSearch list="failures" {...bind("text")} w={240} testId="failures-filter-text" />
         <DateField
           label={t("failures.filter.from")}
           {...bind("from")}

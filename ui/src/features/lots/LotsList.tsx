@@ -8,7 +8,8 @@ import { call } from "../../backend/call";
 import { NameWithCode } from "../../components/Aside";
 import { cellColumn } from "../../components/cellColumn";
 import { codeOptions } from "../../components/codeOptions";
-import { ChoiceFilter, FilterBar, SearchFilter } from "../../components/page/FilterBar";
+import { ChoiceFilter, FilterBar } from "../../components/page/FilterBar";
+import { ListSearch } from "../../components/page/ListSearch";
 import { PagedRecords } from "../../components/page/PagedRecords";
 import { usePagedRows } from "../../components/pagedRows";
 import type { Column } from "../../components/VirtualTable";
@@ -91,9 +92,8 @@ export function LotsList({
           </Text>
         }
       >
-        <SearchFilter
-          label={t("lots.filter.search")}
-          placeholder={t("lots.filter.text")}
+        <ListSearch
+          list="lots"
           value={filters.text}
           onChange={(text) => set({ text })}
           w={280}
