@@ -1,30 +1,25 @@
 import { Button, type ButtonProps } from "@mantine/core";
 import type { ReactNode } from "react";
 
-/** A button that runs `mutation` as it is, with no input, and spins while it runs. */
+/** A button that runs a step needing no input; it spins while the step runs. */
 export function MutationButton({
   mutation,
-  label,
-  icon,
   testId,
+  children,
   ...button
-}: {
-  mutation: { mutate: (input: undefined) => void; isPending: boolean };
-  label: string;
-  icon?: ReactNode;
+}: ButtonProps & {
+  mutation: { mutate: () => void; isPending: boolean };
   testId: string;
-  variant?: ButtonProps["variant"];
-  color?: ButtonProps["color"];
+  children: ReactNode;
 }) {
   return (
     <Button
       {...button}
-      leftSection={icon}
       loading={mutation.isPending}
-      onClick={() => mutation.mutate(undefined)}
+      onClick={() => mutation.mutate()}
       data-testid={testId}
     >
-      {label}
+      {children}
     </Button>
   );
 }

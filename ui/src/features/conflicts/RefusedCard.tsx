@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { RefusedActView } from "../../backend/bindings/RefusedActView";
 import { call } from "../../backend/call";
+import { MutationButton } from "../../components/MutationButton";
 import { errorMessage, translateKey } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
 import { REFUSED_ACTS } from "../settings/team/RefusedActs";
@@ -46,15 +47,9 @@ export function RefusedCard({ refused }: { refused: RefusedActView }) {
                 {t("conflicts.refused.redo")}
               </Anchor>
             )}
-            <Button
-              size="xs"
-              variant="default"
-              loading={dismiss.isPending}
-              onClick={() => dismiss.mutate()}
-              data-testid="refused-dismiss"
-            >
+            <MutationButton size="xs" variant="default" mutation={dismiss} testId="refused-dismiss">
               {t("conflicts.refused.dismiss")}
-            </Button>
+            </MutationButton>
           </Group>
         </Group>
         <Text size="sm" data-testid="refused-card-reason">

@@ -18,6 +18,7 @@ import type { InspectionInput } from "../../backend/bindings/InspectionInput";
 import type { InspectionLevel } from "../../backend/bindings/InspectionLevel";
 import type { InspectionSeverity } from "../../backend/bindings/InspectionSeverity";
 import { call } from "../../backend/call";
+import { codeOptions } from "../../components/codeOptions";
 import { SwitchingActions } from "./SwitchingActions";
 
 export const AQL_VALUES = [0.065, 0.1, 0.15, 0.25, 0.4, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10];
@@ -128,7 +129,7 @@ export function AqlPanel({ value, onChange, sku, vendorCode, lotCode = "" }: Pro
         <NativeSelect
           data-testid="aql-inspection"
           label={t("aql.inspection")}
-          data={SEVERITIES.map((s) => ({ value: s, label: t(`aql.severity.${s}`) }))}
+          data={codeOptions(t, SEVERITIES, "aql.severity")}
           value={value.inspection}
           onChange={(e) => set({ inspection: e.currentTarget.value as InspectionSeverity })}
           style={{ gridColumn: "1 / -1" }}

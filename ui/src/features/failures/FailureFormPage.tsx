@@ -1,9 +1,6 @@
 import {
   Alert,
-  Badge,
-  Button,
   Checkbox,
-  CloseButton,
   Grid,
   Group,
   List,
@@ -19,10 +16,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { IconListCheck, IconPaperclip } from "@tabler/icons-react";
+import { IconListCheck } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttachmentView } from "../../backend/bindings/AttachmentView";
 import type { Disposition } from "../../backend/bindings/Disposition";
@@ -33,16 +30,16 @@ import type { Stage } from "../../backend/bindings/Stage";
 import type { Team } from "../../backend/bindings/Team";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { codeOptions } from "../../components/codeOptions";
 import { CheckField } from "../../components/forms/CheckField";
 import { NoteField } from "../../components/forms/NoteField";
 import { SubmitButtons } from "../../components/forms/SubmitButtons";
-import { HiddenFileInput } from "../../components/HiddenFileInput";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import { useAllProducts, useAllVendors, useCategories } from "../../queries/lists";
 import { useFailure } from "../../queries/records";
 import { AqlPanel } from "./AqlPanel";
+import { AttachmentsPanel } from "./AttachmentsPanel";
 import { categoryName } from "./categoryName";
-import { fileToBase64 } from "./files";
 import { SerialInspection } from "./SerialInspection";
 
 export const STAGES: Stage[] = ["incoming", "in_process", "pre_shipment", "customer_return"];
@@ -90,7 +87,6 @@ export function FailureFormPage({
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const fileInput = useRef<HTMLInputElement>(null);
   const products = useAllProducts();
   const vendors = useAllVendors();
   const categories = useCategories();
@@ -120,7 +116,6 @@ export function FailureFormPage({
     setInspection((i) => ({ ...i, [foundKey]: form.qty_failed }));
   }
   const [attachments, setAttachments] = useState<AttachmentView[]>([]);
-  const [uploadError, setUploadError] = useState<string | null>(null);
   if (original.data && form.sku === "") {
     setForm((f) => ({
       ...f,
@@ -173,23 +168,27 @@ export function FailureFormPage({
   const errors = log.error ? fieldErrors(t, log.error) : {};
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
-
-  const upload = async (files: File[]) => {
-    setUploadError(null);
-    for (const file of files) {
-      try {
-        const data_base64 = await fileToBase64(file);
-        const view = await call("upload_attachment", {
-          file_name: file.name,
-          content_type: file.type,
-          data_base64,
-        });
-        setAttachments((list) => (list.some((a) => a.id === view.id) ? list : [...list, view]));
-      } catch (err) {
-        setUploadError(`${file.name}: ${errorMessage(t, err)}`);
-      }
-    }
-  };
+  // A count starts empty rather than at 0; an emptied box counts as 0 again.
+  const count = (name: "qty_inspected" | "qty_failed") => ({
+    label: t(`failure.field.${name}`),
+    min: 1,
+    value: form[name] || "",
+    onChange: (v: number | string) => set(name, Number(v) || 0),
+    error: errors[name],
+    required: true,
+  });
+  // A coded field: a choice among its codes, each named by its key under `prefix`.
+  const coded = <K extends "stage" | "severity" | "owner_team">(
+    name: K,
+    codes: readonly (typeof form)[K][],
+    prefix: string,
+  ) => ({
+    label: t(`failure.field.${name}`),
+    data: codeOptions(t, codes, prefix),
+    value: form[name],
+    onChange: (e: { currentTarget: { value: string } }) =>
+      set(name, e.currentTarget.value as (typeof form)[K]),
+  });
 
   return (
     <Stack
@@ -282,13 +281,7 @@ export function FailureFormPage({
                   onChange={(e) => set("lot_code", e.currentTarget.value)}
                   error={errors.lot_code}
                 />
-                <NativeSelect
-                  data-testid="ff-stage"
-                  label={t("failure.field.stage")}
-                  data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
-                  value={form.stage}
-                  onChange={(e) => set("stage", e.currentTarget.value as Stage)}
-                />
+                <NativeSelect data-testid="ff-stage" {...coded("stage", STAGES, "failure.stage")} />
               </SimpleGrid>
               {product?.serial_tracked && (
                 <TagsInput
@@ -323,30 +316,11 @@ export function FailureFormPage({
                 </Text>
               )}
               <SimpleGrid cols={3}>
-                <NumberInput
-                  data-testid="ff-qty-inspected"
-                  label={t("failure.field.qty_inspected")}
-                  min={1}
-                  value={form.qty_inspected || ""}
-                  onChange={(v) => set("qty_inspected", Number(v) || 0)}
-                  error={errors.qty_inspected}
-                  required
-                />
-                <NumberInput
-                  data-testid="ff-qty-failed"
-                  label={t("failure.field.qty_failed")}
-                  min={1}
-                  value={form.qty_failed || ""}
-                  onChange={(v) => set("qty_failed", Number(v) || 0)}
-                  error={errors.qty_failed}
-                  required
-                />
+                <NumberInput data-testid="ff-qty-inspected" {...count("qty_inspected")} />
+                <NumberInput data-testid="ff-qty-failed" {...count("qty_failed")} />
                 <NativeSelect
                   data-testid="ff-severity"
-                  label={t("failure.field.severity")}
-                  data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
-                  value={form.severity}
-                  onChange={(e) => set("severity", e.currentTarget.value as Severity)}
+                  {...coded("severity", SEVERITIES, "failure.severity")}
                 />
               </SimpleGrid>
               <NativeSelect
@@ -384,70 +358,20 @@ export function FailureFormPage({
                   value={form.disposition}
                   onChange={(e) => set("disposition", e.currentTarget.value as Disposition | "")}
                 />
-                <NativeSelect
-                  data-testid="ff-owner-team"
-                  label={t("failure.field.owner_team")}
-                  data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
-                  value={form.owner_team}
-                  onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
-                />
+                <NativeSelect data-testid="ff-owner-team" {...coded("owner_team", TEAMS, "team")} />
               </SimpleGrid>
             </Stack>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
-            <Paper withBorder p="md">
-              <Group justify="space-between" mb="xs">
-                <Title order={5}>{t("failure_form.photos")}</Title>
-                <Button
-                  variant="light"
-                  size="xs"
-                  leftSection={<IconPaperclip size={14} />}
-                  onClick={() => fileInput.current?.click()}
-                >
-                  {t("failure_form.add_photos")}
-                </Button>
-              </Group>
-              <HiddenFileInput
-                ref={fileInput}
-                testId="ff-photo-input"
-                multiple
-                accept={ACCEPTED_FILES}
-                onChange={(e) => {
-                  void upload(Array.from(e.currentTarget.files ?? []));
-                  e.currentTarget.value = "";
-                }}
-              />
-              {attachments.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t("failure_form.no_photos")}
-                </Text>
-              )}
-              <Group gap="xs" mt="xs">
-                {attachments.map((a) => (
-                  <Badge
-                    key={a.id}
-                    variant="light"
-                    data-testid="ff-attachment"
-                    rightSection={
-                      <CloseButton
-                        size="xs"
-                        aria-label={t("failure_form.remove_attachment", { name: a.file_name })}
-                        onClick={() => setAttachments((l) => l.filter((x) => x.id !== a.id))}
-                      />
-                    }
-                  >
-                    {a.file_name}
-                  </Badge>
-                ))}
-              </Group>
-              {uploadError && (
-                <Text c="red" size="sm" mt="xs">
-                  {uploadError}
-                </Text>
-              )}
-            </Paper>
+            <AttachmentsPanel
+              attachments={attachments}
+              onChange={setAttachments}
+              accept={ACCEPTED_FILES}
+              text={{ prefix: "failure_form", remove: "remove_attachment" }}
+              testIds={{ input: "ff-photo-input", badge: "ff-attachment" }}
+            />
             <Switch
               label={t("failure_form.use_aql")}
               checked={useAql}

@@ -7,14 +7,18 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FailureRow } from "../../backend/bindings/FailureRow";
 import { call } from "../../backend/call";
+import { cellColumn } from "../../components/cellColumn";
+import { codeOptions } from "../../components/codeOptions";
 import { DateField } from "../../components/DateField";
-import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { fieldColumn } from "../../components/fieldColumn";
 import { useFilterState } from "../../components/forms/filterState";
-import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
-import { PageHeader } from "../../components/page/PageHeader";
+import { MadeFileButton } from "../../components/MadeFileButton";
+import { ChoiceFilter, FilterBar } from "../../components/page/FilterBar";
+import { ListHeader } from "../../components/page/ListHeader";
+import { ListSearch } from "../../components/page/ListSearch";
+import { PagedRecords } from "../../components/page/PagedRecords";
 import { usePagedRows } from "../../components/pagedRows";
-import { type Column, VirtualTable } from "../../components/VirtualTable";
+import type { Column } from "../../components/VirtualTable";
 import { formatDateTimeShort } from "../../format";
 import { useAllVendors, useCategories } from "../../queries/lists";
 import { SeverityBadge, StatusBadge } from "./badges";
@@ -47,23 +51,23 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       accessorKey: "failure_no",
       meta: { width: "132px" },
     },
-    {
-      id: "occurred_at",
-      header: t("failure.field.occurred_at"),
-      cell: ({ row }) => formatDateTimeShort(row.original.occurred_at, i18n.language),
-      meta: { width: "140px" },
-    },
-    {
-      id: "sku",
-      header: t("failure.field.sku"),
-      cell: ({ row }) => (
-        <span title={row.original.product_name ?? ""}>
-          {row.original.sku}
-          <span className="lotline-cell-dimmed"> {row.original.product_name}</span>
+    cellColumn(
+      "occurred_at",
+      t("failure.field.occurred_at"),
+      (f) => formatDateTimeShort(f.occurred_at, i18n.language),
+      { width: "140px" },
+    ),
+    cellColumn(
+      "sku",
+      t("failure.field.sku"),
+      (f) => (
+        <span title={f.product_name ?? ""}>
+          {f.sku}
+          <span className="lotline-cell-dimmed"> {f.product_name}</span>
         </span>
       ),
-      meta: { width: "minmax(120px, 2fr)", clip: true },
-    },
+      { width: "minmax(120px, 2fr)", clip: true },
+    ),
     {
       id: "vendor",
       header: t("failure.field.vendor"),
@@ -71,58 +75,46 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       meta: { width: "80px", clip: true },
     },
     fieldColumn("lot", t("failure.field.lot_code"), "lot_code", { width: "95px" }),
-    {
-      id: "qty_failed",
-      header: t("failure.field.qty_failed"),
-      cell: ({ row }) => `${row.original.qty_failed} / ${row.original.qty_inspected}`,
-      meta: { width: "75px", align: "right" },
-    },
+    cellColumn(
+      "qty_failed",
+      t("failure.field.qty_failed"),
+      (f) => `${f.qty_failed} / ${f.qty_inspected}`,
+      { width: "75px", align: "right" },
+    ),
     fieldColumn("category", t("failures.column.category"), "category_code", {
       width: "80px",
       clip: true,
     }),
-    {
-      id: "severity",
-      header: t("failure.field.severity"),
-      cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
-      meta: { width: "115px" },
-    },
-    {
-      id: "disposition",
-      header: t("failure.field.disposition"),
-      enableSorting: false,
-      cell: ({ row }) =>
-        row.original.disposition ? t(`failure.disposition.${row.original.disposition}`) : "—",
-      meta: { width: "minmax(100px, 1fr)" },
-    },
-    {
-      id: "status",
-      header: t("failure.field.status"),
-      enableSorting: false,
-      cell: ({ row }) => <StatusBadge status={row.original.status} />,
-      meta: { width: "165px" },
-    },
+    cellColumn(
+      "severity",
+      t("failure.field.severity"),
+      (f) => <SeverityBadge severity={f.severity} />,
+      { width: "115px" },
+    ),
+    cellColumn(
+      "disposition",
+      t("failure.field.disposition"),
+      (f) => (f.disposition ? t(`failure.disposition.${f.disposition}`) : "—"),
+      { width: "minmax(100px, 1fr)" },
+    ),
+    cellColumn("status", t("failure.field.status"), (f) => <StatusBadge status={f.status} />, {
+      width: "165px",
+    }),
   ];
 
   return (
     <Stack gap="md">
-      <PageHeader
-        title={t("failures.title")}
-        subtitle={t("failures.count", { count: total })}
-        subtitleTestId="failures-total"
-      >
+      <ListHeader list="failures" total={total} totalTestId="failures-total">
         <Group>
-          <FileSaveButton
-            size="sm"
+          <MadeFileButton
             icon={<IconDownload size={16} />}
-            write={() => call("export_csv", { entity: "failures" }).then(saveMade)}
+            make={() => call("export_csv", { entity: "failures" })}
             label={t("common.export_csv")}
             testId="failures-export"
           />
-          <FileSaveButton
-            size="sm"
+          <MadeFileButton
             icon={<IconDownload size={16} />}
-            write={() => call("export_disposition_lines", {}).then(saveMade)}
+            make={() => call("export_disposition_lines", {})}
             label={t("failures.export_lines")}
             testId="failures-export-lines"
           />
@@ -135,15 +127,9 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
             {t("failures.new")}
           </Button>
         </Group>
-      </PageHeader>
+      </ListHeader>
       <FilterBar onClear={() => setFilters(NO_FILTERS)}>
-        <SearchFilter
-          label={t("failures.filter.search")}
-          placeholder={t("failures.filter.text")}
-          {...bind("text")}
-          w={240}
-          testId="failures-filter-text"
-        />
+        <ListSearch list="failures" {...bind("text")} w={240} testId="failures-filter-text" />
         <DateField
           label={t("failures.filter.from")}
           {...bind("from")}
@@ -183,32 +169,28 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
         <ChoiceFilter
           label={t("failure.field.status")}
           {...bind("status")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`failure.status.${s}`) }))}
+          options={codeOptions(t, STATUSES, "failure.status")}
           testId="failures-filter-status"
         />
         <ChoiceFilter
           label={t("failure.field.disposition")}
           {...bind("disposition")}
-          options={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          options={codeOptions(t, DISPOSITIONS, "failure.disposition")}
           testId="failures-filter-disposition"
         />
       </FilterBar>
-      <ListError error={list.error} />
-      <VirtualTable
+      <PagedRecords
         label={t("failures.title")}
-        paged={list}
+        list={list}
         columns={columns}
         sorting={sorting}
         onSortingChange={(s) => setSorting(s.length ? s : [{ id: "occurred_at", desc: true }])}
         empty={<Text c="dimmed">{t("failures.empty")}</Text>}
-        onRowClick={(row) =>
+        onOpen={(row) =>
           void navigate({ to: "/failures/$failureNo", params: { failureNo: row.failure_no } })
         }
-        rowProps={(row) => ({
-          "data-testid": "failure-row",
-          "data-failure-no": row.failure_no,
-          "data-status": row.status,
-        })}
+        rowTestId="failure-row"
+        rowData={(row) => ({ "data-failure-no": row.failure_no })}
       />
     </Stack>
   );

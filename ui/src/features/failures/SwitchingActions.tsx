@@ -8,6 +8,7 @@ import type { InspectionInput } from "../../backend/bindings/InspectionInput";
 import type { SwitchingState } from "../../backend/bindings/SwitchingState";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { MutationButton } from "../../components/MutationButton";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 
 type Props = {
@@ -63,15 +64,9 @@ export function SwitchingActions({ rules, inspection, sku, vendorCode, lotCode }
   return (
     <Group gap="xs" mb="sm">
       {!rules.discontinued && may(session, "log_failure") && (
-        <Button
-          size="xs"
-          variant="light"
-          loading={record.isPending}
-          onClick={() => record.mutate()}
-          data-testid="aql-record-accepted"
-        >
+        <MutationButton size="xs" variant="light" mutation={record} testId="aql-record-accepted">
           {t("aql.record_accepted")}
-        </Button>
+        </MutationButton>
       )}
       {rules.discontinued && may(session, "configure_quality") && (
         <Button size="xs" color="orange" onClick={() => setResuming(true)} data-testid="aql-resume">

@@ -4,10 +4,12 @@ import { failureFiltersOf, NO_FILTERS, parseFailureSearch, toListInput } from ".
 describe("toListInput", () => {
   it("filters nothing when the bar is empty, newest first", () => {
     const input = toListInput(NO_FILTERS, undefined, 0, 200);
-    expect(input.vendor_code).toBeNull();
-    expect(input.text).toBeNull();
-    expect(input.sort_by).toBe("occurred_at");
-    expect(input.sort_dir).toBe("desc");
+    expect(input).toMatchObject({
+      vendor_code: null,
+      text: null,
+      sort_by: "occurred_at",
+      sort_dir: "desc",
+    });
   });
 
   it("makes the 'to' day inclusive and passes the chosen filters", () => {
@@ -18,13 +20,15 @@ describe("toListInput", () => {
       200,
     );
     // Site days, the "to" day included: the backend reads them on the site's clock.
-    expect(input.from).toBe("2026-11-01");
-    expect(input.to).toBe("2026-11-02");
-    expect(input.vendor_code).toBe("SZHQ");
-    expect(input.text).toBe("lid");
-    expect(input.sort_by).toBe("qty_failed");
-    expect(input.sort_dir).toBe("asc");
-    expect(input.offset).toBe(200);
+    expect(input).toMatchObject({
+      from: "2026-11-01",
+      to: "2026-11-02",
+      vendor_code: "SZHQ",
+      text: "lid",
+      sort_by: "qty_failed",
+      sort_dir: "asc",
+      offset: 200,
+    });
   });
 
   it("ignores unknown sort columns", () => {

@@ -6,13 +6,17 @@ import { useTranslation } from "react-i18next";
 import type { LotRow } from "../../backend/bindings/LotRow";
 import { call } from "../../backend/call";
 import { NameWithCode } from "../../components/Aside";
-import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
+import { cellColumn } from "../../components/cellColumn";
+import { codeOptions } from "../../components/codeOptions";
+import { ChoiceFilter, FilterBar } from "../../components/page/FilterBar";
+import { ListSearch } from "../../components/page/ListSearch";
+import { PagedRecords } from "../../components/page/PagedRecords";
 import { usePagedRows } from "../../components/pagedRows";
-import { type Column, VirtualTable } from "../../components/VirtualTable";
-import { HoldBadge, LotStatusBadge } from "./badges";
-import { EXPIRY_WINDOW_DAYS, formatQty } from "./dates";
-import { ExpiryDate } from "./ExpiryDate";
+import type { Column } from "../../components/VirtualTable";
+import { HoldBadge } from "./badges";
+import { EXPIRY_WINDOW_DAYS } from "./dates";
 import { LOT_STATUSES, type LotFilters, NO_FILTERS, toListInput } from "./filters";
+import { stockColumns } from "./stockColumns";
 
 /** Every lot, filterable; the filters follow into the URL so a view can be linked. */
 export function LotsList({
@@ -37,73 +41,44 @@ export function LotsList({
   const set = (patch: Partial<LotFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const unfiltered = filters.text === "" && filters.status === "" && !filters.expiring;
 
+  const stock = stockColumns<LotRow>(t, i18n.language, { onHand: "100px", location: "90px" });
   const columns: Column<LotRow>[] = [
-    {
-      id: "lot_code",
-      header: t("lots.field.lot_code"),
-      cell: ({ row }) => (
+    cellColumn(
+      "lot_code",
+      t("lots.field.lot_code"),
+      (lot) => (
         <Text fw={600} size="sm" truncate>
-          {row.original.lot_code}
+          {lot.lot_code}
         </Text>
       ),
-      meta: { width: "minmax(120px, 1fr)" },
-    },
-    {
-      id: "product",
-      header: t("lots.field.product"),
-      cell: ({ row }) => (
-        <span title={row.original.product_name ?? row.original.sku}>
-          <NameWithCode name={row.original.product_name} code={row.original.sku} />
+      { width: "minmax(120px, 1fr)" },
+    ),
+    cellColumn(
+      "product",
+      t("lots.field.product"),
+      (lot) => (
+        <span title={lot.product_name ?? lot.sku}>
+          <NameWithCode name={lot.product_name} code={lot.sku} />
         </span>
       ),
-      meta: { width: "minmax(140px, 2fr)", clip: true },
-    },
-    {
-      id: "vendor",
-      header: t("lots.field.vendor"),
-      cell: ({ row }) => (
-        <span title={row.original.vendor_code}>
-          {row.original.vendor_name ?? row.original.vendor_code}
-        </span>
-      ),
-      meta: { width: "minmax(90px, 1fr)", clip: true },
-    },
-    {
-      id: "supplier_lot",
-      header: t("lots.field.supplier_lot"),
-      cell: ({ row }) => row.original.supplier_lot ?? "",
-      meta: { width: "110px" },
-    },
-    {
-      id: "on_hand",
-      header: t("lots.field.on_hand"),
-      cell: ({ row }) => formatQty(row.original.on_hand, row.original.unit, i18n.language),
-      meta: { width: "100px", align: "right" },
-    },
-    {
-      id: "location",
-      header: t("lots.field.location"),
-      cell: ({ row }) => row.original.location ?? "",
-      meta: { width: "90px" },
-    },
-    {
-      id: "expiry",
-      header: t("lots.field.expiry_date"),
-      cell: ({ row }) => <ExpiryDate value={row.original.expiry_date} />,
-      meta: { width: "110px" },
-    },
-    {
-      id: "status",
-      header: t("lots.field.status"),
-      cell: ({ row }) => <LotStatusBadge status={row.original.status} />,
-      meta: { width: "120px" },
-    },
-    {
-      id: "holds",
-      header: t("lots.field.holds"),
-      cell: ({ row }) => <HoldBadge count={row.original.active_holds} />,
-      meta: { width: "90px" },
-    },
+      { width: "minmax(140px, 2fr)", clip: true },
+    ),
+    cellColumn(
+      "vendor",
+      t("lots.field.vendor"),
+      (lot) => <span title={lot.vendor_code}>{lot.vendor_name ?? lot.vendor_code}</span>,
+      { width: "minmax(90px, 1fr)", clip: true },
+    ),
+    cellColumn("supplier_lot", t("lots.field.supplier_lot"), (lot) => lot.supplier_lot ?? "", {
+      width: "110px",
+    }),
+    stock.onHand,
+    stock.location,
+    stock.expiry,
+    stock.status,
+    cellColumn("holds", t("lots.field.holds"), (lot) => <HoldBadge count={lot.active_holds} />, {
+      width: "90px",
+    }),
   ];
 
   return (
@@ -117,9 +92,8 @@ export function LotsList({
           </Text>
         }
       >
-        <SearchFilter
-          label={t("lots.filter.search")}
-          placeholder={t("lots.filter.text")}
+        <ListSearch
+          list="lots"
           value={filters.text}
           onChange={(text) => set({ text })}
           w={280}
@@ -129,7 +103,7 @@ export function LotsList({
           label={t("lots.field.status")}
           value={filters.status}
           onChange={(status) => set({ status })}
-          options={LOT_STATUSES.map((s) => ({ value: s, label: t(`lots.status.${s}`) }))}
+          options={codeOptions(t, LOT_STATUSES, "lots.status")}
           testId="lots-filter-status"
         />
         <Switch
@@ -140,10 +114,9 @@ export function LotsList({
           data-testid="lots-filter-expiring"
         />
       </FilterBar>
-      <ListError error={list.error} />
-      <VirtualTable
+      <PagedRecords
         label={t("lots.title")}
-        paged={list}
+        list={list}
         columns={columns}
         height="calc(100vh - 330px)"
         empty={
@@ -151,14 +124,9 @@ export function LotsList({
             {unfiltered ? t("lots.list.empty") : t("lots.list.none_match")}
           </Text>
         }
-        onRowClick={(row) =>
-          void navigate({ to: "/lots/$lotCode", params: { lotCode: row.lot_code } })
-        }
-        rowProps={(row) => ({
-          "data-testid": "lot-row",
-          "data-lot": row.lot_code,
-          "data-status": row.status,
-        })}
+        onOpen={(row) => void navigate({ to: "/lots/$lotCode", params: { lotCode: row.lot_code } })}
+        rowTestId="lot-row"
+        rowData={(row) => ({ "data-lot": row.lot_code })}
       />
     </Stack>
   );

@@ -2,7 +2,7 @@ import { Badge } from "@mantine/core";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { LotStatus } from "../../backend/bindings/LotStatus";
-import { CellBadge } from "../../components/CellBadge";
+import { cellStatusBadge } from "../../components/StatusBadge";
 
 /** Mantine colour per status; the trace graph colours its nodes the same way. */
 export const LOT_STATUS_COLOR: Record<LotStatus, string> = {
@@ -16,14 +16,7 @@ export const LOT_STATUS_COLOR: Record<LotStatus, string> = {
   recalled: "grape",
 };
 
-export function LotStatusBadge({ status, testId }: { status: LotStatus; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <CellBadge color={LOT_STATUS_COLOR[status]} testId={testId} data={{ status }}>
-      {t(`lots.status.${status}`)}
-    </CellBadge>
-  );
-}
+export const LotStatusBadge = cellStatusBadge(LOT_STATUS_COLOR, "lots.status");
 
 /** Holds in force; nothing when there are none, so a clean lot's row stays quiet. */
 export function HoldBadge({ count, testId }: { count: number; testId?: string }) {

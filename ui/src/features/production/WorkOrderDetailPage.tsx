@@ -179,10 +179,11 @@ export function WorkOrderDetailPage({ workOrderNo }: { workOrderNo: string }) {
           {runs && wo.status === "planned" && (
             <MutationButton
               mutation={start}
-              label={t("work_orders.start.button")}
-              icon={<IconPlayerPlay size={16} />}
+              leftSection={<IconPlayerPlay size={16} />}
               testId="wo-start"
-            />
+            >
+              {t("work_orders.start.button")}
+            </MutationButton>
           )}
           {mayLogFailures(permissions) && (running || wo.status === "completed") && (
             <ModalButton

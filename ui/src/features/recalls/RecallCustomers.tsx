@@ -7,8 +7,8 @@ import { useTranslation } from "react-i18next";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { call } from "../../backend/call";
 import { EmailLink } from "../../components/EmailLink";
-import { FileSaveButton, saveMade } from "../../components/FileSaveButton";
 import { HeadedTable } from "../../components/HeadedTable";
+import { MadeFileButton } from "../../components/MadeFileButton";
 import { Note } from "../../components/Note";
 import { headings } from "../../components/TableHead";
 import { errorMessage } from "../../errors/apiError";
@@ -18,10 +18,9 @@ import { oneLine } from "./recall";
 export function ExportCustomers({ recallNo, disabled }: { recallNo: string; disabled: boolean }) {
   const { t } = useTranslation();
   return (
-    <FileSaveButton
-      size="sm"
+    <MadeFileButton
       icon={<IconDownload size={16} />}
-      write={() => call("recall_customers_csv", { recall_no: recallNo }).then(saveMade)}
+      make={() => call("recall_customers_csv", { recall_no: recallNo })}
       label={t("lots.export_customers")}
       testId="recall-export-customers"
       disabled={disabled}

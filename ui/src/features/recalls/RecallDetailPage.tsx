@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Title } from "@mantine/core";
 import { IconLockCheck } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -9,6 +9,7 @@ import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { RecordPage } from "../../components/detail/RecordPage";
 import { QueryState } from "../../components/page/QueryState";
+import { TextFact } from "../../components/TextFact";
 import { keys } from "../../queries/keys";
 import { useRecall } from "../../queries/records";
 import { NoteModal } from "../lots/detail/NoteModal";
@@ -69,12 +70,9 @@ export function RecallDetailPage({ recallNo }: { recallNo: string }) {
       }}
     >
       <Paper withBorder p="md" radius="md">
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {t("recalls.field.reason")}
-        </Text>
-        <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="recall-reason-text">
+        <TextFact label={t("recalls.field.reason")} testId="recall-reason-text">
           {recall.reason}
-        </Text>
+        </TextFact>
       </Paper>
       <RecallFacts recall={recall} />
       <Paper withBorder p="md" radius="md">

@@ -1,10 +1,18 @@
-import { Group, Progress, Text } from "@mantine/core";
+import { Group, Progress } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { Fact, FactGrid } from "../../components/Fact";
+import { NotedFact } from "../../components/NotedFact";
 import { formatDateTime } from "../../format";
 import { LotLink } from "../lots/links";
 import { notifiedPercent } from "./recall";
+
+/** The recall's counts of lots, each a fact: field, test id. */
+const COUNTS = [
+  ["lots_in_scope", "recall-lots-in-scope"],
+  ["held", "recall-held"],
+  ["still_held", "recall-still-held"],
+] as const;
 
 /** The recall's figures: its lots, what is held, who has been told, when it started and ended. */
 export function RecallFacts({ recall }: { recall: RecallDetail }) {
@@ -18,15 +26,11 @@ export function RecallFacts({ recall }: { recall: RecallDetail }) {
           ))}
         </Group>
       </Fact>
-      <Fact label={t("recalls.field.lots_in_scope")} testId="recall-lots-in-scope">
-        {String(recall.lots_in_scope)}
-      </Fact>
-      <Fact label={t("recalls.field.held")} testId="recall-held">
-        {String(recall.held)}
-      </Fact>
-      <Fact label={t("recalls.field.still_held")} testId="recall-still-held">
-        {String(recall.still_held)}
-      </Fact>
+      {COUNTS.map(([field, testId]) => (
+        <Fact key={field} label={t(`recalls.field.${field}`)} testId={testId}>
+          {String(recall[field])}
+        </Fact>
+      ))}
       <Fact label={t("recalls.field.notified")} testId="recall-notified">
         {t("recalls.notified_of", {
           notified: recall.notified_count,
@@ -39,14 +43,13 @@ export function RecallFacts({ recall }: { recall: RecallDetail }) {
           color={recall.notified_count >= recall.customer_count ? "teal" : "orange"}
         />
       </Fact>
-      <Fact label={t("recalls.field.started")} testId="recall-started">
+      <NotedFact
+        label={t("recalls.field.started")}
+        testId="recall-started"
+        note={recall.started_by_name}
+      >
         {formatDateTime(recall.started_at, i18n.language)}
-        {recall.started_by_name && (
-          <Text size="xs" c="dimmed">
-            {recall.started_by_name}
-          </Text>
-        )}
-      </Fact>
+      </NotedFact>
       <Fact label={t("recalls.field.closed_at")} testId="recall-closed-at">
         {formatDateTime(recall.closed_at, i18n.language)}
       </Fact>

@@ -64,10 +64,11 @@ export function BackupsPage() {
       <PageHeader title={t("backups.title")}>
         <MutationButton
           mutation={make}
-          label={t("backups.make_now")}
-          icon={<IconDatabaseExport size={16} />}
+          leftSection={<IconDatabaseExport size={16} />}
           testId="backups-make"
-        />
+        >
+          {t("backups.make_now")}
+        </MutationButton>
       </PageHeader>
       <Note>{t("backups.intro")}</Note>
       {list.isPending ? (

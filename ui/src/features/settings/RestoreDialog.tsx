@@ -72,12 +72,9 @@ export function RestoreDialog({
           <Button variant="default" onClick={onClose} disabled={restore.isPending}>
             {t("common.cancel")}
           </Button>
-          <MutationButton
-            mutation={restore}
-            label={t("backups.restore_now")}
-            color="red"
-            testId="backup-restore-confirm"
-          />
+          <MutationButton mutation={restore} color="red" testId="backup-restore-confirm">
+            {t("backups.restore_now")}
+          </MutationButton>
         </Group>
         <Text size="sm" c="dimmed" mt="sm">
           {t("backups.restore_cli")}

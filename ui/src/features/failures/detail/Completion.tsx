@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Disposition } from "../../../backend/bindings/Disposition";
+import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
+import { ActionModal } from "../../../components/actions/ActionModal";
+import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { readAmount } from "../../../money";
 
 /**
@@ -11,8 +14,13 @@ import { readAmount } from "../../../money";
  * currency, and sent in its minor units, and only for rework (the review books it); a product
  * gone from the master data has no currency to book it in.
  */
-export function useCompletion(qtyAtFirst: number, currency: string | null) {
+function useCompletion(
+  qtyAtFirst: number,
+  disposition: Disposition,
+  productCurrency: string | null,
+) {
   const { t } = useTranslation();
+  const currency = disposition === "rework" ? productCurrency : null;
   const [outcome, setOutcome] = useState("");
   const [qty, setQty] = useState<number | string>(qtyAtFirst);
   const [note, setNote] = useState("");
@@ -35,69 +43,99 @@ export function useCompletion(qtyAtFirst: number, currency: string | null) {
   };
 }
 
-export function CompletionFields({
-  completion: { fields: f, currency },
+/** What a completion sends besides the cost: the outcome, the units it covers and a note. */
+export type Completed = ReturnType<typeof useCompletion>["sent"];
+
+/**
+ * Completing a disposition (the whole failure's or one line's) in a modal: `send` runs the step
+ * with what was typed; `children` are the fields this disposition asks besides, given the step's
+ * field errors.
+ */
+export function CompletionModal({
+  title,
   disposition,
-  errors,
   qty,
+  productCurrency,
+  send,
+  onClose,
+  submitTestId,
   outcomeTestId,
   costTestId,
   children,
 }: {
-  completion: ReturnType<typeof useCompletion>;
+  title: string;
   disposition: Disposition;
-  errors: Record<string, string>;
   qty: { label: string; description?: string; max: number; testId?: string };
+  /** The product's currency, in which rework is booked. */
+  productCurrency: string | null;
+  send: (completed: Completed, costMinor: number | null) => Promise<FailureDetail>;
+  onClose: () => void;
+  submitTestId: string;
   outcomeTestId: string;
   costTestId: string;
   /** What this disposition asks besides (how scrap was destroyed). */
-  children?: ReactNode;
+  children?: (errors: Record<string, string>) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const completion = useCompletion(qty.max, disposition, productCurrency);
+  const { mutation, errors } = useFailureAction(
+    (costMinor: number | null) => send(completion.sent, costMinor),
+    onClose,
+  );
+  const { fields: f, currency } = completion;
   return (
-    <Stack gap="sm">
-      <Text size="sm" c="dimmed">
-        {t(`failure_detail.next.${disposition}`)}
-      </Text>
-      <TextInput
-        label={t("failure_detail.outcome_label")}
-        placeholder={t(`failure_detail.outcome_hint.${disposition}`)}
-        value={f.outcome}
-        onChange={(e) => f.setOutcome(e.currentTarget.value)}
-        error={errors.outcome}
-        required
-        data-testid={outcomeTestId}
-      />
-      <NumberInput
-        label={qty.label}
-        description={qty.description}
-        min={0}
-        max={qty.max}
-        value={f.qty}
-        onChange={f.setQty}
-        error={errors.qty}
-        data-testid={qty.testId}
-      />
-      {children}
-      {currency && (
+    <ActionModal
+      title={title}
+      size="lg"
+      onClose={onClose}
+      onSubmit={() => completion.submit(mutation.mutate)}
+      pending={mutation.isPending}
+      submitTestId={submitTestId}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t(`failure_detail.next.${disposition}`)}
+        </Text>
         <TextInput
-          label={`${t("failure_detail.rework_cost")} (${currency})`}
-          description={t("failure_detail.rework_cost_hint")}
-          inputMode="decimal"
-          value={f.cost}
-          onChange={(e) => f.setCost(e.currentTarget.value)}
-          error={errors.cost_minor ?? f.costError}
-          data-testid={costTestId}
+          label={t("failure_detail.outcome_label")}
+          placeholder={t(`failure_detail.outcome_hint.${disposition}`)}
+          value={f.outcome}
+          onChange={(e) => f.setOutcome(e.currentTarget.value)}
+          error={errors.outcome}
+          required
+          data-testid={outcomeTestId}
         />
-      )}
-      <Textarea
-        label={t("failure_detail.note")}
-        value={f.note}
-        onChange={(e) => f.setNote(e.currentTarget.value)}
-        error={errors.note}
-        autosize
-        minRows={2}
-      />
-    </Stack>
+        <NumberInput
+          label={qty.label}
+          description={qty.description}
+          min={0}
+          max={qty.max}
+          value={f.qty}
+          onChange={f.setQty}
+          error={errors.qty}
+          data-testid={qty.testId}
+        />
+        {children?.(errors)}
+        {currency && (
+          <TextInput
+            label={`${t("failure_detail.rework_cost")} (${currency})`}
+            description={t("failure_detail.rework_cost_hint")}
+            inputMode="decimal"
+            value={f.cost}
+            onChange={(e) => f.setCost(e.currentTarget.value)}
+            error={errors.cost_minor ?? f.costError}
+            data-testid={costTestId}
+          />
+        )}
+        <Textarea
+          label={t("failure_detail.note")}
+          value={f.note}
+          onChange={(e) => f.setNote(e.currentTarget.value)}
+          error={errors.note}
+          autosize
+          minRows={2}
+        />
+      </Stack>
+    </ActionModal>
   );
 }

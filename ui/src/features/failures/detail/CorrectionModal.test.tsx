@@ -56,11 +56,8 @@ afterEach(() => {
   calls.length = 0;
 });
 
-it("sends a recount of the inspection's figures with the rest of the record untouched", async () => {
-  await mount(<CorrectionModal failure={failure} onClose={() => {}} />);
-  expect(document.querySelector('[data-testid="correct-inspection"]')).toBeTruthy();
-  await act(async () => type("correct-defects_major", "5"));
-  await act(async () => type("correct-reason", "Recounted the sample"));
+/** Submits the correction; the changes it sent. */
+async function submitted(): Promise<Record<string, unknown>> {
   await act(async () =>
     document.querySelector<HTMLElement>('[data-testid="correct-submit"]')?.click(),
   );
@@ -68,21 +65,24 @@ it("sends a recount of the inspection's figures with the rest of the record unto
   const sent = calls.find((c) => c.act === "correct_failure")?.input as {
     changes: Record<string, unknown>;
   };
-  expect(sent.changes.inspection).toEqual({ ...logged, defects_major: 5 });
-  expect(sent.changes.qty_failed).toBeNull();
+  return sent.changes;
+}
+
+it("sends a recount of the inspection's figures with the rest of the record untouched", async () => {
+  await mount(<CorrectionModal failure={failure} onClose={() => {}} />);
+  expect(document.querySelector('[data-testid="correct-inspection"]')).toBeTruthy();
+  await act(async () => type("correct-defects_major", "5"));
+  await act(async () => type("correct-reason", "Recounted the sample"));
+  const changes = await submitted();
+  expect(changes.inspection).toEqual({ ...logged, defects_major: 5 });
+  expect(changes.qty_failed).toBeNull();
 });
 
 it("sends no inspection when no figure changed", async () => {
   await mount(<CorrectionModal failure={failure} onClose={() => {}} />);
   await act(async () => type("correct-description", "Cracked lids, two pallets"));
   await act(async () => type("correct-reason", "Clearer"));
-  await act(async () =>
-    document.querySelector<HTMLElement>('[data-testid="correct-submit"]')?.click(),
-  );
-  await act(async () => new Promise((r) => setTimeout(r, 10)));
-  const sent = calls.find((c) => c.act === "correct_failure")?.input as {
-    changes: Record<string, unknown>;
-  };
-  expect(sent.changes.description).toBe("Cracked lids, two pallets");
-  expect("inspection" in sent.changes).toBe(false);
+  const changes = await submitted();
+  expect(changes.description).toBe("Cracked lids, two pallets");
+  expect("inspection" in changes).toBe(false);
 });

@@ -5,7 +5,6 @@ import {
   Stack,
   TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -21,6 +20,8 @@ import { TEXT_LIMITS } from "../../../backend/bindings/textLimits";
 import { call } from "../../../backend/call";
 import { ActionModal, type Closing } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { codeOptions } from "../../../components/codeOptions";
+import { bindFields } from "../../../components/forms/draft";
 import { NoteField } from "../../../components/forms/NoteField";
 import { useCategories } from "../../../queries/lists";
 import { categoryName } from "../categoryName";
@@ -113,6 +114,15 @@ export function CorrectionModal({ failure, onClose }: { failure: FailureDetail }
   );
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
+  const f = bindFields({ draft, set }, errors, (key) => t(`failure.field.${key}`));
+  // A count stays a whole number: an emptied box counts as 0, as the backend would refuse "".
+  const count = (name: "qty_inspected" | "qty_failed") => ({
+    label: t(`failure.field.${name}`),
+    min: 1,
+    value: draft[name],
+    onChange: (v: number | string) => set(name, Number(v) || 0),
+    error: errors[name],
+  });
   const categoryOptions = (categories.data ?? [])
     .filter((c) => c.active || c.code === failure.category_code)
     .map((c) => ({ value: c.code, label: categoryName(c, i18n.language) }));
@@ -122,8 +132,7 @@ export function CorrectionModal({ failure, onClose }: { failure: FailureDetail }
       title={t("failure_detail.correct_title", { no: failure.failure_no })}
       size="xl"
       onClose={onClose}
-      onSubmit={() => mutation.mutate(undefined)}
-      pending={mutation.isPending}
+      mutation={mutation}
       submitTestId="correct-submit"
       submitLabel={t("failure_detail.save_correction")}
     >
@@ -138,51 +147,16 @@ export function CorrectionModal({ failure, onClose }: { failure: FailureDetail }
           data-testid="correct-description"
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label={t("failure.field.qty_inspected")}
-            min={1}
-            value={draft.qty_inspected}
-            onChange={(v) => set("qty_inspected", Number(v) || 0)}
-            error={errors.qty_inspected}
-          />
-          <NumberInput
-            label={t("failure.field.qty_failed")}
-            min={1}
-            value={draft.qty_failed}
-            onChange={(v) => set("qty_failed", Number(v) || 0)}
-            error={errors.qty_failed}
-          />
-          <TextInput
-            label={t("failure.field.lot_code")}
-            value={draft.lot_code}
-            onChange={(e) => set("lot_code", e.currentTarget.value)}
-            error={errors.lot_code}
-          />
+          <NumberInput {...count("qty_inspected")} />
+          <NumberInput {...count("qty_failed")} />
+          <TextInput {...f.text("lot_code")} />
+          <NativeSelect {...f.text("category_code", "category")} data={categoryOptions} />
           <NativeSelect
-            label={t("failure.field.category")}
-            data={categoryOptions}
-            value={draft.category_code}
-            onChange={(e) => set("category_code", e.currentTarget.value)}
-            error={errors.category_code}
+            {...f.text("severity")}
+            data={codeOptions(t, SEVERITIES, "failure.severity")}
           />
-          <NativeSelect
-            label={t("failure.field.severity")}
-            data={SEVERITIES.map((s) => ({ value: s, label: t(`failure.severity.${s}`) }))}
-            value={draft.severity}
-            onChange={(e) => set("severity", e.currentTarget.value as Severity)}
-          />
-          <NativeSelect
-            label={t("failure.field.stage")}
-            data={STAGES.map((s) => ({ value: s, label: t(`failure.stage.${s}`) }))}
-            value={draft.stage}
-            onChange={(e) => set("stage", e.currentTarget.value as Stage)}
-          />
-          <NativeSelect
-            label={t("failure.field.owner_team")}
-            data={TEAMS.map((s) => ({ value: s, label: t(`team.${s}`) }))}
-            value={draft.owner_team}
-            onChange={(e) => set("owner_team", e.currentTarget.value as Team)}
-          />
+          <NativeSelect {...f.text("stage")} data={codeOptions(t, STAGES, "failure.stage")} />
+          <NativeSelect {...f.text("owner_team")} data={codeOptions(t, TEAMS, "team")} />
         </SimpleGrid>
         {figures && (
           <Stack gap={4} data-testid="correct-inspection">
@@ -218,11 +192,10 @@ export function CorrectionModal({ failure, onClose }: { failure: FailureDetail }
           error={errors.serials}
           splitChars={[",", " ", ";"]}
         />
-        <Textarea
+        <NoteField
           label={t("failure_detail.correct_reason")}
           description={t("failure_detail.correct_reason_hint")}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          text={[reason, setReason]}
           error={errors.reason}
           required
           autosize

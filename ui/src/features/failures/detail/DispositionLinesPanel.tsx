@@ -57,6 +57,20 @@ function LineRow({
   const running = line.status === "open" || line.status === "awaiting_approval";
   // The old single disposition's line is decided on the card above until it is withdrawn.
   const decidedHere = !line.whole;
+  const steps: {
+    kind: "complete" | "approve" | "withdraw";
+    shown: boolean;
+    color?: string;
+    variant?: string;
+  }[] = [
+    { kind: "complete", shown: decidedHere && line.status === "open" },
+    {
+      kind: "approve",
+      shown: decidedHere && line.status === "awaiting_approval" && isLead,
+      color: "grape",
+    },
+    { kind: "withdraw", shown: failure.status !== "closed", variant: "subtle", color: "gray" },
+  ];
   const qty =
     line.status === "completed" && line.qty_completed !== null && line.qty_completed !== line.qty
       ? t("failure_detail.lines.qty_done_of", { done: line.qty_completed, count: line.qty })
@@ -99,36 +113,20 @@ function LineRow({
       <Table.Td>
         {running && (
           <Group gap={4} wrap="nowrap">
-            {decidedHere && line.status === "open" && (
-              <Button
-                size="compact-xs"
-                onClick={() => onDialog({ kind: "complete", line })}
-                data-testid="line-complete"
-              >
-                {t("failure_detail.lines.complete")}
-              </Button>
-            )}
-            {decidedHere && line.status === "awaiting_approval" && isLead && (
-              <Button
-                size="compact-xs"
-                color="grape"
-                onClick={() => onDialog({ kind: "approve", line })}
-                data-testid="line-approve"
-              >
-                {t("failure_detail.lines.approve")}
-              </Button>
-            )}
-            {failure.status !== "closed" && (
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                color="gray"
-                onClick={() => onDialog({ kind: "withdraw", line })}
-                data-testid="line-withdraw"
-              >
-                {t("failure_detail.lines.withdraw")}
-              </Button>
-            )}
+            {steps
+              .filter((step) => step.shown)
+              .map(({ kind, color, variant }) => (
+                <Button
+                  key={kind}
+                  size="compact-xs"
+                  color={color}
+                  variant={variant}
+                  onClick={() => onDialog({ kind, line })}
+                  data-testid={`line-${kind}`}
+                >
+                  {t(`failure_detail.lines.${kind}`)}
+                </Button>
+              ))}
           </Group>
         )}
       </Table.Td>

@@ -7,7 +7,7 @@ import { call } from "../../../backend/call";
 import { ActionModal, TextStepModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
 import { DISPOSITIONS } from "../FailureFormPage";
-import { CompletionFields, useCompletion } from "./Completion";
+import { CompletionModal } from "./Completion";
 
 type Props = { failure: FailureDetail; onClose: () => void };
 
@@ -63,47 +63,49 @@ export function SetDispositionModal({ failure, onClose }: Props) {
 
 export function CompleteModal({ failure, onClose }: Props) {
   const { t } = useTranslation();
-  const disposition = failure.disposition ?? "rework";
-  const completion = useCompletion(
-    failure.qty_failed,
-    disposition === "rework" ? failure.product_currency : null,
-  );
-  const { mutation, errors } = useFailureAction(
-    (cost_minor: number | null) =>
-      call("complete_disposition", {
-        failure_no: failure.failure_no,
-        ...completion.sent,
-        cost_minor,
-      }),
-    onClose,
-  );
   return (
-    <ActionModal
+    <CompletionModal
       title={t("failure_detail.complete")}
-      size="lg"
+      disposition={failure.disposition ?? "rework"}
+      qty={{ label: t("failure_detail.outcome_qty"), max: failure.qty_failed }}
+      productCurrency={failure.product_currency}
+      send={(completed, cost_minor) =>
+        call("complete_disposition", { failure_no: failure.failure_no, ...completed, cost_minor })
+      }
       onClose={onClose}
-      onSubmit={() => completion.submit(mutation.mutate)}
-      pending={mutation.isPending}
       submitTestId="complete-submit"
-    >
-      <CompletionFields
-        completion={completion}
-        disposition={disposition}
-        errors={errors}
-        qty={{ label: t("failure_detail.outcome_qty"), max: failure.qty_failed }}
-        outcomeTestId="complete-outcome"
-        costTestId="complete-rework-cost"
-      />
-    </ActionModal>
+      outcomeTestId="complete-outcome"
+      costTestId="complete-rework-cost"
+    />
   );
 }
 
 export function ApproveDeviationModal({ failure, onClose }: Props) {
+  return (
+    <ApprovalModal
+      run={(note) => call("approve_deviation", { failure_no: failure.failure_no, note })}
+      onClose={onClose}
+      testId="approve"
+    />
+  );
+}
+
+/** A lead approves a deviation, of the whole failure or of one line: a note says why. */
+export function ApprovalModal({
+  run,
+  onClose,
+  testId,
+}: {
+  run: (note: string) => Promise<FailureDetail>;
+  onClose: () => void;
+  /** `<testId>-note` on the note, `<testId>-submit` on the button. */
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <TextStepModal
       record="failure"
-      run={(note) => call("approve_deviation", { failure_no: failure.failure_no, note })}
+      run={run}
       field="note"
       onClose={onClose}
       title={t("failure_detail.approve_deviation")}
@@ -112,8 +114,8 @@ export function ApproveDeviationModal({ failure, onClose }: Props) {
       label={t("failure_detail.approval_note")}
       required
       minRows={3}
-      textTestId="approve-note"
-      submitTestId="approve-submit"
+      textTestId={`${testId}-note`}
+      submitTestId={`${testId}-submit`}
     />
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { ModalButton } from "../../../components/ModalButton";
+import { RecordHistory } from "../../../components/RecordHistory";
 import { errorMessage } from "../../../errors/apiError";
 import { useFailure } from "../../../queries/records";
 import { FailureReshipments } from "../../reshipments/FailureReshipments";
@@ -13,7 +14,7 @@ import { CorrectionModal } from "./CorrectionModal";
 import { DispositionCard } from "./DispositionCard";
 import { DispositionLinesPanel } from "./DispositionLinesPanel";
 import { FailureFacts } from "./FailureFacts";
-import { FailureHistory } from "./FailureHistory";
+import { FAILURE_HISTORY } from "./FailureHistory";
 import { FailurePhotos } from "./FailurePhotos";
 import { VendorActions } from "./VendorActions";
 
@@ -123,7 +124,7 @@ export function FailureDetailPage({ failureNo }: { failureNo: string }) {
             {/* The single disposition for the whole quantity, until it is split into lines. */}
             {!failure.lines.some((l) => !l.whole) && <DispositionCard failure={failure} />}
             <FailureReshipments failureNo={failure.failure_no} />
-            <FailureHistory history={failure.history} />
+            <RecordHistory history={failure.history} kind={FAILURE_HISTORY} />
           </>
         }
       />

@@ -1,7 +1,9 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FailureDetail } from "../../../backend/bindings/FailureDetail";
-import { Fact } from "../../../components/Fact";
+import { FactList } from "../../../components/FactList";
+import { SerialBadges } from "../../../components/SerialBadges";
+import { FactLabel, TextFact } from "../../../components/TextFact";
 import { formatDateTime } from "../../../format";
 import { useCategories } from "../../../queries/lists";
 import { SeverityBadge } from "../badges";
@@ -14,89 +16,71 @@ export function FailureFacts({ failure }: { failure: FailureDetail }) {
   return (
     <Paper withBorder p="md" radius="md">
       <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md" verticalSpacing="sm">
-        <Fact label={t("failure.field.occurred_at")}>
-          {formatDateTime(failure.occurred_at, i18n.language)}
-        </Fact>
-        <Fact label={t("failure.field.sku")}>
-          {failure.sku}
-          <Text size="xs" c="dimmed">
-            {failure.product_name}
-          </Text>
-        </Fact>
-        <Fact label={t("failure.field.vendor")}>
-          {failure.vendor_code}
-          <Text size="xs" c="dimmed">
-            {failure.vendor_name}
-          </Text>
-        </Fact>
-        <Fact label={t("failure.field.lot_code")}>{failure.lot_code}</Fact>
-        <Fact label={t("failure.field.stage")}>{t(`failure.stage.${failure.stage}`)}</Fact>
-        <Fact label={t("failure.field.inspector")}>{failure.inspector_name}</Fact>
-        <Fact label={t("failure.field.qty_failed")}>
-          {t("failure_detail.qty_of", {
-            failed: failure.qty_failed,
-            inspected: failure.qty_inspected,
-          })}
-        </Fact>
-        <Fact label={t("failure.field.category")}>
-          {category ? categoryName(category, i18n.language) : failure.category_code}
-        </Fact>
-        <Fact label={t("failure.field.severity")}>
-          <SeverityBadge severity={failure.severity} />
-        </Fact>
-        <Fact label={t("failure.field.owner_team")}>{t(`team.${failure.owner_team}`)}</Fact>
+        <FactList
+          facts={[
+            {
+              label: t("failure.field.occurred_at"),
+              value: formatDateTime(failure.occurred_at, i18n.language),
+            },
+            { label: t("failure.field.sku"), value: failure.sku, note: failure.product_name },
+            {
+              label: t("failure.field.vendor"),
+              value: failure.vendor_code,
+              note: failure.vendor_name,
+            },
+            { label: t("failure.field.lot_code"), value: failure.lot_code },
+            { label: t("failure.field.stage"), value: t(`failure.stage.${failure.stage}`) },
+            { label: t("failure.field.inspector"), value: failure.inspector_name },
+            {
+              label: t("failure.field.qty_failed"),
+              value: t("failure_detail.qty_of", {
+                failed: failure.qty_failed,
+                inspected: failure.qty_inspected,
+              }),
+            },
+            {
+              label: t("failure.field.category"),
+              value: category ? categoryName(category, i18n.language) : failure.category_code,
+            },
+            {
+              label: t("failure.field.severity"),
+              value: <SeverityBadge severity={failure.severity} />,
+            },
+            { label: t("failure.field.owner_team"), value: t(`team.${failure.owner_team}`) },
+          ]}
+        />
       </SimpleGrid>
       <Stack gap={4} mt="md">
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {t("failure.field.description")}
-        </Text>
-        <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="failure-description">
+        <TextFact label={t("failure.field.description")} testId="failure-description">
           {failure.description}
-        </Text>
+        </TextFact>
       </Stack>
       {failure.serials.length > 0 && (
         <Stack gap={4} mt="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          <FactLabel>
             {failure.accepted_serials.length > 0
               ? t("failure_detail.rejected_serials")
               : t("failure.field.serials")}
-          </Text>
-          <Group gap={4}>
-            {failure.serials.map((s) => (
-              <Badge
-                key={s}
-                variant="light"
-                color={failure.held_serials.includes(s) ? "red" : "gray"}
-                ff="monospace"
-                title={
-                  failure.held_serials.includes(s) ? t("failure_detail.serial_held") : undefined
-                }
-              >
-                {s}
-              </Badge>
-            ))}
-          </Group>
+          </FactLabel>
+          <SerialBadges
+            serials={failure.serials}
+            gap={4}
+            color={(s) => (failure.held_serials.includes(s) ? "red" : "gray")}
+            title={(s) =>
+              failure.held_serials.includes(s) ? t("failure_detail.serial_held") : undefined
+            }
+          />
         </Stack>
       )}
       {failure.accepted_serials.length > 0 && (
         <Stack gap={4} mt="md" data-testid="failure-accepted-serials">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {t("failure_detail.accepted_serials")}
-          </Text>
-          <Group gap={4}>
-            {failure.accepted_serials.map((s) => (
-              <Badge key={s} variant="light" color="teal" ff="monospace">
-                {s}
-              </Badge>
-            ))}
-          </Group>
+          <FactLabel>{t("failure_detail.accepted_serials")}</FactLabel>
+          <SerialBadges serials={failure.accepted_serials} gap={4} color={() => "teal"} />
         </Stack>
       )}
       {failure.reaction && (
         <Group gap="xs" mt="md" data-testid="failure-reaction">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {t("failure_detail.reaction")}
-          </Text>
+          <FactLabel>{t("failure_detail.reaction")}</FactLabel>
           <Badge variant="light" color={failure.reaction.held === "none" ? "gray" : "red"}>
             {t(`failure_detail.held_${failure.reaction.held}`)}
           </Badge>

@@ -1,8 +1,9 @@
 import "../../../i18n";
 import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
+import { RecordHistory } from "../../../components/RecordHistory";
 import { resetAfterEach, speak } from "../../../testing/language";
 import { mount } from "../../../testing/mount";
-import { FailureHistory } from "./FailureHistory";
+import { FAILURE_HISTORY } from "./FailureHistory";
 
 resetAfterEach([]);
 
@@ -29,7 +30,7 @@ it.each([
   "in %s, the reaction's coded values read as words, not codes",
   async (language, held, source) => {
     await speak(language);
-    await mount(<FailureHistory history={[logged]} />);
+    await mount(<RecordHistory history={[logged]} kind={FAILURE_HISTORY} />);
     const text = shown();
     expect(text).not.toMatch(/\bnone\b|\bglobal\b/);
     expect(text).toContain(held);

@@ -1,7 +1,5 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
-import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
-import { HistoryTimeline } from "../../../components/HistoryTimeline";
+import type { HistoryKind } from "../../../components/RecordHistory";
 import { formatDay } from "../../../format";
 import { moneyInLanguage } from "../../../money";
 
@@ -35,14 +33,8 @@ function valueLabel(t: TFunction, field: string, value: string, language: string
 }
 
 /** Every event of the failure, oldest first: who, when, from which desk, and what changed. */
-export function FailureHistory({ history }: { history: HistoryEntry[] }) {
-  const { t } = useTranslation();
-  return (
-    <HistoryTimeline
-      history={history}
-      title={t("failure_detail.history")}
-      testId="failure-history"
-      valueLabel={valueLabel}
-    />
-  );
-}
+export const FAILURE_HISTORY: HistoryKind = {
+  title: (t) => t("failure_detail.history"),
+  testId: "failure-history",
+  valueLabel,
+};

@@ -17,11 +17,13 @@ import type { ScrapMethod } from "../../../backend/bindings/ScrapMethod";
 import { call } from "../../../backend/call";
 import { ActionModal, type Closing, TextStepModal } from "../../../components/actions/ActionModal";
 import { useFailureAction } from "../../../components/actions/useRecordAction";
+import { codeOptions } from "../../../components/codeOptions";
 import { DateField } from "../../../components/DateField";
 import { bindFields, errorsUnder, useDraft } from "../../../components/forms/draft";
 import { PersonSelect } from "../../../components/forms/PersonSelect";
 import { DISPOSITIONS } from "../FailureFormPage";
-import { CompletionFields, useCompletion } from "./Completion";
+import { CompletionModal } from "./Completion";
+import { ApprovalModal } from "./DispositionModals";
 
 export const SCRAP_METHODS: ScrapMethod[] = [
   "crushed",
@@ -88,7 +90,7 @@ export function AddLineModal({ failure, onClose }: { failure: FailureDetail } & 
         <NativeSelect
           {...f.text("disposition")}
           label={t("failure.field.disposition")}
-          data={DISPOSITIONS.map((d) => ({ value: d, label: t(`failure.disposition.${d}`) }))}
+          data={codeOptions(t, DISPOSITIONS, "failure.disposition")}
           data-testid="line-disposition"
         />
         <NumberInput
@@ -129,103 +131,99 @@ const lineIds = (failure: FailureDetail, line: DispositionLineView) => ({
   line_id: line.line_id,
 });
 
+type ScrapDraft = {
+  method: ScrapMethod;
+  method_other: string;
+  destroyed_by: string;
+  witness_id: string;
+};
+
 export function CompleteLineModal({ failure, line, onClose }: LineProps) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const scrapForm = useDraft({
-    method: "crushed" as ScrapMethod,
+  const scrapForm = useDraft<ScrapDraft>({
+    method: "crushed",
     method_other: "",
     destroyed_by: session.user.id,
     witness_id: "",
   });
   const sd = scrapForm.draft;
   const scrap = line.disposition === "scrap";
-  const completion = useCompletion(
-    line.qty,
-    line.disposition === "rework" ? failure.product_currency : null,
-  );
-  const { mutation, errors } = useFailureAction(
-    (cost_minor: number | null) =>
-      call("complete_disposition_line", {
-        ...lineIds(failure, line),
-        completion: {
-          ...completion.sent,
-          cost_minor,
-          scrap: scrap
-            ? {
-                ...sd,
-                method_other: sd.method === "other" ? sd.method_other : "",
-                witness_id: sd.witness_id === "" ? null : sd.witness_id,
-              }
-            : null,
-        },
-      }),
-    onClose,
-  );
-  const f = bindFields(scrapForm, errorsUnder(errors, "scrap"), (key) =>
-    t(`failure_detail.lines.${key}`),
-  );
   return (
-    <ActionModal
+    <CompletionModal
       title={t("failure_detail.lines.complete")}
-      size="lg"
+      disposition={line.disposition}
+      qty={{
+        label: t("failure_detail.lines.qty_completed"),
+        description: t("failure_detail.lines.qty_completed_hint"),
+        max: line.qty,
+        testId: "line-qty-completed",
+      }}
+      productCurrency={failure.product_currency}
+      send={(completed, cost_minor) =>
+        call("complete_disposition_line", {
+          ...lineIds(failure, line),
+          completion: {
+            ...completed,
+            cost_minor,
+            scrap: scrap
+              ? {
+                  ...sd,
+                  method_other: sd.method === "other" ? sd.method_other : "",
+                  witness_id: sd.witness_id === "" ? null : sd.witness_id,
+                }
+              : null,
+          },
+        })
+      }
       onClose={onClose}
-      onSubmit={() => completion.submit(mutation.mutate)}
-      pending={mutation.isPending}
       submitTestId="line-complete-submit"
+      outcomeTestId="line-outcome"
+      costTestId="line-rework-cost"
     >
-      <CompletionFields
-        completion={completion}
-        disposition={line.disposition}
-        errors={errors}
-        qty={{
-          label: t("failure_detail.lines.qty_completed"),
-          description: t("failure_detail.lines.qty_completed_hint"),
-          max: line.qty,
-          testId: "line-qty-completed",
-        }}
-        outcomeTestId="line-outcome"
-        costTestId="line-rework-cost"
-      >
-        {scrap && (
-          <>
-            <NativeSelect
-              {...f.text("method", "scrap_method")}
-              data={SCRAP_METHODS.map((m) => ({ value: m, label: t(`failure.scrap_method.${m}`) }))}
-              data-testid="line-scrap-method"
-            />
-            {sd.method === "other" && (
-              <TextInput
-                {...f.text("method_other", "scrap_method_other")}
-                required
-                data-testid="line-scrap-other"
-              />
-            )}
-            <PersonSelect {...f.value("destroyed_by")} testId="line-destroyed-by" />
-            <PersonSelect {...f.value("witness_id", "witness")} optional testId="line-witness" />
-          </>
-        )}
-      </CompletionFields>
-    </ActionModal>
+      {(errors) =>
+        scrap && <ScrapFields scrapForm={scrapForm} errors={errorsUnder(errors, "scrap")} />
+      }
+    </CompletionModal>
+  );
+}
+
+/** How a scrapped line was destroyed, and by whom before which witness. */
+function ScrapFields({
+  scrapForm,
+  errors,
+}: {
+  scrapForm: ReturnType<typeof useDraft<ScrapDraft>>;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const f = bindFields(scrapForm, errors, (key) => t(`failure_detail.lines.${key}`));
+  return (
+    <>
+      <NativeSelect
+        {...f.text("method", "scrap_method")}
+        data={codeOptions(t, SCRAP_METHODS, "failure.scrap_method")}
+        data-testid="line-scrap-method"
+      />
+      {scrapForm.draft.method === "other" && (
+        <TextInput
+          {...f.text("method_other", "scrap_method_other")}
+          required
+          data-testid="line-scrap-other"
+        />
+      )}
+      <PersonSelect {...f.value("destroyed_by")} testId="line-destroyed-by" />
+      <PersonSelect {...f.value("witness_id", "witness")} optional testId="line-witness" />
+    </>
   );
 }
 
 export function ApproveLineModal({ failure, line, onClose }: LineProps) {
-  const { t } = useTranslation();
   return (
-    <TextStepModal
-      record="failure"
+    <ApprovalModal
       run={(note) => call("approve_disposition_line", { ...lineIds(failure, line), note })}
-      field="note"
       onClose={onClose}
-      title={t("failure_detail.approve_deviation")}
-      size="lg"
-      intro={t("failure_detail.approve_explain")}
-      label={t("failure_detail.approval_note")}
-      required
-      minRows={3}
-      textTestId="line-approve-note"
-      submitTestId="line-approve-submit"
+      testId="line-approve"
     />
   );
 }

@@ -13,6 +13,8 @@ import { holdLabel } from "./LotHolds";
 import { NoteModal } from "./NoteModal";
 import { RecallButton } from "./RecallButton";
 
+type Step = "hold" | "release" | "move";
+
 /** The lot's buttons: its label, hold and release (by role), and the recall scope. */
 export function LotActions({
   lot,
@@ -26,7 +28,7 @@ export function LotActions({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [modal, setModal] = useState<"hold" | "release" | "move" | null>(null);
+  const [modal, setModal] = useState<Step | null>(null);
   const [quarantine, setQuarantine] = useState(false);
   // One hold to lift, or every hold in force ("").
   const [holdRef, setHoldRef] = useState("");
@@ -35,6 +37,21 @@ export function LotActions({
     client.setQueryData(["lot", lot.lot_code], detail);
     refreshLotViews(client);
   };
+  // A modal opens afresh: not quarantined, every hold to lift.
+  const open = (step: Step) => {
+    setQuarantine(false);
+    setHoldRef("");
+    setModal(step);
+  };
+  const stepButtons = [
+    {
+      step: "move",
+      shown: mayDo("move", permissions) && lot.on_hand > 0,
+      Icon: IconArrowsTransferUp,
+    },
+    { step: "hold", shown: steps.includes("hold"), Icon: IconLock },
+    { step: "release", shown: steps.includes("release"), Icon: IconLockOpen },
+  ] as const;
   return (
     <Group gap="xs">
       <PrintSaveButton
@@ -43,42 +60,19 @@ export function LotActions({
         saveLabel={t("lots.actions.label_save")}
         testId="lot-label"
       />
-      {mayDo("move", permissions) && lot.on_hand > 0 && (
-        <Button
-          variant="default"
-          leftSection={<IconArrowsTransferUp size={16} />}
-          onClick={() => setModal("move")}
-          data-testid="lot-move"
-        >
-          {t("lots.actions.move")}
-        </Button>
-      )}
-      {steps.includes("hold") && (
-        <Button
-          variant="default"
-          leftSection={<IconLock size={16} />}
-          onClick={() => {
-            setQuarantine(false);
-            setModal("hold");
-          }}
-          data-testid="lot-hold"
-        >
-          {t("lots.actions.hold")}
-        </Button>
-      )}
-      {steps.includes("release") && (
-        <Button
-          variant="default"
-          leftSection={<IconLockOpen size={16} />}
-          onClick={() => {
-            setHoldRef("");
-            setModal("release");
-          }}
-          data-testid="lot-release"
-        >
-          {t("lots.actions.release")}
-        </Button>
-      )}
+      {stepButtons
+        .filter((b) => b.shown)
+        .map(({ step, Icon }) => (
+          <Button
+            key={step}
+            variant="default"
+            leftSection={<Icon size={16} />}
+            onClick={() => open(step)}
+            data-testid={`lot-${step}`}
+          >
+            {t(`lots.actions.${step}`)}
+          </Button>
+        ))}
       <RecallButton variant="default" onClick={onRecallScope} data-testid="lot-recall-scope">
         {t("lots.recall.button")}
       </RecallButton>

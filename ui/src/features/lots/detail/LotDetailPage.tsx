@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../../app/session";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { QueryState } from "../../../components/page/QueryState";
+import { RecordHistory } from "../../../components/RecordHistory";
 import { useLot } from "../../../queries/records";
 import { HoldBadge, LotStatusBadge } from "../badges";
 import { mayDo } from "../permissions";
@@ -10,7 +11,7 @@ import { TracePanel } from "../trace/TracePanel";
 import { Gs1Codes } from "./Gs1Codes";
 import { LotActions } from "./LotActions";
 import { LotFacts } from "./LotFacts";
-import { LotHistory } from "./LotHistory";
+import { LOT_HISTORY } from "./LotHistory";
 import { LotHolds } from "./LotHolds";
 import { LotLinks } from "./LotLinks";
 import { LotRecords } from "./LotRecords";
@@ -48,18 +49,8 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
           <>
             <LotFacts lot={lot} />
             <LotHolds holds={lot.holds} />
-            <LotLinks
-              links={lot.inputs}
-              title={t("lots.detail.inputs")}
-              empty={t("lots.detail.no_inputs")}
-              testId="lot-inputs"
-            />
-            <LotLinks
-              links={lot.outputs}
-              title={t("lots.detail.outputs")}
-              empty={t("lots.detail.no_outputs")}
-              testId="lot-outputs"
-            />
+            <LotLinks links={lot.inputs} side="inputs" />
+            <LotLinks links={lot.outputs} side="outputs" />
             <LotShipments shipments={lot.shipments} unit={lot.unit} />
             <LotSerials lot={lot} mayRecord={mayDo("move", session.permissions)} />
           </>
@@ -68,7 +59,7 @@ export function LotDetailPage({ lotCode }: { lotCode: string }) {
           <>
             <Gs1Codes elementString={lot.gs1_element_string} digitalLink={lot.digital_link} />
             <LotRecords failureNos={lot.failure_nos} rmaNos={lot.rma_nos} />
-            <LotHistory history={lot.history} />
+            <RecordHistory history={lot.history} kind={LOT_HISTORY} />
           </>
         }
       />

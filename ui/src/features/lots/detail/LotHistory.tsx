@@ -1,7 +1,5 @@
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
-import type { HistoryEntry } from "../../../backend/bindings/HistoryEntry";
-import { HistoryTimeline } from "../../../components/HistoryTimeline";
+import type { HistoryKind } from "../../../components/RecordHistory";
 
 /** Coded values read in the UI language; free text (codes, notes) stays as recorded. */
 function valueLabel(t: TFunction, field: string, value: string): string {
@@ -17,14 +15,9 @@ function valueLabel(t: TFunction, field: string, value: string): string {
   }
 }
 
-export function LotHistory({ history }: { history: HistoryEntry[] }) {
-  const { t } = useTranslation();
-  return (
-    <HistoryTimeline
-      history={history}
-      title={t("lots.detail.history")}
-      testId="lot-history"
-      valueLabel={valueLabel}
-    />
-  );
-}
+/** Every event of the lot, oldest first. */
+export const LOT_HISTORY: HistoryKind = {
+  title: (t) => t("lots.detail.history"),
+  testId: "lot-history",
+  valueLabel,
+};

@@ -8,21 +8,17 @@ import { formatQty } from "../dates";
 import { LotLink } from "../links";
 import { Section } from "./Section";
 
-/** The lots this one was made from, or the lots made from it. */
-export function LotLinks({
-  links,
-  title,
-  empty,
-  testId,
-}: {
-  links: LotLinkView[];
-  title: string;
-  empty: string;
-  testId: string;
-}) {
+/** The lots this one was made from (its inputs), or the lots made from it (its outputs). */
+export function LotLinks({ links, side }: { links: LotLinkView[]; side: "inputs" | "outputs" }) {
   const { t, i18n } = useTranslation();
+  const testId = `lot-${side}`;
   return (
-    <Section title={title} empty={empty} isEmpty={links.length === 0} testId={testId}>
+    <Section
+      title={t(`lots.detail.${side}`)}
+      empty={t(`lots.detail.no_${side}`)}
+      isEmpty={links.length === 0}
+      testId={testId}
+    >
       <HeadedTable
         columns={headings(t, [
           "lots.field.lot_code",

@@ -1,6 +1,7 @@
-import { Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { FailureLink, RmaLink } from "../links";
+import { RecordNumbers } from "../RecordNumbers";
 import { Section } from "./Section";
 
 /** QC failures and returns recorded against this lot. */
@@ -9,38 +10,16 @@ export function LotRecords({ failureNos, rmaNos }: { failureNos: string[]; rmaNo
   return (
     <Section title={t("lots.detail.records")} testId="lot-records">
       <SimpleGrid cols={2}>
-        <Stack gap={4}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {t("lots.detail.failures")}
-          </Text>
-          {failureNos.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              —
-            </Text>
-          ) : (
-            <Group gap="xs">
-              {failureNos.map((no) => (
-                <FailureLink key={no} no={no} testId="lot-failure" />
-              ))}
-            </Group>
-          )}
-        </Stack>
-        <Stack gap={4}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {t("lots.detail.rmas")}
-          </Text>
-          {rmaNos.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              —
-            </Text>
-          ) : (
-            <Group gap="xs">
-              {rmaNos.map((no) => (
-                <RmaLink key={no} no={no} testId="lot-rma" />
-              ))}
-            </Group>
-          )}
-        </Stack>
+        <RecordNumbers label={t("lots.detail.failures")} none={failureNos.length === 0} gap="xs">
+          {failureNos.map((no) => (
+            <FailureLink key={no} no={no} testId="lot-failure" />
+          ))}
+        </RecordNumbers>
+        <RecordNumbers label={t("lots.detail.rmas")} none={rmaNos.length === 0} gap="xs">
+          {rmaNos.map((no) => (
+            <RmaLink key={no} no={no} testId="lot-rma" />
+          ))}
+        </RecordNumbers>
       </SimpleGrid>
     </Section>
   );

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { IconBarcode } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { call } from "../../../backend/call";
 import { SubmitButtons } from "../../../components/forms/SubmitButtons";
 import { ModalButton } from "../../../components/ModalButton";
 import { Note } from "../../../components/Note";
+import { SerialBadges } from "../../../components/SerialBadges";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { refreshLotViews } from "../refresh";
 import { Section } from "./Section";
@@ -45,20 +46,13 @@ export function LotSerials({ lot, mayRecord }: { lot: LotDetail; mayRecord: bool
         )
       }
     >
-      <Group gap={6}>
-        {lot.serials.map((s) => (
-          <Badge
-            key={s}
-            variant="light"
-            color="gray"
-            tt="none"
-            ff="monospace"
-            data-testid="lot-serial"
-          >
-            {s}
-          </Badge>
-        ))}
-      </Group>
+      <SerialBadges
+        serials={lot.serials}
+        gap={6}
+        color={() => "gray"}
+        keepCase
+        testId="lot-serial"
+      />
       {more > 0 && (
         <Text size="sm" c="dimmed" mt="xs">
           {t("lots.serials.more", { count: more })}

@@ -46,37 +46,23 @@ export function NoteModal({
     await run(note);
     onClose();
   });
+  const input = {
+    label,
+    maxLength,
+    withAsterisk: true,
+    value: text,
+    onChange: (e: { currentTarget: { value: string } }) => setText(e.currentTarget.value),
+    error,
+    "data-testid": `${testId}-${field}`,
+    "data-autofocus": true,
+  };
   return (
     <Modal opened onClose={onClose} title={title} data-testid={`${testId}-modal`}>
       <form onSubmit={submitWith(() => void submit())}>
         <Stack gap="sm">
           {intro && <Note>{intro}</Note>}
           {children}
-          {singleLine ? (
-            <TextInput
-              label={label}
-              maxLength={maxLength}
-              withAsterisk
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={error}
-              data-testid={`${testId}-${field}`}
-              data-autofocus
-            />
-          ) : (
-            <Textarea
-              label={label}
-              maxLength={maxLength}
-              withAsterisk
-              autosize
-              minRows={3}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              error={error}
-              data-testid={`${testId}-${field}`}
-              data-autofocus
-            />
-          )}
+          {singleLine ? <TextInput {...input} /> : <Textarea {...input} autosize minRows={3} />}
           {other && (
             <Alert color="red" data-testid={`${testId}-error`}>
               {other}

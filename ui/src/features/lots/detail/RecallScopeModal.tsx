@@ -29,8 +29,9 @@ import { formatQty } from "../dates";
 import { LotLink } from "../links";
 import { mayDo } from "../permissions";
 import { refreshLotViews } from "../refresh";
-import { CustomersTable } from "../trace/CustomersTable";
+import { CUSTOMERS } from "../trace/customers";
 import { customersCsv } from "../trace/exports";
+import { TracedTable } from "../trace/TracedTable";
 import { RecallButton } from "./RecallButton";
 import { useTextSubmit } from "./useTextSubmit";
 
@@ -181,7 +182,7 @@ export function RecallScopeModal({
                 disabled={data.customers.length === 0}
               />
             </Group>
-            <CustomersTable customers={data.customers} />
+            <TracedTable items={data.customers} kind={CUSTOMERS} />
           </Stack>
           {data.in_stock_listed.length > 0 && (
             <Stack gap="xs">

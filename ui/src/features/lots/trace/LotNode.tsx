@@ -1,9 +1,10 @@
 import { Text } from "@mantine/core";
-import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
+import type { Node, NodeProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
 import { LOT_STATUS_COLOR } from "../badges";
 import { formatQty } from "../dates";
 import type { LotNodeData } from "./graph";
+import { NodeFrame } from "./NodeFrame";
 
 export type LotNode = Node<LotNodeData, "lot">;
 
@@ -12,14 +13,13 @@ export function LotNodeView({ data }: NodeProps<LotNode>) {
   const { t, i18n } = useTranslation();
   const color = `var(--mantine-color-${LOT_STATUS_COLOR[data.status]}-6)`;
   return (
-    <div
+    <NodeFrame
       title={t(`lots.status.${data.status}`)}
       data-testid="trace-node"
       data-lot={data.lot_code}
       data-status={data.status}
       style={{
         width: 190,
-        padding: "6px 10px",
         borderRadius: 8,
         background: "white",
         border: `${data.root ? 3 : 1}px solid ${color}`,
@@ -27,7 +27,6 @@ export function LotNodeView({ data }: NodeProps<LotNode>) {
         cursor: data.root ? "default" : "pointer",
       }}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
       <Text size="sm" fw={700} truncate data-testid={`trace-node-${data.lot_code}`}>
         {data.lot_code}
       </Text>
@@ -41,7 +40,6 @@ export function LotNodeView({ data }: NodeProps<LotNode>) {
           {t(`lots.status.${data.status}`)}
         </Text>
       </Text>
-      <Handle type="source" position={Position.Right} isConnectable={false} />
-    </div>
+    </NodeFrame>
   );
 }

@@ -17,15 +17,15 @@ import { useTranslation } from "react-i18next";
 import type { Direction } from "../../../backend/bindings/Direction";
 import type { LotDetail } from "../../../backend/bindings/LotDetail";
 import { call } from "../../../backend/call";
-import { CsvButton } from "../../../components/CsvButton";
 import { Note } from "../../../components/Note";
 import { errorMessage } from "../../../errors/apiError";
 import { fileSafe } from "../../../files/csv";
 import { PdfButton } from "../PdfButton";
-import { CustomersTable } from "./CustomersTable";
-import { customersCsv, traceLotsCsv } from "./exports";
+import { CUSTOMERS } from "./customers";
 import { layoutTrace } from "./graph";
-import { OrdersTable } from "./OrdersTable";
+import { ORDERS } from "./orders";
+import { TraceCsvButton } from "./TraceCsvButton";
+import { TracedTable } from "./TracedTable";
 import { TraceGraph } from "./TraceGraph";
 import { TraceRecords } from "./TraceRecords";
 import { TraceTable } from "./TraceTable";
@@ -122,13 +122,7 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                     label={t("lots.trace.report_pdf")}
                     testId="trace-report-pdf"
                   />
-                  <CsvButton
-                    fileName={`trace-${base}.csv`}
-                    build={() => traceLotsCsv(trace.data.lots, t)}
-                    label={t("lots.trace.export_lots")}
-                    testId="trace-export-lots"
-                    disabled={trace.data.lots.length === 0}
-                  />
+                  <TraceCsvButton what="lots" trace={trace.data} base={base} />
                 </Group>
               </Tabs.List>
               <Tabs.Panel value="graph">
@@ -143,22 +137,16 @@ export function TracePanel({ lot }: { lot: LotDetail }) {
                 <Title order={5}>
                   {t("lots.trace.orders", { count: trace.data.orders.length })}
                 </Title>
-                <OrdersTable orders={trace.data.orders} />
+                <TracedTable items={trace.data.orders} kind={ORDERS} />
               </Stack>
               <Stack gap="xs">
                 <Group justify="space-between">
                   <Title order={5}>
                     {t("lots.trace.customers", { count: trace.data.customers.length })}
                   </Title>
-                  <CsvButton
-                    fileName={`customers-${base}.csv`}
-                    build={() => customersCsv(trace.data.customers, t)}
-                    label={t("lots.export_customers")}
-                    testId="trace-export-customers"
-                    disabled={trace.data.customers.length === 0}
-                  />
+                  <TraceCsvButton what="customers" trace={trace.data} base={base} />
                 </Group>
-                <CustomersTable customers={trace.data.customers} />
+                <TracedTable items={trace.data.customers} kind={CUSTOMERS} />
               </Stack>
             </SimpleGrid>
             <TraceRecords failures={trace.data.failures} rmas={trace.data.rmas} />

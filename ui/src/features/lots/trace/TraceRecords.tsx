@@ -1,7 +1,8 @@
-import { Group, Stack, Text } from "@mantine/core";
+import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceRecord } from "../../../backend/bindings/TraceRecord";
 import { FailureLink, RmaLink } from "../links";
+import { RecordNumbers } from "../RecordNumbers";
 
 function Records({
   label,
@@ -14,27 +15,16 @@ function Records({
 }) {
   const Link = kind === "failure" ? FailureLink : RmaLink;
   return (
-    <Stack gap={4}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      {records.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          —
+    <RecordNumbers label={label} none={records.length === 0} gap="sm">
+      {records.map((r) => (
+        <Text key={`${r.number}/${r.lot_code}`} size="sm" span>
+          <Link no={r.number} testId={`trace-${kind}`} />{" "}
+          <Text span size="xs" c="dimmed">
+            ({r.lot_code})
+          </Text>
         </Text>
-      ) : (
-        <Group gap="sm">
-          {records.map((r) => (
-            <Text key={`${r.number}/${r.lot_code}`} size="sm" span>
-              <Link no={r.number} testId={`trace-${kind}`} />{" "}
-              <Text span size="xs" c="dimmed">
-                ({r.lot_code})
-              </Text>
-            </Text>
-          ))}
-        </Group>
-      )}
-    </Stack>
+      ))}
+    </RecordNumbers>
   );
 }
 

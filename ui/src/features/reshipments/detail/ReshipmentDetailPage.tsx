@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { QueryState } from "../../../components/page/QueryState";
+import { RecordHistory } from "../../../components/RecordHistory";
 import { useReshipment } from "../../../queries/records";
-import { FailureHistory } from "../../failures/detail/FailureHistory";
+import { FAILURE_HISTORY } from "../../failures/detail/FailureHistory";
 import { ReshipmentStatusBadge } from "../badges";
 import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
 import { ApprovalsPanel } from "./ApprovalsPanel";
@@ -73,7 +74,7 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
           <>
             <ApprovalsPanel detail={detail} />
             <ChargebackCard detail={detail} />
-            <FailureHistory history={detail.history} />
+            <RecordHistory history={detail.history} kind={FAILURE_HISTORY} />
           </>
         }
       />

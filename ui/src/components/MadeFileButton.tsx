@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { type ExportButtonProps, FileSaveButton, saveMade } from "./FileSaveButton";
+
+/**
+ * A page's export button whose file an act makes (a CSV, a PDF): it is saved where the user
+ * picks.
+ */
+export function MadeFileButton({
+  make,
+  ...button
+}: ExportButtonProps & {
+  icon: ReactNode;
+  make: () => Promise<Parameters<typeof saveMade>[0]>;
+  /** The notice once saved, with `{{path}}`; "Saved to …" when not given. */
+  savedKey?: string;
+}) {
+  return <FileSaveButton size="sm" {...button} write={() => make().then(saveMade)} />;
+}
