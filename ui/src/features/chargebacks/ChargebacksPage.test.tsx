@@ -4,8 +4,8 @@ import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow
 import { settle } from "../../testing/mount";
 import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
-import { ChargebacksPage } from "./ChargebacksPage";
-import { type ChargebackSearch, parseChargebackSearch } from "./chargeback";
+import { parseChargebackSearch } from "./chargeback";
+import { chargebacksSearchPage } from "./searchPage";
 
 const calls: { act: string; input: Record<string, unknown> }[] = [];
 
@@ -34,18 +34,7 @@ vi.mock("../../backend/call", async (original) => ({
 
 /** The chargebacks route as the app declares it: the URL's filters, and their chips clearing them. */
 function open(url: string) {
-  return mountSearchRoute(
-    url,
-    "/chargebacks",
-    parseChargebackSearch,
-    (search, moves) => (
-      <ChargebacksPage
-        search={search}
-        onClear={(keys: (keyof ChargebackSearch)[]) => moves.clear(keys)}
-      />
-    ),
-    sessionAs(["finance"]),
-  );
+  return mountSearchRoute(url, "/chargebacks", chargebacksSearchPage, sessionAs(["finance"]));
 }
 
 afterEach(() => {

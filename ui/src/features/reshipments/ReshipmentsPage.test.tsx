@@ -4,14 +4,7 @@ import type { ReshipmentRow } from "../../backend/bindings/ReshipmentRow";
 import { settle } from "../../testing/mount";
 import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
-import {
-  DATE_RANGES,
-  type DateRangeKind,
-  datesOfSearch,
-  filtersOfSearch,
-  parseReshipmentSearch,
-} from "./filters";
-import { ReshipmentsPage } from "./ReshipmentsPage";
+import { reshipmentsSearchPage } from "./searchPage";
 
 const calls: { act: string; input: Record<string, unknown> }[] = [];
 
@@ -56,23 +49,7 @@ vi.mock("../../backend/call", async (original) => ({
 
 /** The list's route as the app wires it: filters and date ranges from the URL. */
 function render(url: string) {
-  return mountSearchRoute(
-    url,
-    "/reshipments",
-    parseReshipmentSearch,
-    (search, moves) => (
-      <ReshipmentsPage
-        initial={filtersOfSearch(search)}
-        dates={datesOfSearch(search)}
-        onClearDates={(kinds: DateRangeKind[]) =>
-          moves.clear(
-            DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [r.from, r.to]),
-          )
-        }
-      />
-    ),
-    sessionAs(["logistics"]),
-  );
+  return mountSearchRoute(url, "/reshipments", reshipmentsSearchPage, sessionAs(["logistics"]));
 }
 
 const lastList = () => calls.filter((c) => c.act === "list_reshipments").at(-1)?.input;

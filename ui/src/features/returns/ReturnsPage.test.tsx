@@ -4,8 +4,7 @@ import type { RmaRow } from "../../backend/bindings/RmaRow";
 import { settle } from "../../testing/mount";
 import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
-import { fromSearch, parseSearch, type RmaFilters, toSearch } from "./filters";
-import { ReturnsPage } from "./ReturnsPage";
+import { returnsSearchPage } from "./searchPage";
 
 const calls: { act: string; input: Record<string, unknown> }[] = [];
 
@@ -53,18 +52,7 @@ vi.mock("../../backend/call", async (original) => ({
 
 /** The list's route as the app wires it: the filters live in the URL. */
 function render(url: string) {
-  return mountSearchRoute(
-    url,
-    "/returns",
-    parseSearch,
-    (search, moves) => (
-      <ReturnsPage
-        initial={fromSearch(search)}
-        onFilters={(filters: RmaFilters) => moves.replace(toSearch(filters))}
-      />
-    ),
-    sessionAs(["finance"]),
-  );
+  return mountSearchRoute(url, "/returns", returnsSearchPage, sessionAs(["finance"]));
 }
 
 const lastList = () => calls.filter((c) => c.act === "list_rmas").at(-1)?.input;
