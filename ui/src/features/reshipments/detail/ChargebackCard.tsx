@@ -1,13 +1,12 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ModalButton } from "../../../components/ModalButton";
 import { formatMoney } from "../../../money";
 import type { ReshipmentDetail } from "../types";
 import { ChargebackModal, NEXT_CHARGEBACK } from "./ActionModals";
 
 export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(false);
   const cb = detail.chargeback;
   if (!cb) return null;
   const active = !["rejected", "cancelled"].includes(detail.status);
@@ -16,14 +15,14 @@ export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
       <Group justify="space-between" mb="sm">
         <Title order={5}>{t("reshipment.chargeback.title")}</Title>
         {active && NEXT_CHARGEBACK[cb.status].length > 0 && (
-          <Button
+          <ModalButton
             size="xs"
             variant="light"
-            onClick={() => setOpen(true)}
-            data-testid="rs-chargeback-update"
+            label={t("reshipment.chargeback.update")}
+            testId="rs-chargeback-update"
           >
-            {t("reshipment.chargeback.update")}
-          </Button>
+            {(close) => <ChargebackModal detail={detail} onClose={close} />}
+          </ModalButton>
         )}
       </Group>
       <Stack gap={4}>
@@ -42,7 +41,6 @@ export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
           {formatMoney(cb.recovered_minor, cb.currency, i18n.language)}
         </Text>
       </Stack>
-      {open && <ChargebackModal detail={detail} onClose={() => setOpen(false)} />}
     </Paper>
   );
 }
