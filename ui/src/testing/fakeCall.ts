@@ -36,3 +36,6 @@ export async function withFakeCall(
   };
   return { ...real, call };
 }
+
+/** The input of the last `act` the faked `call` was asked, if any. */
+export const lastInput = (act: string) => calls.filter(([asked]) => asked === act).at(-1)?.[1];
