@@ -203,7 +203,7 @@ export function RequestFormPage({
                         </Table.Td>
                         <LineInput
                           w={80}
-                          numeric
+                          inputMode="numeric"
                           value={state.qty}
                           onChange={(qty) => setLine(line.line_no, { qty })}
                           error={at(`line.${line.line_no}`)}
