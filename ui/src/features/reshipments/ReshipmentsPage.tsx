@@ -27,6 +27,13 @@ import { QUEUES, type ReshipmentRow, SLAS, STATUSES } from "./types";
 
 const NO_DATES: ReshipmentDates = {};
 
+/** The list's choice filters: each one's values, and the words for them under `words`. */
+const CHOICE_FILTERS = [
+  { key: "status", values: STATUSES, words: "reshipment.status" },
+  { key: "queue", values: QUEUES, words: "team" },
+  { key: "sla", values: SLAS, words: "reshipment.sla" },
+] as const;
+
 export function ReshipmentsPage({
   initial = NO_FILTERS,
   dates = NO_DATES,
@@ -152,24 +159,15 @@ export function ReshipmentsPage({
           w={240}
           testId="reshipments-filter-text"
         />
-        <ChoiceFilter
-          label={t("reshipment.field.status")}
-          {...bind("status")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`reshipment.status.${s}`) }))}
-          testId="reshipments-filter-status"
-        />
-        <ChoiceFilter
-          label={t("reshipment.field.queue")}
-          {...bind("queue")}
-          options={QUEUES.map((q) => ({ value: q, label: t(`team.${q}`) }))}
-          testId="reshipments-filter-queue"
-        />
-        <ChoiceFilter
-          label={t("reshipment.field.sla")}
-          {...bind("sla")}
-          options={SLAS.map((s) => ({ value: s, label: t(`reshipment.sla.${s}`) }))}
-          testId="reshipments-filter-sla"
-        />
+        {CHOICE_FILTERS.map(({ key, values, words }) => (
+          <ChoiceFilter
+            key={key}
+            label={t(`reshipment.field.${key}`)}
+            {...bind(key)}
+            options={values.map((v) => ({ value: v, label: t(`${words}.${v}`) }))}
+            testId={`reshipments-filter-${key}`}
+          />
+        ))}
         {mine && (
           <Button
             variant={filters.queue === mine ? "filled" : "light"}
