@@ -7,7 +7,7 @@ import { QueryState } from "../../../components/page/QueryState";
 import { useReshipment } from "../../../queries/records";
 import { FailureHistory } from "../../failures/detail/FailureHistory";
 import { ReshipmentStatusBadge } from "../badges";
-import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
+import { AmendModal, DeliverModal, ShipModal, TextModal } from "./ActionModals";
 import { ApprovalsPanel } from "./ApprovalsPanel";
 import { ChargebackCard } from "./ChargebackCard";
 import { PackingSlipButton } from "./PackingSlipButton";
@@ -77,9 +77,8 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
           </>
         }
       />
-      {open === "approve" && <ApproveModal detail={detail} onClose={close} />}
-      {(open === "reject" || open === "cancel") && (
-        <ReasonModal detail={detail} onClose={close} kind={open} />
+      {(open === "approve" || open === "reject" || open === "cancel") && (
+        <TextModal detail={detail} onClose={close} kind={open} />
       )}
       {open === "amend" && <AmendModal detail={detail} onClose={close} />}
       {open === "ship" && <ShipModal detail={detail} onClose={close} />}
