@@ -10,6 +10,7 @@ import { useReshipmentAction } from "../../../components/actions/useRecordAction
 import { DateField } from "../../../components/DateField";
 import { bindFields, useDraft } from "../../../components/forms/draft";
 import { NoteField } from "../../../components/forms/NoteField";
+import { orNull } from "../../../components/forms/typed";
 import { fromMinor, readAmount } from "../../../money";
 import { CarrierSelect } from "../CarrierSelect";
 import type { ReshipmentDetail } from "../types";
@@ -165,7 +166,7 @@ export function ShipModal({ detail, onClose }: Props) {
       call("ship_reshipment", {
         reshipment_no: detail.reshipment_no,
         carrier: d.carrier,
-        service: d.service.trim() === "" ? null : d.service.trim(),
+        service: orNull(d.service),
         tracking_no: d.tracking_no.trim(),
         shipped_on: d.shipped_on === "" ? null : d.shipped_on,
       }),
