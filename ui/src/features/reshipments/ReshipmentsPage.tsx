@@ -5,14 +5,13 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
-import { fieldColumn } from "../../components/fieldColumn";
+import { fieldColumn, moneyColumn } from "../../components/fieldColumn";
 import { useFilterState } from "../../components/forms/filterState";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { formatDaySpan } from "../../format";
-import { formatMoney } from "../../money";
 import { addDays } from "../reports/period";
 import { ReshipmentStatusBadge, SlaBadge } from "./badges";
 import {
@@ -99,14 +98,7 @@ export function ReshipmentsPage({
       enableSorting: false,
       meta: { width: "214px" },
     },
-    {
-      id: "total",
-      header: t("reshipment.field.total"),
-      cell: ({ row }) =>
-        formatMoney(row.original.total_minor, row.original.currency, i18n.language),
-      enableSorting: false,
-      meta: { width: "90px", align: "right" },
-    },
+    moneyColumn("total", t("reshipment.field.total"), (r) => r.total_minor, i18n.language, "90px"),
     {
       id: "queue",
       header: t("reshipment.field.queue"),
