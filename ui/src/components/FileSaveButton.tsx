@@ -1,5 +1,7 @@
 import { Button } from "@mantine/core";
+import type { Icon } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { savePdfFile, saveTextFile } from "../backend/call";
 import { useFileSave } from "./useFileSave";
 
@@ -48,5 +50,32 @@ export function FileSaveButton({
     >
       {label}
     </Button>
+  );
+}
+
+/**
+ * What a page's made-file button shows: its icon, its words (`<words>.button` on it,
+ * `<words>.saved_to` once saved) and its test id.
+ */
+export type MadeFileKind = { Icon: Icon; words: string; testId: string };
+
+/** A button beside a record's title that saves the file an act makes for the record. */
+export function MadeFileButton({
+  file: { Icon, words, testId },
+  make,
+}: {
+  file: MadeFileKind;
+  make: () => Promise<MadeFile>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FileSaveButton
+      size="sm"
+      icon={<Icon size={16} />}
+      write={() => make().then(saveMade)}
+      label={t(`${words}.button`)}
+      testId={testId}
+      savedKey={`${words}.saved_to`}
+    />
   );
 }

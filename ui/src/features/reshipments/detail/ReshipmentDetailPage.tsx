@@ -1,8 +1,11 @@
 import { Button, Group, Text } from "@mantine/core";
+import { IconPrinter } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
+import { call } from "../../../backend/call";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
+import { MadeFileButton, type MadeFileKind } from "../../../components/FileSaveButton";
 import { QueryState } from "../../../components/page/QueryState";
 import { useReshipment } from "../../../queries/records";
 import { FailureHistory } from "../../failures/detail/FailureHistory";
@@ -10,11 +13,17 @@ import { ReshipmentStatusBadge } from "../badges";
 import { AmendModal, DeliverModal, ShipModal, TextModal } from "./ActionModals";
 import { ApprovalsPanel } from "./ApprovalsPanel";
 import { ChargebackCard } from "./ChargebackCard";
-import { PackingSlipButton } from "./PackingSlipButton";
 import { ReshipmentFacts } from "./ReshipmentFacts";
 
 /** The statuses in which something is (or was) packed, so a packing slip exists. */
 const PRINTABLE = new Set(["authorized", "shipped", "delivered"]);
+
+/** The packing slip PDF, made in the user's language. */
+const PACKING_SLIP: MadeFileKind = {
+  Icon: IconPrinter,
+  words: "reshipment.packing_slip",
+  testId: "rs-packing-slip",
+};
 
 type Open = null | "approve" | "reject" | "amend" | "cancel" | "ship" | "deliver";
 
@@ -61,7 +70,10 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
       actions={
         <Group>
           {PRINTABLE.has(detail.status) && (
-            <PackingSlipButton reshipmentNo={detail.reshipment_no} />
+            <MadeFileButton
+              file={PACKING_SLIP}
+              make={() => call("packing_slip", { reshipment_no: detail.reshipment_no })}
+            />
           )}
           {actions}
         </Group>
