@@ -1,7 +1,8 @@
-import { Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ModalButton } from "../../../components/ModalButton";
 import { formatMoney } from "../../../money";
+import { Section } from "../../lots/detail/Section";
 import type { ReshipmentDetail } from "../types";
 import { ChargebackModal, NEXT_CHARGEBACK } from "./ActionModals";
 
@@ -11,10 +12,12 @@ export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
   if (!cb) return null;
   const active = !["rejected", "cancelled"].includes(detail.status);
   return (
-    <Paper withBorder p="md" radius="md" data-testid="rs-chargeback">
-      <Group justify="space-between" mb="sm">
-        <Title order={5}>{t("reshipment.chargeback.title")}</Title>
-        {active && NEXT_CHARGEBACK[cb.status].length > 0 && (
+    <Section
+      title={t("reshipment.chargeback.title")}
+      testId="rs-chargeback"
+      actions={
+        active &&
+        NEXT_CHARGEBACK[cb.status].length > 0 && (
           <ModalButton
             size="xs"
             variant="light"
@@ -23,8 +26,9 @@ export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
           >
             {(close) => <ChargebackModal detail={detail} onClose={close} />}
           </ModalButton>
-        )}
-      </Group>
+        )
+      }
+    >
       <Stack gap={4}>
         <Text size="sm">
           {t("reshipment.field.vendor")}: {cb.vendor_code}
@@ -41,6 +45,6 @@ export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
           {formatMoney(cb.recovered_minor, cb.currency, i18n.language)}
         </Text>
       </Stack>
-    </Paper>
+    </Section>
   );
 }
