@@ -35,6 +35,7 @@ import { useAllVendors } from "../../queries/lists";
 import { useOrder, useRma } from "../../queries/records";
 import { CarrierSelect } from "./CarrierSelect";
 import {
+  COSTS,
   emptyForm,
   type LineState,
   placeField,
@@ -48,9 +49,6 @@ const NO_LINE: LineState = { qty: "", lot: "", serials: "" };
 type TextKey = {
   [K in keyof RequestFormState]: RequestFormState[K] extends string ? K : never;
 }[keyof RequestFormState];
-
-/** The two costs, typed alike: shipping and goods. */
-const COSTS = ["shipping", "goods"] as const;
 
 export function RequestFormPage({
   failure,

@@ -5,6 +5,10 @@ import { parseMoney } from "../../money";
 
 export type LineState = { qty: string; lot: string; serials: string };
 
+/** The two costs of a reshipment, typed alike: shipping and goods. */
+export const COSTS = ["shipping", "goods"] as const;
+export type Cost = (typeof COSTS)[number];
+
 export type RequestFormState = {
   failureNos: string;
   /** The return this replacement exchanges, when it is one. */

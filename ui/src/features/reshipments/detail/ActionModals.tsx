@@ -13,6 +13,7 @@ import { NoteField } from "../../../components/forms/NoteField";
 import { orNull } from "../../../components/forms/typed";
 import { fromMinor, readAmount } from "../../../money";
 import { CarrierSelect } from "../CarrierSelect";
+import { COSTS, type Cost } from "../requestForm";
 import type { ReshipmentDetail } from "../types";
 
 type Props = { detail: ReshipmentDetail; onClose: () => void };
@@ -91,12 +92,14 @@ function FieldStepModal({
 export function AmendModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   const cost = detail.request.cost;
-  const [shipping, setShipping] = useState(fromMinor(cost.shipping_minor, cost.currency));
-  const [goods, setGoods] = useState(fromMinor(cost.goods_minor, cost.currency));
+  const [amounts, setAmounts] = useState<Record<Cost, string>>({
+    shipping: fromMinor(cost.shipping_minor, cost.currency),
+    goods: fromMinor(cost.goods_minor, cost.currency),
+  });
   const [reason, setReason] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
   const { mutation, errors } = useReshipmentAction(
-    (input: { shipping: number; goods: number }) =>
+    (input: Record<Cost, number>) =>
       call("amend_reshipment", {
         reshipment_no: detail.reshipment_no,
         cost: {
@@ -115,32 +118,35 @@ export function AmendModal({ detail, onClose }: Props) {
       title={t("reshipment.action.amend")}
       onClose={onClose}
       onSubmit={() => {
-        const s = readAmount(t, shipping, cost.currency);
-        const g = readAmount(t, goods, cost.currency);
+        const minor: Partial<Record<Cost, number>> = {};
         const bad: Record<string, string> = {};
-        if (!s.ok) bad["cost.shipping_minor"] = s.error;
-        if (!g.ok) bad["cost.goods_minor"] = g.error;
+        for (const c of COSTS) {
+          const read = readAmount(t, amounts[c], cost.currency);
+          if (read.ok) minor[c] = read.minor;
+          else bad[`cost.${c}_minor`] = read.error;
+        }
         setLocal(bad);
-        if (s.ok && g.ok) mutation.mutate({ shipping: s.minor, goods: g.minor });
+        if (minor.shipping !== undefined && minor.goods !== undefined)
+          mutation.mutate({ shipping: minor.shipping, goods: minor.goods });
       }}
       pending={mutation.isPending}
       submitTestId="rs-amend-confirm"
     >
       <Stack gap="sm">
-        <TextInput
-          label={`${t("reshipment.field.shipping_cost")} (${cost.currency})`}
-          value={shipping}
-          onChange={(e) => setShipping(e.currentTarget.value)}
-          error={err("cost.shipping_minor")}
-          data-testid="rs-amend-shipping"
-        />
-        <TextInput
-          label={`${t("reshipment.field.goods_cost")} (${cost.currency})`}
-          value={goods}
-          onChange={(e) => setGoods(e.currentTarget.value)}
-          error={err("cost.goods_minor")}
-          data-testid="rs-amend-goods"
-        />
+        {COSTS.map((c) => (
+          <TextInput
+            key={c}
+            label={`${t(`reshipment.field.${c}_cost`)} (${cost.currency})`}
+            value={amounts[c]}
+            onChange={(e) => {
+              // Read now: React clears the event's target before a state updater runs.
+              const typed = e.currentTarget.value;
+              setAmounts((a) => ({ ...a, [c]: typed }));
+            }}
+            error={err(`cost.${c}_minor`)}
+            data-testid={`rs-amend-${c}`}
+          />
+        ))}
         <NoteField
           label={t("reshipment.field.reason")}
           text={[reason, setReason]}
