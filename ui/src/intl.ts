@@ -19,32 +19,23 @@ function once<F extends Formatter>(key: string, make: () => F): F {
   return formatter;
 }
 
-export function dateTimeFormat(
-  language: string,
-  options: Intl.DateTimeFormatOptions = {},
-): Intl.DateTimeFormat {
-  return once(
-    `date|${language}|${JSON.stringify(options)}`,
-    () => new Intl.DateTimeFormat(language, options),
-  );
+/** A maker of one kind of formatter that hands out the one already made for the same arguments. */
+function reused<O, F extends Formatter>(kind: string, make: (language: string, options: O) => F) {
+  return (language: string, options: O = {} as O): F =>
+    once(`${kind}|${language}|${JSON.stringify(options)}`, () => make(language, options));
 }
 
-export function numberFormat(
-  language: string,
-  options: Intl.NumberFormatOptions = {},
-): Intl.NumberFormat {
-  return once(
-    `number|${language}|${JSON.stringify(options)}`,
-    () => new Intl.NumberFormat(language, options),
-  );
-}
+export const dateTimeFormat = reused(
+  "date",
+  (language, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, options),
+);
 
-export function listFormat(
-  language: string,
-  options: Intl.ListFormatOptions = {},
-): Intl.ListFormat {
-  return once(
-    `list|${language}|${JSON.stringify(options)}`,
-    () => new Intl.ListFormat(language, options),
-  );
-}
+export const numberFormat = reused(
+  "number",
+  (language, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(language, options),
+);
+
+export const listFormat = reused(
+  "list",
+  (language, options: Intl.ListFormatOptions) => new Intl.ListFormat(language, options),
+);

@@ -81,20 +81,20 @@ test("a desk with nothing newer shows no notice", async () => {
   expect(exponentOf("XTS")).toBe(1);
 });
 
+/** The backend refusing an act as unauthenticated, as the call layer announces it. */
+async function refuse(event: string, messageKey: string) {
+  const error = { code: "unauthenticated", message_key: messageKey, params: {}, fields: [] };
+  await act(async () => {
+    window.dispatchEvent(new CustomEvent(event, { detail: error }));
+  });
+  await settle();
+}
+
 test("a person the backend signed out (deactivated) is back at sign-in and told why", async () => {
   status.newer_events = 0;
   await mount(<Boot />);
   await settle();
-  const error = {
-    code: "unauthenticated",
-    message_key: "error.auth.deactivated",
-    params: {},
-    fields: [],
-  };
-  await act(async () => {
-    window.dispatchEvent(new CustomEvent(SIGNED_OUT_EVENT, { detail: error }));
-  });
-  await settle();
+  await refuse(SIGNED_OUT_EVENT, "error.auth.deactivated");
   expect(document.querySelector('[data-testid="signed-out"]')?.textContent).toBe(
     "Your account was deactivated: you have been signed out",
   );
@@ -122,15 +122,6 @@ test("a session the backend reports locked, at start or on a refused act, shows 
   await settle();
   expect(shown("unlock-page")).toBe(false);
   current = { ...sessionAs(["finance"]), locked: true };
-  const error = {
-    code: "unauthenticated",
-    message_key: "error.session.idle_locked",
-    params: {},
-    fields: [],
-  };
-  await act(async () => {
-    window.dispatchEvent(new CustomEvent(SESSION_BLOCKED_EVENT, { detail: error }));
-  });
-  await settle();
+  await refuse(SESSION_BLOCKED_EVENT, "error.session.idle_locked");
   expect(shown("unlock-page")).toBe(true);
 });

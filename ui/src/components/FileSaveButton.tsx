@@ -7,7 +7,7 @@ import { useFileSave } from "./useFileSave";
 export type ExportButtonProps = { label: string; testId: string; disabled?: boolean };
 
 /** A file an act made: a CSV or a PDF, with the name it suggests. */
-type MadeFile = { file_name: string } & ({ csv: string } | { pdf_base64: string });
+export type MadeFile = { file_name: string } & ({ csv: string } | { pdf_base64: string });
 
 /** Saves a file an act made through the host's save dialog; the path, or null if cancelled. */
 export function saveMade(file: MadeFile): Promise<string | null> {

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { type ExportButtonProps, FileSaveButton, saveMade } from "./FileSaveButton";
+import { type ExportButtonProps, FileSaveButton, type MadeFile, saveMade } from "./FileSaveButton";
 
 /**
  * A page's export button whose file an act makes (a CSV, a PDF): it is saved where the user
@@ -10,7 +10,7 @@ export function MadeFileButton({
   ...button
 }: ExportButtonProps & {
   icon: ReactNode;
-  make: () => Promise<Parameters<typeof saveMade>[0]>;
+  make: () => Promise<MadeFile>;
   /** The notice once saved, with `{{path}}`; "Saved to …" when not given. */
   savedKey?: string;
 }) {

@@ -11,17 +11,18 @@ type Row = { no: string };
 const rows: Row[] = ["QF-1", "QF-2", "QF-3", "QF-4"].map((no) => ({ no }));
 const columns: Column<Row>[] = [{ id: "no", header: "No", accessorKey: "no" }];
 
-function renderList(opened: string[]) {
+/** The list of `list` after a focusable button; a row's click is told to `onRowClick`. */
+function renderList(list: Row[], onRowClick?: (row: Row) => void) {
   render(
     <AppMantine>
       <button type="button">before</button>
       <VirtualTable
         label="Failures"
-        rows={rows}
-        total={rows.length}
+        rows={list}
+        total={list.length}
         columns={columns}
         empty="none"
-        onRowClick={(row) => opened.push(row.no)}
+        onRowClick={onRowClick}
         rowProps={(row) => ({ "data-testid": "row", "data-no": row.no })}
       />
     </AppMantine>,
@@ -34,7 +35,7 @@ describe("a list with the keyboard", () => {
   it("is one Tab stop; Enter opens the focused row and arrows move between rows", async () => {
     const user = userEvent.setup();
     const opened: string[] = [];
-    renderList(opened);
+    renderList(rows, (row) => opened.push(row.no));
     expect(screen.getByRole("grid", { name: "Failures" })).toBeTruthy();
 
     await user.click(screen.getByText("before"));
@@ -69,18 +70,7 @@ describe("a list with the keyboard", () => {
 describe("a long list while scrolling", () => {
   it("shows the rows scrolled in with the elements of the rows scrolled out, not new ones", async () => {
     const many: Row[] = Array.from({ length: 500 }, (_, i) => ({ no: `QF-${i + 1}` }));
-    render(
-      <AppMantine>
-        <VirtualTable
-          label="Failures"
-          rows={many}
-          total={many.length}
-          columns={columns}
-          empty="none"
-          rowProps={(row) => ({ "data-testid": "row", "data-no": row.no })}
-        />
-      </AppMantine>,
-    );
+    renderList(many);
     const scroller = screen.getByRole("grid").children[1] as HTMLElement;
     const shown = () => screen.getAllByTestId("row");
     const scrollTo = async (row: number) => {

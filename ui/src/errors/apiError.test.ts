@@ -6,34 +6,33 @@ describe("translateKey", () => {
     await i18n.changeLanguage("en");
   });
 
+  /** The message for `key` in English, Dutch and Chinese, in that order. */
+  async function inEachLanguage(key: string, params: Record<string, string>) {
+    const said: string[] = [];
+    for (const language of ["en", "nl", "zh-CN"]) {
+      await i18n.changeLanguage(language);
+      said.push(translateKey(i18n.t, key, params));
+    }
+    return said;
+  }
+
   it("shows a reshipment status param as a word of the reader's language", async () => {
-    const params = { reshipment_no: "RS-AMS1-000007", status: "cancelled" };
-    expect(translateKey(i18n.t, "error.reshipment.not_shippable", params)).toBe(
-      "Reshipment RS-AMS1-000007 is cancelled and cannot be shipped",
-    );
-    await i18n.changeLanguage("nl");
-    expect(translateKey(i18n.t, "error.reshipment.not_shippable", params)).toBe(
-      "Herzending RS-AMS1-000007 is geannuleerd en kan niet worden verzonden",
-    );
-    await i18n.changeLanguage("zh-CN");
-    expect(translateKey(i18n.t, "error.reshipment.not_shippable", params)).toBe(
-      "补发 RS-AMS1-000007 已取消，不能发运",
-    );
+    const [en, nl, zh] = await inEachLanguage("error.reshipment.not_shippable", {
+      reshipment_no: "RS-AMS1-000007",
+      status: "cancelled",
+    });
+    expect(en).toBe("Reshipment RS-AMS1-000007 is cancelled and cannot be shipped");
+    expect(nl).toBe("Herzending RS-AMS1-000007 is geannuleerd en kan niet worden verzonden");
+    expect(zh).toBe("补发 RS-AMS1-000007 已取消，不能发运");
   });
 
   it("names the roles that may, in the reader's language, not by their codes", async () => {
-    const params = { roles: "admin, quality_lead, logistics" };
-    expect(translateKey(i18n.t, "error.forbidden.edit_master_data", params)).toBe(
-      "Only Administrator, Quality lead, or Logistics can edit master data",
-    );
-    await i18n.changeLanguage("nl");
-    expect(translateKey(i18n.t, "error.forbidden.edit_master_data", params)).toBe(
-      "Alleen Beheerder, Kwaliteitsleider of Logistiek mag stamgegevens wijzigen",
-    );
-    await i18n.changeLanguage("zh-CN");
-    expect(translateKey(i18n.t, "error.forbidden.edit_master_data", params)).not.toContain(
-      "quality_lead",
-    );
+    const [en, nl, zh] = await inEachLanguage("error.forbidden.edit_master_data", {
+      roles: "admin, quality_lead, logistics",
+    });
+    expect(en).toBe("Only Administrator, Quality lead, or Logistics can edit master data");
+    expect(nl).toBe("Alleen Beheerder, Kwaliteitsleider of Logistiek mag stamgegevens wijzigen");
+    expect(zh).not.toContain("quality_lead");
   });
 
   it("shows an RMA status as a word too", async () => {

@@ -12,11 +12,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export const around = (id: string) =>
   byId(id).closest(".mantine-InputWrapper-root")?.textContent ?? "";
 
-/** Types `text` into an input the way React hears it. */
+/** Types `text` into an input or a text area the way React hears it. */
 export async function type(id: string, text: string) {
   await act(async () => {
-    const input = byId<HTMLInputElement>(id);
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(input, text);
+    // The element's own setter (an input's or a text area's), which React listens behind.
+    const input = byId<HTMLInputElement | HTMLTextAreaElement>(id);
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value")?.set?.call(input, text);
     input.dispatchEvent(new Event("input", { bubbles: true }));
   });
 }

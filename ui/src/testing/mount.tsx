@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, type ReactNode } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
 import { SessionContext } from "../app/session";
 import { AppMantine } from "../app/theme";
 import type { Session } from "../backend/bindings/Session";
@@ -17,16 +17,21 @@ export async function mount(
   ) : (
     ui
   );
-  const host = document.createElement("div");
-  document.body.append(host);
-  await act(async () =>
-    createRoot(host).render(
-      <AppMantine>
-        <QueryClientProvider client={client}>{withSession}</QueryClientProvider>
-      </AppMantine>,
-    ),
+  const { host } = await renderRoot(
+    <AppMantine>
+      <QueryClientProvider client={client}>{withSession}</QueryClientProvider>
+    </AppMantine>,
   );
   return host;
+}
+
+/** Renders `ui` as it is into a fresh element in the document; the root, to unmount it. */
+export async function renderRoot(ui: ReactNode): Promise<{ host: HTMLElement; root: Root }> {
+  const host = document.createElement("div");
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => root.render(ui));
+  return { host, root };
 }
 
 /** Lets queries answer and the renders they cause finish. */

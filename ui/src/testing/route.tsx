@@ -2,11 +2,10 @@ import {
   type AnyRoute,
   createMemoryHistory,
   createRootRoute,
-  createRoute,
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { type SearchPage, searchRoute } from "../app/searchRoute";
 import type { Session } from "../backend/bindings/Session";
 import { mount, settle } from "./mount";
 
@@ -25,49 +24,14 @@ export async function mountAt(url: string, routeOf: (root: Root) => AnyRoute, se
   return router;
 }
 
-/** How a list page's route moves its URL: all its filters at once, or some keys cleared (a chip's ×). */
-export type SearchMoves = {
-  replace: (search: object) => void;
-  clear: (keys: readonly string[]) => void;
-};
-
-/**
- * Opens `url` on one route whose filters live in the URL, wired as the app's router wires a list page:
- * `page` gets the parsed search and the moves that write it back, so the URL round trip is tested too.
- */
+/** Opens `url` on one search page's route, wired as the app's router wires it. */
 export function mountSearchRoute<S>(
   url: string,
   path: string,
-  validateSearch: (raw: Record<string, unknown>) => S,
-  page: (search: S, moves: SearchMoves) => ReactNode,
+  page: SearchPage<S>,
   session?: Session,
 ) {
-  return mountAt(
-    url,
-    (root) => {
-      const route = createRoute({
-        getParentRoute: () => root,
-        path,
-        validateSearch,
-        component: function SearchPage() {
-          const search = route.useSearch() as S;
-          const navigate = route.useNavigate();
-          return page(search, {
-            replace: (next) => void navigate({ search: next as never, replace: true }),
-            clear: (keys) =>
-              void navigate({
-                search: ((prev: Record<string, unknown>) => ({
-                  ...prev,
-                  ...Object.fromEntries(keys.map((k) => [k, undefined])),
-                })) as never,
-              }),
-          });
-        },
-      });
-      return route;
-    },
-    session,
-  );
+  return mountAt(url, (root) => searchRoute(root, path, page), session);
 }
 
 /** Every element with the test id. */

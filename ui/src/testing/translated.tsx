@@ -1,8 +1,9 @@
 import { MantineProvider } from "@mantine/core";
 import i18n from "i18next";
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import type { ReactNode } from "react";
+import type { Root } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { renderRoot } from "./mount";
 
 /**
  * Renders `ui` in English with only `translation` (a namespace's keys plus any the test sets),
@@ -18,15 +19,10 @@ export async function mountTranslated(
     resources: { en: { translation } },
     interpolation: { escapeValue: false },
   });
-  const host = document.createElement("div");
-  document.body.append(host);
-  const root = createRoot(host);
-  await act(async () =>
-    root.render(
-      <MantineProvider>
-        <I18nextProvider i18n={i18nInstance}>{ui}</I18nextProvider>
-      </MantineProvider>,
-    ),
+  const { root } = await renderRoot(
+    <MantineProvider>
+      <I18nextProvider i18n={i18nInstance}>{ui}</I18nextProvider>
+    </MantineProvider>,
   );
   return root;
 }

@@ -1,4 +1,11 @@
-import { Table, Text, TextInput } from "@mantine/core";
+import {
+  NativeSelect,
+  type NativeSelectProps,
+  Table,
+  Text,
+  TextInput,
+  type TextInputProps,
+} from "@mantine/core";
 
 /**
  * The cells a form's row of an order line shares, whatever the form asks of the line (a
@@ -26,35 +33,47 @@ export function OrderLineCells({
 /** One input in an order line's cell; its column heading names it for screen readers. */
 export function LineInput({
   label,
-  value,
   onChange,
   testId,
-  error,
-  w,
-  numeric,
-  disabled,
-  placeholder,
+  ...input
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   testId: string;
-  error?: string;
-  w?: number;
-  numeric?: boolean;
-  disabled?: boolean;
-  placeholder?: string;
-}) {
+} & Pick<
+  TextInputProps,
+  "error" | "w" | "inputMode" | "disabled" | "placeholder" | "description"
+>) {
   return (
     <Table.Td>
       <TextInput
-        w={w}
-        inputMode={numeric ? "numeric" : undefined}
-        disabled={disabled}
-        value={value}
+        {...input}
         onChange={(e) => onChange(e.currentTarget.value)}
-        error={error}
-        placeholder={placeholder}
+        aria-label={label}
+        data-testid={testId}
+      />
+    </Table.Td>
+  );
+}
+
+/** One select in a row's cell; its column heading names it for screen readers. */
+export function LineSelect<V extends string>({
+  label,
+  onChange,
+  testId,
+  ...select
+}: {
+  label: string;
+  value: V;
+  onChange: (value: V) => void;
+  testId: string;
+} & Pick<NativeSelectProps, "data" | "error">) {
+  return (
+    <Table.Td>
+      <NativeSelect
+        {...select}
+        onChange={(e) => onChange(e.currentTarget.value as V)}
         aria-label={label}
         data-testid={testId}
       />

@@ -1,42 +1,25 @@
 import "../../i18n";
 import type { Session } from "../../backend/bindings/Session";
+import { calls } from "../../testing/fakeCall";
 import { around, byId, click, type } from "../../testing/form";
 import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
+import { expectSignsOut } from "../../testing/signOut";
 import { ChangePasswordPage } from "./ChangePasswordPage";
 
-const calls: Array<[string, unknown]> = [];
-const wrongCurrent = {
-  code: "invalid",
-  message_key: "error.user.current_password_wrong",
-  params: {},
-  fields: [
-    {
-      field: "current_password",
-      row: null,
-      message_key: "error.user.current_password_wrong",
-      params: {},
-    },
-  ],
-};
+const WRONG_CURRENT = "error.user.current_password_wrong";
 
-vi.mock("../../backend/call", async (actual) => {
-  const real = await actual<typeof import("../../backend/call")>();
-  return {
-    ...real,
-    call: async (act: string, input: { current_password?: string }) => {
-      calls.push([act, input]);
-      if (act === "sign_out") return {};
-      if (act === "change_my_password") {
-        if (input.current_password !== "given-by-admin-1")
-          throw new real.ApiFailure(wrongCurrent as never);
-        return { ...sessionAs(["finance"]), must_change_password: false };
-      }
-      throw new Error(`unexpected ${act}`);
-    },
-  };
-});
+vi.mock("../../backend/call", async (actual) =>
+  (await import("../../testing/fakeCall")).withFakeCall(actual, {
+    change_my_password: ({ current_password }, refuse) =>
+      current_password === "given-by-admin-1"
+        ? { ...sessionAs(["finance"]), must_change_password: false }
+        : refuse("invalid", WRONG_CURRENT, [
+            { field: "current_password", row: null, message_key: WRONG_CURRENT, params: {} },
+          ]),
+  }),
+);
 
 const forced: Session = { ...sessionAs(["finance"]), must_change_password: true };
 
@@ -83,10 +66,8 @@ test("a wrong current password is shown at its field; the right one lets the per
   expect(done).toHaveBeenCalledWith(expect.objectContaining({ must_change_password: false }));
 });
 
-test("the person may sign out instead", async () => {
-  const done = vi.fn();
-  await mount(<ChangePasswordPage session={forced} onDone={done} />);
-  await click("change-password-sign-out");
-  expect(calls).toEqual([["sign_out", {}]]);
-  expect(done).toHaveBeenCalledWith(null);
-});
+test("the person may sign out instead", () =>
+  expectSignsOut(
+    (done) => <ChangePasswordPage session={forced} onDone={done} />,
+    "change-password-sign-out",
+  ));

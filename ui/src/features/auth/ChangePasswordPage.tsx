@@ -1,27 +1,16 @@
 import { Button, Center, Paper, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Session } from "../../backend/bindings/Session";
-import { call } from "../../backend/call";
 import { Note } from "../../components/Note";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { type HeldSessionProps, signOut } from "./heldSession";
 
 /**
  * Right after a sign-in whose password must change (an administrator reset it, or it falls
  * short of the rules): nothing else of the app is reachable, and the backend refuses every
  * other act, until the person has chosen a new one or signs out.
  */
-export function ChangePasswordPage({
-  session,
-  onDone,
-}: {
-  session: Session;
-  onDone: (session: Session | null) => void;
-}) {
+export function ChangePasswordPage({ session, onDone }: HeldSessionProps) {
   const { t } = useTranslation();
-  const signOut = async () => {
-    await call("sign_out", {});
-    onDone(null);
-  };
   return (
     <Center h="100vh" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w={440} data-testid="change-password-page">
@@ -37,7 +26,7 @@ export function ChangePasswordPage({
             extraActions={
               <Button
                 variant="default"
-                onClick={() => void signOut()}
+                onClick={() => void signOut(onDone)}
                 data-testid="change-password-sign-out"
               >
                 {t("menu.sign_out")}

@@ -1,35 +1,21 @@
 import "../../i18n";
 import type { LogHold } from "../../backend/bindings/LogHold";
+import { calls } from "../../testing/fakeCall";
 import { byId, click, type } from "../../testing/form";
 import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
 import { LogHoldPage } from "./LogHoldPage";
 
-const calls: Array<[string, unknown]> = [];
-
-vi.mock("../../backend/call", async (actual) => {
-  const real = await actual<typeof import("../../backend/call")>();
-  return {
-    ...real,
-    call: async (act: string, input: { username?: string }) => {
-      calls.push([act, input]);
-      if (act === "sign_in") {
-        if (input.username !== "admin") {
-          throw new real.ApiFailure({
-            code: "forbidden",
-            message_key: "error.audit.administrator_needed",
-            params: {},
-            fields: [],
-          });
-        }
-        return sessionAs(["admin"]);
-      }
-      if (act === "release_log_hold") return {};
-      throw new Error(`unexpected ${act}`);
-    },
-  };
-});
+vi.mock("../../backend/call", async (actual) =>
+  (await import("../../testing/fakeCall")).withFakeCall(actual, {
+    sign_in: ({ username }, refuse) =>
+      username === "admin"
+        ? sessionAs(["admin"])
+        : refuse("forbidden", "error.audit.administrator_needed"),
+    release_log_hold: () => ({}),
+  }),
+);
 
 const rewritten: LogHold = {
   chain_problem: null,

@@ -1,35 +1,21 @@
 import "../../i18n";
 import type { Session } from "../../backend/bindings/Session";
+import { calls } from "../../testing/fakeCall";
 import { byId, click, type } from "../../testing/form";
 import { resetAfterEach, speak } from "../../testing/language";
 import { mount } from "../../testing/mount";
 import { sessionAs } from "../../testing/session";
+import { expectSignsOut } from "../../testing/signOut";
 import { UnlockPage } from "./UnlockPage";
 
-const calls: Array<[string, unknown]> = [];
-
-vi.mock("../../backend/call", async (actual) => {
-  const real = await actual<typeof import("../../backend/call")>();
-  return {
-    ...real,
-    call: async (act: string, input: { password?: string }) => {
-      calls.push([act, input]);
-      if (act === "sign_out") return {};
-      if (act === "unlock_session") {
-        if (input.password !== "correct horse battery") {
-          throw new real.ApiFailure({
-            code: "unauthenticated",
-            message_key: "error.auth.bad_credentials",
-            params: {},
-            fields: [],
-          });
-        }
-        return { ...sessionAs(["admin"]), locked: false };
-      }
-      throw new Error(`unexpected ${act}`);
-    },
-  };
-});
+vi.mock("../../backend/call", async (actual) =>
+  (await import("../../testing/fakeCall")).withFakeCall(actual, {
+    unlock_session: ({ password }, refuse) =>
+      password === "correct horse battery"
+        ? { ...sessionAs(["admin"]), locked: false }
+        : refuse("unauthenticated", "error.auth.bad_credentials"),
+  }),
+);
 
 const locked: Session = { ...sessionAs(["admin"]), locked: true };
 
@@ -58,10 +44,5 @@ test("a wrong password keeps it locked and says so; the right one opens it", asy
   expect(done).toHaveBeenCalledWith(expect.objectContaining({ locked: false }));
 });
 
-test("someone else signs out rather than unlock another person's session", async () => {
-  const done = vi.fn();
-  await mount(<UnlockPage session={locked} onDone={done} />);
-  await click("unlock-sign-out");
-  expect(calls).toEqual([["sign_out", {}]]);
-  expect(done).toHaveBeenCalledWith(null);
-});
+test("someone else signs out rather than unlock another person's session", () =>
+  expectSignsOut((done) => <UnlockPage session={locked} onDone={done} />, "unlock-sign-out"));

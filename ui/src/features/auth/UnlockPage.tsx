@@ -3,32 +3,22 @@ import { IconLock } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Session } from "../../backend/bindings/Session";
 import { call } from "../../backend/call";
 import { submitWith } from "../../components/submitWith";
+import { type HeldSessionProps, signOut } from "./heldSession";
 import { PasswordField, SubmitWithError } from "./PasswordFields";
 
 /**
  * A session that sat idle: the same person's password opens it again, where they left off.
  * Anyone else signs out first, so nobody continues under another person's name.
  */
-export function UnlockPage({
-  session,
-  onDone,
-}: {
-  session: Session;
-  onDone: (session: Session | null) => void;
-}) {
+export function UnlockPage({ session, onDone }: HeldSessionProps) {
   const { t } = useTranslation();
   const [password, setPassword] = useState("");
   const unlock = useMutation({
     mutationFn: () => call("unlock_session", { password }),
     onSuccess: (next) => onDone(next),
   });
-  const signOut = async () => {
-    await call("sign_out", {});
-    onDone(null);
-  };
   return (
     <Center h="100vh" bg="gray.0">
       <Paper
@@ -60,7 +50,11 @@ export function UnlockPage({
             autoFocus
           />
           <SubmitWithError attempt={unlock} testId="unlock" label={t("auth.unlock")} />
-          <Button variant="subtle" onClick={() => void signOut()} data-testid="unlock-sign-out">
+          <Button
+            variant="subtle"
+            onClick={() => void signOut(onDone)}
+            data-testid="unlock-sign-out"
+          >
             {t("auth.not_you", { name: session.user.display_name })}
           </Button>
         </Stack>

@@ -1,13 +1,19 @@
 import { act } from "react";
 import "../../i18n";
 import type { ChargebackListRow } from "../../backend/bindings/ChargebackListRow";
+import { calls, lastInput } from "../../testing/fakeCall";
+import { resetAfterEach } from "../../testing/language";
 import { settle } from "../../testing/mount";
 import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
-import { ChargebacksPage } from "./ChargebacksPage";
-import { type ChargebackSearch, parseChargebackSearch } from "./chargeback";
+import { parseChargebackSearch } from "./chargeback";
+import { chargebacksSearchPage } from "./searchPage";
 
-const calls: { act: string; input: Record<string, unknown> }[] = [];
+vi.mock("../../backend/call", async (actual) =>
+  (await import("../../testing/fakeCall")).withFakeCall(actual, {
+    list_chargebacks: (input) => (input.recovered_from ? [recovered] : []),
+  }),
+);
 
 const recovered: ChargebackListRow = {
   source: "reinspection",
@@ -23,39 +29,16 @@ const recovered: ChargebackListRow = {
   note: "",
 };
 
-vi.mock("../../backend/call", async (original) => ({
-  ...(await original<typeof import("../../backend/call")>()),
-  call: async (act: string, input: Record<string, unknown>) => {
-    calls.push({ act, input });
-    if (act === "list_chargebacks") return input.recovered_from ? [recovered] : [];
-    throw new Error(`unexpected act ${act}`);
-  },
-}));
-
 /** The chargebacks route as the app declares it: the URL's filters, and their chips clearing them. */
 function open(url: string) {
-  return mountSearchRoute(
-    url,
-    "/chargebacks",
-    parseChargebackSearch,
-    (search, moves) => (
-      <ChargebacksPage
-        search={search}
-        onClear={(keys: (keyof ChargebackSearch)[]) => moves.clear(keys)}
-      />
-    ),
-    sessionAs(["finance"]),
-  );
+  return mountSearchRoute(url, "/chargebacks", chargebacksSearchPage, sessionAs(["finance"]));
 }
 
-afterEach(() => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-});
+resetAfterEach(calls);
 
 it("lists the chargebacks recovered in the days the URL names, and shows the filter", async () => {
   const router = await open("/chargebacks?recovered_from=2026-11-01&recovered_to=2026-12-01");
-  expect(calls.find((c) => c.act === "list_chargebacks")?.input).toEqual({
+  expect(calls.find(([asked]) => asked === "list_chargebacks")?.[1]).toEqual({
     vendor_code: null,
     recovered_from: "2026-11-01",
     recovered_to: "2026-12-01",
@@ -71,7 +54,7 @@ it("lists the chargebacks recovered in the days the URL names, and shows the fil
   await act(async () => byTestId("chargebacks-filter-recovered-remove")[0]?.click());
   await settle();
   expect(router.state.location.search).toEqual({});
-  expect(calls.at(-1)?.input).toEqual({
+  expect(lastInput("list_chargebacks")).toEqual({
     vendor_code: null,
     recovered_from: null,
     recovered_to: null,

@@ -4,7 +4,7 @@ import type { CustomerView } from "../../backend/bindings/CustomerView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
 import { fieldColumn } from "../../components/fieldColumn";
-import { ComplaintLink } from "../production/ComplaintLink";
+import { complaintColumn } from "./complaintColumn";
 import { MasterPage } from "./MasterPage";
 import { partyColumns, partyFields, partyInput } from "./party";
 import { optional, RecordForm, type Values } from "./RecordForm";
@@ -32,15 +32,7 @@ export function CustomersPage({ filter }: { filter?: string }) {
         width: "minmax(180px, 1fr)",
         clip: true,
       }),
-      {
-        id: "complaint",
-        header: "",
-        enableSorting: false,
-        cell: ({ row }) => (
-          <ComplaintLink links={{ customer_code: row.original.code }} testId="customer-complaint" />
-        ),
-        meta: { width: "48px" },
-      },
+      complaintColumn((c) => ({ customer_code: c.code }), "customer-complaint"),
     ],
   );
   return (

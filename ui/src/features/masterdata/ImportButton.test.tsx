@@ -2,11 +2,10 @@ import { act } from "react";
 import "../../i18n";
 import { MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createRoot } from "react-dom/client";
 import type { ImportProgress } from "../../backend/bindings/ImportProgress";
 import type { ImportReport } from "../../backend/bindings/ImportReport";
 import { ApiFailure } from "../../backend/call";
-import { settle } from "../../testing/mount";
+import { renderRoot, settle } from "../../testing/mount";
 import { ImportButton } from "./ImportButton";
 
 let tell: (progress: ImportProgress) => void = () => {};
@@ -28,17 +27,12 @@ vi.mock("../../backend/call", async (original) => ({
 const q = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 it("shows the backend's progress and cancels the import, which then imports nothing", async () => {
-  const host = document.createElement("div");
-  document.body.append(host);
-  const root = createRoot(host);
-  await act(async () =>
-    root.render(
-      <MantineProvider>
-        <QueryClientProvider client={new QueryClient()}>
-          <ImportButton entity="products" />
-        </QueryClientProvider>
-      </MantineProvider>,
-    ),
+  const { root } = await renderRoot(
+    <MantineProvider>
+      <QueryClientProvider client={new QueryClient()}>
+        <ImportButton entity="products" />
+      </QueryClientProvider>
+    </MantineProvider>,
   );
   const input = q("products-import-input") as HTMLInputElement;
   const file = new File(["sku,name\n"], "producten.csv", { type: "text/csv" });

@@ -7,14 +7,13 @@ import { useSession } from "../../app/session";
 import type { ChannelFilter } from "../../backend/bindings/ChannelFilter";
 import type { OrderView } from "../../backend/bindings/OrderView";
 import { call } from "../../backend/call";
-import { fieldColumn } from "../../components/fieldColumn";
+import { fieldColumn, moneyColumn } from "../../components/fieldColumn";
 import { ChoiceFilter } from "../../components/page/FilterBar";
 import type { Column } from "../../components/VirtualTable";
 import { errorMessage } from "../../errors/apiError";
 import { formatDateTimeShort } from "../../format";
-import { formatMoney } from "../../money";
 import { CHANNEL_FILTERS, channelName } from "../channels/channels";
-import { ComplaintLink } from "../production/ComplaintLink";
+import { complaintColumn } from "./complaintColumn";
 import { MasterPage } from "./MasterPage";
 import { OrderForm } from "./OrderForm";
 import { OrderStatusBadge } from "./OrderStatusBadge";
@@ -98,23 +97,14 @@ export function OrdersPage({ filter }: { filter?: string }) {
       width: "80px",
       align: "right",
     }),
-    {
-      id: "total",
-      header: t("masterdata.orders.total"),
-      enableSorting: false,
-      cell: ({ row }) =>
-        formatMoney(row.original.total_minor, row.original.currency, i18n.language),
-      meta: { width: "120px", align: "right" },
-    },
-    {
-      id: "complaint",
-      header: "",
-      enableSorting: false,
-      cell: ({ row }) => (
-        <ComplaintLink links={{ order_no: row.original.order_no }} testId="order-complaint" />
-      ),
-      meta: { width: "48px" },
-    },
+    moneyColumn(
+      "total",
+      t("masterdata.orders.total"),
+      (o) => o.total_minor,
+      i18n.language,
+      "120px",
+    ),
+    complaintColumn((o) => ({ order_no: o.order_no }), "order-complaint"),
   ];
   return (
     <MasterPage

@@ -6,9 +6,9 @@ import type { ProductInput } from "../../backend/bindings/ProductInput";
 import type { ProductView } from "../../backend/bindings/ProductView";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
-import { fieldColumn } from "../../components/fieldColumn";
+import { fieldColumn, moneyColumn } from "../../components/fieldColumn";
 import type { Column } from "../../components/VirtualTable";
-import { formatMoney, fromMinor, moneyParams, parseMoney } from "../../money";
+import { fromMinor, moneyParams, parseMoney } from "../../money";
 import { MasterPage } from "./MasterPage";
 import { ProductBom } from "./ProductBom";
 import { ProductSafetyStock } from "./ProductSafetyStock";
@@ -121,14 +121,13 @@ export function ProductsPage({
       clip: true,
     }),
     fieldColumn("gtin", t("masterdata.field.gtin"), "gtin", { width: "140px" }),
-    {
-      id: "cost",
-      header: t("masterdata.field.unit_cost"),
-      enableSorting: false,
-      cell: ({ row }) =>
-        formatMoney(row.original.unit_cost_minor, row.original.currency, i18n.language),
-      meta: { width: "100px", align: "right" },
-    },
+    moneyColumn(
+      "cost",
+      t("masterdata.field.unit_cost"),
+      (p) => p.unit_cost_minor,
+      i18n.language,
+      "100px",
+    ),
     {
       id: "flags",
       header: t("masterdata.products.tracking"),

@@ -1,8 +1,8 @@
-import { Anchor, Table } from "@mantine/core";
-import { Link } from "@tanstack/react-router";
+import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ChecklistAdded } from "../../backend/bindings/ChecklistAdded";
 import { formatDateTimeShort } from "../../format";
+import { FailureLink } from "../lots/links";
 import { ReportTable } from "./ReportTable";
 
 /** QC checklist items added in the period, each with the failure that prompted it. */
@@ -24,22 +24,7 @@ export function ChecklistTable({ items }: { items: ChecklistAdded[] }) {
           <Table.Td>{item.sku}</Table.Td>
           <Table.Td>{item.text}</Table.Td>
           <Table.Td>
-            {item.source_failure_no ? (
-              <Anchor
-                size="sm"
-                renderRoot={(props) => (
-                  <Link
-                    {...props}
-                    to="/failures/$failureNo"
-                    params={{ failureNo: item.source_failure_no ?? "" }}
-                  />
-                )}
-              >
-                {item.source_failure_no}
-              </Anchor>
-            ) : (
-              "—"
-            )}
+            {item.source_failure_no ? <FailureLink no={item.source_failure_no} /> : "—"}
           </Table.Td>
         </Table.Tr>
       )}

@@ -35,6 +35,7 @@ import { useAllVendors } from "../../queries/lists";
 import { useOrder, useRma } from "../../queries/records";
 import { CarrierSelect } from "./CarrierSelect";
 import {
+  COSTS,
   emptyForm,
   type LineState,
   placeField,
@@ -43,6 +44,11 @@ import {
 } from "./requestForm";
 
 const NO_LINE: LineState = { qty: "", lot: "", serials: "" };
+
+/** The fields typed as text, which `bind` ties to their inputs. */
+type TextKey = {
+  [K in keyof RequestFormState]: RequestFormState[K] extends string ? K : never;
+}[keyof RequestFormState];
 
 export function RequestFormPage({
   failure,
@@ -115,6 +121,13 @@ export function RequestFormPage({
     mutation.mutate(out.input, { onError: (err) => refused(err, (f) => placeField(f, sent)) });
   };
   const at = (field: string) => errors.at[field];
+  /** A text input or select that writes `key`: its value and setter, the error at `field`, its test id. */
+  const bind = (key: TextKey, field: string, testId: string) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
+    error: at(field),
+    "data-testid": testId,
+  });
 
   return (
     <Stack gap="md" maw={1000}>
@@ -141,11 +154,8 @@ export function RequestFormPage({
                 <TextInput
                   label={t("reshipment.field.failures")}
                   description={t("reshipment.form.failures_hint")}
-                  value={form.failureNos}
-                  onChange={(e) => set("failureNos", e.currentTarget.value)}
-                  error={at("failure_nos")}
+                  {...bind("failureNos", "failure_nos", "rs-failures")}
                   required
-                  data-testid="rs-failures"
                 />
               )}
               <TextInput
@@ -203,7 +213,7 @@ export function RequestFormPage({
                         </Table.Td>
                         <LineInput
                           w={80}
-                          numeric
+                          inputMode="numeric"
                           value={state.qty}
                           onChange={(qty) => setLine(line.line_no, { qty })}
                           error={at(`line.${line.line_no}`)}
@@ -245,10 +255,7 @@ export function RequestFormPage({
                 label={t("reshipment.field.service")}
                 maxLength={TEXT_LIMITS.label}
                 placeholder={t("reshipment.form.service_hint")}
-                value={form.service}
-                onChange={(e) => set("service", e.currentTarget.value)}
-                error={at("service")}
-                data-testid="rs-service"
+                {...bind("service", "service", "rs-service")}
               />
               <DateField
                 label={t("reshipment.field.due_on")}
@@ -258,29 +265,18 @@ export function RequestFormPage({
                 error={at("due_on")}
                 data-testid="rs-due"
               />
-              <TextInput
-                label={t("reshipment.field.shipping_cost")}
-                inputMode="decimal"
-                value={form.shipping}
-                onChange={(e) => set("shipping", e.currentTarget.value)}
-                error={at("cost.shipping_minor")}
-                data-testid="rs-shipping"
-              />
-              <TextInput
-                label={t("reshipment.field.goods_cost")}
-                inputMode="decimal"
-                value={form.goods}
-                onChange={(e) => set("goods", e.currentTarget.value)}
-                error={at("cost.goods_minor")}
-                data-testid="rs-goods"
-              />
+              {COSTS.map((cost) => (
+                <TextInput
+                  key={cost}
+                  label={t(`reshipment.field.${cost}_cost`)}
+                  inputMode="decimal"
+                  {...bind(cost, `cost.${cost}_minor`, `rs-${cost}`)}
+                />
+              ))}
               <NativeSelect
                 label={t("reshipment.field.currency")}
-                value={form.currency}
-                onChange={(e) => set("currency", e.currentTarget.value)}
                 data={[...new Set([session.settings.currency, ...currencyCodes()])]}
-                error={at("currency")}
-                data-testid="rs-currency"
+                {...bind("currency", "currency", "rs-currency")}
               />
             </SimpleGrid>
             <Group mt="md" align="flex-end">
@@ -303,8 +299,7 @@ export function RequestFormPage({
                 <NativeSelect
                   label={t("reshipment.field.vendor")}
                   description={t("reshipment.form.vendor_hint")}
-                  value={form.vendorCode}
-                  onChange={(e) => set("vendorCode", e.currentTarget.value)}
+                  {...bind("vendorCode", "vendor_code", "rs-vendor")}
                   data={[
                     { value: "", label: "—" },
                     ...(vendors.data?.rows ?? []).map((v) => ({
@@ -312,8 +307,6 @@ export function RequestFormPage({
                       label: `${v.code} · ${v.name}`,
                     })),
                   ]}
-                  error={at("vendor_code")}
-                  data-testid="rs-vendor"
                 />
               )}
             </Group>
@@ -338,17 +331,11 @@ export function RequestFormPage({
                 <TextInput
                   label={t("reshipment.field.ship_to_name")}
                   maxLength={TEXT_LIMITS.name}
-                  value={form.shipName}
-                  onChange={(e) => set("shipName", e.currentTarget.value)}
-                  error={at("ship_to.name")}
-                  data-testid="rs-ship-name"
+                  {...bind("shipName", "ship_to.name", "rs-ship-name")}
                 />
                 <TextInput
                   label={t("reshipment.field.country")}
-                  value={form.shipCountry}
-                  onChange={(e) => set("shipCountry", e.currentTarget.value)}
-                  error={at("ship_to.country")}
-                  data-testid="rs-ship-country"
+                  {...bind("shipCountry", "ship_to.country", "rs-ship-country")}
                 />
                 <NoteField
                   label={t("reshipment.field.address")}

@@ -1,19 +1,18 @@
 import { act } from "react";
 import "../../i18n";
 import type { ReshipmentRow } from "../../backend/bindings/ReshipmentRow";
+import { calls, lastInput } from "../../testing/fakeCall";
+import { resetAfterEach } from "../../testing/language";
 import { settle } from "../../testing/mount";
 import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
-import {
-  DATE_RANGES,
-  type DateRangeKind,
-  datesOfSearch,
-  filtersOfSearch,
-  parseReshipmentSearch,
-} from "./filters";
-import { ReshipmentsPage } from "./ReshipmentsPage";
+import { reshipmentsSearchPage } from "./searchPage";
 
-const calls: { act: string; input: Record<string, unknown> }[] = [];
+vi.mock("../../backend/call", async (actual) =>
+  (await import("../../testing/fakeCall")).withFakeCall(actual, {
+    list_reshipments: () => ({ rows: [row], total: 1 }),
+  }),
+);
 
 const row: ReshipmentRow = {
   reshipment_no: "RS-AMS1-000007",
@@ -45,42 +44,14 @@ const row: ReshipmentRow = {
   queue: null,
 };
 
-vi.mock("../../backend/call", async (original) => ({
-  ...(await original<typeof import("../../backend/call")>()),
-  call: async (act: string, input: Record<string, unknown>) => {
-    calls.push({ act, input });
-    if (act === "list_reshipments") return { rows: [row], total: 1 };
-    throw new Error(`unexpected act ${act}`);
-  },
-}));
-
 /** The list's route as the app wires it: filters and date ranges from the URL. */
 function render(url: string) {
-  return mountSearchRoute(
-    url,
-    "/reshipments",
-    parseReshipmentSearch,
-    (search, moves) => (
-      <ReshipmentsPage
-        initial={filtersOfSearch(search)}
-        dates={datesOfSearch(search)}
-        onClearDates={(kinds: DateRangeKind[]) =>
-          moves.clear(
-            DATE_RANGES.filter((r) => kinds.includes(r.kind)).flatMap((r) => [r.from, r.to]),
-          )
-        }
-      />
-    ),
-    sessionAs(["logistics"]),
-  );
+  return mountSearchRoute(url, "/reshipments", reshipmentsSearchPage, sessionAs(["logistics"]));
 }
 
-const lastList = () => calls.filter((c) => c.act === "list_reshipments").at(-1)?.input;
+const lastList = () => lastInput("list_reshipments");
 
-afterEach(() => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-});
+resetAfterEach(calls);
 
 it("lists the reshipments shipped in a review's period and says so in a chip", async () => {
   const router = await render(

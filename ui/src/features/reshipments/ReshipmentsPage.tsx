@@ -5,14 +5,13 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
-import { fieldColumn } from "../../components/fieldColumn";
+import { fieldColumn, moneyColumn } from "../../components/fieldColumn";
 import { useFilterState } from "../../components/forms/filterState";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { PageHeader } from "../../components/page/PageHeader";
 import { usePagedRows } from "../../components/pagedRows";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { formatDaySpan } from "../../format";
-import { formatMoney } from "../../money";
 import { addDays } from "../reports/period";
 import { ReshipmentStatusBadge, SlaBadge } from "./badges";
 import {
@@ -26,6 +25,13 @@ import {
 import { QUEUES, type ReshipmentRow, SLAS, STATUSES } from "./types";
 
 const NO_DATES: ReshipmentDates = {};
+
+/** The list's choice filters: each one's values, and the words for them under `words`. */
+const CHOICE_FILTERS = [
+  { key: "status", values: STATUSES, words: "reshipment.status" },
+  { key: "queue", values: QUEUES, words: "team" },
+  { key: "sla", values: SLAS, words: "reshipment.sla" },
+] as const;
 
 export function ReshipmentsPage({
   initial = NO_FILTERS,
@@ -92,14 +98,7 @@ export function ReshipmentsPage({
       enableSorting: false,
       meta: { width: "214px" },
     },
-    {
-      id: "total",
-      header: t("reshipment.field.total"),
-      cell: ({ row }) =>
-        formatMoney(row.original.total_minor, row.original.currency, i18n.language),
-      enableSorting: false,
-      meta: { width: "90px", align: "right" },
-    },
+    moneyColumn("total", t("reshipment.field.total"), (r) => r.total_minor, i18n.language, "90px"),
     {
       id: "queue",
       header: t("reshipment.field.queue"),
@@ -152,24 +151,15 @@ export function ReshipmentsPage({
           w={240}
           testId="reshipments-filter-text"
         />
-        <ChoiceFilter
-          label={t("reshipment.field.status")}
-          {...bind("status")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`reshipment.status.${s}`) }))}
-          testId="reshipments-filter-status"
-        />
-        <ChoiceFilter
-          label={t("reshipment.field.queue")}
-          {...bind("queue")}
-          options={QUEUES.map((q) => ({ value: q, label: t(`team.${q}`) }))}
-          testId="reshipments-filter-queue"
-        />
-        <ChoiceFilter
-          label={t("reshipment.field.sla")}
-          {...bind("sla")}
-          options={SLAS.map((s) => ({ value: s, label: t(`reshipment.sla.${s}`) }))}
-          testId="reshipments-filter-sla"
-        />
+        {CHOICE_FILTERS.map(({ key, values, words }) => (
+          <ChoiceFilter
+            key={key}
+            label={t(`reshipment.field.${key}`)}
+            {...bind(key)}
+            options={values.map((v) => ({ value: v, label: t(`${words}.${v}`) }))}
+            testId={`reshipments-filter-${key}`}
+          />
+        ))}
         {mine && (
           <Button
             variant={filters.queue === mine ? "filled" : "light"}

@@ -1,3 +1,4 @@
+import { orNull } from "../../components/forms/typed";
 import { isDay } from "../reports/period";
 import {
   type ListReshipmentsInput,
@@ -66,8 +67,6 @@ export function datesOfSearch(search: ReshipmentSearch): ReshipmentDates {
   }
   return out;
 }
-
-const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
 
 /**
  * The list act's input for what the filter bar shows and the URL's date ranges; empty fields

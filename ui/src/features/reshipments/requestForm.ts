@@ -1,8 +1,13 @@
 import type { Carrier } from "../../backend/bindings/Carrier";
 import type { RequestReshipmentInput } from "../../backend/bindings/RequestReshipmentInput";
+import { orNull, splitList } from "../../components/forms/typed";
 import { parseMoney } from "../../money";
 
 export type LineState = { qty: string; lot: string; serials: string };
+
+/** The two costs of a reshipment, typed alike: shipping and goods. */
+export const COSTS = ["shipping", "goods"] as const;
+export type Cost = (typeof COSTS)[number];
 
 export type RequestFormState = {
   failureNos: string;
@@ -48,13 +53,6 @@ export function emptyForm(failureNos: string, currency: string, rmaNo = ""): Req
     shipReason: "",
   };
 }
-
-const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
-const splitList = (value: string) =>
-  value
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
 
 /**
  * The request act's input for the form, or the fields the form itself can tell are wrong

@@ -211,7 +211,7 @@ export function OpenRmaPage() {
                               <Table.Td ta="right">{line.qty}</Table.Td>
                               <LineInput
                                 w={80}
-                                numeric
+                                inputMode="numeric"
                                 disabled={!state.picked}
                                 value={state.qty}
                                 onChange={(qty) => setLine(line.line_no, { qty })}

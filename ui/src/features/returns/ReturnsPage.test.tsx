@@ -1,13 +1,18 @@
 import { act } from "react";
 import "../../i18n";
 import type { RmaRow } from "../../backend/bindings/RmaRow";
+import { calls, lastInput } from "../../testing/fakeCall";
+import { resetAfterEach } from "../../testing/language";
 import { settle } from "../../testing/mount";
 import { byTestId, mountSearchRoute, testText } from "../../testing/route";
 import { sessionAs } from "../../testing/session";
-import { fromSearch, parseSearch, type RmaFilters, toSearch } from "./filters";
-import { ReturnsPage } from "./ReturnsPage";
+import { returnsSearchPage } from "./searchPage";
 
-const calls: { act: string; input: Record<string, unknown> }[] = [];
+vi.mock("../../backend/call", async (actual) =>
+  (await import("../../testing/fakeCall")).withFakeCall(actual, {
+    list_rmas: () => ({ rows: [row], total: 1 }),
+  }),
+);
 
 const row: RmaRow = {
   rma_no: "RMA-AMS1-000003",
@@ -42,37 +47,14 @@ const row: RmaRow = {
   channel: null,
 };
 
-vi.mock("../../backend/call", async (original) => ({
-  ...(await original<typeof import("../../backend/call")>()),
-  call: async (act: string, input: Record<string, unknown>) => {
-    calls.push({ act, input });
-    if (act === "list_rmas") return { rows: [row], total: 1 };
-    throw new Error(`unexpected act ${act}`);
-  },
-}));
-
 /** The list's route as the app wires it: the filters live in the URL. */
 function render(url: string) {
-  return mountSearchRoute(
-    url,
-    "/returns",
-    parseSearch,
-    (search, moves) => (
-      <ReturnsPage
-        initial={fromSearch(search)}
-        onFilters={(filters: RmaFilters) => moves.replace(toSearch(filters))}
-      />
-    ),
-    sessionAs(["finance"]),
-  );
+  return mountSearchRoute(url, "/returns", returnsSearchPage, sessionAs(["finance"]));
 }
 
-const lastList = () => calls.filter((c) => c.act === "list_rmas").at(-1)?.input;
+const lastList = () => lastInput("list_rmas");
 
-afterEach(() => {
-  document.body.innerHTML = "";
-  calls.length = 0;
-});
+resetAfterEach(calls);
 
 it("lists the refunds settled in a review's period and says so in a chip", async () => {
   const router = await render(

@@ -8,14 +8,13 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/session";
 import { call } from "../../backend/call";
 import { FilterChip } from "../../components/FilterChip";
-import { fieldColumn } from "../../components/fieldColumn";
+import { fieldColumn, moneyColumn } from "../../components/fieldColumn";
 import { ModalButton } from "../../components/ModalButton";
 import { ChoiceFilter, FilterBar, ListError, SearchFilter } from "../../components/page/FilterBar";
 import { NewButton } from "../../components/page/NewButton";
 import { PageHeader } from "../../components/page/PageHeader";
 import { type Column, VirtualTable } from "../../components/VirtualTable";
 import { formatDaySpan } from "../../format";
-import { formatMoney } from "../../money";
 import { CHANNEL_FILTERS } from "../channels/channels";
 import { addDays } from "../reports/period";
 import { mayOpen, mayPrintLabels } from "./actions";
@@ -152,14 +151,7 @@ export function ReturnsPage({
       enableSorting: false,
       meta: { width: "110px" },
     },
-    {
-      id: "value",
-      header: t("returns.field.value"),
-      cell: ({ row }) =>
-        formatMoney(row.original.value_minor, row.original.currency, i18n.language),
-      enableSorting: false,
-      meta: { width: "90px", align: "right" },
-    },
+    moneyColumn("value", t("returns.field.value"), (r) => r.value_minor, i18n.language, "90px"),
     {
       id: "age",
       header: t("returns.field.age"),

@@ -1,5 +1,6 @@
 import type { OpenRmaInput } from "../../backend/bindings/OpenRmaInput";
 import type { SalesChannel } from "../../backend/bindings/SalesChannel";
+import { orNull, splitList } from "../../components/forms/typed";
 import type { PreferredOutcome } from "./types";
 
 export type PickedLine = { picked: boolean; qty: string; serials: string };
@@ -49,12 +50,6 @@ export function pickLine(
   return { ...form, lines: { ...form.lines, [lineNo]: { ...line, picked, qty } } };
 }
 
-const splitList = (value: string) =>
-  value
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-
 /**
  * The open (and check) act's input for the form, or the fields the form itself can tell are
  * wrong (quantities that are not whole numbers), keyed `line.<line_no>.qty`.
@@ -87,7 +82,7 @@ export function toOpenInput(
       lines,
       reason_code: form.reasonCode,
       preferred_outcome: form.preferredOutcome,
-      delivered_on: form.deliveredOn.trim() === "" ? null : form.deliveredOn.trim(),
+      delivered_on: orNull(form.deliveredOn),
       condition: {
         original_packaging: form.originalPackaging,
         unused: form.unused,

@@ -22,6 +22,7 @@ import type { Session } from "../../backend/bindings/Session";
 import type { SetupStatus } from "../../backend/bindings/SetupStatus";
 import { TEXT_LIMITS } from "../../backend/bindings/textLimits";
 import { call } from "../../backend/call";
+import { bindFields, useDraft } from "../../components/forms/draft";
 import { PageHeader } from "../../components/page/PageHeader";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
 import i18n, { LANGUAGES } from "../../i18n";
@@ -40,7 +41,7 @@ export function SetupPage({
   const [joining, setJoining] = useState(teamDesk !== null);
   // Boot asked for the status before showing this page: the zones and this computer's zone.
   const status = useQueryClient().getQueryData<SetupStatus>(["setup_status"]);
-  const [form, setForm] = useState({
+  const { draft: form, set } = useDraft({
     time_zone: status?.computer_time_zone ?? "",
     company_name: "",
     site_code: "",
@@ -61,8 +62,7 @@ export function SetupPage({
     onSuccess: onDone,
   });
   const errors = setup.error ? fieldErrors(t, setup.error) : {};
-  const set = (key: keyof typeof form) => (value: string | boolean) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  const fields = bindFields({ draft: form, set }, errors, (key) => t(`setup.${key}`));
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -103,32 +103,24 @@ export function SetupPage({
             <Title order={4}>{t("setup.company_section")}</Title>
             <TextInput
               data-testid="setup-company"
-              label={t("setup.company_name")}
+              {...fields.text("company_name")}
               maxLength={TEXT_LIMITS.name}
-              value={form.company_name}
-              onChange={(e) => set("company_name")(e.currentTarget.value)}
-              error={errors.company_name}
               required
               autoFocus
             />
             <SimpleGrid cols={3}>
               <TextInput
                 data-testid="setup-site"
-                label={t("setup.site_code")}
+                {...fields.text("site_code")}
+                onChange={(e) => set("site_code", e.currentTarget.value.toUpperCase())}
                 description={t("setup.site_code_hint")}
-                value={form.site_code}
-                onChange={(e) => set("site_code")(e.currentTarget.value.toUpperCase())}
-                error={errors.site_code}
                 maxLength={6}
                 required
               />
               <NativeSelect
                 data-testid="setup-currency"
-                label={t("setup.currency")}
+                {...fields.text("currency")}
                 data={currencyCodes()}
-                value={form.currency}
-                onChange={(e) => set("currency")(e.currentTarget.value)}
-                error={errors.currency}
               />
               <NativeSelect
                 data-testid="setup-language"
@@ -136,7 +128,7 @@ export function SetupPage({
                 data={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
                 value={form.language}
                 onChange={(e) => {
-                  set("language")(e.currentTarget.value);
+                  set("language", e.currentTarget.value as Language);
                   void i18n.changeLanguage(e.currentTarget.value);
                 }}
               />
@@ -147,7 +139,7 @@ export function SetupPage({
               description={t("setup.time_zone_hint")}
               data={status?.time_zones ?? []}
               value={form.time_zone || null}
-              onChange={(zone) => zone && set("time_zone")(zone)}
+              onChange={(zone) => zone && set("time_zone", zone)}
               searchable
               limit={50}
               allowDeselect={false}
@@ -159,35 +151,24 @@ export function SetupPage({
             <SimpleGrid cols={2}>
               <TextInput
                 data-testid="setup-admin-username"
-                label={t("setup.admin_username")}
-                value={form.admin_username}
-                onChange={(e) => set("admin_username")(e.currentTarget.value)}
-                error={errors.admin_username}
+                {...fields.text("admin_username")}
                 required
               />
               <TextInput
                 data-testid="setup-admin-name"
-                label={t("setup.admin_display_name")}
+                {...fields.text("admin_display_name")}
                 maxLength={TEXT_LIMITS.name}
-                value={form.admin_display_name}
-                onChange={(e) => set("admin_display_name")(e.currentTarget.value)}
-                error={errors.admin_display_name}
                 required
               />
               <PasswordInput
                 data-testid="setup-admin-password"
-                label={t("setup.admin_password")}
+                {...fields.text("admin_password")}
                 description={t("setup.password_hint")}
-                value={form.admin_password}
-                onChange={(e) => set("admin_password")(e.currentTarget.value)}
-                error={errors.admin_password}
                 required
               />
               <PasswordInput
                 data-testid="setup-admin-password2"
-                label={t("setup.confirm_password")}
-                value={form.confirm}
-                onChange={(e) => set("confirm")(e.currentTarget.value)}
+                {...fields.text("confirm", "confirm_password")}
                 error={mismatch ? t("setup.passwords_differ") : undefined}
                 required
               />
@@ -198,7 +179,7 @@ export function SetupPage({
               label={t("setup.load_demo")}
               description={t("setup.load_demo_hint")}
               checked={form.load_demo}
-              onChange={(e) => set("load_demo")(e.currentTarget.checked)}
+              onChange={(e) => set("load_demo", e.currentTarget.checked)}
             />
             {setup.isError && Object.keys(errors).length === 0 && (
               <Text c="red">{errorMessage(t, setup.error)}</Text>

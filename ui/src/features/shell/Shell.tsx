@@ -1,5 +1,6 @@
 import { AppShell, Badge, Group, NavLink, ScrollArea, Text, Title } from "@mantine/core";
 import {
+  type Icon,
   IconAlertOctagon,
   IconAlertTriangle,
   IconAssembly,
@@ -41,7 +42,65 @@ import { SiteTimeBanner } from "./SiteTimeBanner";
 import { SyncIndicator } from "./SyncIndicator";
 import { UserMenu } from "./UserMenu";
 
-type Item = { to: string; key: string; icon: React.ReactNode; testId: string; count?: number };
+/**
+ * A link in the side bar: where it goes, its name (the `nav.` text, and the `nav-` test id with
+ * dashes), its icon, the permission it needs, if any, and whether it stays lit on the pages of
+ * its records.
+ */
+type Item = {
+  to: string;
+  name: string;
+  Icon: Icon;
+  needs?: string;
+  records?: boolean;
+  count?: number;
+};
+
+const WORK: Item[] = [
+  { to: "/dashboard", name: "dashboard", Icon: IconLayoutDashboard },
+  { to: "/failures", name: "failures", Icon: IconAlertTriangle },
+  { to: "/reshipments", name: "reshipments", Icon: IconTruckDelivery },
+  { to: "/returns", name: "returns", Icon: IconReceiptRefund },
+  { to: "/returns/refurbishment", name: "refurbishment", Icon: IconTool },
+  { to: "/lots", name: "lots", Icon: IconRoute, records: true },
+  { to: "/recalls", name: "recalls", Icon: IconAlertOctagon, records: true },
+  { to: "/work-orders", name: "work_orders", Icon: IconAssembly, records: true },
+  { to: "/complaints", name: "complaints", Icon: IconMessageReport, records: true },
+  { to: "/scars", name: "scars", Icon: IconFileAlert, records: true },
+  { to: "/chargebacks", name: "chargebacks", Icon: IconCoin },
+  { to: "/reports", name: "reports", Icon: IconChartBar },
+];
+
+const CONFLICTS: Item = { to: "/conflicts", name: "conflicts", Icon: IconGitMerge };
+
+const MASTER: Item[] = [
+  { to: "/products", name: "products", Icon: IconPackage },
+  { to: "/vendors", name: "vendors", Icon: IconBuildingFactory2 },
+  { to: "/customers", name: "customers", Icon: IconUserCircle },
+  { to: "/orders", name: "orders", Icon: IconShoppingCart },
+];
+
+const SETTINGS: Item[] = [
+  { to: "/settings/users", name: "users", Icon: IconUsers, needs: "manage_users" },
+  {
+    to: "/settings/approval-limits",
+    name: "approval_limits",
+    Icon: IconShieldCheck,
+    needs: "configure_approvals",
+  },
+  { to: "/settings/backups", name: "backups", Icon: IconDatabaseExport, needs: "maintain_log" },
+  {
+    to: "/settings/returns-policy",
+    name: "returns_policy",
+    Icon: IconSettingsCog,
+    needs: "configure_returns",
+  },
+  { to: "/settings/locations", name: "locations", Icon: IconBuildingWarehouse },
+  { to: "/settings/time", name: "site_time", Icon: IconCalendarTime },
+  { to: "/settings/categories", name: "categories", Icon: IconCategory },
+  { to: "/settings/notifications", name: "notification_settings", Icon: IconBell },
+  { to: "/settings/team-sync", name: "team_sync", Icon: IconCloudComputing },
+];
 
 export function Shell() {
   const { t } = useTranslation();
@@ -58,212 +117,44 @@ export function Shell() {
     enabled: resolves,
   });
 
-  const work: Item[] = [
-    {
-      to: "/dashboard",
-      key: "nav.dashboard",
-      icon: <IconLayoutDashboard size={18} />,
-      testId: "nav-dashboard",
-    },
-    {
-      to: "/failures",
-      key: "nav.failures",
-      icon: <IconAlertTriangle size={18} />,
-      testId: "nav-failures",
-    },
-    {
-      to: "/reshipments",
-      key: "nav.reshipments",
-      icon: <IconTruckDelivery size={18} />,
-      testId: "nav-reshipments",
-    },
-    {
-      to: "/returns",
-      key: "nav.returns",
-      icon: <IconReceiptRefund size={18} />,
-      testId: "nav-returns",
-    },
-    {
-      to: "/returns/refurbishment",
-      key: "nav.refurbishment",
-      icon: <IconTool size={18} />,
-      testId: "nav-refurbishment",
-    },
-    { to: "/lots", key: "nav.lots", icon: <IconRoute size={18} />, testId: "nav-lots" },
-    {
-      to: "/recalls",
-      key: "nav.recalls",
-      icon: <IconAlertOctagon size={18} />,
-      testId: "nav-recalls",
-    },
-    {
-      to: "/work-orders",
-      key: "nav.work_orders",
-      icon: <IconAssembly size={18} />,
-      testId: "nav-work-orders",
-    },
-    {
-      to: "/complaints",
-      key: "nav.complaints",
-      icon: <IconMessageReport size={18} />,
-      testId: "nav-complaints",
-    },
-    {
-      to: "/scars",
-      key: "nav.scars",
-      icon: <IconFileAlert size={18} />,
-      testId: "nav-scars",
-    },
-    {
-      to: "/chargebacks",
-      key: "nav.chargebacks",
-      icon: <IconCoin size={18} />,
-      testId: "nav-chargebacks",
-    },
-    { to: "/reports", key: "nav.reports", icon: <IconChartBar size={18} />, testId: "nav-reports" },
-    {
-      to: "/conflicts",
-      key: "nav.conflicts",
-      icon: <IconGitMerge size={18} />,
-      testId: "nav-conflicts",
-      count: open.data?.total ?? 0,
-    },
-  ];
-  const master: Item[] = [
-    {
-      to: "/products",
-      key: "nav.products",
-      icon: <IconPackage size={18} />,
-      testId: "nav-products",
-    },
-    {
-      to: "/vendors",
-      key: "nav.vendors",
-      icon: <IconBuildingFactory2 size={18} />,
-      testId: "nav-vendors",
-    },
-    {
-      to: "/customers",
-      key: "nav.customers",
-      icon: <IconUserCircle size={18} />,
-      testId: "nav-customers",
-    },
-    {
-      to: "/orders",
-      key: "nav.orders",
-      icon: <IconShoppingCart size={18} />,
-      testId: "nav-orders",
-    },
-  ];
-  const settings: Item[] = [
-    ...(may(session, "manage_users")
-      ? [
-          {
-            to: "/settings/users",
-            key: "nav.users",
-            icon: <IconUsers size={18} />,
-            testId: "nav-users",
-          },
-        ]
-      : []),
-    ...(may(session, "configure_approvals")
-      ? [
-          {
-            to: "/settings/approval-limits",
-            key: "nav.approval_limits",
-            icon: <IconShieldCheck size={18} />,
-            testId: "nav-approval-limits",
-          },
-        ]
-      : []),
-    ...(may(session, "maintain_log")
-      ? [
-          {
-            to: "/settings/backups",
-            key: "nav.backups",
-            icon: <IconDatabaseExport size={18} />,
-            testId: "nav-backups",
-          },
-        ]
-      : []),
-    ...(may(session, "configure_returns")
-      ? [
-          {
-            to: "/settings/returns-policy",
-            key: "nav.returns_policy",
-            icon: <IconSettingsCog size={18} />,
-            testId: "nav-returns-policy",
-          },
-        ]
-      : []),
-    {
-      to: "/settings/locations",
-      key: "nav.locations",
-      icon: <IconBuildingWarehouse size={18} />,
-      testId: "nav-locations",
-    },
-    {
-      to: "/settings/time",
-      key: "nav.site_time",
-      icon: <IconCalendarTime size={18} />,
-      testId: "nav-site-time",
-    },
-    {
-      to: "/settings/categories",
-      key: "nav.categories",
-      icon: <IconCategory size={18} />,
-      testId: "nav-categories",
-    },
-    {
-      to: "/settings/notifications",
-      key: "nav.notification_settings",
-      icon: <IconBell size={18} />,
-      testId: "nav-notification-settings",
-    },
-    {
-      to: "/settings/team-sync",
-      key: "nav.team_sync",
-      icon: <IconCloudComputing size={18} />,
-      testId: "nav-team-sync",
-    },
-  ];
-  const link = (item: Item) => (
-    <NavLink
-      key={item.to}
-      component={Link}
-      to={item.to}
-      label={t(item.key)}
-      // A long Dutch or German word ("Goedkeuringslimieten") breaks, hyphenated where the
-      // page's language allows, rather than being cut off.
-      styles={{ label: { whiteSpace: "normal", overflowWrap: "anywhere", hyphens: "auto" } }}
-      leftSection={item.icon}
-      rightSection={
-        item.count ? (
-          <Badge
-            size="sm"
-            color="orange"
-            circle={item.count < 10}
-            data-testid={`${item.testId}-count`}
-          >
-            {item.count}
-          </Badge>
-        ) : undefined
-      }
-      active={
-        path === item.to ||
-        (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
-        (item.to === "/returns" &&
-          path.startsWith("/returns/") &&
-          path !== "/returns/refurbishment") ||
-        (item.to === "/lots" && path.startsWith("/lots/")) ||
-        (item.to === "/recalls" && path.startsWith("/recalls/")) ||
-        (item.to === "/scars" && path.startsWith("/scars/")) ||
-        (item.to === "/work-orders" && path.startsWith("/work-orders/")) ||
-        (item.to === "/complaints" && path.startsWith("/complaints/"))
-      }
-      data-testid={item.testId}
-    />
-  );
+  const work = [...WORK, { ...CONFLICTS, count: open.data?.total ?? 0 }];
+  const settings = SETTINGS.filter((item) => !item.needs || may(session, item.needs));
+  const link = (item: Item) => {
+    const testId = `nav-${item.name.replaceAll("_", "-")}`;
+    return (
+      <NavLink
+        key={item.to}
+        component={Link}
+        to={item.to}
+        label={t(`nav.${item.name}`)}
+        // A long Dutch or German word ("Goedkeuringslimieten") breaks, hyphenated where the
+        // page's language allows, rather than being cut off.
+        styles={{ label: { whiteSpace: "normal", overflowWrap: "anywhere", hyphens: "auto" } }}
+        leftSection={<item.Icon size={18} />}
+        rightSection={
+          item.count ? (
+            <Badge
+              size="sm"
+              color="orange"
+              circle={item.count < 10}
+              data-testid={`${testId}-count`}
+            >
+              {item.count}
+            </Badge>
+          ) : undefined
+        }
+        active={
+          path === item.to ||
+          (item.to === "/failures" && (path === "/" || path.startsWith("/failures"))) ||
+          (item.to === "/returns" &&
+            path.startsWith("/returns/") &&
+            path !== "/returns/refurbishment") ||
+          (item.records && path.startsWith(`${item.to}/`))
+        }
+        data-testid={testId}
+      />
+    );
+  };
   const section = (key: string) => (
     <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="md" mb={4}>
       {t(key)}
@@ -295,7 +186,7 @@ export function Shell() {
           {section("nav.section_work")}
           {work.map(link)}
           {section("nav.section_master")}
-          {master.map(link)}
+          {MASTER.map(link)}
           {section("nav.section_settings")}
           {settings.map(link)}
         </ScrollArea>

@@ -8,36 +8,31 @@ export function cleanScan(text: string): string {
   return text.trim();
 }
 
+/** The lists whose records have their own page, by the kind of search hit. */
+const RECORD_LISTS = new Map([
+  ["failure", "failures"],
+  ["lot", "lots"],
+  ["rma", "returns"],
+  ["reshipment", "reshipments"],
+  ["recall", "recalls"],
+  ["scar", "scars"],
+  ["work_order", "work-orders"],
+  ["complaint", "complaints"],
+]);
+
+/** The master data lists a hit opens filtered to its key, by the kind of search hit. */
+const FILTERED_LISTS = new Map([
+  ["order", "orders"],
+  ["vendor", "vendors"],
+]);
+
 /** Where a search hit is shown in the app: the record itself, or its list filtered to it. */
 export function hitPath(
   kind: string,
   key: string,
 ): { to: string; search?: Record<string, string> } {
-  const record = (list: string) => ({ to: `/${list}/${encodeURIComponent(key)}` });
-  switch (kind) {
-    case "failure":
-      return record("failures");
-    case "lot":
-      return record("lots");
-    case "rma":
-      return record("returns");
-    case "reshipment":
-      return record("reshipments");
-    case "recall":
-      return record("recalls");
-    case "scar":
-      return record("scars");
-    case "work_order":
-      return record("work-orders");
-    case "complaint":
-      return record("complaints");
-    case "product":
-      return { to: "/products", search: { sku: key, text: key } };
-    case "order":
-      return { to: "/orders", search: { text: key } };
-    case "vendor":
-      return { to: "/vendors", search: { text: key } };
-    default:
-      return { to: "/customers", search: { text: key } };
-  }
+  const list = RECORD_LISTS.get(kind);
+  if (list) return { to: `/${list}/${encodeURIComponent(key)}` };
+  if (kind === "product") return { to: "/products", search: { sku: key, text: key } };
+  return { to: `/${FILTERED_LISTS.get(kind) ?? "customers"}`, search: { text: key } };
 }

@@ -1,5 +1,5 @@
 import { NativeSelect, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Carrier } from "../../../backend/bindings/Carrier";
 import type { ChargebackStatus } from "../../../backend/bindings/ChargebackStatus";
@@ -10,64 +10,96 @@ import { useReshipmentAction } from "../../../components/actions/useRecordAction
 import { DateField } from "../../../components/DateField";
 import { bindFields, useDraft } from "../../../components/forms/draft";
 import { NoteField } from "../../../components/forms/NoteField";
+import { orNull } from "../../../components/forms/typed";
 import { fromMinor, readAmount } from "../../../money";
 import { CarrierSelect } from "../CarrierSelect";
+import { COSTS, type Cost } from "../requestForm";
 import type { ReshipmentDetail } from "../types";
 
 type Props = { detail: ReshipmentDetail; onClose: () => void };
 
-export function ApproveModal({ detail, onClose }: Props) {
-  const { t } = useTranslation();
-  return (
-    <TextStepModal
-      record="reshipment"
-      run={(note) => call("approve_reshipment", { reshipment_no: detail.reshipment_no, note })}
-      field="note"
-      onClose={onClose}
-      title={t("reshipment.action.approve")}
-      label={t("reshipment.action.note")}
-      maxLength={TEXT_LIMITS.reason}
-      textTestId="rs-approve-note"
-      submitTestId="rs-approve-confirm"
-      submitLabel={t("reshipment.action.approve")}
-    />
-  );
-}
+/** The steps that ask for one text: the field it is sent as, its label, and whether it is needed. */
+const TEXT_STEPS = {
+  approve: { field: "note", label: "reshipment.action.note", required: false },
+  reject: { field: "reason", label: "reshipment.field.reason", required: true },
+  cancel: { field: "reason", label: "reshipment.field.reason", required: true },
+} as const;
 
-/** Reject and cancel both ask only for a reason. */
-export function ReasonModal({ detail, onClose, kind }: Props & { kind: "reject" | "cancel" }) {
+/** Approving takes an optional note; rejecting and cancelling ask for a reason. */
+export function TextModal({ detail, onClose, kind }: Props & { kind: keyof typeof TEXT_STEPS }) {
   const { t } = useTranslation();
+  const { field, label, required } = TEXT_STEPS[kind];
+  const reshipment_no = detail.reshipment_no;
   return (
     <TextStepModal
       record="reshipment"
-      run={(reason) =>
-        call(kind === "reject" ? "reject_reshipment" : "cancel_reshipment", {
-          reshipment_no: detail.reshipment_no,
-          reason,
-        })
+      run={(text) =>
+        kind === "approve"
+          ? call("approve_reshipment", { reshipment_no, note: text })
+          : call(`${kind}_reshipment`, { reshipment_no, reason: text })
       }
-      field="reason"
+      field={field}
       onClose={onClose}
       title={t(`reshipment.action.${kind}`)}
-      label={t("reshipment.field.reason")}
+      label={t(label)}
       maxLength={TEXT_LIMITS.reason}
-      required
-      textTestId={`rs-${kind}-reason`}
+      required={required}
+      textTestId={`rs-${kind}-${field}`}
       submitTestId={`rs-${kind}-confirm`}
       submitLabel={t(`reshipment.action.${kind}`)}
     />
   );
 }
 
+/** A step's fields, bound to a draft that `reshipment.field.*` names, and the act that sends it. */
+function useFieldStep<T extends object>(
+  initial: T,
+  send: (draft: T) => Promise<ReshipmentDetail>,
+  onClose: () => void,
+) {
+  const { t } = useTranslation();
+  const form = useDraft(initial);
+  const { mutation, errors } = useReshipmentAction(() => send(form.draft), onClose);
+  return { mutation, fields: bindFields(form, errors, (key) => t(`reshipment.field.${key}`)) };
+}
+
+/** A step with fields of its own: its title and submit button say the step. */
+function FieldStepModal({
+  step,
+  onClose,
+  mutation,
+  children,
+}: {
+  step: "ship" | "deliver";
+  onClose: () => void;
+  mutation: { mutate: (input: undefined) => void; isPending: boolean };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ActionModal
+      title={t(`reshipment.action.${step}`)}
+      onClose={onClose}
+      mutation={mutation}
+      submitTestId={`rs-${step}-confirm`}
+      submitLabel={t(`reshipment.action.${step}`)}
+    >
+      {children}
+    </ActionModal>
+  );
+}
+
 export function AmendModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   const cost = detail.request.cost;
-  const [shipping, setShipping] = useState(fromMinor(cost.shipping_minor, cost.currency));
-  const [goods, setGoods] = useState(fromMinor(cost.goods_minor, cost.currency));
+  const [amounts, setAmounts] = useState<Record<Cost, string>>({
+    shipping: fromMinor(cost.shipping_minor, cost.currency),
+    goods: fromMinor(cost.goods_minor, cost.currency),
+  });
   const [reason, setReason] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
   const { mutation, errors } = useReshipmentAction(
-    (input: { shipping: number; goods: number }) =>
+    (input: Record<Cost, number>) =>
       call("amend_reshipment", {
         reshipment_no: detail.reshipment_no,
         cost: {
@@ -86,32 +118,35 @@ export function AmendModal({ detail, onClose }: Props) {
       title={t("reshipment.action.amend")}
       onClose={onClose}
       onSubmit={() => {
-        const s = readAmount(t, shipping, cost.currency);
-        const g = readAmount(t, goods, cost.currency);
+        const minor: Partial<Record<Cost, number>> = {};
         const bad: Record<string, string> = {};
-        if (!s.ok) bad["cost.shipping_minor"] = s.error;
-        if (!g.ok) bad["cost.goods_minor"] = g.error;
+        for (const c of COSTS) {
+          const read = readAmount(t, amounts[c], cost.currency);
+          if (read.ok) minor[c] = read.minor;
+          else bad[`cost.${c}_minor`] = read.error;
+        }
         setLocal(bad);
-        if (s.ok && g.ok) mutation.mutate({ shipping: s.minor, goods: g.minor });
+        if (minor.shipping !== undefined && minor.goods !== undefined)
+          mutation.mutate({ shipping: minor.shipping, goods: minor.goods });
       }}
       pending={mutation.isPending}
       submitTestId="rs-amend-confirm"
     >
       <Stack gap="sm">
-        <TextInput
-          label={`${t("reshipment.field.shipping_cost")} (${cost.currency})`}
-          value={shipping}
-          onChange={(e) => setShipping(e.currentTarget.value)}
-          error={err("cost.shipping_minor")}
-          data-testid="rs-amend-shipping"
-        />
-        <TextInput
-          label={`${t("reshipment.field.goods_cost")} (${cost.currency})`}
-          value={goods}
-          onChange={(e) => setGoods(e.currentTarget.value)}
-          error={err("cost.goods_minor")}
-          data-testid="rs-amend-goods"
-        />
+        {COSTS.map((c) => (
+          <TextInput
+            key={c}
+            label={`${t(`reshipment.field.${c}_cost`)} (${cost.currency})`}
+            value={amounts[c]}
+            onChange={(e) => {
+              // Read now: React clears the event's target before a state updater runs.
+              const typed = e.currentTarget.value;
+              setAmounts((a) => ({ ...a, [c]: typed }));
+            }}
+            error={err(`cost.${c}_minor`)}
+            data-testid={`rs-amend-${c}`}
+          />
+        ))}
         <NoteField
           label={t("reshipment.field.reason")}
           text={[reason, setReason]}
@@ -126,79 +161,65 @@ export function AmendModal({ detail, onClose }: Props) {
 
 export function ShipModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const form = useDraft({
-    carrier: detail.request.carrier as Carrier,
-    service: detail.request.service,
-    tracking_no: "",
-    shipped_on: "",
-  });
-  const d = form.draft;
-  const { mutation, errors } = useReshipmentAction(
-    () =>
+  const { mutation, fields } = useFieldStep(
+    {
+      carrier: detail.request.carrier as Carrier,
+      service: detail.request.service,
+      tracking_no: "",
+      shipped_on: "",
+    },
+    (d) =>
       call("ship_reshipment", {
         reshipment_no: detail.reshipment_no,
         carrier: d.carrier,
-        service: d.service.trim() === "" ? null : d.service.trim(),
+        service: orNull(d.service),
         tracking_no: d.tracking_no.trim(),
         shipped_on: d.shipped_on === "" ? null : d.shipped_on,
       }),
     onClose,
   );
-  const f = bindFields(form, errors, (key) => t(`reshipment.field.${key}`));
   return (
-    <ActionModal
-      title={t("reshipment.action.ship")}
-      onClose={onClose}
-      mutation={mutation}
-      submitTestId="rs-ship-confirm"
-      submitLabel={t("reshipment.action.ship")}
-    >
+    <FieldStepModal step="ship" onClose={onClose} mutation={mutation}>
       <Stack gap="sm">
-        <CarrierSelect {...f.text("carrier")} data-testid="rs-ship-carrier" />
+        <CarrierSelect {...fields.text("carrier")} data-testid="rs-ship-carrier" />
         <TextInput
-          {...f.text("service")}
+          {...fields.text("service")}
           maxLength={TEXT_LIMITS.label}
           data-testid="rs-ship-service"
         />
-        <TextInput {...f.text("tracking_no")} required data-testid="rs-ship-tracking" />
+        <TextInput {...fields.text("tracking_no")} required data-testid="rs-ship-tracking" />
         <DateField
-          {...f.value("shipped_on")}
+          {...fields.value("shipped_on")}
           description={t("reshipment.action.today_if_empty")}
           data-testid="rs-ship-date"
         />
       </Stack>
-    </ActionModal>
+    </FieldStepModal>
   );
 }
 
 export function DeliverModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
-  const form = useDraft({ delivered_on: "" });
-  const { mutation, errors } = useReshipmentAction(
-    () =>
+  const { mutation, fields } = useFieldStep(
+    { delivered_on: "" },
+    (d) =>
       call("deliver_reshipment", {
         reshipment_no: detail.reshipment_no,
-        delivered_on: form.draft.delivered_on || null,
+        delivered_on: d.delivered_on || null,
       }),
     onClose,
   );
-  const f = bindFields(form, errors, (key) => t(`reshipment.field.${key}`));
   return (
-    <ActionModal
-      title={t("reshipment.action.deliver")}
-      onClose={onClose}
-      mutation={mutation}
-      submitTestId="rs-deliver-confirm"
-      submitLabel={t("reshipment.action.deliver")}
-    >
+    <FieldStepModal step="deliver" onClose={onClose} mutation={mutation}>
       <DateField
-        {...f.value("delivered_on")}
+        {...fields.value("delivered_on")}
         description={t("reshipment.action.today_if_empty")}
         data-testid="rs-deliver-date"
       />
-    </ActionModal>
+    </FieldStepModal>
   );
 }
+
 /**
  * The chargeback moves open → accepted/disputed → recovered; a dispute may also reopen; until it
  * is recovered it may be written off, with the reason in the note.

@@ -1,31 +1,34 @@
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ModalButton } from "../../../components/ModalButton";
 import { formatMoney } from "../../../money";
+import { Section } from "../../lots/detail/Section";
 import type { ReshipmentDetail } from "../types";
 import { ChargebackModal, NEXT_CHARGEBACK } from "./ActionModals";
 
 export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState(false);
   const cb = detail.chargeback;
   if (!cb) return null;
   const active = !["rejected", "cancelled"].includes(detail.status);
   return (
-    <Paper withBorder p="md" radius="md" data-testid="rs-chargeback">
-      <Group justify="space-between" mb="sm">
-        <Title order={5}>{t("reshipment.chargeback.title")}</Title>
-        {active && NEXT_CHARGEBACK[cb.status].length > 0 && (
-          <Button
+    <Section
+      title={t("reshipment.chargeback.title")}
+      testId="rs-chargeback"
+      actions={
+        active &&
+        NEXT_CHARGEBACK[cb.status].length > 0 && (
+          <ModalButton
             size="xs"
             variant="light"
-            onClick={() => setOpen(true)}
-            data-testid="rs-chargeback-update"
+            label={t("reshipment.chargeback.update")}
+            testId="rs-chargeback-update"
           >
-            {t("reshipment.chargeback.update")}
-          </Button>
-        )}
-      </Group>
+            {(close) => <ChargebackModal detail={detail} onClose={close} />}
+          </ModalButton>
+        )
+      }
+    >
       <Stack gap={4}>
         <Text size="sm">
           {t("reshipment.field.vendor")}: {cb.vendor_code}
@@ -42,7 +45,6 @@ export function ChargebackCard({ detail }: { detail: ReshipmentDetail }) {
           {formatMoney(cb.recovered_minor, cb.currency, i18n.language)}
         </Text>
       </Stack>
-      {open && <ChargebackModal detail={detail} onClose={() => setOpen(false)} />}
-    </Paper>
+    </Section>
   );
 }

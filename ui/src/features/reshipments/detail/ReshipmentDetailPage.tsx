@@ -1,21 +1,30 @@
 import { Button, Group, Text } from "@mantine/core";
+import { IconPrinter } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReshipmentAction } from "../../../backend/bindings/ReshipmentAction";
+import { call } from "../../../backend/call";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { QueryState } from "../../../components/page/QueryState";
+import { RecordFileButton, type RecordFileKind } from "../../../components/RecordFileButton";
 import { RecordHistory } from "../../../components/RecordHistory";
 import { useReshipment } from "../../../queries/records";
 import { FAILURE_HISTORY } from "../../failures/detail/FailureHistory";
 import { ReshipmentStatusBadge } from "../badges";
-import { AmendModal, ApproveModal, DeliverModal, ReasonModal, ShipModal } from "./ActionModals";
+import { AmendModal, DeliverModal, ShipModal, TextModal } from "./ActionModals";
 import { ApprovalsPanel } from "./ApprovalsPanel";
 import { ChargebackCard } from "./ChargebackCard";
-import { PackingSlipButton } from "./PackingSlipButton";
 import { ReshipmentFacts } from "./ReshipmentFacts";
 
 /** The statuses in which something is (or was) packed, so a packing slip exists. */
 const PRINTABLE = new Set(["authorized", "shipped", "delivered"]);
+
+/** The packing slip PDF, made in the user's language. */
+const PACKING_SLIP: RecordFileKind = {
+  Icon: IconPrinter,
+  words: "reshipment.packing_slip",
+  testId: "rs-packing-slip",
+};
 
 type Open = null | "approve" | "reject" | "amend" | "cancel" | "ship" | "deliver";
 
@@ -62,7 +71,10 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
       actions={
         <Group>
           {PRINTABLE.has(detail.status) && (
-            <PackingSlipButton reshipmentNo={detail.reshipment_no} />
+            <RecordFileButton
+              file={PACKING_SLIP}
+              make={() => call("packing_slip", { reshipment_no: detail.reshipment_no })}
+            />
           )}
           {actions}
         </Group>
@@ -78,9 +90,8 @@ export function ReshipmentDetailPage({ reshipmentNo }: { reshipmentNo: string })
           </>
         }
       />
-      {open === "approve" && <ApproveModal detail={detail} onClose={close} />}
-      {(open === "reject" || open === "cancel") && (
-        <ReasonModal detail={detail} onClose={close} kind={open} />
+      {(open === "approve" || open === "reject" || open === "cancel") && (
+        <TextModal detail={detail} onClose={close} kind={open} />
       )}
       {open === "amend" && <AmendModal detail={detail} onClose={close} />}
       {open === "ship" && <ShipModal detail={detail} onClose={close} />}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AtFact, ByFact, Fact, FactGrid } from "../../../components/Fact";
 import { TableHead } from "../../../components/TableHead";
 import { formatMoney } from "../../../money";
+import { FailureLink } from "../../lots/links";
 import { SlaBadge } from "../badges";
 import type { ReshipmentDetail } from "../types";
 
@@ -23,16 +24,7 @@ export function ReshipmentFacts({ detail }: { detail: ReshipmentDetail }) {
         <Fact label={t("reshipment.field.failures")}>
           <Group gap="xs">
             {detail.failure_nos.map((no) => (
-              <Anchor
-                key={no}
-                size="sm"
-                renderRoot={(props) => (
-                  <Link {...props} to="/failures/$failureNo" params={{ failureNo: no }} />
-                )}
-                data-testid="rs-failure-link"
-              >
-                {no}
-              </Anchor>
+              <FailureLink key={no} no={no} testId="rs-failure-link" />
             ))}
             {detail.rma_no && (
               <Anchor

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import type { LineDisposition } from "../../../backend/bindings/LineDisposition"
 import { call } from "../../../backend/call";
 import { ActionModal } from "../../../components/actions/ActionModal";
 import { useRmaAction } from "../../../components/actions/useRecordAction";
+import { LineInput, LineSelect } from "../../../components/orderLines/OrderLineCells";
 import { moneyParams } from "../../../money";
 import {
   type DispositionRow,
@@ -14,7 +15,7 @@ import {
   placeDispositionField,
   toDispositions,
 } from "../stepForms";
-import { DISPOSITIONS, type ReturnDisposition, type RmaDetail, TO_STOCK } from "../types";
+import { DISPOSITIONS, type RmaDetail, TO_STOCK } from "../types";
 
 type Props = { detail: RmaDetail; onClose: () => void };
 
@@ -55,6 +56,32 @@ export function InspectModal({ detail, onClose }: Props) {
     placed[key] ?? (local[key] ? t(local[key], moneyParams(detail.currency)) : undefined);
   const setRow = (i: number, patch: Partial<DispositionRow>) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  /** A row's typed cells, by the field each writes. */
+  const typedCells = (row: DispositionRow) =>
+    [
+      {
+        field: "qty",
+        w: 70,
+        inputMode: "numeric",
+        value: row.qty,
+        label: t("returns.field.qty"),
+      },
+      {
+        field: "recovered",
+        w: 100,
+        inputMode: "decimal",
+        value: row.recovered,
+        label: t("returns.field.recovered", { currency: detail.currency }),
+      },
+      // A location off the administrator's list is refused by name on save.
+      {
+        field: "location",
+        w: 130,
+        disabled: !toStock(row),
+        value: toStock(row) ? row.location : "",
+        label: t("returns.field.location"),
+      },
+    ] as const;
   const ids = rowIds(rows);
   return (
     <ActionModal
@@ -105,58 +132,29 @@ export function InspectModal({ detail, onClose }: Props) {
                         })}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    value={row.disposition}
-                    onChange={(e) =>
-                      setRow(i, { disposition: e.currentTarget.value as ReturnDisposition })
-                    }
-                    data={[
-                      { value: "", label: t("returns.form.choose_option"), disabled: true },
-                      ...DISPOSITIONS.map((d) => ({
-                        value: d,
-                        label: t(`returns.disposition.${d}`),
-                      })),
-                    ]}
-                    error={err(`row.${i}.disposition`)}
-                    aria-label={t("returns.field.disposition")}
-                    data-testid={`rma-inspect-disposition-${id}`}
+                <LineSelect
+                  value={row.disposition}
+                  onChange={(disposition) => setRow(i, { disposition })}
+                  data={[
+                    { value: "", label: t("returns.form.choose_option"), disabled: true },
+                    ...DISPOSITIONS.map((d) => ({
+                      value: d,
+                      label: t(`returns.disposition.${d}`),
+                    })),
+                  ]}
+                  error={err(`row.${i}.disposition`)}
+                  label={t("returns.field.disposition")}
+                  testId={`rma-inspect-disposition-${id}`}
+                />
+                {typedCells(row).map(({ field, ...cell }) => (
+                  <LineInput
+                    key={field}
+                    {...cell}
+                    onChange={(value) => setRow(i, { [field]: value })}
+                    error={err(`row.${i}.${field}`)}
+                    testId={`rma-inspect-${field}-${id}`}
                   />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    w={70}
-                    inputMode="numeric"
-                    value={row.qty}
-                    onChange={(e) => setRow(i, { qty: e.currentTarget.value })}
-                    error={err(`row.${i}.qty`)}
-                    aria-label={t("returns.field.qty")}
-                    data-testid={`rma-inspect-qty-${id}`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    w={100}
-                    inputMode="decimal"
-                    value={row.recovered}
-                    onChange={(e) => setRow(i, { recovered: e.currentTarget.value })}
-                    error={err(`row.${i}.recovered`)}
-                    aria-label={t("returns.field.recovered", { currency: detail.currency })}
-                    data-testid={`rma-inspect-recovered-${id}`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    w={130}
-                    disabled={!toStock(row)}
-                    // A location off the administrator's list is refused by name on save.
-                    value={toStock(row) ? row.location : ""}
-                    onChange={(e) => setRow(i, { location: e.currentTarget.value })}
-                    error={err(`row.${i}.location`)}
-                    aria-label={t("returns.field.location")}
-                    data-testid={`rma-inspect-location-${id}`}
-                  />
-                </Table.Td>
+                ))}
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {row.serials.length === 0 && (

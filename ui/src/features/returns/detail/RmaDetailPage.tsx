@@ -1,10 +1,13 @@
 import { Button, Group } from "@mantine/core";
+import { IconFileInvoice } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
+import { call } from "../../../backend/call";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
 import { ModalButton } from "../../../components/ModalButton";
 import { QueryState } from "../../../components/page/QueryState";
+import { RecordFileButton, type RecordFileKind } from "../../../components/RecordFileButton";
 import { useRma } from "../../../queries/records";
 import { RmaStatusBadge, SlaCell, VerdictBadge } from "../badges";
 import { LabelsModal } from "../LabelsModal";
@@ -14,7 +17,6 @@ import { verdictLabel } from "../verdict";
 import { CancelModal, DecisionModal, InTransitModal } from "./ActionModals";
 import { CostModal } from "./CostModal";
 import { CreditModal } from "./CreditModal";
-import { CreditNoteButton } from "./CreditNoteButton";
 import { InspectModal } from "./InspectModal";
 import { ApprovePayoutModal, PayOutModal } from "./PayoutModals";
 import { PayoutPanel } from "./PayoutPanel";
@@ -24,6 +26,13 @@ import { RmaHistory } from "./RmaHistory";
 import { SettleModal } from "./SettleModal";
 
 /** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
+/** The credit note PDF: fees per line, and who approved and paid. */
+const CREDIT_NOTE: RecordFileKind = {
+  Icon: IconFileInvoice,
+  words: "returns.credit_note",
+  testId: "rma-credit-note",
+};
+
 const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
@@ -48,7 +57,10 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
       actions={
         <Group data-testid="rma-actions">
           {detail.status === "settled" && detail.settlement?.kind !== "exchange" && (
-            <CreditNoteButton rmaNo={detail.rma_no} />
+            <RecordFileButton
+              file={CREDIT_NOTE}
+              make={() => call("credit_note", { rma_no: detail.rma_no })}
+            />
           )}
           {actions.map((action, i) => (
             <Button

@@ -7,12 +7,22 @@ import { AtFact, ByFact, Fact } from "../../../components/Fact";
 import { formatDateTime } from "../../../format";
 import { formatMoney } from "../../../money";
 import { channelName } from "../../channels/channels";
+import { FailureLink } from "../../lots/links";
 import { SlaCell } from "../badges";
 import type { RmaDetail } from "../types";
 import { reasonName } from "../verdict";
 
 /** Order numbers and SKUs are codes: they stay on one line rather than breaking at a hyphen. */
 const NOWRAP = { whiteSpace: "nowrap" } as const;
+
+/** What someone wrote with a step, quoted under its facts; nothing when they wrote nothing. */
+function Quote({ text }: { text: string | null | undefined }) {
+  return text ? (
+    <Text size="sm" fs="italic" mt="sm">
+      “{text}”
+    </Text>
+  ) : null;
+}
 
 export function RmaFacts({ detail }: { detail: RmaDetail }) {
   // A failure found in the returned goods is logged while they are at intake.
@@ -122,11 +132,7 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
             </Fact>
           )}
         </SimpleGrid>
-        {detail.opening.note && (
-          <Text size="sm" fs="italic" mt="sm">
-            “{detail.opening.note}”
-          </Text>
-        )}
+        <Quote text={detail.opening.note} />
       </Paper>
       {detail.intake && (
         <Paper withBorder p="md" radius="md" data-testid="rma-intake">
@@ -164,11 +170,7 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
                 .join(" · ")}
             </Text>
           )}
-          {detail.intake.note && (
-            <Text size="sm" fs="italic" mt="sm">
-              “{detail.intake.note}”
-            </Text>
-          )}
+          <Quote text={detail.intake.note} />
         </Paper>
       )}
       <Paper withBorder p="md" radius="md">
@@ -292,15 +294,7 @@ export function RmaFacts({ detail }: { detail: RmaDetail }) {
           <Group gap="xs" mt="sm" data-testid="rma-failures">
             <Text size="sm">{t("returns.detail.failures_found")}</Text>
             {detail.failure_nos.map((no) => (
-              <Anchor
-                key={no}
-                size="sm"
-                renderRoot={(props) => (
-                  <Link {...props} to="/failures/$failureNo" params={{ failureNo: no }} />
-                )}
-              >
-                {no}
-              </Anchor>
+              <FailureLink key={no} no={no} />
             ))}
           </Group>
         )}

@@ -29,6 +29,13 @@ export function SettleModal({ detail, onClose }: Props) {
   const refund = toMinor(form.refund, detail.currency);
   const fee = form.fee.trim() === "" ? 0 : toMinor(form.fee, detail.currency);
   const set = (patch: Partial<SettleForm>) => setForm((f) => ({ ...f, ...patch }));
+  /** An amount typed in the return's currency, which its label names. */
+  const amountInput = (key: "fee" | "refund" | "credit", label: string) => ({
+    label: t(label, { currency: detail.currency }),
+    inputMode: "decimal" as const,
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => set({ [key]: e.currentTarget.value }),
+  });
   return (
     <ActionModal
       title={t("returns.action.settle")}
@@ -64,21 +71,15 @@ export function SettleModal({ detail, onClose }: Props) {
         {form.kind === "refund" && (
           <>
             <TextInput
-              label={t("returns.settle.fee", { currency: detail.currency })}
+              {...amountInput("fee", "returns.settle.fee")}
               description={t("returns.settle.fee_hint", {
                 amount: money(detail.policy_fee_minor),
               })}
-              inputMode="decimal"
-              value={form.fee}
-              onChange={(e) => set({ fee: e.currentTarget.value })}
               error={err("restocking_fee_minor")}
               data-testid="rma-settle-fee"
             />
             <TextInput
-              label={t("returns.settle.refund", { currency: detail.currency })}
-              inputMode="decimal"
-              value={form.refund}
-              onChange={(e) => set({ refund: e.currentTarget.value })}
+              {...amountInput("refund", "returns.settle.refund")}
               error={err("amount_minor")}
               data-testid="rma-settle-amount"
             />
@@ -121,10 +122,7 @@ export function SettleModal({ detail, onClose }: Props) {
         )}
         {form.kind === "store_credit" && detail.credit_issued_minor === null && (
           <TextInput
-            label={t("returns.settle.credit", { currency: detail.currency })}
-            inputMode="decimal"
-            value={form.credit}
-            onChange={(e) => set({ credit: e.currentTarget.value })}
+            {...amountInput("credit", "returns.settle.credit")}
             error={err("amount_minor")}
             data-testid="rma-settle-amount"
           />
