@@ -1,7 +1,7 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { FailureLink, RecallLink } from "../../components/RecordLink";
 import { formatDateTime } from "../../format";
-import { FailureLink, RecallLink } from "./links";
 
 /** Where a hold came from (its failure or recall), when it was placed and by whom: three cells. */
 export function HoldOriginCells({

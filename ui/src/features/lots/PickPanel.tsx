@@ -15,10 +15,10 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { LotLink } from "../../components/RecordLink";
 import { submitWith } from "../../components/submitWith";
 import { fieldHeadings } from "../../components/TableHead";
 import { errorMessage, fieldErrors } from "../../errors/apiError";
-import { LotLink } from "./links";
 
 /** First expiry, first out: which lots to pick a quantity of a SKU from, and what is short. */
 export function PickPanel() {

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { HeadedTable } from "../../components/HeadedTable";
 import { Note } from "../../components/Note";
+import { LotLink } from "../../components/RecordLink";
 import { errorMessage } from "../../errors/apiError";
-import { LotLink } from "../lots/links";
 
 /** Failure rate in percent with two decimals, from hundredths of a percent. */
 export function percentOf(bps: number | null): string {

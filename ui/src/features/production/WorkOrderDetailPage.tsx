@@ -15,9 +15,9 @@ import { Fact, FactGrid } from "../../components/Fact";
 import { ModalButton } from "../../components/ModalButton";
 import { MutationButton } from "../../components/MutationButton";
 import { QueryState } from "../../components/page/QueryState";
+import { FailureLink, LotLink } from "../../components/RecordLink";
 import { TitledCard } from "../../components/TitledCard";
 import { useWorkOrder } from "../../queries/records";
-import { FailureLink, LotLink } from "../lots/links";
 import { formatDay } from "../scars/scar";
 import {
   mayDecideBlocks,

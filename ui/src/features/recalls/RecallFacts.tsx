@@ -3,8 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { RecallDetail } from "../../backend/bindings/RecallDetail";
 import { Fact, FactGrid } from "../../components/Fact";
 import { NotedFact } from "../../components/NotedFact";
+import { LotLink } from "../../components/RecordLink";
 import { formatDateTime } from "../../format";
-import { LotLink } from "../lots/links";
 import { notifiedPercent } from "./recall";
 
 /** The recall's counts of lots, each a fact: field, test id. */

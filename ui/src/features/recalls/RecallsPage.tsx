@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
 import { PageHeader } from "../../components/page/PageHeader";
 import { ShortList } from "../../components/page/ShortList";
+import { LotLink } from "../../components/RecordLink";
 import { fieldHeadings } from "../../components/TableHead";
 import { formatDateTimeShort } from "../../format";
-import { LotLink } from "../lots/links";
 import { RecallStatusBadge } from "./RecallStatusBadge";
 import { notifiedPercent, sortRecalls } from "./recall";
 

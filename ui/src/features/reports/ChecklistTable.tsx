@@ -1,8 +1,8 @@
 import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ChecklistAdded } from "../../backend/bindings/ChecklistAdded";
+import { FailureLink } from "../../components/RecordLink";
 import { formatDateTimeShort } from "../../format";
-import { FailureLink } from "../lots/links";
 import { ReportTable } from "./ReportTable";
 
 /** QC checklist items added in the period, each with the failure that prompted it. */

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { call } from "../../backend/call";
-import { Section } from "../lots/detail/Section";
+import { Section } from "../../components/Section";
 import { ReshipmentStatusBadge } from "./badges";
 
 /** On a failure: the reshipments that replace its goods, and a way to request one. */

@@ -3,9 +3,9 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { HoldView } from "../../../backend/bindings/HoldView";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { Section } from "../../../components/Section";
 import { headings } from "../../../components/TableHead";
 import { HoldOriginCells } from "../HoldCells";
-import { Section } from "./Section";
 
 /** A hold in words: why, and what placed it (a QC failure or a recall) when anything did. */
 export function holdLabel(t: TFunction, h: HoldView): string {

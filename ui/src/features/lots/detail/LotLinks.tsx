@@ -2,11 +2,11 @@ import { Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { LotLinkView } from "../../../backend/bindings/LotLinkView";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { LotLink } from "../../../components/RecordLink";
+import { Section } from "../../../components/Section";
 import { headings } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
-import { LotLink } from "../links";
-import { Section } from "./Section";
 
 /** The lots this one was made from (its inputs), or the lots made from it (its outputs). */
 export function LotLinks({ links, side }: { links: LotLinkView[]; side: "inputs" | "outputs" }) {

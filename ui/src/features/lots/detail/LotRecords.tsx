@@ -1,8 +1,8 @@
 import { SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { FailureLink, RmaLink } from "../links";
+import { FailureLink, RmaLink } from "../../../components/RecordLink";
+import { Section } from "../../../components/Section";
 import { RecordNumbers } from "../RecordNumbers";
-import { Section } from "./Section";
 
 /** QC failures and returns recorded against this lot. */
 export function LotRecords({ failureNos, rmaNos }: { failureNos: string[]; rmaNos: string[] }) {

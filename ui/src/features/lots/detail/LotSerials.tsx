@@ -8,10 +8,10 @@ import { call } from "../../../backend/call";
 import { SubmitButtons } from "../../../components/forms/SubmitButtons";
 import { ModalButton } from "../../../components/ModalButton";
 import { Note } from "../../../components/Note";
+import { Section } from "../../../components/Section";
 import { SerialBadges } from "../../../components/SerialBadges";
 import { errorMessage, fieldErrors } from "../../../errors/apiError";
 import { refreshLotViews } from "../refresh";
-import { Section } from "./Section";
 
 /**
  * The serials typed or scanned into the box: a scanner ends each with Enter (or Tab), and a

@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import type { LotShipmentView } from "../../../backend/bindings/LotShipmentView";
 import { NameWithCode } from "../../../components/Aside";
 import { HeadedTable } from "../../../components/HeadedTable";
+import { Section } from "../../../components/Section";
 import { headings } from "../../../components/TableHead";
 import { formatDateTime } from "../../../format";
 import { formatQty } from "../dates";
-import { Section } from "./Section";
 
 export function LotShipments({ shipments, unit }: { shipments: LotShipmentView[]; unit: string }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { TraceRecord } from "../../../backend/bindings/TraceRecord";
-import { FailureLink, RmaLink } from "../links";
+import { FailureLink, RmaLink } from "../../../components/RecordLink";
 import { RecordNumbers } from "../RecordNumbers";
 
 function Records({

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { TraceLot } from "../../../backend/bindings/TraceLot";
 import { cellColumn } from "../../../components/cellColumn";
 import { fieldColumn } from "../../../components/fieldColumn";
+import { LotLink } from "../../../components/RecordLink";
 import { type Column, VirtualTable } from "../../../components/VirtualTable";
 import { formatQty } from "../dates";
-import { LotLink } from "../links";
 import { stockColumns } from "../stockColumns";
 
 /** Every traced lot, however many; the graph shows only the nearest. */

@@ -1,7 +1,7 @@
 import { Text } from "@mantine/core";
 import type { Node, NodeProps } from "@xyflow/react";
 import { useTranslation } from "react-i18next";
-import { RecordLink } from "../links";
+import { RecordLink } from "../../../components/RecordLink";
 import { NodeFrame } from "./NodeFrame";
 
 export type WorkOrderNode = Node<{ work_order_no: string }, "work_order">;

@@ -1,8 +1,8 @@
 import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ModalButton } from "../../../components/ModalButton";
+import { Section } from "../../../components/Section";
 import { formatMoney } from "../../../money";
-import { Section } from "../../lots/detail/Section";
 import type { ReshipmentDetail } from "../types";
 import { ChargebackModal, NEXT_CHARGEBACK } from "./ActionModals";
 

@@ -2,9 +2,9 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@ma
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { AtFact, ByFact, Fact, FactGrid } from "../../../components/Fact";
+import { FailureLink } from "../../../components/RecordLink";
 import { TableHead } from "../../../components/TableHead";
 import { formatMoney } from "../../../money";
-import { FailureLink } from "../../lots/links";
 import { SlaBadge } from "../badges";
 import type { ReshipmentDetail } from "../types";
 

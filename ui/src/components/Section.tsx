@@ -1,5 +1,5 @@
 import { Group, Paper, Title } from "@mantine/core";
-import { Note } from "../../../components/Note";
+import { Note } from "./Note";
 
 /** A titled card; with nothing in it, it says so instead of showing an empty table. */
 export function Section({
