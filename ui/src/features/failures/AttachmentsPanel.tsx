@@ -38,9 +38,12 @@ export function AttachmentsPanel({
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
+  // Uploads take a while: a second batch picked meanwhile, or a file removed meanwhile, must not
+  // be undone by an upload that started from the list as it was.
+  const latest = useRef(attachments);
+  latest.current = attachments;
   const upload = async (files: File[]) => {
     setUploadError(null);
-    let list = attachments;
     for (const file of files) {
       try {
         const view = await call("upload_attachment", {
@@ -48,8 +51,11 @@ export function AttachmentsPanel({
           content_type: file.type,
           data_base64: await fileToBase64(file),
         });
-        if (!list.some((a) => a.id === view.id)) list = [...list, view];
-        onChange(list);
+        const list = latest.current;
+        if (!list.some((a) => a.id === view.id)) {
+          latest.current = [...list, view];
+          onChange(latest.current);
+        }
       } catch (err) {
         setUploadError(`${file.name}: ${errorMessage(t, err)}`);
       }
