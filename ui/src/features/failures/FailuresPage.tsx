@@ -62,7 +62,10 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
       t("failure.field.sku"),
       (f) => (
         <span title={f.product_name ?? ""}>
-          {f.sku}
+          {/* A code: the column grows to show it whole (see VirtualTable); only the name is cut. */}
+          <span data-fit-col="sku" data-fit style={{ display: "inline-block" }}>
+            {f.sku}
+          </span>
           <span className="lotline-cell-dimmed"> {f.product_name}</span>
         </span>
       ),
