@@ -97,8 +97,12 @@ export function FailuresPage({ initial = NO_FILTERS }: { initial?: FailureFilter
     cellColumn(
       "disposition",
       t("failure.field.disposition"),
-      (f) => (f.disposition ? t(`failure.disposition.${f.disposition}`) : "—"),
-      { width: "minmax(100px, 1fr)" },
+      (f) => {
+        const text = f.disposition ? t(`failure.disposition.${f.disposition}`) : "—";
+        return <span title={text}>{text}</span>;
+      },
+      // Words, not a code: on a narrow window they give way so the status stays in view.
+      { width: "minmax(90px, 1fr)", clip: true },
     ),
     cellColumn("status", t("failure.field.status"), (f) => <StatusBadge status={f.status} />, {
       width: "165px",
