@@ -1,7 +1,9 @@
 import { Stack, Title } from "@mantine/core";
 import type { ComponentProps } from "react";
+import { useTranslation } from "react-i18next";
 import { HeadedTable } from "../../../../components/HeadedTable";
 import { Note } from "../../../../components/Note";
+import { formatDateTimeShort } from "../../../../format";
 
 /** One of the team administrator's tables: its title, a note on it, then its rows. */
 export function AdminTable<T>({
@@ -19,4 +21,10 @@ export function AdminTable<T>({
       />
     </Stack>
   );
+}
+
+/** A time the server last saw something (a sign-in, a desk's contact), or "never". */
+export function useLastSeen(): (value: string | null) => string {
+  const { t, i18n } = useTranslation();
+  return (value) => (value ? formatDateTimeShort(value, i18n.language) : t("sync.admin.never"));
 }

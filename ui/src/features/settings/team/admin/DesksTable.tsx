@@ -9,7 +9,7 @@ import { ConfirmModal } from "../../../../components/ConfirmModal";
 import { RowButton } from "../../../../components/RowButton";
 import { fieldHeadings } from "../../../../components/TableHead";
 import { formatDateTimeShort } from "../../../../format";
-import { AdminTable } from "./AdminTable";
+import { AdminTable, useLastSeen } from "./AdminTable";
 import { showTeam } from "./queries";
 
 /** The headings of a desk row (`sync.admin.<key>`); the last column holds its button. */
@@ -19,8 +19,7 @@ const COLUMNS = ["desk", "enrolled_at", "last_contact", "version", "state", ""];
 export function DesksTable({ desks }: { desks: TeamDeskView[] }) {
   const { t, i18n } = useTranslation();
   const [revoking, setRevoking] = useState<TeamDeskView | null>(null);
-  const when = (value: string | null) =>
-    value ? formatDateTimeShort(value, i18n.language) : t("sync.admin.never");
+  const when = useLastSeen();
   return (
     <>
       <AdminTable

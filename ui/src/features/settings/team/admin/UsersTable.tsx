@@ -7,7 +7,7 @@ import { call } from "../../../../backend/call";
 import { fieldHeadings } from "../../../../components/TableHead";
 import { errorMessage } from "../../../../errors/apiError";
 import { formatDateTimeShort } from "../../../../format";
-import { AdminTable } from "./AdminTable";
+import { AdminTable, useLastSeen } from "./AdminTable";
 import { showTeam } from "./queries";
 
 /** The headings of a user row (`sync.admin.<key>`); the last column holds its button. */
@@ -15,7 +15,7 @@ const COLUMNS = ["user", "roles", "desks", "last_sign_in", "state", ""];
 
 /** The team's users as the server knows them: desks, last sign-in, and a lock to lift. */
 export function UsersTable({ users }: { users: TeamUserView[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const unlock = useMutation({
     mutationFn: (user: TeamUserView) => call("unlock_team_user", { user_id: user.user_id }),
@@ -28,8 +28,7 @@ export function UsersTable({ users }: { users: TeamUserView[] }) {
     },
     onError: (err) => notifications.show({ color: "red", message: errorMessage(t, err) }),
   });
-  const when = (value: string | null) =>
-    value ? formatDateTimeShort(value, i18n.language) : t("sync.admin.never");
+  const when = useLastSeen();
   return (
     <AdminTable
       title={t("sync.admin.users")}
