@@ -27,39 +27,48 @@ pub(crate) async fn seal_head(
     made_at: &str,
     pinned: bool,
 ) -> Result<(), StoreError> {
+    crate::bulk::with_raw(conn, |db| seal_head_raw(db, key, desk_id, head, made_at, pinned)).await
+}
+
+/// [`seal_head`] on SQLite's own connection, for an append that writes everything in one go.
+pub(crate) fn seal_head_raw(
+    db: &rusqlite::Connection,
+    key: &CheckpointKey,
+    desk_id: &str,
+    head: (i64, &str),
+    made_at: &str,
+    pinned: bool,
+) -> rusqlite::Result<()> {
+    use rusqlite::OptionalExtension;
     let (desk_seq, head_hash) = head;
-    let newest: Option<(i64, bool)> = sqlx::query_as(
-        "SELECT desk_seq, pinned FROM chain_checkpoints WHERE desk_id = ? AND key_id = ? ORDER BY desk_seq DESC LIMIT 1",
-    )
-    .bind(desk_id)
-    .bind(&key.id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    sqlx::query(
+    let newest: Option<(i64, bool)> = db
+        .prepare_cached(
+            "SELECT desk_seq, pinned FROM chain_checkpoints WHERE desk_id = ? AND key_id = ? \
+             ORDER BY desk_seq DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![desk_id, key.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    db.prepare_cached(
         "INSERT INTO chain_checkpoints (desk_id, desk_seq, head_hash, key_id, mac, made_at, pinned) \
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (desk_id, desk_seq, key_id) DO UPDATE SET \
          head_hash = excluded.head_hash, mac = excluded.mac, made_at = excluded.made_at, \
          pinned = chain_checkpoints.pinned OR excluded.pinned",
-    )
-    .bind(desk_id)
-    .bind(desk_seq)
-    .bind(head_hash)
-    .bind(&key.id)
-    .bind(key.checkpoint(desk_id, desk_seq, head_hash))
-    .bind(made_at)
-    .bind(pinned)
-    .execute(&mut *conn)
-    .await?;
+    )?
+    .execute(rusqlite::params![
+        desk_id,
+        desk_seq,
+        head_hash,
+        key.id,
+        key.checkpoint(desk_id, desk_seq, head_hash),
+        made_at,
+        pinned
+    ])?;
     if let Some((newest, false)) = newest
         && newest < desk_seq
         && newest / BLOCK == desk_seq / BLOCK
     {
-        sqlx::query("DELETE FROM chain_checkpoints WHERE desk_id = ? AND desk_seq = ? AND key_id = ?")
-            .bind(desk_id)
-            .bind(newest)
-            .bind(&key.id)
-            .execute(&mut *conn)
-            .await?;
+        db.prepare_cached("DELETE FROM chain_checkpoints WHERE desk_id = ? AND desk_seq = ? AND key_id = ?")?
+            .execute(rusqlite::params![desk_id, newest, key.id])?;
     }
     Ok(())
 }
