@@ -118,7 +118,18 @@ pub struct Store {
     /// The key the log's checkpoints are made with, once the host found or made it.
     checkpoint_key: Arc<std::sync::RwLock<Option<CheckpointKey>>>,
     /// Held by every clone: the write-ahead log's checkpointer stops when the last is dropped.
-    alive: Arc<()>,
+    _checkpointer: Arc<StopsCheckpoints>,
+}
+
+/// Stops the store's checkpoint task when the last clone of the store is dropped, at once: the
+/// task holds the pool, and a store given up without `close` must not keep its file open.
+#[derive(Debug)]
+struct StopsCheckpoints(Arc<tokio::sync::Notify>);
+
+impl Drop for StopsCheckpoints {
+    fn drop(&mut self) {
+        self.0.notify_one();
+    }
 }
 
 /// How much memory SQLite may keep for a store's reads.
@@ -142,25 +153,39 @@ impl MemoryUse {
 
 /// How often the write-ahead log is copied into the database while the store is open.
 const WAL_CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+/// SQLite's own checkpoint stays as a safety net, far above what the task leaves in the log: a
+/// run of writes with no pause (a large first sync, page after page) could otherwise grow the log
+/// without end, since a checkpoint only starts the log over once it caught up with every commit.
+const WAL_AUTOCHECKPOINT_PAGES: &str = "16384";
+/// How often `checkpoint` asks again while another checkpoint runs (20 ms apart).
+const CHECKPOINT_TRIES: usize = 50;
+/// The size a log that grew is cut back to once it starts over.
+const WAL_SIZE_LIMIT_BYTES: &str = "67108864";
 
-/// SQLite's own checkpoint runs inside the commit that takes the log past a thousand pages, on
-/// the act that committed: one act in a few dozen copied four megabytes and waited for their
-/// fsync, which made the acts' p99 three times their median. This task copies the log between
-/// acts instead, without waiting for readers or blocking writers (`PASSIVE`), until the last
-/// clone of the store is gone or its pool closed. Closing the store still empties the log.
-fn spawn_wal_checkpoints(pool: SqlitePool, alive: std::sync::Weak<()>) {
+/// SQLite's own checkpoint runs inside the commit that takes the log past its limit, on the act
+/// that committed: with the default thousand pages, one act in a few dozen copied four megabytes
+/// and waited for their fsync. This task copies the log between acts instead, without waiting
+/// for readers or blocking writers (`PASSIVE`), until the store is dropped or its pool closed.
+/// Closing the store still empties the log.
+fn spawn_wal_checkpoints(pool: SqlitePool) -> StopsCheckpoints {
+    let stop = Arc::new(tokio::sync::Notify::new());
+    let stopped = stop.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(WAL_CHECKPOINT_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
-            tick.tick().await;
-            if alive.strong_count() == 0 || pool.is_closed() {
+            tokio::select! {
+                () = stopped.notified() => break,
+                _ = tick.tick() => {}
+            }
+            if pool.is_closed() {
                 break;
             }
             // A checkpoint that could not run now runs on the next tick; nothing is lost.
             let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await;
         }
     });
+    StopsCheckpoints(stop)
 }
 
 impl Store {
@@ -203,7 +228,8 @@ impl Store {
             .pragma("mmap_size", memory.mmap_bytes.to_string())
             // The log is copied into the database between acts, not by the act whose commit
             // filled it (see `spawn_wal_checkpoints`).
-            .pragma("wal_autocheckpoint", "0");
+            .pragma("wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)
+            .pragma("journal_size_limit", WAL_SIZE_LIMIT_BYTES);
         // No ping before each acquire: a SQLite connection cannot drop as a network one can, and
         // the ping was a round trip to the connection's worker thread on every act.
         let pool = SqlitePoolOptions::new()
@@ -229,15 +255,15 @@ impl Store {
         let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
         chain::seal_upgraded_log(&mut tx).await?;
         tx.commit().await?;
+        let pool_for_checkpoints = pool.clone();
         let store = Store {
             pool,
             options,
             data_dir: data_dir.to_path_buf(),
             lots: Arc::default(),
             checkpoint_key: Arc::default(),
-            alive: Arc::new(()),
+            _checkpointer: Arc::new(spawn_wal_checkpoints(pool_for_checkpoints)),
         };
-        spawn_wal_checkpoints(store.pool.clone(), Arc::downgrade(&store.alive));
         upkeep::record_opened_by(&store).await?;
         Ok(store)
     }
@@ -303,7 +329,20 @@ impl Store {
     /// Copies the write-ahead log into the database file and empties it. Bulk work (imports,
     /// rebuilds) calls this afterwards so the next interactive write does not pay for its pages.
     pub async fn checkpoint(&self) -> Result<(), StoreError> {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await?;
+        // One checkpoint runs at a time, and SQLite does not wait for another (the store's task
+        // may be running one): it answers busy, and this tries again a moment later. A log still
+        // busy after that stays as it is; SQLite copies it on a later checkpoint or open.
+        for _ in 0..CHECKPOINT_TRIES {
+            let answer: Result<(i64, i64, i64), sqlx::Error> =
+                sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)").fetch_one(&self.pool).await;
+            match answer {
+                Ok((0, _, _)) => return Ok(()),
+                Ok(_) => {}
+                Err(sqlx::Error::Database(err)) if matches!(err.code().as_deref(), Some("5" | "6")) => {}
+                Err(err) => return Err(err.into()),
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
         Ok(())
     }
 
