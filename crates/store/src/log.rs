@@ -8,7 +8,7 @@ use lotline_domain::Event;
 use lotline_domain::envelope::{
     ChainLink, CheckpointKey, Decoded, GENESIS, Hlc, current_schema_version, decode_payload, payload_hash,
 };
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use sqlx::{Row, SqliteConnection};
 
 use crate::StoreError;
 use crate::bulk::MultiRow;
@@ -114,7 +114,7 @@ fn write_events(
     let mut versions = versions_raw(db, events.iter().map(Event::stream))?;
     let (mut desk_seq, mut prev_hash) = desk_head_raw(db, &meta.desk_id)?;
     let now_ms = lotline_domain::time::from_stored(&meta.occurred_at).map_or(0, |t| t.timestamp_millis());
-    let mut clock = local_state_raw(db, "last_hlc")?.and_then(|t| Hlc::parse(&t).ok());
+    let mut clock = last_hlc_raw(db)?;
     let seen = local_state_raw(db, "sync_cursor")?.and_then(|t| t.parse().ok()).unwrap_or(0);
     let mut stored = Vec::with_capacity(events.len());
     let mut rows = Vec::with_capacity(events.len());
@@ -181,11 +181,7 @@ fn write_events(
         }
     }
     if let Some(clock) = clock {
-        db.prepare_cached(
-            "INSERT INTO local_state (key, value) VALUES ('last_hlc', ?) \
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        )?
-        .execute([clock.to_string()])?;
+        set_last_hlc_raw(db, &clock)?;
     }
     if let Some(key) = &meta.seal_with {
         // An act on people or settings keeps its checkpoint: the log up to it stays trusted
@@ -198,11 +194,11 @@ fn write_events(
 }
 
 /// [`current_versions`] on SQLite's own connection.
-fn versions_raw(
+fn versions_raw<T: AsRef<str> + Eq + std::hash::Hash>(
     db: &rusqlite::Connection,
-    streams: impl Iterator<Item = (&'static str, String)>,
+    streams: impl Iterator<Item = (T, String)>,
 ) -> rusqlite::Result<HashMap<(String, String), i64>> {
-    let mut by_type: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut by_type: HashMap<T, Vec<String>> = HashMap::new();
     for (stream_type, stream_id) in streams {
         by_type.entry(stream_type).or_default().push(stream_id);
     }
@@ -215,9 +211,9 @@ fn versions_raw(
         ids.sort();
         ids.dedup();
         let list = serde_json::to_string(&ids).unwrap_or_default();
-        let mut found = statement.query(rusqlite::params![stream_type, list])?;
+        let mut found = statement.query(rusqlite::params![stream_type.as_ref(), list])?;
         while let Some(row) = found.next()? {
-            versions.insert((stream_type.to_owned(), row.get::<_, String>(0)?), row.get::<_, i64>(1)?);
+            versions.insert((stream_type.as_ref().to_owned(), row.get::<_, String>(0)?), row.get::<_, i64>(1)?);
         }
     }
     Ok(versions)
@@ -234,6 +230,19 @@ fn desk_head_raw(db: &rusqlite::Connection, desk_id: &str) -> rusqlite::Result<(
         Some((seq, hash)) => (seq, hash.unwrap_or_else(|| GENESIS.to_owned())),
         None => (0, GENESIS.to_owned()),
     })
+}
+
+fn last_hlc_raw(db: &rusqlite::Connection) -> rusqlite::Result<Option<Hlc>> {
+    Ok(local_state_raw(db, "last_hlc")?.and_then(|t| Hlc::parse(&t).ok()))
+}
+
+fn set_last_hlc_raw(db: &rusqlite::Connection, hlc: &Hlc) -> rusqlite::Result<()> {
+    db.prepare_cached(
+        "INSERT INTO local_state (key, value) VALUES ('last_hlc', ?) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([hlc.to_string()])?;
+    Ok(())
 }
 
 fn local_state_raw(db: &rusqlite::Connection, key: &str) -> rusqlite::Result<Option<String>> {
@@ -278,17 +287,11 @@ pub(crate) fn link_of<'a>(
 
 /// The latest clock this desk has written or seen.
 pub(crate) async fn last_hlc(conn: &mut SqliteConnection) -> Result<Option<Hlc>, StoreError> {
-    let text: Option<String> =
-        sqlx::query_scalar("SELECT value FROM local_state WHERE key = 'last_hlc'").fetch_optional(&mut *conn).await?;
-    Ok(text.and_then(|t| Hlc::parse(&t).ok()))
+    crate::bulk::with_raw(conn, last_hlc_raw).await
 }
 
 pub(crate) async fn set_last_hlc(conn: &mut SqliteConnection, hlc: &Hlc) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO local_state (key, value) VALUES ('last_hlc', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .bind(hlc.to_string())
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    crate::bulk::with_raw(conn, |db| set_last_hlc_raw(db, hlc)).await
 }
 
 /// The highest stream version each stream holds here (streams with no event are left out).
@@ -296,29 +299,7 @@ pub(crate) async fn current_versions<T: AsRef<str> + Eq + std::hash::Hash>(
     conn: &mut SqliteConnection,
     streams: impl Iterator<Item = (T, String)>,
 ) -> Result<HashMap<(String, String), i64>, StoreError> {
-    let mut by_type: HashMap<T, Vec<String>> = HashMap::new();
-    for (stream_type, stream_id) in streams {
-        by_type.entry(stream_type).or_default().push(stream_id);
-    }
-    let mut versions = HashMap::new();
-    for (stream_type, mut ids) in by_type {
-        ids.sort();
-        ids.dedup();
-        for chunk in ids.chunks(BATCH) {
-            let mut query: QueryBuilder<Sqlite> =
-                QueryBuilder::new("SELECT stream_id, MAX(stream_version) FROM events WHERE stream_type = ");
-            query.push_bind(stream_type.as_ref().to_owned()).push(" AND stream_id IN (");
-            let mut list = query.separated(", ");
-            for id in chunk {
-                list.push_bind(id.clone());
-            }
-            query.push(") GROUP BY stream_id");
-            for row in query.build().fetch_all(&mut *conn).await? {
-                versions.insert((stream_type.as_ref().to_owned(), row.get::<String, _>(0)), row.get::<i64, _>(1));
-            }
-        }
-    }
-    Ok(versions)
+    crate::bulk::with_raw(conn, |db| versions_raw(db, streams)).await
 }
 
 /// A stored row as an event this version can project, or `None` for a kind (or payload
