@@ -31,6 +31,7 @@ export default defineConfig({
     // The reports page renders charts in jsdom: on a busy 2-core CI machine one test can take
     // seconds; a hang still fails, later.
     testTimeout: 20_000,
+    hookTimeout: 20_000,
     // Through Vite's resolver, so that the tests zip the way the app does.
     server: { deps: { inline: ["write-excel-file"] } },
   },

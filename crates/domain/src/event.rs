@@ -1,6 +1,14 @@
 //! Every fact Lotline records. One enum so that the store, rebuild and sync share one vocabulary;
 //! the serialised variant name is the event's `kind`.
+//!
+//! Each variant's `#[kind(...)]` line is all that is declared about the kind elsewhere: the list of
+//! its stream (`events = reshipment` puts it in `reshipment_events!()`, which projectors and
+//! histories match without a wildcard, so it fails to compile until someone projects it and tells
+//! its history; a kind in no list is matched by name), its merge rule (`merge::MergeRule`) and the
+//! permissions under which acts write it (any one suffices; `by_policy` when an approval policy
+//! names who may). A list only grows with an event of its own stream.
 
+use lotline_domain_macros::EventKinds;
 use serde::{Deserialize, Serialize};
 
 use crate::chargeback::{ChargebackSource, FailureChargebackStatus};
@@ -25,15 +33,12 @@ use crate::scar::{ScarOpening, ScarStatus, ScarStepText};
 use crate::settings::{DefectCategory, Location};
 use crate::site_time::SiteCalendar;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, EventKinds)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
-    SettingsInitialized {
-        company_name: String,
-        site_code: String,
-        currency: String,
-        default_language: Language,
-    },
+    #[kind(events = settings, rule = UniqueClaim, may = [ManageUsers])]
+    SettingsInitialized { company_name: String, site_code: String, currency: String, default_language: Language },
+    #[kind(events = settings, rule = UniqueClaim, may = [ManageUsers])]
     UserCreated {
         user_id: String,
         username: String,
@@ -46,47 +51,37 @@ pub enum Event {
         password_hash: Option<String>,
     },
     /// A user's password hash: local to the desk that set it, never pushed to a team.
-    UserPasswordSet {
-        user_id: String,
-        password_hash: String,
-    },
-    UserUpdated {
-        user_id: String,
-        display_name: String,
-        roles: Vec<Role>,
-        active: bool,
-    },
-    UserPasswordReset {
-        user_id: String,
-        password_hash: String,
-    },
-    UserLanguageSet {
-        user_id: String,
-        language: Language,
-    },
+    // A person's own password is theirs to set (checked by the caller).
+    #[kind(events = settings, rule = LocalOnly, may = [ManageUsers])]
+    UserPasswordSet { user_id: String, password_hash: String },
+    #[kind(events = settings, rule = LastWriterWins, may = [ManageUsers])]
+    UserUpdated { user_id: String, display_name: String, roles: Vec<Role>, active: bool },
+    #[kind(events = settings, rule = LocalOnly, may = [ManageUsers])]
+    UserPasswordReset { user_id: String, password_hash: String },
+    // A person's own language is theirs to set (checked by the caller).
+    #[kind(events = settings, rule = LastWriterWins, may = [ManageUsers])]
+    UserLanguageSet { user_id: String, language: Language },
     /// Which kinds of notification a person gets, saved whole by that person; it travels with
     /// the team's log so each of their desks tells them the same.
-    NotificationPreferencesSet {
-        user_id: String,
-        preferences: NotificationPreferences,
-    },
+    // A person's own preferences are theirs to set (checked by the caller).
+    #[kind(events = settings, rule = LastWriterWins, may = [ManageUsers])]
+    NotificationPreferencesSet { user_id: String, preferences: NotificationPreferences },
     /// An administrator, signed in against the verified part of the log, let the desk go on after
     /// the check at start found the log changed (or its checkpoint key absent). The finding stays
     /// in the log with who accepted it; `rekeyed` when a new checkpoint key was made for the desk.
-    LogCheckAccepted {
-        desk_id: String,
-        finding: String,
-        rekeyed: bool,
-    },
+    #[kind(events = settings, rule = PhysicalFact, may = [MaintainLog])]
+    LogCheckAccepted { desk_id: String, finding: String, rekeyed: bool },
     /// How long a session may sit idle before it asks for the password again.
-    SessionPolicySet {
-        idle_lock_minutes: u32,
-    },
+    #[kind(events = settings, rule = LastWriterWins, may = [ManageUsers])]
+    SessionPolicySet { idle_lock_minutes: u32 },
     /// The site's time zone and holidays, saved whole; the first one confirms the zone a desk
     /// took from its computer.
+    #[kind(events = settings, rule = LastWriterWins, may = [ManageUsers])]
     SiteCalendarSet(SiteCalendar),
     /// A lot that passed inspection with no failure to log: the switching rules count it as
     /// accepted, as they count a failure's inspection.
+    // Merged as a physical fact: the inspection happened.
+    #[kind(events = review, rule = PhysicalFact, may = [LogFailure])]
     LotInspectionRecorded {
         inspection_id: String,
         sku: String,
@@ -98,46 +93,37 @@ pub enum Event {
     },
     /// A quality lead resumed inspection of a vendor's product discontinued under ISO 2859-1 9.4,
     /// after the supplier's corrective action (`note`): inspection resumes tightened.
-    AqlInspectionResumed {
-        sku: String,
-        vendor_code: String,
-        note: String,
-    },
+    // Merged as a physical fact: a resumption while inspection runs changes nothing.
+    #[kind(events = review, rule = PhysicalFact, may = [ConfigureQuality])]
+    AqlInspectionResumed { sku: String, vendor_code: String, note: String },
+    #[kind(events = master, rule = LastWriterWins, may = [EditMasterData, ImportData])]
     ProductSaved(ProductInput),
+    #[kind(events = master, rule = LastWriterWins, may = [EditMasterData, ImportData])]
     VendorSaved(VendorInput),
+    #[kind(events = master, rule = LastWriterWins, may = [EditMasterData, ImportData])]
     CustomerSaved(CustomerInput),
+    #[kind(events = master, rule = LastWriterWins, may = [EditMasterData, ImportData])]
     OrderRecorded(OrderInput),
     /// A CSV import: one event per batch of rows keeps a 100,000-row file fast to write and to replay.
-    ProductsImported {
-        batch_id: String,
-        rows: Vec<ProductInput>,
-    },
-    VendorsImported {
-        batch_id: String,
-        rows: Vec<VendorInput>,
-    },
-    CustomersImported {
-        batch_id: String,
-        rows: Vec<CustomerInput>,
-    },
-    OrdersImported {
-        batch_id: String,
-        rows: Vec<OrderInput>,
-    },
+    #[kind(events = master, rule = LastWriterWins, may = [ImportData])]
+    ProductsImported { batch_id: String, rows: Vec<ProductInput> },
+    #[kind(events = master, rule = LastWriterWins, may = [ImportData])]
+    VendorsImported { batch_id: String, rows: Vec<VendorInput> },
+    #[kind(events = master, rule = LastWriterWins, may = [ImportData])]
+    CustomersImported { batch_id: String, rows: Vec<CustomerInput> },
+    #[kind(events = master, rule = LastWriterWins, may = [ImportData])]
+    OrdersImported { batch_id: String, rows: Vec<OrderInput> },
+    #[kind(events = record, rule = LastWriterWins, may = [ConfigureQuality])]
     DefectCategorySaved(DefectCategory),
     /// The reaction to a failed inspection for every product of a category that sets none of
     /// its own; none goes back to the global rule.
-    CategoryReactionSet {
-        category: String,
-        reaction: Option<FailureReaction>,
-    },
+    #[kind(events = record, rule = LastWriterWins, may = [ConfigureQuality])]
+    CategoryReactionSet { category: String, reaction: Option<FailureReaction> },
+    #[kind(events = record, rule = LastWriterWins, may = [ManageLocations])]
     LocationSaved(Location),
-    AttachmentStored {
-        id: String,
-        file_name: String,
-        content_type: String,
-        size: i64,
-    },
+    #[kind(events = record, rule = PhysicalFact, may = [LogFailure, ManageFailure, HandleReturns, OpenRma])]
+    AttachmentStored { id: String, file_name: String, content_type: String, size: i64 },
+    #[kind(rule = UniqueClaim, may = [LogFailure, HandleReturns])]
     FailureLogged {
         failure_no: String,
         occurred_at: String,
@@ -150,6 +136,7 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reaction: Option<AppliedReaction>,
     },
+    #[kind(events = failure_step, rule = StateStep, may = [CorrectFailure])]
     FailureCorrected {
         failure_no: String,
         reason: String,
@@ -157,12 +144,9 @@ pub enum Event {
         changes: Vec<FieldChange>,
         record: FailureRecord,
     },
-    FailureDispositionSet {
-        failure_no: String,
-        disposition: Disposition,
-        previous: Option<Disposition>,
-        note: String,
-    },
+    #[kind(events = failure_step, rule = StateStep, may = [ManageFailure, LogFailure])]
+    FailureDispositionSet { failure_no: String, disposition: Disposition, previous: Option<Disposition>, note: String },
+    #[kind(events = failure_step, rule = StateStep, may = [ManageFailure, LogFailure])]
     FailureDispositionCompleted {
         failure_no: String,
         outcome: String,
@@ -173,38 +157,25 @@ pub enum Event {
         #[serde(default)]
         cost_minor: Option<i64>,
     },
-    FailureDeviationApproved {
-        failure_no: String,
-        note: String,
-    },
-    FailureReinspected {
-        failure_no: String,
-        reinspection_no: String,
-    },
+    #[kind(events = failure_step, rule = StateStep, may = [ApproveDeviation])]
+    FailureDeviationApproved { failure_no: String, note: String },
+    #[kind(events = failure_step, rule = StateStep, may = [ManageFailure, LogFailure])]
+    FailureReinspected { failure_no: String, reinspection_no: String },
     /// Part of the failed quantity given a disposition of its own (a line, id a UUIDv7), with
     /// its owner and due date. A failure's older single disposition folds as one line.
-    FailureDispositionLineAdded {
-        failure_no: String,
-        line_id: String,
-        line: LineRequest,
-    },
-    FailureDispositionLineCompleted {
-        failure_no: String,
-        line_id: String,
-        completion: LineCompletion,
-    },
+    // A line added on two desks at once stands on both (each may be under way); lines that hold
+    // more than failed open a conflict for a person to settle.
+    #[kind(events = failure_step, rule = StateStep, may = [ManageFailure, LogFailure])]
+    FailureDispositionLineAdded { failure_no: String, line_id: String, line: LineRequest },
+    #[kind(events = failure_step, rule = StateStep, may = [ManageFailure, LogFailure])]
+    FailureDispositionLineCompleted { failure_no: String, line_id: String, completion: LineCompletion },
     /// A quality lead approved an accept-with-deviation line.
-    FailureDispositionLineApproved {
-        failure_no: String,
-        line_id: String,
-        note: String,
-    },
+    #[kind(events = failure_step, rule = StateStep, may = [ApproveDeviation])]
+    FailureDispositionLineApproved { failure_no: String, line_id: String, note: String },
     /// A line taken back before completion; its units are unassigned again.
-    FailureDispositionLineWithdrawn {
-        failure_no: String,
-        line_id: String,
-        reason: String,
-    },
+    #[kind(events = failure_step, rule = StateStep, may = [ManageFailure, LogFailure])]
+    FailureDispositionLineWithdrawn { failure_no: String, line_id: String, reason: String },
+    #[kind(events = recall, rule = Safety, may = [HoldLots, ReleaseHolds, LogFailure])]
     LotHoldPlaced {
         lot_code: String,
         sku: String,
@@ -220,44 +191,43 @@ pub enum Event {
         serials: Vec<String>,
     },
     /// Lots received (one from a form, many from an import, which names its batch).
+    #[kind(events = lot, rule = PhysicalFact, may = [RecordLots, ImportData])]
     LotsReceived {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<LotReceipt>,
     },
     /// Material of lots went into other lots (a split, merge, repack, rework or assembly).
+    #[kind(events = lot, rule = PhysicalFact, may = [RecordLots, ImportData])]
     LotsLinked {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<LotLink>,
     },
+    #[kind(events = lot, rule = PhysicalFact, may = [RecordLots, ImportData])]
     LotsShipped {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<LotShipment>,
     },
     /// A product's bill of materials, set whole (an empty list removes it).
-    BomSaved {
-        parent_sku: String,
-        components: Vec<BomComponent>,
-    },
+    #[kind(events = record, rule = LastWriterWins, may = [EditMasterData, ImportData])]
+    BomSaved { parent_sku: String, components: Vec<BomComponent> },
     /// Units' serial numbers recorded in their lots (from a form or a file).
+    #[kind(events = lot, rule = PhysicalFact, may = [RecordLots, ImportData])]
     SerialsRecorded {
         #[serde(default)]
         batch_id: Option<String>,
         rows: Vec<SerialRecord>,
     },
     /// The lot was moved, all of what is left of it, to another location.
-    LotMoved {
-        lot_code: String,
-        from_location: String,
-        to_location: String,
-        qty: i64,
-    },
+    #[kind(events = recall, rule = PhysicalFact, may = [RecordLots, ImportData])]
+    LotMoved { lot_code: String, from_location: String, to_location: String, qty: i64 },
     /// Holds on the lot are lifted: a quality lead's decision, with why. `holds` names each hold
     /// lifted (by the event that placed it), so a hold placed on another desk that the releaser
     /// never saw stays. Releases recorded before it existed name one hold in `hold`, or none,
     /// which lifts every hold in force when it is projected.
+    #[kind(events = recall, rule = Safety, may = [ReleaseHolds])]
     LotHoldReleased {
         lot_code: String,
         note: String,
@@ -266,49 +236,36 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         holds: Vec<String>,
     },
+    #[kind(events = recall, rule = Safety, may = [ReleaseHolds])]
     RecallStarted(Box<RecallOpening>),
-    RecallCustomerNotified {
-        recall_no: String,
-        customer_code: String,
-    },
-    RecallClosed {
-        recall_no: String,
-        note: String,
-    },
-    ChecklistItemAdded {
-        id: String,
-        sku: String,
-        text: String,
-        source_failure_no: Option<String>,
-    },
+    #[kind(events = recall, rule = Safety, may = [ReleaseHolds])]
+    RecallCustomerNotified { recall_no: String, customer_code: String },
+    #[kind(events = recall, rule = Safety, may = [ReleaseHolds])]
+    RecallClosed { recall_no: String, note: String },
+    #[kind(events = record, rule = PhysicalFact, may = [ManageFailure, LogFailure])]
+    ChecklistItemAdded { id: String, sku: String, text: String, source_failure_no: Option<String> },
+    #[kind(events = reshipment, rule = LastWriterWins, may = [ConfigureApprovals])]
     ApprovalPolicySet(ApprovalPolicy),
     /// The responsible authority's word on AQL reduced inspection (ISO 2859-1 9.3.3): approved
     /// and production steady, or not.
-    AqlSwitchingSet {
-        reduced_allowed: bool,
-    },
+    #[kind(events = review, rule = LastWriterWins, may = [ConfigureQuality])]
+    AqlSwitchingSet { reduced_allowed: bool },
+    #[kind(events = reshipment, rule = UniqueClaim, may = [RequestReshipment, ShipReshipment, OpenRma, DecideRma])]
     ReshipmentRequested(Box<ReshipmentRequest>),
     /// The cost changed: approvals given for an earlier amount no longer count.
-    ReshipmentAmended {
-        reshipment_no: String,
-        cost: Cost,
-        amount_version: u32,
-        reason: String,
-    },
-    ReshipmentApproved {
-        reshipment_no: String,
-        approval: Approval,
-    },
+    #[kind(events = reshipment, rule = StateStep, may = [RequestReshipment, ShipReshipment, OpenRma, DecideRma])]
+    ReshipmentAmended { reshipment_no: String, cost: Cost, amount_version: u32, reason: String },
+    // Approvers come from the approval policy, whose roles the caller checks.
+    #[kind(events = reshipment, rule = StateStep, may = by_policy)]
+    ReshipmentApproved { reshipment_no: String, approval: Approval },
     /// Enough approvals, or none needed (`by_policy`): it may ship, by `due_on`.
-    ReshipmentAuthorized {
-        reshipment_no: String,
-        by_policy: bool,
-        due_on: String,
-    },
-    ReshipmentRejected {
-        reshipment_no: String,
-        reason: String,
-    },
+    // Approvers come from the approval policy, whose roles the caller checks.
+    #[kind(events = reshipment, rule = StateStep, may = by_policy)]
+    ReshipmentAuthorized { reshipment_no: String, by_policy: bool, due_on: String },
+    // Approvers come from the approval policy, whose roles the caller checks.
+    #[kind(events = reshipment, rule = StateStep, may = by_policy)]
+    ReshipmentRejected { reshipment_no: String, reason: String },
+    #[kind(events = reshipment, rule = PhysicalFact, may = [ShipReshipment])]
     ReshipmentShipped {
         reshipment_no: String,
         carrier: Carrier,
@@ -316,22 +273,17 @@ pub enum Event {
         tracking_no: String,
         shipped_on: String,
     },
-    ReshipmentDelivered {
-        reshipment_no: String,
-        delivered_on: String,
-    },
-    ReshipmentCancelled {
-        reshipment_no: String,
-        reason: String,
-    },
-    ChargebackUpdated {
-        reshipment_no: String,
-        status: ChargebackStatus,
-        recovered_minor: i64,
-        note: String,
-    },
+    #[kind(events = reshipment, rule = PhysicalFact, may = [ShipReshipment])]
+    ReshipmentDelivered { reshipment_no: String, delivered_on: String },
+    #[kind(events = reshipment, rule = StateStep, may = [RequestReshipment, ShipReshipment, OpenRma, DecideRma])]
+    ReshipmentCancelled { reshipment_no: String, reason: String },
+    #[kind(events = reshipment, rule = StateStep, may = [ManageChargeback])]
+    ChargebackUpdated { reshipment_no: String, status: ChargebackStatus, recovered_minor: i64, note: String },
+    #[kind(events = return, rule = UniqueClaim, may = [ConfigureReturns])]
     ReturnPolicySet(Box<ReturnPolicy>),
+    #[kind(events = return, rule = UniqueClaim, may = [OpenRma])]
     RmaOpened(Box<RmaOpening>),
+    #[kind(events = return, rule = StateStep, may = [DecideRma])]
     RmaApproved {
         rma_no: String,
         comment: String,
@@ -339,30 +291,18 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         decided_by: Option<String>,
     },
-    RmaRejected {
-        rma_no: String,
-        comment: String,
-    },
-    RmaSuspended {
-        rma_no: String,
-        comment: String,
-    },
-    RmaLabelPrinted {
-        rma_no: String,
-        carrier: Carrier,
-        service: String,
-        weight_grams: i64,
-    },
+    #[kind(events = return, rule = StateStep, may = [DecideRma])]
+    RmaRejected { rma_no: String, comment: String },
+    #[kind(events = return, rule = StateStep, may = [DecideRma])]
+    RmaSuspended { rma_no: String, comment: String },
+    #[kind(events = return, rule = PhysicalFact, may = [HandleReturns])]
+    RmaLabelPrinted { rma_no: String, carrier: Carrier, service: String, weight_grams: i64 },
     /// A label could not be made: kept, because the label success rate is a KPI.
-    RmaLabelFailed {
-        rma_no: String,
-        detail: String,
-    },
-    RmaInTransit {
-        rma_no: String,
-        carrier: Carrier,
-        tracking_no: String,
-    },
+    #[kind(events = return, rule = PhysicalFact, may = [HandleReturns])]
+    RmaLabelFailed { rma_no: String, detail: String },
+    #[kind(events = return, rule = PhysicalFact, may = [HandleReturns])]
+    RmaInTransit { rma_no: String, carrier: Carrier, tracking_no: String },
+    #[kind(events = return, rule = PhysicalFact, may = [HandleReturns])]
     RmaReceived {
         rma_no: String,
         /// Per line of the RMA, in its order.
@@ -371,6 +311,7 @@ pub enum Event {
     },
     /// Schema version 2: `b_stock` is set, and refurbished and open-box units go to B-stock
     /// instead of stock sold as new. Version 1 inspections read with it unset, as they were.
+    #[kind(events = return, rule = PhysicalFact, may = [HandleReturns])]
     RmaInspected {
         rma_no: String,
         dispositions: Vec<LineDisposition>,
@@ -379,12 +320,14 @@ pub enum Event {
     },
     /// Units of the refurbishment queue came out of it: refurbished (to B-stock), scrapped, or
     /// returned to the vendor.
-    RmaRefurbished {
-        rma_no: String,
-        refurbishment: Refurbishment,
-    },
+    // Two desks recording the same queued units' outcome: the second is refused, naming what is
+    // left in the queue.
+    #[kind(events = return, rule = StateStep, may = [HandleReturns])]
+    RmaRefurbished { rma_no: String, refurbishment: Refurbishment },
     /// Units the refurbishment queue sent back to their vendor, charged to the vendor at their
     /// cost (`qty` × the product's unit cost): the RMA's claim `claim_no`.
+    // A claim rides with its outcome.
+    #[kind(events = scar, rule = StateStep, may = [HandleReturns])]
     RmaChargebackRecorded {
         rma_no: String,
         claim_no: u32,
@@ -397,6 +340,8 @@ pub enum Event {
         currency: String,
     },
     /// An RMA's chargeback recovered (in full or part) or written off (`note` says why).
+    // A settlement on two desks keeps the first.
+    #[kind(events = scar, rule = StateStep, may = [ManageChargeback])]
     RmaChargebackSettled {
         rma_no: String,
         claim_no: u32,
@@ -404,6 +349,9 @@ pub enum Event {
         recovered_minor: i64,
         note: String,
     },
+    // One made before payouts had their duties (no payer named) is judged by the rule of its day:
+    // see `merge::permissions_for`.
+    #[kind(events = return, rule = StateStep, may = [SettleRma])]
     RmaSettled {
         rma_no: String,
         settlement: Settlement,
@@ -413,6 +361,9 @@ pub enum Event {
     },
     /// Store credit issued on approval, ahead of the goods: the customer is not kept waiting for
     /// the parcel. The RMA still settles once the goods are inspected.
+    // One made before payouts had their duties (no payer named) is judged by the rule of its day:
+    // see `merge::permissions_for`.
+    #[kind(events = return, rule = StateStep, may = [SettleRma])]
     RmaCreditIssued {
         rma_no: String,
         amount_minor: i64,
@@ -422,48 +373,34 @@ pub enum Event {
     /// What handling the return actually cost (a carrier's invoice for the label or the parcel,
     /// a courier, outside handling), in the installation's currency: once recorded, the cost
     /// per return counts it instead of the policy's standard cost.
-    RmaCostRecorded {
-        rma_no: String,
-        amount_minor: i64,
-        currency: String,
-        note: String,
-    },
+    // Merged as a physical fact: money a carrier or courier charged was spent whatever became of the return.
+    #[kind(events = return, rule = PhysicalFact, may = [HandleReturns, SettleRma])]
+    RmaCostRecorded { rma_no: String, amount_minor: i64, currency: String, note: String },
     /// A refund or store credit asked for: approved as its requirement says, then paid out by
     /// someone who neither opened nor approved the return.
-    RmaPayoutRequested {
-        rma_no: String,
-        request: PayoutRequest,
-    },
-    RmaPayoutApproved {
-        rma_no: String,
-        approval: Approval,
-    },
-    RmaCancelled {
-        rma_no: String,
-        reason: String,
-    },
+    #[kind(events = return, rule = StateStep, may = [SettleRma])]
+    RmaPayoutRequested { rma_no: String, request: PayoutRequest },
+    // Approvers come from the settlement limits, whose roles the caller checks.
+    #[kind(events = return, rule = StateStep, may = by_policy)]
+    RmaPayoutApproved { rma_no: String, approval: Approval },
+    #[kind(events = return, rule = StateStep, may = [OpenRma, DecideRma])]
+    RmaCancelled { rma_no: String, reason: String },
     /// A QC failure found when the returned goods were received or inspected.
-    RmaFailureLogged {
-        rma_no: String,
-        failure_no: String,
-    },
+    #[kind(events = return, rule = StateStep, may = [HandleReturns])]
+    RmaFailureLogged { rma_no: String, failure_no: String },
+    #[kind(events = review, rule = LastWriterWins, may = [ConfigureReviews])]
     KpiTargetsSet(KpiTargets),
+    #[kind(events = review, rule = LastWriterWins, may = [ConfigureReviews])]
     ScorecardSettingsSet(ScorecardSettings),
     /// A vendor's rating on `day` over the period named, kept so its trend can be drawn.
-    VendorRated {
-        vendor_code: String,
-        day: String,
-        rating: u32,
-        period_from: String,
-        period_to: String,
-    },
+    #[kind(events = review, rule = PhysicalFact, may = [RecordRatings])]
+    VendorRated { vendor_code: String, day: String, rating: u32, period_from: String, period_to: String },
     /// A flagged vendor was reviewed with product and quality teams: receipts from it are no
     /// longer blocked until its rating falls below the threshold again.
-    VendorReviewed {
-        vendor_code: String,
-        note: String,
-    },
+    #[kind(events = review, rule = LastWriterWins, may = [ConfigureReviews])]
+    VendorReviewed { vendor_code: String, note: String },
     /// The stock below which a SKU is flagged; `None` stops watching it.
+    #[kind(events = review, rule = LastWriterWins, may = [ConfigureReviews])]
     SafetyStockSet {
         sku: String,
         min_qty: Option<i64>,
@@ -473,6 +410,9 @@ pub enum Event {
     },
     /// A person settled a conflict the merge opened (`merge_conflicts.conflict_key`). A write-off
     /// carries its units, so the stock moves by a delta fixed when it was decided.
+    // Resolved once: a second desk's resolution is refused. Which of the two permissions a
+    // conflict needs is the resolving act's check; the log holds its kind.
+    #[kind(events = record, rule = UniqueClaim, may = [ResolveConflicts, ResolveStockConflicts])]
     ConflictResolved {
         conflict_key: String,
         /// Which opening of the conflict it settles: a conflict that breaks again after it was
@@ -485,8 +425,10 @@ pub enum Event {
         write_off: Option<StockWriteOff>,
     },
     /// A SCAR opened (D1 team, D2 problem) as a draft.
+    #[kind(events = scar, rule = UniqueClaim, may = [ManageScars])]
     ScarOpened(Box<ScarOpening>),
     /// A SCAR moved on one step; `due_on` is set when it is sent (the vendor's answer's due day).
+    #[kind(events = scar, rule = StateStep, may = [ManageScars])]
     ScarAdvanced {
         scar_no: String,
         to: ScarStatus,
@@ -495,6 +437,7 @@ pub enum Event {
         step: ScarStepText,
     },
     /// What a re-inspection or a return to the vendor cost, charged back to the failure's vendor.
+    #[kind(events = scar, rule = StateStep, may = [ManageChargeback, ManageFailure])]
     FailureChargebackRecorded {
         failure_no: String,
         source: ChargebackSource,
@@ -504,6 +447,7 @@ pub enum Event {
         note: String,
     },
     /// A failure's chargeback recovered (in full or part) or written off (`note` says why).
+    #[kind(events = scar, rule = StateStep, may = [ManageChargeback])]
     FailureChargebackSettled {
         failure_no: String,
         source: ChargebackSource,
@@ -512,33 +456,31 @@ pub enum Event {
         note: String,
     },
     /// A production run planned: the product and output lot it makes, from which component lots.
+    #[kind(events = production, rule = UniqueClaim, may = [RecordLots])]
     WorkOrderPlanned(Box<WorkOrderPlan>),
-    WorkOrderStarted {
-        work_order_no: String,
-    },
+    // Started once, the first in the server's order.
+    #[kind(events = production, rule = StateStep, may = [RecordLots])]
+    WorkOrderStarted { work_order_no: String },
     /// The run finished: `consumed` of the component lots made `output_qty` of the output lot. The
     /// same act receives the output lot and links the components into it, which moves the stock.
-    WorkOrderCompleted {
-        work_order_no: String,
-        output_qty: i64,
-        consumed: Vec<WorkOrderInput>,
-    },
+    // A completion stands though a block came first (the run happened), but one order completes once.
+    #[kind(events = production, rule = StateStep, may = [RecordLots])]
+    WorkOrderCompleted { work_order_no: String, output_qty: i64, consumed: Vec<WorkOrderInput> },
     /// An in-process QC failure stopped the order: it cannot complete, nor its output ship, until
     /// a quality lead decides.
-    WorkOrderBlocked {
-        work_order_no: String,
-        failure_no: String,
-    },
+    // Merged for safety: a failure's block holds the order's output back as a hold does a lot.
+    // Written with the failure that blocks the order, so by those who log failures.
+    #[kind(events = production, rule = Safety, may = [LogFailure])]
+    WorkOrderBlocked { work_order_no: String, failure_no: String },
     /// A quality lead's decision on a blocking failure: release, or scrap or rework of the failed
     /// units through the failure's disposition lines (added in the same act).
-    WorkOrderBlockDecided {
-        work_order_no: String,
-        failure_no: String,
-        decision: BlockDecision,
-        note: String,
-    },
+    // Decided once, the first in the server's order.
+    #[kind(events = production, rule = StateStep, may = [ReleaseHolds])]
+    WorkOrderBlockDecided { work_order_no: String, failure_no: String, decision: BlockDecision, note: String },
     /// A customer reported a problem; no goods come back.
+    #[kind(events = production, rule = UniqueClaim, may = [RecordComplaints])]
     ComplaintOpened(Box<ComplaintOpening>),
+    #[kind(events = production, rule = StateStep, may = [RecordComplaints])]
     ComplaintAdvanced {
         complaint_no: String,
         to: ComplaintStatus,
@@ -553,109 +495,9 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl Event {
-    /// The serialised `kind` tag, e.g. "failure_logged".
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Event::SettingsInitialized { .. } => "settings_initialized",
-            Event::UserCreated { .. } => "user_created",
-            Event::UserUpdated { .. } => "user_updated",
-            Event::UserPasswordSet { .. } => "user_password_set",
-            Event::UserPasswordReset { .. } => "user_password_reset",
-            Event::UserLanguageSet { .. } => "user_language_set",
-            Event::NotificationPreferencesSet { .. } => "notification_preferences_set",
-            Event::SessionPolicySet { .. } => "session_policy_set",
-            Event::SiteCalendarSet(_) => "site_calendar_set",
-            Event::LotInspectionRecorded { .. } => "lot_inspection_recorded",
-            Event::AqlInspectionResumed { .. } => "aql_inspection_resumed",
-            Event::LogCheckAccepted { .. } => "log_check_accepted",
-            Event::ProductSaved(_) => "product_saved",
-            Event::VendorSaved(_) => "vendor_saved",
-            Event::CustomerSaved(_) => "customer_saved",
-            Event::OrderRecorded(_) => "order_recorded",
-            Event::ProductsImported { .. } => "products_imported",
-            Event::VendorsImported { .. } => "vendors_imported",
-            Event::CustomersImported { .. } => "customers_imported",
-            Event::OrdersImported { .. } => "orders_imported",
-            Event::DefectCategorySaved(_) => "defect_category_saved",
-            Event::CategoryReactionSet { .. } => "category_reaction_set",
-            Event::LocationSaved(_) => "location_saved",
-            Event::AttachmentStored { .. } => "attachment_stored",
-            Event::FailureLogged { .. } => "failure_logged",
-            Event::FailureCorrected { .. } => "failure_corrected",
-            Event::FailureDispositionSet { .. } => "failure_disposition_set",
-            Event::FailureDispositionCompleted { .. } => "failure_disposition_completed",
-            Event::FailureDeviationApproved { .. } => "failure_deviation_approved",
-            Event::FailureReinspected { .. } => "failure_reinspected",
-            Event::FailureDispositionLineAdded { .. } => "failure_disposition_line_added",
-            Event::FailureDispositionLineCompleted { .. } => "failure_disposition_line_completed",
-            Event::FailureDispositionLineApproved { .. } => "failure_disposition_line_approved",
-            Event::FailureDispositionLineWithdrawn { .. } => "failure_disposition_line_withdrawn",
-            Event::LotHoldPlaced { .. } => "lot_hold_placed",
-            Event::LotsReceived { .. } => "lots_received",
-            Event::LotsLinked { .. } => "lots_linked",
-            Event::LotsShipped { .. } => "lots_shipped",
-            Event::SerialsRecorded { .. } => "serials_recorded",
-            Event::BomSaved { .. } => "bom_saved",
-            Event::LotHoldReleased { .. } => "lot_hold_released",
-            Event::LotMoved { .. } => "lot_moved",
-            Event::RecallStarted(_) => "recall_started",
-            Event::RecallCustomerNotified { .. } => "recall_customer_notified",
-            Event::RecallClosed { .. } => "recall_closed",
-            Event::ChecklistItemAdded { .. } => "checklist_item_added",
-            Event::ApprovalPolicySet(_) => "approval_policy_set",
-            Event::AqlSwitchingSet { .. } => "aql_switching_set",
-            Event::ReshipmentRequested(_) => "reshipment_requested",
-            Event::ReshipmentAmended { .. } => "reshipment_amended",
-            Event::ReshipmentApproved { .. } => "reshipment_approved",
-            Event::ReshipmentAuthorized { .. } => "reshipment_authorized",
-            Event::ReshipmentRejected { .. } => "reshipment_rejected",
-            Event::ReshipmentShipped { .. } => "reshipment_shipped",
-            Event::ReshipmentDelivered { .. } => "reshipment_delivered",
-            Event::ReshipmentCancelled { .. } => "reshipment_cancelled",
-            Event::ChargebackUpdated { .. } => "chargeback_updated",
-            Event::ReturnPolicySet(_) => "return_policy_set",
-            Event::RmaOpened(_) => "rma_opened",
-            Event::RmaApproved { .. } => "rma_approved",
-            Event::RmaRejected { .. } => "rma_rejected",
-            Event::RmaSuspended { .. } => "rma_suspended",
-            Event::RmaLabelPrinted { .. } => "rma_label_printed",
-            Event::RmaLabelFailed { .. } => "rma_label_failed",
-            Event::RmaInTransit { .. } => "rma_in_transit",
-            Event::RmaReceived { .. } => "rma_received",
-            Event::RmaInspected { .. } => "rma_inspected",
-            Event::RmaRefurbished { .. } => "rma_refurbished",
-            Event::RmaChargebackRecorded { .. } => "rma_chargeback_recorded",
-            Event::RmaChargebackSettled { .. } => "rma_chargeback_settled",
-            Event::RmaSettled { .. } => "rma_settled",
-            Event::RmaCreditIssued { .. } => "rma_credit_issued",
-            Event::RmaCostRecorded { .. } => "rma_cost_recorded",
-            Event::RmaPayoutRequested { .. } => "rma_payout_requested",
-            Event::RmaPayoutApproved { .. } => "rma_payout_approved",
-            Event::RmaCancelled { .. } => "rma_cancelled",
-            Event::RmaFailureLogged { .. } => "rma_failure_logged",
-            Event::KpiTargetsSet(_) => "kpi_targets_set",
-            Event::ScorecardSettingsSet(_) => "scorecard_settings_set",
-            Event::VendorRated { .. } => "vendor_rated",
-            Event::VendorReviewed { .. } => "vendor_reviewed",
-            Event::SafetyStockSet { .. } => "safety_stock_set",
-            Event::ConflictResolved { .. } => "conflict_resolved",
-            Event::ScarOpened(_) => "scar_opened",
-            Event::ScarAdvanced { .. } => "scar_advanced",
-            Event::FailureChargebackRecorded { .. } => "failure_chargeback_recorded",
-            Event::FailureChargebackSettled { .. } => "failure_chargeback_settled",
-            Event::WorkOrderPlanned(_) => "work_order_planned",
-            Event::WorkOrderStarted { .. } => "work_order_started",
-            Event::WorkOrderCompleted { .. } => "work_order_completed",
-            Event::WorkOrderBlocked { .. } => "work_order_blocked",
-            Event::WorkOrderBlockDecided { .. } => "work_order_block_decided",
-            Event::ComplaintOpened(_) => "complaint_opened",
-            Event::ComplaintAdvanced { .. } => "complaint_advanced",
-        }
-    }
-
     /// Credentials: kept in this desk's log and chain, pushed to a team only as a stub.
     pub fn is_local_only(&self) -> bool {
-        matches!(self, Event::UserPasswordSet { .. } | Event::UserPasswordReset { .. })
+        self.merge_rule() == crate::merge::MergeRule::LocalOnly
     }
 
     /// (stream_type, stream_id): the aggregate this event belongs to.

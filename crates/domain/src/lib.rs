@@ -31,7 +31,6 @@ pub mod sales_channel;
 pub mod scar;
 pub mod settings;
 pub mod site_time;
-pub mod streams;
 pub mod time;
 pub mod users;
 

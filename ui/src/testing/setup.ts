@@ -1,3 +1,4 @@
+import { configure } from "@testing-library/react";
 import i18n from "../i18n";
 import { installCurrencies } from "../money";
 import currencies from "./currencies.json";
@@ -26,6 +27,10 @@ if (typeof window !== "undefined") {
   // Tells React that the tests wrap their updates in act(), so it warns about any that escape.
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 }
+
+// `findBy…` and `waitFor` give up after a second by default: on a 2-core CI machine that is busy
+// with other work a screen can take longer to answer. A hang still fails, later.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Every test formats and parses money with the currency table as the backend serves it
 // (`setup_status.currencies`, which crates/app/tests/money.rs writes to currencies.json).

@@ -24,97 +24,18 @@ impl TeamMember {
     }
 }
 
-/// The permissions (any one suffices) under which acts write `event`; `None` when any member may.
+/// The permissions (any one suffices) under which acts write `event`: those its kind declares
+/// (`event.rs`), save for events whose rule changed since they were written. `None` when an
+/// approval policy names who may, which the caller checks.
 pub fn permissions_for(event: &Event) -> Option<&'static [Permission]> {
-    use Event as E;
-    use Permission as P;
-    let needed: &'static [Permission] = match event {
-        E::SettingsInitialized { .. }
-        | E::UserCreated { .. }
-        | E::UserUpdated { .. }
-        | E::UserPasswordReset { .. }
-        | E::SessionPolicySet { .. }
-        | E::SiteCalendarSet(_) => &[P::ManageUsers],
-        E::LogCheckAccepted { .. } => &[P::MaintainLog],
-        // A person's own password and language are theirs to set (checked by the caller).
-        E::UserPasswordSet { .. } | E::UserLanguageSet { .. } | E::NotificationPreferencesSet { .. } => {
-            &[P::ManageUsers]
-        }
-        E::FailureLogged { .. } => &[P::LogFailure, P::HandleReturns],
-        E::FailureCorrected { .. } => &[P::CorrectFailure],
-        E::FailureDispositionSet { .. }
-        | E::FailureDispositionCompleted { .. }
-        | E::FailureReinspected { .. }
-        | E::FailureDispositionLineAdded { .. }
-        | E::FailureDispositionLineCompleted { .. }
-        | E::FailureDispositionLineWithdrawn { .. }
-        | E::ChecklistItemAdded { .. } => &[P::ManageFailure, P::LogFailure],
-        E::FailureDeviationApproved { .. } | E::FailureDispositionLineApproved { .. } => &[P::ApproveDeviation],
-        E::AttachmentStored { .. } => &[P::LogFailure, P::ManageFailure, P::HandleReturns, P::OpenRma],
-        E::DefectCategorySaved(_) | E::CategoryReactionSet { .. } => &[P::ConfigureQuality],
-        E::LocationSaved(_) => &[P::ManageLocations],
-        E::ReshipmentRequested(_) | E::ReshipmentAmended { .. } | E::ReshipmentCancelled { .. } => {
-            &[P::RequestReshipment, P::ShipReshipment, P::OpenRma, P::DecideRma]
-        }
-        // Approvers come from the approval policy: the approval's own roles are checked below.
-        E::ReshipmentApproved { .. } | E::ReshipmentAuthorized { .. } | E::ReshipmentRejected { .. } => return None,
-        E::ReshipmentShipped { .. } | E::ReshipmentDelivered { .. } => &[P::ShipReshipment],
-        E::ChargebackUpdated { .. } | E::FailureChargebackSettled { .. } | E::RmaChargebackSettled { .. } => {
-            &[P::ManageChargeback]
-        }
-        E::FailureChargebackRecorded { .. } => &[P::ManageChargeback, P::ManageFailure],
-        E::ScarOpened(_) | E::ScarAdvanced { .. } => &[P::ManageScars],
-        E::WorkOrderPlanned(_) | E::WorkOrderStarted { .. } | E::WorkOrderCompleted { .. } => &[P::RecordLots],
-        // Written with the failure that blocks the order.
-        E::WorkOrderBlocked { .. } => &[P::LogFailure],
-        E::WorkOrderBlockDecided { .. } => &[P::ReleaseHolds],
-        E::ComplaintOpened(_) | E::ComplaintAdvanced { .. } => &[P::RecordComplaints],
-        E::ApprovalPolicySet(_) => &[P::ConfigureApprovals],
-        E::AqlSwitchingSet { .. } | E::AqlInspectionResumed { .. } => &[P::ConfigureQuality],
-        E::LotInspectionRecorded { .. } => &[P::LogFailure],
-        E::ReturnPolicySet(_) => &[P::ConfigureReturns],
-        E::RmaOpened(_) => &[P::OpenRma],
-        E::RmaApproved { .. } | E::RmaRejected { .. } | E::RmaSuspended { .. } => &[P::DecideRma],
-        E::RmaCancelled { .. } => &[P::OpenRma, P::DecideRma],
-        E::RmaLabelPrinted { .. }
-        | E::RmaLabelFailed { .. }
-        | E::RmaInTransit { .. }
-        | E::RmaReceived { .. }
-        | E::RmaInspected { .. }
-        | E::RmaRefurbished { .. }
-        | E::RmaChargebackRecorded { .. }
-        | E::RmaFailureLogged { .. } => &[P::HandleReturns],
-        E::RmaCostRecorded { .. } => &[P::HandleReturns, P::SettleRma],
+    match event {
         // Made before payouts had their duties (Lotline 0.1.0 names no payer): judged by the
         // rule of their day, when an analyst who decided a return could also settle it.
-        E::RmaSettled { paid_by: None, .. } | E::RmaCreditIssued { paid_by: None, .. } => &[P::SettleRma, P::DecideRma],
-        E::RmaSettled { .. } | E::RmaCreditIssued { .. } | E::RmaPayoutRequested { .. } => &[P::SettleRma],
-        // Approvers come from the settlement limits: the approval's own roles are checked below.
-        E::RmaPayoutApproved { .. } => return None,
-        E::LotsReceived { .. }
-        | E::LotsLinked { .. }
-        | E::LotsShipped { .. }
-        | E::SerialsRecorded { .. }
-        | E::LotMoved { .. } => &[P::RecordLots, P::ImportData],
-        E::LotHoldPlaced { .. } => &[P::HoldLots, P::ReleaseHolds, P::LogFailure],
-        E::LotHoldReleased { .. } | E::RecallStarted(_) | E::RecallCustomerNotified { .. } | E::RecallClosed { .. } => {
-            &[P::ReleaseHolds]
+        Event::RmaSettled { paid_by: None, .. } | Event::RmaCreditIssued { paid_by: None, .. } => {
+            Some(&[Permission::SettleRma, Permission::DecideRma])
         }
-        E::ProductSaved(_) | E::VendorSaved(_) | E::CustomerSaved(_) | E::OrderRecorded(_) | E::BomSaved { .. } => {
-            &[P::EditMasterData, P::ImportData]
-        }
-        E::ProductsImported { .. }
-        | E::VendorsImported { .. }
-        | E::CustomersImported { .. }
-        | E::OrdersImported { .. } => &[P::ImportData],
-        E::KpiTargetsSet(_) | E::ScorecardSettingsSet(_) | E::VendorReviewed { .. } | E::SafetyStockSet { .. } => {
-            &[P::ConfigureReviews]
-        }
-        E::VendorRated { .. } => &[P::RecordRatings],
-        // Which of the two a conflict needs is the resolving act's check; the log holds its kind.
-        E::ConflictResolved { .. } => &[P::ResolveConflicts, P::ResolveStockConflicts],
-    };
-    Some(needed)
+        _ => event.declared_permissions(),
+    }
 }
 
 /// Whether `author` may have written `event`; the refusal names the user and the permission.

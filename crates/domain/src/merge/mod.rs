@@ -27,7 +27,8 @@ pub use replacement::check_replacement_in_log;
 pub use steps::recheck_step;
 pub use time::{MAX_CLOCK_AHEAD_HOURS, check_dated_rules, event_time};
 
-/// How an event merges with what other desks did meanwhile.
+/// How an event merges with what other desks did meanwhile; each kind names its own in its
+/// `#[kind(...)]` line (`event.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MergeRule {
     /// Goods received, moved, shipped, linked, returned, inspected; labels printed: accepted.
@@ -43,116 +44,6 @@ pub enum MergeRule {
     LastWriterWins,
     /// What stays on its desk (credentials).
     LocalOnly,
-}
-
-pub fn rule_of(event: &Event) -> MergeRule {
-    use Event as E;
-    match event {
-        E::LotsReceived { .. }
-        | E::LotsLinked { .. }
-        | E::LotsShipped { .. }
-        | E::SerialsRecorded { .. }
-        | E::LotMoved { .. }
-        | E::AttachmentStored { .. }
-        | E::RmaLabelPrinted { .. }
-        | E::LogCheckAccepted { .. }
-        | E::RmaLabelFailed { .. }
-        | E::RmaInTransit { .. }
-        | E::RmaReceived { .. }
-        | E::RmaInspected { .. }
-        // Money a carrier or courier charged: it was spent whatever became of the return.
-        | E::RmaCostRecorded { .. }
-        | E::ReshipmentShipped { .. }
-        | E::ReshipmentDelivered { .. }
-        | E::VendorRated { .. }
-        | E::ChecklistItemAdded { .. }
-        // An inspection happened; a resumption while inspection runs changes nothing.
-        | E::LotInspectionRecorded { .. }
-        | E::AqlInspectionResumed { .. } => MergeRule::PhysicalFact,
-        // A failure's block on a work order holds its output back as a hold does a lot.
-        E::WorkOrderBlocked { .. }
-        | E::LotHoldPlaced { .. }
-        | E::LotHoldReleased { .. }
-        | E::RecallStarted(_)
-        | E::RecallCustomerNotified { .. }
-        | E::RecallClosed { .. } => MergeRule::Safety,
-        E::FailureCorrected { .. }
-        | E::FailureDispositionSet { .. }
-        | E::FailureDispositionCompleted { .. }
-        | E::FailureDeviationApproved { .. }
-        | E::FailureReinspected { .. }
-        // A line added on two desks at once stands on both (each may be under way); lines that
-        // hold more than failed open a conflict for a person to settle.
-        | E::FailureDispositionLineAdded { .. }
-        | E::FailureDispositionLineCompleted { .. }
-        | E::FailureDispositionLineApproved { .. }
-        | E::FailureDispositionLineWithdrawn { .. }
-        | E::ReshipmentAmended { .. }
-        | E::ReshipmentApproved { .. }
-        | E::ReshipmentAuthorized { .. }
-        | E::ReshipmentRejected { .. }
-        | E::ReshipmentCancelled { .. }
-        | E::ChargebackUpdated { .. }
-        | E::RmaApproved { .. }
-        | E::RmaRejected { .. }
-        | E::RmaSuspended { .. }
-        | E::RmaSettled { .. }
-        | E::RmaCreditIssued { .. }
-        | E::RmaPayoutRequested { .. }
-        | E::RmaPayoutApproved { .. }
-        | E::RmaCancelled { .. }
-        | E::RmaFailureLogged { .. }
-        // Two desks recording the same queued units' outcome: the second is refused, naming
-        // what is left in the queue.
-        | E::RmaRefurbished { .. }
-        // A claim rides with its outcome; a settlement on two desks keeps the first.
-        | E::RmaChargebackRecorded { .. }
-        | E::RmaChargebackSettled { .. }
-        | E::ScarAdvanced { .. }
-        | E::FailureChargebackRecorded { .. }
-        | E::FailureChargebackSettled { .. }
-        // Started and decided once, the first in the server's order; a completion stands though
-        // a block came first (the run happened), but one order completes once.
-        | E::WorkOrderStarted { .. }
-        | E::WorkOrderCompleted { .. }
-        | E::WorkOrderBlockDecided { .. }
-        | E::ComplaintAdvanced { .. } => MergeRule::StateStep,
-        E::SettingsInitialized { .. }
-        | E::UserCreated { .. }
-        | E::FailureLogged { .. }
-        | E::ReshipmentRequested(_)
-        | E::RmaOpened(_)
-        | E::ScarOpened(_)
-        | E::WorkOrderPlanned(_)
-        | E::ComplaintOpened(_)
-        | E::ReturnPolicySet(_)
-        // A conflict is resolved once: a second desk's resolution is refused.
-        | E::ConflictResolved { .. } => MergeRule::UniqueClaim,
-        E::UserUpdated { .. }
-        | E::UserLanguageSet { .. }
-        | E::NotificationPreferencesSet { .. }
-        | E::ProductSaved(_)
-        | E::VendorSaved(_)
-        | E::CustomerSaved(_)
-        | E::OrderRecorded(_)
-        | E::ProductsImported { .. }
-        | E::VendorsImported { .. }
-        | E::CustomersImported { .. }
-        | E::OrdersImported { .. }
-        | E::DefectCategorySaved(_)
-        | E::CategoryReactionSet { .. }
-        | E::LocationSaved(_)
-        | E::BomSaved { .. }
-        | E::ApprovalPolicySet(_)
-        | E::AqlSwitchingSet { .. }
-        | E::SessionPolicySet { .. }
-        | E::SiteCalendarSet(_)
-        | E::KpiTargetsSet(_)
-        | E::ScorecardSettingsSet(_)
-        | E::VendorReviewed { .. }
-        | E::SafetyStockSet { .. } => MergeRule::LastWriterWins,
-        E::UserPasswordSet { .. } | E::UserPasswordReset { .. } => MergeRule::LocalOnly,
-    }
 }
 
 /// The kinds that save a master record, setting or policy whole, each in its own stream: the
@@ -180,20 +71,20 @@ pub const RECORD_SAVE_KINDS: &[&str] = &[
 
 /// Whether `event` saves a record whole, overwriting what another desk may have saved.
 pub fn saves_record(event: &Event) -> bool {
-    RECORD_SAVE_KINDS.contains(&event.kind()) && rule_of(event) == MergeRule::LastWriterWins
+    RECORD_SAVE_KINDS.contains(&event.kind()) && event.merge_rule() == MergeRule::LastWriterWins
 }
 
 /// Whether `recheck` reads the event's stream: claims and state steps are decided against what
 /// the stream already holds; facts, safety, saves and credentials stand whatever it holds, so a
 /// host need not read a master record's whole history to accept its next save.
 pub fn reads_own_stream(event: &Event) -> bool {
-    matches!(rule_of(event), MergeRule::UniqueClaim | MergeRule::StateStep)
+    matches!(event.merge_rule(), MergeRule::UniqueClaim | MergeRule::StateStep)
 }
 
 /// The server's word on one event of an act, given the events of its stream that the team's
 /// log already holds, in the server's order (`history`).
 pub fn recheck(history: &[Event], event: &Event) -> Result<(), ApiError> {
-    match rule_of(event) {
+    match event.merge_rule() {
         MergeRule::PhysicalFact | MergeRule::Safety | MergeRule::LastWriterWins | MergeRule::LocalOnly => Ok(()),
         MergeRule::UniqueClaim => claim_is_free(history, event),
         MergeRule::StateStep => recheck_step(history, event),
@@ -255,9 +146,9 @@ fn claimed_version(event: &Event) -> Option<i64> {
 /// duplicate (accepted, it changes nothing), anything else is refused.
 fn claim_is_free(history: &[Event], event: &Event) -> Result<(), ApiError> {
     let version = claimed_version(event);
-    let opener = history
-        .iter()
-        .find(|e| rule_of(e) == MergeRule::UniqueClaim && e.kind() == event.kind() && claimed_version(e) == version);
+    let opener = history.iter().find(|e| {
+        e.merge_rule() == MergeRule::UniqueClaim && e.kind() == event.kind() && claimed_version(e) == version
+    });
     match opener {
         None => Ok(()),
         Some(first) if first == event => Ok(()),

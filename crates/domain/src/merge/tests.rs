@@ -121,7 +121,7 @@ fn a_settlement_after_another_desks_cancellation_is_refused_with_the_reason() {
 fn the_goods_coming_back_are_accepted_whatever_the_other_desk_decided() {
     let history = rma(&[cancel()]);
     for fact in received_and_inspected() {
-        assert_eq!(rule_of(&fact), MergeRule::PhysicalFact);
+        assert_eq!(fact.merge_rule(), MergeRule::PhysicalFact);
         assert!(recheck(&history, &fact).is_ok(), "{fact:?}");
     }
 }
@@ -281,7 +281,7 @@ fn the_same_queued_unit_refurbished_on_two_desks_is_refused_the_second_time() {
         rma_no: no.clone(),
         refurbishment: Refurbishment { line_index: 0, qty: 1, serials: Vec::new(), outcome, note: String::new() },
     };
-    assert_eq!(rule_of(&refurbished(RefurbishmentOutcome::Scrapped)), MergeRule::StateStep);
+    assert_eq!(refurbished(RefurbishmentOutcome::Scrapped).merge_rule(), MergeRule::StateStep);
     assert!(recheck(&history, &refurbished(RefurbishmentOutcome::Refurbished)).is_ok());
     history.push(refurbished(RefurbishmentOutcome::Refurbished));
     let err = recheck(&history, &refurbished(RefurbishmentOutcome::Scrapped)).unwrap_err();

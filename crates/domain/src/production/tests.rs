@@ -124,7 +124,7 @@ fn the_merge_keeps_the_first_start_and_decision_and_a_completion_despite_a_block
     history.push(decided.clone());
     assert_eq!(crate::merge::recheck(&history, &decided).unwrap_err().message_key, "error.work_order.block_decided");
     let block = Event::WorkOrderBlocked { work_order_no: "WO-AMS1-000001".into(), failure_no: "QF-9".into() };
-    assert_eq!(crate::merge::rule_of(&block), crate::merge::MergeRule::Safety);
+    assert_eq!(block.merge_rule(), crate::merge::MergeRule::Safety);
 }
 
 fn opening() -> ComplaintOpening {
