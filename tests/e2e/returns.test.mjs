@@ -211,6 +211,31 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
       await app.screenshot("rma-approved-by-analyst");
     });
 
+    await app.step("rma-analyst-notes-for-the-team", async () => {
+      await app.click("rma-add-note");
+      await app.fill("rma-note-text", "Customer will bring it to the counter on Friday");
+      await app.click("rma-note-submit");
+      await app.browser.waitUntil(
+        () =>
+          app.browser.execute(
+            () =>
+              [...document.querySelectorAll('[data-testid="history-entry"]')].find(
+                (e) => e.dataset.kind === "rma_note_added",
+              )?.textContent ?? "",
+          ),
+        { timeout: SLOW_MS, timeoutMsg: "the note is not in the return's history" },
+      );
+      const note = await app.browser.execute(
+        () =>
+          [...document.querySelectorAll('[data-testid="history-entry"]')].find(
+            (e) => e.dataset.kind === "rma_note_added",
+          )?.textContent,
+      );
+      assert.match(note, /Customer will bring it to the counter on Friday/);
+      await waitForStatus(app, "rma-status", "approved");
+      await app.screenshot("rma-note-in-history");
+    });
+
     const reshipmentNo = await app.step("rma-exchange-replacement-requested", async () => {
       await app.click("rma-receive");
       await app.fill("rma-receive-qty-0", 1);

@@ -201,6 +201,7 @@ catalogue! {
     reject_rma => returns::reject_rma,
     suspend_rma => returns::suspend_rma,
     record_rma_cost => returns::record_rma_cost,
+    add_rma_note => returns::add_rma_note,
     rma_in_transit => returns::rma_in_transit,
     receive_rma => returns::receive_rma,
     inspect_rma => returns::inspect_rma,

@@ -440,3 +440,31 @@ async fn a_serial_recorded_here_comes_back_only_from_the_order_it_went_out_on() 
     w.ok("open_rma", open(line("S-99"), "no_longer_needed", "2026-10-20")).await;
     w.ok("open_rma", open(line("S-1"), "no_longer_needed", "2026-10-20")).await;
 }
+
+#[tokio::test]
+async fn whoever_works_on_returns_notes_on_one_in_any_state_and_its_history_tells_it() {
+    let w = setting().await;
+    let r = w.ok("open_rma", open(boxes(1), "no_longer_needed", "2026-09-01")).await;
+    assert_eq!(r["status"], "rejected", "a closed return takes notes too");
+    let no = r["rma_no"].clone();
+    let before = w.events().await;
+    let err = w.err("add_rma_note", json!({"rma_no": no, "note": "  "})).await;
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("note", "error.field.required"));
+    as_user(&w, "ivo").await;
+    let err = w.err("add_rma_note", json!({"rma_no": no, "note": "The box was wet"})).await;
+    assert_eq!((err.code, err.message_key.as_str()), (ErrorCode::Forbidden, "error.forbidden.rma_note"));
+    assert_eq!(w.events().await, before, "nothing refused is written");
+
+    as_user(&w, "fien").await;
+    let noted =
+        w.ok("add_rma_note", json!({"rma_no": no, "note": " Customer called: keeps the box, no refund "})).await;
+    assert_eq!(noted["status"], "rejected", "a note moves no status");
+    let last = noted["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (&last["kind"], &last["note"], &last["actor_name"]),
+        (&json!("rma_note_added"), &json!("Customer called: keeps the box, no refund"), &json!("fien"))
+    );
+    assert_eq!(w.ok("get_rma", json!({"rma_no": no})).await["history"], noted["history"]);
+    let err = w.err("add_rma_note", json!({"rma_no": "RMA-AMS1-999999", "note": "Lost parcel?"})).await;
+    assert_eq!(err.code, ErrorCode::NotFound);
+}

@@ -376,6 +376,11 @@ pub enum Event {
     // Merged as a physical fact: money a carrier or courier charged was spent whatever became of the return.
     #[kind(events = return, rule = PhysicalFact, may = [HandleReturns, SettleRma])]
     RmaCostRecorded { rma_no: String, amount_minor: i64, currency: String, note: String },
+    /// A note for the team on a return, in any state: a customer's call, what the parcel looked
+    /// like, what was promised. It is told in the return's history and changes nothing else.
+    // Merged as a physical fact: it was written.
+    #[kind(events = return, rule = PhysicalFact, may = [OpenRma, DecideRma, HandleReturns, SettleRma])]
+    RmaNoteAdded { rma_no: String, note: String },
     /// A refund or store credit asked for: approved as its requirement says, then paid out by
     /// someone who neither opened nor approved the return.
     #[kind(events = return, rule = StateStep, may = [SettleRma])]
@@ -596,6 +601,7 @@ impl Event {
             | Event::RmaSettled { rma_no, .. }
             | Event::RmaCreditIssued { rma_no, .. }
             | Event::RmaCostRecorded { rma_no, .. }
+            | Event::RmaNoteAdded { rma_no, .. }
             | Event::RmaPayoutRequested { rma_no, .. }
             | Event::RmaPayoutApproved { rma_no, .. }
             | Event::RmaCancelled { rma_no, .. }

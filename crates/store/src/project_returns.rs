@@ -230,8 +230,9 @@ pub(crate) async fn apply(conn: &mut SqliteConnection, stored: &StoredEvent) -> 
                 .await?;
         }
         Event::RmaSettled { rma_no, settlement, .. } => settled(conn, at, rma_no, settlement).await?,
-        // The payout's request and approvals live in the RMA's stream, read with it: no table.
-        Event::RmaPayoutRequested { .. } | Event::RmaPayoutApproved { .. } => {}
+        // The payout's request and approvals, and the team's notes, live in the RMA's stream,
+        // read with it: no table.
+        Event::RmaPayoutRequested { .. } | Event::RmaPayoutApproved { .. } | Event::RmaNoteAdded { .. } => {}
         core_events!()
         | batched_events!()
         | recall_events!()

@@ -92,6 +92,7 @@ async fn observe(conn: &mut SqliteConnection, stored: &StoredEvent) -> Result<()
         | Event::RmaRefurbished { .. }
         | Event::RmaFailureLogged { .. }
         | Event::RmaCostRecorded { .. }
+        | Event::RmaNoteAdded { .. }
         | Event::ReturnPolicySet(_)
         | Event::ApprovalPolicySet(_)
         | Event::ReshipmentRequested(_)

@@ -3,6 +3,7 @@
 
 import type { AddChecklistItemInput } from "./bindings/AddChecklistItemInput";
 import type { AddDispositionLineInput } from "./bindings/AddDispositionLineInput";
+import type { AddRmaNoteInput } from "./bindings/AddRmaNoteInput";
 import type { AdvanceComplaintInput } from "./bindings/AdvanceComplaintInput";
 import type { AdvanceScarInput } from "./bindings/AdvanceScarInput";
 import type { AmendReshipmentInput } from "./bindings/AmendReshipmentInput";
@@ -292,6 +293,7 @@ export type Acts = {
   reject_rma: [RmaCommentInput, RmaDetail];
   suspend_rma: [RmaCommentInput, RmaDetail];
   record_rma_cost: [RecordRmaCostInput, RmaDetail];
+  add_rma_note: [AddRmaNoteInput, RmaDetail];
   rma_in_transit: [RmaInTransitInput, RmaDetail];
   receive_rma: [ReceiveRmaInput, RmaDetail];
   inspect_rma: [InspectRmaInput, RmaDetail];

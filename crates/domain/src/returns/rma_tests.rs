@@ -143,6 +143,25 @@ fn an_approved_rma_goes_from_label_to_settlement() {
 }
 
 #[test]
+fn a_note_goes_on_a_return_in_any_state_and_changes_nothing_else() {
+    let rejected = opened(Verdict::Refused);
+    let events = decide_add_note(&rejected, "  Customer called: will send photos  ").unwrap();
+    assert_eq!(
+        events,
+        vec![Event::RmaNoteAdded {
+            rma_no: rejected.rma_no().to_owned(),
+            note: "Customer called: will send photos".into()
+        }]
+    );
+    let noted = apply(rejected.clone(), events);
+    assert_eq!(noted, rejected, "a note moves no status, count or money");
+    let err = decide_add_note(&rejected, " \n ").unwrap_err();
+    assert_eq!((err.fields[0].field.as_str(), err.fields[0].message_key.as_str()), ("note", "error.field.required"));
+    let err = decide_add_note(&rejected, &"x".repeat(crate::limits::NOTE + 1)).unwrap_err();
+    assert_eq!(err.fields[0].field, "note");
+}
+
+#[test]
 fn an_escalated_rma_waits_for_an_analyst_who_must_say_why_when_rejecting() {
     let rma = opened(Verdict::Escalated);
     assert_eq!(decide_label(&rma, Carrier::Dpd, "", 500).unwrap_err().message_key, "error.rma.no_label");

@@ -47,6 +47,17 @@ pub fn decide_reject(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
     Ok(vec![Event::RmaRejected { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
 }
 
+/// A note on a return, in any state (a customer who calls after settlement is still the
+/// return's business). It must say something, within the note's length.
+pub fn decide_add_note(rma: &Rma, note: &str) -> Result<Vec<Event>, ApiError> {
+    let note = note.trim();
+    let mut v = Violations::default();
+    v.required("note", note);
+    v.max_len("note", note, crate::limits::NOTE);
+    v.into_result()?;
+    Ok(vec![Event::RmaNoteAdded { rma_no: rma.rma_no().to_owned(), note: note.to_owned() }])
+}
+
 /// A QC failure found at intake is linked to the RMA it came back with: only goods that came back
 /// (received, not yet settled) and only a product the RMA returns.
 pub fn decide_link_failure(rma: &Rma, failure_no: &str, sku: &str) -> Result<Vec<Event>, ApiError> {

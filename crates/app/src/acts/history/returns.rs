@@ -19,6 +19,7 @@ pub(super) fn told<'a>(event: &'a Event, currencies: &mut Currencies<'a>) -> Tol
         | Event::RmaRejected { comment, .. }
         | Event::RmaSuspended { comment, .. } => (Vec::new(), non_empty(comment)),
         Event::RmaCancelled { reason, .. } => (Vec::new(), non_empty(reason)),
+        Event::RmaNoteAdded { note, .. } => (Vec::new(), non_empty(note)),
         Event::RmaFailureLogged { failure_no, .. } => (vec![set("failure_no", failure_no)], None),
         Event::RmaLabelPrinted { carrier, service, weight_grams, .. } => (
             vec![set("carrier", carrier.display_name()), set("service", service), set("weight_grams", weight_grams)],

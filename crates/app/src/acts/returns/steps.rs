@@ -62,6 +62,13 @@ pub struct IssueStoreCreditInput {
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
+pub struct AddRmaNoteInput {
+    pub rma_no: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CancelRmaInput {
     pub rma_no: String,
     pub reason: String,
@@ -193,6 +200,22 @@ pub async fn pay_out_rma(ctx: &Ctx, input: RmaNoInput) -> Result<RmaDetail, ApiE
 /// those is the analysts' decision.
 /// The permission comes first, so someone who may not cancel any RMA learns nothing of this one;
 /// which permission the RMA's state needs is read inside the write transaction.
+/// Whoever works on returns (opens, decides, handles or pays them out) notes what the team should
+/// know, on a return in any state.
+pub async fn add_rma_note(ctx: &Ctx, input: AddRmaNoteInput) -> Result<RmaDetail, ApiError> {
+    let actor = ctx.actor()?;
+    let work_on_returns =
+        [Permission::OpenRma, Permission::DecideRma, Permission::HandleReturns, Permission::SettleRma];
+    if !work_on_returns.iter().any(|permission| actor.may(*permission)) {
+        return Err(ApiError::forbidden("error.forbidden.rma_note"));
+    }
+    let mut tx = ctx.begin().await?;
+    let (state, _) = load(&mut tx, &input.rma_no).await?;
+    let events = rt::decide_add_note(&state, &input.note)?;
+    ctx.commit(tx, events).await?;
+    detail(ctx, state.rma_no()).await
+}
+
 pub async fn cancel_rma(ctx: &Ctx, input: CancelRmaInput) -> Result<RmaDetail, ApiError> {
     let actor = ctx.actor()?;
     if !actor.may(Permission::OpenRma) && !actor.may(Permission::DecideRma) {

@@ -57,6 +57,28 @@ export function CancelModal({ detail, onClose }: Props) {
   );
 }
 
+/** A note for the team, on a return in any state; it is told in the return's history. */
+export function NoteModal({ detail, onClose }: Props) {
+  const { t } = useTranslation();
+  return (
+    <TextStepModal
+      record="rma"
+      run={(note) => call("add_rma_note", { rma_no: detail.rma_no, note })}
+      field="note"
+      onClose={onClose}
+      title={t("returns.action.add_note")}
+      label={t("returns.action.note")}
+      description={t("returns.action.note_hint")}
+      maxLength={TEXT_LIMITS.note}
+      minRows={3}
+      required
+      textTestId="rma-note-text"
+      submitTestId="rma-note-submit"
+      submitLabel={t("returns.action.add_note")}
+    />
+  );
+}
+
 export function InTransitModal({ detail, onClose }: Props) {
   const { t } = useTranslation();
   // The label named the returns policy's carrier: the parcel most likely travels with it.

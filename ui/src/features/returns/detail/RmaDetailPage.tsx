@@ -2,6 +2,7 @@ import { Button, Group } from "@mantine/core";
 import { IconFileInvoice } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { may, useSession } from "../../../app/session";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
 import { call } from "../../../backend/call";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
@@ -14,7 +15,7 @@ import { LabelsModal } from "../LabelsModal";
 import type { RmaDetail } from "../types";
 import { VerdictPanel } from "../VerdictPanel";
 import { verdictLabel } from "../verdict";
-import { CancelModal, DecisionModal, InTransitModal } from "./ActionModals";
+import { CancelModal, DecisionModal, InTransitModal, NoteModal } from "./ActionModals";
 import { CostModal } from "./CostModal";
 import { CreditModal } from "./CreditModal";
 import { InspectModal } from "./InspectModal";
@@ -25,7 +26,6 @@ import { RmaFacts } from "./RmaFacts";
 import { RmaHistory } from "./RmaHistory";
 import { SettleModal } from "./SettleModal";
 
-/** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
 /** The credit note PDF: fees per line, and who approved and paid. */
 const CREDIT_NOTE: RecordFileKind = {
   Icon: IconFileInvoice,
@@ -33,11 +33,16 @@ const CREDIT_NOTE: RecordFileKind = {
   testId: "rma-credit-note",
 };
 
+/** Whoever works on returns may note something on one, whatever its state. */
+const NOTE_PERMISSIONS = ["open_rma", "decide_rma", "handle_returns", "settle_rma"];
+
+/** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
 const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
+  const { session } = useSession();
   const query = useRma(rmaNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="rma-error" />;
   const detail: RmaDetail = query.data;
@@ -73,6 +78,11 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
               {t(`returns.action.${action}`)}
             </Button>
           ))}
+          {NOTE_PERMISSIONS.some((permission) => may(session, permission)) && (
+            <ModalButton label={t("returns.action.add_note")} testId="rma-add-note">
+              {(close) => <NoteModal detail={detail} onClose={close} />}
+            </ModalButton>
+          )}
           {detail.may_record_cost && (
             <ModalButton label={t("returns.action.record_cost")} testId="rma-record-cost">
               {(close) => <CostModal detail={detail} onClose={close} />}
