@@ -214,6 +214,7 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
     await app.step("rma-analyst-notes-for-the-team", async () => {
       await app.click("rma-add-note");
       await app.fill("rma-note-text", "Customer will bring it to the counter on Friday");
+      await app.screenshot("rma-note-modal");
       await app.click("rma-note-submit");
       await app.browser.waitUntil(
         () =>
@@ -225,12 +226,13 @@ test("returns: escalated by the rules, approved from the queue, exchanged for a 
           ),
         { timeout: SLOW_MS, timeoutMsg: "the note is not in the return's history" },
       );
-      const note = await app.browser.execute(
-        () =>
-          [...document.querySelectorAll('[data-testid="history-entry"]')].find(
-            (e) => e.dataset.kind === "rma_note_added",
-          )?.textContent,
-      );
+      const note = await app.browser.execute(() => {
+        const entry = [...document.querySelectorAll('[data-testid="history-entry"]')].find(
+          (e) => e.dataset.kind === "rma_note_added",
+        );
+        entry?.scrollIntoView({ block: "center" });
+        return entry?.textContent;
+      });
       assert.match(note, /Customer will bring it to the counter on Friday/);
       await waitForStatus(app, "rma-status", "approved");
       await app.screenshot("rma-note-in-history");
