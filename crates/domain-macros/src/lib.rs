@@ -3,6 +3,9 @@
 //! lists, the merge rule and the base permissions are generated from those lines, so a new event
 //! is declared in one place, and one that forgets its line fails to compile.
 //!
+//! The generated code names `crate::merge::MergeRule`, `crate::people::Permission` and
+//! `$crate::Event`: it is made for `lotline_domain`'s `Event` and nothing else.
+//!
 //! ```text
 //! #[kind(events = reshipment, rule = StateStep, may = [ShipReshipment])]
 //! #[kind(rule = UniqueClaim, may = [LogFailure])]            // in no list: projected apart
@@ -58,6 +61,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             if let Some(second) = found.next() {
                 return Err(syn::Error::new_spanned(second, "one #[kind(...)] per event"));
             }
+            refuse_renames(variant)?;
             attr.parse_args_with(|stream: ParseStream| parse_kind(variant.ident.clone(), stream))
         })
         .collect::<syn::Result<Vec<_>>>()?;
@@ -101,10 +105,37 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     })
 }
 
+/// `kind()` is the variant's name in snake case, as the enum's `rename_all` makes its tag: a
+/// variant renamed on its own would be stored under a tag `kind()` does not know.
+fn refuse_renames(variant: &syn::Variant) -> syn::Result<()> {
+    for attr in variant.attrs.iter().filter(|attr| attr.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") || meta.path.is_ident("alias") {
+                return Err(
+                    meta.error("an event's tag is its variant's name in snake case: rename the variant instead")
+                );
+            }
+            // Other serde settings of a variant (`skip`, …) are not ours to judge; read past their values.
+            if meta.input.peek(Token![=]) {
+                meta.value()?.parse::<syn::Lit>()?;
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|_| Ok(()))?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
 fn parse_kind(variant: Ident, stream: ParseStream) -> syn::Result<Kind> {
     let (mut events, mut rule, mut may) = (None, None, None);
+    let mut seen: Vec<String> = Vec::new();
     while !stream.is_empty() {
         let key = Ident::parse_any(stream)?;
+        if seen.contains(&key.to_string()) {
+            return Err(syn::Error::new_spanned(&key, format!("`{key}` is given twice")));
+        }
+        seen.push(key.to_string());
         stream.parse::<Token![=]>()?;
         match key.to_string().as_str() {
             // A list may be named by a keyword (`return`).
@@ -162,7 +193,12 @@ fn lists(name: &Ident, kinds: &[Kind]) -> Tokens {
         .iter()
         .map(|(list, variants)| {
             let macro_name = format_ident!("{list}_events", span = Span::call_site());
+            let doc = format!(
+                "Every event of the `{list}` list (`#[kind(events = {list})]`), as one pattern for a \
+                 match arm that names no wildcard."
+            );
             quote! {
+                #[doc = #doc]
                 #[macro_export]
                 macro_rules! #macro_name {
                     () => { #(#dollar crate::#name::#variants { .. })|* };

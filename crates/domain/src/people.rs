@@ -260,6 +260,11 @@ impl Actor {
         permission.allowed().iter().any(|role| self.has(*role))
     }
 
+    /// Whether any one of `permissions` is this person's.
+    pub fn may_any(&self, permissions: &[Permission]) -> bool {
+        permissions.iter().any(|permission| self.may(*permission))
+    }
+
     /// The names of every permission this person holds.
     pub fn permission_names(&self) -> Vec<String> {
         Permission::ALL.iter().filter(|p| self.may(**p)).map(|p| p.name().to_owned()).collect()

@@ -1,5 +1,6 @@
 //! Which projector owns which event, as patterns. The lists per stream live in `lotline_domain`
-//! (`streams`), shared with the app's history; here they are grouped the way the projectors work.
+//! (each kind's `#[kind(events = ..)]` in `event.rs`), shared with the app's history; here they
+//! are grouped the way the projectors work.
 //! Each projector matches its own events by name and the others' through these, never through a
 //! wildcard: a new event that no list names fails to compile in `project::one` and in every
 //! projector until someone decides where it goes. Events of kinds a newer Lotline wrote never get

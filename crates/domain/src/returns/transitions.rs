@@ -47,6 +47,12 @@ pub fn decide_reject(rma: &Rma, comment: &str) -> Result<Vec<Event>, ApiError> {
     Ok(vec![Event::RmaRejected { rma_no: rma.rma_no().to_owned(), comment: comment.trim().to_owned() }])
 }
 
+/// Who may note on a return: the permissions its event kind declares (`event.rs`).
+pub fn note_permissions() -> &'static [crate::people::Permission] {
+    let note = Event::RmaNoteAdded { rma_no: String::new(), note: String::new() };
+    note.declared_permissions().unwrap_or_default()
+}
+
 /// A note on a return, in any state (a customer who calls after settlement is still the
 /// return's business). It must say something, within the note's length.
 pub fn decide_add_note(rma: &Rma, note: &str) -> Result<Vec<Event>, ApiError> {

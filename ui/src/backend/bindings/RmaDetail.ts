@@ -91,7 +91,11 @@ recorded_cost_minor: number,
 /**
  * Whether the signed-in person may record such a cost.
  */
-may_record_cost: boolean, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: RmaVerdict, policy_version: number, reason_code: string, preferred_outcome: PreferredOutcome, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
+may_record_cost: boolean, 
+/**
+ * Whether the signed-in person may add a note for the team.
+ */
+may_add_note: boolean, history: Array<HistoryEntry>, rma_no: string, customer_code: string, customer_name: string | null, order_nos: Array<string>, status: RmaStatus, verdict: RmaVerdict, policy_version: number, reason_code: string, preferred_outcome: PreferredOutcome, currency: string, value_minor: number, opened_by_name: string | null, opened_at: string, decided_at: string | null, 
 /**
  * True when the rules decided and no person had to.
  */

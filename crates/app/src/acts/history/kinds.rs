@@ -1,8 +1,9 @@
 //! Which part of the history tells which event, as patterns. The lists per stream live in
-//! `lotline_domain` (`streams`), shared with the store's projectors; here they are grouped the way
-//! the history tells them. `told` routes by these, and each part matches its own events by name
-//! and the others' through these, never through a wildcard: a new event that no list names fails
-//! to compile until someone decides what its entry tells.
+//! `lotline_domain` (each kind's `#[kind(events = ..)]` in `event.rs`), shared with the store's
+//! projectors; here they are grouped the way the history tells them. `told` routes by these, and
+//! each part matches its own events by name and the others' through these, never through a
+//! wildcard: a new event that no list names fails to compile until someone decides what its entry
+//! tells.
 
 /// A failure's logging, corrections, dispositions and their lines.
 macro_rules! failure_events {

@@ -94,6 +94,8 @@ pub struct RmaDetail {
     pub recorded_cost_minor: i64,
     /// Whether the signed-in person may record such a cost.
     pub may_record_cost: bool,
+    /// Whether the signed-in person may add a note for the team.
+    pub may_add_note: bool,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -157,6 +159,7 @@ pub(crate) async fn detail(ctx: &Ctx, rma_no: &str) -> Result<RmaDetail, ApiErro
         may_record_cost: actor
             .as_ref()
             .is_some_and(|a| a.may(Permission::HandleReturns) || a.may(Permission::SettleRma)),
+        may_add_note: actor.as_ref().is_some_and(|a| a.may_any(rt::note_permissions())),
         recorded_cost_minor: events
             .iter()
             .map(|e| match &e.event {

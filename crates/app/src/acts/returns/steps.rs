@@ -195,18 +195,10 @@ pub async fn pay_out_rma(ctx: &Ctx, input: RmaNoInput) -> Result<RmaDetail, ApiE
     detail(ctx, state.rma_no()).await
 }
 
-/// Whoever may open an RMA may cancel it, except one waiting for an analyst, or one whose
-/// credit already went out (the customer keeps money for goods that will not come): closing
-/// those is the analysts' decision.
-/// The permission comes first, so someone who may not cancel any RMA learns nothing of this one;
-/// which permission the RMA's state needs is read inside the write transaction.
 /// Whoever works on returns (opens, decides, handles or pays them out) notes what the team should
 /// know, on a return in any state.
 pub async fn add_rma_note(ctx: &Ctx, input: AddRmaNoteInput) -> Result<RmaDetail, ApiError> {
-    let actor = ctx.actor()?;
-    let work_on_returns =
-        [Permission::OpenRma, Permission::DecideRma, Permission::HandleReturns, Permission::SettleRma];
-    if !work_on_returns.iter().any(|permission| actor.may(*permission)) {
+    if !ctx.actor()?.may_any(rt::note_permissions()) {
         return Err(ApiError::forbidden("error.forbidden.rma_note"));
     }
     let mut tx = ctx.begin().await?;
@@ -216,6 +208,11 @@ pub async fn add_rma_note(ctx: &Ctx, input: AddRmaNoteInput) -> Result<RmaDetail
     detail(ctx, state.rma_no()).await
 }
 
+/// Whoever may open an RMA may cancel it, except one waiting for an analyst, or one whose
+/// credit already went out (the customer keeps money for goods that will not come): closing
+/// those is the analysts' decision.
+/// The permission comes first, so someone who may not cancel any RMA learns nothing of this one;
+/// which permission the RMA's state needs is read inside the write transaction.
 pub async fn cancel_rma(ctx: &Ctx, input: CancelRmaInput) -> Result<RmaDetail, ApiError> {
     let actor = ctx.actor()?;
     if !actor.may(Permission::OpenRma) && !actor.may(Permission::DecideRma) {

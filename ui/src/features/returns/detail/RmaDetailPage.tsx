@@ -2,7 +2,6 @@ import { Button, Group } from "@mantine/core";
 import { IconFileInvoice } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { may, useSession } from "../../../app/session";
 import type { RmaAction } from "../../../backend/bindings/RmaAction";
 import { call } from "../../../backend/call";
 import { RecordColumns, RecordPage } from "../../../components/detail/RecordPage";
@@ -33,16 +32,12 @@ const CREDIT_NOTE: RecordFileKind = {
   testId: "rma-credit-note",
 };
 
-/** Whoever works on returns may note something on one, whatever its state. */
-const NOTE_PERMISSIONS = ["open_rma", "decide_rma", "handle_returns", "settle_rma"];
-
 /** The test id of each action's button: `rma-approve`, `rma-in-transit`, … */
 const testId = (action: RmaAction) => `rma-${action.replaceAll("_", "-")}`;
 
 export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<RmaAction | null>(null);
-  const { session } = useSession();
   const query = useRma(rmaNo);
   if (!query.isSuccess) return <QueryState query={query} errorTestId="rma-error" />;
   const detail: RmaDetail = query.data;
@@ -78,7 +73,7 @@ export function RmaDetailPage({ rmaNo }: { rmaNo: string }) {
               {t(`returns.action.${action}`)}
             </Button>
           ))}
-          {NOTE_PERMISSIONS.some((permission) => may(session, permission)) && (
+          {detail.may_add_note && (
             <ModalButton label={t("returns.action.add_note")} testId="rma-add-note">
               {(close) => <NoteModal detail={detail} onClose={close} />}
             </ModalButton>
