@@ -118,13 +118,11 @@ fn lookup<'a>(locale: &'a Value, key: &str) -> Option<&'a Value> {
 fn every_backend_message_key_is_translated() {
     let keys = keys_in_sources();
     assert!(keys.len() > 40, "found only {} keys: is the scan broken?", keys.len());
-    let path = repo().join("ui/src/locales/errors.json");
-    let locale: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     for language in ["en", "zh-CN", "nl"] {
-        let missing: Vec<&String> = keys
-            .iter()
-            .filter(|k| lookup(&locale, k).and_then(|texts| texts.get(language)?.as_str()).is_none_or(str::is_empty))
-            .collect();
+        let path = repo().join(format!("ui/src/locales/{language}/errors.json"));
+        let locale: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let missing: Vec<&String> =
+            keys.iter().filter(|k| lookup(&locale, k).and_then(Value::as_str).is_none_or(str::is_empty)).collect();
         assert!(missing.is_empty(), "{language} lacks {} keys: {missing:?}", missing.len());
     }
 }

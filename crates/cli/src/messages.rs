@@ -7,11 +7,10 @@ use std::fmt::Write;
 use lotline_app::ApiError;
 use serde_json::Value;
 
-/// Each text with its three languages side by side; the terminal speaks English.
-const ERRORS: &str = include_str!("../../../ui/src/locales/errors.json");
+const ENGLISH: &str = include_str!("../../../ui/src/locales/en/errors.json");
 
 fn lookup<'a>(tree: &'a Value, key: &str) -> Option<&'a str> {
-    key.split('.').try_fold(tree, |node, part| node.get(part))?.get("en").and_then(Value::as_str)
+    key.split('.').try_fold(tree, |node, part| node.get(part)).and_then(Value::as_str)
 }
 
 fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
@@ -28,7 +27,7 @@ fn message(tree: &Value, key: &str, params: &BTreeMap<String, String>) -> String
 
 /// The error as lines a person reads: the summary, then one line per field (and file row).
 pub fn describe(err: &ApiError) -> String {
-    let tree: Value = serde_json::from_str(ERRORS).unwrap_or(Value::Null);
+    let tree: Value = serde_json::from_str(ENGLISH).unwrap_or(Value::Null);
     let mut out = format!("error: {}", message(&tree, &err.message_key, &err.params));
     for field in &err.fields {
         let text = message(&tree, &field.message_key, &field.params);

@@ -1,9 +1,8 @@
 //! The words printed on documents, in the user's language.
 //!
-//! They live with the UI's translations (`ui/src/locales/documents.json`, each text with its three
-//! languages side by side) so translators find every string of the product in one place and the
-//! UI's parity test covers these too; the file is compiled in, so printing needs no files at run
-//! time.
+//! They live with the UI's translations (`ui/src/locales/<lang>/documents.json`) so translators
+//! find every string of the product in one place and the UI's parity test covers these too; the
+//! files are compiled in, so printing needs no files at run time.
 
 use std::sync::LazyLock;
 
@@ -28,21 +27,22 @@ impl Language {
         }
     }
 
-    /// The language's key beside each text in the locale file.
-    fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::ZhCn => "zh-CN",
-            Self::Nl => "nl",
-        }
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
-const SOURCE: &str = include_str!("../../../ui/src/locales/documents.json");
+const SOURCES: [&str; 3] = [
+    include_str!("../../../ui/src/locales/en/documents.json"),
+    include_str!("../../../ui/src/locales/zh-CN/documents.json"),
+    include_str!("../../../ui/src/locales/nl/documents.json"),
+];
 
-/// The parsed catalogue. A file that does not parse becomes an empty catalogue (so lookups fall
-/// back to the key); the tests below make sure that never ships.
-static CATALOGUE: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(SOURCE).unwrap_or(Value::Null));
+/// The parsed catalogues, indexed by [`Language::index`]. A file that does not parse becomes an
+/// empty catalogue (so lookups fall back to English, then to the key); the tests below make sure
+/// that never ships.
+static CATALOGUES: LazyLock<[Value; 3]> =
+    LazyLock::new(|| SOURCES.map(|source| serde_json::from_str(source).unwrap_or(Value::Null)));
 
 /// A document text for the caller's own parts of a document (figures it computed and labels):
 /// the same catalogue, language fallbacks and key, as [`Labels::get`].
@@ -64,7 +64,9 @@ impl Labels {
     /// The text at `key` ("documents.packing_slip.title"): in this language, else in English,
     /// else the key itself, so a missing translation shows up as readable text, not a blank.
     pub(crate) fn get(&self, key: &str) -> String {
-        let found = lookup(&CATALOGUE, key, self.language).or_else(|| lookup(&CATALOGUE, key, Language::En));
+        let catalogues = &*CATALOGUES;
+        let found =
+            lookup(&catalogues[self.language.index()], key).or_else(|| lookup(&catalogues[Language::En.index()], key));
         debug_assert!(found.is_some(), "no English text for label {key}");
         found.unwrap_or(key).to_string()
     }
@@ -84,36 +86,39 @@ impl Labels {
     }
 }
 
-fn lookup<'a>(catalogue: &'a Value, key: &str, language: Language) -> Option<&'a str> {
-    key.split('.').try_fold(catalogue, |node, part| node.get(part))?.get(language.tag())?.as_str()
+fn lookup<'a>(catalogue: &'a Value, key: &str) -> Option<&'a str> {
+    key.split('.').try_fold(catalogue, |node, part| node.get(part))?.as_str()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The keys of the texts: the nodes whose values are the languages' strings.
-    fn text_keys(value: &Value, prefix: &str, out: &mut Vec<String>) {
-        let Value::Object(map) = value else { return };
-        if map.values().all(Value::is_string) {
-            out.push(prefix.to_string());
-            return;
-        }
-        for (key, child) in map {
-            let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
-            text_keys(child, &path, out);
+    fn leaf_keys(value: &Value, prefix: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                    leaf_keys(child, &path, out);
+                }
+            }
+            _ => out.push(prefix.to_string()),
         }
     }
 
     #[test]
-    fn the_catalogue_parses_and_has_every_text_in_every_language() {
-        let mut keys = Vec::new();
-        text_keys(&CATALOGUE, "", &mut keys);
-        assert!(keys.len() > 20, "{keys:?}");
-        for key in &keys {
-            for language in [Language::En, Language::ZhCn, Language::Nl] {
-                let text = lookup(&CATALOGUE, key, language);
-                assert!(text.is_some_and(|text| !text.trim().is_empty()), "{}: {key}", language.tag());
+    fn every_catalogue_parses_and_has_the_english_keys() {
+        let mut english = Vec::new();
+        leaf_keys(&CATALOGUES[0], "", &mut english);
+        english.sort();
+        assert!(english.len() > 20, "{english:?}");
+        for (index, catalogue) in CATALOGUES.iter().enumerate() {
+            let mut keys = Vec::new();
+            leaf_keys(catalogue, "", &mut keys);
+            keys.sort();
+            assert_eq!(keys, english, "catalogue {index} differs from English");
+            for key in &keys {
+                assert!(lookup(catalogue, key).is_some_and(|text| !text.trim().is_empty()), "{index}: {key}");
             }
         }
     }

@@ -10,48 +10,24 @@ export const LANGUAGES = [
 
 type Tree = { [key: string]: string | Tree };
 
-/** A locale file's node: the three languages' texts side by side, or more keys below. */
-type Sided = { [key: string]: string | Sided };
+// One file per area and language (locales/<lang>/<area>.json), so features own their wording.
+const files = import.meta.glob<Tree>("../locales/*/*.json", { eager: true, import: "default" });
 
-// One file per area (locales/<area>.json), each text with its three languages side by side
-// (`{ "en": …, "zh-CN": …, "nl": … }`), so features own their wording and a translator sees
-// what is missing where it is missing.
-const files = import.meta.glob<Sided>("../locales/*.json", { eager: true, import: "default" });
-
-function isTranslations(node: Sided): node is Record<string, string> {
-  return Object.values(node).every((value) => typeof value === "string");
-}
-
-/** Puts each language's text of `node` under `path` in that language's tree. */
-function split(node: Sided, path: string[], into: Record<string, Tree>, file: string) {
-  if (isTranslations(node)) {
-    for (const [language, text] of Object.entries(node)) {
-      into[language] ??= {};
-      let tree = into[language];
-      for (const key of path.slice(0, -1)) {
-        const below = tree[key];
-        if (typeof below === "object") tree = below;
-        else {
-          const made: Tree = {};
-          tree[key] = made;
-          tree = made;
-        }
-      }
-      tree[path.at(-1) as string] = text;
-    }
-    return;
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    if (typeof value === "object" && typeof existing === "object") merge(existing, value);
+    else into[key] = typeof value === "object" ? merge({}, value) : value;
   }
-  for (const [key, value] of Object.entries(node)) {
-    if (typeof value === "string") {
-      throw new Error(`${file}: ${[...path, key].join(".")} mixes a text with keys below it`);
-    }
-    split(value, [...path, key], into, file);
-  }
+  return into;
 }
 
 export function localeTrees(): Record<string, Tree> {
   const out: Record<string, Tree> = {};
-  for (const [file, tree] of Object.entries(files)) split(tree, [], out, file);
+  for (const [path, tree] of Object.entries(files)) {
+    const language = path.split("/").at(-2) ?? "en";
+    out[language] = merge(out[language] ?? {}, tree);
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { act } from "react";
 import type { ApiError } from "../../backend/bindings/ApiError";
-import { localeTrees } from "../../i18n";
+import en from "../../locales/en/masterdata.json";
 import { mountTranslated } from "../../testing/translated";
 import { asksForEncoding, EncodingModal } from "./EncodingModal";
 
@@ -33,7 +33,7 @@ it("says why the file was not read and offers to import it again in a chosen enc
   const root = await mountTranslated(
     <EncodingModal file="producten.csv" error={unsure} onRetry={() => {}} onClose={() => {}} />,
     {
-      ...localeTrees().en,
+      ...en,
       error: { import: { encoding_unsure: "Cannot tell (looks like {{encoding}})" } },
     },
   );

@@ -1,5 +1,5 @@
 import { act } from "react";
-import { localeTrees } from "../../i18n";
+import en from "../../locales/en/masterdata.json";
 import { mountTranslated } from "../../testing/translated";
 import { ImportErrorsModal } from "./ImportErrorsModal";
 
@@ -13,7 +13,7 @@ it("lists every bad row with line, column and reason, and says nothing was impor
       ]}
       onClose={() => {}}
     />,
-    { ...localeTrees().en, error: { bad: "Bad value {{value}}" } },
+    { ...en, error: { bad: "Bad value {{value}}" } },
   );
   const rows = [...document.querySelectorAll('[data-testid="import-error-row"]')].map((r) =>
     [...r.querySelectorAll("td")].map((td) => td.textContent),
